@@ -170,11 +170,12 @@ public final class LunarCalendar {
 
     private static int monthIndex(int year, int month, boolean leap) {
         int y = year - FIRST_YEAR;
-        if (y < 0 || y >= NEW_YEAR_INDEX.length || NEW_YEAR_INDEX[y] < 0) {
+        // lunar year 1899 has no Tết in the table: only its last months, which start the table
+        if (y < 0 || y >= NEW_YEAR_INDEX.length || (NEW_YEAR_INDEX[y] < 0 && year != FIRST_YEAR)) {
             throw new DateOutOfRangeException(String.format(Locale.ROOT,
                     "lunar year must be within %d..%d: [%d]", MIN.getYear() - 1, MAX.getYear(), year));
         }
-        int from = Math.max(0, NEW_YEAR_INDEX[y] - 3);
+        int from = NEW_YEAR_INDEX[y] < 0 ? 0 : Math.max(0, NEW_YEAR_INDEX[y] - 3);
         int wanted = year * 32 + month * 2 + (leap ? 1 : 0);
         for (int i = from; i < INFO.length && i < from + 18; i++) {
             if (INFO[i] == wanted) {

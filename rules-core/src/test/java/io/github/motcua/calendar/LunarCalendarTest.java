@@ -102,6 +102,7 @@ class LunarCalendarTest {
         @Test
         void toLunar_bounds_areSupported() {
             assertEquals(new LunarDate(1899, 12, 1, false), LunarCalendar.toLunar(LocalDate.of(1900, 1, 1)));
+            assertEquals(LocalDate.of(1900, 1, 1), LunarCalendar.toSolar(1899, 12, 1, false));
             assertTrue(LunarCalendar.toLunar(LocalDate.of(2199, 12, 31)).year() == 2199);
         }
 
