@@ -226,9 +226,18 @@ public final class WorkingCalendar {
     long addWorkingDays(long epochDay, long n, DaySet excluded) {
         long d = epochDay;
         long count = 0;
+        boolean[] working = null;
+        long yearStart = 0;
+        long yearEnd = 0;
         while (count < n) {
             d++;
-            if (isWorking(d) && (excluded == null || !excluded.contains(d))) {
+            if (d >= yearEnd || d < yearStart) {
+                int y = yearOf(d);
+                working = year(y).working;
+                yearStart = YEAR_START[y - FIRST];
+                yearEnd = YEAR_START[y - FIRST + 1];
+            }
+            if (working[(int) (d - yearStart)] && (excluded == null || !excluded.contains(d))) {
                 count++;
             }
         }
@@ -238,8 +247,17 @@ public final class WorkingCalendar {
     /** Working, non-excluded days d with from < d <= to. */
     long countWorkingDays(long from, long to, DaySet excluded) {
         long c = 0;
+        boolean[] working = null;
+        long yearStart = 0;
+        long yearEnd = 0;
         for (long d = from + 1; d <= to; d++) {
-            if (isWorking(d) && (excluded == null || !excluded.contains(d))) {
+            if (d >= yearEnd || d < yearStart) {
+                int y = yearOf(d);
+                working = year(y).working;
+                yearStart = YEAR_START[y - FIRST];
+                yearEnd = YEAR_START[y - FIRST + 1];
+            }
+            if (working[(int) (d - yearStart)] && (excluded == null || !excluded.contains(d))) {
                 c++;
             }
         }
