@@ -2,21 +2,90 @@ package io.github.motcua.calendar;
 
 import io.github.motcua.law.LegalBasis;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
- * A change to a dossier's deadline, taken by a rule or given with the dossier. CONTRACT: owned by
- * the calendar work (may add components).
+ * A change to a dossier's deadline, taken by a rule or given with the dossier.
+ *
+ * <p>Immutable and thread-safe.
  *
  * @param kind     extend the limit, pause the clock, or replace the base limit
  * @param limit    for EXTEND and REPLACE, and for a PAUSE of known length: how much; else {@code null}
  * @param from     for a PAUSE given as an interval: its start; else {@code null}
- * @param to       for a PAUSE given as an interval: its end; else {@code null}
+ * @param to       for a PAUSE given as an interval: its end (after {@code from}); else {@code null}
  * @param reasonVi why, in Vietnamese
- * @param basis    the legal basis
+ * @param basis    the legal basis ({@code null} only when the caller has none; a decision should cite one)
  * @param rule     the rule that took it, or {@code null} when it came with the dossier
+ * @throws InvalidDeadlineException when the parts do not match the kind, or an interval is reversed
  */
 public record DeadlineAdjustment(Kind kind, TimeLimit limit, Instant from, Instant to, String reasonVi,
         LegalBasis basis, String rule) {
     /** What the adjustment does. */
-    public enum Kind { EXTEND, PAUSE, REPLACE }
+    public enum Kind {
+        /** Adds time (gia hạn), e.g. +10 working days in disadvantaged communes. */
+        EXTEND,
+        /** Stops the clock (thời gian không tính): for a known length, or over an interval. */
+        PAUSE,
+        /** Replaces the base limit (a special case that overrides the general one). */
+        REPLACE
+    }
+
+    public DeadlineAdjustment {
+        if (kind == null) {
+            throw new InvalidDeadlineException("deadline adjustment kind must be given: [null]");
+        }
+        if (reasonVi == null || reasonVi.isBlank()) {
+            throw new InvalidDeadlineException(String.format(Locale.ROOT,
+                    "deadline adjustment %s must give its reason: [%s]", kind, reasonVi));
+        }
+        boolean interval = from != null || to != null;
+        if (kind != Kind.PAUSE) {
+            if (limit == null || interval) {
+                throw new InvalidDeadlineException(String.format(Locale.ROOT,
+                        "%s needs a limit and no interval: [%s]", kind, reasonVi));
+            }
+            if (limit.unit() == DeadlineUnit.SAME_DAY && kind == Kind.EXTEND) {
+                throw new InvalidDeadlineException(String.format(Locale.ROOT,
+                        "an extension cannot be SAME_DAY: [%s]", reasonVi));
+            }
+        } else {
+            if ((limit == null) == (from == null || to == null) || (limit != null && interval)) {
+                throw new InvalidDeadlineException(String.format(Locale.ROOT,
+                        "a pause needs either a limit or both ends of an interval: [%s]", reasonVi));
+            }
+            if (limit != null && limit.unit() == DeadlineUnit.SAME_DAY) {
+                throw new InvalidDeadlineException(String.format(Locale.ROOT,
+                        "a pause cannot be SAME_DAY: [%s]", reasonVi));
+            }
+            if (from != null && !to.isAfter(from)) {
+                throw new InvalidDeadlineException(String.format(Locale.ROOT,
+                        "pause interval ends [%s] before it starts [%s]: [%s]", to, from, reasonVi));
+            }
+        }
+    }
+
+    /** An extension (gia hạn) taken by a rule. */
+    public static DeadlineAdjustment extend(TimeLimit limit, String reasonVi, LegalBasis basis, String rule) {
+        return new DeadlineAdjustment(Kind.EXTEND, limit, null, null, reasonVi, basis, rule);
+    }
+
+    /** A replacement of the base limit taken by a rule. */
+    public static DeadlineAdjustment replace(TimeLimit limit, String reasonVi, LegalBasis basis, String rule) {
+        return new DeadlineAdjustment(Kind.REPLACE, limit, null, null, reasonVi, basis, rule);
+    }
+
+    /** A pause of known length (e.g. 15 days of public posting), added to the appointment date. */
+    public static DeadlineAdjustment pause(TimeLimit limit, String reasonVi, LegalBasis basis, String rule) {
+        return new DeadlineAdjustment(Kind.PAUSE, limit, null, null, reasonVi, basis, rule);
+    }
+
+    /** An excluded period given with the dossier: the clock stops over [from, to). */
+    public static DeadlineAdjustment excluded(Instant from, Instant to, String reasonVi, LegalBasis basis) {
+        return new DeadlineAdjustment(Kind.PAUSE, null, from, to, reasonVi, basis, null);
+    }
+
+    /** Whether this is a pause given as an interval. */
+    public boolean isInterval() {
+        return from != null;
+    }
 }

@@ -1,8 +1,13 @@
 package io.github.motcua.calendar;
 
+import java.util.Locale;
+
 /**
  * One internal processing step (bước xử lý) with its own budget: clear who, clear what, clear
- * when (rõ người, rõ việc, rõ thời gian). CONTRACT: owned by the calendar work.
+ * when (rõ người, rõ việc, rõ thời gian). Steps run one after another from the effective start;
+ * their budgets must fit in the total time limit.
+ *
+ * <p>Immutable and thread-safe.
  *
  * @param id     step id, unique within the procedure
  * @param role   who does it (e.g. "Bộ phận Một cửa", "Công chức tư pháp - hộ tịch")
@@ -10,4 +15,15 @@ package io.github.motcua.calendar;
  * @param budget its share of the total time limit
  */
 public record InternalStep(String id, String role, String nameVi, TimeLimit budget) {
+    public InternalStep {
+        if (id == null || id.isBlank()) {
+            throw new InvalidDeadlineException("internal step id must not be blank: [" + id + "]");
+        }
+        if (role == null || role.isBlank()) {
+            throw new InvalidDeadlineException(String.format(Locale.ROOT, "internal step [%s] must name its role", id));
+        }
+        if (budget == null) {
+            throw new InvalidDeadlineException(String.format(Locale.ROOT, "internal step [%s] needs a budget", id));
+        }
+    }
 }

@@ -1,0 +1,238 @@
+package io.github.motcua.calendar;
+
+import io.github.motcua.law.LegalBasis;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads calendar files (kinds {@code holiday-rules}, {@code schedule}, {@code switches}) and
+ * legal-basis lists into the parts of a {@link WorkingCalendar}. Every problem is a
+ * {@link CalendarFileException} with file, line and column.
+ *
+ * <p>Not thread-safe: one instance per load.
+ */
+final class CalendarFiles {
+    private static final Set<String> TOP_SCHEDULE = Set.of("kind", "year", "title", "source", "days");
+    private static final Set<String> TOP_RULES = Set.of("kind", "title", "bases", "rules", "compensatory");
+    private static final Set<String> TOP_SWITCHES = Set.of("kind", "title", "switches");
+    private static final Set<String> DAY_KEYS = Set.of("date", "from", "to", "kind", "name", "basis", "switch", "note");
+    private static final Set<String> RULE_KEYS = Set.of("id", "name", "solar", "lunar", "daysBefore", "daysAfter",
+            "validFrom", "validTo", "switch", "basis", "note");
+    private static final Set<String> BASIS_KEYS = Set.of("id", "act", "article", "clause", "point", "link",
+            "validFrom", "validTo", "verified", "note");
+
+    final Map<String, LegalBasis> bases = new HashMap<>();
+    final Map<String, HolidayRule> rules = new LinkedHashMap<>();
+    final Map<Integer, YearSchedule> schedules = new TreeMap<>();
+    final Map<String, Boolean> switches = new HashMap<>();
+    LegalBasis compensatoryBasis;
+
+    CalendarFiles(Map<String, LegalBasis> known) {
+        bases.putAll(known);
+    }
+
+    void read(CalendarFile file) {
+        YamlNode root = YamlNode.parse(file.name(), file.content());
+        Map<String, YamlNode> top = root.map("a calendar file");
+        YamlNode kindNode = top.get("kind");
+        if (kindNode == null) {
+            throw root.error("missing key [kind]: one of [schedule, holiday-rules, switches]");
+        }
+        String kind = kindNode.text("kind");
+        switch (kind) {
+            case "schedule":
+                readSchedule(root, root.map("a schedule file", TOP_SCHEDULE));
+                break;
+            case "holiday-rules":
+                readRules(root.map("a holiday-rules file", TOP_RULES));
+                break;
+            case "switches":
+                readSwitches(root.map("a switches file", TOP_SWITCHES));
+                break;
+            default:
+                throw kindNode.error("unknown file kind [%s]: one of [schedule, holiday-rules, switches]", kind);
+        }
+    }
+
+    /** Reads a legal-bases list (pack-format: legal-bases/*.yaml) into the known bases. */
+    void readBases(YamlNode list) {
+        for (YamlNode n : list.list("bases")) {
+            Map<String, YamlNode> m = n.map("a legal basis", BASIS_KEYS);
+            String id = req(n, m, "id").text("id");
+            if (bases.containsKey(id)) {
+                throw m.get("id").error("legal basis [%s] is declared twice", id);
+            }
+            LocalDate from = m.containsKey("validFrom") ? m.get("validFrom").date("validFrom") : null;
+            LocalDate to = m.containsKey("validTo") ? m.get("validTo").date("validTo") : null;
+            try {
+                bases.put(id, new LegalBasis(id, req(n, m, "act").text("act"), opt(m, "article"), opt(m, "clause"),
+                        opt(m, "point"), opt(m, "link"), from, to,
+                        !m.containsKey("verified") || m.get("verified").bool("verified"), opt(m, "note")));
+            } catch (IllegalArgumentException e) {
+                throw n.error("%s", e.getMessage());
+            }
+        }
+    }
+
+    private static YamlNode req(YamlNode owner, Map<String, YamlNode> m, String key) {
+        YamlNode v = m.get(key);
+        if (v == null) {
+            throw owner.error("missing key [%s]", key);
+        }
+        return v;
+    }
+
+    private static String opt(Map<String, YamlNode> m, String key) {
+        YamlNode v = m.get(key);
+        return v == null || v.value == null ? null : v.text(key);
+    }
+
+    private LegalBasis basis(YamlNode n) {
+        String id = n.text("basis");
+        LegalBasis b = bases.get(id);
+        if (b == null) {
+            throw n.error("unknown legal basis [%s]: declare it in legal-bases/calendar.yaml", id);
+        }
+        return b;
+    }
+
+    private void readSwitches(Map<String, YamlNode> top) {
+        YamlNode s = top.get("switches");
+        if (s == null) {
+            return;
+        }
+        for (Map.Entry<String, YamlNode> e : s.map("switches").entrySet()) {
+            switches.put(e.getKey(), e.getValue().bool("switch [" + e.getKey() + "]"));
+        }
+    }
+
+    private void readRules(Map<String, YamlNode> top) {
+        if (top.containsKey("bases")) {
+            readBases(top.get("bases"));
+        }
+        if (top.containsKey("compensatory")) {
+            YamlNode c = top.get("compensatory");
+            Map<String, YamlNode> m = c.map("compensatory", Set.of("basis", "note"));
+            compensatoryBasis = basis(req(c, m, "basis"));
+        }
+        if (!top.containsKey("rules")) {
+            return;
+        }
+        for (YamlNode n : top.get("rules").list("rules")) {
+            Map<String, YamlNode> m = n.map("a holiday rule", RULE_KEYS);
+            String id = req(n, m, "id").text("id");
+            String name = req(n, m, "name").text("name");
+            boolean lunar = m.containsKey("lunar");
+            if (lunar == m.containsKey("solar")) {
+                throw n.error("holiday rule [%s] needs exactly one of [solar] or [lunar] (MM-DD)", id);
+            }
+            YamlNode anchor = m.get(lunar ? "lunar" : "solar");
+            String md = anchor.text(lunar ? "lunar" : "solar");
+            int month;
+            int day;
+            try {
+                MonthDay parsed = MonthDay.parse("--" + md);
+                month = parsed.getMonthValue();
+                day = parsed.getDayOfMonth();
+            } catch (java.time.DateTimeException e) {
+                throw anchor.error("anchor must be MM-DD: [%s]", md);
+            }
+            if (lunar && day > 30) {
+                throw anchor.error("a lunar day is 1..30: [%s]", md);
+            }
+            int before = m.containsKey("daysBefore") ? m.get("daysBefore").integer("daysBefore", 0, 10) : 0;
+            int after = m.containsKey("daysAfter") ? m.get("daysAfter").integer("daysAfter", 0, 10) : 0;
+            LocalDate from = m.containsKey("validFrom") ? m.get("validFrom").date("validFrom") : null;
+            LocalDate to = m.containsKey("validTo") ? m.get("validTo").date("validTo") : null;
+            if (from != null && to != null && to.isBefore(from)) {
+                throw m.get("validTo").error("rule [%s] ends [%s] before it starts [%s]", id, to, from);
+            }
+            rules.put(id, new HolidayRule(id, name, lunar, month, day, before, after, from, to,
+                    opt(m, "switch"), basis(req(n, m, "basis"))));
+        }
+    }
+
+    private void readSchedule(YamlNode root, Map<String, YamlNode> top) {
+        YamlNode yearNode = top.get("year");
+        if (yearNode == null) {
+            throw root.error("missing key [year]");
+        }
+        int year = yearNode.integer("year", LunarCalendar.MIN.getYear(), LunarCalendar.MAX.getYear());
+        if (schedules.containsKey(year)) {
+            throw yearNode.error("a schedule for year [%d] is already given in [%s]", year,
+                    schedules.get(year).file());
+        }
+        Map<LocalDate, YearSchedule.Entry> entries = new TreeMap<>();
+        Map<LocalDate, YamlNode> where = new HashMap<>();
+        YamlNode days = top.get("days");
+        List<YamlNode> list = days == null ? List.of() : days.list("days");
+        for (YamlNode n : list) {
+            Map<String, YamlNode> m = n.map("a schedule day", DAY_KEYS);
+            LocalDate from;
+            LocalDate to;
+            if (m.containsKey("date")) {
+                if (m.containsKey("from") || m.containsKey("to")) {
+                    throw n.error("give either [date] or [from]/[to], not both");
+                }
+                from = m.get("date").date("date");
+                to = from;
+            } else {
+                from = req(n, m, "from").date("from");
+                to = req(n, m, "to").date("to");
+                if (to.isBefore(from)) {
+                    throw m.get("to").error("range ends [%s] before it starts [%s]", to, from);
+                }
+                if (from.plusDays(31).isBefore(to)) {
+                    throw m.get("to").error("range longer than 31 days: [%s..%s]", from, to);
+                }
+            }
+            YamlNode kindNode = req(n, m, "kind");
+            DayKind kind;
+            try {
+                kind = DayKind.valueOf(kindNode.text("kind"));
+            } catch (IllegalArgumentException e) {
+                throw kindNode.error("unknown day kind [%s]: one of [HOLIDAY, COMPENSATORY, SWAPPED_OFF, "
+                        + "SWAPPED_WORKING]", kindNode.value);
+            }
+            String name = req(n, m, "name").text("name");
+            LegalBasis basis = basis(req(n, m, "basis"));
+            String sw = opt(m, "switch");
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                if (d.getYear() != year) {
+                    throw n.error("date [%s] is outside the schedule's year [%d]", d, year);
+                }
+                boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+                if (kind == DayKind.SWAPPED_WORKING && !weekend) {
+                    throw n.error("[%s] is a %s, already a working day: only a weekend day can be a swapped "
+                            + "working day", d, d.getDayOfWeek());
+                }
+                if ((kind == DayKind.SWAPPED_OFF || kind == DayKind.COMPENSATORY) && weekend) {
+                    throw n.error("[%s] is a %s, already a day off: it cannot be a %s day", d, d.getDayOfWeek(),
+                            kind.csvName());
+                }
+                YearSchedule.Entry prev = entries.get(d);
+                if (prev != null) {
+                    YamlNode p = where.get(d);
+                    throw n.error("[%s] is listed twice: as %s (line %d) and as %s", d, prev.kind().csvName(),
+                            p.line, kind.csvName());
+                }
+                entries.put(d, new YearSchedule.Entry(kind, name, basis, sw));
+                where.put(d, n);
+            }
+        }
+        schedules.put(year, new YearSchedule(year, yearNode.file, new LinkedHashMap<>(entries)));
+    }
+
+    /** The rules in file order. */
+    List<HolidayRule> ruleList() {
+        return new ArrayList<>(rules.values());
+    }
+}

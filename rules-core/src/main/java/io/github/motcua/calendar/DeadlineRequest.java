@@ -1,0 +1,57 @@
+package io.github.motcua.calendar;
+
+import io.github.motcua.dossier.Channel;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the deadline engine needs to know about one dossier.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param receivedAt  when the complete dossier was received (tiếp nhận hồ sơ đầy đủ)
+ * @param channel     desk, online or post
+ * @param base        the procedure's time limit
+ * @param cutOff      the procedure's own cut-off hour, or {@code null} for the pack's
+ * @param adjustments extensions, replacements, pauses of known length and excluded intervals, in the
+ *                    order rules took them
+ * @param steps       internal steps in order, may be empty
+ */
+public record DeadlineRequest(Instant receivedAt, Channel channel, TimeLimit base, LocalTime cutOff,
+        List<DeadlineAdjustment> adjustments, List<InternalStep> steps) {
+    public DeadlineRequest {
+        if (receivedAt == null) {
+            throw new InvalidDeadlineException("receivedAt must be given: [null]");
+        }
+        if (channel == null) {
+            throw new InvalidDeadlineException("channel must be given: [null]");
+        }
+        if (base == null) {
+            throw new InvalidDeadlineException("base time limit must be given: [null]");
+        }
+        adjustments = List.copyOf(Objects.requireNonNullElse(adjustments, List.of()));
+        steps = List.copyOf(Objects.requireNonNullElse(steps, List.of()));
+    }
+
+    /** A request with no procedure cut-off, adjustments or steps. */
+    public static DeadlineRequest of(Instant receivedAt, Channel channel, TimeLimit base) {
+        return new DeadlineRequest(receivedAt, channel, base, null, List.of(), List.of());
+    }
+
+    /** A copy with the procedure's cut-off hour. */
+    public DeadlineRequest withCutOff(LocalTime v) {
+        return new DeadlineRequest(receivedAt, channel, base, v, adjustments, steps);
+    }
+
+    /** A copy with these adjustments. */
+    public DeadlineRequest withAdjustments(List<DeadlineAdjustment> v) {
+        return new DeadlineRequest(receivedAt, channel, base, cutOff, v, steps);
+    }
+
+    /** A copy with these steps. */
+    public DeadlineRequest withSteps(List<InternalStep> v) {
+        return new DeadlineRequest(receivedAt, channel, base, cutOff, adjustments, v);
+    }
+}
