@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
@@ -19,7 +20,7 @@ final class XlsxRecords {
 
     static RawTable read(String file, InputStream in) {
         List<RawTable.RawRow> rows = new ArrayList<>();
-        try (ReadableWorkbook wb = new ReadableWorkbook(in)) {
+        try (ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
             Sheet sheet = wb.getFirstSheet();
             for (Row r : sheet.read()) {
                 List<String> cells = new ArrayList<>();
