@@ -24,6 +24,7 @@ final class DefaultFeeTable implements FeeTable {
     private final Map<String, List<FeeRow>> ratesByItem;
     private final Map<String, List<FeeRow>> adjustmentsByItem;
     private final Set<String> formPaths;
+    private final Set<String> quantityPaths;
 
     DefaultFeeTable(String source, List<FeeRow> rows) {
         this.source = source;
@@ -31,14 +32,16 @@ final class DefaultFeeTable implements FeeTable {
         Map<String, List<FeeRow>> rates = new LinkedHashMap<>();
         Map<String, List<FeeRow>> adj = new LinkedHashMap<>();
         Set<String> paths = new LinkedHashSet<>();
+        Set<String> quantities = new LinkedHashSet<>();
         for (FeeRow r : this.rows) {
             (r.type() == FeeRow.Type.RATE ? rates : adj).computeIfAbsent(r.item(), k -> new ArrayList<>()).add(r);
             if (r.unitPath() != null) {
-                paths.add(r.unitPath());
+                quantities.add(r.unitPath());
             }
             if (r.copiesPath() != null) {
-                paths.add(r.copiesPath());
+                quantities.add(r.copiesPath());
             }
+            paths.addAll(quantities);
             for (ExemptionCategory c : r.categories()) {
                 if (c.dateField() != null) {
                     paths.add(c.dateField());
@@ -50,6 +53,12 @@ final class DefaultFeeTable implements FeeTable {
         this.ratesByItem = Collections.unmodifiableMap(rates);
         this.adjustmentsByItem = Collections.unmodifiableMap(adj);
         this.formPaths = Collections.unmodifiableSet(paths);
+        this.quantityPaths = Collections.unmodifiableSet(quantities);
+    }
+
+    @Override
+    public Set<String> quantityPaths() {
+        return quantityPaths;
     }
 
     @Override

@@ -29,4 +29,7 @@ public interface FeeTable {
 
     /** Every form path the table reads (quantities and dates); other form fields cannot change the fee. */
     Set<String> formPaths();
+
+    /** The form paths the table reads as quantities (units or copies); a subset of {@link #formPaths()}. */
+    Set<String> quantityPaths();
 }
