@@ -25,6 +25,8 @@ final class DefaultFeeTable implements FeeTable {
     private final Map<String, List<FeeRow>> adjustmentsByItem;
     private final Set<String> formPaths;
     private final Set<String> quantityPaths;
+    /** Tariff wording per RATE row, computed once: String.format on every assessment was the main cost. */
+    private final Map<FeeRow, String> tariffTexts = new java.util.IdentityHashMap<>();
 
     DefaultFeeTable(String source, List<FeeRow> rows) {
         this.source = source;
@@ -35,6 +37,9 @@ final class DefaultFeeTable implements FeeTable {
         Set<String> quantities = new LinkedHashSet<>();
         for (FeeRow r : this.rows) {
             (r.type() == FeeRow.Type.RATE ? rates : adj).computeIfAbsent(r.item(), k -> new ArrayList<>()).add(r);
+            if (r.type() == FeeRow.Type.RATE) {
+                tariffTexts.put(r, r.tariffVi());
+            }
             if (r.unitPath() != null) {
                 quantities.add(r.unitPath());
             }
@@ -142,7 +147,7 @@ final class DefaultFeeTable implements FeeTable {
             Money gross = r.perCopy(units).times(copies);
             if (cheapest == null || gross.compareTo(cheapest.gross()) < 0) {
                 String src = rule == null ? r.source() : r.source() + " + rule: " + rule;
-                cheapest = new FeeLine(item, r.nameVi(), r.nameEn(), units, gross, r.basis(), r.kind(), r.tariffVi(),
+                cheapest = new FeeLine(item, r.nameVi(), r.nameEn(), units, gross, r.basis(), r.kind(), tariffTexts.get(r),
                         copies, gross, r.cap() == null ? null : Money.of(r.cap()), List.of(), src, r.verified());
             }
         }
