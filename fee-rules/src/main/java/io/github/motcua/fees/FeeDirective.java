@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param kind     what to do
  * @param item     the fee item (a row key of the fee table)
  * @param quantity for {@link Kind#ADD}: how many copies/cases to charge ({@code >= 0}); ignored otherwise
- * @param percent  for {@link Kind#REDUCE}: the reduction in percent (1–100); ignored otherwise
+ * @param percent  for {@link Kind#REDUCE}: the reduction in percent (0–100; 0 changes nothing); ignored otherwise
  * @param reasonVi why, in Vietnamese
  * @param basis    the legal basis of the rule that took the action
  * @param rule     the rule's name, for the trace
@@ -37,9 +37,9 @@ public record FeeDirective(Kind kind, String item, long quantity, int percent, S
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "fee directive [%s] quantity must be 0..%d: [%d]", item, FeeTables.MAX_QUANTITY, quantity));
         }
-        if (kind == Kind.REDUCE && (percent < 1 || percent > 100)) {
+        if (kind == Kind.REDUCE && (percent < 0 || percent > 100)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "fee directive [%s] percent must be 1..100: [%d]", item, percent));
+                    "fee directive [%s] percent must be 0..100: [%d]", item, percent));
         }
     }
 

@@ -60,11 +60,13 @@ public record FeeRequest(String procedureCode, LocalDate asOf, Channel channel, 
     }
 
     public FeeRequest withCategories(String... categories) {
-        return new FeeRequest(procedureCode, asOf, channel, Set.of(categories), unitFlags, form, directives);
+        return new FeeRequest(procedureCode, asOf, channel, new java.util.HashSet<>(java.util.Arrays.asList(categories)),
+                unitFlags, form, directives);
     }
 
     public FeeRequest withUnitFlags(String... flags) {
-        return new FeeRequest(procedureCode, asOf, channel, applicantCategories, Set.of(flags), form, directives);
+        return new FeeRequest(procedureCode, asOf, channel, applicantCategories,
+                new java.util.HashSet<>(java.util.Arrays.asList(flags)), form, directives);
     }
 
     public FeeRequest withForm(Map<String, ?> formData) {

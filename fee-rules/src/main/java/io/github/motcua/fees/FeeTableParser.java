@@ -65,6 +65,12 @@ final class FeeTableParser {
     private List<FeeRow> rows(RawTable raw) {
         List<FeeRow> out = new ArrayList<>();
         RawTable.RawRow header = null;
+        if (raw.rows().size() > FeeTables.MAX_ROWS) {
+            problems.add(new FeeTableProblem(file, FeeTables.MAX_ROWS + 1, "", 0, "",
+                    "Bảng phí quá nhiều dòng (tối đa " + FeeTables.MAX_ROWS + ")",
+                    "The fee table has too many rows (at most " + FeeTables.MAX_ROWS + ")"));
+            return out;
+        }
         for (RawTable.RawRow r : raw.rows()) {
             if (skip(r)) {
                 continue;

@@ -40,6 +40,12 @@ public final class FeeTables {
     /** The largest quantity (pages, copies, cards) a form may ask for; more is rejected as absurd. */
     public static final long MAX_QUANTITY = 1_000_000L;
 
+    /** The largest fee table file accepted (bytes); a larger one is a problem, never an out-of-memory. */
+    public static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+    /** The most rows a fee table may have. */
+    public static final int MAX_ROWS = 10_000;
+
     /** A missing quantity counts as this many (one page, one copy, one case). */
     public static final long DEFAULT_QUANTITY = 1L;
 
@@ -62,9 +68,14 @@ public final class FeeTables {
         Objects.requireNonNull(catalog, "catalog");
         byte[] bytes;
         try {
-            bytes = in.readAllBytes();
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (IOException e) {
             return ioProblem(file, e);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            return new FeeTableResult(null, List.of(new FeeTableProblem(file, 0, "", 0, "",
+                    "Tệp bảng phí quá lớn (tối đa " + MAX_FILE_BYTES + " byte)",
+                    "The fee table file is too large (at most " + MAX_FILE_BYTES + " bytes)")));
         }
         return FeeTableParser.parse(file, CsvRecords.read(file, bytes), bases, catalog);
     }

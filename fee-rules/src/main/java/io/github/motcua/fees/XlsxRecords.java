@@ -22,7 +22,13 @@ final class XlsxRecords {
         List<RawTable.RawRow> rows = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
             Sheet sheet = wb.getFirstSheet();
-            for (Row r : sheet.read()) {
+            java.util.Iterator<Row> it = sheet.openStream().iterator();
+            while (it.hasNext() && rows.size() <= FeeTables.MAX_ROWS) {
+                Row r = it.next();
+                if (r.getCellCount() > FeeTableParser.COLUMNS.size() * 4) {
+                    return new RawTable(List.of(), List.of(new FeeTableProblem(file, r.getRowNum(), "", 0, "",
+                            "Quá nhiều cột", "Too many columns")));
+                }
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < r.getCellCount(); i++) {
                     cells.add(text(r.getCell(i)));

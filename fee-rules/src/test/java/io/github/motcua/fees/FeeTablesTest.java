@@ -331,6 +331,23 @@ class FeeTablesTest {
         }
 
         @Test
+        void parse_hugeFile_problemNotOutOfMemory() {
+            byte[] big = new byte[FeeTables.MAX_FILE_BYTES + 10];
+            java.util.Arrays.fill(big, (byte) 'a');
+            FeeTableResult r = FeeTables.parseCsv("huge.csv", new ByteArrayInputStream(big), BASES, GiaLaiFees.catalog());
+            assertTrue(r.problems().get(0).messageEn().contains("too large"), r.problems().toString());
+        }
+
+        @Test
+        void parse_tooManyRows_problem() {
+            StringBuilder sb = new StringBuilder(HEAD);
+            for (int i = 0; i <= FeeTables.MAX_ROWS; i++) {
+                sb.append("RATE,x").append(i).append(",PHI,Phí,FLAT,1000,,,,,,T-BASE\n");
+            }
+            assertTrue(csv("many.csv", sb.toString()).problems().get(0).messageEn().contains("too many rows"));
+        }
+
+        @Test
         void orThrow_listsEveryProblem() {
             InvalidFeeTableException e = assertThrows(InvalidFeeTableException.class,
                     () -> csv("b.csv", HEAD + "RATE,x,PHI,Phí,FLAT,abc,,,,,,T-BASE\n").orThrow());

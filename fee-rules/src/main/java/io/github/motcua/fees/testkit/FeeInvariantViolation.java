@@ -4,6 +4,8 @@ package io.github.motcua.fees.testkit;
  * A fee invariant failed for one dossier. The message explains which and why, and ends with a
  * ready-to-paste case YAML ({@link #caseYaml()}) reproducing the dossier. An {@link AssertionError},
  * so any test framework reports it as a failure.
+ *
+ * <p>Immutable; safe to share.
  */
 public final class FeeInvariantViolation extends AssertionError {
     private static final long serialVersionUID = 1L;
