@@ -1,5 +1,8 @@
 package io.github.motcua.fees;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.motcua.fees.testkit.DossierArbitraries;
 import io.github.motcua.fees.testkit.FeeInvariants;
 import io.github.motcua.fees.testkit.FeeOracle;
@@ -8,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -68,6 +72,34 @@ class GiaLaiFeeTableProperties {
     void everyTable_neverFallsWhenAQuantityRises(@ForAll("dossiers") Map<String, Object> dossier) {
         for (String path : TABLES.get((String) dossier.get("procedure")).quantityPaths()) {
             FeeInvariants.quantityMonotonic(ORACLE, dossier, path);
+        }
+    }
+
+    @Provide
+    Arbitrary<Map<String, Object>> births() {
+        Arbitrary<Map<String, Object>> form = Arbitraries.integers().between(0, 120)
+                .map(daysBefore -> Map.<String, Object>of("treEm",
+                        Map.of("ngaySinh", LocalDate.of(2026, 6, 30).minusDays(daysBefore).toString())));
+        return DossierArbitraries.forProcedure("1.001193")
+                .receivedBetween(LocalDateTime.of(2026, 6, 30, 7, 0), LocalDateTime.of(2026, 6, 30, 17, 0))
+                .form(form).build();
+    }
+
+    /** Luật Hộ tịch Art. 11(1) with Art. 15: free iff registered within 60 days of birth or in an Art. 11(1)(a) group. */
+    @Property(tries = 300)
+    @SuppressWarnings("unchecked")
+    void birthRegistration_isFreeExactlyWhenOnTimeOrInAnExemptGroup(@ForAll("births") Map<String, Object> dossier) {
+        FeeInvariants.checkAll(ORACLE, dossier);
+        LocalDate born = LocalDate.parse((String) ((Map<String, Object>) ((Map<String, Object>) dossier.get("form"))
+                .get("treEm")).get("ngaySinh"));
+        boolean onTime = !LocalDate.of(2026, 6, 30).isAfter(born.plusDays(60));
+        List<String> cats = (List<String>) ((Map<String, Object>) dossier.get("applicant")).get("categories");
+        boolean group = cats.stream().anyMatch(Set.of("POOR_HOUSEHOLD", "MERITORIOUS", "DISABLED", "MARTYR_RELATIVE")::contains);
+        long total = ORACLE.assess(dossier).total().dong();
+        if (onTime || group) {
+            assertEquals(0, total, dossier.toString());
+        } else {
+            assertTrue(total > 0, dossier.toString());
         }
     }
 

@@ -18,7 +18,7 @@ public final class CaseYaml {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .disable(YAMLWriteFeature.MINIMIZE_QUOTES) // "2.000815" and "2026-02-13" must stay strings
             .build();
 
     private CaseYaml() {

@@ -49,6 +49,9 @@ class FeeInvariantsTest {
         JsonNode c = new YAMLMapper().readTree(v.caseYaml()).get(0);
         assertTrue(c.get("name").asString().contains("online-not-dearer"));
         assertEquals("ONLINE", c.get("dossier").get("channel").asString());
+        assertTrue(c.get("dossier").get("procedure").isString(), "a procedure code must not read back as a number");
+        assertEquals("2.000815", c.get("dossier").get("procedure").asString());
+        assertTrue(v.caseYaml().contains("\"2026-02-13\""), v.caseYaml());
         assertEquals(5, c.get("dossier").get("form").get("soTrang").asInt());
         assertEquals(10_000, c.get("expect").get("fees").get("total").asLong());
         assertEquals(10_000, c.get("expect").get("fees").get("lines").get("ban-sao").asLong());
