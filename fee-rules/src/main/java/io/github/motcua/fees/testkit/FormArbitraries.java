@@ -35,12 +35,14 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code if} may test {@code const}, {@code enum}, {@code minimum}/{@code maximum} of properties and
  * {@code required}), string {@code minLength}/{@code maxLength}, digit patterns such as
  * {@code ^[0-9]{12}$}, number bounds ({@code minimum}, {@code maximum}, exclusive forms),
- * {@code minItems}/{@code maxItems}, and the formats {@code date}, {@code date-time}, {@code email},
+ * {@code minItems}/{@code maxItems}, and the formats {@code date} (1940-01-01 to 2025-12-31 unless
+ * {@code formatMinimum}/{@code formatMaximum} say otherwise), {@code date-time}, {@code email},
  * {@code vn-personal-id}, {@code vn-tax-code} (10 digits, valid check digit), {@code vn-mobile},
- * {@code vn-unit-code} (from {@link Builder#unitCodes}).
+ * {@code vn-unit-code} (from {@link Builder#unitCodes}), and {@code x-vn-personal-id-matches}
+ * (the id's century/sex digit and birth year follow the sibling birth-date and sex fields).
  *
  * <p>Not honoured (documented limits): other regular-expression {@code pattern}s,
- * {@code x-vn-personal-id-matches}, {@code not}, {@code dependentSchemas}, {@code uniqueItems},
+ * {@code x-vn-date-before}, {@code not}, {@code dependentSchemas}, {@code uniqueItems},
  * {@code additionalProperties} (never generated). The schema is parsed with Jackson 3 here; this
  * class does not depend on forms-core.
  *
@@ -383,7 +385,16 @@ public final class FormArbitraries {
                     return Arbitraries.of(unitCodes);
                 case "date": {
                     LocalDate from = LocalDate.of(1940, 1, 1);
-                    return Arbitraries.integers().between(0, 32_000).map(d -> from.plusDays(d).toString());
+                    LocalDate until = LocalDate.of(2025, 12, 31); // past dates only: birth dates, events
+                    if (s.has("formatMinimum")) {
+                        from = LocalDate.parse(s.get("formatMinimum").asString());
+                    }
+                    if (s.has("formatMaximum")) {
+                        until = LocalDate.parse(s.get("formatMaximum").asString());
+                    }
+                    LocalDate start = from;
+                    int span = (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(from, until));
+                    return Arbitraries.integers().between(0, span).map(d -> start.plusDays(d).toString());
                 }
                 case "date-time": {
                     LocalDateTime from = LocalDateTime.of(2020, 1, 1, 0, 0);
@@ -437,11 +448,44 @@ public final class FormArbitraries {
                         }
                         return m;
                     });
+            for (Map.Entry<String, JsonNode> e : props.properties()) {
+                JsonNode m = e.getValue().get("x-vn-personal-id-matches");
+                if (m != null && m.isObject()) {
+                    String idField = e.getKey();
+                    String birthField = m.path("birthDate").asString("");
+                    String sexField = m.path("sex").asString("");
+                    base = base.map(map -> matchPersonalId(map, idField, birthField, sexField));
+                }
+            }
             JsonNode conds = s.path("x-conditionals");
             for (JsonNode c : conds) {
                 base = base.flatMap(m -> applyConditional(m, s, c, doc, depth));
             }
             return base.map(m -> (Object) m);
+        }
+
+        /**
+         * Makes the 4th–6th digits of a personal id agree with the sibling birth date and sex fields
+         * (NĐ 137/2015 Art. 13: century/sex digit, two-digit birth year), as {@code x-vn-personal-id-matches} asks.
+         */
+        private static Map<String, Object> matchPersonalId(Map<String, Object> m, String idField, String birthField,
+                String sexField) {
+            if (!(m.get(idField) instanceof String id) || id.length() != 12 || !(m.get(birthField) instanceof String b)
+                    || b.length() < 4) {
+                return m;
+            }
+            int year = Integer.parseInt(b.substring(0, 4));
+            Object sex = m.get(sexField);
+            boolean female = sex == null ? (id.charAt(3) - '0') % 2 == 1
+                    : Set.of("FEMALE", "NU", "NỮ", "F").contains(String.valueOf(sex).toUpperCase(Locale.ROOT));
+            int century = ((year / 100) - 19) * 2;
+            if (century < 0 || century > 8) {
+                return m;
+            }
+            Map<String, Object> out = new LinkedHashMap<>(m);
+            out.put(idField, id.substring(0, 3) + (century + (female ? 1 : 0))
+                    + String.format(Locale.ROOT, "%02d", year % 100) + id.substring(6));
+            return out;
         }
 
         private Arbitrary<Map<String, Object>> applyConditional(Map<String, Object> m, JsonNode s, JsonNode c,

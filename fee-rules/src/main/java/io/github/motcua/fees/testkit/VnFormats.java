@@ -56,11 +56,16 @@ final class VnFormats {
                 .as((p, rest) -> p + rest);
     }
 
+    private static String edge(String s, int i) {
+        return s.charAt(i) == ' ' ? s.substring(0, i) + 'a' + s.substring(i + 1) : s;
+    }
+
     /** Vietnamese words with full diacritics (NFC), e.g. for names and addresses. */
     static Arbitrary<String> text(int min, int max) {
         String letters = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ";
         return Arbitraries.strings().withChars(letters + " ").ofMinLength(Math.max(min, 0))
                 .ofMaxLength(Math.max(Math.max(min, 0), max))
-                .map(s -> s.isBlank() ? "a".repeat(s.length()) : s);
+                .map(s -> s.isBlank() ? "a".repeat(s.length()) : s)
+                .map(s -> s.isEmpty() ? s : edge(edge(s, 0), s.length() - 1));
     }
 }

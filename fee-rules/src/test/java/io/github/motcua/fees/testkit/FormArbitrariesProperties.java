@@ -114,6 +114,27 @@ class FormArbitrariesProperties {
                 .form(forms()).build();
     }
 
+    @Provide
+    Arbitrary<Map<String, Object>> people() {
+        return FormArbitraries.fromSchema("{\"type\":\"object\",\"required\":[\"ngaySinh\",\"gioiTinh\",\"soDinhDanh\"],"
+                + "\"properties\":{"
+                + "\"ngaySinh\":{\"type\":\"string\",\"format\":\"date\",\"formatMinimum\":\"1990-01-01\",\"formatMaximum\":\"2010-12-31\"},"
+                + "\"gioiTinh\":{\"enum\":[\"MALE\",\"FEMALE\"]},"
+                + "\"soDinhDanh\":{\"type\":\"string\",\"format\":\"vn-personal-id\","
+                + "\"x-vn-personal-id-matches\":{\"birthDate\":\"ngaySinh\",\"sex\":\"gioiTinh\"}}}}");
+    }
+
+    /** NĐ 137/2015 Art. 13 (FACTS.md §6): digit 4 = century and sex (1900s: 0 male, 1 female; 2000s: 2, 3), digits 5–6 = year. */
+    @Property(tries = 200)
+    void personalIdMatches_centurySexAndYearAgreeWithTheFields(@ForAll("people") Map<String, Object> p) {
+        String id = (String) p.get("soDinhDanh");
+        LocalDate born = LocalDate.parse((String) p.get("ngaySinh"));
+        assertTrue(!born.isBefore(LocalDate.of(1990, 1, 1)) && !born.isAfter(LocalDate.of(2010, 12, 31)), born.toString());
+        int expectedDigit = (born.getYear() < 2000 ? 0 : 2) + ("FEMALE".equals(p.get("gioiTinh")) ? 1 : 0);
+        assertEquals(expectedDigit, id.charAt(3) - '0', p.toString());
+        assertEquals(born.getYear() % 100, Integer.parseInt(id.substring(4, 6)), p.toString());
+    }
+
     @Example
     void fromSchema_unresolvableRefOrBadJson_failsNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
