@@ -121,7 +121,7 @@ public final class FormArbitraries {
                 docs.put(e.getKey(), parse(e.getValue()));
             }
             Generator g = new Generator(docs, unitCodes.isEmpty() ? List.of("52-xa-ia-o") : List.copyOf(unitCodes));
-            JsonNode resolved = g.resolve(root, root);
+            JsonNode resolved = g.flatten(root, root, new ArrayList<>(), new ArrayList<>());
             if (!"object".equals(g.type(resolved)) && !resolved.has("properties")) {
                 throw new IllegalArgumentException("form schema must describe an object: [" + abbreviate(schemaJson) + "]");
             }
@@ -154,54 +154,47 @@ public final class FormArbitraries {
             this.unitCodes = unitCodes;
         }
 
-        /** Follows $ref chains; returns the target schema (its document is found again by {@link #docOf}). */
-        JsonNode resolve(JsonNode schema, JsonNode doc) {
-            JsonNode cur = schema;
-            for (int i = 0; i < MAX_DEPTH && cur.has("$ref"); i++) {
-                String ref = cur.get("$ref").asString();
-                JsonNode base = doc;
-                String pointer = ref;
-                int hash = ref.indexOf('#');
-                if (hash > 0 || (hash < 0 && !ref.isEmpty())) {
-                    String id = hash < 0 ? ref : ref.substring(0, hash);
-                    base = docs.get(id);
-                    if (base == null) {
-                        throw new IllegalArgumentException("unresolved $ref (register the shared schema): [" + ref + "]");
-                    }
-                    pointer = hash < 0 ? "#" : ref.substring(hash);
+        /** One $ref hop: the target schema and the document its own local refs resolve in. */
+        JsonNode[] target(String ref, JsonNode doc) {
+            JsonNode base = doc;
+            String pointer = ref;
+            int hash = ref.indexOf('#');
+            if (hash != 0) {
+                String id = hash < 0 ? ref : ref.substring(0, hash);
+                base = docs.get(id);
+                if (base == null) {
+                    throw new IllegalArgumentException("unresolved $ref (register the shared schema): [" + ref + "]");
                 }
-                JsonNode target = base.at(pointer.substring(1));
-                if (target == null || target.isMissingNode()) {
-                    throw new IllegalArgumentException("unresolved $ref: [" + ref + "]");
-                }
-                cur = target;
-                doc = base;
+                pointer = hash < 0 ? "#" : ref.substring(hash);
             }
-            return cur;
+            JsonNode t = base.at(pointer.substring(1));
+            if (t == null || t.isMissingNode()) {
+                throw new IllegalArgumentException("unresolved $ref: [" + ref + "]");
+            }
+            return new JsonNode[] {t, base};
         }
 
-        JsonNode docOf(JsonNode schema, JsonNode doc) {
-            JsonNode cur = schema;
-            for (int i = 0; i < MAX_DEPTH && cur.has("$ref"); i++) {
-                String ref = cur.get("$ref").asString();
-                int hash = ref.indexOf('#');
-                if (hash != 0) {
-                    String id = hash < 0 ? ref : ref.substring(0, hash);
-                    doc = docs.get(id);
-                }
-                cur = doc.at(ref.substring(Math.max(hash, 0) + (hash < 0 ? ref.length() : 1)));
-            }
-            return doc;
-        }
-
-        /** Resolves refs and merges allOf into one schema node (conditionals of allOf members are kept in a list). */
+        /**
+         * Resolves $ref (keywords beside a $ref apply too, as in 2020-12) and merges allOf into one
+         * schema node; the conditionals met on the way are collected in order.
+         */
         ObjectNode flatten(JsonNode schema, JsonNode doc, List<JsonNode> conditionals, List<JsonNode> condDocs) {
-            JsonNode s = resolve(schema, doc);
-            JsonNode d = docOf(schema, doc);
+            return flatten(schema, doc, conditionals, condDocs, 0);
+        }
+
+        private ObjectNode flatten(JsonNode s, JsonNode d, List<JsonNode> conditionals, List<JsonNode> condDocs,
+                int hops) {
+            if (hops > MAX_DEPTH) {
+                throw new IllegalArgumentException("schema nests deeper than " + MAX_DEPTH + " (recursive $ref?)");
+            }
             ObjectNode out = JSON.createObjectNode();
+            if (s.has("$ref")) {
+                JsonNode[] t = target(s.get("$ref").asString(), d);
+                merge(out, flatten(t[0], t[1], conditionals, condDocs, hops + 1));
+            }
             if (s.has("allOf")) {
                 for (JsonNode part : s.get("allOf")) {
-                    merge(out, flatten(part, d, conditionals, condDocs));
+                    merge(out, flatten(part, d, conditionals, condDocs, hops + 1));
                 }
             }
             ObjectNode own = s.deepCopy() instanceof ObjectNode o ? o : JSON.createObjectNode();
