@@ -1,10 +1,66 @@
 package io.github.motcua.fees;
 
 import io.github.motcua.law.LegalBasis;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
- * One fee line. CONTRACT STUB: owned by the fee-rules work; it may grow components.
+ * One fee line of a decision (khoản phí, lệ phí): what is charged, how it was computed, what was
+ * taken off and why, and what remains to pay.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param item          the fee item key of the table, e.g. {@code "ban-sao"}
+ * @param descriptionVi what the line is, in Vietnamese
+ * @param descriptionEn what the line is, in English
+ * @param quantity      the units priced per copy (pages, cards; 1 for a flat fee)
+ * @param amount        what remains to pay after exemptions and reductions
+ * @param basis         the legal basis of the tariff
+ * @param kind          phí or lệ phí
+ * @param tariffVi      the tariff in words, e.g. "2.000 đ/trang trang 1–2; 1.000 đ/trang từ trang 3; tối đa 200.000 đ/bản"
+ * @param copies        how many times the per-copy amount is charged (copies, contracts, cases)
+ * @param gross         the amount before any exemption or reduction ({@code perCopy × copies})
+ * @param capPerCopy    the ceiling per copy, or {@code null} when the tariff has none
+ * @param adjustments   the exemptions and reductions applied, in the order applied
+ * @param source        where the tariff came from: {@code "fees.csv:4"}, plus {@code " + rule: <name>"}
+ *                      when a rule added the line
+ * @param verified      {@code false} when the rate is a placeholder or rests on an unverified source
  */
 public record FeeLine(String item, String descriptionVi, String descriptionEn, long quantity, Money amount,
-        LegalBasis basis) {
+        LegalBasis basis, FeeKind kind, String tariffVi, long copies, Money gross, Money capPerCopy,
+        List<FeeAdjustment> adjustments, String source, boolean verified) {
+
+    public FeeLine {
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(descriptionVi, "descriptionVi");
+        descriptionEn = descriptionEn == null ? "" : descriptionEn;
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(basis, "basis");
+        Objects.requireNonNull(kind, "kind");
+        tariffVi = tariffVi == null ? "" : tariffVi;
+        gross = gross == null ? amount : gross;
+        adjustments = List.copyOf(adjustments == null ? List.of() : adjustments);
+        source = source == null ? "" : source;
+        if (quantity < 0 || copies < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "fee line [%s]: quantity [%d] and copies [%d] must be >= 0", item, quantity, copies));
+        }
+        if (amount.compareTo(gross) > 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "fee line [%s]: amount [%d] exceeds gross [%d]", item, amount.dong(), gross.dong()));
+        }
+    }
+
+    /** The original contract shape: a plain, verified lệ phí line with no adjustments. */
+    public FeeLine(String item, String descriptionVi, String descriptionEn, long quantity, Money amount,
+            LegalBasis basis) {
+        this(item, descriptionVi, descriptionEn, quantity, amount, basis, FeeKind.LE_PHI, "", 1, amount, null,
+                List.of(), "", true);
+    }
+
+    /** Whether a full exemption applied to this line. */
+    public boolean exempted() {
+        return adjustments.stream().anyMatch(a -> a.kind() == FeeAdjustment.Kind.EXEMPT);
+    }
 }

@@ -1,0 +1,334 @@
+package io.github.motcua.fees;
+
+import io.github.motcua.law.LegalBasis;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The fee table built from rows; immutable and thread-safe. See {@link FeeTables} for the policy. */
+final class DefaultFeeTable implements FeeTable {
+
+    private final String source;
+    private final List<FeeRow> rows;
+    private final Map<String, List<FeeRow>> ratesByItem;
+    private final Map<String, List<FeeRow>> adjustmentsByItem;
+    private final Set<String> formPaths;
+    private final Set<String> quantityPaths;
+    /** Tariff wording per RATE row, computed once: String.format on every assessment was the main cost. */
+    private final Map<FeeRow, String> tariffTexts = new java.util.IdentityHashMap<>();
+
+    DefaultFeeTable(String source, List<FeeRow> rows) {
+        this.source = source;
+        this.rows = List.copyOf(rows);
+        Map<String, List<FeeRow>> rates = new LinkedHashMap<>();
+        Map<String, List<FeeRow>> adj = new LinkedHashMap<>();
+        Set<String> paths = new LinkedHashSet<>();
+        Set<String> quantities = new LinkedHashSet<>();
+        for (FeeRow r : this.rows) {
+            (r.type() == FeeRow.Type.RATE ? rates : adj).computeIfAbsent(r.item(), k -> new ArrayList<>()).add(r);
+            if (r.type() == FeeRow.Type.RATE) {
+                tariffTexts.put(r, r.tariffVi());
+            }
+            if (r.unitPath() != null) {
+                quantities.add(r.unitPath());
+            }
+            if (r.copiesPath() != null) {
+                quantities.add(r.copiesPath());
+            }
+            paths.addAll(quantities);
+            for (ExemptionCategory c : r.categories()) {
+                if (c.dateField() != null) {
+                    paths.add(c.dateField());
+                }
+            }
+        }
+        rates.replaceAll((k, v) -> List.copyOf(v));
+        adj.replaceAll((k, v) -> List.copyOf(v));
+        this.ratesByItem = Collections.unmodifiableMap(rates);
+        this.adjustmentsByItem = Collections.unmodifiableMap(adj);
+        this.formPaths = Collections.unmodifiableSet(paths);
+        this.quantityPaths = Collections.unmodifiableSet(quantities);
+    }
+
+    @Override
+    public Set<String> quantityPaths() {
+        return quantityPaths;
+    }
+
+    @Override
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public Set<String> items() {
+        return ratesByItem.keySet();
+    }
+
+    @Override
+    public Set<String> formPaths() {
+        return formPaths;
+    }
+
+    @Override
+    public FeeAssessment assess(FeeRequest request) {
+        List<FeeLine> lines = new ArrayList<>();
+        for (Map.Entry<String, List<FeeRow>> e : ratesByItem.entrySet()) {
+            if (!e.getValue().get(0).onRule()) {
+                lines.add(price(e.getKey(), e.getValue(), request, null, null));
+            }
+        }
+        for (FeeDirective d : request.directives()) {
+            List<FeeRow> rates = ratesByItem.get(d.item());
+            if (rates == null) {
+                throw new FeeDirectiveException(String.format(Locale.ROOT,
+                        "Quy tắc [%s] nêu khoản phí [%s] không có trong bảng [%s] / rule [%s] names fee item [%s] "
+                                + "that table [%s] does not have",
+                        d.rule(), d.item(), source, d.rule(), d.item(), source));
+            }
+            if (d.kind() == FeeDirective.Kind.ADD) {
+                if (!rates.get(0).onRule()) {
+                    throw new FeeDirectiveException(String.format(Locale.ROOT,
+                            "Quy tắc [%s] thêm khoản phí [%s] vốn đã được thu (charge=ALWAYS) trong bảng [%s] / rule "
+                                    + "[%s] adds fee item [%s] that table [%s] already charges (charge=ALWAYS)",
+                            d.rule(), d.item(), source, d.rule(), d.item(), source));
+                }
+                lines.add(price(d.item(), rates, request, d.quantity(), d.rule()));
+            }
+        }
+        List<FeeLine> adjusted = new ArrayList<>(lines.size());
+        for (FeeLine l : lines) {
+            adjusted.add(adjust(l, request));
+        }
+        return FeeAssessment.of(adjusted);
+    }
+
+    private FeeLine price(String item, List<FeeRow> rates, FeeRequest req, Long copiesOverride, String rule) {
+        int bestRank = -1;
+        List<FeeRow> best = new ArrayList<>();
+        for (FeeRow r : rates) {
+            if (!r.inForce(req.asOf()) || !r.channelMatches(req.channel())
+                    || (!r.categories().isEmpty() && !anyMember(r.categories(), req))) {
+                continue;
+            }
+            int rank = (r.categories().isEmpty() ? 0 : 2) + (r.channels().isEmpty() ? 0 : 1);
+            if (rank > bestRank) {
+                bestRank = rank;
+                best.clear();
+            }
+            if (rank == bestRank) {
+                best.add(r);
+            }
+        }
+        if (best.isEmpty()) {
+            String windows = rates.stream().map(r -> r.source() + " " + r.window()).collect(Collectors.joining("; "));
+            throw new NoRateInForceException(String.format(Locale.ROOT,
+                    "Khoản phí [%s] không có mức thu hiệu lực ngày [%s] cho kênh [%s] (bảng [%s]: %s) / fee item [%s] "
+                            + "has no rate in force on [%s] for channel [%s] (table [%s]: %s)",
+                    item, req.asOf(), req.channel(), source, windows, item, req.asOf(), req.channel(), source,
+                    windows));
+        }
+        FeeLine cheapest = null;
+        for (FeeRow r : best) {
+            long units = r.unitPath() == null ? 1 : quantity(r, r.unitPath(), req);
+            long copies = copiesOverride != null ? copiesOverride
+                    : r.copiesPath() == null ? 1 : quantity(r, r.copiesPath(), req);
+            Money gross = r.perCopy(units).times(copies);
+            if (cheapest == null || gross.compareTo(cheapest.gross()) < 0) {
+                String src = rule == null ? r.source() : r.source() + " + rule: " + rule;
+                cheapest = new FeeLine(item, r.nameVi(), r.nameEn(), units, gross, r.basis(), r.kind(), tariffTexts.get(r),
+                        copies, gross, r.cap() == null ? null : Money.of(r.cap()), List.of(), src, r.verified());
+            }
+        }
+        return cheapest;
+    }
+
+    private FeeLine adjust(FeeLine line, FeeRequest req) {
+        List<FeeAdjustment> exemptions = new ArrayList<>();
+        List<Candidate> reductions = new ArrayList<>();
+        for (FeeRow r : adjustmentsByItem.getOrDefault(line.item(), List.of())) {
+            if (!r.inForce(req.asOf()) || !r.channelMatches(req.channel())) {
+                continue;
+            }
+            Optional<ExemptionCategory> why = r.categories().isEmpty() ? Optional.empty()
+                    : r.categories().stream().filter(c -> member(c, req)).findFirst();
+            if (!r.categories().isEmpty() && why.isEmpty()) {
+                continue;
+            }
+            String reasonVi = why.map(ExemptionCategory::nameVi).orElse(r.note().isEmpty() ? r.type().name() : r.note());
+            String reasonEn = why.map(ExemptionCategory::nameEn).orElse(r.note());
+            if (r.type() == FeeRow.Type.EXEMPT) {
+                exemptions.add(new FeeAdjustment(FeeAdjustment.Kind.EXEMPT, 100, Money.ZERO, reasonVi, reasonEn,
+                        r.basis(), r.source()));
+            } else {
+                reductions.add(new Candidate(r.percent(), r.stacks(), reasonVi, reasonEn, r.basis(), r.source()));
+            }
+        }
+        for (FeeDirective d : req.directives()) {
+            if (!d.item().equals(line.item()) || d.kind() == FeeDirective.Kind.ADD) {
+                continue;
+            }
+            if (d.kind() == FeeDirective.Kind.EXEMPT) {
+                exemptions.add(new FeeAdjustment(FeeAdjustment.Kind.EXEMPT, 100, Money.ZERO, d.reasonVi(), "",
+                        d.basis(), "rule: " + d.rule()));
+            } else {
+                reductions.add(new Candidate(d.percent(), false, d.reasonVi(), "", d.basis(), "rule: " + d.rule()));
+            }
+        }
+        List<FeeAdjustment> applied = new ArrayList<>();
+        Money amount = line.gross();
+        if (!exemptions.isEmpty()) {
+            FeeAdjustment first = exemptions.get(0);
+            applied.add(new FeeAdjustment(first.kind(), 100, line.gross(), first.reasonVi(), first.reasonEn(),
+                    first.basis(), first.source()));
+            applied.addAll(exemptions.subList(1, exemptions.size()));
+            amount = Money.ZERO;
+        } else if (!reductions.isEmpty()) {
+            Candidate bestFlat = null;
+            for (Candidate c : reductions) {
+                if (!c.stacks && (bestFlat == null || c.percent > bestFlat.percent)) {
+                    bestFlat = c;
+                }
+            }
+            if (bestFlat != null) {
+                Money off = amount.percent(bestFlat.percent);
+                applied.add(bestFlat.toAdjustment(off));
+                amount = amount.minus(off);
+            }
+            for (Candidate c : reductions) {
+                if (c.stacks) {
+                    Money off = amount.percent(c.percent);
+                    applied.add(c.toAdjustment(off));
+                    amount = amount.minus(off);
+                }
+            }
+        }
+        if (applied.isEmpty()) {
+            return line;
+        }
+        return new FeeLine(line.item(), line.descriptionVi(), line.descriptionEn(), line.quantity(), amount,
+                line.basis(), line.kind(), line.tariffVi(), line.copies(), line.gross(), line.capPerCopy(), applied,
+                line.source(), line.verified());
+    }
+
+    private static final class Candidate {
+        final int percent;
+        final boolean stacks;
+        final String reasonVi;
+        final String reasonEn;
+        final LegalBasis basis;
+        final String source;
+
+        Candidate(int percent, boolean stacks, String reasonVi, String reasonEn, LegalBasis basis, String source) {
+            this.percent = percent;
+            this.stacks = stacks;
+            this.reasonVi = reasonVi;
+            this.reasonEn = reasonEn;
+            this.basis = basis;
+            this.source = source;
+        }
+
+        FeeAdjustment toAdjustment(Money off) {
+            return new FeeAdjustment(FeeAdjustment.Kind.REDUCE, percent, off, reasonVi, reasonEn, basis, source);
+        }
+    }
+
+    private static boolean anyMember(List<ExemptionCategory> cats, FeeRequest req) {
+        for (ExemptionCategory c : cats) {
+            if (member(c, req)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean member(ExemptionCategory c, FeeRequest req) {
+        switch (c.match()) {
+            case APPLICANT:
+                return req.applicantCategories().contains(c.code());
+            case RESIDENCE_FLAG:
+                return req.unitFlags().contains(c.code());
+            default: {
+                Optional<LocalDate> d = date(req.form().value(c.dateField()));
+                return d.isPresent() && ChronoUnit.DAYS.between(d.get(), req.asOf()) <= c.withinDays();
+            }
+        }
+    }
+
+    private static Optional<LocalDate> date(Optional<Object> raw) {
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        Object v = raw.get();
+        if (v instanceof LocalDate ld) {
+            return Optional.of(ld);
+        }
+        if (v instanceof CharSequence s && s.length() >= 10) {
+            try {
+                return Optional.of(LocalDate.parse(s.subSequence(0, 10)));
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads a quantity: absent → 1; a whole number 0..MAX_QUANTITY; anything else is a {@link FeeQuantityException}. */
+    private long quantity(FeeRow r, String path, FeeRequest req) {
+        Optional<Object> raw = req.form().value(path);
+        if (raw.isEmpty()) {
+            return FeeTables.DEFAULT_QUANTITY;
+        }
+        Object v = raw.get();
+        BigInteger n;
+        try {
+            if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                n = BigInteger.valueOf(((Number) v).longValue());
+            } else if (v instanceof BigInteger bi) {
+                n = bi;
+            } else if (v instanceof BigDecimal bd) {
+                n = bd.toBigIntegerExact();
+            } else if (v instanceof Double || v instanceof Float) {
+                double dv = ((Number) v).doubleValue();
+                if (Double.isNaN(dv) || Double.isInfinite(dv)) {
+                    throw bad(r, path, String.valueOf(v), "not a whole number");
+                }
+                n = new BigDecimal(dv).toBigIntegerExact();
+            } else if (v instanceof CharSequence s && s.toString().strip().matches("-?[0-9]+")) {
+                n = new BigInteger(s.toString().strip());
+            } else {
+                throw bad(r, path, String.valueOf(v), "not a whole number");
+            }
+        } catch (ArithmeticException e) {
+            throw bad(r, path, String.valueOf(v), "not a whole number");
+        }
+        if (n.signum() < 0) {
+            throw bad(r, path, n.toString(), "negative");
+        }
+        if (n.compareTo(BigInteger.valueOf(FeeTables.MAX_QUANTITY)) > 0) {
+            throw bad(r, path, n.toString(), "too large");
+        }
+        return n.longValueExact();
+    }
+
+    private FeeQuantityException bad(FeeRow r, String path, String value, String why) {
+        int line = Integer.parseInt(r.source().substring(r.source().lastIndexOf(':') + 1));
+        return new FeeQuantityException(source, line, r.item(), path, value, why);
+    }
+
+    @Override
+    public String toString() {
+        return "FeeTable[" + source + ", " + rows.size() + " rows]";
+    }
+}

@@ -1,0 +1,171 @@
+package io.github.motcua.fees;
+
+import io.github.motcua.law.LegalBasis;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The pack's fee exemption and reduction categories ({@code exemptions.yaml}), by code.
+ *
+ * <p>File format (see docs/fees.md):
+ * <pre>
+ * categories:
+ *   - code: POOR_HOUSEHOLD
+ *     match: APPLICANT            # APPLICANT | RESIDENCE_FLAG | FORM_DATE_WITHIN
+ *     name: { vi: "Hộ nghèo", en: "Poor household" }
+ *     basis: LHT-2014-D11-1a
+ *   - code: ON_TIME_BIRTH
+ *     match: FORM_DATE_WITHIN
+ *     dateField: treEm.ngaySinh
+ *     withinDays: 60
+ *     name: { vi: "Đăng ký khai sinh đúng hạn", en: "Birth registered on time" }
+ *     basis: LHT-2014-D15
+ * </pre>
+ *
+ * <p>Immutable and thread-safe once built.
+ */
+public final class ExemptionCatalog {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private final Map<String, ExemptionCategory> byCode;
+
+    private ExemptionCatalog(Map<String, ExemptionCategory> byCode) {
+        this.byCode = Map.copyOf(byCode);
+    }
+
+    /** A catalogue of exactly these categories (codes must be unique). */
+    public static ExemptionCatalog of(Collection<ExemptionCategory> categories) {
+        Map<String, ExemptionCategory> m = new LinkedHashMap<>();
+        for (ExemptionCategory c : categories) {
+            if (m.put(c.code(), c) != null) {
+                throw new IllegalArgumentException("duplicate exemption category code: [" + c.code() + "]");
+            }
+        }
+        return new ExemptionCatalog(m);
+    }
+
+    /**
+     * Parses an {@code exemptions.yaml}. Never throws for bad content: every problem (unknown code,
+     * unknown basis id, missing field, YAML syntax) is listed, and the catalogue is only built when
+     * there are none.
+     *
+     * @param file   the file name for messages
+     * @param in     the YAML bytes (UTF-8); not closed
+     * @param bases  resolves a legal-basis id (from the pack's {@code legal-bases/*.yaml})
+     */
+    public static Result parse(String file, InputStream in, Function<String, Optional<LegalBasis>> bases) {
+        List<FeeTableProblem> problems = new ArrayList<>();
+        JsonNode root;
+        try {
+            root = YAML.readTree(in.readAllBytes());
+        } catch (JacksonException | IOException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            problems.add(new FeeTableProblem(file, 0, "", 0, "", "Không đọc được YAML: " + msg,
+                    "Cannot read the YAML: " + msg));
+            return new Result(null, problems);
+        }
+        JsonNode list = root == null ? null : root.get("categories");
+        if (list == null || !list.isArray()) {
+            problems.add(new FeeTableProblem(file, 0, "categories", 0, "",
+                    "Thiếu danh sách 'categories'", "Missing the 'categories' list"));
+            return new Result(null, problems);
+        }
+        Map<String, ExemptionCategory> m = new LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String where = String.format(Locale.ROOT, "categories[%d]", i);
+            String code = text(n, "code");
+            String match = text(n, "match");
+            String basisId = text(n, "basis");
+            String nameVi = text(n.path("name"), "vi");
+            String nameEn = text(n.path("name"), "en");
+            if (code.isEmpty()) {
+                problems.add(new FeeTableProblem(file, i + 1, where + ".code", 0, "", "Thiếu mã đối tượng",
+                        "Missing the category code"));
+                continue;
+            }
+            ExemptionCategory.Match mt;
+            try {
+                mt = ExemptionCategory.Match.valueOf(match);
+            } catch (IllegalArgumentException e) {
+                problems.add(new FeeTableProblem(file, i + 1, where + ".match", 0, match,
+                        "Kiểu đối tượng không hợp lệ (APPLICANT, RESIDENCE_FLAG, FORM_DATE_WITHIN)",
+                        "Invalid match (APPLICANT, RESIDENCE_FLAG, FORM_DATE_WITHIN)"));
+                continue;
+            }
+            Optional<LegalBasis> basis = basisId.isEmpty() ? Optional.empty() : bases.apply(basisId);
+            if (basis.isEmpty()) {
+                problems.add(new FeeTableProblem(file, i + 1, where + ".basis", 0, basisId,
+                        "Căn cứ pháp lý không có trong legal-bases", "Unknown legal basis id"));
+                continue;
+            }
+            if (nameVi.isEmpty()) {
+                problems.add(new FeeTableProblem(file, i + 1, where + ".name.vi", 0, "", "Thiếu tên tiếng Việt",
+                        "Missing the Vietnamese name"));
+                continue;
+            }
+            try {
+                ExemptionCategory c = new ExemptionCategory(code, mt, nameVi, nameEn,
+                        text(n, "dateField").isEmpty() ? null : text(n, "dateField"),
+                        n.path("withinDays").asInt(-1) < 0 && mt != ExemptionCategory.Match.FORM_DATE_WITHIN ? 0
+                                : n.path("withinDays").asInt(-1),
+                        basis.get());
+                if (m.put(code, c) != null) {
+                    problems.add(new FeeTableProblem(file, i + 1, where + ".code", 0, code, "Mã đối tượng bị trùng",
+                            "Duplicate category code"));
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(new FeeTableProblem(file, i + 1, where, 0, code,
+                        "Đối tượng không hợp lệ: " + e.getMessage(), "Invalid category: " + e.getMessage()));
+            }
+        }
+        return new Result(problems.isEmpty() ? new ExemptionCatalog(m) : null, problems);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        return v == null || v.isNull() || v.isContainer() ? "" : v.asString().strip();
+    }
+
+    /** The category with this code, if declared. */
+    public Optional<ExemptionCategory> find(String code) {
+        return Optional.ofNullable(byCode.get(code));
+    }
+
+    /** Every declared category. */
+    public Collection<ExemptionCategory> categories() {
+        return byCode.values();
+    }
+
+    /**
+     * The outcome of {@link #parse}: a catalogue, or the problems that prevented it.
+     *
+     * @param catalog  the catalogue, or {@code null} when there are problems
+     * @param problems every problem found (empty on success)
+     */
+    public record Result(ExemptionCatalog catalog, List<FeeTableProblem> problems) {
+        public Result {
+            problems = List.copyOf(problems);
+        }
+
+        /** The catalogue, or throws {@link InvalidFeeTableException} listing every problem. */
+        public ExemptionCatalog orThrow() {
+            if (catalog == null) {
+                throw new InvalidFeeTableException(problems);
+            }
+            return catalog;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.motcua.fees;
+
+import io.github.motcua.dossier.Channel;
+import io.github.motcua.law.LegalBasis;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** One interpreted row of a fee table. Immutable. */
+record FeeRow(
+        Type type,
+        String item,
+        FeeKind kind,
+        String nameVi,
+        String nameEn,
+        Tariff tariff,
+        long rate,
+        long fromUnit,
+        long unitRate,
+        Long cap,
+        String unitPath,
+        String copiesPath,
+        boolean onRule,
+        Set<Channel> channels,
+        List<ExemptionCategory> categories,
+        int percent,
+        boolean stacks,
+        LocalDate validFrom,
+        LocalDate validTo,
+        LegalBasis basis,
+        boolean verified,
+        String note,
+        String source) {
+
+    enum Type { RATE, EXEMPT, REDUCE }
+
+    enum Tariff { FLAT, PER_UNIT, TIERED, BASE_PLUS_EXTRA }
+
+    FeeRow {
+        channels = Set.copyOf(channels);
+        categories = List.copyOf(categories);
+    }
+
+    boolean inForce(LocalDate d) {
+        return (validFrom == null || !d.isBefore(validFrom)) && (validTo == null || !d.isAfter(validTo));
+    }
+
+    boolean channelMatches(Channel c) {
+        return channels.isEmpty() || channels.contains(c);
+    }
+
+    String window() {
+        return (validFrom == null ? "…" : validFrom.toString()) + " – " + (validTo == null ? "…" : validTo.toString());
+    }
+
+    /** The per-copy amount for {@code units} units, capped. */
+    Money perCopy(long units) {
+        Money m;
+        switch (tariff) {
+            case FLAT:
+                m = Money.of(rate);
+                break;
+            case PER_UNIT:
+                m = Money.of(rate).times(units);
+                break;
+            case TIERED: {
+                long first = Math.min(units, fromUnit - 1);
+                long rest = Math.max(0, units - (fromUnit - 1));
+                m = Money.of(rate).times(first).plus(Money.of(unitRate).times(rest));
+                break;
+            }
+            case BASE_PLUS_EXTRA: {
+                long extra = Math.max(0, units - (fromUnit - 1));
+                m = Money.of(rate).plus(Money.of(unitRate).times(extra));
+                break;
+            }
+            default:
+                throw new IllegalStateException(String.valueOf(tariff));
+        }
+        return cap == null ? m : m.min(Money.of(cap));
+    }
+
+    /** The tariff in Vietnamese words. */
+    String tariffVi() {
+        String s;
+        switch (tariff) {
+            case FLAT:
+                s = Money.of(rate).formatVi() + (copiesPath == null ? "/trường hợp" : "/bản");
+                break;
+            case PER_UNIT:
+                s = Money.of(rate).formatVi() + "/đơn vị";
+                break;
+            case TIERED:
+                s = String.format(java.util.Locale.ROOT, "%s/đơn vị cho %d đơn vị đầu; %s/đơn vị từ đơn vị thứ %d",
+                        Money.of(rate).formatVi(), fromUnit - 1, Money.of(unitRate).formatVi(), fromUnit);
+                break;
+            default:
+                s = String.format(java.util.Locale.ROOT, "%s; từ đơn vị thứ %d thêm %s/đơn vị",
+                        Money.of(rate).formatVi(), fromUnit, Money.of(unitRate).formatVi());
+        }
+        if (cap != null) {
+            s += "; tối đa " + Money.of(cap).formatVi() + "/bản";
+        }
+        return s;
+    }
+}

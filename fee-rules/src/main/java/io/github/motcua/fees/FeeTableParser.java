@@ -1,0 +1,422 @@
+package io.github.motcua.fees;
+
+import io.github.motcua.dossier.Channel;
+import io.github.motcua.law.LegalBasis;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** Turns raw cells into {@link FeeRow}s, collecting every problem with file, row, column and value. */
+final class FeeTableParser {
+
+    static final List<String> COLUMNS = List.of("type", "item", "kind", "nameVi", "nameEn", "tariff", "rate",
+            "fromUnit", "unitRate", "cap", "unitPath", "copiesPath", "charge", "channel", "categories", "percent",
+            "stacks", "validFrom", "validTo", "basis", "verified", "note");
+    private static final List<String> REQUIRED = List.of("type", "item", "basis");
+    private static final Pattern ITEM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*");
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
+    /** No tariff in Vietnam comes near this; a larger cell is a typo (and keeps every product far from overflow). */
+    private static final long MAX_RATE = 1_000_000_000_000L;
+
+    private final String file;
+    private final Function<String, Optional<LegalBasis>> bases;
+    private final ExemptionCatalog catalog;
+    private final List<FeeTableProblem> problems = new ArrayList<>();
+    private final Map<String, Integer> index = new HashMap<>();
+    private RawTable.RawRow current;
+
+    private FeeTableParser(String file, Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog) {
+        this.file = file;
+        this.bases = bases;
+        this.catalog = catalog;
+    }
+
+    static FeeTableResult parse(String file, RawTable raw, Function<String, Optional<LegalBasis>> bases,
+            ExemptionCatalog catalog) {
+        FeeTableParser p = new FeeTableParser(file, bases, catalog);
+        p.problems.addAll(raw.problems());
+        List<FeeRow> rows = p.rows(raw);
+        if (!p.problems.isEmpty()) {
+            return new FeeTableResult(null, p.problems);
+        }
+        return new FeeTableResult(new DefaultFeeTable(file, rows), List.of());
+    }
+
+    private static boolean skip(RawTable.RawRow r) {
+        if (r.cells().stream().allMatch(c -> c.isBlank())) {
+            return true;
+        }
+        return r.cells().get(0).strip().startsWith("#");
+    }
+
+    private List<FeeRow> rows(RawTable raw) {
+        List<FeeRow> out = new ArrayList<>();
+        RawTable.RawRow header = null;
+        if (raw.rows().size() > FeeTables.MAX_ROWS) {
+            problems.add(new FeeTableProblem(file, FeeTables.MAX_ROWS + 1, "", 0, "",
+                    "Bảng phí quá nhiều dòng (tối đa " + FeeTables.MAX_ROWS + ")",
+                    "The fee table has too many rows (at most " + FeeTables.MAX_ROWS + ")"));
+            return out;
+        }
+        for (RawTable.RawRow r : raw.rows()) {
+            if (skip(r)) {
+                continue;
+            }
+            if (header == null) {
+                header = r;
+                if (!readHeader(r)) {
+                    return out;
+                }
+                continue;
+            }
+            current = r;
+            FeeRow row = row(r);
+            if (row != null) {
+                out.add(row);
+            }
+        }
+        if (header == null) {
+            problems.add(new FeeTableProblem(file, 0, "", 0, "", "Bảng phí trống (không có dòng tiêu đề)",
+                    "The fee table is empty (no header row)"));
+            return out;
+        }
+        crossChecks(out);
+        return out;
+    }
+
+    private boolean readHeader(RawTable.RawRow r) {
+        for (int i = 0; i < r.cells().size(); i++) {
+            String h = r.cells().get(i).strip();
+            if (h.isEmpty()) {
+                continue;
+            }
+            if (!COLUMNS.contains(h)) {
+                problems.add(new FeeTableProblem(file, r.line(), h, i + 1, h, "Cột không xác định",
+                        "Unknown column; known columns: " + String.join(", ", COLUMNS)));
+            } else if (index.put(h, i) != null) {
+                problems.add(new FeeTableProblem(file, r.line(), h, i + 1, h, "Cột bị lặp", "Duplicate column"));
+            }
+        }
+        for (String req : REQUIRED) {
+            if (!index.containsKey(req)) {
+                problems.add(new FeeTableProblem(file, r.line(), req, 0, "", "Thiếu cột bắt buộc",
+                        "Missing required column"));
+            }
+        }
+        return problems.isEmpty();
+    }
+
+    private String cell(String col) {
+        Integer i = index.get(col);
+        if (i == null || i >= current.cells().size()) {
+            return "";
+        }
+        return current.cells().get(i).strip();
+    }
+
+    private void problem(String col, String value, String vi, String en) {
+        Integer i = index.get(col);
+        problems.add(new FeeTableProblem(file, current.line(), col, i == null ? 0 : i + 1, value, vi, en));
+    }
+
+    private <E extends Enum<E>> E enumCell(String col, Class<E> type, boolean required) {
+        String v = cell(col);
+        if (v.isEmpty()) {
+            if (required) {
+                problem(col, v, "Thiếu giá trị bắt buộc", "Missing required value");
+            }
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> names = new ArrayList<>();
+            for (E c : type.getEnumConstants()) {
+                names.add(c.name());
+            }
+            problem(col, v, "Giá trị không hợp lệ; chọn một trong " + names, "Invalid value; one of " + names);
+            return null;
+        }
+    }
+
+    /** A whole, non-negative number of đồng (or units); {@code fallback} when blank and not required. */
+    private Long number(String col, boolean required, long min, long max) {
+        String v = cell(col);
+        if (v.isEmpty()) {
+            if (required) {
+                problem(col, v, "Thiếu giá trị bắt buộc", "Missing required value");
+            }
+            return null;
+        }
+        if (!INTEGER.matcher(v).matches()) {
+            problem(col, v, "Không phải số nguyên (chỉ ghi chữ số, không dấu phân cách hàng nghìn)",
+                    "Not a whole number (digits only, no thousands separators)");
+            return null;
+        }
+        long n = Long.parseLong(v);
+        if (n < 0) {
+            problem(col, v, "Không được là số âm", "Must not be negative");
+            return null;
+        }
+        if (n < min || n > max) {
+            problem(col, v, String.format(Locale.ROOT, "Phải trong khoảng %d–%d", min, max),
+                    String.format(Locale.ROOT, "Must be between %d and %d", min, max));
+            return null;
+        }
+        return n;
+    }
+
+    private LocalDate date(String col) {
+        String v = cell(col);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            problem(col, v, "Ngày không hợp lệ (định dạng yyyy-MM-dd)", "Invalid date (format yyyy-MM-dd)");
+            return null;
+        }
+    }
+
+    private Boolean bool(String col, boolean dflt) {
+        String v = cell(col);
+        if (v.isEmpty()) {
+            return dflt;
+        }
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        problem(col, v, "Phải là true hoặc false", "Must be true or false");
+        return null;
+    }
+
+    private String path(String col) {
+        String v = cell(col);
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (!PATH.matcher(v).matches()) {
+            problem(col, v, "Đường dẫn trường tờ khai không hợp lệ (vd. soTrang, treEm.ngaySinh)",
+                    "Invalid form path (e.g. soTrang, treEm.ngaySinh)");
+            return null;
+        }
+        return v;
+    }
+
+    private FeeRow row(RawTable.RawRow r) {
+        int before = problems.size();
+        FeeRow.Type type = enumCell("type", FeeRow.Type.class, true);
+        String item = cell("item");
+        if (item.isEmpty()) {
+            problem("item", item, "Thiếu mã khoản phí", "Missing the fee item");
+        } else if (!ITEM.matcher(item).matches()) {
+            problem("item", item, "Mã khoản phí chỉ gồm chữ, số, '.', '-', '_'",
+                    "A fee item is letters, digits, '.', '-', '_'");
+        }
+        String basisId = cell("basis");
+        LegalBasis basis = null;
+        if (basisId.isEmpty()) {
+            problem("basis", basisId, "Thiếu căn cứ pháp lý", "Missing the legal basis");
+        } else {
+            basis = bases.apply(basisId).orElse(null);
+            if (basis == null) {
+                problem("basis", basisId, "Căn cứ pháp lý không có trong legal-bases/*.yaml",
+                        "Unknown legal basis id (not in legal-bases/*.yaml)");
+            }
+        }
+        LocalDate from = date("validFrom");
+        LocalDate to = date("validTo");
+        if (from != null && to != null && to.isBefore(from)) {
+            problem("validTo", cell("validTo"), "Ngày kết thúc trước ngày bắt đầu " + from,
+                    "Ends before it starts on " + from);
+        }
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        for (String c : split(cell("channel"))) {
+            try {
+                channels.add(Channel.valueOf(c.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                problem("channel", c, "Kênh nộp không hợp lệ (DESK, ONLINE, POST)", "Invalid channel (DESK, ONLINE, POST)");
+            }
+        }
+        List<ExemptionCategory> cats = new ArrayList<>();
+        for (String c : split(cell("categories"))) {
+            Optional<ExemptionCategory> found = catalog.find(c);
+            if (found.isEmpty()) {
+                problem("categories", c, "Đối tượng miễn, giảm không có trong exemptions.yaml",
+                        "Unknown exemption category (not in exemptions.yaml)");
+            } else {
+                cats.add(found.get());
+            }
+        }
+        Boolean verified = bool("verified", true);
+        String note = cell("note");
+        if (type == null) {
+            return null;
+        }
+        FeeKind kind = null;
+        FeeRow.Tariff tariff = null;
+        Long rate = null;
+        Long fromUnit = null;
+        Long unitRate = null;
+        Long cap = null;
+        String unitPath = path("unitPath");
+        String copiesPath = path("copiesPath");
+        boolean onRule = false;
+        int percent = 100;
+        Boolean stacks = false;
+        switch (type) {
+            case RATE: {
+                kind = enumCell("kind", FeeKind.class, true);
+                if (cell("nameVi").isEmpty()) {
+                    problem("nameVi", "", "Thiếu tên khoản phí tiếng Việt", "Missing the Vietnamese name of the fee");
+                }
+                tariff = enumCell("tariff", FeeRow.Tariff.class, true);
+                rate = number("rate", true, 0, MAX_RATE);
+                String charge = cell("charge");
+                if (charge.equalsIgnoreCase("ON_RULE")) {
+                    onRule = true;
+                } else if (!charge.isEmpty() && !charge.equalsIgnoreCase("ALWAYS")) {
+                    problem("charge", charge, "Phải là ALWAYS hoặc ON_RULE", "Must be ALWAYS or ON_RULE");
+                }
+                if (!cell("percent").isEmpty()) {
+                    problem("percent", cell("percent"), "Dòng RATE không dùng cột percent",
+                            "A RATE row does not use the percent column");
+                }
+                if (tariff == FeeRow.Tariff.TIERED || tariff == FeeRow.Tariff.BASE_PLUS_EXTRA) {
+                    fromUnit = number("fromUnit", true, 2, FeeTables.MAX_QUANTITY);
+                    unitRate = number("unitRate", true, 0, MAX_RATE);
+                }
+                if (tariff != null && tariff != FeeRow.Tariff.FLAT && unitPath == null && cell("unitPath").isEmpty()) {
+                    problem("unitPath", "", "Biểu phí theo đơn vị cần đường dẫn trường số lượng (unitPath)",
+                            "A per-unit tariff needs the form path of its quantity (unitPath)");
+                }
+                if (tariff == FeeRow.Tariff.FLAT && unitPath != null) {
+                    problem("unitPath", unitPath, "Biểu phí FLAT không đọc unitPath (dùng copiesPath cho số bản)",
+                            "A FLAT tariff reads no unitPath (use copiesPath for the number of copies)");
+                }
+                cap = number("cap", false, 0, MAX_RATE);
+                if (cap != null && rate != null && cap < rate) {
+                    problem("cap", cell("cap"), "Mức tối đa thấp hơn mức thu " + rate,
+                            "The cap is below the rate " + rate);
+                }
+                if (cap != null && unitRate != null && cap < unitRate) {
+                    problem("cap", cell("cap"), "Mức tối đa thấp hơn mức thu theo đơn vị " + unitRate,
+                            "The cap is below the unit rate " + unitRate);
+                }
+                break;
+            }
+            case EXEMPT: {
+                Long p = number("percent", false, 100, 100);
+                percent = p == null ? 100 : p.intValue();
+                break;
+            }
+            default: {
+                Long p = number("percent", true, 1, 100);
+                percent = p == null ? 0 : p.intValue();
+                stacks = bool("stacks", false);
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new FeeRow(type, item, kind, cell("nameVi"), cell("nameEn"), tariff, rate == null ? 0 : rate,
+                fromUnit == null ? 0 : fromUnit, unitRate == null ? 0 : unitRate, cap, unitPath, copiesPath, onRule,
+                channels, cats, percent, stacks, from, to, basis, verified, note, file + ":" + r.line());
+    }
+
+    private static List<String> split(String cell) {
+        List<String> out = new ArrayList<>();
+        for (String s : cell.split("\\|")) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    private void crossChecks(List<FeeRow> rows) {
+        Map<String, Boolean> onRuleByItem = new HashMap<>();
+        Set<String> rateItems = new LinkedHashSet<>();
+        for (FeeRow r : rows) {
+            if (r.type() != FeeRow.Type.RATE) {
+                continue;
+            }
+            rateItems.add(r.item());
+            Boolean prev = onRuleByItem.putIfAbsent(r.item(), r.onRule());
+            if (prev != null && prev != r.onRule()) {
+                rowProblem(r, "charge", r.onRule() ? "ON_RULE" : "ALWAYS",
+                        "Các dòng RATE của cùng khoản phí phải cùng cột charge",
+                        "All RATE rows of one item must have the same charge");
+            }
+        }
+        for (FeeRow r : rows) {
+            if (r.type() != FeeRow.Type.RATE && !rateItems.contains(r.item())) {
+                rowProblem(r, "item", r.item(), "Khoản phí chưa có dòng RATE nào trong bảng",
+                        "No RATE row in this table has this item");
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            FeeRow a = rows.get(i);
+            if (a.type() != FeeRow.Type.RATE) {
+                continue;
+            }
+            for (int j = 0; j < i; j++) {
+                FeeRow b = rows.get(j);
+                if (b.type() == FeeRow.Type.RATE && b.item().equals(a.item()) && codes(a).equals(codes(b))
+                        && channelsOverlap(a, b) && windowsOverlap(a, b)) {
+                    rowProblem(a, "validFrom", a.window(),
+                            "Khoảng hiệu lực chồng lấn với dòng " + b.source() + " (" + b.window()
+                                    + ") cho cùng khoản phí và kênh nộp",
+                            "Validity window overlaps row " + b.source() + " (" + b.window()
+                                    + ") for the same item and channel");
+                }
+            }
+        }
+    }
+
+    private static Set<String> codes(FeeRow r) {
+        Set<String> s = new TreeSet<>();
+        r.categories().forEach(c -> s.add(c.code()));
+        return s;
+    }
+
+    private static boolean channelsOverlap(FeeRow a, FeeRow b) {
+        if (a.channels().isEmpty() || b.channels().isEmpty()) {
+            return a.channels().isEmpty() && b.channels().isEmpty();
+        }
+        Set<Channel> s = new HashSet<>(a.channels());
+        s.retainAll(b.channels());
+        return !s.isEmpty();
+    }
+
+    private static boolean windowsOverlap(FeeRow a, FeeRow b) {
+        LocalDate aFrom = a.validFrom() == null ? LocalDate.MIN : a.validFrom();
+        LocalDate aTo = a.validTo() == null ? LocalDate.MAX : a.validTo();
+        LocalDate bFrom = b.validFrom() == null ? LocalDate.MIN : b.validFrom();
+        LocalDate bTo = b.validTo() == null ? LocalDate.MAX : b.validTo();
+        return !aFrom.isAfter(bTo) && !bFrom.isAfter(aTo);
+    }
+
+    private void rowProblem(FeeRow r, String col, String value, String vi, String en) {
+        int line = Integer.parseInt(r.source().substring(r.source().lastIndexOf(':') + 1));
+        Integer i = index.get(col);
+        problems.add(new FeeTableProblem(file, line, col, i == null ? 0 : i + 1, value, vi, en));
+    }
+}

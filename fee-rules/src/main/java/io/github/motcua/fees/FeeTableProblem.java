@@ -1,0 +1,44 @@
+package io.github.motcua.fees;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One thing wrong in a fee table or exemption file (lỗi bảng phí), pointing an analyst at the cell.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param file         the file name as given to the parser
+ * @param row          1-based line (CSV: the physical line where the record starts; XLSX: the sheet
+ *                     row number); 0 when the problem concerns the whole file
+ * @param column       the column header, or {@code ""} when not about one column
+ * @param columnNumber 1-based column number, or 0
+ * @param value        the offending value as written, or {@code ""}
+ * @param messageVi    what is wrong, in Vietnamese
+ * @param messageEn    what is wrong, in English
+ */
+public record FeeTableProblem(String file, int row, String column, int columnNumber, String value,
+        String messageVi, String messageEn) {
+
+    public FeeTableProblem {
+        Objects.requireNonNull(file, "file");
+        column = column == null ? "" : column;
+        value = value == null ? "" : value;
+        Objects.requireNonNull(messageVi, "messageVi");
+        Objects.requireNonNull(messageEn, "messageEn");
+    }
+
+    /** {@code file:row, column name (n), value [v]: vi / en}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(file);
+        if (row > 0) {
+            sb.append(':').append(row);
+        }
+        if (!column.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, ", cột/column %s (%d)", column, columnNumber));
+        }
+        sb.append(String.format(Locale.ROOT, ", giá trị/value [%s]: %s / %s", value, messageVi, messageEn));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.motcua.fees;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+
+/** Reads the first sheet of an XLSX fee table into text cells with fastexcel-reader. */
+final class XlsxRecords {
+
+    private XlsxRecords() {
+    }
+
+    static RawTable read(String file, InputStream in) {
+        List<RawTable.RawRow> rows = new ArrayList<>();
+        try (ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
+            Sheet sheet = wb.getFirstSheet();
+            java.util.Iterator<Row> it = sheet.openStream().iterator();
+            while (it.hasNext() && rows.size() <= FeeTables.MAX_ROWS) {
+                Row r = it.next();
+                if (r.getCellCount() > FeeTableParser.COLUMNS.size() * 4) {
+                    return new RawTable(List.of(), List.of(new FeeTableProblem(file, r.getRowNum(), "", 0, "",
+                            "Quá nhiều cột", "Too many columns")));
+                }
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < r.getCellCount(); i++) {
+                    cells.add(text(r.getCell(i)));
+                }
+                rows.add(new RawTable.RawRow(r.getRowNum(), cells));
+            }
+        } catch (IOException | RuntimeException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new RawTable(List.of(), List.of(new FeeTableProblem(file, 0, "", 0, "",
+                    "Không đọc được tệp XLSX: " + msg, "Cannot read the XLSX file: " + msg)));
+        }
+        return new RawTable(rows, List.of());
+    }
+
+    private static String text(Cell c) {
+        if (c == null) {
+            return "";
+        }
+        switch (c.getType()) {
+            case NUMBER: {
+                String fmt = c.getDataFormatString();
+                if (fmt != null && looksLikeDate(fmt)) {
+                    return c.asDate().toLocalDate().toString();
+                }
+                BigDecimal v = c.asNumber();
+                return v.stripTrailingZeros().toPlainString();
+            }
+            case STRING:
+                return c.asString();
+            case BOOLEAN:
+                return String.valueOf(c.asBoolean());
+            case EMPTY:
+                return "";
+            default:
+                return c.getRawValue() == null ? "" : c.getRawValue();
+        }
+    }
+
+    private static boolean looksLikeDate(String fmt) {
+        String f = fmt.toLowerCase(Locale.ROOT);
+        return (f.contains("y") || f.contains("d")) && !f.contains("#") && !f.contains("0.");
+    }
+}
