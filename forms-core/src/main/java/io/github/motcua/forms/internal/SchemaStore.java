@@ -1,0 +1,305 @@
+package io.github.motcua.forms.internal;
+
+import io.github.motcua.forms.SchemaReferenceRefusedException;
+import io.github.motcua.forms.UnableToLoadFormsException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The pack's schema documents by {@code $id}, with every {@code $ref} checked to stay inside the pack.
+ * Also resolves references and navigates instance pointers to field schemas (for labels and rendering).
+ *
+ * <p>Immutable after construction; thread-safe.
+ */
+public final class SchemaStore {
+    public static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final Map<String, ObjectNode> byId = new LinkedHashMap<>();
+    private final Map<String, String> fileById = new LinkedHashMap<>();
+    private final Map<String, String> formIdToSchemaId = new TreeMap<>();
+
+    /**
+     * @param files pack-relative path to content, for {@code forms/*.schema.json} and
+     *              {@code procedures/<code>/form.schema.json}
+     */
+    public SchemaStore(Map<String, String> files) {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            String path = f.getKey();
+            JsonNode node;
+            try {
+                node = MAPPER.readTree(f.getValue());
+            } catch (JacksonException e) {
+                throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
+                        "schema [%s] is not valid JSON: %s", path, e.getOriginalMessage()));
+            }
+            if (!(node instanceof ObjectNode obj)) {
+                throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
+                        "schema [%s] must be a JSON object", path));
+            }
+            String procedure = procedureCode(path);
+            String id = obj.path("$id").isString() ? obj.get("$id").asString() : null;
+            if (id == null) {
+                if (procedure == null) {
+                    throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
+                            "shared schema [%s] must declare an \"$id\" (e.g. urn:motcua:forms:common)", path));
+                }
+                id = "urn:motcua:forms:procedure:" + procedure;
+                obj.put("$id", id);
+            }
+            if (id.contains("#")) {
+                throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
+                        "schema [%s] has an \"$id\" with a fragment: [%s]", path, id));
+            }
+            JsonNode dialect = obj.get("$schema");
+            if (dialect != null && !DRAFT_2020_12.equals(dialect.asString())) {
+                throw new SchemaReferenceRefusedException(path, dialect.asString(), String.format(Locale.ROOT,
+                        "schema [%s] uses \"$schema\" [%s]; only [%s] is supported", path, dialect.asString(), DRAFT_2020_12));
+            }
+            if (byId.containsKey(id)) {
+                throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
+                        "schemas [%s] and [%s] share the \"$id\" [%s]", fileById.get(id), path, id));
+            }
+            byId.put(id, obj);
+            fileById.put(id, path);
+            if (procedure != null) {
+                formIdToSchemaId.put(procedure, id);
+            }
+        }
+        for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
+            checkRefs(fileById.get(e.getKey()), e.getValue(), true);
+        }
+    }
+
+    static String procedureCode(String path) {
+        String[] parts = path.split("/");
+        if (parts.length == 3 && parts[0].equals("procedures") && parts[2].equals("form.schema.json")) {
+            return parts[1];
+        }
+        return null;
+    }
+
+    private void checkRefs(String file, JsonNode node, boolean root) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                String k = e.getKey();
+                JsonNode v = e.getValue();
+                if (("$ref".equals(k) || "$dynamicRef".equals(k)) && v.isString()) {
+                    String ref = v.asString();
+                    int hash = ref.indexOf('#');
+                    String doc = hash < 0 ? ref : ref.substring(0, hash);
+                    if (!doc.isEmpty() && !byId.containsKey(doc)) {
+                        throw new SchemaReferenceRefusedException(file, ref, String.format(Locale.ROOT,
+                                "schema [%s] refers to [%s], which is not a schema of this pack; references must be "
+                                        + "\"#...\" or the \"$id\" of a pack schema %s (nothing is fetched from a network "
+                                        + "or the classpath)", file, ref, byId.keySet()));
+                    }
+                } else if ("$id".equals(k) && !root) {
+                    throw new UnableToLoadFormsException(file, String.format(Locale.ROOT,
+                            "schema [%s] declares a nested \"$id\" [%s]; declare one \"$id\" per file", file, v.asString()));
+                } else if (("$schema".equals(k) && !root) || "$vocabulary".equals(k)) {
+                    throw new SchemaReferenceRefusedException(file, v.toString(), String.format(Locale.ROOT,
+                            "schema [%s] declares [%s] below its root", file, k));
+                } else if (!"const".equals(k) && !"enum".equals(k) && !"examples".equals(k) && !"default".equals(k)) {
+                    checkRefs(file, v, false);
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                checkRefs(file, item, false);
+            }
+        }
+    }
+
+    public Map<String, String> schemaTexts() {
+        Map<String, String> out = new LinkedHashMap<>();
+        byId.forEach((id, node) -> out.put(id, node.toString()));
+        return out;
+    }
+
+    public Map<String, String> formIds() {
+        return formIdToSchemaId;
+    }
+
+    /** The schema id for a form id (procedure code or $id), or null. */
+    public String schemaId(String formId) {
+        String id = formIdToSchemaId.get(formId);
+        if (id != null) {
+            return id;
+        }
+        return byId.containsKey(formId) ? formId : null;
+    }
+
+    public boolean uses(String format) {
+        for (ObjectNode n : byId.values()) {
+            if (containsFormat(n, format)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsFormat(JsonNode n, String format) {
+        if (n.isObject()) {
+            if (n.path("format").isString() && format.equals(n.get("format").asString())) {
+                return true;
+            }
+        }
+        for (JsonNode c : n) {
+            if (containsFormat(c, format)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The schema object at {@code id#pointer}, or null. */
+    public JsonNode at(String id, String pointer) {
+        ObjectNode doc = byId.get(id);
+        if (doc == null) {
+            return null;
+        }
+        JsonNode n = pointer.isEmpty() ? doc : doc.at(pointer);
+        return n.isMissingNode() ? null : n;
+    }
+
+    /** A schema located by an absolute location string {@code id#/pointer}, or null. */
+    public JsonNode at(String location) {
+        int hash = location.indexOf('#');
+        return hash < 0 ? at(location, "") : at(location.substring(0, hash), location.substring(hash + 1));
+    }
+
+    /**
+     * A field's schema with its {@code $ref} chain resolved: the referencing object's own keywords win
+     * over the target's (so a property's title beats its definition's).
+     */
+    public JsonNode resolve(String docId, JsonNode schema) {
+        JsonNode current = schema;
+        String currentDoc = docId;
+        ObjectNode merged = null;
+        for (int guard = 0; guard < 32 && current != null && current.path("$ref").isString(); guard++) {
+            String ref = current.get("$ref").asString();
+            int hash = ref.indexOf('#');
+            String doc = hash < 0 ? ref : ref.substring(0, hash);
+            String ptr = hash < 0 ? "" : ref.substring(hash + 1);
+            if (!doc.isEmpty()) {
+                currentDoc = doc;
+            }
+            JsonNode target = at(currentDoc, ptr);
+            if (merged == null) {
+                merged = MAPPER.createObjectNode();
+            }
+            for (Map.Entry<String, JsonNode> e : current.properties()) {
+                if (!merged.has(e.getKey()) && !"$ref".equals(e.getKey())) {
+                    merged.set(e.getKey(), e.getValue());
+                }
+            }
+            current = target;
+        }
+        if (merged == null) {
+            return schema;
+        }
+        if (current != null) {
+            for (Map.Entry<String, JsonNode> e : current.properties()) {
+                if (!merged.has(e.getKey())) {
+                    merged.set(e.getKey(), e.getValue());
+                }
+            }
+        }
+        return merged;
+    }
+
+    /** The document a schema's $refs resolve in: the id of the document it came from. */
+    public String docOf(String formSchemaId) {
+        return formSchemaId;
+    }
+
+    /**
+     * The schema of the field at an instance pointer, following properties, items and the branches of
+     * allOf / anyOf / oneOf / if-then-else, or null when the schema does not describe it.
+     */
+    public JsonNode fieldAt(String schemaId, String pointer) {
+        JsonNode node = resolve(schemaId, byId.get(schemaId));
+        for (String token : Pointers.tokens(pointer)) {
+            node = child(schemaId, node, token);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    public JsonNode child(String docId, JsonNode schema, String token) {
+        if (schema == null || !schema.isObject()) {
+            return null;
+        }
+        JsonNode p = schema.path("properties").get(token);
+        if (p != null) {
+            return resolve(docId, p);
+        }
+        if (isIndex(token)) {
+            JsonNode prefix = schema.path("prefixItems");
+            int i = Integer.parseInt(token);
+            if (prefix.isArray() && i < prefix.size()) {
+                return resolve(docId, prefix.get(i));
+            }
+            if (schema.path("items").isObject()) {
+                return resolve(docId, schema.get("items"));
+            }
+        }
+        for (String branch : List.of("allOf", "anyOf", "oneOf")) {
+            for (JsonNode b : schema.path(branch)) {
+                JsonNode found = child(docId, resolve(docId, b), token);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        for (String branch : List.of("then", "else")) {
+            JsonNode found = child(docId, resolve(docId, schema.path(branch)), token);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    static boolean isIndex(String token) {
+        if (token.isEmpty() || token.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (!Character.isDigit(token.charAt(i)) || token.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Property names in schema order (including then/else/allOf branches). */
+    public List<String> propertyNames(String docId, JsonNode schema) {
+        List<String> names = new ArrayList<>();
+        if (schema == null) {
+            return names;
+        }
+        Iterator<String> it = schema.path("properties").propertyNames().iterator();
+        it.forEachRemaining(names::add);
+        for (JsonNode b : schema.path("allOf")) {
+            for (String n : propertyNames(docId, resolve(docId, b))) {
+                if (!names.contains(n)) {
+                    names.add(n);
+                }
+            }
+        }
+        return names;
+    }
+}
