@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaException;
 import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.resource.InputStreamSource;
 import com.networknt.schema.resource.SchemaLoader;
@@ -59,6 +60,7 @@ public final class ValidationEngine {
                 .formats(VnKeywords.formats(unitCodes))
                 .keyword(new VnKeywords.PersonalIdMatches())
                 .keyword(new VnKeywords.DateBefore())
+                .keywords(VnKeywords.ANNOTATIONS.stream().map(NonValidationKeyword::new).toList())
                 .build();
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .formatAssertionsEnabled(true)

@@ -27,6 +27,9 @@ final class VnKeywords {
     static final String PERSONAL_ID_MATCHES = "x-vn-personal-id-matches";
     static final String DATE_BEFORE = "x-vn-date-before";
     static final String ACCEPTS_PERSONAL_ID = "x-vn-tax-code-accepts-personal-id";
+    /** Our keywords that carry text or hints for people and renderers, not assertions. */
+    static final List<String> ANNOTATIONS = List.of("x-title-en", "x-description-en", "x-message", "x-message-en",
+            "x-widget", ACCEPTS_PERSONAL_ID);
 
     record SimpleFormat(String name, Predicate<String> test) implements Format {
         @Override
@@ -66,7 +69,7 @@ final class VnKeywords {
                 new TaxCodeFormat());
     }
 
-    /** Resolves a reference to another field: a sibling name, a relative JSON pointer "N/a/b", or "/abs". */
+    /** Resolves a reference to another field: a sibling name, a relative JSON pointer "N/a/b", a root dot path "a.b", or "/abs". */
     static JsonNode lookup(JsonNode root, NodePath at, String ref) {
         List<String> base = new ArrayList<>();
         for (int i = 0; i < at.getNameCount(); i++) {
@@ -91,6 +94,9 @@ final class VnKeywords {
         List<String> path;
         if (ref.startsWith("/")) {
             path = Pointers.tokens(ref);
+        } else if (ref.indexOf('.') > 0 && !Character.isDigit(ref.charAt(0))) {
+            // a dot path from the form root, as rules read fields: "treEm.ngaySinh"
+            path = new ArrayList<>(List.of(ref.split("\\.")));
         } else {
             int slash = ref.indexOf('/');
             String head = slash < 0 ? ref : ref.substring(0, slash);
