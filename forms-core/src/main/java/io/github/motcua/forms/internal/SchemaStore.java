@@ -76,7 +76,7 @@ public final class SchemaStore {
             }
         }
         for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
-            checkRefs(fileById.get(e.getKey()), e.getValue(), true);
+            checkRefs(fileById.get(e.getKey()), e.getKey(), e.getValue(), true);
         }
     }
 
@@ -88,13 +88,22 @@ public final class SchemaStore {
         return null;
     }
 
-    private void checkRefs(String file, JsonNode node, boolean root) {
+    /**
+     * Checks every reference stays in the pack, and writes local ones ({@code "#/$defs/a"}) with the
+     * document's {@code $id} (the same meaning, as nested {@code $id}s are refused) so that a field
+     * schema found through another document still resolves its references.
+     */
+    private void checkRefs(String file, String docId, JsonNode node, boolean root) {
         if (node.isObject()) {
+            List<String> localRefs = new ArrayList<>();
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String k = e.getKey();
                 JsonNode v = e.getValue();
                 if (("$ref".equals(k) || "$dynamicRef".equals(k)) && v.isString()) {
                     String ref = v.asString();
+                    if (ref.startsWith("#")) {
+                        localRefs.add(k);
+                    }
                     int hash = ref.indexOf('#');
                     String doc = hash < 0 ? ref : ref.substring(0, hash);
                     if (!doc.isEmpty() && !byId.containsKey(doc)) {
@@ -110,12 +119,15 @@ public final class SchemaStore {
                     throw new SchemaReferenceRefusedException(file, v.toString(), String.format(Locale.ROOT,
                             "schema [%s] declares [%s] below its root", file, k));
                 } else if (!"const".equals(k) && !"enum".equals(k) && !"examples".equals(k) && !"default".equals(k)) {
-                    checkRefs(file, v, false);
+                    checkRefs(file, docId, v, false);
                 }
+            }
+            for (String k : localRefs) {
+                ((ObjectNode) node).put(k, docId + node.get(k).asString());
             }
         } else if (node.isArray()) {
             for (JsonNode item : node) {
-                checkRefs(file, item, false);
+                checkRefs(file, docId, item, false);
             }
         }
     }
@@ -198,24 +210,61 @@ public final class SchemaStore {
             if (merged == null) {
                 merged = MAPPER.createObjectNode();
             }
-            for (Map.Entry<String, JsonNode> e : current.properties()) {
-                if (!merged.has(e.getKey()) && !"$ref".equals(e.getKey())) {
-                    merged.set(e.getKey(), e.getValue());
-                }
-            }
+            mergeUnder(merged, current);
             current = target;
         }
         if (merged == null) {
             return schema;
         }
         if (current != null) {
-            for (Map.Entry<String, JsonNode> e : current.properties()) {
-                if (!merged.has(e.getKey())) {
-                    merged.set(e.getKey(), e.getValue());
-                }
-            }
+            mergeUnder(merged, current);
         }
         return merged;
+    }
+
+    /**
+     * Adds {@code lower}'s keywords that {@code out} lacks; {@code properties} are merged per property
+     * (so {@code {"$ref": person, "properties": {"ngaySinh": {...}}}} keeps person's other fields) and
+     * {@code required} lists are united.
+     */
+    private static void mergeUnder(ObjectNode out, JsonNode lower) {
+        for (Map.Entry<String, JsonNode> e : lower.properties()) {
+            String k = e.getKey();
+            JsonNode mine = out.get(k);
+            if (mine == null) {
+                if (!"$ref".equals(k)) {
+                    out.set(k, e.getValue());
+                }
+            } else if ("properties".equals(k) && mine.isObject() && e.getValue().isObject()) {
+                ObjectNode props = MAPPER.createObjectNode();
+                for (Map.Entry<String, JsonNode> p : e.getValue().properties()) {
+                    props.set(p.getKey(), p.getValue());
+                }
+                for (Map.Entry<String, JsonNode> p : mine.properties()) {
+                    JsonNode base = props.get(p.getKey());
+                    if (base != null && base.isObject() && p.getValue().isObject()) {
+                        ObjectNode combined = MAPPER.createObjectNode();
+                        p.getValue().properties().forEach(x -> combined.set(x.getKey(), x.getValue()));
+                        base.properties().forEach(x -> {
+                            if (!combined.has(x.getKey())) {
+                                combined.set(x.getKey(), x.getValue());
+                            }
+                        });
+                        props.set(p.getKey(), combined);
+                    } else {
+                        props.set(p.getKey(), p.getValue());
+                    }
+                }
+                out.set(k, props);
+            } else if ("required".equals(k) && mine.isArray() && e.getValue().isArray()) {
+                java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+                e.getValue().forEach(n -> names.add(n.asString()));
+                mine.forEach(n -> names.add(n.asString()));
+                tools.jackson.databind.node.ArrayNode arr = MAPPER.createArrayNode();
+                names.forEach(arr::add);
+                out.set(k, arr);
+            }
+        }
     }
 
     /** The document a schema's $refs resolve in: the id of the document it came from. */
