@@ -94,9 +94,12 @@ class TemplateSandboxTest {
             assertEquals(0, renderThreadsAlive());
         }
 
+        /** Render workers still inside the template engine (idle pooled workers do not count). */
         static long renderThreadsAlive() {
-            return Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith("motcua-render-") && t.isAlive()).count();
+            return Thread.getAllStackTraces().entrySet().stream()
+                    .filter(e -> e.getKey().getName().startsWith("motcua-render-"))
+                    .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith("freemarker.")))
+                    .count();
         }
 
         @Test

@@ -23,7 +23,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +49,16 @@ public final class TemplateEngine {
                     + "|<#\\s*(noautoesc|noAutoEsc|outputformat|outputFormat|setting)\\b"
                     + "|\\[#\\s*(noautoesc|noAutoEsc|outputformat|outputFormat|setting)\\b");
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /**
+     * Render workers: daemon threads with their own 2 MiB stack (a runaway recursion overflows there,
+     * not in the caller), reused between renders, and retired after 30 s idle.
+     */
+    private static final ExecutorService WORKERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(null, r, "motcua-render-" + THREADS.incrementAndGet(), 2L * 1024 * 1024);
+                t.setDaemon(true);
+                return t;
+            });
 
     private final Configuration cfg;
     private final Duration timeout;
@@ -77,7 +90,10 @@ public final class TemplateEngine {
         cfg.setAutoEscapingPolicy(Configuration.FORCE_AUTO_ESCAPING_POLICY);
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
-        cfg.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_35));
+        SimpleObjectWrapper wrapper = new SimpleObjectWrapper(Configuration.VERSION_2_3_35);
+        wrapper.setUseAdaptersForContainers(true); // view models are fresh per render: adapt, don't copy
+        wrapper.writeProtect();
+        cfg.setObjectWrapper(wrapper);
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setAttemptExceptionReporter((te, env) -> { });
         cfg.setLogTemplateExceptions(false);
@@ -137,13 +153,10 @@ public final class TemplateEngine {
                     "template not found: [" + name + "]");
         }
         BoundedWriter out = new BoundedWriter(maxChars);
-        FutureTask<Void> task = new FutureTask<>(() -> {
+        Future<Void> task = WORKERS.submit(() -> {
             template.process(model, out);
             return null;
         });
-        Thread worker = new Thread(null, task, "motcua-render-" + THREADS.incrementAndGet(), 2L * 1024 * 1024);
-        worker.setDaemon(true);
-        worker.start();
         try {
             task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return out.toString();

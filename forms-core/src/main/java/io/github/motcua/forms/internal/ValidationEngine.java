@@ -40,6 +40,11 @@ public final class ValidationEngine {
 
     private final SchemaStore store;
     private final Map<String, Schema> compiled = new HashMap<>();
+    /** Schema objects by location; the set is finite (the pack's schemas). */
+    private final Map<String, JsonNode> schemaObjects = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Field schemas by form and instance pointer; bounded because pointers come from input. */
+    private final Map<String, java.util.Optional<JsonNode>> fields = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_FIELDS = 10_000;
 
     /** Refuses every IRI that is not a schema of the pack, and never reads the classpath. */
     private static final class PackOnlyLoader extends SchemaLoader {
@@ -127,11 +132,12 @@ public final class ValidationEngine {
         Map<String, String> args = new HashMap<>();
         String location = e.getSchemaLocation() == null ? "" : e.getSchemaLocation().toString();
         int cut = location.lastIndexOf('/');
-        JsonNode schemaObj = cut > 0 && location.indexOf('#') >= 0 && cut > location.indexOf('#')
-                ? store.at(location.substring(0, cut)) : store.at(location);
-        if (schemaObj == null) {
-            schemaObj = NODES.objectNode();
-        }
+        String objectLocation = cut > 0 && location.indexOf('#') >= 0 && cut > location.indexOf('#')
+                ? location.substring(0, cut) : location;
+        JsonNode schemaObj = schemaObjects.computeIfAbsent(objectLocation, l -> {
+            JsonNode n = store.at(l);
+            return n == null ? NODES.objectNode() : n;
+        });
         String key = keyword;
         String childPointer = pointer;
         if (("required".equals(keyword) || "dependentRequired".equals(keyword)) && e.getProperty() != null) {
@@ -141,7 +147,7 @@ public final class ValidationEngine {
             childPointer = pointer + "/" + Pointers.escape(e.getProperty());
             args.put("name", e.getProperty());
         }
-        JsonNode field = store.fieldAt(schemaId, childPointer);
+        JsonNode field = fieldAt(schemaId, childPointer);
         String[] label = label(schemaId, childPointer, field);
         args.put("label", label[0]);
         JsonNode kwValue = schemaObj.get(keyword);
@@ -161,7 +167,7 @@ public final class ValidationEngine {
                 List<String> base = Pointers.tokens(pointer);
                 List<String> otherPath = VnKeywords.resolvePath(base, other);
                 String otherPtr = otherPath == null ? other : Pointers.join(otherPath);
-                String[] otherLabel = label(schemaId, otherPtr, store.fieldAt(schemaId, otherPtr));
+                String[] otherLabel = label(schemaId, otherPtr, fieldAt(schemaId, otherPtr));
                 args.put("other", otherLabel[0]);
                 args.put("otherEn", otherLabel[1]);
                 if (VnKeywords.DATE_BEFORE.equals(keyword)) {
@@ -202,6 +208,19 @@ public final class ValidationEngine {
         String enText = Messages.en(Messages.has(key) ? key : "default", en);
         return new Violation(childPointer, label[0], label[1], custom(field, schemaObj, keyword, false, vi),
                 custom(field, schemaObj, keyword, true, enText), keyword);
+    }
+
+    private JsonNode fieldAt(String schemaId, String pointer) {
+        String key = schemaId + '#' + pointer;
+        java.util.Optional<JsonNode> hit = fields.get(key);
+        if (hit != null) {
+            return hit.orElse(null);
+        }
+        JsonNode found = store.fieldAt(schemaId, pointer);
+        if (fields.size() < MAX_CACHED_FIELDS) {
+            fields.put(key, java.util.Optional.ofNullable(found));
+        }
+        return found;
     }
 
     /** A pack author's message: x-message(-en) as a string, or an object keyed by keyword. */
