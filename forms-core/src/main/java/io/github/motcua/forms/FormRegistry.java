@@ -35,7 +35,12 @@ public interface FormRegistry {
     /** As {@link #validate(String, String, Locale)}, from UTF-8 bytes (invalid UTF-8 and a BOM are violations). */
     FormReport validate(String formId, byte[] json, Locale locale);
 
-    /** As {@link #validate(String, byte[], Locale)}, reading at most {@link InputLimits#maxBytes()} + 1 bytes. */
+    /**
+     * As {@link #validate(String, byte[], Locale)}, reading at most {@link InputLimits#maxBytes()} + 1 bytes
+     * (the caller closes the stream).
+     *
+     * @throws java.io.UncheckedIOException when reading the stream fails
+     */
     FormReport validate(String formId, InputStream json, Locale locale);
 
     /**

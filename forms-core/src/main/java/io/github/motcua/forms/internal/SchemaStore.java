@@ -267,11 +267,6 @@ public final class SchemaStore {
         }
     }
 
-    /** The document a schema's $refs resolve in: the id of the document it came from. */
-    public String docOf(String formSchemaId) {
-        return formSchemaId;
-    }
-
     /**
      * The schema of the field at an instance pointer, following properties, items and the branches of
      * allOf / anyOf / oneOf / if-then-else, or null when the schema does not describe it.
