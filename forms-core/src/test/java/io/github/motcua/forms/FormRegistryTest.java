@@ -133,6 +133,23 @@ class FormRegistryTest {
         }
 
         @Test
+        void validate_valueOutsideLabelledChoice_oneViolationListingLabels() {
+            Violation v = only(FORMS.validate(TestPacks.FORM, with("\"soBan\": 2", "\"soBan\": 2, \"quanHe\": \"CHU\""), VI));
+            assertEquals("/quanHe", v.pointer());
+            assertEquals("Quan hệ với trẻ phải là một trong các lựa chọn: Cha; Mẹ; Ông, bà; Người thân thích khác; Khác.", v.messageVi());
+            Violation sex = only(FORMS.validate(TestPacks.FORM, with("\"gioiTinh\": \"MALE\"", "\"gioiTinh\": \"NAM\""), VI));
+            assertEquals("Sex must be one of: Male; Female.", sex.messageEn());
+        }
+
+        @Test
+        void validate_emptyTextWhereOneCharRequired_askedToEnterIt() {
+            Violation v = only(FORMS.validate(TestPacks.FORM, with("\"hoTen\": \"Trần Minh Khang\"", "\"hoTen\": \"\""), VI));
+            assertEquals("/treEm/hoTen", v.pointer());
+            assertEquals("minLength", v.keyword());
+            assertEquals("Vui lòng nhập Họ, chữ đệm và tên của trẻ.", v.messageVi());
+        }
+
+        @Test
         void validate_unknownField_namedInMessage() {
             Violation v = only(FORMS.validate(TestPacks.FORM, with("\"soBan\": 2", "\"soBan\": 2, \"la\": 1"), VI));
             assertEquals("/la", v.pointer());

@@ -30,7 +30,7 @@ class MessageBundlesTest {
 
     @Test
     void bundles_everyStandardKeywordHasAMessage() {
-        for (String k : List.of("required", "type", "minLength", "maxLength", "pattern", "enum", "const", "minimum", "maximum",
+        for (String k : List.of("required", "type", "minLength", "maxLength", "pattern", "enum", "choice", "const", "minimum", "maximum",
                 "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties",
                 "maxProperties", "additionalProperties", "unevaluatedProperties", "dependentRequired", "oneOf", "anyOf", "not",
                 "false", "format", "format.date", "format.vn-personal-id", "format.vn-tax-code", "format.vn-mobile",

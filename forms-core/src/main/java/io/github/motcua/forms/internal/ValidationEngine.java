@@ -118,9 +118,50 @@ public final class ValidationEngine {
         List<Error> errors = schema.validate(toNode(data));
         Set<Violation> out = new LinkedHashSet<>();
         for (Error e : errors) {
+            if (isBranchOfChoice(e)) {
+                continue; // the choice's own violation says it once, with the options' labels
+            }
             out.add(toViolation(schemaId, e));
         }
         return new ArrayList<>(out);
+    }
+
+    /** A labelled choice: {@code oneOf}/{@code anyOf} whose every branch is a {@code const}. */
+    static boolean isChoice(JsonNode branches) {
+        if (branches == null || !branches.isArray() || branches.isEmpty()) {
+            return false;
+        }
+        for (JsonNode b : branches) {
+            if (!b.has("const")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isBranchOfChoice(Error e) {
+        if (!"const".equals(e.getKeyword()) || e.getSchemaLocation() == null) {
+            return false;
+        }
+        String loc = e.getSchemaLocation().toString();
+        for (String applicator : new String[] {"/oneOf/", "/anyOf/"}) {
+            int at = loc.lastIndexOf(applicator);
+            if (at > 0 && loc.endsWith("/const")) {
+                JsonNode owner = schemaObject(loc.substring(0, at));
+                String name = applicator.substring(1, applicator.length() - 1);
+                if (isChoice(owner.get(name))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private JsonNode schemaObject(String location) {
+        return schemaObjects.computeIfAbsent(location, l -> {
+            JsonNode n = store.at(l);
+            return n == null ? NODES.objectNode() : n;
+        });
     }
 
     private Violation toViolation(String schemaId, Error e) {
@@ -134,10 +175,7 @@ public final class ValidationEngine {
         int cut = location.lastIndexOf('/');
         String objectLocation = cut > 0 && location.indexOf('#') >= 0 && cut > location.indexOf('#')
                 ? location.substring(0, cut) : location;
-        JsonNode schemaObj = schemaObjects.computeIfAbsent(objectLocation, l -> {
-            JsonNode n = store.at(l);
-            return n == null ? NODES.objectNode() : n;
-        });
+        JsonNode schemaObj = schemaObject(objectLocation);
         String key = keyword;
         String childPointer = pointer;
         if (("required".equals(keyword) || "dependentRequired".equals(keyword)) && e.getProperty() != null) {
@@ -160,6 +198,18 @@ public final class ValidationEngine {
                 }
             }
             case "enum", "const" -> args.put("values", values(kwValue, schemaObj));
+            case "oneOf", "anyOf" -> {
+                if (isChoice(kwValue)) {
+                    key = "choice";
+                    args.put("values", choiceLabels(kwValue, false));
+                    args.put("valuesEn", choiceLabels(kwValue, true));
+                }
+            }
+            case "minLength" -> {
+                if (kwValue != null && kwValue.asInt() == 1) {
+                    key = "required";
+                }
+            }
             case "type" -> args.put("limit", kwValue == null ? "" : kwValue.isArray() ? kwValue.get(0).asString() : kwValue.asString());
             case VnKeywords.DATE_BEFORE, VnKeywords.PERSONAL_ID_MATCHES -> {
                 Map<String, Object> d = e.getDetails() == null ? Map.of() : e.getDetails();
@@ -204,6 +254,9 @@ public final class ValidationEngine {
         if (args.containsKey("otherEn")) {
             en.put("other", args.get("otherEn"));
         }
+        if (args.containsKey("valuesEn")) {
+            en.put("values", args.get("valuesEn"));
+        }
         String vi = Messages.vi(Messages.has(key) ? key : "default", args);
         String enText = Messages.en(Messages.has(key) ? key : "default", en);
         return new Violation(childPointer, label[0], label[1], custom(field, schemaObj, keyword, false, vi),
@@ -245,6 +298,17 @@ public final class ValidationEngine {
             }
         }
         return fallback;
+    }
+
+    private static String choiceLabels(JsonNode branches, boolean en) {
+        StringJoiner j = new StringJoiner("; "); // labels may hold commas ("Ông, bà")
+        for (JsonNode b : branches) {
+            JsonNode c = b.get("const");
+            String fallback = c.isString() ? c.asString() : c.toString();
+            String vi = b.path("title").asString(fallback);
+            j.add(en ? b.path("x-title-en").asString(vi) : vi);
+        }
+        return j.toString();
     }
 
     private static String values(JsonNode kwValue, JsonNode schemaObj) {
