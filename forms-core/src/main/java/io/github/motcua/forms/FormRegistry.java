@@ -22,6 +22,14 @@ public interface FormRegistry {
     boolean hasForm(String formId);
 
     /**
+     * The version of a form as a content hash, {@code "sha256:<hex>"} over the form's schema and every
+     * shared schema of the pack, so each submission can be tied to the exact form it was checked against.
+     *
+     * @throws NoSuchFormException when {@code formId} is unknown
+     */
+    String formVersion(String formId);
+
+    /**
      * Validates JSON text against a form.
      *
      * @param formId a procedure code or a schema {@code $id}

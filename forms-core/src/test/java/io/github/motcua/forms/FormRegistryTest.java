@@ -49,6 +49,16 @@ class FormRegistryTest {
         }
 
         @Test
+        void formVersion_changesWithSharedDefinitions_stableOtherwise() {
+            String v1 = FORMS.formVersion(TestPacks.FORM);
+            assertTrue(v1.matches("sha256:[0-9a-f]{64}"), v1);
+            assertEquals(v1, TestPacks.registry().formVersion(TestPacks.FORM));
+            Map<String, String> files = new java.util.HashMap<>(TestPacks.files());
+            files.put("forms/common.schema.json", files.get("forms/common.schema.json").replace("\"maxLength\": 100,", "\"maxLength\": 120,"));
+            assertFalse(v1.equals(Forms.builder().packFiles(files).build().formVersion(TestPacks.FORM)));
+        }
+
+        @Test
         void validate_unknownForm_throwsNoSuchForm() {
             NoSuchFormException e = assertThrows(NoSuchFormException.class, () -> FORMS.validate("9.999", "{}", VI));
             assertEquals("9.999", e.formId());

@@ -108,6 +108,12 @@ public final class DefaultFormRegistry implements FormRegistry {
     }
 
     @Override
+    public String formVersion(String formId) {
+        String id = schemaId(formId);
+        return store.versionOf(id);
+    }
+
+    @Override
     public Set<String> formIds() {
         return new TreeSet<>(store.formIds().keySet());
     }

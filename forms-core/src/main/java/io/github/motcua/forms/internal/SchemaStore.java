@@ -138,6 +138,23 @@ public final class SchemaStore {
         return out;
     }
 
+    /** sha256 over the form's text and every shared (non-procedure) schema's text, in $id order. */
+    public String versionOf(String schemaId) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(byId.get(schemaId).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (Map.Entry<String, ObjectNode> e : new TreeMap<>(byId).entrySet()) {
+                if (!e.getKey().equals(schemaId) && procedureCode(fileById.get(e.getKey())) == null) {
+                    md.update((byte) 0);
+                    md.update(e.getValue().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            return "sha256:" + java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
     public Map<String, String> formIds() {
         return formIdToSchemaId;
     }
