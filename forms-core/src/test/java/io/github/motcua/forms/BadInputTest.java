@@ -131,10 +131,31 @@ class BadInputTest {
 
         @Test
         void validate_arrayOverLimit_arrayViolation() {
-            FormRegistry small = Forms.builder().packFiles(TestPacks.files()).limits(new InputLimits(1 << 20, 64, 1000, 3)).build();
+            FormRegistry small = Forms.builder().packFiles(TestPacks.files()).limits(new InputLimits(1 << 20, 64, 1000, 3, 100)).build();
             Violation v = single(small.validate(TestPacks.FORM, "{\"nguoiLamChung\": [1,2,3,4]}", VI));
             assertEquals("/nguoiLamChung", v.pointer());
             assertEquals("Có danh sách quá dài (tối đa 3 mục).", v.messageVi());
+        }
+
+        @Test
+        void validate_objectWithTooManyProperties_propertiesViolation() {
+            StringBuilder sb = new StringBuilder("{");
+            for (int i = 0; i < 150_000; i++) {
+                sb.append(i == 0 ? "" : ",").append("\"p").append(i).append("\":1");
+            }
+            Violation v = single(FORMS.validate(TestPacks.FORM, sb.append('}').toString(), VI));
+            assertEquals("Có nhóm thông tin quá nhiều trường (tối đa 1000 trường).", v.messageVi());
+        }
+
+        @Test
+        void validate_manyViolations_cappedWithAClosingNote() {
+            StringBuilder sb = new StringBuilder("{");
+            for (int i = 0; i < 900; i++) {
+                sb.append(i == 0 ? "" : ",").append("\"p").append(i).append("\":1");
+            }
+            FormReport r = FORMS.validate(TestPacks.FORM, sb.append('}').toString(), VI);
+            assertEquals(201, r.violations().size());
+            assertEquals("Tờ khai có quá nhiều lỗi; chỉ hiển thị 200 lỗi đầu tiên.", r.violations().get(200).messageVi());
         }
 
         @Test
@@ -160,7 +181,7 @@ class BadInputTest {
         @Test
         void inputLimits_nonPositive_failFastNamingParameter() {
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                    () -> new InputLimits(0, 1, 1, 1));
+                    () -> new InputLimits(0, 1, 1, 1, 1));
             assertEquals("maxBytes must be positive: [0]", e.getMessage());
         }
     }

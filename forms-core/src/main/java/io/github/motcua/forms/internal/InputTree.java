@@ -138,6 +138,9 @@ public final class InputTree {
             throw new LimitException(limitProblem(pointer, "input.depth", limits.maxDepth()));
         }
         if (v instanceof Map<?, ?> m) {
+            if (m.size() > limits.maxProperties()) {
+                throw new LimitException(limitProblem(pointer, "input.properties", limits.maxProperties()));
+            }
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 if (!(e.getKey() instanceof String k)) {
@@ -173,6 +176,9 @@ public final class InputTree {
                 Map<String, Object> map = new LinkedHashMap<>();
                 JsonToken n;
                 while ((n = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+                    if (map.size() >= limits.maxProperties()) {
+                        throw new LimitException(limitProblem(pointer, "input.properties", limits.maxProperties()));
+                    }
                     String key = nfc(p.currentName());
                     String child = pointer + "/" + Pointers.escape(key);
                     Object value = read(p, p.nextToken(), child);

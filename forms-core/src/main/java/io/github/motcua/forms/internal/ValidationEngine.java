@@ -45,6 +45,8 @@ public final class ValidationEngine {
     /** Field schemas by form and instance pointer; bounded because pointers come from input. */
     private final Map<String, java.util.Optional<JsonNode>> fields = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_CACHED_FIELDS = 10_000;
+    /** Reported violations per validation; more cannot help a citizen and would only cost time. */
+    public static final int MAX_VIOLATIONS = 200;
 
     /** Refuses every IRI that is not a schema of the pack, and never reads the classpath. */
     private static final class PackOnlyLoader extends SchemaLoader {
@@ -118,6 +120,12 @@ public final class ValidationEngine {
         List<Error> errors = schema.validate(toNode(data));
         Set<Violation> out = new LinkedHashSet<>();
         for (Error e : errors) {
+            if (out.size() >= MAX_VIOLATIONS) {
+                Map<String, String> args = Map.of("limit", Integer.toString(MAX_VIOLATIONS));
+                out.add(new Violation("", Messages.vi("form.label", Map.of()), Messages.en("form.label", Map.of()),
+                        Messages.vi("input.violations", args), Messages.en("input.violations", args), "limit"));
+                break;
+            }
             if (isBranchOfChoice(e)) {
                 continue; // the choice's own violation says it once, with the options' labels
             }
