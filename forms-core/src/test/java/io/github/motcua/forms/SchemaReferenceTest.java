@@ -73,6 +73,16 @@ class SchemaReferenceTest {
     }
 
     @Test
+    void build_unknownFormatOrOurKeywordMisspelt_refusedNamingIt() {
+        UnableToLoadFormsException e = assertThrows(UnableToLoadFormsException.class, () -> Forms.builder()
+                .packFiles(packWithForm("{\"properties\": {\"x\": {\"type\": \"string\", \"format\": \"vn-mobil\"}}}")).build());
+        assertTrue(e.getMessage().contains("unknown format [vn-mobil]"), e.getMessage());
+        e = assertThrows(UnableToLoadFormsException.class, () -> Forms.builder()
+                .packFiles(packWithForm("{\"properties\": {\"x\": {\"x-vn-date-befor\": {\"field\": \"y\"}}}}")).build());
+        assertTrue(e.getMessage().contains("unknown keyword [x-vn-date-befor]"), e.getMessage());
+    }
+
+    @Test
     void build_malformedSchema_refusedNamingFile() {
         UnableToLoadFormsException e = assertThrows(UnableToLoadFormsException.class,
                 () -> Forms.builder().packFiles(packWithForm("{\"type\": ")).build());

@@ -22,6 +22,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SchemaStore {
     public static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+    /** Formats a schema may name: 2020-12's and ours. An unknown name would silently check nothing. */
+    static final java.util.Set<String> KNOWN_FORMATS = java.util.Set.of("date", "date-time", "time", "duration",
+            "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6", "uri", "uri-reference", "iri",
+            "iri-reference", "uri-template", "uuid", "regex", "json-pointer", "relative-json-pointer",
+            "vn-personal-id", "vn-tax-code", "vn-mobile", "vn-unit-code");
+    /** Our keywords; another {@code x-vn-} name is a typo that would silently check nothing. */
+    static final java.util.Set<String> KNOWN_VN_KEYWORDS = java.util.Set.of("x-vn-personal-id-matches",
+            "x-vn-date-before", "x-vn-tax-code-accepts-personal-id");
     static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final Map<String, ObjectNode> byId = new LinkedHashMap<>();
@@ -112,6 +120,14 @@ public final class SchemaStore {
                                         + "\"#...\" or the \"$id\" of a pack schema %s (nothing is fetched from a network "
                                         + "or the classpath)", file, ref, byId.keySet()));
                     }
+                } else if ("format".equals(k) && v.isString() && !KNOWN_FORMATS.contains(v.asString())) {
+                    throw new UnableToLoadFormsException(file, String.format(Locale.ROOT,
+                            "schema [%s] names an unknown format [%s]; known: %s", file, v.asString(),
+                            new java.util.TreeSet<>(KNOWN_FORMATS)));
+                } else if (k.startsWith("x-vn-") && !KNOWN_VN_KEYWORDS.contains(k)) {
+                    throw new UnableToLoadFormsException(file, String.format(Locale.ROOT,
+                            "schema [%s] uses an unknown keyword [%s]; known: %s", file, k,
+                            new java.util.TreeSet<>(KNOWN_VN_KEYWORDS)));
                 } else if ("$id".equals(k) && !root) {
                     throw new UnableToLoadFormsException(file, String.format(Locale.ROOT,
                             "schema [%s] declares a nested \"$id\" [%s]; declare one \"$id\" per file", file, v.asString()));
