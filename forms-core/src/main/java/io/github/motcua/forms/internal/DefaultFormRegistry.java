@@ -164,7 +164,7 @@ public final class DefaultFormRegistry implements FormRegistry {
                     Messages.en(p.messageKey(), args), p.keyword());
             return new FormReport(formId, List.of(v), Map.of(), locale);
         }
-        List<Violation> violations = engine.validate(schemaId, parsed.value());
+        List<Violation> violations = engine.validate(schemaId, parsed.tree());
         Map<String, Object> data = parsed.value() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         return new FormReport(formId, violations, data, locale);
     }

@@ -22,6 +22,10 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns untrusted input into a plain, NFC-normalised, unmodifiable Java tree within {@link InputLimits}.
@@ -32,9 +36,25 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class InputTree {
 
-    /** The parsed tree, or the problem that stopped parsing. */
-    public record Parsed(Object value, Problem problem) {
+    /**
+     * The parsed tree, or the problem that stopped parsing.
+     *
+     * @param value   the plain-Java data (a read-only view for parsed JSON)
+     * @param node    the same data as a tree for the validator, or null when built from caller data
+     * @param problem what stopped parsing, or null
+     */
+    public record Parsed(Object value, JsonNode node, Problem problem) {
+        Parsed(Object value, Problem problem) {
+            this(value, null, problem);
+        }
+
+        /** The tree to validate, built from the plain data when parsing did not already produce one. */
+        public JsonNode tree() {
+            return node != null ? node : ValidationEngine.toNode(value);
+        }
     }
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final InputLimits limits;
     private final JsonFactory factory;
@@ -83,11 +103,11 @@ public final class InputTree {
             if (t == null) {
                 return new Parsed(null, new Problem("", "json", "input.empty", Map.of()));
             }
-            Object value = read(p, t, "");
+            JsonNode value = read(p, t, "");
             if (p.nextToken() != null) {
                 return syntax(p.currentLocation());
             }
-            return new Parsed(value, null);
+            return new Parsed(JsonViews.value(value), value, null);
         } catch (LimitException e) {
             return new Parsed(null, e.problem);
         } catch (StreamConstraintsException e) {
@@ -170,27 +190,25 @@ public final class InputTree {
                 pointer, v.getClass().getName()));
     }
 
-    private Object read(JsonParser p, JsonToken t, String pointer) {
+    private JsonNode read(JsonParser p, JsonToken t, String pointer) {
         switch (t) {
             case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                JsonToken n;
-                while ((n = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+                ObjectNode map = NODES.objectNode();
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     if (map.size() >= limits.maxProperties()) {
                         throw new LimitException(limitProblem(pointer, "input.properties", limits.maxProperties()));
                     }
                     String key = nfc(p.currentName());
                     String child = pointer + "/" + Pointers.escape(key);
-                    Object value = read(p, p.nextToken(), child);
-                    if (map.containsKey(key)) {
+                    JsonNode value = read(p, p.nextToken(), child);
+                    if (map.replace(key, value) != null) {
                         throw new LimitException(new Problem(child, "json", "input.duplicate", Map.of("name", key)));
                     }
-                    map.put(key, value);
                 }
-                return Collections.unmodifiableMap(map);
+                return map;
             }
             case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
+                ArrayNode list = NODES.arrayNode();
                 JsonToken n;
                 while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (list.size() >= limits.maxArrayLength()) {
@@ -198,23 +216,23 @@ public final class InputTree {
                     }
                     list.add(read(p, n, pointer + "/" + list.size()));
                 }
-                return Collections.unmodifiableList(list);
+                return list;
             }
             case VALUE_STRING:
-                return nfc(p.getString());
+                return NODES.stringNode(nfc(p.getString()));
             case VALUE_NUMBER_INT:
                 return switch (p.getNumberType()) {
-                    case INT, LONG -> p.getLongValue();
-                    default -> p.getBigIntegerValue();
+                    case INT, LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
                 };
             case VALUE_NUMBER_FLOAT:
-                return p.getDecimalValue();
+                return NODES.numberNode(p.getDecimalValue());
             case VALUE_TRUE:
-                return Boolean.TRUE;
+                return NODES.booleanNode(true);
             case VALUE_FALSE:
-                return Boolean.FALSE;
+                return NODES.booleanNode(false);
             case VALUE_NULL:
-                return null;
+                return NODES.nullNode();
             default:
                 throw new LimitException(new Problem(pointer, "json", "input.syntax",
                         Map.of("line", "?", "column", "?")));

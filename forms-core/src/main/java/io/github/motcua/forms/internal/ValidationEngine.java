@@ -115,9 +115,9 @@ public final class ValidationEngine {
         throw new IllegalArgumentException("unsupported value [" + v.getClass().getName() + "]");
     }
 
-    public List<Violation> validate(String schemaId, Object data) {
+    public List<Violation> validate(String schemaId, JsonNode data) {
         Schema schema = compiled.get(schemaId);
-        List<Error> errors = schema.validate(toNode(data));
+        List<Error> errors = schema.validate(data);
         Set<Violation> out = new LinkedHashSet<>();
         for (Error e : errors) {
             if (out.size() >= MAX_VIOLATIONS) {
