@@ -30,8 +30,9 @@ public enum DocumentKind {
             "Dossier processing control sheet", "05", "06");
 
     private static final LegalBasis TT_01_2018 = new LegalBasis("TT-01-2018-VPCP", "Thông tư 01/2018/TT-VPCP",
-            null, null, null, null, null, java.time.LocalDate.of(2025, 6, 30), false,
-            "Template numbers recalled from memory (FACTS.md §1.2); guided NĐ 61/2018/NĐ-CP, replaced from 01/7/2025.");
+            null, null, null, null, null, null, false,
+            "Template numbers recalled from memory (FACTS.md §1.2); it guided NĐ 61/2018/NĐ-CP, which NĐ 118/2025/NĐ-CP "
+                    + "replaced from 01/7/2025; its own end date is not verified.");
     private static final LegalBasis TT_03_2025 = new LegalBasis("TT-03-2025-VPCP", "Thông tư 03/2025/TT-VPCP",
             null, null, null, null, null, null, false,
             "Phụ lục I template numbers from one third-party report (FACTS.md §1.2); check the official text.");

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Reads the files forms-core needs from a pack folder, strictly as UTF-8. */
+/** Reads the files forms-core needs from a pack folder, strictly as UTF-8. Stateless; thread-safe. */
 public final class PackReader {
     private static final long MAX_FILE = 5L * 1024 * 1024;
 

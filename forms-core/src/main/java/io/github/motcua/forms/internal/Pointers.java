@@ -3,7 +3,7 @@ package io.github.motcua.forms.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** JSON Pointer (RFC 6901) helpers. */
+/** JSON Pointer (RFC 6901) helpers. Stateless; thread-safe. */
 public final class Pointers {
     private Pointers() {
     }
