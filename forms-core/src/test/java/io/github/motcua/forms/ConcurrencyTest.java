@@ -25,6 +25,14 @@ class ConcurrencyTest {
             for (Future<FormReport> f : futures) {
                 assertEquals(expected.violations(), f.get().violations());
             }
+            String html = forms.renderer().renderForm(TestPacks.FORM, expected.data(), expected, Locale.ROOT, "/nop");
+            List<Future<String>> renders = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                renders.add(pool.submit(() -> forms.renderer().renderForm(TestPacks.FORM, expected.data(), expected, Locale.ROOT, "/nop")));
+            }
+            for (Future<String> f : renders) {
+                assertEquals(html, f.get());
+            }
         } finally {
             pool.shutdownNow();
         }

@@ -59,6 +59,19 @@ class FormRegistryTest {
         }
 
         @Test
+        void build_withoutPack_illegalState() {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Forms.builder().build());
+            assertTrue(e.getMessage().contains("packFolder"), e.getMessage());
+        }
+
+        @Test
+        void registry_missingFolder_unableToLoadNamingIt() {
+            UnableToLoadFormsException e = assertThrows(UnableToLoadFormsException.class,
+                    () -> Forms.registry(java.nio.file.Path.of("khong-co-thu-muc")));
+            assertTrue(e.getMessage().contains("[khong-co-thu-muc]"), e.getMessage());
+        }
+
+        @Test
         void validate_unknownForm_throwsNoSuchForm() {
             NoSuchFormException e = assertThrows(NoSuchFormException.class, () -> FORMS.validate("9.999", "{}", VI));
             assertEquals("9.999", e.formId());
