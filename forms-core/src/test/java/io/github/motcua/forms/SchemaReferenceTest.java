@@ -39,6 +39,7 @@ class SchemaReferenceTest {
             // any connection attempt would now be waiting in the backlog
             try (Socket s = server.accept()) {
                 accepted.incrementAndGet();
+                assertTrue(s.isConnected());
             } catch (SocketTimeoutException expected) {
                 // nothing connected
             }
