@@ -254,6 +254,40 @@ class FormRegistryTest {
     }
 
     @Nested
+    class FieldReferences {
+        final FormRegistry forms = Forms.builder().packFiles(Map.of("procedures/T.003/form.schema.json", """
+                {"type": "object", "properties": {
+                  "ngayKetHon": {"type": "string", "format": "date", "title": "Ngày kết hôn",
+                    "x-vn-date-before": {"field": "1/ngayNop"}},
+                  "con": {"type": "array", "items": {"type": "object", "properties": {
+                    "ngaySinh": {"type": "string", "format": "date", "title": "Ngày sinh của con",
+                      "x-vn-date-before": [{"field": "ngayKhaiSinh", "inclusive": true}]},
+                    "ngayKhaiSinh": {"type": "string", "format": "date", "title": "Ngày khai sinh"}}}},
+                  "ngayNop": {"type": "string", "format": "date", "title": "Ngày nộp",
+                    "x-vn-date-before": {"field": "/ngayHen"}},
+                  "ngayHen": {"type": "string", "format": "date", "title": "Ngày hẹn"}}}""")).build();
+
+        @Test
+        void dateBefore_siblingInArrayItem_checkedPerItemWithDefaultMessage() {
+            FormReport r = forms.validate("T.003", "{\"con\": [{\"ngaySinh\": \"2020-01-01\", \"ngayKhaiSinh\": \"2020-01-01\"},"
+                    + " {\"ngaySinh\": \"2021-01-02\", \"ngayKhaiSinh\": \"2021-01-01\"}]}", VI);
+            Violation v = only(r);
+            assertEquals("/con/1/ngaySinh", v.pointer());
+            assertEquals("Ngày sinh của con không được sau Ngày khai sinh.", v.messageVi());
+        }
+
+        @Test
+        void dateBefore_relativeAndAbsolutePointers_equalDatesViolate() {
+            FormReport r = forms.validate("T.003",
+                    "{\"ngayKetHon\": \"2026-01-01\", \"ngayNop\": \"2026-01-01\", \"ngayHen\": \"2025-12-31\"}", VI);
+            assertEquals(List.of("Ngày kết hôn phải trước Ngày nộp.", "Ngày nộp phải trước Ngày hẹn."), r.messages());
+            assertEquals("Ngày nộp must be before Ngày hẹn.", r.at("/ngayNop").get(0).messageEn());
+            assertTrue(forms.validate("T.003",
+                    "{\"ngayKetHon\": \"2025-12-01\", \"ngayNop\": \"2026-01-01\", \"ngayHen\": \"2026-01-05\"}", VI).valid());
+        }
+    }
+
+    @Nested
     class Unicode {
         @Test
         void validate_nfdText_dataIsNfcAndValid() {
