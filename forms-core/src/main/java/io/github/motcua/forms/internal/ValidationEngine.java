@@ -45,6 +45,8 @@ public final class ValidationEngine {
     /** Field schemas by form and instance pointer; bounded because pointers come from input. */
     private final Map<String, java.util.Optional<JsonNode>> fields = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_CACHED_FIELDS = 10_000;
+    /** Violations already worded, by schema location, instance pointer and property (bounded). */
+    private final Map<String, Violation> violations = new java.util.concurrent.ConcurrentHashMap<>();
     /** Reported violations per validation; more cannot help a citizen and would only cost time. */
     public static final int MAX_VIOLATIONS = 200;
 
@@ -129,9 +131,29 @@ public final class ValidationEngine {
             if (isBranchOfChoice(e)) {
                 continue; // the choice's own violation says it once, with the options' labels
             }
-            out.add(toViolation(schemaId, e));
+            out.add(cachedViolation(schemaId, e));
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * A violation depends only on the schema, the pointer and the property named, except for our
+     * cross-field keywords (their messages quote the other value): those are rebuilt every time.
+     */
+    private Violation cachedViolation(String schemaId, Error e) {
+        String keyword = e.getKeyword();
+        if (VnKeywords.DATE_BEFORE.equals(keyword) || VnKeywords.PERSONAL_ID_MATCHES.equals(keyword)) {
+            return toViolation(schemaId, e);
+        }
+        String key = schemaId + '\u0000' + e.getSchemaLocation() + '\u0000' + e.getInstanceLocation() + '\u0000' + e.getProperty();
+        Violation v = violations.get(key);
+        if (v == null) {
+            v = toViolation(schemaId, e);
+            if (violations.size() < MAX_CACHED_FIELDS) {
+                violations.put(key, v);
+            }
+        }
+        return v;
     }
 
     /** A labelled choice: {@code oneOf}/{@code anyOf} whose every branch is a {@code const}. */
