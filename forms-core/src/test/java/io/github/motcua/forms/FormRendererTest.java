@@ -119,6 +119,16 @@ class FormRendererTest {
     }
 
     @Nested
+    class WholeFormProblems {
+        @Test
+        void renderForm_malformedInputReport_summaryWithoutBrokenLink() {
+            FormReport r = FORMS.validate(TestPacks.FORM, "{", VI);
+            String html = RENDERER.renderForm(TestPacks.FORM, r.data(), r, VI, "/nop");
+            assertTrue(html.contains("<li>Dữ liệu tờ khai không đúng cú pháp JSON (dòng 1, cột 2).</li>"), html);
+        }
+    }
+
+    @Nested
     class Unicode {
         @Test
         void renderForm_nfdData_renderedAsNfc() {

@@ -63,7 +63,7 @@ final class DefaultRenderer implements FormRenderer {
         Map<String, Object> form = field(id, root, "", values, errors, locale, true, 0);
         if (report != null) {
             for (Violation v : report.violations()) {
-                summary.add(Map.of("href", "#" + domId(v.pointer()), "message", v.message(locale)));
+                summary.add(Map.of("href", v.pointer().isEmpty() ? "" : "#" + domId(v.pointer()), "message", v.message(locale)));
             }
         }
         Map<String, Object> model = new LinkedHashMap<>();
