@@ -84,6 +84,29 @@ class SchemaReferenceTest {
     }
 
     @Test
+    void build_referenceCycleNotDescendingIntoData_refused() {
+        // networknt would recurse on the same value until the stack overflows
+        String form = "{\"$defs\": {\"a\": {\"allOf\": [{\"$ref\": \"#/$defs/b\"}]}, \"b\": {\"not\": {\"$ref\": \"#/$defs/a\"}}},"
+                + " \"type\": \"object\", \"properties\": {\"x\": {\"$ref\": \"#/$defs/a\"}}}";
+        UnableToLoadFormsException e = assertThrows(UnableToLoadFormsException.class,
+                () -> Forms.builder().packFiles(packWithForm(form)).build());
+        assertTrue(e.getMessage().contains("refers back to itself"), e.getMessage());
+        assertEquals("procedures/T.002/form.schema.json", e.file());
+    }
+
+    @Test
+    void validateAndRender_recursiveStructureThroughProperties_allowedAndBounded() {
+        // a person with a guardian who is a person: recursion that descends into the data is fine
+        String form = "{\"$defs\": {\"p\": {\"type\": \"object\", \"title\": \"Người\", \"properties\": {\"ten\": {\"type\": \"string\"},"
+                + " \"giamHo\": {\"$ref\": \"#/$defs/p\"}}}}, \"$ref\": \"#/$defs/p\"}";
+        FormRegistry forms = Forms.builder().packFiles(packWithForm(form)).build();
+        String deep = "{\"giamHo\":".repeat(60) + "{\"ten\": 1}" + "}".repeat(60);
+        FormReport r = forms.validate("T.002", deep, java.util.Locale.ROOT);
+        assertEquals("type", r.violations().get(0).keyword());
+        assertTrue(forms.renderer().renderForm("T.002", java.util.Map.of(), null, java.util.Locale.ROOT, "/nop").contains("name=\"/giamHo/ten\""));
+    }
+
+    @Test
     void build_malformedSchema_refusedNamingFile() {
         UnableToLoadFormsException e = assertThrows(UnableToLoadFormsException.class,
                 () -> Forms.builder().packFiles(packWithForm("{\"type\": ")).build());

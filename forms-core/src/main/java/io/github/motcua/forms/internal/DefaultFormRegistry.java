@@ -66,6 +66,10 @@ public final class DefaultFormRegistry implements FormRegistry {
         Predicate<String> codes = unitCodes;
         if (codes == null && units != null) {
             Set<String> set = unitCodesFromYaml(units);
+            if (set.isEmpty() && store.uses("vn-unit-code")) {
+                throw new UnableToLoadFormsException("units.yaml", "units.yaml lists no unit with a \"code\", but a schema "
+                        + "uses format [vn-unit-code]");
+            }
             codes = set::contains;
         }
         if (codes == null) {
@@ -164,7 +168,16 @@ public final class DefaultFormRegistry implements FormRegistry {
                     Messages.en(p.messageKey(), args), p.keyword());
             return new FormReport(formId, List.of(v), Map.of(), locale);
         }
-        List<Violation> violations = engine.validate(schemaId, parsed.tree());
+        List<Violation> violations;
+        try {
+            violations = engine.validate(schemaId, parsed.tree());
+        } catch (StackOverflowError e) {
+            // last resort: only reachable with a raised maxDepth and a schema recursing with the data
+            Map<String, String> args = Map.of("limit", Integer.toString(limits.maxDepth()));
+            violations = List.of(new Violation("", Messages.vi("form.label", Map.of()), Messages.en("form.label", Map.of()),
+                    Messages.vi("input.depth", args), Messages.en("input.depth", args), "limit"));
+            return new FormReport(formId, violations, Map.of(), locale);
+        }
         Map<String, Object> data = parsed.value() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         return new FormReport(formId, violations, data, locale);
     }

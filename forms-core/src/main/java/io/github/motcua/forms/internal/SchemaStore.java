@@ -31,6 +31,7 @@ public final class SchemaStore {
     static final java.util.Set<String> KNOWN_VN_KEYWORDS = java.util.Set.of("x-vn-personal-id-matches",
             "x-vn-date-before", "x-vn-tax-code-accepts-personal-id");
     static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final int MAX_BRANCH_DEPTH = 32;
 
     private final Map<String, ObjectNode> byId = new LinkedHashMap<>();
     private final Map<String, String> fileById = new LinkedHashMap<>();
@@ -86,6 +87,80 @@ public final class SchemaStore {
         for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
             checkRefs(fileById.get(e.getKey()), e.getKey(), e.getValue(), true);
         }
+        Map<String, Integer> state = new java.util.HashMap<>();
+        for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
+            visitAll(e.getKey(), e.getValue(), "", state);
+        }
+    }
+
+    private static final List<String> IN_PLACE_ARRAYS = List.of("allOf", "anyOf", "oneOf");
+    private static final List<String> IN_PLACE_OBJECTS = List.of("not", "if", "then", "else");
+
+    private void visitAll(String docId, JsonNode node, String pointer, Map<String, Integer> state) {
+        if (node.isObject()) {
+            inPlaceCycle(docId, pointer, state, new java.util.ArrayDeque<>());
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (!"const".equals(e.getKey()) && !"enum".equals(e.getKey()) && !"default".equals(e.getKey())
+                        && !"examples".equals(e.getKey())) {
+                    visitAll(docId, e.getValue(), pointer + "/" + Pointers.escape(e.getKey()), state);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                visitAll(docId, node.get(i), pointer + "/" + i, state);
+            }
+        }
+    }
+
+    /**
+     * Refuses a chain of references and in-place applicators (allOf, anyOf, oneOf, not, if/then/else,
+     * dependentSchemas) that comes back to where it started without descending into the data: the
+     * validator would recurse on the same value for ever.
+     */
+    private void inPlaceCycle(String docId, String pointer, Map<String, Integer> state, java.util.Deque<String> path) {
+        String key = docId + "#" + pointer;
+        Integer st = state.get(key);
+        if (st != null && st == 2) {
+            return;
+        }
+        if (st != null && st == 1) {
+            List<String> cycle = new ArrayList<>(path);
+            java.util.Collections.reverse(cycle);
+            cycle.add(key);
+            throw new UnableToLoadFormsException(fileById.get(docId), String.format(Locale.ROOT,
+                    "schema [%s] refers back to itself without descending into the data: %s", fileById.get(docId),
+                    cycle.subList(cycle.indexOf(key), cycle.size())));
+        }
+        state.put(key, 1);
+        path.push(key);
+        JsonNode n = at(docId, pointer);
+        if (n != null && n.isObject()) {
+            JsonNode ref = n.get("$ref");
+            if (ref != null && ref.isString()) {
+                String r = ref.asString();
+                int hash = r.indexOf('#');
+                String doc = hash < 0 ? r : r.substring(0, hash);
+                inPlaceCycle(doc.isEmpty() ? docId : doc, hash < 0 ? "" : r.substring(hash + 1), state, path);
+            }
+            for (String k : IN_PLACE_ARRAYS) {
+                JsonNode arr = n.get(k);
+                if (arr != null && arr.isArray()) {
+                    for (int i = 0; i < arr.size(); i++) {
+                        inPlaceCycle(docId, pointer + "/" + k + "/" + i, state, path);
+                    }
+                }
+            }
+            for (String k : IN_PLACE_OBJECTS) {
+                if (n.path(k).isObject()) {
+                    inPlaceCycle(docId, pointer + "/" + k, state, path);
+                }
+            }
+            for (Map.Entry<String, JsonNode> d : n.path("dependentSchemas").properties()) {
+                inPlaceCycle(docId, pointer + "/dependentSchemas/" + Pointers.escape(d.getKey()), state, path);
+            }
+        }
+        path.pop();
+        state.put(key, 2);
     }
 
     static String procedureCode(String path) {
@@ -316,7 +391,12 @@ public final class SchemaStore {
     }
 
     public JsonNode child(String docId, JsonNode schema, String token) {
-        if (schema == null || !schema.isObject()) {
+        return child(docId, schema, token, 0);
+    }
+
+    /** Depth-bounded: a schema whose allOf refers back to itself must not recurse for ever. */
+    private JsonNode child(String docId, JsonNode schema, String token, int depth) {
+        if (schema == null || !schema.isObject() || depth > MAX_BRANCH_DEPTH) {
             return null;
         }
         JsonNode p = schema.path("properties").get(token);
@@ -335,14 +415,14 @@ public final class SchemaStore {
         }
         for (String branch : List.of("allOf", "anyOf", "oneOf")) {
             for (JsonNode b : schema.path(branch)) {
-                JsonNode found = child(docId, resolve(docId, b), token);
+                JsonNode found = child(docId, resolve(docId, b), token, depth + 1);
                 if (found != null) {
                     return found;
                 }
             }
         }
         for (String branch : List.of("then", "else")) {
-            JsonNode found = child(docId, resolve(docId, schema.path(branch)), token);
+            JsonNode found = child(docId, resolve(docId, schema.path(branch)), token, depth + 1);
             if (found != null) {
                 return found;
             }
@@ -364,14 +444,18 @@ public final class SchemaStore {
 
     /** Property names in schema order (including then/else/allOf branches). */
     public List<String> propertyNames(String docId, JsonNode schema) {
+        return propertyNames(docId, schema, 0);
+    }
+
+    private List<String> propertyNames(String docId, JsonNode schema, int depth) {
         List<String> names = new ArrayList<>();
-        if (schema == null) {
+        if (schema == null || depth > MAX_BRANCH_DEPTH) {
             return names;
         }
         Iterator<String> it = schema.path("properties").propertyNames().iterator();
         it.forEachRemaining(names::add);
         for (JsonNode b : schema.path("allOf")) {
-            for (String n : propertyNames(docId, resolve(docId, b))) {
+            for (String n : propertyNames(docId, resolve(docId, b), depth + 1)) {
                 if (!names.contains(n)) {
                     names.add(n);
                 }
