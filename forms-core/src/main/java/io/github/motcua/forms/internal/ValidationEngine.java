@@ -51,7 +51,7 @@ public final class ValidationEngine {
     public static final int MAX_VIOLATIONS = 200;
 
     /** Refuses every IRI that is not a schema of the pack, and never reads the classpath. */
-    private static final class PackOnlyLoader extends SchemaLoader {
+    static final class PackOnlyLoader extends SchemaLoader {
         PackOnlyLoader(Set<String> ids) {
             super(List.of(), List.of(), iri -> ids.contains(iri.toString()), null);
         }
