@@ -75,6 +75,7 @@ public final class ValidationEngine {
                 .formatAssertionsEnabled(true)
                 .pathType(PathType.JSON_POINTER)
                 .preloadSchema(true)
+                .regularExpressionFactory(BoundedRegex.INSTANCE)
                 .build();
         SchemaRegistry registry = SchemaRegistry.withDialect(dialect, b -> b
                 .schemaRegistryConfig(config)
