@@ -171,6 +171,13 @@ public final class DefaultFormRegistry implements FormRegistry {
         List<Violation> violations;
         try {
             violations = engine.validate(schemaId, parsed.tree());
+        } catch (io.github.motcua.forms.FormsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a library failure must not leak its type through our API: say where, keep it typed
+            throw new io.github.motcua.forms.FormsException(String.format(Locale.ROOT,
+                    "validating form [%s] failed inside the validator: %s: %s", formId, e.getClass().getSimpleName(),
+                    e.getMessage()));
         } catch (StackOverflowError e) {
             // last resort: only reachable with a raised maxDepth and a schema recursing with the data
             Map<String, String> args = Map.of("limit", Integer.toString(limits.maxDepth()));
