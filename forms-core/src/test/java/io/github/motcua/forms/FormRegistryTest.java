@@ -120,6 +120,14 @@ class FormRegistryTest {
         }
 
         @Test
+        void validate_missingGroup_askedToFillItIn() {
+            Violation v = only(FORMS.validate(TestPacks.FORM, with("\"treEm\": {\"hoTen\": \"Trần Minh Khang\", \"gioiTinh\": \"MALE\", \"ngaySinh\": \"2026-02-25\"},", ""), VI));
+            assertEquals("/treEm", v.pointer());
+            assertEquals("Còn thiếu phần Thông tin trẻ em.", v.messageVi());
+            assertEquals("The section The child is missing.", v.messageEn());
+        }
+
+        @Test
         void validate_englishLocale_messagesInEnglish() {
             FormReport r = FORMS.validate(TestPacks.FORM, with("\"soBan\": 2", "\"soBan\": 11"), EN);
             assertEquals(List.of("Number of extract copies must be at most 10."), r.messages());

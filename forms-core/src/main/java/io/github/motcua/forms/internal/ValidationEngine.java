@@ -236,6 +236,12 @@ public final class ValidationEngine {
                     args.put("valuesEn", choiceLabels(kwValue, true));
                 }
             }
+            case "required", "dependentRequired" -> {
+                if (field != null && ("object".equals(field.path("type").asString(""))
+                        || (!field.has("type") && field.has("properties")))) {
+                    key = "required.object";
+                }
+            }
             case "minLength" -> {
                 if (kwValue != null && kwValue.asInt() == 1) {
                     key = "required";
