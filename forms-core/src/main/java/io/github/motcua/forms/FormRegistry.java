@@ -1,0 +1,80 @@
+package io.github.motcua.forms;
+
+import io.github.motcua.forms.spi.DataSource;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The e-forms of one pack (các tờ khai điện tử của bộ quy tắc), compiled once: validate data,
+ * prefill it, render forms and print documents. Obtain one from {@link Forms}.
+ *
+ * <p>Thread-safe: build one per pack and share it. Every schema is compiled once at build time.
+ */
+public interface FormRegistry {
+
+    /** The ids of the procedure forms (their procedure codes, e.g. {@code "1.001193"}), sorted. */
+    Set<String> formIds();
+
+    /** Whether {@code formId} names a procedure form or a schema {@code $id} of the pack. */
+    boolean hasForm(String formId);
+
+    /**
+     * The version of a form as a content hash, {@code "sha256:<hex>"} over the form's schema and every
+     * shared schema of the pack, so each submission can be tied to the exact form it was checked against.
+     *
+     * @throws NoSuchFormException when {@code formId} is unknown
+     */
+    String formVersion(String formId);
+
+    /**
+     * Validates JSON text against a form.
+     *
+     * @param formId a procedure code or a schema {@code $id}
+     * @param json   the form data as JSON text
+     * @param locale the locale for {@link FormReport#messages()} (Vietnamese unless {@code en})
+     * @return every violation, never an exception for bad data
+     * @throws NoSuchFormException when {@code formId} is unknown
+     */
+    FormReport validate(String formId, String json, Locale locale);
+
+    /** As {@link #validate(String, String, Locale)}, from UTF-8 bytes (invalid UTF-8 and a BOM are violations). */
+    FormReport validate(String formId, byte[] json, Locale locale);
+
+    /**
+     * As {@link #validate(String, byte[], Locale)}, reading at most {@link InputLimits#maxBytes()} + 1 bytes
+     * (the caller closes the stream).
+     *
+     * @throws java.io.UncheckedIOException when reading the stream fails
+     */
+    FormReport validate(String formId, InputStream json, Locale locale);
+
+    /**
+     * Validates data already in Java form: maps with string keys, lists, strings, numbers, booleans
+     * and {@code null}.
+     *
+     * @throws IllegalArgumentException when the map holds any other Java type
+     */
+    FormReport validate(String formId, Map<String, ?> data, Locale locale);
+
+    /**
+     * Fills fields the applicant has not filled from data the State already holds.
+     *
+     * @param formId     the form
+     * @param data       what has been entered so far (not modified)
+     * @param personalId the applicant's personal identification number, or {@code null}
+     * @param sources    sources to ask, in order of preference (the first value found for a field wins)
+     */
+    PrefillResult prefill(String formId, Map<String, ?> data, String personalId, List<DataSource> sources);
+
+    /** The renderer of this pack's forms. */
+    FormRenderer renderer();
+
+    /** The printer of this pack's documents. */
+    Documents documents();
+
+    /** The input limits in force. */
+    InputLimits limits();
+}

@@ -1,0 +1,120 @@
+package io.github.motcua.forms;
+
+import io.github.motcua.forms.internal.DefaultFormRegistry;
+import io.github.motcua.forms.internal.PackReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The front door of forms-core (tờ khai điện tử): builds a {@link FormRegistry} from a pack.
+ *
+ * <pre>{@code
+ * FormRegistry forms = Forms.registry(Path.of("packs/gia-lai"));
+ * FormReport report = forms.validate("1.001193", json, Locale.forLanguageTag("vi-VN"));
+ * }</pre>
+ *
+ * <p>Thread-safe (static methods only); a {@link Builder} is not thread-safe, the registry it builds is.
+ */
+public final class Forms {
+    private Forms() {
+    }
+
+    /**
+     * A registry of the pack in {@code packFolder} with default limits; the administrative unit codes
+     * for {@code vn-unit-code} are read from the pack's {@code units.yaml} when it has one.
+     *
+     * @throws UnableToLoadFormsException when a schema or template is malformed or refers outside the pack
+     */
+    public static FormRegistry registry(Path packFolder) {
+        return builder().packFolder(packFolder).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Settings of a registry. Not thread-safe; {@link #build()} copies them. */
+    public static final class Builder {
+        private Path folder;
+        private Map<String, String> files;
+        private Predicate<String> unitCodes;
+        private InputLimits limits = InputLimits.DEFAULTS;
+        private Duration renderTimeout = Duration.ofSeconds(2);
+        private int maxOutputChars = 2_000_000;
+
+        private Builder() {
+        }
+
+        /** Load the pack from a folder (its {@code forms/}, {@code procedures/*}/form.schema.json, {@code templates/}, {@code units.yaml}). */
+        public Builder packFolder(Path folder) {
+            this.folder = Objects.requireNonNull(folder, "folder");
+            this.files = null;
+            return this;
+        }
+
+        /** Load the pack from memory: pack-relative path (e.g. {@code "forms/common.schema.json"}) to content. */
+        public Builder packFiles(Map<String, String> files) {
+            this.files = Map.copyOf(files);
+            this.folder = null;
+            return this;
+        }
+
+        /** The known administrative unit codes for {@code vn-unit-code} (overrides units.yaml). */
+        public Builder unitCodes(Set<String> codes) {
+            Set<String> copy = Set.copyOf(codes);
+            this.unitCodes = copy::contains;
+            return this;
+        }
+
+        /** A predicate of known unit codes for {@code vn-unit-code}; must be thread-safe. */
+        public Builder unitCodes(Predicate<String> codes) {
+            this.unitCodes = Objects.requireNonNull(codes, "codes");
+            return this;
+        }
+
+        public Builder limits(InputLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** How long one rendering may run before it is abandoned (default 2 s). */
+        public Builder renderTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "renderTimeout must be positive: [%s]", timeout));
+            }
+            this.renderTimeout = timeout;
+            return this;
+        }
+
+        /** The most characters one rendering may write (default 2,000,000). */
+        public Builder maxOutputChars(int max) {
+            if (max < 1000) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "maxOutputChars must be at least 1000: [%d]", max));
+            }
+            this.maxOutputChars = max;
+            return this;
+        }
+
+        /**
+         * Loads, checks and compiles every schema and template once.
+         *
+         * @throws UnableToLoadFormsException (or a subclass) naming the file at fault
+         */
+        public FormRegistry build() {
+            Map<String, String> pack;
+            if (folder != null) {
+                pack = PackReader.read(folder);
+            } else if (files != null) {
+                pack = files;
+            } else {
+                throw new IllegalStateException("set packFolder(...) or packFiles(...) before build(): [none]");
+            }
+            return DefaultFormRegistry.create(pack, unitCodes, limits, renderTimeout, maxOutputChars);
+        }
+    }
+}

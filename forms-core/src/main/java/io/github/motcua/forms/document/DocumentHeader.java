@@ -1,0 +1,30 @@
+package io.github.motcua.forms.document;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * What every printed document carries at its head (phần đầu văn bản).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param superiorAgency  the managing body, e.g. "UBND TỈNH GIA LAI"
+ * @param office          the issuing office, e.g. "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"
+ * @param documentNumber  "Số: …" of the document, or {@code null}
+ * @param place           place name for the date line, e.g. "Gia Lai"
+ * @param issuedOn        date of issue (explicit: never "today")
+ * @param dossierCode     mã hồ sơ
+ * @param procedureName   the procedure's Vietnamese name (tên thủ tục hành chính)
+ * @param applicant       to whom
+ */
+public record DocumentHeader(String superiorAgency, String office, String documentNumber, String place,
+        LocalDate issuedOn, String dossierCode, String procedureName, Applicant applicant) {
+    public DocumentHeader {
+        Objects.requireNonNull(office, "office");
+        Objects.requireNonNull(place, "place");
+        Objects.requireNonNull(issuedOn, "issuedOn");
+        Objects.requireNonNull(dossierCode, "dossierCode");
+        Objects.requireNonNull(procedureName, "procedureName");
+        Objects.requireNonNull(applicant, "applicant");
+    }
+}

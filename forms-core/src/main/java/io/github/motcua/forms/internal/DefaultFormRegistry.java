@@ -1,0 +1,250 @@
+package io.github.motcua.forms.internal;
+
+import io.github.motcua.forms.Documents;
+import io.github.motcua.forms.FormRegistry;
+import io.github.motcua.forms.FormRenderer;
+import io.github.motcua.forms.FormReport;
+import io.github.motcua.forms.InputLimits;
+import io.github.motcua.forms.NoSuchFormException;
+import io.github.motcua.forms.PrefillResult;
+import io.github.motcua.forms.PrefilledField;
+import io.github.motcua.forms.UnableToLoadFormsException;
+import io.github.motcua.forms.Violation;
+import io.github.motcua.forms.spi.DataSource;
+import io.github.motcua.forms.spi.PrefillQuery;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The registry behind {@link io.github.motcua.forms.Forms}. Thread-safe: immutable after {@link #create}. */
+public final class DefaultFormRegistry implements FormRegistry {
+    private final SchemaStore store;
+    private final ValidationEngine engine;
+    private final InputTree input;
+    private final InputLimits limits;
+    private final DefaultRenderer renderer;
+    private final DefaultDocuments documents;
+
+    private DefaultFormRegistry(SchemaStore store, ValidationEngine engine, InputLimits limits, TemplateEngine templates) {
+        this.store = store;
+        this.engine = engine;
+        this.limits = limits;
+        this.input = new InputTree(limits);
+        this.renderer = new DefaultRenderer(store, engine, templates, input, limits);
+        this.documents = new DefaultDocuments(templates);
+    }
+
+    public static DefaultFormRegistry create(Map<String, String> pack, Predicate<String> unitCodes, InputLimits limits,
+            Duration timeout, int maxOutputChars) {
+        Map<String, String> schemas = new LinkedHashMap<>();
+        Map<String, String> templates = new LinkedHashMap<>();
+        String units = null;
+        for (Map.Entry<String, String> f : new java.util.TreeMap<>(pack).entrySet()) {
+            String path = f.getKey();
+            if ((path.startsWith("forms/") && path.endsWith(".schema.json")) || SchemaStore.procedureCode(path) != null) {
+                schemas.put(path, f.getValue());
+            } else if (path.startsWith("templates/") && path.endsWith(".ftlh")) {
+                templates.put(path, f.getValue());
+            } else if ("units.yaml".equals(path)) {
+                units = f.getValue();
+            }
+        }
+        SchemaStore store = new SchemaStore(schemas);
+        Predicate<String> codes = unitCodes;
+        if (codes == null && units != null) {
+            Set<String> set = unitCodesFromYaml(units);
+            if (set.isEmpty() && store.uses("vn-unit-code")) {
+                throw new UnableToLoadFormsException("units.yaml", "units.yaml lists no unit with a \"code\", but a schema "
+                        + "uses format [vn-unit-code]");
+            }
+            codes = set::contains;
+        }
+        if (codes == null) {
+            if (store.uses("vn-unit-code")) {
+                throw new UnableToLoadFormsException("units.yaml", "a schema uses format [vn-unit-code] but the pack has no "
+                        + "units.yaml and no unit codes were given to Forms.builder().unitCodes(...)");
+            }
+            codes = c -> false;
+        }
+        ValidationEngine engine = new ValidationEngine(store, codes);
+        TemplateEngine te = new TemplateEngine(templates, timeout, maxOutputChars);
+        return new DefaultFormRegistry(store, engine, limits, te);
+    }
+
+    static Set<String> unitCodesFromYaml(String yaml) {
+        try {
+            JsonNode root = YAMLMapper.builder().build().readTree(yaml);
+            Set<String> out = new HashSet<>();
+            for (JsonNode unit : root) {
+                if (unit.path("code").isString()) {
+                    out.add(unit.get("code").asString());
+                }
+            }
+            return Set.copyOf(out);
+        } catch (JacksonException e) {
+            throw new UnableToLoadFormsException("units.yaml", "units.yaml is not valid YAML: " + e.getOriginalMessage());
+        }
+    }
+
+    String schemaId(String formId) {
+        if (formId == null) {
+            throw new NoSuchFormException(null, "form id must not be null: [null]");
+        }
+        String id = store.schemaId(formId);
+        if (id == null) {
+            throw new NoSuchFormException(formId, String.format(Locale.ROOT, "no form [%s] in this pack; known: %s",
+                    formId, store.formIds().keySet()));
+        }
+        return id;
+    }
+
+    @Override
+    public String formVersion(String formId) {
+        String id = schemaId(formId);
+        return store.versionOf(id);
+    }
+
+    @Override
+    public Set<String> formIds() {
+        return new TreeSet<>(store.formIds().keySet());
+    }
+
+    @Override
+    public boolean hasForm(String formId) {
+        return formId != null && store.schemaId(formId) != null;
+    }
+
+    @Override
+    public FormReport validate(String formId, String json, Locale locale) {
+        String id = schemaId(formId);
+        return report(formId, id, input.parse(json), locale);
+    }
+
+    @Override
+    public FormReport validate(String formId, byte[] json, Locale locale) {
+        String id = schemaId(formId);
+        return report(formId, id, input.parse(json), locale);
+    }
+
+    @Override
+    public FormReport validate(String formId, InputStream json, Locale locale) {
+        String id = schemaId(formId);
+        byte[] bytes;
+        try {
+            bytes = json.readNBytes(limits.maxBytes() + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the form data stream for [" + formId + "]", e);
+        }
+        return report(formId, id, input.parse(bytes), locale);
+    }
+
+    @Override
+    public FormReport validate(String formId, Map<String, ?> data, Locale locale) {
+        String id = schemaId(formId);
+        return report(formId, id, input.copy(data), locale);
+    }
+
+    @SuppressWarnings("unchecked")
+    private FormReport report(String formId, String schemaId, InputTree.Parsed parsed, Locale locale) {
+        if (parsed.problem() != null) {
+            Problem p = parsed.problem();
+            Map<String, String> args = p.args();
+            String labelVi = Messages.vi("form.label", Map.of());
+            String labelEn = Messages.en("form.label", Map.of());
+            Violation v = new Violation(p.pointer(), labelVi, labelEn, Messages.vi(p.messageKey(), args),
+                    Messages.en(p.messageKey(), args), p.keyword());
+            return new FormReport(formId, List.of(v), Map.of(), locale);
+        }
+        List<Violation> violations;
+        try {
+            violations = engine.validate(schemaId, parsed.tree());
+        } catch (io.github.motcua.forms.FormsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a library failure must not leak its type through our API: say where, keep it typed
+            throw new io.github.motcua.forms.FormsException(String.format(Locale.ROOT,
+                    "validating form [%s] failed inside the validator: %s: %s", formId, e.getClass().getSimpleName(),
+                    e.getMessage()));
+        } catch (StackOverflowError e) {
+            // last resort: only reachable with a raised maxDepth and a schema recursing with the data
+            Map<String, String> args = Map.of("limit", Integer.toString(limits.maxDepth()));
+            violations = List.of(new Violation("", Messages.vi("form.label", Map.of()), Messages.en("form.label", Map.of()),
+                    Messages.vi("input.depth", args), Messages.en("input.depth", args), "limit"));
+            return new FormReport(formId, violations, Map.of(), locale);
+        }
+        Map<String, Object> data = parsed.value() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        return new FormReport(formId, violations, data, locale);
+    }
+
+    @Override
+    public PrefillResult prefill(String formId, Map<String, ?> data, String personalId, List<DataSource> sources) {
+        String id = schemaId(formId);
+        InputTree.Parsed parsed = input.copy(data == null ? Map.of() : data);
+        if (parsed.problem() != null) {
+            throw new IllegalArgumentException("prefill data exceeds the input limits: [" + parsed.problem().messageKey() + "]");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> current = Mutable.copy((Map<String, Object>) parsed.value());
+        List<PrefilledField> filled = new ArrayList<>();
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        for (DataSource source : List.copyOf(sources)) {
+            Map<String, Object> values;
+            try {
+                values = source.lookup(new PrefillQuery(formId, personalId, Mutable.freeze(current)));
+            } catch (RuntimeException e) {
+                unavailable.put(source.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+                continue;
+            }
+            if (values == null) {
+                unavailable.put(source.id(), "returned null");
+                continue;
+            }
+            for (Map.Entry<String, Object> v : new java.util.TreeMap<>(values).entrySet()) {
+                String pointer = v.getKey();
+                if (pointer == null || !pointer.startsWith("/") || store.fieldAt(id, pointer) == null) {
+                    continue;
+                }
+                if (Mutable.get(current, pointer) != null) {
+                    continue;
+                }
+                InputTree.Parsed value = input.copy(Map.of("v", v.getValue() == null ? "" : v.getValue()));
+                if (value.problem() != null || v.getValue() == null) {
+                    continue;
+                }
+                Object normalised = ((Map<?, ?>) value.value()).get("v");
+                if (Mutable.put(current, pointer, Mutable.copyAny(normalised), limits.maxDepth())) {
+                    filled.add(new PrefilledField(pointer, source.id(), normalised));
+                }
+            }
+        }
+        return new PrefillResult(Mutable.freeze(current), filled, unavailable);
+    }
+
+    @Override
+    public FormRenderer renderer() {
+        return renderer;
+    }
+
+    @Override
+    public Documents documents() {
+        return documents;
+    }
+
+    @Override
+    public InputLimits limits() {
+        return limits;
+    }
+}

@@ -1,0 +1,279 @@
+package io.github.motcua.forms.internal;
+
+import io.github.motcua.forms.InputLimits;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns untrusted input into a plain, NFC-normalised, unmodifiable Java tree within {@link InputLimits}.
+ * Depth is bounded by Jackson's stream constraints before any recursion here goes deeper, so no input
+ * can exhaust the stack; strings and documents are bounded while streaming.
+ *
+ * <p>Thread-safe (immutable after construction).
+ */
+public final class InputTree {
+
+    /**
+     * The parsed tree, or the problem that stopped parsing.
+     *
+     * @param value   the plain-Java data (a read-only view for parsed JSON)
+     * @param node    the same data as a tree for the validator, or null when built from caller data
+     * @param problem what stopped parsing, or null
+     */
+    public record Parsed(Object value, JsonNode node, Problem problem) {
+        Parsed(Object value, Problem problem) {
+            this(value, null, problem);
+        }
+
+        /** The tree to validate, built from the plain data when parsing did not already produce one. */
+        public JsonNode tree() {
+            return node != null ? node : ValidationEngine.toNode(value);
+        }
+    }
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final InputLimits limits;
+    private final JsonFactory factory;
+
+    public InputTree(InputLimits limits) {
+        this.limits = limits;
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .maxNameLength(limits.maxStringLength())
+                        .maxDocumentLength(limits.maxBytes())
+                        .maxNumberLength(1000)
+                        .build())
+                .build();
+    }
+
+    public Parsed parse(byte[] bytes) {
+        if (bytes.length > limits.maxBytes()) {
+            return tooLarge();
+        }
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            return new Parsed(null, new Problem("", "encoding", "input.bom", Map.of()));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new Parsed(null, new Problem("", "encoding", "input.encoding", Map.of()));
+        }
+        return parse(text);
+    }
+
+    public Parsed parse(String text) {
+        if (text.length() > limits.maxBytes()) {
+            return tooLarge();
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            return new Parsed(null, new Problem("", "encoding", "input.bom", Map.of()));
+        }
+        try (JsonParser p = factory.createParser(ObjectReadContext.empty(), text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return new Parsed(null, new Problem("", "json", "input.empty", Map.of()));
+            }
+            JsonNode value = read(p, t, "");
+            if (p.nextToken() != null) {
+                return syntax(p.currentLocation());
+            }
+            return new Parsed(JsonViews.value(value), value, null);
+        } catch (LimitException e) {
+            return new Parsed(null, e.problem);
+        } catch (StreamConstraintsException e) {
+            String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            if (m.contains("nesting depth")) {
+                return limit("input.depth", limits.maxDepth());
+            } else if (m.contains("document length")) {
+                return tooLarge();
+            } else if (m.contains("number value length")) {
+                return limit("input.number", 1000);
+            }
+            return limit("input.string", limits.maxStringLength());
+        } catch (JacksonException e) {
+            return syntax(e.getLocation());
+        }
+    }
+
+    /** Copies caller-built data into a normalised tree, checking types and limits (cycles hit the depth limit). */
+    public Parsed copy(Map<String, ?> data) {
+        try {
+            return new Parsed(copyValue(data, 0, ""), null);
+        } catch (LimitException e) {
+            return new Parsed(null, e.problem);
+        }
+    }
+
+    private Object copyValue(Object v, int depth, String pointer) {
+        if (v == null || v instanceof Boolean || v instanceof Long || v instanceof BigInteger || v instanceof BigDecimal) {
+            return v;
+        }
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "not a JSON number at [%s]: [%s]", pointer, v));
+            }
+            return BigDecimal.valueOf(d);
+        }
+        if (v instanceof CharSequence s) {
+            if (s.length() > limits.maxStringLength()) {
+                throw new LimitException(limitProblem(pointer, "input.string", limits.maxStringLength()));
+            }
+            return nfc(s.toString());
+        }
+        if (depth >= limits.maxDepth() && (v instanceof Map || v instanceof List)) {
+            throw new LimitException(limitProblem(pointer, "input.depth", limits.maxDepth()));
+        }
+        if (v instanceof Map<?, ?> m) {
+            if (m.size() > limits.maxProperties()) {
+                throw new LimitException(limitProblem(pointer, "input.properties", limits.maxProperties()));
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String k)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "map keys must be strings at [%s]: [%s]", pointer, e.getKey()));
+                }
+                if (k.length() > limits.maxStringLength()) {
+                    throw new LimitException(limitProblem(pointer, "input.string", limits.maxStringLength()));
+                }
+                String key = nfc(k);
+                out.put(key, copyValue(e.getValue(), depth + 1, pointer + "/" + Pointers.escape(key)));
+            }
+            return Collections.unmodifiableMap(out);
+        }
+        if (v instanceof List<?> l) {
+            if (l.size() > limits.maxArrayLength()) {
+                throw new LimitException(limitProblem(pointer, "input.array", limits.maxArrayLength()));
+            }
+            List<Object> out = new ArrayList<>(l.size());
+            for (int i = 0; i < l.size(); i++) {
+                out.add(copyValue(l.get(i), depth + 1, pointer + "/" + i));
+            }
+            return Collections.unmodifiableList(out);
+        }
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "unsupported value type at [%s]: [%s]; use maps, lists, strings, numbers, booleans or null",
+                pointer, v.getClass().getName()));
+    }
+
+    private JsonNode read(JsonParser p, JsonToken t, String pointer) {
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode map = NODES.objectNode();
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    if (map.size() >= limits.maxProperties()) {
+                        throw new LimitException(limitProblem(pointer, "input.properties", limits.maxProperties()));
+                    }
+                    String key = nfc(p.currentName());
+                    String child = pointer + "/" + Pointers.escape(key);
+                    JsonNode value = read(p, p.nextToken(), child);
+                    if (map.replace(key, value) != null) {
+                        throw new LimitException(new Problem(child, "json", "input.duplicate", Map.of("name", key)));
+                    }
+                }
+                return map;
+            }
+            case START_ARRAY: {
+                ArrayNode list = NODES.arrayNode();
+                JsonToken n;
+                while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (list.size() >= limits.maxArrayLength()) {
+                        throw new LimitException(limitProblem(pointer, "input.array", limits.maxArrayLength()));
+                    }
+                    list.add(read(p, n, pointer + "/" + list.size()));
+                }
+                return list;
+            }
+            case VALUE_STRING:
+                return NODES.stringNode(nfc(p.getString()));
+            case VALUE_NUMBER_INT:
+                return switch (p.getNumberType()) {
+                    case INT, LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(p.getDecimalValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new LimitException(new Problem(pointer, "json", "input.syntax",
+                        Map.of("line", "?", "column", "?")));
+        }
+    }
+
+    /** NFC with a fast path: text below U+0300 holds no combining mark and is already NFC. */
+    public static String nfc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '\u0300') {
+                return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+            }
+        }
+        return s;
+    }
+
+    private Parsed tooLarge() {
+        return limit("input.bytes", limits.maxBytes());
+    }
+
+    private static Parsed limit(String key, int max) {
+        return new Parsed(null, limitProblem("", key, max));
+    }
+
+    private static Problem limitProblem(String pointer, String key, int max) {
+        return new Problem(pointer, "limit", key, Map.of("limit", Integer.toString(max)));
+    }
+
+    private static Parsed syntax(TokenStreamLocation loc) {
+        String line = loc == null ? "?" : Integer.toString(loc.getLineNr());
+        String col = loc == null ? "?" : Integer.toString(loc.getColumnNr());
+        return new Parsed(null, new Problem("", "json", "input.syntax", Map.of("line", line, "column", col)));
+    }
+
+    private static final class LimitException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Problem problem;
+
+        LimitException(Problem problem) {
+            super(null, null, false, false);
+            this.problem = problem;
+        }
+    }
+}

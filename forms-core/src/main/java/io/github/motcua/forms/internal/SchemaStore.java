@@ -1,0 +1,466 @@
+package io.github.motcua.forms.internal;
+
+import io.github.motcua.forms.SchemaReferenceRefusedException;
+import io.github.motcua.forms.UnableToLoadFormsException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The pack's schema documents by {@code $id}, with every {@code $ref} checked to stay inside the pack.
+ * Also resolves references and navigates instance pointers to field schemas (for labels and rendering).
+ *
+ * <p>Immutable after construction; thread-safe.
+ */
+public final class SchemaStore {
+    public static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+    /** Formats a schema may name: 2020-12's and ours. An unknown name would silently check nothing. */
+    static final java.util.Set<String> KNOWN_FORMATS = java.util.Set.of("date", "date-time", "time", "duration",
+            "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6", "uri", "uri-reference", "iri",
+            "iri-reference", "uri-template", "uuid", "regex", "json-pointer", "relative-json-pointer",
+            "vn-personal-id", "vn-tax-code", "vn-mobile", "vn-unit-code");
+    /** Our keywords; another {@code x-vn-} name is a typo that would silently check nothing. */
+    static final java.util.Set<String> KNOWN_VN_KEYWORDS = java.util.Set.of("x-vn-personal-id-matches",
+            "x-vn-date-before", "x-vn-tax-code-accepts-personal-id");
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final int MAX_BRANCH_DEPTH = 32;
+
+    private final Map<String, ObjectNode> byId = new LinkedHashMap<>();
+    private final Map<String, String> fileById = new LinkedHashMap<>();
+    private final Map<String, String> formIdToSchemaId = new TreeMap<>();
+
+    /**
+     * @param files pack-relative path to content, for {@code forms/*.schema.json} and
+     *              {@code procedures/<code>/form.schema.json}
+     */
+    public SchemaStore(Map<String, String> files) {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            String path = f.getKey();
+            JsonNode node;
+            try {
+                node = MAPPER.readTree(f.getValue());
+            } catch (JacksonException e) {
+                throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
+                        "schema [%s] is not valid JSON: %s", path, e.getOriginalMessage()));
+            }
+            if (!(node instanceof ObjectNode obj)) {
+                throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
+                        "schema [%s] must be a JSON object", path));
+            }
+            String procedure = procedureCode(path);
+            String id = obj.path("$id").isString() ? obj.get("$id").asString() : null;
+            if (id == null) {
+                if (procedure == null) {
+                    throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
+                            "shared schema [%s] must declare an \"$id\" (e.g. urn:motcua:forms:common)", path));
+                }
+                id = "urn:motcua:forms:procedure:" + procedure;
+                obj.put("$id", id);
+            }
+            if (id.contains("#")) {
+                throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
+                        "schema [%s] has an \"$id\" with a fragment: [%s]", path, id));
+            }
+            JsonNode dialect = obj.get("$schema");
+            if (dialect != null && !DRAFT_2020_12.equals(dialect.asString())) {
+                throw new SchemaReferenceRefusedException(path, dialect.asString(), String.format(Locale.ROOT,
+                        "schema [%s] uses \"$schema\" [%s]; only [%s] is supported", path, dialect.asString(), DRAFT_2020_12));
+            }
+            if (byId.containsKey(id)) {
+                throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
+                        "schemas [%s] and [%s] share the \"$id\" [%s]", fileById.get(id), path, id));
+            }
+            byId.put(id, obj);
+            fileById.put(id, path);
+            if (procedure != null) {
+                formIdToSchemaId.put(procedure, id);
+            }
+        }
+        for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
+            checkRefs(fileById.get(e.getKey()), e.getKey(), e.getValue(), true);
+        }
+        Map<String, Integer> state = new java.util.HashMap<>();
+        for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
+            visitAll(e.getKey(), e.getValue(), "", state);
+        }
+    }
+
+    private static final List<String> IN_PLACE_ARRAYS = List.of("allOf", "anyOf", "oneOf");
+    private static final List<String> IN_PLACE_OBJECTS = List.of("not", "if", "then", "else");
+
+    private void visitAll(String docId, JsonNode node, String pointer, Map<String, Integer> state) {
+        if (node.isObject()) {
+            inPlaceCycle(docId, pointer, state, new java.util.ArrayDeque<>());
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (!"const".equals(e.getKey()) && !"enum".equals(e.getKey()) && !"default".equals(e.getKey())
+                        && !"examples".equals(e.getKey())) {
+                    visitAll(docId, e.getValue(), pointer + "/" + Pointers.escape(e.getKey()), state);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                visitAll(docId, node.get(i), pointer + "/" + i, state);
+            }
+        }
+    }
+
+    /**
+     * Refuses a chain of references and in-place applicators (allOf, anyOf, oneOf, not, if/then/else,
+     * dependentSchemas) that comes back to where it started without descending into the data: the
+     * validator would recurse on the same value for ever.
+     */
+    private void inPlaceCycle(String docId, String pointer, Map<String, Integer> state, java.util.Deque<String> path) {
+        String key = docId + "#" + pointer;
+        Integer st = state.get(key);
+        if (st != null && st == 2) {
+            return;
+        }
+        if (st != null && st == 1) {
+            List<String> cycle = new ArrayList<>(path);
+            java.util.Collections.reverse(cycle);
+            cycle.add(key);
+            throw new UnableToLoadFormsException(fileById.get(docId), String.format(Locale.ROOT,
+                    "schema [%s] refers back to itself without descending into the data: %s", fileById.get(docId),
+                    cycle.subList(cycle.indexOf(key), cycle.size())));
+        }
+        state.put(key, 1);
+        path.push(key);
+        JsonNode n = at(docId, pointer);
+        if (n != null && n.isObject()) {
+            JsonNode ref = n.get("$ref");
+            if (ref != null && ref.isString()) {
+                String r = ref.asString();
+                int hash = r.indexOf('#');
+                String doc = hash < 0 ? r : r.substring(0, hash);
+                inPlaceCycle(doc.isEmpty() ? docId : doc, hash < 0 ? "" : r.substring(hash + 1), state, path);
+            }
+            for (String k : IN_PLACE_ARRAYS) {
+                JsonNode arr = n.get(k);
+                if (arr != null && arr.isArray()) {
+                    for (int i = 0; i < arr.size(); i++) {
+                        inPlaceCycle(docId, pointer + "/" + k + "/" + i, state, path);
+                    }
+                }
+            }
+            for (String k : IN_PLACE_OBJECTS) {
+                if (n.path(k).isObject()) {
+                    inPlaceCycle(docId, pointer + "/" + k, state, path);
+                }
+            }
+            for (Map.Entry<String, JsonNode> d : n.path("dependentSchemas").properties()) {
+                inPlaceCycle(docId, pointer + "/dependentSchemas/" + Pointers.escape(d.getKey()), state, path);
+            }
+        }
+        path.pop();
+        state.put(key, 2);
+    }
+
+    static String procedureCode(String path) {
+        String[] parts = path.split("/");
+        if (parts.length == 3 && parts[0].equals("procedures") && parts[2].equals("form.schema.json")) {
+            return parts[1];
+        }
+        return null;
+    }
+
+    /**
+     * Checks every reference stays in the pack, and writes local ones ({@code "#/$defs/a"}) with the
+     * document's {@code $id} (the same meaning, as nested {@code $id}s are refused) so that a field
+     * schema found through another document still resolves its references.
+     */
+    private void checkRefs(String file, String docId, JsonNode node, boolean root) {
+        if (node.isObject()) {
+            List<String> localRefs = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                String k = e.getKey();
+                JsonNode v = e.getValue();
+                if (("$ref".equals(k) || "$dynamicRef".equals(k)) && v.isString()) {
+                    String ref = v.asString();
+                    if (ref.startsWith("#")) {
+                        localRefs.add(k);
+                    }
+                    int hash = ref.indexOf('#');
+                    String doc = hash < 0 ? ref : ref.substring(0, hash);
+                    if (!doc.isEmpty() && !byId.containsKey(doc)) {
+                        throw new SchemaReferenceRefusedException(file, ref, String.format(Locale.ROOT,
+                                "schema [%s] refers to [%s], which is not a schema of this pack; references must be "
+                                        + "\"#...\" or the \"$id\" of a pack schema %s (nothing is fetched from a network "
+                                        + "or the classpath)", file, ref, byId.keySet()));
+                    }
+                } else if ("format".equals(k) && v.isString() && !KNOWN_FORMATS.contains(v.asString())) {
+                    throw new UnableToLoadFormsException(file, String.format(Locale.ROOT,
+                            "schema [%s] names an unknown format [%s]; known: %s", file, v.asString(),
+                            new java.util.TreeSet<>(KNOWN_FORMATS)));
+                } else if (k.startsWith("x-vn-") && !KNOWN_VN_KEYWORDS.contains(k)) {
+                    throw new UnableToLoadFormsException(file, String.format(Locale.ROOT,
+                            "schema [%s] uses an unknown keyword [%s]; known: %s", file, k,
+                            new java.util.TreeSet<>(KNOWN_VN_KEYWORDS)));
+                } else if ("$id".equals(k) && !root) {
+                    throw new UnableToLoadFormsException(file, String.format(Locale.ROOT,
+                            "schema [%s] declares a nested \"$id\" [%s]; declare one \"$id\" per file", file, v.asString()));
+                } else if (("$schema".equals(k) && !root) || "$vocabulary".equals(k)) {
+                    throw new SchemaReferenceRefusedException(file, v.toString(), String.format(Locale.ROOT,
+                            "schema [%s] declares [%s] below its root", file, k));
+                } else if (!"const".equals(k) && !"enum".equals(k) && !"examples".equals(k) && !"default".equals(k)) {
+                    checkRefs(file, docId, v, false);
+                }
+            }
+            for (String k : localRefs) {
+                ((ObjectNode) node).put(k, docId + node.get(k).asString());
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                checkRefs(file, docId, item, false);
+            }
+        }
+    }
+
+    public Map<String, String> schemaTexts() {
+        Map<String, String> out = new LinkedHashMap<>();
+        byId.forEach((id, node) -> out.put(id, node.toString()));
+        return out;
+    }
+
+    /** sha256 over the form's text and every shared (non-procedure) schema's text, in $id order. */
+    public String versionOf(String schemaId) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(byId.get(schemaId).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (Map.Entry<String, ObjectNode> e : new TreeMap<>(byId).entrySet()) {
+                if (!e.getKey().equals(schemaId) && procedureCode(fileById.get(e.getKey())) == null) {
+                    md.update((byte) 0);
+                    md.update(e.getValue().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            return "sha256:" + java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    public Map<String, String> formIds() {
+        return formIdToSchemaId;
+    }
+
+    /** The schema id for a form id (procedure code or $id), or null. */
+    public String schemaId(String formId) {
+        String id = formIdToSchemaId.get(formId);
+        if (id != null) {
+            return id;
+        }
+        return byId.containsKey(formId) ? formId : null;
+    }
+
+    public boolean uses(String format) {
+        for (ObjectNode n : byId.values()) {
+            if (containsFormat(n, format)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsFormat(JsonNode n, String format) {
+        if (n.isObject()) {
+            if (n.path("format").isString() && format.equals(n.get("format").asString())) {
+                return true;
+            }
+        }
+        for (JsonNode c : n) {
+            if (containsFormat(c, format)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The schema object at {@code id#pointer}, or null. */
+    public JsonNode at(String id, String pointer) {
+        ObjectNode doc = byId.get(id);
+        if (doc == null) {
+            return null;
+        }
+        JsonNode n = pointer.isEmpty() ? doc : doc.at(pointer);
+        return n.isMissingNode() ? null : n;
+    }
+
+    /** A schema located by an absolute location string {@code id#/pointer}, or null. */
+    public JsonNode at(String location) {
+        int hash = location.indexOf('#');
+        return hash < 0 ? at(location, "") : at(location.substring(0, hash), location.substring(hash + 1));
+    }
+
+    /**
+     * A field's schema with its {@code $ref} chain resolved: the referencing object's own keywords win
+     * over the target's (so a property's title beats its definition's).
+     */
+    public JsonNode resolve(String docId, JsonNode schema) {
+        JsonNode current = schema;
+        String currentDoc = docId;
+        ObjectNode merged = null;
+        for (int guard = 0; guard < 32 && current != null && current.path("$ref").isString(); guard++) {
+            String ref = current.get("$ref").asString();
+            int hash = ref.indexOf('#');
+            String doc = hash < 0 ? ref : ref.substring(0, hash);
+            String ptr = hash < 0 ? "" : ref.substring(hash + 1);
+            if (!doc.isEmpty()) {
+                currentDoc = doc;
+            }
+            JsonNode target = at(currentDoc, ptr);
+            if (merged == null) {
+                merged = MAPPER.createObjectNode();
+            }
+            mergeUnder(merged, current);
+            current = target;
+        }
+        if (merged == null) {
+            return schema;
+        }
+        if (current != null) {
+            mergeUnder(merged, current);
+        }
+        return merged;
+    }
+
+    /**
+     * Adds {@code lower}'s keywords that {@code out} lacks; {@code properties} are merged per property
+     * (so {@code {"$ref": person, "properties": {"ngaySinh": {...}}}} keeps person's other fields) and
+     * {@code required} lists are united.
+     */
+    private static void mergeUnder(ObjectNode out, JsonNode lower) {
+        for (Map.Entry<String, JsonNode> e : lower.properties()) {
+            String k = e.getKey();
+            JsonNode mine = out.get(k);
+            if (mine == null) {
+                if (!"$ref".equals(k)) {
+                    out.set(k, e.getValue());
+                }
+            } else if ("properties".equals(k) && mine.isObject() && e.getValue().isObject()) {
+                ObjectNode props = MAPPER.createObjectNode();
+                for (Map.Entry<String, JsonNode> p : e.getValue().properties()) {
+                    props.set(p.getKey(), p.getValue());
+                }
+                for (Map.Entry<String, JsonNode> p : mine.properties()) {
+                    JsonNode base = props.get(p.getKey());
+                    if (base != null && base.isObject() && p.getValue().isObject()) {
+                        ObjectNode combined = MAPPER.createObjectNode();
+                        p.getValue().properties().forEach(x -> combined.set(x.getKey(), x.getValue()));
+                        base.properties().forEach(x -> {
+                            if (!combined.has(x.getKey())) {
+                                combined.set(x.getKey(), x.getValue());
+                            }
+                        });
+                        props.set(p.getKey(), combined);
+                    } else {
+                        props.set(p.getKey(), p.getValue());
+                    }
+                }
+                out.set(k, props);
+            } else if ("required".equals(k) && mine.isArray() && e.getValue().isArray()) {
+                java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+                e.getValue().forEach(n -> names.add(n.asString()));
+                mine.forEach(n -> names.add(n.asString()));
+                tools.jackson.databind.node.ArrayNode arr = MAPPER.createArrayNode();
+                names.forEach(arr::add);
+                out.set(k, arr);
+            }
+        }
+    }
+
+    /**
+     * The schema of the field at an instance pointer, following properties, items and the branches of
+     * allOf / anyOf / oneOf / if-then-else, or null when the schema does not describe it.
+     */
+    public JsonNode fieldAt(String schemaId, String pointer) {
+        JsonNode node = resolve(schemaId, byId.get(schemaId));
+        for (String token : Pointers.tokens(pointer)) {
+            node = child(schemaId, node, token);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    public JsonNode child(String docId, JsonNode schema, String token) {
+        return child(docId, schema, token, 0);
+    }
+
+    /** Depth-bounded: a schema whose allOf refers back to itself must not recurse for ever. */
+    private JsonNode child(String docId, JsonNode schema, String token, int depth) {
+        if (schema == null || !schema.isObject() || depth > MAX_BRANCH_DEPTH) {
+            return null;
+        }
+        JsonNode p = schema.path("properties").get(token);
+        if (p != null) {
+            return resolve(docId, p);
+        }
+        if (isIndex(token)) {
+            JsonNode prefix = schema.path("prefixItems");
+            int i = Integer.parseInt(token);
+            if (prefix.isArray() && i < prefix.size()) {
+                return resolve(docId, prefix.get(i));
+            }
+            if (schema.path("items").isObject()) {
+                return resolve(docId, schema.get("items"));
+            }
+        }
+        for (String branch : List.of("allOf", "anyOf", "oneOf")) {
+            for (JsonNode b : schema.path(branch)) {
+                JsonNode found = child(docId, resolve(docId, b), token, depth + 1);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        for (String branch : List.of("then", "else")) {
+            JsonNode found = child(docId, resolve(docId, schema.path(branch)), token, depth + 1);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    static boolean isIndex(String token) {
+        if (token.isEmpty() || token.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (!Character.isDigit(token.charAt(i)) || token.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Property names in schema order (including then/else/allOf branches). */
+    public List<String> propertyNames(String docId, JsonNode schema) {
+        return propertyNames(docId, schema, 0);
+    }
+
+    private List<String> propertyNames(String docId, JsonNode schema, int depth) {
+        List<String> names = new ArrayList<>();
+        if (schema == null || depth > MAX_BRANCH_DEPTH) {
+            return names;
+        }
+        Iterator<String> it = schema.path("properties").propertyNames().iterator();
+        it.forEachRemaining(names::add);
+        for (JsonNode b : schema.path("allOf")) {
+            for (String n : propertyNames(docId, resolve(docId, b), depth + 1)) {
+                if (!names.contains(n)) {
+                    names.add(n);
+                }
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,382 @@
+package io.github.motcua.forms.internal;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SchemaException;
+import com.networknt.schema.AbsoluteIri;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.path.PathType;
+import com.networknt.schema.resource.InputStreamSource;
+import com.networknt.schema.resource.SchemaLoader;
+import io.github.motcua.forms.UnableToLoadFormsException;
+import io.github.motcua.forms.Violation;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The networknt adapter: compiles every pack schema once with our formats and keywords, validates,
+ * and turns networknt's errors into citizen-facing {@link Violation}s. Thread-safe after construction.
+ */
+public final class ValidationEngine {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final SchemaStore store;
+    private final Map<String, Schema> compiled = new HashMap<>();
+    /** Schema objects by location; the set is finite (the pack's schemas). */
+    private final Map<String, JsonNode> schemaObjects = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Field schemas by form and instance pointer; bounded because pointers come from input. */
+    private final Map<String, java.util.Optional<JsonNode>> fields = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_FIELDS = 10_000;
+    /** Violations already worded, by schema location, instance pointer and property (bounded). */
+    private final Map<String, Violation> violations = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Reported violations per validation; more cannot help a citizen and would only cost time. */
+    public static final int MAX_VIOLATIONS = 200;
+
+    /** Refuses every IRI that is not a schema of the pack, and never reads the classpath. */
+    static final class PackOnlyLoader extends SchemaLoader {
+        PackOnlyLoader(Set<String> ids) {
+            super(List.of(), List.of(), iri -> ids.contains(iri.toString()), null);
+        }
+
+        @Override
+        protected InputStreamSource getClasspathResource(AbsoluteIri absoluteIri) {
+            return null;
+        }
+    }
+
+    public ValidationEngine(SchemaStore store, Predicate<String> unitCodes) {
+        this.store = store;
+        Map<String, String> texts = store.schemaTexts();
+        Dialect dialect = Dialect.builder(Dialects.getDraft202012())
+                .formats(VnKeywords.formats(unitCodes))
+                .keyword(new VnKeywords.PersonalIdMatches())
+                .keyword(new VnKeywords.DateBefore())
+                .keywords(VnKeywords.ANNOTATIONS.stream().map(NonValidationKeyword::new).toList())
+                .build();
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .formatAssertionsEnabled(true)
+                .pathType(PathType.JSON_POINTER)
+                .preloadSchema(true)
+                .regularExpressionFactory(BoundedRegex.INSTANCE)
+                .build();
+        SchemaRegistry registry = SchemaRegistry.withDialect(dialect, b -> b
+                .schemaRegistryConfig(config)
+                .schemaLoader(new PackOnlyLoader(texts.keySet()))
+                .schemas(texts));
+        for (String id : texts.keySet()) {
+            try {
+                Schema schema = registry.getSchema(SchemaLocation.of(id));
+                schema.initializeValidators();
+                compiled.put(id, schema);
+            } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
+                throw new UnableToLoadFormsException(null, String.format(Locale.ROOT,
+                        "schema [%s] does not compile: %s", id, e.getMessage()));
+            }
+        }
+    }
+
+    public static JsonNode toNode(Object v) {
+        if (v == null) {
+            return NODES.nullNode();
+        } else if (v instanceof String s) {
+            return NODES.stringNode(s);
+        } else if (v instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        } else if (v instanceof Long l) {
+            return NODES.numberNode(l);
+        } else if (v instanceof BigInteger b) {
+            return NODES.numberNode(b);
+        } else if (v instanceof BigDecimal d) {
+            return NODES.numberNode(d);
+        } else if (v instanceof Map<?, ?> m) {
+            ObjectNode o = NODES.objectNode();
+            m.forEach((k, val) -> o.set((String) k, toNode(val)));
+            return o;
+        } else if (v instanceof List<?> l) {
+            ArrayNode a = NODES.arrayNode(l.size());
+            l.forEach(x -> a.add(toNode(x)));
+            return a;
+        }
+        throw new IllegalArgumentException("unsupported value [" + v.getClass().getName() + "]");
+    }
+
+    public List<Violation> validate(String schemaId, JsonNode data) {
+        Schema schema = compiled.get(schemaId);
+        List<Error> errors = schema.validate(data);
+        Set<Violation> out = new LinkedHashSet<>();
+        for (Error e : errors) {
+            if (out.size() >= MAX_VIOLATIONS) {
+                Map<String, String> args = Map.of("limit", Integer.toString(MAX_VIOLATIONS));
+                out.add(new Violation("", Messages.vi("form.label", Map.of()), Messages.en("form.label", Map.of()),
+                        Messages.vi("input.violations", args), Messages.en("input.violations", args), "limit"));
+                break;
+            }
+            if (isBranchOfChoice(e)) {
+                continue; // the choice's own violation says it once, with the options' labels
+            }
+            out.add(cachedViolation(schemaId, e));
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * A violation depends only on the schema, the pointer and the property named, except for our
+     * cross-field keywords (their messages quote the other value): those are rebuilt every time.
+     */
+    private Violation cachedViolation(String schemaId, Error e) {
+        String keyword = e.getKeyword();
+        if (VnKeywords.DATE_BEFORE.equals(keyword) || VnKeywords.PERSONAL_ID_MATCHES.equals(keyword)) {
+            return toViolation(schemaId, e);
+        }
+        String key = schemaId + '\u0000' + e.getSchemaLocation() + '\u0000' + e.getInstanceLocation() + '\u0000' + e.getProperty();
+        Violation v = violations.get(key);
+        if (v == null) {
+            v = toViolation(schemaId, e);
+            if (violations.size() < MAX_CACHED_FIELDS) {
+                violations.put(key, v);
+            }
+        }
+        return v;
+    }
+
+    /** A labelled choice: {@code oneOf}/{@code anyOf} whose every branch is a {@code const}. */
+    static boolean isChoice(JsonNode branches) {
+        if (branches == null || !branches.isArray() || branches.isEmpty()) {
+            return false;
+        }
+        for (JsonNode b : branches) {
+            if (!b.has("const")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isBranchOfChoice(Error e) {
+        if (!"const".equals(e.getKeyword()) || e.getSchemaLocation() == null) {
+            return false;
+        }
+        String loc = e.getSchemaLocation().toString();
+        for (String applicator : new String[] {"/oneOf/", "/anyOf/"}) {
+            int at = loc.lastIndexOf(applicator);
+            if (at > 0 && loc.endsWith("/const")) {
+                JsonNode owner = schemaObject(loc.substring(0, at));
+                String name = applicator.substring(1, applicator.length() - 1);
+                if (isChoice(owner.get(name))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private JsonNode schemaObject(String location) {
+        return schemaObjects.computeIfAbsent(location, l -> {
+            JsonNode n = store.at(l);
+            return n == null ? NODES.objectNode() : n;
+        });
+    }
+
+    private Violation toViolation(String schemaId, Error e) {
+        String keyword = e.getKeyword() == null ? "default" : e.getKeyword();
+        String pointer = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
+        if ("/".equals(pointer)) {
+            pointer = "";
+        }
+        Map<String, String> args = new HashMap<>();
+        String location = e.getSchemaLocation() == null ? "" : e.getSchemaLocation().toString();
+        int cut = location.lastIndexOf('/');
+        String objectLocation = cut > 0 && location.indexOf('#') >= 0 && cut > location.indexOf('#')
+                ? location.substring(0, cut) : location;
+        JsonNode schemaObj = schemaObject(objectLocation);
+        String key = keyword;
+        String childPointer = pointer;
+        if (("required".equals(keyword) || "dependentRequired".equals(keyword)) && e.getProperty() != null) {
+            childPointer = pointer + "/" + Pointers.escape(e.getProperty());
+        } else if (("additionalProperties".equals(keyword) || "unevaluatedProperties".equals(keyword))
+                && e.getProperty() != null) {
+            childPointer = pointer + "/" + Pointers.escape(e.getProperty());
+            args.put("name", e.getProperty());
+        }
+        JsonNode field = fieldAt(schemaId, childPointer);
+        String[] label = label(schemaId, childPointer, field);
+        args.put("label", label[0]);
+        JsonNode kwValue = schemaObj.get(keyword);
+        switch (keyword) {
+            case "format" -> {
+                String name = kwValue == null ? "" : kwValue.asString();
+                key = Messages.has("format." + name) ? "format." + name : "format";
+                if ("vn-tax-code".equals(name) && schemaObj.path(VnKeywords.ACCEPTS_PERSONAL_ID).asBoolean(false)) {
+                    key = "format.vn-tax-code.personal";
+                }
+            }
+            case "enum", "const" -> args.put("values", values(kwValue, schemaObj));
+            case "oneOf", "anyOf" -> {
+                if (isChoice(kwValue)) {
+                    key = "choice";
+                    args.put("values", choiceLabels(kwValue, false));
+                    args.put("valuesEn", choiceLabels(kwValue, true));
+                }
+            }
+            case "required", "dependentRequired" -> {
+                if (field != null && ("object".equals(field.path("type").asString(""))
+                        || (!field.has("type") && field.has("properties")))) {
+                    key = "required.object";
+                }
+            }
+            case "minLength" -> {
+                if (kwValue != null && kwValue.asInt() == 1) {
+                    key = "required";
+                }
+            }
+            case "type" -> args.put("limit", kwValue == null ? "" : kwValue.isArray() ? kwValue.get(0).asString() : kwValue.asString());
+            case VnKeywords.DATE_BEFORE, VnKeywords.PERSONAL_ID_MATCHES -> {
+                Map<String, Object> d = e.getDetails() == null ? Map.of() : e.getDetails();
+                String other = String.valueOf(d.get("other"));
+                List<String> base = Pointers.tokens(pointer);
+                List<String> otherPath = VnKeywords.resolvePath(base, other);
+                String otherPtr = otherPath == null ? other : Pointers.join(otherPath);
+                String[] otherLabel = label(schemaId, otherPtr, fieldAt(schemaId, otherPtr));
+                args.put("other", otherLabel[0]);
+                args.put("otherEn", otherLabel[1]);
+                if (VnKeywords.DATE_BEFORE.equals(keyword)) {
+                    key = "true".equals(d.get("inclusive")) ? keyword + ".inclusive" : keyword;
+                    int idx = Integer.parseInt(String.valueOf(d.getOrDefault("index", "0")));
+                    JsonNode rule = kwValue != null && kwValue.isArray() ? kwValue.get(idx) : kwValue;
+                    if (rule != null && rule.path("message").isString()) {
+                        String vi = rule.get("message").asString();
+                        String en = rule.path("message-en").asString(vi);
+                        return new Violation(childPointer, label[0], label[1], vi, en, keyword);
+                    }
+                } else {
+                    key = keyword + "." + d.get("check");
+                    args.put("limit", String.valueOf(d.getOrDefault("year", "")));
+                }
+            }
+            default -> {
+                if (kwValue != null && kwValue.isNumber()) {
+                    args.put("limit", kwValue.decimalValue().stripTrailingZeros().toPlainString());
+                }
+            }
+        }
+        if (kwValue != null && "type".equals(keyword)) {
+            String t = args.get("limit");
+            Map<String, String> en = new HashMap<>(args);
+            en.put("label", label[1]);
+            en.put("limit", Messages.en("type." + t, Map.of()));
+            args.put("limit", Messages.vi("type." + t, Map.of()));
+            return new Violation(childPointer, label[0], label[1], custom(field, schemaObj, keyword, false, Messages.vi(key, args)),
+                    custom(field, schemaObj, keyword, true, Messages.en(key, en)), keyword);
+        }
+        Map<String, String> en = new HashMap<>(args);
+        en.put("label", label[1]);
+        if (args.containsKey("otherEn")) {
+            en.put("other", args.get("otherEn"));
+        }
+        if (args.containsKey("valuesEn")) {
+            en.put("values", args.get("valuesEn"));
+        }
+        String vi = Messages.vi(Messages.has(key) ? key : "default", args);
+        String enText = Messages.en(Messages.has(key) ? key : "default", en);
+        return new Violation(childPointer, label[0], label[1], custom(field, schemaObj, keyword, false, vi),
+                custom(field, schemaObj, keyword, true, enText), keyword);
+    }
+
+    private JsonNode fieldAt(String schemaId, String pointer) {
+        String key = schemaId + '#' + pointer;
+        java.util.Optional<JsonNode> hit = fields.get(key);
+        if (hit != null) {
+            return hit.orElse(null);
+        }
+        JsonNode found = store.fieldAt(schemaId, pointer);
+        if (fields.size() < MAX_CACHED_FIELDS) {
+            fields.put(key, java.util.Optional.ofNullable(found));
+        }
+        return found;
+    }
+
+    /** A pack author's message: x-message(-en) as a string, or an object keyed by keyword. */
+    private static String custom(JsonNode field, JsonNode schemaObj, String keyword, boolean en, String fallback) {
+        String name = en ? "x-message-en" : "x-message";
+        for (JsonNode holder : new JsonNode[] {"required".equals(keyword) ? field : null, schemaObj}) {
+            if (holder == null) {
+                continue;
+            }
+            JsonNode m = holder.get(name);
+            if (m != null && m.isString()) {
+                return m.asString();
+            }
+            if (m != null && m.path(keyword).isString()) {
+                return m.get(keyword).asString();
+            }
+        }
+        if (en) {
+            String vi = custom(field, schemaObj, keyword, false, null);
+            if (vi != null) {
+                return vi;
+            }
+        }
+        return fallback;
+    }
+
+    private static String choiceLabels(JsonNode branches, boolean en) {
+        StringJoiner j = new StringJoiner("; "); // labels may hold commas ("Ông, bà")
+        for (JsonNode b : branches) {
+            JsonNode c = b.get("const");
+            String fallback = c.isString() ? c.asString() : c.toString();
+            String vi = b.path("title").asString(fallback);
+            j.add(en ? b.path("x-title-en").asString(vi) : vi);
+        }
+        return j.toString();
+    }
+
+    private static String values(JsonNode kwValue, JsonNode schemaObj) {
+        if (kwValue == null) {
+            return "";
+        }
+        StringJoiner j = new StringJoiner(", ");
+        if (kwValue.isArray()) {
+            kwValue.forEach(v -> j.add(v.isString() ? v.asString() : v.toString()));
+        } else {
+            j.add(kwValue.isString() ? kwValue.asString() : kwValue.toString());
+        }
+        return j.toString();
+    }
+
+    /** {vi, en} label of the field at pointer. */
+    String[] label(String schemaId, String pointer, JsonNode field) {
+        String vi = field == null ? null : field.path("title").asString(null);
+        String en = field == null ? null : field.path("x-title-en").asString(null);
+        if (vi == null) {
+            List<String> tokens = Pointers.tokens(pointer);
+            if (tokens.isEmpty()) {
+                JsonNode root = store.fieldAt(schemaId, "");
+                vi = root == null ? null : root.path("title").asString(null);
+                en = root == null ? null : root.path("x-title-en").asString(null);
+                vi = vi == null ? Messages.vi("form.label", Map.of()) : vi;
+                en = en == null ? Messages.en("form.label", Map.of()) : en;
+            } else {
+                vi = tokens.get(tokens.size() - 1);
+            }
+        }
+        return new String[] {vi, en == null ? vi : en};
+    }
+}

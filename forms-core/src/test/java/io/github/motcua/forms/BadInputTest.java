@@ -1,0 +1,219 @@
+package io.github.motcua.forms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Hostile input: each case must become one clear violation, never a library stack trace, a hang or an OOM. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS) // a hang guard, not a performance assertion
+class BadInputTest {
+    static final Locale VI = Locale.forLanguageTag("vi-VN");
+    static final FormRegistry FORMS = TestPacks.registry();
+
+    static Violation single(FormReport r) {
+        return single(r, true);
+    }
+
+    static Violation single(FormReport r, boolean noData) {
+        assertFalse(r.valid());
+        assertEquals(1, r.violations().size(), () -> r.violations().toString());
+        if (noData) {
+            assertTrue(r.data().isEmpty());
+        }
+        return r.violations().get(0);
+    }
+
+    @Nested
+    class Syntax {
+        @Test
+        void validate_malformedJson_syntaxViolationWithLineAndColumn() {
+            Violation v = single(FORMS.validate(TestPacks.FORM, "{\"soBan\": 2,\n \"treEm\": }", VI));
+            assertEquals("json", v.keyword());
+            assertEquals("", v.pointer());
+            assertEquals("Dữ liệu tờ khai không đúng cú pháp JSON (dòng 2, cột 11).", v.messageVi());
+        }
+
+        @Test
+        void validate_trailingGarbage_syntaxViolation() {
+            assertEquals("json", single(FORMS.validate(TestPacks.FORM, "{} {}", VI)).keyword());
+        }
+
+        @Test
+        void validate_emptyInput_violation() {
+            assertEquals("Dữ liệu tờ khai trống.", single(FORMS.validate(TestPacks.FORM, "  ", VI)).messageVi());
+        }
+
+        @Test
+        void validate_duplicateKey_violationNamingKey() {
+            Violation v = single(FORMS.validate(TestPacks.FORM, "{\"soBan\": 1, \"soBan\": 2}", VI));
+            assertEquals("/soBan", v.pointer());
+            assertEquals("Trường soBan xuất hiện hai lần.", v.messageVi());
+        }
+
+        @Test
+        void validate_topLevelArrayInsteadOfObject_typeViolation() {
+            FormReport r = FORMS.validate(TestPacks.FORM, "[1, 2]", VI);
+            assertFalse(r.valid());
+            assertEquals("type", r.violations().get(0).keyword());
+        }
+    }
+
+    @Nested
+    class Encoding {
+        @Test
+        void validate_invalidUtf8Bytes_encodingViolation() {
+            byte[] bytes = {'{', '"', 's', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+            Violation v = single(FORMS.validate(TestPacks.FORM, bytes, VI));
+            assertEquals("encoding", v.keyword());
+            assertEquals("The form data is not valid UTF-8 text.", v.messageEn());
+        }
+
+        @Test
+        void validate_byteOrderMark_encodingViolation() {
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = new byte[body.length + 3];
+            bytes[0] = (byte) 0xEF;
+            bytes[1] = (byte) 0xBB;
+            bytes[2] = (byte) 0xBF;
+            System.arraycopy(body, 0, bytes, 3, body.length);
+            assertEquals("encoding", single(FORMS.validate(TestPacks.FORM, bytes, VI)).keyword());
+            assertEquals("encoding", single(FORMS.validate(TestPacks.FORM, "\uFEFF{}", VI)).keyword());
+        }
+
+        @Test
+        void validate_validUtf8Bytes_parsedAsVietnamese() {
+            byte[] bytes = "{\"treEm\": {\"hoTen\": \"Lê Thị Ánh\"}}".getBytes(StandardCharsets.UTF_8);
+            FormReport r = FORMS.validate(TestPacks.FORM, bytes, VI);
+            assertEquals("Lê Thị Ánh", ((Map<?, ?>) r.data().get("treEm")).get("hoTen"));
+        }
+    }
+
+    @Nested
+    class Limits {
+        @Test
+        void validate_tenMegabyteString_sizeViolation() {
+            String json = "{\"treEm\": {\"hoTen\": \"" + "a".repeat(10 * 1024 * 1024) + "\"}}";
+            Violation v = single(FORMS.validate(TestPacks.FORM, json, VI));
+            assertEquals("limit", v.keyword());
+            assertEquals("Dữ liệu tờ khai quá lớn (tối đa 2097152 byte).", v.messageVi());
+            assertEquals("limit", single(FORMS.validate(TestPacks.FORM, json.getBytes(StandardCharsets.UTF_8), VI)).keyword());
+            assertEquals("limit", single(FORMS.validate(TestPacks.FORM,
+                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), VI)).keyword());
+        }
+
+        @Test
+        void validate_stringOverLimitWithinDocumentSize_stringViolation() {
+            String json = "{\"treEm\": {\"hoTen\": \"" + "a".repeat(100_001) + "\"}}";
+            Violation v = single(FORMS.validate(TestPacks.FORM, json, VI));
+            assertEquals("Có nội dung quá dài (tối đa 100000 ký tự).", v.messageVi());
+        }
+
+        @Test
+        void validate_nesting100000Deep_depthViolation() {
+            String json = "[".repeat(100_000) + "]".repeat(100_000);
+            Violation v = single(FORMS.validate(TestPacks.FORM, json, VI));
+            assertEquals("limit", v.keyword());
+            assertEquals("Dữ liệu tờ khai lồng nhau quá sâu (tối đa 64 cấp).", v.messageVi());
+            String objects = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
+            assertEquals("limit", single(FORMS.validate(TestPacks.FORM, objects, VI)).keyword());
+        }
+
+        @Test
+        void validate_unclosedDeepNesting_depthViolationNotSyntax() {
+            assertEquals("limit", single(FORMS.validate(TestPacks.FORM, "[".repeat(100_000), VI)).keyword());
+        }
+
+        @Test
+        void validate_arrayOverLimit_arrayViolation() {
+            FormRegistry small = Forms.builder().packFiles(TestPacks.files()).limits(new InputLimits(1 << 20, 64, 1000, 3, 100)).build();
+            Violation v = single(small.validate(TestPacks.FORM, "{\"nguoiLamChung\": [1,2,3,4]}", VI));
+            assertEquals("/nguoiLamChung", v.pointer());
+            assertEquals("Có danh sách quá dài (tối đa 3 mục).", v.messageVi());
+        }
+
+        @Test
+        void validate_objectWithTooManyProperties_propertiesViolation() {
+            StringBuilder sb = new StringBuilder("{");
+            for (int i = 0; i < 150_000; i++) {
+                sb.append(i == 0 ? "" : ",").append("\"p").append(i).append("\":1");
+            }
+            Violation v = single(FORMS.validate(TestPacks.FORM, sb.append('}').toString(), VI));
+            assertEquals("Có nhóm thông tin quá nhiều trường (tối đa 1000 trường).", v.messageVi());
+        }
+
+        @Test
+        void validate_manyViolations_cappedWithAClosingNote() {
+            StringBuilder sb = new StringBuilder("{");
+            for (int i = 0; i < 900; i++) {
+                sb.append(i == 0 ? "" : ",").append("\"p").append(i).append("\":1");
+            }
+            FormReport r = FORMS.validate(TestPacks.FORM, sb.append('}').toString(), VI);
+            assertEquals(201, r.violations().size());
+            assertEquals("Tờ khai có quá nhiều lỗi; chỉ hiển thị 200 lỗi đầu tiên.", r.violations().get(200).messageVi());
+        }
+
+        @Test
+        void validate_selfReferencingMap_depthViolationNotStackOverflow() {
+            Map<String, Object> cyclic = new HashMap<>();
+            cyclic.put("self", cyclic);
+            assertEquals("limit", single(FORMS.validate(TestPacks.FORM, cyclic, VI)).keyword());
+            List<Object> deep = new ArrayList<>();
+            List<Object> cur = deep;
+            for (int i = 0; i < 100_000; i++) {
+                List<Object> next = new ArrayList<>();
+                cur.add(next);
+                cur = next;
+            }
+            assertEquals("limit", single(FORMS.validate(TestPacks.FORM, Map.of("a", deep), VI)).keyword());
+        }
+
+        @Test
+        void validate_hugeNumber_violation() {
+            assertEquals("limit", single(FORMS.validate(TestPacks.FORM, "{\"soBan\": " + "9".repeat(5000) + "}", VI)).keyword());
+        }
+
+        @Test
+        void inputLimits_nonPositive_failFastNamingParameter() {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new InputLimits(0, 1, 1, 1, 1));
+            assertEquals("maxBytes must be positive: [0]", e.getMessage());
+        }
+    }
+
+    @Nested
+    class Patterns {
+        @Test
+        void validate_catastrophicPatternOnCraftedValue_refusedNotHung() {
+            Map<String, String> files = new HashMap<>(TestPacks.files());
+            files.put("procedures/T.004/form.schema.json",
+                    "{\"properties\": {\"ma\": {\"type\": \"string\", \"title\": \"Mã\", \"pattern\": \"^(a+)+$\"}}}");
+            FormRegistry forms = Forms.builder().packFiles(files).build();
+            Violation v = single(forms.validate("T.004", "{\"ma\": \"" + "a".repeat(5000) + "!\"}", VI), false);
+            assertEquals("pattern", v.keyword());
+            assertTrue(forms.validate("T.004", "{\"ma\": \"" + "a".repeat(5000) + "\"}", VI).valid());
+        }
+    }
+
+    @Nested
+    class WrongTypes {
+        @Test
+        void validate_wrongTypesEverywhere_oneViolationPerField() {
+            FormReport r = FORMS.validate(TestPacks.FORM,
+                    "{\"nguoiYeuCau\": \"x\", \"treEm\": [], \"soBan\": 1.5, \"dungHan\": \"có\", \"nguoiLamChung\": {}}", VI);
+            assertEquals(List.of("/dungHan", "/nguoiLamChung", "/nguoiYeuCau", "/soBan", "/treEm"),
+                    r.violations().stream().filter(v -> v.keyword().equals("type")).map(Violation::pointer).sorted().toList());
+        }
+    }
+}

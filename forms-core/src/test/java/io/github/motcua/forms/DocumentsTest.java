@@ -1,0 +1,134 @@
+package io.github.motcua.forms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.motcua.dossier.Channel;
+import io.github.motcua.forms.document.Applicant;
+import io.github.motcua.forms.document.ApologyLetter;
+import io.github.motcua.forms.document.ControlSheet;
+import io.github.motcua.forms.document.ControlStep;
+import io.github.motcua.forms.document.DocumentHeader;
+import io.github.motcua.forms.document.DocumentKind;
+import io.github.motcua.forms.document.PrintableDocument;
+import io.github.motcua.forms.document.ReceiptSlip;
+import io.github.motcua.forms.document.ReceivedComponent;
+import io.github.motcua.forms.document.RefusalNotice;
+import io.github.motcua.forms.document.SupplementItem;
+import io.github.motcua.forms.document.SupplementRequest;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class DocumentsTest {
+    static final Locale VI = Locale.forLanguageTag("vi-VN");
+    static final Documents DOCUMENTS = TestPacks.registry().documents();
+    static final LocalDateTime RECEIVED = LocalDateTime.of(2026, 2, 13, 15, 30);
+    static final LocalDateTime DUE = LocalDateTime.of(2026, 2, 23, 17, 0);
+
+    static DocumentHeader header(String s) {
+        return new DocumentHeader("UBND TỈNH GIA LAI " + s, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG " + s, "12/" + s, "Gia Lai " + s,
+                LocalDate.of(2026, 2, 13), "G52.001-260213-0001" + s, "Đăng ký khai sinh " + s,
+                new Applicant("Nguyễn Thị Hoa " + s, "064198001234" + s, "Xã Ia O " + s, "0912345678" + s, "hoa@example.vn" + s));
+    }
+
+    /** Every document kind with {@code s} in every text field. */
+    static List<PrintableDocument> all(String s) {
+        DocumentHeader h = header(s);
+        return List.of(
+                new ReceiptSlip(h, List.of(new ReceivedComponent("Tờ khai " + s, "Bản chính " + s, 1)), RECEIVED, DUE,
+                        Channel.DESK, "Tại Bộ phận Một cửa " + s, 1_234_567, "Trần Văn Cán Bộ " + s),
+                new SupplementRequest(h, List.of(new SupplementItem("Giấy chứng sinh " + s, "Bản chụp mờ " + s)), "Cán bộ " + s),
+                new RefusalNotice(h, List.of("Không thuộc thẩm quyền " + s), "Cán bộ " + s),
+                new ApologyLetter(h, "Cần xác minh " + s, DUE, DUE.plusDays(3), "Giám đốc " + s),
+                new ControlSheet(h, RECEIVED, DUE, List.of(new ControlStep("Thẩm định " + s, "Bộ phận Một cửa " + s,
+                        "Công chức tư pháp " + s, RECEIVED, DUE.minusDays(2), DUE.minusDays(3)))));
+    }
+
+    @Nested
+    class Content {
+        @Test
+        void render_receipt_showsDueTimeFeeAndUnverifiedFormNumbers() {
+            String html = DOCUMENTS.render(all("").get(0), VI);
+            assertTrue(html.contains("<title>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</title>"));
+            assertTrue(html.contains("Thời gian trả kết quả: 17 giờ 00 phút, ngày 23/02/2026"));
+            assertTrue(html.contains("1.234.567 đồng"));
+            assertTrue(html.contains("Mẫu số 01 (Phụ lục I, Thông tư 03/2025/TT-VPCP); Mẫu số 01 (Thông tư 01/2018/TT-VPCP)"));
+            assertTrue(html.contains("chưa xác minh"));
+            assertTrue(html.contains("@page { size: A4;"));
+            assertTrue(html.contains("Gia Lai , ngày 13 tháng 2 năm 2026"));
+        }
+
+        @Test
+        void render_controlSheet_numberedAsMau06Under2025AndStatusEarly() {
+            String html = DOCUMENTS.render(all("").get(4), VI);
+            assertTrue(html.contains("Mẫu số 06 (Phụ lục I, Thông tư 03/2025/TT-VPCP); Mẫu số 05 (Thông tư 01/2018/TT-VPCP)"));
+            assertTrue(html.contains("<td>Trước hạn</td>"));
+        }
+
+        @Test
+        void render_everyKind_titleOfItsKind() {
+            for (PrintableDocument d : all("")) {
+                String html = DOCUMENTS.render(d, VI);
+                assertTrue(html.contains("<h1>" + d.kind().titleVi() + "</h1>"), d.kind().name());
+            }
+            assertEquals(5, DocumentKind.values().length);
+        }
+
+        @Test
+        void render_english_addsEnglishTitle() {
+            assertTrue(DOCUMENTS.render(all("").get(2), Locale.ENGLISH).contains("Notice of refusal to accept the dossier"));
+        }
+
+        @Test
+        void render_nfdNames_printedNfc() {
+            String nfd = Normalizer.normalize("Lê Thị Ánh", Normalizer.Form.NFD);
+            String html = DOCUMENTS.render(new RefusalNotice(header(nfd), List.of("x"), "y"), VI);
+            assertTrue(html.contains("Lê Thị Ánh"));
+            assertTrue(!html.contains(nfd));
+        }
+    }
+
+    @Nested
+    class Escaping {
+        @Test
+        void render_payloadInEveryField_inert() {
+            for (PrintableDocument d : all(Payloads.combined())) {
+                for (Locale l : List.of(VI, Locale.ENGLISH)) {
+                    Payloads.assertInert(DOCUMENTS.render(d, l));
+                }
+            }
+        }
+    }
+
+    @Nested
+    class Model {
+        @Test
+        void controlStep_status_fromDoneAgainstDue() {
+            LocalDateTime due = LocalDateTime.of(2026, 3, 10, 17, 0);
+            assertEquals(ControlStep.Status.EARLY, new ControlStep("a", "b", "c", null, due, due.minusDays(1)).status());
+            assertEquals(ControlStep.Status.ON_TIME, new ControlStep("a", "b", "c", null, due, due.minusHours(1)).status());
+            assertEquals(ControlStep.Status.LATE, new ControlStep("a", "b", "c", null, due, due.plusMinutes(1)).status());
+            assertEquals(ControlStep.Status.PENDING, new ControlStep("a", "b", "c", null, due, null).status());
+        }
+
+        @Test
+        void receiptSlip_dueBeforeReceived_failsFastNamingBoth() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ReceiptSlip(header(""), List.of(),
+                    DUE, RECEIVED, Channel.ONLINE, null, 0, null));
+            assertEquals("dueAt [2026-02-13T15:30] is before receivedAt [2026-02-23T17:00]", e.getMessage());
+        }
+
+        @Test
+        void documentKind_bases_unverified() {
+            for (DocumentKind k : DocumentKind.values()) {
+                assertTrue(k.bases().stream().noneMatch(b -> b.verified()), k.name());
+            }
+        }
+    }
+}
