@@ -79,6 +79,10 @@ final class ProcedureCompiler {
             kb.add(r, ResourceType.DRL);
         }
         List<KnowledgeBuilderResult> errors = new ArrayList<>(kb.getResults(ResultSeverity.ERROR));
+        if (errors.size() > 1) {
+            // Drools adds this after any parser error: it only repeats that the file did not parse
+            errors.removeIf(e -> e.getMessage() != null && e.getMessage().contains("Parser returned a null Package"));
+        }
         for (KnowledgeBuilderResult e : errors) {
             LoadedPack.RuleText rt = texts.isEmpty() ? null : texts.get(0);
             if (e.getResource() != null && e.getResource().getSourcePath() != null) {
@@ -88,11 +92,11 @@ final class ProcedureCompiler {
                 }
             }
             int line = e.getLines() != null && e.getLines().length > 0 ? e.getLines()[0] - 1 : 0;
-            String msg = e.getMessage() == null ? "" : e.getMessage().strip();
+            String msg = shiftLines(e.getMessage() == null ? "" : e.getMessage().strip());
             if (line <= 0) {
                 Matcher near = NEAR_LINE.matcher(msg);
                 if (near.find()) {
-                    line = Integer.parseInt(near.group(1)) - 1;
+                    line = Integer.parseInt(near.group(1)); // msg already shows the analyst's numbers
                 }
             }
             int col = e instanceof ParserError pe ? Math.max(0, pe.getCol()) + (pe.getCol() >= 0 ? 1 : 0) : 0;
@@ -111,6 +115,17 @@ final class ProcedureCompiler {
         }
         KieBase kbase = kb.newKieBase();
         return new CompiledProcedure(src.procedure(), kbase, Map.copyOf(rules));
+    }
+
+    /** Drools quotes lines of the text it compiled (header included): show the analyst's numbers. */
+    private static String shiftLines(String msg) {
+        Matcher m = Pattern.compile("(?i)(line\\s*)(\\d+)").matcher(msg);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + Math.max(0, Integer.parseInt(m.group(2)) - 1)));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     private static LocalDate date(DrlSource.Meta m) {
