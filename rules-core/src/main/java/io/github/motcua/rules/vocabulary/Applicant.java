@@ -43,11 +43,24 @@ public final class Applicant {
 
     /**
      * Full years of age on the dossier's as-of date (tuổi tròn), or -1 when the birth date is not
-     * known. A person born on 29 February reaches a full year on 28 February in common years
-     * ({@link Period} semantics).
+     * known. See {@link #fullYears} for 29 February.
      */
     public int getAge() {
-        return birthDate == null ? -1 : Period.between(birthDate, asOf).getYears();
+        return birthDate == null ? -1 : fullYears(birthDate, asOf);
+    }
+
+    /**
+     * Full years from {@code birth} to {@code on}. Someone born on 29 February completes a year on
+     * 28 February of a common year: a period in years whose end month lacks the day ends on that
+     * month's last day (Bộ luật Dân sự 2015 Art. 148 — from memory, unverified: FACTS.md §2.1b).
+     */
+    static int fullYears(LocalDate birth, LocalDate on) {
+        int years = Period.between(birth, on).getYears();
+        if (birth.getMonthValue() == 2 && birth.getDayOfMonth() == 29 && on.getMonthValue() == 2
+                && on.getDayOfMonth() == 28 && !on.isLeapYear() && on.getYear() > birth.getYear()) {
+            years = on.getYear() - birth.getYear();
+        }
+        return years;
     }
 
     /** {@code "MALE"} or {@code "FEMALE"}, or null. */

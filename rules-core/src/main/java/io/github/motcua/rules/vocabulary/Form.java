@@ -140,12 +140,12 @@ public final class Form {
     }
 
     /**
-     * Full years from the date at the path to the as-of date (tuổi tròn), or null. Someone born on
-     * 29 February reaches a full year on 28 February in common years.
+     * Full years from the date at the path to the as-of date (tuổi tròn), or null; 29 February as
+     * for {@link Applicant#getAge()}.
      */
     public Integer ageInYears(String path) {
         LocalDate d = date(path);
-        return d == null ? null : java.time.Period.between(d, asOf).getYears();
+        return d == null ? null : Applicant.fullYears(d, asOf);
     }
 
     /** Whether the unit whose code is at the path has the flag (false when no such unit). */
