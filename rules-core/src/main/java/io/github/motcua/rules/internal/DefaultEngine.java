@@ -39,7 +39,8 @@ import java.util.function.Supplier;
  */
 public final class DefaultEngine implements Engine {
     /** What serves decisions: the parsed pack and its compiled procedures. Immutable. */
-    record Serving(LoadedPack pack, Map<String, CompiledProcedure> compiled) {
+    record Serving(LoadedPack pack, Map<String, CompiledProcedure> compiled,
+            Map<String, io.github.motcua.rules.vocabulary.Unit> unitFacts) {
     }
 
     /** A built pack or its problems. */
@@ -176,7 +177,8 @@ public final class DefaultEngine implements Engine {
         if (!problems.isEmpty()) {
             return new Built(null, sorted(problems), files.source());
         }
-        return new Built(new Serving(pack, Map.copyOf(compiled)), List.of(), files.source());
+        return new Built(new Serving(pack, Map.copyOf(compiled), Evaluator.unitFacts(pack.units())), List.of(),
+                files.source());
     }
 
     private static List<PackProblem> sorted(List<PackProblem> problems) {
@@ -202,7 +204,7 @@ public final class DefaultEngine implements Engine {
         if (cp == null) {
             throw new NoSuchProcedureException(dossier.procedure(), s.pack().info().id());
         }
-        return Evaluator.decide(s.pack().info(), s.pack().units(), cp, dossier, clock, firingLimit);
+        return Evaluator.decide(s.pack().info(), s.unitFacts(), cp, dossier, clock, firingLimit);
     }
 
     @Override

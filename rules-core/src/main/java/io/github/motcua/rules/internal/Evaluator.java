@@ -42,16 +42,21 @@ final class Evaluator {
     private Evaluator() {
     }
 
-    static Decision decide(PackInfo pack, Map<String, ReceivingUnit> units, CompiledProcedure cp, Dossier d,
+    /** The unit facts of a pack, built once per pack (immutable, shared by all decisions). */
+    static Map<String, Unit> unitFacts(Map<String, ReceivingUnit> units) {
+        Map<String, Unit> out = new HashMap<>();
+        units.forEach((code, u) -> out.put(code, new Unit(code, u.name().vi(), u.kind(), u.flags())));
+        return Map.copyOf(out);
+    }
+
+    static Decision decide(PackInfo pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d,
             Clock clock, int firingLimit) {
         LocalDateTime receivedLocal = d.receivedAt().atZoneSameInstant(pack.zone()).toLocalDateTime();
         LocalDate asOf = d.asOf() != null ? d.asOf() : receivedLocal.toLocalDate();
-        if (d.unit() != null && !units.containsKey(d.unit())) {
+        if (d.unit() != null && !unitFacts.containsKey(d.unit())) {
             throw new InvalidDossierException(List.of(String.format(Locale.ROOT,
                     "/unit: đơn vị tiếp nhận không có trong units.yaml / unknown receiving unit [%s]", d.unit())));
         }
-        Map<String, Unit> unitFacts = new HashMap<>();
-        units.forEach((code, u) -> unitFacts.put(code, new Unit(code, u.name().vi(), u.kind(), u.flags())));
         Procedure p = cp.procedure();
         Evaluation ev = new Evaluation(cp.rules());
         Decision.Cause cause = null;
