@@ -58,6 +58,14 @@ public interface Engine extends AutoCloseable {
     /** The serving pack's analyst cases (cases/*.yaml), in file order. */
     List<PackCase> cases();
 
+    /**
+     * What a registered {@link io.github.motcua.rules.spi.PackSection} built for the serving pack
+     * (e.g. the calendar or the fee tables), for module integration.
+     *
+     * @throws ClassCastException when the section built something else than {@code type}
+     */
+    <T> Optional<T> section(String name, Class<T> type);
+
     /** Stops the background compiler threads. Decisions keep working. */
     @Override
     void close();

@@ -236,10 +236,12 @@ public final class DefaultEngine implements Engine {
         return s == null ? List.of() : s.pack().cases();
     }
 
-    /** The value a {@link PackSection} built for the serving pack, for module integration. */
-    public Optional<Object> section(String name) {
+    @Override
+    public <T> Optional<T> section(String name, Class<T> type) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
         Serving s = serving.get();
-        return s == null ? Optional.empty() : Optional.ofNullable(s.pack().sections().get(name));
+        return s == null ? Optional.empty() : Optional.ofNullable(s.pack().sections().get(name)).map(type::cast);
     }
 
     @Override
