@@ -199,6 +199,18 @@ class RuleCompileTest {
         }
 
         @Test
+        void decide_componentIdComputedAtRunTimeNotInCatalogue_isIndeterminate() {
+            try (Engine e = engineWith(rule("Thành phần theo tờ khai", "@basis(\"LHT-2014-D16\")", "$f : Form()",
+                    "decision.require($f.text(\"thanhPhan\"));"))) {
+                Decision d = e.decide(TestPacks.birth("{\"thanhPhan\":\"so-ho-khau\"}"));
+                assertEquals(Eligibility.INDETERMINATE, d.eligibility());
+                assertTrue(d.cause().messageEn().contains("[so-ho-khau]"), d.cause().messageEn());
+                Decision ok = e.decide(TestPacks.birth("{\"thanhPhan\":\"giay-cam-doan\"}"));
+                assertEquals(RequiredComponent.ComponentStatus.REQUIRED, ok.component("giay-cam-doan").orElseThrow().status());
+            }
+        }
+
+        @Test
         void decide_loopingRules_stopAtTheFiringLimitAsIndeterminate() {
             try (Engine e = engineWith(rule("Lặp vô hạn", "@basis(\"LHT-2014-D16\")", "$d : Dossier()",
                     "decision.note(\"lặp\");\n  update($d);"))) {

@@ -139,7 +139,14 @@ public final class DefaultEngine implements Engine {
         if (!problems.isEmpty()) {
             return new Built(null, problems, files.source());
         }
-        LoadedPack pack = PackLoader.load(files, sections, problems);
+        LoadedPack pack;
+        try {
+            pack = PackLoader.load(files, sections, problems);
+        } catch (RuntimeException e) {
+            problems.add(new PackProblem(files.source(), 0, 0, "LOAD_FAILED",
+                    "Không nạp được bộ quy tắc: " + e, "cannot load the pack: " + e));
+            return new Built(null, sorted(problems), files.source());
+        }
         if (pack == null || !problems.isEmpty()) {
             return new Built(null, sorted(problems), files.source());
         }

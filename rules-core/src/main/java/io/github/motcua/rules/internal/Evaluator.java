@@ -116,7 +116,15 @@ final class Evaluator {
             return new Decision(p.code(), Eligibility.INDETERMINATE, List.of(), List.of(),
                     Decision.FormReport.notChecked(), null, null, List.of(), List.of(), List.of(), ev.trace, cause, prov);
         }
-        List<RequiredComponent> comps = components(p, ev, d);
+        List<RequiredComponent> comps;
+        try {
+            comps = components(p, ev, d);
+        } catch (VocabularyException e) {
+            // a component id computed at run time that the catalogue does not declare
+            Decision.Cause c = new Decision.Cause("RULE_FAILED", null, null, 0, e.messageVi(), e.getMessage());
+            return new Decision(p.code(), Eligibility.INDETERMINATE, List.of(), List.of(),
+                    Decision.FormReport.notChecked(), null, null, List.of(), List.of(), List.of(), ev.trace, c, prov);
+        }
         return new Decision(p.code(), ev.reasons.isEmpty() ? Eligibility.ELIGIBLE : Eligibility.INELIGIBLE, ev.reasons,
                 comps, Decision.FormReport.notChecked(), null, null, ev.deadline, ev.fees, ev.notes, ev.trace, null, prov);
     }

@@ -86,17 +86,19 @@ final class Linter {
             }
             int open = a.end() - 1;
             int close = closing(m, open);
-            List<DrlSource.Literal> args = new ArrayList<>();
-            for (DrlSource.Literal l : src.literals) {
-                if (l.start() > open && l.start() < close) {
-                    args.add(l);
+            List<DrlSource.Literal> args = literalArguments(src, m, open, close);
+            List<DrlSource.Literal> ids = new ArrayList<>();
+            int from = switch (action) {
+                case "require", "optional", "waive" -> 0;
+                case "requireOneOf" -> 1;
+                default -> Integer.MAX_VALUE;
+            };
+            int to = "requireOneOf".equals(action) ? args.size() : Math.min(args.size(), 1);
+            for (int k = from; k < to; k++) {
+                if (args.get(k) != null) {
+                    ids.add(args.get(k));
                 }
             }
-            List<DrlSource.Literal> ids = switch (action) {
-                case "require", "optional", "waive" -> args.isEmpty() ? List.of() : args.subList(0, 1);
-                case "requireOneOf" -> args.size() <= 1 ? List.of() : args.subList(1, args.size());
-                default -> List.of();
-            };
             for (DrlSource.Literal id : ids) {
                 if (!componentIds.contains(id.value())) {
                     int[] q = src.position(id.start());
@@ -107,7 +109,7 @@ final class Linter {
             }
             if (Set.of("extend", "pause", "replaceDeadline").contains(action)) {
                 for (DrlSource.Literal l : args) {
-                    if (l.value().matches("[A-Z_]+") && !UNITS.contains(l.value())) {
+                    if (l != null && l.value().matches("[A-Z_]+") && !UNITS.contains(l.value())) {
                         int[] q = src.position(l.start());
                         out.add(at.at(q[0], q[1], "LINT_BAD_UNIT",
                                 String.format(Locale.ROOT, "Đơn vị thời hạn không hợp lệ [%s]; dùng %s", l.value(), UNITS),
@@ -168,6 +170,39 @@ final class Linter {
         }
         String before = m.substring(0, i).stripTrailing();
         return before.endsWith(owner);
+    }
+
+    /**
+     * The call's arguments at its own level: a string literal for an argument that is exactly one
+     * literal, else null (a variable or expression, which only the run time can check).
+     */
+    private static List<DrlSource.Literal> literalArguments(DrlSource src, String m, int open, int close) {
+        List<DrlSource.Literal> out = new ArrayList<>();
+        int depth = 0;
+        int start = open + 1;
+        for (int i = open + 1; i <= close && i <= m.length(); i++) {
+            char c = i < m.length() ? m.charAt(i) : ')';
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            } else if ((c == ',' && depth == 0) || i == close) {
+                String arg = m.substring(start, i);
+                if (!arg.isBlank() || out.size() > 0 || c == ',') {
+                    int a = start + (arg.length() - arg.stripLeading().length());
+                    int b = start + arg.stripTrailing().length() - 1;
+                    DrlSource.Literal found = null;
+                    for (DrlSource.Literal l : src.literals) {
+                        if (l.start() == a && l.end() == b) {
+                            found = l;
+                        }
+                    }
+                    out.add(found);
+                }
+                start = i + 1;
+            }
+        }
+        return out;
     }
 
     private static int closing(String m, int open) {

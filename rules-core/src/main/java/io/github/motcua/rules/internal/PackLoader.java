@@ -258,6 +258,17 @@ final class PackLoader {
                     String.format(Locale.ROOT, "Mã thủ tục [%s] khác tên thư mục [%s]", r.get("code").asString(), code),
                     String.format(Locale.ROOT, "procedure code [%s] differs from its folder name [%s]", r.get("code").asString(), code)));
         }
+        try {
+            return procedureBody(code, doc, r, bases, before);
+        } catch (RuntimeException e) {
+            // value types of other modules (TimeLimit, InternalStep ...) validate their own ranges
+            problems.add(doc.problem("", "BAD_VALUE", "Giá trị không hợp lệ trong procedure.yaml: " + e.getMessage(),
+                    "invalid value in procedure.yaml: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private Procedure procedureBody(String code, YamlDoc doc, JsonNode r, Map<String, LegalBasis> bases, int before) {
         List<LegalBasis> procBases = new ArrayList<>();
         int i = 0;
         for (JsonNode b : r.get("legalBases")) {
