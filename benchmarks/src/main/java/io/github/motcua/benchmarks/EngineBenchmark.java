@@ -58,6 +58,8 @@ public class EngineBenchmark {
 
         Engine engine;
         Dossier dossier;
+        Dossier[] mixed;
+        int next;
         Path dir;
 
         @Setup(Level.Trial)
@@ -69,6 +71,15 @@ public class EngineBenchmark {
             Dossier.Applicant a = new Dossier.Applicant(null, "Nguyễn Văn A", LocalDate.of(1990, 1, 1), "MALE", Set.of(), null);
             dossier = new Dossier(SyntheticPack.code(procedures / 2), Channel.DESK,
                     OffsetDateTime.parse("2026-03-02T09:00:00+07:00"), null, null, a, FORM, Set.of(), List.of());
+            // a skewed mix: 80 % of dossiers go to the first 20 % of procedures, like a real desk
+            java.util.Random random = new java.util.Random(42);
+            mixed = new Dossier[4096];
+            int hot = Math.max(1, procedures / 5);
+            for (int i = 0; i < mixed.length; i++) {
+                int p = random.nextInt(10) < 8 ? random.nextInt(hot) : random.nextInt(procedures);
+                mixed[i] = new Dossier(SyntheticPack.code(p), Channel.DESK, dossier.receivedAt(), null, null, a, FORM,
+                        Set.of(), List.of());
+            }
         }
 
         @TearDown(Level.Trial)
@@ -124,6 +135,12 @@ public class EngineBenchmark {
     @Benchmark
     public Decision engineDecide(Loaded s) {
         return s.engine.decide(s.dossier);
+    }
+
+    @Benchmark
+    public Decision engineDecideSkewedMix(Loaded s) {
+        Dossier d = s.mixed[s.next++ & (s.mixed.length - 1)];
+        return s.engine.decide(d);
     }
 
     @Benchmark

@@ -11,7 +11,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safe: build it once and share it. Any number of threads may call {@link #decide}
  * while a {@link #reload} compiles in the background; the new pack replaces the old one
- * atomically, and a decision in flight finishes on the pack it started with.
+ * atomically, and a decision in flight finishes on the pack it started with. Reloads run one at a
+ * time, in the order they were asked; a synchronous {@link #load} racing a reload swaps in
+ * whichever finishes last.
  */
 public interface Engine extends AutoCloseable {
 

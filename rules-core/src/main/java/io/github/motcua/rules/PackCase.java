@@ -41,5 +41,18 @@ public record PackCase(String name, String file, int line, Dossier dossier, Expe
     public record Expectation(Eligibility eligibility, List<String> reasons, List<String> required,
             List<String> waived, List<String> optional, Map<String, List<String>> oneOf, List<String> notes,
             String deadlineDue, Long feesTotal, Map<String, Long> feeLines, Boolean formValid) {
+        public Expectation {
+            reasons = reasons == null ? null : List.copyOf(reasons);
+            required = required == null ? null : List.copyOf(required);
+            waived = waived == null ? null : List.copyOf(waived);
+            optional = optional == null ? null : List.copyOf(optional);
+            notes = notes == null ? null : List.copyOf(notes);
+            if (oneOf != null) {
+                Map<String, List<String>> copy = new java.util.TreeMap<>();
+                oneOf.forEach((g, ids) -> copy.put(g, List.copyOf(ids)));
+                oneOf = java.util.Collections.unmodifiableMap(copy);
+            }
+            feeLines = feeLines == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(feeLines));
+        }
     }
 }
