@@ -50,7 +50,11 @@ public final class DecisionJson {
         }
         ObjectNode form = o.putObject("form");
         form.put("checked", d.form().checked());
-        form.put("valid", d.form().valid());
+        if (d.form().checked()) {
+            form.put("valid", d.form().valid());
+        } else {
+            form.putNull("valid"); // not validated is not the same as invalid
+        }
         ArrayNode fv = form.putArray("violations");
         for (Decision.FormViolation v : d.form().violations()) {
             ObjectNode x = fv.addObject();
