@@ -50,7 +50,7 @@ class PackLoadTest {
                 assertEquals("CSDL_HO_TICH", marriage.component("xac-nhan-tinh-trang-hon-nhan").orElseThrow().waivableBy().source());
                 assertFalse(marriage.legalBases().get(1).verified()); // HN&GĐ Art. 8 is [3RD-PARTY] in FACTS.md
                 assertEquals(2, e.units().size());
-                assertEquals(7, e.cases().size());
+                assertEquals(9, e.cases().size());
             }
         }
 

@@ -66,7 +66,7 @@ class MainTest {
         void check_goodPack_exitsZeroWithSummary() {
             Run r = run("check", pack().toString());
             assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
-            assertTrue(r.out().contains("7 ca, 7 đạt, 0 không đạt"), r.out());
+            assertTrue(r.out().contains("9 ca, 9 đạt, 0 không đạt"), r.out());
         }
 
         @Test
