@@ -111,6 +111,18 @@ class PackLoadTest {
         }
 
         @Test
+        void load_duplicateYamlKey_isASyntaxProblemAtItsLine() {
+            Path p = TestPacks.copy("ho-tich", dir);
+            TestPacks.edit(p.resolve("pack.yaml"), s -> s + "version: \"2\"\n");
+            try (Engine e = TestPacks.engine()) {
+                PackProblem pr = only(e.load(p), x -> x.code().equals("YAML_SYNTAX"));
+                assertEquals("pack.yaml", pr.file());
+                assertEquals(9, pr.line(), pr.toString());
+                assertTrue(pr.messageEn().contains("version"), pr.messageEn());
+            }
+        }
+
+        @Test
         void load_schemaViolation_pointsAtTheOffendingValue() {
             Path p = TestPacks.copy("ho-tich", dir);
             TestPacks.edit(p.resolve("procedures/1.001193/procedure.yaml"), s -> s.replace("form: ORIGINAL\n    quantity: 1\n    presence: CONDITIONAL\n    basis: LHT-2014-D16\n  - id: van-ban",

@@ -7,6 +7,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -16,7 +17,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * and semantic problems point at the analyst's text.
  */
 public final class YamlDoc {
-    static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** Duplicate keys are an error: YAML would otherwise silently keep the last one. */
+    static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final String file;
     private final JsonNode root;
