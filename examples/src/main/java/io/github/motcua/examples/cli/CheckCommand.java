@@ -1,0 +1,56 @@
+package io.github.motcua.examples.cli;
+
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.testing.CaseResult;
+import io.github.motcua.rules.testing.CaseRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code check PACK}: compile, lint and run every case. Not thread-safe. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Biên dịch, kiểm tra (lint) bộ quy tắc và chạy mọi ca kiểm thử; mã thoát 0 chỉ khi tất cả đạt.",
+            "Compile and lint a pack and run every case; exit 0 only when all pass."})
+public final class CheckCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    Path pack;
+
+    @Mixin
+    PackOptions options = new PackOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        Engine engine = options.load(pack, out);
+        if (engine == null) {
+            return ExitCodes.PACK_PROBLEMS;
+        }
+        try (engine) {
+            List<CaseResult> results = CaseRunner.runAll(engine);
+            int failed = 0;
+            int partial = 0;
+            for (CaseResult r : results) {
+                if (!r.passed() || !r.notChecked().isEmpty()) {
+                    out.print(r.report());
+                }
+                failed += r.passed() ? 0 : 1;
+                partial += r.notChecked().isEmpty() ? 0 : 1;
+            }
+            out.println(String.format(Locale.ROOT, options.en()
+                    ? "%s %s: %d procedure(s), %d case(s), %d passed, %d failed, %d with parts not checked"
+                    : "%s %s: %d thủ tục, %d ca, %d đạt, %d không đạt, %d có phần chưa kiểm tra được",
+                    engine.pack().orElseThrow().id(), engine.pack().orElseThrow().version(), engine.catalog().size(),
+                    results.size(), results.size() - failed, failed, partial));
+            return failed == 0 ? ExitCodes.OK : ExitCodes.CASES_FAILED;
+        }
+    }
+}

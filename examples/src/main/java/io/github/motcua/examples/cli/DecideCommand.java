@@ -1,0 +1,69 @@
+package io.github.motcua.examples.cli;
+
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.InvalidDossierException;
+import io.github.motcua.rules.NoSuchProcedureException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code decide PACK DOSSIER.json}: print the decision. Not thread-safe. */
+@Command(name = "decide", mixinStandardHelpOptions = true,
+        description = {"Ra quyết định cho một hồ sơ (JSON theo dossier.schema.json) và in kết quả dạng JSON.",
+            "Decide one dossier (JSON per dossier.schema.json) and print the decision as JSON."})
+public final class DecideCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    Path pack;
+
+    @Parameters(index = "1", paramLabel = "DOSSIER.json", description = {"Tệp hồ sơ JSON.", "The dossier JSON file."})
+    Path dossier;
+
+    @Option(names = "--text", description = {"In bản tóm tắt tiếng Việt dễ đọc thay cho JSON.",
+        "Print a readable Vietnamese summary instead of JSON."})
+    boolean text;
+
+    @Mixin
+    PackOptions options = new PackOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        String json;
+        try {
+            json = Files.readString(dossier, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println((options.en() ? "cannot read " : "không đọc được ") + dossier + ": " + e.getMessage());
+            return ExitCodes.IO;
+        }
+        Engine engine = options.load(pack, err);
+        if (engine == null) {
+            return ExitCodes.PACK_PROBLEMS;
+        }
+        try (engine) {
+            Decision d = engine.decide(json);
+            out.println(text ? d.toTextVi() : d.toJson());
+            return ExitCodes.OK;
+        } catch (InvalidDossierException e) {
+            for (String v : e.violations()) {
+                err.println(dossier + ":" + v);
+            }
+            return ExitCodes.BAD_DOSSIER;
+        } catch (NoSuchProcedureException e) {
+            err.println(dossier + ": " + (options.en() ? "unknown procedure [" : "không có thủ tục [") + e.code() + "]");
+            return ExitCodes.BAD_DOSSIER;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.motcua.examples.cli;
+
+/**
+ * Exit codes of the command line (mã thoát), also printed by {@code --help}.
+ *
+ * <p>Thread-safe (constants).
+ */
+public final class ExitCodes {
+    /** Success. */
+    public static final int OK = 0;
+    /** {@code check}: the pack loads but some case failed. */
+    public static final int CASES_FAILED = 1;
+    /** The pack has problems (parse, schema, lint, compile). */
+    public static final int PACK_PROBLEMS = 2;
+    /** {@code decide}: the dossier is invalid or names an unknown procedure. */
+    public static final int BAD_DOSSIER = 3;
+    /** A file could not be read. */
+    public static final int IO = 4;
+    /** Wrong arguments. */
+    public static final int USAGE = 64;
+    /** An unexpected internal error (a bug: please report it). */
+    public static final int INTERNAL = 70;
+
+    private ExitCodes() {
+    }
+}

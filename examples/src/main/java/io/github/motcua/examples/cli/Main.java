@@ -1,0 +1,74 @@
+package io.github.motcua.examples.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The analysts' command line ({@code java -jar motcua-cli.jar}). Subcommands are listed in
+ * {@link #SUBCOMMANDS}: add a new one there.
+ *
+ * <p>Exit codes (mã thoát): {@link ExitCodes}.
+ *
+ * <p>Not thread-safe; one invocation per process.
+ */
+@Command(name = "motcua", mixinStandardHelpOptions = true, version = "motcua 0.1.0",
+        description = {"Công cụ dòng lệnh cho bộ quy tắc một cửa.", "Command line for one-stop-shop rule packs."},
+        footerHeading = "%nMã thoát / Exit codes:%n",
+        footer = {
+            "  0   thành công / success",
+            "  1   có ca kiểm thử không đạt / some cases failed (check)",
+            "  2   bộ quy tắc có lỗi / the pack has problems (printed as file:line:col: message)",
+            "  3   hồ sơ không hợp lệ hoặc thủ tục không có / invalid dossier or unknown procedure (decide)",
+            "  4   không đọc được tệp / cannot read a file",
+            " 64   sai cú pháp lệnh / usage error",
+            " 70   lỗi nội bộ / internal error"})
+public final class Main implements Runnable {
+    /** Every subcommand; later commands (test, catalog ...) are added here. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, DecideCommand.class);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The command line wired to the given writers (UTF-8 whatever the platform charset). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        for (Class<?> sub : SUBCOMMANDS) {
+            cl.addSubcommand(sub);
+        }
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println(ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("lỗi nội bộ / internal error: " + ex);
+            return ExitCodes.INTERNAL;
+        });
+        return cl;
+    }
+
+    /** Runs with the given arguments and returns the exit code (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        int code = commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(args, out, err));
+    }
+}

@@ -1,0 +1,156 @@
+package io.github.motcua.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: output formats and exit codes. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    Path pack() {
+        try {
+            Path src = Path.of(MainTest.class.getClassLoader().getResource("packs/ho-tich/pack.yaml").toURI()).getParent();
+            try (Stream<Path> walk = Files.walk(src)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    Path t = dir.resolve("pack").resolve(src.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(t);
+                    } else {
+                        Files.copy(p, t);
+                    }
+                }
+            }
+            return dir.resolve("pack");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void write(Path p, String s) {
+        try {
+            Files.writeString(p, s, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Nested
+    class Check {
+        @Test
+        void check_goodPack_exitsZeroWithSummary() {
+            Run r = run("check", pack().toString());
+            assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("9 ca, 9 đạt, 0 không đạt"), r.out());
+        }
+
+        @Test
+        void check_drlError_printsFileLineColumnAndExitsTwo() throws IOException {
+            Path p = pack();
+            Path drl = p.resolve("procedures/1.000894/rules.drl");
+            write(drl, Files.readString(drl).replace("decision.ineligible(\"Bên nam", "System.exit(1); decision.ineligible(\"Bên nam"));
+            Run r = run("check", p.toString(), "--lang", "en");
+            assertEquals(ExitCodes.PACK_PROBLEMS, r.code(), r.out());
+            assertTrue(r.out().contains("procedures/1.000894/rules.drl:7:3: [LINT_FORBIDDEN_NAME]"), r.out());
+        }
+
+        @Test
+        void check_failingCase_printsExpectedVersusActualAndExitsOne() throws IOException {
+            Path p = pack();
+            Path c = p.resolve("procedures/1.000894/cases/dieu-kien-ket-hon.yaml");
+            write(c, Files.readString(c).replaceFirst("eligibility: ELIGIBLE", "eligibility: INELIGIBLE"));
+            Run r = run("check", p.toString());
+            assertEquals(ExitCodes.CASES_FAILED, r.code(), r.out());
+            assertTrue(r.out().contains("eligibility: expected INELIGIBLE, actual ELIGIBLE"), r.out());
+            assertTrue(r.out().contains("dieu-kien-ket-hon.yaml:1:"), r.out());
+        }
+    }
+
+    @Nested
+    class Decide {
+        Path dossier(String json) {
+            Path f = dir.resolve("dossier.json");
+            write(f, json);
+            return f;
+        }
+
+        @Test
+        void decide_printsDecisionJson() {
+            Path d = dossier("{\"procedure\":\"1.000894\",\"channel\":\"DESK\",\"receivedAt\":\"2026-03-02T09:00:00+07:00\","
+                    + "\"form\":{\"chong\":{\"ngaySinh\":\"2006-03-03\"},\"vo\":{\"ngaySinh\":\"2000-01-01\"},\"haiBenCoMat\":true}}");
+            Run r = run("decide", pack().toString(), d.toString());
+            assertEquals(ExitCodes.OK, r.code(), r.err());
+            assertTrue(r.out().contains("\"eligibility\" : \"INELIGIBLE\""), r.out());
+        }
+
+        @Test
+        void decide_text_printsVietnameseSummary() {
+            Path d = dossier("{\"procedure\":\"1.001193\",\"channel\":\"DESK\",\"receivedAt\":\"2026-03-02T09:00:00+07:00\","
+                    + "\"form\":{\"giayChungSinh\":\"KHONG_CO\"}}");
+            Run r = run("decide", pack().toString(), d.toString(), "--text");
+            assertEquals(ExitCodes.OK, r.code(), r.err());
+            assertTrue(r.out().contains("Kết quả: ĐỦ ĐIỀU KIỆN"), r.out());
+            assertTrue(r.out().contains("một trong nhóm thay-giay-chung-sinh"), r.out());
+        }
+
+        @Test
+        void decide_unknownProcedure_exitsThree() {
+            Path d = dossier("{\"procedure\":\"9.9\",\"channel\":\"DESK\",\"receivedAt\":\"2026-03-02T09:00:00+07:00\"}");
+            Run r = run("decide", pack().toString(), d.toString());
+            assertEquals(ExitCodes.BAD_DOSSIER, r.code());
+            assertTrue(r.err().contains("[9.9]"), r.err());
+        }
+
+        @Test
+        void decide_malformedDossier_exitsThreeWithPosition() {
+            Path d = dossier("{\"procedure\": ");
+            Run r = run("decide", pack().toString(), d.toString());
+            assertEquals(ExitCodes.BAD_DOSSIER, r.code());
+            assertTrue(r.err().contains("dossier.json:1:"), r.err());
+        }
+
+        @Test
+        void decide_missingFile_exitsFour() {
+            Run r = run("decide", pack().toString(), dir.resolve("nope.json").toString());
+            assertEquals(ExitCodes.IO, r.code());
+        }
+    }
+
+    @Test
+    void noArguments_forSubcommand_isUsageError() {
+        assertEquals(ExitCodes.USAGE, run("decide").code());
+    }
+
+    @Test
+    void help_listsExitCodesInBothLanguages() {
+        Run r = run("--help");
+        assertEquals(ExitCodes.OK, r.code());
+        assertTrue(r.out().contains("Mã thoát / Exit codes"), r.out());
+        assertTrue(r.out().contains("check") && r.out().contains("decide"), r.out());
+    }
+}

@@ -1,0 +1,180 @@
+package io.github.motcua.rules;
+
+import io.github.motcua.calendar.DeadlineAdjustment;
+import io.github.motcua.calendar.DeadlineResult;
+import io.github.motcua.fees.FeeAssessment;
+import io.github.motcua.fees.FeeDirective;
+import io.github.motcua.law.LegalBasis;
+import io.github.motcua.rules.internal.DecisionJson;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole answer for one dossier (kết quả kiểm tra hồ sơ): eligibility with reasons, the
+ * components to submit, deadline and fee sections, notes, the trace of fired rules and the
+ * provenance. {@link #toJson()} gives the stable JSON shape.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param procedure           the procedure code
+ * @param eligibility         the outcome
+ * @param reasons             why INELIGIBLE (each with its legal basis), in firing order
+ * @param components          components in catalogue order, each with its status
+ * @param form                the form report (tờ khai điện tử), filled by forms-core integration
+ * @param deadline            the deadline section, {@code null} until the calendar engine is integrated
+ * @param fees                the fee section, {@code null} until the fee tables are integrated
+ * @param deadlineAdjustments deadline actions the rules took, for the calendar engine
+ * @param feeDirectives       fee actions the rules took, for the fee table
+ * @param notes               notes the rules added
+ * @param trace               rules fired, in order
+ * @param cause               why INDETERMINATE, or {@code null}
+ * @param provenance          which pack and time produced it
+ */
+public record Decision(String procedure, Eligibility eligibility, List<Reason> reasons,
+        List<RequiredComponent> components, FormReport form, DeadlineResult deadline, FeeAssessment fees,
+        List<DeadlineAdjustment> deadlineAdjustments, List<FeeDirective> feeDirectives, List<Note> notes,
+        List<TraceStep> trace, Cause cause, Provenance provenance) {
+    public Decision {
+        Objects.requireNonNull(procedure, "procedure");
+        Objects.requireNonNull(eligibility, "eligibility");
+        reasons = List.copyOf(reasons);
+        components = List.copyOf(components);
+        Objects.requireNonNull(form, "form");
+        deadlineAdjustments = List.copyOf(deadlineAdjustments);
+        feeDirectives = List.copyOf(feeDirectives);
+        notes = List.copyOf(notes);
+        trace = List.copyOf(trace);
+        Objects.requireNonNull(provenance, "provenance");
+        if ((eligibility == Eligibility.INDETERMINATE) != (cause != null)) {
+            throw new IllegalArgumentException("a cause is given exactly when the outcome is INDETERMINATE: ["
+                    + eligibility + "]");
+        }
+    }
+
+    /** The component with this id, if the decision lists it. */
+    public Optional<RequiredComponent> component(String id) {
+        return components.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The decision in its stable JSON shape (UTF-8 text, two-space indent). */
+    public String toJson() {
+        return DecisionJson.write(this);
+    }
+
+    /** A readable Vietnamese summary for officers (the CLI's {@code --text}). */
+    public String toTextVi() {
+        return DecisionJson.textVi(this);
+    }
+
+    /**
+     * A reason for INELIGIBLE (lý do không đủ điều kiện).
+     *
+     * @param messageVi in Vietnamese
+     * @param messageEn in English, or {@code null}
+     * @param basis     the firing rule's legal basis
+     * @param rule      the rule's name
+     */
+    public record Reason(String messageVi, String messageEn, LegalBasis basis, String rule) {
+        public Reason {
+            Objects.requireNonNull(messageVi, "messageVi");
+        }
+    }
+
+    /**
+     * A note a rule added (ghi chú).
+     *
+     * @param messageVi in Vietnamese
+     * @param messageEn in English, or {@code null}
+     * @param basis     the firing rule's legal basis
+     * @param rule      the rule's name
+     */
+    public record Note(String messageVi, String messageEn, LegalBasis basis, String rule) {
+        public Note {
+            Objects.requireNonNull(messageVi, "messageVi");
+        }
+    }
+
+    /**
+     * One step of the trace (căn cứ): a rule that fired.
+     *
+     * @param rule  the rule's name
+     * @param file  pack-relative file
+     * @param line  line of its {@code rule} keyword (or the table row)
+     * @param basis its legal basis
+     */
+    public record TraceStep(String rule, String file, int line, LegalBasis basis) {
+    }
+
+    /**
+     * Why a decision is INDETERMINATE.
+     *
+     * @param code      {@code RULE_FAILED}, {@code FIRING_LIMIT} or {@code EVALUATION_FAILED}
+     * @param rule      the rule that failed or fired last, or {@code null}
+     * @param file      its file, or {@code null}
+     * @param line      its line, or 0
+     * @param messageVi in Vietnamese
+     * @param messageEn in English
+     */
+    public record Cause(String code, String rule, String file, int line, String messageVi, String messageEn) {
+        public Cause {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(messageVi, "messageVi");
+            Objects.requireNonNull(messageEn, "messageEn");
+        }
+    }
+
+    /**
+     * The form report section (tờ khai điện tử). Until forms-core is integrated it is
+     * {@link #notChecked()}.
+     *
+     * @param checked    whether the form was validated at all
+     * @param violations each violation, empty when valid or not checked
+     */
+    public record FormReport(boolean checked, List<FormViolation> violations) {
+        public FormReport {
+            violations = List.copyOf(violations);
+        }
+
+        /** The form was not validated (no schema, or forms-core not integrated). */
+        public static FormReport notChecked() {
+            return new FormReport(false, List.of());
+        }
+
+        /** Checked and no violation. */
+        public boolean valid() {
+            return checked && violations.isEmpty();
+        }
+    }
+
+    /**
+     * One form violation.
+     *
+     * @param path      JSON pointer of the field
+     * @param label     the field's title, or {@code null}
+     * @param messageVi in Vietnamese
+     * @param messageEn in English
+     */
+    public record FormViolation(String path, String label, String messageVi, String messageEn) {
+    }
+
+    /**
+     * Where the decision came from.
+     *
+     * @param packId      pack id
+     * @param packVersion pack version
+     * @param packSha256  SHA-256 of the pack's content
+     * @param asOf        the date whose rules applied
+     * @param evaluatedAt the evaluation instant, from the engine's clock
+     */
+    public record Provenance(String packId, String packVersion, String packSha256, LocalDate asOf,
+            Instant evaluatedAt) {
+        public Provenance {
+            Objects.requireNonNull(packId, "packId");
+            Objects.requireNonNull(asOf, "asOf");
+            Objects.requireNonNull(evaluatedAt, "evaluatedAt");
+        }
+    }
+}

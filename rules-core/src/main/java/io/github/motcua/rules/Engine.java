@@ -1,0 +1,74 @@
+package io.github.motcua.rules;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The rule-pack engine (bộ máy quy tắc): loads one pack and decides dossiers against it. Build it
+ * with {@link Motcua#engine()}.
+ *
+ * <p>Thread-safe: build it once and share it. Any number of threads may call {@link #decide}
+ * while a {@link #reload} compiles in the background; the new pack replaces the old one
+ * atomically, and a decision in flight finishes on the pack it started with. Reloads run one at a
+ * time, in the order they were asked; a synchronous {@link #load} racing a reload swaps in
+ * whichever finishes last.
+ */
+public interface Engine extends AutoCloseable {
+
+    /**
+     * Loads (parses, validates, lints and compiles) a pack folder and, if it has no problem, makes
+     * it the serving pack. Blocks until done.
+     */
+    LoadResult load(Path packDir);
+
+    /** Loads a pack from the classpath, e.g. {@code load(cl, "packs/gia-lai")}. */
+    LoadResult load(ClassLoader classLoader, String resourceRoot);
+
+    /** Like {@link #load(Path)}, compiled in the background; the old pack serves until the swap. */
+    CompletableFuture<ReloadResult> reload(Path packDir);
+
+    /** Like {@link #load(ClassLoader, String)}, compiled in the background. */
+    CompletableFuture<ReloadResult> reload(ClassLoader classLoader, String resourceRoot);
+
+    /**
+     * Decides one dossier with the rules in force on its as-of date.
+     *
+     * @throws NoPackLoadedException     when no pack serves yet
+     * @throws NoSuchProcedureException  when the pack has no such procedure
+     * @throws IllegalArgumentException  when the dossier names an unknown receiving unit
+     */
+    Decision decide(Dossier dossier);
+
+    /**
+     * Parses dossier JSON, then decides it.
+     *
+     * @throws InvalidDossierException when the JSON is malformed or breaks the dossier schema
+     */
+    Decision decide(String dossierJson);
+
+    /** The serving pack, if any. */
+    Optional<PackInfo> pack();
+
+    /** The serving pack's procedures, ordered by code. */
+    List<Procedure> catalog();
+
+    /** The serving pack's receiving units, ordered by code. */
+    List<ReceivingUnit> units();
+
+    /** The serving pack's analyst cases (cases/*.yaml), in file order. */
+    List<PackCase> cases();
+
+    /**
+     * What a registered {@link io.github.motcua.rules.spi.PackSection} built for the serving pack
+     * (e.g. the calendar or the fee tables), for module integration.
+     *
+     * @throws ClassCastException when the section built something else than {@code type}
+     */
+    <T> Optional<T> section(String name, Class<T> type);
+
+    /** Stops the background compiler threads. Decisions keep working. */
+    @Override
+    void close();
+}

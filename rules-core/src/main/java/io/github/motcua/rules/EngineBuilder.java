@@ -1,0 +1,67 @@
+package io.github.motcua.rules;
+
+import io.github.motcua.rules.internal.DefaultEngine;
+import io.github.motcua.rules.spi.PackSection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Settings of an {@link Engine}. {@link #build()} copies them, so a built engine never changes.
+ *
+ * <p>Not thread-safe; use it from one thread, then share the engine.
+ */
+public final class EngineBuilder {
+    private Clock clock = Clock.systemUTC();
+    private int firingLimit = 10_000;
+    private int compileThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private final List<PackSection> sections = new ArrayList<>();
+
+    EngineBuilder() {
+    }
+
+    /** The clock for the evaluation instant in provenance (default: system UTC). */
+    public EngineBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * How many rule firings one decision may take before it is stopped as INDETERMINATE
+     * (default 10,000): a rule set that loops never hangs.
+     */
+    public EngineBuilder firingLimit(int firingLimit) {
+        if (firingLimit < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "firingLimit must be >= 1: [%d]", firingLimit));
+        }
+        this.firingLimit = firingLimit;
+        return this;
+    }
+
+    /** Threads that compile procedures in parallel (default: min(4, processors)). */
+    public EngineBuilder compileThreads(int compileThreads) {
+        if (compileThreads < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "compileThreads must be >= 1: [%d]", compileThreads));
+        }
+        this.compileThreads = compileThreads;
+        return this;
+    }
+
+    /**
+     * Adds a loader for a part of the pack owned by another module (calendar, fee tables, forms).
+     * Its problems are reported with the pack's.
+     */
+    public EngineBuilder section(PackSection section) {
+        sections.add(Objects.requireNonNull(section, "section"));
+        return this;
+    }
+
+    /** A new engine with no pack loaded. */
+    public Engine build() {
+        return new DefaultEngine(clock, firingLimit, compileThreads, List.copyOf(sections));
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.motcua.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One analyst case from {@code cases/*.yaml}: a sentence, a dossier, and the parts of the decision
+ * it expects. Only the parts named are checked.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param name   the sentence that names the case
+ * @param file   pack-relative file
+ * @param line   line of the case in that file
+ * @param dossier the input
+ * @param expect the expected parts
+ */
+public record PackCase(String name, String file, int line, Dossier dossier, Expectation expect) {
+    public PackCase {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(dossier, "dossier");
+        Objects.requireNonNull(expect, "expect");
+    }
+
+    /**
+     * Expected parts of a decision; {@code null} fields are not checked.
+     *
+     * @param eligibility expected outcome
+     * @param reasons     each must occur (substring) in some reason
+     * @param required    ids that must have status REQUIRED (exactly this set when given)
+     * @param waived      ids that must have status WAIVED (exactly this set when given)
+     * @param optional    ids that must have status OPTIONAL (exactly this set when given)
+     * @param oneOf       group id to member ids (exactly these groups when given)
+     * @param notes       each must occur (substring) in some note
+     * @param deadlineDue expected due instant (ISO offset date-time), checked once the calendar fills it
+     * @param feesTotal   expected total in đồng, checked once fees are integrated
+     * @param feeLines    item to amount in đồng, checked once fees are integrated
+     * @param formValid   expected form validity, checked once forms are integrated
+     */
+    public record Expectation(Eligibility eligibility, List<String> reasons, List<String> required,
+            List<String> waived, List<String> optional, Map<String, List<String>> oneOf, List<String> notes,
+            String deadlineDue, Long feesTotal, Map<String, Long> feeLines, Boolean formValid) {
+        public Expectation {
+            reasons = reasons == null ? null : List.copyOf(reasons);
+            required = required == null ? null : List.copyOf(required);
+            waived = waived == null ? null : List.copyOf(waived);
+            optional = optional == null ? null : List.copyOf(optional);
+            notes = notes == null ? null : List.copyOf(notes);
+            if (oneOf != null) {
+                Map<String, List<String>> copy = new java.util.TreeMap<>();
+                oneOf.forEach((g, ids) -> copy.put(g, List.copyOf(ids)));
+                oneOf = java.util.Collections.unmodifiableMap(copy);
+            }
+            feeLines = feeLines == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(feeLines));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.motcua.rules;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One thing wrong with a pack (lỗi trong bộ quy tắc), pointing at the file, line and column an
+ * analyst must edit. Lines and columns are 1-based; 0 means "not known" (for example a file that is
+ * missing entirely).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param file      the pack-relative path with forward slashes, e.g. {@code procedures/1.001193/rules.drl}
+ * @param line      1-based line, or 0
+ * @param column    1-based column, or 0
+ * @param code      a stable machine code, e.g. {@code LINT_NO_BASIS} (listed in docs/rule-authoring.md)
+ * @param messageVi the message in Vietnamese
+ * @param messageEn the message in English
+ */
+public record PackProblem(String file, int line, int column, String code, String messageVi, String messageEn) {
+    public PackProblem {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(messageVi, "messageVi");
+        Objects.requireNonNull(messageEn, "messageEn");
+        if (line < 0 || column < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "line and column must be >= 0: [%d:%d]", line, column));
+        }
+    }
+
+    /** {@code file:line:col: messageVi} — the format compilers and editors understand. */
+    @Override
+    public String toString() {
+        return format(Locale.forLanguageTag("vi"));
+    }
+
+    /** {@code file:line:col: [code] message} in the given language (Vietnamese unless {@code en}). */
+    public String format(Locale locale) {
+        String msg = "en".equals(locale.getLanguage()) ? messageEn : messageVi;
+        return String.format(Locale.ROOT, "%s:%d:%d: [%s] %s", file, line, column, code, msg);
+    }
+}

@@ -1,0 +1,169 @@
+package io.github.motcua.rules.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A rule file as the analyst wrote it: its text, a copy with comments and string literals blanked
+ * (so the linter never mistakes a message for code), the string literals with their positions,
+ * and each rule's name, line and metadata. Line and column are 1-based.
+ */
+final class DrlSource {
+    private static final Pattern RULE = Pattern.compile("^(\\s*)rule\\s+(\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|(\\S+))");
+    private static final Pattern META = Pattern.compile("@([A-Za-z_][\\w]*)\\s*(?:\\(\\s*(?:\"([^\"]*)\"|([^)\"]*?))\\s*\\))?");
+    private static final Pattern WHEN = Pattern.compile("^\\s*when\\b");
+
+    record Literal(int start, int end, String value) {
+    }
+
+    record Meta(String value, int line, int column) {
+    }
+
+    record RuleHeader(String name, int line, int column, Map<String, Meta> meta) {
+    }
+
+    final String file;
+    final String text;
+    final char[] masked;
+    final List<Literal> literals = new ArrayList<>();
+    final List<RuleHeader> rules = new ArrayList<>();
+    private final int[] lineStarts;
+
+    DrlSource(String file, String text) {
+        this.file = file;
+        this.text = text;
+        this.masked = text.toCharArray();
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        mask();
+        findRules();
+    }
+
+    private void mask() {
+        int i = 0;
+        int n = masked.length;
+        while (i < n) {
+            char c = masked[i];
+            if (c == '/' && i + 1 < n && masked[i + 1] == '/') {
+                while (i < n && masked[i] != '\n') {
+                    masked[i++] = ' ';
+                }
+            } else if (c == '/' && i + 1 < n && masked[i + 1] == '*') {
+                while (i < n && !(masked[i] == '*' && i + 1 < n && masked[i + 1] == '/')) {
+                    if (masked[i] != '\n') {
+                        masked[i] = ' ';
+                    }
+                    i++;
+                }
+                if (i < n) {
+                    masked[i++] = ' ';
+                    if (i < n) {
+                        masked[i++] = ' ';
+                    }
+                }
+            } else if (c == '"' || c == '\'') {
+                int start = i;
+                StringBuilder v = new StringBuilder();
+                i++;
+                while (i < n && masked[i] != c && masked[i] != '\n') {
+                    if (masked[i] == '\\' && i + 1 < n) {
+                        v.append(masked[i + 1]);
+                        masked[i] = ' ';
+                        masked[i + 1] = ' ';
+                        i += 2;
+                        continue;
+                    }
+                    v.append(masked[i]);
+                    masked[i++] = ' ';
+                }
+                // keep the quotes so the masked text still shows "a literal was here"
+                literals.add(new Literal(start, Math.min(i, n - 1), v.toString()));
+                i++;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private void findRules() {
+        for (int ln = 0; ln < lineStarts.length; ln++) {
+            String line = lineText(ln + 1);
+            Matcher m = RULE.matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            int col = m.group(1).length();
+            if (masked[lineStarts[ln] + col] != 'r') {
+                continue; // inside a comment
+            }
+            String name = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
+            Map<String, Meta> meta = new LinkedHashMap<>();
+            for (int k = ln + 1; k < lineStarts.length; k++) {
+                String l = lineText(k + 1);
+                if (WHEN.matcher(l).find() || RULE.matcher(l).find()) {
+                    break;
+                }
+                Matcher mm = META.matcher(l);
+                while (mm.find()) {
+                    if (masked[lineStarts[k] + mm.start()] != '@') {
+                        continue;
+                    }
+                    String v = mm.group(2) != null ? mm.group(2) : mm.group(3) == null ? "" : mm.group(3).trim();
+                    meta.put(mm.group(1), new Meta(v, k + 1, mm.start() + 1));
+                }
+            }
+            rules.add(new RuleHeader(name, ln + 1, col + 1, meta));
+        }
+    }
+
+    int lineCount() {
+        return lineStarts.length;
+    }
+
+    String lineText(int line) {
+        int s = lineStarts[line - 1];
+        int e = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+        String t = text.substring(s, Math.max(s, e));
+        return t.endsWith("\r") ? t.substring(0, t.length() - 1) : t;
+    }
+
+    String maskedText() {
+        return new String(masked);
+    }
+
+    /** 1-based {line, column} of an offset. */
+    int[] position(int offset) {
+        int lo = 0;
+        int hi = lineStarts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lineStarts[mid] <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return new int[] {lo + 1, offset - lineStarts[lo] + 1};
+    }
+
+    /** The rule whose body contains this line (the last header at or before it), or null. */
+    RuleHeader ruleAt(int line) {
+        RuleHeader found = null;
+        for (RuleHeader r : rules) {
+            if (r.line() <= line) {
+                found = r;
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,184 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.calendar.DeadlineAdjustment;
+import io.github.motcua.calendar.DeadlineUnit;
+import io.github.motcua.calendar.TimeLimit;
+import io.github.motcua.fees.FeeDirective;
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.vocabulary.Actions;
+import io.github.motcua.rules.vocabulary.VocabularyException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The per-decision {@link Actions} bound to the {@code decision} global: records every action with
+ * the firing rule. Confined to the one thread that runs the decision.
+ */
+final class Evaluation implements Actions {
+    /** A component action, kept in firing order. */
+    record ComponentAction(String kind, String id, String group, String source, CompiledProcedure.RuleInfo rule) {
+    }
+
+    private final java.util.Map<String, CompiledProcedure.RuleInfo> rules;
+    CompiledProcedure.RuleInfo current;
+    CompiledProcedure.RuleInfo last;
+    final List<Decision.TraceStep> trace = new ArrayList<>();
+    final List<Decision.Reason> reasons = new ArrayList<>();
+    final List<Decision.Note> notes = new ArrayList<>();
+    final List<ComponentAction> components = new ArrayList<>();
+    final List<DeadlineAdjustment> deadline = new ArrayList<>();
+    final List<FeeDirective> fees = new ArrayList<>();
+
+    Evaluation(java.util.Map<String, CompiledProcedure.RuleInfo> rules) {
+        this.rules = rules;
+    }
+
+    void enter(String ruleName) {
+        current = rules.get(ruleName);
+        if (current == null) {
+            current = new CompiledProcedure.RuleInfo(ruleName, null, 0, null, null, null);
+        }
+        last = current;
+        trace.add(new Decision.TraceStep(current.name(), current.file(), current.line(), current.basis()));
+    }
+
+    void leave() {
+        current = null;
+    }
+
+    private CompiledProcedure.RuleInfo rule() {
+        if (current == null) {
+            throw new VocabularyException("Hành động chỉ được gọi trong phần then của một quy tắc",
+                    "actions may only be called from a rule's then part");
+        }
+        return current;
+    }
+
+    private static String nonBlank(String v, String what) {
+        if (v == null || v.isBlank()) {
+            throw new VocabularyException("Giá trị [" + what + "] trống", "[" + what + "] is blank");
+        }
+        return v;
+    }
+
+    @Override
+    public void ineligible(String reasonVi) {
+        ineligible(reasonVi, null);
+    }
+
+    @Override
+    public void ineligible(String reasonVi, String reasonEn) {
+        CompiledProcedure.RuleInfo r = rule();
+        reasons.add(new Decision.Reason(nonBlank(reasonVi, "reasonVi"), reasonEn, r.basis(), r.name()));
+    }
+
+    @Override
+    public void require(String componentId) {
+        components.add(new ComponentAction("require", nonBlank(componentId, "componentId"), null, null, rule()));
+    }
+
+    @Override
+    public void requireOneOf(String group, String id1, String id2) {
+        oneOf(group, id1, id2);
+    }
+
+    @Override
+    public void requireOneOf(String group, String id1, String id2, String id3) {
+        oneOf(group, id1, id2, id3);
+    }
+
+    @Override
+    public void requireOneOf(String group, String id1, String id2, String id3, String id4) {
+        oneOf(group, id1, id2, id3, id4);
+    }
+
+    private void oneOf(String group, String... ids) {
+        CompiledProcedure.RuleInfo r = rule();
+        nonBlank(group, "group");
+        for (String id : ids) {
+            components.add(new ComponentAction("oneOf", nonBlank(id, "componentId"), group, null, r));
+        }
+    }
+
+    @Override
+    public void optional(String componentId) {
+        components.add(new ComponentAction("optional", nonBlank(componentId, "componentId"), null, null, rule()));
+    }
+
+    @Override
+    public void waive(String componentId, String source) {
+        components.add(new ComponentAction("waive", nonBlank(componentId, "componentId"), null,
+                nonBlank(source, "source"), rule()));
+    }
+
+    @Override
+    public void extend(long amount, String unit, String reasonVi) {
+        adjust(DeadlineAdjustment.Kind.EXTEND, amount, unit, reasonVi);
+    }
+
+    @Override
+    public void pause(long amount, String unit, String reasonVi) {
+        adjust(DeadlineAdjustment.Kind.PAUSE, amount, unit, reasonVi);
+    }
+
+    @Override
+    public void replaceDeadline(long amount, String unit, String reasonVi) {
+        adjust(DeadlineAdjustment.Kind.REPLACE, amount, unit, reasonVi);
+    }
+
+    private void adjust(DeadlineAdjustment.Kind kind, long amount, String unit, String reasonVi) {
+        CompiledProcedure.RuleInfo r = rule();
+        DeadlineUnit u;
+        try {
+            u = DeadlineUnit.valueOf(nonBlank(unit, "unit"));
+        } catch (IllegalArgumentException e) {
+            throw new VocabularyException("Đơn vị thời hạn không hợp lệ [" + unit + "]", "unknown deadline unit [" + unit + "]");
+        }
+        if (amount < 0 || (amount == 0 && u != DeadlineUnit.SAME_DAY)) {
+            throw new VocabularyException(String.format(Locale.ROOT, "Số lượng thời hạn không hợp lệ [%d]", amount),
+                    String.format(Locale.ROOT, "invalid deadline amount [%d]", amount));
+        }
+        deadline.add(new DeadlineAdjustment(kind, new TimeLimit(amount, u), null, null, nonBlank(reasonVi, "reasonVi"),
+                r.basis(), r.name()));
+    }
+
+    @Override
+    public void note(String messageVi) {
+        note(messageVi, null);
+    }
+
+    @Override
+    public void note(String messageVi, String messageEn) {
+        CompiledProcedure.RuleInfo r = rule();
+        notes.add(new Decision.Note(nonBlank(messageVi, "messageVi"), messageEn, r.basis(), r.name()));
+    }
+
+    @Override
+    public void addFee(String item, long quantity) {
+        CompiledProcedure.RuleInfo r = rule();
+        if (quantity < 1) {
+            throw new VocabularyException(String.format(Locale.ROOT, "Số lượng phí phải >= 1: [%d]", quantity),
+                    String.format(Locale.ROOT, "fee quantity must be >= 1: [%d]", quantity));
+        }
+        fees.add(new FeeDirective(FeeDirective.Kind.ADD, nonBlank(item, "item"), quantity, 0, null, r.basis(), r.name()));
+    }
+
+    @Override
+    public void exempt(String item, String reasonVi) {
+        CompiledProcedure.RuleInfo r = rule();
+        fees.add(new FeeDirective(FeeDirective.Kind.EXEMPT, nonBlank(item, "item"), 0, 100,
+                nonBlank(reasonVi, "reasonVi"), r.basis(), r.name()));
+    }
+
+    @Override
+    public void reduce(String item, int percent, String reasonVi) {
+        CompiledProcedure.RuleInfo r = rule();
+        if (percent < 0 || percent > 100) {
+            throw new VocabularyException(String.format(Locale.ROOT, "Tỷ lệ giảm phải từ 0 đến 100: [%d]", percent),
+                    String.format(Locale.ROOT, "reduction percent must be 0–100: [%d]", percent));
+        }
+        fees.add(new FeeDirective(FeeDirective.Kind.REDUCE, nonBlank(item, "item"), 0, percent,
+                nonBlank(reasonVi, "reasonVi"), r.basis(), r.name()));
+    }
+}

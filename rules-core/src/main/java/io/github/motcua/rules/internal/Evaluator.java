@@ -1,0 +1,218 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.law.LegalBasis;
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.Dossier;
+import io.github.motcua.rules.DossierComponent;
+import io.github.motcua.rules.Eligibility;
+import io.github.motcua.rules.InvalidDossierException;
+import io.github.motcua.rules.PackInfo;
+import io.github.motcua.rules.Procedure;
+import io.github.motcua.rules.ReceivingUnit;
+import io.github.motcua.rules.RequiredComponent;
+import io.github.motcua.rules.RequiredComponent.ComponentStatus;
+import io.github.motcua.rules.vocabulary.Applicant;
+import io.github.motcua.rules.vocabulary.Form;
+import io.github.motcua.rules.vocabulary.Unit;
+import io.github.motcua.rules.vocabulary.VocabularyException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/** Runs one decision on a compiled procedure: a fresh session per call, so threads never share state. */
+final class Evaluator {
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule \"?name=?\"?([^\"\\],]+)|Rule \"([^\"]+)\"");
+    private static final int RANK_OPTIONAL = 1;
+    private static final int RANK_ONE_OF = 2;
+    private static final int RANK_REQUIRED = 3;
+    private static final int RANK_WAIVED = 4;
+
+    private Evaluator() {
+    }
+
+    /** The unit facts of a pack, built once per pack (immutable, shared by all decisions). */
+    static Map<String, Unit> unitFacts(Map<String, ReceivingUnit> units) {
+        Map<String, Unit> out = new HashMap<>();
+        units.forEach((code, u) -> out.put(code, new Unit(code, u.name().vi(), u.kind(), u.flags())));
+        return Map.copyOf(out);
+    }
+
+    static Decision decide(PackInfo pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d,
+            Clock clock, int firingLimit) {
+        LocalDateTime receivedLocal = d.receivedAt().atZoneSameInstant(pack.zone()).toLocalDateTime();
+        LocalDate asOf = d.asOf() != null ? d.asOf() : receivedLocal.toLocalDate();
+        if (d.unit() != null && !unitFacts.containsKey(d.unit())) {
+            throw new InvalidDossierException(List.of(String.format(Locale.ROOT,
+                    "/unit: đơn vị tiếp nhận không có trong units.yaml / unknown receiving unit [%s]", d.unit())));
+        }
+        Procedure p = cp.procedure();
+        Evaluation ev = new Evaluation(cp.rules());
+        Decision.Cause cause = null;
+        Decision.Provenance prov = new Decision.Provenance(pack.id(), pack.version(), pack.sha256(), asOf, clock.instant());
+
+        if (!p.channels().contains(d.channel())) {
+            LegalBasis b = p.legalBases().isEmpty() ? null : p.legalBases().get(0);
+            ev.reasons.add(new Decision.Reason(
+                    String.format(Locale.ROOT, "Thủ tục %s không tiếp nhận hồ sơ theo hình thức %s", p.code(), d.channel().labelVi().toLowerCase(Locale.ROOT)),
+                    String.format(Locale.ROOT, "procedure %s does not accept dossiers %s", p.code(), d.channel().labelEn().toLowerCase(Locale.ROOT)),
+                    b, "procedure.yaml: channels"));
+        }
+
+        KieSession s = cp.kieBase().newKieSession();
+        try {
+            s.setGlobal("decision", ev);
+            s.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    ev.enter(event.getMatch().getRule().getName());
+                }
+
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    ev.leave();
+                }
+            });
+            Dossier.Applicant a = d.applicant();
+            io.github.motcua.rules.vocabulary.Dossier df = new io.github.motcua.rules.vocabulary.Dossier(p.code(),
+                    d.channel().name(), receivedLocal, asOf, d.unit(), d.heldData());
+            s.insert(df);
+            s.insert(new Applicant(a == null ? null : a.personalId(), a == null ? null : a.fullName(),
+                    a == null ? null : a.birthDate(), a == null ? null : a.sex(),
+                    a == null ? java.util.Set.of() : a.categories(),
+                    a == null || a.residenceUnit() == null ? null : unitFacts.get(a.residenceUnit()), asOf));
+            if (d.unit() != null) {
+                s.insert(unitFacts.get(d.unit()));
+            }
+            s.insert(new Form(d.form(), asOf, unitFacts::get));
+            int fired = s.fireAllRules(m -> {
+                CompiledProcedure.RuleInfo r = cp.rules().get(m.getRule().getName());
+                return r == null || r.inForceOn(asOf);
+            }, firingLimit + 1);
+            if (fired > firingLimit) {
+                CompiledProcedure.RuleInfo r = ev.last;
+                cause = new Decision.Cause("FIRING_LIMIT", r == null ? null : r.name(), r == null ? null : r.file(),
+                        r == null ? 0 : r.line(),
+                        String.format(Locale.ROOT, "Các quy tắc kích hoạt quá %d lần (có thể lặp vô hạn); quy tắc cuối: [%s]", firingLimit, r == null ? "" : r.name()),
+                        String.format(Locale.ROOT, "rules fired more than %d times (probably a loop); last rule: [%s]", firingLimit, r == null ? "" : r.name()));
+            }
+        } catch (RuntimeException e) {
+            cause = failure(e, ev, cp);
+        } finally {
+            s.dispose();
+        }
+        if (cause != null) {
+            return new Decision(p.code(), Eligibility.INDETERMINATE, List.of(), List.of(),
+                    Decision.FormReport.notChecked(), null, null, List.of(), List.of(), List.of(), ev.trace, cause, prov);
+        }
+        List<RequiredComponent> comps;
+        try {
+            comps = components(p, ev, d);
+        } catch (VocabularyException e) {
+            // a component id computed at run time that the catalogue does not declare
+            Decision.Cause c = new Decision.Cause("RULE_FAILED", null, null, 0, e.messageVi(), e.getMessage());
+            return new Decision(p.code(), Eligibility.INDETERMINATE, List.of(), List.of(),
+                    Decision.FormReport.notChecked(), null, null, List.of(), List.of(), List.of(), ev.trace, c, prov);
+        }
+        return new Decision(p.code(), ev.reasons.isEmpty() ? Eligibility.ELIGIBLE : Eligibility.INELIGIBLE, ev.reasons,
+                comps, Decision.FormReport.notChecked(), null, null, ev.deadline, ev.fees, ev.notes, ev.trace, null, prov);
+    }
+
+    private static Decision.Cause failure(RuntimeException e, Evaluation ev, CompiledProcedure cp) {
+        Throwable root = e;
+        VocabularyException voc = null;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof VocabularyException v) {
+                voc = v;
+            }
+            root = root.getCause();
+        }
+        if (root instanceof VocabularyException v) {
+            voc = v;
+        }
+        CompiledProcedure.RuleInfo r = ev.current;
+        if (r == null) {
+            for (Throwable t = e; t != null && r == null; t = t.getCause() == t ? null : t.getCause()) {
+                Matcher m = RULE_IN_MESSAGE.matcher(String.valueOf(t.getMessage()));
+                if (m.find()) {
+                    String name = (m.group(1) != null ? m.group(1) : m.group(2)).trim();
+                    r = cp.rules().get(name);
+                }
+            }
+        }
+        String where = r == null ? "" : String.format(Locale.ROOT, " (%s:%d)", r.file(), r.line());
+        String rootMsg = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String vi = voc != null ? voc.messageVi() : rootMsg;
+        String en = voc != null ? voc.getMessage() : rootMsg;
+        return new Decision.Cause("RULE_FAILED", r == null ? null : r.name(), r == null ? null : r.file(),
+                r == null ? 0 : r.line(),
+                String.format(Locale.ROOT, "Quy tắc [%s]%s gặp lỗi khi chạy: %s", r == null ? "?" : r.name(), where, vi),
+                String.format(Locale.ROOT, "rule [%s]%s failed: %s", r == null ? "?" : r.name(), where, en));
+    }
+
+    private static List<RequiredComponent> components(Procedure p, Evaluation ev, Dossier d) {
+        Map<String, RequiredComponent> status = new LinkedHashMap<>();
+        Map<String, Integer> rank = new HashMap<>();
+        LegalBasis procBasis = p.legalBases().isEmpty() ? null : p.legalBases().get(0);
+        for (DossierComponent c : p.components()) {
+            LegalBasis b = c.basis() != null ? c.basis() : procBasis;
+            if (c.presence() == DossierComponent.Presence.REQUIRED) {
+                status.put(c.id(), rc(c, ComponentStatus.REQUIRED, null, null, "procedure.yaml", b));
+            } else if (c.presence() == DossierComponent.Presence.OPTIONAL) {
+                status.put(c.id(), rc(c, ComponentStatus.OPTIONAL, null, null, "procedure.yaml", b));
+            }
+        }
+        for (Evaluation.ComponentAction a : ev.components) {
+            DossierComponent c = p.component(a.id()).orElseThrow(() -> new VocabularyException(
+                    "Thành phần hồ sơ không có trong procedure.yaml [" + a.id() + "]",
+                    "component not in procedure.yaml [" + a.id() + "]"));
+            int r = switch (a.kind()) {
+                case "waive" -> RANK_WAIVED;
+                case "require" -> RANK_REQUIRED;
+                case "oneOf" -> RANK_ONE_OF;
+                default -> RANK_OPTIONAL;
+            };
+            Integer had = rank.get(a.id());
+            if (had != null && had > r) {
+                continue; // a stronger rule action already decided this component
+            }
+            rank.put(a.id(), r);
+            ComponentStatus st = switch (a.kind()) {
+                case "waive" -> ComponentStatus.WAIVED;
+                case "require" -> ComponentStatus.REQUIRED;
+                case "oneOf" -> ComponentStatus.ONE_OF;
+                default -> ComponentStatus.OPTIONAL;
+            };
+            status.put(a.id(), rc(c, st, a.group(), a.source(), a.rule().name(), a.rule().basis()));
+        }
+        List<RequiredComponent> out = new ArrayList<>();
+        for (DossierComponent c : p.components()) {
+            RequiredComponent rc = status.get(c.id());
+            if (rc == null) {
+                continue;
+            }
+            if (rc.status() != ComponentStatus.WAIVED && c.waivableBy() != null
+                    && d.heldData().contains(c.waivableBy().source())) {
+                rc = rc(c, ComponentStatus.WAIVED, null, c.waivableBy().source(), "heldData", rc.basis());
+            }
+            out.add(rc);
+        }
+        return out;
+    }
+
+    private static RequiredComponent rc(DossierComponent c, ComponentStatus st, String group, String source,
+            String condition, LegalBasis basis) {
+        return new RequiredComponent(c.id(), c.name(), c.form(), c.quantity(), st, group, source, condition, basis);
+    }
+}

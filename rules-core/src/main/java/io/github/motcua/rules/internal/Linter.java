@@ -1,0 +1,223 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.calendar.DeadlineUnit;
+import io.github.motcua.law.LegalBasis;
+import io.github.motcua.rules.PackProblem;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The pack linter: runs before compilation and rejects anything outside the documented vocabulary.
+ * There is no sandbox in Drools (rules can call any Java), so this is the safety boundary; every
+ * finding names file, line and column.
+ */
+final class Linter {
+    /** Maps a (line, column) of the linted text to a problem in the analyst's file. */
+    interface Positions {
+        PackProblem at(int line, int column, String code, String vi, String en);
+    }
+
+    static final Set<String> ACTIONS = Set.of("ineligible", "require", "requireOneOf", "optional", "waive", "extend",
+            "pause", "replaceDeadline", "note", "addFee", "exempt", "reduce");
+
+    private static final Set<String> FORBIDDEN_TOKENS = Set.of("java", "javax", "jdk", "sun", "System", "Runtime",
+            "Thread", "ThreadGroup", "ProcessBuilder", "Process", "Class", "ClassLoader", "getClass", "forName",
+            "eval", "drools", "kcontext", "new", "insert", "insertLogical", "retract", "delete", "Files", "Paths",
+            "Path", "File", "URL", "URI", "Socket", "Method", "Field", "Constructor", "reflect", "Unsafe",
+            "ScriptEngine", "exit", "halt", "getRuntime", "setProperty", "getProperty", "getenv", "exec",
+            "Executors", "CompletableFuture", "MethodHandles", "invoke", "getDeclaredMethod", "Proxy");
+    private static final Pattern DECLARATION = Pattern.compile("(?m)^[ \\t]*(import|package|global|function|declare|query|template|unit)\\b");
+    private static final Pattern FQN = Pattern.compile("\\b(org|com|io|net|tools|kotlin|scala|groovy)\\s*\\.\\s*[A-Za-z]");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z_$][\\w$]*");
+    private static final Pattern ACTION_CALL = Pattern.compile("\\bdecision\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
+    private static final Pattern TYPE_MISMATCH = Pattern.compile(
+            "\\b(integer|decimal|count|ageInDays|ageInYears|age|bool|getAge)\\b\\s*(\\((?:[^()]|\\([^()]*\\))*\\))?\\s*(==|!=|<=|>=|<|>)\\s*[\"']");
+    private static final Pattern TYPE_MISMATCH_TEXT = Pattern.compile(
+            "\\b(text|sex|channel|procedure|unitCode|fullName|personalId)\\b\\s*(\\((?:[^()]|\\([^()]*\\))*\\))?\\s*(<=|>=|<|>)\\s*-?\\d");
+    private static final Set<String> UNITS = Set.of("WORKING_DAYS", "WORKING_HOURS", "CALENDAR_DAYS", "SAME_DAY");
+
+    private Linter() {
+    }
+
+    static List<PackProblem> lint(DrlSource src, Positions at, Set<String> componentIds,
+            Map<String, LegalBasis> bases) {
+        List<PackProblem> out = new ArrayList<>();
+        String m = src.maskedText();
+        Matcher d = DECLARATION.matcher(m);
+        while (d.find()) {
+            int[] p = src.position(d.start(1));
+            out.add(at.at(p[0], p[1], "LINT_FORBIDDEN_DECLARATION",
+                    String.format(Locale.ROOT, "Không được dùng [%s] trong tệp quy tắc: bộ nạp tự thêm import và biến decision; tệp chỉ chứa các rule", d.group(1)),
+                    String.format(Locale.ROOT, "[%s] is not allowed in a rule file: the loader adds imports and the decision global; a file holds only rules", d.group(1))));
+        }
+        Matcher f = FQN.matcher(m);
+        while (f.find()) {
+            int[] p = src.position(f.start());
+            out.add(at.at(p[0], p[1], "LINT_FORBIDDEN_NAME",
+                    String.format(Locale.ROOT, "Không được gọi lớp Java theo tên đầy đủ [%s…]", f.group(1)),
+                    String.format(Locale.ROOT, "fully-qualified Java names are not allowed [%s…]", f.group(1))));
+        }
+        Matcher t = TOKEN.matcher(m);
+        while (t.find()) {
+            String tok = t.group();
+            if (FORBIDDEN_TOKENS.contains(tok) && !precededByDot(m, t.start(), "decision")) {
+                int[] p = src.position(t.start());
+                out.add(at.at(p[0], p[1], "LINT_FORBIDDEN_NAME",
+                        String.format(Locale.ROOT, "[%s] nằm ngoài bộ từ vựng quy tắc (không được truy cập tệp, mạng, luồng, hệ thống hay phản chiếu)", tok),
+                        String.format(Locale.ROOT, "[%s] is outside the rule vocabulary (no file, network, thread, system or reflection access)", tok)));
+            }
+        }
+        Matcher a = ACTION_CALL.matcher(m);
+        while (a.find()) {
+            String action = a.group(1);
+            int[] p = src.position(a.start(1));
+            if (!ACTIONS.contains(action)) {
+                out.add(at.at(p[0], p[1], "LINT_UNKNOWN_ACTION",
+                        String.format(Locale.ROOT, "Hành động không có trong bộ từ vựng: [decision.%s]; dùng một trong %s", action, new java.util.TreeSet<>(ACTIONS)),
+                        String.format(Locale.ROOT, "unknown action [decision.%s]; use one of %s", action, new java.util.TreeSet<>(ACTIONS))));
+                continue;
+            }
+            int open = a.end() - 1;
+            int close = closing(m, open);
+            List<DrlSource.Literal> args = literalArguments(src, m, open, close);
+            List<DrlSource.Literal> ids = new ArrayList<>();
+            int from = switch (action) {
+                case "require", "optional", "waive" -> 0;
+                case "requireOneOf" -> 1;
+                default -> Integer.MAX_VALUE;
+            };
+            int to = "requireOneOf".equals(action) ? args.size() : Math.min(args.size(), 1);
+            for (int k = from; k < to; k++) {
+                if (args.get(k) != null) {
+                    ids.add(args.get(k));
+                }
+            }
+            for (DrlSource.Literal id : ids) {
+                if (!componentIds.contains(id.value())) {
+                    int[] q = src.position(id.start());
+                    out.add(at.at(q[0], q[1], "LINT_UNKNOWN_COMPONENT",
+                            String.format(Locale.ROOT, "Thành phần hồ sơ [%s] không có trong procedure.yaml (có: %s)", id.value(), componentIds),
+                            String.format(Locale.ROOT, "component [%s] is not in procedure.yaml (known: %s)", id.value(), componentIds)));
+                }
+            }
+            if (Set.of("extend", "pause", "replaceDeadline").contains(action)) {
+                for (DrlSource.Literal l : args) {
+                    if (l != null && l.value().matches("[A-Z_]+") && !UNITS.contains(l.value())) {
+                        int[] q = src.position(l.start());
+                        out.add(at.at(q[0], q[1], "LINT_BAD_UNIT",
+                                String.format(Locale.ROOT, "Đơn vị thời hạn không hợp lệ [%s]; dùng %s", l.value(), UNITS),
+                                String.format(Locale.ROOT, "unknown deadline unit [%s]; use %s", l.value(), UNITS)));
+                    }
+                }
+            }
+        }
+        typeMismatch(src, at, out, TYPE_MISMATCH, "số (hoặc đúng/sai) được so với chuỗi", "a number (or boolean) compared with a string");
+        typeMismatch(src, at, out, TYPE_MISMATCH_TEXT, "chuỗi được so sánh lớn/nhỏ với số", "a string compared with a number");
+        for (DrlSource.RuleHeader r : src.rules) {
+            DrlSource.Meta basis = r.meta().get("basis");
+            if (basis == null || basis.value().isBlank()) {
+                out.add(at.at(r.line(), r.column(), "LINT_NO_BASIS",
+                        String.format(Locale.ROOT, "Quy tắc [%s] phải nêu căn cứ pháp lý: thêm @basis(\"...\")", r.name()),
+                        String.format(Locale.ROOT, "rule [%s] must name its legal basis: add @basis(\"...\")", r.name())));
+            } else if (!bases.containsKey(basis.value())) {
+                out.add(at.at(basis.line(), basis.column(), "LINT_UNKNOWN_BASIS",
+                        String.format(Locale.ROOT, "Căn cứ pháp lý [%s] không có trong legal-bases/*.yaml", basis.value()),
+                        String.format(Locale.ROOT, "legal basis [%s] is not declared in legal-bases/*.yaml", basis.value())));
+            }
+            for (String k : List.of("validFrom", "validTo")) {
+                DrlSource.Meta v = r.meta().get(k);
+                if (v != null) {
+                    try {
+                        LocalDate.parse(v.value());
+                    } catch (DateTimeParseException e) {
+                        out.add(at.at(v.line(), v.column(), "LINT_BAD_DATE",
+                                String.format(Locale.ROOT, "@%s phải là ngày dạng yyyy-MM-dd: [%s]", k, v.value()),
+                                String.format(Locale.ROOT, "@%s must be a yyyy-MM-dd date: [%s]", k, v.value())));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void typeMismatch(DrlSource src, Positions at, List<PackProblem> out, Pattern p, String vi, String en) {
+        Matcher x = p.matcher(src.text);
+        while (x.find()) {
+            if (src.masked[x.start()] == ' ') {
+                continue; // inside a comment or a string
+            }
+            int[] q = src.position(x.start());
+            out.add(at.at(q[0], q[1], "LINT_TYPE_MISMATCH",
+                    String.format(Locale.ROOT, "Sai kiểu: %s [%s]", vi, x.group().trim()),
+                    String.format(Locale.ROOT, "type mismatch: %s [%s]", en, x.group().trim())));
+        }
+    }
+
+    private static boolean precededByDot(String m, int start, String owner) {
+        int i = start - 1;
+        while (i >= 0 && Character.isWhitespace(m.charAt(i))) {
+            i--;
+        }
+        if (i < 0 || m.charAt(i) != '.') {
+            return false;
+        }
+        String before = m.substring(0, i).stripTrailing();
+        return before.endsWith(owner);
+    }
+
+    /**
+     * The call's arguments at its own level: a string literal for an argument that is exactly one
+     * literal, else null (a variable or expression, which only the run time can check).
+     */
+    private static List<DrlSource.Literal> literalArguments(DrlSource src, String m, int open, int close) {
+        List<DrlSource.Literal> out = new ArrayList<>();
+        int depth = 0;
+        int start = open + 1;
+        for (int i = open + 1; i <= close && i <= m.length(); i++) {
+            char c = i < m.length() ? m.charAt(i) : ')';
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            } else if ((c == ',' && depth == 0) || i == close) {
+                String arg = m.substring(start, i);
+                if (!arg.isBlank() || out.size() > 0 || c == ',') {
+                    int a = start + (arg.length() - arg.stripLeading().length());
+                    int b = start + arg.stripTrailing().length() - 1;
+                    DrlSource.Literal found = null;
+                    for (DrlSource.Literal l : src.literals) {
+                        if (l.start() == a && l.end() == b) {
+                            found = l;
+                        }
+                    }
+                    out.add(found);
+                }
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private static int closing(String m, int open) {
+        int depth = 0;
+        for (int i = open; i < m.length(); i++) {
+            char c = m.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0) {
+                    return i;
+                }
+            }
+        }
+        return m.length();
+    }
+}

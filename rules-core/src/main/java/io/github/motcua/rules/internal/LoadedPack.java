@@ -1,0 +1,28 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.law.LegalBasis;
+import io.github.motcua.rules.PackCase;
+import io.github.motcua.rules.PackInfo;
+import io.github.motcua.rules.Procedure;
+import io.github.motcua.rules.ReceivingUnit;
+import java.util.List;
+import java.util.Map;
+
+/** A parsed, validated (not yet compiled) pack. Immutable. */
+record LoadedPack(PackInfo info, Map<String, LegalBasis> bases, Map<String, ReceivingUnit> units,
+        Map<String, ProcedureSource> procedures, List<PackCase> cases, Map<String, Object> sections) {
+
+    /** One procedure folder: its catalogue entry and its rule texts (DRL files and generated tables). */
+    record ProcedureSource(Procedure procedure, String folder, List<RuleText> rules) {
+    }
+
+    /**
+     * DRL ready to lint and compile, with the map from its lines back to the analyst's file.
+     *
+     * @param file      the analyst's file
+     * @param source    the DRL text parsed (generated for decision tables)
+     * @param positions maps a (line, column) of the DRL back to the analyst's file
+     */
+    record RuleText(String file, DrlSource source, Linter.Positions positions) {
+    }
+}

@@ -1,0 +1,471 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.calendar.DeadlineUnit;
+import io.github.motcua.calendar.InternalStep;
+import io.github.motcua.calendar.TimeLimit;
+import io.github.motcua.dossier.Channel;
+import io.github.motcua.law.LegalBasis;
+import io.github.motcua.rules.Dossier;
+import io.github.motcua.rules.DossierComponent;
+import io.github.motcua.rules.Eligibility;
+import io.github.motcua.rules.InvalidDossierException;
+import io.github.motcua.rules.LocalizedText;
+import io.github.motcua.rules.PackCase;
+import io.github.motcua.rules.PackInfo;
+import io.github.motcua.rules.PackProblem;
+import io.github.motcua.rules.Procedure;
+import io.github.motcua.rules.ReceivingUnit;
+import io.github.motcua.rules.spi.PackSection;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Parses and validates a pack snapshot into a {@link LoadedPack}; every problem goes to the list
+ * with file, line and column. Files owned by other modules (calendar, fee tables, exemptions, form
+ * schemas, templates) are handed to a registered {@link PackSection}, or tolerated when none is.
+ */
+final class PackLoader {
+    private static final Pattern PROC_FILE = Pattern.compile("^procedures/([^/]+)/(.+)$");
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final PackFiles files;
+    private final List<PackSection> sections;
+    private final List<PackProblem> problems;
+
+    private PackLoader(PackFiles files, List<PackSection> sections, List<PackProblem> problems) {
+        this.files = files;
+        this.sections = sections;
+        this.problems = problems;
+    }
+
+    static LoadedPack load(PackFiles files, List<PackSection> sections, List<PackProblem> problems) {
+        return new PackLoader(files, sections, problems).load();
+    }
+
+    /** Files another module owns; tolerated (not rules, not errors) when no section claims them. */
+    static boolean otherModule(String path) {
+        return path.startsWith("calendar/") || path.equals("exemptions.yaml") || path.startsWith("forms/")
+                || path.startsWith("templates/") || path.matches("procedures/[^/]+/(form\\.schema\\.json|fees\\.(csv|xlsx|drl))")
+                || path.matches("procedures/[^/]+/templates/.*");
+    }
+
+    private LoadedPack load() {
+        Map<String, Object> sectionValues = new LinkedHashMap<>();
+        Set<String> claimed = new LinkedHashSet<>();
+        for (PackSection s : sections) {
+            Map<String, byte[]> mine = new TreeMap<>();
+            files.files().forEach((p, b) -> {
+                if (s.claims(p)) {
+                    mine.put(p, b);
+                }
+            });
+            claimed.addAll(mine.keySet());
+            try {
+                PackSection.Result r = s.load(mine);
+                problems.addAll(r.problems());
+                if (r.value() != null) {
+                    sectionValues.put(s.name(), r.value());
+                }
+            } catch (RuntimeException e) {
+                problems.add(new PackProblem(mine.isEmpty() ? "pack.yaml" : mine.keySet().iterator().next(), 0, 0,
+                        "SECTION_FAILED", "Phần [" + s.name() + "] không nạp được: " + e.getMessage(),
+                        "section [" + s.name() + "] failed to load: " + e.getMessage()));
+            }
+        }
+        PackInfo info = packInfo();
+        Map<String, LegalBasis> bases = legalBases();
+        Map<String, ReceivingUnit> units = units();
+        Map<String, List<String>> byProcedure = new TreeMap<>();
+        for (String path : files.files().keySet()) {
+            Matcher m = PROC_FILE.matcher(path);
+            if (m.matches()) {
+                byProcedure.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(path);
+            }
+        }
+        Map<String, LoadedPack.ProcedureSource> procedures = new TreeMap<>();
+        List<PackCase> cases = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : byProcedure.entrySet()) {
+            String folder = "procedures/" + e.getKey();
+            Procedure p = procedure(e.getKey(), folder, bases);
+            List<LoadedPack.RuleText> rules = new ArrayList<>();
+            List<String> casesFiles = new ArrayList<>();
+            for (String path : e.getValue()) {
+                String rel = path.substring(folder.length() + 1);
+                if (rel.equals("procedure.yaml") || claimed.contains(path) || otherModule(path)
+                        || rel.endsWith(".md") || rel.endsWith(".txt")) {
+                    continue;
+                }
+                if (rel.startsWith("cases/") && (rel.endsWith(".yaml") || rel.endsWith(".yml"))) {
+                    casesFiles.add(path);
+                } else if (rel.endsWith(".drl")) {
+                    String text = files.text(path);
+                    DrlSource src = new DrlSource(path, text);
+                    rules.add(new LoadedPack.RuleText(path, src, (l, c, code, vi, en) -> new PackProblem(path, l, c, code, vi, en)));
+                } else if (rel.endsWith(".rules.csv") || rel.endsWith(".rules.xlsx")) {
+                    LoadedPack.RuleText t = RuleTables.generate(path, files.get(path), problems);
+                    if (t != null) {
+                        rules.add(t);
+                    }
+                } else {
+                    String hint = rel.endsWith(".csv") || rel.endsWith(".xlsx")
+                            ? " (bảng quyết định phải đặt tên *.rules.csv hoặc *.rules.xlsx / decision tables must be named *.rules.csv or *.rules.xlsx)"
+                            : "";
+                    problems.add(new PackProblem(path, 0, 0, "UNKNOWN_FILE",
+                            "Tệp không thuộc định dạng bộ quy tắc, bị bỏ qua sẽ gây nhầm lẫn" + hint,
+                            "file is not part of the pack format" + hint));
+                }
+            }
+            if (p != null) {
+                procedures.put(p.code(), new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules)));
+                for (String cf : casesFiles) {
+                    cases.addAll(cases(cf, p, bases));
+                }
+            }
+        }
+        if (info == null) {
+            return null;
+        }
+        return new LoadedPack(info, java.util.Collections.unmodifiableMap(bases), java.util.Collections.unmodifiableMap(units), java.util.Collections.unmodifiableMap(procedures), List.copyOf(cases),
+                Map.copyOf(sectionValues));
+    }
+
+    private YamlDoc yaml(String path, String kind, boolean required) {
+        String text = files.text(path);
+        if (text == null) {
+            if (required) {
+                problems.add(new PackProblem(path, 0, 0, "MISSING_FILE", "Thiếu tệp bắt buộc [" + path + "]",
+                        "missing required file [" + path + "]"));
+            }
+            return null;
+        }
+        YamlDoc doc = YamlDoc.parse(path, text, problems);
+        if (doc == null) {
+            return null;
+        }
+        List<PackProblem> found = Schemas.validate(kind, doc, "", doc.root());
+        problems.addAll(found);
+        return found.isEmpty() ? doc : null;
+    }
+
+    private PackInfo packInfo() {
+        YamlDoc doc = yaml("pack.yaml", "pack", true);
+        if (doc == null) {
+            return null;
+        }
+        JsonNode r = doc.root();
+        ZoneId zone = VIETNAM;
+        if (r.get("zone") != null) {
+            try {
+                zone = ZoneId.of(r.get("zone").asString());
+            } catch (DateTimeException e) {
+                problems.add(doc.problem("/zone", "BAD_VALUE", "Múi giờ không hợp lệ [" + r.get("zone").asString() + "]",
+                        "unknown time zone [" + r.get("zone").asString() + "]"));
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> defaults = r.get("defaults") == null ? Map.of() : (Map<String, Object>) DossierJson.plain(r.get("defaults"));
+        JsonNode j = r.get("jurisdiction");
+        return new PackInfo(r.get("id").asString(), r.get("version").asString(), text(r.get("name")),
+                j.get("province").asString(), j.get("code") == null ? null : j.get("code").asString(), zone, defaults,
+                files.sha256());
+    }
+
+    private Map<String, LegalBasis> legalBases() {
+        Map<String, LegalBasis> out = new LinkedHashMap<>();
+        List<String> paths = new ArrayList<>();
+        for (String p : files.files().keySet()) {
+            if ((p.startsWith("legal-bases/") && (p.endsWith(".yaml") || p.endsWith(".yml"))) || p.equals("legal-bases.yaml")) {
+                paths.add(p);
+            }
+        }
+        if (paths.isEmpty()) {
+            problems.add(new PackProblem("legal-bases/", 0, 0, "MISSING_FILE",
+                    "Thiếu legal-bases/*.yaml: mọi quy tắc phải nêu căn cứ pháp lý",
+                    "missing legal-bases/*.yaml: every rule must name its legal basis"));
+        }
+        for (String path : paths) {
+            YamlDoc doc = yaml(path, "legal-bases", false);
+            if (doc == null) {
+                continue;
+            }
+            int i = 0;
+            for (JsonNode n : doc.root()) {
+                String ptr = "/" + i++;
+                String id = n.get("id").asString();
+                try {
+                    LegalBasis b = new LegalBasis(id, n.get("act").asString(), opt(n, "article"), opt(n, "clause"),
+                            opt(n, "point"), opt(n, "link"), date(n, "validFrom"), date(n, "validTo"),
+                            n.get("verified") == null || n.get("verified").asBoolean(), opt(n, "note"));
+                    if (out.putIfAbsent(id, b) != null) {
+                        problems.add(doc.problem(ptr + "/id", "DUPLICATE_ID",
+                                "Mã căn cứ pháp lý bị trùng [" + id + "]", "duplicate legal basis id [" + id + "]"));
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(doc.problem(ptr, "BAD_VALUE", "Căn cứ pháp lý không hợp lệ: " + e.getMessage(),
+                            "invalid legal basis: " + e.getMessage()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<String, ReceivingUnit> units() {
+        Map<String, ReceivingUnit> out = new TreeMap<>();
+        YamlDoc doc = yaml("units.yaml", "units", false);
+        if (doc == null) {
+            return out;
+        }
+        int i = 0;
+        for (JsonNode n : doc.root()) {
+            String ptr = "/" + i++;
+            Set<String> flags = new LinkedHashSet<>();
+            if (n.get("flags") != null) {
+                n.get("flags").forEach(f -> flags.add(f.asString()));
+            }
+            ReceivingUnit u = new ReceivingUnit(n.get("code").asString(), text(n.get("name")), n.get("kind").asString(),
+                    flags, n.get("verified") != null && n.get("verified").asBoolean(), opt(n, "source"));
+            if (out.putIfAbsent(u.code(), u) != null) {
+                problems.add(doc.problem(ptr + "/code", "DUPLICATE_ID", "Mã đơn vị bị trùng [" + u.code() + "]",
+                        "duplicate unit code [" + u.code() + "]"));
+            }
+        }
+        return out;
+    }
+
+    private Procedure procedure(String code, String folder, Map<String, LegalBasis> bases) {
+        YamlDoc doc = yaml(folder + "/procedure.yaml", "procedure", true);
+        if (doc == null) {
+            return null;
+        }
+        JsonNode r = doc.root();
+        int before = problems.size();
+        if (!code.equals(r.get("code").asString())) {
+            problems.add(doc.problem("/code", "CODE_MISMATCH",
+                    String.format(Locale.ROOT, "Mã thủ tục [%s] khác tên thư mục [%s]", r.get("code").asString(), code),
+                    String.format(Locale.ROOT, "procedure code [%s] differs from its folder name [%s]", r.get("code").asString(), code)));
+        }
+        try {
+            return procedureBody(code, doc, r, bases, before);
+        } catch (RuntimeException e) {
+            // value types of other modules (TimeLimit, InternalStep ...) validate their own ranges
+            problems.add(doc.problem("", "BAD_VALUE", "Giá trị không hợp lệ trong procedure.yaml: " + e.getMessage(),
+                    "invalid value in procedure.yaml: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private Procedure procedureBody(String code, YamlDoc doc, JsonNode r, Map<String, LegalBasis> bases, int before) {
+        List<LegalBasis> procBases = new ArrayList<>();
+        int i = 0;
+        for (JsonNode b : r.get("legalBases")) {
+            LegalBasis lb = basis(doc, "/legalBases/" + i++, b.asString(), bases);
+            if (lb != null) {
+                procBases.add(lb);
+            }
+        }
+        JsonNode d = r.get("deadline");
+        LegalBasis deadlineBasis = d.get("basis") == null ? null : basis(doc, "/deadline/basis", d.get("basis").asString(), bases);
+        Procedure.BaseDeadline deadline = new Procedure.BaseDeadline(
+                new TimeLimit(d.get("amount").asLong(), DeadlineUnit.valueOf(d.get("unit").asString())), deadlineBasis,
+                d.get("cutOff") == null ? null : LocalTime.parse(d.get("cutOff").asString()));
+        List<InternalStep> steps = new ArrayList<>();
+        if (r.get("steps") != null) {
+            for (JsonNode s : r.get("steps")) {
+                JsonNode bud = s.get("budget");
+                steps.add(new InternalStep(s.get("id").asString(), s.get("role").asString(), s.get("name").asString(),
+                        new TimeLimit(bud.get("amount").asLong(), DeadlineUnit.valueOf(bud.get("unit").asString()))));
+            }
+        }
+        List<DossierComponent> components = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        i = 0;
+        for (JsonNode c : r.get("components")) {
+            String ptr = "/components/" + i++;
+            String id = c.get("id").asString();
+            if (!ids.add(id)) {
+                problems.add(doc.problem(ptr + "/id", "DUPLICATE_ID", "Mã thành phần hồ sơ bị trùng [" + id + "]",
+                        "duplicate component id [" + id + "]"));
+                continue;
+            }
+            DossierComponent.DataSource ds = null;
+            if (c.get("waivableBy") != null) {
+                JsonNode w = c.get("waivableBy");
+                ds = new DossierComponent.DataSource(w.get("source").asString(),
+                        w.get("name") == null ? null : text(w.get("name")));
+            }
+            LegalBasis cb = c.get("basis") == null ? null : basis(doc, ptr + "/basis", c.get("basis").asString(), bases);
+            components.add(new DossierComponent(id, text(c.get("name")),
+                    DossierComponent.Form.valueOf(c.get("form").asString()),
+                    c.get("quantity") == null ? 1 : c.get("quantity").asInt(),
+                    c.get("presence") == null ? DossierComponent.Presence.REQUIRED
+                            : DossierComponent.Presence.valueOf(c.get("presence").asString()), ds, cb));
+        }
+        List<Channel> channels = new ArrayList<>();
+        r.get("channels").forEach(ch -> channels.add(Channel.valueOf(ch.asString())));
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Procedure(code, text(r.get("name")), r.get("field") == null ? null : text(r.get("field")),
+                Procedure.Level.valueOf(r.get("level").asString()), r.get("agency") == null ? null : text(r.get("agency")),
+                channels, r.get("onlineLevel") == null ? Procedure.OnlineLevel.NONE
+                        : Procedure.OnlineLevel.valueOf(r.get("onlineLevel").asString()),
+                r.get("boundaryFree") != null && r.get("boundaryFree").asBoolean(),
+                r.get("result") == null ? null : text(r.get("result")), procBases, deadline, steps, components);
+    }
+
+    private LegalBasis basis(YamlDoc doc, String ptr, String id, Map<String, LegalBasis> bases) {
+        LegalBasis b = bases.get(id);
+        if (b == null) {
+            problems.add(doc.problem(ptr, "UNKNOWN_BASIS",
+                    "Căn cứ pháp lý [" + id + "] không có trong legal-bases/*.yaml",
+                    "legal basis [" + id + "] is not declared in legal-bases/*.yaml"));
+        }
+        return b;
+    }
+
+    private List<PackCase> cases(String path, Procedure p, Map<String, LegalBasis> bases) {
+        YamlDoc doc = yaml(path, "cases", false);
+        if (doc == null) {
+            return List.of();
+        }
+        List<PackCase> out = new ArrayList<>();
+        JsonNode root = doc.root();
+        List<JsonNode> items = new ArrayList<>();
+        if (root.isArray()) {
+            root.forEach(items::add);
+        } else {
+            items.add(root);
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String ptr = root.isArray() ? "/" + i : "";
+            JsonNode c = items.get(i);
+            ObjectNode dn = ((ObjectNode) c.get("dossier")).deepCopy();
+            if (dn.get("procedure") == null) {
+                dn.put("procedure", p.code());
+            }
+            if (c.get("asOf") != null) {
+                dn.put("asOf", c.get("asOf").asString());
+            }
+            List<PackProblem> dp = Schemas.validate("dossier", doc, ptr + "/dossier", dn);
+            if (!dp.isEmpty()) {
+                problems.addAll(dp);
+                continue;
+            }
+            if (!p.code().equals(dn.get("procedure").asString())) {
+                problems.add(doc.problem(ptr + "/dossier/procedure", "CASE_WRONG_PROCEDURE",
+                        "Hồ sơ của ca kiểm thử thuộc thủ tục khác [" + dn.get("procedure").asString() + "]",
+                        "the case's dossier names another procedure [" + dn.get("procedure").asString() + "]"));
+                continue;
+            }
+            Dossier dossier;
+            try {
+                dossier = DossierJson.fromNode(dn);
+            } catch (InvalidDossierException e) {
+                problems.add(doc.problem(ptr + "/dossier", "CASE_BAD_DOSSIER", "Hồ sơ không hợp lệ: " + e.getMessage(),
+                        "invalid dossier: " + e.getMessage()));
+                continue;
+            }
+            JsonNode ex = c.get("expect");
+            int before = problems.size();
+            PackCase.Expectation expectation = expectation(doc, ptr + "/expect", ex, p);
+            if (problems.size() > before) {
+                continue;
+            }
+            int[] at = doc.position(ptr);
+            out.add(new PackCase(c.get("name").asString(), path, at[0], dossier, expectation));
+        }
+        return out;
+    }
+
+    private PackCase.Expectation expectation(YamlDoc doc, String ptr, JsonNode ex, Procedure p) {
+        JsonNode comps = ex.get("components");
+        List<String> required = null;
+        List<String> waived = null;
+        List<String> optional = null;
+        Map<String, List<String>> oneOf = null;
+        if (comps != null) {
+            required = ids(doc, ptr + "/components/required", comps.get("required"), p);
+            waived = ids(doc, ptr + "/components/waived", comps.get("waived"), p);
+            optional = ids(doc, ptr + "/components/optional", comps.get("optional"), p);
+            if (comps.get("oneOf") != null) {
+                oneOf = new TreeMap<>();
+                for (Map.Entry<String, JsonNode> g : comps.get("oneOf").properties()) {
+                    oneOf.put(g.getKey(), ids(doc, ptr + "/components/oneOf/" + g.getKey(), g.getValue(), p));
+                }
+            }
+        }
+        Map<String, Long> lines = null;
+        Long total = null;
+        if (ex.get("fees") != null) {
+            total = ex.get("fees").get("total") == null ? null : ex.get("fees").get("total").asLong();
+            if (ex.get("fees").get("lines") != null) {
+                lines = new TreeMap<>();
+                for (Map.Entry<String, JsonNode> l : ex.get("fees").get("lines").properties()) {
+                    lines.put(l.getKey(), l.getValue().asLong());
+                }
+            }
+        }
+        return new PackCase.Expectation(
+                ex.get("eligibility") == null ? null : Eligibility.valueOf(ex.get("eligibility").asString()),
+                strings(ex.get("reasons")), required, waived, optional, oneOf, strings(ex.get("notes")),
+                ex.get("deadline") == null || ex.get("deadline").get("due") == null ? null
+                        : ex.get("deadline").get("due").asString(),
+                total, lines, ex.get("formValid") == null ? null : ex.get("formValid").asBoolean());
+    }
+
+    private List<String> ids(YamlDoc doc, String ptr, JsonNode arr, Procedure p) {
+        if (arr == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode n : arr) {
+            String id = n.asString();
+            if (p.component(id).isEmpty()) {
+                problems.add(doc.problem(ptr + "/" + i, "CASE_UNKNOWN_COMPONENT",
+                        String.format(Locale.ROOT, "Ca kiểm thử nêu thành phần hồ sơ [%s] không có trong procedure.yaml của [%s]", id, p.code()),
+                        String.format(Locale.ROOT, "the case names component [%s], which procedure [%s] does not declare", id, p.code())));
+            }
+            out.add(id);
+            i++;
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> strings(JsonNode arr) {
+        if (arr == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        arr.forEach(n -> out.add(n.asString()));
+        return List.copyOf(out);
+    }
+
+    static LocalizedText text(JsonNode n) {
+        return new LocalizedText(n.get("vi").asString(), n.get("en") == null ? null : n.get("en").asString());
+    }
+
+    private static String opt(JsonNode n, String name) {
+        JsonNode v = n.get(name);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    private static LocalDate date(JsonNode n, String name) {
+        String v = opt(n, name);
+        return v == null ? null : LocalDate.parse(v);
+    }
+}

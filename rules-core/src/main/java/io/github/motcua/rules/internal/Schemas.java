@@ -1,0 +1,87 @@
+package io.github.motcua.rules.internal;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import io.github.motcua.rules.PackProblem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The published JSON Schemas of the pack's YAML file kinds and of the dossier, validated with
+ * networknt (kept in this internal package). Thread-safe: schemas are built once and shared.
+ */
+public final class Schemas {
+    private static final String ROOT = "/io/github/motcua/rules/schema/";
+    private static final Locale VI = Locale.forLanguageTag("vi");
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
+
+    private Schemas() {
+    }
+
+    /** The schema kinds published under io/github/motcua/rules/schema/. */
+    public static final List<String> KINDS = List.of("pack", "units", "legal-bases", "procedure", "cases", "dossier");
+
+    static Schema schema(String kind) {
+        return CACHE.computeIfAbsent(kind, k -> {
+            try (InputStream in = Schemas.class.getResourceAsStream(ROOT + k + ".schema.json")) {
+                if (in == null) {
+                    throw new IllegalStateException("missing schema resource [" + k + "]");
+                }
+                return REGISTRY.getSchema(YamlDoc.YAML.readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Validates a parsed file; each violation becomes a SCHEMA problem at the offending node. */
+    static List<PackProblem> validate(String kind, YamlDoc doc, String pointerPrefix, JsonNode node) {
+        Schema s = schema(kind);
+        List<Error> vi = s.validate(node, ctx -> ctx.executionConfig(b -> b.locale(VI).formatAssertionsEnabled(true)));
+        if (vi.isEmpty()) {
+            return List.of();
+        }
+        List<Error> en = s.validate(node, ctx -> ctx.executionConfig(b -> b.locale(Locale.ENGLISH).formatAssertionsEnabled(true)));
+        List<PackProblem> out = new ArrayList<>();
+        for (int i = 0; i < vi.size(); i++) {
+            Error e = vi.get(i);
+            String ptr = pointerPrefix + pointer(e.getInstanceLocation());
+            String enMsg = i < en.size() ? en.get(i).getMessage() : e.getMessage();
+            out.add(doc.problem(ptr, "SCHEMA", "Sai định dạng " + kind + ": " + e.getMessage(),
+                    "invalid " + kind + ": " + enMsg));
+        }
+        return out;
+    }
+
+    /** Validates a plain JSON node (dossier input); returns "pointer: message" strings. */
+    static List<String> validatePlain(String kind, JsonNode node) {
+        List<String> out = new ArrayList<>();
+        for (Error e : schema(kind).validate(node, ctx -> ctx.executionConfig(b -> b.locale(VI).formatAssertionsEnabled(true)))) {
+            out.add(pointer(e.getInstanceLocation()) + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    static String pointer(NodePath path) {
+        StringBuilder sb = new StringBuilder();
+        if (path == null) {
+            return "";
+        }
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object el = path.getElement(i);
+            sb.append('/').append(String.valueOf(el).replace("~", "~0").replace("/", "~1"));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.rules.PackProblem;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * A parsed YAML (or JSON) file with the line and column of every node, by JSON pointer, so schema
+ * and semantic problems point at the analyst's text.
+ */
+public final class YamlDoc {
+    /** Duplicate keys are an error: YAML would otherwise silently keep the last one. */
+    static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    private final String file;
+    private final JsonNode root;
+    private final Map<String, int[]> positions;
+
+    private YamlDoc(String file, JsonNode root, Map<String, int[]> positions) {
+        this.file = file;
+        this.root = root;
+        this.positions = positions;
+    }
+
+    /** Parses, or adds a YAML_SYNTAX problem and returns null. */
+    public static YamlDoc parse(String file, String text, List<PackProblem> problems) {
+        try {
+            JsonNode root = YAML.readTree(text);
+            Map<String, int[]> pos = new HashMap<>();
+            try (JsonParser p = YAML.createParser(text)) {
+                if (p.nextToken() != null) {
+                    walk(p, "", pos);
+                }
+            }
+            if (root == null || root.isMissingNode()) {
+                problems.add(new PackProblem(file, 1, 1, "YAML_EMPTY", "Tệp trống", "empty file"));
+                return null;
+            }
+            return new YamlDoc(file, root, pos);
+        } catch (JacksonException e) {
+            TokenStreamLocation loc = e.getLocation();
+            int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
+            int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
+            String msg = e.getOriginalMessage();
+            problems.add(new PackProblem(file, line, col, "YAML_SYNTAX",
+                    "Lỗi cú pháp YAML: " + msg, "YAML syntax error: " + msg));
+            return null;
+        }
+    }
+
+    private static void walk(JsonParser p, String ptr, Map<String, int[]> pos) {
+        TokenStreamLocation loc = p.currentTokenLocation();
+        pos.putIfAbsent(ptr, new int[] {loc.getLineNr(), loc.getColumnNr()});
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                TokenStreamLocation k = p.currentTokenLocation();
+                String child = ptr + "/" + name.replace("~", "~0").replace("/", "~1");
+                pos.put(child, new int[] {k.getLineNr(), k.getColumnNr()});
+                p.nextToken();
+                walk(p, child, pos);
+            }
+        } else if (t == JsonToken.START_ARRAY) {
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                walk(p, ptr + "/" + i++, pos);
+            }
+        }
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public JsonNode root() {
+        return root;
+    }
+
+    /** Line and column of the node at the pointer, or of its nearest ancestor. */
+    public int[] position(String pointer) {
+        String p = pointer;
+        while (true) {
+            int[] at = positions.get(p);
+            if (at != null) {
+                return at;
+            }
+            if (p.isEmpty()) {
+                return new int[] {1, 1};
+            }
+            int slash = p.lastIndexOf('/');
+            p = slash <= 0 ? "" : p.substring(0, slash);
+        }
+    }
+
+    /** A problem at the node of the pointer. */
+    public PackProblem problem(String pointer, String code, String vi, String en) {
+        int[] at = position(pointer);
+        return new PackProblem(file, at[0], at[1], code, vi, en);
+    }
+}

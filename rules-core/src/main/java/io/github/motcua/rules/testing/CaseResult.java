@@ -1,0 +1,54 @@
+package io.github.motcua.rules.testing;
+
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.PackCase;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The outcome of one analyst case.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param packCase   the case
+ * @param decision   the actual decision, or {@code null} when deciding threw
+ * @param mismatches each expected part that differs, as "part: expected X, actual Y"
+ * @param notChecked expected parts the engine cannot check yet (e.g. deadline before the calendar
+ *                   is integrated); they neither pass nor fail the case, and are reported
+ */
+public record CaseResult(PackCase packCase, Decision decision, List<String> mismatches, List<String> notChecked) {
+    public CaseResult {
+        Objects.requireNonNull(packCase, "packCase");
+        mismatches = List.copyOf(mismatches);
+        notChecked = List.copyOf(notChecked);
+    }
+
+    /** True when every checkable expected part matched. */
+    public boolean passed() {
+        return mismatches.isEmpty();
+    }
+
+    /** Expected versus actual, readable by an analyst. */
+    public String report() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s:%d: \"%s\" %s%n", packCase.file(), packCase.line(), packCase.name(),
+                passed() ? "ĐẠT / passed" : "KHÔNG ĐẠT / failed"));
+        for (String m : mismatches) {
+            sb.append("  ✗ ").append(m).append(System.lineSeparator());
+        }
+        for (String n : notChecked) {
+            sb.append("  ? chưa kiểm tra được / not checked: ").append(n).append(System.lineSeparator());
+        }
+        if (!passed() && decision != null) {
+            sb.append("  quy tắc đã chạy / rules fired:").append(System.lineSeparator());
+            for (Decision.TraceStep t : decision.trace()) {
+                sb.append(String.format(Locale.ROOT, "    %s:%d %s%n", t.file(), t.line(), t.rule()));
+            }
+            if (decision.cause() != null) {
+                sb.append("  nguyên nhân / cause: ").append(decision.cause().messageVi()).append(System.lineSeparator());
+            }
+        }
+        return sb.toString();
+    }
+}

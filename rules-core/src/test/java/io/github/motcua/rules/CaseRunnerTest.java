@@ -1,0 +1,65 @@
+package io.github.motcua.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.motcua.rules.testing.CaseResult;
+import io.github.motcua.rules.testing.CaseRunner;
+import io.github.motcua.rules.testing.PackTests;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The case runner compares only named parts, reports mismatches readably, and never passes silently. */
+class CaseRunnerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void run_wrongExpectation_reportsExpectedVersusActualWithTrace() {
+        Path p = TestPacks.copy("ho-tich", dir);
+        TestPacks.edit(p.resolve("procedures/1.001193/cases/giay-chung-sinh.yaml"),
+                s -> s.replace("required: [to-khai, giay-chung-sinh]", "required: [to-khai]"));
+        try (Engine e = TestPacks.loaded(p)) {
+            CaseResult r = CaseRunner.runAll(e).stream().filter(x -> !x.passed()).findFirst().orElseThrow();
+            assertEquals(List.of("components.required: expected [to-khai], actual [giay-chung-sinh, to-khai]"), r.mismatches());
+            assertTrue(r.report().contains("procedures/1.001193/rules.drl:2 Có giấy chứng sinh thì nộp giấy chứng sinh"), r.report());
+        }
+    }
+
+    @Test
+    void run_deadlineExpectedBeforeCalendarIntegration_isListedAsNotChecked() {
+        Path p = TestPacks.copy("ho-tich", dir);
+        TestPacks.edit(p.resolve("procedures/1.001193/cases/giay-chung-sinh.yaml"),
+                s -> s.replaceFirst("eligibility: ELIGIBLE", "eligibility: ELIGIBLE\n    deadline: { due: \"2026-03-02T17:00:00+07:00\" }"));
+        try (Engine e = TestPacks.loaded(p)) {
+            CaseResult r = CaseRunner.runAll(e).stream().filter(x -> x.packCase().file().endsWith("giay-chung-sinh.yaml")).findFirst().orElseThrow();
+            assertTrue(r.passed());
+            assertEquals(1, r.notChecked().size());
+            assertTrue(r.notChecked().get(0).startsWith("deadline.due"));
+        }
+    }
+
+    @Test
+    void packTests_brokenPack_giveOneFailingTestListingProblems() {
+        Path p = TestPacks.copy("ho-tich", dir);
+        TestPacks.edit(p.resolve("pack.yaml"), s -> s.replace("id: ho-tich-test", "id: Hộ Tịch"));
+        List<DynamicNode> nodes = PackTests.forPack(p).collect(Collectors.toList());
+        assertEquals(1, nodes.size());
+        AssertionError failure = null;
+        try {
+            ((DynamicTest) nodes.get(0)).getExecutable().execute();
+        } catch (AssertionError ex) {
+            failure = ex;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+        assertFalse(failure == null, "a broken pack must fail");
+        assertTrue(failure.getMessage().startsWith("pack.yaml:1:"), failure.getMessage());
+    }
+}
