@@ -138,6 +138,21 @@ class IntegrationTest {
         }
 
         @Test
+        void decide_decomposedVietnameseInTheForm_rulesSeeItNormalisedToNfc() {
+            Path p = pack(null);
+            TestPacks.write(p.resolve("procedures/1.001193/form.schema.json"), FORM);
+            TestPacks.write(p.resolve("procedures/1.001193/noi-sinh.drl"), "rule \"Sinh tại Phường Pleiku\"\n"
+                    + "  @basis(\"LHT-2014-D16\")\nwhen\n  Form( text(\"noiSinh\") == \"Phường Pleiku\" )\nthen\n"
+                    + "  decision.note(\"Nơi sinh: Phường Pleiku\");\nend\n");
+            String nfd = java.text.Normalizer.normalize("Phường Pleiku", java.text.Normalizer.Form.NFD);
+            try (Engine e = TestPacks.loaded(p)) {
+                Decision d = e.decide(TestPacks.birth("{\"giayChungSinh\":\"CO\",\"noiSinh\":\"" + nfd + "\"}"));
+                assertTrue(d.notes().stream().anyMatch(n -> n.messageVi().equals("Nơi sinh: Phường Pleiku")),
+                        () -> d.notes().toString());
+            }
+        }
+
+        @Test
         void decide_validForm_isCheckedAndTheRulesRun() {
             Path p = pack(null);
             TestPacks.write(p.resolve("procedures/1.001193/form.schema.json"), FORM);
