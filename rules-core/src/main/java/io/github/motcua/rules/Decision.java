@@ -29,7 +29,8 @@ import java.util.Optional;
  * @param deadlineAdjustments deadline actions the rules took, for the calendar engine
  * @param feeDirectives       fee actions the rules took, for the fee table
  * @param notes               notes the rules added
- * @param trace               rules fired, in order
+ * @param trace               rules fired, in order, then the deadline adjustments, fee lines and
+ *                            exemptions applied (see {@link TraceStep#kind()})
  * @param cause               why INDETERMINATE, or {@code null}
  * @param provenance          which pack and time produced it
  */
@@ -98,20 +99,41 @@ public record Decision(String procedure, Eligibility eligibility, List<Reason> r
     }
 
     /**
-     * One step of the trace (căn cứ): a rule that fired.
+     * One step of the trace (căn cứ): a rule that fired, or a deadline adjustment, fee line or fee
+     * exemption/reduction the decision applied, each with its legal basis.
      *
-     * @param rule  the rule's name
-     * @param file  pack-relative file
-     * @param line  line of its {@code rule} keyword (or the table row)
+     * @param rule  the rule's name; for other kinds what was applied (e.g. {@code "le-phi-khai-sinh"})
+     * @param file  pack-relative file (for a fee row: the fee table), or {@code null} for an excluded
+     *              period given with the dossier
+     * @param line  line of its {@code rule} keyword, the table row, or 0
      * @param basis its legal basis
+     * @param kind  {@link #RULE}, {@link #DEADLINE}, {@link #FEE} or {@link #FEE_ADJUSTMENT}
      */
-    public record TraceStep(String rule, String file, int line, LegalBasis basis) {
+    public record TraceStep(String rule, String file, int line, LegalBasis basis, String kind) {
+        /** A rule fired. */
+        public static final String RULE = "RULE";
+        /** A deadline adjustment (extension, replacement, pause, excluded period) was applied. */
+        public static final String DEADLINE = "DEADLINE";
+        /** A fee line was charged (its tariff's basis). */
+        public static final String FEE = "FEE";
+        /** An exemption or reduction was applied to a fee line. */
+        public static final String FEE_ADJUSTMENT = "FEE_ADJUSTMENT";
+
+        public TraceStep {
+            kind = kind == null ? RULE : kind;
+        }
+
+        /** A fired rule. */
+        public TraceStep(String rule, String file, int line, LegalBasis basis) {
+            this(rule, file, line, basis, RULE);
+        }
     }
 
     /**
      * Why a decision is INDETERMINATE.
      *
-     * @param code      {@code RULE_FAILED}, {@code FIRING_LIMIT} or {@code EVALUATION_FAILED}
+     * @param code      {@code FORM_INVALID} (the rules did not run), {@code RULE_FAILED}, {@code FIRING_LIMIT},
+     *                  {@code EVALUATION_FAILED}, {@code DEADLINE_FAILED} or {@code FEES_FAILED}
      * @param rule      the rule that failed or fired last, or {@code null}
      * @param file      its file, or {@code null}
      * @param line      its line, or 0
@@ -127,8 +149,8 @@ public record Decision(String procedure, Eligibility eligibility, List<Reason> r
     }
 
     /**
-     * The form report section (tờ khai điện tử). Until forms-core is integrated it is
-     * {@link #notChecked()}.
+     * The form report section (tờ khai điện tử): forms-core's violations, or {@link #notChecked()}
+     * when the procedure has no form schema.
      *
      * @param checked    whether the form was validated at all
      * @param violations each violation, empty when valid or not checked
@@ -138,7 +160,7 @@ public record Decision(String procedure, Eligibility eligibility, List<Reason> r
             violations = List.copyOf(violations);
         }
 
-        /** The form was not validated (no schema, or forms-core not integrated). */
+        /** The form was not validated (the procedure has no form schema). */
         public static FormReport notChecked() {
             return new FormReport(false, List.of());
         }
@@ -150,14 +172,21 @@ public record Decision(String procedure, Eligibility eligibility, List<Reason> r
     }
 
     /**
-     * One form violation.
+     * One form violation (lỗi tờ khai), from forms-core's validation.
      *
-     * @param path      JSON pointer of the field
-     * @param label     the field's title, or {@code null}
+     * @param path      JSON pointer of the field ({@code ""} for the whole form)
+     * @param label     the field's Vietnamese title, or {@code null}
      * @param messageVi in Vietnamese
      * @param messageEn in English
+     * @param labelEn   the field's English title, or {@code null}
+     * @param keyword   what failed (a JSON Schema keyword such as {@code required}, or forms-core's own), or {@code null}
      */
-    public record FormViolation(String path, String label, String messageVi, String messageEn) {
+    public record FormViolation(String path, String label, String messageVi, String messageEn, String labelEn,
+            String keyword) {
+        /** A violation without English label or keyword. */
+        public FormViolation(String path, String label, String messageVi, String messageEn) {
+            this(path, label, messageVi, messageEn, null, null);
+        }
     }
 
     /**
