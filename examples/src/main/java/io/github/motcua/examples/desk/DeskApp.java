@@ -279,7 +279,10 @@ final class DeskApp implements HttpHandler {
             FormReport report = forms.validate(p.code(), posted.data(), VI);
             LocalDateTime receivedAt = st.circ.validate(p, portal, engine.units(), heldSources.keySet(), clock);
             if (!report.valid() || !st.circ.errors.isEmpty()) {
-                st.problem = "Hồ sơ chưa hợp lệ: vui lòng sửa các mục được đánh dấu.";
+                if (!st.circ.errors.isEmpty()) {
+                    // the form's own summary lists its violations; this one lists the circumstances'
+                    st.problem = "Thông tin tiếp nhận hồ sơ chưa hợp lệ: vui lòng sửa các mục được đánh dấu.";
+                }
                 sendForm(ex, 422, p, portal, posted.data(), report, st);
                 return;
             }
