@@ -2,7 +2,6 @@ package io.github.motcua.examples.desk;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.motcua.forms.FormRegistry;
-import io.github.motcua.forms.Forms;
 import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.LoadResult;
 import io.github.motcua.rules.Motcua;
@@ -65,32 +64,34 @@ public final class DeskServer implements AutoCloseable {
                     r.problems().size(), r.problems().stream().map(p -> p.format(Locale.ROOT))
                             .collect(Collectors.joining(System.lineSeparator()))));
         }
-        FormRegistry forms = Forms.builder().packFolder(pack)
-                .unitCodes(engine.units().stream().map(u -> u.code()).collect(Collectors.toSet())).build();
-        return start(engine, forms, port, clock, true);
+        return start(engine, port, clock, true);
     }
 
     /**
-     * Starts the desk on an engine that already holds a pack, and the pack's forms.
+     * Starts the desk on an engine that already serves a pack; its forms come from
+     * {@link Engine#forms()}.
      *
-     * @param engine an engine with a loaded pack (not closed by the desk)
-     * @param forms  the pack's form registry
+     * @param engine an engine with a loaded pack that has e-forms (not closed by the desk)
      * @param port   a local port, or 0 for a free one
-     * @param clock  the server clock
+     * @param clock  the server clock (use the engine's)
      */
-    public static DeskServer start(Engine engine, FormRegistry forms, int port, Clock clock) {
-        return start(engine, forms, port, clock, false);
+    public static DeskServer start(Engine engine, int port, Clock clock) {
+        return start(engine, port, clock, false);
     }
 
-    private static DeskServer start(Engine engine, FormRegistry forms, int port, Clock clock, boolean owned) {
+    private static DeskServer start(Engine engine, int port, Clock clock, boolean owned) {
         Objects.requireNonNull(engine, "engine");
-        Objects.requireNonNull(forms, "forms");
         Objects.requireNonNull(clock, "clock");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "port must be 0..65535: [%d]", port));
         }
-        if (engine.pack().isEmpty()) {
-            throw new IllegalArgumentException("engine has no pack loaded: [" + engine + "]");
+        FormRegistry forms = engine.forms().orElse(null);
+        if (forms == null) {
+            String pack = engine.pack().map(p -> p.id()).orElse(null);
+            if (owned) {
+                engine.close();
+            }
+            throw new IllegalArgumentException("engine serves no pack with e-forms: [" + pack + "]");
         }
         HttpServer server;
         try {
