@@ -121,6 +121,13 @@ final class DeskApp implements HttpHandler {
     }
 
     private void route(HttpExchange ex) throws IOException {
+        String host = ex.getRequestHeaders().getFirst("Host");
+        int port = ex.getLocalAddress().getPort();
+        if (host == null || !(host.equals("127.0.0.1:" + port) || host.equals("localhost:" + port))) {
+            // a page of another site that resolves its own name to 127.0.0.1 (DNS rebinding) is refused
+            throw new HttpProblem(421, "Địa chỉ máy chủ không hợp lệ",
+                    "Ứng dụng Một cửa chỉ phục vụ tại 127.0.0.1:" + port + " hoặc localhost:" + port + ".", null);
+        }
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getPath();
         if (path == null) {

@@ -272,6 +272,18 @@ class DeskHttpTest {
         }
 
         @Test
+        void foreignHostHeader_421() throws Exception {
+            int port = desk.uri().getPort();
+            try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: evil.example:" + port
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(response.startsWith("HTTP/1.1 421"), response);
+                assertTrue(response.contains("Địa chỉ máy chủ không hợp lệ"));
+            }
+        }
+
+        @Test
         void wrongContentType_415() throws Exception {
             HttpClient c = client();
             HttpResponse<String> r = c.send(HttpRequest.newBuilder(desk.uri().resolve("thu-tuc/2.000815"))
