@@ -38,7 +38,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -254,7 +253,9 @@ final class DeskApp implements HttpHandler {
         PostedForm posted = forms.renderer().readPost(p.code(), params);
         FormState st = FormState.fromParams(params, portal);
         if (portal) {
+            // a citizen cannot choose the channel, nor claim that a database holds their papers
             st.circ.channel = Channel.ONLINE.name();
+            st.circ.heldData.clear();
         }
         String cookie = cookie(ex, CSRF_COOKIE);
         String csrf = first(params, "_csrf");
@@ -703,9 +704,5 @@ final class DeskApp implements HttpHandler {
             return new HttpProblem(405, "Phương thức không được hỗ trợ",
                     "Trang này chỉ nhận yêu cầu " + allow + ".", allow);
         }
-    }
-
-    static Set<String> setOf(String... s) {
-        return new LinkedHashSet<>(List.of(s));
     }
 }

@@ -91,6 +91,26 @@ class DeskHttpTest {
         return f;
     }
 
+    /** A valid judicial-record request (GL.LLTP.01) with the tokens of a freshly opened desk or portal form. */
+    static Map<String, String> judicialRecordRequest(HttpClient c, String formPath) throws IOException, InterruptedException {
+        String page = get(c, formPath).body();
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("_csrf", hidden(page, "_csrf"));
+        f.put("_token", hidden(page, "_token"));
+        f.put("/nguoiDuocCap/hoTen", "Trần Văn Bình");
+        f.put("/nguoiDuocCap/soDinhDanh", "052090004321");
+        f.put("/nguoiDuocCap/ngaySinh", "1990-09-02");
+        f.put("/nguoiDuocCap/gioiTinh", "MALE");
+        f.put("/loaiPhieu", "SO_1");
+        f.put("/soPhieu", "1");
+        f.put("_channel", "DESK");
+        f.put("_unit", "52-tthcc-quy-nhon");
+        f.put("_receivedAt", "2027-03-09T09:00");
+        f.put("_officer", "Cán bộ A");
+        f.put("_heldData", "CSDL_QG_DAN_CU");
+        return f;
+    }
+
     static void assertSecurityHeaders(HttpResponse<?> r) {
         String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);
@@ -153,6 +173,39 @@ class DeskHttpTest {
             assertTrue(page.body().contains("data-eligibility=\"ELIGIBLE\""));
             assertTrue(page.body().contains("Trần Văn Bình"));
             assertTrue(page.body().contains("09 giờ 00 phút, ngày 09/03/2027"));
+        }
+
+        @Test
+        void heldPopulationData_identityPaperWaivedWithItsSourceAndNoCheckboxToTick() throws Exception {
+            HttpClient c = client();
+            String location = post(c, "thu-tuc/GL.LLTP.01", form(judicialRecordRequest(c, "thu-tuc/GL.LLTP.01")))
+                    .headers().firstValue("Location").orElseThrow();
+            String page = get(c, location.substring(1)).body();
+            assertTrue(page.contains("<input type=\"checkbox\" id=\"tp-giay-to-tuy-than\" disabled>"), page);
+            assertTrue(page.contains("Miễn nộp – dữ liệu lấy từ CSDL_QG_DAN_CU"));
+            assertTrue(page.contains("<input type=\"checkbox\" id=\"tp-to-khai\">"), "the form itself is still ticked");
+        }
+
+        @Test
+        void portal_citizenCannotClaimHeldDataOrChooseTheChannel() throws Exception {
+            HttpClient c = client();
+            String page0 = get(c, "cong-dich-vu/2.000635").body();
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("_csrf", hidden(page0, "_csrf"));
+            f.put("_token", hidden(page0, "_token"));
+            f.put("/nguoiYeuCau/hoTen", "Trần Văn Bình");
+            f.put("/quanHeVoiNguoiCoSuKien", "BAN_THAN");
+            f.put("/loaiSuKien", "KHAI_SINH");
+            f.put("/nguoiCoSuKien/hoTen", "Trần Văn Bình");
+            f.put("/soBan", "1");
+            f.put("_unit", "52-phuong-quy-nhon");
+            f.put("_channel", "DESK");
+            f.put("_heldData", "CSDL_QG_DAN_CU");
+            HttpResponse<String> r = post(c, "cong-dich-vu/2.000635", form(f));
+            assertEquals(303, r.statusCode(), r::body);
+            String page = get(c, r.headers().firstValue("Location").orElseThrow().substring(1)).body();
+            assertTrue(page.contains("<span id=\"channel\">Trực tuyến</span>"), page);
+            assertFalse(page.contains("Miễn nộp"), "held data is not the citizen's to claim: " + page);
         }
 
         @Test
