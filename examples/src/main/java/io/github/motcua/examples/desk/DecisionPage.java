@@ -10,17 +10,16 @@ import io.github.motcua.forms.Documents;
 import io.github.motcua.forms.document.Applicant;
 import io.github.motcua.forms.document.DocumentHeader;
 import io.github.motcua.forms.document.ReceiptSlip;
-import io.github.motcua.forms.document.ReceivedComponent;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.DecisionDocuments;
 import io.github.motcua.rules.DossierComponent;
 import io.github.motcua.rules.Eligibility;
 import io.github.motcua.rules.RequiredComponent;
 import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** The decision page and the printable receipt of one filing. Thread-safe (stateless). */
 final class DecisionPage {
@@ -72,7 +71,8 @@ final class DecisionPage {
                 String id = "tp-" + c.id();
                 boolean waived = c.status() == RequiredComponent.ComponentStatus.WAIVED;
                 b.append("<li class=\"").append(c.status().name().toLowerCase(Locale.ROOT)).append("\">")
-                        .append("<input type=\"checkbox\" id=\"").append(esc(id)).append('"').append(waived ? " disabled" : "")
+                        .append("<input type=\"checkbox\" id=\"").append(esc(id)).append('"')
+                        .append(waived ? " disabled" : " name=\"daNhan\" value=\"" + esc(c.id()) + "\" form=\"receipt-form\"")
                         .append("> <label for=\"").append(esc(id)).append("\">").append(esc(c.name() == null ? c.id() : c.name().vi()))
                         .append("</label> <span class=\"form\">").append(esc(formVi(c.form()))).append(", số lượng ")
                         .append(c.quantity()).append("</span> <span class=\"status\">").append(esc(statusVi(c))).append("</span>")
@@ -115,7 +115,9 @@ final class DecisionPage {
 
         b.append("<section class=\"actions\">");
         if (d.eligibility() == Eligibility.ELIGIBLE && dl != null) {
-            b.append("<form method=\"get\" action=\"/ho-so/").append(esc(f.id())).append("/giay-tiep-nhan\">")
+            b.append("<form method=\"get\" id=\"receipt-form\" action=\"/ho-so/").append(esc(f.id())).append("/giay-tiep-nhan\">")
+                    .append("<p class=\"help\">Giấy tiếp nhận liệt kê các giấy tờ đã đánh dấu ở trên; nếu không đánh dấu mục nào, "
+                            + "liệt kê mọi giấy tờ bắt buộc.</p>")
                     .append("<button type=\"submit\" id=\"print-receipt\">In Giấy tiếp nhận hồ sơ và hẹn trả kết quả</button></form>");
         } else if (d.eligibility() == Eligibility.ELIGIBLE) {
             b.append("<p>Chưa in được Giấy tiếp nhận hồ sơ và hẹn trả kết quả vì chưa có ngày hẹn trả.</p>");
@@ -130,45 +132,36 @@ final class DecisionPage {
         return Html.page("Hồ sơ " + f.id(), b.toString());
     }
 
-    /** The receipt and appointment slip (Mẫu 01) with a print button; 409 page when it cannot be issued. */
-    static String receipt(DeskApp.Filing f, Documents documents) {
+    /**
+     * The receipt and appointment slip (Mẫu 01) of the components the officer ticked (all required
+     * ones when none is), with a print button; a 409 page when it cannot be issued.
+     */
+    static String receipt(DeskApp.Filing f, Documents documents, Set<String> ticked) {
         Decision d = f.decision();
         if (d.eligibility() != Eligibility.ELIGIBLE || d.deadline() == null) {
             throw new DeskApp.HttpProblem(409, "Chưa in được giấy tiếp nhận",
                     "Hồ sơ " + f.id() + " chưa đủ điều kiện hoặc chưa có ngày hẹn trả kết quả.", null);
         }
-        String html = documents.render(receiptSlip(f), DeskApp.VI);
+        Set<String> received = new HashSet<>();
+        for (RequiredComponent c : d.components()) {
+            if (ticked.contains(c.id()) && c.status() != RequiredComponent.ComponentStatus.WAIVED) {
+                received.add(c.id());
+            }
+        }
+        var a = f.dossier().applicant();
+        Applicant applicant = new Applicant(applicantName(f), a == null ? null : a.personalId(), null, null, null);
+        DocumentHeader header = new DocumentHeader("UBND TỈNH GIA LAI", f.unit().name().vi(), null, "Gia Lai",
+                f.dossier().receivedAt().atZoneSameInstant(DeskApp.VN).toLocalDate(), f.id(), f.procedure().name().vi(),
+                applicant);
+        String returnPlace = f.dossier().channel() == Channel.DESK ? "Tại " + f.unit().name().vi() : null;
+        ReceiptSlip slip = DecisionDocuments.receiptSlip(d, f.procedure(), new DecisionDocuments.ReceiptDetails(header,
+                f.dossier().receivedAt(), f.dossier().channel(), returnPlace, f.officer(), received));
+        String html = documents.render(slip, DeskApp.VI);
         String toolbar = "<div class=\"desk-toolbar\"><link rel=\"stylesheet\" href=\"/static/toolbar.css\">"
                 + "<button type=\"button\" id=\"print\">In giấy này</button> <a href=\"/ho-so/" + esc(f.id())
                 + "\">Quay lại hồ sơ</a></div><script src=\"/static/print.js\"></script>";
         int at = html.lastIndexOf("</body>");
         return at < 0 ? html + toolbar : html.substring(0, at) + toolbar + html.substring(at);
-    }
-
-    /**
-     * Maps a filing to forms-core's receipt slip. The integration branch brings
-     * {@code DecisionDocuments}; until it is merged the desk maps the few fields itself.
-     */
-    static ReceiptSlip receiptSlip(DeskApp.Filing f) {
-        Decision d = f.decision();
-        List<ReceivedComponent> received = new ArrayList<>();
-        for (RequiredComponent c : d.components()) {
-            if (c.status() != RequiredComponent.ComponentStatus.WAIVED) {
-                received.add(new ReceivedComponent(c.name() == null ? c.id() : c.name().vi(), formVi(c.form()), c.quantity()));
-            }
-        }
-        LocalDateTime receivedAt = f.dossier().receivedAt().atZoneSameInstant(DeskApp.VN).toLocalDateTime();
-        ZonedDateTime due = d.deadline().due().withZoneSameInstant(DeskApp.VN);
-        var a = f.dossier().applicant();
-        String name = applicantName(f);
-        Applicant applicant = new Applicant(name, a == null ? null : a.personalId(), null, null, null);
-        DocumentHeader header = new DocumentHeader("UBND TỈNH GIA LAI", f.unit().name().vi(), null, "Gia Lai",
-                receivedAt.toLocalDate(), f.id(), f.procedure().name().vi(), applicant);
-        long total = d.fees() == null ? 0 : d.fees().total().dong();
-        String returnPlace = f.dossier().channel() == Channel.ONLINE ? "Trực tuyến trên Cổng dịch vụ công"
-                : "Tại " + f.unit().name().vi();
-        return new ReceiptSlip(header, received, receivedAt, due.toLocalDateTime(), f.dossier().channel(), returnPlace,
-                total, f.officer());
     }
 
     private static String applicantName(DeskApp.Filing f) {

@@ -161,7 +161,8 @@ final class DeskApp implements HttpHandler {
             if (seg.size() == 2) {
                 send(ex, 200, DecisionPage.render(f), null);
             } else if (seg.get(2).equals("giay-tiep-nhan")) {
-                send(ex, 200, DecisionPage.receipt(f, forms.documents()), null);
+                Map<String, List<String>> query = parseQuery(ex.getRequestURI().getRawQuery());
+                send(ex, 200, DecisionPage.receipt(f, forms.documents(), Set.copyOf(query.getOrDefault("daNhan", List.of()))), null);
             } else {
                 throw HttpProblem.notFound();
             }

@@ -178,11 +178,16 @@ class DeskBrowserTest {
         assertEquals("14.000 đồng", text("#fee-total"));
         screenshot("03-ket-qua-kiem-tra-ho-so");
 
+        for (WebElement box : driver.findElements(By.cssSelector("#checklist input[type=checkbox]"))) {
+            box.click();
+        }
         clickAndWait(driver.findElement(By.id("print-receipt")));
         String page = driver.findElement(By.tagName("body")).getText();
         assertTrue(page.contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ") || page.contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả"), page);
         assertTrue(page.contains(nfc));
         assertTrue(page.contains("14.000 đồng"), page);
+        assertTrue(page.contains("Bản chính giấy tờ, văn bản (xuất trình)") && page.contains("Bản sao cần chứng thực"), page);
+        assertTrue(page.contains("17 giờ 00 phút, ngày 09/03/2027"), page);
         assertTrue(driver.findElement(By.id("print")).isDisplayed());
         screenshot("04-giay-tiep-nhan-va-hen-tra");
     }

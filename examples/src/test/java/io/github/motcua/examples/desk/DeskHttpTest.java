@@ -176,6 +176,23 @@ class DeskHttpTest {
         }
 
         @Test
+        void receipt_listsTheTickedComponents_orEveryRequiredOneWhenNoneIsTicked() throws Exception {
+            HttpClient c = client();
+            String location = post(c, "thu-tuc/2.000815", form(validCopyRequest(c))).headers().firstValue("Location").orElseThrow();
+            String original = "Bản chính giấy tờ, văn bản (xuất trình)";
+            String copy = "Bản sao cần chứng thực (hoặc đề nghị cơ quan chụp từ bản chính)";
+            HttpResponse<String> ticked = get(c, location.substring(1) + "/giay-tiep-nhan?daNhan=ban-chinh&daNhan=khong-co");
+            assertEquals(200, ticked.statusCode());
+            assertSecurityHeaders(ticked);
+            assertTrue(ticked.body().contains("<h1>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</h1>"), ticked.body());
+            assertTrue(ticked.body().contains(original));
+            assertFalse(ticked.body().contains(copy), "not ticked, not received");
+            assertTrue(ticked.body().contains("<script src=\"/static/print.js\"></script>"));
+            String all = get(c, location.substring(1) + "/giay-tiep-nhan").body();
+            assertTrue(all.contains(original) && all.contains(copy));
+        }
+
+        @Test
         void heldPopulationData_identityPaperWaivedWithItsSourceAndNoCheckboxToTick() throws Exception {
             HttpClient c = client();
             String location = post(c, "thu-tuc/GL.LLTP.01", form(judicialRecordRequest(c, "thu-tuc/GL.LLTP.01")))
@@ -183,7 +200,8 @@ class DeskHttpTest {
             String page = get(c, location.substring(1)).body();
             assertTrue(page.contains("<input type=\"checkbox\" id=\"tp-giay-to-tuy-than\" disabled>"), page);
             assertTrue(page.contains("Miễn nộp – dữ liệu lấy từ CSDL_QG_DAN_CU"));
-            assertTrue(page.contains("<input type=\"checkbox\" id=\"tp-to-khai\">"), "the form itself is still ticked");
+            assertTrue(page.contains("<input type=\"checkbox\" id=\"tp-to-khai\" name=\"daNhan\" value=\"to-khai\""),
+                    "the form itself is still to tick");
         }
 
         @Test
