@@ -66,7 +66,8 @@ final class DecisionPage {
         b.append("</section>");
 
         if (d.eligibility() != Eligibility.INDETERMINATE) {
-            b.append("<section><h2>Thành phần hồ sơ – đánh dấu giấy tờ đã nhận</h2><ul class=\"checklist\" id=\"checklist\">");
+            b.append("<section><h2>").append(f.portal() ? "Thành phần hồ sơ cần nộp" : "Thành phần hồ sơ – đánh dấu giấy tờ đã nhận")
+                    .append("</h2><ul class=\"checklist\" id=\"checklist\">");
             for (RequiredComponent c : d.components()) {
                 String id = "tp-" + c.id();
                 boolean waived = c.status() == RequiredComponent.ComponentStatus.WAIVED;

@@ -211,6 +211,9 @@ class DeskBrowserTest {
         assertEquals("ELIGIBLE", driver.findElement(By.id("eligibility")).getAttribute("data-eligibility"));
         // TT 244/2016 Art. 4: 200,000 đ for one card; the pack has no online reduction (none found for Gia Lai)
         assertEquals("200.000 đồng", text("#fee-total"));
+        // 10 calendar days (Luật Lý lịch tư pháp Art. 48, unverified in the pack), the filing day not counted
+        // (BLDS 2015 Art. 147(2)): Tuesday 09/03 + 10 days = Friday 19/03/2027, at the close of office
+        assertEquals("17 giờ 00 phút, ngày 19/03/2027", text("#appointment"));
         screenshot("05-cong-dich-vu-cong");
     }
 
