@@ -227,6 +227,19 @@ class DeskHttpTest {
         }
 
         @Test
+        void channelTheProcedureDoesNotAccept_ineligibleWithReasonAndBasis_noReceipt() throws Exception {
+            HttpClient c = client();
+            Map<String, String> f = validCopyRequest(c);
+            f.put("_channel", "POST");
+            String location = post(c, "thu-tuc/2.000815", form(f)).headers().firstValue("Location").orElseThrow();
+            String page = get(c, location.substring(1)).body();
+            assertTrue(page.contains("data-eligibility=\"INELIGIBLE\""), page);
+            assertTrue(page.matches("(?s).*<ul class=\"reasons\"><li>[^<]+ <span class=\"basis\">Căn cứ: [^<]*Nghị định 23/2015.*"), page);
+            assertFalse(page.contains("id=\"print-receipt\""));
+            assertEquals(409, get(c, location.substring(1) + "/giay-tiep-nhan").statusCode());
+        }
+
+        @Test
         void doubleSubmit_secondPostShowsTheFirstResult() throws Exception {
             HttpClient c = client();
             String body = form(validCopyRequest(c));
