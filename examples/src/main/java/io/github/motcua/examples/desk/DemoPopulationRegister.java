@@ -25,7 +25,7 @@ public final class DemoPopulationRegister implements DataSource {
             "nguoiSuDungDat", "nguoiDeNghi", "chuDauTu", "benA");
 
     /**
-     * One fictional citizen.
+     * One fictional citizen. Immutable and thread-safe.
      *
      * @param personalId 12-digit number
      * @param fullName   full name (NFC)
