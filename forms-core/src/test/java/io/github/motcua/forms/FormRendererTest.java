@@ -173,6 +173,17 @@ class FormRendererTest {
         }
 
         @Test
+        void readPost_optionalGroupPostedBlank_leftOutSoItsRequiredFieldsAreNotAskedFor() {
+            PostedForm p = RENDERER.readPost(TestPacks.FORM, Map.of("/nguoiYeuCau/hoTen", List.of("Nguyễn Văn A"),
+                    "/nguoiYeuCau/noiCuTru/xaPhuong", List.of(""), "/treEm/hoTen", List.of("An"),
+                    "/treEm/ngaySinh", List.of("2026-02-25"), "/soBan", List.of("1"),
+                    "/me/hoTen", List.of(""), "/me/noiCuTru/chiTiet", List.of("")));
+            assertFalse(p.data().containsKey("me"), p.data()::toString);
+            assertEquals(Map.of("hoTen", "Nguyễn Văn A"), p.data().get("nguoiYeuCau"));
+            assertTrue(FORMS.validate(TestPacks.FORM, p.data(), VI).valid(), () -> FORMS.validate(TestPacks.FORM, p.data(), VI).toString());
+        }
+
+        @Test
         void readPost_nonNumberInIntegerField_keptForValidationToReport() {
             PostedForm p = RENDERER.readPost(TestPacks.FORM, Map.of("/soBan", List.of("hai")));
             assertEquals("hai", p.data().get("soBan"));

@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
             " 70   lỗi nội bộ / internal error"})
 public final class Main implements Runnable {
     /** Every subcommand; later commands (test, catalog ...) are added here. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, DecideCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, DecideCommand.class,
+            io.github.motcua.examples.desk.DeskCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

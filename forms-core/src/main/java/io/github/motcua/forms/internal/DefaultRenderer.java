@@ -372,6 +372,11 @@ final class DefaultRenderer implements FormRenderer {
     /** Places a value; array indices are collected in sorted maps first and compacted afterwards. */
     @SuppressWarnings("unchecked")
     private void place(String docId, Map<String, Object> root, List<String> tokens, Object value) {
+        if (value == null && tokens.stream().noneMatch(SchemaStore::isIndex)) {
+            // a browser posts every input; a blank one must not create its optional group ({} would then
+            // fail the group's required fields). Blank fields of an array item still keep the item.
+            return;
+        }
         Map<String, Object> node = root;
         for (int i = 0; i < tokens.size() - 1; i++) {
             String t = tokens.get(i);

@@ -1,0 +1,224 @@
+package io.github.motcua.examples.desk;
+
+import static io.github.motcua.examples.desk.Html.esc;
+
+import io.github.motcua.calendar.DeadlineResult;
+import io.github.motcua.dossier.Channel;
+import io.github.motcua.fees.FeeAssessment;
+import io.github.motcua.fees.FeeLine;
+import io.github.motcua.forms.Documents;
+import io.github.motcua.forms.document.Applicant;
+import io.github.motcua.forms.document.DocumentHeader;
+import io.github.motcua.forms.document.ReceiptSlip;
+import io.github.motcua.law.LegalBasis;
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.DecisionDocuments;
+import io.github.motcua.rules.DossierComponent;
+import io.github.motcua.rules.Eligibility;
+import io.github.motcua.rules.RequiredComponent;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The decision page and the printable receipt of one filing. Thread-safe (stateless). */
+final class DecisionPage {
+    private DecisionPage() {
+    }
+
+    static String render(DeskApp.Filing f) {
+        Decision d = f.decision();
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"crumbs\"><a href=\"").append(f.portal() ? "/cong-dich-vu" : "/").append("\">")
+                .append(f.portal() ? "Cổng dịch vụ công" : "Danh sách thủ tục").append("</a> › Hồ sơ ").append(esc(f.id())).append("</p>");
+        b.append("<h1>").append(f.portal() ? "Kết quả nộp hồ sơ trực tuyến" : "Kết quả kiểm tra hồ sơ").append("</h1>");
+        b.append("<dl class=\"facts\">");
+        fact(b, "Mã hồ sơ", "<span id=\"dossier-code\">" + esc(f.id()) + "</span>");
+        fact(b, "Thủ tục", esc(f.procedure().name().vi()) + " (" + esc(f.procedure().code()) + ")");
+        fact(b, "Người yêu cầu", "<span id=\"applicant\">" + esc(applicantName(f)) + "</span>");
+        fact(b, "Hình thức nộp", "<span id=\"channel\">" + esc(f.dossier().channel().labelVi()) + "</span>");
+        fact(b, "Đơn vị tiếp nhận", esc(f.unit().name().vi()));
+        fact(b, "Thời điểm tiếp nhận", "<span id=\"received-at\">" + esc(vnTime(f.dossier().receivedAt().toLocalDateTime())) + "</span>");
+        b.append("</dl>");
+
+        b.append("<section><h2>Điều kiện thực hiện</h2>");
+        switch (d.eligibility()) {
+            case ELIGIBLE -> b.append("<p class=\"ok\" id=\"eligibility\" data-eligibility=\"ELIGIBLE\">Đủ điều kiện tiếp nhận.</p>");
+            case INELIGIBLE -> b.append("<p class=\"bad\" id=\"eligibility\" data-eligibility=\"INELIGIBLE\">Không đủ điều kiện tiếp nhận.</p>");
+            case INDETERMINATE -> b.append("<p class=\"bad\" id=\"eligibility\" data-eligibility=\"INDETERMINATE\">Chưa xác định được: ")
+                    .append(esc(d.cause() == null ? "" : d.cause().messageVi())).append("</p>");
+            default -> throw new IllegalStateException("eligibility [" + d.eligibility() + "]");
+        }
+        if (!d.reasons().isEmpty()) {
+            b.append("<ul class=\"reasons\">");
+            for (Decision.Reason r : d.reasons()) {
+                b.append("<li>").append(esc(r.messageVi())).append(basis(r.basis())).append("</li>");
+            }
+            b.append("</ul>");
+        }
+        if (!d.notes().isEmpty()) {
+            b.append("<h3>Lưu ý</h3><ul class=\"notes\">");
+            for (Decision.Note n : d.notes()) {
+                b.append("<li>").append(esc(n.messageVi())).append(basis(n.basis())).append("</li>");
+            }
+            b.append("</ul>");
+        }
+        b.append("</section>");
+
+        if (d.eligibility() != Eligibility.INDETERMINATE) {
+            b.append("<section><h2>").append(f.portal() ? "Thành phần hồ sơ cần nộp" : "Thành phần hồ sơ – đánh dấu giấy tờ đã nhận")
+                    .append("</h2><ul class=\"checklist\" id=\"checklist\">");
+            for (RequiredComponent c : d.components()) {
+                String id = "tp-" + c.id();
+                boolean waived = c.status() == RequiredComponent.ComponentStatus.WAIVED;
+                b.append("<li class=\"").append(c.status().name().toLowerCase(Locale.ROOT)).append("\">")
+                        .append("<input type=\"checkbox\" id=\"").append(esc(id)).append('"')
+                        .append(waived ? " disabled" : " name=\"daNhan\" value=\"" + esc(c.id()) + "\" form=\"receipt-form\"")
+                        .append("> <label for=\"").append(esc(id)).append("\">").append(esc(c.name() == null ? c.id() : c.name().vi()))
+                        .append("</label> <span class=\"form\">").append(esc(formVi(c.form()))).append(", số lượng ")
+                        .append(c.quantity()).append("</span> <span class=\"status\">").append(esc(statusVi(c))).append("</span>")
+                        .append(basis(c.basis())).append("</li>");
+            }
+            b.append("</ul></section>");
+        }
+
+        b.append("<section><h2>Thời hạn giải quyết</h2>");
+        DeadlineResult dl = d.deadline();
+        if (dl == null) {
+            b.append("<p id=\"appointment\" class=\"pending\">Chưa tính được ngày hẹn trả kết quả (lịch làm việc chưa được tích hợp vào quyết định).</p>");
+        } else {
+            b.append("<p>Ngày hẹn trả kết quả: <strong id=\"appointment\">").append(esc(vnTime(dl.due().withZoneSameInstant(DeskApp.VN).toLocalDateTime())))
+                    .append("</strong></p><p class=\"help\">Bắt đầu tính từ ").append(esc(vnTime(dl.effectiveStart().withZoneSameInstant(DeskApp.VN).toLocalDateTime())))
+                    .append(".</p>");
+            for (LegalBasis lb : dl.countingBases()) {
+                b.append("<p class=\"help\">").append(esc(lb.citationVi())).append("</p>");
+            }
+        }
+        b.append("</section>");
+
+        b.append("<section><h2>").append(f.portal() ? "Phí, lệ phí nộp trực tuyến" : "Phí, lệ phí").append("</h2>");
+        FeeAssessment fees = d.fees();
+        if (fees == null) {
+            b.append("<p id=\"fee-total\" class=\"pending\">Chưa tính được phí, lệ phí (biểu phí chưa được tích hợp vào quyết định).</p>");
+        } else {
+            b.append("<table class=\"fees\"><thead><tr><th>Khoản thu</th><th>Số lượng</th><th>Số tiền</th><th>Căn cứ</th></tr></thead><tbody>");
+            for (FeeLine l : fees.lines()) {
+                b.append("<tr><td>").append(esc(l.descriptionVi()));
+                l.adjustments().forEach(a -> b.append("<br><small>").append(esc(a.reasonVi())).append("</small>"));
+                b.append("</td><td>").append(l.quantity()).append("</td><td class=\"money\">").append(dong(l.amount().dong()))
+                        .append("</td><td>").append(esc(l.basis().citationVi())).append(l.verified() ? "" : " <em>(mức thu chưa xác minh)</em>")
+                        .append("</td></tr>");
+            }
+            b.append("</tbody><tfoot><tr><th colspan=\"2\">Tổng cộng</th><th class=\"money\" id=\"fee-total\">")
+                    .append(dong(fees.total().dong())).append("</th><th></th></tr></tfoot></table>");
+        }
+        b.append("</section>");
+
+        b.append("<section class=\"actions\">");
+        if (d.eligibility() == Eligibility.ELIGIBLE && dl != null) {
+            b.append("<form method=\"get\" id=\"receipt-form\" action=\"/ho-so/").append(esc(f.id())).append("/giay-tiep-nhan\">")
+                    .append("<p class=\"help\">Giấy tiếp nhận liệt kê các giấy tờ đã đánh dấu ở trên; nếu không đánh dấu mục nào, "
+                            + "liệt kê mọi giấy tờ bắt buộc.</p>")
+                    .append("<button type=\"submit\" id=\"print-receipt\">In Giấy tiếp nhận hồ sơ và hẹn trả kết quả</button></form>");
+        } else if (d.eligibility() == Eligibility.ELIGIBLE) {
+            b.append("<p>Chưa in được Giấy tiếp nhận hồ sơ và hẹn trả kết quả vì chưa có ngày hẹn trả.</p>");
+        } else {
+            b.append("<p>Hồ sơ không được tiếp nhận: không in Giấy tiếp nhận hồ sơ và hẹn trả kết quả.</p>");
+        }
+        b.append("<p><a href=\"").append(f.portal() ? "/cong-dich-vu/" : "/thu-tuc/").append(esc(f.procedure().code()))
+                .append("\">Nhận hồ sơ mới cho thủ tục này</a></p></section>");
+        b.append("<p class=\"help\">Bộ quy tắc ").append(esc(d.provenance().packId())).append(' ')
+                .append(esc(d.provenance().packVersion())).append(", áp dụng pháp luật ngày ").append(esc(d.provenance().asOf()))
+                .append(".</p>");
+        return Html.page("Hồ sơ " + f.id(), b.toString());
+    }
+
+    /**
+     * The receipt and appointment slip (Mẫu 01) of the components the officer ticked (all required
+     * ones when none is), with a print button; a 409 page when it cannot be issued.
+     */
+    static String receipt(DeskApp.Filing f, Documents documents, Set<String> ticked) {
+        Decision d = f.decision();
+        if (d.eligibility() != Eligibility.ELIGIBLE || d.deadline() == null) {
+            throw new DeskApp.HttpProblem(409, "Chưa in được giấy tiếp nhận",
+                    "Hồ sơ " + f.id() + " chưa đủ điều kiện hoặc chưa có ngày hẹn trả kết quả.", null);
+        }
+        Set<String> received = new HashSet<>();
+        for (RequiredComponent c : d.components()) {
+            if (ticked.contains(c.id()) && c.status() != RequiredComponent.ComponentStatus.WAIVED) {
+                received.add(c.id());
+            }
+        }
+        var a = f.dossier().applicant();
+        Applicant applicant = new Applicant(applicantName(f), a == null ? null : a.personalId(), null, null, null);
+        DocumentHeader header = new DocumentHeader("UBND TỈNH GIA LAI", f.unit().name().vi(), null, "Gia Lai",
+                f.dossier().receivedAt().atZoneSameInstant(DeskApp.VN).toLocalDate(), f.id(), f.procedure().name().vi(),
+                applicant);
+        String returnPlace = f.dossier().channel() == Channel.DESK ? "Tại " + f.unit().name().vi() : null;
+        ReceiptSlip slip = DecisionDocuments.receiptSlip(d, f.procedure(), new DecisionDocuments.ReceiptDetails(header,
+                f.dossier().receivedAt(), f.dossier().channel(), returnPlace, f.officer(), received));
+        String html = documents.render(slip, DeskApp.VI);
+        String toolbar = "<div class=\"desk-toolbar\"><link rel=\"stylesheet\" href=\"/static/toolbar.css\">"
+                + "<button type=\"button\" id=\"print\">In giấy này</button> <a href=\"/ho-so/" + esc(f.id())
+                + "\">Quay lại hồ sơ</a></div><script src=\"/static/print.js\"></script>";
+        int at = html.lastIndexOf("</body>");
+        return at < 0 ? html + toolbar : html.substring(0, at) + toolbar + html.substring(at);
+    }
+
+    private static String applicantName(DeskApp.Filing f) {
+        var a = f.dossier().applicant();
+        return a == null || a.fullName() == null ? "(không ghi tên)" : a.fullName();
+    }
+
+    private static void fact(StringBuilder b, String term, String html) {
+        b.append("<dt>").append(esc(term)).append("</dt><dd>").append(html).append("</dd>");
+    }
+
+    private static String basis(LegalBasis lb) {
+        if (lb == null) {
+            return "";
+        }
+        // citationVi() already says "(chưa xác minh)" for an unverified basis
+        return " <span class=\"basis\">Căn cứ: " + esc(lb.citationVi()) + "</span>";
+    }
+
+    static String statusVi(RequiredComponent c) {
+        return switch (c.status()) {
+            case REQUIRED -> "Bắt buộc";
+            case OPTIONAL -> "Không bắt buộc";
+            case ONE_OF -> "Nộp một trong các giấy tờ của nhóm " + c.group();
+            case WAIVED -> "Miễn nộp – dữ liệu lấy từ " + c.waivedBy();
+        };
+    }
+
+    static String formVi(DossierComponent.Form form) {
+        if (form == null) {
+            return "";
+        }
+        return switch (form) {
+            case ORIGINAL -> "Bản chính";
+            case CERTIFIED_COPY -> "Bản sao có chứng thực";
+            case ELECTRONIC_COPY -> "Bản sao điện tử";
+            case COPY_WITH_ORIGINAL -> "Bản sao kèm bản chính để đối chiếu";
+        };
+    }
+
+    /** "17 giờ 00 phút, ngày 09/03/2027", as the printed documents write times. */
+    static String vnTime(LocalDateTime t) {
+        return String.format(Locale.ROOT, "%02d giờ %02d phút, ngày %02d/%02d/%04d", t.getHour(), t.getMinute(),
+                t.getDayOfMonth(), t.getMonthValue(), t.getYear());
+    }
+
+    /** "14.000 đồng". */
+    static String dong(long amount) {
+        String digits = Long.toString(Math.abs(amount));
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                b.append('.');
+            }
+            b.append(digits.charAt(i));
+        }
+        return (amount < 0 ? "-" : "") + b + " đồng";
+    }
+}

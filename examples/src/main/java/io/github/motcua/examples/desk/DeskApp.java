@@ -1,0 +1,709 @@
+package io.github.motcua.examples.desk;
+
+import static io.github.motcua.examples.desk.Html.esc;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.motcua.dossier.Channel;
+import io.github.motcua.forms.FormRegistry;
+import io.github.motcua.forms.FormReport;
+import io.github.motcua.forms.PostedForm;
+import io.github.motcua.forms.PrefillResult;
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.Dossier;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.InvalidDossierException;
+import io.github.motcua.rules.NoSuchProcedureException;
+import io.github.motcua.rules.Procedure;
+import io.github.motcua.rules.ReceivingUnit;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Routing and pages of the desk. Thread-safe: the only shared state is the {@link Filings} store.
+ */
+final class DeskApp implements HttpHandler {
+    /** Largest request body accepted (1 MiB): a form post is a few kilobytes. */
+    static final int MAX_BODY = 1 << 20;
+    /** Bodies larger than this are not even drained: the connection is closed. */
+    private static final int MAX_DRAIN = 8 << 20;
+    private static final int MAX_PARAMS = 2_000;
+    static final String CSRF_COOKIE = "motcua_csrf";
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final Locale VI = Locale.forLanguageTag("vi-VN");
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final DateTimeFormatter INPUT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
+
+    /** Applicant categories (đối tượng) with their Vietnamese names (pack-format.md, shared codes). */
+    static final Map<String, String> CATEGORIES = orderedMap(
+            "POOR_HOUSEHOLD", "Hộ nghèo",
+            "MERITORIOUS", "Người có công với cách mạng",
+            "MARTYR_RELATIVE", "Thân nhân liệt sĩ",
+            "DISABLED", "Người khuyết tật",
+            "STUDENT", "Học sinh, sinh viên",
+            "ETHNIC_MINORITY", "Người dân tộc thiểu số");
+
+    private final Engine engine;
+    private final FormRegistry forms;
+    private final DemoPopulationRegister register;
+    private final Clock clock;
+    private final Filings filings = new Filings();
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<String, String> heldSources;
+
+    DeskApp(Engine engine, FormRegistry forms, DemoPopulationRegister register, Clock clock) {
+        this.engine = engine;
+        this.forms = forms;
+        this.register = register;
+        this.clock = clock;
+        Map<String, String> held = new TreeMap<>();
+        held.put(DemoPopulationRegister.SOURCE_ID, "Cơ sở dữ liệu quốc gia về dân cư");
+        for (Procedure p : engine.catalog()) {
+            p.components().forEach(c -> {
+                if (c.waivableBy() != null) {
+                    held.putIfAbsent(c.waivableBy().source(),
+                            c.waivableBy().name() == null ? c.waivableBy().source() : c.waivableBy().name().vi());
+                }
+            });
+        }
+        this.heldSources = Map.copyOf(held);
+    }
+
+    // ------------------------------------------------------------------ dispatch
+
+    @Override
+    public void handle(HttpExchange ex) {
+        try (ex) {
+            try {
+                route(ex);
+            } catch (HttpProblem p) {
+                send(ex, p.status, Html.page(p.title, "<h1>" + esc(p.title) + "</h1><p>" + esc(p.detail)
+                        + "</p><p><a href=\"/\">Về trang chủ</a></p>"), p.allow);
+            } catch (RuntimeException | StackOverflowError e) {
+                // never a stack trace to the browser; the officer sees a plain Vietnamese page
+                send(ex, 500, Html.page("Lỗi hệ thống", "<h1>Lỗi hệ thống</h1><p>Đã có lỗi khi xử lý yêu cầu. "
+                        + "Vui lòng thử lại; nếu lỗi lặp lại, hãy báo cho bộ phận kỹ thuật.</p>"), null);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the client has gone, or the response was already started; nothing more to tell it
+        }
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        String host = ex.getRequestHeaders().getFirst("Host");
+        int port = ex.getLocalAddress().getPort();
+        if (host == null || !(host.equals("127.0.0.1:" + port) || host.equals("localhost:" + port))) {
+            // a page of another site that resolves its own name to 127.0.0.1 (DNS rebinding) is refused
+            throw new HttpProblem(421, "Địa chỉ máy chủ không hợp lệ",
+                    "Ứng dụng Một cửa chỉ phục vụ tại 127.0.0.1:" + port + " hoặc localhost:" + port + ".", null);
+        }
+        String method = ex.getRequestMethod();
+        String path = ex.getRequestURI().getPath();
+        if (path == null) {
+            throw HttpProblem.notFound();
+        }
+        List<String> seg = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (!s.isEmpty()) {
+                seg.add(s);
+            }
+        }
+        if (seg.isEmpty()) {
+            requireMethod(method, "GET");
+            send(ex, 200, indexPage(false), null);
+        } else if (seg.size() == 1 && seg.get(0).equals("cong-dich-vu")) {
+            requireMethod(method, "GET");
+            send(ex, 200, indexPage(true), null);
+        } else if (seg.size() == 2 && (seg.get(0).equals("thu-tuc") || seg.get(0).equals("cong-dich-vu"))) {
+            boolean portal = seg.get(0).equals("cong-dich-vu");
+            Procedure p = procedure(seg.get(1), portal);
+            if (method.equals("GET")) {
+                showForm(ex, p, portal);
+            } else if (method.equals("POST")) {
+                submit(ex, p, portal);
+            } else {
+                throw HttpProblem.method("GET, POST");
+            }
+        } else if (seg.size() >= 2 && seg.size() <= 3 && seg.get(0).equals("ho-so")) {
+            requireMethod(method, "GET");
+            Filing f = filings.get(seg.get(1)).orElseThrow(() -> new HttpProblem(404, "Không tìm thấy hồ sơ",
+                    "Không có hồ sơ mã [" + seg.get(1) + "] trên máy chủ này.", null));
+            if (seg.size() == 2) {
+                send(ex, 200, DecisionPage.render(f), null);
+            } else if (seg.get(2).equals("giay-tiep-nhan")) {
+                Map<String, List<String>> query = parseQuery(ex.getRequestURI().getRawQuery());
+                send(ex, 200, DecisionPage.receipt(f, forms.documents(), Set.copyOf(query.getOrDefault("daNhan", List.of()))), null);
+            } else {
+                throw HttpProblem.notFound();
+            }
+        } else if (seg.size() == 2 && seg.get(0).equals("static")) {
+            requireMethod(method, "GET");
+            staticFile(ex, seg.get(1));
+        } else {
+            throw HttpProblem.notFound();
+        }
+    }
+
+    private static void requireMethod(String method, String allowed) {
+        if (!method.equals(allowed)) {
+            throw HttpProblem.method(allowed);
+        }
+    }
+
+    private Procedure procedure(String code, boolean portal) {
+        Procedure p = engine.catalog().stream().filter(x -> x.code().equals(code)).findFirst()
+                .orElseThrow(() -> new HttpProblem(404, "Không tìm thấy thủ tục",
+                        "Không có thủ tục hành chính mã [" + code + "] trong bộ thủ tục đang áp dụng.", null));
+        if (portal && !p.channels().contains(Channel.ONLINE)) {
+            throw new HttpProblem(404, "Thủ tục không nộp trực tuyến",
+                    "Thủ tục [" + code + "] không tiếp nhận hồ sơ trực tuyến; vui lòng nộp tại Bộ phận Một cửa.", null);
+        }
+        return p;
+    }
+
+    // ------------------------------------------------------------------ pages
+
+    private String indexPage(boolean portal) {
+        Map<String, List<Procedure>> byField = new TreeMap<>(Comparator.comparing((String s) -> s, java.text.Collator.getInstance(VI)));
+        for (Procedure p : engine.catalog()) {
+            if (portal && !p.channels().contains(Channel.ONLINE)) {
+                continue;
+            }
+            byField.computeIfAbsent(p.field() == null ? "Khác" : p.field().vi(), k -> new ArrayList<>()).add(p);
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(portal ? "<h1>Cổng dịch vụ công – nộp hồ sơ trực tuyến</h1>"
+                : "<h1>Tiếp nhận hồ sơ – chọn thủ tục hành chính</h1>");
+        b.append("<p>").append(esc(engine.pack().orElseThrow().name().vi())).append(", phiên bản ")
+                .append(esc(engine.pack().orElseThrow().version())).append("</p>");
+        for (Map.Entry<String, List<Procedure>> e : byField.entrySet()) {
+            b.append("<section class=\"field\"><h2>Lĩnh vực: ").append(esc(e.getKey())).append("</h2><ul class=\"procedures\">");
+            for (Procedure p : e.getValue()) {
+                b.append("<li><a href=\"/").append(portal ? "cong-dich-vu" : "thu-tuc").append('/').append(esc(p.code()))
+                        .append("\">").append(esc(p.name().vi())).append("</a> <span class=\"code\">(")
+                        .append(esc(p.code())).append(")</span></li>");
+            }
+            b.append("</ul></section>");
+        }
+        return Html.page(portal ? "Cổng dịch vụ công" : "Chọn thủ tục", b.toString());
+    }
+
+    private void showForm(HttpExchange ex, Procedure p, boolean portal) throws IOException {
+        Map<String, List<String>> query = parseQuery(ex.getRequestURI().getRawQuery());
+        FormState st = new FormState();
+        st.circ.receivedAt = LocalDateTime.now(clock.withZone(VN)).truncatedTo(ChronoUnit.MINUTES).format(INPUT_TIME);
+        st.circ.channel = portal ? Channel.ONLINE.name() : Channel.DESK.name();
+        String personalId = first(query, "soDinhDanh");
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (personalId != null && !personalId.isBlank() && !portal) {
+            st.circ.personalId = personalId.strip();
+            if (register.find(st.circ.personalId).isPresent()) {
+                PrefillResult r = forms.prefill(p.code(), Map.of(), st.circ.personalId, List.of(register));
+                data = new LinkedHashMap<>(r.data());
+                st.notice = "Đã điền sẵn " + r.filled().size() + " trường từ Cơ sở dữ liệu quốc gia về dân cư "
+                        + "(dữ liệu minh họa). Vui lòng đối chiếu với giấy tờ của người nộp.";
+                st.circ.heldData.add(DemoPopulationRegister.SOURCE_ID);
+                register.find(st.circ.personalId).ifPresent(c -> st.circ.residenceUnit = c.unitCode());
+            } else {
+                st.notice = "Không tìm thấy số định danh cá nhân [" + st.circ.personalId
+                        + "] trong dữ liệu minh họa; vui lòng nhập thông tin theo giấy tờ.";
+            }
+        }
+        st.token = filings.issueToken(random);
+        sendForm(ex, 200, p, portal, data, null, st);
+    }
+
+    private void submit(HttpExchange ex, Procedure p, boolean portal) throws IOException {
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw new HttpProblem(415, "Định dạng dữ liệu không được hỗ trợ",
+                    "Biểu mẫu phải được gửi dưới dạng application/x-www-form-urlencoded.", null);
+        }
+        byte[] body = readBody(ex);
+        Map<String, List<String>> params = parseForm(body);
+        PostedForm posted = forms.renderer().readPost(p.code(), params);
+        FormState st = FormState.fromParams(params, portal);
+        if (portal) {
+            // a citizen cannot choose the channel, nor claim that a database holds their papers
+            st.circ.channel = Channel.ONLINE.name();
+            st.circ.heldData.clear();
+        }
+        String cookie = cookie(ex, CSRF_COOKIE);
+        String csrf = first(params, "_csrf");
+        if (cookie == null || csrf == null || !java.security.MessageDigest.isEqual(
+                cookie.getBytes(StandardCharsets.US_ASCII), csrf.getBytes(StandardCharsets.UTF_8))) {
+            st.token = filings.issueToken(random);
+            st.problem = "Phiên làm việc không hợp lệ hoặc đã hết hạn (mã chống giả mạo yêu cầu không khớp). "
+                    + "Dữ liệu đã nhập được giữ lại; vui lòng kiểm tra và gửi lại.";
+            sendForm(ex, 403, p, portal, posted.data(), null, st);
+            return;
+        }
+        Filings.Ticket ticket = st.token == null ? null : filings.ticket(st.token);
+        if (ticket == null) {
+            st.token = filings.issueToken(random);
+            st.problem = "Biểu mẫu đã hết hạn hoặc không hợp lệ. Dữ liệu đã nhập được giữ lại; vui lòng kiểm tra và gửi lại.";
+            sendForm(ex, 409, p, portal, posted.data(), null, st);
+            return;
+        }
+        synchronized (ticket) {
+            if (ticket.filingId != null) {
+                // a second press of "Gửi": show the first result, never a second dossier
+                redirect(ex, "/ho-so/" + ticket.filingId);
+                return;
+            }
+            if (!posted.submitted()) {
+                sendForm(ex, 200, p, portal, posted.data(), null, st);
+                return;
+            }
+            FormReport report = forms.validate(p.code(), posted.data(), VI);
+            LocalDateTime receivedAt = st.circ.validate(p, portal, engine.units(), heldSources.keySet(), clock);
+            if (!report.valid() || !st.circ.errors.isEmpty()) {
+                if (!st.circ.errors.isEmpty()) {
+                    // the form's own summary lists its violations; this one lists the circumstances'
+                    st.problem = "Thông tin tiếp nhận hồ sơ chưa hợp lệ: vui lòng sửa các mục được đánh dấu.";
+                }
+                sendForm(ex, 422, p, portal, posted.data(), report, st);
+                return;
+            }
+            Dossier dossier = new Dossier(p.code(), Channel.valueOf(st.circ.channel),
+                    receivedAt.atOffset(ZoneOffset.ofHours(7)), st.circ.unit, null, applicant(report.data(), st.circ),
+                    report.data(), st.circ.heldData, List.of());
+            Decision decision;
+            try {
+                decision = engine.decide(dossier);
+            } catch (InvalidDossierException e) {
+                st.problem = "Hồ sơ chưa hợp lệ: " + String.join("; ", e.violations());
+                sendForm(ex, 422, p, portal, posted.data(), report, st);
+                return;
+            } catch (NoSuchProcedureException e) {
+                throw HttpProblem.notFound();
+            }
+            String id = String.format(Locale.ROOT, "GL-%s-%05d",
+                    receivedAt.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE), sequence.incrementAndGet());
+            ReceivingUnit unit = engine.units().stream().filter(u -> u.code().equals(st.circ.unit)).findFirst().orElseThrow();
+            Filing f = new Filing(id, p, portal, dossier, decision, unit, st.circ.officer, report.data());
+            filings.put(f);
+            ticket.filingId = id;
+            redirect(ex, "/ho-so/" + id);
+        }
+    }
+
+    private static Dossier.Applicant applicant(Map<String, Object> data, Circumstances circ) {
+        for (String prefix : DemoPopulationRegister.APPLICANT_PREFIXES) {
+            if (data.get(prefix) instanceof Map<?, ?> m) {
+                LocalDate birth = null;
+                if (m.get("ngaySinh") instanceof String s) {
+                    try {
+                        birth = LocalDate.parse(s);
+                    } catch (DateTimeParseException ignored) {
+                        // validated by the form; an unparseable date simply stays unknown
+                    }
+                }
+                Object sex = m.get("gioiTinh");
+                return new Dossier.Applicant(text(m.get("soDinhDanh")), text(m.get("hoTen")), birth,
+                        "MALE".equals(sex) || "FEMALE".equals(sex) ? (String) sex : null, circ.categories,
+                        circ.residenceUnit);
+            }
+        }
+        return new Dossier.Applicant(null, null, null, null, circ.categories, circ.residenceUnit);
+    }
+
+    private static String text(Object o) {
+        return o instanceof String s && !s.isBlank() ? s : null;
+    }
+
+    private void sendForm(HttpExchange ex, int status, Procedure p, boolean portal, Map<String, ?> data,
+            FormReport report, FormState st) throws IOException {
+        String csrf = cookie(ex, CSRF_COOKIE);
+        if (csrf == null || !csrf.matches("[A-Za-z0-9_-]{20,64}")) {
+            csrf = newSecret();
+            ex.getResponseHeaders().add("Set-Cookie", CSRF_COOKIE + "=" + csrf + "; Path=/; HttpOnly; SameSite=Strict");
+        }
+        String action = (portal ? "/cong-dich-vu/" : "/thu-tuc/") + p.code();
+        String formHtml = forms.renderer().renderForm(p.code(), data, report, VI, action);
+        String circHtml = FormPage.circumstances(st, p, portal, engine.units(), heldSources, csrf);
+        int at = formHtml.lastIndexOf("<p><button type=\"submit\">");
+        if (at < 0) {
+            at = formHtml.lastIndexOf("</form>");
+        }
+        String merged = formHtml.substring(0, at) + circHtml + formHtml.substring(at);
+        send(ex, status, FormPage.render(p, portal, st, merged), null);
+    }
+
+    // ------------------------------------------------------------------ HTTP plumbing
+
+    private String newSecret() {
+        byte[] b = new byte[24];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static String cookie(HttpExchange ex, String name) {
+        List<String> headers = ex.getRequestHeaders().get("Cookie");
+        if (headers == null) {
+            return null;
+        }
+        for (String h : headers) {
+            for (String part : h.split(";")) {
+                int eq = part.indexOf('=');
+                if (eq > 0 && part.substring(0, eq).strip().equals(name)) {
+                    return part.substring(eq + 1).strip();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static byte[] readBody(HttpExchange ex) throws IOException {
+        String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        InputStream in = ex.getRequestBody();
+        if (declared != null) {
+            long n;
+            try {
+                n = Long.parseLong(declared.strip());
+            } catch (NumberFormatException e) {
+                throw new HttpProblem(400, "Yêu cầu không hợp lệ", "Độ dài nội dung [" + declared + "] không hợp lệ.", null);
+            }
+            if (n > MAX_BODY) {
+                if (n <= MAX_DRAIN) {
+                    in.skip(n);
+                } else {
+                    ex.getResponseHeaders().add("Connection", "close");
+                }
+                throw tooLarge();
+            }
+        }
+        byte[] body = in.readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            long skipped = 0;
+            while (skipped < MAX_DRAIN && in.read() >= 0) {
+                skipped++;
+            }
+            throw tooLarge();
+        }
+        return body;
+    }
+
+    private static HttpProblem tooLarge() {
+        return new HttpProblem(413, "Dữ liệu gửi lên quá lớn",
+                "Biểu mẫu gửi lên vượt quá giới hạn 1 MB. Vui lòng không dán tệp hoặc văn bản quá dài vào biểu mẫu.", null);
+    }
+
+    static Map<String, List<String>> parseForm(byte[] body) {
+        return parseQuery(new String(body, StandardCharsets.ISO_8859_1));
+    }
+
+    static Map<String, List<String>> parseQuery(String raw) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        int count = 0;
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            if (++count > MAX_PARAMS) {
+                throw new HttpProblem(400, "Yêu cầu không hợp lệ", "Biểu mẫu có quá nhiều trường (tối đa " + MAX_PARAMS + ").", null);
+            }
+            int eq = pair.indexOf('=');
+            String k = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return out;
+    }
+
+    /** Strict percent-decoding as UTF-8: a bad escape or invalid UTF-8 is a 400, never a silent U+FFFD. */
+    private static String decode(String s) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) {
+                    throw malformed();
+                }
+                bytes.write(HexFormat.fromHexDigits(s, i + 1, i + 3));
+                i += 2;
+            } else if (c > 0x7f) {
+                throw malformed();
+            } else {
+                bytes.write(c);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw malformed();
+        }
+    }
+
+    private static HttpProblem malformed() {
+        return new HttpProblem(400, "Dữ liệu gửi lên không đúng định dạng",
+                "Nội dung biểu mẫu bị lỗi mã hóa (không phải UTF-8 hợp lệ hoặc ký tự % sai). Vui lòng mở lại biểu mẫu và gửi lại.", null);
+    }
+
+    static String first(Map<String, List<String>> params, String name) {
+        List<String> v = params.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    private void staticFile(HttpExchange ex, String name) throws IOException {
+        String type = name.endsWith(".css") ? "text/css; charset=utf-8"
+                : name.endsWith(".js") ? "text/javascript; charset=utf-8" : null;
+        if (type == null || !name.matches("[a-z-]+\\.(css|js)")) {
+            throw HttpProblem.notFound();
+        }
+        try (InputStream in = DeskApp.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw HttpProblem.notFound();
+            }
+            byte[] bytes = in.readAllBytes();
+            headers(ex, type);
+            ex.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static void headers(HttpExchange ex, String type) {
+        var h = ex.getResponseHeaders();
+        h.set("Content-Type", type);
+        h.set("Content-Security-Policy", CSP);
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("X-Frame-Options", "DENY");
+        h.set("Referrer-Policy", "no-referrer");
+        h.set("Cache-Control", "no-store");
+    }
+
+    static void send(HttpExchange ex, int status, String html, String allow) throws IOException {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        headers(ex, "text/html; charset=utf-8");
+        if (allow != null) {
+            ex.getResponseHeaders().set("Allow", allow);
+        }
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void redirect(HttpExchange ex, String location) throws IOException {
+        headers(ex, "text/html; charset=utf-8");
+        ex.getResponseHeaders().set("Location", location);
+        ex.sendResponseHeaders(303, -1);
+    }
+
+    private static Map<String, String> orderedMap(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /** What the officer typed besides the e-form: the dossier's circumstances. */
+    static final class Circumstances {
+        String channel;
+        String unit;
+        String receivedAt;
+        String residenceUnit;
+        String officer = "Cán bộ tiếp nhận";
+        String personalId;
+        Set<String> categories = new TreeSet<>();
+        Set<String> heldData = new TreeSet<>();
+        final Map<String, String> errors = new LinkedHashMap<>();
+
+        /** Checks the circumstances, filling {@link #errors}; returns the received-at time when valid. */
+        LocalDateTime validate(Procedure p, boolean portal, List<ReceivingUnit> units, Set<String> held, Clock clock) {
+            LocalDateTime at = null;
+            if (portal) {
+                at = LocalDateTime.now(clock.withZone(VN)).truncatedTo(ChronoUnit.MINUTES);
+            } else if (receivedAt == null || receivedAt.isBlank()) {
+                errors.put("receivedAt", "Vui lòng nhập thời điểm tiếp nhận.");
+            } else {
+                try {
+                    at = LocalDateTime.parse(receivedAt.strip(), INPUT_TIME);
+                } catch (DateTimeParseException e) {
+                    errors.put("receivedAt", "Thời điểm tiếp nhận [" + receivedAt + "] không đúng dạng ngày giờ.");
+                }
+            }
+            Channel ch = null;
+            try {
+                ch = channel == null ? null : Channel.valueOf(channel);
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            if (ch == null) {
+                errors.put("channel", "Vui lòng chọn hình thức nộp hồ sơ.");
+            }
+            if (unit == null || units.stream().noneMatch(u -> u.code().equals(unit))) {
+                errors.put("unit", unit == null || unit.isBlank() ? "Vui lòng chọn đơn vị tiếp nhận."
+                        : "Đơn vị tiếp nhận [" + unit + "] không có trong danh sách.");
+            }
+            if (residenceUnit != null && !residenceUnit.isBlank() && units.stream().noneMatch(u -> u.code().equals(residenceUnit))) {
+                errors.put("residenceUnit", "Đơn vị cư trú [" + residenceUnit + "] không có trong danh sách.");
+            }
+            if (!CATEGORIES.keySet().containsAll(categories)) {
+                errors.put("categories", "Có đối tượng ưu tiên không hợp lệ.");
+            }
+            if (!held.containsAll(heldData)) {
+                errors.put("heldData", "Có nguồn dữ liệu không hợp lệ.");
+            }
+            if (officer == null || officer.isBlank()) {
+                errors.put("officer", "Vui lòng nhập tên cán bộ tiếp nhận.");
+            } else if (officer.length() > 100) {
+                errors.put("officer", "Tên cán bộ tiếp nhận chỉ được tối đa 100 ký tự.");
+            }
+            return errors.isEmpty() ? at : null;
+        }
+    }
+
+    /** A form page's state besides the e-form data. */
+    static final class FormState {
+        final Circumstances circ = new Circumstances();
+        String token;
+        String notice;
+        String problem;
+
+        static FormState fromParams(Map<String, List<String>> params, boolean portal) {
+            FormState st = new FormState();
+            st.token = first(params, "_token");
+            Circumstances c = st.circ;
+            c.channel = first(params, "_channel");
+            c.unit = first(params, "_unit");
+            c.receivedAt = first(params, "_receivedAt");
+            c.residenceUnit = blankToNull(first(params, "_residenceUnit"));
+            String officer = first(params, "_officer");
+            c.officer = officer == null ? (portal ? "Cổng dịch vụ công" : null) : java.text.Normalizer.normalize(officer.strip(), java.text.Normalizer.Form.NFC);
+            c.categories = new TreeSet<>(params.getOrDefault("_category", List.of()));
+            c.heldData = new TreeSet<>(params.getOrDefault("_heldData", List.of()));
+            return st;
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s;
+        }
+    }
+
+    /**
+     * One received dossier with its decision.
+     *
+     * @param id       mã hồ sơ
+     * @param procedure the procedure
+     * @param portal   filed on the portal
+     * @param dossier  what was decided
+     * @param decision the decision
+     * @param unit     the receiving unit
+     * @param officer  who received it (the portal for online filings)
+     * @param data     the NFC form data
+     */
+    record Filing(String id, Procedure procedure, boolean portal, Dossier dossier, Decision decision, ReceivingUnit unit,
+            String officer, Map<String, Object> data) {
+    }
+
+    /** Issued form tokens and received dossiers, both bounded (oldest dropped first). */
+    static final class Filings {
+        private static final int MAX = 10_000;
+
+        /** A one-time form token: it gets the dossier id of its first successful submission. */
+        static final class Ticket {
+            String filingId;
+        }
+
+        private final Map<String, Ticket> tickets = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Ticket> e) {
+                return size() > MAX * 5;
+            }
+        };
+        private final Map<String, Filing> filings = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Filing> e) {
+                return size() > MAX;
+            }
+        };
+
+        synchronized String issueToken(SecureRandom random) {
+            byte[] b = new byte[18];
+            random.nextBytes(b);
+            String t = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            tickets.put(t, new Ticket());
+            return t;
+        }
+
+        synchronized Ticket ticket(String token) {
+            return tickets.get(token);
+        }
+
+        synchronized void put(Filing f) {
+            filings.put(f.id(), f);
+        }
+
+        synchronized Optional<Filing> get(String id) {
+            return Optional.ofNullable(filings.get(id));
+        }
+    }
+
+    /** A clear page with a status instead of the normal response. */
+    static final class HttpProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+        final String title;
+        final String detail;
+        final String allow;
+
+        HttpProblem(int status, String title, String detail, String allow) {
+            super(title, null, false, false);
+            this.status = status;
+            this.title = title;
+            this.detail = detail;
+            this.allow = allow;
+        }
+
+        static HttpProblem notFound() {
+            return new HttpProblem(404, "Không tìm thấy trang", "Địa chỉ bạn mở không có trên hệ thống Một cửa.", null);
+        }
+
+        static HttpProblem method(String allow) {
+            return new HttpProblem(405, "Phương thức không được hỗ trợ",
+                    "Trang này chỉ nhận yêu cầu " + allow + ".", allow);
+        }
+    }
+}

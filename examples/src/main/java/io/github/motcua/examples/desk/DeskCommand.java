@@ -1,0 +1,60 @@
+package io.github.motcua.examples.desk;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code desk PACK [--port N]}: starts the desk web application on 127.0.0.1, prints its URL and
+ * serves until the process is stopped. Not thread-safe.
+ */
+@Command(name = "desk", mixinStandardHelpOptions = true,
+        description = {"Chạy ứng dụng Bộ phận Một cửa và Cổng dịch vụ công (chỉ trên 127.0.0.1) và in địa chỉ.",
+            "Run the one-stop desk and citizen portal (127.0.0.1 only) and print its address."})
+public final class DeskCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    Path pack;
+
+    @Option(names = "--port", defaultValue = "0", paramLabel = "N",
+            description = {"Cổng (mặc định 0: một cổng trống bất kỳ).", "Port (default 0: any free port)."})
+    int port;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        // the JDK server's own limits: a request must arrive, and a response leave, within these seconds
+        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
+        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "60"));
+        DeskServer desk;
+        try {
+            desk = DeskServer.start(pack, port, Clock.systemUTC());
+        } catch (IllegalStateException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("không mở được cổng / cannot listen: " + e.getMessage());
+            return 4;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            desk.close();
+            stopped.countDown();
+        }));
+        out.println("Bộ phận Một cửa / desk: " + desk.uri());
+        out.println("Cổng dịch vụ công / portal: " + desk.uri().resolve("cong-dich-vu"));
+        out.println("Nhấn Ctrl+C để dừng / press Ctrl+C to stop.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.motcua.examples.desk;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.motcua.forms.FormRegistry;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.LoadResult;
+import io.github.motcua.rules.Motcua;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * The one-stop desk web application (ứng dụng Bộ phận Một cửa) and citizen portal (Cổng dịch vụ
+ * công) on the JDK's {@code com.sun.net.httpserver.HttpServer}, bound to 127.0.0.1 only. Pages are
+ * rendered on the server; the only script is a same-origin print button.
+ *
+ * <pre>{@code
+ * try (DeskServer desk = DeskServer.start(Path.of("examples/packs/gia-lai"), 0, Clock.systemUTC())) {
+ *     System.out.println(desk.uri());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: requests are served concurrently by a small pool; {@link #close()} stops it.
+ */
+public final class DeskServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService pool;
+    private final Engine ownedEngine;
+
+    private DeskServer(HttpServer server, ExecutorService pool, Engine ownedEngine) {
+        this.server = server;
+        this.pool = pool;
+        this.ownedEngine = ownedEngine;
+    }
+
+    /**
+     * Loads the pack and starts the desk.
+     *
+     * @param pack  the pack folder
+     * @param port  a local port, or 0 for a free one
+     * @param clock the server clock (received-at defaults, decisions' evaluation time)
+     * @throws IllegalStateException naming the pack's problems when it does not load
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public static DeskServer start(Path pack, int port, Clock clock) {
+        Objects.requireNonNull(pack, "pack");
+        Objects.requireNonNull(clock, "clock");
+        Engine engine = Motcua.engine().clock(clock).build();
+        LoadResult r = engine.load(pack);
+        if (!r.ok()) {
+            engine.close();
+            throw new IllegalStateException(String.format(Locale.ROOT, "pack [%s] has %d problem(s):%n%s", pack,
+                    r.problems().size(), r.problems().stream().map(p -> p.format(Locale.ROOT))
+                            .collect(Collectors.joining(System.lineSeparator()))));
+        }
+        return start(engine, port, clock, true);
+    }
+
+    /**
+     * Starts the desk on an engine that already serves a pack; its forms come from
+     * {@link Engine#forms()}.
+     *
+     * @param engine an engine with a loaded pack that has e-forms (not closed by the desk)
+     * @param port   a local port, or 0 for a free one
+     * @param clock  the server clock (use the engine's)
+     */
+    public static DeskServer start(Engine engine, int port, Clock clock) {
+        return start(engine, port, clock, false);
+    }
+
+    private static DeskServer start(Engine engine, int port, Clock clock, boolean owned) {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(clock, "clock");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "port must be 0..65535: [%d]", port));
+        }
+        FormRegistry forms = engine.forms().orElse(null);
+        if (forms == null) {
+            String pack = engine.pack().map(p -> p.id()).orElse(null);
+            if (owned) {
+                engine.close();
+            }
+            throw new IllegalArgumentException("engine serves no pack with e-forms: [" + pack + "]");
+        }
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 64);
+        } catch (IOException e) {
+            if (owned) {
+                engine.close();
+            }
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        }
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8, run -> {
+            Thread t = new Thread(run, "motcua-desk-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(pool);
+        server.createContext("/", new DeskApp(engine, forms, new DemoPopulationRegister(), clock));
+        server.start();
+        return new DeskServer(server, pool, owned ? engine : null);
+    }
+
+    /** The base address, e.g. {@code http://127.0.0.1:43127/}. */
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** Stops serving (waits at most one second for requests in flight). */
+    @Override
+    public void close() {
+        server.stop(1);
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownedEngine != null) {
+            ownedEngine.close();
+        }
+    }
+}

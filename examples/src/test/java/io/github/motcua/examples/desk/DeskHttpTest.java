@@ -1,0 +1,407 @@
+package io.github.motcua.examples.desk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The desk over plain HTTP: pages, prefill, and every kind of bad input that needs no browser. */
+class DeskHttpTest {
+    /** Tuesday 09/03/2027 09:00 in Vietnam (UTC+7). */
+    static final Instant NOW = Instant.parse("2027-03-09T02:00:00Z");
+    static DeskServer desk;
+
+    @BeforeAll
+    static void start() {
+        desk = DeskServer.start(Path.of("packs/gia-lai"), 0, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterAll
+    static void stop() {
+        desk.close();
+    }
+
+    static HttpClient client() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    static HttpResponse<String> get(HttpClient c, String path) throws IOException, InterruptedException {
+        return c.send(HttpRequest.newBuilder(desk.uri().resolve(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<String> post(HttpClient c, String path, String body) throws IOException, InterruptedException {
+        return c.send(HttpRequest.newBuilder(desk.uri().resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static String hidden(String html, String name) {
+        Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\"").matcher(html);
+        assertTrue(m.find(), "hidden field " + name);
+        return m.group(1);
+    }
+
+    static String form(Map<String, String> fields) {
+        StringBuilder b = new StringBuilder();
+        fields.forEach((k, v) -> b.append(b.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return b.toString();
+    }
+
+    /** A valid certified-copy request with the tokens of a freshly opened form. */
+    static Map<String, String> validCopyRequest(HttpClient c) throws IOException, InterruptedException {
+        String page = get(c, "thu-tuc/2.000815").body();
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("_csrf", hidden(page, "_csrf"));
+        f.put("_token", hidden(page, "_token"));
+        f.put("/nguoiYeuCau/hoTen", "Trần Văn Bình");
+        f.put("/tenGiayTo", "Bằng tốt nghiệp trung học phổ thông");
+        f.put("/soTrang", "5");
+        f.put("/soBan", "2");
+        f.put("/tinhTrangBanChinh", "BINH_THUONG");
+        f.put("_channel", "DESK");
+        f.put("_unit", "52-phuong-quy-nhon");
+        f.put("_receivedAt", "2027-03-09T09:00");
+        f.put("_officer", "Cán bộ A");
+        return f;
+    }
+
+    /** A valid judicial-record request (GL.LLTP.01) with the tokens of a freshly opened desk or portal form. */
+    static Map<String, String> judicialRecordRequest(HttpClient c, String formPath) throws IOException, InterruptedException {
+        String page = get(c, formPath).body();
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("_csrf", hidden(page, "_csrf"));
+        f.put("_token", hidden(page, "_token"));
+        f.put("/nguoiDuocCap/hoTen", "Trần Văn Bình");
+        f.put("/nguoiDuocCap/soDinhDanh", "052090004321");
+        f.put("/nguoiDuocCap/ngaySinh", "1990-09-02");
+        f.put("/nguoiDuocCap/gioiTinh", "MALE");
+        f.put("/loaiPhieu", "SO_1");
+        f.put("/soPhieu", "1");
+        f.put("_channel", "DESK");
+        f.put("_unit", "52-tthcc-quy-nhon");
+        f.put("_receivedAt", "2027-03-09T09:00");
+        f.put("_officer", "Cán bộ A");
+        f.put("_heldData", "CSDL_QG_DAN_CU");
+        return f;
+    }
+
+    static void assertSecurityHeaders(HttpResponse<?> r) {
+        String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+        assertTrue(csp.contains("script-src 'self'"), csp);
+        assertFalse(csp.matches(".*script-src[^;]*unsafe-inline.*"), csp);
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElseThrow());
+    }
+
+    @Nested
+    class Pages {
+        @Test
+        void index_listsProceduresGroupedByFieldInVietnamese() throws Exception {
+            HttpResponse<String> r = get(client(), "");
+            assertEquals(200, r.statusCode());
+            assertSecurityHeaders(r);
+            assertTrue(r.body().contains("Lĩnh vực: Hộ tịch"));
+            assertTrue(r.body().contains("Lĩnh vực: Chứng thực"));
+            assertTrue(r.body().contains("href=\"/thu-tuc/1.001193\">Đăng ký khai sinh</a>"));
+        }
+
+        @Test
+        void portalIndex_listsOnlyProceduresFiledOnline() throws Exception {
+            String body = get(client(), "cong-dich-vu").body();
+            assertTrue(body.contains("/cong-dich-vu/GL.LLTP.01"));
+            assertFalse(body.contains("/cong-dich-vu/2.000815"), "2.000815 is filed at the desk only");
+        }
+
+        @Test
+        void form_receivedAtDefaultsToTheServerClockInVietnamTime() throws Exception {
+            String body = get(client(), "thu-tuc/2.000815").body();
+            assertTrue(body.contains("name=\"_receivedAt\" value=\"2027-03-09T09:00\""), body);
+        }
+
+        @Test
+        void form_personalNumberOfTheDemoRegister_prefillsTheApplicant() throws Exception {
+            String body = get(client(), "thu-tuc/2.000815?soDinhDanh=052090004321").body();
+            assertTrue(body.contains("value=\"Trần Văn Bình\""), body);
+            assertTrue(body.contains("value=\"1990-09-02\""));
+            assertTrue(body.contains("id=\"held-CSDL_QG_DAN_CU\" checked"));
+        }
+
+        @Test
+        void form_unknownPersonalNumber_saysSoAndPrefillsNothing() throws Exception {
+            String body = get(client(), "thu-tuc/2.000815?soDinhDanh=001099000000").body();
+            assertTrue(body.contains("Không tìm thấy số định danh cá nhân [001099000000]"));
+        }
+    }
+
+    @Nested
+    class Submissions {
+        @Test
+        void validSubmission_redirectsToTheDecision() throws Exception {
+            HttpClient c = client();
+            HttpResponse<String> r = post(c, "thu-tuc/2.000815", form(validCopyRequest(c)));
+            assertEquals(303, r.statusCode());
+            String location = r.headers().firstValue("Location").orElseThrow();
+            assertTrue(location.matches("/ho-so/GL-20270309-\\d{5}"), location);
+            HttpResponse<String> page = get(c, location.substring(1));
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("data-eligibility=\"ELIGIBLE\""));
+            assertTrue(page.body().contains("Trần Văn Bình"));
+            assertTrue(page.body().contains("09 giờ 00 phút, ngày 09/03/2027"));
+        }
+
+        @Test
+        void receipt_listsTheTickedComponents_orEveryRequiredOneWhenNoneIsTicked() throws Exception {
+            HttpClient c = client();
+            String location = post(c, "thu-tuc/2.000815", form(validCopyRequest(c))).headers().firstValue("Location").orElseThrow();
+            String original = "Bản chính giấy tờ, văn bản (xuất trình)";
+            String copy = "Bản sao cần chứng thực (hoặc đề nghị cơ quan chụp từ bản chính)";
+            HttpResponse<String> ticked = get(c, location.substring(1) + "/giay-tiep-nhan?daNhan=ban-chinh&daNhan=khong-co");
+            assertEquals(200, ticked.statusCode());
+            assertSecurityHeaders(ticked);
+            assertTrue(ticked.body().contains("<h1>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</h1>"), ticked.body());
+            assertTrue(ticked.body().contains(original));
+            assertFalse(ticked.body().contains(copy), "not ticked, not received");
+            assertTrue(ticked.body().contains("<script src=\"/static/print.js\"></script>"));
+            String all = get(c, location.substring(1) + "/giay-tiep-nhan").body();
+            assertTrue(all.contains(original) && all.contains(copy));
+        }
+
+        @Test
+        void heldPopulationData_identityPaperWaivedWithItsSourceAndNoCheckboxToTick() throws Exception {
+            HttpClient c = client();
+            String location = post(c, "thu-tuc/GL.LLTP.01", form(judicialRecordRequest(c, "thu-tuc/GL.LLTP.01")))
+                    .headers().firstValue("Location").orElseThrow();
+            String page = get(c, location.substring(1)).body();
+            assertTrue(page.contains("<input type=\"checkbox\" id=\"tp-giay-to-tuy-than\" disabled>"), page);
+            assertTrue(page.contains("Miễn nộp – dữ liệu lấy từ CSDL_QG_DAN_CU"));
+            assertTrue(page.contains("<input type=\"checkbox\" id=\"tp-to-khai\" name=\"daNhan\" value=\"to-khai\""),
+                    "the form itself is still to tick");
+        }
+
+        @Test
+        void portal_citizenCannotClaimHeldDataOrChooseTheChannel() throws Exception {
+            HttpClient c = client();
+            String page0 = get(c, "cong-dich-vu/2.000635").body();
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("_csrf", hidden(page0, "_csrf"));
+            f.put("_token", hidden(page0, "_token"));
+            f.put("/nguoiYeuCau/hoTen", "Trần Văn Bình");
+            f.put("/quanHeVoiNguoiCoSuKien", "BAN_THAN");
+            f.put("/loaiSuKien", "KHAI_SINH");
+            f.put("/nguoiCoSuKien/hoTen", "Trần Văn Bình");
+            f.put("/soBan", "1");
+            f.put("_unit", "52-phuong-quy-nhon");
+            f.put("_channel", "DESK");
+            f.put("_heldData", "CSDL_QG_DAN_CU");
+            HttpResponse<String> r = post(c, "cong-dich-vu/2.000635", form(f));
+            assertEquals(303, r.statusCode(), r::body);
+            String page = get(c, r.headers().firstValue("Location").orElseThrow().substring(1)).body();
+            assertTrue(page.contains("<span id=\"channel\">Trực tuyến</span>"), page);
+            assertFalse(page.contains("Miễn nộp"), "held data is not the citizen's to claim: " + page);
+        }
+
+        @Test
+        void channelTheProcedureDoesNotAccept_ineligibleWithReasonAndBasis_noReceipt() throws Exception {
+            HttpClient c = client();
+            Map<String, String> f = validCopyRequest(c);
+            f.put("_channel", "POST");
+            String location = post(c, "thu-tuc/2.000815", form(f)).headers().firstValue("Location").orElseThrow();
+            String page = get(c, location.substring(1)).body();
+            assertTrue(page.contains("data-eligibility=\"INELIGIBLE\""), page);
+            assertTrue(page.matches("(?s).*<ul class=\"reasons\"><li>[^<]+ <span class=\"basis\">Căn cứ: [^<]*Nghị định 23/2015.*"), page);
+            assertFalse(page.contains("id=\"print-receipt\""));
+            assertEquals(409, get(c, location.substring(1) + "/giay-tiep-nhan").statusCode());
+        }
+
+        @Test
+        void doubleSubmit_secondPostShowsTheFirstResult() throws Exception {
+            HttpClient c = client();
+            String body = form(validCopyRequest(c));
+            String first = post(c, "thu-tuc/2.000815", body).headers().firstValue("Location").orElseThrow();
+            HttpResponse<String> second = post(c, "thu-tuc/2.000815", body);
+            assertEquals(303, second.statusCode());
+            assertEquals(first, second.headers().firstValue("Location").orElseThrow());
+            String other = post(c, "thu-tuc/2.000815", form(validCopyRequest(c))).headers().firstValue("Location").orElseThrow();
+            assertNotEquals(first, other, "a fresh form is a new dossier");
+        }
+
+        @Test
+        void missingRequiredFields_422WithMessagesAndTypedDataKept() throws Exception {
+            HttpClient c = client();
+            Map<String, String> f = validCopyRequest(c);
+            f.remove("/tenGiayTo");
+            f.put("/nguoiYeuCau/hoTen", "Lê Thị Thu");
+            HttpResponse<String> r = post(c, "thu-tuc/2.000815", form(f));
+            assertEquals(422, r.statusCode());
+            assertTrue(r.body().contains("Vui lòng nhập Tên giấy tờ, văn bản."), r.body());
+            assertTrue(r.body().contains("value=\"Lê Thị Thu\""));
+            assertTrue(r.body().contains("value=\"Cán bộ A\""), "circumstances kept too");
+            assertEquals(f.get("_token"), hidden(r.body(), "_token"), "the same one-time token stays usable");
+        }
+
+        @Test
+        void badCircumstances_reportedBesideTheirFields() throws Exception {
+            HttpClient c = client();
+            Map<String, String> f = validCopyRequest(c);
+            f.put("_unit", "52-khong-co");
+            f.put("_receivedAt", "hôm qua");
+            HttpResponse<String> r = post(c, "thu-tuc/2.000815", form(f));
+            assertEquals(422, r.statusCode());
+            assertTrue(r.body().contains("Đơn vị tiếp nhận [52-khong-co] không có trong danh sách."));
+            assertTrue(r.body().contains("Thời điểm tiếp nhận [hôm qua] không đúng dạng ngày giờ."));
+            assertTrue(r.body().contains("value=\"hôm qua\""));
+        }
+
+        @Test
+        void scriptInAField_isEscapedOnEveryPage() throws Exception {
+            HttpClient c = client();
+            Map<String, String> f = validCopyRequest(c);
+            f.put("/nguoiYeuCau/hoTen", "<script>alert(1)</script>");
+            f.remove("/tenGiayTo");
+            HttpResponse<String> invalid = post(c, "thu-tuc/2.000815", form(f));
+            assertFalse(invalid.body().contains("<script>alert"), "re-rendered form");
+            assertTrue(invalid.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+            f.put("/tenGiayTo", "\"><img src=x onerror=alert(2)>");
+            String location = post(c, "thu-tuc/2.000815", form(f)).headers().firstValue("Location").orElseThrow();
+            String decision = get(c, location.substring(1)).body();
+            assertFalse(decision.contains("<script>alert"));
+            assertTrue(decision.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        }
+    }
+
+    @Nested
+    class BadRequests {
+        @Test
+        void unknownProcedure_404InVietnamese() throws Exception {
+            HttpResponse<String> r = get(client(), "thu-tuc/9.999999");
+            assertEquals(404, r.statusCode());
+            assertSecurityHeaders(r);
+            assertTrue(r.body().contains("Không tìm thấy thủ tục"));
+            assertTrue(r.body().contains("[9.999999]"));
+        }
+
+        @Test
+        void unknownPathAndDossier_404() throws Exception {
+            assertEquals(404, get(client(), "khong-co-trang-nay").statusCode());
+            HttpResponse<String> r = get(client(), "ho-so/GL-00000000-99999");
+            assertEquals(404, r.statusCode());
+            assertTrue(r.body().contains("Không tìm thấy hồ sơ"));
+        }
+
+        @Test
+        void deskOnlyProcedureOnThePortal_404SaysToFileAtTheDesk() throws Exception {
+            HttpResponse<String> r = get(client(), "cong-dich-vu/2.000815");
+            assertEquals(404, r.statusCode());
+            assertTrue(r.body().contains("vui lòng nộp tại Bộ phận Một cửa"));
+        }
+
+        @Test
+        void wrongMethod_405WithAllow() throws Exception {
+            HttpClient c = client();
+            HttpResponse<String> put = c.send(HttpRequest.newBuilder(desk.uri().resolve("thu-tuc/2.000815"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, put.statusCode());
+            assertEquals("GET, POST", put.headers().firstValue("Allow").orElseThrow());
+            assertTrue(put.body().contains("Phương thức không được hỗ trợ"));
+            HttpResponse<String> postIndex = post(c, "", "a=b");
+            assertEquals(405, postIndex.statusCode());
+            assertEquals("GET", postIndex.headers().firstValue("Allow").orElseThrow());
+        }
+
+        @Test
+        void oversizedBody_413InVietnamese() throws Exception {
+            HttpClient c = client();
+            Map<String, String> f = validCopyRequest(c);
+            f.put("/tenGiayTo", "a".repeat(1_200_000));
+            HttpResponse<String> r = post(c, "thu-tuc/2.000815", form(f));
+            assertEquals(413, r.statusCode());
+            assertTrue(r.body().contains("vượt quá giới hạn 1 MB"));
+        }
+
+        @Test
+        void malformedEncoding_400() throws Exception {
+            HttpClient c = client();
+            Map<String, String> f = validCopyRequest(c);
+            HttpResponse<String> badPercent = post(c, "thu-tuc/2.000815", form(f) + "&%2Fsai=%ZZ");
+            assertEquals(400, badPercent.statusCode());
+            assertTrue(badPercent.body().contains("không đúng định dạng"));
+            HttpResponse<String> badUtf8 = post(c, "thu-tuc/2.000815", form(f) + "&%2FtenGiayTo=%C3%28");
+            assertEquals(400, badUtf8.statusCode());
+        }
+
+        @Test
+        void foreignHostHeader_421() throws Exception {
+            int port = desk.uri().getPort();
+            try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: evil.example:" + port
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(response.startsWith("HTTP/1.1 421"), response);
+                assertTrue(response.contains("Địa chỉ máy chủ không hợp lệ"));
+            }
+        }
+
+        @Test
+        void wrongContentType_415() throws Exception {
+            HttpClient c = client();
+            HttpResponse<String> r = c.send(HttpRequest.newBuilder(desk.uri().resolve("thu-tuc/2.000815"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(415, r.statusCode());
+        }
+
+        @Test
+        void missingOrWrongCsrfToken_403WithTypedDataKept() throws Exception {
+            HttpClient c = client();
+            Map<String, String> f = validCopyRequest(c);
+            f.put("_csrf", "gia-mao-yeu-cau-tu-trang-khac");
+            f.put("/nguoiYeuCau/hoTen", "Phạm Thị Lan");
+            HttpResponse<String> r = post(c, "thu-tuc/2.000815", form(f));
+            assertEquals(403, r.statusCode());
+            assertTrue(r.body().contains("mã chống giả mạo yêu cầu không khớp"));
+            assertTrue(r.body().contains("value=\"Phạm Thị Lan\""));
+            HttpResponse<String> noCookie = post(client(), "thu-tuc/2.000815", form(validCopyRequest(c)));
+            assertEquals(403, noCookie.statusCode());
+        }
+
+        @Test
+        void unknownFormToken_409WithDataKeptAndANewToken() throws Exception {
+            HttpClient c = client();
+            Map<String, String> f = validCopyRequest(c);
+            f.put("_token", "khong-phai-ma-da-cap");
+            HttpResponse<String> r = post(c, "thu-tuc/2.000815", form(f));
+            assertEquals(409, r.statusCode());
+            assertTrue(r.body().contains("value=\"Trần Văn Bình\""));
+            String fresh = hidden(r.body(), "_token");
+            assertNotNull(fresh);
+            f.put("_token", fresh);
+            assertEquals(303, post(c, "thu-tuc/2.000815", form(f)).statusCode());
+        }
+    }
+}
