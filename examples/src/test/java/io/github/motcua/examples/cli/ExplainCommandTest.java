@@ -1,0 +1,65 @@
+package io.github.motcua.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code explain}: the trace in words, with file:line and the legal basis of each step. */
+class ExplainCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void explain_onTimeBirth_citesRuleFileLineAndBasisOfTheExemption() {
+        Cli.Run r = Cli.run("explain", Cli.GIA_LAI.toString(), Cli.DOSSIERS.resolve("khai-sinh-truc-tuyen.json").toString());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().startsWith("Thủ tục: 1.001193 — Đăng ký khai sinh\nKết quả: ĐỦ ĐIỀU KIỆN\n"), r.out());
+        // The child was born on 25/02 and registered on 08/03: within the 60 days of Luật Hộ tịch Art. 15,
+        // so the fee is waived under Art. 11(1)(b).
+        assertTrue(r.out().contains("Đăng ký khai sinh đúng hạn 60 ngày thì miễn lệ phí\n"
+                + "     vị trí: procedures/1.001193/rules.drl:53\n"
+                + "     căn cứ: Điểm b khoản 1 Điều 11 Luật Hộ tịch 60/2014/QH13 [LHT-2014-D11-K1-B]\n"), r.out());
+        assertTrue(r.out().contains("miễn le-phi-khai-sinh") || r.out().contains("miễn: Đăng ký khai sinh đúng hạn"), r.out());
+    }
+
+    @Test
+    void explain_english_deadlineExtensionWithBasis() {
+        Cli.Run r = Cli.run("explain", Cli.GIA_LAI.toString(), Cli.DOSSIERS.resolve("dat-dai-xa-kho-khan.json").toString(),
+                "--lang", "en");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().startsWith("Procedure: GL.DD.02 — Registration of changes in land-use rights\nOutcome: ELIGIBLE\n"),
+                r.out());
+        // Ia Mơ is a disadvantaged commune: +10 working days (NĐ 101/2024 as amended by NĐ 151/2025).
+        assertTrue(r.out().contains("extended by 10 working day(s): "), r.out());
+        assertTrue(r.out().contains("where: procedures/GL.DD.02/rules.drl:"), r.out());
+        assertTrue(r.out().contains("[ND101-2024-MIEN-NUI]"), r.out());
+    }
+
+    @Test
+    void explain_unknownProcedure_exitsThree() throws IOException {
+        Path d = dir.resolve("d.json");
+        Files.writeString(d, "{\"procedure\":\"9.9\",\"channel\":\"DESK\",\"receivedAt\":\"2026-03-02T09:00:00+07:00\"}",
+                StandardCharsets.UTF_8);
+        Cli.Run r = Cli.run("explain", Cli.GIA_LAI.toString(), d.toString());
+        assertEquals(ExitCodes.BAD_DOSSIER, r.code());
+        assertTrue(r.err().contains("[9.9]"), r.err());
+    }
+
+    @Test
+    void explain_missingDossier_exitsFour() {
+        assertEquals(ExitCodes.IO, Cli.run("explain", Cli.GIA_LAI.toString(), dir.resolve("nope.json").toString()).code());
+    }
+
+    @Test
+    void explain_missingPack_exitsTwo() throws IOException {
+        Path d = dir.resolve("d.json");
+        Files.writeString(d, "{}", StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.PACK_PROBLEMS, Cli.run("explain", dir.resolve("no-pack").toString(), d.toString()).code());
+    }
+}
