@@ -57,9 +57,23 @@ public final class DefaultEngine implements Engine {
     public DefaultEngine(Clock clock, int firingLimit, int compileThreads, List<PackSection> sections) {
         this.clock = clock;
         this.firingLimit = firingLimit;
-        this.sections = sections;
+        this.sections = withBuiltIns(sections);
         this.compilePool = Executors.newFixedThreadPool(compileThreads, daemon("motcua-compile"));
         this.reloadThread = Executors.newSingleThreadExecutor(daemon("motcua-reload"));
+    }
+
+    /** The built-in calendar, fee and form sections, each replaced by a registered section of the same name. */
+    private static List<PackSection> withBuiltIns(List<PackSection> registered) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        registered.forEach(s -> names.add(s.name()));
+        List<PackSection> out = new ArrayList<>();
+        for (PackSection s : BuiltInSections.all()) {
+            if (!names.contains(s.name())) {
+                out.add(s);
+            }
+        }
+        out.addAll(registered);
+        return List.copyOf(out);
     }
 
     private static ThreadFactory daemon(String name) {
@@ -211,7 +225,7 @@ public final class DefaultEngine implements Engine {
         if (cp == null) {
             throw new NoSuchProcedureException(dossier.procedure(), s.pack().info().id());
         }
-        return Evaluator.decide(s.pack().info(), s.unitFacts(), cp, dossier, clock, firingLimit);
+        return Integration.decide(s.pack(), s.unitFacts(), cp, dossier, clock, firingLimit);
     }
 
     @Override
@@ -249,6 +263,26 @@ public final class DefaultEngine implements Engine {
         Objects.requireNonNull(type, "type");
         Serving s = serving.get();
         return s == null ? Optional.empty() : Optional.ofNullable(s.pack().sections().get(name)).map(type::cast);
+    }
+
+    @Override
+    public Optional<io.github.motcua.fees.FeeTable> feeTable(String procedureCode) {
+        Objects.requireNonNull(procedureCode, "procedureCode");
+        Serving s = serving.get();
+        return s == null ? Optional.empty() : Optional.ofNullable(Integration.fees(s.pack()))
+                .map(f -> f.tables().get(procedureCode));
+    }
+
+    @Override
+    public Optional<io.github.motcua.calendar.DeadlineEngine> deadlineEngine() {
+        Serving s = serving.get();
+        return s == null ? Optional.empty() : Optional.ofNullable(Integration.deadlines(s.pack()));
+    }
+
+    @Override
+    public Optional<io.github.motcua.forms.FormRegistry> forms() {
+        Serving s = serving.get();
+        return s == null ? Optional.empty() : Optional.ofNullable(Integration.forms(s.pack()));
     }
 
     @Override
