@@ -50,8 +50,10 @@ public record CatalogueEntry(String code, LocalizedText name, LocalizedText fiel
             if (sb.length() > 0) {
                 sb.append(" | ");
             }
-            sb.append(f.kindVi().equals(f.kindEn()) || !en ? f.kindVi() : f.kindEn()).append(' ')
-                    .append(en && !f.nameEn().isEmpty() ? f.nameEn() : f.nameVi()).append(": ").append(f.deskVi());
+            sb.append(f.label(en)).append(": ").append(f.deskVi());
+            if (!f.verified()) {
+                sb.append(en ? " [rate not verified]" : " [mức thu chưa xác minh]");
+            }
         }
         return sb.toString();
     }

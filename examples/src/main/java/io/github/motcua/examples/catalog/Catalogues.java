@@ -46,7 +46,27 @@ public final class Catalogues {
     }
 
     /**
-     * The catalogue of the engine's serving pack as of a date.
+     * The catalogue of the engine's serving pack as of a date, with the fee tables the engine serves
+     * ({@link Engine#feeTable(String)}).
+     *
+     * @throws NoPackLoadedException when the engine serves no pack
+     */
+    public static Catalogue catalogue(Engine engine, LocalDate asOf) {
+        return catalogue(engine, engine::feeTable, asOf);
+    }
+
+    /**
+     * The dossier guide of one procedure as of a date, with the engine's fee table for it.
+     *
+     * @throws NoPackLoadedException    when the engine serves no pack
+     * @throws NoSuchProcedureException when the pack has no such procedure
+     */
+    public static ProcedureGuide guide(Engine engine, String code, LocalDate asOf) {
+        return guide(engine, engine::feeTable, code, asOf);
+    }
+
+    /**
+     * The catalogue of the engine's serving pack as of a date, with fee tables from elsewhere.
      *
      * @param engine    a loaded engine
      * @param feeTables the fee table of a procedure code, if the engine serves one
@@ -255,8 +275,7 @@ public final class Catalogues {
         List<Map<String, Object>> out = new ArrayList<>();
         for (FeeText f : fees) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", en ? f.kindEn() : f.kindVi());
-            m.put("name", en && !f.nameEn().isEmpty() ? f.nameEn() : f.nameVi());
+            m.put("label", f.label(en));
             m.put("desk", f.deskVi());
             m.put("online", f.onlineVi() == null ? "" : f.onlineVi());
             m.put("basis", en ? f.basisEn() : f.basisVi());

@@ -35,11 +35,24 @@ public record FeeText(String item, String nameVi, String nameEn, String kindVi, 
         return onlineVi != null;
     }
 
+    /**
+     * What is charged, prefixed by its kind unless the name already says it: "Lệ phí đăng ký khai
+     * tử", "Phí chứng thực chữ ký", "Charge: Signature certification".
+     */
+    public String label(boolean en) {
+        String name = en && !nameEn.isEmpty() ? nameEn : nameVi;
+        String kind = en ? kindEn : kindVi;
+        if (kind == null || kind.isEmpty()
+                || name.toLowerCase(java.util.Locale.ROOT).startsWith(kind.toLowerCase(java.util.Locale.ROOT))) {
+            return name;
+        }
+        return en ? kind + ": " + name : kind + " " + name;
+    }
+
     /** One line of readable text: "Lệ phí …: 8.000 đ/trường hợp; trực tuyến: … (căn cứ …)". */
     public String summary(boolean en) {
         StringBuilder sb = new StringBuilder();
-        sb.append(en ? kindEn : kindVi).append(' ').append(en && !nameEn.isEmpty() ? nameEn : nameVi).append(": ")
-                .append(deskVi);
+        sb.append(label(en)).append(": ").append(deskVi);
         if (onlineVi != null) {
             sb.append(en ? "; online: " : "; nộp trực tuyến: ").append(onlineVi);
         }

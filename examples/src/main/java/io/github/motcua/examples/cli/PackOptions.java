@@ -39,7 +39,7 @@ final class PackOptions {
 
     /** The engine's fee tables by procedure code (the fee tables the integration serves). */
     static Function<String, Optional<FeeTable>> feeTables(Engine engine) {
-        return code -> Optional.empty();
+        return engine::feeTable;
     }
 
     boolean en() {

@@ -85,6 +85,48 @@ class CataloguesTest {
     }
 
     @Nested
+    class Fees {
+        CatalogueEntry entry(String code) {
+            return catalogue().boundaryFree().stream().filter(e -> e.code().equals(code)).findFirst().orElseThrow();
+        }
+
+        @Test
+        void catalogue_everyListedProcedureHasItsFeeTable() {
+            Catalogue c = catalogue();
+            assertTrue(c.fullyOnline().stream().allMatch(CatalogueEntry::feesKnown), c.toString());
+            assertTrue(c.boundaryFree().stream().allMatch(CatalogueEntry::feesKnown), c.toString());
+        }
+
+        @Test
+        void signatureCertification_tenThousandPerCase_TT226Art4() {
+            // TT 226/2016/TT-BTC Art. 4: 10,000 đ per case, one or more signatures on one paper (FACTS §4.1 row 5).
+            CatalogueEntry e = entry("2.000884");
+            assertEquals("Phí chứng thực chữ ký: 10.000 đ/trường hợp", e.feesText(false));
+            assertEquals("Như nộp trực tiếp", e.onlineFeesText(false));
+            assertTrue(e.feeBasesText(false).startsWith("Điều 4 Thông tư 226/2016/TT-BTC"), e.feeBasesText(false));
+        }
+
+        @Test
+        void certifiedCopy_tieredPerPageWithCap() {
+            // TT 226/2016: 2,000 đ/page for pages 1-2, 1,000 đ/page from page 3, at most 200,000 đ per copy.
+            assertEquals("Phí chứng thực bản sao từ bản chính: 2.000 đ/đơn vị cho 2 đơn vị đầu; 1.000 đ/đơn vị từ đơn vị thứ 3;"
+                    + " tối đa 200.000 đ/bản", entry("2.000815").feesText(false));
+        }
+
+        @Test
+        void placeholderRate_flaggedAsNotVerified() {
+            // FACTS §8: Gia Lai's business-household fee was not found; the pack's rate is a placeholder.
+            assertTrue(entry("1.001612").feesText(false).endsWith("[mức thu chưa xác minh]"), entry("1.001612").feesText(false));
+        }
+
+        @Test
+        void guideText_listsTheFeeWithItsBasis() {
+            String t = Catalogues.guideText(Catalogues.guide(engine, "2.000884", AS_OF), VI);
+            assertTrue(t.contains("4. Phí, lệ phí\n   - Phí chứng thực chữ ký: 10.000 đ/trường hợp (căn cứ: Điều 4 Thông tư 226/2016/TT-BTC"), t);
+        }
+    }
+
+    @Nested
     class Csv {
         @Test
         void csv_startsWithBomAndHeaderAndEndsRowsWithCrLf() {

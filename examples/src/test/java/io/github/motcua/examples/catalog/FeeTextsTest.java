@@ -82,7 +82,7 @@ class FeeTextsTest {
     void summary_english_namesKindNameAndBasis() {
         FeeText f = new FeeText("chu-ky", "Phí chứng thực chữ ký", "Signature certification", "Phí", "Charge",
                 "10.000 đ/trường hợp", null, "Điều 4 Thông tư 226/2016/TT-BTC", "Thông tư 226/2016/TT-BTC, Art. 4", false);
-        assertEquals("Charge Signature certification: 10.000 đ/trường hợp (basis: Thông tư 226/2016/TT-BTC, Art. 4)"
+        assertEquals("Charge: Signature certification: 10.000 đ/trường hợp (basis: Thông tư 226/2016/TT-BTC, Art. 4)"
                 + " [rate not verified]", f.summary(true));
     }
 }

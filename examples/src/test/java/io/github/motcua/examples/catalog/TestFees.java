@@ -11,6 +11,6 @@ final class TestFees {
     }
 
     static Function<String, Optional<FeeTable>> of(Engine engine) {
-        return code -> Optional.empty();
+        return engine::feeTable;
     }
 }

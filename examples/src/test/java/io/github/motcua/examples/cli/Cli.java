@@ -28,10 +28,23 @@ final class Cli {
 
     /** A writable copy of the Gia Lai pack under {@code dir}. */
     static Path copyOfGiaLai(Path dir) {
-        Path target = dir.resolve("gia-lai");
-        try (Stream<Path> walk = Files.walk(GIA_LAI)) {
+        return copy(GIA_LAI, dir.resolve("gia-lai"));
+    }
+
+    /**
+     * A writable copy of the small test pack (two civil-status procedures, all cases passing) with
+     * the Gia Lai shared form definitions, under {@code dir}.
+     */
+    static Path copyOfSmallPack(Path dir) {
+        Path target = copy(Path.of("src/test/resources/packs/ho-tich"), dir.resolve("ho-tich"));
+        copy(GIA_LAI.resolve("forms"), target.resolve("forms"));
+        return target;
+    }
+
+    private static Path copy(Path source, Path target) {
+        try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
-                Path t = target.resolve(GIA_LAI.relativize(p).toString());
+                Path t = target.resolve(source.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(t);
                 } else {

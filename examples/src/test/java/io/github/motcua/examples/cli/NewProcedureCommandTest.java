@@ -36,7 +36,7 @@ class NewProcedureCommandTest {
     class Check {
         @Test
         void check_unfilledSkeleton_reportsTheTodosAsProblemsNotACrash() throws IOException {
-            Path pack = Cli.copyOfGiaLai(dir);
+            Path pack = Cli.copyOfSmallPack(dir);
             assertEquals(ExitCodes.OK, Cli.run("new-procedure", pack.toString(), "GL.TEST.01").code());
             Cli.Run r = Cli.run("check", pack.toString());
             assertEquals(ExitCodes.PACK_PROBLEMS, r.code(), r.out() + r.err());
@@ -54,13 +54,13 @@ class NewProcedureCommandTest {
 
         @Test
         void check_filledSkeleton_passes() throws IOException {
-            Path pack = Cli.copyOfGiaLai(dir);
+            Path pack = Cli.copyOfSmallPack(dir);
             assertEquals(ExitCodes.OK, Cli.run("new-procedure", pack.toString(), "GL.TEST.01").code());
             Path y = pack.resolve("procedures/GL.TEST.01/procedure.yaml");
             String filled = Files.readString(y, StandardCharsets.UTF_8)
                     .replace("level: TODO", "level: COMMUNE")
                     .replace("amount: TODO", "amount: 3")
-                    .replace("TODO-CAN-CU", "ND118-2025");
+                    .replace("TODO-CAN-CU", "LHT-2014-D16");
             Files.writeString(y, filled, StandardCharsets.UTF_8);
             Cli.Run r = Cli.run("check", pack.toString());
             assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
