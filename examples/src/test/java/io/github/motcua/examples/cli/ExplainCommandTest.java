@@ -25,7 +25,11 @@ class ExplainCommandTest {
         assertTrue(r.out().contains("Đăng ký khai sinh đúng hạn 60 ngày thì miễn lệ phí\n"
                 + "     vị trí: procedures/1.001193/rules.drl:53\n"
                 + "     căn cứ: Điểm b khoản 1 Điều 11 Luật Hộ tịch 60/2014/QH13 [LHT-2014-D11-K1-B]\n"), r.out());
-        assertTrue(r.out().contains("miễn le-phi-khai-sinh") || r.out().contains("miễn: Đăng ký khai sinh đúng hạn"), r.out());
+        assertTrue(r.out().contains("    miễn: Đăng ký khai sinh đúng hạn (trong 60 ngày kể từ ngày sinh) — căn cứ: "
+                + "Điểm b khoản 1 Điều 11 Luật Hộ tịch 60/2014/QH13"), r.out());
+        assertTrue(r.out().contains("  tổng cộng: 0 đ\n"), r.out());
+        // Filed online on Sunday 08/03/2026 at 20:15: counted from Monday 09/03, same-day limit, due at close of office.
+        assertTrue(r.out().contains("  hẹn trả kết quả: 17:00 09/03/2026\n"), r.out());
     }
 
     @Test
