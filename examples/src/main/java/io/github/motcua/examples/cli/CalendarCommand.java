@@ -33,9 +33,12 @@ public final class CalendarCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Prints the calendar's message after a Vietnamese-then-English lead, and returns the exit code. */
     static int failed(CommandSpec spec, CalendarException e) {
-        spec.commandLine().getErr().println(e.getMessage());
-        return e instanceof CalendarFileException ? ExitCodes.PACK_PROBLEMS : ExitCodes.BAD_ARGUMENT;
+        boolean file = e instanceof CalendarFileException;
+        spec.commandLine().getErr().println((file ? "tệp lịch của bộ quy tắc có lỗi / calendar file problem: "
+                : "giá trị ngày sai hoặc ngoài 1900..2199 / bad or out-of-range date: ") + e.getMessage());
+        return file ? ExitCodes.PACK_PROBLEMS : ExitCodes.BAD_ARGUMENT;
     }
 
     /** {@code calendar lunar DATE}. */

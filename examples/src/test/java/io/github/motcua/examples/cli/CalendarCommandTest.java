@@ -35,6 +35,7 @@ class CalendarCommandTest {
         assertEquals(ExitCodes.BAD_ARGUMENT, r.code());
         Cli.Run m = Cli.run("calendar", "lunar", "2026-02-30");
         assertEquals(ExitCodes.BAD_ARGUMENT, m.code());
+        assertTrue(m.err().startsWith("giá trị ngày sai hoặc ngoài 1900..2199 / bad or out-of-range date: "), m.err());
         assertTrue(m.err().contains("[2026-02-30]"), m.err());
     }
 
@@ -65,6 +66,15 @@ class CalendarCommandTest {
         // Công văn 12729/VPCP-KGVX: Friday 02/01 off, worked back on Saturday 10/01/2026.
         assertTrue(r.out().contains("\n2026-01-02,swapped-off,"), r.out());
         assertTrue(r.out().contains("\n2026-01-10,swapped-working,"), r.out());
+    }
+
+    @Test
+    void daysOff_brokenCalendarFile_exitsTwoNamingTheFile() throws IOException {
+        Path pack = Cli.copyOfGiaLai(dir);
+        java.nio.file.Files.writeString(pack.resolve("calendar/2026.yaml"), "year: [unclosed\n", StandardCharsets.UTF_8);
+        Cli.Run r = Cli.run("calendar", "days-off", pack.toString(), "2026");
+        assertEquals(ExitCodes.PACK_PROBLEMS, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("2026.yaml"), r.err());
     }
 
     @Test
