@@ -5,6 +5,7 @@ import io.github.motcua.calendar.DeadlineAdjustment;
 import io.github.motcua.calendar.DeadlineEngine;
 import io.github.motcua.calendar.DeadlineRequest;
 import io.github.motcua.calendar.DeadlineResult;
+import io.github.motcua.calendar.StepBudgetException;
 import io.github.motcua.fees.FeeAdjustment;
 import io.github.motcua.fees.FeeAssessment;
 import io.github.motcua.fees.FeeException;
@@ -102,6 +103,7 @@ final class Integration {
             return with(ruled, formReport, null, null, ruled.trace(), ruled.eligibility(), ruled.cause());
         }
         List<Decision.TraceStep> trace = new ArrayList<>(ruled.trace());
+        List<Decision.Note> notes = new ArrayList<>(ruled.notes());
         DeadlineResult deadline = null;
         DeadlineEngine engine = deadlines(pack);
         if (engine != null && p.deadline() != null) {
@@ -113,8 +115,21 @@ final class Integration {
                                 excludedBasis(pack, e.kind())));
                     }
                 }
-                deadline = engine.compute(DeadlineRequest.of(d.receivedAt().toInstant(), d.channel(), p.deadline().limit())
-                        .withCutOff(p.deadline().cutOff()).withAdjustments(adjustments).withSteps(p.steps()));
+                DeadlineRequest req = DeadlineRequest.of(d.receivedAt().toInstant(), d.channel(), p.deadline().limit())
+                        .withCutOff(p.deadline().cutOff()).withAdjustments(adjustments);
+                try {
+                    deadline = engine.compute(req.withSteps(p.steps()));
+                } catch (StepBudgetException e) {
+                    // The internal plan (quy trình nội bộ) is the office's, the due instant is the law's: a
+                    // dossier received late in the day, or a rule that shortened the limit, leaves the
+                    // plan without room. The appointment stands; officers are told the plan does not fit.
+                    deadline = engine.compute(req);
+                    notes.add(new Decision.Note(String.format(Locale.ROOT,
+                            "Các bước xử lý nội bộ không đủ thời gian trong thời hạn (bước [%s]); cần điều chỉnh phân công để trả đúng hẹn",
+                            e.stepId()), String.format(Locale.ROOT,
+                            "the internal steps do not fit in the time limit (step [%s]); reassign work to return on time",
+                            e.stepId()), p.deadline().basis(), "procedure.yaml: steps"));
+                }
                 trace.add(new Decision.TraceStep("thời hạn " + deadline.limit().labelVi(), p.deadline() == null ? null
                         : "procedures/" + p.code() + "/procedure.yaml", 0, p.deadline().basis(), Decision.TraceStep.DEADLINE));
                 for (DeadlineAdjustment a : deadline.applied()) {
@@ -147,7 +162,10 @@ final class Integration {
                         "the fees cannot be computed: " + e.getMessage());
             }
         }
-        return with(ruled, formReport, deadline, fees, trace, Eligibility.ELIGIBLE, null);
+        Decision whole = with(ruled, formReport, deadline, fees, trace, Eligibility.ELIGIBLE, null);
+        return notes.size() == ruled.notes().size() ? whole : new Decision(whole.procedure(), whole.eligibility(),
+                whole.reasons(), whole.components(), whole.form(), whole.deadline(), whole.fees(),
+                whole.deadlineAdjustments(), whole.feeDirectives(), notes, whole.trace(), null, whole.provenance());
     }
 
     private static Decision formInvalid(LoadedPack pack, CompiledProcedure cp, Dossier d, Decision.FormReport form,
