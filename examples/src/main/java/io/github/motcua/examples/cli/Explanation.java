@@ -54,7 +54,11 @@ final class Explanation {
         int n = 0;
         for (Decision.TraceStep t : d.trace()) {
             sb.append("  ").append(++n).append(". ").append(t.rule()).append('\n');
-            sb.append("     ").append(en ? "where: " : "vị trí: ").append(t.file()).append(':').append(t.line()).append('\n');
+            sb.append("     ").append(en ? "where: " : "vị trí: ").append(t.file());
+            if (t.line() > 0) {
+                sb.append(':').append(t.line());
+            }
+            sb.append('\n');
             sb.append("     ").append(en ? "basis: " : "căn cứ: ").append(cite(t.basis(), en)).append('\n');
         }
 

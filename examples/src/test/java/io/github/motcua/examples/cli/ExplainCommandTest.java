@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,11 +21,14 @@ class ExplainCommandTest {
         Cli.Run r = Cli.run("explain", Cli.GIA_LAI.toString(), Cli.DOSSIERS.resolve("khai-sinh-truc-tuyen.json").toString());
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().startsWith("Thủ tục: 1.001193 — Đăng ký khai sinh\nKết quả: ĐỦ ĐIỀU KIỆN\n"), r.out());
+        // A fired rule with its file:line and citation: the birth certificate is required (Luật Hộ tịch Art. 16).
+        assertTrue(Pattern.compile("\\n  \\d+\\. Có Giấy chứng sinh thì nộp Giấy chứng sinh\\n"
+                + "     vị trí: procedures/1\\.001193/rules\\.drl:\\d+\\n"
+                + "     căn cứ: Điều 16 Luật Hộ tịch 60/2014/QH13 \\[LHT-2014-D16\\]\\n").matcher(r.out()).find(), r.out());
         // The child was born on 25/02 and registered on 08/03: within the 60 days of Luật Hộ tịch Art. 15,
-        // so the fee is waived under Art. 11(1)(b).
-        assertTrue(r.out().contains("Đăng ký khai sinh đúng hạn 60 ngày thì miễn lệ phí\n"
-                + "     vị trí: procedures/1.001193/rules.drl:53\n"
-                + "     căn cứ: Điểm b khoản 1 Điều 11 Luật Hộ tịch 60/2014/QH13 [LHT-2014-D11-K1-B]\n"), r.out());
+        // so the fee is waived under Art. 11(1)(b), by a row of the fee table.
+        assertTrue(Pattern.compile("vị trí: procedures/1\\.001193/fees\\.csv:\\d+\\n"
+                + "     căn cứ: Điểm b khoản 1 Điều 11 Luật Hộ tịch 60/2014/QH13").matcher(r.out()).find(), r.out());
         assertTrue(r.out().contains("    miễn: Đăng ký khai sinh đúng hạn (trong 60 ngày kể từ ngày sinh) — căn cứ: "
                 + "Điểm b khoản 1 Điều 11 Luật Hộ tịch 60/2014/QH13"), r.out());
         assertTrue(r.out().contains("  tổng cộng: 0 đ\n"), r.out());
