@@ -1,5 +1,6 @@
 package io.github.motcua.forms;
 
+import io.github.motcua.forms.internal.ClasspathTemplates;
 import io.github.motcua.forms.internal.DefaultFormRegistry;
 import io.github.motcua.forms.internal.PackReader;
 import java.nio.file.Path;
@@ -32,6 +33,21 @@ public final class Forms {
      */
     public static FormRegistry registry(Path packFolder) {
         return builder().packFolder(packFolder).build();
+    }
+
+    /**
+     * A renderer for an application's own templates on the classpath, in the same locked-down
+     * sandbox as the form and document templates (see {@link TemplateRenderer}). Each template is
+     * read from {@code root + "/" + name}, scanned for forbidden built-ins and compiled once.
+     *
+     * @param loader where to find the templates
+     * @param root   the classpath folder, e.g. {@code "io/github/motcua/examples/catalog"}
+     * @param names  the template file names ({@code .ftlh}), none containing {@code /}
+     * @throws UnableToLoadFormsException when a template is missing
+     * @throws TemplateRefusedException   when a template does not parse or uses a forbidden built-in
+     */
+    public static TemplateRenderer templates(ClassLoader loader, String root, String... names) {
+        return ClasspathTemplates.create(loader, root, names, Duration.ofSeconds(5), 5_000_000);
     }
 
     public static Builder builder() {

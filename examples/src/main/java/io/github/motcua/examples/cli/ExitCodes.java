@@ -14,8 +14,14 @@ public final class ExitCodes {
     public static final int PACK_PROBLEMS = 2;
     /** {@code decide}: the dossier is invalid or names an unknown procedure. */
     public static final int BAD_DOSSIER = 3;
-    /** A file could not be read. */
+    /** A file could not be read or written. */
     public static final int IO = 4;
+    /**
+     * A value given on the command line is wrong: a date outside 1900..2199, FROM after TO, an
+     * unknown procedure code ({@code guide}), a code with path characters or an existing procedure
+     * folder ({@code new-procedure}).
+     */
+    public static final int BAD_ARGUMENT = 5;
     /** Wrong arguments. */
     public static final int USAGE = 64;
     /** An unexpected internal error (a bug: please report it). */

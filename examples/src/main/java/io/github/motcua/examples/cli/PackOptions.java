@@ -1,5 +1,6 @@
 package io.github.motcua.examples.cli;
 
+import io.github.motcua.fees.FeeTable;
 import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.LoadResult;
 import io.github.motcua.rules.Motcua;
@@ -7,6 +8,8 @@ import io.github.motcua.rules.PackProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that load a pack (a picocli mixin). Not thread-safe. */
@@ -32,6 +35,11 @@ final class PackOptions {
             return null;
         }
         return engine;
+    }
+
+    /** The engine's fee tables by procedure code (the fee tables the integration serves). */
+    static Function<String, Optional<FeeTable>> feeTables(Engine engine) {
+        return engine::feeTable;
     }
 
     boolean en() {

@@ -1,0 +1,87 @@
+package io.github.motcua.examples.catalog;
+
+import io.github.motcua.calendar.TimeLimit;
+import io.github.motcua.rules.LocalizedText;
+import io.github.motcua.rules.Procedure;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One procedure as the published catalogue lists it (một dòng của danh mục thủ tục hành chính).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param code         national code (mã thủ tục)
+ * @param name         name
+ * @param field        field (lĩnh vực)
+ * @param level        level of the deciding authority (cấp thực hiện)
+ * @param agency       deciding agency (cơ quan thực hiện)
+ * @param onlineLevel  online service level
+ * @param boundaryFree received regardless of administrative boundaries (phi địa giới hành chính)
+ * @param deadline     the base time limit (thời hạn giải quyết)
+ * @param fees         the fees and charges, in fee-table order; empty when the procedure charges nothing
+ * @param feesKnown    {@code false} when the engine serves no fee table for the procedure (the fees
+ *                     are then unknown, not zero)
+ */
+public record CatalogueEntry(String code, LocalizedText name, LocalizedText field, Procedure.Level level,
+        LocalizedText agency, Procedure.OnlineLevel onlineLevel, boolean boundaryFree, TimeLimit deadline,
+        List<FeeText> fees, boolean feesKnown) {
+    public CatalogueEntry {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(name, "name");
+        fees = List.copyOf(fees);
+    }
+
+    /** The deadline as published: "03 ngày làm việc" ({@link TimeLimit#labelVi()}) or its English. */
+    public String deadlineLabel(boolean en) {
+        return Labels.limit(deadline, en);
+    }
+
+    /** All fees as one readable text; "Không thu phí, lệ phí" when none. */
+    public String feesText(boolean en) {
+        if (!feesKnown) {
+            return en ? "Fee table not available" : "Chưa có biểu phí";
+        }
+        if (fees.isEmpty()) {
+            return en ? "No fee or charge" : "Không thu phí, lệ phí";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (FeeText f : fees) {
+            if (sb.length() > 0) {
+                sb.append(" | ");
+            }
+            sb.append(f.label(en)).append(": ").append(f.deskVi());
+            if (!f.verified()) {
+                sb.append(en ? " [rate not verified]" : " [mức thu chưa xác minh]");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The online tariffs that differ from the desk, or "Như nộp trực tiếp" (same as at the desk). */
+    public String onlineFeesText(boolean en) {
+        if (!feesKnown) {
+            return en ? "Fee table not available" : "Chưa có biểu phí";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (FeeText f : fees) {
+            if (f.onlineVi() != null) {
+                if (sb.length() > 0) {
+                    sb.append(" | ");
+                }
+                sb.append(en && !f.nameEn().isEmpty() ? f.nameEn() : f.nameVi()).append(": ").append(f.onlineVi());
+            }
+        }
+        if (sb.length() == 0) {
+            return fees.isEmpty() ? (en ? "No fee or charge" : "Không thu phí, lệ phí")
+                    : (en ? "Same as at the desk" : "Như nộp trực tiếp");
+        }
+        return sb.toString();
+    }
+
+    /** The legal bases of the fees, distinct, joined by "; ". */
+    public String feeBasesText(boolean en) {
+        return String.join("; ", fees.stream().map(f -> en ? f.basisEn() : f.basisVi()).filter(s -> !s.isEmpty())
+                .distinct().toList());
+    }
+}

@@ -1,0 +1,438 @@
+package io.github.motcua.examples.catalog;
+
+import io.github.motcua.calendar.InternalStep;
+import io.github.motcua.dossier.Channel;
+import io.github.motcua.fees.FeeTable;
+import io.github.motcua.forms.Forms;
+import io.github.motcua.forms.TemplateRenderer;
+import io.github.motcua.law.LegalBasis;
+import io.github.motcua.rules.DossierComponent;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.NoPackLoadedException;
+import io.github.motcua.rules.NoSuchProcedureException;
+import io.github.motcua.rules.PackInfo;
+import io.github.motcua.rules.Procedure;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The front door of catalogue publication (công bố danh mục thủ tục hành chính) and dossier guides
+ * (hướng dẫn chuẩn bị hồ sơ, Nghị định 118/2025/NĐ-CP Art. 16): builds a {@link Catalogue} or a
+ * {@link ProcedureGuide} from a loaded {@link Engine}, and writes them as HTML (escaped,
+ * print-friendly), CSV (RFC 4180, UTF-8 with a byte-order mark so that Excel reads the diacritics),
+ * JSON (stable shape) or plain text.
+ *
+ * <p>Stateless and thread-safe; the HTML templates are compiled once, in forms-core's locked-down
+ * template sandbox.
+ */
+public final class Catalogues {
+    /** The byte-order mark written first in CSV output, so that Excel opens it as UTF-8. */
+    public static final String BOM = "\uFEFF";
+    static final String TEMPLATE_ROOT = "io/github/motcua/examples/catalog";
+
+    private Catalogues() {
+    }
+
+    private static final class Templates {
+        static final TemplateRenderer RENDERER = Forms.templates(Catalogues.class.getClassLoader(), TEMPLATE_ROOT,
+                "catalog.ftlh", "guide.ftlh");
+    }
+
+    /**
+     * The catalogue of the engine's serving pack as of a date, with the fee tables the engine serves
+     * ({@link Engine#feeTable(String)}).
+     *
+     * @throws NoPackLoadedException when the engine serves no pack
+     */
+    public static Catalogue catalogue(Engine engine, LocalDate asOf) {
+        return catalogue(engine, engine::feeTable, asOf);
+    }
+
+    /**
+     * The dossier guide of one procedure as of a date, with the engine's fee table for it.
+     *
+     * @throws NoPackLoadedException    when the engine serves no pack
+     * @throws NoSuchProcedureException when the pack has no such procedure
+     */
+    public static ProcedureGuide guide(Engine engine, String code, LocalDate asOf) {
+        return guide(engine, engine::feeTable, code, asOf);
+    }
+
+    /**
+     * The catalogue of the engine's serving pack as of a date, with fee tables from elsewhere.
+     *
+     * @param engine    a loaded engine
+     * @param feeTables the fee table of a procedure code, if the engine serves one
+     * @param asOf      the date whose rates apply
+     * @throws NoPackLoadedException when the engine serves no pack
+     */
+    public static Catalogue catalogue(Engine engine, Function<String, Optional<FeeTable>> feeTables, LocalDate asOf) {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(feeTables, "feeTables");
+        Objects.requireNonNull(asOf, "asOf");
+        PackInfo pack = engine.pack().orElseThrow(NoPackLoadedException::new);
+        List<CatalogueEntry> full = new ArrayList<>();
+        List<CatalogueEntry> free = new ArrayList<>();
+        for (Procedure p : engine.catalog()) {
+            if (p.onlineLevel() != Procedure.OnlineLevel.FULL && !p.boundaryFree()) {
+                continue;
+            }
+            Optional<FeeTable> table = feeTables.apply(p.code());
+            List<FeeText> fees = table.map(t -> FeeTexts.of(t, p.code(), asOf)).orElse(List.of());
+            CatalogueEntry e = new CatalogueEntry(p.code(), p.name(), p.field(), p.level(), p.agency(), p.onlineLevel(),
+                    p.boundaryFree(), p.deadline() == null ? null : p.deadline().limit(), fees, table.isPresent());
+            if (p.onlineLevel() == Procedure.OnlineLevel.FULL) {
+                full.add(e);
+            }
+            if (p.boundaryFree()) {
+                free.add(e);
+            }
+        }
+        return new Catalogue(pack.id(), pack.version(), pack.name() == null ? pack.id() : pack.name().vi(),
+                pack.name() == null ? pack.id() : pack.name().enOrVi(), pack.sha256(), asOf, full, free);
+    }
+
+    /**
+     * The dossier guide of one procedure as of a date.
+     *
+     * @throws NoPackLoadedException    when the engine serves no pack
+     * @throws NoSuchProcedureException when the pack has no such procedure
+     */
+    public static ProcedureGuide guide(Engine engine, Function<String, Optional<FeeTable>> feeTables, String code,
+            LocalDate asOf) {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(feeTables, "feeTables");
+        Objects.requireNonNull(asOf, "asOf");
+        PackInfo pack = engine.pack().orElseThrow(NoPackLoadedException::new);
+        Procedure p = engine.catalog().stream().filter(x -> x.code().equals(code)).findFirst()
+                .orElseThrow(() -> new NoSuchProcedureException(code, pack.id()));
+        Optional<FeeTable> table = feeTables.apply(code);
+        return new ProcedureGuide(p, table.map(t -> FeeTexts.of(t, code, asOf)).orElse(List.of()), table.isPresent(),
+                asOf, pack.id(), pack.version());
+    }
+
+    // ---------------------------------------------------------------- catalogue writers
+
+    /**
+     * The catalogue as CSV (RFC 4180: comma, double quotes where needed, CRLF line ends), starting
+     * with a UTF-8 byte-order mark ({@link #BOM}) so that Excel shows the diacritics; encode the
+     * result as UTF-8. One row per procedure and list; a procedure in both lists has two rows.
+     */
+    public static String csv(Catalogue c, Locale locale) {
+        boolean en = Labels.en(locale);
+        StringBuilder sb = new StringBuilder(BOM);
+        row(sb, en ? List.of("List", "Code", "Name", "Field", "Level", "Agency", "Online level", "Deadline",
+                "Fees (at the desk)", "Fees (online)", "Legal basis of the fees")
+                : List.of("Danh mục", "Mã thủ tục", "Tên thủ tục", "Lĩnh vực", "Cấp thực hiện", "Cơ quan thực hiện",
+                        "Mức độ dịch vụ trực tuyến", "Thời hạn giải quyết", "Phí, lệ phí (nộp trực tiếp)",
+                        "Phí, lệ phí (nộp trực tuyến)", "Căn cứ thu phí, lệ phí"));
+        for (CatalogueEntry e : c.fullyOnline()) {
+            row(sb, csvRow(listName(true, en), e, en));
+        }
+        for (CatalogueEntry e : c.boundaryFree()) {
+            row(sb, csvRow(listName(false, en), e, en));
+        }
+        return sb.toString();
+    }
+
+    private static List<String> csvRow(String list, CatalogueEntry e, boolean en) {
+        return List.of(list, e.code(), Labels.text(e.name(), en), Labels.text(e.field(), en), Labels.level(e.level(), en),
+                Labels.text(e.agency(), en), Labels.onlineLevel(e.onlineLevel(), en), e.deadlineLabel(en), e.feesText(en),
+                e.onlineFeesText(en), e.feeBasesText(en));
+    }
+
+    private static String listName(boolean fullyOnline, boolean en) {
+        if (fullyOnline) {
+            return en ? "Fully online" : "Toàn trình";
+        }
+        return en ? "Regardless of administrative boundaries" : "Phi địa giới hành chính";
+    }
+
+    private static void row(StringBuilder sb, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String f = fields.get(i) == null ? "" : fields.get(i);
+            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+                sb.append('"').append(f.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(f);
+            }
+        }
+        sb.append("\r\n");
+    }
+
+    /**
+     * The catalogue as JSON in a stable, language-neutral shape (every text in {@code vi} and
+     * {@code en}); see docs/catalog.md.
+     */
+    public static String json(Catalogue c) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> pack = new LinkedHashMap<>();
+        pack.put("id", c.packId());
+        pack.put("version", c.packVersion());
+        pack.put("name", lt(c.packName(), c.packNameEn()));
+        pack.put("sha256", c.packSha256());
+        root.put("pack", pack);
+        root.put("asOf", c.asOf().toString());
+        root.put("fullyOnline", c.fullyOnline().stream().map(Catalogues::jsonEntry).toList());
+        root.put("boundaryFree", c.boundaryFree().stream().map(Catalogues::jsonEntry).toList());
+        return Json.write(root);
+    }
+
+    private static Map<String, Object> jsonEntry(CatalogueEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", e.code());
+        m.put("name", lt(e.name().vi(), e.name().enOrVi()));
+        m.put("field", e.field() == null ? null : lt(e.field().vi(), e.field().enOrVi()));
+        m.put("level", e.level() == null ? null : e.level().name());
+        m.put("agency", e.agency() == null ? null : lt(e.agency().vi(), e.agency().enOrVi()));
+        m.put("onlineLevel", e.onlineLevel() == null ? null : e.onlineLevel().name());
+        m.put("boundaryFree", e.boundaryFree());
+        if (e.deadline() == null) {
+            m.put("deadline", null);
+        } else {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("amount", e.deadline().amount());
+            d.put("unit", e.deadline().unit().name());
+            d.put("label", lt(e.deadlineLabel(false), e.deadlineLabel(true)));
+            m.put("deadline", d);
+        }
+        m.put("feesKnown", e.feesKnown());
+        m.put("fees", e.fees().stream().map(Catalogues::jsonFee).toList());
+        return m;
+    }
+
+    private static Map<String, Object> jsonFee(FeeText f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("item", f.item());
+        m.put("kind", lt(f.kindVi(), f.kindEn()));
+        m.put("name", lt(f.nameVi(), f.nameEn().isEmpty() ? f.nameVi() : f.nameEn()));
+        m.put("desk", f.deskVi());
+        m.put("online", f.onlineVi());
+        m.put("basis", lt(f.basisVi(), f.basisEn()));
+        m.put("verified", f.verified());
+        return m;
+    }
+
+    private static Map<String, Object> lt(String vi, String en) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("vi", vi);
+        m.put("en", en);
+        return m;
+    }
+
+    /** The catalogue as a complete, print-friendly HTML page (A4), every value escaped. */
+    public static String html(Catalogue c, Locale locale) {
+        boolean en = Labels.en(locale);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("lang", en ? "en" : "vi");
+        model.put("en", en);
+        model.put("packName", en ? c.packNameEn() : c.packName());
+        model.put("packId", c.packId());
+        model.put("packVersion", c.packVersion());
+        model.put("asOf", date(c.asOf(), en));
+        List<Map<String, Object>> lists = new ArrayList<>();
+        lists.add(htmlList(listName(true, en), c.fullyOnline(), en));
+        lists.add(htmlList(listName(false, en), c.boundaryFree(), en));
+        model.put("lists", lists);
+        return Templates.RENDERER.render("catalog.ftlh", model);
+    }
+
+    private static Map<String, Object> htmlList(String title, List<CatalogueEntry> entries, boolean en) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", title);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int n = 0;
+        for (CatalogueEntry e : entries) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("no", ++n);
+            r.put("code", e.code());
+            r.put("name", Labels.text(e.name(), en));
+            r.put("field", Labels.text(e.field(), en));
+            r.put("level", Labels.level(e.level(), en));
+            r.put("agency", Labels.text(e.agency(), en));
+            r.put("deadline", e.deadlineLabel(en));
+            r.put("feesKnown", e.feesKnown());
+            r.put("fees", feeViews(e.fees(), en));
+            r.put("feesText", e.feesText(en));
+            r.put("onlineText", e.onlineFeesText(en));
+            rows.add(r);
+        }
+        m.put("rows", rows);
+        return m;
+    }
+
+    private static List<Map<String, Object>> feeViews(List<FeeText> fees, boolean en) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FeeText f : fees) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", f.label(en));
+            m.put("desk", f.deskVi());
+            m.put("online", f.onlineVi() == null ? "" : f.onlineVi());
+            m.put("basis", en ? f.basisEn() : f.basisVi());
+            m.put("verified", f.verified());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static String date(LocalDate d, boolean en) {
+        return en ? d.toString() : String.format(Locale.ROOT, "%02d/%02d/%04d", d.getDayOfMonth(), d.getMonthValue(),
+                d.getYear());
+    }
+
+    // ---------------------------------------------------------------- guide writers
+
+    /** The guide as plain text (UTF-8, {@code \n} line ends), in the order of NĐ 118/2025 Art. 16. */
+    public static String guideText(ProcedureGuide g, Locale locale) {
+        boolean en = Labels.en(locale);
+        Map<String, Object> m = guideModel(g, en);
+        StringBuilder sb = new StringBuilder();
+        sb.append(m.get("heading")).append('\n');
+        sb.append(m.get("name")).append(" (").append(en ? "code " : "mã ").append(g.procedure().code()).append(")\n");
+        if (!m.get("field").toString().isEmpty()) {
+            sb.append(en ? "Field: " : "Lĩnh vực: ").append(m.get("field")).append('\n');
+        }
+        sb.append('\n').append(en ? "1. Papers to submit" : "1. Thành phần hồ sơ phải nộp").append('\n');
+        for (Object o : (List<?>) m.get("components")) {
+            Map<?, ?> c = (Map<?, ?>) o;
+            sb.append("   ").append(c.get("no")).append(") ").append(c.get("name")).append(" — ").append(c.get("form"))
+                    .append(", ").append(c.get("quantityText")).append("; ").append(c.get("presence"));
+            if (!c.get("waiver").toString().isEmpty()) {
+                sb.append("; ").append(c.get("waiver"));
+            }
+            if (!c.get("basis").toString().isEmpty()) {
+                sb.append(en ? " (basis: " : " (căn cứ: ").append(c.get("basis")).append(')');
+            }
+            sb.append('\n');
+        }
+        sb.append('\n').append(en ? "2. Competent authority" : "2. Cơ quan có thẩm quyền giải quyết").append('\n');
+        sb.append("   ").append(m.get("agency")).append(" (").append(m.get("level")).append(")\n");
+        sb.append("   ").append(en ? "How to file: " : "Cách thức nộp: ").append(m.get("channels")).append('\n');
+        sb.append("   ").append(en ? "Online service level: " : "Mức độ dịch vụ trực tuyến: ").append(m.get("onlineLevel"))
+                .append('\n');
+        sb.append("   ").append(m.get("boundaryText")).append('\n');
+        sb.append('\n').append(en ? "3. Process and deadline" : "3. Trình tự và thời hạn giải quyết").append('\n');
+        sb.append("   ").append(en ? "Deadline: " : "Thời hạn giải quyết: ").append(m.get("deadline"));
+        if (!m.get("deadlineBasis").toString().isEmpty()) {
+            sb.append(en ? " (basis: " : " (căn cứ: ").append(m.get("deadlineBasis")).append(')');
+        }
+        sb.append('\n');
+        if (!m.get("cutOffText").toString().isEmpty()) {
+            sb.append("   ").append(m.get("cutOffText")).append('\n');
+        }
+        for (Object o : (List<?>) m.get("steps")) {
+            Map<?, ?> s = (Map<?, ?>) o;
+            sb.append("   ").append(en ? "Step " : "Bước ").append(s.get("no")).append(". ").append(s.get("name"))
+                    .append(" — ").append(s.get("role")).append(" — ").append(s.get("budget")).append('\n');
+        }
+        sb.append("   ").append(en ? "Result: " : "Kết quả: ").append(m.get("result")).append('\n');
+        sb.append('\n').append(en ? "4. Fees and charges" : "4. Phí, lệ phí").append('\n');
+        if (!(Boolean) m.get("feesKnown")) {
+            sb.append("   ").append(en ? "Fee table not available" : "Chưa có biểu phí").append('\n');
+        } else if (g.fees().isEmpty()) {
+            sb.append("   ").append(en ? "No fee or charge" : "Không thu phí, lệ phí").append('\n');
+        }
+        for (FeeText f : g.fees()) {
+            sb.append("   - ").append(f.summary(en)).append('\n');
+        }
+        sb.append('\n').append(en ? "Legal bases" : "Căn cứ pháp lý").append('\n');
+        for (Object b : (List<?>) m.get("legalBases")) {
+            sb.append("   - ").append(b).append('\n');
+        }
+        sb.append('\n').append(m.get("footer")).append('\n');
+        return sb.toString();
+    }
+
+    /** The guide as a complete, print-friendly HTML page (A4), every value escaped. */
+    public static String guideHtml(ProcedureGuide g, Locale locale) {
+        return Templates.RENDERER.render("guide.ftlh", guideModel(g, Labels.en(locale)));
+    }
+
+    private static Map<String, Object> guideModel(ProcedureGuide g, boolean en) {
+        Procedure p = g.procedure();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lang", en ? "en" : "vi");
+        m.put("en", en);
+        m.put("heading", en ? "GUIDE TO PREPARING THE DOSSIER" : "HƯỚNG DẪN CHUẨN BỊ HỒ SƠ");
+        m.put("code", p.code());
+        m.put("name", Labels.text(p.name(), en));
+        m.put("field", Labels.text(p.field(), en));
+        List<Map<String, Object>> comps = new ArrayList<>();
+        int n = 0;
+        for (DossierComponent c : p.components()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("no", ++n);
+            cm.put("name", Labels.text(c.name(), en));
+            cm.put("form", Labels.form(c.form(), en));
+            cm.put("quantity", c.quantity());
+            cm.put("quantityText", en ? c.quantity() + (c.quantity() == 1 ? " copy" : " copies")
+                    : String.format(Locale.ROOT, "số lượng %02d bản", c.quantity()));
+            cm.put("presence", Labels.presence(c.presence(), en));
+            String waiver = "";
+            if (c.waivableBy() != null) {
+                String src = c.waivableBy().name() == null ? c.waivableBy().source() : Labels.text(c.waivableBy().name(), en);
+                waiver = en ? "not needed when the data is held in " + src
+                        : "được miễn nộp nếu dữ liệu đã có trong " + src;
+            }
+            cm.put("waiver", waiver);
+            cm.put("basis", Labels.citation(c.basis(), en));
+            comps.add(cm);
+        }
+        m.put("components", comps);
+        m.put("agency", Labels.text(p.agency(), en));
+        m.put("level", Labels.level(p.level(), en));
+        List<String> channels = new ArrayList<>();
+        for (Channel ch : p.channels()) {
+            channels.add(Labels.channel(ch, en));
+        }
+        m.put("channels", String.join(", ", channels));
+        m.put("onlineLevel", Labels.onlineLevel(p.onlineLevel(), en));
+        m.put("boundaryText", p.boundaryFree()
+                ? (en ? "Received at any one-stop desk of the province, regardless of administrative boundaries"
+                        : "Tiếp nhận không phụ thuộc địa giới hành chính trong phạm vi tỉnh")
+                : (en ? "Received only by the competent authority's one-stop desk"
+                        : "Chỉ tiếp nhận tại Bộ phận Một cửa của cơ quan có thẩm quyền"));
+        m.put("deadline", p.deadline() == null ? "" : Labels.limit(p.deadline().limit(), en));
+        m.put("deadlineBasis", p.deadline() == null ? "" : Labels.citation(p.deadline().basis(), en));
+        m.put("cutOffText", p.deadline() == null || p.deadline().cutOff() == null ? ""
+                : (en ? "Dossiers received after " + p.deadline().cutOff() + " count from the next working day"
+                        : "Hồ sơ tiếp nhận sau " + p.deadline().cutOff() + " được tính từ ngày làm việc tiếp theo"));
+        List<Map<String, Object>> steps = new ArrayList<>();
+        n = 0;
+        for (InternalStep s : p.steps()) {
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("no", ++n);
+            sm.put("name", s.nameVi() == null ? s.id() : s.nameVi());
+            sm.put("role", s.role());
+            sm.put("budget", Labels.limit(s.budget(), en));
+            steps.add(sm);
+        }
+        m.put("steps", steps);
+        m.put("result", Labels.text(p.result(), en));
+        m.put("feesKnown", g.feesKnown());
+        m.put("fees", feeViews(g.fees(), en));
+        m.put("feesNone", g.feesKnown() ? (en ? "No fee or charge" : "Không thu phí, lệ phí")
+                : (en ? "Fee table not available" : "Chưa có biểu phí"));
+        List<String> bases = new ArrayList<>();
+        for (LegalBasis b : p.legalBases()) {
+            bases.add(Labels.citation(b, en));
+        }
+        m.put("legalBases", bases);
+        m.put("footer", en
+                ? String.format(Locale.ROOT, "Pack %s %s; rates as of %s. Guide per Decree 118/2025/NĐ-CP, Art. 16.",
+                        g.packId(), g.packVersion(), date(g.asOf(), true))
+                : String.format(Locale.ROOT, "Bộ quy tắc %s %s; mức thu áp dụng ngày %s. Hướng dẫn theo Điều 16 Nghị định 118/2025/NĐ-CP.",
+                        g.packId(), g.packVersion(), date(g.asOf(), false)));
+        return m;
+    }
+}

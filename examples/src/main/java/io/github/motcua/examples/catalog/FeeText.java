@@ -1,0 +1,67 @@
+package io.github.motcua.examples.catalog;
+
+import java.util.Objects;
+
+/**
+ * One fee or charge of a procedure as the catalogue publishes it (phí, lệ phí): the tariff at the
+ * desk and, where it differs, the tariff online, with the legal basis.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param item      the fee item key of the procedure's fee table
+ * @param nameVi    what is charged, in Vietnamese
+ * @param nameEn    what is charged, in English (may be empty)
+ * @param kindVi    "Phí" or "Lệ phí"
+ * @param kindEn    "Charge" or "Fee"
+ * @param deskVi    the tariff in words when filed at the desk, e.g. "10.000 đ/trường hợp"
+ * @param onlineVi  the tariff when filed online, or {@code null} when it is the same as at the desk
+ * @param basisVi   the tariff's legal basis, Vietnamese citation
+ * @param basisEn   the tariff's legal basis, English citation
+ * @param verified  {@code false} when the rate is a placeholder or rests on an unverified source
+ */
+public record FeeText(String item, String nameVi, String nameEn, String kindVi, String kindEn, String deskVi,
+        String onlineVi, String basisVi, String basisEn, boolean verified) {
+    public FeeText {
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(nameVi, "nameVi");
+        nameEn = nameEn == null ? "" : nameEn;
+        Objects.requireNonNull(deskVi, "deskVi");
+        basisVi = basisVi == null ? "" : basisVi;
+        basisEn = basisEn == null ? "" : basisEn;
+    }
+
+    /** Whether the online tariff differs from the desk tariff. */
+    public boolean onlineDiffers() {
+        return onlineVi != null;
+    }
+
+    /**
+     * What is charged, prefixed by its kind unless the name already says it: "Lệ phí đăng ký khai
+     * tử", "Phí chứng thực chữ ký", "Charge: Signature certification".
+     */
+    public String label(boolean en) {
+        String name = en && !nameEn.isEmpty() ? nameEn : nameVi;
+        String kind = en ? kindEn : kindVi;
+        if (kind == null || kind.isEmpty()
+                || name.toLowerCase(java.util.Locale.ROOT).startsWith(kind.toLowerCase(java.util.Locale.ROOT))) {
+            return name;
+        }
+        return en ? kind + ": " + name : kind + " " + name;
+    }
+
+    /** One line of readable text: "Lệ phí …: 8.000 đ/trường hợp; trực tuyến: … (căn cứ …)". */
+    public String summary(boolean en) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(label(en)).append(": ").append(deskVi);
+        if (onlineVi != null) {
+            sb.append(en ? "; online: " : "; nộp trực tuyến: ").append(onlineVi);
+        }
+        if (!basisVi.isEmpty()) {
+            sb.append(en ? " (basis: " + basisEn + ")" : " (căn cứ: " + basisVi + ")");
+        }
+        if (!verified) {
+            sb.append(en ? " [rate not verified]" : " [mức thu chưa xác minh]");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.motcua.examples.catalog;
+
+import io.github.motcua.calendar.DeadlineUnit;
+import io.github.motcua.calendar.TimeLimit;
+import io.github.motcua.dossier.Channel;
+import io.github.motcua.law.LegalBasis;
+import io.github.motcua.rules.DossierComponent;
+import io.github.motcua.rules.LocalizedText;
+import io.github.motcua.rules.Procedure;
+import java.util.Locale;
+
+/** Vietnamese and English labels of the catalogue's codes. Stateless and thread-safe. */
+final class Labels {
+    private Labels() {
+    }
+
+    static boolean en(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+
+    static String text(LocalizedText t, boolean en) {
+        if (t == null) {
+            return "";
+        }
+        return en ? t.enOrVi() : t.vi();
+    }
+
+    static String level(Procedure.Level l, boolean en) {
+        if (l == null) {
+            return "";
+        }
+        return switch (l) {
+            case COMMUNE -> en ? "Commune" : "Cấp xã";
+            case PROVINCE -> en ? "Province" : "Cấp tỉnh";
+        };
+    }
+
+    static String onlineLevel(Procedure.OnlineLevel l, boolean en) {
+        if (l == null) {
+            return "";
+        }
+        return switch (l) {
+            case FULL -> en ? "Fully online" : "Toàn trình";
+            case PARTIAL -> en ? "Partly online" : "Một phần";
+            case NONE -> en ? "Not online" : "Không trực tuyến";
+        };
+    }
+
+    static String channel(Channel c, boolean en) {
+        return en ? c.labelEn() : c.labelVi();
+    }
+
+    static String form(DossierComponent.Form f, boolean en) {
+        return switch (f) {
+            case ORIGINAL -> en ? "original" : "bản chính";
+            case CERTIFIED_COPY -> en ? "certified copy" : "bản sao có chứng thực";
+            case ELECTRONIC_COPY -> en ? "electronic copy" : "bản sao điện tử";
+            case COPY_WITH_ORIGINAL -> en ? "copy shown with the original" : "bản sao kèm bản chính để đối chiếu";
+        };
+    }
+
+    static String presence(DossierComponent.Presence p, boolean en) {
+        return switch (p) {
+            case REQUIRED -> en ? "required" : "bắt buộc";
+            case OPTIONAL -> en ? "optional" : "không bắt buộc";
+            case CONDITIONAL -> en ? "only in the cases the rules name" : "chỉ nộp trong trường hợp theo quy định";
+        };
+    }
+
+    /** "03 ngày làm việc" (TimeLimit.labelVi) or "3 working days". */
+    static String limit(TimeLimit t, boolean en) {
+        if (t == null) {
+            return "";
+        }
+        if (!en) {
+            return t.labelVi();
+        }
+        DeadlineUnit u = t.unit();
+        return switch (u) {
+            case SAME_DAY -> "within the day of receipt";
+            case WORKING_DAYS -> t.amount() + (t.amount() == 1 ? " working day" : " working days");
+            case WORKING_HOURS -> t.amount() + (t.amount() == 1 ? " working hour" : " working hours");
+            case CALENDAR_DAYS -> t.amount() + (t.amount() == 1 ? " day" : " days");
+        };
+    }
+
+    static String citation(LegalBasis b, boolean en) {
+        if (b == null) {
+            return "";
+        }
+        return en ? b.citationEn() : b.citationVi();
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.motcua.examples.catalog;
+
+import io.github.motcua.rules.Procedure;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The guide for preparing a dossier of one procedure (hướng dẫn chuẩn bị hồ sơ), in the shape
+ * Article 16 of Nghị định 118/2025/NĐ-CP asks for: the papers to submit, the competent authority,
+ * the process and deadline, and the fees and charges. Build it with {@link Catalogues#guide}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param procedure   the procedure as the pack declares it
+ * @param fees        its fees and charges as of {@code asOf}
+ * @param feesKnown   {@code false} when the engine serves no fee table for it
+ * @param asOf        the date whose rates apply
+ * @param packId      the pack's id
+ * @param packVersion the pack's version
+ */
+public record ProcedureGuide(Procedure procedure, List<FeeText> fees, boolean feesKnown, LocalDate asOf, String packId,
+        String packVersion) {
+    public ProcedureGuide {
+        Objects.requireNonNull(procedure, "procedure");
+        fees = List.copyOf(fees);
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(packId, "packId");
+    }
+}

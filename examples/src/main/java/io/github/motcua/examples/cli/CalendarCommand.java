@@ -1,0 +1,128 @@
+package io.github.motcua.examples.cli;
+
+import io.github.motcua.calendar.CalendarException;
+import io.github.motcua.calendar.CalendarFileException;
+import io.github.motcua.calendar.CalendarReports;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code calendar lunar|month-starts|days-off}: the calendar reports of docs/calendar.md §8, printed
+ * exactly as {@link CalendarReports} returns them. Not thread-safe.
+ */
+@Command(name = "calendar", mixinStandardHelpOptions = true,
+        description = {"Âm lịch và ngày nghỉ: chuyển ngày dương sang âm, liệt kê ngày đầu tháng âm, liệt kê ngày nghỉ của một năm.",
+            "Lunar calendar and days off: convert a date, list lunar month starts, list a year's days off."},
+        subcommands = {CalendarCommand.Lunar.class, CalendarCommand.MonthStarts.class, CalendarCommand.DaysOff.class},
+        footerHeading = "%nMã thoát / Exit codes:%n",
+        footer = {"  0 thành công / success", "  2 tệp lịch của bộ quy tắc có lỗi / the pack's calendar files have problems",
+            "  4 không đọc được thư mục / cannot read the pack folder",
+            "  5 ngày sai hoặc ngoài 1900..2199 / a bad date or one outside 1900..2199", " 64 sai cú pháp lệnh / usage error"})
+public final class CalendarCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Prints the calendar's message after a Vietnamese-then-English lead, and returns the exit code. */
+    static int failed(CommandSpec spec, CalendarException e) {
+        boolean file = e instanceof CalendarFileException;
+        spec.commandLine().getErr().println((file ? "tệp lịch của bộ quy tắc có lỗi / calendar file problem: "
+                : "giá trị ngày sai hoặc ngoài 1900..2199 / bad or out-of-range date: ") + e.getMessage());
+        return file ? ExitCodes.PACK_PROBLEMS : ExitCodes.BAD_ARGUMENT;
+    }
+
+    /** {@code calendar lunar DATE}. */
+    @Command(name = "lunar", mixinStandardHelpOptions = true,
+            description = {"In ngày âm lịch của một ngày dương lịch, dạng JSON {\"year\":2026,\"month\":1,\"day\":1,\"leap\":false}.",
+                "Print the lunar date of a Gregorian date as JSON {\"year\":2026,\"month\":1,\"day\":1,\"leap\":false}."})
+    static final class Lunar implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DATE", description = {"Ngày dương lịch YYYY-MM-DD.", "A Gregorian date YYYY-MM-DD."})
+        String date;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                spec.commandLine().getOut().println(CalendarReports.lunar(date));
+                return ExitCodes.OK;
+            } catch (CalendarException e) {
+                return failed(spec, e);
+            }
+        }
+    }
+
+    /** {@code calendar month-starts FROM TO}. */
+    @Command(name = "month-starts", mixinStandardHelpOptions = true,
+            description = {"In CSV các ngày đầu tháng âm lịch trong khoảng FROM..TO (gồm cả hai đầu): "
+                    + "gregorian_date,lunar_year,lunar_month,leap.",
+                "Print the lunar month starts within FROM..TO (both included) as CSV: "
+                    + "gregorian_date,lunar_year,lunar_month,leap."})
+    static final class MonthStarts implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FROM", description = {"Ngày đầu YYYY-MM-DD.", "First date YYYY-MM-DD."})
+        String from;
+
+        @Parameters(index = "1", paramLabel = "TO", description = {"Ngày cuối YYYY-MM-DD.", "Last date YYYY-MM-DD."})
+        String to;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                spec.commandLine().getOut().print(CalendarReports.monthStarts(from, to));
+                return ExitCodes.OK;
+            } catch (CalendarException e) {
+                return failed(spec, e);
+            }
+        }
+    }
+
+    /** {@code calendar days-off PACK YEAR}. */
+    @Command(name = "days-off", mixinStandardHelpOptions = true,
+            description = {"In CSV date,kind,name mọi ngày thường được nghỉ và mọi ngày cuối tuần phải đi làm bù của một năm, "
+                    + "theo lịch của bộ quy tắc (kind: holiday, compensatory, swapped-off, swapped-working).",
+                "Print as CSV date,kind,name every weekday off and every weekend day worked in a year, per the pack's "
+                    + "calendar (kind: holiday, compensatory, swapped-off, swapped-working)."})
+    static final class DaysOff implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+        Path pack;
+
+        @Parameters(index = "1", paramLabel = "YEAR", description = {"Năm, 1900..2199.", "The year, 1900..2199."})
+        int year;
+
+        @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en",
+                description = {"Ngôn ngữ thông báo lỗi (mặc định vi).", "Language of error messages (default vi)."})
+        String lang;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!Files.isDirectory(pack)) {
+                spec.commandLine().getErr().println(("en".equalsIgnoreCase(lang) ? "not a pack folder: [" : "không phải thư mục bộ quy tắc: [")
+                        + pack + "]");
+                return ExitCodes.IO;
+            }
+            try {
+                spec.commandLine().getOut().print(CalendarReports.daysOff(pack, year));
+                return ExitCodes.OK;
+            } catch (CalendarException e) {
+                return failed(spec, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.motcua.examples.cli;
+
+import io.github.motcua.examples.catalog.Catalogue;
+import io.github.motcua.examples.catalog.Catalogues;
+import io.github.motcua.rules.Engine;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code catalog PACK [--format html|csv|json] [--out FILE]}: the published catalogue. Not thread-safe. */
+@Command(name = "catalog", mixinStandardHelpOptions = true,
+        description = {"Công bố danh mục thủ tục: các thủ tục trực tuyến toàn trình và các thủ tục tiếp nhận không phụ thuộc "
+                + "địa giới hành chính, với mã, tên, lĩnh vực, cấp, cơ quan, thời hạn, phí, lệ phí (trực tiếp và trực tuyến). "
+                + "CSV theo RFC 4180, mã UTF-8 có BOM để Excel hiển thị đúng dấu.",
+            "Publish the catalogue: the procedures offered fully online and those received regardless of administrative "
+                + "boundaries, with code, name, field, level, agency, deadline and fees (desk and online). CSV is RFC 4180, "
+                + "UTF-8 with a byte-order mark so that Excel shows the diacritics."},
+        footerHeading = "%nMã thoát / Exit codes:%n",
+        footer = {"  0 thành công / success", "  2 bộ quy tắc có lỗi / pack problems",
+            "  4 không ghi được tệp / cannot write the file", "  5 --as-of sai / a bad --as-of date",
+            " 64 sai cú pháp lệnh / usage error"})
+public final class CatalogCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format { html, csv, json }
+
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    Path pack;
+
+    @Option(names = "--format", defaultValue = "html", paramLabel = "html|csv|json",
+            description = {"Định dạng (mặc định html).", "Output format (default html)."})
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = {"Ghi ra tệp thay vì màn hình.", "Write to a file instead of standard output."})
+    Path outFile;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = {"Ngày áp dụng mức thu (mặc định hôm nay theo múi giờ của bộ quy tắc).",
+                "Date whose fee rates apply (default today in the pack's time zone)."})
+    String asOf;
+
+    @Mixin
+    PackOptions options = new PackOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        Engine engine = options.load(pack, err);
+        if (engine == null) {
+            return ExitCodes.PACK_PROBLEMS;
+        }
+        try (engine) {
+            LocalDate date = Output.asOf(asOf, engine.pack().orElseThrow().zone(), err, options.en());
+            if (date == null) {
+                return ExitCodes.BAD_ARGUMENT;
+            }
+            Catalogue c = Catalogues.catalogue(engine, PackOptions.feeTables(engine), date);
+            String text = switch (format) {
+                case csv -> Catalogues.csv(c, options.locale());
+                case json -> Catalogues.json(c);
+                case html -> Catalogues.html(c, options.locale());
+            };
+            return Output.write(text, outFile, out, err, options.en());
+        }
+    }
+}

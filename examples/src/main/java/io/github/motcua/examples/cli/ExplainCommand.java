@@ -1,0 +1,75 @@
+package io.github.motcua.examples.cli;
+
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.InvalidDossierException;
+import io.github.motcua.rules.NoSuchProcedureException;
+import io.github.motcua.rules.Procedure;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code explain PACK DOSSIER.json}: the decision's trace as readable text. Not thread-safe. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Giải thích quyết định cho một hồ sơ: từng quy tắc đã áp dụng (tệp:dòng) với căn cứ pháp lý, "
+                + "từng điều chỉnh thời hạn và từng khoản miễn, giảm phí với căn cứ của nó.",
+            "Explain the decision for one dossier: each fired rule (file:line) with its legal basis, each deadline "
+                + "adjustment and each fee exemption or reduction with its basis."},
+        footerHeading = "%nMã thoát / Exit codes:%n",
+        footer = {"  0 thành công / success", "  2 bộ quy tắc có lỗi / pack problems",
+            "  3 hồ sơ không hợp lệ hoặc thủ tục không có / invalid dossier or unknown procedure",
+            "  4 không đọc được tệp / cannot read a file", " 64 sai cú pháp lệnh / usage error"})
+public final class ExplainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    Path pack;
+
+    @Parameters(index = "1", paramLabel = "DOSSIER.json", description = {"Tệp hồ sơ JSON.", "The dossier JSON file."})
+    Path dossier;
+
+    @Mixin
+    PackOptions options = new PackOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        String json;
+        try {
+            json = Files.readString(dossier, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println((options.en() ? "cannot read " : "không đọc được ") + dossier + ": " + e.getMessage());
+            return ExitCodes.IO;
+        }
+        Engine engine = options.load(pack, err);
+        if (engine == null) {
+            return ExitCodes.PACK_PROBLEMS;
+        }
+        try (engine) {
+            Decision d = engine.decide(json);
+            Procedure p = engine.catalog().stream().filter(x -> x.code().equals(d.procedure())).findFirst().orElse(null);
+            out.print(Explanation.of(d, p, options.en()));
+            return ExitCodes.OK;
+        } catch (InvalidDossierException e) {
+            for (String v : e.violations()) {
+                err.println(dossier + ":" + v);
+            }
+            return ExitCodes.BAD_DOSSIER;
+        } catch (NoSuchProcedureException e) {
+            err.println(dossier + ": " + (options.en() ? "unknown procedure [" : "không có thủ tục [") + e.code() + "]");
+            return ExitCodes.BAD_DOSSIER;
+        } catch (IllegalArgumentException e) {
+            err.println(dossier + ": " + e.getMessage());
+            return ExitCodes.BAD_DOSSIER;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.motcua.examples.cli;
+
+import io.github.motcua.examples.catalog.Catalogues;
+import io.github.motcua.examples.catalog.ProcedureGuide;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.NoSuchProcedureException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code guide PACK CODE [--format html|text]}: the dossier guide of one procedure. Not thread-safe. */
+@Command(name = "guide", mixinStandardHelpOptions = true,
+        description = {"Trang hướng dẫn chuẩn bị hồ sơ của một thủ tục theo Điều 16 Nghị định 118/2025/NĐ-CP: thành phần hồ sơ, "
+                + "cơ quan có thẩm quyền, trình tự và thời hạn, phí, lệ phí.",
+            "The dossier guide of one procedure as Decree 118/2025/NĐ-CP Art. 16 asks: papers to submit, competent "
+                + "authority, process and deadline, fees and charges."},
+        footerHeading = "%nMã thoát / Exit codes:%n",
+        footer = {"  0 thành công / success", "  2 bộ quy tắc có lỗi / pack problems",
+            "  4 không ghi được tệp / cannot write the file",
+            "  5 thủ tục không có hoặc --as-of sai / unknown procedure or a bad --as-of date",
+            " 64 sai cú pháp lệnh / usage error"})
+public final class GuideCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format { html, text }
+
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    Path pack;
+
+    @Parameters(index = "1", paramLabel = "CODE", description = {"Mã thủ tục, ví dụ 1.001193.", "The procedure code, e.g. 1.001193."})
+    String code;
+
+    @Option(names = "--format", defaultValue = "html", paramLabel = "html|text",
+            description = {"Định dạng (mặc định html).", "Output format (default html)."})
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = {"Ghi ra tệp thay vì màn hình.", "Write to a file instead of standard output."})
+    Path outFile;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = {"Ngày áp dụng mức thu (mặc định hôm nay theo múi giờ của bộ quy tắc).",
+                "Date whose fee rates apply (default today in the pack's time zone)."})
+    String asOf;
+
+    @Mixin
+    PackOptions options = new PackOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        Engine engine = options.load(pack, err);
+        if (engine == null) {
+            return ExitCodes.PACK_PROBLEMS;
+        }
+        try (engine) {
+            LocalDate date = Output.asOf(asOf, engine.pack().orElseThrow().zone(), err, options.en());
+            if (date == null) {
+                return ExitCodes.BAD_ARGUMENT;
+            }
+            ProcedureGuide g = Catalogues.guide(engine, PackOptions.feeTables(engine), code, date);
+            String text = format == Format.text ? Catalogues.guideText(g, options.locale())
+                    : Catalogues.guideHtml(g, options.locale());
+            return Output.write(text, outFile, out, err, options.en());
+        } catch (NoSuchProcedureException e) {
+            err.println((options.en() ? "unknown procedure [" : "không có thủ tục [") + e.code() + "]");
+            return ExitCodes.BAD_ARGUMENT;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.github.motcua.examples.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code new-procedure PACK CODE}: creates {@code procedures/CODE/} with a skeleton to fill in. Every
+ * place to fill is marked {@code TODO}; until filled, {@code check} reports each one as a plain
+ * problem (schema value, unknown legal basis), never a crash. Not thread-safe.
+ */
+@Command(name = "new-procedure", mixinStandardHelpOptions = true,
+        description = {"Tạo thư mục procedures/CODE/ với khung procedure.yaml, form.schema.json (tham chiếu định nghĩa dùng chung), "
+                + "rules.drl (một quy tắc mẫu đã chú thích), fees.csv (chỉ dòng tiêu đề) và một ca kiểm thử. Điền các chỗ TODO "
+                + "rồi chạy check; không ghi đè thư mục đã có.",
+            "Create procedures/CODE/ with a skeleton procedure.yaml, form.schema.json (referring to the shared definitions), "
+                + "rules.drl (one commented example rule), fees.csv (header only) and one case. Fill in the TODOs, then run "
+                + "check; an existing folder is never overwritten."},
+        footerHeading = "%nMã thoát / Exit codes:%n",
+        footer = {"  0 đã tạo / created", "  4 không ghi được tệp / cannot write a file",
+            "  5 mã có ký tự đường dẫn, thư mục đã có, hoặc PACK không phải bộ quy tắc / a code with path characters, "
+                + "an existing folder, or PACK is not a pack", " 64 sai cú pháp lệnh / usage error"})
+public final class NewProcedureCommand implements Callable<Integer> {
+    /** The procedure-code pattern of procedure.schema.json; it admits no path separator and no leading dot. */
+    static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    Path pack;
+
+    @Parameters(index = "1", paramLabel = "CODE", description = {"Mã thủ tục (chữ, số, dấu chấm, gạch nối, gạch dưới).",
+        "The procedure code (letters, digits, dot, hyphen, underscore)."})
+    String code;
+
+    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en",
+            description = {"Ngôn ngữ thông báo (mặc định vi).", "Language of messages (default vi)."})
+    String lang;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        boolean en = "en".equalsIgnoreCase(lang);
+        if (!CODE.matcher(code).matches()) {
+            err.println(en ? "the code must be letters, digits, '.', '-' or '_' (no path characters), at most 64: [" + code + "]"
+                    : "mã thủ tục chỉ gồm chữ, số, '.', '-', '_' (không có ký tự đường dẫn), tối đa 64 ký tự: [" + code + "]");
+            return ExitCodes.BAD_ARGUMENT;
+        }
+        if (!Files.isRegularFile(pack.resolve("pack.yaml"))) {
+            err.println(en ? "not a pack folder (no pack.yaml): [" + pack + "]"
+                    : "không phải thư mục bộ quy tắc (không có pack.yaml): [" + pack + "]");
+            return ExitCodes.BAD_ARGUMENT;
+        }
+        Path dir = pack.resolve("procedures").resolve(code);
+        if (Files.exists(dir)) {
+            err.println(en ? "the procedure folder already exists; nothing written: [" + dir + "]"
+                    : "thư mục thủ tục đã có; không ghi gì: [" + dir + "]");
+            return ExitCodes.BAD_ARGUMENT;
+        }
+        Map<String, String> files = skeleton(code);
+        try {
+            Files.createDirectories(dir.getParent());
+            Files.createDirectory(dir); // fails if another process created it meanwhile: never overwrite
+            Files.createDirectory(dir.resolve("cases"));
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Files.writeString(Files.createFile(dir.resolve(f.getKey())), f.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (FileAlreadyExistsException e) {
+            err.println((en ? "already exists; stopped: [" : "đã có; dừng lại: [") + e.getFile() + "]");
+            return ExitCodes.BAD_ARGUMENT;
+        } catch (IOException e) {
+            err.println((en ? "cannot write [" : "không ghi được [") + dir + "]: " + e.getMessage());
+            return ExitCodes.IO;
+        }
+        for (String f : files.keySet()) {
+            out.println((en ? "created " : "đã tạo ") + pack.relativize(dir.resolve(f)).toString().replace('\\', '/'));
+        }
+        out.println(en ? "Fill in every TODO, then run: motcua check " + pack
+                : "Điền mọi chỗ TODO rồi chạy: motcua check " + pack);
+        return ExitCodes.OK;
+    }
+
+    /** The skeleton files by procedure-relative path, in creation order. */
+    static Map<String, String> skeleton(String code) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("procedure.yaml", """
+                # Thủ tục %1$s — điền mọi chỗ TODO (xem docs/pack-format.md, mục procedure.yaml), rồi chạy `motcua check`.
+                # Fill in every TODO (docs/pack-format.md, "procedure.yaml"), then run `motcua check`.
+                code: "%1$s"
+                name: { vi: "TODO tên thủ tục", en: "TODO procedure name" }
+                field: { vi: "TODO lĩnh vực", en: "TODO field" }
+                level: TODO                  # COMMUNE (cấp xã) | PROVINCE (cấp tỉnh)
+                agency: { vi: "TODO cơ quan thực hiện", en: "TODO deciding agency" }
+                channels: [DESK]             # DESK | ONLINE | POST
+                onlineLevel: NONE            # FULL (toàn trình) | PARTIAL (một phần) | NONE
+                boundaryFree: false          # true: tiếp nhận phi địa giới hành chính
+                result: { vi: "TODO kết quả giải quyết", en: "TODO result" }
+                legalBases: [TODO-CAN-CU]    # id trong legal-bases/*.yaml / ids from legal-bases/*.yaml
+                deadline: { amount: TODO, unit: WORKING_DAYS, basis: TODO-CAN-CU }   # WORKING_DAYS | WORKING_HOURS | CALENDAR_DAYS | SAME_DAY (amount 0)
+                steps:
+                  - { id: tiep-nhan, role: "Bộ phận Một cửa", name: "Tiếp nhận, kiểm tra hồ sơ", budget: { amount: 1, unit: WORKING_HOURS } }
+                components:
+                  - id: to-khai
+                    name: { vi: "TODO Tờ khai", en: "TODO Application form" }
+                    form: ORIGINAL           # ORIGINAL | CERTIFIED_COPY | ELECTRONIC_COPY | COPY_WITH_ORIGINAL
+                    quantity: 1
+                    presence: REQUIRED       # REQUIRED | OPTIONAL | CONDITIONAL
+                    basis: TODO-CAN-CU
+                """.formatted(code));
+        m.put("form.schema.json", """
+                {
+                  "$schema": "https://json-schema.org/draft/2020-12/schema",
+                  "$id": "urn:motcua:forms:procedure:%1$s",
+                  "title": "TODO Tờ khai",
+                  "x-title-en": "TODO Application form",
+                  "type": "object",
+                  "properties": {
+                    "nguoiYeuCau": {
+                      "$ref": "urn:motcua:forms:common#/$defs/person",
+                      "title": "Người yêu cầu",
+                      "x-title-en": "Applicant"
+                    }
+                  }
+                }
+                """.formatted(code));
+        m.put("rules.drl", """
+                // Quy tắc của thủ tục %1$s (docs/rule-authoring.md). Bỏ chú thích và sửa quy tắc mẫu dưới đây.
+                // Rules of procedure %1$s (docs/rule-authoring.md). Uncomment and adapt the example below.
+                //
+                // rule "Người yêu cầu chưa đủ 18 tuổi thì không đủ điều kiện"
+                //   @basis("TODO-CAN-CU")
+                // when
+                //   Applicant( age >= 0, age < 18 )
+                // then
+                //   decision.ineligible("Người yêu cầu chưa đủ 18 tuổi", "The applicant is under 18");
+                // end
+                """.formatted(code));
+        m.put("fees.csv", """
+                # Biểu phí của thủ tục %1$s (docs/fees.md): thêm một dòng RATE cho mỗi khoản phí, lệ phí, kèm căn cứ.
+                type,item,kind,nameVi,nameEn,tariff,rate,fromUnit,unitRate,cap,unitPath,copiesPath,charge,channel,categories,percent,stacks,validFrom,validTo,basis,verified,note
+                """.formatted(code));
+        m.put("cases/co-ban.yaml", """
+                # Ca kiểm thử đầu tiên (docs/pack-format.md, mục Cases): sửa ngày, hồ sơ và kết quả mong đợi.
+                - name: "TODO Hồ sơ đầy đủ thì đủ điều kiện"
+                  dossier:
+                    procedure: "%1$s"
+                    channel: DESK
+                    receivedAt: "2026-03-02T09:00:00+07:00"
+                    form: {}
+                  expect:
+                    eligibility: ELIGIBLE
+                    components: { required: [to-khai] }
+                """.formatted(code));
+        return m;
+    }
+}

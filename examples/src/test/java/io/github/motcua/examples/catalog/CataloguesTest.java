@@ -1,0 +1,230 @@
+package io.github.motcua.examples.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.motcua.fees.FeeTable;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.LoadResult;
+import io.github.motcua.rules.Motcua;
+import io.github.motcua.rules.NoSuchProcedureException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The published catalogue and the guides of the Gia Lai pack. */
+class CataloguesTest {
+    static final Locale VI = Locale.forLanguageTag("vi");
+    static final LocalDate AS_OF = LocalDate.of(2026, 3, 1);
+    /** The procedures whose procedure.yaml says onlineLevel: FULL (read by hand from the pack). */
+    static final List<String> FULL = List.of("1.000656", "1.001193", "1.001612", "2.000635", "GL.LLTP.01");
+    /** The procedures whose procedure.yaml says boundaryFree: true (read by hand from the pack). */
+    static final List<String> BOUNDARY_FREE = List.of("1.000656", "1.000894", "1.001193", "1.001612", "2.000635",
+            "2.000815", "2.000884", "GL.DD.01", "GL.DD.02", "GL.DD.03", "GL.DD.04", "GL.GPXD.01", "GL.LLTP.01");
+
+    static Engine engine;
+
+    @BeforeAll
+    static void load() {
+        engine = Motcua.engine().build();
+        LoadResult r = engine.load(Path.of("packs/gia-lai"));
+        assertTrue(r.ok(), r.problems().toString());
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    static Function<String, Optional<FeeTable>> fees() {
+        return TestFees.of(engine);
+    }
+
+    static Catalogue catalogue() {
+        return Catalogues.catalogue(engine, fees(), AS_OF);
+    }
+
+    @Nested
+    class Content {
+        @Test
+        void catalogue_listsEveryFullyOnlineProcedureByCode() {
+            assertEquals(FULL, catalogue().fullyOnline().stream().map(CatalogueEntry::code).toList());
+        }
+
+        @Test
+        void catalogue_listsEveryBoundaryFreeProcedureByCode() {
+            assertEquals(BOUNDARY_FREE, catalogue().boundaryFree().stream().map(CatalogueEntry::code).toList());
+        }
+
+        @Test
+        void catalogue_entryCarriesNameAgencyLevelAndDeadlineLabel() {
+            CatalogueEntry hkd = catalogue().fullyOnline().stream().filter(e -> e.code().equals("1.001612")).findFirst()
+                    .orElseThrow();
+            assertEquals("Đăng ký thành lập hộ kinh doanh", hkd.name().vi());
+            assertEquals("Cơ quan đăng ký kinh doanh cấp xã", hkd.agency().vi());
+            assertEquals("03 ngày làm việc", hkd.deadlineLabel(false)); // 3 working days, FACTS §4.1 row 8
+            assertEquals("3 working days", hkd.deadlineLabel(true));
+        }
+
+        @Test
+        void catalogue_engineWithoutPack_refused() {
+            try (Engine empty = Motcua.engine().build()) {
+                assertThrows(io.github.motcua.rules.NoPackLoadedException.class,
+                        () -> Catalogues.catalogue(empty, c -> Optional.empty(), AS_OF));
+            }
+        }
+    }
+
+    @Nested
+    class Fees {
+        CatalogueEntry entry(String code) {
+            return catalogue().boundaryFree().stream().filter(e -> e.code().equals(code)).findFirst().orElseThrow();
+        }
+
+        @Test
+        void catalogue_everyListedProcedureHasItsFeeTable() {
+            Catalogue c = catalogue();
+            assertTrue(c.fullyOnline().stream().allMatch(CatalogueEntry::feesKnown), c.toString());
+            assertTrue(c.boundaryFree().stream().allMatch(CatalogueEntry::feesKnown), c.toString());
+        }
+
+        @Test
+        void signatureCertification_tenThousandPerCase_TT226Art4() {
+            // TT 226/2016/TT-BTC Art. 4: 10,000 đ per case, one or more signatures on one paper (FACTS §4.1 row 5).
+            CatalogueEntry e = entry("2.000884");
+            assertEquals("Phí chứng thực chữ ký: 10.000 đ/trường hợp", e.feesText(false));
+            assertEquals("Như nộp trực tiếp", e.onlineFeesText(false));
+            assertTrue(e.feeBasesText(false).startsWith("Điều 4 Thông tư 226/2016/TT-BTC"), e.feeBasesText(false));
+        }
+
+        @Test
+        void certifiedCopy_tieredPerPageWithCap() {
+            // TT 226/2016: 2,000 đ/page for pages 1-2, 1,000 đ/page from page 3, at most 200,000 đ per copy.
+            assertEquals("Phí chứng thực bản sao từ bản chính: 2.000 đ/đơn vị cho 2 đơn vị đầu; 1.000 đ/đơn vị từ đơn vị thứ 3;"
+                    + " tối đa 200.000 đ/bản", entry("2.000815").feesText(false));
+        }
+
+        @Test
+        void placeholderRate_flaggedAsNotVerified() {
+            // FACTS §8: Gia Lai's business-household fee was not found; the pack's rate is a placeholder.
+            assertTrue(entry("1.001612").feesText(false).endsWith("[mức thu chưa xác minh]"), entry("1.001612").feesText(false));
+        }
+
+        @Test
+        void guideText_listsTheFeeWithItsBasis() {
+            String t = Catalogues.guideText(Catalogues.guide(engine, "2.000884", AS_OF), VI);
+            assertTrue(t.contains("4. Phí, lệ phí\n   - Phí chứng thực chữ ký: 10.000 đ/trường hợp (căn cứ: Điều 4 Thông tư 226/2016/TT-BTC"), t);
+        }
+    }
+
+    @Nested
+    class Csv {
+        @Test
+        void csv_startsWithBomAndHeaderAndEndsRowsWithCrLf() {
+            String csv = Catalogues.csv(catalogue(), VI);
+            assertTrue(csv.startsWith("\uFEFFDanh mục,Mã thủ tục,Tên thủ tục,"), csv.substring(0, 60));
+            assertTrue(csv.contains("\"Phí, lệ phí (nộp trực tiếp)\""), "a header with a comma is quoted");
+            String[] rows = csv.split("\r\n", -1);
+            assertEquals(1 + FULL.size() + BOUNDARY_FREE.size() + 1, rows.length, "header, rows, then the final empty split");
+            assertEquals("", rows[rows.length - 1]);
+        }
+
+        @Test
+        void csv_fieldWithCommaIsQuoted() {
+            String csv = Catalogues.csv(catalogue(), VI);
+            assertTrue(csv.contains("Phi địa giới hành chính,2.000815,\"Chứng thực bản sao từ bản chính giấy tờ, văn bản\",Chứng thực,Cấp xã,"),
+                    csv);
+        }
+
+        @Test
+        void csv_english_headersAndListNamesInEnglish() {
+            String csv = Catalogues.csv(catalogue(), Locale.ENGLISH);
+            assertTrue(csv.startsWith("\uFEFFList,Code,Name,Field,Level,Agency,"), csv.substring(0, 40));
+            assertTrue(csv.contains("\r\nFully online,1.001193,Birth registration,"), csv);
+        }
+    }
+
+    @Nested
+    class Json {
+        @Test
+        void json_stableShapeWithBothLanguages() {
+            String json = Catalogues.json(catalogue());
+            assertTrue(json.startsWith("{\n  \"pack\": {\n    \"id\": \"gia-lai\",\n"), json.substring(0, 80));
+            assertTrue(json.contains("\"asOf\": \"2026-03-01\""), json);
+            assertTrue(json.contains("\"code\": \"GL.LLTP.01\""), json);
+            assertTrue(json.contains("\"label\": {\n          \"vi\": \"03 ngày làm việc\",\n          \"en\": \"3 working days\"\n"),
+                    json);
+            assertEquals(json, Catalogues.json(catalogue()), "same input, same bytes");
+        }
+    }
+
+    @Nested
+    class Html {
+        @Test
+        void html_bothListsWithCountsAndPrintCss() {
+            String html = Catalogues.html(catalogue(), VI);
+            assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"vi\">"), html.substring(0, 40));
+            assertTrue(html.contains("1. Toàn trình (" + FULL.size() + ")"), html);
+            assertTrue(html.contains("2. Phi địa giới hành chính (" + BOUNDARY_FREE.size() + ")"), html);
+            assertTrue(html.contains("@media print"), html);
+            assertTrue(html.contains("Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam"), html);
+        }
+
+        @Test
+        void html_valuesAreEscaped() {
+            CatalogueEntry evil = new CatalogueEntry("X.1", new io.github.motcua.rules.LocalizedText("<script>alert(1)</script> & co", null),
+                    null, null, null, io.github.motcua.rules.Procedure.OnlineLevel.FULL, false, null, List.of(), false);
+            Catalogue c = new Catalogue("p", "1", "P", "P", "0", AS_OF, List.of(evil), List.of());
+            String html = Catalogues.html(c, VI);
+            assertFalse(html.contains("<script>"), html);
+            assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"), html);
+        }
+    }
+
+    @Nested
+    class Guide {
+        @Test
+        void guideText_followsArticle16Order() {
+            String t = Catalogues.guideText(Catalogues.guide(engine, fees(), "2.000815", AS_OF), VI);
+            int papers = t.indexOf("1. Thành phần hồ sơ phải nộp");
+            int authority = t.indexOf("2. Cơ quan có thẩm quyền giải quyết");
+            int process = t.indexOf("3. Trình tự và thời hạn giải quyết");
+            int fee = t.indexOf("4. Phí, lệ phí");
+            assertTrue(papers > 0 && papers < authority && authority < process && process < fee, t);
+            assertTrue(t.contains("Bản chính giấy tờ, văn bản (xuất trình) — bản chính, số lượng 01 bản; bắt buộc"), t);
+            assertTrue(t.contains("Bước 2. Ghi lời chứng, ký, đóng dấu, vào sổ chứng thực — Người thực hiện chứng thực — 02 giờ làm việc"), t);
+            assertTrue(t.contains("Thời hạn giải quyết: trong ngày (căn cứ: Điều 7 Nghị định 23/2015/NĐ-CP"), t);
+            assertTrue(t.contains("Hồ sơ tiếp nhận sau 15:00 được tính từ ngày làm việc tiếp theo"), t);
+        }
+
+        @Test
+        void guideText_waivableComponentSaysTheDataSource() {
+            String t = Catalogues.guideText(Catalogues.guide(engine, fees(), "1.001193", AS_OF), VI);
+            assertTrue(t.contains("được miễn nộp nếu dữ liệu đã có trong"), t);
+        }
+
+        @Test
+        void guideHtml_english_headingsInEnglish() {
+            String h = Catalogues.guideHtml(Catalogues.guide(engine, fees(), "2.000815", AS_OF), Locale.ENGLISH);
+            assertTrue(h.contains("<html lang=\"en\">"), h);
+            assertTrue(h.contains("1. Papers to submit") && h.contains("4. Fees and charges"), h);
+            assertTrue(h.contains("Certified copy from an original"), h);
+        }
+
+        @Test
+        void guide_unknownCode_noSuchProcedure() {
+            NoSuchProcedureException e = assertThrows(NoSuchProcedureException.class,
+                    () -> Catalogues.guide(engine, fees(), "9.999", AS_OF));
+            assertEquals("9.999", e.code());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.motcua.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Runs the command line in-process and copies the Gia Lai pack, for the command tests. */
+final class Cli {
+    static final Path GIA_LAI = Path.of("packs/gia-lai");
+    static final Path DOSSIERS = Path.of("dossiers");
+
+    private Cli() {
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A writable copy of the Gia Lai pack under {@code dir}. */
+    static Path copyOfGiaLai(Path dir) {
+        return copy(GIA_LAI, dir.resolve("gia-lai"));
+    }
+
+    /**
+     * A writable copy of the small test pack (two civil-status procedures, all cases passing) with
+     * the Gia Lai shared form definitions, under {@code dir}.
+     */
+    static Path copyOfSmallPack(Path dir) {
+        Path target = copy(Path.of("src/test/resources/packs/ho-tich"), dir.resolve("ho-tich"));
+        copy(GIA_LAI.resolve("forms"), target.resolve("forms"));
+        return target;
+    }
+
+    private static Path copy(Path source, Path target) {
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path t = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+}
