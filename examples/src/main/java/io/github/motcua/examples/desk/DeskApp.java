@@ -396,7 +396,7 @@ final class DeskApp implements HttpHandler {
             }
             if (n > MAX_BODY) {
                 if (n <= MAX_DRAIN) {
-                    in.skip(n);
+                    drain(in, n);
                 } else {
                     ex.getResponseHeaders().add("Connection", "close");
                 }
@@ -405,13 +405,27 @@ final class DeskApp implements HttpHandler {
         }
         byte[] body = in.readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            long skipped = 0;
-            while (skipped < MAX_DRAIN && in.read() >= 0) {
-                skipped++;
-            }
+            drain(in, MAX_DRAIN);
             throw tooLarge();
         }
         return body;
+    }
+
+    /**
+     * Reads and discards up to {@code limit} bytes, so the client has finished sending before the
+     * 413 answer goes out; {@code InputStream.skip} may stop early, which made the client see a
+     * reset connection instead of the page.
+     */
+    private static void drain(InputStream in, long limit) throws IOException {
+        byte[] buf = new byte[16 * 1024];
+        long left = limit;
+        while (left > 0) {
+            int r = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (r < 0) {
+                return;
+            }
+            left -= r;
+        }
     }
 
     private static HttpProblem tooLarge() {
