@@ -1,13 +1,20 @@
 package io.github.motcua.examples.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.Eligibility;
 import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.Motcua;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,31 +24,61 @@ import org.junit.jupiter.api.Test;
  * closes offices 14–22/02/2026, so the same-day result is due Monday 23/02/2026 at the close of office,
  * 17:00. The child was born 20/01/2026, 24 days before: registered within 60 days, the fee is waived
  * (Luật Hộ tịch Art. 11(1)(b)), 0 đ.
+ *
+ * <p>{@link #readme_embeddingSnippet_isThisTestsTaggedRegion()} keeps the README's copy of the
+ * region identical to the code compiled here, so the README cannot drift.
  */
 class EmbeddingExampleTest {
 
-    @Test
-    void embed_loadPackAndDecide_givesAppointmentAndFee() throws Exception {
-        // tag::embed[]
-        try (Engine engine = Motcua.engine().build()) {
-            engine.load(Path.of("packs/gia-lai")).orThrow();          // problems? orThrow lists them
-
-            String json = Files.readString(Path.of("../examples/dossiers/khai-sinh-sau-15-gio.json"));
-            Decision decision = engine.decide(json);                   // form, rules, deadline, fees
-
+    // tag::embed[]
+    static Decision decideOne(Path pack, Path dossierJson) throws IOException {
+        try (Engine engine = Motcua.engine().build()) {           // build once, share across threads
+            engine.load(pack).orThrow();                            // a broken pack lists every problem
+            Decision decision = engine.decide(Files.readString(dossierJson));
             switch (decision.eligibility()) {
-                case ELIGIBLE -> {
-                    OffsetDateTime due = decision.deadline().due().toOffsetDateTime();
-                    long feeDong = decision.fees().total().dong();
-                    System.out.println(decision.toTextVi());           // readable Vietnamese summary
-                    assertEquals(OffsetDateTime.parse("2026-02-23T17:00+07:00"), due);
-                    assertEquals(0, feeDong);
-                }
-                case INELIGIBLE -> decision.reasons().forEach(r -> System.out.println(r.messageVi()));
+                case ELIGIBLE -> System.out.println("Hẹn trả kết quả: " + decision.deadline().due()
+                        + " — phí, lệ phí: " + decision.fees().total().formatVi());
+                case INELIGIBLE -> decision.reasons().forEach(r ->
+                        System.out.println(r.messageVi() + " (" + r.basis().citationVi() + ")"));
                 case INDETERMINATE -> System.out.println(decision.cause().messageVi());
             }
-            assertEquals(io.github.motcua.rules.Eligibility.ELIGIBLE, decision.eligibility());
+            System.out.println(decision.toTextVi());                // or decision.toJson() for a portal
+            return decision;
         }
-        // end::embed[]
+    }
+    // end::embed[]
+
+    @Test
+    void decideOne_birthAfterCutOffBeforeTet_dueMondayAfterTetAndFree() throws Exception {
+        Decision decision = decideOne(Path.of("packs/gia-lai"), Path.of("dossiers/khai-sinh-sau-15-gio.json"));
+
+        assertEquals(Eligibility.ELIGIBLE, decision.eligibility());
+        assertEquals(OffsetDateTime.parse("2026-02-23T17:00+07:00"), decision.deadline().due().toOffsetDateTime());
+        assertEquals(0, decision.fees().total().dong());
+    }
+
+    @Test
+    void readme_embeddingSnippet_isThisTestsTaggedRegion() throws Exception {
+        String source = Files.readString(
+                Path.of("src/test/java/io/github/motcua/examples/pack/EmbeddingExampleTest.java"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("// tag::embed\\[]\\n(.*?)\\n\\s*// end::embed\\[]", Pattern.DOTALL).matcher(source);
+        assertTrue(m.find(), "tagged region present");
+        String region = dedent(m.group(1).lines().toList());
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        assertTrue(readme.contains("```java\n" + region + "\n```"),
+                "README.md must contain the embed region verbatim in a ```java block:\n" + region);
+    }
+
+    private static String dedent(List<String> lines) {
+        int indent = lines.stream().filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        StringBuilder sb = new StringBuilder();
+        for (String l : lines) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(l.isBlank() ? "" : l.substring(indent));
+        }
+        return sb.toString();
     }
 }
