@@ -99,12 +99,15 @@ public final class DefaultEngine implements Engine {
         final Procedure procedure;
         final Map<String, CompiledProcedure.RuleInfo> rules;
         final Lazy lazy;
+        /** SHA-256 of the procedure folder's files and the legal bases: equal means lint need not run again. */
+        final String checkKey;
         private volatile CompiledProcedure compiled;
 
-        Slot(Procedure procedure, Map<String, CompiledProcedure.RuleInfo> rules, Lazy lazy) {
+        Slot(Procedure procedure, Map<String, CompiledProcedure.RuleInfo> rules, Lazy lazy, String checkKey) {
             this.procedure = procedure;
             this.rules = rules;
             this.lazy = lazy;
+            this.checkKey = checkKey;
         }
 
         /** Compiles on first use (single-flight). @throws UnableToLoadPackException when it does not compile */
@@ -284,14 +287,22 @@ public final class DefaultEngine implements Engine {
         if (pack == null || !problems.isEmpty()) {
             return new Built(null, sorted(problems), files.source());
         }
+        Serving old = serving.get();
         Map<String, ProcedureCompiler.Checked> checked = new TreeMap<>();
+        Map<String, String> checkKeys = checkKeys(files, pack);
+        Map<String, Slot> reusedSlots = new java.util.HashMap<>();
         List<Map.Entry<String, Future<Object[]>>> checks = new ArrayList<>();
         for (LoadedPack.ProcedureSource ps : pack.procedures().values()) {
+            Slot before = old == null ? null : old.slots().get(ps.procedure().code());
+            if (before != null && before.checkKey.equals(checkKeys.get(ps.procedure().code()))) {
+                reusedSlots.put(ps.procedure().code(), before); // byte-identical folder and bases: already linted
+                continue;
+            }
             checks.add(Map.entry(ps.procedure().code(), submit(() -> {
                 List<PackProblem> mine = new ArrayList<>();
                 ProcedureCompiler.Checked c;
                 try {
-                    c = ProcedureCompiler.check(ps, pack.bases(), mine, lazyCompile);
+                    c = ProcedureCompiler.check(ps, pack.bases(), mine);
                 } catch (RuntimeException e) {
                     c = null;
                     mine.add(new PackProblem(ProcedureCompiler.blame(ps), 0, 0, "DRL_COMPILE",
@@ -315,15 +326,26 @@ public final class DefaultEngine implements Engine {
         if (!problems.isEmpty()) {
             return new Built(null, sorted(problems), files.source());
         }
-        Serving old = serving.get();
         Map<String, Slot> slots = new TreeMap<>();
         Map<String, Lazy> byKey = new java.util.HashMap<>();
         List<Lazy> mustCompile = new ArrayList<>();
+        for (Map.Entry<String, Slot> e : reusedSlots.entrySet()) {
+            Slot before = e.getValue();
+            byKey.put(before.lazy.checked.key(), before.lazy);
+            slots.put(e.getKey(), new Slot(pack.procedures().get(e.getKey()).procedure(), before.rules, before.lazy,
+                    before.checkKey));
+            if (before.lazy.done()) {
+                problems.addAll(before.lazy.problems());
+            } else if (!lazyCompile) {
+                mustCompile.add(before.lazy);
+            }
+        }
         for (ProcedureCompiler.Checked c : checked.values()) {
             Lazy reused = old == null ? null : old.byKey().get(c.key());
             Lazy lazy = reused != null ? reused : new Lazy(c);
             byKey.put(c.key(), lazy);
-            slots.put(c.src().procedure().code(), new Slot(c.src().procedure(), c.rules(), lazy));
+            slots.put(c.src().procedure().code(), new Slot(c.src().procedure(), c.rules(), lazy,
+                    checkKeys.get(c.src().procedure().code())));
             if (lazy.done()) {
                 problems.addAll(lazy.problems()); // known not to compile: never serve it again
             } else if (!lazyCompile || (isReload && reused == null)) {
@@ -353,6 +375,45 @@ public final class DefaultEngine implements Engine {
         return new Built(new Serving(pack, java.util.Collections.unmodifiableMap(slots),
                 Evaluator.unitFacts(pack.units()), java.util.Collections.unmodifiableMap(byKey),
                 new CompletableFuture<>()), List.of(), files.source());
+    }
+
+    /**
+     * Per procedure code: SHA-256 over the legal-bases files and every file of the procedure's
+     * folder (paths and bytes). What lint and rule metadata depend on, so equal keys may reuse them.
+     */
+    private static Map<String, String> checkKeys(PackFiles files, LoadedPack pack) {
+        java.security.MessageDigest bases = sha256();
+        files.files().forEach((path, bytes) -> {
+            if (path.startsWith("legal-bases/") || path.equals("legal-bases.yaml")) {
+                digest(bases, path, bytes);
+            }
+        });
+        byte[] basesHash = bases.digest();
+        Map<String, String> out = new java.util.HashMap<>();
+        for (LoadedPack.ProcedureSource ps : pack.procedures().values()) {
+            java.security.MessageDigest md = sha256();
+            md.update(basesHash);
+            String prefix = ps.folder() + "/";
+            files.files().subMap(prefix, prefix + Character.MAX_VALUE).forEach((path, bytes) -> digest(md, path, bytes));
+            out.put(ps.procedure().code(), java.util.HexFormat.of().formatHex(md.digest()));
+        }
+        return out;
+    }
+
+    private static void digest(java.security.MessageDigest md, String path, byte[] bytes) {
+        md.update(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(Integer.toString(bytes.length).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(bytes);
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
     }
 
     /** Runs on the compile pool, or here once the engine is closed. */
