@@ -251,4 +251,14 @@ public final class Calendars {
     public static DeadlineSettings readSettings(CalendarFile packYaml) {
         return PackYaml.read(packYaml).settings;
     }
+
+    /**
+     * The holiday-list switches in a pack.yaml's {@code calendar.switches} (id to on/off), to pass to
+     * {@link #load(List, Map, Map, OfficeHours)}; empty when there are none.
+     *
+     * @throws CalendarFileException for a bad value, with its position
+     */
+    public static Map<String, Boolean> readSwitches(CalendarFile packYaml) {
+        return Map.copyOf(PackYaml.read(packYaml).switches);
+    }
 }

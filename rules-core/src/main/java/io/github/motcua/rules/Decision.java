@@ -98,20 +98,41 @@ public record Decision(String procedure, Eligibility eligibility, List<Reason> r
     }
 
     /**
-     * One step of the trace (căn cứ): a rule that fired.
+     * One step of the trace (căn cứ): a rule that fired, or a deadline adjustment, fee line or fee
+     * exemption/reduction the decision applied, each with its legal basis.
      *
-     * @param rule  the rule's name
-     * @param file  pack-relative file
-     * @param line  line of its {@code rule} keyword (or the table row)
+     * @param rule  the rule's name; for other kinds what was applied (e.g. {@code "le-phi-khai-sinh"})
+     * @param file  pack-relative file (for a fee row: the fee table), or {@code null} for an excluded
+     *              period given with the dossier
+     * @param line  line of its {@code rule} keyword, the table row, or 0
      * @param basis its legal basis
+     * @param kind  {@link #RULE}, {@link #DEADLINE}, {@link #FEE} or {@link #FEE_ADJUSTMENT}
      */
-    public record TraceStep(String rule, String file, int line, LegalBasis basis) {
+    public record TraceStep(String rule, String file, int line, LegalBasis basis, String kind) {
+        /** A rule fired. */
+        public static final String RULE = "RULE";
+        /** A deadline adjustment (extension, replacement, pause, excluded period) was applied. */
+        public static final String DEADLINE = "DEADLINE";
+        /** A fee line was charged (its tariff's basis). */
+        public static final String FEE = "FEE";
+        /** An exemption or reduction was applied to a fee line. */
+        public static final String FEE_ADJUSTMENT = "FEE_ADJUSTMENT";
+
+        public TraceStep {
+            kind = kind == null ? RULE : kind;
+        }
+
+        /** A fired rule. */
+        public TraceStep(String rule, String file, int line, LegalBasis basis) {
+            this(rule, file, line, basis, RULE);
+        }
     }
 
     /**
      * Why a decision is INDETERMINATE.
      *
-     * @param code      {@code RULE_FAILED}, {@code FIRING_LIMIT} or {@code EVALUATION_FAILED}
+     * @param code      {@code FORM_INVALID} (the rules did not run), {@code RULE_FAILED}, {@code FIRING_LIMIT},
+     *                  {@code EVALUATION_FAILED}, {@code DEADLINE_FAILED} or {@code FEES_FAILED}
      * @param rule      the rule that failed or fired last, or {@code null}
      * @param file      its file, or {@code null}
      * @param line      its line, or 0
@@ -150,14 +171,21 @@ public record Decision(String procedure, Eligibility eligibility, List<Reason> r
     }
 
     /**
-     * One form violation.
+     * One form violation (lỗi tờ khai), from forms-core's validation.
      *
-     * @param path      JSON pointer of the field
-     * @param label     the field's title, or {@code null}
+     * @param path      JSON pointer of the field ({@code ""} for the whole form)
+     * @param label     the field's Vietnamese title, or {@code null}
      * @param messageVi in Vietnamese
      * @param messageEn in English
+     * @param labelEn   the field's English title, or {@code null}
+     * @param keyword   what failed (a JSON Schema keyword such as {@code required}, or forms-core's own), or {@code null}
      */
-    public record FormViolation(String path, String label, String messageVi, String messageEn) {
+    public record FormViolation(String path, String label, String messageVi, String messageEn, String labelEn,
+            String keyword) {
+        /** A violation without English label or keyword. */
+        public FormViolation(String path, String label, String messageVi, String messageEn) {
+            this(path, label, messageVi, messageEn, null, null);
+        }
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.github.motcua.rules;
 
+import io.github.motcua.calendar.DeadlineEngine;
+import io.github.motcua.fees.FeeTable;
+import io.github.motcua.forms.FormRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +84,27 @@ public interface Engine extends AutoCloseable {
     default CompletableFuture<List<PackProblem>> compiled() {
         return CompletableFuture.completedFuture(List.of());
     }
+
+    /**
+     * The fee table (biểu phí) of a procedure of the serving pack ({@code procedures/<code>/fees.csv}
+     * or {@code fees.xlsx}), e.g. to publish the catalogue; empty when no pack serves or the procedure
+     * has no fee table.
+     */
+    Optional<FeeTable> feeTable(String procedureCode);
+
+    /**
+     * The deadline engine of the serving pack: its working calendar ({@code calendar/}) and the
+     * deadline settings of pack.yaml's {@code defaults}; empty when no pack serves. Use it to show
+     * holidays, or to {@link DeadlineEngine#reschedule reschedule} a decision's deadline.
+     */
+    Optional<DeadlineEngine> deadlineEngine();
+
+    /**
+     * The e-forms (tờ khai điện tử) of the serving pack ({@code forms/}, each procedure's
+     * {@code form.schema.json}), to render, prefill and print; empty when no pack serves or the pack
+     * has no form. {@link #decide} validates with the same registry.
+     */
+    Optional<FormRegistry> forms();
 
     /** Stops the background compiler threads. Decisions keep working. */
     @Override

@@ -33,15 +33,29 @@ class CaseRunnerTest {
     }
 
     @Test
-    void run_deadlineExpectedBeforeCalendarIntegration_isListedAsNotChecked() {
+    void run_deadlineExpected_isComparedWithTheComputedDueInstant() {
+        // same-day birth registration received Monday 02/3/2026 09:00, before the 15:00 cut-off:
+        // due at the close of that day's office hours, 17:00 (Luật Hộ tịch Art. 5(3))
         Path p = TestPacks.copy("ho-tich", dir);
         TestPacks.edit(p.resolve("procedures/1.001193/cases/giay-chung-sinh.yaml"),
                 s -> s.replaceFirst("eligibility: ELIGIBLE", "eligibility: ELIGIBLE\n    deadline: { due: \"2026-03-02T17:00:00+07:00\" }"));
         try (Engine e = TestPacks.loaded(p)) {
             CaseResult r = CaseRunner.runAll(e).stream().filter(x -> x.packCase().file().endsWith("giay-chung-sinh.yaml")).findFirst().orElseThrow();
-            assertTrue(r.passed());
-            assertEquals(1, r.notChecked().size());
-            assertTrue(r.notChecked().get(0).startsWith("deadline.due"));
+            assertTrue(r.passed(), r.report());
+            assertEquals(List.of(), r.notChecked());
+        }
+    }
+
+    @Test
+    void run_wrongDeadlineExpected_isAMismatchNamingBothInstants() {
+        Path p = TestPacks.copy("ho-tich", dir);
+        TestPacks.edit(p.resolve("procedures/1.001193/cases/giay-chung-sinh.yaml"),
+                s -> s.replaceFirst("eligibility: ELIGIBLE", "eligibility: ELIGIBLE\n    deadline: { due: \"2026-03-03T17:00:00+07:00\" }"));
+        try (Engine e = TestPacks.loaded(p)) {
+            CaseResult r = CaseRunner.runAll(e).stream().filter(x -> x.packCase().file().endsWith("giay-chung-sinh.yaml")).findFirst().orElseThrow();
+            assertFalse(r.passed());
+            assertEquals(List.of("deadline.due: expected 2026-03-03T17:00+07:00, actual 2026-03-02T17:00+07:00[Asia/Ho_Chi_Minh]"),
+                    r.mismatches());
         }
     }
 

@@ -64,15 +64,33 @@ class PackLoadTest {
         }
 
         @Test
-        void load_filesOfOtherModules_areToleratedNotCompiled() {
+        void load_filesOfOtherModules_areLoadedByTheirSectionsWithFileAndLine() {
             Path p = TestPacks.copy("ho-tich", dir);
             TestPacks.write(p.resolve("procedures/1.001193/fees.csv"), "item,amount\nle-phi,0\n");
-            TestPacks.write(p.resolve("procedures/1.001193/form.schema.json"), "{\"type\":\"object\"}");
             TestPacks.write(p.resolve("exemptions.yaml"), "- id: X\n");
             TestPacks.write(p.resolve("calendar/2026.yaml"), "year: 2026\n");
             try (Engine e = TestPacks.engine()) {
                 LoadResult r = e.load(p);
+                assertFalse(r.ok());
+                assertTrue(r.problems().stream().anyMatch(x -> x.file().equals("calendar/2026.yaml") && x.line() == 1
+                        && x.messageVi().contains("Lỗi lịch làm việc")), () -> dump(r));
+                assertTrue(r.problems().stream().anyMatch(x -> x.file().equals("exemptions.yaml")
+                        && x.messageVi().contains("categories")), () -> dump(r));
+                assertTrue(e.pack().isEmpty(), "nothing is served from a pack with problems");
+            }
+        }
+
+        @Test
+        void load_validFormSchema_isCheckedAndServedByForms() {
+            Path p = TestPacks.copy("ho-tich", dir);
+            TestPacks.write(p.resolve("procedures/1.001193/form.schema.json"),
+                    "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\"}");
+            try (Engine e = TestPacks.engine()) {
+                LoadResult r = e.load(p);
                 assertTrue(r.ok(), () -> dump(r));
+                assertTrue(e.forms().orElseThrow().hasForm("1.001193"));
+                assertTrue(e.deadlineEngine().isPresent());
+                assertTrue(e.feeTable("1.001193").isEmpty());
             }
         }
 

@@ -60,11 +60,13 @@ public final class DecisionJson {
             ObjectNode x = fv.addObject();
             x.put("path", v.path());
             x.put("label", v.label());
+            x.put("labelEn", v.labelEn());
+            x.put("keyword", v.keyword());
             x.put("messageVi", v.messageVi());
             x.put("messageEn", v.messageEn());
         }
-        o.set("deadline", d.deadline() == null ? null : DossierJson.JSON.valueToTree(d.deadline()));
-        o.set("fees", d.fees() == null ? null : DossierJson.JSON.valueToTree(d.fees()));
+        o.set("deadline", d.deadline() == null ? null : DecisionSections.deadline(d.deadline()));
+        o.set("fees", d.fees() == null ? null : DecisionSections.fees(d.fees()));
         ArrayNode adj = o.putArray("deadlineAdjustments");
         for (DeadlineAdjustment a : d.deadlineAdjustments()) {
             ObjectNode x = adj.addObject();
@@ -99,6 +101,7 @@ public final class DecisionJson {
         ArrayNode trace = o.putArray("trace");
         for (Decision.TraceStep t : d.trace()) {
             ObjectNode x = trace.addObject();
+            x.put("kind", t.kind());
             x.put("rule", t.rule());
             x.put("file", t.file());
             x.put("line", t.line());
@@ -124,7 +127,7 @@ public final class DecisionJson {
         return o;
     }
 
-    private static JsonNode basis(LegalBasis b) {
+    static JsonNode basis(LegalBasis b) {
         if (b == null) {
             return DossierJson.JSON.getNodeFactory().nullNode();
         }
@@ -164,7 +167,19 @@ public final class DecisionJson {
                 sb.append(String.format(Locale.ROOT, "  - %s (%s, %d bản): %s%n", c.name().vi(), formVi(c), c.quantity(), st));
             }
         }
-        for (DeadlineAdjustment a : d.deadlineAdjustments()) {
+        if (d.form().checked() && !d.form().valid()) {
+            sb.append("Tờ khai cần sửa:\n");
+            for (Decision.FormViolation v : d.form().violations()) {
+                sb.append("  - ").append(v.label() == null ? v.path() : v.label()).append(": ").append(v.messageVi()).append('\n');
+            }
+        }
+        if (d.deadline() != null) {
+            DecisionSections.textVi(d.deadline(), sb);
+        }
+        if (d.fees() != null) {
+            DecisionSections.textVi(d.fees(), sb);
+        }
+        for (DeadlineAdjustment a : d.deadline() != null ? java.util.List.<DeadlineAdjustment>of() : d.deadlineAdjustments()) {
             sb.append("Thời hạn: ").append(a.kind()).append(' ').append(a.limit() == null ? "" : a.limit().amount() + " " + a.limit().unit())
                     .append(" — ").append(a.reasonVi()).append(cite(a.basis())).append('\n');
         }

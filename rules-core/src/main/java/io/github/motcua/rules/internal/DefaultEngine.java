@@ -143,7 +143,7 @@ public final class DefaultEngine implements Engine {
 
     /**
      * @param lazyCompile false: {@code load} compiles every procedure before it returns (what
-     *                    {@code check} needs); true: {@code load} parses, lints and DRL-parses
+     *                    {@code check} needs); true: {@code load} parses, validates and lints
      *                    everything, swaps, then compiles in the background and on first use
      */
     public DefaultEngine(Clock clock, int firingLimit, int compileThreads, List<PackSection> sections,
@@ -151,9 +151,23 @@ public final class DefaultEngine implements Engine {
         this.lazyCompile = lazyCompile;
         this.clock = clock;
         this.firingLimit = firingLimit;
-        this.sections = sections;
+        this.sections = withBuiltIns(sections);
         this.compilePool = Executors.newFixedThreadPool(compileThreads, daemon("motcua-compile"));
         this.reloadThread = Executors.newSingleThreadExecutor(daemon("motcua-reload"));
+    }
+
+    /** The built-in calendar, fee and form sections, each replaced by a registered section of the same name. */
+    private static List<PackSection> withBuiltIns(List<PackSection> registered) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        registered.forEach(s -> names.add(s.name()));
+        List<PackSection> out = new ArrayList<>();
+        for (PackSection s : BuiltInSections.all()) {
+            if (!names.contains(s.name())) {
+                out.add(s);
+            }
+        }
+        out.addAll(registered);
+        return List.copyOf(out);
     }
 
     private static ThreadFactory daemon(String name) {
@@ -464,7 +478,7 @@ public final class DefaultEngine implements Engine {
             throw new NoSuchProcedureException(dossier.procedure(), s.pack().info().id());
         }
         CompiledProcedure cp = slot.compiled(s.pack().info().id());
-        return Evaluator.decide(s.pack().info(), s.unitFacts(), cp, dossier, clock, firingLimit);
+        return Integration.decide(s.pack(), s.unitFacts(), cp, dossier, clock, firingLimit);
     }
 
     @Override
@@ -508,6 +522,26 @@ public final class DefaultEngine implements Engine {
     public CompletableFuture<List<PackProblem>> compiled() {
         Serving s = serving.get();
         return s == null ? CompletableFuture.completedFuture(List.of()) : s.warm().copy();
+    }
+
+    @Override
+    public Optional<io.github.motcua.fees.FeeTable> feeTable(String procedureCode) {
+        Objects.requireNonNull(procedureCode, "procedureCode");
+        Serving s = serving.get();
+        return s == null ? Optional.empty() : Optional.ofNullable(Integration.fees(s.pack()))
+                .map(f -> f.tables().get(procedureCode));
+    }
+
+    @Override
+    public Optional<io.github.motcua.calendar.DeadlineEngine> deadlineEngine() {
+        Serving s = serving.get();
+        return s == null ? Optional.empty() : Optional.ofNullable(Integration.deadlines(s.pack()));
+    }
+
+    @Override
+    public Optional<io.github.motcua.forms.FormRegistry> forms() {
+        Serving s = serving.get();
+        return s == null ? Optional.empty() : Optional.ofNullable(Integration.forms(s.pack()));
     }
 
     @Override

@@ -51,6 +51,12 @@ final class Evaluator {
 
     static Decision decide(PackInfo pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d,
             Clock clock, int firingLimit) {
+        return decide(pack, unitFacts, cp, d, d.form(), clock, firingLimit);
+    }
+
+    /** Runs the rules with {@code formData} (the validated, NFC-normalised form) as the form fact. */
+    static Decision decide(PackInfo pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d,
+            Map<String, Object> formData, Clock clock, int firingLimit) {
         LocalDateTime receivedLocal = d.receivedAt().atZoneSameInstant(pack.zone()).toLocalDateTime();
         LocalDate asOf = d.asOf() != null ? d.asOf() : receivedLocal.toLocalDate();
         if (d.unit() != null && !unitFacts.containsKey(d.unit())) {
@@ -95,7 +101,7 @@ final class Evaluator {
             if (d.unit() != null) {
                 s.insert(unitFacts.get(d.unit()));
             }
-            s.insert(new Form(d.form(), asOf, unitFacts::get));
+            s.insert(new Form(formData, asOf, unitFacts::get));
             int fired = s.fireAllRules(m -> {
                 CompiledProcedure.RuleInfo r = cp.rules().get(m.getRule().getName());
                 return r == null || r.inForceOn(asOf);
@@ -159,6 +165,18 @@ final class Evaluator {
                 r == null ? 0 : r.line(),
                 String.format(Locale.ROOT, "Quy tắc [%s]%s gặp lỗi khi chạy: %s", r == null ? "?" : r.name(), where, vi),
                 String.format(Locale.ROOT, "rule [%s]%s failed: %s", r == null ? "?" : r.name(), where, en));
+    }
+
+    /** The catalogue's REQUIRED components, as listed when the rules did not run (form invalid). */
+    static List<RequiredComponent> catalogueRequired(Procedure p) {
+        LegalBasis procBasis = p.legalBases().isEmpty() ? null : p.legalBases().get(0);
+        List<RequiredComponent> out = new ArrayList<>();
+        for (DossierComponent c : p.components()) {
+            if (c.presence() == DossierComponent.Presence.REQUIRED) {
+                out.add(rc(c, ComponentStatus.REQUIRED, null, null, "procedure.yaml", c.basis() != null ? c.basis() : procBasis));
+            }
+        }
+        return out;
     }
 
     private static List<RequiredComponent> components(Procedure p, Evaluation ev, Dossier d) {

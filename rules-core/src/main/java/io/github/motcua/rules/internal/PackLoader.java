@@ -64,6 +64,10 @@ final class PackLoader {
     }
 
     private LoadedPack load() {
+        PackInfo info = packInfo();
+        Map<String, LegalBasis> bases = legalBases();
+        Map<String, ReceivingUnit> units = units();
+        PackSection.Context context = new PackSection.Context(info, bases, units, files.files());
         Map<String, Object> sectionValues = new LinkedHashMap<>();
         Set<String> claimed = new LinkedHashSet<>();
         for (PackSection s : sections) {
@@ -75,7 +79,7 @@ final class PackLoader {
             });
             claimed.addAll(mine.keySet());
             try {
-                PackSection.Result r = s.load(mine);
+                PackSection.Result r = s.load(mine, context);
                 problems.addAll(r.problems());
                 if (r.value() != null) {
                     sectionValues.put(s.name(), r.value());
@@ -86,9 +90,6 @@ final class PackLoader {
                         "section [" + s.name() + "] failed to load: " + e.getMessage()));
             }
         }
-        PackInfo info = packInfo();
-        Map<String, LegalBasis> bases = legalBases();
-        Map<String, ReceivingUnit> units = units();
         Map<String, List<String>> byProcedure = new TreeMap<>();
         for (String path : files.files().keySet()) {
             Matcher m = PROC_FILE.matcher(path);

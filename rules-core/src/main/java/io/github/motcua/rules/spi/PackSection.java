@@ -1,6 +1,9 @@
 package io.github.motcua.rules.spi;
 
+import io.github.motcua.law.LegalBasis;
+import io.github.motcua.rules.PackInfo;
 import io.github.motcua.rules.PackProblem;
+import io.github.motcua.rules.ReceivingUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +31,36 @@ public interface PackSection {
      * @return what was built (kept with the pack, swapped with it on reload) and the problems found
      */
     Result load(Map<String, byte[]> files);
+
+    /**
+     * Loads the claimed files knowing the rest of the pack (its legal bases, units and pack.yaml),
+     * which a fee table or a calendar needs to resolve basis ids and unit codes. The engine calls
+     * this method; the default ignores the context and calls {@link #load(Map)}.
+     *
+     * @param files   pack-relative path to content, in path order
+     * @param context the pack around the claimed files
+     */
+    default Result load(Map<String, byte[]> files, Context context) {
+        return load(files);
+    }
+
+    /**
+     * The pack around a section's files, parsed by the engine before any section loads.
+     *
+     * @param info  the pack's identity and defaults, or {@code null} when pack.yaml is broken (its
+     *              problems are reported by the engine)
+     * @param bases every legal basis of {@code legal-bases/*.yaml}, by id
+     * @param units every receiving unit of {@code units.yaml}, by code
+     * @param files every file of the pack (pack-relative path to content), e.g. to read pack.yaml
+     */
+    record Context(PackInfo info, Map<String, LegalBasis> bases, Map<String, ReceivingUnit> units,
+            Map<String, byte[]> files) {
+        public Context {
+            bases = Map.copyOf(Objects.requireNonNull(bases, "bases"));
+            units = Map.copyOf(Objects.requireNonNull(units, "units"));
+            files = java.util.Collections.unmodifiableMap(Objects.requireNonNull(files, "files"));
+        }
+    }
 
     /**
      * What a section built.

@@ -87,7 +87,8 @@ public final class CaseRunner {
         }
         if (x.deadlineDue() != null) {
             if (d.deadline() == null) {
-                skipped.add("deadline.due (chưa tích hợp bộ lịch / calendar engine not integrated)");
+                bad.add(String.format(Locale.ROOT, "deadline.due: expected %s, actual none (%s%s)", x.deadlineDue(),
+                        d.eligibility(), d.cause() == null ? "" : ": " + d.cause().messageVi()));
             } else {
                 OffsetDateTime want = OffsetDateTime.parse(x.deadlineDue());
                 if (d.deadline().due() == null || !want.toInstant().equals(d.deadline().due().toInstant())) {
@@ -97,7 +98,8 @@ public final class CaseRunner {
         }
         if (x.feesTotal() != null || x.feeLines() != null) {
             if (d.fees() == null) {
-                skipped.add("fees (chưa tích hợp biểu phí / fee tables not integrated)");
+                bad.add(String.format(Locale.ROOT, "fees: expected total %s lines %s, actual none (%s%s)", x.feesTotal(),
+                        x.feeLines(), d.eligibility(), d.cause() == null ? "" : ": " + d.cause().messageVi()));
             } else {
                 if (x.feesTotal() != null && d.fees().total().dong() != x.feesTotal()) {
                     bad.add(String.format(Locale.ROOT, "fees.total: expected %d, actual %d", x.feesTotal(), d.fees().total().dong()));
@@ -115,7 +117,7 @@ public final class CaseRunner {
         }
         if (x.formValid() != null) {
             if (!d.form().checked()) {
-                skipped.add("formValid (chưa tích hợp kiểm tra tờ khai / form validation not integrated)");
+                skipped.add("formValid (thủ tục không có tờ khai điện tử / the procedure has no form.schema.json)");
             } else if (x.formValid() != d.form().valid()) {
                 bad.add(String.format(Locale.ROOT, "formValid: expected %s, actual %s %s", x.formValid(), d.form().valid(),
                         d.form().violations()));

@@ -1,0 +1,256 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.calendar.CalendarException;
+import io.github.motcua.calendar.DeadlineAdjustment;
+import io.github.motcua.calendar.DeadlineEngine;
+import io.github.motcua.calendar.DeadlineRequest;
+import io.github.motcua.calendar.DeadlineResult;
+import io.github.motcua.calendar.StepBudgetException;
+import io.github.motcua.fees.FeeAdjustment;
+import io.github.motcua.fees.FeeAssessment;
+import io.github.motcua.fees.FeeException;
+import io.github.motcua.fees.FeeLine;
+import io.github.motcua.fees.FeeRequest;
+import io.github.motcua.fees.FeeTable;
+import io.github.motcua.fees.FormValues;
+import io.github.motcua.forms.FormRegistry;
+import io.github.motcua.forms.FormReport;
+import io.github.motcua.forms.Violation;
+import io.github.motcua.law.LegalBasis;
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.Dossier;
+import io.github.motcua.rules.Eligibility;
+import io.github.motcua.rules.Procedure;
+import io.github.motcua.rules.ReceivingUnit;
+import io.github.motcua.rules.vocabulary.Unit;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Makes a decision whole: validates the form first (forms-core), runs the rules on the NFC-normalised
+ * data, then for an ELIGIBLE outcome computes the deadline (calendar) and the fees (fee-rules), and
+ * adds every adjustment, fee line and exemption to the trace with its legal basis. Stateless, so
+ * thread-safe.
+ */
+final class Integration {
+    static final Locale VI = Locale.forLanguageTag("vi-VN");
+    /** Age under which the applicant is a child (trẻ em), Luật Trẻ em 2016 Art. 1. */
+    static final int CHILD_UNDER = 16;
+    /** Age from which the applicant is elderly (người cao tuổi), Luật Người cao tuổi 2009 Art. 2. */
+    static final int ELDERLY_FROM = 60;
+    /**
+     * The basis of an excluded period given with the dossier when the pack declares no
+     * {@code EXCLUDED-<KIND>} basis: the one-stop decree, unverified (the article was not checked).
+     */
+    static final LegalBasis EXCLUDED_DEFAULT = new LegalBasis("ND118-2025-THOI-GIAN-KHONG-TINH",
+            "Nghị định 118/2025/NĐ-CP về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông",
+            null, null, null, null, LocalDate.of(2025, 7, 1), null, false,
+            "[MEMORY] time to supplement the dossier, fulfil financial obligations or post publicly is not counted in the time limit; article not verified");
+
+    private Integration() {
+    }
+
+    static DeadlineEngine deadlines(LoadedPack pack) {
+        return pack.sections().get(BuiltInSections.CALENDAR) instanceof DeadlineEngine d ? d : null;
+    }
+
+    static BuiltInSections.PackFees fees(LoadedPack pack) {
+        return pack.sections().get(BuiltInSections.FEES) instanceof BuiltInSections.PackFees f ? f : null;
+    }
+
+    static FormRegistry forms(LoadedPack pack) {
+        return pack.sections().get(BuiltInSections.FORMS) instanceof FormRegistry f ? f : null;
+    }
+
+    static Decision decide(LoadedPack pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d, Clock clock,
+            int firingLimit) {
+        Procedure p = cp.procedure();
+        if (d.unit() != null && !unitFacts.containsKey(d.unit())) {
+            // an unknown receiving unit is a bad dossier, whatever its form: the evaluator throws for it
+            return Evaluator.decide(pack.info(), unitFacts, cp, d, clock, firingLimit);
+        }
+        FormRegistry forms = forms(pack);
+        Decision.FormReport formReport = Decision.FormReport.notChecked();
+        Map<String, Object> formData = d.form();
+        if (forms != null && forms.hasForm(p.code())) {
+            List<Decision.FormViolation> violations = new ArrayList<>();
+            try {
+                FormReport r = forms.validate(p.code(), d.form(), VI);
+                for (Violation v : r.violations()) {
+                    violations.add(new Decision.FormViolation(v.pointer(), v.labelVi(), v.messageVi(), v.messageEn(),
+                            v.labelEn(), v.keyword()));
+                }
+                formData = r.data();
+            } catch (IllegalArgumentException e) {
+                violations.add(new Decision.FormViolation("", null, "Dữ liệu tờ khai không đọc được: " + e.getMessage(),
+                        "the form data cannot be read: " + e.getMessage(), null, "json"));
+            }
+            formReport = new Decision.FormReport(true, violations);
+            if (!violations.isEmpty()) {
+                return formInvalid(pack, cp, d, formReport, clock);
+            }
+        }
+        Decision ruled = Evaluator.decide(pack.info(), unitFacts, cp, d, formData, clock, firingLimit);
+        if (ruled.eligibility() != Eligibility.ELIGIBLE) {
+            // INELIGIBLE: a refused dossier is neither scheduled nor charged; INDETERMINATE: unknown.
+            return with(ruled, formReport, null, null, ruled.trace(), ruled.eligibility(), ruled.cause());
+        }
+        List<Decision.TraceStep> trace = new ArrayList<>(ruled.trace());
+        List<Decision.Note> notes = new ArrayList<>(ruled.notes());
+        DeadlineResult deadline = null;
+        DeadlineEngine engine = deadlines(pack);
+        if (engine != null && p.deadline() != null) {
+            try {
+                List<DeadlineAdjustment> adjustments = new ArrayList<>(ruled.deadlineAdjustments());
+                for (Dossier.ExcludedPeriod e : d.excludedPeriods()) {
+                    if (e.to().isAfter(e.from())) {
+                        adjustments.add(DeadlineAdjustment.excluded(e.from(), e.to(), excludedReason(e),
+                                excludedBasis(pack, e.kind())));
+                    }
+                }
+                DeadlineRequest req = DeadlineRequest.of(d.receivedAt().toInstant(), d.channel(), p.deadline().limit())
+                        .withCutOff(p.deadline().cutOff()).withAdjustments(adjustments);
+                try {
+                    deadline = engine.compute(req.withSteps(p.steps()));
+                } catch (StepBudgetException e) {
+                    // The internal plan (quy trình nội bộ) is the office's, the due instant is the law's: a
+                    // dossier received late in the day, or a rule that shortened the limit, leaves the
+                    // plan without room. The appointment stands; officers are told the plan does not fit.
+                    deadline = engine.compute(req);
+                    notes.add(new Decision.Note(String.format(Locale.ROOT,
+                            "Các bước xử lý nội bộ không đủ thời gian trong thời hạn (bước [%s]); cần điều chỉnh phân công để trả đúng hẹn",
+                            e.stepId()), String.format(Locale.ROOT,
+                            "the internal steps do not fit in the time limit (step [%s]); reassign work to return on time",
+                            e.stepId()), p.deadline().basis(), "procedure.yaml: steps"));
+                }
+                trace.add(new Decision.TraceStep("thời hạn " + deadline.limit().labelVi(), p.deadline() == null ? null
+                        : "procedures/" + p.code() + "/procedure.yaml", 0, p.deadline().basis(), Decision.TraceStep.DEADLINE));
+                for (DeadlineAdjustment a : deadline.applied()) {
+                    trace.add(new Decision.TraceStep(a.rule() != null ? a.rule() : a.kind() + ": " + a.reasonVi(),
+                            a.rule() != null ? ruleFile(cp, a.rule()) : null, a.rule() != null ? ruleLine(cp, a.rule()) : 0,
+                            a.basis(), Decision.TraceStep.DEADLINE));
+                }
+            } catch (CalendarException e) {
+                return failed(ruled, formReport, trace, "DEADLINE_FAILED",
+                        "Không tính được ngày hẹn trả kết quả: " + e.getMessage(),
+                        "the deadline cannot be computed: " + e.getMessage());
+            }
+        }
+        FeeAssessment fees = null;
+        BuiltInSections.PackFees packFees = fees(pack);
+        FeeTable table = packFees == null ? null : packFees.tables().get(p.code());
+        if (table != null) {
+            try {
+                fees = table.assess(feeRequest(pack, d, ruled.provenance().asOf(), formData, ruled));
+                for (FeeLine l : fees.lines()) {
+                    trace.add(new Decision.TraceStep(l.item(), table.source(), row(l.source()), l.basis(),
+                            Decision.TraceStep.FEE));
+                    for (FeeAdjustment a : l.adjustments()) {
+                        trace.add(new Decision.TraceStep(l.item() + ": " + a.reasonVi(), table.source(), row(a.source()),
+                                a.basis(), Decision.TraceStep.FEE_ADJUSTMENT));
+                    }
+                }
+            } catch (FeeException | IllegalArgumentException e) {
+                return failed(ruled, formReport, trace, "FEES_FAILED", "Không tính được phí, lệ phí: " + e.getMessage(),
+                        "the fees cannot be computed: " + e.getMessage());
+            }
+        }
+        Decision whole = with(ruled, formReport, deadline, fees, trace, Eligibility.ELIGIBLE, null);
+        return notes.size() == ruled.notes().size() ? whole : new Decision(whole.procedure(), whole.eligibility(),
+                whole.reasons(), whole.components(), whole.form(), whole.deadline(), whole.fees(),
+                whole.deadlineAdjustments(), whole.feeDirectives(), notes, whole.trace(), null, whole.provenance());
+    }
+
+    private static Decision formInvalid(LoadedPack pack, CompiledProcedure cp, Dossier d, Decision.FormReport form,
+            Clock clock) {
+        LocalDate asOf = d.asOf() != null ? d.asOf()
+                : d.receivedAt().atZoneSameInstant(pack.info().zone()).toLocalDate();
+        int n = form.violations().size();
+        Decision.Cause cause = new Decision.Cause("FORM_INVALID", null, null, 0,
+                String.format(Locale.ROOT, "Tờ khai có %d lỗi cần sửa", n),
+                String.format(Locale.ROOT, "The form has %d %s to fix", n, n == 1 ? "error" : "errors"));
+        Decision.Provenance prov = new Decision.Provenance(pack.info().id(), pack.info().version(), pack.info().sha256(),
+                asOf, clock.instant());
+        return new Decision(cp.procedure().code(), Eligibility.INDETERMINATE, List.of(),
+                Evaluator.catalogueRequired(cp.procedure()), form, null, null, List.of(), List.of(), List.of(), List.of(),
+                cause, prov);
+    }
+
+    private static Decision failed(Decision ruled, Decision.FormReport form, List<Decision.TraceStep> trace, String code,
+            String vi, String en) {
+        return with(ruled, form, null, null, trace, Eligibility.INDETERMINATE,
+                new Decision.Cause(code, null, null, 0, vi, en));
+    }
+
+    private static Decision with(Decision r, Decision.FormReport form, DeadlineResult deadline, FeeAssessment fees,
+            List<Decision.TraceStep> trace, Eligibility eligibility, Decision.Cause cause) {
+        return new Decision(r.procedure(), eligibility, r.reasons(), r.components(), form, deadline, fees,
+                r.deadlineAdjustments(), r.feeDirectives(), r.notes(), trace, cause, r.provenance());
+    }
+
+    static FeeRequest feeRequest(LoadedPack pack, Dossier d, LocalDate asOf, Map<String, Object> formData, Decision ruled) {
+        Set<String> categories = new HashSet<>();
+        Set<String> flags = new HashSet<>();
+        Dossier.Applicant a = d.applicant();
+        if (a != null) {
+            categories.addAll(a.categories());
+            if (a.birthDate() != null && !a.birthDate().isAfter(asOf)) {
+                int age = Period.between(a.birthDate(), asOf).getYears();
+                if (age < CHILD_UNDER) {
+                    categories.add("CHILD");
+                }
+                if (age >= ELDERLY_FROM) {
+                    categories.add("ELDERLY");
+                }
+            }
+            ReceivingUnit u = a.residenceUnit() == null ? null : pack.units().get(a.residenceUnit());
+            if (u != null) {
+                flags.addAll(u.flags());
+            }
+        }
+        return new FeeRequest(ruled.procedure(), asOf, d.channel(), categories, flags, FormValues.of(formData),
+                ruled.feeDirectives());
+    }
+
+    private static String excludedReason(Dossier.ExcludedPeriod e) {
+        String kind = switch (e.kind()) {
+            case "SUPPLEMENT" -> "Thời gian bổ sung, hoàn thiện hồ sơ";
+            case "FINANCIAL_OBLIGATION" -> "Thời gian thực hiện nghĩa vụ tài chính";
+            case "POSTING" -> "Thời gian niêm yết công khai";
+            default -> "Thời gian không tính vào thời hạn giải quyết (" + e.kind() + ")";
+        };
+        return e.reason() == null || e.reason().isBlank() ? kind : kind + ": " + e.reason();
+    }
+
+    /** The pack's {@code EXCLUDED-<KIND>} basis if it declares one, else {@link #EXCLUDED_DEFAULT}. */
+    private static LegalBasis excludedBasis(LoadedPack pack, String kind) {
+        LegalBasis b = pack.bases().get("EXCLUDED-" + kind);
+        return b != null ? b : EXCLUDED_DEFAULT;
+    }
+
+    private static String ruleFile(CompiledProcedure cp, String rule) {
+        CompiledProcedure.RuleInfo r = cp.rules().get(rule);
+        return r == null ? null : r.file();
+    }
+
+    private static int ruleLine(CompiledProcedure cp, String rule) {
+        CompiledProcedure.RuleInfo r = cp.rules().get(rule);
+        return r == null ? 0 : r.line();
+    }
+
+    /** The row of a fee source such as {@code "procedures/x/fees.csv:4"}, or 0. */
+    private static int row(String source) {
+        if (source == null) {
+            return 0;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)").matcher(source);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+}
