@@ -29,7 +29,8 @@ import java.util.Optional;
  * @param deadlineAdjustments deadline actions the rules took, for the calendar engine
  * @param feeDirectives       fee actions the rules took, for the fee table
  * @param notes               notes the rules added
- * @param trace               rules fired, in order
+ * @param trace               rules fired, in order, then the deadline adjustments, fee lines and
+ *                            exemptions applied (see {@link TraceStep#kind()})
  * @param cause               why INDETERMINATE, or {@code null}
  * @param provenance          which pack and time produced it
  */
@@ -148,8 +149,8 @@ public record Decision(String procedure, Eligibility eligibility, List<Reason> r
     }
 
     /**
-     * The form report section (tờ khai điện tử). Until forms-core is integrated it is
-     * {@link #notChecked()}.
+     * The form report section (tờ khai điện tử): forms-core's violations, or {@link #notChecked()}
+     * when the procedure has no form schema.
      *
      * @param checked    whether the form was validated at all
      * @param violations each violation, empty when valid or not checked
@@ -159,7 +160,7 @@ public record Decision(String procedure, Eligibility eligibility, List<Reason> r
             violations = List.copyOf(violations);
         }
 
-        /** The form was not validated (no schema, or forms-core not integrated). */
+        /** The form was not validated (the procedure has no form schema). */
         public static FormReport notChecked() {
             return new FormReport(false, List.of());
         }

@@ -105,6 +105,8 @@ class GiaLaiDecisionsTest {
             Decision d = engine.decide(json);
             assertEquals("2026-03-30T17:00+07:00", d.deadline().due().toOffsetDateTime().toString());
             assertEquals(2, d.deadline().pausedWorkingDays());
+            assertTrue(d.toTextVi().contains("Không tính thời gian từ 09 giờ 00 ngày 04/03/2026 đến 09 giờ 00 ngày 06/03/2026"),
+                    d.toTextVi());
             assertTrue(d.trace().stream().anyMatch(t -> t.kind().equals(Decision.TraceStep.DEADLINE)
                     && t.rule().contains("Thời gian bổ sung, hoàn thiện hồ sơ") && t.basis() != null), () -> d.trace().toString());
         }

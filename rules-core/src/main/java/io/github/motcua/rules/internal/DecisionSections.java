@@ -117,6 +117,12 @@ final class DecisionSections {
         return "ngày " + DAY_VI.format(due) + ", lúc " + HOUR_VI.format(due) + " (" + weekdayVi(due) + ")";
     }
 
+    /** "09 giờ 00 ngày 04/03/2026", in Vietnam time. */
+    static String atVi(java.time.Instant t) {
+        ZonedDateTime z = t.atZone(io.github.motcua.calendar.WorkingCalendar.VIETNAM);
+        return HOUR_VI.format(z) + " ngày " + DAY_VI.format(z);
+    }
+
     static String weekdayVi(ZonedDateTime t) {
         return switch (t.getDayOfWeek()) {
             case MONDAY -> "Thứ Hai";
@@ -146,7 +152,7 @@ final class DecisionSections {
             String what = switch (a.kind()) {
                 case EXTEND -> "Gia hạn thêm " + a.limit().labelVi();
                 case REPLACE -> "Thay thời hạn bằng " + a.limit().labelVi();
-                case PAUSE -> a.isInterval() ? "Không tính thời gian từ " + a.from() + " đến " + a.to()
+                case PAUSE -> a.isInterval() ? "Không tính thời gian từ " + atVi(a.from()) + " đến " + atVi(a.to())
                         : "Tạm dừng " + a.limit().labelVi();
             };
             sb.append("  - ").append(what).append(": ").append(a.reasonVi()).append(cite(a.basis())).append('\n');
