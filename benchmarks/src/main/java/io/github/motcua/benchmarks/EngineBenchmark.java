@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Cost of one decision: (a) through the engine on a one-procedure pack versus a raw Drools
  * stateless execution of the same five rules with the same facts, and (b) with 10 versus 500
- * procedures loaded (one KieBase each). Results in docs/engine-performance.md.
+ * procedures loaded (one KieBase each). Results in docs/performance.md.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -40,6 +40,8 @@ public interface Engine extends AutoCloseable {
      *
      * @throws NoPackLoadedException     when no pack serves yet
      * @throws NoSuchProcedureException  when the pack has no such procedure
+     * @throws UnableToLoadPackException when lazy compilation found that this procedure's rules do
+     *                                   not compile (see {@link #compiled()})
      * @throws IllegalArgumentException  when the dossier names an unknown receiving unit
      */
     Decision decide(Dossier dossier);
@@ -70,6 +72,18 @@ public interface Engine extends AutoCloseable {
      * @throws ClassCastException when the section built something else than {@code type}
      */
     <T> Optional<T> section(String name, Class<T> type);
+
+    /**
+     * Completes when every procedure of the pack serving now is compiled, with the compile
+     * problems found (empty when all compiled). With eager compilation (the default) it is complete
+     * as soon as {@link #load} returns; with {@link EngineBuilder#lazyCompile(boolean) lazy
+     * compilation} it completes when the background warm-up ends. A procedure whose compile failed
+     * is never served: deciding it throws {@link UnableToLoadPackException} naming the problems.
+     * Completes at once with an empty list when no pack serves.
+     */
+    default CompletableFuture<List<PackProblem>> compiled() {
+        return CompletableFuture.completedFuture(List.of());
+    }
 
     /**
      * The fee table (biểu phí) of a procedure of the serving pack ({@code procedures/<code>/fees.csv}

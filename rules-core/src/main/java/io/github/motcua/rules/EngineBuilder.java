@@ -17,6 +17,7 @@ public final class EngineBuilder {
     private Clock clock = Clock.systemUTC();
     private int firingLimit = 10_000;
     private int compileThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private boolean lazyCompile;
     private final List<PackSection> sections = new ArrayList<>();
 
     EngineBuilder() {
@@ -52,6 +53,25 @@ public final class EngineBuilder {
     }
 
     /**
+     * Lazy compilation for serving large catalogues (default false: eager).
+     *
+     * <p>Eager ({@code false}): {@link Engine#load} compiles every procedure's rules into its
+     * KieBase before it returns, so its result lists every compile error: what {@code check} and
+     * CI need. Lazy ({@code true}): {@code load} reads, validates, lints and runs the DRL parser on
+     * every procedure (a syntax error still fails the load), makes the pack serve, and compiles in
+     * the background; the first decision of a procedure not yet compiled compiles it on the spot
+     * (once, however many threads ask). A type error the parser cannot see (an unknown method in a
+     * constraint) surfaces in {@link Engine#compiled()} and makes decisions of that procedure throw
+     * {@link UnableToLoadPackException}. In both modes {@link Engine#reload} compiles every
+     * procedure whose rule files changed before it swaps, so a reload never serves a compile error,
+     * and reuses the compiled rules of every procedure whose rule files are byte-identical.
+     */
+    public EngineBuilder lazyCompile(boolean lazyCompile) {
+        this.lazyCompile = lazyCompile;
+        return this;
+    }
+
+    /**
      * Adds a loader for a part of the pack owned by another module (calendar, fee tables, forms).
      * Its problems are reported with the pack's.
      */
@@ -62,6 +82,6 @@ public final class EngineBuilder {
 
     /** A new engine with no pack loaded. */
     public Engine build() {
-        return new DefaultEngine(clock, firingLimit, compileThreads, List.copyOf(sections));
+        return new DefaultEngine(clock, firingLimit, compileThreads, List.copyOf(sections), lazyCompile);
     }
 }

@@ -88,7 +88,8 @@ public final class DossierJson {
                     OffsetDateTime.parse(node.get("receivedAt").asString()), str(node, "unit"),
                     node.get("asOf") == null ? null : LocalDate.parse(node.get("asOf").asString()), applicant, form,
                     held, periods);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+        } catch (DateTimeParseException | IllegalArgumentException | JacksonException e) {
+            // JacksonException: a number JSON allows but Java cannot hold, e.g. 1e309 (infinite)
             throw new InvalidDossierException(List.of(": " + e.getMessage()));
         }
     }

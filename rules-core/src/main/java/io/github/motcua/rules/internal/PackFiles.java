@@ -56,9 +56,17 @@ public final class PackFiles {
             return new PackFiles(source, out);
         }
         try (Stream<Path> walk = Files.walk(dir)) {
+            Path root = dir.toRealPath();
             for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
                 String rel = dir.relativize(p).toString().replace('\\', '/');
                 if (rel.startsWith(".") || rel.contains("/.")) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(p) && !p.toRealPath().startsWith(root)) {
+                    // a link out of the pack would put files the analyst never reviewed into the rules
+                    problems.add(new PackProblem(rel, 0, 0, "LINK_OUTSIDE_PACK",
+                            "Liên kết tượng trưng trỏ ra ngoài thư mục bộ quy tắc [" + rel + "]",
+                            "symbolic link leads outside the pack folder [" + rel + "]"));
                     continue;
                 }
                 if (out.size() >= MAX_FILES) {

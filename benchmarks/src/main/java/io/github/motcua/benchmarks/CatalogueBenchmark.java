@@ -1,0 +1,91 @@
+package io.github.motcua.benchmarks;
+
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.Dossier;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.Motcua;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Cost of one decision with 10 versus 2,000 procedures of a synthetic catalogue built from the Gia
+ * Lai pack ({@link CatalogueGenerator}) loaded: always the same procedure, and a skewed desk mix
+ * (80 % of dossiers to the first 20 % of procedures). Every procedure is compiled and has decided
+ * once before measuring. Results in docs/performance.md.
+ *
+ * <p>Run from the repository root (it reads {@code examples/packs/gia-lai}; override with
+ * {@code -Dmotcua.reference=DIR}).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class CatalogueBenchmark {
+
+    /** An engine with N synthetic procedures loaded and compiled. */
+    @State(Scope.Benchmark)
+    public static class Catalogue {
+        @Param({"10", "2000"})
+        public int procedures;
+
+        Engine engine;
+        Dossier same;
+        Dossier[] mixed;
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            Path reference = Path.of(System.getProperty("motcua.reference", "examples/packs/gia-lai"));
+            Path dir = Files.createTempDirectory("motcua-catalogue");
+            CatalogueGenerator.write(reference, dir, procedures);
+            List<CatalogueGenerator.Template> templates = CatalogueGenerator.templates(reference);
+            Map<String, Dossier> byTemplate = CatalogueScale.referenceDossiers(reference);
+            engine = Motcua.engine().lazyCompile(true).build();
+            engine.load(dir).orThrow();
+            if (!engine.compiled().join().isEmpty()) {
+                throw new IllegalStateException("synthetic catalogue does not compile");
+            }
+            Dossier[] each = new Dossier[procedures];
+            for (int i = 0; i < procedures; i++) {
+                each[i] = CatalogueScale.dossierFor(byTemplate, templates, i, Map.of());
+                engine.decide(each[i]); // the first session of every KieBase sets up its network
+            }
+            // procedure 2 copies the same reference procedure whatever N is
+            same = each[2];
+            Random random = new Random(42);
+            mixed = new Dossier[4096];
+            int hot = Math.max(1, procedures / 5);
+            for (int i = 0; i < mixed.length; i++) {
+                mixed[i] = each[random.nextInt(10) < 8 ? random.nextInt(hot) : random.nextInt(procedures)];
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            engine.close();
+        }
+    }
+
+    @Benchmark
+    public Decision sameProcedure(Catalogue c) {
+        return c.engine.decide(c.same);
+    }
+
+    @Benchmark
+    public Decision skewedMix(Catalogue c) {
+        return c.engine.decide(c.mixed[c.next++ & (c.mixed.length - 1)]);
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.motcua.benchmarks;
+
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.Dossier;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.Motcua;
+import io.github.motcua.rules.PackCase;
+import io.github.motcua.rules.PackProblem;
+import io.github.motcua.rules.ReloadResult;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One-shot scale measurements of a synthetic catalogue (not JMH: each is a single wall-clock event):
+ * load to first decision, time until every procedure is compiled, retained heap with all compiled,
+ * and edit-to-serve after changing one procedure. Prints one line per measurement. Not thread-safe.
+ *
+ * <p>Usage: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.motcua.benchmarks.CatalogueScale
+ * [N=2000] [REFERENCE=examples/packs/gia-lai] [eager]}.
+ */
+public final class CatalogueScale {
+    private CatalogueScale() {
+    }
+
+    /** One dossier per reference procedure, from its first analyst case. */
+    static Map<String, Dossier> referenceDossiers(Path reference) {
+        try (Engine ref = Motcua.engine().build()) {
+            ref.load(reference).orThrow();
+            Map<String, Dossier> out = new LinkedHashMap<>();
+            for (PackCase c : ref.cases()) {
+                out.putIfAbsent(c.dossier().procedure(), c.dossier());
+            }
+            return out;
+        }
+    }
+
+    /** The reference dossier of synthetic procedure i, re-addressed to it (form entries added). */
+    static Dossier dossierFor(Map<String, Dossier> byTemplate, List<CatalogueGenerator.Template> templates, int i,
+            Map<String, Object> extraForm) {
+        Dossier d = byTemplate.get(CatalogueGenerator.templateOf(templates, i).code());
+        if (d == null) {
+            d = byTemplate.values().iterator().next();
+        }
+        Map<String, Object> form = new HashMap<>(d.form());
+        form.putAll(extraForm);
+        return new Dossier(CatalogueGenerator.code(i), d.channel(), d.receivedAt(), d.unit(), d.asOf(), d.applicant(),
+                form, d.heldData(), d.excludedPeriods());
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : CatalogueGenerator.DEFAULT_PROCEDURES;
+        Path reference = Path.of(args.length > 1 ? args[1] : "examples/packs/gia-lai");
+        boolean eager = args.length > 2 && args[2].equals("eager");
+        Path dir = Files.createTempDirectory("motcua-catalogue");
+        CatalogueGenerator.write(reference, dir, n);
+        List<CatalogueGenerator.Template> templates = CatalogueGenerator.templates(reference);
+        Map<String, Dossier> byTemplate = referenceDossiers(reference);
+        int probe = n / 2;
+        Dossier first = dossierFor(byTemplate, templates, probe, Map.of());
+
+        long heapBefore = usedHeapAfterGc();
+        try (Engine engine = Motcua.engine().lazyCompile(!eager).build()) {
+            long t0 = System.nanoTime();
+            engine.load(dir).orThrow();
+            long loaded = System.nanoTime();
+            Decision d = engine.decide(first);
+            long decided = System.nanoTime();
+            report("load (parse, lint, check " + n + " procedures" + (eager ? ", compile all" : "") + ")", loaded - t0);
+            report("load -> first decision", decided - t0);
+            List<PackProblem> compileProblems = engine.compiled().join();
+            long allCompiled = System.nanoTime();
+            report("load -> every procedure compiled (" + compileProblems.size() + " problems)", allCompiled - t0);
+            if (d.provenance() == null) {
+                throw new IllegalStateException("decision without provenance");
+            }
+            // one decision per procedure so every KieBase has run once before measuring the heap
+            for (int i = 0; i < n; i++) {
+                engine.decide(dossierFor(byTemplate, templates, i, Map.of()));
+            }
+            long heapAfter = usedHeapAfterGc();
+            System.out.println(String.format(Locale.ROOT, "retained heap, %d procedures compiled: %.0f MB (%.0f kB per procedure)",
+                    n, (heapAfter - heapBefore) / 1048576.0, (heapAfter - heapBefore) / 1024.0 / n));
+
+            // edit one procedure's rules, reload, and time until a decision shows the new text
+            Dossier probeNote = dossierFor(byTemplate, templates, probe, Map.of("ghiChuTongHop0", "CO"));
+            for (int rev = 1; rev <= 3; rev++) {
+                String before = engine.pack().orElseThrow().sha256();
+                CatalogueGenerator.edit(reference, dir, probe, rev);
+                long e0 = System.nanoTime();
+                ReloadResult rr = engine.reload(dir).join();
+                if (!rr.swapped()) {
+                    throw new IllegalStateException("reload failed: " + rr.problems());
+                }
+                Decision after = engine.decide(probeNote);
+                long e1 = System.nanoTime();
+                // the form schema may refuse the padding field, so check the version, not the note
+                boolean newVersion = !after.provenance().packSha256().equals(before)
+                        && after.provenance().packSha256().equals(rr.serving().orElseThrow().sha256());
+                report("edit one procedure -> reload -> new decision (revision " + rev + ", decided on the new version: "
+                        + newVersion + ")", e1 - e0);
+            }
+        }
+    }
+
+    private static void report(String what, long nanos) {
+        System.out.println(String.format(Locale.ROOT, "%s: %.3f s", what, nanos / 1e9));
+    }
+}
