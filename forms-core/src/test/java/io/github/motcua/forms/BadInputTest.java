@@ -46,6 +46,19 @@ class BadInputTest {
         }
 
         @Test
+        void validate_numberBeyondDoubleRange_rangeViolationNotAValidatorFailure() {
+            for (String n : new String[] {"1e309", "-1e309", "1" + "0".repeat(400)}) {
+                Violation v = single(FORMS.validate(TestPacks.FORM, "{\"soBan\": " + n + "}", VI));
+                assertEquals("json", v.keyword());
+                assertEquals("/soBan", v.pointer());
+                assertEquals("Có số quá lớn, không xử lý được (vượt quá khoảng 1,8 × 10^308).", v.messageVi());
+            }
+            Violation fromMap = single(FORMS.validate(TestPacks.FORM,
+                    java.util.Map.of("soBan", new java.math.BigDecimal("1e309")), VI));
+            assertEquals("/soBan", fromMap.pointer());
+        }
+
+        @Test
         void validate_trailingGarbage_syntaxViolation() {
             assertEquals("json", single(FORMS.validate(TestPacks.FORM, "{} {}", VI)).keyword());
         }

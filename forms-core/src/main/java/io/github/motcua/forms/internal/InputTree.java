@@ -134,8 +134,32 @@ public final class InputTree {
         }
     }
 
+    /**
+     * JSON allows numbers no Java double can hold (1e309); the validator's numeric keywords would
+     * then fail inside the library, so such a number is a violation of its own.
+     */
+    private static BigDecimal inRange(BigDecimal d, String pointer) {
+        if (Double.isInfinite(d.doubleValue())) {
+            throw new LimitException(new Problem(pointer, "json", "input.range", Map.of()));
+        }
+        return d;
+    }
+
+    private static BigInteger inRange(BigInteger i, String pointer) {
+        if (Double.isInfinite(i.doubleValue())) {
+            throw new LimitException(new Problem(pointer, "json", "input.range", Map.of()));
+        }
+        return i;
+    }
+
     private Object copyValue(Object v, int depth, String pointer) {
-        if (v == null || v instanceof Boolean || v instanceof Long || v instanceof BigInteger || v instanceof BigDecimal) {
+        if (v instanceof BigDecimal d) {
+            return inRange(d, pointer);
+        }
+        if (v instanceof BigInteger i) {
+            return inRange(i, pointer);
+        }
+        if (v == null || v instanceof Boolean || v instanceof Long) {
             return v;
         }
         if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
@@ -223,10 +247,10 @@ public final class InputTree {
             case VALUE_NUMBER_INT:
                 return switch (p.getNumberType()) {
                     case INT, LONG -> NODES.numberNode(p.getLongValue());
-                    default -> NODES.numberNode(p.getBigIntegerValue());
+                    default -> NODES.numberNode(inRange(p.getBigIntegerValue(), pointer));
                 };
             case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(p.getDecimalValue());
+                return NODES.numberNode(inRange(p.getDecimalValue(), pointer));
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:

@@ -137,6 +137,16 @@ final class BuiltInSections {
             ExemptionCatalog catalog = ExemptionCatalog.of(List.of());
             byte[] ex = files.get("exemptions.yaml");
             if (ex != null) {
+                // the published schema first: an analyst's typo gets the file's own line and column
+                YamlDoc doc = YamlDoc.parse("exemptions.yaml", new String(ex, java.nio.charset.StandardCharsets.UTF_8), problems);
+                if (doc == null) {
+                    return new Result(null, problems);
+                }
+                List<PackProblem> schemaProblems = Schemas.validate("exemptions", doc, "", doc.root());
+                if (!schemaProblems.isEmpty()) {
+                    problems.addAll(schemaProblems);
+                    return new Result(null, problems);
+                }
                 ExemptionCatalog.Result r = ExemptionCatalog.parse("exemptions.yaml", new ByteArrayInputStream(ex), bases);
                 r.problems().forEach(p -> problems.add(problem(p)));
                 if (r.catalog() == null) {
