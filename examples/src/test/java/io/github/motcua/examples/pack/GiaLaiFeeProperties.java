@@ -111,21 +111,9 @@ class GiaLaiFeeProperties {
                         .receivedBetween(LocalDateTime.of(2025, 7, 1, 7, 0), LocalDateTime.of(2027, 6, 30, 17, 0))
                         .form(FormArbitraries.builder(read("procedures/" + p.code() + "/form.schema.json"))
                                 .shared(read("forms/common.schema.json")).unitCodes(units).build())
-                        .build()
-                        .map(GiaLaiFeeProperties::rfc3339))
+                        .build())
                 .toList();
         return Arbitraries.oneOf(perProcedure);
-    }
-
-    /**
-     * The testkit writes {@code receivedAt} with {@code OffsetDateTime.toString()}, which drops zero
-     * seconds ("07:00+07:00"); the dossier schema wants RFC 3339, seconds included.
-     */
-    static Map<String, Object> rfc3339(Map<String, Object> dossier) {
-        Map<String, Object> d = new java.util.LinkedHashMap<>(dossier);
-        d.put("receivedAt", java.time.OffsetDateTime.parse(String.valueOf(d.get("receivedAt")))
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", java.util.Locale.ROOT)));
-        return d;
     }
 
     @Property(tries = 150, maxDiscardRatio = 20)

@@ -35,6 +35,9 @@ import net.jqwik.api.Combinators;
  * <p>The builder is not thread-safe; the built arbitrary is immutable.
  */
 public final class DossierArbitraries {
+    private static final java.time.format.DateTimeFormatter RFC_3339 =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", java.util.Locale.ROOT);
+
 
     /** The applicant categories of docs/pack-format.md "Shared codes". */
     public static final List<String> CATEGORIES = List.of("POOR_HOUSEHOLD", "MERITORIOUS", "MARTYR_RELATIVE",
@@ -121,7 +124,8 @@ public final class DossierArbitraries {
                     Map<String, Object> d = new LinkedHashMap<>();
                     d.put("procedure", code);
                     d.put("channel", channel.name());
-                    d.put("receivedAt", at.atOffset(ZoneOffset.ofHours(7)).toString());
+                    // always with seconds: OffsetDateTime.toString() drops ":00", which RFC 3339 (the dossier schema) refuses
+                    d.put("receivedAt", at.atOffset(ZoneOffset.ofHours(7)).format(RFC_3339));
                     d.put("unit", unit);
                     d.put("asOf", asOf.toString());
                     d.put("applicant", applicant);

@@ -100,7 +100,7 @@ class FormArbitrariesProperties {
         assertEquals("2.000815", d.get("procedure"));
         assertTrue(Set.of("DESK", "ONLINE", "POST").contains(d.get("channel")));
         String at = (String) d.get("receivedAt");
-        assertTrue(at.endsWith("+07:00"), at);
+        assertTrue(at.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+07:00"), "RFC 3339 with seconds: " + at);
         LocalDate asOf = LocalDate.parse((String) d.get("asOf"));
         assertTrue(!asOf.isBefore(LocalDate.of(2026, 1, 1)) && !asOf.isAfter(LocalDate.of(2026, 12, 31)), asOf.toString());
         assertTrue(at.startsWith(asOf.toString()));

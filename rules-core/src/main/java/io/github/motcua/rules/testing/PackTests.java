@@ -62,11 +62,13 @@ public final class PackTests {
         return files.stream();
     }
 
+    /** JUnit closes a @TestFactory's stream when its tests are done: the engine we built goes with it. */
     private static Stream<DynamicNode> forLoad(Engine engine, LoadResult load) {
         if (!load.ok()) {
-            return Stream.of(DynamicTest.dynamicTest("pack loads", () -> Assertions.fail(
-                    load.problems().stream().map(PackProblem::toString).collect(Collectors.joining("\n")))));
+            return Stream.<DynamicNode>of(DynamicTest.dynamicTest("pack loads", () -> Assertions.fail(
+                    load.problems().stream().map(PackProblem::toString).collect(Collectors.joining("\n")))))
+                    .onClose(engine::close);
         }
-        return forEngine(engine);
+        return forEngine(engine).onClose(engine::close);
     }
 }
