@@ -52,24 +52,14 @@ public final class CatalogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        Engine engine = options.load(pack, err);
-        if (engine == null) {
-            return ExitCodes.PACK_PROBLEMS;
-        }
-        try (engine) {
-            LocalDate date = Output.asOf(asOf, engine.pack().orElseThrow().zone(), err, options.en());
-            if (date == null) {
-                return ExitCodes.BAD_ARGUMENT;
-            }
-            Catalogue c = Catalogues.catalogue(engine, PackOptions.feeTables(engine), date);
-            String text = switch (format) {
-                case csv -> Catalogues.csv(c, options.locale());
-                case json -> Catalogues.json(c);
-                case html -> Catalogues.html(c, options.locale());
-            };
-            return Output.write(text, outFile, out, err, options.en());
-        }
+        return options.publish(pack, asOf, outFile, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                (engine, date) -> {
+                    Catalogue c = Catalogues.catalogue(engine, PackOptions.feeTables(engine), date);
+                    return switch (format) {
+                        case csv -> Catalogues.csv(c, options.locale());
+                        case json -> Catalogues.json(c);
+                        case html -> Catalogues.html(c, options.locale());
+                    };
+                });
     }
 }

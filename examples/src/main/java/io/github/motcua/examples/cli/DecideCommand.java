@@ -39,31 +39,7 @@ public final class DecideCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        String json;
-        try {
-            json = Files.readString(dossier, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println((options.en() ? "cannot read " : "không đọc được ") + dossier + ": " + e.getMessage());
-            return ExitCodes.IO;
-        }
-        Engine engine = options.load(pack, err);
-        if (engine == null) {
-            return ExitCodes.PACK_PROBLEMS;
-        }
-        try (engine) {
-            Decision d = engine.decide(json);
-            out.println(text ? d.toTextVi() : d.toJson());
-            return ExitCodes.OK;
-        } catch (InvalidDossierException e) {
-            for (String v : e.violations()) {
-                err.println(dossier + ":" + v);
-            }
-            return ExitCodes.BAD_DOSSIER;
-        } catch (NoSuchProcedureException e) {
-            err.println(dossier + ": " + (options.en() ? "unknown procedure [" : "không có thủ tục [") + e.code() + "]");
-            return ExitCodes.BAD_DOSSIER;
-        }
+        return options.decideFile(pack, dossier, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                (engine, d) -> (text ? d.toTextVi() : d.toJson()) + System.lineSeparator());
     }
 }

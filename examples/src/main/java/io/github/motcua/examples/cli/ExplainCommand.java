@@ -41,35 +41,8 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        String json;
-        try {
-            json = Files.readString(dossier, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println((options.en() ? "cannot read " : "không đọc được ") + dossier + ": " + e.getMessage());
-            return ExitCodes.IO;
-        }
-        Engine engine = options.load(pack, err);
-        if (engine == null) {
-            return ExitCodes.PACK_PROBLEMS;
-        }
-        try (engine) {
-            Decision d = engine.decide(json);
-            Procedure p = engine.catalog().stream().filter(x -> x.code().equals(d.procedure())).findFirst().orElse(null);
-            out.print(Explanation.of(d, p, options.en()));
-            return ExitCodes.OK;
-        } catch (InvalidDossierException e) {
-            for (String v : e.violations()) {
-                err.println(dossier + ":" + v);
-            }
-            return ExitCodes.BAD_DOSSIER;
-        } catch (NoSuchProcedureException e) {
-            err.println(dossier + ": " + (options.en() ? "unknown procedure [" : "không có thủ tục [") + e.code() + "]");
-            return ExitCodes.BAD_DOSSIER;
-        } catch (IllegalArgumentException e) {
-            err.println(dossier + ": " + e.getMessage());
-            return ExitCodes.BAD_DOSSIER;
-        }
+        return options.decideFile(pack, dossier, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                (engine, d) -> Explanation.of(d, engine.catalog().stream()
+                        .filter(x -> x.code().equals(d.procedure())).findFirst().orElse(null), options.en()));
     }
 }

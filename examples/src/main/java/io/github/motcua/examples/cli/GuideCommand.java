@@ -55,24 +55,11 @@ public final class GuideCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        Engine engine = options.load(pack, err);
-        if (engine == null) {
-            return ExitCodes.PACK_PROBLEMS;
-        }
-        try (engine) {
-            LocalDate date = Output.asOf(asOf, engine.pack().orElseThrow().zone(), err, options.en());
-            if (date == null) {
-                return ExitCodes.BAD_ARGUMENT;
-            }
-            ProcedureGuide g = Catalogues.guide(engine, PackOptions.feeTables(engine), code, date);
-            String text = format == Format.text ? Catalogues.guideText(g, options.locale())
-                    : Catalogues.guideHtml(g, options.locale());
-            return Output.write(text, outFile, out, err, options.en());
-        } catch (NoSuchProcedureException e) {
-            err.println((options.en() ? "unknown procedure [" : "không có thủ tục [") + e.code() + "]");
-            return ExitCodes.BAD_ARGUMENT;
-        }
+        return options.publish(pack, asOf, outFile, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                (engine, date) -> {
+                    ProcedureGuide g = Catalogues.guide(engine, PackOptions.feeTables(engine), code, date);
+                    return format == Format.text ? Catalogues.guideText(g, options.locale())
+                            : Catalogues.guideHtml(g, options.locale());
+                });
     }
 }

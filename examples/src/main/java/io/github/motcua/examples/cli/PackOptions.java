@@ -1,14 +1,22 @@
 package io.github.motcua.examples.cli;
 
 import io.github.motcua.fees.FeeTable;
+import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.InvalidDossierException;
 import io.github.motcua.rules.LoadResult;
 import io.github.motcua.rules.Motcua;
+import io.github.motcua.rules.NoSuchProcedureException;
 import io.github.motcua.rules.PackProblem;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 
@@ -35,6 +43,62 @@ final class PackOptions {
             return null;
         }
         return engine;
+    }
+
+    /**
+     * The path {@code decide} and {@code explain} share: read the dossier file, load the pack, decide,
+     * print what {@code render} makes of the decision; every failure is a message and an exit code.
+     */
+    int decideFile(Path pack, Path dossier, PrintWriter out, PrintWriter err,
+            BiFunction<Engine, Decision, String> render) {
+        String json;
+        try {
+            json = Files.readString(dossier, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println((en() ? "cannot read " : "không đọc được ") + dossier + ": " + e.getMessage());
+            return ExitCodes.IO;
+        }
+        Engine engine = load(pack, err);
+        if (engine == null) {
+            return ExitCodes.PACK_PROBLEMS;
+        }
+        try (engine) {
+            out.print(render.apply(engine, engine.decide(json)));
+            return ExitCodes.OK;
+        } catch (InvalidDossierException e) {
+            for (String v : e.violations()) {
+                err.println(dossier + ":" + v);
+            }
+            return ExitCodes.BAD_DOSSIER;
+        } catch (NoSuchProcedureException e) {
+            err.println(dossier + ": " + (en() ? "unknown procedure [" : "không có thủ tục [") + e.code() + "]");
+            return ExitCodes.BAD_DOSSIER;
+        } catch (IllegalArgumentException e) {
+            err.println(dossier + ": " + e.getMessage());
+            return ExitCodes.BAD_DOSSIER;
+        }
+    }
+
+    /**
+     * The path {@code catalog} and {@code guide} share: load the pack, read {@code --as-of} in the
+     * pack's zone, render, and write to {@code --out} or standard output.
+     */
+    int publish(Path pack, String asOf, Path outFile, PrintWriter out, PrintWriter err,
+            BiFunction<Engine, LocalDate, String> render) {
+        Engine engine = load(pack, err);
+        if (engine == null) {
+            return ExitCodes.PACK_PROBLEMS;
+        }
+        try (engine) {
+            LocalDate date = Output.asOf(asOf, engine.pack().orElseThrow().zone(), err, en());
+            if (date == null) {
+                return ExitCodes.BAD_ARGUMENT;
+            }
+            return Output.write(render.apply(engine, date), outFile, out, err, en());
+        } catch (NoSuchProcedureException e) {
+            err.println((en() ? "unknown procedure [" : "không có thủ tục [") + e.code() + "]");
+            return ExitCodes.BAD_ARGUMENT;
+        }
     }
 
     /** The engine's fee tables by procedure code (the fee tables the integration serves). */
