@@ -1,12 +1,5 @@
 package io.github.motcua.examples.cli;
 
-import io.github.motcua.rules.Decision;
-import io.github.motcua.rules.Engine;
-import io.github.motcua.rules.InvalidDossierException;
-import io.github.motcua.rules.NoSuchProcedureException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,10 +2,7 @@ package io.github.motcua.examples.cli;
 
 import io.github.motcua.examples.catalog.Catalogues;
 import io.github.motcua.examples.catalog.ProcedureGuide;
-import io.github.motcua.rules.Engine;
-import io.github.motcua.rules.NoSuchProcedureException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,13 +36,8 @@ public final class GuideCommand implements Callable<Integer> {
             description = {"Định dạng (mặc định html).", "Output format (default html)."})
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = {"Ghi ra tệp thay vì màn hình.", "Write to a file instead of standard output."})
-    Path outFile;
-
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-            description = {"Ngày áp dụng mức thu (mặc định hôm nay theo múi giờ của bộ quy tắc).",
-                "Date whose fee rates apply (default today in the pack's time zone)."})
-    String asOf;
+    @Mixin
+    PublishOptions publish = new PublishOptions();
 
     @Mixin
     PackOptions options = new PackOptions();
@@ -55,7 +47,7 @@ public final class GuideCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return options.publish(pack, asOf, outFile, spec.commandLine().getOut(), spec.commandLine().getErr(),
+        return options.publish(pack, publish.asOf, publish.outFile, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 (engine, date) -> {
                     ProcedureGuide g = Catalogues.guide(engine, PackOptions.feeTables(engine), code, date);
                     return format == Format.text ? Catalogues.guideText(g, options.locale())
