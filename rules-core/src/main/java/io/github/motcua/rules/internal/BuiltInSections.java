@@ -154,6 +154,22 @@ final class BuiltInSections {
                 }
                 catalog = r.catalog();
             }
+            return tables(files, bases, catalog, problems, null, java.util.Set.of());
+        }
+
+        /**
+         * A reload whose pack-wide files (exemptions.yaml, legal bases) are byte-identical to those
+         * {@code previous} was loaded from: reuses its catalogue, and its fee table of every procedure
+         * in {@code unchanged} (folders byte-identical); parses the rest.
+         */
+        Result load(Map<String, byte[]> files, Context context, PackFees previous, java.util.Set<String> unchanged) {
+            List<PackProblem> problems = new ArrayList<>();
+            Function<String, Optional<LegalBasis>> bases = id -> Optional.ofNullable(context.bases().get(id));
+            return tables(files, bases, previous.catalog(), problems, previous, unchanged);
+        }
+
+        private static Result tables(Map<String, byte[]> files, Function<String, Optional<LegalBasis>> bases,
+                ExemptionCatalog catalog, List<PackProblem> problems, PackFees previous, java.util.Set<String> unchanged) {
             Map<String, FeeTable> tables = new TreeMap<>();
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 Matcher m = FEE_FILE.matcher(e.getKey());
@@ -161,6 +177,10 @@ final class BuiltInSections {
                     continue;
                 }
                 String code = m.group(1);
+                if (previous != null && unchanged.contains(code) && previous.tables().containsKey(code)) {
+                    tables.put(code, previous.tables().get(code));
+                    continue;
+                }
                 if (tables.containsKey(code)) {
                     problems.add(new PackProblem(e.getKey(), 0, 0, "DUPLICATE_FEES",
                             "Thủ tục có cả fees.csv và fees.xlsx; chỉ giữ một tệp [" + code + "]",

@@ -47,7 +47,7 @@ public final class DefaultEngine implements Engine {
      */
     record Serving(LoadedPack pack, Map<String, Slot> slots,
             Map<String, io.github.motcua.rules.vocabulary.Unit> unitFacts, Map<String, Lazy> byKey,
-            CompletableFuture<List<PackProblem>> warm) {
+            CompletableFuture<List<PackProblem>> warm, PackLoader.Memo memo) {
     }
 
     /**
@@ -291,8 +291,12 @@ public final class DefaultEngine implements Engine {
             return new Built(null, problems, files.source());
         }
         LoadedPack pack;
+        PackLoader.Memo memo;
+        Serving previous = serving.get();
         try {
-            pack = PackLoader.load(files, sections, problems);
+            PackLoader.Loaded loaded = PackLoader.load(files, sections, problems, previous == null ? null : previous.memo());
+            pack = loaded.pack();
+            memo = loaded.memo();
         } catch (RuntimeException e) {
             problems.add(new PackProblem(files.source(), 0, 0, "LOAD_FAILED",
                     "Không nạp được bộ quy tắc: " + e, "cannot load the pack: " + e));
@@ -388,7 +392,7 @@ public final class DefaultEngine implements Engine {
         }
         return new Built(new Serving(pack, java.util.Collections.unmodifiableMap(slots),
                 Evaluator.unitFacts(pack.units()), java.util.Collections.unmodifiableMap(byKey),
-                new CompletableFuture<>()), List.of(), files.source());
+                new CompletableFuture<>(), memo), List.of(), files.source());
     }
 
     /**

@@ -45,15 +45,83 @@ final class PackLoader {
     private final PackFiles files;
     private final List<PackSection> sections;
     private final List<PackProblem> problems;
+    private final Memo previous;
+    private Memo memo;
 
-    private PackLoader(PackFiles files, List<PackSection> sections, List<PackProblem> problems) {
+    private PackLoader(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous) {
         this.files = files;
         this.sections = sections;
         this.problems = problems;
+        this.previous = previous;
     }
 
     static LoadedPack load(PackFiles files, List<PackSection> sections, List<PackProblem> problems) {
-        return new PackLoader(files, sections, problems).load();
+        return new PackLoader(files, sections, problems, null).load();
+    }
+
+    /**
+     * Loads {@code files} reusing, from {@code previous} (the memo of the serving pack, loaded with
+     * the same sections; may be null), every procedure whose folder is byte-identical and, when every
+     * pack-wide file (everything outside {@code procedures/}) is byte-identical, the built-in sections'
+     * values whose inputs are unchanged. A changed pack-wide file means a full load.
+     */
+    static Loaded load(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous) {
+        PackLoader l = new PackLoader(files, sections, problems, previous);
+        LoadedPack pack = l.load();
+        return new Loaded(pack, l.memo);
+    }
+
+    /** A loaded pack and what a later reload may reuse from it (null when the load had problems). */
+    record Loaded(LoadedPack pack, Memo memo) {
+    }
+
+    /**
+     * What a reload may reuse: content keys (SHA-256) of the pack-wide files and of each procedure
+     * folder, each clean procedure's parsed source and cases, and built-in section values with the key
+     * of their inputs. Immutable, so thread-safe.
+     */
+    record Memo(String wide, Map<String, String> folderKeys, Map<String, Proc> procs, Map<String, String> sectionKeys,
+            Map<String, Object> sectionValues) {
+    }
+
+    /** One procedure folder parsed without a problem: its source (rules included) and its cases. */
+    record Proc(LoadedPack.ProcedureSource source, List<PackCase> cases) {
+    }
+
+    /** SHA-256 over paths and bytes, per procedure folder code, and over every other file under key "". */
+    private static Map<String, String> groupKeys(PackFiles files) {
+        Map<String, java.security.MessageDigest> mds = new java.util.HashMap<>();
+        files.files().forEach((path, bytes) -> {
+            Matcher m = PROC_FILE.matcher(path);
+            String group = m.matches() ? m.group(1) : "";
+            digest(mds.computeIfAbsent(group, g -> sha256()), path, bytes);
+        });
+        Map<String, String> out = new java.util.HashMap<>();
+        mds.forEach((g, md) -> out.put(g, java.util.HexFormat.of().formatHex(md.digest())));
+        out.putIfAbsent("", "");
+        return out;
+    }
+
+    private static String key(Map<String, byte[]> files) {
+        java.security.MessageDigest md = sha256();
+        new TreeMap<>(files).forEach((p, b) -> digest(md, p, b));
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void digest(java.security.MessageDigest md, String path, byte[] bytes) {
+        md.update(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(Integer.toString(bytes.length).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(bytes);
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
     }
 
     /** Files another module owns; tolerated (not rules, not errors) when no section claims them. */
@@ -64,6 +132,12 @@ final class PackLoader {
     }
 
     private LoadedPack load() {
+        Map<String, String> keys = groupKeys(files);
+        String wide = keys.get("");
+        boolean reuse = previous != null && previous.wide().equals(wide);
+        Map<String, Proc> procMemo = new java.util.HashMap<>();
+        Map<String, String> sectionKeys = new java.util.HashMap<>();
+        int problemsAtStart = problems.size();
         PackInfo info = packInfo();
         Map<String, LegalBasis> bases = legalBases();
         Map<String, ReceivingUnit> units = units();
@@ -79,7 +153,29 @@ final class PackLoader {
             });
             claimed.addAll(mine.keySet());
             try {
-                PackSection.Result r = s.load(mine, context);
+                String sk = null;
+                if (s instanceof BuiltInSections.CalendarSection || s instanceof BuiltInSections.FormSection) {
+                    sk = wide + "/" + key(mine); // their inputs: their files plus pack.yaml, bases and units
+                    sectionKeys.put(s.name(), sk);
+                    if (reuse && sk.equals(previous.sectionKeys().get(s.name()))
+                            && previous.sectionValues().containsKey(s.name())) {
+                        sectionValues.put(s.name(), previous.sectionValues().get(s.name()));
+                        continue;
+                    }
+                }
+                PackSection.Result r;
+                if (s instanceof BuiltInSections.FeeSection fs && reuse
+                        && previous.sectionValues().get(s.name()) instanceof BuiltInSections.PackFees old) {
+                    Set<String> unchanged = new java.util.HashSet<>();
+                    keys.forEach((code, k) -> {
+                        if (!code.isEmpty() && k.equals(previous.folderKeys().get(code))) {
+                            unchanged.add(code);
+                        }
+                    });
+                    r = fs.load(mine, context, old, unchanged);
+                } else {
+                    r = s.load(mine, context);
+                }
                 problems.addAll(r.problems());
                 if (r.value() != null) {
                     sectionValues.put(s.name(), r.value());
@@ -101,6 +197,16 @@ final class PackLoader {
         List<PackCase> cases = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : byProcedure.entrySet()) {
             String folder = "procedures/" + e.getKey();
+            String folderKey = keys.get(e.getKey());
+            Proc known = reuse && folderKey.equals(previous.folderKeys().get(e.getKey())) ? previous.procs().get(e.getKey()) : null;
+            if (known != null) { // byte-identical folder, same pack-wide files and sections: same result
+                procedures.put(known.source().procedure().code(), known.source());
+                cases.addAll(known.cases());
+                procMemo.put(e.getKey(), known);
+                continue;
+            }
+            int folderStart = problems.size();
+            int casesStart = cases.size();
             Procedure p = procedure(e.getKey(), folder, bases);
             List<LoadedPack.RuleText> rules = new ArrayList<>();
             List<String> casesFiles = new ArrayList<>();
@@ -131,14 +237,24 @@ final class PackLoader {
                 }
             }
             if (p != null) {
-                procedures.put(p.code(), new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules)));
+                LoadedPack.ProcedureSource src = new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules));
+                procedures.put(p.code(), src);
                 for (String cf : casesFiles) {
                     cases.addAll(cases(cf, p, bases));
+                }
+                if (problems.size() == folderStart) {
+                    procMemo.put(e.getKey(), new Proc(src, List.copyOf(cases.subList(casesStart, cases.size()))));
                 }
             }
         }
         if (info == null) {
             return null;
+        }
+        if (problems.size() == problemsAtStart) {
+            Map<String, String> folderKeys = new java.util.HashMap<>(keys);
+            folderKeys.remove("");
+            memo = new Memo(wide, Map.copyOf(folderKeys), Map.copyOf(procMemo), Map.copyOf(sectionKeys),
+                    Map.copyOf(sectionValues));
         }
         return new LoadedPack(info, java.util.Collections.unmodifiableMap(bases), java.util.Collections.unmodifiableMap(units), java.util.Collections.unmodifiableMap(procedures), List.copyOf(cases),
                 Map.copyOf(sectionValues));

@@ -1,0 +1,131 @@
+package io.github.motcua.rules.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.motcua.rules.PackCase;
+
+import io.github.motcua.rules.PackProblem;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** A reload reuses, per procedure, what it parsed from byte-identical inputs (issue 7). */
+class ReloadReuseTest {
+    private static final String EDITED = "1.000894";
+    private static final String UNTOUCHED = "1.001193";
+
+    private static PackFiles hoTich() {
+        try {
+            Path dir = Path.of(ReloadReuseTest.class.getClassLoader().getResource("packs/ho-tich/pack.yaml").toURI()).getParent();
+            List<PackProblem> problems = new ArrayList<>();
+            PackFiles files = PackFiles.read(dir, problems);
+            assertTrue(problems.isEmpty(), problems::toString);
+            return files;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code base} with {@code suffix} appended to the file at {@code path} (a YAML or DRL comment). */
+    private static PackFiles appended(PackFiles base, String path, String suffix) {
+        Map<String, byte[]> files = new TreeMap<>(base.files());
+        assertTrue(files.containsKey(path), path);
+        files.put(path, (new String(files.get(path), StandardCharsets.UTF_8) + suffix).getBytes(StandardCharsets.UTF_8));
+        return PackFiles.of("edited", files);
+    }
+
+    private static PackLoader.Loaded load(PackFiles files, PackLoader.Memo previous) {
+        List<PackProblem> problems = new ArrayList<>();
+        PackLoader.Loaded loaded = PackLoader.load(files, BuiltInSections.all(), problems, previous);
+        assertTrue(problems.isEmpty(), problems::toString);
+        assertNotNull(loaded.pack());
+        assertNotNull(loaded.memo());
+        return loaded;
+    }
+
+    @Nested
+    class OneProcedureEdited {
+        @Test
+        void load_unchangedProcedure_reusesTheSameParsedObjects() {
+            PackLoader.Loaded first = load(hoTich(), null);
+            PackFiles edited = appended(hoTich(), "procedures/" + EDITED + "/rules.drl", "\n// sửa đổi / edited\n");
+            PackLoader.Loaded second = load(edited, first.memo());
+
+            LoadedPack.ProcedureSource before = first.pack().procedures().get(UNTOUCHED);
+            LoadedPack.ProcedureSource after = second.pack().procedures().get(UNTOUCHED);
+            assertNotNull(before);
+            assertSame(before, after);
+            assertSame(before.procedure(), after.procedure());
+            assertSame(before.rules().get(0), after.rules().get(0));
+            List<PackCase> cases = second.pack().cases().stream().filter(c -> c.file().contains(UNTOUCHED)).toList();
+            assertFalse(cases.isEmpty());
+            for (PackCase c : cases) {
+                assertTrue(first.pack().cases().stream().anyMatch(o -> o == c), c.name());
+            }
+        }
+
+        @Test
+        void load_editedProcedure_isParsedAgainWithTheNewText() {
+            PackLoader.Loaded first = load(hoTich(), null);
+            PackFiles edited = appended(hoTich(), "procedures/" + EDITED + "/rules.drl", "\n// sửa đổi / edited\n");
+            PackLoader.Loaded second = load(edited, first.memo());
+
+            LoadedPack.ProcedureSource after = second.pack().procedures().get(EDITED);
+            assertNotSame(first.pack().procedures().get(EDITED), after);
+            assertTrue(after.rules().stream().anyMatch(r -> r.source().text.contains("// sửa đổi / edited")));
+            assertEquals(edited.sha256(), second.pack().info().sha256());
+            assertNotEquals(first.pack().info().sha256(), second.pack().info().sha256());
+        }
+    }
+
+    @Nested
+    class PackWideFileChanged {
+        @Test
+        void load_legalBasesChanged_parsesEveryProcedureAgain() {
+            PackLoader.Loaded first = load(hoTich(), null);
+            PackFiles edited = appended(hoTich(), "legal-bases/procedures.yaml", "\n# sửa đổi / edited\n");
+            PackLoader.Loaded second = load(edited, first.memo());
+
+            assertEquals(java.util.Set.of(EDITED, UNTOUCHED), second.pack().procedures().keySet());
+            second.pack().procedures().forEach((code, src) -> {
+                assertNotSame(first.pack().procedures().get(code), src, code);
+                assertNotSame(first.pack().procedures().get(code).procedure(), src.procedure(), code);
+                assertEquals(first.pack().procedures().get(code).procedure(), src.procedure(), code);
+            });
+        }
+
+        @Test
+        void load_unitsChanged_parsesEveryProcedureAgain() {
+            PackLoader.Loaded first = load(hoTich(), null);
+            PackFiles edited = appended(hoTich(), "units.yaml", "\n# sửa đổi / edited\n");
+            PackLoader.Loaded second = load(edited, first.memo());
+
+            assertNotSame(first.pack().procedures().get(UNTOUCHED), second.pack().procedures().get(UNTOUCHED));
+        }
+    }
+
+    @Nested
+    class BrokenLoad {
+        @Test
+        void load_withAProblem_leavesNothingToReuse() {
+            List<PackProblem> problems = new ArrayList<>();
+            PackFiles broken = appended(hoTich(), "procedures/" + UNTOUCHED + "/procedure.yaml", "\nkhongCo: [\n");
+            PackLoader.Loaded loaded = PackLoader.load(broken, BuiltInSections.all(), problems, null);
+            assertFalse(problems.isEmpty());
+            assertNull(loaded.memo());
+        }
+    }
+}
