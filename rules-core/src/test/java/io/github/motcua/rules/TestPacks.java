@@ -12,14 +12,14 @@ import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-/** Copies test packs to a temporary folder so a test can break one file. */
-final class TestPacks {
+/** Copies test packs to a temporary folder so a test can break one file (also used by the hardening tests). */
+public final class TestPacks {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T02:00:00Z"), ZoneOffset.UTC);
 
     private TestPacks() {
     }
 
-    static Path source(String name) {
+    public static Path source(String name) {
         try {
             return Path.of(TestPacks.class.getClassLoader().getResource("packs/" + name + "/pack.yaml").toURI()).getParent();
         } catch (URISyntaxException e) {
@@ -27,7 +27,7 @@ final class TestPacks {
         }
     }
 
-    static Path copy(String name, Path target) {
+    public static Path copy(String name, Path target) {
         Path src = source(name);
         try (Stream<Path> walk = Files.walk(src)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
@@ -44,7 +44,7 @@ final class TestPacks {
         return target;
     }
 
-    static void edit(Path file, UnaryOperator<String> change) {
+    public static void edit(Path file, UnaryOperator<String> change) {
         try {
             String s = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
             Files.createDirectories(file.getParent());
@@ -54,7 +54,7 @@ final class TestPacks {
         }
     }
 
-    static void write(Path file, String text) {
+    public static void write(Path file, String text) {
         edit(file, s -> text);
     }
 
