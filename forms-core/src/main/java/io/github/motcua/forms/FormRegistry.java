@@ -11,9 +11,21 @@ import java.util.Set;
  * The e-forms of one pack (các tờ khai điện tử của bộ quy tắc), compiled once: validate data,
  * prefill it, render forms and print documents. Obtain one from {@link Forms}.
  *
- * <p>Thread-safe: build one per pack and share it. Every schema is compiled once at build time.
+ * <p>Thread-safe: build one per pack and share it. Every schema is compiled once: at build time, or
+ * on first use when built with {@code Forms.builder().lazyCompile(true)}.
  */
 public interface FormRegistry {
+
+    /**
+     * Compiles the form's schema into its validator if that has not happened yet: a registry built
+     * with {@code Forms.builder().lazyCompile(true)} compiles each schema on first use; for an eager
+     * one (the default) this does nothing.
+     *
+     * @throws NoSuchFormException        when the pack has no such form
+     * @throws UnableToLoadFormsException when the schema does not compile, naming its file
+     */
+    default void compile(String formId) {
+    }
 
     /** The ids of the procedure forms (their procedure codes, e.g. {@code "1.001193"}), sorted. */
     Set<String> formIds();

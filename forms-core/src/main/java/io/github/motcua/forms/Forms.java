@@ -62,6 +62,7 @@ public final class Forms {
         private InputLimits limits = InputLimits.DEFAULTS;
         private Duration renderTimeout = Duration.ofSeconds(2);
         private int maxOutputChars = 2_000_000;
+        private boolean lazyCompile;
 
         private Builder() {
         }
@@ -122,6 +123,23 @@ public final class Forms {
          * @throws UnableToLoadFormsException (or a subclass) naming the file at fault
          */
         public FormRegistry build() {
+            return build0();
+        }
+
+        /**
+         * Compile each schema into its validator on first use instead of in {@link #build()} (default
+         * false). {@code build()} still parses every schema and checks its {@code $id}, its
+         * references (inside the pack, no cycle), formats and {@code x-vn-} keywords; what only the
+         * validator's compiler sees (a keyword with a value of the wrong type, a bad regular expression)
+         * then surfaces in {@link FormRegistry#compile} or the first validation of that form, as
+         * {@link UnableToLoadFormsException}. For packs of thousands of forms that must start fast.
+         */
+        public Builder lazyCompile(boolean lazyCompile) {
+            this.lazyCompile = lazyCompile;
+            return this;
+        }
+
+        private FormRegistry build0() {
             Map<String, String> pack;
             if (folder != null) {
                 pack = PackReader.read(folder);
@@ -130,7 +148,7 @@ public final class Forms {
             } else {
                 throw new IllegalStateException("set packFolder(...) or packFiles(...) before build(): [none]");
             }
-            return DefaultFormRegistry.create(pack, unitCodes, limits, renderTimeout, maxOutputChars);
+            return DefaultFormRegistry.create(pack, unitCodes, limits, renderTimeout, maxOutputChars, lazyCompile);
         }
     }
 }

@@ -49,6 +49,12 @@ public final class DefaultFormRegistry implements FormRegistry {
 
     public static DefaultFormRegistry create(Map<String, String> pack, Predicate<String> unitCodes, InputLimits limits,
             Duration timeout, int maxOutputChars) {
+        return create(pack, unitCodes, limits, timeout, maxOutputChars, false);
+    }
+
+    /** @param lazy compile each schema on first use rather than now (see {@code Forms.Builder#lazyCompile}) */
+    public static DefaultFormRegistry create(Map<String, String> pack, Predicate<String> unitCodes, InputLimits limits,
+            Duration timeout, int maxOutputChars, boolean lazy) {
         Map<String, String> schemas = new LinkedHashMap<>();
         Map<String, String> templates = new LinkedHashMap<>();
         String units = null;
@@ -79,7 +85,7 @@ public final class DefaultFormRegistry implements FormRegistry {
             }
             codes = c -> false;
         }
-        ValidationEngine engine = new ValidationEngine(store, codes);
+        ValidationEngine engine = new ValidationEngine(store, codes, lazy);
         TemplateEngine te = new TemplateEngine(templates, timeout, maxOutputChars);
         return new DefaultFormRegistry(store, engine, limits, te);
     }
@@ -97,6 +103,11 @@ public final class DefaultFormRegistry implements FormRegistry {
         } catch (JacksonException e) {
             throw new UnableToLoadFormsException("units.yaml", "units.yaml is not valid YAML: " + e.getOriginalMessage());
         }
+    }
+
+    @Override
+    public void compile(String formId) {
+        engine.schema(schemaId(formId));
     }
 
     String schemaId(String formId) {

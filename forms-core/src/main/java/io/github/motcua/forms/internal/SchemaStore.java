@@ -98,7 +98,11 @@ public final class SchemaStore {
 
     private void visitAll(String docId, JsonNode node, String pointer, Map<String, Integer> state) {
         if (node.isObject()) {
-            inPlaceCycle(docId, pointer, state, new java.util.ArrayDeque<>());
+            if (hasInPlaceEdge(node)) {
+                // a cycle runs only through schemas with an in-place edge, so searching from each of
+                // them finds every cycle; the others (most of a form) need no search of their own
+                inPlaceCycle(docId, pointer, state, new java.util.ArrayDeque<>());
+            }
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (!"const".equals(e.getKey()) && !"enum".equals(e.getKey()) && !"default".equals(e.getKey())
                         && !"examples".equals(e.getKey())) {
@@ -110,6 +114,23 @@ public final class SchemaStore {
                 visitAll(docId, node.get(i), pointer + "/" + i, state);
             }
         }
+    }
+
+    private static boolean hasInPlaceEdge(JsonNode n) {
+        if (n.has("$ref") || n.has("dependentSchemas")) {
+            return true;
+        }
+        for (String k : IN_PLACE_ARRAYS) {
+            if (n.has(k)) {
+                return true;
+            }
+        }
+        for (String k : IN_PLACE_OBJECTS) {
+            if (n.has(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -221,6 +242,22 @@ public final class SchemaStore {
                 checkRefs(file, docId, item, false);
             }
         }
+    }
+
+    /** Every schema's $id, in load order. */
+    public java.util.Set<String> ids() {
+        return java.util.Collections.unmodifiableSet(byId.keySet());
+    }
+
+    /** The text of the schema with this $id (as networknt reads it), or null when the pack has none. */
+    public String schemaText(String id) {
+        ObjectNode node = byId.get(id);
+        return node == null ? null : node.toString();
+    }
+
+    /** The pack-relative file of the schema with this $id, or null. */
+    public String fileOf(String id) {
+        return fileById.get(id);
     }
 
     public Map<String, String> schemaTexts() {

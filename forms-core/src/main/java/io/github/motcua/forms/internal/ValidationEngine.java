@@ -39,7 +39,9 @@ public final class ValidationEngine {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final SchemaStore store;
-    private final Map<String, Schema> compiled = new HashMap<>();
+    private final SchemaRegistry registry;
+    /** By schema $id: its compiled {@link Schema}, or the {@link UnableToLoadFormsException} it failed with. */
+    private final Map<String, Object> compiled = new java.util.concurrent.ConcurrentHashMap<>();
     /** Schema objects by location; the set is finite (the pack's schemas). */
     private final Map<String, JsonNode> schemaObjects = new java.util.concurrent.ConcurrentHashMap<>();
     /** Field schemas by form and instance pointer; bounded because pointers come from input. */
@@ -63,8 +65,16 @@ public final class ValidationEngine {
     }
 
     public ValidationEngine(SchemaStore store, Predicate<String> unitCodes) {
+        this(store, unitCodes, false);
+    }
+
+    /**
+     * @param lazy false: compile every schema now (a schema that does not compile throws here);
+     *             true: compile each on first use ({@link #schema}), for packs of thousands of forms
+     */
+    public ValidationEngine(SchemaStore store, Predicate<String> unitCodes, boolean lazy) {
         this.store = store;
-        Map<String, String> texts = store.schemaTexts();
+        Set<String> ids = store.ids();
         Dialect dialect = Dialect.builder(Dialects.getDraft202012())
                 .formats(VnKeywords.formats(unitCodes))
                 .keyword(new VnKeywords.PersonalIdMatches())
@@ -77,20 +87,45 @@ public final class ValidationEngine {
                 .preloadSchema(true)
                 .regularExpressionFactory(BoundedRegex.INSTANCE)
                 .build();
-        SchemaRegistry registry = SchemaRegistry.withDialect(dialect, b -> b
+        this.registry = SchemaRegistry.withDialect(dialect, b -> b
                 .schemaRegistryConfig(config)
-                .schemaLoader(new PackOnlyLoader(texts.keySet()))
-                .schemas(texts));
-        for (String id : texts.keySet()) {
-            try {
-                Schema schema = registry.getSchema(SchemaLocation.of(id));
-                schema.initializeValidators();
-                compiled.put(id, schema);
-            } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
-                throw new UnableToLoadFormsException(null, String.format(Locale.ROOT,
-                        "schema [%s] does not compile: %s", id, e.getMessage()));
+                .schemaLoader(new PackOnlyLoader(ids))
+                .schemas(store::schemaText));
+        if (!lazy) {
+            for (String id : ids) {
+                schema(id);
             }
         }
+    }
+
+    /**
+     * The compiled schema of {@code id}, compiled on first use (once: compiles are serialised, and a
+     * failure is remembered).
+     *
+     * @throws UnableToLoadFormsException when it does not compile, naming its file
+     */
+    public Schema schema(String id) {
+        Object c = compiled.get(id);
+        if (c == null) {
+            synchronized (this) {
+                c = compiled.get(id);
+                if (c == null) {
+                    try {
+                        Schema schema = registry.getSchema(SchemaLocation.of(id));
+                        schema.initializeValidators();
+                        c = schema;
+                    } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
+                        c = new UnableToLoadFormsException(store.fileOf(id), String.format(Locale.ROOT,
+                                "schema [%s] does not compile: %s", id, e.getMessage()));
+                    }
+                    compiled.put(id, c);
+                }
+            }
+        }
+        if (c instanceof UnableToLoadFormsException e) {
+            throw new UnableToLoadFormsException(e.file(), e.getMessage(), e);
+        }
+        return (Schema) c;
     }
 
     public static JsonNode toNode(Object v) {
@@ -119,7 +154,7 @@ public final class ValidationEngine {
     }
 
     public List<Violation> validate(String schemaId, JsonNode data) {
-        Schema schema = compiled.get(schemaId);
+        Schema schema = schema(schemaId);
         List<Error> errors = schema.validate(data);
         Set<Violation> out = new LinkedHashSet<>();
         for (Error e : errors) {
