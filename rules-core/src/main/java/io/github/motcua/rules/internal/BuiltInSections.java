@@ -48,7 +48,12 @@ final class BuiltInSections {
 
     /** The built-in sections, in load order. */
     static List<PackSection> all() {
-        return List.of(new CalendarSection(), new FeeSection(), new FormSection());
+        return all(false);
+    }
+
+    /** @param lazyForms build the form registry with lazy schema compilation (a lazy engine's) */
+    static List<PackSection> all(boolean lazyForms) {
+        return List.of(new CalendarSection(), new FeeSection(), new FormSection(lazyForms));
     }
 
     /** A pack's fee data: the exemption catalogue and each procedure's fee table by procedure code. */
@@ -207,6 +212,18 @@ final class BuiltInSections {
 
     /** {@code forms/**}, {@code templates/**} and each procedure's {@code form.schema.json} and templates: a {@link FormRegistry}. */
     static final class FormSection implements PackSection {
+        private static final java.util.regex.Pattern FORM_FILE =
+                java.util.regex.Pattern.compile("procedures/[^/]+/(form\\.schema\\.json|templates/.+)");
+        private final boolean lazy;
+
+        FormSection() {
+            this(false);
+        }
+
+        FormSection(boolean lazy) {
+            this.lazy = lazy;
+        }
+
         @Override
         public String name() {
             return FORMS;
@@ -215,7 +232,7 @@ final class BuiltInSections {
         @Override
         public boolean claims(String path) {
             return path.startsWith("forms/") || path.startsWith("templates/")
-                    || path.matches("procedures/[^/]+/(form\\.schema\\.json|templates/.+)");
+                    || FORM_FILE.matcher(path).matches();
         }
 
         @Override
@@ -231,7 +248,7 @@ final class BuiltInSections {
             Map<String, String> text = new TreeMap<>();
             files.forEach((p, b) -> text.put(p, new String(b, StandardCharsets.UTF_8)));
             try {
-                FormRegistry registry = Forms.builder().packFiles(text).unitCodes(context.units().keySet()).build();
+                FormRegistry registry = Forms.builder().packFiles(text).unitCodes(context.units().keySet()).lazyCompile(lazy).build();
                 return new Result(registry, List.of());
             } catch (UnableToLoadFormsException e) {
                 String file = e.file() != null ? e.file() : files.keySet().iterator().next();

@@ -51,42 +51,88 @@ public final class DefaultEngine implements Engine {
     }
 
     /**
-     * One procedure's KieBase, built at most once (single-flight: concurrent callers wait for the
-     * one build) and shared by every pack version whose rule texts for it are byte-identical
-     * (same {@link ProcedureCompiler.Checked#key()}). Thread-safe.
+     * One procedure's checked and compiled rules, made at most once (single-flight: concurrent callers
+     * wait for the one build): lint and rule metadata ({@link ProcedureCompiler#check}), then the
+     * KieBase — taken from the previous pack version's {@code Lazy} with the same rule texts when that
+     * one was built, else compiled. Thread-safe.
      */
     static final class Lazy {
-        final ProcedureCompiler.Checked checked;
+        final LoadedPack.ProcedureSource src;
+        /** SHA-256 over the procedure code and its rule texts ({@link ProcedureCompiler#key}). */
+        final String key;
+        private final Map<String, io.github.motcua.law.LegalBasis> bases;
+        /** The pack's form registry when it has this procedure's form (compiled with the rules), else null. */
+        private final io.github.motcua.forms.FormRegistry forms;
+        private Lazy sameRules;
         private volatile boolean done;
         private org.kie.api.KieBase kieBase;
+        private Map<String, CompiledProcedure.RuleInfo> rules = Map.of();
         private List<PackProblem> problems = List.of();
 
-        Lazy(ProcedureCompiler.Checked checked) {
-            this.checked = checked;
+        Lazy(LoadedPack.ProcedureSource src, Map<String, io.github.motcua.law.LegalBasis> bases,
+                io.github.motcua.forms.FormRegistry forms, String key, Lazy sameRules) {
+            this.src = src;
+            this.bases = bases;
+            this.forms = forms != null && forms.hasForm(src.procedure().code()) ? forms : null;
+            this.key = key;
+            this.sameRules = sameRules;
         }
 
         boolean done() {
             return done;
         }
 
-        /** Builds on first call; the KieBase, or null when it does not compile (see {@link #problems()}). */
+        /** Checks and builds on first call; the KieBase, or null when it fails (see {@link #problems()}). */
         synchronized org.kie.api.KieBase get() {
             if (!done) {
                 List<PackProblem> mine = new ArrayList<>();
                 try {
-                    kieBase = ProcedureCompiler.build(checked, mine);
+                    compileForm(mine);
+                    ProcedureCompiler.Checked c = ProcedureCompiler.check(src, bases, mine);
+                    if (c != null && mine.isEmpty()) {
+                        rules = c.rules();
+                        org.kie.api.KieBase reused = sameRules == null ? null : sameRules.built();
+                        kieBase = reused != null ? reused : ProcedureCompiler.build(c, mine);
+                    }
                 } catch (RuntimeException | LinkageError e) {
                     kieBase = null;
-                    mine.add(new PackProblem(ProcedureCompiler.blame(checked.src()), 0, 0, "DRL_COMPILE",
+                    mine.add(new PackProblem(ProcedureCompiler.blame(src), 0, 0, "DRL_COMPILE",
                             "Lỗi biên dịch: " + e, "compile failure: " + e));
                 } catch (StackOverflowError e) {
                     kieBase = null;
-                    mine.add(ProcedureCompiler.tooDeep(ProcedureCompiler.blame(checked.src())));
+                    mine.add(ProcedureCompiler.tooDeep(ProcedureCompiler.blame(src)));
+                }
+                if (!mine.isEmpty()) {
+                    kieBase = null;
                 }
                 problems = List.copyOf(mine);
+                sameRules = null; // let the previous version go
                 done = true;
             }
             return kieBase;
+        }
+
+        /** A lazy form registry compiles this procedure's schema here, so a broken one quarantines it. */
+        private void compileForm(List<PackProblem> mine) {
+            if (forms != null) {
+                try {
+                    forms.compile(src.procedure().code());
+                } catch (io.github.motcua.forms.FormsException e) {
+                    String file = e instanceof io.github.motcua.forms.UnableToLoadFormsException u && u.file() != null
+                            ? u.file() : src.folder() + "/form.schema.json";
+                    mine.add(new PackProblem(file, 0, 0, "FORMS", "Không nạp được tờ khai điện tử: " + e.getMessage(),
+                            "cannot load the e-form: " + e.getMessage()));
+                }
+            }
+        }
+
+        /** The KieBase when already built without problems, else null; never builds. */
+        synchronized org.kie.api.KieBase built() {
+            return done ? kieBase : null;
+        }
+
+        synchronized Map<String, CompiledProcedure.RuleInfo> rules() {
+            return rules;
         }
 
         synchronized List<PackProblem> problems() {
@@ -94,31 +140,33 @@ public final class DefaultEngine implements Engine {
         }
     }
 
-    /** A procedure of one pack version: its catalogue entry and rule metadata, and its shared KieBase. */
+    /** A procedure of one pack version: its catalogue entry and its shared checked and compiled rules. */
     static final class Slot {
         final Procedure procedure;
-        final Map<String, CompiledProcedure.RuleInfo> rules;
         final Lazy lazy;
         /** SHA-256 of the procedure folder's files and the legal bases: equal means lint need not run again. */
         final String checkKey;
         private volatile CompiledProcedure compiled;
 
-        Slot(Procedure procedure, Map<String, CompiledProcedure.RuleInfo> rules, Lazy lazy, String checkKey) {
+        Slot(Procedure procedure, Lazy lazy, String checkKey) {
             this.procedure = procedure;
-            this.rules = rules;
             this.lazy = lazy;
             this.checkKey = checkKey;
         }
 
-        /** Compiles on first use (single-flight). @throws UnableToLoadPackException when it does not compile */
-        CompiledProcedure compiled(String source) {
+        /**
+         * Checks and compiles on first use (single-flight).
+         *
+         * @throws UnableToLoadPackException when its rules fail the linter or do not compile
+         */
+        CompiledProcedure compiled(String source, DefaultEngine engine) {
             CompiledProcedure cp = compiled;
             if (cp == null) {
-                org.kie.api.KieBase kb = lazy.get();
+                org.kie.api.KieBase kb = lazy.done() ? lazy.get() : engine.inForeground(lazy::get);
                 if (kb == null) {
                     throw new io.github.motcua.rules.UnableToLoadPackException(source, lazy.problems());
                 }
-                cp = new CompiledProcedure(procedure, kb, rules);
+                cp = new CompiledProcedure(procedure, kb, lazy.rules());
                 compiled = cp;
             }
             return cp;
@@ -133,8 +181,14 @@ public final class DefaultEngine implements Engine {
     private final int firingLimit;
     private final List<PackSection> sections;
     private final boolean lazyCompile;
+    /** Background warm-up compiles; they wait at {@link #awaitForeground} while a load or reload runs. */
     private final ExecutorService compilePool;
+    /** A load's or reload's own parallel work (parsing folders, linting, compiling what must be compiled). */
+    private final ExecutorService foreground;
     private final ExecutorService reloadThread;
+    /** Loads and reloads under way; while positive, warm-up does not start another compile. */
+    private final AtomicInteger foregroundBusy = new AtomicInteger();
+    private final Object gate = new Object();
     private final AtomicReference<Serving> serving = new AtomicReference<>();
 
     public DefaultEngine(Clock clock, int firingLimit, int compileThreads, List<PackSection> sections) {
@@ -151,17 +205,18 @@ public final class DefaultEngine implements Engine {
         this.lazyCompile = lazyCompile;
         this.clock = clock;
         this.firingLimit = firingLimit;
-        this.sections = withBuiltIns(sections);
+        this.sections = withBuiltIns(sections, lazyCompile);
         this.compilePool = Executors.newFixedThreadPool(compileThreads, daemon("motcua-compile"));
+        this.foreground = Executors.newFixedThreadPool(compileThreads, daemon("motcua-load"));
         this.reloadThread = Executors.newSingleThreadExecutor(daemon("motcua-reload"));
     }
 
     /** The built-in calendar, fee and form sections, each replaced by a registered section of the same name. */
-    private static List<PackSection> withBuiltIns(List<PackSection> registered) {
+    private static List<PackSection> withBuiltIns(List<PackSection> registered, boolean lazy) {
         java.util.Set<String> names = new java.util.HashSet<>();
         registered.forEach(s -> names.add(s.name()));
         List<PackSection> out = new ArrayList<>();
-        for (PackSection s : BuiltInSections.all()) {
+        for (PackSection s : BuiltInSections.all(lazy)) {
             if (!names.contains(s.name())) {
                 out.add(s);
             }
@@ -257,7 +312,8 @@ public final class DefaultEngine implements Engine {
                 jobs.add(CompletableFuture.runAsync(() -> {
                     Serving now = serving.get();
                     // a pack swapped out meanwhile: warm only what the serving pack still uses
-                    if (now == next || (now != null && now.byKey().get(slot.lazy.checked.key()) == slot.lazy)) {
+                    if (now == next || (now != null && now.byKey().get(slot.lazy.key) == slot.lazy)) {
+                        awaitForeground(); // a reload's edit compiles first, not behind 2,000 warm-ups
                         slot.lazy.get();
                     }
                 }, compilePool));
@@ -282,8 +338,40 @@ public final class DefaultEngine implements Engine {
      * changed (so a reload never swaps in a compile error), or nothing on a lazy load. Procedures
      * byte-identical to the serving pack's reuse its KieBase.
      */
-    @SuppressWarnings("unchecked")
     private Built build(Supplier<Object[]> read, boolean isReload) {
+        return inForeground(() -> buildNow(read, isReload));
+    }
+
+    /** Runs {@code job} as foreground work: warm-up starts no compile meanwhile (a decision waits on it). */
+    <T> T inForeground(Supplier<T> job) {
+        foregroundBusy.incrementAndGet();
+        try {
+            return job.get();
+        } finally {
+            if (foregroundBusy.decrementAndGet() == 0) {
+                synchronized (gate) {
+                    gate.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Waits while a load or reload is under way (warm-up yields the machine to it). */
+    private void awaitForeground() {
+        synchronized (gate) {
+            while (foregroundBusy.get() > 0) {
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Built buildNow(Supplier<Object[]> read, boolean isReload) {
         Object[] r = read.get();
         PackFiles files = (PackFiles) r[0];
         List<PackProblem> problems = (List<PackProblem>) r[1];
@@ -292,11 +380,20 @@ public final class DefaultEngine implements Engine {
         }
         LoadedPack pack;
         PackLoader.Memo memo;
+        Map<String, String> folderKeys;
         Serving previous = serving.get();
         try {
-            PackLoader.Loaded loaded = PackLoader.load(files, sections, problems, previous == null ? null : previous.memo());
+            PackLoader.Loaded loaded = PackLoader.load(files, sections, problems, previous == null ? null : previous.memo(),
+                    task -> {
+                        try {
+                            foreground.execute(task);
+                        } catch (java.util.concurrent.RejectedExecutionException e) {
+                            task.run(); // closed meanwhile: finish on this thread
+                        }
+                    });
             pack = loaded.pack();
             memo = loaded.memo();
+            folderKeys = loaded.folderKeys();
         } catch (RuntimeException e) {
             problems.add(new PackProblem(files.source(), 0, 0, "LOAD_FAILED",
                     "Không nạp được bộ quy tắc: " + e, "cannot load the pack: " + e));
@@ -306,68 +403,30 @@ public final class DefaultEngine implements Engine {
             return new Built(null, sorted(problems), files.source());
         }
         Serving old = serving.get();
-        Map<String, ProcedureCompiler.Checked> checked = new TreeMap<>();
-        Map<String, String> checkKeys = checkKeys(files, pack);
-        Map<String, Slot> reusedSlots = new java.util.HashMap<>();
-        List<Map.Entry<String, Future<Object[]>>> checks = new ArrayList<>();
-        for (LoadedPack.ProcedureSource ps : pack.procedures().values()) {
-            Slot before = old == null ? null : old.slots().get(ps.procedure().code());
-            if (before != null && before.checkKey.equals(checkKeys.get(ps.procedure().code()))) {
-                reusedSlots.put(ps.procedure().code(), before); // byte-identical folder and bases: already linted
-                continue;
-            }
-            checks.add(Map.entry(ps.procedure().code(), submit(() -> {
-                List<PackProblem> mine = new ArrayList<>();
-                ProcedureCompiler.Checked c;
-                try {
-                    c = ProcedureCompiler.check(ps, pack.bases(), mine);
-                } catch (RuntimeException e) {
-                    c = null;
-                    mine.add(new PackProblem(ProcedureCompiler.blame(ps), 0, 0, "DRL_COMPILE",
-                            "Lỗi biên dịch: " + e.getMessage(), "compile failure: " + e.getMessage()));
-                } catch (StackOverflowError e) {
-                    c = null;
-                    mine.add(ProcedureCompiler.tooDeep(ProcedureCompiler.blame(ps)));
-                }
-                return new Object[] {c, mine};
-            })));
-        }
-        for (Map.Entry<String, Future<Object[]>> j : checks) {
-            Object[] res = await(j.getKey(), j.getValue(), problems);
-            if (res != null) {
-                problems.addAll((List<PackProblem>) res[1]);
-                if (res[0] != null) {
-                    checked.put(j.getKey(), (ProcedureCompiler.Checked) res[0]);
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            return new Built(null, sorted(problems), files.source());
-        }
+        Map<String, String> checkKeys = checkKeys(files, pack, folderKeys);
         Map<String, Slot> slots = new TreeMap<>();
         Map<String, Lazy> byKey = new java.util.HashMap<>();
         List<Lazy> mustCompile = new ArrayList<>();
-        for (Map.Entry<String, Slot> e : reusedSlots.entrySet()) {
-            Slot before = e.getValue();
-            byKey.put(before.lazy.checked.key(), before.lazy);
-            slots.put(e.getKey(), new Slot(pack.procedures().get(e.getKey()).procedure(), before.rules, before.lazy,
-                    before.checkKey));
-            if (before.lazy.done()) {
-                problems.addAll(before.lazy.problems());
-            } else if (!lazyCompile) {
-                mustCompile.add(before.lazy);
+        for (LoadedPack.ProcedureSource ps : pack.procedures().values()) {
+            String code = ps.procedure().code();
+            Slot before = old == null ? null : old.slots().get(code);
+            if (before != null && before.checkKey.equals(checkKeys.get(code))) {
+                // byte-identical folder and legal bases: same lint, same rules, same KieBase
+                byKey.put(before.lazy.key, before.lazy);
+                slots.put(code, new Slot(ps.procedure(), before.lazy, before.checkKey));
+                if (before.lazy.done()) {
+                    problems.addAll(before.lazy.problems());
+                } else if (!lazyCompile) {
+                    mustCompile.add(before.lazy);
+                }
+                continue;
             }
-        }
-        for (ProcedureCompiler.Checked c : checked.values()) {
-            Lazy reused = old == null ? null : old.byKey().get(c.key());
-            Lazy lazy = reused != null ? reused : new Lazy(c);
-            byKey.put(c.key(), lazy);
-            slots.put(c.src().procedure().code(), new Slot(c.src().procedure(), c.rules(), lazy,
-                    checkKeys.get(c.src().procedure().code())));
-            if (lazy.done()) {
-                problems.addAll(lazy.problems()); // known not to compile: never serve it again
-            } else if (!lazyCompile || (isReload && reused == null)) {
-                mustCompile.add(lazy);
+            String key = ProcedureCompiler.key(ps);
+            Lazy lazy = new Lazy(ps, pack.bases(), Integration.forms(pack), key, old == null ? null : old.byKey().get(key));
+            byKey.put(key, lazy);
+            slots.put(code, new Slot(ps.procedure(), lazy, checkKeys.get(code)));
+            if (!lazyCompile || isReload) {
+                mustCompile.add(lazy); // eager, or a reload's changed procedure: checked before it may serve
             }
         }
         if (mustCompile.size() <= 1) {
@@ -375,7 +434,7 @@ public final class DefaultEngine implements Engine {
         } else {
             List<Map.Entry<String, Future<Object[]>>> jobs = new ArrayList<>();
             for (Lazy l : mustCompile) {
-                jobs.add(Map.entry(l.checked.src().procedure().code(), submit(() -> {
+                jobs.add(Map.entry(l.src.procedure().code(), submit(() -> {
                     l.get();
                     return new Object[0];
                 })));
@@ -386,6 +445,20 @@ public final class DefaultEngine implements Engine {
         }
         for (Lazy l : mustCompile) {
             problems.addAll(l.problems());
+        }
+        io.github.motcua.forms.FormRegistry forms = Integration.forms(pack);
+        if (lazyCompile && isReload && forms != null && (old == null || forms != Integration.forms(old.pack()))) {
+            // a changed form rebuilt the registry: unchanged procedures' forms must compile in it too
+            for (String id : forms.formIds()) {
+                try {
+                    forms.compile(id);
+                } catch (io.github.motcua.forms.FormsException e) {
+                    String file = e instanceof io.github.motcua.forms.UnableToLoadFormsException u && u.file() != null
+                            ? u.file() : "procedures/" + id + "/form.schema.json";
+                    problems.add(new PackProblem(file, 0, 0, "FORMS", "Không nạp được tờ khai điện tử: " + e.getMessage(),
+                            "cannot load the e-form: " + e.getMessage()));
+                }
+            }
         }
         if (!problems.isEmpty()) {
             return new Built(null, sorted(problems), files.source());
@@ -399,7 +472,7 @@ public final class DefaultEngine implements Engine {
      * Per procedure code: SHA-256 over the legal-bases files and every file of the procedure's
      * folder (paths and bytes). What lint and rule metadata depend on, so equal keys may reuse them.
      */
-    private static Map<String, String> checkKeys(PackFiles files, LoadedPack pack) {
+    private static Map<String, String> checkKeys(PackFiles files, LoadedPack pack, Map<String, String> folderKeys) {
         java.security.MessageDigest bases = sha256();
         files.files().forEach((path, bytes) -> {
             if (path.startsWith("legal-bases/") || path.equals("legal-bases.yaml")) {
@@ -411,8 +484,13 @@ public final class DefaultEngine implements Engine {
         for (LoadedPack.ProcedureSource ps : pack.procedures().values()) {
             java.security.MessageDigest md = sha256();
             md.update(basesHash);
-            String prefix = ps.folder() + "/";
-            files.files().subMap(prefix, prefix + Character.MAX_VALUE).forEach((path, bytes) -> digest(md, path, bytes));
+            String folderKey = folderKeys.get(ps.folder().substring("procedures/".length()));
+            if (folderKey != null) {
+                md.update(folderKey.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } else { // not from this load's folders (cannot happen): hash the files themselves
+                String prefix = ps.folder() + "/";
+                files.files().subMap(prefix, prefix + Character.MAX_VALUE).forEach((path, bytes) -> digest(md, path, bytes));
+            }
             out.put(ps.procedure().code(), java.util.HexFormat.of().formatHex(md.digest()));
         }
         return out;
@@ -437,7 +515,7 @@ public final class DefaultEngine implements Engine {
     /** Runs on the compile pool, or here once the engine is closed. */
     private Future<Object[]> submit(java.util.concurrent.Callable<Object[]> job) {
         try {
-            return compilePool.submit(job);
+            return foreground.submit(job);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             java.util.concurrent.FutureTask<Object[]> t = new java.util.concurrent.FutureTask<>(job);
             t.run();
@@ -481,7 +559,7 @@ public final class DefaultEngine implements Engine {
         if (slot == null) {
             throw new NoSuchProcedureException(dossier.procedure(), s.pack().info().id());
         }
-        CompiledProcedure cp = slot.compiled(s.pack().info().id());
+        CompiledProcedure cp = slot.compiled(s.pack().info().id(), this);
         return Integration.decide(s.pack(), s.unitFacts(), cp, dossier, clock, firingLimit);
     }
 
@@ -551,6 +629,7 @@ public final class DefaultEngine implements Engine {
     @Override
     public void close() {
         compilePool.shutdownNow();
+        foreground.shutdownNow();
         reloadThread.shutdownNow();
     }
 }

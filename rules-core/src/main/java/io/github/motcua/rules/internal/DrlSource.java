@@ -28,25 +28,59 @@ final class DrlSource {
 
     final String file;
     final String text;
-    final char[] masked;
-    final List<Literal> literals = new ArrayList<>();
-    final List<RuleHeader> rules = new ArrayList<>();
     private final int[] lineStarts;
+    /** Masked text, literals and rule headers: found on first use (a lazy engine lints on first use). */
+    private volatile boolean parsed;
+    private char[] masked;
+    private final List<Literal> literals = new ArrayList<>();
+    private final List<RuleHeader> rules = new ArrayList<>();
 
     DrlSource(String file, String text) {
         this.file = file;
         this.text = text;
-        this.masked = text.toCharArray();
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
+        int lines = 1;
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
+                lines++;
             }
         }
-        lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
-        mask();
-        findRules();
+        lineStarts = new int[lines];
+        for (int i = 0, l = 1; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lineStarts[l++] = i + 1;
+            }
+        }
+    }
+
+    private void parse() {
+        if (!parsed) {
+            synchronized (this) {
+                if (!parsed) {
+                    masked = text.toCharArray();
+                    mask();
+                    findRules();
+                    parsed = true;
+                }
+            }
+        }
+    }
+
+    /** The text with comments and string literal contents blanked (same offsets). Do not modify. */
+    char[] masked() {
+        parse();
+        return masked;
+    }
+
+    /** The string literals, in order. */
+    List<Literal> literals() {
+        parse();
+        return java.util.Collections.unmodifiableList(literals);
+    }
+
+    /** The rule headers, in order. */
+    List<RuleHeader> rules() {
+        parse();
+        return java.util.Collections.unmodifiableList(rules);
     }
 
     private void mask() {
@@ -138,7 +172,7 @@ final class DrlSource {
     }
 
     String maskedText() {
-        return new String(masked);
+        return new String(masked());
     }
 
     /** 1-based {line, column} of an offset. */
@@ -159,7 +193,7 @@ final class DrlSource {
     /** The rule whose body contains this line (the last header at or before it), or null. */
     RuleHeader ruleAt(int line) {
         RuleHeader found = null;
-        for (RuleHeader r : rules) {
+        for (RuleHeader r : rules()) {
             if (r.line() <= line) {
                 found = r;
             }

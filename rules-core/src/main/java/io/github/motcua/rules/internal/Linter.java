@@ -37,10 +37,17 @@ final class Linter {
     private static final Pattern FQN = Pattern.compile("\\b(org|com|io|net|tools|kotlin|scala|groovy)\\s*\\.\\s*[A-Za-z]");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z_$][\\w$]*");
     private static final Pattern ACTION_CALL = Pattern.compile("\\bdecision\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
+    /** Names of numeric (or boolean) values; compared with a string literal they are a type error. */
+    private static final List<String> NUMERIC_NAMES = List.of("integer", "decimal", "count", "ageInDays", "ageInYears",
+            "age", "bool", "getAge");
+    /** Names of text values; ordered against a number they are a type error. */
+    private static final List<String> TEXT_NAMES = List.of("text", "sex", "channel", "procedure", "unitCode", "fullName",
+            "personalId");
+    /** Tried only where one of {@link #NUMERIC_NAMES} starts a word (see {@link #typeMismatch}). */
     private static final Pattern TYPE_MISMATCH = Pattern.compile(
-            "\\b(integer|decimal|count|ageInDays|ageInYears|age|bool|getAge)\\b\\s*(\\((?:[^()]|\\([^()]*\\))*\\))?\\s*(==|!=|<=|>=|<|>)\\s*[\"']");
+            "(integer|decimal|count|ageInDays|ageInYears|age|bool|getAge)\\b\\s*(\\((?:[^()]|\\([^()]*\\))*\\))?\\s*(==|!=|<=|>=|<|>)\\s*[\"']");
     private static final Pattern TYPE_MISMATCH_TEXT = Pattern.compile(
-            "\\b(text|sex|channel|procedure|unitCode|fullName|personalId)\\b\\s*(\\((?:[^()]|\\([^()]*\\))*\\))?\\s*(<=|>=|<|>)\\s*-?\\d");
+            "(text|sex|channel|procedure|unitCode|fullName|personalId)\\b\\s*(\\((?:[^()]|\\([^()]*\\))*\\))?\\s*(<=|>=|<|>)\\s*-?\\d");
     private static final Set<String> UNITS = Set.of("WORKING_DAYS", "WORKING_HOURS", "CALENDAR_DAYS", "SAME_DAY");
 
     private Linter() {
@@ -118,9 +125,11 @@ final class Linter {
                 }
             }
         }
-        typeMismatch(src, at, out, TYPE_MISMATCH, "số (hoặc đúng/sai) được so với chuỗi", "a number (or boolean) compared with a string");
-        typeMismatch(src, at, out, TYPE_MISMATCH_TEXT, "chuỗi được so sánh lớn/nhỏ với số", "a string compared with a number");
-        for (DrlSource.RuleHeader r : src.rules) {
+        typeMismatch(src, at, out, NUMERIC_NAMES, TYPE_MISMATCH, "số (hoặc đúng/sai) được so với chuỗi",
+                "a number (or boolean) compared with a string");
+        typeMismatch(src, at, out, TEXT_NAMES, TYPE_MISMATCH_TEXT, "chuỗi được so sánh lớn/nhỏ với số",
+                "a string compared with a number");
+        for (DrlSource.RuleHeader r : src.rules()) {
             DrlSource.Meta basis = r.meta().get("basis");
             if (basis == null || basis.value().isBlank()) {
                 out.add(at.at(r.line(), r.column(), "LINT_NO_BASIS",
@@ -147,13 +156,35 @@ final class Linter {
         return out;
     }
 
-    private static void typeMismatch(DrlSource src, Positions at, List<PackProblem> out, Pattern p, String vi, String en) {
-        Matcher x = p.matcher(src.text);
-        while (x.find()) {
-            if (src.masked[x.start()] == ' ') {
-                continue; // inside a comment or a string
+    /**
+     * Finds {@code p} where one of {@code names} starts a word in code (not in a comment or string).
+     * Trying the pattern only at those places, rather than {@code find()} over the whole text, keeps
+     * linting 2,000 procedures cheap: the pattern's alternation would otherwise be tried at every
+     * character.
+     */
+    private static void typeMismatch(DrlSource src, Positions at, List<PackProblem> out, List<String> names, Pattern p,
+            String vi, String en) {
+        String text = src.text;
+        java.util.TreeSet<Integer> starts = new java.util.TreeSet<>(); // "age" also starts "ageInDays"
+        for (String name : names) {
+            for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+                if ((i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '_')
+                        && src.masked()[i] != ' ') {
+                    starts.add(i);
+                }
             }
-            int[] q = src.position(x.start());
+        }
+        if (starts.isEmpty()) {
+            return;
+        }
+        Matcher x = p.matcher(text).useTransparentBounds(true);
+        int end = -1;
+        for (int s : starts) {
+            if (s < end || !x.region(s, text.length()).lookingAt()) {
+                continue;
+            }
+            end = x.end();
+            int[] q = src.position(s);
             out.add(at.at(q[0], q[1], "LINT_TYPE_MISMATCH",
                     String.format(Locale.ROOT, "Sai kiểu: %s [%s]", vi, x.group().trim()),
                     String.format(Locale.ROOT, "type mismatch: %s [%s]", en, x.group().trim())));
@@ -192,7 +223,7 @@ final class Linter {
                     int a = start + (arg.length() - arg.stripLeading().length());
                     int b = start + arg.stripTrailing().length() - 1;
                     DrlSource.Literal found = null;
-                    for (DrlSource.Literal l : src.literals) {
+                    for (DrlSource.Literal l : src.literals()) {
                         if (l.start() == a && l.end() == b) {
                             found = l;
                         }

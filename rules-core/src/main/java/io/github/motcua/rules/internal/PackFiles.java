@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * An in-memory snapshot of a pack's files (path to bytes), read once so a load sees one
@@ -55,33 +54,53 @@ public final class PackFiles {
                     "pack folder not found [" + source + "]"));
             return new PackFiles(source, out);
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
+        try {
             Path root = dir.toRealPath();
-            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                String rel = dir.relativize(p).toString().replace('\\', '/');
-                if (rel.startsWith(".") || rel.contains("/.")) {
-                    continue;
+            // one directory walk that hands over each entry's attributes: no extra stat per file
+            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<Path>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes attrs)
+                        throws IOException {
+                    String rel = dir.relativize(p).toString().replace('\\', '/');
+                    if (rel.startsWith(".") || rel.contains("/.")) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    long size = attrs.size();
+                    if (attrs.isSymbolicLink()) {
+                        if (!Files.isRegularFile(p)) {
+                            return java.nio.file.FileVisitResult.CONTINUE; // a link to a folder or to nothing
+                        }
+                        if (!p.toRealPath().startsWith(root)) {
+                            // a link out of the pack would put files the analyst never reviewed into the rules
+                            problems.add(new PackProblem(rel, 0, 0, "LINK_OUTSIDE_PACK",
+                                    "Liên kết tượng trưng trỏ ra ngoài thư mục bộ quy tắc [" + rel + "]",
+                                    "symbolic link leads outside the pack folder [" + rel + "]"));
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+                        size = Files.size(p);
+                    } else if (!attrs.isRegularFile()) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    if (out.size() >= MAX_FILES) {
+                        problems.add(new PackProblem(rel, 0, 0, "PACK_TOO_LARGE",
+                                "Bộ quy tắc có quá nhiều tệp (tối đa " + MAX_FILES + ")",
+                                "too many files in pack (max " + MAX_FILES + ")"));
+                        return java.nio.file.FileVisitResult.TERMINATE;
+                    }
+                    if (size > MAX_FILE_BYTES) {
+                        problems.add(new PackProblem(rel, 0, 0, "FILE_TOO_LARGE",
+                                "Tệp quá lớn (tối đa 8 MB)", "file too large (max 8 MB)"));
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    out.put(rel, Files.readAllBytes(p));
+                    return java.nio.file.FileVisitResult.CONTINUE;
                 }
-                if (Files.isSymbolicLink(p) && !p.toRealPath().startsWith(root)) {
-                    // a link out of the pack would put files the analyst never reviewed into the rules
-                    problems.add(new PackProblem(rel, 0, 0, "LINK_OUTSIDE_PACK",
-                            "Liên kết tượng trưng trỏ ra ngoài thư mục bộ quy tắc [" + rel + "]",
-                            "symbolic link leads outside the pack folder [" + rel + "]"));
-                    continue;
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                    throw e;
                 }
-                if (out.size() >= MAX_FILES) {
-                    problems.add(new PackProblem(rel, 0, 0, "PACK_TOO_LARGE",
-                            "Bộ quy tắc có quá nhiều tệp (tối đa " + MAX_FILES + ")",
-                            "too many files in pack (max " + MAX_FILES + ")"));
-                    break;
-                }
-                if (Files.size(p) > MAX_FILE_BYTES) {
-                    problems.add(new PackProblem(rel, 0, 0, "FILE_TOO_LARGE",
-                            "Tệp quá lớn (tối đa 8 MB)", "file too large (max 8 MB)"));
-                    continue;
-                }
-                out.put(rel, Files.readAllBytes(p));
-            }
+            });
         } catch (IOException | UncheckedIOException e) {
             problems.add(new PackProblem(source, 0, 0, "IO",
                     "Không đọc được bộ quy tắc: " + e.getMessage(), "cannot read pack: " + e.getMessage()));

@@ -40,23 +40,29 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PackLoader {
     private static final Pattern PROC_FILE = Pattern.compile("^procedures/([^/]+)/(.+)$");
+    private static final Pattern OTHER_MODULE =
+            Pattern.compile("procedures/[^/]+/(form\\.schema\\.json|fees\\.(csv|xlsx|drl)|templates/.*)");
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final PackFiles files;
     private final List<PackSection> sections;
     private final List<PackProblem> problems;
     private final Memo previous;
+    private final java.util.concurrent.Executor executor;
     private Memo memo;
+    private Map<String, String> folderKeys = Map.of();
 
-    private PackLoader(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous) {
+    private PackLoader(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous,
+            java.util.concurrent.Executor executor) {
         this.files = files;
         this.sections = sections;
         this.problems = problems;
         this.previous = previous;
+        this.executor = executor;
     }
 
     static LoadedPack load(PackFiles files, List<PackSection> sections, List<PackProblem> problems) {
-        return new PackLoader(files, sections, problems, null).load();
+        return new PackLoader(files, sections, problems, null, Runnable::run).load();
     }
 
     /**
@@ -66,13 +72,27 @@ final class PackLoader {
      * values whose inputs are unchanged. A changed pack-wide file means a full load.
      */
     static Loaded load(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous) {
-        PackLoader l = new PackLoader(files, sections, problems, previous);
-        LoadedPack pack = l.load();
-        return new Loaded(pack, l.memo);
+        return load(files, sections, problems, previous, Runnable::run);
     }
 
-    /** A loaded pack and what a later reload may reuse from it (null when the load had problems). */
-    record Loaded(LoadedPack pack, Memo memo) {
+    /**
+     * As {@link #load(PackFiles, List, List, Memo)}, parsing and checking the procedure folders as
+     * tasks on {@code executor} while the pack-wide sections load on the calling thread. Problems and
+     * cases come out in the same order as a sequential load. The executor's tasks must not wait for
+     * each other's (they never submit work).
+     */
+    static Loaded load(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous,
+            java.util.concurrent.Executor executor) {
+        PackLoader l = new PackLoader(files, sections, problems, previous, executor);
+        LoadedPack pack = l.load();
+        return new Loaded(pack, l.memo, l.folderKeys);
+    }
+
+    /**
+     * A loaded pack, what a later reload may reuse from it (null when the load had problems), and
+     * the content key (SHA-256 over paths and bytes) of each procedure folder, by folder name.
+     */
+    record Loaded(LoadedPack pack, Memo memo, Map<String, String> folderKeys) {
     }
 
     /**
@@ -127,12 +147,12 @@ final class PackLoader {
     /** Files another module owns; tolerated (not rules, not errors) when no section claims them. */
     static boolean otherModule(String path) {
         return path.startsWith("calendar/") || path.equals("exemptions.yaml") || path.startsWith("forms/")
-                || path.startsWith("templates/") || path.matches("procedures/[^/]+/(form\\.schema\\.json|fees\\.(csv|xlsx|drl))")
-                || path.matches("procedures/[^/]+/templates/.*");
+                || path.startsWith("templates/") || OTHER_MODULE.matcher(path).matches();
     }
 
     private LoadedPack load() {
         Map<String, String> keys = groupKeys(files);
+        folderKeys = keys;
         String wide = keys.get("");
         boolean reuse = previous != null && previous.wide().equals(wide);
         Map<String, Proc> procMemo = new java.util.HashMap<>();
@@ -144,6 +164,7 @@ final class PackLoader {
         PackSection.Context context = new PackSection.Context(info, bases, units, files.files());
         Map<String, Object> sectionValues = new LinkedHashMap<>();
         Set<String> claimed = new LinkedHashSet<>();
+        List<Map<String, byte[]>> sectionFiles = new ArrayList<>();
         for (PackSection s : sections) {
             Map<String, byte[]> mine = new TreeMap<>();
             files.files().forEach((p, b) -> {
@@ -152,6 +173,39 @@ final class PackLoader {
                 }
             });
             claimed.addAll(mine.keySet());
+            sectionFiles.add(mine);
+        }
+        Map<String, List<String>> byProcedure = new TreeMap<>();
+        for (String path : files.files().keySet()) {
+            Matcher m = PROC_FILE.matcher(path);
+            if (m.matches()) {
+                byProcedure.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(path);
+            }
+        }
+        // procedure folders are independent of each other and of the sections: check them meanwhile
+        List<java.util.concurrent.CompletableFuture<Folder>> folders = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : byProcedure.entrySet()) {
+            String folderKey = keys.get(e.getKey());
+            Proc known = reuse && folderKey.equals(previous.folderKeys().get(e.getKey())) ? previous.procs().get(e.getKey()) : null;
+            if (known != null) { // byte-identical folder, same pack-wide files and sections: same result
+                folders.add(java.util.concurrent.CompletableFuture.completedFuture(new Folder(e.getKey(), known, List.of(), true)));
+                continue;
+            }
+            folders.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                List<PackProblem> mine = new ArrayList<>();
+                PackLoader child = new PackLoader(files, sections, mine, null, Runnable::run);
+                try {
+                    return child.folder(e.getKey(), e.getValue(), claimed, bases);
+                } catch (RuntimeException | StackOverflowError x) {
+                    mine.add(new PackProblem("procedures/" + e.getKey() + "/procedure.yaml", 0, 0, "LOAD_FAILED",
+                            "Không nạp được thủ tục: " + x, "cannot load the procedure: " + x));
+                    return new Folder(e.getKey(), null, mine, false);
+                }
+            }, executor));
+        }
+        for (int si = 0; si < sections.size(); si++) {
+            PackSection s = sections.get(si);
+            Map<String, byte[]> mine = sectionFiles.get(si);
             try {
                 String sk = null;
                 if (s instanceof BuiltInSections.CalendarSection || s instanceof BuiltInSections.FormSection) {
@@ -186,64 +240,16 @@ final class PackLoader {
                         "section [" + s.name() + "] failed to load: " + e.getMessage()));
             }
         }
-        Map<String, List<String>> byProcedure = new TreeMap<>();
-        for (String path : files.files().keySet()) {
-            Matcher m = PROC_FILE.matcher(path);
-            if (m.matches()) {
-                byProcedure.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(path);
-            }
-        }
         Map<String, LoadedPack.ProcedureSource> procedures = new TreeMap<>();
         List<PackCase> cases = new ArrayList<>();
-        for (Map.Entry<String, List<String>> e : byProcedure.entrySet()) {
-            String folder = "procedures/" + e.getKey();
-            String folderKey = keys.get(e.getKey());
-            Proc known = reuse && folderKey.equals(previous.folderKeys().get(e.getKey())) ? previous.procs().get(e.getKey()) : null;
-            if (known != null) { // byte-identical folder, same pack-wide files and sections: same result
-                procedures.put(known.source().procedure().code(), known.source());
-                cases.addAll(known.cases());
-                procMemo.put(e.getKey(), known);
-                continue;
-            }
-            int folderStart = problems.size();
-            int casesStart = cases.size();
-            Procedure p = procedure(e.getKey(), folder, bases);
-            List<LoadedPack.RuleText> rules = new ArrayList<>();
-            List<String> casesFiles = new ArrayList<>();
-            for (String path : e.getValue()) {
-                String rel = path.substring(folder.length() + 1);
-                if (rel.equals("procedure.yaml") || claimed.contains(path) || otherModule(path)
-                        || rel.endsWith(".md") || rel.endsWith(".txt")) {
-                    continue;
-                }
-                if (rel.startsWith("cases/") && (rel.endsWith(".yaml") || rel.endsWith(".yml"))) {
-                    casesFiles.add(path);
-                } else if (rel.endsWith(".drl")) {
-                    String text = files.text(path);
-                    DrlSource src = new DrlSource(path, text);
-                    rules.add(new LoadedPack.RuleText(path, src, (l, c, code, vi, en) -> new PackProblem(path, l, c, code, vi, en)));
-                } else if (rel.endsWith(".rules.csv") || rel.endsWith(".rules.xlsx")) {
-                    LoadedPack.RuleText t = RuleTables.generate(path, files.get(path), problems);
-                    if (t != null) {
-                        rules.add(t);
-                    }
-                } else {
-                    String hint = rel.endsWith(".csv") || rel.endsWith(".xlsx")
-                            ? " (bảng quyết định phải đặt tên *.rules.csv hoặc *.rules.xlsx / decision tables must be named *.rules.csv or *.rules.xlsx)"
-                            : "";
-                    problems.add(new PackProblem(path, 0, 0, "UNKNOWN_FILE",
-                            "Tệp không thuộc định dạng bộ quy tắc, bị bỏ qua sẽ gây nhầm lẫn" + hint,
-                            "file is not part of the pack format" + hint));
-                }
-            }
-            if (p != null) {
-                LoadedPack.ProcedureSource src = new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules));
-                procedures.put(p.code(), src);
-                for (String cf : casesFiles) {
-                    cases.addAll(cases(cf, p, bases));
-                }
-                if (problems.size() == folderStart) {
-                    procMemo.put(e.getKey(), new Proc(src, List.copyOf(cases.subList(casesStart, cases.size()))));
+        for (java.util.concurrent.CompletableFuture<Folder> f : folders) {
+            Folder r = f.join();
+            problems.addAll(r.problems());
+            if (r.proc() != null) {
+                procedures.put(r.proc().source().procedure().code(), r.proc().source());
+                cases.addAll(r.proc().cases());
+                if (r.clean()) {
+                    procMemo.put(r.code(), r.proc());
                 }
             }
         }
@@ -258,6 +264,54 @@ final class PackLoader {
         }
         return new LoadedPack(info, java.util.Collections.unmodifiableMap(bases), java.util.Collections.unmodifiableMap(units), java.util.Collections.unmodifiableMap(procedures), List.copyOf(cases),
                 Map.copyOf(sectionValues));
+    }
+
+    /** One procedure folder's outcome: its source and cases (null when its procedure.yaml failed), problems, and
+     *  whether it had none (then a reload may reuse it). */
+    private record Folder(String code, Proc proc, List<PackProblem> problems, boolean clean) {
+    }
+
+    /** Parses and checks one procedure folder; its problems go to this loader's own list. */
+    private Folder folder(String code, List<String> paths, Set<String> claimed, Map<String, LegalBasis> bases) {
+        String folder = "procedures/" + code;
+        Procedure p = procedure(code, folder, bases);
+        List<LoadedPack.RuleText> rules = new ArrayList<>();
+        List<String> casesFiles = new ArrayList<>();
+        for (String path : paths) {
+            String rel = path.substring(folder.length() + 1);
+            if (rel.equals("procedure.yaml") || claimed.contains(path) || otherModule(path)
+                    || rel.endsWith(".md") || rel.endsWith(".txt")) {
+                continue;
+            }
+            if (rel.startsWith("cases/") && (rel.endsWith(".yaml") || rel.endsWith(".yml"))) {
+                casesFiles.add(path);
+            } else if (rel.endsWith(".drl")) {
+                String text = files.text(path);
+                DrlSource src = new DrlSource(path, text);
+                rules.add(new LoadedPack.RuleText(path, src, (l, c, cd, vi, en) -> new PackProblem(path, l, c, cd, vi, en)));
+            } else if (rel.endsWith(".rules.csv") || rel.endsWith(".rules.xlsx")) {
+                LoadedPack.RuleText t = RuleTables.generate(path, files.get(path), problems);
+                if (t != null) {
+                    rules.add(t);
+                }
+            } else {
+                String hint = rel.endsWith(".csv") || rel.endsWith(".xlsx")
+                        ? " (bảng quyết định phải đặt tên *.rules.csv hoặc *.rules.xlsx / decision tables must be named *.rules.csv or *.rules.xlsx)"
+                        : "";
+                problems.add(new PackProblem(path, 0, 0, "UNKNOWN_FILE",
+                        "Tệp không thuộc định dạng bộ quy tắc, bị bỏ qua sẽ gây nhầm lẫn" + hint,
+                        "file is not part of the pack format" + hint));
+            }
+        }
+        if (p == null) {
+            return new Folder(code, null, problems, false);
+        }
+        LoadedPack.ProcedureSource src = new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules));
+        List<PackCase> cases = new ArrayList<>();
+        for (String cf : casesFiles) {
+            cases.addAll(cases(cf, p, bases));
+        }
+        return new Folder(code, new Proc(src, List.copyOf(cases)), problems, problems.isEmpty());
     }
 
     private YamlDoc yaml(String path, String kind, boolean required) {

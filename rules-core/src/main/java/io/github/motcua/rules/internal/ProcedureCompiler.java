@@ -86,7 +86,7 @@ final class ProcedureCompiler {
         Map<String, CompiledProcedure.RuleInfo> rules = new HashMap<>();
         for (LoadedPack.RuleText rt : src.rules()) {
             problems.addAll(Linter.lint(rt.source(), rt.positions(), componentIds, bases));
-            for (DrlSource.RuleHeader h : rt.source().rules) {
+            for (DrlSource.RuleHeader h : rt.source().rules()) {
                 PackProblem at = rt.positions().at(h.line(), h.column(), "X", "", "");
                 CompiledProcedure.RuleInfo info = new CompiledProcedure.RuleInfo(h.name(), at.file(), at.line(),
                         h.meta().get("basis") == null ? null : bases.get(h.meta().get("basis").value()),
@@ -102,6 +102,14 @@ final class ProcedureCompiler {
         if (problems.size() > before) {
             return null;
         }
+        return new Checked(src, Map.copyOf(rules), key(src));
+    }
+
+    /**
+     * SHA-256 over the procedure code and every rule text's path and DRL, in order: two pack versions
+     * with the same key build the same KieBase.
+     */
+    static String key(LoadedPack.ProcedureSource src) {
         List<LoadedPack.RuleText> texts = src.rules();
         MessageDigest md = sha256();
         md.update(src.procedure().code().getBytes(StandardCharsets.UTF_8));
@@ -111,7 +119,7 @@ final class ProcedureCompiler {
             md.update((byte) 0);
             md.update(texts.get(i).source().text.getBytes(StandardCharsets.UTF_8));
         }
-        return new Checked(src, Map.copyOf(rules), HexFormat.of().formatHex(md.digest()));
+        return HexFormat.of().formatHex(md.digest());
     }
 
     /** The expensive half: builds the procedure's KieBase; null when Drools reports errors. */

@@ -22,29 +22,25 @@ public final class YamlDoc {
 
     private final String file;
     private final JsonNode root;
-    private final Map<String, int[]> positions;
+    private final String text;
+    /** Line and column by JSON pointer; found on first use (a second parse), since most files have no problem. */
+    private volatile Map<String, int[]> positions;
 
-    private YamlDoc(String file, JsonNode root, Map<String, int[]> positions) {
+    private YamlDoc(String file, JsonNode root, String text) {
         this.file = file;
         this.root = root;
-        this.positions = positions;
+        this.text = text;
     }
 
     /** Parses, or adds a YAML_SYNTAX problem and returns null. */
     public static YamlDoc parse(String file, String text, List<PackProblem> problems) {
         try {
             JsonNode root = YAML.readTree(text);
-            Map<String, int[]> pos = new HashMap<>();
-            try (JsonParser p = YAML.createParser(text)) {
-                if (p.nextToken() != null) {
-                    walk(p, "", pos);
-                }
-            }
             if (root == null || root.isMissingNode()) {
                 problems.add(new PackProblem(file, 1, 1, "YAML_EMPTY", "Tệp trống", "empty file"));
                 return null;
             }
-            return new YamlDoc(file, root, pos);
+            return new YamlDoc(file, root, text);
         } catch (JacksonException e) {
             TokenStreamLocation loc = e.getLocation();
             int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
@@ -85,8 +81,25 @@ public final class YamlDoc {
         return root;
     }
 
+    private Map<String, int[]> positions() {
+        Map<String, int[]> pos = positions;
+        if (pos == null) {
+            pos = new HashMap<>();
+            try (JsonParser p = YAML.createParser(text)) {
+                if (p.nextToken() != null) {
+                    walk(p, "", pos);
+                }
+            } catch (JacksonException e) {
+                // parsed once already, so this cannot happen; without positions problems point at line 1
+            }
+            positions = pos;
+        }
+        return pos;
+    }
+
     /** Line and column of the node at the pointer, or of its nearest ancestor. */
     public int[] position(String pointer) {
+        Map<String, int[]> positions = positions();
         String p = pointer;
         while (true) {
             int[] at = positions.get(p);

@@ -67,14 +67,49 @@ class LazyCompileTest {
         }
     }
 
+    static final String NO_BASIS = "rule \"Không căn cứ\"\nwhen\n  Form()\nthen\n  decision.note(\"x\");\nend\n";
+    /** Fails the linter (the safety boundary): it must never reach the Drools compiler. */
+    static final String EXIT = "rule \"Thoát\"\n  @basis(\"HNGD-2014-D8\")\nwhen\n  Form()\nthen\n  System.exit(3);\nend\n";
+
     @Test
-    void load_lazyWithLintError_stillRefusesThePack() {
+    void load_eagerWithLintError_refusesThePack() {
         Path pack = HardeningPacks.copy("ho-tich", dir);
-        HardeningPacks.write(pack.resolve(BROKEN), "rule \"Không căn cứ\"\nwhen\n  Form()\nthen\n  decision.note(\"x\");\nend\n");
-        try (Engine e = Motcua.engine().lazyCompile(true).build()) {
+        HardeningPacks.write(pack.resolve(BROKEN), NO_BASIS);
+        try (Engine e = Motcua.engine().build()) {
             LoadResult r = e.load(pack);
             assertFalse(r.ok());
             assertTrue(r.problems().stream().anyMatch(p -> p.file().equals(BROKEN) && p.code().equals("LINT_NO_BASIS")));
+        }
+    }
+
+    @Test
+    void load_lazyWithLintError_servesOtherProceduresNeverTheBrokenOne() throws Exception {
+        Path pack = HardeningPacks.copy("ho-tich", dir);
+        HardeningPacks.write(pack.resolve(BROKEN), EXIT);
+        try (Engine e = Motcua.engine().lazyCompile(true).build()) {
+            assertTrue(e.load(pack).ok());
+            List<PackProblem> problems = e.compiled().get(60, TimeUnit.SECONDS);
+            assertTrue(problems.stream().anyMatch(p -> p.file().equals(BROKEN) && p.code().equals("LINT_FORBIDDEN_NAME")),
+                    problems.toString());
+            UnableToLoadPackException x = assertThrows(UnableToLoadPackException.class, () -> e.decide(MARRIAGE));
+            assertTrue(x.problems().stream().anyMatch(p -> p.file().equals(BROKEN) && p.code().equals("LINT_FORBIDDEN_NAME")),
+                    x.problems().toString());
+            assertEquals(Eligibility.ELIGIBLE, e.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\"}")).eligibility());
+        }
+    }
+
+    @Test
+    void reload_lazyEngineWithLintErrorInEdit_refusesTheEditBeforeSwapping() throws Exception {
+        Path pack = HardeningPacks.copy("ho-tich", dir);
+        try (Engine e = Motcua.engine().lazyCompile(true).build()) {
+            String good = e.load(pack).orThrow().sha256();
+            HardeningPacks.write(pack.resolve(BROKEN), NO_BASIS);
+            ReloadResult r = e.reload(pack).get(60, TimeUnit.SECONDS);
+            assertFalse(r.swapped());
+            assertTrue(r.problems().stream().anyMatch(p -> p.file().equals(BROKEN) && p.code().equals("LINT_NO_BASIS")),
+                    r.problems().toString());
+            assertEquals(good, e.pack().orElseThrow().sha256());
+            assertEquals(Eligibility.INELIGIBLE, e.decide(MARRIAGE).eligibility());
         }
     }
 
