@@ -163,4 +163,46 @@ class LazyCompileTest {
             assertEquals(Eligibility.INELIGIBLE, e.decide(MARRIAGE).eligibility());
         }
     }
+
+    /** Valid JSON and a pack-internal schema; only the validator's compiler finds the broken pattern. */
+    static final String FORM_COMPILE_ONLY_ERROR = "{\"type\": \"object\", \"properties\": {\"giayChungSinh\": "
+            + "{\"type\": \"string\", \"pattern\": \"([\"}}}";
+    static final String BIRTH_FORM = "procedures/1.001193/form.schema.json";
+
+    @Test
+    void load_lazyWithFormThatDoesNotCompile_quarantinesThatProcedureOnly() throws Exception {
+        Path pack = HardeningPacks.copy("ho-tich", dir);
+        HardeningPacks.write(pack.resolve(BIRTH_FORM), FORM_COMPILE_ONLY_ERROR);
+        try (Engine eager = Motcua.engine().build()) {
+            LoadResult r = eager.load(pack);
+            assertFalse(r.ok());
+            assertTrue(r.problems().stream().anyMatch(p -> p.file().equals(BIRTH_FORM)), r.problems().toString());
+        }
+        try (Engine e = Motcua.engine().lazyCompile(true).build()) {
+            assertTrue(e.load(pack).ok());
+            UnableToLoadPackException x = assertThrows(UnableToLoadPackException.class,
+                    () -> e.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\"}")));
+            assertTrue(x.problems().stream().anyMatch(p -> p.file().equals(BIRTH_FORM) && p.code().equals("FORMS")),
+                    x.problems().toString());
+            assertEquals(Eligibility.INELIGIBLE, e.decide(MARRIAGE).eligibility());
+            List<PackProblem> problems = e.compiled().get(60, TimeUnit.SECONDS);
+            assertTrue(problems.stream().anyMatch(p -> p.file().equals(BIRTH_FORM)), problems.toString());
+        }
+    }
+
+    @Test
+    void reload_lazyEngineWithFormThatDoesNotCompile_refusesTheEditBeforeSwapping() throws Exception {
+        Path pack = HardeningPacks.copy("ho-tich", dir);
+        HardeningPacks.write(pack.resolve(BIRTH_FORM), "{\"type\": \"object\"}");
+        try (Engine e = Motcua.engine().lazyCompile(true).build()) {
+            String good = e.load(pack).orThrow().sha256();
+            assertEquals(Eligibility.ELIGIBLE, e.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\"}")).eligibility());
+            HardeningPacks.write(pack.resolve(BIRTH_FORM), FORM_COMPILE_ONLY_ERROR);
+            ReloadResult r = e.reload(pack).get(60, TimeUnit.SECONDS);
+            assertFalse(r.swapped());
+            assertTrue(r.problems().stream().anyMatch(p -> p.file().equals(BIRTH_FORM)), r.problems().toString());
+            assertEquals(good, e.pack().orElseThrow().sha256());
+            assertEquals(Eligibility.ELIGIBLE, e.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\"}")).eligibility());
+        }
+    }
 }
