@@ -40,8 +40,9 @@ public interface Engine extends AutoCloseable {
      *
      * @throws NoPackLoadedException     when no pack serves yet
      * @throws NoSuchProcedureException  when the pack has no such procedure
-     * @throws UnableToLoadPackException when lazy compilation found that this procedure's rules do
-     *                                   not compile (see {@link #compiled()})
+     * @throws UnableToLoadPackException when lazy checking found that this procedure's rules fail
+     *                                   the linter or do not compile, or its form schema does not
+     *                                   compile (see {@link #compiled()})
      * @throws IllegalArgumentException  when the dossier names an unknown receiving unit
      */
     Decision decide(Dossier dossier);
@@ -74,11 +75,11 @@ public interface Engine extends AutoCloseable {
     <T> Optional<T> section(String name, Class<T> type);
 
     /**
-     * Completes when every procedure of the pack serving now is compiled, with the compile
-     * problems found (empty when all compiled). With eager compilation (the default) it is complete
-     * as soon as {@link #load} returns; with {@link EngineBuilder#lazyCompile(boolean) lazy
-     * compilation} it completes when the background warm-up ends. A procedure whose compile failed
-     * is never served: deciding it throws {@link UnableToLoadPackException} naming the problems.
+     * Completes when every procedure of the pack serving now is linted and compiled (rules and form
+     * schema), with the problems found (empty when all passed). With eager compilation (the default)
+     * it is complete as soon as {@link #load} returns; with {@link EngineBuilder#lazyCompile(boolean)
+     * lazy compilation} it completes when the background warm-up ends. A procedure that failed is
+     * never served: deciding it throws {@link UnableToLoadPackException} naming the problems.
      * Completes at once with an empty list when no pack serves.
      */
     default CompletableFuture<List<PackProblem>> compiled() {

@@ -53,18 +53,25 @@ public final class EngineBuilder {
     }
 
     /**
-     * Lazy compilation for serving large catalogues (default false: eager).
+     * Lazy checking and compilation, for serving large catalogues (default false: eager).
      *
-     * <p>Eager ({@code false}): {@link Engine#load} compiles every procedure's rules into its
-     * KieBase before it returns, so its result lists every compile error: what {@code check} and
-     * CI need. Lazy ({@code true}): {@code load} reads, validates, lints and runs the DRL parser on
-     * every procedure (a syntax error still fails the load), makes the pack serve, and compiles in
-     * the background; the first decision of a procedure not yet compiled compiles it on the spot
-     * (once, however many threads ask). A type error the parser cannot see (an unknown method in a
-     * constraint) surfaces in {@link Engine#compiled()} and makes decisions of that procedure throw
-     * {@link UnableToLoadPackException}. In both modes {@link Engine#reload} compiles every
-     * procedure whose rule files changed before it swaps, so a reload never serves a compile error,
-     * and reuses the compiled rules of every procedure whose rule files are byte-identical.
+     * <p>Eager ({@code false}): {@link Engine#load} lints every procedure's rules, compiles its form
+     * schema and builds its KieBase before it returns, so its result lists every problem of the pack:
+     * what {@code check} and CI need.
+     *
+     * <p>Lazy ({@code true}): {@code load} reads the pack, parses and validates every YAML, CSV and
+     * JSON file against its schema and checks every reference (a broken {@code procedure.yaml}, fee
+     * table, form schema structure or unknown legal basis still fails the load), makes the pack serve,
+     * then lints and compiles each procedure — its rules and its form schema — in the background and
+     * on its first decision (once, however many threads ask). A procedure whose rules fail the linter
+     * or do not compile, or whose form schema does not compile, is quarantined: its decisions throw
+     * {@link UnableToLoadPackException} naming the problems, {@link Engine#compiled()} lists them,
+     * and every other procedure serves. The linter still runs before the Drools compiler sees a rule,
+     * so no rule that fails it is ever compiled or run.
+     *
+     * <p>In both modes {@link Engine#reload} lints and compiles every procedure whose files changed
+     * (and every form, when a form changed) before it swaps, so a reload never serves a broken edit,
+     * and reuses the parsed files and compiled rules of every procedure whose files are byte-identical.
      */
     public EngineBuilder lazyCompile(boolean lazyCompile) {
         this.lazyCompile = lazyCompile;
