@@ -42,7 +42,11 @@ public final class EngineBuilder {
         return this;
     }
 
-    /** Threads that compile procedures in parallel (default: min(4, processors)). */
+    /**
+     * Threads that check and compile procedures in parallel (default: min(4, processors)): the size
+     * of the pool a load or reload uses for its own work, and of the background warm-up pool of a
+     * lazy engine (which starts no compile while a load, a reload or an on-demand compile runs).
+     */
     public EngineBuilder compileThreads(int compileThreads) {
         if (compileThreads < 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
