@@ -118,10 +118,7 @@ public final class DefaultEngine implements Engine {
                 try {
                     forms.compile(src.procedure().code());
                 } catch (io.github.motcua.forms.FormsException e) {
-                    String file = e instanceof io.github.motcua.forms.UnableToLoadFormsException u && u.file() != null
-                            ? u.file() : src.folder() + "/form.schema.json";
-                    mine.add(new PackProblem(file, 0, 0, "FORMS", "Không nạp được tờ khai điện tử: " + e.getMessage(),
-                            "cannot load the e-form: " + e.getMessage()));
+                    mine.add(formProblem(e, src.procedure().code()));
                 }
             }
         }
@@ -342,6 +339,14 @@ public final class DefaultEngine implements Engine {
         return inForeground(() -> buildNow(read, isReload));
     }
 
+    /** A form schema that does not compile, at its file (the procedure's form when forms-core names none). */
+    static PackProblem formProblem(io.github.motcua.forms.FormsException e, String procedureCode) {
+        String file = e instanceof io.github.motcua.forms.UnableToLoadFormsException u && u.file() != null
+                ? u.file() : "procedures/" + procedureCode + "/form.schema.json";
+        return new PackProblem(file, 0, 0, "FORMS", "Không nạp được tờ khai điện tử: " + e.getMessage(),
+                "cannot load the e-form: " + e.getMessage());
+    }
+
     /** Runs {@code job} as foreground work: warm-up starts no compile meanwhile (a decision waits on it). */
     <T> T inForeground(Supplier<T> job) {
         foregroundBusy.incrementAndGet();
@@ -453,10 +458,7 @@ public final class DefaultEngine implements Engine {
                 try {
                     forms.compile(id);
                 } catch (io.github.motcua.forms.FormsException e) {
-                    String file = e instanceof io.github.motcua.forms.UnableToLoadFormsException u && u.file() != null
-                            ? u.file() : "procedures/" + id + "/form.schema.json";
-                    problems.add(new PackProblem(file, 0, 0, "FORMS", "Không nạp được tờ khai điện tử: " + e.getMessage(),
-                            "cannot load the e-form: " + e.getMessage()));
+                    problems.add(formProblem(e, id));
                 }
             }
         }
