@@ -118,15 +118,6 @@ public final class Forms {
         }
 
         /**
-         * Loads, checks and compiles every schema and template once.
-         *
-         * @throws UnableToLoadFormsException (or a subclass) naming the file at fault
-         */
-        public FormRegistry build() {
-            return build0();
-        }
-
-        /**
          * Compile each schema into its validator on first use instead of in {@link #build()} (default
          * false). {@code build()} still parses every schema and checks its {@code $id}, its
          * references (inside the pack, no cycle), formats and {@code x-vn-} keywords; what only the
@@ -139,7 +130,13 @@ public final class Forms {
             return this;
         }
 
-        private FormRegistry build0() {
+        /**
+         * Loads, checks and compiles every schema (on first use when {@link #lazyCompile lazy}) and
+         * template once.
+         *
+         * @throws UnableToLoadFormsException (or a subclass) naming the file at fault
+         */
+        public FormRegistry build() {
             Map<String, String> pack;
             if (folder != null) {
                 pack = PackReader.read(folder);

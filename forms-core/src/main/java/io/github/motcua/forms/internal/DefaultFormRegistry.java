@@ -47,11 +47,6 @@ public final class DefaultFormRegistry implements FormRegistry {
         this.documents = new DefaultDocuments(templates);
     }
 
-    public static DefaultFormRegistry create(Map<String, String> pack, Predicate<String> unitCodes, InputLimits limits,
-            Duration timeout, int maxOutputChars) {
-        return create(pack, unitCodes, limits, timeout, maxOutputChars, false);
-    }
-
     /** @param lazy compile each schema on first use rather than now (see {@code Forms.Builder#lazyCompile}) */
     public static DefaultFormRegistry create(Map<String, String> pack, Predicate<String> unitCodes, InputLimits limits,
             Duration timeout, int maxOutputChars, boolean lazy) {

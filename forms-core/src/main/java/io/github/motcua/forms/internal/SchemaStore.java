@@ -260,12 +260,6 @@ public final class SchemaStore {
         return fileById.get(id);
     }
 
-    public Map<String, String> schemaTexts() {
-        Map<String, String> out = new LinkedHashMap<>();
-        byId.forEach((id, node) -> out.put(id, node.toString()));
-        return out;
-    }
-
     /** sha256 over the form's text and every shared (non-procedure) schema's text, in $id order. */
     public String versionOf(String schemaId) {
         try {

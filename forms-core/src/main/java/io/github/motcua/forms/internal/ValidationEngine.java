@@ -64,10 +64,6 @@ public final class ValidationEngine {
         }
     }
 
-    public ValidationEngine(SchemaStore store, Predicate<String> unitCodes) {
-        this(store, unitCodes, false);
-    }
-
     /**
      * @param lazy false: compile every schema now (a schema that does not compile throws here);
      *             true: compile each on first use ({@link #schema}), for packs of thousands of forms

@@ -216,10 +216,6 @@ final class BuiltInSections {
                 java.util.regex.Pattern.compile("procedures/[^/]+/(form\\.schema\\.json|templates/.+)");
         private final boolean lazy;
 
-        FormSection() {
-            this(false);
-        }
-
         FormSection(boolean lazy) {
             this.lazy = lazy;
         }

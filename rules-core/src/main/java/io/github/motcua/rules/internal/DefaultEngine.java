@@ -25,8 +25,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -95,15 +93,13 @@ public final class DefaultEngine implements Engine {
                         kieBase = reused != null ? reused : ProcedureCompiler.build(c, mine);
                     }
                 } catch (RuntimeException | LinkageError e) {
-                    kieBase = null;
                     mine.add(new PackProblem(ProcedureCompiler.blame(src), 0, 0, "DRL_COMPILE",
                             "Lỗi biên dịch: " + e, "compile failure: " + e));
                 } catch (StackOverflowError e) {
-                    kieBase = null;
                     mine.add(ProcedureCompiler.tooDeep(ProcedureCompiler.blame(src)));
                 }
                 if (!mine.isEmpty()) {
-                    kieBase = null;
+                    kieBase = null; // a problem anywhere (form, lint, compile): never served
                 }
                 problems = List.copyOf(mine);
                 sameRules = null; // let the previous version go
@@ -182,6 +178,8 @@ public final class DefaultEngine implements Engine {
     private final ExecutorService compilePool;
     /** A load's or reload's own parallel work (parsing folders, linting, compiling what must be compiled). */
     private final ExecutorService foreground;
+    /** {@link #foreground}, or the calling thread once the engine is closed. */
+    private final java.util.concurrent.Executor loadPool;
     private final ExecutorService reloadThread;
     /** Loads and reloads under way; while positive, warm-up does not start another compile. */
     private final AtomicInteger foregroundBusy = new AtomicInteger();
@@ -205,6 +203,13 @@ public final class DefaultEngine implements Engine {
         this.sections = withBuiltIns(sections, lazyCompile);
         this.compilePool = Executors.newFixedThreadPool(compileThreads, daemon("motcua-compile"));
         this.foreground = Executors.newFixedThreadPool(compileThreads, daemon("motcua-load"));
+        this.loadPool = task -> {
+            try {
+                foreground.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                task.run(); // closed meanwhile: finish on this thread
+            }
+        };
         this.reloadThread = Executors.newSingleThreadExecutor(daemon("motcua-reload"));
     }
 
@@ -385,20 +390,14 @@ public final class DefaultEngine implements Engine {
         }
         LoadedPack pack;
         PackLoader.Memo memo;
-        Map<String, String> folderKeys;
+        Map<String, String> checkKeys;
         Serving previous = serving.get();
         try {
             PackLoader.Loaded loaded = PackLoader.load(files, sections, problems, previous == null ? null : previous.memo(),
-                    task -> {
-                        try {
-                            foreground.execute(task);
-                        } catch (java.util.concurrent.RejectedExecutionException e) {
-                            task.run(); // closed meanwhile: finish on this thread
-                        }
-                    });
+                    loadPool);
             pack = loaded.pack();
             memo = loaded.memo();
-            folderKeys = loaded.folderKeys();
+            checkKeys = loaded.checkKeys();
         } catch (RuntimeException e) {
             problems.add(new PackProblem(files.source(), 0, 0, "LOAD_FAILED",
                     "Không nạp được bộ quy tắc: " + e, "cannot load the pack: " + e));
@@ -408,7 +407,6 @@ public final class DefaultEngine implements Engine {
             return new Built(null, sorted(problems), files.source());
         }
         Serving old = serving.get();
-        Map<String, String> checkKeys = checkKeys(files, pack, folderKeys);
         Map<String, Slot> slots = new TreeMap<>();
         Map<String, Lazy> byKey = new java.util.HashMap<>();
         List<Lazy> mustCompile = new ArrayList<>();
@@ -434,20 +432,8 @@ public final class DefaultEngine implements Engine {
                 mustCompile.add(lazy); // eager, or a reload's changed procedure: checked before it may serve
             }
         }
-        if (mustCompile.size() <= 1) {
-            mustCompile.forEach(Lazy::get); // one edit: compile here rather than queue behind warm-up
-        } else {
-            List<Map.Entry<String, Future<Object[]>>> jobs = new ArrayList<>();
-            for (Lazy l : mustCompile) {
-                jobs.add(Map.entry(l.src.procedure().code(), submit(() -> {
-                    l.get();
-                    return new Object[0];
-                })));
-            }
-            for (Map.Entry<String, Future<Object[]>> j : jobs) {
-                await(j.getKey(), j.getValue(), problems);
-            }
-        }
+        CompletableFuture.allOf(mustCompile.stream().map(l -> CompletableFuture.runAsync(l::get, loadPool))
+                .toArray(CompletableFuture[]::new)).join(); // Lazy.get reports its own failures
         for (Lazy l : mustCompile) {
             problems.addAll(l.problems());
         }
@@ -468,74 +454,6 @@ public final class DefaultEngine implements Engine {
         return new Built(new Serving(pack, java.util.Collections.unmodifiableMap(slots),
                 Evaluator.unitFacts(pack.units()), java.util.Collections.unmodifiableMap(byKey),
                 new CompletableFuture<>(), memo), List.of(), files.source());
-    }
-
-    /**
-     * Per procedure code: SHA-256 over the legal-bases files and every file of the procedure's
-     * folder (paths and bytes). What lint and rule metadata depend on, so equal keys may reuse them.
-     */
-    private static Map<String, String> checkKeys(PackFiles files, LoadedPack pack, Map<String, String> folderKeys) {
-        java.security.MessageDigest bases = sha256();
-        files.files().forEach((path, bytes) -> {
-            if (path.startsWith("legal-bases/") || path.equals("legal-bases.yaml")) {
-                digest(bases, path, bytes);
-            }
-        });
-        byte[] basesHash = bases.digest();
-        Map<String, String> out = new java.util.HashMap<>();
-        for (LoadedPack.ProcedureSource ps : pack.procedures().values()) {
-            java.security.MessageDigest md = sha256();
-            md.update(basesHash);
-            String folderKey = folderKeys.get(ps.folder().substring("procedures/".length()));
-            if (folderKey != null) {
-                md.update(folderKey.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            } else { // not from this load's folders (cannot happen): hash the files themselves
-                String prefix = ps.folder() + "/";
-                files.files().subMap(prefix, prefix + Character.MAX_VALUE).forEach((path, bytes) -> digest(md, path, bytes));
-            }
-            out.put(ps.procedure().code(), java.util.HexFormat.of().formatHex(md.digest()));
-        }
-        return out;
-    }
-
-    private static void digest(java.security.MessageDigest md, String path, byte[] bytes) {
-        md.update(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(Integer.toString(bytes.length).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(bytes);
-    }
-
-    private static java.security.MessageDigest sha256() {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
-    }
-
-    /** Runs on the compile pool, or here once the engine is closed. */
-    private Future<Object[]> submit(java.util.concurrent.Callable<Object[]> job) {
-        try {
-            return foreground.submit(job);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            java.util.concurrent.FutureTask<Object[]> t = new java.util.concurrent.FutureTask<>(job);
-            t.run();
-            return t;
-        }
-    }
-
-    private static Object[] await(String code, Future<Object[]> f, List<PackProblem> problems) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            problems.add(new PackProblem(code, 0, 0, "INTERRUPTED", "Bị ngắt khi biên dịch", "interrupted while compiling"));
-        } catch (ExecutionException e) {
-            problems.add(new PackProblem(code, 0, 0, "DRL_COMPILE", "Lỗi biên dịch: " + e.getCause(),
-                    "compile failure: " + e.getCause()));
-        }
-        return null;
     }
 
     private static List<PackProblem> sorted(List<PackProblem> problems) {
@@ -631,7 +549,7 @@ public final class DefaultEngine implements Engine {
     @Override
     public void close() {
         compilePool.shutdownNow();
-        foreground.shutdownNow();
+        foreground.shutdown(); // a load under way finishes its queued tasks rather than wait for them for ever
         reloadThread.shutdownNow();
     }
 }

@@ -50,7 +50,7 @@ final class PackLoader {
     private final Memo previous;
     private final java.util.concurrent.Executor executor;
     private Memo memo;
-    private Map<String, String> folderKeys = Map.of();
+    private Map<String, String> checkKeys = Map.of();
 
     private PackLoader(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous,
             java.util.concurrent.Executor executor) {
@@ -59,10 +59,6 @@ final class PackLoader {
         this.problems = problems;
         this.previous = previous;
         this.executor = executor;
-    }
-
-    static LoadedPack load(PackFiles files, List<PackSection> sections, List<PackProblem> problems) {
-        return new PackLoader(files, sections, problems, null, Runnable::run).load();
     }
 
     /**
@@ -85,14 +81,16 @@ final class PackLoader {
             java.util.concurrent.Executor executor) {
         PackLoader l = new PackLoader(files, sections, problems, previous, executor);
         LoadedPack pack = l.load();
-        return new Loaded(pack, l.memo, l.folderKeys);
+        return new Loaded(pack, l.memo, l.checkKeys);
     }
 
     /**
      * A loaded pack, what a later reload may reuse from it (null when the load had problems), and
-     * the content key (SHA-256 over paths and bytes) of each procedure folder, by folder name.
+     * each procedure's check key by code: SHA-256 over the legal-bases files and the procedure
+     * folder's files (paths and bytes), what lint and rule metadata depend on, so equal keys let the
+     * engine reuse them.
      */
-    record Loaded(LoadedPack pack, Memo memo, Map<String, String> folderKeys) {
+    record Loaded(LoadedPack pack, Memo memo, Map<String, String> checkKeys) {
     }
 
     /**
@@ -119,6 +117,26 @@ final class PackLoader {
         Map<String, String> out = new java.util.HashMap<>();
         mds.forEach((g, md) -> out.put(g, java.util.HexFormat.of().formatHex(md.digest())));
         out.putIfAbsent("", "");
+        return out;
+    }
+
+    /** Per procedure folder: SHA-256 over the legal-bases files' key and the folder's key. */
+    private static Map<String, String> checkKeys(PackFiles files, Map<String, String> groupKeys) {
+        Map<String, byte[]> bases = new TreeMap<>();
+        files.files().forEach((path, bytes) -> {
+            if (path.startsWith("legal-bases/") || path.equals("legal-bases.yaml")) {
+                bases.put(path, bytes);
+            }
+        });
+        String basesKey = key(bases);
+        Map<String, String> out = new java.util.HashMap<>();
+        groupKeys.forEach((group, k) -> {
+            if (!group.isEmpty()) {
+                java.security.MessageDigest md = sha256();
+                md.update((basesKey + "/" + k).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.put(group, java.util.HexFormat.of().formatHex(md.digest()));
+            }
+        });
         return out;
     }
 
@@ -152,7 +170,7 @@ final class PackLoader {
 
     private LoadedPack load() {
         Map<String, String> keys = groupKeys(files);
-        folderKeys = keys;
+        checkKeys = checkKeys(files, keys);
         String wide = keys.get("");
         boolean reuse = previous != null && previous.wide().equals(wide);
         Map<String, Proc> procMemo = new java.util.HashMap<>();

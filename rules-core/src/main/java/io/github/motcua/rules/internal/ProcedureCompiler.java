@@ -48,13 +48,10 @@ final class ProcedureCompiler {
     }
 
     /**
-     * A procedure that passed the linter and the DRL parser: what its KieBase is built from, the
-     * trace information of its rules, and its content key. Immutable.
-     *
-     * @param key SHA-256 over the procedure code and every rule text's path and DRL, in order: two
-     *            pack versions with the same key build the same KieBase, so a reload reuses it
+     * A procedure that passed the linter: what its KieBase is built from and the trace information
+     * of its rules. Immutable. (Its content key is {@link #key}, computed once by the engine.)
      */
-    record Checked(LoadedPack.ProcedureSource src, Map<String, CompiledProcedure.RuleInfo> rules, String key) {
+    record Checked(LoadedPack.ProcedureSource src, Map<String, CompiledProcedure.RuleInfo> rules) {
     }
 
     /** Lints and compiles in one go (eager path); null when there are problems. */
@@ -102,7 +99,7 @@ final class ProcedureCompiler {
         if (problems.size() > before) {
             return null;
         }
-        return new Checked(src, Map.copyOf(rules), key(src));
+        return new Checked(src, Map.copyOf(rules));
     }
 
     /**
