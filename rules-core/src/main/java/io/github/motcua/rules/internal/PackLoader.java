@@ -1,42 +1,32 @@
 package io.github.motcua.rules.internal;
 
-import io.github.motcua.calendar.DeadlineUnit;
-import io.github.motcua.calendar.InternalStep;
-import io.github.motcua.calendar.TimeLimit;
-import io.github.motcua.dossier.Channel;
 import io.github.motcua.law.LegalBasis;
-import io.github.motcua.rules.Dossier;
-import io.github.motcua.rules.DossierComponent;
-import io.github.motcua.rules.Eligibility;
-import io.github.motcua.rules.InvalidDossierException;
 import io.github.motcua.rules.LocalizedText;
 import io.github.motcua.rules.PackCase;
 import io.github.motcua.rules.PackInfo;
 import io.github.motcua.rules.PackProblem;
-import io.github.motcua.rules.Procedure;
 import io.github.motcua.rules.ReceivingUnit;
 import io.github.motcua.rules.spi.PackSection;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Parses and validates a pack snapshot into a {@link LoadedPack}; every problem goes to the list
  * with file, line and column. Files owned by other modules (calendar, fee tables, exemptions, form
  * schemas, templates) are handed to a registered {@link PackSection}, or tolerated when none is.
+ * Pack-wide files (pack.yaml, legal bases, units) are read here; each procedure folder by a
+ * {@link ProcedureReader}.
  */
 final class PackLoader {
     private static final Pattern PROC_FILE = Pattern.compile("^procedures/([^/]+)/(.+)$");
@@ -201,23 +191,22 @@ final class PackLoader {
             }
         }
         // procedure folders are independent of each other and of the sections: check them meanwhile
-        List<java.util.concurrent.CompletableFuture<Folder>> folders = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<ProcedureReader.Folder>> folders = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : byProcedure.entrySet()) {
             String folderKey = keys.get(e.getKey());
             Proc known = reuse && folderKey.equals(previous.folderKeys().get(e.getKey())) ? previous.procs().get(e.getKey()) : null;
             if (known != null) { // byte-identical folder, same pack-wide files and sections: same result
-                folders.add(java.util.concurrent.CompletableFuture.completedFuture(new Folder(e.getKey(), known, List.of(), true)));
+                folders.add(java.util.concurrent.CompletableFuture.completedFuture(new ProcedureReader.Folder(e.getKey(), known, List.of(), true)));
                 continue;
             }
             folders.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 List<PackProblem> mine = new ArrayList<>();
-                PackLoader child = new PackLoader(files, sections, mine, null, Runnable::run);
                 try {
-                    return child.folder(e.getKey(), e.getValue(), claimed, bases);
+                    return new ProcedureReader(files, mine).folder(e.getKey(), e.getValue(), claimed, bases);
                 } catch (RuntimeException | StackOverflowError x) {
                     mine.add(new PackProblem("procedures/" + e.getKey() + "/procedure.yaml", 0, 0, "LOAD_FAILED",
                             "Không nạp được thủ tục: " + x, "cannot load the procedure: " + x));
-                    return new Folder(e.getKey(), null, mine, false);
+                    return new ProcedureReader.Folder(e.getKey(), null, mine, false);
                 }
             }, executor));
         }
@@ -260,8 +249,8 @@ final class PackLoader {
         }
         Map<String, LoadedPack.ProcedureSource> procedures = new TreeMap<>();
         List<PackCase> cases = new ArrayList<>();
-        for (java.util.concurrent.CompletableFuture<Folder> f : folders) {
-            Folder r = f.join();
+        for (java.util.concurrent.CompletableFuture<ProcedureReader.Folder> f : folders) {
+            ProcedureReader.Folder r = f.join();
             problems.addAll(r.problems());
             if (r.proc() != null) {
                 procedures.put(r.proc().source().procedure().code(), r.proc().source());
@@ -284,55 +273,15 @@ final class PackLoader {
                 Map.copyOf(sectionValues));
     }
 
-    /** One procedure folder's outcome: its source and cases (null when its procedure.yaml failed), problems, and
-     *  whether it had none (then a reload may reuse it). */
-    private record Folder(String code, Proc proc, List<PackProblem> problems, boolean clean) {
-    }
-
-    /** Parses and checks one procedure folder; its problems go to this loader's own list. */
-    private Folder folder(String code, List<String> paths, Set<String> claimed, Map<String, LegalBasis> bases) {
-        String folder = "procedures/" + code;
-        Procedure p = procedure(code, folder, bases);
-        List<LoadedPack.RuleText> rules = new ArrayList<>();
-        List<String> casesFiles = new ArrayList<>();
-        for (String path : paths) {
-            String rel = path.substring(folder.length() + 1);
-            if (rel.equals("procedure.yaml") || claimed.contains(path) || otherModule(path)
-                    || rel.endsWith(".md") || rel.endsWith(".txt")) {
-                continue;
-            }
-            if (rel.startsWith("cases/") && (rel.endsWith(".yaml") || rel.endsWith(".yml"))) {
-                casesFiles.add(path);
-            } else if (rel.endsWith(".drl")) {
-                String text = files.text(path);
-                DrlSource src = new DrlSource(path, text);
-                rules.add(new LoadedPack.RuleText(path, src, (l, c, cd, vi, en) -> new PackProblem(path, l, c, cd, vi, en)));
-            } else if (rel.endsWith(".rules.csv") || rel.endsWith(".rules.xlsx")) {
-                LoadedPack.RuleText t = RuleTables.generate(path, files.get(path), problems);
-                if (t != null) {
-                    rules.add(t);
-                }
-            } else {
-                String hint = rel.endsWith(".csv") || rel.endsWith(".xlsx")
-                        ? " (bảng quyết định phải đặt tên *.rules.csv hoặc *.rules.xlsx / decision tables must be named *.rules.csv or *.rules.xlsx)"
-                        : "";
-                problems.add(new PackProblem(path, 0, 0, "UNKNOWN_FILE",
-                        "Tệp không thuộc định dạng bộ quy tắc, bị bỏ qua sẽ gây nhầm lẫn" + hint,
-                        "file is not part of the pack format" + hint));
-            }
-        }
-        if (p == null) {
-            return new Folder(code, null, problems, false);
-        }
-        LoadedPack.ProcedureSource src = new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules));
-        List<PackCase> cases = new ArrayList<>();
-        for (String cf : casesFiles) {
-            cases.addAll(cases(cf, p, bases));
-        }
-        return new Folder(code, new Proc(src, List.copyOf(cases)), problems, problems.isEmpty());
-    }
-
     private YamlDoc yaml(String path, String kind, boolean required) {
+        return yaml(files, problems, path, kind, required);
+    }
+
+    /**
+     * Parses {@code path} and validates it against the schema {@code kind}; null (with problems
+     * added) when it is missing and required, malformed or invalid, or null when missing and optional.
+     */
+    static YamlDoc yaml(PackFiles files, List<PackProblem> problems, String path, String kind, boolean required) {
         String text = files.text(path);
         if (text == null) {
             if (required) {
@@ -435,225 +384,16 @@ final class PackLoader {
         return out;
     }
 
-    private Procedure procedure(String code, String folder, Map<String, LegalBasis> bases) {
-        YamlDoc doc = yaml(folder + "/procedure.yaml", "procedure", true);
-        if (doc == null) {
-            return null;
-        }
-        JsonNode r = doc.root();
-        int before = problems.size();
-        if (!code.equals(r.get("code").asString())) {
-            problems.add(doc.problem("/code", "CODE_MISMATCH",
-                    String.format(Locale.ROOT, "Mã thủ tục [%s] khác tên thư mục [%s]", r.get("code").asString(), code),
-                    String.format(Locale.ROOT, "procedure code [%s] differs from its folder name [%s]", r.get("code").asString(), code)));
-        }
-        try {
-            return procedureBody(code, doc, r, bases, before);
-        } catch (RuntimeException e) {
-            // value types of other modules (TimeLimit, InternalStep ...) validate their own ranges
-            problems.add(doc.problem("", "BAD_VALUE", "Giá trị không hợp lệ trong procedure.yaml: " + e.getMessage(),
-                    "invalid value in procedure.yaml: " + e.getMessage()));
-            return null;
-        }
-    }
-
-    private Procedure procedureBody(String code, YamlDoc doc, JsonNode r, Map<String, LegalBasis> bases, int before) {
-        List<LegalBasis> procBases = new ArrayList<>();
-        int i = 0;
-        for (JsonNode b : r.get("legalBases")) {
-            LegalBasis lb = basis(doc, "/legalBases/" + i++, b.asString(), bases);
-            if (lb != null) {
-                procBases.add(lb);
-            }
-        }
-        JsonNode d = r.get("deadline");
-        LegalBasis deadlineBasis = d.get("basis") == null ? null : basis(doc, "/deadline/basis", d.get("basis").asString(), bases);
-        Procedure.BaseDeadline deadline = new Procedure.BaseDeadline(
-                new TimeLimit(d.get("amount").asLong(), DeadlineUnit.valueOf(d.get("unit").asString())), deadlineBasis,
-                d.get("cutOff") == null ? null : LocalTime.parse(d.get("cutOff").asString()));
-        List<InternalStep> steps = new ArrayList<>();
-        if (r.get("steps") != null) {
-            for (JsonNode s : r.get("steps")) {
-                JsonNode bud = s.get("budget");
-                steps.add(new InternalStep(s.get("id").asString(), s.get("role").asString(), s.get("name").asString(),
-                        new TimeLimit(bud.get("amount").asLong(), DeadlineUnit.valueOf(bud.get("unit").asString()))));
-            }
-        }
-        List<DossierComponent> components = new ArrayList<>();
-        Set<String> ids = new LinkedHashSet<>();
-        i = 0;
-        for (JsonNode c : r.get("components")) {
-            String ptr = "/components/" + i++;
-            String id = c.get("id").asString();
-            if (!ids.add(id)) {
-                problems.add(doc.problem(ptr + "/id", "DUPLICATE_ID", "Mã thành phần hồ sơ bị trùng [" + id + "]",
-                        "duplicate component id [" + id + "]"));
-                continue;
-            }
-            DossierComponent.DataSource ds = null;
-            if (c.get("waivableBy") != null) {
-                JsonNode w = c.get("waivableBy");
-                ds = new DossierComponent.DataSource(w.get("source").asString(),
-                        w.get("name") == null ? null : text(w.get("name")));
-            }
-            LegalBasis cb = c.get("basis") == null ? null : basis(doc, ptr + "/basis", c.get("basis").asString(), bases);
-            components.add(new DossierComponent(id, text(c.get("name")),
-                    DossierComponent.Form.valueOf(c.get("form").asString()),
-                    c.get("quantity") == null ? 1 : c.get("quantity").asInt(),
-                    c.get("presence") == null ? DossierComponent.Presence.REQUIRED
-                            : DossierComponent.Presence.valueOf(c.get("presence").asString()), ds, cb));
-        }
-        List<Channel> channels = new ArrayList<>();
-        r.get("channels").forEach(ch -> channels.add(Channel.valueOf(ch.asString())));
-        if (problems.size() > before) {
-            return null;
-        }
-        return new Procedure(code, text(r.get("name")), r.get("field") == null ? null : text(r.get("field")),
-                Procedure.Level.valueOf(r.get("level").asString()), r.get("agency") == null ? null : text(r.get("agency")),
-                channels, r.get("onlineLevel") == null ? Procedure.OnlineLevel.NONE
-                        : Procedure.OnlineLevel.valueOf(r.get("onlineLevel").asString()),
-                r.get("boundaryFree") != null && r.get("boundaryFree").asBoolean(),
-                r.get("result") == null ? null : text(r.get("result")), procBases, deadline, steps, components);
-    }
-
-    private LegalBasis basis(YamlDoc doc, String ptr, String id, Map<String, LegalBasis> bases) {
-        LegalBasis b = bases.get(id);
-        if (b == null) {
-            problems.add(doc.problem(ptr, "UNKNOWN_BASIS",
-                    "Căn cứ pháp lý [" + id + "] không có trong legal-bases/*.yaml",
-                    "legal basis [" + id + "] is not declared in legal-bases/*.yaml"));
-        }
-        return b;
-    }
-
-    private List<PackCase> cases(String path, Procedure p, Map<String, LegalBasis> bases) {
-        YamlDoc doc = yaml(path, "cases", false);
-        if (doc == null) {
-            return List.of();
-        }
-        List<PackCase> out = new ArrayList<>();
-        JsonNode root = doc.root();
-        List<JsonNode> items = new ArrayList<>();
-        if (root.isArray()) {
-            root.forEach(items::add);
-        } else {
-            items.add(root);
-        }
-        for (int i = 0; i < items.size(); i++) {
-            String ptr = root.isArray() ? "/" + i : "";
-            JsonNode c = items.get(i);
-            ObjectNode dn = ((ObjectNode) c.get("dossier")).deepCopy();
-            if (dn.get("procedure") == null) {
-                dn.put("procedure", p.code());
-            }
-            if (c.get("asOf") != null) {
-                dn.put("asOf", c.get("asOf").asString());
-            }
-            List<PackProblem> dp = Schemas.validate("dossier", doc, ptr + "/dossier", dn);
-            if (!dp.isEmpty()) {
-                problems.addAll(dp);
-                continue;
-            }
-            if (!p.code().equals(dn.get("procedure").asString())) {
-                problems.add(doc.problem(ptr + "/dossier/procedure", "CASE_WRONG_PROCEDURE",
-                        "Hồ sơ của ca kiểm thử thuộc thủ tục khác [" + dn.get("procedure").asString() + "]",
-                        "the case's dossier names another procedure [" + dn.get("procedure").asString() + "]"));
-                continue;
-            }
-            Dossier dossier;
-            try {
-                dossier = DossierJson.fromNode(dn);
-            } catch (InvalidDossierException e) {
-                problems.add(doc.problem(ptr + "/dossier", "CASE_BAD_DOSSIER", "Hồ sơ không hợp lệ: " + e.getMessage(),
-                        "invalid dossier: " + e.getMessage()));
-                continue;
-            }
-            JsonNode ex = c.get("expect");
-            int before = problems.size();
-            PackCase.Expectation expectation = expectation(doc, ptr + "/expect", ex, p);
-            if (problems.size() > before) {
-                continue;
-            }
-            int[] at = doc.position(ptr);
-            out.add(new PackCase(c.get("name").asString(), path, at[0], dossier, expectation));
-        }
-        return out;
-    }
-
-    private PackCase.Expectation expectation(YamlDoc doc, String ptr, JsonNode ex, Procedure p) {
-        JsonNode comps = ex.get("components");
-        List<String> required = null;
-        List<String> waived = null;
-        List<String> optional = null;
-        Map<String, List<String>> oneOf = null;
-        if (comps != null) {
-            required = ids(doc, ptr + "/components/required", comps.get("required"), p);
-            waived = ids(doc, ptr + "/components/waived", comps.get("waived"), p);
-            optional = ids(doc, ptr + "/components/optional", comps.get("optional"), p);
-            if (comps.get("oneOf") != null) {
-                oneOf = new TreeMap<>();
-                for (Map.Entry<String, JsonNode> g : comps.get("oneOf").properties()) {
-                    oneOf.put(g.getKey(), ids(doc, ptr + "/components/oneOf/" + g.getKey(), g.getValue(), p));
-                }
-            }
-        }
-        Map<String, Long> lines = null;
-        Long total = null;
-        if (ex.get("fees") != null) {
-            total = ex.get("fees").get("total") == null ? null : ex.get("fees").get("total").asLong();
-            if (ex.get("fees").get("lines") != null) {
-                lines = new TreeMap<>();
-                for (Map.Entry<String, JsonNode> l : ex.get("fees").get("lines").properties()) {
-                    lines.put(l.getKey(), l.getValue().asLong());
-                }
-            }
-        }
-        return new PackCase.Expectation(
-                ex.get("eligibility") == null ? null : Eligibility.valueOf(ex.get("eligibility").asString()),
-                strings(ex.get("reasons")), required, waived, optional, oneOf, strings(ex.get("notes")),
-                ex.get("deadline") == null || ex.get("deadline").get("due") == null ? null
-                        : ex.get("deadline").get("due").asString(),
-                total, lines, ex.get("formValid") == null ? null : ex.get("formValid").asBoolean());
-    }
-
-    private List<String> ids(YamlDoc doc, String ptr, JsonNode arr, Procedure p) {
-        if (arr == null) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        for (JsonNode n : arr) {
-            String id = n.asString();
-            if (p.component(id).isEmpty()) {
-                problems.add(doc.problem(ptr + "/" + i, "CASE_UNKNOWN_COMPONENT",
-                        String.format(Locale.ROOT, "Ca kiểm thử nêu thành phần hồ sơ [%s] không có trong procedure.yaml của [%s]", id, p.code()),
-                        String.format(Locale.ROOT, "the case names component [%s], which procedure [%s] does not declare", id, p.code())));
-            }
-            out.add(id);
-            i++;
-        }
-        return List.copyOf(out);
-    }
-
-    private static List<String> strings(JsonNode arr) {
-        if (arr == null) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        arr.forEach(n -> out.add(n.asString()));
-        return List.copyOf(out);
-    }
-
     static LocalizedText text(JsonNode n) {
         return new LocalizedText(n.get("vi").asString(), n.get("en") == null ? null : n.get("en").asString());
     }
 
-    private static String opt(JsonNode n, String name) {
+    static String opt(JsonNode n, String name) {
         JsonNode v = n.get(name);
         return v == null || v.isNull() ? null : v.asString();
     }
 
-    private static LocalDate date(JsonNode n, String name) {
+    static LocalDate date(JsonNode n, String name) {
         String v = opt(n, name);
         return v == null ? null : LocalDate.parse(v);
     }
