@@ -24,7 +24,7 @@ import org.junit.jupiter.api.DynamicTest;
  * }</pre>
  * A pack that does not load gives one failing test listing every problem as {@code file:line:col}.
  * A failing case prints expected versus actual and the rules that fired. Needs
- * {@code junit-jupiter-api} on the test classpath (an optional dependency of rules-core).
+ * {@code junit-jupiter-api} on the test classpath (artifact {@code rules-testing}, which brings it).
  *
  * <p>Thread-safe (stateless).
  */

@@ -4,8 +4,8 @@
  * by {@link io.github.motcua.fees.testkit.DossierArbitraries} and
  * {@link io.github.motcua.fees.testkit.FormArbitraries} (form data from a JSON Schema).
  *
- * <p>jqwik is an optional dependency of fee-rules: a pack's test suite that uses this package adds
- * {@code net.jqwik:jqwik} (1.9.x) to its own test classpath. A violated invariant prints a
+ * <p>Artifact {@code fee-testkit} (test scope), which brings {@code jqwik-api}; a pack's test suite runs
+ * it with {@code net.jqwik:jqwik} (1.9.x), so an embedding application's runtime carries no jqwik. A violated invariant prints a
  * ready-to-paste case YAML ({@link io.github.motcua.fees.testkit.CaseYaml}).
  */
 package io.github.motcua.fees.testkit;
