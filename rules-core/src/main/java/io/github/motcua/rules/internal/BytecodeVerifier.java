@@ -1,0 +1,594 @@
+package io.github.motcua.rules.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.MultiANewArrayInsnNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+
+/**
+ * Verifies the class files a rule compile generated (Drools' executable model) against a member-level
+ * allowlist before any of them is defined, so that "pack rules can never run code" holds for what
+ * actually runs, whatever the rule text looked like.
+ *
+ * <p>Checked, in every method of every class: each method and field reference (all INVOKE*,
+ * GET/PUT*), each NEW, ANEWARRAY/MULTIANEWARRAY, CHECKCAST/INSTANCEOF, each LDC of a class, method
+ * handle or dynamic constant, and each {@code invokedynamic} with its bootstrap method and every
+ * bootstrap argument. Allowed targets are the classes of the compile itself (verified the same way),
+ * the fact vocabulary and the members of {@link BytecodeAllowlist}. Also refused: any backward jump
+ * (a loop), recursion through calls, native or synchronized methods, MONITORENTER, JSR/RET, exception
+ * handlers for anything but a few arithmetic and parse exceptions, classes that extend anything but
+ * Object (or Enum, for an enum), interfaces other than Drools' functional ones, overrides of
+ * equals/hashCode/toString/finalize, static state written outside a static initialiser, arrays of a
+ * size that is not a small constant, and more growth of strings or numbers than {@link #GROWTH_BUDGET}.
+ * docs/security.md "Bytecode verifier" argues why this is complete.
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class BytecodeVerifier {
+    /** The largest array a rule may allocate (varargs of generated code use a handful). */
+    static final int MAX_ARRAY = 1024;
+    /**
+     * How many size-growing operations (a concatenation of two or more values, BigDecimal arithmetic…) one
+     * call of generated code may perform, its callees included: each can at most double the largest value,
+     * so nothing grows past 2^4 = 16 times the largest input (a dossier is at most 2 MiB).
+     */
+    static final int GROWTH_BUDGET = 4;
+
+    private static final String CONCAT_FACTORY = "java/lang/invoke/StringConcatFactory";
+    private static final String LAMBDA_FACTORY = "java/lang/invoke/LambdaMetafactory";
+
+    private BytecodeVerifier() {
+    }
+
+    /**
+     * Verifies every class of one compile.
+     *
+     * @param classFiles internal class name (e.g. {@code "rules/p1/Rule_x"}) to class file bytes: all the
+     *                   classes a compile generated; a name may also end in ".class"
+     * @return every refusal, in a stable order (class, then position); empty when all may be defined
+     */
+    static List<BytecodeRefusal> verify(Map<String, byte[]> classFiles) {
+        List<BytecodeRefusal> out = new ArrayList<>();
+        Map<String, ClassNode> classes = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : new TreeMap<>(classFiles).entrySet()) {
+            String key = e.getKey().endsWith(".class") ? e.getKey().substring(0, e.getKey().length() - 6) : e.getKey();
+            ClassNode cn = new ClassNode();
+            try {
+                new ClassReader(e.getValue()).accept(cn, 0);
+            } catch (RuntimeException ex) {
+                out.add(new BytecodeRefusal(key, "", "", -1, "not a readable class file"));
+                continue;
+            }
+            if (!cn.name.equals(key)) {
+                out.add(new BytecodeRefusal(key, "", cn.name, -1, "the class file names another class"));
+                continue;
+            }
+            classes.put(cn.name, cn);
+        }
+        Context ctx = new Context(classes, out);
+        for (ClassNode cn : classes.values()) {
+            ctx.checkClass(cn);
+        }
+        ctx.checkCalls();
+        return List.copyOf(out);
+    }
+
+    /** One verification run: the classes of the compile, the refusals, and the call graph for recursion and growth. */
+    private static final class Context {
+        private final Map<String, ClassNode> classes;
+        private final List<BytecodeRefusal> out;
+        /** "owner.name desc" of each own method -> the own methods it calls or references, with how many times. */
+        private final Map<String, Map<String, Integer>> calls = new LinkedHashMap<>();
+        /** "owner.name desc" -> growth operations in its own body. */
+        private final Map<String, Integer> growth = new HashMap<>();
+        /** "owner.name desc" -> where it is (for refusals found on the graph). */
+        private final Map<String, int[]> firstLine = new HashMap<>();
+
+        Context(Map<String, ClassNode> classes, List<BytecodeRefusal> out) {
+            this.classes = classes;
+            this.out = out;
+        }
+
+        void checkClass(ClassNode cn) {
+            boolean isEnum = (cn.access & Opcodes.ACC_ENUM) != 0;
+            if (!"java/lang/Object".equals(cn.superName) && !(isEnum && "java/lang/Enum".equals(cn.superName))) {
+                refuse(cn, null, String.valueOf(cn.superName), -1,
+                        "a generated class may extend only Object (or Enum, for an enum)");
+            }
+            if ((cn.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ANNOTATION | Opcodes.ACC_MODULE)) != 0) {
+                refuse(cn, null, "", -1, "a generated class may not be an interface, annotation or module");
+            }
+            for (String i : cn.interfaces) {
+                if (!BytecodeAllowlist.implementable(i)) {
+                    refuse(cn, null, i, -1, "a generated class may implement only Drools' functional interfaces");
+                }
+            }
+            for (FieldNode f : cn.fields) {
+                if ((f.access & Opcodes.ACC_VOLATILE) != 0) {
+                    refuse(cn, null, cn.name + "." + f.name + " " + f.desc, -1, "volatile fields are not allowed");
+                }
+            }
+            for (MethodNode m : cn.methods) {
+                checkMethod(cn, m);
+            }
+        }
+
+        private void checkMethod(ClassNode cn, MethodNode m) {
+            String self = key(cn.name, m.name, m.desc);
+            calls.putIfAbsent(self, new HashMap<>());
+            growth.putIfAbsent(self, 0);
+            if ((m.access & Opcodes.ACC_NATIVE) != 0) {
+                refuse(cn, m, "", -1, "native methods are not allowed");
+            }
+            if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                refuse(cn, m, "", -1, "synchronized methods are not allowed");
+            }
+            if (m.name.equals("finalize") && m.desc.equals("()V") || (m.access & Opcodes.ACC_STATIC) == 0
+                    && BytecodeAllowlist.objectMethod(m.name, m.desc)) {
+                refuse(cn, m, "", -1, "a generated class may not override " + m.name
+                        + " (the JDK would call it from allowed code)");
+            }
+            // index of every label, to tell a backward jump from a forward one
+            Map<LabelNode, Integer> labels = new HashMap<>();
+            int idx = 0;
+            for (AbstractInsnNode in : m.instructions) {
+                if (in instanceof LabelNode l) {
+                    labels.put(l, idx);
+                }
+                idx++;
+            }
+            int line = -1;
+            idx = 0;
+            for (AbstractInsnNode in : m.instructions) {
+                int here = idx++;
+                if (in instanceof LineNumberNode ln) {
+                    line = ln.line;
+                    firstLine.putIfAbsent(self, new int[] {line});
+                    continue;
+                }
+                checkInsn(cn, m, self, in, here, line, labels);
+            }
+            for (TryCatchBlockNode t : m.tryCatchBlocks) {
+                int start = labels.get(t.start);
+                int end = labels.get(t.end);
+                int handler = labels.get(t.handler);
+                int at = lineBefore(m, t.handler);
+                if (t.type == null) {
+                    refuse(cn, m, "finally", at, "a handler for every throwable (finally) is not allowed:"
+                            + " a rule must not hold back the engine's time limit");
+                } else if (!BytecodeAllowlist.CATCHABLE.contains(t.type)) {
+                    refuse(cn, m, t.type, at, "catching " + t.type.replace('/', '.') + " is not allowed: a rule may catch only "
+                            + "ArithmeticException, NumberFormatException and DateTimeException");
+                }
+                if (handler < end || handler <= start) {
+                    refuse(cn, m, "", at, "an exception handler before the code it guards is a loop");
+                }
+            }
+        }
+
+        private void checkInsn(ClassNode cn, MethodNode m, String self, AbstractInsnNode in, int here, int line,
+                Map<LabelNode, Integer> labels) {
+            int op = in.getOpcode();
+            if (in instanceof MethodInsnNode mi) {
+                invoke(cn, m, self, mi.owner, mi.name, mi.desc, op, line);
+            } else if (in instanceof FieldInsnNode fi) {
+                field(cn, m, fi.owner, fi.name, fi.desc, op, line);
+            } else if (in instanceof TypeInsnNode ti) {
+                if (op == Opcodes.NEW) {
+                    if (!classes.containsKey(ti.desc) && !BytecodeAllowlist.newType(ti.desc)) {
+                        refuse(cn, m, ti.desc, line, "creating " + display(ti.desc) + " is not allowed in rules"
+                                + hint(ti.desc, ""));
+                    }
+                } else {
+                    typeRef(cn, m, ti.desc, line);
+                    if (op == Opcodes.ANEWARRAY) {
+                        arraySize(cn, m, in, line);
+                    }
+                }
+            } else if (op == Opcodes.NEWARRAY) {
+                arraySize(cn, m, in, line);
+            } else if (in instanceof MultiANewArrayInsnNode ma) {
+                refuse(cn, m, ma.desc, line, "multi-dimensional arrays are not allowed");
+            } else if (in instanceof LdcInsnNode ldc) {
+                constant(cn, m, self, ldc.cst, line);
+            } else if (in instanceof InvokeDynamicInsnNode indy) {
+                indy(cn, m, self, indy, line);
+            } else if (in instanceof JumpInsnNode j) {
+                if (op == Opcodes.JSR) {
+                    refuse(cn, m, "JSR", line, "JSR/RET subroutines are not allowed");
+                }
+                backward(cn, m, labels.get(j.label), here, line);
+            } else if (in instanceof TableSwitchInsnNode ts) {
+                backward(cn, m, labels.get(ts.dflt), here, line);
+                ts.labels.forEach(l -> backward(cn, m, labels.get(l), here, line));
+            } else if (in instanceof LookupSwitchInsnNode ls) {
+                backward(cn, m, labels.get(ls.dflt), here, line);
+                ls.labels.forEach(l -> backward(cn, m, labels.get(l), here, line));
+            } else if (op == Opcodes.MONITORENTER || op == Opcodes.MONITOREXIT) {
+                refuse(cn, m, "MONITORENTER", line, "synchronized blocks are not allowed");
+            } else if (op == Opcodes.RET) {
+                refuse(cn, m, "RET", line, "JSR/RET subroutines are not allowed");
+            }
+        }
+
+        private void backward(ClassNode cn, MethodNode m, int target, int here, int line) {
+            if (target <= here) {
+                refuse(cn, m, "", line, "loops are not allowed in rules (a jump backwards)");
+            }
+        }
+
+        /** NEWARRAY/ANEWARRAY: the size must be a small constant or the length of an existing array (enum values()). */
+        private void arraySize(ClassNode cn, MethodNode m, AbstractInsnNode in, int line) {
+            AbstractInsnNode p = previous(in);
+            Integer size = intConstant(p);
+            if (size != null && size >= 0 && size <= MAX_ARRAY) {
+                return;
+            }
+            // ECJ's enum values(): arraylength; dup; istore n; anewarray
+            if (p != null && p.getOpcode() == Opcodes.ISTORE) {
+                AbstractInsnNode d = previous(p);
+                if (d != null && d.getOpcode() == Opcodes.DUP) {
+                    p = previous(d);
+                }
+            }
+            if (p != null && p.getOpcode() == Opcodes.ARRAYLENGTH) {
+                return;
+            }
+            refuse(cn, m, in.getOpcode() == Opcodes.ANEWARRAY ? ((TypeInsnNode) in).desc : "NEWARRAY", line,
+                    "an array may only have a constant size up to " + MAX_ARRAY);
+        }
+
+        private void invoke(ClassNode cn, MethodNode m, String self, String owner, String name, String desc, int op,
+                int line) {
+            String member = owner + "." + name + " " + desc;
+            if (owner.startsWith("[")) {
+                // arrays: only clone() (javac's enum values()) and Object's value methods
+                if (!(name.equals("clone") && desc.equals("()Ljava/lang/Object;") || BytecodeAllowlist.objectMethod(name, desc))
+                        || !BytecodeAllowlist.type(owner) && !ownArray(owner)) {
+                    refuse(cn, m, member, line, "this array method is not allowed in rules");
+                }
+                return;
+            }
+            ClassNode target = classes.get(owner);
+            if (target != null) {
+                ownCall(cn, m, self, target, name, desc, op, line);
+                return;
+            }
+            if (!BytecodeAllowlist.method(owner, name, desc)) {
+                refuse(cn, m, member, line, display(owner) + "." + name + " is not allowed in rules" + hint(owner, name));
+                return;
+            }
+            if (name.equals("<init>") && (owner.equals("java/lang/Object") || owner.equals("java/lang/Enum")) && !isInit(m)) {
+                refuse(cn, m, member, line, "a super constructor called outside a constructor");
+            }
+            if (m.name.equals("<clinit>") && owner.startsWith(BytecodeAllowlist.VOCABULARY)) {
+                refuse(cn, m, member, line, "a static initialiser may not use the fact vocabulary");
+            }
+            if (BytecodeAllowlist.growth(owner, name)) {
+                growth.merge(self, 1, Integer::sum);
+            }
+        }
+
+        /** A call into the compile's own classes: the method must exist there (or be an allowed inherited one). */
+        private void ownCall(ClassNode cn, MethodNode m, String self, ClassNode target, String name, String desc,
+                int op, int line) {
+            String member = target.name + "." + name + " " + desc;
+            MethodNode callee = null;
+            for (MethodNode c : target.methods) {
+                if (c.name.equals(name) && c.desc.equals(desc)) {
+                    callee = c;
+                }
+            }
+            if (callee == null) {
+                // inherited from Object or Enum (own classes extend nothing else)
+                if (!BytecodeAllowlist.method(target.superName == null ? "java/lang/Object" : target.superName, name, desc)
+                        || name.startsWith("<")) {
+                    refuse(cn, m, member, line, "calls a method its class does not define");
+                }
+                return;
+            }
+            calls.get(self).merge(key(target.name, name, desc), 1, Integer::sum);
+        }
+
+        private void field(ClassNode cn, MethodNode m, String owner, String name, String desc, int op, int line) {
+            String member = owner + "." + name + " " + desc;
+            ClassNode target = classes.get(owner);
+            boolean write = op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC;
+            if (target != null) {
+                boolean declared = target.fields.stream().anyMatch(f -> f.name.equals(name) && f.desc.equals(desc));
+                if (!declared) {
+                    refuse(cn, m, member, line, "uses a field its class does not define");
+                } else if (op == Opcodes.PUTSTATIC && !(m.name.equals("<clinit>") && owner.equals(cn.name))) {
+                    refuse(cn, m, member, line, "static fields may be set only by their own class's static initialiser"
+                            + " (state shared between decisions)");
+                } else if (op == Opcodes.PUTFIELD && !(isInit(m) && owner.equals(cn.name))) {
+                    refuse(cn, m, member, line, "fields may be set only by their own class's constructors");
+                }
+                return;
+            }
+            if (write) {
+                refuse(cn, m, member, line, "writing " + display(owner) + "." + name + " is not allowed in rules");
+            } else if (op == Opcodes.GETFIELD || !BytecodeAllowlist.staticField(owner, name)) {
+                refuse(cn, m, member, line, "reading " + display(owner) + "." + name + " is not allowed in rules"
+                        + hint(owner, name));
+            }
+        }
+
+        private void typeRef(ClassNode cn, MethodNode m, String type, int line) {
+            if (!classes.containsKey(type) && !ownArray(type) && !BytecodeAllowlist.type(type)) {
+                refuse(cn, m, type, line, "the type " + display(type) + " is not allowed in rules" + hint(type, ""));
+            }
+        }
+
+        private boolean ownArray(String desc) {
+            if (!desc.startsWith("[")) {
+                return false;
+            }
+            Type e = Type.getType(desc).getElementType();
+            return e.getSort() == Type.OBJECT && classes.containsKey(e.getInternalName());
+        }
+
+        private void constant(ClassNode cn, MethodNode m, String self, Object cst, int line) {
+            if (cst instanceof Type t) {
+                if (t.getSort() == Type.OBJECT) {
+                    typeRef(cn, m, t.getInternalName(), line);
+                } else if (t.getSort() == Type.ARRAY) {
+                    typeRef(cn, m, t.getDescriptor(), line);
+                } else {
+                    refuse(cn, m, t.getDescriptor(), line, "method type constants are not allowed");
+                }
+            } else if (cst instanceof Handle h) {
+                handle(cn, m, self, h, line);
+            } else if (cst instanceof ConstantDynamic cd) {
+                refuse(cn, m, cd.getName() + " " + cd.getDescriptor(), line, "dynamic constants are not allowed");
+            }
+        }
+
+        /** A method handle (LDC or bootstrap argument) is a reference like a call. */
+        private void handle(ClassNode cn, MethodNode m, String self, Handle h, int line) {
+            int tag = h.getTag();
+            if (tag == Opcodes.H_GETFIELD || tag == Opcodes.H_GETSTATIC) {
+                field(cn, m, h.getOwner(), h.getName(), h.getDesc(),
+                        tag == Opcodes.H_GETFIELD ? Opcodes.GETFIELD : Opcodes.GETSTATIC, line);
+            } else if (tag == Opcodes.H_PUTFIELD || tag == Opcodes.H_PUTSTATIC) {
+                refuse(cn, m, h.getOwner() + "." + h.getName() + " " + h.getDesc(), line,
+                        "a handle that writes a field is not allowed");
+            } else if (tag == Opcodes.H_NEWINVOKESPECIAL) {
+                if (!classes.containsKey(h.getOwner()) && !BytecodeAllowlist.newType(h.getOwner())) {
+                    refuse(cn, m, h.getOwner(), line, "creating " + display(h.getOwner()) + " is not allowed in rules"
+                            + hint(h.getOwner(), ""));
+                } else {
+                    invoke(cn, m, self, h.getOwner(), h.getName(), h.getDesc(), Opcodes.INVOKESPECIAL, line);
+                }
+            } else {
+                // a handle to a constructor without NEW would be refused by invoke
+                invoke(cn, m, self, h.getOwner(), h.getName(), h.getDesc(),
+                        tag == Opcodes.H_INVOKESTATIC ? Opcodes.INVOKESTATIC
+                                : tag == Opcodes.H_INVOKEINTERFACE ? Opcodes.INVOKEINTERFACE
+                                : tag == Opcodes.H_INVOKESPECIAL ? Opcodes.INVOKESPECIAL : Opcodes.INVOKEVIRTUAL, line);
+            }
+        }
+
+        private void indy(ClassNode cn, MethodNode m, String self, InvokeDynamicInsnNode indy, int line) {
+            Handle bsm = indy.bsm;
+            String member = bsm.getOwner() + "." + bsm.getName() + " " + bsm.getDesc();
+            if (bsm.getOwner().equals(CONCAT_FACTORY)
+                    && (bsm.getName().equals("makeConcatWithConstants") || bsm.getName().equals("makeConcat"))) {
+                for (Object a : indy.bsmArgs) {
+                    if (!(a instanceof String)) {
+                        constant(cn, m, self, a, line);
+                    }
+                }
+                int objects = 0;
+                for (Type t : Type.getArgumentTypes(indy.desc)) {
+                    if (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY) {
+                        objects++;
+                    }
+                }
+                if (objects > 1) {
+                    growth.merge(self, objects - 1, Integer::sum);
+                }
+                return;
+            }
+            if (bsm.getOwner().equals(LAMBDA_FACTORY)
+                    && (bsm.getName().equals("metafactory") || bsm.getName().equals("altMetafactory"))) {
+                Type iface = Type.getReturnType(indy.desc);
+                if (!BytecodeAllowlist.implementable(iface.getInternalName())) {
+                    refuse(cn, m, iface.getInternalName(), line,
+                            "a lambda may implement only Drools' functional interfaces, not " + display(iface.getInternalName()));
+                }
+                if (bsm.getName().equals("altMetafactory") && indy.bsmArgs.length > 3
+                        && indy.bsmArgs[3] instanceof Integer flags && (flags & ~0x2) != 0) {
+                    // FLAG_SERIALIZABLE (1) and FLAG_BRIDGES (4) are refused; FLAG_MARKERS (2) markers checked below
+                    refuse(cn, m, member, line, "serializable lambdas are not allowed");
+                }
+                for (int i = 0; i < indy.bsmArgs.length; i++) {
+                    Object a = indy.bsmArgs[i];
+                    if (i >= 4 && a instanceof Type t && t.getSort() == Type.OBJECT
+                            && !BytecodeAllowlist.implementable(t.getInternalName())) {
+                        refuse(cn, m, t.getInternalName(), line, "a lambda may implement only Drools' functional interfaces");
+                    } else if (a instanceof Handle h) {
+                        handle(cn, m, self, h, line);
+                    } else if (a instanceof ConstantDynamic cd) {
+                        refuse(cn, m, cd.getName(), line, "dynamic constants are not allowed");
+                    }
+                }
+                return;
+            }
+            refuse(cn, m, member, line, "invokedynamic with the bootstrap " + display(bsm.getOwner()) + "."
+                    + bsm.getName() + " is not allowed in rules" + hint(bsm.getOwner(), bsm.getName()));
+        }
+
+        /** Recursion (a cycle of own calls) and the growth budget, over the call graph of the whole compile. */
+        void checkCalls() {
+            Map<String, Integer> state = new HashMap<>(); // 1 = on the path, 2 = done
+            Map<String, Integer> total = new HashMap<>();
+            Set<String> reported = new HashSet<>();
+            for (String start : calls.keySet()) {
+                walk(start, state, total, reported);
+            }
+            for (Map.Entry<String, Integer> e : total.entrySet()) {
+                if (e.getValue() > GROWTH_BUDGET) {
+                    String[] p = split(e.getKey());
+                    out.add(new BytecodeRefusal(p[0], p[1] + p[2], "", lineOf(e.getKey()), String.format(Locale.ROOT,
+                            "too much string or number growth in one call (%d concatenations or arithmetic steps, at most %d)",
+                            e.getValue(), GROWTH_BUDGET)));
+                }
+            }
+        }
+
+        private int walk(String node, Map<String, Integer> state, Map<String, Integer> total, Set<String> reported) {
+            Integer s = state.get(node);
+            if (s != null && s == 2) {
+                return total.get(node);
+            }
+            if (s != null) {
+                if (reported.add(node)) {
+                    String[] p = split(node);
+                    out.add(new BytecodeRefusal(p[0], p[1] + p[2], node, lineOf(node),
+                            "recursion is not allowed in rules (a loop through calls)"));
+                }
+                return 0;
+            }
+            state.put(node, 1);
+            long sum = growth.getOrDefault(node, 0);
+            for (Map.Entry<String, Integer> callee : calls.getOrDefault(node, Map.of()).entrySet()) {
+                sum += (long) callee.getValue() * walk(callee.getKey(), state, total, reported);
+            }
+            int capped = (int) Math.min(sum, 1_000_000);
+            state.put(node, 2);
+            total.put(node, capped);
+            return capped;
+        }
+
+        private int lineOf(String node) {
+            int[] l = firstLine.get(node);
+            return l == null ? -1 : l[0];
+        }
+
+        private void refuse(ClassNode cn, MethodNode m, String member, int line, String reason) {
+            out.add(new BytecodeRefusal(cn.name, m == null ? "" : m.name + m.desc, member, line, reason));
+        }
+    }
+
+    private static boolean isInit(MethodNode m) {
+        return m.name.equals("<init>");
+    }
+
+    private static String key(String owner, String name, String desc) {
+        return owner + "." + name + " " + desc;
+    }
+
+    /** owner, name, desc of a key. */
+    private static String[] split(String key) {
+        int sp = key.indexOf(' ');
+        String ownerName = key.substring(0, sp);
+        int dot = ownerName.lastIndexOf('.');
+        return new String[] {ownerName.substring(0, dot), ownerName.substring(dot + 1), key.substring(sp + 1)};
+    }
+
+    private static int lineBefore(MethodNode m, LabelNode label) {
+        int line = -1;
+        for (AbstractInsnNode in : m.instructions) {
+            if (in instanceof LineNumberNode ln) {
+                line = ln.line;
+            }
+            if (in == label) {
+                AbstractInsnNode n = in.getNext();
+                return n instanceof LineNumberNode ln ? ln.line : line;
+            }
+        }
+        return line;
+    }
+
+    private static AbstractInsnNode previous(AbstractInsnNode in) {
+        AbstractInsnNode p = in.getPrevious();
+        while (p != null && p.getOpcode() < 0) {
+            p = p.getPrevious();
+        }
+        return p;
+    }
+
+    private static Integer intConstant(AbstractInsnNode in) {
+        if (in == null) {
+            return null;
+        }
+        int op = in.getOpcode();
+        if (op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5) {
+            return op - Opcodes.ICONST_0;
+        }
+        if ((op == Opcodes.BIPUSH || op == Opcodes.SIPUSH) && in instanceof IntInsnNode ii) {
+            return ii.operand;
+        }
+        if (in instanceof LdcInsnNode l && l.cst instanceof Integer i) {
+            return i;
+        }
+        return null;
+    }
+
+    private static String display(String internalName) {
+        return internalName.replace('/', '.');
+    }
+
+    /** Names the family of a well-known forbidden API, so an analyst sees why. */
+    private static String hint(String owner, String name) {
+        String o = owner.startsWith("[") ? Type.getType(owner).getElementType().getInternalName() : owner;
+        if (o.equals("java/lang/String") && Set.of("matches", "replaceAll", "replaceFirst", "split").contains(name)) {
+            return " (regular expressions: use the vocabulary's bounded matcher)";
+        }
+        if (o.equals("java/lang/String") && Set.of("repeat", "format", "join", "replace").contains(name)) {
+            return " (unbounded memory)";
+        }
+        if (name.equals("getClass")) {
+            return " (reflection and class loading)";
+        }
+        if (o.equals("java/lang/Class") || o.equals("java/lang/ClassLoader") || o.startsWith("java/lang/reflect/")
+                || o.startsWith("java/lang/invoke/")) {
+            return " (reflection and class loading)";
+        }
+        if (o.startsWith("java/io/") || o.startsWith("java/nio/")) {
+            return " (file and stream I/O)";
+        }
+        if (o.startsWith("java/net/")) {
+            return " (network)";
+        }
+        if (o.equals("java/lang/System") || o.equals("java/lang/Runtime") || o.equals("java/lang/ProcessBuilder")
+                || o.equals("java/lang/Process") || o.startsWith("sun/") || o.startsWith("jdk/internal/")) {
+            return " (system and processes)";
+        }
+        if (o.equals("java/lang/Thread") || o.startsWith("java/util/concurrent/")) {
+            return " (threads)";
+        }
+        if (o.startsWith("java/util/regex/")) {
+            return " (regular expressions: use the vocabulary's bounded matcher)";
+        }
+        return "";
+    }
+}
