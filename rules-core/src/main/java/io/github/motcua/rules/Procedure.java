@@ -4,6 +4,7 @@ import io.github.motcua.calendar.InternalStep;
 import io.github.motcua.calendar.TimeLimit;
 import io.github.motcua.dossier.Channel;
 import io.github.motcua.law.LegalBasis;
+import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
@@ -27,11 +28,16 @@ import java.util.Optional;
  * @param deadline     the base time limit (thời hạn giải quyết)
  * @param steps        internal steps with their budgets (quy trình nội bộ)
  * @param components   the component catalogue (thành phần hồ sơ), in declaration order
+ * @param aliases      other codes that name this procedure (e.g. a pack-local code used before the
+ *                     national code was known); a dossier naming an alias is decided by this procedure
+ * @param commitment   the province's committed time (thời gian cam kết), shorter than or equal to
+ *                     {@link #deadline()} (the law's maximum), or {@code null} when none is published
+ * @param competence   how the competent unit (cơ quan có thẩm quyền) is found, or {@code null}
  */
 public record Procedure(String code, LocalizedText name, LocalizedText field, Level level, LocalizedText agency,
         List<Channel> channels, OnlineLevel onlineLevel, boolean boundaryFree, LocalizedText result,
         List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
-        List<DossierComponent> components) {
+        List<DossierComponent> components, List<Alias> aliases, Commitment commitment, Competence competence) {
     public Procedure {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
@@ -39,6 +45,133 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
         legalBases = List.copyOf(legalBases);
         steps = List.copyOf(steps);
         components = List.copyOf(components);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
+
+    /** A procedure without aliases, commitment or competence rule (the shape before issue 14). */
+    public Procedure(String code, LocalizedText name, LocalizedText field, Level level, LocalizedText agency,
+            List<Channel> channels, OnlineLevel onlineLevel, boolean boundaryFree, LocalizedText result,
+            List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
+            List<DossierComponent> components) {
+        this(code, name, field, level, agency, channels, onlineLevel, boundaryFree, result, legalBases, deadline, steps,
+                components, List.of(), null, null);
+    }
+
+    /**
+     * Another code naming this procedure (mã cũ, mã nội bộ).
+     *
+     * @param code the other code
+     * @param note why it exists, e.g. which national code replaced it
+     */
+    public record Alias(String code, String note) {
+        public Alias {
+            Objects.requireNonNull(code, "code");
+        }
+    }
+
+    /**
+     * The province's committed processing time (thời gian giải quyết cam kết), published by a decision
+     * of the provincial People's Committee, possibly in fractional working days ("0,5 ngày làm việc").
+     *
+     * @param amount the committed amount as published, e.g. {@code 2.5}
+     * @param unit   its unit (the same unit as the law's maximum)
+     * @param basis  the publishing decision, or {@code null} when none was found
+     * @param note   a note (e.g. why the commitment equals the maximum), or {@code null}
+     */
+    public record Commitment(BigDecimal amount, io.github.motcua.calendar.DeadlineUnit unit, LegalBasis basis,
+            String note) {
+        public Commitment {
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(unit, "unit");
+            if (amount.signum() <= 0) {
+                throw new IllegalArgumentException("a commitment must be positive: [" + amount + "]");
+            }
+        }
+
+        /**
+         * The commitment as a time limit the calendar counts: whole amounts as they are; fractional
+         * working days as working hours of an office day of {@code minutesPerDay} minutes, rounded up to
+         * the hour (0,5 ngày làm việc of 7 h 30 → 4 giờ làm việc).
+         */
+        public TimeLimit limit(long minutesPerDay) {
+            BigDecimal whole = amount.stripTrailingZeros();
+            if (whole.scale() <= 0) {
+                return new TimeLimit(whole.longValueExact(), unit);
+            }
+            if (unit != io.github.motcua.calendar.DeadlineUnit.WORKING_DAYS) {
+                throw new IllegalArgumentException("only working days may be fractional: [" + amount + " " + unit + "]");
+            }
+            BigDecimal minutes = amount.multiply(BigDecimal.valueOf(minutesPerDay));
+            long hours = minutes.divide(BigDecimal.valueOf(60), 0, java.math.RoundingMode.CEILING).longValueExact();
+            return TimeLimit.workingHours(hours);
+        }
+
+        /** Whether this is at most {@code maximum} (same unit compared by amount). */
+        public boolean withinMaximum(TimeLimit maximum) {
+            return maximum.unit() == unit && amount.compareTo(BigDecimal.valueOf(maximum.amount())) <= 0;
+        }
+
+        /** The cut against {@code maximum} in percent, rounded to one decimal, or {@code null} in other units. */
+        public BigDecimal cutPercent(TimeLimit maximum) {
+            if (maximum.unit() != unit || maximum.amount() == 0) {
+                return null;
+            }
+            BigDecimal max = BigDecimal.valueOf(maximum.amount());
+            return max.subtract(amount).multiply(BigDecimal.valueOf(100)).divide(max, 1, java.math.RoundingMode.HALF_UP);
+        }
+
+        /** "2,5 ngày làm việc". */
+        public String labelVi() {
+            String n = amount.stripTrailingZeros().toPlainString().replace('.', ',');
+            return switch (unit) {
+                case WORKING_DAYS -> n + " ngày làm việc";
+                case WORKING_HOURS -> n + " giờ làm việc";
+                case CALENDAR_DAYS -> n + " ngày";
+                case SAME_DAY -> "trong ngày";
+            };
+        }
+    }
+
+    /**
+     * How the competent unit (cơ quan có thẩm quyền giải quyết) is found for a dossier.
+     *
+     * @param by    {@link By}
+     * @param field for {@link By#FORM_UNIT}: the form path holding a unit code (e.g. {@code thuaDat.maXa})
+     * @param unit  for {@link By#FIXED_UNIT}: the unit code in units.yaml
+     * @param basis    the legal basis of that competence, or {@code null}
+     * @param transfer the transfer between a receiving unit and a different competent unit, or {@code null}
+     *                 when the pack sets no transfer time
+     */
+    public record Competence(By by, String field, String unit, LegalBasis basis, Transfer transfer) {
+        public Competence {
+            Objects.requireNonNull(by, "by");
+        }
+
+        /**
+         * The time to move a dossier from the receiving unit to the competent unit (luân chuyển hồ sơ).
+         *
+         * @param limit   its length
+         * @param counted true when it is inside the time limit (the appointment does not move); false
+         *                when it is added to the time limit
+         * @param basis   its legal basis, or {@code null}
+         */
+        public record Transfer(TimeLimit limit, boolean counted, LegalBasis basis) {
+            public Transfer {
+                Objects.requireNonNull(limit, "limit");
+            }
+        }
+
+        /** Where the competent unit comes from. */
+        public enum By {
+            /** The applicant's residence unit ({@code applicant.residenceUnit}): civil status. */
+            RESIDENCE,
+            /** A unit code in the form, e.g. the plot's commune for land or the business location. */
+            FORM_UNIT,
+            /** One fixed unit, e.g. a provincial department. */
+            FIXED_UNIT,
+            /** Whichever unit receives the dossier decides it (e.g. certification at any commune). */
+            RECEIVING_UNIT
+        }
     }
 
     /** The component with this id, if declared. */

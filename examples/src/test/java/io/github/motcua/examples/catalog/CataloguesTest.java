@@ -26,10 +26,10 @@ class CataloguesTest {
     static final Locale VI = Locale.forLanguageTag("vi");
     static final LocalDate AS_OF = LocalDate.of(2026, 3, 1);
     /** The procedures whose procedure.yaml says onlineLevel: FULL (read by hand from the pack). */
-    static final List<String> FULL = List.of("1.000656", "1.001193", "1.001612", "2.000635", "GL.LLTP.01");
+    static final List<String> FULL = List.of("1.000656", "1.001193", "1.001612", "1.012786", "2.000635", "GL.LLTP.01");
     /** The procedures whose procedure.yaml says boundaryFree: true (read by hand from the pack). */
-    static final List<String> BOUNDARY_FREE = List.of("1.000656", "1.000894", "1.001193", "1.001612", "2.000635",
-            "2.000815", "2.000884", "GL.DD.01", "GL.DD.02", "GL.DD.03", "GL.DD.04", "GL.GPXD.01", "GL.LLTP.01");
+    static final List<String> BOUNDARY_FREE = List.of("1.000656", "1.000894", "1.001193", "1.001612", "1.012784",
+            "1.012786", "1.013831", "1.013978", "2.000635", "2.000815", "2.000884", "2.001035", "GL.GPXD.01", "GL.LLTP.01");
 
     static Engine engine;
 

@@ -41,11 +41,11 @@ class ExplainCommandTest {
         Cli.Run r = Cli.run("explain", Cli.GIA_LAI.toString(), Cli.DOSSIERS.resolve("dat-dai-xa-kho-khan.json").toString(),
                 "--lang", "en");
         assertEquals(ExitCodes.OK, r.code(), r.err());
-        assertTrue(r.out().startsWith("Procedure: GL.DD.02 — Registration of changes in land-use rights\nOutcome: ELIGIBLE\n"),
+        assertTrue(r.out().startsWith("Procedure: 1.013831 — Registration of changes in land-use rights\nOutcome: ELIGIBLE\n"),
                 r.out());
         // Ia Mơ is a disadvantaged commune: +10 working days (NĐ 101/2024 as amended by NĐ 151/2025).
         assertTrue(r.out().contains("extended by 10 working day(s): "), r.out());
-        assertTrue(r.out().contains("where: procedures/GL.DD.02/rules.drl:"), r.out());
+        assertTrue(r.out().contains("where: procedures/1.013831/rules.drl:"), r.out());
         assertTrue(r.out().contains("[ND101-2024-MIEN-NUI]"), r.out());
     }
 

@@ -87,11 +87,12 @@ class GiaLaiDecisionsTest {
         }
 
         @Test
-        void decide_landChangeInDisadvantagedCommune_18WorkingDays() {
-            // 8 working days (NĐ 101/2024) + 10 for a disadvantaged commune, from Tuesday 03/3/2026: Thursday 26/3
+        void decide_landTransferInDisadvantagedCommune_15WorkingDays() {
+            // Transfer: 5 working days (NĐ 151/2025 as amended by NĐ 226/2025; it was 8 before issue 14)
+            // + 10 for a disadvantaged commune, from Tuesday 03/3/2026: Monday 23/3
             Decision d = engine.decide(dossier("dat-dai-xa-kho-khan"));
-            assertEquals("2026-03-26T17:00+07:00", d.deadline().due().toOffsetDateTime().toString());
-            assertEquals(18, d.deadline().workingDaysCounted());
+            assertEquals("2026-03-23T17:00+07:00", d.deadline().due().toOffsetDateTime().toString());
+            assertEquals(15, d.deadline().workingDaysCounted());
             assertTrue(d.trace().stream().anyMatch(t -> t.kind().equals(Decision.TraceStep.DEADLINE) && t.basis() != null
                     && t.rule().contains("10")), () -> d.trace().toString());
         }
@@ -99,11 +100,11 @@ class GiaLaiDecisionsTest {
         @Test
         void decide_excludedSupplementPeriod_movesTheDueDateAndCitesItsBasis() {
             // paused from Wednesday 04/3 09:00 to Friday 06/3 09:00: Thursday 5 and Friday 6 are not counted,
-            // so 18 working days end two working days later: Monday 30/3
+            // so 15 working days end two working days later: Wednesday 25/3
             String json = dossier("dat-dai-xa-kho-khan").replaceFirst("\\{", "{\"excludedPeriods\":[{\"kind\":\"SUPPLEMENT\","
                     + "\"from\":\"2026-03-04T02:00:00Z\",\"to\":\"2026-03-06T02:00:00Z\",\"reason\":\"Bổ sung trích lục bản đồ\"}],");
             Decision d = engine.decide(json);
-            assertEquals("2026-03-30T17:00+07:00", d.deadline().due().toOffsetDateTime().toString());
+            assertEquals("2026-03-25T17:00+07:00", d.deadline().due().toOffsetDateTime().toString());
             assertEquals(2, d.deadline().pausedWorkingDays());
             assertTrue(d.toTextVi().contains("Không tính thời gian từ 09 giờ 00 ngày 04/03/2026 đến 09 giờ 00 ngày 06/03/2026"),
                     d.toTextVi());

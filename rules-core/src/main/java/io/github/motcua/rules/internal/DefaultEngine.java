@@ -476,11 +476,27 @@ public final class DefaultEngine implements Engine {
         Objects.requireNonNull(dossier, "dossier");
         Serving s = serving();
         Slot slot = s.slots().get(dossier.procedure());
+        Procedure.Alias alias = null;
+        if (slot == null) { // an old code (mã cũ) a procedure lists among its aliases
+            for (Slot candidate : s.slots().values()) {
+                for (Procedure.Alias a : candidate.procedure.aliases()) {
+                    if (a.code().equals(dossier.procedure())) {
+                        slot = candidate;
+                        alias = a;
+                    }
+                }
+            }
+        }
         if (slot == null) {
             throw new NoSuchProcedureException(dossier.procedure(), s.pack().info().id());
         }
         CompiledProcedure cp = slot.compiled(s.pack().info().id(), this);
-        return Integration.decide(s.pack(), s.unitFacts(), cp, dossier, clock, firingLimit);
+        if (alias == null) {
+            return Integration.decide(s.pack(), s.unitFacts(), cp, dossier, clock, firingLimit);
+        }
+        Dossier renamed = new Dossier(slot.procedure.code(), dossier.channel(), dossier.receivedAt(), dossier.unit(),
+                dossier.asOf(), dossier.applicant(), dossier.form(), dossier.heldData(), dossier.excludedPeriods());
+        return Integration.aliased(Integration.decide(s.pack(), s.unitFacts(), cp, renamed, clock, firingLimit), alias);
     }
 
     @Override

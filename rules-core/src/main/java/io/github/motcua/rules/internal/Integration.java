@@ -168,6 +168,18 @@ final class Integration {
                 whole.deadlineAdjustments(), whole.feeDirectives(), notes, whole.trace(), null, whole.provenance());
     }
 
+    /** The decision of a dossier that named the procedure by an alias: a note names both codes. */
+    static Decision aliased(Decision d, Procedure.Alias alias) {
+        List<Decision.Note> notes = new ArrayList<>(d.notes());
+        notes.add(new Decision.Note(String.format(Locale.ROOT,
+                "Hồ sơ ghi mã thủ tục cũ [%s]; đã giải quyết theo mã thủ tục [%s]%s", alias.code(), d.procedure(),
+                alias.note() == null ? "" : " (" + alias.note() + ")"), String.format(Locale.ROOT,
+                "the dossier names the old procedure code [%s]; decided as procedure [%s]", alias.code(), d.procedure()),
+                null, "procedure.yaml: aliases"));
+        return new Decision(d.procedure(), d.eligibility(), d.reasons(), d.components(), d.form(), d.deadline(), d.fees(),
+                d.deadlineAdjustments(), d.feeDirectives(), notes, d.trace(), d.cause(), d.provenance());
+    }
+
     private static Decision formInvalid(LoadedPack pack, CompiledProcedure cp, Dossier d, Decision.FormReport form,
             Clock clock) {
         LocalDate asOf = d.asOf() != null ? d.asOf()

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -260,6 +261,7 @@ final class PackLoader {
                 }
             }
         }
+        aliasConflicts(procedures, problems);
         if (info == null) {
             return null;
         }
@@ -297,6 +299,22 @@ final class PackLoader {
         List<PackProblem> found = Schemas.validate(kind, doc, "", doc.root());
         problems.addAll(found);
         return found.isEmpty() ? doc : null;
+    }
+
+    /** An alias (mã cũ) must name one procedure only, and never another procedure's own code. */
+    static void aliasConflicts(Map<String, LoadedPack.ProcedureSource> procedures, List<PackProblem> problems) {
+        Map<String, String> owner = new TreeMap<>();
+        for (LoadedPack.ProcedureSource ps : procedures.values()) {
+            for (io.github.motcua.rules.Procedure.Alias a : ps.procedure().aliases()) {
+                String code = ps.procedure().code();
+                String other = procedures.containsKey(a.code()) ? a.code() : owner.putIfAbsent(a.code(), code);
+                if (other != null && !other.equals(code)) {
+                    problems.add(new PackProblem("procedures/" + code + "/procedure.yaml", 0, 0, "ALIAS_CONFLICT",
+                            String.format(Locale.ROOT, "Mã cũ [%s] của thủ tục [%s] đã là mã hoặc mã cũ của thủ tục [%s]", a.code(), code, other),
+                            String.format(Locale.ROOT, "alias [%s] of procedure [%s] already names procedure [%s]", a.code(), code, other)));
+                }
+            }
+        }
     }
 
     private PackInfo packInfo() {

@@ -156,6 +156,58 @@ final class ProcedureReader {
         }
         List<Channel> channels = new ArrayList<>();
         r.get("channels").forEach(ch -> channels.add(Channel.valueOf(ch.asString())));
+        List<Procedure.Alias> aliases = new ArrayList<>();
+        if (r.get("aliases") != null) {
+            i = 0;
+            for (JsonNode a : r.get("aliases")) {
+                String ac = a.get("code").asString();
+                if (ac.equals(code)) {
+                    problems.add(doc.problem("/aliases/" + i, "ALIAS_IS_CODE",
+                            "Mã cũ [" + ac + "] trùng mã của chính thủ tục", "alias [" + ac + "] is the procedure's own code"));
+                }
+                aliases.add(new Procedure.Alias(ac, a.get("note") == null ? null : a.get("note").asString()));
+                i++;
+            }
+        }
+        Procedure.Commitment commitment = null;
+        JsonNode cm = r.get("commitment");
+        if (cm != null) {
+            LegalBasis cb = cm.get("basis") == null ? null : basis(doc, "/commitment/basis", cm.get("basis").asString(), bases);
+            commitment = new Procedure.Commitment(cm.get("amount").decimalValue(), DeadlineUnit.valueOf(cm.get("unit").asString()),
+                    cb, cm.get("note") == null ? null : cm.get("note").asString());
+            if (!commitment.withinMaximum(deadline.limit())) {
+                problems.add(doc.problem("/commitment", "COMMITMENT_EXCEEDS_MAXIMUM", String.format(Locale.ROOT,
+                        "Thời gian cam kết [%s] dài hơn thời hạn tối đa theo luật [%s] hoặc khác đơn vị",
+                        commitment.labelVi(), deadline.limit().labelVi()), String.format(Locale.ROOT,
+                        "the committed time [%s %s] is longer than the law's maximum [%d %s] or in another unit",
+                        commitment.amount().toPlainString(), commitment.unit(), deadline.limit().amount(), deadline.limit().unit())));
+            }
+        }
+        Procedure.Competence competence = null;
+        JsonNode ct = r.get("competence");
+        if (ct != null) {
+            Procedure.Competence.By by = Procedure.Competence.By.valueOf(ct.get("by").asString());
+            String field = ct.get("field") == null ? null : ct.get("field").asString();
+            String unit = ct.get("unit") == null ? null : ct.get("unit").asString();
+            if (by == Procedure.Competence.By.FORM_UNIT && field == null) {
+                problems.add(doc.problem("/competence", "COMPETENCE_FIELD",
+                        "Cần nêu trường tờ khai chứa mã đơn vị (field)", "FORM_UNIT needs the form field holding the unit code"));
+            }
+            if (by == Procedure.Competence.By.FIXED_UNIT && unit == null) {
+                problems.add(doc.problem("/competence", "COMPETENCE_UNIT",
+                        "Cần nêu mã đơn vị có thẩm quyền (unit)", "FIXED_UNIT needs the competent unit's code"));
+            }
+            LegalBasis kb = ct.get("basis") == null ? null : basis(doc, "/competence/basis", ct.get("basis").asString(), bases);
+            Procedure.Competence.Transfer transfer = null;
+            JsonNode tr = ct.get("transfer");
+            if (tr != null && tr.get("amount").asLong() > 0) {
+                transfer = new Procedure.Competence.Transfer(
+                        new TimeLimit(tr.get("amount").asLong(), DeadlineUnit.valueOf(tr.get("unit").asString())),
+                        tr.get("counted") == null || tr.get("counted").asBoolean(),
+                        tr.get("basis") == null ? null : basis(doc, "/competence/transfer/basis", tr.get("basis").asString(), bases));
+            }
+            competence = new Procedure.Competence(by, field, unit, kb, transfer);
+        }
         if (problems.size() > before) {
             return null;
         }
@@ -164,7 +216,8 @@ final class ProcedureReader {
                 channels, r.get("onlineLevel") == null ? Procedure.OnlineLevel.NONE
                         : Procedure.OnlineLevel.valueOf(r.get("onlineLevel").asString()),
                 r.get("boundaryFree") != null && r.get("boundaryFree").asBoolean(),
-                r.get("result") == null ? null : PackLoader.text(r.get("result")), procBases, deadline, steps, components);
+                r.get("result") == null ? null : PackLoader.text(r.get("result")), procBases, deadline, steps, components,
+                aliases, commitment, competence);
     }
 
     private LegalBasis basis(YamlDoc doc, String ptr, String id, Map<String, LegalBasis> bases) {
@@ -205,7 +258,8 @@ final class ProcedureReader {
                 problems.addAll(dp);
                 continue;
             }
-            if (!p.code().equals(dn.get("procedure").asString())) {
+            if (!p.code().equals(dn.get("procedure").asString())
+                    && p.aliases().stream().noneMatch(a -> a.code().equals(dn.get("procedure").asString()))) {
                 problems.add(doc.problem(ptr + "/dossier/procedure", "CASE_WRONG_PROCEDURE",
                         "Hồ sơ của ca kiểm thử thuộc thủ tục khác [" + dn.get("procedure").asString() + "]",
                         "the case's dossier names another procedure [" + dn.get("procedure").asString() + "]"));
