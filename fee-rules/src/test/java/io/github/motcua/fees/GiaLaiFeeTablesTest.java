@@ -199,8 +199,8 @@ class GiaLaiFeeTablesTest {
 
         @Test
         void assess_contracts_fiftyThousandEach() {
-            assertEquals(50_000, assess("GL.CTHD.01", FeeRequest.of("GL.CTHD.01", DAY)).total().dong());
-            assertEquals(100_000, assess("GL.CTHD.01", FeeRequest.of("GL.CTHD.01", DAY)
+            assertEquals(50_000, assess("2.001035", FeeRequest.of("2.001035", DAY)).total().dong());
+            assertEquals(100_000, assess("2.001035", FeeRequest.of("2.001035", DAY)
                     .withForm(Map.of("soHopDong", 2))).total().dong());
         }
     }
@@ -218,7 +218,7 @@ class GiaLaiFeeTablesTest {
 
         @Test
         void assess_placeholderRates_areMarkedUnverified() {
-            for (String code : new String[] {"1.001612", "GL.GPXD.01", "GL.DD.01", "GL.DD.02", "GL.DD.03", "GL.DD.04"}) {
+            for (String code : new String[] {"1.001612", "GL.GPXD.01", "1.013978", "1.013831", "1.012784", "1.012786"}) {
                 FeeLine l = assess(code, FeeRequest.of(code, DAY).withChannel(Channel.ONLINE)).lines().get(0);
                 assertFalse(l.verified(), code);
                 assertFalse(l.basis().verified(), code);

@@ -21,8 +21,8 @@ public final class GiaLaiFees {
 
     public static final String ROOT = "/packs/gia-lai/";
     public static final List<String> CODES = List.of("1.001193", "1.000894", "1.000656", "2.000635", "2.000815",
-            "2.000884", "GL.CTHD.01", "GL.LLTP.01", "1.001612", "GL.GPXD.01", "GL.DD.01", "GL.DD.02", "GL.DD.03",
-            "GL.DD.04");
+            "2.000884", "2.001035", "GL.LLTP.01", "1.001612", "GL.GPXD.01", "1.013978", "1.013831", "1.012784",
+            "1.012786");
 
     private static final Map<String, LegalBasis> BASES = readBases(ROOT + "legal-bases/fees.yaml");
     private static final ExemptionCatalog CATALOG = readCatalog();
