@@ -106,9 +106,10 @@ public final class DecisionDocuments {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "the decision is for procedure [%s], not [%s]", decision.procedure(), procedure.code()));
         }
-        if (decision.eligibility() != Eligibility.ELIGIBLE || decision.deadline() == null) {
+        if ((decision.eligibility() != Eligibility.ELIGIBLE && decision.eligibility() != Eligibility.NOT_ASSESSED)
+                || decision.deadline() == null) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "a receipt slip needs an ELIGIBLE decision with a deadline: [%s]", decision.eligibility()));
+                    "a receipt slip needs an ELIGIBLE or NOT_ASSESSED decision with a deadline: [%s]", decision.eligibility()));
         }
         List<ReceivedComponent> components = new ArrayList<>();
         if (!details.received().isEmpty()) {

@@ -14,5 +14,11 @@ public enum Eligibility {
      * Chưa xác định được: a rule threw, or the rules hit the firing limit. Never read it as
      * "condition not met": see {@link Decision#cause()}.
      */
-    INDETERMINATE
+    INDETERMINATE,
+    /**
+     * Chưa đánh giá: the procedure has no eligibility rules (typically imported from the national
+     * database and not yet reviewed), so nobody checked the conditions. The decision still lists the
+     * components, the deadline and the fees; never read it as ELIGIBLE.
+     */
+    NOT_ASSESSED
 }

@@ -33,11 +33,14 @@ import java.util.Optional;
  * @param commitment   the province's committed time (thời gian cam kết), shorter than or equal to
  *                     {@link #deadline()} (the law's maximum), or {@code null} when none is published
  * @param competence   how the competent unit (cơ quan có thẩm quyền) is found, or {@code null}
+ * @param source       where the procedure's values come from when they were imported from a national
+ *                     record (procedure.yaml {@code source}); {@code null} for a hand-written procedure
  */
 public record Procedure(String code, LocalizedText name, LocalizedText field, Level level, LocalizedText agency,
         List<Channel> channels, OnlineLevel onlineLevel, boolean boundaryFree, LocalizedText result,
         List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
-        List<DossierComponent> components, List<Alias> aliases, Commitment commitment, Competence competence) {
+        List<DossierComponent> components, List<Alias> aliases, Commitment commitment, Competence competence,
+        Source source) {
     public Procedure {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
@@ -54,7 +57,35 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
             List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
             List<DossierComponent> components) {
         this(code, name, field, level, agency, channels, onlineLevel, boundaryFree, result, legalBases, deadline, steps,
-                components, List.of(), null, null);
+                components, List.of(), null, null, null);
+    }
+
+    /** A hand-written procedure (no import source). */
+    public Procedure(String code, LocalizedText name, LocalizedText field, Level level, LocalizedText agency,
+            List<Channel> channels, OnlineLevel onlineLevel, boolean boundaryFree, LocalizedText result,
+            List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
+            List<DossierComponent> components, List<Alias> aliases, Commitment commitment, Competence competence) {
+        this(code, name, field, level, agency, channels, onlineLevel, boundaryFree, result, legalBases, deadline, steps,
+                components, aliases, commitment, competence, null);
+    }
+
+    /** {@code true} when the values were imported from a national record and nobody has reviewed them yet. */
+    public boolean importedUnreviewed() {
+        return source != null && !source.verified();
+    }
+
+    /**
+     * The provenance of an imported procedure (nguồn dữ liệu): the national record it was imported from
+     * and the pack's one trust marking.
+     *
+     * @param recordId  the portal's record id
+     * @param code      the record's procedure code
+     * @param updatedAt the record's {@code updatedAt} (ISO 8601 instant)
+     * @param decision  the publishing decision (quyết định công bố), e.g. {@code 1908/QĐ-BNNMT}; may be null
+     * @param verified  {@code true} once an analyst reviewed the imported values
+     * @param note      why it is (not) verified
+     */
+    public record Source(String recordId, String code, String updatedAt, String decision, boolean verified, String note) {
     }
 
     /**

@@ -50,6 +50,13 @@ public final class CheckCommand implements Callable<Integer> {
                     : "%s %s: %d thủ tục, %d ca, %d đạt, %d không đạt, %d có phần chưa kiểm tra được",
                     engine.pack().orElseThrow().id(), engine.pack().orElseThrow().version(), engine.catalog().size(),
                     results.size(), results.size() - failed, failed, partial));
+            long unreviewed = engine.catalog().stream().filter(p -> p.importedUnreviewed()).count();
+            if (unreviewed > 0) {
+                out.println(String.format(Locale.ROOT, options.en()
+                        ? "warning: %d imported procedure(s) not reviewed yet (national.yaml review items; docs/import.md)"
+                        : "cảnh báo: %d thủ tục nhập từ CSDL quốc gia chưa được rà soát (mục review trong national.yaml; docs/import.md)",
+                        unreviewed));
+            }
             return failed == 0 ? ExitCodes.OK : ExitCodes.CASES_FAILED;
         }
     }

@@ -37,6 +37,7 @@ final class Explanation {
             case ELIGIBLE -> en ? "ELIGIBLE" : "ĐỦ ĐIỀU KIỆN";
             case INELIGIBLE -> en ? "NOT ELIGIBLE" : "KHÔNG ĐỦ ĐIỀU KIỆN";
             case INDETERMINATE -> en ? "NOT DETERMINED" : "CHƯA XÁC ĐỊNH ĐƯỢC";
+            case NOT_ASSESSED -> en ? "CONDITIONS NOT ASSESSED" : "CHƯA ĐÁNH GIÁ ĐIỀU KIỆN";
         }).append('\n');
         if (d.cause() != null) {
             Decision.Cause c = d.cause();

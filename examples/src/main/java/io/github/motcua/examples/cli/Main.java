@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         footer = {
             "  0   thành công / success",
             "  1   có ca kiểm thử không đạt / some cases failed (check)",
-            "  2   bộ quy tắc có lỗi / the pack has problems (printed as file:line:col: message)",
+            "  2   bộ quy tắc có lỗi / the pack has problems (printed as file:line:col: message); import: a record was refused",
             "  3   hồ sơ không hợp lệ hoặc thủ tục không có / invalid dossier or unknown procedure (decide, explain)",
             "  4   không đọc/ghi được tệp / cannot read or write a file",
             "  5   giá trị đối số sai / a wrong argument value (date out of range, unknown procedure, existing folder)",
@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** Every subcommand, in help order; a new command is one more entry here. */
     static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, DecideCommand.class, ExplainCommand.class,
-            CalendarCommand.class, CatalogCommand.class, GuideCommand.class, NewProcedureCommand.class,
+            CalendarCommand.class, CatalogCommand.class, GuideCommand.class, NewProcedureCommand.class, ImportCommand.class,
             io.github.motcua.examples.desk.DeskCommand.class);
 
     @CommandLine.Spec

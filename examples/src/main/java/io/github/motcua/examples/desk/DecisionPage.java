@@ -47,6 +47,8 @@ final class DecisionPage {
             case INELIGIBLE -> b.append("<p class=\"bad\" id=\"eligibility\" data-eligibility=\"INELIGIBLE\">Không đủ điều kiện tiếp nhận.</p>");
             case INDETERMINATE -> b.append("<p class=\"bad\" id=\"eligibility\" data-eligibility=\"INDETERMINATE\">Chưa xác định được: ")
                     .append(esc(d.cause() == null ? "" : d.cause().messageVi())).append("</p>");
+            case NOT_ASSESSED -> b.append("<p class=\"warn\" id=\"eligibility\" data-eligibility=\"NOT_ASSESSED\">"
+                    + "Chưa đánh giá điều kiện thực hiện (thủ tục chưa có quy tắc kiểm tra điều kiện): cán bộ tự kiểm tra theo văn bản chính thức.</p>");
             default -> throw new IllegalStateException("eligibility [" + d.eligibility() + "]");
         }
         if (!d.reasons().isEmpty()) {
@@ -115,12 +117,13 @@ final class DecisionPage {
         b.append("</section>");
 
         b.append("<section class=\"actions\">");
-        if (d.eligibility() == Eligibility.ELIGIBLE && dl != null) {
+        boolean receivable = d.eligibility() == Eligibility.ELIGIBLE || d.eligibility() == Eligibility.NOT_ASSESSED;
+        if (receivable && dl != null) {
             b.append("<form method=\"get\" id=\"receipt-form\" action=\"/ho-so/").append(esc(f.id())).append("/giay-tiep-nhan\">")
                     .append("<p class=\"help\">Giấy tiếp nhận liệt kê các giấy tờ đã đánh dấu ở trên; nếu không đánh dấu mục nào, "
                             + "liệt kê mọi giấy tờ bắt buộc.</p>")
                     .append("<button type=\"submit\" id=\"print-receipt\">In Giấy tiếp nhận hồ sơ và hẹn trả kết quả</button></form>");
-        } else if (d.eligibility() == Eligibility.ELIGIBLE) {
+        } else if (receivable) {
             b.append("<p>Chưa in được Giấy tiếp nhận hồ sơ và hẹn trả kết quả vì chưa có ngày hẹn trả.</p>");
         } else {
             b.append("<p>Hồ sơ không được tiếp nhận: không in Giấy tiếp nhận hồ sơ và hẹn trả kết quả.</p>");
@@ -139,7 +142,7 @@ final class DecisionPage {
      */
     static String receipt(DeskApp.Filing f, Documents documents, Set<String> ticked) {
         Decision d = f.decision();
-        if (d.eligibility() != Eligibility.ELIGIBLE || d.deadline() == null) {
+        if ((d.eligibility() != Eligibility.ELIGIBLE && d.eligibility() != Eligibility.NOT_ASSESSED) || d.deadline() == null) {
             throw new DeskApp.HttpProblem(409, "Chưa in được giấy tiếp nhận",
                     "Hồ sơ " + f.id() + " chưa đủ điều kiện hoặc chưa có ngày hẹn trả kết quả.", null);
         }

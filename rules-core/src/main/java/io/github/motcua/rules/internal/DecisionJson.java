@@ -148,6 +148,7 @@ public final class DecisionJson {
             case ELIGIBLE -> "ĐỦ ĐIỀU KIỆN";
             case INELIGIBLE -> "KHÔNG ĐỦ ĐIỀU KIỆN";
             case INDETERMINATE -> "CHƯA XÁC ĐỊNH ĐƯỢC";
+            case NOT_ASSESSED -> "CHƯA ĐÁNH GIÁ ĐIỀU KIỆN";
         }).append('\n');
         for (Decision.Reason r : d.reasons()) {
             sb.append("  - Lý do: ").append(r.messageVi()).append(cite(r.basis())).append('\n');

@@ -78,7 +78,10 @@ final class Evaluator {
 
         KieSession s = cp.kieBase().newKieSession();
         try {
-            s.setGlobal("decision", ev);
+            if (!cp.rules().isEmpty()) {
+                // a procedure without any rule compiles to a KieBase that may declare no global: nothing to set
+                s.setGlobal("decision", ev);
+            }
             s.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {

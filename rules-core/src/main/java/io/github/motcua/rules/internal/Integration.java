@@ -98,12 +98,30 @@ final class Integration {
             }
         }
         Decision ruled = Evaluator.decide(pack.info(), unitFacts, cp, d, formData, clock, firingLimit);
+        // No rule at all: nobody assessed the conditions. The catalogue part (components, deadline, fees) still
+        // holds, but the outcome must not read as ELIGIBLE (an unreviewed import, docs/import.md).
+        Eligibility outcome = ruled.eligibility() == Eligibility.ELIGIBLE && cp.rules().isEmpty()
+                ? Eligibility.NOT_ASSESSED : ruled.eligibility();
         if (ruled.eligibility() != Eligibility.ELIGIBLE) {
             // INELIGIBLE: a refused dossier is neither scheduled nor charged; INDETERMINATE: unknown.
             return with(ruled, formReport, null, null, ruled.trace(), ruled.eligibility(), ruled.cause());
         }
         List<Decision.TraceStep> trace = new ArrayList<>(ruled.trace());
         List<Decision.Note> notes = new ArrayList<>(ruled.notes());
+        if (outcome == Eligibility.NOT_ASSESSED) {
+            notes.add(new Decision.Note("Chưa đánh giá điều kiện thực hiện: thủ tục chưa có quy tắc kiểm tra điều kiện",
+                    "conditions not assessed: the procedure has no eligibility rules", null, "procedure.yaml"));
+        }
+        if (p.importedUnreviewed()) {
+            Procedure.Source s = p.source();
+            notes.add(new Decision.Note(String.format(Locale.ROOT,
+                    "Thông tin thủ tục được nhập từ Cơ sở dữ liệu quốc gia về thủ tục hành chính (mã %s, cập nhật %s%s) và chưa được rà soát; đối chiếu văn bản chính thức",
+                    s.code(), s.updatedAt(), s.decision() == null ? "" : ", công bố tại " + s.decision()),
+                    String.format(Locale.ROOT,
+                    "imported from the national database of administrative procedures (code %s, updated %s%s), not reviewed yet: check the official text",
+                    s.code(), s.updatedAt(), s.decision() == null ? "" : ", published by " + s.decision()),
+                    null, "national.yaml"));
+        }
         DeadlineResult deadline = null;
         DeadlineEngine engine = deadlines(pack);
         if (engine != null && p.deadline() != null) {
@@ -162,7 +180,7 @@ final class Integration {
                         "the fees cannot be computed: " + e.getMessage());
             }
         }
-        Decision whole = with(ruled, formReport, deadline, fees, trace, Eligibility.ELIGIBLE, null);
+        Decision whole = with(ruled, formReport, deadline, fees, trace, outcome, null);
         return notes.size() == ruled.notes().size() ? whole : new Decision(whole.procedure(), whole.eligibility(),
                 whole.reasons(), whole.components(), whole.form(), whole.deadline(), whole.fees(),
                 whole.deadlineAdjustments(), whole.feeDirectives(), notes, whole.trace(), null, whole.provenance());

@@ -30,6 +30,13 @@ import tools.jackson.databind.node.ObjectNode;
  * reader per folder.
  */
 final class ProcedureReader {
+    /**
+     * The import's layer files (docs/import.md): {@code national.yaml} (rewritten by every import) and
+     * {@code local.yaml} (the analysts' overrides). The importer reads them; the engine reads the
+     * procedure.yaml built from them.
+     */
+    static final Set<String> IMPORT_LAYERS = Set.of("national.yaml", "local.yaml");
+
     private final PackFiles files;
     private final List<PackProblem> problems;
 
@@ -51,7 +58,7 @@ final class ProcedureReader {
         List<String> casesFiles = new ArrayList<>();
         for (String path : paths) {
             String rel = path.substring(folder.length() + 1);
-            if (rel.equals("procedure.yaml") || claimed.contains(path) || PackLoader.otherModule(path)
+            if (rel.equals("procedure.yaml") || IMPORT_LAYERS.contains(rel) || claimed.contains(path) || PackLoader.otherModule(path)
                     || rel.endsWith(".md") || rel.endsWith(".txt")) {
                 continue;
             }
@@ -119,9 +126,17 @@ final class ProcedureReader {
         }
         JsonNode d = r.get("deadline");
         LegalBasis deadlineBasis = d.get("basis") == null ? null : basis(doc, "/deadline/basis", d.get("basis").asString(), bases);
-        Procedure.BaseDeadline deadline = new Procedure.BaseDeadline(
+        // unknown: the official text states no exact limit (an imported record of unit OTHER ...): no deadline, never 0
+        Procedure.BaseDeadline deadline = d.get("amount") == null || d.get("unit") == null
+                || (d.get("unknown") != null && d.get("unknown").asBoolean()) ? null
+                : new Procedure.BaseDeadline(
                 new TimeLimit(d.get("amount").asLong(), DeadlineUnit.valueOf(d.get("unit").asString())), deadlineBasis,
                 d.get("cutOff") == null ? null : LocalTime.parse(d.get("cutOff").asString()));
+        JsonNode src = r.get("source");
+        Procedure.Source source = src == null ? null : new Procedure.Source(src.get("recordId").asString(),
+                src.get("code").asString(), src.get("updatedAt") == null ? null : src.get("updatedAt").asString(),
+                src.get("decision") == null ? null : src.get("decision").asString(), src.get("verified").asBoolean(),
+                src.get("note") == null ? null : src.get("note").asString());
         List<InternalStep> steps = new ArrayList<>();
         if (r.get("steps") != null) {
             for (JsonNode s : r.get("steps")) {
@@ -217,7 +232,7 @@ final class ProcedureReader {
                         : Procedure.OnlineLevel.valueOf(r.get("onlineLevel").asString()),
                 r.get("boundaryFree") != null && r.get("boundaryFree").asBoolean(),
                 r.get("result") == null ? null : PackLoader.text(r.get("result")), procBases, deadline, steps, components,
-                aliases, commitment, competence);
+                aliases, commitment, competence, source);
     }
 
     private LegalBasis basis(YamlDoc doc, String ptr, String id, Map<String, LegalBasis> bases) {
