@@ -206,6 +206,12 @@ public final class Importer {
             }
         }
         Layers.apply(proc, overrides);
+        JsonNode reviewed = Layers.review(folder, m.origin(), m.code());
+        if (reviewed != null) {
+            ObjectNode src = (ObjectNode) proc.get("source");
+            src.put("verified", reviewed.get("verified").asBoolean());
+            src.put("note", reviewed.get("note").asString());
+        }
         return new Plan(m.code(), m.national(), proc);
     }
 

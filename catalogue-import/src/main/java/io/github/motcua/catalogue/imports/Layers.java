@@ -124,6 +124,9 @@ final class Layers {
             throw bad(origin, code, "", "local.yaml không đọc được: " + e.getMessage(), "local.yaml cannot be read: " + e.getMessage());
         }
         JsonNode list = r == null ? null : r.get("overrides");
+        if (list == null && r != null && r.get("review") != null) {
+            return out;
+        }
         if (list == null || !list.isArray()) {
             throw bad(origin, code, "", "local.yaml phải có danh sách overrides", "local.yaml must hold an overrides list");
         }
@@ -145,6 +148,32 @@ final class Layers {
                     o.get("basis").asString()));
         }
         return out;
+    }
+
+    /**
+     * The analysts' review marking of local.yaml ({@code review: {verified: true, note}}), or null when none.
+     * A marking without a note refuses the procedure.
+     */
+    static JsonNode review(Path folder, String origin, String code) {
+        Path f = folder.resolve("local.yaml");
+        if (!Files.isRegularFile(f)) {
+            return null;
+        }
+        JsonNode r;
+        try {
+            r = readYaml(f);
+        } catch (IOException e) {
+            throw bad(origin, code, "", "local.yaml không đọc được: " + e.getMessage(), "local.yaml cannot be read: " + e.getMessage());
+        }
+        JsonNode rv = r == null ? null : r.get("review");
+        if (rv == null) {
+            return null;
+        }
+        if (!rv.isObject() || rv.get("verified") == null || !rv.get("verified").isBoolean() || blank(rv.get("note"))) {
+            throw bad(origin, code, "local.yaml/review", "review cần verified (true/false) và note",
+                    "review needs verified (true/false) and a note");
+        }
+        return rv;
     }
 
     /** Applies the overrides to a generated procedure.yaml; a deadline override takes the override's basis. */
