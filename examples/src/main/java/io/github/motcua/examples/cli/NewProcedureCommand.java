@@ -161,7 +161,8 @@ public final class NewProcedureCommand implements Callable<Integer> {
                     receivedAt: "2026-03-02T09:00:00+07:00"
                     form: {}
                   expect:
-                    eligibility: ELIGIBLE
+                    # NOT_ASSESSED while rules.drl holds no rule; ELIGIBLE once a rule checks the conditions
+                    eligibility: NOT_ASSESSED
                     components: { required: [to-khai] }
                 """.formatted(code));
         return m;
