@@ -65,7 +65,8 @@ public interface FormRegistry {
 
     /**
      * Validates data already in Java form: maps with string keys, lists, strings, numbers, booleans
-     * and {@code null}.
+     * and {@code null}; also {@code java.time} dates and times (ISO 8601 text, e.g. a {@code LocalDate}
+     * becomes {@code "2026-02-13"}), enum constants (their name), characters and UUIDs.
      *
      * @throws IllegalArgumentException when the map holds any other Java type
      */

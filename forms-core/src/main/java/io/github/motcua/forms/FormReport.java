@@ -19,14 +19,24 @@ import java.util.Objects;
  * @param violations every problem found, in document order where known
  * @param data       the NFC-normalised data
  * @param locale     the locale asked for (for {@link #messages()})
+ * @param normalised the values typed in a usual way and read in canonical form (a tax code with
+ *                   spaces, a mobile number with {@code +84}, a date as {@code dd/mm/yyyy}); {@link #data()}
+ *                   holds the canonical values
  */
-public record FormReport(String formId, List<Violation> violations, Map<String, Object> data, Locale locale) {
+public record FormReport(String formId, List<Violation> violations, Map<String, Object> data, Locale locale,
+                         List<NormalisedValue> normalised) {
 
     public FormReport {
         Objects.requireNonNull(formId, "formId");
         violations = List.copyOf(violations);
         data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
         locale = locale == null ? Locale.forLanguageTag("vi-VN") : locale;
+        normalised = normalised == null ? List.of() : List.copyOf(normalised);
+    }
+
+    /** A report with nothing normalised (the shape before normalisation existed). */
+    public FormReport(String formId, List<Violation> violations, Map<String, Object> data, Locale locale) {
+        this(formId, violations, data, locale, List.of());
     }
 
     /** Whether the data satisfies the form: no violations at all. */

@@ -174,6 +174,10 @@ public final class DefaultFormRegistry implements FormRegistry {
                     Messages.en(p.messageKey(), args), p.keyword());
             return new FormReport(formId, List.of(v), Map.of(), locale);
         }
+        TypedInput.Result typed = TypedInput.normalise(parsed.value(), pointer -> store.fieldAt(schemaId, pointer));
+        if (typed.value() != parsed.value()) {
+            parsed = new InputTree.Parsed(typed.value(), null, null);
+        }
         List<Violation> violations;
         try {
             violations = engine.validate(schemaId, parsed.tree());
@@ -192,7 +196,7 @@ public final class DefaultFormRegistry implements FormRegistry {
             return new FormReport(formId, violations, Map.of(), locale);
         }
         Map<String, Object> data = parsed.value() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        return new FormReport(formId, violations, data, locale);
+        return new FormReport(formId, violations, data, locale, typed.normalised());
     }
 
     @Override

@@ -172,6 +172,10 @@ public final class InputTree {
             }
             return BigDecimal.valueOf(d);
         }
+        if (v instanceof java.time.temporal.TemporalAccessor || v instanceof Enum<?> || v instanceof Character
+                || v instanceof java.util.UUID) {
+            return javaValue(v, pointer);
+        }
         if (v instanceof CharSequence s) {
             if (s.length() > limits.maxStringLength()) {
                 throw new LimitException(limitProblem(pointer, "input.string", limits.maxStringLength()));
@@ -212,6 +216,29 @@ public final class InputTree {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
                 "unsupported value type at [%s]: [%s]; use maps, lists, strings, numbers, booleans or null",
                 pointer, v.getClass().getName()));
+    }
+
+    /**
+     * The obvious JSON text of common Java values, so a form built in Java may hold them: dates and
+     * times in ISO 8601 ({@code LocalDate} → {@code 2026-02-13}; an {@code OffsetDateTime} keeps its
+     * offset), an enum constant by its name, a character or UUID as text.
+     */
+    private static String javaValue(Object v, String pointer) {
+        if (v instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (v instanceof java.time.LocalDate || v instanceof java.time.LocalDateTime || v instanceof java.time.LocalTime
+                || v instanceof java.time.OffsetDateTime || v instanceof java.time.OffsetTime
+                || v instanceof java.time.YearMonth || v instanceof java.time.Year || v instanceof java.time.Instant
+                || v instanceof Character || v instanceof java.util.UUID) {
+            return v.toString();
+        }
+        if (v instanceof java.time.ZonedDateTime z) {
+            return z.toOffsetDateTime().toString();
+        }
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "unsupported value type at [%s]: [%s]; use maps, lists, strings, numbers, booleans, null, "
+                        + "or java.time dates and times", pointer, v.getClass().getName()));
     }
 
     private JsonNode read(JsonParser p, JsonToken t, String pointer) {
