@@ -73,6 +73,18 @@ public interface FormRegistry {
     FormReport validate(String formId, Map<String, ?> data, Locale locale);
 
     /**
+     * A starting form (tờ khai mẫu) for {@code formId}: every field of its schema in schema order, a
+     * constant or default where the schema gives one, and elsewhere a placeholder in angle brackets
+     * naming the field and what to type (e.g. {@code "<Ngày sinh / Date of birth: yyyy-mm-dd>"}). It
+     * does not validate until each placeholder is replaced — on purpose: nothing is filled in for the citizen.
+     *
+     * @throws NoSuchFormException when {@code formId} is unknown
+     */
+    default Map<String, Object> starterData(String formId) {
+        throw new UnsupportedOperationException("starterData is not implemented by " + getClass().getName());
+    }
+
+    /**
      * Fills fields the applicant has not filled from data the State already holds.
      *
      * @param formId     the form

@@ -8,11 +8,12 @@ import java.util.Map;
  * A tiny JSON writer for the catalogue's stable shape: maps keep their insertion order, two-space
  * indent, {@code \n} line ends, non-ASCII written as is (UTF-8). Stateless and thread-safe.
  */
-final class Json {
+public final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
+    /** The JSON text of plain values (maps, lists, strings, numbers, booleans, null), ending with a line end. */
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, 0);
         return sb.append('\n').toString();

@@ -12,7 +12,10 @@ public final class ExitCodes {
     public static final int CASES_FAILED = 1;
     /** The pack has problems (parse, schema, lint, compile). */
     public static final int PACK_PROBLEMS = 2;
-    /** {@code decide}: the dossier is invalid or names an unknown procedure. */
+    /**
+     * {@code decide}, {@code explain}: the dossier was not decided — it is invalid, names an unknown
+     * procedure, or its decision is INDETERMINATE or not assessed (the decision is still printed).
+     */
     public static final int BAD_DOSSIER = 3;
     /** A file could not be read or written. */
     public static final int IO = 4;

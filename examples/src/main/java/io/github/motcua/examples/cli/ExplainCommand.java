@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "adjustment and each fee exemption or reduction with its basis."},
         footerHeading = "%nMã thoát / Exit codes:%n",
         footer = {"  0 thành công / success", "  2 bộ quy tắc có lỗi / pack problems",
-            "  3 hồ sơ không hợp lệ hoặc thủ tục không có / invalid dossier or unknown procedure",
+            "  3 hồ sơ chưa được quyết định (không hợp lệ, thủ tục không có, INDETERMINATE, chưa đánh giá) / "
+                + "not decided (invalid, unknown procedure, INDETERMINATE, not assessed)",
             "  4 không đọc được tệp / cannot read a file", " 64 sai cú pháp lệnh / usage error"})
 public final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})

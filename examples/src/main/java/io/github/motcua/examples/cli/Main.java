@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             "  0   thành công / success",
             "  1   có ca kiểm thử không đạt / some cases failed (check)",
             "  2   bộ quy tắc có lỗi / the pack has problems (printed as file:line:col: message); import: a record was refused",
-            "  3   hồ sơ không hợp lệ hoặc thủ tục không có / invalid dossier or unknown procedure (decide, explain)",
+            "  3   hồ sơ chưa được quyết định: không hợp lệ, thủ tục không có, INDETERMINATE hoặc chưa đánh giá /",
+            "      the dossier was not decided: invalid, unknown procedure, INDETERMINATE or not assessed (decide, explain)",
             "  4   không đọc/ghi được tệp / cannot read or write a file",
             "  5   giá trị đối số sai / a wrong argument value (date out of range, unknown procedure, existing folder)",
             " 64   sai cú pháp lệnh / usage error",
@@ -31,6 +32,7 @@ public final class Main implements Runnable {
     /** Every subcommand, in help order; a new command is one more entry here. */
     static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, DecideCommand.class, ExplainCommand.class,
             CalendarCommand.class, CatalogCommand.class, GuideCommand.class, NewProcedureCommand.class, ImportCommand.class,
+            ExampleDossierCommand.class,
             io.github.motcua.examples.desk.DeskCommand.class);
 
     @CommandLine.Spec

@@ -63,15 +63,16 @@ final class PackOptions {
             return ExitCodes.PACK_PROBLEMS;
         }
         try (engine) {
-            out.print(render.apply(engine, engine.decide(json)));
-            return ExitCodes.OK;
+            Decision decision = engine.decide(json);
+            out.print(render.apply(engine, decision));
+            return decided(decision) ? ExitCodes.OK : ExitCodes.BAD_DOSSIER;
         } catch (InvalidDossierException e) {
             for (String v : e.violations()) {
                 err.println(dossier + ":" + v);
             }
             return ExitCodes.BAD_DOSSIER;
         } catch (NoSuchProcedureException e) {
-            err.println(dossier + ": " + (en() ? "unknown procedure [" : "không có thủ tục [") + e.code() + "]");
+            err.println(dossier + ": " + Suggestions.unknownProcedure(e.code(), engine.catalog(), en()));
             return ExitCodes.BAD_DOSSIER;
         } catch (IllegalArgumentException e) {
             err.println(dossier + ": " + e.getMessage());
@@ -96,9 +97,20 @@ final class PackOptions {
             }
             return Output.write(render.apply(engine, date), outFile, out, err, en());
         } catch (NoSuchProcedureException e) {
-            err.println((en() ? "unknown procedure [" : "không có thủ tục [") + e.code() + "]");
+            err.println(Suggestions.unknownProcedure(e.code(), engine.catalog(), en()));
             return ExitCodes.BAD_ARGUMENT;
         }
+    }
+
+    /**
+     * Whether the dossier was decided: ELIGIBLE or INELIGIBLE. INDETERMINATE (the form is invalid or a
+     * rule failed) and an unassessed procedure are not decisions, and {@code decide}/{@code explain}
+     * exit {@link ExitCodes#BAD_DOSSIER} for them after printing the decision, so a script learns it
+     * from the exit code without parsing JSON.
+     */
+    static boolean decided(Decision decision) {
+        String e = decision.eligibility().name();
+        return "ELIGIBLE".equals(e) || "INELIGIBLE".equals(e);
     }
 
     /** The engine's fee tables by procedure code (the fee tables the integration serves). */

@@ -135,6 +135,18 @@ class MainTest {
         }
 
         @Test
+        void decide_unknownProcedure_namesTheClosestCodesInTheAskedLanguage() {
+            Path d = dossier("{\"procedure\":\"1.001194\",\"channel\":\"DESK\",\"receivedAt\":\"2026-03-02T09:00:00+07:00\"}");
+            Path pack = pack();
+            Run en = run("decide", pack.toString(), d.toString(), "--lang", "en");
+            assertEquals(ExitCodes.BAD_DOSSIER, en.code());
+            assertTrue(en.err().contains("unknown procedure [1.001194]; closest codes: 1.001193 ("), en.err());
+            assertTrue(!en.err().contains("không có"), en.err());
+            Run vi = run("decide", pack.toString(), d.toString());
+            assertTrue(vi.err().contains("không có thủ tục [1.001194]; mã gần nhất: 1.001193 ("), vi.err());
+        }
+
+        @Test
         void decide_missingFile_exitsFour() {
             Run r = run("decide", pack().toString(), dir.resolve("nope.json").toString());
             assertEquals(ExitCodes.IO, r.code());

@@ -200,6 +200,11 @@ public final class DefaultFormRegistry implements FormRegistry {
     }
 
     @Override
+    public Map<String, Object> starterData(String formId) {
+        return StarterData.of(store, schemaId(formId));
+    }
+
+    @Override
     public PrefillResult prefill(String formId, Map<String, ?> data, String personalId, List<DataSource> sources) {
         String id = schemaId(formId);
         InputTree.Parsed parsed = input.copy(data == null ? Map.of() : data);

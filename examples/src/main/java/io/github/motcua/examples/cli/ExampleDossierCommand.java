@@ -1,0 +1,89 @@
+package io.github.motcua.examples.cli;
+
+import io.github.motcua.dossier.Channel;
+import io.github.motcua.examples.catalog.Json;
+import io.github.motcua.forms.FormRegistry;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.Procedure;
+import io.github.motcua.rules.ReceivingUnit;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code example-dossier PACK CODE}: prints a starting dossier (hồ sơ mẫu) for a procedure — its
+ * {@code procedure} set to CODE, its channel, and its form built from the procedure's form schema —
+ * with a placeholder in angle brackets wherever a person must type a value. Not thread-safe.
+ */
+@Command(name = "example-dossier", mixinStandardHelpOptions = true,
+        description = {"In một hồ sơ mẫu (JSON) cho thủ tục CODE, dựng từ lược đồ tờ khai của thủ tục; chỗ nào cần nhập "
+                + "có chỗ trống dạng <…> ghi tên trường và cách nhập. Sửa các chỗ đó rồi chạy decide.",
+            "Print a starting dossier (JSON) for procedure CODE, built from its form schema; every value to type is a "
+                + "<…> placeholder naming the field and what to type. Replace them, then run decide."},
+        footerHeading = "%nMã thoát / Exit codes:%n",
+        footer = {"  0 đã in / printed", "  2 bộ quy tắc có lỗi / the pack has problems",
+            "  5 không có thủ tục CODE / no procedure CODE", " 64 sai cú pháp lệnh / usage error"})
+public final class ExampleDossierCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    Path pack;
+
+    @Parameters(index = "1", paramLabel = "CODE", description = {"Mã thủ tục.", "The procedure code."})
+    String code;
+
+    @Mixin
+    PackOptions options = new PackOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        Engine engine = options.load(pack, err);
+        if (engine == null) {
+            return ExitCodes.PACK_PROBLEMS;
+        }
+        try (engine) {
+            Optional<Procedure> found = engine.catalog().stream().filter(p -> p.code().equals(code)).findFirst();
+            if (found.isEmpty()) {
+                err.println(Suggestions.unknownProcedure(code, engine.catalog(), options.en()));
+                return ExitCodes.BAD_ARGUMENT;
+            }
+            out.print(Json.write(dossier(engine, found.get())));
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    static Map<String, Object> dossier(Engine engine, Procedure p) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("procedure", p.code());
+        List<Channel> channels = p.channels();
+        d.put("channel", channels.isEmpty() ? "<DESK | ONLINE | POSTAL>" : channels.get(0).name());
+        String zone = engine.pack().map(i -> i.zone().getRules().getOffset(java.time.LocalDateTime.of(2026, 1, 1, 0, 0)).getId()).orElse("+07:00");
+        d.put("receivedAt", "<Thời điểm tiếp nhận / received at: yyyy-mm-ddThh:mm:ss" + zone + ">");
+        List<ReceivingUnit> units = engine.units();
+        String unitHint = units.isEmpty() ? "" : ", ví dụ / e.g. " + units.get(0).code();
+        d.put("unit", "<Mã đơn vị tiếp nhận / receiving unit code" + unitHint + ">");
+        Map<String, Object> applicant = new LinkedHashMap<>();
+        applicant.put("personalId", "<Số định danh cá nhân / personal identification number: 12 chữ số / 12 digits>");
+        applicant.put("fullName", "<Họ và tên / full name>");
+        applicant.put("birthDate", "<Ngày sinh / date of birth: yyyy-mm-dd>");
+        applicant.put("sex", "<MALE | FEMALE>");
+        applicant.put("categories", List.of());
+        applicant.put("residenceUnit", "<Mã đơn vị nơi cư trú / residence unit code" + unitHint + ">");
+        d.put("applicant", applicant);
+        Optional<FormRegistry> forms = engine.forms();
+        d.put("form", forms.filter(f -> f.hasForm(p.code())).map(f -> (Object) f.starterData(p.code())).orElse(Map.of()));
+        return d;
+    }
+}
