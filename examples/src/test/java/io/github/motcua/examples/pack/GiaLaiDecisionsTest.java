@@ -124,9 +124,10 @@ class GiaLaiDecisionsTest {
     @Nested
     class InvalidForm {
         @Test
+        // 20/01/2026 is now read as 2026-01-20 (issue 19: dates as people type them); 31/02 is no day at all
         void decide_formWithBadDateAndPhone_isIndeterminateWithoutRunningTheRules() {
             String json = dossier("khai-sinh-sau-15-gio").replace("\"soDienThoai\": \"0912345678\"", "\"soDienThoai\": \"12345\"")
-                    .replace("\"ngaySinh\": \"2026-01-20\"", "\"ngaySinh\": \"20/01/2026\"");
+                    .replace("\"ngaySinh\": \"2026-01-20\"", "\"ngaySinh\": \"31/02/2026\"");
             Decision d = engine.decide(json);
             assertEquals(Eligibility.INDETERMINATE, d.eligibility());
             assertEquals("FORM_INVALID", d.cause().code());
