@@ -190,7 +190,7 @@ final class BytecodeAllowlist {
         // --- Drools executable-model DSL as generated code calls it (measured on the Gia Lai pack and
         // BytecodeVerifierTest's rules): builders that describe rules; none runs code of its own
         names("org/drools/modelcompiler/dsl/pattern/D", "rule", "pattern", "declarationOf", "globalOf", "alphaIndexedBy",
-                "betaIndexedBy", "reactOn", "on", "execute", "not", "exists", "and", "or");
+                "betaIndexedBy", "reactOn", "on", "execute", "not", "exists", "forall", "and", "or");
         names("org/drools/model/PatternDSL$PatternDef", "expr", "bind", "watch");
         names("org/drools/model/impl/RuleBuilder", "build", "metadata", "attribute");
         staticFields("org/drools/model/Rule$Attribute", ANY);
@@ -294,6 +294,15 @@ final class BytecodeAllowlist {
     /** Whether a generated class may implement this interface. */
     static boolean implementable(String iface) {
         return INTERFACES.matcher(iface).matches();
+    }
+
+    /**
+     * Members whose first argument must be a string literal (an LDC right before the call): the bounded
+     * matcher compiles and caches a pattern per source, so a pattern built from dossier text would let a
+     * citizen choose the regex (and fill the cache).
+     */
+    static boolean literalArgument(String owner, String name) {
+        return owner.equals(VOCABULARY + "BoundedPattern") && name.equals("compile");
     }
 
     /** Whether a call to this member spends growth budget. */

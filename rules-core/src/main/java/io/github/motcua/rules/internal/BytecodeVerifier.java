@@ -49,6 +49,11 @@ import org.objectweb.asm.tree.TypeInsnNode;
  * size that is not a small constant, and more growth of strings or numbers than {@link #GROWTH_BUDGET}.
  * docs/security.md "Bytecode verifier" argues why this is complete.
  *
+ * <p>The caller's half of the guarantee: pass <em>every</em> class file of the compile, define none of
+ * them when a refusal comes back, and define exactly the verified bytes with a class loader that
+ * delegates to the library's loader first. (Drools' code generator writes {@code ınt} for {@code int}
+ * under a Turkish default locale; that is a compile error, not a hole.)
+ *
  * <p>Stateless; thread-safe.
  */
 final class BytecodeVerifier {
@@ -60,6 +65,16 @@ final class BytecodeVerifier {
      * so nothing grows past 2^4 = 16 times the largest input (a dossier is at most 2 MiB).
      */
     static final int GROWTH_BUDGET = 4;
+
+    /** The most instructions one call of generated code may execute, callees included (calls may fan out). */
+    static final long WORK_BUDGET = 1_000_000;
+    /** Namespaces a generated class may not take (it would shadow, or be mistaken for, trusted code). */
+    private static final List<String> PROTECTED = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/", "org/drools/",
+            "org/kie/", "org/mvel2/", "org/objectweb/", "io/github/motcua/");
+    /** Flag of a method whose call tree turns a value into a BigDecimal by parsing (EvaluationUtil.toBigDecimal). */
+    private static final int PARSES_DECIMAL = 1;
+    /** Flag of a method whose call tree adds or subtracts BigDecimals. */
+    private static final int ADDS_DECIMAL = 2;
 
     private static final String CONCAT_FACTORY = "java/lang/invoke/StringConcatFactory";
     private static final String LAMBDA_FACTORY = "java/lang/invoke/LambdaMetafactory";
@@ -90,6 +105,11 @@ final class BytecodeVerifier {
                 out.add(new BytecodeRefusal(key, "", cn.name, -1, "the class file names another class"));
                 continue;
             }
+            if (PROTECTED.stream().anyMatch(cn.name::startsWith)) {
+                out.add(new BytecodeRefusal(key, "", "", -1,
+                        "a generated class may not be named in a JDK, Drools or motcua package"));
+                continue;
+            }
             classes.put(cn.name, cn);
         }
         Context ctx = new Context(classes, out);
@@ -108,6 +128,10 @@ final class BytecodeVerifier {
         private final Map<String, Map<String, Integer>> calls = new LinkedHashMap<>();
         /** "owner.name desc" -> growth operations in its own body. */
         private final Map<String, Integer> growth = new HashMap<>();
+        /** "owner.name desc" -> instructions in its own body. */
+        private final Map<String, Integer> work = new HashMap<>();
+        /** "owner.name desc" -> PARSES_DECIMAL / ADDS_DECIMAL flags of its own body. */
+        private final Map<String, Integer> flags = new HashMap<>();
         /** "owner.name desc" -> where it is (for refusals found on the graph). */
         private final Map<String, int[]> firstLine = new HashMap<>();
 
@@ -144,6 +168,7 @@ final class BytecodeVerifier {
             String self = key(cn.name, m.name, m.desc);
             calls.putIfAbsent(self, new HashMap<>());
             growth.putIfAbsent(self, 0);
+            work.put(self, m.instructions.size());
             if ((m.access & Opcodes.ACC_NATIVE) != 0) {
                 refuse(cn, m, "", -1, "native methods are not allowed");
             }
@@ -197,7 +222,9 @@ final class BytecodeVerifier {
                 Map<LabelNode, Integer> labels) {
             int op = in.getOpcode();
             if (in instanceof MethodInsnNode mi) {
+                current = mi;
                 invoke(cn, m, self, mi.owner, mi.name, mi.desc, op, line);
+                current = null;
             } else if (in instanceof FieldInsnNode fi) {
                 field(cn, m, fi.owner, fi.name, fi.desc, op, line);
             } else if (in instanceof TypeInsnNode ti) {
@@ -265,6 +292,9 @@ final class BytecodeVerifier {
                     "an array may only have a constant size up to " + MAX_ARRAY);
         }
 
+        /** The instruction being checked (null for a handle or bootstrap argument). */
+        private AbstractInsnNode current;
+
         private void invoke(ClassNode cn, MethodNode m, String self, String owner, String name, String desc, int op,
                 int line) {
             String member = owner + "." + name + " " + desc;
@@ -288,11 +318,21 @@ final class BytecodeVerifier {
             if (name.equals("<init>") && (owner.equals("java/lang/Object") || owner.equals("java/lang/Enum")) && !isInit(m)) {
                 refuse(cn, m, member, line, "a super constructor called outside a constructor");
             }
+            if (BytecodeAllowlist.literalArgument(owner, name)
+                    && !(current != null && previous(current) instanceof LdcInsnNode l && l.cst instanceof String)) {
+                refuse(cn, m, member, line, display(owner) + "." + name + " takes only a literal pattern in rules");
+            }
             if (m.name.equals("<clinit>") && owner.startsWith(BytecodeAllowlist.VOCABULARY)) {
                 refuse(cn, m, member, line, "a static initialiser may not use the fact vocabulary");
             }
             if (BytecodeAllowlist.growth(owner, name)) {
                 growth.merge(self, 1, Integer::sum);
+            }
+            if (owner.equals("org/drools/modelcompiler/util/EvaluationUtil") && name.equals("toBigDecimal")) {
+                flags.merge(self, PARSES_DECIMAL, (a, b) -> a | b);
+            }
+            if (owner.equals("java/math/BigDecimal") && (name.equals("add") || name.equals("subtract"))) {
+                flags.merge(self, ADDS_DECIMAL, (a, b) -> a | b);
             }
         }
 
@@ -446,25 +486,37 @@ final class BytecodeVerifier {
                     + bsm.getName() + " is not allowed in rules" + hint(bsm.getOwner(), bsm.getName()));
         }
 
-        /** Recursion (a cycle of own calls) and the growth budget, over the call graph of the whole compile. */
+        /** Recursion (a cycle of own calls), work, growth and decimal parsing, over the call graph of the whole compile. */
         void checkCalls() {
             Map<String, Integer> state = new HashMap<>(); // 1 = on the path, 2 = done
-            Map<String, Integer> total = new HashMap<>();
+            Map<String, long[]> total = new HashMap<>(); // {growth, work, flags}
             Set<String> reported = new HashSet<>();
             for (String start : calls.keySet()) {
                 walk(start, state, total, reported);
             }
-            for (Map.Entry<String, Integer> e : total.entrySet()) {
-                if (e.getValue() > GROWTH_BUDGET) {
-                    String[] p = split(e.getKey());
+            for (Map.Entry<String, long[]> e : new TreeMap<>(total).entrySet()) {
+                String[] p = split(e.getKey());
+                long[] t = e.getValue();
+                if (t[0] > GROWTH_BUDGET) {
                     out.add(new BytecodeRefusal(p[0], p[1] + p[2], "", lineOf(e.getKey()), String.format(Locale.ROOT,
                             "too much string or number growth in one call (%d concatenations or arithmetic steps, at most %d)",
-                            e.getValue(), GROWTH_BUDGET)));
+                            t[0], GROWTH_BUDGET)));
+                }
+                if (t[1] > WORK_BUDGET) {
+                    out.add(new BytecodeRefusal(p[0], p[1] + p[2], "", lineOf(e.getKey()), String.format(Locale.ROOT,
+                            "too much work in one call (more than %d instructions through its calls)", WORK_BUDGET)));
+                }
+                if (t[2] == (PARSES_DECIMAL | ADDS_DECIMAL)) {
+                    out.add(new BytecodeRefusal(p[0], p[1] + p[2], "java/math/BigDecimal.add", lineOf(e.getKey()),
+                            "a decimal read from text may not be added to or subtracted from in the same call"
+                                    + " (its exponent is unbounded)"));
                 }
             }
         }
 
-        private int walk(String node, Map<String, Integer> state, Map<String, Integer> total, Set<String> reported) {
+        private static final long CAP = 1L << 40;
+
+        private long[] walk(String node, Map<String, Integer> state, Map<String, long[]> total, Set<String> reported) {
             Integer s = state.get(node);
             if (s != null && s == 2) {
                 return total.get(node);
@@ -475,17 +527,22 @@ final class BytecodeVerifier {
                     out.add(new BytecodeRefusal(p[0], p[1] + p[2], node, lineOf(node),
                             "recursion is not allowed in rules (a loop through calls)"));
                 }
-                return 0;
+                return new long[3];
             }
             state.put(node, 1);
-            long sum = growth.getOrDefault(node, 0);
+            long g = growth.getOrDefault(node, 0);
+            long w = work.getOrDefault(node, 0);
+            long f = flags.getOrDefault(node, 0);
             for (Map.Entry<String, Integer> callee : calls.getOrDefault(node, Map.of()).entrySet()) {
-                sum += (long) callee.getValue() * walk(callee.getKey(), state, total, reported);
+                long[] c = walk(callee.getKey(), state, total, reported);
+                g = Math.min(CAP, g + callee.getValue() * c[0]);
+                w = Math.min(CAP, w + callee.getValue() * c[1]);
+                f |= c[2];
             }
-            int capped = (int) Math.min(sum, 1_000_000);
+            long[] t = {g, w, f};
             state.put(node, 2);
-            total.put(node, capped);
-            return capped;
+            total.put(node, t);
+            return t;
         }
 
         private int lineOf(String node) {

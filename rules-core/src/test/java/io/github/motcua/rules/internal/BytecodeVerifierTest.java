@@ -360,6 +360,27 @@ class BytecodeVerifierTest {
         }
 
         @Test
+        void callsThatFanOut_beyondTheWorkBudget_areRefused() {
+            StringBuilder src = new StringBuilder("public class Rule {\n  static boolean f0(Form f) { return f.has(\"a\"); }\n");
+            for (int i = 1; i <= 24; i++) {
+                src.append("  static boolean f").append(i).append("(Form f) { return f").append(i - 1).append("(f) && f")
+                        .append(i - 1).append("(f); }\n");
+            }
+            Map<String, byte[]> c = compile("Rule", src.append("}\n").toString());
+            BytecodeRefusal r = refusedFor(c, "too much work");
+            assertTrue(r.method().startsWith("f"), r.toString());
+            assertFalse(refusals(c).stream().anyMatch(x -> x.method().startsWith("f10(")), "f10 runs 2^10 small calls");
+        }
+
+        @Test
+        void aDecimalParsedFromText_isNotAddedTo() {
+            String drools = "org.drools.modelcompiler.util.EvaluationUtil.toBigDecimal(f.text(\"a\"))";
+            refusedFor(condition(drools + ".add(BigDecimal.ONE).signum() > 0"), "read from text");
+            accepted(condition(drools + ".compareTo(BigDecimal.TEN) > 0"));
+            accepted(condition("f.decimal(\"a\").add(BigDecimal.ONE).signum() > 0"));
+        }
+
+        @Test
         void bigDecimalFromAString_andSetScale_areRefused() {
             refused(condition("new BigDecimal(\"1e999999999\").add(BigDecimal.ONE).signum() > 0"), "java/math/BigDecimal");
             refused(condition("f.decimal(\"a\").setScale(1000000000).signum() > 0"), "java/math/BigDecimal.setScale");
@@ -443,6 +464,16 @@ class BytecodeVerifierTest {
             Map<String, byte[]> c = Map.of("gen/Old", cw.toByteArray());
             refused(c, "JSR");
             refused(c, "RET");
+        }
+
+        @Test
+        void aClassNamedInATrustedPackage_isRefused() {
+            Map<String, byte[]> c = consequence("decision.note(\"x\");");
+            ClassWriter cw = new ClassWriter(0);
+            cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "io/github/motcua/rules/vocabulary/Evil", null, "java/lang/Object", null);
+            cw.visitEnd();
+            refusedFor(Map.of("io/github/motcua/rules/vocabulary/Evil", cw.toByteArray()), "may not be named");
+            accepted(c);
         }
 
         @Test
@@ -551,8 +582,32 @@ class BytecodeVerifierTest {
                     then
                       decision.reduce("x", 50, "r");
                     end
+                    rule "forall"
+                    when
+                      forall( Applicant( age > 18 ) Applicant( sex == "FEMALE" ) )
+                      Dossier( channel == "ONLINE", receivedAt.hour >= 15 )
+                    then
+                      decision.note("a", "b");
+                    end
                     """;
             accepted(executableModel(Map.of("features", rules)));
+        }
+
+        @Test
+        void aRegexCondition_compiledToTheJdkPattern_isRefused() {
+            // the compile side rewrites the generated Pattern field to the vocabulary's bounded matcher;
+            // left as Drools writes it, the verifier refuses it
+            String rules = """
+                    rule "regex"
+                    when
+                      Form( text("x") matches "^(([A-Z]+)+)+ [0-9]$" )
+                    then
+                      decision.note("x");
+                    end
+                    """;
+            List<BytecodeRefusal> r = refusals(executableModel(Map.of("regex", rules)));
+            assertTrue(r.stream().anyMatch(x -> x.member().startsWith("java/util/regex/Pattern")
+                    && x.reason().contains("bounded matcher")), r::toString);
         }
 
         @Test
