@@ -60,13 +60,21 @@ public final class DossierArbitraries {
         return new DossierArbitraries(Objects.requireNonNull(procedureCode, "procedureCode"));
     }
 
-    /** The channels to draw from (default: all). */
+    /** The channels to draw from (default: all — prefer {@link #channels(java.util.Collection)} with the procedure's). */
     public DossierArbitraries channels(Channel... cs) {
         if (cs.length == 0) {
             throw new IllegalArgumentException("at least one channel: []");
         }
         this.channels = List.copyOf(Arrays.asList(cs));
         return this;
+    }
+
+    /**
+     * The channels to draw from: pass the procedure's own ({@code procedure.channels()}), so no
+     * dossier is drawn for a channel the procedure does not accept.
+     */
+    public DossierArbitraries channels(java.util.Collection<Channel> cs) {
+        return channels(cs.toArray(new Channel[0]));
     }
 
     /** Receiving and residence unit codes to draw from (default: one Gia Lai border commune). */

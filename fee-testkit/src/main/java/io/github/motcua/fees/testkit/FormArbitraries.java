@@ -38,11 +38,14 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code minItems}/{@code maxItems}, and the formats {@code date} (1940-01-01 to 2025-12-31 unless
  * {@code formatMinimum}/{@code formatMaximum} say otherwise), {@code date-time}, {@code email},
  * {@code vn-personal-id}, {@code vn-tax-code} (10 digits, valid check digit), {@code vn-mobile},
- * {@code vn-unit-code} (from {@link Builder#unitCodes}), and {@code x-vn-personal-id-matches}
- * (the id's century/sex digit and birth year follow the sibling birth-date and sex fields).
+ * {@code vn-unit-code} (from {@link Builder#unitCodes}), {@code x-vn-personal-id-matches}
+ * (the id's century/sex digit and birth year follow the sibling birth-date and sex fields; with no
+ * birth date, only the sex digit is set), and {@code x-vn-date-before} (a date not before the one it
+ * names is moved before it; the personal number encoding a moved birth date follows).
  *
  * <p>Not honoured (documented limits): other regular-expression {@code pattern}s,
- * {@code x-vn-date-before}, {@code not}, {@code dependentSchemas}, {@code uniqueItems},
+ * {@code x-vn-date-before} inside {@code if}/{@code then}/{@code else} branches, {@code not},
+ * {@code dependentSchemas}, {@code uniqueItems},
  * {@code additionalProperties} (never generated). The schema is parsed with Jackson 3 here; this
  * class does not depend on forms-core.
  *
@@ -126,7 +129,8 @@ public final class FormArbitraries {
                 throw new IllegalArgumentException("form schema must describe an object: [" + abbreviate(schemaJson) + "]");
             }
             @SuppressWarnings("unchecked")
-            Arbitrary<Map<String, Object>> a = g.gen(root, root, 0).map(o -> (Map<String, Object>) o);
+            Arbitrary<Map<String, Object>> a = g.gen(root, root, 0).map(o -> (Map<String, Object>) o)
+                    .map(m -> g.orderDates(root, m));
             return a;
         }
     }
@@ -360,8 +364,12 @@ public final class FormArbitraries {
         }
 
         private Arbitrary<Object> number(JsonNode s) {
-            BigDecimal min = s.has("minimum") ? s.get("minimum").decimalValue() : BigDecimal.ZERO;
-            BigDecimal max = s.has("maximum") ? s.get("maximum").decimalValue() : min.add(BigDecimal.valueOf(10_000));
+            BigDecimal step = new BigDecimal("0.01");
+            BigDecimal min = s.has("minimum") ? s.get("minimum").decimalValue()
+                    : s.has("exclusiveMinimum") ? s.get("exclusiveMinimum").decimalValue().add(step) : BigDecimal.ZERO;
+            BigDecimal max = s.has("maximum") ? s.get("maximum").decimalValue()
+                    : s.has("exclusiveMaximum") ? s.get("exclusiveMaximum").decimalValue().subtract(step)
+                    : min.add(BigDecimal.valueOf(10_000));
             return Arbitraries.bigDecimals().between(min, max).ofScale(2).map(v -> (Object) v);
         }
 
@@ -458,26 +466,155 @@ public final class FormArbitraries {
         }
 
         /**
+         * {@code x-vn-date-before}: after the whole form is drawn, each constrained date that is not
+         * before the date it names is moved to 1–3,650 days before it (the offset follows from the
+         * value drawn, so shrinking stays deterministic). References are resolved as forms-core does:
+         * a JSON pointer from the root ({@code /ngayNop}), a dot path from the root
+         * ({@code treEm.ngaySinh}), or a sibling name.
+         */
+        Map<String, Object> orderDates(JsonNode root, Map<String, Object> form) {
+            JsonNode flat = flatten(root, root, new ArrayList<>(), new ArrayList<>());
+            if (!flat.toString().contains("x-vn-date-before")) {
+                return form;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> copy = (Map<String, Object>) mutableCopy(form);
+            orderDates(flat, copy, new ArrayList<>(), copy, 0);
+            return copy;
+        }
+
+        private void orderDates(JsonNode schema, Object data, List<String> path, Map<String, Object> root, int depth) {
+            if (schema == null || depth > MAX_DEPTH) {
+                return;
+            }
+            if (data instanceof Map<?, ?> raw && schema.has("properties")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> map = (Map<String, Object>) raw;
+                for (Map.Entry<String, JsonNode> p : schema.get("properties").properties()) {
+                    Object value = map.get(p.getKey());
+                    List<String> at = new ArrayList<>(path);
+                    at.add(p.getKey());
+                    JsonNode rules = p.getValue().get("x-vn-date-before");
+                    if (rules != null && value instanceof String s) {
+                        LocalDate mine = parseDate(s);
+                        for (JsonNode rule : rules.isArray() ? rules : JSON.createArrayNode().add(rules)) {
+                            String field = rule.path("field").asString("");
+                            LocalDate other = field.isEmpty() ? null : parseDate(at(root, refPath(at, field)));
+                            boolean inclusive = rule.path("inclusive").asBoolean(false);
+                            if (mine != null && other != null && (inclusive ? mine.isAfter(other) : !mine.isBefore(other))) {
+                                LocalDate moved = other.minusDays(1 + Math.floorMod(s.hashCode(), 3650));
+                                LocalDate floor = parseDate(p.getValue().path("formatMinimum").asString(""));
+                                if (floor != null && moved.isBefore(floor)) {
+                                    moved = floor;
+                                }
+                                if (moved.isBefore(other)) {
+                                    mine = moved;
+                                    map.put(p.getKey(), mine.toString());
+                                }
+                            }
+                        }
+                    }
+                    orderDates(p.getValue(), map.get(p.getKey()), at, root, depth + 1);
+                }
+                // a moved birth date must still agree with the personal number that encodes its year
+                for (Map.Entry<String, JsonNode> p : schema.get("properties").properties()) {
+                    JsonNode m = p.getValue().get("x-vn-personal-id-matches");
+                    if (m != null && m.isObject()) {
+                        map.putAll(matchPersonalId(map, p.getKey(), m.path("birthDate").asString(""),
+                                m.path("sex").asString("")));
+                    }
+                }
+            } else if (data instanceof List<?> list && schema.has("items")) {
+                for (int i = 0; i < list.size(); i++) {
+                    List<String> at = new ArrayList<>(path);
+                    at.add(Integer.toString(i));
+                    orderDates(schema.get("items"), list.get(i), at, root, depth + 1);
+                }
+            }
+        }
+
+        /** The absolute path a {@code field} reference names, seen from the field at {@code at}. */
+        private static List<String> refPath(List<String> at, String ref) {
+            List<String> path = new ArrayList<>();
+            if (ref.startsWith("/")) {
+                for (String t : ref.substring(1).split("/", -1)) {
+                    path.add(t.replace("~1", "/").replace("~0", "~"));
+                }
+            } else if (ref.indexOf('.') > 0 && !Character.isDigit(ref.charAt(0))) {
+                path.addAll(List.of(ref.split("\\.")));
+            } else {
+                path.addAll(at.subList(0, at.size() - 1));
+                path.add(ref);
+            }
+            return path;
+        }
+
+        private static Object at(Map<String, Object> root, List<String> path) {
+            Object n = root;
+            for (String t : path) {
+                if (n instanceof Map<?, ?> m) {
+                    n = m.get(t);
+                } else if (n instanceof List<?> l && !t.isEmpty() && t.chars().allMatch(Character::isDigit)
+                        && t.length() < 6 && Integer.parseInt(t) < l.size()) {
+                    n = l.get(Integer.parseInt(t));
+                } else {
+                    return null;
+                }
+            }
+            return n;
+        }
+
+        private static LocalDate parseDate(Object o) {
+            if (!(o instanceof String s)) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(s);
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        private static Object mutableCopy(Object o) {
+            if (o instanceof Map<?, ?> m) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                m.forEach((k, v) -> out.put(String.valueOf(k), mutableCopy(v)));
+                return out;
+            }
+            if (o instanceof List<?> l) {
+                List<Object> out = new ArrayList<>();
+                l.forEach(v -> out.add(mutableCopy(v)));
+                return out;
+            }
+            return o;
+        }
+
+        /**
          * Makes the 4th–6th digits of a personal id agree with the sibling birth date and sex fields
          * (NĐ 137/2015 Art. 13: century/sex digit, two-digit birth year), as {@code x-vn-personal-id-matches} asks.
          */
         private static Map<String, Object> matchPersonalId(Map<String, Object> m, String idField, String birthField,
                 String sexField) {
-            if (!(m.get(idField) instanceof String id) || id.length() != 12 || !(m.get(birthField) instanceof String b)
-                    || b.length() < 4) {
+            if (!(m.get(idField) instanceof String id) || id.length() != 12 || !id.chars().allMatch(Character::isDigit)) {
                 return m;
             }
-            int year = Integer.parseInt(b.substring(0, 4));
+            Object birth = m.get(birthField);
+            Integer year = birth instanceof String b && b.length() >= 4 && b.substring(0, 4).chars().allMatch(Character::isDigit)
+                    ? Integer.valueOf(b.substring(0, 4)) : null;
             Object sex = m.get(sexField);
-            boolean female = sex == null ? (id.charAt(3) - '0') % 2 == 1
-                    : Set.of("FEMALE", "NU", "NỮ", "F").contains(String.valueOf(sex).toUpperCase(Locale.ROOT));
-            int century = ((year / 100) - 19) * 2;
+            String s = sex == null ? "" : String.valueOf(sex).trim().toUpperCase(Locale.ROOT);
+            // the validator checks the sex digit only for values it recognises, and the year only when a birth date is there
+            Boolean female = Set.of("FEMALE", "NU", "NỮ", "F").contains(s) ? Boolean.TRUE
+                    : Set.of("MALE", "NAM", "M").contains(s) ? Boolean.FALSE : null;
+            int digit4 = id.charAt(3) - '0';
+            int century = year == null ? digit4 / 2 * 2 : ((year / 100) - 19) * 2;
             if (century < 0 || century > 8) {
                 return m;
             }
+            boolean f = female == null ? digit4 % 2 == 1 : female;
+            String yy = year == null ? id.substring(4, 6) : String.format(Locale.ROOT, "%02d", year % 100);
             Map<String, Object> out = new LinkedHashMap<>(m);
-            out.put(idField, id.substring(0, 3) + (century + (female ? 1 : 0))
-                    + String.format(Locale.ROOT, "%02d", year % 100) + id.substring(6));
+            out.put(idField, id.substring(0, 3) + (century + (f ? 1 : 0)) + yy + id.substring(6));
             return out;
         }
 
