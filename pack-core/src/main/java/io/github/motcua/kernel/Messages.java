@@ -1,0 +1,134 @@
+package io.github.motcua.kernel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Message bundles (thông điệp), Vietnamese first and English second: {@code <base>_vi.properties}
+ * and {@code <base>_en.properties} on the classpath, read as UTF-8 and never through the JVM's
+ * default locale. A message names its arguments: {@code "Tệp quá lớn (tối đa {max} byte)"}.
+ * Any language other than English is rendered in Vietnamese.
+ *
+ * <p>Thread-safe: bundles are read once and cached.
+ */
+public final class Messages {
+    /** The kernel's own bundle. */
+    public static final String KERNEL = "io/github/motcua/kernel/messages";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
+    private static final Map<String, Properties> CACHE = new ConcurrentHashMap<>();
+
+    private Messages() {
+    }
+
+    /** True for English; every other language (and {@code null}) means Vietnamese. */
+    public static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+
+    /**
+     * The message {@code key} of bundle {@code base} in the language of {@code locale}, with each
+     * {@code {name}} replaced by its argument (an argument that is missing leaves the placeholder).
+     *
+     * @throws IllegalArgumentException when the key is in neither bundle (a programmer error)
+     */
+    public static String render(String base, String key, Map<String, String> args, Locale locale) {
+        Objects.requireNonNull(key, "key");
+        String pattern = bundle(base, english(locale) ? "en" : "vi").getProperty(key);
+        if (pattern == null) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "no message [%s] in bundle [%s]", key, base));
+        }
+        return fill(pattern, args);
+    }
+
+    /** True when the bundle's Vietnamese file has the key. */
+    public static boolean has(String base, String key) {
+        return bundle(base, "vi").containsKey(key);
+    }
+
+    /**
+     * What is wrong with a bundle pair, for each module's bundle test: keys in one language only,
+     * blank messages, and placeholders that differ between the languages. Empty when all is well.
+     */
+    public static List<String> check(String base) {
+        Properties vi = bundle(base, "vi");
+        Properties en = bundle(base, "en");
+        List<String> out = new java.util.ArrayList<>();
+        TreeSet<String> all = new TreeSet<>(vi.stringPropertyNames());
+        all.addAll(en.stringPropertyNames());
+        for (String k : all) {
+            String v = vi.getProperty(k);
+            String e = en.getProperty(k);
+            if (v == null || e == null) {
+                out.add(String.format(Locale.ROOT, "[%s] only in %s", k, v == null ? "en" : "vi"));
+            } else if (v.isBlank() || e.isBlank()) {
+                out.add(String.format(Locale.ROOT, "[%s] is blank", k));
+            } else if (!placeholders(v).equals(placeholders(e))) {
+                out.add(String.format(Locale.ROOT, "[%s] placeholders differ: vi %s, en %s", k, placeholders(v), placeholders(e)));
+            }
+        }
+        return out;
+    }
+
+    /** The keys of a bundle (its Vietnamese file), sorted. */
+    public static List<String> keys(String base) {
+        return List.copyOf(new TreeSet<>(bundle(base, "vi").stringPropertyNames()));
+    }
+
+    private static TreeSet<String> placeholders(String s) {
+        TreeSet<String> out = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(s);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    static String fill(String pattern, Map<String, String> args) {
+        if (pattern.indexOf('{') < 0 || args.isEmpty()) {
+            return pattern;
+        }
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        StringBuilder sb = new StringBuilder(pattern.length() + 32);
+        while (m.find()) {
+            String v = args.get(m.group(1));
+            m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? m.group() : v));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static Properties bundle(String base, String lang) {
+        Objects.requireNonNull(base, "base");
+        return CACHE.computeIfAbsent(base + "_" + lang, k -> load(k + ".properties"));
+    }
+
+    private static Properties load(String resource) {
+        Properties p = new Properties();
+        InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource);
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (in == null && context != null) {
+            in = context.getResourceAsStream(resource);
+        }
+        if (in == null) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "missing message bundle [%s]", resource));
+        }
+        try (InputStream closing = in) {
+            p.load(new InputStreamReader(closing, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.motcua.kernel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A value of a YAML or JSON pack file with the place it starts (line, column) and its JSON pointer,
+ * as read by {@link PackReader#yaml}. Mappings keep their key order and never hold a key twice;
+ * scalars keep the text as written and say whether YAML typed them as text, a number or a boolean.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PackNode {
+    /** What a node holds. */
+    public enum Kind { MAP, LIST, TEXT, NUMBER, BOOLEAN, NULL }
+
+    private final String file;
+    private final String pointer;
+    private final int line;
+    private final int column;
+    private final Kind kind;
+    private final Object value;
+
+    PackNode(String file, String pointer, int line, int column, Kind kind, Object value) {
+        this.file = file;
+        this.pointer = pointer;
+        this.line = line;
+        this.column = column;
+        this.kind = kind;
+        this.value = value;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** The JSON pointer of this value, {@code ""} for the root. */
+    public String pointer() {
+        return pointer;
+    }
+
+    /** 1-based line where the value starts. */
+    public int line() {
+        return line;
+    }
+
+    /** 1-based column where the value starts. */
+    public int column() {
+        return column;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isMap() {
+        return kind == Kind.MAP;
+    }
+
+    public boolean isList() {
+        return kind == Kind.LIST;
+    }
+
+    /** True for text, numbers and booleans. */
+    public boolean isScalar() {
+        return kind == Kind.TEXT || kind == Kind.NUMBER || kind == Kind.BOOLEAN;
+    }
+
+    public boolean isNull() {
+        return kind == Kind.NULL;
+    }
+
+    /** The entries of a mapping in file order (unmodifiable), or an empty map for any other node. */
+    @SuppressWarnings("unchecked")
+    public Map<String, PackNode> map() {
+        return kind == Kind.MAP ? (Map<String, PackNode>) value : Map.of();
+    }
+
+    /** The items of a list (unmodifiable), or an empty list for any other node. */
+    @SuppressWarnings("unchecked")
+    public List<PackNode> list() {
+        return kind == Kind.LIST ? (List<PackNode>) value : List.of();
+    }
+
+    /** The scalar as written (a number or boolean as its text), or {@code null} for a mapping, list or null. */
+    public String text() {
+        return isScalar() ? (String) value : null;
+    }
+
+    /** The child of a mapping, or {@code null} when absent or when this is not a mapping. */
+    public PackNode get(String key) {
+        return map().get(key);
+    }
+
+    /** A problem at this node, with a message from {@code bundle}. */
+    public Problem problem(ProblemCode code, String bundle, String key, Map<String, String> args) {
+        return new Problem(file, line, column, pointer, code, Severity.ERROR, bundle, key, args);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PackNode && ((PackNode) o).kind == kind && Objects.equals(((PackNode) o).value, value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, value);
+    }
+
+    /** {@code file:line:col pointer}. */
+    @Override
+    public String toString() {
+        return file + ":" + line + ":" + column + " " + (pointer.isEmpty() ? "/" : pointer);
+    }
+}

@@ -1,0 +1,323 @@
+package io.github.motcua.kernel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The one way into a pack folder (đọc bộ quy tắc): every module reads its pack files through this
+ * reader, so each entry point refuses the same things the same way —
+ * <ul>
+ * <li>a path that leaves the pack: {@code ..}, an absolute path, or a symbolic link (of the file or of
+ * a folder on its way) whose target is outside the pack ({@code LINK_OUTSIDE_PACK});</li>
+ * <li>a file larger than {@link Limits#maxFileBytes()} ({@code FILE_TOO_LARGE}), more files than
+ * {@link Limits#maxFiles()} ({@code PACK_TOO_LARGE});</li>
+ * <li>text that is not UTF-8 ({@code NOT_UTF8}); a byte-order mark is dropped and text is put in
+ * Unicode NFC, so "ề" typed two ways is one letter;</li>
+ * <li>YAML/JSON that does not parse, names a key twice, or nests deeper than
+ * {@link Limits#maxDepth()}, each with its line and column.</li>
+ * </ul>
+ * Hidden files and folders (a name starting with {@code .}) are not part of a pack.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PackReader {
+    private final Path root;
+    private final Limits limits;
+    private volatile Path realRoot;
+
+    /**
+     * The reader's limits.
+     *
+     * @param maxFileBytes largest file read, in bytes
+     * @param maxFiles     most files in one pack
+     * @param maxDepth     deepest nesting of YAML/JSON mappings and lists
+     */
+    public record Limits(long maxFileBytes, int maxFiles, int maxDepth) {
+        /** 8 MB per file, 50,000 files, nesting 64 deep: far beyond any analyst's pack. */
+        public static final Limits DEFAULT = new Limits(8L * 1024 * 1024, 50_000, 64);
+
+        public Limits {
+            if (maxFileBytes < 1 || maxFiles < 1 || maxDepth < 1) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "limits must be positive: [%d, %d, %d]", maxFileBytes, maxFiles, maxDepth));
+            }
+        }
+    }
+
+    private PackReader(Path root, Limits limits) {
+        this.root = root;
+        this.limits = limits;
+    }
+
+    /** A reader of the pack folder {@code root} with the default limits. */
+    public static PackReader of(Path root) {
+        return of(root, Limits.DEFAULT);
+    }
+
+    /** A reader of the pack folder {@code root}. */
+    public static PackReader of(Path root, Limits limits) {
+        return new PackReader(Objects.requireNonNull(root, "root"), Objects.requireNonNull(limits, "limits"));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** True when the pack folder exists. */
+    public boolean exists() {
+        return Files.isDirectory(root);
+    }
+
+    /**
+     * The bytes of a pack file, or empty when there is no such regular file.
+     *
+     * @param file pack-relative, with forward slashes, e.g. {@code calendar/2026.yaml}
+     * @throws PackReadException when the path or a link leaves the pack, or the file is too large or unreadable
+     */
+    public Optional<byte[]> bytes(String file) {
+        Path p = inside(file);
+        if (!Files.isRegularFile(p)) {
+            return Optional.empty();
+        }
+        try {
+            checkLinks(file, p);
+            long size = Files.size(p);
+            if (size > limits.maxFileBytes) {
+                throw new PackReadException(tooLarge(file));
+            }
+            return Optional.of(Files.readAllBytes(p));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new PackReadException(ioProblem(file, e));
+        }
+    }
+
+    /** The text of a pack file ({@link #decode}), or empty when there is no such file. */
+    public Optional<String> text(String file) {
+        return bytes(file).map(b -> decode(file, b));
+    }
+
+    /** The positioned tree of a YAML or JSON pack file ({@link #yaml(String, String, Limits)}), or empty. */
+    public Optional<PackNode> yaml(String file) {
+        return text(file).map(t -> yaml(file, t, limits));
+    }
+
+    /**
+     * The pack-relative names of the regular files directly in {@code folder} whose name ends with
+     * {@code suffix}, sorted; hidden files are skipped. Empty when the folder does not exist.
+     *
+     * @throws PackReadException when the folder, or a link in it, leaves the pack
+     */
+    public List<String> list(String folder, String suffix) {
+        Path dir = inside(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        try {
+            checkLinks(folder, dir);
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    String name = p.getFileName().toString();
+                    if (name.startsWith(".") || !name.endsWith(suffix) || !Files.isRegularFile(p)) {
+                        continue;
+                    }
+                    String rel = folder.isEmpty() ? name : strip(folder) + "/" + name;
+                    checkLinks(rel, p);
+                    out.add(rel);
+                }
+            }
+        } catch (IOException e) {
+            throw new PackReadException(ioProblem(folder, e));
+        }
+        Collections.sort(out);
+        return List.copyOf(out);
+    }
+
+    /**
+     * Every file of the pack, by pack-relative path, read in one walk of the folder (a consistent
+     * snapshot). What cannot be taken goes to {@code problems} and the walk goes on: a link leaving
+     * the pack, a file too large, too many files. A link to a folder is not followed.
+     */
+    public SortedMap<String, byte[]> readAll(List<Problem> problems) {
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            problems.add(Problem.of(root.toString(), 0, 0, ProblemCode.PACK_NOT_FOUND, "pack", root.toString()));
+            return out;
+        }
+        try {
+            Path real = realRoot();
+            // one walk that hands over each entry's attributes: no extra stat per file
+            Files.walkFileTree(root, new SimpleFileVisitor<Path>() {
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) throws IOException {
+                    String rel = root.relativize(p).toString().replace('\\', '/');
+                    if (rel.startsWith(".") || rel.contains("/.")) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    long size = attrs.size();
+                    if (attrs.isSymbolicLink()) {
+                        if (!Files.isRegularFile(p)) {
+                            return FileVisitResult.CONTINUE; // a link to a folder or to nothing
+                        }
+                        if (!p.toRealPath().startsWith(real)) {
+                            // a link out of the pack would put files the analyst never reviewed into the rules
+                            problems.add(Problem.of(rel, 0, 0, ProblemCode.LINK_OUTSIDE_PACK, "file", rel));
+                            return FileVisitResult.CONTINUE;
+                        }
+                        size = Files.size(p);
+                    } else if (!attrs.isRegularFile()) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (out.size() >= limits.maxFiles) {
+                        problems.add(Problem.of(rel, 0, 0, ProblemCode.PACK_TOO_LARGE,
+                                "max", Integer.toString(limits.maxFiles)));
+                        return FileVisitResult.TERMINATE;
+                    }
+                    if (size > limits.maxFileBytes) {
+                        problems.add(tooLarge(rel));
+                        return FileVisitResult.CONTINUE;
+                    }
+                    out.put(rel, Files.readAllBytes(p));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                    throw e;
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(Problem.of(root.toString(), 0, 0, ProblemCode.IO, "pack", root.toString(),
+                    "detail", String.valueOf(e.getMessage())));
+        }
+        return out;
+    }
+
+    /**
+     * Pack text from bytes: strict UTF-8 (a malformed byte is refused, never replaced), the
+     * byte-order mark dropped, Unicode NFC.
+     *
+     * @throws PackReadException {@code NOT_UTF8}
+     */
+    public static String decode(String file, byte[] bytes) {
+        String s;
+        try {
+            s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new PackReadException(Problem.of(file, 0, 0, ProblemCode.NOT_UTF8, "file", file));
+        }
+        return normalize(s);
+    }
+
+    /** The byte-order mark dropped and Unicode NFC (a no-op, without copying, for text already in NFC). */
+    public static String normalize(String s) {
+        if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
+            s = s.substring(1);
+        }
+        return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    /**
+     * The positioned tree of YAML (or JSON, which is YAML) text: one parse, every node with its line,
+     * column and JSON pointer.
+     *
+     * @throws PackReadException {@code YAML_EMPTY}, {@code YAML_SYNTAX}, {@code DUPLICATE_KEY}, {@code TOO_DEEP}
+     */
+    public static PackNode yaml(String file, String text, Limits limits) {
+        return YamlTrees.read(file, text, limits.maxDepth);
+    }
+
+    /** RFC 4180 CSV: quoted fields with doubled quotes and line breaks inside; each record keeps its line. */
+    public static CsvTable csv(String file, String text) {
+        return CsvParser.parse(file, text);
+    }
+
+    private Path inside(String file) {
+        Objects.requireNonNull(file, "file");
+        String f = strip(file);
+        Path rel = root.getFileSystem().getPath(f.isEmpty() ? "." : f);
+        if (rel.isAbsolute() || f.startsWith("/") || f.contains("\\")) {
+            throw new PackReadException(Problem.of(file, 0, 0, ProblemCode.LINK_OUTSIDE_PACK, "file", file));
+        }
+        for (Path part : rel) {
+            if ("..".equals(part.toString())) {
+                throw new PackReadException(Problem.of(file, 0, 0, ProblemCode.LINK_OUTSIDE_PACK, "file", file));
+            }
+        }
+        return root.resolve(rel);
+    }
+
+    private static String strip(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '/') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** The real target of {@code p} (following links on the whole way) must lie in the real pack root. */
+    private void checkLinks(String file, Path p) throws IOException {
+        if (!Files.isSymbolicLink(p) && !anyLinkOnTheWay(p)) {
+            return;
+        }
+        if (!p.toRealPath().startsWith(realRoot())) {
+            throw new PackReadException(Problem.of(file, 0, 0, ProblemCode.LINK_OUTSIDE_PACK, "file", file));
+        }
+    }
+
+    private boolean anyLinkOnTheWay(Path p) {
+        Path rel = root.relativize(p);
+        Path at = root;
+        for (Path part : rel) {
+            at = at.resolve(part);
+            if (Files.isSymbolicLink(at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Path realRoot() throws IOException {
+        Path r = realRoot;
+        if (r == null) {
+            r = root.toRealPath();
+            realRoot = r;
+        }
+        return r;
+    }
+
+    private Problem tooLarge(String file) {
+        return Problem.of(file, 0, 0, ProblemCode.FILE_TOO_LARGE, "max", Long.toString(limits.maxFileBytes));
+    }
+
+    private static Problem ioProblem(String file, IOException e) {
+        return Problem.of(file, 0, 0, ProblemCode.IO, "pack", file, "detail", String.valueOf(e.getMessage()));
+    }
+}

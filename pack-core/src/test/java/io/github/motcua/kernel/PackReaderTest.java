@@ -1,0 +1,253 @@
+package io.github.motcua.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackReaderTest {
+    @TempDir
+    Path dir;
+
+    Path pack() throws IOException {
+        Path p = Files.createDirectories(dir.resolve("pack"));
+        Files.createDirectories(p.resolve("calendar"));
+        Files.writeString(p.resolve("pack.yaml"), "id: test\n", StandardCharsets.UTF_8);
+        Files.writeString(p.resolve("calendar/2026.yaml"), "year: 2026\n", StandardCharsets.UTF_8);
+        Files.writeString(p.resolve("calendar/.hidden.yaml"), "x: 1\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("secret.txt"), "outside\n", StandardCharsets.UTF_8);
+        return p;
+    }
+
+    static void symlink(Path link, Path target) {
+        try {
+            Files.createSymbolicLink(link, target);
+        } catch (IOException | UnsupportedOperationException e) {
+            Assumptions.abort("no symbolic links here: " + e);
+        }
+    }
+
+    @Nested
+    class Links {
+        @Test
+        void text_linkToAFileOutsideThePack_isRefused() throws IOException {
+            Path p = pack();
+            symlink(p.resolve("calendar/2027.yaml"), dir.resolve("secret.txt"));
+            PackReadException e = assertThrows(PackReadException.class, () -> PackReader.of(p).text("calendar/2027.yaml"));
+            assertEquals(ProblemCode.LINK_OUTSIDE_PACK, e.problem().code());
+            assertEquals("calendar/2027.yaml", e.problem().file());
+        }
+
+        @Test
+        void text_fileUnderAFolderLinkedOutside_isRefused() throws IOException {
+            Path p = pack();
+            Path outside = Files.createDirectories(dir.resolve("elsewhere"));
+            Files.writeString(outside.resolve("2026.yaml"), "year: 1\n");
+            symlink(p.resolve("linked"), outside);
+            PackReadException e = assertThrows(PackReadException.class, () -> PackReader.of(p).text("linked/2026.yaml"));
+            assertEquals(ProblemCode.LINK_OUTSIDE_PACK, e.problem().code());
+        }
+
+        @Test
+        void list_aLinkLeavingThePack_isRefusedNotSkipped() throws IOException {
+            Path p = pack();
+            symlink(p.resolve("calendar/2027.yaml"), dir.resolve("secret.txt"));
+            assertThrows(PackReadException.class, () -> PackReader.of(p).list("calendar", ".yaml"));
+        }
+
+        @Test
+        void text_linkInsideThePack_isRead() throws IOException {
+            Path p = pack();
+            symlink(p.resolve("calendar/copy.yaml"), p.resolve("calendar/2026.yaml"));
+            assertEquals("year: 2026\n", PackReader.of(p).text("calendar/copy.yaml").orElseThrow());
+        }
+
+        @Test
+        void text_dotDotOrAbsolutePath_isRefused() throws IOException {
+            Path p = pack();
+            PackReader r = PackReader.of(p);
+            assertEquals(ProblemCode.LINK_OUTSIDE_PACK,
+                    assertThrows(PackReadException.class, () -> r.text("../secret.txt")).problem().code());
+            assertEquals(ProblemCode.LINK_OUTSIDE_PACK,
+                    assertThrows(PackReadException.class, () -> r.text("calendar/../../secret.txt")).problem().code());
+            assertThrows(PackReadException.class, () -> r.text(dir.resolve("secret.txt").toString()));
+        }
+
+        @Test
+        void readAll_linkOutside_isAProblemAndTheRestIsRead() throws IOException {
+            Path p = pack();
+            symlink(p.resolve("calendar/2027.yaml"), dir.resolve("secret.txt"));
+            List<Problem> problems = new ArrayList<>();
+            SortedMap<String, byte[]> files = PackReader.of(p).readAll(problems);
+            assertEquals(List.of("calendar/2026.yaml", "pack.yaml"), List.copyOf(files.keySet()));
+            assertEquals(1, problems.size());
+            assertEquals(ProblemCode.LINK_OUTSIDE_PACK, problems.get(0).code());
+            assertEquals("calendar/2027.yaml:0:0: [LINK_OUTSIDE_PACK] symbolic link leads outside the pack folder [calendar/2027.yaml]",
+                    problems.get(0).format(Locale.ENGLISH));
+        }
+    }
+
+    @Nested
+    class Limits {
+        @Test
+        void bytes_fileOverTheLimit_isRefusedBeforeReading() throws IOException {
+            Path p = pack();
+            Files.write(p.resolve("big.csv"), new byte[2048]);
+            PackReader r = PackReader.of(p, new PackReader.Limits(1024, 10, 8));
+            PackReadException e = assertThrows(PackReadException.class, () -> r.bytes("big.csv"));
+            assertEquals(ProblemCode.FILE_TOO_LARGE, e.problem().code());
+            assertEquals("Tệp quá lớn (tối đa 1024 byte)", e.problem().messageVi());
+        }
+
+        @Test
+        void readAll_tooManyFiles_stopsWithAProblem() throws IOException {
+            Path p = pack();
+            List<Problem> problems = new ArrayList<>();
+            PackReader.of(p, new PackReader.Limits(1024, 1, 8)).readAll(problems);
+            assertEquals(ProblemCode.PACK_TOO_LARGE, problems.get(0).code());
+        }
+
+        @Test
+        void yaml_nestedDeeperThanTheLimit_isRefusedWithPosition() {
+            String deep = "a:\n  b:\n    c:\n      d: 1\n";
+            PackReadException e = assertThrows(PackReadException.class,
+                    () -> PackReader.yaml("x.yaml", deep, new PackReader.Limits(100, 10, 2)));
+            assertEquals(ProblemCode.TOO_DEEP, e.problem().code());
+            assertEquals(3, e.problem().line()); // a mapping starts at its first key
+            assertEquals("/a/b", e.problem().pointer());
+        }
+    }
+
+    @Nested
+    class Encoding {
+        @Test
+        void decode_notUtf8_isRefusedNeverReplaced() {
+            byte[] latin1 = "Café".getBytes(StandardCharsets.ISO_8859_1);
+            PackReadException e = assertThrows(PackReadException.class, () -> PackReader.decode("a.csv", latin1));
+            assertEquals(ProblemCode.NOT_UTF8, e.problem().code());
+        }
+
+        @Test
+        void decode_byteOrderMark_isDropped() {
+            byte[] bom = "\uFEFFid: x".getBytes(StandardCharsets.UTF_8);
+            assertEquals("id: x", PackReader.decode("pack.yaml", bom));
+        }
+
+        @Test
+        void decode_decomposedVietnamese_isNfc() {
+            String decomposed = "Te\u0302\u0301t"; // "Tết" typed with combining marks
+            assertEquals("T\u1EBFt", PackReader.decode("a.yaml", decomposed.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Nested
+    class Yaml {
+        @Test
+        void yaml_everyNodeHasLineColumnAndPointer() {
+            PackNode root = PackReader.yaml("units.yaml", "units:\n  - code: \"xa-1\"\n    nameVi: Xã Một\n    border: true\n",
+                    PackReader.Limits.DEFAULT);
+            PackNode unit = root.get("units").list().get(0);
+            assertEquals("/units/0", unit.pointer());
+            PackNode name = unit.get("nameVi");
+            assertEquals(3, name.line());
+            assertEquals(13, name.column());
+            assertEquals("/units/0/nameVi", name.pointer());
+            assertEquals("Xã Một", name.text());
+            assertEquals(PackNode.Kind.BOOLEAN, unit.get("border").kind());
+            assertEquals(PackNode.Kind.TEXT, unit.get("code").kind());
+        }
+
+        @Test
+        void yaml_duplicateKey_isRefusedAtTheSecondKey() {
+            PackReadException e = assertThrows(PackReadException.class,
+                    () -> PackReader.yaml("pack.yaml", "id: a\nname: x\nid: b\n", PackReader.Limits.DEFAULT));
+            assertEquals(ProblemCode.DUPLICATE_KEY, e.problem().code());
+            assertEquals(3, e.problem().line());
+            assertEquals("/id", e.problem().pointer());
+            assertEquals("Khóa [id] xuất hiện hai lần (chỉ được ghi một lần)", e.problem().messageVi());
+        }
+
+        @Test
+        void yaml_duplicateKeyInJson_isRefused() {
+            assertThrows(PackReadException.class,
+                    () -> PackReader.yaml("f.json", "{\"a\": 1, \"a\": 2}", PackReader.Limits.DEFAULT));
+        }
+
+        @Test
+        void yaml_syntaxErrorAndEmpty_areProblemsWithPosition() {
+            PackReadException e = assertThrows(PackReadException.class,
+                    () -> PackReader.yaml("a.yaml", "a: [1, 2\nb: c\n", PackReader.Limits.DEFAULT));
+            assertEquals(ProblemCode.YAML_SYNTAX, e.problem().code());
+            assertTrue(e.problem().line() > 0, e.problem().toString());
+            assertEquals(ProblemCode.YAML_EMPTY, assertThrows(PackReadException.class,
+                    () -> PackReader.yaml("a.yaml", "", PackReader.Limits.DEFAULT)).problem().code());
+        }
+
+        @Test
+        void yaml_fromTheReader_missingFileIsEmpty() throws IOException {
+            Path p = pack();
+            assertFalse(PackReader.of(p).yaml("units.yaml").isPresent());
+            assertEquals("2026", PackReader.of(p).yaml("calendar/2026.yaml").orElseThrow().get("year").text());
+        }
+    }
+
+    @Nested
+    class Csv {
+        @Test
+        void csv_quotedFieldsWithLineBreaks_keepTheStartLine() {
+            CsvTable t = PackReader.csv("fees.csv", "a,b\n\"x\ny\",\"say \"\"hi\"\"\"\nlast,1");
+            assertEquals(3, t.rows().size());
+            assertEquals(List.of("x\ny", "say \"hi\""), t.rows().get(1).cells());
+            assertEquals(2, t.rows().get(1).line());
+            assertEquals(4, t.rows().get(2).line());
+            assertTrue(t.problems().isEmpty());
+        }
+
+        @Test
+        void csv_unclosedQuoteAndCharacterAfterQuote_areProblemsWithPosition() {
+            CsvTable t = PackReader.csv("fees.csv", "a,\"b\"c\n\"open");
+            assertEquals(List.of(ProblemCode.CSV_AFTER_QUOTE, ProblemCode.CSV_UNCLOSED_QUOTE),
+                    t.problems().stream().map(Problem::code).toList());
+            assertEquals(1, t.problems().get(0).line());
+            assertEquals(2, t.problems().get(0).column());
+        }
+    }
+
+    @Test
+    void list_sortedRegularFilesWithTheSuffix_hiddenSkipped() throws IOException {
+        Path p = pack();
+        Files.writeString(p.resolve("calendar/2025.yaml"), "year: 2025\n");
+        Files.writeString(p.resolve("calendar/notes.txt"), "x");
+        assertEquals(List.of("calendar/2025.yaml", "calendar/2026.yaml"), PackReader.of(p).list("calendar", ".yaml"));
+        assertEquals(List.of(), PackReader.of(p).list("nothing", ".yaml"));
+    }
+
+    @Test
+    void readAll_missingFolder_isPackNotFound() {
+        List<Problem> problems = new ArrayList<>();
+        assertTrue(PackReader.of(dir.resolve("nope")).readAll(problems).isEmpty());
+        assertEquals(ProblemCode.PACK_NOT_FOUND, problems.get(0).code());
+    }
+
+    @Test
+    void bytes_readsExactlyTheFile() throws IOException {
+        Path p = pack();
+        assertArrayEquals("id: test\n".getBytes(StandardCharsets.UTF_8), PackReader.of(p).bytes("pack.yaml").orElseThrow());
+        assertEquals(Map.of(), Map.of());
+    }
+}
