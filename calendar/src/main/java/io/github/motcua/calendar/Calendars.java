@@ -1,5 +1,7 @@
 package io.github.motcua.calendar;
 
+import io.github.motcua.kernel.PackReadException;
+import io.github.motcua.kernel.PackReader;
 import io.github.motcua.law.LegalBasis;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -137,37 +140,34 @@ public final class Calendars {
      */
     public static WorkingCalendar loadPack(Path packDir) {
         Objects.requireNonNull(packDir, "packDir");
-        Map<String, Boolean> switches = new HashMap<>();
-        OfficeHours hours = OfficeHours.DEFAULT;
-        Path packYaml = packDir.resolve("pack.yaml");
-        if (Files.isRegularFile(packYaml)) {
-            PackYaml p = PackYaml.read(CalendarFile.of(packYaml));
-            switches.putAll(p.switches);
-            if (p.officeHours != null) {
-                hours = p.officeHours;
+        // the kernel's one way into a pack: a link leaving it, an oversized or non-UTF-8 file is refused
+        PackReader pack = PackReader.of(packDir, YamlNode.LIMITS);
+        try {
+            Map<String, Boolean> switches = new HashMap<>();
+            OfficeHours hours = OfficeHours.DEFAULT;
+            Optional<byte[]> packYaml = pack.bytes("pack.yaml");
+            if (packYaml.isPresent()) {
+                PackYaml p = PackYaml.read(new CalendarFile("pack.yaml", packYaml.get()));
+                switches.putAll(p.switches);
+                if (p.officeHours != null) {
+                    hours = p.officeHours;
+                }
             }
-        }
-        Map<String, LegalBasis> bases = new HashMap<>();
-        Path basesFile = packDir.resolve("legal-bases").resolve("calendar.yaml");
-        if (Files.isRegularFile(basesFile)) {
-            CalendarFiles b = new CalendarFiles(Map.of());
-            CalendarFile cf = CalendarFile.of(basesFile);
-            b.readBases(YamlNode.parse("legal-bases/" + cf.name(), cf.content()));
-            bases.putAll(b.bases);
-        }
-        List<CalendarFile> files = new ArrayList<>();
-        Path dir = packDir.resolve("calendar");
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> s = Files.list(dir)) {
-                s.filter(x -> x.getFileName().toString().endsWith(".yaml")).sorted().forEach(x -> {
-                    CalendarFile cf = CalendarFile.of(x);
-                    files.add(new CalendarFile("calendar/" + cf.name(), cf.content()));
-                });
-            } catch (IOException e) {
-                throw new CalendarFileException(dir.toString(), 0, 0, "cannot list the folder: " + e.getMessage());
+            Map<String, LegalBasis> bases = new HashMap<>();
+            Optional<byte[]> basesFile = pack.bytes("legal-bases/calendar.yaml");
+            if (basesFile.isPresent()) {
+                CalendarFiles b = new CalendarFiles(Map.of());
+                b.readBases(YamlNode.parse("legal-bases/calendar.yaml", basesFile.get()));
+                bases.putAll(b.bases);
             }
+            List<CalendarFile> files = new ArrayList<>();
+            for (String name : pack.list("calendar", ".yaml")) {
+                files.add(new CalendarFile(name, pack.bytes(name).orElseThrow()));
+            }
+            return load(files, switches, bases, hours);
+        } catch (PackReadException e) {
+            throw YamlNode.fromKernel(e.problem());
         }
-        return load(files, switches, bases, hours);
     }
 
     /** Reads the pack settings the calendar needs from pack.yaml, leniently (other keys belong to the engine). */

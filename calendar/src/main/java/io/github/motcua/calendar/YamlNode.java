@@ -1,5 +1,10 @@
 package io.github.motcua.calendar;
 
+import io.github.motcua.kernel.PackNode;
+import io.github.motcua.kernel.PackReadException;
+import io.github.motcua.kernel.PackReader;
+import io.github.motcua.kernel.Problem;
+import io.github.motcua.kernel.ProblemCode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -9,23 +14,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * A YAML value with the line and column where it starts, read with Jackson 3's YAML parser so that
- * every error can point at its place in the file. Maps keep their key order; duplicate keys are an
- * error. Scalars are kept as text.
+ * A YAML value with the line and column where it starts, read by the kernel's {@link PackReader}
+ * (strict UTF-8, NFC, duplicate keys refused) so that every error can point at its place in the
+ * file. Maps keep their key order. Scalars are kept as text.
  *
  * <p>Immutable once read; thread-safe.
  */
 final class YamlNode {
-    private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
     private static final int MAX_DEPTH = 32;
-    private static final int MAX_BYTES = 1 << 20;
+    /** Calendar files are small: 1 MB and 32 levels, through the kernel's one pack reader. */
+    static final PackReader.Limits LIMITS = new PackReader.Limits(1 << 20, 50_000, MAX_DEPTH);
 
     final String file;
     final int line;
@@ -41,61 +41,51 @@ final class YamlNode {
     }
 
     static YamlNode parse(String file, byte[] content) {
-        if (content.length > MAX_BYTES) {
+        if (content.length > LIMITS.maxFileBytes()) {
             throw new CalendarFileException(file, 0, 0, String.format(Locale.ROOT,
-                    "file is larger than %d bytes: [%d]", MAX_BYTES, content.length));
+                    "file is larger than %d bytes: [%d]", LIMITS.maxFileBytes(), content.length));
         }
-        try (JsonParser p = MAPPER.createParser(content)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                throw new CalendarFileException(file, 1, 1, "file is empty");
-            }
-            YamlNode root = read(file, p, 0);
-            return root;
-        } catch (JacksonException e) {
-            TokenStreamLocation loc = e.getLocation();
-            int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
-            int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
-            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-            int cut = msg.indexOf('\n');
-            throw new CalendarFileException(file, line, col, "malformed YAML: " + (cut > 0 ? msg.substring(0, cut) : msg));
+        try {
+            return of(PackReader.yaml(file, PackReader.decode(file, content), LIMITS));
+        } catch (PackReadException e) {
+            throw fromKernel(e.problem());
         }
     }
 
-    private static YamlNode read(String file, JsonParser p, int depth) {
-        TokenStreamLocation loc = p.currentTokenLocation();
-        int line = loc.getLineNr();
-        int col = loc.getColumnNr();
-        if (depth > MAX_DEPTH) {
-            throw new CalendarFileException(file, line, col, "nesting deeper than " + MAX_DEPTH);
+    /** The kernel's problem in this module's exception, worded as before (English, the value in brackets). */
+    static CalendarFileException fromKernel(Problem p) {
+        String code = p.code().name();
+        String msg;
+        if (code.equals(ProblemCode.YAML_SYNTAX.name())) {
+            msg = "malformed YAML: " + p.args().getOrDefault("detail", "");
+        } else if (code.equals(ProblemCode.YAML_EMPTY.name())) {
+            msg = "file is empty";
+        } else if (code.equals(ProblemCode.DUPLICATE_KEY.name())) {
+            msg = String.format(Locale.ROOT, "duplicate key [%s]", p.args().get("key"));
+        } else if (code.equals(ProblemCode.TOO_DEEP.name())) {
+            msg = "nesting deeper than " + MAX_DEPTH;
+        } else {
+            msg = p.messageEn();
         }
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT: {
+        return new CalendarFileException(p, msg);
+    }
+
+    private static YamlNode of(PackNode n) {
+        switch (n.kind()) {
+            case MAP: {
                 Map<String, YamlNode> map = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String name = p.currentName();
-                    TokenStreamLocation keyLoc = p.currentTokenLocation();
-                    p.nextToken();
-                    YamlNode child = read(file, p, depth + 1);
-                    if (map.put(name, child) != null) {
-                        throw new CalendarFileException(file, keyLoc.getLineNr(), keyLoc.getColumnNr(),
-                                String.format(Locale.ROOT, "duplicate key [%s]", name));
-                    }
-                }
-                return new YamlNode(file, line, col, map);
+                n.map().forEach((k, v) -> map.put(k, of(v)));
+                return new YamlNode(n.file(), n.line(), n.column(), map);
             }
-            case START_ARRAY: {
+            case LIST: {
                 List<YamlNode> list = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(read(file, p, depth + 1));
-                }
-                return new YamlNode(file, line, col, list);
+                n.list().forEach(v -> list.add(of(v)));
+                return new YamlNode(n.file(), n.line(), n.column(), list);
             }
-            case VALUE_NULL:
-                return new YamlNode(file, line, col, null);
+            case NULL:
+                return new YamlNode(n.file(), n.line(), n.column(), null);
             default:
-                return new YamlNode(file, line, col, p.getString());
+                return new YamlNode(n.file(), n.line(), n.column(), n.text());
         }
     }
 

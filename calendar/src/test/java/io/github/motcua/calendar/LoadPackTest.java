@@ -55,6 +55,30 @@ class LoadPackTest {
     }
 
     @Test
+    void loadPack_calendarFileLinkedOutsideThePack_isRefusedLikeTheEngineRefusesIt(@TempDir Path dir) throws IOException {
+        Path pack = copyPack(dir.resolve("pack"), "id: gia-lai\n");
+        Path secret = Files.writeString(dir.resolve("secret.yaml"), "kind: schedule\nyear: 2031\ndays: []\n");
+        try {
+            Files.createSymbolicLink(pack.resolve("calendar/2031.yaml"), secret);
+        } catch (IOException | UnsupportedOperationException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+        }
+        CalendarFileException e = assertThrows(CalendarFileException.class, () -> Calendars.loadPack(pack));
+        assertEquals("calendar/2031.yaml", e.file());
+        assertEquals("LINK_OUTSIDE_PACK", e.toProblem().code().name());
+        assertTrue(e.problem().contains("outside the pack"), e.getMessage());
+    }
+
+    @Test
+    void loadPack_duplicateKeyInPackYaml_isRefusedAtTheSecondKey(@TempDir Path dir) throws IOException {
+        Path pack = copyPack(dir, "id: gia-lai\ndefaults: {}\ndefaults: {}\n");
+        CalendarFileException e = assertThrows(CalendarFileException.class, () -> Calendars.loadPack(pack));
+        assertEquals("pack.yaml", e.file());
+        assertEquals(3, e.line());
+        assertEquals("duplicate key [defaults]", e.problem());
+    }
+
+    @Test
     void readSettings_unknownDueAt_namesTheValue() {
         CalendarFileException e = assertThrows(CalendarFileException.class, () -> Calendars.readSettings(
                 CalendarFile.of("pack.yaml", "defaults:\n  dueAt: NOON\n")));

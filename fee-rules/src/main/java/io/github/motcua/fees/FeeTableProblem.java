@@ -1,5 +1,8 @@
 package io.github.motcua.fees;
 
+import io.github.motcua.kernel.Problem;
+import io.github.motcua.kernel.ProblemCode;
+import io.github.motcua.kernel.Severity;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -26,6 +29,17 @@ public record FeeTableProblem(String file, int row, String column, int columnNum
         value = value == null ? "" : value;
         Objects.requireNonNull(messageVi, "messageVi");
         Objects.requireNonNull(messageEn, "messageEn");
+    }
+
+    /** The code of {@link #toProblem()}. */
+    public static final ProblemCode CODE = new ProblemCode("FEE_TABLE");
+
+    /**
+     * This problem as the kernel's {@link Problem} (code {@code FEE_TABLE}; the row is the line, the
+     * column number the column), the one structure the CLI, the desk and a service render.
+     */
+    public Problem toProblem() {
+        return Problem.ofText(file, row, columnNumber, CODE, Severity.ERROR, messageVi, messageEn);
     }
 
     /** {@code file:row, column name (n), value [v]: vi / en}. */

@@ -1,5 +1,9 @@
 package io.github.motcua.forms;
 
+import io.github.motcua.kernel.Problem;
+import io.github.motcua.kernel.ProblemCode;
+import io.github.motcua.kernel.Severity;
+
 /**
  * A pack's forms or templates could not be loaded: unreadable or malformed schema, a {@code $ref}
  * that leaves the pack, an unknown dialect, a duplicate {@code $id}, a refused template. The
@@ -9,6 +13,8 @@ package io.github.motcua.forms;
  */
 public class UnableToLoadFormsException extends FormsException {
     private static final long serialVersionUID = 1L;
+    /** The code of {@link #toProblem()}. */
+    public static final ProblemCode CODE = new ProblemCode("FORMS");
     private final String file;
 
     public UnableToLoadFormsException(String file, String message) {
@@ -19,6 +25,16 @@ public class UnableToLoadFormsException extends FormsException {
     public UnableToLoadFormsException(String file, String message, Throwable cause) {
         super(message, cause);
         this.file = file;
+    }
+
+    /**
+     * This failure as the kernel's {@link Problem} (code {@code FORMS}), the one structure the CLI,
+     * the desk and a service render. The message is the English detail; the Vietnamese text names the
+     * e-forms and carries the same detail.
+     */
+    public Problem toProblem() {
+        return Problem.ofText(file == null ? "" : file, 0, 0, CODE, Severity.ERROR,
+                "Không nạp được tờ khai điện tử: " + getMessage(), "cannot load the e-forms: " + getMessage());
     }
 
     /** The pack-relative file at fault, e.g. {@code "procedures/1.001193/form.schema.json"}, or {@code null}. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.github.motcua");
+            .importPackages("io.github.motcua.forms");
 
     @Test
     void libraries_usedOnlyInInternalPackage() {

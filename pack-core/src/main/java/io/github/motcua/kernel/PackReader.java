@@ -160,6 +160,37 @@ public final class PackReader {
     }
 
     /**
+     * The pack-relative names of the folders directly in {@code folder}, sorted; hidden ones skipped.
+     *
+     * @throws PackReadException when the folder, or a link in it, leaves the pack
+     */
+    public List<String> folders(String folder) {
+        Path dir = inside(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        try {
+            checkLinks(folder, dir);
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    String name = p.getFileName().toString();
+                    if (name.startsWith(".") || !Files.isDirectory(p)) {
+                        continue;
+                    }
+                    String rel = strip(folder) + "/" + name;
+                    checkLinks(rel, p);
+                    out.add(rel);
+                }
+            }
+        } catch (IOException e) {
+            throw new PackReadException(ioProblem(folder, e));
+        }
+        Collections.sort(out);
+        return List.copyOf(out);
+    }
+
+    /**
      * Every file of the pack, by pack-relative path, read in one walk of the folder (a consistent
      * snapshot). What cannot be taken goes to {@code problems} and the walk goes on: a link leaving
      * the pack, a file too large, too many files. A link to a folder is not followed.

@@ -1,5 +1,8 @@
 package io.github.motcua.rules;
 
+import io.github.motcua.kernel.Problem;
+import io.github.motcua.kernel.ProblemCode;
+import io.github.motcua.kernel.Severity;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -27,6 +30,17 @@ public record PackProblem(String file, int line, int column, String code, String
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "line and column must be >= 0: [%d:%d]", line, column));
         }
+    }
+
+    /** The same problem as the kernel's {@link Problem}, the one structure every module renders. */
+    public Problem toProblem() {
+        return Problem.ofText(file, line, column, new ProblemCode(code), Severity.ERROR, messageVi, messageEn);
+    }
+
+    /** A kernel problem (from the pack reader) as a pack problem, its message rendered in both languages. */
+    public static PackProblem of(Problem problem) {
+        return new PackProblem(problem.file(), problem.line(), problem.column(), problem.code().name(),
+                problem.messageVi(), problem.messageEn());
     }
 
     /** {@code file:line:col: messageVi} — the format compilers and editors understand. */

@@ -1,5 +1,7 @@
 package io.github.motcua.forms.internal;
 
+import io.github.motcua.kernel.PackNode;
+import io.github.motcua.kernel.PackReadException;
 import io.github.motcua.forms.Documents;
 import io.github.motcua.forms.FormRegistry;
 import io.github.motcua.forms.FormRenderer;
@@ -87,16 +89,17 @@ public final class DefaultFormRegistry implements FormRegistry {
 
     static Set<String> unitCodesFromYaml(String yaml) {
         try {
-            JsonNode root = YAMLMapper.builder().build().readTree(yaml);
+            PackNode root = io.github.motcua.kernel.PackReader.yaml("units.yaml", yaml, io.github.motcua.kernel.PackReader.Limits.DEFAULT);
             Set<String> out = new HashSet<>();
-            for (JsonNode unit : root) {
-                if (unit.path("code").isString()) {
-                    out.add(unit.get("code").asString());
+            for (PackNode unit : root.isMap() ? root.map().values() : root.list()) {
+                PackNode code = unit.get("code");
+                if (code != null && code.kind() == PackNode.Kind.TEXT) {
+                    out.add(code.text());
                 }
             }
             return Set.copyOf(out);
-        } catch (JacksonException e) {
-            throw new UnableToLoadFormsException("units.yaml", "units.yaml is not valid YAML: " + e.getOriginalMessage());
+        } catch (PackReadException e) {
+            throw new UnableToLoadFormsException("units.yaml", "units.yaml is not valid YAML: " + e.problem().messageEn());
         }
     }
 

@@ -1,8 +1,9 @@
 package io.github.motcua.rules.internal;
 
+import io.github.motcua.kernel.PackReader;
+import io.github.motcua.kernel.Problem;
 import io.github.motcua.rules.PackProblem;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,9 +29,8 @@ import java.util.TreeMap;
  * consistent version and the hash covers exactly what was compiled. Immutable and thread-safe.
  */
 public final class PackFiles {
-    /** Files larger than this are refused (an analyst's pack never needs them). */
-    static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
-    static final int MAX_FILES = 50_000;
+    /** The kernel reader's limits: files over 8 MB and packs over 50,000 files are refused. */
+    static final PackReader.Limits LIMITS = PackReader.Limits.DEFAULT;
 
     private final String source;
     private final SortedMap<String, byte[]> files;
@@ -44,68 +45,16 @@ public final class PackFiles {
         return new PackFiles(source, new TreeMap<>(files));
     }
 
-    /** Reads a folder; problems (unreadable, too big) go to {@code problems}. */
+    /**
+     * Reads a folder through the kernel's {@link PackReader} (the one way into a pack: links leaving
+     * it, files over 8 MB and more than 50,000 files are refused the same way everywhere); problems
+     * go to {@code problems}.
+     */
     public static PackFiles read(Path dir, List<PackProblem> problems) {
-        SortedMap<String, byte[]> out = new TreeMap<>();
-        String source = dir.toString();
-        if (!Files.isDirectory(dir)) {
-            problems.add(new PackProblem(source, 0, 0, "PACK_NOT_FOUND",
-                    "Không tìm thấy thư mục bộ quy tắc [" + source + "]",
-                    "pack folder not found [" + source + "]"));
-            return new PackFiles(source, out);
-        }
-        try {
-            Path root = dir.toRealPath();
-            // one directory walk that hands over each entry's attributes: no extra stat per file
-            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<Path>() {
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes attrs)
-                        throws IOException {
-                    String rel = dir.relativize(p).toString().replace('\\', '/');
-                    if (rel.startsWith(".") || rel.contains("/.")) {
-                        return java.nio.file.FileVisitResult.CONTINUE;
-                    }
-                    long size = attrs.size();
-                    if (attrs.isSymbolicLink()) {
-                        if (!Files.isRegularFile(p)) {
-                            return java.nio.file.FileVisitResult.CONTINUE; // a link to a folder or to nothing
-                        }
-                        if (!p.toRealPath().startsWith(root)) {
-                            // a link out of the pack would put files the analyst never reviewed into the rules
-                            problems.add(new PackProblem(rel, 0, 0, "LINK_OUTSIDE_PACK",
-                                    "Liên kết tượng trưng trỏ ra ngoài thư mục bộ quy tắc [" + rel + "]",
-                                    "symbolic link leads outside the pack folder [" + rel + "]"));
-                            return java.nio.file.FileVisitResult.CONTINUE;
-                        }
-                        size = Files.size(p);
-                    } else if (!attrs.isRegularFile()) {
-                        return java.nio.file.FileVisitResult.CONTINUE;
-                    }
-                    if (out.size() >= MAX_FILES) {
-                        problems.add(new PackProblem(rel, 0, 0, "PACK_TOO_LARGE",
-                                "Bộ quy tắc có quá nhiều tệp (tối đa " + MAX_FILES + ")",
-                                "too many files in pack (max " + MAX_FILES + ")"));
-                        return java.nio.file.FileVisitResult.TERMINATE;
-                    }
-                    if (size > MAX_FILE_BYTES) {
-                        problems.add(new PackProblem(rel, 0, 0, "FILE_TOO_LARGE",
-                                "Tệp quá lớn (tối đa 8 MB)", "file too large (max 8 MB)"));
-                        return java.nio.file.FileVisitResult.CONTINUE;
-                    }
-                    out.put(rel, Files.readAllBytes(p));
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
-                    throw e;
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            problems.add(new PackProblem(source, 0, 0, "IO",
-                    "Không đọc được bộ quy tắc: " + e.getMessage(), "cannot read pack: " + e.getMessage()));
-        }
-        return new PackFiles(source, out);
+        List<Problem> found = new ArrayList<>();
+        SortedMap<String, byte[]> out = PackReader.of(dir, LIMITS).readAll(found);
+        found.forEach(p -> problems.add(PackProblem.of(p)));
+        return new PackFiles(dir.toString(), out);
     }
 
     /** Reads a pack from the classpath (a folder or a jar entry). */
@@ -165,8 +114,7 @@ public final class PackFiles {
         if (b == null) {
             return null;
         }
-        String s = new String(b, StandardCharsets.UTF_8);
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        return PackReader.normalize(new String(b, StandardCharsets.UTF_8));
     }
 
     /** SHA-256 over each path (UTF-8), a zero byte, its length and its bytes, in path order. */
