@@ -246,6 +246,32 @@ class DeadlineEngineTest {
         }
 
         @Test
+        void compute_calendarDayStepAcrossAnExcludedPeriod_stopsTheStepClockToo() {
+            // issue 12: the step budget ignored excluded days. Received Mon 02/03/2026 10:00; excluded
+            // Fri 06/03 10:00 -> Wed 11/03 09:00, so 7-11/03 are not counted. A 10-calendar-day step
+            // counts 3, 4, 5, 6, 12, 13, 14, 15, 16, 17 -> Tue 17/03 at the close of office (not Thu 12/03).
+            DeadlineAdjustment supplement = DeadlineAdjustment.excluded(vn(2026, 3, 6, 10, 0), vn(2026, 3, 11, 9, 0),
+                    "Yêu cầu bổ sung hồ sơ", null);
+            InternalStep check = new InternalStep("tham-dinh", "Phòng chuyên môn", "Thẩm định", TimeLimit.calendarDays(10));
+            DeadlineResult r = ENGINE.compute(DeadlineRequest.of(vn(2026, 3, 2, 10, 0), Channel.DESK, TimeLimit.calendarDays(15))
+                    .withAdjustments(List.of(supplement)).withSteps(List.of(check)));
+            assertEquals(vn(2026, 3, 23, 17, 0), r.due().toInstant(), "the total: 22/03 is a Sunday, so Mon 23/03");
+            assertEquals(vn(2026, 3, 17, 17, 0), r.steps().get(0).due().toInstant());
+        }
+
+        @Test
+        void compute_calendarDayStepEndingInAnExcludedPeriod_movesPastIt() {
+            // a 4-calendar-day step from Mon 02/03 ends Fri 06/03; excluded Thu 05/03 08:00 -> Mon 09/03 08:00
+            // (6, 7, 8, 9 not counted): 3, 4, 5, 10 -> Tue 10/03
+            DeadlineAdjustment supplement = DeadlineAdjustment.excluded(vn(2026, 3, 5, 8, 0), vn(2026, 3, 9, 8, 0),
+                    "Yêu cầu bổ sung hồ sơ", null);
+            InternalStep check = new InternalStep("tham-dinh", "Phòng chuyên môn", "Thẩm định", TimeLimit.calendarDays(4));
+            DeadlineResult r = ENGINE.compute(DeadlineRequest.of(vn(2026, 3, 2, 10, 0), Channel.DESK, TimeLimit.workingDays(10))
+                    .withAdjustments(List.of(supplement)).withSteps(List.of(check)));
+            assertEquals(vn(2026, 3, 10, 17, 0), r.steps().get(0).due().toInstant());
+        }
+
+        @Test
         void compute_stepsLongerThanTotal_throwsNamingTheStep() {
             InternalStep big = new InternalStep("tham-dinh", "Phòng chuyên môn", "Thẩm định", TimeLimit.workingDays(3));
             StepBudgetException e = assertThrows(StepBudgetException.class, () -> ENGINE.compute(
