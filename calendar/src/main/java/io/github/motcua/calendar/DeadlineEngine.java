@@ -78,7 +78,9 @@ public final class DeadlineEngine {
     }
 
     /**
-     * Computes the deadline of one dossier.
+     * Computes the deadline of one dossier, in phases: the receipt, the limit and the excluded
+     * periods, the base due instant, extensions and pauses, what was counted, the internal steps.
+     * Every count goes through the one {@link #advance} per time unit.
      *
      * @throws InvalidDeadlineException  for overlapping or absurd pause intervals, a cut-off outside
      *                                   office hours
@@ -87,12 +89,59 @@ public final class DeadlineEngine {
      */
     public DeadlineResult compute(DeadlineRequest req) {
         Objects.requireNonNull(req, "req");
+        List<LegalBasis> counting = new ArrayList<>(4);
+        Receipt receipt = receipt(req, counting);
+        TimeLimit limit = limit(req);
+        Excluded excluded = excluded(req);
+        LocalDateTime due = baseDue(receipt, limit, excluded, counting);
+        long pausedAdded = 0;
+        for (DeadlineAdjustment adj : req.adjustments()) {
+            if (adj.kind() == DeadlineAdjustment.Kind.REPLACE || adj.isInterval()) {
+                continue;
+            }
+            LocalDateTime before = due;
+            // an extension or a pause of known length is added to the due instant in its own unit
+            due = advance(adj.limit(), due, due.toLocalDate().toEpochDay(), due.toLocalTime(), excluded, null);
+            if (adj.kind() == DeadlineAdjustment.Kind.PAUSE) {
+                pausedAdded += cal.countWorkingDays(before.toLocalDate().toEpochDay(), due.toLocalDate().toEpochDay(),
+                        excluded.days);
+                addBasis(counting, "ND-101-2024-PL1-V-II-10");
+            }
+        }
+        Counted counted = counted(receipt, limit, due, excluded);
+        List<StepDue> steps = steps(req, receipt, limit, due, excluded);
+        return new DeadlineResult(receipt.start.atZone(WorkingCalendar.VIETNAM), due.atZone(WorkingCalendar.VIETNAM),
+                List.copyOf(req.adjustments()), limit, receipt.day, counted.ran - pausedAdded,
+                counted.excludedWorking + pausedAdded, steps, counting, null);
+    }
+
+    /**
+     * Where counting starts.
+     *
+     * @param day     the receipt day (ngày tiếp nhận)
+     * @param start   the effective start, inside office hours
+     * @param counted whether the receipt day is day 1
+     * @param anchor  the epoch day before the first counted day
+     */
+    private record Receipt(LocalDate day, LocalDateTime start, boolean counted, long anchor) {
+    }
+
+    /** The clock stops here: whole days for day units, exact intervals for working hours. */
+    private record Excluded(WorkingCalendar.DaySet days, List<LocalDateTime[]> intervals) {
+        boolean contains(long day) {
+            return days != null && days.contains(day);
+        }
+    }
+
+    /** @param ran working days from the anchor to the due day; @param excludedWorking of those, stopped */
+    private record Counted(long ran, long excludedWorking) {
+    }
+
+    /** Phase 1: the receipt day and the effective start, after the cut-off hour and days off. */
+    private Receipt receipt(DeadlineRequest req, List<LegalBasis> counting) {
         ZonedDateTime zr = cal.local(req.receivedAt());
         LocalTime cutOff = req.cutOff() != null ? req.cutOff() : settings.cutOff();
         DeadlineSettings.checkCutOff(hours, cutOff);
-        List<LegalBasis> counting = new ArrayList<>(4);
-
-        // 1. the receipt day and the effective start
         LocalDate date = zr.toLocalDate();
         LocalDate receiptDay;
         LocalDateTime start;
@@ -116,20 +165,33 @@ public final class DeadlineEngine {
         }
         boolean counted = settings.countReceiptDay() && !receiptOnDayOff;
         long a = receiptDay.toEpochDay();
-        long anchor = counted ? a - 1 : a;
+        return new Receipt(receiptDay, start, counted, counted ? a - 1 : a);
+    }
 
-        // 2. the limit, and the excluded intervals
+    /** Phase 2a: the limit, the last REPLACE winning. */
+    private static TimeLimit limit(DeadlineRequest req) {
         TimeLimit limit = req.base();
-        List<DeadlineAdjustment> intervals = new ArrayList<>();
         for (DeadlineAdjustment adj : req.adjustments()) {
             if (adj.kind() == DeadlineAdjustment.Kind.REPLACE) {
                 limit = adj.limit();
-            } else if (adj.isInterval()) {
+            }
+        }
+        return limit;
+    }
+
+    /**
+     * Phase 2b: the excluded periods. In day units the days after a period starts up to the day it
+     * ends (that day too when the receipt day is not counted); in working hours exactly.
+     */
+    private Excluded excluded(DeadlineRequest req) {
+        List<DeadlineAdjustment> intervals = new ArrayList<>();
+        for (DeadlineAdjustment adj : req.adjustments()) {
+            if (adj.kind() != DeadlineAdjustment.Kind.REPLACE && adj.isInterval()) {
                 intervals.add(adj);
             }
         }
         intervals.sort(Comparator.comparing(DeadlineAdjustment::from));
-        List<LocalDateTime[]> localIntervals = new ArrayList<>(intervals.size());
+        List<LocalDateTime[]> local = new ArrayList<>(intervals.size());
         List<Long> excludedDays = new ArrayList<>();
         for (int i = 0; i < intervals.size(); i++) {
             DeadlineAdjustment p = intervals.get(i);
@@ -146,7 +208,7 @@ public final class DeadlineEngine {
                 throw new InvalidDeadlineException(String.format(Locale.ROOT,
                         "pause interval longer than %d days: [%s..%s]", MAX_PAUSE_DAYS, p.from(), p.to()));
             }
-            localIntervals.add(new LocalDateTime[] {f, t});
+            local.add(new LocalDateTime[] {f, t});
             long last = settings.countReceiptDay() ? td - 1 : td;
             for (long d = fd + 1; d <= last; d++) {
                 excludedDays.add(d);
@@ -157,117 +219,45 @@ public final class DeadlineEngine {
             ex[i] = excludedDays.get(i);
         }
         Arrays.sort(ex);
-        WorkingCalendar.DaySet excl = ex.length == 0 ? null : new WorkingCalendar.DaySet(ex);
+        return new Excluded(ex.length == 0 ? null : new WorkingCalendar.DaySet(ex), local);
+    }
 
-        // 3. the due instant of the (possibly replaced) limit
+    /** Phase 3: the due instant of the (possibly replaced) limit, with the law of how days are counted. */
+    private LocalDateTime baseDue(Receipt r, TimeLimit limit, Excluded excluded, List<LegalBasis> counting) {
         boolean sameTime = settings.dueAt() == DueAt.SAME_TIME;
-        long n = limit.amount();
-        LocalDateTime due;
-        switch (limit.unit()) {
-            case WORKING_DAYS: {
-                long d = sameTime ? cal.addWorkingDays(a, n, excl) : cal.addWorkingDays(anchor, n, excl);
-                due = LocalDate.ofEpochDay(d).atTime(sameTime ? start.toLocalTime() : hours.closing());
-                if (!counted && !sameTime) {
-                    addBasis(counting, "BLDS-2015-D147-2");
-                }
-                break;
-            }
-            case CALENDAR_DAYS: {
-                long d = anchor;
-                for (long c = 0; c < n; ) {
-                    d++;
-                    if (excl == null || !excl.contains(d)) {
-                        c++;
-                    }
-                }
-                if (!cal.isWorking(d) || (excl != null && excl.contains(d))) {
-                    d = cal.addWorkingDays(d, 1, excl);
-                    addBasis(counting, "BLDS-2015-D148");
-                }
-                due = LocalDate.ofEpochDay(d).atTime(sameTime ? start.toLocalTime() : hours.closing());
-                if (!counted) {
-                    addBasis(counting, "BLDS-2015-D147-2");
-                }
-                break;
-            }
-            case SAME_DAY:
-                due = start.toLocalDate().atTime(hours.closing());
-                break;
-            default:
-                due = cal.addWorkingMinutes(start, n * 60, localIntervals);
+        LocalTime dayTime = sameTime ? r.start.toLocalTime() : hours.closing();
+        // due at the same time of day counts working days from the receipt day itself
+        long anchor = sameTime && limit.unit() == DeadlineUnit.WORKING_DAYS ? r.day.toEpochDay() : r.anchor;
+        LocalDateTime due = advance(limit, r.start, anchor, dayTime, excluded, counting);
+        if (!r.counted && (limit.unit() == DeadlineUnit.CALENDAR_DAYS
+                || (limit.unit() == DeadlineUnit.WORKING_DAYS && !sameTime))) {
+            addBasis(counting, "BLDS-2015-D147-2");
         }
+        return due;
+    }
 
-        // 4. extensions and pauses of known length, in order
-        List<DeadlineAdjustment> applied = new ArrayList<>(req.adjustments().size());
-        long pausedAdded = 0;
-        for (DeadlineAdjustment adj : req.adjustments()) {
-            applied.add(adj);
-            if (adj.kind() == DeadlineAdjustment.Kind.REPLACE || adj.isInterval()) {
-                continue;
-            }
-            LocalDateTime before = due;
-            long m = adj.limit().amount();
-            switch (adj.limit().unit()) {
-                case WORKING_DAYS:
-                    due = LocalDate.ofEpochDay(cal.addWorkingDays(due.toLocalDate().toEpochDay(), m, excl))
-                            .atTime(due.toLocalTime());
-                    break;
-                case CALENDAR_DAYS: {
-                    long d = due.toLocalDate().toEpochDay() + m;
-                    if (!cal.isWorking(d) || (excl != null && excl.contains(d))) {
-                        d = cal.addWorkingDays(d, 1, excl);
-                    }
-                    due = LocalDate.ofEpochDay(d).atTime(due.toLocalTime());
-                    break;
-                }
-                default:
-                    due = cal.addWorkingMinutes(due, m * 60, localIntervals);
-            }
-            if (adj.kind() == DeadlineAdjustment.Kind.PAUSE) {
-                pausedAdded += cal.countWorkingDays(before.toLocalDate().toEpochDay(),
-                        due.toLocalDate().toEpochDay(), excl);
-                addBasis(counting, "ND-101-2024-PL1-V-II-10");
-            }
-        }
-
-        // 5. what was counted
+    /** Phase 5: the working days the dossier's clock ran, and those stopped by excluded periods. */
+    private Counted counted(Receipt r, TimeLimit limit, LocalDateTime due, Excluded excluded) {
         long dueDay = due.toLocalDate().toEpochDay();
         boolean dayUnit = limit.unit() == DeadlineUnit.WORKING_DAYS || limit.unit() == DeadlineUnit.CALENDAR_DAYS;
-        long from = dayUnit ? anchor : start.toLocalDate().toEpochDay() - 1;
-        long ran = cal.countWorkingDays(from, dueDay, excl);
-        long excludedWorking = excl == null ? 0 : cal.countWorkingDays(from, dueDay, null) - ran;
-        long workingDaysCounted = ran - pausedAdded;
+        long from = dayUnit ? r.anchor : r.start.toLocalDate().toEpochDay() - 1;
+        long ran = cal.countWorkingDays(from, dueDay, excluded.days);
+        long excludedWorking = excluded.days == null ? 0 : cal.countWorkingDays(from, dueDay, null) - ran;
+        return new Counted(ran, excludedWorking);
+    }
 
-        // 6. internal steps, one after another, each within the total
+    /** Phase 6: internal steps, one after another, each within the total. */
+    private List<StepDue> steps(DeadlineRequest req, Receipt r, TimeLimit limit, LocalDateTime due, Excluded excluded) {
+        boolean sameTime = settings.dueAt() == DueAt.SAME_TIME;
         List<StepDue> steps = new ArrayList<>(req.steps().size());
-        LocalDateTime cursor = start;
+        LocalDateTime cursor = r.start;
         boolean first = true;
         for (InternalStep step : req.steps()) {
             TimeLimit b = step.budget();
-            long k = b.amount();
-            LocalDateTime sd;
-            long base = first ? anchor : cursor.toLocalDate().toEpochDay();
-            switch (b.unit()) {
-                case WORKING_DAYS: {
-                    long d = sameTime ? cal.addWorkingDays(cursor.toLocalDate().toEpochDay(), k, excl)
-                            : cal.addWorkingDays(base, k, excl);
-                    sd = LocalDate.ofEpochDay(d).atTime(sameTime ? cal.normalise(cursor).toLocalTime() : hours.closing());
-                    break;
-                }
-                case CALENDAR_DAYS: {
-                    long d = base + k;
-                    if (!cal.isWorking(d)) {
-                        d = cal.addWorkingDays(d, 1, excl);
-                    }
-                    sd = LocalDate.ofEpochDay(d).atTime(hours.closing());
-                    break;
-                }
-                case SAME_DAY:
-                    sd = cal.normalise(cursor).toLocalDate().atTime(hours.closing());
-                    break;
-                default:
-                    sd = cal.addWorkingMinutes(cursor, k * 60, localIntervals);
-            }
+            boolean sameTimeDays = sameTime && b.unit() == DeadlineUnit.WORKING_DAYS;
+            long anchor = sameTimeDays ? cursor.toLocalDate().toEpochDay() : first ? r.anchor : cursor.toLocalDate().toEpochDay();
+            LocalTime dayTime = sameTimeDays ? cal.normalise(cursor).toLocalTime() : hours.closing();
+            LocalDateTime sd = advance(b, cursor, anchor, dayTime, excluded, null);
             if (sd.isAfter(due)) {
                 throw new StepBudgetException(step.id(), String.format(Locale.ROOT,
                         "internal step [%s] (%s) would be due [%s], after the dossier's due instant [%s]: "
@@ -278,9 +268,47 @@ public final class DeadlineEngine {
             cursor = sd;
             first = false;
         }
+        return steps;
+    }
 
-        return new DeadlineResult(start.atZone(WorkingCalendar.VIETNAM), due.atZone(WorkingCalendar.VIETNAM),
-                applied, limit, receiptDay, workingDaysCounted, excludedWorking + pausedAdded, steps, counting, null);
+    /**
+     * The one advance per time unit: the instant {@code limit} after {@code from}.
+     * <ul>
+     * <li>working days: the N-th working day after {@code anchorDay} that is not excluded, at {@code dayTime};</li>
+     * <li>calendar days: the N-th day after {@code anchorDay} that is not excluded, moved to the next
+     * working day when it is a day off or excluded (Civil Code 2015 Art. 148; its basis goes to
+     * {@code movedBasis} when given), at {@code dayTime};</li>
+     * <li>same day: the close of office of the day {@code from} falls in;</li>
+     * <li>working hours: inside office sessions from {@code from}, skipping excluded intervals exactly.</li>
+     * </ul>
+     */
+    private LocalDateTime advance(TimeLimit limit, LocalDateTime from, long anchorDay, LocalTime dayTime,
+            Excluded excluded, List<LegalBasis> movedBasis) {
+        long n = limit.amount();
+        switch (limit.unit()) {
+            case WORKING_DAYS:
+                return LocalDate.ofEpochDay(cal.addWorkingDays(anchorDay, n, excluded.days)).atTime(dayTime);
+            case CALENDAR_DAYS: {
+                long d = anchorDay;
+                for (long c = 0; c < n; ) {
+                    d++;
+                    if (!excluded.contains(d)) {
+                        c++;
+                    }
+                }
+                if (!cal.isWorking(d) || excluded.contains(d)) {
+                    d = cal.addWorkingDays(d, 1, excluded.days);
+                    if (movedBasis != null) {
+                        addBasis(movedBasis, "BLDS-2015-D148");
+                    }
+                }
+                return LocalDate.ofEpochDay(d).atTime(dayTime);
+            }
+            case SAME_DAY:
+                return cal.normalise(from).toLocalDate().atTime(hours.closing());
+            default:
+                return cal.addWorkingMinutes(from, n * 60, excluded.intervals);
+        }
     }
 
     /**
