@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -55,11 +56,34 @@ public final class CalendarReports {
         return daysOff(Calendars.loadPack(packDir), year);
     }
 
-    /** {@code days-off} for an already loaded calendar. */
+    /** {@code days-off PACK YEAR} with the computed-year note in English when {@code english}. */
+    public static String daysOff(Path packDir, int year, boolean english) {
+        return daysOff(Calendars.loadPack(packDir), year, english);
+    }
+
+    /** {@code days-off} for an already loaded calendar, with its note in Vietnamese. */
     public static String daysOff(WorkingCalendar calendar, int year) {
+        return daysOff(calendar, year, false);
+    }
+
+    /**
+     * {@code days-off}: CSV {@code date,kind,name}. For a year with no official schedule in the pack
+     * the CSV starts with one comment line saying that the days are computed (Vietnamese, or English
+     * when {@code english}), so nobody takes them for the official schedule.
+     */
+    public static String daysOff(WorkingCalendar calendar, int year, boolean english) {
         Objects.requireNonNull(calendar, "calendar");
-        StringBuilder sb = new StringBuilder("date,kind,name\n");
-        for (CalendarDay d : calendar.specialDays(year)) {
+        List<CalendarDay> days = calendar.specialDays(year);
+        StringBuilder sb = new StringBuilder();
+        if (calendar.isComputed(year)) {
+            sb.append(english
+                    ? "# computed: " + year + " has no official schedule in the pack; the days below follow the lunar "
+                            + "calendar and the holiday rules in force that year, not a published schedule\n"
+                    : "# tính toán: năm " + year + " chưa có lịch nghỉ chính thức trong bộ quy tắc; các ngày dưới đây "
+                            + "tính theo âm lịch và quy định ngày nghỉ lễ có hiệu lực năm đó, không phải lịch đã công bố\n");
+        }
+        sb.append("date,kind,name\n");
+        for (CalendarDay d : days) {
             DayOfWeek w = d.date().getDayOfWeek();
             boolean weekend = w == DayOfWeek.SATURDAY || w == DayOfWeek.SUNDAY;
             if (weekend != d.kind().working()) {

@@ -53,6 +53,7 @@ public final class WorkingCalendar {
     private final LegalBasis compensatoryBasis;
     private final OfficeHours officeHours;
     private final AtomicReferenceArray<YearData> years;
+    private final int earliestRuleYear;
 
     /** One computed year: working flag and special day per day of year. */
     private static final class YearData {
@@ -75,6 +76,11 @@ public final class WorkingCalendar {
         this.compensatoryBasis = Objects.requireNonNull(compensatoryBasis, "compensatoryBasis");
         this.officeHours = Objects.requireNonNull(officeHours, "officeHours");
         this.years = new AtomicReferenceArray<>(LAST - FIRST + 1);
+        int earliest = LAST;
+        for (HolidayRule r : this.rules) {
+            earliest = Math.min(earliest, r.validFrom() == null ? FIRST : r.validFrom().getYear());
+        }
+        this.earliestRuleYear = this.rules.isEmpty() ? FIRST : earliest;
     }
 
     /** The same calendar with other office hours (the computed years are not shared). */
@@ -95,6 +101,24 @@ public final class WorkingCalendar {
     /** The holiday-list switches in effect (absent ids are on). */
     public Map<String, Boolean> switches() {
         return switches;
+    }
+
+    /**
+     * Whether {@code year} is computed from the lunar calendar and the holiday rules in force that
+     * year, because the pack has no official schedule for it (năm chưa có lịch nghỉ chính thức).
+     * Everything shown for such a year should say so: the Prime Minister fixes the Tết and National
+     * Day days each year, and swaps of working days are published only in official schedules.
+     */
+    public boolean isComputed(int year) {
+        return !schedules.containsKey(year);
+    }
+
+    /**
+     * The first year the holiday rules cover: the earliest {@code validFrom} among them (1995 for the
+     * built-in list, Bộ luật Lao động 1994). An earlier year without an official schedule is refused.
+     */
+    public int earliestRuleYear() {
+        return earliestRuleYear;
     }
 
     /** Years that follow an official schedule of the pack rather than the computed list. */
@@ -378,6 +402,13 @@ public final class WorkingCalendar {
     private YearData compute(int y) {
         TreeMap<LocalDate, CalendarDay> days = new TreeMap<>();
         YearSchedule schedule = schedules.get(y);
+        if (schedule == null && y < earliestRuleYear) {
+            throw new DateOutOfRangeException(String.format(Locale.ROOT,
+                    "năm %d trước quy tắc ngày nghỉ lễ sớm nhất mà bộ quy tắc biết (%d) và không có lịch nghỉ chính thức: "
+                            + "không tính được ngày làm việc / year %d is before the earliest holiday rule the pack knows "
+                            + "(%d) and has no official schedule: its working days cannot be computed",
+                    y, earliestRuleYear, y, earliestRuleYear));
+        }
         if (schedule != null) {
             schedule.entries().forEach((date, e) -> {
                 if (on(e.switchId())) {

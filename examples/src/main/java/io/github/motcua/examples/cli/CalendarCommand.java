@@ -95,7 +95,8 @@ public final class CalendarCommand implements Runnable {
             description = {"In CSV date,kind,name mọi ngày thường được nghỉ và mọi ngày cuối tuần phải đi làm bù của một năm, "
                     + "theo lịch của bộ quy tắc (kind: holiday, compensatory, swapped-off, swapped-working).",
                 "Print as CSV date,kind,name every weekday off and every weekend day worked in a year, per the pack's "
-                    + "calendar (kind: holiday, compensatory, swapped-off, swapped-working)."})
+                    + "calendar (kind: holiday, compensatory, swapped-off, swapped-working). A year without an official "
+                    + "schedule in the pack starts with a '# computed' comment line (in Vietnamese unless --lang en)."})
     static final class DaysOff implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
         Path pack;
@@ -104,7 +105,7 @@ public final class CalendarCommand implements Runnable {
         int year;
 
         @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en",
-                description = {"Ngôn ngữ thông báo lỗi (mặc định vi).", "Language of error messages (default vi)."})
+                description = {"Ngôn ngữ thông báo (mặc định vi).", "Language of messages (default vi)."})
         String lang;
 
         @Spec
@@ -118,7 +119,7 @@ public final class CalendarCommand implements Runnable {
                 return ExitCodes.IO;
             }
             try {
-                spec.commandLine().getOut().print(CalendarReports.daysOff(pack, year));
+                spec.commandLine().getOut().print(CalendarReports.daysOff(pack, year, "en".equalsIgnoreCase(lang)));
                 return ExitCodes.OK;
             } catch (CalendarException e) {
                 return failed(spec, e);

@@ -78,6 +78,22 @@ class CalendarCommandTest {
     }
 
     @Test
+    void daysOff_yearWithoutOfficialSchedule_saysComputedInTheAskedLanguage() {
+        Cli.Run en = Cli.run("calendar", "days-off", Cli.GIA_LAI.toString(), "2027", "--lang", "en");
+        assertEquals(ExitCodes.OK, en.code(), en.err());
+        assertTrue(en.out().startsWith("# computed: 2027 has no official schedule in the pack"), en.out());
+        Cli.Run vi = Cli.run("calendar", "days-off", Cli.GIA_LAI.toString(), "2027");
+        assertTrue(vi.out().startsWith("# tính toán: năm 2027"), vi.out());
+    }
+
+    @Test
+    void daysOff_yearBeforeTheEarliestHolidayRule_refusedWithTheReason() {
+        Cli.Run r = Cli.run("calendar", "days-off", Cli.GIA_LAI.toString(), "1990", "--lang", "en");
+        assertEquals(ExitCodes.BAD_ARGUMENT, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("earliest holiday rule"), r.err());
+    }
+
+    @Test
     void daysOff_notAFolder_exitsFour() {
         assertEquals(ExitCodes.IO, Cli.run("calendar", "days-off", dir.resolve("nope").toString(), "2026").code());
     }
