@@ -56,6 +56,7 @@ final class Linter {
     static List<PackProblem> lint(DrlSource src, Positions at, Set<String> componentIds,
             Map<String, LegalBasis> bases) {
         List<PackProblem> out = new ArrayList<>();
+        unicodeEscapes(src, at, out);
         String m = src.maskedText();
         Matcher d = DECLARATION.matcher(m);
         while (d.find()) {
@@ -154,6 +155,32 @@ final class Linter {
             }
         }
         return out;
+    }
+
+    /**
+     * Refuses every backslash followed by {@code u}, wherever it stands (comment, string, name,
+     * annotation, between tokens): the Java compiler turns {@code \\u000a} into a line end and
+     * {@code \\u0022} into a quote before it reads the code, so such an escape could hide code from
+     * anyone reading the rule. One problem per line is enough.
+     */
+    private static void unicodeEscapes(DrlSource src, Positions at, List<PackProblem> out) {
+        String t = src.text;
+        int lastLine = -1;
+        for (int i = t.indexOf('\\'); i >= 0 && i + 1 < t.length(); i = t.indexOf('\\', i + 1)) {
+            if (t.charAt(i + 1) != 'u' && t.charAt(i + 1) != 'U') {
+                continue;
+            }
+            int[] p = src.position(i);
+            if (p[0] == lastLine) {
+                continue;
+            }
+            lastLine = p[0];
+            out.add(at.at(p[0], p[1], "LINT_UNICODE_ESCAPE",
+                    "Không được viết mã thoát \\u… trong tệp quy tắc (kể cả trong chú thích và chuỗi): trình biên dịch "
+                            + "đổi nó thành ký tự trước khi đọc mã; hãy gõ thẳng ký tự, ví dụ \"ă\"",
+                    "a \\u… escape is not allowed in a rule file (not even in a comment or a string): the compiler turns "
+                            + "it into a character before it reads the code; type the character itself, e.g. \"ă\""));
+        }
     }
 
     /**

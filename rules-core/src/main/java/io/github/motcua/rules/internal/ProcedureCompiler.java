@@ -17,7 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
@@ -119,9 +123,53 @@ final class ProcedureCompiler {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /**
+     * Parses every rule text of the procedure into its Drools descriptor tree and checks the tree
+     * against {@link RuleDescriptors}: nothing reaches the compiler (which evaluates parts of a rule
+     * file while it compiles) unless this passes.
+     *
+     * @return the trees, in the order of {@code src.rules()}; null when problems were added
+     */
+    static List<PackageDescr> restrict(LoadedPack.ProcedureSource src, List<PackProblem> problems) {
+        String header = header(src);
+        String pkg = packageName(src);
+        List<LoadedPack.RuleText> texts = src.rules();
+        List<PackageDescr> out = new ArrayList<>();
+        List<KnowledgeBuilderResult> parseErrors = new ArrayList<>();
+        int before = problems.size();
+        for (int i = 0; i < texts.size(); i++) {
+            String drl = header + texts.get(i).source().text;
+            Resource r = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8));
+            r.setSourcePath(String.format(Locale.ROOT, "motcua/r%d.drl", i));
+            DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+            PackageDescr pd;
+            try {
+                pd = parser.parse(r, drl);
+            } catch (DroolsParserException e) {
+                pd = null;
+            }
+            if (parser.hasErrors() || pd == null) {
+                parseErrors.addAll(parser.getErrors());
+                if (parser.getErrors().isEmpty()) {
+                    problems.add(texts.get(i).positions().at(0, 0, "DRL_COMPILE", "Không đọc được tệp quy tắc",
+                            "cannot parse the rule file"));
+                }
+                continue;
+            }
+            pd.setResource(r);
+            RuleDescriptors.check(pd, pkg, 1, texts.get(i).source(), texts.get(i).positions(), problems);
+            out.add(pd);
+        }
+        report(parseErrors, src, problems);
+        return problems.size() > before ? null : out;
+    }
+
     /** The expensive half: builds the procedure's KieBase; null when Drools reports errors. */
     static KieBase build(Checked c, List<PackProblem> problems) {
         LoadedPack.ProcedureSource src = c.src();
+        if (restrict(src, problems) == null) {
+            return null;
+        }
         String header = header(src);
         KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(ProcedureCompiler.class.getClassLoader()));
@@ -152,8 +200,11 @@ final class ProcedureCompiler {
     }
 
     private static String header(LoadedPack.ProcedureSource src) {
-        String pkg = "motcua.p" + src.procedure().code().replaceAll("[^A-Za-z0-9]", "_");
-        return String.format(Locale.ROOT, HEADER_FMT, pkg);
+        return String.format(Locale.ROOT, HEADER_FMT, packageName(src));
+    }
+
+    private static String packageName(LoadedPack.ProcedureSource src) {
+        return "motcua.p" + src.procedure().code().replaceAll("[^A-Za-z0-9]", "_");
     }
 
     private static MessageDigest sha256() {

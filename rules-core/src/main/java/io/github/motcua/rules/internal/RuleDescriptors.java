@@ -1,0 +1,256 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.rules.PackProblem;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AnnotatedBaseDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ForallDescr;
+import org.drools.drl.ast.descr.GlobalDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.QueryDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+
+/**
+ * The restriction of a parsed rule file (the Drools descriptor tree, {@link PackageDescr}) to what
+ * the rule vocabulary needs, checked before anything is compiled. Drools evaluates some parts of a
+ * rule file while it compiles or builds the KieBase (annotation values, salience and enabled
+ * expressions, {@code from}, {@code accumulate}, {@code eval}, declared types, functions); they are
+ * refused here, as an allowlist over the tree: a package of rules, each with plain-literal
+ * annotations, a few literal attributes, and conditions that are patterns over the four vocabulary
+ * facts combined with {@code and}, {@code or}, {@code not}, {@code exists} and {@code forall}.
+ * Code fragments left in the tree (constraint expressions, consequences) are checked after
+ * compilation, on their bytecode ({@link RuleVerification}).
+ */
+final class RuleDescriptors {
+    /** The fact types a pattern may match (their simple names, imported by the header). */
+    static final Set<String> FACTS = Set.of("Dossier", "Applicant", "Unit", "Form");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
+    private static final Pattern BOOLEAN = Pattern.compile("true|false");
+    /** A plain string literal (no escape that could change what follows) or a number or boolean. */
+    private static final Pattern LITERAL = Pattern.compile("\"[^\"\\\\]*\"|'[^'\\\\]*'|-?\\d{1,18}(\\.\\d{1,18})?|true|false");
+    private static final Set<String> FLAG_ATTRIBUTES = Set.of("no-loop", "lock-on-active");
+    private static final Set<String> GROUP_ATTRIBUTES = Set.of("activation-group", "agenda-group");
+
+    private RuleDescriptors() {
+    }
+
+    /**
+     * Adds a problem for every part of {@code pd} outside the allowlist.
+     *
+     * @param pd          the parsed file: the loader's one-line header followed by the analyst's text
+     * @param packageName the package the header declares
+     * @param headerLines lines of the parsed text that belong to the header (its imports and global)
+     * @param src         the analyst's text (annotation positions, which the parser does not keep)
+     * @param at          maps a line and column of the analyst's text to a problem in their file
+     */
+    static void check(PackageDescr pd, String packageName, int headerLines, DrlSource src, Linter.Positions at,
+            List<PackProblem> out) {
+        Refuser r = new Refuser(at, headerLines, out);
+        if (!packageName.equals(pd.getName())) {
+            r.forbid(pd, "DRL_FORBIDDEN_DECLARATION", "khai báo package", "a package declaration");
+        }
+        for (ImportDescr i : pd.getImports()) {
+            if (i.getLine() > headerLines) {
+                r.forbid(i, "DRL_FORBIDDEN_DECLARATION", "import [" + i.getTarget() + "]", "import [" + i.getTarget() + "]");
+            }
+        }
+        pd.getFunctionImports().forEach(i -> r.forbid(i, "DRL_FORBIDDEN_DECLARATION", "import function", "import function"));
+        pd.getAccumulateImports().forEach(i -> r.forbid(i, "DRL_FORBIDDEN_DECLARATION", "import accumulate", "import accumulate"));
+        for (GlobalDescr g : pd.getGlobals()) {
+            if (g.getLine() > headerLines) {
+                r.forbid(g, "DRL_FORBIDDEN_DECLARATION", "global [" + g.getIdentifier() + "]", "global [" + g.getIdentifier() + "]");
+            }
+        }
+        pd.getFunctions().forEach(f -> r.forbid(f, "DRL_FORBIDDEN_DECLARATION", "function [" + f.getName() + "]", "function [" + f.getName() + "]"));
+        pd.getClassAndEnumDeclarationDescrs().forEach(d -> r.forbid(d, "DRL_FORBIDDEN_DECLARATION",
+                "declare [" + d.getTypeName() + "]", "declare [" + d.getTypeName() + "]"));
+        pd.getEntryPointDeclarations().forEach(d -> r.forbid(d, "DRL_FORBIDDEN_DECLARATION", "entry-point", "entry-point"));
+        pd.getWindowDeclarations().forEach(d -> r.forbid(d, "DRL_FORBIDDEN_DECLARATION", "window", "window"));
+        if (pd.getUnit() != null) {
+            r.forbid(pd.getUnit(), "DRL_FORBIDDEN_DECLARATION", "unit", "unit");
+        }
+        for (AttributeDescr a : pd.getAttributes()) {
+            r.forbid(a, "DRL_FORBIDDEN_ATTRIBUTE", "thuộc tính chung [" + a.getName() + "]", "file-wide attribute [" + a.getName() + "]");
+        }
+        for (RuleDescr rule : pd.getRules()) {
+            if (rule instanceof QueryDescr) {
+                r.forbid(rule, "DRL_FORBIDDEN_DECLARATION", "query [" + rule.getName() + "]", "query [" + rule.getName() + "]");
+                continue;
+            }
+            rule(rule, src, r);
+        }
+    }
+
+    private static void rule(RuleDescr rule, DrlSource src, Refuser r) {
+        if (rule.getParentName() != null) {
+            r.forbid(rule, "DRL_FORBIDDEN_CONSTRUCT", "rule ... extends", "rule ... extends");
+        }
+        if (rule.getUnit() != null) {
+            r.forbid(rule, "DRL_FORBIDDEN_DECLARATION", "unit", "unit");
+        }
+        DrlSource.RuleHeader header = null;
+        for (DrlSource.RuleHeader h : src.rules()) {
+            if (h.name().equals(rule.getName()) && header == null) {
+                header = h;
+            }
+        }
+        annotations(rule, header, r);
+        for (Map.Entry<String, AttributeDescr> e : rule.getAttributes().entrySet()) {
+            attribute(rule, e.getValue(), r);
+        }
+        if (!rule.getNamedConsequences().isEmpty()) {
+            r.forbid(rule, "DRL_FORBIDDEN_CONSTRUCT", "hệ quả có tên (then[...])", "a named consequence (then[...])");
+        }
+        if (rule.getLhs() != null) {
+            conditions(rule.getLhs(), r);
+        }
+    }
+
+    private static void attribute(RuleDescr rule, AttributeDescr a, Refuser r) {
+        String name = a.getName();
+        String v = a.getValue() == null ? "" : a.getValue().strip();
+        BaseDescr where = a.getLine() > 0 ? a : rule;
+        boolean ok = switch (name) {
+            case "salience" -> INTEGER.matcher(v).matches();
+            case "no-loop", "lock-on-active" -> v.isEmpty() || BOOLEAN.matcher(v).matches();
+            case "activation-group", "agenda-group" -> a.getType() == AttributeDescr.Type.STRING && v.indexOf('\\') < 0;
+            case "dialect" -> v.equals("java");
+            default -> false;
+        };
+        if (ok) {
+            return;
+        }
+        if (name.equals("dialect")) {
+            r.refuse(where, "DRL_FORBIDDEN_ATTRIBUTE", "Không được dùng dialect \"" + v + "\": quy tắc chỉ viết bằng cú pháp mặc định (Java)",
+                    "dialect \"" + v + "\" is not allowed: rules use the default (Java) dialect only");
+        } else if (name.equals("salience") || FLAG_ATTRIBUTES.contains(name) || GROUP_ATTRIBUTES.contains(name)) {
+            r.refuse(where, "DRL_FORBIDDEN_ATTRIBUTE",
+                    "Thuộc tính [" + name + "] chỉ nhận một giá trị cố định (số nguyên, true/false hoặc một chuỗi)",
+                    "attribute [" + name + "] takes only a fixed value (an integer, true/false or a string)");
+        } else {
+            r.forbid(where, "DRL_FORBIDDEN_ATTRIBUTE", "thuộc tính [" + name + "]", "attribute [" + name + "]");
+        }
+    }
+
+    private static void annotations(AnnotatedBaseDescr d, DrlSource.RuleHeader header, Refuser r) {
+        for (AnnotationDescr a : d.getAnnotations()) {
+            for (Map.Entry<String, Object> e : a.getValueMap().entrySet()) {
+                Object v = e.getValue();
+                if (!(v instanceof String s) || !LITERAL.matcher(s.strip()).matches()) {
+                    DrlSource.Meta m = header == null ? null : header.meta().get(a.getName());
+                    r.refuse(a.getLine() > 0 || m == null ? a.getLine() > 0 ? a : d : null,
+                            m == null ? 0 : m.line(), m == null ? 0 : m.column(), "DRL_BAD_ANNOTATION",
+                            "Chú thích @" + a.getName() + " chỉ nhận giá trị cố định như \"...\", một số hoặc true/false",
+                            "@" + a.getName() + " takes only a plain value such as \"...\", a number or true/false");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void conditions(BaseDescr d, Refuser r) {
+        if (d instanceof AndDescr || d instanceof OrDescr || d instanceof NotDescr || d instanceof ExistsDescr
+                || d instanceof ForallDescr) {
+            for (BaseDescr c : ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs()) {
+                conditions(c, r);
+            }
+        } else if (d instanceof PatternDescr p) {
+            pattern(p, r);
+        } else {
+            r.forbid(d, "DRL_FORBIDDEN_CONSTRUCT", what(d), whatEn(d));
+        }
+    }
+
+    private static void pattern(PatternDescr p, Refuser r) {
+        if (p.getSource() != null) {
+            r.forbid(p.getSource().getLine() > 0 ? p.getSource() : p, "DRL_FORBIDDEN_CONSTRUCT", what(p.getSource()), whatEn(p.getSource()));
+            return; // a pattern over a from/accumulate/collect result has a type of its own making
+        }
+        String type = p.getObjectType();
+        if (type == null || !FACTS.contains(type) || p.isQuery() || p.getGenericType() != null && p.getGenericType().getGenericTypes() != null && !p.getGenericType().getGenericTypes().isEmpty()) {
+            r.refuse(p, "DRL_UNKNOWN_FACT",
+                    "Điều kiện chỉ đặt trên các dữ kiện " + new java.util.TreeSet<>(FACTS) + ", không phải [" + type + "]",
+                    "conditions match only the facts " + new java.util.TreeSet<>(FACTS) + ", not [" + type + "]");
+        }
+        if (!p.getBehaviors().isEmpty()) {
+            r.forbid(p, "DRL_FORBIDDEN_CONSTRUCT", "cửa sổ (over window)", "a window (over window)");
+        }
+        if (!p.getAnnotations().isEmpty()) {
+            r.forbid(p, "DRL_FORBIDDEN_CONSTRUCT", "chú thích trên mẫu (@...)", "an annotation on a pattern (@...)");
+        }
+        for (BaseDescr c : p.getDescrs()) {
+            if (!(c instanceof ExprConstraintDescr)) {
+                r.forbid(c.getLine() > 0 ? c : p, "DRL_FORBIDDEN_CONSTRUCT", what(c), whatEn(c));
+            }
+        }
+    }
+
+    private static String what(BaseDescr d) {
+        return kind(d);
+    }
+
+    private static String whatEn(BaseDescr d) {
+        return kind(d);
+    }
+
+    private static String kind(BaseDescr d) {
+        String c = d.getClass().getSimpleName();
+        return switch (c) {
+            case "EvalDescr" -> "eval";
+            case "FromDescr" -> "from";
+            case "AccumulateDescr" -> "accumulate";
+            case "CollectDescr" -> "collect";
+            case "EntryPointDescr" -> "entry-point";
+            case "WindowReferenceDescr" -> "window";
+            case "GroupByDescr" -> "groupby";
+            case "ConditionalBranchDescr" -> "if (...) do[...]";
+            case "NamedConsequenceDescr" -> "do[...]";
+            default -> c.replace("Descr", "").toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** Words every refusal the same way, at the analyst's line and column. */
+    private static final class Refuser {
+        private final Linter.Positions at;
+        private final int headerLines;
+        private final List<PackProblem> out;
+
+        Refuser(Linter.Positions at, int headerLines, List<PackProblem> out) {
+            this.at = at;
+            this.headerLines = headerLines;
+            this.out = out;
+        }
+
+        /** {@code thing} is not allowed in a rule file. */
+        void forbid(BaseDescr d, String code, String thingVi, String thingEn) {
+            refuse(d, code, "Không được dùng " + thingVi + " trong tệp quy tắc: tệp chỉ chứa các rule đặt điều kiện trên bộ từ vựng",
+                    thingEn + " is not allowed in a rule file: a file holds only rules with conditions on the vocabulary");
+        }
+
+        void refuse(BaseDescr d, String code, String vi, String en) {
+            refuse(d, 0, 0, code, vi, en);
+        }
+
+        /** At {@code d}, or when it is null at the analyst's {@code line} and {@code col}. */
+        void refuse(BaseDescr d, int line, int col, String code, String vi, String en) {
+            if (d != null) {
+                line = Math.max(0, d.getLine() - headerLines);
+                col = line == 0 ? 0 : Math.max(0, d.getColumn()) + 1;
+            }
+            out.add(at.at(line, col, code, vi, en));
+        }
+    }
+}
