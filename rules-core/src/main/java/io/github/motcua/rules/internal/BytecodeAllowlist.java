@@ -66,12 +66,9 @@ final class BytecodeAllowlist {
         exact("java/lang/String", "replace(CC)Ljava/lang/String;", "toUpperCase(Ljava/util/Locale;)Ljava/lang/String;",
                 "toLowerCase(Ljava/util/Locale;)Ljava/lang/String;");
         names("java/lang/CharSequence", "length", "charAt", "isEmpty", "toString");
-        // StringBuilder: string concatenation by older compilers; no capacity constructor
-        exact("java/lang/StringBuilder", "<init>()V", "<init>(Ljava/lang/String;)V", "<init>(Ljava/lang/CharSequence;)V");
-        names("java/lang/StringBuilder", "append", "toString", "length");
-        NEW_TYPES.add("java/lang/StringBuilder");
-        growth("java/lang/String.concat", "java/lang/String.toUpperCase", "java/lang/String.toLowerCase",
-                "java/lang/StringBuilder.append");
+        // No StringBuilder: the executable model (ECJ and javac for Java 17) concatenates with invokedynamic,
+        // and a builder kept in a static field would grow across decisions.
+        growth("java/lang/String.concat", "java/lang/String.toUpperCase", "java/lang/String.toLowerCase");
 
         // --- boxed numbers, characters, booleans; no getInteger/getLong/getBoolean (they read system properties)
         for (String box : new String[] {"Integer", "Long", "Short", "Byte", "Double", "Float"}) {
@@ -303,6 +300,18 @@ final class BytecodeAllowlist {
      */
     static boolean literalArgument(String owner, String name) {
         return owner.equals(VOCABULARY + "BoundedPattern") && name.equals("compile");
+    }
+
+    /**
+     * Members that build or change long-lived objects: the executable-model DSL (it builds the rule
+     * model once, when the KieBase is made) and {@code List.add}. Code that runs per decision may not
+     * reach them, so no decision can leave anything behind for the next one.
+     */
+    static boolean builds(String owner, String name) {
+        return owner.equals("org/drools/modelcompiler/dsl/pattern/D") || owner.equals("org/drools/model/PatternDSL$PatternDef")
+                || owner.equals("org/drools/model/impl/RuleBuilder") || CONSEQUENCE_BUILDER.matcher(owner).matches()
+                || owner.equals("org/drools/model/functions/PredicateInformation") && !name.equals("<init>")
+                || name.equals("add") && (owner.equals("java/util/List") || owner.equals("java/util/ArrayList"));
     }
 
     /** Whether a call to this member spends growth budget. */

@@ -75,6 +75,10 @@ final class BytecodeVerifier {
     private static final int PARSES_DECIMAL = 1;
     /** Flag of a method whose call tree adds or subtracts BigDecimals. */
     private static final int ADDS_DECIMAL = 2;
+    /** Flag of a method whose call tree builds or changes long-lived objects (see BytecodeAllowlist.builds). */
+    private static final int BUILDS = 4;
+    /** The methods Drools calls per decision on a condition, consequence or extractor class. */
+    private static final Set<String> PER_DECISION = Set.of("test", "execute", "apply");
 
     private static final String CONCAT_FACTORY = "java/lang/invoke/StringConcatFactory";
     private static final String LAMBDA_FACTORY = "java/lang/invoke/LambdaMetafactory";
@@ -132,6 +136,8 @@ final class BytecodeVerifier {
         private final Map<String, Integer> work = new HashMap<>();
         /** "owner.name desc" -> PARSES_DECIMAL / ADDS_DECIMAL flags of its own body. */
         private final Map<String, Integer> flags = new HashMap<>();
+        /** Own methods Drools calls per decision: the functional methods of condition/consequence/extractor classes. */
+        private final Set<String> perDecision = new HashSet<>();
         /** "owner.name desc" -> where it is (for refusals found on the graph). */
         private final Map<String, int[]> firstLine = new HashMap<>();
 
@@ -159,8 +165,12 @@ final class BytecodeVerifier {
                     refuse(cn, null, cn.name + "." + f.name + " " + f.desc, -1, "volatile fields are not allowed");
                 }
             }
+            boolean functional = cn.interfaces.stream().anyMatch(i -> i.startsWith("org/drools/model/functions/"));
             for (MethodNode m : cn.methods) {
                 checkMethod(cn, m);
+                if (functional && (m.access & Opcodes.ACC_STATIC) == 0 && PER_DECISION.contains(m.name)) {
+                    perDecision.add(key(cn.name, m.name, m.desc));
+                }
             }
         }
 
@@ -232,8 +242,14 @@ final class BytecodeVerifier {
                     if (!classes.containsKey(ti.desc) && !BytecodeAllowlist.newType(ti.desc)) {
                         refuse(cn, m, ti.desc, line, "creating " + display(ti.desc) + " is not allowed in rules"
                                 + hint(ti.desc, ""));
+                    } else if (classes.containsKey(ti.desc) && !m.name.equals("<clinit>")) {
+                        refuse(cn, m, ti.desc, line, "the compile's own objects are created only by static initialisers"
+                                + " (once, when the classes are defined)");
                     }
                 } else {
+                    if (op == Opcodes.CHECKCAST && ti.desc.startsWith("[") && !isInitializer(m) && !ownArray(ti.desc)) {
+                        refuse(cn, m, ti.desc, line, "a cast to an array is not allowed outside initialisers");
+                    }
                     typeRef(cn, m, ti.desc, line);
                     if (op == Opcodes.ANEWARRAY) {
                         arraySize(cn, m, in, line);
@@ -328,6 +344,12 @@ final class BytecodeVerifier {
             if (BytecodeAllowlist.growth(owner, name)) {
                 growth.merge(self, 1, Integer::sum);
             }
+            if (BytecodeAllowlist.builds(owner, name)) {
+                flags.merge(self, BUILDS, (a, b) -> a | b);
+                if (name.equals("add") && !isInitializer(m)) {
+                    refuse(cn, m, member, line, "lists may be filled only by initialisers");
+                }
+            }
             if (owner.equals("org/drools/modelcompiler/util/EvaluationUtil") && name.equals("toBigDecimal")) {
                 flags.merge(self, PARSES_DECIMAL, (a, b) -> a | b);
             }
@@ -370,6 +392,9 @@ final class BytecodeVerifier {
                             + " (state shared between decisions)");
                 } else if (op == Opcodes.PUTFIELD && !(isInit(m) && owner.equals(cn.name))) {
                     refuse(cn, m, member, line, "fields may be set only by their own class's constructors");
+                } else if (!write && desc.startsWith("[") && !isInitializer(m) && !ownArray(desc)) {
+                    refuse(cn, m, member, line, "an array kept in a field may be read only by initialisers"
+                            + " (its elements would carry data from one decision to the next)");
                 }
                 return;
             }
@@ -424,6 +449,8 @@ final class BytecodeVerifier {
                 if (!classes.containsKey(h.getOwner()) && !BytecodeAllowlist.newType(h.getOwner())) {
                     refuse(cn, m, h.getOwner(), line, "creating " + display(h.getOwner()) + " is not allowed in rules"
                             + hint(h.getOwner(), ""));
+                } else if (classes.containsKey(h.getOwner())) {
+                    refuse(cn, m, h.getOwner(), line, "a handle that creates the compile's own objects is not allowed");
                 } else {
                     invoke(cn, m, self, h.getOwner(), h.getName(), h.getDesc(), Opcodes.INVOKESPECIAL, line);
                 }
@@ -506,7 +533,12 @@ final class BytecodeVerifier {
                     out.add(new BytecodeRefusal(p[0], p[1] + p[2], "", lineOf(e.getKey()), String.format(Locale.ROOT,
                             "too much work in one call (more than %d instructions through its calls)", WORK_BUDGET)));
                 }
-                if (t[2] == (PARSES_DECIMAL | ADDS_DECIMAL)) {
+                if (perDecision.contains(e.getKey()) && (t[2] & BUILDS) != 0) {
+                    out.add(new BytecodeRefusal(p[0], p[1] + p[2], "", lineOf(e.getKey()),
+                            "code that runs per decision may not build rules or fill lists"
+                                    + " (nothing may be left behind for the next decision)"));
+                }
+                if ((t[2] & (PARSES_DECIMAL | ADDS_DECIMAL)) == (PARSES_DECIMAL | ADDS_DECIMAL)) {
                     out.add(new BytecodeRefusal(p[0], p[1] + p[2], "java/math/BigDecimal.add", lineOf(e.getKey()),
                             "a decimal read from text may not be added to or subtracted from in the same call"
                                     + " (its exponent is unbounded)"));
@@ -557,6 +589,10 @@ final class BytecodeVerifier {
 
     private static boolean isInit(MethodNode m) {
         return m.name.equals("<init>");
+    }
+
+    private static boolean isInitializer(MethodNode m) {
+        return m.name.equals("<init>") || m.name.equals("<clinit>");
     }
 
     private static String key(String owner, String name, String desc) {

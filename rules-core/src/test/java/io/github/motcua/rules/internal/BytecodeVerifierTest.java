@@ -410,6 +410,41 @@ class BytecodeVerifierTest {
         }
 
         @Test
+        void aStaticListFilledPerDecision_isRefused() {
+            refusedFor(compile("Rule", "public enum Rule implements Block1<Actions> { INSTANCE;\n"
+                    + "  static final java.util.List<String> SEEN = new java.util.ArrayList<>();\n"
+                    + "  public void execute(Actions decision) { SEEN.add(decision.toString()); }\n}\n"),
+                    "lists may be filled only by initialisers");
+        }
+
+        @Test
+        void aStaticArrayWrittenPerDecision_isRefused() {
+            refusedFor(compile("Rule", "public enum Rule implements Block1<Actions> { INSTANCE;\n"
+                    + "  static final String[] BOX = new String[1];\n"
+                    + "  public void execute(Actions decision) { BOX[0] = decision.toString(); }\n}\n"),
+                    "an array kept in a field");
+        }
+
+        @Test
+        void ownObjectsCreatedPerDecision_areRefused() {
+            refusedFor(compile("Rule", "public enum Rule implements Block1<Actions> { INSTANCE;\n"
+                    + "  public void execute(Actions decision) { new Helper(); decision.note(\"x\"); }\n}\n"
+                    + "class Helper { }\n"), "created only by static initialisers");
+        }
+
+        @Test
+        void stringBuilder_isRefused_itCouldGrowAcrossDecisions() {
+            refused(consequence("decision.note(new StringBuilder(\"a\").append(decision).toString());"),
+                    "java/lang/StringBuilder");
+        }
+
+        @Test
+        void buildingRulesPerDecision_isRefused() {
+            refusedFor(consequence("org.drools.modelcompiler.dsl.pattern.D.rule(\"p\", \"r\"); decision.note(\"x\");"),
+                    "runs per decision may not build rules");
+        }
+
+        @Test
         void catchThrowable_catchError_catchException_andFinally_areRefused() {
             refused(consequence("try { decision.note(\"x\"); } catch (Throwable t) { }"), "java/lang/Throwable");
             refused(consequence("try { decision.note(\"x\"); } catch (StackOverflowError t) { }"), "java/lang/StackOverflowError");
@@ -547,6 +582,10 @@ class BytecodeVerifierTest {
             assertEquals(List.of(), problems);
 
             Map<String, byte[]> classes = executableModel(drl);
+            assertTrue(classes.size() > 100, "expected the generated classes of 17 rule files, got " + classes.size());
+            accepted(classes);
+            // the same rules by the route the engine takes: parsed trees, model sources, in-memory compile
+            classes = modelSources(drl);
             assertTrue(classes.size() > 100, "expected the generated classes of 17 rule files, got " + classes.size());
             assertTrue(classes.keySet().stream().anyMatch(k -> k.contains("LambdaConsequence")), classes.keySet()::toString);
             assertTrue(classes.keySet().stream().anyMatch(k -> k.contains("LambdaPredicate")), classes.keySet()::toString);
@@ -697,6 +736,55 @@ class BytecodeVerifierTest {
                 }
             }
             assertNotNull(classes);
+            return classes;
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    /**
+     * The route the engine compiles by (RuleClasses): each DRL parsed to its descriptor tree, the
+     * executable model's sources written from the trees and compiled in memory, nothing defined.
+     */
+    static Map<String, byte[]> modelSources(Map<String, String> drlByName) {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.ROOT);
+        try {
+            ClassLoader parent = BytecodeVerifierTest.class.getClassLoader();
+            org.drools.compiler.builder.impl.KnowledgeBuilderConfigurationImpl conf =
+                    org.kie.internal.builder.KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(parent)
+                            .as(org.drools.compiler.builder.impl.KnowledgeBuilderConfigurationImpl.KEY);
+            org.drools.model.codegen.execmodel.ModelBuilderImpl<org.drools.model.codegen.execmodel.PackageSources> mb =
+                    new org.drools.model.codegen.execmodel.ModelBuilderImpl<>(
+                            org.drools.model.codegen.execmodel.PackageSources::dumpSources, conf,
+                            new org.kie.util.maven.support.ReleaseIdImpl("motcua.test", "sources", "1"), false);
+            for (Map.Entry<String, String> e : new TreeMap<>(drlByName).entrySet()) {
+                String pkg = "motcua.p" + e.getKey().replaceAll("[^A-Za-z0-9]", "_");
+                org.drools.drl.ast.descr.PackageDescr pd;
+                try {
+                    pd = new org.drools.drl.parser.DrlParser(org.kie.internal.builder.conf.LanguageLevelOption.DRL6)
+                            .parse(false, String.format(Locale.ROOT, HEADER, pkg) + e.getValue());
+                } catch (org.drools.drl.parser.DroolsParserException ex) {
+                    throw new AssertionError(ex);
+                }
+                mb.addPackage(pd);
+            }
+            mb.buildPackages(List.of());
+            assertEquals(List.of(), List.copyOf(mb.getResults(org.kie.internal.builder.ResultSeverity.ERROR)));
+            org.drools.compiler.compiler.io.memory.MemoryFileSystem src = new org.drools.compiler.compiler.io.memory.MemoryFileSystem();
+            org.drools.compiler.compiler.io.memory.MemoryFileSystem out = new org.drools.compiler.compiler.io.memory.MemoryFileSystem();
+            org.drools.model.codegen.execmodel.ModelWriter.Result written =
+                    new org.drools.model.codegen.execmodel.ModelWriter().writeModel(src, mb.getPackageSources());
+            org.kie.memorycompiler.CompilationResult compiled = org.drools.model.codegen.execmodel.JavaParserCompiler.getCompiler()
+                    .compile(written.getSourceFiles().toArray(new String[0]), src, out, parent);
+            assertEquals(List.of(), List.of(compiled.getErrors()));
+            Map<String, byte[]> classes = new TreeMap<>();
+            out.getMap().forEach((k, v) -> {
+                String name = k.asString();
+                if (name.endsWith(".class")) {
+                    classes.put(name.substring(0, name.length() - ".class".length()), v);
+                }
+            });
             return classes;
         } finally {
             Locale.setDefault(before);
