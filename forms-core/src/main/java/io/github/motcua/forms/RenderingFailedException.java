@@ -17,7 +17,11 @@ public class RenderingFailedException extends FormsException {
         /** Rendering did not finish within the configured time limit. */
         TIMEOUT,
         /** The output exceeded the configured maximum size. */
-        OUTPUT_TOO_LARGE
+        OUTPUT_TOO_LARGE,
+        /** The rendering allocated more memory than one rendering may (its thread was stopped). */
+        MEMORY_LIMIT,
+        /** Every render thread was busy and the waiting line was full: try again later. */
+        BUSY
     }
 
     private final String template;

@@ -60,6 +60,57 @@ class TemplateSandboxTest {
                     () -> packWithTemplate("receipt.ftlh", "<#noautoesc>${officer}</#noautoesc>").build());
         }
 
+        /** Each construct outside the allowlist, refused at build with the file and the line it is on. */
+        @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+        @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "huge left pad              | ${\"\"?left_pad(2000000000)}                      | ?left_pad",
+            "right pad                  | ${officer?right_pad(2000000000)}                  | ?right_pad",
+            "catastrophic regex         | <#if officer?matches('^((a+)+)+b$')>x</#if>      | ?matches",
+            "regex flag on replace      | ${officer?replace('(a+)+b', 'x', 'r')}          | ?replace",
+            "replace growing the value  | ${officer?replace('a', 'aaaaaaaa')}             | ?replace",
+            "replace with a variable    | ${officer?replace('a', officer)}                | ?replace",
+            "indirect call of a search  | <#assign f = officer?keep_after>${f('a', 'r')}  | ?keep_after",
+            "join of a huge range       | ${(1..2000000000)?join(',')}                     | ?join",
+            "sort of a huge range       | ${(1..2000000000)?sort?size}                     | ?sort",
+            "contains on a range        | ${(1..2000000000)?seq_contains(0)?c}             | ?seq_contains",
+            "split                      | ${officer?split('')?size}                        | ?split",
+            "camel case name            | ${officer?leftPad(20)}                           | ?leftPad",
+            "eval json                  | ${officer?eval_json}                             | ?eval_json",
+            "interpret                  | <@officer?interpret/>                            | ?interpret",
+            "no escaping                | ${officer?no_esc}                                | ?no_esc",
+            "inside a string literal    | ${'x${officer?left_pad(9)}'}                     | ?left_pad",
+            "inside a macro default     | <#macro m a=officer?left_pad(9)>${a}</#macro><@m/> | ?left_pad",
+            "doubling a value           | <#assign s = officer + officer>${s}              | +",
+            "doubling in parentheses    | <#assign s = (officer) + (officer)>${s}          | +",
+            "two interpolations         | <#assign s = '${officer}${officer}'>${s}         | a string literal",
+            "capturing assignment       | <#assign s>${officer}${officer}</#assign>${s}    | <#assign",
+            "optional template lookup   | ${.get_optional_template('x').exists?c}          | .get_optional_template",
+            "setting                    | <#setting locale='en'>${officer}                 | <#setting>",
+            "output format block        | <#outputformat 'plainText'>${officer}</#outputformat> | <#outputformat>",
+            "no auto escaping block     | <#noautoesc>${officer}</#noautoesc>               | <#noautoesc>",
+            "plain text header          | <#ftl output_format='plainText'>${officer}       | <#ftl output_format",
+            "escaping off in the header | <#ftl auto_esc=false>${officer}                  | <#ftl auto_esc=false",
+        })
+        void build_constructOutsideAllowlist_refusedAtItsLine(String what, String body, String named) {
+            TemplateRefusedException e = assertThrows(TemplateRefusedException.class,
+                    () -> packWithTemplate("receipt.ftlh", "\n\n" + body).build());
+            assertEquals("templates/receipt.ftlh", e.file());
+            assertEquals(3, e.line(), e.getMessage());
+            assertTrue(e.getMessage().startsWith("templates/receipt.ftlh:3:"), e.getMessage());
+            assertTrue(e.getMessage().contains("[" + named), e.getMessage());
+        }
+
+        /** What the allowlist keeps: counters, string tests with literals, numbers, conditionals. */
+        @Test
+        void render_allowedConstructs_render() {
+            FormRegistry forms = packWithTemplate("receipt.ftlh", String.join("",
+                    "<#assign n = 0><#list 1..3 as i><#assign n = n + i?int></#list>${n}|",
+                    "${officer?upper_case?length}|${officer?contains('Văn')?c}|${officer?replace('Văn', 'V.')}|",
+                    "${officer?keep_after(' ')}|${(officer?index_of('n') >= 0)?then('có', 'không')}|",
+                    "${'[' + officer + ']'}|${'x${officer}'?length}|${1234.5?string('0.0')}")).build();
+            assertEquals("6|16|true|Trần V. Cán Bộ |Văn Cán Bộ |có|[Trần Văn Cán Bộ ]|17|1234.5", receipt(forms));
+        }
+
         @Test
         void build_templateThatDoesNotParse_refused() {
             assertThrows(TemplateRefusedException.class, () -> packWithTemplate("receipt.ftlh", "<#list x as>").build());
@@ -93,7 +144,9 @@ class TemplateSandboxTest {
             FormRegistry forms = packWithTemplate("receipt.ftlh",
                     "<#assign n = 0><#list 1..2000000000 as i><#assign n = n + 1></#list>${n}").renderTimeout(SHORT).build();
             RenderingFailedException e = assertThrows(RenderingFailedException.class, () -> receipt(forms));
-            assertEquals(RenderingFailedException.Reason.TIMEOUT, e.reason());
+            // stopped by the clock (or, on a machine fast enough to allocate 1 GB of garbage first, the memory budget)
+            assertTrue(e.reason() == RenderingFailedException.Reason.TIMEOUT
+                    || e.reason() == RenderingFailedException.Reason.MEMORY_LIMIT, e.reason().toString());
             // the worker was interrupted, not merely abandoned: Freemarker's loop checks end it
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (renderThreadsAlive() > 0 && System.nanoTime() < deadline) {
@@ -108,6 +161,24 @@ class TemplateSandboxTest {
                     .filter(e -> e.getKey().getName().startsWith("motcua-render-"))
                     .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith("freemarker.")))
                     .count();
+        }
+
+        /**
+         * A loop that doubles nothing but keeps allocating (a 1 MB value copied on every turn) is stopped
+         * by the memory budget, not by the clock; its thread stops too.
+         */
+        @Test
+        void render_loopAllocatingWithoutEnd_stopsWithMemoryLimitAndThreadStops() {
+            FormRegistry forms = packWithTemplate("receipt.ftlh", String.join("",
+                    "<#assign big = ''><#list 1..2000000000 as i><#assign big = big + 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'></#list>"))
+                    .renderTimeout(Duration.ofSeconds(50)).build();
+            RenderingFailedException e = assertThrows(RenderingFailedException.class, () -> receipt(forms));
+            assertEquals(RenderingFailedException.Reason.MEMORY_LIMIT, e.reason(), e.getMessage());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (renderThreadsAlive() > 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(0, renderThreadsAlive());
         }
 
         @Test

@@ -23,15 +23,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Freemarker, locked down (DEPENDENCIES.md): HTML auto-escaping forced, {@code ?new} resolves nothing,
@@ -43,26 +40,52 @@ import java.util.regex.Pattern;
 public final class TemplateEngine {
     static final List<String> BUILT_IN = List.of("lib.ftlh", "form.ftlh", "document.ftlh", "receipt.ftlh",
             "supplement-request.ftlh", "refusal.ftlh", "apology.ftlh", "control-sheet.ftlh");
-    /** Built-ins a pack template may not use: object creation, API access, evaluation and escaping bypasses. */
-    static final Pattern FORBIDDEN = Pattern.compile(
-            "\\?\\s*(new|api|has_api|hasApi|eval|eval_json|evalJson|interpret|no_esc|noEsc)\\b"
-                    + "|<#\\s*(noautoesc|noAutoEsc|outputformat|outputFormat|setting)\\b"
-                    + "|\\[#\\s*(noautoesc|noAutoEsc|outputformat|outputFormat|setting)\\b");
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Render threads of the shared pool: twice the processors, at least 4. */
+    static final int POOL_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    /** Renders that may wait for a free render thread before new ones are refused ({@code BUSY}). */
+    static final int POOL_QUEUE = 64 * POOL_THREADS;
     /**
-     * Render workers: daemon threads with their own 2 MiB stack (a runaway recursion overflows there,
-     * not in the caller), reused between renders, and retired after 30 s idle.
+     * Render workers: a fixed number of daemon threads with their own 2 MiB stack (a runaway recursion
+     * overflows there, not in the caller), a bounded queue, retired after 30 s idle. Shared by every
+     * registry and template renderer in the JVM, so the total is bounded however many are built.
      */
-    private static final ExecutorService WORKERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(null, r, "motcua-render-" + THREADS.incrementAndGet(), 2L * 1024 * 1024);
-                t.setDaemon(true);
-                return t;
-            });
+    private static final ThreadPoolExecutor SHARED = pool(POOL_THREADS, POOL_QUEUE);
+
+    /** A bounded render pool (tests build small ones). */
+    static ThreadPoolExecutor pool(int threads, int queue) {
+        ThreadPoolExecutor p = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queue), r -> {
+                    Thread t = new Thread(null, r, "motcua-render-" + THREADS.incrementAndGet(), 2L * 1024 * 1024);
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        p.allowCoreThreadTimeOut(true);
+        return p;
+    }
+
+    /** How often the caller looks at the worker's allocations while it waits. */
+    private static final long POLL_MILLIS = 5;
+    private static final com.sun.management.ThreadMXBean THREAD_BEAN = allocationBean();
+
+    private static com.sun.management.ThreadMXBean allocationBean() {
+        try {
+            if (java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean b
+                    && b.isThreadAllocatedMemorySupported()) {
+                b.setThreadAllocatedMemoryEnabled(true);
+                return b;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // no per-thread allocation counter on this JVM: the time and output limits still hold
+        }
+        return null;
+    }
 
     private final Configuration cfg;
     private final Duration timeout;
     private final int maxChars;
+    private final long maxAllocatedBytes;
+    private final ThreadPoolExecutor workers;
 
     public TemplateEngine(Map<String, String> packTemplates, Duration timeout, int maxChars) {
         this(packTemplates, timeout, maxChars, true);
@@ -70,8 +93,18 @@ public final class TemplateEngine {
 
     /** With {@code scan = false} only for tests that prove the runtime lockdown holds on its own. */
     TemplateEngine(Map<String, String> packTemplates, Duration timeout, int maxChars, boolean scan) {
+        this(packTemplates, timeout, maxChars, scan, SHARED);
+    }
+
+    TemplateEngine(Map<String, String> packTemplates, Duration timeout, int maxChars, boolean scan,
+            ThreadPoolExecutor workers) {
         this.timeout = timeout;
         this.maxChars = maxChars;
+        // what one render may allocate in all, garbage included: far more than any real page needs (a 5 MB
+        // catalogue allocates about 200 MB), far less than a heap. A loop that only spins may reach it before the
+        // time limit on a fast machine; either way it ends as a typed limit and its thread stops.
+        this.maxAllocatedBytes = 1024L * 1024 * 1024 + 64L * maxChars;
+        this.workers = workers;
         StringTemplateLoader loader = new StringTemplateLoader();
         for (String name : BUILT_IN) {
             loader.putTemplate(name, builtIn(name), 0L);
@@ -80,11 +113,6 @@ public final class TemplateEngine {
             String name = t.getKey().substring("templates/".length());
             if (name.contains("/")) {
                 throw new TemplateRefusedException(t.getKey(), "templates must sit directly in templates/: [" + t.getKey() + "]");
-            }
-            Matcher m = FORBIDDEN.matcher(t.getValue());
-            if (scan && m.find()) {
-                throw new TemplateRefusedException(t.getKey(), String.format(Locale.ROOT,
-                        "template [%s] uses [%s], which the template sandbox refuses", t.getKey(), m.group().trim()));
             }
             loader.putTemplate(name, t.getValue(), 0L);
         }
@@ -114,7 +142,25 @@ public final class TemplateEngine {
         for (String name : loaderNames(packTemplates)) {
             try {
                 Template t = cfg.getTemplate(name);
+                String file = packTemplates.containsKey("templates/" + name) ? "templates/" + name : name;
+                if (scan) {
+                    String source = packTemplates.containsKey("templates/" + name) ? packTemplates.get("templates/" + name)
+                            : builtIn(name);
+                    List<TemplateScanner.Refusal> refused = TemplateScanner.scan(t, source);
+                    if (!refused.isEmpty()) {
+                        TemplateScanner.Refusal r = refused.get(0);
+                        throw new TemplateRefusedException(file, r.line(), r.column(), String.format(Locale.ROOT,
+                                "%s:%d:%d: template [%s] uses [%s], which the template sandbox refuses%s", file, r.line(),
+                                r.column(), file, r.what(), refused.size() > 1 ? " (and " + (refused.size() - 1)
+                                        + " more)" : ""));
+                    }
+                }
                 _CoreAPI.addThreadInterruptedChecks(t);
+            } catch (freemarker.core.ParseException e) {
+                String file = packTemplates.containsKey("templates/" + name) ? "templates/" + name : name;
+                throw new TemplateRefusedException(file, e.getLineNumber(), e.getColumnNumber(), String.format(Locale.ROOT,
+                        "%s:%d:%d: template [%s] does not parse: %s", file, e.getLineNumber(), e.getColumnNumber(), file,
+                        firstLine(e.getEditorMessage())));
             } catch (IOException e) {
                 String file = packTemplates.containsKey("templates/" + name) ? "templates/" + name : name;
                 throw new TemplateRefusedException(file, String.format(Locale.ROOT, "template [%s] does not parse: %s",
@@ -158,13 +204,51 @@ public final class TemplateEngine {
                     "template not found: [" + name + "]");
         }
         BoundedWriter out = new BoundedWriter(maxChars);
-        Future<Void> task = WORKERS.submit(() -> {
-            template.process(model, out);
-            return null;
-        });
+        java.util.concurrent.atomic.AtomicReference<Thread> worker = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicLong allocatedAtStart = new java.util.concurrent.atomic.AtomicLong(-1);
+        Future<Void> task;
         try {
-            task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return out.toString();
+            task = workers.submit(() -> {
+                if (THREAD_BEAN != null) {
+                    allocatedAtStart.set(THREAD_BEAN.getThreadAllocatedBytes(Thread.currentThread().getId()));
+                }
+                worker.set(Thread.currentThread());
+                try {
+                    template.process(model, out);
+                } finally {
+                    worker.set(null);
+                }
+                return null;
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new RenderingFailedException(name, RenderingFailedException.Reason.BUSY, String.format(Locale.ROOT,
+                    "rendering [%s] refused: all %d render threads are busy and %d renders wait", name,
+                    workers.getMaximumPoolSize(), workers.getQueue().size()));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException();
+                }
+                try {
+                    task.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)), TimeUnit.NANOSECONDS);
+                    return out.toString();
+                } catch (TimeoutException poll) {
+                    Thread w = worker.get();
+                    long start = allocatedAtStart.get();
+                    if (THREAD_BEAN != null && w != null && start >= 0) {
+                        long now = THREAD_BEAN.getThreadAllocatedBytes(w.getId());
+                        if (now >= 0 && now - start > maxAllocatedBytes) {
+                            task.cancel(true);
+                            throw new RenderingFailedException(name, RenderingFailedException.Reason.MEMORY_LIMIT,
+                                    String.format(Locale.ROOT, "rendering [%s] allocated more than [%d] bytes and was "
+                                            + "stopped", name, maxAllocatedBytes));
+                        }
+                    }
+                }
+            }
         } catch (TimeoutException e) {
             task.cancel(true);
             throw new RenderingFailedException(name, RenderingFailedException.Reason.TIMEOUT, String.format(Locale.ROOT,
@@ -174,6 +258,9 @@ public final class TemplateEngine {
             Thread.currentThread().interrupt();
             throw new RenderingFailedException(name, RenderingFailedException.Reason.TIMEOUT,
                     "rendering [" + name + "] was interrupted");
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new RenderingFailedException(name, RenderingFailedException.Reason.TIMEOUT,
+                    "rendering [" + name + "] was cancelled");
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof OutputLimitException || (c != null && c.getCause() instanceof OutputLimitException)) {
@@ -183,6 +270,10 @@ public final class TemplateEngine {
             if (c instanceof StackOverflowError) {
                 throw new RenderingFailedException(name, RenderingFailedException.Reason.TEMPLATE_ERROR,
                         "template [" + name + "] recursed too deeply");
+            }
+            if (c instanceof OutOfMemoryError) {
+                throw new RenderingFailedException(name, RenderingFailedException.Reason.MEMORY_LIMIT,
+                        "rendering [" + name + "] ran out of memory");
             }
             String msg = c instanceof TemplateException te ? firstLine(te.getMessageWithoutStackTop()) : String.valueOf(c);
             throw new RenderingFailedException(name, RenderingFailedException.Reason.TEMPLATE_ERROR,

@@ -246,6 +246,11 @@ final class BuiltInSections {
             try {
                 FormRegistry registry = Forms.builder().packFiles(text).unitCodes(context.units().keySet()).lazyCompile(lazy).build();
                 return new Result(registry, List.of());
+            } catch (io.github.motcua.forms.TemplateRefusedException e) {
+                // a template outside the sandbox's allowlist, at its line (see docs/forms.md "Templates and the sandbox")
+                String file = e.file() != null ? e.file() : files.keySet().iterator().next();
+                return new Result(null, List.of(new PackProblem(file, e.line(), e.column(), "TEMPLATE_REFUSED",
+                        "Mẫu in bị từ chối: " + e.getMessage(), "template refused: " + e.getMessage())));
             } catch (UnableToLoadFormsException e) {
                 String file = e.file() != null ? e.file() : files.keySet().iterator().next();
                 return new Result(null, List.of(new PackProblem(file, 0, 0, "FORMS",
