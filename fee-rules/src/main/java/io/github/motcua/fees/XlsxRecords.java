@@ -20,7 +20,21 @@ final class XlsxRecords {
 
     static RawTable read(String file, InputStream in) {
         List<RawTable.RawRow> rows = new ArrayList<>();
-        try (ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
+        byte[] bytes;
+        try {
+            bytes = XlsxArchive.readCapped(in);
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new RawTable(List.of(), List.of(new FeeTableProblem(file, 0, "", 0, "",
+                    "Không đọc được tệp XLSX: " + msg, "Cannot read the XLSX file: " + msg)));
+        }
+        // sizes, entries, ratio and cells are checked before the parser sees a byte (issue 11: archive bombs)
+        java.util.Optional<XlsxArchive.Refusal> refused = XlsxArchive.check(bytes);
+        if (refused.isPresent()) {
+            return new RawTable(List.of(), List.of(new FeeTableProblem(file, 0, "", 0, "",
+                    refused.get().messageVi(), refused.get().messageEn())));
+        }
+        try (ReadableWorkbook wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(bytes), new ReadingOptions(true, false))) {
             Sheet sheet = wb.getFirstSheet();
             java.util.Iterator<Row> it = sheet.openStream().iterator();
             while (it.hasNext() && rows.size() <= FeeTables.MAX_ROWS) {

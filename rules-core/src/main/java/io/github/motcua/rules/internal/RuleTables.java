@@ -31,6 +31,14 @@ final class RuleTables {
 
     static LoadedPack.RuleText generate(String file, byte[] bytes, List<PackProblem> problems) {
         List<List<Cell>> rows;
+        if (file.endsWith(".xlsx")) {
+            // sizes, entries, ratio and cells are checked before the parser sees a byte (issue 11: archive bombs)
+            java.util.Optional<io.github.motcua.fees.XlsxArchive.Refusal> refused = io.github.motcua.fees.XlsxArchive.check(bytes);
+            if (refused.isPresent()) {
+                problems.add(new PackProblem(file, 0, 0, "XLSX_REFUSED", refused.get().messageVi(), refused.get().messageEn()));
+                return null;
+            }
+        }
         try {
             rows = file.endsWith(".xlsx") ? readXlsx(bytes) : readCsv(new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {

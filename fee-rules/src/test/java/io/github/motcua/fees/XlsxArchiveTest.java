@@ -1,0 +1,153 @@
+package io.github.motcua.fees;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Issue 11 item 2: an XLSX fee table is checked as a ZIP archive — declared and actual sizes, entry
+ * count, compression ratio, overlapping entries, cells — before fastexcel parses it; every breach is a
+ * problem naming the file, never an exception or an OutOfMemoryError.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS) // a hang guard, not a performance assertion
+class XlsxArchiveTest {
+    static final String SHEET = "xl/worksheets/sheet1.xml";
+
+    static byte[] workbook() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(out, "motcua-test", "1.0");
+        Worksheet ws = wb.newWorksheet("fees");
+        String[] head = {"type", "item", "kind", "nameVi", "tariff", "rate", "fromUnit", "unitRate", "cap", "unitPath",
+            "copiesPath", "validFrom", "basis"};
+        for (int c = 0; c < head.length; c++) {
+            ws.value(0, c, head[c]);
+        }
+        wb.finish();
+        return out.toByteArray();
+    }
+
+    static FeeTableProblem refused(byte[] xlsx) {
+        FeeTableResult r = FeeTables.parseXlsx("procedures/1.001193/fees.xlsx", new ByteArrayInputStream(xlsx),
+                FeeTablesTest.BASES, GiaLaiFees.catalog());
+        assertFalse(r.ok());
+        FeeTableProblem p = r.problems().get(0);
+        assertEquals("procedures/1.001193/fees.xlsx", p.file());
+        assertEquals(0, p.row());
+        return p;
+    }
+
+    static String sheet(String cells) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
+                + "spreadsheetml/2006/main\"><sheetData><row r=\"1\">" + cells + "</row></sheetData></worksheet>";
+    }
+
+    @Test
+    void check_realWorkbookAndItsRebuild_accepted() throws IOException {
+        byte[] wb = workbook();
+        assertTrue(XlsxArchive.check(wb).isEmpty());
+        byte[] rebuilt = ZipBombs.replace(wb, SHEET, ZipBombs.deflated(SHEET, ZipBombs.entries(wb).get(SHEET)));
+        assertTrue(XlsxArchive.check(rebuilt).isEmpty(), () -> XlsxArchive.check(rebuilt).toString());
+    }
+
+    /** The issue's case: about 3 MB on disk, 3 GB inflated, declared honestly. */
+    @Test
+    void parseXlsx_threeGigabyteBomb_refusedByDeclaredSizeBeforeParsing() throws IOException {
+        byte[] data = ZipBombs.deflatedRepeat((byte) ' ', 3000);
+        byte[] bomb = ZipBombs.replace(workbook(), SHEET, new ZipBombs.Raw(SHEET, 8, data, 3000L * 1024 * 1024));
+        assertTrue(bomb.length > 2_000_000 && bomb.length < 8_000_000, "bomb size " + bomb.length);
+        FeeTableProblem p = refused(bomb);
+        assertTrue(p.messageEn().contains("entry [" + SHEET + "] inflates to 3145728000 bytes (max 33554432)"), p.messageEn());
+        assertTrue(p.messageVi().startsWith("Mục [" + SHEET + "]"), p.messageVi());
+    }
+
+    @Test
+    void parseXlsx_bombLyingAboutItsSize_refusedByActualSize() throws IOException {
+        byte[] data = ZipBombs.deflatedRepeat((byte) ' ', 3000);
+        FeeTableProblem p = refused(ZipBombs.replace(workbook(), SHEET, new ZipBombs.Raw(SHEET, 8, data, 1000)));
+        assertTrue(p.messageEn().startsWith("entry [" + SHEET + "] inflates to "), p.messageEn());
+    }
+
+    @Test
+    void parseXlsx_declaredSizeDiffersFromActual_refused() throws IOException {
+        byte[] content = sheet("<c r=\"A1\" t=\"inlineStr\"><is><t>type</t></is></c>").getBytes(StandardCharsets.UTF_8);
+        ZipBombs.Raw honest = ZipBombs.deflated(SHEET, content);
+        FeeTableProblem p = refused(ZipBombs.replace(workbook(), SHEET,
+                new ZipBombs.Raw(SHEET, 8, honest.data(), content.length + 7)));
+        assertTrue(p.messageEn().contains("declares " + (content.length + 7) + " bytes but inflates to " + content.length),
+                p.messageEn());
+    }
+
+    @Test
+    void parseXlsx_highCompressionRatio_refused() throws IOException {
+        byte[] data = ZipBombs.deflatedRepeat((byte) ' ', 20); // 20 MiB of spaces in ~20 KB: ratio ~1000
+        FeeTableProblem p = refused(ZipBombs.replace(workbook(), SHEET, new ZipBombs.Raw(SHEET, 8, data, 20L * 1024 * 1024)));
+        assertTrue(p.messageEn().contains("is compressed") && p.messageEn().contains("(max 200:1)"), p.messageEn());
+    }
+
+    @Test
+    void parseXlsx_entriesSharingBytes_refused() throws IOException {
+        List<ZipBombs.Raw> raws = new ArrayList<>();
+        ZipBombs.entries(workbook()).forEach((n, c) -> raws.add(ZipBombs.deflated(n, c)));
+        FeeTableProblem p = refused(ZipBombs.zip(raws, 3));
+        assertTrue(p.messageEn().contains("two entries share compressed data"), p.messageEn());
+    }
+
+    @Test
+    void parseXlsx_tooManyEntries_refused() throws IOException {
+        List<ZipBombs.Raw> raws = new ArrayList<>();
+        ZipBombs.entries(workbook()).forEach((n, c) -> raws.add(ZipBombs.deflated(n, c)));
+        for (int i = 0; raws.size() <= XlsxArchive.MAX_ENTRIES; i++) {
+            raws.add(new ZipBombs.Raw("xl/media/x" + i + ".bin", 0, new byte[] {1}, 1));
+        }
+        FeeTableProblem p = refused(ZipBombs.zip(raws, 0));
+        assertTrue(p.messageEn().contains("entries (max 1000)"), p.messageEn());
+    }
+
+    @Test
+    void parseXlsx_tooManyCells_refusedBeforeParsing() throws IOException {
+        StringBuilder cells = new StringBuilder();
+        for (int i = 0; i <= XlsxArchive.MAX_CELLS; i++) {
+            cells.append("<c><v>").append(i * 7919L % 1_000_003).append("</v></c>");
+        }
+        FeeTableProblem p = refused(ZipBombs.replace(workbook(), SHEET,
+                ZipBombs.deflated(SHEET, sheet(cells.toString()).getBytes(StandardCharsets.UTF_8))));
+        assertTrue(p.messageEn().contains("more than 200000 cells"), p.messageEn());
+    }
+
+    /** fastexcel would size a row by the column index: {@code AAAAAAA1} is column 321 million. */
+    @Test
+    void parseXlsx_cellReferenceBeyondXfd_refused() throws IOException {
+        for (String ref : new String[] {"AAAAAAA1", "XFE1"}) {
+            FeeTableProblem p = refused(ZipBombs.replace(workbook(), SHEET, ZipBombs.deflated(SHEET,
+                    sheet("<c r=\"" + ref + "\"><v>1</v></c>").getBytes(StandardCharsets.UTF_8))));
+            assertTrue(p.messageEn().contains("has a cell beyond column XFD"), p.messageEn());
+        }
+    }
+
+    @Test
+    void parseXlsx_entityDeclaration_refused() throws IOException {
+        String laughs = "<?xml version=\"1.0\"?><!DOCTYPE lol [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>"
+                + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>&lol2;</t></si></sst>";
+        FeeTableProblem p = refused(ZipBombs.replace(workbook(), "xl/sharedStrings.xml",
+                ZipBombs.deflated("xl/sharedStrings.xml", laughs.getBytes(StandardCharsets.UTF_8))));
+        assertTrue(p.messageEn().contains("declares a DOCTYPE or ENTITY"), p.messageEn());
+    }
+
+    @Test
+    void parseXlsx_fileOverEightMegabytes_refused() {
+        FeeTableProblem p = refused(new byte[XlsxArchive.MAX_FILE_BYTES + 10]);
+        assertTrue(p.messageEn().contains("larger than 8388608 bytes"), p.messageEn());
+    }
+}
