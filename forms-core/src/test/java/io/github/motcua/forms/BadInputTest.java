@@ -217,6 +217,32 @@ class BadInputTest {
             assertEquals("pattern", v.keyword());
             assertTrue(forms.validate("T.004", "{\"ma\": \"" + "a".repeat(5000) + "\"}", VI).valid());
         }
+
+        /**
+         * Issue 11: array items carrying a catastrophic pattern, 10,000 crafted values in one 430 KB
+         * submission (~160 s with a per-value budget only). The document's total pattern work is
+         * bounded: a typed whole-form limit violation, and the values are refused, not accepted.
+         */
+        @Test
+        @org.junit.jupiter.api.Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS) // a hang guard
+        void validate_catastrophicPatternOnManyArrayItems_documentLimitViolation() {
+            Map<String, String> files = new HashMap<>(TestPacks.files());
+            files.put("procedures/T.005/form.schema.json", "{\"properties\": {\"ma\": {\"type\": \"array\", \"title\": \"Mã\","
+                    + " \"items\": {\"type\": \"string\", \"pattern\": \"^((a+)+)+b$\"}}}}");
+            FormRegistry forms = Forms.builder().packFiles(files).build();
+            String value = "\"" + "a".repeat(40) + "!\"";
+            String json = "{\"ma\": [" + String.join(",", java.util.Collections.nCopies(10_000, value)) + "]}";
+            assertTrue(json.length() > 420_000, "size " + json.length());
+            FormReport r = forms.validate("T.005", json, VI);
+            assertFalse(r.valid());
+            Violation limit = r.violations().get(0);
+            assertEquals("limit", limit.keyword());
+            assertEquals("", limit.pointer());
+            assertTrue(limit.messageVi().startsWith("Tờ khai cần kiểm tra mẫu (pattern) quá nhiều"), limit.messageVi());
+            assertTrue(r.violations().stream().anyMatch(v -> v.keyword().equals("pattern")));
+            // the budget is per document: the next submission is checked afresh
+            assertTrue(forms.validate("T.005", "{\"ma\": [\"aab\"]}", VI).valid());
+        }
     }
 
     @Nested

@@ -151,8 +151,16 @@ public final class ValidationEngine {
 
     public List<Violation> validate(String schemaId, JsonNode data) {
         Schema schema = schema(schemaId);
-        List<Error> errors = schema.validate(data);
+        List<List<Error>> result = new ArrayList<>(1);
+        boolean exhausted = BoundedRegex.withDocumentBudget(() -> result.add(schema.validate(data)));
+        List<Error> errors = result.get(0);
         Set<Violation> out = new LinkedHashSet<>();
+        if (exhausted) {
+            // the whole document's pattern work ran out: a typed limit first, then what was refused
+            Map<String, String> args = Map.of("limit", Long.toString(BoundedRegex.DOCUMENT_BUDGET));
+            out.add(new Violation("", Messages.vi("form.label", Map.of()), Messages.en("form.label", Map.of()),
+                    Messages.vi("input.patternWork", args), Messages.en("input.patternWork", args), "limit"));
+        }
         for (Error e : errors) {
             if (out.size() >= MAX_VIOLATIONS) {
                 Map<String, String> args = Map.of("limit", Integer.toString(MAX_VIOLATIONS));
