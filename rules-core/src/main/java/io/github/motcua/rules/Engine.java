@@ -44,6 +44,10 @@ public interface Engine extends AutoCloseable {
      *                                   the linter or do not compile, or its form schema does not
      *                                   compile (see {@link #compiled()})
      * @throws IllegalArgumentException  when the dossier names an unknown receiving unit
+     * @throws InvalidDossierException   when the dossier holds what its JSON form could not: a date
+     *                                   or date-time outside the years 0000-9999, a personal number
+     *                                   that is not 12 digits, an unknown category, NaN or an
+     *                                   infinite number in the form (the checks a JSON dossier gets)
      */
     Decision decide(Dossier dossier);
 

@@ -48,4 +48,39 @@ class HostileInputCommandTest {
         assertTrue(r.out().contains("templates/receipt.ftlh:2:"), r.out());
         assertTrue(r.out().contains("[TEMPLATE_REFUSED]"), r.out());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "a key twice in the form  | {\"giayChungSinh\":\"KHONG\",\"giayChungSinh\":\"CO\"} | /form/giayChungSinh: ",
+        "a number no double holds | {\"soBan\":1e309}                                     | /form/soBan: ",
+    })
+    void decide_dossierRefusedOneWay_exitsThree(String what, String form, String pointer, @TempDir Path dir) throws IOException {
+        Path pack = Cli.copyOfSmallPack(dir);
+        Path dossier = Files.writeString(dir.resolve("hs.json"), "{\"procedure\":\"1.001193\",\"channel\":\"DESK\","
+                + "\"receivedAt\":\"2026-03-02T09:00:00+07:00\",\"form\":" + form + "}", StandardCharsets.UTF_8);
+        Run r = run("decide", pack.toString(), dossier.toString());
+        assertEquals(ExitCodes.BAD_DOSSIER, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains(pointer), r.err());
+        assertTrue(!r.err().contains("\tat ") && !r.err().contains("tools.jackson"), r.err());
+    }
+
+    @Test
+    void calendarDaysOff_calendarFileLinkedOutside_exitsTwoWithoutPrintingIt(@TempDir Path dir, @TempDir Path outside)
+            throws IOException {
+        Path pack = Cli.copyOfGiaLai(dir);
+        Path secret = outside.resolve("2026.yaml");
+        Files.copy(pack.resolve("calendar/2026.yaml"), secret);
+        Files.writeString(secret, Files.readString(secret).replace("Tết", "BI-MAT-TET"));
+        Files.delete(pack.resolve("calendar/2026.yaml"));
+        try {
+            Files.createSymbolicLink(pack.resolve("calendar/2026.yaml"), secret);
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+        }
+        Run r = run("calendar", "days-off", pack.toString(), "2026");
+        assertEquals(ExitCodes.PACK_PROBLEMS, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("calendar/2026.yaml") && r.err().contains("symbolic link leads outside the pack folder"),
+                r.err());
+        assertTrue(!r.out().contains("BI-MAT") && !r.err().contains("BI-MAT"), r.out());
+    }
 }

@@ -474,6 +474,15 @@ public final class DefaultEngine implements Engine {
     @Override
     public Decision decide(Dossier dossier) {
         Objects.requireNonNull(dossier, "dossier");
+        // a dossier built in Java gets the checks a JSON dossier gets (issue 11 item 5)
+        List<String> refused = DossierJson.check(dossier);
+        if (!refused.isEmpty()) {
+            throw new io.github.motcua.rules.InvalidDossierException(refused);
+        }
+        return decideChecked(dossier);
+    }
+
+    private Decision decideChecked(Dossier dossier) {
         Serving s = serving();
         Slot slot = s.slots().get(dossier.procedure());
         Procedure.Alias alias = null;
@@ -501,7 +510,7 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public Decision decide(String dossierJson) {
-        return decide(DossierJson.parse(dossierJson));
+        return decideChecked(DossierJson.parse(dossierJson));
     }
 
     @Override

@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Dossier JSON in and out. Thread-safe. */
 public final class DossierJson {
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Refuses a key given twice in one object (the tree would silently keep the last value). */
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final int MAX_CHARS = 2 * 1024 * 1024;
 
     private DossierJson() {
@@ -42,11 +44,108 @@ public final class DossierJson {
             node = JSON.readTree(json);
         } catch (JacksonException e) {
             var loc = e.getLocation();
+            String at = String.format(Locale.ROOT, "%d:%d", loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr());
+            String pointer = pointer(e);
+            String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (msg.startsWith("Duplicate Object property") && pointer != null) {
+                // the same refusal forms-core gives a form: the key's JSON pointer, never "the last one wins"
+                String key = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+                throw new InvalidDossierException(List.of(String.format(Locale.ROOT,
+                        "%s: khóa [%s] xuất hiện hai lần / duplicate key [%s] (%s)", pointer, key, key, at)));
+            }
+            if (e instanceof tools.jackson.core.exc.StreamConstraintsException) {
+                throw new InvalidDossierException(List.of(String.format(Locale.ROOT,
+                        "%s: giá trị vượt giới hạn đọc JSON (số dài quá 1000 chữ số, lồng quá sâu hoặc chuỗi quá dài) / "
+                                + "value beyond the JSON reading limits (a number longer than 1000 digits, too deep, or "
+                                + "too long) (%s)", pointer == null ? "" : pointer, at)));
+            }
             throw new InvalidDossierException(List.of(String.format(Locale.ROOT,
-                    "%d:%d: không phải JSON hợp lệ / not valid JSON: %s", loc == null ? 0 : loc.getLineNr(),
-                    loc == null ? 0 : loc.getColumnNr(), e.getOriginalMessage())));
+                    "%s: không phải JSON hợp lệ / not valid JSON: %s", at, msg)));
         }
         return fromNode(node);
+    }
+
+    /** The JSON pointer where the parser stood when it failed, or null. */
+    private static String pointer(JacksonException e) {
+        if (e instanceof tools.jackson.core.exc.StreamReadException r && r.processor() != null) {
+            try {
+                return r.processor().streamReadContext().pathAsPointer().toString();
+            } catch (RuntimeException ignored) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Year range of RFC 3339 dates and date-times (the dossier schema's {@code date}, {@code date-time}). */
+    private static boolean rfc3339Year(int year) {
+        return year >= 0 && year <= 9999;
+    }
+
+    /**
+     * What the dossier schema and {@link #fromNode} refuse in a JSON dossier that a {@link Dossier} built in
+     * Java can still hold: dates and date-times outside the years 0000-9999, a personal number that is
+     * not 12 ASCII digits, an unknown category, a number no JSON reader gives (NaN, infinities). Each
+     * violation is {@code pointer: vi / en}, as for JSON. {@code DossierChecksTest} proves that this and
+     * the schema refuse the same Java-built dossiers.
+     */
+    public static List<String> check(Dossier d) {
+        List<String> out = new ArrayList<>();
+        if (!rfc3339Year(d.receivedAt().getYear())) {
+            out.add(year("/receivedAt", d.receivedAt()));
+        }
+        if (d.asOf() != null && !rfc3339Year(d.asOf().getYear())) {
+            out.add(year("/asOf", d.asOf()));
+        }
+        Dossier.Applicant a = d.applicant();
+        if (a != null) {
+            if (a.personalId() != null && !a.personalId().matches("[0-9]{12}")) {
+                out.add("/applicant/personalId: số định danh phải gồm 12 chữ số / the personal number must be 12 digits: ["
+                        + a.personalId() + "]");
+            }
+            if (a.birthDate() != null && !rfc3339Year(a.birthDate().getYear())) {
+                out.add(year("/applicant/birthDate", a.birthDate()));
+            }
+            for (String c : a.categories()) {
+                if (!CATEGORIES.contains(c)) {
+                    out.add("/applicant/categories: nhóm đối tượng không có trong danh mục / unknown category: [" + c + "]");
+                }
+            }
+        }
+        for (int i = 0; i < d.excludedPeriods().size(); i++) {
+            Dossier.ExcludedPeriod p = d.excludedPeriods().get(i);
+            for (String end : new String[] {"from", "to"}) {
+                java.time.Instant t = end.equals("from") ? p.from() : p.to();
+                if (t.isBefore(MIN_INSTANT) || t.isAfter(MAX_INSTANT)) {
+                    out.add(year("/excludedPeriods/" + i + "/" + end, t));
+                }
+            }
+        }
+        finite(d.form(), "/form", out);
+        return out;
+    }
+
+    private static final Set<String> CATEGORIES = Set.of("POOR_HOUSEHOLD", "MERITORIOUS", "MARTYR_RELATIVE", "DISABLED",
+            "CHILD", "ELDERLY", "STUDENT", "ETHNIC_MINORITY");
+    private static final java.time.Instant MIN_INSTANT = java.time.Instant.parse("0000-01-01T00:00:00Z");
+    private static final java.time.Instant MAX_INSTANT = java.time.Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    private static String year(String pointer, Object value) {
+        return pointer + ": ngày ngoài các năm 0000-9999 / date outside the years 0000-9999: [" + value + "]";
+    }
+
+    private static void finite(Object v, String pointer, List<String> out) {
+        if (v instanceof Double x && (x.isNaN() || x.isInfinite())) {
+            out.add(pointer + ": số quá lớn hoặc không phải số, không xử lý được / a number no JSON can hold: [" + x + "]");
+        } else if (v instanceof LocalDate date && !rfc3339Year(date.getYear())) {
+            out.add(year(pointer, date));
+        } else if (v instanceof Map<?, ?> m) {
+            m.forEach((k, x) -> finite(x, pointer + "/" + String.valueOf(k).replace("~", "~0").replace("/", "~1"), out));
+        } else if (v instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                finite(l.get(i), pointer + "/" + i, out);
+            }
+        }
     }
 
     /** Validates against dossier.schema.json and converts. */
@@ -82,6 +181,13 @@ public final class DossierJson {
                             OffsetDateTime.parse(p.get("to").asString()).toInstant(), str(p, "reason")));
                 }
             }
+            List<String> huge = new ArrayList<>();
+            if (node.get("form") != null) {
+                nonFinite(node.get("form"), "/form", huge);
+            }
+            if (!huge.isEmpty()) {
+                throw new InvalidDossierException(huge);
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> form = node.get("form") == null ? Map.of() : (Map<String, Object>) plain(node.get("form"));
             return new Dossier(node.get("procedure").asString(), Channel.valueOf(node.get("channel").asString()),
@@ -91,6 +197,21 @@ public final class DossierJson {
         } catch (DateTimeParseException | IllegalArgumentException | JacksonException e) {
             // JacksonException: a number JSON allows but Java cannot hold, e.g. 1e309 (infinite)
             throw new InvalidDossierException(List.of(": " + e.getMessage()));
+        }
+    }
+
+    /** Numbers JSON allows but no double holds ({@code 1e309}): a violation at their pointer. */
+    private static void nonFinite(JsonNode n, String pointer, List<String> out) {
+        if (n.isObject()) {
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                nonFinite(e.getValue(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), out);
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                nonFinite(n.get(i), pointer + "/" + i, out);
+            }
+        } else if (n.isNumber() && !n.isIntegralNumber() && !n.isBigDecimal() && Double.isInfinite(n.doubleValue())) {
+            out.add(pointer + ": số quá lớn, không xử lý được / number too large to process: [" + n.asString() + "]");
         }
     }
 
