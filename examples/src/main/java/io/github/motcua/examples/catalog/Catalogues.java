@@ -121,7 +121,8 @@ public final class Catalogues {
     // ---------------------------------------------------------------- catalogue writers
 
     /**
-     * The catalogue as CSV (RFC 4180: comma, double quotes where needed, CRLF line ends), starting
+     * The catalogue as CSV (RFC 4180: comma, double quotes where needed, CRLF line ends; a cell that a
+     * spreadsheet would read as a formula is neutralised, see {@link #cell}), starting
      * with a UTF-8 byte-order mark ({@link #BOM}) so that Excel shows the diacritics; encode the
      * result as UTF-8. One row per procedure and list; a procedure in both lists has two rows.
      */
@@ -160,14 +161,27 @@ public final class Catalogues {
             if (i > 0) {
                 sb.append(',');
             }
-            String f = fields.get(i) == null ? "" : fields.get(i);
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                sb.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(f);
-            }
+            sb.append(cell(fields.get(i)));
         }
         sb.append("\r\n");
+    }
+
+    /**
+     * One CSV cell, quoted where RFC 4180 needs it, and neutralised per OWASP's CSV-injection
+     * guidance: a cell starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
+     * return (or the full-width {@code ＝ ＋ － ＠}, which spreadsheets also read as formulas) gets a
+     * leading {@code '} and is quoted, so Excel shows the text instead of running a formula.
+     */
+    static String cell(String value) {
+        String f = value == null ? "" : value;
+        boolean formula = !f.isEmpty() && "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20".indexOf(f.charAt(0)) >= 0;
+        if (formula) {
+            f = "'" + f;
+        }
+        if (formula || f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+            return '"' + f.replace("\"", "\"\"") + '"';
+        }
+        return f;
     }
 
     /**

@@ -46,7 +46,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Routing and pages of the desk. Thread-safe: the only shared state is the {@link Filings} store.
@@ -72,7 +71,6 @@ final class DeskApp implements HttpHandler {
     private final Clock clock;
     private final Filings filings = new Filings();
     private final SecureRandom random = new SecureRandom();
-    private final AtomicLong sequence = new AtomicLong();
     private final Map<String, String> heldSources;
 
     DeskApp(Engine engine, FormRegistry forms, DemoPopulationRegister register, Clock clock) {
@@ -150,8 +148,10 @@ final class DeskApp implements HttpHandler {
             }
         } else if (seg.size() >= 2 && seg.size() <= 3 && seg.get(0).equals("ho-so")) {
             requireMethod(method, "GET");
-            Filing f = filings.get(seg.get(1)).orElseThrow(() -> new HttpProblem(404, "Không tìm thấy hồ sơ",
-                    "Không có hồ sơ mã [" + seg.get(1) + "] trên máy chủ này.", null));
+            String session = cookie(ex, CSRF_COOKIE);
+            // another session's dossier answers exactly like one that does not exist
+            Filing f = filings.get(seg.get(1)).filter(x -> x.filedBy(session)).orElseThrow(() -> new HttpProblem(404,
+                    "Không tìm thấy hồ sơ", "Không có hồ sơ mã [" + seg.get(1) + "] trên máy chủ này.", null));
             if (seg.size() == 2) {
                 send(ex, 200, DecisionPage.render(f), null);
             } else if (seg.get(2).equals("giay-tiep-nhan")) {
@@ -302,10 +302,14 @@ final class DeskApp implements HttpHandler {
             } catch (NoSuchProcedureException e) {
                 throw HttpProblem.notFound();
             }
-            String id = String.format(Locale.ROOT, "GL-%s-%05d",
-                    receivedAt.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE), sequence.incrementAndGet());
+            // unguessable (128 random bits) and bound to the filer's session: a number one could count up
+            // would let one citizen read another's dossier
+            byte[] rnd = new byte[16];
+            random.nextBytes(rnd);
+            String id = "GL-" + receivedAt.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(rnd);
             ReceivingUnit unit = engine.units().stream().filter(u -> u.code().equals(st.circ.unit)).findFirst().orElseThrow();
-            Filing f = new Filing(id, p, portal, dossier, decision, unit, st.circ.officer, report.data());
+            Filing f = new Filing(id, p, portal, dossier, decision, unit, st.circ.officer, report.data(), cookie);
             filings.put(f);
             ticket.filingId = id;
             redirect(ex, "/ho-so/" + id);
@@ -465,9 +469,15 @@ final class DeskApp implements HttpHandler {
      * @param unit     the receiving unit
      * @param officer  who received it (the portal for online filings)
      * @param data     the NFC form data
+     * @param session  the session cookie of whoever filed it: only that session sees the dossier
      */
     record Filing(String id, Procedure procedure, boolean portal, Dossier dossier, Decision decision, ReceivingUnit unit,
-            String officer, Map<String, Object> data) {
+            String officer, Map<String, Object> data, String session) {
+        /** Whether {@code session} (the request's session cookie) is the one that filed this dossier. */
+        boolean filedBy(String session) {
+            return session != null && java.security.MessageDigest.isEqual(this.session.getBytes(StandardCharsets.US_ASCII),
+                    session.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** Issued form tokens and received dossiers, both bounded (oldest dropped first). */

@@ -32,9 +32,7 @@ public final class DeskCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        // the JDK server's own limits: a request must arrive, and a response leave, within these seconds
-        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
-        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "60"));
+        // the JDK server's own limits (read deadline, response deadline, connection cap): DeskServer sets them
         DeskServer desk;
         try {
             desk = DeskServer.start(pack, port, Clock.systemUTC());

@@ -15,7 +15,8 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -37,6 +38,32 @@ public final class DeskServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final Engine ownedEngine;
+
+    /** Most connections open at once (the JDK server's {@code jdk.httpserver.maxConnections}). */
+    static final int MAX_CONNECTIONS = 128;
+    /** Seconds a request may take to arrive, head and body ({@code sun.net.httpserver.maxReqTime}). */
+    static final int REQUEST_SECONDS = 10;
+    /** Seconds a response may take to leave ({@code sun.net.httpserver.maxRspTime}). */
+    static final int RESPONSE_SECONDS = 60;
+
+    /**
+     * Sets the JDK server's limits unless the application gave its own: a per-request read deadline
+     * (a client that holds a partial request open is disconnected after {@value #REQUEST_SECONDS} s),
+     * a response deadline and a connection cap. The JDK reads these system properties once, when the
+     * first {@code HttpServer} of the JVM is created: an application that started one earlier must set
+     * them itself (docs/desk.md).
+     */
+    static synchronized void serverLimits() {
+        setIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+        setIfAbsent("sun.net.httpserver.maxRspTime", Integer.toString(RESPONSE_SECONDS));
+        setIfAbsent("jdk.httpserver.maxConnections", Integer.toString(MAX_CONNECTIONS));
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
 
     private DeskServer(HttpServer server, ExecutorService pool, Engine ownedEngine) {
         this.server = server;
@@ -93,6 +120,7 @@ public final class DeskServer implements AutoCloseable {
             }
             throw new IllegalArgumentException("engine serves no pack with e-forms: [" + pack + "]");
         }
+        serverLimits();
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 64);
@@ -103,11 +131,14 @@ public final class DeskServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
         }
         AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(8, run -> {
-            Thread t = new Thread(run, "motcua-desk-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // one thread per open connection up to the connection cap: the JDK server reads a request's head on
+        // its worker thread, so a slow client holds one thread (until the read deadline) but never another's
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(8, MAX_CONNECTIONS, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), run -> {
+                    Thread t = new Thread(run, "motcua-desk-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         server.setExecutor(pool);
         server.createContext("/", new DeskApp(engine, forms, new DemoPopulationRegister(), clock));
         server.start();

@@ -83,4 +83,26 @@ class HostileInputCommandTest {
                 r.err());
         assertTrue(!r.out().contains("BI-MAT") && !r.err().contains("BI-MAT"), r.out());
     }
+
+    /** Issue 11 item 6: a procedure name written as a formula reaches the catalogue CSV as text. */
+    @Test
+    void catalogCsv_procedureNamedAsFormula_neutralised(@TempDir Path dir) throws IOException {
+        Path pack = Cli.copyOfGiaLai(dir);
+        Path before = dir.resolve("truoc.csv");
+        Run r0 = run("catalog", pack.toString(), "--format", "csv", "--out", before.toString(), "--as-of", "2026-03-01");
+        assertEquals(ExitCodes.OK, r0.code(), r0.out() + r0.err());
+        String firstRow = Files.readString(before, StandardCharsets.UTF_8).split("\r\n")[1];
+        String code = firstRow.split(",")[1];
+        Path yaml = pack.resolve("procedures").resolve(code).resolve("procedure.yaml");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(yaml, StandardCharsets.UTF_8));
+        lines.replaceAll(l -> l.startsWith("name:")
+                ? "name: { vi: \"=HYPERLINK(\\\"http://x.invalid\\\",\\\"Bấm\\\")\", en: \"@SUM(1+1)\" }" : l);
+        Files.write(yaml, lines, StandardCharsets.UTF_8);
+        Path after = dir.resolve("sau.csv");
+        Run r = run("catalog", pack.toString(), "--format", "csv", "--out", after.toString(), "--as-of", "2026-03-01");
+        assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
+        String csv = Files.readString(after, StandardCharsets.UTF_8);
+        assertTrue(csv.contains("," + code + ",\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"Bấm\"\")\","), csv);
+        assertTrue(!csv.contains(",=HYPERLINK"), csv);
+    }
 }

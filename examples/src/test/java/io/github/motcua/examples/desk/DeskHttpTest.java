@@ -159,6 +159,39 @@ class DeskHttpTest {
         }
     }
 
+    /** Issue 11 item 6: dossier ids are unguessable and only the session that filed a dossier sees it. */
+    @Nested
+    class DossierIds {
+        @Test
+        void ids_random128BitsAndBoundToTheFilersSession() throws Exception {
+            HttpClient filer = client();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> r = post(filer, "thu-tuc/2.000815", form(validCopyRequest(filer)));
+                assertEquals(303, r.statusCode());
+                String id = r.headers().firstValue("Location").orElseThrow().substring("/ho-so/".length());
+                assertTrue(id.matches("GL-20270309-[A-Za-z0-9_-]{22}"), id); // 16 bytes of SecureRandom
+                ids.add(id);
+            }
+            assertEquals(3, ids.size());
+            String id = ids.iterator().next();
+            assertEquals(200, get(filer, "ho-so/" + id).statusCode());
+            assertEquals(200, get(filer, "ho-so/" + id + "/giay-tiep-nhan").statusCode());
+            HttpClient other = client();
+            get(other, "thu-tuc/2.000815"); // another citizen with a session of their own
+            for (String path : new String[] {"ho-so/" + id, "ho-so/" + id + "/giay-tiep-nhan"}) {
+                HttpResponse<String> r = get(other, path);
+                assertEquals(404, r.statusCode(), path);
+                assertTrue(r.body().contains("Không tìm thấy hồ sơ"));
+                assertFalse(r.body().contains("Trần Văn Bình"));
+            }
+            HttpResponse<String> noCookie = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(desk.uri().resolve("ho-so/" + id)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(404, noCookie.statusCode());
+        }
+    }
+
     @Nested
     class Submissions {
         @Test
@@ -167,7 +200,7 @@ class DeskHttpTest {
             HttpResponse<String> r = post(c, "thu-tuc/2.000815", form(validCopyRequest(c)));
             assertEquals(303, r.statusCode());
             String location = r.headers().firstValue("Location").orElseThrow();
-            assertTrue(location.matches("/ho-so/GL-20270309-\\d{5}"), location);
+            assertTrue(location.matches("/ho-so/GL-20270309-[A-Za-z0-9_-]{22}"), location);
             HttpResponse<String> page = get(c, location.substring(1));
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("data-eligibility=\"ELIGIBLE\""));
