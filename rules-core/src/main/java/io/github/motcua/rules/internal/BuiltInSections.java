@@ -249,8 +249,10 @@ final class BuiltInSections {
             } catch (io.github.motcua.forms.TemplateRefusedException e) {
                 // a template outside the sandbox's allowlist, at its line (see docs/forms.md "Templates and the sandbox")
                 String file = e.file() != null ? e.file() : files.keySet().iterator().next();
+                String where = file + ":" + e.line() + ":" + e.column() + ": ";
+                String msg = e.getMessage().startsWith(where) ? e.getMessage().substring(where.length()) : e.getMessage();
                 return new Result(null, List.of(new PackProblem(file, e.line(), e.column(), "TEMPLATE_REFUSED",
-                        "Mẫu in bị từ chối: " + e.getMessage(), "template refused: " + e.getMessage())));
+                        "Mẫu in bị từ chối: " + msg, "template refused: " + msg)));
             } catch (UnableToLoadFormsException e) {
                 String file = e.file() != null ? e.file() : files.keySet().iterator().next();
                 return new Result(null, List.of(new PackProblem(file, 0, 0, "FORMS",
