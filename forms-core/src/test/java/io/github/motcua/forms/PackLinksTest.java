@@ -71,7 +71,8 @@ class PackLinksTest {
         Files.delete(pack2.resolve("forms"));
         link(pack2.resolve("forms"), outForms);
         UnableToLoadFormsException e = assertThrows(UnableToLoadFormsException.class, () -> Forms.registry(pack2));
-        assertTrue(e.file().startsWith("forms/"), e.file());
+        assertEquals("forms", e.file()); // the linked folder itself is named
+        assertTrue(e.getMessage().contains("symbolic link leads outside the pack folder"), e.getMessage());
     }
 
     @Test
