@@ -109,6 +109,10 @@ final class BytecodeVerifier {
                 out.add(new BytecodeRefusal(key, "", cn.name, -1, "the class file names another class"));
                 continue;
             }
+            if (classes.containsKey(cn.name)) {
+                out.add(new BytecodeRefusal(key, "", "", -1, "the same class is given twice"));
+                continue;
+            }
             if (PROTECTED.stream().anyMatch(cn.name::startsWith)) {
                 out.add(new BytecodeRefusal(key, "", "", -1,
                         "a generated class may not be named in a JDK, Drools or motcua package"));

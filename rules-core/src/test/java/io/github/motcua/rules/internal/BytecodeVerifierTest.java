@@ -516,6 +516,9 @@ class BytecodeVerifierTest {
             refusedFor(Map.of("gen/X", new byte[] {1, 2, 3}), "not a readable class file");
             Map<String, byte[]> c = consequence("decision.note(\"x\");");
             refusedFor(Map.of("gen/Other", c.get("gen/Rule")), "names another class");
+            Map<String, byte[]> twice = new TreeMap<>(c);
+            twice.put("gen/Rule.class", consequence("System.exit(1);").get("gen/Rule"));
+            refusedFor(twice, "given twice");
         }
     }
 
