@@ -19,11 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "calendar", mixinStandardHelpOptions = true,
         description = {"Âm lịch và ngày nghỉ: chuyển ngày dương sang âm, liệt kê ngày đầu tháng âm, liệt kê ngày nghỉ của một năm.",
             "Lunar calendar and days off: convert a date, list lunar month starts, list a year's days off."},
-        subcommands = {CalendarCommand.Lunar.class, CalendarCommand.MonthStarts.class, CalendarCommand.DaysOff.class},
-        footerHeading = "%nMã thoát / Exit codes:%n",
-        footer = {"  0 thành công / success", "  2 tệp lịch của bộ quy tắc có lỗi / the pack's calendar files have problems",
-            "  4 không đọc được thư mục / cannot read the pack folder",
-            "  5 ngày sai hoặc ngoài 1900..2199 / a bad date or one outside 1900..2199", " 64 sai cú pháp lệnh / usage error"})
+        subcommands = {CalendarCommand.Lunar.class, CalendarCommand.MonthStarts.class, CalendarCommand.DaysOff.class})
 public final class CalendarCommand implements Runnable {
     @Spec
     CommandSpec spec;

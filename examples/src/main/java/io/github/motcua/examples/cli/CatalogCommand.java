@@ -18,11 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "CSV theo RFC 4180, mã UTF-8 có BOM để Excel hiển thị đúng dấu.",
             "Publish the catalogue: the procedures offered fully online and those received regardless of administrative "
                 + "boundaries, with code, name, field, level, agency, deadline and fees (desk and online). CSV is RFC 4180, "
-                + "UTF-8 with a byte-order mark so that Excel shows the diacritics."},
-        footerHeading = "%nMã thoát / Exit codes:%n",
-        footer = {"  0 thành công / success", "  2 bộ quy tắc có lỗi / pack problems",
-            "  4 không ghi được tệp / cannot write the file", "  5 --as-of sai / a bad --as-of date",
-            " 64 sai cú pháp lệnh / usage error"})
+                + "UTF-8 with a byte-order mark so that Excel shows the diacritics."})
 public final class CatalogCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { html, csv, json }

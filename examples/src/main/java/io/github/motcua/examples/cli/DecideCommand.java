@@ -12,14 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code decide PACK DOSSIER.json}: print the decision. Not thread-safe. */
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = {"Ra quyết định cho một hồ sơ (JSON theo dossier.schema.json) và in kết quả dạng JSON.",
-            "Decide one dossier (JSON per dossier.schema.json) and print the decision as JSON."},
-        footerHeading = "%nMã thoát / Exit codes:%n",
-        footer = {"  0 đã quyết định (ELIGIBLE hoặc INELIGIBLE) / decided (ELIGIBLE or INELIGIBLE)",
-            "  2 bộ quy tắc có lỗi / pack problems",
-            "  3 hồ sơ chưa được quyết định (không hợp lệ, thủ tục không có, INDETERMINATE, chưa đánh giá); "
-                + "quyết định vẫn được in / not decided (invalid, unknown procedure, INDETERMINATE, not assessed); "
-                + "the decision is still printed",
-            "  4 không đọc được tệp / cannot read a file", " 64 sai cú pháp lệnh / usage error"})
+            "Decide one dossier (JSON per dossier.schema.json) and print the decision as JSON."})
 public final class DecideCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
     Path pack;

@@ -27,10 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"In một hồ sơ mẫu (JSON) cho thủ tục CODE, dựng từ lược đồ tờ khai của thủ tục; chỗ nào cần nhập "
                 + "có chỗ trống dạng <…> ghi tên trường và cách nhập. Sửa các chỗ đó rồi chạy decide.",
             "Print a starting dossier (JSON) for procedure CODE, built from its form schema; every value to type is a "
-                + "<…> placeholder naming the field and what to type. Replace them, then run decide."},
-        footerHeading = "%nMã thoát / Exit codes:%n",
-        footer = {"  0 đã in / printed", "  2 bộ quy tắc có lỗi / the pack has problems",
-            "  5 không có thủ tục CODE / no procedure CODE", " 64 sai cú pháp lệnh / usage error"})
+                + "<…> placeholder naming the field and what to type. Replace them, then run decide."})
 public final class ExampleDossierCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
     Path pack;

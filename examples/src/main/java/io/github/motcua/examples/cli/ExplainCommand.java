@@ -13,12 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Giải thích quyết định cho một hồ sơ: từng quy tắc đã áp dụng (tệp:dòng) với căn cứ pháp lý, "
                 + "từng điều chỉnh thời hạn và từng khoản miễn, giảm phí với căn cứ của nó.",
             "Explain the decision for one dossier: each fired rule (file:line) with its legal basis, each deadline "
-                + "adjustment and each fee exemption or reduction with its basis."},
-        footerHeading = "%nMã thoát / Exit codes:%n",
-        footer = {"  0 thành công / success", "  2 bộ quy tắc có lỗi / pack problems",
-            "  3 hồ sơ chưa được quyết định (không hợp lệ, thủ tục không có, INDETERMINATE, chưa đánh giá) / "
-                + "not decided (invalid, unknown procedure, INDETERMINATE, not assessed)",
-            "  4 không đọc được tệp / cannot read a file", " 64 sai cú pháp lệnh / usage error"})
+                + "adjustment and each fee exemption or reduction with its basis."})
 public final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
     Path pack;

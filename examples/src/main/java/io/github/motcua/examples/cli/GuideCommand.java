@@ -16,12 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Trang hướng dẫn chuẩn bị hồ sơ của một thủ tục theo Điều 16 Nghị định 118/2025/NĐ-CP: thành phần hồ sơ, "
                 + "cơ quan có thẩm quyền, trình tự và thời hạn, phí, lệ phí.",
             "The dossier guide of one procedure as Decree 118/2025/NĐ-CP Art. 16 asks: papers to submit, competent "
-                + "authority, process and deadline, fees and charges."},
-        footerHeading = "%nMã thoát / Exit codes:%n",
-        footer = {"  0 thành công / success", "  2 bộ quy tắc có lỗi / pack problems",
-            "  4 không ghi được tệp / cannot write the file",
-            "  5 thủ tục không có hoặc --as-of sai / unknown procedure or a bad --as-of date",
-            " 64 sai cú pháp lệnh / usage error"})
+                + "authority, process and deadline, fees and charges."})
 public final class GuideCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { html, text }

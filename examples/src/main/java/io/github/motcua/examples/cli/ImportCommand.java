@@ -24,12 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "cần rà soát, thay đổi so với lần nhập trước, chênh lệch của thủ tục viết tay.",
             "Import national procedure records (JSON: one record per file, a folder, or an array) into a pack: national.yaml "
                 + "is rewritten by every import, local.yaml and the analysts' rules are kept. Prints the report: values to "
-                + "review, the diff against the previous import, the drift of hand-written procedures."},
-        footerHeading = "%nMã thoát / Exit codes:%n",
-        footer = {"  0 mọi bản ghi đã nhập (giá trị cần rà soát chỉ là cảnh báo) / every record imported (review items are warnings)",
-            "  2 có bản ghi bị từ chối, bộ quy tắc giữ nguyên / a record was refused, the pack is unchanged",
-            "  4 không ghi được báo cáo / cannot write the report",
-            " 64 sai cú pháp lệnh / usage error"})
+                + "review, the diff against the previous import, the drift of hand-written procedures."})
 public final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
     Path pack;

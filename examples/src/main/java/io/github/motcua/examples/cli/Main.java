@@ -16,18 +16,7 @@ import picocli.CommandLine.Command;
  * <p>Not thread-safe; one invocation per process.
  */
 @Command(name = "motcua", mixinStandardHelpOptions = true, version = "motcua 0.1.0",
-        description = {"Công cụ dòng lệnh cho bộ quy tắc một cửa.", "Command line for one-stop-shop rule packs."},
-        footerHeading = "%nMã thoát / Exit codes:%n",
-        footer = {
-            "  0   thành công / success",
-            "  1   có ca kiểm thử không đạt / some cases failed (check)",
-            "  2   bộ quy tắc có lỗi / the pack has problems (printed as file:line:col: message); import: a record was refused",
-            "  3   hồ sơ chưa được quyết định: không hợp lệ, thủ tục không có, INDETERMINATE hoặc chưa đánh giá /",
-            "      the dossier was not decided: invalid, unknown procedure, INDETERMINATE or not assessed (decide, explain)",
-            "  4   không đọc/ghi được tệp / cannot read or write a file",
-            "  5   giá trị đối số sai / a wrong argument value (date out of range, unknown procedure, existing folder)",
-            " 64   sai cú pháp lệnh / usage error",
-            " 70   lỗi nội bộ / internal error"})
+        description = {"Công cụ dòng lệnh cho bộ quy tắc một cửa.", "Command line for one-stop-shop rule packs."})
 public final class Main implements Runnable {
     /** Every subcommand, in help order; a new command is one more entry here. */
     static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, DecideCommand.class, ExplainCommand.class,
@@ -49,6 +38,7 @@ public final class Main implements Runnable {
         for (Class<?> sub : SUBCOMMANDS) {
             cl.addSubcommand(sub);
         }
+        exitCodesInHelp(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -61,6 +51,13 @@ public final class Main implements Runnable {
             return ExitCodes.INTERNAL;
         });
         return cl;
+    }
+
+    /** Every command's help ends with its exit codes, printed from the one table in {@link ExitCodes}. */
+    private static void exitCodesInHelp(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().footerHeading(ExitCodes.FOOTER_HEADING)
+                .footer(ExitCodes.footer(cl.getCommandName()));
+        cl.getSubcommands().values().forEach(Main::exitCodesInHelp);
     }
 
     /** Runs with the given arguments and returns the exit code (tests call this). */

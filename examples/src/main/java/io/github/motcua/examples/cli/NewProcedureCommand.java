@@ -26,11 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "rồi chạy check; không ghi đè thư mục đã có.",
             "Create procedures/CODE/ with a skeleton procedure.yaml, form.schema.json (referring to the shared definitions), "
                 + "rules.drl (one commented example rule), fees.csv (header only) and one case. Fill in the TODOs, then run "
-                + "check; an existing folder is never overwritten."},
-        footerHeading = "%nMã thoát / Exit codes:%n",
-        footer = {"  0 đã tạo / created", "  4 không ghi được tệp / cannot write a file",
-            "  5 mã có ký tự đường dẫn, thư mục đã có, hoặc PACK không phải bộ quy tắc / a code with path characters, "
-                + "an existing folder, or PACK is not a pack", " 64 sai cú pháp lệnh / usage error"})
+                + "check; an existing folder is never overwritten."})
 public final class NewProcedureCommand implements Callable<Integer> {
     /** The procedure-code pattern of procedure.schema.json; it admits no path separator and no leading dot. */
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
