@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Thread-safe (immutable after construction).
  */
-public final class InputTree {
+final class InputTree {
 
     /**
      * The parsed tree, or the problem that stopped parsing.

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** JSON Pointer (RFC 6901) helpers. Stateless; thread-safe. */
-public final class Pointers {
+final class Pointers {
     private Pointers() {
     }
 

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Immutable after construction; thread-safe.
  */
-public final class SchemaStore {
+final class SchemaStore {
     public static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
     /** Formats a schema may name: 2020-12's and ours. An unknown name would silently check nothing. */
     static final java.util.Set<String> KNOWN_FORMATS = java.util.Set.of("date", "date-time", "time", "duration",

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * overrides only. Every template gets Freemarker's thread-interruption checks in its loops, and renders
  * in a worker thread with a deadline and a bounded writer. Thread-safe after construction.
  */
-public final class TemplateEngine {
+final class TemplateEngine {
     static final List<String> BUILT_IN = List.of("lib.ftlh", "form.ftlh", "document.ftlh", "receipt.ftlh",
             "supplement-request.ftlh", "refusal.ftlh", "apology.ftlh", "control-sheet.ftlh");
     private static final AtomicInteger THREADS = new AtomicInteger();

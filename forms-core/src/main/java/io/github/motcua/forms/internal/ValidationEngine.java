@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The networknt adapter: compiles every pack schema once with our formats and keywords, validates,
  * and turns networknt's errors into citizen-facing {@link Violation}s. Thread-safe after construction.
  */
-public final class ValidationEngine {
+final class ValidationEngine {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final SchemaStore store;

@@ -16,7 +16,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * A parsed YAML (or JSON) file with the line and column of every node, by JSON pointer, so schema
  * and semantic problems point at the analyst's text.
  */
-public final class YamlDoc {
+final class YamlDoc {
     /** Duplicate keys are an error: YAML would otherwise silently keep the last one. */
     static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 

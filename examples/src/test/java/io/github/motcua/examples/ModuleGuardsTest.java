@@ -1,0 +1,202 @@
+package io.github.motcua.examples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guards over every library module (pack-core, calendar, forms-core, fee-rules, fee-testkit,
+ * rules-core, rules-testing), checked here because only this module sees them all:
+ * <ul>
+ * <li>no third-party type (Drools, KIE, networknt, Jackson, Freemarker, POI, fastexcel, picocli,
+ * snakeyaml) in a public signature of a public type outside an {@code internal} package;</li>
+ * <li>no cycle between modules, and none between the packages of a module except the two kinds
+ * every module with an SPI and a hidden implementation has, named in {@link #ALLOWED}.</li>
+ * </ul>
+ */
+class ModuleGuardsTest {
+    static final JavaClasses LIBRARY = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("/examples/") && !location.contains("/benchmarks/"))
+            .importPackages("io.github.motcua.kernel", "io.github.motcua.law", "io.github.motcua.dossier",
+                    "io.github.motcua.calendar", "io.github.motcua.forms", "io.github.motcua.fees", "io.github.motcua.rules");
+
+    static final List<String> THIRD_PARTY = List.of("org.drools.", "org.kie.", "com.networknt.", "tools.jackson.",
+            "com.fasterxml.", "freemarker.", "org.apache.poi.", "org.dhatim.", "picocli.", "org.snakeyaml.", "org.yaml.",
+            "org.mvel2.");
+
+    static boolean thirdParty(JavaClass c) {
+        String n = c.getName();
+        return THIRD_PARTY.stream().anyMatch(n::startsWith);
+    }
+
+    static boolean api(JavaClass owner) {
+        String p = owner.getPackageName();
+        return owner.getModifiers().contains(JavaModifier.PUBLIC) && !p.contains(".internal");
+    }
+
+    static final ArchCondition<JavaCodeUnit> EXPOSE_NO_THIRD_PARTY_TYPE = new ArchCondition<>("expose no third-party type") {
+        @Override
+        public void check(JavaCodeUnit unit, ConditionEvents events) {
+            Set<JavaClass> types = new LinkedHashSet<>(unit.getReturnType().getAllInvolvedRawTypes());
+            unit.getParameterTypes().forEach(t -> types.addAll(t.getAllInvolvedRawTypes()));
+            types.addAll(unit.getThrowsClause().getTypes());
+            for (JavaClass t : types) {
+                if (thirdParty(t)) {
+                    events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " exposes " + t.getName()));
+                }
+            }
+        }
+    };
+
+    @Test
+    void publicSignatures_exposeNoThirdPartyType() {
+        codeUnits().that().arePublic().and().areDeclaredInClassesThat(DescribedPredicate.describe("public API types",
+                ModuleGuardsTest::api)).should(EXPOSE_NO_THIRD_PARTY_TYPE).check(LIBRARY);
+        fields().that().arePublic().and().areDeclaredInClassesThat(DescribedPredicate.describe("public API types",
+                ModuleGuardsTest::api)).should(new ArchCondition<JavaField>("expose no third-party type") {
+                    @Override
+                    public void check(JavaField field, ConditionEvents events) {
+                        for (JavaClass t : field.getType().getAllInvolvedRawTypes()) {
+                            if (thirdParty(t)) {
+                                events.add(SimpleConditionEvent.violated(field, field.getFullName() + " exposes " + t.getName()));
+                            }
+                        }
+                    }
+                }).check(LIBRARY);
+    }
+
+    /**
+     * Public only because tests in the module's public package use them (the bundle test, the
+     * identifier properties, the reload stress test); no main code outside their package does.
+     */
+    static final Set<String> PUBLIC_FOR_TESTS = Set.of("io.github.motcua.forms.internal.Messages",
+            "io.github.motcua.forms.internal.VnIdentifiers", "io.github.motcua.rules.internal.PackFiles",
+            "io.github.motcua.rules.internal.Schemas");
+
+    /**
+     * Three visibility tiers (STYLE habit 1): a class of an {@code internal} package is public only
+     * when main code outside that package uses it ({@link #PUBLIC_FOR_TESTS} aside); everything else
+     * there is package-private.
+     */
+    @Test
+    void internalClasses_publicOnlyWhenAnotherPackageUsesThem() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("..internal..")
+                .and().arePublic().and().areTopLevelClasses()
+                .should(new ArchCondition<JavaClass>("be used from outside their package") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        boolean outside = c.getDirectDependenciesToSelf().stream()
+                                .anyMatch(d -> !d.getOriginClass().getPackageName().equals(c.getPackageName()));
+                        if (!outside && !PUBLIC_FOR_TESTS.contains(c.getName())) {
+                            events.add(SimpleConditionEvent.violated(c, c.getName()
+                                    + " is public but only its own package uses it: make it package-private"));
+                        }
+                    }
+                }).check(LIBRARY);
+    }
+
+    /** The guards see real classes: inside internal packages Jackson and Drools types are in signatures, and cycles exist. */
+    @Test
+    void guards_findWhatTheyLookFor_whereItIsAllowed() {
+        assertTrue(codeUnits().that().arePublic().and().areDeclaredInClassesThat()
+                .resideInAPackage("io.github.motcua.rules.internal").should(EXPOSE_NO_THIRD_PARTY_TYPE)
+                .evaluate(LIBRARY).hasViolation(), "rules.internal has Jackson in public signatures");
+        assertTrue(packageSlices().should().beFreeOfCycles().evaluate(LIBRARY).hasViolation(),
+                "without the allowed shapes, rules <-> rules.internal is a cycle");
+    }
+
+    /** The module a package belongs to. */
+    static String module(String pkg) {
+        if (pkg.startsWith("io.github.motcua.kernel") || pkg.startsWith("io.github.motcua.law")
+                || pkg.startsWith("io.github.motcua.dossier")) {
+            return "pack-core";
+        }
+        if (pkg.startsWith("io.github.motcua.fees.testkit")) {
+            return "fee-testkit";
+        }
+        String[] parts = pkg.split("\\.");
+        return parts.length > 3 ? parts[3] : pkg;
+    }
+
+    @Test
+    void modules_haveNoCycle() {
+        slices().assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass c) {
+                return c.getPackageName().startsWith("io.github.motcua") ? SliceIdentifier.of(module(c.getPackageName()))
+                        : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "modules";
+            }
+        }).should().beFreeOfCycles().check(LIBRARY);
+    }
+
+    /**
+     * Inside a module, a package cycle is allowed in exactly two shapes: the module's public package
+     * reaching into its {@code internal} implementation (the front door — {@code Motcua}/{@code
+     * EngineBuilder}, {@code Forms}, and the value types whose JSON lives there), and the public package
+     * accepting its {@code spi} extension points, whose signatures in turn use the public values. Every
+     * other package cycle is refused.
+     */
+    static final String ALLOWED = "a front door (Motcua's EngineBuilder, Decision.toJson, Dossier.fromJson, Forms) may use"
+            + " its module's internal package, and a public package may accept its module's spi types";
+
+    /** The classes of a public package that hand over to the hidden implementation. */
+    static final Set<String> FRONT_DOORS = Set.of("io.github.motcua.rules.EngineBuilder", "io.github.motcua.rules.Decision",
+            "io.github.motcua.rules.Dossier", "io.github.motcua.forms.Forms");
+
+    static boolean frontDoor(JavaClass c) {
+        String n = c.getName();
+        int inner = n.indexOf('$');
+        return FRONT_DOORS.contains(inner < 0 ? n : n.substring(0, inner));
+    }
+
+    static com.tngtech.archunit.library.dependencies.syntax.GivenSlices packageSlices() {
+        return slices().assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass c) {
+                String p = c.getPackageName();
+                return p.startsWith("io.github.motcua") ? SliceIdentifier.of(p) : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "packages";
+            }
+        });
+    }
+
+    @Test
+    void packagesInsideEachModule_haveNoCycleBeyondTheAllowedShapes() {
+        packageSlices().should().beFreeOfCycles()
+                .ignoreDependency(DescribedPredicate.describe("a front door", ModuleGuardsTest::frontDoor),
+                        DescribedPredicate.describe("an internal package", (JavaClass c) -> c.getPackageName().contains(".internal")))
+                .ignoreDependency(DescribedPredicate.describe("a public package",
+                        (JavaClass c) -> !c.getPackageName().contains(".internal") && !c.getPackageName().endsWith(".spi")),
+                        DescribedPredicate.describe("an spi package", (JavaClass c) -> c.getPackageName().endsWith(".spi")))
+                .because(ALLOWED).check(LIBRARY);
+    }
+}
