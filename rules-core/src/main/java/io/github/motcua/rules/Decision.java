@@ -33,11 +33,102 @@ import java.util.Optional;
  *                            exemptions applied (see {@link TraceStep#kind()})
  * @param cause               why INDETERMINATE, or {@code null}
  * @param provenance          which pack and time produced it
+ * @param commitment          the law's maximum beside the province's committed time, or {@code null}
+ *                            when the procedure has no commitment or the decision has no deadline
+ * @param routing             receipt and routing (tiếp nhận, luân chuyển), or {@code null} when the
+ *                            decision was made without it
  */
 public record Decision(String procedure, Eligibility eligibility, List<Reason> reasons,
         List<RequiredComponent> components, FormReport form, DeadlineResult deadline, FeeAssessment fees,
         List<DeadlineAdjustment> deadlineAdjustments, List<FeeDirective> feeDirectives, List<Note> notes,
-        List<TraceStep> trace, Cause cause, Provenance provenance) {
+        List<TraceStep> trace, Cause cause, Provenance provenance, Commitment commitment, Routing routing) {
+
+    /** A decision without commitment or routing (the shape before issue 14). */
+    public Decision(String procedure, Eligibility eligibility, List<Reason> reasons,
+            List<RequiredComponent> components, FormReport form, DeadlineResult deadline, FeeAssessment fees,
+            List<DeadlineAdjustment> deadlineAdjustments, List<FeeDirective> feeDirectives, List<Note> notes,
+            List<TraceStep> trace, Cause cause, Provenance provenance) {
+        this(procedure, eligibility, reasons, components, form, deadline, fees, deadlineAdjustments, feeDirectives,
+                notes, trace, cause, provenance, null, null);
+    }
+
+    /** This decision with its commitment and routing parts set. */
+    public Decision with(Commitment commitment, Routing routing) {
+        return new Decision(procedure, eligibility, reasons, components, form, deadline, fees, deadlineAdjustments,
+                feeDirectives, notes, trace, cause, provenance, commitment, routing);
+    }
+
+    /**
+     * The law's maximum time beside the province's committed time (thời hạn tối đa theo quy định và
+     * thời gian cam kết của tỉnh). The appointment ({@link #deadline()}) counts the commitment.
+     *
+     * @param maximum      the law's maximum (procedure.yaml {@code deadline})
+     * @param maximumBasis its legal basis
+     * @param amount       the committed amount as published (may be fractional)
+     * @param unit         its unit
+     * @param labelVi      e.g. "2,5 ngày làm việc"
+     * @param counted      the limit the calendar counted for it (fractional days as working hours)
+     * @param cutPercent   how much shorter than the maximum, in percent, or {@code null}
+     * @param basis        the publishing decision, or {@code null} when not found
+     * @param note         a note, or {@code null}
+     */
+    public record Commitment(io.github.motcua.calendar.TimeLimit maximum, LegalBasis maximumBasis,
+            java.math.BigDecimal amount, io.github.motcua.calendar.DeadlineUnit unit, String labelVi,
+            io.github.motcua.calendar.TimeLimit counted, java.math.BigDecimal cutPercent, LegalBasis basis, String note) {
+        public Commitment {
+            Objects.requireNonNull(maximum, "maximum");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(counted, "counted");
+        }
+    }
+
+    /**
+     * Receipt and routing (tiếp nhận và luân chuyển hồ sơ).
+     *
+     * @param receivingUnit         the unit that received the dossier, or {@code null} when the dossier names none
+     * @param competentUnit         the unit competent to decide, or {@code null} when it cannot be found
+     * @param competenceBy          how it was found ({@code RESIDENCE}, {@code FORM_UNIT}, {@code FIXED_UNIT},
+     *                              {@code RECEIVING_UNIT}), or {@code null}
+     * @param accepted              whether this unit accepts the receipt
+     * @param procedureBoundaryFree the procedure's own (national) flag
+     * @param provinceBoundaryFree  the province's rule, or {@code null} when the pack sets none
+     * @param boundaryFree          what applied: the province's rule when set, else the procedure's flag
+     * @param transfer              the transfer to the competent unit, or {@code null} when none is needed or set
+     * @param basis                 the legal basis of the routing (the province's rule, or the procedure's competence)
+     * @param fileAt                when refused: where to file, with its address when the pack has a sourced one
+     * @param messageVi             what to tell the citizen, in Vietnamese
+     * @param messageEn             the same in English
+     */
+    public record Routing(RoutedUnit receivingUnit, RoutedUnit competentUnit, String competenceBy, boolean accepted,
+            boolean procedureBoundaryFree, Boolean provinceBoundaryFree, boolean boundaryFree, Transfer transfer,
+            LegalBasis basis, RoutedUnit fileAt, String messageVi, String messageEn) {
+    }
+
+    /**
+     * A unit named in the routing.
+     *
+     * @param code     its code in units.yaml
+     * @param nameVi   its name
+     * @param nameEn   its English name, or {@code null}
+     * @param kind     COMMUNE, WARD, PROVINCIAL_CENTRE or PROVINCIAL_DEPARTMENT
+     * @param address  its address when the pack has a sourced one, else {@code null}
+     * @param verified whether units.yaml marks it verified
+     */
+    public record RoutedUnit(String code, String nameVi, String nameEn, String kind, String address, boolean verified) {
+        public RoutedUnit {
+            Objects.requireNonNull(code, "code");
+        }
+    }
+
+    /**
+     * Moving the dossier from the receiving unit to the competent unit.
+     *
+     * @param limit   its length
+     * @param counted true: inside the time limit; false: added to it
+     * @param basis   its legal basis, or {@code null}
+     */
+    public record Transfer(io.github.motcua.calendar.TimeLimit limit, boolean counted, LegalBasis basis) {
+    }
     public Decision {
         Objects.requireNonNull(procedure, "procedure");
         Objects.requireNonNull(eligibility, "eligibility");
@@ -49,6 +140,9 @@ public record Decision(String procedure, Eligibility eligibility, List<Reason> r
         notes = List.copyOf(notes);
         trace = List.copyOf(trace);
         Objects.requireNonNull(provenance, "provenance");
+        if (eligibility == Eligibility.WRONG_UNIT && (routing == null || routing.accepted() || routing.fileAt() == null)) {
+            throw new IllegalArgumentException("a WRONG_UNIT decision names the unit to file at in its routing");
+        }
         if ((eligibility == Eligibility.INDETERMINATE) != (cause != null)) {
             throw new IllegalArgumentException("a cause is given exactly when the outcome is INDETERMINATE: ["
                     + eligibility + "]");
@@ -118,6 +212,8 @@ public record Decision(String procedure, Eligibility eligibility, List<Reason> r
         public static final String FEE = "FEE";
         /** An exemption or reduction was applied to a fee line. */
         public static final String FEE_ADJUSTMENT = "FEE_ADJUSTMENT";
+        /** The receipt was routed (or refused) by the competence and boundary-free rules. */
+        public static final String ROUTING = "ROUTING";
 
         public TraceStep {
             kind = kind == null ? RULE : kind;

@@ -20,5 +20,11 @@ public enum Eligibility {
      * database and not yet reviewed), so nobody checked the conditions. The decision still lists the
      * components, the deadline and the fees; never read it as ELIGIBLE.
      */
-    NOT_ASSESSED
+    NOT_ASSESSED,
+    /**
+     * Không tiếp nhận tại đơn vị này (nộp sai nơi): the procedure is not received regardless of
+     * administrative boundaries and this unit is not competent. Nothing says the citizen may not do
+     * it: {@link Decision#routing()} names the unit to file at ({@code fileAt}) with its address.
+     */
+    WRONG_UNIT
 }

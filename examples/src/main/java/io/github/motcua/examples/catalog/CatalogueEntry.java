@@ -22,19 +22,44 @@ import java.util.Objects;
  * @param fees         the fees and charges, in fee-table order; empty when the procedure charges nothing
  * @param feesKnown    {@code false} when the engine serves no fee table for the procedure (the fees
  *                     are then unknown, not zero)
+ * @param commitment   the province's committed time beside {@code deadline} (the law's maximum), or {@code null}
  */
 public record CatalogueEntry(String code, LocalizedText name, LocalizedText field, Procedure.Level level,
         LocalizedText agency, Procedure.OnlineLevel onlineLevel, boolean boundaryFree, TimeLimit deadline,
-        List<FeeText> fees, boolean feesKnown) {
+        List<FeeText> fees, boolean feesKnown, Procedure.Commitment commitment) {
     public CatalogueEntry {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
         fees = List.copyOf(fees);
     }
 
-    /** The deadline as published: "03 ngày làm việc" ({@link TimeLimit#labelVi()}) or its English. */
+    /** An entry without a commitment. */
+    public CatalogueEntry(String code, LocalizedText name, LocalizedText field, Procedure.Level level,
+            LocalizedText agency, Procedure.OnlineLevel onlineLevel, boolean boundaryFree, TimeLimit deadline,
+            List<FeeText> fees, boolean feesKnown) {
+        this(code, name, field, level, agency, onlineLevel, boundaryFree, deadline, fees, feesKnown, null);
+    }
+
+    /**
+     * The deadline as published: "03 ngày làm việc" ({@link TimeLimit#labelVi()}) or its English; with a
+     * commitment, both: "tối đa 17 ngày làm việc; tỉnh cam kết 7,5 ngày làm việc (giảm 55,9%)".
+     */
     public String deadlineLabel(boolean en) {
-        return Labels.limit(deadline, en);
+        return commitmentLabel(deadline, commitment, en);
+    }
+
+    /** The maximum and the commitment with the cut in percent, or the maximum alone. */
+    public static String commitmentLabel(TimeLimit deadline, Procedure.Commitment commitment, boolean en) {
+        if (commitment == null || deadline == null) {
+            return Labels.limit(deadline, en);
+        }
+        java.math.BigDecimal cut = commitment.cutPercent(deadline);
+        String pct = cut == null ? "" : en ? " (" + cut.toPlainString() + "% shorter)"
+                : " (giảm " + cut.toPlainString().replace('.', ',') + "%)";
+        String amount = commitment.amount().stripTrailingZeros().toPlainString();
+        return en ? "at most " + Labels.limit(deadline, true) + " by law; committed by the province: " + amount + " "
+                + commitment.unit().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + pct
+                : "tối đa " + Labels.limit(deadline, false) + " theo quy định; tỉnh cam kết " + commitment.labelVi() + pct;
     }
 
     /** All fees as one readable text; "Không thu phí, lệ phí" when none. */

@@ -87,7 +87,8 @@ public final class Catalogues {
             Optional<FeeTable> table = feeTables.apply(p.code());
             List<FeeText> fees = table.map(t -> FeeTexts.of(t, p.code(), asOf)).orElse(List.of());
             CatalogueEntry e = new CatalogueEntry(p.code(), p.name(), p.field(), p.level(), p.agency(), p.onlineLevel(),
-                    p.boundaryFree(), p.deadline() == null ? null : p.deadline().limit(), fees, table.isPresent());
+                    p.boundaryFree(), p.deadline() == null ? null : p.deadline().limit(), fees, table.isPresent(),
+                    p.commitment());
             if (p.onlineLevel() == Procedure.OnlineLevel.FULL) {
                 full.add(e);
             }
@@ -219,6 +220,17 @@ public final class Catalogues {
             d.put("unit", e.deadline().unit().name());
             d.put("label", lt(e.deadlineLabel(false), e.deadlineLabel(true)));
             m.put("deadline", d);
+        }
+        if (e.commitment() == null) {
+            m.put("commitment", null);
+        } else {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("amount", e.commitment().amount());
+            c.put("unit", e.commitment().unit().name());
+            c.put("cutPercent", e.deadline() == null ? null : e.commitment().cutPercent(e.deadline()));
+            c.put("basis", e.commitment().basis() == null ? null : e.commitment().basis().citationVi());
+            c.put("note", e.commitment().note());
+            m.put("commitment", c);
         }
         m.put("feesKnown", e.feesKnown());
         m.put("fees", e.fees().stream().map(Catalogues::jsonFee).toList());
@@ -416,7 +428,7 @@ public final class Catalogues {
                         : "Tiếp nhận không phụ thuộc địa giới hành chính trong phạm vi tỉnh")
                 : (en ? "Received only by the competent authority's one-stop desk"
                         : "Chỉ tiếp nhận tại Bộ phận Một cửa của cơ quan có thẩm quyền"));
-        m.put("deadline", p.deadline() == null ? "" : Labels.limit(p.deadline().limit(), en));
+        m.put("deadline", p.deadline() == null ? "" : CatalogueEntry.commitmentLabel(p.deadline().limit(), p.commitment(), en));
         m.put("deadlineBasis", p.deadline() == null ? "" : Labels.citation(p.deadline().basis(), en));
         m.put("cutOffText", p.deadline() == null || p.deadline().cutOff() == null ? ""
                 : (en ? "Dossiers received after " + p.deadline().cutOff() + " count from the next working day"

@@ -38,7 +38,18 @@ final class Explanation {
             case INELIGIBLE -> en ? "NOT ELIGIBLE" : "KHÔNG ĐỦ ĐIỀU KIỆN";
             case INDETERMINATE -> en ? "NOT DETERMINED" : "CHƯA XÁC ĐỊNH ĐƯỢC";
             case NOT_ASSESSED -> en ? "CONDITIONS NOT ASSESSED" : "CHƯA ĐÁNH GIÁ ĐIỀU KIỆN";
+            case WRONG_UNIT -> en ? "NOT RECEIVED AT THIS UNIT" : "KHÔNG TIẾP NHẬN TẠI ĐƠN VỊ NÀY";
         }).append('\n');
+        if (d.routing() != null) {
+            Decision.Routing r = d.routing();
+            sb.append(en ? "Receipt: " : "Tiếp nhận: ").append(en ? r.messageEn() : r.messageVi()).append('\n');
+        }
+        if (d.commitment() != null) {
+            Decision.Commitment c = d.commitment();
+            sb.append(en ? "Time limit: law's maximum " : "Thời hạn: tối đa theo quy định ").append(c.maximum().labelVi())
+                    .append(en ? "; province's commitment " : "; cam kết của tỉnh ").append(c.labelVi())
+                    .append(c.cutPercent() == null ? "" : " (−" + c.cutPercent().toPlainString() + "%)").append('\n');
+        }
         if (d.cause() != null) {
             Decision.Cause c = d.cause();
             sb.append(en ? "Why not determined: " : "Vì sao chưa xác định được: ").append(en ? c.messageEn() : c.messageVi());

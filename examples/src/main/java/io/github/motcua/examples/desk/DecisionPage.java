@@ -49,7 +49,21 @@ final class DecisionPage {
                     .append(esc(d.cause() == null ? "" : d.cause().messageVi())).append("</p>");
             case NOT_ASSESSED -> b.append("<p class=\"warn\" id=\"eligibility\" data-eligibility=\"NOT_ASSESSED\">"
                     + "Chưa đánh giá điều kiện thực hiện (thủ tục chưa có quy tắc kiểm tra điều kiện): cán bộ tự kiểm tra theo văn bản chính thức.</p>");
+            case WRONG_UNIT -> b.append("<p class=\"bad\" id=\"eligibility\" data-eligibility=\"WRONG_UNIT\">Không tiếp nhận tại đơn vị này: ")
+                    .append(esc(d.routing().messageVi())).append("</p>");
             default -> throw new IllegalStateException("eligibility [" + d.eligibility() + "]");
+        }
+        if (d.routing() != null) {
+            Decision.Routing r = d.routing();
+            b.append("<dl id=\"routing\">");
+            fact(b, "Đơn vị tiếp nhận", esc(r.receivingUnit() == null ? "—" : r.receivingUnit().nameVi()));
+            fact(b, "Cơ quan có thẩm quyền", esc(r.competentUnit() == null ? "chưa xác định" : r.competentUnit().nameVi()));
+            fact(b, "Phi địa giới hành chính", esc((r.procedureBoundaryFree() ? "có" : "không") + " (thủ tục)"
+                    + (r.provinceBoundaryFree() == null ? "" : "; " + (r.provinceBoundaryFree() ? "có" : "không") + " (quy định của tỉnh)")));
+            if (r.fileAt() != null) {
+                fact(b, "Nộp hồ sơ tại", esc(r.fileAt().nameVi() + (r.fileAt().address() == null ? "" : ", " + r.fileAt().address())));
+            }
+            b.append("</dl>");
         }
         if (!d.reasons().isEmpty()) {
             b.append("<ul class=\"reasons\">");

@@ -53,7 +53,7 @@ final class BuiltInSections {
 
     /** @param lazyForms build the form registry with lazy schema compilation (a lazy engine's) */
     static List<PackSection> all(boolean lazyForms) {
-        return List.of(new CalendarSection(), new FeeSection(), new FormSection(lazyForms));
+        return List.of(new CalendarSection(), new FeeSection(), new FormSection(lazyForms), new Routing.Section());
     }
 
     /** A pack's fee data: the exemption catalogue and each procedure's fee table by procedure code. */

@@ -66,6 +66,8 @@ public final class DecisionJson {
             x.put("messageEn", v.messageEn());
         }
         o.set("deadline", d.deadline() == null ? null : DecisionSections.deadline(d.deadline()));
+        o.set("commitment", d.commitment() == null ? null : commitment(d.commitment()));
+        o.set("routing", d.routing() == null ? null : routing(d.routing()));
         o.set("fees", d.fees() == null ? null : DecisionSections.fees(d.fees()));
         ArrayNode adj = o.putArray("deadlineAdjustments");
         for (DeadlineAdjustment a : d.deadlineAdjustments()) {
@@ -127,6 +129,70 @@ public final class DecisionJson {
         return o;
     }
 
+    static ObjectNode commitment(Decision.Commitment c) {
+        ObjectNode x = DossierJson.JSON.createObjectNode();
+        ObjectNode max = x.putObject("maximum");
+        max.put("amount", c.maximum().amount());
+        max.put("unit", c.maximum().unit().name());
+        max.put("labelVi", c.maximum().labelVi());
+        max.set("basis", basis(c.maximumBasis()));
+        ObjectNode com = x.putObject("committed");
+        com.put("amount", c.amount());
+        com.put("unit", c.unit().name());
+        com.put("labelVi", c.labelVi());
+        com.put("countedAmount", c.counted().amount());
+        com.put("countedUnit", c.counted().unit().name());
+        com.set("basis", basis(c.basis()));
+        com.put("note", c.note());
+        x.put("cutPercent", c.cutPercent());
+        return x;
+    }
+
+    static ObjectNode routing(Decision.Routing r) {
+        ObjectNode x = DossierJson.JSON.createObjectNode();
+        x.set("receivingUnit", unit(r.receivingUnit()));
+        x.set("competentUnit", unit(r.competentUnit()));
+        x.put("competenceBy", r.competenceBy());
+        x.put("accepted", r.accepted());
+        ObjectNode bf = x.putObject("boundaryFree");
+        bf.put("procedure", r.procedureBoundaryFree());
+        if (r.provinceBoundaryFree() == null) {
+            bf.putNull("province");
+        } else {
+            bf.put("province", r.provinceBoundaryFree());
+        }
+        bf.put("applied", r.boundaryFree());
+        if (r.transfer() == null) {
+            x.putNull("transfer");
+        } else {
+            ObjectNode t = x.putObject("transfer");
+            t.put("amount", r.transfer().limit().amount());
+            t.put("unit", r.transfer().limit().unit().name());
+            t.put("labelVi", r.transfer().limit().labelVi());
+            t.put("counted", r.transfer().counted());
+            t.set("basis", basis(r.transfer().basis()));
+        }
+        x.set("basis", basis(r.basis()));
+        x.set("fileAt", unit(r.fileAt()));
+        x.put("messageVi", r.messageVi());
+        x.put("messageEn", r.messageEn());
+        return x;
+    }
+
+    private static JsonNode unit(Decision.RoutedUnit u) {
+        if (u == null) {
+            return DossierJson.JSON.getNodeFactory().nullNode();
+        }
+        ObjectNode x = DossierJson.JSON.createObjectNode();
+        x.put("code", u.code());
+        x.put("nameVi", u.nameVi());
+        x.put("nameEn", u.nameEn());
+        x.put("kind", u.kind());
+        x.put("address", u.address());
+        x.put("verified", u.verified());
+        return x;
+    }
+
     static JsonNode basis(LegalBasis b) {
         if (b == null) {
             return DossierJson.JSON.getNodeFactory().nullNode();
@@ -149,7 +215,25 @@ public final class DecisionJson {
             case INELIGIBLE -> "KHÔNG ĐỦ ĐIỀU KIỆN";
             case INDETERMINATE -> "CHƯA XÁC ĐỊNH ĐƯỢC";
             case NOT_ASSESSED -> "CHƯA ĐÁNH GIÁ ĐIỀU KIỆN";
+            case WRONG_UNIT -> "KHÔNG TIẾP NHẬN TẠI ĐƠN VỊ NÀY (NỘP SAI NƠI)";
         }).append('\n');
+        if (d.routing() != null) {
+            Decision.Routing r = d.routing();
+            sb.append("Tiếp nhận: ").append(r.receivingUnit() == null ? "(không ghi)" : r.receivingUnit().nameVi())
+                    .append("; cơ quan có thẩm quyền: ").append(r.competentUnit() == null ? "(chưa xác định)" : r.competentUnit().nameVi())
+                    .append('\n');
+            sb.append("  - ").append(r.messageVi()).append(cite(r.basis())).append('\n');
+            sb.append("  - Phi địa giới: theo thủ tục ").append(r.procedureBoundaryFree() ? "có" : "không")
+                    .append(r.provinceBoundaryFree() == null ? "" : "; theo quy định của tỉnh " + (r.provinceBoundaryFree() ? "có" : "không"))
+                    .append('\n');
+        }
+        if (d.commitment() != null) {
+            Decision.Commitment c = d.commitment();
+            sb.append("Thời hạn tối đa theo quy định: ").append(c.maximum().labelVi()).append(cite(c.maximumBasis()))
+                    .append("; thời gian cam kết của tỉnh: ").append(c.labelVi())
+                    .append(c.cutPercent() == null ? "" : " (giảm " + c.cutPercent().toPlainString().replace('.', ',') + "%)")
+                    .append(cite(c.basis())).append('\n');
+        }
         for (Decision.Reason r : d.reasons()) {
             sb.append("  - Lý do: ").append(r.messageVi()).append(cite(r.basis())).append('\n');
         }

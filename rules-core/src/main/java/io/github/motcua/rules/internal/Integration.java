@@ -76,6 +76,57 @@ final class Integration {
             // an unknown receiving unit is a bad dossier, whatever its form: the evaluator throws for it
             return Evaluator.decide(pack.info(), unitFacts, cp, d, clock, firingLimit);
         }
+        Decision.Routing routing = Routing.route(pack, p, d, d.form());
+        if (!routing.accepted()) {
+            return wrongUnit(pack, cp, d, routing, clock);
+        }
+        Decision.Commitment[] commitment = new Decision.Commitment[1];
+        Decision out = decideAccepted(pack, unitFacts, cp, d, clock, firingLimit, routing, commitment);
+        // a rule that replaced the base limit (another variant of the procedure) leaves the commitment behind
+        boolean replaced = out.deadline() != null && out.deadline().applied().stream()
+                .anyMatch(a -> a.kind() == DeadlineAdjustment.Kind.REPLACE);
+        if (routing.transfer() != null || routing.receivingUnit() != null && routing.competentUnit() != null
+                && !routing.receivingUnit().code().equals(routing.competentUnit().code())) {
+            List<Decision.TraceStep> trace = new ArrayList<>(out.trace());
+            trace.add(new Decision.TraceStep(routing.messageVi(), routing.provinceBoundaryFree() != null ? "pack.yaml"
+                    : "procedures/" + p.code() + "/procedure.yaml", 0, routing.basis(), Decision.TraceStep.ROUTING));
+            out = new Decision(out.procedure(), out.eligibility(), out.reasons(), out.components(), out.form(), out.deadline(),
+                    out.fees(), out.deadlineAdjustments(), out.feeDirectives(), out.notes(), trace, out.cause(), out.provenance());
+        }
+        return out.with(out.deadline() == null || replaced ? null : commitment[0], routing);
+    }
+
+    /** Not received here: neither scheduled nor charged; the routing says where to file. */
+    private static Decision wrongUnit(LoadedPack pack, CompiledProcedure cp, Dossier d, Decision.Routing routing,
+            Clock clock) {
+        LocalDate asOf = d.asOf() != null ? d.asOf()
+                : d.receivedAt().atZoneSameInstant(pack.info().zone()).toLocalDate();
+        Decision.Provenance prov = new Decision.Provenance(pack.info().id(), pack.info().version(), pack.info().sha256(),
+                asOf, clock.instant());
+        List<Decision.TraceStep> trace = List.of(new Decision.TraceStep(routing.messageVi(),
+                "procedures/" + cp.procedure().code() + "/procedure.yaml", 0, routing.basis(), Decision.TraceStep.ROUTING));
+        List<Decision.Note> notes = List.of(new Decision.Note(routing.messageVi(), routing.messageEn(), routing.basis(),
+                "procedure.yaml: competence"));
+        return new Decision(cp.procedure().code(), Eligibility.WRONG_UNIT, List.of(),
+                Evaluator.catalogueRequired(cp.procedure()), Decision.FormReport.notChecked(), null, null, List.of(),
+                List.of(), notes, trace, null, prov, null, routing);
+    }
+
+    /** The time limit the appointment counts: the province's commitment when set, else the law's maximum. */
+    static io.github.motcua.calendar.TimeLimit baseLimit(Procedure p, DeadlineEngine engine, Decision.Commitment[] out) {
+        Procedure.Commitment c = p.commitment();
+        if (c == null) {
+            return p.deadline().limit();
+        }
+        io.github.motcua.calendar.TimeLimit counted = c.limit(engine.settings().officeHours().minutesPerDay());
+        out[0] = new Decision.Commitment(p.deadline().limit(), p.deadline().basis(), c.amount(), c.unit(), c.labelVi(),
+                counted, c.cutPercent(p.deadline().limit()), c.basis(), c.note());
+        return counted;
+    }
+
+    private static Decision decideAccepted(LoadedPack pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d,
+            Clock clock, int firingLimit, Decision.Routing routing, Decision.Commitment[] commitment) {
+        Procedure p = cp.procedure();
         FormRegistry forms = forms(pack);
         Decision.FormReport formReport = Decision.FormReport.notChecked();
         Map<String, Object> formData = d.form();
@@ -133,7 +184,13 @@ final class Integration {
                                 excludedBasis(pack, e.kind())));
                     }
                 }
-                DeadlineRequest req = DeadlineRequest.of(d.receivedAt().toInstant(), d.channel(), p.deadline().limit())
+                if (routing.transfer() != null && !routing.transfer().counted()) {
+                    adjustments.add(DeadlineAdjustment.extend(routing.transfer().limit(),
+                            "Thời gian luân chuyển hồ sơ từ " + routing.receivingUnit().nameVi() + " đến "
+                                    + routing.competentUnit().nameVi() + " (không tính trong thời hạn giải quyết)",
+                            routing.transfer().basis(), null));
+                }
+                DeadlineRequest req = DeadlineRequest.of(d.receivedAt().toInstant(), d.channel(), baseLimit(p, engine, commitment))
                         .withCutOff(p.deadline().cutOff()).withAdjustments(adjustments);
                 try {
                     deadline = engine.compute(req.withSteps(p.steps()));
@@ -148,8 +205,13 @@ final class Integration {
                             "the internal steps do not fit in the time limit (step [%s]); reassign work to return on time",
                             e.stepId()), p.deadline().basis(), "procedure.yaml: steps"));
                 }
-                trace.add(new Decision.TraceStep("thời hạn " + deadline.limit().labelVi(), p.deadline() == null ? null
+                trace.add(new Decision.TraceStep("thời hạn " + (commitment[0] == null ? deadline.limit().labelVi()
+                        : p.deadline().limit().labelVi() + " (tối đa theo quy định)"), p.deadline() == null ? null
                         : "procedures/" + p.code() + "/procedure.yaml", 0, p.deadline().basis(), Decision.TraceStep.DEADLINE));
+                if (commitment[0] != null) {
+                    trace.add(new Decision.TraceStep("thời gian cam kết của tỉnh " + commitment[0].labelVi(),
+                            "procedures/" + p.code() + "/procedure.yaml", 0, commitment[0].basis(), Decision.TraceStep.DEADLINE));
+                }
                 for (DeadlineAdjustment a : deadline.applied()) {
                     trace.add(new Decision.TraceStep(a.rule() != null ? a.rule() : a.kind() + ": " + a.reasonVi(),
                             a.rule() != null ? ruleFile(cp, a.rule()) : null, a.rule() != null ? ruleLine(cp, a.rule()) : 0,

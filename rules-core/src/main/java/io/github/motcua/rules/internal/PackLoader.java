@@ -393,7 +393,7 @@ final class PackLoader {
                 n.get("flags").forEach(f -> flags.add(f.asString()));
             }
             ReceivingUnit u = new ReceivingUnit(n.get("code").asString(), text(n.get("name")), n.get("kind").asString(),
-                    flags, n.get("verified") != null && n.get("verified").asBoolean(), opt(n, "source"));
+                    flags, n.get("verified") != null && n.get("verified").asBoolean(), opt(n, "source"), opt(n, "address"));
             if (out.putIfAbsent(u.code(), u) != null) {
                 problems.add(doc.problem(ptr + "/code", "DUPLICATE_ID", "Mã đơn vị bị trùng [" + u.code() + "]",
                         "duplicate unit code [" + u.code() + "]"));

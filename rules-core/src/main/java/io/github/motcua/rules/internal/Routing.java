@@ -1,0 +1,234 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.calendar.DeadlineUnit;
+import io.github.motcua.calendar.TimeLimit;
+import io.github.motcua.law.LegalBasis;
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.Dossier;
+import io.github.motcua.rules.PackProblem;
+import io.github.motcua.rules.Procedure;
+import io.github.motcua.rules.ReceivingUnit;
+import io.github.motcua.rules.spi.PackSection;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Receipt and routing (tiếp nhận, luân chuyển hồ sơ), in one place so it can move into the decision
+ * section pipeline: the {@value #NAME} pack section reads pack.yaml's {@code routing} (the province's
+ * boundary-free rule and default transfer), and {@link #route} finds, for one dossier, the receiving
+ * and the competent unit, whether the receipt is accepted, the transfer between them and, when
+ * refused, where to file. Stateless apart from the section's immutable value, so thread-safe.
+ *
+ * <p>The rules: the competent unit follows from the procedure's {@code competence} (the applicant's
+ * residence, a unit code in the form, a fixed unit, or the receiving unit). The province's rule, when
+ * the pack sets one, takes precedence over the procedure's own {@code boundaryFree}. A boundary-free
+ * procedure is accepted at any unit of the pack and transferred to the competent unit. Otherwise the
+ * receipt is accepted only at the competent unit itself, or — for a provincial department — at a
+ * site of the provincial public-administration centre; elsewhere the decision is
+ * {@link io.github.motcua.rules.Eligibility#WRONG_UNIT} and names where to file.
+ */
+final class Routing {
+    /** The section's name. */
+    static final String NAME = "routing";
+
+    private Routing() {
+    }
+
+    /**
+     * The province's rules from pack.yaml {@code routing}.
+     *
+     * @param boundaryFree the province's boundary-free rule, or {@code null} when not set
+     * @param basis        its basis, or {@code null}
+     * @param transfer     the default transfer time between units, or {@code null}
+     */
+    record Rules(Boolean boundaryFree, LegalBasis basis, Decision.Transfer transfer) {
+        static final Rules NONE = new Rules(null, null, null);
+    }
+
+    /** The section reading pack.yaml's {@code routing} (claims no file of its own). */
+    static final class Section implements PackSection {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public boolean claims(String path) {
+            return false;
+        }
+
+        @Override
+        public Result load(Map<String, byte[]> files) {
+            return new Result(Rules.NONE, List.of());
+        }
+
+        @Override
+        public Result load(Map<String, byte[]> files, Context context) {
+            byte[] pack = context.files().get("pack.yaml");
+            if (pack == null) {
+                return new Result(Rules.NONE, List.of());
+            }
+            List<PackProblem> problems = new ArrayList<>();
+            JsonNode r;
+            try {
+                r = YamlDoc.YAML.readTree(new String(pack, StandardCharsets.UTF_8)).get("routing");
+            } catch (RuntimeException e) {
+                return new Result(Rules.NONE, List.of()); // pack.yaml's own problems are the engine's
+            }
+            if (r == null || !r.isObject()) {
+                return new Result(Rules.NONE, List.of());
+            }
+            LegalBasis basis = basis(r.get("basis"), context, problems, "routing.basis");
+            Decision.Transfer transfer = null;
+            JsonNode t = r.get("transfer");
+            if (t != null && t.isObject() && t.get("amount") != null && t.get("unit") != null) {
+                try {
+                    transfer = new Decision.Transfer(new TimeLimit(t.get("amount").asLong(),
+                            DeadlineUnit.valueOf(t.get("unit").asString())),
+                            t.get("counted") == null || t.get("counted").asBoolean(),
+                            basis(t.get("basis"), context, problems, "routing.transfer.basis"));
+                } catch (RuntimeException e) {
+                    problems.add(new PackProblem("pack.yaml", 0, 0, "BAD_VALUE",
+                            "Thời gian luân chuyển hồ sơ không hợp lệ: " + e.getMessage(),
+                            "invalid transfer time: " + e.getMessage()));
+                }
+            }
+            Boolean free = r.get("boundaryFree") == null ? null : r.get("boundaryFree").asBoolean();
+            return new Result(problems.isEmpty() ? new Rules(free, basis, transfer) : null, problems);
+        }
+
+        private static LegalBasis basis(JsonNode id, Context context, List<PackProblem> problems, String where) {
+            if (id == null) {
+                return null;
+            }
+            LegalBasis b = context.bases().get(id.asString());
+            if (b == null) {
+                problems.add(new PackProblem("pack.yaml", 0, 0, "UNKNOWN_BASIS",
+                        "Căn cứ pháp lý [" + id.asString() + "] (" + where + ") không có trong legal-bases/*.yaml",
+                        "legal basis [" + id.asString() + "] (" + where + ") is not declared in legal-bases/*.yaml"));
+            }
+            return b;
+        }
+    }
+
+    static Rules rules(LoadedPack pack) {
+        return pack.sections().get(NAME) instanceof Rules r ? r : Rules.NONE;
+    }
+
+    /**
+     * Routes one dossier.
+     *
+     * @param formData the (validated, normalised) form data, for a competent unit named in the form
+     */
+    static Decision.Routing route(LoadedPack pack, Procedure p, Dossier d, Map<String, Object> formData) {
+        Rules rules = rules(pack);
+        Map<String, ReceivingUnit> units = pack.units();
+        ReceivingUnit receiving = d.unit() == null ? null : units.get(d.unit());
+        Procedure.Competence c = p.competence();
+        String competentCode = null;
+        if (c != null) {
+            competentCode = switch (c.by()) {
+                case RESIDENCE -> d.applicant() == null ? null : d.applicant().residenceUnit();
+                case FORM_UNIT -> formText(formData, c.field());
+                case FIXED_UNIT -> c.unit();
+                case RECEIVING_UNIT -> d.unit();
+            };
+        }
+        ReceivingUnit competent = competentCode == null ? null : units.get(competentCode);
+        boolean free = rules.boundaryFree() != null ? rules.boundaryFree() : p.boundaryFree();
+        LegalBasis basis = rules.boundaryFree() != null && rules.basis() != null ? rules.basis()
+                : c != null && c.basis() != null ? c.basis() : null;
+        String by = c == null ? null : c.by().name();
+        if (receiving == null || competent == null) {
+            String vi = receiving == null
+                    ? "Hồ sơ không ghi đơn vị tiếp nhận; chưa kiểm tra được nơi tiếp nhận"
+                    : "Chưa xác định được cơ quan có thẩm quyền từ hồ sơ; đơn vị tiếp nhận chuyển hồ sơ theo quy định";
+            String en = receiving == null ? "the dossier names no receiving unit; the place of receipt was not checked"
+                    : "the competent unit cannot be found from the dossier; the receiving unit forwards it";
+            return new Decision.Routing(unit(receiving), unit(competent), by, true, p.boundaryFree(),
+                    rules.boundaryFree(), free, null, basis, null, vi, en);
+        }
+        if (receivesFor(receiving, competent, p)) {
+            boolean same = receiving.code().equals(competent.code());
+            Decision.Transfer transfer = same ? null : transfer(c, rules);
+            return new Decision.Routing(unit(receiving), unit(competent), by, true, p.boundaryFree(),
+                    rules.boundaryFree(), free, transfer, basis, null,
+                    same ? "Tiếp nhận đúng cơ quan có thẩm quyền: " + competent.name().vi()
+                            : "Trung tâm Phục vụ hành chính công tỉnh tiếp nhận, chuyển hồ sơ đến " + competent.name().vi(),
+                    same ? "received by the competent unit: " + en(competent)
+                            : "received at the provincial centre and transferred to " + en(competent));
+        }
+        if (free) {
+            Decision.Transfer transfer = transfer(c, rules);
+            String how = transfer == null ? "" : String.format(Locale.ROOT, " (luân chuyển %s, %s)",
+                    transfer.limit().labelVi(), transfer.counted() ? "tính trong thời hạn giải quyết" : "cộng thêm vào thời hạn giải quyết");
+            return new Decision.Routing(unit(receiving), unit(competent), by, true, p.boundaryFree(),
+                    rules.boundaryFree(), true, transfer, basis, null,
+                    "Tiếp nhận không phụ thuộc địa giới hành chính tại " + receiving.name().vi()
+                            + "; chuyển hồ sơ đến " + competent.name().vi() + how,
+                    "received regardless of administrative boundaries at " + en(receiving) + "; transferred to " + en(competent));
+        }
+        ReceivingUnit fileAt = fileAt(competent, units);
+        String where = fileAt.name().vi() + (fileAt.address() == null ? "" : ", địa chỉ: " + fileAt.address());
+        return new Decision.Routing(unit(receiving), unit(competent), by, false, p.boundaryFree(), rules.boundaryFree(),
+                false, null, basis, unit(fileAt),
+                "Thủ tục này không tiếp nhận phi địa giới hành chính; " + receiving.name().vi()
+                        + " không có thẩm quyền. Đề nghị nộp hồ sơ tại " + where,
+                "this procedure is not received regardless of administrative boundaries and " + en(receiving)
+                        + " is not competent; please file at " + en(fileAt)
+                        + (fileAt.address() == null ? "" : ", " + fileAt.address()));
+    }
+
+    /**
+     * The receiving unit is the competent one, or a site of the provincial centre for a department or a
+     * provincial-level procedure (the centre's one-stop desk receives for the province's agencies).
+     */
+    private static boolean receivesFor(ReceivingUnit receiving, ReceivingUnit competent, Procedure p) {
+        return receiving.code().equals(competent.code()) || "PROVINCIAL_CENTRE".equals(receiving.kind())
+                && ("PROVINCIAL_DEPARTMENT".equals(competent.kind()) || p.level() == Procedure.Level.PROVINCE);
+    }
+
+    /** Where to file: the competent unit, or for a department the first provincial-centre site. */
+    private static ReceivingUnit fileAt(ReceivingUnit competent, Map<String, ReceivingUnit> units) {
+        if ("PROVINCIAL_DEPARTMENT".equals(competent.kind())) {
+            for (ReceivingUnit u : units.values()) {
+                if ("PROVINCIAL_CENTRE".equals(u.kind())) {
+                    return u;
+                }
+            }
+        }
+        return competent;
+    }
+
+    private static Decision.Transfer transfer(Procedure.Competence c, Rules rules) {
+        if (c != null && c.transfer() != null) {
+            return new Decision.Transfer(c.transfer().limit(), c.transfer().counted(), c.transfer().basis());
+        }
+        return rules.transfer();
+    }
+
+    private static Decision.RoutedUnit unit(ReceivingUnit u) {
+        return u == null ? null : new Decision.RoutedUnit(u.code(), u.name().vi(), u.name().en(), u.kind(), u.address(),
+                u.verified());
+    }
+
+    private static String en(ReceivingUnit u) {
+        return u.name().en() != null ? u.name().en() : u.name().vi();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String formText(Map<String, Object> form, String path) {
+        Object cur = form;
+        for (String part : path.split("\\.")) {
+            if (!(cur instanceof Map)) {
+                return null;
+            }
+            cur = ((Map<String, Object>) cur).get(part);
+        }
+        return cur instanceof String s ? s : null;
+    }
+}
