@@ -112,6 +112,87 @@ final class Integration {
                 List.of(), notes, trace, null, prov, null, routing);
     }
 
+    /**
+     * The internal steps with their budgets rescaled to the time the dossier really has: when every
+     * budget and the limit are in working days and extensions in working days apply (e.g. +10 for a
+     * disadvantaged commune), each budget grows in proportion so they add up to limit + extensions
+     * (largest remainders first, ties to the earlier step). A rule that replaces the limit rescales to
+     * the replacement. Otherwise the steps are returned unchanged.
+     */
+    static List<io.github.motcua.calendar.InternalStep> rescaled(List<io.github.motcua.calendar.InternalStep> steps,
+            io.github.motcua.calendar.TimeLimit base, List<DeadlineAdjustment> adjustments) {
+        if (steps.isEmpty()) {
+            return steps;
+        }
+        io.github.motcua.calendar.TimeLimit limit = base;
+        long extra = 0;
+        for (DeadlineAdjustment a : adjustments) {
+            if (a.kind() == DeadlineAdjustment.Kind.REPLACE && a.limit() != null) {
+                limit = a.limit();
+                extra = 0;
+            } else if (a.kind() == DeadlineAdjustment.Kind.EXTEND && a.limit() != null) {
+                if (a.limit().unit() != io.github.motcua.calendar.DeadlineUnit.WORKING_DAYS) {
+                    return steps;
+                }
+                extra += a.limit().amount();
+            }
+        }
+        if (limit.unit() != io.github.motcua.calendar.DeadlineUnit.WORKING_DAYS) {
+            return steps;
+        }
+        long sum = 0;
+        for (io.github.motcua.calendar.InternalStep st : steps) {
+            if (st.budget().unit() != io.github.motcua.calendar.DeadlineUnit.WORKING_DAYS) {
+                return steps;
+            }
+            sum += st.budget().amount();
+        }
+        long total = limit.amount() + extra;
+        if (sum == total || sum == 0) {
+            return steps;
+        }
+        long[] parts = new long[steps.size()];
+        long[] rem = new long[steps.size()];
+        long given = 0;
+        for (int i = 0; i < parts.length; i++) {
+            long b = steps.get(i).budget().amount();
+            parts[i] = Math.max(1, b * total / sum);
+            rem[i] = b * total % sum;
+            given += parts[i];
+        }
+        while (given < total) { // hand out the rest by largest remainder
+            int best = 0;
+            for (int i = 1; i < parts.length; i++) {
+                if (rem[i] > rem[best]) {
+                    best = i;
+                }
+            }
+            parts[best]++;
+            rem[best] = -1;
+            given++;
+        }
+        while (given > total) { // a shortened limit: take from the largest budget, keeping at least 1
+            int best = 0;
+            for (int i = 1; i < parts.length; i++) {
+                if (parts[i] > parts[best]) {
+                    best = i;
+                }
+            }
+            if (parts[best] <= 1) {
+                return steps; // cannot fit: the deadline engine reports it
+            }
+            parts[best]--;
+            given--;
+        }
+        List<io.github.motcua.calendar.InternalStep> out = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            io.github.motcua.calendar.InternalStep st = steps.get(i);
+            out.add(new io.github.motcua.calendar.InternalStep(st.id(), st.role(), st.nameVi(),
+                    io.github.motcua.calendar.TimeLimit.workingDays(parts[i])));
+        }
+        return out;
+    }
+
     /** The time limit the appointment counts: the province's commitment when set, else the law's maximum. */
     static io.github.motcua.calendar.TimeLimit baseLimit(Procedure p, DeadlineEngine engine, Decision.Commitment[] out) {
         Procedure.Commitment c = p.commitment();
@@ -193,7 +274,7 @@ final class Integration {
                 DeadlineRequest req = DeadlineRequest.of(d.receivedAt().toInstant(), d.channel(), baseLimit(p, engine, commitment))
                         .withCutOff(p.deadline().cutOff()).withAdjustments(adjustments);
                 try {
-                    deadline = engine.compute(req.withSteps(p.steps()));
+                    deadline = engine.compute(req.withSteps(rescaled(p.steps(), req.base(), adjustments)));
                 } catch (StepBudgetException e) {
                     // The internal plan (quy trình nội bộ) is the office's, the due instant is the law's: a
                     // dossier received late in the day, or a rule that shortened the limit, leaves the

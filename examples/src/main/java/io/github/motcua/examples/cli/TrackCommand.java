@@ -1,0 +1,128 @@
+package io.github.motcua.examples.cli;
+
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.Tracking;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code track PACK DOSSIER.json EVENTS.json}: the dossier's timeline step by step. Not thread-safe. */
+@Command(name = "track", mixinStandardHelpOptions = true,
+        description = {"Theo dõi tiến độ một hồ sơ theo từng bước (rõ người, rõ việc, rõ thời gian) từ nhật ký sự kiện "
+                + "(JSON theo step-events.schema.json).",
+            "Track a dossier step by step from its event log (JSON per step-events.schema.json)."})
+public final class TrackCommand implements Callable<Integer> {
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy", Locale.ROOT);
+
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    Path pack;
+
+    @Parameters(index = "1", paramLabel = "DOSSIER.json", description = {"Tệp hồ sơ JSON.", "The dossier JSON file."})
+    Path dossier;
+
+    @Parameters(index = "2", paramLabel = "EVENTS.json", description = {"Nhật ký sự kiện của các bước.",
+        "The step events."})
+    Path events;
+
+    @Option(names = "--at", paramLabel = "INSTANT", description = {
+        "Thời điểm theo dõi (ISO-8601 có múi giờ); mặc định là sự kiện cuối cùng.",
+        "The tracking instant (ISO-8601 with offset); default: the last event."})
+    String at;
+
+    @Mixin
+    PackOptions options = new PackOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        boolean en = options.en();
+        String json;
+        try {
+            json = Files.readString(events, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println((en ? "cannot read " : "không đọc được ") + events + ": " + e.getMessage());
+            return ExitCodes.IO;
+        }
+        Instant when = null;
+        if (at != null) {
+            try {
+                when = OffsetDateTime.parse(at).toInstant();
+            } catch (DateTimeParseException e) {
+                spec.commandLine().getErr().println("--at: " + (en ? "not an instant with offset: " : "không phải thời điểm có múi giờ: ") + at);
+                return ExitCodes.BAD_ARGUMENT;
+            }
+        }
+        Instant fixed = when;
+        return options.decideFile(pack, dossier, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                (engine, d) -> render(engine, d, Tracking.parse(json), fixed, en));
+    }
+
+    static String render(Engine engine, Decision d, List<Tracking.StepEvent> events, Instant at, boolean en) {
+        Instant now = at != null ? at : events.stream().map(e -> e.at().toInstant()).max(Instant::compareTo)
+                .orElse(d.provenance().evaluatedAt());
+        Tracking.Report r = Tracking.track(d, engine.deadlineEngine().orElseThrow(
+                () -> new IllegalArgumentException("the pack has no calendar")), events, now);
+        StringBuilder sb = new StringBuilder();
+        sb.append(en ? "Procedure: " : "Thủ tục: ").append(r.procedure()).append('\n');
+        sb.append(en ? "Tracked at: " : "Thời điểm theo dõi: ").append(AT.format(local(now, engine))).append('\n');
+        sb.append(en ? "Appointment: " : "Hẹn trả kết quả: ").append(AT.format(r.plannedDue()));
+        if (!r.due().equals(r.plannedDue())) {
+            sb.append(en ? " → after pauses: " : " → sau thời gian tạm dừng: ").append(AT.format(r.due()))
+                    .append(String.format(Locale.ROOT, en ? " (%d working days not counted)" : " (không tính %d ngày làm việc)",
+                            r.pausedWorkingDays()));
+        }
+        sb.append('\n');
+        sb.append(en ? "State: " : "Tình trạng: ").append(en ? r.state().name() : r.state().labelVi()).append('\n');
+        sb.append(en ? "Steps:\n" : "Các bước:\n");
+        int i = 1;
+        for (Tracking.StepTrack s : r.steps()) {
+            sb.append(String.format(Locale.ROOT, "  %d. [%s] %s — %s%n", i++, s.id(), s.nameVi(), s.role()));
+            sb.append("     ").append(en ? "due " : "hạn ").append(AT.format(s.due()));
+            if (s.startedAt() != null) {
+                sb.append(en ? "; started " : "; bắt đầu ").append(AT.format(s.startedAt()));
+            }
+            if (s.finishedAt() != null) {
+                sb.append(en ? "; finished " : "; hoàn thành ").append(AT.format(s.finishedAt()));
+            }
+            sb.append("; ").append(en ? s.status().name() : s.status().labelVi());
+            if (s.late()) {
+                sb.append(en ? " — LATE" : " — QUÁ HẠN");
+            }
+            if (s.by() != null) {
+                sb.append(" (").append(s.by()).append(')');
+            }
+            sb.append('\n');
+        }
+        if (!r.lateRoles().isEmpty()) {
+            sb.append(en ? "Late: " : "Chậm: ").append(String.join(", ", r.lateRoles())).append('\n');
+        }
+        if (r.apologyNeeded()) {
+            sb.append(en ? "An apology letter with a new date is due (Văn bản xin lỗi và hẹn lại ngày trả kết quả); new date: "
+                    : "Cần gửi Văn bản xin lỗi và hẹn lại ngày trả kết quả; ngày hẹn mới: ")
+                    .append(AT.format(r.projectedReturn())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static ZonedDateTime local(Instant t, Engine engine) {
+        return engine.deadlineEngine().map(e -> e.calendar().local(t)).orElse(t.atZone(java.time.ZoneOffset.ofHours(7)));
+    }
+}
