@@ -135,7 +135,7 @@ public final class DecisionDocuments {
         long fee = decision.fees() == null ? 0 : decision.fees().total().dong();
         return new ReceiptSlip(details.header(), components, local(details.receivedAt().toInstant()),
                 local(decision.deadline().due()), details.channel(), details.returnPlace(), fee,
-                details.receivingOfficer());
+                details.receivingOfficer(), receivingUnit(decision), competentUnit(decision));
     }
 
     /**
@@ -231,7 +231,16 @@ public final class DecisionDocuments {
             steps.add(new ControlStep(s.step().nameVi(), previous, s.step().role(), local(s.start()), local(s.due()), null));
             previous = s.step().role();
         }
-        return new ControlSheet(header, local(receivedAt.toInstant()), local(decision.deadline().due()), steps);
+        return new ControlSheet(header, local(receivedAt.toInstant()), local(decision.deadline().due()), steps,
+                receivingUnit(decision), competentUnit(decision));
+    }
+
+    private static String receivingUnit(Decision d) {
+        return d.routing() == null || d.routing().receivingUnit() == null ? null : d.routing().receivingUnit().nameVi();
+    }
+
+    private static String competentUnit(Decision d) {
+        return d.routing() == null || d.routing().competentUnit() == null ? null : d.routing().competentUnit().nameVi();
     }
 
     private static LocalDateTime local(Instant t) {

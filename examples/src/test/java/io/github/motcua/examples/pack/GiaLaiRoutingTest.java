@@ -117,6 +117,29 @@ class GiaLaiRoutingTest {
         }
 
         @Test
+        void receiptSlipAndControlSheet_nameTheReceivingAndTheCompetentUnit() {
+            try (Engine e = load(GiaLaiCasesTest.PACK)) {
+                io.github.motcua.rules.Dossier dossier = io.github.motcua.rules.Dossier.fromJson(
+                        GiaLaiDecisionsTest.dossier("dat-dai-xa-kho-khan"));
+                Decision d = e.decide(dossier);
+                io.github.motcua.rules.Procedure p = e.catalog().stream().filter(x -> x.code().equals(d.procedure()))
+                        .findFirst().orElseThrow();
+                io.github.motcua.forms.document.DocumentHeader h = new io.github.motcua.forms.document.DocumentHeader(
+                        "UBND TỈNH GIA LAI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", null, "Gia Lai",
+                        java.time.LocalDate.of(2026, 3, 2), "HS-2026-0002", p.name().vi(),
+                        io.github.motcua.forms.document.Applicant.named("Kpă Long"));
+                java.util.Locale vi = java.util.Locale.forLanguageTag("vi-VN");
+                String slip = e.forms().orElseThrow().documents().render(io.github.motcua.rules.DecisionDocuments.receiptSlip(
+                        d, p, io.github.motcua.rules.DecisionDocuments.ReceiptDetails.of(h, dossier, "Trần Thị C")), vi);
+                assertTrue(slip.contains("Đơn vị tiếp nhận: Trung tâm Phục vụ hành chính công tỉnh Gia Lai – cơ sở 69 Hùng Vương"), slip);
+                assertTrue(slip.contains("Cơ quan có thẩm quyền giải quyết: Xã Ia Mơ"), slip);
+                String sheet = e.forms().orElseThrow().documents().render(io.github.motcua.rules.DecisionDocuments.controlSheet(
+                        d, h, dossier.receivedAt()), vi);
+                assertTrue(sheet.contains("Cơ quan có thẩm quyền giải quyết: Xã Ia Mơ"), sheet);
+            }
+        }
+
+        @Test
         void contractsAreBoundaryFree_evenThoughThePackOnceSaidOtherwise() {
             try (Engine e = load(GiaLaiCasesTest.PACK)) {
                 assertTrue(e.catalog().stream().filter(p -> p.code().equals("2.001035")).findFirst().orElseThrow().boundaryFree());

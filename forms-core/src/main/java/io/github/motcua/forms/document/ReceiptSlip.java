@@ -19,10 +19,19 @@ import java.util.Objects;
  * @param returnPlace     where or how the result is returned, e.g. "Tại Bộ phận Một cửa" or "Qua bưu chính"
  * @param feeTotalDong    fees and charges collected, in đồng (0 when none)
  * @param receivingOfficer the officer who received it
+ * @param receivingUnit   the unit that received the dossier (đơn vị tiếp nhận), or {@code null}
+ * @param competentUnit   the unit that decides it (cơ quan có thẩm quyền giải quyết), or {@code null}
  */
 public record ReceiptSlip(DocumentHeader header, List<ReceivedComponent> components, LocalDateTime receivedAt,
-        LocalDateTime dueAt, Channel channel, String returnPlace, long feeTotalDong, String receivingOfficer)
+        LocalDateTime dueAt, Channel channel, String returnPlace, long feeTotalDong, String receivingOfficer,
+        String receivingUnit, String competentUnit)
         implements PrintableDocument {
+
+    /** A slip that names no units. */
+    public ReceiptSlip(DocumentHeader header, List<ReceivedComponent> components, LocalDateTime receivedAt,
+            LocalDateTime dueAt, Channel channel, String returnPlace, long feeTotalDong, String receivingOfficer) {
+        this(header, components, receivedAt, dueAt, channel, returnPlace, feeTotalDong, receivingOfficer, null, null);
+    }
     public ReceiptSlip {
         Objects.requireNonNull(header, "header");
         components = List.copyOf(components);

@@ -100,6 +100,8 @@ final class DefaultDocuments implements Documents {
             m.put("returnPlace", s(r.returnPlace()));
             m.put("fee", dong(r.feeTotalDong()));
             m.put("officer", s(r.receivingOfficer()));
+            m.put("receivingUnit", s(r.receivingUnit()));
+            m.put("competentUnit", s(r.competentUnit()));
         } else if (doc instanceof SupplementRequest r) {
             List<Map<String, Object>> items = new ArrayList<>();
             int i = 1;
@@ -118,6 +120,8 @@ final class DefaultDocuments implements Documents {
             m.put("officer", s(r.signer()));
         } else if (doc instanceof ControlSheet r) {
             m.put("receivedAt", dateTime(r.receivedAt()));
+            m.put("receivingUnit", s(r.receivingUnit()));
+            m.put("competentUnit", s(r.competentUnit()));
             m.put("dueAt", dateTime(r.dueAt()));
             List<Map<String, Object>> steps = new ArrayList<>();
             int i = 1;
