@@ -133,6 +133,10 @@ final class DecisionPage {
         b.append("<section class=\"actions\">");
         boolean receivable = d.eligibility() == Eligibility.ELIGIBLE || d.eligibility() == Eligibility.NOT_ASSESSED;
         if (receivable && dl != null) {
+            if (!d.deadline().steps().isEmpty()) {
+                b.append("<p><a id=\"timeline-link\" href=\"/ho-so/").append(esc(f.id()))
+                        .append("/tien-do\">Tiến độ xử lý theo từng bước (rõ người, rõ việc, rõ thời gian)</a></p>");
+            }
             b.append("<form method=\"get\" id=\"receipt-form\" action=\"/ho-so/").append(esc(f.id())).append("/giay-tiep-nhan\">")
                     .append("<p class=\"help\">Giấy tiếp nhận liệt kê các giấy tờ đã đánh dấu ở trên; nếu không đánh dấu mục nào, "
                             + "liệt kê mọi giấy tờ bắt buộc.</p>")

@@ -154,6 +154,8 @@ final class DeskApp implements HttpHandler {
                     "Không tìm thấy hồ sơ", "Không có hồ sơ mã [" + seg.get(1) + "] trên máy chủ này.", null));
             if (seg.size() == 2) {
                 send(ex, 200, DecisionPage.render(f), null);
+            } else if (seg.get(2).equals("tien-do")) {
+                send(ex, 200, TimelinePage.render(f, engine.deadlineEngine().orElse(null), java.util.List.of(), clock.instant()), null);
             } else if (seg.get(2).equals("giay-tiep-nhan")) {
                 Map<String, List<String>> query = parseQuery(ex.getRequestURI().getRawQuery());
                 send(ex, 200, DecisionPage.receipt(f, forms.documents(), Set.copyOf(query.getOrDefault("daNhan", List.of()))), null);

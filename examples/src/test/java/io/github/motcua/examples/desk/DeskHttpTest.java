@@ -226,6 +226,22 @@ class DeskHttpTest {
         }
 
         @Test
+        void timeline_showsEveryStepWithItsOwnerAndDue_linkedFromTheDecision() throws Exception {
+            HttpClient c = client();
+            String location = post(c, "thu-tuc/2.000815", form(validCopyRequest(c))).headers().firstValue("Location").orElseThrow();
+            assertTrue(get(c, location.substring(1)).body().contains("href=\"" + location + "/tien-do\""));
+            HttpResponse<String> t = get(c, location.substring(1) + "/tien-do");
+            assertEquals(200, t.statusCode(), t.body());
+            assertSecurityHeaders(t);
+            assertTrue(t.body().contains("<h1>Tiến độ xử lý hồ sơ " + location.substring("/ho-so/".length()) + "</h1>"), t.body());
+            assertTrue(t.body().contains("<table id=\"timeline\">"), t.body());
+            assertTrue(t.body().contains("data-step=\"tiep-nhan\""), t.body());
+            assertTrue(t.body().contains("<td>Bộ phận Một cửa</td>"), t.body());
+            assertTrue(t.body().contains("data-state=\""), t.body());
+            assertEquals(404, get(c, location.substring(1) + "/khong-co").statusCode());
+        }
+
+        @Test
         void heldPopulationData_identityPaperWaivedWithItsSourceAndNoCheckboxToTick() throws Exception {
             HttpClient c = client();
             String location = post(c, "thu-tuc/GL.LLTP.01", form(judicialRecordRequest(c, "thu-tuc/GL.LLTP.01")))
