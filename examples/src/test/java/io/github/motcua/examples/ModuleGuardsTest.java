@@ -166,7 +166,7 @@ class ModuleGuardsTest {
 
     /** The classes of a public package that hand over to the hidden implementation. */
     static final Set<String> FRONT_DOORS = Set.of("io.github.motcua.rules.EngineBuilder", "io.github.motcua.rules.Decision",
-            "io.github.motcua.rules.Dossier", "io.github.motcua.forms.Forms");
+            "io.github.motcua.rules.Dossier", "io.github.motcua.rules.Tracking", "io.github.motcua.forms.Forms");
 
     static boolean frontDoor(JavaClass c) {
         String n = c.getName();
