@@ -51,12 +51,35 @@ final class Evaluator {
 
     static Decision decide(PackInfo pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d,
             Clock clock, int firingLimit) {
-        return decide(pack, unitFacts, cp, d, d.form(), clock, firingLimit);
+        return decide(pack, unitFacts, cp, d, d.form(), clock, firingLimit, DEFAULT_BUDGET);
     }
 
-    /** Runs the rules with {@code formData} (the validated, NFC-normalised form) as the form fact. */
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+
+    /**
+     * The deciding thread's CPU time (wall time where the JVM cannot measure it): on a busy machine a
+     * decision that waits for a processor is not charged for the wait, so the budget never turns a
+     * slow host into INDETERMINATE decisions; rules that keep working are charged every nanosecond.
+     */
+    private static long cpuNanos() {
+        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    /** The time one decision's rules may take when pack.yaml does not set {@code rules.decisionBudgetMs}. */
+    static final java.time.Duration DEFAULT_BUDGET = java.time.Duration.ofSeconds(2);
+
+    /**
+     * Runs the rules with {@code formData} (the validated, NFC-normalised form) as the form fact,
+     * within {@code firingLimit} firings and the time {@code budget} (CPU time of the deciding
+     * thread, see {@link #cpuNanos}): an agenda listener checks the deadline before every firing and halts the session once it has passed, without the rules'
+     * cooperation (verified rules have no loops, so a single condition or consequence is short; what
+     * can grow is the number of firings).
+     */
     static Decision decide(PackInfo pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d,
-            Map<String, Object> formData, Clock clock, int firingLimit) {
+            Map<String, Object> formData, Clock clock, int firingLimit, java.time.Duration budget) {
+        long deadline = cpuNanos() + budget.toNanos();
+        boolean[] outOfTime = {false};
         LocalDateTime receivedLocal = d.receivedAt().atZoneSameInstant(pack.zone()).toLocalDateTime();
         LocalDate asOf = d.asOf() != null ? d.asOf() : receivedLocal.toLocalDate();
         if (d.unit() != null && !unitFacts.containsKey(d.unit())) {
@@ -86,6 +109,10 @@ final class Evaluator {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     ev.enter(event.getMatch().getRule().getName());
+                    if (cpuNanos() - deadline > 0 && !outOfTime[0]) {
+                        outOfTime[0] = true;
+                        event.getKieRuntime().halt();
+                    }
                 }
 
                 @Override
@@ -109,7 +136,13 @@ final class Evaluator {
                 CompiledProcedure.RuleInfo r = cp.rules().get(m.getRule().getName());
                 return r == null || r.inForceOn(asOf);
             }, firingLimit + 1);
-            if (fired > firingLimit) {
+            if (outOfTime[0]) {
+                CompiledProcedure.RuleInfo r = ev.last;
+                cause = new Decision.Cause("TIME_BUDGET", r == null ? null : r.name(), r == null ? null : r.file(),
+                        r == null ? 0 : r.line(),
+                        String.format(Locale.ROOT, "Các quy tắc chạy quá thời gian cho phép (%d ms) và đã bị dừng; quy tắc cuối: [%s]", budget.toMillis(), r == null ? "" : r.name()),
+                        String.format(Locale.ROOT, "the rules ran past their time budget (%d ms) and were stopped; last rule: [%s]", budget.toMillis(), r == null ? "" : r.name()));
+            } else if (fired > firingLimit) {
                 CompiledProcedure.RuleInfo r = ev.last;
                 cause = new Decision.Cause("FIRING_LIMIT", r == null ? null : r.name(), r == null ? null : r.file(),
                         r == null ? 0 : r.line(),
@@ -118,6 +151,14 @@ final class Evaluator {
             }
         } catch (RuntimeException e) {
             cause = failure(e, ev, cp);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Safe to catch here only: the memory or stack was taken by this decision's own session, which
+            // is dropped below; verified rules cannot recurse or build huge values, so this is a last line.
+            CompiledProcedure.RuleInfo r = ev.current != null ? ev.current : ev.last;
+            cause = new Decision.Cause("RESOURCE_LIMIT", r == null ? null : r.name(), r == null ? null : r.file(),
+                    r == null ? 0 : r.line(),
+                    String.format(Locale.ROOT, "Các quy tắc cần nhiều bộ nhớ hơn mức cho phép và đã bị dừng; quy tắc: [%s]", r == null ? "" : r.name()),
+                    String.format(Locale.ROOT, "the rules needed more memory than allowed and were stopped; rule: [%s]", r == null ? "" : r.name()));
         } finally {
             s.dispose();
         }
@@ -161,6 +202,12 @@ final class Evaluator {
             }
         }
         String where = r == null ? "" : String.format(Locale.ROOT, " (%s:%d)", r.file(), r.line());
+        if (root instanceof io.github.motcua.rules.vocabulary.RegexBudgetException x) {
+            return new Decision.Cause("REGEX_BUDGET", r == null ? null : r.name(), r == null ? null : r.file(),
+                    r == null ? 0 : r.line(),
+                    String.format(Locale.ROOT, "Quy tắc [%s]%s: %s", r == null ? "?" : r.name(), where, x.messageVi()),
+                    String.format(Locale.ROOT, "rule [%s]%s: %s", r == null ? "?" : r.name(), where, x.getMessage()));
+        }
         String rootMsg = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
         String vi = voc != null ? voc.messageVi() : rootMsg;
         String en = voc != null ? voc.getMessage() : rootMsg;

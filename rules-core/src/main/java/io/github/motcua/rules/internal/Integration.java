@@ -229,7 +229,7 @@ final class Integration {
                 return formInvalid(pack, cp, d, formReport, clock);
             }
         }
-        Decision ruled = Evaluator.decide(pack.info(), unitFacts, cp, d, formData, clock, firingLimit);
+        Decision ruled = Evaluator.decide(pack.info(), unitFacts, cp, d, formData, clock, firingLimit, pack.decisionBudget());
         // No rule at all: nobody assessed the conditions. The catalogue part (components, deadline, fees) still
         // holds, but the outcome must not read as ELIGIBLE (an unreviewed import, docs/import.md).
         Eligibility outcome = ruled.eligibility() == Eligibility.ELIGIBLE && cp.rules().isEmpty()

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /** A parsed, validated (not yet compiled) pack. Immutable. */
 record LoadedPack(PackInfo info, Map<String, LegalBasis> bases, Map<String, ReceivingUnit> units,
-        Map<String, ProcedureSource> procedures, List<PackCase> cases, Map<String, Object> sections) {
+        Map<String, ProcedureSource> procedures, List<PackCase> cases, Map<String, Object> sections,
+        java.time.Duration decisionBudget) {
 
     /** One procedure folder: its catalogue entry and its rule texts (DRL files and generated tables). */
     record ProcedureSource(Procedure procedure, String folder, List<RuleText> rules) {

@@ -42,6 +42,8 @@ final class PackLoader {
     private final java.util.concurrent.Executor executor;
     private Memo memo;
     private Map<String, String> checkKeys = Map.of();
+    /** pack.yaml {@code rules.decisionBudgetMs}, else {@link Evaluator#DEFAULT_BUDGET}. */
+    private java.time.Duration decisionBudget = Evaluator.DEFAULT_BUDGET;
 
     private PackLoader(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous,
             java.util.concurrent.Executor executor) {
@@ -272,7 +274,7 @@ final class PackLoader {
                     Map.copyOf(sectionValues));
         }
         return new LoadedPack(info, java.util.Collections.unmodifiableMap(bases), java.util.Collections.unmodifiableMap(units), java.util.Collections.unmodifiableMap(procedures), List.copyOf(cases),
-                Map.copyOf(sectionValues));
+                Map.copyOf(sectionValues), decisionBudget);
     }
 
     private YamlDoc yaml(String path, String kind, boolean required) {
@@ -334,6 +336,9 @@ final class PackLoader {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> defaults = r.get("defaults") == null ? Map.of() : (Map<String, Object>) DossierJson.plain(r.get("defaults"));
+        if (r.get("rules") != null && r.get("rules").get("decisionBudgetMs") != null) {
+            decisionBudget = java.time.Duration.ofMillis(r.get("rules").get("decisionBudgetMs").asLong());
+        }
         JsonNode j = r.get("jurisdiction");
         return new PackInfo(r.get("id").asString(), r.get("version").asString(), text(r.get("name")),
                 j.get("province").asString(), j.get("code") == null ? null : j.get("code").asString(), zone, defaults,

@@ -24,19 +24,17 @@ import org.drools.drl.parser.ParserError;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
-import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
 
 /**
- * Lints, then compiles one procedure's rule texts with the classic DRL path into its own KieBase,
- * in two halves: {@link #check} (lint, metadata, content key: cheap, run at every load)
- * and {@link #build} (the KieBase: expensive, run eagerly, on demand or in the background).
- * A KnowledgeBuilder builds the KieBase directly: no KieModule is registered in the KieRepository,
- * so reloads leave nothing behind and concurrent builds never see each other's modules.
+ * Lints, then compiles one procedure's rule texts into its own KieBase, in two halves:
+ * {@link #check} (lint, metadata, content key: cheap, run at every load) and {@link #build} (the
+ * KieBase: expensive, run eagerly, on demand or in the background). {@link #build} parses each text
+ * into its Drools descriptor tree and restricts it ({@link RuleDescriptors}), then compiles the trees
+ * with the executable model and verifies the bytecode before defining a class ({@link RuleClasses}).
+ * No KieModule is registered in the KieRepository, so reloads leave nothing behind and concurrent
+ * builds never see each other's modules.
  */
 final class ProcedureCompiler {
     /** Everything the loader adds in front of a rule file: one line, so line numbers shift by exactly one. */
@@ -46,6 +44,7 @@ final class ProcedureCompiler {
             + "import java.time.LocalDate; "
             + "global io.github.motcua.rules.vocabulary.Actions decision;\n";
     private static final Pattern SOURCE_PATH = Pattern.compile("motcua/r(\\d+)\\.drl");
+    private static final Pattern EXPRESSION_IN_MESSAGE = Pattern.compile("(?:expression|Expression)\\s*:?\\s*(.+?)\\s*$");
     private static final Pattern NEAR_LINE = Pattern.compile("\\[(?:Near|Line)[^\\]]*?line\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
 
     private ProcedureCompiler() {
@@ -167,25 +166,13 @@ final class ProcedureCompiler {
     /** The expensive half: builds the procedure's KieBase; null when Drools reports errors. */
     static KieBase build(Checked c, List<PackProblem> problems) {
         LoadedPack.ProcedureSource src = c.src();
-        if (restrict(src, problems) == null) {
+        List<PackageDescr> trees = restrict(src, problems);
+        if (trees == null) {
             return null;
         }
-        String header = header(src);
-        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(ProcedureCompiler.class.getClassLoader()));
-        List<LoadedPack.RuleText> texts = src.rules();
-        for (int i = 0; i < texts.size(); i++) {
-            String drl = header + texts.get(i).source().text;
-            Resource r = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8));
-            r.setSourcePath(String.format(Locale.ROOT, "motcua/r%d.drl", i));
-            kb.add(r, ResourceType.DRL);
-        }
-        List<KnowledgeBuilderResult> errors = new ArrayList<>(kb.getResults(ResultSeverity.ERROR));
-        report(errors, src, problems);
-        if (!errors.isEmpty()) {
-            return null;
-        }
-        return kb.newKieBase();
+        String fallback = blame(src);
+        return RuleClasses.build(packageName(src), trees, c.rules(), fallback,
+                errors -> report(errors, src, problems), problems);
     }
 
     /** A rule nested so deeply that the Drools parser or compiler ran out of stack. */
@@ -240,6 +227,20 @@ final class ProcedureCompiler {
                 }
             }
             int col = e instanceof ParserError pe ? Math.max(0, pe.getCol()) + (pe.getCol() >= 0 ? 1 : 0) : 0;
+            if (line <= 0) {
+                // the executable model names the expression, not its place: find it in the analyst's text
+                Matcher x = EXPRESSION_IN_MESSAGE.matcher(msg);
+                String snippet = x.find() ? x.group(1).strip() : "";
+                for (int k = 0; k < texts.size() && snippet.length() >= 3 && line <= 0; k++) {
+                    int at = texts.get(k).source().text.indexOf(snippet);
+                    if (at >= 0) {
+                        int[] pos = texts.get(k).source().position(at);
+                        rt = texts.get(k);
+                        line = pos[0];
+                        col = pos[1];
+                    }
+                }
+            }
             if (line <= 0) {
                 line = 0;
                 col = 0;

@@ -1,0 +1,311 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.rules.PackProblem;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.compiler.builder.impl.KnowledgeBuilderConfigurationImpl;
+import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.model.Model;
+import org.drools.model.codegen.execmodel.JavaParserCompiler;
+import org.drools.model.codegen.execmodel.ModelBuilderImpl;
+import org.drools.model.codegen.execmodel.ModelWriter;
+import org.drools.model.codegen.execmodel.PackageSources;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.drools.util.PortablePath;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.memorycompiler.CompilationProblem;
+import org.kie.memorycompiler.CompilationResult;
+import org.kie.util.maven.support.ReleaseIdImpl;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+
+/**
+ * Compiles one procedure's restricted rule trees with Drools' executable model and turns the result
+ * into a KieBase, in an order that lets nothing of the rules run before it is verified:
+ * <ol>
+ * <li>the descriptor trees ({@link RuleDescriptors} already checked them) go to the model generator,
+ *     which writes Java sources for every condition and consequence (nothing is evaluated: no MVEL
+ *     on the class path);</li>
+ * <li>the sources are compiled in memory to class files, none of them defined;</li>
+ * <li>{@link BytecodeVerifier} checks every class file against its member-level allowlist; a refusal
+ *     is reported at the rule it comes from;</li>
+ * <li>only then are the classes defined, by a class loader of this build's own, and the KieBase
+ *     assembled from the generated model.</li>
+ * </ol>
+ * The trees checked and the code compiled come from one parse.
+ */
+final class RuleClasses {
+    /** The generated regex field type: rule-side regex runs through the bounded matcher instead. */
+    private static final String JDK_PATTERN = "java.util.regex.Pattern";
+    private static final String BOUNDED_PATTERN = "io.github.motcua.rules.vocabulary.BoundedPattern";
+    private static final Pattern REGEX_FIELD = Pattern.compile("private static final java\\.util\\.regex\\.Pattern (regexp_[0-9A-Fa-f]+)\\s*=\\s*"
+            + "java\\.util\\.regex\\.Pattern\\.compile\\((\"(?:[^\"\\\\]|\\\\.)*\")\\);");
+    private static final Pattern DOTLESS_INT = Pattern.compile("(?<![\\p{L}\\p{N}_$])\u0131nt(?![\\p{L}\\p{N}_$])");
+    private static final Pattern RULE_NAME_DOC = Pattern.compile("\\* Rule name: (.*)");
+    private static final Pattern GENERATED_CLASS = Pattern.compile("\\b(Lambda(?:Predicate|Consequence|Extractor)\\w*|Accumulate\\w*)\\b");
+
+    private RuleClasses() {
+    }
+
+    /** Problems at a rule's file and line (from its name), or at {@code fallback} for an unknown rule. */
+    private record Blame(Map<String, CompiledProcedure.RuleInfo> rules, String fallback) {
+        PackProblem at(String rule, String code, String vi, String en) {
+            CompiledProcedure.RuleInfo r = rule == null ? null : rules.get(rule);
+            return r == null ? new PackProblem(fallback, 0, 0, code, vi, en) : new PackProblem(r.file(), r.line(), 0, code, vi, en);
+        }
+
+        boolean isRule(String name) {
+            return rules.containsKey(name);
+        }
+    }
+
+    /**
+     * Builds the KieBase; null (with problems added) when the generator, the Java compiler or the
+     * verifier refuses. Problems from the generator name the analyst's file and line.
+     */
+    static KieBase build(String packageName, List<PackageDescr> trees, Map<String, CompiledProcedure.RuleInfo> rules,
+            String fallback, java.util.function.Consumer<List<KnowledgeBuilderResult>> reportDrl, List<PackProblem> problems) {
+        Blame blame = new Blame(rules, fallback);
+        ClassLoader parent = RuleClasses.class.getClassLoader();
+        KnowledgeBuilderConfigurationImpl conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(parent)
+                .as(KnowledgeBuilderConfigurationImpl.KEY);
+        ModelBuilderImpl<PackageSources> mb = new ModelBuilderImpl<>(PackageSources::dumpSources, conf,
+                new ReleaseIdImpl("motcua", packageName, "1"), false);
+        for (PackageDescr pd : trees) {
+            mb.addPackage(pd);
+        }
+        mb.buildPackages(List.of());
+        List<KnowledgeBuilderResult> errors = new ArrayList<>(mb.getResults(ResultSeverity.ERROR));
+        if (!errors.isEmpty()) {
+            reportDrl.accept(errors);
+            return null;
+        }
+        MemoryFileSystem src = new MemoryFileSystem();
+        MemoryFileSystem out = new MemoryFileSystem();
+        ModelWriter.Result written = new ModelWriter().writeModel(src, mb.getPackageSources());
+        Map<String, String> ruleOfClass = new HashMap<>();
+        for (String path : written.getSourceFiles()) {
+            PortablePath pp = PortablePath.of(path);
+            String text = new String(src.getBytes(pp), StandardCharsets.UTF_8);
+            String bounded = boundedRegex(dottedInt(text));
+            if (!bounded.equals(text)) {
+                src.write(pp, bounded.getBytes(StandardCharsets.UTF_8));
+            }
+            if (path.contains("RuleMethods")) {
+                rulesOfSource(bounded, ruleOfClass);
+            }
+        }
+        CompilationResult compiled = JavaParserCompiler.getCompiler()
+                .compile(written.getSourceFiles().toArray(new String[0]), src, out, parent);
+        if (compiled.getErrors().length > 0) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (CompilationProblem e : compiled.getErrors()) {
+                String file = e.getFileName() == null ? "" : e.getFileName();
+                String simple = file.replaceAll(".*/", "").replace(".java", "");
+                String rule = ruleOfClass.get(simple);
+                if (seen.add(rule + "\u0000" + e.getMessage())) {
+                    problems.add(blame.at(rule, "DRL_COMPILE",
+                            "Lỗi biên dịch quy tắc" + (rule == null ? "" : " [" + rule + "]") + ": " + e.getMessage(),
+                            "rule compile error" + (rule == null ? "" : " in [" + rule + "]") + ": " + e.getMessage()));
+                }
+            }
+            return null;
+        }
+        Map<String, byte[]> classes = new TreeMap<>();
+        for (Map.Entry<PortablePath, byte[]> e : out.getMap().entrySet()) {
+            String name = e.getKey().asString();
+            if (name.endsWith(".class")) {
+                classes.put(name.substring(0, name.length() - ".class".length()), e.getValue());
+            }
+        }
+        List<BytecodeRefusal> refused = BytecodeVerifier.verify(classes);
+        if (!refused.isEmpty()) {
+            Map<String, String> ruleOfInternal = rulesOfClasses(classes, blame);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            List<PackProblem> unplaced = new ArrayList<>();
+            int before = problems.size();
+            for (BytecodeRefusal r : refused) {
+                String rule = ruleOfInternal.get(r.className());
+                if (rule == null) {
+                    rule = ruleOfClass.get(r.className().replaceAll(".*/", ""));
+                }
+                String what = r.member().isEmpty() ? "" : " [" + readable(r.member()) + "]";
+                if (seen.add(rule + "\u0000" + r.reason() + what)) {
+                    (rule == null ? unplaced : problems).add(blame.at(rule, "DRL_REFUSED_CODE",
+                            String.format(Locale.ROOT, "Quy tắc%s dùng mã không được phép%s: %s",
+                                    rule == null ? "" : " [" + rule + "]", what, vietnamese(r.reason())),
+                            String.format(Locale.ROOT, "rule%s uses code that is not allowed%s: %s",
+                                    rule == null ? "" : " [" + rule + "]", what, r.reason())));
+                }
+            }
+            if (problems.size() == before) {
+                problems.addAll(unplaced); // shared generated code (type metadata) only repeats a rule's refusal
+            }
+            return null;
+        }
+        RuleClassLoader loader = new RuleClassLoader(parent, classes);
+        String modelClass = written.getModelFiles().iterator().next();
+        Model model;
+        try {
+            model = (Model) loader.loadClass(modelClass).getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the verified rule model cannot be instantiated: " + e, e);
+        }
+        return KieBaseBuilder.createKieBaseFromModel(model, KieServices.get().newKieBaseConfiguration(null, loader));
+    }
+
+    /**
+     * The model generator writes a literal regex ({@code x matches "re"}) as a static JDK
+     * {@code Pattern} field and a call to its matcher; rules get {@link io.github.motcua.rules.vocabulary.BoundedPattern}
+     * in its place, whose matcher stops after a work budget: the field goes, and each use of it
+     * becomes {@code BoundedPattern.compile("re")} (which caches the compiled pattern). Only the
+     * generator's own declaration, {@code private static final java.util.regex.Pattern regexp_<hash> = …},
+     * is matched; anything else naming the JDK pattern is left to the verifier, which refuses it.
+     */
+    static String boundedRegex(String source) {
+        if (!source.contains(JDK_PATTERN)) {
+            return source;
+        }
+        Matcher m = REGEX_FIELD.matcher(source);
+        String out = source;
+        while (m.find()) {
+            out = out.replace(m.group(), "");
+            out = out.replaceAll("\\b" + m.group(1) + "\\b",
+                    Matcher.quoteReplacement(BOUNDED_PATTERN + ".compile(" + m.group(2) + ")"));
+        }
+        return out;
+    }
+
+    /**
+     * JavaParser prints a primitive type as {@code name().toLowerCase()} in the default locale, so under
+     * a Turkish or Azeri default locale {@code int} comes out as {@code ınt} (dotless i) and the
+     * generated source does not compile. Only the whole word is put back.
+     */
+    static String dottedInt(String source) {
+        return source.indexOf('\u0131') < 0 ? source : DOTLESS_INT.matcher(source).replaceAll("int");
+    }
+
+    /** From a generated RuleMethods source: each lambda class it names -> the rule whose method names it. */
+    private static void rulesOfSource(String source, Map<String, String> out) {
+        Matcher m = RULE_NAME_DOC.matcher(source);
+        List<int[]> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            starts.add(new int[] {m.start()});
+            names.add(m.group(1).strip());
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : source.length();
+            Matcher c = GENERATED_CLASS.matcher(source.substring(starts.get(i)[0], end));
+            while (c.find()) {
+                out.putIfAbsent(c.group(1), names.get(i));
+            }
+        }
+    }
+
+    /**
+     * From the compiled classes: each generated class -> the rule whose {@code rule_…} method refers to
+     * it (the first such rule when two rules share a lambda). A rule method names its rule as a string
+     * constant ({@code D.rule(package, name)}).
+     */
+    private static Map<String, String> rulesOfClasses(Map<String, byte[]> classes, Blame blame) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            if (!e.getKey().contains("RuleMethods")) {
+                continue;
+            }
+            ClassNode cn = new ClassNode();
+            new ClassReader(e.getValue()).accept(cn, ClassReader.SKIP_FRAMES);
+            for (MethodNode mn : cn.methods) {
+                if (!mn.name.startsWith("rule_")) {
+                    continue;
+                }
+                String rule = null;
+                List<String> refs = new ArrayList<>();
+                for (AbstractInsnNode in : mn.instructions) {
+                    if (in instanceof LdcInsnNode l && l.cst instanceof String s && rule == null
+                            && blame.isRule(s)) {
+                        rule = s;
+                    } else if (in instanceof FieldInsnNode f) {
+                        refs.add(f.owner);
+                    } else if (in instanceof MethodInsnNode mi) {
+                        refs.add(mi.owner);
+                    } else if (in instanceof TypeInsnNode t) {
+                        refs.add(t.desc);
+                    }
+                }
+                if (rule != null) {
+                    out.putIfAbsent(e.getKey(), rule);
+                    for (String r : refs) {
+                        if (classes.containsKey(r)) {
+                            out.putIfAbsent(r, rule);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code java/lang/Class.getClassLoader ()Ljava/lang/ClassLoader;} -> {@code java.lang.Class.getClassLoader}. */
+    private static String readable(String member) {
+        String m = member.contains(" ") ? member.substring(0, member.indexOf(' ')) : member;
+        return m.replace('/', '.');
+    }
+
+    /** The verifier words its reasons in English; the common ones in Vietnamese, others quoted as they are. */
+    private static String vietnamese(String reason) {
+        String r = reason.toLowerCase(Locale.ROOT);
+        if (r.contains("reflection") || r.contains("class loading")) {
+            return "phản chiếu hoặc nạp lớp (" + reason + ")";
+        }
+        if (r.contains("loop") || r.contains("backward")) {
+            return "vòng lặp (" + reason + ")";
+        }
+        if (r.contains("recurs")) {
+            return "đệ quy (" + reason + ")";
+        }
+        if (r.contains("regex") || r.contains("regular expression")) {
+            return "biểu thức chính quy ngoài bộ so khớp có giới hạn (" + reason + ")";
+        }
+        return "ngoài danh sách được phép (" + reason + ")";
+    }
+
+    /** Defines exactly the verified classes of one build; everything else comes from the library's loader. */
+    static final class RuleClassLoader extends ClassLoader {
+        private final Map<String, byte[]> classes;
+
+        RuleClassLoader(ClassLoader parent, Map<String, byte[]> classes) {
+            super(parent);
+            this.classes = Map.copyOf(classes);
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] b = classes.get(name.replace('.', '/'));
+            if (b == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, b, 0, b.length);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.motcua.rules.vocabulary;
+
+import io.github.motcua.rules.RulesException;
+
+/**
+ * A rule's regular expression needed more work than its budget on this dossier's value (a pattern
+ * with nested quantifiers meeting a crafted value). The decision becomes INDETERMINATE with cause
+ * {@code REGEX_BUDGET}. Immutable and thread-safe.
+ */
+public final class RegexBudgetException extends RulesException {
+    private static final long serialVersionUID = 1L;
+    private final String pattern;
+
+    RegexBudgetException(String pattern) {
+        super("the regular expression [" + pattern + "] needed more work than its budget on this value");
+        this.pattern = pattern;
+    }
+
+    /** The pattern that ran out of budget. */
+    public String pattern() {
+        return pattern;
+    }
+
+    /** The message in Vietnamese. */
+    public String messageVi() {
+        return "Biểu thức chính quy [" + pattern + "] cần quá nhiều bước để so khớp giá trị này (vượt giới hạn)";
+    }
+}
