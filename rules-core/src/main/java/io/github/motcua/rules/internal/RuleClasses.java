@@ -63,6 +63,21 @@ final class RuleClasses {
     private static final Pattern RULE_NAME_DOC = Pattern.compile("\\* Rule name: (.*)");
     private static final Pattern GENERATED_CLASS = Pattern.compile("\\b(Lambda(?:Predicate|Consequence|Extractor)\\w*|Accumulate\\w*)\\b");
 
+    static {
+        // JavaParser caches each primitive type's name as name().toLowerCase() in the default locale when
+        // its enum is first initialised; under a Turkish or Azeri default "int" would be cached as "ınt" for
+        // the whole JVM. Initialise it once under the root locale (only where the default would break it).
+        if (!"i".equals("I".toLowerCase())) {
+            java.util.Locale before = java.util.Locale.getDefault();
+            try {
+                java.util.Locale.setDefault(java.util.Locale.ROOT);
+                com.github.javaparser.ast.type.PrimitiveType.Primitive.values();
+            } finally {
+                java.util.Locale.setDefault(before);
+            }
+        }
+    }
+
     private RuleClasses() {
     }
 
