@@ -24,8 +24,9 @@ final class Linter {
         PackProblem at(int line, int column, String code, String vi, String en);
     }
 
-    static final Set<String> ACTIONS = Set.of("ineligible", "require", "requireOneOf", "optional", "waive", "extend",
-            "pause", "replaceDeadline", "note", "addFee", "exempt", "reduce");
+    /** The methods of the rule vocabulary's {@link io.github.motcua.rules.vocabulary.Actions}: one list, not a copy. */
+    static final Set<String> ACTIONS = java.util.Arrays.stream(io.github.motcua.rules.vocabulary.Actions.class.getMethods())
+            .map(java.lang.reflect.Method::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Set<String> FORBIDDEN_TOKENS = Set.of("java", "javax", "jdk", "sun", "System", "Runtime",
             "Thread", "ThreadGroup", "ProcessBuilder", "Process", "Class", "ClassLoader", "getClass", "forName",
@@ -48,7 +49,8 @@ final class Linter {
             "(integer|decimal|count|ageInDays|ageInYears|age|bool|getAge)\\b\\s*(\\((?:[^()]|\\([^()]*\\))*\\))?\\s*(==|!=|<=|>=|<|>)\\s*[\"']");
     private static final Pattern TYPE_MISMATCH_TEXT = Pattern.compile(
             "(text|sex|channel|procedure|unitCode|fullName|personalId)\\b\\s*(\\((?:[^()]|\\([^()]*\\))*\\))?\\s*(<=|>=|<|>)\\s*-?\\d");
-    private static final Set<String> UNITS = Set.of("WORKING_DAYS", "WORKING_HOURS", "CALENDAR_DAYS", "SAME_DAY");
+    /** The names of {@link DeadlineUnit}, in declaration order. */
+    private static final List<String> UNITS = java.util.Arrays.stream(DeadlineUnit.values()).map(Enum::name).toList();
 
     private Linter() {
     }
