@@ -41,6 +41,13 @@ import java.util.Objects;
  */
 public final class DeadlineEngine {
     private static final long MAX_PAUSE_DAYS = 3650;
+    /**
+     * The legal bases {@link #compute} cites for its counting choices (deadline-bases.yaml). Each must
+     * be there: a missing one stops the engine from being built (a load problem), rather than a
+     * deadline silently printed without its basis.
+     */
+    static final List<String> COUNTING_BASIS_IDS = List.of("BLDS-2015-D147-2", "BLDS-2015-D148", "LHT-2014-D5-3",
+            "ND-23-2015-D7", "MOTCUA-ONLINE-OUT-OF-HOURS", "ND-101-2024-PL1-V-II-10");
 
     private final WorkingCalendar cal;
     private final DeadlineSettings settings;
@@ -51,7 +58,21 @@ public final class DeadlineEngine {
         this.settings = settings;
         this.hours = settings.officeHours();
         this.cal = cal.officeHours().equals(hours) ? cal : cal.withOfficeHours(hours);
-        this.bases = Calendars.builtInBases();
+        this.bases = checkBases(Calendars.builtInBases());
+    }
+
+    /**
+     * {@code bases}, when it holds every id of {@link #COUNTING_BASIS_IDS}.
+     *
+     * @throws CalendarException naming the missing ids
+     */
+    static Map<String, LegalBasis> checkBases(Map<String, LegalBasis> bases) {
+        List<String> missing = COUNTING_BASIS_IDS.stream().filter(id -> !bases.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            throw new CalendarException("the deadline engine's legal bases are missing from deadline-bases.yaml: "
+                    + missing);
+        }
+        return bases;
     }
 
     /** An engine over a calendar with a pack's settings (the settings' office hours win). */
@@ -72,7 +93,10 @@ public final class DeadlineEngine {
 
     private void addBasis(List<LegalBasis> list, String id) {
         LegalBasis b = bases.get(id);
-        if (b != null && !list.contains(b)) {
+        if (b == null) { // checked when the engine was built: an id not in COUNTING_BASIS_IDS is a bug here
+            throw new IllegalStateException("legal basis [" + id + "] is not in COUNTING_BASIS_IDS");
+        }
+        if (!list.contains(b)) {
             list.add(b);
         }
     }
