@@ -33,6 +33,28 @@ class RuleAuthoringGuideTest {
         Matcher f = Pattern.compile("<!-- example-file: (\\S+) -->\\n```csv\\n(.*?)```", Pattern.DOTALL).matcher(guide);
         assertTrue(f.find());
         assertEquals(Files.readString(PACKS.resolve(f.group(1)), StandardCharsets.UTF_8), f.group(2));
+        Matcher y = Pattern.compile("<!-- example-yaml: (\\S+) -->\\n```yaml\\n(.*?)```", Pattern.DOTALL).matcher(guide);
+        assertTrue(y.find(), "the guide teaches rules as YAML data with a real file");
+        assertEquals(Files.readString(Path.of(y.group(1)), StandardCharsets.UTF_8), y.group(2));
+    }
+
+    /** Every key of rules.schema.json (what an analyst may write in rules.yaml) is explained in the guide. */
+    @Test
+    void guide_documentsEveryYamlRuleKey() throws IOException {
+        String guide = Files.readString(GUIDE, StandardCharsets.UTF_8);
+        String schema = Files.readString(Path.of("src/main/resources/io/github/motcua/rules/schema/rules.schema.json"),
+                StandardCharsets.UTF_8);
+        Matcher k = Pattern.compile("\"([^\"$]+)\": \\{").matcher(schema);
+        int n = 0;
+        while (k.find()) {
+            String key = k.group(1);
+            if (key.matches("rule|value|values|condition|message|ids|time|outcome|properties|items|\\$defs")) {
+                continue;
+            }
+            assertTrue(guide.contains("`" + key) || guide.contains(key + ":"), "YAML key not documented: " + key);
+            n++;
+        }
+        assertTrue(n >= 30, "found only " + n + " keys");
     }
 
     @Test

@@ -193,6 +193,7 @@ final class PackLoader {
                 byProcedure.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(path);
             }
         }
+        FormFields.Library forms = FormFields.Library.of(files);
         // procedure folders are independent of each other and of the sections: check them meanwhile
         List<java.util.concurrent.CompletableFuture<ProcedureReader.Folder>> folders = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : byProcedure.entrySet()) {
@@ -205,7 +206,7 @@ final class PackLoader {
             folders.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 List<PackProblem> mine = new ArrayList<>();
                 try {
-                    return new ProcedureReader(files, mine).folder(e.getKey(), e.getValue(), claimed, bases);
+                    return new ProcedureReader(files, mine, forms).folder(e.getKey(), e.getValue(), claimed, bases);
                 } catch (RuntimeException | StackOverflowError x) {
                     mine.add(new PackProblem("procedures/" + e.getKey() + "/procedure.yaml", 0, 0, "LOAD_FAILED",
                             "Không nạp được thủ tục: " + x, "cannot load the procedure: " + x));

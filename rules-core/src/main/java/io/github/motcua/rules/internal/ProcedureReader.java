@@ -39,10 +39,17 @@ final class ProcedureReader {
 
     private final PackFiles files;
     private final List<PackProblem> problems;
+    private final FormFields.Library forms;
 
     ProcedureReader(PackFiles files, List<PackProblem> problems) {
+        this(files, problems, FormFields.Library.of(files));
+    }
+
+    /** @param forms the pack's shared form schemas (forms/*.schema.json), parsed once per load */
+    ProcedureReader(PackFiles files, List<PackProblem> problems, FormFields.Library forms) {
         this.files = files;
         this.problems = problems;
+        this.forms = forms;
     }
 
     /** One procedure folder's outcome: its source and cases (null when its procedure.yaml failed), problems, and
@@ -54,6 +61,7 @@ final class ProcedureReader {
     Folder folder(String code, List<String> paths, Set<String> claimed, Map<String, LegalBasis> bases) {
         String folder = "procedures/" + code;
         Procedure p = procedure(code, folder, bases);
+        FormFields form = FormFields.of(files.text(folder + "/form.schema.json"), forms);
         List<LoadedPack.RuleText> rules = new ArrayList<>();
         List<String> casesFiles = new ArrayList<>();
         for (String path : paths) {
@@ -67,9 +75,22 @@ final class ProcedureReader {
             } else if (rel.endsWith(".drl")) {
                 String text = files.text(path);
                 DrlSource src = new DrlSource(path, text);
-                rules.add(new LoadedPack.RuleText(path, src, (l, c, cd, vi, en) -> new PackProblem(path, l, c, cd, vi, en)));
+                LoadedPack.RuleText t = new LoadedPack.RuleText(path, src, (l, c, cd, vi, en) -> new PackProblem(path, l, c, cd, vi, en));
+                if (form != null) {
+                    FormChecks.drl(src, t.positions(), form, problems);
+                }
+                rules.add(t);
             } else if (rel.endsWith(".rules.csv") || rel.endsWith(".rules.xlsx")) {
                 LoadedPack.RuleText t = RuleTables.generate(path, files.get(path), problems);
+                if (t != null) {
+                    if (form != null) {
+                        FormChecks.drl(t.source(), t.positions(), form, problems);
+                    }
+                    rules.add(t);
+                }
+            } else if (rel.equals("rules.yaml") || rel.equals("rules.yml") || rel.endsWith(".rules.yaml") || rel.endsWith(".rules.yml")) {
+                // rules as data: translated to DRL with a map back to the YAML, then linted and compiled like DRL
+                LoadedPack.RuleText t = YamlRules.translate(path, files.text(path), form, problems);
                 if (t != null) {
                     rules.add(t);
                 }
@@ -88,7 +109,7 @@ final class ProcedureReader {
         LoadedPack.ProcedureSource src = new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules));
         List<PackCase> cases = new ArrayList<>();
         for (String cf : casesFiles) {
-            cases.addAll(cases(cf, p, bases));
+            cases.addAll(cases(cf, p, bases, form));
         }
         return new Folder(code, new PackLoader.Proc(src, List.copyOf(cases)), problems, problems.isEmpty());
     }
@@ -245,7 +266,7 @@ final class ProcedureReader {
         return b;
     }
 
-    private List<PackCase> cases(String path, Procedure p, Map<String, LegalBasis> bases) {
+    private List<PackCase> cases(String path, Procedure p, Map<String, LegalBasis> bases, FormFields form) {
         YamlDoc doc = PackLoader.yaml(files, problems, path, "cases", false);
         if (doc == null) {
             return List.of();
@@ -279,6 +300,15 @@ final class ProcedureReader {
                         "Hồ sơ của ca kiểm thử thuộc thủ tục khác [" + dn.get("procedure").asString() + "]",
                         "the case's dossier names another procedure [" + dn.get("procedure").asString() + "]"));
                 continue;
+            }
+            JsonNode ex0 = c.get("expect");
+            boolean invalidFormExpected = ex0 != null && ex0.get("formValid") != null && !ex0.get("formValid").asBoolean();
+            if (form != null && dn.get("form") != null && !invalidFormExpected) {
+                int before = problems.size();
+                FormChecks.caseForm(doc, ptr + "/dossier/form", dn.get("form"), form, problems);
+                if (problems.size() > before) {
+                    continue;
+                }
             }
             Dossier dossier;
             try {

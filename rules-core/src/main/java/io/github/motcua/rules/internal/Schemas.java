@@ -30,7 +30,7 @@ public final class Schemas {
     }
 
     /** The schema kinds published under io/github/motcua/rules/schema/. */
-    public static final List<String> KINDS = List.of("pack", "units", "legal-bases", "procedure", "cases", "dossier", "exemptions");
+    public static final List<String> KINDS = List.of("pack", "units", "legal-bases", "procedure", "cases", "dossier", "exemptions", "rules");
 
     static Schema schema(String kind) {
         return CACHE.computeIfAbsent(kind, k -> {

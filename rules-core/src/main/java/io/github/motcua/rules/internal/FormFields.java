@@ -1,0 +1,226 @@
+package io.github.motcua.rules.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The fields a procedure's e-form declares (its form.schema.json, with {@code $ref}s into the pack's
+ * forms/*.schema.json resolved), and the options each field allows ({@code enum}, {@code const},
+ * {@code oneOf}/{@code anyOf} of consts). Rules, decision tables and cases are checked against it so
+ * that a misspelled field or option value is an error at its line instead of a rule that never (or
+ * always) matches. Immutable once built; thread-safe.
+ */
+final class FormFields {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Deeper forms exist in no pack; the limit only guards against a reference cycle. */
+    private static final int MAX_DEPTH = 12;
+
+    /** One node of the form: its child fields, list items, options and whether undeclared children are allowed. */
+    static final class Field {
+        final Map<String, Field> children = new LinkedHashMap<>();
+        Field items;
+        final Set<String> options = new LinkedHashSet<>();
+        final Set<String> types = new LinkedHashSet<>();
+        boolean open;
+    }
+
+    /** The shared schemas of a pack by {@code $id} (forms/*.schema.json), parsed once per load. */
+    static final class Library {
+        private final Map<String, JsonNode> byId = new TreeMap<>();
+
+        static Library of(PackFiles files) {
+            Library l = new Library();
+            files.files().forEach((path, bytes) -> {
+                if (path.startsWith("forms/") && path.endsWith(".json")) {
+                    JsonNode n = parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                    if (n != null && n.get("$id") != null) {
+                        l.byId.put(n.get("$id").asString(), n);
+                    }
+                }
+            });
+            return l;
+        }
+    }
+
+    private final Field root;
+
+    private FormFields(Field root) {
+        this.root = root;
+    }
+
+    /** The form of one procedure, or null when it has none or it is not JSON (the form section reports that). */
+    static FormFields of(String schemaText, Library lib) {
+        if (schemaText == null) {
+            return null;
+        }
+        JsonNode schema = parse(schemaText);
+        if (schema == null || !schema.isObject()) {
+            return null;
+        }
+        Field root = new Field();
+        new Builder(lib).add(root, schema, schema, 0);
+        return new FormFields(root);
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private record Builder(Library lib) {
+        void add(Field f, JsonNode s, JsonNode doc, int depth) {
+            if (s == null || !s.isObject() || depth > MAX_DEPTH) {
+                if (s != null && s.isBoolean() && s.asBoolean()) {
+                    f.open = true;
+                }
+                return;
+            }
+            if (s.get("$ref") != null) {
+                String ref = s.get("$ref").asString();
+                int hash = ref.indexOf('#');
+                String id = hash < 0 ? ref : ref.substring(0, hash);
+                String ptr = hash < 0 ? "" : ref.substring(hash + 1);
+                JsonNode target = id.isEmpty() ? doc : lib.byId.get(id);
+                if (target == null) {
+                    f.open = true; // an unresolvable reference: the form section reports it; do not guess
+                } else {
+                    add(f, ptr.isEmpty() ? target : target.at(ptr), target, depth + 1);
+                }
+            }
+            JsonNode type = s.get("type");
+            if (type != null) {
+                if (type.isArray()) {
+                    type.forEach(t -> f.types.add(t.asString()));
+                } else {
+                    f.types.add(type.asString());
+                }
+            }
+            if (s.get("const") != null && s.get("const").isValueNode()) {
+                f.options.add(s.get("const").asString());
+            }
+            if (s.get("enum") != null) {
+                s.get("enum").forEach(v -> {
+                    if (v.isValueNode() && !v.isNull()) {
+                        f.options.add(v.asString());
+                    }
+                });
+            }
+            if (s.get("properties") != null) {
+                for (Map.Entry<String, JsonNode> p : s.get("properties").properties()) {
+                    add(f.children.computeIfAbsent(p.getKey(), k -> new Field()), p.getValue(), doc, depth + 1);
+                }
+            }
+            JsonNode ap = s.get("additionalProperties");
+            if ((ap != null && !(ap.isBoolean() && !ap.asBoolean())) || s.get("patternProperties") != null) {
+                f.open = true;
+            }
+            if (s.get("items") != null) {
+                if (f.items == null) {
+                    f.items = new Field();
+                }
+                add(f.items, s.get("items"), doc, depth + 1);
+            }
+            for (String k : List.of("allOf", "anyOf", "oneOf")) {
+                if (s.get(k) != null) {
+                    s.get(k).forEach(b -> add(f, b, doc, depth + 1));
+                }
+            }
+            for (String k : List.of("then", "else")) {
+                add(f, s.get(k), doc, depth + 1);
+            }
+            if (s.get("dependentSchemas") != null) {
+                s.get("dependentSchemas").forEach(b -> add(f, b, doc, depth + 1));
+            }
+        }
+    }
+
+    /** The field at a dotted path (a number indexes a list), or null when the form does not declare it. */
+    Field field(String path) {
+        Field f = root;
+        for (String seg : path.split("\\.", -1)) {
+            if (f.open && !f.children.containsKey(seg)) {
+                return new Field(); // inside a free-form part: anything goes
+            }
+            Field next = f.children.get(seg);
+            if (next == null && f.items != null && seg.matches("\\d{1,9}")) {
+                next = f.items;
+            }
+            if (next == null) {
+                return null;
+            }
+            f = next;
+        }
+        return f;
+    }
+
+    /** Every declared path (lists as {@code name.0}), in declaration order. */
+    List<String> paths() {
+        List<String> out = new ArrayList<>();
+        collect(root, "", out, 0);
+        return out;
+    }
+
+    private static void collect(Field f, String prefix, List<String> out, int depth) {
+        if (depth > MAX_DEPTH) {
+            return;
+        }
+        for (Map.Entry<String, Field> c : f.children.entrySet()) {
+            String p = prefix.isEmpty() ? c.getKey() : prefix + "." + c.getKey();
+            out.add(p);
+            collect(c.getValue(), p, out, depth + 1);
+        }
+        if (f.items != null && !prefix.isEmpty()) {
+            collect(f.items, prefix + ".0", out, depth + 1);
+        }
+    }
+
+    /** Up to three declared names closest to {@code wrong} (edit distance), best first. */
+    static List<String> closest(String wrong, java.util.Collection<String> names) {
+        List<String> sorted = new ArrayList<>(names);
+        Map<String, Integer> d = new java.util.HashMap<>();
+        for (String n : sorted) {
+            d.put(n, distance(wrong.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT)));
+        }
+        sorted.sort(Comparator.comparingInt((String n) -> d.get(n)).thenComparing(n -> n));
+        int limit = Math.max(2, wrong.length() / 3);
+        List<String> near = new ArrayList<>();
+        for (String n : sorted) {
+            if (near.size() < 3 && (near.isEmpty() || d.get(n) <= limit)) {
+                near.add(n);
+            }
+        }
+        return near;
+    }
+
+    /** Levenshtein distance (the inputs are field names, a few dozen characters). */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
