@@ -24,7 +24,7 @@ class IntegrationTest {
             + "RATE,le-phi-khai-sinh,LE_PHI,Lệ phí đăng ký khai sinh,Birth registration fee,FLAT,8000,,,,,,,,,,,,,LHT-2014-D11,,\n";
     static final String FORM = "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\","
             + "\"required\":[\"giayChungSinh\"],\"properties\":{\"giayChungSinh\":{\"type\":\"string\",\"title\":\"Giấy chứng sinh\","
-            + "\"enum\":[\"CO\",\"KHONG_CO\"]}}}";
+            + "\"enum\":[\"CO\",\"KHONG_CO\"]},\"nguoiLamChung\":{\"type\":\"string\"},\"noiSinh\":{\"type\":\"string\"},\"treEm\":{\"type\":\"object\"}}}";
 
     @TempDir
     Path dir;

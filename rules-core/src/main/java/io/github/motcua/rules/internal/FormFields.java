@@ -150,8 +150,9 @@ final class FormFields {
     Field field(String path) {
         Field f = root;
         for (String seg : path.split("\\.", -1)) {
-            if (f.open && !f.children.containsKey(seg)) {
-                return new Field(); // inside a free-form part: anything goes
+            boolean free = f.children.isEmpty() && f.items == null && (f.types.isEmpty() || f.types.contains("object"));
+            if ((f.open || free) && !f.children.containsKey(seg)) {
+                return new Field(); // inside a free-form part (no declared fields, or extra fields allowed): anything goes
             }
             Field next = f.children.get(seg);
             if (next == null && f.items != null && seg.matches("\\d{1,9}")) {

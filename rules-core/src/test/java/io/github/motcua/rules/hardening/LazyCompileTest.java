@@ -166,7 +166,7 @@ class LazyCompileTest {
 
     /** Valid JSON and a pack-internal schema; only the validator's compiler finds the broken pattern. */
     static final String FORM_COMPILE_ONLY_ERROR = "{\"type\": \"object\", \"properties\": {\"giayChungSinh\": "
-            + "{\"type\": \"string\", \"pattern\": \"([\"}}}";
+            + "{\"type\": \"string\", \"pattern\": \"([\"}, \"nguoiLamChung\": {\"type\": \"string\"}, \"treEm\": {\"type\": \"object\"}}}";
     static final String BIRTH_FORM = "procedures/1.001193/form.schema.json";
 
     @Test
