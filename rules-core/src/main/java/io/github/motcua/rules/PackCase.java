@@ -37,10 +37,19 @@ public record PackCase(String name, String file, int line, Dossier dossier, Expe
      * @param feesTotal   expected total in đồng, checked once fees are integrated
      * @param feeLines    item to amount in đồng, checked once fees are integrated
      * @param formValid   expected form validity, checked once forms are integrated
+     * @param deadlineWorkingDays expected count of working days on which the clock ran
+     *                    ({@code DeadlineResult.workingDaysCounted}), instead of or beside an exact instant
      */
     public record Expectation(Eligibility eligibility, List<String> reasons, List<String> required,
             List<String> waived, List<String> optional, Map<String, List<String>> oneOf, List<String> notes,
-            String deadlineDue, Long feesTotal, Map<String, Long> feeLines, Boolean formValid) {
+            String deadlineDue, Long feesTotal, Map<String, Long> feeLines, Boolean formValid, Integer deadlineWorkingDays) {
+        /** The expectation without a working-day count (the shape before counts could be expected). */
+        public Expectation(Eligibility eligibility, List<String> reasons, List<String> required,
+                List<String> waived, List<String> optional, Map<String, List<String>> oneOf, List<String> notes,
+                String deadlineDue, Long feesTotal, Map<String, Long> feeLines, Boolean formValid) {
+            this(eligibility, reasons, required, waived, optional, oneOf, notes, deadlineDue, feesTotal, feeLines, formValid, null);
+        }
+
         public Expectation {
             reasons = reasons == null ? null : List.copyOf(reasons);
             required = required == null ? null : List.copyOf(required);

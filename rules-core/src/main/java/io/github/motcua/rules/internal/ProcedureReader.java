@@ -108,8 +108,17 @@ final class ProcedureReader {
         }
         LoadedPack.ProcedureSource src = new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules));
         List<PackCase> cases = new ArrayList<>();
+        Base base = null;
         for (String cf : casesFiles) {
-            cases.addAll(cases(cf, p, bases, form));
+            if (isBase(cf)) {
+                base = base(cf, form);
+            }
+        }
+        List<Seen> seen = new ArrayList<>();
+        for (String cf : casesFiles) {
+            if (!isBase(cf)) {
+                cases.addAll(cases(cf, p, bases, form, base, seen));
+            }
         }
         return new Folder(code, new PackLoader.Proc(src, List.copyOf(cases)), problems, problems.isEmpty());
     }
@@ -266,7 +275,60 @@ final class ProcedureReader {
         return b;
     }
 
-    private List<PackCase> cases(String path, Procedure p, Map<String, LegalBasis> bases, FormFields form) {
+    /** {@code cases/_base.yaml}: the procedure's base dossier, which every case of the procedure changes. */
+    static boolean isBase(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.equals("_base.yaml") || name.equals("_base.yml");
+    }
+
+    /** The base dossier (null when it is missing or has problems, which are reported). */
+    private record Base(String file, ObjectNode dossier) {
+    }
+
+    /** A case already read: its merged dossier, to report a case that changes nothing relative to it. */
+    private record Seen(String name, String file, int line, JsonNode dossier) {
+    }
+
+    private Base base(String path, FormFields form) {
+        YamlDoc doc = YamlDoc.parse(path, files.text(path), problems);
+        if (doc == null) {
+            return null;
+        }
+        JsonNode d = doc.root().get("dossier");
+        if (!doc.root().isObject() || d == null || !d.isObject() || doc.root().size() != 1) {
+            problems.add(doc.problem("", "CASE_BAD_BASE",
+                    "Tệp hồ sơ gốc chỉ chứa một khóa \"dossier:\" với các trường chung của mọi ca (xem docs/pack-format.md)",
+                    "the base dossier file holds exactly one key \"dossier:\" with the fields every case shares (see docs/pack-format.md)"));
+            return null;
+        }
+        if (form != null && d.get("form") != null) {
+            FormChecks.caseForm(doc, "/dossier/form", d.get("form"), form, problems);
+        }
+        return new Base(path, (ObjectNode) d);
+    }
+
+    /**
+     * The base with the case's changes: objects merge key by key, anything else (lists included) replaces,
+     * and a key set to null ({@code null} or {@code ~}) removes it.
+     */
+    static ObjectNode merge(ObjectNode base, JsonNode change) {
+        ObjectNode out = base.deepCopy();
+        for (Map.Entry<String, JsonNode> e : change.properties()) {
+            JsonNode v = e.getValue();
+            JsonNode old = out.get(e.getKey());
+            if (v == null || v.isNull() || v.isString() && v.asString().equals("~")) { // YAML's ~ is null; the parser keeps it as text
+                out.remove(e.getKey());
+            } else if (v.isObject() && old != null && old.isObject()) {
+                out.set(e.getKey(), merge((ObjectNode) old, v));
+            } else {
+                out.set(e.getKey(), v.deepCopy());
+            }
+        }
+        return out;
+    }
+
+    private List<PackCase> cases(String path, Procedure p, Map<String, LegalBasis> bases, FormFields form, Base base,
+            List<Seen> seen) {
         YamlDoc doc = PackLoader.yaml(files, problems, path, "cases", false);
         if (doc == null) {
             return List.of();
@@ -282,7 +344,8 @@ final class ProcedureReader {
         for (int i = 0; i < items.size(); i++) {
             String ptr = root.isArray() ? "/" + i : "";
             JsonNode c = items.get(i);
-            ObjectNode dn = ((ObjectNode) c.get("dossier")).deepCopy();
+            ObjectNode own = (ObjectNode) c.get("dossier");
+            ObjectNode dn = base == null ? own.deepCopy() : merge(base.dossier(), own);
             if (dn.get("procedure") == null) {
                 dn.put("procedure", p.code());
             }
@@ -303,9 +366,9 @@ final class ProcedureReader {
             }
             JsonNode ex0 = c.get("expect");
             boolean invalidFormExpected = ex0 != null && ex0.get("formValid") != null && !ex0.get("formValid").asBoolean();
-            if (form != null && dn.get("form") != null && !invalidFormExpected) {
+            if (form != null && own.get("form") != null && !invalidFormExpected) {
                 int before = problems.size();
-                FormChecks.caseForm(doc, ptr + "/dossier/form", dn.get("form"), form, problems);
+                FormChecks.caseForm(doc, ptr + "/dossier/form", own.get("form"), form, problems);
                 if (problems.size() > before) {
                     continue;
                 }
@@ -325,7 +388,18 @@ final class ProcedureReader {
                 continue;
             }
             int[] at = doc.position(ptr);
-            out.add(new PackCase(c.get("name").asString(), path, at[0], dossier, expectation));
+            String name = c.get("name").asString();
+            Seen same = seen.stream().filter(x -> x.dossier().equals(dn)).findFirst().orElse(null);
+            if (same != null) {
+                problems.add(doc.problem(ptr + "/dossier", "CASE_SAME_DOSSIER",
+                        String.format(Locale.ROOT, "Ca [%s] không thay đổi gì so với ca [%s] (%s:%d): hai hồ sơ giống hệt nhau. "
+                                + "Gộp phần expect vào ca kia, hoặc nêu trường mà ca này thay đổi", name, same.name(), same.file(), same.line()),
+                        String.format(Locale.ROOT, "case [%s] changes nothing relative to case [%s] (%s:%d): the two dossiers are identical. "
+                                + "Merge its expect into the other case, or name the field this case changes", name, same.name(), same.file(), same.line())));
+                continue;
+            }
+            seen.add(new Seen(name, path, at[0], dn));
+            out.add(new PackCase(name, path, at[0], dossier, expectation));
         }
         return out;
     }
@@ -363,7 +437,9 @@ final class ProcedureReader {
                 strings(ex.get("reasons")), required, waived, optional, oneOf, strings(ex.get("notes")),
                 ex.get("deadline") == null || ex.get("deadline").get("due") == null ? null
                         : ex.get("deadline").get("due").asString(),
-                total, lines, ex.get("formValid") == null ? null : ex.get("formValid").asBoolean());
+                total, lines, ex.get("formValid") == null ? null : ex.get("formValid").asBoolean(),
+                ex.get("deadline") == null || ex.get("deadline").get("workingDays") == null ? null
+                        : ex.get("deadline").get("workingDays").asInt());
     }
 
     private List<String> ids(YamlDoc doc, String ptr, JsonNode arr, Procedure p) {

@@ -96,6 +96,15 @@ public final class CaseRunner {
                 }
             }
         }
+        if (x.deadlineWorkingDays() != null) {
+            if (d.deadline() == null) {
+                bad.add(String.format(Locale.ROOT, "deadline.workingDays: expected %d, actual none (%s%s)", x.deadlineWorkingDays(),
+                        d.eligibility(), d.cause() == null ? "" : ": " + d.cause().messageVi()));
+            } else if (d.deadline().workingDaysCounted() != x.deadlineWorkingDays()) {
+                bad.add(String.format(Locale.ROOT, "deadline.workingDays: expected %d, actual %d (due %s)", x.deadlineWorkingDays(),
+                        d.deadline().workingDaysCounted(), d.deadline().due()));
+            }
+        }
         if (x.feesTotal() != null || x.feeLines() != null) {
             if (d.fees() == null) {
                 bad.add(String.format(Locale.ROOT, "fees: expected total %s lines %s, actual none (%s%s)", x.feesTotal(),
