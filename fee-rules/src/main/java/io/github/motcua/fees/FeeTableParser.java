@@ -83,6 +83,18 @@ final class FeeTableParser {
                 continue;
             }
             current = r;
+            int want = header.cells().size();
+            int have = r.cells().size();
+            // a CSV row with a comma too few or too many shifts every later cell into the wrong column:
+            // say so once instead of reporting each shifted cell (XLSX rows simply end at their last value)
+            if (have > want || (have < want && file.toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))) {
+                problems.add(new FeeTableProblem(file, r.line(), "", 0, "",
+                        String.format(java.util.Locale.ROOT, "Dòng này có %d ô, dòng tiêu đề có %d: thiếu hoặc thừa dấu phẩy "
+                                + "(ô có dấu phẩy phải đặt trong ngoặc kép); sửa cho đủ %d ô", have, want, want),
+                        String.format(java.util.Locale.ROOT, "this row has %d cells, the header has %d: a comma is missing or extra "
+                                + "(a cell with a comma must be in double quotes); make it %d cells", have, want, want)));
+                continue;
+            }
             FeeRow row = row(r);
             if (row != null) {
                 out.add(row);

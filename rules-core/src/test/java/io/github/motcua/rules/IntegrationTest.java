@@ -127,8 +127,10 @@ class IntegrationTest {
                 Decision d = e.decide(TestPacks.birth("{}"));
                 assertEquals(Eligibility.INDETERMINATE, d.eligibility());
                 assertEquals("FORM_INVALID", d.cause().code());
-                assertEquals("Tờ khai có 1 lỗi cần sửa", d.cause().messageVi());
-                assertEquals("The form has 1 error to fix", d.cause().messageEn());
+                // the cause names the field and what is wrong, not only how many
+                assertEquals("Tờ khai có 1 lỗi cần sửa: [giayChungSinh] Giấy chứng sinh — " + d.form().violations().get(0).messageVi(),
+                        d.cause().messageVi());
+                assertTrue(d.cause().messageEn().startsWith("The form has 1 error to fix: [giayChungSinh] "), d.cause().messageEn());
                 assertEquals(1, d.form().violations().size());
                 assertEquals("Giấy chứng sinh", d.form().violations().get(0).label());
                 assertEquals("required", d.form().violations().get(0).keyword());

@@ -133,7 +133,9 @@ class GiaLaiDecisionsTest {
             assertEquals("FORM_INVALID", d.cause().code());
             int n = d.form().violations().size();
             assertTrue(n >= 2, () -> d.form().violations().toString());
-            assertEquals("Tờ khai có " + n + " lỗi cần sửa", d.cause().messageVi());
+            assertTrue(d.cause().messageVi().startsWith("Tờ khai có " + n + " lỗi cần sửa: "), d.cause().messageVi());
+            assertTrue(d.cause().messageVi().contains("[soDienThoai]") && d.cause().messageVi().contains("[treEm.ngaySinh]"),
+                    d.cause().messageVi());
             assertTrue(d.form().violations().stream().anyMatch(v -> v.path().equals("/soDienThoai")), () -> d.form().violations().toString());
             assertTrue(d.form().violations().stream().anyMatch(v -> v.path().equals("/treEm/ngaySinh")), () -> d.form().violations().toString());
             assertNull(d.deadline());

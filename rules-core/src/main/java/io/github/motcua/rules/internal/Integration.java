@@ -346,9 +346,21 @@ final class Integration {
         LocalDate asOf = d.asOf() != null ? d.asOf()
                 : d.receivedAt().atZoneSameInstant(pack.info().zone()).toLocalDate();
         int n = form.violations().size();
+        // name every field and what is wrong with it: "4 errors" alone sends the officer hunting
+        StringBuilder vi = new StringBuilder();
+        StringBuilder en = new StringBuilder();
+        for (Decision.FormViolation v : form.violations()) {
+            String field = v.path() == null || v.path().isEmpty() ? "" : v.path().substring(1).replace('/', '.');
+            vi.append(vi.length() == 0 ? ": " : "; ").append(field.isEmpty() ? "" : "[" + field + "] ")
+                    .append(v.label() == null || v.label().isEmpty() ? "" : v.label() + " — ").append(v.messageVi());
+            String labelEn = v.labelEn() != null ? v.labelEn() : v.label();
+            en.append(en.length() == 0 ? ": " : "; ").append(field.isEmpty() ? "" : "[" + field + "] ")
+                    .append(labelEn == null || labelEn.isEmpty() ? "" : labelEn + " — ")
+                    .append(v.messageEn() != null ? v.messageEn() : v.messageVi());
+        }
         Decision.Cause cause = new Decision.Cause("FORM_INVALID", null, null, 0,
-                String.format(Locale.ROOT, "Tờ khai có %d lỗi cần sửa", n),
-                String.format(Locale.ROOT, "The form has %d %s to fix", n, n == 1 ? "error" : "errors"));
+                String.format(Locale.ROOT, "Tờ khai có %d lỗi cần sửa%s", n, vi),
+                String.format(Locale.ROOT, "The form has %d %s to fix%s", n, n == 1 ? "error" : "errors", en));
         Decision.Provenance prov = new Decision.Provenance(pack.info().id(), pack.info().version(), pack.info().sha256(),
                 asOf, clock.instant());
         return new Decision(cp.procedure().code(), Eligibility.INDETERMINATE, List.of(),

@@ -139,9 +139,10 @@ final class Linter {
                         String.format(Locale.ROOT, "Quy tắc [%s] phải nêu căn cứ pháp lý: thêm @basis(\"...\")", r.name()),
                         String.format(Locale.ROOT, "rule [%s] must name its legal basis: add @basis(\"...\")", r.name())));
             } else if (!bases.containsKey(basis.value())) {
+                String near = String.join(", ", FormFields.closest(basis.value(), bases.keySet()));
                 out.add(at.at(basis.line(), basis.column(), "LINT_UNKNOWN_BASIS",
-                        String.format(Locale.ROOT, "Căn cứ pháp lý [%s] không có trong legal-bases/*.yaml", basis.value()),
-                        String.format(Locale.ROOT, "legal basis [%s] is not declared in legal-bases/*.yaml", basis.value())));
+                        String.format(Locale.ROOT, "Căn cứ pháp lý [%s] không có trong legal-bases/*.yaml; gần nhất: %s", basis.value(), near),
+                        String.format(Locale.ROOT, "legal basis [%s] is not declared in legal-bases/*.yaml; closest: %s", basis.value(), near)));
             }
             for (String k : List.of("validFrom", "validTo")) {
                 DrlSource.Meta v = r.meta().get(k);

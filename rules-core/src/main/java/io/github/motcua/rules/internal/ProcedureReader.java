@@ -76,6 +76,7 @@ final class ProcedureReader {
                 String text = files.text(path);
                 DrlSource src = new DrlSource(path, text);
                 LoadedPack.RuleText t = new LoadedPack.RuleText(path, src, (l, c, cd, vi, en) -> new PackProblem(path, l, c, cd, vi, en));
+                DrlMistakes.check(src, t.positions(), problems);
                 if (form != null) {
                     FormChecks.drl(src, t.positions(), form, problems);
                 }
@@ -106,6 +107,7 @@ final class ProcedureReader {
         if (p == null) {
             return new Folder(code, null, problems, false);
         }
+        otherInstrument(p, rules, bases);
         LoadedPack.ProcedureSource src = new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules));
         List<PackCase> cases = new ArrayList<>();
         Base base = null;
@@ -121,6 +123,50 @@ final class ProcedureReader {
             }
         }
         return new Folder(code, new PackLoader.Proc(src, List.copyOf(cases)), problems, problems.isEmpty());
+    }
+
+    /**
+     * A rule's basis that exists but names an instrument one or two characters away from one the
+     * procedure cites (ND23-2015-D24, Decree 23/2015 on certification, for ND123-2015-D24, Decree
+     * 123/2015 on civil status) is almost always a typo: reported with the ids of the intended one.
+     */
+    private void otherInstrument(Procedure p, List<LoadedPack.RuleText> rules, Map<String, LegalBasis> bases) {
+        Set<String> acts = new LinkedHashSet<>();
+        p.legalBases().forEach(b -> acts.add(b.act()));
+        if (p.deadline().basis() != null) {
+            acts.add(p.deadline().basis().act());
+        }
+        p.components().forEach(c -> {
+            if (c.basis() != null) {
+                acts.add(c.basis().act());
+            }
+        });
+        for (LoadedPack.RuleText rt : rules) {
+            for (DrlSource.RuleHeader h : rt.source().rules()) {
+                DrlSource.Meta m = h.meta().get("basis");
+                LegalBasis b = m == null ? null : bases.get(m.value());
+                if (b == null || acts.contains(b.act())) {
+                    continue;
+                }
+                for (String act : acts) {
+                    if (FormFields.distance(act, b.act()) <= 2) {
+                        List<String> sameAct = new ArrayList<>();
+                        bases.values().forEach(x -> {
+                            if (x.act().equals(act)) {
+                                sameAct.add(x.id());
+                            }
+                        });
+                        String near = String.join(", ", FormFields.closest(b.id(), sameAct));
+                        problems.add(rt.positions().at(m.line(), m.column(), "BASIS_OTHER_INSTRUMENT",
+                                String.format(Locale.ROOT, "Căn cứ [%s] thuộc văn bản [%s], còn các căn cứ khác của thủ tục %s thuộc [%s]: "
+                                        + "có phải ý bạn là %s? Nếu đúng là văn bản khác, thêm nó vào legalBases của procedure.yaml", b.id(), b.act(), p.code(), act, near),
+                                String.format(Locale.ROOT, "basis [%s] belongs to [%s], while the other bases of procedure %s belong to [%s]: "
+                                        + "did you mean %s? If it really is another instrument, add it to legalBases in procedure.yaml", b.id(), b.act(), p.code(), act, near)));
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     private Procedure procedure(String code, String folder, Map<String, LegalBasis> bases) {
@@ -268,9 +314,10 @@ final class ProcedureReader {
     private LegalBasis basis(YamlDoc doc, String ptr, String id, Map<String, LegalBasis> bases) {
         LegalBasis b = bases.get(id);
         if (b == null) {
+            String near = String.join(", ", FormFields.closest(id, bases.keySet()));
             problems.add(doc.problem(ptr, "UNKNOWN_BASIS",
-                    "Căn cứ pháp lý [" + id + "] không có trong legal-bases/*.yaml",
-                    "legal basis [" + id + "] is not declared in legal-bases/*.yaml"));
+                    "Căn cứ pháp lý [" + id + "] không có trong legal-bases/*.yaml; gần nhất: " + near,
+                    "legal basis [" + id + "] is not declared in legal-bases/*.yaml; closest: " + near));
         }
         return b;
     }

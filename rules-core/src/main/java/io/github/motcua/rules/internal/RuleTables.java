@@ -90,6 +90,14 @@ final class RuleTables {
         for (int r = 1; r < rows.size(); r++) {
             List<Cell> row = rows.get(r);
             int rowNum = row.get(0).row();
+            if (row.size() > header.size() || (row.size() < header.size() && !file.endsWith(".xlsx"))) {
+                problems.add(new PackProblem(file, rowNum, 1, "TABLE_ROW_CELLS",
+                        String.format(Locale.ROOT, "Hàng này có %d ô, hàng tiêu đề có %d: thiếu hoặc thừa dấu phẩy "
+                                + "(ô có dấu phẩy phải đặt trong ngoặc kép); sửa cho đủ %d ô", row.size(), header.size(), header.size()),
+                        String.format(Locale.ROOT, "this row has %d cells, the header has %d: a comma is missing or extra "
+                                + "(a cell with a comma must be in double quotes); make it %d cells", row.size(), header.size(), header.size())));
+                continue;
+            }
             String name = cell(row, nameCol).strip();
             if (name.isEmpty()) {
                 name = String.format(Locale.ROOT, "%s hàng %d", file, rowNum);

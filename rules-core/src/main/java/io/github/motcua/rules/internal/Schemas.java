@@ -58,10 +58,40 @@ public final class Schemas {
             Error e = vi.get(i);
             String ptr = pointerPrefix + pointer(e.getInstanceLocation());
             String enMsg = i < en.size() ? en.get(i).getMessage() : e.getMessage();
+            PackProblem indented = misindented(doc, ptr, e);
+            if (indented != null) {
+                out.add(indented);
+                continue;
+            }
             out.add(doc.problem(ptr, "SCHEMA", "Sai định dạng " + kind + ": " + e.getMessage(),
                     "invalid " + kind + ": " + enMsg));
         }
         return out;
+    }
+
+    /**
+     * A required key that is missing where the schema wants it but present one level deeper is an
+     * indentation mistake: reported at the line of the misplaced key, saying where it belongs.
+     */
+    private static PackProblem misindented(YamlDoc doc, String ptr, Error e) {
+        if (!"required".equals(e.getKeyword()) || e.getProperty() == null) {
+            return null;
+        }
+        String name = e.getProperty().replace("~", "~0").replace("/", "~1");
+        for (String p : doc.pointers()) {
+            if (p.startsWith(ptr + "/") && p.endsWith("/" + name) && p.substring(ptr.length() + 1).indexOf('/') > 0) {
+                String parent = p.substring(0, p.lastIndexOf('/'));
+                String parentKey = parent.substring(parent.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+                int[] at = doc.position(p);
+                int[] should = doc.position(ptr.isEmpty() ? "" : ptr);
+                return new PackProblem(doc.file(), at[0], at[1], "SCHEMA",
+                        String.format(Locale.ROOT, "Khóa [%s] bị thụt lề vào trong [%s]: lùi nó ra cho thẳng cột với các khóa cùng cấp (cột %d)",
+                                e.getProperty(), parentKey, should[1]),
+                        String.format(Locale.ROOT, "key [%s] is indented inside [%s]: move it left to line up with its sibling keys (column %d)",
+                                e.getProperty(), parentKey, should[1]));
+            }
+        }
+        return null;
     }
 
     /** Validates a plain JSON node (dossier input); returns "pointer: message" strings. */

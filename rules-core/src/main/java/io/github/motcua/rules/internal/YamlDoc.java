@@ -97,6 +97,11 @@ final class YamlDoc {
         return pos;
     }
 
+    /** Every pointer of the document that names a key, in no particular order. */
+    java.util.Set<String> pointers() {
+        return java.util.Collections.unmodifiableSet(positions().keySet());
+    }
+
     /** Line and column of the node at the pointer, or of its nearest ancestor. */
     public int[] position(String pointer) {
         Map<String, int[]> positions = positions();

@@ -1,0 +1,116 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.rules.PackProblem;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The typing mistakes analysts make in a hand-written rule file, found before the compiler sees it,
+ * each reported at the line to edit with what to type: curly quotes pasted from a word processor,
+ * a missing semicolon after an action, a rule without its {@code end}. The Drools parser reports
+ * these at the {@code rule} line or as {@code no viable alternative at input ''}, in English.
+ * It only reads the text; compilation is unchanged.
+ */
+final class DrlMistakes {
+    private static final String CURLY = "\u201C\u201D\u201E\u201F\u2018\u2019\u201A\u201B\u00AB\u00BB";
+    private static final Pattern STATEMENT = Pattern.compile("\\b(decision\\s*\\.\\s*[A-Za-z_]\\w*|update)\\s*\\(");
+    private static final Pattern THEN = Pattern.compile("(?m)^[ \\t]*then\\b");
+    private static final Pattern END = Pattern.compile("(?m)^[ \\t]*end\\b");
+
+    private DrlMistakes() {
+    }
+
+    static void check(DrlSource src, Linter.Positions at, List<PackProblem> problems) {
+        char[] m = src.masked();
+        for (int i = 0; i < m.length; i++) {
+            if (CURLY.indexOf(m[i]) >= 0) {
+                int[] p = src.position(i);
+                problems.add(at.at(p[0], p[1], "DRL_CURLY_QUOTE",
+                        String.format(Locale.ROOT, "Dấu ngoặc cong [%c] (thường do dán từ Word): quy tắc chỉ hiểu dấu ngoặc kép thẳng \"; hãy gõ lại thành \"",
+                                m[i]),
+                        String.format(Locale.ROOT, "curly quote [%c] (usually pasted from a word processor): rules understand only the straight double quote \"; retype it as \"",
+                                m[i])));
+                break; // one is enough: the rest of the line would only repeat it
+            }
+        }
+        String masked = new String(m);
+        List<DrlSource.RuleHeader> rules = src.rules();
+        for (int r = 0; r < rules.size(); r++) {
+            DrlSource.RuleHeader h = rules.get(r);
+            int from = lineStart(src, h.line());
+            int to = r + 1 < rules.size() ? lineStart(src, rules.get(r + 1).line()) : masked.length();
+            String body = masked.substring(from, to);
+            Matcher end = END.matcher(body);
+            int endAt = end.find() ? end.start() : -1;
+            if (endAt < 0) {
+                int last = lastCodeLine(src, masked, from, to);
+                problems.add(at.at(last, 1, "DRL_MISSING_END",
+                        String.format(Locale.ROOT, "Quy tắc [%s] (dòng %d) thiếu dòng end: thêm một dòng chỉ có chữ end sau dòng %d",
+                                h.name(), h.line(), last),
+                        String.format(Locale.ROOT, "rule [%s] (line %d) has no end: add a line with just end after line %d",
+                                h.name(), h.line(), last)));
+                endAt = body.length();
+            }
+            Matcher then = THEN.matcher(body);
+            if (!then.find() || then.start() > endAt) {
+                continue;
+            }
+            Matcher s = STATEMENT.matcher(body).region(then.end(), endAt);
+            while (s.find()) {
+                int close = closing(body, s.end() - 1, endAt);
+                if (close < 0) {
+                    break; // unbalanced parentheses: the compiler's message names them
+                }
+                int k = close + 1;
+                while (k < endAt && Character.isWhitespace(body.charAt(k))) {
+                    k++;
+                }
+                if (k >= endAt || body.charAt(k) != ';') {
+                    int[] p = src.position(from + close);
+                    String call = s.group(1).replaceAll("\\s+", "");
+                    problems.add(at.at(p[0], p[1] + 1, "DRL_MISSING_SEMICOLON",
+                            String.format(Locale.ROOT, "Thiếu dấu chấm phẩy sau %s(…): thêm ; vào cuối dòng %d", call, p[0]),
+                            String.format(Locale.ROOT, "missing semicolon after %s(…): add ; at the end of line %d", call, p[0])));
+                }
+                s.region(Math.min(close + 1, endAt), endAt);
+            }
+        }
+    }
+
+    private static int lineStart(DrlSource src, int line) {
+        String t = src.text;
+        int offset = 0;
+        for (int l = 1; l < line && offset >= 0; l++) {
+            offset = t.indexOf('\n', offset) + 1;
+            if (offset == 0) {
+                return t.length();
+            }
+        }
+        return offset;
+    }
+
+    /** The last line in [from, to) that holds code (not blank, not only a comment). */
+    private static int lastCodeLine(DrlSource src, String masked, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (!Character.isWhitespace(masked.charAt(i))) {
+                return src.position(i)[0];
+            }
+        }
+        return src.position(from)[0];
+    }
+
+    private static int closing(String s, int open, int limit) {
+        int depth = 0;
+        for (int i = open; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

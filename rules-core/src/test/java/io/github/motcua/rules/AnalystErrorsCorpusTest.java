@@ -1,0 +1,79 @@
+package io.github.motcua.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One broken file per message an analyst can meet (src/test/resources/analyst-errors/index.txt):
+ * each, put into a copy of the ho-tich test pack, gives exactly one problem, with its code, at the
+ * line to edit, in Vietnamese and in English.
+ */
+class AnalystErrorsCorpusTest {
+    record Entry(String file, String target, String code, int line) {
+        @Override
+        public String toString() {
+            return file;
+        }
+    }
+
+    static final String BASES = """
+            - id: ND-23-2015-D10
+              act: "Nghị định 23/2015/NĐ-CP"
+              article: "Điều 10"
+            """;
+
+    @TempDir
+    Path dir;
+
+    static Stream<Entry> corpus() throws IOException {
+        List<Entry> out = new ArrayList<>();
+        for (String line : read("index.txt").split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] c = line.split("\\|");
+            out.add(new Entry(c[0].strip(), c[1].strip(), c[2].strip(), Integer.parseInt(c[3].strip())));
+        }
+        return out.stream();
+    }
+
+    private static String read(String name) throws IOException {
+        try (InputStream in = AnalystErrorsCorpusTest.class.getClassLoader().getResourceAsStream("analyst-errors/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void brokenFile_givesOneProblemAtItsLineInBothLanguages(Entry e) throws IOException {
+        Path p = TestPacks.copy("ho-tich", dir);
+        TestPacks.write(p.resolve("procedures/1.001193/form.schema.json"), YamlRulesTest.FORM);
+        TestPacks.write(p.resolve("legal-bases/corpus.yaml"), BASES);
+        TestPacks.write(p.resolve(e.target()), read(e.file()));
+        try (Engine engine = TestPacks.engine()) {
+            LoadResult r = engine.load(p);
+            String all = r.problems().stream().map(x -> x.format(Locale.ROOT)).collect(Collectors.joining("\n"));
+            assertEquals(1, r.problems().size(), all);
+            PackProblem x = r.problems().get(0);
+            assertEquals(e.target(), x.file(), all);
+            assertEquals(e.code(), x.code(), all);
+            assertEquals(e.line(), x.line(), all);
+            assertNotEquals(x.messageVi(), x.messageEn(), "a message in each language: " + all);
+            assertTrue(x.messageVi().length() > 25 && x.messageEn().length() > 25, all);
+        }
+    }
+}
