@@ -170,9 +170,9 @@ final class DefaultFeeTable implements FeeTable {
             String reasonEn = why.map(ExemptionCategory::nameEn).orElse(r.note());
             if (r.type() == FeeRow.Type.EXEMPT) {
                 exemptions.add(new FeeAdjustment(FeeAdjustment.Kind.EXEMPT, 100, Money.ZERO, reasonVi, reasonEn,
-                        r.basis(), r.source()));
+                        r.basis(), r.source(), r.verified()));
             } else {
-                reductions.add(new Candidate(r.percent(), r.stacks(), reasonVi, reasonEn, r.basis(), r.source()));
+                reductions.add(new Candidate(r.percent(), r.stacks(), reasonVi, reasonEn, r.basis(), r.source(), r.verified()));
             }
         }
         for (FeeDirective d : req.directives()) {
@@ -183,7 +183,7 @@ final class DefaultFeeTable implements FeeTable {
                 exemptions.add(new FeeAdjustment(FeeAdjustment.Kind.EXEMPT, 100, Money.ZERO, d.reasonVi(), "",
                         d.basis(), "rule: " + d.rule()));
             } else {
-                reductions.add(new Candidate(d.percent(), false, d.reasonVi(), "", d.basis(), "rule: " + d.rule()));
+                reductions.add(new Candidate(d.percent(), false, d.reasonVi(), "", d.basis(), "rule: " + d.rule(), true));
             }
         }
         List<FeeAdjustment> applied = new ArrayList<>();
@@ -191,7 +191,7 @@ final class DefaultFeeTable implements FeeTable {
         if (!exemptions.isEmpty()) {
             FeeAdjustment first = exemptions.get(0);
             applied.add(new FeeAdjustment(first.kind(), 100, line.gross(), first.reasonVi(), first.reasonEn(),
-                    first.basis(), first.source()));
+                    first.basis(), first.source(), first.verified()));
             applied.addAll(exemptions.subList(1, exemptions.size()));
             amount = Money.ZERO;
         } else if (!reductions.isEmpty()) {
@@ -217,9 +217,12 @@ final class DefaultFeeTable implements FeeTable {
         if (applied.isEmpty()) {
             return line;
         }
+        // an amount that rests on an unverified exemption or reduction row is itself unverified, so decisions,
+        // guides and the catalogue mark it as they mark an unverified rate
+        boolean verified = line.verified() && applied.stream().allMatch(FeeAdjustment::verified);
         return new FeeLine(line.item(), line.descriptionVi(), line.descriptionEn(), line.quantity(), amount,
                 line.basis(), line.kind(), line.tariffVi(), line.copies(), line.gross(), line.capPerCopy(), applied,
-                line.source(), line.verified());
+                line.source(), verified);
     }
 
     private static final class Candidate {
@@ -229,18 +232,21 @@ final class DefaultFeeTable implements FeeTable {
         final String reasonEn;
         final LegalBasis basis;
         final String source;
+        final boolean verified;
 
-        Candidate(int percent, boolean stacks, String reasonVi, String reasonEn, LegalBasis basis, String source) {
+        Candidate(int percent, boolean stacks, String reasonVi, String reasonEn, LegalBasis basis, String source,
+                boolean verified) {
             this.percent = percent;
             this.stacks = stacks;
             this.reasonVi = reasonVi;
             this.reasonEn = reasonEn;
             this.basis = basis;
             this.source = source;
+            this.verified = verified;
         }
 
         FeeAdjustment toAdjustment(Money off) {
-            return new FeeAdjustment(FeeAdjustment.Kind.REDUCE, percent, off, reasonVi, reasonEn, basis, source);
+            return new FeeAdjustment(FeeAdjustment.Kind.REDUCE, percent, off, reasonVi, reasonEn, basis, source, verified);
         }
     }
 

@@ -19,9 +19,17 @@ import java.util.Objects;
  * @param basis    its legal basis
  * @param source   where it came from: {@code "fees.csv:12"} for a table row, or {@code "rule: <name>"}
  *                 for a rule's {@link FeeDirective}
+ * @param verified {@code false} when the table row was marked {@code verified=false} (the exemption
+ *                 rests on an unverified source); a line with such an adjustment is itself unverified
  */
 public record FeeAdjustment(Kind kind, int percent, Money amount, String reasonVi, String reasonEn, LegalBasis basis,
-        String source) {
+        String source, boolean verified) {
+
+    /** A verified adjustment (the shape before rows could be marked unverified). */
+    public FeeAdjustment(Kind kind, int percent, Money amount, String reasonVi, String reasonEn, LegalBasis basis,
+            String source) {
+        this(kind, percent, amount, reasonVi, reasonEn, basis, source, true);
+    }
 
     /** What the adjustment does. */
     public enum Kind {

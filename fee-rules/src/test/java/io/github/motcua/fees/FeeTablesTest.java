@@ -446,4 +446,37 @@ class FeeTablesTest {
             assertTrue(r.problems().get(0).messageEn().startsWith("Cannot read the XLSX file"));
         }
     }
+
+    /** What the analyst wrote stays true in the result: an unverified exemption row, a row short of a comma. */
+    @Nested
+    class Faithful {
+        static final String HEAD = "type,item,kind,nameVi,tariff,rate,categories,basis,verified,note\n";
+
+        @Test
+        void assess_exemptionFromAnUnverifiedRow_marksTheAdjustmentAndTheLineUnverified() {
+            FeeTable t = table(HEAD
+                    + "RATE,le-phi,LE_PHI,Lệ phí thử,FLAT,8000,,T-BASE,,\n"
+                    + "EXEMPT,le-phi,,,,,POOR_HOUSEHOLD,T-BASE,false,[3RD-PARTY] điều khoản chưa xác minh\n");
+            FeeLine poor = t.assess(FeeRequest.of("X", LocalDate.of(2026, 3, 2)).withCategories("POOR_HOUSEHOLD"))
+                    .line("le-phi").orElseThrow();
+            assertEquals(0, poor.amount().dong());
+            assertFalse(poor.adjustments().get(0).verified());
+            assertFalse(poor.verified(), "an amount resting on an unverified exemption is unverified");
+            FeeLine other = t.assess(FeeRequest.of("X", LocalDate.of(2026, 3, 2))).line("le-phi").orElseThrow();
+            assertTrue(other.verified());
+        }
+
+        @Test
+        void parse_csvRowOneCommaShort_isOneProblemNamingBothCounts() {
+            FeeTableResult r = csv("fees.csv", HEAD
+                    + "RATE,le-phi,LE_PHI,Lệ phí thử,FLAT,8000,,T-BASE,,\n"
+                    + "EXEMPT,le-phi,,,,,POOR_HOUSEHOLD,T-BASE,false\n");
+            assertEquals(1, r.problems().size(), r.problems().toString());
+            FeeTableProblem p = r.problems().get(0);
+            assertEquals(3, p.row());
+            assertEquals("this row has 9 cells, the header has 10: a comma is missing or extra "
+                    + "(a cell with a comma must be in double quotes); make it 10 cells", p.messageEn());
+            assertTrue(p.messageVi().startsWith("Dòng này có 9 ô, dòng tiêu đề có 10"), p.messageVi());
+        }
+    }
 }
