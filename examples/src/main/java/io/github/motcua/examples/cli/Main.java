@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** Every subcommand, in help order; a new command is one more entry here. */
     static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, DecideCommand.class, ExplainCommand.class,
-            CalendarCommand.class, CatalogCommand.class, GuideCommand.class, NewProcedureCommand.class, ImportCommand.class,
+            CalendarCommand.class, CatalogCommand.class, GuideCommand.class, NewPackCommand.class, NewProcedureCommand.class, ImportCommand.class,
             ExampleDossierCommand.class,
             TrackCommand.class,
             io.github.motcua.examples.desk.DeskCommand.class);

@@ -66,7 +66,7 @@ public final class NewProcedureCommand implements Callable<Integer> {
                     : "thư mục thủ tục đã có; không ghi gì: [" + dir + "]");
             return ExitCodes.BAD_ARGUMENT;
         }
-        Map<String, String> files = skeleton(code);
+        Map<String, String> files = skeleton(code, hasCommonForms(pack));
         try {
             Files.createDirectories(dir.getParent());
             Files.createDirectory(dir); // fails if another process created it meanwhile: never overwrite
@@ -84,17 +84,44 @@ public final class NewProcedureCommand implements Callable<Integer> {
         for (String f : files.keySet()) {
             out.println((en ? "created " : "đã tạo ") + pack.relativize(dir.resolve(f)).toString().replace('\\', '/'));
         }
-        out.println(en ? "Fill in every TODO, then run: motcua check " + pack
-                : "Điền mọi chỗ TODO rồi chạy: motcua check " + pack);
+        out.println(en ? "Fill in every TODO, then run: " + Hints.cli() + " check " + pack
+                : "Điền mọi chỗ TODO rồi chạy: " + Hints.cli() + " check " + pack);
         return ExitCodes.OK;
     }
 
-    /** The skeleton files by procedure-relative path, in creation order. */
+    /** Whether the pack declares the shared form definitions {@code urn:motcua:forms:common} (forms/*.json). */
+    static boolean hasCommonForms(Path pack) {
+        Path forms = pack.resolve("forms");
+        if (!Files.isDirectory(forms)) {
+            return false;
+        }
+        try (var list = Files.list(forms)) {
+            return list.filter(f -> f.toString().endsWith(".json")).anyMatch(f -> {
+                try {
+                    return Files.readString(f, StandardCharsets.UTF_8).matches("(?s).*\"\\$id\"\\s*:\\s*\"urn:motcua:forms:common\".*");
+                } catch (IOException | RuntimeException e) {
+                    return false;
+                }
+            });
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The skeleton files with a form referring to the shared definitions (a pack made by new-pack has them). */
     static Map<String, String> skeleton(String code) {
+        return skeleton(code, true);
+    }
+
+    /**
+     * The skeleton files by procedure-relative path, in creation order; without the pack's shared
+     * definitions the form describes the applicant itself, so it compiles in any pack.
+     */
+    static Map<String, String> skeleton(String code, boolean commonForms) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("procedure.yaml", """
-                # Thủ tục %1$s — điền mọi chỗ TODO (xem docs/pack-format.md, mục procedure.yaml), rồi chạy `motcua check`.
-                # Fill in every TODO (docs/pack-format.md, "procedure.yaml"), then run `motcua check`.
+                # Thủ tục %1$s — điền mọi chỗ TODO (xem docs/pack-format.md, mục procedure.yaml), rồi chạy `java -jar …/motcua-cli.jar check PACK`.
+                # Fill in every TODO (docs/pack-format.md, "procedure.yaml"), then run `java -jar …/motcua-cli.jar check PACK`.
                 code: "%1$s"
                 name: { vi: "TODO tên thủ tục", en: "TODO procedure name" }
                 field: { vi: "TODO lĩnh vực", en: "TODO field" }
@@ -124,14 +151,25 @@ public final class NewProcedureCommand implements Callable<Integer> {
                   "x-title-en": "TODO Application form",
                   "type": "object",
                   "properties": {
-                    "nguoiYeuCau": {
+                    "nguoiYeuCau": %2$s
+                  }
+                }
+                """.formatted(code, commonForms ? """
+                {
                       "$ref": "urn:motcua:forms:common#/$defs/person",
                       "title": "Người yêu cầu",
                       "x-title-en": "Applicant"
-                    }
-                  }
-                }
-                """.formatted(code));
+                    }""".strip() : """
+                {
+                      "type": "object",
+                      "title": "Người yêu cầu",
+                      "x-title-en": "Applicant",
+                      "properties": {
+                        "hoTen": { "type": "string", "title": "Họ, chữ đệm và tên", "x-title-en": "Full name", "minLength": 1, "maxLength": 100 },
+                        "soDinhDanh": { "type": "string", "title": "Số định danh cá nhân", "x-title-en": "Personal identification number", "format": "vn-personal-id" }
+                      },
+                      "additionalProperties": false
+                    }""".strip()));
         m.put("rules.drl", """
                 // Quy tắc của thủ tục %1$s (docs/rule-authoring.md). Bỏ chú thích và sửa quy tắc mẫu dưới đây.
                 // Rules of procedure %1$s (docs/rule-authoring.md). Uncomment and adapt the example below.

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class HelpTest {
     static final List<List<String>> COMMANDS = List.of(List.of("explain"), List.of("calendar"), List.of("calendar", "lunar"),
             List.of("calendar", "month-starts"), List.of("calendar", "days-off"), List.of("catalog"), List.of("guide"),
-            List.of("new-procedure"), List.of("check"), List.of("decide"));
+            List.of("new-pack"), List.of("new-procedure"), List.of("check"), List.of("decide"));
 
     @Test
     void help_everyCommand_bilingualDescription() {
