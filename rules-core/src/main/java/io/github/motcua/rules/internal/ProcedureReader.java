@@ -132,15 +132,19 @@ final class ProcedureReader {
      */
     private void otherInstrument(Procedure p, List<LoadedPack.RuleText> rules, Map<String, LegalBasis> bases) {
         Set<String> acts = new LinkedHashSet<>();
-        p.legalBases().forEach(b -> acts.add(b.act()));
-        if (p.deadline().basis() != null) {
+        if (p.legalBases() != null) {
+            p.legalBases().forEach(b -> acts.add(b.act()));
+        }
+        if (p.deadline() != null && p.deadline().basis() != null) {
             acts.add(p.deadline().basis().act());
         }
-        p.components().forEach(c -> {
-            if (c.basis() != null) {
-                acts.add(c.basis().act());
-            }
-        });
+        if (p.components() != null) {
+            p.components().forEach(c -> {
+                if (c.basis() != null) {
+                    acts.add(c.basis().act());
+                }
+            });
+        }
         for (LoadedPack.RuleText rt : rules) {
             for (DrlSource.RuleHeader h : rt.source().rules()) {
                 DrlSource.Meta m = h.meta().get("basis");
