@@ -46,10 +46,49 @@ final class YamlDoc {
             int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
             int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
             String msg = e.getOriginalMessage();
+            String[] plain = plain(msg);
+            if (plain != null) {
+                // SnakeYAML names where it noticed the mistake ("line 10, column 4"): the line to edit
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(msg);
+                boolean first = msg.contains("could not find expected ':'"); // there the first mark is the key without its colon
+                while (m.find()) {
+                    line = Integer.parseInt(m.group(1));
+                    col = Integer.parseInt(m.group(2));
+                    if (first) {
+                        break;
+                    }
+                }
+                problems.add(new PackProblem(file, line, col, "YAML_SYNTAX", plain[0], plain[1]));
+                return null;
+            }
             problems.add(new PackProblem(file, line, col, "YAML_SYNTAX",
                     "Lỗi cú pháp YAML: " + msg, "YAML syntax error: " + msg));
             return null;
         }
+    }
+
+    /** The usual YAML mistakes in plain words (vi, en), or null for the parser's own text. */
+    private static String[] plain(String msg) {
+        if (msg == null) {
+            return null;
+        }
+        if (msg.contains("expected <block end>") || msg.contains("did not find expected key")
+                || msg.contains("mapping values are not allowed here")) {
+            return new String[] {
+                "Thụt lề sai: khóa ở dòng này không thẳng cột với các khóa cùng cấp. Dời nó sang trái hoặc phải cho thẳng cột "
+                        + "với khóa ngay trên (chỉ dùng dấu cách, không dùng tab)",
+                "wrong indentation: the key on this line does not line up with its sibling keys. Move it left or right to line up "
+                        + "with the key above it (spaces only, no tabs)"};
+        }
+        if (msg.contains("could not find expected ':'")) {
+            return new String[] {
+                "Thiếu dấu hai chấm: mỗi dòng \"khóa: giá trị\" cần dấu : và một dấu cách sau tên khóa",
+                "missing colon: each \"key: value\" line needs a : and a space after the key"};
+        }
+        if (msg.contains("found character '\\t'") || msg.contains("found a tab")) {
+            return new String[] {"Dòng này có ký tự tab: YAML chỉ thụt lề bằng dấu cách", "this line has a tab: YAML indents with spaces only"};
+        }
+        return null;
     }
 
     private static void walk(JsonParser p, String ptr, Map<String, int[]> pos) {
