@@ -22,7 +22,12 @@ final class DrlMistakes {
     private DrlMistakes() {
     }
 
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9A-Fa-f]{4}");
+
     static void check(DrlSource src, Linter.Positions at, List<PackProblem> problems) {
+        if (UNICODE_ESCAPE.matcher(src.text).find()) {
+            return; // the linter refuses the file at the escape (LINT_UNICODE_ESCAPE); a guess here would hide that
+        }
         char[] m = src.masked();
         for (int i = 0; i < m.length; i++) {
             if (CURLY.indexOf(m[i]) >= 0) {
