@@ -100,6 +100,10 @@ final class RuleClasses {
     static KieBase build(String packageName, List<PackageDescr> trees, Map<String, CompiledProcedure.RuleInfo> rules,
             String fallback, java.util.function.Consumer<List<KnowledgeBuilderResult>> reportDrl, List<PackProblem> problems) {
         Blame blame = new Blame(rules, fallback);
+        if (trees.stream().allMatch(t -> t.getRules().isEmpty())) {
+            // a procedure without rules (an imported one, NOT_ASSESSED): nothing to generate or verify
+            return KieBaseBuilder.createKieBaseFromModel(List.of(), KieServices.get().newKieBaseConfiguration());
+        }
         ClassLoader parent = RuleClasses.class.getClassLoader();
         KnowledgeBuilderConfigurationImpl conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(parent)
                 .as(KnowledgeBuilderConfigurationImpl.KEY);
@@ -178,6 +182,9 @@ final class RuleClasses {
             return null;
         }
         RuleClassLoader loader = new RuleClassLoader(parent, classes);
+        if (written.getModelFiles().isEmpty()) {
+            return KieBaseBuilder.createKieBaseFromModel(List.of(), KieServices.get().newKieBaseConfiguration(null, loader));
+        }
         String modelClass = written.getModelFiles().iterator().next();
         Model model;
         try {
