@@ -253,7 +253,9 @@ public final class Importer {
                             StandardCharsets.UTF_8);
                 }
             }
-            writeBases(stage);
+            Map<String, JsonNode> planned = new HashMap<>();
+            plans.forEach(p -> planned.put(p.code(), p.national()));
+            writeBases(stage, planned);
             if (verify) {
                 List<PackProblem> loadProblems = load(stage);
                 if (!loadProblems.isEmpty()) {
@@ -291,18 +293,21 @@ public final class Importer {
     }
 
     /** Regenerates legal-bases/national.yaml from every national.yaml of the (staged) pack. */
-    static void writeBases(Path root) throws IOException {
+    static void writeBases(Path root, Map<String, JsonNode> planned) throws IOException {
         Map<String, ObjectNode> bases = new TreeMap<>();
         Map<String, TreeSet<String>> usedBy = new HashMap<>();
         Path procs = root.resolve("procedures");
         if (Files.isDirectory(procs)) {
             try (Stream<Path> s = Files.list(procs)) {
                 for (Path f : s.sorted().toList()) {
-                    Path n = f.resolve("national.yaml");
-                    if (!Files.isRegularFile(n)) {
-                        continue;
+                    JsonNode nat = planned.get(f.getFileName().toString());
+                    if (nat == null) {
+                        Path n = f.resolve("national.yaml");
+                        if (!Files.isRegularFile(n)) {
+                            continue;
+                        }
+                        nat = Layers.readYaml(n);
                     }
-                    JsonNode nat = Layers.readYaml(n);
                     for (JsonNode b : nat.get("legalBases")) {
                         String id = b.get("id").asString();
                         usedBy.computeIfAbsent(id, k -> new TreeSet<>()).add(nat.get("code").asString());

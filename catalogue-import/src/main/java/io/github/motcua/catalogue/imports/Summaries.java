@@ -57,7 +57,7 @@ final class Summaries {
     }
 
     static String fee(JsonNode f) {
-        String type = f.get("type").asString();
+        String type = f.get("type") == null ? "none listed" : f.get("type").asString();
         if ("KNOWN".equals(f.get("status").asString())) {
             return type + " " + f.get("amount").asLong();
         }

@@ -53,6 +53,21 @@ class ImporterTest {
     }
 
     @Test
+    void reImportingTheSameRecordsChangesNothingAndReportsNoDiff() throws Exception {
+        Path pack = ImportFixtures.pack(tmp);
+        assertTrue(Importer.into(pack).importRecords(List.of(ImportFixtures.records())).ok());
+        String before = ImportFixtures.digest(pack);
+        ImportReport again = Importer.into(pack).importRecords(List.of(ImportFixtures.records()));
+        assertTrue(again.ok(), again.text());
+        assertTrue(again.changes().isEmpty(), again.text());
+        assertEquals(before, ImportFixtures.digest(pack), "same records, same bytes");
+        ImportReport check = Importer.into(pack).check(List.of(ImportFixtures.record("1.004327")));
+        assertTrue(check.ok(), check.text());
+        assertTrue(check.changes().stream().allMatch(c -> c.kind() == Change.Kind.NOT_IN_IMPORT), check.text());
+        assertEquals(20, check.changes().size());
+    }
+
+    @Test
     void valuesThatCannotBeReadExactlyAreUnknownNeverZero() throws Exception {
         Path pack = ImportFixtures.pack(tmp);
         ImportReport r = Importer.into(pack).importRecords(List.of(ImportFixtures.records()));

@@ -1,6 +1,8 @@
 package io.github.motcua.examples.catalog;
 
 import io.github.motcua.calendar.TimeLimit;
+import io.github.motcua.catalogue.imports.NationalLayer;
+import io.github.motcua.dossier.Channel;
 import io.github.motcua.rules.LocalizedText;
 import io.github.motcua.rules.Procedure;
 import java.util.List;
@@ -22,23 +24,45 @@ import java.util.Objects;
  * @param fees         the fees and charges, in fee-table order; empty when the procedure charges nothing
  * @param feesKnown    {@code false} when the engine serves no fee table for the procedure (the fees
  *                     are then unknown, not zero)
+ * @param channels     channels accepted (the pack's)
+ * @param national     the procedure's imported national layer (national.yaml), or {@code null} when the
+ *                     pack has none: then {@code onlineLevel} and {@code boundaryFree} are the pack's
+ * @param source       provenance of an imported procedure, or {@code null} for a hand-written one
  * @param commitment   the province's committed time beside {@code deadline} (the law's maximum), or {@code null}
  */
 public record CatalogueEntry(String code, LocalizedText name, LocalizedText field, Procedure.Level level,
         LocalizedText agency, Procedure.OnlineLevel onlineLevel, boolean boundaryFree, TimeLimit deadline,
-        List<FeeText> fees, boolean feesKnown, Procedure.Commitment commitment) {
+        List<FeeText> fees, boolean feesKnown, List<Channel> channels, NationalLayer national, Procedure.Source source,
+        Procedure.Commitment commitment) {
     public CatalogueEntry {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
         fees = List.copyOf(fees);
+        channels = channels == null ? List.of() : List.copyOf(channels);
     }
 
-    /** An entry without a commitment. */
+    /** An entry without a national layer and without a commitment (the shape before the import). */
     public CatalogueEntry(String code, LocalizedText name, LocalizedText field, Procedure.Level level,
             LocalizedText agency, Procedure.OnlineLevel onlineLevel, boolean boundaryFree, TimeLimit deadline,
             List<FeeText> fees, boolean feesKnown) {
-        this(code, name, field, level, agency, onlineLevel, boundaryFree, deadline, fees, feesKnown, null);
+        this(code, name, field, level, agency, onlineLevel, boundaryFree, deadline, fees, feesKnown, List.of(), null, null,
+                null);
     }
+
+    /** {@code true} when the values were imported from a national record and not reviewed yet. */
+    public boolean importedUnreviewed() {
+        return source != null && !source.verified();
+    }
+
+    /**
+     * The national online level when the pack has the record (FULL exactly when {@code isFullProcess}), else
+     * the pack's.
+     */
+    public String nationalOrPackOnlineLevel() {
+        return national != null && !"UNKNOWN".equals(national.onlineLevel()) ? national.onlineLevel()
+                : onlineLevel == null ? null : onlineLevel.name();
+    }
+
 
     /**
      * The deadline as published: "03 ngày làm việc" ({@link TimeLimit#labelVi()}) or its English; with a

@@ -1,6 +1,7 @@
 package io.github.motcua.examples.catalog;
 
 import io.github.motcua.calendar.InternalStep;
+import io.github.motcua.catalogue.imports.NationalLayer;
 import io.github.motcua.dossier.Channel;
 import io.github.motcua.fees.FeeTable;
 import io.github.motcua.forms.Forms;
@@ -74,6 +75,20 @@ public final class Catalogues {
      * @throws NoPackLoadedException when the engine serves no pack
      */
     public static Catalogue catalogue(Engine engine, Function<String, Optional<FeeTable>> feeTables, LocalDate asOf) {
+        return catalogue(engine, feeTables, code -> Optional.empty(), asOf);
+    }
+
+    /**
+     * The catalogue with each procedure's imported national layer ({@link NationalLayer#readAll}): the
+     * entries then carry the national online level and boundary-free flag beside the pack's, and the
+     * deadline and fees per channel as the record states them (or unknown).
+     *
+     * @param national the national layer of a procedure code, if the pack has one
+     * @throws NoPackLoadedException when the engine serves no pack
+     */
+    public static Catalogue catalogue(Engine engine, Function<String, Optional<FeeTable>> feeTables,
+            Function<String, Optional<NationalLayer>> national, LocalDate asOf) {
+        Objects.requireNonNull(national, "national");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(feeTables, "feeTables");
         Objects.requireNonNull(asOf, "asOf");
@@ -88,7 +103,7 @@ public final class Catalogues {
             List<FeeText> fees = table.map(t -> FeeTexts.of(t, p.code(), asOf)).orElse(List.of());
             CatalogueEntry e = new CatalogueEntry(p.code(), p.name(), p.field(), p.level(), p.agency(), p.onlineLevel(),
                     p.boundaryFree(), p.deadline() == null ? null : p.deadline().limit(), fees, table.isPresent(),
-                    p.commitment());
+                    p.channels(), national.apply(p.code()).orElse(null), p.source(), p.commitment());
             if (p.onlineLevel() == Procedure.OnlineLevel.FULL) {
                 full.add(e);
             }
@@ -210,8 +225,16 @@ public final class Catalogues {
         m.put("field", e.field() == null ? null : lt(e.field().vi(), e.field().enOrVi()));
         m.put("level", e.level() == null ? null : e.level().name());
         m.put("agency", e.agency() == null ? null : lt(e.agency().vi(), e.agency().enOrVi()));
-        m.put("onlineLevel", e.onlineLevel() == null ? null : e.onlineLevel().name());
+        // onlineLevel is the national record's (FULL exactly when isFullProcess) where the pack has the record;
+        // the pack's own value goes beside it when it differs (a provincial decision)
+        String online = e.nationalOrPackOnlineLevel();
+        m.put("onlineLevel", online);
+        String packOnline = e.onlineLevel() == null ? null : e.onlineLevel().name();
+        m.put("onlineLevelProvince", e.national() != null && packOnline != null && !packOnline.equals(online) ? packOnline : null);
+        // boundaryFree is the pack's (the province's rule where it sets one, else the national flag); both shown
         m.put("boundaryFree", e.boundaryFree());
+        m.put("boundaryFreeProvince", e.boundaryFree());
+        m.put("boundaryFreeNational", e.national() == null ? null : e.national().nonTerritorial());
         if (e.deadline() == null) {
             m.put("deadline", null);
         } else {
@@ -234,6 +257,56 @@ public final class Catalogues {
         }
         m.put("feesKnown", e.feesKnown());
         m.put("fees", e.fees().stream().map(Catalogues::jsonFee).toList());
+        List<Map<String, Object>> deadlines = new ArrayList<>();
+        List<Map<String, Object>> nationalDeadlines = new ArrayList<>();
+        List<Map<String, Object>> channelFees = new ArrayList<>();
+        if (e.national() != null) {
+            for (NationalLayer.Deadline d : e.national().deadlines()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("channel", d.channel());
+                x.put("amount", d.known() ? new java.math.BigDecimal(d.amount()) : null);
+                x.put("unit", d.known() ? d.unit() : "UNKNOWN");
+                x.put("converted", d.converted());
+                nationalDeadlines.add(x);
+            }
+            for (NationalLayer.Fee f : e.national().fees()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("channel", f.channel());
+                x.put("type", f.type());
+                x.put("amount", f.amount());
+                x.put("unknown", !f.known());
+                x.put("value", f.rawValue());
+                x.put("why", f.why());
+                channelFees.add(x);
+            }
+        }
+        if (e.national() != null && e.source() != null) {
+            deadlines.addAll(nationalDeadlines);
+        } else {
+            // a hand-written procedure: the pack's deadline for each of its channels
+            for (Channel ch : e.channels()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("channel", ch.name());
+                x.put("amount", e.deadline() == null ? null : e.deadline().amount());
+                x.put("unit", e.deadline() == null ? "UNKNOWN" : e.deadline().unit().name());
+                x.put("converted", null);
+                deadlines.add(x);
+            }
+        }
+        m.put("deadlines", deadlines);
+        m.put("deadlinesNational", e.national() == null ? null : nationalDeadlines);
+        m.put("feesByChannel", e.national() == null ? null : channelFees);
+        if (e.source() == null) {
+            m.put("imported", null);
+        } else {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("recordId", e.source().recordId());
+            s.put("code", e.source().code());
+            s.put("updatedAt", e.source().updatedAt());
+            s.put("decision", e.source().decision());
+            s.put("verified", e.source().verified());
+            m.put("imported", s);
+        }
         return m;
     }
 
@@ -327,6 +400,9 @@ public final class Catalogues {
         sb.append(m.get("name")).append(" (").append(en ? "code " : "mã ").append(g.procedure().code()).append(")\n");
         if (!m.get("field").toString().isEmpty()) {
             sb.append(en ? "Field: " : "Lĩnh vực: ").append(m.get("field")).append('\n');
+        }
+        if (!m.get("importedText").toString().isEmpty()) {
+            sb.append("[!] ").append(m.get("importedText")).append('\n');
         }
         sb.append('\n').append(en ? "1. Papers to submit" : "1. Thành phần hồ sơ phải nộp").append('\n');
         for (Object o : (List<?>) m.get("components")) {
@@ -428,7 +504,15 @@ public final class Catalogues {
                         : "Tiếp nhận không phụ thuộc địa giới hành chính trong phạm vi tỉnh")
                 : (en ? "Received only by the competent authority's one-stop desk"
                         : "Chỉ tiếp nhận tại Bộ phận Một cửa của cơ quan có thẩm quyền"));
-        m.put("deadline", p.deadline() == null ? "" : CatalogueEntry.commitmentLabel(p.deadline().limit(), p.commitment(), en));
+        m.put("deadline", p.deadline() != null ? CatalogueEntry.commitmentLabel(p.deadline().limit(), p.commitment(), en)
+                : p.source() != null ? (en ? "unknown, see the official text" : "không rõ, xem văn bản chính thức") : "");
+        m.put("importedText", !p.importedUnreviewed() ? "" : en
+                ? "Imported from the national database of administrative procedures (code " + p.source().code() + ", updated "
+                        + p.source().updatedAt() + (p.source().decision() == null ? "" : ", published by " + p.source().decision())
+                        + "), not reviewed yet: check the official text."
+                : "Thông tin nhập từ Cơ sở dữ liệu quốc gia về thủ tục hành chính (mã " + p.source().code() + ", cập nhật "
+                        + p.source().updatedAt() + (p.source().decision() == null ? "" : ", công bố tại " + p.source().decision())
+                        + "), chưa được rà soát: đối chiếu văn bản chính thức.");
         m.put("deadlineBasis", p.deadline() == null ? "" : Labels.citation(p.deadline().basis(), en));
         m.put("cutOffText", p.deadline() == null || p.deadline().cutOff() == null ? ""
                 : (en ? "Dossiers received after " + p.deadline().cutOff() + " count from the next working day"

@@ -24,6 +24,8 @@ public final class Json {
             sb.append("null");
         } else if (v instanceof String s) {
             string(sb, s);
+        } else if (v instanceof java.math.BigDecimal d) {
+            sb.append(d.toPlainString());
         } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long) {
             sb.append(v);
         } else if (v instanceof Map<?, ?> m) {

@@ -43,7 +43,10 @@ public final class CatalogCommand implements Callable<Integer> {
     public Integer call() {
         return options.publish(pack, publish.asOf, publish.outFile, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 (engine, date) -> {
-                    Catalogue c = Catalogues.catalogue(engine, PackOptions.feeTables(engine), date);
+                    java.util.Map<String, io.github.motcua.catalogue.imports.NationalLayer> national =
+                            io.github.motcua.catalogue.imports.NationalLayer.readAll(pack);
+                    Catalogue c = Catalogues.catalogue(engine, PackOptions.feeTables(engine),
+                            code -> java.util.Optional.ofNullable(national.get(code)), date);
                     return switch (format) {
                         case csv -> Catalogues.csv(c, options.locale());
                         case json -> Catalogues.json(c);

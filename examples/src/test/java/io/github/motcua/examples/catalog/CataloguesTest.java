@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -25,11 +26,22 @@ import org.junit.jupiter.api.Test;
 class CataloguesTest {
     static final Locale VI = Locale.forLanguageTag("vi");
     static final LocalDate AS_OF = LocalDate.of(2026, 3, 1);
-    /** The procedures whose procedure.yaml says onlineLevel: FULL (read by hand from the pack). */
-    static final List<String> FULL = List.of("1.000656", "1.001193", "1.001612", "1.012786", "2.000635", "GL.LLTP.01");
-    /** The procedures whose procedure.yaml says boundaryFree: true (read by hand from the pack). */
-    static final List<String> BOUNDARY_FREE = List.of("1.000656", "1.000894", "1.001193", "1.001612", "1.012784",
+    /**
+     * The procedures whose procedure.yaml says onlineLevel: FULL (read by hand from the pack): the hand-written
+     * ones, and the imported ones whose national record says isFullProcess (examples/imports/dvc-records).
+     */
+    static final List<String> FULL = List.of("1.000363", "1.000656", "1.001193", "1.001612", "1.003702", "1.008004",
+            "1.008672", "1.008882", "1.011033", "1.012786", "1.013377", "2.000635", "GL.LLTP.01");
+    /** The hand-written procedures whose procedure.yaml says boundaryFree: true (read by hand from the pack). */
+    static final List<String> HAND_WRITTEN_BOUNDARY_FREE = List.of("1.000656", "1.000894", "1.001193", "1.001612", "1.012784",
             "1.012786", "1.013831", "1.013978", "2.000635", "2.000815", "2.000884", "2.001035", "GL.GPXD.01", "GL.LLTP.01");
+    /** The procedures imported from the shared national records (import.yaml: every one boundary-free). */
+    static final List<String> IMPORTED = List.of("1.000363", "1.000911", "1.003058", "1.003702", "1.004045", "1.004327",
+            "1.005095", "1.008004", "1.008672", "1.008882", "1.011033", "1.012062", "1.012168", "1.012787", "1.013377",
+            "1.013395", "1.013652", "2.000324", "2.002546");
+    /** Every boundary-free procedure, by code. */
+    static final List<String> BOUNDARY_FREE = java.util.stream.Stream.concat(HAND_WRITTEN_BOUNDARY_FREE.stream(), IMPORTED.stream())
+            .sorted().toList();
 
     static Engine engine;
 
@@ -93,8 +105,10 @@ class CataloguesTest {
         @Test
         void catalogue_everyListedProcedureHasItsFeeTable() {
             Catalogue c = catalogue();
-            assertTrue(c.fullyOnline().stream().allMatch(CatalogueEntry::feesKnown), c.toString());
-            assertTrue(c.boundaryFree().stream().allMatch(CatalogueEntry::feesKnown), c.toString());
+            // imported procedures have no fee table (their fees are per channel from the record, or unknown)
+            assertTrue(c.fullyOnline().stream().filter(e -> e.source() == null).allMatch(CatalogueEntry::feesKnown), c.toString());
+            assertTrue(c.boundaryFree().stream().filter(e -> e.source() == null).allMatch(CatalogueEntry::feesKnown), c.toString());
+            assertTrue(c.boundaryFree().stream().filter(e -> e.source() != null).noneMatch(CatalogueEntry::feesKnown), c.toString());
         }
 
         @Test
@@ -164,6 +178,37 @@ class CataloguesTest {
             assertTrue(json.contains("\"label\": {\n          \"vi\": \"03 ngày làm việc\",\n          \"en\": \"3 working days\"\n"),
                     json);
             assertEquals(json, Catalogues.json(catalogue()), "same input, same bytes");
+        }
+
+        @Test
+        void json_withNationalLayers_showsNationalAndProvincialValuesPerChannel() {
+            var national = io.github.motcua.catalogue.imports.NationalLayer.readAll(Path.of("packs/gia-lai"));
+            String json = Catalogues.json(Catalogues.catalogue(engine, fees(), c -> Optional.ofNullable(national.get(c)), AS_OF));
+            tools.jackson.databind.JsonNode root = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);
+            Map<String, tools.jackson.databind.JsonNode> byCode = new java.util.TreeMap<>();
+            root.get("boundaryFree").forEach(e -> byCode.put(e.get("code").asString(), e));
+            // 1.012787: desk 18, online 8 working days; a 0 fee whose text points to the fee law is unknown, not free
+            var land = byCode.get("1.012787");
+            assertEquals("PARTIAL", land.get("onlineLevel").asString());
+            assertTrue(land.get("boundaryFree").asBoolean(), "Gia Lai's rule: every procedure boundary-free");
+            assertFalse(land.get("boundaryFreeNational").asBoolean(), "the national record says not boundary-free");
+            var desk = land.get("deadlines").valueStream().filter(d -> d.get("channel").asString().equals("DESK")).findFirst().orElseThrow();
+            var online = land.get("deadlines").valueStream().filter(d -> d.get("channel").asString().equals("ONLINE")).findFirst().orElseThrow();
+            assertEquals(18, desk.get("amount").asInt());
+            assertEquals(8, online.get("amount").asInt());
+            assertEquals("WORKING_DAYS", desk.get("unit").asString());
+            assertTrue(land.get("feesByChannel").valueStream().allMatch(f -> f.get("unknown").asBoolean() && f.get("amount").isNull()));
+            assertFalse(land.get("imported").get("verified").asBoolean());
+            // 1.000363 is fully online nationally (isFullProcess), so FULL
+            assertEquals("FULL", byCode.get("1.000363").get("onlineLevel").asString());
+            // 1.003702: unit OTHER on every channel: unknown, never 0
+            assertTrue(byCode.get("1.003702").get("deadlines").valueStream()
+                    .allMatch(d -> d.get("unit").asString().equals("UNKNOWN") && d.get("amount").isNull()));
+            // a hand-written procedure with a record: the pack's deadline, the national one beside it
+            var copy = byCode.get("2.000815");
+            assertEquals("SAME_DAY", copy.get("deadlines").get(0).get("unit").asString());
+            assertEquals("UNKNOWN", copy.get("deadlinesNational").get(0).get("unit").asString());
+            assertTrue(copy.get("imported").isNull());
         }
     }
 

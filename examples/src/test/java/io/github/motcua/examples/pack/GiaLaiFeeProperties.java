@@ -105,6 +105,7 @@ class GiaLaiFeeProperties {
         List<String> units = engine.units().stream().map(ReceivingUnit::code).toList();
         List<Arbitrary<Map<String, Object>>> perProcedure = engine.catalog().stream()
                 .filter(p -> p.channels().contains(Channel.DESK) && p.channels().contains(Channel.ONLINE))
+                .filter(p -> p.source() == null) // imported procedures: no form, no fee table
                 .map(p -> DossierArbitraries.forProcedure(p.code())
                         .channels(Channel.DESK, Channel.ONLINE)
                         .units(units)
