@@ -26,7 +26,7 @@ final class Layers {
             .disable(YAMLWriteFeature.SPLIT_LINES).build();
     /** The fields an override may set (top-level keys of procedure.yaml). */
     static final Set<String> OVERRIDABLE = Set.of("name", "field", "level", "agency", "channels", "onlineLevel", "boundaryFree",
-            "result", "legalBases", "deadline", "components", "steps");
+            "result", "legalBases", "deadline", "components", "steps", "commitment", "competence", "aliases");
 
     private Layers() {
     }

@@ -160,9 +160,15 @@ public final class Catalogues {
     }
 
     private static List<String> csvRow(String list, CatalogueEntry e, boolean en) {
-        return List.of(list, e.code(), Labels.text(e.name(), en), Labels.text(e.field(), en), Labels.level(e.level(), en),
+        return List.of(list, e.code(), Labels.text(e.name(), en) + unreviewed(e, en), Labels.text(e.field(), en), Labels.level(e.level(), en),
                 Labels.text(e.agency(), en), Labels.onlineLevel(e.onlineLevel(), en), e.deadlineLabel(en), e.feesText(en),
                 e.onlineFeesText(en), e.feeBasesText(en));
+    }
+
+    /** The mark of an imported procedure nobody has reviewed yet, or "". */
+    static String unreviewed(CatalogueEntry e, boolean en) {
+        return !e.importedUnreviewed() ? "" : en ? " [imported from the national database, not reviewed]"
+                : " [nhập từ CSDL quốc gia, chưa rà soát]";
     }
 
     private static String listName(boolean fullyOnline, boolean en) {
@@ -355,7 +361,7 @@ public final class Catalogues {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("no", ++n);
             r.put("code", e.code());
-            r.put("name", Labels.text(e.name(), en));
+            r.put("name", Labels.text(e.name(), en) + unreviewed(e, en));
             r.put("field", Labels.text(e.field(), en));
             r.put("level", Labels.level(e.level(), en));
             r.put("agency", Labels.text(e.agency(), en));

@@ -88,6 +88,16 @@ class CataloguesTest {
         }
 
         @Test
+        void catalogue_marksImportedUnreviewedProceduresInCsvAndHtml() {
+            String csv = Catalogues.csv(catalogue(), VI);
+            String row = java.util.Arrays.stream(csv.split("\r\n")).filter(l -> l.contains(",1.012787,")).findFirst().orElseThrow();
+            assertTrue(row.contains("[nhập từ CSDL quốc gia, chưa rà soát]"), row);
+            String hand = java.util.Arrays.stream(csv.split("\r\n")).filter(l -> l.contains(",2.000815,")).findFirst().orElseThrow();
+            assertFalse(hand.contains("chưa rà soát"), hand);
+            assertTrue(Catalogues.html(catalogue(), Locale.ENGLISH).contains("[imported from the national database, not reviewed]"));
+        }
+
+        @Test
         void catalogue_engineWithoutPack_refused() {
             try (Engine empty = Motcua.engine().build()) {
                 assertThrows(io.github.motcua.rules.NoPackLoadedException.class,

@@ -67,7 +67,8 @@ class ImportCommandTest {
         assertTrue(guide.out().contains("chưa được rà soát"), "the guide marks imported, unreviewed values");
         Cli.Run decide = Cli.run("decide", pack.toString(), write("d.json",
                 "{\"procedure\": \"9.100001\", \"channel\": \"DESK\", \"receivedAt\": \"2026-03-02T09:00:00+07:00\"}").toString());
-        assertEquals(ExitCodes.OK, decide.code(), decide.err());
+        // an unassessed procedure is not a decision: printed, exit 3 like INDETERMINATE (PackOptions.decided)
+        assertEquals(ExitCodes.BAD_DOSSIER, decide.code(), decide.err());
         assertTrue(decide.out().contains("NOT_ASSESSED"), decide.out());
     }
 
