@@ -91,12 +91,19 @@ class HostileInputCommandTest {
         Path before = dir.resolve("truoc.csv");
         Run r0 = run("catalog", pack.toString(), "--format", "csv", "--out", before.toString(), "--as-of", "2026-03-01");
         assertEquals(ExitCodes.OK, r0.code(), r0.out() + r0.err());
-        String firstRow = Files.readString(before, StandardCharsets.UTF_8).split("\r\n")[1];
-        String code = firstRow.split(",")[1];
+        // the first hand-written procedure (imported ones carry an "unreviewed" mark after their name)
+        String code = java.util.Arrays.stream(Files.readString(before, StandardCharsets.UTF_8).split("\r\n")).skip(1)
+                .map(row -> row.split(",")[1]).filter(c -> !Files.exists(pack.resolve("procedures").resolve(c).resolve("national.yaml")))
+                .findFirst().orElseThrow();
         Path yaml = pack.resolve("procedures").resolve(code).resolve("procedure.yaml");
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(yaml, StandardCharsets.UTF_8));
         lines.replaceAll(l -> l.startsWith("name:")
                 ? "name: { vi: \"=HYPERLINK(\\\"http://x.invalid\\\",\\\"Bấm\\\")\", en: \"@SUM(1+1)\" }" : l);
+        // a procedure.yaml written by the import has the name as a block mapping: drop its indented lines
+        int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("name:")).findFirst().orElseThrow());
+        while (at + 1 < lines.size() && lines.get(at + 1).startsWith("  ")) {
+            lines.remove(at + 1);
+        }
         Files.write(yaml, lines, StandardCharsets.UTF_8);
         Path after = dir.resolve("sau.csv");
         Run r = run("catalog", pack.toString(), "--format", "csv", "--out", after.toString(), "--as-of", "2026-03-01");
