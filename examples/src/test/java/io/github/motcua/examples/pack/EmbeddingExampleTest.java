@@ -8,13 +8,9 @@ import io.github.motcua.rules.Eligibility;
 import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.Motcua;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,26 +55,7 @@ class EmbeddingExampleTest {
 
     @Test
     void readme_embeddingSnippet_isThisTestsTaggedRegion() throws Exception {
-        String source = Files.readString(
-                Path.of("src/test/java/io/github/motcua/examples/pack/EmbeddingExampleTest.java"), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("// tag::embed\\[]\\n(.*?)\\n\\s*// end::embed\\[]", Pattern.DOTALL).matcher(source);
-        assertTrue(m.find(), "tagged region present");
-        String region = dedent(m.group(1).lines().toList());
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        assertTrue(readme.contains("```java\n" + region + "\n```"),
-                "README.md must contain the embed region verbatim in a ```java block:\n" + region);
-    }
-
-    private static String dedent(List<String> lines) {
-        int indent = lines.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        StringBuilder sb = new StringBuilder();
-        for (String l : lines) {
-            if (sb.length() > 0) {
-                sb.append('\n');
-            }
-            sb.append(l.isBlank() ? "" : l.substring(indent));
-        }
-        return sb.toString();
+        DocSnippets.assertRegionIn("src/test/java/io/github/motcua/examples/pack/EmbeddingExampleTest.java", "embed",
+                "../README.md");
     }
 }

@@ -18,8 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -108,26 +106,7 @@ class TestKitExampleProperties {
 
     @Example
     void feesGuide_holdsTheKitSnippetVerbatim() throws IOException {
-        String source = Files.readString(
-                Path.of("src/test/java/io/github/motcua/examples/pack/TestKitExampleProperties.java"), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("// tag::kit\\[]\\n(.*?)\\n\\s*// end::kit\\[]", Pattern.DOTALL).matcher(source);
-        assertTrue(m.find(), "tagged region present");
-        String region = dedent(m.group(1).lines().toList());
-        String guide = Files.readString(Path.of("../docs/fees.md"), StandardCharsets.UTF_8);
-        assertTrue(guide.contains("```java\n" + region + "\n```"),
-                "docs/fees.md must contain the kit region verbatim in a ```java block:\n" + region);
-    }
-
-    private static String dedent(List<String> lines) {
-        int indent = lines.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        StringBuilder sb = new StringBuilder();
-        for (String l : lines) {
-            if (sb.length() > 0) {
-                sb.append('\n');
-            }
-            sb.append(l.isBlank() ? "" : l.substring(indent));
-        }
-        return sb.toString();
+        DocSnippets.assertRegionIn("src/test/java/io/github/motcua/examples/pack/TestKitExampleProperties.java", "kit",
+                "../docs/fees.md");
     }
 }
