@@ -168,7 +168,7 @@ public final class Importer {
             Map<String, String> packBases, List<Change> changes) throws IOException {
         Path procYaml = folder.resolve("procedure.yaml");
         boolean exists = Files.isRegularFile(procYaml);
-        boolean handWritten = exists && !Files.readString(procYaml, StandardCharsets.UTF_8).startsWith(ProcedureYaml.MARKER);
+        boolean handWritten = exists && !Layers.readText(procYaml).startsWith(ProcedureYaml.MARKER);
         Path natYaml = folder.resolve("national.yaml");
         if (Files.isRegularFile(natYaml)) {
             Map<String, String> before = Summaries.national(Layers.readYaml(natYaml));

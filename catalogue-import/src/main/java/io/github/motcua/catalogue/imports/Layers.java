@@ -31,9 +31,23 @@ final class Layers {
     private Layers() {
     }
 
+    /**
+     * A pack file's text through the kernel's one reader: a link leaving its folder, a file over the size
+     * limit or text that is not UTF-8 is refused like everywhere else in the pack.
+     */
+    static String readText(Path f) throws IOException {
+        try {
+            return io.github.motcua.kernel.PackReader.of(f.toAbsolutePath().getParent())
+                    .text(f.getFileName().toString())
+                    .orElseThrow(() -> new java.nio.file.NoSuchFileException(f.toString()));
+        } catch (io.github.motcua.kernel.PackReadException e) {
+            throw new IOException(f + ": " + e.getMessage(), e);
+        }
+    }
+
     static JsonNode readYaml(Path f) throws IOException {
         try {
-            return YAML.readTree(Files.readString(f, StandardCharsets.UTF_8));
+            return YAML.readTree(readText(f));
         } catch (JacksonException e) {
             throw new IOException(f + ": " + e.getOriginalMessage(), e);
         }
