@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotatedBaseDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
@@ -194,8 +196,71 @@ final class RuleDescriptors {
         for (BaseDescr c : p.getDescrs()) {
             if (!(c instanceof ExprConstraintDescr)) {
                 r.forbid(c.getLine() > 0 ? c : p, "DRL_FORBIDDEN_CONSTRUCT", what(c), whatEn(c));
+            } else {
+                regexes((ExprConstraintDescr) c, p, r);
             }
         }
+    }
+
+    /** {@code matches "re"} / {@code not matches "re"} with a literal pattern: the literal, quotes included. */
+    private static final Pattern MATCHES_LITERAL = Pattern.compile("(?<![\\w$])matches\\s*(\"(?:[^\"\\\\]|\\\\.)*\")");
+
+    /**
+     * A literal regular expression that does not compile is refused here, at the rule's line, so that
+     * {@code check} names it; left alone it would compile into the rule and fail on every decision
+     * that reaches the condition (INDETERMINATE, RULE_FAILED) although nothing in the dossier is wrong.
+     * Escapes the Java compiler would refuse are left to it (its error names the rule too).
+     */
+    private static void regexes(ExprConstraintDescr c, PatternDescr p, Refuser r) {
+        String expr = c.getExpression();
+        if (expr == null || !expr.contains("matches")) {
+            return;
+        }
+        Matcher m = MATCHES_LITERAL.matcher(expr);
+        while (m.find()) {
+            String regex = unquote(m.group(1));
+            if (regex == null) {
+                continue;
+            }
+            try {
+                Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                String why = e.getDescription();
+                r.refuse(c.getLine() > 0 ? c : p, "DRL_INVALID_REGEX",
+                        "Biểu thức chính quy " + m.group(1) + " không hợp lệ (" + why + ", vị trí " + e.getIndex()
+                                + "): sửa mẫu, ví dụ thoát ký tự đặc biệt bằng \\\\",
+                        "the regular expression " + m.group(1) + " is not valid (" + why + " at index " + e.getIndex()
+                                + "): fix the pattern, e.g. escape a special character with \\\\");
+            }
+        }
+    }
+
+    /** The value of a Java string literal (quotes included), or null for an escape Java would refuse. */
+    static String unquote(String literal) {
+        StringBuilder b = new StringBuilder(literal.length());
+        for (int i = 1; i < literal.length() - 1; i++) {
+            char ch = literal.charAt(i);
+            if (ch != '\\') {
+                b.append(ch);
+                continue;
+            }
+            char n = literal.charAt(++i);
+            switch (n) {
+                case '\\' -> b.append('\\');
+                case '"' -> b.append('"');
+                case '\'' -> b.append('\'');
+                case 'n' -> b.append('\n');
+                case 't' -> b.append('\t');
+                case 'r' -> b.append('\r');
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 's' -> b.append(' ');
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return b.toString();
     }
 
     private static String what(BaseDescr d) {

@@ -161,4 +161,31 @@ class RuleVerificationTest {
             assertFalse(no.notes().stream().anyMatch(n -> n.messageVi().equals("khớp")), no.toString());
         }
     }
+
+    @ParameterizedTest(name = "invalid literal regex {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"^[0-9{12$", "(ab", "a{2,1}", "\\\\k<ten>"})
+    void check_invalidLiteralRegex_isRefusedAtItsRuleNotAtDecisionTime(String regex) {
+        String literal = "\"" + regex + "\"";
+        Path p = pack("// một quy tắc có mẫu sai\n" + rule("r1", "Form( text(\"treEm.hoTen\") not matches " + literal + " )", "decision.note(\"x\");"));
+        try (Engine e = Motcua.engine().build()) {
+            LoadResult r = e.load(p);
+            assertFalse(r.ok(), "an invalid pattern must be refused when the pack is checked");
+            PackProblem q = r.problems().stream().filter(x -> x.code().equals("DRL_INVALID_REGEX")).findFirst()
+                    .orElseThrow(() -> new AssertionError(dump(r.problems())));
+            assertEquals(EXTRA, q.file());
+            assertEquals(5, q.line(), q.toString());
+            assertTrue(q.messageVi().contains("không hợp lệ") && q.messageEn().contains("not valid"), q.toString());
+        }
+    }
+
+    @Test
+    void check_validLiteralRegexWithEscapes_isAccepted() {
+        Path p = pack(rule("r1", "Form( text(\"treEm.hoTen\") matches \"^[A-Z]\\\\s\\\\d{2}\\\"?$\" )", "decision.note(\"khớp\");"));
+        try (Engine e = Motcua.engine().build()) {
+            LoadResult r = e.load(p);
+            assertTrue(r.ok(), dump(r.problems()));
+            Decision d = e.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\",\"treEm\":{\"hoTen\":\"A 12\\\"\"}}"));
+            assertTrue(d.notes().stream().anyMatch(n -> n.messageVi().equals("khớp")), d.toString());
+        }
+    }
 }
