@@ -24,6 +24,7 @@ import io.github.motcua.rules.InvalidDossierException;
 import io.github.motcua.rules.NoSuchProcedureException;
 import io.github.motcua.rules.Procedure;
 import io.github.motcua.rules.ReceivingUnit;
+import io.github.motcua.rules.Tracking;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -146,8 +147,19 @@ final class DeskApp implements HttpHandler {
             } else {
                 throw HttpProblem.method("GET, POST");
             }
+        } else if (seg.size() == 3 && seg.get(0).equals("ho-so") && seg.get(2).equals("tien-do") && method.equals("POST")) {
+            String session = cookie(ex, CSRF_COOKIE);
+            Filing f = filings.get(seg.get(1)).filter(x -> x.filedBy(session)).orElseThrow(() -> new HttpProblem(404,
+                    "Không tìm thấy hồ sơ", "Không có hồ sơ mã [" + seg.get(1) + "] trên máy chủ này.", null));
+            recordEvent(ex, f, session);
         } else if (seg.size() >= 2 && seg.size() <= 3 && seg.get(0).equals("ho-so")) {
-            requireMethod(method, "GET");
+            if (seg.size() == 3 && seg.get(2).equals("tien-do")) {
+                if (!method.equals("GET")) {
+                    throw HttpProblem.method("GET, POST");
+                }
+            } else {
+                requireMethod(method, "GET");
+            }
             String session = cookie(ex, CSRF_COOKIE);
             // another session's dossier answers exactly like one that does not exist
             Filing f = filings.get(seg.get(1)).filter(x -> x.filedBy(session)).orElseThrow(() -> new HttpProblem(404,
@@ -155,7 +167,8 @@ final class DeskApp implements HttpHandler {
             if (seg.size() == 2) {
                 send(ex, 200, DecisionPage.render(f), null);
             } else if (seg.get(2).equals("tien-do")) {
-                send(ex, 200, TimelinePage.render(f, engine.deadlineEngine().orElse(null), java.util.List.of(), clock.instant()), null);
+                send(ex, 200, TimelinePage.render(f, engine.deadlineEngine().orElse(null), f.events().list(), clock.instant(),
+                        session, null), null);
             } else if (seg.get(2).equals("giay-tiep-nhan")) {
                 Map<String, List<String>> query = parseQuery(ex.getRequestURI().getRawQuery());
                 send(ex, 200, DecisionPage.receipt(f, forms.documents(), Set.copyOf(query.getOrDefault("daNhan", List.of()))), null);
@@ -311,10 +324,95 @@ final class DeskApp implements HttpHandler {
             String id = "GL-" + receivedAt.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
                     + Base64.getUrlEncoder().withoutPadding().encodeToString(rnd);
             ReceivingUnit unit = engine.units().stream().filter(u -> u.code().equals(st.circ.unit)).findFirst().orElseThrow();
-            Filing f = new Filing(id, p, portal, dossier, decision, unit, st.circ.officer, report.data(), cookie);
+            Filing f = new Filing(id, p, portal, dossier, decision, unit, st.circ.officer, report.data(), cookie, new Events());
             filings.put(f);
             ticket.filingId = id;
             redirect(ex, "/ho-so/" + id);
+        }
+    }
+
+    /**
+     * Records one step event (sự kiện xử lý) for the dossier from the timeline page's form, then shows
+     * the timeline again. The event is checked like the {@code track} command's events: a known step,
+     * a known event, a local time in Vietnam; a bad one gets the timeline back with a 422 and the reason.
+     */
+    private void recordEvent(HttpExchange ex, Filing f, String session) throws IOException {
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw new HttpProblem(415, "Định dạng dữ liệu không được hỗ trợ",
+                    "Biểu mẫu phải được gửi dưới dạng application/x-www-form-urlencoded.", null);
+        }
+        Map<String, List<String>> params = parseForm(readBody(ex));
+        String csrf = first(params, "_csrf");
+        if (session == null || csrf == null || !java.security.MessageDigest.isEqual(
+                session.getBytes(StandardCharsets.US_ASCII), csrf.getBytes(StandardCharsets.UTF_8))) {
+            throw new HttpProblem(403, "Phiên làm việc không hợp lệ",
+                    "Mã chống giả mạo yêu cầu không khớp; vui lòng mở lại trang tiến độ và ghi lại sự kiện.", null);
+        }
+        io.github.motcua.calendar.DeadlineEngine deadlines = engine.deadlineEngine().orElse(null);
+        String error = null;
+        Tracking.StepEvent event = null;
+        String step = first(params, "buoc");
+        String what = first(params, "suKien");
+        String at = first(params, "luc");
+        String by = first(params, "nguoi");
+        Set<String> steps = new java.util.LinkedHashSet<>();
+        if (f.decision().deadline() != null) {
+            f.decision().deadline().steps().forEach(s -> steps.add(s.step().id()));
+        }
+        Tracking.Event kind = null;
+        try {
+            kind = what == null ? null : Tracking.Event.valueOf(what);
+        } catch (IllegalArgumentException e) {
+            kind = null;
+        }
+        LocalDateTime when = null;
+        try {
+            when = at == null ? null : LocalDateTime.parse(at.strip(), INPUT_TIME);
+        } catch (DateTimeParseException e) {
+            when = null;
+        }
+        if (step == null || !steps.contains(step)) {
+            error = "Bước xử lý [" + (step == null ? "" : step) + "] không có trong quy trình của thủ tục; các bước: " + steps + ".";
+        } else if (kind == null) {
+            error = "Sự kiện [" + (what == null ? "" : what) + "] không hợp lệ.";
+        } else if (when == null) {
+            error = "Thời điểm [" + (at == null ? "" : at) + "] không hợp lệ: nhập ngày giờ theo mẫu yyyy-MM-ddTHH:mm (giờ Việt Nam).";
+        } else if (when.atZone(VN).toInstant().isAfter(clock.instant().plus(java.time.Duration.ofMinutes(5)))) {
+            error = "Thời điểm " + when.format(INPUT_TIME) + " ở tương lai: chỉ ghi sự kiện đã xảy ra.";
+        } else if (when.atZone(VN).toInstant().isBefore(f.dossier().receivedAt().toInstant())) {
+            error = "Thời điểm " + when.format(INPUT_TIME) + " trước khi hồ sơ được tiếp nhận.";
+        } else if (by != null && by.length() > 200) {
+            error = "Tên người thực hiện dài quá 200 ký tự.";
+        } else {
+            event = new Tracking.StepEvent(step, kind, when.atZone(VN).toOffsetDateTime(),
+                    by == null || by.isBlank() ? null : by.strip());
+            if (!f.events().add(event)) {
+                error = "Hồ sơ đã có quá " + Events.MAX + " sự kiện; không ghi thêm được.";
+            }
+        }
+        if (error != null) {
+            send(ex, 422, TimelinePage.render(f, deadlines, f.events().list(), clock.instant(), session, error), null);
+            return;
+        }
+        redirect(ex, "/ho-so/" + f.id() + "/tien-do");
+    }
+
+    /** A dossier's recorded step events, bounded; thread-safe. */
+    static final class Events {
+        static final int MAX = 500;
+        private final List<Tracking.StepEvent> list = new ArrayList<>();
+
+        synchronized boolean add(Tracking.StepEvent e) {
+            if (list.size() >= MAX) {
+                return false;
+            }
+            list.add(e);
+            return true;
+        }
+
+        synchronized List<Tracking.StepEvent> list() {
+            return List.copyOf(list);
         }
     }
 
@@ -472,9 +570,10 @@ final class DeskApp implements HttpHandler {
      * @param officer  who received it (the portal for online filings)
      * @param data     the NFC form data
      * @param session  the session cookie of whoever filed it: only that session sees the dossier
+     * @param events   the step events recorded at the desk (tiến độ), in the order they were recorded
      */
     record Filing(String id, Procedure procedure, boolean portal, Dossier dossier, Decision decision, ReceivingUnit unit,
-            String officer, Map<String, Object> data, String session) {
+            String officer, Map<String, Object> data, String session, Events events) {
         /** Whether {@code session} (the request's session cookie) is the one that filed this dossier. */
         boolean filedBy(String session) {
             return session != null && java.security.MessageDigest.isEqual(this.session.getBytes(StandardCharsets.US_ASCII),

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -239,6 +240,54 @@ class DeskHttpTest {
             assertTrue(t.body().contains("<td>Bộ phận Một cửa</td>"), t.body());
             assertTrue(t.body().contains("data-state=\""), t.body());
             assertEquals(404, get(c, location.substring(1) + "/khong-co").statusCode());
+        }
+
+        @Test
+        void timeline_recordedEventsMoveTheStepsAndTheDossierState() throws Exception {
+            HttpClient c = client();
+            String location = post(c, "thu-tuc/2.000815", form(validCopyRequest(c))).headers().firstValue("Location").orElseThrow();
+            String path = location.substring(1) + "/tien-do";
+            String page = get(c, path).body();
+            assertTrue(page.contains("id=\"events-none\""), page);
+            assertTrue(page.contains("data-state=\"PROCESSING_ON_TIME\""), page);
+            String csrf = hidden(page, "_csrf");
+            for (String step : List.of("tiep-nhan", "chung-thuc", "tra-ket-qua")) {
+                for (String event : List.of("STARTED", "FINISHED")) {
+                    HttpResponse<String> r = post(c, path, form(Map.of("_csrf", csrf, "buoc", step, "suKien", event,
+                            "luc", "2027-03-09T09:00", "nguoi", "Cán bộ A")));
+                    assertEquals(303, r.statusCode(), r.body());
+                    assertEquals(location + "/tien-do", r.headers().firstValue("Location").orElseThrow());
+                }
+            }
+            String after = get(c, path).body();
+            assertTrue(after.contains("<table id=\"events\">"), after);
+            assertEquals(6, after.split("<tr data-event=", -1).length - 1, after);
+            assertTrue(after.contains("data-state=\"RETURNED_ON_TIME\""), after);
+            assertTrue(after.contains("Hoàn thành đúng hạn"), after);
+            assertTrue(after.contains("<td>Cán bộ A</td>"), after);
+        }
+
+        @Test
+        void timeline_badEventsAreRefusedWithTheReason_andNothingIsRecorded() throws Exception {
+            HttpClient c = client();
+            String location = post(c, "thu-tuc/2.000815", form(validCopyRequest(c))).headers().firstValue("Location").orElseThrow();
+            String path = location.substring(1) + "/tien-do";
+            String csrf = hidden(get(c, path).body(), "_csrf");
+            HttpResponse<String> unknownStep = post(c, path, form(Map.of("_csrf", csrf, "buoc", "khong-co", "suKien", "STARTED", "luc", "2027-03-09T09:00")));
+            assertEquals(422, unknownStep.statusCode());
+            assertTrue(unknownStep.body().contains("Bước xử lý [khong-co] không có trong quy trình"), unknownStep.body());
+            HttpResponse<String> future = post(c, path, form(Map.of("_csrf", csrf, "buoc", "tiep-nhan", "suKien", "STARTED", "luc", "2027-03-10T09:00")));
+            assertEquals(422, future.statusCode());
+            assertTrue(future.body().contains("ở tương lai"), future.body());
+            HttpResponse<String> badTime = post(c, path, form(Map.of("_csrf", csrf, "buoc", "tiep-nhan", "suKien", "STARTED", "luc", "09/03/2027")));
+            assertEquals(422, badTime.statusCode());
+            HttpResponse<String> badEvent = post(c, path, form(Map.of("_csrf", csrf, "buoc", "tiep-nhan", "suKien", "DONE", "luc", "2027-03-09T09:00")));
+            assertEquals(422, badEvent.statusCode());
+            HttpResponse<String> forged = post(c, path, form(Map.of("_csrf", "x" + csrf, "buoc", "tiep-nhan", "suKien", "STARTED", "luc", "2027-03-09T09:00")));
+            assertEquals(403, forged.statusCode());
+            HttpResponse<String> otherSession = post(client(), path, form(Map.of("_csrf", csrf, "buoc", "tiep-nhan", "suKien", "STARTED", "luc", "2027-03-09T09:00")));
+            assertEquals(404, otherSession.statusCode());
+            assertTrue(get(c, path).body().contains("id=\"events-none\""), "no refused event may be recorded");
         }
 
         @Test
