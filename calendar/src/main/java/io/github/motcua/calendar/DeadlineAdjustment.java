@@ -9,6 +9,9 @@ import java.util.Locale;
  *
  * <p>Immutable and thread-safe.
  *
+ * <p>The constructor throws {@link InvalidDeadlineException} when the parts do not match the kind, or an
+ * interval is reversed.
+ *
  * @param kind     extend the limit, pause the clock, or replace the base limit
  * @param limit    for EXTEND and REPLACE, and for a PAUSE of known length: how much; else {@code null}
  * @param from     for a PAUSE given as an interval: its start; else {@code null}
@@ -16,7 +19,6 @@ import java.util.Locale;
  * @param reasonVi why, in Vietnamese
  * @param basis    the legal basis ({@code null} only when the caller has none; a decision should cite one)
  * @param rule     the rule that took it, or {@code null} when it came with the dossier
- * @throws InvalidDeadlineException when the parts do not match the kind, or an interval is reversed
  */
 public record DeadlineAdjustment(Kind kind, TimeLimit limit, Instant from, Instant to, String reasonVi,
         LegalBasis basis, String rule) {

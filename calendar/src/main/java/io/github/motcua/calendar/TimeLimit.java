@@ -8,11 +8,13 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
+ * <p>The constructor throws {@link InvalidDeadlineException} for a negative, zero (except SAME_DAY) or
+ * absurd amount.
+ *
  * @param amount how many units: 0 with {@link DeadlineUnit#SAME_DAY} (and only then); at most
  *               {@value #MAX_WORKING_DAYS} working days, {@value #MAX_WORKING_HOURS} working hours or
  *               {@value #MAX_CALENDAR_DAYS} calendar days
  * @param unit   the unit
- * @throws InvalidDeadlineException for a negative, zero (except SAME_DAY) or absurd amount
  */
 public record TimeLimit(long amount, DeadlineUnit unit) {
     /** Largest accepted number of working days (about 4 years). */

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 
 /**
  * Runs analysts' cases (cases/*.yaml) against an engine and compares only the parts each case
- * names. Needs no JUnit (the command line uses it); {@link PackTests} wraps it for JUnit 5.
+ * names. Needs no JUnit (the command line uses it); {@code PackTests} (artifact rules-testing) wraps it for JUnit 5.
  *
  * <p>Thread-safe (stateless).
  */
