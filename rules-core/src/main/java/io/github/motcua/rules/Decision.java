@@ -5,57 +5,333 @@ import io.github.motcua.calendar.DeadlineResult;
 import io.github.motcua.fees.FeeAssessment;
 import io.github.motcua.fees.FeeDirective;
 import io.github.motcua.law.LegalBasis;
+import io.github.motcua.rules.internal.BuiltInParts;
 import io.github.motcua.rules.internal.DecisionJson;
+import io.github.motcua.rules.spi.DecisionSection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The whole answer for one dossier (kết quả kiểm tra hồ sơ): eligibility with reasons, the
- * components to submit, deadline and fee sections, notes, the trace of fired rules and the
- * provenance. {@link #toJson()} gives the stable JSON shape.
+ * components to submit, the parts the decision sections contributed (the form report, the
+ * deadline, the fees, and any section an embedder registers), notes, the trace of fired rules and
+ * applied adjustments, and the provenance. {@link #toJson()} gives the stable JSON shape.
+ *
+ * <p>The engine builds a decision through its pipeline (form → rules → routing → deadline → fees →
+ * documents, see {@link io.github.motcua.rules.spi.DecisionSection}); each section's part is read
+ * with {@link #part(Key)}, the built-in ones also with {@link #form()}, {@link #deadline()} and
+ * {@link #fees()}.
  *
  * <p>Immutable and thread-safe.
- *
- * @param procedure           the procedure code
- * @param eligibility         the outcome
- * @param reasons             why INELIGIBLE (each with its legal basis), in firing order
- * @param components          components in catalogue order, each with its status
- * @param form                the form report (tờ khai điện tử), filled by forms-core integration
- * @param deadline            the deadline section, {@code null} until the calendar engine is integrated
- * @param fees                the fee section, {@code null} until the fee tables are integrated
- * @param deadlineAdjustments deadline actions the rules took, for the calendar engine
- * @param feeDirectives       fee actions the rules took, for the fee table
- * @param notes               notes the rules added
- * @param trace               rules fired, in order, then the deadline adjustments, fee lines and
- *                            exemptions applied (see {@link TraceStep#kind()})
- * @param cause               why INDETERMINATE, or {@code null}
- * @param provenance          which pack and time produced it
- * @param commitment          the law's maximum beside the province's committed time, or {@code null}
- *                            when the procedure has no commitment or the decision has no deadline
- * @param routing             receipt and routing (tiếp nhận, luân chuyển), or {@code null} when the
- *                            decision was made without it
  */
-public record Decision(String procedure, Eligibility eligibility, List<Reason> reasons,
-        List<RequiredComponent> components, FormReport form, DeadlineResult deadline, FeeAssessment fees,
-        List<DeadlineAdjustment> deadlineAdjustments, List<FeeDirective> feeDirectives, List<Note> notes,
-        List<TraceStep> trace, Cause cause, Provenance provenance, Commitment commitment, Routing routing) {
+public final class Decision {
+    private final String procedure;
+    private final Eligibility eligibility;
+    private final List<Reason> reasons;
+    private final List<RequiredComponent> components;
+    private final List<Part<?>> parts;
+    private final List<DeadlineAdjustment> deadlineAdjustments;
+    private final List<FeeDirective> feeDirectives;
+    private final List<Note> notes;
+    private final List<TraceStep> trace;
+    private final Cause cause;
+    private final Provenance provenance;
 
-    /** A decision without commitment or routing (the shape before issue 14). */
+    /**
+     * A decision with the built-in parts form, deadline and fees, no commitment, no routing and no
+     * other part.
+     *
+     * @param procedure           the procedure code
+     * @param eligibility         the outcome
+     * @param reasons             why INELIGIBLE (each with its legal basis), in firing order
+     * @param components          components in catalogue order, each with its status
+     * @param form                the form report (tờ khai điện tử)
+     * @param deadline            the deadline part: {@code null} unless ELIGIBLE and the procedure has a deadline
+     * @param fees                the fee part: {@code null} unless ELIGIBLE and the procedure has a fee table
+     * @param deadlineAdjustments deadline actions the rules took, for the calendar engine
+     * @param feeDirectives       fee actions the rules took, for the fee table
+     * @param notes               notes the rules and sections added
+     * @param trace               rules fired, in order, then the deadline adjustments, fee lines and
+     *                            exemptions applied (see {@link TraceStep#kind()})
+     * @param cause               why INDETERMINATE, or {@code null}
+     * @param provenance          which pack and time produced it
+     */
     public Decision(String procedure, Eligibility eligibility, List<Reason> reasons,
             List<RequiredComponent> components, FormReport form, DeadlineResult deadline, FeeAssessment fees,
             List<DeadlineAdjustment> deadlineAdjustments, List<FeeDirective> feeDirectives, List<Note> notes,
             List<TraceStep> trace, Cause cause, Provenance provenance) {
-        this(procedure, eligibility, reasons, components, form, deadline, fees, deadlineAdjustments, feeDirectives,
-                notes, trace, cause, provenance, null, null);
+        this(procedure, eligibility, reasons, components, form, deadline, fees, deadlineAdjustments, feeDirectives, notes,
+                trace, cause, provenance, null, null);
     }
 
-    /** This decision with its commitment and routing parts set. */
-    public Decision with(Commitment commitment, Routing routing) {
-        return new Decision(procedure, eligibility, reasons, components, form, deadline, fees, deadlineAdjustments,
-                feeDirectives, notes, trace, cause, provenance, commitment, routing);
+    /**
+     * A decision with the five built-in parts (form, deadline, commitment, routing, fees) and no other.
+     *
+     * @param commitment the law's maximum beside the province's committed time, or {@code null}
+     * @param routing    receipt and routing, or {@code null} when the decision was made without it
+     * @see #Decision(String, Eligibility, List, List, FormReport, DeadlineResult, FeeAssessment, List, List, List,
+     *      List, Cause, Provenance)
+     */
+    public Decision(String procedure, Eligibility eligibility, List<Reason> reasons,
+            List<RequiredComponent> components, FormReport form, DeadlineResult deadline, FeeAssessment fees,
+            List<DeadlineAdjustment> deadlineAdjustments, List<FeeDirective> feeDirectives, List<Note> notes,
+            List<TraceStep> trace, Cause cause, Provenance provenance, Commitment commitment, Routing routing) {
+        this(procedure, eligibility, reasons, components,
+                BuiltInParts.of(Objects.requireNonNull(form, "form"), deadline, fees, commitment, routing),
+                deadlineAdjustments, feeDirectives, notes, trace, cause, provenance);
+    }
+
+    /**
+     * A decision with the parts its sections contributed.
+     *
+     * @param parts every decision section's part in registration order, which is the JSON's key order
+     *              (a part's value is {@code null} when the section contributed none); must hold the form part
+     */
+    public Decision(String procedure, Eligibility eligibility, List<Reason> reasons,
+            List<RequiredComponent> components, List<Part<?>> parts,
+            List<DeadlineAdjustment> deadlineAdjustments, List<FeeDirective> feeDirectives, List<Note> notes,
+            List<TraceStep> trace, Cause cause, Provenance provenance) {
+        this.procedure = Objects.requireNonNull(procedure, "procedure");
+        this.eligibility = Objects.requireNonNull(eligibility, "eligibility");
+        this.reasons = List.copyOf(reasons);
+        this.components = List.copyOf(components);
+        this.parts = List.copyOf(parts);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Part<?> p : this.parts) {
+            if (!names.add(p.key().name())) {
+                throw new IllegalArgumentException("two parts named [" + p.key().name() + "]");
+            }
+        }
+        if (!names.contains(Key.FORM.name())) {
+            throw new IllegalArgumentException("a decision has a form part (FormReport.notChecked() when none)");
+        }
+        this.deadlineAdjustments = List.copyOf(deadlineAdjustments);
+        this.feeDirectives = List.copyOf(feeDirectives);
+        this.notes = List.copyOf(notes);
+        this.trace = List.copyOf(trace);
+        this.cause = cause;
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
+        if ((eligibility == Eligibility.INDETERMINATE) != (cause != null)) {
+            throw new IllegalArgumentException("a cause is given exactly when the outcome is INDETERMINATE: ["
+                    + eligibility + "]");
+        }
+        if (eligibility == Eligibility.WRONG_UNIT) {
+            Routing r = routing();
+            if (r == null || r.accepted() || r.fileAt() == null) {
+                throw new IllegalArgumentException("a WRONG_UNIT decision names the unit to file at in its routing");
+            }
+        }
+    }
+
+    /** The procedure code. */
+    public String procedure() {
+        return procedure;
+    }
+
+    /** The outcome. */
+    public Eligibility eligibility() {
+        return eligibility;
+    }
+
+    /** Why INELIGIBLE (each with its legal basis), in firing order. */
+    public List<Reason> reasons() {
+        return reasons;
+    }
+
+    /** Components in catalogue order, each with its status. */
+    public List<RequiredComponent> components() {
+        return components;
+    }
+
+    /** The form report (tờ khai điện tử); {@link FormReport#notChecked()} when the procedure has no form. */
+    public FormReport form() {
+        return part(Key.FORM).orElseGet(FormReport::notChecked);
+    }
+
+    /**
+     * The deadline part (thời hạn giải quyết): {@code null} unless the outcome is ELIGIBLE and the
+     * procedure has a deadline.
+     */
+    public DeadlineResult deadline() {
+        return part(Key.DEADLINE).orElse(null);
+    }
+
+    /**
+     * The fee part (phí, lệ phí): {@code null} unless the outcome is ELIGIBLE and the procedure has a
+     * fee table.
+     */
+    public FeeAssessment fees() {
+        return part(Key.FEES).orElse(null);
+    }
+
+    /**
+     * The law's maximum time beside the province's committed time (thời hạn tối đa theo quy định và
+     * thời gian cam kết của tỉnh), or {@code null} when the procedure has no commitment or the decision
+     * has no deadline (a rule that replaced the base limit also drops it). The appointment
+     * ({@link #deadline()}) counts the commitment.
+     */
+    public Commitment commitment() {
+        return part(Key.COMMITMENT).orElse(null);
+    }
+
+    /**
+     * Receipt and routing (tiếp nhận, luân chuyển hồ sơ): the receiving and the competent unit, whether
+     * this unit receives the dossier and, when not ({@link Eligibility#WRONG_UNIT}), where to file; or
+     * {@code null} for a decision made without it.
+     */
+    public Routing routing() {
+        return part(Key.ROUTING).orElse(null);
+    }
+
+    /** Deadline actions the rules took, for the calendar engine. */
+    public List<DeadlineAdjustment> deadlineAdjustments() {
+        return deadlineAdjustments;
+    }
+
+    /** Fee actions the rules took, for the fee table. */
+    public List<FeeDirective> feeDirectives() {
+        return feeDirectives;
+    }
+
+    /** Notes the rules and the sections added. */
+    public List<Note> notes() {
+        return notes;
+    }
+
+    /** Rules fired, in order, then what each section applied (see {@link TraceStep#kind()}). */
+    public List<TraceStep> trace() {
+        return trace;
+    }
+
+    /** Why INDETERMINATE, or {@code null}. */
+    public Cause cause() {
+        return cause;
+    }
+
+    /** Which pack and time produced it. */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /**
+     * The part a decision section contributed, e.g. {@code part(Decision.Key.DEADLINE)}; empty when
+     * the section contributed none to this decision or is not registered.
+     */
+    public <T> Optional<T> part(Key<T> key) {
+        Objects.requireNonNull(key, "key");
+        for (Part<?> p : parts) {
+            if (p.key().equals(key)) {
+                return Optional.ofNullable(key.type().cast(p.value()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Every section's part in registration order (the built-in form, deadline, commitment, routing and
+     * fees first), including those whose value is {@code null}; the JSON writes them in this order.
+     */
+    public List<Part<?>> parts() {
+        return parts;
+    }
+
+    /** The component with this id, if the decision lists it. */
+    public Optional<RequiredComponent> component(String id) {
+        return components.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The decision in its stable JSON shape (UTF-8 text, two-space indent). */
+    public String toJson() {
+        return DecisionJson.write(this);
+    }
+
+    /** A readable Vietnamese summary for officers (the CLI's {@code --text}). */
+    public String toTextVi() {
+        return DecisionJson.text(this, DecisionJson.VI);
+    }
+
+    /** The same summary in English. */
+    public String toTextEn() {
+        return DecisionJson.text(this, Locale.ENGLISH);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Decision d && procedure.equals(d.procedure) && eligibility == d.eligibility
+                && reasons.equals(d.reasons) && components.equals(d.components) && parts.equals(d.parts)
+                && deadlineAdjustments.equals(d.deadlineAdjustments) && feeDirectives.equals(d.feeDirectives)
+                && notes.equals(d.notes) && trace.equals(d.trace) && Objects.equals(cause, d.cause)
+                && provenance.equals(d.provenance);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(procedure, eligibility, reasons, components, parts, deadlineAdjustments, feeDirectives,
+                notes, trace, cause, provenance);
+    }
+
+    @Override
+    public String toString() {
+        return "Decision[procedure=" + procedure + ", eligibility=" + eligibility + ", reasons=" + reasons
+                + ", components=" + components + ", parts=" + parts + ", notes=" + notes + ", cause=" + cause + "]";
+    }
+
+    /**
+     * The typed name of a decision part (phần của quyết định): its {@link #name()} is the part's key
+     * in the decision JSON and under {@code expect:} in analysts' cases. Two keys are equal when name
+     * and type are.
+     *
+     * @param name lower camel case, e.g. {@code deadline}
+     * @param type the part's type
+     * @param <T>  the part's type
+     */
+    public record Key<T>(String name, Class<T> type) {
+        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z][A-Za-z0-9]*");
+        /** The form report (forms). */
+        public static final Key<FormReport> FORM = new Key<>("form", FormReport.class);
+        /** The deadline (calendar). */
+        public static final Key<DeadlineResult> DEADLINE = new Key<>("deadline", DeadlineResult.class);
+        /** The fees (fee tables). */
+        public static final Key<FeeAssessment> FEES = new Key<>("fees", FeeAssessment.class);
+        /** The province's committed time beside the law's maximum. */
+        public static final Key<Commitment> COMMITMENT = new Key<>("commitment", Commitment.class);
+        /** Receipt and routing. */
+        public static final Key<Routing> ROUTING = new Key<>("routing", Routing.class);
+
+        public Key {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("a part name is lower camel case: [" + name + "]");
+            }
+        }
+
+        /** A key, e.g. {@code Key.of("returnByPost", ReturnByPost.class)}. */
+        public static <T> Key<T> of(String name, Class<T> type) {
+            return new Key<>(name, type);
+        }
+    }
+
+    /**
+     * One section's part of a decision.
+     *
+     * @param key     the part's key
+     * @param value   the part, or {@code null} when the section contributed none to this decision
+     * @param section the section that contributed it (writes its JSON and text)
+     * @param <T>     the part's type
+     */
+    public record Part<T>(Key<T> key, T value, DecisionSection<T> section) {
+        public Part {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(section, "section");
+            if (value != null && !key.type().isInstance(value)) {
+                throw new IllegalArgumentException("part [" + key.name() + "] is not a " + key.type().getSimpleName());
+            }
+        }
     }
 
     /**
@@ -129,40 +405,6 @@ public record Decision(String procedure, Eligibility eligibility, List<Reason> r
      */
     public record Transfer(io.github.motcua.calendar.TimeLimit limit, boolean counted, LegalBasis basis) {
     }
-    public Decision {
-        Objects.requireNonNull(procedure, "procedure");
-        Objects.requireNonNull(eligibility, "eligibility");
-        reasons = List.copyOf(reasons);
-        components = List.copyOf(components);
-        Objects.requireNonNull(form, "form");
-        deadlineAdjustments = List.copyOf(deadlineAdjustments);
-        feeDirectives = List.copyOf(feeDirectives);
-        notes = List.copyOf(notes);
-        trace = List.copyOf(trace);
-        Objects.requireNonNull(provenance, "provenance");
-        if (eligibility == Eligibility.WRONG_UNIT && (routing == null || routing.accepted() || routing.fileAt() == null)) {
-            throw new IllegalArgumentException("a WRONG_UNIT decision names the unit to file at in its routing");
-        }
-        if ((eligibility == Eligibility.INDETERMINATE) != (cause != null)) {
-            throw new IllegalArgumentException("a cause is given exactly when the outcome is INDETERMINATE: ["
-                    + eligibility + "]");
-        }
-    }
-
-    /** The component with this id, if the decision lists it. */
-    public Optional<RequiredComponent> component(String id) {
-        return components.stream().filter(c -> c.id().equals(id)).findFirst();
-    }
-
-    /** The decision in its stable JSON shape (UTF-8 text, two-space indent). */
-    public String toJson() {
-        return DecisionJson.write(this);
-    }
-
-    /** A readable Vietnamese summary for officers (the CLI's {@code --text}). */
-    public String toTextVi() {
-        return DecisionJson.textVi(this);
-    }
 
     /**
      * A reason for INELIGIBLE (lý do không đủ điều kiện).
@@ -193,54 +435,91 @@ public record Decision(String procedure, Eligibility eligibility, List<Reason> r
     }
 
     /**
-     * One step of the trace (căn cứ): a rule that fired, or a deadline adjustment, fee line or fee
-     * exemption/reduction the decision applied, each with its legal basis.
+     * One step of the trace (căn cứ): a rule that fired, or a deadline adjustment, fee line, fee
+     * exemption/reduction or other section's step the decision applied, each with its legal basis.
      *
      * @param rule  the rule's name; for other kinds what was applied (e.g. {@code "le-phi-khai-sinh"})
      * @param file  pack-relative file (for a fee row: the fee table), or {@code null} for an excluded
      *              period given with the dossier
      * @param line  line of its {@code rule} keyword, the table row, or 0
      * @param basis its legal basis
-     * @param kind  {@link #RULE}, {@link #DEADLINE}, {@link #FEE} or {@link #FEE_ADJUSTMENT}
+     * @param kind  what kind of step ({@code null} means {@link Kind#RULE})
      */
-    public record TraceStep(String rule, String file, int line, LegalBasis basis, String kind) {
-        /** A rule fired. */
-        public static final String RULE = "RULE";
-        /** A deadline adjustment (extension, replacement, pause, excluded period) was applied. */
-        public static final String DEADLINE = "DEADLINE";
-        /** A fee line was charged (its tariff's basis). */
-        public static final String FEE = "FEE";
-        /** An exemption or reduction was applied to a fee line. */
-        public static final String FEE_ADJUSTMENT = "FEE_ADJUSTMENT";
-        /** The receipt was routed (or refused) by the competence and boundary-free rules. */
-        public static final String ROUTING = "ROUTING";
+    public record TraceStep(String rule, String file, int line, LegalBasis basis, Kind kind) {
+        /** A rule fired (same as {@link Kind#RULE}). */
+        public static final Kind RULE = Kind.RULE;
+        /** A deadline adjustment was applied (same as {@link Kind#DEADLINE}). */
+        public static final Kind DEADLINE = Kind.DEADLINE;
+        /** A fee line was charged (same as {@link Kind#FEE}). */
+        public static final Kind FEE = Kind.FEE;
+        /** An exemption or reduction was applied (same as {@link Kind#FEE_ADJUSTMENT}). */
+        public static final Kind FEE_ADJUSTMENT = Kind.FEE_ADJUSTMENT;
+        /** The receipt was routed or refused (same as {@link Kind#ROUTING}). */
+        public static final Kind ROUTING = Kind.ROUTING;
+
+        /** The kinds of trace step; the JSON writes the constant's name. */
+        public enum Kind {
+            /** A rule fired. */
+            RULE,
+            /** The base time limit, or a deadline adjustment (extension, replacement, pause, excluded period). */
+            DEADLINE,
+            /** A fee line was charged (its tariff's basis). */
+            FEE,
+            /** An exemption or reduction was applied to a fee line. */
+            FEE_ADJUSTMENT,
+            /** The receipt was routed (or refused) by the competence and boundary-free rules. */
+            ROUTING,
+            /** A step of a section an embedder registered ({@code rule} names what it applied). */
+            SECTION
+        }
 
         public TraceStep {
-            kind = kind == null ? RULE : kind;
+            kind = kind == null ? Kind.RULE : kind;
         }
 
         /** A fired rule. */
         public TraceStep(String rule, String file, int line, LegalBasis basis) {
-            this(rule, file, line, basis, RULE);
+            this(rule, file, line, basis, Kind.RULE);
         }
     }
 
     /**
      * Why a decision is INDETERMINATE.
      *
-     * @param code      {@code FORM_INVALID} (the rules did not run), {@code RULE_FAILED}, {@code FIRING_LIMIT},
-     *                  {@code EVALUATION_FAILED}, {@code DEADLINE_FAILED} or {@code FEES_FAILED}
+     * @param code      what went wrong
      * @param rule      the rule that failed or fired last, or {@code null}
      * @param file      its file, or {@code null}
      * @param line      its line, or 0
      * @param messageVi in Vietnamese
      * @param messageEn in English
      */
-    public record Cause(String code, String rule, String file, int line, String messageVi, String messageEn) {
+    public record Cause(Code code, String rule, String file, int line, String messageVi, String messageEn) {
         public Cause {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(messageVi, "messageVi");
             Objects.requireNonNull(messageEn, "messageEn");
+        }
+
+        /** Why a decision is INDETERMINATE; the JSON writes the constant's name. */
+        public enum Code {
+            /** The form has violations: the rules did not run. */
+            FORM_INVALID,
+            /** A rule threw, or read a field of the wrong type. */
+            RULE_FAILED,
+            /** The rules kept firing past the engine's firing limit. */
+            FIRING_LIMIT,
+            /** The rules ran past the decision's time budget (pack.yaml {@code rules.decisionBudgetMs}) and were stopped. */
+            TIME_BUDGET,
+            /** The rules needed more memory or stack than allowed and were stopped. */
+            RESOURCE_LIMIT,
+            /** A rule's regular expression ran past its step budget. */
+            REGEX_BUDGET,
+            /** The deadline could not be computed (a calendar problem). */
+            DEADLINE_FAILED,
+            /** The fees could not be computed (no rate in force, a bad quantity, a directive on an unknown item). */
+            FEES_FAILED,
+            /** A section an embedder registered failed (its message says why). */
+            SECTION_FAILED
         }
     }
 

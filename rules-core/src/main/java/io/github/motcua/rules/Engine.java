@@ -43,11 +43,11 @@ public interface Engine extends AutoCloseable {
      * @throws UnableToLoadPackException when lazy checking found that this procedure's rules fail
      *                                   the linter or do not compile, or its form schema does not
      *                                   compile (see {@link #compiled()})
-     * @throws IllegalArgumentException  when the dossier names an unknown receiving unit
-     * @throws InvalidDossierException   when the dossier holds what its JSON form could not: a date
-     *                                   or date-time outside the years 0000-9999, a personal number
-     *                                   that is not 12 digits, an unknown category, NaN or an
-     *                                   infinite number in the form (the checks a JSON dossier gets)
+     * @throws InvalidDossierException   when the dossier names a receiving unit the pack does not list,
+     *                                   or holds what its JSON form could not: a date or date-time
+     *                                   outside the years 0000-9999, a personal number that is not 12
+     *                                   digits, an unknown category, NaN or an infinite number in the
+     *                                   form (the checks a JSON dossier gets)
      */
     Decision decide(Dossier dossier);
 
@@ -77,6 +77,15 @@ public interface Engine extends AutoCloseable {
      * @throws ClassCastException when the section built something else than {@code type}
      */
     <T> Optional<T> section(String name, Class<T> type);
+
+    /**
+     * The decision sections of this engine in pipeline order (form, deadline, fees built in, then the
+     * registered ones by stage): each writes its part of every decision and checks its part of the
+     * analysts' cases.
+     */
+    default List<io.github.motcua.rules.spi.DecisionSection<?>> decisionSections() {
+        return List.of();
+    }
 
     /**
      * Completes when every procedure of the pack serving now is linted and compiled (rules and form

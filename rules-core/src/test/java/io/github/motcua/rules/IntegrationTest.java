@@ -69,7 +69,7 @@ class IntegrationTest {
             try (Engine e = TestPacks.loaded(pack(later))) {
                 Decision d = e.decide(TestPacks.birth("{\"giayChungSinh\":\"CO\"}"));
                 assertEquals(Eligibility.INDETERMINATE, d.eligibility());
-                assertEquals("FEES_FAILED", d.cause().code());
+                assertEquals(Decision.Cause.Code.FEES_FAILED, d.cause().code());
                 assertTrue(d.cause().messageVi().startsWith("Không tính được phí, lệ phí"), d.cause().messageVi());
                 assertNull(d.fees());
                 assertNull(d.deadline());
@@ -126,7 +126,7 @@ class IntegrationTest {
             try (Engine e = TestPacks.loaded(p)) {
                 Decision d = e.decide(TestPacks.birth("{}"));
                 assertEquals(Eligibility.INDETERMINATE, d.eligibility());
-                assertEquals("FORM_INVALID", d.cause().code());
+                assertEquals(Decision.Cause.Code.FORM_INVALID, d.cause().code());
                 // the cause names the field and what is wrong, not only how many
                 assertEquals("Tờ khai có 1 lỗi cần sửa: [giayChungSinh] Giấy chứng sinh — " + d.form().violations().get(0).messageVi(),
                         d.cause().messageVi());

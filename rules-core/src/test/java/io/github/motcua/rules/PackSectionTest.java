@@ -12,21 +12,32 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The seam for the calendar, fee and form modules: claimed files go to their section, problems come back. */
+/**
+ * The seam for modules that own files of a pack: claimed files go to their section, problems come
+ * back, and a section never silently takes another's name or files.
+ */
 class PackSectionTest {
     @TempDir
     Path dir;
 
-    /** A stand-in fee loader: counts the lines of each fees.csv, rejects a negative amount. */
-    static final class FeeLines implements PackSection {
+    /** A stand-in loader: counts the lines of the files it claims, rejects a negative amount. */
+    static final class Lines implements PackSection {
+        private final String name;
+        private final String suffix;
+
+        Lines(String name, String suffix) {
+            this.name = name;
+            this.suffix = suffix;
+        }
+
         @Override
         public String name() {
-            return "fees";
+            return name;
         }
 
         @Override
         public boolean claims(String path) {
-            return path.endsWith("/fees.csv");
+            return path.endsWith(suffix);
         }
 
         @Override
@@ -38,8 +49,8 @@ class PackSectionTest {
                 for (int i = 0; i < rows.length; i++) {
                     lines++;
                     if (rows[i].contains(",-")) {
-                        problems.add(new PackProblem(f.getKey(), i + 1, rows[i].indexOf(",-") + 2, "FEE_NEGATIVE",
-                                "Mức phí âm", "negative fee"));
+                        problems.add(new PackProblem(f.getKey(), i + 1, rows[i].indexOf(",-") + 2, "AMOUNT_NEGATIVE",
+                                "Số tiền âm", "negative amount"));
                     }
                 }
             }
@@ -50,21 +61,57 @@ class PackSectionTest {
     @Test
     void load_sectionClaimsItsFiles_andItsValueServesWithThePack() {
         Path p = TestPacks.copy("ho-tich", dir);
-        TestPacks.write(p.resolve("procedures/1.001193/fees.csv"), "item,amount\nle-phi,0\n");
-        try (Engine e = Motcua.engine().section(new FeeLines()).build()) {
+        TestPacks.write(p.resolve("postage.csv"), "item,amount\nbuu-chinh,0\n");
+        try (Engine e = Motcua.engine().section(new Lines("postage", "postage.csv")).build()) {
             assertTrue(e.load(p).ok());
-            assertEquals(2, e.section("fees", Integer.class).orElseThrow());
+            assertEquals(2, e.section("postage", Integer.class).orElseThrow());
         }
     }
 
     @Test
     void load_sectionProblem_isReportedWithFileLineColumnAndBlocksTheLoad() {
         Path p = TestPacks.copy("ho-tich", dir);
-        TestPacks.write(p.resolve("procedures/1.001193/fees.csv"), "item,amount\nle-phi,-5\n");
-        try (Engine e = Motcua.engine().section(new FeeLines()).build()) {
+        TestPacks.write(p.resolve("postage.csv"), "item,amount\nbuu-chinh,-5\n");
+        try (Engine e = Motcua.engine().section(new Lines("postage", "postage.csv")).build()) {
             LoadResult r = e.load(p);
             assertFalse(r.ok());
-            assertEquals("procedures/1.001193/fees.csv:2:8: [FEE_NEGATIVE] Mức phí âm", r.problems().get(0).toString());
+            assertEquals("postage.csv:2:11: [AMOUNT_NEGATIVE] Số tiền âm", r.problems().get(0).toString());
+        }
+    }
+
+    @Test
+    void load_sectionNamedLikeABuiltInOne_isAProblemNotASilentDropOfTheFees() {
+        Path p = TestPacks.copy("ho-tich", dir);
+        try (Engine e = Motcua.engine().section(new Lines("fees", "/fees.csv")).build()) {
+            LoadResult r = e.load(p);
+            assertFalse(r.ok());
+            assertTrue(r.problems().stream().anyMatch(x -> x.code().equals("DUPLICATE_SECTION")
+                    && x.messageEn().contains("[fees]")), r.problems().toString());
+        }
+    }
+
+    @Test
+    void load_fileClaimedByTwoSections_isAProblemAtThatFile() {
+        Path p = TestPacks.copy("ho-tich", dir);
+        TestPacks.write(p.resolve("procedures/1.001193/fees.csv"), "item,amount\nle-phi,0\n");
+        try (Engine e = Motcua.engine().section(new Lines("fee-lines", "/fees.csv")).build()) {
+            LoadResult r = e.load(p);
+            assertFalse(r.ok());
+            assertTrue(r.problems().stream().anyMatch(x -> x.code().equals("SECTION_CLAIM_CONFLICT")
+                    && x.file().equals("procedures/1.001193/fees.csv") && x.messageEn().contains("[fees] and [fee-lines]")),
+                    r.problems().toString());
+        }
+    }
+
+    @Test
+    void load_sectionClaimingTheEnginesOwnFile_isAProblemAndTheRulesStillLoad() {
+        Path p = TestPacks.copy("ho-tich", dir);
+        try (Engine e = Motcua.engine().section(new Lines("rules-counter", ".drl")).build()) {
+            LoadResult r = e.load(p);
+            assertFalse(r.ok());
+            assertTrue(r.problems().stream().anyMatch(x -> x.code().equals("SECTION_CLAIM_CONFLICT")
+                    && x.file().equals("procedures/1.001193/rules.drl") && x.messageEn().contains("[engine] and [rules-counter]")),
+                    r.problems().toString());
         }
     }
 }

@@ -176,7 +176,7 @@ class RuleCompileTest {
                 Decision d = e.decide(TestPacks.birth("{\"soTrang\":\"năm\"}"));
                 assertEquals(Eligibility.INDETERMINATE, d.eligibility());
                 assertNotNull(d.cause());
-                assertEquals("RULE_FAILED", d.cause().code());
+                assertEquals(Decision.Cause.Code.RULE_FAILED, d.cause().code());
                 assertEquals("Đọc sai kiểu", d.cause().rule());
                 assertEquals(EXTRA, d.cause().file());
                 assertEquals(2, d.cause().line());
@@ -216,7 +216,7 @@ class RuleCompileTest {
                     "decision.note(\"lặp\");\n  update($d);"))) {
                 Decision d = e.decide(TestPacks.birth("{}"));
                 assertEquals(Eligibility.INDETERMINATE, d.eligibility());
-                assertEquals("FIRING_LIMIT", d.cause().code());
+                assertEquals(Decision.Cause.Code.FIRING_LIMIT, d.cause().code());
                 assertEquals("Lặp vô hạn", d.cause().rule());
             }
         }

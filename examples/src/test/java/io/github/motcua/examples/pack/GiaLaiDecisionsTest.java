@@ -130,7 +130,7 @@ class GiaLaiDecisionsTest {
                     .replace("\"ngaySinh\": \"2026-01-20\"", "\"ngaySinh\": \"31/02/2026\"");
             Decision d = engine.decide(json);
             assertEquals(Eligibility.INDETERMINATE, d.eligibility());
-            assertEquals("FORM_INVALID", d.cause().code());
+            assertEquals(Decision.Cause.Code.FORM_INVALID, d.cause().code());
             int n = d.form().violations().size();
             assertTrue(n >= 2, () -> d.form().violations().toString());
             assertTrue(d.cause().messageVi().startsWith("Tờ khai có " + n + " lỗi cần sửa: "), d.cause().messageVi());

@@ -63,7 +63,7 @@ class GiaLaiFeeProperties {
     /** The engine as a fee oracle: an ELIGIBLE decision's fees; a failed assessment throws with its cause. */
     static final FeeOracle ENGINE = dossier -> {
         Decision d = engine.decide(JSON.writeValueAsString(dossier));
-        if (d.cause() != null && d.cause().code().equals("FEES_FAILED")) {
+        if (d.cause() != null && d.cause().code() == Decision.Cause.Code.FEES_FAILED) {
             throw new IllegalStateException(d.cause().messageVi());
         }
         return d.fees();

@@ -17,8 +17,33 @@ import io.github.motcua.forms.Forms;
 import io.github.motcua.forms.FormsException;
 import io.github.motcua.forms.UnableToLoadFormsException;
 import io.github.motcua.law.LegalBasis;
+import io.github.motcua.calendar.DeadlineAdjustment;
+import io.github.motcua.calendar.DeadlineRequest;
+import io.github.motcua.calendar.DeadlineResult;
+import io.github.motcua.calendar.StepBudgetException;
+import io.github.motcua.fees.FeeAdjustment;
+import io.github.motcua.fees.FeeAssessment;
+import io.github.motcua.fees.FeeException;
+import io.github.motcua.fees.FeeLine;
+import io.github.motcua.fees.FeeRequest;
+import io.github.motcua.fees.FormValues;
+import io.github.motcua.forms.FormReport;
+import io.github.motcua.forms.Violation;
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.Dossier;
+import io.github.motcua.rules.Eligibility;
 import io.github.motcua.rules.PackProblem;
+import io.github.motcua.rules.Procedure;
+import io.github.motcua.rules.ReceivingUnit;
+import io.github.motcua.rules.spi.DecisionContext;
+import io.github.motcua.rules.spi.DecisionSection;
 import io.github.motcua.rules.spi.PackSection;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,19 +57,42 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sections every engine loads unless a registered section of the same name replaces it: the
- * working calendar and deadline settings ({@value #CALENDAR}), the exemption catalogue and fee tables
- * ({@value #FEES}), and the e-forms ({@value #FORMS}). Each turns its module's problems into
- * {@link PackProblem}s with file, line and column. Stateless, so thread-safe.
+ * The decision sections every engine has: the e-forms ({@value #FORMS}, the form part), the working
+ * calendar and deadline settings ({@value #CALENDAR}, the deadline part) and the exemption catalogue
+ * and fee tables ({@value #FEES}, the fee part); beside them {@link CommitmentSection} and
+ * {@link Routing.Section}. Each claims its module's files, turns its module's
+ * problems into {@link PackProblem}s with file, line and column, and computes its part of a decision
+ * through {@link DecisionContext} like any registered section. Stateless, so thread-safe.
  */
 final class BuiltInSections {
     static final String CALENDAR = "calendar";
     static final String FEES = "fees";
     static final String FORMS = "forms";
     private static final Pattern FEE_FILE = Pattern.compile("^procedures/([^/]+)/fees\\.(csv|xlsx)$");
+    private static final Pattern FEE_DRL = Pattern.compile("^procedures/[^/]+/fees\\.drl$");
+    private static final Pattern SOURCE_ROW = Pattern.compile(":(\\d+)");
+
+    /**
+     * The basis of an excluded period given with the dossier when the pack declares no
+     * {@code EXCLUDED-<KIND>} basis: the one-stop decree, unverified (the article was not checked).
+     */
+    static final LegalBasis EXCLUDED_DEFAULT = new LegalBasis("ND118-2025-THOI-GIAN-KHONG-TINH",
+            "Nghị định 118/2025/NĐ-CP về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông",
+            null, null, null, null, LocalDate.of(2025, 7, 1), null, false,
+            "[MEMORY] time to supplement the dossier, fulfil financial obligations or post publicly is not counted in the time limit; article not verified");
+    /** Age under which the applicant is a child (trẻ em), Luật Trẻ em 2016 Art. 1. */
+    static final int CHILD_UNDER = 16;
+    /** Age from which the applicant is elderly (người cao tuổi), Luật Người cao tuổi 2009 Art. 2. */
+    static final int ELDERLY_FROM = 60;
 
     private BuiltInSections() {
     }
+
+    /** Writers of the built-in parts for decisions made outside an engine (their load is never called). */
+    static final FormSection FORM_PART = new FormSection(false);
+    static final CalendarSection DEADLINE_PART = new CalendarSection();
+    static final FeeSection FEES_PART = new FeeSection();
+    static final CommitmentSection COMMITMENT_PART = new CommitmentSection();
 
     /** The built-in sections, in load order. */
     static List<PackSection> all() {
@@ -53,7 +101,30 @@ final class BuiltInSections {
 
     /** @param lazyForms build the form registry with lazy schema compilation (a lazy engine's) */
     static List<PackSection> all(boolean lazyForms) {
-        return List.of(new CalendarSection(), new FeeSection(), new FormSection(lazyForms), new Routing.Section());
+        // registration order is the decision JSON's key order; the pipeline runs them by stage
+        return List.of(new FormSection(lazyForms), new CalendarSection(), new CommitmentSection(), new Routing.Section(),
+                new FeeSection());
+    }
+
+    private static String cite(io.github.motcua.law.LegalBasis b, Locale locale) {
+        return io.github.motcua.rules.spi.PartJson.cite(b, locale);
+    }
+
+    /**
+     * Whether a dossier is scheduled and charged: ELIGIBLE, or NOT_ASSESSED (no rule checks the conditions,
+     * the catalogue's deadline and fees still hold). A refused dossier is neither; an undetermined one cannot be.
+     */
+    private static boolean scheduled(Eligibility e) {
+        return e == Eligibility.ELIGIBLE || e == Eligibility.NOT_ASSESSED;
+    }
+
+    private static boolean vi(Locale locale) {
+        return "vi".equals(locale.getLanguage());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object expected) {
+        return expected instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
     /** A pack's fee data: the exemption catalogue and each procedure's fee table by procedure code. */
@@ -63,15 +134,159 @@ final class BuiltInSections {
         }
     }
 
+    static final Locale VI = Locale.forLanguageTag("vi-VN");
+
     private static PackSection.Context empty() {
         return new PackSection.Context(null, Map.of(), Map.of(), Map.of());
     }
 
     /** {@code calendar/*.yaml} with pack.yaml's {@code defaults} and {@code calendar.switches}: a {@link DeadlineEngine}. */
-    static final class CalendarSection implements PackSection {
+    static final class CalendarSection implements DecisionSection<DeadlineResult> {
         @Override
         public String name() {
             return CALENDAR;
+        }
+
+        @Override
+        public Decision.Key<DeadlineResult> key() {
+            return Decision.Key.DEADLINE;
+        }
+
+        @Override
+        public Stage stage() {
+            return Stage.DEADLINE;
+        }
+
+        @Override
+        public boolean reusable() {
+            return true; // its files plus pack.yaml, bases and units
+        }
+
+        /**
+         * ELIGIBLE or NOT_ASSESSED only: a refused dossier is not scheduled, an undetermined one cannot be. The
+         * dossier's excluded periods follow the rules' adjustments; when the internal steps do not fit,
+         * the law's due instant stands and a note tells the officers.
+         */
+        @Override
+        public DeadlineResult contribute(DecisionContext ctx) {
+            Procedure p = ctx.procedure();
+            if (!scheduled(ctx.eligibility()) || !(ctx.loaded() instanceof DeadlineEngine engine)
+                    || p.deadline() == null) {
+                return null;
+            }
+            Dossier d = ctx.dossier();
+            DeadlineResult deadline;
+            try {
+                List<DeadlineAdjustment> adjustments = new ArrayList<>(ctx.deadlineAdjustments());
+                for (Dossier.ExcludedPeriod e : d.excludedPeriods()) {
+                    if (e.to().isAfter(e.from())) {
+                        adjustments.add(DeadlineAdjustment.excluded(e.from(), e.to(), excludedReason(e),
+                                excludedBasis(ctx, e.kind())));
+                    }
+                }
+                Decision.Routing routing = ctx.part(Decision.Key.ROUTING).orElse(null);
+                if (routing != null && routing.transfer() != null && !routing.transfer().counted()) {
+                    adjustments.add(DeadlineAdjustment.extend(routing.transfer().limit(),
+                            "Thời gian luân chuyển hồ sơ từ " + routing.receivingUnit().nameVi() + " đến "
+                                    + routing.competentUnit().nameVi() + " (không tính trong thời hạn giải quyết)",
+                            routing.transfer().basis(), null));
+                }
+                DeadlineRequest req = DeadlineRequest.of(d.receivedAt().toInstant(), d.channel(),
+                        CommitmentSection.countedLimit(p, engine)).withCutOff(p.deadline().cutOff()).withAdjustments(adjustments);
+                try {
+                    deadline = engine.compute(req.withSteps(StepBudgets.rescaled(p.steps(), req.base(), adjustments)));
+                } catch (StepBudgetException e) {
+                    // The internal plan (quy trình nội bộ) is the office's, the due instant is the law's: a
+                    // dossier received late in the day, or a rule that shortened the limit, leaves the
+                    // plan without room. The appointment stands; officers are told the plan does not fit.
+                    deadline = engine.compute(req);
+                    ctx.note(new Decision.Note(String.format(Locale.ROOT,
+                            "Các bước xử lý nội bộ không đủ thời gian trong thời hạn (bước [%s]); cần điều chỉnh phân công để trả đúng hẹn",
+                            e.stepId()), String.format(Locale.ROOT,
+                            "the internal steps do not fit in the time limit (step [%s]); reassign work to return on time",
+                            e.stepId()), p.deadline().basis(), "procedure.yaml: steps"));
+                }
+            } catch (CalendarException e) {
+                ctx.fail(Decision.Cause.Code.DEADLINE_FAILED, "Không tính được ngày hẹn trả kết quả: " + e.getMessage(),
+                        "the deadline cannot be computed: " + e.getMessage());
+                return null;
+            }
+            // the appointment counts the province's commitment when the procedure has one: both are named
+            Procedure.Commitment c = p.commitment();
+            ctx.trace(new Decision.TraceStep("thời hạn " + (c == null ? deadline.limit().labelVi()
+                    : p.deadline().limit().labelVi() + " (tối đa theo quy định)"),
+                    "procedures/" + p.code() + "/procedure.yaml", 0, p.deadline().basis(), Decision.TraceStep.Kind.DEADLINE));
+            if (c != null) {
+                ctx.trace(new Decision.TraceStep("thời gian cam kết của tỉnh " + c.labelVi(),
+                        "procedures/" + p.code() + "/procedure.yaml", 0, c.basis(), Decision.TraceStep.Kind.DEADLINE));
+            }
+            for (DeadlineAdjustment a : deadline.applied()) {
+                Optional<DecisionContext.RuleSource> r = a.rule() == null ? Optional.empty() : ctx.rule(a.rule());
+                ctx.trace(new Decision.TraceStep(a.rule() != null ? a.rule() : a.kind() + ": " + a.reasonVi(),
+                        r.map(DecisionContext.RuleSource::file).orElse(null), r.map(DecisionContext.RuleSource::line).orElse(0),
+                        a.basis(), Decision.TraceStep.Kind.DEADLINE));
+            }
+            return deadline;
+        }
+
+        @Override
+        public Object toJson(DeadlineResult part) {
+            return DecisionSections.deadline(part);
+        }
+
+        @Override
+        public void text(DeadlineResult part, Locale locale, StringBuilder out) {
+            if (vi(locale)) {
+                DecisionSections.textVi(part, out);
+            } else {
+                DecisionSections.textEn(part, out);
+            }
+        }
+
+        /**
+         * {@code deadline: {due: <instant>, workingDays: n}}: the same instant, whatever the offset
+         * written; the count of working days on which the clock ran.
+         */
+        @Override
+        public void check(Object expected, Decision d, CaseReport report) {
+            Object due = map(expected).get("due");
+            if (due != null) {
+                if (d.deadline() == null) {
+                    report.mismatch(String.format(Locale.ROOT, "deadline.due: expected %s, actual none (%s%s)", due,
+                            d.eligibility(), d.cause() == null ? "" : ": " + d.cause().messageVi()));
+                } else {
+                    OffsetDateTime want = OffsetDateTime.parse(due.toString());
+                    if (d.deadline().due() == null || !want.toInstant().equals(d.deadline().due().toInstant())) {
+                        report.mismatch(String.format(Locale.ROOT, "deadline.due: expected %s, actual %s", want,
+                                d.deadline().due()));
+                    }
+                }
+            }
+            if (map(expected).get("workingDays") instanceof Number days) {
+                if (d.deadline() == null) {
+                    report.mismatch(String.format(Locale.ROOT, "deadline.workingDays: expected %d, actual none (%s%s)",
+                            days.intValue(), d.eligibility(), d.cause() == null ? "" : ": " + d.cause().messageVi()));
+                } else if (d.deadline().workingDaysCounted() != days.intValue()) {
+                    report.mismatch(String.format(Locale.ROOT, "deadline.workingDays: expected %d, actual %d (due %s)",
+                            days.intValue(), d.deadline().workingDaysCounted(), d.deadline().due()));
+                }
+            }
+        }
+
+        private static String excludedReason(Dossier.ExcludedPeriod e) {
+            String kind = switch (e.kind()) {
+                case "SUPPLEMENT" -> "Thời gian bổ sung, hoàn thiện hồ sơ";
+                case "FINANCIAL_OBLIGATION" -> "Thời gian thực hiện nghĩa vụ tài chính";
+                case "POSTING" -> "Thời gian niêm yết công khai";
+                default -> "Thời gian không tính vào thời hạn giải quyết (" + e.kind() + ")";
+            };
+            return e.reason() == null || e.reason().isBlank() ? kind : kind + ": " + e.reason();
+        }
+
+        /** The pack's {@code EXCLUDED-<KIND>} basis if it declares one, else {@link #EXCLUDED_DEFAULT}. */
+        private static LegalBasis excludedBasis(DecisionContext ctx, String kind) {
+            LegalBasis b = ctx.bases().get("EXCLUDED-" + kind);
+            return b != null ? b : EXCLUDED_DEFAULT;
         }
 
         @Override
@@ -119,15 +334,140 @@ final class BuiltInSections {
     }
 
     /** {@code exemptions.yaml} and each {@code procedures/<code>/fees.csv|xlsx}: a {@link PackFees}. */
-    static final class FeeSection implements PackSection {
+    static final class FeeSection implements DecisionSection<FeeAssessment> {
         @Override
         public String name() {
             return FEES;
         }
 
         @Override
+        public Decision.Key<FeeAssessment> key() {
+            return Decision.Key.FEES;
+        }
+
+        @Override
+        public Stage stage() {
+            return Stage.FEES;
+        }
+
+        /** exemptions.yaml, each fee table, and {@code procedures/<code>/fees.drl} (tolerated, never compiled). */
+        @Override
         public boolean claims(String path) {
-            return path.equals("exemptions.yaml") || FEE_FILE.matcher(path).matches();
+            return path.equals("exemptions.yaml") || FEE_FILE.matcher(path).matches() || FEE_DRL.matcher(path).matches();
+        }
+
+        /** ELIGIBLE or NOT_ASSESSED with a fee table only: a refused dossier is not charged. */
+        @Override
+        public FeeAssessment contribute(DecisionContext ctx) {
+            if (!scheduled(ctx.eligibility()) || !(ctx.loaded() instanceof PackFees packFees)) {
+                return null;
+            }
+            FeeTable table = packFees.tables().get(ctx.procedure().code());
+            if (table == null) {
+                return null;
+            }
+            FeeAssessment fees;
+            try {
+                fees = table.assess(feeRequest(ctx));
+            } catch (FeeException | IllegalArgumentException e) {
+                ctx.fail(Decision.Cause.Code.FEES_FAILED, "Không tính được phí, lệ phí: " + e.getMessage(),
+                        "the fees cannot be computed: " + e.getMessage());
+                return null;
+            }
+            for (FeeLine l : fees.lines()) {
+                ctx.trace(new Decision.TraceStep(l.item(), table.source(), row(l.source()), l.basis(),
+                        Decision.TraceStep.Kind.FEE));
+                for (FeeAdjustment a : l.adjustments()) {
+                    ctx.trace(new Decision.TraceStep(l.item() + ": " + a.reasonVi(), table.source(), row(a.source()),
+                            a.basis(), Decision.TraceStep.Kind.FEE_ADJUSTMENT));
+                }
+            }
+            return fees;
+        }
+
+        @Override
+        public Object toJson(FeeAssessment part) {
+            return DecisionSections.fees(part);
+        }
+
+        @Override
+        public void text(FeeAssessment part, Locale locale, StringBuilder out) {
+            if (vi(locale)) {
+                DecisionSections.textVi(part, out);
+            } else {
+                DecisionSections.textEn(part, out);
+            }
+        }
+
+        /** {@code fees: {total: đồng, lines: {item: đồng}}}: exact, lines summed per item. */
+        @Override
+        public void check(Object expected, Decision d, CaseReport report) {
+            Map<String, Object> x = map(expected);
+            Object total = x.get("total");
+            Object lines = x.get("lines");
+            if (total == null && lines == null) {
+                return;
+            }
+            if (d.fees() == null) {
+                report.mismatch(String.format(Locale.ROOT, "fees: expected total %s lines %s, actual none (%s%s)", total,
+                        lines == null ? null : new TreeMap<>(map(lines)), d.eligibility(),
+                        d.cause() == null ? "" : ": " + d.cause().messageVi()));
+                return;
+            }
+            if (total != null && d.fees().total().dong() != ((Number) total).longValue()) {
+                report.mismatch(String.format(Locale.ROOT, "fees.total: expected %d, actual %d", ((Number) total).longValue(),
+                        d.fees().total().dong()));
+            }
+            if (lines != null) {
+                Map<String, Long> want = new TreeMap<>();
+                map(lines).forEach((k, v) -> want.put(k, ((Number) v).longValue()));
+                Map<String, Long> actual = new TreeMap<>();
+                for (FeeLine l : d.fees().lines()) {
+                    actual.merge(l.item(), l.amount().dong(), Long::sum);
+                }
+                if (!want.equals(actual)) {
+                    report.mismatch(String.format(Locale.ROOT, "fees.lines: expected %s, actual %s", want, actual));
+                }
+            }
+        }
+
+        /**
+         * The applicant's categories plus {@code CHILD} (under 16 on the as-of date) and {@code ELDERLY}
+         * (60 or over) from the birth date, the flags of the residence unit, the NFC form data and the
+         * rules' fee directives.
+         */
+        private static FeeRequest feeRequest(DecisionContext ctx) {
+            Set<String> categories = new HashSet<>();
+            Set<String> flags = new HashSet<>();
+            LocalDate asOf = ctx.asOf();
+            Dossier.Applicant a = ctx.dossier().applicant();
+            if (a != null) {
+                categories.addAll(a.categories());
+                if (a.birthDate() != null && !a.birthDate().isAfter(asOf)) {
+                    int age = Period.between(a.birthDate(), asOf).getYears();
+                    if (age < CHILD_UNDER) {
+                        categories.add("CHILD");
+                    }
+                    if (age >= ELDERLY_FROM) {
+                        categories.add("ELDERLY");
+                    }
+                }
+                ReceivingUnit u = a.residenceUnit() == null ? null : ctx.units().get(a.residenceUnit());
+                if (u != null) {
+                    flags.addAll(u.flags());
+                }
+            }
+            return new FeeRequest(ctx.procedure().code(), asOf, ctx.dossier().channel(), categories, flags,
+                    FormValues.of(ctx.formData()), ctx.feeDirectives());
+        }
+
+        /** The row of a fee source such as {@code "procedures/x/fees.csv:4"}, or 0. */
+        private static int row(String source) {
+            if (source == null) {
+                return 0;
+            }
+            Matcher m = SOURCE_ROW.matcher(source);
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
         }
 
         @Override
@@ -167,7 +507,11 @@ final class BuiltInSections {
          * {@code previous} was loaded from: reuses its catalogue, and its fee table of every procedure
          * in {@code unchanged} (folders byte-identical); parses the rest.
          */
-        Result load(Map<String, byte[]> files, Context context, PackFees previous, java.util.Set<String> unchanged) {
+        @Override
+        public Result reload(Map<String, byte[]> files, Context context, Object previousValue, java.util.Set<String> unchanged) {
+            if (!(previousValue instanceof PackFees previous)) {
+                return load(files, context);
+            }
             List<PackProblem> problems = new ArrayList<>();
             Function<String, Optional<LegalBasis>> bases = id -> Optional.ofNullable(context.bases().get(id));
             return tables(files, bases, previous.catalog(), problems, previous, unchanged);
@@ -211,7 +555,7 @@ final class BuiltInSections {
     }
 
     /** {@code forms/**}, {@code templates/**} and each procedure's {@code form.schema.json} and templates: a {@link FormRegistry}. */
-    static final class FormSection implements PackSection {
+    static final class FormSection implements DecisionSection<Decision.FormReport> {
         private static final java.util.regex.Pattern FORM_FILE =
                 java.util.regex.Pattern.compile("procedures/[^/]+/(form\\.schema\\.json|templates/.+)");
         private final boolean lazy;
@@ -223,6 +567,116 @@ final class BuiltInSections {
         @Override
         public String name() {
             return FORMS;
+        }
+
+        @Override
+        public Decision.Key<Decision.FormReport> key() {
+            return Decision.Key.FORM;
+        }
+
+        @Override
+        public Stage stage() {
+            return Stage.FORM;
+        }
+
+        @Override
+        public boolean reusable() {
+            return true; // its files plus the unit codes
+        }
+
+        /**
+         * Validates the dossier's form when the procedure has one; the rules then see the
+         * NFC-normalised data. A form with violations fails the decision (FORM_INVALID): nothing is
+         * decided on bad data.
+         */
+        @Override
+        public Decision.FormReport contribute(DecisionContext ctx) {
+            String code = ctx.procedure().code();
+            if (!(ctx.loaded() instanceof FormRegistry forms) || !forms.hasForm(code)) {
+                return Decision.FormReport.notChecked();
+            }
+            List<Decision.FormViolation> violations = new ArrayList<>();
+            try {
+                FormReport r = forms.validate(code, ctx.dossier().form(), VI);
+                for (Violation v : r.violations()) {
+                    violations.add(new Decision.FormViolation(v.pointer(), v.labelVi(), v.messageVi(), v.messageEn(),
+                            v.labelEn(), v.keyword()));
+                }
+                ctx.useFormData(r.data());
+            } catch (IllegalArgumentException e) {
+                violations.add(new Decision.FormViolation("", null, "Dữ liệu tờ khai không đọc được: " + e.getMessage(),
+                        "the form data cannot be read: " + e.getMessage(), null, "json"));
+            }
+            if (!violations.isEmpty()) {
+                int n = violations.size();
+                // name every field and what is wrong with it: "4 errors" alone sends the officer hunting
+                StringBuilder vi = new StringBuilder();
+                StringBuilder en = new StringBuilder();
+                for (Decision.FormViolation v : violations) {
+                    String field = v.path() == null || v.path().isEmpty() ? "" : v.path().substring(1).replace('/', '.');
+                    vi.append(vi.length() == 0 ? ": " : "; ").append(field.isEmpty() ? "" : "[" + field + "] ")
+                            .append(v.label() == null || v.label().isEmpty() ? "" : v.label() + " — ").append(v.messageVi());
+                    String labelEn = v.labelEn() != null ? v.labelEn() : v.label();
+                    en.append(en.length() == 0 ? ": " : "; ").append(field.isEmpty() ? "" : "[" + field + "] ")
+                            .append(labelEn == null || labelEn.isEmpty() ? "" : labelEn + " — ")
+                            .append(v.messageEn() != null ? v.messageEn() : v.messageVi());
+                }
+                ctx.fail(Decision.Cause.Code.FORM_INVALID, String.format(Locale.ROOT, "Tờ khai có %d lỗi cần sửa%s", n, vi),
+                        String.format(Locale.ROOT, "The form has %d %s to fix%s", n, n == 1 ? "error" : "errors", en));
+            }
+            return new Decision.FormReport(true, violations);
+        }
+
+        @Override
+        public Object toJson(Decision.FormReport form) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("checked", form.checked());
+            o.put("valid", form.checked() ? form.valid() : null); // not validated is not the same as invalid
+            List<Object> fv = new ArrayList<>();
+            for (Decision.FormViolation v : form.violations()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("path", v.path());
+                x.put("label", v.label());
+                x.put("labelEn", v.labelEn());
+                x.put("keyword", v.keyword());
+                x.put("messageVi", v.messageVi());
+                x.put("messageEn", v.messageEn());
+                fv.add(x);
+            }
+            o.put("violations", fv);
+            return o;
+        }
+
+        @Override
+        public void text(Decision.FormReport form, Locale locale, StringBuilder out) {
+            if (form.checked() && !form.valid()) {
+                boolean vi = vi(locale);
+                out.append(vi ? "Tờ khai cần sửa:\n" : "Form fields to correct:\n");
+                for (Decision.FormViolation v : form.violations()) {
+                    String label = vi ? v.label() : (v.labelEn() != null ? v.labelEn() : v.label());
+                    out.append("  - ").append(label == null ? v.path() : label).append(": ")
+                            .append(vi ? v.messageVi() : v.messageEn()).append('\n');
+                }
+            }
+        }
+
+        /** {@code formValid: true|false}; reported as not checked when the procedure has no form. */
+        @Override
+        public String expectKey() {
+            return "formValid";
+        }
+
+        @Override
+        public void check(Object expected, Decision d, CaseReport report) {
+            if (!(expected instanceof Boolean want)) {
+                return;
+            }
+            if (!d.form().checked()) {
+                report.skipped("formValid (thủ tục không có tờ khai điện tử / the procedure has no form.schema.json)");
+            } else if (want != d.form().valid()) {
+                report.mismatch(String.format(Locale.ROOT, "formValid: expected %s, actual %s %s", want, d.form().valid(),
+                        d.form().violations()));
+            }
         }
 
         @Override

@@ -11,12 +11,15 @@ import io.github.motcua.law.LegalBasis;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import io.github.motcua.rules.spi.PartJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The stable JSON shape and the Vietnamese text of a decision's deadline and fee sections. Every key
- * is always present. Thread-safe (stateless).
+ * The stable JSON shape (as plain values) and the text of the built-in deadline and fee parts, written
+ * here once. Every key is always present. Thread-safe (stateless).
  */
 final class DecisionSections {
     private static final DateTimeFormatter DAY_VI = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
@@ -25,65 +28,82 @@ final class DecisionSections {
     private DecisionSections() {
     }
 
-    static ObjectNode deadline(DeadlineResult r) {
-        ObjectNode o = DossierJson.JSON.createObjectNode();
-        o.put("due", r.due().toOffsetDateTime().toString());
-        o.put("effectiveStart", r.effectiveStart().toOffsetDateTime().toString());
+    /** The deadline part. */
+    static Map<String, Object> deadline(DeadlineResult r) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("due", PartJson.instant(r.due()));
+        o.put("effectiveStart", PartJson.instant(r.effectiveStart()));
         o.put("receiptDay", r.receiptDay() == null ? null : r.receiptDay().toString());
-        ObjectNode limit = o.putObject("limit");
+        Map<String, Object> limit = new LinkedHashMap<>();
         if (r.limit() != null) {
             limit.put("amount", r.limit().amount());
             limit.put("unit", r.limit().unit().name());
             limit.put("labelVi", r.limit().labelVi());
         }
+        o.put("limit", limit);
         o.put("workingDaysCounted", r.workingDaysCounted());
         o.put("pausedWorkingDays", r.pausedWorkingDays());
-        ArrayNode applied = o.putArray("applied");
+        List<Object> applied = new ArrayList<>();
         for (DeadlineAdjustment a : r.applied()) {
-            ObjectNode x = applied.addObject();
-            x.put("kind", a.kind().name());
-            x.put("amount", a.limit() == null ? null : a.limit().amount());
-            x.put("unit", a.limit() == null ? null : a.limit().unit().name());
-            x.put("from", a.from() == null ? null : a.from().toString());
-            x.put("to", a.to() == null ? null : a.to().toString());
-            x.put("reasonVi", a.reasonVi());
-            x.put("rule", a.rule());
-            x.set("basis", DecisionJson.basis(a.basis()));
+            applied.add(adjustment(a));
         }
-        ArrayNode steps = o.putArray("steps");
+        o.put("applied", applied);
+        List<Object> steps = new ArrayList<>();
         for (StepDue s : r.steps()) {
-            ObjectNode x = steps.addObject();
+            Map<String, Object> x = new LinkedHashMap<>();
             x.put("id", s.step().id());
             x.put("role", s.step().role());
             x.put("nameVi", s.step().nameVi());
-            x.put("start", s.start().toOffsetDateTime().toString());
-            x.put("due", s.due().toOffsetDateTime().toString());
+            x.put("start", PartJson.instant(s.start()));
+            x.put("due", PartJson.instant(s.due()));
+            steps.add(x);
         }
-        ArrayNode bases = o.putArray("countingBases");
+        o.put("steps", steps);
+        List<Object> bases = new ArrayList<>();
         for (LegalBasis b : r.countingBases()) {
-            bases.add(DecisionJson.basis(b));
+            bases.add(PartJson.basis(b));
         }
+        o.put("countingBases", bases);
         if (r.rescheduling() == null) {
-            o.putNull("rescheduling");
+            o.put("rescheduling", null);
         } else {
-            ObjectNode x = o.putObject("rescheduling");
-            x.put("previousDue", r.rescheduling().previousDue().toOffsetDateTime().toString());
-            x.put("newDue", r.rescheduling().newDue().toOffsetDateTime().toString());
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("previousDue", PartJson.instant(r.rescheduling().previousDue()));
+            x.put("newDue", PartJson.instant(r.rescheduling().newDue()));
             x.put("issuedAt", r.rescheduling().issuedAt().toString());
             x.put("reasonVi", r.rescheduling().reasonVi());
             x.put("noticeInTime", r.rescheduling().noticeInTime());
-            x.set("basis", DecisionJson.basis(r.rescheduling().basis()));
+            x.put("basis", PartJson.basis(r.rescheduling().basis()));
+            o.put("rescheduling", x);
         }
         return o;
     }
 
-    static ObjectNode fees(FeeAssessment f) {
-        ObjectNode o = DossierJson.JSON.createObjectNode();
+    /**
+     * One deadline adjustment, the shape of both {@code deadline.applied[]} and the decision's
+     * {@code deadlineAdjustments[]}.
+     */
+    static Map<String, Object> adjustment(DeadlineAdjustment a) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("kind", a.kind().name());
+        x.put("amount", a.limit() == null ? null : a.limit().amount());
+        x.put("unit", a.limit() == null ? null : a.limit().unit().name());
+        x.put("from", a.from() == null ? null : a.from().toString());
+        x.put("to", a.to() == null ? null : a.to().toString());
+        x.put("reasonVi", a.reasonVi());
+        x.put("rule", a.rule());
+        x.put("basis", PartJson.basis(a.basis()));
+        return x;
+    }
+
+    /** The fee part. */
+    static Map<String, Object> fees(FeeAssessment f) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("total", f.total().dong());
         o.put("totalVi", f.total().formatVi());
-        ArrayNode lines = o.putArray("lines");
+        List<Object> lines = new ArrayList<>();
         for (FeeLine l : f.lines()) {
-            ObjectNode x = lines.addObject();
+            Map<String, Object> x = new LinkedHashMap<>();
             x.put("item", l.item());
             x.put("kind", l.kind() == null ? null : l.kind().name());
             x.put("descriptionVi", l.descriptionVi());
@@ -96,19 +116,23 @@ final class DecisionSections {
             x.put("amount", l.amount().dong());
             x.put("source", l.source());
             x.put("verified", l.verified());
-            x.set("basis", DecisionJson.basis(l.basis()));
-            ArrayNode adj = x.putArray("adjustments");
+            x.put("basis", PartJson.basis(l.basis()));
+            List<Object> adj = new ArrayList<>();
             for (FeeAdjustment a : l.adjustments()) {
-                ObjectNode y = adj.addObject();
+                Map<String, Object> y = new LinkedHashMap<>();
                 y.put("kind", a.kind().name());
                 y.put("percent", a.percent());
                 y.put("amount", a.amount().dong());
                 y.put("reasonVi", a.reasonVi());
                 y.put("reasonEn", a.reasonEn());
                 y.put("source", a.source());
-                y.set("basis", DecisionJson.basis(a.basis()));
+                y.put("basis", PartJson.basis(a.basis()));
+                adj.add(y);
             }
+            x.put("adjustments", adj);
+            lines.add(x);
         }
+        o.put("lines", lines);
         return o;
     }
 
@@ -184,6 +208,68 @@ final class DecisionSections {
             }
         }
         sb.append("  Tổng cộng: ").append(f.total().formatVi()).append('\n');
+    }
+
+    /** "2026-01-12 17:00 (Monday)". */
+    private static String dueEn(ZonedDateTime due) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (EEEE)", Locale.ENGLISH).format(due);
+    }
+
+    private static String limitEn(TimeLimit l) {
+        return switch (l.unit()) {
+            case WORKING_DAYS -> l.amount() + " working day" + (l.amount() == 1 ? "" : "s");
+            case WORKING_HOURS -> l.amount() + " working hour" + (l.amount() == 1 ? "" : "s");
+            case CALENDAR_DAYS -> l.amount() + " calendar day" + (l.amount() == 1 ? "" : "s");
+            case SAME_DAY -> "the same day";
+        };
+    }
+
+    static void textEn(DeadlineResult r, StringBuilder sb) {
+        sb.append("Time limit:\n");
+        if (r.limit() != null) {
+            sb.append("  - Limit: ").append(limitEn(r.limit())).append('\n');
+        }
+        sb.append("  - Counted from: ").append(dueEn(r.effectiveStart())).append('\n');
+        sb.append("  - Result due: ").append(dueEn(r.due())).append('\n');
+        sb.append(String.format(Locale.ROOT, "  - Working days counted: %d", r.workingDaysCounted()));
+        if (r.pausedWorkingDays() > 0) {
+            sb.append(String.format(Locale.ROOT, " (%d paused working days not counted)", r.pausedWorkingDays()));
+        }
+        sb.append('\n');
+        for (DeadlineAdjustment a : r.applied()) {
+            String what = switch (a.kind()) {
+                case EXTEND -> "Extended by " + limitEn(a.limit());
+                case REPLACE -> "Limit replaced by " + limitEn(a.limit());
+                case PAUSE -> a.isInterval() ? "Not counted from " + a.from() + " to " + a.to()
+                        : "Paused for " + limitEn(a.limit());
+            };
+            sb.append("  - ").append(what).append(": ").append(a.reasonVi())
+                    .append(PartJson.cite(a.basis(), Locale.ENGLISH)).append('\n');
+        }
+        if (r.rescheduling() != null) {
+            sb.append("  - Rescheduled to: ").append(dueEn(r.rescheduling().newDue())).append(" — ")
+                    .append(r.rescheduling().reasonVi()).append('\n');
+        }
+    }
+
+    static void textEn(FeeAssessment f, StringBuilder sb) {
+        sb.append("Fees and charges:\n");
+        if (f.lines().isEmpty()) {
+            sb.append("  - No fee or charge\n");
+        }
+        for (FeeLine l : f.lines()) {
+            sb.append("  - ").append(l.descriptionEn() != null ? l.descriptionEn() : l.descriptionVi());
+            if (l.copies() > 1) {
+                sb.append(String.format(Locale.ROOT, " × %d copies", l.copies()));
+            }
+            sb.append(": ").append(l.amount().formatVi()).append(PartJson.cite(l.basis(), Locale.ENGLISH)).append('\n');
+            for (FeeAdjustment a : l.adjustments()) {
+                sb.append("      ").append(a.kind() == FeeAdjustment.Kind.EXEMPT ? "Exempt" : "Reduced " + a.percent() + "%")
+                        .append(" (").append(a.reasonEn() != null ? a.reasonEn() : a.reasonVi()).append("): −")
+                        .append(a.amount().formatVi()).append(PartJson.cite(a.basis(), Locale.ENGLISH)).append('\n');
+            }
+        }
+        sb.append("  Total: ").append(f.total().formatVi()).append('\n');
     }
 
     private static String cite(LegalBasis b) {

@@ -173,6 +173,7 @@ public final class DefaultEngine implements Engine {
     private final Clock clock;
     private final int firingLimit;
     private final List<PackSection> sections;
+    private final DecisionPipeline pipeline;
     private final boolean lazyCompile;
     /** Background warm-up compiles; they wait at {@link #awaitForeground} while a load or reload runs. */
     private final ExecutorService compilePool;
@@ -201,6 +202,7 @@ public final class DefaultEngine implements Engine {
         this.clock = clock;
         this.firingLimit = firingLimit;
         this.sections = withBuiltIns(sections, lazyCompile);
+        this.pipeline = new DecisionPipeline(decisionSections(this.sections));
         this.compilePool = Executors.newFixedThreadPool(compileThreads, daemon("motcua-compile"));
         this.foreground = Executors.newFixedThreadPool(compileThreads, daemon("motcua-load"));
         this.loadPool = task -> {
@@ -213,18 +215,24 @@ public final class DefaultEngine implements Engine {
         this.reloadThread = Executors.newSingleThreadExecutor(daemon("motcua-reload"));
     }
 
-    /** The built-in calendar, fee and form sections, each replaced by a registered section of the same name. */
+    /**
+     * The built-in calendar, fee and form sections, then the registered ones. A registered section
+     * never replaces a built-in one: the same name is a load problem (see {@link PackLoader}).
+     */
     private static List<PackSection> withBuiltIns(List<PackSection> registered, boolean lazy) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        registered.forEach(s -> names.add(s.name()));
-        List<PackSection> out = new ArrayList<>();
-        for (PackSection s : BuiltInSections.all(lazy)) {
-            if (!names.contains(s.name())) {
-                out.add(s);
-            }
-        }
+        List<PackSection> out = new ArrayList<>(BuiltInSections.all(lazy));
         out.addAll(registered);
         return List.copyOf(out);
+    }
+
+    private static List<io.github.motcua.rules.spi.DecisionSection<?>> decisionSections(List<PackSection> sections) {
+        List<io.github.motcua.rules.spi.DecisionSection<?>> out = new ArrayList<>();
+        for (PackSection s : sections) {
+            if (s instanceof io.github.motcua.rules.spi.DecisionSection<?> d) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     private static ThreadFactory daemon(String name) {
@@ -425,7 +433,7 @@ public final class DefaultEngine implements Engine {
                 continue;
             }
             String key = ProcedureCompiler.key(ps);
-            Lazy lazy = new Lazy(ps, pack.bases(), Integration.forms(pack), key, old == null ? null : old.byKey().get(key));
+            Lazy lazy = new Lazy(ps, pack.bases(), pack.section(BuiltInSections.FORMS, io.github.motcua.forms.FormRegistry.class), key, old == null ? null : old.byKey().get(key));
             byKey.put(key, lazy);
             slots.put(code, new Slot(ps.procedure(), lazy, checkKeys.get(code)));
             if (!lazyCompile || isReload) {
@@ -437,8 +445,8 @@ public final class DefaultEngine implements Engine {
         for (Lazy l : mustCompile) {
             problems.addAll(l.problems());
         }
-        io.github.motcua.forms.FormRegistry forms = Integration.forms(pack);
-        if (lazyCompile && isReload && forms != null && (old == null || forms != Integration.forms(old.pack()))) {
+        io.github.motcua.forms.FormRegistry forms = pack.section(BuiltInSections.FORMS, io.github.motcua.forms.FormRegistry.class);
+        if (lazyCompile && isReload && forms != null && (old == null || forms != old.pack().section(BuiltInSections.FORMS, io.github.motcua.forms.FormRegistry.class))) {
             // a changed form rebuilt the registry: unchanged procedures' forms must compile in it too
             for (String id : forms.formIds()) {
                 try {
@@ -501,11 +509,11 @@ public final class DefaultEngine implements Engine {
         }
         CompiledProcedure cp = slot.compiled(s.pack().info().id(), this);
         if (alias == null) {
-            return Integration.decide(s.pack(), s.unitFacts(), cp, dossier, clock, firingLimit);
+            return pipeline.decide(s.pack(), s.unitFacts(), cp, dossier, clock, firingLimit, null);
         }
         Dossier renamed = new Dossier(slot.procedure.code(), dossier.channel(), dossier.receivedAt(), dossier.unit(),
                 dossier.asOf(), dossier.applicant(), dossier.form(), dossier.heldData(), dossier.excludedPeriods());
-        return Integration.aliased(Integration.decide(s.pack(), s.unitFacts(), cp, renamed, clock, firingLimit), alias);
+        return pipeline.decide(s.pack(), s.unitFacts(), cp, renamed, clock, firingLimit, alias);
     }
 
     @Override
@@ -546,6 +554,11 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
+    public List<io.github.motcua.rules.spi.DecisionSection<?>> decisionSections() {
+        return pipeline.sections();
+    }
+
+    @Override
     public CompletableFuture<List<PackProblem>> compiled() {
         Serving s = serving.get();
         return s == null ? CompletableFuture.completedFuture(List.of()) : s.warm().copy();
@@ -555,20 +568,20 @@ public final class DefaultEngine implements Engine {
     public Optional<io.github.motcua.fees.FeeTable> feeTable(String procedureCode) {
         Objects.requireNonNull(procedureCode, "procedureCode");
         Serving s = serving.get();
-        return s == null ? Optional.empty() : Optional.ofNullable(Integration.fees(s.pack()))
+        return s == null ? Optional.empty() : Optional.ofNullable(s.pack().section(BuiltInSections.FEES, BuiltInSections.PackFees.class))
                 .map(f -> f.tables().get(procedureCode));
     }
 
     @Override
     public Optional<io.github.motcua.calendar.DeadlineEngine> deadlineEngine() {
         Serving s = serving.get();
-        return s == null ? Optional.empty() : Optional.ofNullable(Integration.deadlines(s.pack()));
+        return s == null ? Optional.empty() : Optional.ofNullable(s.pack().section(BuiltInSections.CALENDAR, io.github.motcua.calendar.DeadlineEngine.class));
     }
 
     @Override
     public Optional<io.github.motcua.forms.FormRegistry> forms() {
         Serving s = serving.get();
-        return s == null ? Optional.empty() : Optional.ofNullable(Integration.forms(s.pack()));
+        return s == null ? Optional.empty() : Optional.ofNullable(s.pack().section(BuiltInSections.FORMS, io.github.motcua.forms.FormRegistry.class));
     }
 
     @Override

@@ -16,8 +16,20 @@ import java.util.Locale;
  * the firing rule. Confined to the one thread that runs the decision.
  */
 final class Evaluation implements Actions {
+    /** What a rule did to a component, from the weakest to the strongest (a stronger action wins). */
+    enum ComponentVerb {
+        /** {@code optional(id)}. */
+        OPTIONAL,
+        /** {@code requireOneOf(group, ids…)}. */
+        ONE_OF,
+        /** {@code require(id)}. */
+        REQUIRE,
+        /** {@code waive(id, source)}. */
+        WAIVE
+    }
+
     /** A component action, kept in firing order. */
-    record ComponentAction(String kind, String id, String group, String source, CompiledProcedure.RuleInfo rule) {
+    record ComponentAction(ComponentVerb verb, String id, String group, String source, CompiledProcedure.RuleInfo rule) {
     }
 
     private final java.util.Map<String, CompiledProcedure.RuleInfo> rules;
@@ -75,7 +87,7 @@ final class Evaluation implements Actions {
 
     @Override
     public void require(String componentId) {
-        components.add(new ComponentAction("require", nonBlank(componentId, "componentId"), null, null, rule()));
+        components.add(new ComponentAction(ComponentVerb.REQUIRE, nonBlank(componentId, "componentId"), null, null, rule()));
     }
 
     @Override
@@ -97,18 +109,18 @@ final class Evaluation implements Actions {
         CompiledProcedure.RuleInfo r = rule();
         nonBlank(group, "group");
         for (String id : ids) {
-            components.add(new ComponentAction("oneOf", nonBlank(id, "componentId"), group, null, r));
+            components.add(new ComponentAction(ComponentVerb.ONE_OF, nonBlank(id, "componentId"), group, null, r));
         }
     }
 
     @Override
     public void optional(String componentId) {
-        components.add(new ComponentAction("optional", nonBlank(componentId, "componentId"), null, null, rule()));
+        components.add(new ComponentAction(ComponentVerb.OPTIONAL, nonBlank(componentId, "componentId"), null, null, rule()));
     }
 
     @Override
     public void waive(String componentId, String source) {
-        components.add(new ComponentAction("waive", nonBlank(componentId, "componentId"), null,
+        components.add(new ComponentAction(ComponentVerb.WAIVE, nonBlank(componentId, "componentId"), null,
                 nonBlank(source, "source"), rule()));
     }
 

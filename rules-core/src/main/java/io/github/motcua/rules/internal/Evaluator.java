@@ -15,7 +15,6 @@ import io.github.motcua.rules.vocabulary.Applicant;
 import io.github.motcua.rules.vocabulary.Form;
 import io.github.motcua.rules.vocabulary.Unit;
 import io.github.motcua.rules.vocabulary.VocabularyException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,10 +33,6 @@ import org.kie.api.runtime.KieSession;
 /** Runs one decision on a compiled procedure: a fresh session per call, so threads never share state. */
 final class Evaluator {
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule \"?name=?\"?([^\"\\],]+)|Rule \"([^\"]+)\"");
-    private static final int RANK_OPTIONAL = 1;
-    private static final int RANK_ONE_OF = 2;
-    private static final int RANK_REQUIRED = 3;
-    private static final int RANK_WAIVED = 4;
 
     private Evaluator() {
     }
@@ -47,11 +42,6 @@ final class Evaluator {
         Map<String, Unit> out = new HashMap<>();
         units.forEach((code, u) -> out.put(code, new Unit(code, u.name().vi(), u.kind(), u.flags())));
         return Map.copyOf(out);
-    }
-
-    static Decision decide(PackInfo pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d,
-            Clock clock, int firingLimit) {
-        return decide(pack, unitFacts, cp, d, d.form(), clock, firingLimit, DEFAULT_BUDGET);
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -70,26 +60,48 @@ final class Evaluator {
     static final java.time.Duration DEFAULT_BUDGET = java.time.Duration.ofSeconds(2);
 
     /**
-     * Runs the rules with {@code formData} (the validated, NFC-normalised form) as the form fact,
-     * within {@code firingLimit} firings and the time {@code budget} (CPU time of the deciding
-     * thread, see {@link #cpuNanos}): an agenda listener checks the deadline before every firing and halts the session once it has passed, without the rules'
-     * cooperation (verified rules have no loops, so a single condition or consequence is short; what
-     * can grow is the number of firings).
+     * What the rules decided: the outcome, reasons, components, the rules' deadline and fee actions,
+     * notes and trace; {@code cause} non-null when INDETERMINATE (then no reasons, components or actions).
      */
-    static Decision decide(PackInfo pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d,
-            Map<String, Object> formData, Clock clock, int firingLimit, java.time.Duration budget) {
-        long deadline = cpuNanos() + budget.toNanos();
-        boolean[] outOfTime = {false};
-        LocalDateTime receivedLocal = d.receivedAt().atZoneSameInstant(pack.zone()).toLocalDateTime();
-        LocalDate asOf = d.asOf() != null ? d.asOf() : receivedLocal.toLocalDate();
+    record Ruled(Eligibility eligibility, List<Decision.Reason> reasons, List<RequiredComponent> components,
+            List<io.github.motcua.calendar.DeadlineAdjustment> deadlineAdjustments,
+            List<io.github.motcua.fees.FeeDirective> feeDirectives, List<Decision.Note> notes,
+            List<Decision.TraceStep> trace, Decision.Cause cause) {
+        static Ruled failed(List<Decision.TraceStep> trace, Decision.Cause cause) {
+            return new Ruled(Eligibility.INDETERMINATE, List.of(), List.of(), List.of(), List.of(), List.of(), trace, cause);
+        }
+    }
+
+    /** The as-of date of a dossier: its own, or the date of its receipt in the pack's zone. */
+    static LocalDate asOf(PackInfo pack, Dossier d) {
+        return d.asOf() != null ? d.asOf() : d.receivedAt().atZoneSameInstant(pack.zone()).toLocalDate();
+    }
+
+    /** Throws when the dossier names a receiving unit the pack does not list. */
+    static void checkUnit(Map<String, Unit> unitFacts, Dossier d) {
         if (d.unit() != null && !unitFacts.containsKey(d.unit())) {
             throw new InvalidDossierException(List.of(String.format(Locale.ROOT,
                     "/unit: đơn vị tiếp nhận không có trong units.yaml / unknown receiving unit [%s]", d.unit())));
         }
+    }
+
+    /**
+     * Runs the rules with {@code formData} (the validated, NFC-normalised form) as the form fact,
+     * within {@code firingLimit} firings and the time {@code budget} (CPU time of the deciding
+     * thread, see {@link #cpuNanos}): an agenda listener checks the deadline before every firing and
+     * halts the session once it has passed, without the rules' cooperation (verified rules have no
+     * loops, so a single condition or consequence is short; what can grow is the number of firings).
+     */
+    static Ruled decide(PackInfo pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d,
+            Map<String, Object> formData, int firingLimit, java.time.Duration budget) {
+        long deadline = cpuNanos() + budget.toNanos();
+        boolean[] outOfTime = {false};
+        LocalDateTime receivedLocal = d.receivedAt().atZoneSameInstant(pack.zone()).toLocalDateTime();
+        LocalDate asOf = d.asOf() != null ? d.asOf() : receivedLocal.toLocalDate();
+        checkUnit(unitFacts, d);
         Procedure p = cp.procedure();
         Evaluation ev = new Evaluation(cp.rules());
         Decision.Cause cause = null;
-        Decision.Provenance prov = new Decision.Provenance(pack.id(), pack.version(), pack.sha256(), asOf, clock.instant());
 
         if (!p.channels().contains(d.channel())) {
             LegalBasis b = p.legalBases().isEmpty() ? null : p.legalBases().get(0);
@@ -138,13 +150,13 @@ final class Evaluator {
             }, firingLimit + 1);
             if (outOfTime[0]) {
                 CompiledProcedure.RuleInfo r = ev.last;
-                cause = new Decision.Cause("TIME_BUDGET", r == null ? null : r.name(), r == null ? null : r.file(),
+                cause = new Decision.Cause(Decision.Cause.Code.TIME_BUDGET, r == null ? null : r.name(), r == null ? null : r.file(),
                         r == null ? 0 : r.line(),
                         String.format(Locale.ROOT, "Các quy tắc chạy quá thời gian cho phép (%d ms) và đã bị dừng; quy tắc cuối: [%s]", budget.toMillis(), r == null ? "" : r.name()),
                         String.format(Locale.ROOT, "the rules ran past their time budget (%d ms) and were stopped; last rule: [%s]", budget.toMillis(), r == null ? "" : r.name()));
             } else if (fired > firingLimit) {
                 CompiledProcedure.RuleInfo r = ev.last;
-                cause = new Decision.Cause("FIRING_LIMIT", r == null ? null : r.name(), r == null ? null : r.file(),
+                cause = new Decision.Cause(Decision.Cause.Code.FIRING_LIMIT, r == null ? null : r.name(), r == null ? null : r.file(),
                         r == null ? 0 : r.line(),
                         String.format(Locale.ROOT, "Các quy tắc kích hoạt quá %d lần (có thể lặp vô hạn); quy tắc cuối: [%s]", firingLimit, r == null ? "" : r.name()),
                         String.format(Locale.ROOT, "rules fired more than %d times (probably a loop); last rule: [%s]", firingLimit, r == null ? "" : r.name()));
@@ -155,7 +167,7 @@ final class Evaluator {
             // Safe to catch here only: the memory or stack was taken by this decision's own session, which
             // is dropped below; verified rules cannot recurse or build huge values, so this is a last line.
             CompiledProcedure.RuleInfo r = ev.current != null ? ev.current : ev.last;
-            cause = new Decision.Cause("RESOURCE_LIMIT", r == null ? null : r.name(), r == null ? null : r.file(),
+            cause = new Decision.Cause(Decision.Cause.Code.RESOURCE_LIMIT, r == null ? null : r.name(), r == null ? null : r.file(),
                     r == null ? 0 : r.line(),
                     String.format(Locale.ROOT, "Các quy tắc cần nhiều bộ nhớ hơn mức cho phép và đã bị dừng; quy tắc: [%s]", r == null ? "" : r.name()),
                     String.format(Locale.ROOT, "the rules needed more memory than allowed and were stopped; rule: [%s]", r == null ? "" : r.name()));
@@ -163,20 +175,18 @@ final class Evaluator {
             s.dispose();
         }
         if (cause != null) {
-            return new Decision(p.code(), Eligibility.INDETERMINATE, List.of(), List.of(),
-                    Decision.FormReport.notChecked(), null, null, List.of(), List.of(), List.of(), ev.trace, cause, prov);
+            return Ruled.failed(ev.trace, cause);
         }
         List<RequiredComponent> comps;
         try {
             comps = components(p, ev, d);
         } catch (VocabularyException e) {
             // a component id computed at run time that the catalogue does not declare
-            Decision.Cause c = new Decision.Cause("RULE_FAILED", null, null, 0, e.messageVi(), e.getMessage());
-            return new Decision(p.code(), Eligibility.INDETERMINATE, List.of(), List.of(),
-                    Decision.FormReport.notChecked(), null, null, List.of(), List.of(), List.of(), ev.trace, c, prov);
+            return Ruled.failed(ev.trace, new Decision.Cause(Decision.Cause.Code.RULE_FAILED, null, null, 0,
+                    e.messageVi(), e.getMessage()));
         }
-        return new Decision(p.code(), ev.reasons.isEmpty() ? Eligibility.ELIGIBLE : Eligibility.INELIGIBLE, ev.reasons,
-                comps, Decision.FormReport.notChecked(), null, null, ev.deadline, ev.fees, ev.notes, ev.trace, null, prov);
+        return new Ruled(ev.reasons.isEmpty() ? Eligibility.ELIGIBLE : Eligibility.INELIGIBLE, List.copyOf(ev.reasons),
+                comps, List.copyOf(ev.deadline), List.copyOf(ev.fees), List.copyOf(ev.notes), ev.trace, null);
     }
 
     private static Decision.Cause failure(RuntimeException e, Evaluation ev, CompiledProcedure cp) {
@@ -203,7 +213,7 @@ final class Evaluator {
         }
         String where = r == null ? "" : String.format(Locale.ROOT, " (%s:%d)", r.file(), r.line());
         if (root instanceof io.github.motcua.rules.vocabulary.RegexBudgetException x) {
-            return new Decision.Cause("REGEX_BUDGET", r == null ? null : r.name(), r == null ? null : r.file(),
+            return new Decision.Cause(Decision.Cause.Code.REGEX_BUDGET, r == null ? null : r.name(), r == null ? null : r.file(),
                     r == null ? 0 : r.line(),
                     String.format(Locale.ROOT, "Quy tắc [%s]%s: %s", r == null ? "?" : r.name(), where, x.messageVi()),
                     String.format(Locale.ROOT, "rule [%s]%s: %s", r == null ? "?" : r.name(), where, x.getMessage()));
@@ -211,7 +221,7 @@ final class Evaluator {
         String rootMsg = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
         String vi = voc != null ? voc.messageVi() : rootMsg;
         String en = voc != null ? voc.getMessage() : rootMsg;
-        return new Decision.Cause("RULE_FAILED", r == null ? null : r.name(), r == null ? null : r.file(),
+        return new Decision.Cause(Decision.Cause.Code.RULE_FAILED, r == null ? null : r.name(), r == null ? null : r.file(),
                 r == null ? 0 : r.line(),
                 String.format(Locale.ROOT, "Quy tắc [%s]%s gặp lỗi khi chạy: %s", r == null ? "?" : r.name(), where, vi),
                 String.format(Locale.ROOT, "rule [%s]%s failed: %s", r == null ? "?" : r.name(), where, en));
@@ -245,22 +255,17 @@ final class Evaluator {
             DossierComponent c = p.component(a.id()).orElseThrow(() -> new VocabularyException(
                     "Thành phần hồ sơ không có trong procedure.yaml [" + a.id() + "]",
                     "component not in procedure.yaml [" + a.id() + "]"));
-            int r = switch (a.kind()) {
-                case "waive" -> RANK_WAIVED;
-                case "require" -> RANK_REQUIRED;
-                case "oneOf" -> RANK_ONE_OF;
-                default -> RANK_OPTIONAL;
-            };
+            int r = a.verb().ordinal();
             Integer had = rank.get(a.id());
             if (had != null && had > r) {
                 continue; // a stronger rule action already decided this component
             }
             rank.put(a.id(), r);
-            ComponentStatus st = switch (a.kind()) {
-                case "waive" -> ComponentStatus.WAIVED;
-                case "require" -> ComponentStatus.REQUIRED;
-                case "oneOf" -> ComponentStatus.ONE_OF;
-                default -> ComponentStatus.OPTIONAL;
+            ComponentStatus st = switch (a.verb()) {
+                case WAIVE -> ComponentStatus.WAIVED;
+                case REQUIRE -> ComponentStatus.REQUIRED;
+                case ONE_OF -> ComponentStatus.ONE_OF;
+                case OPTIONAL -> ComponentStatus.OPTIONAL;
             };
             status.put(a.id(), rc(c, st, a.group(), a.source(), a.rule().name(), a.rule().basis()));
         }

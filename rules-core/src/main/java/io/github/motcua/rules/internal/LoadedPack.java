@@ -13,6 +13,12 @@ record LoadedPack(PackInfo info, Map<String, LegalBasis> bases, Map<String, Rece
         Map<String, ProcedureSource> procedures, List<PackCase> cases, Map<String, Object> sections,
         java.time.Duration decisionBudget) {
 
+    /** What the pack section {@code name} built, if it is a {@code type}; else null. */
+    <T> T section(String name, Class<T> type) {
+        Object v = sections.get(name);
+        return type.isInstance(v) ? type.cast(v) : null;
+    }
+
     /** One procedure folder: its catalogue entry and its rule texts (DRL files and generated tables). */
     record ProcedureSource(Procedure procedure, String folder, List<RuleText> rules) {
     }

@@ -31,8 +31,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class PackLoader {
     private static final Pattern PROC_FILE = Pattern.compile("^procedures/([^/]+)/(.+)$");
-    private static final Pattern OTHER_MODULE =
-            Pattern.compile("procedures/[^/]+/(form\\.schema\\.json|fees\\.(csv|xlsx|drl)|templates/.*)");
+    /** Files the engine reads itself: no section may claim them. */
+    private static final Pattern ENGINE_FILE = Pattern.compile(
+            "pack\\.yaml|units\\.yaml|legal-bases\\.yaml|legal-bases/.*|procedures/[^/]+/(procedure\\.yaml|national\\.yaml|local\\.yaml|cases/.*|[^/]*\\.rules\\.(csv|xlsx))"
+            + "|procedures/[^/]+/(?!fees\\.drl$)[^/]*\\.drl");
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final PackFiles files;
@@ -155,10 +157,46 @@ final class PackLoader {
         }
     }
 
-    /** Files another module owns; tolerated (not rules, not errors) when no section claims them. */
-    static boolean otherModule(String path) {
-        return path.startsWith("calendar/") || path.equals("exemptions.yaml") || path.startsWith("forms/")
-                || path.startsWith("templates/") || OTHER_MODULE.matcher(path).matches();
+    /**
+     * Two sections with one name or one part key, and a file claimed by two sections or by a section
+     * and the engine, are problems: a section never silently takes another's files or place.
+     */
+    private Map<String, String> claims() {
+        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> partKeys = new java.util.HashMap<>();
+        Map<String, String> expectKeys = new java.util.HashMap<>();
+        for (PackSection s : sections) {
+            String had = names.putIfAbsent(s.name(), s.getClass().getName());
+            if (had != null) {
+                problems.add(new PackProblem("pack.yaml", 0, 0, "DUPLICATE_SECTION",
+                        String.format(java.util.Locale.ROOT, "Hai phần của bộ quy tắc cùng tên [%s] (%s, %s); đặt tên khác cho phần đăng ký thêm",
+                                s.name(), had, s.getClass().getName()),
+                        String.format(java.util.Locale.ROOT, "two pack sections are named [%s] (%s, %s); give the registered one another name",
+                                s.name(), had, s.getClass().getName())));
+            }
+            if (s instanceof io.github.motcua.rules.spi.DecisionSection<?> d) {
+                String k = d.key().name();
+                had = partKeys.putIfAbsent(k, s.name());
+                if (had != null) {
+                    problems.add(new PackProblem("pack.yaml", 0, 0, "DUPLICATE_SECTION",
+                            String.format(java.util.Locale.ROOT, "Hai phần [%s] và [%s] cùng ghi vào mục [%s] của quyết định", had, s.name(), k),
+                            String.format(java.util.Locale.ROOT, "sections [%s] and [%s] both write the decision part [%s]", had, s.name(), k)));
+                }
+                String e = d.expectKey();
+                if (e != null && (had = expectKeys.putIfAbsent(e, s.name())) != null) {
+                    problems.add(new PackProblem("pack.yaml", 0, 0, "DUPLICATE_SECTION",
+                            String.format(java.util.Locale.ROOT, "Hai phần [%s] và [%s] cùng kiểm tra [expect.%s] của ca kiểm thử", had, s.name(), e),
+                            String.format(java.util.Locale.ROOT, "sections [%s] and [%s] both check a case's [expect.%s]", had, s.name(), e)));
+                }
+            }
+        }
+        return expectKeys;
+    }
+
+    private void claimConflict(String path, String first, String second) {
+        problems.add(new PackProblem(path, 0, 0, "SECTION_CLAIM_CONFLICT",
+                String.format(java.util.Locale.ROOT, "Tệp được hai nơi cùng nhận đọc: [%s] và [%s]", first, second),
+                String.format(java.util.Locale.ROOT, "the file is claimed by both [%s] and [%s]", first, second)));
     }
 
     private LoadedPack load() {
@@ -174,13 +212,22 @@ final class PackLoader {
         Map<String, ReceivingUnit> units = units();
         PackSection.Context context = new PackSection.Context(info, bases, units, files.files());
         Map<String, Object> sectionValues = new LinkedHashMap<>();
+        Set<String> expectKeys = claims().keySet();
+        Map<String, String> claimedBy = new java.util.HashMap<>();
         Set<String> claimed = new LinkedHashSet<>();
         List<Map<String, byte[]>> sectionFiles = new ArrayList<>();
         for (PackSection s : sections) {
             Map<String, byte[]> mine = new TreeMap<>();
             files.files().forEach((p, b) -> {
                 if (s.claims(p)) {
-                    mine.put(p, b);
+                    String had = claimedBy.putIfAbsent(p, s.name());
+                    if (ENGINE_FILE.matcher(p).matches()) {
+                        claimConflict(p, "engine", s.name());
+                    } else if (had != null) {
+                        claimConflict(p, had, s.name());
+                    } else {
+                        mine.put(p, b);
+                    }
                 }
             });
             claimed.addAll(mine.keySet());
@@ -206,7 +253,7 @@ final class PackLoader {
             folders.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 List<PackProblem> mine = new ArrayList<>();
                 try {
-                    return new ProcedureReader(files, mine, forms).folder(e.getKey(), e.getValue(), claimed, bases);
+                    return new ProcedureReader(files, mine, forms).folder(e.getKey(), e.getValue(), claimed, bases, expectKeys);
                 } catch (RuntimeException | StackOverflowError x) {
                     mine.add(new PackProblem("procedures/" + e.getKey() + "/procedure.yaml", 0, 0, "LOAD_FAILED",
                             "Không nạp được thủ tục: " + x, "cannot load the procedure: " + x));
@@ -218,26 +265,24 @@ final class PackLoader {
             PackSection s = sections.get(si);
             Map<String, byte[]> mine = sectionFiles.get(si);
             try {
-                String sk = null;
-                if (s instanceof BuiltInSections.CalendarSection || s instanceof BuiltInSections.FormSection) {
-                    sk = wide + "/" + key(mine); // their inputs: their files plus pack.yaml, bases and units
+                PackSection.Result r;
+                Object before = reuse ? previous.sectionValues().get(s.name()) : null;
+                if (s.reusable()) {
+                    String sk = wide + "/" + key(mine); // its inputs: its files plus the pack-wide files
                     sectionKeys.put(s.name(), sk);
-                    if (reuse && sk.equals(previous.sectionKeys().get(s.name()))
-                            && previous.sectionValues().containsKey(s.name())) {
-                        sectionValues.put(s.name(), previous.sectionValues().get(s.name()));
+                    if (before != null && sk.equals(previous.sectionKeys().get(s.name()))) {
+                        sectionValues.put(s.name(), before);
                         continue;
                     }
-                }
-                PackSection.Result r;
-                if (s instanceof BuiltInSections.FeeSection fs && reuse
-                        && previous.sectionValues().get(s.name()) instanceof BuiltInSections.PackFees old) {
+                    r = s.load(mine, context);
+                } else if (before != null) {
                     Set<String> unchanged = new java.util.HashSet<>();
                     keys.forEach((code, k) -> {
                         if (!code.isEmpty() && k.equals(previous.folderKeys().get(code))) {
                             unchanged.add(code);
                         }
                     });
-                    r = fs.load(mine, context, old, unchanged);
+                    r = s.reload(mine, context, before, unchanged);
                 } else {
                     r = s.load(mine, context);
                 }

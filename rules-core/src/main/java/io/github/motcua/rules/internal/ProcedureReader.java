@@ -41,6 +41,10 @@ final class ProcedureReader {
     private final List<PackProblem> problems;
     private final FormFields.Library forms;
 
+    /** Keys under a case's {@code expect:} that the engine checks itself; the rest belong to decision sections. */
+    private static final Set<String> CORE_EXPECT = Set.of("eligibility", "reasons", "notes", "components");
+    private Set<String> expectKeys = Set.of();
+
     ProcedureReader(PackFiles files, List<PackProblem> problems) {
         this(files, problems, FormFields.Library.of(files));
     }
@@ -58,7 +62,9 @@ final class ProcedureReader {
     }
 
     /** Parses and checks one procedure folder; its problems go to this reader's list. */
-    Folder folder(String code, List<String> paths, Set<String> claimed, Map<String, LegalBasis> bases) {
+    Folder folder(String code, List<String> paths, Set<String> claimed, Map<String, LegalBasis> bases,
+            Set<String> expectKeys) {
+        this.expectKeys = expectKeys;
         String folder = "procedures/" + code;
         Procedure p = procedure(code, folder, bases);
         FormFields form = FormFields.of(files.text(folder + "/form.schema.json"), forms);
@@ -66,7 +72,7 @@ final class ProcedureReader {
         List<String> casesFiles = new ArrayList<>();
         for (String path : paths) {
             String rel = path.substring(folder.length() + 1);
-            if (rel.equals("procedure.yaml") || IMPORT_LAYERS.contains(rel) || claimed.contains(path) || PackLoader.otherModule(path)
+            if (rel.equals("procedure.yaml") || IMPORT_LAYERS.contains(rel) || claimed.contains(path)
                     || rel.endsWith(".md") || rel.endsWith(".txt")) {
                 continue;
             }
@@ -472,6 +478,21 @@ final class ProcedureReader {
                 }
             }
         }
+        Map<String, Object> parts = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> e : ex.properties()) {
+            if (CORE_EXPECT.contains(e.getKey())) {
+                continue;
+            }
+            if (!expectKeys.contains(e.getKey())) {
+                problems.add(doc.problem(ptr + "/" + e.getKey(), "CASE_UNKNOWN_EXPECTATION",
+                        String.format(Locale.ROOT, "Ca kiểm thử mong đợi [%s], nhưng không phần nào của quyết định kiểm tra mục này (có: %s)",
+                                e.getKey(), new java.util.TreeSet<>(expectKeys)),
+                        String.format(Locale.ROOT, "the case expects [%s], which no decision section checks (known: %s)",
+                                e.getKey(), new java.util.TreeSet<>(expectKeys))));
+                continue;
+            }
+            parts.put(e.getKey(), DossierJson.plain(e.getValue()));
+        }
         Map<String, Long> lines = null;
         Long total = null;
         if (ex.get("fees") != null) {
@@ -490,7 +511,7 @@ final class ProcedureReader {
                         : ex.get("deadline").get("due").asString(),
                 total, lines, ex.get("formValid") == null ? null : ex.get("formValid").asBoolean(),
                 ex.get("deadline") == null || ex.get("deadline").get("workingDays") == null ? null
-                        : ex.get("deadline").get("workingDays").asInt());
+                        : ex.get("deadline").get("workingDays").asInt(), parts);
     }
 
     private List<String> ids(YamlDoc doc, String ptr, JsonNode arr, Procedure p) {

@@ -8,7 +8,11 @@ import io.github.motcua.rules.Dossier;
 import io.github.motcua.rules.PackProblem;
 import io.github.motcua.rules.Procedure;
 import io.github.motcua.rules.ReceivingUnit;
-import io.github.motcua.rules.spi.PackSection;
+import io.github.motcua.rules.Eligibility;
+import io.github.motcua.rules.spi.DecisionContext;
+import io.github.motcua.rules.spi.DecisionSection;
+import io.github.motcua.rules.spi.PartJson;
+import java.util.LinkedHashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +21,9 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Receipt and routing (tiếp nhận, luân chuyển hồ sơ), in one place so it can move into the decision
- * section pipeline: the {@value #NAME} pack section reads pack.yaml's {@code routing} (the province's
- * boundary-free rule and default transfer), and {@link #route} finds, for one dossier, the receiving
+ * Receipt and routing (tiếp nhận, luân chuyển hồ sơ), the decision section of the {@code ROUTING}
+ * stage: the {@value #NAME} section reads pack.yaml's {@code routing} (the province's boundary-free
+ * rule and default transfer), and {@link #route} finds, for one dossier, the receiving
  * and the competent unit, whether the receipt is accepted, the transfer between them and, when
  * refused, where to file. Stateless apart from the section's immutable value, so thread-safe.
  *
@@ -49,11 +53,125 @@ final class Routing {
         static final Rules NONE = new Rules(null, null, null);
     }
 
-    /** The section reading pack.yaml's {@code routing} (claims no file of its own). */
-    static final class Section implements PackSection {
+    /** The writer of the routing part for decisions made outside an engine (its load is never called). */
+    static final Section PART = new Section();
+
+    /**
+     * The routing decision section: reads pack.yaml's {@code routing} (claims no file of its own) and,
+     * first in every decision, routes the dossier. A dossier this unit does not receive ends there as
+     * {@link Eligibility#WRONG_UNIT}: its form is not checked and its rules do not run.
+     */
+    static final class Section implements DecisionSection<Decision.Routing> {
         @Override
         public String name() {
             return NAME;
+        }
+
+        @Override
+        public Decision.Key<Decision.Routing> key() {
+            return Decision.Key.ROUTING;
+        }
+
+        @Override
+        public Stage stage() {
+            return Stage.ROUTING;
+        }
+
+        @Override
+        public Decision.Routing contribute(DecisionContext ctx) {
+            Rules rules = ctx.loaded() instanceof Rules r ? r : Rules.NONE;
+            Procedure p = ctx.procedure();
+            Decision.Routing routing = route(rules, ctx.units(), p, ctx.dossier(), ctx.formData());
+            if (!routing.accepted()) {
+                ctx.trace(new Decision.TraceStep(routing.messageVi(), "procedures/" + p.code() + "/procedure.yaml", 0,
+                        routing.basis(), Decision.TraceStep.Kind.ROUTING));
+                ctx.note(new Decision.Note(routing.messageVi(), routing.messageEn(), routing.basis(),
+                        "procedure.yaml: competence"));
+                ctx.refuse(Eligibility.WRONG_UNIT);
+            } else if (routing.transfer() != null || routing.receivingUnit() != null && routing.competentUnit() != null
+                    && !routing.receivingUnit().code().equals(routing.competentUnit().code())) {
+                ctx.trace(new Decision.TraceStep(routing.messageVi(), routing.provinceBoundaryFree() != null ? "pack.yaml"
+                        : "procedures/" + p.code() + "/procedure.yaml", 0, routing.basis(), Decision.TraceStep.Kind.ROUTING));
+            }
+            return routing;
+        }
+
+        @Override
+        public Object toJson(Decision.Routing r) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("receivingUnit", unit(r.receivingUnit()));
+            x.put("competentUnit", unit(r.competentUnit()));
+            x.put("competenceBy", r.competenceBy());
+            x.put("accepted", r.accepted());
+            Map<String, Object> bf = new LinkedHashMap<>();
+            bf.put("procedure", r.procedureBoundaryFree());
+            bf.put("province", r.provinceBoundaryFree());
+            bf.put("applied", r.boundaryFree());
+            x.put("boundaryFree", bf);
+            if (r.transfer() == null) {
+                x.put("transfer", null);
+            } else {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("amount", r.transfer().limit().amount());
+                t.put("unit", r.transfer().limit().unit().name());
+                t.put("labelVi", r.transfer().limit().labelVi());
+                t.put("counted", r.transfer().counted());
+                t.put("basis", PartJson.basis(r.transfer().basis()));
+                x.put("transfer", t);
+            }
+            x.put("basis", PartJson.basis(r.basis()));
+            x.put("fileAt", unit(r.fileAt()));
+            x.put("messageVi", r.messageVi());
+            x.put("messageEn", r.messageEn());
+            return x;
+        }
+
+        private static Map<String, Object> unit(Decision.RoutedUnit u) {
+            if (u == null) {
+                return null;
+            }
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("code", u.code());
+            x.put("nameVi", u.nameVi());
+            x.put("nameEn", u.nameEn());
+            x.put("kind", u.kind());
+            x.put("address", u.address());
+            x.put("verified", u.verified());
+            return x;
+        }
+
+        @Override
+        public void text(Decision.Routing r, Locale locale, StringBuilder sb) {
+            boolean vi = "vi".equals(locale.getLanguage());
+            if (vi) {
+                sb.append("Tiếp nhận: ").append(r.receivingUnit() == null ? "(không ghi)" : r.receivingUnit().nameVi())
+                        .append("; cơ quan có thẩm quyền: ")
+                        .append(r.competentUnit() == null ? "(chưa xác định)" : r.competentUnit().nameVi()).append('\n');
+                sb.append("  - ").append(r.messageVi()).append(PartJson.cite(r.basis(), locale)).append('\n');
+                sb.append("  - Phi địa giới: theo thủ tục ").append(r.procedureBoundaryFree() ? "có" : "không")
+                        .append(r.provinceBoundaryFree() == null ? ""
+                                : "; theo quy định của tỉnh " + (r.provinceBoundaryFree() ? "có" : "không"))
+                        .append('\n');
+            } else {
+                sb.append("Received at: ").append(r.receivingUnit() == null ? "(not given)" : name(r.receivingUnit()))
+                        .append("; competent unit: ").append(r.competentUnit() == null ? "(not found)" : name(r.competentUnit()))
+                        .append('\n');
+                sb.append("  - ").append(r.messageEn()).append(PartJson.cite(r.basis(), locale)).append('\n');
+                sb.append("  - Boundary-free: by the procedure ").append(r.procedureBoundaryFree() ? "yes" : "no")
+                        .append(r.provinceBoundaryFree() == null ? ""
+                                : "; by the province's rule " + (r.provinceBoundaryFree() ? "yes" : "no"))
+                        .append('\n');
+            }
+        }
+
+        private static String name(Decision.RoutedUnit u) {
+            return u.nameEn() != null ? u.nameEn() : u.nameVi();
+        }
+
+        /** Cases do not check the routing (yet): no {@code expect:} key. */
+        @Override
+        public String expectKey() {
+            return null;
         }
 
         @Override
@@ -115,18 +233,15 @@ final class Routing {
         }
     }
 
-    static Rules rules(LoadedPack pack) {
-        return pack.sections().get(NAME) instanceof Rules r ? r : Rules.NONE;
-    }
-
     /**
      * Routes one dossier.
      *
-     * @param formData the (validated, normalised) form data, for a competent unit named in the form
+     * @param rules    the province's rules from pack.yaml
+     * @param units    the pack's units by code
+     * @param formData the form data as received, for a competent unit named in the form
      */
-    static Decision.Routing route(LoadedPack pack, Procedure p, Dossier d, Map<String, Object> formData) {
-        Rules rules = rules(pack);
-        Map<String, ReceivingUnit> units = pack.units();
+    static Decision.Routing route(Rules rules, Map<String, ReceivingUnit> units, Procedure p, Dossier d,
+            Map<String, Object> formData) {
         ReceivingUnit receiving = d.unit() == null ? null : units.get(d.unit());
         Procedure.Competence c = p.competence();
         String competentCode = null;

@@ -12,7 +12,10 @@ import java.util.Objects;
  * A loader for a part of a pack owned by another module: the calendar folder, fee tables
  * ({@code fees.csv}/{@code fees.xlsx}), {@code exemptions.yaml}, form schemas. The pack loader hands
  * each section the files it {@link #claims claims} and reports the section's problems with its own.
- * Register one with {@code Motcua.engine().section(...)}.
+ * Register one with {@code Motcua.engine().section(...)}; a section that also contributes to every
+ * decision is a {@link DecisionSection}. Two sections with the same name, or claiming the same file,
+ * make the load fail ({@code DUPLICATE_SECTION}, {@code SECTION_CLAIM_CONFLICT}) — a section never
+ * silently replaces another.
  *
  * <p>Implementations must be thread-safe: a reload may call {@link #load} while decisions run.
  */
@@ -42,6 +45,28 @@ public interface PackSection {
      */
     default Result load(Map<String, byte[]> files, Context context) {
         return load(files);
+    }
+
+    /**
+     * Whether what {@link #load(Map, Context)} builds depends only on the claimed files and the
+     * pack-wide files (everything outside {@code procedures/}): then a reload that finds all of them
+     * byte-identical keeps the value already built instead of loading again. Default false.
+     */
+    default boolean reusable() {
+        return false;
+    }
+
+    /**
+     * Loads the claimed files on a reload whose pack-wide files (everything outside
+     * {@code procedures/}) are byte-identical to those {@code previous} was built from, so a section
+     * may keep what belongs to the procedure folders in {@code unchanged} (byte-identical too). The
+     * default loads everything again.
+     *
+     * @param previous  what this section built for the serving pack
+     * @param unchanged codes of the procedure folders whose files are all byte-identical
+     */
+    default Result reload(Map<String, byte[]> files, Context context, Object previous, java.util.Set<String> unchanged) {
+        return load(files, context);
     }
 
     /**

@@ -1,12 +1,11 @@
 package io.github.motcua.rules.testing;
 
-import io.github.motcua.fees.FeeLine;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.PackCase;
 import io.github.motcua.rules.RequiredComponent;
 import io.github.motcua.rules.RulesException;
-import java.time.OffsetDateTime;
+import io.github.motcua.rules.spi.DecisionSection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,51 +84,22 @@ public final class CaseRunner {
                 bad.add(String.format(Locale.ROOT, "components.oneOf: expected %s, actual %s", expected, actual));
             }
         }
-        if (x.deadlineDue() != null) {
-            if (d.deadline() == null) {
-                bad.add(String.format(Locale.ROOT, "deadline.due: expected %s, actual none (%s%s)", x.deadlineDue(),
-                        d.eligibility(), d.cause() == null ? "" : ": " + d.cause().messageVi()));
-            } else {
-                OffsetDateTime want = OffsetDateTime.parse(x.deadlineDue());
-                if (d.deadline().due() == null || !want.toInstant().equals(d.deadline().due().toInstant())) {
-                    bad.add(String.format(Locale.ROOT, "deadline.due: expected %s, actual %s", want, d.deadline().due()));
-                }
+        // every other expectation belongs to the decision section that claims its key
+        DecisionSection.CaseReport report = new DecisionSection.CaseReport() {
+            @Override
+            public void mismatch(String message) {
+                bad.add(message);
             }
-        }
-        if (x.deadlineWorkingDays() != null) {
-            if (d.deadline() == null) {
-                bad.add(String.format(Locale.ROOT, "deadline.workingDays: expected %d, actual none (%s%s)", x.deadlineWorkingDays(),
-                        d.eligibility(), d.cause() == null ? "" : ": " + d.cause().messageVi()));
-            } else if (d.deadline().workingDaysCounted() != x.deadlineWorkingDays()) {
-                bad.add(String.format(Locale.ROOT, "deadline.workingDays: expected %d, actual %d (due %s)", x.deadlineWorkingDays(),
-                        d.deadline().workingDaysCounted(), d.deadline().due()));
+
+            @Override
+            public void skipped(String message) {
+                skipped.add(message);
             }
-        }
-        if (x.feesTotal() != null || x.feeLines() != null) {
-            if (d.fees() == null) {
-                bad.add(String.format(Locale.ROOT, "fees: expected total %s lines %s, actual none (%s%s)", x.feesTotal(),
-                        x.feeLines(), d.eligibility(), d.cause() == null ? "" : ": " + d.cause().messageVi()));
-            } else {
-                if (x.feesTotal() != null && d.fees().total().dong() != x.feesTotal()) {
-                    bad.add(String.format(Locale.ROOT, "fees.total: expected %d, actual %d", x.feesTotal(), d.fees().total().dong()));
-                }
-                if (x.feeLines() != null) {
-                    Map<String, Long> actual = new TreeMap<>();
-                    for (FeeLine l : d.fees().lines()) {
-                        actual.merge(l.item(), l.amount().dong(), Long::sum);
-                    }
-                    if (!new TreeMap<>(x.feeLines()).equals(actual)) {
-                        bad.add(String.format(Locale.ROOT, "fees.lines: expected %s, actual %s", new TreeMap<>(x.feeLines()), actual));
-                    }
-                }
-            }
-        }
-        if (x.formValid() != null) {
-            if (!d.form().checked()) {
-                skipped.add("formValid (thủ tục không có tờ khai điện tử / the procedure has no form.schema.json)");
-            } else if (x.formValid() != d.form().valid()) {
-                bad.add(String.format(Locale.ROOT, "formValid: expected %s, actual %s %s", x.formValid(), d.form().valid(),
-                        d.form().violations()));
+        };
+        for (DecisionSection<?> s : engine.decisionSections()) {
+            String key = s.expectKey();
+            if (key != null && x.parts().containsKey(key)) {
+                s.check(x.parts().get(key), d, report);
             }
         }
         return new CaseResult(c, d, bad, skipped);

@@ -144,7 +144,7 @@ class RuleVerificationTest {
             e.load(p).orThrow();
             Decision d = e.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\",\"treEm\":{\"hoTen\":\"" + "A".repeat(40) + "!\"}}"));
             assertEquals(Eligibility.INDETERMINATE, d.eligibility());
-            assertEquals("REGEX_BUDGET", d.cause().code(), d.cause().toString());
+            assertEquals(io.github.motcua.rules.Decision.Cause.Code.REGEX_BUDGET, d.cause().code(), d.cause().toString());
             assertEquals("r1", d.cause().rule());
             assertEquals(EXTRA, d.cause().file());
         }

@@ -1,0 +1,374 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.calendar.DeadlineAdjustment;
+import io.github.motcua.fees.FeeDirective;
+import io.github.motcua.law.LegalBasis;
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.Dossier;
+import io.github.motcua.rules.Eligibility;
+import io.github.motcua.rules.PackInfo;
+import io.github.motcua.rules.Procedure;
+import io.github.motcua.rules.ReceivingUnit;
+import io.github.motcua.rules.RequiredComponent;
+import io.github.motcua.rules.spi.DecisionContext;
+import io.github.motcua.rules.spi.DecisionSection;
+import io.github.motcua.rules.spi.DecisionSection.Stage;
+import io.github.motcua.rules.vocabulary.Unit;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Makes a decision whole, as stages, each visited once: receipt and routing (a dossier this unit does
+ * not receive stops here, {@code WRONG_UNIT}), the form (a bad form stops here), the rules
+ * (eligibility and components), then every other section in stage order (deadline → fees →
+ * documents). A section reads what came before through {@link DecisionContext} and adds its part,
+ * trace steps and notes; a failure stops the pipeline. The decision is built once, at the end, with
+ * the parts in registration order (the JSON's key order). Immutable once made, so thread-safe.
+ */
+final class DecisionPipeline {
+    private final List<DecisionSection<?>> registered;
+    private final List<DecisionSection<?>> sections;
+
+    /** @param sections the engine's decision sections, in registration order (built-in ones first) */
+    DecisionPipeline(List<DecisionSection<?>> sections) {
+        this.registered = List.copyOf(sections);
+        List<DecisionSection<?>> sorted = new ArrayList<>(sections);
+        sorted.sort(Comparator.comparing(DecisionSection::stage)); // stable: registration order within a stage
+        this.sections = List.copyOf(sorted);
+    }
+
+    /** The sections in registration order (the decision JSON's key order). */
+    List<DecisionSection<?>> sections() {
+        return registered;
+    }
+
+    /**
+     * @param alias the old code the dossier named the procedure by, or null: the decision then gets a note
+     *              naming both codes
+     */
+    Decision decide(LoadedPack pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d, Clock clock,
+            int firingLimit, Procedure.Alias alias) {
+        // an unknown receiving unit is a bad dossier, whatever its form
+        Evaluator.checkUnit(unitFacts, d);
+        Draft draft = new Draft(pack, cp, d, Evaluator.asOf(pack.info(), d));
+        draft.alias = alias;
+        int i = 0;
+        for (; i < sections.size() && sections.get(i).stage().compareTo(Stage.ELIGIBILITY) < 0; i++) {
+            if (!draft.run(sections.get(i))) {
+                // not received here, or a bad form: the rules do not run; the catalogue's required components
+                draft.components = Evaluator.catalogueRequired(cp.procedure());
+                return draft.build(registered, clock);
+            }
+        }
+        draft.beforeRules = false;
+        Evaluator.Ruled ruled = Evaluator.decide(pack.info(), unitFacts, cp, d, draft.formData, firingLimit,
+                pack.decisionBudget());
+        draft.ruled(ruled);
+        if (ruled.cause() != null) {
+            return draft.build(registered, clock);
+        }
+        draft.assessed(cp);
+        for (; i < sections.size(); i++) {
+            if (!draft.run(sections.get(i))) {
+                break;
+            }
+        }
+        return draft.build(registered, clock);
+    }
+
+    /** One decision under way; confined to the deciding thread. */
+    private static final class Draft {
+        private final LoadedPack pack;
+        private final CompiledProcedure cp;
+        private final Dossier dossier;
+        private final LocalDate asOf;
+        private final List<Decision.Part<?>> parts = new ArrayList<>();
+        private final List<Decision.TraceStep> trace = new ArrayList<>();
+        private final List<Decision.Note> sectionNotes = new ArrayList<>();
+        private Map<String, Object> formData;
+        /** Until the rules run (routing and form stages): their parts survive a later failure. */
+        private boolean beforeRules = true;
+        private int keptParts;
+        private Stage stage;
+        private Eligibility refused;
+        private Eligibility eligibility = Eligibility.ELIGIBLE;
+        private List<Decision.Reason> reasons = List.of();
+        private List<RequiredComponent> components = List.of();
+        private List<DeadlineAdjustment> adjustments = List.of();
+        private List<FeeDirective> directives = List.of();
+        private List<Decision.Note> ruleNotes = List.of();
+        private Decision.Cause cause;
+        private Procedure.Alias alias;
+
+        Draft(LoadedPack pack, CompiledProcedure cp, Dossier dossier, LocalDate asOf) {
+            this.pack = pack;
+            this.cp = cp;
+            this.dossier = dossier;
+            this.asOf = asOf;
+            this.formData = dossier.form();
+        }
+
+        void ruled(Evaluator.Ruled r) {
+            eligibility = r.eligibility();
+            reasons = r.reasons();
+            components = r.components();
+            adjustments = r.deadlineAdjustments();
+            directives = r.feeDirectives();
+            ruleNotes = r.notes();
+            trace.addAll(r.trace());
+            cause = r.cause();
+        }
+
+        /**
+         * A procedure without any rule: nobody assessed the conditions. The catalogue part (components,
+         * deadline, fees) still holds, but the outcome must not read as ELIGIBLE (an unreviewed import,
+         * docs/import.md). An imported procedure not reviewed yet says so.
+         */
+        void assessed(CompiledProcedure cp) {
+            Procedure p = cp.procedure();
+            if (eligibility == Eligibility.ELIGIBLE && cp.rules().isEmpty()) {
+                eligibility = Eligibility.NOT_ASSESSED;
+                sectionNotes.add(new Decision.Note("Chưa đánh giá điều kiện thực hiện: thủ tục chưa có quy tắc kiểm tra điều kiện",
+                        "conditions not assessed: the procedure has no eligibility rules", null, "procedure.yaml"));
+            }
+            if (eligibility != Eligibility.INELIGIBLE && p.importedUnreviewed()) {
+                Procedure.Source s = p.source();
+                sectionNotes.add(new Decision.Note(String.format(Locale.ROOT,
+                        "Thông tin thủ tục được nhập từ Cơ sở dữ liệu quốc gia về thủ tục hành chính (mã %s, cập nhật %s%s) và chưa được rà soát; đối chiếu văn bản chính thức",
+                        s.code(), s.updatedAt(), s.decision() == null ? "" : ", công bố tại " + s.decision()),
+                        String.format(Locale.ROOT,
+                        "imported from the national database of administrative procedures (code %s, updated %s%s), not reviewed yet: check the official text",
+                        s.code(), s.updatedAt(), s.decision() == null ? "" : ", published by " + s.decision()),
+                        null, "national.yaml"));
+            }
+        }
+
+        /** Runs one section; false when it failed or refused the decision (nothing more runs). */
+        <T> boolean run(DecisionSection<T> s) {
+            stage = s.stage();
+            Context ctx = new Context(s);
+            T value;
+            try {
+                value = s.contribute(ctx);
+            } catch (RuntimeException e) {
+                ctx.fail(Decision.Cause.Code.SECTION_FAILED,
+                        String.format(Locale.ROOT, "Phần [%s] của quyết định gặp lỗi: %s", s.name(), e),
+                        String.format(Locale.ROOT, "decision section [%s] failed: %s", s.name(), e));
+                value = null;
+            }
+            if (cause == null && refused != null
+                    && !(value instanceof Decision.Routing r && !r.accepted() && r.fileAt() != null)) {
+                refused = null;
+                ctx.fail(Decision.Cause.Code.SECTION_FAILED,
+                        String.format(Locale.ROOT, "Phần [%s] từ chối tiếp nhận hồ sơ nhưng không nêu nơi nộp hồ sơ", s.name()),
+                        String.format(Locale.ROOT, "decision section [%s] refused the dossier without naming where to file it", s.name()));
+                value = null;
+            }
+            ctx.closed = true;
+            if (cause != null) {
+                // nothing after the rules is certain once a stage failed: drop those parts and the sections' notes
+                if (beforeRules) {
+                    parts.add(new Decision.Part<>(s.key(), value, s));
+                    keptParts = parts.size();
+                }
+                parts.subList(keptParts, parts.size()).clear();
+                sectionNotes.clear();
+                return false;
+            }
+            parts.add(new Decision.Part<>(s.key(), value, s));
+            if (beforeRules) {
+                keptParts = parts.size();
+            }
+            return refused == null;
+        }
+
+        /** The decision, with a part for every section (null for those that contributed none or did not run). */
+        Decision build(List<DecisionSection<?>> all, Clock clock) {
+            PackInfo info = pack.info();
+            Decision.Provenance prov = new Decision.Provenance(info.id(), info.version(), info.sha256(), asOf,
+                    clock.instant());
+            List<Decision.Part<?>> whole = new ArrayList<>(all.size() + 1);
+            for (DecisionSection<?> s : all) {
+                whole.add(parts.stream().filter(p -> p.section() == s).findFirst().orElseGet(() -> empty(s)));
+            }
+            // a decision always has a form part: not checked when the form stage did not run
+            for (int k = 0; k < whole.size(); k++) {
+                if (whole.get(k).key().equals(Decision.Key.FORM) && whole.get(k).value() == null) {
+                    whole.set(k, new Decision.Part<>(Decision.Key.FORM, Decision.FormReport.notChecked(),
+                            BuiltInSections.FORM_PART));
+                }
+            }
+            if (whole.stream().noneMatch(p -> p.key().equals(Decision.Key.FORM))) {
+                whole.add(0, new Decision.Part<>(Decision.Key.FORM, Decision.FormReport.notChecked(),
+                        BuiltInSections.FORM_PART));
+            }
+            List<Decision.Note> notes = ruleNotes;
+            if (!sectionNotes.isEmpty() || alias != null) {
+                notes = new ArrayList<>(ruleNotes);
+                notes.addAll(sectionNotes);
+            }
+            if (alias != null) { // a dossier that named the procedure by an old code: a note names both
+                notes.add(new Decision.Note(String.format(Locale.ROOT,
+                        "Hồ sơ ghi mã thủ tục cũ [%s]; đã giải quyết theo mã thủ tục [%s]%s", alias.code(),
+                        cp.procedure().code(), alias.note() == null ? "" : " (" + alias.note() + ")"),
+                        String.format(Locale.ROOT, "the dossier names the old procedure code [%s]; decided as procedure [%s]",
+                                alias.code(), cp.procedure().code()), null, "procedure.yaml: aliases"));
+            }
+            // a stage that failed after the rules keeps what the rules decided (components, actions) beside its cause
+            return new Decision(cp.procedure().code(), cause != null ? Eligibility.INDETERMINATE
+                    : refused != null ? refused : eligibility, reasons,
+                    components, whole, adjustments, directives, notes, trace, cause, prov);
+        }
+
+        private static <T> Decision.Part<T> empty(DecisionSection<T> s) {
+            return new Decision.Part<>(s.key(), null, s);
+        }
+
+        /** What one section sees; refuses changes once its call returned. */
+        private final class Context implements DecisionContext {
+            private final DecisionSection<?> section;
+            private boolean closed;
+
+            Context(DecisionSection<?> section) {
+                this.section = section;
+            }
+
+            private void open() {
+                if (closed) {
+                    throw new IllegalStateException("the section's call has returned");
+                }
+            }
+
+            @Override
+            public Dossier dossier() {
+                return dossier;
+            }
+
+            @Override
+            public Procedure procedure() {
+                return cp.procedure();
+            }
+
+            @Override
+            public PackInfo pack() {
+                return pack.info();
+            }
+
+            @Override
+            public Map<String, LegalBasis> bases() {
+                return pack.bases();
+            }
+
+            @Override
+            public Map<String, ReceivingUnit> units() {
+                return pack.units();
+            }
+
+            @Override
+            public LocalDate asOf() {
+                return asOf;
+            }
+
+            @Override
+            public Object loaded() {
+                return pack.sections().get(section.name());
+            }
+
+            @Override
+            public <V> Optional<V> loaded(String name, Class<V> type) {
+                Object v = pack.sections().get(name);
+                return type.isInstance(v) ? Optional.of(type.cast(v)) : Optional.empty();
+            }
+
+            @Override
+            public Map<String, Object> formData() {
+                return formData;
+            }
+
+            @Override
+            public void useFormData(Map<String, Object> data) {
+                open();
+                if (stage != Stage.FORM) {
+                    throw new IllegalStateException("only a form-stage section may replace the form data");
+                }
+                formData = java.util.Objects.requireNonNull(data, "data");
+            }
+
+            @Override
+            public Eligibility eligibility() {
+                return eligibility;
+            }
+
+            @Override
+            public List<RequiredComponent> components() {
+                return components;
+            }
+
+            @Override
+            public List<DeadlineAdjustment> deadlineAdjustments() {
+                return adjustments;
+            }
+
+            @Override
+            public List<FeeDirective> feeDirectives() {
+                return directives;
+            }
+
+            @Override
+            public <P> Optional<P> part(Decision.Key<P> key) {
+                for (Decision.Part<?> p : parts) {
+                    if (p.key().equals(key)) {
+                        return Optional.ofNullable(key.type().cast(p.value()));
+                    }
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<RuleSource> rule(String name) {
+                CompiledProcedure.RuleInfo r = cp.rules().get(name);
+                return r == null ? Optional.empty() : Optional.of(new RuleSource(r.name(), r.file(), r.line(), r.basis()));
+            }
+
+            @Override
+            public void trace(Decision.TraceStep step) {
+                open();
+                trace.add(java.util.Objects.requireNonNull(step, "step"));
+            }
+
+            @Override
+            public void note(Decision.Note note) {
+                open();
+                sectionNotes.add(java.util.Objects.requireNonNull(note, "note"));
+            }
+
+            @Override
+            public void refuse(Eligibility outcome) {
+                open();
+                if (outcome != Eligibility.WRONG_UNIT) {
+                    throw new IllegalArgumentException("a dossier is refused only as WRONG_UNIT: [" + outcome + "]");
+                }
+                if (stage != Stage.ROUTING) {
+                    throw new IllegalStateException("only a routing-stage section may refuse the dossier");
+                }
+                if (cause == null) {
+                    refused = outcome;
+                }
+            }
+
+            @Override
+            public void fail(Decision.Cause.Code code, String messageVi, String messageEn) {
+                open();
+                if (cause == null) {
+                    cause = new Decision.Cause(code, null, null, 0, messageVi, messageEn);
+                }
+            }
+        }
+    }
+}
