@@ -146,7 +146,7 @@ final class DefaultFeeTable implements FeeTable {
                     : r.copiesPath() == null ? 1 : quantity(r, r.copiesPath(), req);
             Money gross = r.perCopy(units).times(copies);
             if (cheapest == null || gross.compareTo(cheapest.gross()) < 0) {
-                String src = rule == null ? r.source() : r.source() + " + rule: " + rule;
+                FeeSource src = rule == null ? r.source() : r.source().addedBy(rule);
                 cheapest = new FeeLine(item, r.nameVi(), r.nameEn(), units, gross, r.basis(), r.kind(), tariffTexts.get(r),
                         copies, gross, r.cap() == null ? null : Money.of(r.cap()), List.of(), src, r.verified());
             }
@@ -181,9 +181,9 @@ final class DefaultFeeTable implements FeeTable {
             }
             if (d.kind() == FeeDirective.Kind.EXEMPT) {
                 exemptions.add(new FeeAdjustment(FeeAdjustment.Kind.EXEMPT, 100, Money.ZERO, d.reasonVi(), "",
-                        d.basis(), "rule: " + d.rule()));
+                        d.basis(), FeeSource.rule(d.rule())));
             } else {
-                reductions.add(new Candidate(d.percent(), false, d.reasonVi(), "", d.basis(), "rule: " + d.rule(), true));
+                reductions.add(new Candidate(d.percent(), false, d.reasonVi(), "", d.basis(), FeeSource.rule(d.rule()), true));
             }
         }
         List<FeeAdjustment> applied = new ArrayList<>();
@@ -231,10 +231,10 @@ final class DefaultFeeTable implements FeeTable {
         final String reasonVi;
         final String reasonEn;
         final LegalBasis basis;
-        final String source;
+        final FeeSource source;
         final boolean verified;
 
-        Candidate(int percent, boolean stacks, String reasonVi, String reasonEn, LegalBasis basis, String source,
+        Candidate(int percent, boolean stacks, String reasonVi, String reasonEn, LegalBasis basis, FeeSource source,
                 boolean verified) {
             this.percent = percent;
             this.stacks = stacks;
@@ -329,7 +329,7 @@ final class DefaultFeeTable implements FeeTable {
     }
 
     private FeeQuantityException bad(FeeRow r, String path, String value, String why) {
-        int line = Integer.parseInt(r.source().substring(r.source().lastIndexOf(':') + 1));
+        int line = r.source().line();
         return new FeeQuantityException(source, line, r.item(), path, value, why);
     }
 

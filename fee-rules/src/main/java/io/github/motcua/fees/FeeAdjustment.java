@@ -17,17 +17,16 @@ import java.util.Objects;
  * @param reasonVi why, in Vietnamese (e.g. "Trẻ em")
  * @param reasonEn why, in English
  * @param basis    its legal basis
- * @param source   where it came from: {@code "fees.csv:12"} for a table row, or {@code "rule: <name>"}
- *                 for a rule's {@link FeeDirective}
+ * @param source   where it came from: a table row, or the rule of a {@link FeeDirective}
  * @param verified {@code false} when the table row was marked {@code verified=false} (the exemption
  *                 rests on an unverified source); a line with such an adjustment is itself unverified
  */
 public record FeeAdjustment(Kind kind, int percent, Money amount, String reasonVi, String reasonEn, LegalBasis basis,
-        String source, boolean verified) {
+        FeeSource source, boolean verified) {
 
     /** A verified adjustment (the shape before rows could be marked unverified). */
     public FeeAdjustment(Kind kind, int percent, Money amount, String reasonVi, String reasonEn, LegalBasis basis,
-            String source) {
+            FeeSource source) {
         this(kind, percent, amount, reasonVi, reasonEn, basis, source, true);
     }
 

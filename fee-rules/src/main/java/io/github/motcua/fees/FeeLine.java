@@ -23,13 +23,14 @@ import java.util.Objects;
  * @param gross         the amount before any exemption or reduction ({@code perCopy × copies})
  * @param capPerCopy    the ceiling per copy, or {@code null} when the tariff has none
  * @param adjustments   the exemptions and reductions applied, in the order applied
- * @param source        where the tariff came from: {@code "fees.csv:4"}, plus {@code " + rule: <name>"}
- *                      when a rule added the line
+ * @param source        where the tariff came from: the fee table's row, and the rule when a rule added
+ *                      the line (the JSON writes its text, {@code "fees.csv:4 + rule: <name>"}); {@code null}
+ *                      for a line built by hand
  * @param verified      {@code false} when the rate is a placeholder or rests on an unverified source
  */
 public record FeeLine(String item, String descriptionVi, String descriptionEn, long quantity, Money amount,
         LegalBasis basis, FeeKind kind, String tariffVi, long copies, Money gross, Money capPerCopy,
-        List<FeeAdjustment> adjustments, String source, boolean verified) {
+        List<FeeAdjustment> adjustments, FeeSource source, boolean verified) {
 
     public FeeLine {
         Objects.requireNonNull(item, "item");
@@ -41,7 +42,6 @@ public record FeeLine(String item, String descriptionVi, String descriptionEn, l
         tariffVi = tariffVi == null ? "" : tariffVi;
         gross = gross == null ? amount : gross;
         adjustments = List.copyOf(adjustments == null ? List.of() : adjustments);
-        source = source == null ? "" : source;
         if (quantity < 0 || copies < 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "fee line [%s]: quantity [%d] and copies [%d] must be >= 0", item, quantity, copies));
@@ -56,7 +56,7 @@ public record FeeLine(String item, String descriptionVi, String descriptionEn, l
     public FeeLine(String item, String descriptionVi, String descriptionEn, long quantity, Money amount,
             LegalBasis basis) {
         this(item, descriptionVi, descriptionEn, quantity, amount, basis, FeeKind.LE_PHI, "", 1, amount, null,
-                List.of(), "", true);
+                List.of(), null, true);
     }
 
     /** Whether a full exemption applied to this line. */

@@ -30,7 +30,7 @@ record FeeRow(
         LegalBasis basis,
         boolean verified,
         String note,
-        String source) {
+        FeeSource source) {
 
     enum Type { RATE, EXEMPT, REDUCE }
 

@@ -350,7 +350,7 @@ final class FeeTableParser {
         }
         return new FeeRow(type, item, kind, cell("nameVi"), cell("nameEn"), tariff, rate == null ? 0 : rate,
                 fromUnit == null ? 0 : fromUnit, unitRate == null ? 0 : unitRate, cap, unitPath, copiesPath, onRule,
-                channels, cats, percent, stacks, from, to, basis, verified, note, file + ":" + r.line());
+                channels, cats, percent, stacks, from, to, basis, verified, note, FeeSource.row(file, r.line()));
     }
 
     private static List<String> split(String cell) {
@@ -427,7 +427,7 @@ final class FeeTableParser {
     }
 
     private void rowProblem(FeeRow r, String col, String value, String vi, String en) {
-        int line = Integer.parseInt(r.source().substring(r.source().lastIndexOf(':') + 1));
+        int line = r.source().line();
         Integer i = index.get(col);
         problems.add(new FeeTableProblem(file, line, col, i == null ? 0 : i + 1, value, vi, en));
     }

@@ -147,7 +147,8 @@ class FeeTablesTest {
             FeeLine l = a.line("them").orElseThrow();
             assertEquals(14_002, l.amount().dong());
             assertEquals(2, l.copies());
-            assertTrue(l.source().endsWith("+ rule: Thêm phí"), l.source());
+            assertEquals("Thêm phí", l.source().rule(), l.source().toString());
+            assertTrue(l.source().toString().endsWith("+ rule: Thêm phí"), l.source().toString());
             assertEquals(214_002, a.total().dong());
         }
 
@@ -157,7 +158,8 @@ class FeeTablesTest {
                     .withDirectives(List.of(FeeDirective.exempt("le-phi", "Miễn theo quy tắc", basis, "Miễn phí"))))
                     .line("le-phi").orElseThrow();
             assertEquals(0, l.amount().dong());
-            assertEquals("rule: Miễn phí", l.adjustments().get(0).source());
+            assertEquals(FeeSource.rule("Miễn phí"), l.adjustments().get(0).source());
+            assertEquals("rule: Miễn phí", l.adjustments().get(0).source().toString());
             assertEquals("R-1", l.adjustments().get(0).basis().id());
         }
 

@@ -9,6 +9,7 @@ import io.github.motcua.fees.FeeAdjustment;
 import io.github.motcua.fees.FeeAssessment;
 import io.github.motcua.fees.FeeKind;
 import io.github.motcua.fees.FeeLine;
+import io.github.motcua.fees.FeeSource;
 import io.github.motcua.fees.Money;
 import io.github.motcua.law.LegalBasis;
 import java.util.LinkedHashMap;
@@ -91,7 +92,7 @@ class FeeInvariantsTest {
     @Test
     void capNeverExceeded_lineAboveItsCap_violation() {
         FeeLine over = new FeeLine("ban-sao", "Bản sao", "Copy", 300, Money.of(302_000), B, FeeKind.PHI, "", 1,
-                Money.of(302_000), Money.of(200_000), List.of(), "t", true);
+                Money.of(302_000), Money.of(200_000), List.of(), FeeSource.rule("t"), true);
         FeeInvariantViolation v = assertThrows(FeeInvariantViolation.class,
                 () -> FeeInvariants.capNeverExceeded(FeeAssessment.of(List.of(over)), dossier("DESK", Map.of())));
         assertEquals("cap-never-exceeded", v.invariant());
@@ -99,9 +100,9 @@ class FeeInvariantsTest {
 
     @Test
     void exemptedLineIsZero_exemptedButCharged_violation() {
-        FeeAdjustment ex = new FeeAdjustment(FeeAdjustment.Kind.EXEMPT, 100, Money.ZERO, "Trẻ em", "Child", B, "t");
+        FeeAdjustment ex = new FeeAdjustment(FeeAdjustment.Kind.EXEMPT, 100, Money.ZERO, "Trẻ em", "Child", B, FeeSource.rule("t"));
         FeeLine charged = new FeeLine("llt", "Phí", "Fee", 1, Money.of(200_000), B, FeeKind.PHI, "", 1,
-                Money.of(200_000), null, List.of(ex), "t", true);
+                Money.of(200_000), null, List.of(ex), FeeSource.rule("t"), true);
         FeeInvariantViolation v = assertThrows(FeeInvariantViolation.class,
                 () -> FeeInvariants.exemptedLineIsZero(FeeAssessment.of(List.of(charged)), dossier("DESK", Map.of())));
         assertEquals("exempted-line-zero", v.invariant());
@@ -109,9 +110,9 @@ class FeeInvariantsTest {
 
     @Test
     void totalIsSum_adjustmentsDoNotAddUp_violation() {
-        FeeAdjustment half = new FeeAdjustment(FeeAdjustment.Kind.REDUCE, 50, Money.of(100), "Giảm", "Cut", B, "t");
+        FeeAdjustment half = new FeeAdjustment(FeeAdjustment.Kind.REDUCE, 50, Money.of(100), "Giảm", "Cut", B, FeeSource.rule("t"));
         FeeLine wrong = new FeeLine("x", "Phí", "Fee", 1, Money.of(500), B, FeeKind.PHI, "", 1, Money.of(1_000), null,
-                List.of(half), "t", true);
+                List.of(half), FeeSource.rule("t"), true);
         FeeInvariantViolation v = assertThrows(FeeInvariantViolation.class,
                 () -> FeeInvariants.totalIsSum(FeeAssessment.of(List.of(wrong)), dossier("DESK", Map.of())));
         assertEquals("total-is-sum", v.invariant());

@@ -70,7 +70,6 @@ final class BuiltInSections {
     static final String FORMS = "forms";
     private static final Pattern FEE_FILE = Pattern.compile("^procedures/([^/]+)/fees\\.(csv|xlsx)$");
     private static final Pattern FEE_DRL = Pattern.compile("^procedures/[^/]+/fees\\.drl$");
-    private static final Pattern SOURCE_ROW = Pattern.compile(":(\\d+)");
 
     /**
      * The basis of an excluded period given with the dossier when the pack declares no
@@ -375,10 +374,10 @@ final class BuiltInSections {
                 return null;
             }
             for (FeeLine l : fees.lines()) {
-                ctx.trace(new Decision.TraceStep(l.item(), table.source(), row(l.source()), l.basis(),
+                ctx.trace(new Decision.TraceStep(l.item(), table.source(), l.source().line(), l.basis(),
                         Decision.TraceStep.Kind.FEE));
                 for (FeeAdjustment a : l.adjustments()) {
-                    ctx.trace(new Decision.TraceStep(l.item() + ": " + a.reasonVi(), table.source(), row(a.source()),
+                    ctx.trace(new Decision.TraceStep(l.item() + ": " + a.reasonVi(), table.source(), a.source().line(),
                             a.basis(), Decision.TraceStep.Kind.FEE_ADJUSTMENT));
                 }
             }
@@ -459,15 +458,6 @@ final class BuiltInSections {
             }
             return new FeeRequest(ctx.procedure().code(), asOf, ctx.dossier().channel(), categories, flags,
                     FormValues.of(ctx.formData()), ctx.feeDirectives());
-        }
-
-        /** The row of a fee source such as {@code "procedures/x/fees.csv:4"}, or 0. */
-        private static int row(String source) {
-            if (source == null) {
-                return 0;
-            }
-            Matcher m = SOURCE_ROW.matcher(source);
-            return m.find() ? Integer.parseInt(m.group(1)) : 0;
         }
 
         @Override

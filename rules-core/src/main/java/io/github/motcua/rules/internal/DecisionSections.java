@@ -114,7 +114,7 @@ final class DecisionSections {
             x.put("gross", l.gross() == null ? null : l.gross().dong());
             x.put("capPerCopy", l.capPerCopy() == null ? null : l.capPerCopy().dong());
             x.put("amount", l.amount().dong());
-            x.put("source", l.source());
+            x.put("source", l.source() == null ? "" : l.source().toString());
             x.put("verified", l.verified());
             x.put("basis", PartJson.basis(l.basis()));
             List<Object> adj = new ArrayList<>();
@@ -125,7 +125,7 @@ final class DecisionSections {
                 y.put("amount", a.amount().dong());
                 y.put("reasonVi", a.reasonVi());
                 y.put("reasonEn", a.reasonEn());
-                y.put("source", a.source());
+                y.put("source", a.source().toString());
                 y.put("basis", PartJson.basis(a.basis()));
                 adj.add(y);
             }
