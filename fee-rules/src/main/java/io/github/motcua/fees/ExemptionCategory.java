@@ -26,9 +26,8 @@ import java.util.Set;
 public record ExemptionCategory(String code, Match match, String nameVi, String nameEn, String dateField,
         int withinDays, LegalBasis basis) {
 
-    /** The applicant categories fixed in docs/pack-format.md "Shared codes". */
-    public static final Set<String> APPLICANT_CODES = Set.of("POOR_HOUSEHOLD", "MERITORIOUS", "MARTYR_RELATIVE",
-            "DISABLED", "CHILD", "ELDERLY", "STUDENT", "ETHNIC_MINORITY");
+    /** The applicant categories: the codes of {@link io.github.motcua.dossier.ApplicantCategory}. */
+    public static final Set<String> APPLICANT_CODES = Set.copyOf(io.github.motcua.dossier.ApplicantCategory.codes());
     /** The unit flags fixed in docs/pack-format.md "Shared codes". */
     public static final Set<String> UNIT_FLAGS = Set.of("DISADVANTAGED", "BORDER", "MOUNTAINOUS", "ISLAND", "REMOTE",
             "SAFE_ZONE");

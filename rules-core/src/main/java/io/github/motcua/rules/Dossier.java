@@ -68,12 +68,71 @@ public record Dossier(String procedure, Channel channel, OffsetDateTime received
      */
     public record Applicant(String personalId, String fullName, LocalDate birthDate, String sex,
             Set<String> categories, String residenceUnit) {
+        /** A builder with every part unset. */
+        public static ApplicantBuilder builder() {
+            return new ApplicantBuilder();
+        }
+
         public Applicant {
             categories = categories == null ? Set.of() : Set.copyOf(categories);
             if (sex != null && !sex.equals("MALE") && !sex.equals("FEMALE")) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "sex must be MALE or FEMALE: [%s]", sex));
             }
+        }
+    }
+
+    /** Builds a {@link Applicant}; not thread-safe. */
+    public static final class ApplicantBuilder {
+        private String personalId;
+        private String fullName;
+        private LocalDate birthDate;
+        private String sex;
+        private Set<String> categories = Set.of();
+        private String residenceUnit;
+
+        private ApplicantBuilder() {
+        }
+
+        /** The 12-digit personal identification number. */
+        public ApplicantBuilder personalId(String personalId) {
+            this.personalId = personalId;
+            return this;
+        }
+
+        /** The full name. */
+        public ApplicantBuilder fullName(String fullName) {
+            this.fullName = fullName;
+            return this;
+        }
+
+        /** The birth date. */
+        public ApplicantBuilder birthDate(LocalDate birthDate) {
+            this.birthDate = birthDate;
+            return this;
+        }
+
+        /** {@code MALE} or {@code FEMALE}. */
+        public ApplicantBuilder sex(String sex) {
+            this.sex = sex;
+            return this;
+        }
+
+        /** Shared category codes ({@link io.github.motcua.dossier.ApplicantCategory}). */
+        public ApplicantBuilder categories(Set<String> categories) {
+            this.categories = categories;
+            return this;
+        }
+
+        /** The code of the unit of residence. */
+        public ApplicantBuilder residenceUnit(String residenceUnit) {
+            this.residenceUnit = residenceUnit;
+            return this;
+        }
+
+        /** The applicant (the record's checks apply). */
+        public Applicant build() {
+            return new Applicant(personalId, fullName, birthDate, sex, categories, residenceUnit);
         }
     }
 
@@ -94,6 +153,74 @@ public record Dossier(String procedure, Channel channel, OffsetDateTime received
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "excluded period ends [%s] before it starts [%s]", to, from));
             }
+        }
+    }
+
+    /**
+     * A builder: name what you know, leave the rest (e.g.
+     * {@code Dossier.builder("1.001193", Channel.DESK, receivedAt).unit("52-xa-ia-o").form(data).build()}).
+     */
+    public static Builder builder(String procedure, Channel channel, OffsetDateTime receivedAt) {
+        return new Builder(procedure, channel, receivedAt);
+    }
+
+    /** Builds a {@link Dossier}; not thread-safe. Unset parts are empty (or {@code null} where the record allows). */
+    public static final class Builder {
+        private final String procedure;
+        private final Channel channel;
+        private final OffsetDateTime receivedAt;
+        private String unit;
+        private LocalDate asOf;
+        private Applicant applicant;
+        private Map<String, Object> form = Map.of();
+        private Set<String> heldData = Set.of();
+        private List<ExcludedPeriod> excludedPeriods = List.of();
+
+        private Builder(String procedure, Channel channel, OffsetDateTime receivedAt) {
+            this.procedure = procedure;
+            this.channel = channel;
+            this.receivedAt = receivedAt;
+        }
+
+        /** The receiving unit's code (units.yaml). */
+        public Builder unit(String unit) {
+            this.unit = unit;
+            return this;
+        }
+
+        /** The date whose law applies (default: the date of receipt in the pack's zone). */
+        public Builder asOf(LocalDate asOf) {
+            this.asOf = asOf;
+            return this;
+        }
+
+        /** The applicant. */
+        public Builder applicant(Applicant applicant) {
+            this.applicant = applicant;
+            return this;
+        }
+
+        /** The e-form data. */
+        public Builder form(Map<String, Object> form) {
+            this.form = form;
+            return this;
+        }
+
+        /** Databases that hold data for this applicant. */
+        public Builder heldData(Set<String> heldData) {
+            this.heldData = heldData;
+            return this;
+        }
+
+        /** Periods not counted in the deadline. */
+        public Builder excludedPeriods(List<ExcludedPeriod> excludedPeriods) {
+            this.excludedPeriods = excludedPeriods;
+            return this;
+        }
+
+        /** The dossier (the record's checks apply). */
+        public Dossier build() {
+            return new Dossier(procedure, channel, receivedAt, unit, asOf, applicant, form, heldData, excludedPeriods);
         }
     }
 }

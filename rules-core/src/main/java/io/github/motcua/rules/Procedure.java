@@ -230,10 +230,18 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
      * @param basis  its legal basis
      * @param cutOff received after this local time: counted from the next working day; {@code null}
      *               means the pack default
+     * @param validFrom the day this limit took effect (its basis's), or {@code null} when the pack does not
+     *               say; a dossier whose as-of date is earlier gets no deadline ({@code DEADLINE_FAILED})
+     *               rather than today's limit applied backwards
      */
-    public record BaseDeadline(TimeLimit limit, LegalBasis basis, LocalTime cutOff) {
+    public record BaseDeadline(TimeLimit limit, LegalBasis basis, LocalTime cutOff, java.time.LocalDate validFrom) {
         public BaseDeadline {
             Objects.requireNonNull(limit, "limit");
+        }
+
+        /** A limit with no effective date. */
+        public BaseDeadline(TimeLimit limit, LegalBasis basis, LocalTime cutOff) {
+            this(limit, basis, cutOff, null);
         }
     }
 }

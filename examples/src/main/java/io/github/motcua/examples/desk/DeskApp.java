@@ -57,14 +57,14 @@ final class DeskApp implements HttpHandler {
     static final Locale VI = Locale.forLanguageTag("vi-VN");
     private static final DateTimeFormatter INPUT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
-    /** Applicant categories (đối tượng) with their Vietnamese names (pack-format.md, shared codes). */
-    static final Map<String, String> CATEGORIES = orderedMap(
-            "POOR_HOUSEHOLD", "Hộ nghèo",
-            "MERITORIOUS", "Người có công với cách mạng",
-            "MARTYR_RELATIVE", "Thân nhân liệt sĩ",
-            "DISABLED", "Người khuyết tật",
-            "STUDENT", "Học sinh, sinh viên",
-            "ETHNIC_MINORITY", "Người dân tộc thiểu số");
+    /**
+     * Applicant categories (đối tượng) an officer ticks, with their Vietnamese names: the shared list
+     * ({@link io.github.motcua.dossier.ApplicantCategory}) less those the engine derives from the birth date.
+     */
+    static final Map<String, String> CATEGORIES = java.util.Collections.unmodifiableMap(
+            java.util.Arrays.stream(io.github.motcua.dossier.ApplicantCategory.values()).filter(c -> !c.byAge())
+                    .collect(java.util.stream.Collectors.toMap(Enum::name,
+                            io.github.motcua.dossier.ApplicantCategory::labelVi, (a, b) -> a, java.util.LinkedHashMap::new)));
 
     private final Engine engine;
     private final FormRegistry forms;
@@ -304,9 +304,9 @@ final class DeskApp implements HttpHandler {
                 sendForm(ex, 422, p, portal, posted.data(), report, st);
                 return;
             }
-            Dossier dossier = new Dossier(p.code(), Channel.valueOf(st.circ.channel),
-                    receivedAt.atOffset(ZoneOffset.ofHours(7)), st.circ.unit, null, applicant(report.data(), st.circ),
-                    report.data(), st.circ.heldData, List.of());
+            Dossier dossier = Dossier.builder(p.code(), Channel.valueOf(st.circ.channel),
+                    receivedAt.atOffset(ZoneOffset.ofHours(7))).unit(st.circ.unit).applicant(applicant(report.data(), st.circ))
+                    .form(report.data()).heldData(st.circ.heldData).build();
             Decision decision;
             try {
                 decision = engine.decide(dossier);
@@ -428,12 +428,12 @@ final class DeskApp implements HttpHandler {
                     }
                 }
                 Object sex = m.get("gioiTinh");
-                return new Dossier.Applicant(text(m.get("soDinhDanh")), text(m.get("hoTen")), birth,
-                        "MALE".equals(sex) || "FEMALE".equals(sex) ? (String) sex : null, circ.categories,
-                        circ.residenceUnit);
+                return Dossier.Applicant.builder().personalId(text(m.get("soDinhDanh"))).fullName(text(m.get("hoTen")))
+                        .birthDate(birth).sex("MALE".equals(sex) || "FEMALE".equals(sex) ? (String) sex : null)
+                        .categories(circ.categories).residenceUnit(circ.residenceUnit).build();
             }
         }
-        return new Dossier.Applicant(null, null, null, null, circ.categories, circ.residenceUnit);
+        return Dossier.Applicant.builder().categories(circ.categories).residenceUnit(circ.residenceUnit).build();
     }
 
     private static String text(Object o) {
@@ -462,14 +462,6 @@ final class DeskApp implements HttpHandler {
         byte[] b = new byte[24];
         random.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    private static Map<String, String> orderedMap(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(m);
     }
 
     // ------------------------------------------------------------------ state

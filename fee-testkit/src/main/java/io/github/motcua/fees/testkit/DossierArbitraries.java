@@ -39,9 +39,8 @@ public final class DossierArbitraries {
             java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", java.util.Locale.ROOT);
 
 
-    /** The applicant categories of docs/pack-format.md "Shared codes". */
-    public static final List<String> CATEGORIES = List.of("POOR_HOUSEHOLD", "MERITORIOUS", "MARTYR_RELATIVE",
-            "DISABLED", "CHILD", "ELDERLY", "STUDENT", "ETHNIC_MINORITY");
+    /** The applicant categories: the codes of {@link io.github.motcua.dossier.ApplicantCategory}. */
+    public static final List<String> CATEGORIES = io.github.motcua.dossier.ApplicantCategory.codes();
 
     private final String procedure;
     private List<Channel> channels = List.of(Channel.values());

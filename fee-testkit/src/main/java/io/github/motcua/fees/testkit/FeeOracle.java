@@ -5,6 +5,7 @@ import io.github.motcua.fees.FeeAssessment;
 import io.github.motcua.fees.FeeRequest;
 import io.github.motcua.fees.FeeTable;
 import io.github.motcua.fees.FormValues;
+import io.github.motcua.law.DefaultParameters;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -36,8 +37,8 @@ public interface FeeOracle {
     /**
      * An oracle over one fee table. The dossier is mapped as the engine does: {@code channel},
      * {@code asOf} (default: the Vietnam date of {@code receivedAt}), {@code applicant.categories}
-     * plus {@code CHILD} (under 16) and {@code ELDERLY} (60 or over) derived from
-     * {@code applicant.birthDate}, the flags of {@code applicant.residenceUnit} from {@code unitFlags},
+     * plus {@code CHILD} and {@code ELDERLY} derived from {@code applicant.birthDate} with the ages of
+     * {@link DefaultParameters} (under 16, 60 or over, on {@code asOf}), the flags of {@code applicant.residenceUnit} from {@code unitFlags},
      * and {@code form}.
      *
      * @param table     the fee table
@@ -82,10 +83,11 @@ public interface FeeOracle {
         if (applicant.get("birthDate") != null) {
             try {
                 int age = Period.between(LocalDate.parse(String.valueOf(applicant.get("birthDate"))), asOf).getYears();
-                if (age < 16) {
+                // the ages are the law's dated parameters (the engine's defaults; a pack may declare its own)
+                if (age < DefaultParameters.CHILD_UNDER_DEFAULT.at(asOf).value()) {
                     categories.add("CHILD");
                 }
-                if (age >= 60) {
+                if (age >= DefaultParameters.ELDERLY_FROM_DEFAULT.at(asOf).value()) {
                     categories.add("ELDERLY");
                 }
             } catch (DateTimeParseException e) {

@@ -16,7 +16,9 @@ import io.github.motcua.forms.FormRegistry;
 import io.github.motcua.forms.Forms;
 import io.github.motcua.forms.FormsException;
 import io.github.motcua.forms.UnableToLoadFormsException;
+import io.github.motcua.law.DefaultParameters;
 import io.github.motcua.law.LegalBasis;
+import io.github.motcua.law.ParameterNotInForceException;
 import io.github.motcua.calendar.DeadlineAdjustment;
 import io.github.motcua.calendar.DeadlineRequest;
 import io.github.motcua.calendar.DeadlineResult;
@@ -71,18 +73,6 @@ final class BuiltInSections {
     private static final Pattern FEE_FILE = Pattern.compile("^procedures/([^/]+)/fees\\.(csv|xlsx)$");
     private static final Pattern FEE_DRL = Pattern.compile("^procedures/[^/]+/fees\\.drl$");
 
-    /**
-     * The basis of an excluded period given with the dossier when the pack declares no
-     * {@code EXCLUDED-<KIND>} basis: the one-stop decree, unverified (the article was not checked).
-     */
-    static final LegalBasis EXCLUDED_DEFAULT = new LegalBasis("ND118-2025-THOI-GIAN-KHONG-TINH",
-            "Nghị định 118/2025/NĐ-CP về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông",
-            null, null, null, null, LocalDate.of(2025, 7, 1), null, false,
-            "[MEMORY] time to supplement the dossier, fulfil financial obligations or post publicly is not counted in the time limit; article not verified");
-    /** Age under which the applicant is a child (trẻ em), Luật Trẻ em 2016 Art. 1. */
-    static final int CHILD_UNDER = 16;
-    /** Age from which the applicant is elderly (người cao tuổi), Luật Người cao tuổi 2009 Art. 2. */
-    static final int ELDERLY_FROM = 60;
 
     private BuiltInSections() {
     }
@@ -175,6 +165,14 @@ final class BuiltInSections {
             }
             Dossier d = ctx.dossier();
             DeadlineResult deadline;
+            if (p.deadline().validFrom() != null && ctx.asOf().isBefore(p.deadline().validFrom())) {
+                // strict: a time limit is not applied to a dossier decided under an earlier law
+                ctx.fail(Decision.Cause.Code.DEADLINE_FAILED, String.format(Locale.ROOT,
+                        "Thời hạn giải quyết của thủ tục áp dụng từ ngày %s; hồ sơ áp dụng luật ngày %s", p.deadline().validFrom(), ctx.asOf()),
+                        String.format(Locale.ROOT, "the procedure's time limit is in force from %s; the dossier is decided under the law of %s",
+                                p.deadline().validFrom(), ctx.asOf()));
+                return null;
+            }
             try {
                 List<DeadlineAdjustment> adjustments = new ArrayList<>(ctx.deadlineAdjustments());
                 for (Dossier.ExcludedPeriod e : d.excludedPeriods()) {
@@ -205,6 +203,10 @@ final class BuiltInSections {
                             "the internal steps do not fit in the time limit (step [%s]); reassign work to return on time",
                             e.stepId()), p.deadline().basis(), "procedure.yaml: steps"));
                 }
+            } catch (ParameterNotInForceException e) {
+                ctx.fail(Decision.Cause.Code.DEADLINE_FAILED, "Không tính được ngày hẹn trả kết quả: " + e.messageVi(),
+                        "the deadline cannot be computed: " + e.getMessage());
+                return null;
             } catch (CalendarException e) {
                 ctx.fail(Decision.Cause.Code.DEADLINE_FAILED, "Không tính được ngày hẹn trả kết quả: " + e.getMessage(),
                         "the deadline cannot be computed: " + e.getMessage());
@@ -282,10 +284,13 @@ final class BuiltInSections {
             return e.reason() == null || e.reason().isBlank() ? kind : kind + ": " + e.reason();
         }
 
-        /** The pack's {@code EXCLUDED-<KIND>} basis if it declares one, else {@link #EXCLUDED_DEFAULT}. */
+        /**
+         * The pack's {@code EXCLUDED-<KIND>} basis if it declares one, else the dated parameter
+         * {@code deadline.excludedPeriodBasis} in force (the one-stop decree by default, unverified).
+         */
         private static LegalBasis excludedBasis(DecisionContext ctx, String kind) {
             LegalBasis b = ctx.bases().get("EXCLUDED-" + kind);
-            return b != null ? b : EXCLUDED_DEFAULT;
+            return b != null ? b : ctx.parameter(DefaultParameters.EXCLUDED_PERIOD_BASIS, LegalBasis.class).value();
         }
 
         @Override
@@ -368,13 +373,17 @@ final class BuiltInSections {
             FeeAssessment fees;
             try {
                 fees = table.assess(feeRequest(ctx));
+            } catch (ParameterNotInForceException e) {
+                ctx.fail(Decision.Cause.Code.FEES_FAILED, "Không tính được phí, lệ phí: " + e.messageVi(),
+                        "the fees cannot be computed: " + e.getMessage());
+                return null;
             } catch (FeeException | IllegalArgumentException e) {
                 ctx.fail(Decision.Cause.Code.FEES_FAILED, "Không tính được phí, lệ phí: " + e.getMessage(),
                         "the fees cannot be computed: " + e.getMessage());
                 return null;
             }
             for (FeeLine l : fees.lines()) {
-                ctx.trace(new Decision.TraceStep(l.item(), table.source(), l.source().line(), l.basis(),
+                ctx.trace(new Decision.TraceStep(l.item(), table.source(), l.source() == null ? 0 : l.source().line(), l.basis(),
                         Decision.TraceStep.Kind.FEE));
                 for (FeeAdjustment a : l.adjustments()) {
                     ctx.trace(new Decision.TraceStep(l.item() + ": " + a.reasonVi(), table.source(), a.source().line(),
@@ -431,8 +440,8 @@ final class BuiltInSections {
         }
 
         /**
-         * The applicant's categories plus {@code CHILD} (under 16 on the as-of date) and {@code ELDERLY}
-         * (60 or over) from the birth date, the flags of the residence unit, the NFC form data and the
+         * The applicant's categories plus {@code CHILD} (under the age {@code applicant.childUnder} on the
+         * as-of date) and {@code ELDERLY} (from the age {@code applicant.elderlyFrom}) from the birth date, the flags of the residence unit, the NFC form data and the
          * rules' fee directives.
          */
         private static FeeRequest feeRequest(DecisionContext ctx) {
@@ -444,10 +453,10 @@ final class BuiltInSections {
                 categories.addAll(a.categories());
                 if (a.birthDate() != null && !a.birthDate().isAfter(asOf)) {
                     int age = Period.between(a.birthDate(), asOf).getYears();
-                    if (age < CHILD_UNDER) {
+                    if (age < ctx.parameter(DefaultParameters.CHILD_UNDER, Integer.class).value()) {
                         categories.add("CHILD");
                     }
-                    if (age >= ELDERLY_FROM) {
+                    if (age >= ctx.parameter(DefaultParameters.ELDERLY_FROM, Integer.class).value()) {
                         categories.add("ELDERLY");
                     }
                 }

@@ -2,6 +2,7 @@ package io.github.motcua.rules.internal;
 
 import io.github.motcua.calendar.DeadlineAdjustment;
 import io.github.motcua.fees.FeeDirective;
+import io.github.motcua.law.DefaultParameters;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.Dossier;
@@ -68,7 +69,8 @@ final class DecisionPipeline {
         }
         draft.beforeRules = false;
         Evaluator.Ruled ruled = Evaluator.decide(pack.info(), unitFacts, cp, d, draft.formData, firingLimit,
-                pack.decisionBudget());
+                pack.decisionBudget(), age(pack, DefaultParameters.CHILD_UNDER, draft.asOf),
+                age(pack, DefaultParameters.ELDERLY_FROM, draft.asOf));
         draft.ruled(ruled);
         if (ruled.cause() != null) {
             return draft.build(registered, clock);
@@ -80,6 +82,12 @@ final class DecisionPipeline {
             }
         }
         return draft.build(registered, clock);
+    }
+
+    /** An age parameter in force on {@code asOf}, or null (a rule that needs it then fails, naming it). */
+    private static Integer age(LoadedPack pack, String id, LocalDate asOf) {
+        io.github.motcua.law.Parameter<?> p = pack.parameters().get(id);
+        return p == null ? null : p.find(asOf).map(v -> (Integer) v.value()).orElse(null);
     }
 
     /** One decision under way; confined to the deciding thread. */
@@ -328,6 +336,11 @@ final class DecisionPipeline {
                     }
                 }
                 return Optional.empty();
+            }
+
+            @Override
+            public <V> io.github.motcua.law.Parameter.Dated<V> parameter(String id, Class<V> type) {
+                return pack.parameter(id, type, asOf);
             }
 
             @Override

@@ -93,7 +93,8 @@ final class Evaluator {
      * loops, so a single condition or consequence is short; what can grow is the number of firings).
      */
     static Ruled decide(PackInfo pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d,
-            Map<String, Object> formData, int firingLimit, java.time.Duration budget) {
+            Map<String, Object> formData, int firingLimit, java.time.Duration budget, Integer childUnder,
+            Integer elderlyFrom) {
         long deadline = cpuNanos() + budget.toNanos();
         boolean[] outOfTime = {false};
         LocalDateTime receivedLocal = d.receivedAt().atZoneSameInstant(pack.zone()).toLocalDateTime();
@@ -139,7 +140,8 @@ final class Evaluator {
             s.insert(new Applicant(a == null ? null : a.personalId(), a == null ? null : a.fullName(),
                     a == null ? null : a.birthDate(), a == null ? null : a.sex(),
                     a == null ? java.util.Set.of() : a.categories(),
-                    a == null || a.residenceUnit() == null ? null : unitFacts.get(a.residenceUnit()), asOf));
+                    a == null || a.residenceUnit() == null ? null : unitFacts.get(a.residenceUnit()), asOf, childUnder,
+                    elderlyFrom));
             if (d.unit() != null) {
                 s.insert(unitFacts.get(d.unit()));
             }

@@ -8,10 +8,29 @@ import io.github.motcua.rules.ReceivingUnit;
 import java.util.List;
 import java.util.Map;
 
-/** A parsed, validated (not yet compiled) pack. Immutable. */
+/**
+ * A parsed, validated (not yet compiled) pack; {@code parameters} are its dated parameters (parameters.yaml
+ * over the engine's defaults). Immutable.
+ */
 record LoadedPack(PackInfo info, Map<String, LegalBasis> bases, Map<String, ReceivingUnit> units,
         Map<String, ProcedureSource> procedures, List<PackCase> cases, Map<String, Object> sections,
-        java.time.Duration decisionBudget) {
+        java.time.Duration decisionBudget, Map<String, io.github.motcua.law.Parameter<?>> parameters) {
+
+    /**
+     * The value of the dated parameter {@code id} in force on {@code date}.
+     *
+     * @throws io.github.motcua.law.ParameterNotInForceException when none is
+     */
+    @SuppressWarnings("unchecked")
+    <T> io.github.motcua.law.Parameter.Dated<T> parameter(String id, Class<T> type, java.time.LocalDate date) {
+        io.github.motcua.law.Parameter<?> p = parameters.get(id);
+        if (p == null) {
+            throw new io.github.motcua.law.ParameterNotInForceException(id, date, date);
+        }
+        io.github.motcua.law.Parameter.Dated<?> v = p.at(date);
+        type.cast(v.value());
+        return (io.github.motcua.law.Parameter.Dated<T>) v;
+    }
 
     /** What the pack section {@code name} built, if it is a {@code type}; else null. */
     <T> T section(String name, Class<T> type) {

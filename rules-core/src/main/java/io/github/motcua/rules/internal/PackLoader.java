@@ -1,6 +1,8 @@
 package io.github.motcua.rules.internal;
 
+import io.github.motcua.law.DefaultParameters;
 import io.github.motcua.law.LegalBasis;
+import io.github.motcua.law.Parameter;
 import io.github.motcua.rules.LocalizedText;
 import io.github.motcua.rules.PackCase;
 import io.github.motcua.rules.PackInfo;
@@ -33,7 +35,7 @@ final class PackLoader {
     private static final Pattern PROC_FILE = Pattern.compile("^procedures/([^/]+)/(.+)$");
     /** Files the engine reads itself: no section may claim them. */
     private static final Pattern ENGINE_FILE = Pattern.compile(
-            "pack\\.yaml|units\\.yaml|legal-bases\\.yaml|legal-bases/.*|procedures/[^/]+/(procedure\\.yaml|national\\.yaml|local\\.yaml|cases/.*|[^/]*\\.rules\\.(csv|xlsx))"
+            "pack\\.yaml|units\\.yaml|parameters\\.yaml|legal-bases\\.yaml|legal-bases/.*|procedures/[^/]+/(procedure\\.yaml|national\\.yaml|local\\.yaml|cases/.*|[^/]*\\.rules\\.(csv|xlsx))"
             + "|procedures/[^/]+/(?!fees\\.drl$)[^/]*\\.drl");
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -210,6 +212,7 @@ final class PackLoader {
         PackInfo info = packInfo();
         Map<String, LegalBasis> bases = legalBases();
         Map<String, ReceivingUnit> units = units();
+        Map<String, Parameter<?>> parameters = parameters(bases);
         PackSection.Context context = new PackSection.Context(info, bases, units, files.files());
         Map<String, Object> sectionValues = new LinkedHashMap<>();
         Set<String> expectKeys = claims().keySet();
@@ -320,7 +323,7 @@ final class PackLoader {
                     Map.copyOf(sectionValues));
         }
         return new LoadedPack(info, java.util.Collections.unmodifiableMap(bases), java.util.Collections.unmodifiableMap(units), java.util.Collections.unmodifiableMap(procedures), List.copyOf(cases),
-                Map.copyOf(sectionValues), decisionBudget);
+                Map.copyOf(sectionValues), decisionBudget, java.util.Collections.unmodifiableMap(parameters));
     }
 
     private YamlDoc yaml(String path, String kind, boolean required) {
@@ -448,6 +451,85 @@ final class PackLoader {
             if (out.putIfAbsent(u.code(), u) != null) {
                 problems.add(doc.problem(ptr + "/code", "DUPLICATE_ID", "Mã đơn vị bị trùng [" + u.code() + "]",
                         "duplicate unit code [" + u.code() + "]"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * parameters.yaml over {@link DefaultParameters}: a declared id replaces the default whole. The ids
+     * the engine reads must have values of their type (a basis id for a basis); every basis must exist;
+     * dates must increase.
+     */
+    private Map<String, Parameter<?>> parameters(Map<String, LegalBasis> bases) {
+        Map<String, Parameter<?>> out = new TreeMap<>(DefaultParameters.all());
+        YamlDoc doc = yaml("parameters.yaml", "parameters", false);
+        if (doc == null) {
+            return out;
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        int i = 0;
+        for (JsonNode n : doc.root()) {
+            String ptr = "/" + i++;
+            String id = n.get("id").asString();
+            if (!seen.add(id)) {
+                problems.add(doc.problem(ptr + "/id", "DUPLICATE_ID", "Tham số bị khai báo hai lần [" + id + "]",
+                        "parameter declared twice [" + id + "]"));
+                continue;
+            }
+            Class<?> type = DefaultParameters.types().get(id);
+            List<Parameter.Dated<Object>> values = new ArrayList<>();
+            LocalDate prev = null;
+            int before = problems.size();
+            int j = 0;
+            for (JsonNode v : n.get("values")) {
+                String vp = ptr + "/values/" + j++;
+                LocalDate from;
+                try {
+                    from = LocalDate.parse(v.get("from").asString());
+                } catch (DateTimeException e) {
+                    problems.add(doc.problem(vp + "/from", "BAD_VALUE", "Ngày không hợp lệ [" + v.get("from").asString() + "]",
+                            "invalid date [" + v.get("from").asString() + "]"));
+                    continue;
+                }
+                if (prev != null && !from.isAfter(prev)) {
+                    problems.add(doc.problem(vp + "/from", "BAD_VALUE",
+                            "Các ngày hiệu lực phải tăng dần: [" + prev + "] rồi [" + from + "]",
+                            "dates must increase: [" + prev + "] then [" + from + "]"));
+                }
+                prev = from;
+                String basisId = v.get("basis").asString();
+                LegalBasis b = bases.get(basisId);
+                if (b == null) {
+                    problems.add(doc.problem(vp + "/basis", "UNKNOWN_BASIS",
+                            "Căn cứ pháp lý [" + basisId + "] không có trong legal-bases/*.yaml",
+                            "legal basis [" + basisId + "] is not in legal-bases/*.yaml"));
+                    continue;
+                }
+                JsonNode raw = v.get("value");
+                Object value = raw.isNull() ? null : DossierJson.plain(raw);
+                if (value != null && type == Integer.class) {
+                    if (!raw.isIntegralNumber() || raw.asLong() < 1 || raw.asLong() > 150) {
+                        problems.add(doc.problem(vp + "/value", "BAD_VALUE",
+                                "Tham số [" + id + "] là một số tuổi từ 1 đến 150: [" + raw + "]",
+                                "parameter [" + id + "] is an age from 1 to 150: [" + raw + "]"));
+                        continue;
+                    }
+                    value = raw.asInt();
+                } else if (value != null && type == LegalBasis.class) {
+                    LegalBasis vb = raw.isString() ? bases.get(raw.asString()) : null;
+                    if (vb == null) {
+                        problems.add(doc.problem(vp + "/value", "UNKNOWN_BASIS",
+                                "Tham số [" + id + "] nêu một căn cứ pháp lý không có trong legal-bases/*.yaml: [" + raw.asString() + "]",
+                                "parameter [" + id + "] names a legal basis not in legal-bases/*.yaml: [" + raw.asString() + "]"));
+                        continue;
+                    }
+                    value = vb;
+                }
+                values.add(new Parameter.Dated<>(from, value, b));
+            }
+            if (problems.size() == before) {
+                out.put(id, new Parameter<>(id, values));
             }
         }
         return out;

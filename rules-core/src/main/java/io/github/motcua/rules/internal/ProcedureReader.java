@@ -217,7 +217,8 @@ final class ProcedureReader {
                 || (d.get("unknown") != null && d.get("unknown").asBoolean()) ? null
                 : new Procedure.BaseDeadline(
                 new TimeLimit(d.get("amount").asLong(), DeadlineUnit.valueOf(d.get("unit").asString())), deadlineBasis,
-                d.get("cutOff") == null ? null : LocalTime.parse(d.get("cutOff").asString()));
+                d.get("cutOff") == null ? null : LocalTime.parse(d.get("cutOff").asString()),
+                d.get("validFrom") == null ? null : java.time.LocalDate.parse(d.get("validFrom").asString()));
         JsonNode src = r.get("source");
         Procedure.Source source = src == null ? null : new Procedure.Source(src.get("recordId").asString(),
                 src.get("code").asString(), src.get("updatedAt") == null ? null : src.get("updatedAt").asString(),

@@ -30,7 +30,8 @@ public final class Schemas {
     }
 
     /** The schema kinds published under io/github/motcua/rules/schema/. */
-    public static final List<String> KINDS = List.of("pack", "units", "legal-bases", "procedure", "cases", "dossier", "exemptions", "rules");
+    public static final List<String> KINDS = List.of("pack", "units", "legal-bases", "procedure", "cases", "dossier", "exemptions",
+            "rules", "parameters");
 
     static Schema schema(String kind) {
         return CACHE.computeIfAbsent(kind, k -> {

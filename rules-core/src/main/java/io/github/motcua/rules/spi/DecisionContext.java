@@ -39,6 +39,15 @@ public interface DecisionContext {
     /** The date whose law applies (the dossier's {@code asOf}, or the pack-zone date of its receipt). */
     LocalDate asOf();
 
+    /**
+     * The value of the pack's dated parameter {@code id} in force on {@link #asOf()}, with its basis
+     * (parameters.yaml, else the engine's default; docs/pack-format.md).
+     *
+     * @throws io.github.motcua.law.ParameterNotInForceException when none is in force on that date
+     * @throws ClassCastException when its value is not a {@code type}
+     */
+    <V> io.github.motcua.law.Parameter.Dated<V> parameter(String id, Class<V> type);
+
     /** What this section's {@link PackSection#load load} built for the serving pack, or {@code null}. */
     Object loaded();
 

@@ -17,9 +17,33 @@ public final class Applicant {
     private final Set<String> categories;
     private final Unit residence;
     private final LocalDate asOf;
+    private final Integer childUnder;
+    private final Integer elderlyFrom;
 
+    /**
+     * An applicant with the ages of the built-in dated parameters
+     * ({@link io.github.motcua.law.DefaultParameters}) in force on {@code asOf}.
+     *
+     * @deprecated the engine passes the pack's ages; use the nine-argument constructor
+     */
+    @Deprecated
     public Applicant(String personalId, String fullName, LocalDate birthDate, String sex, Set<String> categories,
             Unit residence, LocalDate asOf) {
+        this(personalId, fullName, birthDate, sex, categories, residence, asOf,
+                io.github.motcua.law.DefaultParameters.CHILD_UNDER_DEFAULT.find(asOf).map(d -> d.value()).orElse(null),
+                io.github.motcua.law.DefaultParameters.ELDERLY_FROM_DEFAULT.find(asOf).map(d -> d.value()).orElse(null));
+    }
+
+    /**
+     * @param childUnder  the age under which the applicant is a child on {@code asOf} (the pack's dated
+     *                    parameter {@code applicant.childUnder}), or {@code null} when none is in force
+     * @param elderlyFrom the age from which the applicant is elderly ({@code applicant.elderlyFrom}), or
+     *                    {@code null} when none is in force
+     */
+    public Applicant(String personalId, String fullName, LocalDate birthDate, String sex, Set<String> categories,
+            Unit residence, LocalDate asOf, Integer childUnder, Integer elderlyFrom) {
+        this.childUnder = childUnder;
+        this.elderlyFrom = elderlyFrom;
         this.personalId = personalId;
         this.fullName = fullName;
         this.birthDate = birthDate;
@@ -70,14 +94,27 @@ public final class Applicant {
 
     /**
      * Whether the applicant belongs to a category, e.g. {@code hasCategory("POOR_HOUSEHOLD")}.
-     * {@code CHILD} (under 16) and {@code ELDERLY} (60 or over) are also derived from the birth date.
+     * {@code CHILD} and {@code ELDERLY} are also derived from the birth date, with the ages of the
+     * pack's dated parameters {@code applicant.childUnder} (16) and {@code applicant.elderlyFrom} (60)
+     * in force on the as-of date.
+     *
+     * @throws VocabularyException when the birth date is known and no such age is in force on that date
      */
     public boolean hasCategory(String category) {
         if (categories.contains(category)) {
             return true;
         }
         int age = getAge();
-        return age >= 0 && (("CHILD".equals(category) && age < 16) || ("ELDERLY".equals(category) && age >= 60));
+        if (age < 0 || !("CHILD".equals(category) || "ELDERLY".equals(category))) {
+            return false;
+        }
+        Integer limit = "CHILD".equals(category) ? childUnder : elderlyFrom;
+        if (limit == null) {
+            String id = "CHILD".equals(category) ? "applicant.childUnder" : "applicant.elderlyFrom";
+            throw new VocabularyException("Tham số [" + id + "] không có giá trị hiệu lực vào ngày [" + asOf + "]",
+                    "parameter [" + id + "] has no value in force on [" + asOf + "]");
+        }
+        return "CHILD".equals(category) ? age < limit : age >= limit;
     }
 
     /** The unit of residence, or null. */
