@@ -177,7 +177,63 @@ class DecisionSectionTest {
             assertEquals(Decision.Cause.Code.SECTION_FAILED, d.cause().code());
             assertTrue(d.cause().messageEn().contains("[broken]"), d.cause().messageEn());
             assertNull(d.deadline()); // routing runs before the deadline: the deadline stage never ran
-            assertFalse(d.components().isEmpty()); // what the rules decided stays beside the cause
+            // routing runs before the rules too: the catalogue's required components, as for a bad form
+            assertFalse(d.components().isEmpty());
+            assertTrue(d.trace().stream().noneMatch(t -> t.kind() == Decision.TraceStep.Kind.RULE), d.trace().toString());
+        }
+    }
+
+    /** A section that refuses every dossier at the given stage, without a routing part. */
+    static final class Refuser implements DecisionSection<String> {
+        private final Stage stage;
+
+        Refuser(Stage stage) {
+            this.stage = stage;
+        }
+
+        @Override
+        public Decision.Key<String> key() {
+            return Decision.Key.of("refuser", String.class);
+        }
+
+        @Override
+        public Stage stage() {
+            return stage;
+        }
+
+        @Override
+        public boolean claims(String path) {
+            return false;
+        }
+
+        @Override
+        public Result load(Map<String, byte[]> files) {
+            return new Result(null, List.of());
+        }
+
+        @Override
+        public String contribute(DecisionContext context) {
+            context.refuse(Eligibility.WRONG_UNIT);
+            return "refused";
+        }
+
+        @Override
+        public Object toJson(String part) {
+            return part;
+        }
+    }
+
+    @Test
+    void decide_refusalWithoutWhereToFile_orAfterTheRoutingStage_isSectionFailed() {
+        for (DecisionSection.Stage stage : List.of(DecisionSection.Stage.ROUTING, DecisionSection.Stage.DEADLINE)) {
+            try (Engine e = Motcua.engine().clock(TestPacks.CLOCK).section(new Refuser(stage)).build()) {
+                e.load(TestPacks.copy("ho-tich", dir.resolve(stage.name()))).orThrow();
+                Decision d = e.decide(TestPacks.birth("{\"giayChungSinh\":\"CO\"}"));
+                // WRONG_UNIT must name where to file (a routing part that is not accepted): never a bare refusal
+                assertEquals(Eligibility.INDETERMINATE, d.eligibility(), stage.name());
+                assertEquals(Decision.Cause.Code.SECTION_FAILED, d.cause().code(), stage.name());
+                assertTrue(d.cause().messageEn().contains("[refuser]"), d.cause().messageEn());
+            }
         }
     }
 }
