@@ -95,4 +95,9 @@ public final class EngineBuilder {
     public Engine build() {
         return new DefaultEngine(clock, firingLimit, compileThreads, List.copyOf(sections), lazyCompile);
     }
+
+    /** An eager engine that keeps its generated rule classes, for {@link PrebuiltPack#compile}. */
+    DefaultEngine buildKeepingClasses() {
+        return new DefaultEngine(clock, firingLimit, compileThreads, List.copyOf(sections), false, true);
+    }
 }

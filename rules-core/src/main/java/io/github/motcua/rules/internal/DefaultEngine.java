@@ -62,6 +62,11 @@ public final class DefaultEngine implements Engine {
         /** The pack's form registry when it has this procedure's form (compiled with the rules), else null. */
         private final io.github.motcua.forms.FormRegistry forms;
         private Lazy sameRules;
+        /** The classes of a prebuilt pack for these rules (verified again before use), else null. */
+        private final RuleClasses.Generated prebuilt;
+        /** Keep the generated classes after a compile (to write a prebuilt pack). */
+        private final boolean keep;
+        private RuleClasses.Generated generated;
         private volatile boolean done;
         private org.kie.api.KieBase kieBase;
         private Map<String, CompiledProcedure.RuleInfo> rules = Map.of();
@@ -69,6 +74,14 @@ public final class DefaultEngine implements Engine {
 
         Lazy(LoadedPack.ProcedureSource src, Map<String, io.github.motcua.law.LegalBasis> bases,
                 io.github.motcua.forms.FormRegistry forms, String key, Lazy sameRules) {
+            this(src, bases, forms, key, sameRules, null, false);
+        }
+
+        Lazy(LoadedPack.ProcedureSource src, Map<String, io.github.motcua.law.LegalBasis> bases,
+                io.github.motcua.forms.FormRegistry forms, String key, Lazy sameRules, RuleClasses.Generated prebuilt,
+                boolean keep) {
+            this.prebuilt = prebuilt;
+            this.keep = keep;
             this.src = src;
             this.bases = bases;
             this.forms = forms != null && forms.hasForm(src.procedure().code()) ? forms : null;
@@ -90,7 +103,17 @@ public final class DefaultEngine implements Engine {
                     if (c != null && mine.isEmpty()) {
                         rules = c.rules();
                         org.kie.api.KieBase reused = sameRules == null ? null : sameRules.built();
-                        kieBase = reused != null ? reused : ProcedureCompiler.build(c, mine);
+                        if (reused != null) {
+                            kieBase = reused;
+                        } else if (prebuilt != null) {
+                            // a prebuilt pack: no compile, but its classes are verified again before any is defined
+                            kieBase = RuleClasses.fromPrebuilt(prebuilt, rules, ProcedureCompiler.blame(src), mine);
+                        } else if (keep) {
+                            generated = ProcedureCompiler.generate(c, mine);
+                            kieBase = generated == null ? null : RuleClasses.assemble(generated);
+                        } else {
+                            kieBase = ProcedureCompiler.build(c, mine);
+                        }
                     }
                 } catch (RuntimeException | LinkageError e) {
                     mine.add(new PackProblem(ProcedureCompiler.blame(src), 0, 0, "DRL_COMPILE",
@@ -117,6 +140,11 @@ public final class DefaultEngine implements Engine {
                     mine.add(formProblem(e, src.procedure().code()));
                 }
             }
+        }
+
+        /** The classes a compile generated, when the engine keeps them and it succeeded; else null. */
+        synchronized RuleClasses.Generated generated() {
+            return done && kieBase != null ? generated : null;
         }
 
         /** The KieBase when already built without problems, else null; never builds. */
@@ -175,6 +203,8 @@ public final class DefaultEngine implements Engine {
     private final List<PackSection> sections;
     private final DecisionPipeline pipeline;
     private final boolean lazyCompile;
+    /** Compiles keep their generated classes, so the serving pack can be written as a prebuilt pack. */
+    private final boolean keepClasses;
     /** Background warm-up compiles; they wait at {@link #awaitForeground} while a load or reload runs. */
     private final ExecutorService compilePool;
     /** A load's or reload's own parallel work (parsing folders, linting, compiling what must be compiled). */
@@ -198,6 +228,16 @@ public final class DefaultEngine implements Engine {
      */
     public DefaultEngine(Clock clock, int firingLimit, int compileThreads, List<PackSection> sections,
             boolean lazyCompile) {
+        this(clock, firingLimit, compileThreads, sections, lazyCompile, false);
+    }
+
+    /**
+     * @param keepClasses true: every compile keeps the classes it generated, so the serving pack can
+     *                    be written as a prebuilt pack ({@link PrebuiltPacks}); costs their memory
+     */
+    public DefaultEngine(Clock clock, int firingLimit, int compileThreads, List<PackSection> sections,
+            boolean lazyCompile, boolean keepClasses) {
+        this.keepClasses = keepClasses;
         this.lazyCompile = lazyCompile;
         this.clock = clock;
         this.firingLimit = firingLimit;
@@ -247,10 +287,21 @@ public final class DefaultEngine implements Engine {
     @Override
     public LoadResult load(Path packDir) {
         Objects.requireNonNull(packDir, "packDir");
-        return toLoadResult(build(() -> {
-            List<PackProblem> problems = new ArrayList<>();
-            return new Object[] {PackFiles.read(packDir, problems), problems};
-        }, false));
+        return toLoadResult(build(() -> read(packDir), false));
+    }
+
+    /**
+     * A pack folder, or a prebuilt pack file ({@link PrebuiltArchive}): its pack files and, third, its
+     * classes by rule key. A refused artifact gives its one problem and no files.
+     */
+    private static Object[] read(Path packDir) {
+        List<PackProblem> problems = new ArrayList<>();
+        if (java.nio.file.Files.isRegularFile(packDir)) {
+            PrebuiltArchive.Contents c = PrebuiltArchive.read(packDir, problems);
+            return c == null ? new Object[] {PackFiles.of(packDir.toString(), Map.of()), problems}
+                    : new Object[] {c.files(), problems, c.byKey()};
+        }
+        return new Object[] {PackFiles.read(packDir, problems), problems};
     }
 
     @Override
@@ -277,10 +328,7 @@ public final class DefaultEngine implements Engine {
     @Override
     public CompletableFuture<ReloadResult> reload(Path packDir) {
         Objects.requireNonNull(packDir, "packDir");
-        return CompletableFuture.supplyAsync(() -> toReloadResult(build(() -> {
-            List<PackProblem> problems = new ArrayList<>();
-            return new Object[] {PackFiles.read(packDir, problems), problems};
-        }, true)), reloadThread);
+        return CompletableFuture.supplyAsync(() -> toReloadResult(build(() -> read(packDir), true)), reloadThread);
     }
 
     @Override
@@ -393,6 +441,7 @@ public final class DefaultEngine implements Engine {
         Object[] r = read.get();
         PackFiles files = (PackFiles) r[0];
         List<PackProblem> problems = (List<PackProblem>) r[1];
+        Map<String, RuleClasses.Generated> prebuilt = r.length > 2 ? (Map<String, RuleClasses.Generated>) r[2] : null;
         if (!problems.isEmpty()) {
             return new Built(null, problems, files.source());
         }
@@ -418,10 +467,21 @@ public final class DefaultEngine implements Engine {
         Map<String, Slot> slots = new TreeMap<>();
         Map<String, Lazy> byKey = new java.util.HashMap<>();
         List<Lazy> mustCompile = new ArrayList<>();
+        java.util.Set<String> prebuiltUnused = prebuilt == null ? java.util.Set.of() : new java.util.HashSet<>(prebuilt.keySet());
         for (LoadedPack.ProcedureSource ps : pack.procedures().values()) {
             String code = ps.procedure().code();
             Slot before = old == null ? null : old.slots().get(code);
-            if (before != null && before.checkKey.equals(checkKeys.get(code))) {
+            if (prebuilt != null) {
+                String key = ProcedureCompiler.key(ps);
+                if (!prebuiltUnused.remove(key)) {
+                    problems.add(new PackProblem(files.source(), 0, 0, "PREBUILT_ALTERED",
+                            "Gói dựng sẵn không có quy tắc đã biên dịch của thủ tục [" + code + "]",
+                            "the prebuilt pack holds no compiled rules for procedure [" + code + "]"));
+                    continue;
+                }
+            }
+            // a prebuilt pack's classes are always verified and used: what it holds is what serves
+            if (prebuilt == null && before != null && before.checkKey.equals(checkKeys.get(code))) {
                 // byte-identical folder and legal bases: same lint, same rules, same KieBase
                 byKey.put(before.lazy.key, before.lazy);
                 slots.put(code, new Slot(ps.procedure(), before.lazy, before.checkKey));
@@ -433,12 +493,21 @@ public final class DefaultEngine implements Engine {
                 continue;
             }
             String key = ProcedureCompiler.key(ps);
-            Lazy lazy = new Lazy(ps, pack.bases(), pack.section(BuiltInSections.FORMS, io.github.motcua.forms.FormRegistry.class), key, old == null ? null : old.byKey().get(key));
+            Lazy lazy = new Lazy(ps, pack.bases(), pack.section(BuiltInSections.FORMS, io.github.motcua.forms.FormRegistry.class), key,
+                    old == null || prebuilt != null ? null : old.byKey().get(key), prebuilt == null ? null : prebuilt.get(key),
+                    keepClasses);
             byKey.put(key, lazy);
             slots.put(code, new Slot(ps.procedure(), lazy, checkKeys.get(code)));
-            if (!lazyCompile || isReload) {
+            if (!lazyCompile || isReload || prebuilt != null) {
                 mustCompile.add(lazy); // eager, or a reload's changed procedure: checked before it may serve
             }
+        }
+        if (!prebuiltUnused.isEmpty()) {
+            problems.add(new PackProblem(files.source(), 0, 0, "PREBUILT_ALTERED",
+                    "Gói dựng sẵn có quy tắc đã biên dịch không thuộc thủ tục nào", "the prebuilt pack holds compiled rules of no procedure"));
+        }
+        if (!problems.isEmpty()) {
+            return new Built(null, sorted(problems), files.source());
         }
         CompletableFuture.allOf(mustCompile.stream().map(l -> CompletableFuture.runAsync(l::get, loadPool))
                 .toArray(CompletableFuture[]::new)).join(); // Lazy.get reports its own failures
@@ -462,6 +531,26 @@ public final class DefaultEngine implements Engine {
         return new Built(new Serving(pack, java.util.Collections.unmodifiableMap(slots),
                 Evaluator.unitFacts(pack.units()), java.util.Collections.unmodifiableMap(byKey),
                 new CompletableFuture<>(), memo), List.of(), files.source());
+    }
+
+    /**
+     * The serving pack's generated classes by rule key, for a prebuilt pack; null when no pack serves,
+     * the engine does not keep classes, or some procedure is not compiled.
+     */
+    Map<String, RuleClasses.Generated> generatedByKey() {
+        Serving s = serving.get();
+        if (s == null || !keepClasses) {
+            return null;
+        }
+        Map<String, RuleClasses.Generated> out = new TreeMap<>();
+        for (Slot slot : s.slots().values()) {
+            RuleClasses.Generated g = slot.lazy.generated();
+            if (g == null) {
+                return null;
+            }
+            out.put(slot.lazy.key, g);
+        }
+        return out;
     }
 
     private static List<PackProblem> sorted(List<PackProblem> problems) {

@@ -175,6 +175,20 @@ final class ProcedureCompiler {
                 errors -> report(errors, src, problems), problems);
     }
 
+    /**
+     * Like {@link #build}, but returns the verified, not yet defined classes (what a prebuilt pack
+     * stores); null when Drools, the Java compiler or the verifier refuses.
+     */
+    static RuleClasses.Generated generate(Checked c, List<PackProblem> problems) {
+        LoadedPack.ProcedureSource src = c.src();
+        List<PackageDescr> trees = restrict(src, problems);
+        if (trees == null) {
+            return null;
+        }
+        return RuleClasses.generate(packageName(src), trees, c.rules(), blame(src),
+                errors -> report(errors, src, problems), problems);
+    }
+
     /** A rule nested so deeply that the Drools parser or compiler ran out of stack. */
     static PackProblem tooDeep(String file) {
         return new PackProblem(file, 0, 0, "DRL_TOO_DEEP",

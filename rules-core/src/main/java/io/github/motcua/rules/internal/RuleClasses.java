@@ -78,7 +78,14 @@ final class RuleClasses {
         }
     }
 
+    /** How many times this JVM generated and compiled rule classes (tests: a prebuilt load compiles nothing). */
+    private static final java.util.concurrent.atomic.AtomicLong GENERATIONS = new java.util.concurrent.atomic.AtomicLong();
+
     private RuleClasses() {
+    }
+
+    static long generations() {
+        return GENERATIONS.get();
     }
 
     /** Problems at a rule's file and line (from its name), or at {@code fallback} for an unknown rule. */
@@ -94,16 +101,41 @@ final class RuleClasses {
     }
 
     /**
+     * What one procedure's compile produced: every generated class file (internal name to bytes), all
+     * verified, and the model class Drools assembles the KieBase from (null when the procedure has no
+     * rule). Nothing of it is defined yet. A prebuilt pack stores exactly this.
+     */
+    record Generated(Map<String, byte[]> classes, String modelClass) {
+        Generated {
+            classes = java.util.Collections.unmodifiableMap(new TreeMap<>(classes));
+        }
+
+        /** A procedure without rules. */
+        static final Generated EMPTY = new Generated(Map.of(), null);
+    }
+
+    /**
      * Builds the KieBase; null (with problems added) when the generator, the Java compiler or the
      * verifier refuses. Problems from the generator name the analyst's file and line.
      */
     static KieBase build(String packageName, List<PackageDescr> trees, Map<String, CompiledProcedure.RuleInfo> rules,
             String fallback, java.util.function.Consumer<List<KnowledgeBuilderResult>> reportDrl, List<PackProblem> problems) {
+        Generated g = generate(packageName, trees, rules, fallback, reportDrl, problems);
+        return g == null ? null : assemble(g);
+    }
+
+    /**
+     * Generates, compiles and verifies one procedure's classes without defining any; null (with
+     * problems added) when the generator, the Java compiler or the verifier refuses.
+     */
+    static Generated generate(String packageName, List<PackageDescr> trees, Map<String, CompiledProcedure.RuleInfo> rules,
+            String fallback, java.util.function.Consumer<List<KnowledgeBuilderResult>> reportDrl, List<PackProblem> problems) {
         Blame blame = new Blame(rules, fallback);
         if (trees.stream().allMatch(t -> t.getRules().isEmpty())) {
             // a procedure without rules (an imported one, NOT_ASSESSED): nothing to generate or verify
-            return KieBaseBuilder.createKieBaseFromModel(List.of(), KieServices.get().newKieBaseConfiguration());
+            return Generated.EMPTY;
         }
+        GENERATIONS.incrementAndGet();
         ClassLoader parent = RuleClasses.class.getClassLoader();
         KnowledgeBuilderConfigurationImpl conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(parent)
                 .as(KnowledgeBuilderConfigurationImpl.KEY);
@@ -156,40 +188,83 @@ final class RuleClasses {
                 classes.put(name.substring(0, name.length() - ".class".length()), e.getValue());
             }
         }
-        List<BytecodeRefusal> refused = BytecodeVerifier.verify(classes);
-        if (!refused.isEmpty()) {
-            Map<String, String> ruleOfInternal = rulesOfClasses(classes, blame);
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            List<PackProblem> unplaced = new ArrayList<>();
-            int before = problems.size();
-            for (BytecodeRefusal r : refused) {
-                String rule = ruleOfInternal.get(r.className());
-                if (rule == null) {
-                    rule = ruleOfClass.get(r.className().replaceAll(".*/", ""));
-                }
-                String what = r.member().isEmpty() ? "" : " [" + readable(r.member()) + "]";
-                if (seen.add(rule + "\u0000" + r.reason() + what)) {
-                    (rule == null ? unplaced : problems).add(blame.at(rule, "DRL_REFUSED_CODE",
-                            String.format(Locale.ROOT, "Quy tắc%s dùng mã không được phép%s: %s",
-                                    rule == null ? "" : " [" + rule + "]", what, vietnamese(r.reason())),
-                            String.format(Locale.ROOT, "rule%s uses code that is not allowed%s: %s",
-                                    rule == null ? "" : " [" + rule + "]", what, r.reason())));
-                }
-            }
-            if (problems.size() == before) {
-                problems.addAll(unplaced); // shared generated code (type metadata) only repeats a rule's refusal
-            }
+        if (!verified(classes, blame, ruleOfClass, problems)) {
             return null;
         }
-        RuleClassLoader loader = new RuleClassLoader(parent, classes);
-        if (written.getModelFiles().isEmpty()) {
-            return KieBaseBuilder.createKieBaseFromModel(List.of(), KieServices.get().newKieBaseConfiguration(null, loader));
+        return written.getModelFiles().isEmpty() ? Generated.EMPTY
+                : new Generated(classes, written.getModelFiles().iterator().next().replace('.', '/'));
+    }
+
+    /**
+     * A KieBase from classes compiled earlier (a prebuilt pack): they are verified again, exactly as a
+     * fresh compile's are, before any is defined; null (with problems added) when the verifier refuses
+     * or the model class is not among them.
+     */
+    static KieBase fromPrebuilt(Generated g, Map<String, CompiledProcedure.RuleInfo> rules, String fallback,
+            List<PackProblem> problems) {
+        if (g.modelClass() != null && !g.classes().containsKey(g.modelClass())) {
+            problems.add(new PackProblem(fallback, 0, 0, "PREBUILT_REFUSED_CODE",
+                    "Gói dựng sẵn thiếu lớp mô hình quy tắc [" + g.modelClass() + "]",
+                    "the prebuilt pack lacks the rule model class [" + g.modelClass() + "]"));
+            return null;
         }
-        String modelClass = written.getModelFiles().iterator().next();
+        if (g.modelClass() == null && !g.classes().isEmpty()) {
+            problems.add(new PackProblem(fallback, 0, 0, "PREBUILT_REFUSED_CODE",
+                    "Gói dựng sẵn có lớp quy tắc mà không có lớp mô hình", "the prebuilt pack holds rule classes but no model class"));
+            return null;
+        }
+        if (!verified(g.classes(), new Blame(rules, fallback), Map.of(), problems)) {
+            return null;
+        }
+        return assemble(g);
+    }
+
+    /** Every class passes {@link BytecodeVerifier}; else the refusals are added at their rules and false returned. */
+    private static boolean verified(Map<String, byte[]> classes, Blame blame, Map<String, String> ruleOfClass,
+            List<PackProblem> problems) {
+        List<BytecodeRefusal> refused = BytecodeVerifier.verify(classes);
+        if (refused.isEmpty()) {
+            return true;
+        }
+        Map<String, String> ruleOfInternal;
+        try {
+            ruleOfInternal = rulesOfClasses(classes, blame);
+        } catch (RuntimeException unreadable) {
+            ruleOfInternal = Map.of(); // a class file ASM cannot read: the verifier named it already
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<PackProblem> unplaced = new ArrayList<>();
+        int before = problems.size();
+        for (BytecodeRefusal r : refused) {
+            String rule = ruleOfInternal.get(r.className());
+            if (rule == null) {
+                rule = ruleOfClass.get(r.className().replaceAll(".*/", ""));
+            }
+            String what = r.member().isEmpty() ? "" : " [" + readable(r.member()) + "]";
+            if (seen.add(rule + "\u0000" + r.reason() + what)) {
+                (rule == null ? unplaced : problems).add(blame.at(rule, "DRL_REFUSED_CODE",
+                        String.format(Locale.ROOT, "Quy tắc%s dùng mã không được phép%s: %s",
+                                rule == null ? "" : " [" + rule + "]", what, vietnamese(r.reason())),
+                        String.format(Locale.ROOT, "rule%s uses code that is not allowed%s: %s",
+                                rule == null ? "" : " [" + rule + "]", what, r.reason())));
+            }
+        }
+        if (problems.size() == before) {
+            problems.addAll(unplaced); // shared generated code (type metadata) only repeats a rule's refusal
+        }
+        return false;
+    }
+
+    /** Defines the (verified) classes with a class loader of their own and assembles the KieBase from the model. */
+    static KieBase assemble(Generated g) {
+        if (g.modelClass() == null) {
+            return KieBaseBuilder.createKieBaseFromModel(List.of(), KieServices.get().newKieBaseConfiguration());
+        }
+        RuleClassLoader loader = new RuleClassLoader(RuleClasses.class.getClassLoader(), g.classes());
         Model model;
         try {
-            model = (Model) loader.loadClass(modelClass).getConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
+            model = (Model) loader.loadClass(g.modelClass().replace('/', '.')).getConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("the verified rule model cannot be instantiated: " + e, e);
         }
         return KieBaseBuilder.createKieBaseFromModel(model, KieServices.get().newKieBaseConfiguration(null, loader));

@@ -1,0 +1,475 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.rules.PackProblem;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * The prebuilt pack (gói dựng sẵn) on disk: a pack's files and, for each procedure, the rule classes
+ * its compile generated and verified, in one file whose identity is the pack's content hash.
+ *
+ * <p>Layout (all integers big-endian):
+ * <pre>
+ * "MOTCUA-PREBUILT\n"                  16 bytes
+ * u16 format version                   {@link #FORMAT}
+ * str library version, str Drools version, str content hash (SHA-256 of the pack files, hex)
+ * u64 body length
+ * body                                 zlib DEFLATE of: u32 entry count, then per entry
+ *                                      u8 kind, str name, u32 length, bytes
+ *                                        'F' a pack file: name = its pack path
+ *                                        'P' a procedure's compile: name = its rule key (hex), bytes = model class
+ *                                        'C' a class: name = rule key + '/' + internal class name
+ * 32 bytes                             SHA-256 of everything before it
+ * (str = u16 length + UTF-8)
+ * </pre>
+ * There are no directories, links or absolute paths in the format: a name is a pack path checked as
+ * the folder reader checks one, or a class name of letters, digits, {@code _ $ /}. The file is hostile
+ * input: its size, the inflated size and ratio, the entry count and every entry's size are bounded
+ * while reading (nothing is trusted from a declared size), and anything wrong is one {@link PackProblem}
+ * at the file. The versions are read first, so an artifact of another library version is refused by
+ * name before its body is touched. The checksum catches a damaged file; the content hash catches pack
+ * files changed after the build. Neither proves anything against someone who can rewrite the file:
+ * the engine verifies the bytecode of every class again before defining it ({@link RuleClasses#fromPrebuilt}).
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class PrebuiltArchive {
+    static final int FORMAT = 1;
+    static final byte[] MAGIC = "MOTCUA-PREBUILT\n".getBytes(StandardCharsets.US_ASCII);
+    /** Largest artifact file read. */
+    static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
+    /** Largest inflated body. */
+    static final long MAX_INFLATED_BYTES = 1024L * 1024 * 1024;
+    /** Inflated body at most this many times the compressed one (beyond the first {@link #RATIO_FREE_BYTES}). */
+    static final long MAX_RATIO = 100;
+    static final long RATIO_FREE_BYTES = 16L * 1024 * 1024;
+    /** Pack files: the folder reader's limits. */
+    static final int MAX_PACK_FILES = PackFiles.LIMITS.maxFiles();
+    static final long MAX_PACK_FILE_BYTES = PackFiles.LIMITS.maxFileBytes();
+    /** Classes: far more than 50,000 procedures' worth of generated classes would be odd. */
+    static final int MAX_ENTRIES = 1_000_000;
+    static final int MAX_CLASS_BYTES = 4 * 1024 * 1024;
+    static final int MAX_NAME_BYTES = 1024;
+    private static final int TRAILER = 32;
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(/[A-Za-z_$][A-Za-z0-9_$]*)*");
+    private static final Pattern HASH = KEY;
+    private static final String[] VERSIONS = versions();
+
+    private PrebuiltArchive() {
+    }
+
+    /** The library and Drools versions of this build (from a resource Maven fills in). */
+    private static String[] versions() {
+        Properties p = new Properties();
+        try (InputStream in = PrebuiltArchive.class.getResourceAsStream("prebuilt-versions.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // unreadable resource: versions stay unknown, every artifact is refused
+        }
+        return new String[] {p.getProperty("library", "unknown"), p.getProperty("drools", "unknown")};
+    }
+
+    static String libraryVersion() {
+        return VERSIONS[0];
+    }
+
+    static String droolsVersion() {
+        return VERSIONS[1];
+    }
+
+    /** What an artifact holds: the pack files (hash verified) and each procedure's classes by rule key. */
+    record Contents(PackFiles files, Map<String, RuleClasses.Generated> byKey) {
+    }
+
+    /** Whether the file starts as an artifact does (a quick look at the first bytes; no validation). */
+    static boolean looksLikeArtifact(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes the artifact atomically (a temporary file beside it, then a move): the same pack and
+     * versions give the same bytes.
+     *
+     * @param byKey every procedure's generated classes by rule key ({@link ProcedureCompiler#key})
+     */
+    static void write(Path out, PackFiles files, Map<String, RuleClasses.Generated> byKey) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        DataOutputStream body = new DataOutputStream(raw);
+        int count = files.files().size();
+        for (RuleClasses.Generated g : byKey.values()) {
+            count += 1 + g.classes().size();
+        }
+        body.writeInt(count);
+        for (Map.Entry<String, byte[]> f : files.files().entrySet()) {
+            entry(body, 'F', f.getKey(), f.getValue());
+        }
+        for (Map.Entry<String, RuleClasses.Generated> p : new TreeMap<>(byKey).entrySet()) {
+            String model = p.getValue().modelClass() == null ? "" : p.getValue().modelClass();
+            entry(body, 'P', p.getKey(), model.getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> c : p.getValue().classes().entrySet()) {
+                entry(body, 'C', p.getKey() + "/" + c.getKey(), c.getValue());
+            }
+        }
+        body.flush();
+        byte[] compressed = deflate(raw.toByteArray());
+
+        ByteArrayOutputStream all = new ByteArrayOutputStream(compressed.length + 256);
+        DataOutputStream head = new DataOutputStream(all);
+        head.write(MAGIC);
+        head.writeShort(FORMAT);
+        str(head, libraryVersion());
+        str(head, droolsVersion());
+        str(head, files.sha256());
+        head.writeLong(compressed.length);
+        head.write(compressed);
+        head.flush();
+        byte[] content = all.toByteArray();
+        Path dir = out.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".motcua-prebuilt", ".tmp");
+        try {
+            try (OutputStream o = Files.newOutputStream(tmp)) {
+                o.write(content);
+                o.write(sha256(content, 0, content.length));
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void entry(DataOutputStream out, char kind, String name, byte[] data) throws IOException {
+        out.writeByte(kind);
+        str(out, name);
+        out.writeInt(data.length);
+        out.write(data);
+    }
+
+    private static void str(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (b.length > 0xFFFF) {
+            throw new IOException("name too long for a prebuilt pack: " + s.substring(0, 80));
+        }
+        out.writeShort(b.length);
+        out.write(b);
+    }
+
+    private static byte[] deflate(byte[] in) {
+        Deflater d = new Deflater(Deflater.BEST_COMPRESSION);
+        try {
+            d.setInput(in);
+            d.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, in.length / 4));
+            byte[] buf = new byte[64 * 1024];
+            while (!d.finished()) {
+                int n = d.deflate(buf);
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } finally {
+            d.end();
+        }
+    }
+
+    /** A refusal: one problem at the artifact, carried out of the reader. */
+    private static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient PackProblem problem;
+
+        Refused(PackProblem problem) {
+            super(problem.messageEn(), null, false, false);
+            this.problem = problem;
+        }
+    }
+
+    private static Refused refuse(String file, String code, String vi, String en) {
+        return new Refused(new PackProblem(file, 0, 0, code, vi, en));
+    }
+
+    /**
+     * Reads and checks an artifact; null (with exactly one problem added, at {@code file}) when it is
+     * refused. Nothing partial is ever returned.
+     */
+    static Contents read(Path file, java.util.List<PackProblem> problems) {
+        String name = file.toString();
+        try {
+            return readChecked(file, name);
+        } catch (Refused r) {
+            problems.add(r.problem);
+            return null;
+        } catch (IOException e) {
+            problems.add(new PackProblem(name, 0, 0, "IO", "Không đọc được gói dựng sẵn: " + e.getMessage(),
+                    "cannot read the prebuilt pack: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static Contents readChecked(Path file, String name) throws IOException, Refused {
+        if (!Files.isRegularFile(file)) {
+            throw refuse(name, "PACK_NOT_FOUND", "Không tìm thấy gói dựng sẵn", "prebuilt pack not found");
+        }
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw tooLarge(name, String.format(Locale.ROOT, "tệp %d byte, tối đa %d", size, MAX_FILE_BYTES),
+                    String.format(Locale.ROOT, "file of %d bytes, at most %d", size, MAX_FILE_BYTES));
+        }
+        byte[] all = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(all);
+        if (all.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
+            throw refuse(name, "PREBUILT_CORRUPT", "Không phải gói dựng sẵn của motcua (sai phần đầu tệp)",
+                    "not a motcua prebuilt pack (wrong file header)");
+        }
+        in.position(MAGIC.length);
+        try {
+            int format = Short.toUnsignedInt(in.getShort());
+            String library = str(in, name);
+            String drools = str(in, name);
+            if (format != FORMAT || !library.equals(libraryVersion()) || !drools.equals(droolsVersion())) {
+                throw refuse(name, "PREBUILT_VERSION",
+                        String.format(Locale.ROOT, "Gói dựng sẵn được dựng bởi phiên bản khác (định dạng %d, motcua %s, Drools %s);"
+                                + " phiên bản này là định dạng %d, motcua %s, Drools %s: dựng lại bằng lệnh build",
+                                format, library, drools, FORMAT, libraryVersion(), droolsVersion()),
+                        String.format(Locale.ROOT, "the prebuilt pack was built by another version (format %d, motcua %s, Drools %s);"
+                                + " this is format %d, motcua %s, Drools %s: build it again with the build command",
+                                format, library, drools, FORMAT, libraryVersion(), droolsVersion()));
+            }
+            String hash = str(in, name);
+            long bodyLength = in.getLong();
+            if (!HASH.matcher(hash).matches() || bodyLength < 0 || bodyLength != in.remaining() - (long) TRAILER) {
+                throw corrupt(name, "phần đầu không khớp độ dài tệp", "the header does not match the file's length");
+            }
+            byte[] expected = Arrays.copyOfRange(all, all.length - TRAILER, all.length);
+            if (!MessageDigest.isEqual(expected, sha256(all, 0, all.length - TRAILER))) {
+                throw corrupt(name, "tổng kiểm tra SHA-256 không khớp (tệp hỏng hoặc bị cắt)",
+                        "the SHA-256 checksum does not match (damaged or truncated file)");
+            }
+            byte[] body = inflate(all, in.position(), (int) bodyLength, name);
+            Contents c = entries(ByteBuffer.wrap(body), name);
+            if (!c.files().sha256().equals(hash)) {
+                throw refuse(name, "PREBUILT_ALTERED",
+                        "Nội dung bộ quy tắc trong gói dựng sẵn không khớp mã băm của nó: tệp đã bị sửa sau khi dựng",
+                        "the pack content in the prebuilt pack does not match its hash: the file was changed after it was built");
+            }
+            return c;
+        } catch (java.nio.BufferUnderflowException e) {
+            throw corrupt(name, "tệp bị cắt ngắn", "truncated file");
+        }
+    }
+
+    private static Contents entries(ByteBuffer in, String name) throws Refused {
+        try {
+            long count = Integer.toUnsignedLong(in.getInt());
+            if (count > MAX_ENTRIES) {
+                throw tooLarge(name, String.format(Locale.ROOT, "%d mục, tối đa %d", count, MAX_ENTRIES),
+                        String.format(Locale.ROOT, "%d entries, at most %d", count, MAX_ENTRIES));
+            }
+            SortedMap<String, byte[]> files = new TreeMap<>();
+            Map<String, String> models = new TreeMap<>();
+            Map<String, Map<String, byte[]>> classes = new HashMap<>();
+            for (long i = 0; i < count; i++) {
+                int kind = Byte.toUnsignedInt(in.get());
+                String entry = str(in, name);
+                long length = Integer.toUnsignedLong(in.getInt());
+                if (length > in.remaining()) {
+                    throw corrupt(name, "mục [" + entry + "] dài hơn phần còn lại của tệp",
+                            "entry [" + entry + "] runs past the end");
+                }
+                switch (kind) {
+                    case 'F' -> {
+                        if (!packPath(entry)) {
+                            throw badEntry(name, entry);
+                        }
+                        if (length > MAX_PACK_FILE_BYTES) {
+                            throw tooLarge(name, "tệp [" + entry + "] quá " + MAX_PACK_FILE_BYTES + " byte",
+                                    "file [" + entry + "] over " + MAX_PACK_FILE_BYTES + " bytes");
+                        }
+                        if (files.size() >= MAX_PACK_FILES) {
+                            throw tooLarge(name, "quá " + MAX_PACK_FILES + " tệp", "over " + MAX_PACK_FILES + " files");
+                        }
+                        if (files.put(entry, bytes(in, (int) length)) != null) {
+                            throw duplicate(name, entry);
+                        }
+                    }
+                    case 'P' -> {
+                        String model = utf8(bytes(in, (int) length), name);
+                        if (!KEY.matcher(entry).matches() || !(model.isEmpty() || className(model))) {
+                            throw badEntry(name, entry);
+                        }
+                        if (models.put(entry, model) != null) {
+                            throw duplicate(name, entry);
+                        }
+                    }
+                    case 'C' -> {
+                        int slash = entry.indexOf('/');
+                        String key = slash < 0 ? "" : entry.substring(0, slash);
+                        String cls = slash < 0 ? "" : entry.substring(slash + 1);
+                        if (!KEY.matcher(key).matches() || !className(cls)) {
+                            throw badEntry(name, entry);
+                        }
+                        if (length > MAX_CLASS_BYTES) {
+                            throw tooLarge(name, "lớp [" + entry + "] quá " + MAX_CLASS_BYTES + " byte",
+                                    "class [" + entry + "] over " + MAX_CLASS_BYTES + " bytes");
+                        }
+                        if (classes.computeIfAbsent(key, k -> new TreeMap<>()).put(cls, bytes(in, (int) length)) != null) {
+                            throw duplicate(name, entry);
+                        }
+                    }
+                    default -> throw corrupt(name, String.format(Locale.ROOT, "loại mục không biết (%d)", kind),
+                            String.format(Locale.ROOT, "unknown entry kind (%d)", kind));
+                }
+            }
+            if (in.hasRemaining()) {
+                throw corrupt(name, "có dữ liệu thừa sau mục cuối", "data after the last entry");
+            }
+            Map<String, RuleClasses.Generated> byKey = new HashMap<>();
+            for (Map.Entry<String, String> m : models.entrySet()) {
+                Map<String, byte[]> mine = classes.remove(m.getKey());
+                byKey.put(m.getKey(), new RuleClasses.Generated(mine == null ? Map.of() : mine,
+                        m.getValue().isEmpty() ? null : m.getValue()));
+            }
+            if (!classes.isEmpty()) {
+                throw badEntry(name, classes.keySet().iterator().next() + "/…");
+            }
+            return new Contents(PackFiles.of(name, files), Map.copyOf(byKey));
+        } catch (java.nio.BufferUnderflowException e) {
+            throw corrupt(name, "nội dung bị cắt ngắn", "truncated content");
+        }
+    }
+
+    /** A pack path as the folder reader makes them: relative, forward slashes, no dot segments or hidden files, NFC. */
+    static boolean packPath(String p) {
+        if (p.isEmpty() || p.startsWith("/") || p.endsWith("/") || p.contains("\\") || p.contains("//")
+                || p.indexOf(':') >= 0 || !Normalizer.isNormalized(p, Normalizer.Form.NFC)) {
+            return false;
+        }
+        for (int i = 0; i < p.length(); i++) {
+            if (Character.isISOControl(p.charAt(i))) {
+                return false;
+            }
+        }
+        for (String part : p.split("/", -1)) {
+            if (part.isEmpty() || part.startsWith(".")) {
+                return false; // "..", ".", hidden files: the folder reader skips or refuses them
+            }
+        }
+        return true;
+    }
+
+    private static boolean className(String s) {
+        return s.length() <= MAX_NAME_BYTES && CLASS_NAME.matcher(s).matches();
+    }
+
+    private static byte[] bytes(ByteBuffer in, int length) {
+        byte[] b = new byte[length];
+        in.get(b);
+        return b;
+    }
+
+    private static String str(ByteBuffer in, String name) throws Refused {
+        int length = Short.toUnsignedInt(in.getShort());
+        if (length > MAX_NAME_BYTES) {
+            throw corrupt(name, "tên mục quá dài", "entry name too long");
+        }
+        return utf8(bytes(in, length), name);
+    }
+
+    private static String utf8(byte[] b, String name) throws Refused {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            throw corrupt(name, "tên mục không phải UTF-8", "entry name is not UTF-8");
+        }
+    }
+
+    /** Inflates with the size and ratio bounds checked as the bytes come, never from a declared size. */
+    private static byte[] inflate(byte[] all, int offset, int length, String name) throws Refused {
+        long limit = Math.min(MAX_INFLATED_BYTES, Math.max(RATIO_FREE_BYTES, MAX_RATIO * length));
+        Inflater inf = new Inflater();
+        try {
+            inf.setInput(all, offset, length);
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(1024, Math.min(length * 4L, 64L << 20)));
+            byte[] buf = new byte[64 * 1024];
+            while (!inf.finished()) {
+                int n = inf.inflate(buf);
+                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                    throw corrupt(name, "phần nén bị cắt ngắn", "the compressed body is truncated");
+                }
+                if ((long) out.size() + n > limit) {
+                    throw tooLarge(name, String.format(Locale.ROOT, "giải nén quá %d byte (tỉ lệ nén bất thường)", limit),
+                            String.format(Locale.ROOT, "inflates past %d bytes (abnormal compression ratio)", limit));
+                }
+                out.write(buf, 0, n);
+            }
+            if (inf.getRemaining() > 0) {
+                throw corrupt(name, "có dữ liệu thừa sau phần nén", "data after the compressed body");
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw corrupt(name, "phần nén hỏng", "the compressed body is damaged");
+        } finally {
+            inf.end();
+        }
+    }
+
+    private static Refused corrupt(String file, String vi, String en) {
+        return refuse(file, "PREBUILT_CORRUPT", "Gói dựng sẵn bị hỏng: " + vi, "the prebuilt pack is damaged: " + en);
+    }
+
+    private static Refused tooLarge(String file, String vi, String en) {
+        return refuse(file, "PREBUILT_TOO_LARGE", "Gói dựng sẵn vượt giới hạn: " + vi, "the prebuilt pack exceeds a limit: " + en);
+    }
+
+    private static Refused badEntry(String file, String entry) {
+        return refuse(file, "PREBUILT_BAD_ENTRY", "Gói dựng sẵn có mục không hợp lệ [" + entry + "]",
+                "the prebuilt pack holds an invalid entry [" + entry + "]");
+    }
+
+    private static Refused duplicate(String file, String entry) {
+        return refuse(file, "PREBUILT_BAD_ENTRY", "Gói dựng sẵn có mục trùng [" + entry + "]",
+                "the prebuilt pack holds an entry twice [" + entry + "]");
+    }
+
+    static byte[] sha256(byte[] b, int off, int len) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(b, off, len);
+            return md.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+}

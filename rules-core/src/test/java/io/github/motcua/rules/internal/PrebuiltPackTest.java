@@ -1,0 +1,377 @@
+package io.github.motcua.rules.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.LoadResult;
+import io.github.motcua.rules.Motcua;
+import io.github.motcua.rules.PackProblem;
+import io.github.motcua.rules.PrebuiltPack;
+import io.github.motcua.rules.ReloadResult;
+import io.github.motcua.rules.TestPacks;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The prebuilt pack (issue 15 item 1): compiled once, loaded with every procedure ready and nothing
+ * compiled, the same decisions as from the folder; a foreign, damaged, altered or hostile artifact is
+ * refused with one typed problem and nothing of it is loaded or run.
+ */
+class PrebuiltPackTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T02:00:00Z"), ZoneOffset.UTC);
+    static final String BIRTH = "{\"procedure\":\"1.001193\",\"channel\":\"DESK\",\"receivedAt\":\"2026-03-02T09:00:00+07:00\","
+            + "\"form\":{\"giayChungSinh\":\"KHONG_CO\",\"treEm\":{\"ngaySinh\":\"2026-02-01\"}}}";
+    static final String MARRIAGE = "{\"procedure\":\"1.000894\",\"channel\":\"DESK\",\"receivedAt\":\"2026-03-02T09:00:00+07:00\","
+            + "\"form\":{\"chong\":{\"ngaySinh\":\"2006-03-03\"},\"vo\":{\"ngaySinh\":\"2000-01-01\"},\"haiBenCoMat\":true}}";
+
+    @TempDir
+    Path dir;
+    Path pack;
+    Path artifact;
+
+    @BeforeEach
+    void build() throws IOException {
+        pack = TestPacks.copy("ho-tich", dir.resolve("pack"));
+        artifact = dir.resolve("ho-tich.motcua");
+        try (PrebuiltPack p = PrebuiltPack.compile(Motcua.engine().clock(CLOCK), pack)) {
+            p.load().orThrow();
+            p.write(artifact);
+        }
+    }
+
+    static Engine engine(boolean lazy) {
+        return Motcua.engine().clock(CLOCK).lazyCompile(lazy).build();
+    }
+
+    @Test
+    void load_artifact_everyProcedureReadyNothingCompiledSameDecisions() throws Exception {
+        assertTrue(PrebuiltPack.isPrebuilt(artifact));
+        assertFalse(PrebuiltPack.isPrebuilt(pack.resolve("pack.yaml")));
+        try (Engine folder = engine(false); Engine built = engine(true)) {
+            folder.load(pack).orThrow();
+            long before = RuleClasses.generations();
+            LoadResult r = built.load(artifact);
+            assertTrue(r.ok(), r.problems().toString());
+            // a lazy engine too: every procedure is ready when load returns, and nothing was generated or compiled
+            assertTrue(built.compiled().isDone());
+            assertEquals(List.of(), built.compiled().join());
+            assertEquals(before, RuleClasses.generations(), "a prebuilt load compiled rules");
+            assertEquals(folder.pack().orElseThrow().sha256(), built.pack().orElseThrow().sha256());
+            for (String dossier : List.of(BIRTH, MARRIAGE)) {
+                assertEquals(folder.decide(dossier).toJson(), built.decide(dossier).toJson());
+            }
+            assertEquals(before, RuleClasses.generations());
+        }
+    }
+
+    @Test
+    void compile_brokenPack_writesNothing() {
+        TestPacks.edit(pack.resolve("procedures/1.000894/rules.drl"), s -> s.replace("@basis(\"HNGD-2014-D8\")", ""));
+        Path out = dir.resolve("broken.motcua");
+        try (PrebuiltPack p = PrebuiltPack.compile(pack)) {
+            assertFalse(p.load().ok());
+            assertTrue(p.load().problems().stream().anyMatch(x -> x.code().equals("LINT_NO_BASIS")), p.load().problems().toString());
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> p.write(out));
+        }
+        assertFalse(Files.exists(out));
+    }
+
+    // ---- refusals: each is one problem at the artifact, and a serving pack keeps serving ----
+
+    /** The artifact's parts, to write any variant of it. */
+    static final class Parts {
+        String magic = "MOTCUA-PREBUILT\n";
+        int format = PrebuiltArchive.FORMAT;
+        String library = PrebuiltArchive.libraryVersion();
+        String drools = PrebuiltArchive.droolsVersion();
+        String hash;
+        final List<Object[]> entries = new ArrayList<>();
+        Long count;
+
+        Parts add(char kind, String name, byte[] data) {
+            entries.add(new Object[] {kind, name, data});
+            return this;
+        }
+
+        byte[] body() throws IOException {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(raw);
+            out.writeInt(count == null ? entries.size() : (int) (long) count);
+            for (Object[] e : entries) {
+                out.writeByte((char) e[0]);
+                byte[] n = ((String) e[1]).getBytes(StandardCharsets.UTF_8);
+                out.writeShort(n.length);
+                out.write(n);
+                out.writeInt(((byte[]) e[2]).length);
+                out.write((byte[]) e[2]);
+            }
+            return deflate(raw.toByteArray());
+        }
+
+        byte[] bytes(byte[] compressed) throws IOException {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(all);
+            out.write(magic.getBytes(StandardCharsets.US_ASCII));
+            out.writeShort(format);
+            out.writeUTF(library);
+            out.writeUTF(drools);
+            out.writeUTF(hash);
+            out.writeLong(compressed.length);
+            out.write(compressed);
+            out.flush();
+            byte[] b = all.toByteArray();
+            out.write(PrebuiltArchive.sha256(b, 0, b.length));
+            out.flush();
+            return all.toByteArray();
+        }
+
+        Path write(Path file) throws IOException {
+            Files.write(file, bytes(body()));
+            return file;
+        }
+    }
+
+    static byte[] deflate(byte[] b) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DeflaterOutputStream d = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_SPEED))) {
+            d.write(b);
+        }
+        return out.toByteArray();
+    }
+
+    /** The real artifact's parts, to be changed. */
+    Parts real() {
+        List<PackProblem> problems = new ArrayList<>();
+        PrebuiltArchive.Contents c = PrebuiltArchive.read(artifact, problems);
+        assertNotNull(c, problems.toString());
+        Parts p = new Parts();
+        p.hash = c.files().sha256();
+        c.files().files().forEach((k, v) -> p.add('F', k, v));
+        new TreeMap<>(c.byKey()).forEach((k, g) -> {
+            p.add('P', k, g.modelClass() == null ? new byte[0] : g.modelClass().getBytes(StandardCharsets.UTF_8));
+            g.classes().forEach((n, b) -> p.add('C', k + "/" + n, b));
+        });
+        return p;
+    }
+
+    /** Loads {@code bad} into an engine serving the good artifact: refused with {@code code}, the old pack answers as before. */
+    void refused(Path bad, String code) throws Exception {
+        try (Engine e = engine(false); Engine fresh = engine(false)) {
+            e.load(artifact).orThrow();
+            String hash = e.pack().orElseThrow().sha256();
+            String answer = e.decide(MARRIAGE).toJson();
+            LoadResult r = e.load(bad);
+            assertFalse(r.ok());
+            assertTrue(r.problems().stream().anyMatch(p -> p.code().equals(code)), r.problems().toString());
+            assertTrue(r.problems().stream().allMatch(p -> !p.messageVi().isBlank() && !p.messageEn().isBlank()));
+            ReloadResult rr = e.reload(bad).get(60, TimeUnit.SECONDS);
+            assertFalse(rr.swapped());
+            assertEquals(hash, e.pack().orElseThrow().sha256());
+            assertEquals(answer, e.decide(MARRIAGE).toJson());
+            // never half-loaded: an engine with nothing loaded still has nothing
+            assertFalse(fresh.load(bad).ok());
+            assertTrue(fresh.pack().isEmpty());
+            assertTrue(fresh.catalog().isEmpty());
+        }
+    }
+
+    @Test
+    void load_realPartsRewritten_loads() throws Exception {
+        // the crafting helper itself writes a valid artifact: the refusals below come from what is changed
+        Path same = real().write(dir.resolve("same.motcua"));
+        try (Engine e = engine(false)) {
+            assertTrue(e.load(same).ok());
+        }
+    }
+
+    @Test
+    void load_otherLibraryVersion_refusedByName() throws Exception {
+        Parts p = real();
+        p.library = "0.0.9";
+        refused(p.write(dir.resolve("old.motcua")), "PREBUILT_VERSION");
+        Parts q = real();
+        q.drools = "9.44.0.Final";
+        refused(q.write(dir.resolve("drools.motcua")), "PREBUILT_VERSION");
+        Parts f = real();
+        f.format = 2;
+        refused(f.write(dir.resolve("format.motcua")), "PREBUILT_VERSION");
+        try (Engine e = engine(false)) {
+            assertTrue(e.load(dir.resolve("old.motcua")).problems().get(0).messageEn().contains("0.0.9"));
+        }
+    }
+
+    @Test
+    void load_damagedOrTruncated_refusedAsCorrupt() throws Exception {
+        byte[] good = Files.readAllBytes(artifact);
+        for (int at : new int[] {good.length / 2, good.length - 1, good.length - 40}) {
+            byte[] bad = good.clone();
+            bad[at] ^= 0x10;
+            refused(Files.write(dir.resolve("flip" + at + ".motcua"), bad), "PREBUILT_CORRUPT");
+        }
+        refused(Files.write(dir.resolve("cut.motcua"), java.util.Arrays.copyOf(good, good.length - 100)), "PREBUILT_CORRUPT");
+        refused(Files.write(dir.resolve("head.motcua"), java.util.Arrays.copyOf(good, 20)), "PREBUILT_CORRUPT");
+        refused(Files.write(dir.resolve("empty.motcua"), new byte[0]), "PREBUILT_CORRUPT");
+        refused(Files.write(dir.resolve("other.motcua"), "pack: yes\n".getBytes(StandardCharsets.UTF_8)), "PREBUILT_CORRUPT");
+    }
+
+    @Test
+    void load_packFileChangedAfterBuild_refusedAsAltered() throws Exception {
+        Parts p = real();
+        for (Object[] e : p.entries) {
+            if (e[1].equals("procedures/1.000894/rules.drl")) {
+                e[2] = new String((byte[]) e[2], StandardCharsets.UTF_8).replace("18", "16").getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        refused(p.write(dir.resolve("altered.motcua")), "PREBUILT_ALTERED");
+        Parts q = real();
+        q.entries.removeIf(e -> (char) e[0] == 'P' || (char) e[0] == 'C');
+        refused(q.write(dir.resolve("noclasses.motcua")), "PREBUILT_ALTERED");
+    }
+
+    /** A class whose static initialiser would create {@code marker}: the verifier must refuse it before it is defined. */
+    static byte[] payload(String internalName, Path marker) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, internalName, null, "java/lang/Object", new String[] {"org/drools/model/Model"});
+        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        MethodVisitor clinit = cw.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+        clinit.visitTypeInsn(Opcodes.NEW, "java/io/FileOutputStream");
+        clinit.visitInsn(Opcodes.DUP);
+        clinit.visitLdcInsn(marker.toString());
+        clinit.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/io/FileOutputStream", "<init>", "(Ljava/lang/String;)V", false);
+        clinit.visitInsn(Opcodes.POP);
+        clinit.visitInsn(Opcodes.RETURN);
+        clinit.visitMaxs(0, 0);
+        clinit.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    @Test
+    void load_classReplacedWithValidChecksums_verifierRefusesItBeforeItRuns() throws Exception {
+        Path marker = dir.resolve("ran");
+        Parts p = real();
+        String model = null;
+        for (Object[] e : p.entries) {
+            if ((char) e[0] == 'P' && ((byte[]) e[2]).length > 0 && model == null) {
+                model = e[1] + "/" + new String((byte[]) e[2], StandardCharsets.UTF_8);
+            }
+        }
+        assertNotNull(model);
+        for (Object[] e : p.entries) {
+            if (e[1].equals(model)) {
+                e[2] = payload(model.substring(model.indexOf('/') + 1), marker);
+            }
+        }
+        refused(p.write(dir.resolve("payload.motcua")), "DRL_REFUSED_CODE");
+        assertFalse(Files.exists(marker), "a class of the artifact ran");
+        // the same class added beside the good ones (never named as the model) is refused too
+        Parts q = real();
+        String key = (String) q.entries.stream().filter(e -> (char) e[0] == 'P').findFirst().orElseThrow()[1];
+        q.add('C', key + "/motcua/x/Extra", payload("motcua/x/Extra", marker));
+        refused(q.write(dir.resolve("extra.motcua")), "DRL_REFUSED_CODE");
+        assertFalse(Files.exists(marker), "a class of the artifact ran");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../outside.yaml", "/etc/passwd", "procedures/../../x.drl", "a//b", "C:/x", "a\\b.yaml",
+        ".hidden", "procedures/./x", "a/", "x\u0000y"})
+    void load_packPathEscaping_refused(String name) throws Exception {
+        Parts p = real();
+        p.add('F', name, "x".getBytes(StandardCharsets.UTF_8));
+        refused(p.write(dir.resolve("path.motcua")), "PREBUILT_BAD_ENTRY");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../../x/Y", "/abs/Y", "a..b/Y", "a/b.class"})
+    void load_classNameEscaping_refused(String cls) throws Exception {
+        Parts p = real();
+        String key = (String) p.entries.stream().filter(e -> (char) e[0] == 'P').findFirst().orElseThrow()[1];
+        p.add('C', key + "/" + cls, new byte[] {1});
+        refused(p.write(dir.resolve("class.motcua")), "PREBUILT_BAD_ENTRY");
+    }
+
+    @Test
+    void load_duplicateOrUnknownEntries_refused() throws Exception {
+        Parts p = real();
+        p.add('F', "pack.yaml", "id: x\n".getBytes(StandardCharsets.UTF_8));
+        refused(p.write(dir.resolve("dup.motcua")), "PREBUILT_BAD_ENTRY");
+        Parts q = real();
+        q.add('L', "procedures/link", "/etc/passwd".getBytes(StandardCharsets.UTF_8)); // the format has no links
+        refused(q.write(dir.resolve("link.motcua")), "PREBUILT_CORRUPT");
+        Parts r = real();
+        r.count = (long) r.entries.size() + 1;
+        refused(r.write(dir.resolve("count.motcua")), "PREBUILT_CORRUPT");
+    }
+
+    @Test
+    void load_tooManyEntriesOrTooLargeFile_refusedBeforeReading() throws Exception {
+        Parts p = real();
+        p.count = 0xFFFF_FFFFL;
+        refused(p.write(dir.resolve("count.motcua")), "PREBUILT_TOO_LARGE");
+        Parts q = real();
+        q.add('F', "big.yaml", new byte[(int) PrebuiltArchive.MAX_PACK_FILE_BYTES + 1]);
+        refused(q.write(dir.resolve("big.motcua")), "PREBUILT_TOO_LARGE");
+    }
+
+    /** 200 MB of zeros in 200 kB: refused once 16 MiB are inflated, never held whole. */
+    @Test
+    void load_compressionBomb_refusedAtTheRatioLimit() throws Exception {
+        Parts p = real();
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        try (DeflaterOutputStream d = new DeflaterOutputStream(raw, new Deflater(Deflater.BEST_COMPRESSION))) {
+            DataOutputStream out = new DataOutputStream(d);
+            out.writeInt(1);
+            out.writeByte('F');
+            out.writeUTF("bomb.yaml");
+            int size = 200 * 1024 * 1024;
+            out.writeInt(size);
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < size / zeros.length; i++) {
+                out.write(zeros);
+            }
+            out.flush();
+        }
+        assertTrue(raw.size() < 1024 * 1024, "the bomb is small: " + raw.size());
+        refused(Files.write(dir.resolve("bomb.motcua"), p.bytes(raw.toByteArray())), "PREBUILT_TOO_LARGE");
+    }
+
+    @Test
+    void load_folderStillLoads_andArtifactReplacesIt() throws Exception {
+        try (Engine e = engine(true)) {
+            e.load(pack).orThrow();
+            e.load(artifact).orThrow();
+            assertEquals(2, e.catalog().size());
+            ReloadResult r = e.reload(pack).get(60, TimeUnit.SECONDS);
+            assertTrue(r.swapped(), r.problems().toString());
+        }
+    }
+}
