@@ -33,6 +33,9 @@ public final class CatalogueGenerator {
     private static final Pattern CODE_LINE = Pattern.compile("(?m)^code:\\s*\"?([^\"\\s]+)\"?\\s*$");
     private static final Pattern FIRST_BASIS = Pattern.compile("(?m)^legalBases:\\s*\\[\\s*([^,\\]\\s]+)");
     private static final Pattern RULE = Pattern.compile("(?m)^rule\\s");
+    /** A procedure's old codes: copied to 2,000 procedures they would clash (ALIAS_CONFLICT). */
+    private static final Pattern ALIASES = Pattern.compile("(?m)^aliases:.*\\R(?:[ \\t]+.*\\R)*");
+    private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
 
     /** One reference procedure: its folder and the code it is published under. */
     public record Template(Path folder, String code) {
@@ -133,6 +136,7 @@ public final class CatalogueGenerator {
             throw new IllegalArgumentException("no code line in [" + t.folder().resolve("procedure.yaml") + "]");
         }
         yaml = m.replaceFirst(Matcher.quoteReplacement("code: \"" + code + "\""));
+        yaml = ALIASES.matcher(yaml).replaceAll("");
         Files.writeString(dir.resolve("procedure.yaml"), yaml, StandardCharsets.UTF_8);
         int rules = 0;
         Path drl = t.folder().resolve("rules.drl");
@@ -142,10 +146,12 @@ public final class CatalogueGenerator {
             Files.writeString(dir.resolve("rules.drl"), text, StandardCharsets.UTF_8);
         }
         Path schema = t.folder().resolve("form.schema.json");
-        if (Files.isRegularFile(schema)) {
-            Files.writeString(dir.resolve("form.schema.json"), Files.readString(schema, StandardCharsets.UTF_8)
-                    .replace("urn:motcua:forms:procedure:" + t.code(), "urn:motcua:forms:procedure:" + code),
-                    StandardCharsets.UTF_8);
+        boolean ownForm = Files.isRegularFile(schema);
+        int extra = Math.max(1, TARGET_RULES - rules);
+        if (ownForm) {
+            String text = Files.readString(schema, StandardCharsets.UTF_8)
+                    .replace("urn:motcua:forms:procedure:" + t.code(), "urn:motcua:forms:procedure:" + code);
+            Files.writeString(dir.resolve("form.schema.json"), withPaddingFields(text, code, extra), StandardCharsets.UTF_8);
         }
         Path fees = t.folder().resolve("fees.csv");
         if (Files.isRegularFile(fees)) {
@@ -153,10 +159,27 @@ public final class CatalogueGenerator {
         }
         Matcher b = FIRST_BASIS.matcher(yaml);
         String basis = b.find() ? b.group(1) : null;
-        int extra = Math.max(1, TARGET_RULES - rules);
-        if (basis != null) {
+        if (basis != null && ownForm) { // the padding reads form fields, which the form must declare
             Files.writeString(dir.resolve("extra.drl"), padding(basis, extra, revision), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * The form schema under the procedure's own {@code $id} (a template's may carry an old code), with
+     * the padding rules' fields {@code ghiChuTongHop0..count-1} declared (optional strings).
+     */
+    static String withPaddingFields(String schemaJson, String code, int count) {
+        tools.jackson.databind.node.ObjectNode root = (tools.jackson.databind.node.ObjectNode) JSON.readTree(schemaJson);
+        root.put("$id", "urn:motcua:forms:procedure:" + code);
+        tools.jackson.databind.node.ObjectNode props = root.has("properties")
+                ? (tools.jackson.databind.node.ObjectNode) root.get("properties") : root.putObject("properties");
+        for (int k = 0; k < count; k++) {
+            tools.jackson.databind.node.ObjectNode f = props.putObject("ghiChuTongHop" + k);
+            f.put("type", "string");
+            f.put("title", "Ghi chú tổng hợp " + k);
+            f.put("x-title-en", "Synthetic note " + k);
+        }
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
     /** {@code count} note rules on form fields no real dossier fills, citing {@code basis}. */

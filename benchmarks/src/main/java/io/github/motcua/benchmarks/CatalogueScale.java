@@ -6,6 +6,7 @@ import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.Motcua;
 import io.github.motcua.rules.PackCase;
 import io.github.motcua.rules.PackProblem;
+import io.github.motcua.rules.PrebuiltPack;
 import io.github.motcua.rules.ReloadResult;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.Map;
 /**
  * One-shot scale measurements of a synthetic catalogue (not JMH: each is a single wall-clock event):
  * load to first decision, time until every procedure is compiled, retained heap with all compiled,
- * and edit-to-serve after changing one procedure. Prints one line per measurement. Not thread-safe.
+ * and edit-to-serve after changing one procedure; then the same catalogue as a prebuilt pack, with the
+ * line {@code prebuilt: N procedures ready in S s}. Prints one line per measurement. Not thread-safe.
  *
  * <p>Usage: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.motcua.benchmarks.CatalogueScale
  * [N=2000] [REFERENCE=examples/packs/gia-lai] [eager]}.
@@ -114,6 +116,35 @@ public final class CatalogueScale {
                         + newVersion + ")", e1 - e0);
             }
         }
+        prebuilt(dir, n, dossierFor(byTemplate, templates, probe, Map.of()));
+    }
+
+    /**
+     * Issue 15 item 1: build the catalogue as a prebuilt pack, then time a fresh engine's load of it
+     * until every procedure is ready (no rule compilation; classes verified again) and one decision.
+     */
+    private static void prebuilt(Path dir, int n, Dossier probe) throws Exception {
+        Path artifact = dir.resolveSibling(dir.getFileName() + ".motcua");
+        long b0 = System.nanoTime();
+        try (PrebuiltPack p = PrebuiltPack.compile(dir)) {
+            p.load().orThrow();
+            p.write(artifact);
+        }
+        report("build the prebuilt pack (" + Files.size(artifact) / 1024 / 1024 + " MB)", System.nanoTime() - b0);
+        try (Engine engine = Motcua.engine().build()) {
+            long t0 = System.nanoTime();
+            engine.load(artifact).orThrow();
+            List<PackProblem> problems = engine.compiled().join();
+            long ready = System.nanoTime();
+            engine.decide(probe);
+            long decided = System.nanoTime();
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("prebuilt pack problems: " + problems);
+            }
+            System.out.println(String.format(Locale.ROOT, "prebuilt: %d procedures ready in %.2f s", n, (ready - t0) / 1e9));
+            report("prebuilt load -> first decision", decided - t0);
+        }
+        Files.deleteIfExists(artifact);
     }
 
     private static void report(String what, long nanos) {

@@ -23,13 +23,22 @@ public interface Engine extends AutoCloseable {
     /**
      * Loads (parses, validates, lints and compiles) a pack folder and, if it has no problem, makes
      * it the serving pack. Blocks until done.
+     *
+     * <p>Given a regular file instead of a folder, loads it as a {@link PrebuiltPack prebuilt pack}:
+     * the same parsing and validation, but no rule compilation — every procedure's classes are
+     * verified again and assembled, and every procedure is ready when this returns (also on a lazy
+     * engine). A prebuilt pack of another version, a damaged or an altered one is refused with one
+     * problem ({@code PREBUILT_*}) and nothing of it is loaded.
      */
     LoadResult load(Path packDir);
 
     /** Loads a pack from the classpath, e.g. {@code load(cl, "packs/gia-lai")}. */
     LoadResult load(ClassLoader classLoader, String resourceRoot);
 
-    /** Like {@link #load(Path)}, compiled in the background; the old pack serves until the swap. */
+    /**
+     * Like {@link #load(Path)} (a folder or a prebuilt pack), compiled in the background; the old
+     * pack serves until the swap.
+     */
     CompletableFuture<ReloadResult> reload(Path packDir);
 
     /** Like {@link #load(ClassLoader, String)}, compiled in the background. */

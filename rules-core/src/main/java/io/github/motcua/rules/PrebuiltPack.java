@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * A pack compiled once, at publish time (gói dựng sẵn): {@link #compile} reads a pack folder and
@@ -66,6 +67,23 @@ public final class PrebuiltPack implements AutoCloseable {
     /** Whether the file is a prebuilt pack (by its first bytes; loading it checks everything). */
     public static boolean isPrebuilt(Path file) {
         return PrebuiltPacks.looksLikeArtifact(Objects.requireNonNull(file, "file"));
+    }
+
+    /**
+     * The pack files a prebuilt pack holds (pack-relative path to bytes), checked as a load checks
+     * them (versions, checksum, content hash, sizes and names), e.g. to publish what the engine does
+     * not serve.
+     *
+     * @throws UnableToLoadPackException naming the problem when the artifact is refused
+     */
+    public static SortedMap<String, byte[]> packFiles(Path artifact) {
+        Objects.requireNonNull(artifact, "artifact");
+        List<PackProblem> problems = new ArrayList<>();
+        SortedMap<String, byte[]> files = PrebuiltPacks.packFiles(artifact, problems);
+        if (files == null) {
+            throw new UnableToLoadPackException(artifact.toString(), problems);
+        }
+        return files;
     }
 
     /** The eager load of the folder: every problem, or the pack. */

@@ -71,6 +71,26 @@ public record NationalLayer(String code, String onlineLevel, Boolean nonTerritor
         return out;
     }
 
+    /**
+     * Every procedure that has a national layer, by code, from a pack's files (pack-relative path to
+     * bytes, e.g. those of a prebuilt pack).
+     */
+    public static Map<String, NationalLayer> readAll(Map<String, byte[]> files) {
+        Map<String, NationalLayer> out = new TreeMap<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            String[] parts = f.getKey().split("/", -1);
+            if (parts.length == 3 && parts[0].equals("procedures") && parts[2].equals("national.yaml")) {
+                try {
+                    NationalLayer l = of(Layers.YAML.readTree(io.github.motcua.kernel.PackReader.decode(f.getKey(), f.getValue())));
+                    out.put(l.code(), l);
+                } catch (tools.jackson.core.JacksonException | io.github.motcua.kernel.PackReadException e) {
+                    throw new UncheckedIOException(new IOException(f.getKey() + ": " + e.getMessage(), e));
+                }
+            }
+        }
+        return out;
+    }
+
     static NationalLayer of(JsonNode n) {
         List<Deadline> dl = new ArrayList<>();
         for (JsonNode d : n.get("deadlines")) {

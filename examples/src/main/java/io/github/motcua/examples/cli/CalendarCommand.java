@@ -94,7 +94,7 @@ public final class CalendarCommand implements Runnable {
                     + "calendar (kind: holiday, compensatory, swapped-off, swapped-working). A year without an official "
                     + "schedule in the pack starts with a '# computed' comment line (in Vietnamese unless --lang en)."})
     static final class DaysOff implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+        @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
         Path pack;
 
         @Parameters(index = "1", paramLabel = "YEAR", description = {"Năm, 1900..2199.", "The year, 1900..2199."})
@@ -109,6 +109,9 @@ public final class CalendarCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (io.github.motcua.rules.PrebuiltPack.isPrebuilt(pack)) {
+                return fromPrebuilt();
+            }
             if (!Files.isDirectory(pack)) {
                 spec.commandLine().getErr().println(("en".equalsIgnoreCase(lang) ? "not a pack folder: [" : "không phải thư mục bộ quy tắc: [")
                         + pack + "]");
@@ -116,6 +119,23 @@ public final class CalendarCommand implements Runnable {
             }
             try {
                 spec.commandLine().getOut().print(CalendarReports.daysOff(pack, year, "en".equalsIgnoreCase(lang)));
+                return ExitCodes.OK;
+            } catch (CalendarException e) {
+                return failed(spec, e);
+            }
+        }
+
+        /** The calendar of a prebuilt pack: the one its engine serves (loading checks the whole artifact). */
+        private int fromPrebuilt() {
+            PackOptions options = new PackOptions();
+            options.lang = lang;
+            io.github.motcua.rules.Engine engine = options.load(pack, spec.commandLine().getErr());
+            if (engine == null) {
+                return ExitCodes.PACK_PROBLEMS;
+            }
+            try (engine) {
+                io.github.motcua.calendar.WorkingCalendar calendar = engine.deadlineEngine().orElseThrow().calendar();
+                spec.commandLine().getOut().print(CalendarReports.daysOff(calendar, year, "en".equalsIgnoreCase(lang)));
                 return ExitCodes.OK;
             } catch (CalendarException e) {
                 return failed(spec, e);

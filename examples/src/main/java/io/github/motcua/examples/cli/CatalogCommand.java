@@ -23,7 +23,7 @@ public final class CatalogCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { html, csv, json }
 
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
     Path pack;
 
     @Option(names = "--format", defaultValue = "html", paramLabel = "html|csv|json",
@@ -44,7 +44,10 @@ public final class CatalogCommand implements Callable<Integer> {
         return options.publish(pack, publish.asOf, publish.outFile, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 (engine, date) -> {
                     java.util.Map<String, io.github.motcua.catalogue.imports.NationalLayer> national =
-                            io.github.motcua.catalogue.imports.NationalLayer.readAll(pack);
+                            io.github.motcua.rules.PrebuiltPack.isPrebuilt(pack)
+                                    ? io.github.motcua.catalogue.imports.NationalLayer.readAll(
+                                            io.github.motcua.rules.PrebuiltPack.packFiles(pack))
+                                    : io.github.motcua.catalogue.imports.NationalLayer.readAll(pack);
                     Catalogue c = Catalogues.catalogue(engine, PackOptions.feeTables(engine),
                             code -> java.util.Optional.ofNullable(national.get(code)), date);
                     return switch (format) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Biên dịch, kiểm tra (lint) bộ quy tắc và chạy mọi ca kiểm thử; mã thoát 0 chỉ khi tất cả đạt.",
             "Compile and lint a pack and run every case; exit 0 only when all pass."})
 public final class CheckCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
     Path pack;
 
     @Mixin
@@ -35,29 +35,39 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCodes.PACK_PROBLEMS;
         }
         try (engine) {
-            List<CaseResult> results = CaseRunner.runAll(engine);
-            int failed = 0;
-            int partial = 0;
-            for (CaseResult r : results) {
-                if (!r.passed() || !r.notChecked().isEmpty()) {
-                    out.print(r.report());
-                }
-                failed += r.passed() ? 0 : 1;
-                partial += r.notChecked().isEmpty() ? 0 : 1;
-            }
-            out.println(String.format(Locale.ROOT, options.en()
-                    ? "%s %s: %d procedure(s), %d case(s), %d passed, %d failed, %d with parts not checked"
-                    : "%s %s: %d thủ tục, %d ca, %d đạt, %d không đạt, %d có phần chưa kiểm tra được",
-                    engine.pack().orElseThrow().id(), engine.pack().orElseThrow().version(), engine.catalog().size(),
-                    results.size(), results.size() - failed, failed, partial));
-            long unreviewed = engine.catalog().stream().filter(p -> p.importedUnreviewed()).count();
-            if (unreviewed > 0) {
-                out.println(String.format(Locale.ROOT, options.en()
-                        ? "warning: %d imported procedure(s) not reviewed yet (national.yaml review items; docs/import.md)"
-                        : "cảnh báo: %d thủ tục nhập từ CSDL quốc gia chưa được rà soát (mục review trong national.yaml; docs/import.md)",
-                        unreviewed));
-            }
-            return failed == 0 ? ExitCodes.OK : ExitCodes.CASES_FAILED;
+            return runCases(engine, options, out);
         }
+    }
+
+    /**
+     * What {@code check} does once the pack has loaded (and {@code build} before it writes): run every
+     * analyst case, print the failed ones and a summary, warn about unreviewed imports.
+     *
+     * @return {@link ExitCodes#OK} or {@link ExitCodes#CASES_FAILED}
+     */
+    static int runCases(Engine engine, PackOptions options, java.io.PrintWriter out) {
+        List<CaseResult> results = CaseRunner.runAll(engine);
+        int failed = 0;
+        int partial = 0;
+        for (CaseResult r : results) {
+            if (!r.passed() || !r.notChecked().isEmpty()) {
+                out.print(r.report());
+            }
+            failed += r.passed() ? 0 : 1;
+            partial += r.notChecked().isEmpty() ? 0 : 1;
+        }
+        out.println(String.format(Locale.ROOT, options.en()
+                ? "%s %s: %d procedure(s), %d case(s), %d passed, %d failed, %d with parts not checked"
+                : "%s %s: %d thủ tục, %d ca, %d đạt, %d không đạt, %d có phần chưa kiểm tra được",
+                engine.pack().orElseThrow().id(), engine.pack().orElseThrow().version(), engine.catalog().size(),
+                results.size(), results.size() - failed, failed, partial));
+        long unreviewed = engine.catalog().stream().filter(p -> p.importedUnreviewed()).count();
+        if (unreviewed > 0) {
+            out.println(String.format(Locale.ROOT, options.en()
+                    ? "warning: %d imported procedure(s) not reviewed yet (national.yaml review items; docs/import.md)"
+                    : "cảnh báo: %d thủ tục nhập từ CSDL quốc gia chưa được rà soát (mục review trong national.yaml; docs/import.md)",
+                    unreviewed));
+        }
+        return failed == 0 ? ExitCodes.OK : ExitCodes.CASES_FAILED;
     }
 }

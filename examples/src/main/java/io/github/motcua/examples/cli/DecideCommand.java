@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Ra quyết định cho một hồ sơ (JSON theo dossier.schema.json) và in kết quả dạng JSON.",
             "Decide one dossier (JSON per dossier.schema.json) and print the decision as JSON."})
 public final class DecideCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
     Path pack;
 
     @Parameters(index = "1", paramLabel = "DOSSIER.json", description = {"Tệp hồ sơ JSON.", "The dossier JSON file."})

@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Print a starting dossier (JSON) for procedure CODE, built from its form schema; every value to type is a "
                 + "<…> placeholder naming the field and what to type. Replace them, then run decide."})
 public final class ExampleDossierCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
     Path pack;
 
     @Parameters(index = "1", paramLabel = "CODE", description = {"Mã thủ tục.", "The procedure code."})

@@ -64,6 +64,7 @@ public final class ExitCodes {
     /** The codes each command can end with; a command not listed (the top level) can end with any. */
     static final Map<String, List<Integer>> BY_COMMAND = Map.ofEntries(
             Map.entry("check", List.of(OK, CASES_FAILED, PACK_PROBLEMS, IO, USAGE, INTERNAL)),
+            Map.entry("build", List.of(OK, CASES_FAILED, PACK_PROBLEMS, IO, USAGE, INTERNAL)),
             Map.entry("decide", List.of(OK, PACK_PROBLEMS, BAD_DOSSIER, IO, USAGE, INTERNAL)),
             Map.entry("explain", List.of(OK, PACK_PROBLEMS, BAD_DOSSIER, IO, USAGE, INTERNAL)),
             Map.entry("catalog", List.of(OK, PACK_PROBLEMS, IO, BAD_ARGUMENT, USAGE, INTERNAL)),

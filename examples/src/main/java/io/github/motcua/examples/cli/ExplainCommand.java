@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Explain the decision for one dossier: each fired rule (file:line) with its legal basis, each deadline "
                 + "adjustment and each fee exemption or reduction with its basis."})
 public final class ExplainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
     Path pack;
 
     @Parameters(index = "1", paramLabel = "DOSSIER.json", description = {"Tệp hồ sơ JSON.", "The dossier JSON file."})

@@ -21,7 +21,7 @@ public final class GuideCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { html, text }
 
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
     Path pack;
 
     @Parameters(index = "1", paramLabel = "CODE", description = {"Mã thủ tục, ví dụ 1.001193.", "The procedure code, e.g. 1.001193."})

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = {"Công cụ dòng lệnh cho bộ quy tắc một cửa.", "Command line for one-stop-shop rule packs."})
 public final class Main implements Runnable {
     /** Every subcommand, in help order; a new command is one more entry here. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, DecideCommand.class, ExplainCommand.class,
+    static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, BuildCommand.class, DecideCommand.class, ExplainCommand.class,
             CalendarCommand.class, CatalogCommand.class, GuideCommand.class, NewPackCommand.class, NewProcedureCommand.class, ImportCommand.class,
             ExampleDossierCommand.class,
             TrackCommand.class,

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Chạy ứng dụng Bộ phận Một cửa và Cổng dịch vụ công (chỉ trên 127.0.0.1) và in địa chỉ.",
             "Run the one-stop desk and citizen portal (127.0.0.1 only) and print its address."})
 public final class DeskCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
     Path pack;
 
     @Option(names = "--port", defaultValue = "0", paramLabel = "N",

@@ -14,6 +14,12 @@ public final class PrebuiltPacks {
         return PrebuiltArchive.looksLikeArtifact(file);
     }
 
+    /** The pack files of an artifact (an unmodifiable view), or null with its one problem added. */
+    public static java.util.SortedMap<String, byte[]> packFiles(Path artifact, java.util.List<io.github.motcua.rules.PackProblem> problems) {
+        PrebuiltArchive.Contents c = PrebuiltArchive.read(artifact, problems);
+        return c == null ? null : c.files().files();
+    }
+
     /**
      * Writes the pack {@code engine} serves, which must have been loaded from exactly {@code files}
      * by an engine keeping its classes.
