@@ -1,6 +1,7 @@
 package io.github.motcua.rules;
 
 import io.github.motcua.rules.internal.DefaultEngine;
+import io.github.motcua.rules.internal.DroolsLogging;
 import io.github.motcua.rules.spi.PackSection;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -91,8 +92,13 @@ public final class EngineBuilder {
         return this;
     }
 
-    /** A new engine with no pack loaded. */
+    /**
+     * A new engine with no pack loaded. Under logback, an {@code org.drools} or {@code org.kie}
+     * logger with no level of its own and DEBUG enabled is set to INFO (Drools would log its
+     * generated sources); {@code -Dmotcua.logging.droolsDebug=true} keeps them (docs/integration.md).
+     */
     public Engine build() {
+        DroolsLogging.quietUnlessConfigured();
         return new DefaultEngine(clock, firingLimit, compileThreads, List.copyOf(sections), lazyCompile);
     }
 
