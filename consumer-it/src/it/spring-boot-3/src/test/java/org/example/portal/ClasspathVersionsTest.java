@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,15 @@ class ClasspathVersionsTest {
     void snakeyamlEngineIsTheTestedOne() throws IOException {
         // jackson-dataformat-yaml 3.3.0 declares 3.0.1
         assertEquals(List.of("3.2"), versions("org.snakeyaml", "snakeyaml-engine"));
+    }
+
+    @Test
+    void theRestOfWhatSpringBootWouldDowngradeIsTheTestedVersion() throws IOException {
+        // Spring Boot 3.5.7 manages freemarker 2.3.34, commons-lang3 3.17.0, commons-codec 1.18.0
+        assertEquals("2.3.35", freemarker.template.Configuration.getVersion().toString());
+        // another jar on this class path carries a copy of commons-lang3's Maven properties: compare the set
+        assertEquals(Set.of("3.18.0"), Set.copyOf(versions("org.apache.commons", "commons-lang3")));
+        assertEquals(Set.of("1.19.0"), Set.copyOf(versions("commons-codec", "commons-codec")));
     }
 
     @Test
