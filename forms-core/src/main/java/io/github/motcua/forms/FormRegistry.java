@@ -30,6 +30,19 @@ public interface FormRegistry {
     /** The ids of the procedure forms (their procedure codes, e.g. {@code "1.001193"}), sorted. */
     Set<String> formIds();
 
+    /**
+     * The form's JSON Schema as one self-contained document (lược đồ tờ khai): the form's schema with
+     * every shared schema of the pack embedded under {@code $defs}, each keeping its {@code $id}, so a
+     * client (a portal in PHP, .NET or a browser) validates with any draft 2020-12 validator and fetches
+     * nothing. The pack's own keywords ({@code x-...}, Vietnamese formats) stay; validators that do not
+     * know them ignore them.
+     *
+     * @throws NoSuchFormException when {@code formId} is unknown
+     */
+    default String bundledSchema(String formId) {
+        throw new UnsupportedOperationException("bundledSchema is not implemented by " + getClass().getName());
+    }
+
     /** Whether {@code formId} names a procedure form or a schema {@code $id} of the pack. */
     boolean hasForm(String formId);
 

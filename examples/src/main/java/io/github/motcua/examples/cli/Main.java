@@ -23,7 +23,7 @@ public final class Main implements Runnable {
             CalendarCommand.class, CatalogCommand.class, GuideCommand.class, NewPackCommand.class, NewProcedureCommand.class, ImportCommand.class,
             ExampleDossierCommand.class,
             TrackCommand.class,
-            io.github.motcua.examples.desk.DeskCommand.class);
+            io.github.motcua.examples.desk.DeskCommand.class, ServeCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -319,10 +319,8 @@ final class DeskApp implements HttpHandler {
             }
             // unguessable (128 random bits) and bound to the filer's session: a number one could count up
             // would let one citizen read another's dossier
-            byte[] rnd = new byte[16];
-            random.nextBytes(rnd);
             String id = "GL-" + receivedAt.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
-                    + Base64.getUrlEncoder().withoutPadding().encodeToString(rnd);
+                    + io.github.motcua.service.HttpLimits.randomId();
             ReceivingUnit unit = engine.units().stream().filter(u -> u.code().equals(st.circ.unit)).findFirst().orElseThrow();
             Filing f = new Filing(id, p, portal, dossier, decision, unit, st.circ.officer, report.data(), cookie, new Events());
             filings.put(f);

@@ -5,6 +5,7 @@ import io.github.motcua.forms.FormRegistry;
 import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.LoadResult;
 import io.github.motcua.rules.Motcua;
+import io.github.motcua.service.HttpLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,10 +16,8 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -39,30 +38,21 @@ public final class DeskServer implements AutoCloseable {
     private final ExecutorService pool;
     private final Engine ownedEngine;
 
-    /** Most connections open at once (the JDK server's {@code jdk.httpserver.maxConnections}). */
-    static final int MAX_CONNECTIONS = 128;
-    /** Seconds a request may take to arrive, head and body ({@code sun.net.httpserver.maxReqTime}). */
-    static final int REQUEST_SECONDS = 10;
-    /** Seconds a response may take to leave ({@code sun.net.httpserver.maxRspTime}). */
-    static final int RESPONSE_SECONDS = 60;
+    /** Most connections open at once: the shared {@link HttpLimits#MAX_CONNECTIONS}. */
+    static final int MAX_CONNECTIONS = HttpLimits.MAX_CONNECTIONS;
+    /** Seconds a request may take to arrive, head and body: {@link HttpLimits#REQUEST_SECONDS}. */
+    static final int REQUEST_SECONDS = HttpLimits.REQUEST_SECONDS;
+    /** Seconds a response may take to leave: {@link HttpLimits#RESPONSE_SECONDS}. */
+    static final int RESPONSE_SECONDS = HttpLimits.RESPONSE_SECONDS;
 
     /**
-     * Sets the JDK server's limits unless the application gave its own: a per-request read deadline
-     * (a client that holds a partial request open is disconnected after {@value #REQUEST_SECONDS} s),
-     * a response deadline and a connection cap. The JDK reads these system properties once, when the
-     * first {@code HttpServer} of the JVM is created: an application that started one earlier must set
-     * them itself (docs/desk.md).
+     * Sets the JDK server's limits unless the application gave its own (the decision service's
+     * {@link HttpLimits#apply()}: read deadline, response deadline, connection cap). The JDK reads these
+     * system properties once, when the first {@code HttpServer} of the JVM is created: an application
+     * that started one earlier must set them itself (docs/desk.md).
      */
-    static synchronized void serverLimits() {
-        setIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
-        setIfAbsent("sun.net.httpserver.maxRspTime", Integer.toString(RESPONSE_SECONDS));
-        setIfAbsent("jdk.httpserver.maxConnections", Integer.toString(MAX_CONNECTIONS));
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
+    static void serverLimits() {
+        HttpLimits.apply();
     }
 
     private DeskServer(HttpServer server, ExecutorService pool, Engine ownedEngine) {
@@ -130,15 +120,8 @@ public final class DeskServer implements AutoCloseable {
             }
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
         }
-        AtomicInteger n = new AtomicInteger();
-        // one thread per open connection up to the connection cap: the JDK server reads a request's head on
-        // its worker thread, so a slow client holds one thread (until the read deadline) but never another's
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(8, MAX_CONNECTIONS, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), run -> {
-                    Thread t = new Thread(run, "motcua-desk-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        // one thread per open connection up to the connection cap (shared with the decision service)
+        ThreadPoolExecutor pool = HttpLimits.executor("motcua-desk");
         server.setExecutor(pool);
         server.createContext("/", new DeskApp(engine, forms, new DemoPopulationRegister(), clock));
         server.start();

@@ -1,6 +1,7 @@
 package io.github.motcua.examples.desk;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.github.motcua.service.HttpLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +24,6 @@ import java.util.Map;
 final class Http {
     /** Largest request body accepted (1 MiB): a form post is a few kilobytes. */
     static final int MAX_BODY = 1 << 20;
-    /** Bodies larger than this are not even drained: the connection is closed. */
-    private static final int MAX_DRAIN = 8 << 20;
     private static final int MAX_PARAMS = 2_000;
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -50,45 +49,15 @@ final class Http {
 
     static byte[] readBody(HttpExchange ex) throws IOException {
         String declared = ex.getRequestHeaders().getFirst("Content-Length");
-        InputStream in = ex.getRequestBody();
-        if (declared != null) {
-            long n;
-            try {
-                n = Long.parseLong(declared.strip());
-            } catch (NumberFormatException e) {
-                throw new DeskApp.HttpProblem(400, "Yêu cầu không hợp lệ", "Độ dài nội dung [" + declared + "] không hợp lệ.", null);
+        try {
+            return HttpLimits.readBody(ex.getRequestBody(), declared, MAX_BODY);
+        } catch (HttpLimits.BadContentLengthException e) {
+            throw new DeskApp.HttpProblem(400, "Yêu cầu không hợp lệ", "Độ dài nội dung [" + declared + "] không hợp lệ.", null);
+        } catch (HttpLimits.BodyTooLargeException e) {
+            if (e.closeConnection()) {
+                ex.getResponseHeaders().add("Connection", "close");
             }
-            if (n > MAX_BODY) {
-                if (n <= MAX_DRAIN) {
-                    drain(in, n);
-                } else {
-                    ex.getResponseHeaders().add("Connection", "close");
-                }
-                throw tooLarge();
-            }
-        }
-        byte[] body = in.readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            drain(in, MAX_DRAIN);
             throw tooLarge();
-        }
-        return body;
-    }
-
-    /**
-     * Reads and discards up to {@code limit} bytes, so the client has finished sending before the
-     * 413 answer goes out; {@code InputStream.skip} may stop early, which made the client see a
-     * reset connection instead of the page.
-     */
-    static void drain(InputStream in, long limit) throws IOException {
-        byte[] buf = new byte[16 * 1024];
-        long left = limit;
-        while (left > 0) {
-            int r = in.read(buf, 0, (int) Math.min(buf.length, left));
-            if (r < 0) {
-                return;
-            }
-            left -= r;
         }
     }
 

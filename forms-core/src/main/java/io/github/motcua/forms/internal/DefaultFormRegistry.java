@@ -127,6 +127,22 @@ public final class DefaultFormRegistry implements FormRegistry {
     }
 
     @Override
+    public String bundledSchema(String formId) {
+        String id = schemaId(formId);
+        tools.jackson.databind.ObjectMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        tools.jackson.databind.node.ObjectNode root = (tools.jackson.databind.node.ObjectNode) json.readTree(store.schemaText(id));
+        tools.jackson.databind.node.ObjectNode defs = root.has("$defs") && root.get("$defs").isObject()
+                ? (tools.jackson.databind.node.ObjectNode) root.get("$defs") : root.putObject("$defs");
+        for (String other : store.ids()) {
+            if (!other.equals(id) && SchemaStore.procedureCode(store.fileOf(other)) == null) {
+                // embedded under its own $id: a "$ref" to that id resolves inside this document
+                defs.set(other, json.readTree(store.schemaText(other)));
+            }
+        }
+        return root.toString();
+    }
+
+    @Override
     public Set<String> formIds() {
         return new TreeSet<>(store.formIds().keySet());
     }

@@ -1,0 +1,124 @@
+package io.github.motcua.examples.cli;
+
+import io.github.motcua.kernel.Messages;
+import io.github.motcua.rules.PackProblem;
+import io.github.motcua.service.DecisionService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code serve PACK [--port N] [--bind ADDR] [--admin-token-file FILE] [--watch]}: the decision service
+ * (docs/service.md) until the process is stopped. Not thread-safe.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Chạy dịch vụ ra quyết định (API JSON qua HTTP, mô tả OpenAPI 3.1 tại /openapi.json) cho cổng dịch vụ công "
+                + "và hệ thống một cửa không viết bằng Java, và in địa chỉ.",
+            "Run the decision service (a JSON HTTP API described by OpenAPI 3.1 at /openapi.json) for portals and one-stop "
+                + "systems not written in Java, and print its address."})
+public final class ServeCommand implements Callable<Integer> {
+    /** The environment variable that may carry the admin token instead of a file. */
+    static final String TOKEN_ENV = "MOTCUA_ADMIN_TOKEN";
+
+    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc (hoặc tệp bộ quy tắc đã dựng sẵn).",
+        "The pack folder (or a prebuilt pack artifact)."})
+    Path pack;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "N",
+            description = {"Cổng (mặc định 8080; 0: một cổng trống bất kỳ).", "Port (default 8080; 0: any free port)."})
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+            description = {"Địa chỉ lắng nghe (mặc định 127.0.0.1; 0.0.0.0: mọi giao diện mạng).",
+                "Address to listen on (default 127.0.0.1; 0.0.0.0: every interface)."})
+    String bind;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = {"Tệp chứa mã quản trị (ít nhất 16 ký tự) cho POST /admin/reload; cũng đọc từ biến môi trường "
+                    + TOKEN_ENV + ". Không có mã: chức năng nạp lại qua HTTP bị tắt.",
+                "A file holding the admin token (at least 16 characters) for POST /admin/reload; also read from the "
+                    + TOKEN_ENV + " environment variable. Without a token, reloading over HTTP is refused."})
+    Path tokenFile;
+
+    @Option(names = "--watch", description = {"Tự nạp lại khi tệp trong thư mục bộ quy tắc thay đổi.",
+        "Reload when a file under the pack folder changes."})
+    boolean watch;
+
+    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en",
+            description = {"Ngôn ngữ thông báo trên màn hình (mặc định vi).", "Language of console messages (default vi)."})
+    String lang;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean en = "en".equalsIgnoreCase(lang);
+        String token;
+        try {
+            token = token();
+        } catch (IOException e) {
+            err.println((en ? "cannot read the admin token file: " : "không đọc được tệp mã quản trị: ") + e.getMessage());
+            return ExitCodes.IO;
+        }
+        DecisionService service;
+        try {
+            service = DecisionService.builder(pack).bind(bind).port(port).adminToken(token).watch(watch)
+                    .explainer((d, p, locale) -> Explanation.of(d, p, Messages.english(locale)))
+                    .log(line -> {
+                        err.println(line);
+                        err.flush();
+                    })
+                    .start();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return ExitCodes.BAD_ARGUMENT;
+        } catch (UncheckedIOException e) {
+            err.println("không mở được cổng / cannot listen: " + e.getMessage());
+            return ExitCodes.IO;
+        }
+        if (!service.initialLoad().ok()) {
+            for (PackProblem p : service.initialLoad().problems()) {
+                err.println(p.format(en ? Locale.ENGLISH : Locale.forLanguageTag("vi")));
+            }
+            if (token == null && !watch) {
+                // nothing could ever bring a good pack: stop rather than serve 503 for ever
+                service.close();
+                return ExitCodes.PACK_PROBLEMS;
+            }
+            err.println(en ? "not ready: waiting for a reload with a good pack" : "chưa sẵn sàng: chờ nạp lại một bộ quy tắc không lỗi");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }));
+        out.println("Dịch vụ ra quyết định / decision service: " + service.uri());
+        out.println("OpenAPI: " + service.uri().resolve("openapi.json"));
+        out.println("Nhấn Ctrl+C để dừng / press Ctrl+C to stop.");
+        out.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    private String token() throws IOException {
+        if (tokenFile != null) {
+            return Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+        }
+        String env = System.getenv(TOKEN_ENV);
+        return env == null || env.isBlank() ? null : env.strip();
+    }
+}

@@ -1,0 +1,318 @@
+package io.github.motcua.service;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.LoadResult;
+import io.github.motcua.rules.Motcua;
+import io.github.motcua.rules.PackInfo;
+import io.github.motcua.rules.PackProblem;
+import io.github.motcua.rules.ReloadResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The decision service (dịch vụ ra quyết định): one pack behind a JSON HTTP API for portals, kiosks
+ * and case-management systems not written in Java — decisions and their explanation, the catalogue,
+ * e-forms, printable documents, the working calendar and deadlines, health and readiness, and an
+ * OpenAPI 3.1 description at {@code /openapi.json}. Errors are RFC 9457 problems in Vietnamese or
+ * English. Runs on the JDK's own HTTP server (docs/service.md).
+ *
+ * <pre>{@code
+ * try (DecisionService service = DecisionService.builder(Path.of("examples/packs/gia-lai")).port(8080).start()) {
+ *     System.out.println(service.uri() + "decisions");
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: requests are served concurrently; {@link #reload()} may be called from any thread
+ * (reloads run one at a time, and the serving pack stays until a new one has loaded without problem);
+ * {@link #close()} stops it.
+ */
+public final class DecisionService implements AutoCloseable {
+    /** How long a reload may take before the admin endpoint answers that it is still under way. */
+    static final Duration RELOAD_WAIT = Duration.ofMinutes(5);
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor pool;
+    private final Engine engine;
+    private final boolean ownsEngine;
+    private final Path pack;
+    private final LoadResult initialLoad;
+    private final Consumer<String> log;
+    private volatile PackWatcher watcher;
+    private final Object reloading = new Object();
+
+    private DecisionService(Builder b, HttpServer server, ThreadPoolExecutor pool, LoadResult initialLoad) {
+        this.server = server;
+        this.pool = pool;
+        this.engine = b.engine;
+        this.ownsEngine = b.ownsEngine;
+        this.pack = b.pack;
+        this.initialLoad = initialLoad;
+        this.log = b.log;
+    }
+
+    /**
+     * A builder for a service of the pack at {@code pack} (a pack folder, or a prebuilt artifact when
+     * the engine accepts one: the service only calls {@link Engine#load(Path)} and {@link Engine#reload(Path)}).
+     */
+    public static Builder builder(Path pack) {
+        return new Builder(Objects.requireNonNull(pack, "pack"));
+    }
+
+    /**
+     * Settings of a {@link DecisionService}. Not thread-safe; {@link #start()} copies what it needs.
+     */
+    public static final class Builder {
+        private final Path pack;
+        private InetAddress bind;
+        private int port;
+        private String adminToken;
+        private boolean watch;
+        private Clock clock = Clock.systemUTC();
+        private Explainer explainer = Explainer.plain();
+        private Consumer<String> log = s -> { };
+        private Engine engine;
+        private boolean ownsEngine = true;
+        private Duration watchQuiet = PackWatcher.QUIET;
+
+        private Builder(Path pack) {
+            this.pack = pack;
+        }
+
+        /** The address to listen on (default 127.0.0.1); {@code 0.0.0.0} listens on every interface. */
+        public Builder bind(String host) {
+            Objects.requireNonNull(host, "host");
+            try {
+                this.bind = InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "unknown bind address: [%s]", host), e);
+            }
+            return this;
+        }
+
+        /** The port, 0..65535; 0 (the default) takes any free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "port must be 0..65535: [%d]", port));
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The token {@code POST /admin/reload} must present as {@code Authorization: Bearer TOKEN}, at
+         * least 16 characters; {@code null} (the default) refuses every admin request.
+         */
+        public Builder adminToken(String token) {
+            if (token != null && token.strip().length() < 16) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "an admin token must have at least 16 characters: [%d]", token.strip().length()));
+            }
+            this.adminToken = token == null ? null : token.strip();
+            return this;
+        }
+
+        /** Reloads the pack when a file under its folder changes (default off). */
+        public Builder watch(boolean watch) {
+            this.watch = watch;
+            return this;
+        }
+
+        /** How long the folder must stay quiet after a change before the watch reloads (default 500 ms). */
+        public Builder watchQuiet(Duration quiet) {
+            this.watchQuiet = Objects.requireNonNull(quiet, "quiet");
+            return this;
+        }
+
+        /** The clock of decisions' evaluation time (default UTC system clock); used when the service builds its engine. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The text {@code /decisions/explain} returns beside the decision (default {@link Explainer#plain()}). */
+        public Builder explainer(Explainer explainer) {
+            this.explainer = Objects.requireNonNull(explainer, "explainer");
+            return this;
+        }
+
+        /** Where the service reports loads, reloads and watch events, one line each (default: nowhere). */
+        public Builder log(Consumer<String> log) {
+            this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /**
+         * An engine of the caller's (built, not yet loaded) instead of one the service builds; the
+         * service loads the pack into it and does not close it.
+         */
+        public Builder engine(Engine engine) {
+            this.engine = Objects.requireNonNull(engine, "engine");
+            this.ownsEngine = false;
+            return this;
+        }
+
+        /**
+         * Listens, then loads the pack. The service answers at once: {@code /health} is up and
+         * {@code /ready} says 503 until a pack has loaded. When the pack has problems the service keeps
+         * running without one (see {@link DecisionService#initialLoad()}); a reload or the watch may
+         * bring a good one.
+         *
+         * @throws UncheckedIOException when the address cannot be bound
+         */
+        public DecisionService start() {
+            if (engine == null) {
+                engine = Motcua.engine().clock(clock).build();
+                ownsEngine = true;
+            }
+            if (bind == null) {
+                bind = InetAddress.getLoopbackAddress();
+            }
+            HttpLimits.apply();
+            HttpServer server;
+            try {
+                server = HttpServer.create(new InetSocketAddress(bind, port), 64);
+            } catch (IOException e) {
+                if (ownsEngine) {
+                    engine.close();
+                }
+                throw new UncheckedIOException(String.format(Locale.ROOT, "cannot listen on %s:%d", bind.getHostAddress(), port), e);
+            }
+            ThreadPoolExecutor pool = HttpLimits.executor("motcua-service");
+            server.setExecutor(pool);
+            Holder holder = new Holder();
+            server.createContext("/", new Api(engine, explainer, tokenDigest(adminToken), () -> holder.service.reload()));
+            server.start();
+            LoadResult first = engine.load(pack);
+            log.accept(first.ok() ? "nạp / loaded " + pack + " sha256=" + first.pack().orElseThrow().sha256()
+                    : "bộ quy tắc có lỗi, chưa phục vụ / pack has problems, not served: " + pack + " ("
+                            + first.problems().size() + ")");
+            DecisionService service = new DecisionService(this, server, pool, first);
+            holder.service = service;
+            if (watch) {
+                service.watcher = PackWatcher.start(pack, watchQuiet, service::reload, log);
+            }
+            return service;
+        }
+    }
+
+    /** Lets the admin handler reach the service built after the handler. */
+    private static final class Holder {
+        volatile DecisionService service;
+    }
+
+    /** SHA-256 of the token, so that the comparison is constant-time over equal-length digests. */
+    private static byte[] tokenDigest(String token) {
+        if (token == null) {
+            return null;
+        }
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /**
+     * The outcome of a reload: whether the new pack now serves, the hash of the pack serving after it
+     * and, when refused, the new pack's problems (nothing of them was served).
+     *
+     * @param swapped       true when the new pack replaced the old one
+     * @param servingSha256 the SHA-256 of the pack serving now, or {@code null} when none
+     * @param problems      the new pack's problems (empty when swapped)
+     */
+    public record Reload(boolean swapped, String servingSha256, List<PackProblem> problems) {
+        public Reload {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Reloads the pack from its folder (or artifact) and waits for the outcome; the old pack serves
+     * until the new one has loaded without problem, and a broken pack is never served.
+     *
+     * @throws IllegalStateException when the reload did not finish within five minutes (it goes on)
+     */
+    public Reload reload() {
+        synchronized (reloading) {
+            ReloadResult r;
+            try {
+                r = engine.reload(pack).get(RELOAD_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reloading [" + pack + "]", e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "reload of [%s] still running after %d s",
+                        pack, RELOAD_WAIT.toSeconds()), e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("reload of [" + pack + "] failed: " + e.getCause(), e.getCause());
+            }
+            String sha = r.serving().map(PackInfo::sha256).orElse(null);
+            log.accept(r.swapped() ? "nạp lại / reloaded sha256=" + sha
+                    : "bộ quy tắc mới có " + r.problems().size() + " lỗi, giữ bộ đang phục vụ / new pack has "
+                            + r.problems().size() + " problem(s), still serving sha256=" + sha);
+            return new Reload(r.swapped(), sha, r.problems());
+        }
+    }
+
+    /** What the first load at {@link Builder#start()} gave. */
+    public LoadResult initialLoad() {
+        return initialLoad;
+    }
+
+    /** The engine behind the service. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The pack serving now, if any. */
+    public Optional<PackInfo> pack() {
+        return engine.pack();
+    }
+
+    /** The base address, e.g. {@code http://127.0.0.1:8080/} (an IPv6 address in brackets). */
+    public URI uri() {
+        InetSocketAddress a = server.getAddress();
+        String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
+        if (host.indexOf(':') >= 0) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + a.getPort() + "/");
+    }
+
+    /** Stops the watch and the server (waits at most one second for requests in flight), then the engine it built. */
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        server.stop(1);
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownsEngine) {
+            engine.close();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.github.motcua.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What keeps slow or greedy clients of a server on the JDK's {@code com.sun.net.httpserver} from
+ * starving the others (giới hạn kết nối), shared by the decision service and the desk application:
+ * a per-request read deadline, a response deadline and a connection cap (the JDK server's own
+ * system properties), one worker thread per open connection up to the cap, bounded body reading, and
+ * unguessable 128-bit ids.
+ *
+ * <p>The JDK reads its properties once, when the first {@code HttpServer} of the JVM is created: an
+ * application that started one earlier must set them itself (docs/service.md).
+ *
+ * <p>Thread-safe: static methods; {@link #apply()} is synchronized.
+ */
+public final class HttpLimits {
+    /** Most connections open at once ({@code jdk.httpserver.maxConnections}) unless the JVM was given its own. */
+    public static final int MAX_CONNECTIONS = 128;
+    /** Seconds a request may take to arrive, head and body ({@code sun.net.httpserver.maxReqTime}). */
+    public static final int REQUEST_SECONDS = 10;
+    /** Seconds a response may take to leave ({@code sun.net.httpserver.maxRspTime}). */
+    public static final int RESPONSE_SECONDS = 60;
+
+    static final String MAX_CONNECTIONS_PROPERTY = "jdk.httpserver.maxConnections";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private HttpLimits() {
+    }
+
+    /**
+     * Sets the JDK server's limits unless the application gave its own: a client that holds a
+     * partial request open is disconnected after {@value #REQUEST_SECONDS} s, a response that cannot
+     * leave within {@value #RESPONSE_SECONDS} s is cut, and connections beyond the cap are closed as
+     * soon as they are accepted.
+     */
+    public static synchronized void apply() {
+        setIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+        setIfAbsent("sun.net.httpserver.maxRspTime", Integer.toString(RESPONSE_SECONDS));
+        setIfAbsent(MAX_CONNECTIONS_PROPERTY, Integer.toString(MAX_CONNECTIONS));
+    }
+
+    /** The connection cap in force in this JVM (after {@link #apply()}): the property, or {@value #MAX_CONNECTIONS}. */
+    public static int maxConnections() {
+        Integer v = Integer.getInteger(MAX_CONNECTIONS_PROPERTY);
+        return v == null || v <= 0 ? MAX_CONNECTIONS : v;
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /**
+     * The executor for a JDK server: one daemon thread per open connection up to the connection cap.
+     * The JDK server reads a request's head on its worker thread, so a slow client holds one thread
+     * (until the read deadline) but never another client's.
+     *
+     * @param name the threads' name prefix, e.g. {@code motcua-service}
+     */
+    public static ThreadPoolExecutor executor(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(Math.min(8, maxConnections()), maxConnections(), 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), run -> {
+                    Thread t = new Thread(run, name + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** 128 random bits from a {@link SecureRandom}, URL-safe Base64 without padding (22 characters). */
+    public static String randomId() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** The body was larger than the limit; what was sent has been drained or the connection marked to close. */
+    public static final class BodyTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long max;
+        private final boolean closeConnection;
+
+        BodyTooLargeException(long max, boolean closeConnection) {
+            super(String.format(Locale.ROOT, "request body larger than [%d] bytes", max));
+            this.max = max;
+            this.closeConnection = closeConnection;
+        }
+
+        /** The limit in bytes. */
+        public long max() {
+            return max;
+        }
+
+        /** True when the body was not drained: answer with {@code Connection: close}. */
+        public boolean closeConnection() {
+            return closeConnection;
+        }
+    }
+
+    /** The declared Content-Length is not a number. */
+    public static final class BadContentLengthException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BadContentLengthException(String declared) {
+            super(String.format(Locale.ROOT, "Content-Length is not a number: [%s]", declared));
+        }
+    }
+
+    /**
+     * Reads a request body of at most {@code max} bytes. A larger body is drained up to
+     * {@code 8 × max} so that the client has finished sending before the 413 answer goes out (it would
+     * otherwise see a reset connection instead of the answer); beyond that the connection is closed.
+     *
+     * @param in            the body stream
+     * @param contentLength the request's Content-Length header, or {@code null}
+     * @param max           the limit in bytes
+     * @throws BodyTooLargeException     when the body is larger than {@code max}
+     * @throws BadContentLengthException when Content-Length is not a number
+     */
+    public static byte[] readBody(InputStream in, String contentLength, int max) throws IOException {
+        long drainLimit = 8L * max;
+        if (contentLength != null) {
+            long n;
+            try {
+                n = Long.parseLong(contentLength.strip());
+            } catch (NumberFormatException e) {
+                throw new BadContentLengthException(contentLength);
+            }
+            if (n > max) {
+                if (n <= drainLimit) {
+                    drain(in, n);
+                    throw new BodyTooLargeException(max, false);
+                }
+                throw new BodyTooLargeException(max, true);
+            }
+        }
+        byte[] body = in.readNBytes(max + 1);
+        if (body.length > max) {
+            drain(in, drainLimit);
+            throw new BodyTooLargeException(max, false);
+        }
+        return body;
+    }
+
+    /**
+     * Reads and discards up to {@code limit} bytes; {@code InputStream.skip} may stop early, which made
+     * clients see a reset connection instead of the answer.
+     */
+    public static void drain(InputStream in, long limit) throws IOException {
+        byte[] buf = new byte[16 * 1024];
+        long left = limit;
+        while (left > 0) {
+            int r = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (r < 0) {
+                return;
+            }
+            left -= r;
+        }
+    }
+}

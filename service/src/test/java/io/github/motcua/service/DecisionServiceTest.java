@@ -1,0 +1,363 @@
+package io.github.motcua.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.github.motcua.calendar.DeadlineRequest;
+import io.github.motcua.calendar.TimeLimit;
+import io.github.motcua.dossier.Channel;
+import io.github.motcua.kernel.Messages;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.Motcua;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service as a portal meets it, over real HTTP: every answer here is also checked against
+ * /openapi.json and for stack traces by {@link Client}.
+ */
+class DecisionServiceTest {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static Path dir;
+    static DecisionService service;
+    static Engine library;
+    static Client client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("motcua-service-test");
+        Path pack = TestPacks.small(dir);
+        service = DecisionService.builder(pack).clock(TestPacks.CLOCK).start();
+        assertTrue(service.initialLoad().ok(), () -> service.initialLoad().problems().toString());
+        library = Motcua.engine().clock(TestPacks.CLOCK).build();
+        assertTrue(library.load(pack).ok());
+        client = new Client(service.uri());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        service.close();
+        library.close();
+        TestPacks.delete(dir);
+    }
+
+    static JsonNode json(HttpResponse<String> r) {
+        return JSON.readTree(r.body());
+    }
+
+    static String sha() {
+        return service.pack().orElseThrow().sha256();
+    }
+
+    @Nested
+    class Decisions {
+        @Test
+        void decide_validDossier_answersExactlyTheLibrarysJson() {
+            for (String name : List.of("khai-sinh-sau-15-gio", "ket-hon-chu-re-chua-du-20-tuoi", "chung-thuc-ban-sao-300-trang")) {
+                String dossier = TestPacks.dossier(name);
+                HttpResponse<String> r = client.post("/decisions", dossier);
+                assertEquals(200, r.statusCode(), r.body());
+                assertEquals(library.decide(dossier).toJson() + "\n", r.body(), name);
+                assertEquals(sha(), r.headers().firstValue(Api.PACK_HEADER).orElseThrow());
+                assertEquals(sha(), json(r).get("provenance").get("packSha256").asString());
+            }
+        }
+
+        @Test
+        void explain_givesTheDecisionAndItsExplanationInTheAskedLanguage() {
+            String dossier = TestPacks.dossier("ket-hon-chu-re-chua-du-20-tuoi");
+            JsonNode vi = json(client.post("/decisions/explain", dossier));
+            JsonNode en = json(client.post("/decisions/explain", dossier, "en-GB,en;q=0.9"));
+            assertEquals(JSON.readTree(library.decide(dossier).toJson()), vi.get("decision"));
+            assertEquals("vi", vi.get("language").asString());
+            assertTrue(vi.get("explanation").asString().contains("Kết quả"), vi.toString());
+            assertEquals("en", en.get("language").asString());
+            assertTrue(en.get("explanation").asString().contains("Outcome"), en.toString());
+        }
+
+        @Test
+        void decide_malformedJson_is400WithWhereItStopped() {
+            HttpResponse<String> r = client.post("/decisions", "{\"procedure\": \"1.001193\",\n \"channel\": }");
+            assertEquals(400, r.statusCode());
+            JsonNode p = json(r);
+            assertEquals("MALFORMED_JSON", p.get("code").asString());
+            assertTrue(p.get("detail").asString().contains("dòng 2"), p.toString());
+            assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        }
+
+        @Test
+        void decide_duplicateKeyOrTrailingGarbage_is400() {
+            assertEquals("DUPLICATE_KEY", json(client.post("/decisions", "{\"procedure\":\"a\",\"procedure\":\"b\"}")).get("code").asString());
+            assertEquals(400, client.post("/decisions", TestPacks.dossier("khai-sinh-sau-15-gio") + " {}").statusCode());
+        }
+
+        @Test
+        void decide_nestedBeyondTheLibrarysDepth_is400() {
+            String deep = "{\"form\":" + "[".repeat(200) + "]".repeat(200) + "}";
+            HttpResponse<String> r = client.post("/decisions", deep);
+            assertEquals(400, r.statusCode());
+            assertEquals("JSON_LIMIT", json(r).get("code").asString());
+        }
+
+        @Test
+        void decide_invalidUtf8OrByteOrderMark_is400() {
+            byte[] latin1 = "{\"procedure\":\"Nguy\u1ec5n\"}".getBytes(StandardCharsets.UTF_16LE);
+            assertEquals("NOT_UTF8", json(client.sendBytes("POST", "/decisions", latin1, "application/json")).get("code").asString());
+            byte[] bom = ("\uFEFF" + TestPacks.dossier("khai-sinh-sau-15-gio")).getBytes(StandardCharsets.UTF_8);
+            assertEquals("NOT_UTF8", json(client.sendBytes("POST", "/decisions", bom, "application/json")).get("code").asString());
+        }
+
+        @Test
+        void decide_unknownProcedure_is404NamingTheCode() {
+            String dossier = TestPacks.dossier("khai-sinh-sau-15-gio").replace("\"1.001193\"", "\"9.999999\"");
+            HttpResponse<String> r = client.post("/decisions", dossier, "en");
+            assertEquals(404, r.statusCode());
+            JsonNode p = json(r);
+            assertEquals("UNKNOWN_PROCEDURE", p.get("code").asString());
+            assertEquals("The serving pack has no procedure with the code [9.999999].", p.get("detail").asString());
+            assertEquals(sha(), p.get("packSha256").asString());
+        }
+
+        @Test
+        void decide_validJsonButNotADossier_is422WithThePointerAtFault() {
+            String dossier = TestPacks.dossier("khai-sinh-sau-15-gio").replace("\"DESK\"", "\"FAX\"");
+            HttpResponse<String> r = client.post("/decisions", dossier);
+            assertEquals(422, r.statusCode());
+            JsonNode p = json(r);
+            assertEquals("INVALID_DOSSIER", p.get("code").asString());
+            assertEquals("/channel", p.get("errors").get(0).get("pointer").asString(), p.toString());
+            String unit = TestPacks.dossier("khai-sinh-sau-15-gio").replace("\"52-xa-ia-o\",\n  \"applicant\"", "\"52-xa-khong-co\",\n  \"applicant\"");
+            JsonNode q = json(client.post("/decisions", unit, "en"));
+            assertEquals("/unit", q.get("errors").get(0).get("pointer").asString(), q.toString());
+            assertTrue(q.get("errors").get(0).get("detail").asString().startsWith("unknown receiving unit"), q.toString());
+        }
+
+        @Test
+        void decide_wrongMediaType_is415AndTooLarge_is413() {
+            assertEquals(415, client.send("POST", "/decisions", TestPacks.dossier("khai-sinh-sau-15-gio"), "text/plain", null).statusCode());
+            assertEquals(415, client.send("POST", "/decisions", "{}", "application/json; charset=iso-8859-1", null).statusCode());
+            String huge = "{\"procedure\":\"" + "x".repeat(JsonBodies.MAX_BYTES) + "\"}";
+            HttpResponse<String> r = client.post("/decisions", huge);
+            assertEquals(413, r.statusCode());
+            assertEquals("BODY_TOO_LARGE", json(r).get("code").asString());
+        }
+    }
+
+    @Nested
+    class Problems {
+        @Test
+        void language_vietnameseByDefault_englishWhenPreferred() {
+            assertEquals("Nội dung không phải JSON hợp lệ", json(client.post("/decisions", "{")).get("title").asString());
+            assertEquals("The body is not valid JSON", json(client.post("/decisions", "{", "en-US,vi;q=0.5")).get("title").asString());
+            assertEquals("Nội dung không phải JSON hợp lệ", json(client.post("/decisions", "{", "vi,en;q=0.8")).get("title").asString());
+            assertEquals("Nội dung không phải JSON hợp lệ", json(client.post("/decisions", "{", "fr, de;q=0.5")).get("title").asString());
+            assertEquals("en", client.post("/decisions", "{", "en").headers().firstValue("Content-Language").orElseThrow());
+        }
+
+        @Test
+        void bundles_haveEveryKeyInBothLanguagesWithTheSamePlaceholders() {
+            assertEquals(List.of(), Messages.check(ApiProblem.BUNDLE));
+        }
+
+        @Test
+        void unknownAddressAndWrongMethod_areProblemsToo() {
+            HttpResponse<String> r = client.get("/decisions");
+            assertEquals(405, r.statusCode());
+            assertEquals("POST", r.headers().firstValue("Allow").orElseThrow());
+            assertEquals(404, client.get("/decisions/nothing").statusCode());
+        }
+    }
+
+    @Nested
+    class Catalogue {
+        @Test
+        void procedures_listsThePacksCatalogue() {
+            JsonNode c = json(client.get("/procedures"));
+            assertEquals(3, c.get("procedures").size());
+            assertEquals(sha(), c.get("packSha256").asString());
+            assertEquals("1.000894", c.get("procedures").get(0).get("code").asString());
+        }
+
+        @Test
+        void procedures_filtersByFieldLevelOnlineLevelAndBoundaryFree() {
+            String field = json(client.get("/procedures/1.001193")).get("procedure").get("field").get("vi").asString();
+            JsonNode byField = json(client.get("/procedures?field=" + java.net.URLEncoder.encode(field.toUpperCase(java.util.Locale.ROOT),
+                    StandardCharsets.UTF_8)));
+            assertTrue(byField.get("procedures").size() >= 1);
+            byField.get("procedures").forEach(p -> assertEquals(field, p.get("field").get("vi").asString()));
+            for (String level : List.of("COMMUNE", "PROVINCE")) {
+                json(client.get("/procedures?level=" + level)).get("procedures")
+                        .forEach(p -> assertEquals(level, p.get("level").asString()));
+            }
+            int full = json(client.get("/procedures?onlineLevel=FULL")).get("procedures").size();
+            int notFull = json(client.get("/procedures?onlineLevel=PARTIAL")).get("procedures").size()
+                    + json(client.get("/procedures?onlineLevel=NONE")).get("procedures").size();
+            assertEquals(3, full + notFull);
+            json(client.get("/procedures?boundaryFree=true&level=COMMUNE")).get("procedures").forEach(p -> {
+                assertTrue(p.get("boundaryFree").asBoolean());
+                assertEquals("COMMUNE", p.get("level").asString());
+            });
+        }
+
+        @Test
+        void procedures_unknownFilterOrValue_is400() {
+            assertEquals(400, client.get("/procedures?colour=red").statusCode());
+            assertEquals("?level", json(client.get("/procedures?level=DISTRICT")).get("errors").get(0).get("pointer").asString());
+            assertEquals(400, client.get("/procedures?field=%C3%28").statusCode());
+        }
+
+        @Test
+        void procedure_givesEntryAndGuide_unknownIs404() {
+            JsonNode p = json(client.get("/procedures/1.001193"));
+            assertEquals("1.001193", p.get("procedure").get("code").asString());
+            assertTrue(p.get("guide").get("components").size() > 0);
+            assertEquals(404, client.get("/procedures/9.999999").statusCode());
+            assertEquals(404, client.get("/procedures/9.999999/form").statusCode());
+        }
+
+        @Test
+        void form_isASelfContainedSchemaThatAcceptsTheDossiersForm() {
+            HttpResponse<String> r = client.get("/procedures/1.001193/form");
+            assertEquals(200, r.statusCode());
+            assertEquals("application/schema+json", r.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+            // a portal's validator gets nothing but this document: every $ref must resolve inside it
+            var schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(JSON.readTree(r.body()));
+            JsonNode form = JSON.readTree(TestPacks.dossier("khai-sinh-sau-15-gio")).get("form");
+            assertEquals(List.of(), schema.validate(form));
+            ((tools.jackson.databind.node.ObjectNode) form.get("treEm")).remove("hoTen");
+            assertFalse(schema.validate(form).isEmpty());
+        }
+
+        @Test
+        void formHtml_isTheRenderedFormWithoutScript() {
+            HttpResponse<String> r = client.get("/procedures/1.001193/form.html?action=/nop-ho-so");
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("<form") && r.body().contains("/nop-ho-so"), r.body());
+            assertFalse(r.body().contains("<script"));
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElseThrow().contains("default-src 'none'"));
+        }
+    }
+
+    @Nested
+    class Documents {
+        String request(String dossier, String extra) {
+            return "{\"dossier\":" + dossier + ",\"header\":{\"superiorAgency\":\"UBND TỈNH GIA LAI\",\"office\":\"UBND XÃ IA O\","
+                    + "\"place\":\"Ia O\",\"issuedOn\":\"2026-02-13\",\"dossierCode\":\"GL-0001\"},\"officer\":\"Trần Thị C\"" + extra + "}";
+        }
+
+        @Test
+        void receipt_forAnEligibleDossier_isPrintableHtml() {
+            HttpResponse<String> r = client.post("/documents/receipt", request(TestPacks.dossier("khai-sinh-sau-15-gio"), ""));
+            assertEquals(200, r.statusCode(), r.body());
+            assertTrue(r.body().contains("GL-0001") && r.body().contains("Nguyễn Thị Hoa"), r.body());
+            assertEquals(sha(), r.headers().firstValue(Api.PACK_HEADER).orElseThrow());
+        }
+
+        @Test
+        void refusal_forAnIneligibleDossierOnly() {
+            assertEquals(200, client.post("/documents/refusal", request(TestPacks.dossier("ket-hon-chu-re-chua-du-20-tuoi"), "")).statusCode());
+            HttpResponse<String> r = client.post("/documents/refusal", request(TestPacks.dossier("khai-sinh-sau-15-gio"), ""));
+            assertEquals(422, r.statusCode());
+            assertEquals("DOCUMENT_NOT_APPLICABLE", json(r).get("code").asString());
+        }
+
+        @Test
+        void controlSheetAndApology_followTheDeadline() {
+            String d = TestPacks.dossier("khai-sinh-sau-15-gio");
+            assertEquals(200, client.post("/documents/control-sheet", request(d, "")).statusCode());
+            String due = library.decide(d).deadline().due().plusDays(7).toOffsetDateTime().withHour(9).toString();
+            HttpResponse<String> ok = client.post("/documents/apology", request(d, ",\"issuedAt\":\"2026-02-20T09:00:00+07:00\","
+                    + "\"newDue\":\"" + due + "\",\"reason\":\"Cần xác minh thêm\""));
+            assertEquals(200, ok.statusCode(), ok.body());
+            HttpResponse<String> missing = client.post("/documents/apology", request(d, ""));
+            assertEquals(422, missing.statusCode());
+            assertEquals("/issuedAt", json(missing).get("errors").get(0).get("pointer").asString());
+        }
+
+        @Test
+        void unknownKind_is404_andABadDossierInside_is422UnderDossier() {
+            assertEquals(404, client.post("/documents/certificate", request(TestPacks.dossier("khai-sinh-sau-15-gio"), "")).statusCode());
+            HttpResponse<String> r = client.post("/documents/receipt",
+                    request(TestPacks.dossier("khai-sinh-sau-15-gio").replace("\"DESK\"", "\"FAX\""), ""));
+            assertEquals(422, r.statusCode());
+            assertEquals("/dossier/channel", json(r).get("errors").get(0).get("pointer").asString());
+        }
+    }
+
+    @Nested
+    class CalendarAndDeadlines {
+        @Test
+        void daysOff_listsTetAndNamesComputedYears() {
+            JsonNode y = json(client.get("/calendar/days-off/2026"));
+            assertEquals(2026, y.get("year").asInt());
+            assertTrue(y.get("days").size() >= 5, y.toString());
+            assertTrue(json(client.get("/calendar/days-off/2150")).get("computed").asBoolean());
+            assertEquals(400, client.get("/calendar/days-off/3000").statusCode());
+            assertEquals(400, client.get("/calendar/days-off/abc").statusCode());
+        }
+
+        @Test
+        void deadline_isTheLibrarysDueInstant() {
+            HttpResponse<String> r = client.post("/deadlines",
+                    "{\"receivedAt\":\"2026-02-13T15:30:00+07:00\",\"limit\":{\"amount\":3,\"unit\":\"WORKING_DAYS\"}}");
+            assertEquals(200, r.statusCode(), r.body());
+            var expected = library.deadlineEngine().orElseThrow().compute(DeadlineRequest.of(
+                    OffsetDateTime.parse("2026-02-13T15:30:00+07:00").toInstant(), Channel.DESK, TimeLimit.workingDays(3)));
+            assertEquals(expected.due().toOffsetDateTime(), OffsetDateTime.parse(json(r).get("due").asString()));
+        }
+
+        @Test
+        void deadline_wrongValues_are422WithEveryPointer() {
+            JsonNode p = json(client.post("/deadlines", "{\"receivedAt\":\"hôm qua\",\"channel\":\"FAX\",\"limit\":{\"amount\":\"3\",\"unit\":\"WEEKS\"}}"));
+            assertEquals(422, p.get("status").asInt());
+            List<String> pointers = new java.util.ArrayList<>();
+            p.get("errors").forEach(e -> pointers.add(e.get("pointer").asString()));
+            assertEquals(List.of("/receivedAt", "/channel", "/limit/amount", "/limit/unit"), pointers);
+        }
+    }
+
+    @Nested
+    class HealthAndDescription {
+        @Test
+        void healthAndReady_nameThePack() {
+            assertEquals("UP", json(client.get("/health")).get("status").asString());
+            JsonNode ready = json(client.get("/ready"));
+            assertEquals(sha(), ready.get("packSha256").asString());
+            assertEquals("gia-lai", ready.get("packId").asString());
+        }
+
+        @Test
+        void openapi_describesEveryEndpointAndEmbedsTheLibrarysDossierSchema() {
+            JsonNode doc = json(client.get("/openapi.json"));
+            assertEquals("3.1.0", doc.get("openapi").asString());
+            for (String path : List.of("/decisions", "/decisions/explain", "/procedures", "/procedures/{code}", "/procedures/{code}/form",
+                    "/procedures/{code}/form.html", "/documents/{kind}", "/calendar/days-off/{year}", "/deadlines", "/health", "/ready",
+                    "/openapi.json", "/admin/reload")) {
+                assertTrue(doc.get("paths").has(path), path);
+            }
+            assertEquals(List.of("procedure", "channel", "receivedAt"),
+                    JSON.convertValue(doc.at("/components/schemas/Dossier/required"), List.class));
+        }
+
+        @Test
+        void everyAnswer_namesThePackThatProducedIt() {
+            for (HttpResponse<String> r : List.of(client.get("/health"), client.get("/procedures"), client.get("/nothing"),
+                    client.post("/decisions", "{"), client.get("/calendar/days-off/2026"))) {
+                assertEquals(sha(), r.headers().firstValue(Api.PACK_HEADER).orElseThrow(), r.uri().toString());
+            }
+        }
+    }
+}
