@@ -61,7 +61,8 @@ public final class HttpLimits {
     }
 
     /**
-     * The executor for a JDK server: one daemon thread per open connection up to the connection cap.
+     * The executor for a JDK server: one daemon thread per open connection up to the connection cap
+     * (and a few more).
      * The JDK server reads a request's head on its worker thread, so a slow client holds one thread
      * (until the read deadline) but never another client's.
      *
@@ -69,11 +70,23 @@ public final class HttpLimits {
      */
     public static ThreadPoolExecutor executor(String name) {
         AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(Math.min(8, maxConnections()), maxConnections(), 30, TimeUnit.SECONDS,
+        // a worker that has just answered is not back in the pool yet when the client's next request on
+        // the same connection arrives: a few threads of slack, and a short wait for a free thread rather
+        // than a rejection the JDK server would not expect
+        return new ThreadPoolExecutor(Math.min(8, maxConnections()), maxConnections() + 8, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), run -> {
                     Thread t = new Thread(run, name + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
+                }, (run, pool) -> {
+                    try {
+                        if (pool.isShutdown() || !pool.getQueue().offer(run, 1, TimeUnit.SECONDS)) {
+                            throw new java.util.concurrent.RejectedExecutionException("no free worker within 1 s");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.util.concurrent.RejectedExecutionException("interrupted", e);
+                    }
                 });
     }
 
