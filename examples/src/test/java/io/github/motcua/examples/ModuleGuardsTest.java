@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Guards over every library module (pack-core, calendar, forms-core, fee-rules, fee-testkit,
- * rules-core, rules-testing), checked here because only this module sees them all:
+ * rules-core, rules-testing, service), checked here because only this module sees them all:
  * <ul>
  * <li>no third-party type (Drools, KIE, networknt, Jackson, Freemarker, POI, fastexcel, picocli,
  * snakeyaml) in a public signature of a public type outside an {@code internal} package;</li>
@@ -38,7 +38,8 @@ class ModuleGuardsTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(location -> !location.contains("/examples/") && !location.contains("/benchmarks/"))
             .importPackages("io.github.motcua.kernel", "io.github.motcua.law", "io.github.motcua.dossier",
-                    "io.github.motcua.calendar", "io.github.motcua.forms", "io.github.motcua.fees", "io.github.motcua.rules");
+                    "io.github.motcua.calendar", "io.github.motcua.forms", "io.github.motcua.fees", "io.github.motcua.rules",
+                    "io.github.motcua.service");
 
     static final List<String> THIRD_PARTY = List.of("org.drools.", "org.kie.", "com.networknt.", "tools.jackson.",
             "com.fasterxml.", "freemarker.", "org.apache.poi.", "org.dhatim.", "picocli.", "org.snakeyaml.", "org.yaml.",
