@@ -77,6 +77,17 @@ class DecisionServiceTest {
         }
 
         @Test
+        void decide_invalidForm_isStillA200Decision_IndeterminateWithTheFieldsAtFault() {
+            String dossier = TestPacks.dossier("khai-sinh-sau-15-gio").replace("\"soDienThoai\": \"0912345678\"", "\"soDienThoai\": \"12345\"");
+            HttpResponse<String> r = client.post("/decisions", dossier);
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode d = json(r);
+            assertEquals("INDETERMINATE", d.get("eligibility").asString());
+            assertFalse(d.get("form").get("valid").asBoolean());
+            assertEquals(library.decide(dossier).toJson() + "\n", r.body());
+        }
+
+        @Test
         void explain_givesTheDecisionAndItsExplanationInTheAskedLanguage() {
             String dossier = TestPacks.dossier("ket-hon-chu-re-chua-du-20-tuoi");
             JsonNode vi = json(client.post("/decisions/explain", dossier));
