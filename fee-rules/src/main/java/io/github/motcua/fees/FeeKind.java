@@ -10,7 +10,13 @@ public enum FeeKind {
     /** Phí: pays for a public service (e.g. certifying a copy, a judicial-record extract). */
     PHI("Phí", "Charge"),
     /** Lệ phí: a state fee for an administrative act (e.g. civil-status registration). */
-    LE_PHI("Lệ phí", "Fee");
+    LE_PHI("Lệ phí", "Fee"),
+    /**
+     * The source does not say whether the line is phí or lệ phí: a line imported from a national procedure
+     * record, whose {@code fees[].type} is only FEE or SERVICE_FEE (docs/import.md). Such a line is
+     * unverified until an analyst writes PHI or LE_PHI.
+     */
+    UNSTATED("Phí hoặc lệ phí (chưa rõ loại)", "Charge or fee (kind not stated)");
 
     private final String labelVi;
     private final String labelEn;

@@ -24,7 +24,10 @@ final class FeeTableParser {
     static final List<String> COLUMNS = List.of("type", "item", "kind", "nameVi", "nameEn", "tariff", "rate",
             "fromUnit", "unitRate", "cap", "unitPath", "copiesPath", "charge", "channel", "categories", "percent",
             "stacks", "validFrom", "validTo", "basis", "verified", "note");
-    private static final List<String> REQUIRED = List.of("type", "item", "basis");
+    /** The columns of a light exemption table ({@code fee-exemptions.csv}): one row, one exemption or reduction. */
+    static final List<String> EXEMPTION_COLUMNS = List.of("item", "categories", "category", "percent", "stacks",
+            "channel", "validFrom", "validTo", "basis", "verified", "note");
+    private static final List<String> REQUIRED = List.of("item", "basis");
     private static final Pattern ITEM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
@@ -34,23 +37,49 @@ final class FeeTableParser {
     private final String file;
     private final Function<String, Optional<LegalBasis>> bases;
     private final ExemptionCatalog catalog;
+    /** Whether this is a light exemption table (item, categories, percent, basis…) rather than a fee table. */
+    private final boolean exemptionTable;
     private final List<FeeTableProblem> problems = new ArrayList<>();
     private final Map<String, Integer> index = new HashMap<>();
     private RawTable.RawRow current;
+    /** The parser of the other file (fees ↔ exemptions) whose rows the cross checks also see, or null. */
+    private FeeTableParser other;
 
-    private FeeTableParser(String file, Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog) {
+    private FeeTableParser(String file, Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog,
+            boolean exemptionTable) {
         this.file = file;
         this.bases = bases;
         this.catalog = catalog;
+        this.exemptionTable = exemptionTable;
     }
 
     static FeeTableResult parse(String file, RawTable raw, Function<String, Optional<LegalBasis>> bases,
             ExemptionCatalog catalog) {
-        FeeTableParser p = new FeeTableParser(file, bases, catalog);
+        return parse(file, raw, null, null, bases, catalog);
+    }
+
+    /**
+     * A fee table and, when {@code exemptionsFile} is not null, its light exemption table: the exemption
+     * rows join the fee table's rows (after them, in their order) and are checked against its items.
+     */
+    static FeeTableResult parse(String file, RawTable raw, String exemptionsFile, RawTable exemptionsRaw,
+            Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog) {
+        FeeTableParser p = new FeeTableParser(file, bases, catalog, false);
         p.problems.addAll(raw.problems());
-        List<FeeRow> rows = p.rows(raw);
-        if (!p.problems.isEmpty()) {
-            return new FeeTableResult(null, p.problems);
+        List<FeeRow> rows = new ArrayList<>(p.rows(raw));
+        List<FeeTableProblem> problems = new ArrayList<>(p.problems);
+        if (exemptionsFile != null) {
+            FeeTableParser e = new FeeTableParser(exemptionsFile, bases, catalog, true);
+            p.other = e;
+            e.problems.addAll(exemptionsRaw.problems());
+            rows.addAll(e.rows(exemptionsRaw));
+            problems.addAll(e.problems);
+        }
+        int before = p.problems.size();
+        p.crossChecks(rows);
+        problems.addAll(p.problems.subList(before, p.problems.size()));
+        if (!problems.isEmpty()) {
+            return new FeeTableResult(null, problems);
         }
         return new FeeTableResult(new DefaultFeeTable(file, rows), List.of());
     }
@@ -67,7 +96,7 @@ final class FeeTableParser {
         RawTable.RawRow header = null;
         if (raw.rows().size() > FeeTables.MAX_ROWS) {
             problems.add(new FeeTableProblem(file, FeeTables.MAX_ROWS + 1, "", 0, "",
-                    "Bảng phí quá nhiều dòng (tối đa " + FeeTables.MAX_ROWS + ")",
+                    "Bảng quá nhiều dòng (tối đa " + FeeTables.MAX_ROWS + ")",
                     "The fee table has too many rows (at most " + FeeTables.MAX_ROWS + ")"));
             return out;
         }
@@ -101,23 +130,31 @@ final class FeeTableParser {
             }
         }
         if (header == null) {
-            problems.add(new FeeTableProblem(file, 0, "", 0, "", "Bảng phí trống (không có dòng tiêu đề)",
-                    "The fee table is empty (no header row)"));
-            return out;
+            problems.add(new FeeTableProblem(file, 0, "", 0, "", exemptionTable
+                    ? "Bảng miễn, giảm trống (không có dòng tiêu đề); dòng đầu phải là: item,categories,percent,basis,note"
+                    : "Bảng phí trống (không có dòng tiêu đề)",
+                    exemptionTable ? "The exemption table is empty (no header row); the first row must be: item,categories,percent,basis,note"
+                    : "The fee table is empty (no header row)"));
         }
-        crossChecks(out);
         return out;
     }
 
     private boolean readHeader(RawTable.RawRow r) {
+        List<String> known = exemptionTable ? EXEMPTION_COLUMNS : COLUMNS;
         for (int i = 0; i < r.cells().size(); i++) {
             String h = r.cells().get(i).strip();
             if (h.isEmpty()) {
                 continue;
             }
-            if (!COLUMNS.contains(h)) {
-                problems.add(new FeeTableProblem(file, r.line(), h, i + 1, h, "Cột không xác định",
-                        "Unknown column; known columns: " + String.join(", ", COLUMNS)));
+            if (exemptionTable && h.equals("category")) {
+                h = "categories";
+            }
+            if (!known.contains(h)) {
+                String hint = exemptionTable && COLUMNS.contains(h)
+                        ? " (cột của biểu phí fees.csv; bảng miễn, giảm chỉ có / a fees.csv column; an exemption table has only: "
+                        : " (các cột / known columns: ";
+                problems.add(new FeeTableProblem(file, r.line(), h, i + 1, h, "Cột không xác định" + hint
+                        + String.join(", ", known) + ")", "Unknown column; known columns: " + String.join(", ", known)));
             } else if (index.put(h, i) != null) {
                 problems.add(new FeeTableProblem(file, r.line(), h, i + 1, h, "Cột bị lặp", "Duplicate column"));
             }
@@ -234,7 +271,23 @@ final class FeeTableParser {
 
     private FeeRow row(RawTable.RawRow r) {
         int before = problems.size();
-        FeeRow.Type type = enumCell("type", FeeRow.Type.class, true);
+        // a light fee table has no type column: every row is a tariff (RATE); an exemption table's rows are
+        // EXEMPT (percent blank or 100) or REDUCE (1–99)
+        FeeRow.Type type;
+        if (exemptionTable) {
+            String pc = cell("percent");
+            type = pc.isEmpty() || pc.equals("100") ? FeeRow.Type.EXEMPT : FeeRow.Type.REDUCE;
+            if (cell("categories").isEmpty() && cell("channel").isEmpty() && cell("note").isEmpty()) {
+                problem("categories", "", "Dòng miễn, giảm không nêu đối tượng (categories) áp dụng cho mọi hồ sơ: "
+                                + "ghi mã đối tượng trong exemptions.yaml, hoặc ghi lý do trong cột note",
+                        "An exemption row without categories applies to every dossier: name a category of exemptions.yaml, "
+                                + "or write the reason in the note column");
+            }
+        } else if (index.containsKey("type")) {
+            type = enumCell("type", FeeRow.Type.class, true);
+        } else {
+            type = FeeRow.Type.RATE;
+        }
         String item = cell("item");
         if (item.isEmpty()) {
             problem("item", item, "Thiếu mã khoản phí", "Missing the fee item");
@@ -296,10 +349,15 @@ final class FeeTableParser {
         switch (type) {
             case RATE: {
                 kind = enumCell("kind", FeeKind.class, true);
+                if (kind == FeeKind.UNSTATED && Boolean.TRUE.equals(verified)) {
+                    problem("kind", cell("kind"), "Chưa rõ là phí hay lệ phí thì dòng không thể là đã xác minh: "
+                                    + "ghi PHI hoặc LE_PHI, hoặc verified=false",
+                            "A line whose kind is not stated cannot be verified: write PHI or LE_PHI, or verified=false");
+                }
                 if (cell("nameVi").isEmpty()) {
                     problem("nameVi", "", "Thiếu tên khoản phí tiếng Việt", "Missing the Vietnamese name of the fee");
                 }
-                tariff = enumCell("tariff", FeeRow.Tariff.class, true);
+                tariff = cell("tariff").isEmpty() ? FeeRow.Tariff.FLAT : enumCell("tariff", FeeRow.Tariff.class, true);
                 rate = number("rate", true, 0, MAX_RATE);
                 String charge = cell("charge");
                 if (charge.equalsIgnoreCase("ON_RULE")) {
@@ -335,7 +393,7 @@ final class FeeTableParser {
                 break;
             }
             case EXEMPT: {
-                Long p = number("percent", false, 100, 100);
+                Long p = exemptionTable ? null : number("percent", false, 100, 100);
                 percent = p == null ? 100 : p.intValue();
                 break;
             }
@@ -380,8 +438,10 @@ final class FeeTableParser {
         }
         for (FeeRow r : rows) {
             if (r.type() != FeeRow.Type.RATE && !rateItems.contains(r.item())) {
-                rowProblem(r, "item", r.item(), "Khoản phí chưa có dòng RATE nào trong bảng",
-                        "No RATE row in this table has this item");
+                rowProblem(r, "item", r.item(), "Khoản phí chưa có dòng mức thu (RATE) nào trong " + file
+                                + (rateItems.isEmpty() ? "" : "; các khoản có: " + String.join(", ", rateItems)),
+                        "No rate (RATE) row of " + file + " has this item"
+                                + (rateItems.isEmpty() ? "" : "; its items: " + String.join(", ", rateItems)));
             }
         }
         for (int i = 0; i < rows.size(); i++) {
@@ -426,9 +486,11 @@ final class FeeTableParser {
         return !aFrom.isAfter(bTo) && !bFrom.isAfter(aTo);
     }
 
+    /** A problem of a row found by the cross checks, at the row's own file (fee or exemption table) and column. */
     private void rowProblem(FeeRow r, String col, String value, String vi, String en) {
         int line = r.source().line();
-        Integer i = index.get(col);
-        problems.add(new FeeTableProblem(file, line, col, i == null ? 0 : i + 1, value, vi, en));
+        FeeTableParser owner = other != null && other.file.equals(r.source().file()) ? other : this;
+        Integer i = owner.index.get(col);
+        problems.add(new FeeTableProblem(owner.file, line, col, i == null ? 0 : i + 1, value, vi, en));
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * The front door of fee-rules: builds {@link FeeTable}s from a pack's {@code fees.csv} or
- * {@code fees.xlsx} (column reference: docs/fees.md).
+ * {@code fees.xlsx} and, beside it, an optional light exemption table {@code fee-exemptions.csv} or
+ * {@code fee-exemptions.xlsx} (column reference: docs/fees.md).
  *
  * <h2>Stacking policy (chính sách cộng dồn miễn, giảm)</h2>
  * <ol>
@@ -49,7 +50,75 @@ public final class FeeTables {
     /** A missing quantity counts as this many (one page, one copy, one case). */
     public static final long DEFAULT_QUANTITY = 1L;
 
+    /** The light exemption table's file name without extension ({@code fee-exemptions.csv|xlsx}, beside {@code fees.csv}). */
+    public static final String EXEMPTIONS_TABLE = "fee-exemptions";
+
     private FeeTables() {
+    }
+
+    /**
+     * Parses a fee table together with its light exemption table (miễn, giảm: one row per exemption or
+     * reduction, with only {@code item}, {@code categories}, {@code percent}, {@code basis} and the optional
+     * {@code channel}, {@code stacks}, {@code validFrom}, {@code validTo}, {@code verified}, {@code note}).
+     * Each file is CSV or XLSX by its extension; problems name the file they are in. Never throws for bad
+     * content.
+     *
+     * @param feesFile       the fee table's name for messages, e.g. {@code "procedures/1.001193/fees.csv"}
+     * @param fees           its bytes; not closed
+     * @param exemptionsFile the exemption table's name, e.g. {@code "procedures/1.001193/fee-exemptions.csv"}
+     * @param exemptions     its bytes; not closed
+     */
+    public static FeeTableResult parse(String feesFile, InputStream fees, String exemptionsFile, InputStream exemptions,
+            Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog) {
+        Objects.requireNonNull(feesFile, "feesFile");
+        Objects.requireNonNull(fees, "fees");
+        Objects.requireNonNull(exemptionsFile, "exemptionsFile");
+        Objects.requireNonNull(exemptions, "exemptions");
+        Objects.requireNonNull(bases, "bases");
+        Objects.requireNonNull(catalog, "catalog");
+        return FeeTableParser.parse(feesFile, raw(feesFile, fees), exemptionsFile, raw(exemptionsFile, exemptions),
+                bases, catalog);
+    }
+
+    /** {@link #parse(String, InputStream, String, InputStream, Function, ExemptionCatalog)} from two files. */
+    public static FeeTableResult parse(Path fees, Path exemptions, Function<String, Optional<LegalBasis>> bases,
+            ExemptionCatalog catalog) {
+        String feesName = fees.toString().replace('\\', '/');
+        String exName = exemptions.toString().replace('\\', '/');
+        try (InputStream f = Files.newInputStream(fees); InputStream e = Files.newInputStream(exemptions)) {
+            return parse(feesName, f, exName, e, bases, catalog);
+        } catch (IOException e) {
+            return ioProblem(feesName, e);
+        }
+    }
+
+    /**
+     * The problem of an exemption table that has no fee table beside it (its rows would have no rate to
+     * exempt), for a loader that finds {@code fee-exemptions.csv} alone.
+     */
+    public static FeeTableResult exemptionsWithoutFees(String exemptionsFile) {
+        return new FeeTableResult(null, List.of(new FeeTableProblem(exemptionsFile, 0, "", 0, "",
+                "Bảng miễn, giảm không có biểu phí đi kèm: tạo fees.csv (các mức thu) trong cùng thư mục",
+                "The exemption table has no fee table beside it: add fees.csv (the rates) in the same folder")));
+    }
+
+    private static RawTable raw(String file, InputStream in) {
+        if (file.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            return XlsxRecords.read(file, in);
+        }
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            return new RawTable(List.of(), List.of(new FeeTableProblem(file, 0, "", 0, "",
+                    "Không đọc được tệp: " + e.getMessage(), "Cannot read the file: " + e.getMessage())));
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            return new RawTable(List.of(), List.of(new FeeTableProblem(file, 0, "", 0, "",
+                    "Tệp bảng phí quá lớn (tối đa " + MAX_FILE_BYTES + " byte)",
+                    "The fee table file is too large (at most " + MAX_FILE_BYTES + " bytes)")));
+        }
+        return CsvRecords.read(file, bytes);
     }
 
     /**

@@ -251,6 +251,7 @@ public final class Importer {
                 if (p.procedure() != null) {
                     Files.writeString(folder.resolve("procedure.yaml"), ProcedureYaml.MARKER + "\n" + Layers.writeYaml(p.procedure()),
                             StandardCharsets.UTF_8);
+                    writeFees(folder, p.national());
                 }
             }
             Map<String, JsonNode> planned = new HashMap<>();
@@ -285,6 +286,31 @@ public final class Importer {
         }
     }
 
+    /**
+     * The generated fee table of an imported procedure (docs/import.md "Fees"): written when the record states
+     * every fee exactly, removed when it no longer does; an analyst's fees.csv (without the marker) or
+     * fees.xlsx is never touched.
+     */
+    static void writeFees(Path folder, JsonNode national) throws IOException {
+        Path csv = folder.resolve("fees.csv");
+        if (Files.exists(folder.resolve("fees.xlsx"))
+                || (Files.isRegularFile(csv) && !Layers.readText(csv).startsWith(ImportedFees.MARKER))) {
+            return;
+        }
+        ImportedFees.Result r = ImportedFees.build(national);
+        if (r.csv() != null) {
+            Files.writeString(csv, r.csv(), StandardCharsets.UTF_8);
+        } else {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    /** Whether the folder's fees.csv is one the import generated. */
+    static boolean generatedFees(Path folder) throws IOException {
+        Path csv = folder.resolve("fees.csv");
+        return Files.isRegularFile(csv) && Layers.readText(csv).startsWith(ImportedFees.MARKER);
+    }
+
     private static List<PackProblem> load(Path dir) {
         try (Engine engine = Motcua.engine().lazyCompile(true).build()) {
             LoadResult r = engine.load(dir);
@@ -308,6 +334,20 @@ public final class Importer {
                         }
                         nat = Layers.readYaml(n);
                     }
+                    String cb = ImportedFees.decisionBasisId(nat.get("source"));
+                    if (cb != null && generatedFees(f)) {
+                        // the decision that published the record: cited by the generated fee table's rows
+                        JsonNode src = nat.get("source");
+                        usedBy.computeIfAbsent(cb, k -> new TreeSet<>()).add(nat.get("code").asString());
+                        bases.computeIfAbsent(cb, k -> {
+                            ObjectNode o = JsonNodeFactory.instance.objectNode();
+                            o.put("id", cb);
+                            o.put("act", "Quyết định " + src.get("decision").asString() + " công bố thủ tục hành chính"
+                                    + (src.get("issuingAgency") == null ? "" : " (" + src.get("issuingAgency").asString() + ")"));
+                            o.put("verified", false);
+                            return o;
+                        });
+                    }
                     for (JsonNode b : nat.get("legalBases")) {
                         String id = b.get("id").asString();
                         usedBy.computeIfAbsent(id, k -> new TreeSet<>()).add(nat.get("code").asString());
@@ -326,8 +366,13 @@ public final class Importer {
         }
         ArrayNode arr = JsonNodeFactory.instance.arrayNode();
         for (ObjectNode o : bases.values()) {
-            o.put("note", "[IMPORTED] Căn cứ nêu trong bản ghi quốc gia của " + String.join(", ", usedBy.get(o.get("id").asString()))
-                    + "; chưa rà soát / named by the national record(s), not reviewed");
+            String users = String.join(", ", usedBy.get(o.get("id").asString()));
+            o.put("note", o.get("id").asString().startsWith("QG-CB-")
+                    ? "[IMPORTED] Quyết định công bố bản ghi quốc gia của " + users + "; dẫn cho mức phí bản ghi nêu, không phải "
+                            + "căn cứ thu phí; chưa rà soát / the decision that published the national record(s); cited for the "
+                            + "fees the record states, not the fee's own legal basis; not reviewed"
+                    : "[IMPORTED] Căn cứ nêu trong bản ghi quốc gia của " + users
+                            + "; chưa rà soát / named by the national record(s), not reviewed");
             arr.add(o);
         }
         Path f = root.resolve("legal-bases").resolve("national.yaml");

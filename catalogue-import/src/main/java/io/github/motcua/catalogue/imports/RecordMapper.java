@@ -376,6 +376,7 @@ final class RecordMapper {
                 if (fs == null || fs.isNull() || fs.isEmpty()) {
                     ObjectNode f = fees.addObject();
                     f.put("channel", ch);
+                    f.put("from", ptr + "/fees");
                     f.put("status", "UNKNOWN");
                     f.put("why", "Bản ghi không nêu phí, lệ phí (fees rỗng): không rõ, không phải miễn phí / no fee listed: unknown, not free");
                     review(ptr + "/fees", fs, "Không nêu phí, lệ phí: không rõ, xem văn bản chính thức / no fee listed: unknown, see the official text");
@@ -397,6 +398,7 @@ final class RecordMapper {
         ObjectNode deadline(String ch, JsonNode m, String ptr) {
             ObjectNode d = F.objectNode();
             d.put("channel", ch);
+            d.put("from", ptr);
             JsonNode t = m.get("processingTime");
             JsonNode u = m.get("processingTimeUnit");
             String desc = text(m.get("description"), ptr + "/description");
@@ -450,6 +452,7 @@ final class RecordMapper {
         ObjectNode fee(String ch, JsonNode f, String ptr, JsonNode method) {
             ObjectNode o = F.objectNode();
             o.put("channel", ch);
+            o.put("from", ptr);
             String type = text(f.get("type"), ptr + "/type");
             o.put("type", type == null ? "UNKNOWN" : type);
             JsonNode v = f.get("value");
@@ -517,6 +520,7 @@ final class RecordMapper {
                     String id = (k == 0 ? "" : "th" + (k + 1) + "-") + "tp-" + (i + 1);
                     ObjectNode c = comps.addObject();
                     c.put("id", id);
+                    c.put("from", ptr);
                     c.put("variant", k + 1);
                     String nm = text(pc.get("name"), ptr + "/name");
                     if (nm == null || nm.isEmpty()) {
@@ -635,6 +639,7 @@ final class RecordMapper {
                 }
                 ObjectNode o = F.objectNode();
                 o.put("id", id);
+                o.put("from", ptr);
                 o.put("number", docCode == null ? "" : docCode);
                 o.put("name", nm == null || nm.isEmpty() ? (docCode == null ? id : docCode) : nm);
                 byId.put(id, o);

@@ -72,7 +72,8 @@ final class BuiltInSections {
     static final String FORMS = "forms";
     private static final Pattern FEE_FILE = Pattern.compile("^procedures/([^/]+)/fees\\.(csv|xlsx)$");
     private static final Pattern FEE_DRL = Pattern.compile("^procedures/[^/]+/fees\\.drl$");
-
+    /** A light exemption table beside a procedure's fee table (docs/fees.md "Light tables"). */
+    private static final Pattern FEE_EXEMPTIONS_FILE = Pattern.compile("^procedures/([^/]+)/fee-exemptions\\.(csv|xlsx)$");
 
     private BuiltInSections() {
     }
@@ -357,7 +358,8 @@ final class BuiltInSections {
         /** exemptions.yaml, each fee table, and {@code procedures/<code>/fees.drl} (tolerated, never compiled). */
         @Override
         public boolean claims(String path) {
-            return path.equals("exemptions.yaml") || FEE_FILE.matcher(path).matches() || FEE_DRL.matcher(path).matches();
+            return path.equals("exemptions.yaml") || FEE_FILE.matcher(path).matches() || FEE_DRL.matcher(path).matches()
+                    || FEE_EXEMPTIONS_FILE.matcher(path).matches();
         }
 
         /** ELIGIBLE or NOT_ASSESSED with a fee table only: a refused dossier is not charged. */
@@ -535,15 +537,40 @@ final class BuiltInSections {
                             "the procedure has both fees.csv and fees.xlsx; keep one [" + code + "]"));
                     continue;
                 }
-                FeeTableResult r = m.group(2).equals("csv")
-                        ? FeeTables.parseCsv(e.getKey(), new ByteArrayInputStream(e.getValue()), bases, catalog)
-                        : FeeTables.parseXlsx(e.getKey(), new ByteArrayInputStream(e.getValue()), bases, catalog);
+                FeeTableResult r = table(files, e.getKey(), m.group(2), code, bases, catalog, problems);
                 r.problems().forEach(p -> problems.add(problem(p)));
                 if (r.table() != null) {
                     tables.put(code, r.table());
                 }
             }
+            for (String path : files.keySet()) {
+                Matcher x = FEE_EXEMPTIONS_FILE.matcher(path);
+                if (x.matches() && !files.containsKey("procedures/" + x.group(1) + "/fees.csv")
+                        && !files.containsKey("procedures/" + x.group(1) + "/fees.xlsx")) {
+                    FeeTables.exemptionsWithoutFees(path).problems().forEach(p -> problems.add(problem(p)));
+                }
+            }
             return new Result(problems.isEmpty() ? new PackFees(catalog, tables) : null, problems);
+        }
+
+        /** A procedure's fee table, with its light exemption table when the folder has one. */
+        private static FeeTableResult table(Map<String, byte[]> files, String path, String ext, String code,
+                Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog, List<PackProblem> problems) {
+            String exCsv = "procedures/" + code + "/" + FeeTables.EXEMPTIONS_TABLE + ".csv";
+            String exXlsx = "procedures/" + code + "/" + FeeTables.EXEMPTIONS_TABLE + ".xlsx";
+            String ex = files.containsKey(exCsv) ? exCsv : files.containsKey(exXlsx) ? exXlsx : null;
+            if (ex != null && files.containsKey(exCsv) && files.containsKey(exXlsx)) {
+                problems.add(new PackProblem(exXlsx, 0, 0, "DUPLICATE_FEES",
+                        "Thủ tục có cả fee-exemptions.csv và fee-exemptions.xlsx; chỉ giữ một tệp [" + code + "]",
+                        "the procedure has both fee-exemptions.csv and fee-exemptions.xlsx; keep one [" + code + "]"));
+            }
+            if (ex != null) {
+                return FeeTables.parse(path, new ByteArrayInputStream(files.get(path)), ex,
+                        new ByteArrayInputStream(files.get(ex)), bases, catalog);
+            }
+            return ext.equals("csv")
+                    ? FeeTables.parseCsv(path, new ByteArrayInputStream(files.get(path)), bases, catalog)
+                    : FeeTables.parseXlsx(path, new ByteArrayInputStream(files.get(path)), bases, catalog);
         }
 
         private static PackProblem problem(FeeTableProblem p) {
