@@ -53,8 +53,10 @@ final class Layers {
         }
     }
 
+    /** The YAML text of a tree: the fast writer, or Jackson's for a shape it leaves alone (same bytes either way). */
     static String writeYaml(JsonNode n) {
-        return YAML.writeValueAsString(n);
+        String fast = YamlWriter.write(n);
+        return fast != null ? fast : YAML.writeValueAsString(n);
     }
 
     /** One override of local.yaml. */

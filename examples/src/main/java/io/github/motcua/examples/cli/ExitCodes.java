@@ -76,6 +76,7 @@ public final class ExitCodes {
             Map.entry("new-procedure", List.of(OK, IO, BAD_ARGUMENT, USAGE, INTERNAL)),
             Map.entry("import", List.of(OK, PACK_PROBLEMS, IO, USAGE, INTERNAL)),
             Map.entry("example-dossier", List.of(OK, PACK_PROBLEMS, BAD_ARGUMENT, USAGE, INTERNAL)),
+            Map.entry("table-xlsx", List.of(OK, PACK_PROBLEMS, IO, BAD_ARGUMENT, USAGE, INTERNAL)),
             Map.entry("desk", List.of(OK, PACK_PROBLEMS, IO, USAGE, INTERNAL)),
             Map.entry("serve", List.of(OK, PACK_PROBLEMS, IO, BAD_ARGUMENT, USAGE, INTERNAL)));
 

@@ -22,6 +22,7 @@ public final class Main implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, BuildCommand.class, DecideCommand.class, ExplainCommand.class,
             CalendarCommand.class, CatalogCommand.class, GuideCommand.class, NewPackCommand.class, NewProcedureCommand.class, ImportCommand.class,
             ExampleDossierCommand.class,
+            TableXlsxCommand.class,
             TrackCommand.class,
             io.github.motcua.examples.desk.DeskCommand.class, ServeCommand.class);
 
