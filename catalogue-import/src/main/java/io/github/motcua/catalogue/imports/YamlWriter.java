@@ -22,7 +22,7 @@ final class YamlWriter {
     private static final Map<Integer, String> ESCAPES = Map.ofEntries(Map.entry(0, "0"), Map.entry(7, "a"),
             Map.entry(8, "b"), Map.entry(9, "t"), Map.entry(10, "n"), Map.entry(11, "v"), Map.entry(12, "f"),
             Map.entry(13, "r"), Map.entry(27, "e"), Map.entry((int) '"', "\""), Map.entry((int) '\\', "\\"),
-            Map.entry(0x85, "N"), Map.entry(0xA0, "_"), Map.entry(0x2028, "L"), Map.entry(0x2029, "P"));
+            Map.entry(0x85, "N"), Map.entry(0xA0, "_"));
 
     private YamlWriter() {
     }
@@ -148,19 +148,17 @@ final class YamlWriter {
             } else if (printable(ch)) {
                 sb.appendCodePoint(ch);
             } else if (ch <= 0xFF) {
-                sb.append(String.format(Locale.ROOT, "\\x%02X", ch));
-            } else if (Character.isSupplementaryCodePoint(ch)) {
-                sb.append(String.format(Locale.ROOT, "\\U%08X", ch));
+                sb.append(String.format(Locale.ROOT, "\\x%02x", ch));
             } else {
-                sb.append(String.format(Locale.ROOT, "\\u%04X", ch));
+                sb.append(String.format(Locale.ROOT, "\\u%04x", ch));
             }
         }
         sb.append('"');
     }
 
-    /** YAML 1.2's printable set, as SnakeYAML's StreamReader.isPrintable. */
+    /** The printable set of SnakeYAML's StreamReader.isPrintable (it counts DEL, 0x7F, as printable). */
     private static boolean printable(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7E) || c == 0x85 || (c >= 0xA0 && c <= 0xD7FF)
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7F) || c == 0x85 || (c >= 0xA0 && c <= 0xD7FF)
                 || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
     }
 }

@@ -44,7 +44,7 @@ class YamlWriterTest {
     void escapes_controlQuotesBackslashesLineSeparatorsAndAstralCharacters_sameBytesAsJackson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("text", "a \"quoted\" \\ back\tslash\r\nline \u0085 nel \u00a0 nbsp \u2028 \u2029 \u0007 \u001b \u0001 \u007f"
-                + " \u009f \ufeff bom \ud83d\ude00 emoji Tiếng Việt <script>alert(1)</script> : # - ? ' {}[]");
+                + " \u009f \ufffe \ufeff bom \ud83d\ude00 emoji Tiếng Việt <script>alert(1)</script> : # - ? ' {}[]");
         o.put("empty", "");
         o.put("num", 6.25);
         o.put("big", new java.math.BigDecimal("6.250"));
