@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dhatim.fastexcel.DataValidationErrorStyle;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import picocli.CommandLine.Command;
@@ -227,7 +228,9 @@ public final class TableXlsxCommand implements Callable<Integer> {
                 names.value(i + 1, k, e.getValue().get(i));
             }
             rules.range(1, e.getKey(), last, e.getKey()).validateWithList(names.range(1, k, e.getValue().size(), k))
-                    .allowBlank(true).showErrorMessage(true).errorTitle("Giá trị ngoài danh mục / not in the list")
+                    // STOP: a value outside the list is refused (fastexcel lower-cases the style's name with the default
+                    // locale; "stop" has no I, so the attribute stays valid under a Turkish default locale)
+                    .allowBlank(true).errorStyle(DataValidationErrorStyle.STOP).showErrorMessage(true).errorTitle("Giá trị ngoài danh mục / not in the list")
                     .error("Chọn một giá trị trong danh sách (trang danh-muc) / pick a value from the list (sheet danh-muc)");
             k++;
         }

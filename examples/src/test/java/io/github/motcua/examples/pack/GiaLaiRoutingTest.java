@@ -295,12 +295,34 @@ class GiaLaiRoutingTest {
 
         private String landForm() {
             try {
-                // the form of the pack's own case, so the dossier stays valid as the form evolves
+                // the form of the pack's own case (its base dossier's form with the case's changes merged in),
+                // so the dossier stays valid as the form evolves
+                JsonNode base = io.github.motcua.examples.pack.GiaLaiRoutingTest.YAML.readTree(
+                        Files.readString(GiaLaiCasesTest.PACK.resolve("procedures/1.013978/cases/_base.yaml")));
                 JsonNode cases = io.github.motcua.examples.pack.GiaLaiRoutingTest.YAML.readTree(
                         Files.readString(GiaLaiCasesTest.PACK.resolve("procedures/1.013978/cases/phuong-do-thi.yaml")));
-                return JSON.writeValueAsString(cases.get(0).get("dossier").get("form"));
+                JsonNode form = base.get("dossier").get("form").deepCopy();
+                merge((tools.jackson.databind.node.ObjectNode) form, cases.get(0).get("dossier").get("form"));
+                return JSON.writeValueAsString(form);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The cases' deep merge: a case's value replaces the base's, a null removes it. */
+    static void merge(tools.jackson.databind.node.ObjectNode into, JsonNode changes) {
+        if (changes == null || !changes.isObject()) {
+            return;
+        }
+        for (var e : changes.properties()) {
+            JsonNode v = e.getValue();
+            if (v.isNull()) {
+                into.remove(e.getKey());
+            } else if (v.isObject() && into.get(e.getKey()) instanceof tools.jackson.databind.node.ObjectNode o) {
+                merge(o, v);
+            } else {
+                into.set(e.getKey(), v);
             }
         }
     }
