@@ -3,7 +3,6 @@ package io.github.motcua.catalogue.imports;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,7 +15,6 @@ import tools.jackson.databind.JsonNode;
  * Stateless.
  */
 final class YamlWriter {
-    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Keys YAML 1.1 readers take for booleans or null: Jackson quotes them. */
     private static final Set<String> RESERVED = Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null");
     private static final Map<Integer, String> ESCAPES = Map.ofEntries(Map.entry(0, "0"), Map.entry(7, "a"),
@@ -64,7 +62,7 @@ final class YamlWriter {
         boolean first = true;
         for (Map.Entry<String, JsonNode> e : o.properties()) {
             String k = e.getKey();
-            if (!PLAIN_KEY.matcher(k).matches() || RESERVED.contains(k.toLowerCase(Locale.ROOT))) {
+            if (!plainKey(k) || RESERVED.contains(k.toLowerCase(Locale.ROOT))) {
                 throw new Unsupported();
             }
             if (!(first && inItem)) {
@@ -100,6 +98,21 @@ final class YamlWriter {
                 sb.append('\n');
             }
         }
+    }
+
+    /** {@code [A-Za-z_][A-Za-z0-9_]*}, without a regex per key. */
+    private static boolean plainKey(String k) {
+        if (k.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!(letter || (i > 0 && c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void pad(StringBuilder sb, int n) {
@@ -140,6 +153,11 @@ final class YamlWriter {
             i += Character.charCount(ch);
             if (ch >= 0x20 && ch <= 0x7E && ch != '"' && ch != '\\') {
                 sb.append((char) ch);
+                continue;
+            }
+            if (ch > 0xA0 && printable(ch)) {
+                // Vietnamese letters: no escape above U+00A0, and printable ones are written as they are
+                sb.appendCodePoint(ch);
                 continue;
             }
             String esc = ESCAPES.get(ch);
