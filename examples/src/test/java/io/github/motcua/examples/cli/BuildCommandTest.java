@@ -103,8 +103,10 @@ class BuildCommandTest {
     }
 
     @Test
-    void commandsTakingAPack_acceptTheArtifact() {
+    void commandsTakingAPack_acceptTheArtifact() throws IOException {
         String dossier = Cli.DOSSIERS.resolve("khai-sinh-truc-tuyen.json").toString();
+        Path events = dir.resolve("events.json");
+        Files.writeString(events, "[" + String.join(",", io.github.motcua.examples.pack.GiaLaiTrackingTest.SUPPLEMENT) + "]");
         List<List<String>> commands = List.of(
                 List.of("check", "{PACK}"),
                 List.of("explain", "{PACK}", dossier),
@@ -114,7 +116,9 @@ class BuildCommandTest {
                 List.of("guide", "{PACK}", "2.000884", "--format", "text", "--as-of", "2026-03-01"),
                 List.of("calendar", "days-off", "{PACK}", "2026"),
                 List.of("calendar", "days-off", "{PACK}", "2031", "--lang", "en"),
-                List.of("example-dossier", "{PACK}", "1.001193"));
+                List.of("example-dossier", "{PACK}", "1.001193"),
+                List.of("track", "{PACK}", Cli.DOSSIERS.resolve("dat-dai-xa-kho-khan.json").toString(), events.toString(),
+                        "--at", "2026-03-18T09:00:00+07:00"));
         for (List<String> c : commands) {
             Cli.Run a = Cli.run(c.stream().map(x -> x.replace("{PACK}", Cli.GIA_LAI.toString())).toArray(String[]::new));
             Cli.Run b = Cli.run(c.stream().map(x -> x.replace("{PACK}", artifact.toString())).toArray(String[]::new));
