@@ -21,10 +21,10 @@ import java.util.Optional;
  * deadline, the fees, and any section an embedder registers), notes, the trace of fired rules and
  * applied adjustments, and the provenance. {@link #toJson()} gives the stable JSON shape.
  *
- * <p>The engine builds a decision through its pipeline (form → rules → routing → deadline → fees →
- * documents, see {@link io.github.motcua.rules.spi.DecisionSection}); each section's part is read
- * with {@link #part(Key)}, the built-in ones also with {@link #form()}, {@link #deadline()} and
- * {@link #fees()}.
+ * <p>The engine builds a decision through its pipeline (routing → form → rules → deadline → fees →
+ * documents, see {@link io.github.motcua.rules.spi.DecisionSection.Stage}); each section's part is
+ * read with {@link #part(Key)}, the built-in ones also with {@link #form()}, {@link #deadline()},
+ * {@link #commitment()}, {@link #routing()} and {@link #fees()}.
  *
  * <p>Immutable and thread-safe.
  */

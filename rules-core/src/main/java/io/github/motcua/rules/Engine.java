@@ -88,9 +88,10 @@ public interface Engine extends AutoCloseable {
     <T> Optional<T> section(String name, Class<T> type);
 
     /**
-     * The decision sections of this engine in pipeline order (form, deadline, fees built in, then the
-     * registered ones by stage): each writes its part of every decision and checks its part of the
-     * analysts' cases.
+     * The decision sections of this engine in registration order, which is the decision JSON's key
+     * order (the built-in form, deadline, commitment, routing and fees, then the registered ones; the
+     * pipeline runs them by {@link io.github.motcua.rules.spi.DecisionSection#stage() stage}): each
+     * writes its part of every decision and checks its part of the analysts' cases.
      */
     default List<io.github.motcua.rules.spi.DecisionSection<?>> decisionSections() {
         return List.of();

@@ -16,7 +16,7 @@ class ArchitectureTest {
     @Test
     void apiPackages_doNotDependOnWrappedLibraries() {
         noClasses().that().resideInAnyPackage("io.github.motcua.rules", "io.github.motcua.rules.vocabulary",
-                        "io.github.motcua.rules.spi", "io.github.motcua.rules.testing")
+                        "io.github.motcua.rules.spi", "io.github.motcua.rules.cases")
                 .should().dependOnClassesThat().resideInAnyPackage("org.drools..", "org.kie..", "com.networknt..",
                         "freemarker..", "org.dhatim..")
                 .check(CLASSES);

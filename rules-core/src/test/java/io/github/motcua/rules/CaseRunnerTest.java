@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.motcua.rules.testing.CaseResult;
-import io.github.motcua.rules.testing.CaseRunner;
+import io.github.motcua.rules.cases.CaseResult;
+import io.github.motcua.rules.cases.CaseRunner;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.motcua.rules.spi.DecisionContext;
 import io.github.motcua.rules.spi.DecisionSection;
-import io.github.motcua.rules.testing.CaseResult;
-import io.github.motcua.rules.testing.CaseRunner;
+import io.github.motcua.rules.cases.CaseResult;
+import io.github.motcua.rules.cases.CaseRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

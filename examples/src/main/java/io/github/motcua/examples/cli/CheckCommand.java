@@ -1,8 +1,8 @@
 package io.github.motcua.examples.cli;
 
 import io.github.motcua.rules.Engine;
-import io.github.motcua.rules.testing.CaseResult;
-import io.github.motcua.rules.testing.CaseRunner;
+import io.github.motcua.rules.cases.CaseResult;
+import io.github.motcua.rules.cases.CaseRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

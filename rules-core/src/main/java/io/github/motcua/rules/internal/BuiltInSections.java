@@ -168,10 +168,11 @@ final class BuiltInSections {
             DeadlineResult deadline;
             if (p.deadline().validFrom() != null && ctx.asOf().isBefore(p.deadline().validFrom())) {
                 // strict: a time limit is not applied to a dossier decided under an earlier law
-                ctx.fail(Decision.Cause.Code.DEADLINE_FAILED, String.format(Locale.ROOT,
-                        "Thời hạn giải quyết của thủ tục áp dụng từ ngày %s; hồ sơ áp dụng luật ngày %s", p.deadline().validFrom(), ctx.asOf()),
-                        String.format(Locale.ROOT, "the procedure's time limit is in force from %s; the dossier is decided under the law of %s",
-                                p.deadline().validFrom(), ctx.asOf()));
+                String from = p.deadline().validFrom().toString();
+                String asOf = ctx.asOf().toString();
+                ctx.fail(Decision.Cause.Code.DEADLINE_FAILED,
+                        Msg.vi("CAUSE_DEADLINE_NOT_IN_FORCE", "validFrom", from, "asOf", asOf),
+                        Msg.en("CAUSE_DEADLINE_NOT_IN_FORCE", "validFrom", from, "asOf", asOf));
                 return null;
             }
             try {
@@ -185,8 +186,8 @@ final class BuiltInSections {
                 Decision.Routing routing = ctx.part(Decision.Key.ROUTING).orElse(null);
                 if (routing != null && routing.transfer() != null && !routing.transfer().counted()) {
                     adjustments.add(DeadlineAdjustment.extend(routing.transfer().limit(),
-                            "Thời gian luân chuyển hồ sơ từ " + routing.receivingUnit().nameVi() + " đến "
-                                    + routing.competentUnit().nameVi() + " (không tính trong thời hạn giải quyết)",
+                            Msg.vi("ROUTING_TRANSFER_REASON", "receiving", routing.receivingUnit().nameVi(), "competent",
+                                    routing.competentUnit().nameVi()),
                             routing.transfer().basis(), null));
                 }
                 DeadlineRequest req = DeadlineRequest.of(d.receivedAt().toInstant(), d.channel(),
@@ -198,19 +199,16 @@ final class BuiltInSections {
                     // dossier received late in the day, or a rule that shortened the limit, leaves the
                     // plan without room. The appointment stands; officers are told the plan does not fit.
                     deadline = engine.compute(req);
-                    ctx.note(new Decision.Note(String.format(Locale.ROOT,
-                            "Các bước xử lý nội bộ không đủ thời gian trong thời hạn (bước [%s]); cần điều chỉnh phân công để trả đúng hẹn",
-                            e.stepId()), String.format(Locale.ROOT,
-                            "the internal steps do not fit in the time limit (step [%s]); reassign work to return on time",
-                            e.stepId()), p.deadline().basis(), "procedure.yaml: steps"));
+                    ctx.note(new Decision.Note(Msg.vi("NOTE_STEPS_DO_NOT_FIT", "step", e.stepId()),
+                            Msg.en("NOTE_STEPS_DO_NOT_FIT", "step", e.stepId()), p.deadline().basis(), "procedure.yaml: steps"));
                 }
             } catch (ParameterNotInForceException e) {
-                ctx.fail(Decision.Cause.Code.DEADLINE_FAILED, "Không tính được ngày hẹn trả kết quả: " + e.messageVi(),
-                        "the deadline cannot be computed: " + e.getMessage());
+                ctx.fail(Decision.Cause.Code.DEADLINE_FAILED, Msg.vi("CAUSE_DEADLINE_FAILED", "detail", e.messageVi()),
+                        Msg.en("CAUSE_DEADLINE_FAILED", "detail", e.getMessage()));
                 return null;
             } catch (CalendarException e) {
-                ctx.fail(Decision.Cause.Code.DEADLINE_FAILED, "Không tính được ngày hẹn trả kết quả: " + e.getMessage(),
-                        "the deadline cannot be computed: " + e.getMessage());
+                ctx.fail(Decision.Cause.Code.DEADLINE_FAILED, Msg.vi("CAUSE_DEADLINE_FAILED", "detail", e.getMessage()),
+                        Msg.en("CAUSE_DEADLINE_FAILED", "detail", e.getMessage()));
                 return null;
             }
             // the appointment counts the province's commitment when the procedure has one: both are named
@@ -376,12 +374,12 @@ final class BuiltInSections {
             try {
                 fees = table.assess(feeRequest(ctx));
             } catch (ParameterNotInForceException e) {
-                ctx.fail(Decision.Cause.Code.FEES_FAILED, "Không tính được phí, lệ phí: " + e.messageVi(),
-                        "the fees cannot be computed: " + e.getMessage());
+                ctx.fail(Decision.Cause.Code.FEES_FAILED, Msg.vi("CAUSE_FEES_FAILED", "detail", e.messageVi()),
+                        Msg.en("CAUSE_FEES_FAILED", "detail", e.getMessage()));
                 return null;
             } catch (FeeException | IllegalArgumentException e) {
-                ctx.fail(Decision.Cause.Code.FEES_FAILED, "Không tính được phí, lệ phí: " + e.getMessage(),
-                        "the fees cannot be computed: " + e.getMessage());
+                ctx.fail(Decision.Cause.Code.FEES_FAILED, Msg.vi("CAUSE_FEES_FAILED", "detail", e.getMessage()),
+                        Msg.en("CAUSE_FEES_FAILED", "detail", e.getMessage()));
                 return null;
             }
             for (FeeLine l : fees.lines()) {
@@ -630,8 +628,8 @@ final class BuiltInSections {
                 }
                 ctx.useFormData(r.data());
             } catch (IllegalArgumentException e) {
-                violations.add(new Decision.FormViolation("", null, "Dữ liệu tờ khai không đọc được: " + e.getMessage(),
-                        "the form data cannot be read: " + e.getMessage(), null, "json"));
+                violations.add(new Decision.FormViolation("", null, Msg.vi("FORM_UNREADABLE", "detail", e.getMessage()),
+                        Msg.en("FORM_UNREADABLE", "detail", e.getMessage()), null, "json"));
             }
             if (!violations.isEmpty()) {
                 int n = violations.size();
@@ -647,8 +645,9 @@ final class BuiltInSections {
                             .append(labelEn == null || labelEn.isEmpty() ? "" : labelEn + " — ")
                             .append(v.messageEn() != null ? v.messageEn() : v.messageVi());
                 }
-                ctx.fail(Decision.Cause.Code.FORM_INVALID, String.format(Locale.ROOT, "Tờ khai có %d lỗi cần sửa%s", n, vi),
-                        String.format(Locale.ROOT, "The form has %d %s to fix%s", n, n == 1 ? "error" : "errors", en));
+                String key = n == 1 ? "CAUSE_FORM_INVALID_ONE" : "CAUSE_FORM_INVALID";
+                ctx.fail(Decision.Cause.Code.FORM_INVALID, Msg.vi(key, "count", String.valueOf(n), "fields", vi.toString()),
+                        Msg.en(key, "count", String.valueOf(n), "fields", en.toString()));
             }
             return new Decision.FormReport(true, violations);
         }
@@ -677,7 +676,7 @@ final class BuiltInSections {
         public void text(Decision.FormReport form, Locale locale, StringBuilder out) {
             if (form.checked() && !form.valid()) {
                 boolean vi = vi(locale);
-                out.append(vi ? "Tờ khai cần sửa:\n" : "Form fields to correct:\n");
+                out.append(vi ? Msg.vi("TEXT_FORM_TO_FIX") : Msg.en("TEXT_FORM_TO_FIX")).append('\n');
                 for (Decision.FormViolation v : form.violations()) {
                     String label = vi ? v.label() : (v.labelEn() != null ? v.labelEn() : v.label());
                     out.append("  - ").append(label == null ? v.path() : label).append(": ")

@@ -142,17 +142,17 @@ final class DecisionPipeline {
             Procedure p = cp.procedure();
             if (eligibility == Eligibility.ELIGIBLE && cp.rules().isEmpty()) {
                 eligibility = Eligibility.NOT_ASSESSED;
-                sectionNotes.add(new Decision.Note("Chưa đánh giá điều kiện thực hiện: thủ tục chưa có quy tắc kiểm tra điều kiện",
-                        "conditions not assessed: the procedure has no eligibility rules", null, "procedure.yaml"));
+                sectionNotes.add(new Decision.Note(Msg.vi("NOTE_NOT_ASSESSED"), Msg.en("NOTE_NOT_ASSESSED"), null,
+                        "procedure.yaml"));
             }
             if (eligibility != Eligibility.INELIGIBLE && p.importedUnreviewed()) {
                 Procedure.Source s = p.source();
-                sectionNotes.add(new Decision.Note(String.format(Locale.ROOT,
-                        "Thông tin thủ tục được nhập từ Cơ sở dữ liệu quốc gia về thủ tục hành chính (mã %s, cập nhật %s%s) và chưa được rà soát; đối chiếu văn bản chính thức",
-                        s.code(), s.updatedAt(), s.decision() == null ? "" : ", công bố tại " + s.decision()),
-                        String.format(Locale.ROOT,
-                        "imported from the national database of administrative procedures (code %s, updated %s%s), not reviewed yet: check the official text",
-                        s.code(), s.updatedAt(), s.decision() == null ? "" : ", published by " + s.decision()),
+                String updated = String.valueOf(s.updatedAt());
+                sectionNotes.add(new Decision.Note(
+                        Msg.vi("NOTE_IMPORTED_UNREVIEWED", "code", s.code(), "updatedAt", updated, "published",
+                                s.decision() == null ? "" : Msg.vi("FRAGMENT_PUBLISHED_BY", "decision", s.decision())),
+                        Msg.en("NOTE_IMPORTED_UNREVIEWED", "code", s.code(), "updatedAt", updated, "published",
+                                s.decision() == null ? "" : Msg.en("FRAGMENT_PUBLISHED_BY", "decision", s.decision())),
                         null, "national.yaml"));
             }
         }
@@ -166,16 +166,15 @@ final class DecisionPipeline {
                 value = s.contribute(ctx);
             } catch (RuntimeException e) {
                 ctx.fail(Decision.Cause.Code.SECTION_FAILED,
-                        String.format(Locale.ROOT, "Phần [%s] của quyết định gặp lỗi: %s", s.name(), e),
-                        String.format(Locale.ROOT, "decision section [%s] failed: %s", s.name(), e));
+                        Msg.vi("CAUSE_SECTION_FAILED", "section", s.name(), "error", String.valueOf(e)),
+                        Msg.en("CAUSE_SECTION_FAILED", "section", s.name(), "error", String.valueOf(e)));
                 value = null;
             }
             if (cause == null && refused != null
                     && !(value instanceof Decision.Routing r && !r.accepted() && r.fileAt() != null)) {
                 refused = null;
-                ctx.fail(Decision.Cause.Code.SECTION_FAILED,
-                        String.format(Locale.ROOT, "Phần [%s] từ chối tiếp nhận hồ sơ nhưng không nêu nơi nộp hồ sơ", s.name()),
-                        String.format(Locale.ROOT, "decision section [%s] refused the dossier without naming where to file it", s.name()));
+                ctx.fail(Decision.Cause.Code.SECTION_FAILED, Msg.vi("CAUSE_REFUSED_WITHOUT_FILE_AT", "section", s.name()),
+                        Msg.en("CAUSE_REFUSED_WITHOUT_FILE_AT", "section", s.name()));
                 value = null;
             }
             ctx.closed = true;
@@ -222,11 +221,12 @@ final class DecisionPipeline {
                 notes.addAll(sectionNotes);
             }
             if (alias != null) { // a dossier that named the procedure by an old code: a note names both
-                notes.add(new Decision.Note(String.format(Locale.ROOT,
-                        "Hồ sơ ghi mã thủ tục cũ [%s]; đã giải quyết theo mã thủ tục [%s]%s", alias.code(),
-                        cp.procedure().code(), alias.note() == null ? "" : " (" + alias.note() + ")"),
-                        String.format(Locale.ROOT, "the dossier names the old procedure code [%s]; decided as procedure [%s]",
-                                alias.code(), cp.procedure().code()), null, "procedure.yaml: aliases"));
+                // the alias's own note is the pack's (Vietnamese) text: the English message leaves it out
+                notes.add(new Decision.Note(
+                        Msg.vi("NOTE_ALIAS", "alias", alias.code(), "code", cp.procedure().code(), "aliasNote",
+                                alias.note() == null ? "" : " (" + alias.note() + ")"),
+                        Msg.en("NOTE_ALIAS", "alias", alias.code(), "code", cp.procedure().code(), "aliasNote", ""),
+                        null, "procedure.yaml: aliases"));
             }
             // a stage that failed after the rules keeps what the rules decided (components, actions) beside its cause
             return new Decision(cp.procedure().code(), cause != null ? Eligibility.INDETERMINATE

@@ -107,8 +107,8 @@ final class Evaluator {
         if (!p.channels().contains(d.channel())) {
             LegalBasis b = p.legalBases().isEmpty() ? null : p.legalBases().get(0);
             ev.reasons.add(new Decision.Reason(
-                    String.format(Locale.ROOT, "Thủ tục %s không tiếp nhận hồ sơ theo hình thức %s", p.code(), d.channel().labelVi().toLowerCase(Locale.ROOT)),
-                    String.format(Locale.ROOT, "procedure %s does not accept dossiers %s", p.code(), d.channel().labelEn().toLowerCase(Locale.ROOT)),
+                    Msg.vi("REASON_CHANNEL_NOT_ACCEPTED", "code", p.code(), "channel", d.channel().labelVi().toLowerCase(Locale.ROOT)),
+                    Msg.en("REASON_CHANNEL_NOT_ACCEPTED", "code", p.code(), "channel", d.channel().labelEn().toLowerCase(Locale.ROOT)),
                     b, "procedure.yaml: channels"));
         }
 
@@ -154,14 +154,14 @@ final class Evaluator {
                 CompiledProcedure.RuleInfo r = ev.last;
                 cause = new Decision.Cause(Decision.Cause.Code.TIME_BUDGET, r == null ? null : r.name(), r == null ? null : r.file(),
                         r == null ? 0 : r.line(),
-                        String.format(Locale.ROOT, "Các quy tắc chạy quá thời gian cho phép (%d ms) và đã bị dừng; quy tắc cuối: [%s]", budget.toMillis(), r == null ? "" : r.name()),
-                        String.format(Locale.ROOT, "the rules ran past their time budget (%d ms) and were stopped; last rule: [%s]", budget.toMillis(), r == null ? "" : r.name()));
+                        Msg.vi("CAUSE_TIME_BUDGET", "ms", String.valueOf(budget.toMillis()), "rule", r == null ? "" : r.name()),
+                        Msg.en("CAUSE_TIME_BUDGET", "ms", String.valueOf(budget.toMillis()), "rule", r == null ? "" : r.name()));
             } else if (fired > firingLimit) {
                 CompiledProcedure.RuleInfo r = ev.last;
                 cause = new Decision.Cause(Decision.Cause.Code.FIRING_LIMIT, r == null ? null : r.name(), r == null ? null : r.file(),
                         r == null ? 0 : r.line(),
-                        String.format(Locale.ROOT, "Các quy tắc kích hoạt quá %d lần (có thể lặp vô hạn); quy tắc cuối: [%s]", firingLimit, r == null ? "" : r.name()),
-                        String.format(Locale.ROOT, "rules fired more than %d times (probably a loop); last rule: [%s]", firingLimit, r == null ? "" : r.name()));
+                        Msg.vi("CAUSE_FIRING_LIMIT", "limit", String.valueOf(firingLimit), "rule", r == null ? "" : r.name()),
+                        Msg.en("CAUSE_FIRING_LIMIT", "limit", String.valueOf(firingLimit), "rule", r == null ? "" : r.name()));
             }
         } catch (RuntimeException e) {
             cause = failure(e, ev, cp);
@@ -171,8 +171,8 @@ final class Evaluator {
             CompiledProcedure.RuleInfo r = ev.current != null ? ev.current : ev.last;
             cause = new Decision.Cause(Decision.Cause.Code.RESOURCE_LIMIT, r == null ? null : r.name(), r == null ? null : r.file(),
                     r == null ? 0 : r.line(),
-                    String.format(Locale.ROOT, "Các quy tắc cần nhiều bộ nhớ hơn mức cho phép và đã bị dừng; quy tắc: [%s]", r == null ? "" : r.name()),
-                    String.format(Locale.ROOT, "the rules needed more memory than allowed and were stopped; rule: [%s]", r == null ? "" : r.name()));
+                    Msg.vi("CAUSE_RESOURCE_LIMIT", "rule", r == null ? "" : r.name()),
+                    Msg.en("CAUSE_RESOURCE_LIMIT", "rule", r == null ? "" : r.name()));
         } finally {
             s.dispose();
         }
@@ -217,16 +217,16 @@ final class Evaluator {
         if (root instanceof io.github.motcua.rules.vocabulary.RegexBudgetException x) {
             return new Decision.Cause(Decision.Cause.Code.REGEX_BUDGET, r == null ? null : r.name(), r == null ? null : r.file(),
                     r == null ? 0 : r.line(),
-                    String.format(Locale.ROOT, "Quy tắc [%s]%s: %s", r == null ? "?" : r.name(), where, x.messageVi()),
-                    String.format(Locale.ROOT, "rule [%s]%s: %s", r == null ? "?" : r.name(), where, x.getMessage()));
+                    Msg.vi("CAUSE_REGEX_BUDGET", "rule", r == null ? "?" : r.name(), "where", where, "detail", x.messageVi()),
+                    Msg.en("CAUSE_REGEX_BUDGET", "rule", r == null ? "?" : r.name(), "where", where, "detail", x.getMessage()));
         }
         String rootMsg = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
         String vi = voc != null ? voc.messageVi() : rootMsg;
         String en = voc != null ? voc.getMessage() : rootMsg;
         return new Decision.Cause(Decision.Cause.Code.RULE_FAILED, r == null ? null : r.name(), r == null ? null : r.file(),
                 r == null ? 0 : r.line(),
-                String.format(Locale.ROOT, "Quy tắc [%s]%s gặp lỗi khi chạy: %s", r == null ? "?" : r.name(), where, vi),
-                String.format(Locale.ROOT, "rule [%s]%s failed: %s", r == null ? "?" : r.name(), where, en));
+                Msg.vi("CAUSE_RULE_FAILED", "rule", r == null ? "?" : r.name(), "where", where, "detail", vi),
+                Msg.en("CAUSE_RULE_FAILED", "rule", r == null ? "?" : r.name(), "where", where, "detail", en));
     }
 
     /** The catalogue's REQUIRED components, as listed when the rules did not run (form invalid). */
@@ -255,8 +255,7 @@ final class Evaluator {
         }
         for (Evaluation.ComponentAction a : ev.components) {
             DossierComponent c = p.component(a.id()).orElseThrow(() -> new VocabularyException(
-                    "Thành phần hồ sơ không có trong procedure.yaml [" + a.id() + "]",
-                    "component not in procedure.yaml [" + a.id() + "]"));
+                    Msg.vi("COMPONENT_NOT_IN_PROCEDURE", "id", a.id()), Msg.en("COMPONENT_NOT_IN_PROCEDURE", "id", a.id())));
             int r = a.verb().ordinal();
             Integer had = rank.get(a.id());
             if (had != null && had > r) {

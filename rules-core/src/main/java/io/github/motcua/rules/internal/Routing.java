@@ -211,8 +211,8 @@ final class Routing {
                             basis(t.get("basis"), context, problems, "routing.transfer.basis"));
                 } catch (RuntimeException e) {
                     problems.add(new PackProblem("pack.yaml", 0, 0, "BAD_VALUE",
-                            "Thời gian luân chuyển hồ sơ không hợp lệ: " + e.getMessage(),
-                            "invalid transfer time: " + e.getMessage()));
+                            Msg.vi("ROUTING_BAD_TRANSFER", "detail", e.getMessage()),
+                            Msg.en("ROUTING_BAD_TRANSFER", "detail", e.getMessage())));
                 }
             }
             Boolean free = r.get("boundaryFree") == null ? null : r.get("boundaryFree").asBoolean();
@@ -226,8 +226,8 @@ final class Routing {
             LegalBasis b = context.bases().get(id.asString());
             if (b == null) {
                 problems.add(new PackProblem("pack.yaml", 0, 0, "UNKNOWN_BASIS",
-                        "Căn cứ pháp lý [" + id.asString() + "] (" + where + ") không có trong legal-bases/*.yaml",
-                        "legal basis [" + id.asString() + "] (" + where + ") is not declared in legal-bases/*.yaml"));
+                        Msg.vi("ROUTING_UNKNOWN_BASIS", "id", id.asString(), "where", where),
+                        Msg.en("ROUTING_UNKNOWN_BASIS", "id", id.asString(), "where", where)));
             }
             return b;
         }
@@ -259,43 +259,36 @@ final class Routing {
                 : c != null && c.basis() != null ? c.basis() : null;
         String by = c == null ? null : c.by().name();
         if (receiving == null || competent == null) {
-            String vi = receiving == null
-                    ? "Hồ sơ không ghi đơn vị tiếp nhận; chưa kiểm tra được nơi tiếp nhận"
-                    : "Chưa xác định được cơ quan có thẩm quyền từ hồ sơ; đơn vị tiếp nhận chuyển hồ sơ theo quy định";
-            String en = receiving == null ? "the dossier names no receiving unit; the place of receipt was not checked"
-                    : "the competent unit cannot be found from the dossier; the receiving unit forwards it";
+            String key = receiving == null ? "ROUTING_NO_RECEIVING_UNIT" : "ROUTING_NO_COMPETENT_UNIT";
             return new Decision.Routing(unit(receiving), unit(competent), by, true, p.boundaryFree(),
-                    rules.boundaryFree(), free, null, basis, null, vi, en);
+                    rules.boundaryFree(), free, null, basis, null, Msg.vi(key), Msg.en(key));
         }
         if (receivesFor(receiving, competent, p)) {
             boolean same = receiving.code().equals(competent.code());
             Decision.Transfer transfer = same ? null : transfer(c, rules);
+            String key = same ? "ROUTING_RECEIVED_BY_COMPETENT" : "ROUTING_CENTRE_TRANSFERS";
             return new Decision.Routing(unit(receiving), unit(competent), by, true, p.boundaryFree(),
                     rules.boundaryFree(), free, transfer, basis, null,
-                    same ? "Tiếp nhận đúng cơ quan có thẩm quyền: " + competent.name().vi()
-                            : "Trung tâm Phục vụ hành chính công tỉnh tiếp nhận, chuyển hồ sơ đến " + competent.name().vi(),
-                    same ? "received by the competent unit: " + en(competent)
-                            : "received at the provincial centre and transferred to " + en(competent));
+                    Msg.vi(key, "competent", competent.name().vi()), Msg.en(key, "competent", en(competent)));
         }
         if (free) {
             Decision.Transfer transfer = transfer(c, rules);
-            String how = transfer == null ? "" : String.format(Locale.ROOT, " (luân chuyển %s, %s)",
-                    transfer.limit().labelVi(), transfer.counted() ? "tính trong thời hạn giải quyết" : "cộng thêm vào thời hạn giải quyết");
+            String how = transfer == null ? "" : Msg.vi(transfer.counted() ? "ROUTING_TRANSFER_COUNTED" : "ROUTING_TRANSFER_ADDED",
+                    "limit", transfer.limit().labelVi());
+            // the English message names no transfer length: a time limit has no English label
             return new Decision.Routing(unit(receiving), unit(competent), by, true, p.boundaryFree(),
                     rules.boundaryFree(), true, transfer, basis, null,
-                    "Tiếp nhận không phụ thuộc địa giới hành chính tại " + receiving.name().vi()
-                            + "; chuyển hồ sơ đến " + competent.name().vi() + how,
-                    "received regardless of administrative boundaries at " + en(receiving) + "; transferred to " + en(competent));
+                    Msg.vi("ROUTING_BOUNDARY_FREE", "receiving", receiving.name().vi(), "competent", competent.name().vi(),
+                            "transfer", how),
+                    Msg.en("ROUTING_BOUNDARY_FREE", "receiving", en(receiving), "competent", en(competent), "transfer", ""));
         }
         ReceivingUnit fileAt = fileAt(competent, units);
-        String where = fileAt.name().vi() + (fileAt.address() == null ? "" : ", địa chỉ: " + fileAt.address());
         return new Decision.Routing(unit(receiving), unit(competent), by, false, p.boundaryFree(), rules.boundaryFree(),
                 false, null, basis, unit(fileAt),
-                "Thủ tục này không tiếp nhận phi địa giới hành chính; " + receiving.name().vi()
-                        + " không có thẩm quyền. Đề nghị nộp hồ sơ tại " + where,
-                "this procedure is not received regardless of administrative boundaries and " + en(receiving)
-                        + " is not competent; please file at " + en(fileAt)
-                        + (fileAt.address() == null ? "" : ", " + fileAt.address()));
+                Msg.vi("ROUTING_WRONG_UNIT", "receiving", receiving.name().vi(), "fileAt", fileAt.name().vi(), "address",
+                        fileAt.address() == null ? "" : Msg.vi("ROUTING_ADDRESS", "address", fileAt.address())),
+                Msg.en("ROUTING_WRONG_UNIT", "receiving", en(receiving), "fileAt", en(fileAt), "address",
+                        fileAt.address() == null ? "" : Msg.en("ROUTING_ADDRESS", "address", fileAt.address())));
     }
 
     /**

@@ -4,6 +4,8 @@ import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.LoadResult;
 import io.github.motcua.rules.Motcua;
 import io.github.motcua.rules.PackProblem;
+import io.github.motcua.rules.cases.CaseResult;
+import io.github.motcua.rules.cases.CaseRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

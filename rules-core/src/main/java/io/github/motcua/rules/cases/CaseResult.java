@@ -1,4 +1,4 @@
-package io.github.motcua.rules.testing;
+package io.github.motcua.rules.cases;
 
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.PackCase;

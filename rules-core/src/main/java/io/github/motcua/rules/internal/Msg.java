@@ -1,0 +1,42 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.kernel.Messages;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The decision pipeline's messages (thông điệp), Vietnamese and English, from rules-core's bundle
+ * {@value #BUNDLE} ({@code messages_vi.properties}, {@code messages_en.properties}) through the
+ * kernel's {@link Messages}: one key, the same named arguments in both languages. Stateless, so
+ * thread-safe.
+ */
+final class Msg {
+    /** The bundle's base name. */
+    static final String BUNDLE = "io/github/motcua/rules/messages";
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private Msg() {
+    }
+
+    /** The message {@code key} in Vietnamese; {@code pairs} are argument names and values, alternating. */
+    static String vi(String key, String... pairs) {
+        return Messages.render(BUNDLE, key, args(pairs), VI);
+    }
+
+    /** The message {@code key} in English; {@code pairs} are argument names and values, alternating. */
+    static String en(String key, String... pairs) {
+        return Messages.render(BUNDLE, key, args(pairs), Locale.ENGLISH);
+    }
+
+    private static Map<String, String> args(String... pairs) {
+        if (pairs.length % 2 != 0) {
+            throw new IllegalArgumentException("argument names and values come in pairs");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put(pairs[i], pairs[i + 1] == null ? "" : pairs[i + 1]);
+        }
+        return out;
+    }
+}
