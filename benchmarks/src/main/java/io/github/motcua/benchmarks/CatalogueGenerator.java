@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 /**
  * Writes a synthetic catalogue (danh mục thủ tục tổng hợp) of N procedures built from the shapes of
  * a reference pack (default {@code examples/packs/gia-lai}): procedure i is a copy of reference
- * procedure {@code i mod R} under the code {@code SYN.nnnnn} — its procedure.yaml, rules.drl,
- * form.schema.json and fees.csv — plus an {@code extra.drl} that pads it to about ten rules with
+ * procedure {@code i mod R} (the R procedures with rules, see {@link #templates}) under the code
+ * {@code SYN.nnnnn} — its procedure.yaml, rules.drl or rules.yaml, form.schema.json and fees.csv — plus an {@code extra.drl} that pads it to about ten rules with
  * note rules on form fields. Every top-level file of the reference pack (pack.yaml, legal bases,
  * units, calendar, shared forms, exemptions) is copied; analyst cases are not (they name the
  * reference codes). Not thread-safe.
@@ -34,6 +34,8 @@ public final class CatalogueGenerator {
     private static final Pattern FIRST_BASIS = Pattern.compile("(?m)^legalBases:\\s*\\[\\s*([^,\\]\\s]+)");
     private static final Pattern RULE = Pattern.compile("(?m)^rule\\s");
     /** A procedure's old codes: copied to 2,000 procedures they would clash (ALIAS_CONFLICT). */
+    /** A rule of a rules.yaml file: a list item at the start of a line. */
+    private static final Pattern YAML_RULE = Pattern.compile("(?m)^- ");
     private static final Pattern ALIASES = Pattern.compile("(?m)^aliases:.*\\R(?:[ \\t]+.*\\R)*");
     private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
 
@@ -49,12 +51,17 @@ public final class CatalogueGenerator {
         return String.format(Locale.ROOT, "SYN.%05d", i);
     }
 
-    /** The reference procedures, ordered by code. */
+    /**
+     * The reference procedures that have rules (rules.drl or rules.yaml), ordered by code: imported,
+     * not-assessed procedures have no rules or form, and as templates they would make most of the
+     * catalogue rule-less (21 of the Gia Lai pack's 35), unlike the ten-rule procedures it stands for.
+     */
     public static List<Template> templates(Path reference) {
         List<Template> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(reference.resolve("procedures"))) {
             for (Path d : (Iterable<Path>) dirs.sorted()::iterator) {
-                if (Files.isRegularFile(d.resolve("procedure.yaml"))) {
+                if (Files.isRegularFile(d.resolve("procedure.yaml"))
+                        && (Files.isRegularFile(d.resolve("rules.drl")) || Files.isRegularFile(d.resolve("rules.yaml")))) {
                     out.add(new Template(d, d.getFileName().toString()));
                 }
             }
@@ -144,6 +151,12 @@ public final class CatalogueGenerator {
             String text = Files.readString(drl, StandardCharsets.UTF_8);
             rules = (int) RULE.matcher(text).results().count();
             Files.writeString(dir.resolve("rules.drl"), text, StandardCharsets.UTF_8);
+        }
+        Path rulesYaml = t.folder().resolve("rules.yaml");
+        if (Files.isRegularFile(rulesYaml)) {
+            String text = Files.readString(rulesYaml, StandardCharsets.UTF_8);
+            rules += (int) YAML_RULE.matcher(text).results().count();
+            Files.writeString(dir.resolve("rules.yaml"), text, StandardCharsets.UTF_8);
         }
         Path schema = t.folder().resolve("form.schema.json");
         boolean ownForm = Files.isRegularFile(schema);
