@@ -8,6 +8,7 @@ import io.github.motcua.forms.FormRenderer;
 import io.github.motcua.forms.FormReport;
 import io.github.motcua.forms.InputLimits;
 import io.github.motcua.forms.NoSuchFormException;
+import io.github.motcua.forms.NormalisedValue;
 import io.github.motcua.forms.PrefillResult;
 import io.github.motcua.forms.PrefilledField;
 import io.github.motcua.forms.UnableToLoadFormsException;
@@ -193,9 +194,21 @@ public final class DefaultFormRegistry implements FormRegistry {
                     Messages.en(p.messageKey(), args), p.keyword());
             return new FormReport(formId, List.of(v), Map.of(), locale);
         }
-        TypedInput.Result typed = TypedInput.normalise(parsed.value(), pointer -> store.fieldAt(schemaId, pointer));
-        if (typed.value() != parsed.value()) {
-            parsed = new InputTree.Parsed(typed.value(), null, null);
+        List<NormalisedValue> normalised;
+        if (parsed.node() != null) {
+            // parsed from JSON text: walk the tree itself, so the lazy views convert nothing unless read
+            List<NormalisedValue> out = new ArrayList<>(0);
+            JsonNode node = TypedInput.normaliseTree(parsed.node(), pointer -> store.fieldAt(schemaId, pointer), out);
+            if (node != parsed.node()) {
+                parsed = new InputTree.Parsed(JsonViews.value(node), node, null);
+            }
+            normalised = out;
+        } else {
+            TypedInput.Result typed = TypedInput.normalise(parsed.value(), pointer -> store.fieldAt(schemaId, pointer));
+            if (typed.value() != parsed.value()) {
+                parsed = new InputTree.Parsed(typed.value(), null, null);
+            }
+            normalised = typed.normalised();
         }
         List<Violation> violations;
         try {
@@ -215,7 +228,7 @@ public final class DefaultFormRegistry implements FormRegistry {
             return new FormReport(formId, violations, Map.of(), locale);
         }
         Map<String, Object> data = parsed.value() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        return new FormReport(formId, violations, data, locale, typed.normalised());
+        return new FormReport(formId, violations, data, locale, normalised);
     }
 
     @Override

@@ -199,7 +199,14 @@ final class InputTree {
                     throw new LimitException(limitProblem(pointer, "input.string", limits.maxStringLength()));
                 }
                 String key = nfc(k);
-                out.put(key, copyValue(e.getValue(), depth + 1, pointer + "/" + Pointers.escape(key)));
+                Object val = e.getValue();
+                if (val == null || val instanceof Boolean || val instanceof Long) {
+                    out.put(key, val); // a leaf that cannot be wrong: no pointer to build
+                } else if (val instanceof String text && text.length() <= limits.maxStringLength()) {
+                    out.put(key, nfc(text));
+                } else {
+                    out.put(key, copyValue(val, depth + 1, pointer + "/" + Pointers.escape(key)));
+                }
             }
             return Collections.unmodifiableMap(out);
         }
@@ -250,10 +257,14 @@ final class InputTree {
                         throw new LimitException(limitProblem(pointer, "input.properties", limits.maxProperties()));
                     }
                     String key = nfc(p.currentName());
-                    String child = pointer + "/" + Pointers.escape(key);
-                    JsonNode value = read(p, p.nextToken(), child);
+                    JsonToken vt = p.nextToken();
+                    JsonNode value = scalar(p, vt); // a leaf needs no pointer unless something is wrong
+                    if (value == null) {
+                        value = read(p, vt, pointer + "/" + Pointers.escape(key));
+                    }
                     if (map.replace(key, value) != null) {
-                        throw new LimitException(new Problem(child, "json", "input.duplicate", Map.of("name", key)));
+                        throw new LimitException(new Problem(pointer + "/" + Pointers.escape(key), "json", "input.duplicate",
+                                Map.of("name", key)));
                     }
                 }
                 return map;
@@ -265,7 +276,8 @@ final class InputTree {
                     if (list.size() >= limits.maxArrayLength()) {
                         throw new LimitException(limitProblem(pointer, "input.array", limits.maxArrayLength()));
                     }
-                    list.add(read(p, n, pointer + "/" + list.size()));
+                    JsonNode value = scalar(p, n);
+                    list.add(value != null ? value : read(p, n, pointer + "/" + list.size()));
                 }
                 return list;
             }
@@ -287,6 +299,30 @@ final class InputTree {
             default:
                 throw new LimitException(new Problem(pointer, "json", "input.syntax",
                         Map.of("line", "?", "column", "?")));
+        }
+    }
+
+    /**
+     * The node of a leaf that cannot be wrong (a string, a long, true, false, null), or null for
+     * anything else; {@link #read} gives the same node for these.
+     */
+    private static JsonNode scalar(JsonParser p, JsonToken t) {
+        switch (t) {
+            case VALUE_STRING:
+                return NODES.stringNode(nfc(p.getString()));
+            case VALUE_NUMBER_INT:
+                return switch (p.getNumberType()) {
+                    case INT, LONG -> NODES.numberNode(p.getLongValue());
+                    default -> null;
+                };
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                return null;
         }
     }
 

@@ -39,6 +39,59 @@ final class TypedInput {
         return new Result(v, out.isEmpty() ? List.of() : List.copyOf(out));
     }
 
+    /**
+     * The same on a parsed tree: returns {@code node} itself when nothing changed (then nothing is
+     * converted or copied), else a copy with the rewritten strings; what was rewritten goes to {@code out}.
+     */
+    static JsonNode normaliseTree(JsonNode node, Function<String, JsonNode> fieldAt, List<NormalisedValue> out) {
+        return walkTree(node, "", fieldAt, out);
+    }
+
+    private static JsonNode walkTree(JsonNode v, String pointer, Function<String, JsonNode> fieldAt,
+                                     List<NormalisedValue> out) {
+        if (v.isString()) {
+            Object r = walk(v.asString(), pointer, fieldAt, out);
+            return r == v.asString() ? v : NODES.stringNode((String) r);
+        }
+        if (v.isObject()) {
+            tools.jackson.databind.node.ObjectNode copy = null;
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
+                JsonNode c = e.getValue();
+                if (c.isString() ? !candidate(c.asString()) : !c.isContainer()) {
+                    continue;
+                }
+                JsonNode child = walkTree(c, pointer + "/" + Pointers.escape(e.getKey()), fieldAt, out);
+                if (child != c) {
+                    if (copy == null) {
+                        copy = ((tools.jackson.databind.node.ObjectNode) v).deepCopy();
+                    }
+                    copy.set(e.getKey(), child);
+                }
+            }
+            return copy == null ? v : copy;
+        }
+        if (v.isArray()) {
+            tools.jackson.databind.node.ArrayNode copy = null;
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode c = v.get(i);
+                if (c.isString() ? !candidate(c.asString()) : !c.isContainer()) {
+                    continue;
+                }
+                JsonNode child = walkTree(c, pointer + "/" + i, fieldAt, out);
+                if (child != c) {
+                    if (copy == null) {
+                        copy = ((tools.jackson.databind.node.ArrayNode) v).deepCopy();
+                    }
+                    copy.set(i, child);
+                }
+            }
+            return copy == null ? v : copy;
+        }
+        return v;
+    }
+
+    private static final tools.jackson.databind.node.JsonNodeFactory NODES = tools.jackson.databind.node.JsonNodeFactory.instance;
+
     private static Object walk(Object v, String pointer, Function<String, JsonNode> fieldAt,
                                List<NormalisedValue> out) {
         if (v instanceof String s) {
@@ -61,6 +114,9 @@ final class TypedInput {
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> copy = null;
             for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!worthWalking(e.getValue())) {
+                    continue; // most leaves: no pointer to build, nothing to look up
+                }
                 String key = (String) e.getKey();
                 Object child = walk(e.getValue(), pointer + "/" + Pointers.escape(key), fieldAt, out);
                 if (child != e.getValue()) {
@@ -78,6 +134,9 @@ final class TypedInput {
         if (v instanceof List<?> l) {
             List<Object> copy = null;
             for (int i = 0; i < l.size(); i++) {
+                if (!worthWalking(l.get(i))) {
+                    continue;
+                }
                 Object child = walk(l.get(i), pointer + "/" + i, fieldAt, out);
                 if (child != l.get(i)) {
                     if (copy == null) {
@@ -91,13 +150,18 @@ final class TypedInput {
         return v;
     }
 
+    /** A value that may hold something to rewrite: a container, or a string {@link #candidate}. */
+    private static boolean worthWalking(Object v) {
+        return v instanceof String s ? candidate(s) : v instanceof Map || v instanceof List;
+    }
+
     /**
      * Cheap filter before any schema look-up: only short text made of digits and the separators
      * people type inside identifiers and dates, with at least one separator. Names and addresses fail
      * it at their first letter.
      */
     static boolean candidate(String s) {
-        if (s.isEmpty() || s.length() > 40) {
+        if (s.isEmpty() || s.length() > 40 || isoDate(s)) {
             return false;
         }
         boolean separator = false;
@@ -114,6 +178,23 @@ final class TypedInput {
             }
         }
         return digit && separator;
+    }
+
+    /**
+     * {@code dddd-dd-dd}: already a canonical date, and no format's {@link #canonical} rewrites it (not
+     * 10 or 13 tax-code digits, 12 personal-number digits or a 10-digit mobile number once the dashes go).
+     */
+    private static boolean isoDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = s.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The canonical text of {@code typed} for {@code format}, or null when it has none that is valid. */
@@ -146,9 +227,15 @@ final class TypedInput {
         }
     }
 
+    /** The separators of a typed date ({@link String#split} would compile this class of three again on every call). */
+    private static final java.util.regex.Pattern DATE_SEPARATOR = java.util.regex.Pattern.compile("[/.\\-]");
+
     /** {@code d/m/yyyy}, {@code dd/mm/yyyy}, also with '.' or '-' between the parts, as a real calendar date. */
     static String date(String t) {
-        String[] parts = t.split("[/.\\-]", -1);
+        if (t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
+            return null; // yyyy-mm-dd: already the canonical form, or not a d/m/yyyy date at all
+        }
+        String[] parts = DATE_SEPARATOR.split(t, -1);
         if (parts.length != 3 || parts[2].length() != 4 || parts[0].isEmpty() || parts[0].length() > 2
                 || parts[1].isEmpty() || parts[1].length() > 2) {
             return null;
