@@ -393,12 +393,17 @@ final class RuleClasses {
 
         RuleClassLoader(ClassLoader parent, Map<String, byte[]> classes) {
             super(parent);
-            this.classes = Map.copyOf(classes);
+            this.classes = new java.util.concurrent.ConcurrentHashMap<>(classes);
         }
 
+        /**
+         * Defines a class once (the loader is not parallel-capable: {@code loadClass} holds its lock and
+         * asks {@code findLoadedClass} first), so its bytes are dropped as it is defined: a procedure's
+         * KieBase would otherwise keep every class file it was built from for as long as it serves.
+         */
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] b = classes.get(name.replace('.', '/'));
+            byte[] b = classes.remove(name.replace('.', '/'));
             if (b == null) {
                 throw new ClassNotFoundException(name);
             }
