@@ -5,9 +5,19 @@ import io.github.motcua.rules.Procedure;
 import java.time.LocalDate;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
-/** One procedure compiled to its own KieBase (partitioned: decisions never scan other procedures). */
-record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules) {
+/**
+ * One procedure compiled to its own KieBase (partitioned: decisions never scan other procedures), with
+ * the pool of its sessions: a decision takes an idle session (or the pool makes one), and disposing it
+ * resets it and puts it back. The pool is lock-free once warm and holds as many sessions as decisions
+ * of this procedure ever ran at the same moment.
+ */
+record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules, KieSessionsPool sessions) {
+
+    CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules) {
+        this(procedure, kieBase, rules, kieBase.newKieSessionsPool(0));
+    }
 
     /** What the trace and the validity filter need to know about a rule. */
     record RuleInfo(String name, String file, int line, LegalBasis basis, LocalDate validFrom, LocalDate validTo) {
