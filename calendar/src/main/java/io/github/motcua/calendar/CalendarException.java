@@ -1,5 +1,13 @@
 package io.github.motcua.calendar;
 
+import io.github.motcua.kernel.Problem;
+import io.github.motcua.kernel.ProblemCarrier;
+import io.github.motcua.kernel.ProblemCode;
+import io.github.motcua.kernel.Severity;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * Root of every exception thrown by the working-day calendar and deadline engine (lịch làm việc,
  * thời hạn giải quyết). Unchecked: each subclass names what failed, and the message names the
@@ -7,7 +15,7 @@ package io.github.motcua.calendar;
  *
  * <p>Immutable and thread-safe once constructed.
  */
-public class CalendarException extends RuntimeException {
+public class CalendarException extends RuntimeException implements ProblemCarrier {
     private static final long serialVersionUID = 1L;
 
     /** @param message a plain message naming the offending value in brackets */
@@ -21,5 +29,35 @@ public class CalendarException extends RuntimeException {
      */
     public CalendarException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    private static final Map<String, String> TITLES_VI = Map.of(
+            "CALENDAR", "Lỗi lịch làm việc",
+            "INVALID_DEADLINE", "Thời hạn không hợp lệ",
+            "DATE_OUT_OF_RANGE", "Ngày nằm ngoài phạm vi của lịch",
+            "STEP_BUDGET", "Các bước xử lý nội bộ không đủ thời gian",
+            "CALENDAR_FILE", "Tệp lịch không hợp lệ");
+
+    /**
+     * This exception as the kernel's problem: the code is the class name without {@code Exception} in
+     * upper snake case (e.g. {@code CALENDAR}); the Vietnamese message is the kind of problem
+     * followed by the detail, which is English ({@link #getMessage()}).
+     */
+    @Override
+    public Problem toProblem() {
+        String code = codeOf(getClass());
+        String detail = getMessage() == null ? "" : getMessage();
+        return Problem.ofText("", 0, 0, new ProblemCode(code), Severity.ERROR,
+                TITLES_VI.getOrDefault(code, "Lỗi lịch làm việc") + ": " + detail, detail);
+    }
+
+    @Override
+    public List<Problem> toProblems() {
+        return List.of(toProblem());
+    }
+
+    static String codeOf(Class<?> type) {
+        String name = type.getSimpleName().replaceFirst("Exception$", "");
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 }

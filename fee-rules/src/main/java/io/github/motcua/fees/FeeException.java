@@ -1,5 +1,13 @@
 package io.github.motcua.fees;
 
+import io.github.motcua.kernel.Problem;
+import io.github.motcua.kernel.ProblemCarrier;
+import io.github.motcua.kernel.ProblemCode;
+import io.github.motcua.kernel.Severity;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * The root of every exception the fee-rules module throws on purpose. Unchecked: a fee table that
  * cannot be built or priced is a pack defect or a caller error, not a condition to recover from
@@ -9,7 +17,7 @@ package io.github.motcua.fees;
  * <p>Messages are Vietnamese first, then English, and name the offending value in [brackets].
  * Immutable once thrown; safe to share.
  */
-public class FeeException extends RuntimeException {
+public class FeeException extends RuntimeException implements ProblemCarrier {
     private static final long serialVersionUID = 1L;
 
     public FeeException(String message) {
@@ -18,5 +26,36 @@ public class FeeException extends RuntimeException {
 
     public FeeException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    private static final Map<String, String> TITLES_VI = Map.of(
+            "FEE", "Lỗi tính phí, lệ phí",
+            "FEE_DIRECTIVE", "Quy tắc về phí không hợp lệ",
+            "FEE_QUANTITY", "Số lượng tính phí không hợp lệ",
+            "INVALID_FEE_TABLE", "Bảng phí, lệ phí không hợp lệ",
+            "MONEY_OVERFLOW", "Số tiền vượt quá giới hạn tính toán",
+            "NO_RATE_IN_FORCE", "Không có mức thu có hiệu lực");
+
+    /**
+     * This exception as the kernel's problem: the code is the class name without {@code Exception} in
+     * upper snake case (e.g. {@code FEE}); the Vietnamese message is the kind of problem
+     * followed by the detail, which is English ({@link #getMessage()}).
+     */
+    @Override
+    public Problem toProblem() {
+        String code = codeOf(getClass());
+        String detail = getMessage() == null ? "" : getMessage();
+        return Problem.ofText("", 0, 0, new ProblemCode(code), Severity.ERROR,
+                TITLES_VI.getOrDefault(code, "Lỗi tính phí, lệ phí") + ": " + detail, detail);
+    }
+
+    @Override
+    public List<Problem> toProblems() {
+        return List.of(toProblem());
+    }
+
+    static String codeOf(Class<?> type) {
+        String name = type.getSimpleName().replaceFirst("Exception$", "");
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 }

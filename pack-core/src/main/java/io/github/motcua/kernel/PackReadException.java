@@ -7,7 +7,7 @@ package io.github.motcua.kernel;
  *
  * <p>Immutable and thread-safe.
  */
-public class PackReadException extends RuntimeException {
+public class PackReadException extends RuntimeException implements ProblemCarrier {
     private static final long serialVersionUID = 1L;
     private final transient Problem problem;
 
@@ -19,5 +19,10 @@ public class PackReadException extends RuntimeException {
     /** What went wrong, and where. */
     public Problem problem() {
         return problem;
+    }
+
+    @Override
+    public java.util.List<Problem> toProblems() {
+        return java.util.List.of(problem);
     }
 }

@@ -96,8 +96,12 @@ public final class EngineBuilder {
      * A new engine with no pack loaded. Under logback, an {@code org.drools} or {@code org.kie}
      * logger with no level of its own and DEBUG enabled is set to INFO (Drools would log its
      * generated sources); {@code -Dmotcua.logging.droolsDebug=true} keeps them (docs/integration.md).
+     *
+     * @throws ClasspathConflictException when the class path holds an older jackson-annotations or
+     *                                    Freemarker than motcua needs (import motcua-bom first)
      */
     public Engine build() {
+        ClasspathCheck.verify();
         DroolsLogging.quietUnlessConfigured();
         return new DefaultEngine(clock, firingLimit, compileThreads, List.copyOf(sections), lazyCompile);
     }

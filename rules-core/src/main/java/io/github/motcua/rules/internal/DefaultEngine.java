@@ -574,7 +574,7 @@ public final class DefaultEngine implements Engine {
         // a dossier built in Java gets the checks a JSON dossier gets (issue 11 item 5)
         List<String> refused = DossierJson.check(dossier);
         if (!refused.isEmpty()) {
-            throw new io.github.motcua.rules.InvalidDossierException(refused);
+            throw new io.github.motcua.rules.InvalidDossierException(DossierJson.code("DOSSIER_OUT_OF_RANGE"), refused);
         }
         return decideChecked(dossier);
     }

@@ -28,15 +28,20 @@ public final class DossierJson {
             .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final int MAX_CHARS = 2 * 1024 * 1024;
 
+    /** A stable problem code of a dossier refusal (docs/integration.md lists them). */
+    static io.github.motcua.kernel.ProblemCode code(String name) {
+        return new io.github.motcua.kernel.ProblemCode(name);
+    }
+
     private DossierJson() {
     }
 
     public static Dossier parse(String json) {
         if (json == null) {
-            throw new InvalidDossierException(List.of(": dossier JSON is null"));
+            throw new InvalidDossierException(code("DOSSIER_NULL"), List.of(": không có hồ sơ (JSON null) / dossier JSON is null"));
         }
         if (json.length() > MAX_CHARS) {
-            throw new InvalidDossierException(List.of(String.format(Locale.ROOT,
+            throw new InvalidDossierException(code("DOSSIER_TOO_LARGE"), List.of(String.format(Locale.ROOT,
                     ": hồ sơ quá lớn (tối đa %d ký tự) / dossier too large: [%d]", MAX_CHARS, json.length())));
         }
         JsonNode node;
@@ -50,16 +55,16 @@ public final class DossierJson {
             if (msg.startsWith("Duplicate Object property") && pointer != null) {
                 // the same refusal forms-core gives a form: the key's JSON pointer, never "the last one wins"
                 String key = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
-                throw new InvalidDossierException(List.of(String.format(Locale.ROOT,
+                throw new InvalidDossierException(code("DOSSIER_DUPLICATE_KEY"), List.of(String.format(Locale.ROOT,
                         "%s: khóa [%s] xuất hiện hai lần / duplicate key [%s] (%s)", pointer, key, key, at)));
             }
             if (e instanceof tools.jackson.core.exc.StreamConstraintsException) {
-                throw new InvalidDossierException(List.of(String.format(Locale.ROOT,
+                throw new InvalidDossierException(code("DOSSIER_JSON_LIMIT"), List.of(String.format(Locale.ROOT,
                         "%s: giá trị vượt giới hạn đọc JSON (số dài quá 1000 chữ số, lồng quá sâu hoặc chuỗi quá dài) / "
                                 + "value beyond the JSON reading limits (a number longer than 1000 digits, too deep, or "
                                 + "too long) (%s)", pointer == null ? "" : pointer, at)));
             }
-            throw new InvalidDossierException(List.of(String.format(Locale.ROOT,
+            throw new InvalidDossierException(code("DOSSIER_NOT_JSON"), List.of(String.format(Locale.ROOT,
                     "%s: không phải JSON hợp lệ / not valid JSON: %s", at, msg)));
         }
         return fromNode(node);
@@ -151,11 +156,11 @@ public final class DossierJson {
     /** Validates against dossier.schema.json and converts. */
     public static Dossier fromNode(JsonNode node) {
         if (node == null || node.isMissingNode()) {
-            throw new InvalidDossierException(List.of(": empty dossier"));
+            throw new InvalidDossierException(code("DOSSIER_EMPTY"), List.of(": hồ sơ trống / empty dossier"));
         }
         List<String> violations = Schemas.validatePlain("dossier", node);
         if (!violations.isEmpty()) {
-            throw new InvalidDossierException(violations);
+            throw new InvalidDossierException(code("DOSSIER_SCHEMA"), violations);
         }
         try {
             Dossier.Applicant applicant = null;
@@ -186,7 +191,7 @@ public final class DossierJson {
                 nonFinite(node.get("form"), "/form", huge);
             }
             if (!huge.isEmpty()) {
-                throw new InvalidDossierException(huge);
+                throw new InvalidDossierException(code("DOSSIER_NUMBER_TOO_LARGE"), huge);
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> form = node.get("form") == null ? Map.of() : (Map<String, Object>) plain(node.get("form"));
@@ -196,7 +201,8 @@ public final class DossierJson {
                     held, periods);
         } catch (DateTimeParseException | IllegalArgumentException | JacksonException e) {
             // JacksonException: a number JSON allows but Java cannot hold, e.g. 1e309 (infinite)
-            throw new InvalidDossierException(List.of(": " + e.getMessage()));
+            throw new InvalidDossierException(code("DOSSIER_INVALID_VALUE"),
+                    List.of(": giá trị không hợp lệ / invalid value: " + e.getMessage()));
         }
     }
 

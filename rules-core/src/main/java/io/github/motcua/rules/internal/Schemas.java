@@ -97,9 +97,19 @@ public final class Schemas {
 
     /** Validates a plain JSON node (dossier input); returns "pointer: message" strings. */
     static List<String> validatePlain(String kind, JsonNode node) {
+        Schema s = schema(kind);
+        List<Error> vi = s.validate(node, ctx -> ctx.executionConfig(b -> b.locale(VI).formatAssertionsEnabled(true)));
+        if (vi.isEmpty()) {
+            return List.of();
+        }
+        // the same validation in English, violation for violation (as validate(...) does for pack files)
+        List<Error> en = s.validate(node, ctx -> ctx.executionConfig(b -> b.locale(Locale.ENGLISH).formatAssertionsEnabled(true)));
         List<String> out = new ArrayList<>();
-        for (Error e : schema(kind).validate(node, ctx -> ctx.executionConfig(b -> b.locale(VI).formatAssertionsEnabled(true)))) {
-            out.add(pointer(e.getInstanceLocation()) + ": " + e.getMessage());
+        for (int i = 0; i < vi.size(); i++) {
+            Error e = vi.get(i);
+            String ptr = pointer(e.getInstanceLocation());
+            boolean paired = i < en.size() && ptr.equals(pointer(en.get(i).getInstanceLocation()));
+            out.add(ptr + ": " + e.getMessage() + (paired ? " / " + en.get(i).getMessage() : ""));
         }
         return out;
     }

@@ -19,10 +19,10 @@ public final class StepEventsJson {
 
     public static List<Tracking.StepEvent> parse(String json) {
         if (json == null) {
-            throw new InvalidDossierException(List.of(": step events JSON is null"));
+            throw new InvalidDossierException(DossierJson.code("STEP_EVENTS_NULL"), List.of(": không có nhật ký (JSON null) / step events JSON is null"));
         }
         if (json.length() > MAX_CHARS) {
-            throw new InvalidDossierException(List.of(String.format(Locale.ROOT,
+            throw new InvalidDossierException(DossierJson.code("STEP_EVENTS_TOO_LARGE"), List.of(String.format(Locale.ROOT,
                     ": nhật ký quá lớn (tối đa %d ký tự) / step events too large: [%d]", MAX_CHARS, json.length())));
         }
         JsonNode node;
@@ -30,16 +30,16 @@ public final class StepEventsJson {
             node = DossierJson.JSON.readTree(json);
         } catch (JacksonException e) {
             var loc = e.getLocation();
-            throw new InvalidDossierException(List.of(String.format(Locale.ROOT,
+            throw new InvalidDossierException(DossierJson.code("STEP_EVENTS_NOT_JSON"), List.of(String.format(Locale.ROOT,
                     "%d:%d: không phải JSON hợp lệ / not valid JSON: %s", loc == null ? 0 : loc.getLineNr(),
                     loc == null ? 0 : loc.getColumnNr(), e.getOriginalMessage())));
         }
         if (node == null || node.isMissingNode()) {
-            throw new InvalidDossierException(List.of(": empty step events"));
+            throw new InvalidDossierException(DossierJson.code("STEP_EVENTS_EMPTY"), List.of(": nhật ký trống / empty step events"));
         }
         List<String> violations = Schemas.validatePlain("step-events", node);
         if (!violations.isEmpty()) {
-            throw new InvalidDossierException(violations);
+            throw new InvalidDossierException(DossierJson.code("STEP_EVENTS_SCHEMA"), violations);
         }
         List<Tracking.StepEvent> out = new ArrayList<>();
         int i = 0;
@@ -48,7 +48,7 @@ public final class StepEventsJson {
             try {
                 at = OffsetDateTime.parse(e.get("at").asString());
             } catch (DateTimeParseException x) {
-                throw new InvalidDossierException(List.of(String.format(Locale.ROOT,
+                throw new InvalidDossierException(DossierJson.code("STEP_EVENTS_INVALID_VALUE"), List.of(String.format(Locale.ROOT,
                         "/%d/at: thời điểm không hợp lệ / invalid instant: [%s]", i, e.get("at").asString())));
             }
             out.add(new Tracking.StepEvent(e.get("step").asString(), Tracking.Event.valueOf(e.get("event").asString()), at,

@@ -12,7 +12,11 @@ public final class RegexBudgetException extends RulesException {
     private final String pattern;
 
     RegexBudgetException(String pattern) {
-        super("the regular expression [" + pattern + "] needed more work than its budget on this value");
+        super("the regular expression [" + pattern + "] needed more work than its budget on this value",
+                java.util.List.of(io.github.motcua.kernel.Problem.ofText("", 0, 0,
+                        new io.github.motcua.kernel.ProblemCode("REGEX_BUDGET"), io.github.motcua.kernel.Severity.ERROR,
+                        viText(pattern), "the regular expression [" + pattern
+                                + "] needed more work than its budget on this value")), null);
         this.pattern = pattern;
     }
 
@@ -23,6 +27,10 @@ public final class RegexBudgetException extends RulesException {
 
     /** The message in Vietnamese. */
     public String messageVi() {
+        return viText(pattern);
+    }
+
+    private static String viText(String pattern) {
         return "Biểu thức chính quy [" + pattern + "] cần quá nhiều bước để so khớp giá trị này (vượt giới hạn)";
     }
 }

@@ -12,7 +12,9 @@ public final class VocabularyException extends RulesException {
     private final String messageVi;
 
     public VocabularyException(String messageVi, String messageEn) {
-        super(messageEn);
+        super(messageEn, java.util.List.of(io.github.motcua.kernel.Problem.ofText("", 0, 0,
+                new io.github.motcua.kernel.ProblemCode("VOCABULARY"), io.github.motcua.kernel.Severity.ERROR,
+                messageVi, messageEn)), null);
         this.messageVi = messageVi;
     }
 

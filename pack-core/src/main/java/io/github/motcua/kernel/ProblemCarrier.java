@@ -1,0 +1,48 @@
+package io.github.motcua.kernel;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An exception that carries the kernel's {@link Problem} data: a stable code, the file and line or
+ * the JSON pointer at fault, and a message in Vietnamese and in English. Every exception that the
+ * motcua library throws to a caller implements it, so a portal answers a localised error with the
+ * value at fault without parsing a message, and an HTTP service renders the same data as
+ * {@code application/problem+json}.
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public interface ProblemCarrier {
+    /** What went wrong as the kernel's problems, the main problem first; never empty. */
+    List<Problem> toProblems();
+
+    /** The main problem (the first of {@link #toProblems()}). */
+    default Problem toProblem() {
+        return toProblems().get(0);
+    }
+
+    /** Every problem's message in the reader's language, one per line, {@code [CODE] /pointer: message}. */
+    default String message(Locale locale) {
+        StringBuilder sb = new StringBuilder();
+        for (Problem p : toProblems()) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append('[').append(p.code().name()).append("] ");
+            if (!p.pointer().isEmpty()) {
+                sb.append(p.pointer()).append(": ");
+            } else if (!p.file().isEmpty()) {
+                sb.append(p.file());
+                if (p.line() > 0) {
+                    sb.append(':').append(p.line());
+                    if (p.column() > 0) {
+                        sb.append(':').append(p.column());
+                    }
+                }
+                sb.append(": ");
+            }
+            sb.append(p.message(locale));
+        }
+        return sb.toString();
+    }
+}
