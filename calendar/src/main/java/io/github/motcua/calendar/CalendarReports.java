@@ -56,6 +56,26 @@ public final class CalendarReports {
         return daysOff(Calendars.loadPack(packDir), year);
     }
 
+    /**
+     * The sentence every output that counts working days in computed years shows (decisions, guides):
+     * those years have no official schedule in the pack, so their days off are computed from the lunar
+     * calendar and the holiday rules in force, not taken from a published schedule. Empty when
+     * {@code years} is empty.
+     *
+     * @param years the computed years, ascending
+     */
+    public static String computedYearsNote(List<Integer> years, boolean english) {
+        if (years.isEmpty()) {
+            return "";
+        }
+        String list = years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        return english
+                ? (years.size() == 1 ? "Year " : "Years ") + list + ": working days computed from the lunar calendar and the "
+                        + "holiday rules in force, not from an official schedule (none in the pack yet)"
+                : "Năm " + list + ": ngày làm việc được tính toán theo âm lịch và quy định về ngày nghỉ lễ, Tết đang có "
+                        + "hiệu lực, không phải theo lịch nghỉ chính thức (bộ quy tắc chưa có lịch của năm này)";
+    }
+
     /** {@code days-off PACK YEAR} with the computed-year note in English when {@code english}. */
     public static String daysOff(Path packDir, int year, boolean english) {
         return daysOff(Calendars.loadPack(packDir), year, english);

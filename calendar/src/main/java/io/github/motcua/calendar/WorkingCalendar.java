@@ -114,6 +114,20 @@ public final class WorkingCalendar {
     }
 
     /**
+     * The years from {@code fromYear} to {@code toYear} (inclusive, ascending) that are
+     * {@linkplain #isComputed(int) computed}: what a deadline or a guide spanning them must name.
+     */
+    public List<Integer> computedYears(int fromYear, int toYear) {
+        List<Integer> out = new ArrayList<>();
+        for (int y = fromYear; y <= toYear; y++) {
+            if (isComputed(y)) {
+                out.add(y);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * The first year the holiday rules cover: the earliest {@code validFrom} among them (1995 for the
      * built-in list, Bộ luật Lao động 1994). An earlier year without an official schedule is refused.
      */

@@ -110,8 +110,14 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
      * @param note   a note (e.g. why the commitment equals the maximum), or {@code null}
      */
     public record Commitment(BigDecimal amount, io.github.motcua.calendar.DeadlineUnit unit, LegalBasis basis,
-            String note) {
+            String note, int line) {
+        /** A commitment whose line in procedure.yaml is not known. */
+        public Commitment(BigDecimal amount, io.github.motcua.calendar.DeadlineUnit unit, LegalBasis basis, String note) {
+            this(amount, unit, basis, note, 0);
+        }
+
         public Commitment {
+            line = Math.max(0, line);
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(unit, "unit");
             if (amount.signum() <= 0) {
@@ -233,10 +239,18 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
      * @param validFrom the day this limit took effect (its basis's), or {@code null} when the pack does not
      *               say; a dossier whose as-of date is earlier gets no deadline ({@code DEADLINE_FAILED})
      *               rather than today's limit applied backwards
+     * @param line   the line of {@code deadline:} in procedure.yaml (what a decision's trace cites), or 0
      */
-    public record BaseDeadline(TimeLimit limit, LegalBasis basis, LocalTime cutOff, java.time.LocalDate validFrom) {
+    public record BaseDeadline(TimeLimit limit, LegalBasis basis, LocalTime cutOff, java.time.LocalDate validFrom,
+            int line) {
         public BaseDeadline {
             Objects.requireNonNull(limit, "limit");
+            line = Math.max(0, line);
+        }
+
+        /** A limit whose line in procedure.yaml is not known. */
+        public BaseDeadline(TimeLimit limit, LegalBasis basis, LocalTime cutOff, java.time.LocalDate validFrom) {
+            this(limit, basis, cutOff, validFrom, 0);
         }
 
         /** A limit with no effective date. */

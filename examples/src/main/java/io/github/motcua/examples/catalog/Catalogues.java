@@ -130,8 +130,12 @@ public final class Catalogues {
         Procedure p = engine.catalog().stream().filter(x -> x.code().equals(code)).findFirst()
                 .orElseThrow(() -> new NoSuchProcedureException(code, pack.id()));
         Optional<FeeTable> table = feeTables.apply(code);
+        // an appointment made in asOf's year may fall in the next one: name both when they are computed
+        List<Integer> computed = engine.deadlineEngine()
+                .map(d -> d.calendar().computedYears(asOf.getYear(), asOf.getYear() + 1)).orElse(List.of());
         return new ProcedureGuide(p, table.map(t -> FeeTexts.of(t, code, asOf)).orElse(List.of()), table.isPresent(),
-                asOf, pack.id(), pack.version());
+                asOf, pack.id(), pack.version(), table.map(t -> FeeTexts.reliefs(t, code, asOf)).orElse(List.of()),
+                computed);
     }
 
     // ---------------------------------------------------------------- catalogue writers
@@ -438,6 +442,9 @@ public final class Catalogues {
         if (!m.get("cutOffText").toString().isEmpty()) {
             sb.append("   ").append(m.get("cutOffText")).append('\n');
         }
+        if (!m.get("computedNote").toString().isEmpty()) {
+            sb.append("   ").append(m.get("computedNote")).append('\n');
+        }
         for (Object o : (List<?>) m.get("steps")) {
             Map<?, ?> s = (Map<?, ?>) o;
             sb.append("   ").append(en ? "Step " : "Bước ").append(s.get("no")).append(". ").append(s.get("name"))
@@ -452,6 +459,12 @@ public final class Catalogues {
         }
         for (FeeText f : g.fees()) {
             sb.append("   - ").append(f.summary(en)).append('\n');
+        }
+        if (!g.reliefs().isEmpty()) {
+            sb.append("   ").append(en ? "Exemptions and reductions:" : "Miễn, giảm:").append('\n');
+            for (FeeTexts.Relief r : g.reliefs()) {
+                sb.append("   - ").append(r.text(en)).append('\n');
+            }
         }
         sb.append('\n').append(en ? "Legal bases" : "Căn cứ pháp lý").append('\n');
         for (Object b : (List<?>) m.get("legalBases")) {
@@ -535,6 +548,14 @@ public final class Catalogues {
         }
         m.put("steps", steps);
         m.put("result", Labels.text(p.result(), en));
+        m.put("computedNote", io.github.motcua.calendar.CalendarReports.computedYearsNote(g.computedYears(), en));
+        List<String> reliefs = new ArrayList<>();
+        for (FeeTexts.Relief r : g.reliefs()) {
+            reliefs.add(r.text(en));
+        }
+        m.put("reliefs", reliefs);
+        m.put("picture", ProcessPicture.of(p, String.join(", ", channels), Labels.text(p.result(), en),
+                m.get("deadline").toString().isEmpty() ? "" : (en ? "at most " : "tối đa ") + m.get("deadline"), en));
         m.put("feesKnown", g.feesKnown());
         m.put("fees", feeViews(g.fees(), en));
         m.put("feesNone", g.feesKnown() ? (en ? "No fee or charge" : "Không thu phí, lệ phí")

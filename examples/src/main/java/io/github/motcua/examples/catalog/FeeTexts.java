@@ -1,5 +1,7 @@
 package io.github.motcua.examples.catalog;
 
+import io.github.motcua.dossier.ApplicantCategory;
+
 import io.github.motcua.dossier.Channel;
 import io.github.motcua.fees.FeeAdjustment;
 import io.github.motcua.fees.FeeAssessment;
@@ -89,5 +91,87 @@ public final class FeeTexts {
             sb.append(" = ").append(l.amount().formatVi());
         }
         return sb.toString();
+    }
+
+    /**
+     * One exemption or reduction (miễn, giảm) that a fee table gives a group of applicants, in plain
+     * words: who, what (exempt or the percentage off) and why, with its basis.
+     *
+     * @param whoVi    the applicant category or commune flag, Vietnamese
+     * @param whoEn    the same, English
+     * @param itemVi   the fee line it applies to
+     * @param itemEn   the same, English
+     * @param percent  100 for an exemption, else the reduction in %
+     * @param reasonVi the table row's reason
+     * @param reasonEn the same, English
+     * @param basisVi  the row's legal basis
+     * @param basisEn  the same, English
+     * @param verified {@code false} when the row is marked unverified
+     */
+    public record Relief(String whoVi, String whoEn, String itemVi, String itemEn, int percent, String reasonVi,
+            String reasonEn, String basisVi, String basisEn, boolean verified) {
+        /** "Hộ nghèo: miễn Lệ phí … (lý do; căn cứ …)". */
+        public String text(boolean en) {
+            String what = percent >= 100 ? (en ? "exempt from " : "miễn ") : (en ? percent + "% off " : "giảm " + percent + "% ");
+            String reason = en && reasonEn != null && !reasonEn.isBlank() ? reasonEn : reasonVi;
+            return (en ? whoEn : whoVi) + ": " + what + (en && !itemEn.isBlank() ? itemEn : itemVi)
+                    + (reason == null || reason.isBlank() ? "" : " — " + reason)
+                    + (en ? " (basis: " + basisEn + ")" : " (căn cứ: " + basisVi + ")")
+                    + (verified ? "" : en ? " [not verified]" : " [chưa xác minh]");
+        }
+    }
+
+    /**
+     * Every exemption or reduction the table gives a plain dossier filed at the desk by an applicant of
+     * one category ({@link ApplicantCategory}) or living in a commune with one flag
+     * ({@link io.github.motcua.fees.ExemptionCategory#UNIT_FLAGS}): each category is tried alone, and
+     * what it changes is listed. Exemptions that depend on form values (e.g. a registration within 60
+     * days) are not found this way.
+     */
+    public static List<Relief> reliefs(FeeTable table, String code, LocalDate asOf) {
+        Objects.requireNonNull(table, "table");
+        FeeRequest plain = FeeRequest.of(code, asOf);
+        List<Relief> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try {
+            for (FeeLine l : table.assess(plain).lines()) {
+                for (FeeAdjustment a : l.adjustments()) {
+                    seen.add(l.item() + "|" + a.reasonVi());
+                }
+            }
+            for (ApplicantCategory c : ApplicantCategory.values()) {
+                collect(table.assess(plain.withCategories(c.name())), c.labelVi(), c.labelEn(), seen, out);
+            }
+            for (String[] flag : FLAGS) {
+                collect(table.assess(plain.withUnitFlags(flag[0])), flag[1], flag[2], seen, out);
+            }
+        } catch (FeeException | IllegalArgumentException e) {
+            return List.copyOf(out); // a table that cannot price a plain dossier has said so in the fee texts
+        }
+        return List.copyOf(out);
+    }
+
+    /** The commune flags of docs/pack-format.md "Shared codes", with who they describe. */
+    private static final String[][] FLAGS = {
+        {"DISADVANTAGED", "Người cư trú tại xã có điều kiện kinh tế - xã hội khó khăn",
+            "Residents of a commune with difficult socio-economic conditions"},
+        {"BORDER", "Người cư trú tại xã biên giới", "Residents of a border commune"},
+        {"MOUNTAINOUS", "Người cư trú tại xã miền núi", "Residents of a mountain commune"},
+        {"ISLAND", "Người cư trú tại xã đảo", "Residents of an island commune"},
+        {"REMOTE", "Người cư trú tại xã vùng sâu, vùng xa", "Residents of a remote commune"},
+        {"SAFE_ZONE", "Người cư trú tại xã an toàn khu", "Residents of a safe-zone commune"},
+    };
+
+    private static void collect(FeeAssessment a, String whoVi, String whoEn, java.util.Set<String> seen, List<Relief> out) {
+        for (FeeLine l : a.lines()) {
+            for (FeeAdjustment adj : l.adjustments()) {
+                if (seen.contains(l.item() + "|" + adj.reasonVi()) || adj.percent() <= 0) {
+                    continue;
+                }
+                out.add(new Relief(whoVi, whoEn, l.descriptionVi(), l.descriptionEn() == null ? "" : l.descriptionEn(),
+                        adj.kind() == FeeAdjustment.Kind.EXEMPT ? 100 : adj.percent(), adj.reasonVi(), adj.reasonEn(),
+                        adj.basis().citationVi(), adj.basis().citationEn(), adj.verified() && l.verified()));
+            }
+        }
     }
 }

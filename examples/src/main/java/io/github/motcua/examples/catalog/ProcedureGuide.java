@@ -18,13 +18,25 @@ import java.util.Objects;
  * @param asOf        the date whose rates apply
  * @param packId      the pack's id
  * @param packVersion the pack's version
+ * @param reliefs     every exemption and reduction of its fee table an applicant category or a commune
+ *                    flag earns, in plain words with its basis (miễn, giảm)
+ * @param computedYears the years (of {@code asOf} and the next, where an appointment may fall) whose
+ *                    working days are computed, not taken from an official schedule
  */
 public record ProcedureGuide(Procedure procedure, List<FeeText> fees, boolean feesKnown, LocalDate asOf, String packId,
-        String packVersion) {
+        String packVersion, List<FeeTexts.Relief> reliefs, List<Integer> computedYears) {
     public ProcedureGuide {
         Objects.requireNonNull(procedure, "procedure");
         fees = List.copyOf(fees);
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(packId, "packId");
+        reliefs = reliefs == null ? List.of() : List.copyOf(reliefs);
+        computedYears = computedYears == null ? List.of() : List.copyOf(computedYears);
+    }
+
+    /** A guide without reliefs and computed years (the shape before issue 18). */
+    public ProcedureGuide(Procedure procedure, List<FeeText> fees, boolean feesKnown, LocalDate asOf, String packId,
+            String packVersion) {
+        this(procedure, fees, feesKnown, asOf, packId, packVersion, List.of(), List.of());
     }
 }

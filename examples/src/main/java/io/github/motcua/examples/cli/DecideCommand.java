@@ -20,8 +20,8 @@ public final class DecideCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "DOSSIER.json", description = {"Tệp hồ sơ JSON.", "The dossier JSON file."})
     Path dossier;
 
-    @Option(names = "--text", description = {"In bản tóm tắt tiếng Việt dễ đọc thay cho JSON.",
-        "Print a readable Vietnamese summary instead of JSON."})
+    @Option(names = "--text", description = {"In bản tóm tắt dễ đọc (theo --lang) thay cho JSON.",
+        "Print a readable summary (in the --lang language) instead of JSON."})
     boolean text;
 
     @Mixin
@@ -33,6 +33,22 @@ public final class DecideCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return options.decideFile(pack, dossier, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                (engine, d) -> (text ? d.toTextVi() : d.toJson()) + System.lineSeparator());
+                (engine, d) -> (text ? named(options.en() ? d.toTextEn() : d.toTextVi(), engine, d.procedure(), options.en())
+                        : d.toJson()) + System.lineSeparator());
+    }
+
+    /**
+     * The text summary with the procedure's name beside its code in the header line ({@code Thủ tục:
+     * 1.001193 — Đăng ký khai sinh}): the decision carries the code only, the engine's catalogue the name.
+     */
+    static String named(String text, io.github.motcua.rules.Engine engine, String code, boolean en) {
+        String header = (en ? "Procedure: " : "Thủ tục: ") + code;
+        int eol = text.indexOf('\n');
+        if (eol < 0 || !text.substring(0, eol).equals(header)) {
+            return text;
+        }
+        return engine.catalog().stream().filter(p -> p.code().equals(code)).findFirst()
+                .map(p -> header + " — " + (en ? p.name().enOrVi() : p.name().vi()) + text.substring(eol))
+                .orElse(text);
     }
 }

@@ -175,6 +175,13 @@ final class DeskApp implements HttpHandler {
             } else {
                 throw HttpProblem.notFound();
             }
+        } else if (seg.size() == 2 && seg.get(0).equals("huong-dan")) {
+            // the citizen's guide of a procedure (issue 18 item 2): its process as a picture, fees, reliefs
+            requireMethod(method, "GET");
+            Procedure p = procedure(seg.get(1), false);
+            java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(VN));
+            send(ex, 200, io.github.motcua.examples.catalog.Catalogues.guideHtml(io.github.motcua.examples.catalog.Catalogues
+                    .guide(engine, engine::feeTable, p.code(), today), VI), null);
         } else if (seg.size() == 2 && seg.get(0).equals("static")) {
             requireMethod(method, "GET");
             staticFile(ex, seg.get(1));
@@ -220,7 +227,8 @@ final class DeskApp implements HttpHandler {
             for (Procedure p : e.getValue()) {
                 b.append("<li><a href=\"/").append(portal ? "cong-dich-vu" : "thu-tuc").append('/').append(esc(p.code()))
                         .append("\">").append(esc(p.name().vi())).append("</a> <span class=\"code\">(")
-                        .append(esc(p.code())).append(")</span></li>");
+                        .append(esc(p.code())).append(")</span> <a class=\"guide\" href=\"/huong-dan/").append(esc(p.code()))
+                        .append("\">hướng dẫn</a></li>");
             }
             b.append("</ul></section>");
         }

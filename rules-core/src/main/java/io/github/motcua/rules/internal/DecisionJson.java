@@ -177,8 +177,13 @@ public final class DecisionJson {
         }
         if (!d.trace().isEmpty()) {
             sb.append(vi ? "Căn cứ (quy tắc đã áp dụng):\n" : "Basis (what was applied):\n");
+            // each basis once: a rule that fired and then adjusted the deadline is one line, not two
+            java.util.Set<String> cited = new java.util.HashSet<>();
             for (Decision.TraceStep t : d.trace()) {
-                sb.append(String.format(Locale.ROOT, "  %s:%d %s%s%n", t.file(), t.line(), t.rule(), PartJson.cite(t.basis(), locale)));
+                if (cited.add(t.file() + ":" + t.line() + ":" + t.rule())) {
+                    sb.append(String.format(Locale.ROOT, "  %s:%d %s%s%n", t.file(), t.line(), t.rule(),
+                            PartJson.cite(t.basis(), locale)));
+                }
             }
         }
         sb.append(String.format(Locale.ROOT, vi ? "Bộ quy tắc %s %s (sha256 %s), áp dụng luật ngày %s%n"

@@ -218,7 +218,8 @@ final class ProcedureReader {
                 : new Procedure.BaseDeadline(
                 new TimeLimit(d.get("amount").asLong(), DeadlineUnit.valueOf(d.get("unit").asString())), deadlineBasis,
                 d.get("cutOff") == null ? null : LocalTime.parse(d.get("cutOff").asString()),
-                d.get("validFrom") == null ? null : java.time.LocalDate.parse(d.get("validFrom").asString()));
+                d.get("validFrom") == null ? null : java.time.LocalDate.parse(d.get("validFrom").asString()),
+                doc.topLevelKeyLine("deadline"));
         JsonNode src = r.get("source");
         Procedure.Source source = src == null ? null : new Procedure.Source(src.get("recordId").asString(),
                 src.get("code").asString(), src.get("updatedAt") == null ? null : src.get("updatedAt").asString(),
@@ -276,7 +277,7 @@ final class ProcedureReader {
         if (cm != null) {
             LegalBasis cb = cm.get("basis") == null ? null : basis(doc, "/commitment/basis", cm.get("basis").asString(), bases);
             commitment = new Procedure.Commitment(cm.get("amount").decimalValue(), DeadlineUnit.valueOf(cm.get("unit").asString()),
-                    cb, cm.get("note") == null ? null : cm.get("note").asString());
+                    cb, cm.get("note") == null ? null : cm.get("note").asString(), doc.topLevelKeyLine("commitment"));
             if (!commitment.withinMaximum(deadline.limit())) {
                 problems.add(doc.problem("/commitment", "COMMITMENT_EXCEEDS_MAXIMUM", String.format(Locale.ROOT,
                         "Thời gian cam kết [%s] dài hơn thời hạn tối đa theo luật [%s] hoặc khác đơn vị",

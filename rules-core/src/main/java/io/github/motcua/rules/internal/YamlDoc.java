@@ -141,6 +141,35 @@ final class YamlDoc {
         return java.util.Collections.unmodifiableSet(positions().keySet());
     }
 
+    /**
+     * The 1-based line where a top-level key is written ({@code deadline:} at column 1), or 0: a plain
+     * scan of the text, so a trace can cite the line without computing every node's position.
+     */
+    int topLevelKeyLine(String key) {
+        if (text == null) {
+            return 0;
+        }
+        int line = 1;
+        int start = 0;
+        int n = text.length();
+        while (start < n) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? n : end;
+            if (text.startsWith(key, start)) {
+                int i = start + key.length();
+                while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                    i++;
+                }
+                if (i < end && text.charAt(i) == ':') {
+                    return line;
+                }
+            }
+            line++;
+            start = end + 1;
+        }
+        return 0;
+    }
+
     /** Line and column of the node at the pointer, or of its nearest ancestor. */
     public int[] position(String pointer) {
         Map<String, int[]> positions = positions();
