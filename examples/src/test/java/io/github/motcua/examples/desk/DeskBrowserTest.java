@@ -238,4 +238,24 @@ class DeskBrowserTest {
         assertFalse(driver.getPageSource().contains("Exception"));
         screenshot("07-khong-tim-thay-thu-tuc");
     }
+
+    /** Issue 18 items 2-3: the citizen guide, drawn in a real browser: the process picture and the computed years. */
+    @Test
+    void guide_landChange_processDrawnAsInlineSvgWithTheWaitAndComputedYearsNamed() throws IOException {
+        open("");
+        clickAndWait(driver.findElement(By.cssSelector("a.guide[href='/huong-dan/1.013831']")));
+        WebElement svg = driver.findElement(By.cssSelector("figure.process svg"));
+        assertTrue(svg.isDisplayed());
+        assertTrue(svg.getSize().getHeight() > 200 && svg.getSize().getWidth() > 300, svg.getSize().toString());
+        // citizen files, four internal steps of procedure.yaml, citizen receives
+        assertEquals(6, driver.findElements(By.cssSelector("figure.process svg rect")).size());
+        String picture = svg.getText();
+        assertTrue(picture.contains("Công dân nộp hồ sơ") && picture.contains("Bước 4. Trả kết quả")
+                && picture.contains("Công dân nhận kết quả") && picture.contains("Công dân chờ"), picture);
+        // the clock is in 2027: the pack publishes schedules for 2025 and 2026 only
+        assertTrue(text("#computed-years").startsWith("Năm 2027, 2028: ngày làm việc được tính toán"), text("#computed-years"));
+        assertTrue(driver.findElements(By.tagName("script")).isEmpty(), "a guide runs no script");
+        assertTrue(driver.findElements(By.cssSelector("img, link, iframe, object")).isEmpty(), "a guide loads no asset");
+        screenshot("08-huong-dan-so-do-quy-trinh");
+    }
 }
