@@ -2,10 +2,7 @@ package io.github.motcua.fees;
 
 import io.github.motcua.kernel.Problem;
 import io.github.motcua.kernel.ProblemCarrier;
-import io.github.motcua.kernel.ProblemCode;
-import io.github.motcua.kernel.Severity;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,19 +40,11 @@ public class FeeException extends RuntimeException implements ProblemCarrier {
      */
     @Override
     public Problem toProblem() {
-        String code = codeOf(getClass());
-        String detail = getMessage() == null ? "" : getMessage();
-        return Problem.ofText("", 0, 0, new ProblemCode(code), Severity.ERROR,
-                TITLES_VI.getOrDefault(code, "Lỗi tính phí, lệ phí") + ": " + detail, detail);
+        return ProblemCarrier.ofDetail(this, TITLES_VI, "Lỗi tính phí, lệ phí");
     }
 
     @Override
     public List<Problem> toProblems() {
         return List.of(toProblem());
-    }
-
-    static String codeOf(Class<?> type) {
-        String name = type.getSimpleName().replaceFirst("Exception$", "");
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 }

@@ -2,10 +2,7 @@ package io.github.motcua.forms;
 
 import io.github.motcua.kernel.Problem;
 import io.github.motcua.kernel.ProblemCarrier;
-import io.github.motcua.kernel.ProblemCode;
-import io.github.motcua.kernel.Severity;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,19 +37,11 @@ public class FormsException extends RuntimeException implements ProblemCarrier {
      */
     @Override
     public Problem toProblem() {
-        String code = codeOf(getClass());
-        String detail = getMessage() == null ? "" : getMessage();
-        return Problem.ofText("", 0, 0, new ProblemCode(code), Severity.ERROR,
-                TITLES_VI.getOrDefault(code, "Lỗi tờ khai") + ": " + detail, detail);
+        return ProblemCarrier.ofDetail(this, TITLES_VI, "Lỗi tờ khai");
     }
 
     @Override
     public List<Problem> toProblems() {
         return List.of(toProblem());
-    }
-
-    static String codeOf(Class<?> type) {
-        String name = type.getSimpleName().replaceFirst("Exception$", "");
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 }

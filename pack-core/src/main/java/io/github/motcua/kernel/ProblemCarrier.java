@@ -2,6 +2,7 @@ package io.github.motcua.kernel;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * An exception that carries the kernel's {@link Problem} data: a stable code, the file and line or
@@ -44,5 +45,18 @@ public interface ProblemCarrier {
             sb.append(p.message(locale));
         }
         return sb.toString();
+    }
+
+    /**
+     * An exception with an English detail as the kernel's problem: the code is its class name without
+     * {@code Exception} in upper snake case (e.g. {@code NO_SUCH_FORM}); the Vietnamese message is the
+     * kind of problem ({@code titlesVi} by code, else {@code defaultTitleVi}) followed by the detail.
+     */
+    static Problem ofDetail(Throwable e, Map<String, String> titlesVi, String defaultTitleVi) {
+        String code = e.getClass().getSimpleName().replaceFirst("Exception$", "")
+                .replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        String detail = e.getMessage() == null ? "" : e.getMessage();
+        return Problem.ofText("", 0, 0, new ProblemCode(code), Severity.ERROR,
+                titlesVi.getOrDefault(code, defaultTitleVi) + ": " + detail, detail);
     }
 }
