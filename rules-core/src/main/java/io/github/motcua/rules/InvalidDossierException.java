@@ -1,5 +1,6 @@
 package io.github.motcua.rules;
 
+import io.github.motcua.kernel.Messages;
 import io.github.motcua.kernel.Problem;
 import io.github.motcua.kernel.ProblemCode;
 import io.github.motcua.kernel.Severity;
@@ -11,13 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * The dossier input (hồ sơ) is malformed: not JSON, or not matching the published dossier schema
- * ({@code io/github/motcua/rules/schema/dossier.schema.json}). Each violation names the JSON
- * pointer of the bad value, or the line and column of a JSON syntax error.
+ * ({@code io/github/motcua/rules/schema/dossier.schema.json}).
  *
- * <p>{@link #toProblems()} gives one kernel {@link Problem} per violation: its code (e.g.
- * {@code DOSSIER_SCHEMA}, {@code DOSSIER_NOT_JSON}, {@code UNKNOWN_UNIT}; listed in
- * docs/integration.md), the JSON pointer ({@link Problem#pointer()}) or line and column, and the
- * message in Vietnamese and English. {@link #violations()} keeps the earlier one-line form.
+ * <p>{@link #toProblems()} gives one kernel {@link Problem} per bad value, in the order the values
+ * appear in the text: a stable code (e.g. {@code DOSSIER_SCHEMA}, {@code DOSSIER_NO_OFFSET},
+ * {@code DOSSIER_NOT_JSON}, {@code UNKNOWN_UNIT}; listed in docs/integration.md), the JSON pointer of
+ * the value ({@link Problem#pointer()}), its line and column in the JSON text (0 for a dossier built in
+ * Java), and one message rendered in Vietnamese or English ({@link Problem#message(Locale)}, from the
+ * bundle {@link #BUNDLE}) that says what is wrong and how to write it. {@link #messages(Locale)} gives
+ * them in one language; {@link #violations()} keeps the earlier one-line {@code pointer: vi / en} form.
  *
  * <p>Immutable and thread-safe.
  */
@@ -25,12 +28,13 @@ public final class InvalidDossierException extends RulesException {
     private static final long serialVersionUID = 1L;
     /** The code of a violation given without one ({@link #InvalidDossierException(List)}). */
     public static final ProblemCode INVALID_DOSSIER = new ProblemCode("INVALID_DOSSIER");
+    /** The bundle the dossier messages come from ({@link Messages}): {@code dossier-messages_vi|en}. */
+    public static final String BUNDLE = "io/github/motcua/rules/dossier-messages";
     private static final Pattern AT = Pattern.compile("^(\\d+):(\\d+)$");
-    private final transient List<String> violations;
 
     /**
      * @param violations each {@code "pointer: messageVi / messageEn"} (or {@code "line:column: ..."});
-     *                   the code of each problem is {@link #INVALID_DOSSIER}
+     *                   the code of each problem is {@link #INVALID_DOSSIER}. Prefer {@link #of(List)}.
      */
     public InvalidDossierException(List<String> violations) {
         this(INVALID_DOSSIER, violations);
@@ -39,17 +43,70 @@ public final class InvalidDossierException extends RulesException {
     /**
      * @param code       the stable code of every violation, e.g. {@code DOSSIER_SCHEMA}
      * @param violations each {@code "pointer: messageVi / messageEn"} (or {@code "line:column: ..."}; a
-     *                   message with no {@code " / "} is the same in both languages)
+     *                   message with no {@code " / "} is the same in both languages). Prefer {@link #of(List)}.
      */
     public InvalidDossierException(ProblemCode code, List<String> violations) {
-        super(String.format(Locale.ROOT, "invalid dossier: %s", String.join("; ", violations)),
-                problems(code, violations), null);
-        this.violations = List.copyOf(violations);
+        this(problems(code, violations), true);
     }
 
-    /** Each violation, e.g. {@code "/receivedAt: không phải date-time [abc] / does not match the date-time pattern"}. */
+    private InvalidDossierException(List<Problem> problems, boolean checked) {
+        super(String.format(Locale.ROOT, "invalid dossier: %s", String.join("; ", texts(problems, Locale.ENGLISH))),
+                problems, null);
+    }
+
+    /**
+     * A dossier refused for these problems, in the order given.
+     *
+     * @throws IllegalArgumentException when {@code problems} is empty
+     */
+    public static InvalidDossierException of(List<Problem> problems) {
+        if (problems == null || problems.isEmpty()) {
+            throw new IllegalArgumentException("an invalid dossier has at least one problem: [0]");
+        }
+        return new InvalidDossierException(problems, true);
+    }
+
+    /** Every problem, one per bad value, in the order they appear in the text (same as {@link #toProblems()}). */
+    public List<Problem> problems() {
+        return toProblems();
+    }
+
+    /**
+     * Each problem as {@code "pointer: message"} in the language of {@code locale} only (Vietnamese
+     * unless English); a problem without a pointer (the text is not JSON) starts with {@code line:column}.
+     */
+    public List<String> messages(Locale locale) {
+        return texts(toProblems(), locale);
+    }
+
+    /**
+     * Each violation as {@code "pointer: vi / en"} (one language when both are the same), e.g.
+     * {@code "/channel: giá trị [FAX] không được chấp nhận; … / value [FAX] is not accepted; …"}.
+     * {@link #messages(Locale)} gives one language.
+     */
     public List<String> violations() {
-        return violations;
+        List<String> out = new ArrayList<>();
+        for (Problem p : toProblems()) {
+            String vi = p.messageVi();
+            String en = p.messageEn();
+            out.add(where(p) + ": " + (vi.equals(en) ? vi : vi + " / " + en));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> texts(List<Problem> problems, Locale locale) {
+        List<String> out = new ArrayList<>();
+        for (Problem p : problems) {
+            out.add(where(p) + ": " + p.message(locale));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String where(Problem p) {
+        if (!p.pointer().isEmpty() || p.line() == 0) {
+            return p.pointer();
+        }
+        return p.line() + ":" + p.column();
     }
 
     private static List<Problem> problems(ProblemCode code, List<String> violations) {
@@ -73,13 +130,10 @@ public final class InvalidDossierException extends RulesException {
         } else if (colon > 0 && violation.startsWith("/") && violation.substring(0, colon).indexOf(' ') < 0) {
             where = violation.substring(0, colon);
             message = violation.substring(colon + 2);
-        } else {
-            int second = colon < 0 ? -1 : violation.indexOf(": ", 0);
-            Matcher m = second > 0 ? AT.matcher(violation.substring(0, second)) : null;
-            if (m != null && m.matches()) {
-                String rest = violation.substring(second + 2);
-                Problem p = text(code, rest, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-                return p;
+        } else if (colon > 0) {
+            Matcher m = AT.matcher(violation.substring(0, colon));
+            if (m.matches()) {
+                return text(code, violation.substring(colon + 2), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
             }
         }
         return text(code, message, 0, 0).at(where);

@@ -67,16 +67,27 @@ final class PackOptions {
             out.print(render.apply(engine, decision));
             return decided(decision) ? ExitCodes.OK : ExitCodes.BAD_DOSSIER;
         } catch (InvalidDossierException e) {
-            for (String v : e.violations()) {
-                err.println(dossier + ":" + v);
-            }
+            printDossierProblems(dossier, e, err);
             return ExitCodes.BAD_DOSSIER;
         } catch (NoSuchProcedureException e) {
-            err.println(dossier + ": " + Suggestions.unknownProcedure(e.code(), engine.catalog(), en()));
+            io.github.motcua.kernel.Problem p = e.toProblem();
+            err.println(String.format(Locale.ROOT, "%s:%d:%d: [%s] %s: %s", dossier, p.line(), p.column(), p.code().name(),
+                    p.pointer(), Suggestions.unknownProcedure(e.code(), engine.catalog(), en())));
             return ExitCodes.BAD_DOSSIER;
         } catch (IllegalArgumentException e) {
             err.println(dossier + ": " + e.getMessage());
             return ExitCodes.BAD_DOSSIER;
+        }
+    }
+
+    /**
+     * One line per problem, in the {@code --lang} language only:
+     * {@code FILE:line:col: [CODE] /pointer: message} (line and column are 0 when unknown).
+     */
+    void printDossierProblems(Path dossier, InvalidDossierException e, PrintWriter err) {
+        for (io.github.motcua.kernel.Problem p : e.problems()) {
+            err.println(String.format(Locale.ROOT, "%s:%d:%d: [%s] %s%s", dossier, p.line(), p.column(), p.code().name(),
+                    p.pointer().isEmpty() ? "" : p.pointer() + ": ", p.message(locale())));
         }
     }
 

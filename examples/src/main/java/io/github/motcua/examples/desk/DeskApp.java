@@ -319,7 +319,7 @@ final class DeskApp implements HttpHandler {
             try {
                 decision = engine.decide(dossier);
             } catch (InvalidDossierException e) {
-                st.problem = "Hồ sơ chưa hợp lệ: " + String.join("; ", e.violations());
+                st.problem = "Hồ sơ chưa hợp lệ: " + String.join("; ", e.messages(java.util.Locale.forLanguageTag("vi")));
                 sendForm(ex, 422, p, portal, posted.data(), report, st);
                 return;
             } catch (NoSuchProcedureException e) {

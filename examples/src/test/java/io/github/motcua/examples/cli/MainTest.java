@@ -141,9 +141,34 @@ class MainTest {
             Run en = run("decide", pack.toString(), d.toString(), "--lang", "en");
             assertEquals(ExitCodes.BAD_DOSSIER, en.code());
             assertTrue(en.err().contains("unknown procedure [1.001194]; closest codes: 1.001193 ("), en.err());
+            assertTrue(en.err().startsWith(d + ":1:14: [UNKNOWN_PROCEDURE] /procedure: unknown procedure"), en.err());
             assertTrue(!en.err().contains("không có"), en.err());
             Run vi = run("decide", pack.toString(), d.toString());
             assertTrue(vi.err().contains("không có thủ tục [1.001194]; mã gần nhất: 1.001193 ("), vi.err());
+        }
+
+        /** Issue 19 item 1: the issue's own dossier, a local time typed by an officer. */
+        @Test
+        void decide_localReceivedAtOnline_oneEnglishMessageWithLineColumnAndTheCorrectedValue() {
+            Path d = dossier("{\"procedure\":\"1.001193\",\n\"channel\":\"ONLINE\",\n\"receivedAt\":\"2026-02-13T16:10\","
+                    + "\"form\":{\"giayChungSinh\":\"CO\"}}");
+            Run r = run("decide", pack().toString(), d.toString(), "--lang", "en");
+            assertEquals(ExitCodes.BAD_DOSSIER, r.code(), r.out() + r.err());
+            String[] lines = r.err().strip().split("\\R");
+            assertEquals(1, lines.length, r.err());
+            assertTrue(lines[0].startsWith(d + ":3:14: [DOSSIER_NO_OFFSET] /receivedAt: [2026-02-13T16:10] has no "
+                    + "time-zone offset (such as +07:00)"), r.err());
+            assertTrue(lines[0].endsWith("e.g. 2026-02-13T16:10:00+07:00"), r.err());
+            assertTrue(!r.err().contains("không") && !r.err().contains("RFC 3339"), r.err());
+        }
+
+        @Test
+        void decide_localReceivedAtAtTheDesk_readInThePacksZone() {
+            Path d = dossier("{\"procedure\":\"1.001193\",\"channel\":\"DESK\",\"receivedAt\":\"2026-03-02T09:00\","
+                    + "\"form\":{\"giayChungSinh\":\"KHONG_CO\"}}");
+            Run r = run("decide", pack().toString(), d.toString(), "--text");
+            assertEquals(ExitCodes.OK, r.code(), r.err());
+            assertTrue(r.out().contains("ngày 02/03/2026, lúc 09 giờ 00"), r.out());
         }
 
         @Test

@@ -572,14 +572,18 @@ public final class DefaultEngine implements Engine {
     public Decision decide(Dossier dossier) {
         Objects.requireNonNull(dossier, "dossier");
         // a dossier built in Java gets the checks a JSON dossier gets (issue 11 item 5)
-        List<String> refused = DossierJson.check(dossier);
+        List<io.github.motcua.kernel.Problem> refused = DossierJson.check(dossier);
         if (!refused.isEmpty()) {
-            throw new io.github.motcua.rules.InvalidDossierException(DossierJson.code("DOSSIER_OUT_OF_RANGE"), refused);
+            throw io.github.motcua.rules.InvalidDossierException.of(refused);
         }
-        return decideChecked(dossier);
+        return decideChecked(dossier, null);
     }
 
-    private Decision decideChecked(Dossier dossier) {
+    /**
+     * Decides a checked dossier; {@code text} is its JSON text (null for a dossier built in Java), read
+     * only when a refusal must give the line and column of the value at fault.
+     */
+    private Decision decideChecked(Dossier dossier, String text) {
         Serving s = serving();
         Slot slot = s.slots().get(dossier.procedure());
         Procedure.Alias alias = null;
@@ -594,20 +598,29 @@ public final class DefaultEngine implements Engine {
             }
         }
         if (slot == null) {
-            throw new NoSuchProcedureException(dossier.procedure(), s.pack().info().id());
+            int[] at = DossierJson.position(text, "/procedure");
+            throw new NoSuchProcedureException(dossier.procedure(), s.pack().info().id(),
+                    DossierProblems.closestProcedures(dossier.procedure(), s.slots().values().stream().map(x -> x.procedure)
+                            .toList()), at[0], at[1]);
         }
         CompiledProcedure cp = slot.compiled(s.pack().info().id(), this);
-        if (alias == null) {
-            return pipeline.decide(s.pack(), s.unitFacts(), cp, dossier, clock, firingLimit, null);
+        try {
+            if (alias == null) {
+                return pipeline.decide(s.pack(), s.unitFacts(), cp, dossier, clock, firingLimit, null);
+            }
+            Dossier renamed = new Dossier(slot.procedure.code(), dossier.channel(), dossier.receivedAt(), dossier.unit(),
+                    dossier.asOf(), dossier.applicant(), dossier.form(), dossier.heldData(), dossier.excludedPeriods());
+            return pipeline.decide(s.pack(), s.unitFacts(), cp, renamed, clock, firingLimit, alias);
+        } catch (io.github.motcua.rules.InvalidDossierException e) {
+            // e.g. an unknown receiving unit at /unit: give the line and column of the value in the text
+            throw text == null ? e : DossierJson.located(e, text);
         }
-        Dossier renamed = new Dossier(slot.procedure.code(), dossier.channel(), dossier.receivedAt(), dossier.unit(),
-                dossier.asOf(), dossier.applicant(), dossier.form(), dossier.heldData(), dossier.excludedPeriods());
-        return pipeline.decide(s.pack(), s.unitFacts(), cp, renamed, clock, firingLimit, alias);
     }
 
     @Override
     public Decision decide(String dossierJson) {
-        return decideChecked(DossierJson.parse(dossierJson));
+        Serving s = serving.get(); // a local receivedAt at the desk is read in the pack's zone
+        return decideChecked(DossierJson.parse(dossierJson, s == null ? null : s.pack().info().zone()), dossierJson);
     }
 
     @Override

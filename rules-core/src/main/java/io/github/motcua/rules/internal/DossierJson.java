@@ -37,37 +37,50 @@ public final class DossierJson {
     }
 
     public static Dossier parse(String json) {
+        return parse(json, null);
+    }
+
+    /**
+     * Parses and validates dossier JSON. A {@code receivedAt} written as a local date-time without offset
+     * ({@code 2026-02-13T16:10}, as officers write the time at the desk) is read in {@code zone} when the
+     * dossier's channel is {@code DESK}; on any other channel, or when {@code zone} is null, it is refused
+     * with the corrected value.
+     *
+     * @param zone the pack's time zone, or null
+     * @throws InvalidDossierException with one {@link io.github.motcua.kernel.Problem} per bad value, each
+     *         at its JSON pointer, line and column
+     */
+    public static Dossier parse(String json, java.time.ZoneId zone) {
+        int[] none = DossierProblems.Positions.UNKNOWN;
         if (json == null) {
-            throw new InvalidDossierException(code("DOSSIER_NULL"), List.of(": không có hồ sơ (JSON null) / dossier JSON is null"));
+            throw InvalidDossierException.of(List.of(DossierProblems.problem("", none, "DOSSIER_NULL")));
         }
         if (json.length() > MAX_CHARS) {
-            throw new InvalidDossierException(code("DOSSIER_TOO_LARGE"), List.of(String.format(Locale.ROOT,
-                    ": hồ sơ quá lớn (tối đa %d ký tự) / dossier too large: [%d]", MAX_CHARS, json.length())));
+            throw InvalidDossierException.of(List.of(DossierProblems.problem("", none, "DOSSIER_TOO_LARGE",
+                    "size", Integer.toString(json.length()), "max", Integer.toString(MAX_CHARS))));
         }
         JsonNode node;
         try {
             node = JSON.readTree(json);
         } catch (JacksonException e) {
             var loc = e.getLocation();
-            String at = String.format(Locale.ROOT, "%d:%d", loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr());
+            int[] at = {loc == null ? 0 : Math.max(0, loc.getLineNr()), loc == null ? 0 : Math.max(0, loc.getColumnNr())};
             String pointer = pointer(e);
             String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             if (msg.startsWith("Duplicate Object property") && pointer != null) {
                 // the same refusal forms-core gives a form: the key's JSON pointer, never "the last one wins"
                 String key = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
-                throw new InvalidDossierException(code("DOSSIER_DUPLICATE_KEY"), List.of(String.format(Locale.ROOT,
-                        "%s: khóa [%s] xuất hiện hai lần / duplicate key [%s] (%s)", pointer, key, key, at)));
+                throw InvalidDossierException.of(List.of(DossierProblems.problem(pointer, at, "DOSSIER_DUPLICATE_KEY",
+                        "key", key)));
             }
             if (e instanceof tools.jackson.core.exc.StreamConstraintsException) {
-                throw new InvalidDossierException(code("DOSSIER_JSON_LIMIT"), List.of(String.format(Locale.ROOT,
-                        "%s: giá trị vượt giới hạn đọc JSON (số dài quá 1000 chữ số, lồng quá sâu hoặc chuỗi quá dài) / "
-                                + "value beyond the JSON reading limits (a number longer than 1000 digits, too deep, or "
-                                + "too long) (%s)", pointer == null ? "" : pointer, at)));
+                throw InvalidDossierException.of(List.of(DossierProblems.problem(pointer == null ? "" : pointer, at,
+                        "DOSSIER_JSON_LIMIT")));
             }
-            throw new InvalidDossierException(code("DOSSIER_NOT_JSON"), List.of(String.format(Locale.ROOT,
-                    "%s: không phải JSON hợp lệ / not valid JSON: %s", at, msg)));
+            throw InvalidDossierException.of(List.of(DossierProblems.coded("DOSSIER_NOT_JSON", "", at,
+                    msg.contains("end-of-input") ? "DOSSIER_JSON_UNFINISHED" : "DOSSIER_NOT_JSON")));
         }
-        return fromNode(node);
+        return fromNode(node, zone, json);
     }
 
     /** The JSON pointer where the parser stood when it failed, or null. */
@@ -94,8 +107,8 @@ public final class DossierJson {
      * violation is {@code pointer: vi / en}, as for JSON. {@code DossierChecksTest} proves that this and
      * the schema refuse the same Java-built dossiers.
      */
-    public static List<String> check(Dossier d) {
-        List<String> out = new ArrayList<>();
+    public static List<io.github.motcua.kernel.Problem> check(Dossier d) {
+        List<io.github.motcua.kernel.Problem> out = new ArrayList<>();
         if (!rfc3339Year(d.receivedAt().getYear())) {
             out.add(year("/receivedAt", d.receivedAt()));
         }
@@ -105,15 +118,16 @@ public final class DossierJson {
         Dossier.Applicant a = d.applicant();
         if (a != null) {
             if (a.personalId() != null && !a.personalId().matches("[0-9]{12}")) {
-                out.add("/applicant/personalId: số định danh phải gồm 12 chữ số / the personal number must be 12 digits: ["
-                        + a.personalId() + "]");
+                out.add(DossierProblems.coded(DossierProblems.OUT_OF_RANGE_CODE, "/applicant/personalId",
+                        DossierProblems.Positions.UNKNOWN, "DOSSIER_PERSONAL_ID", "value", a.personalId()));
             }
             if (a.birthDate() != null && !rfc3339Year(a.birthDate().getYear())) {
                 out.add(year("/applicant/birthDate", a.birthDate()));
             }
             for (String c : a.categories()) {
                 if (!CATEGORIES.contains(c)) {
-                    out.add("/applicant/categories: nhóm đối tượng không có trong danh mục / unknown category: [" + c + "]");
+                    out.add(DossierProblems.coded(DossierProblems.OUT_OF_RANGE_CODE, "/applicant/categories",
+                            DossierProblems.Positions.UNKNOWN, "DOSSIER_UNKNOWN_CATEGORY", "value", c, "allowed", String.join(", ", new java.util.TreeSet<>(CATEGORIES))));
                 }
             }
         }
@@ -135,13 +149,17 @@ public final class DossierJson {
     private static final java.time.Instant MIN_INSTANT = java.time.Instant.parse("0000-01-01T00:00:00Z");
     private static final java.time.Instant MAX_INSTANT = java.time.Instant.parse("9999-12-31T23:59:59.999999999Z");
 
-    private static String year(String pointer, Object value) {
-        return pointer + ": ngày ngoài các năm 0000-9999 / date outside the years 0000-9999: [" + value + "]";
+    private static io.github.motcua.kernel.Problem year(String pointer, Object value) {
+        return DossierProblems.coded(DossierProblems.OUT_OF_RANGE_CODE, pointer, DossierProblems.Positions.UNKNOWN,
+                "DOSSIER_DATE_RANGE", "value",
+                String.valueOf(value));
     }
 
-    private static void finite(Object v, String pointer, List<String> out) {
+    private static void finite(Object v, String pointer, List<io.github.motcua.kernel.Problem> out) {
         if (v instanceof Double x && (x.isNaN() || x.isInfinite())) {
-            out.add(pointer + ": số quá lớn hoặc không phải số, không xử lý được / a number no JSON can hold: [" + x + "]");
+            out.add(DossierProblems.coded(DossierProblems.OUT_OF_RANGE_CODE, pointer, DossierProblems.Positions.UNKNOWN,
+                    "DOSSIER_NUMBER_TOO_LARGE", "value",
+                    String.valueOf(x)));
         } else if (v instanceof LocalDate date && !rfc3339Year(date.getYear())) {
             out.add(year(pointer, date));
         } else if (v instanceof Map<?, ?> m) {
@@ -153,14 +171,75 @@ public final class DossierJson {
         }
     }
 
-    /** Validates against dossier.schema.json and converts. */
-    public static Dossier fromNode(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            throw new InvalidDossierException(code("DOSSIER_EMPTY"), List.of(": hồ sơ trống / empty dossier"));
+    /** Line and column (1-based) where the value at {@code pointer} starts in {@code text}; {0, 0} when unknown. */
+    public static int[] position(String text, String pointer) {
+        return text == null ? DossierProblems.Positions.UNKNOWN : DossierProblems.Positions.of(text).at(pointer);
+    }
+
+    /** The same refusal with each problem that has a pointer but no line placed at its value in {@code text}. */
+    public static InvalidDossierException located(InvalidDossierException e, String text) {
+        DossierProblems.Positions pos = DossierProblems.Positions.of(text);
+        List<io.github.motcua.kernel.Problem> out = new ArrayList<>();
+        for (io.github.motcua.kernel.Problem p : e.toProblems()) {
+            int[] at = p.line() == 0 && !p.pointer().isEmpty() ? pos.at(p.pointer()) : new int[] {p.line(), p.column()};
+            out.add(new io.github.motcua.kernel.Problem(p.file(), at[0], at[1], p.pointer(), p.code(), p.severity(),
+                    p.bundle(), p.key(), p.args()));
         }
-        List<String> violations = Schemas.validatePlain("dossier", node);
-        if (!violations.isEmpty()) {
-            throw new InvalidDossierException(code("DOSSIER_SCHEMA"), violations);
+        InvalidDossierException located = InvalidDossierException.of(out);
+        located.setStackTrace(e.getStackTrace());
+        return located;
+    }
+
+    /** Validates against dossier.schema.json and converts (no pack zone, no text positions). */
+    public static Dossier fromNode(JsonNode node) {
+        return fromNode(node, null, null);
+    }
+
+    private static Dossier fromNode(JsonNode node, java.time.ZoneId zone, String text) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            throw InvalidDossierException.of(List.of(DossierProblems.problem("", DossierProblems.Positions.UNKNOWN,
+                    "DOSSIER_EMPTY")));
+        }
+        DossierProblems.Positions[] pos = {null};
+        java.util.function.Supplier<DossierProblems.Positions> positions = () -> {
+            if (pos[0] == null) {
+                pos[0] = text == null ? DossierProblems.Positions.none() : DossierProblems.Positions.of(text);
+            }
+            return pos[0];
+        };
+        List<io.github.motcua.kernel.Problem> problems = new ArrayList<>();
+        Set<String> reported = new LinkedHashSet<>();
+        JsonNode received = node.isObject() ? node.get("receivedAt") : null;
+        java.time.LocalDateTime local = received != null && received.isString()
+                ? DossierProblems.localDateTime(received.asString()) : null;
+        if (local != null) {
+            JsonNode channel = node.get("channel");
+            String ch = channel != null && channel.isString() ? channel.asString() : null;
+            if ("DESK".equals(ch) && zone != null) {
+                // an officer at the desk writes the local time: read it in the pack's zone (docs/cli.md)
+                node = node.deepCopy();
+                ((tools.jackson.databind.node.ObjectNode) node).put("receivedAt", DossierProblems.withOffset(local, zone));
+            } else {
+                reported.add("/receivedAt");
+                problems.add(DossierProblems.coded("DOSSIER_NO_OFFSET", "/receivedAt", positions.get().at("/receivedAt"),
+                        zone == null || !"ONLINE".equals(ch) && !"POST".equals(ch) ? "DOSSIER_NO_OFFSET"
+                                : "DOSSIER_NO_OFFSET_CHANNEL",
+                        "value", received.asString(), "corrected", DossierProblems.withOffset(local, zone),
+                        "zone", zone == null ? "" : zone.getId(), "channel", ch == null ? "" : ch));
+            }
+        }
+        for (com.networknt.schema.Error e : Schemas.schema("dossier").validate(node,
+                ctx -> ctx.executionConfig(b -> b.locale(Locale.ENGLISH).formatAssertionsEnabled(true)))) {
+            io.github.motcua.kernel.Problem p = DossierProblems.fromSchema(e, positions.get(), zone);
+            if (reported.add(p.pointer())) { // one message per value
+                problems.add(p);
+            }
+        }
+        if (!problems.isEmpty()) {
+            // in the order they are met in the file (those without a position keep theirs, first)
+            problems.sort(java.util.Comparator.comparingInt(io.github.motcua.kernel.Problem::line)
+                    .thenComparingInt(io.github.motcua.kernel.Problem::column));
+            throw InvalidDossierException.of(problems);
         }
         try {
             Dossier.Applicant applicant = null;
@@ -191,7 +270,14 @@ public final class DossierJson {
                 nonFinite(node.get("form"), "/form", huge);
             }
             if (!huge.isEmpty()) {
-                throw new InvalidDossierException(code("DOSSIER_NUMBER_TOO_LARGE"), huge);
+                List<io.github.motcua.kernel.Problem> out = new ArrayList<>();
+                for (String h : huge) {
+                    int colon = h.indexOf('\u0000');
+                    String pointer = h.substring(0, colon);
+                    out.add(DossierProblems.problem(pointer, positions.get().at(pointer), "DOSSIER_NUMBER_TOO_LARGE",
+                            "value", h.substring(colon + 1)));
+                }
+                throw InvalidDossierException.of(out);
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> form = node.get("form") == null ? Map.of() : (Map<String, Object>) plain(node.get("form"));
@@ -201,8 +287,8 @@ public final class DossierJson {
                     held, periods);
         } catch (DateTimeParseException | IllegalArgumentException | JacksonException e) {
             // JacksonException: a number JSON allows but Java cannot hold, e.g. 1e309 (infinite)
-            throw new InvalidDossierException(code("DOSSIER_INVALID_VALUE"),
-                    List.of(": giá trị không hợp lệ / invalid value: " + e.getMessage()));
+            throw InvalidDossierException.of(List.of(DossierProblems.problem("", DossierProblems.Positions.UNKNOWN,
+                    "DOSSIER_INVALID_VALUE", "detail", String.valueOf(e.getMessage()))));
         }
     }
 
@@ -217,7 +303,7 @@ public final class DossierJson {
                 nonFinite(n.get(i), pointer + "/" + i, out);
             }
         } else if (n.isNumber() && !n.isIntegralNumber() && !n.isBigDecimal() && Double.isInfinite(n.doubleValue())) {
-            out.add(pointer + ": số quá lớn, không xử lý được / number too large to process: [" + n.asString() + "]");
+            out.add(pointer + "\u0000" + n.asString());
         }
     }
 

@@ -69,8 +69,11 @@ class DossierChecksTest {
         InvalidDossierException e = assertThrows(InvalidDossierException.class, () -> engine.decide(
                 HardeningPacks.birth("{\"giayChungSinh\":\"KHONG\",\"giayChungSinh\":\"CO\"}")));
         assertEquals(1, e.violations().size(), e.violations().toString());
-        assertTrue(e.violations().get(0).startsWith("/form/giayChungSinh: khóa [giayChungSinh] xuất hiện hai lần / "
-                + "duplicate key [giayChungSinh]"), e.violations().toString());
+        assertEquals("DOSSIER_DUPLICATE_KEY", e.problems().get(0).code().name());
+        assertEquals(List.of("/form/giayChungSinh: duplicate key [giayChungSinh] (write it once)"),
+                e.messages(java.util.Locale.ENGLISH));
+        assertEquals(List.of("/form/giayChungSinh: khóa [giayChungSinh] xuất hiện hai lần (chỉ ghi một lần)"),
+                e.messages(java.util.Locale.forLanguageTag("vi")));
     }
 
     @Test
@@ -90,8 +93,8 @@ class DossierChecksTest {
     void decide_numberNoDoubleHolds_violationAtItsPointer() {
         InvalidDossierException e = assertThrows(InvalidDossierException.class,
                 () -> engine.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\",\"treEm\":{\"soBan\":[1,-1e309]}}")));
-        assertEquals(List.of("/form/treEm/soBan/1: số quá lớn, không xử lý được / number too large to process: [-Infinity]"),
-                e.violations());
+        assertEquals(List.of("/form/treEm/soBan/1: a number too large to process, or not a number: [-Infinity]"),
+                e.messages(java.util.Locale.ENGLISH));
         InvalidDossierException longer = assertThrows(InvalidDossierException.class,
                 () -> engine.decide(HardeningPacks.birth("{\"soBan\":1" + "0".repeat(1000) + "}")));
         assertTrue(longer.violations().get(0).contains("a number longer than 1000 digits"), longer.violations().toString());
@@ -103,8 +106,8 @@ class DossierChecksTest {
     void decide_javaDossierOutOfRange_refusedLikeJson() {
         InvalidDossierException asOf = assertThrows(InvalidDossierException.class,
                 () -> engine.decide(dossier(RECEIVED, LocalDate.of(99999, 1, 1), null, goodForm(), List.of())));
-        assertEquals(List.of("/asOf: ngày ngoài các năm 0000-9999 / date outside the years 0000-9999: [+99999-01-01]"),
-                asOf.violations());
+        assertEquals(List.of("/asOf: ngày ngoài các năm 0000-9999: [+99999-01-01]"),
+                asOf.messages(java.util.Locale.forLanguageTag("vi")));
         InvalidDossierException max = assertThrows(InvalidDossierException.class,
                 () -> engine.decide(dossier(OffsetDateTime.MAX, null, null, goodForm(), List.of())));
         assertTrue(max.violations().get(0).startsWith("/receivedAt: "), max.violations().toString());

@@ -1,0 +1,185 @@
+package io.github.motcua.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.motcua.kernel.Messages;
+import io.github.motcua.kernel.Problem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 19 item 1: a dossier's errors in the asked language, one message per problem, each at its JSON
+ * pointer and its line and column in the text, saying what is wrong and how to write it; a local
+ * {@code receivedAt} at the desk is read in the pack's zone.
+ */
+class DossierErrorsTest {
+    static final Locale VI = Locale.forLanguageTag("vi");
+    /** Vietnamese letters with diacritics: none may appear in an English message. */
+    static final Pattern VIETNAMESE = Pattern.compile("[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]",
+            Pattern.CASE_INSENSITIVE);
+    static Engine engine;
+
+    @BeforeAll
+    static void load(@TempDir Path dir) {
+        engine = TestPacks.loaded(TestPacks.copy("ho-tich", dir));
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    static String dossier(String channel, String receivedAt) {
+        return "{\n  \"procedure\": \"1.001193\",\n  \"channel\": \"" + channel + "\",\n  \"receivedAt\": \"" + receivedAt
+                + "\",\n  \"form\": {\"giayChungSinh\": \"CO\"}\n}";
+    }
+
+    static InvalidDossierException refused(String json) {
+        return assertThrows(InvalidDossierException.class, () -> engine.decide(json));
+    }
+
+    @Nested
+    class LocalReceivedAt {
+        @Test
+        void decide_deskWithoutOffset_readInThePacksZone() {
+            Decision local = engine.decide(dossier("DESK", "2026-03-02T09:00"));
+            Decision zoned = engine.decide(dossier("DESK", "2026-03-02T09:00:00+07:00"));
+            assertEquals(zoned.deadline().due(), local.deadline().due());
+            assertEquals(zoned.deadline().effectiveStart(), local.deadline().effectiveStart());
+        }
+
+        @Test
+        void decide_onlineWithoutOffset_oneProblemWithTheCorrectedValue() {
+            InvalidDossierException e = refused(dossier("ONLINE", "2026-02-13T16:10"));
+            assertEquals(1, e.problems().size(), e.problems().toString());
+            Problem p = e.problems().get(0);
+            assertEquals("DOSSIER_NO_OFFSET", p.code().name());
+            assertEquals("DOSSIER_NO_OFFSET_CHANNEL", p.key());
+            assertEquals("/receivedAt", p.pointer());
+            assertEquals(4, p.line());
+            assertEquals(17, p.column()); // the opening quote of the value
+            String en = p.message(Locale.ENGLISH);
+            assertTrue(en.contains("2026-02-13T16:10:00+07:00") && en.contains("offset") && en.contains("DESK"), en);
+            assertFalse(VIETNAMESE.matcher(en).find(), en);
+            String vi = p.message(VI);
+            assertTrue(vi.contains("2026-02-13T16:10:00+07:00") && vi.contains("thiếu độ lệch múi giờ"), vi);
+            assertEquals(List.of("/receivedAt: " + en), e.messages(Locale.ENGLISH));
+        }
+
+        @Test
+        void decide_withoutOffsetNoPack_refusedEvenAtTheDesk() {
+            InvalidDossierException e = assertThrows(InvalidDossierException.class,
+                    () -> Dossier.fromJson(dossier("DESK", "2026-02-13T16:10:00")));
+            assertEquals("DOSSIER_NO_OFFSET", e.problems().get(0).code().name());
+            assertEquals("DOSSIER_NO_OFFSET", e.problems().get(0).key());
+            assertTrue(e.problems().get(0).message(Locale.ENGLISH).endsWith("write 2026-02-13T16:10:00+07:00"),
+                    e.problems().get(0).message(Locale.ENGLISH));
+        }
+
+        @Test
+        void decide_notADateTimeAtAll_saysHowToWriteIt() {
+            Problem p = refused(dossier("DESK", "13/02/2026 16:10")).problems().get(0);
+            assertEquals("DOSSIER_SCHEMA", p.code().name());
+            assertEquals("DOSSIER_BAD_DATE_TIME", p.key());
+            assertTrue(p.message(Locale.ENGLISH).contains("2026-02-13T15:30:00+07:00"), p.message(Locale.ENGLISH));
+        }
+    }
+
+    @Nested
+    class Positions {
+        @Test
+        void decide_severalProblems_eachOnceInFileOrderWithLineAndColumn() {
+            String json = "{\n  \"procedure\": \"1.001193\",\n  \"channel\": \"FAX\",\n  \"recievedAt\": \"2026-03-02T09:00:00+07:00\",\n"
+                    + "  \"applicant\": {\"personalId\": \"123\", \"categories\": [\"POOR\"]}\n}";
+            InvalidDossierException e = refused(json);
+            List<String> seen = e.problems().stream()
+                    .map(p -> p.key() + " " + p.pointer() + " " + p.line() + ":" + p.column()).toList();
+            assertEquals(List.of(
+                    "DOSSIER_MISSING_FIELD /receivedAt 1:1",
+                    "DOSSIER_NOT_ALLOWED /channel 3:14",
+                    "DOSSIER_UNKNOWN_FIELD_CLOSEST /recievedAt 4:3",
+                    "DOSSIER_PERSONAL_ID /applicant/personalId 5:31",
+                    "DOSSIER_UNKNOWN_CATEGORY /applicant/categories/0 5:53"), seen);
+            assertTrue(e.problems().stream().allMatch(p -> p.code().name().equals("DOSSIER_SCHEMA")), seen.toString());
+            assertTrue(e.problems().get(2).message(Locale.ENGLISH).contains("did you mean [receivedAt]"));
+            for (String m : e.messages(Locale.ENGLISH)) {
+                assertFalse(VIETNAMESE.matcher(m).find(), m);
+            }
+        }
+
+        @Test
+        void decide_brokenJson_positionOfTheFault() {
+            Problem p = refused("{\"procedure\": \"1.001193\",\n \"channel\": \"DESK\"\n \"x\": 1}").problems().get(0);
+            assertEquals("DOSSIER_NOT_JSON", p.code().name());
+            assertEquals(3, p.line());
+            Problem unfinished = refused("{\"procedure\": ").problems().get(0);
+            assertEquals("DOSSIER_NOT_JSON", unfinished.code().name());
+            assertEquals("DOSSIER_JSON_UNFINISHED", unfinished.key());
+        }
+    }
+
+    @Nested
+    class UnknownValues {
+        @Test
+        void decide_unknownProcedure_namesTheClosestCodesWithTheirNamesAtTheLineOfTheCode() {
+            NoSuchProcedureException e = assertThrows(NoSuchProcedureException.class,
+                    () -> engine.decide(dossier("DESK", "2026-03-02T09:00:00+07:00").replace("1.001193", "1.001194")));
+            Problem p = e.toProblem();
+            assertEquals("UNKNOWN_PROCEDURE", p.code().name());
+            assertEquals("/procedure", p.pointer());
+            assertEquals(2, p.line());
+            assertEquals(16, p.column());
+            // closest first (one edit), then the pack's other code two edits away
+            assertEquals(List.of("1.001193", "1.000894"), e.closest().stream().map(Procedure::code).toList());
+            String en = p.message(Locale.ENGLISH);
+            assertTrue(en.startsWith("no procedure [1.001194] in pack [") && en.endsWith("; closest codes: 1.001193 ("
+                    + e.closest().get(0).name().enOrVi() + "), 1.000894 (" + e.closest().get(1).name().enOrVi() + ")"), en);
+            assertFalse(VIETNAMESE.matcher(en).find(), en);
+            String vi = p.message(VI);
+            assertTrue(vi.contains("không có thủ tục [1.001194]; mã gần nhất: 1.001193 (" + e.closest().get(0).name().vi() + "), "), vi);
+            assertEquals(1, e.toProblems().size());
+        }
+
+        @Test
+        void decide_unknownProcedureNothingClose_namesNone() {
+            NoSuchProcedureException e = assertThrows(NoSuchProcedureException.class,
+                    () -> engine.decide(dossier("DESK", "2026-03-02T09:00:00+07:00").replace("1.001193", "9.999999")));
+            assertEquals(List.of(), e.closest());
+            assertFalse(e.toProblem().message(Locale.ENGLISH).contains("closest"), e.toProblem().message(Locale.ENGLISH));
+        }
+
+        @Test
+        void decide_unknownReceivingUnit_atItsLineAndColumn() {
+            String json = dossier("DESK", "2026-03-02T09:00:00+07:00").replace("\"channel\"", "\"unit\": \"khong-co\",\n  \"channel\"");
+            Problem p = refused(json).problems().get(0);
+            assertEquals("UNKNOWN_UNIT", p.code().name());
+            assertEquals("/unit", p.pointer());
+            assertEquals(3, p.line());
+            assertEquals(11, p.column());
+        }
+
+        @Test
+        void decide_javaDossier_unknownProcedureHasNoPosition() {
+            Dossier d = Dossier.fromJson(dossier("DESK", "2026-03-02T09:00:00+07:00").replace("1.001193", "1.001194"));
+            Problem p = assertThrows(NoSuchProcedureException.class, () -> engine.decide(d)).toProblem();
+            assertEquals(0, p.line());
+            assertTrue(p.message(Locale.ENGLISH).contains("closest codes: 1.001193"), p.message(Locale.ENGLISH));
+        }
+    }
+
+    @Test
+    void bundle_everyKeyInBothLanguagesWithTheSamePlaceholders() {
+        assertEquals(List.of(), Messages.check(InvalidDossierException.BUNDLE));
+        assertTrue(Messages.keys(InvalidDossierException.BUNDLE).size() >= 20);
+    }
+}
