@@ -1,7 +1,5 @@
 package io.github.motcua.calendar;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -25,11 +23,21 @@ public record CalendarFile(String name, byte[] content) {
         return content.clone();
     }
 
-    /** Reads a file; the name in messages is the file's own name. */
+    /**
+     * Reads a file through the kernel's pack reader: a link leaving the file's folder, a file over the
+     * reader's size limit or text that is not UTF-8 is refused as it is everywhere else in a pack. The
+     * name in messages is the file's own name.
+     *
+     * @throws CalendarFileException when the file is missing, too large, unreadable or a link out of its folder
+     */
     public static CalendarFile of(Path path) {
+        String name = path.getFileName().toString();
+        Path folder = path.toAbsolutePath().getParent();
         try {
-            return new CalendarFile(path.getFileName().toString(), Files.readAllBytes(path));
-        } catch (IOException e) {
+            byte[] bytes = io.github.motcua.kernel.PackReader.of(folder).bytes(name)
+                    .orElseThrow(() -> new CalendarFileException(path.toString(), 0, 0, "no such file"));
+            return new CalendarFile(name, bytes);
+        } catch (io.github.motcua.kernel.PackReadException e) {
             throw new CalendarFileException(path.toString(), 0, 0, "cannot read the file: " + e.getMessage());
         }
     }

@@ -165,4 +165,33 @@ class CalendarFilesTest {
             assertTrue(fails("kind: schedule\nyear: 2026\nyear: 2027\n").problem().contains("[year]"));
         }
     }
+
+    /** CalendarFile.of(Path) reads through the kernel's pack reader, as every other pack file is read. */
+    @Nested
+    class FromPath {
+        @org.junit.jupiter.api.io.TempDir
+        java.nio.file.Path dir;
+
+        @Test
+        void of_linkLeavingItsFolder_isRefusedNotFollowed() throws Exception {
+            java.nio.file.Path outside = java.nio.file.Files.writeString(dir.resolve("secret.yaml"), "kind: schedule\nyear: 2030\n");
+            java.nio.file.Path folder = java.nio.file.Files.createDirectory(dir.resolve("calendar"));
+            java.nio.file.Path link = java.nio.file.Files.createSymbolicLink(folder.resolve("2030.yaml"), outside);
+            CalendarFileException e = assertThrows(CalendarFileException.class, () -> CalendarFile.of(link));
+            assertTrue(e.getMessage().contains("2030.yaml"), e.getMessage());
+        }
+
+        @Test
+        void of_missingFile_isACalendarFileException() {
+            assertThrows(CalendarFileException.class, () -> CalendarFile.of(dir.resolve("none.yaml")));
+        }
+
+        @Test
+        void of_plainFile_keepsItsNameAndBytes() throws Exception {
+            java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("2030.yaml"), "kind: schedule\n");
+            CalendarFile c = CalendarFile.of(f);
+            assertEquals("2030.yaml", c.name());
+            assertEquals("kind: schedule\n", new String(c.content(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package io.github.motcua.catalogue.imports;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -173,7 +172,7 @@ final class Summaries {
         if (!Files.isRegularFile(f)) {
             return "no fee table";
         }
-        List<List<String>> rows = Csv.parse(Files.readString(f, StandardCharsets.UTF_8));
+        List<List<String>> rows = Csv.parse(Layers.readText(f));
         List<String> header = null;
         List<String> out = new ArrayList<>();
         for (List<String> r : rows) {
@@ -206,7 +205,7 @@ final class Summaries {
         }
         StringBuilder sb = new StringBuilder();
         List<String> header = null;
-        for (List<String> r : Csv.parse(Files.readString(f, StandardCharsets.UTF_8))) {
+        for (List<String> r : Csv.parse(Layers.readText(f))) {
             if (r.isEmpty() || r.get(0).startsWith("#")) {
                 continue;
             }
