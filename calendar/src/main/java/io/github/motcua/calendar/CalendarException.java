@@ -14,10 +14,13 @@ import java.util.Map;
  */
 public class CalendarException extends RuntimeException implements ProblemCarrier {
     private static final long serialVersionUID = 1L;
+    /** The message from the calendar's bundle, or {@code null} for an exception built from a plain message. */
+    private final transient Problem detail;
 
     /** @param message a plain message naming the offending value in brackets */
     public CalendarException(String message) {
         super(message);
+        this.detail = null;
     }
 
     /**
@@ -26,6 +29,16 @@ public class CalendarException extends RuntimeException implements ProblemCarrie
      */
     public CalendarException(String message, Throwable cause) {
         super(message, cause);
+        this.detail = null;
+    }
+
+    /**
+     * An exception whose message comes from the calendar's bundle ({@link CalendarMessages}), in
+     * Vietnamese and English; {@link #getMessage()} is the English one.
+     */
+    CalendarException(Problem detail, Throwable cause) {
+        super(detail.messageEn(), cause);
+        this.detail = detail;
     }
 
     private static final Map<String, String> TITLES_VI = Map.of(
@@ -37,12 +50,14 @@ public class CalendarException extends RuntimeException implements ProblemCarrie
 
     /**
      * This exception as the kernel's problem: the code is the class name without {@code Exception} in
-     * upper snake case (e.g. {@code CALENDAR}); the Vietnamese message is the kind of problem
-     * followed by the detail, which is English ({@link #getMessage()}).
+     * upper snake case (e.g. {@code INVALID_DEADLINE}); the message is the calendar bundle's, in
+     * Vietnamese and English with the offending value in brackets. An exception built from a plain
+     * (English) message has the kind of problem in Vietnamese followed by that message.
      */
     @Override
     public Problem toProblem() {
-        return ProblemCarrier.ofDetail(this, TITLES_VI, "Lỗi lịch làm việc");
+        return detail != null ? ProblemCarrier.recoded(this, detail)
+                : ProblemCarrier.ofDetail(this, TITLES_VI, "Lỗi lịch làm việc");
     }
 
     @Override

@@ -126,8 +126,7 @@ public final class CalendarReports {
         try {
             return LocalDate.parse(iso.trim());
         } catch (DateTimeException e) {
-            throw new DateOutOfRangeException(String.format(Locale.ROOT,
-                    "%s must be a date YYYY-MM-DD: [%s]", what, iso));
+            throw new DateOutOfRangeException(CalendarMessages.problem("NOT_A_DATE", "what", what, "value", iso));
         }
     }
 }

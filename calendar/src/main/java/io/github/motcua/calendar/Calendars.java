@@ -49,11 +49,11 @@ public final class Calendars {
         private static byte[] resource(String name) {
             try (InputStream in = Calendars.class.getResourceAsStream(name)) {
                 if (in == null) {
-                    throw new CalendarException("built-in calendar resource missing: [" + name + "]");
+                    throw new CalendarException(CalendarMessages.problem("BUILT_IN_MISSING", "name", name), null);
                 }
                 return in.readAllBytes();
             } catch (IOException e) {
-                throw new CalendarException("cannot read built-in calendar resource: [" + name + "]", e);
+                throw new CalendarException(CalendarMessages.problem("BUILT_IN_UNREADABLE", "name", name), e);
             }
         }
     }
@@ -126,8 +126,7 @@ public final class Calendars {
         }
         for (String id : effective.keySet()) {
             if (!usable.contains(id)) {
-                throw new CalendarException(String.format(Locale.ROOT,
-                        "unknown holiday-list switch [%s]; known: %s", id, new TreeSet<>(usable)));
+                throw new CalendarException(CalendarMessages.problem("UNKNOWN_SWITCH", "id", id, "known", new TreeSet<>(usable)), null);
             }
         }
         return new WorkingCalendar(f.ruleList(), f.schedules, effective, f.compensatoryBasis, officeHours);

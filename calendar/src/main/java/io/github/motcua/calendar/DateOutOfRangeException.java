@@ -13,4 +13,9 @@ public final class DateOutOfRangeException extends CalendarException {
     public DateOutOfRangeException(String message) {
         super(message);
     }
+
+    /** A message of the calendar's bundle, in Vietnamese and English. */
+    DateOutOfRangeException(io.github.motcua.kernel.Problem detail) {
+        super(detail, null);
+    }
 }

@@ -34,34 +34,28 @@ public record DeadlineAdjustment(Kind kind, TimeLimit limit, Instant from, Insta
 
     public DeadlineAdjustment {
         if (kind == null) {
-            throw new InvalidDeadlineException("deadline adjustment kind must be given: [null]");
+            throw new InvalidDeadlineException(CalendarMessages.problem("ADJUSTMENT_NO_KIND"));
         }
         if (reasonVi == null || reasonVi.isBlank()) {
-            throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                    "deadline adjustment %s must give its reason: [%s]", kind, reasonVi));
+            throw new InvalidDeadlineException(CalendarMessages.problem("ADJUSTMENT_NO_REASON", "kind", kind, "reason", reasonVi));
         }
         boolean interval = from != null || to != null;
         if (kind != Kind.PAUSE) {
             if (limit == null || interval) {
-                throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                        "%s needs a limit and no interval: [%s]", kind, reasonVi));
+                throw new InvalidDeadlineException(CalendarMessages.problem("ADJUSTMENT_LIMIT_ONLY", "kind", kind, "reason", reasonVi));
             }
             if (limit.unit() == DeadlineUnit.SAME_DAY && kind == Kind.EXTEND) {
-                throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                        "an extension cannot be SAME_DAY: [%s]", reasonVi));
+                throw new InvalidDeadlineException(CalendarMessages.problem("EXTENSION_SAME_DAY", "reason", reasonVi));
             }
         } else {
             if ((limit == null) == (from == null || to == null) || (limit != null && interval)) {
-                throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                        "a pause needs either a limit or both ends of an interval: [%s]", reasonVi));
+                throw new InvalidDeadlineException(CalendarMessages.problem("PAUSE_NEEDS_LIMIT_OR_INTERVAL", "reason", reasonVi));
             }
             if (limit != null && limit.unit() == DeadlineUnit.SAME_DAY) {
-                throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                        "a pause cannot be SAME_DAY: [%s]", reasonVi));
+                throw new InvalidDeadlineException(CalendarMessages.problem("PAUSE_SAME_DAY", "reason", reasonVi));
             }
             if (from != null && !to.isAfter(from)) {
-                throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                        "pause interval ends [%s] before it starts [%s]: [%s]", to, from, reasonVi));
+                throw new InvalidDeadlineException(CalendarMessages.problem("PAUSE_REVERSED", "to", to, "from", from, "reason", reasonVi));
             }
         }
     }

@@ -69,8 +69,7 @@ public final class DeadlineEngine {
     static Map<String, LegalBasis> checkBases(Map<String, LegalBasis> bases) {
         List<String> missing = COUNTING_BASIS_IDS.stream().filter(id -> !bases.containsKey(id)).toList();
         if (!missing.isEmpty()) {
-            throw new CalendarException("the deadline engine's legal bases are missing from deadline-bases.yaml: "
-                    + missing);
+            throw new CalendarException(CalendarMessages.problem("BASES_MISSING", "missing", missing), null);
         }
         return bases;
     }
@@ -220,17 +219,15 @@ public final class DeadlineEngine {
         for (int i = 0; i < intervals.size(); i++) {
             DeadlineAdjustment p = intervals.get(i);
             if (i > 0 && p.from().isBefore(intervals.get(i - 1).to())) {
-                throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                        "pause intervals overlap: [%s..%s] and [%s..%s]", intervals.get(i - 1).from(),
-                        intervals.get(i - 1).to(), p.from(), p.to()));
+                throw new InvalidDeadlineException(CalendarMessages.problem("PAUSES_OVERLAP", "from1", intervals.get(i - 1).from(),
+                        "to1", intervals.get(i - 1).to(), "from2", p.from(), "to2", p.to()));
             }
             LocalDateTime f = cal.local(p.from()).toLocalDateTime();
             LocalDateTime t = cal.local(p.to()).toLocalDateTime();
             long fd = f.toLocalDate().toEpochDay();
             long td = t.toLocalDate().toEpochDay();
             if (td - fd > MAX_PAUSE_DAYS) {
-                throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                        "pause interval longer than %d days: [%s..%s]", MAX_PAUSE_DAYS, p.from(), p.to()));
+                throw new InvalidDeadlineException(CalendarMessages.problem("PAUSE_TOO_LONG", "max", MAX_PAUSE_DAYS, "from", p.from(), "to", p.to()));
             }
             local.add(new LocalDateTime[] {f, t});
             long last = settings.countReceiptDay() ? td - 1 : td;
@@ -283,10 +280,8 @@ public final class DeadlineEngine {
             LocalTime dayTime = sameTimeDays ? cal.normalise(cursor).toLocalTime() : hours.closing();
             LocalDateTime sd = advance(b, cursor, anchor, dayTime, excluded, null);
             if (sd.isAfter(due)) {
-                throw new StepBudgetException(step.id(), String.format(Locale.ROOT,
-                        "internal step [%s] (%s) would be due [%s], after the dossier's due instant [%s]: "
-                                + "the steps' budgets do not fit in the total [%s]",
-                        step.id(), b.labelVi(), sd, due, limit.labelVi()));
+                throw new StepBudgetException(step.id(), CalendarMessages.problem("STEP_OVER_BUDGET", "step", step.id(), "budget", b.labelVi(),
+                        "stepDue", sd, "due", due, "limit", limit.labelVi()));
             }
             steps.add(new StepDue(step, cursor.atZone(WorkingCalendar.VIETNAM), sd.atZone(WorkingCalendar.VIETNAM)));
             cursor = sd;
@@ -373,17 +368,15 @@ public final class DeadlineEngine {
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(newDue, "newDue");
         if (reasonVi == null || reasonVi.isBlank()) {
-            throw new InvalidDeadlineException("an apology letter must give the reason for the delay: [" + reasonVi + "]");
+            throw new InvalidDeadlineException(CalendarMessages.problem("APOLOGY_NO_REASON", "reason", reasonVi));
         }
         ZonedDateTime nd = cal.local(newDue);
         cal.local(issuedAt);
         if (!newDue.isAfter(result.due().toInstant())) {
-            throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                    "new appointment [%s] must be after the current due instant [%s]", nd, result.due()));
+            throw new InvalidDeadlineException(CalendarMessages.problem("NEW_APPOINTMENT_NOT_LATER", "appointment", nd, "due", result.due()));
         }
         if (!cal.isWithinOfficeHours(newDue)) {
-            throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                    "new appointment must fall within office hours on a working day: [%s]", nd));
+            throw new InvalidDeadlineException(CalendarMessages.problem("NEW_APPOINTMENT_OUT_OF_HOURS", "appointment", nd));
         }
         LocalDate oldDay = result.due().withZoneSameInstant(WorkingCalendar.VIETNAM).toLocalDate();
         boolean inTime = issuedAt.atZone(WorkingCalendar.VIETNAM).toLocalDate().isBefore(oldDay);

@@ -23,13 +23,13 @@ public record DeadlineRequest(Instant receivedAt, Channel channel, TimeLimit bas
         List<DeadlineAdjustment> adjustments, List<InternalStep> steps) {
     public DeadlineRequest {
         if (receivedAt == null) {
-            throw new InvalidDeadlineException("receivedAt must be given: [null]");
+            throw new InvalidDeadlineException(CalendarMessages.problem("NO_RECEIVED_AT"));
         }
         if (channel == null) {
-            throw new InvalidDeadlineException("channel must be given: [null]");
+            throw new InvalidDeadlineException(CalendarMessages.problem("NO_CHANNEL"));
         }
         if (base == null) {
-            throw new InvalidDeadlineException("base time limit must be given: [null]");
+            throw new InvalidDeadlineException(CalendarMessages.problem("NO_BASE_LIMIT"));
         }
         adjustments = List.copyOf(Objects.requireNonNullElse(adjustments, List.of()));
         steps = List.copyOf(Objects.requireNonNullElse(steps, List.of()));

@@ -36,9 +36,8 @@ public record DeadlineSettings(OfficeHours officeHours, LocalTime cutOff, boolea
 
     static void checkCutOff(OfficeHours hours, LocalTime cutOff) {
         if (cutOff.isBefore(hours.opening()) || cutOff.isAfter(hours.closing())) {
-            throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                    "cut-off hour must lie within office hours %s-%s: [%s]", hours.opening(), hours.closing(),
-                    cutOff));
+            throw new InvalidDeadlineException(CalendarMessages.problem("CUT_OFF_OUTSIDE_HOURS", "opening", hours.opening(),
+                    "closing", hours.closing(), "cutOff", cutOff));
         }
     }
 

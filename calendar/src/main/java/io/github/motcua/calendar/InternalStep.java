@@ -17,13 +17,13 @@ import java.util.Locale;
 public record InternalStep(String id, String role, String nameVi, TimeLimit budget) {
     public InternalStep {
         if (id == null || id.isBlank()) {
-            throw new InvalidDeadlineException("internal step id must not be blank: [" + id + "]");
+            throw new InvalidDeadlineException(CalendarMessages.problem("STEP_NO_ID", "id", id));
         }
         if (role == null || role.isBlank()) {
-            throw new InvalidDeadlineException(String.format(Locale.ROOT, "internal step [%s] must name its role", id));
+            throw new InvalidDeadlineException(CalendarMessages.problem("STEP_NO_ROLE", "id", id));
         }
         if (budget == null) {
-            throw new InvalidDeadlineException(String.format(Locale.ROOT, "internal step [%s] needs a budget", id));
+            throw new InvalidDeadlineException(CalendarMessages.problem("STEP_NO_BUDGET", "id", id));
         }
     }
 }

@@ -13,4 +13,9 @@ public class InvalidDeadlineException extends CalendarException {
     public InvalidDeadlineException(String message) {
         super(message);
     }
+
+    /** A message of the calendar's bundle, in Vietnamese and English. */
+    InvalidDeadlineException(io.github.motcua.kernel.Problem detail) {
+        super(detail, null);
+    }
 }

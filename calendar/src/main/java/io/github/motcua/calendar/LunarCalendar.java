@@ -119,8 +119,7 @@ public final class LunarCalendar {
 
     private static void checkRange(LocalDate date) {
         if (date.isBefore(MIN) || date.isAfter(MAX)) {
-            throw new DateOutOfRangeException(String.format(Locale.ROOT,
-                    "date must be within %s..%s: [%s]", MIN, MAX, date));
+            throw new DateOutOfRangeException(CalendarMessages.problem("DATE_OUT_OF_RANGE", "min", MIN, "max", MAX, "date", date));
         }
     }
 
@@ -154,9 +153,8 @@ public final class LunarCalendar {
         int i = monthIndex(lunar.year(), lunar.month(), lunar.leap());
         int length = START[i + 1] - START[i];
         if (lunar.day() > length) {
-            throw new DateOutOfRangeException(String.format(Locale.ROOT,
-                    "lunar month %d%s of %d has %d days: [%s]", lunar.month(), lunar.leap() ? " (leap)" : "",
-                    lunar.year(), length, lunar));
+            throw new DateOutOfRangeException(CalendarMessages.problem(lunar.leap() ? "LUNAR_LEAP_MONTH_LENGTH" : "LUNAR_MONTH_LENGTH",
+                    "month", lunar.month(), "year", lunar.year(), "length", length, "date", lunar));
         }
         LocalDate date = LocalDate.ofEpochDay(START[i] + lunar.day() - 1L);
         checkRange(date);
@@ -172,8 +170,7 @@ public final class LunarCalendar {
         int y = year - FIRST_YEAR;
         // lunar year 1899 has no Tết in the table: only its last months, which start the table
         if (y < 0 || y >= NEW_YEAR_INDEX.length || (NEW_YEAR_INDEX[y] < 0 && year != FIRST_YEAR)) {
-            throw new DateOutOfRangeException(String.format(Locale.ROOT,
-                    "lunar year must be within %d..%d: [%d]", MIN.getYear() - 1, MAX.getYear(), year));
+            throw new DateOutOfRangeException(CalendarMessages.problem("LUNAR_YEAR_OUT_OF_RANGE", "min", MIN.getYear() - 1, "max", MAX.getYear(), "year", year));
         }
         int from = NEW_YEAR_INDEX[y] < 0 ? 0 : Math.max(0, NEW_YEAR_INDEX[y] - 3);
         int wanted = year * 32 + month * 2 + (leap ? 1 : 0);
@@ -182,9 +179,8 @@ public final class LunarCalendar {
                 return i;
             }
         }
-        throw new DateOutOfRangeException(String.format(Locale.ROOT,
-                "lunar year %d has no %smonth %d: [%d-%02d%s]", year, leap ? "leap " : "", month, year, month,
-                leap ? " leap" : ""));
+        throw new DateOutOfRangeException(CalendarMessages.problem(leap ? "LUNAR_NO_LEAP_MONTH" : "LUNAR_NO_MONTH",
+                "year", year, "month", month, "mm", String.format(Locale.ROOT, "%02d", month)));
     }
 
     /** Tết Nguyên đán: the Gregorian date of day 1 of month 1 of a lunar year (1900..2199). */
@@ -221,8 +217,7 @@ public final class LunarCalendar {
         checkRange(from);
         checkRange(to);
         if (to.isBefore(from)) {
-            throw new DateOutOfRangeException(String.format(Locale.ROOT,
-                    "range ends [%s] before it starts [%s]", to, from));
+            throw new DateOutOfRangeException(CalendarMessages.problem("RANGE_REVERSED", "to", to, "from", from));
         }
         List<LunarMonthStart> out = new ArrayList<>();
         int i = indexOf(from.toEpochDay());

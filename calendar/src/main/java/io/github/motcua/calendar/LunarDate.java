@@ -16,12 +16,10 @@ import java.util.Locale;
 public record LunarDate(int year, int month, int day, boolean leap) {
     public LunarDate {
         if (month < 1 || month > 12) {
-            throw new DateOutOfRangeException(String.format(Locale.ROOT,
-                    "lunar month must be 1..12: [%d]", month));
+            throw new DateOutOfRangeException(CalendarMessages.problem("LUNAR_MONTH_INVALID", "month", month));
         }
         if (day < 1 || day > 30) {
-            throw new DateOutOfRangeException(String.format(Locale.ROOT,
-                    "lunar day must be 1..30: [%d]", day));
+            throw new DateOutOfRangeException(CalendarMessages.problem("LUNAR_DAY_INVALID", "day", day));
         }
     }
 

@@ -26,8 +26,7 @@ public record OfficeHours(List<Session> sessions) {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             if (!to.isAfter(from)) {
-                throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                        "office session must end after it starts: [%s-%s]", from, to));
+                throw new InvalidDeadlineException(CalendarMessages.problem("SESSION_REVERSED", "from", from, "to", to));
             }
         }
 
@@ -47,13 +46,12 @@ public record OfficeHours(List<Session> sessions) {
         Objects.requireNonNull(sessions, "sessions");
         sessions = List.copyOf(sessions);
         if (sessions.isEmpty()) {
-            throw new InvalidDeadlineException("office hours need at least one session: [[]]");
+            throw new InvalidDeadlineException(CalendarMessages.problem("NO_SESSIONS"));
         }
         for (int i = 1; i < sessions.size(); i++) {
             if (sessions.get(i).from().isBefore(sessions.get(i - 1).to())) {
-                throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                        "office sessions must be in order and not overlap: [%s] after [%s]",
-                        sessions.get(i), sessions.get(i - 1)));
+                throw new InvalidDeadlineException(CalendarMessages.problem("SESSIONS_OVERLAP", "session", sessions.get(i),
+                        "previous", sessions.get(i - 1)));
             }
         }
     }
@@ -61,8 +59,7 @@ public record OfficeHours(List<Session> sessions) {
     /** Sessions from pairs of "HH:MM" texts: {@code of("07:30", "11:30", "13:30", "17:00")}. */
     public static OfficeHours of(String... fromTo) {
         if (fromTo.length == 0 || fromTo.length % 2 != 0) {
-            throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                    "office hours need pairs of times: [%d values]", fromTo.length));
+            throw new InvalidDeadlineException(CalendarMessages.problem("SESSIONS_ODD", "count", fromTo.length));
         }
         Session[] s = new Session[fromTo.length / 2];
         for (int i = 0; i < s.length; i++) {

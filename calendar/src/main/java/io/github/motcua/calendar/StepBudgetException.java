@@ -20,6 +20,12 @@ public final class StepBudgetException extends InvalidDeadlineException {
         this.stepId = stepId;
     }
 
+    /** A message of the calendar's bundle, in Vietnamese and English. */
+    StepBudgetException(String stepId, io.github.motcua.kernel.Problem detail) {
+        super(detail);
+        this.stepId = stepId;
+    }
+
     /** The first step that does not fit. */
     public String stepId() {
         return stepId;

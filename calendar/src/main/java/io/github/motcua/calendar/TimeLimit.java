@@ -26,7 +26,7 @@ public record TimeLimit(long amount, DeadlineUnit unit) {
 
     public TimeLimit {
         if (unit == null) {
-            throw new InvalidDeadlineException("time limit unit must be given: [null]");
+            throw new InvalidDeadlineException(CalendarMessages.problem("LIMIT_NO_UNIT"));
         }
         long max;
         switch (unit) {
@@ -44,8 +44,7 @@ public record TimeLimit(long amount, DeadlineUnit unit) {
         }
         long min = unit == DeadlineUnit.SAME_DAY ? 0 : 1;
         if (amount < min || amount > max) {
-            throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                    "time limit in %s must be within %d..%d: [%d]", unit, min, max, amount));
+            throw new InvalidDeadlineException(CalendarMessages.problem("LIMIT_OUT_OF_RANGE", "unit", unit, "min", min, "max", max, "amount", amount));
         }
     }
 

@@ -174,8 +174,7 @@ public final class WorkingCalendar {
      */
     public List<CalendarDay> specialDays(int year) {
         if (year < FIRST || year > LAST) {
-            throw new DateOutOfRangeException(String.format(Locale.ROOT, "year must be within %d..%d: [%d]",
-                    FIRST, LAST, year));
+            throw new DateOutOfRangeException(CalendarMessages.problem("YEAR_OUT_OF_RANGE", "min", FIRST, "max", LAST, "year", year));
         }
         return year(year).list;
     }
@@ -197,8 +196,7 @@ public final class WorkingCalendar {
      */
     public LocalDate plusWorkingDays(LocalDate date, long n) {
         if (n < 0) {
-            throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                    "working days to add must not be negative: [%d]", n));
+            throw new InvalidDeadlineException(CalendarMessages.problem("NEGATIVE_WORKING_DAYS", "days", n));
         }
         return LocalDate.ofEpochDay(addWorkingDays(date.toEpochDay(), n, null));
     }
@@ -227,8 +225,7 @@ public final class WorkingCalendar {
      */
     public ZonedDateTime plusWorkingHours(Instant start, Duration duration) {
         if (duration.isNegative() || duration.toDays() > 3650) {
-            throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                    "working time to add must be within 0..3650 days: [%s]", duration));
+            throw new InvalidDeadlineException(CalendarMessages.problem("WORKING_TIME_OUT_OF_RANGE", "duration", duration));
         }
         LocalDateTime t = addWorkingMinutes(local(start).toLocalDateTime(), duration.toMinutes(), List.of());
         return t.atZone(VIETNAM);
@@ -238,16 +235,15 @@ public final class WorkingCalendar {
 
     static void check(LocalDate d) {
         if (d.getYear() < FIRST || d.getYear() > LAST) {
-            throw new DateOutOfRangeException(String.format(Locale.ROOT,
-                    "date must be within %d-01-01..%d-12-31: [%s]", FIRST, LAST, d));
+            throw new DateOutOfRangeException(CalendarMessages.problem("DATE_OUTSIDE_YEARS", "first", FIRST, "last", LAST, "date", d));
         }
     }
 
     private static int yearOf(long epochDay) {
         int i = (int) ((epochDay - YEAR_START[0]) / 366);
         if (epochDay < YEAR_START[0] || epochDay >= YEAR_START[YEAR_START.length - 1]) {
-            throw new DateOutOfRangeException(String.format(Locale.ROOT,
-                    "date must be within %d-01-01..%d-12-31: [%s]", FIRST, LAST, LocalDate.ofEpochDay(epochDay)));
+            throw new DateOutOfRangeException(CalendarMessages.problem("DATE_OUTSIDE_YEARS", "first", FIRST, "last", LAST,
+                    "date", LocalDate.ofEpochDay(epochDay)));
         }
         while (YEAR_START[i + 1] <= epochDay) {
             i++;
@@ -417,11 +413,7 @@ public final class WorkingCalendar {
         TreeMap<LocalDate, CalendarDay> days = new TreeMap<>();
         YearSchedule schedule = schedules.get(y);
         if (schedule == null && y < earliestRuleYear) {
-            throw new DateOutOfRangeException(String.format(Locale.ROOT,
-                    "năm %d trước quy tắc ngày nghỉ lễ sớm nhất mà bộ quy tắc biết (%d) và không có lịch nghỉ chính thức: "
-                            + "không tính được ngày làm việc / year %d is before the earliest holiday rule the pack knows "
-                            + "(%d) and has no official schedule: its working days cannot be computed",
-                    y, earliestRuleYear, y, earliestRuleYear));
+            throw new DateOutOfRangeException(CalendarMessages.problem("YEAR_BEFORE_RULES", "year", y, "earliest", earliestRuleYear));
         }
         if (schedule != null) {
             schedule.entries().forEach((date, e) -> {

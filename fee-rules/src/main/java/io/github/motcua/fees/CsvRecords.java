@@ -21,9 +21,7 @@ final class CsvRecords {
         try {
             text = PackReader.decode(file, bytes);
         } catch (PackReadException e) {
-            return new RawTable(List.of(), List.of(new FeeTableProblem(file, 0, "", 0, "",
-                    "Tệp không phải UTF-8 (hãy lưu dưới dạng CSV UTF-8)",
-                    "The file is not UTF-8 (save it as CSV UTF-8)")));
+            return new RawTable(List.of(), List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_NOT_UTF8")));
         }
         CsvTable table = PackReader.csv(file, text);
         List<RawTable.RawRow> rows = new ArrayList<>(table.rows().size());
@@ -32,8 +30,9 @@ final class CsvRecords {
         }
         List<FeeTableProblem> problems = new ArrayList<>();
         for (Problem p : table.problems()) {
+            // the kernel's CSV problem (its code, e.g. CSV_UNCLOSED_QUOTE, and its bundle message)
             problems.add(new FeeTableProblem(file, p.line(), "", p.column(), p.args().getOrDefault("value", ""),
-                    p.messageVi(), p.messageEn()));
+                    p.messageVi(), p.messageEn(), p.code().name()));
         }
         return new RawTable(rows, problems);
     }

@@ -92,17 +92,13 @@ final class DefaultFeeTable implements FeeTable {
         for (FeeDirective d : request.directives()) {
             List<FeeRow> rates = ratesByItem.get(d.item());
             if (rates == null) {
-                throw new FeeDirectiveException(String.format(Locale.ROOT,
-                        "Quy tắc [%s] nêu khoản phí [%s] không có trong bảng [%s] / rule [%s] names fee item [%s] "
-                                + "that table [%s] does not have",
-                        d.rule(), d.item(), source, d.rule(), d.item(), source));
+                throw new FeeDirectiveException(FeeMessages.detail("FEES_DIRECTIVE_UNKNOWN_ITEM", "rule", d.rule(),
+                        "item", d.item(), "table", source));
             }
             if (d.kind() == FeeDirective.Kind.ADD) {
                 if (!rates.get(0).onRule()) {
-                    throw new FeeDirectiveException(String.format(Locale.ROOT,
-                            "Quy tắc [%s] thêm khoản phí [%s] vốn đã được thu (charge=ALWAYS) trong bảng [%s] / rule "
-                                    + "[%s] adds fee item [%s] that table [%s] already charges (charge=ALWAYS)",
-                            d.rule(), d.item(), source, d.rule(), d.item(), source));
+                    throw new FeeDirectiveException(FeeMessages.detail("FEES_DIRECTIVE_ALWAYS_CHARGED", "rule", d.rule(),
+                            "item", d.item(), "table", source));
                 }
                 lines.add(price(d.item(), rates, request, d.quantity(), d.rule()));
             }
@@ -133,11 +129,8 @@ final class DefaultFeeTable implements FeeTable {
         }
         if (best.isEmpty()) {
             String windows = rates.stream().map(r -> r.source() + " " + r.window()).collect(Collectors.joining("; "));
-            throw new NoRateInForceException(String.format(Locale.ROOT,
-                    "Khoản phí [%s] không có mức thu hiệu lực ngày [%s] cho kênh [%s] (bảng [%s]: %s) / fee item [%s] "
-                            + "has no rate in force on [%s] for channel [%s] (table [%s]: %s)",
-                    item, req.asOf(), req.channel(), source, windows, item, req.asOf(), req.channel(), source,
-                    windows));
+            throw new NoRateInForceException(FeeMessages.detail("FEES_NO_RATE_IN_FORCE", "item", item, "date", req.asOf(),
+                    "channel", req.channel(), "table", source, "windows", windows));
         }
         FeeLine cheapest = null;
         for (FeeRow r : best) {

@@ -72,14 +72,12 @@ public final class ExemptionCatalog {
             root = YAML.readTree(in.readAllBytes());
         } catch (JacksonException | IOException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            problems.add(new FeeTableProblem(file, 0, "", 0, "", "Không đọc được YAML: " + msg,
-                    "Cannot read the YAML: " + msg));
+            problems.add(FeeMessages.table(file, 0, "", 0, "", "FEES_CATEGORIES_YAML", "detail", msg));
             return new Result(null, problems);
         }
         JsonNode list = root == null ? null : root.get("categories");
         if (list == null || !list.isArray()) {
-            problems.add(new FeeTableProblem(file, 0, "categories", 0, "",
-                    "Thiếu danh sách 'categories'", "Missing the 'categories' list"));
+            problems.add(FeeMessages.table(file, 0, "categories", 0, "", "FEES_NO_CATEGORIES"));
             return new Result(null, problems);
         }
         Map<String, ExemptionCategory> m = new LinkedHashMap<>();
@@ -92,28 +90,23 @@ public final class ExemptionCatalog {
             String nameVi = text(n.path("name"), "vi");
             String nameEn = text(n.path("name"), "en");
             if (code.isEmpty()) {
-                problems.add(new FeeTableProblem(file, i + 1, where + ".code", 0, "", "Thiếu mã đối tượng",
-                        "Missing the category code"));
+                problems.add(FeeMessages.table(file, i + 1, where + ".code", 0, "", "FEES_CATEGORY_NO_CODE"));
                 continue;
             }
             ExemptionCategory.Match mt;
             try {
                 mt = ExemptionCategory.Match.valueOf(match);
             } catch (IllegalArgumentException e) {
-                problems.add(new FeeTableProblem(file, i + 1, where + ".match", 0, match,
-                        "Kiểu đối tượng không hợp lệ (APPLICANT, RESIDENCE_FLAG, FORM_DATE_WITHIN)",
-                        "Invalid match (APPLICANT, RESIDENCE_FLAG, FORM_DATE_WITHIN)"));
+                problems.add(FeeMessages.table(file, i + 1, where + ".match", 0, match, "FEES_CATEGORY_BAD_MATCH"));
                 continue;
             }
             Optional<LegalBasis> basis = basisId.isEmpty() ? Optional.empty() : bases.apply(basisId);
             if (basis.isEmpty()) {
-                problems.add(new FeeTableProblem(file, i + 1, where + ".basis", 0, basisId,
-                        "Căn cứ pháp lý không có trong legal-bases", "Unknown legal basis id"));
+                problems.add(FeeMessages.table(file, i + 1, where + ".basis", 0, basisId, "FEES_CATEGORY_UNKNOWN_BASIS"));
                 continue;
             }
             if (nameVi.isEmpty()) {
-                problems.add(new FeeTableProblem(file, i + 1, where + ".name.vi", 0, "", "Thiếu tên tiếng Việt",
-                        "Missing the Vietnamese name"));
+                problems.add(FeeMessages.table(file, i + 1, where + ".name.vi", 0, "", "FEES_CATEGORY_NO_NAME_VI"));
                 continue;
             }
             try {
@@ -123,12 +116,10 @@ public final class ExemptionCatalog {
                                 : n.path("withinDays").asInt(-1),
                         basis.get());
                 if (m.put(code, c) != null) {
-                    problems.add(new FeeTableProblem(file, i + 1, where + ".code", 0, code, "Mã đối tượng bị trùng",
-                            "Duplicate category code"));
+                    problems.add(FeeMessages.table(file, i + 1, where + ".code", 0, code, "FEES_CATEGORY_DUPLICATE"));
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(new FeeTableProblem(file, i + 1, where, 0, code,
-                        "Đối tượng không hợp lệ: " + e.getMessage(), "Invalid category: " + e.getMessage()));
+                problems.add(FeeMessages.table(file, i + 1, where, 0, code, "FEES_CATEGORY_INVALID", "detail", e.getMessage()));
             }
         }
         return new Result(problems.isEmpty() ? new ExemptionCatalog(m) : null, problems);

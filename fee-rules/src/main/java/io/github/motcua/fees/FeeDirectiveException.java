@@ -10,4 +10,8 @@ public final class FeeDirectiveException extends FeeException {
     FeeDirectiveException(String message) {
         super(message);
     }
+
+    FeeDirectiveException(io.github.motcua.kernel.Problem detail) {
+        super(detail);
+    }
 }

@@ -17,12 +17,26 @@ import java.util.Map;
 public class FeeException extends RuntimeException implements ProblemCarrier {
     private static final long serialVersionUID = 1L;
 
+    /** The message from the bundle, or {@code null} for an exception built from a plain message. */
+    private final transient Problem detail;
+
     public FeeException(String message) {
         super(message);
+        this.detail = null;
     }
 
     public FeeException(String message, Throwable cause) {
         super(message, cause);
+        this.detail = null;
+    }
+
+    /**
+     * An exception whose message comes from fee-rules' bundle ({@link FeeMessages}): {@link #getMessage()}
+     * is the Vietnamese message, {@code " / "}, the English one.
+     */
+    FeeException(Problem detail) {
+        super(detail.messageVi() + " / " + detail.messageEn());
+        this.detail = detail;
     }
 
     private static final Map<String, String> TITLES_VI = Map.of(
@@ -35,12 +49,14 @@ public class FeeException extends RuntimeException implements ProblemCarrier {
 
     /**
      * This exception as the kernel's problem: the code is the class name without {@code Exception} in
-     * upper snake case (e.g. {@code FEE}); the Vietnamese message is the kind of problem
-     * followed by the detail, which is English ({@link #getMessage()}).
+     * upper snake case (e.g. {@code NO_RATE_IN_FORCE}); the message is the bundle's, in Vietnamese and
+     * in English. An exception built from a plain message has the kind of problem in Vietnamese
+     * followed by that message.
      */
     @Override
     public Problem toProblem() {
-        return ProblemCarrier.ofDetail(this, TITLES_VI, "Lỗi tính phí, lệ phí");
+        return detail != null ? ProblemCarrier.recoded(this, detail)
+                : ProblemCarrier.ofDetail(this, TITLES_VI, "Lỗi tính phí, lệ phí");
     }
 
     @Override

@@ -14,20 +14,19 @@ public final class FeeQuantityException extends FeeException {
     private final String value;
 
     FeeQuantityException(String source, int row, String item, String path, String value, String why) {
-        super(String.format(Locale.ROOT,
-                "Số lượng không hợp lệ tại trường [%s] = [%s] (%s) cho khoản phí [%s], bảng [%s] dòng %d / "
-                        + "Invalid quantity at field [%s] = [%s] (%s) for fee item [%s], table [%s] row %d",
-                path, value, viOf(why), item, source, row, path, value, why, item, source, row));
+        super(FeeMessages.detail(keyOf(why), "path", path, "value", value, "why", why,
+                "item", item, "table", source, "row", row));
         this.path = path;
         this.value = value;
     }
 
-    private static String viOf(String why) {
+    /** The message of the reason: each reason has its own words in each language. */
+    private static String keyOf(String why) {
         switch (why) {
-            case "negative": return "số âm";
-            case "not a whole number": return "không phải số nguyên";
-            case "too large": return "quá lớn";
-            default: return why;
+            case "negative": return "FEES_BAD_QUANTITY_NEGATIVE";
+            case "not a whole number": return "FEES_BAD_QUANTITY_NOT_WHOLE";
+            case "too large": return "FEES_BAD_QUANTITY_TOO_LARGE";
+            default: return "FEES_BAD_QUANTITY";
         }
     }
 

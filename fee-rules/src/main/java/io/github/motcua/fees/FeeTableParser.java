@@ -95,9 +95,8 @@ final class FeeTableParser {
         List<FeeRow> out = new ArrayList<>();
         RawTable.RawRow header = null;
         if (raw.rows().size() > FeeTables.MAX_ROWS) {
-            problems.add(new FeeTableProblem(file, FeeTables.MAX_ROWS + 1, "", 0, "",
-                    "Bảng quá nhiều dòng (tối đa " + FeeTables.MAX_ROWS + ")",
-                    "The fee table has too many rows (at most " + FeeTables.MAX_ROWS + ")"));
+            problems.add(FeeMessages.table(file, FeeTables.MAX_ROWS + 1, "", 0, "", "FEES_TOO_MANY_ROWS",
+                    "max", FeeTables.MAX_ROWS));
             return out;
         }
         for (RawTable.RawRow r : raw.rows()) {
@@ -117,11 +116,7 @@ final class FeeTableParser {
             // a CSV row with a comma too few or too many shifts every later cell into the wrong column:
             // say so once instead of reporting each shifted cell (XLSX rows simply end at their last value)
             if (have > want || (have < want && file.toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))) {
-                problems.add(new FeeTableProblem(file, r.line(), "", 0, "",
-                        String.format(java.util.Locale.ROOT, "Dòng này có %d ô, dòng tiêu đề có %d: thiếu hoặc thừa dấu phẩy "
-                                + "(ô có dấu phẩy phải đặt trong ngoặc kép); sửa cho đủ %d ô", have, want, want),
-                        String.format(java.util.Locale.ROOT, "this row has %d cells, the header has %d: a comma is missing or extra "
-                                + "(a cell with a comma must be in double quotes); make it %d cells", have, want, want)));
+                problems.add(FeeMessages.table(file, r.line(), "", 0, "", "FEES_ROW_CELLS", "have", have, "want", want));
                 continue;
             }
             FeeRow row = row(r);
@@ -130,11 +125,7 @@ final class FeeTableParser {
             }
         }
         if (header == null) {
-            problems.add(new FeeTableProblem(file, 0, "", 0, "", exemptionTable
-                    ? "Bảng miễn, giảm trống (không có dòng tiêu đề); dòng đầu phải là: item,categories,percent,basis,note"
-                    : "Bảng phí trống (không có dòng tiêu đề)",
-                    exemptionTable ? "The exemption table is empty (no header row); the first row must be: item,categories,percent,basis,note"
-                    : "The fee table is empty (no header row)"));
+            problems.add(FeeMessages.table(file, 0, "", 0, "", exemptionTable ? "FEES_EXEMPTIONS_EMPTY" : "FEES_EMPTY"));
         }
         return out;
     }
@@ -150,19 +141,16 @@ final class FeeTableParser {
                 h = "categories";
             }
             if (!known.contains(h)) {
-                String hint = exemptionTable && COLUMNS.contains(h)
-                        ? " (cột của biểu phí fees.csv; bảng miễn, giảm chỉ có / a fees.csv column; an exemption table has only: "
-                        : " (các cột / known columns: ";
-                problems.add(new FeeTableProblem(file, r.line(), h, i + 1, h, "Cột không xác định" + hint
-                        + String.join(", ", known) + ")", "Unknown column; known columns: " + String.join(", ", known)));
+                problems.add(FeeMessages.table(file, r.line(), h, i + 1, h,
+                        exemptionTable && COLUMNS.contains(h) ? "FEES_FEE_COLUMN_IN_EXEMPTIONS" : "FEES_UNKNOWN_COLUMN",
+                        "known", String.join(", ", known)));
             } else if (index.put(h, i) != null) {
-                problems.add(new FeeTableProblem(file, r.line(), h, i + 1, h, "Cột bị lặp", "Duplicate column"));
+                problems.add(FeeMessages.table(file, r.line(), h, i + 1, h, "FEES_DUPLICATE_COLUMN"));
             }
         }
         for (String req : REQUIRED) {
             if (!index.containsKey(req)) {
-                problems.add(new FeeTableProblem(file, r.line(), req, 0, "", "Thiếu cột bắt buộc",
-                        "Missing required column"));
+                problems.add(FeeMessages.table(file, r.line(), req, 0, "", "FEES_MISSING_COLUMN"));
             }
         }
         return problems.isEmpty();
@@ -176,16 +164,17 @@ final class FeeTableParser {
         return current.cells().get(i).strip();
     }
 
-    private void problem(String col, String value, String vi, String en) {
+    /** The bundle's message {@code key} (also the problem's code) at the current row's cell. */
+    private void problem(String col, String value, String key, Object... pairs) {
         Integer i = index.get(col);
-        problems.add(new FeeTableProblem(file, current.line(), col, i == null ? 0 : i + 1, value, vi, en));
+        problems.add(FeeMessages.table(file, current.line(), col, i == null ? 0 : i + 1, value, key, pairs));
     }
 
     private <E extends Enum<E>> E enumCell(String col, Class<E> type, boolean required) {
         String v = cell(col);
         if (v.isEmpty()) {
             if (required) {
-                problem(col, v, "Thiếu giá trị bắt buộc", "Missing required value");
+                problem(col, v, "FEES_MISSING_VALUE");
             }
             return null;
         }
@@ -196,7 +185,7 @@ final class FeeTableParser {
             for (E c : type.getEnumConstants()) {
                 names.add(c.name());
             }
-            problem(col, v, "Giá trị không hợp lệ; chọn một trong " + names, "Invalid value; one of " + names);
+            problem(col, v, "FEES_NOT_ONE_OF", "names", names);
             return null;
         }
     }
@@ -206,23 +195,21 @@ final class FeeTableParser {
         String v = cell(col);
         if (v.isEmpty()) {
             if (required) {
-                problem(col, v, "Thiếu giá trị bắt buộc", "Missing required value");
+                problem(col, v, "FEES_MISSING_VALUE");
             }
             return null;
         }
         if (!INTEGER.matcher(v).matches()) {
-            problem(col, v, "Không phải số nguyên (chỉ ghi chữ số, không dấu phân cách hàng nghìn)",
-                    "Not a whole number (digits only, no thousands separators)");
+            problem(col, v, "FEES_NOT_WHOLE_NUMBER");
             return null;
         }
         long n = Long.parseLong(v);
         if (n < 0) {
-            problem(col, v, "Không được là số âm", "Must not be negative");
+            problem(col, v, "FEES_NEGATIVE");
             return null;
         }
         if (n < min || n > max) {
-            problem(col, v, String.format(Locale.ROOT, "Phải trong khoảng %d–%d", min, max),
-                    String.format(Locale.ROOT, "Must be between %d and %d", min, max));
+            problem(col, v, "FEES_OUT_OF_RANGE", "min", min, "max", max);
             return null;
         }
         return n;
@@ -236,7 +223,7 @@ final class FeeTableParser {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            problem(col, v, "Ngày không hợp lệ (định dạng yyyy-MM-dd)", "Invalid date (format yyyy-MM-dd)");
+            problem(col, v, "FEES_BAD_DATE");
             return null;
         }
     }
@@ -252,7 +239,7 @@ final class FeeTableParser {
         if (v.equalsIgnoreCase("false")) {
             return false;
         }
-        problem(col, v, "Phải là true hoặc false", "Must be true or false");
+        problem(col, v, "FEES_NOT_BOOLEAN");
         return null;
     }
 
@@ -262,8 +249,7 @@ final class FeeTableParser {
             return null;
         }
         if (!PATH.matcher(v).matches()) {
-            problem(col, v, "Đường dẫn trường tờ khai không hợp lệ (vd. soTrang, treEm.ngaySinh)",
-                    "Invalid form path (e.g. soTrang, treEm.ngaySinh)");
+            problem(col, v, "FEES_BAD_FORM_PATH");
             return null;
         }
         return v;
@@ -278,10 +264,7 @@ final class FeeTableParser {
             String pc = cell("percent");
             type = pc.isEmpty() || pc.equals("100") ? FeeRow.Type.EXEMPT : FeeRow.Type.REDUCE;
             if (cell("categories").isEmpty() && cell("channel").isEmpty() && cell("note").isEmpty()) {
-                problem("categories", "", "Dòng miễn, giảm không nêu đối tượng (categories) áp dụng cho mọi hồ sơ: "
-                                + "ghi mã đối tượng trong exemptions.yaml, hoặc ghi lý do trong cột note",
-                        "An exemption row without categories applies to every dossier: name a category of exemptions.yaml, "
-                                + "or write the reason in the note column");
+                problem("categories", "", "FEES_EXEMPTION_FOR_EVERYONE");
             }
         } else if (index.containsKey("type")) {
             type = enumCell("type", FeeRow.Type.class, true);
@@ -290,42 +273,44 @@ final class FeeTableParser {
         }
         String item = cell("item");
         if (item.isEmpty()) {
-            problem("item", item, "Thiếu mã khoản phí", "Missing the fee item");
+            problem("item", item, "FEES_MISSING_ITEM");
         } else if (!ITEM.matcher(item).matches()) {
-            problem("item", item, "Mã khoản phí chỉ gồm chữ, số, '.', '-', '_'",
-                    "A fee item is letters, digits, '.', '-', '_'");
+            problem("item", item, "FEES_BAD_ITEM");
         }
         String basisId = cell("basis");
         LegalBasis basis = null;
         if (basisId.isEmpty()) {
-            problem("basis", basisId, "Thiếu căn cứ pháp lý", "Missing the legal basis");
+            problem("basis", basisId, "FEES_MISSING_BASIS");
         } else {
             basis = bases.apply(basisId).orElse(null);
             if (basis == null) {
-                problem("basis", basisId, "Căn cứ pháp lý không có trong legal-bases/*.yaml",
-                        "Unknown legal basis id (not in legal-bases/*.yaml)");
+                problem("basis", basisId, "FEES_UNKNOWN_BASIS");
             }
         }
         LocalDate from = date("validFrom");
         LocalDate to = date("validTo");
         if (from != null && to != null && to.isBefore(from)) {
-            problem("validTo", cell("validTo"), "Ngày kết thúc trước ngày bắt đầu " + from,
-                    "Ends before it starts on " + from);
+            problem("validTo", cell("validTo"), "FEES_ENDS_BEFORE_START", "from", from);
         }
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         for (String c : split(cell("channel"))) {
             try {
                 channels.add(Channel.valueOf(c.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                problem("channel", c, "Kênh nộp không hợp lệ (DESK, ONLINE, POST)", "Invalid channel (DESK, ONLINE, POST)");
+                problem("channel", c, "FEES_BAD_CHANNEL");
             }
         }
         List<ExemptionCategory> cats = new ArrayList<>();
         for (String c : split(cell("categories"))) {
             Optional<ExemptionCategory> found = catalog.find(c);
             if (found.isEmpty()) {
-                problem("categories", c, "Đối tượng miễn, giảm không có trong exemptions.yaml",
-                        "Unknown exemption category (not in exemptions.yaml)");
+                java.util.TreeSet<String> known = new java.util.TreeSet<>();
+                catalog.categories().forEach(k -> known.add(k.code()));
+                if (known.isEmpty()) {
+                    problem("categories", c, "FEES_NO_CATEGORIES_DECLARED");
+                } else {
+                    problem("categories", c, "FEES_UNKNOWN_CATEGORY", "known", String.join(", ", known));
+                }
             } else {
                 cats.add(found.get());
             }
@@ -350,12 +335,10 @@ final class FeeTableParser {
             case RATE: {
                 kind = enumCell("kind", FeeKind.class, true);
                 if (kind == FeeKind.UNSTATED && Boolean.TRUE.equals(verified)) {
-                    problem("kind", cell("kind"), "Chưa rõ là phí hay lệ phí thì dòng không thể là đã xác minh: "
-                                    + "ghi PHI hoặc LE_PHI, hoặc verified=false",
-                            "A line whose kind is not stated cannot be verified: write PHI or LE_PHI, or verified=false");
+                    problem("kind", cell("kind"), "FEES_UNSTATED_VERIFIED");
                 }
                 if (cell("nameVi").isEmpty()) {
-                    problem("nameVi", "", "Thiếu tên khoản phí tiếng Việt", "Missing the Vietnamese name of the fee");
+                    problem("nameVi", "", "FEES_MISSING_NAME_VI");
                 }
                 tariff = cell("tariff").isEmpty() ? FeeRow.Tariff.FLAT : enumCell("tariff", FeeRow.Tariff.class, true);
                 rate = number("rate", true, 0, MAX_RATE);
@@ -363,32 +346,27 @@ final class FeeTableParser {
                 if (charge.equalsIgnoreCase("ON_RULE")) {
                     onRule = true;
                 } else if (!charge.isEmpty() && !charge.equalsIgnoreCase("ALWAYS")) {
-                    problem("charge", charge, "Phải là ALWAYS hoặc ON_RULE", "Must be ALWAYS or ON_RULE");
+                    problem("charge", charge, "FEES_BAD_CHARGE");
                 }
                 if (!cell("percent").isEmpty()) {
-                    problem("percent", cell("percent"), "Dòng RATE không dùng cột percent",
-                            "A RATE row does not use the percent column");
+                    problem("percent", cell("percent"), "FEES_RATE_PERCENT");
                 }
                 if (tariff == FeeRow.Tariff.TIERED || tariff == FeeRow.Tariff.BASE_PLUS_EXTRA) {
                     fromUnit = number("fromUnit", true, 2, FeeTables.MAX_QUANTITY);
                     unitRate = number("unitRate", true, 0, MAX_RATE);
                 }
                 if (tariff != null && tariff != FeeRow.Tariff.FLAT && unitPath == null && cell("unitPath").isEmpty()) {
-                    problem("unitPath", "", "Biểu phí theo đơn vị cần đường dẫn trường số lượng (unitPath)",
-                            "A per-unit tariff needs the form path of its quantity (unitPath)");
+                    problem("unitPath", "", "FEES_MISSING_UNIT_PATH");
                 }
                 if (tariff == FeeRow.Tariff.FLAT && unitPath != null) {
-                    problem("unitPath", unitPath, "Biểu phí FLAT không đọc unitPath (dùng copiesPath cho số bản)",
-                            "A FLAT tariff reads no unitPath (use copiesPath for the number of copies)");
+                    problem("unitPath", unitPath, "FEES_FLAT_UNIT_PATH");
                 }
                 cap = number("cap", false, 0, MAX_RATE);
                 if (cap != null && rate != null && cap < rate) {
-                    problem("cap", cell("cap"), "Mức tối đa thấp hơn mức thu " + rate,
-                            "The cap is below the rate " + rate);
+                    problem("cap", cell("cap"), "FEES_CAP_BELOW_RATE", "rate", rate);
                 }
                 if (cap != null && unitRate != null && cap < unitRate) {
-                    problem("cap", cell("cap"), "Mức tối đa thấp hơn mức thu theo đơn vị " + unitRate,
-                            "The cap is below the unit rate " + unitRate);
+                    problem("cap", cell("cap"), "FEES_CAP_BELOW_UNIT_RATE", "unitRate", unitRate);
                 }
                 break;
             }
@@ -431,17 +409,16 @@ final class FeeTableParser {
             rateItems.add(r.item());
             Boolean prev = onRuleByItem.putIfAbsent(r.item(), r.onRule());
             if (prev != null && prev != r.onRule()) {
-                rowProblem(r, "charge", r.onRule() ? "ON_RULE" : "ALWAYS",
-                        "Các dòng RATE của cùng khoản phí phải cùng cột charge",
-                        "All RATE rows of one item must have the same charge");
+                rowProblem(r, "charge", r.onRule() ? "ON_RULE" : "ALWAYS", "FEES_MIXED_CHARGE");
             }
         }
         for (FeeRow r : rows) {
             if (r.type() != FeeRow.Type.RATE && !rateItems.contains(r.item())) {
-                rowProblem(r, "item", r.item(), "Khoản phí chưa có dòng mức thu (RATE) nào trong " + file
-                                + (rateItems.isEmpty() ? "" : "; các khoản có: " + String.join(", ", rateItems)),
-                        "No rate (RATE) row of " + file + " has this item"
-                                + (rateItems.isEmpty() ? "" : "; its items: " + String.join(", ", rateItems)));
+                if (rateItems.isEmpty()) {
+                    rowProblem(r, "item", r.item(), "FEES_ITEM_WITHOUT_RATE", "file", file);
+                } else {
+                    rowProblem(r, "item", r.item(), "FEES_ITEM_NOT_IN_RATES", "file", file, "items", String.join(", ", rateItems));
+                }
             }
         }
         for (int i = 0; i < rows.size(); i++) {
@@ -453,11 +430,7 @@ final class FeeTableParser {
                 FeeRow b = rows.get(j);
                 if (b.type() == FeeRow.Type.RATE && b.item().equals(a.item()) && codes(a).equals(codes(b))
                         && channelsOverlap(a, b) && windowsOverlap(a, b)) {
-                    rowProblem(a, "validFrom", a.window(),
-                            "Khoảng hiệu lực chồng lấn với dòng " + b.source() + " (" + b.window()
-                                    + ") cho cùng khoản phí và kênh nộp",
-                            "Validity window overlaps row " + b.source() + " (" + b.window()
-                                    + ") for the same item and channel");
+                    rowProblem(a, "validFrom", a.window(), "FEES_WINDOWS_OVERLAP", "row", b.source(), "window", b.window());
                 }
             }
         }
@@ -487,10 +460,10 @@ final class FeeTableParser {
     }
 
     /** A problem of a row found by the cross checks, at the row's own file (fee or exemption table) and column. */
-    private void rowProblem(FeeRow r, String col, String value, String vi, String en) {
+    private void rowProblem(FeeRow r, String col, String value, String key, Object... pairs) {
         int line = r.source().line();
         FeeTableParser owner = other != null && other.file.equals(r.source().file()) ? other : this;
         Integer i = owner.index.get(col);
-        problems.add(new FeeTableProblem(owner.file, line, col, i == null ? 0 : i + 1, value, vi, en));
+        problems.add(FeeMessages.table(owner.file, line, col, i == null ? 0 : i + 1, value, key, pairs));
     }
 }

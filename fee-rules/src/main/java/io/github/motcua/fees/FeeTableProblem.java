@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param value        the offending value as written, or {@code ""}
  * @param messageVi    what is wrong, in Vietnamese
  * @param messageEn    what is wrong, in English
+ * @param code         the stable code of the message, e.g. {@code FEES_ROW_CELLS} (listed in docs/fees.md)
  */
 public record FeeTableProblem(String file, int row, String column, int columnNumber, String value,
-        String messageVi, String messageEn) {
+        String messageVi, String messageEn, String code) {
 
     public FeeTableProblem {
         Objects.requireNonNull(file, "file");
@@ -29,17 +30,24 @@ public record FeeTableProblem(String file, int row, String column, int columnNum
         value = value == null ? "" : value;
         Objects.requireNonNull(messageVi, "messageVi");
         Objects.requireNonNull(messageEn, "messageEn");
+        code = code == null ? CODE.name() : new ProblemCode(code).name();
     }
 
-    /** The code of {@link #toProblem()}. */
+    /** A problem with the general code {@link #CODE} (the form before each message had its own code). */
+    public FeeTableProblem(String file, int row, String column, int columnNumber, String value,
+            String messageVi, String messageEn) {
+        this(file, row, column, columnNumber, value, messageVi, messageEn, CODE.name());
+    }
+
+    /** The code of a problem made without its own code. */
     public static final ProblemCode CODE = new ProblemCode("FEE_TABLE");
 
     /**
-     * This problem as the kernel's {@link Problem} (code {@code FEE_TABLE}; the row is the line, the
+     * This problem as the kernel's {@link Problem} (its {@link #code()}; the row is the line, the
      * column number the column), the one structure the CLI, the desk and a service render.
      */
     public Problem toProblem() {
-        return Problem.ofText(file, row, columnNumber, CODE, Severity.ERROR, messageVi, messageEn);
+        return Problem.ofText(file, row, columnNumber, new ProblemCode(code), Severity.ERROR, messageVi, messageEn);
     }
 
     /** {@code file:row, column name (n), value [v]: vi / en}. */

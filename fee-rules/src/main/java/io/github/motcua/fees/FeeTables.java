@@ -97,9 +97,7 @@ public final class FeeTables {
      * exempt), for a loader that finds {@code fee-exemptions.csv} alone.
      */
     public static FeeTableResult exemptionsWithoutFees(String exemptionsFile) {
-        return new FeeTableResult(null, List.of(new FeeTableProblem(exemptionsFile, 0, "", 0, "",
-                "Bảng miễn, giảm không có biểu phí đi kèm: tạo fees.csv (các mức thu) trong cùng thư mục",
-                "The exemption table has no fee table beside it: add fees.csv (the rates) in the same folder")));
+        return new FeeTableResult(null, List.of(FeeMessages.table(exemptionsFile, 0, "", 0, "", "FEES_EXEMPTIONS_WITHOUT_FEES")));
     }
 
     private static RawTable raw(String file, InputStream in) {
@@ -110,13 +108,10 @@ public final class FeeTables {
         try {
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (IOException e) {
-            return new RawTable(List.of(), List.of(new FeeTableProblem(file, 0, "", 0, "",
-                    "Không đọc được tệp: " + e.getMessage(), "Cannot read the file: " + e.getMessage())));
+            return new RawTable(List.of(), List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_UNREADABLE", "detail", e.getMessage())));
         }
         if (bytes.length > MAX_FILE_BYTES) {
-            return new RawTable(List.of(), List.of(new FeeTableProblem(file, 0, "", 0, "",
-                    "Tệp bảng phí quá lớn (tối đa " + MAX_FILE_BYTES + " byte)",
-                    "The fee table file is too large (at most " + MAX_FILE_BYTES + " bytes)")));
+            return new RawTable(List.of(), List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_FILE_TOO_LARGE", "max", MAX_FILE_BYTES)));
         }
         return CsvRecords.read(file, bytes);
     }
@@ -142,9 +137,7 @@ public final class FeeTables {
             return ioProblem(file, e);
         }
         if (bytes.length > MAX_FILE_BYTES) {
-            return new FeeTableResult(null, List.of(new FeeTableProblem(file, 0, "", 0, "",
-                    "Tệp bảng phí quá lớn (tối đa " + MAX_FILE_BYTES + " byte)",
-                    "The fee table file is too large (at most " + MAX_FILE_BYTES + " bytes)")));
+            return new FeeTableResult(null, List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_FILE_TOO_LARGE", "max", MAX_FILE_BYTES)));
         }
         return FeeTableParser.parse(file, CsvRecords.read(file, bytes), bases, catalog);
     }
@@ -174,7 +167,6 @@ public final class FeeTables {
     }
 
     private static FeeTableResult ioProblem(String file, IOException e) {
-        return new FeeTableResult(null, List.of(new FeeTableProblem(file, 0, "", 0, "",
-                "Không đọc được tệp: " + e.getMessage(), "Cannot read the file: " + e.getMessage())));
+        return new FeeTableResult(null, List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_UNREADABLE", "detail", e.getMessage())));
     }
 }

@@ -25,8 +25,7 @@ public record Money(long dong) implements Comparable<Money> {
 
     public Money {
         if (dong < 0) {
-            throw new MoneyOverflowException(String.format(Locale.ROOT,
-                    "Số tiền không được âm [%d] / an amount in đồng must not be negative [%d]", dong, dong));
+            throw new MoneyOverflowException(FeeMessages.detail("FEES_NEGATIVE_AMOUNT", "amount", dong));
         }
     }
 
@@ -115,8 +114,7 @@ public record Money(long dong) implements Comparable<Money> {
     }
 
     private MoneyOverflowException overflow(String op, long operand) {
-        return new MoneyOverflowException(String.format(Locale.ROOT,
-                "Số tiền vượt giới hạn [%d %s %d] / amount overflow [%d %s %d]", dong, op, operand, dong, op, operand));
+        return new MoneyOverflowException(FeeMessages.detail("FEES_AMOUNT_OVERFLOW", "amount", dong, "op", op, "operand", operand));
     }
 
     @Override

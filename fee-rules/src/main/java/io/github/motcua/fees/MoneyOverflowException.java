@@ -10,4 +10,9 @@ public final class MoneyOverflowException extends FeeException {
     public MoneyOverflowException(String message) {
         super(message);
     }
+
+    /** A message of fee-rules' bundle, in Vietnamese and English. */
+    MoneyOverflowException(io.github.motcua.kernel.Problem detail) {
+        super(detail);
+    }
 }

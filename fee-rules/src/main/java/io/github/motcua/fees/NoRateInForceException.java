@@ -11,4 +11,8 @@ public final class NoRateInForceException extends FeeException {
     NoRateInForceException(String message) {
         super(message);
     }
+
+    NoRateInForceException(io.github.motcua.kernel.Problem detail) {
+        super(detail);
+    }
 }

@@ -25,8 +25,7 @@ final class XlsxRecords {
             bytes = XlsxArchive.readCapped(in);
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new RawTable(List.of(), List.of(new FeeTableProblem(file, 0, "", 0, "",
-                    "Không đọc được tệp XLSX: " + msg, "Cannot read the XLSX file: " + msg)));
+            return new RawTable(List.of(), List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_XLSX_UNREADABLE", "detail", msg)));
         }
         // sizes, entries, ratio and cells are checked before the parser sees a byte (issue 11: archive bombs)
         java.util.Optional<XlsxArchive.Refusal> refused = XlsxArchive.check(bytes);
@@ -40,8 +39,7 @@ final class XlsxRecords {
             while (it.hasNext() && rows.size() <= FeeTables.MAX_ROWS) {
                 Row r = it.next();
                 if (r.getCellCount() > FeeTableParser.COLUMNS.size() * 4) {
-                    return new RawTable(List.of(), List.of(new FeeTableProblem(file, r.getRowNum(), "", 0, "",
-                            "Quá nhiều cột", "Too many columns")));
+                    return new RawTable(List.of(), List.of(FeeMessages.table(file, r.getRowNum(), "", 0, "", "FEES_TOO_MANY_COLUMNS")));
                 }
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < r.getCellCount(); i++) {
@@ -51,8 +49,7 @@ final class XlsxRecords {
             }
         } catch (IOException | RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new RawTable(List.of(), List.of(new FeeTableProblem(file, 0, "", 0, "",
-                    "Không đọc được tệp XLSX: " + msg, "Cannot read the XLSX file: " + msg)));
+            return new RawTable(List.of(), List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_XLSX_UNREADABLE", "detail", msg)));
         }
         return new RawTable(rows, List.of());
     }

@@ -53,10 +53,28 @@ public interface ProblemCarrier {
      * kind of problem ({@code titlesVi} by code, else {@code defaultTitleVi}) followed by the detail.
      */
     static Problem ofDetail(Throwable e, Map<String, String> titlesVi, String defaultTitleVi) {
-        String code = e.getClass().getSimpleName().replaceFirst("Exception$", "")
-                .replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        ProblemCode code = codeOf(e);
         String detail = e.getMessage() == null ? "" : e.getMessage();
-        return Problem.ofText("", 0, 0, new ProblemCode(code), Severity.ERROR,
-                titlesVi.getOrDefault(code, defaultTitleVi) + ": " + detail, detail);
+        return Problem.ofText("", 0, 0, code, Severity.ERROR,
+                titlesVi.getOrDefault(code.name(), defaultTitleVi) + ": " + detail, detail);
+    }
+
+    /**
+     * The stable code of an exception: its class name without {@code Exception} in upper snake case,
+     * e.g. {@code NoSuchFormException} gives {@code NO_SUCH_FORM}.
+     */
+    static ProblemCode codeOf(Throwable e) {
+        return new ProblemCode(e.getClass().getSimpleName().replaceFirst("Exception$", "")
+                .replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * A problem of a module's bundle (a message in Vietnamese and English with the same named
+     * arguments) carried by the exception {@code e}: the code is {@link #codeOf(Throwable) e's code},
+     * the rest is {@code detail}'s (its key and arguments).
+     */
+    static Problem recoded(Throwable e, Problem detail) {
+        return new Problem(detail.file(), detail.line(), detail.column(), detail.pointer(), codeOf(e), detail.severity(),
+                detail.bundle(), detail.key(), detail.args());
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * line to edit, in Vietnamese and in English.
  */
 class AnalystErrorsCorpusTest {
-    record Entry(String file, String target, String code, int line) {
+    /** A corpus file, where it goes, the code and line expected, and other corpus files put beside it (file → target). */
+    record Entry(String file, String target, String code, int line, java.util.Map<String, String> beside) {
         @Override
         public String toString() {
             return file;
@@ -46,7 +47,14 @@ class AnalystErrorsCorpusTest {
                 continue;
             }
             String[] c = line.split("\\|");
-            out.add(new Entry(c[0].strip(), c[1].strip(), c[2].strip(), Integer.parseInt(c[3].strip())));
+            java.util.Map<String, String> beside = new java.util.LinkedHashMap<>();
+            if (c.length > 4) {
+                for (String pair : c[4].split(";")) {
+                    String[] ft = pair.split(">");
+                    beside.put(ft[0].strip(), ft[1].strip());
+                }
+            }
+            out.add(new Entry(c[0].strip(), c[1].strip(), c[2].strip(), Integer.parseInt(c[3].strip()), beside));
         }
         return out.stream();
     }
@@ -63,6 +71,9 @@ class AnalystErrorsCorpusTest {
         Path p = TestPacks.copy("ho-tich", dir);
         TestPacks.write(p.resolve("procedures/1.001193/form.schema.json"), YamlRulesTest.FORM);
         TestPacks.write(p.resolve("legal-bases/corpus.yaml"), BASES);
+        for (java.util.Map.Entry<String, String> b : e.beside().entrySet()) {
+            TestPacks.write(p.resolve(b.getValue()), read(b.getKey()));
+        }
         TestPacks.write(p.resolve(e.target()), read(e.file()));
         try (Engine engine = TestPacks.engine()) {
             LoadResult r = engine.load(p);

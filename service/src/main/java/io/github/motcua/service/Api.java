@@ -14,6 +14,7 @@ import io.github.motcua.forms.document.Applicant;
 import io.github.motcua.forms.document.DocumentHeader;
 import io.github.motcua.forms.document.PrintableDocument;
 import io.github.motcua.kernel.Messages;
+import io.github.motcua.kernel.Problem;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.DecisionDocuments;
 import io.github.motcua.rules.Engine;
@@ -235,32 +236,23 @@ final class Api implements HttpHandler {
         } catch (NoSuchProcedureException e) {
             throw ApiProblem.of(404, "UNKNOWN_PROCEDURE", "code", e.code());
         } catch (InvalidDossierException e) {
-            throw invalidDossier(e.violations(), prefix);
+            throw invalidDossier(e.toProblems(), prefix);
         } catch (UnableToLoadPackException e) {
             throw ApiProblem.of(503, "PROCEDURE_UNAVAILABLE", "code", tree.path("procedure").asString(""));
         } catch (IllegalArgumentException e) {
-            throw invalidDossier(List.of(": " + e.getMessage()), prefix);
+            throw ApiProblem.of(422, "INVALID_DOSSIER", "count", "1").withItems(List.of(
+                    ApiProblem.Item.of(prefix, "ITEM_INVALID_VALUE", "detail", String.valueOf(e.getMessage()))));
         }
     }
 
     /**
-     * The library's violations ({@code "/pointer: vi / en"}) as problem items. A violation written in
-     * one language only (the schema's, for now) is given as it is in both.
+     * The library's problems with a dossier as problem items: each keeps its stable code, its JSON
+     * pointer (under {@code prefix}) or line and column, and its Vietnamese and English messages.
      */
-    static ApiProblem invalidDossier(List<String> violations, String prefix) {
+    static ApiProblem invalidDossier(List<Problem> problems, String prefix) {
         List<ApiProblem.Item> items = new ArrayList<>();
-        for (String v : violations) {
-            String pointer = "";
-            String msg = v;
-            int colon = v.indexOf(": ");
-            if (colon == 0 || (colon > 0 && v.startsWith("/") && v.substring(0, colon).indexOf(' ') < 0)) {
-                pointer = v.substring(0, colon);
-                msg = v.substring(colon + 2);
-            }
-            int slash = msg.indexOf(" / ");
-            String vi = slash < 0 ? msg : msg.substring(0, slash);
-            String en = slash < 0 ? msg : msg.substring(slash + 3);
-            items.add(new ApiProblem.Item(prefix + pointer, vi, en, null));
+        for (Problem p : problems) {
+            items.add(ApiProblem.Item.of(prefix, p));
         }
         return ApiProblem.of(422, "INVALID_DOSSIER", "count", Integer.toString(items.size())).withItems(items);
     }
@@ -312,8 +304,7 @@ final class Api implements HttpHandler {
                     return new Answer(200, HTML, html, pack.sha256());
                 } catch (IllegalArgumentException e) {
                     throw ApiProblem.of(400, "INVALID_REQUEST", "count", "1").withItems(List.of(
-                            new ApiProblem.Item("?action", "Địa chỉ gửi biểu mẫu không hợp lệ: [" + action + "]",
-                                    "Not a valid form action: [" + action + "]", null)));
+                            ApiProblem.Item.of("?action", "ITEM_BAD_FORM_ACTION", "action", String.valueOf(action))));
                 }
             });
         }
@@ -416,8 +407,7 @@ final class Api implements HttpHandler {
         if (name.isString() && !name.asString().isBlank()) {
             return new Applicant(name.asString(), dossier.path("applicant").path("personalId").asString(null), null, null, null);
         }
-        f.add("/header/applicant/fullName", "Cần họ tên người nộp (trong header.applicant hoặc dossier.applicant)",
-                "The applicant's full name is needed (in header.applicant or dossier.applicant)");
+        f.add("/header/applicant/fullName", "ITEM_APPLICANT_NAME");
         return null;
     }
 
@@ -464,8 +454,7 @@ final class Api implements HttpHandler {
             try {
                 channel = Channel.valueOf(channelText);
             } catch (IllegalArgumentException e) {
-                f.add("/channel", "Hình thức nộp phải là DESK, ONLINE hoặc POST: [" + channelText + "]",
-                        "The channel must be DESK, ONLINE or POST: [" + channelText + "]");
+                f.add("/channel", "ITEM_BAD_CHANNEL", "value", channelText);
             }
         }
         JsonNode limitNode = f.object("/limit", true);
@@ -476,8 +465,7 @@ final class Api implements HttpHandler {
             try {
                 unit = DeadlineUnit.valueOf(unitText);
             } catch (IllegalArgumentException e) {
-                f.add("/limit/unit", "Đơn vị thời hạn phải là WORKING_DAYS, WORKING_HOURS, CALENDAR_DAYS hoặc SAME_DAY: [" + unitText + "]",
-                        "The unit must be WORKING_DAYS, WORKING_HOURS, CALENDAR_DAYS or SAME_DAY: [" + unitText + "]");
+                f.add("/limit/unit", "ITEM_BAD_UNIT", "value", unitText);
             }
         }
         String cutOffText = f.text("/cutOff", false);
@@ -486,7 +474,7 @@ final class Api implements HttpHandler {
             try {
                 cutOff = LocalTime.parse(cutOffText);
             } catch (DateTimeParseException e) {
-                f.add("/cutOff", "Giờ chốt phải có dạng HH:mm: [" + cutOffText + "]", "The cut-off must be HH:mm: [" + cutOffText + "]");
+                f.add("/cutOff", "ITEM_BAD_CUT_OFF", "value", cutOffText);
             }
         }
         f.check();
@@ -500,10 +488,12 @@ final class Api implements HttpHandler {
                         .withCutOff(c)));
                 m.put("packSha256", pack.sha256());
                 return new Answer(200, JSON, JsonBodies.text(m) + "\n", pack.sha256());
-            } catch (CalendarException | IllegalArgumentException e) {
+            } catch (CalendarException e) {
+                // the calendar's own problem: its code and its message in both languages
+                throw ApiProblem.of(422, "INVALID_REQUEST", "count", "1").withItems(List.of(ApiProblem.Item.of("", e.toProblem())));
+            } catch (IllegalArgumentException e) {
                 throw ApiProblem.of(422, "INVALID_REQUEST", "count", "1").withItems(List.of(
-                        new ApiProblem.Item("", "Không tính được thời hạn: " + e.getMessage(),
-                                "The deadline cannot be computed: " + e.getMessage(), null)));
+                        ApiProblem.Item.of("", "ITEM_DEADLINE_FAILED", "detail", String.valueOf(e.getMessage()))));
             }
         });
     }
@@ -626,8 +616,10 @@ final class Api implements HttpHandler {
                 Map<String, Object> x = new LinkedHashMap<>();
                 x.put("pointer", i.pointer());
                 x.put("detail", i.message(locale));
-                if (i.code() != null) {
-                    x.put("code", i.code());
+                x.put("code", i.code());
+                if (i.problem().line() > 0) {
+                    x.put("line", i.problem().line());
+                    x.put("column", i.problem().column());
                 }
                 errors.add(x);
             }
@@ -658,14 +650,15 @@ final class Api implements HttpHandler {
         Fields(JsonNode root) {
             this.root = root;
             if (!root.isObject()) {
-                add("", "Nội dung phải là một đối tượng JSON", "The body must be a JSON object");
+                add("", "ITEM_BODY_NOT_OBJECT");
                 check();
             }
         }
 
-        void add(String pointer, String vi, String en) {
+        /** The service bundle's message {@code key} (an {@code ITEM_} key) at the pointer, once per pointer. */
+        void add(String pointer, String key, String... nameValuePairs) {
             if (reported.add(pointer)) {
-                items.add(new ApiProblem.Item(pointer, vi, en, null));
+                items.add(ApiProblem.Item.of(pointer, key, nameValuePairs));
             }
         }
 
@@ -683,7 +676,7 @@ final class Api implements HttpHandler {
             JsonNode n = root.at(pointer);
             if (n.isMissingNode() || n.isNull()) {
                 if (required) {
-                    add(pointer, "Thiếu giá trị bắt buộc", "A required value is missing");
+                    add(pointer, "ITEM_REQUIRED");
                 }
                 return null;
             }
@@ -693,7 +686,7 @@ final class Api implements HttpHandler {
         JsonNode object(String pointer, boolean required) {
             JsonNode n = at(pointer, required);
             if (n != null && !n.isObject()) {
-                add(pointer, "Phải là một đối tượng JSON", "Must be a JSON object");
+                add(pointer, "ITEM_NOT_OBJECT");
                 return null;
             }
             return n;
@@ -705,7 +698,7 @@ final class Api implements HttpHandler {
                 return null;
             }
             if (!n.isString() || (required && n.asString().isBlank())) {
-                add(pointer, "Phải là một chuỗi không rỗng", "Must be a non-empty string");
+                add(pointer, "ITEM_NOT_TEXT");
                 return null;
             }
             return n.asString();
@@ -722,11 +715,11 @@ final class Api implements HttpHandler {
                     if (x.isString()) {
                         out.add(x.asString());
                     } else {
-                        add(pointer, "Phải là một mảng chuỗi", "Must be an array of strings");
+                        add(pointer, "ITEM_NOT_TEXTS");
                     }
                 }
             } else {
-                add(pointer, "Phải là một mảng chuỗi", "Must be an array of strings");
+                add(pointer, "ITEM_NOT_TEXTS");
             }
             check();
             return out;
@@ -738,7 +731,7 @@ final class Api implements HttpHandler {
                 return 0;
             }
             if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-                add(pointer, "Phải là một số nguyên", "Must be an integer");
+                add(pointer, "ITEM_NOT_INTEGER");
                 return 0;
             }
             return n.asLong();
@@ -752,7 +745,7 @@ final class Api implements HttpHandler {
             try {
                 return LocalDate.parse(s);
             } catch (DateTimeParseException e) {
-                add(pointer, "Phải là ngày dạng YYYY-MM-DD: [" + s + "]", "Must be a date YYYY-MM-DD: [" + s + "]");
+                add(pointer, "ITEM_NOT_DATE", "value", s);
                 return null;
             }
         }
@@ -765,8 +758,7 @@ final class Api implements HttpHandler {
             try {
                 return OffsetDateTime.parse(s).toInstant();
             } catch (DateTimeParseException e) {
-                add(pointer, "Phải là ngày giờ có múi giờ, ví dụ 2026-02-13T15:30:00+07:00: [" + s + "]",
-                        "Must be a date-time with offset, e.g. 2026-02-13T15:30:00+07:00: [" + s + "]");
+                add(pointer, "ITEM_NOT_DATE_TIME", "value", s);
                 return null;
             }
         }

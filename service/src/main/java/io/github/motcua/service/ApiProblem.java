@@ -28,16 +28,35 @@ final class ApiProblem extends RuntimeException {
     final transient List<Map<String, Object>> packProblems;
 
     /**
-     * One value at fault.
+     * One value at fault, as the kernel's {@link Problem}: its stable code, its message in Vietnamese
+     * and English, and (for a JSON syntax error) its line and column.
      *
-     * @param pointer   JSON pointer into the request body ({@code ""} for the whole body)
-     * @param messageVi the message in Vietnamese
-     * @param messageEn the message in English
-     * @param code      a stable code of the item, or {@code null}
+     * @param pointer JSON pointer into the request body ({@code ""} for the whole body, {@code ?name}
+     *                for a query parameter)
+     * @param problem what is wrong there
      */
-    record Item(String pointer, String messageVi, String messageEn, String code) {
+    record Item(String pointer, Problem problem) {
+        /** An item of the service's own checks: the bundle's message {@code key} (an {@code ITEM_} key). */
+        static Item of(String pointer, String key, String... nameValuePairs) {
+            Map<String, String> args = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < nameValuePairs.length; i += 2) {
+                args.put(nameValuePairs[i], nameValuePairs[i + 1]);
+            }
+            return new Item(pointer, new Problem("", 0, 0, pointer, new ProblemCode(key.substring("ITEM_".length())),
+                    Severity.ERROR, BUNDLE, key, args));
+        }
+
+        /** A problem the library reported (e.g. one of an exception's {@code toProblems()}), its pointer under {@code prefix}. */
+        static Item of(String prefix, Problem problem) {
+            return new Item(prefix + problem.pointer(), problem);
+        }
+
         String message(Locale locale) {
-            return Messages.english(locale) ? messageEn : messageVi;
+            return problem.message(locale);
+        }
+
+        String code() {
+            return problem.code().name();
         }
     }
 

@@ -37,7 +37,7 @@ final class Query {
                 continue;
             }
             if (++count > MAX_PARAMS) {
-                throw bad("?", "Quá nhiều tham số (tối đa " + MAX_PARAMS + ")", "Too many parameters (at most " + MAX_PARAMS + ")");
+                throw bad("?", "ITEM_TOO_MANY_PARAMETERS", "max", Integer.toString(MAX_PARAMS));
             }
             int eq = pair.indexOf('=');
             String k = decode(eq < 0 ? pair : pair.substring(0, eq));
@@ -80,11 +80,11 @@ final class Query {
     }
 
     private static ApiProblem malformed() {
-        return bad("?", "Tham số không phải UTF-8 mã hóa phần trăm hợp lệ", "A parameter is not valid percent-encoded UTF-8");
+        return bad("?", "ITEM_PARAMETER_NOT_UTF8");
     }
 
-    private static ApiProblem bad(String pointer, String vi, String en) {
-        return ApiProblem.of(400, "INVALID_REQUEST", "count", "1").withItems(List.of(new ApiProblem.Item(pointer, vi, en, null)));
+    private static ApiProblem bad(String pointer, String key, String... nameValuePairs) {
+        return ApiProblem.of(400, "INVALID_REQUEST", "count", "1").withItems(List.of(ApiProblem.Item.of(pointer, key, nameValuePairs)));
     }
 
     /** A catalogue filter; every parameter given must match. */
@@ -99,8 +99,7 @@ final class Query {
     static Filter filter(Map<String, List<String>> q) {
         for (String k : q.keySet()) {
             if (!FILTERS.contains(k)) {
-                throw bad("?" + k, "Không có bộ lọc [" + k + "]; các bộ lọc: field, level, onlineLevel, boundaryFree",
-                        "No filter [" + k + "]; the filters are: field, level, onlineLevel, boundaryFree");
+                throw bad("?" + k, "ITEM_UNKNOWN_FILTER", "name", k);
             }
         }
         String field = first(q, "field");
@@ -110,8 +109,7 @@ final class Query {
         Procedure.Level lv = level == null ? null : enumValue(Procedure.Level.class, "level", level);
         Procedure.OnlineLevel ol = online == null ? null : enumValue(Procedure.OnlineLevel.class, "onlineLevel", online);
         if (free != null && !free.equals("true") && !free.equals("false")) {
-            throw bad("?boundaryFree", "boundaryFree phải là true hoặc false: [" + free + "]",
-                    "boundaryFree must be true or false: [" + free + "]");
+            throw bad("?boundaryFree", "ITEM_NOT_BOOLEAN", "name", "boundaryFree", "value", free);
         }
         String wanted = field == null ? null : norm(field);
         return p -> (wanted == null || matches(p.field(), wanted))
@@ -138,7 +136,6 @@ final class Query {
         for (E e : type.getEnumConstants()) {
             names.add(e.name());
         }
-        throw bad("?" + name, name + " phải là một trong " + names + ": [" + value + "]",
-                name + " must be one of " + names + ": [" + value + "]");
+        throw bad("?" + name, "ITEM_NOT_ONE_OF", "name", name, "names", names.toString(), "value", value);
     }
 }

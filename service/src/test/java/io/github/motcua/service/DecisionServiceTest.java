@@ -10,6 +10,8 @@ import io.github.motcua.calendar.DeadlineRequest;
 import io.github.motcua.calendar.TimeLimit;
 import io.github.motcua.dossier.Channel;
 import io.github.motcua.kernel.Messages;
+import io.github.motcua.kernel.Problem;
+import io.github.motcua.rules.InvalidDossierException;
 import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.Motcua;
 import java.net.http.HttpResponse;
@@ -157,6 +159,41 @@ class DecisionServiceTest {
         }
 
         @Test
+        void decide_notADossier_itemsAreTheLibrarysProblems_codePointerAndBothLanguages() {
+            String dossier = TestPacks.dossier("khai-sinh-sau-15-gio").replace("\"DESK\"", "\"FAX\"");
+            List<Problem> expected;
+            try {
+                library.decide(dossier);
+                throw new AssertionError("the library accepted a dossier with channel FAX");
+            } catch (InvalidDossierException e) {
+                expected = e.toProblems();
+            }
+            JsonNode vi = json(client.post("/decisions", dossier, "vi"));
+            JsonNode en = json(client.post("/decisions", dossier, "en"));
+            assertEquals(expected.size(), vi.get("errors").size(), vi.toString());
+            for (int i = 0; i < expected.size(); i++) {
+                Problem p = expected.get(i);
+                assertEquals(p.pointer(), vi.get("errors").get(i).get("pointer").asString());
+                assertEquals(p.code().name(), vi.get("errors").get(i).get("code").asString());
+                assertEquals(p.code().name(), en.get("errors").get(i).get("code").asString());
+                assertEquals(p.messageVi(), vi.get("errors").get(i).get("detail").asString());
+                assertEquals(p.messageEn(), en.get("errors").get(i).get("detail").asString());
+            }
+        }
+
+        @Test
+        void requestFieldChecks_areCodedItemsFromTheBundle_inTheAskedLanguage() {
+            String body = "{\"receivedAt\":\"2026-02-13T15:30:00+07:00\",\"channel\":\"FAX\",\"limit\":{\"amount\":3,\"unit\":\"WORKING_DAYS\"}}";
+            JsonNode vi = json(client.post("/deadlines", body, "vi"));
+            JsonNode en = json(client.post("/deadlines", body, "en"));
+            JsonNode item = vi.get("errors").get(0);
+            assertEquals("/channel", item.get("pointer").asString(), vi.toString());
+            assertEquals("BAD_CHANNEL", item.get("code").asString());
+            assertEquals("Hình thức nộp phải là DESK, ONLINE hoặc POST: [FAX]", item.get("detail").asString());
+            assertEquals("The channel must be DESK, ONLINE or POST: [FAX]", en.get("errors").get(0).get("detail").asString());
+        }
+
+        @Test
         void decide_wrongMediaType_is415AndTooLarge_is413() {
             assertEquals(415, client.send("POST", "/decisions", TestPacks.dossier("khai-sinh-sau-15-gio"), "text/plain", null).statusCode());
             assertEquals(415, client.send("POST", "/decisions", "{}", "application/json; charset=iso-8859-1", null).statusCode());
@@ -181,6 +218,24 @@ class DecisionServiceTest {
         @Test
         void bundles_haveEveryKeyInBothLanguagesWithTheSamePlaceholders() {
             assertEquals(List.of(), Messages.check(ApiProblem.BUNDLE));
+        }
+
+        @Test
+        void bundles_everyItemKeyTheCodeNamesIsThere_andEveryItemKeyIsUsed() throws java.io.IOException {
+            java.util.TreeSet<String> used = new java.util.TreeSet<>();
+            java.util.regex.Pattern key = java.util.regex.Pattern.compile("\"(ITEM_[A-Z0-9_]+)\"");
+            try (var files = Files.list(Path.of("src", "main", "java", "io", "github", "motcua", "service"))) {
+                for (Path f : files.toList()) {
+                    java.util.regex.Matcher m = key.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                    while (m.find()) {
+                        used.add(m.group(1));
+                    }
+                }
+            }
+            java.util.TreeSet<String> inBundle = new java.util.TreeSet<>(Messages.keys(ApiProblem.BUNDLE));
+            inBundle.removeIf(k -> !k.startsWith("ITEM_"));
+            assertTrue(used.size() > 10, used.toString());
+            assertEquals(inBundle, used, "ITEM_ keys of the code and of the bundle");
         }
 
         @Test

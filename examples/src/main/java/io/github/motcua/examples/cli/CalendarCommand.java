@@ -32,8 +32,10 @@ public final class CalendarCommand implements Runnable {
     /** Prints the calendar's message after a Vietnamese-then-English lead, and returns the exit code. */
     static int failed(CommandSpec spec, CalendarException e) {
         boolean file = e instanceof CalendarFileException;
-        spec.commandLine().getErr().println((file ? "tệp lịch của bộ quy tắc có lỗi / calendar file problem: "
-                : "giá trị ngày sai hoặc ngoài 1900..2199 / bad or out-of-range date: ") + e.getMessage());
+        // a date's problem comes in both languages from the calendar's bundle (the kernel's problem)
+        spec.commandLine().getErr().println(file ? "tệp lịch của bộ quy tắc có lỗi / calendar file problem: " + e.getMessage()
+                : "giá trị ngày sai hoặc ngoài 1900..2199 / bad or out-of-range date: " + e.toProblem().messageVi() + " / "
+                        + e.toProblem().messageEn());
         return file ? ExitCodes.PACK_PROBLEMS : ExitCodes.BAD_ARGUMENT;
     }
 

@@ -207,8 +207,9 @@ final class BuiltInSections {
                         Msg.en("CAUSE_DEADLINE_FAILED", "detail", e.getMessage()));
                 return null;
             } catch (CalendarException e) {
-                ctx.fail(Decision.Cause.Code.DEADLINE_FAILED, Msg.vi("CAUSE_DEADLINE_FAILED", "detail", e.getMessage()),
-                        Msg.en("CAUSE_DEADLINE_FAILED", "detail", e.getMessage()));
+                // the calendar's problem in each language (its bundle), not its English message twice
+                ctx.fail(Decision.Cause.Code.DEADLINE_FAILED, Msg.vi("CAUSE_DEADLINE_FAILED", "detail", e.toProblem().messageVi()),
+                        Msg.en("CAUSE_DEADLINE_FAILED", "detail", e.toProblem().messageEn()));
                 return null;
             }
             // the appointment counts the province's commitment when the procedure has one: both are named
@@ -330,7 +331,7 @@ final class BuiltInSections {
                         "Lỗi lịch làm việc: " + e.problem(), "calendar problem: " + e.problem()));
             } catch (CalendarException e) {
                 problems.add(new PackProblem("pack.yaml", 0, 0, "CALENDAR",
-                        "Lỗi lịch làm việc: " + e.getMessage(), "calendar problem: " + e.getMessage()));
+                        "Lỗi lịch làm việc: " + e.toProblem().messageVi(), "calendar problem: " + e.toProblem().messageEn()));
             }
             return new Result(null, problems);
         }
@@ -377,7 +378,12 @@ final class BuiltInSections {
                 ctx.fail(Decision.Cause.Code.FEES_FAILED, Msg.vi("CAUSE_FEES_FAILED", "detail", e.messageVi()),
                         Msg.en("CAUSE_FEES_FAILED", "detail", e.getMessage()));
                 return null;
-            } catch (FeeException | IllegalArgumentException e) {
+            } catch (FeeException e) {
+                // the fee module's problem in each language (its bundle)
+                ctx.fail(Decision.Cause.Code.FEES_FAILED, Msg.vi("CAUSE_FEES_FAILED", "detail", e.toProblem().messageVi()),
+                        Msg.en("CAUSE_FEES_FAILED", "detail", e.toProblem().messageEn()));
+                return null;
+            } catch (IllegalArgumentException e) {
                 ctx.fail(Decision.Cause.Code.FEES_FAILED, Msg.vi("CAUSE_FEES_FAILED", "detail", e.getMessage()),
                         Msg.en("CAUSE_FEES_FAILED", "detail", e.getMessage()));
                 return null;
@@ -574,7 +580,8 @@ final class BuiltInSections {
         private static PackProblem problem(FeeTableProblem p) {
             String where = p.column().isEmpty() ? "" : String.format(Locale.ROOT, " (cột/column %s, giá trị/value [%s])",
                     p.column(), p.value());
-            return new PackProblem(p.file(), p.row(), p.columnNumber(), "FEES", p.messageVi() + where, p.messageEn() + where);
+            // the fee table's own stable code (e.g. FEES_ROW_CELLS; the kernel's CSV codes for CSV syntax)
+            return new PackProblem(p.file(), p.row(), p.columnNumber(), p.code(), p.messageVi() + where, p.messageEn() + where);
         }
     }
 
