@@ -194,7 +194,7 @@ class RuleCompileTest {
                 assertTrue(d.cause().messageVi().contains("soTrang"), d.cause().messageVi());
                 Decision ok = e.decide(TestPacks.birth("{\"soTrang\":5}"));
                 assertEquals(Eligibility.ELIGIBLE, ok.eligibility());
-                assertEquals(1, ok.notes().size());
+                assertEquals(List.of("nhiều trang"), ruleNotes(ok)); // the calendar's computed-year note aside
             }
         }
 
@@ -227,10 +227,18 @@ class RuleCompileTest {
                     + rule("Quy định mới", "@basis(\"LHT-2014-D16\") @validFrom(\"2025-07-01\")", "Form()", "decision.note(\"mới\");");
             try (Engine e = engineWith(drl)) {
                 Decision before = e.decide(TestPacks.birth("{}").replace("\"form\"", "\"asOf\":\"2025-06-30\",\"form\""));
-                assertEquals(List.of("cũ"), before.notes().stream().map(Decision.Note::messageVi).toList());
+                assertEquals(List.of("cũ"), ruleNotes(before));
                 Decision after = e.decide(TestPacks.birth("{}").replace("\"form\"", "\"asOf\":\"2025-07-01\",\"form\""));
-                assertEquals(List.of("mới"), after.notes().stream().map(Decision.Note::messageVi).toList());
+                assertEquals(List.of("mới"), ruleNotes(after));
             }
         }
+    }
+
+    /**
+     * The notes the rules wrote: the test pack has no official holiday schedule, so an ELIGIBLE decision
+     * also carries the calendar's note naming the computed year (issue 18 item 3), which is not the subject here.
+     */
+    static List<String> ruleNotes(Decision d) {
+        return d.notes().stream().filter(n -> !"calendar".equals(n.rule())).map(Decision.Note::messageVi).toList();
     }
 }

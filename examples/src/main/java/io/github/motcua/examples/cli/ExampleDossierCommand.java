@@ -61,11 +61,15 @@ public final class ExampleDossierCommand implements Callable<Integer> {
         }
     }
 
-    static Map<String, Object> dossier(Engine engine, Procedure p) {
+    /**
+     * The starting dossier of procedure {@code p} as a JSON-ready map (the desk serves it too, at
+     * {@code /ho-so-mau/CODE}): every value a person must type is a {@code <…>} placeholder.
+     */
+    public static Map<String, Object> dossier(Engine engine, Procedure p) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("procedure", p.code());
         List<Channel> channels = p.channels();
-        d.put("channel", channels.isEmpty() ? "<DESK | ONLINE | POSTAL>" : channels.get(0).name());
+        d.put("channel", channels.isEmpty() ? "<DESK | ONLINE | POST>" : channels.get(0).name());
         String zone = engine.pack().map(i -> i.zone().getRules().getOffset(java.time.LocalDateTime.of(2026, 1, 1, 0, 0)).getId()).orElse("+07:00");
         d.put("receivedAt", "<Thời điểm tiếp nhận / received at: yyyy-mm-ddThh:mm:ss" + zone + ">");
         List<ReceivingUnit> units = engine.units();

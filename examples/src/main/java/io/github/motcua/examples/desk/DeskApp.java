@@ -182,6 +182,19 @@ final class DeskApp implements HttpHandler {
             java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(VN));
             send(ex, 200, io.github.motcua.examples.catalog.Catalogues.guideHtml(io.github.motcua.examples.catalog.Catalogues
                     .guide(engine, engine::feeTable, p.code(), today), VI), null);
+        } else if (seg.size() == 2 && seg.get(0).equals("ho-so-mau")) {
+            // a starting dossier (JSON) for integrators and for decide, as `example-dossier PACK CODE` prints it
+            requireMethod(method, "GET");
+            Procedure p = procedure(seg.get(1), false);
+            byte[] json = io.github.motcua.examples.catalog.Json.write(
+                    io.github.motcua.examples.cli.ExampleDossierCommand.dossier(engine, p)).getBytes(StandardCharsets.UTF_8);
+            Http.headers(ex, "application/json; charset=utf-8");
+            ex.getResponseHeaders().set("Content-Disposition", "inline; filename=\"" + p.code().replaceAll("[^A-Za-z0-9._-]", "_")
+                    + ".json\"");
+            ex.sendResponseHeaders(200, json.length);
+            try (java.io.OutputStream out = ex.getResponseBody()) {
+                out.write(json);
+            }
         } else if (seg.size() == 2 && seg.get(0).equals("static")) {
             requireMethod(method, "GET");
             staticFile(ex, seg.get(1));
@@ -228,7 +241,8 @@ final class DeskApp implements HttpHandler {
                 b.append("<li><a href=\"/").append(portal ? "cong-dich-vu" : "thu-tuc").append('/').append(esc(p.code()))
                         .append("\">").append(esc(p.name().vi())).append("</a> <span class=\"code\">(")
                         .append(esc(p.code())).append(")</span> <a class=\"guide\" href=\"/huong-dan/").append(esc(p.code()))
-                        .append("\">hướng dẫn</a></li>");
+                        .append("\">hướng dẫn</a> <a class=\"example\" href=\"/ho-so-mau/").append(esc(p.code()))
+                        .append("\" title=\"Hồ sơ mẫu (JSON) cho tích hợp và lệnh decide / starting dossier\">hồ sơ mẫu (JSON)</a></li>");
             }
             b.append("</ul></section>");
         }

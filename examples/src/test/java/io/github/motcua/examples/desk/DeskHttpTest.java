@@ -132,6 +132,22 @@ class DeskHttpTest {
             assertTrue(r.body().contains("href=\"/thu-tuc/1.001193\">Đăng ký khai sinh</a>"));
         }
 
+        /** Issue 19 item 4: the desk points to the starting dossier that example-dossier prints. */
+        @Test
+        void exampleDossier_linkedFromTheIndex_servedAsJsonWithItsCodeAndPlaceholders() throws Exception {
+            HttpClient c = client();
+            assertTrue(get(c, "").body().contains("href=\"/ho-so-mau/1.001193\""));
+            HttpResponse<String> r = get(c, "ho-so-mau/1.001193");
+            assertEquals(200, r.statusCode());
+            assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElseThrow());
+            tools.jackson.databind.JsonNode tree = tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.body());
+            assertEquals("1.001193", tree.get("procedure").asString());
+            assertTrue(tree.get("receivedAt").asString().startsWith("<"), r.body());
+            assertTrue(tree.get("form").isObject() && tree.get("form").size() > 0, r.body());
+            assertEquals(404, get(c, "ho-so-mau/9.999999").statusCode());
+        }
+
         @Test
         void portalIndex_listsOnlyProceduresFiledOnline() throws Exception {
             String body = get(client(), "cong-dich-vu").body();

@@ -216,10 +216,18 @@ final class BuiltInSections {
             Procedure.Commitment c = p.commitment();
             ctx.trace(new Decision.TraceStep("thời hạn " + (c == null ? deadline.limit().labelVi()
                     : p.deadline().limit().labelVi() + " (tối đa theo quy định)"),
-                    "procedures/" + p.code() + "/procedure.yaml", 0, p.deadline().basis(), Decision.TraceStep.Kind.DEADLINE));
+                    "procedures/" + p.code() + "/procedure.yaml", p.deadline().line(), p.deadline().basis(),
+                    Decision.TraceStep.Kind.DEADLINE));
             if (c != null) {
                 ctx.trace(new Decision.TraceStep("thời gian cam kết của tỉnh " + c.labelVi(),
-                        "procedures/" + p.code() + "/procedure.yaml", 0, c.basis(), Decision.TraceStep.Kind.DEADLINE));
+                        "procedures/" + p.code() + "/procedure.yaml", c.line(), c.basis(), Decision.TraceStep.Kind.DEADLINE));
+            }
+            // issue 18 item 3: a deadline counted over a year without an official schedule says so
+            List<Integer> computed = engine.calendar().computedYears(deadline.receiptDay().getYear(),
+                    deadline.due().getYear());
+            if (!computed.isEmpty()) {
+                ctx.note(new Decision.Note(io.github.motcua.calendar.CalendarReports.computedYearsNote(computed, false),
+                        io.github.motcua.calendar.CalendarReports.computedYearsNote(computed, true), null, "calendar"));
             }
             for (DeadlineAdjustment a : deadline.applied()) {
                 Optional<DecisionContext.RuleSource> r = a.rule() == null ? Optional.empty() : ctx.rule(a.rule());
