@@ -35,12 +35,14 @@ import java.util.Optional;
  * @param competence   how the competent unit (cơ quan có thẩm quyền) is found, or {@code null}
  * @param source       where the procedure's values come from when they were imported from a national
  *                     record (procedure.yaml {@code source}); {@code null} for a hand-written procedure
+ * @param stepConditions the steps that apply only to some dossiers (procedure.yaml {@code steps[].when}),
+ *                     e.g. the tax authority's step only when financial obligations are to be determined
  */
 public record Procedure(String code, LocalizedText name, LocalizedText field, Level level, LocalizedText agency,
         List<Channel> channels, OnlineLevel onlineLevel, boolean boundaryFree, LocalizedText result,
         List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
         List<DossierComponent> components, List<Alias> aliases, Commitment commitment, Competence competence,
-        Source source) {
+        Source source, List<StepCondition> stepConditions) {
     public Procedure {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
@@ -49,6 +51,61 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
         steps = List.copyOf(steps);
         components = List.copyOf(components);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        stepConditions = stepConditions == null ? List.of() : List.copyOf(stepConditions);
+    }
+
+    /** A procedure whose steps all apply to every dossier. */
+    public Procedure(String code, LocalizedText name, LocalizedText field, Level level, LocalizedText agency,
+            List<Channel> channels, OnlineLevel onlineLevel, boolean boundaryFree, LocalizedText result,
+            List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
+            List<DossierComponent> components, List<Alias> aliases, Commitment commitment, Competence competence,
+            Source source) {
+        this(code, name, field, level, agency, channels, onlineLevel, boundaryFree, result, legalBases, deadline, steps,
+                components, aliases, commitment, competence, source, List.of());
+    }
+
+    /**
+     * A step that applies only when a form field has a value (procedure.yaml
+     * {@code steps[].when: {field, equals}}): e.g. the tax authority determines financial obligations
+     * only when {@code canXacDinhNghiaVuTaiChinh} is true, the commune posts the loss notice only when
+     * {@code daNiemYetThongBaoMat} is false.
+     *
+     * @param step   the step id
+     * @param field  the form path (dot notation)
+     * @param equals the value that makes the step apply: a boolean, a string or a number
+     */
+    public record StepCondition(String step, String field, Object equals) {
+        public StepCondition {
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(equals, "equals");
+        }
+    }
+
+    /**
+     * The steps that apply to a dossier whose form reads {@code form}: every step without a condition,
+     * and each step whose field holds its value (a missing field never matches).
+     */
+    public List<InternalStep> stepsFor(java.util.function.Function<String, Object> form) {
+        if (stepConditions.isEmpty()) {
+            return steps;
+        }
+        List<InternalStep> out = new java.util.ArrayList<>(steps.size());
+        for (InternalStep s : steps) {
+            boolean applies = true;
+            for (StepCondition c : stepConditions) {
+                if (c.step().equals(s.id())) {
+                    Object v = form.apply(c.field());
+                    applies &= v != null && (v.equals(c.equals())
+                            || (v instanceof Number n && c.equals() instanceof Number m
+                                    && new BigDecimal(n.toString()).compareTo(new BigDecimal(m.toString())) == 0));
+                }
+            }
+            if (applies) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** A procedure without aliases, commitment or competence rule (the shape before issue 14). */
@@ -57,7 +114,7 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
             List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
             List<DossierComponent> components) {
         this(code, name, field, level, agency, channels, onlineLevel, boundaryFree, result, legalBases, deadline, steps,
-                components, List.of(), null, null, null);
+                components, List.of(), null, null, null, List.of());
     }
 
     /** A hand-written procedure (no import source). */
@@ -66,7 +123,7 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
             List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
             List<DossierComponent> components, List<Alias> aliases, Commitment commitment, Competence competence) {
         this(code, name, field, level, agency, channels, onlineLevel, boundaryFree, result, legalBases, deadline, steps,
-                components, aliases, commitment, competence, null);
+                components, aliases, commitment, competence, null, List.of());
     }
 
     /** {@code true} when the values were imported from a national record and nobody has reviewed them yet. */

@@ -542,8 +542,9 @@ public final class Catalogues {
             Map<String, Object> sm = new LinkedHashMap<>();
             sm.put("no", ++n);
             sm.put("name", s.nameVi() == null ? s.id() : s.nameVi());
-            sm.put("role", s.role());
-            sm.put("budget", Labels.limit(s.budget(), en));
+            sm.put("role", s.owner());
+            sm.put("budget", Labels.limit(s.budget(), en) + (s.counted() ? ""
+                    : en ? " (not counted in the time limit)" : " (không tính vào thời hạn giải quyết)"));
             steps.add(sm);
         }
         m.put("steps", steps);

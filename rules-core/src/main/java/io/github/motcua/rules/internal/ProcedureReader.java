@@ -226,11 +226,32 @@ final class ProcedureReader {
                 src.get("decision") == null ? null : src.get("decision").asString(), src.get("verified").asBoolean(),
                 src.get("note") == null ? null : src.get("note").asString());
         List<InternalStep> steps = new ArrayList<>();
+        List<Procedure.StepCondition> stepConditions = new ArrayList<>();
         if (r.get("steps") != null) {
+            Set<String> stepIds = new LinkedHashSet<>();
+            int si = 0;
             for (JsonNode s : r.get("steps")) {
+                String ptr = "/steps/" + si++;
+                String id = s.get("id").asString();
+                if (!stepIds.add(id)) {
+                    problems.add(doc.problem(ptr + "/id", "DUPLICATE_ID", "Mã bước xử lý bị trùng [" + id + "]",
+                            "duplicate step id [" + id + "]"));
+                    continue;
+                }
                 JsonNode bud = s.get("budget");
-                steps.add(new InternalStep(s.get("id").asString(), s.get("role").asString(), s.get("name").asString(),
-                        new TimeLimit(bud.get("amount").asLong(), DeadlineUnit.valueOf(bud.get("unit").asString()))));
+                LegalBasis sb = s.get("basis") == null ? null : basis(doc, ptr + "/basis", s.get("basis").asString(), bases);
+                steps.add(new InternalStep(id, s.get("role").asString(), s.get("name").asString(),
+                        new TimeLimit(bud.get("amount").asLong(), DeadlineUnit.valueOf(bud.get("unit").asString())),
+                        s.get("unit") == null ? null : s.get("unit").asString(),
+                        s.get("counted") == null || s.get("counted").asBoolean(), sb,
+                        s.get("verified") == null || s.get("verified").asBoolean(),
+                        s.get("note") == null ? null : s.get("note").asString()));
+                JsonNode w = s.get("when");
+                if (w != null) {
+                    JsonNode eq = w.get("equals");
+                    Object value = eq.isBoolean() ? (Object) eq.asBoolean() : eq.isNumber() ? eq.decimalValue() : eq.asString();
+                    stepConditions.add(new Procedure.StepCondition(id, w.get("field").asString(), value));
+                }
             }
         }
         List<DossierComponent> components = new ArrayList<>();
@@ -320,7 +341,7 @@ final class ProcedureReader {
                         : Procedure.OnlineLevel.valueOf(r.get("onlineLevel").asString()),
                 r.get("boundaryFree") != null && r.get("boundaryFree").asBoolean(),
                 r.get("result") == null ? null : PackLoader.text(r.get("result")), procBases, deadline, steps, components,
-                aliases, commitment, competence, source);
+                aliases, commitment, competence, source, stepConditions);
     }
 
     private LegalBasis basis(YamlDoc doc, String ptr, String id, Map<String, LegalBasis> bases) {
