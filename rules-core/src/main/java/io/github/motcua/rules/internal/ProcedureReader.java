@@ -221,10 +221,17 @@ final class ProcedureReader {
                 d.get("validFrom") == null ? null : java.time.LocalDate.parse(d.get("validFrom").asString()),
                 doc.topLevelKeyLine("deadline"));
         JsonNode src = r.get("source");
+        List<Procedure.ValueMark> marks = new ArrayList<>();
+        if (src != null && src.get("values") != null) {
+            for (JsonNode v : src.get("values")) {
+                marks.add(new Procedure.ValueMark(v.get("value").asString(), v.get("from") == null ? null : v.get("from").asString(),
+                        v.get("verified").asBoolean(), v.get("note") == null ? null : v.get("note").asString()));
+            }
+        }
         Procedure.Source source = src == null ? null : new Procedure.Source(src.get("recordId").asString(),
                 src.get("code").asString(), src.get("updatedAt") == null ? null : src.get("updatedAt").asString(),
                 src.get("decision") == null ? null : src.get("decision").asString(), src.get("verified").asBoolean(),
-                src.get("note") == null ? null : src.get("note").asString());
+                src.get("note") == null ? null : src.get("note").asString(), marks);
         List<InternalStep> steps = new ArrayList<>();
         List<Procedure.StepCondition> stepConditions = new ArrayList<>();
         if (r.get("steps") != null) {
