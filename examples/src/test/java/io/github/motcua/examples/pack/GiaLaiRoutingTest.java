@@ -262,6 +262,19 @@ class GiaLaiRoutingTest {
             }
         }
 
+        /** Issue 14 item 4: the steps' budgets add up to the commitment where one is published. */
+        @Test
+        void aWholeDayCommitment_rescalesTheCountedStepsToAddUpToIt_andTheLastEndsAtTheAppointment() {
+            try (Engine e = load(withCommitment("commitment: { amount: 10, unit: WORKING_DAYS, note: \"test\" }"))) {
+                Decision d = e.decide(landDossier());
+                java.util.List<io.github.motcua.calendar.StepDue> steps = d.deadline().steps();
+                // the committed 10 working days + 3 for the certificate: 1-3-11-1-1 (17) becomes 1-2-8-1-1 (13)
+                assertEquals(java.util.List.of(1L, 2L, 8L, 1L, 1L), steps.stream().map(s -> s.step().budget().amount()).toList());
+                assertEquals(d.deadline().due(), steps.get(steps.size() - 1).due());
+                assertTrue(d.notes().stream().noneMatch(n -> n.messageEn().contains("do not fit")), d.notes().toString());
+            }
+        }
+
         @Test
         void catalogue_showsTheMaximumAndTheCommitmentWithTheCutInPercent() {
             try (Engine e = load(withCommitment("commitment: { amount: 7.5, unit: WORKING_DAYS }"))) {
