@@ -288,6 +288,21 @@ class GiaLaiRoutingTest {
             }
         }
 
+        /** A step's condition naming a field the form lacks would silently drop the tax authority's step. */
+        @Test
+        void check_refusesAStepConditionOnAFieldTheFormDoesNotDeclare() {
+            Path p = copy();
+            edit(p.resolve("procedures/1.013978/procedure.yaml"), s -> s.replace(
+                    "when: { field: canXacDinhNghiaVuTaiChinh, equals: true }", "when: { field: canXacDinhNghiaVuTaiChin, equals: true }"));
+            try (Engine e = Motcua.engine().build()) {
+                LoadResult r = e.load(p);
+                assertFalse(r.ok());
+                assertTrue(r.problems().stream().anyMatch(x -> x.code().equals("STEP_UNKNOWN_FIELD")
+                        && x.file().equals("procedures/1.013978/procedure.yaml") && x.line() > 0
+                        && x.messageVi().contains("canXacDinhNghiaVuTaiChinh")), r.problems().toString());
+            }
+        }
+
         @Test
         void check_refusesACommitmentLongerThanTheMaximum() {
             try (Engine e = Motcua.engine().build()) {

@@ -61,6 +61,9 @@ final class ProcedureReader {
     record Folder(String code, PackLoader.Proc proc, List<PackProblem> problems, boolean clean) {
     }
 
+    /** The position of each step's {@code when.field} in the procedure.yaml being read. */
+    private final Map<String, PackProblem> whenAt = new java.util.HashMap<>();
+
     /** Parses and checks one procedure folder; its problems go to this reader's list. */
     Folder folder(String code, List<String> paths, Set<String> claimed, Map<String, LegalBasis> bases,
             Set<String> expectKeys) {
@@ -113,6 +116,7 @@ final class ProcedureReader {
         if (p == null) {
             return new Folder(code, null, problems, false);
         }
+        stepConditions(p, form);
         otherInstrument(p, rules, bases);
         LoadedPack.ProcedureSource src = new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules));
         List<PackCase> cases = new ArrayList<>();
@@ -258,6 +262,8 @@ final class ProcedureReader {
                     JsonNode eq = w.get("equals");
                     Object value = eq.isBoolean() ? (Object) eq.asBoolean() : eq.isNumber() ? eq.decimalValue() : eq.asString();
                     stepConditions.add(new Procedure.StepCondition(id, w.get("field").asString(), value));
+                    // where to report a field the form does not declare (checked once the form is read)
+                    whenAt.put(id, doc.problem(ptr + "/when/field", "STEP_UNKNOWN_FIELD", "", ""));
                 }
             }
         }
@@ -349,6 +355,29 @@ final class ProcedureReader {
                 r.get("boundaryFree") != null && r.get("boundaryFree").asBoolean(),
                 r.get("result") == null ? null : PackLoader.text(r.get("result")), procBases, deadline, steps, components,
                 aliases, commitment, competence, source, stepConditions);
+    }
+
+    /**
+     * A step's {@code when.field} must be a field of the procedure's form: a misspelt field would never
+     * match, and the step (the tax authority's, the commune's posting) would silently never apply.
+     */
+    private void stepConditions(Procedure p, FormFields form) {
+        if (form == null) {
+            whenAt.clear();
+            return;
+        }
+        for (Procedure.StepCondition c : p.stepConditions()) {
+            PackProblem at = whenAt.get(c.step());
+            if (at != null && form.field(c.field()) == null) {
+                String near = String.join(", ", FormFields.closest(c.field(), form.paths()));
+                problems.add(new PackProblem(at.file(), at.line(), at.column(), "STEP_UNKNOWN_FIELD",
+                        String.format(Locale.ROOT, "Bước [%s] áp dụng theo trường [%s] mà tờ khai không có; gần nhất: %s",
+                                c.step(), c.field(), near),
+                        String.format(Locale.ROOT, "step [%s] applies by the field [%s], which the form does not declare; closest: %s",
+                                c.step(), c.field(), near)));
+            }
+        }
+        whenAt.clear();
     }
 
     private LegalBasis basis(YamlDoc doc, String ptr, String id, Map<String, LegalBasis> bases) {
