@@ -346,4 +346,36 @@ public class GiaLaiTrackingTest {
         assertEquals(Tracking.DossierState.PROCESSING_ON_TIME, r.state());
         assertFalse(r.apologyNeeded());
     }
+
+    /** The analysts' case 1.013978/cases/thoi-gian-khong-tinh.yaml (Ia Mơ, posting and financial obligations) as a dossier. */
+    static String firstRegistrationWithPostingAndTax() throws java.io.IOException {
+        tools.jackson.databind.JsonNode base = GiaLaiRoutingTest.YAML.readTree(java.nio.file.Files.readString(
+                GiaLaiCasesTest.PACK.resolve("procedures/1.013978/cases/_base.yaml"))).get("dossier").deepCopy();
+        tools.jackson.databind.JsonNode c = GiaLaiRoutingTest.YAML.readTree(java.nio.file.Files.readString(
+                GiaLaiCasesTest.PACK.resolve("procedures/1.013978/cases/thoi-gian-khong-tinh.yaml"))).get(0).get("dossier");
+        GiaLaiRoutingTest.merge((tools.jackson.databind.node.ObjectNode) base, c);
+        return GiaLaiRoutingTest.JSON.writeValueAsString(base);
+    }
+
+    @Test
+    void firstRegistration_theCommunePostsLate_itIsNamed_andTheAppointmentMovesByTheOverrun() throws java.io.IOException {
+        Decision d = engine.decide(firstRegistrationWithPostingAndTax());
+        assertEquals("2026-05-08T17:00+07:00", d.deadline().due().toOffsetDateTime().toString());
+        StepDue posting = d.deadline().steps().get(2);
+        assertEquals("niem-yet", posting.step().id());
+        assertEquals("2026-03-26T17:00+07:00", posting.due().toOffsetDateTime().toString());
+        Tracking.Report r = Tracking.track(d, engine.deadlineEngine().orElseThrow(), events(
+                ev("tiep-nhan", "FINISHED", "2026-03-03T10:00:00", "Bộ phận Một cửa"),
+                ev("xac-nhan-xa", "FINISHED", "2026-03-10T16:00:00", "Ủy ban nhân dân xã Ia Mơ"),
+                ev("niem-yet", "STARTED", "2026-03-11T08:00:00", "Ủy ban nhân dân xã Ia Mơ"),
+                ev("niem-yet", "FINISHED", "2026-03-30T10:00:00", "Ủy ban nhân dân xã Ia Mơ")),
+                instant("2026-03-31T09:00:00"));
+        // two working days over (27 and 30/3): the commune is late, the dossier is not; everything after moves by two days
+        assertEquals(Tracking.StepStatus.FINISHED_LATE, r.steps().get(2).status());
+        assertEquals(List.of("Ủy ban nhân dân cấp xã nơi có đất — Công chức địa chính cấp xã"), r.lateRoles());
+        assertEquals("2026-04-24T17:00+07:00", r.steps().get(3).due().toOffsetDateTime().toString());
+        assertEquals("2026-05-12T17:00+07:00", r.due().toOffsetDateTime().toString());
+        assertEquals(Tracking.DossierState.PROCESSING_ON_TIME, r.state());
+        assertFalse(r.apologyNeeded());
+    }
 }
