@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +114,10 @@ public final class DeadlineEngine {
         List<LegalBasis> counting = new ArrayList<>(4);
         Receipt receipt = receipt(req, counting);
         TimeLimit limit = limit(req);
-        Excluded excluded = excluded(req);
+        Excluded excluded = excluded(req, new long[0]);
+        // steps not counted (the tax authority's days, public posting): the clock stops over them
+        List<DeadlineAdjustment> stepPeriods = new ArrayList<>();
+        excluded = uncountedSteps(req, receipt, excluded, stepPeriods);
         LocalDateTime due = baseDue(receipt, limit, excluded, counting);
         long pausedAdded = 0;
         for (DeadlineAdjustment adj : req.adjustments()) {
@@ -133,8 +135,10 @@ public final class DeadlineEngine {
         }
         Counted counted = counted(receipt, limit, due, excluded);
         List<StepDue> steps = steps(req, receipt, limit, due, excluded);
+        List<DeadlineAdjustment> applied = new ArrayList<>(req.adjustments());
+        applied.addAll(stepPeriods);
         return new DeadlineResult(receipt.start.atZone(WorkingCalendar.VIETNAM), due.atZone(WorkingCalendar.VIETNAM),
-                List.copyOf(req.adjustments()), limit, receipt.day, counted.ran - pausedAdded,
+                List.copyOf(applied), limit, receipt.day, counted.ran - pausedAdded,
                 counted.excludedWorking + pausedAdded, steps, counting, null);
     }
 
@@ -206,7 +210,7 @@ public final class DeadlineEngine {
      * Phase 2b: the excluded periods. In day units the days after a period starts up to the day it
      * ends (that day too when the receipt day is not counted); in working hours exactly.
      */
-    private Excluded excluded(DeadlineRequest req) {
+    private Excluded excluded(DeadlineRequest req, long[] stepDays) {
         List<DeadlineAdjustment> intervals = new ArrayList<>();
         for (DeadlineAdjustment adj : req.adjustments()) {
             if (adj.kind() != DeadlineAdjustment.Kind.REPLACE && adj.isInterval()) {
@@ -235,11 +239,10 @@ public final class DeadlineEngine {
                 excludedDays.add(d);
             }
         }
-        long[] ex = new long[excludedDays.size()];
-        for (int i = 0; i < ex.length; i++) {
-            ex[i] = excludedDays.get(i);
+        for (long d : stepDays) {
+            excludedDays.add(d);
         }
-        Arrays.sort(ex);
+        long[] ex = excludedDays.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
         return new Excluded(ex.length == 0 ? null : new WorkingCalendar.DaySet(ex), local);
     }
 
@@ -267,18 +270,66 @@ public final class DeadlineEngine {
         return new Counted(ran, excludedWorking);
     }
 
-    /** Phase 6: internal steps, one after another, each within the total. */
-    private List<StepDue> steps(DeadlineRequest req, Receipt r, TimeLimit limit, LocalDateTime due, Excluded excluded) {
-        boolean sameTime = settings.dueAt() == DueAt.SAME_TIME;
-        List<StepDue> steps = new ArrayList<>(req.steps().size());
+    /**
+     * Phase 2c: the internal steps that are not counted ({@link InternalStep#counted()} false: the tax
+     * authority's determination of financial obligations, public posting). Walking the steps from the
+     * effective start, each such step runs its own budget from the end of the step before it, and the
+     * days it covers — the days after it starts up to the day it ends — are excluded from the dossier's
+     * count, so the appointment moves by them and the counted steps' budgets still add up to the limit.
+     * Each becomes an excluded period in {@code applied} with the step's reason and basis.
+     */
+    private Excluded uncountedSteps(DeadlineRequest req, Receipt r, Excluded excluded, List<DeadlineAdjustment> out) {
+        if (req.steps().stream().allMatch(InternalStep::counted)) {
+            return excluded;
+        }
+        Excluded none = new Excluded(null, List.of());
+        List<Long> stepDays = new ArrayList<>();
+        Excluded ex = excluded;
         LocalDateTime cursor = r.start;
         boolean first = true;
         for (InternalStep step : req.steps()) {
+            LocalDateTime sd = stepDue(step, r, cursor, first, step.counted() ? ex : none);
+            if (!step.counted() && sd.isAfter(cursor)) {
+                long from = cursor.toLocalDate().toEpochDay();
+                long to = sd.toLocalDate().toEpochDay();
+                if (to - from > MAX_PAUSE_DAYS) {
+                    throw new InvalidDeadlineException(String.format(Locale.ROOT,
+                            "step [%s] not counted is longer than %d days", step.id(), MAX_PAUSE_DAYS));
+                }
+                for (long d = from + 1; d <= to; d++) {
+                    stepDays.add(d);
+                }
+                out.add(DeadlineAdjustment.excluded(cursor.atZone(WorkingCalendar.VIETNAM).toInstant(),
+                        sd.atZone(WorkingCalendar.VIETNAM).toInstant(),
+                        String.format(Locale.ROOT, "%s (%s: %s, không tính vào thời hạn giải quyết)", step.nameVi(),
+                                step.owner(), step.budget().labelVi()), step.basis()));
+                ex = excluded(req, stepDays.stream().mapToLong(Long::longValue).toArray());
+            }
+            cursor = sd;
+            first = false;
+        }
+        return ex;
+    }
+
+    /** The due instant of one step starting at {@code cursor}. */
+    private LocalDateTime stepDue(InternalStep step, Receipt r, LocalDateTime cursor, boolean first, Excluded excluded) {
+        boolean sameTime = settings.dueAt() == DueAt.SAME_TIME;
+        TimeLimit b = step.budget();
+        boolean sameTimeDays = sameTime && b.unit() == DeadlineUnit.WORKING_DAYS;
+        long anchor = sameTimeDays ? cursor.toLocalDate().toEpochDay() : first ? r.anchor : cursor.toLocalDate().toEpochDay();
+        LocalTime dayTime = sameTimeDays ? cal.normalise(cursor).toLocalTime() : hours.closing();
+        return advance(b, cursor, anchor, dayTime, excluded, null);
+    }
+
+    /** Phase 6: internal steps, one after another, each within the total. */
+    private List<StepDue> steps(DeadlineRequest req, Receipt r, TimeLimit limit, LocalDateTime due, Excluded excluded) {
+        List<StepDue> steps = new ArrayList<>(req.steps().size());
+        LocalDateTime cursor = r.start;
+        boolean first = true;
+        Excluded none = new Excluded(null, List.of());
+        for (InternalStep step : req.steps()) {
             TimeLimit b = step.budget();
-            boolean sameTimeDays = sameTime && b.unit() == DeadlineUnit.WORKING_DAYS;
-            long anchor = sameTimeDays ? cursor.toLocalDate().toEpochDay() : first ? r.anchor : cursor.toLocalDate().toEpochDay();
-            LocalTime dayTime = sameTimeDays ? cal.normalise(cursor).toLocalTime() : hours.closing();
-            LocalDateTime sd = advance(b, cursor, anchor, dayTime, excluded, null);
+            LocalDateTime sd = stepDue(step, r, cursor, first, step.counted() ? excluded : none);
             if (sd.isAfter(due)) {
                 throw new StepBudgetException(step.id(), CalendarMessages.problem("STEP_OVER_BUDGET", "step", step.id(), "budget", b.labelVi(),
                         "stepDue", sd, "due", due, "limit", limit.labelVi()));

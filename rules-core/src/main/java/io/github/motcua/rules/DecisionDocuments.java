@@ -228,8 +228,8 @@ public final class DecisionDocuments {
         List<ControlStep> steps = new ArrayList<>();
         String previous = null;
         for (StepDue s : decision.deadline().steps()) {
-            steps.add(new ControlStep(s.step().nameVi(), previous, s.step().role(), local(s.start()), local(s.due()), null));
-            previous = s.step().role();
+            steps.add(new ControlStep(s.step().nameVi(), previous, s.step().owner(), local(s.start()), local(s.due()), null));
+            previous = s.step().owner();
         }
         return new ControlSheet(header, local(receivedAt.toInstant()), local(decision.deadline().due()), steps,
                 receivingUnit(decision), competentUnit(decision));

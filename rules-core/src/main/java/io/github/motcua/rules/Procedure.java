@@ -35,12 +35,14 @@ import java.util.Optional;
  * @param competence   how the competent unit (cơ quan có thẩm quyền) is found, or {@code null}
  * @param source       where the procedure's values come from when they were imported from a national
  *                     record (procedure.yaml {@code source}); {@code null} for a hand-written procedure
+ * @param stepConditions the steps that apply only to some dossiers (procedure.yaml {@code steps[].when}),
+ *                     e.g. the tax authority's step only when financial obligations are to be determined
  */
 public record Procedure(String code, LocalizedText name, LocalizedText field, Level level, LocalizedText agency,
         List<Channel> channels, OnlineLevel onlineLevel, boolean boundaryFree, LocalizedText result,
         List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
         List<DossierComponent> components, List<Alias> aliases, Commitment commitment, Competence competence,
-        Source source) {
+        Source source, List<StepCondition> stepConditions) {
     public Procedure {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
@@ -49,6 +51,61 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
         steps = List.copyOf(steps);
         components = List.copyOf(components);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        stepConditions = stepConditions == null ? List.of() : List.copyOf(stepConditions);
+    }
+
+    /** A procedure whose steps all apply to every dossier. */
+    public Procedure(String code, LocalizedText name, LocalizedText field, Level level, LocalizedText agency,
+            List<Channel> channels, OnlineLevel onlineLevel, boolean boundaryFree, LocalizedText result,
+            List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
+            List<DossierComponent> components, List<Alias> aliases, Commitment commitment, Competence competence,
+            Source source) {
+        this(code, name, field, level, agency, channels, onlineLevel, boundaryFree, result, legalBases, deadline, steps,
+                components, aliases, commitment, competence, source, List.of());
+    }
+
+    /**
+     * A step that applies only when a form field has a value (procedure.yaml
+     * {@code steps[].when: {field, equals}}): e.g. the tax authority determines financial obligations
+     * only when {@code canXacDinhNghiaVuTaiChinh} is true, the commune posts the loss notice only when
+     * {@code daNiemYetThongBaoMat} is false.
+     *
+     * @param step   the step id
+     * @param field  the form path (dot notation)
+     * @param equals the value that makes the step apply: a boolean, a string or a number
+     */
+    public record StepCondition(String step, String field, Object equals) {
+        public StepCondition {
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(equals, "equals");
+        }
+    }
+
+    /**
+     * The steps that apply to a dossier whose form reads {@code form}: every step without a condition,
+     * and each step whose field holds its value (a missing field never matches).
+     */
+    public List<InternalStep> stepsFor(java.util.function.Function<String, Object> form) {
+        if (stepConditions.isEmpty()) {
+            return steps;
+        }
+        List<InternalStep> out = new java.util.ArrayList<>(steps.size());
+        for (InternalStep s : steps) {
+            boolean applies = true;
+            for (StepCondition c : stepConditions) {
+                if (c.step().equals(s.id())) {
+                    Object v = form.apply(c.field());
+                    applies &= v != null && (v.equals(c.equals())
+                            || (v instanceof Number n && c.equals() instanceof Number m
+                                    && new BigDecimal(n.toString()).compareTo(new BigDecimal(m.toString())) == 0));
+                }
+            }
+            if (applies) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** A procedure without aliases, commitment or competence rule (the shape before issue 14). */
@@ -57,7 +114,7 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
             List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
             List<DossierComponent> components) {
         this(code, name, field, level, agency, channels, onlineLevel, boundaryFree, result, legalBases, deadline, steps,
-                components, List.of(), null, null, null);
+                components, List.of(), null, null, null, List.of());
     }
 
     /** A hand-written procedure (no import source). */
@@ -66,12 +123,16 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
             List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
             List<DossierComponent> components, List<Alias> aliases, Commitment commitment, Competence competence) {
         this(code, name, field, level, agency, channels, onlineLevel, boundaryFree, result, legalBases, deadline, steps,
-                components, aliases, commitment, competence, null);
+                components, aliases, commitment, competence, null, List.of());
     }
 
-    /** {@code true} when the values were imported from a national record and nobody has reviewed them yet. */
+    /**
+     * {@code true} when values were imported from a national record and some are not reviewed yet: with a
+     * per-value marking ({@link Source#values()}), when any value is unverified; else when the procedure's
+     * own marking is.
+     */
     public boolean importedUnreviewed() {
-        return source != null && !source.verified();
+        return source != null && (source.values().isEmpty() ? !source.verified() : !source.unreviewed().isEmpty());
     }
 
     /**
@@ -84,8 +145,76 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
      * @param decision  the publishing decision (quyết định công bố), e.g. {@code 1908/QĐ-BNNMT}; may be null
      * @param verified  {@code true} once an analyst reviewed the imported values
      * @param note      why it is (not) verified
+     * @param values    each imported value with its place in the record and its own trust marking (issue
+     *                  13 item 3: an analyst marks one value reviewed, e.g. the desk deadline, while the
+     *                  fees stay unverified); empty for a procedure imported before per-value marking
      */
-    public record Source(String recordId, String code, String updatedAt, String decision, boolean verified, String note) {
+    public record Source(String recordId, String code, String updatedAt, String decision, boolean verified, String note,
+            List<ValueMark> values) {
+        public Source {
+            values = values == null ? List.of() : List.copyOf(values);
+        }
+
+        /** A source with the procedure's marking only. */
+        public Source(String recordId, String code, String updatedAt, String decision, boolean verified, String note) {
+            this(recordId, code, updatedAt, decision, verified, note, List.of());
+        }
+
+        /** The imported values not reviewed yet, in procedure.yaml order (e.g. {@code deadline.ONLINE}, {@code fees}). */
+        public List<ValueMark> unreviewed() {
+            return values.stream().filter(v -> !v.verified()).toList();
+        }
+
+        /** The marking of one value ({@code deadline}, {@code deadline.DESK}, {@code fees}, …), if imported. */
+        public Optional<ValueMark> value(String key) {
+            return values.stream().filter(v -> v.value().equals(key)).findFirst();
+        }
+    }
+
+    /**
+     * One imported value's provenance and trust (giá trị nhập, đã rà soát hay chưa).
+     *
+     * @param value    which value: {@code name}, {@code field}, {@code level}, {@code agency}, {@code channels},
+     *                 {@code onlineLevel}, {@code boundaryFree}, {@code result}, {@code legalBases},
+     *                 {@code deadline.<CHANNEL>}, {@code fees.<CHANNEL>}, {@code components}
+     * @param from     where in the record it was read (JSON pointers)
+     * @param verified {@code true} once an analyst reviewed it against the official text
+     * @param note     the reviewer's note (what was checked against which text), or {@code null}
+     */
+    public record ValueMark(String value, String from, boolean verified, String note) {
+        public ValueMark {
+            Objects.requireNonNull(value, "value");
+        }
+
+        /** The value in words, Vietnamese ("thời hạn (nộp trực tiếp)") or English ("deadline (desk)"). */
+        public String label(boolean en) {
+            String[] k = value.split("\\.", 2);
+            String what = switch (k[0]) {
+                case "name" -> en ? "name" : "tên thủ tục";
+                case "field" -> en ? "field" : "lĩnh vực";
+                case "level" -> en ? "level" : "cấp thực hiện";
+                case "agency" -> en ? "agency" : "cơ quan thực hiện";
+                case "channels" -> en ? "channels" : "cách thức thực hiện";
+                case "onlineLevel" -> en ? "online level" : "mức độ trực tuyến";
+                case "boundaryFree" -> en ? "boundary-free" : "phi địa giới";
+                case "result" -> en ? "result" : "kết quả";
+                case "legalBases" -> en ? "legal bases" : "căn cứ pháp lý";
+                case "deadline" -> en ? "deadline" : "thời hạn";
+                case "fees" -> en ? "fees" : "phí, lệ phí";
+                case "components" -> en ? "documents" : "thành phần hồ sơ";
+                default -> k[0];
+            };
+            if (k.length == 1) {
+                return what;
+            }
+            String ch = switch (k[1]) {
+                case "DESK" -> en ? "desk" : "nộp trực tiếp";
+                case "ONLINE" -> en ? "online" : "nộp trực tuyến";
+                case "POST" -> en ? "post" : "nộp qua bưu chính";
+                default -> k[1];
+            };
+            return what + " (" + ch + ")";
+        }
     }
 
     /**

@@ -25,7 +25,12 @@ import java.util.Set;
  * <p>Pauses: the time between SUPPLEMENT_REQUESTED and SUPPLEMENT_RECEIVED, and between PAUSED and
  * RESUMED (e.g. while the citizen pays financial obligations), is not counted: every due instant after
  * the pause starts moves by the working days the pause covered (the days after it started up to the
- * day it ended, as the deadline engine counts excluded periods). Stateless, so thread-safe.
+ * day it ended, as the deadline engine counts excluded periods).
+ *
+ * <p>Steps not counted in the limit (procedure.yaml {@code counted: false}: the tax authority's
+ * determination of financial obligations, public posting at the commune) have their own due from their
+ * own budget; the unit that overruns it is late, but its overrun is not the dossier's: every later due
+ * and the appointment move by the working days of the overrun. Stateless, so thread-safe.
  */
 public final class Tracking {
     private Tracking() {
@@ -94,9 +99,23 @@ public final class Tracking {
      * @param status     its status
      * @param late       finished after {@code due}, or unfinished while the tracking instant is past it
      * @param by         who recorded its last event, or {@code null}
+     * @param unit       the responsible unit (procedure.yaml {@code unit}), or {@code null}
+     * @param counted    {@code false} for a step whose time the law does not count in the dossier's limit
+     *                   (the tax authority's determination, public posting)
      */
     public record StepTrack(String id, String role, String nameVi, ZonedDateTime plannedDue, ZonedDateTime due,
-            ZonedDateTime startedAt, ZonedDateTime finishedAt, StepStatus status, boolean late, String by) {
+            ZonedDateTime startedAt, ZonedDateTime finishedAt, StepStatus status, boolean late, String by, String unit,
+            boolean counted) {
+        /** A counted step without a unit (the shape before inter-agency steps). */
+        public StepTrack(String id, String role, String nameVi, ZonedDateTime plannedDue, ZonedDateTime due,
+                ZonedDateTime startedAt, ZonedDateTime finishedAt, StepStatus status, boolean late, String by) {
+            this(id, role, nameVi, plannedDue, due, startedAt, finishedAt, status, late, by, null, true);
+        }
+
+        /** Who is responsible: "unit — role", or the role when it names the unit. */
+        public String owner() {
+            return unit == null || unit.isBlank() || role.contains(unit) ? role : unit + " — " + role;
+        }
     }
 
     /**
@@ -109,7 +128,7 @@ public final class Tracking {
      * @param pausedWorkingDays working days not counted
      * @param steps             every step, in order
      * @param state             the dossier's state
-     * @param lateRoles         who is late (roles of late steps), in step order
+     * @param lateRoles         who is late: the owner ("unit — role") of each late step, in step order
      * @param projectedReturn   when the result can be returned at the earliest, given the late steps and
      *                          the remaining budgets, or {@code null} once returned
      * @param apologyNeeded     the dossier is or will be late and not yet returned: an apology-and-new-date
@@ -186,10 +205,11 @@ public final class Tracking {
         List<String> lateRoles = new ArrayList<>();
         StepTrack current = null;
         int currentIndex = -1;
+        long overrun = 0; // working days by which steps not counted overran their own budget
         for (int i = 0; i < planned.size(); i++) {
             StepDue s = planned.get(i);
             String id = s.step().id();
-            ZonedDateTime due = shift(cal, s.due(), pauses);
+            ZonedDateTime due = plus(cal, shift(cal, s.due(), pauses), overrun);
             ZonedDateTime started = null;
             ZonedDateTime finished = null;
             String by = null;
@@ -214,17 +234,22 @@ public final class Tracking {
                 status = started != null ? StepStatus.IN_PROGRESS : StepStatus.NOT_STARTED;
             }
             StepTrack t = new StepTrack(id, s.step().role(), s.step().nameVi(), s.due(), due, started, finished, status,
-                    late, by);
+                    late, by, s.step().unit(), s.step().counted());
             out.add(t);
-            if (late && !lateRoles.contains(s.step().role())) {
-                lateRoles.add(s.step().role());
+            if (late && !lateRoles.contains(t.owner())) {
+                lateRoles.add(t.owner());
+            }
+            if (late && !s.step().counted()) {
+                // its unit is late, the dossier is not: its clock stays stopped until the step ends
+                Instant end = finished != null ? finished.toInstant() : now;
+                overrun += cal.workingDaysBetween(due.toInstant(), end);
             }
             if (finished == null && current == null) {
                 current = t;
                 currentIndex = i;
             }
         }
-        ZonedDateTime due = shift(cal, decision.deadline().due(), pauses);
+        ZonedDateTime due = plus(cal, shift(cal, decision.deadline().due(), pauses), overrun);
         StepTrack last = out.get(out.size() - 1);
         DossierState state;
         ZonedDateTime projected = null;
@@ -249,13 +274,13 @@ public final class Tracking {
 
     /**
      * The earliest return: from the current step (at the later of now and its due when it is late,
-     * else its planned due) add the remaining steps' budgets in working time; on time when no step is
-     * late.
+     * else its planned due) add the remaining steps' budgets in working time; on time when no counted
+     * step is late.
      */
     private static ZonedDateTime project(DeadlineEngine engine, List<StepDue> planned, int currentIndex,
             StepTrack current, ZonedDateTime due, Instant now) {
-        if (current == null || !current.late()) {
-            return due;
+        if (current == null || !current.late() || !current.counted()) {
+            return due; // a step not counted that overruns moves the appointment with it (see track)
         }
         WorkingCalendar cal = engine.calendar();
         // the late step is assumed to finish by the end of its next working day from now
@@ -274,6 +299,15 @@ public final class Tracking {
             }
         }
         return end.isAfter(due) ? end : due;
+    }
+
+    /** {@code t} plus {@code days} working days, at the same time of day. */
+    private static ZonedDateTime plus(WorkingCalendar cal, ZonedDateTime t, long days) {
+        if (days == 0) {
+            return t;
+        }
+        ZonedDateTime local = cal.local(t.toInstant());
+        return cal.plusWorkingDays(local.toLocalDate(), days).atTime(local.toLocalTime()).atZone(cal.zone());
     }
 
     /** Moves {@code t} by the working days of every pause that started before it. */

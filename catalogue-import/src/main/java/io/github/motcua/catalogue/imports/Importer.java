@@ -207,11 +207,10 @@ public final class Importer {
         }
         Layers.apply(proc, overrides);
         JsonNode reviewed = Layers.review(folder, m.origin(), m.code());
-        if (reviewed != null) {
-            ObjectNode src = (ObjectNode) proc.get("source");
-            src.put("verified", reviewed.get("verified").asBoolean());
-            src.put("note", reviewed.get("note").asString());
-        }
+        Path csv = folder.resolve("fees.csv");
+        boolean ownFees = Files.exists(folder.resolve("fees.xlsx"))
+                || (Files.isRegularFile(csv) && !Layers.readText(csv).startsWith(ImportedFees.MARKER));
+        Layers.applyReview(proc, reviewed, overrides, ownFees, m.origin(), m.code());
         return new Plan(m.code(), m.national(), proc);
     }
 

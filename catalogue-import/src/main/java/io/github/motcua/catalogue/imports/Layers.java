@@ -185,11 +185,94 @@ final class Layers {
         if (rv == null) {
             return null;
         }
-        if (!rv.isObject() || rv.get("verified") == null || !rv.get("verified").isBoolean() || blank(rv.get("note"))) {
-            throw bad(origin, code, "local.yaml/review", "review cần verified (true/false) và note",
-                    "review needs verified (true/false) and a note");
+        boolean perValue = rv.isObject() && rv.get("values") != null;
+        if (!rv.isObject() || (!perValue && (rv.get("verified") == null || blank(rv.get("note"))))
+                || (rv.get("verified") != null && (!rv.get("verified").isBoolean() || blank(rv.get("note"))))) {
+            throw bad(origin, code, "local.yaml/review", "review cần verified (true/false) và note, hoặc values",
+                    "review needs verified (true/false) and a note, or values");
+        }
+        if (perValue && !rv.get("values").isObject()) {
+            throw bad(origin, code, "local.yaml/review/values", "review.values phải là bảng giá trị → {verified, note}",
+                    "review.values must map each value to {verified, note}");
         }
         return rv;
+    }
+
+    /**
+     * Applies the analysts' review to the generated procedure.yaml's per-value marking ({@code source.values}):
+     * the procedure's {@code verified}/{@code note} first marks every value, then each entry of
+     * {@code review.values} marks one value ({@code deadline.DESK}) or every channel of one
+     * ({@code deadline}, {@code fees}). {@code source.verified} is true only when every value is. Values an
+     * override replaced, and fees when the analysts own the fee table, are not imported values and are
+     * dropped from the marking. Refuses an unknown value, an entry without {@code verified} or without a
+     * note, and imported fees marked reviewed (their generated rows cannot be: own the table instead).
+     */
+    static void applyReview(ObjectNode procedure, JsonNode review, List<Override> overrides, boolean ownFees,
+            String origin, String code) {
+        ObjectNode src = (ObjectNode) procedure.get("source");
+        tools.jackson.databind.node.ArrayNode values = (tools.jackson.databind.node.ArrayNode) src.get("values");
+        if (values == null) {
+            return;
+        }
+        Set<String> replaced = new java.util.HashSet<>();
+        overrides.forEach(o -> replaced.add(o.field()));
+        for (int i = values.size() - 1; i >= 0; i--) {
+            String v = values.get(i).get("value").asString();
+            String head = v.contains(".") ? v.substring(0, v.indexOf('.')) : v;
+            if (replaced.contains(head) || (ownFees && head.equals("fees"))) {
+                values.remove(i);
+            }
+        }
+        if (review != null && review.get("verified") != null) {
+            for (JsonNode v : values) {
+                ((ObjectNode) v).put("verified", review.get("verified").asBoolean());
+                ((ObjectNode) v).put("note", review.get("note").asString());
+            }
+        }
+        JsonNode per = review == null ? null : review.get("values");
+        if (per != null) {
+            List<String> keys = new ArrayList<>();
+            values.forEach(v -> keys.add(v.get("value").asString()));
+            for (Map.Entry<String, JsonNode> e : per.properties()) {
+                String key = e.getKey();
+                JsonNode m = e.getValue();
+                String ptr = "local.yaml/review/values/" + key;
+                List<JsonNode> hit = new ArrayList<>();
+                values.forEach(v -> {
+                    String k = v.get("value").asString();
+                    if (k.equals(key) || k.startsWith(key + ".")) {
+                        hit.add(v);
+                    }
+                });
+                if (hit.isEmpty()) {
+                    throw bad(origin, code, ptr, "Không có giá trị nhập [" + key + "]; các giá trị: " + keys,
+                            "no imported value [" + key + "]; the values are " + keys);
+                }
+                if (!m.isObject() || m.get("verified") == null || !m.get("verified").isBoolean() || blank(m.get("note"))) {
+                    throw bad(origin, code, ptr, "Cần verified (true/false) và note", "needs verified (true/false) and a note");
+                }
+                if (key.startsWith("fees") && m.get("verified").asBoolean()) {
+                    throw bad(origin, code, ptr, "Phí nhập từ bản ghi không ghi rõ phí hay lệ phí và căn cứ: muốn rà soát thì nhận "
+                            + "bảng phí về mình (xoá dòng đầu của fees.csv, ghi loại, căn cứ, verified; docs/import.md)",
+                            "imported fees name neither kind nor basis: to review them, own the fee table (delete the first line "
+                            + "of fees.csv, set kind, basis and verified; docs/import.md)");
+                }
+                for (JsonNode v : hit) {
+                    ((ObjectNode) v).put("verified", m.get("verified").asBoolean());
+                    ((ObjectNode) v).put("note", m.get("note").asString());
+                }
+            }
+        }
+        boolean all = true;
+        for (JsonNode v : values) {
+            all &= v.get("verified").asBoolean();
+        }
+        if (review != null) {
+            src.put("verified", all);
+            src.put("note", review.get("note") != null ? review.get("note").asString()
+                    : all ? "Đã rà soát từng giá trị / every value reviewed"
+                            : "Đã rà soát một phần, xem values / partly reviewed, see values");
+        }
     }
 
     /** Applies the overrides to a generated procedure.yaml; a deadline override takes the override's basis. */

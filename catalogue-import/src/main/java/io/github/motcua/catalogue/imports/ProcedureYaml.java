@@ -87,7 +87,53 @@ final class ProcedureYaml {
         }
         src.put("verified", s.get("verified").asBoolean());
         src.put("note", s.get("note").asString());
+        src.set("values", values(nat, province));
         return p;
+    }
+
+    /** The values procedure.yaml takes from the record, in its order: what, from where; none reviewed yet. */
+    static ArrayNode values(ObjectNode nat, Layers.Province province) {
+        String code = nat.get("code").asString();
+        ArrayNode out = F.arrayNode();
+        mark(out, "name", "/name");
+        if (nat.get("field") != null) {
+            mark(out, "field", "/categoriesDetails/0/name");
+        }
+        mark(out, "level", "/isWard /isProvince /isMinistry");
+        JsonNode ag = nat.get("agency");
+        if (ag.get("name") != null) {
+            mark(out, "agency", "/" + ag.path("from").asString("departmentsExecuting"));
+        }
+        mark(out, "channels", "/executionMethods");
+        if (province.onlineLevel(code) == null) { // the province's own decision is not an imported value
+            mark(out, "onlineLevel", "/isFullProcess");
+        }
+        if (province.boundaryFree(code) == null) {
+            mark(out, "boundaryFree", "/isNonTerritorial");
+        }
+        if (!nat.get("results").isEmpty()) {
+            mark(out, "result", "/resultsDetails");
+        }
+        mark(out, "legalBases", "/legalBasisesDetails");
+        java.util.Map<String, java.util.List<String>> byChannel = new java.util.LinkedHashMap<>();
+        nat.get("deadlines").forEach(x -> byChannel.computeIfAbsent(x.get("channel").asString(), k -> new java.util.ArrayList<>())
+                .add(x.path("from").asString("/executionMethods")));
+        byChannel.forEach((ch, from) -> mark(out, "deadline." + ch, String.join(" ", from)));
+        java.util.Map<String, java.util.List<String>> fees = new java.util.LinkedHashMap<>();
+        nat.get("fees").forEach(x -> fees.computeIfAbsent(x.get("channel").asString(), k -> new java.util.ArrayList<>())
+                .add(x.path("from").asString("/executionMethods")));
+        // a channel that lists no fee: "no fee listed" is an imported value too (never "free")
+        nat.get("channels").forEach(ch -> fees.computeIfAbsent(ch.asString(), k -> new java.util.ArrayList<>()));
+        fees.forEach((ch, from) -> mark(out, "fees." + ch, from.isEmpty() ? "/executionMethods (fees: [])" : String.join(" ", from)));
+        mark(out, "components", "/executionCases");
+        return out;
+    }
+
+    private static void mark(ArrayNode out, String value, String from) {
+        ObjectNode o = out.addObject();
+        o.put("value", value);
+        o.put("from", from);
+        o.put("verified", false);
     }
 
     /** The one deadline the engine counts: only when every channel states the same exact limit; else unknown. */

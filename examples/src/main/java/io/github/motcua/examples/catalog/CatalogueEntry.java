@@ -51,7 +51,7 @@ public record CatalogueEntry(String code, LocalizedText name, LocalizedText fiel
 
     /** {@code true} when the values were imported from a national record and not reviewed yet. */
     public boolean importedUnreviewed() {
-        return source != null && !source.verified();
+        return source != null && (source.values().isEmpty() ? !source.verified() : !source.unreviewed().isEmpty());
     }
 
     /**

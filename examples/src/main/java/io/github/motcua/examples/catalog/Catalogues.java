@@ -171,8 +171,17 @@ public final class Catalogues {
 
     /** The mark of an imported procedure nobody has reviewed yet, or "". */
     static String unreviewed(CatalogueEntry e, boolean en) {
-        return !e.importedUnreviewed() ? "" : en ? " [imported from the national database, not reviewed]"
-                : " [nhập từ CSDL quốc gia, chưa rà soát]";
+        if (!e.importedUnreviewed()) {
+            return "";
+        }
+        String which = unreviewedValues(e.source(), en);
+        return en ? " [imported from the national database, not reviewed" + (which.isEmpty() ? "" : ": " + which) + "]"
+                : " [nhập từ CSDL quốc gia, chưa rà soát" + (which.isEmpty() ? "" : ": " + which) + "]";
+    }
+
+    /** The imported values not reviewed yet, in words ("thời hạn (nộp trực tuyến), phí, lệ phí (nộp trực tiếp)"), or "". */
+    static String unreviewedValues(Procedure.Source s, boolean en) {
+        return s == null ? "" : String.join(", ", s.unreviewed().stream().map(v -> v.label(en)).toList());
     }
 
     private static String listName(boolean fullyOnline, boolean en) {
@@ -315,6 +324,18 @@ public final class Catalogues {
             s.put("updatedAt", e.source().updatedAt());
             s.put("decision", e.source().decision());
             s.put("verified", e.source().verified());
+            // per value: where it was read and whether it is reviewed (issue 13 item 3)
+            List<Map<String, Object>> values = new ArrayList<>();
+            for (Procedure.ValueMark v : e.source().values()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("value", v.value());
+                x.put("from", v.from());
+                x.put("verified", v.verified());
+                x.put("note", v.note());
+                values.add(x);
+            }
+            s.put("values", values);
+            s.put("unreviewed", e.source().unreviewed().stream().map(Procedure.ValueMark::value).toList());
             m.put("imported", s);
         }
         return m;
@@ -529,9 +550,11 @@ public final class Catalogues {
                 ? "Imported from the national database of administrative procedures (code " + p.source().code() + ", updated "
                         + p.source().updatedAt() + (p.source().decision() == null ? "" : ", published by " + p.source().decision())
                         + "), not reviewed yet: check the official text."
+                        + (p.source().values().isEmpty() ? "" : " Not reviewed: " + unreviewedValues(p.source(), true) + ".")
                 : "Thông tin nhập từ Cơ sở dữ liệu quốc gia về thủ tục hành chính (mã " + p.source().code() + ", cập nhật "
                         + p.source().updatedAt() + (p.source().decision() == null ? "" : ", công bố tại " + p.source().decision())
-                        + "), chưa được rà soát: đối chiếu văn bản chính thức.");
+                        + "), chưa được rà soát: đối chiếu văn bản chính thức."
+                        + (p.source().values().isEmpty() ? "" : " Chưa rà soát: " + unreviewedValues(p.source(), false) + "."));
         m.put("deadlineBasis", p.deadline() == null ? "" : Labels.citation(p.deadline().basis(), en));
         m.put("cutOffText", p.deadline() == null || p.deadline().cutOff() == null ? ""
                 : (en ? "Dossiers received after " + p.deadline().cutOff() + " count from the next working day"
@@ -542,8 +565,9 @@ public final class Catalogues {
             Map<String, Object> sm = new LinkedHashMap<>();
             sm.put("no", ++n);
             sm.put("name", s.nameVi() == null ? s.id() : s.nameVi());
-            sm.put("role", s.role());
-            sm.put("budget", Labels.limit(s.budget(), en));
+            sm.put("role", s.owner());
+            sm.put("budget", Labels.limit(s.budget(), en) + (s.counted() ? ""
+                    : en ? " (not counted in the time limit)" : " (không tính vào thời hạn giải quyết)"));
             steps.add(sm);
         }
         m.put("steps", steps);

@@ -46,7 +46,8 @@ final class ProcessPicture {
         for (InternalStep s : p.steps()) {
             n++;
             specs.add(new String[] {"office", (en ? "Step " : "Bước ") + n + ". " + (s.nameVi() == null ? s.id() : s.nameVi()),
-                (en ? "Who: " : "Người thực hiện: ") + s.role(), (en ? "Time: " : "Thời gian: ") + Labels.limit(s.budget(), en)});
+                (en ? "Who: " : "Người thực hiện: ") + s.owner(), (en ? "Time: " : "Thời gian: ") + Labels.limit(s.budget(), en)
+                        + (s.counted() ? "" : en ? " (not counted)" : " (không tính vào thời hạn)")});
         }
         if (p.steps().isEmpty()) {
             specs.add(new String[] {"office", en ? "The competent authority handles the dossier" : "Cơ quan có thẩm quyền giải quyết hồ sơ",

@@ -94,7 +94,8 @@ public final class TrackCommand implements Callable<Integer> {
         sb.append(en ? "Steps:\n" : "Các bước:\n");
         int i = 1;
         for (Tracking.StepTrack s : r.steps()) {
-            sb.append(String.format(Locale.ROOT, "  %d. [%s] %s — %s%n", i++, s.id(), s.nameVi(), s.role()));
+            sb.append(String.format(Locale.ROOT, "  %d. [%s] %s — %s%s%n", i++, s.id(), s.nameVi(), s.owner(),
+                    s.counted() ? "" : en ? " (not counted in the time limit)" : " (không tính vào thời hạn giải quyết)"));
             sb.append("     ").append(en ? "due " : "hạn ").append(AT.format(s.due()));
             if (s.startedAt() != null) {
                 sb.append(en ? "; started " : "; bắt đầu ").append(AT.format(s.startedAt()));

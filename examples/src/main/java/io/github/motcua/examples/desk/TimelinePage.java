@@ -42,7 +42,7 @@ final class TimelinePage {
         int i = 1;
         for (Tracking.StepTrack s : r.steps()) {
             b.append("<tr data-step=\"").append(esc(s.id())).append("\" data-late=\"").append(s.late()).append("\"><td>")
-                    .append(i++).append("</td><td>").append(esc(s.nameVi())).append("</td><td>").append(esc(s.role()))
+                    .append(i++).append("</td><td>").append(esc(s.nameVi())).append("</td><td>").append(esc(s.owner()))
                     .append("</td><td>").append(esc(at(s.due()))).append("</td><td>").append(esc(at(s.startedAt())))
                     .append("</td><td>").append(esc(at(s.finishedAt()))).append("</td><td>")
                     .append(esc(s.status().labelVi() + (s.late() ? " — quá hạn" : ""))).append("</td></tr>");
@@ -101,7 +101,7 @@ final class TimelinePage {
         b.append("<label for=\"buoc\">Bước</label><select id=\"buoc\" name=\"buoc\">");
         for (Tracking.StepTrack s : r.steps()) {
             b.append("<option value=\"").append(esc(s.id())).append("\">").append(esc(s.nameVi())).append(" — ")
-                    .append(esc(s.role())).append("</option>");
+                    .append(esc(s.owner())).append("</option>");
         }
         b.append("</select><label for=\"suKien\">Sự kiện</label><select id=\"suKien\" name=\"suKien\">");
         for (Tracking.Event e : Tracking.Event.values()) {

@@ -91,10 +91,12 @@ class CataloguesTest {
         void catalogue_marksImportedUnreviewedProceduresInCsvAndHtml() {
             String csv = Catalogues.csv(catalogue(), VI);
             String row = java.util.Arrays.stream(csv.split("\r\n")).filter(l -> l.contains(",1.012787,")).findFirst().orElseThrow();
-            assertTrue(row.contains("[nhập từ CSDL quốc gia, chưa rà soát]"), row);
+            // the mark names exactly the imported values nobody has reviewed (issue 13 item 3)
+            assertTrue(row.contains("[nhập từ CSDL quốc gia, chưa rà soát: tên thủ tục, lĩnh vực"), row);
+            assertTrue(row.contains("thời hạn (nộp trực tiếp)") && row.contains("phí, lệ phí (nộp trực tuyến)"), row);
             String hand = java.util.Arrays.stream(csv.split("\r\n")).filter(l -> l.contains(",2.000815,")).findFirst().orElseThrow();
             assertFalse(hand.contains("chưa rà soát"), hand);
-            assertTrue(Catalogues.html(catalogue(), Locale.ENGLISH).contains("[imported from the national database, not reviewed]"));
+            assertTrue(Catalogues.html(catalogue(), Locale.ENGLISH).contains("[imported from the national database, not reviewed: name, field"));
         }
 
         @Test
@@ -215,6 +217,16 @@ class CataloguesTest {
             assertEquals("WORKING_DAYS", desk.get("unit").asString());
             assertTrue(land.get("feesByChannel").valueStream().allMatch(f -> f.get("unknown").asBoolean() && f.get("amount").isNull()));
             assertFalse(land.get("imported").get("verified").asBoolean());
+            // every imported value with where it was read and its own marking; the province's boundary-free rule is not one
+            var values = land.get("imported").get("values");
+            var deskDeadline = values.valueStream().filter(v -> v.get("value").asString().equals("deadline.DESK")).findFirst()
+                    .orElseThrow();
+            assertEquals("/executionMethods/2", deskDeadline.get("from").asString());
+            assertFalse(deskDeadline.get("verified").asBoolean());
+            assertTrue(values.valueStream().noneMatch(v -> v.get("value").asString().equals("boundaryFree")), values.toString());
+            List<String> unreviewed = land.get("imported").get("unreviewed").valueStream().map(x -> x.asString()).toList();
+            assertTrue(unreviewed.containsAll(List.of("deadline.DESK", "deadline.ONLINE", "fees.DESK", "components")),
+                    unreviewed.toString());
             // 1.000363 is fully online nationally (isFullProcess), so FULL
             assertEquals("FULL", byCode.get("1.000363").get("onlineLevel").asString());
             // 1.003702: unit OTHER on every channel: unknown, never 0

@@ -54,9 +54,12 @@ class GuidePictureTest {
         for (int i = 0; i < p.steps().size(); i++) {
             String box = boxes.get(i + 1);
             assertTrue(box.startsWith(("bước " + (i + 1) + ". ").toLowerCase(Locale.ROOT)), box);
-            assertTrue(box.contains("người thực hiện: " + p.steps().get(i).role().toLowerCase(Locale.ROOT).split(" ")[0]), box);
+            assertTrue(box.contains("người thực hiện: " + p.steps().get(i).owner().toLowerCase(Locale.ROOT).split(" ")[0]), box);
             assertTrue(box.contains("thời gian: "), box);
+            // the tax authority's step is shown with its unit and as not counted in the time limit
+            assertEquals(!p.steps().get(i).counted(), box.contains("(không tính vào thời hạn)"), box);
         }
+        assertTrue(boxes.stream().anyMatch(b -> b.contains("người thực hiện: cơ quan thuế")), boxes.toString());
         assertTrue(boxes.get(boxes.size() - 1).startsWith("công dân nhận kết quả"), boxes.toString());
     }
 

@@ -48,6 +48,29 @@ class ImportCommandTest {
         assertEquals(before, listing(pack));
     }
 
+    /** Issue 13 item 3: one value reviewed in local.yaml; the guide and the decision name exactly the others. */
+    @Test
+    void reviewOfOneValue_theDeskDeadline_guideAndDecisionNameOnlyTheValuesStillUnreviewed() throws IOException {
+        Path pack = Cli.copyOfGiaLai(dir);
+        Files.writeString(pack.resolve("procedures/1.012787/local.yaml"), """
+                review:
+                  values:
+                    deadline.DESK: { verified: true, note: "Kiểm thử: đánh dấu một giá trị đã rà soát (không phải đối chiếu thật)" }
+                """, StandardCharsets.UTF_8);
+        Cli.Run r = Cli.run("import", pack.toString(), RECORDS.toString());
+        assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
+        String yaml = Files.readString(pack.resolve("procedures/1.012787/procedure.yaml"), StandardCharsets.UTF_8);
+        assertTrue(yaml.contains("value: \"deadline.DESK\"\n    from: \"/executionMethods/2\"\n    verified: true"), yaml);
+        Cli.Run guide = Cli.run("guide", pack.toString(), "1.012787", "--as-of", "2026-03-01", "--format", "text");
+        assertEquals(ExitCodes.OK, guide.code(), guide.err());
+        String g = guide.out();
+        int at = g.indexOf("Chưa rà soát: ");
+        assertTrue(at > 0, g);
+        String list = g.substring(at, g.indexOf('.', at));
+        assertFalse(list.contains("thời hạn (nộp trực tiếp)"), list);
+        assertTrue(list.contains("thời hạn (nộp trực tuyến)") && list.contains("phí, lệ phí (nộp trực tiếp)"), list);
+    }
+
     @Test
     void import_thenCheckAndGuide_escapeImportedHtml() throws IOException {
         Path pack = Cli.copyOfGiaLai(dir);

@@ -247,10 +247,11 @@ class DeskBrowserTest {
         WebElement svg = driver.findElement(By.cssSelector("figure.process svg"));
         assertTrue(svg.isDisplayed());
         assertTrue(svg.getSize().getHeight() > 200 && svg.getSize().getWidth() > 300, svg.getSize().toString());
-        // citizen files, four internal steps of procedure.yaml, citizen receives
-        assertEquals(6, driver.findElements(By.cssSelector("figure.process svg rect")).size());
+        // citizen files, five internal steps of procedure.yaml (the tax authority's one not counted), citizen receives
+        assertEquals(7, driver.findElements(By.cssSelector("figure.process svg rect")).size());
         String picture = svg.getText();
-        assertTrue(picture.contains("Công dân nộp hồ sơ") && picture.contains("Bước 4. Trả kết quả")
+        assertTrue(picture.contains("Cơ quan thuế"), picture);
+        assertTrue(picture.contains("Công dân nộp hồ sơ") && picture.contains("Bước 5. Trả kết quả")
                 && picture.contains("Công dân nhận kết quả") && picture.contains("Công dân chờ"), picture);
         // the clock is in 2027: the pack publishes schedules for 2025 and 2026 only
         assertTrue(text("#computed-years").startsWith("Năm 2027, 2028: ngày làm việc được tính toán"), text("#computed-years"));

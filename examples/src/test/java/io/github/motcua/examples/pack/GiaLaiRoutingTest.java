@@ -262,6 +262,19 @@ class GiaLaiRoutingTest {
             }
         }
 
+        /** Issue 14 item 4: the steps' budgets add up to the commitment where one is published. */
+        @Test
+        void aWholeDayCommitment_rescalesTheCountedStepsToAddUpToIt_andTheLastEndsAtTheAppointment() {
+            try (Engine e = load(withCommitment("commitment: { amount: 10, unit: WORKING_DAYS, note: \"test\" }"))) {
+                Decision d = e.decide(landDossier());
+                java.util.List<io.github.motcua.calendar.StepDue> steps = d.deadline().steps();
+                // the committed 10 working days + 3 for the certificate: 1-3-11-1-1 (17) becomes 1-2-8-1-1 (13)
+                assertEquals(java.util.List.of(1L, 2L, 8L, 1L, 1L), steps.stream().map(s -> s.step().budget().amount()).toList());
+                assertEquals(d.deadline().due(), steps.get(steps.size() - 1).due());
+                assertTrue(d.notes().stream().noneMatch(n -> n.messageEn().contains("do not fit")), d.notes().toString());
+            }
+        }
+
         @Test
         void catalogue_showsTheMaximumAndTheCommitmentWithTheCutInPercent() {
             try (Engine e = load(withCommitment("commitment: { amount: 7.5, unit: WORKING_DAYS }"))) {
@@ -272,6 +285,21 @@ class GiaLaiRoutingTest {
                 assertEquals("tối đa 17 ngày làm việc theo quy định; tỉnh cam kết 7,5 ngày làm việc (giảm 55,9%)",
                         land.deadlineLabel(false));
                 assertTrue(land.deadlineLabel(true).contains("55.9% shorter"), land.deadlineLabel(true));
+            }
+        }
+
+        /** A step's condition naming a field the form lacks would silently drop the tax authority's step. */
+        @Test
+        void check_refusesAStepConditionOnAFieldTheFormDoesNotDeclare() {
+            Path p = copy();
+            edit(p.resolve("procedures/1.013978/procedure.yaml"), s -> s.replace(
+                    "when: { field: canXacDinhNghiaVuTaiChinh, equals: true }", "when: { field: canXacDinhNghiaVuTaiChin, equals: true }"));
+            try (Engine e = Motcua.engine().build()) {
+                LoadResult r = e.load(p);
+                assertFalse(r.ok());
+                assertTrue(r.problems().stream().anyMatch(x -> x.code().equals("STEP_UNKNOWN_FIELD")
+                        && x.file().equals("procedures/1.013978/procedure.yaml") && x.line() > 0
+                        && x.messageVi().contains("canXacDinhNghiaVuTaiChinh")), r.problems().toString());
             }
         }
 

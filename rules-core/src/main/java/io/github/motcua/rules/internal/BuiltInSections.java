@@ -6,6 +6,7 @@ import io.github.motcua.calendar.CalendarFileException;
 import io.github.motcua.calendar.Calendars;
 import io.github.motcua.calendar.DeadlineEngine;
 import io.github.motcua.calendar.DeadlineSettings;
+import io.github.motcua.calendar.DeadlineUnit;
 import io.github.motcua.calendar.WorkingCalendar;
 import io.github.motcua.fees.ExemptionCatalog;
 import io.github.motcua.fees.FeeTable;
@@ -193,7 +194,11 @@ final class BuiltInSections {
                 DeadlineRequest req = DeadlineRequest.of(d.receivedAt().toInstant(), d.channel(),
                         CommitmentSection.countedLimit(p, engine)).withCutOff(p.deadline().cutOff()).withAdjustments(adjustments);
                 try {
-                    deadline = engine.compute(req.withSteps(StepBudgets.rescaled(p.steps(), req.base(), adjustments)));
+                    // the steps this dossier goes through (the tax authority's only with financial obligations ...)
+                    io.github.motcua.rules.vocabulary.Form form = new io.github.motcua.rules.vocabulary.Form(
+                            d.form(), ctx.asOf(), c -> null);
+                    deadline = engine.compute(req.withSteps(StepBudgets.rescaled(p.stepsFor(form::value), req.base(),
+                            adjustments)));
                 } catch (StepBudgetException e) {
                     // The internal plan (quy trình nội bộ) is the office's, the due instant is the law's: a
                     // dossier received late in the day, or a rule that shortened the limit, leaves the
@@ -278,6 +283,54 @@ final class BuiltInSections {
                 } else if (d.deadline().workingDaysCounted() != days.intValue()) {
                     report.mismatch(String.format(Locale.ROOT, "deadline.workingDays: expected %d, actual %d (due %s)",
                             days.intValue(), d.deadline().workingDaysCounted(), d.deadline().due()));
+                }
+            }
+            checkSteps(map(expected).get("steps"), d, report);
+        }
+
+        /**
+         * {@code deadline.steps}: the steps the dossier goes through, every one in order, and for each
+         * the unit, role, due instant, budget in working days and whether it is counted, where given.
+         */
+        private static void checkSteps(Object expected, Decision d, CaseReport report) {
+            if (!(expected instanceof List<?> want)) {
+                return;
+            }
+            List<io.github.motcua.calendar.StepDue> actual = d.deadline() == null ? List.of() : d.deadline().steps();
+            List<String> wantIds = new ArrayList<>();
+            for (Object o : want) {
+                wantIds.add(String.valueOf(map(o).get("id")));
+            }
+            List<String> actualIds = actual.stream().map(s -> s.step().id()).toList();
+            if (!wantIds.equals(actualIds)) {
+                report.mismatch(String.format(Locale.ROOT, "deadline.steps: expected %s, actual %s", wantIds, actualIds));
+                return;
+            }
+            for (int i = 0; i < want.size(); i++) {
+                Map<String, Object> w = map(want.get(i));
+                io.github.motcua.calendar.StepDue a = actual.get(i);
+                String id = a.step().id();
+                if (w.get("unit") != null && !w.get("unit").equals(a.step().unit())) {
+                    report.mismatch(String.format(Locale.ROOT, "deadline.steps[%s].unit: expected %s, actual %s", id,
+                            w.get("unit"), a.step().unit()));
+                }
+                if (w.get("role") != null && !w.get("role").equals(a.step().role())) {
+                    report.mismatch(String.format(Locale.ROOT, "deadline.steps[%s].role: expected %s, actual %s", id,
+                            w.get("role"), a.step().role()));
+                }
+                if (w.get("due") != null && !OffsetDateTime.parse(w.get("due").toString()).toInstant()
+                        .equals(a.due().toInstant())) {
+                    report.mismatch(String.format(Locale.ROOT, "deadline.steps[%s].due: expected %s, actual %s", id,
+                            w.get("due"), a.due().toOffsetDateTime()));
+                }
+                if (w.get("workingDays") instanceof Number n && (a.step().budget().unit() != DeadlineUnit.WORKING_DAYS
+                        || a.step().budget().amount() != n.longValue())) {
+                    report.mismatch(String.format(Locale.ROOT, "deadline.steps[%s].workingDays: expected %d, actual %s", id,
+                            n.longValue(), a.step().budget().labelVi()));
+                }
+                if (w.get("counted") instanceof Boolean c && c != a.step().counted()) {
+                    report.mismatch(String.format(Locale.ROOT, "deadline.steps[%s].counted: expected %s, actual %s", id,
+                            c, a.step().counted()));
                 }
             }
         }

@@ -148,12 +148,18 @@ final class DecisionPipeline {
             if (eligibility != Eligibility.INELIGIBLE && p.importedUnreviewed()) {
                 Procedure.Source s = p.source();
                 String updated = String.valueOf(s.updatedAt());
-                sectionNotes.add(new Decision.Note(
-                        Msg.vi("NOTE_IMPORTED_UNREVIEWED", "code", s.code(), "updatedAt", updated, "published",
-                                s.decision() == null ? "" : Msg.vi("FRAGMENT_PUBLISHED_BY", "decision", s.decision())),
-                        Msg.en("NOTE_IMPORTED_UNREVIEWED", "code", s.code(), "updatedAt", updated, "published",
-                                s.decision() == null ? "" : Msg.en("FRAGMENT_PUBLISHED_BY", "decision", s.decision())),
-                        null, "national.yaml"));
+                String vi = Msg.vi("NOTE_IMPORTED_UNREVIEWED", "code", s.code(), "updatedAt", updated, "published",
+                        s.decision() == null ? "" : Msg.vi("FRAGMENT_PUBLISHED_BY", "decision", s.decision()));
+                String en = Msg.en("NOTE_IMPORTED_UNREVIEWED", "code", s.code(), "updatedAt", updated, "published",
+                        s.decision() == null ? "" : Msg.en("FRAGMENT_PUBLISHED_BY", "decision", s.decision()));
+                if (!s.values().isEmpty()) {
+                    // per-value marking: name exactly the imported values nobody has reviewed yet
+                    vi += Msg.vi("FRAGMENT_UNREVIEWED_VALUES", "values", String.join(", ",
+                            s.unreviewed().stream().map(v -> v.label(false)).toList()));
+                    en += Msg.en("FRAGMENT_UNREVIEWED_VALUES", "values", String.join(", ",
+                            s.unreviewed().stream().map(v -> v.label(true)).toList()));
+                }
+                sectionNotes.add(new Decision.Note(vi, en, null, "national.yaml"));
             }
         }
 

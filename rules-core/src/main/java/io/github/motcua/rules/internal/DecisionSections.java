@@ -54,6 +54,26 @@ final class DecisionSections {
             x.put("id", s.step().id());
             x.put("role", s.step().role());
             x.put("nameVi", s.step().nameVi());
+            // the inter-agency keys only where the pack declares them (steps of the shape before them print as before)
+            if (s.step().unit() != null) {
+                x.put("unit", s.step().unit());
+            }
+            if (!s.step().counted()) {
+                x.put("counted", false);
+                Map<String, Object> budget = new LinkedHashMap<>();
+                budget.put("amount", s.step().budget().amount());
+                budget.put("unit", s.step().budget().unit().name());
+                x.put("budget", budget);
+            }
+            if (s.step().basis() != null) {
+                x.put("basis", PartJson.basis(s.step().basis()));
+            }
+            if (!s.step().verified()) {
+                x.put("verified", false);
+            }
+            if (s.step().note() != null) {
+                x.put("note", s.step().note());
+            }
             x.put("start", PartJson.instant(s.start()));
             x.put("due", PartJson.instant(s.due()));
             steps.add(x);

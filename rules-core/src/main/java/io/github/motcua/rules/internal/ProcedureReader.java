@@ -61,6 +61,9 @@ final class ProcedureReader {
     record Folder(String code, PackLoader.Proc proc, List<PackProblem> problems, boolean clean) {
     }
 
+    /** The position of each step's {@code when.field} in the procedure.yaml being read. */
+    private final Map<String, PackProblem> whenAt = new java.util.HashMap<>();
+
     /** Parses and checks one procedure folder; its problems go to this reader's list. */
     Folder folder(String code, List<String> paths, Set<String> claimed, Map<String, LegalBasis> bases,
             Set<String> expectKeys) {
@@ -113,6 +116,7 @@ final class ProcedureReader {
         if (p == null) {
             return new Folder(code, null, problems, false);
         }
+        stepConditions(p, form);
         otherInstrument(p, rules, bases);
         LoadedPack.ProcedureSource src = new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules));
         List<PackCase> cases = new ArrayList<>();
@@ -221,16 +225,46 @@ final class ProcedureReader {
                 d.get("validFrom") == null ? null : java.time.LocalDate.parse(d.get("validFrom").asString()),
                 doc.topLevelKeyLine("deadline"));
         JsonNode src = r.get("source");
+        List<Procedure.ValueMark> marks = new ArrayList<>();
+        if (src != null && src.get("values") != null) {
+            for (JsonNode v : src.get("values")) {
+                marks.add(new Procedure.ValueMark(v.get("value").asString(), v.get("from") == null ? null : v.get("from").asString(),
+                        v.get("verified").asBoolean(), v.get("note") == null ? null : v.get("note").asString()));
+            }
+        }
         Procedure.Source source = src == null ? null : new Procedure.Source(src.get("recordId").asString(),
                 src.get("code").asString(), src.get("updatedAt") == null ? null : src.get("updatedAt").asString(),
                 src.get("decision") == null ? null : src.get("decision").asString(), src.get("verified").asBoolean(),
-                src.get("note") == null ? null : src.get("note").asString());
+                src.get("note") == null ? null : src.get("note").asString(), marks);
         List<InternalStep> steps = new ArrayList<>();
+        List<Procedure.StepCondition> stepConditions = new ArrayList<>();
         if (r.get("steps") != null) {
+            Set<String> stepIds = new LinkedHashSet<>();
+            int si = 0;
             for (JsonNode s : r.get("steps")) {
+                String ptr = "/steps/" + si++;
+                String id = s.get("id").asString();
+                if (!stepIds.add(id)) {
+                    problems.add(doc.problem(ptr + "/id", "DUPLICATE_ID", "Mã bước xử lý bị trùng [" + id + "]",
+                            "duplicate step id [" + id + "]"));
+                    continue;
+                }
                 JsonNode bud = s.get("budget");
-                steps.add(new InternalStep(s.get("id").asString(), s.get("role").asString(), s.get("name").asString(),
-                        new TimeLimit(bud.get("amount").asLong(), DeadlineUnit.valueOf(bud.get("unit").asString()))));
+                LegalBasis sb = s.get("basis") == null ? null : basis(doc, ptr + "/basis", s.get("basis").asString(), bases);
+                steps.add(new InternalStep(id, s.get("role").asString(), s.get("name").asString(),
+                        new TimeLimit(bud.get("amount").asLong(), DeadlineUnit.valueOf(bud.get("unit").asString())),
+                        s.get("unit") == null ? null : s.get("unit").asString(),
+                        s.get("counted") == null || s.get("counted").asBoolean(), sb,
+                        s.get("verified") == null || s.get("verified").asBoolean(),
+                        s.get("note") == null ? null : s.get("note").asString()));
+                JsonNode w = s.get("when");
+                if (w != null) {
+                    JsonNode eq = w.get("equals");
+                    Object value = eq.isBoolean() ? (Object) eq.asBoolean() : eq.isNumber() ? eq.decimalValue() : eq.asString();
+                    stepConditions.add(new Procedure.StepCondition(id, w.get("field").asString(), value));
+                    // where to report a field the form does not declare (checked once the form is read)
+                    whenAt.put(id, doc.problem(ptr + "/when/field", "STEP_UNKNOWN_FIELD", "", ""));
+                }
             }
         }
         List<DossierComponent> components = new ArrayList<>();
@@ -320,7 +354,30 @@ final class ProcedureReader {
                         : Procedure.OnlineLevel.valueOf(r.get("onlineLevel").asString()),
                 r.get("boundaryFree") != null && r.get("boundaryFree").asBoolean(),
                 r.get("result") == null ? null : PackLoader.text(r.get("result")), procBases, deadline, steps, components,
-                aliases, commitment, competence, source);
+                aliases, commitment, competence, source, stepConditions);
+    }
+
+    /**
+     * A step's {@code when.field} must be a field of the procedure's form: a misspelt field would never
+     * match, and the step (the tax authority's, the commune's posting) would silently never apply.
+     */
+    private void stepConditions(Procedure p, FormFields form) {
+        if (form == null) {
+            whenAt.clear();
+            return;
+        }
+        for (Procedure.StepCondition c : p.stepConditions()) {
+            PackProblem at = whenAt.get(c.step());
+            if (at != null && form.field(c.field()) == null) {
+                String near = String.join(", ", FormFields.closest(c.field(), form.paths()));
+                problems.add(new PackProblem(at.file(), at.line(), at.column(), "STEP_UNKNOWN_FIELD",
+                        String.format(Locale.ROOT, "Bước [%s] áp dụng theo trường [%s] mà tờ khai không có; gần nhất: %s",
+                                c.step(), c.field(), near),
+                        String.format(Locale.ROOT, "step [%s] applies by the field [%s], which the form does not declare; closest: %s",
+                                c.step(), c.field(), near)));
+            }
+        }
+        whenAt.clear();
     }
 
     private LegalBasis basis(YamlDoc doc, String ptr, String id, Map<String, LegalBasis> bases) {

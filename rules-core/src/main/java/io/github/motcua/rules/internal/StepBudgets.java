@@ -17,7 +17,8 @@ final class StepBudgets {
      * budget and the limit are in working days and extensions in working days apply (e.g. +10 for a
      * disadvantaged commune), each budget grows in proportion so they add up to limit + extensions
      * (largest remainders first, ties to the earlier step). A rule that replaces the limit rescales to
-     * the replacement. Otherwise the steps are returned unchanged.
+     * the replacement. Steps not counted in the limit (posting days, the tax authority's days) keep
+     * their own budget and are left out of the sum. Otherwise the steps are returned unchanged.
      */
     static List<InternalStep> rescaled(List<InternalStep> steps,
             TimeLimit base, List<DeadlineAdjustment> adjustments) {
@@ -41,21 +42,27 @@ final class StepBudgets {
             return steps;
         }
         long sum = 0;
-        for (InternalStep st : steps) {
+        List<Integer> counted = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            InternalStep st = steps.get(i);
+            if (!st.counted()) {
+                continue; // its own time, outside the limit: never rescaled
+            }
             if (st.budget().unit() != DeadlineUnit.WORKING_DAYS) {
                 return steps;
             }
             sum += st.budget().amount();
+            counted.add(i);
         }
         long total = limit.amount() + extra;
         if (sum == total || sum == 0) {
             return steps;
         }
-        long[] parts = new long[steps.size()];
-        long[] rem = new long[steps.size()];
+        long[] parts = new long[counted.size()];
+        long[] rem = new long[counted.size()];
         long given = 0;
         for (int i = 0; i < parts.length; i++) {
-            long b = steps.get(i).budget().amount();
+            long b = steps.get(counted.get(i)).budget().amount();
             parts[i] = Math.max(1, b * total / sum);
             rem[i] = b * total % sum;
             given += parts[i];
@@ -84,11 +91,10 @@ final class StepBudgets {
             parts[best]--;
             given--;
         }
-        List<InternalStep> out = new ArrayList<>();
+        List<InternalStep> out = new ArrayList<>(steps);
         for (int i = 0; i < parts.length; i++) {
-            InternalStep st = steps.get(i);
-            out.add(new InternalStep(st.id(), st.role(), st.nameVi(),
-                    TimeLimit.workingDays(parts[i])));
+            int at = counted.get(i);
+            out.set(at, steps.get(at).withBudget(TimeLimit.workingDays(parts[i])));
         }
         return out;
     }

@@ -158,6 +158,14 @@ public final class Form {
         return u != null && u.hasFlag(flag);
     }
 
+    /**
+     * The raw value at the path (a string, boolean, number, list or map), or null; for callers outside
+     * rules, e.g. a step's condition.
+     */
+    public Object value(String path) {
+        return get(path);
+    }
+
     private Object get(String path) {
         if (path == null || path.isEmpty()) {
             throw new VocabularyException("Đường dẫn trường trống", "empty field path");
