@@ -404,8 +404,11 @@ public final class DefaultEngine implements Engine {
     static PackProblem formProblem(io.github.motcua.forms.FormsException e, String procedureCode) {
         String file = e instanceof io.github.motcua.forms.UnableToLoadFormsException u && u.file() != null
                 ? u.file() : "procedures/" + procedureCode + "/form.schema.json";
-        return new PackProblem(file, 0, 0, "FORMS", "Không nạp được tờ khai điện tử: " + e.getMessage(),
-                "cannot load the e-form: " + e.getMessage());
+        // forms-core's detail in each language (its bundle)
+        String vi = e instanceof io.github.motcua.forms.UnableToLoadFormsException
+                ? e.toProblem().messageVi().replaceFirst("^Không nạp được tờ khai điện tử: ", "") : e.toProblem().messageVi();
+        return new PackProblem(file, 0, 0, "FORMS", Msg.vi("load.forms.formFailed", "detail", vi),
+                Msg.en("load.forms.formFailed", "detail", e.getMessage()));
     }
 
     /** Runs {@code job} as foreground work: warm-up starts no compile meanwhile (a decision waits on it). */
