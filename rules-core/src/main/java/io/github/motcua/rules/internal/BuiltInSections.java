@@ -572,10 +572,11 @@ final class BuiltInSections {
         }
 
         private static PackProblem problem(FeeTableProblem p) {
-            String where = p.column().isEmpty() ? "" : String.format(Locale.ROOT, " (cột/column %s, giá trị/value [%s])",
-                    p.column(), p.value());
-            // the fee table's own stable code (e.g. FEES_ROW_CELLS; the kernel's CSV codes for CSV syntax)
-            return new PackProblem(p.file(), p.row(), p.columnNumber(), p.code(), p.messageVi() + where, p.messageEn() + where);
+            // the fee table's own stable code (e.g. FEES_ROW_CELLS; the kernel's CSV codes for CSV syntax), and the
+            // column and value at fault in each language
+            String whereVi = p.column().isEmpty() ? "" : Msg.vi("load.fees.where", "column", p.column(), "value", p.value());
+            String whereEn = p.column().isEmpty() ? "" : Msg.en("load.fees.where", "column", p.column(), "value", p.value());
+            return new PackProblem(p.file(), p.row(), p.columnNumber(), p.code(), p.messageVi() + whereVi, p.messageEn() + whereEn);
         }
     }
 

@@ -163,11 +163,9 @@ final class ProcedureReader {
                             }
                         });
                         String near = String.join(", ", FormFields.closest(b.id(), sameAct));
+                        String[] args = {"id", b.id(), "act", b.act(), "code", p.code(), "others", act, "closest", near};
                         problems.add(rt.positions().at(m.line(), m.column(), "BASIS_OTHER_INSTRUMENT",
-                                String.format(Locale.ROOT, "Căn cứ [%s] thuộc văn bản [%s], còn các căn cứ khác của thủ tục %s thuộc [%s]: "
-                                        + "có phải ý bạn là %s? Nếu đúng là văn bản khác, thêm nó vào legalBases của procedure.yaml", b.id(), b.act(), p.code(), act, near),
-                                String.format(Locale.ROOT, "basis [%s] belongs to [%s], while the other bases of procedure %s belong to [%s]: "
-                                        + "did you mean %s? If it really is another instrument, add it to legalBases in procedure.yaml", b.id(), b.act(), p.code(), act, near)));
+                                Msg.vi("load.basis.otherInstrument", args), Msg.en("load.basis.otherInstrument", args)));
                         break;
                     }
                 }
