@@ -14,12 +14,34 @@ import java.util.Map;
 public class FormsException extends RuntimeException implements ProblemCarrier {
     private static final long serialVersionUID = 1L;
 
+    /** The message from forms-core's bundle, or {@code null} for an exception built from a plain message. */
+    private final transient Problem detail;
+
     public FormsException(String message) {
         super(message);
+        this.detail = null;
     }
 
     public FormsException(String message, Throwable cause) {
         super(message, cause);
+        this.detail = null;
+    }
+
+    /**
+     * An exception whose message is a problem of forms-core's bundle (Vietnamese and English, the
+     * same named arguments); {@link #getMessage()} is its English message.
+     *
+     * @param detail the message (its code is replaced by this exception's)
+     * @param cause  the underlying cause, or {@code null}
+     */
+    public FormsException(Problem detail, Throwable cause) {
+        super(detail.messageEn(), cause);
+        this.detail = detail;
+    }
+
+    /** The bundle message this exception was built with, or {@code null}. */
+    Problem detail() {
+        return detail;
     }
 
     private static final Map<String, String> TITLES_VI = Map.of(
@@ -32,12 +54,13 @@ public class FormsException extends RuntimeException implements ProblemCarrier {
 
     /**
      * This exception as the kernel's problem: the code is the class name without {@code Exception} in
-     * upper snake case (e.g. {@code FORMS}); the Vietnamese message is the kind of problem
-     * followed by the detail, which is English ({@link #getMessage()}).
+     * upper snake case (e.g. {@code NO_SUCH_FORM}); the message is the bundle's, in Vietnamese and
+     * English. An exception built from a plain (English) message has the kind of problem in
+     * Vietnamese followed by that message.
      */
     @Override
     public Problem toProblem() {
-        return ProblemCarrier.ofDetail(this, TITLES_VI, "Lỗi tờ khai");
+        return detail != null ? ProblemCarrier.recoded(this, detail) : ProblemCarrier.ofDetail(this, TITLES_VI, "Lỗi tờ khai");
     }
 
     @Override

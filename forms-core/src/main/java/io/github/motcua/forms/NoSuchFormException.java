@@ -14,6 +14,12 @@ public class NoSuchFormException extends FormsException {
         this.formId = formId;
     }
 
+    /** @param detail the message, from forms-core's bundle, in Vietnamese and English */
+    public NoSuchFormException(String formId, io.github.motcua.kernel.Problem detail) {
+        super(detail, null);
+        this.formId = formId;
+    }
+
     /** The id that was asked for. */
     public String formId() {
         return formId;

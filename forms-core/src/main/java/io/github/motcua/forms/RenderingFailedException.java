@@ -33,6 +33,13 @@ public class RenderingFailedException extends FormsException {
         this.reason = reason;
     }
 
+    /** @param detail the message, from forms-core's bundle, in Vietnamese and English */
+    public RenderingFailedException(String template, Reason reason, io.github.motcua.kernel.Problem detail) {
+        super(detail, null);
+        this.template = template;
+        this.reason = reason;
+    }
+
     /** The template name, e.g. {@code "receipt.ftlh"}. */
     public String template() {
         return template;

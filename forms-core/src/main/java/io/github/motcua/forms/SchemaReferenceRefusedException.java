@@ -16,6 +16,12 @@ public class SchemaReferenceRefusedException extends UnableToLoadFormsException 
         this.reference = reference;
     }
 
+    /** @param detail the message, from forms-core's bundle, in Vietnamese and English */
+    public SchemaReferenceRefusedException(String file, String reference, io.github.motcua.kernel.Problem detail) {
+        super(file, detail, null);
+        this.reference = reference;
+    }
+
     /** The refused reference exactly as written in the schema. */
     public String reference() {
         return reference;

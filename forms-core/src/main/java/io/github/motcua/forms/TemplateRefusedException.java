@@ -23,6 +23,16 @@ public class TemplateRefusedException extends UnableToLoadFormsException {
         this.column = column;
     }
 
+    /**
+     * A refusal at a place in the template, its message from forms-core's bundle in Vietnamese and
+     * English: 1-based {@code line} and {@code column}, 0 when unknown.
+     */
+    public TemplateRefusedException(String file, int line, int column, io.github.motcua.kernel.Problem detail) {
+        super(file, detail, null);
+        this.line = line;
+        this.column = column;
+    }
+
     public TemplateRefusedException(String file, String message, Throwable cause) {
         super(file, message, cause);
         this.line = 0;

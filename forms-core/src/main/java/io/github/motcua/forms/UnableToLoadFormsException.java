@@ -28,13 +28,26 @@ public class UnableToLoadFormsException extends FormsException {
     }
 
     /**
-     * This failure as the kernel's {@link Problem} (code {@code FORMS}), the one structure the CLI,
-     * the desk and a service render. The message is the English detail; the Vietnamese text names the
-     * e-forms and carries the same detail.
+     * @param detail the message, from forms-core's bundle, in Vietnamese and English
+     * @param cause  the underlying cause, or {@code null}
      */
+    public UnableToLoadFormsException(String file, Problem detail, Throwable cause) {
+        super(detail, cause);
+        this.file = file;
+    }
+
+    /**
+     * This failure as the kernel's {@link Problem} (code {@code FORMS}), the one structure the CLI,
+     * the desk and a service render: "cannot load the e-forms" and the detail, in Vietnamese and in
+     * English (from forms-core's bundle; an exception built from a plain message carries that English
+     * detail in both).
+     */
+    @Override
     public Problem toProblem() {
+        Problem d = detail();
         return Problem.ofText(file == null ? "" : file, 0, 0, CODE, Severity.ERROR,
-                "Không nạp được tờ khai điện tử: " + getMessage(), "cannot load the e-forms: " + getMessage());
+                "Không nạp được tờ khai điện tử: " + (d == null ? getMessage() : d.messageVi()),
+                "cannot load the e-forms: " + (d == null ? getMessage() : d.messageEn()));
     }
 
     /** The pack-relative file at fault, e.g. {@code "procedures/1.001193/form.schema.json"}, or {@code null}. */

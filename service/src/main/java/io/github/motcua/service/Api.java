@@ -619,7 +619,9 @@ final class Api implements HttpHandler {
                 x.put("code", i.code());
                 if (i.problem().line() > 0) {
                     x.put("line", i.problem().line());
-                    x.put("column", i.problem().column());
+                    if (i.problem().column() > 0) {
+                        x.put("column", i.problem().column());
+                    }
                 }
                 errors.add(x);
             }

@@ -28,10 +28,7 @@ import picocli.CommandLine.Spec;
                 + "Không ghi đè thư mục đã có tệp.",
             "Create a new pack that passes check as created: pack.yaml, legal-bases/procedures.yaml, "
                 + "forms/common.schema.json (the shared definitions new-procedure refers to) and procedures/. "
-                + "A folder that already holds files is never overwritten."},
-        footerHeading = "%nMã thoát / Exit codes:%n",
-        footer = {"  0 đã tạo / created", "  4 không ghi được tệp / cannot write a file",
-            "  5 thư mục đã có tệp / the folder already holds files", " 64 sai cú pháp lệnh / usage error"})
+                + "A folder that already holds files is never overwritten."})
 public final class NewPackCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FOLDER", description = {"Thư mục sẽ tạo.", "The folder to create."})
     Path folder;

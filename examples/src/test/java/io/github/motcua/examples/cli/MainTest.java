@@ -184,6 +184,18 @@ class MainTest {
     }
 
     @Test
+    void exitCodes_liveInOneTable_everyCommandHasItsListAndNoneWritesItsOwnFooter() {
+        for (Class<?> c : Main.SUBCOMMANDS) {
+            picocli.CommandLine.Command cmd = c.getAnnotation(picocli.CommandLine.Command.class);
+            assertEquals(0, cmd.footer().length, c.getSimpleName() + " copies the exit codes into its own footer");
+            assertTrue(ExitCodes.BY_COMMAND.containsKey(cmd.name()), cmd.name() + " has no exit codes in ExitCodes.BY_COMMAND");
+        }
+        Run r = run("new-pack", "--help");
+        assertTrue(r.out().contains("thư mục đã có tệp") || r.out().contains("giá trị đối số sai"), r.out());
+        assertTrue(r.out().contains("không đọc/ghi được tệp"), r.out());
+    }
+
+    @Test
     void help_listsExitCodesInBothLanguages() {
         Run r = run("--help");
         assertEquals(ExitCodes.OK, r.code());

@@ -44,16 +44,15 @@ public final class ClasspathTemplates implements TemplateRenderer {
                         "a template name must be a plain file name: [%s]", name));
             }
             if (TemplateEngine.BUILT_IN.contains(name)) {
-                throw new TemplateRefusedException(base + name, String.format(Locale.ROOT,
-                        "template [%s] would replace a built-in template; choose another name", name));
+                throw new TemplateRefusedException(base + name, 0, 0, FormsProblems.of("FORMS_TEMPLATE_REPLACES_BUILT_IN", "name", name));
             }
             try (InputStream in = loader.getResourceAsStream(base + name)) {
                 if (in == null) {
-                    throw new UnableToLoadFormsException(base + name, "template not found: [" + base + name + "]");
+                    throw new UnableToLoadFormsException(base + name, FormsProblems.of("FORMS_TEMPLATE_NOT_FOUND", "name", base + name), null);
                 }
                 templates.put("templates/" + name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new UnableToLoadFormsException(base + name, "cannot read template [" + base + name + "]", e);
+                throw new UnableToLoadFormsException(base + name, FormsProblems.of("FORMS_TEMPLATE_UNREADABLE", "name", base + name), e);
             }
         }
         return new ClasspathTemplates(new TemplateEngine(templates, timeout, maxChars), Set.of(names));

@@ -71,15 +71,13 @@ public final class DefaultFormRegistry implements FormRegistry {
         if (codes == null && units != null) {
             Set<String> set = unitCodesFromYaml(units);
             if (set.isEmpty() && store.uses("vn-unit-code")) {
-                throw new UnableToLoadFormsException("units.yaml", "units.yaml lists no unit with a \"code\", but a schema "
-                        + "uses format [vn-unit-code]");
+                throw new UnableToLoadFormsException("units.yaml", FormsProblems.of("FORMS_UNITS_WITHOUT_CODES"), null);
             }
             codes = set::contains;
         }
         if (codes == null) {
             if (store.uses("vn-unit-code")) {
-                throw new UnableToLoadFormsException("units.yaml", "a schema uses format [vn-unit-code] but the pack has no "
-                        + "units.yaml and no unit codes were given to Forms.builder().unitCodes(...)");
+                throw new UnableToLoadFormsException("units.yaml", FormsProblems.of("FORMS_NO_UNITS"), null);
             }
             codes = c -> false;
         }
@@ -100,7 +98,8 @@ public final class DefaultFormRegistry implements FormRegistry {
             }
             return Set.copyOf(out);
         } catch (PackReadException e) {
-            throw new UnableToLoadFormsException("units.yaml", "units.yaml is not valid YAML: " + e.problem().messageEn());
+            throw new UnableToLoadFormsException("units.yaml", FormsProblems.ofEach("FORMS_UNITS_NOT_YAML", "detail", e.problem().messageVi(),
+                    e.problem().messageEn()), null);
         }
     }
 
@@ -111,12 +110,12 @@ public final class DefaultFormRegistry implements FormRegistry {
 
     String schemaId(String formId) {
         if (formId == null) {
-            throw new NoSuchFormException(null, "form id must not be null: [null]");
+            throw new NoSuchFormException(null, FormsProblems.of("FORMS_NO_FORM_ID"));
         }
         String id = store.schemaId(formId);
         if (id == null) {
-            throw new NoSuchFormException(formId, String.format(Locale.ROOT, "no form [%s] in this pack; known: %s",
-                    formId, store.formIds().keySet()));
+            throw new NoSuchFormException(formId, FormsProblems.of("FORMS_NO_SUCH_FORM", "form", formId,
+                    "known", store.formIds().keySet()));
         }
         return id;
     }

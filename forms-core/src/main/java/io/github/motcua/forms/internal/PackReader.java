@@ -22,7 +22,7 @@ public final class PackReader {
     public static Map<String, String> read(Path root) {
         io.github.motcua.kernel.PackReader pack = io.github.motcua.kernel.PackReader.of(root, LIMITS);
         if (!pack.exists()) {
-            throw new UnableToLoadFormsException(null, String.format(Locale.ROOT, "pack folder does not exist: [%s]", root));
+            throw new UnableToLoadFormsException(null, FormsProblems.of("FORMS_NO_PACK_FOLDER", "folder", root), null);
         }
         Map<String, String> out = new LinkedHashMap<>();
         try {
@@ -38,7 +38,9 @@ public final class PackReader {
             }
             pack.text("units.yaml").ifPresent(t -> out.put("units.yaml", t));
         } catch (PackReadException e) {
-            throw new UnableToLoadFormsException(e.problem().file(), e.problem().format(Locale.ENGLISH), e);
+            // the kernel reader's problem, in each language
+            throw new UnableToLoadFormsException(e.problem().file(), FormsProblems.ofEach("FORMS_PACK_READ",
+                    "problem", e.problem().format(Locale.forLanguageTag("vi")), e.problem().format(Locale.ENGLISH)), e);
         }
         return out;
     }

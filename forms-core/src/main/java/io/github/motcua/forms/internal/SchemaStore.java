@@ -48,35 +48,32 @@ final class SchemaStore {
             try {
                 node = MAPPER.readTree(f.getValue());
             } catch (JacksonException e) {
-                throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
-                        "schema [%s] is not valid JSON: %s", path, e.getOriginalMessage()));
+                throw new UnableToLoadFormsException(path, FormsProblems.of("FORMS_SCHEMA_NOT_JSON", "file", path,
+                        "detail", e.getOriginalMessage()), null);
             }
             if (!(node instanceof ObjectNode obj)) {
-                throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
-                        "schema [%s] must be a JSON object", path));
+                throw new UnableToLoadFormsException(path, FormsProblems.of("FORMS_SCHEMA_NOT_OBJECT", "file", path), null);
             }
             String procedure = procedureCode(path);
             String id = obj.path("$id").isString() ? obj.get("$id").asString() : null;
             if (id == null) {
                 if (procedure == null) {
-                    throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
-                            "shared schema [%s] must declare an \"$id\" (e.g. urn:motcua:forms:common)", path));
+                    throw new UnableToLoadFormsException(path, FormsProblems.of("FORMS_SHARED_SCHEMA_NO_ID", "file", path), null);
                 }
                 id = "urn:motcua:forms:procedure:" + procedure;
                 obj.put("$id", id);
             }
             if (id.contains("#")) {
-                throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
-                        "schema [%s] has an \"$id\" with a fragment: [%s]", path, id));
+                throw new UnableToLoadFormsException(path, FormsProblems.of("FORMS_ID_WITH_FRAGMENT", "file", path, "id", id), null);
             }
             JsonNode dialect = obj.get("$schema");
             if (dialect != null && !DRAFT_2020_12.equals(dialect.asString())) {
-                throw new SchemaReferenceRefusedException(path, dialect.asString(), String.format(Locale.ROOT,
-                        "schema [%s] uses \"$schema\" [%s]; only [%s] is supported", path, dialect.asString(), DRAFT_2020_12));
+                throw new SchemaReferenceRefusedException(path, dialect.asString(), FormsProblems.of("FORMS_DIALECT",
+                        "file", path, "dialect", dialect.asString(), "supported", DRAFT_2020_12));
             }
             if (byId.containsKey(id)) {
-                throw new UnableToLoadFormsException(path, String.format(Locale.ROOT,
-                        "schemas [%s] and [%s] share the \"$id\" [%s]", fileById.get(id), path, id));
+                throw new UnableToLoadFormsException(path, FormsProblems.of("FORMS_DUPLICATE_ID", "first", fileById.get(id),
+                        "file", path, "id", id), null);
             }
             byId.put(id, obj);
             fileById.put(id, path);
@@ -148,9 +145,8 @@ final class SchemaStore {
             List<String> cycle = new ArrayList<>(path);
             java.util.Collections.reverse(cycle);
             cycle.add(key);
-            throw new UnableToLoadFormsException(fileById.get(docId), String.format(Locale.ROOT,
-                    "schema [%s] refers back to itself without descending into the data: %s", fileById.get(docId),
-                    cycle.subList(cycle.indexOf(key), cycle.size())));
+            throw new UnableToLoadFormsException(fileById.get(docId), FormsProblems.of("FORMS_REF_CYCLE", "file", fileById.get(docId),
+                    "cycle", cycle.subList(cycle.indexOf(key), cycle.size())), null);
         }
         state.put(key, 1);
         path.push(key);
@@ -211,25 +207,19 @@ final class SchemaStore {
                     int hash = ref.indexOf('#');
                     String doc = hash < 0 ? ref : ref.substring(0, hash);
                     if (!doc.isEmpty() && !byId.containsKey(doc)) {
-                        throw new SchemaReferenceRefusedException(file, ref, String.format(Locale.ROOT,
-                                "schema [%s] refers to [%s], which is not a schema of this pack; references must be "
-                                        + "\"#...\" or the \"$id\" of a pack schema %s (nothing is fetched from a network "
-                                        + "or the classpath)", file, ref, byId.keySet()));
+                        throw new SchemaReferenceRefusedException(file, ref, FormsProblems.of("FORMS_REF_OUTSIDE_PACK", "file", file,
+                                "ref", ref, "ids", byId.keySet()));
                     }
                 } else if ("format".equals(k) && v.isString() && !KNOWN_FORMATS.contains(v.asString())) {
-                    throw new UnableToLoadFormsException(file, String.format(Locale.ROOT,
-                            "schema [%s] names an unknown format [%s]; known: %s", file, v.asString(),
-                            new java.util.TreeSet<>(KNOWN_FORMATS)));
+                    throw new UnableToLoadFormsException(file, FormsProblems.of("FORMS_UNKNOWN_FORMAT", "file", file,
+                            "format", v.asString(), "known", new java.util.TreeSet<>(KNOWN_FORMATS)), null);
                 } else if (k.startsWith("x-vn-") && !KNOWN_VN_KEYWORDS.contains(k)) {
-                    throw new UnableToLoadFormsException(file, String.format(Locale.ROOT,
-                            "schema [%s] uses an unknown keyword [%s]; known: %s", file, k,
-                            new java.util.TreeSet<>(KNOWN_VN_KEYWORDS)));
+                    throw new UnableToLoadFormsException(file, FormsProblems.of("FORMS_UNKNOWN_KEYWORD", "file", file,
+                            "keyword", k, "known", new java.util.TreeSet<>(KNOWN_VN_KEYWORDS)), null);
                 } else if ("$id".equals(k) && !root) {
-                    throw new UnableToLoadFormsException(file, String.format(Locale.ROOT,
-                            "schema [%s] declares a nested \"$id\" [%s]; declare one \"$id\" per file", file, v.asString()));
+                    throw new UnableToLoadFormsException(file, FormsProblems.of("FORMS_NESTED_ID", "file", file, "id", v.asString()), null);
                 } else if (("$schema".equals(k) && !root) || "$vocabulary".equals(k)) {
-                    throw new SchemaReferenceRefusedException(file, v.toString(), String.format(Locale.ROOT,
-                            "schema [%s] declares [%s] below its root", file, k));
+                    throw new SchemaReferenceRefusedException(file, v.toString(), FormsProblems.of("FORMS_BELOW_ROOT", "file", file, "keyword", k));
                 } else if (!"const".equals(k) && !"enum".equals(k) && !"examples".equals(k) && !"default".equals(k)) {
                     checkRefs(file, docId, v, false);
                 }

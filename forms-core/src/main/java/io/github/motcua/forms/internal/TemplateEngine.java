@@ -112,7 +112,7 @@ final class TemplateEngine {
         for (Map.Entry<String, String> t : packTemplates.entrySet()) {
             String name = t.getKey().substring("templates/".length());
             if (name.contains("/")) {
-                throw new TemplateRefusedException(t.getKey(), "templates must sit directly in templates/: [" + t.getKey() + "]");
+                throw new TemplateRefusedException(t.getKey(), 0, 0, FormsProblems.of("FORMS_TEMPLATE_IN_SUBFOLDER", "file", t.getKey()));
             }
             loader.putTemplate(name, t.getValue(), 0L);
         }
@@ -149,22 +149,23 @@ final class TemplateEngine {
                     List<TemplateScanner.Refusal> refused = TemplateScanner.scan(t, source);
                     if (!refused.isEmpty()) {
                         TemplateScanner.Refusal r = refused.get(0);
-                        throw new TemplateRefusedException(file, r.line(), r.column(), String.format(Locale.ROOT,
-                                "%s:%d:%d: template [%s] uses [%s], which the template sandbox refuses%s", file, r.line(),
-                                r.column(), file, r.what(), refused.size() > 1 ? " (and " + (refused.size() - 1)
-                                        + " more)" : ""));
+                        throw new TemplateRefusedException(file, r.line(), r.column(), refused.size() > 1
+                                ? FormsProblems.of("FORMS_TEMPLATE_SANDBOX_MORE", "where", file + ":" + r.line() + ":" + r.column() + ": ",
+                                        "file", file, "what", r.what(), "more", refused.size() - 1)
+                                : FormsProblems.of("FORMS_TEMPLATE_SANDBOX", "where", file + ":" + r.line() + ":" + r.column() + ": ",
+                                        "file", file, "what", r.what()));
                     }
                 }
                 _CoreAPI.addThreadInterruptedChecks(t);
             } catch (freemarker.core.ParseException e) {
                 String file = packTemplates.containsKey("templates/" + name) ? "templates/" + name : name;
-                throw new TemplateRefusedException(file, e.getLineNumber(), e.getColumnNumber(), String.format(Locale.ROOT,
-                        "%s:%d:%d: template [%s] does not parse: %s", file, e.getLineNumber(), e.getColumnNumber(), file,
-                        firstLine(e.getEditorMessage())));
+                throw new TemplateRefusedException(file, e.getLineNumber(), e.getColumnNumber(), FormsProblems.of("FORMS_TEMPLATE_SYNTAX",
+                        "where", file + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": ", "file", file,
+                        "detail", firstLine(e.getEditorMessage())));
             } catch (IOException e) {
                 String file = packTemplates.containsKey("templates/" + name) ? "templates/" + name : name;
-                throw new TemplateRefusedException(file, String.format(Locale.ROOT, "template [%s] does not parse: %s",
-                        file, firstLine(e.getMessage())));
+                throw new TemplateRefusedException(file, 0, 0, FormsProblems.of("FORMS_TEMPLATE_SYNTAX", "where", "", "file", file,
+                        "detail", firstLine(e.getMessage())));
             }
         }
     }
@@ -178,11 +179,11 @@ final class TemplateEngine {
     private static String builtIn(String name) {
         try (InputStream in = TemplateEngine.class.getResourceAsStream("/io/github/motcua/forms/templates/" + name)) {
             if (in == null) {
-                throw new UnableToLoadFormsException(name, "missing built-in template [" + name + "]");
+                throw new UnableToLoadFormsException(name, FormsProblems.of("FORMS_BUILT_IN_TEMPLATE_MISSING", "name", name), null);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UnableToLoadFormsException(name, "cannot read built-in template [" + name + "]", e);
+            throw new UnableToLoadFormsException(name, FormsProblems.of("FORMS_BUILT_IN_TEMPLATE_UNREADABLE", "name", name), e);
         }
     }
 
@@ -201,7 +202,7 @@ final class TemplateEngine {
             template = cfg.getTemplate(name);
         } catch (IOException e) {
             throw new RenderingFailedException(name, RenderingFailedException.Reason.TEMPLATE_ERROR,
-                    "template not found: [" + name + "]");
+                    FormsProblems.of("FORMS_TEMPLATE_NOT_FOUND", "name", name));
         }
         BoundedWriter out = new BoundedWriter(maxChars);
         java.util.concurrent.atomic.AtomicReference<Thread> worker = new java.util.concurrent.atomic.AtomicReference<>();
@@ -221,9 +222,8 @@ final class TemplateEngine {
                 return null;
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            throw new RenderingFailedException(name, RenderingFailedException.Reason.BUSY, String.format(Locale.ROOT,
-                    "rendering [%s] refused: all %d render threads are busy and %d renders wait", name,
-                    workers.getMaximumPoolSize(), workers.getQueue().size()));
+            throw new RenderingFailedException(name, RenderingFailedException.Reason.BUSY, FormsProblems.of("FORMS_RENDER_BUSY",
+                    "name", name, "threads", workers.getMaximumPoolSize(), "waiting", workers.getQueue().size()));
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -243,16 +243,15 @@ final class TemplateEngine {
                         if (now >= 0 && now - start > maxAllocatedBytes) {
                             task.cancel(true);
                             throw new RenderingFailedException(name, RenderingFailedException.Reason.MEMORY_LIMIT,
-                                    String.format(Locale.ROOT, "rendering [%s] allocated more than [%d] bytes and was "
-                                            + "stopped", name, maxAllocatedBytes));
+                                    FormsProblems.of("FORMS_RENDER_MEMORY", "name", name, "max", maxAllocatedBytes));
                         }
                     }
                 }
             }
         } catch (TimeoutException e) {
             task.cancel(true);
-            throw new RenderingFailedException(name, RenderingFailedException.Reason.TIMEOUT, String.format(Locale.ROOT,
-                    "rendering [%s] did not finish within [%d ms] and was stopped", name, timeout.toMillis()));
+            throw new RenderingFailedException(name, RenderingFailedException.Reason.TIMEOUT, FormsProblems.of("FORMS_RENDER_TIMEOUT",
+                    "name", name, "ms", timeout.toMillis()));
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();

@@ -381,18 +381,16 @@ final class BuiltInSections {
                     if (e.getKey().endsWith(".yaml") || e.getKey().endsWith(".yml")) {
                         calendarFiles.add(new CalendarFile(e.getKey(), e.getValue()));
                     } else {
-                        problems.add(new PackProblem(e.getKey(), 0, 0, "UNKNOWN_FILE",
-                                "Thư mục calendar/ chỉ chứa tệp YAML", "the calendar/ folder holds YAML files only"));
+                        problems.add(Msg.problem(e.getKey(), 0, 0, "UNKNOWN_FILE", "load.calendar.notYaml"));
                     }
                 }
                 WorkingCalendar calendar = Calendars.load(calendarFiles, switches, context.bases(), settings.officeHours());
                 return new Result(problems.isEmpty() ? DeadlineEngine.of(calendar, settings) : null, problems);
             } catch (CalendarFileException e) {
-                problems.add(new PackProblem(e.file(), e.line(), e.column(), "CALENDAR",
-                        "Lỗi lịch làm việc: " + e.problem(), "calendar problem: " + e.problem()));
+                problems.add(Msg.problem(e.file(), e.line(), e.column(), "CALENDAR", "load.calendar.file", "detail", e.problem()));
             } catch (CalendarException e) {
-                problems.add(new PackProblem("pack.yaml", 0, 0, "CALENDAR",
-                        "Lỗi lịch làm việc: " + e.toProblem().messageVi(), "calendar problem: " + e.toProblem().messageEn()));
+                problems.add(new PackProblem("pack.yaml", 0, 0, "CALENDAR", Msg.vi("load.calendar.file", "detail", e.toProblem().messageVi()),
+                        Msg.en("load.calendar.file", "detail", e.toProblem().messageEn())));
             }
             return new Result(null, problems);
         }
@@ -597,9 +595,7 @@ final class BuiltInSections {
                     continue;
                 }
                 if (tables.containsKey(code)) {
-                    problems.add(new PackProblem(e.getKey(), 0, 0, "DUPLICATE_FEES",
-                            "Thủ tục có cả fees.csv và fees.xlsx; chỉ giữ một tệp [" + code + "]",
-                            "the procedure has both fees.csv and fees.xlsx; keep one [" + code + "]"));
+                    problems.add(Msg.problem(e.getKey(), 0, 0, "DUPLICATE_FEES", "load.fees.both", "code", code));
                     continue;
                 }
                 FeeTableResult r = table(files, e.getKey(), m.group(2), code, bases, catalog, problems);
@@ -625,9 +621,7 @@ final class BuiltInSections {
             String exXlsx = "procedures/" + code + "/" + FeeTables.EXEMPTIONS_TABLE + ".xlsx";
             String ex = files.containsKey(exCsv) ? exCsv : files.containsKey(exXlsx) ? exXlsx : null;
             if (ex != null && files.containsKey(exCsv) && files.containsKey(exXlsx)) {
-                problems.add(new PackProblem(exXlsx, 0, 0, "DUPLICATE_FEES",
-                        "Thủ tục có cả fee-exemptions.csv và fee-exemptions.xlsx; chỉ giữ một tệp [" + code + "]",
-                        "the procedure has both fee-exemptions.csv and fee-exemptions.xlsx; keep one [" + code + "]"));
+                problems.add(Msg.problem(exXlsx, 0, 0, "DUPLICATE_FEES", "load.fees.bothExemptions", "code", code));
             }
             if (ex != null) {
                 return FeeTables.parse(path, new ByteArrayInputStream(files.get(path)), ex,
@@ -639,10 +633,11 @@ final class BuiltInSections {
         }
 
         private static PackProblem problem(FeeTableProblem p) {
-            String where = p.column().isEmpty() ? "" : String.format(Locale.ROOT, " (cột/column %s, giá trị/value [%s])",
-                    p.column(), p.value());
-            // the fee table's own stable code (e.g. FEES_ROW_CELLS; the kernel's CSV codes for CSV syntax)
-            return new PackProblem(p.file(), p.row(), p.columnNumber(), p.code(), p.messageVi() + where, p.messageEn() + where);
+            // the fee table's own stable code (e.g. FEES_ROW_CELLS; the kernel's CSV codes for CSV syntax), and the
+            // column and value at fault in each language
+            String whereVi = p.column().isEmpty() ? "" : Msg.vi("load.fees.where", "column", p.column(), "value", p.value());
+            String whereEn = p.column().isEmpty() ? "" : Msg.en("load.fees.where", "column", p.column(), "value", p.value());
+            return new PackProblem(p.file(), p.row(), p.columnNumber(), p.code(), p.messageVi() + whereVi, p.messageEn() + whereEn);
         }
     }
 
@@ -797,16 +792,19 @@ final class BuiltInSections {
                 // a template outside the sandbox's allowlist, at its line (see docs/forms.md "Templates and the sandbox")
                 String file = e.file() != null ? e.file() : files.keySet().iterator().next();
                 String where = file + ":" + e.line() + ":" + e.column() + ": ";
-                String msg = e.getMessage().startsWith(where) ? e.getMessage().substring(where.length()) : e.getMessage();
+                String en = e.toProblem().messageEn().replaceFirst("^cannot load the e-forms: ", "");
+                String vi = e.toProblem().messageVi().replaceFirst("^Không nạp được tờ khai điện tử: ", "");
+                en = en.startsWith(where) ? en.substring(where.length()) : en;
+                vi = vi.startsWith(where) ? vi.substring(where.length()) : vi;
                 return new Result(null, List.of(new PackProblem(file, e.line(), e.column(), "TEMPLATE_REFUSED",
-                        "Mẫu in bị từ chối: " + msg, "template refused: " + msg)));
+                        Msg.vi("load.forms.templateRefused", "detail", vi), Msg.en("load.forms.templateRefused", "detail", en))));
             } catch (UnableToLoadFormsException e) {
                 String file = e.file() != null ? e.file() : files.keySet().iterator().next();
-                return new Result(null, List.of(new PackProblem(file, 0, 0, "FORMS",
-                        "Không nạp được tờ khai điện tử: " + e.getMessage(), "cannot load the e-forms: " + e.getMessage())));
+                // forms-core's problem: "cannot load the e-forms" and the detail, in each language
+                return new Result(null, List.of(new PackProblem(file, 0, 0, "FORMS", e.toProblem().messageVi(), e.toProblem().messageEn())));
             } catch (FormsException e) {
                 return new Result(null, List.of(new PackProblem(files.keySet().iterator().next(), 0, 0, "FORMS",
-                        "Không nạp được tờ khai điện tử: " + e.getMessage(), "cannot load the e-forms: " + e.getMessage())));
+                        Msg.vi("load.forms.failed", "detail", e.toProblem().messageVi()), Msg.en("load.forms.failed", "detail", e.getMessage()))));
             }
         }
     }

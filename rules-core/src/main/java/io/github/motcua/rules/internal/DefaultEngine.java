@@ -116,8 +116,7 @@ public final class DefaultEngine implements Engine {
                         }
                     }
                 } catch (RuntimeException | LinkageError e) {
-                    mine.add(new PackProblem(ProcedureCompiler.blame(src), 0, 0, "DRL_COMPILE",
-                            "Lỗi biên dịch: " + e, "compile failure: " + e));
+                    mine.add(Msg.problem(ProcedureCompiler.blame(src), 0, 0, "DRL_COMPILE", "load.drl.compileFailure", "detail", String.valueOf(e)));
                 } catch (StackOverflowError e) {
                     mine.add(ProcedureCompiler.tooDeep(ProcedureCompiler.blame(src)));
                 }
@@ -404,8 +403,11 @@ public final class DefaultEngine implements Engine {
     static PackProblem formProblem(io.github.motcua.forms.FormsException e, String procedureCode) {
         String file = e instanceof io.github.motcua.forms.UnableToLoadFormsException u && u.file() != null
                 ? u.file() : "procedures/" + procedureCode + "/form.schema.json";
-        return new PackProblem(file, 0, 0, "FORMS", "Không nạp được tờ khai điện tử: " + e.getMessage(),
-                "cannot load the e-form: " + e.getMessage());
+        // forms-core's detail in each language (its bundle)
+        String vi = e instanceof io.github.motcua.forms.UnableToLoadFormsException
+                ? e.toProblem().messageVi().replaceFirst("^Không nạp được tờ khai điện tử: ", "") : e.toProblem().messageVi();
+        return new PackProblem(file, 0, 0, "FORMS", Msg.vi("load.forms.formFailed", "detail", vi),
+                Msg.en("load.forms.formFailed", "detail", e.getMessage()));
     }
 
     /** Runs {@code job} as foreground work: warm-up starts no compile meanwhile (a decision waits on it). */
@@ -456,8 +458,7 @@ public final class DefaultEngine implements Engine {
             memo = loaded.memo();
             checkKeys = loaded.checkKeys();
         } catch (RuntimeException e) {
-            problems.add(new PackProblem(files.source(), 0, 0, "LOAD_FAILED",
-                    "Không nạp được bộ quy tắc: " + e, "cannot load the pack: " + e));
+            problems.add(Msg.problem(files.source(), 0, 0, "LOAD_FAILED", "load.pack.failed", "detail", String.valueOf(e)));
             return new Built(null, sorted(problems), files.source());
         }
         if (pack == null || !problems.isEmpty()) {
@@ -474,9 +475,7 @@ public final class DefaultEngine implements Engine {
             if (prebuilt != null) {
                 String key = ProcedureCompiler.key(ps);
                 if (!prebuiltUnused.remove(key)) {
-                    problems.add(new PackProblem(files.source(), 0, 0, "PREBUILT_ALTERED",
-                            "Gói dựng sẵn không có quy tắc đã biên dịch của thủ tục [" + code + "]",
-                            "the prebuilt pack holds no compiled rules for procedure [" + code + "]"));
+                    problems.add(Msg.problem(files.source(), 0, 0, "PREBUILT_ALTERED", "load.prebuilt.missingRules", "code", code));
                     continue;
                 }
             }
@@ -503,8 +502,7 @@ public final class DefaultEngine implements Engine {
             }
         }
         if (!prebuiltUnused.isEmpty()) {
-            problems.add(new PackProblem(files.source(), 0, 0, "PREBUILT_ALTERED",
-                    "Gói dựng sẵn có quy tắc đã biên dịch không thuộc thủ tục nào", "the prebuilt pack holds compiled rules of no procedure"));
+            problems.add(Msg.problem(files.source(), 0, 0, "PREBUILT_ALTERED", "load.prebuilt.strayRules"));
         }
         if (!problems.isEmpty()) {
             return new Built(null, sorted(problems), files.source());

@@ -32,11 +32,9 @@ final class DrlMistakes {
         for (int i = 0; i < m.length; i++) {
             if (CURLY.indexOf(m[i]) >= 0) {
                 int[] p = src.position(i);
-                problems.add(at.at(p[0], p[1], "DRL_CURLY_QUOTE",
-                        String.format(Locale.ROOT, "Dấu ngoặc cong [%c] (thường do dán từ Word): quy tắc chỉ hiểu dấu ngoặc kép thẳng \"; hãy gõ lại thành \"",
-                                m[i]),
-                        String.format(Locale.ROOT, "curly quote [%c] (usually pasted from a word processor): rules understand only the straight double quote \"; retype it as \"",
-                                m[i])));
+                String quote = String.valueOf(m[i]);
+                problems.add(at.at(p[0], p[1], "DRL_CURLY_QUOTE", Msg.vi("load.drl.curlyQuote", "quote", quote),
+                        Msg.en("load.drl.curlyQuote", "quote", quote)));
                 break; // one is enough: the rest of the line would only repeat it
             }
         }
@@ -52,10 +50,8 @@ final class DrlMistakes {
             if (endAt < 0) {
                 int last = lastCodeLine(src, masked, from, to);
                 problems.add(at.at(last, 1, "DRL_MISSING_END",
-                        String.format(Locale.ROOT, "Quy tắc [%s] (dòng %d) thiếu dòng end: thêm một dòng chỉ có chữ end sau dòng %d",
-                                h.name(), h.line(), last),
-                        String.format(Locale.ROOT, "rule [%s] (line %d) has no end: add a line with just end after line %d",
-                                h.name(), h.line(), last)));
+                        Msg.vi("load.drl.missingEnd", "rule", h.name(), "line", String.valueOf(h.line()), "last", String.valueOf(last)),
+                        Msg.en("load.drl.missingEnd", "rule", h.name(), "line", String.valueOf(h.line()), "last", String.valueOf(last))));
                 endAt = body.length();
             }
             Matcher then = THEN.matcher(body);
@@ -76,8 +72,8 @@ final class DrlMistakes {
                     int[] p = src.position(from + close);
                     String call = s.group(1).replaceAll("\\s+", "");
                     problems.add(at.at(p[0], p[1] + 1, "DRL_MISSING_SEMICOLON",
-                            String.format(Locale.ROOT, "Thiếu dấu chấm phẩy sau %s(…): thêm ; vào cuối dòng %d", call, p[0]),
-                            String.format(Locale.ROOT, "missing semicolon after %s(…): add ; at the end of line %d", call, p[0])));
+                            Msg.vi("load.drl.missingSemicolon", "call", call, "line", String.valueOf(p[0])),
+                            Msg.en("load.drl.missingSemicolon", "call", call, "line", String.valueOf(p[0]))));
                 }
                 s.region(Math.min(close + 1, endAt), endAt);
             }

@@ -63,25 +63,22 @@ final class Linter {
         Matcher d = DECLARATION.matcher(m);
         while (d.find()) {
             int[] p = src.position(d.start(1));
-            out.add(at.at(p[0], p[1], "LINT_FORBIDDEN_DECLARATION",
-                    String.format(Locale.ROOT, "Không được dùng [%s] trong tệp quy tắc: bộ nạp tự thêm import và biến decision; tệp chỉ chứa các rule", d.group(1)),
-                    String.format(Locale.ROOT, "[%s] is not allowed in a rule file: the loader adds imports and the decision global; a file holds only rules", d.group(1))));
+            out.add(at.at(p[0], p[1], "LINT_FORBIDDEN_DECLARATION", Msg.vi("load.lint.declaration", "word", d.group(1)),
+                    Msg.en("load.lint.declaration", "word", d.group(1))));
         }
         Matcher f = FQN.matcher(m);
         while (f.find()) {
             int[] p = src.position(f.start());
-            out.add(at.at(p[0], p[1], "LINT_FORBIDDEN_NAME",
-                    String.format(Locale.ROOT, "Không được gọi lớp Java theo tên đầy đủ [%s…]", f.group(1)),
-                    String.format(Locale.ROOT, "fully-qualified Java names are not allowed [%s…]", f.group(1))));
+            out.add(at.at(p[0], p[1], "LINT_FORBIDDEN_NAME", Msg.vi("load.lint.qualifiedName", "name", f.group(1)),
+                    Msg.en("load.lint.qualifiedName", "name", f.group(1))));
         }
         Matcher t = TOKEN.matcher(m);
         while (t.find()) {
             String tok = t.group();
             if (FORBIDDEN_TOKENS.contains(tok) && !precededByDot(m, t.start(), "decision")) {
                 int[] p = src.position(t.start());
-                out.add(at.at(p[0], p[1], "LINT_FORBIDDEN_NAME",
-                        String.format(Locale.ROOT, "[%s] nằm ngoài bộ từ vựng quy tắc (không được truy cập tệp, mạng, luồng, hệ thống hay phản chiếu)", tok),
-                        String.format(Locale.ROOT, "[%s] is outside the rule vocabulary (no file, network, thread, system or reflection access)", tok)));
+                out.add(at.at(p[0], p[1], "LINT_FORBIDDEN_NAME", Msg.vi("load.lint.forbiddenName", "name", tok),
+                        Msg.en("load.lint.forbiddenName", "name", tok)));
             }
         }
         Matcher a = ACTION_CALL.matcher(m);
@@ -89,9 +86,9 @@ final class Linter {
             String action = a.group(1);
             int[] p = src.position(a.start(1));
             if (!ACTIONS.contains(action)) {
-                out.add(at.at(p[0], p[1], "LINT_UNKNOWN_ACTION",
-                        String.format(Locale.ROOT, "Hành động không có trong bộ từ vựng: [decision.%s]; dùng một trong %s", action, new java.util.TreeSet<>(ACTIONS)),
-                        String.format(Locale.ROOT, "unknown action [decision.%s]; use one of %s", action, new java.util.TreeSet<>(ACTIONS))));
+                String known = String.valueOf(new java.util.TreeSet<>(ACTIONS));
+                out.add(at.at(p[0], p[1], "LINT_UNKNOWN_ACTION", Msg.vi("load.lint.unknownAction", "action", action, "known", known),
+                        Msg.en("load.lint.unknownAction", "action", action, "known", known)));
                 continue;
             }
             int open = a.end() - 1;
@@ -113,36 +110,32 @@ final class Linter {
                 if (!componentIds.contains(id.value())) {
                     int[] q = src.position(id.start());
                     out.add(at.at(q[0], q[1], "LINT_UNKNOWN_COMPONENT",
-                            String.format(Locale.ROOT, "Thành phần hồ sơ [%s] không có trong procedure.yaml (có: %s)", id.value(), componentIds),
-                            String.format(Locale.ROOT, "component [%s] is not in procedure.yaml (known: %s)", id.value(), componentIds)));
+                            Msg.vi("load.lint.unknownComponent", "id", id.value(), "known", String.valueOf(componentIds)),
+                            Msg.en("load.lint.unknownComponent", "id", id.value(), "known", String.valueOf(componentIds))));
                 }
             }
             if (Set.of("extend", "pause", "replaceDeadline").contains(action)) {
                 for (DrlSource.Literal l : args) {
                     if (l != null && l.value().matches("[A-Z_]+") && !UNITS.contains(l.value())) {
                         int[] q = src.position(l.start());
-                        out.add(at.at(q[0], q[1], "LINT_BAD_UNIT",
-                                String.format(Locale.ROOT, "Đơn vị thời hạn không hợp lệ [%s]; dùng %s", l.value(), UNITS),
-                                String.format(Locale.ROOT, "unknown deadline unit [%s]; use %s", l.value(), UNITS)));
+                        out.add(at.at(q[0], q[1], "LINT_BAD_UNIT", Msg.vi("load.lint.badUnit", "unit", l.value(), "known", String.valueOf(UNITS)),
+                                Msg.en("load.lint.badUnit", "unit", l.value(), "known", String.valueOf(UNITS))));
                     }
                 }
             }
         }
-        typeMismatch(src, at, out, NUMERIC_NAMES, TYPE_MISMATCH, "số (hoặc đúng/sai) được so với chuỗi",
-                "a number (or boolean) compared with a string");
-        typeMismatch(src, at, out, TEXT_NAMES, TYPE_MISMATCH_TEXT, "chuỗi được so sánh lớn/nhỏ với số",
-                "a string compared with a number");
+        typeMismatch(src, at, out, NUMERIC_NAMES, TYPE_MISMATCH, "load.lint.numberWithString");
+        typeMismatch(src, at, out, TEXT_NAMES, TYPE_MISMATCH_TEXT, "load.lint.stringWithNumber");
         for (DrlSource.RuleHeader r : src.rules()) {
             DrlSource.Meta basis = r.meta().get("basis");
             if (basis == null || basis.value().isBlank()) {
-                out.add(at.at(r.line(), r.column(), "LINT_NO_BASIS",
-                        String.format(Locale.ROOT, "Quy tắc [%s] phải nêu căn cứ pháp lý: thêm @basis(\"...\")", r.name()),
-                        String.format(Locale.ROOT, "rule [%s] must name its legal basis: add @basis(\"...\")", r.name())));
+                out.add(at.at(r.line(), r.column(), "LINT_NO_BASIS", Msg.vi("load.lint.noBasis", "rule", r.name()),
+                        Msg.en("load.lint.noBasis", "rule", r.name())));
             } else if (!bases.containsKey(basis.value())) {
                 String near = String.join(", ", FormFields.closest(basis.value(), bases.keySet()));
                 out.add(at.at(basis.line(), basis.column(), "LINT_UNKNOWN_BASIS",
-                        String.format(Locale.ROOT, "Căn cứ pháp lý [%s] không có trong legal-bases/*.yaml; gần nhất: %s", basis.value(), near),
-                        String.format(Locale.ROOT, "legal basis [%s] is not declared in legal-bases/*.yaml; closest: %s", basis.value(), near)));
+                        Msg.vi("load.procedure.unknownBasis", "id", basis.value(), "closest", near),
+                        Msg.en("load.procedure.unknownBasis", "id", basis.value(), "closest", near)));
             }
             for (String k : List.of("validFrom", "validTo")) {
                 DrlSource.Meta v = r.meta().get(k);
@@ -150,9 +143,8 @@ final class Linter {
                     try {
                         LocalDate.parse(v.value());
                     } catch (DateTimeParseException e) {
-                        out.add(at.at(v.line(), v.column(), "LINT_BAD_DATE",
-                                String.format(Locale.ROOT, "@%s phải là ngày dạng yyyy-MM-dd: [%s]", k, v.value()),
-                                String.format(Locale.ROOT, "@%s must be a yyyy-MM-dd date: [%s]", k, v.value())));
+                        out.add(at.at(v.line(), v.column(), "LINT_BAD_DATE", Msg.vi("load.lint.badDate", "annotation", k, "value", v.value()),
+                                Msg.en("load.lint.badDate", "annotation", k, "value", v.value())));
                     }
                 }
             }
@@ -178,11 +170,7 @@ final class Linter {
                 continue;
             }
             lastLine = p[0];
-            out.add(at.at(p[0], p[1], "LINT_UNICODE_ESCAPE",
-                    "Không được viết mã thoát \\u… trong tệp quy tắc (kể cả trong chú thích và chuỗi): trình biên dịch "
-                            + "đổi nó thành ký tự trước khi đọc mã; hãy gõ thẳng ký tự, ví dụ \"ă\"",
-                    "a \\u… escape is not allowed in a rule file (not even in a comment or a string): the compiler turns "
-                            + "it into a character before it reads the code; type the character itself, e.g. \"ă\""));
+            out.add(at.at(p[0], p[1], "LINT_UNICODE_ESCAPE", Msg.vi("load.lint.unicodeEscape"), Msg.en("load.lint.unicodeEscape")));
         }
     }
 
@@ -193,7 +181,7 @@ final class Linter {
      * character.
      */
     private static void typeMismatch(DrlSource src, Positions at, List<PackProblem> out, List<String> names, Pattern p,
-            String vi, String en) {
+            String key) {
         String text = src.text;
         java.util.TreeSet<Integer> starts = new java.util.TreeSet<>(); // "age" also starts "ageInDays"
         for (String name : names) {
@@ -215,9 +203,7 @@ final class Linter {
             }
             end = x.end();
             int[] q = src.position(s);
-            out.add(at.at(q[0], q[1], "LINT_TYPE_MISMATCH",
-                    String.format(Locale.ROOT, "Sai kiểu: %s [%s]", vi, x.group().trim()),
-                    String.format(Locale.ROOT, "type mismatch: %s [%s]", en, x.group().trim())));
+            out.add(at.at(q[0], q[1], "LINT_TYPE_MISMATCH", Msg.vi(key, "text", x.group().trim()), Msg.en(key, "text", x.group().trim())));
         }
     }
 

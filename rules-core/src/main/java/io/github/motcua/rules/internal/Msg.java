@@ -29,6 +29,14 @@ final class Msg {
         return Messages.render(BUNDLE, key, args(pairs), Locale.ENGLISH);
     }
 
+    /**
+     * A pack problem at a known place whose message is the bundle's {@code key} (a {@code load.} key of
+     * pack loading) in both languages; {@code code} is its stable code.
+     */
+    static io.github.motcua.rules.PackProblem problem(String file, int line, int column, String code, String key, String... pairs) {
+        return new io.github.motcua.rules.PackProblem(file, line, column, code, vi(key, pairs), en(key, pairs));
+    }
+
     private static Map<String, String> args(String... pairs) {
         if (pairs.length % 2 != 0) {
             throw new IllegalArgumentException("argument names and values come in pairs");

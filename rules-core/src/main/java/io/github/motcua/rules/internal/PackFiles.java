@@ -63,9 +63,7 @@ public final class PackFiles {
         String source = "classpath:" + clean;
         URL marker = cl.getResource(clean + "/pack.yaml");
         if (marker == null) {
-            problems.add(new PackProblem(source + "/pack.yaml", 0, 0, "PACK_NOT_FOUND",
-                    "Không tìm thấy pack.yaml trên classpath [" + source + "]",
-                    "pack.yaml not found on the classpath [" + source + "]"));
+            problems.add(Msg.problem(source + "/pack.yaml", 0, 0, "PACK_NOT_FOUND", "load.pack.notOnClasspath", "source", source));
             return new PackFiles(source, new TreeMap<>());
         }
         try {
@@ -91,8 +89,7 @@ public final class PackFiles {
             PackFiles onDisk = read(Path.of(uri).getParent(), problems);
             return new PackFiles(source, new TreeMap<>(onDisk.files));
         } catch (URISyntaxException | IOException e) {
-            problems.add(new PackProblem(source, 0, 0, "IO",
-                    "Không đọc được bộ quy tắc: " + e.getMessage(), "cannot read pack: " + e.getMessage()));
+            problems.add(Msg.problem(source, 0, 0, "IO", "load.pack.unreadable", "detail", String.valueOf(e.getMessage())));
             return new PackFiles(source, new TreeMap<>());
         }
     }

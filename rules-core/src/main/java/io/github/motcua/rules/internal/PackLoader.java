@@ -170,25 +170,20 @@ final class PackLoader {
         for (PackSection s : sections) {
             String had = names.putIfAbsent(s.name(), s.getClass().getName());
             if (had != null) {
-                problems.add(new PackProblem("pack.yaml", 0, 0, "DUPLICATE_SECTION",
-                        String.format(java.util.Locale.ROOT, "Hai phần của bộ quy tắc cùng tên [%s] (%s, %s); đặt tên khác cho phần đăng ký thêm",
-                                s.name(), had, s.getClass().getName()),
-                        String.format(java.util.Locale.ROOT, "two pack sections are named [%s] (%s, %s); give the registered one another name",
-                                s.name(), had, s.getClass().getName())));
+                problems.add(Msg.problem("pack.yaml", 0, 0, "DUPLICATE_SECTION", "load.section.sameName", "name", s.name(),
+                        "first", String.valueOf(had), "second", s.getClass().getName()));
             }
             if (s instanceof io.github.motcua.rules.spi.DecisionSection<?> d) {
                 String k = d.key().name();
                 had = partKeys.putIfAbsent(k, s.name());
                 if (had != null) {
-                    problems.add(new PackProblem("pack.yaml", 0, 0, "DUPLICATE_SECTION",
-                            String.format(java.util.Locale.ROOT, "Hai phần [%s] và [%s] cùng ghi vào mục [%s] của quyết định", had, s.name(), k),
-                            String.format(java.util.Locale.ROOT, "sections [%s] and [%s] both write the decision part [%s]", had, s.name(), k)));
+                    problems.add(Msg.problem("pack.yaml", 0, 0, "DUPLICATE_SECTION", "load.section.samePart", "first", String.valueOf(had),
+                            "second", s.name(), "part", String.valueOf(k)));
                 }
                 String e = d.expectKey();
                 if (e != null && (had = expectKeys.putIfAbsent(e, s.name())) != null) {
-                    problems.add(new PackProblem("pack.yaml", 0, 0, "DUPLICATE_SECTION",
-                            String.format(java.util.Locale.ROOT, "Hai phần [%s] và [%s] cùng kiểm tra [expect.%s] của ca kiểm thử", had, s.name(), e),
-                            String.format(java.util.Locale.ROOT, "sections [%s] and [%s] both check a case's [expect.%s]", had, s.name(), e)));
+                    problems.add(Msg.problem("pack.yaml", 0, 0, "DUPLICATE_SECTION", "load.section.sameExpectation", "first", String.valueOf(had),
+                            "second", s.name(), "key", e));
                 }
             }
         }
@@ -196,9 +191,7 @@ final class PackLoader {
     }
 
     private void claimConflict(String path, String first, String second) {
-        problems.add(new PackProblem(path, 0, 0, "SECTION_CLAIM_CONFLICT",
-                String.format(java.util.Locale.ROOT, "Tệp được hai nơi cùng nhận đọc: [%s] và [%s]", first, second),
-                String.format(java.util.Locale.ROOT, "the file is claimed by both [%s] and [%s]", first, second)));
+        problems.add(Msg.problem(path, 0, 0, "SECTION_CLAIM_CONFLICT", "load.section.claimConflict", "first", first, "second", second));
     }
 
     private LoadedPack load() {
@@ -258,8 +251,8 @@ final class PackLoader {
                 try {
                     return new ProcedureReader(files, mine, forms).folder(e.getKey(), e.getValue(), claimed, bases, expectKeys);
                 } catch (RuntimeException | StackOverflowError x) {
-                    mine.add(new PackProblem("procedures/" + e.getKey() + "/procedure.yaml", 0, 0, "LOAD_FAILED",
-                            "Không nạp được thủ tục: " + x, "cannot load the procedure: " + x));
+                    mine.add(Msg.problem("procedures/" + e.getKey() + "/procedure.yaml", 0, 0, "LOAD_FAILED", "load.procedure.failed",
+                            "detail", String.valueOf(x)));
                     return new ProcedureReader.Folder(e.getKey(), null, mine, false);
                 }
             }, executor));
@@ -295,8 +288,8 @@ final class PackLoader {
                 }
             } catch (RuntimeException e) {
                 problems.add(new PackProblem(mine.isEmpty() ? "pack.yaml" : mine.keySet().iterator().next(), 0, 0,
-                        "SECTION_FAILED", "Phần [" + s.name() + "] không nạp được: " + e.getMessage(),
-                        "section [" + s.name() + "] failed to load: " + e.getMessage()));
+                        "SECTION_FAILED", Msg.vi("load.section.failed", "name", s.name(), "detail", String.valueOf(e.getMessage())),
+                        Msg.en("load.section.failed", "name", s.name(), "detail", String.valueOf(e.getMessage()))));
             }
         }
         Map<String, LoadedPack.ProcedureSource> procedures = new TreeMap<>();
@@ -338,8 +331,7 @@ final class PackLoader {
         String text = files.text(path);
         if (text == null) {
             if (required) {
-                problems.add(new PackProblem(path, 0, 0, "MISSING_FILE", "Thiếu tệp bắt buộc [" + path + "]",
-                        "missing required file [" + path + "]"));
+                problems.add(Msg.problem(path, 0, 0, "MISSING_FILE", "load.file.missing", "file", path));
             }
             return null;
         }
@@ -360,9 +352,8 @@ final class PackLoader {
                 String code = ps.procedure().code();
                 String other = procedures.containsKey(a.code()) ? a.code() : owner.putIfAbsent(a.code(), code);
                 if (other != null && !other.equals(code)) {
-                    problems.add(new PackProblem("procedures/" + code + "/procedure.yaml", 0, 0, "ALIAS_CONFLICT",
-                            String.format(Locale.ROOT, "Mã cũ [%s] của thủ tục [%s] đã là mã hoặc mã cũ của thủ tục [%s]", a.code(), code, other),
-                            String.format(Locale.ROOT, "alias [%s] of procedure [%s] already names procedure [%s]", a.code(), code, other)));
+                    problems.add(Msg.problem("procedures/" + code + "/procedure.yaml", 0, 0, "ALIAS_CONFLICT", "load.alias.conflict",
+                            "alias", a.code(), "code", code, "other", other));
                 }
             }
         }
@@ -379,8 +370,7 @@ final class PackLoader {
             try {
                 zone = ZoneId.of(r.get("zone").asString());
             } catch (DateTimeException e) {
-                problems.add(doc.problem("/zone", "BAD_VALUE", "Múi giờ không hợp lệ [" + r.get("zone").asString() + "]",
-                        "unknown time zone [" + r.get("zone").asString() + "]"));
+                problems.add(doc.msg("/zone", "BAD_VALUE", "load.pack.zone", "zone", r.get("zone").asString()));
             }
         }
         @SuppressWarnings("unchecked")
@@ -403,9 +393,7 @@ final class PackLoader {
             }
         }
         if (paths.isEmpty()) {
-            problems.add(new PackProblem("legal-bases/", 0, 0, "MISSING_FILE",
-                    "Thiếu legal-bases/*.yaml: mọi quy tắc phải nêu căn cứ pháp lý",
-                    "missing legal-bases/*.yaml: every rule must name its legal basis"));
+            problems.add(Msg.problem("legal-bases/", 0, 0, "MISSING_FILE", "load.bases.missing"));
         }
         for (String path : paths) {
             YamlDoc doc = yaml(path, "legal-bases", false);
@@ -421,12 +409,10 @@ final class PackLoader {
                             opt(n, "point"), opt(n, "link"), date(n, "validFrom"), date(n, "validTo"),
                             n.get("verified") == null || n.get("verified").asBoolean(), opt(n, "note"));
                     if (out.putIfAbsent(id, b) != null) {
-                        problems.add(doc.problem(ptr + "/id", "DUPLICATE_ID",
-                                "Mã căn cứ pháp lý bị trùng [" + id + "]", "duplicate legal basis id [" + id + "]"));
+                        problems.add(doc.msg(ptr + "/id", "DUPLICATE_ID", "load.bases.duplicate", "id", id));
                     }
                 } catch (IllegalArgumentException e) {
-                    problems.add(doc.problem(ptr, "BAD_VALUE", "Căn cứ pháp lý không hợp lệ: " + e.getMessage(),
-                            "invalid legal basis: " + e.getMessage()));
+                    problems.add(doc.msg(ptr, "BAD_VALUE", "load.bases.invalid", "detail", String.valueOf(e.getMessage())));
                 }
             }
         }
@@ -449,8 +435,7 @@ final class PackLoader {
             ReceivingUnit u = new ReceivingUnit(n.get("code").asString(), text(n.get("name")), n.get("kind").asString(),
                     flags, n.get("verified") != null && n.get("verified").asBoolean(), opt(n, "source"), opt(n, "address"));
             if (out.putIfAbsent(u.code(), u) != null) {
-                problems.add(doc.problem(ptr + "/code", "DUPLICATE_ID", "Mã đơn vị bị trùng [" + u.code() + "]",
-                        "duplicate unit code [" + u.code() + "]"));
+                problems.add(doc.msg(ptr + "/code", "DUPLICATE_ID", "load.units.duplicate", "code", u.code()));
             }
         }
         return out;
@@ -473,8 +458,7 @@ final class PackLoader {
             String ptr = "/" + i++;
             String id = n.get("id").asString();
             if (!seen.add(id)) {
-                problems.add(doc.problem(ptr + "/id", "DUPLICATE_ID", "Tham số bị khai báo hai lần [" + id + "]",
-                        "parameter declared twice [" + id + "]"));
+                problems.add(doc.msg(ptr + "/id", "DUPLICATE_ID", "load.parameters.duplicate", "id", id));
                 continue;
             }
             Class<?> type = DefaultParameters.types().get(id);
@@ -488,40 +472,32 @@ final class PackLoader {
                 try {
                     from = LocalDate.parse(v.get("from").asString());
                 } catch (DateTimeException e) {
-                    problems.add(doc.problem(vp + "/from", "BAD_VALUE", "Ngày không hợp lệ [" + v.get("from").asString() + "]",
-                            "invalid date [" + v.get("from").asString() + "]"));
+                    problems.add(doc.msg(vp + "/from", "BAD_VALUE", "load.parameters.badDate", "date", v.get("from").asString()));
                     continue;
                 }
                 if (prev != null && !from.isAfter(prev)) {
-                    problems.add(doc.problem(vp + "/from", "BAD_VALUE",
-                            "Các ngày hiệu lực phải tăng dần: [" + prev + "] rồi [" + from + "]",
-                            "dates must increase: [" + prev + "] then [" + from + "]"));
+                    problems.add(doc.msg(vp + "/from", "BAD_VALUE", "load.parameters.datesOrder", "previous", String.valueOf(prev),
+                            "date", String.valueOf(from)));
                 }
                 prev = from;
                 String basisId = v.get("basis").asString();
                 LegalBasis b = bases.get(basisId);
                 if (b == null) {
-                    problems.add(doc.problem(vp + "/basis", "UNKNOWN_BASIS",
-                            "Căn cứ pháp lý [" + basisId + "] không có trong legal-bases/*.yaml",
-                            "legal basis [" + basisId + "] is not in legal-bases/*.yaml"));
+                    problems.add(doc.msg(vp + "/basis", "UNKNOWN_BASIS", "load.parameters.unknownBasis", "id", basisId));
                     continue;
                 }
                 JsonNode raw = v.get("value");
                 Object value = raw.isNull() ? null : DossierJson.plain(raw);
                 if (value != null && type == Integer.class) {
                     if (!raw.isIntegralNumber() || raw.asLong() < 1 || raw.asLong() > 150) {
-                        problems.add(doc.problem(vp + "/value", "BAD_VALUE",
-                                "Tham số [" + id + "] là một số tuổi từ 1 đến 150: [" + raw + "]",
-                                "parameter [" + id + "] is an age from 1 to 150: [" + raw + "]"));
+                        problems.add(doc.msg(vp + "/value", "BAD_VALUE", "load.parameters.age", "id", id, "value", String.valueOf(raw)));
                         continue;
                     }
                     value = raw.asInt();
                 } else if (value != null && type == LegalBasis.class) {
                     LegalBasis vb = raw.isString() ? bases.get(raw.asString()) : null;
                     if (vb == null) {
-                        problems.add(doc.problem(vp + "/value", "UNKNOWN_BASIS",
-                                "Tham số [" + id + "] nêu một căn cứ pháp lý không có trong legal-bases/*.yaml: [" + raw.asString() + "]",
-                                "parameter [" + id + "] names a legal basis not in legal-bases/*.yaml: [" + raw.asString() + "]"));
+                        problems.add(doc.msg(vp + "/value", "UNKNOWN_BASIS", "load.parameters.basisValue", "id", id, "value", raw.asString()));
                         continue;
                     }
                     value = vb;

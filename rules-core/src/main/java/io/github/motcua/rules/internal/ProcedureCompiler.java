@@ -93,9 +93,10 @@ final class ProcedureCompiler {
                         date(h.meta().get("validFrom")), date(h.meta().get("validTo")));
                 CompiledProcedure.RuleInfo old = rules.putIfAbsent(h.name(), info);
                 if (old != null) {
+                    String where = old.file() + ":" + old.line();
                     problems.add(rt.positions().at(h.line(), h.column(), "DUPLICATE_RULE",
-                            String.format(Locale.ROOT, "Tên quy tắc [%s] đã dùng ở %s:%d", h.name(), old.file(), old.line()),
-                            String.format(Locale.ROOT, "rule name [%s] already used at %s:%d", h.name(), old.file(), old.line())));
+                            Msg.vi("load.drl.duplicateRule", "rule", h.name(), "where", where),
+                            Msg.en("load.drl.duplicateRule", "rule", h.name(), "where", where)));
                 }
             }
         }
@@ -150,8 +151,7 @@ final class ProcedureCompiler {
             if (parser.hasErrors() || pd == null) {
                 parseErrors.addAll(parser.getErrors());
                 if (parser.getErrors().isEmpty()) {
-                    problems.add(texts.get(i).positions().at(0, 0, "DRL_COMPILE", "Không đọc được tệp quy tắc",
-                            "cannot parse the rule file"));
+                    problems.add(texts.get(i).positions().at(0, 0, "DRL_COMPILE", Msg.vi("load.drl.unparsable"), Msg.en("load.drl.unparsable")));
                 }
                 continue;
             }
@@ -191,8 +191,7 @@ final class ProcedureCompiler {
 
     /** A rule nested so deeply that the Drools parser or compiler ran out of stack. */
     static PackProblem tooDeep(String file) {
-        return new PackProblem(file, 0, 0, "DRL_TOO_DEEP",
-                "Quy tắc lồng nhau quá sâu, không biên dịch được", "rule nested too deeply to compile");
+        return Msg.problem(file, 0, 0, "DRL_TOO_DEEP", "load.drl.tooDeep");
     }
 
     /** The file to blame for a whole-procedure failure: its only rule file, else its folder. */
@@ -261,8 +260,7 @@ final class ProcedureCompiler {
             }
             PackProblem p = rt == null
                     ? new PackProblem(src.folder(), line, col, "DRL_COMPILE", msg, msg)
-                    : rt.positions().at(line, col, "DRL_COMPILE",
-                            "Lỗi biên dịch quy tắc: " + msg, "rule compile error: " + msg);
+                    : rt.positions().at(line, col, "DRL_COMPILE", Msg.vi("load.drl.compile", "detail", msg), Msg.en("load.drl.compile", "detail", msg));
             problems.add(p);
         }
     }

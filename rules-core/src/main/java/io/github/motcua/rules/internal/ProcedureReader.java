@@ -105,12 +105,8 @@ final class ProcedureReader {
                     rules.add(t);
                 }
             } else {
-                String hint = rel.endsWith(".csv") || rel.endsWith(".xlsx")
-                        ? " (bảng quyết định phải đặt tên *.rules.csv hoặc *.rules.xlsx / decision tables must be named *.rules.csv or *.rules.xlsx)"
-                        : "";
-                problems.add(new PackProblem(path, 0, 0, "UNKNOWN_FILE",
-                        "Tệp không thuộc định dạng bộ quy tắc, bị bỏ qua sẽ gây nhầm lẫn" + hint,
-                        "file is not part of the pack format" + hint));
+                problems.add(Msg.problem(path, 0, 0, "UNKNOWN_FILE",
+                        rel.endsWith(".csv") || rel.endsWith(".xlsx") ? "load.file.unknownTable" : "load.file.unknown"));
             }
         }
         if (p == null) {
@@ -171,11 +167,9 @@ final class ProcedureReader {
                             }
                         });
                         String near = String.join(", ", FormFields.closest(b.id(), sameAct));
+                        String[] args = {"id", b.id(), "act", b.act(), "code", p.code(), "others", act, "closest", near};
                         problems.add(rt.positions().at(m.line(), m.column(), "BASIS_OTHER_INSTRUMENT",
-                                String.format(Locale.ROOT, "Căn cứ [%s] thuộc văn bản [%s], còn các căn cứ khác của thủ tục %s thuộc [%s]: "
-                                        + "có phải ý bạn là %s? Nếu đúng là văn bản khác, thêm nó vào legalBases của procedure.yaml", b.id(), b.act(), p.code(), act, near),
-                                String.format(Locale.ROOT, "basis [%s] belongs to [%s], while the other bases of procedure %s belong to [%s]: "
-                                        + "did you mean %s? If it really is another instrument, add it to legalBases in procedure.yaml", b.id(), b.act(), p.code(), act, near)));
+                                Msg.vi("load.basis.otherInstrument", args), Msg.en("load.basis.otherInstrument", args)));
                         break;
                     }
                 }
@@ -191,16 +185,17 @@ final class ProcedureReader {
         JsonNode r = doc.root();
         int before = problems.size();
         if (!code.equals(r.get("code").asString())) {
-            problems.add(doc.problem("/code", "CODE_MISMATCH",
-                    String.format(Locale.ROOT, "Mã thủ tục [%s] khác tên thư mục [%s]", r.get("code").asString(), code),
-                    String.format(Locale.ROOT, "procedure code [%s] differs from its folder name [%s]", r.get("code").asString(), code)));
+            problems.add(doc.msg("/code", "CODE_MISMATCH", "load.procedure.codeMismatch", "code", r.get("code").asString(), "folder", code));
         }
         try {
             return procedureBody(code, doc, r, bases, before);
         } catch (RuntimeException e) {
             // value types of other modules (TimeLimit, InternalStep ...) validate their own ranges
-            problems.add(doc.problem("", "BAD_VALUE", "Giá trị không hợp lệ trong procedure.yaml: " + e.getMessage(),
-                    "invalid value in procedure.yaml: " + e.getMessage()));
+            // a calendar value's own problem comes in each language (its bundle); others give their message
+            String vi = e instanceof io.github.motcua.kernel.ProblemCarrier c ? c.toProblem().messageVi() : String.valueOf(e.getMessage());
+            String en = e instanceof io.github.motcua.kernel.ProblemCarrier c ? c.toProblem().messageEn() : String.valueOf(e.getMessage());
+            problems.add(doc.problem("", "BAD_VALUE", Msg.vi("load.procedure.badValue", "detail", vi),
+                    Msg.en("load.procedure.badValue", "detail", en)));
             return null;
         }
     }
@@ -274,8 +269,7 @@ final class ProcedureReader {
             String ptr = "/components/" + i++;
             String id = c.get("id").asString();
             if (!ids.add(id)) {
-                problems.add(doc.problem(ptr + "/id", "DUPLICATE_ID", "Mã thành phần hồ sơ bị trùng [" + id + "]",
-                        "duplicate component id [" + id + "]"));
+                problems.add(doc.msg(ptr + "/id", "DUPLICATE_ID", "load.procedure.duplicateComponent", "id", id));
                 continue;
             }
             DossierComponent.DataSource ds = null;
@@ -299,8 +293,7 @@ final class ProcedureReader {
             for (JsonNode a : r.get("aliases")) {
                 String ac = a.get("code").asString();
                 if (ac.equals(code)) {
-                    problems.add(doc.problem("/aliases/" + i, "ALIAS_IS_CODE",
-                            "Mã cũ [" + ac + "] trùng mã của chính thủ tục", "alias [" + ac + "] is the procedure's own code"));
+                    problems.add(doc.msg("/aliases/" + i, "ALIAS_IS_CODE", "load.alias.ownCode", "alias", ac));
                 }
                 aliases.add(new Procedure.Alias(ac, a.get("note") == null ? null : a.get("note").asString()));
                 i++;
@@ -313,11 +306,11 @@ final class ProcedureReader {
             commitment = new Procedure.Commitment(cm.get("amount").decimalValue(), DeadlineUnit.valueOf(cm.get("unit").asString()),
                     cb, cm.get("note") == null ? null : cm.get("note").asString(), doc.topLevelKeyLine("commitment"));
             if (!commitment.withinMaximum(deadline.limit())) {
-                problems.add(doc.problem("/commitment", "COMMITMENT_EXCEEDS_MAXIMUM", String.format(Locale.ROOT,
-                        "Thời gian cam kết [%s] dài hơn thời hạn tối đa theo luật [%s] hoặc khác đơn vị",
-                        commitment.labelVi(), deadline.limit().labelVi()), String.format(Locale.ROOT,
-                        "the committed time [%s %s] is longer than the law's maximum [%d %s] or in another unit",
-                        commitment.amount().toPlainString(), commitment.unit(), deadline.limit().amount(), deadline.limit().unit())));
+                // each language names the times its own way: "15 ngày làm việc", "15 WORKING_DAYS"
+                problems.add(doc.problem("/commitment", "COMMITMENT_EXCEEDS_MAXIMUM",
+                        Msg.vi("load.procedure.commitmentTooLong", "committed", commitment.labelVi(), "maximum", deadline.limit().labelVi()),
+                        Msg.en("load.procedure.commitmentTooLong", "committed", commitment.amount().toPlainString() + " " + commitment.unit(),
+                                "maximum", deadline.limit().amount() + " " + deadline.limit().unit())));
             }
         }
         Procedure.Competence competence = null;
@@ -327,12 +320,10 @@ final class ProcedureReader {
             String field = ct.get("field") == null ? null : ct.get("field").asString();
             String unit = ct.get("unit") == null ? null : ct.get("unit").asString();
             if (by == Procedure.Competence.By.FORM_UNIT && field == null) {
-                problems.add(doc.problem("/competence", "COMPETENCE_FIELD",
-                        "Cần nêu trường tờ khai chứa mã đơn vị (field)", "FORM_UNIT needs the form field holding the unit code"));
+                problems.add(doc.msg("/competence", "COMPETENCE_FIELD", "load.competence.field"));
             }
             if (by == Procedure.Competence.By.FIXED_UNIT && unit == null) {
-                problems.add(doc.problem("/competence", "COMPETENCE_UNIT",
-                        "Cần nêu mã đơn vị có thẩm quyền (unit)", "FIXED_UNIT needs the competent unit's code"));
+                problems.add(doc.msg("/competence", "COMPETENCE_UNIT", "load.competence.unit"));
             }
             LegalBasis kb = ct.get("basis") == null ? null : basis(doc, "/competence/basis", ct.get("basis").asString(), bases);
             Procedure.Competence.Transfer transfer = null;
@@ -384,9 +375,7 @@ final class ProcedureReader {
         LegalBasis b = bases.get(id);
         if (b == null) {
             String near = String.join(", ", FormFields.closest(id, bases.keySet()));
-            problems.add(doc.problem(ptr, "UNKNOWN_BASIS",
-                    "Căn cứ pháp lý [" + id + "] không có trong legal-bases/*.yaml; gần nhất: " + near,
-                    "legal basis [" + id + "] is not declared in legal-bases/*.yaml; closest: " + near));
+            problems.add(doc.msg(ptr, "UNKNOWN_BASIS", "load.procedure.unknownBasis", "id", id, "closest", near));
         }
         return b;
     }
@@ -412,9 +401,7 @@ final class ProcedureReader {
         }
         JsonNode d = doc.root().get("dossier");
         if (!doc.root().isObject() || d == null || !d.isObject() || doc.root().size() != 1) {
-            problems.add(doc.problem("", "CASE_BAD_BASE",
-                    "Tệp hồ sơ gốc chỉ chứa một khóa \"dossier:\" với các trường chung của mọi ca (xem docs/pack-format.md)",
-                    "the base dossier file holds exactly one key \"dossier:\" with the fields every case shares (see docs/pack-format.md)"));
+            problems.add(doc.msg("", "CASE_BAD_BASE", "load.case.badBase"));
             return null;
         }
         if (form != null && d.get("form") != null) {
@@ -475,9 +462,8 @@ final class ProcedureReader {
             }
             if (!p.code().equals(dn.get("procedure").asString())
                     && p.aliases().stream().noneMatch(a -> a.code().equals(dn.get("procedure").asString()))) {
-                problems.add(doc.problem(ptr + "/dossier/procedure", "CASE_WRONG_PROCEDURE",
-                        "Hồ sơ của ca kiểm thử thuộc thủ tục khác [" + dn.get("procedure").asString() + "]",
-                        "the case's dossier names another procedure [" + dn.get("procedure").asString() + "]"));
+                problems.add(doc.msg(ptr + "/dossier/procedure", "CASE_WRONG_PROCEDURE", "load.case.wrongProcedure",
+                        "code", dn.get("procedure").asString()));
                 continue;
             }
             JsonNode ex0 = c.get("expect");
@@ -493,8 +479,7 @@ final class ProcedureReader {
             try {
                 dossier = DossierJson.fromNode(dn);
             } catch (InvalidDossierException e) {
-                problems.add(doc.problem(ptr + "/dossier", "CASE_BAD_DOSSIER", "Hồ sơ không hợp lệ: " + e.getMessage(),
-                        "invalid dossier: " + e.getMessage()));
+                problems.add(doc.msg(ptr + "/dossier", "CASE_BAD_DOSSIER", "load.case.badDossier", "detail", String.valueOf(e.getMessage())));
                 continue;
             }
             JsonNode ex = c.get("expect");
@@ -507,11 +492,8 @@ final class ProcedureReader {
             String name = c.get("name").asString();
             Seen same = seen.stream().filter(x -> x.dossier().equals(dn)).findFirst().orElse(null);
             if (same != null) {
-                problems.add(doc.problem(ptr + "/dossier", "CASE_SAME_DOSSIER",
-                        String.format(Locale.ROOT, "Ca [%s] không thay đổi gì so với ca [%s] (%s:%d): hai hồ sơ giống hệt nhau. "
-                                + "Gộp phần expect vào ca kia, hoặc nêu trường mà ca này thay đổi", name, same.name(), same.file(), same.line()),
-                        String.format(Locale.ROOT, "case [%s] changes nothing relative to case [%s] (%s:%d): the two dossiers are identical. "
-                                + "Merge its expect into the other case, or name the field this case changes", name, same.name(), same.file(), same.line())));
+                problems.add(doc.msg(ptr + "/dossier", "CASE_SAME_DOSSIER", "load.case.sameDossier", "name", name, "other", same.name(),
+                        "where", same.file() + ":" + same.line()));
                 continue;
             }
             seen.add(new Seen(name, path, at[0], dn));
@@ -543,11 +525,8 @@ final class ProcedureReader {
                 continue;
             }
             if (!expectKeys.contains(e.getKey())) {
-                problems.add(doc.problem(ptr + "/" + e.getKey(), "CASE_UNKNOWN_EXPECTATION",
-                        String.format(Locale.ROOT, "Ca kiểm thử mong đợi [%s], nhưng không phần nào của quyết định kiểm tra mục này (có: %s)",
-                                e.getKey(), new java.util.TreeSet<>(expectKeys)),
-                        String.format(Locale.ROOT, "the case expects [%s], which no decision section checks (known: %s)",
-                                e.getKey(), new java.util.TreeSet<>(expectKeys))));
+                problems.add(doc.msg(ptr + "/" + e.getKey(), "CASE_UNKNOWN_EXPECTATION", "load.case.unknownExpectation", "key", e.getKey(),
+                        "known", String.valueOf(new java.util.TreeSet<>(expectKeys))));
                 continue;
             }
             parts.put(e.getKey(), DossierJson.plain(e.getValue()));
@@ -582,9 +561,7 @@ final class ProcedureReader {
         for (JsonNode n : arr) {
             String id = n.asString();
             if (p.component(id).isEmpty()) {
-                problems.add(doc.problem(ptr + "/" + i, "CASE_UNKNOWN_COMPONENT",
-                        String.format(Locale.ROOT, "Ca kiểm thử nêu thành phần hồ sơ [%s] không có trong procedure.yaml của [%s]", id, p.code()),
-                        String.format(Locale.ROOT, "the case names component [%s], which procedure [%s] does not declare", id, p.code())));
+                problems.add(doc.msg(ptr + "/" + i, "CASE_UNKNOWN_COMPONENT", "load.case.unknownComponent", "id", id, "code", p.code()));
             }
             out.add(id);
             i++;

@@ -174,9 +174,9 @@ final class RuleClasses {
                 String simple = file.replaceAll(".*/", "").replace(".java", "");
                 String rule = ruleOfClass.get(simple);
                 if (seen.add(rule + "\u0000" + e.getMessage())) {
-                    problems.add(blame.at(rule, "DRL_COMPILE",
-                            "Lỗi biên dịch quy tắc" + (rule == null ? "" : " [" + rule + "]") + ": " + e.getMessage(),
-                            "rule compile error" + (rule == null ? "" : " in [" + rule + "]") + ": " + e.getMessage()));
+                    String k = rule == null ? "load.drl.compile" : "load.drl.compileRule";
+                    String detail = String.valueOf(e.getMessage());
+                    problems.add(blame.at(rule, "DRL_COMPILE", Msg.vi(k, "rule", rule, "detail", detail), Msg.en(k, "rule", rule, "detail", detail)));
                 }
             }
             return null;
@@ -203,14 +203,11 @@ final class RuleClasses {
     static KieBase fromPrebuilt(Generated g, Map<String, CompiledProcedure.RuleInfo> rules, String fallback,
             List<PackProblem> problems) {
         if (g.modelClass() != null && !g.classes().containsKey(g.modelClass())) {
-            problems.add(new PackProblem(fallback, 0, 0, "PREBUILT_REFUSED_CODE",
-                    "Gói dựng sẵn thiếu lớp mô hình quy tắc [" + g.modelClass() + "]",
-                    "the prebuilt pack lacks the rule model class [" + g.modelClass() + "]"));
+            problems.add(Msg.problem(fallback, 0, 0, "PREBUILT_REFUSED_CODE", "load.prebuilt.noModelClass", "name", g.modelClass()));
             return null;
         }
         if (g.modelClass() == null && !g.classes().isEmpty()) {
-            problems.add(new PackProblem(fallback, 0, 0, "PREBUILT_REFUSED_CODE",
-                    "Gói dựng sẵn có lớp quy tắc mà không có lớp mô hình", "the prebuilt pack holds rule classes but no model class"));
+            problems.add(Msg.problem(fallback, 0, 0, "PREBUILT_REFUSED_CODE", "load.prebuilt.classesWithoutModel"));
             return null;
         }
         if (!verified(g.classes(), new Blame(rules, fallback), Map.of(), problems)) {

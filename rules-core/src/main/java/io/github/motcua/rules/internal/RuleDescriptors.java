@@ -136,12 +136,10 @@ final class RuleDescriptors {
             return;
         }
         if (name.equals("dialect")) {
-            r.refuse(where, "DRL_FORBIDDEN_ATTRIBUTE", "Không được dùng dialect \"" + v + "\": quy tắc chỉ viết bằng cú pháp mặc định (Java)",
-                    "dialect \"" + v + "\" is not allowed: rules use the default (Java) dialect only");
+            r.refuse(where, "DRL_FORBIDDEN_ATTRIBUTE", Msg.vi("load.drl.dialect", "dialect", v), Msg.en("load.drl.dialect", "dialect", v));
         } else if (name.equals("salience") || FLAG_ATTRIBUTES.contains(name) || GROUP_ATTRIBUTES.contains(name)) {
-            r.refuse(where, "DRL_FORBIDDEN_ATTRIBUTE",
-                    "Thuộc tính [" + name + "] chỉ nhận một giá trị cố định (số nguyên, true/false hoặc một chuỗi)",
-                    "attribute [" + name + "] takes only a fixed value (an integer, true/false or a string)");
+            r.refuse(where, "DRL_FORBIDDEN_ATTRIBUTE", Msg.vi("load.drl.attributeValue", "name", name),
+                    Msg.en("load.drl.attributeValue", "name", name));
         } else {
             r.forbid(where, "DRL_FORBIDDEN_ATTRIBUTE", "thuộc tính [" + name + "]", "attribute [" + name + "]");
         }
@@ -155,8 +153,7 @@ final class RuleDescriptors {
                     DrlSource.Meta m = header == null ? null : header.meta().get(a.getName());
                     r.refuse(a.getLine() > 0 || m == null ? a.getLine() > 0 ? a : d : null,
                             m == null ? 0 : m.line(), m == null ? 0 : m.column(), "DRL_BAD_ANNOTATION",
-                            "Chú thích @" + a.getName() + " chỉ nhận giá trị cố định như \"...\", một số hoặc true/false",
-                            "@" + a.getName() + " takes only a plain value such as \"...\", a number or true/false");
+                            Msg.vi("load.drl.annotationValue", "name", a.getName()), Msg.en("load.drl.annotationValue", "name", a.getName()));
                     break;
                 }
             }
@@ -183,9 +180,9 @@ final class RuleDescriptors {
         }
         String type = p.getObjectType();
         if (type == null || !FACTS.contains(type) || p.isQuery() || p.getGenericType() != null && p.getGenericType().getGenericTypes() != null && !p.getGenericType().getGenericTypes().isEmpty()) {
-            r.refuse(p, "DRL_UNKNOWN_FACT",
-                    "Điều kiện chỉ đặt trên các dữ kiện " + new java.util.TreeSet<>(FACTS) + ", không phải [" + type + "]",
-                    "conditions match only the facts " + new java.util.TreeSet<>(FACTS) + ", not [" + type + "]");
+            String facts = String.valueOf(new java.util.TreeSet<>(FACTS));
+            r.refuse(p, "DRL_UNKNOWN_FACT", Msg.vi("load.drl.unknownFact", "facts", facts, "type", String.valueOf(type)),
+                    Msg.en("load.drl.unknownFact", "facts", facts, "type", String.valueOf(type)));
         }
         if (!p.getBehaviors().isEmpty()) {
             r.forbid(p, "DRL_FORBIDDEN_CONSTRUCT", "cửa sổ (over window)", "a window (over window)");
@@ -227,10 +224,8 @@ final class RuleDescriptors {
             } catch (PatternSyntaxException e) {
                 String why = e.getDescription();
                 r.refuse(c.getLine() > 0 ? c : p, "DRL_INVALID_REGEX",
-                        "Biểu thức chính quy " + m.group(1) + " không hợp lệ (" + why + ", vị trí " + e.getIndex()
-                                + "): sửa mẫu, ví dụ thoát ký tự đặc biệt bằng \\\\",
-                        "the regular expression " + m.group(1) + " is not valid (" + why + " at index " + e.getIndex()
-                                + "): fix the pattern, e.g. escape a special character with \\\\");
+                        Msg.vi("load.drl.invalidRegex", "regex", m.group(1), "why", why, "index", String.valueOf(e.getIndex())),
+                        Msg.en("load.drl.invalidRegex", "regex", m.group(1), "why", why, "index", String.valueOf(e.getIndex())));
             }
         }
     }
@@ -301,8 +296,7 @@ final class RuleDescriptors {
 
         /** {@code thing} is not allowed in a rule file. */
         void forbid(BaseDescr d, String code, String thingVi, String thingEn) {
-            refuse(d, code, "Không được dùng " + thingVi + " trong tệp quy tắc: tệp chỉ chứa các rule đặt điều kiện trên bộ từ vựng",
-                    thingEn + " is not allowed in a rule file: a file holds only rules with conditions on the vocabulary");
+            refuse(d, code, Msg.vi("load.drl.forbidden", "thing", thingVi), Msg.en("load.drl.forbidden", "thing", thingEn));
         }
 
         void refuse(BaseDescr d, String code, String vi, String en) {

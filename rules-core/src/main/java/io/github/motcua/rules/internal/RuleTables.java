@@ -42,13 +42,12 @@ final class RuleTables {
         try {
             rows = file.endsWith(".xlsx") ? readXlsx(bytes) : readCsv(new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
-            problems.add(new PackProblem(file, 0, 0, "TABLE_UNREADABLE", "Không đọc được bảng quyết định: " + e.getMessage(),
-                    "cannot read the decision table: " + e.getMessage()));
+            problems.add(Msg.problem(file, 0, 0, "TABLE_UNREADABLE", "load.table.unreadable", "detail", String.valueOf(e.getMessage())));
             return null;
         }
         rows.removeIf(r -> r.stream().allMatch(c -> c.text().isBlank()));
         if (rows.isEmpty()) {
-            problems.add(new PackProblem(file, 1, 1, "TABLE_EMPTY", "Bảng quyết định trống", "empty decision table"));
+            problems.add(Msg.problem(file, 1, 1, "TABLE_EMPTY", "load.table.empty"));
             return null;
         }
         List<Cell> header = rows.get(0);
@@ -72,14 +71,11 @@ final class RuleTables {
                 templates[i] = h.substring(5).strip();
             } else if (!h.isEmpty()) {
                 Cell c = header.get(i);
-                problems.add(new PackProblem(file, c.row(), c.column(), "TABLE_BAD_HEADER",
-                        "Tiêu đề cột không hợp lệ [" + h + "]: dùng name, basis, validFrom, validTo, \"when <mẫu có $1>\" hoặc \"then <hành động có $1>\"",
-                        "bad column header [" + h + "]: use name, basis, validFrom, validTo, \"when <pattern with $1>\" or \"then <action with $1>\""));
+                problems.add(Msg.problem(file, c.row(), c.column(), "TABLE_BAD_HEADER", "load.table.badHeader", "header", h));
             }
         }
         if (nameCol < 0) {
-            problems.add(new PackProblem(file, header.get(0).row(), 1, "TABLE_BAD_HEADER",
-                    "Bảng quyết định thiếu cột name", "the decision table has no name column"));
+            problems.add(Msg.problem(file, header.get(0).row(), 1, "TABLE_BAD_HEADER", "load.table.noName"));
         }
         if (problems.size() > before) {
             return null;
@@ -91,11 +87,8 @@ final class RuleTables {
             List<Cell> row = rows.get(r);
             int rowNum = row.get(0).row();
             if (row.size() > header.size() || (row.size() < header.size() && !file.endsWith(".xlsx"))) {
-                problems.add(new PackProblem(file, rowNum, 1, "TABLE_ROW_CELLS",
-                        String.format(Locale.ROOT, "Hàng này có %d ô, hàng tiêu đề có %d: thiếu hoặc thừa dấu phẩy "
-                                + "(ô có dấu phẩy phải đặt trong ngoặc kép); sửa cho đủ %d ô", row.size(), header.size(), header.size()),
-                        String.format(Locale.ROOT, "this row has %d cells, the header has %d: a comma is missing or extra "
-                                + "(a cell with a comma must be in double quotes); make it %d cells", row.size(), header.size(), header.size())));
+                problems.add(Msg.problem(file, rowNum, 1, "TABLE_ROW_CELLS", "load.table.rowCells", "have", String.valueOf(row.size()),
+                        "want", String.valueOf(header.size())));
                 continue;
             }
             String name = cell(row, nameCol).strip();
@@ -113,8 +106,7 @@ final class RuleTables {
                     case "basis" -> meta.append("@basis(\"").append(escape(v)).append("\") ");
                     case "validfrom", "validto" -> {
                         if (!DATE.matcher(v).matches()) {
-                            problems.add(new PackProblem(file, rowNum, i + 1, "TABLE_BAD_CELL",
-                                    "Ô ngày phải có dạng yyyy-MM-dd: [" + v + "]", "date cell must be yyyy-MM-dd: [" + v + "]"));
+                            problems.add(Msg.problem(file, rowNum, i + 1, "TABLE_BAD_CELL", "load.table.badDate", "value", v));
                         }
                         meta.append(kinds[i].equals("validfrom") ? "@validFrom(\"" : "@validTo(\"").append(escape(v)).append("\") ");
                     }
@@ -140,9 +132,7 @@ final class RuleTables {
                     }
                     String filled = fill(templates[i], v);
                     if (filled == null) {
-                        problems.add(new PackProblem(file, rowNum, i + 1, "TABLE_BAD_CELL",
-                                "Ô này được đặt ngoài dấu ngoặc kép nên phải là một số hoặc true/false: [" + v + "]",
-                                "this cell is placed outside quotes, so it must be a number or true/false: [" + v + "]"));
+                        problems.add(Msg.problem(file, rowNum, i + 1, "TABLE_BAD_CELL", "load.table.unquotedCell", "value", v));
                         continue;
                     }
                     emit(drl, lineMap, line, rowNum, i + 1, "  " + filled + (pass == 1 && !filled.endsWith(";") ? ";" : ""));

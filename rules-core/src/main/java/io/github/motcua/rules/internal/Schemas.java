@@ -64,8 +64,8 @@ public final class Schemas {
                 out.add(indented);
                 continue;
             }
-            out.add(doc.problem(ptr, "SCHEMA", "Sai định dạng " + kind + ": " + e.getMessage(),
-                    "invalid " + kind + ": " + enMsg));
+            out.add(doc.problem(ptr, "SCHEMA", Msg.vi("load.schema.invalid", "kind", kind, "detail", e.getMessage()),
+                    Msg.en("load.schema.invalid", "kind", kind, "detail", enMsg)));
         }
         return out;
     }
@@ -85,11 +85,8 @@ public final class Schemas {
                 String parentKey = parent.substring(parent.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
                 int[] at = doc.position(p);
                 int[] should = doc.position(ptr.isEmpty() ? "" : ptr);
-                return new PackProblem(doc.file(), at[0], at[1], "SCHEMA",
-                        String.format(Locale.ROOT, "Khóa [%s] bị thụt lề vào trong [%s]: lùi nó ra cho thẳng cột với các khóa cùng cấp (cột %d)",
-                                e.getProperty(), parentKey, should[1]),
-                        String.format(Locale.ROOT, "key [%s] is indented inside [%s]: move it left to line up with its sibling keys (column %d)",
-                                e.getProperty(), parentKey, should[1]));
+                return Msg.problem(doc.file(), at[0], at[1], "SCHEMA", "load.schema.misindented", "key", e.getProperty(),
+                        "parent", parentKey, "column", String.valueOf(should[1]));
             }
         }
         return null;

@@ -37,7 +37,7 @@ final class YamlDoc {
         try {
             JsonNode root = YAML.readTree(text);
             if (root == null || root.isMissingNode()) {
-                problems.add(new PackProblem(file, 1, 1, "YAML_EMPTY", "Tệp trống", "empty file"));
+                problems.add(Msg.problem(file, 1, 1, "YAML_EMPTY", "load.yaml.empty"));
                 return null;
             }
             return new YamlDoc(file, root, text);
@@ -46,7 +46,7 @@ final class YamlDoc {
             int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
             int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
             String msg = e.getOriginalMessage();
-            String[] plain = plain(msg);
+            String plain = plain(msg);
             if (plain != null) {
                 // SnakeYAML names where it noticed the mistake ("line 10, column 4"): the line to edit
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(msg);
@@ -58,35 +58,28 @@ final class YamlDoc {
                         break;
                     }
                 }
-                problems.add(new PackProblem(file, line, col, "YAML_SYNTAX", plain[0], plain[1]));
+                problems.add(Msg.problem(file, line, col, "YAML_SYNTAX", plain));
                 return null;
             }
-            problems.add(new PackProblem(file, line, col, "YAML_SYNTAX",
-                    "Lỗi cú pháp YAML: " + msg, "YAML syntax error: " + msg));
+            problems.add(Msg.problem(file, line, col, "YAML_SYNTAX", "load.yaml.syntax", "detail", msg));
             return null;
         }
     }
 
-    /** The usual YAML mistakes in plain words (vi, en), or null for the parser's own text. */
-    private static String[] plain(String msg) {
+    /** The message key of the usual YAML mistakes in plain words, or null for the parser's own text. */
+    private static String plain(String msg) {
         if (msg == null) {
             return null;
         }
         if (msg.contains("expected <block end>") || msg.contains("did not find expected key")
                 || msg.contains("mapping values are not allowed here")) {
-            return new String[] {
-                "Thụt lề sai: khóa ở dòng này không thẳng cột với các khóa cùng cấp. Dời nó sang trái hoặc phải cho thẳng cột "
-                        + "với khóa ngay trên (chỉ dùng dấu cách, không dùng tab)",
-                "wrong indentation: the key on this line does not line up with its sibling keys. Move it left or right to line up "
-                        + "with the key above it (spaces only, no tabs)"};
+            return "load.yaml.indentation";
         }
         if (msg.contains("could not find expected ':'")) {
-            return new String[] {
-                "Thiếu dấu hai chấm: mỗi dòng \"khóa: giá trị\" cần dấu : và một dấu cách sau tên khóa",
-                "missing colon: each \"key: value\" line needs a : and a space after the key"};
+            return "load.yaml.colon";
         }
         if (msg.contains("found character '\\t'") || msg.contains("found a tab")) {
-            return new String[] {"Dòng này có ký tự tab: YAML chỉ thụt lề bằng dấu cách", "this line has a tab: YAML indents with spaces only"};
+            return "load.yaml.tab";
         }
         return null;
     }
@@ -185,6 +178,15 @@ final class YamlDoc {
             int slash = p.lastIndexOf('/');
             p = slash <= 0 ? "" : p.substring(0, slash);
         }
+    }
+
+    /**
+     * A problem at the node of the pointer whose message is rules-core's bundle {@code key} (a
+     * {@code load.} key) in both languages; {@code pairs} are argument names and values, alternating.
+     */
+    PackProblem msg(String pointer, String code, String key, String... pairs) {
+        int[] at = position(pointer);
+        return Msg.problem(file, at[0], at[1], code, key, pairs);
     }
 
     /** A problem at the node of the pointer. */

@@ -119,10 +119,9 @@ final class YamlRules {
     private String condition(JsonNode c, String ptr) {
         List<String> subjects = present(c, SUBJECTS);
         if (subjects.size() != 1) {
-            problems.add(doc.problem(ptr, "RULE_BAD_CONDITION",
-                    "Mỗi điều kiện nêu đúng một trong: " + String.join(", ", SUBJECTS) + (subjects.isEmpty() ? "" : " (đang có: " + String.join(", ", subjects) + ")"),
-                    "each condition names exactly one of: tờ khai (form field), người yêu cầu (applicant), đơn vị tiếp nhận (unit), hồ sơ (dossier), không (not)"
-                            + (subjects.isEmpty() ? "" : " (found: " + String.join(", ", subjects) + ")")));
+            problems.add(subjects.isEmpty()
+                    ? doc.msg(ptr, "RULE_BAD_CONDITION", "load.yamlRule.subject")
+                    : doc.msg(ptr, "RULE_BAD_CONDITION", "load.yamlRule.subjectFound", "found", String.join(", ", subjects)));
             return null;
         }
         String subject = subjects.get(0);
@@ -140,16 +139,14 @@ final class YamlRules {
         }
         List<String> cmps = present(c, COMPARATORS);
         if (cmps.size() != 1) {
-            problems.add(doc.problem(ptr, "RULE_BAD_CONDITION",
-                    "Mỗi điều kiện có đúng một phép so sánh: " + String.join(", ", COMPARATORS) + (cmps.isEmpty() ? "" : " (đang có: " + String.join(", ", cmps) + ")"),
-                    "each condition has exactly one comparison: là (is), không là (is not), có giá trị (present), lớn hơn (>), nhỏ hơn (<), ít nhất (>=), không quá (<=)"
-                            + (cmps.isEmpty() ? "" : " (found: " + String.join(", ", cmps) + ")")));
+            problems.add(cmps.isEmpty()
+                    ? doc.msg(ptr, "RULE_BAD_CONDITION", "load.yamlRule.comparison")
+                    : doc.msg(ptr, "RULE_BAD_CONDITION", "load.yamlRule.comparisonFound", "found", String.join(", ", cmps)));
             return null;
         }
         String cmp = cmps.get(0);
         if (c.get("tính") != null && !subject.equals("tờ khai")) {
-            problems.add(doc.problem(ptr + "/tính", "RULE_BAD_CONDITION",
-                    "\"tính\" chỉ dùng với \"tờ khai\"", "\"tính\" (measure) applies only to a form field (tờ khai)"));
+            problems.add(doc.msg(ptr + "/tính", "RULE_BAD_CONDITION", "load.yamlRule.measure"));
             return null;
         }
         return switch (subject) {
@@ -310,8 +307,7 @@ final class YamlRules {
     private boolean numbers(JsonNode v, String ptr) {
         for (JsonNode one : list(v)) {
             if (!one.isNumber()) {
-                problems.add(doc.problem(ptr, "RULE_BAD_VALUE", "Giá trị này phải là một số: [" + one.asString() + "]",
-                        "this value must be a number: [" + one.asString() + "]"));
+                problems.add(doc.msg(ptr, "RULE_BAD_VALUE", "load.yamlRule.notNumber", "value", one.asString()));
                 return false;
             }
         }
@@ -320,13 +316,12 @@ final class YamlRules {
 
     private boolean booleans(JsonNode v, String ptr, String cmp) {
         if (ORDER.containsKey(cmp) || cmp.equals("có giá trị")) {
-            problems.add(doc.problem(ptr, "RULE_BAD_VALUE", "Dùng \"là: true\" hoặc \"là: false\"", "use \"là: true\" or \"là: false\""));
+            problems.add(doc.msg(ptr, "RULE_BAD_VALUE", "load.yamlRule.isBoolean"));
             return false;
         }
         for (JsonNode one : list(v)) {
             if (!one.isBoolean()) {
-                problems.add(doc.problem(ptr, "RULE_BAD_VALUE", "Giá trị này phải là true hoặc false: [" + one.asString() + "]",
-                        "this value must be true or false: [" + one.asString() + "]"));
+                problems.add(doc.msg(ptr, "RULE_BAD_VALUE", "load.yamlRule.notBoolean", "value", one.asString()));
                 return false;
             }
         }
@@ -335,8 +330,7 @@ final class YamlRules {
 
     private boolean texts(JsonNode v, String ptr, String cmp) {
         if (ORDER.containsKey(cmp) || cmp.equals("có giá trị")) {
-            problems.add(doc.problem(ptr, "RULE_BAD_VALUE", "Dữ kiện này chỉ so bằng \"là\" hoặc \"không là\"",
-                    "this fact is compared only with \"là\" (is) or \"không là\" (is not)"));
+            problems.add(doc.msg(ptr, "RULE_BAD_VALUE", "load.yamlRule.isOnly"));
             return false;
         }
         return true;
@@ -352,9 +346,8 @@ final class YamlRules {
             String val = value(vals.get(i).asString());
             if (!allowed.contains(val)) {
                 Set<String> sorted = new TreeSet<>(allowed);
-                problems.add(doc.problem(ptr + (v.isArray() ? "/" + i : ""), "RULE_UNKNOWN_VALUE",
-                        String.format(Locale.ROOT, "Giá trị [%s] không có; chọn một trong: %s", vals.get(i).asString(), String.join(", ", sorted)),
-                        String.format(Locale.ROOT, "unknown value [%s]; choose one of: %s", vals.get(i).asString(), String.join(", ", sorted))));
+                problems.add(doc.msg(ptr + (v.isArray() ? "/" + i : ""), "RULE_UNKNOWN_VALUE", "load.yamlRule.unknownValue",
+                        "value", vals.get(i).asString(), "known", String.join(", ", sorted)));
                 return false;
             }
         }
@@ -420,21 +413,15 @@ final class YamlRules {
     /** A problem at {@code at}'s place: the form has no field at this path; names the closest declared ones. */
     static PackProblem unknownField(PackProblem at, String path, FormFields form) {
         List<String> near = FormFields.closest(path, form.paths());
-        return new PackProblem(at.file(), at.line(), at.column(), "FORM_UNKNOWN_FIELD",
-                String.format(Locale.ROOT, "Tờ khai (form.schema.json) không có trường [%s]; có phải ý bạn là: %s? Sửa tên trường cho đúng với tờ khai",
-                        path, String.join(", ", near)),
-                String.format(Locale.ROOT, "the form (form.schema.json) has no field [%s]; did you mean: %s? Correct the field name to one the form declares",
-                        path, String.join(", ", near)));
+        return Msg.problem(at.file(), at.line(), at.column(), "FORM_UNKNOWN_FIELD", "load.form.unknownField", "path", path,
+                "closest", String.join(", ", near));
     }
 
     /** A problem at {@code at}'s place: the field has no such option; lists the declared ones. */
     static PackProblem unknownOption(PackProblem at, String path, String value, Set<String> options) {
         List<String> near = FormFields.closest(value, options);
-        return new PackProblem(at.file(), at.line(), at.column(), "FORM_UNKNOWN_OPTION",
-                String.format(Locale.ROOT, "Trường [%s] của tờ khai không có lựa chọn [%s]; gần nhất: %s; các lựa chọn: %s",
-                        path, value, String.join(", ", near), String.join(", ", options)),
-                String.format(Locale.ROOT, "form field [%s] has no option [%s]; closest: %s; the options are: %s",
-                        path, value, String.join(", ", near), String.join(", ", options)));
+        return Msg.problem(at.file(), at.line(), at.column(), "FORM_UNKNOWN_OPTION", "load.form.unknownOption", "path", path,
+                "value", value, "closest", String.join(", ", near), "options", String.join(", ", options));
     }
 
     /** A DRL string literal of {@code s}, escaped: no value can end the literal or inject code. */

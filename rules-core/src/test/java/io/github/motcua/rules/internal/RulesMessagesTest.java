@@ -27,6 +27,8 @@ class RulesMessagesTest {
     private static final Pattern KEY_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
     /** A key given straight to Msg.vi / Msg.en. */
     private static final Pattern MSG_CALL = Pattern.compile("Msg\\.(?:vi|en)\\(\\s*\"([A-Z0-9_]+)\"");
+    /** A key of pack loading (Msg.problem, YamlDoc.msg, Msg.vi / Msg.en): {@code load.…}, wherever it is written. */
+    private static final Pattern LOAD_KEY = Pattern.compile("\"(load\\.[A-Za-z0-9.]+)\"");
 
     @Test
     void bundle_everyKeyInBothLanguagesWithTheSamePlaceholders() {
@@ -48,6 +50,11 @@ class RulesMessagesTest {
                 Matcher l = KEY_LITERAL.matcher(src);
                 while (l.find()) {
                     literals.add(l.group(1));
+                }
+                Matcher k = LOAD_KEY.matcher(src);
+                while (k.find()) {
+                    called.add(k.group(1));
+                    literals.add(k.group(1));
                 }
             }
         }
