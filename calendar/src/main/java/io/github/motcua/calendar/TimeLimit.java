@@ -75,11 +75,16 @@ public record TimeLimit(long amount, DeadlineUnit unit) {
             case SAME_DAY:
                 return "trong ngày";
             case WORKING_DAYS:
-                return String.format(Locale.ROOT, "%02d ngày làm việc", amount);
+                return twoDigits(amount) + " ngày làm việc";
             case WORKING_HOURS:
-                return String.format(Locale.ROOT, "%02d giờ làm việc", amount);
+                return twoDigits(amount) + " giờ làm việc";
             default:
-                return String.format(Locale.ROOT, "%02d ngày", amount);
+                return twoDigits(amount) + " ngày";
         }
+    }
+
+    /** {@code String.format("%02d", n)} without the formatter (a decision's trace names its limit every time). */
+    private static String twoDigits(long n) {
+        return n >= 0 && n < 10 ? "0" + n : Long.toString(n);
     }
 }

@@ -208,16 +208,20 @@ final class DecisionPipeline {
                     clock.instant());
             List<Decision.Part<?>> whole = new ArrayList<>(all.size() + 1);
             for (DecisionSection<?> s : all) {
-                whole.add(parts.stream().filter(p -> p.section() == s).findFirst().orElseGet(() -> empty(s)));
+                whole.add(partOf(s));
             }
             // a decision always has a form part: not checked when the form stage did not run
+            boolean hasForm = false;
             for (int k = 0; k < whole.size(); k++) {
-                if (whole.get(k).key().equals(Decision.Key.FORM) && whole.get(k).value() == null) {
-                    whole.set(k, new Decision.Part<>(Decision.Key.FORM, Decision.FormReport.notChecked(),
-                            BuiltInSections.FORM_PART));
+                if (whole.get(k).key().equals(Decision.Key.FORM)) {
+                    hasForm = true;
+                    if (whole.get(k).value() == null) {
+                        whole.set(k, new Decision.Part<>(Decision.Key.FORM, Decision.FormReport.notChecked(),
+                                BuiltInSections.FORM_PART));
+                    }
                 }
             }
-            if (whole.stream().noneMatch(p -> p.key().equals(Decision.Key.FORM))) {
+            if (!hasForm) {
                 whole.add(0, new Decision.Part<>(Decision.Key.FORM, Decision.FormReport.notChecked(),
                         BuiltInSections.FORM_PART));
             }
@@ -238,6 +242,16 @@ final class DecisionPipeline {
             return new Decision(cp.procedure().code(), cause != null ? Eligibility.INDETERMINATE
                     : refused != null ? refused : eligibility, reasons,
                     components, whole, adjustments, directives, notes, trace, cause, prov);
+        }
+
+        /** The part {@code s} contributed, or an empty one. */
+        private Decision.Part<?> partOf(DecisionSection<?> s) {
+            for (Decision.Part<?> p : parts) {
+                if (p.section() == s) {
+                    return p;
+                }
+            }
+            return empty(s);
         }
 
         private static <T> Decision.Part<T> empty(DecisionSection<T> s) {

@@ -117,7 +117,7 @@ public final class DossierJson {
         }
         Dossier.Applicant a = d.applicant();
         if (a != null) {
-            if (a.personalId() != null && !a.personalId().matches("[0-9]{12}")) {
+            if (a.personalId() != null && !twelveDigits(a.personalId())) {
                 out.add(DossierProblems.coded(DossierProblems.OUT_OF_RANGE_CODE, "/applicant/personalId",
                         DossierProblems.Positions.UNKNOWN, "DOSSIER_PERSONAL_ID", "value", a.personalId()));
             }
@@ -140,8 +140,45 @@ public final class DossierJson {
                 }
             }
         }
-        finite(d.form(), "/form", out);
+        if (!allFinite(d.form())) {
+            finite(d.form(), "/form", out);
+        }
         return out;
+    }
+
+    /** {@code s.matches("[0-9]{12}")} without compiling the pattern on every decision. */
+    private static boolean twelveDigits(String s) {
+        if (s.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@link #finite} would find nothing: the same walk without building a pointer per value. */
+    private static boolean allFinite(Object v) {
+        if (v instanceof Double x) {
+            return !x.isNaN() && !x.isInfinite();
+        } else if (v instanceof LocalDate date) {
+            return rfc3339Year(date.getYear());
+        } else if (v instanceof Map<?, ?> m) {
+            for (Object x : m.values()) {
+                if (!allFinite(x)) {
+                    return false;
+                }
+            }
+        } else if (v instanceof List<?> l) {
+            for (Object x : l) {
+                if (!allFinite(x)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static final Set<String> CATEGORIES = Set.of("POOR_HOUSEHOLD", "MERITORIOUS", "MARTYR_RELATIVE", "DISABLED",
