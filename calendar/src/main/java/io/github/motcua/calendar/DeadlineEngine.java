@@ -47,17 +47,21 @@ public final class DeadlineEngine {
      */
     static final List<String> COUNTING_BASIS_IDS = List.of("BLDS-2015-D147-2", "BLDS-2015-D148", "LHT-2014-D5-3",
             "ND-23-2015-D7", "MOTCUA-ONLINE-OUT-OF-HOURS", "ND-101-2024-PL1-V-II-10");
+    /** The bases of the default cut-off ({@link DeadlineSettings#cutOff()}, a request that names none). */
+    private static final List<String> DEFAULT_CUT_OFF_BASIS_IDS = List.of("LHT-2014-D5-3", "ND-23-2015-D7");
 
     private final WorkingCalendar cal;
     private final DeadlineSettings settings;
     private final OfficeHours hours;
     private final Map<String, LegalBasis> bases;
+    private final CutOff defaultCutOff;
 
     private DeadlineEngine(WorkingCalendar cal, DeadlineSettings settings) {
         this.settings = settings;
         this.hours = settings.officeHours();
         this.cal = cal.officeHours().equals(hours) ? cal : cal.withOfficeHours(hours);
         this.bases = checkBases(Calendars.builtInBases());
+        this.defaultCutOff = new CutOff(settings.cutOff(), DEFAULT_CUT_OFF_BASIS_IDS.stream().map(bases::get).toList());
     }
 
     /**
@@ -87,6 +91,18 @@ public final class DeadlineEngine {
     /** The settings used. */
     public DeadlineSettings settings() {
         return settings;
+    }
+
+    /** The bases the default cut-off cites: Luật Hộ tịch 2014 Art. 5(3) and NĐ 23/2015 Art. 7. */
+    static List<LegalBasis> defaultCutOffBases() {
+        Map<String, LegalBasis> all = checkBases(Calendars.builtInBases());
+        return DEFAULT_CUT_OFF_BASIS_IDS.stream().map(all::get).toList();
+    }
+
+    private static void addBasis(List<LegalBasis> list, LegalBasis b) {
+        if (!list.contains(b)) {
+            list.add(b);
+        }
     }
 
     private void addBasis(List<LegalBasis> list, String id) {
@@ -164,11 +180,18 @@ public final class DeadlineEngine {
     private record Counted(long ran, long excludedWorking) {
     }
 
-    /** Phase 1: the receipt day and the effective start, after the cut-off hour and days off. */
+    /**
+     * Phase 1: the receipt day and the effective start, after the cut-off hour and days off. The cut-off
+     * is the request's, citing the bases it names; without one ({@link CutOff#none()}) a dossier received
+     * on a working day is received that day, its clock starting at the next office session.
+     */
     private Receipt receipt(DeadlineRequest req, List<LegalBasis> counting) {
         ZonedDateTime zr = cal.local(req.receivedAt());
-        LocalTime cutOff = req.cutOff() != null ? req.cutOff() : settings.cutOff();
-        DeadlineSettings.checkCutOff(hours, cutOff);
+        CutOff cut = req.cutOff() != null ? req.cutOff() : defaultCutOff;
+        LocalTime cutOff = cut.at();
+        if (cutOff != null) {
+            DeadlineSettings.checkCutOff(hours, cutOff);
+        }
         LocalDate date = zr.toLocalDate();
         LocalDate receiptDay;
         LocalDateTime start;
@@ -181,11 +204,10 @@ public final class DeadlineEngine {
             }
             receiptDay = receiptOnDayOff ? date : next;
             start = next.atTime(hours.opening());
-        } else if (zr.toLocalTime().isAfter(cutOff)) {
+        } else if (cutOff != null && zr.toLocalTime().isAfter(cutOff)) {
             receiptDay = cal.nextWorkingDay(date);
             start = receiptDay.atTime(hours.opening());
-            addBasis(counting, "LHT-2014-D5-3");
-            addBasis(counting, "ND-23-2015-D7");
+            cut.bases().forEach(b -> addBasis(counting, b));
         } else {
             receiptDay = date;
             start = cal.normalise(zr.toLocalDateTime());

@@ -11,9 +11,12 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param officeHours      sessions of a working day; default {@link OfficeHours#DEFAULT}
- * @param cutOff           received after this local time, the dossier counts from the next working
- *                         day; default 15:00 (Luật Hộ tịch 2014 Art. 5(3), NĐ 23/2015 Art. 7);
- *                         a procedure may override it
+ * @param cutOff           the default cut-off hour: a request that names no {@link CutOff} of its own
+ *                         (its {@code cutOff} is {@code null}) counts from the next working day when
+ *                         received after it, citing Luật Hộ tịch 2014 Art. 5(3) and NĐ 23/2015 Art. 7;
+ *                         default 15:00. A rule pack's engine (rules-core) always names each procedure's
+ *                         own cut-off, or none, so in a pack this is only the hour a cut-off rule uses
+ *                         when it names none (docs/pack-format.md "Cut-off")
  * @param countReceiptDay  whether the receipt day is day 1; default {@code false} (Bộ luật Dân sự
  *                         2015 Art. 147(2): the first day is not counted; unverified, FACTS.md §2.1b)
  * @param dueAt            the hour of the due day; default {@link DueAt#CLOSE_OF_OFFICE}

@@ -84,6 +84,36 @@ class DeadlineEngineTest {
         }
 
         @Test
+        void compute_procedureCutOff_citesOnlyTheBasisItNames() {
+            LegalBasis own = LegalBasis.of("QD-TINH-GIO-TIEP-NHAN", "Quyết định của tỉnh về giờ tiếp nhận");
+            DeadlineRequest req = DeadlineRequest.of(vn(2026, 3, 2, 16, 30), Channel.DESK, TimeLimit.workingDays(3))
+                    .withCutOff(CutOff.of(LocalTime.of(16, 0), own));
+            DeadlineResult r = ENGINE.compute(req);
+            assertEquals(LocalDate.of(2026, 3, 3), r.receiptDay());
+            assertTrue(r.countingBases().contains(own), r.countingBases().toString());
+            assertTrue(r.countingBases().stream().noneMatch(b -> b.id().equals("LHT-2014-D5-3") || b.id().equals("ND-23-2015-D7")),
+                    r.countingBases().toString());
+        }
+
+        @Test
+        void compute_noCutOff_receivedLateOnAWorkingDay_countsThatDay() {
+            // Monday 16:30, 3 working days: Tue, Wed, Thu (with the default 15:00 it would be Friday)
+            DeadlineRequest req = DeadlineRequest.of(vn(2026, 3, 2, 16, 30), Channel.DESK, TimeLimit.workingDays(3))
+                    .withCutOff(CutOff.none());
+            DeadlineResult r = ENGINE.compute(req);
+            assertEquals(LocalDate.of(2026, 3, 2), r.receiptDay());
+            assertEquals(vn(2026, 3, 5, 17, 0), r.due().toInstant());
+            assertTrue(r.countingBases().stream().noneMatch(b -> b.id().equals("LHT-2014-D5-3") || b.id().equals("ND-23-2015-D7")),
+                    r.countingBases().toString());
+            assertEquals(vn(2026, 3, 6, 17, 0), desk(vn(2026, 3, 2, 16, 30), TimeLimit.workingDays(3)).due().toInstant());
+        }
+
+        @Test
+        void cutOff_anHourWithoutBasis_isRefused() {
+            assertThrows(InvalidDeadlineException.class, () -> new CutOff(LocalTime.of(15, 0), List.of()));
+        }
+
+        @Test
         void compute_cutOffOutsideOfficeHours_isRejected() {
             DeadlineRequest req = DeadlineRequest.of(vn(2026, 3, 3, 9, 0), Channel.DESK, TimeLimit.sameDay())
                     .withCutOff(LocalTime.of(6, 0));

@@ -19,6 +19,9 @@ import java.util.Optional;
  *       apply a later law backwards).</li>
  *   <li><b>After the last date</b> the last value stays in force, unless the last entry is a repeal
  *       (a {@code null} value): from its date there is no value again.</li>
+ *   <li>A value may end on a day of its own ({@link Dated#to()}, inclusive): after it there is no value
+ *       until the next {@code from}. Periods never overlap: a value whose {@code to} is on or after the
+ *       next value's {@code from} is refused.</li>
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -35,10 +38,15 @@ public record Parameter<T>(String id, List<Dated<T>> values) {
             throw new IllegalArgumentException("parameter [" + id + "] has no dated value");
         }
         for (int i = 1; i < values.size(); i++) {
-            if (!values.get(i).from().isAfter(values.get(i - 1).from())) {
+            Dated<T> prev = values.get(i - 1);
+            Dated<T> cur = values.get(i);
+            if (!cur.from().isAfter(prev.from())) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "parameter [%s]: dates must increase: [%s] then [%s]", id, values.get(i - 1).from(),
-                        values.get(i).from()));
+                        "parameter [%s]: dates must increase: [%s] then [%s]", id, prev.from(), cur.from()));
+            }
+            if (prev.to() != null && !prev.to().isBefore(cur.from())) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "parameter [%s]: periods overlap: [%s..%s] and [%s..]", id, prev.from(), prev.to(), cur.from()));
             }
         }
     }
@@ -67,7 +75,8 @@ public record Parameter<T>(String id, List<Dated<T>> values) {
             }
             found = v;
         }
-        return found == null || found.value() == null ? Optional.empty() : Optional.of(found);
+        return found == null || found.value() == null || (found.to() != null && date.isAfter(found.to()))
+                ? Optional.empty() : Optional.of(found);
     }
 
     /** This parameter with one more value from {@code from} (after every existing date). */
@@ -83,12 +92,27 @@ public record Parameter<T>(String id, List<Dated<T>> values) {
      * @param from  the first day it is in force
      * @param value the value, or {@code null} for a repeal (no value from this day)
      * @param basis the legal basis that set it (or repealed it)
+     * @param to    the last day it is in force (inclusive), or {@code null}: until the next value's {@code from}
      * @param <T>   the value's type
      */
-    public record Dated<T>(LocalDate from, T value, LegalBasis basis) {
+    public record Dated<T>(LocalDate from, T value, LegalBasis basis, LocalDate to) {
         public Dated {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(basis, "basis");
+            if (to != null && to.isBefore(from)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "a dated value must end on or after its start: [%s..%s]", from, to));
+            }
+        }
+
+        /** A value in force from {@code from} until the next value's. */
+        public Dated(LocalDate from, T value, LegalBasis basis) {
+            this(from, value, basis, null);
+        }
+
+        /** Whether it is in force on {@code date}. */
+        public boolean covers(LocalDate date) {
+            return !date.isBefore(from) && (to == null || !date.isAfter(to));
         }
     }
 }

@@ -46,6 +46,29 @@ class ParameterTest {
     }
 
     @Test
+    void aValueWithAnEndDate_hasNoValueAfterIt_untilTheNextStarts() {
+        Parameter<Integer> p = new Parameter<>("deadline.x", List.of(
+                new Parameter.Dated<>(LocalDate.of(2024, 8, 1), 8, A, LocalDate.of(2025, 8, 10)),
+                new Parameter.Dated<>(LocalDate.of(2025, 8, 15), 5, B)));
+        assertEquals(8, p.at(LocalDate.of(2025, 8, 10)).value()); // the end date itself is in force
+        assertTrue(p.find(LocalDate.of(2025, 8, 11)).isEmpty());
+        assertTrue(p.find(LocalDate.of(2025, 8, 14)).isEmpty());
+        assertEquals(5, p.at(LocalDate.of(2025, 8, 15)).value());
+        assertTrue(p.values().get(0).covers(LocalDate.of(2024, 8, 1)));
+        assertTrue(!p.values().get(0).covers(LocalDate.of(2025, 8, 11)));
+    }
+
+    @Test
+    void overlappingPeriods_andAnEndBeforeTheStart_areRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Parameter<>("deadline.x", List.of(
+                new Parameter.Dated<>(LocalDate.of(2024, 8, 1), 8, A, LocalDate.of(2025, 8, 15)),
+                new Parameter.Dated<>(LocalDate.of(2025, 8, 15), 5, B))));
+        assertTrue(e.getMessage().contains("overlap"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new Parameter.Dated<>(LocalDate.of(2025, 8, 15), 5, B, LocalDate.of(2025, 8, 14)));
+    }
+
+    @Test
     void defaults_areDatedAndCiteUnverifiedLaw() {
         assertEquals(16, DefaultParameters.CHILD_UNDER_DEFAULT.at(LocalDate.of(2026, 3, 2)).value());
         assertEquals(60, DefaultParameters.ELDERLY_FROM_DEFAULT.at(LocalDate.of(2026, 3, 2)).value());

@@ -1,10 +1,13 @@
 package io.github.motcua.rules;
 
+import io.github.motcua.calendar.CutOff;
 import io.github.motcua.calendar.InternalStep;
 import io.github.motcua.calendar.TimeLimit;
 import io.github.motcua.dossier.Channel;
 import io.github.motcua.law.LegalBasis;
+import io.github.motcua.law.Parameter;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
@@ -37,12 +40,16 @@ import java.util.Optional;
  *                     record (procedure.yaml {@code source}); {@code null} for a hand-written procedure
  * @param stepConditions the steps that apply only to some dossiers (procedure.yaml {@code steps[].when}),
  *                     e.g. the tax authority's step only when financial obligations are to be determined
+ * @param deadlines    the base time limit as a dated series (procedure.yaml {@code deadline.values}: each
+ *                     value with its {@code validFrom}/{@code validTo} and legal basis), or {@code null}
+ *                     when procedure.yaml gives one value; {@link #deadline()} is then the latest value.
+ *                     A dossier gets the value in force on its as-of date: {@link #deadlineOn(LocalDate)}
  */
 public record Procedure(String code, LocalizedText name, LocalizedText field, Level level, LocalizedText agency,
         List<Channel> channels, OnlineLevel onlineLevel, boolean boundaryFree, LocalizedText result,
         List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
         List<DossierComponent> components, List<Alias> aliases, Commitment commitment, Competence competence,
-        Source source, List<StepCondition> stepConditions) {
+        Source source, List<StepCondition> stepConditions, Parameter<BaseDeadline> deadlines) {
     public Procedure {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");
@@ -52,16 +59,29 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
         components = List.copyOf(components);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         stepConditions = stepConditions == null ? List.of() : List.copyOf(stepConditions);
+        if (deadlines != null && deadline == null) {
+            deadline = deadlines.values().get(deadlines.values().size() - 1).value();
+        }
     }
 
-    /** A procedure whose steps all apply to every dossier. */
+    /** A procedure whose steps apply to every dossier, with step conditions and a one-value base deadline. */
+    public Procedure(String code, LocalizedText name, LocalizedText field, Level level, LocalizedText agency,
+            List<Channel> channels, OnlineLevel onlineLevel, boolean boundaryFree, LocalizedText result,
+            List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
+            List<DossierComponent> components, List<Alias> aliases, Commitment commitment, Competence competence,
+            Source source, List<StepCondition> stepConditions) {
+        this(code, name, field, level, agency, channels, onlineLevel, boundaryFree, result, legalBases, deadline, steps,
+                components, aliases, commitment, competence, source, stepConditions, null);
+    }
+
+    /** A procedure whose steps all apply to every dossier and whose base deadline is one value. */
     public Procedure(String code, LocalizedText name, LocalizedText field, Level level, LocalizedText agency,
             List<Channel> channels, OnlineLevel onlineLevel, boolean boundaryFree, LocalizedText result,
             List<LegalBasis> legalBases, BaseDeadline deadline, List<InternalStep> steps,
             List<DossierComponent> components, List<Alias> aliases, Commitment commitment, Competence competence,
             Source source) {
         this(code, name, field, level, agency, channels, onlineLevel, boundaryFree, result, legalBases, deadline, steps,
-                components, aliases, commitment, competence, source, List.of());
+                components, aliases, commitment, competence, source, List.of(), null);
     }
 
     /**
@@ -106,6 +126,22 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
             }
         }
         return out;
+    }
+
+    /**
+     * The base time limit in force on {@code date} (the dossier's as-of date): the series' value whose
+     * {@code validFrom..validTo} covers it, or the one value unless the date is before its {@code validFrom};
+     * empty when none is in force (or the procedure states no deadline).
+     */
+    public Optional<BaseDeadline> deadlineOn(LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        if (deadlines != null) {
+            return deadlines.find(date).map(Parameter.Dated::value);
+        }
+        if (deadline == null || (deadline.validFrom() != null && date.isBefore(deadline.validFrom()))) {
+            return Optional.empty();
+        }
+        return Optional.of(deadline);
     }
 
     /** A procedure without aliases, commitment or competence rule (the shape before issue 14). */
@@ -363,18 +399,41 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
      *
      * @param limit  amount and unit
      * @param basis  its legal basis
-     * @param cutOff received after this local time: counted from the next working day; {@code null}
-     *               means the pack default
+     * @param cutOff received after this local time: counted from the next working day; {@code null} when
+     *               no cut-off applies to the procedure. Set by the procedure's own {@code deadline.cutOff}
+     *               or by a pack.yaml {@code cutOffs} rule that names it (docs/pack-format.md "Cut-off"); a
+     *               pack's {@code defaults.cutOff} alone applies to no procedure
      * @param validFrom the day this limit took effect (its basis's), or {@code null} when the pack does not
      *               say; a dossier whose as-of date is earlier gets no deadline ({@code DEADLINE_FAILED})
      *               rather than today's limit applied backwards
      * @param line   the line of {@code deadline:} in procedure.yaml (what a decision's trace cites), or 0
+     * @param cutOffBasis the legal basis of {@code cutOff}, which a deadline cites when the cut-off moved
+     *               its start; {@code null} without a cut-off (given a cut-off and no basis, the limit's
+     *               {@code basis})
+     * @param validTo the last day this limit is in force (inclusive) in a dated series, or {@code null}
      */
     public record BaseDeadline(TimeLimit limit, LegalBasis basis, LocalTime cutOff, java.time.LocalDate validFrom,
-            int line) {
+            int line, LegalBasis cutOffBasis, LocalDate validTo) {
         public BaseDeadline {
             Objects.requireNonNull(limit, "limit");
             line = Math.max(0, line);
+            if (cutOff == null) {
+                cutOffBasis = null;
+            } else if (cutOffBasis == null) {
+                cutOffBasis = basis;
+            }
+        }
+
+        /** A limit with no end date. */
+        public BaseDeadline(TimeLimit limit, LegalBasis basis, LocalTime cutOff, java.time.LocalDate validFrom,
+                int line, LegalBasis cutOffBasis) {
+            this(limit, basis, cutOff, validFrom, line, cutOffBasis, null);
+        }
+
+        /** A limit whose cut-off, if any, cites the limit's own basis. */
+        public BaseDeadline(TimeLimit limit, LegalBasis basis, LocalTime cutOff, java.time.LocalDate validFrom,
+                int line) {
+            this(limit, basis, cutOff, validFrom, line, null);
         }
 
         /** A limit whose line in procedure.yaml is not known. */
@@ -386,5 +445,26 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
         public BaseDeadline(TimeLimit limit, LegalBasis basis, LocalTime cutOff) {
             this(limit, basis, cutOff, null);
         }
+
+        /**
+         * The cut-off for the deadline engine: the hour with its basis, or {@link CutOff#none()}.
+         *
+         * @throws io.github.motcua.calendar.InvalidDeadlineException when a cut-off has no basis at all
+         */
+        public CutOff cutOffRule() {
+            return cutOff == null ? CutOff.none()
+                    : new CutOff(cutOff, cutOffBasis == null ? List.of() : List.of(cutOffBasis));
+        }
+
+        /** This limit with another cut-off ({@code null}: none), citing {@code cutOffBasis}. */
+        public BaseDeadline withCutOff(LocalTime cutOff, LegalBasis cutOffBasis) {
+            return new BaseDeadline(limit, basis, cutOff, validFrom, line, cutOff == null ? null : cutOffBasis, validTo);
+        }
+    }
+
+    /** This procedure with another base deadline (one value: no dated series). */
+    public Procedure withDeadline(BaseDeadline deadline) {
+        return new Procedure(code, name, field, level, agency, channels, onlineLevel, boundaryFree, result, legalBases,
+                deadline, steps, components, aliases, commitment, competence, source, stepConditions, null);
     }
 }

@@ -167,15 +167,13 @@ final class BuiltInSections {
             }
             Dossier d = ctx.dossier();
             DeadlineResult deadline;
-            if (p.deadline().validFrom() != null && ctx.asOf().isBefore(p.deadline().validFrom())) {
-                // strict: a time limit is not applied to a dossier decided under an earlier law
-                String from = p.deadline().validFrom().toString();
-                String asOf = ctx.asOf().toString();
-                ctx.fail(Decision.Cause.Code.DEADLINE_FAILED,
-                        Msg.vi("CAUSE_DEADLINE_NOT_IN_FORCE", "validFrom", from, "asOf", asOf),
-                        Msg.en("CAUSE_DEADLINE_NOT_IN_FORCE", "validFrom", from, "asOf", asOf));
+            Optional<Procedure.BaseDeadline> inForce = p.deadlineOn(ctx.asOf());
+            if (inForce.isEmpty()) {
+                // strict: a time limit is not applied to a dossier decided under another law than its own
+                notInForce(ctx, p);
                 return null;
             }
+            Procedure.BaseDeadline base = inForce.get();
             try {
                 List<DeadlineAdjustment> adjustments = new ArrayList<>(ctx.deadlineAdjustments());
                 for (Dossier.ExcludedPeriod e : d.excludedPeriods()) {
@@ -192,7 +190,7 @@ final class BuiltInSections {
                             routing.transfer().basis(), null));
                 }
                 DeadlineRequest req = DeadlineRequest.of(d.receivedAt().toInstant(), d.channel(),
-                        CommitmentSection.countedLimit(p, engine)).withCutOff(p.deadline().cutOff()).withAdjustments(adjustments);
+                        CommitmentSection.countedLimit(p, base, engine)).withCutOff(base.cutOffRule()).withAdjustments(adjustments);
                 try {
                     // the steps this dossier goes through (the tax authority's only with financial obligations ...)
                     io.github.motcua.rules.vocabulary.Form form = new io.github.motcua.rules.vocabulary.Form(
@@ -205,7 +203,7 @@ final class BuiltInSections {
                     // plan without room. The appointment stands; officers are told the plan does not fit.
                     deadline = engine.compute(req);
                     ctx.note(new Decision.Note(Msg.vi("NOTE_STEPS_DO_NOT_FIT", "step", e.stepId()),
-                            Msg.en("NOTE_STEPS_DO_NOT_FIT", "step", e.stepId()), p.deadline().basis(), "procedure.yaml: steps"));
+                            Msg.en("NOTE_STEPS_DO_NOT_FIT", "step", e.stepId()), base.basis(), "procedure.yaml: steps"));
                 }
             } catch (ParameterNotInForceException e) {
                 ctx.fail(Decision.Cause.Code.DEADLINE_FAILED, Msg.vi("CAUSE_DEADLINE_FAILED", "detail", e.messageVi()),
@@ -220,8 +218,8 @@ final class BuiltInSections {
             // the appointment counts the province's commitment when the procedure has one: both are named
             Procedure.Commitment c = p.commitment();
             ctx.trace(new Decision.TraceStep("thời hạn " + (c == null ? deadline.limit().labelVi()
-                    : p.deadline().limit().labelVi() + " (tối đa theo quy định)"),
-                    "procedures/" + p.code() + "/procedure.yaml", p.deadline().line(), p.deadline().basis(),
+                    : base.limit().labelVi() + " (tối đa theo quy định)"),
+                    "procedures/" + p.code() + "/procedure.yaml", base.line(), base.basis(),
                     Decision.TraceStep.Kind.DEADLINE));
             if (c != null) {
                 ctx.trace(new Decision.TraceStep("thời gian cam kết của tỉnh " + c.labelVi(),
@@ -333,6 +331,37 @@ final class BuiltInSections {
                             c, a.step().counted()));
                 }
             }
+        }
+
+        /**
+         * DEADLINE_FAILED for a dossier whose as-of date no base limit covers: before the first (or the next)
+         * value's {@code validFrom}, or after the last value's {@code validTo}.
+         */
+        private static void notInForce(DecisionContext ctx, Procedure p) {
+            LocalDate asOf = ctx.asOf();
+            LocalDate next = null;
+            LocalDate ended = null;
+            if (p.deadlines() != null) {
+                for (io.github.motcua.law.Parameter.Dated<Procedure.BaseDeadline> v : p.deadlines().values()) {
+                    if (v.from().isAfter(asOf)) {
+                        next = v.from();
+                        break;
+                    }
+                    ended = v.to();
+                }
+            } else {
+                next = p.deadline().validFrom();
+            }
+            if (next == null && ended != null) {
+                ctx.fail(Decision.Cause.Code.DEADLINE_FAILED,
+                        Msg.vi("CAUSE_DEADLINE_ENDED", "validTo", ended.toString(), "asOf", asOf.toString()),
+                        Msg.en("CAUSE_DEADLINE_ENDED", "validTo", ended.toString(), "asOf", asOf.toString()));
+                return;
+            }
+            String from = String.valueOf(next);
+            ctx.fail(Decision.Cause.Code.DEADLINE_FAILED,
+                    Msg.vi("CAUSE_DEADLINE_NOT_IN_FORCE", "validFrom", from, "asOf", asOf.toString()),
+                    Msg.en("CAUSE_DEADLINE_NOT_IN_FORCE", "validFrom", from, "asOf", asOf.toString()));
         }
 
         private static String excludedReason(Dossier.ExcludedPeriod e) {

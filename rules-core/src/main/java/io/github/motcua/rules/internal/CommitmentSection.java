@@ -52,9 +52,9 @@ final class CommitmentSection implements DecisionSection<Decision.Commitment> {
     }
 
     /** The time limit the appointment counts: the province's commitment when set, else the law's maximum. */
-    static TimeLimit countedLimit(Procedure p, DeadlineEngine engine) {
+    static TimeLimit countedLimit(Procedure p, Procedure.BaseDeadline base, DeadlineEngine engine) {
         Procedure.Commitment c = p.commitment();
-        return c == null ? p.deadline().limit() : c.limit(engine.settings().officeHours().minutesPerDay());
+        return c == null ? base.limit() : c.limit(engine.settings().officeHours().minutesPerDay());
     }
 
     @Override
@@ -68,9 +68,13 @@ final class CommitmentSection implements DecisionSection<Decision.Commitment> {
             return null;
         }
         DeadlineEngine engine = ctx.loaded(BuiltInSections.CALENDAR, DeadlineEngine.class).get();
-        TimeLimit max = p.deadline().limit();
-        return new Decision.Commitment(max, p.deadline().basis(), c.amount(), c.unit(), c.labelVi(),
-                countedLimit(p, engine), c.cutPercent(max), c.basis(), c.note());
+        Procedure.BaseDeadline base = p.deadlineOn(ctx.asOf()).orElse(null);
+        if (base == null) {
+            return null;
+        }
+        TimeLimit max = base.limit();
+        return new Decision.Commitment(max, base.basis(), c.amount(), c.unit(), c.labelVi(),
+                countedLimit(p, base, engine), c.cutPercent(max), c.basis(), c.note());
     }
 
     @Override

@@ -46,6 +46,8 @@ final class PackLoader {
     private final java.util.concurrent.Executor executor;
     private Memo memo;
     private Map<String, String> checkKeys = Map.of();
+    /** pack.yaml as read by {@link #packInfo()} (null when missing or invalid). */
+    private YamlDoc packDoc;
     /** pack.yaml {@code rules.decisionBudgetMs}, else {@link Evaluator#DEFAULT_BUDGET}. */
     private java.time.Duration decisionBudget = Evaluator.DEFAULT_BUDGET;
 
@@ -206,6 +208,7 @@ final class PackLoader {
         Map<String, LegalBasis> bases = legalBases();
         Map<String, ReceivingUnit> units = units();
         Map<String, Parameter<?>> parameters = parameters(bases);
+        CutOffRules cutOffs = CutOffRules.read(packDoc, bases, problems);
         PackSection.Context context = new PackSection.Context(info, bases, units, files.files());
         Map<String, Object> sectionValues = new LinkedHashMap<>();
         Set<String> expectKeys = claims().keySet();
@@ -249,7 +252,7 @@ final class PackLoader {
             folders.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 List<PackProblem> mine = new ArrayList<>();
                 try {
-                    return new ProcedureReader(files, mine, forms).folder(e.getKey(), e.getValue(), claimed, bases, expectKeys);
+                    return new ProcedureReader(files, mine, forms, cutOffs).folder(e.getKey(), e.getValue(), claimed, bases, expectKeys);
                 } catch (RuntimeException | StackOverflowError x) {
                     mine.add(Msg.problem("procedures/" + e.getKey() + "/procedure.yaml", 0, 0, "LOAD_FAILED", "load.procedure.failed",
                             "detail", String.valueOf(x)));
@@ -306,6 +309,7 @@ final class PackLoader {
             }
         }
         aliasConflicts(procedures, problems);
+        cutOffs.check(packDoc, procedures, problems);
         if (info == null) {
             return null;
         }
@@ -361,6 +365,7 @@ final class PackLoader {
 
     private PackInfo packInfo() {
         YamlDoc doc = yaml("pack.yaml", "pack", true);
+        packDoc = doc;
         if (doc == null) {
             return null;
         }
@@ -464,6 +469,7 @@ final class PackLoader {
             Class<?> type = DefaultParameters.types().get(id);
             List<Parameter.Dated<Object>> values = new ArrayList<>();
             LocalDate prev = null;
+            LocalDate prevTo = null;
             int before = problems.size();
             int j = 0;
             for (JsonNode v : n.get("values")) {
@@ -478,8 +484,28 @@ final class PackLoader {
                 if (prev != null && !from.isAfter(prev)) {
                     problems.add(doc.msg(vp + "/from", "BAD_VALUE", "load.parameters.datesOrder", "previous", String.valueOf(prev),
                             "date", String.valueOf(from)));
+                } else if (prevTo != null && !prevTo.isBefore(from)) {
+                    problems.add(doc.problem(vp + "/from", "PARAMETER_OVERLAP",
+                            "Khoảng hiệu lực chồng nhau: giá trị trước áp dụng đến hết [" + prevTo + "], giá trị này từ [" + from + "]",
+                            "periods overlap: the previous value is in force until [" + prevTo + "], this one from [" + from + "]"));
                 }
                 prev = from;
+                LocalDate to = null;
+                if (v.get("to") != null) {
+                    try {
+                        to = LocalDate.parse(v.get("to").asString());
+                    } catch (DateTimeException e) {
+                        problems.add(doc.problem(vp + "/to", "BAD_VALUE", "Ngày không hợp lệ [" + v.get("to").asString() + "]",
+                                "invalid date [" + v.get("to").asString() + "]"));
+                        continue;
+                    }
+                    if (to.isBefore(from)) {
+                        problems.add(doc.problem(vp + "/to", "BAD_VALUE", "Ngày kết thúc [" + to + "] trước ngày bắt đầu [" + from + "]",
+                                "end date [" + to + "] is before the start [" + from + "]"));
+                        continue;
+                    }
+                }
+                prevTo = to;
                 String basisId = v.get("basis").asString();
                 LegalBasis b = bases.get(basisId);
                 if (b == null) {
@@ -502,7 +528,7 @@ final class PackLoader {
                     }
                     value = vb;
                 }
-                values.add(new Parameter.Dated<>(from, value, b));
+                values.add(new Parameter.Dated<>(from, value, b, to));
             }
             if (problems.size() == before) {
                 out.put(id, new Parameter<>(id, values));

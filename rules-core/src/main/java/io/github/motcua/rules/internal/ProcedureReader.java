@@ -5,6 +5,7 @@ import io.github.motcua.calendar.InternalStep;
 import io.github.motcua.calendar.TimeLimit;
 import io.github.motcua.dossier.Channel;
 import io.github.motcua.law.LegalBasis;
+import io.github.motcua.law.Parameter;
 import io.github.motcua.rules.Dossier;
 import io.github.motcua.rules.DossierComponent;
 import io.github.motcua.rules.Eligibility;
@@ -44,16 +45,21 @@ final class ProcedureReader {
     /** Keys under a case's {@code expect:} that the engine checks itself; the rest belong to decision sections. */
     private static final Set<String> CORE_EXPECT = Set.of("eligibility", "reasons", "notes", "components");
     private Set<String> expectKeys = Set.of();
+    private final CutOffRules cutOffs;
 
     ProcedureReader(PackFiles files, List<PackProblem> problems) {
-        this(files, problems, FormFields.Library.of(files));
+        this(files, problems, FormFields.Library.of(files), CutOffRules.NONE);
     }
 
-    /** @param forms the pack's shared form schemas (forms/*.schema.json), parsed once per load */
-    ProcedureReader(PackFiles files, List<PackProblem> problems, FormFields.Library forms) {
+    /**
+     * @param forms   the pack's shared form schemas (forms/*.schema.json), parsed once per load
+     * @param cutOffs pack.yaml's cut-off rules, for procedures that name no cut-off of their own
+     */
+    ProcedureReader(PackFiles files, List<PackProblem> problems, FormFields.Library forms, CutOffRules cutOffs) {
         this.files = files;
         this.problems = problems;
         this.forms = forms;
+        this.cutOffs = cutOffs;
     }
 
     /** One procedure folder's outcome: its source and cases (null when its procedure.yaml failed), problems, and
@@ -144,6 +150,9 @@ final class ProcedureReader {
         if (p.deadline() != null && p.deadline().basis() != null) {
             acts.add(p.deadline().basis().act());
         }
+        if (p.deadlines() != null) {
+            p.deadlines().values().forEach(v -> acts.add(v.basis().act()));
+        }
         if (p.components() != null) {
             p.components().forEach(c -> {
                 if (c.basis() != null) {
@@ -216,9 +225,20 @@ final class ProcedureReader {
                 || (d.get("unknown") != null && d.get("unknown").asBoolean()) ? null
                 : new Procedure.BaseDeadline(
                 new TimeLimit(d.get("amount").asLong(), DeadlineUnit.valueOf(d.get("unit").asString())), deadlineBasis,
-                d.get("cutOff") == null ? null : LocalTime.parse(d.get("cutOff").asString()),
-                d.get("validFrom") == null ? null : java.time.LocalDate.parse(d.get("validFrom").asString()),
+                null, d.get("validFrom") == null ? null : java.time.LocalDate.parse(d.get("validFrom").asString()),
                 doc.topLevelKeyLine("deadline"));
+        Parameter<Procedure.BaseDeadline> series = null;
+        if (d.get("values") != null) {
+            for (String k : List.of("amount", "unit", "basis", "validFrom")) {
+                if (d.get(k) != null) {
+                    problems.add(doc.problem("/deadline/" + k, "DEADLINE_VALUES_AND_ONE",
+                            "Thời hạn có values thì mỗi giá trị tự nêu amount, unit, basis, validFrom; bỏ [" + k + "] ở deadline",
+                            "a deadline with values states amount, unit, basis and validFrom in each value: remove [" + k + "] from deadline"));
+                }
+            }
+            series = series(doc, d.get("values"), code, bases);
+            deadline = null;
+        }
         JsonNode src = r.get("source");
         List<Procedure.ValueMark> marks = new ArrayList<>();
         if (src != null && src.get("values") != null) {
@@ -339,13 +359,26 @@ final class ProcedureReader {
         if (problems.size() > before) {
             return null;
         }
+        if (deadline != null) {
+            deadline = cutOff(doc, d, deadline, code, r, bases);
+        }
+        if (series != null) {
+            // one cut-off for every period: the procedure's own, else the pack's rule
+            Procedure.BaseDeadline first = cutOff(doc, d, series.values().get(0).value(), code, r, bases);
+            List<Parameter.Dated<Procedure.BaseDeadline>> withCutOff = new ArrayList<>();
+            for (Parameter.Dated<Procedure.BaseDeadline> v : series.values()) {
+                withCutOff.add(new Parameter.Dated<>(v.from(), v.value().withCutOff(first.cutOff(), first.cutOffBasis()),
+                        v.basis(), v.to()));
+            }
+            series = new Parameter<>(series.id(), withCutOff);
+        }
         return new Procedure(code, PackLoader.text(r.get("name")), r.get("field") == null ? null : PackLoader.text(r.get("field")),
                 Procedure.Level.valueOf(r.get("level").asString()), r.get("agency") == null ? null : PackLoader.text(r.get("agency")),
                 channels, r.get("onlineLevel") == null ? Procedure.OnlineLevel.NONE
                         : Procedure.OnlineLevel.valueOf(r.get("onlineLevel").asString()),
                 r.get("boundaryFree") != null && r.get("boundaryFree").asBoolean(),
                 r.get("result") == null ? null : PackLoader.text(r.get("result")), procBases, deadline, steps, components,
-                aliases, commitment, competence, source, stepConditions);
+                aliases, commitment, competence, source, stepConditions, series);
     }
 
     /**
@@ -369,6 +402,100 @@ final class ProcedureReader {
             }
         }
         whenAt.clear();
+    }
+
+    /**
+     * {@code deadline.values}: the base time limit as a dated series, each value with its
+     * {@code validFrom} (the first may leave it out: in force since before any dossier), optional
+     * {@code validTo} (inclusive) and basis. A period that starts on or before the previous one's
+     * {@code validTo} overlaps it: a problem at its line. Null when any value has a problem.
+     */
+    private Parameter<Procedure.BaseDeadline> series(YamlDoc doc, JsonNode values, String code,
+            Map<String, LegalBasis> bases) {
+        int before = problems.size();
+        List<Parameter.Dated<Procedure.BaseDeadline>> out = new ArrayList<>();
+        Parameter.Dated<Procedure.BaseDeadline> prev = null;
+        int prevLine = 0;
+        int j = 0;
+        for (JsonNode v : values) {
+            String vp = "/deadline/values/" + j++;
+            int line = doc.position(vp)[0];
+            LegalBasis b = basis(doc, vp + "/basis", v.get("basis").asString(), bases);
+            java.time.LocalDate from = date(doc, vp + "/validFrom", v.get("validFrom"));
+            java.time.LocalDate to = date(doc, vp + "/validTo", v.get("validTo"));
+            if (from == null && v.get("validFrom") == null && prev != null) {
+                problems.add(doc.problem(vp, "DEADLINE_NO_VALID_FROM",
+                        "Chỉ giá trị thời hạn đầu tiên được bỏ trống validFrom",
+                        "only the first deadline value may leave out validFrom"));
+                continue;
+            }
+            java.time.LocalDate start = from == null ? java.time.LocalDate.MIN : from;
+            if (to != null && to.isBefore(start)) {
+                problems.add(doc.problem(vp + "/validTo", "BAD_VALUE",
+                        String.format(Locale.ROOT, "validTo [%s] trước validFrom [%s]", to, from),
+                        String.format(Locale.ROOT, "validTo [%s] is before validFrom [%s]", to, from)));
+                continue;
+            }
+            if (prev != null && (!start.isAfter(prev.from()) || (prev.to() != null && !prev.to().isBefore(start)))) {
+                String period = (prev.value().validFrom() == null ? "…" : prev.value().validFrom().toString()) + ".."
+                        + (prev.to() == null ? "" : prev.to().toString());
+                problems.add(doc.problem(vp + "/validFrom", "DEADLINE_OVERLAP",
+                        String.format(Locale.ROOT, "Khoảng hiệu lực từ [%s] chồng lên khoảng [%s] ở dòng %d; các khoảng phải theo thứ tự và không chồng nhau",
+                                from, period, prevLine),
+                        String.format(Locale.ROOT, "the period from [%s] overlaps the period [%s] at line %d; periods must follow each other without overlapping",
+                                from, period, prevLine)));
+                continue;
+            }
+            if (b == null || from == null && v.get("validFrom") != null || to == null && v.get("validTo") != null) {
+                continue; // reported
+            }
+            Procedure.BaseDeadline bd = new Procedure.BaseDeadline(
+                    new TimeLimit(v.get("amount").asLong(), DeadlineUnit.valueOf(v.get("unit").asString())), b, null, from,
+                    line, null, to);
+            prev = new Parameter.Dated<>(start, bd, b, to);
+            prevLine = line;
+            out.add(prev);
+        }
+        return problems.size() == before && !out.isEmpty() ? new Parameter<>("deadline." + code, out) : null;
+    }
+
+    private java.time.LocalDate date(YamlDoc doc, String ptr, JsonNode n) {
+        if (n == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(n.asString());
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(doc.problem(ptr, "BAD_VALUE", "Ngày không hợp lệ [" + n.asString() + "]",
+                    "invalid date [" + n.asString() + "]"));
+            return null;
+        }
+    }
+
+    /**
+     * The procedure's cut-off: its own {@code deadline.cutOff} ({@code none}, or an hour citing
+     * {@code cutOffBasis}, else the limit's basis), or when it names none, the first pack.yaml
+     * {@code cutOffs} rule that covers it, or none.
+     */
+    private Procedure.BaseDeadline cutOff(YamlDoc doc, JsonNode d, Procedure.BaseDeadline deadline, String code,
+            JsonNode r, Map<String, LegalBasis> bases) {
+        JsonNode own = d.get("cutOff");
+        LegalBasis ownBasis = d.get("cutOffBasis") == null ? null
+                : basis(doc, "/deadline/cutOffBasis", d.get("cutOffBasis").asString(), bases);
+        if (own == null) {
+            return cutOffs.apply(code, r.get("field") == null ? null : PackLoader.text(r.get("field")).vi(),
+                    Procedure.Level.valueOf(r.get("level").asString()), deadline);
+        }
+        if (own.asString().equals("none")) {
+            return deadline.withCutOff(null, null);
+        }
+        LegalBasis b = ownBasis != null ? ownBasis : deadline.basis();
+        if (b == null && d.get("cutOffBasis") == null) {
+            problems.add(doc.problem("/deadline/cutOff", "CUT_OFF_NO_BASIS",
+                    "Giờ tiếp nhận phải nêu căn cứ pháp lý: thêm cutOffBasis (hoặc basis của thời hạn)",
+                    "a cut-off hour must name its legal basis: add cutOffBasis (or the deadline's basis)"));
+        }
+        return deadline.withCutOff(LocalTime.parse(own.asString()), b);
     }
 
     private LegalBasis basis(YamlDoc doc, String ptr, String id, Map<String, LegalBasis> bases) {

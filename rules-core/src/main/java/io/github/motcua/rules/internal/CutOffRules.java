@@ -1,0 +1,180 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.calendar.DeadlineSettings;
+import io.github.motcua.law.LegalBasis;
+import io.github.motcua.rules.PackProblem;
+import io.github.motcua.rules.Procedure;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Where a pack's cut-off hour (giờ tiếp nhận) applies: pack.yaml {@code cutOffs}, each rule naming the
+ * procedures it covers (by code, field or level, less the {@code except} codes) and the legal basis
+ * that sets the hour. A procedure's own {@code deadline.cutOff} wins over every rule; a procedure no
+ * rule names and that names no cut-off itself has none (docs/pack-format.md "Cut-off"). The first rule
+ * that matches a procedure applies. Immutable once read.
+ */
+final class CutOffRules {
+    /** No rules: only procedures that name their own cut-off have one. */
+    static final CutOffRules NONE = new CutOffRules(List.of());
+
+    /**
+     * One rule.
+     *
+     * @param index      its position in {@code cutOffs}
+     * @param at         the hour ({@code at}, else pack.yaml {@code defaults.cutOff}, else 15:00)
+     * @param basis      the legal basis of the hour
+     * @param procedures procedure codes it names (empty: any)
+     * @param field      the procedure field's Vietnamese name it names, or null (any)
+     * @param level      the level it names, or null (any)
+     * @param except     procedure codes it leaves out
+     */
+    record Rule(int index, LocalTime at, LegalBasis basis, Set<String> procedures, String field, Procedure.Level level,
+            Set<String> except) {
+        boolean matches(String code, String fieldVi, Procedure.Level procedureLevel) {
+            return !except.contains(code) && (procedures.isEmpty() || procedures.contains(code))
+                    && (field == null || field.equals(fieldVi)) && (level == null || level == procedureLevel);
+        }
+
+        boolean matches(Procedure p) {
+            return matches(p.code(), p.field() == null ? null : p.field().vi(), p.level());
+        }
+    }
+
+    private final List<Rule> rules;
+
+    private CutOffRules(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    List<Rule> rules() {
+        return rules;
+    }
+
+    /**
+     * Reads {@code cutOffs} of pack.yaml (already valid against its schema); an unknown basis id or a bad
+     * hour is a problem at its line, and its rule is left out.
+     */
+    static CutOffRules read(YamlDoc pack, Map<String, LegalBasis> bases, List<PackProblem> problems) {
+        if (pack == null || pack.root().get("cutOffs") == null) {
+            return NONE;
+        }
+        LocalTime defaultAt = DeadlineSettings.DEFAULT_CUT_OFF;
+        JsonNode defaults = pack.root().get("defaults");
+        if (defaults != null && defaults.get("cutOff") != null) {
+            try {
+                defaultAt = LocalTime.parse(defaults.get("cutOff").asString());
+            } catch (DateTimeParseException e) {
+                // the calendar section reports it at its line
+            }
+        }
+        List<Rule> rules = new ArrayList<>();
+        int i = 0;
+        for (JsonNode r : pack.root().get("cutOffs")) {
+            String ptr = "/cutOffs/" + i;
+            String id = r.get("basis").asString();
+            LegalBasis b = bases.get(id);
+            if (b == null) {
+                String near = String.join(", ", FormFields.closest(id, bases.keySet()));
+                problems.add(pack.problem(ptr + "/basis", "UNKNOWN_BASIS",
+                        "Căn cứ pháp lý [" + id + "] không có trong legal-bases/*.yaml; gần nhất: " + near,
+                        "legal basis [" + id + "] is not declared in legal-bases/*.yaml; closest: " + near));
+            }
+            LocalTime at = defaultAt;
+            if (r.get("at") != null) {
+                try {
+                    at = LocalTime.parse(r.get("at").asString());
+                } catch (DateTimeParseException e) {
+                    problems.add(pack.problem(ptr + "/at", "BAD_VALUE",
+                            "Giờ tiếp nhận phải có dạng HH:mm: [" + r.get("at").asString() + "]",
+                            "a cut-off hour must be HH:mm: [" + r.get("at").asString() + "]"));
+                    b = null;
+                }
+            }
+            Procedure.Level level = r.get("level") == null ? null : Procedure.Level.valueOf(r.get("level").asString());
+            if (b != null) {
+                rules.add(new Rule(i, at, b, codes(r.get("procedures")), r.get("field") == null ? null
+                        : r.get("field").asString(), level, codes(r.get("except"))));
+            }
+            i++;
+        }
+        return new CutOffRules(rules);
+    }
+
+    private static Set<String> codes(JsonNode list) {
+        Set<String> out = new LinkedHashSet<>();
+        if (list != null) {
+            for (JsonNode c : list) {
+                out.add(c.asString());
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /**
+     * The deadline of a procedure that names no cut-off of its own: with the first matching rule's hour
+     * and basis, or without a cut-off.
+     */
+    Procedure.BaseDeadline apply(String code, String fieldVi, Procedure.Level level, Procedure.BaseDeadline d) {
+        for (Rule r : rules) {
+            if (r.matches(code, fieldVi, level)) {
+                return d.withCutOff(r.at(), r.basis());
+            }
+        }
+        return d.withCutOff(null, null);
+    }
+
+    /**
+     * After every procedure is read: a code a rule names that is no procedure of the pack, and a rule that
+     * covers no procedure (a misspelled field, say), are problems at their line.
+     */
+    void check(YamlDoc pack, Map<String, LoadedPack.ProcedureSource> procedures, List<PackProblem> problems) {
+        Set<String> fields = new TreeSet<>();
+        procedures.values().forEach(ps -> {
+            if (ps.procedure().field() != null) {
+                fields.add(ps.procedure().field().vi());
+            }
+        });
+        for (Rule r : rules) {
+            String ptr = "/cutOffs/" + r.index();
+            for (String list : List.of("procedures", "except")) {
+                int j = 0;
+                for (String code : order(pack, ptr, list)) {
+                    if (!procedures.containsKey(code)) {
+                        String near = String.join(", ", FormFields.closest(code, procedures.keySet()));
+                        problems.add(pack.problem(ptr + "/" + list + "/" + j, "UNKNOWN_PROCEDURE",
+                                "Không có thủ tục [" + code + "] trong bộ quy tắc; gần nhất: " + near,
+                                "no procedure [" + code + "] in the pack; closest: " + near));
+                    }
+                    j++;
+                }
+            }
+            if (procedures.values().stream().noneMatch(ps -> r.matches(ps.procedure()))) {
+                String near = r.field() == null ? "" : String.join(", ", FormFields.closest(r.field(), fields));
+                problems.add(pack.problem(ptr, "CUT_OFF_MATCHES_NOTHING",
+                        String.format(Locale.ROOT, "Quy tắc giờ tiếp nhận không áp dụng cho thủ tục nào (lĩnh vực gần nhất: %s)", near),
+                        String.format(Locale.ROOT, "the cut-off rule covers no procedure (closest fields: %s)", near)));
+            }
+        }
+    }
+
+    /** The codes of {@code cutOffs[i].list} in file order. */
+    private static List<String> order(YamlDoc pack, String ptr, String list) {
+        List<String> out = new ArrayList<>();
+        JsonNode n = pack.root().at(ptr + "/" + list);
+        if (n != null && n.isArray()) {
+            for (JsonNode c : n) {
+                out.add(c.asString());
+            }
+        }
+        return out;
+    }
+}
