@@ -486,6 +486,11 @@ public final class Decision {
     /**
      * Why a decision is INDETERMINATE.
      *
+     * <p><b>Migrating from a String code.</b> {@code code()} was a {@code String} before session 4; code
+     * written as {@code cause().code().equals("FORM_INVALID")} still compiles but is now always false.
+     * Write {@code cause().code() == Decision.Cause.Code.FORM_INVALID}, or {@code cause().is("FORM_INVALID")},
+     * which refuses a name that is no code; {@link #codeName()} gives the string the JSON writes.
+     *
      * @param code      what went wrong
      * @param rule      the rule that failed or fired last, or {@code null}
      * @param file      its file, or {@code null}
@@ -498,6 +503,22 @@ public final class Decision {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(messageVi, "messageVi");
             Objects.requireNonNull(messageEn, "messageEn");
+        }
+
+        /** The code's name, e.g. {@code "DEADLINE_FAILED"}: what the decision JSON writes, and what {@code code()} returned before it was a {@link Code}. */
+        public String codeName() {
+            return code.name();
+        }
+
+        /**
+         * Whether the code is the one named {@code name} — the replacement for {@code code().equals(name)}.
+         *
+         * @throws IllegalArgumentException when {@code name} names no {@link Code} (a misspelt name fails
+         *                                  loudly instead of never matching)
+         */
+        public boolean is(String name) {
+            Objects.requireNonNull(name, "name");
+            return code == Code.valueOf(name);
         }
 
         /** Why a decision is INDETERMINATE; the JSON writes the constant's name. */

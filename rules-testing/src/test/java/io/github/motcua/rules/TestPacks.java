@@ -1,14 +1,10 @@
 package io.github.motcua.rules;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.motcua.rules.testing.PackFolders;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
-/** The test packs of rules-core (its src/test/resources/packs), read in place or copied so a test can break one file. */
+/** Where rules-core's test packs are (its src/test/resources/packs); copies and edits go through {@link PackFolders}. */
 final class TestPacks {
     private TestPacks() {
     }
@@ -18,27 +14,10 @@ final class TestPacks {
     }
 
     static Path copy(String name, Path target) {
-        Path src = source(name);
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path t = target.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
+        return PackFolders.copy(source(name), target);
     }
 
     static void edit(Path file, UnaryOperator<String> change) {
-        try {
-            Files.writeString(file, change.apply(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PackFolders.edit(file, change);
     }
 }

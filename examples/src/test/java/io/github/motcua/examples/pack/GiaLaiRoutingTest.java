@@ -10,18 +10,17 @@ import io.github.motcua.rules.Eligibility;
 import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.LoadResult;
 import io.github.motcua.rules.Motcua;
+import io.github.motcua.rules.testing.PackFolders;
 import io.github.motcua.rules.ReceivingUnit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,28 +51,11 @@ class GiaLaiRoutingTest {
 
     /** A copy of the Gia Lai pack with edits, for the cases the real pack cannot show. */
     Path copy() {
-        Path src = GiaLaiCasesTest.PACK;
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path t = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dir;
+        return PackFolders.copy(GiaLaiCasesTest.PACK, dir);
     }
 
     static void edit(Path file, UnaryOperator<String> change) {
-        try {
-            Files.writeString(file, change.apply(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PackFolders.edit(file, change);
     }
 
     /** The pack without the province's rule, and birth registration not boundary-free by its own flag. */
