@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Guards over every library module (pack-core, calendar, forms-core, fee-rules, fee-testkit,
- * rules-core, rules-testing, service), checked here because only this module sees them all:
+ * rules-core, rules-testing, catalogue-import, service), checked here because only this module sees
+ * them all — {@link #everyLibraryModule_isImported()} fails when a module or package of the reactor
+ * is left out:
  * <ul>
  * <li>no third-party type (Drools, KIE, networknt, Jackson, Freemarker, POI, fastexcel, picocli,
  * snakeyaml) in a public signature of a public type outside an {@code internal} package;</li>
@@ -39,7 +41,40 @@ class ModuleGuardsTest {
             .withImportOption(location -> !location.contains("/examples/") && !location.contains("/benchmarks/"))
             .importPackages("io.github.motcua.kernel", "io.github.motcua.law", "io.github.motcua.dossier",
                     "io.github.motcua.calendar", "io.github.motcua.forms", "io.github.motcua.fees", "io.github.motcua.rules",
-                    "io.github.motcua.service");
+                    "io.github.motcua.catalogue", "io.github.motcua.service");
+
+    /** Reactor modules that are not libraries: the BOM, the examples themselves, the benchmarks, the consumer checks. */
+    static final Set<String> NOT_LIBRARIES = Set.of("motcua-bom", "examples", "benchmarks", "consumer-it");
+
+    /**
+     * Every package with main code in every library module of the reactor (../pom.xml) is among the
+     * classes the guards check: a new module, or a module left out of the import, fails here.
+     */
+    @Test
+    void everyLibraryModule_isImported() throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("..");
+        String pom = java.nio.file.Files.readString(root.resolve("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(pom);
+        Set<String> guarded = new java.util.TreeSet<>();
+        LIBRARY.forEach(c -> guarded.add(c.getPackageName()));
+        List<String> missing = new java.util.ArrayList<>();
+        int modules = 0;
+        while (m.find()) {
+            String module = m.group(1).trim();
+            java.nio.file.Path src = root.resolve(module).resolve("src/main/java");
+            if (NOT_LIBRARIES.contains(module) || !java.nio.file.Files.isDirectory(src)) {
+                continue;
+            }
+            modules++;
+            try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(src)) {
+                walk.filter(f -> f.toString().endsWith(".java") && !f.getFileName().toString().equals("package-info.java"))
+                        .map(f -> src.relativize(f.getParent()).toString().replace(java.io.File.separatorChar, '.'))
+                        .distinct().filter(pkg -> !guarded.contains(pkg)).forEach(pkg -> missing.add(module + ": " + pkg));
+            }
+        }
+        assertTrue(modules >= 9, "library modules found in ../pom.xml: " + modules);
+        assertTrue(missing.isEmpty(), "packages no guard checks: " + missing);
+    }
 
     static final List<String> THIRD_PARTY = List.of("org.drools.", "org.kie.", "com.networknt.", "tools.jackson.",
             "com.fasterxml.", "freemarker.", "org.apache.poi.", "org.dhatim.", "picocli.", "org.snakeyaml.", "org.yaml.",
@@ -134,6 +169,9 @@ class ModuleGuardsTest {
         }
         if (pkg.startsWith("io.github.motcua.fees.testkit")) {
             return "fee-testkit";
+        }
+        if (pkg.startsWith("io.github.motcua.rules.testing")) {
+            return "rules-testing";
         }
         String[] parts = pkg.split("\\.");
         return parts.length > 3 ? parts[3] : pkg;

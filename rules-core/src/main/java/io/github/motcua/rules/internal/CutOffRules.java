@@ -9,10 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,7 +18,9 @@ import tools.jackson.databind.JsonNode;
  * procedures it covers (by code, field or level, less the {@code except} codes) and the legal basis
  * that sets the hour. A procedure's own {@code deadline.cutOff} wins over every rule; a procedure no
  * rule names and that names no cut-off itself has none (docs/pack-format.md "Cut-off"). The first rule
- * that matches a procedure applies. Immutable once read.
+ * that matches a procedure applies. A code the pack does not have, or a rule that covers no procedure,
+ * is allowed: a pack copied in part (a test's, a benchmark's, an import into a copy of pack.yaml) keeps
+ * loading. Immutable once read.
  */
 final class CutOffRules {
     /** No rules: only procedures that name their own cut-off have one. */
@@ -132,49 +132,4 @@ final class CutOffRules {
         return d.withCutOff(null, null);
     }
 
-    /**
-     * After every procedure is read: a code a rule names that is no procedure of the pack, and a rule that
-     * covers no procedure (a misspelled field, say), are problems at their line.
-     */
-    void check(YamlDoc pack, Map<String, LoadedPack.ProcedureSource> procedures, List<PackProblem> problems) {
-        Set<String> fields = new TreeSet<>();
-        procedures.values().forEach(ps -> {
-            if (ps.procedure().field() != null) {
-                fields.add(ps.procedure().field().vi());
-            }
-        });
-        for (Rule r : rules) {
-            String ptr = "/cutOffs/" + r.index();
-            for (String list : List.of("procedures", "except")) {
-                int j = 0;
-                for (String code : order(pack, ptr, list)) {
-                    if (!procedures.containsKey(code)) {
-                        String near = String.join(", ", FormFields.closest(code, procedures.keySet()));
-                        problems.add(pack.problem(ptr + "/" + list + "/" + j, "UNKNOWN_PROCEDURE",
-                                "Không có thủ tục [" + code + "] trong bộ quy tắc; gần nhất: " + near,
-                                "no procedure [" + code + "] in the pack; closest: " + near));
-                    }
-                    j++;
-                }
-            }
-            if (procedures.values().stream().noneMatch(ps -> r.matches(ps.procedure()))) {
-                String near = r.field() == null ? "" : String.join(", ", FormFields.closest(r.field(), fields));
-                problems.add(pack.problem(ptr, "CUT_OFF_MATCHES_NOTHING",
-                        String.format(Locale.ROOT, "Quy tắc giờ tiếp nhận không áp dụng cho thủ tục nào (lĩnh vực gần nhất: %s)", near),
-                        String.format(Locale.ROOT, "the cut-off rule covers no procedure (closest fields: %s)", near)));
-            }
-        }
-    }
-
-    /** The codes of {@code cutOffs[i].list} in file order. */
-    private static List<String> order(YamlDoc pack, String ptr, String list) {
-        List<String> out = new ArrayList<>();
-        JsonNode n = pack.root().at(ptr + "/" + list);
-        if (n != null && n.isArray()) {
-            for (JsonNode c : n) {
-                out.add(c.asString());
-            }
-        }
-        return out;
-    }
 }

@@ -309,7 +309,6 @@ final class PackLoader {
             }
         }
         aliasConflicts(procedures, problems);
-        cutOffs.check(packDoc, procedures, problems);
         if (info == null) {
             return null;
         }
