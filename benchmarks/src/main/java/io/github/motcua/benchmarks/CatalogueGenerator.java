@@ -116,7 +116,9 @@ public final class CatalogueGenerator {
         try (Stream<Path> walk = Files.walk(reference)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 Path rel = reference.relativize(p);
-                if (rel.toString().isEmpty() || rel.startsWith("procedures") || rel.getFileName().toString().startsWith(".")) {
+                // digitisation.yaml names the reference's procedure codes, which the synthetic catalogue renames
+                if (rel.toString().isEmpty() || rel.startsWith("procedures") || rel.getFileName().toString().startsWith(".")
+                        || rel.toString().equals("digitisation.yaml")) {
                     continue;
                 }
                 Path target = out.resolve(rel.toString());

@@ -212,7 +212,8 @@ public final class DecisionDocuments {
 
     /**
      * Phiếu kiểm soát quá trình giải quyết hồ sơ: one line per internal step of the procedure with its
-     * start and due instant from the decision's deadline; hand-overs are not done yet.
+     * start and due instant from the decision's deadline; hand-overs are not done yet. It also lists the
+     * papers the receiving officer digitises at receipt (the decision's {@link Digitisation} part).
      *
      * @param receivedAt when the dossier was received
      * @throws IllegalArgumentException when the decision has no deadline
@@ -232,7 +233,16 @@ public final class DecisionDocuments {
             previous = s.step().owner();
         }
         return new ControlSheet(header, local(receivedAt.toInstant()), local(decision.deadline().due()), steps,
-                receivingUnit(decision), competentUnit(decision));
+                receivingUnit(decision), competentUnit(decision), toDigitise(decision));
+    }
+
+    /** The papers the receiving officer digitises at receipt, one printed line each (digitisation part). */
+    private static List<String> toDigitise(Decision d) {
+        List<String> out = new ArrayList<>();
+        d.part(Digitisation.KEY).ifPresent(dg -> dg.toDigitise().forEach(p -> out.add(p.nameVi()
+                + (p.nationalCode() == null ? "" : " (mã thành phần hồ sơ " + p.nationalCode() + ")")
+                + (p.ifBrought() ? " (nếu công dân nộp)" : ""))));
+        return out;
     }
 
     private static String receivingUnit(Decision d) {

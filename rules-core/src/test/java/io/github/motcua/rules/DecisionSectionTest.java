@@ -61,7 +61,7 @@ class DecisionSectionTest {
             json.propertyNames().forEach(keys::add);
             // a registered section's part comes after the built-in ones in the JSON (registration order)
             assertEquals(List.of("procedure", "eligibility", "reasons", "components", "form", "deadline", "commitment",
-                    "routing", "fees", "returnByPost", "deadlineAdjustments", "feeDirectives", "notes", "trace", "cause", "provenance"), keys);
+                    "routing", "fees", "digitisation", "returnByPost", "deadlineAdjustments", "feeDirectives", "notes", "trace", "cause", "provenance"), keys);
 
             assertTrue(d.trace().stream().anyMatch(t -> t.kind() == Decision.TraceStep.Kind.SECTION
                     && t.file().equals("return-by-post.yaml") && t.basis().id().equals("QD45-2016")), d.trace().toString());

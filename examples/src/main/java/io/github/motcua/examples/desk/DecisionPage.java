@@ -13,6 +13,7 @@ import io.github.motcua.forms.document.ReceiptSlip;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.DecisionDocuments;
+import io.github.motcua.rules.Digitisation;
 import io.github.motcua.rules.DossierComponent;
 import io.github.motcua.rules.Eligibility;
 import io.github.motcua.rules.RequiredComponent;
@@ -92,10 +93,11 @@ final class DecisionPage {
                         .append(waived ? " disabled" : " name=\"daNhan\" value=\"" + esc(c.id()) + "\" form=\"receipt-form\"")
                         .append("> <label for=\"").append(esc(id)).append("\">").append(esc(c.name() == null ? c.id() : c.name().vi()))
                         .append("</label> <span class=\"form\">").append(esc(formVi(c.form()))).append(", số lượng ")
-                        .append(c.quantity()).append("</span> <span class=\"status\">").append(esc(statusVi(c))).append("</span>")
+                        .append(c.quantity()).append("</span> <span class=\"status\">").append(esc(statusVi(c, d))).append("</span>")
                         .append(basis(c.basis())).append("</li>");
             }
             b.append("</ul></section>");
+            d.part(Digitisation.KEY).ifPresent(dg -> digitisation(b, dg, f.portal()));
         }
 
         b.append("<section><h2>Thời hạn giải quyết</h2>");
@@ -201,6 +203,64 @@ final class DecisionPage {
         }
         // citationVi() already says "(chưa xác minh)" for an unverified basis
         return " <span class=\"basis\">Căn cứ: " + esc(lb.citationVi()) + "</span>";
+    }
+
+    /**
+     * Digitisation at receipt and reuse (số hóa, tái sử dụng kết quả): for the officer the papers to
+     * digitise (with the national component codes), for both the results reused and the results this
+     * procedure will store for later dossiers.
+     */
+    private static void digitisation(StringBuilder b, Digitisation dg, boolean portal) {
+        b.append("<section id=\"digitisation\"><h2>").append(portal ? "Tái sử dụng kết quả đã số hóa" : "Số hóa hồ sơ khi tiếp nhận")
+                .append("</h2>");
+        if (!portal) {
+            if (!dg.atReceipt()) {
+                b.append("<p id=\"to-digitise-none\">Hồ sơ nộp trực tuyến: các thành phần đã ở dạng điện tử, không phải số hóa khi tiếp nhận.</p>");
+            } else if (dg.toDigitise().isEmpty()) {
+                b.append("<p id=\"to-digitise-none\">Không có thành phần hồ sơ nào trong danh mục phải số hóa.</p>");
+            } else {
+                b.append("<p>Cán bộ tiếp nhận số hóa các thành phần hồ sơ sau").append(basis(dg.listBasis())).append("</p>")
+                        .append("<ol id=\"to-digitise\">");
+                for (Digitisation.Paper p : dg.toDigitise()) {
+                    b.append("<li data-component=\"").append(esc(p.componentId())).append("\">").append(esc(p.nameVi()));
+                    if (p.nationalCode() != null) {
+                        b.append(" <span class=\"code\">mã thành phần hồ sơ ").append(esc(p.nationalCode())).append("</span>");
+                    }
+                    if (p.ifBrought()) {
+                        b.append(" <span class=\"help\">(nếu công dân nộp)</span>");
+                    }
+                    b.append("</li>");
+                }
+                b.append("</ol>");
+            }
+        }
+        if (!dg.reused().isEmpty()) {
+            b.append("<ul id=\"reused\">");
+            for (Digitisation.Reused r : dg.reused()) {
+                b.append("<li data-component=\"").append(esc(r.componentId())).append("\">").append(esc(r.componentNameVi()))
+                        .append(": miễn nộp, dùng lại ").append(esc(r.resultNameVi())).append(" do thủ tục ")
+                        .append(esc(r.procedureNameVi())).append(" (").append(esc(r.procedure())).append(") cấp, có trong kho dữ liệu của công dân")
+                        .append(basis(r.basis())).append("</li>");
+            }
+            b.append("</ul>");
+        }
+        for (Digitisation.IssuedResult r : dg.issues()) {
+            b.append("<p class=\"help issues\">Kết quả ").append(esc(r.nameVi()))
+                    .append(" được lưu vào kho dữ liệu của công dân để dùng lại cho hồ sơ sau (mã ").append(esc(r.key())).append(").</p>");
+        }
+        b.append("</section>");
+    }
+
+    /** The status of a component, naming the result and procedure a reused one came from. */
+    static String statusVi(RequiredComponent c, Decision d) {
+        if (c.status() == RequiredComponent.ComponentStatus.WAIVED) {
+            for (Digitisation.Reused r : d.part(Digitisation.KEY).map(Digitisation::reused).orElse(java.util.List.of())) {
+                if (r.componentId().equals(c.id())) {
+                    return "Miễn nộp – tái sử dụng " + r.resultNameVi() + " do thủ tục " + r.procedure() + " cấp";
+                }
+            }
+        }
+        return statusVi(c);
     }
 
     static String statusVi(RequiredComponent c) {

@@ -89,6 +89,10 @@ final class DeskApp implements HttpHandler {
                 }
             });
         }
+        // results an earlier procedure issued, held in the citizen's data store (digitisation.yaml)
+        engine.section(io.github.motcua.rules.Digitisation.NAME, io.github.motcua.rules.Digitisation.Declared.class)
+                .ifPresent(dg -> dg.reusableResults().forEach(r -> held.putIfAbsent(r.key(), "Kết quả đã số hóa: "
+                        + r.nameVi() + " (thủ tục " + r.key().substring(0, r.key().indexOf('/')) + ")")));
         this.heldSources = Map.copyOf(held);
     }
 

@@ -91,7 +91,7 @@ final class FormPage {
                 .append("> ").append(esc(name)).append("</label>"));
         b.append("</fieldset>");
         if (!portal) {
-            b.append(error(c, "heldData")).append("<fieldset id=\"c-heldData\"><legend>Dữ liệu đã có trong cơ sở dữ liệu (không yêu cầu nộp lại)</legend>");
+            b.append(error(c, "heldData")).append("<fieldset id=\"c-heldData\"><legend>Dữ liệu, kết quả đã có trong cơ sở dữ liệu hoặc kho dữ liệu của công dân (không yêu cầu nộp lại)</legend>");
             heldSources.forEach((code, name) -> b.append("<label class=\"check\"><input type=\"checkbox\" name=\"_heldData\" value=\"")
                     .append(esc(code)).append("\" id=\"held-").append(esc(code)).append('"').append(c.heldData.contains(code) ? " checked" : "")
                     .append("> ").append(esc(name)).append(" (").append(esc(code)).append(")</label>"));

@@ -318,6 +318,46 @@ class DeskHttpTest {
                     "the form itself is still to tick");
         }
 
+        /** Issue 18 item 1: a result an earlier procedure issued, held in the citizen's data store, replaces a paper. */
+        @Test
+        void heldLandCertificate_permitWaivesTheLandPaper_andTheOfficerSeesWhatToDigitise() throws Exception {
+            HttpClient c = client();
+            String formPage = get(c, "thu-tuc/GL.GPXD.01").body();
+            assertTrue(formPage.contains("value=\"1.013978/giay-chung-nhan\""), "the desk offers the held result");
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("_csrf", hidden(formPage, "_csrf"));
+            f.put("_token", hidden(formPage, "_token"));
+            f.put("/chuDauTu/hoTen", "Nguyễn Văn Trung");
+            f.put("/chuDauTu/soDinhDanh", "064080002468");
+            f.put("/chuDauTu/ngaySinh", "1980-04-04");
+            f.put("/chuDauTu/gioiTinh", "MALE");
+            f.put("/thuaDat/maXa", "52-phuong-pleiku");
+            f.put("/thuaDat/soThua", "245");
+            f.put("/thuaDat/soToBanDo", "18");
+            f.put("/thuaDat/dienTich", "120.5");
+            f.put("/khuVuc", "DO_THI");
+            f.put("/congTrinh/soTang", "3");
+            f.put("/congTrinh/dienTichXayDung", "96");
+            f.put("/congTrinh/tongDienTichSan", "288");
+            f.put("/coCongTrinhLienKe", "false");
+            f.put("_channel", "DESK");
+            f.put("_unit", "52-phuong-pleiku");
+            f.put("_receivedAt", "2027-03-09T09:00");
+            f.put("_officer", "Cán bộ A");
+            f.put("_heldData", "1.013978/giay-chung-nhan");
+            HttpResponse<String> r = post(c, "thu-tuc/GL.GPXD.01", form(f));
+            assertEquals(303, r.statusCode(), r.body());
+            String page = get(c, r.headers().firstValue("Location").orElseThrow().substring(1)).body();
+            assertTrue(page.contains("<input type=\"checkbox\" id=\"tp-giay-to-quyen-su-dung-dat\" disabled>"), page);
+            assertTrue(page.contains("Miễn nộp – tái sử dụng Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất"
+                    + " do thủ tục 1.013978 cấp"), page);
+            assertTrue(page.contains("<ol id=\"to-digitise\"><li data-component=\"don-de-nghi\">"), page);
+            String toDigitise = page.substring(page.indexOf("<ol id=\"to-digitise\">"), page.indexOf("</ol>", page.indexOf("<ol id=\"to-digitise\">")));
+            assertFalse(toDigitise.contains("giay-to-quyen-su-dung-dat"), "a reused paper is not digitised: " + toDigitise);
+            assertTrue(toDigitise.contains("data-component=\"ban-ve-thiet-ke\""), toDigitise);
+            assertTrue(page.contains("<ul id=\"reused\"><li data-component=\"giay-to-quyen-su-dung-dat\">"), page);
+        }
+
         @Test
         void portal_citizenCannotClaimHeldDataOrChooseTheChannel() throws Exception {
             HttpClient c = client();

@@ -16,9 +16,19 @@ import java.util.Objects;
  * @param receivingUnit the unit that received the dossier, or {@code null}
  * @param competentUnit the unit that decides it, or {@code null}
  * @param steps      the hand-overs, in order
+ * @param toDigitise the papers the receiving officer digitises at receipt (thành phần hồ sơ phải số hóa),
+ *                   each as one printed line (name and, where known, the national component code); empty
+ *                   when none
  */
 public record ControlSheet(DocumentHeader header, LocalDateTime receivedAt, LocalDateTime dueAt,
-        List<ControlStep> steps, String receivingUnit, String competentUnit) implements PrintableDocument {
+        List<ControlStep> steps, String receivingUnit, String competentUnit, List<String> toDigitise)
+        implements PrintableDocument {
+
+    /** A sheet with no papers to digitise. */
+    public ControlSheet(DocumentHeader header, LocalDateTime receivedAt, LocalDateTime dueAt, List<ControlStep> steps,
+            String receivingUnit, String competentUnit) {
+        this(header, receivedAt, dueAt, steps, receivingUnit, competentUnit, List.of());
+    }
 
     /** A sheet that names no units. */
     public ControlSheet(DocumentHeader header, LocalDateTime receivedAt, LocalDateTime dueAt, List<ControlStep> steps) {
@@ -29,6 +39,7 @@ public record ControlSheet(DocumentHeader header, LocalDateTime receivedAt, Loca
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(dueAt, "dueAt");
         steps = List.copyOf(steps);
+        toDigitise = toDigitise == null ? List.of() : List.copyOf(toDigitise);
     }
 
     @Override

@@ -138,6 +138,7 @@ final class DefaultDocuments implements Documents {
                 steps.add(sm);
             }
             m.put("steps", steps);
+            m.put("toDigitise", r.toDigitise().stream().map(DefaultDocuments::s).toList());
             m.put("officer", "");
         }
         return templates.render(doc.kind().template(), m);

@@ -94,7 +94,7 @@ final class BuiltInSections {
     static List<PackSection> all(boolean lazyForms) {
         // registration order is the decision JSON's key order; the pipeline runs them by stage
         return List.of(new FormSection(lazyForms), new CalendarSection(), new CommitmentSection(), new Routing.Section(),
-                new FeeSection());
+                new FeeSection(), new DigitisationSection());
     }
 
     private static String cite(io.github.motcua.law.LegalBasis b, Locale locale) {

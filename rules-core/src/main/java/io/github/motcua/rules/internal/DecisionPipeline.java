@@ -339,6 +339,43 @@ final class DecisionPipeline {
             }
 
             @Override
+            public boolean waive(String componentId, String source, String condition, LegalBasis basis) {
+                open();
+                if (stage != Stage.ELIGIBILITY) {
+                    throw new IllegalStateException("only an eligibility-stage section may waive a component");
+                }
+                java.util.Objects.requireNonNull(componentId, "componentId");
+                java.util.Objects.requireNonNull(source, "source");
+                List<RequiredComponent> out = new ArrayList<>(components);
+                String group = null;
+                int at = -1;
+                for (int k = 0; k < out.size(); k++) {
+                    RequiredComponent c = out.get(k);
+                    if (c.id().equals(componentId) && c.status() != RequiredComponent.ComponentStatus.WAIVED) {
+                        at = k;
+                        group = c.status() == RequiredComponent.ComponentStatus.ONE_OF ? c.group() : null;
+                        out.set(k, new RequiredComponent(c.id(), c.name(), c.form(), c.quantity(),
+                                RequiredComponent.ComponentStatus.WAIVED, null, source, condition, basis));
+                        break;
+                    }
+                }
+                if (at < 0) {
+                    return false;
+                }
+                if (group != null) { // the held data satisfies the group: the other members become optional
+                    for (int k = 0; k < out.size(); k++) {
+                        RequiredComponent c = out.get(k);
+                        if (c.status() == RequiredComponent.ComponentStatus.ONE_OF && group.equals(c.group())) {
+                            out.set(k, new RequiredComponent(c.id(), c.name(), c.form(), c.quantity(),
+                                    RequiredComponent.ComponentStatus.OPTIONAL, null, null, c.condition(), c.basis()));
+                        }
+                    }
+                }
+                components = List.copyOf(out);
+                return true;
+            }
+
+            @Override
             public List<DeadlineAdjustment> deadlineAdjustments() {
                 return adjustments;
             }

@@ -31,7 +31,7 @@ public final class Schemas {
 
     /** The schema kinds published under io/github/motcua/rules/schema/. */
     public static final List<String> KINDS = List.of("pack", "units", "legal-bases", "procedure", "cases", "dossier", "exemptions",
-            "rules", "parameters");
+            "rules", "parameters", "digitisation");
 
     static Schema schema(String kind) {
         return CACHE.computeIfAbsent(kind, k -> {

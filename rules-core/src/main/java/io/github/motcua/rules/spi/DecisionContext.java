@@ -76,6 +76,18 @@ public interface DecisionContext {
     /** The components the rules listed; empty before the rules ran. */
     List<RequiredComponent> components();
 
+    /**
+     * Waives a component the rules listed because the data it proves is already held (tái sử dụng dữ
+     * liệu): its status becomes {@code WAIVED}, naming {@code source} (the data source) and
+     * {@code basis}; {@code condition} says what waived it (e.g. the section's file). A one-of group
+     * that loses a member to a waiver is satisfied: its other members become optional. Later sections
+     * and the decision see the new list. Eligibility stage only.
+     *
+     * @return whether the component was listed and not waived already
+     * @throws IllegalStateException outside the eligibility stage
+     */
+    boolean waive(String componentId, String source, String condition, LegalBasis basis);
+
     /** The deadline actions the rules took (extend, pause, replace), in firing order; empty before the rules. */
     List<DeadlineAdjustment> deadlineAdjustments();
 
