@@ -88,6 +88,15 @@ public interface Engine extends AutoCloseable {
     <T> Optional<T> section(String name, Class<T> type);
 
     /**
+     * The rules of a procedure of the serving pack as a guide describes them, in file order: each rule's
+     * name (a plain sentence by the pack's convention), basis and the actions its consequence takes,
+     * read from its text without running it. Empty for an unknown code or a procedure without rules.
+     */
+    default List<RuleSummary> rules(String procedureCode) {
+        return List.of();
+    }
+
+    /**
      * The decision sections of this engine in registration order, which is the decision JSON's key
      * order (the built-in form, deadline, commitment, routing and fees, then the registered ones; the
      * pipeline runs them by {@link io.github.motcua.rules.spi.DecisionSection#stage() stage}): each

@@ -13,6 +13,7 @@ import io.github.motcua.rules.NoPackLoadedException;
 import io.github.motcua.rules.NoSuchProcedureException;
 import io.github.motcua.rules.PackInfo;
 import io.github.motcua.rules.Procedure;
+import io.github.motcua.rules.RuleSummary;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,7 +136,7 @@ public final class Catalogues {
                 .map(d -> d.calendar().computedYears(asOf.getYear(), asOf.getYear() + 1)).orElse(List.of());
         return new ProcedureGuide(p, table.map(t -> FeeTexts.of(t, code, asOf)).orElse(List.of()), table.isPresent(),
                 asOf, pack.id(), pack.version(), table.map(t -> FeeTexts.reliefs(t, code, asOf)).orElse(List.of()),
-                computed);
+                computed, engine.rules(p.code()));
     }
 
     // ---------------------------------------------------------------- catalogue writers
@@ -448,6 +449,12 @@ public final class Catalogues {
             }
             sb.append('\n');
         }
+        if (!((List<?>) m.get("conditions")).isEmpty()) {
+            sb.append("   ").append(m.get("conditionsHead")).append('\n');
+            for (Object o : (List<?>) m.get("conditions")) {
+                sb.append("   - ").append(o).append('\n');
+            }
+        }
         sb.append('\n').append(en ? "2. Competent authority" : "2. Cơ quan có thẩm quyền giải quyết").append('\n');
         sb.append("   ").append(m.get("agency")).append(" (").append(m.get("level")).append(")\n");
         sb.append("   ").append(en ? "How to file: " : "Cách thức nộp: ").append(m.get("channels")).append('\n');
@@ -466,6 +473,12 @@ public final class Catalogues {
         if (!m.get("computedNote").toString().isEmpty()) {
             sb.append("   ").append(m.get("computedNote")).append('\n');
         }
+        if (!((List<?>) m.get("extensions")).isEmpty()) {
+            sb.append("   ").append(m.get("extensionsHead")).append('\n');
+            for (Object o : (List<?>) m.get("extensions")) {
+                sb.append("   - ").append(o).append('\n');
+            }
+        }
         for (Object o : (List<?>) m.get("steps")) {
             Map<?, ?> s = (Map<?, ?>) o;
             sb.append("   ").append(en ? "Step " : "Bước ").append(s.get("no")).append(". ").append(s.get("name"))
@@ -481,10 +494,10 @@ public final class Catalogues {
         for (FeeText f : g.fees()) {
             sb.append("   - ").append(f.summary(en)).append('\n');
         }
-        if (!g.reliefs().isEmpty()) {
+        if (!((List<?>) m.get("reliefs")).isEmpty()) {
             sb.append("   ").append(en ? "Exemptions and reductions:" : "Miễn, giảm:").append('\n');
-            for (FeeTexts.Relief r : g.reliefs()) {
-                sb.append("   - ").append(r.text(en)).append('\n');
+            for (Object r : (List<?>) m.get("reliefs")) {
+                sb.append("   - ").append(r).append('\n');
             }
         }
         sb.append('\n').append(en ? "Legal bases" : "Căn cứ pháp lý").append('\n');
@@ -498,6 +511,33 @@ public final class Catalogues {
     /** The guide as a complete, print-friendly HTML page (A4), every value escaped. */
     public static String guideHtml(ProcedureGuide g, Locale locale) {
         return Templates.RENDERER.render("guide.ftlh", guideModel(g, Labels.en(locale)));
+    }
+
+    /**
+     * How tightly the printed guide is set so that it fits one A4 page: {@code ""} (9.5 pt), {@code compact}
+     * (8 pt) or {@code dense} (7.5 pt), from the length of the text the page prints beside the picture.
+     * Imported procedures copy long prose from the national record; hand-written ones print at 9.5 pt.
+     * DeskBrowserTest prints every Gia Lai guide and counts the pages.
+     */
+    @SuppressWarnings("unchecked")
+    static String density(Map<String, Object> m) {
+        int chars = 0;
+        for (Map<String, Object> c : (List<Map<String, Object>>) m.get("components")) {
+            chars += String.valueOf(c.get("name")).length() + String.valueOf(c.get("basis")).length()
+                    + String.valueOf(c.get("presence")).length() + String.valueOf(c.get("waiver")).length() + 40;
+        }
+        for (String b : (List<String>) m.get("legalBases")) {
+            chars += b.length() + 2;
+        }
+        for (String k : List.of("reliefs", "conditions", "extensions")) {
+            for (String r : (List<String>) m.get(k)) {
+                chars += r.length() + 20;
+            }
+        }
+        for (String k : List.of("agency", "boundaryText", "result", "deadlineBasis", "computedNote", "importedText", "cutOffText")) {
+            chars += String.valueOf(m.get(k)).length();
+        }
+        return chars > 4500 ? "dense" : chars > 2600 ? "compact" : "";
     }
 
     private static Map<String, Object> guideModel(ProcedureGuide g, boolean en) {
@@ -519,7 +559,15 @@ public final class Catalogues {
             cm.put("quantity", c.quantity());
             cm.put("quantityText", en ? c.quantity() + (c.quantity() == 1 ? " copy" : " copies")
                     : String.format(Locale.ROOT, "số lượng %02d bản", c.quantity()));
-            cm.put("presence", Labels.presence(c.presence(), en));
+            List<String> when = new ArrayList<>();
+            for (RuleSummary r : g.rules()) {
+                if (r.asksFor(c.id())) {
+                    when.add(r.name());
+                }
+            }
+            cm.put("presence", c.presence() == DossierComponent.Presence.CONDITIONAL && !when.isEmpty()
+                    ? (en ? "only when (in Vietnamese): " : "chỉ nộp khi: ") + String.join("; ", when)
+                    : Labels.presence(c.presence(), en));
             String waiver = "";
             if (c.waivableBy() != null) {
                 String src = c.waivableBy().name() == null ? c.waivableBy().source() : Labels.text(c.waivableBy().name(), en);
@@ -531,6 +579,27 @@ public final class Catalogues {
             comps.add(cm);
         }
         m.put("components", comps);
+        // every condition, change of the time limit and exemption the rules make, by the rule's name
+        List<String> conditions = new ArrayList<>();
+        List<String> extensions = new ArrayList<>();
+        List<String> ruleReliefs = new ArrayList<>();
+        for (RuleSummary r : g.rules()) {
+            String named = r.name() + (r.basis() == null ? "" : " (" + (en ? "basis: " : "căn cứ: ") + Labels.citation(r.basis(), en) + ")");
+            if (r.does(RuleSummary.Kind.INELIGIBLE)) {
+                conditions.add(named);
+            }
+            if (r.does(RuleSummary.Kind.EXTEND) || r.does(RuleSummary.Kind.PAUSE) || r.does(RuleSummary.Kind.REPLACE_DEADLINE)) {
+                extensions.add(named);
+            }
+            if (r.does(RuleSummary.Kind.EXEMPT) || r.does(RuleSummary.Kind.REDUCE)) {
+                ruleReliefs.add(named);
+            }
+        }
+        m.put("conditions", conditions);
+        m.put("conditionsHead", en ? "The dossier is not accepted or not decided when (in Vietnamese):"
+                : "Hồ sơ không được tiếp nhận hoặc chưa được giải quyết khi:");
+        m.put("extensions", extensions);
+        m.put("extensionsHead", en ? "The time limit changes when (in Vietnamese):" : "Thời hạn thay đổi khi:");
         m.put("agency", Labels.text(p.agency(), en));
         m.put("level", Labels.level(p.level(), en));
         List<String> channels = new ArrayList<>();
@@ -577,6 +646,7 @@ public final class Catalogues {
         for (FeeTexts.Relief r : g.reliefs()) {
             reliefs.add(r.text(en));
         }
+        reliefs.addAll(ruleReliefs);
         m.put("reliefs", reliefs);
         m.put("picture", ProcessPicture.of(p, String.join(", ", channels), Labels.text(p.result(), en),
                 m.get("deadline").toString().isEmpty() ? "" : (en ? "at most " : "tối đa ") + m.get("deadline"), en));
@@ -589,6 +659,7 @@ public final class Catalogues {
             bases.add(Labels.citation(b, en));
         }
         m.put("legalBases", bases);
+        m.put("density", density(m));
         m.put("footer", en
                 ? String.format(Locale.ROOT, "Pack %s %s; rates as of %s. Guide per Decree 118/2025/NĐ-CP, Art. 16.",
                         g.packId(), g.packVersion(), date(g.asOf(), true))

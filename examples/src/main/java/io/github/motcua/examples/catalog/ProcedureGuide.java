@@ -1,6 +1,7 @@
 package io.github.motcua.examples.catalog;
 
 import io.github.motcua.rules.Procedure;
+import io.github.motcua.rules.RuleSummary;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -22,9 +23,12 @@ import java.util.Objects;
  *                    flag earns, in plain words with its basis (miễn, giảm)
  * @param computedYears the years (of {@code asOf} and the next, where an appointment may fall) whose
  *                    working days are computed, not taken from an official schedule
+ * @param rules       the procedure's rules ({@code Engine.rules}): the guide names, in plain words, the
+ *                    cases in which a paper is asked for, every condition, every change of the time limit
+ *                    and every exemption they make
  */
 public record ProcedureGuide(Procedure procedure, List<FeeText> fees, boolean feesKnown, LocalDate asOf, String packId,
-        String packVersion, List<FeeTexts.Relief> reliefs, List<Integer> computedYears) {
+        String packVersion, List<FeeTexts.Relief> reliefs, List<Integer> computedYears, List<RuleSummary> rules) {
     public ProcedureGuide {
         Objects.requireNonNull(procedure, "procedure");
         fees = List.copyOf(fees);
@@ -32,11 +36,18 @@ public record ProcedureGuide(Procedure procedure, List<FeeText> fees, boolean fe
         Objects.requireNonNull(packId, "packId");
         reliefs = reliefs == null ? List.of() : List.copyOf(reliefs);
         computedYears = computedYears == null ? List.of() : List.copyOf(computedYears);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /** A guide without the procedure's rules (the shape before the conditions were named). */
+    public ProcedureGuide(Procedure procedure, List<FeeText> fees, boolean feesKnown, LocalDate asOf, String packId,
+            String packVersion, List<FeeTexts.Relief> reliefs, List<Integer> computedYears) {
+        this(procedure, fees, feesKnown, asOf, packId, packVersion, reliefs, computedYears, List.of());
     }
 
     /** A guide without reliefs and computed years (the shape before issue 18). */
     public ProcedureGuide(Procedure procedure, List<FeeText> fees, boolean feesKnown, LocalDate asOf, String packId,
             String packVersion) {
-        this(procedure, fees, feesKnown, asOf, packId, packVersion, List.of(), List.of());
+        this(procedure, fees, feesKnown, asOf, packId, packVersion, List.of(), List.of(), List.of());
     }
 }

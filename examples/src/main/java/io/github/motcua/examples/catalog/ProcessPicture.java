@@ -17,13 +17,13 @@ import java.util.Map;
  * formats them. Stateless and thread-safe.
  */
 final class ProcessPicture {
-    static final int WIDTH = 640;
+    static final int WIDTH = 470;
     private static final int BOX_X = 10;
-    private static final int BOX_W = 470;
+    private static final int BOX_W = 310;
     private static final int LINE_H = 17;
     private static final int PAD = 8;
     private static final int GAP = 22;
-    private static final int CHARS_PER_LINE = 62;
+    private static final int CHARS_PER_LINE = 40;
 
     private ProcessPicture() {
     }

@@ -110,4 +110,37 @@ class GuidePictureTest {
         Map<String, Object> m = ProcessPicture.of(guide("1.001193", AS_OF).procedure(), "Trực tiếp", "Giấy khai sinh", "", false);
         assertFalse(m.get("height").toString().contains(","), "numbers are written without grouping");
     }
+
+    /** Issue 18 item 2: conditions, extensions and exemptions in plain words, from the rules' own names. */
+    @Test
+    void guide_landRegistration_namesWhenEachPaperIsAsked_everyConditionAndExtension() {
+        ProcedureGuide g = guide("1.013978", AS_OF);
+        String text = Catalogues.guideText(g, VI);
+        assertTrue(text.contains("Giấy tờ về quyền sử dụng đất (nếu có) — bản sao có chứng thực, số lượng 01 bản; "
+                + "chỉ nộp khi: Có giấy tờ về quyền sử dụng đất thì nộp giấy tờ đó"), text);
+        assertFalse(text.contains("chỉ nộp trong trường hợp theo quy định"), text);
+        assertTrue(text.contains("Hồ sơ không được tiếp nhận hoặc chưa được giải quyết khi:\n   - Đất đang có tranh chấp hoặc bị kê biên thì chưa giải quyết"), text);
+        assertTrue(text.contains("Thời hạn thay đổi khi:\n"), text);
+        assertTrue(text.contains("   - Thửa đất tại xã miền núi, hải đảo, vùng sâu, vùng xa, vùng khó khăn thì cộng thêm 10 ngày làm việc (căn cứ: "), text);
+        assertTrue(text.contains("   - Đề nghị cấp Giấy chứng nhận lần đầu thì cộng thời hạn cấp không quá 03 ngày làm việc"), text);
+        String html = Catalogues.guideHtml(g, VI);
+        assertTrue(html.contains("<ul id=\"extensions\">") && html.contains("<ul id=\"conditions\">"), html);
+        // the fee table: desk and online side by side
+        assertTrue(html.contains("<th>Nộp trực tiếp</th><th>Nộp trực tuyến</th>"), html);
+    }
+
+    @Test
+    void guide_marriage_exemptionOfARuleIsListedWithTheFeeTablesOnes() {
+        String text = Catalogues.guideText(guide("1.000894", AS_OF), VI);
+        assertTrue(text.contains("   - Kết hôn của công dân Việt Nam cư trú trong nước được miễn lệ phí (căn cứ: "), text);
+        assertTrue(text.contains("   - Người yêu cầu là nam chưa đủ 20 tuổi"), text);
+    }
+
+    @Test
+    void guide_density_imported_prose_isSetTighterToFitOnePage() {
+        assertEquals("", Catalogues.density(Map.of("components", List.of(), "legalBases", List.of(), "reliefs", List.of(),
+                "conditions", List.of(), "extensions", List.of())));
+        assertTrue(Catalogues.guideHtml(guide("1.012787", AS_OF), VI).contains("<body class=\"dense\">"));
+        assertTrue(Catalogues.guideHtml(guide("1.013978", AS_OF), VI).contains("<body>"));
+    }
 }

@@ -17,7 +17,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +39,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.print.PageMargin;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 
 /**
  * The desk end to end in headless Chromium: one browser session for the class. Skipped when
@@ -237,6 +246,64 @@ class DeskBrowserTest {
         assertTrue(text("main").contains("[KHONG.CO.01]"));
         assertFalse(driver.getPageSource().contains("Exception"));
         screenshot("07-khong-tim-thay-thu-tuc");
+    }
+
+    /**
+     * The printed pages of the page open in the browser: Chromium prints it to PDF on A4 paper with the
+     * guide's own {@code @page} margins (1.2 cm top and bottom, 1.5 cm left and right), at scale 1 and
+     * without shrinking, and the PDF's page tree says how many pages it has.
+     */
+    static int printedA4Pages() {
+        PrintOptions options = new PrintOptions();
+        options.setPageSize(new PageSize(29.7, 21.0));
+        options.setPageMargin(new PageMargin(1.2, 1.2, 1.5, 1.5));
+        options.setScale(1.0);
+        options.setShrinkToFit(false);
+        byte[] pdf = Base64.getDecoder().decode(driver.print(options).getContent());
+        String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        Matcher tree = Pattern.compile("/Type\\s*/Pages\\b[^>]*?/Count\\s+(\\d+)|/Count\\s+(\\d+)[^>]*?/Type\\s*/Pages\\b").matcher(text);
+        int fromTree = -1;
+        while (tree.find()) {
+            fromTree = Math.max(fromTree, Integer.parseInt(tree.group(1) != null ? tree.group(1) : tree.group(2)));
+        }
+        int pageObjects = 0;
+        Matcher page = Pattern.compile("/Type\\s*/Page(?![a-zA-Z])").matcher(text);
+        while (page.find()) {
+            pageObjects++;
+        }
+        assertTrue(fromTree > 0 || pageObjects > 0, "a PDF with no page tree: " + pdf.length + " bytes");
+        return Math.max(fromTree, pageObjects);
+    }
+
+    /**
+     * Issue 18 item 2: every Gia Lai guide prints on one A4 page — the hand-written procedures (the
+     * land ones printed on two before) and the imported ones — and keeps what a citizen needs on it:
+     * the process picture, the fees desk beside online, the papers with their conditions.
+     */
+    @Test
+    void guide_everyGiaLaiProcedure_printsOnOneA4Page() throws IOException {
+        List<String> codes = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(Path.of("packs/gia-lai/procedures"))) {
+            folders.filter(Files::isDirectory).map(f -> f.getFileName().toString()).sorted().forEach(codes::add);
+        }
+        assertTrue(codes.size() >= 30, codes.toString());
+        TreeMap<String, Integer> pages = new TreeMap<>();
+        for (String code : codes) {
+            open("huong-dan/" + code);
+            assertTrue(driver.findElements(By.cssSelector("figure.process svg")).size() == 1, code);
+            pages.put(code, printedA4Pages());
+        }
+        TreeMap<String, Integer> over = new TreeMap<>(pages);
+        over.values().removeIf(n -> n == 1);
+        assertEquals(new TreeMap<>(), over, "guides printing on more than one A4 page (all: " + pages + ")");
+        // what the printed land guide keeps: fees desk beside online, the conditions and the extensions in words
+        open("huong-dan/1.013978");
+        List<String> feeHeads = driver.findElements(By.cssSelector("table th")).stream().map(WebElement::getText).toList();
+        assertTrue(feeHeads.contains("Nộp trực tiếp") && feeHeads.contains("Nộp trực tuyến"), feeHeads.toString());
+        assertTrue(text("#conditions").contains("Đất đang có tranh chấp hoặc bị kê biên thì chưa giải quyết"), text("#conditions"));
+        assertTrue(text("#extensions").contains("cộng thêm 10 ngày làm việc"), text("#extensions"));
+        assertTrue(text("body").contains("chỉ nộp khi: Có giấy tờ về quyền sử dụng đất thì nộp giấy tờ đó"));
+        screenshot("09-huong-dan-dat-dai-mot-trang");
     }
 
     /** Issue 18 items 2-3: the citizen guide, drawn in a real browser: the process picture and the computed years. */

@@ -634,6 +634,20 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
+    public List<io.github.motcua.rules.RuleSummary> rules(String procedureCode) {
+        Serving s = serving.get();
+        LoadedPack.ProcedureSource ps = s == null || procedureCode == null ? null : s.pack().procedures().get(procedureCode);
+        if (ps == null) {
+            return List.of();
+        }
+        List<io.github.motcua.rules.RuleSummary> out = new ArrayList<>();
+        for (LoadedPack.RuleText t : ps.rules()) {
+            out.addAll(RuleSummaries.of(t, s.pack().bases()));
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
     public List<ReceivingUnit> units() {
         Serving s = serving.get();
         return s == null ? List.of() : List.copyOf(s.pack().units().values());
