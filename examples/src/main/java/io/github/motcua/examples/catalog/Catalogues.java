@@ -537,7 +537,11 @@ public final class Catalogues {
         for (String k : List.of("agency", "boundaryText", "result", "deadlineBasis", "computedNote", "importedText", "cutOffText")) {
             chars += String.valueOf(m.get(k)).length();
         }
-        return chars > 4500 ? "dense" : chars > 2600 ? "compact" : "";
+        // a long process (many steps with long names) draws a tall picture: its text then leaves less room
+        Object picture = m.get("picture");
+        int pictureHeight = picture instanceof Map<?, ?> p && p.get("height") != null
+                ? Integer.parseInt(p.get("height").toString()) : 0;
+        return chars > 4500 ? "dense" : chars > 2600 || pictureHeight > 900 ? "compact" : "";
     }
 
     private static Map<String, Object> guideModel(ProcedureGuide g, boolean en) {

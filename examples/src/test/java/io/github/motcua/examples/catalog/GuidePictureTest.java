@@ -141,6 +141,8 @@ class GuidePictureTest {
         assertEquals("", Catalogues.density(Map.of("components", List.of(), "legalBases", List.of(), "reliefs", List.of(),
                 "conditions", List.of(), "extensions", List.of())));
         assertTrue(Catalogues.guideHtml(guide("1.012787", AS_OF), VI).contains("<body class=\"dense\">"));
-        assertTrue(Catalogues.guideHtml(guide("1.013978", AS_OF), VI).contains("<body>"));
+        assertTrue(Catalogues.guideHtml(guide("2.000815", AS_OF), VI).contains("<body>"));
+        // seven land steps draw a tall picture: the page is set tighter
+        assertTrue(Catalogues.guideHtml(guide("1.013978", AS_OF), VI).contains("<body class=\"compact\">"));
     }
 }
