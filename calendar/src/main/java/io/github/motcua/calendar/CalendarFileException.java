@@ -25,6 +25,8 @@ public final class CalendarFileException extends CalendarException {
     private final String problem;
     /** The kernel reader's own problem, when the pack reader refused the file. */
     private final transient Problem kernel;
+    /** The message in both languages, or {@code null} when built from a plain (English) message. */
+    private final transient Problem detail;
 
     /**
      * @param file    the file name as given to the loader
@@ -39,6 +41,21 @@ public final class CalendarFileException extends CalendarException {
         this.column = column;
         this.problem = problem;
         this.kernel = null;
+        this.detail = null;
+    }
+
+    /**
+     * A problem at a place in a calendar file whose message is the calendar bundle's, in Vietnamese and
+     * English ({@link #problem()} and {@link #getMessage()} give the English one).
+     */
+    CalendarFileException(String file, int line, int column, Problem detail) {
+        super(String.format(Locale.ROOT, "%s:%d:%d: %s", file, line, column, detail.messageEn()));
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.problem = detail.messageEn();
+        this.kernel = null;
+        this.detail = detail;
     }
 
     /** A refusal by the kernel's pack reader, keeping its problem (code, bundle message) whole. */
@@ -49,6 +66,7 @@ public final class CalendarFileException extends CalendarException {
         this.column = kernel.column();
         this.problem = problem;
         this.kernel = kernel;
+        this.detail = null;
     }
 
     /** The file name as given to the loader. */
@@ -75,11 +93,23 @@ public final class CalendarFileException extends CalendarException {
         if (kernel != null) {
             return kernel;
         }
-        return Problem.ofText(file, line, column, CODE, Severity.ERROR, "Lỗi trong tệp lịch: " + problem, problem);
+        return Problem.ofText(file, line, column, CODE, Severity.ERROR, "Lỗi trong tệp lịch: " + problem(Locale.forLanguageTag("vi")),
+                problem);
     }
 
-    /** The plain message without the position prefix. */
+    /** The plain message without the position prefix (English). */
     public String problem() {
         return problem;
+    }
+
+    /**
+     * The plain message without the position prefix in the reader's language (Vietnamese unless
+     * English); a message the calendar's bundle does not have (e.g. the pack reader's) is the same in both.
+     */
+    public String problem(Locale locale) {
+        if (kernel != null) {
+            return kernel.message(locale);
+        }
+        return detail == null ? problem : detail.message(locale);
     }
 }

@@ -44,7 +44,7 @@ final class CalendarFiles {
         Map<String, YamlNode> top = root.map("a calendar file");
         YamlNode kindNode = top.get("kind");
         if (kindNode == null) {
-            throw root.error("missing key [kind]: one of [schedule, holiday-rules, switches]");
+            throw root.error("FILE_NO_KIND");
         }
         String kind = kindNode.text("kind");
         switch (kind) {
@@ -58,7 +58,7 @@ final class CalendarFiles {
                 readSwitches(root.map("a switches file", TOP_SWITCHES));
                 break;
             default:
-                throw kindNode.error("unknown file kind [%s]: one of [schedule, holiday-rules, switches]", kind);
+                throw kindNode.error("FILE_UNKNOWN_KIND", "kind", kind);
         }
     }
 
@@ -68,7 +68,7 @@ final class CalendarFiles {
             Map<String, YamlNode> m = n.map("a legal basis", BASIS_KEYS);
             String id = req(n, m, "id").text("id");
             if (bases.containsKey(id)) {
-                throw m.get("id").error("legal basis [%s] is declared twice", id);
+                throw m.get("id").error("FILE_BASIS_TWICE", "id", id);
             }
             LocalDate from = m.containsKey("validFrom") ? m.get("validFrom").date("validFrom") : null;
             LocalDate to = m.containsKey("validTo") ? m.get("validTo").date("validTo") : null;
@@ -77,7 +77,7 @@ final class CalendarFiles {
                         opt(m, "point"), opt(m, "link"), from, to,
                         !m.containsKey("verified") || m.get("verified").bool("verified"), opt(m, "note")));
             } catch (IllegalArgumentException e) {
-                throw n.error("%s", e.getMessage());
+                throw n.error("FILE_BAD_BASIS", "detail", e.getMessage());
             }
         }
     }
@@ -85,7 +85,7 @@ final class CalendarFiles {
     private static YamlNode req(YamlNode owner, Map<String, YamlNode> m, String key) {
         YamlNode v = m.get(key);
         if (v == null) {
-            throw owner.error("missing key [%s]", key);
+            throw owner.error("FILE_MISSING_KEY", "key", key);
         }
         return v;
     }
@@ -99,7 +99,7 @@ final class CalendarFiles {
         String id = n.text("basis");
         LegalBasis b = bases.get(id);
         if (b == null) {
-            throw n.error("unknown legal basis [%s]: declare it in legal-bases/calendar.yaml", id);
+            throw n.error("FILE_UNKNOWN_BASIS", "id", id);
         }
         return b;
     }
@@ -132,7 +132,7 @@ final class CalendarFiles {
             String name = req(n, m, "name").text("name");
             boolean lunar = m.containsKey("lunar");
             if (lunar == m.containsKey("solar")) {
-                throw n.error("holiday rule [%s] needs exactly one of [solar] or [lunar] (MM-DD)", id);
+                throw n.error("FILE_RULE_ANCHOR", "id", id);
             }
             YamlNode anchor = m.get(lunar ? "lunar" : "solar");
             String md = anchor.text(lunar ? "lunar" : "solar");
@@ -143,17 +143,17 @@ final class CalendarFiles {
                 month = parsed.getMonthValue();
                 day = parsed.getDayOfMonth();
             } catch (java.time.DateTimeException e) {
-                throw anchor.error("anchor must be MM-DD: [%s]", md);
+                throw anchor.error("FILE_ANCHOR_FORMAT", "value", md);
             }
             if (lunar && day > 30) {
-                throw anchor.error("a lunar day is 1..30: [%s]", md);
+                throw anchor.error("FILE_LUNAR_DAY", "value", md);
             }
             int before = m.containsKey("daysBefore") ? m.get("daysBefore").integer("daysBefore", 0, 10) : 0;
             int after = m.containsKey("daysAfter") ? m.get("daysAfter").integer("daysAfter", 0, 10) : 0;
             LocalDate from = m.containsKey("validFrom") ? m.get("validFrom").date("validFrom") : null;
             LocalDate to = m.containsKey("validTo") ? m.get("validTo").date("validTo") : null;
             if (from != null && to != null && to.isBefore(from)) {
-                throw m.get("validTo").error("rule [%s] ends [%s] before it starts [%s]", id, to, from);
+                throw m.get("validTo").error("FILE_RULE_REVERSED", "id", id, "to", to, "from", from);
             }
             rules.put(id, new HolidayRule(id, name, lunar, month, day, before, after, from, to,
                     opt(m, "switch"), basis(req(n, m, "basis"))));
@@ -163,12 +163,11 @@ final class CalendarFiles {
     private void readSchedule(YamlNode root, Map<String, YamlNode> top) {
         YamlNode yearNode = top.get("year");
         if (yearNode == null) {
-            throw root.error("missing key [year]");
+            throw root.error("FILE_MISSING_KEY", "key", "year");
         }
         int year = yearNode.integer("year", LunarCalendar.MIN.getYear(), LunarCalendar.MAX.getYear());
         if (schedules.containsKey(year)) {
-            throw yearNode.error("a schedule for year [%d] is already given in [%s]", year,
-                    schedules.get(year).file());
+            throw yearNode.error("FILE_YEAR_TWICE", "year", year, "file", schedules.get(year).file());
         }
         Map<LocalDate, YearSchedule.Entry> entries = new TreeMap<>();
         Map<LocalDate, YamlNode> where = new HashMap<>();
@@ -180,7 +179,7 @@ final class CalendarFiles {
             LocalDate to;
             if (m.containsKey("date")) {
                 if (m.containsKey("from") || m.containsKey("to")) {
-                    throw n.error("give either [date] or [from]/[to], not both");
+                    throw n.error("FILE_DATE_AND_RANGE");
                 }
                 from = m.get("date").date("date");
                 to = from;
@@ -188,10 +187,10 @@ final class CalendarFiles {
                 from = req(n, m, "from").date("from");
                 to = req(n, m, "to").date("to");
                 if (to.isBefore(from)) {
-                    throw m.get("to").error("range ends [%s] before it starts [%s]", to, from);
+                    throw m.get("to").error("FILE_RANGE_REVERSED", "to", to, "from", from);
                 }
                 if (from.plusDays(31).isBefore(to)) {
-                    throw m.get("to").error("range longer than 31 days: [%s..%s]", from, to);
+                    throw m.get("to").error("FILE_RANGE_TOO_LONG", "from", from, "to", to);
                 }
             }
             YamlNode kindNode = req(n, m, "kind");
@@ -199,30 +198,26 @@ final class CalendarFiles {
             try {
                 kind = DayKind.valueOf(kindNode.text("kind"));
             } catch (IllegalArgumentException e) {
-                throw kindNode.error("unknown day kind [%s]: one of [HOLIDAY, COMPENSATORY, SWAPPED_OFF, "
-                        + "SWAPPED_WORKING]", kindNode.value);
+                throw kindNode.error("FILE_UNKNOWN_DAY_KIND", "kind", kindNode.value);
             }
             String name = req(n, m, "name").text("name");
             LegalBasis basis = basis(req(n, m, "basis"));
             String sw = opt(m, "switch");
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                 if (d.getYear() != year) {
-                    throw n.error("date [%s] is outside the schedule's year [%d]", d, year);
+                    throw n.error("FILE_DATE_OUTSIDE_YEAR", "date", d, "year", year);
                 }
                 boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
                 if (kind == DayKind.SWAPPED_WORKING && !weekend) {
-                    throw n.error("[%s] is a %s, already a working day: only a weekend day can be a swapped "
-                            + "working day", d, d.getDayOfWeek());
+                    throw n.error("FILE_SWAPPED_WORKING_WEEKDAY", "date", d, "weekday", d.getDayOfWeek());
                 }
                 if ((kind == DayKind.SWAPPED_OFF || kind == DayKind.COMPENSATORY) && weekend) {
-                    throw n.error("[%s] is a %s, already a day off: it cannot be a %s day", d, d.getDayOfWeek(),
-                            kind.csvName());
+                    throw n.error("FILE_OFF_ON_WEEKEND", "date", d, "weekday", d.getDayOfWeek(), "kind", kind.csvName());
                 }
                 YearSchedule.Entry prev = entries.get(d);
                 if (prev != null) {
                     YamlNode p = where.get(d);
-                    throw n.error("[%s] is listed twice: as %s (line %d) and as %s", d, prev.kind().csvName(),
-                            p.line, kind.csvName());
+                    throw n.error("FILE_DAY_TWICE", "date", d, "first", prev.kind().csvName(), "line", p.line, "second", kind.csvName());
                 }
                 entries.put(d, new YearSchedule.Entry(kind, name, basis, sw));
                 where.put(d, n);

@@ -194,18 +194,18 @@ public final class Calendars {
                     for (YamlNode n : d.get("officeHours").list("officeHours")) {
                         Map<String, YamlNode> m = n.map("an office session", Set.of("from", "to"));
                         if (m.get("from") == null || m.get("to") == null) {
-                            throw n.error("an office session needs [from] and [to]");
+                            throw n.error("FILE_SESSION_ENDS");
                         }
                         try {
                             sessions.add(new OfficeHours.Session(m.get("from").time("from"), m.get("to").time("to")));
                         } catch (InvalidDeadlineException e) {
-                            throw n.error("%s", e.getMessage());
+                            throw n.error(e);
                         }
                     }
                     try {
                         p.officeHours = new OfficeHours(sessions);
                     } catch (InvalidDeadlineException e) {
-                        throw d.get("officeHours").error("%s", e.getMessage());
+                        throw d.get("officeHours").error(e);
                     }
                     s = s.withOfficeHours(p.officeHours);
                 }
@@ -223,7 +223,7 @@ public final class Calendars {
                         s = s.withOnlineOutOfHours(enumValue(OnlineOutOfHours.class, d.get("onlineOutOfHours")));
                     }
                 } catch (InvalidDeadlineException e) {
-                    throw defaults.error("%s", e.getMessage());
+                    throw defaults.error(e);
                 }
                 p.settings = s;
             }
@@ -235,7 +235,7 @@ public final class Calendars {
             try {
                 return Enum.valueOf(type, v);
             } catch (IllegalArgumentException e) {
-                throw n.error("unknown %s [%s]: one of %s", type.getSimpleName(), v,
+                throw n.error("FILE_UNKNOWN_VALUE", "type", type.getSimpleName(), "value", v, "known",
                         java.util.Arrays.toString(type.getEnumConstants()));
             }
         }

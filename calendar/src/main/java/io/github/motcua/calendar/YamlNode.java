@@ -42,8 +42,8 @@ final class YamlNode {
 
     static YamlNode parse(String file, byte[] content) {
         if (content.length > LIMITS.maxFileBytes()) {
-            throw new CalendarFileException(file, 0, 0, String.format(Locale.ROOT,
-                    "file is larger than %d bytes: [%d]", LIMITS.maxFileBytes(), content.length));
+            throw new CalendarFileException(file, 0, 0, CalendarMessages.file("FILE_TOO_LARGE", "max", LIMITS.maxFileBytes(),
+                    "size", content.length));
         }
         try {
             return of(PackReader.yaml(file, PackReader.decode(file, content), LIMITS));
@@ -89,14 +89,21 @@ final class YamlNode {
         }
     }
 
-    CalendarFileException error(String format, Object... args) {
-        return new CalendarFileException(file, line, column, String.format(Locale.ROOT, format, args));
+    /** A problem at this node: the calendar bundle's message {@code key} (a {@code FILE_} key) with its arguments. */
+    CalendarFileException error(String key, Object... pairs) {
+        return new CalendarFileException(file, line, column, CalendarMessages.file(key, pairs));
+    }
+
+    /** A problem at this node carrying the problem of a calendar value (e.g. office hours), in both languages. */
+    CalendarFileException error(CalendarException e) {
+        Problem p = e.toProblem();
+        return new CalendarFileException(file, line, column, Problem.ofText("", 0, 0, p.code(), p.severity(), p.messageVi(), p.messageEn()));
     }
 
     @SuppressWarnings("unchecked")
     Map<String, YamlNode> map(String what) {
         if (!(value instanceof Map)) {
-            throw error("%s must be a mapping (key: value)", what);
+            throw error("FILE_NOT_MAPPING", "what", what);
         }
         return (Map<String, YamlNode>) value;
     }
@@ -106,8 +113,7 @@ final class YamlNode {
         Map<String, YamlNode> m = map(what);
         for (Map.Entry<String, YamlNode> e : m.entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                throw e.getValue().error("unknown key [%s] in %s; allowed: %s", e.getKey(), what,
-                        new java.util.TreeSet<>(allowed));
+                throw e.getValue().error("FILE_UNKNOWN_KEY", "key", e.getKey(), "what", what, "allowed", new java.util.TreeSet<>(allowed));
             }
         }
         return m;
@@ -116,14 +122,14 @@ final class YamlNode {
     @SuppressWarnings("unchecked")
     List<YamlNode> list(String what) {
         if (!(value instanceof List)) {
-            throw error("%s must be a list", what);
+            throw error("FILE_NOT_LIST", "what", what);
         }
         return (List<YamlNode>) value;
     }
 
     String text(String what) {
         if (!(value instanceof String) || ((String) value).isBlank()) {
-            throw error("%s must be a non-empty text value", what);
+            throw error("FILE_NOT_TEXT", "what", what);
         }
         return (String) value;
     }
@@ -134,10 +140,10 @@ final class YamlNode {
         try {
             d = LocalDate.parse(s);
         } catch (DateTimeException e) {
-            throw error("%s must be a date YYYY-MM-DD: [%s]", what, s);
+            throw error("FILE_NOT_DATE", "what", what, "value", s);
         }
         if (d.isBefore(LunarCalendar.MIN) || d.isAfter(LunarCalendar.MAX)) {
-            throw error("%s must be within %s..%s: [%s]", what, LunarCalendar.MIN, LunarCalendar.MAX, s);
+            throw error("FILE_OUT_OF_RANGE", "what", what, "min", LunarCalendar.MIN, "max", LunarCalendar.MAX, "value", s);
         }
         return d;
     }
@@ -147,7 +153,7 @@ final class YamlNode {
         try {
             return LocalTime.parse(s);
         } catch (DateTimeException e) {
-            throw error("%s must be a time HH:MM: [%s]", what, s);
+            throw error("FILE_NOT_TIME", "what", what, "value", s);
         }
     }
 
@@ -157,10 +163,10 @@ final class YamlNode {
         try {
             v = Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {
-            throw error("%s must be a whole number: [%s]", what, s);
+            throw error("FILE_NOT_NUMBER", "what", what, "value", s);
         }
         if (v < min || v > max) {
-            throw error("%s must be within %d..%d: [%d]", what, min, max, v);
+            throw error("FILE_OUT_OF_RANGE", "what", what, "min", min, "max", max, "value", v);
         }
         return v;
     }
@@ -173,6 +179,6 @@ final class YamlNode {
         if ("false".equals(s)) {
             return false;
         }
-        throw error("%s must be true or false: [%s]", what, s);
+        throw error("FILE_NOT_BOOLEAN", "what", what, "value", s);
     }
 }

@@ -28,6 +28,8 @@ class CalendarMessagesTest {
     private static final Path SOURCES = Path.of("src", "main", "java", "io", "github", "motcua", "calendar");
     private static final Pattern CALL = Pattern.compile("CalendarMessages\\.problem\\(((?:[^,()]|\\([^()]*\\))*)");
     private static final Pattern LITERAL = Pattern.compile("\"([A-Z][A-Z0-9_]*)\"");
+    /** A calendar file's message key (YamlNode.error, CalendarMessages.file), wherever it is written. */
+    private static final Pattern FILE_KEY = Pattern.compile("\"(FILE_[A-Z0-9_]+)\"");
 
     @Test
     void bundle_everyKeyInBothLanguagesWithTheSamePlaceholders() {
@@ -39,7 +41,12 @@ class CalendarMessagesTest {
         TreeSet<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.list(SOURCES)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
-                Matcher call = CALL.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                String src = Files.readString(f, StandardCharsets.UTF_8);
+                Matcher file = FILE_KEY.matcher(src);
+                while (file.find()) {
+                    used.add(file.group(1));
+                }
+                Matcher call = CALL.matcher(src);
                 while (call.find()) {
                     Matcher key = LITERAL.matcher(call.group(1));
                     while (key.find()) {
@@ -48,7 +55,7 @@ class CalendarMessagesTest {
                 }
             }
         }
-        assertTrue(used.size() > 30, used.toString());
+        assertTrue(used.size() > 60, used.toString());
         assertEquals(new TreeSet<>(Messages.keys(CalendarMessages.BUNDLE)), used);
     }
 
@@ -62,6 +69,21 @@ class CalendarMessagesTest {
         assertTrue(p.messageEn().startsWith("time limit in WORKING_DAYS must be within"), p.messageEn());
         assertEquals(p.messageEn(), e.getMessage());
         assertEquals(p.messageVi(), e.message(Locale.forLanguageTag("vi")).replaceFirst("^\\[INVALID_DEADLINE\\] ", ""));
+    }
+
+    @Test
+    void calendarFileProblem_isInVietnameseAndEnglish_atItsLine() {
+        CalendarFileException e = assertThrows(CalendarFileException.class, () -> Calendars.load(
+                java.util.List.of(new CalendarFile("calendar/rules.yaml",
+                        "kind: holiday-rules\nrules:\n  - id: tet\n    name: Tết\n    basis: BLLD-2019-D112\n".getBytes(StandardCharsets.UTF_8))),
+                java.util.Map.of()));
+        Problem p = e.toProblem();
+        assertEquals("calendar/rules.yaml", p.file());
+        assertEquals(3, p.line());
+        assertEquals("Lỗi trong tệp lịch: Quy tắc ngày nghỉ [tet] cần đúng một trong [solar] (dương lịch) hoặc [lunar] (âm lịch), dạng MM-DD",
+                p.messageVi());
+        assertEquals("holiday rule [tet] needs exactly one of [solar] or [lunar] (MM-DD)", p.messageEn());
+        assertEquals(p.messageEn(), e.problem());
     }
 
     @Test

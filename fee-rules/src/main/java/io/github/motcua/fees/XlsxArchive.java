@@ -59,7 +59,7 @@ public final class XlsxArchive {
         try {
             return Optional.ofNullable(inspect(bytes));
         } catch (RuntimeException e) {
-            return Optional.of(new Refusal("Tệp XLSX hỏng: " + e.getMessage(), "Corrupt XLSX file: " + e.getMessage()));
+            return Optional.of(refusal("FEES_XLSX_BROKEN", "detail", e.getMessage()));
         }
     }
 
@@ -68,8 +68,7 @@ public final class XlsxArchive {
 
     private static Refusal inspect(byte[] bytes) {
         if (bytes.length > MAX_FILE_BYTES) {
-            return new Refusal(String.format(Locale.ROOT, "Tệp XLSX lớn hơn %d byte", MAX_FILE_BYTES),
-                    String.format(Locale.ROOT, "XLSX file larger than %d bytes", MAX_FILE_BYTES));
+            return refusal("FEES_XLSX_TOO_LARGE", "max", MAX_FILE_BYTES);
         }
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int eocd = -1;
@@ -80,27 +79,26 @@ public final class XlsxArchive {
             }
         }
         if (eocd < 0) {
-            return corrupt("không phải tệp ZIP (không có thư mục trung tâm)", "not a ZIP archive (no central directory)");
+            return corrupt("FEES_XLSX_NOT_ZIP");
         }
         int count = Short.toUnsignedInt(b.getShort(eocd + 10));
         long cdSize = Integer.toUnsignedLong(b.getInt(eocd + 12));
         long cdOffset = Integer.toUnsignedLong(b.getInt(eocd + 16));
         if (count == 0xFFFF || cdOffset == 0xFFFFFFFFL || cdSize == 0xFFFFFFFFL) {
-            return corrupt("ZIP64 không được hỗ trợ", "ZIP64 archives are not accepted");
+            return corrupt("FEES_XLSX_ZIP64");
         }
         if (count > MAX_ENTRIES) {
-            return new Refusal(String.format(Locale.ROOT, "Tệp XLSX có %d mục nén (tối đa %d)", count, MAX_ENTRIES),
-                    String.format(Locale.ROOT, "XLSX archive has %d entries (max %d)", count, MAX_ENTRIES));
+            return refusal("FEES_XLSX_TOO_MANY_ENTRIES", "count", count, "max", MAX_ENTRIES);
         }
         if (cdOffset + cdSize > eocd) {
-            return corrupt("thư mục trung tâm nằm ngoài tệp", "central directory lies outside the file");
+            return corrupt("FEES_XLSX_DIRECTORY_OUTSIDE");
         }
         List<Entry> entries = new ArrayList<>();
         Set<String> names = new HashSet<>();
         int p = (int) cdOffset;
         for (int i = 0; i < count; i++) {
             if (p + 46 > eocd || b.getInt(p) != CENTRAL) {
-                return corrupt("mục thứ " + (i + 1) + " của thư mục trung tâm hỏng", "central directory entry " + (i + 1) + " is broken");
+                return corrupt("FEES_XLSX_ENTRY_BROKEN", "index", i + 1);
             }
             int method = Short.toUnsignedInt(b.getShort(p + 10));
             long compressed = Integer.toUnsignedLong(b.getInt(p + 20));
@@ -110,17 +108,17 @@ public final class XlsxArchive {
             int commentLen = Short.toUnsignedInt(b.getShort(p + 32));
             long local = Integer.toUnsignedLong(b.getInt(p + 42));
             if (p + 46 + nameLen > eocd) {
-                return corrupt("tên mục vượt quá thư mục trung tâm", "entry name runs past the central directory");
+                return corrupt("FEES_XLSX_NAME_PAST_DIRECTORY");
             }
             String name = new String(bytes, p + 46, nameLen, java.nio.charset.StandardCharsets.UTF_8);
             if (!names.add(name)) {
-                return corrupt("mục [" + name + "] xuất hiện hai lần", "entry [" + name + "] appears twice");
+                return corrupt("FEES_XLSX_ENTRY_TWICE", "name", name);
             }
             if (compressed == 0xFFFFFFFFL || declared == 0xFFFFFFFFL || local == 0xFFFFFFFFL) {
-                return corrupt("ZIP64 không được hỗ trợ", "ZIP64 archives are not accepted");
+                return corrupt("FEES_XLSX_ZIP64");
             }
             if (method != 0 && method != 8) {
-                return corrupt("mục [" + name + "] dùng phương pháp nén " + method, "entry [" + name + "] uses compression method " + method);
+                return corrupt("FEES_XLSX_METHOD", "name", name, "method", method);
             }
             if (declared > MAX_ENTRY_BYTES) {
                 return tooBig(name, declared);
@@ -133,14 +131,14 @@ public final class XlsxArchive {
         for (Entry e : entries) {
             int lp = (int) e.localOffset;
             if (e.localOffset + 30 > cdOffset || b.getInt(lp) != LOCAL) {
-                return corrupt("mục [" + e.name + "] không có phần đầu cục bộ", "entry [" + e.name + "] has no local header");
+                return corrupt("FEES_XLSX_NO_LOCAL_HEADER", "name", e.name);
             }
             int nameLen = Short.toUnsignedInt(b.getShort(lp + 26));
             int extraLen = Short.toUnsignedInt(b.getShort(lp + 28));
             long start = e.localOffset + 30 + nameLen + extraLen;
             long end = start + e.compressed;
             if (end > cdOffset) {
-                return corrupt("dữ liệu của mục [" + e.name + "] vượt ra ngoài", "data of entry [" + e.name + "] runs past its place");
+                return corrupt("FEES_XLSX_DATA_PAST", "name", e.name);
             }
             spans.add(new long[] {e.localOffset, end, start});
         }
@@ -148,7 +146,7 @@ public final class XlsxArchive {
         sorted.sort((x, y) -> Long.compare(x[0], y[0]));
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i)[0] < sorted.get(i - 1)[1]) {
-                return corrupt("hai mục dùng chung dữ liệu nén", "two entries share compressed data");
+                return corrupt("FEES_XLSX_SHARED_DATA");
             }
         }
         long total = 0;
@@ -170,33 +168,25 @@ public final class XlsxArchive {
                 return tooBig(e.name, -actual);
             }
             if (actual != e.declared) {
-                return new Refusal(String.format(Locale.ROOT, "Mục [%s] ghi kích thước %d byte nhưng giải nén ra %d byte",
-                        e.name, e.declared, actual), String.format(Locale.ROOT,
-                        "entry [%s] declares %d bytes but inflates to %d", e.name, e.declared, actual));
+                return refusal("FEES_XLSX_SIZE_MISMATCH", "name", e.name, "declared", e.declared, "actual", actual);
             }
             if (actual > RATIO_FLOOR && actual > (long) MAX_RATIO * Math.max(1, e.compressed)) {
-                return new Refusal(String.format(Locale.ROOT, "Mục [%s] nén với tỉ lệ %d:1 (tối đa %d:1)", e.name,
-                        actual / Math.max(1, e.compressed), MAX_RATIO), String.format(Locale.ROOT,
-                        "entry [%s] is compressed %d:1 (max %d:1)", e.name, actual / Math.max(1, e.compressed), MAX_RATIO));
+                return refusal("FEES_XLSX_RATIO", "name", e.name, "ratio", actual / Math.max(1, e.compressed), "max", MAX_RATIO);
             }
             total += actual;
             if (total > MAX_TOTAL_BYTES) {
-                return new Refusal(String.format(Locale.ROOT, "Tệp XLSX giải nén ra hơn %d byte", MAX_TOTAL_BYTES),
-                        String.format(Locale.ROOT, "XLSX archive inflates to more than %d bytes", MAX_TOTAL_BYTES));
+                return refusal("FEES_XLSX_TOTAL_TOO_LARGE", "max", MAX_TOTAL_BYTES);
             }
             if (counter.declaration) {
-                return new Refusal("Mục [" + e.name + "] khai báo DOCTYPE/ENTITY (XLSX không cần)",
-                        "entry [" + e.name + "] declares a DOCTYPE or ENTITY (XLSX never needs one)");
+                return refusal("FEES_XLSX_DOCTYPE", "name", e.name);
             }
             if (isWorksheet(e.name)) {
                 if (counter.wideReference) {
-                    return new Refusal("Trang tính [" + e.name + "] có ô ngoài cột XFD",
-                            "worksheet [" + e.name + "] has a cell beyond column XFD");
+                    return refusal("FEES_XLSX_WIDE_CELL", "name", e.name);
                 }
                 cells += counter.cells;
                 if (cells > MAX_CELLS) {
-                    return new Refusal(String.format(Locale.ROOT, "Tệp XLSX có hơn %d ô", MAX_CELLS),
-                            String.format(Locale.ROOT, "XLSX file has more than %d cells", MAX_CELLS));
+                    return refusal("FEES_XLSX_TOO_MANY_CELLS", "max", MAX_CELLS);
                 }
             }
         }
@@ -239,12 +229,18 @@ public final class XlsxArchive {
     }
 
     private static Refusal tooBig(String name, long size) {
-        return new Refusal(String.format(Locale.ROOT, "Mục [%s] giải nén ra %d byte (tối đa %d)", name, size, MAX_ENTRY_BYTES),
-                String.format(Locale.ROOT, "entry [%s] inflates to %d bytes (max %d)", name, size, MAX_ENTRY_BYTES));
+        return refusal("FEES_XLSX_ENTRY_TOO_LARGE", "name", name, "size", size, "max", MAX_ENTRY_BYTES);
     }
 
-    private static Refusal corrupt(String vi, String en) {
-        return new Refusal("Không đọc được tệp XLSX: tệp hỏng: " + vi, "Cannot read the XLSX file: corrupt archive: " + en);
+    /** A corrupt archive: the bundle's message {@code key} (a {@code FEES_XLSX_} key). */
+    private static Refusal corrupt(String key, Object... pairs) {
+        return refusal(key, pairs);
+    }
+
+    /** A refusal whose message is fee-rules' bundle {@code key}, in Vietnamese and English. */
+    private static Refusal refusal(String key, Object... pairs) {
+        FeeTableProblem p = FeeMessages.table("", 0, "", 0, "", key, pairs);
+        return new Refusal(p.messageVi(), p.messageEn());
     }
 
     /**

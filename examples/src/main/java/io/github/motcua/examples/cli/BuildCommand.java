@@ -47,7 +47,7 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean en = options.en();
         if (!Files.isDirectory(pack)) {
-            err.println((en ? "not a pack folder: [" : "không phải thư mục bộ quy tắc: [") + pack + "]");
+            err.println(CliMessages.text(en, "CLI_NOT_A_PACK", "pack", pack));
             return ExitCodes.IO;
         }
         try (PrebuiltPack built = PrebuiltPack.compile(pack)) {
@@ -55,19 +55,18 @@ public final class BuildCommand implements Callable<Integer> {
                 for (PackProblem p : built.load().problems()) {
                     out.println(p.format(options.locale()));
                 }
-                out.println(String.format(Locale.ROOT, en ? "%d problem(s) in %s" : "%d lỗi trong %s",
-                        built.load().problems().size(), pack));
+                out.println(CliMessages.text(en, "CLI_PROBLEMS", "count", built.load().problems().size(), "pack", pack));
                 return ExitCodes.PACK_PROBLEMS;
             }
             int cases = CheckCommand.runCases(built.engine(), options, out);
             if (cases != ExitCodes.OK) {
-                out.println(en ? "not written: some cases failed" : "không ghi gói dựng sẵn: có ca kiểm thử không đạt");
+                out.println(CliMessages.text(en, "CLI_BUILD_CASES_FAILED"));
                 return cases;
             }
             try {
                 built.write(outFile);
             } catch (IOException e) {
-                err.println((en ? "cannot write " : "không ghi được ") + outFile + ": " + e.getMessage());
+                err.println(CliMessages.text(en, "CLI_CANNOT_WRITE_FILE", "file", outFile, "detail", e.getMessage()));
                 return ExitCodes.IO;
             }
             PackInfo info = built.load().pack().orElseThrow();
@@ -78,7 +77,7 @@ public final class BuildCommand implements Callable<Integer> {
                     outFile, info.id(), info.version(), built.engine().catalog().size(), info.sha256(), size));
             return ExitCodes.OK;
         } catch (IOException e) {
-            err.println((en ? "cannot read " : "không đọc được ") + outFile + ": " + e.getMessage());
+            err.println(CliMessages.text(en, "CLI_CANNOT_READ", "file", outFile, "detail", e.getMessage()));
             return ExitCodes.IO;
         }
     }

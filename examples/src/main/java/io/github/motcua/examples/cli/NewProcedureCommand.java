@@ -51,19 +51,16 @@ public final class NewProcedureCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         boolean en = "en".equalsIgnoreCase(lang);
         if (!CODE.matcher(code).matches()) {
-            err.println(en ? "the code must be letters, digits, '.', '-' or '_' (no path characters), at most 64: [" + code + "]"
-                    : "mã thủ tục chỉ gồm chữ, số, '.', '-', '_' (không có ký tự đường dẫn), tối đa 64 ký tự: [" + code + "]");
+            err.println(CliMessages.text(en, "CLI_BAD_CODE", "code", code));
             return ExitCodes.BAD_ARGUMENT;
         }
         if (!Files.isRegularFile(pack.resolve("pack.yaml"))) {
-            err.println(en ? "not a pack folder (no pack.yaml): [" + pack + "]"
-                    : "không phải thư mục bộ quy tắc (không có pack.yaml): [" + pack + "]");
+            err.println(CliMessages.text(en, "CLI_NO_PACK_YAML", "pack", pack));
             return ExitCodes.BAD_ARGUMENT;
         }
         Path dir = pack.resolve("procedures").resolve(code);
         if (Files.exists(dir)) {
-            err.println(en ? "the procedure folder already exists; nothing written: [" + dir + "]"
-                    : "thư mục thủ tục đã có; không ghi gì: [" + dir + "]");
+            err.println(CliMessages.text(en, "CLI_PROCEDURE_EXISTS", "folder", dir));
             return ExitCodes.BAD_ARGUMENT;
         }
         Map<String, String> files = skeleton(code, hasCommonForms(pack));
@@ -75,17 +72,16 @@ public final class NewProcedureCommand implements Callable<Integer> {
                 Files.writeString(Files.createFile(dir.resolve(f.getKey())), f.getValue(), StandardCharsets.UTF_8);
             }
         } catch (FileAlreadyExistsException e) {
-            err.println((en ? "already exists; stopped: [" : "đã có; dừng lại: [") + e.getFile() + "]");
+            err.println(CliMessages.text(en, "CLI_ALREADY_EXISTS", "file", e.getFile()));
             return ExitCodes.BAD_ARGUMENT;
         } catch (IOException e) {
-            err.println((en ? "cannot write [" : "không ghi được [") + dir + "]: " + e.getMessage());
+            err.println(CliMessages.text(en, "CLI_CANNOT_WRITE", "file", dir, "detail", e.getMessage()));
             return ExitCodes.IO;
         }
         for (String f : files.keySet()) {
-            out.println((en ? "created " : "đã tạo ") + pack.relativize(dir.resolve(f)).toString().replace('\\', '/'));
+            out.println(CliMessages.text(en, "CLI_CREATED", "file", pack.relativize(dir.resolve(f)).toString().replace('\\', '/')));
         }
-        out.println(en ? "Fill in every TODO, then run: " + Hints.cli() + " check " + pack
-                : "Điền mọi chỗ TODO rồi chạy: " + Hints.cli() + " check " + pack);
+        out.println(CliMessages.text(en, "CLI_FILL_TODO", "command", Hints.cli() + " check " + pack));
         return ExitCodes.OK;
     }
 

@@ -26,7 +26,7 @@ final class Output {
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return ExitCodes.OK;
         } catch (IOException e) {
-            err.println((en ? "cannot write [" : "không ghi được [") + file + "]: " + e.getMessage());
+            err.println(CliMessages.text(en, "CLI_CANNOT_WRITE", "file", file, "detail", e.getMessage()));
             return ExitCodes.IO;
         }
     }
@@ -39,7 +39,7 @@ final class Output {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeException e) {
-            err.println((en ? "--as-of must be a date YYYY-MM-DD: [" : "--as-of phải là ngày YYYY-MM-DD: [") + value + "]");
+            err.println(CliMessages.text(en, "CLI_AS_OF", "value", value));
             return null;
         }
     }

@@ -38,7 +38,7 @@ final class PackOptions {
             for (PackProblem p : r.problems()) {
                 out.println(p.format(locale()));
             }
-            out.println(String.format(Locale.ROOT, en() ? "%d problem(s) in %s" : "%d lỗi trong %s", r.problems().size(), pack));
+            out.println(CliMessages.text(en(), "CLI_PROBLEMS", "count", r.problems().size(), "pack", pack));
             engine.close();
             return null;
         }
@@ -55,7 +55,7 @@ final class PackOptions {
         try {
             json = Files.readString(dossier, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            err.println((en() ? "cannot read " : "không đọc được ") + dossier + ": " + e.getMessage());
+            err.println(CliMessages.text(en(), "CLI_CANNOT_READ", "file", dossier, "detail", e.getMessage()));
             return ExitCodes.IO;
         }
         Engine engine = load(pack, err);

@@ -71,7 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             token = token();
         } catch (IOException e) {
-            err.println((en ? "cannot read the admin token file: " : "không đọc được tệp mã quản trị: ") + e.getMessage());
+            err.println(CliMessages.text(en, "CLI_TOKEN_FILE", "detail", e.getMessage()));
             return ExitCodes.IO;
         }
         DecisionService service;
@@ -99,7 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
                 service.close();
                 return ExitCodes.PACK_PROBLEMS;
             }
-            err.println(en ? "not ready: waiting for a reload with a good pack" : "chưa sẵn sàng: chờ nạp lại một bộ quy tắc không lỗi");
+            err.println(CliMessages.text(en, "CLI_NOT_READY"));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

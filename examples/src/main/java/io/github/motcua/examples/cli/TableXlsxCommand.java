@@ -80,8 +80,7 @@ public final class TableXlsxCommand implements Callable<Integer> {
         boolean en = options.en();
         if (!table.endsWith(".rules.csv") || table.contains("/") || table.contains("\\") || code.contains("/")
                 || code.contains("\\") || code.contains("..")) {
-            err.println(en ? "TABLE must be a file name ending in .rules.csv inside the procedure folder"
-                    : "TABLE phải là tên tệp kết thúc bằng .rules.csv trong thư mục thủ tục");
+            err.println(CliMessages.text(en, "CLI_TABLE_NAME"));
             return ExitCodes.BAD_ARGUMENT;
         }
         Engine engine = options.load(pack, err);
@@ -101,7 +100,7 @@ public final class TableXlsxCommand implements Callable<Integer> {
             try {
                 Optional<String> text = reader.text(rel);
                 if (text.isEmpty()) {
-                    err.println((en ? "no such file: " : "không có tệp: ") + rel);
+                    err.println(CliMessages.text(en, "CLI_NO_SUCH_FILE", "file", rel));
                     return ExitCodes.IO;
                 }
                 csv = PackReader.csv(rel, text.get());
@@ -123,7 +122,7 @@ public final class TableXlsxCommand implements Callable<Integer> {
                         : "đã ghi %s: %d danh sách thả xuống; giữ một trong hai tệp .csv hoặc .xlsx rồi chạy check", xlsx, lists.size()));
                 return ExitCodes.OK;
             } catch (IOException | RuntimeException e) {
-                err.println((en ? "cannot write the table: " : "không ghi được bảng: ") + e.getMessage());
+                err.println(CliMessages.text(en, "CLI_CANNOT_WRITE_TABLE", "detail", e.getMessage()));
                 return ExitCodes.IO;
             }
         }

@@ -58,7 +58,7 @@ public final class TrackCommand implements Callable<Integer> {
         try {
             json = Files.readString(events, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            spec.commandLine().getErr().println((en ? "cannot read " : "không đọc được ") + events + ": " + e.getMessage());
+            spec.commandLine().getErr().println(CliMessages.text(en, "CLI_CANNOT_READ", "file", events, "detail", e.getMessage()));
             return ExitCodes.IO;
         }
         Instant when = null;
@@ -66,7 +66,7 @@ public final class TrackCommand implements Callable<Integer> {
             try {
                 when = OffsetDateTime.parse(at).toInstant();
             } catch (DateTimeParseException e) {
-                spec.commandLine().getErr().println("--at: " + (en ? "not an instant with offset: " : "không phải thời điểm có múi giờ: ") + at);
+                spec.commandLine().getErr().println(CliMessages.text(en, "CLI_BAD_AT", "value", at));
                 return ExitCodes.BAD_ARGUMENT;
             }
         }

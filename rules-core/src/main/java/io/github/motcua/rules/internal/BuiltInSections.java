@@ -416,7 +416,9 @@ final class BuiltInSections {
                 WorkingCalendar calendar = Calendars.load(calendarFiles, switches, context.bases(), settings.officeHours());
                 return new Result(problems.isEmpty() ? DeadlineEngine.of(calendar, settings) : null, problems);
             } catch (CalendarFileException e) {
-                problems.add(Msg.problem(e.file(), e.line(), e.column(), "CALENDAR", "load.calendar.file", "detail", e.problem()));
+                problems.add(new PackProblem(e.file(), e.line(), e.column(), "CALENDAR",
+                        Msg.vi("load.calendar.file", "detail", e.problem(java.util.Locale.forLanguageTag("vi"))),
+                        Msg.en("load.calendar.file", "detail", e.problem())));
             } catch (CalendarException e) {
                 problems.add(new PackProblem("pack.yaml", 0, 0, "CALENDAR", Msg.vi("load.calendar.file", "detail", e.toProblem().messageVi()),
                         Msg.en("load.calendar.file", "detail", e.toProblem().messageEn())));
