@@ -115,9 +115,8 @@ public final class DefaultEngine implements Engine {
                     kieBase = RuleClasses.assemble(prebuilt);
                 } catch (RuntimeException | LinkageError e) {
                     // verified classes that do not link: this procedure is quarantined like a failed compile
-                    problems = List.of(new PackProblem(ProcedureCompiler.blame(src), 0, 0, "PREBUILT_REFUSED_CODE",
-                            "Gói dựng sẵn: không dựng được quy tắc đã kiểm tra: " + e,
-                            "prebuilt pack: the verified rules cannot be assembled: " + e));
+                    problems = List.of(Msg.problem(ProcedureCompiler.blame(src), 0, 0, "PREBUILT_REFUSED_CODE",
+                            "load.prebuilt.assemblyFailed", "detail", String.valueOf(e)));
                     kieBase = null;
                 }
                 prebuilt = null; // defined now (or refused): the class files are not kept
