@@ -62,8 +62,16 @@ public final class DefaultEngine implements Engine {
         /** The pack's form registry when it has this procedure's form (compiled with the rules), else null. */
         private final io.github.motcua.forms.FormRegistry forms;
         private Lazy sameRules;
-        /** The classes of a prebuilt pack for these rules (verified again before use), else null. */
-        private final RuleClasses.Generated prebuilt;
+        /**
+         * The classes of a prebuilt pack for these rules (verified again before use), else null; dropped
+         * once they are defined.
+         */
+        private RuleClasses.Generated prebuilt;
+        /**
+         * A prebuilt procedure checked and its classes verified, but not yet defined and assembled into its
+         * KieBase ({@link #prepare}): that happens at its first decision or in the background warm-up.
+         */
+        private boolean assemblyPending;
         /** Keep the generated classes after a compile (to write a prebuilt pack). */
         private final boolean keep;
         private RuleClasses.Generated generated;
@@ -93,8 +101,34 @@ public final class DefaultEngine implements Engine {
             return done;
         }
 
+        /** Whether {@link #get} still has work to do: check and build, or assemble a prebuilt procedure. */
+        synchronized boolean pending() {
+            return !done || assemblyPending;
+        }
+
         /** Checks and builds on first call; the KieBase, or null when it fails (see {@link #problems()}). */
         synchronized org.kie.api.KieBase get() {
+            prepare();
+            if (assemblyPending) {
+                assemblyPending = false;
+                try {
+                    kieBase = RuleClasses.assemble(prebuilt);
+                } catch (RuntimeException | LinkageError e) {
+                    // verified classes that do not link: this procedure is quarantined like a failed compile
+                    problems = List.of(Msg.problem(ProcedureCompiler.blame(src), 0, 0, "PREBUILT_REFUSED_CODE",
+                            "load.prebuilt.assemblyFailed", "detail", String.valueOf(e)));
+                    kieBase = null;
+                }
+                prebuilt = null; // defined now (or refused): the class files are not kept
+            }
+            return kieBase;
+        }
+
+        /**
+         * Checks on first call; builds the KieBase too, except for a prebuilt procedure, whose classes are
+         * only verified here (every class, before anything of the pack serves) and defined by {@link #get}.
+         */
+        synchronized void prepare() {
             if (!done) {
                 List<PackProblem> mine = new ArrayList<>();
                 try {
@@ -107,7 +141,7 @@ public final class DefaultEngine implements Engine {
                             kieBase = reused;
                         } else if (prebuilt != null) {
                             // a prebuilt pack: no compile, but its classes are verified again before any is defined
-                            kieBase = RuleClasses.fromPrebuilt(prebuilt, rules, ProcedureCompiler.blame(src), mine);
+                            assemblyPending = RuleClasses.verifiedPrebuilt(prebuilt, rules, ProcedureCompiler.blame(src), mine);
                         } else if (keep) {
                             generated = ProcedureCompiler.generate(c, mine);
                             kieBase = generated == null ? null : RuleClasses.assemble(generated);
@@ -122,12 +156,13 @@ public final class DefaultEngine implements Engine {
                 }
                 if (!mine.isEmpty()) {
                     kieBase = null; // a problem anywhere (form, lint, compile): never served
+                    assemblyPending = false;
+                    prebuilt = null;
                 }
                 problems = List.copyOf(mine);
                 sameRules = null; // let the previous version go
                 done = true;
             }
-            return kieBase;
         }
 
         /** A lazy form registry compiles this procedure's schema here, so a broken one quarantines it. */
@@ -146,9 +181,12 @@ public final class DefaultEngine implements Engine {
             return done && kieBase != null ? generated : null;
         }
 
-        /** The KieBase when already built without problems, else null; never builds. */
+        /**
+         * The KieBase when already built without problems, else null; never compiles (a verified prebuilt
+         * procedure is assembled now).
+         */
         synchronized org.kie.api.KieBase built() {
-            return done ? kieBase : null;
+            return !done ? null : assemblyPending ? get() : kieBase;
         }
 
         synchronized Map<String, CompiledProcedure.RuleInfo> rules() {
@@ -182,7 +220,7 @@ public final class DefaultEngine implements Engine {
         CompiledProcedure compiled(String source, DefaultEngine engine) {
             CompiledProcedure cp = compiled;
             if (cp == null) {
-                org.kie.api.KieBase kb = lazy.done() ? lazy.get() : engine.inForeground(lazy::get);
+                org.kie.api.KieBase kb = lazy.pending() ? engine.inForeground(lazy::get) : lazy.get();
                 if (kb == null) {
                     throw new io.github.motcua.rules.UnableToLoadPackException(source, lazy.problems());
                 }
@@ -362,7 +400,7 @@ public final class DefaultEngine implements Engine {
         serving.set(next);
         List<CompletableFuture<Void>> jobs = new ArrayList<>();
         for (Slot slot : next.slots().values()) {
-            if (slot.lazy.done()) {
+            if (!slot.lazy.pending()) {
                 continue;
             }
             try {
@@ -507,7 +545,8 @@ public final class DefaultEngine implements Engine {
         if (!problems.isEmpty()) {
             return new Built(null, sorted(problems), files.source());
         }
-        CompletableFuture.allOf(mustCompile.stream().map(l -> CompletableFuture.runAsync(l::get, loadPool))
+        // a prebuilt pack's procedures are checked and verified here, and assembled at first use or by the warm-up
+        CompletableFuture.allOf(mustCompile.stream().map(l -> CompletableFuture.runAsync(prebuilt != null ? l::prepare : l::get, loadPool))
                 .toArray(CompletableFuture[]::new)).join(); // Lazy.get reports its own failures
         for (Lazy l : mustCompile) {
             problems.addAll(l.problems());

@@ -202,18 +202,25 @@ final class RuleClasses {
      */
     static KieBase fromPrebuilt(Generated g, Map<String, CompiledProcedure.RuleInfo> rules, String fallback,
             List<PackProblem> problems) {
+        return verifiedPrebuilt(g, rules, fallback, problems) ? assemble(g) : null;
+    }
+
+    /**
+     * Whether the classes compiled earlier (a prebuilt pack) pass exactly the checks a fresh compile's
+     * pass (their model class present, {@link BytecodeVerifier}); false with problems added. Defines
+     * nothing: {@link #assemble} may then define them, now or later.
+     */
+    static boolean verifiedPrebuilt(Generated g, Map<String, CompiledProcedure.RuleInfo> rules, String fallback,
+            List<PackProblem> problems) {
         if (g.modelClass() != null && !g.classes().containsKey(g.modelClass())) {
             problems.add(Msg.problem(fallback, 0, 0, "PREBUILT_REFUSED_CODE", "load.prebuilt.noModelClass", "name", g.modelClass()));
-            return null;
+            return false;
         }
         if (g.modelClass() == null && !g.classes().isEmpty()) {
             problems.add(Msg.problem(fallback, 0, 0, "PREBUILT_REFUSED_CODE", "load.prebuilt.classesWithoutModel"));
-            return null;
+            return false;
         }
-        if (!verified(g.classes(), new Blame(rules, fallback), Map.of(), problems)) {
-            return null;
-        }
-        return assemble(g);
+        return verified(g.classes(), new Blame(rules, fallback), Map.of(), problems);
     }
 
     /** Every class passes {@link BytecodeVerifier}; else the refusals are added at their rules and false returned. */
