@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.motcua.dossier.Channel;
+import io.github.motcua.forms.NormalisedValue;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.Dossier;
 import io.github.motcua.rules.Eligibility;
@@ -91,6 +92,23 @@ class TypedInputDecisionTest {
             decidedLikeTheCanonicalForm(engine.decide(dossier(form("05/05/1985", "+84 389 123 456", taxCode))), canonical);
         }
         decidedLikeTheCanonicalForm(engine.decide(dossier(form("1985-05-05", "0389.123.456", "0311 916 028"))), canonical);
+    }
+
+    @Test
+    void decide_typedValues_decisionKeepsTheTypedTextBesideTheCanonicalValue() {
+        Decision d = engine.decide(dossier(form("05/05/1985", "+84 389 123 456", "0311 916 028")));
+        assertEquals(List.of(
+                new NormalisedValue("/chuHo/ngaySinh", "05/05/1985", "1985-05-05", "date"),
+                new NormalisedValue("/chuHo/soDienThoai", "+84 389 123 456", "0389123456", "vn-mobile"),
+                new NormalisedValue("/maSoThueCu", "0311 916 028", "0311916028", "vn-tax-code")),
+                d.form().normalised().stream().sorted(java.util.Comparator.comparing(NormalisedValue::pointer)).toList());
+        String json = d.toJson();
+        assertTrue(json.contains("\"path\" : \"/maSoThueCu\"") && json.contains("\"typed\" : \"0311 916 028\"")
+                && json.contains("\"canonical\" : \"0311916028\""), json);
+        assertTrue(d.toTextVi().contains("  - /maSoThueCu: \"0311 916 028\" → \"0311916028\""), d.toTextVi());
+        assertTrue(d.toTextEn().contains("Values read in canonical form"), d.toTextEn());
+        Decision canonical = engine.decide(dossier(form("1985-05-05", "0389123456", "0311916028")));
+        assertEquals(List.of(), canonical.form().normalised());
     }
 
     @Test
