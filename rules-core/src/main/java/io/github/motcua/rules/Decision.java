@@ -550,10 +550,20 @@ public final class Decision {
      *
      * @param checked    whether the form was validated at all
      * @param violations each violation, empty when valid or not checked
+     * @param normalised each value typed in a usual way that validation read in its canonical form
+     *                   (e.g. {@code "0311 916 028"} → {@code "0311916028"}): the canonical value is the one
+     *                   decided on, and the typed text is kept beside it so nothing is changed silently
      */
-    public record FormReport(boolean checked, List<FormViolation> violations) {
+    public record FormReport(boolean checked, List<FormViolation> violations,
+            List<io.github.motcua.forms.NormalisedValue> normalised) {
         public FormReport {
             violations = List.copyOf(violations);
+            normalised = normalised == null ? List.of() : List.copyOf(normalised);
+        }
+
+        /** A report without rewritten values. */
+        public FormReport(boolean checked, List<FormViolation> violations) {
+            this(checked, violations, List.of());
         }
 
         /** The form was not validated (the procedure has no form schema). */

@@ -65,6 +65,15 @@ final class PackOptions {
         try (engine) {
             Decision decision = engine.decide(json);
             out.print(render.apply(engine, decision));
+            if (decision.form() != null && !decision.form().valid() && decision.form().checked()) {
+                // the form's violations at their place in the file, like the dossier's own (stdout keeps the decision)
+                JsonPositions at = JsonPositions.of(json);
+                for (Decision.FormViolation v : decision.form().violations()) {
+                    String pointer = "/form" + v.path();
+                    err.println(String.format(Locale.ROOT, "%s:%s: [FORM_INVALID] %s: %s%s", dossier, at.at(pointer), pointer,
+                            label(v), en() && v.messageEn() != null ? v.messageEn() : v.messageVi()));
+                }
+            }
             return decided(decision) ? ExitCodes.OK : ExitCodes.BAD_DOSSIER;
         } catch (InvalidDossierException e) {
             printDossierProblems(dossier, e, err);
@@ -129,7 +138,12 @@ final class PackOptions {
         return engine::feeTable;
     }
 
-    boolean en() {
+    private String label(Decision.FormViolation v) {
+        String label = en() && v.labelEn() != null ? v.labelEn() : v.label();
+        return label == null || label.isEmpty() ? "" : label + " — ";
+    }
+
+        boolean en() {
         return "en".equalsIgnoreCase(lang);
     }
 }

@@ -80,6 +80,15 @@ final class DecisionPage {
             }
             b.append("</ul>");
         }
+        if (d.form() != null && !d.form().normalised().isEmpty()) {
+            // what the officer or citizen typed, and the canonical value the dossier was decided on (issue 19 item 5)
+            b.append("<h3>Giá trị đã đọc theo dạng chuẩn</h3><ul id=\"normalised\">");
+            for (io.github.motcua.forms.NormalisedValue n : d.form().normalised()) {
+                b.append("<li><code>").append(esc(n.pointer())).append("</code>: đã nhập «").append(esc(n.typed()))
+                        .append("», đọc là <strong>").append(esc(n.canonical())).append("</strong></li>");
+            }
+            b.append("</ul>");
+        }
         b.append("</section>");
 
         if (d.eligibility() != Eligibility.INDETERMINATE) {

@@ -332,7 +332,8 @@ final class DeskApp implements HttpHandler {
             }
             Dossier dossier = Dossier.builder(p.code(), Channel.valueOf(st.circ.channel),
                     receivedAt.atOffset(ZoneOffset.ofHours(7))).unit(st.circ.unit).applicant(applicant(report.data(), st.circ))
-                    .form(report.data()).heldData(st.circ.heldData).build();
+                    // the form as typed: the engine reads it in canonical form and keeps each rewrite in the decision
+                    .form(posted.data()).heldData(st.circ.heldData).build();
             Decision decision;
             try {
                 decision = engine.decide(dossier);

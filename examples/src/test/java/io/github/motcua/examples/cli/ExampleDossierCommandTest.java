@@ -76,6 +76,14 @@ class ExampleDossierCommandTest {
         Cli.Run r = Cli.run("decide", Cli.GIA_LAI.toString(), f.toString());
         assertEquals(ExitCodes.BAD_DOSSIER, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("\"eligibility\" : \"INDETERMINATE\""), r.out());
+        // issue 19 item 1: the form's violation at its line and column in the file, in the asked language
+        int line = 1 + (int) json.substring(0, json.indexOf("\"giayChungSinh\": \"KHONG_BIET\"")).chars().filter(c -> c == '\n').count();
+        int column = json.split("\n", -1)[line - 1].indexOf("\"KHONG_BIET\"") + 1;
+        assertTrue(r.err().startsWith(f + ":" + line + ":" + column + ": [FORM_INVALID] /form/giayChungSinh: "), r.err());
+        Cli.Run en = Cli.run("decide", Cli.GIA_LAI.toString(), f.toString(), "--lang", "en");
+        assertEquals(ExitCodes.BAD_DOSSIER, en.code());
+        assertTrue(en.err().startsWith(f + ":" + line + ":" + column + ": [FORM_INVALID] /form/giayChungSinh: "), en.err());
+        assertFalse(en.err().matches("(?s).*[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ].*"), en.err());
     }
 
     @Test

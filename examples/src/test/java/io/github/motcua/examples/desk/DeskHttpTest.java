@@ -358,6 +358,19 @@ class DeskHttpTest {
             assertTrue(page.contains("<ul id=\"reused\"><li data-component=\"giay-to-quyen-su-dung-dat\">"), page);
         }
 
+        /** Issue 19 item 5: a personal number typed in groups is decided on, and the page shows how it was read. */
+        @Test
+        void typedPersonalNumber_decidedAndShownBesideItsCanonicalForm() throws Exception {
+            HttpClient c = client();
+            Map<String, String> f = judicialRecordRequest(c, "thu-tuc/GL.LLTP.01");
+            f.put("/nguoiDuocCap/soDinhDanh", "052 090 004 321");
+            String location = post(c, "thu-tuc/GL.LLTP.01", form(f)).headers().firstValue("Location").orElseThrow();
+            String page = get(c, location.substring(1)).body();
+            assertTrue(page.contains("data-eligibility=\"ELIGIBLE\""), page);
+            assertTrue(page.contains("<li><code>/nguoiDuocCap/soDinhDanh</code>: đã nhập «052 090 004 321», đọc là "
+                    + "<strong>052090004321</strong></li>"), page);
+        }
+
         @Test
         void portal_citizenCannotClaimHeldDataOrChooseTheChannel() throws Exception {
             HttpClient c = client();

@@ -89,6 +89,11 @@ class GiaLaiRoutingTest {
                 // counted inside: the appointment is the one the case expects without routing
                 assertEquals("2026-02-23T17:00+07:00", d.deadline().due().toOffsetDateTime().toString());
                 assertTrue(d.trace().stream().anyMatch(t -> t.kind().equals(Decision.TraceStep.ROUTING)), d.trace().toString());
+                // issue 19 item 3: the province's rule is cited at the line of routing: in pack.yaml, not line 0
+                Decision.TraceStep step = d.trace().stream().filter(t -> t.kind().equals(Decision.TraceStep.ROUTING))
+                        .findFirst().orElseThrow();
+                assertEquals("pack.yaml", step.file());
+                assertEquals(keyLine("pack.yaml", "routing:"), step.line(), step.toString());
                 JsonNode j = JSON.readTree(d.toJson()).get("routing");
                 assertEquals("52-xa-ia-o", j.get("receivingUnit").get("code").asString());
                 assertEquals("52-phuong-pleiku", j.get("competentUnit").get("code").asString());
@@ -166,6 +171,11 @@ class GiaLaiRoutingTest {
                 assertEquals("WRONG_UNIT", j.get("eligibility").asString());
                 assertEquals("52-phuong-pleiku", j.get("routing").get("fileAt").get("code").asString());
                 assertTrue(d.toTextVi().contains("KHÔNG TIẾP NHẬN TẠI ĐƠN VỊ NÀY"), d.toTextVi());
+                // issue 19 item 3: the competence rule is cited at its line in procedure.yaml, not line 0
+                Decision.TraceStep step = d.trace().stream().filter(t -> t.kind().equals(Decision.TraceStep.ROUTING))
+                        .findFirst().orElseThrow();
+                assertEquals("procedures/1.001193/procedure.yaml", step.file());
+                assertEquals(competenceLine("1.001193"), step.line(), step.toString());
             }
         }
 
@@ -338,4 +348,24 @@ class GiaLaiRoutingTest {
     }
 
     static final tools.jackson.dataformat.yaml.YAMLMapper YAML = tools.jackson.dataformat.yaml.YAMLMapper.builder().build();
+
+    /** The line of {@code competence:} in the Gia Lai procedure.yaml of {@code code}. */
+    static int competenceLine(String code) {
+        return keyLine("procedures/" + code + "/procedure.yaml", "competence:");
+    }
+
+    /** The 1-based line of the Gia Lai pack file that starts with {@code prefix}. */
+    static int keyLine(String file, String prefix) {
+        try {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(GiaLaiCasesTest.PACK.resolve(file));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(prefix)) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError("no " + prefix + " in " + file);
+    }
 }

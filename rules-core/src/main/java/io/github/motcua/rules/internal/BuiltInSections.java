@@ -714,8 +714,10 @@ final class BuiltInSections {
                 return Decision.FormReport.notChecked();
             }
             List<Decision.FormViolation> violations = new ArrayList<>();
+            List<io.github.motcua.forms.NormalisedValue> normalised = List.of();
             try {
                 FormReport r = forms.validate(code, ctx.dossier().form(), VI);
+                normalised = r.normalised();
                 for (Violation v : r.violations()) {
                     violations.add(new Decision.FormViolation(v.pointer(), v.labelVi(), v.messageVi(), v.messageEn(),
                             v.labelEn(), v.keyword()));
@@ -743,7 +745,7 @@ final class BuiltInSections {
                 ctx.fail(Decision.Cause.Code.FORM_INVALID, Msg.vi(key, "count", String.valueOf(n), "fields", vi.toString()),
                         Msg.en(key, "count", String.valueOf(n), "fields", en.toString()));
             }
-            return new Decision.FormReport(true, violations);
+            return new Decision.FormReport(true, violations, normalised);
         }
 
         @Override
@@ -763,11 +765,30 @@ final class BuiltInSections {
                 fv.add(x);
             }
             o.put("violations", fv);
+            // what the citizen typed and the canonical value decided on, so nothing is changed silently
+            List<Object> nv = new ArrayList<>();
+            for (io.github.motcua.forms.NormalisedValue n : form.normalised()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("path", n.pointer());
+                x.put("typed", n.typed());
+                x.put("canonical", n.canonical());
+                x.put("format", n.format());
+                nv.add(x);
+            }
+            o.put("normalised", nv);
             return o;
         }
 
         @Override
         public void text(Decision.FormReport form, Locale locale, StringBuilder out) {
+            if (!form.normalised().isEmpty()) {
+                boolean vi = vi(locale);
+                out.append(vi ? Msg.vi("TEXT_FORM_NORMALISED") : Msg.en("TEXT_FORM_NORMALISED")).append('\n');
+                for (io.github.motcua.forms.NormalisedValue n : form.normalised()) {
+                    out.append("  - ").append(n.pointer()).append(": \"").append(n.typed()).append("\" → \"")
+                            .append(n.canonical()).append("\"\n");
+                }
+            }
             if (form.checked() && !form.valid()) {
                 boolean vi = vi(locale);
                 out.append(vi ? Msg.vi("TEXT_FORM_TO_FIX") : Msg.en("TEXT_FORM_TO_FIX")).append('\n');

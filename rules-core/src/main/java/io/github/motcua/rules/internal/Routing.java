@@ -48,9 +48,60 @@ final class Routing {
      * @param boundaryFree the province's boundary-free rule, or {@code null} when not set
      * @param basis        its basis, or {@code null}
      * @param transfer     the default transfer time between units, or {@code null}
+     * @param line         the line of {@code routing:} in pack.yaml, or 0
+     * @param competence   the line of {@code competence:} in each procedure's procedure.yaml, by folder
+     *                     name (the procedure's code), where it has one: what a routing step cites
      */
-    record Rules(Boolean boundaryFree, LegalBasis basis, Decision.Transfer transfer) {
-        static final Rules NONE = new Rules(null, null, null);
+    record Rules(Boolean boundaryFree, LegalBasis basis, Decision.Transfer transfer, int line,
+            Map<String, Integer> competence) {
+        static final Rules NONE = new Rules(null, null, null, 0, Map.of());
+
+        Rules {
+            competence = Map.copyOf(competence);
+        }
+
+        /** The line of {@code competence:} in the procedure.yaml of {@code code}, or 0. */
+        int competenceLine(String code) {
+            return competence.getOrDefault(code, 0);
+        }
+    }
+
+    /** 1-based line of the first line of {@code text} that starts with {@code key:} (a top-level key), or 0. */
+    static int topLevelLine(byte[] text, String key) {
+        if (text == null) {
+            return 0;
+        }
+        String s = new String(text, StandardCharsets.UTF_8);
+        int line = 1;
+        int start = 0;
+        while (start < s.length()) {
+            if (s.startsWith(key + ":", start)) {
+                return line;
+            }
+            int nl = s.indexOf('\n', start);
+            if (nl < 0) {
+                return 0;
+            }
+            start = nl + 1;
+            line++;
+        }
+        return 0;
+    }
+
+    /** The line of {@code competence:} in every procedures/CODE/procedure.yaml that has one, by CODE. */
+    static Map<String, Integer> competenceLines(Map<String, byte[]> files) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            String path = e.getKey();
+            if (path.startsWith("procedures/") && path.endsWith("/procedure.yaml")
+                    && path.indexOf('/', "procedures/".length()) == path.length() - "/procedure.yaml".length()) {
+                int line = topLevelLine(e.getValue(), "competence");
+                if (line > 0) {
+                    out.put(path.substring("procedures/".length(), path.length() - "/procedure.yaml".length()), line);
+                }
+            }
+        }
+        return out;
     }
 
     /** The writer of the routing part for decisions made outside an engine (its load is never called). */
@@ -83,15 +134,17 @@ final class Routing {
             Procedure p = ctx.procedure();
             Decision.Routing routing = route(rules, ctx.units(), p, ctx.dossier(), ctx.formData());
             if (!routing.accepted()) {
-                ctx.trace(new Decision.TraceStep(routing.messageVi(), "procedures/" + p.code() + "/procedure.yaml", 0,
-                        routing.basis(), Decision.TraceStep.Kind.ROUTING));
+                ctx.trace(new Decision.TraceStep(routing.messageVi(), "procedures/" + p.code() + "/procedure.yaml",
+                        rules.competenceLine(p.code()), routing.basis(), Decision.TraceStep.Kind.ROUTING));
                 ctx.note(new Decision.Note(routing.messageVi(), routing.messageEn(), routing.basis(),
                         "procedure.yaml: competence"));
                 ctx.refuse(Eligibility.WRONG_UNIT);
             } else if (routing.transfer() != null || routing.receivingUnit() != null && routing.competentUnit() != null
                     && !routing.receivingUnit().code().equals(routing.competentUnit().code())) {
-                ctx.trace(new Decision.TraceStep(routing.messageVi(), routing.provinceBoundaryFree() != null ? "pack.yaml"
-                        : "procedures/" + p.code() + "/procedure.yaml", 0, routing.basis(), Decision.TraceStep.Kind.ROUTING));
+                boolean province = routing.provinceBoundaryFree() != null;
+                ctx.trace(new Decision.TraceStep(routing.messageVi(), province ? "pack.yaml"
+                        : "procedures/" + p.code() + "/procedure.yaml", province ? rules.line() : rules.competenceLine(p.code()),
+                        routing.basis(), Decision.TraceStep.Kind.ROUTING));
             }
             return routing;
         }
@@ -187,18 +240,20 @@ final class Routing {
         @Override
         public Result load(Map<String, byte[]> files, Context context) {
             byte[] pack = context.files().get("pack.yaml");
+            Map<String, Integer> competence = competenceLines(context.files());
+            Rules none = new Rules(null, null, null, 0, competence);
             if (pack == null) {
-                return new Result(Rules.NONE, List.of());
+                return new Result(none, List.of());
             }
             List<PackProblem> problems = new ArrayList<>();
             JsonNode r;
             try {
                 r = YamlDoc.YAML.readTree(new String(pack, StandardCharsets.UTF_8)).get("routing");
             } catch (RuntimeException e) {
-                return new Result(Rules.NONE, List.of()); // pack.yaml's own problems are the engine's
+                return new Result(none, List.of()); // pack.yaml's own problems are the engine's
             }
             if (r == null || !r.isObject()) {
-                return new Result(Rules.NONE, List.of());
+                return new Result(none, List.of());
             }
             LegalBasis basis = basis(r.get("basis"), context, problems, "routing.basis");
             Decision.Transfer transfer = null;
@@ -216,7 +271,8 @@ final class Routing {
                 }
             }
             Boolean free = r.get("boundaryFree") == null ? null : r.get("boundaryFree").asBoolean();
-            return new Result(problems.isEmpty() ? new Rules(free, basis, transfer) : null, problems);
+            return new Result(problems.isEmpty() ? new Rules(free, basis, transfer, topLevelLine(pack, "routing"), competence)
+                    : null, problems);
         }
 
         private static LegalBasis basis(JsonNode id, Context context, List<PackProblem> problems, String where) {
