@@ -149,6 +149,11 @@ class CutOffTest {
             assertTrue(r.problems().stream().anyMatch(x -> x.file().equals("pack.yaml") && x.line() == line
                     && x.code().equals("UNKNOWN_BASIS") && x.messageEn().contains("TEST-LLTP-GIO-TIEP-NHAN")),
                     r.problems().toString());
+            PackProblem u = r.problems().stream().filter(x -> x.code().equals("UNKNOWN_BASIS")).findFirst().orElseThrow();
+            assertTrue(u.messageVi().startsWith("Căn cứ pháp lý [TEST-LLTP-GIO-TIEP-NHAM] không có trong legal-bases/*.yaml; gần nhất: "),
+                    u.messageVi());
+            assertTrue(u.messageEn().startsWith("legal basis [TEST-LLTP-GIO-TIEP-NHAM] is not declared in legal-bases/*.yaml; closest: "),
+                    u.messageEn());
         }
     }
 

@@ -112,6 +112,11 @@ class DatedDeadlineTest {
             assertTrue(r.problems().stream().anyMatch(x -> x.file().equals("procedures/TEST.DD.01/procedure.yaml")
                     && x.line() == 10 && x.code().equals("DEADLINE_OVERLAP") && x.messageEn().contains("line 9")),
                     r.problems().toString());
+            PackProblem p = r.problems().stream().filter(x -> x.code().equals("DEADLINE_OVERLAP")).findFirst().orElseThrow();
+            assertEquals("Khoảng hiệu lực từ [2025-08-15] chồng lên khoảng [2024-08-01..2025-08-15] ở dòng 9;"
+                    + " các khoảng phải theo thứ tự và không chồng nhau", p.messageVi());
+            assertEquals("the period from [2025-08-15] overlaps the period [2024-08-01..2025-08-15] at line 9;"
+                    + " periods must follow each other without overlapping", p.messageEn());
         }
     }
 

@@ -139,6 +139,37 @@ class ParametersTest {
         }
     }
 
+    /** A dated series whose periods overlap, or whose period ends before it starts: problems at the line, in both languages. */
+    @Test
+    void overlappingOrBackwardPeriods_areProblemsAtTheirLine_inBothLanguages() {
+        String params = """
+                - id: applicant.childUnder
+                  values:
+                    - { from: 2020-01-01, to: 2026-06-30, value: 16, basis: TEST-TUOI-TRE-EM }
+                    - { from: 2026-06-01, value: 18, basis: TEST-TUOI-TRE-EM }
+                - id: applicant.elderlyFrom
+                  values:
+                    - { from: 2020-01-01, to: 2019-12-31, value: 60, basis: TEST-TUOI-TRE-EM }
+                """;
+        try (Engine e = TestPacks.engine()) {
+            LoadResult r = e.load(pack(params));
+            assertFalse(r.ok());
+            String all = r.problems().toString();
+            PackProblem overlap = r.problems().stream().filter(x -> x.code().equals("PARAMETER_OVERLAP")).findFirst()
+                    .orElseThrow(() -> new AssertionError(all));
+            assertEquals("parameters.yaml", overlap.file());
+            assertEquals(4, overlap.line(), all);
+            assertEquals("Khoảng hiệu lực chồng nhau: giá trị trước áp dụng đến hết [2026-06-30], giá trị này từ [2026-06-01]",
+                    overlap.messageVi());
+            assertEquals("periods overlap: the previous value is in force until [2026-06-30], this one from [2026-06-01]",
+                    overlap.messageEn());
+            PackProblem backward = r.problems().stream().filter(x -> x.line() == 7 && x.code().equals("BAD_VALUE")).findFirst()
+                    .orElseThrow(() -> new AssertionError(all));
+            assertEquals("Ngày kết thúc [2019-12-31] trước ngày bắt đầu [2020-01-01]", backward.messageVi());
+            assertEquals("end date [2019-12-31] is before the start [2020-01-01]", backward.messageEn());
+        }
+    }
+
     @Test
     void baseDeadlineEffectiveDate_aDossierUnderEarlierLawGetsNoDeadlineButACause() {
         Path p = pack(null);

@@ -84,18 +84,14 @@ final class CutOffRules {
             LegalBasis b = bases.get(id);
             if (b == null) {
                 String near = String.join(", ", FormFields.closest(id, bases.keySet()));
-                problems.add(pack.problem(ptr + "/basis", "UNKNOWN_BASIS",
-                        "Căn cứ pháp lý [" + id + "] không có trong legal-bases/*.yaml; gần nhất: " + near,
-                        "legal basis [" + id + "] is not declared in legal-bases/*.yaml; closest: " + near));
+                problems.add(pack.msg(ptr + "/basis", "UNKNOWN_BASIS", "load.procedure.unknownBasis", "id", id, "closest", near));
             }
             LocalTime at = defaultAt;
             if (r.get("at") != null) {
                 try {
                     at = LocalTime.parse(r.get("at").asString());
                 } catch (DateTimeParseException e) {
-                    problems.add(pack.problem(ptr + "/at", "BAD_VALUE",
-                            "Giờ tiếp nhận phải có dạng HH:mm: [" + r.get("at").asString() + "]",
-                            "a cut-off hour must be HH:mm: [" + r.get("at").asString() + "]"));
+                    problems.add(pack.msg(ptr + "/at", "BAD_VALUE", "load.cutOff.badHour", "at", r.get("at").asString()));
                     b = null;
                 }
             }

@@ -484,9 +484,8 @@ final class PackLoader {
                     problems.add(doc.msg(vp + "/from", "BAD_VALUE", "load.parameters.datesOrder", "previous", String.valueOf(prev),
                             "date", String.valueOf(from)));
                 } else if (prevTo != null && !prevTo.isBefore(from)) {
-                    problems.add(doc.problem(vp + "/from", "PARAMETER_OVERLAP",
-                            "Khoảng hiệu lực chồng nhau: giá trị trước áp dụng đến hết [" + prevTo + "], giá trị này từ [" + from + "]",
-                            "periods overlap: the previous value is in force until [" + prevTo + "], this one from [" + from + "]"));
+                    problems.add(doc.msg(vp + "/from", "PARAMETER_OVERLAP", "load.parameters.overlap",
+                            "previousTo", String.valueOf(prevTo), "from", String.valueOf(from)));
                 }
                 prev = from;
                 LocalDate to = null;
@@ -494,13 +493,12 @@ final class PackLoader {
                     try {
                         to = LocalDate.parse(v.get("to").asString());
                     } catch (DateTimeException e) {
-                        problems.add(doc.problem(vp + "/to", "BAD_VALUE", "Ngày không hợp lệ [" + v.get("to").asString() + "]",
-                                "invalid date [" + v.get("to").asString() + "]"));
+                        problems.add(doc.msg(vp + "/to", "BAD_VALUE", "load.parameters.badDate", "date", v.get("to").asString()));
                         continue;
                     }
                     if (to.isBefore(from)) {
-                        problems.add(doc.problem(vp + "/to", "BAD_VALUE", "Ngày kết thúc [" + to + "] trước ngày bắt đầu [" + from + "]",
-                                "end date [" + to + "] is before the start [" + from + "]"));
+                        problems.add(doc.msg(vp + "/to", "BAD_VALUE", "load.parameters.endBeforeStart",
+                                "to", String.valueOf(to), "from", String.valueOf(from)));
                         continue;
                     }
                 }

@@ -18,7 +18,6 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SortedMap;
@@ -215,8 +214,9 @@ final class PrebuiltArchive {
         }
     }
 
-    private static Refused refuse(String file, String code, String vi, String en) {
-        return new Refused(new PackProblem(file, 0, 0, code, vi, en));
+    /** A refusal at the file: stable {@code code}, message from rules-core's bundle {@code key} in both languages. */
+    private static Refused refuse(String file, String code, String key, String... pairs) {
+        return new Refused(Msg.problem(file, 0, 0, code, key, pairs));
     }
 
     /**
@@ -231,26 +231,23 @@ final class PrebuiltArchive {
             problems.add(r.problem);
             return null;
         } catch (IOException e) {
-            problems.add(new PackProblem(name, 0, 0, "IO", "Không đọc được gói dựng sẵn: " + e.getMessage(),
-                    "cannot read the prebuilt pack: " + e.getMessage()));
+            problems.add(Msg.problem(name, 0, 0, "IO", "load.prebuilt.unreadable", "detail", String.valueOf(e.getMessage())));
             return null;
         }
     }
 
     private static Contents readChecked(Path file, String name) throws IOException, Refused {
         if (!Files.isRegularFile(file)) {
-            throw refuse(name, "PACK_NOT_FOUND", "Không tìm thấy gói dựng sẵn", "prebuilt pack not found");
+            throw refuse(name, "PACK_NOT_FOUND", "load.prebuilt.notFound");
         }
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
-            throw tooLarge(name, String.format(Locale.ROOT, "tệp %d byte, tối đa %d", size, MAX_FILE_BYTES),
-                    String.format(Locale.ROOT, "file of %d bytes, at most %d", size, MAX_FILE_BYTES));
+            throw tooLarge(name, "load.prebuilt.fileTooLarge", "size", String.valueOf(size), "max", String.valueOf(MAX_FILE_BYTES));
         }
         byte[] all = Files.readAllBytes(file);
         ByteBuffer in = ByteBuffer.wrap(all);
         if (all.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
-            throw refuse(name, "PREBUILT_CORRUPT", "Không phải gói dựng sẵn của motcua (sai phần đầu tệp)",
-                    "not a motcua prebuilt pack (wrong file header)");
+            throw refuse(name, "PREBUILT_CORRUPT", "load.prebuilt.notPrebuilt");
         }
         in.position(MAGIC.length);
         try {
@@ -258,34 +255,27 @@ final class PrebuiltArchive {
             String library = str(in, name);
             String drools = str(in, name);
             if (format != FORMAT || !library.equals(libraryVersion()) || !drools.equals(droolsVersion())) {
-                throw refuse(name, "PREBUILT_VERSION",
-                        String.format(Locale.ROOT, "Gói dựng sẵn được dựng bởi phiên bản khác (định dạng %d, motcua %s, Drools %s);"
-                                + " phiên bản này là định dạng %d, motcua %s, Drools %s: dựng lại bằng lệnh build",
-                                format, library, drools, FORMAT, libraryVersion(), droolsVersion()),
-                        String.format(Locale.ROOT, "the prebuilt pack was built by another version (format %d, motcua %s, Drools %s);"
-                                + " this is format %d, motcua %s, Drools %s: build it again with the build command",
-                                format, library, drools, FORMAT, libraryVersion(), droolsVersion()));
+                throw refuse(name, "PREBUILT_VERSION", "load.prebuilt.version", "format", String.valueOf(format),
+                        "library", library, "drools", drools, "thisFormat", String.valueOf(FORMAT),
+                        "thisLibrary", libraryVersion(), "thisDrools", droolsVersion());
             }
             String hash = str(in, name);
             long bodyLength = in.getLong();
             if (!HASH.matcher(hash).matches() || bodyLength < 0 || bodyLength != in.remaining() - (long) TRAILER) {
-                throw corrupt(name, "phần đầu không khớp độ dài tệp", "the header does not match the file's length");
+                throw corrupt(name, "load.prebuilt.badHeader");
             }
             byte[] expected = Arrays.copyOfRange(all, all.length - TRAILER, all.length);
             if (!MessageDigest.isEqual(expected, sha256(all, 0, all.length - TRAILER))) {
-                throw corrupt(name, "tổng kiểm tra SHA-256 không khớp (tệp hỏng hoặc bị cắt)",
-                        "the SHA-256 checksum does not match (damaged or truncated file)");
+                throw corrupt(name, "load.prebuilt.checksum");
             }
             byte[] body = inflate(all, in.position(), (int) bodyLength, name);
             Contents c = entries(ByteBuffer.wrap(body), name);
             if (!c.files().sha256().equals(hash)) {
-                throw refuse(name, "PREBUILT_ALTERED",
-                        "Nội dung bộ quy tắc trong gói dựng sẵn không khớp mã băm của nó: tệp đã bị sửa sau khi dựng",
-                        "the pack content in the prebuilt pack does not match its hash: the file was changed after it was built");
+                throw refuse(name, "PREBUILT_ALTERED", "load.prebuilt.altered");
             }
             return c;
         } catch (java.nio.BufferUnderflowException e) {
-            throw corrupt(name, "tệp bị cắt ngắn", "truncated file");
+            throw corrupt(name, "load.prebuilt.truncated");
         }
     }
 
@@ -293,8 +283,7 @@ final class PrebuiltArchive {
         try {
             long count = Integer.toUnsignedLong(in.getInt());
             if (count > MAX_ENTRIES) {
-                throw tooLarge(name, String.format(Locale.ROOT, "%d mục, tối đa %d", count, MAX_ENTRIES),
-                        String.format(Locale.ROOT, "%d entries, at most %d", count, MAX_ENTRIES));
+                throw tooLarge(name, "load.prebuilt.tooManyEntries", "count", String.valueOf(count), "max", String.valueOf(MAX_ENTRIES));
             }
             SortedMap<String, byte[]> files = new TreeMap<>();
             Map<String, String> models = new TreeMap<>();
@@ -304,8 +293,7 @@ final class PrebuiltArchive {
                 String entry = str(in, name);
                 long length = Integer.toUnsignedLong(in.getInt());
                 if (length > in.remaining()) {
-                    throw corrupt(name, "mục [" + entry + "] dài hơn phần còn lại của tệp",
-                            "entry [" + entry + "] runs past the end");
+                    throw corrupt(name, "load.prebuilt.entryPastEnd", "entry", entry);
                 }
                 switch (kind) {
                     case 'F' -> {
@@ -313,11 +301,10 @@ final class PrebuiltArchive {
                             throw badEntry(name, entry);
                         }
                         if (length > MAX_PACK_FILE_BYTES) {
-                            throw tooLarge(name, "tệp [" + entry + "] quá " + MAX_PACK_FILE_BYTES + " byte",
-                                    "file [" + entry + "] over " + MAX_PACK_FILE_BYTES + " bytes");
+                            throw tooLarge(name, "load.prebuilt.entryFileTooLarge", "entry", entry, "max", String.valueOf(MAX_PACK_FILE_BYTES));
                         }
                         if (files.size() >= MAX_PACK_FILES) {
-                            throw tooLarge(name, "quá " + MAX_PACK_FILES + " tệp", "over " + MAX_PACK_FILES + " files");
+                            throw tooLarge(name, "load.prebuilt.tooManyFiles", "max", String.valueOf(MAX_PACK_FILES));
                         }
                         if (files.put(entry, bytes(in, (int) length)) != null) {
                             throw duplicate(name, entry);
@@ -340,19 +327,17 @@ final class PrebuiltArchive {
                             throw badEntry(name, entry);
                         }
                         if (length > MAX_CLASS_BYTES) {
-                            throw tooLarge(name, "lớp [" + entry + "] quá " + MAX_CLASS_BYTES + " byte",
-                                    "class [" + entry + "] over " + MAX_CLASS_BYTES + " bytes");
+                            throw tooLarge(name, "load.prebuilt.classTooLarge", "entry", entry, "max", String.valueOf(MAX_CLASS_BYTES));
                         }
                         if (classes.computeIfAbsent(key, k -> new TreeMap<>()).put(cls, bytes(in, (int) length)) != null) {
                             throw duplicate(name, entry);
                         }
                     }
-                    default -> throw corrupt(name, String.format(Locale.ROOT, "loại mục không biết (%d)", kind),
-                            String.format(Locale.ROOT, "unknown entry kind (%d)", kind));
+                    default -> throw corrupt(name, "load.prebuilt.unknownKind", "kind", String.valueOf(kind));
                 }
             }
             if (in.hasRemaining()) {
-                throw corrupt(name, "có dữ liệu thừa sau mục cuối", "data after the last entry");
+                throw corrupt(name, "load.prebuilt.trailingEntries");
             }
             Map<String, RuleClasses.Generated> byKey = new HashMap<>();
             for (Map.Entry<String, String> m : models.entrySet()) {
@@ -365,7 +350,7 @@ final class PrebuiltArchive {
             }
             return new Contents(PackFiles.of(name, files), Map.copyOf(byKey));
         } catch (java.nio.BufferUnderflowException e) {
-            throw corrupt(name, "nội dung bị cắt ngắn", "truncated content");
+            throw corrupt(name, "load.prebuilt.truncatedContent");
         }
     }
 
@@ -401,7 +386,7 @@ final class PrebuiltArchive {
     private static String str(ByteBuffer in, String name) throws Refused {
         int length = Short.toUnsignedInt(in.getShort());
         if (length > MAX_NAME_BYTES) {
-            throw corrupt(name, "tên mục quá dài", "entry name too long");
+            throw corrupt(name, "load.prebuilt.nameTooLong");
         }
         return utf8(bytes(in, length), name);
     }
@@ -411,7 +396,7 @@ final class PrebuiltArchive {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
-            throw corrupt(name, "tên mục không phải UTF-8", "entry name is not UTF-8");
+            throw corrupt(name, "load.prebuilt.nameNotUtf8");
         }
     }
 
@@ -426,41 +411,40 @@ final class PrebuiltArchive {
             while (!inf.finished()) {
                 int n = inf.inflate(buf);
                 if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    throw corrupt(name, "phần nén bị cắt ngắn", "the compressed body is truncated");
+                    throw corrupt(name, "load.prebuilt.deflateTruncated");
                 }
                 if ((long) out.size() + n > limit) {
-                    throw tooLarge(name, String.format(Locale.ROOT, "giải nén quá %d byte (tỉ lệ nén bất thường)", limit),
-                            String.format(Locale.ROOT, "inflates past %d bytes (abnormal compression ratio)", limit));
+                    throw tooLarge(name, "load.prebuilt.inflateTooLarge", "limit", String.valueOf(limit));
                 }
                 out.write(buf, 0, n);
             }
             if (inf.getRemaining() > 0) {
-                throw corrupt(name, "có dữ liệu thừa sau phần nén", "data after the compressed body");
+                throw corrupt(name, "load.prebuilt.trailingDeflate");
             }
             return out.toByteArray();
         } catch (DataFormatException e) {
-            throw corrupt(name, "phần nén hỏng", "the compressed body is damaged");
+            throw corrupt(name, "load.prebuilt.deflateDamaged");
         } finally {
             inf.end();
         }
     }
 
-    private static Refused corrupt(String file, String vi, String en) {
-        return refuse(file, "PREBUILT_CORRUPT", "Gói dựng sẵn bị hỏng: " + vi, "the prebuilt pack is damaged: " + en);
+    /** PREBUILT_CORRUPT: the bundle's {@code key} (a {@code load.prebuilt.} key) names what is damaged. */
+    private static Refused corrupt(String file, String key, String... pairs) {
+        return refuse(file, "PREBUILT_CORRUPT", key, pairs);
     }
 
-    private static Refused tooLarge(String file, String vi, String en) {
-        return refuse(file, "PREBUILT_TOO_LARGE", "Gói dựng sẵn vượt giới hạn: " + vi, "the prebuilt pack exceeds a limit: " + en);
+    /** PREBUILT_TOO_LARGE: the bundle's {@code key} names the limit. */
+    private static Refused tooLarge(String file, String key, String... pairs) {
+        return refuse(file, "PREBUILT_TOO_LARGE", key, pairs);
     }
 
     private static Refused badEntry(String file, String entry) {
-        return refuse(file, "PREBUILT_BAD_ENTRY", "Gói dựng sẵn có mục không hợp lệ [" + entry + "]",
-                "the prebuilt pack holds an invalid entry [" + entry + "]");
+        return refuse(file, "PREBUILT_BAD_ENTRY", "load.prebuilt.badEntry", "entry", entry);
     }
 
     private static Refused duplicate(String file, String entry) {
-        return refuse(file, "PREBUILT_BAD_ENTRY", "Gói dựng sẵn có mục trùng [" + entry + "]",
-                "the prebuilt pack holds an entry twice [" + entry + "]");
+        return refuse(file, "PREBUILT_BAD_ENTRY", "load.prebuilt.duplicateEntry", "entry", entry);
     }
 
     static byte[] sha256(byte[] b, int off, int len) {

@@ -17,7 +17,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -231,9 +230,7 @@ final class ProcedureReader {
         if (d.get("values") != null) {
             for (String k : List.of("amount", "unit", "basis", "validFrom")) {
                 if (d.get(k) != null) {
-                    problems.add(doc.problem("/deadline/" + k, "DEADLINE_VALUES_AND_ONE",
-                            "Thời hạn có values thì mỗi giá trị tự nêu amount, unit, basis, validFrom; bỏ [" + k + "] ở deadline",
-                            "a deadline with values states amount, unit, basis and validFrom in each value: remove [" + k + "] from deadline"));
+                    problems.add(doc.msg("/deadline/" + k, "DEADLINE_VALUES_AND_ONE", "load.deadline.valuesAndOne", "key", k));
                 }
             }
             series = series(doc, d.get("values"), code, bases);
@@ -260,8 +257,7 @@ final class ProcedureReader {
                 String ptr = "/steps/" + si++;
                 String id = s.get("id").asString();
                 if (!stepIds.add(id)) {
-                    problems.add(doc.problem(ptr + "/id", "DUPLICATE_ID", "Mã bước xử lý bị trùng [" + id + "]",
-                            "duplicate step id [" + id + "]"));
+                    problems.add(doc.msg(ptr + "/id", "DUPLICATE_ID", "load.procedure.duplicateStep", "id", id));
                     continue;
                 }
                 JsonNode bud = s.get("budget");
@@ -394,11 +390,8 @@ final class ProcedureReader {
             PackProblem at = whenAt.get(c.step());
             if (at != null && form.field(c.field()) == null) {
                 String near = String.join(", ", FormFields.closest(c.field(), form.paths()));
-                problems.add(new PackProblem(at.file(), at.line(), at.column(), "STEP_UNKNOWN_FIELD",
-                        String.format(Locale.ROOT, "Bước [%s] áp dụng theo trường [%s] mà tờ khai không có; gần nhất: %s",
-                                c.step(), c.field(), near),
-                        String.format(Locale.ROOT, "step [%s] applies by the field [%s], which the form does not declare; closest: %s",
-                                c.step(), c.field(), near)));
+                problems.add(Msg.problem(at.file(), at.line(), at.column(), "STEP_UNKNOWN_FIELD", "load.procedure.stepUnknownField",
+                        "step", c.step(), "field", c.field(), "closest", near));
             }
         }
         whenAt.clear();
@@ -424,26 +417,20 @@ final class ProcedureReader {
             java.time.LocalDate from = date(doc, vp + "/validFrom", v.get("validFrom"));
             java.time.LocalDate to = date(doc, vp + "/validTo", v.get("validTo"));
             if (from == null && v.get("validFrom") == null && prev != null) {
-                problems.add(doc.problem(vp, "DEADLINE_NO_VALID_FROM",
-                        "Chỉ giá trị thời hạn đầu tiên được bỏ trống validFrom",
-                        "only the first deadline value may leave out validFrom"));
+                problems.add(doc.msg(vp, "DEADLINE_NO_VALID_FROM", "load.deadline.noValidFrom"));
                 continue;
             }
             java.time.LocalDate start = from == null ? java.time.LocalDate.MIN : from;
             if (to != null && to.isBefore(start)) {
-                problems.add(doc.problem(vp + "/validTo", "BAD_VALUE",
-                        String.format(Locale.ROOT, "validTo [%s] trước validFrom [%s]", to, from),
-                        String.format(Locale.ROOT, "validTo [%s] is before validFrom [%s]", to, from)));
+                problems.add(doc.msg(vp + "/validTo", "BAD_VALUE", "load.deadline.toBeforeFrom",
+                        "to", String.valueOf(to), "from", String.valueOf(from)));
                 continue;
             }
             if (prev != null && (!start.isAfter(prev.from()) || (prev.to() != null && !prev.to().isBefore(start)))) {
                 String period = (prev.value().validFrom() == null ? "…" : prev.value().validFrom().toString()) + ".."
                         + (prev.to() == null ? "" : prev.to().toString());
-                problems.add(doc.problem(vp + "/validFrom", "DEADLINE_OVERLAP",
-                        String.format(Locale.ROOT, "Khoảng hiệu lực từ [%s] chồng lên khoảng [%s] ở dòng %d; các khoảng phải theo thứ tự và không chồng nhau",
-                                from, period, prevLine),
-                        String.format(Locale.ROOT, "the period from [%s] overlaps the period [%s] at line %d; periods must follow each other without overlapping",
-                                from, period, prevLine)));
+                problems.add(doc.msg(vp + "/validFrom", "DEADLINE_OVERLAP", "load.deadline.overlap",
+                        "from", String.valueOf(from), "period", period, "line", String.valueOf(prevLine)));
                 continue;
             }
             if (b == null || from == null && v.get("validFrom") != null || to == null && v.get("validTo") != null) {
@@ -466,8 +453,7 @@ final class ProcedureReader {
         try {
             return java.time.LocalDate.parse(n.asString());
         } catch (java.time.format.DateTimeParseException e) {
-            problems.add(doc.problem(ptr, "BAD_VALUE", "Ngày không hợp lệ [" + n.asString() + "]",
-                    "invalid date [" + n.asString() + "]"));
+            problems.add(doc.msg(ptr, "BAD_VALUE", "load.deadline.badDate", "date", n.asString()));
             return null;
         }
     }
@@ -491,9 +477,7 @@ final class ProcedureReader {
         }
         LegalBasis b = ownBasis != null ? ownBasis : deadline.basis();
         if (b == null && d.get("cutOffBasis") == null) {
-            problems.add(doc.problem("/deadline/cutOff", "CUT_OFF_NO_BASIS",
-                    "Giờ tiếp nhận phải nêu căn cứ pháp lý: thêm cutOffBasis (hoặc basis của thời hạn)",
-                    "a cut-off hour must name its legal basis: add cutOffBasis (or the deadline's basis)"));
+            problems.add(doc.msg("/deadline/cutOff", "CUT_OFF_NO_BASIS", "load.deadline.cutOffNoBasis"));
         }
         return deadline.withCutOff(LocalTime.parse(own.asString()), b);
     }

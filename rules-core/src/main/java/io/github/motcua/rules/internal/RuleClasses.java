@@ -246,11 +246,14 @@ final class RuleClasses {
             }
             String what = r.member().isEmpty() ? "" : " [" + readable(r.member()) + "]";
             if (seen.add(rule + "\u0000" + r.reason() + what)) {
+                String key = rule == null
+                        ? (what.isEmpty() ? "load.bytecode.refused" : "load.bytecode.refusedMember")
+                        : (what.isEmpty() ? "load.bytecode.refusedInRule" : "load.bytecode.refusedMemberInRule");
+                String member = r.member().isEmpty() ? "" : readable(r.member());
+                String kind = reasonKind(r.reason());
                 (rule == null ? unplaced : problems).add(blame.at(rule, "DRL_REFUSED_CODE",
-                        String.format(Locale.ROOT, "Quy tắc%s dùng mã không được phép%s: %s",
-                                rule == null ? "" : " [" + rule + "]", what, vietnamese(r.reason())),
-                        String.format(Locale.ROOT, "rule%s uses code that is not allowed%s: %s",
-                                rule == null ? "" : " [" + rule + "]", what, r.reason())));
+                        Msg.vi(key, "rule", rule, "member", member, "reason", Msg.vi(kind, "reason", r.reason())),
+                        Msg.en(key, "rule", rule, "member", member, "reason", Msg.en(kind, "reason", r.reason()))));
             }
         }
         if (problems.size() == before) {
@@ -373,22 +376,26 @@ final class RuleClasses {
         return m.replace('/', '.');
     }
 
-    /** The verifier words its reasons in English; the common ones in Vietnamese, others quoted as they are. */
-    private static String vietnamese(String reason) {
+    /**
+     * The bundle key that words a verifier reason: the verifier words its reasons in English; in
+     * Vietnamese the common kinds are named (reflection, loops, recursion, regular expressions, else
+     * "outside the allowlist") with the English reason quoted after them.
+     */
+    private static String reasonKind(String reason) {
         String r = reason.toLowerCase(Locale.ROOT);
         if (r.contains("reflection") || r.contains("class loading")) {
-            return "phản chiếu hoặc nạp lớp (" + reason + ")";
+            return "load.bytecode.reason.reflection";
         }
         if (r.contains("loop") || r.contains("backward")) {
-            return "vòng lặp (" + reason + ")";
+            return "load.bytecode.reason.loop";
         }
         if (r.contains("recurs")) {
-            return "đệ quy (" + reason + ")";
+            return "load.bytecode.reason.recursion";
         }
         if (r.contains("regex") || r.contains("regular expression")) {
-            return "biểu thức chính quy ngoài bộ so khớp có giới hạn (" + reason + ")";
+            return "load.bytecode.reason.regex";
         }
-        return "ngoài danh sách được phép (" + reason + ")";
+        return "load.bytecode.reason.other";
     }
 
     /** Defines exactly the verified classes of one build; everything else comes from the library's loader. */

@@ -62,34 +62,34 @@ final class RuleDescriptors {
             List<PackProblem> out) {
         Refuser r = new Refuser(at, headerLines, out);
         if (!packageName.equals(pd.getName())) {
-            r.forbid(pd, "DRL_FORBIDDEN_DECLARATION", "khai báo package", "a package declaration");
+            r.forbid(pd, "DRL_FORBIDDEN_DECLARATION", "load.drl.thing.package");
         }
         for (ImportDescr i : pd.getImports()) {
             if (i.getLine() > headerLines) {
-                r.forbid(i, "DRL_FORBIDDEN_DECLARATION", "import [" + i.getTarget() + "]", "import [" + i.getTarget() + "]");
+                r.forbidSyntax(i, "DRL_FORBIDDEN_DECLARATION", "import [" + i.getTarget() + "]");
             }
         }
-        pd.getFunctionImports().forEach(i -> r.forbid(i, "DRL_FORBIDDEN_DECLARATION", "import function", "import function"));
-        pd.getAccumulateImports().forEach(i -> r.forbid(i, "DRL_FORBIDDEN_DECLARATION", "import accumulate", "import accumulate"));
+        pd.getFunctionImports().forEach(i -> r.forbidSyntax(i, "DRL_FORBIDDEN_DECLARATION", "import function"));
+        pd.getAccumulateImports().forEach(i -> r.forbidSyntax(i, "DRL_FORBIDDEN_DECLARATION", "import accumulate"));
         for (GlobalDescr g : pd.getGlobals()) {
             if (g.getLine() > headerLines) {
-                r.forbid(g, "DRL_FORBIDDEN_DECLARATION", "global [" + g.getIdentifier() + "]", "global [" + g.getIdentifier() + "]");
+                r.forbidSyntax(g, "DRL_FORBIDDEN_DECLARATION", "global [" + g.getIdentifier() + "]");
             }
         }
-        pd.getFunctions().forEach(f -> r.forbid(f, "DRL_FORBIDDEN_DECLARATION", "function [" + f.getName() + "]", "function [" + f.getName() + "]"));
-        pd.getClassAndEnumDeclarationDescrs().forEach(d -> r.forbid(d, "DRL_FORBIDDEN_DECLARATION",
-                "declare [" + d.getTypeName() + "]", "declare [" + d.getTypeName() + "]"));
-        pd.getEntryPointDeclarations().forEach(d -> r.forbid(d, "DRL_FORBIDDEN_DECLARATION", "entry-point", "entry-point"));
-        pd.getWindowDeclarations().forEach(d -> r.forbid(d, "DRL_FORBIDDEN_DECLARATION", "window", "window"));
+        pd.getFunctions().forEach(f -> r.forbidSyntax(f, "DRL_FORBIDDEN_DECLARATION", "function [" + f.getName() + "]"));
+        pd.getClassAndEnumDeclarationDescrs().forEach(d -> r.forbidSyntax(d, "DRL_FORBIDDEN_DECLARATION",
+                "declare [" + d.getTypeName() + "]"));
+        pd.getEntryPointDeclarations().forEach(d -> r.forbidSyntax(d, "DRL_FORBIDDEN_DECLARATION", "entry-point"));
+        pd.getWindowDeclarations().forEach(d -> r.forbidSyntax(d, "DRL_FORBIDDEN_DECLARATION", "window"));
         if (pd.getUnit() != null) {
-            r.forbid(pd.getUnit(), "DRL_FORBIDDEN_DECLARATION", "unit", "unit");
+            r.forbidSyntax(pd.getUnit(), "DRL_FORBIDDEN_DECLARATION", "unit");
         }
         for (AttributeDescr a : pd.getAttributes()) {
-            r.forbid(a, "DRL_FORBIDDEN_ATTRIBUTE", "thuộc tính chung [" + a.getName() + "]", "file-wide attribute [" + a.getName() + "]");
+            r.forbid(a, "DRL_FORBIDDEN_ATTRIBUTE", "load.drl.thing.fileAttribute", "name", a.getName());
         }
         for (RuleDescr rule : pd.getRules()) {
             if (rule instanceof QueryDescr) {
-                r.forbid(rule, "DRL_FORBIDDEN_DECLARATION", "query [" + rule.getName() + "]", "query [" + rule.getName() + "]");
+                r.forbidSyntax(rule, "DRL_FORBIDDEN_DECLARATION", "query [" + rule.getName() + "]");
                 continue;
             }
             rule(rule, src, r);
@@ -98,10 +98,10 @@ final class RuleDescriptors {
 
     private static void rule(RuleDescr rule, DrlSource src, Refuser r) {
         if (rule.getParentName() != null) {
-            r.forbid(rule, "DRL_FORBIDDEN_CONSTRUCT", "rule ... extends", "rule ... extends");
+            r.forbidSyntax(rule, "DRL_FORBIDDEN_CONSTRUCT", "rule ... extends");
         }
         if (rule.getUnit() != null) {
-            r.forbid(rule, "DRL_FORBIDDEN_DECLARATION", "unit", "unit");
+            r.forbidSyntax(rule, "DRL_FORBIDDEN_DECLARATION", "unit");
         }
         DrlSource.RuleHeader header = null;
         for (DrlSource.RuleHeader h : src.rules()) {
@@ -114,7 +114,7 @@ final class RuleDescriptors {
             attribute(rule, e.getValue(), r);
         }
         if (!rule.getNamedConsequences().isEmpty()) {
-            r.forbid(rule, "DRL_FORBIDDEN_CONSTRUCT", "hệ quả có tên (then[...])", "a named consequence (then[...])");
+            r.forbid(rule, "DRL_FORBIDDEN_CONSTRUCT", "load.drl.thing.namedConsequence");
         }
         if (rule.getLhs() != null) {
             conditions(rule.getLhs(), r);
@@ -141,7 +141,7 @@ final class RuleDescriptors {
             r.refuse(where, "DRL_FORBIDDEN_ATTRIBUTE", Msg.vi("load.drl.attributeValue", "name", name),
                     Msg.en("load.drl.attributeValue", "name", name));
         } else {
-            r.forbid(where, "DRL_FORBIDDEN_ATTRIBUTE", "thuộc tính [" + name + "]", "attribute [" + name + "]");
+            r.forbid(where, "DRL_FORBIDDEN_ATTRIBUTE", "load.drl.thing.attribute", "name", name);
         }
     }
 
@@ -169,13 +169,13 @@ final class RuleDescriptors {
         } else if (d instanceof PatternDescr p) {
             pattern(p, r);
         } else {
-            r.forbid(d, "DRL_FORBIDDEN_CONSTRUCT", what(d), whatEn(d));
+            r.forbidSyntax(d, "DRL_FORBIDDEN_CONSTRUCT", kind(d));
         }
     }
 
     private static void pattern(PatternDescr p, Refuser r) {
         if (p.getSource() != null) {
-            r.forbid(p.getSource().getLine() > 0 ? p.getSource() : p, "DRL_FORBIDDEN_CONSTRUCT", what(p.getSource()), whatEn(p.getSource()));
+            r.forbidSyntax(p.getSource().getLine() > 0 ? p.getSource() : p, "DRL_FORBIDDEN_CONSTRUCT", kind(p.getSource()));
             return; // a pattern over a from/accumulate/collect result has a type of its own making
         }
         String type = p.getObjectType();
@@ -185,14 +185,14 @@ final class RuleDescriptors {
                     Msg.en("load.drl.unknownFact", "facts", facts, "type", String.valueOf(type)));
         }
         if (!p.getBehaviors().isEmpty()) {
-            r.forbid(p, "DRL_FORBIDDEN_CONSTRUCT", "cửa sổ (over window)", "a window (over window)");
+            r.forbid(p, "DRL_FORBIDDEN_CONSTRUCT", "load.drl.thing.window");
         }
         if (!p.getAnnotations().isEmpty()) {
-            r.forbid(p, "DRL_FORBIDDEN_CONSTRUCT", "chú thích trên mẫu (@...)", "an annotation on a pattern (@...)");
+            r.forbid(p, "DRL_FORBIDDEN_CONSTRUCT", "load.drl.thing.patternAnnotation");
         }
         for (BaseDescr c : p.getDescrs()) {
             if (!(c instanceof ExprConstraintDescr)) {
-                r.forbid(c.getLine() > 0 ? c : p, "DRL_FORBIDDEN_CONSTRUCT", what(c), whatEn(c));
+                r.forbidSyntax(c.getLine() > 0 ? c : p, "DRL_FORBIDDEN_CONSTRUCT", kind(c));
             } else {
                 regexes((ExprConstraintDescr) c, p, r);
             }
@@ -258,14 +258,6 @@ final class RuleDescriptors {
         return b.toString();
     }
 
-    private static String what(BaseDescr d) {
-        return kind(d);
-    }
-
-    private static String whatEn(BaseDescr d) {
-        return kind(d);
-    }
-
     private static String kind(BaseDescr d) {
         String c = d.getClass().getSimpleName();
         return switch (c) {
@@ -294,9 +286,15 @@ final class RuleDescriptors {
             this.out = out;
         }
 
-        /** {@code thing} is not allowed in a rule file. */
-        void forbid(BaseDescr d, String code, String thingVi, String thingEn) {
-            refuse(d, code, Msg.vi("load.drl.forbidden", "thing", thingVi), Msg.en("load.drl.forbidden", "thing", thingEn));
+        /** The thing the bundle's {@code thingKey} names (a {@code load.drl.thing.} noun) is not allowed in a rule file. */
+        void forbid(BaseDescr d, String code, String thingKey, String... pairs) {
+            refuse(d, code, Msg.vi("load.drl.forbidden", "thing", Msg.vi(thingKey, pairs)),
+                    Msg.en("load.drl.forbidden", "thing", Msg.en(thingKey, pairs)));
+        }
+
+        /** A piece of DRL syntax ({@code import [x]}, {@code eval}), the same words in both languages, is not allowed. */
+        void forbidSyntax(BaseDescr d, String code, String syntax) {
+            refuse(d, code, Msg.vi("load.drl.forbidden", "thing", syntax), Msg.en("load.drl.forbidden", "thing", syntax));
         }
 
         void refuse(BaseDescr d, String code, String vi, String en) {

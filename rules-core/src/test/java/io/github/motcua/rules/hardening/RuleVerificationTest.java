@@ -96,6 +96,10 @@ class RuleVerificationTest {
                     .orElseThrow(() -> new AssertionError(dump(r.problems())));
             assertTrue(refused.messageEn().startsWith("rule [r1] uses code that is not allowed"), refused.messageEn());
             assertTrue(refused.messageVi().startsWith("Quy tắc [r1] dùng mã không được phép"), refused.messageVi());
+            // Vietnamese names the kind of refusal and quotes the verifier's English reason (load.bytecode.reason.*)
+            String reason = refused.messageEn().substring(refused.messageEn().lastIndexOf(": ") + 2);
+            assertTrue(refused.messageVi().endsWith(": phản chiếu hoặc nạp lớp (" + reason + ")")
+                    || refused.messageVi().endsWith(": ngoài danh sách được phép (" + reason + ")"), refused.messageVi());
         }
         assertFalse(Files.exists(marker), "the payload ran");
     }

@@ -220,8 +220,23 @@ class PrebuiltPackTest {
         Parts f = real();
         f.format = 2;
         refused(f.write(dir.resolve("format.motcua")), "PREBUILT_VERSION");
+        Files.write(dir.resolve("empty.motcua"), new byte[0]);
         try (Engine e = engine(false)) {
             assertTrue(e.load(dir.resolve("old.motcua")).problems().get(0).messageEn().contains("0.0.9"));
+            // the refusal's words, from the bundle (load.prebuilt.version), exactly as they were written inline
+            var old = e.load(dir.resolve("old.motcua")).problems().get(0);
+            String lib = PrebuiltArchive.libraryVersion();
+            String drools = PrebuiltArchive.droolsVersion();
+            int fmt = PrebuiltArchive.FORMAT;
+            assertEquals("Gói dựng sẵn được dựng bởi phiên bản khác (định dạng " + fmt + ", motcua 0.0.9, Drools " + drools
+                    + "); phiên bản này là định dạng " + fmt + ", motcua " + lib + ", Drools " + drools + ": dựng lại bằng lệnh build",
+                    old.messageVi());
+            assertEquals("the prebuilt pack was built by another version (format " + fmt + ", motcua 0.0.9, Drools " + drools
+                    + "); this is format " + fmt + ", motcua " + lib + ", Drools " + drools + ": build it again with the build command",
+                    old.messageEn());
+            var empty = e.load(dir.resolve("empty.motcua")).problems().get(0);
+            assertEquals("Không phải gói dựng sẵn của motcua (sai phần đầu tệp)", empty.messageVi());
+            assertEquals("not a motcua prebuilt pack (wrong file header)", empty.messageEn());
         }
     }
 

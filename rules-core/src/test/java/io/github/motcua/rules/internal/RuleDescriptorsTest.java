@@ -47,6 +47,21 @@ class RuleDescriptorsTest {
         assertTrue(out.stream().anyMatch(p -> p.code().equals(code) && p.line() == line), name + ": " + out);
     }
 
+    /** The nouns (load.drl.thing.*) inside load.drl.forbidden, in both languages, as they were written inline. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "auto-focus|rule r auto-focus true when Form() then end|thuộc tính [auto-focus]|attribute [auto-focus]",
+        "pattern annotation|rule r when\\n Form() @watch(*) then end|chú thích trên mẫu (@...)|an annotation on a pattern (@...)",
+        "eval|rule r when Form()\\n eval( true ) then end|eval|eval",
+    })
+    void check_forbiddenThing_isNamedInBothLanguages(String name, String text, String vi, String en) throws Exception {
+        PackProblem p = check(text).get(0);
+        assertEquals("Không được dùng " + vi + " trong tệp quy tắc: tệp chỉ chứa các rule đặt điều kiện trên bộ từ vựng",
+                p.messageVi(), name);
+        assertEquals(en + " is not allowed in a rule file: a file holds only rules with conditions on the vocabulary",
+                p.messageEn(), name);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "plain rule|rule r @basis(\"A\") when Form() then decision.note(\"x\"); end",
