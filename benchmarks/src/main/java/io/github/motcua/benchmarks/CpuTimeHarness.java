@@ -1,0 +1,172 @@
+package io.github.motcua.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CPU time and allocation per operation, for comparing the engine with its raw baseline on a machine
+ * other processes load (not JMH, and quoted only as such in docs/performance.md).
+ *
+ * <p>It reads the deciding thread's own CPU time ({@code ThreadMXBean}) and allocated bytes around
+ * rounds of 5,000 operations, the two sides interleaved round by round in one JVM, 8 warm-up rounds,
+ * and keeps the minimum of the measured rounds: other processes can slow a round down (cache, frequency)
+ * but cannot make it use less CPU, so the minimum is the least disturbed figure.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.github.motcua.benchmarks.CpuTimeHarness whole [rounds] [profileSeconds]
+ * java -cp benchmarks/target/benchmarks.jar io.github.motcua.benchmarks.CpuTimeHarness forms [rounds] [profileSeconds]
+ * java -Xmx3g -cp benchmarks/target/benchmarks.jar io.github.motcua.benchmarks.CpuTimeHarness catalogue:2000 [rounds] [profileSeconds]
+ * </pre>
+ *
+ * <p>{@code whole}: {@link WholeDecisionBenchmark}'s engine decision against its raw run. {@code forms}:
+ * {@link FormsBenchmark}'s valid 50-field form, forms-core against raw networknt. {@code catalogue:N}:
+ * {@link CatalogueBenchmark}'s skewed mix against its same-procedure decision over N procedures (run it
+ * once with 10 and once with 2,000, each in its own JVM as JMH forks do, and compare the skewed rows).
+ * With a third argument the first side then runs that many seconds more while a thread samples its stack
+ * every 0.2 ms and the most frequent frames are printed (inclusive and self).
+ */
+public final class CpuTimeHarness {
+    private static volatile boolean stop;
+    private static Object sink;
+
+    private CpuTimeHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String what = args.length > 0 ? args[0] : "whole";
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 12;
+        com.sun.management.ThreadMXBean t = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        Runnable a;
+        Runnable b;
+        String na;
+        String nb;
+        int n = 5000;
+        if (what.equals("forms")) {
+            FormsBenchmark f = new FormsBenchmark();
+            f.setup();
+            a = () -> sink = f.validateValid_forms();
+            b = () -> sink = f.validateValid_rawNetworknt();
+            na = "forms";
+            nb = "rawNetworknt";
+        } else if (what.startsWith("catalogue:")) {
+            int procedures = Integer.parseInt(what.substring("catalogue:".length()));
+            CatalogueBenchmark.Catalogue c = new CatalogueBenchmark.Catalogue();
+            c.procedures = procedures;
+            long s0 = System.nanoTime();
+            c.setUp();
+            System.out.printf(Locale.ROOT, "catalogue of %d set up in %.1f s%n", procedures, (System.nanoTime() - s0) / 1e9);
+            CatalogueBenchmark bench = new CatalogueBenchmark();
+            a = () -> sink = bench.skewedMix(c);
+            b = () -> sink = bench.sameProcedure(c);
+            na = "skewedMix";
+            nb = "sameProcedure";
+            n = 4096;
+        } else {
+            WholeDecisionBenchmark.Whole s = new WholeDecisionBenchmark.Whole();
+            s.setUp();
+            a = () -> sink = s.engine.decide(s.dossier);
+            b = () -> sink = WholeDecisionBenchmark.raw(s);
+            na = "engine";
+            nb = "raw";
+        }
+        double[] minCpu = {Double.MAX_VALUE, Double.MAX_VALUE};
+        double[] minAlloc = {Double.MAX_VALUE, Double.MAX_VALUE};
+        String only = System.getProperty("side", "both"); // "a" or "b": one side per JVM, as JMH forks do
+        Runnable[] sides = {a, b};
+        for (int r = 0; r < 8 + rounds; r++) {
+            for (int k = 0; k < 2; k++) {
+                if (only.equals(k == 0 ? "b" : "a")) {
+                    continue;
+                }
+                long c0 = t.getCurrentThreadCpuTime();
+                long m0 = t.getThreadAllocatedBytes(id);
+                for (int i = 0; i < n; i++) {
+                    sides[k].run();
+                }
+                long c1 = t.getCurrentThreadCpuTime();
+                long m1 = t.getThreadAllocatedBytes(id);
+                if (r >= 8) {
+                    minCpu[k] = Math.min(minCpu[k], (c1 - c0) / 1e3 / n);
+                    minAlloc[k] = Math.min(minAlloc[k], (m1 - m0) / 1024.0 / n);
+                }
+            }
+        }
+        String[] names = {na, nb};
+        StringBuilder line = new StringBuilder();
+        for (int k = 0; k < 2; k++) {
+            if (minCpu[k] != Double.MAX_VALUE) {
+                line.append(String.format(Locale.ROOT, "%s %.2f us cpu, %.1f kB; ", names[k], minCpu[k], minAlloc[k]));
+            }
+        }
+        if (only.equals("both")) {
+            line.append(String.format(Locale.ROOT, "ratio %.2fx ", minCpu[0] / minCpu[1]));
+        }
+        System.out.printf(Locale.ROOT, "%s(%s, %d rounds, load %s)%n", line, java.time.Instant.now(), rounds,
+                Files.readString(Path.of("/proc/loadavg")).trim());
+        if (args.length > 2) {
+            profile(a, Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 150);
+        }
+        System.exit(0);
+    }
+
+    /** Runs {@code op} for {@code seconds} while sampling this thread's stack; prints the hottest frames. */
+    private static void profile(Runnable op, long seconds, int top) throws InterruptedException {
+        Thread main = Thread.currentThread();
+        Map<String, Integer> self = new HashMap<>();
+        Map<String, Integer> incl = new HashMap<>();
+        int[] total = {0};
+        stop = false;
+        Thread sampler = new Thread(() -> {
+            while (!stop) {
+                StackTraceElement[] st = main.getStackTrace();
+                if (st.length > 0) {
+                    total[0]++;
+                    self.merge(st[0].getClassName() + "." + st[0].getMethodName(), 1, Integer::sum);
+                    Set<String> seen = new HashSet<>();
+                    for (StackTraceElement e : st) {
+                        String f = e.getClassName() + "." + e.getMethodName()
+                                + (e.getClassName().contains("motcua") ? ":" + e.getLineNumber() : "");
+                        if (seen.add(f)) {
+                            incl.merge(f, 1, Integer::sum);
+                        }
+                    }
+                }
+                try {
+                    Thread.sleep(0, 200_000);
+                } catch (InterruptedException x) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < 1000; i++) {
+                op.run();
+            }
+        }
+        stop = true;
+        sampler.join();
+        System.out.println("samples " + total[0]);
+        print(incl, total[0], top);
+        System.out.println("--- self");
+        print(self, total[0], 40);
+    }
+
+    private static void print(Map<String, Integer> counts, int total, int top) {
+        List<Map.Entry<String, Integer>> sorted = counts.entrySet().stream()
+                .sorted((x, y) -> y.getValue() - x.getValue()).limit(top).toList();
+        for (Map.Entry<String, Integer> e : sorted) {
+            System.out.printf(Locale.ROOT, "%5.1f%% %s%n", e.getValue() * 100.0 / total, e.getKey());
+        }
+    }
+}
