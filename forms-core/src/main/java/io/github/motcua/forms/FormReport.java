@@ -29,7 +29,8 @@ public record FormReport(String formId, List<Violation> violations, Map<String, 
     public FormReport {
         Objects.requireNonNull(formId, "formId");
         violations = List.copyOf(violations);
-        data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        // a read-only view forms-core made of a tree nobody modifies is kept; anything else is copied
+        data = data == null ? Map.of() : Forms.readOnly(data) ? data : Collections.unmodifiableMap(new LinkedHashMap<>(data));
         locale = locale == null ? Locale.forLanguageTag("vi-VN") : locale;
         normalised = normalised == null ? List.of() : List.copyOf(normalised);
     }

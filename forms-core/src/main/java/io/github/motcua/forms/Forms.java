@@ -35,6 +35,11 @@ public final class Forms {
         return builder().packFolder(packFolder).build();
     }
 
+    /** Whether {@link FormReport} may keep {@code data} as it is: a read-only view forms-core made of its own tree. */
+    static boolean readOnly(java.util.Map<?, ?> data) {
+        return DefaultFormRegistry.isReadOnlyView(data);
+    }
+
     /**
      * A renderer for an application's own templates on the classpath, in the same locked-down
      * sandbox as the form and document templates (see {@link TemplateRenderer}). Each template is

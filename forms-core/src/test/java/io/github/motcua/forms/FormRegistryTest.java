@@ -98,6 +98,54 @@ class FormRegistryTest {
             assertEquals(2L, r.data().get("soBan"));
         }
 
+        /**
+         * A caller's map is validated through a tree built straight from it (one copy, not two): the report's
+         * data hold the same values, types and order as the checked copy did — ints as Long, a small
+         * BigInteger still a BigInteger, doubles as BigDecimal, a date as ISO text, NFC — and nothing the caller
+         * does to its map afterwards reaches the report.
+         */
+        @Test
+        void validate_callerMap_sameDataAsJsonText_detachedFromCaller() {
+            FormReport fromText = FORMS.validate(TestPacks.FORM, VALID, VI);
+            Map<String, Object> child = new java.util.LinkedHashMap<>();
+            child.put("hoTen", Normalizer.normalize("Trần Minh Khang", Normalizer.Form.NFD));
+            child.put("gioiTinh", "MALE");
+            child.put("ngaySinh", java.time.LocalDate.of(2026, 2, 25));
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            fromText.data().forEach(data::put);
+            data.put("treEm", child);
+            data.put("soBan", 2);
+            FormReport r = FORMS.validate(TestPacks.FORM, data, VI);
+            assertTrue(r.valid(), () -> r.violations().toString());
+            assertEquals(fromText.data(), r.data());
+            assertEquals(List.copyOf(fromText.data().keySet()), List.copyOf(r.data().keySet()));
+            assertEquals(Long.class, r.data().get("soBan").getClass());
+            assertEquals("Trần Minh Khang", ((Map<?, ?>) r.data().get("treEm")).get("hoTen"));
+            assertEquals("2026-02-25", ((Map<?, ?>) r.data().get("treEm")).get("ngaySinh"));
+
+            child.put("hoTen", "Người Khác");
+            data.put("soBan", 9);
+            assertEquals("Trần Minh Khang", ((Map<?, ?>) r.data().get("treEm")).get("hoTen"));
+            assertEquals(2L, r.data().get("soBan"));
+            assertThrows(UnsupportedOperationException.class, () -> r.data().put("soBan", 3L));
+
+            Map<String, Object> numbers = new java.util.LinkedHashMap<>(data);
+            numbers.put("soBan", java.math.BigInteger.TWO);
+            assertEquals(java.math.BigInteger.TWO, FORMS.validate(TestPacks.FORM, numbers, VI).data().get("soBan"));
+            numbers.put("soBan", 2.5d);
+            assertEquals(new java.math.BigDecimal("2.5"), FORMS.validate(TestPacks.FORM, numbers, VI).data().get("soBan"));
+        }
+
+        /** A report built by a caller copies the caller's map: changing the map later does not change the report. */
+        @Test
+        void formReport_callerMap_copied() {
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("soBan", 2L);
+            FormReport r = new FormReport("x", List.of(), data, VI);
+            data.put("soBan", 3L);
+            assertEquals(Map.of("soBan", 2L), r.data());
+        }
+
         @Test
         void validate_conditionalBranchFilled_unevaluatedPropertyAccepted() {
             FormReport r = FORMS.validate(TestPacks.FORM,

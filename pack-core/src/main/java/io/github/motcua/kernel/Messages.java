@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,8 @@ public final class Messages {
     public static final String KERNEL = "io/github/motcua/kernel/messages";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
     private static final Map<String, Properties> CACHE = new ConcurrentHashMap<>();
+    /** {vi, en} of each bundle, by base name. */
+    private static final Map<String, AtomicReferenceArray<Properties>> BY_BASE = new ConcurrentHashMap<>();
 
     private Messages() {
     }
@@ -111,7 +114,16 @@ public final class Messages {
 
     private static Properties bundle(String base, String lang) {
         Objects.requireNonNull(base, "base");
-        return CACHE.computeIfAbsent(base + "_" + lang, k -> load(k + ".properties"));
+        // by base name first: a decision renders several messages, and the joined key would be a new string
+        // (hashed again) at every call
+        AtomicReferenceArray<Properties> pair = BY_BASE.computeIfAbsent(base, b -> new AtomicReferenceArray<>(2));
+        int i = "en".equals(lang) ? 1 : 0;
+        Properties p = pair.get(i);
+        if (p == null) {
+            p = CACHE.computeIfAbsent(base + "_" + lang, k -> load(k + ".properties"));
+            pair.set(i, p);
+        }
+        return p;
     }
 
     private static Properties load(String resource) {

@@ -179,7 +179,15 @@ public final class DefaultFormRegistry implements FormRegistry {
     @Override
     public FormReport validate(String formId, Map<String, ?> data, Locale locale) {
         String id = schemaId(formId);
-        return report(formId, id, input.copy(data), locale);
+        return report(formId, id, input.copyTree(data), locale);
+    }
+
+    /**
+     * Whether {@code data} is a read-only view forms-core made of a tree it never modifies (what a report
+     * holds): {@link FormReport} then keeps it instead of copying it. Not for callers.
+     */
+    public static boolean isReadOnlyView(Map<?, ?> data) {
+        return JsonViews.isView(data);
     }
 
     @SuppressWarnings("unchecked")

@@ -135,6 +135,90 @@ final class InputTree {
     }
 
     /**
+     * The same checks and normalisation as {@link #copy}, building the validator's tree directly: the
+     * plain-Java data is then a read-only view of that tree (as for parsed JSON), so validating a caller's
+     * map builds one tree instead of a copy and then a tree from the copy. The view gives the same values
+     * as {@link #copy} (a {@code BigInteger} stays one, see {@link JsonViews#value}).
+     */
+    public Parsed copyTree(Map<String, ?> data) {
+        try {
+            JsonNode node = treeValue(data, 0, "");
+            return new Parsed(JsonViews.value(node), node, null);
+        } catch (LimitException e) {
+            return new Parsed(null, e.problem);
+        }
+    }
+
+    /** {@link #copyValue} as a tree node; keep the two in step (same checks, same errors, same order). */
+    private JsonNode treeValue(Object v, int depth, String pointer) {
+        if (v instanceof String text && text.length() <= limits.maxStringLength()) {
+            return NODES.stringNode(nfc(text));
+        }
+        if (v == null) {
+            return NODES.nullNode();
+        }
+        if (v instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (v instanceof Long l) {
+            return NODES.numberNode(l);
+        }
+        if (v instanceof Map<?, ?> m) {
+            if (depth >= limits.maxDepth()) {
+                throw new LimitException(limitProblem(pointer, "input.depth", limits.maxDepth()));
+            }
+            if (m.size() > limits.maxProperties()) {
+                throw new LimitException(limitProblem(pointer, "input.properties", limits.maxProperties()));
+            }
+            ObjectNode out = NODES.objectNode();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String k)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "map keys must be strings at [%s]: [%s]", pointer, e.getKey()));
+                }
+                if (k.length() > limits.maxStringLength()) {
+                    throw new LimitException(limitProblem(pointer, "input.string", limits.maxStringLength()));
+                }
+                String key = nfc(k);
+                Object val = e.getValue();
+                // a leaf that cannot be wrong needs no pointer; two keys equal once in NFC: the later value wins
+                // at the earlier key's place, as in copy's LinkedHashMap
+                if (val == null || val instanceof Boolean || val instanceof Long
+                        || val instanceof String text && text.length() <= limits.maxStringLength()) {
+                    out.set(key, treeValue(val, depth + 1, pointer));
+                } else {
+                    out.set(key, treeValue(val, depth + 1, pointer + "/" + Pointers.escape(key)));
+                }
+            }
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            if (depth >= limits.maxDepth()) {
+                throw new LimitException(limitProblem(pointer, "input.depth", limits.maxDepth()));
+            }
+            if (l.size() > limits.maxArrayLength()) {
+                throw new LimitException(limitProblem(pointer, "input.array", limits.maxArrayLength()));
+            }
+            ArrayNode out = NODES.arrayNode(l.size());
+            for (int i = 0; i < l.size(); i++) {
+                out.add(treeValue(l.get(i), depth + 1, pointer + "/" + i));
+            }
+            return out;
+        }
+        Object leaf = copyValue(v, depth, pointer); // numbers, text over the limit, dates, enums: copy's own checks
+        if (leaf instanceof String text) {
+            return NODES.stringNode(text);
+        } else if (leaf instanceof Long l) {
+            return NODES.numberNode(l);
+        } else if (leaf instanceof BigInteger i) {
+            return NODES.numberNode(i);
+        } else if (leaf instanceof BigDecimal d) {
+            return NODES.numberNode(d);
+        }
+        throw new IllegalStateException("copyValue gave a " + leaf.getClass().getName());
+    }
+
+    /**
      * JSON allows numbers no Java double can hold (1e309); the validator's numeric keywords would
      * then fail inside the library, so such a number is a violation of its own.
      */

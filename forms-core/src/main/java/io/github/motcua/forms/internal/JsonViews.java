@@ -28,7 +28,8 @@ final class JsonViews {
             return v.booleanValue();
         }
         if (v.isIntegralNumber()) {
-            return v.canConvertToLong() ? (Object) v.longValue() : v.bigIntegerValue();
+            // parsed JSON holds a BigInteger only beyond a long; a caller's map may hold a small one: it stays one
+            return v.isBigInteger() || !v.canConvertToLong() ? v.bigIntegerValue() : (Object) v.longValue();
         }
         if (v.isNumber()) {
             return v.decimalValue();
@@ -40,6 +41,11 @@ final class JsonViews {
             return new ArrayView(v);
         }
         return v.asString();
+    }
+
+    /** Whether {@code m} is one of these views: read-only over a tree nobody modifies, so never copied again. */
+    static boolean isView(Object m) {
+        return m instanceof ObjectView;
     }
 
     static final class ObjectView extends AbstractMap<String, Object> {

@@ -11,12 +11,16 @@ import org.kie.api.runtime.KieSessionsPool;
  * One procedure compiled to its own KieBase (partitioned: decisions never scan other procedures), with
  * the pool of its sessions: a decision takes an idle session (or the pool makes one), and disposing it
  * resets it and puts it back. The pool is lock-free once warm and holds as many sessions as decisions
- * of this procedure ever ran at the same moment.
+ * of this procedure ever ran at the same moment. {@code dated}: whether any rule has a validity period
+ * ({@code validFrom}/{@code validTo}); only then does a decision need the filter that skips the rules not in
+ * force on its date.
  */
-record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules, KieSessionsPool sessions) {
+record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules, KieSessionsPool sessions,
+        boolean dated) {
 
     CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules) {
-        this(procedure, kieBase, rules, kieBase.newKieSessionsPool(0));
+        this(procedure, kieBase, rules, kieBase.newKieSessionsPool(0),
+                rules.values().stream().anyMatch(r -> r.validFrom() != null || r.validTo() != null));
     }
 
     /** What the trace and the validity filter need to know about a rule. */

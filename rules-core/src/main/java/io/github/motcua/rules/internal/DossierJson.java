@@ -161,6 +161,11 @@ public final class DossierJson {
 
     /** Whether {@link #finite} would find nothing: the same walk without building a pointer per value. */
     private static boolean allFinite(Object v) {
+        // the usual leaves first: final classes, so each test is one class compare (an interface test on a
+        // String walks its interfaces)
+        if (v == null || v instanceof String || v instanceof Long || v instanceof Boolean || v instanceof Integer) {
+            return true;
+        }
         if (v instanceof Double x) {
             return !x.isNaN() && !x.isInfinite();
         } else if (v instanceof LocalDate date) {

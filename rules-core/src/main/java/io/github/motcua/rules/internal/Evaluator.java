@@ -173,10 +173,11 @@ final class Evaluator {
                 s.insert(unitFacts.get(d.unit()));
             }
             s.insert(new Form(formData, asOf, unitFacts::get));
-            int fired = s.fireAllRules(m -> {
+            // the validity filter only where a rule is dated: with none, it would accept every match
+            int fired = cp.dated() ? s.fireAllRules(m -> {
                 CompiledProcedure.RuleInfo r = cp.rules().get(m.getRule().getName());
                 return r == null || r.inForceOn(asOf);
-            }, firingLimit + 1);
+            }, firingLimit + 1) : s.fireAllRules(firingLimit + 1);
             if (outOfTime[0]) {
                 CompiledProcedure.RuleInfo r = ev.last;
                 cause = new Decision.Cause(Decision.Cause.Code.TIME_BUDGET, r == null ? null : r.name(), r == null ? null : r.file(),
