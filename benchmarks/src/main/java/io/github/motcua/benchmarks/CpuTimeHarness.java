@@ -41,42 +41,19 @@ public final class CpuTimeHarness {
 
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "whole";
+        if (what.equals("compare")) {
+            compare(args);
+            return;
+        }
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 12;
         com.sun.management.ThreadMXBean t = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
-        Runnable a;
-        Runnable b;
-        String na;
-        String nb;
-        int n = 5000;
-        if (what.equals("forms")) {
-            FormsBenchmark f = new FormsBenchmark();
-            f.setup();
-            a = () -> sink = f.validateValid_forms();
-            b = () -> sink = f.validateValid_rawNetworknt();
-            na = "forms";
-            nb = "rawNetworknt";
-        } else if (what.startsWith("catalogue:")) {
-            int procedures = Integer.parseInt(what.substring("catalogue:".length()));
-            CatalogueBenchmark.Catalogue c = new CatalogueBenchmark.Catalogue();
-            c.procedures = procedures;
-            long s0 = System.nanoTime();
-            c.setUp();
-            System.out.printf(Locale.ROOT, "catalogue of %d set up in %.1f s%n", procedures, (System.nanoTime() - s0) / 1e9);
-            CatalogueBenchmark bench = new CatalogueBenchmark();
-            a = () -> sink = bench.skewedMix(c);
-            b = () -> sink = bench.sameProcedure(c);
-            na = "skewedMix";
-            nb = "sameProcedure";
-            n = 4096;
-        } else {
-            WholeDecisionBenchmark.Whole s = new WholeDecisionBenchmark.Whole();
-            s.setUp();
-            a = () -> sink = s.engine.decide(s.dossier);
-            b = () -> sink = WholeDecisionBenchmark.raw(s);
-            na = "engine";
-            nb = "raw";
-        }
+        Object[] ops = sides(what);
+        Runnable a = (Runnable) ops[0];
+        Runnable b = (Runnable) ops[1];
+        String na = (String) ops[2];
+        String nb = (String) ops[3];
+        int n = (Integer) ops[4];
         double[] minCpu = {Double.MAX_VALUE, Double.MAX_VALUE};
         double[] minAlloc = {Double.MAX_VALUE, Double.MAX_VALUE};
         String only = System.getProperty("side", "both"); // "a" or "b": one side per JVM, as JMH forks do
@@ -114,6 +91,93 @@ public final class CpuTimeHarness {
         if (args.length > 2) {
             profile(a, Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 150);
         }
+        System.exit(0);
+    }
+
+    /**
+     * The two sides of {@code what}: {side a, side b, name a, name b, operations per round}. Public for
+     * {@link #compare}, which calls it in each build's own class loader.
+     */
+    public static Object[] sides(String what) throws Exception {
+        if (what.equals("forms")) {
+            FormsBenchmark f = new FormsBenchmark();
+            f.setup();
+            return new Object[] {(Runnable) () -> sink = f.validateValid_forms(),
+                (Runnable) () -> sink = f.validateValid_rawNetworknt(), "forms", "rawNetworknt", 5000};
+        } else if (what.startsWith("catalogue:")) {
+            int procedures = Integer.parseInt(what.substring("catalogue:".length()));
+            CatalogueBenchmark.Catalogue c = new CatalogueBenchmark.Catalogue();
+            c.procedures = procedures;
+            long s0 = System.nanoTime();
+            c.setUp();
+            System.out.printf(Locale.ROOT, "catalogue of %d set up in %.1f s%n", procedures, (System.nanoTime() - s0) / 1e9);
+            CatalogueBenchmark bench = new CatalogueBenchmark();
+            return new Object[] {(Runnable) () -> sink = bench.skewedMix(c), (Runnable) () -> sink = bench.sameProcedure(c),
+                "skewedMix", "sameProcedure", 4096};
+        }
+        WholeDecisionBenchmark.Whole s = new WholeDecisionBenchmark.Whole();
+        s.setUp();
+        return new Object[] {(Runnable) () -> sink = s.engine.decide(s.dossier),
+            (Runnable) () -> sink = WholeDecisionBenchmark.raw(s), "engine", "raw", 5000};
+    }
+
+    /**
+     * {@code compare ROUNDS label:mode:side=classpath ...}: each entry in its own class loader (so its own
+     * copy of every class: the JIT profiles of one never see the other's types, as in separate JMH forks),
+     * all in this JVM and measured round by round in turn, so a loaded machine disturbs each alike. E.g.
+     * the engine of two builds and the raw run: {@code base:whole:a=OLD.jar new:whole:a=NEW.jar raw:whole:b=NEW.jar}.
+     */
+    private static void compare(String[] args) throws Exception {
+        int rounds = Integer.parseInt(args[1]);
+        int k = args.length - 2;
+        String[] labels = new String[k];
+        Runnable[] ops = new Runnable[k];
+        ClassLoader[] loaders = new ClassLoader[k];
+        int n = 5000;
+        for (int i = 0; i < k; i++) {
+            String spec = args[i + 2];
+            String[] head = spec.substring(0, spec.indexOf('=')).split(":");
+            String[] paths = spec.substring(spec.indexOf('=') + 1).split(java.io.File.pathSeparator);
+            java.net.URL[] urls = new java.net.URL[paths.length];
+            for (int j = 0; j < paths.length; j++) {
+                urls[j] = Path.of(paths[j]).toUri().toURL();
+            }
+            loaders[i] = new java.net.URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+            Thread.currentThread().setContextClassLoader(loaders[i]);
+            Object[] sides = (Object[]) loaders[i].loadClass(CpuTimeHarness.class.getName()).getMethod("sides", String.class)
+                    .invoke(null, head[1]);
+            ops[i] = (Runnable) sides[head[2].equals("a") ? 0 : 1];
+            n = (Integer) sides[4];
+            labels[i] = head[0] + " " + sides[head[2].equals("a") ? 2 : 3];
+        }
+        com.sun.management.ThreadMXBean t = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        double[] minCpu = new double[k];
+        double[] minAlloc = new double[k];
+        java.util.Arrays.fill(minCpu, Double.MAX_VALUE);
+        java.util.Arrays.fill(minAlloc, Double.MAX_VALUE);
+        for (int r = 0; r < 8 + rounds; r++) {
+            for (int i = 0; i < k; i++) {
+                Thread.currentThread().setContextClassLoader(loaders[i]);
+                long c0 = t.getCurrentThreadCpuTime();
+                long m0 = t.getThreadAllocatedBytes(id);
+                for (int j = 0; j < n; j++) {
+                    ops[i].run();
+                }
+                long c1 = t.getCurrentThreadCpuTime();
+                long m1 = t.getThreadAllocatedBytes(id);
+                if (r >= 8) {
+                    minCpu[i] = Math.min(minCpu[i], (c1 - c0) / 1e3 / n);
+                    minAlloc[i] = Math.min(minAlloc[i], (m1 - m0) / 1024.0 / n);
+                }
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            System.out.printf(Locale.ROOT, "%-22s %7.2f us cpu %6.1f kB  (/ last: %.2fx)%n", labels[i], minCpu[i], minAlloc[i],
+                    minCpu[i] / minCpu[k - 1]);
+        }
+        System.out.printf(Locale.ROOT, "(%s, %d rounds of %d, minimum; load %s)%n", java.time.Instant.now(), rounds, n,
+                Files.readString(Path.of("/proc/loadavg")).trim());
         System.exit(0);
     }
 

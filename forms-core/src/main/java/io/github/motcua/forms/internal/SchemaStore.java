@@ -36,6 +36,8 @@ final class SchemaStore {
     private final Map<String, ObjectNode> byId = new LinkedHashMap<>();
     private final Map<String, String> fileById = new LinkedHashMap<>();
     private final Map<String, String> formIdToSchemaId = new TreeMap<>();
+    /** The same, for look-ups at every validation (by hash, not by walking a tree of 2,000 codes). */
+    private final Map<String, String> schemaIdByFormId;
 
     /**
      * @param files pack-relative path to content, for {@code forms/*.schema.json} and
@@ -88,6 +90,7 @@ final class SchemaStore {
         for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
             visitAll(e.getKey(), e.getValue(), "", state);
         }
+        schemaIdByFormId = new java.util.HashMap<>(formIdToSchemaId);
     }
 
     private static final List<String> IN_PLACE_ARRAYS = List.of("allOf", "anyOf", "oneOf");
@@ -273,7 +276,7 @@ final class SchemaStore {
 
     /** The schema id for a form id (procedure code or $id), or null. */
     public String schemaId(String formId) {
-        String id = formIdToSchemaId.get(formId);
+        String id = schemaIdByFormId.get(formId);
         if (id != null) {
             return id;
         }

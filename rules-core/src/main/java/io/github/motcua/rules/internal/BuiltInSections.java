@@ -229,8 +229,7 @@ final class BuiltInSections {
             List<Integer> computed = engine.calendar().computedYears(deadline.receiptDay().getYear(),
                     deadline.due().getYear());
             if (!computed.isEmpty()) {
-                ctx.note(new Decision.Note(io.github.motcua.calendar.CalendarReports.computedYearsNote(computed, false),
-                        io.github.motcua.calendar.CalendarReports.computedYearsNote(computed, true), null, "calendar"));
+                ctx.note(computedYearsNote(computed));
             }
             for (DeadlineAdjustment a : deadline.applied()) {
                 Optional<DecisionContext.RuleSource> r = a.rule() == null ? Optional.empty() : ctx.rule(a.rule());
@@ -239,6 +238,21 @@ final class BuiltInSections {
                         a.basis(), Decision.TraceStep.Kind.DEADLINE));
             }
             return deadline;
+        }
+
+        /** The note for each list of computed years, made once (the same few lists recur at every decision). */
+        private static final Map<List<Integer>, Decision.Note> COMPUTED_NOTES = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private static Decision.Note computedYearsNote(List<Integer> years) {
+            Decision.Note note = COMPUTED_NOTES.get(years);
+            if (note == null) {
+                note = new Decision.Note(io.github.motcua.calendar.CalendarReports.computedYearsNote(years, false),
+                        io.github.motcua.calendar.CalendarReports.computedYearsNote(years, true), null, "calendar");
+                if (COMPUTED_NOTES.size() < 256) { // bounded: a dossier's dates choose the years
+                    COMPUTED_NOTES.putIfAbsent(List.copyOf(years), note);
+                }
+            }
+            return note;
         }
 
         @Override

@@ -565,7 +565,8 @@ public final class DefaultEngine implements Engine {
         if (!problems.isEmpty()) {
             return new Built(null, sorted(problems), files.source());
         }
-        return new Built(new Serving(pack, java.util.Collections.unmodifiableMap(slots),
+        // in code order as before, found by hash: a sorted map's look-up walks ~11 nodes of 2,000 (a cache miss each)
+        return new Built(new Serving(pack, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(slots)),
                 Evaluator.unitFacts(pack.units()), java.util.Collections.unmodifiableMap(byKey),
                 new CompletableFuture<>(), memo), List.of(), files.source());
     }

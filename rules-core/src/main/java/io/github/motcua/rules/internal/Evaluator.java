@@ -121,7 +121,7 @@ final class Evaluator {
         boolean[] outOfTime = {false};
         LocalDateTime receivedLocal = d.receivedAt().atZoneSameInstant(pack.zone()).toLocalDateTime();
         LocalDate asOf = d.asOf() != null ? d.asOf() : receivedLocal.toLocalDate();
-        checkUnit(unitFacts, d);
+        // the dossier's unit was checked by the pipeline before any stage ran (DecisionPipeline.decide)
         Procedure p = cp.procedure();
         Evaluation ev = new Evaluation(cp.rules());
         Decision.Cause cause = null;

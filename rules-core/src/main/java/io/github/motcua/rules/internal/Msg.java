@@ -15,17 +15,26 @@ final class Msg {
     /** The bundle's base name. */
     static final String BUNDLE = "io/github/motcua/rules/messages";
     private static final Locale VI = Locale.forLanguageTag("vi");
+    /** Messages without arguments, by key (at most the bundle's keys: the keys are the code's constants). */
+    private static final Map<String, String> PLAIN_VI = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> PLAIN_EN = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Msg() {
     }
 
     /** The message {@code key} in Vietnamese; {@code pairs} are argument names and values, alternating. */
     static String vi(String key, String... pairs) {
+        if (pairs.length == 0) { // a message without arguments is the same text every time: rendered once
+            return PLAIN_VI.computeIfAbsent(key, k -> Messages.render(BUNDLE, k, Map.of(), VI));
+        }
         return Messages.render(BUNDLE, key, args(pairs), VI);
     }
 
     /** The message {@code key} in English; {@code pairs} are argument names and values, alternating. */
     static String en(String key, String... pairs) {
+        if (pairs.length == 0) {
+            return PLAIN_EN.computeIfAbsent(key, k -> Messages.render(BUNDLE, k, Map.of(), Locale.ENGLISH));
+        }
         return Messages.render(BUNDLE, key, args(pairs), Locale.ENGLISH);
     }
 

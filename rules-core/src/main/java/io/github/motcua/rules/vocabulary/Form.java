@@ -170,8 +170,11 @@ public final class Form {
         if (path == null || path.isEmpty()) {
             throw new VocabularyException("Đường dẫn trường trống", "empty field path");
         }
+        if (path.indexOf('.') < 0) { // one segment: the path itself (a rule's literal, its hash already known)
+            return data == null ? null : data.get(path);
+        }
         Object cur = data;
-        for (String seg : path.split("\\.", -1)) {
+        for (String seg : segments(path)) {
             if (cur instanceof Map<?, ?> m) {
                 cur = m.get(seg);
             } else if (cur instanceof List<?> l) {
@@ -190,6 +193,26 @@ public final class Form {
             }
         }
         return cur;
+    }
+
+    /** Split dotted paths, by path: bounded, so paths a rule builds at run time cannot grow it without end. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String[]> SEGMENTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_SEGMENTS_CACHED = 4096;
+
+    /**
+     * The segments of a dotted path. Kept per path: a fresh split gives new strings whose hash every map
+     * look-up computes again; the cached ones keep theirs. Never modified once made.
+     */
+    private static String[] segments(String path) {
+        String[] s = SEGMENTS.get(path);
+        if (s == null) {
+            s = path.split("\\.", -1);
+            if (SEGMENTS.size() < MAX_SEGMENTS_CACHED) {
+                SEGMENTS.putIfAbsent(path, s);
+            }
+        }
+        return s;
     }
 
     private static VocabularyException wrongType(String path, Object v, String vi, String en) {
