@@ -52,10 +52,7 @@ public final class BuildCommand implements Callable<Integer> {
         }
         try (PrebuiltPack built = PrebuiltPack.compile(pack)) {
             if (!built.load().ok()) {
-                for (PackProblem p : built.load().problems()) {
-                    out.println(p.format(options.locale()));
-                }
-                out.println(CliMessages.text(en, "CLI_PROBLEMS", "count", built.load().problems().size(), "pack", pack));
+                options.printProblems(built.load(), pack, out);
                 return ExitCodes.PACK_PROBLEMS;
             }
             int cases = CheckCommand.runCases(built.engine(), options, out);

@@ -131,17 +131,15 @@ public final class CalendarCommand implements Runnable {
         private int fromPrebuilt() {
             PackOptions options = new PackOptions();
             options.lang = lang;
-            io.github.motcua.rules.Engine engine = options.load(pack, spec.commandLine().getErr());
-            if (engine == null) {
-                return ExitCodes.PACK_PROBLEMS;
-            }
-            try (engine) {
-                io.github.motcua.calendar.WorkingCalendar calendar = engine.deadlineEngine().orElseThrow().calendar();
-                spec.commandLine().getOut().print(CalendarReports.daysOff(calendar, year, "en".equalsIgnoreCase(lang)));
-                return ExitCodes.OK;
-            } catch (CalendarException e) {
-                return failed(spec, e);
-            }
+            return options.withEngine(pack, spec.commandLine().getErr(), engine -> {
+                try {
+                    io.github.motcua.calendar.WorkingCalendar calendar = engine.deadlineEngine().orElseThrow().calendar();
+                    spec.commandLine().getOut().print(CalendarReports.daysOff(calendar, year, "en".equalsIgnoreCase(lang)));
+                    return ExitCodes.OK;
+                } catch (CalendarException e) {
+                    return failed(spec, e);
+                }
+            });
         }
     }
 }

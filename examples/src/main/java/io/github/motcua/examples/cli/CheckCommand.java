@@ -30,13 +30,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        Engine engine = options.load(pack, out);
-        if (engine == null) {
-            return ExitCodes.PACK_PROBLEMS;
-        }
-        try (engine) {
-            return runCases(engine, options, out);
-        }
+        return options.withEngine(pack, out, engine -> runCases(engine, options, out));
     }
 
     /**

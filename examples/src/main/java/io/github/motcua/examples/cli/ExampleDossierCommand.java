@@ -45,20 +45,11 @@ public final class ExampleDossierCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        Engine engine = options.load(pack, err);
-        if (engine == null) {
-            return ExitCodes.PACK_PROBLEMS;
-        }
-        try (engine) {
-            Optional<Procedure> found = engine.catalog().stream().filter(p -> p.code().equals(code)).findFirst();
-            if (found.isEmpty()) {
-                err.println(Suggestions.unknownProcedure(code, engine.catalog(), options.en()));
-                return ExitCodes.BAD_ARGUMENT;
-            }
-            out.print(Json.write(dossier(engine, found.get())));
+        return options.withProcedure(pack, code, err, (engine, procedure) -> {
+            out.print(Json.write(dossier(engine, procedure)));
             out.flush();
             return ExitCodes.OK;
-        }
+        });
     }
 
     /**

@@ -73,7 +73,7 @@ public final class ExitCodes {
             Map.entry("lunar", List.of(OK, BAD_ARGUMENT, USAGE, INTERNAL)),
             Map.entry("month-starts", List.of(OK, BAD_ARGUMENT, USAGE, INTERNAL)),
             Map.entry("days-off", List.of(OK, PACK_PROBLEMS, IO, BAD_ARGUMENT, USAGE, INTERNAL)),
-            Map.entry("new-procedure", List.of(OK, IO, BAD_ARGUMENT, USAGE, INTERNAL)),
+            Map.entry("new-procedure", List.of(OK, PACK_PROBLEMS, IO, BAD_ARGUMENT, USAGE, INTERNAL)),
             Map.entry("new-pack", List.of(OK, IO, BAD_ARGUMENT, USAGE, INTERNAL)),
             Map.entry("track", List.of(OK, PACK_PROBLEMS, BAD_DOSSIER, IO, BAD_ARGUMENT, USAGE, INTERNAL)),
             Map.entry("import", List.of(OK, PACK_PROBLEMS, IO, USAGE, INTERNAL)),

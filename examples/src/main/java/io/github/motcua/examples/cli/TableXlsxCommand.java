@@ -83,16 +83,7 @@ public final class TableXlsxCommand implements Callable<Integer> {
             err.println(CliMessages.text(en, "CLI_TABLE_NAME"));
             return ExitCodes.BAD_ARGUMENT;
         }
-        Engine engine = options.load(pack, err);
-        if (engine == null) {
-            return ExitCodes.PACK_PROBLEMS;
-        }
-        try (engine) {
-            Optional<Procedure> found = engine.catalog().stream().filter(p -> p.code().equals(code)).findFirst();
-            if (found.isEmpty()) {
-                err.println(Suggestions.unknownProcedure(code, engine.catalog(), en));
-                return ExitCodes.BAD_ARGUMENT;
-            }
+        return options.withProcedure(pack, code, err, (engine, procedure) -> {
             String rel = "procedures/" + code + "/" + table;
             PackReader reader = PackReader.of(pack);
             CsvTable csv;
@@ -111,7 +102,7 @@ public final class TableXlsxCommand implements Callable<Integer> {
                             : csv.problems().get(0).message(en ? java.util.Locale.ENGLISH : java.util.Locale.ROOT)));
                     return ExitCodes.PACK_PROBLEMS;
                 }
-                Map<Integer, List<String>> lists = lists(csv.rows().get(0).cells(), form, reader, found.get());
+                Map<Integer, List<String>> lists = lists(csv.rows().get(0).cells(), form, reader, procedure);
                 String xlsx = rel.substring(0, rel.length() - ".csv".length()) + ".xlsx";
                 Path target = pack.resolve(xlsx);
                 try (OutputStream o = Files.newOutputStream(target)) {
@@ -125,7 +116,7 @@ public final class TableXlsxCommand implements Callable<Integer> {
                 err.println(CliMessages.text(en, "CLI_CANNOT_WRITE_TABLE", "detail", e.getMessage()));
                 return ExitCodes.IO;
             }
-        }
+        });
     }
 
     /** Column index → the values its cells may take, for the columns whose values come from a known set. */

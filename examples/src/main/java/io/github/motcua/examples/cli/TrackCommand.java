@@ -54,13 +54,12 @@ public final class TrackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean en = options.en();
-        String json;
-        try {
-            json = Files.readString(events, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println(CliMessages.text(en, "CLI_CANNOT_READ", "file", events, "detail", e.getMessage()));
-            return ExitCodes.IO;
+        PackOptions.Input input = options.readInput(events, Tracking.MAX_EVENTS_JSON_CHARS, "STEP_EVENTS_TOO_LARGE",
+                spec.commandLine().getErr());
+        if (input.text() == null) {
+            return input.exit();
         }
+        String json = input.text();
         Instant when = null;
         if (at != null) {
             try {
