@@ -68,10 +68,8 @@ public final class BuildCommand implements Callable<Integer> {
             }
             PackInfo info = built.load().pack().orElseThrow();
             long size = Files.size(outFile);
-            out.println(String.format(Locale.ROOT, en
-                    ? "built %s: %s %s, %d procedure(s), content sha256 %s, %d bytes"
-                    : "đã dựng %s: %s %s, %d thủ tục, sha256 nội dung %s, %d byte",
-                    outFile, info.id(), info.version(), built.engine().catalog().size(), info.sha256(), size));
+            out.println(CliMessages.text(en, "CLI_BUILT", "file", outFile, "pack", info.id(), "version", info.version(),
+                    "procedures", built.engine().catalog().size(), "sha256", info.sha256(), "bytes", size));
             return ExitCodes.OK;
         } catch (IOException e) {
             err.println(CliMessages.text(en, "CLI_CANNOT_READ", "file", outFile, "detail", e.getMessage()));

@@ -33,9 +33,8 @@ public final class CalendarCommand implements Runnable {
     static int failed(CommandSpec spec, CalendarException e) {
         boolean file = e instanceof CalendarFileException;
         // a date's problem comes in both languages from the calendar's bundle (the kernel's problem)
-        spec.commandLine().getErr().println(file ? "tệp lịch của bộ quy tắc có lỗi / calendar file problem: " + e.getMessage()
-                : "giá trị ngày sai hoặc ngoài 1900..2199 / bad or out-of-range date: " + e.toProblem().messageVi() + " / "
-                        + e.toProblem().messageEn());
+        spec.commandLine().getErr().println(file ? CliMessages.both("CLI_CALENDAR_FILE") + ": " + e.getMessage()
+                : CliMessages.both("CLI_BAD_DATE") + ": " + e.toProblem().messageVi() + " / " + e.toProblem().messageEn());
         return file ? ExitCodes.PACK_PROBLEMS : ExitCodes.BAD_ARGUMENT;
     }
 
@@ -115,8 +114,8 @@ public final class CalendarCommand implements Runnable {
                 return fromPrebuilt();
             }
             if (!Files.isDirectory(pack)) {
-                spec.commandLine().getErr().println(("en".equalsIgnoreCase(lang) ? "not a pack folder: [" : "không phải thư mục bộ quy tắc: [")
-                        + pack + "]");
+                spec.commandLine().getErr().println(CliMessages.text("en".equalsIgnoreCase(lang), "CLI_NOT_A_PACK_FOLDER",
+                        "pack", pack));
                 return ExitCodes.IO;
             }
             try {

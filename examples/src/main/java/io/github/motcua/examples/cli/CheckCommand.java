@@ -50,17 +50,12 @@ public final class CheckCommand implements Callable<Integer> {
             failed += r.passed() ? 0 : 1;
             partial += r.notChecked().isEmpty() ? 0 : 1;
         }
-        out.println(String.format(Locale.ROOT, options.en()
-                ? "%s %s: %d procedure(s), %d case(s), %d passed, %d failed, %d with parts not checked"
-                : "%s %s: %d thủ tục, %d ca, %d đạt, %d không đạt, %d có phần chưa kiểm tra được",
-                engine.pack().orElseThrow().id(), engine.pack().orElseThrow().version(), engine.catalog().size(),
-                results.size(), results.size() - failed, failed, partial));
+        out.println(CliMessages.text(options.en(), "CLI_CHECK_SUMMARY", "pack", engine.pack().orElseThrow().id(),
+                "version", engine.pack().orElseThrow().version(), "procedures", engine.catalog().size(),
+                "cases", results.size(), "passed", results.size() - failed, "failed", failed, "partial", partial));
         long unreviewed = engine.catalog().stream().filter(p -> p.importedUnreviewed()).count();
         if (unreviewed > 0) {
-            out.println(String.format(Locale.ROOT, options.en()
-                    ? "warning: %d imported procedure(s) not reviewed yet (national.yaml review items; docs/import.md)"
-                    : "cảnh báo: %d thủ tục nhập từ CSDL quốc gia chưa được rà soát (mục review trong national.yaml; docs/import.md)",
-                    unreviewed));
+            out.println(CliMessages.text(options.en(), "CLI_CHECK_UNREVIEWED", "count", unreviewed));
         }
         return failed == 0 ? ExitCodes.OK : ExitCodes.CASES_FAILED;
     }

@@ -42,7 +42,7 @@ public final class DecideCommand implements Callable<Integer> {
      * 1.001193 — Đăng ký khai sinh}): the decision carries the code only, the engine's catalogue the name.
      */
     static String named(String text, io.github.motcua.rules.Engine engine, String code, boolean en) {
-        String header = (en ? "Procedure: " : "Thủ tục: ") + code;
+        String header = CliMessages.text(en, "CLI_EX_PROCEDURE", "code", code);
         int eol = text.indexOf('\n');
         if (eol < 0 || !text.substring(0, eol).equals(header)) {
             return text;

@@ -64,7 +64,7 @@ public final class ImportCommand implements Callable<Integer> {
             try {
                 Files.writeString(reportFile, r.json(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                spec.commandLine().getErr().println("không ghi được báo cáo / cannot write the report: " + e.getMessage());
+                spec.commandLine().getErr().println(CliMessages.both("CLI_CANNOT_WRITE_REPORT") + ": " + e.getMessage());
                 return ExitCodes.IO;
             }
         }

@@ -53,8 +53,7 @@ public final class NewPackCommand implements Callable<Integer> {
             if (Files.isDirectory(folder)) {
                 try (var list = Files.list(folder)) {
                     if (list.findAny().isPresent()) {
-                        err.println(en ? "the folder already holds files; nothing written: [" + folder + "]"
-                                : "thư mục đã có tệp; không ghi gì: [" + folder + "]");
+                        err.println(CliMessages.text(en, "CLI_FOLDER_NOT_EMPTY", "folder", folder));
                         return ExitCodes.BAD_ARGUMENT;
                     }
                 }
@@ -65,19 +64,17 @@ public final class NewPackCommand implements Callable<Integer> {
                 Path p = folder.resolve(f.getKey());
                 Files.createDirectories(p.getParent());
                 Files.writeString(Files.createFile(p), f.getValue(), StandardCharsets.UTF_8);
-                out.println((en ? "created " : "đã tạo ") + f.getKey());
+                out.println(CliMessages.text(en, "CLI_CREATED", "file", f.getKey()));
             }
         } catch (FileAlreadyExistsException e) {
-            err.println((en ? "already exists; stopped: [" : "đã có; dừng lại: [") + e.getFile() + "]");
+            err.println(CliMessages.text(en, "CLI_ALREADY_EXISTS", "file", e.getFile()));
             return ExitCodes.BAD_ARGUMENT;
         } catch (IOException e) {
-            err.println((en ? "cannot write [" : "không ghi được [") + folder + "]: " + e.getMessage());
+            err.println(CliMessages.text(en, "CLI_CANNOT_WRITE", "file", folder, "detail", e.getMessage()));
             return ExitCodes.IO;
         }
-        out.println(en ? "Add a procedure: " + Hints.cli() + " new-procedure " + folder + " CODE"
-                : "Thêm một thủ tục: " + Hints.cli() + " new-procedure " + folder + " MÃ_THỦ_TỤC");
-        out.println(en ? "Check the pack: " + Hints.cli() + " check " + folder
-                : "Kiểm tra bộ quy tắc: " + Hints.cli() + " check " + folder);
+        out.println(CliMessages.text(en, "CLI_ADD_PROCEDURE", "command", Hints.cli() + " new-procedure " + folder));
+        out.println(CliMessages.text(en, "CLI_CHECK_PACK", "command", Hints.cli() + " check " + folder));
         return ExitCodes.OK;
     }
 

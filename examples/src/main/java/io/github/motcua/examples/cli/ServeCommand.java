@@ -87,7 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCodes.BAD_ARGUMENT;
         } catch (UncheckedIOException e) {
-            err.println("không mở được cổng / cannot listen: " + e.getMessage());
+            err.println(CliMessages.both("CLI_CANNOT_LISTEN") + ": " + e.getMessage());
             return ExitCodes.IO;
         }
         if (!service.initialLoad().ok()) {
@@ -106,9 +106,9 @@ public final class ServeCommand implements Callable<Integer> {
             service.close();
             stopped.countDown();
         }));
-        out.println("Dịch vụ ra quyết định / decision service: " + service.uri());
+        out.println(CliMessages.both("CLI_SERVICE_AT") + ": " + service.uri());
         out.println("OpenAPI: " + service.uri().resolve("openapi.json"));
-        out.println("Nhấn Ctrl+C để dừng / press Ctrl+C to stop.");
+        out.println(CliMessages.both("CLI_PRESS_CTRL_C") + ".");
         out.flush();
         stopped.await();
         return ExitCodes.OK;

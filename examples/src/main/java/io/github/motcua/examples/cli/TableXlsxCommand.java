@@ -98,7 +98,7 @@ public final class TableXlsxCommand implements Callable<Integer> {
                 Optional<String> schema = reader.text("procedures/" + code + "/form.schema.json");
                 form = schema.isEmpty() ? null : JSON.readTree(schema.get());
                 if (!csv.problems().isEmpty() || csv.rows().isEmpty()) {
-                    err.println(rel + ": " + (csv.problems().isEmpty() ? (en ? "empty table" : "bảng trống")
+                    err.println(rel + ": " + (csv.problems().isEmpty() ? CliMessages.text(en, "CLI_EMPTY_TABLE")
                             : csv.problems().get(0).message(en ? java.util.Locale.ENGLISH : java.util.Locale.ROOT)));
                     return ExitCodes.PACK_PROBLEMS;
                 }
@@ -108,9 +108,7 @@ public final class TableXlsxCommand implements Callable<Integer> {
                 try (OutputStream o = Files.newOutputStream(target)) {
                     write(o, csv, lists);
                 }
-                out.println(String.format(java.util.Locale.ROOT, en
-                        ? "wrote %s: %d drop-down list(s); keep either the .csv or the .xlsx, then run check"
-                        : "đã ghi %s: %d danh sách thả xuống; giữ một trong hai tệp .csv hoặc .xlsx rồi chạy check", xlsx, lists.size()));
+                out.println(CliMessages.text(en, "CLI_TABLE_WRITTEN", "file", xlsx, "lists", lists.size()));
                 return ExitCodes.OK;
             } catch (IOException | RuntimeException e) {
                 err.println(CliMessages.text(en, "CLI_CANNOT_WRITE_TABLE", "detail", e.getMessage()));
@@ -220,8 +218,8 @@ public final class TableXlsxCommand implements Callable<Integer> {
             rules.range(1, e.getKey(), last, e.getKey()).validateWithList(names.range(1, k, e.getValue().size(), k))
                     // STOP: a value outside the list is refused (fastexcel lower-cases the style's name with the default
                     // locale; "stop" has no I, so the attribute stays valid under a Turkish default locale)
-                    .allowBlank(true).errorStyle(DataValidationErrorStyle.STOP).showErrorMessage(true).errorTitle("Giá trị ngoài danh mục / not in the list")
-                    .error("Chọn một giá trị trong danh sách (trang danh-muc) / pick a value from the list (sheet danh-muc)");
+                    .allowBlank(true).errorStyle(DataValidationErrorStyle.STOP).showErrorMessage(true).errorTitle(CliMessages.both("CLI_XLSX_NOT_IN_LIST"))
+                    .error(CliMessages.both("CLI_XLSX_PICK"));
             k++;
         }
         wb.finish();
