@@ -22,17 +22,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * pack's content hash, which {@code Engine.load} and every command taking a PACK accept. Nothing is
  * written unless the pack loads without problems and every case passes. Not thread-safe.
  */
-@Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Kiểm tra bộ quy tắc như lệnh check, biên dịch mọi thủ tục và ghi một gói dựng sẵn (nạp không cần biên dịch lại);"
-                + " chỉ ghi khi không có lỗi và mọi ca kiểm thử đạt.",
-            "Check the pack as `check` does, compile every procedure and write one prebuilt pack that loads with no rule "
-                + "compilation; written only when there is no problem and every case passes."})
+@Command(name = "build", mixinStandardHelpOptions = true)
 public final class BuildCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = {"Tệp gói dựng sẵn sẽ ghi (ghi đè).", "The prebuilt pack file to write (replaced)."})
+    @Option(names = "--out", required = true, paramLabel = "FILE")
     Path outFile;
 
     @Mixin

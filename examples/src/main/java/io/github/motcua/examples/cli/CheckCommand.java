@@ -14,11 +14,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code check PACK}: compile, lint and run every case. Not thread-safe. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Biên dịch, kiểm tra (lint) bộ quy tắc và chạy mọi ca kiểm thử; mã thoát 0 chỉ khi tất cả đạt.",
-            "Compile and lint a pack and run every case; exit 0 only when all pass."})
+@Command(name = "check", mixinStandardHelpOptions = true)
 public final class CheckCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
     @Mixin

@@ -23,16 +23,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code procedure} set to CODE, its channel, and its form built from the procedure's form schema —
  * with a placeholder in angle brackets wherever a person must type a value. Not thread-safe.
  */
-@Command(name = "example-dossier", mixinStandardHelpOptions = true,
-        description = {"In một hồ sơ mẫu (JSON) cho thủ tục CODE, dựng từ lược đồ tờ khai của thủ tục; chỗ nào cần nhập "
-                + "có chỗ trống dạng <…> ghi tên trường và cách nhập. Sửa các chỗ đó rồi chạy decide.",
-            "Print a starting dossier (JSON) for procedure CODE, built from its form schema; every value to type is a "
-                + "<…> placeholder naming the field and what to type. Replace them, then run decide."})
+@Command(name = "example-dossier", mixinStandardHelpOptions = true)
 public final class ExampleDossierCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Parameters(index = "1", paramLabel = "CODE", description = {"Mã thủ tục.", "The procedure code."})
+    @Parameters(index = "1", paramLabel = "CODE")
     String code;
 
     @Mixin

@@ -22,23 +22,15 @@ import picocli.CommandLine.Spec;
  * that {@code new-procedure} refers to, and an empty {@code procedures/}. Never overwrites. Not
  * thread-safe.
  */
-@Command(name = "new-pack", mixinStandardHelpOptions = true,
-        description = {"Tạo một bộ quy tắc mới chạy check được ngay: pack.yaml, legal-bases/procedures.yaml, "
-                + "forms/common.schema.json (định nghĩa dùng chung mà new-procedure tham chiếu) và thư mục procedures/. "
-                + "Không ghi đè thư mục đã có tệp.",
-            "Create a new pack that passes check as created: pack.yaml, legal-bases/procedures.yaml, "
-                + "forms/common.schema.json (the shared definitions new-procedure refers to) and procedures/. "
-                + "A folder that already holds files is never overwritten."})
+@Command(name = "new-pack", mixinStandardHelpOptions = true)
 public final class NewPackCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FOLDER", description = {"Thư mục sẽ tạo.", "The folder to create."})
+    @Parameters(index = "0", paramLabel = "FOLDER")
     Path folder;
 
-    @Option(names = "--province", defaultValue = "Chưa đặt tên", paramLabel = "TÊN",
-            description = {"Tên tỉnh, thành phố (sửa được sau trong pack.yaml).", "The province's name (editable in pack.yaml)."})
+    @Option(names = "--province", defaultValue = "Chưa đặt tên", paramLabel = "TÊN")
     String province;
 
-    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en",
-            description = {"Ngôn ngữ thông báo (mặc định vi).", "Language of messages (default vi)."})
+    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en")
     String lang;
 
     @Spec

@@ -25,13 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * place to fill is marked {@code TODO}; until filled, {@code check} reports each one as a plain
  * problem (schema value, unknown legal basis), never a crash. Not thread-safe.
  */
-@Command(name = "new-procedure", mixinStandardHelpOptions = true,
-        description = {"Tạo thư mục procedures/CODE/ với khung procedure.yaml, form.schema.json (tham chiếu định nghĩa dùng chung), "
-                + "rules.drl (một quy tắc mẫu đã chú thích), fees.csv (chỉ dòng tiêu đề) và một ca kiểm thử. Điền các chỗ TODO "
-                + "rồi chạy check; không ghi đè thư mục đã có.",
-            "Create procedures/CODE/ with a skeleton procedure.yaml, form.schema.json (referring to the shared definitions), "
-                + "rules.drl (one commented example rule), fees.csv (header only) and one case. Fill in the TODOs, then run "
-                + "check; an existing folder is never overwritten."})
+@Command(name = "new-procedure", mixinStandardHelpOptions = true)
 public final class NewProcedureCommand implements Callable<Integer> {
     /** The procedure-code pattern of procedure.schema.json; it admits no path separator and no leading dot. */
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -40,15 +34,13 @@ public final class NewProcedureCommand implements Callable<Integer> {
     /** The limits forms-core reads a pack's schemas with (5 MB a file). */
     static final PackReader.Limits FORMS_LIMITS = new PackReader.Limits(5L * 1024 * 1024, 50_000, 64);
 
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Parameters(index = "1", paramLabel = "CODE", description = {"Mã thủ tục (chữ, số, dấu chấm, gạch nối, gạch dưới).",
-        "The procedure code (letters, digits, dot, hyphen, underscore)."})
+    @Parameters(index = "1", paramLabel = "CODE")
     String code;
 
-    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en",
-            description = {"Ngôn ngữ thông báo (mặc định vi).", "Language of messages (default vi)."})
+    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en")
     String lang;
 
     @Spec

@@ -27,8 +27,7 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the commands that load a pack (a picocli mixin). Not thread-safe. */
 final class PackOptions {
-    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en",
-            description = {"Ngôn ngữ thông báo (mặc định vi).", "Language of messages (default vi)."})
+    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en")
     String lang;
 
     Locale locale() {

@@ -39,13 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the table exactly as the CSV had it, so the engine reads the XLSX like the CSV (delete one of the two).
  * Not thread-safe.
  */
-@Command(name = "table-xlsx", mixinStandardHelpOptions = true,
-        description = {"Chuyển bảng quyết định TABLE (*.rules.csv) của thủ tục CODE thành tệp .rules.xlsx bên cạnh, có danh "
-                + "sách thả xuống cho mỗi cột chỉ nhận giá trị trong danh mục: lựa chọn của trường tờ khai, đối tượng người "
-                + "nộp, thành phần hồ sơ. Giữ một trong hai tệp rồi chạy check.",
-            "Turn decision table TABLE (*.rules.csv) of procedure CODE into a .rules.xlsx beside it, with a drop-down "
-                + "list on every column whose values come from a known set: the form field's options, applicant "
-                + "categories, the procedure's components. Keep one of the two files, then run check."})
+@Command(name = "table-xlsx", mixinStandardHelpOptions = true)
 public final class TableXlsxCommand implements Callable<Integer> {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A form accessor compared with the column's value: {@code text("giayChungSinh") == "$1"}. */
@@ -57,14 +51,13 @@ public final class TableXlsxCommand implements Callable<Integer> {
     /** Rows below the table that also get the drop-downs, for the analyst's new rules. */
     static final int SPARE_ROWS = 200;
 
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Parameters(index = "1", paramLabel = "CODE", description = {"Mã thủ tục.", "The procedure code."})
+    @Parameters(index = "1", paramLabel = "CODE")
     String code;
 
-    @Parameters(index = "2", paramLabel = "TABLE", description = {"Tên tệp bảng trong thư mục thủ tục, vd. mien-giam.rules.csv.",
-        "The table's file name in the procedure folder, e.g. mien-giam.rules.csv."})
+    @Parameters(index = "2", paramLabel = "TABLE")
     String table;
 
     @Mixin

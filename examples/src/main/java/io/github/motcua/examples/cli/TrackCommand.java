@@ -23,26 +23,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code track PACK DOSSIER.json EVENTS.json}: the dossier's timeline step by step. Not thread-safe. */
-@Command(name = "track", mixinStandardHelpOptions = true,
-        description = {"Theo dõi tiến độ một hồ sơ theo từng bước (rõ người, rõ việc, rõ thời gian) từ nhật ký sự kiện "
-                + "(JSON theo step-events.schema.json).",
-            "Track a dossier step by step from its event log (JSON per step-events.schema.json)."})
+@Command(name = "track", mixinStandardHelpOptions = true)
 public final class TrackCommand implements Callable<Integer> {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy", Locale.ROOT);
 
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Parameters(index = "1", paramLabel = "DOSSIER.json", description = {"Tệp hồ sơ JSON.", "The dossier JSON file."})
+    @Parameters(index = "1", paramLabel = "DOSSIER.json")
     Path dossier;
 
-    @Parameters(index = "2", paramLabel = "EVENTS.json", description = {"Nhật ký sự kiện của các bước.",
-        "The step events."})
+    @Parameters(index = "2", paramLabel = "EVENTS.json")
     Path events;
 
-    @Option(names = "--at", paramLabel = "INSTANT", description = {
-        "Thời điểm theo dõi (ISO-8601 có múi giờ); mặc định là sự kiện cuối cùng.",
-        "The tracking instant (ISO-8601 with offset); default: the last event."})
+    @Option(names = "--at", paramLabel = "INSTANT")
     String at;
 
     @Mixin

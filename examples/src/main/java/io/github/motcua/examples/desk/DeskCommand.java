@@ -14,15 +14,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code desk PACK [--port N]}: starts the desk web application on 127.0.0.1, prints its URL and
  * serves until the process is stopped. Not thread-safe.
  */
-@Command(name = "desk", mixinStandardHelpOptions = true,
-        description = {"Chạy ứng dụng Bộ phận Một cửa và Cổng dịch vụ công (chỉ trên 127.0.0.1) và in địa chỉ.",
-            "Run the one-stop desk and citizen portal (127.0.0.1 only) and print its address."})
+@Command(name = "desk", mixinStandardHelpOptions = true)
 public final class DeskCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Option(names = "--port", defaultValue = "0", paramLabel = "N",
-            description = {"Cổng (mặc định 0: một cổng trống bất kỳ).", "Port (default 0: any free port)."})
+    @Option(names = "--port", defaultValue = "0", paramLabel = "N")
     int port;
 
     @Spec
