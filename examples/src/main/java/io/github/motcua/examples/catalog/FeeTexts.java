@@ -148,7 +148,8 @@ public final class FeeTexts {
                 collect(table.assess(plain.withCategories(c.name())), c.labelVi(), c.labelEn(), seen, out);
             }
             for (String[] flag : FLAGS) {
-                collect(table.assess(plain.withUnitFlags(flag[0])), flag[1], flag[2], seen, out);
+                collect(table.assess(plain.withUnitFlags(flag[0])), CatalogMessages.text(false, flag[1]),
+                        CatalogMessages.text(true, flag[1]), seen, out);
             }
         } catch (FeeException | IllegalArgumentException e) {
             return List.copyOf(out); // a table that cannot price a plain dossier has said so in the fee texts
@@ -156,15 +157,17 @@ public final class FeeTexts {
         return List.copyOf(out);
     }
 
-    /** The commune flags of docs/pack-format.md "Shared codes", with who they describe. */
+    /**
+     * The commune flags of docs/pack-format.md "Shared codes", each with the key of who it describes
+     * ({@code CAT_FLAG_…} in the catalog bundle).
+     */
     private static final String[][] FLAGS = {
-        {"DISADVANTAGED", "Người cư trú tại xã có điều kiện kinh tế - xã hội khó khăn",
-            "Residents of a commune with difficult socio-economic conditions"},
-        {"BORDER", "Người cư trú tại xã biên giới", "Residents of a border commune"},
-        {"MOUNTAINOUS", "Người cư trú tại xã miền núi", "Residents of a mountain commune"},
-        {"ISLAND", "Người cư trú tại xã đảo", "Residents of an island commune"},
-        {"REMOTE", "Người cư trú tại xã vùng sâu, vùng xa", "Residents of a remote commune"},
-        {"SAFE_ZONE", "Người cư trú tại xã an toàn khu", "Residents of a safe-zone commune"},
+        {"DISADVANTAGED", "CAT_FLAG_DISADVANTAGED"},
+        {"BORDER", "CAT_FLAG_BORDER"},
+        {"MOUNTAINOUS", "CAT_FLAG_MOUNTAINOUS"},
+        {"ISLAND", "CAT_FLAG_ISLAND"},
+        {"REMOTE", "CAT_FLAG_REMOTE"},
+        {"SAFE_ZONE", "CAT_FLAG_SAFE_ZONE"},
     };
 
     private static void collect(FeeAssessment a, String whoVi, String whoEn, java.util.Set<String> seen, List<Relief> out) {

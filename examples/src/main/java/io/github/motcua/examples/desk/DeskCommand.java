@@ -37,7 +37,7 @@ public final class DeskCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         } catch (java.io.UncheckedIOException e) {
-            err.println("không mở được cổng / cannot listen: " + e.getMessage());
+            err.println(DeskMessages.both("DESK_CANNOT_LISTEN") + ": " + e.getMessage());
             return 4;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -45,9 +45,9 @@ public final class DeskCommand implements Callable<Integer> {
             desk.close();
             stopped.countDown();
         }));
-        out.println("Bộ phận Một cửa / desk: " + desk.uri());
-        out.println("Cổng dịch vụ công / portal: " + desk.uri().resolve("cong-dich-vu"));
-        out.println("Nhấn Ctrl+C để dừng / press Ctrl+C to stop.");
+        out.println(DeskMessages.both("DESK_DESK") + ": " + desk.uri());
+        out.println(DeskMessages.both("DESK_PORTAL") + ": " + desk.uri().resolve("cong-dich-vu"));
+        out.println(DeskMessages.both("DESK_PRESS_CTRL_C") + ".");
         out.flush();
         stopped.await();
         return 0;
