@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.motcua.kernel.Messages;
+import io.github.motcua.kernel.BundleKeys;
 import io.github.motcua.kernel.Problem;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,23 +21,8 @@ class FeeMessagesTest {
     private static final Pattern KEY = Pattern.compile("\"(FEES_[A-Z0-9_]+)\"");
 
     @Test
-    void bundle_everyKeyInBothLanguagesWithTheSamePlaceholders() {
-        assertEquals(java.util.List.of(), Messages.check(FeeMessages.BUNDLE));
-    }
-
-    @Test
-    void code_everyKeyItNamesIsInTheBundle_andEveryBundleKeyIsUsed() throws IOException {
-        TreeSet<String> used = new TreeSet<>();
-        try (Stream<Path> files = Files.list(SOURCES)) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
-                Matcher m = KEY.matcher(Files.readString(f, StandardCharsets.UTF_8));
-                while (m.find()) {
-                    used.add(m.group(1));
-                }
-            }
-        }
-        assertTrue(used.size() > 40, used.toString());
-        assertEquals(new TreeSet<>(Messages.keys(FeeMessages.BUNDLE)), used);
+    void bundle_completeInBothLanguages_everyKeyTheCodeNamesIsInIt_andEveryKeyIsUsed() {
+        BundleKeys.assertExactlyTheKeysUsed(FeeMessages.BUNDLE, BundleKeys.named(SOURCES, false, KEY), 41);
     }
 
     @Test

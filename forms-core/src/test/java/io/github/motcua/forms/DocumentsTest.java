@@ -65,6 +65,20 @@ class DocumentsTest {
         }
 
         @Test
+        void render_receipt_marksThePapersToDigitise_andHasNoSuchColumnWhenNoneIs() {
+            String plain = DOCUMENTS.render(all("").get(0), VI);
+            assertTrue(!plain.contains("Số hóa") && !plain.contains("class=\"digitise\""), plain);
+            ReceiptSlip marked = new ReceiptSlip(header(""), List.of(new ReceivedComponent("Tờ khai", "Bản chính", 1),
+                    new ReceivedComponent("Bản vẽ thiết kế", "Bản chính", 2, true)), RECEIVED, DUE, Channel.DESK, null, 0,
+                    "Cán bộ");
+            String html = DOCUMENTS.render(marked, VI);
+            assertTrue(html.contains("<th>Số hóa khi tiếp nhận</th>"), html);
+            assertTrue(html.contains("<tr class=\"digitise\"><td>2</td><td>Bản vẽ thiết kế</td><td>Bản chính</td><td>2</td>"
+                    + "<td>Số hóa</td></tr>"), html);
+            assertTrue(html.contains("<tr><td>1</td><td>Tờ khai</td><td>Bản chính</td><td>1</td><td></td></tr>"), html);
+        }
+
+        @Test
         void render_controlSheet_numberedAsMau06Under2025AndStatusEarly() {
             String html = DOCUMENTS.render(all("").get(4), VI);
             assertTrue(html.contains("Mẫu số 06 (Phụ lục I, Thông tư 03/2025/TT-VPCP); Mẫu số 05 (Thông tư 01/2018/TT-VPCP)"));

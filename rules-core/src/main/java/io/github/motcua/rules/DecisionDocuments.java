@@ -93,7 +93,9 @@ public final class DecisionDocuments {
 
     /**
      * Giấy tiếp nhận hồ sơ và hẹn trả kết quả for an ELIGIBLE decision: the components received, the
-     * appointment ({@link Decision#deadline()}) and the fee total ({@link Decision#fees()}, 0 đ when none).
+     * appointment ({@link Decision#deadline()}) and the fee total ({@link Decision#fees()}, 0 đ when none);
+     * a paper on the decision's digitisation list ({@link Digitisation#toDigitise()}) is marked to be
+     * digitised at receipt, as the control sheet lists it.
      *
      * @throws IllegalArgumentException when the decision is not ELIGIBLE or has no deadline, or is for
      *                                  another procedure than {@code procedure}
@@ -112,24 +114,30 @@ public final class DecisionDocuments {
                     "a receipt slip needs an ELIGIBLE or NOT_ASSESSED decision with a deadline: [%s]", decision.eligibility()));
         }
         List<ReceivedComponent> components = new ArrayList<>();
+        // the papers the officer digitises at receipt (the digitisation part), marked on the slip as on the control sheet
+        java.util.Set<String> digitise = new java.util.HashSet<>();
+        decision.part(Digitisation.KEY).ifPresent(dg -> dg.toDigitise().forEach(p -> digitise.add(p.componentId())));
         if (!details.received().isEmpty()) {
             for (RequiredComponent c : decision.components()) {
                 if (details.received().contains(c.id())) {
-                    components.add(new ReceivedComponent(c.name().vi(), formVi(c.form()), Math.max(1, c.quantity())));
+                    components.add(new ReceivedComponent(c.name().vi(), formVi(c.form()), Math.max(1, c.quantity()),
+                            digitise.contains(c.id())));
                 }
             }
         } else {
             Map<String, List<RequiredComponent>> groups = new LinkedHashMap<>();
             for (RequiredComponent c : decision.components()) {
                 if (c.status() == RequiredComponent.ComponentStatus.REQUIRED) {
-                    components.add(new ReceivedComponent(c.name().vi(), formVi(c.form()), Math.max(1, c.quantity())));
+                    components.add(new ReceivedComponent(c.name().vi(), formVi(c.form()), Math.max(1, c.quantity()),
+                            digitise.contains(c.id())));
                 } else if (c.status() == RequiredComponent.ComponentStatus.ONE_OF) {
                     groups.computeIfAbsent(c.group(), g -> new ArrayList<>()).add(c);
                 }
             }
             for (List<RequiredComponent> g : groups.values()) {
                 String name = String.join(" hoặc ", g.stream().map(c -> c.name().vi()).toList());
-                components.add(new ReceivedComponent(name, formVi(g.get(0).form()), Math.max(1, g.get(0).quantity())));
+                components.add(new ReceivedComponent(name, formVi(g.get(0).form()), Math.max(1, g.get(0).quantity()),
+                        g.stream().anyMatch(c -> digitise.contains(c.id()))));
             }
         }
         long fee = decision.fees() == null ? 0 : decision.fees().total().dong();

@@ -31,6 +31,13 @@ import java.util.Set;
  */
 public record Dossier(String procedure, Channel channel, OffsetDateTime receivedAt, String unit, LocalDate asOf,
         Applicant applicant, Map<String, Object> form, Set<String> heldData, List<ExcludedPeriod> excludedPeriods) {
+    /**
+     * The longest dossier JSON text {@link #fromJson(String)} and {@code Engine.decide(String)} accept, in
+     * characters (UTF-16 units); a longer one is refused as {@code DOSSIER_TOO_LARGE}. A caller reading a
+     * file can stop at {@code 3 * MAX_JSON_CHARS} bytes: UTF-8 never spends more than 3 bytes a character.
+     */
+    public static final int MAX_JSON_CHARS = 2 * 1024 * 1024;
+
     public Dossier {
         if (procedure == null || procedure.isBlank()) {
             throw new IllegalArgumentException("procedure must not be blank: [" + procedure + "]");

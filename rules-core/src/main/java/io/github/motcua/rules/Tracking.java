@@ -144,6 +144,13 @@ public final class Tracking {
     }
 
     /**
+     * The longest step-events JSON text {@link #parse(String)} accepts, in characters (UTF-16 units); a
+     * longer one is refused as {@code STEP_EVENTS_TOO_LARGE}. A caller reading a file can stop at
+     * {@code 3 * MAX_EVENTS_JSON_CHARS} bytes.
+     */
+    public static final int MAX_EVENTS_JSON_CHARS = 1_000_000;
+
+    /**
      * Parses step events JSON (a list of {@code {step, event, at, by}}), validated against
      * {@code io/github/motcua/rules/schema/step-events.schema.json}.
      *

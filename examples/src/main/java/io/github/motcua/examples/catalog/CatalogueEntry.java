@@ -78,21 +78,21 @@ public record CatalogueEntry(String code, LocalizedText name, LocalizedText fiel
             return Labels.limit(deadline, en);
         }
         java.math.BigDecimal cut = commitment.cutPercent(deadline);
-        String pct = cut == null ? "" : en ? " (" + cut.toPlainString() + "% shorter)"
-                : " (giảm " + cut.toPlainString().replace('.', ',') + "%)";
-        String amount = commitment.amount().stripTrailingZeros().toPlainString();
-        return en ? "at most " + Labels.limit(deadline, true) + " by law; committed by the province: " + amount + " "
-                + commitment.unit().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + pct
-                : "tối đa " + Labels.limit(deadline, false) + " theo quy định; tỉnh cam kết " + commitment.labelVi() + pct;
+        String pct = cut == null ? "" : " " + CatalogMessages.text(en, "CAT_COMMITMENT_CUT",
+                "percent", en ? cut.toPlainString() : cut.toPlainString().replace('.', ','));
+        String committed = en ? commitment.amount().stripTrailingZeros().toPlainString() + " "
+                + commitment.unit().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') : commitment.labelVi();
+        return CatalogMessages.text(en, "CAT_COMMITMENT", "maximum", Labels.limit(deadline, en), "commitment", committed)
+                + pct;
     }
 
     /** All fees as one readable text; "Không thu phí, lệ phí" when none. */
     public String feesText(boolean en) {
         if (!feesKnown) {
-            return en ? "Fee table not available" : "Chưa có biểu phí";
+            return CatalogMessages.text(en, "CAT_NO_FEE_TABLE");
         }
         if (fees.isEmpty()) {
-            return en ? "No fee or charge" : "Không thu phí, lệ phí";
+            return CatalogMessages.text(en, "CAT_NO_FEE");
         }
         StringBuilder sb = new StringBuilder();
         for (FeeText f : fees) {
@@ -101,7 +101,7 @@ public record CatalogueEntry(String code, LocalizedText name, LocalizedText fiel
             }
             sb.append(f.label(en)).append(": ").append(f.deskVi());
             if (!f.verified()) {
-                sb.append(en ? " [rate not verified]" : " [mức thu chưa xác minh]");
+                sb.append(' ').append(CatalogMessages.text(en, "CAT_RATE_NOT_VERIFIED"));
             }
         }
         return sb.toString();
@@ -110,7 +110,7 @@ public record CatalogueEntry(String code, LocalizedText name, LocalizedText fiel
     /** The online tariffs that differ from the desk, or "Như nộp trực tiếp" (same as at the desk). */
     public String onlineFeesText(boolean en) {
         if (!feesKnown) {
-            return en ? "Fee table not available" : "Chưa có biểu phí";
+            return CatalogMessages.text(en, "CAT_NO_FEE_TABLE");
         }
         StringBuilder sb = new StringBuilder();
         for (FeeText f : fees) {
@@ -122,8 +122,7 @@ public record CatalogueEntry(String code, LocalizedText name, LocalizedText fiel
             }
         }
         if (sb.length() == 0) {
-            return fees.isEmpty() ? (en ? "No fee or charge" : "Không thu phí, lệ phí")
-                    : (en ? "Same as at the desk" : "Như nộp trực tiếp");
+            return CatalogMessages.text(en, fees.isEmpty() ? "CAT_NO_FEE" : "CAT_SAME_AS_DESK");
         }
         return sb.toString();
     }

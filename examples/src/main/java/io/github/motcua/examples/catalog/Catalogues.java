@@ -150,11 +150,9 @@ public final class Catalogues {
     public static String csv(Catalogue c, Locale locale) {
         boolean en = Labels.en(locale);
         StringBuilder sb = new StringBuilder(BOM);
-        row(sb, en ? List.of("List", "Code", "Name", "Field", "Level", "Agency", "Online level", "Deadline",
-                "Fees (at the desk)", "Fees (online)", "Legal basis of the fees")
-                : List.of("Danh mục", "Mã thủ tục", "Tên thủ tục", "Lĩnh vực", "Cấp thực hiện", "Cơ quan thực hiện",
-                        "Mức độ dịch vụ trực tuyến", "Thời hạn giải quyết", "Phí, lệ phí (nộp trực tiếp)",
-                        "Phí, lệ phí (nộp trực tuyến)", "Căn cứ thu phí, lệ phí"));
+        row(sb, List.of(t(en, "CAT_COL_LIST"), t(en, "CAT_COL_CODE"), t(en, "CAT_COL_NAME"), t(en, "CAT_COL_FIELD"),
+                t(en, "CAT_COL_LEVEL"), t(en, "CAT_COL_AGENCY"), t(en, "CAT_COL_ONLINE_LEVEL"), t(en, "CAT_COL_DEADLINE"),
+                t(en, "CAT_COL_FEES_DESK"), t(en, "CAT_COL_FEES_ONLINE"), t(en, "CAT_COL_FEE_BASES")));
         for (CatalogueEntry e : c.fullyOnline()) {
             row(sb, csvRow(listName(true, en), e, en));
         }
@@ -176,8 +174,7 @@ public final class Catalogues {
             return "";
         }
         String which = unreviewedValues(e.source(), en);
-        return en ? " [imported from the national database, not reviewed" + (which.isEmpty() ? "" : ": " + which) + "]"
-                : " [nhập từ CSDL quốc gia, chưa rà soát" + (which.isEmpty() ? "" : ": " + which) + "]";
+        return " [" + t(en, "CAT_UNREVIEWED") + (which.isEmpty() ? "" : ": " + which) + "]";
     }
 
     /** The imported values not reviewed yet, in words ("thời hạn (nộp trực tuyến), phí, lệ phí (nộp trực tiếp)"), or "". */
@@ -186,10 +183,7 @@ public final class Catalogues {
     }
 
     private static String listName(boolean fullyOnline, boolean en) {
-        if (fullyOnline) {
-            return en ? "Fully online" : "Toàn trình";
-        }
-        return en ? "Regardless of administrative boundaries" : "Phi địa giới hành chính";
+        return t(en, fullyOnline ? "CAT_ONLINE_FULL" : "CAT_LIST_BOUNDARY_FREE");
     }
 
     private static void row(StringBuilder sb, List<String> fields) {
@@ -429,14 +423,14 @@ public final class Catalogues {
         Map<String, Object> m = guideModel(g, en);
         StringBuilder sb = new StringBuilder();
         sb.append(m.get("heading")).append('\n');
-        sb.append(m.get("name")).append(" (").append(en ? "code " : "mã ").append(g.procedure().code()).append(")\n");
+        sb.append(m.get("name")).append(" (").append(t(en, "CAT_G_CODE", "code", g.procedure().code())).append(")\n");
         if (!m.get("field").toString().isEmpty()) {
-            sb.append(en ? "Field: " : "Lĩnh vực: ").append(m.get("field")).append('\n');
+            sb.append(t(en, "CAT_G_FIELD", "field", m.get("field"))).append('\n');
         }
         if (!m.get("importedText").toString().isEmpty()) {
             sb.append("[!] ").append(m.get("importedText")).append('\n');
         }
-        sb.append('\n').append(en ? "1. Papers to submit" : "1. Thành phần hồ sơ phải nộp").append('\n');
+        sb.append('\n').append(t(en, "CAT_G_PAPERS")).append('\n');
         for (Object o : (List<?>) m.get("components")) {
             Map<?, ?> c = (Map<?, ?>) o;
             sb.append("   ").append(c.get("no")).append(") ").append(c.get("name")).append(" — ").append(c.get("form"))
@@ -445,7 +439,7 @@ public final class Catalogues {
                 sb.append("; ").append(c.get("waiver"));
             }
             if (!c.get("basis").toString().isEmpty()) {
-                sb.append(en ? " (basis: " : " (căn cứ: ").append(c.get("basis")).append(')');
+                sb.append(" (").append(t(en, "CAT_BASIS", "basis", c.get("basis"))).append(')');
             }
             sb.append('\n');
         }
@@ -455,16 +449,15 @@ public final class Catalogues {
                 sb.append("   - ").append(o).append('\n');
             }
         }
-        sb.append('\n').append(en ? "2. Competent authority" : "2. Cơ quan có thẩm quyền giải quyết").append('\n');
+        sb.append('\n').append(t(en, "CAT_G_AUTHORITY")).append('\n');
         sb.append("   ").append(m.get("agency")).append(" (").append(m.get("level")).append(")\n");
-        sb.append("   ").append(en ? "How to file: " : "Cách thức nộp: ").append(m.get("channels")).append('\n');
-        sb.append("   ").append(en ? "Online service level: " : "Mức độ dịch vụ trực tuyến: ").append(m.get("onlineLevel"))
-                .append('\n');
+        sb.append("   ").append(t(en, "CAT_G_HOW", "channels", m.get("channels"))).append('\n');
+        sb.append("   ").append(t(en, "CAT_G_ONLINE_LEVEL", "level", m.get("onlineLevel"))).append('\n');
         sb.append("   ").append(m.get("boundaryText")).append('\n');
-        sb.append('\n').append(en ? "3. Process and deadline" : "3. Trình tự và thời hạn giải quyết").append('\n');
-        sb.append("   ").append(en ? "Deadline: " : "Thời hạn giải quyết: ").append(m.get("deadline"));
+        sb.append('\n').append(t(en, "CAT_G_PROCESS")).append('\n');
+        sb.append("   ").append(t(en, "CAT_G_DEADLINE", "deadline", m.get("deadline")));
         if (!m.get("deadlineBasis").toString().isEmpty()) {
-            sb.append(en ? " (basis: " : " (căn cứ: ").append(m.get("deadlineBasis")).append(')');
+            sb.append(" (").append(t(en, "CAT_BASIS", "basis", m.get("deadlineBasis"))).append(')');
         }
         sb.append('\n');
         if (!m.get("cutOffText").toString().isEmpty()) {
@@ -481,26 +474,26 @@ public final class Catalogues {
         }
         for (Object o : (List<?>) m.get("steps")) {
             Map<?, ?> s = (Map<?, ?>) o;
-            sb.append("   ").append(en ? "Step " : "Bước ").append(s.get("no")).append(". ").append(s.get("name"))
+            sb.append("   ").append(t(en, "CAT_PIC_STEP", "n", s.get("no"), "name", s.get("name")))
                     .append(" — ").append(s.get("role")).append(" — ").append(s.get("budget")).append('\n');
         }
-        sb.append("   ").append(en ? "Result: " : "Kết quả: ").append(m.get("result")).append('\n');
-        sb.append('\n').append(en ? "4. Fees and charges" : "4. Phí, lệ phí").append('\n');
+        sb.append("   ").append(t(en, "CAT_G_RESULT", "result", m.get("result"))).append('\n');
+        sb.append('\n').append(t(en, "CAT_G_FEES")).append('\n');
         if (!(Boolean) m.get("feesKnown")) {
-            sb.append("   ").append(en ? "Fee table not available" : "Chưa có biểu phí").append('\n');
+            sb.append("   ").append(t(en, "CAT_NO_FEE_TABLE")).append('\n');
         } else if (g.fees().isEmpty()) {
-            sb.append("   ").append(en ? "No fee or charge" : "Không thu phí, lệ phí").append('\n');
+            sb.append("   ").append(t(en, "CAT_NO_FEE")).append('\n');
         }
         for (FeeText f : g.fees()) {
             sb.append("   - ").append(f.summary(en)).append('\n');
         }
         if (!((List<?>) m.get("reliefs")).isEmpty()) {
-            sb.append("   ").append(en ? "Exemptions and reductions:" : "Miễn, giảm:").append('\n');
+            sb.append("   ").append(t(en, "CAT_G_RELIEFS")).append('\n');
             for (Object r : (List<?>) m.get("reliefs")) {
                 sb.append("   - ").append(r).append('\n');
             }
         }
-        sb.append('\n').append(en ? "Legal bases" : "Căn cứ pháp lý").append('\n');
+        sb.append('\n').append(t(en, "CAT_G_LEGAL_BASES")).append('\n');
         for (Object b : (List<?>) m.get("legalBases")) {
             sb.append("   - ").append(b).append('\n');
         }
@@ -549,7 +542,7 @@ public final class Catalogues {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lang", en ? "en" : "vi");
         m.put("en", en);
-        m.put("heading", en ? "GUIDE TO PREPARING THE DOSSIER" : "HƯỚNG DẪN CHUẨN BỊ HỒ SƠ");
+        m.put("heading", t(en, "CAT_G_HEADING"));
         m.put("code", p.code());
         m.put("name", Labels.text(p.name(), en));
         m.put("field", Labels.text(p.field(), en));
@@ -561,8 +554,8 @@ public final class Catalogues {
             cm.put("name", Labels.text(c.name(), en));
             cm.put("form", Labels.form(c.form(), en));
             cm.put("quantity", c.quantity());
-            cm.put("quantityText", en ? c.quantity() + (c.quantity() == 1 ? " copy" : " copies")
-                    : String.format(Locale.ROOT, "số lượng %02d bản", c.quantity()));
+            cm.put("quantityText", t(en, c.quantity() == 1 ? "CAT_G_QUANTITY_ONE" : "CAT_G_QUANTITY",
+                    "quantity", en ? Integer.toString(c.quantity()) : String.format(Locale.ROOT, "%02d", c.quantity())));
             List<String> when = new ArrayList<>();
             for (RuleSummary r : g.rules()) {
                 if (r.asksFor(c.id())) {
@@ -570,13 +563,12 @@ public final class Catalogues {
                 }
             }
             cm.put("presence", c.presence() == DossierComponent.Presence.CONDITIONAL && !when.isEmpty()
-                    ? (en ? "only when (in Vietnamese): " : "chỉ nộp khi: ") + String.join("; ", when)
+                    ? t(en, "CAT_G_ONLY_WHEN", "rules", String.join("; ", when))
                     : Labels.presence(c.presence(), en));
             String waiver = "";
             if (c.waivableBy() != null) {
                 String src = c.waivableBy().name() == null ? c.waivableBy().source() : Labels.text(c.waivableBy().name(), en);
-                waiver = en ? "not needed when the data is held in " + src
-                        : "được miễn nộp nếu dữ liệu đã có trong " + src;
+                waiver = t(en, "CAT_G_WAIVER", "source", src);
             }
             cm.put("waiver", waiver);
             cm.put("basis", Labels.citation(c.basis(), en));
@@ -588,7 +580,7 @@ public final class Catalogues {
         List<String> extensions = new ArrayList<>();
         List<String> ruleReliefs = new ArrayList<>();
         for (RuleSummary r : g.rules()) {
-            String named = r.name() + (r.basis() == null ? "" : " (" + (en ? "basis: " : "căn cứ: ") + Labels.citation(r.basis(), en) + ")");
+            String named = r.name() + (r.basis() == null ? "" : " (" + t(en, "CAT_BASIS", "basis", Labels.citation(r.basis(), en)) + ")");
             if (r.does(RuleSummary.Kind.INELIGIBLE)) {
                 conditions.add(named);
             }
@@ -600,10 +592,9 @@ public final class Catalogues {
             }
         }
         m.put("conditions", conditions);
-        m.put("conditionsHead", en ? "The dossier is not accepted or not decided when (in Vietnamese):"
-                : "Hồ sơ không được tiếp nhận hoặc chưa được giải quyết khi:");
+        m.put("conditionsHead", t(en, "CAT_G_CONDITIONS"));
         m.put("extensions", extensions);
-        m.put("extensionsHead", en ? "The time limit changes when (in Vietnamese):" : "Thời hạn thay đổi khi:");
+        m.put("extensionsHead", t(en, "CAT_G_EXTENSIONS"));
         m.put("agency", Labels.text(p.agency(), en));
         m.put("level", Labels.level(p.level(), en));
         List<String> channels = new ArrayList<>();
@@ -612,26 +603,17 @@ public final class Catalogues {
         }
         m.put("channels", String.join(", ", channels));
         m.put("onlineLevel", Labels.onlineLevel(p.onlineLevel(), en));
-        m.put("boundaryText", p.boundaryFree()
-                ? (en ? "Received at any one-stop desk of the province, regardless of administrative boundaries"
-                        : "Tiếp nhận không phụ thuộc địa giới hành chính trong phạm vi tỉnh")
-                : (en ? "Received only by the competent authority's one-stop desk"
-                        : "Chỉ tiếp nhận tại Bộ phận Một cửa của cơ quan có thẩm quyền"));
+        m.put("boundaryText", t(en, p.boundaryFree() ? "CAT_G_BOUNDARY_FREE" : "CAT_G_BOUNDARY_BOUND"));
         m.put("deadline", p.deadline() != null ? CatalogueEntry.commitmentLabel(p.deadline().limit(), p.commitment(), en)
-                : p.source() != null ? (en ? "unknown, see the official text" : "không rõ, xem văn bản chính thức") : "");
-        m.put("importedText", !p.importedUnreviewed() ? "" : en
-                ? "Imported from the national database of administrative procedures (code " + p.source().code() + ", updated "
-                        + p.source().updatedAt() + (p.source().decision() == null ? "" : ", published by " + p.source().decision())
-                        + "), not reviewed yet: check the official text."
-                        + (p.source().values().isEmpty() ? "" : " Not reviewed: " + unreviewedValues(p.source(), true) + ".")
-                : "Thông tin nhập từ Cơ sở dữ liệu quốc gia về thủ tục hành chính (mã " + p.source().code() + ", cập nhật "
-                        + p.source().updatedAt() + (p.source().decision() == null ? "" : ", công bố tại " + p.source().decision())
-                        + "), chưa được rà soát: đối chiếu văn bản chính thức."
-                        + (p.source().values().isEmpty() ? "" : " Chưa rà soát: " + unreviewedValues(p.source(), false) + "."));
+                : p.source() != null ? t(en, "CAT_G_DEADLINE_UNKNOWN") : "");
+        m.put("importedText", !p.importedUnreviewed() ? "" : t(en, "CAT_G_IMPORTED", "code", p.source().code(),
+                "updated", p.source().updatedAt(), "published", p.source().decision() == null ? ""
+                        : t(en, "CAT_G_IMPORTED_PUBLISHED", "decision", p.source().decision()))
+                + (p.source().values().isEmpty() ? "" : " " + t(en, "CAT_G_NOT_REVIEWED", "values",
+                        unreviewedValues(p.source(), en))));
         m.put("deadlineBasis", p.deadline() == null ? "" : Labels.citation(p.deadline().basis(), en));
         m.put("cutOffText", p.deadline() == null || p.deadline().cutOff() == null ? ""
-                : (en ? "Dossiers received after " + p.deadline().cutOff() + " count from the next working day"
-                        : "Hồ sơ tiếp nhận sau " + p.deadline().cutOff() + " được tính từ ngày làm việc tiếp theo"));
+                : t(en, "CAT_G_CUT_OFF", "time", p.deadline().cutOff()));
         List<Map<String, Object>> steps = new ArrayList<>();
         n = 0;
         for (InternalStep s : p.steps()) {
@@ -639,8 +621,7 @@ public final class Catalogues {
             sm.put("no", ++n);
             sm.put("name", s.nameVi() == null ? s.id() : s.nameVi());
             sm.put("role", s.owner());
-            sm.put("budget", Labels.limit(s.budget(), en) + (s.counted() ? ""
-                    : en ? " (not counted in the time limit)" : " (không tính vào thời hạn giải quyết)"));
+            sm.put("budget", Labels.limit(s.budget(), en) + (s.counted() ? "" : " " + t(en, "CAT_G_NOT_COUNTED")));
             steps.add(sm);
         }
         m.put("steps", steps);
@@ -653,22 +634,21 @@ public final class Catalogues {
         reliefs.addAll(ruleReliefs);
         m.put("reliefs", reliefs);
         m.put("picture", ProcessPicture.of(p, String.join(", ", channels), Labels.text(p.result(), en),
-                m.get("deadline").toString().isEmpty() ? "" : (en ? "at most " : "tối đa ") + m.get("deadline"), en));
+                m.get("deadline").toString().isEmpty() ? "" : t(en, "CAT_G_AT_MOST", "deadline", m.get("deadline")), en));
         m.put("feesKnown", g.feesKnown());
         m.put("fees", feeViews(g.fees(), en));
-        m.put("feesNone", g.feesKnown() ? (en ? "No fee or charge" : "Không thu phí, lệ phí")
-                : (en ? "Fee table not available" : "Chưa có biểu phí"));
+        m.put("feesNone", t(en, g.feesKnown() ? "CAT_NO_FEE" : "CAT_NO_FEE_TABLE"));
         List<String> bases = new ArrayList<>();
         for (LegalBasis b : p.legalBases()) {
             bases.add(Labels.citation(b, en));
         }
         m.put("legalBases", bases);
         m.put("density", density(m));
-        m.put("footer", en
-                ? String.format(Locale.ROOT, "Pack %s %s; rates as of %s. Guide per Decree 118/2025/NĐ-CP, Art. 16.",
-                        g.packId(), g.packVersion(), date(g.asOf(), true))
-                : String.format(Locale.ROOT, "Bộ quy tắc %s %s; mức thu áp dụng ngày %s. Hướng dẫn theo Điều 16 Nghị định 118/2025/NĐ-CP.",
-                        g.packId(), g.packVersion(), date(g.asOf(), false)));
+        m.put("footer", t(en, "CAT_G_FOOTER", "pack", g.packId(), "version", g.packVersion(), "asOf", date(g.asOf(), en)));
         return m;
+    }
+
+    private static String t(boolean en, String key, Object... pairs) {
+        return CatalogMessages.text(en, key, pairs);
     }
 }

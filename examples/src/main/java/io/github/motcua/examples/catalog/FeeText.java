@@ -54,13 +54,13 @@ public record FeeText(String item, String nameVi, String nameEn, String kindVi, 
         StringBuilder sb = new StringBuilder();
         sb.append(label(en)).append(": ").append(deskVi);
         if (onlineVi != null) {
-            sb.append(en ? "; online: " : "; nộp trực tuyến: ").append(onlineVi);
+            sb.append("; ").append(CatalogMessages.text(en, "CAT_FEE_ONLINE", "tariff", onlineVi));
         }
         if (!basisVi.isEmpty()) {
-            sb.append(en ? " (basis: " + basisEn + ")" : " (căn cứ: " + basisVi + ")");
+            sb.append(" (").append(CatalogMessages.text(en, "CAT_BASIS", "basis", en ? basisEn : basisVi)).append(')');
         }
         if (!verified) {
-            sb.append(en ? " [rate not verified]" : " [mức thu chưa xác minh]");
+            sb.append(' ').append(CatalogMessages.text(en, "CAT_RATE_NOT_VERIFIED"));
         }
         return sb.toString();
     }

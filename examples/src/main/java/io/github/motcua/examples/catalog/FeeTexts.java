@@ -48,8 +48,10 @@ public final class FeeTexts {
             atDesk = table.assess(desk);
             online = table.assess(desk.withChannel(Channel.ONLINE));
         } catch (FeeException e) {
-            return List.of(new FeeText("?", "Không tính được phí theo biểu phí", "The fee table cannot price a plain dossier",
-                    "Phí, lệ phí", "Fees", "không xác định: " + e.getMessage(), null, "", "", false));
+            return List.of(new FeeText("?", CatalogMessages.text(false, "CAT_FEES_CANNOT_PRICE"),
+                    CatalogMessages.text(true, "CAT_FEES_CANNOT_PRICE"), CatalogMessages.text(false, "CAT_FEES"),
+                    CatalogMessages.text(true, "CAT_FEES"), CatalogMessages.text(false, "CAT_FEES_UNKNOWN", "detail",
+                            e.getMessage()), null, "", "", false));
         }
         Map<String, FeeLine> onlineByItem = new LinkedHashMap<>();
         for (FeeLine l : online.lines()) {
@@ -61,7 +63,7 @@ public final class FeeTexts {
             String deskText = tariff(d);
             String onlineText;
             if (o == null) {
-                onlineText = "không thu khi nộp trực tuyến";
+                onlineText = CatalogMessages.text(false, "CAT_NOT_CHARGED_ONLINE");
             } else {
                 String t = tariff(o);
                 onlineText = t.equals(deskText) && o.amount().equals(d.amount()) ? null : t;
@@ -69,7 +71,7 @@ public final class FeeTexts {
             out.add(text(d, deskText, onlineText, d.verified() && (o == null || o.verified())));
         }
         for (FeeLine o : onlineByItem.values()) {
-            out.add(text(o, "không thu khi nộp trực tiếp", tariff(o), o.verified()));
+            out.add(text(o, CatalogMessages.text(false, "CAT_NOT_CHARGED_AT_DESK"), tariff(o), o.verified()));
         }
         return List.copyOf(out);
     }
@@ -83,9 +85,10 @@ public final class FeeTexts {
     private static String tariff(FeeLine l) {
         StringBuilder sb = new StringBuilder(l.tariffVi().isBlank() ? l.gross().formatVi() : l.tariffVi());
         for (FeeAdjustment a : l.adjustments()) {
-            sb.append("; ").append(a.kind() == FeeAdjustment.Kind.EXEMPT ? "miễn"
-                    : String.format(Locale.ROOT, "giảm %d%%", a.percent()));
-            sb.append(" (").append(a.reasonVi()).append("; căn cứ ").append(a.basis().citationVi()).append(')');
+            sb.append("; ").append(a.kind() == FeeAdjustment.Kind.EXEMPT ? CatalogMessages.text(false, "CAT_EXEMPT")
+                    : CatalogMessages.text(false, "CAT_REDUCED", "percent", a.percent()));
+            sb.append(" (").append(CatalogMessages.text(false, "CAT_ADJUSTMENT_WHY", "reason", a.reasonVi(),
+                    "basis", a.basis().citationVi())).append(')');
         }
         if (!l.amount().equals(l.gross())) {
             sb.append(" = ").append(l.amount().formatVi());
@@ -112,12 +115,14 @@ public final class FeeTexts {
             String reasonEn, String basisVi, String basisEn, boolean verified) {
         /** "Hộ nghèo: miễn Lệ phí … (lý do; căn cứ …)". */
         public String text(boolean en) {
-            String what = percent >= 100 ? (en ? "exempt from " : "miễn ") : (en ? percent + "% off " : "giảm " + percent + "% ");
+            String item = en && !itemEn.isBlank() ? itemEn : itemVi;
+            String what = percent >= 100 ? CatalogMessages.text(en, "CAT_RELIEF_EXEMPT", "item", item)
+                    : CatalogMessages.text(en, "CAT_RELIEF_REDUCED", "percent", percent, "item", item);
             String reason = en && reasonEn != null && !reasonEn.isBlank() ? reasonEn : reasonVi;
-            return (en ? whoEn : whoVi) + ": " + what + (en && !itemEn.isBlank() ? itemEn : itemVi)
+            return (en ? whoEn : whoVi) + ": " + what
                     + (reason == null || reason.isBlank() ? "" : " — " + reason)
-                    + (en ? " (basis: " + basisEn + ")" : " (căn cứ: " + basisVi + ")")
-                    + (verified ? "" : en ? " [not verified]" : " [chưa xác minh]");
+                    + " (" + CatalogMessages.text(en, "CAT_BASIS", "basis", en ? basisEn : basisVi) + ")"
+                    + (verified ? "" : " " + CatalogMessages.text(en, "CAT_NOT_VERIFIED"));
         }
     }
 
@@ -143,7 +148,8 @@ public final class FeeTexts {
                 collect(table.assess(plain.withCategories(c.name())), c.labelVi(), c.labelEn(), seen, out);
             }
             for (String[] flag : FLAGS) {
-                collect(table.assess(plain.withUnitFlags(flag[0])), flag[1], flag[2], seen, out);
+                collect(table.assess(plain.withUnitFlags(flag[0])), CatalogMessages.text(false, flag[1]),
+                        CatalogMessages.text(true, flag[1]), seen, out);
             }
         } catch (FeeException | IllegalArgumentException e) {
             return List.copyOf(out); // a table that cannot price a plain dossier has said so in the fee texts
@@ -151,15 +157,17 @@ public final class FeeTexts {
         return List.copyOf(out);
     }
 
-    /** The commune flags of docs/pack-format.md "Shared codes", with who they describe. */
+    /**
+     * The commune flags of docs/pack-format.md "Shared codes", each with the key of who it describes
+     * ({@code CAT_FLAG_…} in the catalog bundle).
+     */
     private static final String[][] FLAGS = {
-        {"DISADVANTAGED", "Người cư trú tại xã có điều kiện kinh tế - xã hội khó khăn",
-            "Residents of a commune with difficult socio-economic conditions"},
-        {"BORDER", "Người cư trú tại xã biên giới", "Residents of a border commune"},
-        {"MOUNTAINOUS", "Người cư trú tại xã miền núi", "Residents of a mountain commune"},
-        {"ISLAND", "Người cư trú tại xã đảo", "Residents of an island commune"},
-        {"REMOTE", "Người cư trú tại xã vùng sâu, vùng xa", "Residents of a remote commune"},
-        {"SAFE_ZONE", "Người cư trú tại xã an toàn khu", "Residents of a safe-zone commune"},
+        {"DISADVANTAGED", "CAT_FLAG_DISADVANTAGED"},
+        {"BORDER", "CAT_FLAG_BORDER"},
+        {"MOUNTAINOUS", "CAT_FLAG_MOUNTAINOUS"},
+        {"ISLAND", "CAT_FLAG_ISLAND"},
+        {"REMOTE", "CAT_FLAG_REMOTE"},
+        {"SAFE_ZONE", "CAT_FLAG_SAFE_ZONE"},
     };
 
     private static void collect(FeeAssessment a, String whoVi, String whoEn, java.util.Set<String> seen, List<Relief> out) {

@@ -30,8 +30,8 @@ final class Labels {
             return "";
         }
         return switch (l) {
-            case COMMUNE -> en ? "Commune" : "Cấp xã";
-            case PROVINCE -> en ? "Province" : "Cấp tỉnh";
+            case COMMUNE -> CatalogMessages.text(en, "CAT_LEVEL_COMMUNE");
+            case PROVINCE -> CatalogMessages.text(en, "CAT_LEVEL_PROVINCE");
         };
     }
 
@@ -40,9 +40,9 @@ final class Labels {
             return "";
         }
         return switch (l) {
-            case FULL -> en ? "Fully online" : "Toàn trình";
-            case PARTIAL -> en ? "Partly online" : "Một phần";
-            case NONE -> en ? "Not online" : "Không trực tuyến";
+            case FULL -> CatalogMessages.text(en, "CAT_ONLINE_FULL");
+            case PARTIAL -> CatalogMessages.text(en, "CAT_ONLINE_PARTIAL");
+            case NONE -> CatalogMessages.text(en, "CAT_ONLINE_NONE");
         };
     }
 
@@ -52,18 +52,18 @@ final class Labels {
 
     static String form(DossierComponent.Form f, boolean en) {
         return switch (f) {
-            case ORIGINAL -> en ? "original" : "bản chính";
-            case CERTIFIED_COPY -> en ? "certified copy" : "bản sao có chứng thực";
-            case ELECTRONIC_COPY -> en ? "electronic copy" : "bản sao điện tử";
-            case COPY_WITH_ORIGINAL -> en ? "copy shown with the original" : "bản sao kèm bản chính để đối chiếu";
+            case ORIGINAL -> CatalogMessages.text(en, "CAT_FORM_ORIGINAL");
+            case CERTIFIED_COPY -> CatalogMessages.text(en, "CAT_FORM_CERTIFIED_COPY");
+            case ELECTRONIC_COPY -> CatalogMessages.text(en, "CAT_FORM_ELECTRONIC_COPY");
+            case COPY_WITH_ORIGINAL -> CatalogMessages.text(en, "CAT_FORM_COPY_WITH_ORIGINAL");
         };
     }
 
     static String presence(DossierComponent.Presence p, boolean en) {
         return switch (p) {
-            case REQUIRED -> en ? "required" : "bắt buộc";
-            case OPTIONAL -> en ? "optional" : "không bắt buộc";
-            case CONDITIONAL -> en ? "only in the cases the rules name" : "chỉ nộp trong trường hợp theo quy định";
+            case REQUIRED -> CatalogMessages.text(en, "CAT_PRESENCE_REQUIRED");
+            case OPTIONAL -> CatalogMessages.text(en, "CAT_PRESENCE_OPTIONAL");
+            case CONDITIONAL -> CatalogMessages.text(en, "CAT_PRESENCE_CONDITIONAL");
         };
     }
 

@@ -40,20 +40,19 @@ final class ProcessPicture {
         List<Map<String, Object>> arrows = new ArrayList<>();
         int y = 10;
         List<String[]> specs = new ArrayList<>();
-        specs.add(new String[] {"citizen", en ? "You file the dossier" : "Công dân nộp hồ sơ",
-            (en ? "How: " : "Cách nộp: ") + channels, ""});
+        specs.add(new String[] {"citizen", t(en, "CAT_PIC_FILE"), t(en, "CAT_PIC_HOW", "channels", channels), ""});
         int n = 0;
         for (InternalStep s : p.steps()) {
             n++;
-            specs.add(new String[] {"office", (en ? "Step " : "Bước ") + n + ". " + (s.nameVi() == null ? s.id() : s.nameVi()),
-                (en ? "Who: " : "Người thực hiện: ") + s.owner(), (en ? "Time: " : "Thời gian: ") + Labels.limit(s.budget(), en)
-                        + (s.counted() ? "" : en ? " (not counted)" : " (không tính vào thời hạn)")});
+            specs.add(new String[] {"office", t(en, "CAT_PIC_STEP", "n", n, "name", s.nameVi() == null ? s.id() : s.nameVi()),
+                t(en, "CAT_PIC_WHO", "owner", s.owner()), t(en, "CAT_PIC_TIME", "limit", Labels.limit(s.budget(), en))
+                        + (s.counted() ? "" : " " + t(en, "CAT_PIC_NOT_COUNTED"))});
         }
         if (p.steps().isEmpty()) {
-            specs.add(new String[] {"office", en ? "The competent authority handles the dossier" : "Cơ quan có thẩm quyền giải quyết hồ sơ",
+            specs.add(new String[] {"office", t(en, "CAT_PIC_AUTHORITY"),
                 Labels.text(p.agency(), en), ""});
         }
-        specs.add(new String[] {"citizen", en ? "You receive the result" : "Công dân nhận kết quả", result, ""});
+        specs.add(new String[] {"citizen", t(en, "CAT_PIC_RESULT"), result, ""});
         int officeTop = -1;
         int officeBottom = -1;
         for (int i = 0; i < specs.size(); i++) {
@@ -93,7 +92,7 @@ final class ProcessPicture {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("width", Integer.toString(WIDTH));
         m.put("height", Integer.toString(height));
-        m.put("title", en ? "How the procedure runs: who does what, and how long" : "Quy trình giải quyết: ai làm gì, trong bao lâu");
+        m.put("title", t(en, "CAT_PIC_TITLE"));
         m.put("nodes", nodes);
         m.put("arrows", arrows);
         int bx = BOX_X + BOX_W + 14;
@@ -104,7 +103,7 @@ final class ProcessPicture {
         m.put("waitY2", Integer.toString(officeBottom));
         List<Map<String, Object>> waitLines = new ArrayList<>();
         int wy = (officeTop + officeBottom) / 2 - LINE_H;
-        List<String> wait = new ArrayList<>(wrap(en ? "You wait" : "Công dân chờ", 18));
+        List<String> wait = new ArrayList<>(wrap(t(en, "CAT_PIC_WAIT"), 18));
         if (!waitText.isEmpty()) {
             wait.addAll(wrap(waitText, 18));
         }
@@ -148,5 +147,9 @@ final class ProcessPicture {
             out.add(sb.toString().toLowerCase(Locale.ROOT));
         }
         return out;
+    }
+
+    private static String t(boolean en, String key, Object... pairs) {
+        return CatalogMessages.text(en, key, pairs);
     }
 }

@@ -22,17 +22,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * pack's content hash, which {@code Engine.load} and every command taking a PACK accept. Nothing is
  * written unless the pack loads without problems and every case passes. Not thread-safe.
  */
-@Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Kiểm tra bộ quy tắc như lệnh check, biên dịch mọi thủ tục và ghi một gói dựng sẵn (nạp không cần biên dịch lại);"
-                + " chỉ ghi khi không có lỗi và mọi ca kiểm thử đạt.",
-            "Check the pack as `check` does, compile every procedure and write one prebuilt pack that loads with no rule "
-                + "compilation; written only when there is no problem and every case passes."})
+@Command(name = "build", mixinStandardHelpOptions = true)
 public final class BuildCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = {"Tệp gói dựng sẵn sẽ ghi (ghi đè).", "The prebuilt pack file to write (replaced)."})
+    @Option(names = "--out", required = true, paramLabel = "FILE")
     Path outFile;
 
     @Mixin
@@ -52,10 +47,7 @@ public final class BuildCommand implements Callable<Integer> {
         }
         try (PrebuiltPack built = PrebuiltPack.compile(pack)) {
             if (!built.load().ok()) {
-                for (PackProblem p : built.load().problems()) {
-                    out.println(p.format(options.locale()));
-                }
-                out.println(CliMessages.text(en, "CLI_PROBLEMS", "count", built.load().problems().size(), "pack", pack));
+                options.printProblems(built.load(), pack, out);
                 return ExitCodes.PACK_PROBLEMS;
             }
             int cases = CheckCommand.runCases(built.engine(), options, out);
@@ -71,10 +63,8 @@ public final class BuildCommand implements Callable<Integer> {
             }
             PackInfo info = built.load().pack().orElseThrow();
             long size = Files.size(outFile);
-            out.println(String.format(Locale.ROOT, en
-                    ? "built %s: %s %s, %d procedure(s), content sha256 %s, %d bytes"
-                    : "đã dựng %s: %s %s, %d thủ tục, sha256 nội dung %s, %d byte",
-                    outFile, info.id(), info.version(), built.engine().catalog().size(), info.sha256(), size));
+            out.println(CliMessages.text(en, "CLI_BUILT", "file", outFile, "pack", info.id(), "version", info.version(),
+                    "procedures", built.engine().catalog().size(), "sha256", info.sha256(), "bytes", size));
             return ExitCodes.OK;
         } catch (IOException e) {
             err.println(CliMessages.text(en, "CLI_CANNOT_READ", "file", outFile, "detail", e.getMessage()));

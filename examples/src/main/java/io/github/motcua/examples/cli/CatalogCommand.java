@@ -12,22 +12,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code catalog PACK [--format html|csv|json] [--out FILE]}: the published catalogue. Not thread-safe. */
-@Command(name = "catalog", mixinStandardHelpOptions = true,
-        description = {"Công bố danh mục thủ tục: các thủ tục trực tuyến toàn trình và các thủ tục tiếp nhận không phụ thuộc "
-                + "địa giới hành chính, với mã, tên, lĩnh vực, cấp, cơ quan, thời hạn, phí, lệ phí (trực tiếp và trực tuyến). "
-                + "CSV theo RFC 4180, mã UTF-8 có BOM để Excel hiển thị đúng dấu.",
-            "Publish the catalogue: the procedures offered fully online and those received regardless of administrative "
-                + "boundaries, with code, name, field, level, agency, deadline and fees (desk and online). CSV is RFC 4180, "
-                + "UTF-8 with a byte-order mark so that Excel shows the diacritics."})
+@Command(name = "catalog", mixinStandardHelpOptions = true)
 public final class CatalogCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { html, csv, json }
 
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Option(names = "--format", defaultValue = "html", paramLabel = "html|csv|json",
-            description = {"Định dạng (mặc định html).", "Output format (default html)."})
+    @Option(names = "--format", defaultValue = "html", paramLabel = "html|csv|json")
     Format format;
 
     @Mixin

@@ -14,11 +14,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code check PACK}: compile, lint and run every case. Not thread-safe. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Biên dịch, kiểm tra (lint) bộ quy tắc và chạy mọi ca kiểm thử; mã thoát 0 chỉ khi tất cả đạt.",
-            "Compile and lint a pack and run every case; exit 0 only when all pass."})
+@Command(name = "check", mixinStandardHelpOptions = true)
 public final class CheckCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
     @Mixin
@@ -30,13 +28,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        Engine engine = options.load(pack, out);
-        if (engine == null) {
-            return ExitCodes.PACK_PROBLEMS;
-        }
-        try (engine) {
-            return runCases(engine, options, out);
-        }
+        return options.withEngine(pack, out, engine -> runCases(engine, options, out));
     }
 
     /**
@@ -56,17 +48,12 @@ public final class CheckCommand implements Callable<Integer> {
             failed += r.passed() ? 0 : 1;
             partial += r.notChecked().isEmpty() ? 0 : 1;
         }
-        out.println(String.format(Locale.ROOT, options.en()
-                ? "%s %s: %d procedure(s), %d case(s), %d passed, %d failed, %d with parts not checked"
-                : "%s %s: %d thủ tục, %d ca, %d đạt, %d không đạt, %d có phần chưa kiểm tra được",
-                engine.pack().orElseThrow().id(), engine.pack().orElseThrow().version(), engine.catalog().size(),
-                results.size(), results.size() - failed, failed, partial));
+        out.println(CliMessages.text(options.en(), "CLI_CHECK_SUMMARY", "pack", engine.pack().orElseThrow().id(),
+                "version", engine.pack().orElseThrow().version(), "procedures", engine.catalog().size(),
+                "cases", results.size(), "passed", results.size() - failed, "failed", failed, "partial", partial));
         long unreviewed = engine.catalog().stream().filter(p -> p.importedUnreviewed()).count();
         if (unreviewed > 0) {
-            out.println(String.format(Locale.ROOT, options.en()
-                    ? "warning: %d imported procedure(s) not reviewed yet (national.yaml review items; docs/import.md)"
-                    : "cảnh báo: %d thủ tục nhập từ CSDL quốc gia chưa được rà soát (mục review trong national.yaml; docs/import.md)",
-                    unreviewed));
+            out.println(CliMessages.text(options.en(), "CLI_CHECK_UNREVIEWED", "count", unreviewed));
         }
         return failed == 0 ? ExitCodes.OK : ExitCodes.CASES_FAILED;
     }

@@ -32,4 +32,12 @@ final class CliMessages {
         }
         return Messages.render(BUNDLE, key, args, en ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
     }
+
+    /**
+     * The message {@code key} in both languages, {@code "tiếng Việt / English"}, for the lines a command
+     * prints before it knows the {@code --lang} asked (or that have none).
+     */
+    static String both(String key, Object... pairs) {
+        return text(false, key, pairs) + " / " + text(true, key, pairs);
+    }
 }

@@ -10,18 +10,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code decide PACK DOSSIER.json}: print the decision. Not thread-safe. */
-@Command(name = "decide", mixinStandardHelpOptions = true,
-        description = {"Ra quyết định cho một hồ sơ (JSON theo dossier.schema.json) và in kết quả dạng JSON.",
-            "Decide one dossier (JSON per dossier.schema.json) and print the decision as JSON."})
+@Command(name = "decide", mixinStandardHelpOptions = true)
 public final class DecideCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Parameters(index = "1", paramLabel = "DOSSIER.json", description = {"Tệp hồ sơ JSON.", "The dossier JSON file."})
+    @Parameters(index = "1", paramLabel = "DOSSIER.json")
     Path dossier;
 
-    @Option(names = "--text", description = {"In bản tóm tắt dễ đọc (theo --lang) thay cho JSON.",
-        "Print a readable summary (in the --lang language) instead of JSON."})
+    @Option(names = "--text")
     boolean text;
 
     @Mixin
@@ -42,7 +39,7 @@ public final class DecideCommand implements Callable<Integer> {
      * 1.001193 — Đăng ký khai sinh}): the decision carries the code only, the engine's catalogue the name.
      */
     static String named(String text, io.github.motcua.rules.Engine engine, String code, boolean en) {
-        String header = (en ? "Procedure: " : "Thủ tục: ") + code;
+        String header = CliMessages.text(en, "CLI_EX_PROCEDURE", "code", code);
         int eol = text.indexOf('\n');
         if (eol < 0 || !text.substring(0, eol).equals(header)) {
             return text;

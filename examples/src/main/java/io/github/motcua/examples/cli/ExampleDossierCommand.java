@@ -23,16 +23,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code procedure} set to CODE, its channel, and its form built from the procedure's form schema —
  * with a placeholder in angle brackets wherever a person must type a value. Not thread-safe.
  */
-@Command(name = "example-dossier", mixinStandardHelpOptions = true,
-        description = {"In một hồ sơ mẫu (JSON) cho thủ tục CODE, dựng từ lược đồ tờ khai của thủ tục; chỗ nào cần nhập "
-                + "có chỗ trống dạng <…> ghi tên trường và cách nhập. Sửa các chỗ đó rồi chạy decide.",
-            "Print a starting dossier (JSON) for procedure CODE, built from its form schema; every value to type is a "
-                + "<…> placeholder naming the field and what to type. Replace them, then run decide."})
+@Command(name = "example-dossier", mixinStandardHelpOptions = true)
 public final class ExampleDossierCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Parameters(index = "1", paramLabel = "CODE", description = {"Mã thủ tục.", "The procedure code."})
+    @Parameters(index = "1", paramLabel = "CODE")
     String code;
 
     @Mixin
@@ -45,20 +41,11 @@ public final class ExampleDossierCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        Engine engine = options.load(pack, err);
-        if (engine == null) {
-            return ExitCodes.PACK_PROBLEMS;
-        }
-        try (engine) {
-            Optional<Procedure> found = engine.catalog().stream().filter(p -> p.code().equals(code)).findFirst();
-            if (found.isEmpty()) {
-                err.println(Suggestions.unknownProcedure(code, engine.catalog(), options.en()));
-                return ExitCodes.BAD_ARGUMENT;
-            }
-            out.print(Json.write(dossier(engine, found.get())));
+        return options.withProcedure(pack, code, err, (engine, procedure) -> {
+            out.print(Json.write(dossier(engine, procedure)));
             out.flush();
             return ExitCodes.OK;
-        }
+        });
     }
 
     /**
@@ -71,17 +58,17 @@ public final class ExampleDossierCommand implements Callable<Integer> {
         List<Channel> channels = p.channels();
         d.put("channel", channels.isEmpty() ? "<DESK | ONLINE | POST>" : channels.get(0).name());
         String zone = engine.pack().map(i -> i.zone().getRules().getOffset(java.time.LocalDateTime.of(2026, 1, 1, 0, 0)).getId()).orElse("+07:00");
-        d.put("receivedAt", "<Thời điểm tiếp nhận / received at: yyyy-mm-ddThh:mm:ss" + zone + ">");
+        d.put("receivedAt", "<" + CliMessages.both("CLI_PH_RECEIVED_AT") + ": yyyy-mm-ddThh:mm:ss" + zone + ">");
         List<ReceivingUnit> units = engine.units();
-        String unitHint = units.isEmpty() ? "" : ", ví dụ / e.g. " + units.get(0).code();
-        d.put("unit", "<Mã đơn vị tiếp nhận / receiving unit code" + unitHint + ">");
+        String unitHint = units.isEmpty() ? "" : ", " + CliMessages.both("CLI_PH_EG") + " " + units.get(0).code();
+        d.put("unit", "<" + CliMessages.both("CLI_PH_UNIT") + unitHint + ">");
         Map<String, Object> applicant = new LinkedHashMap<>();
-        applicant.put("personalId", "<Số định danh cá nhân / personal identification number: 12 chữ số / 12 digits>");
-        applicant.put("fullName", "<Họ và tên / full name>");
-        applicant.put("birthDate", "<Ngày sinh / date of birth: yyyy-mm-dd>");
+        applicant.put("personalId", "<" + CliMessages.both("CLI_PH_PERSONAL_ID") + ": " + CliMessages.both("CLI_PH_12_DIGITS") + ">");
+        applicant.put("fullName", "<" + CliMessages.both("CLI_PH_FULL_NAME") + ">");
+        applicant.put("birthDate", "<" + CliMessages.both("CLI_PH_BIRTH_DATE") + ": yyyy-mm-dd>");
         applicant.put("sex", "<MALE | FEMALE>");
         applicant.put("categories", List.of());
-        applicant.put("residenceUnit", "<Mã đơn vị nơi cư trú / residence unit code" + unitHint + ">");
+        applicant.put("residenceUnit", "<" + CliMessages.both("CLI_PH_RESIDENCE_UNIT") + unitHint + ">");
         d.put("applicant", applicant);
         Optional<FormRegistry> forms = engine.forms();
         d.put("form", forms.filter(f -> f.hasForm(p.code())).map(f -> (Object) f.starterData(p.code())).orElse(Map.of()));

@@ -34,32 +34,34 @@ public final class ExitCodes {
     public static final int INTERNAL = 70;
 
     /** The heading of every footer. */
-    static final String FOOTER_HEADING = "%nMã thoát / Exit codes:%n";
+    static final String FOOTER_HEADING = "%n" + CliMessages.both("CLI_EXIT_HEADING") + ":%n";
 
     /**
-     * One exit code and what it means, Vietnamese first.
+     * One exit code and what it means, from the CLI bundle ({@code key}), Vietnamese first.
      *
      * @param code the process exit status
-     * @param vi   its meaning in Vietnamese
-     * @param en   its meaning in English
+     * @param key  its meaning's key in the CLI bundle
      */
-    record Meaning(int code, String vi, String en) {
+    record Meaning(int code, String key) {
+        String vi() {
+            return CliMessages.text(false, key);
+        }
+
+        String en() {
+            return CliMessages.text(true, key);
+        }
     }
 
     /** Every exit code, once. */
     static final List<Meaning> TABLE = List.of(
-            new Meaning(OK, "thành công", "success"),
-            new Meaning(CASES_FAILED, "có ca kiểm thử không đạt", "some cases failed (check)"),
-            new Meaning(PACK_PROBLEMS, "bộ quy tắc có lỗi (import: có bản ghi bị từ chối, bộ quy tắc giữ nguyên)",
-                    "the pack has problems, printed as file:line:col: [CODE] message (import: a record was refused, the pack is unchanged)"),
-            new Meaning(BAD_DOSSIER, "hồ sơ chưa được quyết định (không hợp lệ, thủ tục không có, INDETERMINATE, chưa đánh giá);"
-                    + " quyết định vẫn được in", "not decided (invalid dossier, unknown procedure, INDETERMINATE, not"
-                    + " assessed); the decision is still printed"),
-            new Meaning(IO, "không đọc/ghi được tệp", "cannot read or write a file"),
-            new Meaning(BAD_ARGUMENT, "giá trị đối số sai", "a wrong argument value (date out of range, unknown procedure, "
-                    + "a code with path characters, an existing folder)"),
-            new Meaning(USAGE, "sai cú pháp lệnh", "usage error"),
-            new Meaning(INTERNAL, "lỗi nội bộ", "internal error (a bug: please report it)"));
+            new Meaning(OK, "CLI_EXIT_OK"),
+            new Meaning(CASES_FAILED, "CLI_EXIT_CASES_FAILED"),
+            new Meaning(PACK_PROBLEMS, "CLI_EXIT_PACK_PROBLEMS"),
+            new Meaning(BAD_DOSSIER, "CLI_EXIT_BAD_DOSSIER"),
+            new Meaning(IO, "CLI_EXIT_IO"),
+            new Meaning(BAD_ARGUMENT, "CLI_EXIT_BAD_ARGUMENT"),
+            new Meaning(USAGE, "CLI_EXIT_USAGE"),
+            new Meaning(INTERNAL, "CLI_EXIT_INTERNAL"));
 
     /** The codes each command can end with; a command not listed (the top level) can end with any. */
     static final Map<String, List<Integer>> BY_COMMAND = Map.ofEntries(
@@ -73,7 +75,7 @@ public final class ExitCodes {
             Map.entry("lunar", List.of(OK, BAD_ARGUMENT, USAGE, INTERNAL)),
             Map.entry("month-starts", List.of(OK, BAD_ARGUMENT, USAGE, INTERNAL)),
             Map.entry("days-off", List.of(OK, PACK_PROBLEMS, IO, BAD_ARGUMENT, USAGE, INTERNAL)),
-            Map.entry("new-procedure", List.of(OK, IO, BAD_ARGUMENT, USAGE, INTERNAL)),
+            Map.entry("new-procedure", List.of(OK, PACK_PROBLEMS, IO, BAD_ARGUMENT, USAGE, INTERNAL)),
             Map.entry("new-pack", List.of(OK, IO, BAD_ARGUMENT, USAGE, INTERNAL)),
             Map.entry("track", List.of(OK, PACK_PROBLEMS, BAD_DOSSIER, IO, BAD_ARGUMENT, USAGE, INTERNAL)),
             Map.entry("import", List.of(OK, PACK_PROBLEMS, IO, USAGE, INTERNAL)),

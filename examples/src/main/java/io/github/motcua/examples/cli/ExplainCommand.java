@@ -9,16 +9,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code explain PACK DOSSIER.json}: the decision's trace as readable text. Not thread-safe. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Giải thích quyết định cho một hồ sơ: từng quy tắc đã áp dụng (tệp:dòng) với căn cứ pháp lý, "
-                + "từng điều chỉnh thời hạn và từng khoản miễn, giảm phí với căn cứ của nó.",
-            "Explain the decision for one dossier: each fired rule (file:line) with its legal basis, each deadline "
-                + "adjustment and each fee exemption or reduction with its basis."})
+@Command(name = "explain", mixinStandardHelpOptions = true)
 public final class ExplainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Parameters(index = "1", paramLabel = "DOSSIER.json", description = {"Tệp hồ sơ JSON.", "The dossier JSON file."})
+    @Parameters(index = "1", paramLabel = "DOSSIER.json")
     Path dossier;
 
     @Mixin

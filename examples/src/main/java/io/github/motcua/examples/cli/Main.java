@@ -15,8 +15,7 @@ import picocli.CommandLine.Command;
  *
  * <p>Not thread-safe; one invocation per process.
  */
-@Command(name = "motcua", mixinStandardHelpOptions = true, version = "motcua 0.1.0",
-        description = {"Công cụ dòng lệnh cho bộ quy tắc một cửa.", "Command line for one-stop-shop rule packs."})
+@Command(name = "motcua", mixinStandardHelpOptions = true, version = "motcua 0.1.0")
 public final class Main implements Runnable {
     /** Every subcommand, in help order; a new command is one more entry here. */
     static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, BuildCommand.class, DecideCommand.class, ExplainCommand.class,
@@ -40,6 +39,7 @@ public final class Main implements Runnable {
         for (Class<?> sub : SUBCOMMANDS) {
             cl.addSubcommand(sub);
         }
+        cl.setResourceBundle(new HelpBundle()); // every description, Vietnamese then English (help_vi/help_en)
         exitCodesInHelp(cl);
         cl.setOut(out);
         cl.setErr(err);
@@ -49,7 +49,7 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("lỗi nội bộ / internal error: " + ex);
+            cmd.getErr().println(CliMessages.both("CLI_INTERNAL") + ": " + ex);
             return ExitCodes.INTERNAL;
         });
         return cl;

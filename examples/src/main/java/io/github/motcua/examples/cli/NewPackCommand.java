@@ -22,23 +22,15 @@ import picocli.CommandLine.Spec;
  * that {@code new-procedure} refers to, and an empty {@code procedures/}. Never overwrites. Not
  * thread-safe.
  */
-@Command(name = "new-pack", mixinStandardHelpOptions = true,
-        description = {"Tạo một bộ quy tắc mới chạy check được ngay: pack.yaml, legal-bases/procedures.yaml, "
-                + "forms/common.schema.json (định nghĩa dùng chung mà new-procedure tham chiếu) và thư mục procedures/. "
-                + "Không ghi đè thư mục đã có tệp.",
-            "Create a new pack that passes check as created: pack.yaml, legal-bases/procedures.yaml, "
-                + "forms/common.schema.json (the shared definitions new-procedure refers to) and procedures/. "
-                + "A folder that already holds files is never overwritten."})
+@Command(name = "new-pack", mixinStandardHelpOptions = true)
 public final class NewPackCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FOLDER", description = {"Thư mục sẽ tạo.", "The folder to create."})
+    @Parameters(index = "0", paramLabel = "FOLDER")
     Path folder;
 
-    @Option(names = "--province", defaultValue = "Chưa đặt tên", paramLabel = "TÊN",
-            description = {"Tên tỉnh, thành phố (sửa được sau trong pack.yaml).", "The province's name (editable in pack.yaml)."})
+    @Option(names = "--province", defaultValue = "Chưa đặt tên", paramLabel = "TÊN")
     String province;
 
-    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en",
-            description = {"Ngôn ngữ thông báo (mặc định vi).", "Language of messages (default vi)."})
+    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en")
     String lang;
 
     @Spec
@@ -53,8 +45,7 @@ public final class NewPackCommand implements Callable<Integer> {
             if (Files.isDirectory(folder)) {
                 try (var list = Files.list(folder)) {
                     if (list.findAny().isPresent()) {
-                        err.println(en ? "the folder already holds files; nothing written: [" + folder + "]"
-                                : "thư mục đã có tệp; không ghi gì: [" + folder + "]");
+                        err.println(CliMessages.text(en, "CLI_FOLDER_NOT_EMPTY", "folder", folder));
                         return ExitCodes.BAD_ARGUMENT;
                     }
                 }
@@ -65,19 +56,17 @@ public final class NewPackCommand implements Callable<Integer> {
                 Path p = folder.resolve(f.getKey());
                 Files.createDirectories(p.getParent());
                 Files.writeString(Files.createFile(p), f.getValue(), StandardCharsets.UTF_8);
-                out.println((en ? "created " : "đã tạo ") + f.getKey());
+                out.println(CliMessages.text(en, "CLI_CREATED", "file", f.getKey()));
             }
         } catch (FileAlreadyExistsException e) {
-            err.println((en ? "already exists; stopped: [" : "đã có; dừng lại: [") + e.getFile() + "]");
+            err.println(CliMessages.text(en, "CLI_ALREADY_EXISTS", "file", e.getFile()));
             return ExitCodes.BAD_ARGUMENT;
         } catch (IOException e) {
-            err.println((en ? "cannot write [" : "không ghi được [") + folder + "]: " + e.getMessage());
+            err.println(CliMessages.text(en, "CLI_CANNOT_WRITE", "file", folder, "detail", e.getMessage()));
             return ExitCodes.IO;
         }
-        out.println(en ? "Add a procedure: " + Hints.cli() + " new-procedure " + folder + " CODE"
-                : "Thêm một thủ tục: " + Hints.cli() + " new-procedure " + folder + " MÃ_THỦ_TỤC");
-        out.println(en ? "Check the pack: " + Hints.cli() + " check " + folder
-                : "Kiểm tra bộ quy tắc: " + Hints.cli() + " check " + folder);
+        out.println(CliMessages.text(en, "CLI_ADD_PROCEDURE", "command", Hints.cli() + " new-procedure " + folder));
+        out.println(CliMessages.text(en, "CLI_CHECK_PACK", "command", Hints.cli() + " check " + folder));
         return ExitCodes.OK;
     }
 

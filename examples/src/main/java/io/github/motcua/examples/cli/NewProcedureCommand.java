@@ -1,12 +1,17 @@
 package io.github.motcua.examples.cli;
 
+import io.github.motcua.kernel.PackNode;
+import io.github.motcua.kernel.PackReadException;
+import io.github.motcua.kernel.PackReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -20,26 +25,22 @@ import picocli.CommandLine.Model.CommandSpec;
  * place to fill is marked {@code TODO}; until filled, {@code check} reports each one as a plain
  * problem (schema value, unknown legal basis), never a crash. Not thread-safe.
  */
-@Command(name = "new-procedure", mixinStandardHelpOptions = true,
-        description = {"Tạo thư mục procedures/CODE/ với khung procedure.yaml, form.schema.json (tham chiếu định nghĩa dùng chung), "
-                + "rules.drl (một quy tắc mẫu đã chú thích), fees.csv (chỉ dòng tiêu đề) và một ca kiểm thử. Điền các chỗ TODO "
-                + "rồi chạy check; không ghi đè thư mục đã có.",
-            "Create procedures/CODE/ with a skeleton procedure.yaml, form.schema.json (referring to the shared definitions), "
-                + "rules.drl (one commented example rule), fees.csv (header only) and one case. Fill in the TODOs, then run "
-                + "check; an existing folder is never overwritten."})
+@Command(name = "new-procedure", mixinStandardHelpOptions = true)
 public final class NewProcedureCommand implements Callable<Integer> {
     /** The procedure-code pattern of procedure.schema.json; it admits no path separator and no leading dot. */
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** The {@code $id} of the pack's shared form definitions. */
+    static final String COMMON_FORMS = "urn:motcua:forms:common";
+    /** The limits forms-core reads a pack's schemas with (5 MB a file). */
+    static final PackReader.Limits FORMS_LIMITS = new PackReader.Limits(5L * 1024 * 1024, 50_000, 64);
 
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Parameters(index = "1", paramLabel = "CODE", description = {"Mã thủ tục (chữ, số, dấu chấm, gạch nối, gạch dưới).",
-        "The procedure code (letters, digits, dot, hyphen, underscore)."})
+    @Parameters(index = "1", paramLabel = "CODE")
     String code;
 
-    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en",
-            description = {"Ngôn ngữ thông báo (mặc định vi).", "Language of messages (default vi)."})
+    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en")
     String lang;
 
     @Spec
@@ -63,7 +64,15 @@ public final class NewProcedureCommand implements Callable<Integer> {
             err.println(CliMessages.text(en, "CLI_PROCEDURE_EXISTS", "folder", dir));
             return ExitCodes.BAD_ARGUMENT;
         }
-        Map<String, String> files = skeleton(code, hasCommonForms(pack));
+        boolean common;
+        try {
+            common = hasCommonForms(PackReader.of(pack, FORMS_LIMITS));
+        } catch (PackReadException e) {
+            // a schema the engine would refuse too (over the size limit, a link out of the pack, not UTF-8, not JSON)
+            err.println(e.problem().format(en ? Locale.ENGLISH : Locale.forLanguageTag("vi")));
+            return ExitCodes.PACK_PROBLEMS;
+        }
+        Map<String, String> files = skeleton(code, common);
         try {
             Files.createDirectories(dir.getParent());
             Files.createDirectory(dir); // fails if another process created it meanwhile: never overwrite
@@ -85,23 +94,27 @@ public final class NewProcedureCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Whether the pack declares the shared form definitions {@code urn:motcua:forms:common} (forms/*.json). */
-    static boolean hasCommonForms(Path pack) {
-        Path forms = pack.resolve("forms");
-        if (!Files.isDirectory(forms)) {
-            return false;
+    /**
+     * Whether the pack declares the shared form definitions {@code urn:motcua:forms:common}: a
+     * {@code forms/*.json} whose top-level {@code $id} is that URN. Read through the kernel's pack reader
+     * (size limit of forms, links refused, UTF-8) and parsed into its positioned tree, so a hostile
+     * schema is a problem, never a hang.
+     *
+     * @throws PackReadException the first schema the reader refuses (every one is read), with its file, line
+     *         and column
+     */
+    static boolean hasCommonForms(PackReader reader) {
+        boolean common = false;
+        for (String f : reader.list("forms", ".json")) { // every one: a schema check would refuse is reported now
+            Optional<String> text = reader.text(f);
+            if (text.isEmpty()) {
+                continue;
+            }
+            PackNode schema = PackReader.yaml(f, text.get(), reader.limits());
+            PackNode id = schema.isMap() ? schema.get("$id") : null;
+            common |= id != null && id.isScalar() && COMMON_FORMS.equals(id.text());
         }
-        try (var list = Files.list(forms)) {
-            return list.filter(f -> f.toString().endsWith(".json")).anyMatch(f -> {
-                try {
-                    return Files.readString(f, StandardCharsets.UTF_8).matches("(?s).*\"\\$id\"\\s*:\\s*\"urn:motcua:forms:common\".*");
-                } catch (IOException | RuntimeException e) {
-                    return false;
-                }
-            });
-        } catch (IOException e) {
-            return false;
-        }
+        return common;
     }
 
     /** The skeleton files with a form referring to the shared definitions (a pack made by new-pack has them). */

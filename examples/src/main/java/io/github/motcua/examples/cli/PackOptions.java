@@ -2,14 +2,19 @@ package io.github.motcua.examples.cli;
 
 import io.github.motcua.fees.FeeTable;
 import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.Dossier;
 import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.InvalidDossierException;
 import io.github.motcua.rules.LoadResult;
 import io.github.motcua.rules.Motcua;
 import io.github.motcua.rules.NoSuchProcedureException;
 import io.github.motcua.rules.PackProblem;
+import io.github.motcua.rules.Procedure;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +27,7 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the commands that load a pack (a picocli mixin). Not thread-safe. */
 final class PackOptions {
-    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en",
-            description = {"Ngôn ngữ thông báo (mặc định vi).", "Language of messages (default vi)."})
+    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en")
     String lang;
 
     Locale locale() {
@@ -35,14 +39,92 @@ final class PackOptions {
         Engine engine = Motcua.engine().build();
         LoadResult r = engine.load(pack);
         if (!r.ok()) {
-            for (PackProblem p : r.problems()) {
-                out.println(p.format(locale()));
-            }
-            out.println(CliMessages.text(en(), "CLI_PROBLEMS", "count", r.problems().size(), "pack", pack));
+            printProblems(r, pack, out);
             engine.close();
             return null;
         }
         return engine;
+    }
+
+    /** Prints a failed load's problems, one {@code file:line:col: [CODE] message} a line, and their count. */
+    void printProblems(LoadResult r, Path pack, PrintWriter out) {
+        for (PackProblem p : r.problems()) {
+            out.println(p.format(locale()));
+        }
+        out.println(CliMessages.text(en(), "CLI_PROBLEMS", "count", r.problems().size(), "pack", pack));
+    }
+
+    /**
+     * The way every command that works on a loaded pack opens it: load (problems printed to
+     * {@code problems}, {@link ExitCodes#PACK_PROBLEMS}), run {@code work}, close the engine.
+     */
+    int withEngine(Path pack, PrintWriter problems, Function<Engine, Integer> work) {
+        Engine engine = load(pack, problems);
+        if (engine == null) {
+            return ExitCodes.PACK_PROBLEMS;
+        }
+        try (engine) {
+            return work.apply(engine);
+        }
+    }
+
+    /**
+     * {@link #withEngine} for one procedure of the pack: an unknown {@code code} is named with the closest
+     * codes ({@link ExitCodes#BAD_ARGUMENT}).
+     */
+    int withProcedure(Path pack, String code, PrintWriter err, BiFunction<Engine, Procedure, Integer> work) {
+        return withEngine(pack, err, engine -> {
+            Optional<Procedure> found = engine.catalog().stream().filter(p -> p.code().equals(code)).findFirst();
+            if (found.isEmpty()) {
+                err.println(Suggestions.unknownProcedure(code, engine.catalog(), en()));
+                return ExitCodes.BAD_ARGUMENT;
+            }
+            return work.apply(engine, found.get());
+        });
+    }
+
+    /**
+     * A JSON file given on the command line (a dossier, step events), read bounded: a file that cannot
+     * hold at most {@code maxChars} characters — more than {@code 3 * maxChars} bytes, UTF-8 never spending
+     * more than 3 bytes a character — is refused as {@code tooLargeCode} ({@link ExitCodes#BAD_DOSSIER})
+     * before it is read (its size says so) or after {@code 3 * maxChars + 1} bytes (a pipe or device), so
+     * a 2 GB file costs no memory. Text that is not UTF-8 cannot be read ({@link ExitCodes#IO}).
+     */
+    Input readInput(Path file, int maxChars, String tooLargeCode, PrintWriter err) {
+        long cap = 3L * maxChars;
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) > cap) {
+                return tooLarge(file, Long.toString(Files.size(file)), cap, maxChars, tooLargeCode, err);
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+            }
+            if (bytes.length > cap) {
+                return tooLarge(file, "> " + cap, cap, maxChars, tooLargeCode, err);
+            }
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return new Input(text, ExitCodes.OK);
+        } catch (IOException e) {
+            err.println(CliMessages.text(en(), "CLI_CANNOT_READ", "file", file, "detail", e.getMessage()));
+            return new Input(null, ExitCodes.IO);
+        }
+    }
+
+    private Input tooLarge(Path file, String size, long cap, int maxChars, String code, PrintWriter err) {
+        err.println(CliMessages.text(en(), "CLI_INPUT_TOO_LARGE", "file", file, "code", code, "size", size,
+                "bytes", cap, "max", maxChars));
+        return new Input(null, ExitCodes.BAD_DOSSIER);
+    }
+
+    /**
+     * What {@link #readInput} read.
+     *
+     * @param text the file's text, or null when it was refused
+     * @param exit {@link ExitCodes#OK}, or the exit code of the refusal (already printed)
+     */
+    record Input(String text, int exit) {
     }
 
     /**
@@ -51,42 +133,38 @@ final class PackOptions {
      */
     int decideFile(Path pack, Path dossier, PrintWriter out, PrintWriter err,
             BiFunction<Engine, Decision, String> render) {
-        String json;
-        try {
-            json = Files.readString(dossier, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println(CliMessages.text(en(), "CLI_CANNOT_READ", "file", dossier, "detail", e.getMessage()));
-            return ExitCodes.IO;
+        Input input = readInput(dossier, Dossier.MAX_JSON_CHARS, "DOSSIER_TOO_LARGE", err);
+        if (input.text() == null) {
+            return input.exit();
         }
-        Engine engine = load(pack, err);
-        if (engine == null) {
-            return ExitCodes.PACK_PROBLEMS;
-        }
-        try (engine) {
-            Decision decision = engine.decide(json);
-            out.print(render.apply(engine, decision));
-            if (decision.form() != null && !decision.form().valid() && decision.form().checked()) {
-                // the form's violations at their place in the file, like the dossier's own (stdout keeps the decision)
-                JsonPositions at = JsonPositions.of(json);
-                for (Decision.FormViolation v : decision.form().violations()) {
-                    String pointer = "/form" + v.path();
-                    err.println(String.format(Locale.ROOT, "%s:%s: [FORM_INVALID] %s: %s%s", dossier, at.at(pointer), pointer,
-                            label(v), en() && v.messageEn() != null ? v.messageEn() : v.messageVi()));
+        String json = input.text();
+        return withEngine(pack, err, engine -> {
+            try {
+                Decision decision = engine.decide(json);
+                out.print(render.apply(engine, decision));
+                if (decision.form() != null && !decision.form().valid() && decision.form().checked()) {
+                    // the form's violations at their place in the file, like the dossier's own (stdout keeps the decision)
+                    JsonPositions at = JsonPositions.of(json);
+                    for (Decision.FormViolation v : decision.form().violations()) {
+                        String pointer = "/form" + v.path();
+                        err.println(String.format(Locale.ROOT, "%s:%s: [FORM_INVALID] %s: %s%s", dossier, at.at(pointer),
+                                pointer, label(v), en() && v.messageEn() != null ? v.messageEn() : v.messageVi()));
+                    }
                 }
+                return decided(decision) ? ExitCodes.OK : ExitCodes.BAD_DOSSIER;
+            } catch (InvalidDossierException e) {
+                printDossierProblems(dossier, e, err);
+                return ExitCodes.BAD_DOSSIER;
+            } catch (NoSuchProcedureException e) {
+                io.github.motcua.kernel.Problem p = e.toProblem();
+                err.println(String.format(Locale.ROOT, "%s:%d:%d: [%s] %s: %s", dossier, p.line(), p.column(),
+                        p.code().name(), p.pointer(), Suggestions.unknownProcedure(e.code(), engine.catalog(), en())));
+                return ExitCodes.BAD_DOSSIER;
+            } catch (IllegalArgumentException e) {
+                err.println(dossier + ": " + e.getMessage());
+                return ExitCodes.BAD_DOSSIER;
             }
-            return decided(decision) ? ExitCodes.OK : ExitCodes.BAD_DOSSIER;
-        } catch (InvalidDossierException e) {
-            printDossierProblems(dossier, e, err);
-            return ExitCodes.BAD_DOSSIER;
-        } catch (NoSuchProcedureException e) {
-            io.github.motcua.kernel.Problem p = e.toProblem();
-            err.println(String.format(Locale.ROOT, "%s:%d:%d: [%s] %s: %s", dossier, p.line(), p.column(), p.code().name(),
-                    p.pointer(), Suggestions.unknownProcedure(e.code(), engine.catalog(), en())));
-            return ExitCodes.BAD_DOSSIER;
-        } catch (IllegalArgumentException e) {
-            err.println(dossier + ": " + e.getMessage());
-            return ExitCodes.BAD_DOSSIER;
-        }
+        });
     }
 
     /**
@@ -106,20 +184,18 @@ final class PackOptions {
      */
     int publish(Path pack, String asOf, Path outFile, PrintWriter out, PrintWriter err,
             BiFunction<Engine, LocalDate, String> render) {
-        Engine engine = load(pack, err);
-        if (engine == null) {
-            return ExitCodes.PACK_PROBLEMS;
-        }
-        try (engine) {
-            LocalDate date = Output.asOf(asOf, engine.pack().orElseThrow().zone(), err, en());
-            if (date == null) {
+        return withEngine(pack, err, engine -> {
+            try {
+                LocalDate date = Output.asOf(asOf, engine.pack().orElseThrow().zone(), err, en());
+                if (date == null) {
+                    return ExitCodes.BAD_ARGUMENT;
+                }
+                return Output.write(render.apply(engine, date), outFile, out, err, en());
+            } catch (NoSuchProcedureException e) {
+                err.println(Suggestions.unknownProcedure(e.code(), engine.catalog(), en()));
                 return ExitCodes.BAD_ARGUMENT;
             }
-            return Output.write(render.apply(engine, date), outFile, out, err, en());
-        } catch (NoSuchProcedureException e) {
-            err.println(Suggestions.unknownProcedure(e.code(), engine.catalog(), en()));
-            return ExitCodes.BAD_ARGUMENT;
-        }
+        });
     }
 
     /**
@@ -143,7 +219,7 @@ final class PackOptions {
         return label == null || label.isEmpty() ? "" : label + " — ";
     }
 
-        boolean en() {
+    boolean en() {
         return "en".equalsIgnoreCase(lang);
     }
 }

@@ -22,41 +22,27 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code serve PACK [--port N] [--bind ADDR] [--admin-token-file FILE] [--watch]}: the decision service
  * (docs/service.md) until the process is stopped. Not thread-safe.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Chạy dịch vụ ra quyết định (API JSON qua HTTP, mô tả OpenAPI 3.1 tại /openapi.json) cho cổng dịch vụ công "
-                + "và hệ thống một cửa không viết bằng Java, và in địa chỉ.",
-            "Run the decision service (a JSON HTTP API described by OpenAPI 3.1 at /openapi.json) for portals and one-stop "
-                + "systems not written in Java, and print its address."})
+@Command(name = "serve", mixinStandardHelpOptions = true)
 public final class ServeCommand implements Callable<Integer> {
     /** The environment variable that may carry the admin token instead of a file. */
     static final String TOKEN_ENV = "MOTCUA_ADMIN_TOKEN";
 
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc (hoặc tệp bộ quy tắc đã dựng sẵn).",
-        "The pack folder (or a prebuilt pack artifact)."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "N",
-            description = {"Cổng (mặc định 8080; 0: một cổng trống bất kỳ).", "Port (default 8080; 0: any free port)."})
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "N")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
-            description = {"Địa chỉ lắng nghe (mặc định 127.0.0.1; 0.0.0.0: mọi giao diện mạng).",
-                "Address to listen on (default 127.0.0.1; 0.0.0.0: every interface)."})
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR")
     String bind;
 
-    @Option(names = "--admin-token-file", paramLabel = "FILE",
-            description = {"Tệp chứa mã quản trị (ít nhất 16 ký tự) cho POST /admin/reload; cũng đọc từ biến môi trường "
-                    + TOKEN_ENV + ". Không có mã: chức năng nạp lại qua HTTP bị tắt.",
-                "A file holding the admin token (at least 16 characters) for POST /admin/reload; also read from the "
-                    + TOKEN_ENV + " environment variable. Without a token, reloading over HTTP is refused."})
+    @Option(names = "--admin-token-file", paramLabel = "FILE")
     Path tokenFile;
 
-    @Option(names = "--watch", description = {"Tự nạp lại khi tệp trong thư mục bộ quy tắc thay đổi.",
-        "Reload when a file under the pack folder changes."})
+    @Option(names = "--watch")
     boolean watch;
 
-    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en",
-            description = {"Ngôn ngữ thông báo trên màn hình (mặc định vi).", "Language of console messages (default vi)."})
+    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en")
     String lang;
 
     @Spec
@@ -87,7 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCodes.BAD_ARGUMENT;
         } catch (UncheckedIOException e) {
-            err.println("không mở được cổng / cannot listen: " + e.getMessage());
+            err.println(CliMessages.both("CLI_CANNOT_LISTEN") + ": " + e.getMessage());
             return ExitCodes.IO;
         }
         if (!service.initialLoad().ok()) {
@@ -106,9 +92,9 @@ public final class ServeCommand implements Callable<Integer> {
             service.close();
             stopped.countDown();
         }));
-        out.println("Dịch vụ ra quyết định / decision service: " + service.uri());
+        out.println(CliMessages.both("CLI_SERVICE_AT") + ": " + service.uri());
         out.println("OpenAPI: " + service.uri().resolve("openapi.json"));
-        out.println("Nhấn Ctrl+C để dừng / press Ctrl+C to stop.");
+        out.println(CliMessages.both("CLI_PRESS_CTRL_C") + ".");
         out.flush();
         stopped.await();
         return ExitCodes.OK;

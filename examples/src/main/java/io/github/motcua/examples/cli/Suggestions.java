@@ -18,9 +18,9 @@ final class Suggestions {
     /** The message for an unknown {@code code}: Vietnamese, or English when {@code en}. */
     static String unknownProcedure(String code, List<Procedure> catalog, boolean en) {
         List<Procedure> near = closest(code, catalog);
-        StringBuilder b = new StringBuilder(en ? "unknown procedure [" + code + "]" : "không có thủ tục [" + code + "]");
+        StringBuilder b = new StringBuilder(CliMessages.text(en, "CLI_UNKNOWN_PROCEDURE", "code", code));
         if (!near.isEmpty()) {
-            b.append(en ? "; closest codes: " : "; mã gần nhất: ");
+            b.append("; ").append(CliMessages.text(en, "CLI_CLOSEST_CODES")).append(' ');
             for (int i = 0; i < near.size(); i++) {
                 Procedure p = near.get(i);
                 b.append(i == 0 ? "" : ", ").append(p.code()).append(" (")

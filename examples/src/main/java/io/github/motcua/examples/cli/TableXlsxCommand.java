@@ -39,13 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the table exactly as the CSV had it, so the engine reads the XLSX like the CSV (delete one of the two).
  * Not thread-safe.
  */
-@Command(name = "table-xlsx", mixinStandardHelpOptions = true,
-        description = {"Chuyển bảng quyết định TABLE (*.rules.csv) của thủ tục CODE thành tệp .rules.xlsx bên cạnh, có danh "
-                + "sách thả xuống cho mỗi cột chỉ nhận giá trị trong danh mục: lựa chọn của trường tờ khai, đối tượng người "
-                + "nộp, thành phần hồ sơ. Giữ một trong hai tệp rồi chạy check.",
-            "Turn decision table TABLE (*.rules.csv) of procedure CODE into a .rules.xlsx beside it, with a drop-down "
-                + "list on every column whose values come from a known set: the form field's options, applicant "
-                + "categories, the procedure's components. Keep one of the two files, then run check."})
+@Command(name = "table-xlsx", mixinStandardHelpOptions = true)
 public final class TableXlsxCommand implements Callable<Integer> {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A form accessor compared with the column's value: {@code text("giayChungSinh") == "$1"}. */
@@ -57,14 +51,13 @@ public final class TableXlsxCommand implements Callable<Integer> {
     /** Rows below the table that also get the drop-downs, for the analyst's new rules. */
     static final int SPARE_ROWS = 200;
 
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc.", "The pack folder."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Parameters(index = "1", paramLabel = "CODE", description = {"Mã thủ tục.", "The procedure code."})
+    @Parameters(index = "1", paramLabel = "CODE")
     String code;
 
-    @Parameters(index = "2", paramLabel = "TABLE", description = {"Tên tệp bảng trong thư mục thủ tục, vd. mien-giam.rules.csv.",
-        "The table's file name in the procedure folder, e.g. mien-giam.rules.csv."})
+    @Parameters(index = "2", paramLabel = "TABLE")
     String table;
 
     @Mixin
@@ -83,16 +76,7 @@ public final class TableXlsxCommand implements Callable<Integer> {
             err.println(CliMessages.text(en, "CLI_TABLE_NAME"));
             return ExitCodes.BAD_ARGUMENT;
         }
-        Engine engine = options.load(pack, err);
-        if (engine == null) {
-            return ExitCodes.PACK_PROBLEMS;
-        }
-        try (engine) {
-            Optional<Procedure> found = engine.catalog().stream().filter(p -> p.code().equals(code)).findFirst();
-            if (found.isEmpty()) {
-                err.println(Suggestions.unknownProcedure(code, engine.catalog(), en));
-                return ExitCodes.BAD_ARGUMENT;
-            }
+        return options.withProcedure(pack, code, err, (engine, procedure) -> {
             String rel = "procedures/" + code + "/" + table;
             PackReader reader = PackReader.of(pack);
             CsvTable csv;
@@ -107,25 +91,23 @@ public final class TableXlsxCommand implements Callable<Integer> {
                 Optional<String> schema = reader.text("procedures/" + code + "/form.schema.json");
                 form = schema.isEmpty() ? null : JSON.readTree(schema.get());
                 if (!csv.problems().isEmpty() || csv.rows().isEmpty()) {
-                    err.println(rel + ": " + (csv.problems().isEmpty() ? (en ? "empty table" : "bảng trống")
+                    err.println(rel + ": " + (csv.problems().isEmpty() ? CliMessages.text(en, "CLI_EMPTY_TABLE")
                             : csv.problems().get(0).message(en ? java.util.Locale.ENGLISH : java.util.Locale.ROOT)));
                     return ExitCodes.PACK_PROBLEMS;
                 }
-                Map<Integer, List<String>> lists = lists(csv.rows().get(0).cells(), form, reader, found.get());
+                Map<Integer, List<String>> lists = lists(csv.rows().get(0).cells(), form, reader, procedure);
                 String xlsx = rel.substring(0, rel.length() - ".csv".length()) + ".xlsx";
                 Path target = pack.resolve(xlsx);
                 try (OutputStream o = Files.newOutputStream(target)) {
                     write(o, csv, lists);
                 }
-                out.println(String.format(java.util.Locale.ROOT, en
-                        ? "wrote %s: %d drop-down list(s); keep either the .csv or the .xlsx, then run check"
-                        : "đã ghi %s: %d danh sách thả xuống; giữ một trong hai tệp .csv hoặc .xlsx rồi chạy check", xlsx, lists.size()));
+                out.println(CliMessages.text(en, "CLI_TABLE_WRITTEN", "file", xlsx, "lists", lists.size()));
                 return ExitCodes.OK;
             } catch (IOException | RuntimeException e) {
                 err.println(CliMessages.text(en, "CLI_CANNOT_WRITE_TABLE", "detail", e.getMessage()));
                 return ExitCodes.IO;
             }
-        }
+        });
     }
 
     /** Column index → the values its cells may take, for the columns whose values come from a known set. */
@@ -229,8 +211,8 @@ public final class TableXlsxCommand implements Callable<Integer> {
             rules.range(1, e.getKey(), last, e.getKey()).validateWithList(names.range(1, k, e.getValue().size(), k))
                     // STOP: a value outside the list is refused (fastexcel lower-cases the style's name with the default
                     // locale; "stop" has no I, so the attribute stays valid under a Turkish default locale)
-                    .allowBlank(true).errorStyle(DataValidationErrorStyle.STOP).showErrorMessage(true).errorTitle("Giá trị ngoài danh mục / not in the list")
-                    .error("Chọn một giá trị trong danh sách (trang danh-muc) / pick a value from the list (sheet danh-muc)");
+                    .allowBlank(true).errorStyle(DataValidationErrorStyle.STOP).showErrorMessage(true).errorTitle(CliMessages.both("CLI_XLSX_NOT_IN_LIST"))
+                    .error(CliMessages.both("CLI_XLSX_PICK"));
             k++;
         }
         wb.finish();

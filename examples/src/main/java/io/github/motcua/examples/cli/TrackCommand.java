@@ -23,26 +23,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code track PACK DOSSIER.json EVENTS.json}: the dossier's timeline step by step. Not thread-safe. */
-@Command(name = "track", mixinStandardHelpOptions = true,
-        description = {"Theo dõi tiến độ một hồ sơ theo từng bước (rõ người, rõ việc, rõ thời gian) từ nhật ký sự kiện "
-                + "(JSON theo step-events.schema.json).",
-            "Track a dossier step by step from its event log (JSON per step-events.schema.json)."})
+@Command(name = "track", mixinStandardHelpOptions = true)
 public final class TrackCommand implements Callable<Integer> {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy", Locale.ROOT);
 
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Parameters(index = "1", paramLabel = "DOSSIER.json", description = {"Tệp hồ sơ JSON.", "The dossier JSON file."})
+    @Parameters(index = "1", paramLabel = "DOSSIER.json")
     Path dossier;
 
-    @Parameters(index = "2", paramLabel = "EVENTS.json", description = {"Nhật ký sự kiện của các bước.",
-        "The step events."})
+    @Parameters(index = "2", paramLabel = "EVENTS.json")
     Path events;
 
-    @Option(names = "--at", paramLabel = "INSTANT", description = {
-        "Thời điểm theo dõi (ISO-8601 có múi giờ); mặc định là sự kiện cuối cùng.",
-        "The tracking instant (ISO-8601 with offset); default: the last event."})
+    @Option(names = "--at", paramLabel = "INSTANT")
     String at;
 
     @Mixin
@@ -54,13 +48,12 @@ public final class TrackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean en = options.en();
-        String json;
-        try {
-            json = Files.readString(events, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println(CliMessages.text(en, "CLI_CANNOT_READ", "file", events, "detail", e.getMessage()));
-            return ExitCodes.IO;
+        PackOptions.Input input = options.readInput(events, Tracking.MAX_EVENTS_JSON_CHARS, "STEP_EVENTS_TOO_LARGE",
+                spec.commandLine().getErr());
+        if (input.text() == null) {
+            return input.exit();
         }
+        String json = input.text();
         Instant when = null;
         if (at != null) {
             try {
@@ -81,31 +74,30 @@ public final class TrackCommand implements Callable<Integer> {
         Tracking.Report r = Tracking.track(d, engine.deadlineEngine().orElseThrow(
                 () -> new IllegalArgumentException("the pack has no calendar")), events, now);
         StringBuilder sb = new StringBuilder();
-        sb.append(en ? "Procedure: " : "Thủ tục: ").append(r.procedure()).append('\n');
-        sb.append(en ? "Tracked at: " : "Thời điểm theo dõi: ").append(AT.format(local(now, engine))).append('\n');
-        sb.append(en ? "Appointment: " : "Hẹn trả kết quả: ").append(AT.format(r.plannedDue()));
+        sb.append(CliMessages.text(en, "CLI_EX_PROCEDURE", "code", r.procedure())).append('\n');
+        sb.append(CliMessages.text(en, "CLI_TRACK_AT", "at", AT.format(local(now, engine)))).append('\n');
+        sb.append(CliMessages.text(en, "CLI_TRACK_APPOINTMENT", "at", AT.format(r.plannedDue())));
         if (!r.due().equals(r.plannedDue())) {
-            sb.append(en ? " → after pauses: " : " → sau thời gian tạm dừng: ").append(AT.format(r.due()))
-                    .append(String.format(Locale.ROOT, en ? " (%d working days not counted)" : " (không tính %d ngày làm việc)",
-                            r.pausedWorkingDays()));
+            sb.append(" → ").append(CliMessages.text(en, "CLI_TRACK_AFTER_PAUSES", "at", AT.format(r.due()),
+                    "days", r.pausedWorkingDays()));
         }
         sb.append('\n');
-        sb.append(en ? "State: " : "Tình trạng: ").append(en ? r.state().name() : r.state().labelVi()).append('\n');
-        sb.append(en ? "Steps:\n" : "Các bước:\n");
+        sb.append(CliMessages.text(en, "CLI_TRACK_STATE", "state", en ? r.state().name() : r.state().labelVi())).append('\n');
+        sb.append(CliMessages.text(en, "CLI_TRACK_STEPS")).append('\n');
         int i = 1;
         for (Tracking.StepTrack s : r.steps()) {
             sb.append(String.format(Locale.ROOT, "  %d. [%s] %s — %s%s%n", i++, s.id(), s.nameVi(), s.owner(),
-                    s.counted() ? "" : en ? " (not counted in the time limit)" : " (không tính vào thời hạn giải quyết)"));
-            sb.append("     ").append(en ? "due " : "hạn ").append(AT.format(s.due()));
+                    s.counted() ? "" : " " + CliMessages.text(en, "CLI_TRACK_NOT_COUNTED")));
+            sb.append("     ").append(CliMessages.text(en, "CLI_TRACK_DUE", "at", AT.format(s.due())));
             if (s.startedAt() != null) {
-                sb.append(en ? "; started " : "; bắt đầu ").append(AT.format(s.startedAt()));
+                sb.append("; ").append(CliMessages.text(en, "CLI_TRACK_STARTED", "at", AT.format(s.startedAt())));
             }
             if (s.finishedAt() != null) {
-                sb.append(en ? "; finished " : "; hoàn thành ").append(AT.format(s.finishedAt()));
+                sb.append("; ").append(CliMessages.text(en, "CLI_TRACK_FINISHED", "at", AT.format(s.finishedAt())));
             }
             sb.append("; ").append(en ? s.status().name() : s.status().labelVi());
             if (s.late()) {
-                sb.append(en ? " — LATE" : " — QUÁ HẠN");
+                sb.append(" — ").append(CliMessages.text(en, "CLI_TRACK_LATE_STEP"));
             }
             if (s.by() != null) {
                 sb.append(" (").append(s.by()).append(')');
@@ -113,12 +105,10 @@ public final class TrackCommand implements Callable<Integer> {
             sb.append('\n');
         }
         if (!r.lateRoles().isEmpty()) {
-            sb.append(en ? "Late: " : "Chậm: ").append(String.join(", ", r.lateRoles())).append('\n');
+            sb.append(CliMessages.text(en, "CLI_TRACK_LATE", "roles", String.join(", ", r.lateRoles()))).append('\n');
         }
         if (r.apologyNeeded()) {
-            sb.append(en ? "An apology letter with a new date is due (Văn bản xin lỗi và hẹn lại ngày trả kết quả); new date: "
-                    : "Cần gửi Văn bản xin lỗi và hẹn lại ngày trả kết quả; ngày hẹn mới: ")
-                    .append(AT.format(r.projectedReturn())).append('\n');
+            sb.append(CliMessages.text(en, "CLI_TRACK_APOLOGY", "at", AT.format(r.projectedReturn()))).append('\n');
         }
         return sb.toString();
     }

@@ -80,7 +80,7 @@ final class DeskApp implements HttpHandler {
         this.register = register;
         this.clock = clock;
         Map<String, String> held = new TreeMap<>();
-        held.put(DemoPopulationRegister.SOURCE_ID, "Cơ sở dữ liệu quốc gia về dân cư");
+        held.put(DemoPopulationRegister.SOURCE_ID, t("DESK_APP_POPULATION_DB"));
         for (Procedure p : engine.catalog()) {
             p.components().forEach(c -> {
                 if (c.waivableBy() != null) {
@@ -91,8 +91,8 @@ final class DeskApp implements HttpHandler {
         }
         // results an earlier procedure issued, held in the citizen's data store (digitisation.yaml)
         engine.section(io.github.motcua.rules.Digitisation.NAME, io.github.motcua.rules.Digitisation.Declared.class)
-                .ifPresent(dg -> dg.reusableResults().forEach(r -> held.putIfAbsent(r.key(), "Kết quả đã số hóa: "
-                        + r.nameVi() + " (thủ tục " + r.key().substring(0, r.key().indexOf('/')) + ")")));
+                .ifPresent(dg -> dg.reusableResults().forEach(r -> held.putIfAbsent(r.key(), t("DESK_APP_DIGITISED_RESULT",
+                        "result", r.nameVi(), "procedure", r.key().substring(0, r.key().indexOf('/'))))));
         this.heldSources = Map.copyOf(held);
     }
 
@@ -105,11 +105,11 @@ final class DeskApp implements HttpHandler {
                 route(ex);
             } catch (HttpProblem p) {
                 send(ex, p.status, Html.page(p.title, "<h1>" + esc(p.title) + "</h1><p>" + esc(p.detail)
-                        + "</p><p><a href=\"/\">Về trang chủ</a></p>"), p.allow);
+                        + "</p><p><a href=\"/\">" + esc(t("DESK_APP_HOME")) + "</a></p>"), p.allow);
             } catch (RuntimeException | StackOverflowError e) {
                 // never a stack trace to the browser; the officer sees a plain Vietnamese page
-                send(ex, 500, Html.page("Lỗi hệ thống", "<h1>Lỗi hệ thống</h1><p>Đã có lỗi khi xử lý yêu cầu. "
-                        + "Vui lòng thử lại; nếu lỗi lặp lại, hãy báo cho bộ phận kỹ thuật.</p>"), null);
+                send(ex, 500, Html.page(t("DESK_APP_ERROR"), "<h1>" + esc(t("DESK_APP_ERROR")) + "</h1><p>"
+                        + esc(t("DESK_APP_ERROR_DETAIL")) + "</p>"), null);
             }
         } catch (IOException | RuntimeException ignored) {
             // the client has gone, or the response was already started; nothing more to tell it
@@ -121,8 +121,7 @@ final class DeskApp implements HttpHandler {
         int port = ex.getLocalAddress().getPort();
         if (host == null || !(host.equals("127.0.0.1:" + port) || host.equals("localhost:" + port))) {
             // a page of another site that resolves its own name to 127.0.0.1 (DNS rebinding) is refused
-            throw new HttpProblem(421, "Địa chỉ máy chủ không hợp lệ",
-                    "Ứng dụng Một cửa chỉ phục vụ tại 127.0.0.1:" + port + " hoặc localhost:" + port + ".", null);
+            throw new HttpProblem(421, t("DESK_APP_BAD_HOST"), t("DESK_APP_BAD_HOST_DETAIL", "port", port), null);
         }
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getPath();
@@ -154,7 +153,7 @@ final class DeskApp implements HttpHandler {
         } else if (seg.size() == 3 && seg.get(0).equals("ho-so") && seg.get(2).equals("tien-do") && method.equals("POST")) {
             String session = cookie(ex, CSRF_COOKIE);
             Filing f = filings.get(seg.get(1)).filter(x -> x.filedBy(session)).orElseThrow(() -> new HttpProblem(404,
-                    "Không tìm thấy hồ sơ", "Không có hồ sơ mã [" + seg.get(1) + "] trên máy chủ này.", null));
+                    t("DESK_APP_NO_DOSSIER"), t("DESK_APP_NO_DOSSIER_DETAIL", "id", seg.get(1)), null));
             recordEvent(ex, f, session);
         } else if (seg.size() >= 2 && seg.size() <= 3 && seg.get(0).equals("ho-so")) {
             if (seg.size() == 3 && seg.get(2).equals("tien-do")) {
@@ -167,7 +166,7 @@ final class DeskApp implements HttpHandler {
             String session = cookie(ex, CSRF_COOKIE);
             // another session's dossier answers exactly like one that does not exist
             Filing f = filings.get(seg.get(1)).filter(x -> x.filedBy(session)).orElseThrow(() -> new HttpProblem(404,
-                    "Không tìm thấy hồ sơ", "Không có hồ sơ mã [" + seg.get(1) + "] trên máy chủ này.", null));
+                    t("DESK_APP_NO_DOSSIER"), t("DESK_APP_NO_DOSSIER_DETAIL", "id", seg.get(1)), null));
             if (seg.size() == 2) {
                 send(ex, 200, DecisionPage.render(f), null);
             } else if (seg.get(2).equals("tien-do")) {
@@ -215,11 +214,9 @@ final class DeskApp implements HttpHandler {
 
     private Procedure procedure(String code, boolean portal) {
         Procedure p = engine.catalog().stream().filter(x -> x.code().equals(code)).findFirst()
-                .orElseThrow(() -> new HttpProblem(404, "Không tìm thấy thủ tục",
-                        "Không có thủ tục hành chính mã [" + code + "] trong bộ thủ tục đang áp dụng.", null));
+                .orElseThrow(() -> new HttpProblem(404, t("DESK_APP_NO_PROCEDURE"), t("DESK_APP_NO_PROCEDURE_DETAIL", "code", code), null));
         if (portal && !p.channels().contains(Channel.ONLINE)) {
-            throw new HttpProblem(404, "Thủ tục không nộp trực tuyến",
-                    "Thủ tục [" + code + "] không tiếp nhận hồ sơ trực tuyến; vui lòng nộp tại Bộ phận Một cửa.", null);
+            throw new HttpProblem(404, t("DESK_APP_NOT_ONLINE"), t("DESK_APP_NOT_ONLINE_DETAIL", "code", code), null);
         }
         return p;
     }
@@ -232,25 +229,25 @@ final class DeskApp implements HttpHandler {
             if (portal && !p.channels().contains(Channel.ONLINE)) {
                 continue;
             }
-            byField.computeIfAbsent(p.field() == null ? "Khác" : p.field().vi(), k -> new ArrayList<>()).add(p);
+            byField.computeIfAbsent(p.field() == null ? t("DESK_APP_OTHER_FIELD") : p.field().vi(), k -> new ArrayList<>()).add(p);
         }
         StringBuilder b = new StringBuilder();
-        b.append(portal ? "<h1>Cổng dịch vụ công – nộp hồ sơ trực tuyến</h1>"
-                : "<h1>Tiếp nhận hồ sơ – chọn thủ tục hành chính</h1>");
-        b.append("<p>").append(esc(engine.pack().orElseThrow().name().vi())).append(", phiên bản ")
-                .append(esc(engine.pack().orElseThrow().version())).append("</p>");
+        b.append("<h1>").append(esc(t(portal ? "DESK_APP_HOME_PORTAL" : "DESK_APP_HOME_DESK"))).append("</h1>");
+        b.append("<p>").append(esc(t("DESK_APP_PACK", "name", engine.pack().orElseThrow().name().vi(), "version",
+                engine.pack().orElseThrow().version()))).append("</p>");
         for (Map.Entry<String, List<Procedure>> e : byField.entrySet()) {
-            b.append("<section class=\"field\"><h2>Lĩnh vực: ").append(esc(e.getKey())).append("</h2><ul class=\"procedures\">");
+            b.append("<section class=\"field\"><h2>").append(esc(t("DESK_APP_FIELD", "field", e.getKey()))).append("</h2><ul class=\"procedures\">");
             for (Procedure p : e.getValue()) {
                 b.append("<li><a href=\"/").append(portal ? "cong-dich-vu" : "thu-tuc").append('/').append(esc(p.code()))
                         .append("\">").append(esc(p.name().vi())).append("</a> <span class=\"code\">(")
                         .append(esc(p.code())).append(")</span> <a class=\"guide\" href=\"/huong-dan/").append(esc(p.code()))
-                        .append("\">hướng dẫn</a> <a class=\"example\" href=\"/ho-so-mau/").append(esc(p.code()))
-                        .append("\" title=\"Hồ sơ mẫu (JSON) cho tích hợp và lệnh decide / starting dossier\">hồ sơ mẫu (JSON)</a></li>");
+                        .append("\">").append(esc(t("DESK_APP_GUIDE"))).append("</a> <a class=\"example\" href=\"/ho-so-mau/").append(esc(p.code()))
+                        .append("\" title=\"").append(esc(t("DESK_APP_EXAMPLE_TITLE"))).append("\">").append(esc(t("DESK_APP_EXAMPLE")))
+                        .append("</a></li>");
             }
             b.append("</ul></section>");
         }
-        return Html.page(portal ? "Cổng dịch vụ công" : "Chọn thủ tục", b.toString());
+        return Html.page(t(portal ? "DESK_PORTAL" : "DESK_APP_CHOOSE"), b.toString());
     }
 
     private void showForm(HttpExchange ex, Procedure p, boolean portal) throws IOException {
@@ -265,13 +262,11 @@ final class DeskApp implements HttpHandler {
             if (register.find(st.circ.personalId).isPresent()) {
                 PrefillResult r = forms.prefill(p.code(), Map.of(), st.circ.personalId, List.of(register));
                 data = new LinkedHashMap<>(r.data());
-                st.notice = "Đã điền sẵn " + r.filled().size() + " trường từ Cơ sở dữ liệu quốc gia về dân cư "
-                        + "(dữ liệu minh họa). Vui lòng đối chiếu với giấy tờ của người nộp.";
+                st.notice = t("DESK_APP_PREFILLED", "count", r.filled().size());
                 st.circ.heldData.add(DemoPopulationRegister.SOURCE_ID);
                 register.find(st.circ.personalId).ifPresent(c -> st.circ.residenceUnit = c.unitCode());
             } else {
-                st.notice = "Không tìm thấy số định danh cá nhân [" + st.circ.personalId
-                        + "] trong dữ liệu minh họa; vui lòng nhập thông tin theo giấy tờ.";
+                st.notice = t("DESK_APP_NOT_IN_REGISTER", "id", st.circ.personalId);
             }
         }
         st.token = filings.issueToken(random);
@@ -281,8 +276,7 @@ final class DeskApp implements HttpHandler {
     private void submit(HttpExchange ex, Procedure p, boolean portal) throws IOException {
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            throw new HttpProblem(415, "Định dạng dữ liệu không được hỗ trợ",
-                    "Biểu mẫu phải được gửi dưới dạng application/x-www-form-urlencoded.", null);
+            throw new HttpProblem(415, t("DESK_APP_MEDIA_TYPE"), t("DESK_APP_MEDIA_TYPE_DETAIL"), null);
         }
         byte[] body = readBody(ex);
         Map<String, List<String>> params = parseForm(body);
@@ -298,15 +292,14 @@ final class DeskApp implements HttpHandler {
         if (cookie == null || csrf == null || !java.security.MessageDigest.isEqual(
                 cookie.getBytes(StandardCharsets.US_ASCII), csrf.getBytes(StandardCharsets.UTF_8))) {
             st.token = filings.issueToken(random);
-            st.problem = "Phiên làm việc không hợp lệ hoặc đã hết hạn (mã chống giả mạo yêu cầu không khớp). "
-                    + "Dữ liệu đã nhập được giữ lại; vui lòng kiểm tra và gửi lại.";
+            st.problem = t("DESK_APP_CSRF");
             sendForm(ex, 403, p, portal, posted.data(), null, st);
             return;
         }
         Filings.Ticket ticket = st.token == null ? null : filings.ticket(st.token);
         if (ticket == null) {
             st.token = filings.issueToken(random);
-            st.problem = "Biểu mẫu đã hết hạn hoặc không hợp lệ. Dữ liệu đã nhập được giữ lại; vui lòng kiểm tra và gửi lại.";
+            st.problem = t("DESK_APP_TOKEN");
             sendForm(ex, 409, p, portal, posted.data(), null, st);
             return;
         }
@@ -325,7 +318,7 @@ final class DeskApp implements HttpHandler {
             if (!report.valid() || !st.circ.errors.isEmpty()) {
                 if (!st.circ.errors.isEmpty()) {
                     // the form's own summary lists its violations; this one lists the circumstances'
-                    st.problem = "Thông tin tiếp nhận hồ sơ chưa hợp lệ: vui lòng sửa các mục được đánh dấu.";
+                    st.problem = t("DESK_APP_CIRCUMSTANCES");
                 }
                 sendForm(ex, 422, p, portal, posted.data(), report, st);
                 return;
@@ -338,7 +331,7 @@ final class DeskApp implements HttpHandler {
             try {
                 decision = engine.decide(dossier);
             } catch (InvalidDossierException e) {
-                st.problem = "Hồ sơ chưa hợp lệ: " + String.join("; ", e.messages(java.util.Locale.forLanguageTag("vi")));
+                st.problem = t("DESK_APP_INVALID", "messages", String.join("; ", e.messages(java.util.Locale.forLanguageTag("vi"))));
                 sendForm(ex, 422, p, portal, posted.data(), report, st);
                 return;
             } catch (NoSuchProcedureException e) {
@@ -364,15 +357,13 @@ final class DeskApp implements HttpHandler {
     private void recordEvent(HttpExchange ex, Filing f, String session) throws IOException {
         String type = ex.getRequestHeaders().getFirst("Content-Type");
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            throw new HttpProblem(415, "Định dạng dữ liệu không được hỗ trợ",
-                    "Biểu mẫu phải được gửi dưới dạng application/x-www-form-urlencoded.", null);
+            throw new HttpProblem(415, t("DESK_APP_MEDIA_TYPE"), t("DESK_APP_MEDIA_TYPE_DETAIL"), null);
         }
         Map<String, List<String>> params = parseForm(readBody(ex));
         String csrf = first(params, "_csrf");
         if (session == null || csrf == null || !java.security.MessageDigest.isEqual(
                 session.getBytes(StandardCharsets.US_ASCII), csrf.getBytes(StandardCharsets.UTF_8))) {
-            throw new HttpProblem(403, "Phiên làm việc không hợp lệ",
-                    "Mã chống giả mạo yêu cầu không khớp; vui lòng mở lại trang tiến độ và ghi lại sự kiện.", null);
+            throw new HttpProblem(403, t("DESK_APP_BAD_SESSION"), t("DESK_APP_BAD_SESSION_DETAIL"), null);
         }
         io.github.motcua.calendar.DeadlineEngine deadlines = engine.deadlineEngine().orElse(null);
         String error = null;
@@ -398,22 +389,22 @@ final class DeskApp implements HttpHandler {
             when = null;
         }
         if (step == null || !steps.contains(step)) {
-            error = "Bước xử lý [" + (step == null ? "" : step) + "] không có trong quy trình của thủ tục; các bước: " + steps + ".";
+            error = t("DESK_APP_EV_STEP", "step", step == null ? "" : step, "steps", steps);
         } else if (kind == null) {
-            error = "Sự kiện [" + (what == null ? "" : what) + "] không hợp lệ.";
+            error = t("DESK_APP_EV_EVENT", "event", what == null ? "" : what);
         } else if (when == null) {
-            error = "Thời điểm [" + (at == null ? "" : at) + "] không hợp lệ: nhập ngày giờ theo mẫu yyyy-MM-ddTHH:mm (giờ Việt Nam).";
+            error = t("DESK_APP_EV_AT", "at", at == null ? "" : at);
         } else if (when.atZone(VN).toInstant().isAfter(clock.instant().plus(java.time.Duration.ofMinutes(5)))) {
-            error = "Thời điểm " + when.format(INPUT_TIME) + " ở tương lai: chỉ ghi sự kiện đã xảy ra.";
+            error = t("DESK_APP_EV_FUTURE", "at", when.format(INPUT_TIME));
         } else if (when.atZone(VN).toInstant().isBefore(f.dossier().receivedAt().toInstant())) {
-            error = "Thời điểm " + when.format(INPUT_TIME) + " trước khi hồ sơ được tiếp nhận.";
+            error = t("DESK_APP_EV_BEFORE", "at", when.format(INPUT_TIME));
         } else if (by != null && by.length() > 200) {
-            error = "Tên người thực hiện dài quá 200 ký tự.";
+            error = t("DESK_APP_EV_BY_TOO_LONG");
         } else {
             event = new Tracking.StepEvent(step, kind, when.atZone(VN).toOffsetDateTime(),
                     by == null || by.isBlank() ? null : by.strip());
             if (!f.events().add(event)) {
-                error = "Hồ sơ đã có quá " + Events.MAX + " sự kiện; không ghi thêm được.";
+                error = t("DESK_APP_EV_TOO_MANY", "max", Events.MAX);
             }
         }
         if (error != null) {
@@ -497,7 +488,7 @@ final class DeskApp implements HttpHandler {
         String unit;
         String receivedAt;
         String residenceUnit;
-        String officer = "Cán bộ tiếp nhận";
+        String officer = t("DESK_FORM_OFFICER");
         String personalId;
         Set<String> categories = new TreeSet<>();
         Set<String> heldData = new TreeSet<>();
@@ -509,12 +500,12 @@ final class DeskApp implements HttpHandler {
             if (portal) {
                 at = LocalDateTime.now(clock.withZone(VN)).truncatedTo(ChronoUnit.MINUTES);
             } else if (receivedAt == null || receivedAt.isBlank()) {
-                errors.put("receivedAt", "Vui lòng nhập thời điểm tiếp nhận.");
+                errors.put("receivedAt", t("DESK_APP_NEED_RECEIVED_AT"));
             } else {
                 try {
                     at = LocalDateTime.parse(receivedAt.strip(), INPUT_TIME);
                 } catch (DateTimeParseException e) {
-                    errors.put("receivedAt", "Thời điểm tiếp nhận [" + receivedAt + "] không đúng dạng ngày giờ.");
+                    errors.put("receivedAt", t("DESK_APP_BAD_RECEIVED_AT", "value", receivedAt));
                 }
             }
             Channel ch = null;
@@ -524,25 +515,24 @@ final class DeskApp implements HttpHandler {
                 // reported below
             }
             if (ch == null) {
-                errors.put("channel", "Vui lòng chọn hình thức nộp hồ sơ.");
+                errors.put("channel", t("DESK_APP_NEED_CHANNEL"));
             }
             if (unit == null || units.stream().noneMatch(u -> u.code().equals(unit))) {
-                errors.put("unit", unit == null || unit.isBlank() ? "Vui lòng chọn đơn vị tiếp nhận."
-                        : "Đơn vị tiếp nhận [" + unit + "] không có trong danh sách.");
+                errors.put("unit", unit == null || unit.isBlank() ? t("DESK_APP_NEED_UNIT") : t("DESK_APP_BAD_UNIT", "unit", unit));
             }
             if (residenceUnit != null && !residenceUnit.isBlank() && units.stream().noneMatch(u -> u.code().equals(residenceUnit))) {
-                errors.put("residenceUnit", "Đơn vị cư trú [" + residenceUnit + "] không có trong danh sách.");
+                errors.put("residenceUnit", t("DESK_APP_BAD_RESIDENCE", "unit", residenceUnit));
             }
             if (!CATEGORIES.keySet().containsAll(categories)) {
-                errors.put("categories", "Có đối tượng ưu tiên không hợp lệ.");
+                errors.put("categories", t("DESK_APP_BAD_CATEGORY"));
             }
             if (!held.containsAll(heldData)) {
-                errors.put("heldData", "Có nguồn dữ liệu không hợp lệ.");
+                errors.put("heldData", t("DESK_APP_BAD_HELD"));
             }
             if (officer == null || officer.isBlank()) {
-                errors.put("officer", "Vui lòng nhập tên cán bộ tiếp nhận.");
+                errors.put("officer", t("DESK_APP_NEED_OFFICER"));
             } else if (officer.length() > 100) {
-                errors.put("officer", "Tên cán bộ tiếp nhận chỉ được tối đa 100 ký tự.");
+                errors.put("officer", t("DESK_APP_OFFICER_TOO_LONG"));
             }
             return errors.isEmpty() ? at : null;
         }
@@ -564,7 +554,7 @@ final class DeskApp implements HttpHandler {
             c.receivedAt = first(params, "_receivedAt");
             c.residenceUnit = blankToNull(first(params, "_residenceUnit"));
             String officer = first(params, "_officer");
-            c.officer = officer == null ? (portal ? "Cổng dịch vụ công" : null) : java.text.Normalizer.normalize(officer.strip(), java.text.Normalizer.Form.NFC);
+            c.officer = officer == null ? (portal ? t("DESK_PORTAL") : null) : java.text.Normalizer.normalize(officer.strip(), java.text.Normalizer.Form.NFC);
             c.categories = new TreeSet<>(params.getOrDefault("_category", List.of()));
             c.heldData = new TreeSet<>(params.getOrDefault("_heldData", List.of()));
             return st;
@@ -658,12 +648,15 @@ final class DeskApp implements HttpHandler {
         }
 
         static HttpProblem notFound() {
-            return new HttpProblem(404, "Không tìm thấy trang", "Địa chỉ bạn mở không có trên hệ thống Một cửa.", null);
+            return new HttpProblem(404, t("DESK_APP_NO_PAGE"), t("DESK_APP_NO_PAGE_DETAIL"), null);
         }
 
         static HttpProblem method(String allow) {
-            return new HttpProblem(405, "Phương thức không được hỗ trợ",
-                    "Trang này chỉ nhận yêu cầu " + allow + ".", allow);
+            return new HttpProblem(405, t("DESK_APP_METHOD"), t("DESK_APP_METHOD_DETAIL", "allow", allow), allow);
         }
+    }
+
+    private static String t(String key, Object... pairs) {
+        return DeskMessages.vi(key, pairs);
     }
 }

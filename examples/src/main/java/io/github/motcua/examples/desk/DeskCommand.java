@@ -14,15 +14,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code desk PACK [--port N]}: starts the desk web application on 127.0.0.1, prints its URL and
  * serves until the process is stopped. Not thread-safe.
  */
-@Command(name = "desk", mixinStandardHelpOptions = true,
-        description = {"Chạy ứng dụng Bộ phận Một cửa và Cổng dịch vụ công (chỉ trên 127.0.0.1) và in địa chỉ.",
-            "Run the one-stop desk and citizen portal (127.0.0.1 only) and print its address."})
+@Command(name = "desk", mixinStandardHelpOptions = true)
 public final class DeskCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PACK", description = {"Thư mục bộ quy tắc, hoặc gói dựng sẵn (lệnh build).", "The pack folder, or a prebuilt pack (the build command)."})
+    @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
 
-    @Option(names = "--port", defaultValue = "0", paramLabel = "N",
-            description = {"Cổng (mặc định 0: một cổng trống bất kỳ).", "Port (default 0: any free port)."})
+    @Option(names = "--port", defaultValue = "0", paramLabel = "N")
     int port;
 
     @Spec
@@ -40,7 +37,7 @@ public final class DeskCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         } catch (java.io.UncheckedIOException e) {
-            err.println("không mở được cổng / cannot listen: " + e.getMessage());
+            err.println(DeskMessages.both("DESK_CANNOT_LISTEN") + ": " + e.getMessage());
             return 4;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -48,9 +45,9 @@ public final class DeskCommand implements Callable<Integer> {
             desk.close();
             stopped.countDown();
         }));
-        out.println("Bộ phận Một cửa / desk: " + desk.uri());
-        out.println("Cổng dịch vụ công / portal: " + desk.uri().resolve("cong-dich-vu"));
-        out.println("Nhấn Ctrl+C để dừng / press Ctrl+C to stop.");
+        out.println(DeskMessages.both("DESK_DESK") + ": " + desk.uri());
+        out.println(DeskMessages.both("DESK_PORTAL") + ": " + desk.uri().resolve("cong-dich-vu"));
+        out.println(DeskMessages.both("DESK_PRESS_CTRL_C") + ".");
         out.flush();
         stopped.await();
         return 0;

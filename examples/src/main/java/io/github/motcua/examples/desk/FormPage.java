@@ -16,23 +16,24 @@ final class FormPage {
     static String render(Procedure p, boolean portal, DeskApp.FormState st, String formHtml) {
         StringBuilder b = new StringBuilder();
         b.append("<p class=\"crumbs\"><a href=\"").append(portal ? "/cong-dich-vu" : "/").append("\">")
-                .append(portal ? "Cổng dịch vụ công" : "Danh sách thủ tục").append("</a> › ").append(esc(p.code())).append("</p>");
+                .append(esc(t(portal ? "DESK_PORTAL" : "DESK_PROCEDURE_LIST"))).append("</a> › ").append(esc(p.code())).append("</p>");
         b.append("<h1 id=\"procedure-name\">").append(esc(p.name().vi())).append("</h1>");
-        b.append("<p class=\"meta\">Mã thủ tục ").append(esc(p.code()));
+        b.append("<p class=\"meta\">").append(esc(t("DESK_FORM_CODE", "code", p.code())));
         if (p.field() != null) {
-            b.append(" · Lĩnh vực ").append(esc(p.field().vi()));
+            b.append(" · ").append(esc(t("DESK_FORM_FIELD", "field", p.field().vi())));
         }
         if (p.agency() != null) {
             b.append(" · ").append(esc(p.agency().vi()));
         }
-        b.append(portal ? " · <strong>Nộp trực tuyến</strong>" : "").append("</p>");
+        b.append(portal ? " · <strong>" + esc(t("DESK_FORM_ONLINE")) + "</strong>" : "").append("</p>");
         if (!portal) {
-            b.append("<section class=\"lookup\"><h2>Tra cứu Cơ sở dữ liệu quốc gia về dân cư <span class=\"demo\">(dữ liệu minh họa)</span></h2>")
+            b.append("<section class=\"lookup\"><h2>").append(esc(t("DESK_FORM_LOOKUP"))).append(" <span class=\"demo\">(")
+                    .append(esc(t("DESK_FORM_DEMO_DATA"))).append(")</span></h2>")
                     .append("<form method=\"get\" action=\"/thu-tuc/").append(esc(p.code())).append("\">")
-                    .append("<label for=\"soDinhDanh\">Số định danh cá nhân của người yêu cầu</label> ")
+                    .append("<label for=\"soDinhDanh\">").append(esc(t("DESK_FORM_PERSONAL_ID"))).append("</label> ")
                     .append("<input id=\"soDinhDanh\" name=\"soDinhDanh\" inputmode=\"numeric\" maxlength=\"12\" value=\"")
-                    .append(esc(st.circ.personalId)).append("\"> <button type=\"submit\" id=\"prefill\">Điền sẵn từ CSDL</button></form>")
-                    .append("<p class=\"help\">Công dân minh họa (không có thật): ");
+                    .append(esc(st.circ.personalId)).append("\"> <button type=\"submit\" id=\"prefill\">").append(esc(t("DESK_FORM_PREFILL")))
+                    .append("</button></form>").append("<p class=\"help\">").append(esc(t("DESK_FORM_DEMO_CITIZENS"))).append(' ');
             boolean firstOne = true;
             for (DemoPopulationRegister.Citizen c : new DemoPopulationRegister().citizens()) {
                 b.append(firstOne ? "" : "; ").append(esc(c.personalId())).append(" – ").append(esc(c.fullName()));
@@ -63,40 +64,42 @@ final class FormPage {
         StringBuilder b = new StringBuilder();
         b.append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(esc(csrf)).append("\">");
         b.append("<input type=\"hidden\" name=\"_token\" value=\"").append(esc(st.token)).append("\">");
-        b.append("<fieldset class=\"circumstances\"><legend>").append(portal ? "Thông tin nộp hồ sơ trực tuyến"
-                : "Thông tin tiếp nhận hồ sơ").append("</legend>");
+        b.append("<fieldset class=\"circumstances\"><legend>").append(esc(t(portal ? "DESK_FORM_ONLINE_INFO"
+                : "DESK_FORM_DESK_INFO"))).append("</legend>");
         if (portal) {
-            b.append("<p>Hình thức nộp: <strong id=\"channel\">").append(esc(Channel.ONLINE.labelVi()))
-                    .append("</strong>; thời điểm nộp là thời điểm gửi hồ sơ.</p>");
+            b.append("<p>").append(esc(t("DESK_FORM_CHANNEL_LEAD"))).append(" <strong id=\"channel\">").append(esc(Channel.ONLINE.labelVi()))
+                    .append("</strong>; ").append(esc(t("DESK_FORM_ONLINE_TIME"))).append("</p>");
         } else {
-            b.append(error(c, "channel")).append("<label for=\"c-channel\">Hình thức nộp hồ sơ</label><select id=\"c-channel\" name=\"_channel\">");
+            b.append(error(c, "channel")).append("<label for=\"c-channel\">").append(esc(t("DESK_FORM_CHANNEL")))
+                    .append("</label><select id=\"c-channel\" name=\"_channel\">");
             for (Channel ch : Channel.values()) {
                 b.append("<option value=\"").append(ch.name()).append('"').append(ch.name().equals(c.channel) ? " selected" : "")
-                        .append('>').append(esc(ch.labelVi())).append(p.channels().contains(ch) ? "" : " (thủ tục không nhận hình thức này)")
+                        .append('>').append(esc(ch.labelVi())).append(p.channels().contains(ch) ? "" : " (" + esc(t("DESK_FORM_CHANNEL_NOT_ACCEPTED")) + ")")
                         .append("</option>");
             }
             b.append("</select>");
         }
-        b.append(error(c, "unit")).append("<label for=\"c-unit\">").append(portal ? "Cơ quan tiếp nhận hồ sơ" : "Đơn vị tiếp nhận")
-                .append(" <abbr title=\"bắt buộc\">*</abbr></label>").append(unitSelect("c-unit", "_unit", c.unit, units, false));
+        b.append(error(c, "unit")).append("<label for=\"c-unit\">").append(esc(t(portal ? "DESK_FORM_AGENCY" : "DESK_FORM_UNIT")))
+                .append(" <abbr title=\"").append(esc(t("DESK_FORM_REQUIRED"))).append("\">*</abbr></label>").append(unitSelect("c-unit", "_unit", c.unit, units, false));
         if (!portal) {
-            b.append(error(c, "receivedAt")).append("<label for=\"c-receivedAt\">Thời điểm tiếp nhận (giờ Việt Nam)</label>")
+            b.append(error(c, "receivedAt")).append("<label for=\"c-receivedAt\">").append(esc(t("DESK_FORM_RECEIVED_AT"))).append("</label>")
                     .append("<input type=\"datetime-local\" id=\"c-receivedAt\" name=\"_receivedAt\" value=\"").append(esc(c.receivedAt)).append("\">");
         }
-        b.append(error(c, "residenceUnit")).append("<label for=\"c-residenceUnit\">Đơn vị hành chính nơi cư trú của người yêu cầu</label>")
+        b.append(error(c, "residenceUnit")).append("<label for=\"c-residenceUnit\">").append(esc(t("DESK_FORM_RESIDENCE"))).append("</label>")
                 .append(unitSelect("c-residenceUnit", "_residenceUnit", c.residenceUnit, units, true));
-        b.append(error(c, "categories")).append("<fieldset id=\"c-categories\"><legend>Đối tượng ưu tiên, miễn giảm</legend>");
+        b.append(error(c, "categories")).append("<fieldset id=\"c-categories\"><legend>").append(esc(t("DESK_FORM_CATEGORIES"))).append("</legend>");
         DeskApp.CATEGORIES.forEach((code, name) -> b.append("<label class=\"check\"><input type=\"checkbox\" name=\"_category\" value=\"")
                 .append(code).append("\" id=\"cat-").append(code).append('"').append(c.categories.contains(code) ? " checked" : "")
                 .append("> ").append(esc(name)).append("</label>"));
         b.append("</fieldset>");
         if (!portal) {
-            b.append(error(c, "heldData")).append("<fieldset id=\"c-heldData\"><legend>Dữ liệu, kết quả đã có trong cơ sở dữ liệu hoặc kho dữ liệu của công dân (không yêu cầu nộp lại)</legend>");
+            b.append(error(c, "heldData")).append("<fieldset id=\"c-heldData\"><legend>").append(esc(t("DESK_FORM_HELD")))
+                    .append("</legend>");
             heldSources.forEach((code, name) -> b.append("<label class=\"check\"><input type=\"checkbox\" name=\"_heldData\" value=\"")
                     .append(esc(code)).append("\" id=\"held-").append(esc(code)).append('"').append(c.heldData.contains(code) ? " checked" : "")
                     .append("> ").append(esc(name)).append(" (").append(esc(code)).append(")</label>"));
             b.append("</fieldset>");
-            b.append(error(c, "officer")).append("<label for=\"c-officer\">Cán bộ tiếp nhận</label>")
+            b.append(error(c, "officer")).append("<label for=\"c-officer\">").append(esc(t("DESK_FORM_OFFICER"))).append("</label>")
                     .append("<input id=\"c-officer\" name=\"_officer\" maxlength=\"100\" value=\"").append(esc(c.officer)).append("\">");
         }
         b.append("</fieldset>");
@@ -110,11 +113,15 @@ final class FormPage {
 
     private static String unitSelect(String id, String name, String selected, List<ReceivingUnit> units, boolean optional) {
         StringBuilder b = new StringBuilder("<select id=\"").append(id).append("\" name=\"").append(name).append("\">");
-        b.append("<option value=\"\">").append(optional ? "— Không rõ —" : "— Chọn đơn vị —").append("</option>");
+        b.append("<option value=\"\">— ").append(esc(t(optional ? "DESK_FORM_UNKNOWN" : "DESK_FORM_CHOOSE_UNIT"))).append(" —</option>");
         for (ReceivingUnit u : units) {
             b.append("<option value=\"").append(esc(u.code())).append('"').append(u.code().equals(selected) ? " selected" : "")
                     .append('>').append(esc(u.name().vi())).append("</option>");
         }
         return b.append("</select>").toString();
+    }
+
+    private static String t(String key, Object... pairs) {
+        return DeskMessages.vi(key, pairs);
     }
 }

@@ -32,10 +32,11 @@ final class Html {
     static String page(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + esc(title) + " – Một cửa Gia Lai</title>"
+                + "<title>" + esc(DeskMessages.vi("DESK_PAGE_TITLE", "title", title)) + "</title>"
                 + "<link rel=\"stylesheet\" href=\"/static/desk.css\"></head><body>"
-                + "<header class=\"site\"><a href=\"/\">Bộ phận Một cửa</a> · <a href=\"/cong-dich-vu\">Cổng dịch vụ công</a>"
-                + " <span class=\"demo\">Bản minh họa – dữ liệu giả định</span></header><main>"
+                + "<header class=\"site\"><a href=\"/\">" + esc(DeskMessages.vi("DESK_DESK")) + "</a> · <a href=\"/cong-dich-vu\">"
+                + esc(DeskMessages.vi("DESK_PORTAL")) + "</a>"
+                + " <span class=\"demo\">" + esc(DeskMessages.vi("DESK_DEMO")) + "</span></header><main>"
                 + body + "</main></body></html>\n";
     }
 }

@@ -52,7 +52,8 @@ final class Http {
         try {
             return HttpLimits.readBody(ex.getRequestBody(), declared, MAX_BODY);
         } catch (HttpLimits.BadContentLengthException e) {
-            throw new DeskApp.HttpProblem(400, "Yêu cầu không hợp lệ", "Độ dài nội dung [" + declared + "] không hợp lệ.", null);
+            throw new DeskApp.HttpProblem(400, DeskMessages.vi("DESK_BAD_REQUEST"),
+                    DeskMessages.vi("DESK_BAD_LENGTH", "length", declared), null);
         } catch (HttpLimits.BodyTooLargeException e) {
             if (e.closeConnection()) {
                 ex.getResponseHeaders().add("Connection", "close");
@@ -62,8 +63,7 @@ final class Http {
     }
 
     static DeskApp.HttpProblem tooLarge() {
-        return new DeskApp.HttpProblem(413, "Dữ liệu gửi lên quá lớn",
-                "Biểu mẫu gửi lên vượt quá giới hạn 1 MB. Vui lòng không dán tệp hoặc văn bản quá dài vào biểu mẫu.", null);
+        return new DeskApp.HttpProblem(413, DeskMessages.vi("DESK_TOO_LARGE"), DeskMessages.vi("DESK_TOO_LARGE_DETAIL"), null);
     }
 
     static Map<String, List<String>> parseForm(byte[] body) {
@@ -81,7 +81,8 @@ final class Http {
                 continue;
             }
             if (++count > MAX_PARAMS) {
-                throw new DeskApp.HttpProblem(400, "Yêu cầu không hợp lệ", "Biểu mẫu có quá nhiều trường (tối đa " + MAX_PARAMS + ").", null);
+                throw new DeskApp.HttpProblem(400, DeskMessages.vi("DESK_BAD_REQUEST"),
+                        DeskMessages.vi("DESK_TOO_MANY_FIELDS", "max", MAX_PARAMS), null);
             }
             int eq = pair.indexOf('=');
             String k = decode(eq < 0 ? pair : pair.substring(0, eq));
@@ -119,8 +120,7 @@ final class Http {
     }
 
     static DeskApp.HttpProblem malformed() {
-        return new DeskApp.HttpProblem(400, "Dữ liệu gửi lên không đúng định dạng",
-                "Nội dung biểu mẫu bị lỗi mã hóa (không phải UTF-8 hợp lệ hoặc ký tự % sai). Vui lòng mở lại biểu mẫu và gửi lại.", null);
+        return new DeskApp.HttpProblem(400, DeskMessages.vi("DESK_MALFORMED"), DeskMessages.vi("DESK_MALFORMED_DETAIL"), null);
     }
 
     static String first(Map<String, List<String>> params, String name) {

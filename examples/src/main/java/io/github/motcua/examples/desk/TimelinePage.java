@@ -27,38 +27,43 @@ final class TimelinePage {
             String session, String error) {
         Decision d = f.decision();
         if (d.deadline() == null || d.deadline().steps().isEmpty() || engine == null) {
-            throw new DeskApp.HttpProblem(409, "Chưa có tiến độ",
-                    "Hồ sơ " + f.id() + " chưa có các bước xử lý nội bộ để theo dõi.", null);
+            throw new DeskApp.HttpProblem(409, t("DESK_TL_NONE"), t("DESK_TL_NONE_DETAIL", "id", f.id()), null);
         }
         Tracking.Report r = Tracking.track(d, engine, events, now);
         StringBuilder b = new StringBuilder();
-        b.append("<h1>Tiến độ xử lý hồ sơ ").append(esc(f.id())).append("</h1>");
-        b.append("<p>Thủ tục: ").append(esc(f.procedure().code())).append(" — ").append(esc(f.procedure().name().vi())).append("</p>");
-        b.append("<p id=\"timeline-due\">Hẹn trả kết quả: ").append(esc(at(r.due()))).append("</p>");
-        b.append("<p id=\"timeline-state\" data-state=\"").append(r.state().name()).append("\">Tình trạng: ")
-                .append(esc(r.state().labelVi())).append("</p>");
-        b.append("<table id=\"timeline\"><tr><th>TT</th><th>Bước</th><th>Người thực hiện</th><th>Hạn</th>"
-                + "<th>Bắt đầu</th><th>Hoàn thành</th><th>Trạng thái</th></tr>");
+        b.append("<h1>").append(esc(t("DESK_TL_TITLE", "id", f.id()))).append("</h1>");
+        b.append("<p>").append(esc(t("DESK_TL_PROCEDURE", "code", f.procedure().code(), "name", f.procedure().name().vi())))
+                .append("</p>");
+        b.append("<p id=\"timeline-due\">").append(esc(t("DESK_TL_DUE", "at", at(r.due())))).append("</p>");
+        b.append("<p id=\"timeline-state\" data-state=\"").append(r.state().name()).append("\">")
+                .append(esc(t("DESK_TL_STATE", "state", r.state().labelVi()))).append("</p>");
+        b.append("<table id=\"timeline\"><tr>");
+        for (String h : new String[] {"DESK_TL_COL_NO", "DESK_TL_COL_STEP", "DESK_TL_COL_OWNER", "DESK_TL_COL_DUE",
+            "DESK_TL_COL_STARTED", "DESK_TL_COL_FINISHED", "DESK_TL_COL_STATUS"}) {
+            b.append("<th>").append(esc(t(h))).append("</th>");
+        }
+        b.append("</tr>");
         int i = 1;
         for (Tracking.StepTrack s : r.steps()) {
             b.append("<tr data-step=\"").append(esc(s.id())).append("\" data-late=\"").append(s.late()).append("\"><td>")
                     .append(i++).append("</td><td>").append(esc(s.nameVi())).append("</td><td>").append(esc(s.owner()))
                     .append("</td><td>").append(esc(at(s.due()))).append("</td><td>").append(esc(at(s.startedAt())))
                     .append("</td><td>").append(esc(at(s.finishedAt()))).append("</td><td>")
-                    .append(esc(s.status().labelVi() + (s.late() ? " — quá hạn" : ""))).append("</td></tr>");
+                    .append(esc(s.status().labelVi() + (s.late() ? " — " + t("DESK_TL_LATE_STEP") : ""))).append("</td></tr>");
         }
         b.append("</table>");
         if (!r.lateRoles().isEmpty()) {
-            b.append("<p class=\"bad\" id=\"timeline-late\">Chậm: ").append(esc(String.join(", ", r.lateRoles()))).append("</p>");
+            b.append("<p class=\"bad\" id=\"timeline-late\">").append(esc(t("DESK_TL_LATE", "roles", String.join(", ", r.lateRoles()))))
+                    .append("</p>");
         }
         if (r.apologyNeeded()) {
-            b.append("<p class=\"bad\" id=\"timeline-apology\">Cần gửi Văn bản xin lỗi và hẹn lại ngày trả kết quả; ngày hẹn mới: ")
-                    .append(esc(at(r.projectedReturn()))).append("</p>");
+            b.append("<p class=\"bad\" id=\"timeline-apology\">").append(esc(t("DESK_TL_APOLOGY", "at", at(r.projectedReturn()))))
+                    .append("</p>");
         }
         eventLog(b, events);
         recordForm(b, f, r, now, session, error);
-        b.append("<p><a href=\"/ho-so/").append(esc(f.id())).append("\">Quay lại hồ sơ</a></p>");
-        return Html.page("Tiến độ xử lý hồ sơ " + f.id(), b.toString());
+        b.append("<p><a href=\"/ho-so/").append(esc(f.id())).append("\">").append(esc(t("DESK_BACK_TO_DOSSIER"))).append("</a></p>");
+        return Html.page(t("DESK_TL_TITLE", "id", f.id()), b.toString());
     }
 
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
@@ -66,21 +71,23 @@ final class TimelinePage {
     /** Vietnamese label of an event. */
     static String label(Tracking.Event e) {
         return switch (e) {
-            case STARTED -> "Bắt đầu xử lý";
-            case FINISHED -> "Hoàn thành";
-            case SUPPLEMENT_REQUESTED -> "Yêu cầu bổ sung hồ sơ";
-            case SUPPLEMENT_RECEIVED -> "Đã nhận hồ sơ bổ sung";
-            case PAUSED -> "Tạm dừng (chờ nghĩa vụ tài chính, niêm yết…)";
-            case RESUMED -> "Tiếp tục xử lý";
+            case STARTED -> t("DESK_EVENT_STARTED");
+            case FINISHED -> t("DESK_EVENT_FINISHED");
+            case SUPPLEMENT_REQUESTED -> t("DESK_EVENT_SUPPLEMENT_REQUESTED");
+            case SUPPLEMENT_RECEIVED -> t("DESK_EVENT_SUPPLEMENT_RECEIVED");
+            case PAUSED -> t("DESK_EVENT_PAUSED");
+            case RESUMED -> t("DESK_EVENT_RESUMED");
         };
     }
 
     private static void eventLog(StringBuilder b, List<Tracking.StepEvent> events) {
         if (events.isEmpty()) {
-            b.append("<p id=\"events-none\">Chưa ghi sự kiện nào.</p>");
+            b.append("<p id=\"events-none\">").append(esc(t("DESK_EVENTS_NONE"))).append("</p>");
             return;
         }
-        b.append("<h2>Sự kiện đã ghi</h2><table id=\"events\"><tr><th>Lúc</th><th>Bước</th><th>Sự kiện</th><th>Người ghi</th></tr>");
+        b.append("<h2>").append(esc(t("DESK_EVENTS"))).append("</h2><table id=\"events\"><tr><th>").append(esc(t("DESK_EVENTS_COL_AT")))
+                .append("</th><th>").append(esc(t("DESK_TL_COL_STEP"))).append("</th><th>").append(esc(t("DESK_EVENTS_COL_EVENT")))
+                .append("</th><th>").append(esc(t("DESK_EVENTS_COL_BY"))).append("</th></tr>");
         for (Tracking.StepEvent e : events) {
             b.append("<tr data-event=\"").append(e.event().name()).append("\"><td>")
                     .append(esc(AT.format(e.at().atZoneSameInstant(DeskApp.VN)))).append("</td><td>").append(esc(e.step()))
@@ -92,28 +99,32 @@ final class TimelinePage {
 
     private static void recordForm(StringBuilder b, DeskApp.Filing f, Tracking.Report r, Instant now, String session,
             String error) {
-        b.append("<h2>Ghi sự kiện xử lý</h2>");
+        b.append("<h2>").append(esc(t("DESK_RECORD"))).append("</h2>");
         if (error != null) {
             b.append("<p class=\"bad\" id=\"event-error\" role=\"alert\">").append(esc(error)).append("</p>");
         }
         b.append("<form method=\"post\" action=\"/ho-so/").append(esc(f.id())).append("/tien-do\" id=\"record-event\">");
         b.append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(esc(session == null ? "" : session)).append("\">");
-        b.append("<label for=\"buoc\">Bước</label><select id=\"buoc\" name=\"buoc\">");
+        b.append("<label for=\"buoc\">").append(esc(t("DESK_TL_COL_STEP"))).append("</label><select id=\"buoc\" name=\"buoc\">");
         for (Tracking.StepTrack s : r.steps()) {
             b.append("<option value=\"").append(esc(s.id())).append("\">").append(esc(s.nameVi())).append(" — ")
                     .append(esc(s.owner())).append("</option>");
         }
-        b.append("</select><label for=\"suKien\">Sự kiện</label><select id=\"suKien\" name=\"suKien\">");
+        b.append("</select><label for=\"suKien\">").append(esc(t("DESK_EVENTS_COL_EVENT"))).append("</label><select id=\"suKien\" name=\"suKien\">");
         for (Tracking.Event e : Tracking.Event.values()) {
             b.append("<option value=\"").append(e.name()).append("\">").append(esc(label(e))).append("</option>");
         }
-        b.append("</select><label for=\"luc\">Lúc (giờ Việt Nam)</label><input type=\"datetime-local\" id=\"luc\" name=\"luc\" value=\"")
+        b.append("</select><label for=\"luc\">").append(esc(t("DESK_RECORD_AT"))).append("</label><input type=\"datetime-local\" id=\"luc\" name=\"luc\" value=\"")
                 .append(INPUT.format(now.atZone(DeskApp.VN))).append("\" required>");
-        b.append("<label for=\"nguoi\">Người thực hiện</label><input type=\"text\" id=\"nguoi\" name=\"nguoi\" maxlength=\"200\">");
-        b.append("<button type=\"submit\">Ghi sự kiện</button></form>");
+        b.append("<label for=\"nguoi\">").append(esc(t("DESK_TL_COL_OWNER"))).append("</label><input type=\"text\" id=\"nguoi\" name=\"nguoi\" maxlength=\"200\">");
+        b.append("<button type=\"submit\">").append(esc(t("DESK_RECORD_BUTTON"))).append("</button></form>");
     }
 
     private static String at(ZonedDateTime t) {
         return t == null ? "" : AT.format(t);
+    }
+
+    private static String t(String key, Object... pairs) {
+        return DeskMessages.vi(key, pairs);
     }
 }

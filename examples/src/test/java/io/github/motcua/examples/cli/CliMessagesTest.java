@@ -1,17 +1,10 @@
 package io.github.motcua.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.motcua.kernel.Messages;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.motcua.kernel.BundleKeys;
 import java.nio.file.Path;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,23 +17,8 @@ class CliMessagesTest {
     private static final Pattern KEY = Pattern.compile("\"(CLI_[A-Z0-9_]+)\"");
 
     @Test
-    void bundle_everyKeyInBothLanguagesWithTheSamePlaceholders() {
-        assertEquals(java.util.List.of(), Messages.check(CliMessages.BUNDLE));
-    }
-
-    @Test
-    void code_everyKeyItNamesIsInTheBundle_andEveryBundleKeyIsUsed() throws IOException {
-        TreeSet<String> used = new TreeSet<>();
-        try (Stream<Path> files = Files.list(SOURCES)) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
-                Matcher m = KEY.matcher(Files.readString(f, StandardCharsets.UTF_8));
-                while (m.find()) {
-                    used.add(m.group(1));
-                }
-            }
-        }
-        assertTrue(used.size() > 15, used.toString());
-        assertEquals(new TreeSet<>(Messages.keys(CliMessages.BUNDLE)), used);
+    void bundle_completeInBothLanguages_everyKeyTheCodeNamesIsInIt_andEveryKeyIsUsed() {
+        BundleKeys.assertExactlyTheKeysUsed(CliMessages.BUNDLE, BundleKeys.named(SOURCES, false, KEY), 16);
     }
 
     @Test

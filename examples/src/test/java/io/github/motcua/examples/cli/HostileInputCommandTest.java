@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.motcua.examples.cli.Cli.Run;
+import io.github.motcua.kernel.ZipBombs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,5 +112,95 @@ class HostileInputCommandTest {
         String csv = Files.readString(after, StandardCharsets.UTF_8);
         assertTrue(csv.contains("," + code + ",\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"Bấm\"\")\","), csv);
         assertTrue(!csv.contains(",=HYPERLINK"), csv);
+    }
+
+    /** A sparse file of {@code size} bytes (no disk blocks written where the file system allows it). */
+    static Path sparse(Path file, long size) throws IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(size);
+        }
+        return file;
+    }
+
+    @Test
+    void decide_twoGigabyteDossier_refusedByItsSizeWithoutReadingIt(@TempDir Path dir) throws IOException {
+        Path dossier = sparse(dir.resolve("hs.json"), 2L * 1024 * 1024 * 1024);
+        Run r = run("decide", Cli.GIA_LAI.toString(), dossier.toString(), "--lang", "en");
+        assertEquals(ExitCodes.BAD_DOSSIER, r.code(), r.out() + r.err());
+        assertEquals(dossier + ":0:0: [DOSSIER_TOO_LARGE] file too large, not read: 2147483648 bytes (at most "
+                + io.github.motcua.rules.Dossier.MAX_JSON_CHARS + " characters, that is "
+                + 3L * io.github.motcua.rules.Dossier.MAX_JSON_CHARS + " bytes of UTF-8)\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void decide_dossierJustOverTheByteCap_refused_andOneWithinIt_goesToTheEngine(@TempDir Path dir) throws IOException {
+        long cap = 3L * io.github.motcua.rules.Dossier.MAX_JSON_CHARS;
+        Run over = run("decide", Cli.GIA_LAI.toString(), sparse(dir.resolve("a.json"), cap + 1).toString());
+        assertEquals(ExitCodes.BAD_DOSSIER, over.code(), over.err());
+        assertTrue(over.err().contains("[DOSSIER_TOO_LARGE] tệp quá lớn, không đọc: " + (cap + 1) + " byte"), over.err());
+        // 3 MB of spaces: read (it may be a dossier of 2 MiB characters or fewer), refused by the engine's own limit
+        Path spaces = Files.write(dir.resolve("b.json"), " ".repeat(3 * 1024 * 1024).getBytes(StandardCharsets.UTF_8));
+        Run within = run("decide", Cli.GIA_LAI.toString(), spaces.toString());
+        assertEquals(ExitCodes.BAD_DOSSIER, within.code(), within.err());
+        assertTrue(within.err().contains("[DOSSIER_TOO_LARGE] hồ sơ quá lớn: 3145728 ký tự"), within.err());
+    }
+
+    @Test
+    void track_twoGigabyteEventLog_refusedByItsSizeWithoutReadingIt(@TempDir Path dir) throws IOException {
+        Path events = sparse(dir.resolve("events.json"), 2L * 1024 * 1024 * 1024);
+        Run r = run("track", Cli.GIA_LAI.toString(), Cli.DOSSIERS.resolve("dat-dai-xa-kho-khan.json").toString(),
+                events.toString());
+        assertEquals(ExitCodes.BAD_DOSSIER, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith(events + ":0:0: [STEP_EVENTS_TOO_LARGE] tệp quá lớn, không đọc: 2147483648 byte"),
+                r.err());
+    }
+
+    @Test
+    void newProcedure_oversizeSchemaInForms_exitsTwoWithTheReadersProblem_nothingWritten(@TempDir Path dir)
+            throws IOException {
+        Path pack = Cli.copyOfSmallPack(dir);
+        sparse(pack.resolve("forms/lon.schema.json"), 2L * 1024 * 1024 * 1024);
+        Run r = run("new-procedure", pack.toString(), "GL.TEST.01", "--lang", "en");
+        assertEquals(ExitCodes.PACK_PROBLEMS, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("forms/lon.schema.json:0:0: [FILE_TOO_LARGE]"), r.err());
+        assertTrue(!r.err().contains("\tat "), r.err());
+        assertTrue(!Files.exists(pack.resolve("procedures/GL.TEST.01")));
+    }
+
+    @Test
+    void newProcedure_schemaLinkedOutsideThePack_exitsTwo_andTheTargetIsNotRead(@TempDir Path dir, @TempDir Path outside)
+            throws IOException {
+        Path pack = Cli.copyOfSmallPack(dir);
+        Path secret = Files.writeString(outside.resolve("bi-mat.json"), "{\"$id\": \"urn:motcua:forms:common\"}");
+        try {
+            Files.createSymbolicLink(pack.resolve("forms/lien-ket.json"), secret);
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+        }
+        Run r = run("new-procedure", pack.toString(), "GL.TEST.01");
+        assertEquals(ExitCodes.PACK_PROBLEMS, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("forms/lien-ket.json:0:0: [LINK_OUTSIDE_PACK]"), r.err());
+        assertTrue(!Files.exists(pack.resolve("procedures/GL.TEST.01")));
+    }
+
+    @Test
+    void newProcedure_takesTheSharedDefinitionsFromTheTopLevelId_notFromTextAnywhereInTheFile(@TempDir Path dir)
+            throws IOException {
+        Path pack = Cli.copyOfSmallPack(dir);
+        Files.delete(pack.resolve("forms/common.schema.json"));
+        // the shared URN only as a nested $id: the pack does not declare the shared definitions
+        Files.writeString(pack.resolve("forms/khac.schema.json"), "{\"$id\": \"urn:motcua:forms:khac\", \"$defs\": "
+                + "{\"a\": {\"$id\": \"urn:motcua:forms:common\", \"type\": \"string\"}}}");
+        Run r = run("new-procedure", pack.toString(), "GL.TEST.01");
+        assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
+        String form = Files.readString(pack.resolve("procedures/GL.TEST.01/form.schema.json"), StandardCharsets.UTF_8);
+        assertTrue(!form.contains("urn:motcua:forms:common") && form.contains("\"hoTen\""), form);
+        // a pack whose top-level $id is the shared URN (tab-indented JSON is JSON too): the skeleton refers to it
+        Files.writeString(pack.resolve("forms/khac.schema.json"), "{\n\t\"$id\":\t\"urn:motcua:forms:common\",\n\t\"$defs\": {}\n}");
+        Run r2 = run("new-procedure", pack.toString(), "GL.TEST.02");
+        assertEquals(ExitCodes.OK, r2.code(), r2.out() + r2.err());
+        assertTrue(Files.readString(pack.resolve("procedures/GL.TEST.02/form.schema.json"), StandardCharsets.UTF_8)
+                .contains("\"$ref\": \"urn:motcua:forms:common#/$defs/person\""));
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.motcua.forms.document.Applicant;
 import io.github.motcua.forms.document.ControlSheet;
 import io.github.motcua.forms.document.DocumentHeader;
+import io.github.motcua.forms.document.ReceiptSlip;
+import io.github.motcua.forms.document.ReceivedComponent;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.DecisionDocuments;
 import io.github.motcua.rules.Digitisation;
@@ -97,6 +99,29 @@ class GiaLaiDigitisationTest {
         String html = engine.forms().orElseThrow().documents().render(withHeld, Locale.forLanguageTag("vi-VN"));
         assertTrue(html.contains("Thành phần hồ sơ phải số hóa khi tiếp nhận"), html);
         assertTrue(html.contains("<li>Đơn đề nghị cấp giấy phép xây dựng</li>"), html);
+    }
+
+    @Test
+    void receiptSlip_marksThePapersToDigitise_asTheControlSheetListsThem() {
+        Decision held = engine.decide(permit("\"1.013978/giay-chung-nhan\""));
+        DocumentHeader h = new DocumentHeader("UBND TỈNH GIA LAI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", null, "Gia Lai",
+                LocalDate.of(2026, 3, 4), "HS-2026-0042", "Cấp giấy phép xây dựng", Applicant.named("Nguyễn Văn Trung"));
+        OffsetDateTime at = OffsetDateTime.parse("2026-03-04T10:00:00+07:00");
+        List<String> toDigitise = DecisionDocuments.controlSheet(held, h, at).toDigitise();
+        io.github.motcua.rules.Procedure permit = engine.catalog().stream().filter(p -> p.code().equals("GL.GPXD.01"))
+                .findFirst().orElseThrow();
+        ReceiptSlip slip = DecisionDocuments.receiptSlip(held, permit, new DecisionDocuments.ReceiptDetails(h, at,
+                io.github.motcua.dossier.Channel.DESK, null, "Cán bộ tiếp nhận", java.util.Set.of()));
+        List<String> marked = slip.components().stream().filter(ReceivedComponent::toDigitise).map(ReceivedComponent::name)
+                .toList();
+        assertEquals(List.of("Đơn đề nghị cấp giấy phép xây dựng",
+                "Bản vẽ thiết kế xây dựng (mặt bằng, mặt cắt, mặt đứng, móng, đấu nối hạ tầng)"), marked);
+        for (ReceivedComponent c : slip.components()) {
+            assertEquals(toDigitise.contains(c.name()), c.toDigitise(), c.name()); // same list as the control sheet
+        }
+        String html = engine.forms().orElseThrow().documents().render(slip, Locale.forLanguageTag("vi-VN"));
+        assertTrue(html.contains("<th>Số hóa khi tiếp nhận</th>"), html);
+        assertEquals(marked.size(), html.split("<tr class=\"digitise\">", -1).length - 1, html);
     }
 
     @Test

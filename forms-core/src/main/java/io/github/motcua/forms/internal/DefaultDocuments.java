@@ -89,11 +89,15 @@ final class DefaultDocuments implements Documents {
         if (doc instanceof ReceiptSlip r) {
             List<Map<String, Object>> comps = new ArrayList<>();
             int i = 1;
+            boolean anyDigitise = false;
             for (var c : r.components()) {
                 comps.add(Map.of("no", Integer.toString(i++), "name", s(c.name()), "form", s(c.form()),
-                        "quantity", Integer.toString(c.quantity())));
+                        "quantity", Integer.toString(c.quantity()), "digitise", c.toDigitise()));
+                anyDigitise |= c.toDigitise();
             }
             m.put("components", comps);
+            // the column of papers digitised at receipt shows only when the procedure has some (issue 18)
+            m.put("anyDigitise", anyDigitise);
             m.put("receivedAt", dateTime(r.receivedAt()));
             m.put("dueAt", dateTime(r.dueAt()));
             m.put("channel", en ? r.channel().labelEn() : r.channel().labelVi());

@@ -26,7 +26,7 @@ public final class DossierJson {
     /** Refuses a key given twice in one object (the tree would silently keep the last value). */
     static final JsonMapper JSON = JsonMapper.builder()
             .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final int MAX_CHARS = 2 * 1024 * 1024;
+    private static final int MAX_CHARS = Dossier.MAX_JSON_CHARS;
 
     /** A stable problem code of a dossier refusal (docs/integration.md lists them). */
     static io.github.motcua.kernel.ProblemCode code(String name) {

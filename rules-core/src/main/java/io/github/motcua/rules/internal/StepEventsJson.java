@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Step events JSON in (validated against step-events.schema.json). Thread-safe (stateless). */
 public final class StepEventsJson {
-    private static final int MAX_CHARS = 1_000_000;
+    private static final int MAX_CHARS = Tracking.MAX_EVENTS_JSON_CHARS;
 
     private StepEventsJson() {
     }

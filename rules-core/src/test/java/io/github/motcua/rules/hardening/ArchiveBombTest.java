@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.motcua.kernel.ZipBombs;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.Eligibility;
 import io.github.motcua.rules.Engine;

@@ -1,4 +1,4 @@
-package io.github.motcua.rules.hardening;
+package io.github.motcua.kernel;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,16 +14,16 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 
 /** Builds hostile ZIP archives byte by byte (a ZIP writer would refuse to lie about sizes). */
-final class ZipBombs {
+public final class ZipBombs {
     /** One entry: raw bytes as stored, the method, and what the central directory declares. */
-    record Raw(String name, int method, byte[] data, long declaredSize) {
+    public record Raw(String name, int method, byte[] data, long declaredSize) {
     }
 
     private ZipBombs() {
     }
 
     /** The entries of a real archive, uncompressed, in order. */
-    static Map<String, byte[]> entries(byte[] zip) {
+    public static Map<String, byte[]> entries(byte[] zip) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try {
             java.nio.file.Path tmp = java.nio.file.Files.createTempFile("motcua-zip", ".zip");
@@ -45,7 +45,7 @@ final class ZipBombs {
         return out;
     }
 
-    static Raw deflated(String name, byte[] content) {
+    public static Raw deflated(String name, byte[] content) {
         Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
         d.setInput(content);
         d.finish();
@@ -62,7 +62,7 @@ final class ZipBombs {
      * A raw deflate stream of {@code megabytes} MiB of {@code fill}, built by repeating one
      * independently compressed MiB (each copy refers only to itself), about 1 KB per MiB.
      */
-    static byte[] deflatedRepeat(byte fill, int megabytes) {
+    public static byte[] deflatedRepeat(byte fill, int megabytes) {
         byte[] mib = new byte[1024 * 1024];
         java.util.Arrays.fill(mib, fill);
         Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
@@ -85,7 +85,7 @@ final class ZipBombs {
     }
 
     /** A ZIP archive of the entries; {@code aliases} adds central-directory entries pointing at entry 0's bytes. */
-    static byte[] zip(List<Raw> entries, int aliases) {
+    public static byte[] zip(List<Raw> entries, int aliases) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<byte[]> central = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
@@ -121,7 +121,7 @@ final class ZipBombs {
     }
 
     /** {@code workbook} with one entry's content replaced by {@code replacement}. */
-    static byte[] replace(byte[] workbook, String entry, Raw replacement) {
+    public static byte[] replace(byte[] workbook, String entry, Raw replacement) {
         List<Raw> raws = new ArrayList<>();
         entries(workbook).forEach((name, content) -> raws.add(name.equals(entry) ? replacement : deflated(name, content)));
         return zip(raws, 0);

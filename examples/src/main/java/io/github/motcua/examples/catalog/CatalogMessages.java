@@ -1,0 +1,35 @@
+package io.github.motcua.examples.catalog;
+
+import io.github.motcua.kernel.Messages;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The catalogue's and the guides' own words (danh mục, hướng dẫn), Vietnamese and English, from the bundle
+ * {@value #BUNDLE} through the kernel's {@link Messages}: one {@code CAT_} key, the same named arguments
+ * in both languages. The legal text itself (names, citations, tariffs) comes from the pack. Stateless,
+ * so thread-safe.
+ */
+final class CatalogMessages {
+    /** The bundle's base name. */
+    static final String BUNDLE = "io/github/motcua/examples/catalog/messages";
+
+    private CatalogMessages() {
+    }
+
+    /**
+     * The message {@code key} in English when {@code en}, else in Vietnamese; {@code pairs} are argument
+     * names and values, alternating (a value is written with {@link String#valueOf(Object)}).
+     */
+    static String text(boolean en, String key, Object... pairs) {
+        if (pairs.length % 2 != 0) {
+            throw new IllegalArgumentException("argument names and values come in pairs");
+        }
+        Map<String, String> args = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            args.put(String.valueOf(pairs[i]), String.valueOf(pairs[i + 1]));
+        }
+        return Messages.render(BUNDLE, key, args, en ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.motcua.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The one key check of a module's message bundle (test scope, shipped in pack-core's test-jar): every
+ * key in Vietnamese and English with the same placeholders ({@link Messages#check}), every key the code
+ * names is in the bundle (a misspelt key fails the build, not a user), and no key is unused. Each
+ * module's bundle test says where its sources are and how a key looks there. Stateless.
+ */
+public final class BundleKeys {
+    private BundleKeys() {
+    }
+
+    /**
+     * The keys the {@code .java} files under {@code sources} name: group 1 of every match of each pattern.
+     *
+     * @param deep    true to look in sub-folders too, false for the folder's own files only
+     * @param pattern e.g. {@code "(CLI_[A-Z0-9_]+)"} inside quotes: {@code Pattern.compile("\"(CLI_[A-Z0-9_]+)\"")}
+     */
+    public static SortedSet<String> named(Path sources, boolean deep, Pattern... pattern) {
+        SortedSet<String> used = new TreeSet<>();
+        try (Stream<Path> files = deep ? Files.walk(sources) : Files.list(sources)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                String src = Files.readString(f, StandardCharsets.UTF_8);
+                for (Pattern p : pattern) {
+                    Matcher m = p.matcher(src);
+                    while (m.find()) {
+                        used.add(m.group(1));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return used;
+    }
+
+    /**
+     * Asserts the bundle is complete in both languages and holds exactly the keys {@code used}.
+     *
+     * @param atLeast fewer keys found in the code than this means the search itself broke (a check that
+     *                finds nothing would pass on an empty bundle)
+     */
+    public static void assertExactlyTheKeysUsed(String bundle, Set<String> used, int atLeast) {
+        assertEquals(List.of(), Messages.check(bundle), "keys or placeholders in one language only: " + bundle);
+        assertTrue(used.size() >= atLeast, "the code names only " + used.size() + " keys: " + used);
+        SortedSet<String> inBundle = new TreeSet<>(Messages.keys(bundle));
+        SortedSet<String> missing = new TreeSet<>(used);
+        missing.removeAll(inBundle);
+        SortedSet<String> unused = new TreeSet<>(inBundle);
+        unused.removeAll(used);
+        assertEquals("", (missing.isEmpty() ? "" : "named by the code, not in the bundle: " + missing + "; ")
+                + (unused.isEmpty() ? "" : "in the bundle, named by no code: " + unused), bundle);
+    }
+}
