@@ -133,7 +133,12 @@ public final class DefaultEngine implements Engine {
                 List<PackProblem> mine = new ArrayList<>();
                 try {
                     compileForm(mine);
-                    ProcedureCompiler.Checked c = ProcedureCompiler.check(src, bases, mine);
+                    // a lazy load left these checks of the rule texts for now; a problem stops here, as it stops an eager load
+                    List<PackProblem> deferred = src.deferred() == null ? List.of() : src.deferred().run(src);
+                    mine.addAll(deferred);
+                    // a prebuilt pack's rule texts were linted by its build and are never compiled: only their metadata is read
+                    ProcedureCompiler.Checked c = !deferred.isEmpty() ? null
+                            : ProcedureCompiler.check(src, bases, mine, prebuilt == null);
                     if (c != null && mine.isEmpty()) {
                         rules = c.rules();
                         org.kie.api.KieBase reused = sameRules == null ? null : sameRules.built();
@@ -491,7 +496,8 @@ public final class DefaultEngine implements Engine {
         Serving previous = serving.get();
         try {
             PackLoader.Loaded loaded = PackLoader.load(files, sections, problems, previous == null ? null : previous.memo(),
-                    loadPool);
+                    loadPool, prebuilt != null ? ProcedureReader.RuleChecks.SKIPPED
+                            : lazyCompile ? ProcedureReader.RuleChecks.AT_FIRST_USE : ProcedureReader.RuleChecks.AT_LOAD);
             pack = loaded.pack();
             memo = loaded.memo();
             checkKeys = loaded.checkKeys();
