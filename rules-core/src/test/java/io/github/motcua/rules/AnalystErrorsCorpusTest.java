@@ -65,9 +65,8 @@ class AnalystErrorsCorpusTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
-    void brokenFile_givesOneProblemAtItsLineInBothLanguages(Entry e) throws IOException {
+    /** A copy of the ho-tich test pack with the corpus file {@code e} in place. */
+    private Path broken(Entry e) throws IOException {
         Path p = TestPacks.copy("ho-tich", dir);
         TestPacks.write(p.resolve("procedures/1.001193/form.schema.json"), YamlRulesTest.FORM);
         TestPacks.write(p.resolve("legal-bases/corpus.yaml"), BASES);
@@ -75,6 +74,43 @@ class AnalystErrorsCorpusTest {
             TestPacks.write(p.resolve(b.getValue()), read(b.getKey()));
         }
         TestPacks.write(p.resolve(e.target()), read(e.file()));
+        return p;
+    }
+
+    /**
+     * A lazy engine (docs/performance.md "Compile modes") reports the same one problem: at load, or — for the
+     * checks of rule texts it leaves to a procedure's first use, like the lint — through {@code compiled()} and
+     * when that procedure is decided, which is then refused while every other procedure serves.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void brokenFile_lazyEngine_sameProblemAtLoadOrAtFirstUse(Entry e) throws Exception {
+        Path p = broken(e);
+        String code = e.target().split("/")[1];
+        try (Engine engine = Motcua.engine().lazyCompile(true).build()) {
+            LoadResult r = engine.load(p);
+            List<PackProblem> found = r.ok() ? engine.compiled().get(120, java.util.concurrent.TimeUnit.SECONDS) : r.problems();
+            String all = found.stream().map(x -> x.format(Locale.ROOT)).collect(Collectors.joining("\n"));
+            assertEquals(1, found.size(), all);
+            assertEquals(List.of(e.target(), e.code(), e.line()),
+                    List.of(found.get(0).file(), found.get(0).code(), found.get(0).line()), all);
+            if (r.ok()) {
+                String dossier = "{\"procedure\":\"" + code + "\",\"channel\":\"DESK\",\"receivedAt\":\"2026-03-02T09:00:00+07:00\","
+                        + "\"form\":{}}";
+                UnableToLoadPackException refused = org.junit.jupiter.api.Assertions.assertThrows(UnableToLoadPackException.class,
+                        () -> engine.decide(dossier));
+                assertTrue(refused.problems().stream().anyMatch(x -> x.code().equals(e.code()) && x.line() == e.line()),
+                        String.valueOf(refused.problems()));
+                String other = code.equals("1.001193") ? "1.000894" : "1.001193";
+                assertNotEquals(null, engine.decide(dossier.replace(code, other)).eligibility(), "the other procedures serve");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void brokenFile_givesOneProblemAtItsLineInBothLanguages(Entry e) throws IOException {
+        Path p = broken(e);
         try (Engine engine = TestPacks.engine()) {
             LoadResult r = engine.load(p);
             String all = r.problems().stream().map(x -> x.format(Locale.ROOT)).collect(Collectors.joining("\n"));

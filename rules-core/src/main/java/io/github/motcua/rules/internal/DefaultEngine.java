@@ -68,10 +68,12 @@ public final class DefaultEngine implements Engine {
          */
         private RuleClasses.Generated prebuilt;
         /**
-         * A prebuilt procedure checked and its classes verified, but not yet defined and assembled into its
-         * KieBase ({@link #prepare}): that happens at its first decision or in the background warm-up.
+         * A prebuilt procedure checked, its classes verified, defined and linked at load ({@link #prepare}), but not
+         * yet assembled into its KieBase: that happens at its first decision or in the background warm-up.
          */
         private boolean assemblyPending;
+        /** The prebuilt classes defined and linked by {@link #prepare}, until {@link #get} assembles them. */
+        private RuleClasses.Linked linked;
         /** Keep the generated classes after a compile (to write a prebuilt pack). */
         private final boolean keep;
         private RuleClasses.Generated generated;
@@ -112,14 +114,14 @@ public final class DefaultEngine implements Engine {
             if (assemblyPending) {
                 assemblyPending = false;
                 try {
-                    kieBase = RuleClasses.assemble(prebuilt);
+                    kieBase = RuleClasses.assemble(linked);
                 } catch (RuntimeException | LinkageError e) {
-                    // verified classes that do not link: this procedure is quarantined like a failed compile
+                    // classes verified and linked at load whose model Drools cannot assemble: quarantined like a failed compile
                     problems = List.of(Msg.problem(ProcedureCompiler.blame(src), 0, 0, "PREBUILT_REFUSED_CODE",
                             "load.prebuilt.assemblyFailed", "detail", String.valueOf(e)));
                     kieBase = null;
                 }
-                prebuilt = null; // defined now (or refused): the class files are not kept
+                linked = null;
             }
             return kieBase;
         }
@@ -133,15 +135,30 @@ public final class DefaultEngine implements Engine {
                 List<PackProblem> mine = new ArrayList<>();
                 try {
                     compileForm(mine);
-                    ProcedureCompiler.Checked c = ProcedureCompiler.check(src, bases, mine);
+                    // a lazy load left these checks of the rule texts for now; a problem stops here, as it stops an eager load
+                    List<PackProblem> deferred = src.deferred() == null ? List.of() : src.deferred().run(src);
+                    mine.addAll(deferred);
+                    // a prebuilt pack's rule texts were linted by its build and are never compiled: only their metadata is read
+                    ProcedureCompiler.Checked c = !deferred.isEmpty() ? null
+                            : ProcedureCompiler.check(src, bases, mine, prebuilt == null);
                     if (c != null && mine.isEmpty()) {
                         rules = c.rules();
                         org.kie.api.KieBase reused = sameRules == null ? null : sameRules.built();
                         if (reused != null) {
                             kieBase = reused;
                         } else if (prebuilt != null) {
-                            // a prebuilt pack: no compile, but its classes are verified again before any is defined
-                            assemblyPending = RuleClasses.verifiedPrebuilt(prebuilt, rules, ProcedureCompiler.blame(src), mine);
+                            // a prebuilt pack: no compile, but its classes are verified again before any is defined,
+                            // then defined and linked now, so one that would not link refuses the whole pack at load
+                            if (RuleClasses.verifiedPrebuilt(prebuilt, rules, ProcedureCompiler.blame(src), mine)) {
+                                try {
+                                    linked = RuleClasses.link(prebuilt);
+                                    assemblyPending = true;
+                                } catch (LinkageError e) {
+                                    mine.add(Msg.problem(ProcedureCompiler.blame(src), 0, 0, "PREBUILT_REFUSED_CODE",
+                                            "load.prebuilt.assemblyFailed", "detail", String.valueOf(e)));
+                                }
+                            }
+                            prebuilt = null; // defined now (or refused): the class files are not kept
                         } else if (keep) {
                             generated = ProcedureCompiler.generate(c, mine);
                             kieBase = generated == null ? null : RuleClasses.assemble(generated);
@@ -158,6 +175,7 @@ public final class DefaultEngine implements Engine {
                     kieBase = null; // a problem anywhere (form, lint, compile): never served
                     assemblyPending = false;
                     prebuilt = null;
+                    linked = null;
                 }
                 problems = List.copyOf(mine);
                 sameRules = null; // let the previous version go
@@ -491,7 +509,8 @@ public final class DefaultEngine implements Engine {
         Serving previous = serving.get();
         try {
             PackLoader.Loaded loaded = PackLoader.load(files, sections, problems, previous == null ? null : previous.memo(),
-                    loadPool);
+                    loadPool, prebuilt != null ? ProcedureReader.RuleChecks.SKIPPED
+                            : lazyCompile ? ProcedureReader.RuleChecks.AT_FIRST_USE : ProcedureReader.RuleChecks.AT_LOAD);
             pack = loaded.pack();
             memo = loaded.memo();
             checkKeys = loaded.checkKeys();

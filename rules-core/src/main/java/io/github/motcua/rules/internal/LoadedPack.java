@@ -38,8 +38,15 @@ record LoadedPack(PackInfo info, Map<String, LegalBasis> bases, Map<String, Rece
         return type.isInstance(v) ? type.cast(v) : null;
     }
 
-    /** One procedure folder: its catalogue entry and its rule texts (DRL files and generated tables). */
-    record ProcedureSource(Procedure procedure, String folder, List<RuleText> rules) {
+    /**
+     * One procedure folder: its catalogue entry and its rule texts (DRL files and generated tables); {@code deferred}
+     * holds the rule checks a lazy load leaves to the procedure's first use (null when the load ran them, or
+     * when they are skipped: see {@link ProcedureReader.RuleChecks}).
+     */
+    record ProcedureSource(Procedure procedure, String folder, List<RuleText> rules, ProcedureReader.DeferredChecks deferred) {
+        ProcedureSource(Procedure procedure, String folder, List<RuleText> rules) {
+            this(procedure, folder, rules, null);
+        }
     }
 
     /**

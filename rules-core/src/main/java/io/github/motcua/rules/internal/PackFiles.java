@@ -114,8 +114,20 @@ public final class PackFiles {
         return PackReader.normalize(new String(b, StandardCharsets.UTF_8));
     }
 
+    /** {@link #sha256()}, computed once (the snapshot is immutable; a prebuilt load asks for it twice). */
+    private volatile String sha256;
+
     /** SHA-256 over each path (UTF-8), a zero byte, its length and its bytes, in path order. */
     public String sha256() {
+        String h = sha256;
+        if (h == null) {
+            h = computeSha256();
+            sha256 = h;
+        }
+        return h;
+    }
+
+    private String computeSha256() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, byte[]> e : files.entrySet()) {

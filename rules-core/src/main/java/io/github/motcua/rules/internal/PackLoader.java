@@ -51,8 +51,11 @@ final class PackLoader {
     /** pack.yaml {@code rules.decisionBudgetMs}, else {@link Evaluator#DEFAULT_BUDGET}. */
     private java.time.Duration decisionBudget = Evaluator.DEFAULT_BUDGET;
 
+    private final ProcedureReader.RuleChecks ruleChecks;
+
     private PackLoader(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous,
-            java.util.concurrent.Executor executor) {
+            java.util.concurrent.Executor executor, ProcedureReader.RuleChecks ruleChecks) {
+        this.ruleChecks = ruleChecks;
         this.files = files;
         this.sections = sections;
         this.problems = problems;
@@ -78,7 +81,17 @@ final class PackLoader {
      */
     static Loaded load(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous,
             java.util.concurrent.Executor executor) {
-        PackLoader l = new PackLoader(files, sections, problems, previous, executor);
+        return load(files, sections, problems, previous, executor, ProcedureReader.RuleChecks.AT_LOAD);
+    }
+
+    /**
+     * As {@link #load(PackFiles, List, List, Memo, java.util.concurrent.Executor)}, running the checks of
+     * rule texts that only report analysts' mistakes when {@code ruleChecks} says (see
+     * {@link ProcedureReader.RuleChecks}).
+     */
+    static Loaded load(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous,
+            java.util.concurrent.Executor executor, ProcedureReader.RuleChecks ruleChecks) {
+        PackLoader l = new PackLoader(files, sections, problems, previous, executor, ruleChecks);
         LoadedPack pack = l.load();
         return new Loaded(pack, l.memo, l.checkKeys);
     }
@@ -252,7 +265,7 @@ final class PackLoader {
             folders.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 List<PackProblem> mine = new ArrayList<>();
                 try {
-                    return new ProcedureReader(files, mine, forms, cutOffs).folder(e.getKey(), e.getValue(), claimed, bases, expectKeys);
+                    return new ProcedureReader(files, mine, forms, cutOffs, ruleChecks).folder(e.getKey(), e.getValue(), claimed, bases, expectKeys);
                 } catch (RuntimeException | StackOverflowError x) {
                     mine.add(Msg.problem("procedures/" + e.getKey() + "/procedure.yaml", 0, 0, "LOAD_FAILED", "load.procedure.failed",
                             "detail", String.valueOf(x)));

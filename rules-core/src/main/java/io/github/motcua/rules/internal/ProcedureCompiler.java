@@ -78,6 +78,15 @@ final class ProcedureCompiler {
      */
     static Checked check(LoadedPack.ProcedureSource src, Map<String, LegalBasis> bases,
             List<PackProblem> problems) {
+        return check(src, bases, problems, true);
+    }
+
+    /**
+     * As {@link #check(LoadedPack.ProcedureSource, Map, List)}; without {@code lint} only the rule names and
+     * metadata are read (a prebuilt pack: its build linted the texts, and they are never compiled).
+     */
+    static Checked check(LoadedPack.ProcedureSource src, Map<String, LegalBasis> bases,
+            List<PackProblem> problems, boolean lint) {
         Set<String> componentIds = new LinkedHashSet<>();
         for (DossierComponent c : src.procedure().components()) {
             componentIds.add(c.id());
@@ -85,7 +94,9 @@ final class ProcedureCompiler {
         int before = problems.size();
         Map<String, CompiledProcedure.RuleInfo> rules = new HashMap<>();
         for (LoadedPack.RuleText rt : src.rules()) {
-            problems.addAll(Linter.lint(rt.source(), rt.positions(), componentIds, bases));
+            if (lint) {
+                problems.addAll(Linter.lint(rt.source(), rt.positions(), componentIds, bases));
+            }
             for (DrlSource.RuleHeader h : rt.source().rules()) {
                 PackProblem at = rt.positions().at(h.line(), h.column(), "X", "", "");
                 CompiledProcedure.RuleInfo info = new CompiledProcedure.RuleInfo(h.name(), at.file(), at.line(),

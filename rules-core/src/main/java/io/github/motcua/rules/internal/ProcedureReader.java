@@ -55,10 +55,104 @@ final class ProcedureReader {
      * @param cutOffs pack.yaml's cut-off rules, for procedures that name no cut-off of their own
      */
     ProcedureReader(PackFiles files, List<PackProblem> problems, FormFields.Library forms, CutOffRules cutOffs) {
+        this(files, problems, forms, cutOffs, RuleChecks.AT_LOAD);
+    }
+
+    /**
+     * @param ruleChecks when the checks of the rule texts that only report analysts' mistakes run
+     *                   ({@link DrlMistakes}, form fields and options named by rules, a rule's basis in another
+     *                   instrument): at load, at the procedure's first use, or not at all
+     */
+    ProcedureReader(PackFiles files, List<PackProblem> problems, FormFields.Library forms, CutOffRules cutOffs,
+            RuleChecks ruleChecks) {
         this.files = files;
         this.problems = problems;
         this.forms = forms;
         this.cutOffs = cutOffs;
+        this.ruleChecks = ruleChecks;
+    }
+
+    /**
+     * When a load runs the checks of a procedure's rule texts that find analysts' mistakes but decide
+     * nothing about what may run (the linter, the restriction of the parsed rules and the bytecode verifier
+     * do that): {@link DrlMistakes}, the form fields and options rules and decision tables name
+     * ({@link FormChecks#drl}), and a rule basis citing a near-identical other instrument.
+     */
+    enum RuleChecks {
+        /** During the load, beside every other problem of the folder (eager engines, {@code check}, {@code build}). */
+        AT_LOAD,
+        /**
+         * Just before the procedure's lint, at its first use or in the background warm-up (lazy engines); a
+         * problem quarantines the procedure, as a lint problem does.
+         */
+        AT_FIRST_USE,
+        /** Never: a prebuilt pack, whose build ran them and refused the pack on any problem. */
+        SKIPPED
+    }
+
+    private final RuleChecks ruleChecks;
+    /** The procedure's form fields, read on first need (see {@link #form()}). */
+    private FormFields form;
+    private boolean formRead;
+    private String formText;
+
+    /**
+     * The rule checks of one procedure a lazy load left for its first use (see {@link RuleChecks#AT_FIRST_USE}):
+     * run once, after which the form text is dropped. Thread-safe.
+     */
+    static final class DeferredChecks {
+        private FormFields.Library forms;
+        private String formText;
+        private Map<String, LegalBasis> bases;
+        private List<PackProblem> found;
+
+        DeferredChecks(FormFields.Library forms, String formText, Map<String, LegalBasis> bases) {
+            this.forms = forms;
+            this.formText = formText;
+            this.bases = bases;
+        }
+
+        /** The problems the load would have reported for {@code src} had it run the checks itself. */
+        synchronized List<PackProblem> run(LoadedPack.ProcedureSource src) {
+            if (found == null) {
+                List<PackProblem> out = new ArrayList<>();
+                FormFields form = FormFields.of(formText, forms);
+                for (LoadedPack.RuleText t : src.rules()) {
+                    textChecks(t, form, out);
+                }
+                otherInstrument(src.procedure(), src.rules(), bases, out);
+                found = List.copyOf(out);
+                forms = null;
+                formText = null;
+                bases = null;
+            }
+            return found;
+        }
+    }
+
+    /** The checks of one rule text that {@link RuleChecks} places; {@code form} is null without a form. */
+    private static void textChecks(LoadedPack.RuleText t, FormFields form, List<PackProblem> problems) {
+        boolean drl = t.file().endsWith(".drl");
+        if (drl) {
+            DrlMistakes.check(t.source(), t.positions(), problems);
+        }
+        // a decision table's generated DRL is checked against the form too; rules.yaml checked itself while translated
+        if (form != null && (drl || isTable(t.file()))) {
+            FormChecks.drl(t.source(), t.positions(), form, problems);
+        }
+    }
+
+    private static boolean isTable(String path) {
+        return path.endsWith(".rules.csv") || path.endsWith(".rules.xlsx");
+    }
+
+    /** The procedure's form fields (null without a form), parsed once on first need. */
+    private FormFields form() {
+        if (!formRead) {
+            form = FormFields.of(formText, forms);
+            formRead = true;
+        }
+        return form;
     }
 
     /** One procedure folder's outcome: its source and cases (null when its procedure.yaml failed), problems, and
@@ -75,7 +169,7 @@ final class ProcedureReader {
         this.expectKeys = expectKeys;
         String folder = "procedures/" + code;
         Procedure p = procedure(code, folder, bases);
-        FormFields form = FormFields.of(files.text(folder + "/form.schema.json"), forms);
+        formText = files.text(folder + "/form.schema.json");
         List<LoadedPack.RuleText> rules = new ArrayList<>();
         List<String> casesFiles = new ArrayList<>();
         for (String path : paths) {
@@ -90,22 +184,21 @@ final class ProcedureReader {
                 String text = files.text(path);
                 DrlSource src = new DrlSource(path, text);
                 LoadedPack.RuleText t = new LoadedPack.RuleText(path, src, (l, c, cd, vi, en) -> new PackProblem(path, l, c, cd, vi, en));
-                DrlMistakes.check(src, t.positions(), problems);
-                if (form != null) {
-                    FormChecks.drl(src, t.positions(), form, problems);
+                if (ruleChecks == RuleChecks.AT_LOAD) {
+                    textChecks(t, form(), problems);
                 }
                 rules.add(t);
-            } else if (rel.endsWith(".rules.csv") || rel.endsWith(".rules.xlsx")) {
+            } else if (isTable(rel)) {
                 LoadedPack.RuleText t = RuleTables.generate(path, files.get(path), problems);
                 if (t != null) {
-                    if (form != null) {
-                        FormChecks.drl(t.source(), t.positions(), form, problems);
+                    if (ruleChecks == RuleChecks.AT_LOAD) {
+                        textChecks(t, form(), problems);
                     }
                     rules.add(t);
                 }
             } else if (rel.equals("rules.yaml") || rel.equals("rules.yml") || rel.endsWith(".rules.yaml") || rel.endsWith(".rules.yml")) {
                 // rules as data: translated to DRL with a map back to the YAML, then linted and compiled like DRL
-                LoadedPack.RuleText t = YamlRules.translate(path, files.text(path), form, problems);
+                LoadedPack.RuleText t = YamlRules.translate(path, files.text(path), form(), problems);
                 if (t != null) {
                     rules.add(t);
                 }
@@ -117,20 +210,25 @@ final class ProcedureReader {
         if (p == null) {
             return new Folder(code, null, problems, false);
         }
-        stepConditions(p, form);
-        otherInstrument(p, rules, bases);
-        LoadedPack.ProcedureSource src = new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules));
+        stepConditions(p);
+        DeferredChecks deferred = null;
+        if (ruleChecks == RuleChecks.AT_LOAD) {
+            otherInstrument(p, rules, bases, problems);
+        } else if (ruleChecks == RuleChecks.AT_FIRST_USE && !rules.isEmpty()) {
+            deferred = new DeferredChecks(forms, formText, bases);
+        }
+        LoadedPack.ProcedureSource src = new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules), deferred);
         List<PackCase> cases = new ArrayList<>();
         Base base = null;
         for (String cf : casesFiles) {
             if (isBase(cf)) {
-                base = base(cf, form);
+                base = base(cf, form());
             }
         }
         List<Seen> seen = new ArrayList<>();
         for (String cf : casesFiles) {
             if (!isBase(cf)) {
-                cases.addAll(cases(cf, p, bases, form, base, seen));
+                cases.addAll(cases(cf, p, bases, form(), base, seen));
             }
         }
         return new Folder(code, new PackLoader.Proc(src, List.copyOf(cases)), problems, problems.isEmpty());
@@ -141,7 +239,8 @@ final class ProcedureReader {
      * procedure cites (ND23-2015-D24, Decree 23/2015 on certification, for ND123-2015-D24, Decree
      * 123/2015 on civil status) is almost always a typo: reported with the ids of the intended one.
      */
-    private void otherInstrument(Procedure p, List<LoadedPack.RuleText> rules, Map<String, LegalBasis> bases) {
+    private static void otherInstrument(Procedure p, List<LoadedPack.RuleText> rules, Map<String, LegalBasis> bases,
+            List<PackProblem> problems) {
         Set<String> acts = new LinkedHashSet<>();
         if (p.legalBases() != null) {
             p.legalBases().forEach(b -> acts.add(b.act()));
@@ -381,7 +480,8 @@ final class ProcedureReader {
      * A step's {@code when.field} must be a field of the procedure's form: a misspelt field would never
      * match, and the step (the tax authority's, the commune's posting) would silently never apply.
      */
-    private void stepConditions(Procedure p, FormFields form) {
+    private void stepConditions(Procedure p) {
+        FormFields form = p.stepConditions().isEmpty() ? null : form();
         if (form == null) {
             whenAt.clear();
             return;

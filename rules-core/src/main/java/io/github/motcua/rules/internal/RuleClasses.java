@@ -267,10 +267,49 @@ final class RuleClasses {
         if (g.modelClass() == null) {
             return KieBaseBuilder.createKieBaseFromModel(List.of(), KieServices.get().newKieBaseConfiguration());
         }
+        return assemble(new RuleClassLoader(RuleClasses.class.getClassLoader(), g.classes()), g.modelClass());
+    }
+
+    /**
+     * Verified classes defined, linked and initialised by a class loader of their own: what
+     * {@link #assemble(Linked)} builds the KieBase from. The class files are dropped as they are defined.
+     */
+    record Linked(RuleClassLoader loader, String modelClass) {
+    }
+
+    /**
+     * Defines every (verified) class of {@code g}, links it — the JVM checks its format, verifies its bytecode and
+     * resolves its supertypes — and initialises it (its static initialiser, verified like every method, runs as
+     * it would when the KieBase is assembled), so a class that would fail there fails here, at load, instead of
+     * at the procedure's first use. Call only after {@link #verifiedPrebuilt} accepted every class.
+     *
+     * @throws LinkageError when a class does not define, link or initialise (ClassFormatError, VerifyError,
+     *                      NoClassDefFoundError, ExceptionInInitializerError …)
+     */
+    static Linked link(Generated g) {
         RuleClassLoader loader = new RuleClassLoader(RuleClasses.class.getClassLoader(), g.classes());
+        for (String name : g.classes().keySet()) {
+            try {
+                Class.forName(name.replace('/', '.'), true, loader);
+            } catch (ClassNotFoundException e) {
+                throw new NoClassDefFoundError(name);
+            }
+        }
+        return new Linked(loader, g.modelClass());
+    }
+
+    /** The KieBase of classes {@link #link linked} earlier. */
+    static KieBase assemble(Linked l) {
+        if (l.modelClass() == null) {
+            return KieBaseBuilder.createKieBaseFromModel(List.of(), KieServices.get().newKieBaseConfiguration());
+        }
+        return assemble(l.loader(), l.modelClass());
+    }
+
+    private static KieBase assemble(RuleClassLoader loader, String modelClass) {
         Model model;
         try {
-            model = (Model) loader.loadClass(g.modelClass().replace('/', '.')).getConstructor().newInstance();
+            model = (Model) loader.loadClass(modelClass.replace('/', '.')).getConstructor().newInstance();
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("the verified rule model cannot be instantiated: " + e, e);
         }

@@ -317,6 +317,51 @@ class PrebuiltPackTest {
         assertFalse(Files.exists(marker), "a class of the artifact ran");
     }
 
+    /** {@code original} with a method the JVM's own bytecode verifier rejects when it links the class (an int method returning null). */
+    static byte[] unlinkable(byte[] original) {
+        org.objectweb.asm.ClassReader cr = new org.objectweb.asm.ClassReader(original);
+        ClassWriter cw = new ClassWriter(cr, 0);
+        cr.accept(cw, 0);
+        MethodVisitor m = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "unlinkable", "()I", null, null);
+        m.visitCode();
+        m.visitInsn(Opcodes.ACONST_NULL);
+        m.visitInsn(Opcodes.IRETURN);
+        m.visitMaxs(1, 0);
+        m.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /**
+     * Issue 15 item 1, "never half-loaded": a class our verifier accepts (it calls nothing) but the JVM will not
+     * link refuses the whole artifact at load — it is not left to quarantine one procedure at its first use.
+     */
+    @Test
+    void load_classThatPassesTheVerifierButDoesNotLink_refusedAtLoad() throws Exception {
+        Parts p = real();
+        String model = null;
+        for (Object[] e : p.entries) {
+            if ((char) e[0] == 'P' && ((byte[]) e[2]).length > 0 && model == null) {
+                model = e[1] + "/" + new String((byte[]) e[2], StandardCharsets.UTF_8);
+            }
+        }
+        assertNotNull(model);
+        for (Object[] e : p.entries) {
+            if (e[1].equals(model)) {
+                byte[] bad = unlinkable((byte[]) e[2]);
+                assertTrue(BytecodeVerifier.verify(java.util.Map.of(model.substring(model.indexOf('/') + 1), bad)).stream()
+                        .noneMatch(r -> r.method().equals("unlinkable")), "our verifier has nothing against the method itself");
+                e[2] = bad;
+            }
+        }
+        refused(p.write(dir.resolve("unlinkable.motcua")), "PREBUILT_REFUSED_CODE");
+        try (Engine e = engine(true)) {
+            LoadResult r = e.load(dir.resolve("unlinkable.motcua"));
+            assertFalse(r.ok(), "a lazy engine refuses it at load too");
+            assertTrue(r.problems().get(0).messageEn().contains("VerifyError"), r.problems().toString());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../outside.yaml", "/etc/passwd", "procedures/../../x.drl", "a//b", "C:/x", "a\\b.yaml",
         ".hidden", "procedures/./x", "a/", "x\u0000y"})
