@@ -136,7 +136,10 @@ public final class CpuTimeHarness {
         int n = 5000;
         for (int i = 0; i < k; i++) {
             String spec = args[i + 2];
-            String[] head = spec.substring(0, spec.indexOf('=')).split(":");
+            String[] parts = spec.substring(0, spec.indexOf('=')).split(":");
+            // label:mode:side, where the mode may hold a colon itself (catalogue:2000)
+            String[] head = {parts[0], String.join(":", java.util.Arrays.copyOfRange(parts, 1, parts.length - 1)),
+                parts[parts.length - 1]};
             String[] paths = spec.substring(spec.indexOf('=') + 1).split(java.io.File.pathSeparator);
             java.net.URL[] urls = new java.net.URL[paths.length];
             for (int j = 0; j < paths.length; j++) {

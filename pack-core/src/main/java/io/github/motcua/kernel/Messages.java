@@ -116,7 +116,10 @@ public final class Messages {
         Objects.requireNonNull(base, "base");
         // by base name first: a decision renders several messages, and the joined key would be a new string
         // (hashed again) at every call
-        AtomicReferenceArray<Properties> pair = BY_BASE.computeIfAbsent(base, b -> new AtomicReferenceArray<>(2));
+        AtomicReferenceArray<Properties> pair = BY_BASE.get(base); // get first: computeIfAbsent may lock a bin
+        if (pair == null) {
+            pair = BY_BASE.computeIfAbsent(base, b -> new AtomicReferenceArray<>(2));
+        }
         int i = "en".equals(lang) ? 1 : 0;
         Properties p = pair.get(i);
         if (p == null) {

@@ -100,13 +100,17 @@ public final class Decision {
         this.reasons = List.copyOf(reasons);
         this.components = List.copyOf(components);
         this.parts = List.copyOf(parts);
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (Part<?> p : this.parts) {
-            if (!names.add(p.key().name())) {
-                throw new IllegalArgumentException("two parts named [" + p.key().name() + "]");
+        boolean hasForm = false; // a handful of parts: compared pairwise, no set built per decision
+        for (int i = 0; i < this.parts.size(); i++) {
+            String name = this.parts.get(i).key().name();
+            for (int j = 0; j < i; j++) {
+                if (this.parts.get(j).key().name().equals(name)) {
+                    throw new IllegalArgumentException("two parts named [" + name + "]");
+                }
             }
+            hasForm |= name.equals(Key.FORM.name());
         }
-        if (!names.contains(Key.FORM.name())) {
+        if (!hasForm) {
             throw new IllegalArgumentException("a decision has a form part (FormReport.notChecked() when none)");
         }
         this.deadlineAdjustments = List.copyOf(deadlineAdjustments);

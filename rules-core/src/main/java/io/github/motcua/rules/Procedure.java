@@ -378,7 +378,12 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
 
     /** The component with this id, if declared. */
     public Optional<DossierComponent> component(String id) {
-        return components.stream().filter(c -> c.id().equals(id)).findFirst();
+        for (DossierComponent c : components) {
+            if (c.id().equals(id)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Level of the authority that decides (cấp thực hiện). */

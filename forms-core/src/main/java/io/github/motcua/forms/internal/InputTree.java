@@ -410,10 +410,16 @@ final class InputTree {
         }
     }
 
-    /** NFC with a fast path: text below U+0300 holds no combining mark and is already NFC. */
+    /**
+     * NFC with a fast path: text made only of characters below U+0300 and of Latin Extended Additional
+     * (U+1E00–U+1EFF, where Vietnamese letters such as ạ, ế, ữ live) is already NFC — every one of them
+     * is a starter that NFC keeps and that composes with none of the others ({@code InputTreeNfcTest}
+     * checks every pair against the JDK's normaliser). Anything else is checked by the normaliser.
+     */
     public static String nfc(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= '\u0300') {
+            char c = s.charAt(i);
+            if (c >= '\u0300' && (c < '\u1E00' || c > '\u1EFF')) {
                 return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
             }
         }

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -283,38 +282,49 @@ final class Evaluator {
         return out;
     }
 
+    /** The components' statuses, in catalogue order (component ids are unique in a procedure: the loader refuses a repeat). */
     private static List<RequiredComponent> components(Procedure p, Evaluation ev, Dossier d) {
-        Map<String, RequiredComponent> status = new LinkedHashMap<>();
-        Map<String, Integer> rank = new HashMap<>();
+        List<DossierComponent> cs = p.components();
+        int n = cs.size();
+        RequiredComponent[] status = new RequiredComponent[n];
+        int[] rank = new int[n];
+        java.util.Arrays.fill(rank, -1);
         LegalBasis procBasis = p.legalBases().isEmpty() ? null : p.legalBases().get(0);
-        for (DossierComponent c : p.components()) {
+        for (int i = 0; i < n; i++) {
+            DossierComponent c = cs.get(i);
             LegalBasis b = c.basis() != null ? c.basis() : procBasis;
             if (c.presence() == DossierComponent.Presence.REQUIRED) {
-                status.put(c.id(), rc(c, ComponentStatus.REQUIRED, null, null, "procedure.yaml", b));
+                status[i] = rc(c, ComponentStatus.REQUIRED, null, null, "procedure.yaml", b);
             } else if (c.presence() == DossierComponent.Presence.OPTIONAL) {
-                status.put(c.id(), rc(c, ComponentStatus.OPTIONAL, null, null, "procedure.yaml", b));
+                status[i] = rc(c, ComponentStatus.OPTIONAL, null, null, "procedure.yaml", b);
             }
         }
         for (Evaluation.ComponentAction a : ev.components) {
-            DossierComponent c = p.component(a.id()).orElseThrow(() -> new VocabularyException(
-                    Msg.vi("COMPONENT_NOT_IN_PROCEDURE", "id", a.id()), Msg.en("COMPONENT_NOT_IN_PROCEDURE", "id", a.id())));
+            int i = 0;
+            while (i < n && !cs.get(i).id().equals(a.id())) {
+                i++;
+            }
+            if (i == n) {
+                throw new VocabularyException(Msg.vi("COMPONENT_NOT_IN_PROCEDURE", "id", a.id()),
+                        Msg.en("COMPONENT_NOT_IN_PROCEDURE", "id", a.id()));
+            }
             int r = a.verb().ordinal();
-            Integer had = rank.get(a.id());
-            if (had != null && had > r) {
+            if (rank[i] > r) {
                 continue; // a stronger rule action already decided this component
             }
-            rank.put(a.id(), r);
+            rank[i] = r;
             ComponentStatus st = switch (a.verb()) {
                 case WAIVE -> ComponentStatus.WAIVED;
                 case REQUIRE -> ComponentStatus.REQUIRED;
                 case ONE_OF -> ComponentStatus.ONE_OF;
                 case OPTIONAL -> ComponentStatus.OPTIONAL;
             };
-            status.put(a.id(), rc(c, st, a.group(), a.source(), a.rule().name(), a.rule().basis()));
+            status[i] = rc(cs.get(i), st, a.group(), a.source(), a.rule().name(), a.rule().basis());
         }
-        List<RequiredComponent> out = new ArrayList<>();
-        for (DossierComponent c : p.components()) {
-            RequiredComponent rc = status.get(c.id());
+        List<RequiredComponent> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            DossierComponent c = cs.get(i);
+            RequiredComponent rc = status[i];
             if (rc == null) {
                 continue;
             }

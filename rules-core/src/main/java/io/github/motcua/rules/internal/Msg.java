@@ -25,7 +25,8 @@ final class Msg {
     /** The message {@code key} in Vietnamese; {@code pairs} are argument names and values, alternating. */
     static String vi(String key, String... pairs) {
         if (pairs.length == 0) { // a message without arguments is the same text every time: rendered once
-            return PLAIN_VI.computeIfAbsent(key, k -> Messages.render(BUNDLE, k, Map.of(), VI));
+            String m = PLAIN_VI.get(key); // get first: computeIfAbsent may lock the bin even when the key is there
+            return m != null ? m : PLAIN_VI.computeIfAbsent(key, k -> Messages.render(BUNDLE, k, Map.of(), VI));
         }
         return Messages.render(BUNDLE, key, args(pairs), VI);
     }
@@ -33,7 +34,8 @@ final class Msg {
     /** The message {@code key} in English; {@code pairs} are argument names and values, alternating. */
     static String en(String key, String... pairs) {
         if (pairs.length == 0) {
-            return PLAIN_EN.computeIfAbsent(key, k -> Messages.render(BUNDLE, k, Map.of(), Locale.ENGLISH));
+            String m = PLAIN_EN.get(key);
+            return m != null ? m : PLAIN_EN.computeIfAbsent(key, k -> Messages.render(BUNDLE, k, Map.of(), Locale.ENGLISH));
         }
         return Messages.render(BUNDLE, key, args(pairs), Locale.ENGLISH);
     }
