@@ -23,4 +23,16 @@ final class CatalogMessages {
     static String text(boolean en, String key, Object... pairs) {
         return Messages.render(BUNDLE, key, en ? Locale.ENGLISH : Locale.forLanguageTag("vi"), pairs);
     }
+
+    /**
+     * Every message of the bundle in one language, by key, for the HTML templates ({@code ${msg.CAT_…}});
+     * a message with arguments keeps its {@code {name}} placeholders, so templates use those without.
+     */
+    static java.util.Map<String, String> all(boolean en) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String key : Messages.keys(BUNDLE)) {
+            out.put(key, text(en, key));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
 }
