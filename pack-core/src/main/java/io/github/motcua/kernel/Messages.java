@@ -55,6 +55,26 @@ public final class Messages {
         return fill(pattern, args);
     }
 
+    /**
+     * {@link #render(String, String, Map, Locale)} with the arguments as names and values, alternating:
+     * {@code render(base, "CLI_PROBLEMS", locale, "count", 3, "pack", pack)}; a value is written with
+     * {@link String#valueOf(Object)}.
+     *
+     * @throws IllegalArgumentException when the names and values do not come in pairs, or the key is in
+     *         neither bundle
+     */
+    public static String render(String base, String key, Locale locale, Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "argument names and values come in pairs: [%d]", namesAndValues.length));
+        }
+        Map<String, String> args = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            args.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
+        }
+        return render(base, key, args, locale);
+    }
+
     /** True when the bundle's Vietnamese file has the key. */
     public static boolean has(String base, String key) {
         return bundle(base, "vi").containsKey(key);

@@ -33,9 +33,17 @@ public final class BundleKeys {
      * @param pattern e.g. {@code "(CLI_[A-Z0-9_]+)"} inside quotes: {@code Pattern.compile("\"(CLI_[A-Z0-9_]+)\"")}
      */
     public static SortedSet<String> named(Path sources, boolean deep, Pattern... pattern) {
+        return named(sources, deep, ".java", pattern);
+    }
+
+    /**
+     * As {@link #named(Path, boolean, Pattern...)} for the files whose name ends with {@code suffix}, e.g.
+     * {@code .ftlh} for the templates that name keys.
+     */
+    public static SortedSet<String> named(Path sources, boolean deep, String suffix, Pattern... pattern) {
         SortedSet<String> used = new TreeSet<>();
         try (Stream<Path> files = deep ? Files.walk(sources) : Files.list(sources)) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(suffix))::iterator) {
                 String src = Files.readString(f, StandardCharsets.UTF_8);
                 for (Pattern p : pattern) {
                     Matcher m = p.matcher(src);

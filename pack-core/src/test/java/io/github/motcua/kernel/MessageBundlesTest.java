@@ -24,4 +24,13 @@ class MessageBundlesTest {
             }
         }
     }
+
+    @Test
+    void render_withNamesAndValues_fillsThePlaceholders_andRefusesAnOddList() {
+        String bundle = "io/github/motcua/kernel/bundlekeys/t";
+        assertEquals("một 3", Messages.render(bundle, "T_ONE", java.util.Locale.forLanguageTag("vi"), "x", 3));
+        assertEquals("one 3", Messages.render(bundle, "T_ONE", java.util.Locale.ENGLISH, "x", 3));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Messages.render(bundle, "T_ONE", java.util.Locale.ENGLISH, "x"));
+    }
 }

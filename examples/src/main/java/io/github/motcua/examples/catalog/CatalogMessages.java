@@ -1,9 +1,7 @@
 package io.github.motcua.examples.catalog;
 
 import io.github.motcua.kernel.Messages;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The catalogue's and the guides' own words (danh mục, hướng dẫn), Vietnamese and English, from the bundle
@@ -23,13 +21,18 @@ final class CatalogMessages {
      * names and values, alternating (a value is written with {@link String#valueOf(Object)}).
      */
     static String text(boolean en, String key, Object... pairs) {
-        if (pairs.length % 2 != 0) {
-            throw new IllegalArgumentException("argument names and values come in pairs");
+        return Messages.render(BUNDLE, key, en ? Locale.ENGLISH : Locale.forLanguageTag("vi"), pairs);
+    }
+
+    /**
+     * Every message of the bundle in one language, by key, for the HTML templates ({@code ${msg.CAT_…}});
+     * a message with arguments keeps its {@code {name}} placeholders, so templates use those without.
+     */
+    static java.util.Map<String, String> all(boolean en) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String key : Messages.keys(BUNDLE)) {
+            out.put(key, text(en, key));
         }
-        Map<String, String> args = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            args.put(String.valueOf(pairs[i]), String.valueOf(pairs[i + 1]));
-        }
-        return Messages.render(BUNDLE, key, args, en ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
+        return java.util.Collections.unmodifiableMap(out);
     }
 }

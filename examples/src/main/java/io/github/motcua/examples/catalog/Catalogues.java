@@ -361,6 +361,7 @@ public final class Catalogues {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("lang", en ? "en" : "vi");
         model.put("en", en);
+        model.put("msg", CatalogMessages.all(en));
         model.put("packName", en ? c.packNameEn() : c.packName());
         model.put("packId", c.packId());
         model.put("packVersion", c.packVersion());
@@ -542,6 +543,7 @@ public final class Catalogues {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lang", en ? "en" : "vi");
         m.put("en", en);
+        m.put("msg", CatalogMessages.all(en));
         m.put("heading", t(en, "CAT_G_HEADING"));
         m.put("code", p.code());
         m.put("name", Labels.text(p.name(), en));

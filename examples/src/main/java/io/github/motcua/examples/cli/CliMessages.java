@@ -1,9 +1,7 @@
 package io.github.motcua.examples.cli;
 
 import io.github.motcua.kernel.Messages;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The command line's own messages (thông điệp của dòng lệnh), Vietnamese and English, from the
@@ -23,14 +21,7 @@ final class CliMessages {
      * names and values, alternating (a value is written with {@link String#valueOf(Object)}).
      */
     static String text(boolean en, String key, Object... pairs) {
-        if (pairs.length % 2 != 0) {
-            throw new IllegalArgumentException("argument names and values come in pairs");
-        }
-        Map<String, String> args = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            args.put(String.valueOf(pairs[i]), String.valueOf(pairs[i + 1]));
-        }
-        return Messages.render(BUNDLE, key, args, en ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
+        return Messages.render(BUNDLE, key, en ? Locale.ENGLISH : Locale.forLanguageTag("vi"), pairs);
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.github.motcua.examples.desk;
 
 import io.github.motcua.kernel.Messages;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The desk's and the portal's own words (Bộ phận Một cửa, Cổng dịch vụ công), Vietnamese and English,
@@ -20,14 +18,7 @@ final class DeskMessages {
 
     /** The message {@code key} in {@code locale}; {@code pairs} are argument names and values, alternating. */
     static String text(Locale locale, String key, Object... pairs) {
-        if (pairs.length % 2 != 0) {
-            throw new IllegalArgumentException("argument names and values come in pairs");
-        }
-        Map<String, String> args = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            args.put(String.valueOf(pairs[i]), String.valueOf(pairs[i + 1]));
-        }
-        return Messages.render(BUNDLE, key, args, locale);
+        return Messages.render(BUNDLE, key, locale, pairs);
     }
 
     /** The message {@code key} in Vietnamese, the language of every page. */
