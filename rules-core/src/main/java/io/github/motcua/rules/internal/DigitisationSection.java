@@ -1,6 +1,7 @@
 package io.github.motcua.rules.internal;
 
 import io.github.motcua.kernel.Messages;
+import io.github.motcua.kernel.PackReader;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.Digitisation;
@@ -107,7 +108,7 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
             return new Result(null, List.of());
         }
         List<PackProblem> problems = new ArrayList<>();
-        YamlDoc doc = YamlDoc.parse(FILE, new String(bytes, StandardCharsets.UTF_8), problems);
+        YamlDoc doc = YamlDoc.parse(FILE, PackReader.normalize(new String(bytes, StandardCharsets.UTF_8)), problems);
         if (doc == null) {
             return new Result(null, problems);
         }
@@ -261,7 +262,7 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
             return null;
         }
         List<PackProblem> ignored = new ArrayList<>();
-        YamlDoc p = YamlDoc.parse("procedures/" + code + "/procedure.yaml", new String(yaml, StandardCharsets.UTF_8), ignored);
+        YamlDoc p = YamlDoc.parse("procedures/" + code + "/procedure.yaml", PackReader.normalize(new String(yaml, StandardCharsets.UTF_8)), ignored);
         String nameVi = code;
         Set<String> ids = new LinkedHashSet<>();
         if (p != null) {
@@ -279,7 +280,7 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
         Map<String, String> national = new HashMap<>();
         byte[] nat = files.get("procedures/" + code + "/national.yaml");
         if (nat != null) {
-            YamlDoc n = YamlDoc.parse("procedures/" + code + "/national.yaml", new String(nat, StandardCharsets.UTF_8), ignored);
+            YamlDoc n = YamlDoc.parse("procedures/" + code + "/national.yaml", PackReader.normalize(new String(nat, StandardCharsets.UTF_8)), ignored);
             JsonNode cs = n == null ? null : n.root().get("components");
             for (int i = 0; cs != null && i < cs.size(); i++) {
                 JsonNode c = cs.get(i);
