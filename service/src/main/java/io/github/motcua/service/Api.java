@@ -3,6 +3,7 @@ package io.github.motcua.service;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.motcua.calendar.CalendarException;
+import io.github.motcua.calendar.CutOff;
 import io.github.motcua.calendar.DeadlineEngine;
 import io.github.motcua.calendar.DeadlineRequest;
 import io.github.motcua.calendar.DeadlineUnit;
@@ -470,7 +471,7 @@ final class Api implements HttpHandler {
         }
         String cutOffText = f.text("/cutOff", false);
         LocalTime cutOff = null;
-        if (cutOffText != null) {
+        if (cutOffText != null && !cutOffText.equals("none")) {
             try {
                 cutOff = LocalTime.parse(cutOffText);
             } catch (DateTimeParseException e) {
@@ -481,11 +482,14 @@ final class Api implements HttpHandler {
         Channel ch = channel;
         DeadlineUnit u = unit;
         LocalTime c = cutOff;
+        boolean none = "none".equals(cutOffText);
         return consistent(pack -> {
             DeadlineEngine d = engine.deadlineEngine().orElseThrow(() -> ApiProblem.of(503, "NOT_READY"));
             try {
+                // an hour given cites the bases of the engine's default cut-off; "none": no cut-off at all
+                CutOff cut = none ? CutOff.none() : c == null ? null : new CutOff(c, d.defaultCutOff().bases());
                 Map<String, Object> m = Views.deadline(d.compute(DeadlineRequest.of(receivedAt, ch, new TimeLimit(amount, u))
-                        .withCutOff(c)));
+                        .withCutOff(cut)));
                 m.put("packSha256", pack.sha256());
                 return new Answer(200, JSON, JsonBodies.text(m) + "\n", pack.sha256());
             } catch (CalendarException e) {
