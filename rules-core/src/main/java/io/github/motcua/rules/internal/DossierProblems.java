@@ -206,8 +206,9 @@ final class DossierProblems {
     }
 
     /**
-     * Up to three procedures whose code is within a third of its length (at least 2 edits) of
-     * {@code code}, closest first, then by code: what an unknown procedure code was probably meant to be.
+     * Up to three procedures whose code, or one of whose aliases (mã cũ), is within a third of its
+     * length (at least 2 edits) of {@code code}, closest first, then by code: what an unknown procedure
+     * code was probably meant to be.
      */
     static List<io.github.motcua.rules.Procedure> closestProcedures(String code, java.util.Collection<io.github.motcua.rules.Procedure> all) {
         String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
@@ -215,8 +216,10 @@ final class DossierProblems {
         int limit = Math.max(2, wanted.length() / 3);
         List<Object[]> near = new ArrayList<>();
         for (io.github.motcua.rules.Procedure p : all) {
-            String other = p.code().toUpperCase(Locale.ROOT);
-            int d = distance(wanted, other.length() > 64 ? other.substring(0, 64) : other);
+            int d = codeDistance(wanted, p.code());
+            for (io.github.motcua.rules.Procedure.Alias a : p.aliases()) {
+                d = Math.min(d, codeDistance(wanted, a.code()));
+            }
             if (d <= limit) {
                 near.add(new Object[] {d, p});
             }
@@ -228,6 +231,11 @@ final class DossierProblems {
             out.add((io.github.motcua.rules.Procedure) near.get(i)[1]);
         }
         return out;
+    }
+
+    private static int codeDistance(String wanted, String code) {
+        String other = code.toUpperCase(Locale.ROOT);
+        return distance(wanted, other.length() > 64 ? other.substring(0, 64) : other);
     }
 
     private static int distance(String a, String b) {
