@@ -3,6 +3,7 @@ package io.github.motcua.rules.internal;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.rules.PackCase;
 import io.github.motcua.rules.PackInfo;
+import io.github.motcua.rules.PackProblem;
 import io.github.motcua.rules.Procedure;
 import io.github.motcua.rules.ReceivingUnit;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Map;
  */
 record LoadedPack(PackInfo info, Map<String, LegalBasis> bases, Map<String, ReceivingUnit> units,
         Map<String, ProcedureSource> procedures, List<PackCase> cases, Map<String, Object> sections,
-        java.time.Duration decisionBudget, Map<String, io.github.motcua.law.Parameter<?>> parameters) {
+        java.time.Duration decisionBudget, Map<String, io.github.motcua.law.Parameter<?>> parameters,
+        List<PackProblem> warnings) {
 
     /**
      * The value of the dated parameter {@code id} in force on {@code date}.
