@@ -11,7 +11,7 @@ import io.github.motcua.calendar.TimeLimit;
 import io.github.motcua.dossier.Channel;
 import io.github.motcua.forms.FormRegistry;
 import io.github.motcua.forms.FormsException;
-import io.github.motcua.forms.document.Applicant;
+import io.github.motcua.forms.document.Addressee;
 import io.github.motcua.forms.document.DocumentHeader;
 import io.github.motcua.forms.document.PrintableDocument;
 import io.github.motcua.kernel.Messages;
@@ -361,7 +361,7 @@ final class Api implements HttpHandler {
         String sha = decision.provenance() == null ? engine.pack().map(PackInfo::sha256).orElse(null)
                 : decision.provenance().packSha256();
         Procedure procedure = procedure(decision.procedure());
-        Applicant applicant = applicant(f, h, dossierNode);
+        Addressee applicant = applicant(f, h, dossierNode);
         LocalDate issuedOn = f.date("/header/issuedOn", true);
         String office = f.text("/header/office", true);
         String place = f.text("/header/place", true);
@@ -394,19 +394,19 @@ final class Api implements HttpHandler {
         }
     }
 
-    private static Applicant applicant(Fields f, JsonNode header, JsonNode dossier) {
+    private static Addressee applicant(Fields f, JsonNode header, JsonNode dossier) {
         JsonNode a = header.get("applicant");
         if (a != null && a.isObject()) {
             String name = f.text("/header/applicant/fullName", true);
             if (name == null || name.isBlank()) {
                 return null;
             }
-            return new Applicant(name, f.text("/header/applicant/personalId", false), f.text("/header/applicant/address", false),
+            return new Addressee(name, f.text("/header/applicant/personalId", false), f.text("/header/applicant/address", false),
                     f.text("/header/applicant/phone", false), f.text("/header/applicant/email", false));
         }
         JsonNode name = dossier.path("applicant").path("fullName");
         if (name.isString() && !name.asString().isBlank()) {
-            return new Applicant(name.asString(), dossier.path("applicant").path("personalId").asString(null), null, null, null);
+            return new Addressee(name.asString(), dossier.path("applicant").path("personalId").asString(null), null, null, null);
         }
         f.add("/header/applicant/fullName", "ITEM_APPLICANT_NAME");
         return null;
