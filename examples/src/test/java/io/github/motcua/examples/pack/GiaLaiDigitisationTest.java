@@ -105,7 +105,7 @@ class GiaLaiDigitisationTest {
     void receiptSlip_marksThePapersToDigitise_asTheControlSheetListsThem() {
         Decision held = engine.decide(permit("\"1.013978/giay-chung-nhan\""));
         DocumentHeader h = new DocumentHeader("UBND TỈNH GIA LAI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", null, "Gia Lai",
-                LocalDate.of(2026, 3, 4), "HS-2026-0042", "Cấp giấy phép xây dựng", Applicant.named("Nguyễn Văn Trung"));
+                LocalDate.of(2026, 3, 4), "HS-2026-0042", "Cấp giấy phép xây dựng", Addressee.named("Nguyễn Văn Trung"));
         OffsetDateTime at = OffsetDateTime.parse("2026-03-04T10:00:00+07:00");
         List<String> toDigitise = DecisionDocuments.controlSheet(held, h, at).toDigitise();
         io.github.motcua.rules.Procedure permit = engine.catalog().stream().filter(p -> p.code().equals("GL.GPXD.01"))
