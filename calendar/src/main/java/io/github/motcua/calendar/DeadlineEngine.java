@@ -93,6 +93,14 @@ public final class DeadlineEngine {
         return settings;
     }
 
+    /**
+     * The cut-off a request without its own uses: {@link DeadlineSettings#cutOff()} citing Luật Hộ tịch
+     * 2014 Art. 5(3) and NĐ 23/2015 Art. 7 (an HTTP caller's hour cites the same bases).
+     */
+    public CutOff defaultCutOff() {
+        return defaultCutOff;
+    }
+
     /** The bases the default cut-off cites: Luật Hộ tịch 2014 Art. 5(3) and NĐ 23/2015 Art. 7. */
     static List<LegalBasis> defaultCutOffBases() {
         Map<String, LegalBasis> all = checkBases(Calendars.builtInBases());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.motcua.dossier.Channel;
-import io.github.motcua.forms.document.Applicant;
+import io.github.motcua.forms.document.Addressee;
 import io.github.motcua.forms.document.ApologyLetter;
 import io.github.motcua.forms.document.ControlSheet;
 import io.github.motcua.forms.document.ControlStep;
@@ -34,7 +34,16 @@ class DocumentsTest {
     static DocumentHeader header(String s) {
         return new DocumentHeader("UBND TỈNH GIA LAI " + s, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG " + s, "12/" + s, "Gia Lai " + s,
                 LocalDate.of(2026, 2, 13), "G52.001-260213-0001" + s, "Đăng ký khai sinh " + s,
-                new Applicant("Nguyễn Thị Hoa " + s, "064198001234" + s, "Xã Ia O " + s, "0912345678" + s, "hoa@example.vn" + s));
+                new Addressee("Nguyễn Thị Hoa " + s, "064198001234" + s, "Xã Ia O " + s, "0912345678" + s, "hoa@example.vn" + s));
+    }
+
+    /** The renamed {@code Applicant} (deprecated for one release) still heads a document, as the same addressee. */
+    @Test
+    @SuppressWarnings("deprecation")
+    void header_deprecatedApplicant_isTheSameAddressee() {
+        DocumentHeader old = new DocumentHeader("UBND", "TTPVHCC", null, "Gia Lai", LocalDate.of(2026, 2, 13), "HS-1", "Khai sinh",
+                new io.github.motcua.forms.document.Applicant("Nguyễn Thị Hoa", "064198001234", null, null, null));
+        assertEquals(new Addressee("Nguyễn Thị Hoa", "064198001234", null, null, null), old.applicant());
     }
 
     /** Every document kind with {@code s} in every text field. */

@@ -16,19 +16,43 @@ public final class PackNode {
     public enum Kind { MAP, LIST, TEXT, NUMBER, BOOLEAN, NULL }
 
     private final String file;
-    private final String pointer;
+    /** The JSON pointer, or null until first asked for (a scalar keeps its parent's pointer and its key or index). */
+    private String pointer;
+    private final String parentPointer;
+    /** A mapping key (as written) or a list index ({@link Integer}) below {@link #parentPointer}. */
+    private final Object segment;
     private final int line;
     private final int column;
     private final Kind kind;
     private final Object value;
+    private final int keyLine;
+    private final int keyColumn;
+    /** A number's {@link Number} or a boolean's {@link Boolean}, as the parser read it; else null. */
+    private final Object parsed;
 
     PackNode(String file, String pointer, int line, int column, Kind kind, Object value) {
+        this(file, pointer, line, column, kind, value, line, column, null);
+    }
+
+    PackNode(String file, String pointer, int line, int column, Kind kind, Object value, int keyLine, int keyColumn,
+            Object parsed) {
+        this(file, pointer, null, null, line, column, kind, value, keyLine, keyColumn, parsed);
+    }
+
+    /** A node whose pointer is {@code parentPointer/segment}, built when first asked for. */
+    PackNode(String file, String pointer, String parentPointer, Object segment, int line, int column, Kind kind,
+            Object value, int keyLine, int keyColumn, Object parsed) {
         this.file = file;
         this.pointer = pointer;
+        this.parentPointer = parentPointer;
+        this.segment = segment;
         this.line = line;
         this.column = column;
         this.kind = kind;
         this.value = value;
+        this.keyLine = keyLine;
+        this.keyColumn = keyColumn;
+        this.parsed = parsed;
     }
 
     public String file() {
@@ -37,7 +61,18 @@ public final class PackNode {
 
     /** The JSON pointer of this value, {@code ""} for the root. */
     public String pointer() {
-        return pointer;
+        String p = pointer;
+        if (p == null) {
+            // a benign race: every thread builds the same string
+            p = parentPointer + "/" + (segment instanceof String ? escape((String) segment) : segment);
+            pointer = p;
+        }
+        return p;
+    }
+
+    /** A key as a JSON pointer segment: {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
+    static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 
     /** 1-based line where the value starts. */
@@ -48,6 +83,33 @@ public final class PackNode {
     /** 1-based column where the value starts. */
     public int column() {
         return column;
+    }
+
+    /**
+     * 1-based line of this value's key when it is an entry of a mapping ({@code deadline:}), else
+     * {@link #line()}: where an analyst looks for "this entry".
+     */
+    public int keyLine() {
+        return keyLine;
+    }
+
+    /** 1-based column of this value's key when it is an entry of a mapping, else {@link #column()}. */
+    public int keyColumn() {
+        return keyColumn;
+    }
+
+    /**
+     * A number as the parser read it — {@link Integer}, {@link Long} or {@link java.math.BigInteger}
+     * for an integer, {@link Double} (or {@link java.math.BigDecimal}) otherwise — or {@code null}
+     * when this is not a number.
+     */
+    public Number number() {
+        return parsed instanceof Number ? (Number) parsed : null;
+    }
+
+    /** True for a boolean that YAML read as true; false for anything else. */
+    public boolean isTrue() {
+        return Boolean.TRUE.equals(parsed);
     }
 
     public Kind kind() {
@@ -95,7 +157,7 @@ public final class PackNode {
 
     /** A problem at this node, with a message from {@code bundle}. */
     public Problem problem(ProblemCode code, String bundle, String key, Map<String, String> args) {
-        return new Problem(file, line, column, pointer, code, Severity.ERROR, bundle, key, args);
+        return new Problem(file, line, column, pointer(), code, Severity.ERROR, bundle, key, args);
     }
 
     @Override
@@ -111,6 +173,6 @@ public final class PackNode {
     /** {@code file:line:col pointer}. */
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column + " " + (pointer.isEmpty() ? "/" : pointer);
+        return file + ":" + line + ":" + column + " " + (pointer().isEmpty() ? "/" : pointer());
     }
 }

@@ -269,6 +269,14 @@ public final class PackReader {
 
     /** The byte-order mark dropped and Unicode NFC (a no-op, without copying, for text already in NFC). */
     public static String normalize(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && s.charAt(i) < '\u0300') {
+            i++;
+        }
+        if (i == n) {
+            return s; // below U+0300 (ASCII, Latin-1, Latin Extended-A/B) nothing combines or decomposes: NFC already
+        }
         if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
             s = s.substring(1);
         }

@@ -35,6 +35,8 @@ public record ProblemCode(String name) {
     public static final ProblemCode YAML_EMPTY = new ProblemCode("YAML_EMPTY");
     /** A mapping names the same key twice (YAML would silently keep the last value). */
     public static final ProblemCode DUPLICATE_KEY = new ProblemCode("DUPLICATE_KEY");
+    /** A YAML alias ({@code *name}): the parser would read the anchor's name as text, so aliases are refused. */
+    public static final ProblemCode YAML_ALIAS = new ProblemCode("YAML_ALIAS");
     /** YAML or JSON nested deeper than the reader's limit. */
     public static final ProblemCode TOO_DEEP = new ProblemCode("TOO_DEEP");
     /** A CSV field's closing quote is followed by something other than a comma or a line end. */

@@ -199,6 +199,64 @@ class PackReaderTest {
         }
 
         @Test
+        void yaml_anEntryKnowsWhereItsKeyIsWritten_anItemWhereItStarts() {
+            PackNode root = PackReader.yaml("p.yaml", "deadline:\n  amount: 5\nlist:\n  - x\n", PackReader.Limits.DEFAULT);
+            PackNode deadline = root.get("deadline");
+            assertEquals(1, deadline.keyLine());
+            assertEquals(1, deadline.keyColumn());
+            assertEquals(2, deadline.line()); // the mapping itself starts at its first key
+            PackNode amount = deadline.get("amount");
+            assertEquals(3, amount.keyColumn());
+            assertEquals(11, amount.column());
+            PackNode item = root.get("list").list().get(0);
+            assertEquals(4, item.keyLine());
+            assertEquals(5, item.keyColumn());
+        }
+
+        @Test
+        void yaml_numbersAndBooleans_keepWhatTheParserRead() {
+            PackNode root = PackReader.yaml("n.yaml", "i: 7\nl: 12345678901\nb: 99999999999999999999999\nd: 1.5\n"
+                    + "t: true\nf: false\nq: \"12\"\n", PackReader.Limits.DEFAULT);
+            assertEquals(Integer.valueOf(7), root.get("i").number());
+            assertEquals(Long.valueOf(12345678901L), root.get("l").number());
+            assertEquals(new java.math.BigInteger("99999999999999999999999"), root.get("b").number());
+            assertEquals(Double.valueOf(1.5), root.get("d").number());
+            assertTrue(root.get("t").isTrue());
+            assertFalse(root.get("f").isTrue());
+            assertEquals(null, root.get("q").number());
+            assertEquals("12", root.get("q").text());
+        }
+
+        @Test
+        void yaml_anAlias_isRefusedAtTheAlias_neverReadAsTheAnchorsName() {
+            PackReadException e = assertThrows(PackReadException.class,
+                    () -> PackReader.yaml("p.yaml", "a: &n 18\nb: *n\n", PackReader.Limits.DEFAULT));
+            assertEquals(ProblemCode.YAML_ALIAS, e.problem().code());
+            assertEquals(2, e.problem().line());
+            assertEquals(4, e.problem().column());
+            assertEquals("/b", e.problem().pointer());
+            assertTrue(e.problem().messageEn().contains("[*n]"), e.problem().messageEn());
+        }
+
+        @Test
+        void yaml_theUsualMistakes_areSaidInPlainWordsAtTheLineToEdit() {
+            Problem indent = assertThrows(PackReadException.class, () -> PackReader.yaml("r.yaml",
+                    "- a: 1\n  b:\n    - c: 2\n   d: 3\n", PackReader.Limits.DEFAULT)).problem();
+            assertEquals(ProblemCode.YAML_SYNTAX, indent.code());
+            assertEquals(4, indent.line());
+            assertTrue(indent.messageVi().startsWith("Thụt lề sai"), indent.messageVi());
+            Problem colon = assertThrows(PackReadException.class, () -> PackReader.yaml("r.yaml",
+                    "a:\n  b: 1\n  c 2\n  d: 3\n", PackReader.Limits.DEFAULT)).problem();
+            assertEquals(3, colon.line(), colon.toString());
+            assertTrue(colon.messageEn().startsWith("missing colon"), colon.messageEn());
+            Problem tab = assertThrows(PackReadException.class, () -> PackReader.yaml("r.yaml",
+                    "a:\n\tb: 1\n", PackReader.Limits.DEFAULT)).problem();
+            assertEquals(2, tab.line());
+            assertEquals(1, tab.column());
+            assertTrue(tab.messageEn().contains("tab"), tab.messageEn());
+        }
+
+        @Test
         void yaml_fromTheReader_missingFileIsEmpty() throws IOException {
             Path p = pack();
             assertFalse(PackReader.of(p).yaml("units.yaml").isPresent());

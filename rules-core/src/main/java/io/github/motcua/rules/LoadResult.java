@@ -12,10 +12,19 @@ import java.util.Optional;
  * @param source   the folder or classpath root loaded
  * @param pack     the pack now serving, empty when loading failed
  * @param problems every problem found (empty on success)
+ * @param warnings what the pack now serving should look at without being kept out: a reference to a
+ *                 procedure the pack does not have (pack.yaml {@code cutOffs}, digitisation.yaml), with
+ *                 the closest codes; empty when loading failed
  */
-public record LoadResult(String source, Optional<PackInfo> pack, List<PackProblem> problems) {
+public record LoadResult(String source, Optional<PackInfo> pack, List<PackProblem> problems, List<PackProblem> warnings) {
     public LoadResult {
         problems = List.copyOf(problems);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A result without warnings. */
+    public LoadResult(String source, Optional<PackInfo> pack, List<PackProblem> problems) {
+        this(source, pack, problems, List.of());
     }
 
     /** True when the pack loaded without problems. */

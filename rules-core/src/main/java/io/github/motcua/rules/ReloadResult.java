@@ -12,9 +12,17 @@ import java.util.Optional;
  * @param swapped  true when the new pack is now serving
  * @param serving  the pack serving after the reload (the old one when it failed), if any
  * @param problems the problems of the new pack (empty when swapped)
+ * @param warnings the new pack's warnings when swapped ({@link LoadResult#warnings()}), else empty
  */
-public record ReloadResult(boolean swapped, Optional<PackInfo> serving, List<PackProblem> problems) {
+public record ReloadResult(boolean swapped, Optional<PackInfo> serving, List<PackProblem> problems,
+        List<PackProblem> warnings) {
     public ReloadResult {
         problems = List.copyOf(problems);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A result without warnings. */
+    public ReloadResult(boolean swapped, Optional<PackInfo> serving, List<PackProblem> problems) {
+        this(swapped, serving, problems, List.of());
     }
 }

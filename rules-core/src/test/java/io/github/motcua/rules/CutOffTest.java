@@ -173,6 +173,29 @@ class CutOffTest {
     }
 
     @Test
+    void procedureCodeNotInThePack_isAWarningAtItsLine_withTheClosestCodes_andThePackLoads() {
+        Path p = guide("""
+                cutOffs:
+                  - { procedures: [GL.LLTP.01, GL.LLTP.1], at: "16:00", basis: TEST-LLTP-GIO-TIEP-NHAN, except: ["2.00815"] }
+                """);
+        int line = lineOf(p.resolve("pack.yaml"), "GL.LLTP.1]");
+        try (Engine e = TestPacks.engine()) {
+            LoadResult r = e.load(p);
+            assertTrue(r.ok(), r.problems().toString());
+            assertEquals(List.of("UNKNOWN_PROCEDURE", "UNKNOWN_PROCEDURE"), r.warnings().stream().map(PackProblem::code).toList());
+            PackProblem typo = r.warnings().get(0);
+            assertEquals("pack.yaml", typo.file());
+            assertEquals(line, typo.line());
+            assertTrue(typo.messageEn().contains("[GL.LLTP.1]") && typo.messageEn().endsWith("closest codes: GL.LLTP.01"),
+                    typo.messageEn());
+            assertTrue(r.warnings().get(1).messageVi().contains("[2.00815]") && r.warnings().get(1).messageVi().endsWith("2.000815"),
+                    r.warnings().get(1).messageVi());
+            // the rule still applies to the code it names rightly: after its 16:00, counted from Tuesday
+            assertEquals(LocalDate.of(2026, 3, 3), e.decide(judicialRecord(LATE)).deadline().receiptDay());
+        }
+    }
+
+    @Test
     void unknownCutOffBasisInProcedure_isALoadProblemAtItsLine() {
         Path p = guide("");
         TestPacks.edit(p.resolve("procedures/GL.LLTP.01/procedure.yaml"),

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.motcua.calendar.DeadlineEngine;
 import io.github.motcua.calendar.InvalidDeadlineException;
-import io.github.motcua.forms.document.Applicant;
+import io.github.motcua.forms.document.Addressee;
 import io.github.motcua.forms.document.ControlSheet;
 import io.github.motcua.forms.document.DocumentHeader;
 import io.github.motcua.forms.document.ReceiptSlip;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class DecisionDocumentsTest {
     static Engine engine;
     static final DocumentHeader HEADER = new DocumentHeader("UBND TỈNH GIA LAI", "UBND PHƯỜNG PLEIKU", "01/TN",
-            "Gia Lai", LocalDate.of(2026, 3, 2), "HS-0001", "Đăng ký khai sinh", Applicant.named("Nguyễn Thị Hoa"));
+            "Gia Lai", LocalDate.of(2026, 3, 2), "HS-0001", "Đăng ký khai sinh", Addressee.named("Nguyễn Thị Hoa"));
 
     @BeforeAll
     static void load() {

@@ -225,11 +225,22 @@ class DigitisationSectionTest {
     }
 
     @Test
-    void load_unknownProcedure_unknownBasis_duplicate_ownResult_noNationalRecord_eachTyped() {
-        PackProblem proc = only(problems(GOOD + "  \"1.999999\":\n    digitise: [to-khai]\n"), "DIGITISATION_UNKNOWN_PROCEDURE");
-        assertEquals(19, proc.line(), proc.toString());
-        assertTrue(proc.messageVi().contains("procedures/1.999999/procedure.yaml"), proc.messageVi());
+    void load_procedureNotInThePack_isAWarningAtItsLine_withTheClosestCodes_andThePackLoads() {
+        try (Engine e = TestPacks.engine()) {
+            LoadResult r = e.load(pack(GOOD + "  \"1.001194\":\n    digitise: [to-khai]\n"));
+            assertTrue(r.ok(), r.problems().toString());
+            assertEquals(1, r.warnings().size(), r.warnings().toString());
+            PackProblem w = r.warnings().get(0);
+            assertEquals("UNKNOWN_PROCEDURE", w.code());
+            assertEquals("digitisation.yaml", w.file());
+            assertEquals(19, w.line(), w.toString());
+            assertTrue(w.messageEn().startsWith("procedure [1.001194] is not in the pack") && w.messageEn().endsWith("closest codes: 1.001193, 1.000894"),
+                    w.messageEn());
+        }
+    }
 
+    @Test
+    void load_unknownBasis_duplicate_ownResult_noNationalRecord_eachTyped() {
         PackProblem basis = only(problems(GOOD.replace("list: DANH-MUC", "list: DANH-MUC-GL")), "DIGITISATION_UNKNOWN_BASIS");
         assertEquals(3, basis.line(), basis.toString());
         assertEquals(3, basis.column(), basis.toString());

@@ -130,14 +130,15 @@ class PackLoadTest {
         }
 
         @Test
-        void load_duplicateYamlKey_isASyntaxProblemAtItsLine() {
+        void load_duplicateYamlKey_isTheKernelsDuplicateKeyProblemAtTheSecondKey() {
             Path p = TestPacks.copy("ho-tich", dir);
             TestPacks.edit(p.resolve("pack.yaml"), s -> s + "version: \"2\"\n");
             try (Engine e = TestPacks.engine()) {
-                PackProblem pr = only(e.load(p), x -> x.code().equals("YAML_SYNTAX"));
+                PackProblem pr = only(e.load(p), x -> x.code().equals("DUPLICATE_KEY"));
                 assertEquals("pack.yaml", pr.file());
                 assertEquals(9, pr.line(), pr.toString());
-                assertTrue(pr.messageEn().contains("version"), pr.messageEn());
+                assertEquals(1, pr.column(), pr.toString());
+                assertTrue(pr.messageEn().contains("[version] appears twice"), pr.messageEn());
             }
         }
 
@@ -171,6 +172,18 @@ class PackLoadTest {
             try (Engine e = TestPacks.engine()) {
                 PackProblem pr = only(e.load(p), x -> x.code().equals("UNKNOWN_BASIS"));
                 assertEquals(10, pr.line());
+            }
+        }
+
+        @Test
+        void load_unknownBasisInPackYamlRouting_isReportedAtItsLineAndColumn_notAtLineZero() {
+            Path p = TestPacks.copy("ho-tich", dir);
+            TestPacks.edit(p.resolve("pack.yaml"), s -> s + "routing:\n  boundaryFree: true\n  basis: QD-KHONG-CO\n"
+                    + "  transfer: { amount: 1, unit: WORKING_DAYS, basis: QD-CUNG-KHONG-CO }\n");
+            try (Engine e = TestPacks.engine()) {
+                List<PackProblem> found = e.load(p).problems().stream().filter(x -> x.code().equals("UNKNOWN_BASIS")).toList();
+                assertEquals(List.of("pack.yaml:11:3", "pack.yaml:12:46"), // at the key, as every pack problem
+                        found.stream().map(x -> x.file() + ":" + x.line() + ":" + x.column()).toList(), found.toString());
             }
         }
 

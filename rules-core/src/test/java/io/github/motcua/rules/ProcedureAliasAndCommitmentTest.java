@@ -40,6 +40,17 @@ class ProcedureAliasAndCommitmentTest {
     }
 
     @Test
+    void decide_unknownCodeCloseToAnAlias_namesTheProcedureOfThatAlias() {
+        Path p = withBirth("aliases:\n  - { code: \"GL.KS.01\", note: \"mã cũ\" }\n");
+        try (Engine e = TestPacks.loaded(p)) {
+            NoSuchProcedureException x = assertThrows(NoSuchProcedureException.class,
+                    () -> e.decide(TestPacks.birth("{}").replace("\"1.001193\"", "\"GL.KS.02\"")));
+            // "GL.KS.02" is one letter from the alias GL.KS.01, far from every procedure's own code
+            assertEquals(java.util.List.of("1.001193"), x.closest().stream().map(Procedure::code).toList());
+        }
+    }
+
+    @Test
     void load_aliasThatIsAnotherProceduresCode_isAProblem() {
         Path p = withBirth("aliases:\n  - { code: \"1.000894\" }\n");
         try (Engine e = TestPacks.engine()) {

@@ -3,6 +3,7 @@ package io.github.motcua.service;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.motcua.calendar.CalendarException;
+import io.github.motcua.calendar.CutOff;
 import io.github.motcua.calendar.DeadlineEngine;
 import io.github.motcua.calendar.DeadlineRequest;
 import io.github.motcua.calendar.DeadlineUnit;
@@ -10,7 +11,7 @@ import io.github.motcua.calendar.TimeLimit;
 import io.github.motcua.dossier.Channel;
 import io.github.motcua.forms.FormRegistry;
 import io.github.motcua.forms.FormsException;
-import io.github.motcua.forms.document.Applicant;
+import io.github.motcua.forms.document.Addressee;
 import io.github.motcua.forms.document.DocumentHeader;
 import io.github.motcua.forms.document.PrintableDocument;
 import io.github.motcua.kernel.Messages;
@@ -360,7 +361,7 @@ final class Api implements HttpHandler {
         String sha = decision.provenance() == null ? engine.pack().map(PackInfo::sha256).orElse(null)
                 : decision.provenance().packSha256();
         Procedure procedure = procedure(decision.procedure());
-        Applicant applicant = applicant(f, h, dossierNode);
+        Addressee applicant = applicant(f, h, dossierNode);
         LocalDate issuedOn = f.date("/header/issuedOn", true);
         String office = f.text("/header/office", true);
         String place = f.text("/header/place", true);
@@ -393,19 +394,19 @@ final class Api implements HttpHandler {
         }
     }
 
-    private static Applicant applicant(Fields f, JsonNode header, JsonNode dossier) {
+    private static Addressee applicant(Fields f, JsonNode header, JsonNode dossier) {
         JsonNode a = header.get("applicant");
         if (a != null && a.isObject()) {
             String name = f.text("/header/applicant/fullName", true);
             if (name == null || name.isBlank()) {
                 return null;
             }
-            return new Applicant(name, f.text("/header/applicant/personalId", false), f.text("/header/applicant/address", false),
+            return new Addressee(name, f.text("/header/applicant/personalId", false), f.text("/header/applicant/address", false),
                     f.text("/header/applicant/phone", false), f.text("/header/applicant/email", false));
         }
         JsonNode name = dossier.path("applicant").path("fullName");
         if (name.isString() && !name.asString().isBlank()) {
-            return new Applicant(name.asString(), dossier.path("applicant").path("personalId").asString(null), null, null, null);
+            return new Addressee(name.asString(), dossier.path("applicant").path("personalId").asString(null), null, null, null);
         }
         f.add("/header/applicant/fullName", "ITEM_APPLICANT_NAME");
         return null;
@@ -470,7 +471,7 @@ final class Api implements HttpHandler {
         }
         String cutOffText = f.text("/cutOff", false);
         LocalTime cutOff = null;
-        if (cutOffText != null) {
+        if (cutOffText != null && !cutOffText.equals("none")) {
             try {
                 cutOff = LocalTime.parse(cutOffText);
             } catch (DateTimeParseException e) {
@@ -481,11 +482,14 @@ final class Api implements HttpHandler {
         Channel ch = channel;
         DeadlineUnit u = unit;
         LocalTime c = cutOff;
+        boolean none = "none".equals(cutOffText);
         return consistent(pack -> {
             DeadlineEngine d = engine.deadlineEngine().orElseThrow(() -> ApiProblem.of(503, "NOT_READY"));
             try {
+                // an hour given cites the bases of the engine's default cut-off; "none": no cut-off at all
+                CutOff cut = none ? CutOff.none() : c == null ? null : new CutOff(c, d.defaultCutOff().bases());
                 Map<String, Object> m = Views.deadline(d.compute(DeadlineRequest.of(receivedAt, ch, new TimeLimit(amount, u))
-                        .withCutOff(c)));
+                        .withCutOff(cut)));
                 m.put("packSha256", pack.sha256());
                 return new Answer(200, JSON, JsonBodies.text(m) + "\n", pack.sha256());
             } catch (CalendarException e) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.github.motcua.calendar.CutOff;
+import io.github.motcua.calendar.DeadlineEngine;
 import io.github.motcua.calendar.DeadlineRequest;
 import io.github.motcua.calendar.TimeLimit;
 import io.github.motcua.dossier.Channel;
@@ -18,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -383,6 +386,24 @@ class DecisionServiceTest {
             var expected = library.deadlineEngine().orElseThrow().compute(DeadlineRequest.of(
                     OffsetDateTime.parse("2026-02-13T15:30:00+07:00").toInstant(), Channel.DESK, TimeLimit.workingDays(3)));
             assertEquals(expected.due().toOffsetDateTime(), OffsetDateTime.parse(json(r).get("due").asString()));
+        }
+
+        @Test
+        void deadline_cutOffHourOrNone_isTheLibrarysCutOffWithItsBases() {
+            String at = "2026-02-13T15:30:00+07:00"; // a Friday, after 15:00
+            DeadlineEngine d = library.deadlineEngine().orElseThrow();
+            var late = d.compute(DeadlineRequest.of(OffsetDateTime.parse(at).toInstant(), Channel.DESK, TimeLimit.workingDays(3))
+                    .withCutOff(new CutOff(LocalTime.of(16, 0), d.defaultCutOff().bases())));
+            HttpResponse<String> r = client.post("/deadlines",
+                    "{\"receivedAt\":\"" + at + "\",\"limit\":{\"amount\":3,\"unit\":\"WORKING_DAYS\"},\"cutOff\":\"16:00\"}");
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(late.due().toOffsetDateTime(), OffsetDateTime.parse(json(r).get("due").asString()));
+            var none = d.compute(DeadlineRequest.of(OffsetDateTime.parse(at).toInstant(), Channel.DESK, TimeLimit.workingDays(3))
+                    .withCutOff(CutOff.none()));
+            HttpResponse<String> n = client.post("/deadlines",
+                    "{\"receivedAt\":\"" + at + "\",\"limit\":{\"amount\":3,\"unit\":\"WORKING_DAYS\"},\"cutOff\":\"none\"}");
+            assertEquals(200, n.statusCode(), n.body());
+            assertEquals(none.due().toOffsetDateTime(), OffsetDateTime.parse(json(n).get("due").asString()));
         }
 
         @Test

@@ -102,8 +102,10 @@ public final class Catalogues {
             }
             Optional<FeeTable> table = feeTables.apply(p.code());
             List<FeeText> fees = table.map(t -> FeeTexts.of(t, p.code(), asOf)).orElse(List.of());
+            // the base deadline in force on the catalogue's date (deadline.values), not the latest one
+            Procedure.BaseDeadline inForce = p.deadlineOn(asOf).orElse(null);
             CatalogueEntry e = new CatalogueEntry(p.code(), p.name(), p.field(), p.level(), p.agency(), p.onlineLevel(),
-                    p.boundaryFree(), p.deadline() == null ? null : p.deadline().limit(), fees, table.isPresent(),
+                    p.boundaryFree(), inForce == null ? null : inForce.limit(), fees, table.isPresent(),
                     p.channels(), national.apply(p.code()).orElse(null), p.source(), p.commitment());
             if (p.onlineLevel() == Procedure.OnlineLevel.FULL) {
                 full.add(e);
@@ -540,6 +542,8 @@ public final class Catalogues {
 
     private static Map<String, Object> guideModel(ProcedureGuide g, boolean en) {
         Procedure p = g.procedure();
+        // the base deadline in force on the guide's date (deadline.values), not the latest one
+        Procedure.BaseDeadline deadline = p.deadlineOn(g.asOf()).orElse(null);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lang", en ? "en" : "vi");
         m.put("en", en);
@@ -606,16 +610,16 @@ public final class Catalogues {
         m.put("channels", String.join(", ", channels));
         m.put("onlineLevel", Labels.onlineLevel(p.onlineLevel(), en));
         m.put("boundaryText", t(en, p.boundaryFree() ? "CAT_G_BOUNDARY_FREE" : "CAT_G_BOUNDARY_BOUND"));
-        m.put("deadline", p.deadline() != null ? CatalogueEntry.commitmentLabel(p.deadline().limit(), p.commitment(), en)
+        m.put("deadline", deadline != null ? CatalogueEntry.commitmentLabel(deadline.limit(), p.commitment(), en)
                 : p.source() != null ? t(en, "CAT_G_DEADLINE_UNKNOWN") : "");
         m.put("importedText", !p.importedUnreviewed() ? "" : t(en, "CAT_G_IMPORTED", "code", p.source().code(),
                 "updated", p.source().updatedAt(), "published", p.source().decision() == null ? ""
                         : t(en, "CAT_G_IMPORTED_PUBLISHED", "decision", p.source().decision()))
                 + (p.source().values().isEmpty() ? "" : " " + t(en, "CAT_G_NOT_REVIEWED", "values",
                         unreviewedValues(p.source(), en))));
-        m.put("deadlineBasis", p.deadline() == null ? "" : Labels.citation(p.deadline().basis(), en));
-        m.put("cutOffText", p.deadline() == null || p.deadline().cutOff() == null ? ""
-                : t(en, "CAT_G_CUT_OFF", "time", p.deadline().cutOff()));
+        m.put("deadlineBasis", deadline == null ? "" : Labels.citation(deadline.basis(), en));
+        m.put("cutOffText", deadline == null || deadline.cutOff() == null ? ""
+                : t(en, "CAT_G_CUT_OFF", "time", deadline.cutOff()));
         List<Map<String, Object>> steps = new ArrayList<>();
         n = 0;
         for (InternalStep s : p.steps()) {

@@ -34,7 +34,10 @@ final class PackOptions {
         return "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : Locale.forLanguageTag("vi");
     }
 
-    /** Loads the pack; prints problems as file:line:col: message and returns null when it failed. */
+    /**
+     * Loads the pack; prints problems as file:line:col: message and returns null when it failed; prints
+     * the loaded pack's warnings the same way, marked as warnings.
+     */
     Engine load(Path pack, PrintWriter out) {
         Engine engine = Motcua.engine().build();
         LoadResult r = engine.load(pack);
@@ -42,6 +45,10 @@ final class PackOptions {
             printProblems(r, pack, out);
             engine.close();
             return null;
+        }
+        // what does not keep the pack out (a procedure code the pack does not have): said, never silent
+        for (PackProblem w : r.warnings()) {
+            out.println(w.toProblem().asWarning().format(locale()));
         }
         return engine;
     }

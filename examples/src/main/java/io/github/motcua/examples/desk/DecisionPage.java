@@ -7,7 +7,7 @@ import io.github.motcua.dossier.Channel;
 import io.github.motcua.fees.FeeAssessment;
 import io.github.motcua.fees.FeeLine;
 import io.github.motcua.forms.Documents;
-import io.github.motcua.forms.document.Applicant;
+import io.github.motcua.forms.document.Addressee;
 import io.github.motcua.forms.document.DocumentHeader;
 import io.github.motcua.forms.document.ReceiptSlip;
 import io.github.motcua.law.LegalBasis;
@@ -183,7 +183,7 @@ final class DecisionPage {
             }
         }
         var a = f.dossier().applicant();
-        Applicant applicant = new Applicant(applicantName(f), a == null ? null : a.personalId(), null, null, null);
+        Addressee applicant = new Addressee(applicantName(f), a == null ? null : a.personalId(), null, null, null);
         DocumentHeader header = new DocumentHeader("UBND TỈNH GIA LAI", f.unit().name().vi(), null, "Gia Lai",
                 f.dossier().receivedAt().atZoneSameInstant(DeskApp.VN).toLocalDate(), f.id(), f.procedure().name().vi(),
                 applicant);

@@ -12,7 +12,7 @@ import io.github.motcua.forms.Forms;
 import io.github.motcua.forms.FormsException;
 import io.github.motcua.forms.RenderingFailedException;
 import io.github.motcua.forms.TemplateRefusedException;
-import io.github.motcua.forms.document.Applicant;
+import io.github.motcua.forms.document.Addressee;
 import io.github.motcua.forms.document.DocumentHeader;
 import io.github.motcua.forms.document.RefusalNotice;
 import java.io.IOException;
@@ -177,7 +177,7 @@ class FormsCorpusTest {
     static RefusalNotice refusal() {
         DocumentHeader h = new DocumentHeader("UBND TỈNH GIA LAI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", null, "Gia Lai",
                 LocalDate.of(2026, 3, 2), "G52.001-260302-0001", "Đăng ký khai sinh",
-                new Applicant("Nguyễn Thị Hoa", "064198001234", "Xã Ia O", null, null));
+                new Addressee("Nguyễn Thị Hoa", "064198001234", "Xã Ia O", null, null));
         return new RefusalNotice(h, List.of("Không thuộc thẩm quyền"), "Trần Văn Cán Bộ");
     }
 

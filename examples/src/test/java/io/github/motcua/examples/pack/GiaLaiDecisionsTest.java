@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.motcua.fees.FeeLine;
-import io.github.motcua.forms.document.Applicant;
+import io.github.motcua.forms.document.Addressee;
 import io.github.motcua.forms.document.DocumentHeader;
 import io.github.motcua.forms.document.ReceiptSlip;
 import io.github.motcua.rules.Decision;
@@ -185,7 +185,7 @@ class GiaLaiDecisionsTest {
             Decision d = engine.decide(dossier);
             Procedure p = engine.catalog().stream().filter(x -> x.code().equals(d.procedure())).findFirst().orElseThrow();
             DocumentHeader h = new DocumentHeader("UBND TỈNH GIA LAI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", null, "Gia Lai",
-                    LocalDate.of(2027, 3, 8), "HS-2027-0001", p.name().vi(), Applicant.named("Lê Văn Bình"));
+                    LocalDate.of(2027, 3, 8), "HS-2027-0001", p.name().vi(), Addressee.named("Lê Văn Bình"));
             ReceiptSlip slip = DecisionDocuments.receiptSlip(d, p, DecisionDocuments.ReceiptDetails.of(h, dossier, "Trần Thị C"));
             assertEquals(200_000, slip.feeTotalDong());
             String html = engine.forms().orElseThrow().documents().render(slip, Locale.forLanguageTag("vi-VN"));

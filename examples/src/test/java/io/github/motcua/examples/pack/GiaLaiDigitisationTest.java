@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.motcua.forms.document.Applicant;
+import io.github.motcua.forms.document.Addressee;
 import io.github.motcua.forms.document.ControlSheet;
 import io.github.motcua.forms.document.DocumentHeader;
 import io.github.motcua.forms.document.ReceiptSlip;
@@ -90,7 +90,7 @@ class GiaLaiDigitisationTest {
         Decision held = engine.decide(permit("\"1.013978/giay-chung-nhan\""));
         Decision none = engine.decide(permit(""));
         DocumentHeader h = new DocumentHeader("UBND TỈNH GIA LAI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", null, "Gia Lai",
-                LocalDate.of(2026, 3, 4), "HS-2026-0042", "Cấp giấy phép xây dựng", Applicant.named("Nguyễn Văn Trung"));
+                LocalDate.of(2026, 3, 4), "HS-2026-0042", "Cấp giấy phép xây dựng", Addressee.named("Nguyễn Văn Trung"));
         OffsetDateTime at = OffsetDateTime.parse("2026-03-04T10:00:00+07:00");
         ControlSheet withHeld = DecisionDocuments.controlSheet(held, h, at);
         assertEquals(List.of("Đơn đề nghị cấp giấy phép xây dựng",
@@ -105,7 +105,7 @@ class GiaLaiDigitisationTest {
     void receiptSlip_marksThePapersToDigitise_asTheControlSheetListsThem() {
         Decision held = engine.decide(permit("\"1.013978/giay-chung-nhan\""));
         DocumentHeader h = new DocumentHeader("UBND TỈNH GIA LAI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", null, "Gia Lai",
-                LocalDate.of(2026, 3, 4), "HS-2026-0042", "Cấp giấy phép xây dựng", Applicant.named("Nguyễn Văn Trung"));
+                LocalDate.of(2026, 3, 4), "HS-2026-0042", "Cấp giấy phép xây dựng", Addressee.named("Nguyễn Văn Trung"));
         OffsetDateTime at = OffsetDateTime.parse("2026-03-04T10:00:00+07:00");
         List<String> toDigitise = DecisionDocuments.controlSheet(held, h, at).toDigitise();
         io.github.motcua.rules.Procedure permit = engine.catalog().stream().filter(p -> p.code().equals("GL.GPXD.01"))

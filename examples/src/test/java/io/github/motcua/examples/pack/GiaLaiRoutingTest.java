@@ -114,7 +114,7 @@ class GiaLaiRoutingTest {
                 io.github.motcua.forms.document.DocumentHeader h = new io.github.motcua.forms.document.DocumentHeader(
                         "UBND TỈNH GIA LAI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", null, "Gia Lai",
                         java.time.LocalDate.of(2026, 3, 2), "HS-2026-0002", p.name().vi(),
-                        io.github.motcua.forms.document.Applicant.named("Kpă Long"));
+                        io.github.motcua.forms.document.Addressee.named("Kpă Long"));
                 java.util.Locale vi = java.util.Locale.forLanguageTag("vi-VN");
                 String slip = e.forms().orElseThrow().documents().render(io.github.motcua.rules.DecisionDocuments.receiptSlip(
                         d, p, io.github.motcua.rules.DecisionDocuments.ReceiptDetails.of(h, dossier, "Trần Thị C")), vi);

@@ -272,7 +272,7 @@ public class GiaLaiTrackingTest {
         assertEquals("2026-04-08T17:00+07:00", late.projectedReturn().toOffsetDateTime().toString());
         io.github.motcua.forms.document.DocumentHeader h = new io.github.motcua.forms.document.DocumentHeader(
                 "UBND TỈNH GIA LAI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", null, "Gia Lai", java.time.LocalDate.of(2026, 4, 2),
-                "HS-2026-0302", "Đăng ký biến động", io.github.motcua.forms.document.Applicant.named("Kpă Long"));
+                "HS-2026-0302", "Đăng ký biến động", io.github.motcua.forms.document.Addressee.named("Kpă Long"));
         io.github.motcua.rules.DecisionDocuments.Rescheduled letter = io.github.motcua.rules.DecisionDocuments.apology(d,
                 engine.deadlineEngine().orElseThrow(), h, instant("2026-04-02T09:00:00"), late.projectedReturn().toInstant(),
                 "Chi nhánh Văn phòng đăng ký đất đai chậm xác nhận biến động", null, "Giám đốc Trung tâm");

@@ -12,7 +12,10 @@ import java.util.Objects;
  * @param address    address, or {@code null}
  * @param phone      phone, or {@code null}
  * @param email      e-mail, or {@code null}
+ * @deprecated renamed {@link Addressee} (three public types were called {@code Applicant}; see
+ *             docs/architecture.md "Names"): a {@link DocumentHeader} still takes one for this release
  */
+@Deprecated(since = "0.1.0")
 public record Applicant(String fullName, String personalId, String address, String phone, String email) {
     public Applicant {
         if (fullName == null || fullName.isBlank()) {
@@ -22,5 +25,10 @@ public record Applicant(String fullName, String personalId, String address, Stri
 
     public static Applicant named(String fullName) {
         return new Applicant(Objects.requireNonNull(fullName, "fullName"), null, null, null, null);
+    }
+
+    /** The same values as an {@link Addressee}. */
+    public Addressee toAddressee() {
+        return new Addressee(fullName, personalId, address, phone, email);
     }
 }

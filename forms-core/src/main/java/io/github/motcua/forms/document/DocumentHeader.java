@@ -15,10 +15,10 @@ import java.util.Objects;
  * @param issuedOn        date of issue (explicit: never "today")
  * @param dossierCode     mã hồ sơ
  * @param procedureName   the procedure's Vietnamese name (tên thủ tục hành chính)
- * @param applicant       to whom
+ * @param applicant       to whom (the {@link Addressee})
  */
 public record DocumentHeader(String superiorAgency, String office, String documentNumber, String place,
-        LocalDate issuedOn, String dossierCode, String procedureName, Applicant applicant) {
+        LocalDate issuedOn, String dossierCode, String procedureName, Addressee applicant) {
     public DocumentHeader {
         Objects.requireNonNull(office, "office");
         Objects.requireNonNull(place, "place");
@@ -26,5 +26,17 @@ public record DocumentHeader(String superiorAgency, String office, String docume
         Objects.requireNonNull(dossierCode, "dossierCode");
         Objects.requireNonNull(procedureName, "procedureName");
         Objects.requireNonNull(applicant, "applicant");
+    }
+
+    /**
+     * A header addressed to an {@link Applicant}.
+     *
+     * @deprecated use {@link Addressee}: {@code Applicant} was renamed
+     */
+    @Deprecated(since = "0.1.0")
+    public DocumentHeader(String superiorAgency, String office, String documentNumber, String place,
+            LocalDate issuedOn, String dossierCode, String procedureName, Applicant applicant) {
+        this(superiorAgency, office, documentNumber, place, issuedOn, dossierCode, procedureName,
+                Objects.requireNonNull(applicant, "applicant").toAddressee());
     }
 }

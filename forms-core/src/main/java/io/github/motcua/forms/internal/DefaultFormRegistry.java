@@ -30,7 +30,6 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The registry behind {@link io.github.motcua.forms.Forms}. Thread-safe: immutable after {@link #create}. */
 public final class DefaultFormRegistry implements FormRegistry {

@@ -8,6 +8,7 @@ import io.github.motcua.calendar.DeadlineEngine;
 import io.github.motcua.calendar.DeadlineSettings;
 import io.github.motcua.calendar.DeadlineUnit;
 import io.github.motcua.calendar.WorkingCalendar;
+import io.github.motcua.kernel.PackReader;
 import io.github.motcua.fees.ExemptionCatalog;
 import io.github.motcua.fees.FeeTable;
 import io.github.motcua.fees.FeeTableProblem;
@@ -592,7 +593,8 @@ final class BuiltInSections {
             byte[] ex = files.get("exemptions.yaml");
             if (ex != null) {
                 // the published schema first: an analyst's typo gets the file's own line and column
-                YamlDoc doc = YamlDoc.parse("exemptions.yaml", new String(ex, java.nio.charset.StandardCharsets.UTF_8), problems);
+                YamlDoc doc = YamlDoc.parse("exemptions.yaml",
+                        PackReader.normalize(new String(ex, java.nio.charset.StandardCharsets.UTF_8)), problems);
                 if (doc == null) {
                     return new Result(null, problems);
                 }

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * rule names and that names no cut-off itself has none (docs/pack-format.md "Cut-off"). The first rule
  * that matches a procedure applies. A code the pack does not have, or a rule that covers no procedure,
  * is allowed: a pack copied in part (a test's, a benchmark's, an import into a copy of pack.yaml) keeps
- * loading. Immutable once read.
+ * loading; the code is a warning (`UNKNOWN_PROCEDURE`) naming the closest codes, so a typo is not
+ * silent. Immutable once read.
  */
 final class CutOffRules {
     /** No rules: only procedures that name their own cut-off have one. */
@@ -103,6 +104,44 @@ final class CutOffRules {
             i++;
         }
         return new CutOffRules(rules);
+    }
+
+    /**
+     * A warning {@code UNKNOWN_PROCEDURE} at each code of {@code cutOffs[].procedures} and
+     * {@code cutOffs[].except} that is neither a procedure of the pack nor one's alias, naming the
+     * closest codes (aliases searched too): the pack still loads.
+     */
+    static void unknownProcedures(YamlDoc pack, java.util.Collection<Procedure> procedures, List<PackProblem> warnings) {
+        JsonNode rules = pack == null ? null : pack.root().get("cutOffs");
+        if (rules == null || !rules.isArray()) {
+            return;
+        }
+        Set<String> known = new java.util.HashSet<>();
+        for (Procedure p : procedures) {
+            known.add(p.code());
+            p.aliases().forEach(a -> known.add(a.code()));
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            for (String list : List.of("procedures", "except")) {
+                JsonNode codes = rules.get(i).get(list);
+                for (int j = 0; codes != null && j < codes.size(); j++) {
+                    String code = codes.get(j).asString();
+                    if (!known.contains(code)) {
+                        warnings.add(unknownProcedure(pack, "/cutOffs/" + i + "/" + list + "/" + j, code, procedures));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The warning {@code UNKNOWN_PROCEDURE} at the pointer of {@code doc}: a reference to a procedure the
+     * pack does not have, with the closest codes (procedures' own codes and aliases), or "none".
+     */
+    static PackProblem unknownProcedure(YamlDoc doc, String pointer, String code, java.util.Collection<Procedure> procedures) {
+        List<String> near = DossierProblems.closestProcedures(code, procedures).stream().map(Procedure::code).toList();
+        return doc.msg(pointer, "UNKNOWN_PROCEDURE", "load.procedure.unknownReference", "code", code,
+                "closest", near.isEmpty() ? "-" : String.join(", ", near));
     }
 
     private static Set<String> codes(JsonNode list) {

@@ -399,7 +399,7 @@ public final class DefaultEngine implements Engine {
     private LoadResult toLoadResult(Built b) {
         if (b.serving() != null) {
             swap(b.serving());
-            return new LoadResult(b.source(), Optional.of(b.serving().pack().info()), List.of());
+            return new LoadResult(b.source(), Optional.of(b.serving().pack().info()), List.of(), b.serving().pack().warnings());
         }
         return new LoadResult(b.source(), Optional.empty(), b.problems());
     }
@@ -407,7 +407,7 @@ public final class DefaultEngine implements Engine {
     private ReloadResult toReloadResult(Built b) {
         if (b.serving() != null) {
             swap(b.serving());
-            return new ReloadResult(true, Optional.of(b.serving().pack().info()), List.of());
+            return new ReloadResult(true, Optional.of(b.serving().pack().info()), List.of(), b.serving().pack().warnings());
         }
         Serving old = serving.get();
         return new ReloadResult(false, old == null ? Optional.empty() : Optional.of(old.pack().info()), b.problems());

@@ -1,6 +1,7 @@
 package io.github.motcua.rules.internal;
 
 import io.github.motcua.kernel.Messages;
+import io.github.motcua.kernel.PackReader;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.Digitisation;
@@ -107,7 +108,7 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
             return new Result(null, List.of());
         }
         List<PackProblem> problems = new ArrayList<>();
-        YamlDoc doc = YamlDoc.parse(FILE, new String(bytes, StandardCharsets.UTF_8), problems);
+        YamlDoc doc = YamlDoc.parse(FILE, PackReader.normalize(new String(bytes, StandardCharsets.UTF_8)), problems);
         if (doc == null) {
             return new Result(null, problems);
         }
@@ -122,6 +123,8 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
         LegalBasis reuseBasis = basis(doc, "/reuse/basis", root.get("reuse").get("basis"), context, problems);
         // first the procedures and the results they issue (a reuse may name a result declared further down)
         Map<String, ProcedureFacts> facts = new HashMap<>();
+        List<PackProblem> warnings = new ArrayList<>();
+        Map<String, List<String>> known = null;
         Map<String, Issued> results = new LinkedHashMap<>();
         Map<String, List<Issued>> issuedBy = new HashMap<>();
         for (Map.Entry<String, JsonNode> e : root.get("procedures").properties()) {
@@ -129,7 +132,14 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
             String ptr = "/procedures/" + esc(code);
             ProcedureFacts f = facts(code, context.files());
             if (f == null) {
-                problems.add(problem(doc, ptr, "DIGITISATION_UNKNOWN_PROCEDURE", "code", code));
+                // the pack's one policy for a procedure it does not have (as pack.yaml cutOffs): a warning
+                // with the closest codes, the entry ignored, so a pack copied in part still loads
+                if (known == null) {
+                    known = procedureCodes(context.files());
+                }
+                List<String> near = DossierProblems.closestCodes(code, known);
+                warnings.add(doc.msg(ptr, "UNKNOWN_PROCEDURE", "load.procedure.unknownReference", "code", code,
+                        "closest", near.isEmpty() ? "-" : String.join(", ", near)));
                 continue;
             }
             facts.put(code, f);
@@ -226,7 +236,7 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
             return new Result(null, problems);
         }
         return new Result(new Loaded(basis, listBasis, reuseBasis, java.util.Collections.unmodifiableMap(procedures),
-                java.util.Collections.unmodifiableMap(results)), List.of());
+                java.util.Collections.unmodifiableMap(results)), List.of(), warnings);
     }
 
     private static boolean component(YamlDoc doc, String ptr, String code, String id, ProcedureFacts f,
@@ -252,6 +262,29 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
      * codes of its {@code national.yaml}; null when the procedure is not in the pack. A file the engine
      * cannot read is the engine's problem (reported with the procedure): here it reads as no component.
      */
+    /** Every procedure of the pack (a folder with a procedure.yaml) with its aliases, read only for a warning. */
+    private static Map<String, List<String>> procedureCodes(Map<String, byte[]> files) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            String path = e.getKey();
+            if (!path.startsWith("procedures/") || !path.endsWith("/procedure.yaml")
+                    || path.indexOf('/', "procedures/".length()) != path.length() - "/procedure.yaml".length()) {
+                continue;
+            }
+            List<String> aliases = new ArrayList<>();
+            YamlDoc p = YamlDoc.parse(path, PackReader.normalize(new String(e.getValue(), StandardCharsets.UTF_8)),
+                    new ArrayList<>());
+            JsonNode as = p == null ? null : p.root().get("aliases");
+            for (int i = 0; as != null && i < as.size(); i++) {
+                if (as.get(i).get("code") != null) {
+                    aliases.add(as.get(i).get("code").asString());
+                }
+            }
+            out.put(path.substring("procedures/".length(), path.length() - "/procedure.yaml".length()), aliases);
+        }
+        return out;
+    }
+
     private static ProcedureFacts facts(String code, Map<String, byte[]> files) {
         if (code.contains("/") || code.equals("..") || code.equals(".")) {
             return null;
@@ -261,7 +294,7 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
             return null;
         }
         List<PackProblem> ignored = new ArrayList<>();
-        YamlDoc p = YamlDoc.parse("procedures/" + code + "/procedure.yaml", new String(yaml, StandardCharsets.UTF_8), ignored);
+        YamlDoc p = YamlDoc.parse("procedures/" + code + "/procedure.yaml", PackReader.normalize(new String(yaml, StandardCharsets.UTF_8)), ignored);
         String nameVi = code;
         Set<String> ids = new LinkedHashSet<>();
         if (p != null) {
@@ -279,7 +312,7 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
         Map<String, String> national = new HashMap<>();
         byte[] nat = files.get("procedures/" + code + "/national.yaml");
         if (nat != null) {
-            YamlDoc n = YamlDoc.parse("procedures/" + code + "/national.yaml", new String(nat, StandardCharsets.UTF_8), ignored);
+            YamlDoc n = YamlDoc.parse("procedures/" + code + "/national.yaml", PackReader.normalize(new String(nat, StandardCharsets.UTF_8)), ignored);
             JsonNode cs = n == null ? null : n.root().get("components");
             for (int i = 0; cs != null && i < cs.size(); i++) {
                 JsonNode c = cs.get(i);

@@ -5,6 +5,7 @@ import io.github.motcua.kernel.Problem;
 import io.github.motcua.kernel.ProblemCode;
 import io.github.motcua.kernel.Severity;
 import io.github.motcua.rules.InvalidDossierException;
+import io.github.motcua.rules.Procedure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -206,28 +208,62 @@ final class DossierProblems {
     }
 
     /**
-     * Up to three procedures whose code is within a third of its length (at least 2 edits) of
-     * {@code code}, closest first, then by code: what an unknown procedure code was probably meant to be.
+     * Up to three procedures whose code, or one of whose aliases (mã cũ), is within a third of its
+     * length (at least 2 edits) of {@code code}, closest first, then by code: what an unknown procedure
+     * code was probably meant to be.
      */
-    static List<io.github.motcua.rules.Procedure> closestProcedures(String code, java.util.Collection<io.github.motcua.rules.Procedure> all) {
+    static List<Procedure> closestProcedures(String code, Collection<Procedure> all) {
         String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
         String wanted = c.length() > 64 ? c.substring(0, 64) : c;
         int limit = Math.max(2, wanted.length() / 3);
         List<Object[]> near = new ArrayList<>();
-        for (io.github.motcua.rules.Procedure p : all) {
-            String other = p.code().toUpperCase(Locale.ROOT);
-            int d = distance(wanted, other.length() > 64 ? other.substring(0, 64) : other);
+        for (Procedure p : all) {
+            int d = codeDistance(wanted, p.code());
+            for (Procedure.Alias a : p.aliases()) {
+                d = Math.min(d, codeDistance(wanted, a.code()));
+            }
             if (d <= limit) {
                 near.add(new Object[] {d, p});
             }
         }
         near.sort(java.util.Comparator.<Object[]>comparingInt(x -> (Integer) x[0])
-                .thenComparing(x -> ((io.github.motcua.rules.Procedure) x[1]).code()));
-        List<io.github.motcua.rules.Procedure> out = new ArrayList<>();
+                .thenComparing(x -> ((Procedure) x[1]).code()));
+        List<Procedure> out = new ArrayList<>();
         for (int i = 0; i < near.size() && i < 3; i++) {
-            out.add((io.github.motcua.rules.Procedure) near.get(i)[1]);
+            out.add((Procedure) near.get(i)[1]);
         }
         return out;
+    }
+
+    /**
+     * As {@link #closestProcedures}, over codes given with their aliases ({@code aliasesByCode}: each
+     * procedure code and its aliases), returning the procedures' codes.
+     */
+    static List<String> closestCodes(String code, Map<String, List<String>> aliasesByCode) {
+        String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+        String wanted = c.length() > 64 ? c.substring(0, 64) : c;
+        int limit = Math.max(2, wanted.length() / 3);
+        List<Object[]> near = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : aliasesByCode.entrySet()) {
+            int d = codeDistance(wanted, e.getKey());
+            for (String a : e.getValue()) {
+                d = Math.min(d, codeDistance(wanted, a));
+            }
+            if (d <= limit) {
+                near.add(new Object[] {d, e.getKey()});
+            }
+        }
+        near.sort(java.util.Comparator.<Object[]>comparingInt(x -> (Integer) x[0]).thenComparing(x -> (String) x[1]));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < near.size() && i < 3; i++) {
+            out.add((String) near.get(i)[1]);
+        }
+        return out;
+    }
+
+    private static int codeDistance(String wanted, String code) {
+        String other = code.toUpperCase(Locale.ROOT);
+        return distance(wanted, other.length() > 64 ? other.substring(0, 64) : other);
     }
 
     private static int distance(String a, String b) {

@@ -1,8 +1,11 @@
 package io.github.motcua.rules.internal;
 
 import io.github.motcua.law.LegalBasis;
+import io.github.motcua.law.Parameter;
+import io.github.motcua.law.ParameterNotInForceException;
 import io.github.motcua.rules.PackCase;
 import io.github.motcua.rules.PackInfo;
+import io.github.motcua.rules.PackProblem;
 import io.github.motcua.rules.Procedure;
 import io.github.motcua.rules.ReceivingUnit;
 import java.util.List;
@@ -14,22 +17,23 @@ import java.util.Map;
  */
 record LoadedPack(PackInfo info, Map<String, LegalBasis> bases, Map<String, ReceivingUnit> units,
         Map<String, ProcedureSource> procedures, List<PackCase> cases, Map<String, Object> sections,
-        java.time.Duration decisionBudget, Map<String, io.github.motcua.law.Parameter<?>> parameters) {
+        java.time.Duration decisionBudget, Map<String, Parameter<?>> parameters,
+        List<PackProblem> warnings) {
 
     /**
      * The value of the dated parameter {@code id} in force on {@code date}.
      *
-     * @throws io.github.motcua.law.ParameterNotInForceException when none is
+     * @throws ParameterNotInForceException when none is
      */
     @SuppressWarnings("unchecked")
-    <T> io.github.motcua.law.Parameter.Dated<T> parameter(String id, Class<T> type, java.time.LocalDate date) {
-        io.github.motcua.law.Parameter<?> p = parameters.get(id);
+    <T> Parameter.Dated<T> parameter(String id, Class<T> type, java.time.LocalDate date) {
+        Parameter<?> p = parameters.get(id);
         if (p == null) {
-            throw new io.github.motcua.law.ParameterNotInForceException(id, date, date);
+            throw new ParameterNotInForceException(id, date, date);
         }
-        io.github.motcua.law.Parameter.Dated<?> v = p.at(date);
+        Parameter.Dated<?> v = p.at(date);
         type.cast(v.value());
-        return (io.github.motcua.law.Parameter.Dated<T>) v;
+        return (Parameter.Dated<T>) v;
     }
 
     /** What the pack section {@code name} built, if it is a {@code type}; else null. */

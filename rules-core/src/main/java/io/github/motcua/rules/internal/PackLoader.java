@@ -42,6 +42,8 @@ final class PackLoader {
     private final PackFiles files;
     private final List<PackSection> sections;
     private final List<PackProblem> problems;
+    /** What does not keep the pack out ({@code LoadResult.warnings()}). */
+    private final List<PackProblem> warnings = new ArrayList<>();
     private final Memo previous;
     private final java.util.concurrent.Executor executor;
     private Memo memo;
@@ -299,6 +301,7 @@ final class PackLoader {
                     r = s.load(mine, context);
                 }
                 problems.addAll(r.problems());
+                warnings.addAll(r.warnings());
                 if (r.value() != null) {
                     sectionValues.put(s.name(), r.value());
                 }
@@ -322,6 +325,8 @@ final class PackLoader {
             }
         }
         aliasConflicts(procedures, problems);
+        CutOffRules.unknownProcedures(packDoc, procedures.values().stream().map(LoadedPack.ProcedureSource::procedure).toList(),
+                warnings);
         if (info == null) {
             return null;
         }
@@ -332,7 +337,7 @@ final class PackLoader {
                     Map.copyOf(sectionValues));
         }
         return new LoadedPack(info, java.util.Collections.unmodifiableMap(bases), java.util.Collections.unmodifiableMap(units), java.util.Collections.unmodifiableMap(procedures), List.copyOf(cases),
-                Map.copyOf(sectionValues), decisionBudget, java.util.Collections.unmodifiableMap(parameters));
+                Map.copyOf(sectionValues), decisionBudget, java.util.Collections.unmodifiableMap(parameters), List.copyOf(warnings));
     }
 
     private YamlDoc yaml(String path, String kind, boolean required) {

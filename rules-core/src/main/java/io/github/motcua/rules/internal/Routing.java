@@ -2,6 +2,7 @@ package io.github.motcua.rules.internal;
 
 import io.github.motcua.calendar.DeadlineUnit;
 import io.github.motcua.calendar.TimeLimit;
+import io.github.motcua.kernel.PackReader;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.Dossier;
@@ -246,16 +247,14 @@ final class Routing {
                 return new Result(none, List.of());
             }
             List<PackProblem> problems = new ArrayList<>();
-            JsonNode r;
-            try {
-                r = YamlDoc.YAML.readTree(new String(pack, StandardCharsets.UTF_8)).get("routing");
-            } catch (RuntimeException e) {
-                return new Result(none, List.of()); // pack.yaml's own problems are the engine's
-            }
+            // pack.yaml's own problems (syntax, schema) are the engine's: here only the routing keys
+            YamlDoc doc = YamlDoc.parse("pack.yaml", PackReader.normalize(new String(pack, StandardCharsets.UTF_8)),
+                    new ArrayList<>());
+            JsonNode r = doc == null ? null : doc.root().get("routing");
             if (r == null || !r.isObject()) {
                 return new Result(none, List.of());
             }
-            LegalBasis basis = basis(r.get("basis"), context, problems, "routing.basis");
+            LegalBasis basis = basis(doc, "/routing/basis", r.get("basis"), context, problems, "routing.basis");
             Decision.Transfer transfer = null;
             JsonNode t = r.get("transfer");
             if (t != null && t.isObject() && t.get("amount") != null && t.get("unit") != null) {
@@ -263,25 +262,30 @@ final class Routing {
                     transfer = new Decision.Transfer(new TimeLimit(t.get("amount").asLong(),
                             DeadlineUnit.valueOf(t.get("unit").asString())),
                             t.get("counted") == null || t.get("counted").asBoolean(),
-                            basis(t.get("basis"), context, problems, "routing.transfer.basis"));
+                            basis(doc, "/routing/transfer/basis", t.get("basis"), context, problems,
+                                    "routing.transfer.basis"));
                 } catch (RuntimeException e) {
-                    problems.add(new PackProblem("pack.yaml", 0, 0, "BAD_VALUE",
+                    int[] at = doc.position("/routing/transfer");
+                    problems.add(new PackProblem("pack.yaml", at[0], at[1], "BAD_VALUE",
                             Msg.vi("ROUTING_BAD_TRANSFER", "detail", e.getMessage()),
                             Msg.en("ROUTING_BAD_TRANSFER", "detail", e.getMessage())));
                 }
             }
             Boolean free = r.get("boundaryFree") == null ? null : r.get("boundaryFree").asBoolean();
-            return new Result(problems.isEmpty() ? new Rules(free, basis, transfer, topLevelLine(pack, "routing"), competence)
+            return new Result(problems.isEmpty() ? new Rules(free, basis, transfer, doc.topLevelKeyLine("routing"), competence)
                     : null, problems);
         }
 
-        private static LegalBasis basis(JsonNode id, Context context, List<PackProblem> problems, String where) {
+        /** The legal basis {@code id} names, or null with an {@code UNKNOWN_BASIS} problem at its line and column. */
+        private static LegalBasis basis(YamlDoc doc, String ptr, JsonNode id, Context context, List<PackProblem> problems,
+                String where) {
             if (id == null) {
                 return null;
             }
             LegalBasis b = context.bases().get(id.asString());
             if (b == null) {
-                problems.add(new PackProblem("pack.yaml", 0, 0, "UNKNOWN_BASIS",
+                int[] at = doc.position(ptr);
+                problems.add(new PackProblem("pack.yaml", at[0], at[1], "UNKNOWN_BASIS",
                         Msg.vi("ROUTING_UNKNOWN_BASIS", "id", id.asString(), "where", where),
                         Msg.en("ROUTING_UNKNOWN_BASIS", "id", id.asString(), "where", where)));
             }

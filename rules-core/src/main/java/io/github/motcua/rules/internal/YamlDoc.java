@@ -1,107 +1,106 @@
 package io.github.motcua.rules.internal;
 
+import io.github.motcua.kernel.PackNode;
+import io.github.motcua.kernel.PackReadException;
+import io.github.motcua.kernel.PackReader;
 import io.github.motcua.rules.PackProblem;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A parsed YAML (or JSON) file with the line and column of every node, by JSON pointer, so schema
- * and semantic problems point at the analyst's text.
+ * A YAML (or JSON) pack file as read by the kernel's positioned reader ({@link PackReader#yaml}: one
+ * parse, the kernel's limits on depth, duplicate keys and aliases, text in NFC), with the line and
+ * column of every node by JSON pointer, so schema and semantic problems point at the analyst's text.
+ * A thin view over the kernel's {@link PackNode} tree: {@link #root()} is the same tree as JSON values
+ * for the schema validator and the readers of this package. Immutable once its positions are known.
  */
 final class YamlDoc {
-    /** Duplicate keys are an error: YAML would otherwise silently keep the last one. */
-    static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final String file;
+    private final PackNode tree;
     private final JsonNode root;
-    private final String text;
-    /** Line and column by JSON pointer; found on first use (a second parse), since most files have no problem. */
+    /** Line and column by JSON pointer (a mapping's entry at its key); found on first use, since most files have no problem. */
     private volatile Map<String, int[]> positions;
 
-    private YamlDoc(String file, JsonNode root, String text) {
+    private YamlDoc(String file, PackNode tree, JsonNode root) {
         this.file = file;
+        this.tree = tree;
         this.root = root;
-        this.text = text;
     }
 
-    /** Parses, or adds a YAML_SYNTAX problem and returns null. */
+    /**
+     * Parses with the kernel's reader, or adds its problem ({@code YAML_SYNTAX}, {@code YAML_EMPTY},
+     * {@code DUPLICATE_KEY}, {@code YAML_ALIAS}, {@code TOO_DEEP}) and returns null.
+     */
     public static YamlDoc parse(String file, String text, List<PackProblem> problems) {
         try {
-            JsonNode root = YAML.readTree(text);
-            if (root == null || root.isMissingNode()) {
-                problems.add(Msg.problem(file, 1, 1, "YAML_EMPTY", "load.yaml.empty"));
-                return null;
-            }
-            return new YamlDoc(file, root, text);
-        } catch (JacksonException e) {
-            TokenStreamLocation loc = e.getLocation();
-            int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
-            int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
-            String msg = e.getOriginalMessage();
-            String plain = plain(msg);
-            if (plain != null) {
-                // SnakeYAML names where it noticed the mistake ("line 10, column 4"): the line to edit
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(msg);
-                boolean first = msg.contains("could not find expected ':'"); // there the first mark is the key without its colon
-                while (m.find()) {
-                    line = Integer.parseInt(m.group(1));
-                    col = Integer.parseInt(m.group(2));
-                    if (first) {
-                        break;
-                    }
+            PackNode tree = PackReader.yaml(file, text, PackFiles.LIMITS);
+            return new YamlDoc(file, tree, json(tree));
+        } catch (PackReadException e) {
+            problems.add(PackProblem.of(e.problem()));
+            return null;
+        }
+    }
+
+    /**
+     * The kernel's tree as JSON values of the same types Jackson's own YAML reading gives (an int, a
+     * long or a big integer as written; a double), so the schemas and readers see what they saw before.
+     */
+    static JsonNode json(PackNode n) {
+        switch (n.kind()) {
+            case MAP: {
+                ObjectNode o = NODES.objectNode();
+                for (Map.Entry<String, PackNode> e : n.map().entrySet()) {
+                    o.set(e.getKey(), json(e.getValue()));
                 }
-                problems.add(Msg.problem(file, line, col, "YAML_SYNTAX", plain));
-                return null;
+                return o;
             }
-            problems.add(Msg.problem(file, line, col, "YAML_SYNTAX", "load.yaml.syntax", "detail", msg));
-            return null;
+            case LIST: {
+                ArrayNode a = NODES.arrayNode(n.list().size());
+                for (PackNode item : n.list()) {
+                    a.add(json(item));
+                }
+                return a;
+            }
+            case TEXT:
+                return NODES.stringNode(n.text());
+            case BOOLEAN:
+                return NODES.booleanNode(n.isTrue());
+            case NUMBER: {
+                Number x = n.number();
+                if (x instanceof Integer) {
+                    return NODES.numberNode(x.intValue());
+                } else if (x instanceof Long) {
+                    return NODES.numberNode(x.longValue());
+                } else if (x instanceof BigInteger) {
+                    return NODES.numberNode((BigInteger) x);
+                } else if (x instanceof BigDecimal) {
+                    return NODES.numberNode((BigDecimal) x);
+                } else if (x instanceof Float) {
+                    return NODES.numberNode(x.floatValue());
+                }
+                return NODES.numberNode(x.doubleValue());
+            }
+            default:
+                return NODES.nullNode();
         }
     }
 
-    /** The message key of the usual YAML mistakes in plain words, or null for the parser's own text. */
-    private static String plain(String msg) {
-        if (msg == null) {
-            return null;
+    private static void walk(PackNode n, Map<String, int[]> pos) {
+        pos.put(n.pointer(), new int[] {n.keyLine(), n.keyColumn()});
+        for (PackNode child : n.map().values()) {
+            walk(child, pos);
         }
-        if (msg.contains("expected <block end>") || msg.contains("did not find expected key")
-                || msg.contains("mapping values are not allowed here")) {
-            return "load.yaml.indentation";
-        }
-        if (msg.contains("could not find expected ':'")) {
-            return "load.yaml.colon";
-        }
-        if (msg.contains("found character '\\t'") || msg.contains("found a tab")) {
-            return "load.yaml.tab";
-        }
-        return null;
-    }
-
-    private static void walk(JsonParser p, String ptr, Map<String, int[]> pos) {
-        TokenStreamLocation loc = p.currentTokenLocation();
-        pos.putIfAbsent(ptr, new int[] {loc.getLineNr(), loc.getColumnNr()});
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_OBJECT) {
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = p.currentName();
-                TokenStreamLocation k = p.currentTokenLocation();
-                String child = ptr + "/" + name.replace("~", "~0").replace("/", "~1");
-                pos.put(child, new int[] {k.getLineNr(), k.getColumnNr()});
-                p.nextToken();
-                walk(p, child, pos);
-            }
-        } else if (t == JsonToken.START_ARRAY) {
-            int i = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                walk(p, ptr + "/" + i++, pos);
-            }
+        for (PackNode item : n.list()) {
+            walk(item, pos);
         }
     }
 
@@ -117,13 +116,7 @@ final class YamlDoc {
         Map<String, int[]> pos = positions;
         if (pos == null) {
             pos = new HashMap<>();
-            try (JsonParser p = YAML.createParser(text)) {
-                if (p.nextToken() != null) {
-                    walk(p, "", pos);
-                }
-            } catch (JacksonException e) {
-                // parsed once already, so this cannot happen; without positions problems point at line 1
-            }
+            walk(tree, pos);
             positions = pos;
         }
         return pos;
@@ -134,33 +127,15 @@ final class YamlDoc {
         return java.util.Collections.unmodifiableSet(positions().keySet());
     }
 
-    /**
-     * The 1-based line where a top-level key is written ({@code deadline:} at column 1), or 0: a plain
-     * scan of the text, so a trace can cite the line without computing every node's position.
-     */
+    /** The kernel's tree of the file. */
+    PackNode tree() {
+        return tree;
+    }
+
+    /** The 1-based line where a top-level key is written ({@code deadline:}), or 0 when the file has none. */
     int topLevelKeyLine(String key) {
-        if (text == null) {
-            return 0;
-        }
-        int line = 1;
-        int start = 0;
-        int n = text.length();
-        while (start < n) {
-            int end = text.indexOf('\n', start);
-            end = end < 0 ? n : end;
-            if (text.startsWith(key, start)) {
-                int i = start + key.length();
-                while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-                    i++;
-                }
-                if (i < end && text.charAt(i) == ':') {
-                    return line;
-                }
-            }
-            line++;
-            start = end + 1;
-        }
-        return 0;
+        PackNode n = tree.get(key);
+        return n == null ? 0 : n.keyLine();
     }
 
     /** Line and column of the node at the pointer, or of its nearest ancestor. */

@@ -2,7 +2,6 @@ package io.github.motcua.rules.internal;
 
 import io.github.motcua.fees.ExemptionCategory;
 import io.github.motcua.rules.PackProblem;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +54,7 @@ final class YamlRules {
      * @param form the procedure's form fields, or null when the procedure has no form
      */
     static LoadedPack.RuleText translate(String file, String text, FormFields form, List<PackProblem> problems) {
-        YamlDoc doc = YamlDoc.parse(file, Normalizer.normalize(text, Normalizer.Form.NFC), problems);
+        YamlDoc doc = YamlDoc.parse(file, text, problems); // files.text: already NFC, and the kernel keeps it so
         if (doc == null) {
             return null;
         }

@@ -91,11 +91,20 @@ public interface PackSection {
      * What a section built.
      *
      * @param value    the section's compiled data (opaque to the engine), or {@code null}
-     * @param problems problems with file, line and column
+     * @param problems problems with file, line and column: any keeps the pack out
+     * @param warnings things worth an analyst's look that do not keep the pack out (e.g. a reference to a
+     *                 procedure the pack does not have: a pack copied in part still loads), reported in
+     *                 {@code LoadResult.warnings()}
      */
-    record Result(Object value, List<PackProblem> problems) {
+    record Result(Object value, List<PackProblem> problems, List<PackProblem> warnings) {
         public Result {
             problems = List.copyOf(Objects.requireNonNull(problems, "problems"));
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        /** A result without warnings. */
+        public Result(Object value, List<PackProblem> problems) {
+            this(value, problems, List.of());
         }
     }
 }

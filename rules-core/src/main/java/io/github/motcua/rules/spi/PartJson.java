@@ -2,6 +2,7 @@ package io.github.motcua.rules.spi;
 
 import io.github.motcua.law.LegalBasis;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,9 +28,13 @@ public final class PartJson {
         return x;
     }
 
-    /** ISO 8601 with the offset, e.g. {@code 2026-02-23T17:00+07:00}, or {@code null}. */
+    /**
+     * An RFC 3339 date-time with the offset, seconds always written (a fraction only when not zero), e.g.
+     * {@code 2026-02-23T17:00:00+07:00}, or {@code null}.
+     */
     public static String instant(ZonedDateTime t) {
-        return t == null ? null : t.toOffsetDateTime().toString();
+        // RFC 3339 requires the seconds: OffsetDateTime.toString() drops zero seconds ("15:30+07:00")
+        return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
     }
 
     /** A citation for text: {@code " [Luật Hộ tịch 2014, Điều 16]"}, or {@code ""}. */
