@@ -337,7 +337,8 @@ public final class Importer {
                         bases.computeIfAbsent(cb, k -> {
                             ObjectNode o = JsonNodeFactory.instance.objectNode();
                             o.put("id", cb);
-                            o.put("act", "Quyết định " + src.get("decision").asString() + " công bố thủ tục hành chính"
+                            // the act's title, in Vietnamese as every act of legal-bases/*.yaml
+                            o.put("act", ImportMessages.vi("note.publishingAct", "decision", src.get("decision").asString())
                                     + (src.get("issuingAgency") == null ? "" : " (" + src.get("issuingAgency").asString() + ")"));
                             o.put("verified", false);
                             return o;
@@ -363,11 +364,8 @@ public final class Importer {
         for (ObjectNode o : bases.values()) {
             String users = String.join(", ", usedBy.get(o.get("id").asString()));
             o.put("note", o.get("id").asString().startsWith("QG-CB-")
-                    ? "[IMPORTED] Quyết định công bố bản ghi quốc gia của " + users + "; dẫn cho mức phí bản ghi nêu, không phải "
-                            + "căn cứ thu phí; chưa rà soát / the decision that published the national record(s); cited for the "
-                            + "fees the record states, not the fee's own legal basis; not reviewed"
-                    : "[IMPORTED] Căn cứ nêu trong bản ghi quốc gia của " + users
-                            + "; chưa rà soát / named by the national record(s), not reviewed");
+                    ? "[IMPORTED] " + ImportMessages.both("note.basis.publishing", "users", users)
+                    : "[IMPORTED] " + ImportMessages.both("note.basis.named", "users", users));
             arr.add(o);
         }
         Path f = root.resolve("legal-bases").resolve("national.yaml");
