@@ -826,7 +826,7 @@ final class BuiltInSections {
                 return;
             }
             if (!d.form().checked()) {
-                report.skipped("formValid (thủ tục không có tờ khai điện tử / the procedure has no form.schema.json)");
+                report.skipped("formValid (" + Msg.vi("cases.noForm") + " / " + Msg.en("cases.noForm") + ")");
             } else if (want != d.form().valid()) {
                 report.mismatch(String.format(Locale.ROOT, "formValid: expected %s, actual %s %s", want, d.form().valid(),
                         d.form().violations()));
