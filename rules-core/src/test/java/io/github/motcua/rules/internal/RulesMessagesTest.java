@@ -29,7 +29,7 @@ class RulesMessagesTest {
     /** A key given straight to Msg.vi / Msg.en. */
     private static final Pattern MSG_CALL = Pattern.compile("Msg\\.(?:vi|en)\\(\\s*\"([A-Z0-9_]+)\"");
     /** A key of pack loading (Msg.problem, YamlDoc.msg, Msg.vi / Msg.en): {@code load.…}, wherever it is written. */
-    private static final Pattern LOAD_KEY = Pattern.compile("\"((?:load|vocabulary|cases|text)\\.[A-Za-z0-9._]+)\"");
+    private static final Pattern LOAD_KEY = Pattern.compile("\"((?:load|vocabulary|cases|text|label)\\.[A-Za-z0-9._]+)\"");
 
     @Test
     void bundle_everyKeyInBothLanguagesWithTheSamePlaceholders() {
