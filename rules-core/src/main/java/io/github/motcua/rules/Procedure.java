@@ -326,10 +326,10 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
         public String labelVi() {
             String n = amount.stripTrailingZeros().toPlainString().replace('.', ',');
             return switch (unit) {
-                case WORKING_DAYS -> n + " ngày làm việc";
-                case WORKING_HOURS -> n + " giờ làm việc";
-                case CALENDAR_DAYS -> n + " ngày";
-                case SAME_DAY -> "trong ngày";
+                case WORKING_DAYS -> RulesMessages.label(false, "label.limit.WORKING_DAYS", n);
+                case WORKING_HOURS -> RulesMessages.label(false, "label.limit.WORKING_HOURS", n);
+                case CALENDAR_DAYS -> RulesMessages.label(false, "label.limit.CALENDAR_DAYS", n);
+                case SAME_DAY -> RulesMessages.label(false, "label.limit.SAME_DAY");
             };
         }
     }

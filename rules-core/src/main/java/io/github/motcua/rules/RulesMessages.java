@@ -19,4 +19,9 @@ final class RulesMessages {
     static String label(boolean en, String key) {
         return Messages.render(MESSAGES, key, Map.of(), en ? Locale.ENGLISH : VI);
     }
+
+    /** The label {@code key} with its one argument {@code {n}}. */
+    static String label(boolean en, String key, String n) {
+        return Messages.render(MESSAGES, key, Map.of("n", n), en ? Locale.ENGLISH : VI);
+    }
 }

@@ -670,17 +670,19 @@ final class RecordMapper {
         BigDecimal frac = amount.subtract(whole);
         if (unit.equals("WORKING_DAYS")) {
             if (workDay == null) {
-                return whole.toPlainString() + " ngày làm việc + " + frac.toPlainString()
-                        + " ngày (bộ quy tắc không nêu giờ làm việc: không quy đổi được / the pack states no office hours)";
+                return ImportMessages.vi("note.converted.noHours", "whole", whole.toPlainString(), "fraction", frac.toPlainString())
+                        + " (" + ImportMessages.both("note.converted.noOfficeHours") + ")";
             }
             BigDecimal secs = frac.multiply(BigDecimal.valueOf(workDay.toSeconds()));
-            return whole.toPlainString() + " ngày làm việc + " + hms(secs) + " (" + frac.toPlainString() + " × "
-                    + hms(BigDecimal.valueOf(workDay.toSeconds())) + " làm việc mỗi ngày theo giờ hành chính của bộ quy tắc)";
+            return ImportMessages.vi("note.converted.workingDays", "whole", whole.toPlainString(), "part", hms(secs),
+                    "fraction", frac.toPlainString(), "day", hms(BigDecimal.valueOf(workDay.toSeconds())));
         }
         if (unit.equals("CALENDAR_DAYS")) {
-            return whole.toPlainString() + " ngày + " + hms(frac.multiply(BigDecimal.valueOf(86_400))) + " (" + frac.toPlainString() + " × 24 giờ)";
+            return ImportMessages.vi("note.converted.calendarDays", "whole", whole.toPlainString(),
+                    "part", hms(frac.multiply(BigDecimal.valueOf(86_400))), "fraction", frac.toPlainString());
         }
-        return whole.toPlainString() + " giờ làm việc + " + hms(frac.multiply(BigDecimal.valueOf(3600)));
+        return ImportMessages.vi("note.converted.workingHours", "whole", whole.toPlainString(),
+                "part", hms(frac.multiply(BigDecimal.valueOf(3600))));
     }
 
     /** Seconds as "1 giờ 52 phút 30 giây" (a fraction of a second is kept). */
@@ -693,13 +695,14 @@ final class RecordMapper {
         long sec = whole % 60;
         StringBuilder sb = new StringBuilder();
         if (h > 0) {
-            sb.append(h).append(" giờ ");
+            sb.append(ImportMessages.vi("note.hours", "n", String.valueOf(h))).append(' ');
         }
         if (m > 0) {
-            sb.append(m).append(" phút ");
+            sb.append(ImportMessages.vi("note.minutes", "n", String.valueOf(m))).append(' ');
         }
         if (sec > 0 || rest.signum() > 0 || sb.length() == 0) {
-            sb.append(rest.signum() > 0 ? BigDecimal.valueOf(sec).add(rest).toPlainString() : Long.toString(sec)).append(" giây");
+            sb.append(ImportMessages.vi("note.seconds", "n",
+                    rest.signum() > 0 ? BigDecimal.valueOf(sec).add(rest).toPlainString() : Long.toString(sec)));
         }
         return sb.toString().strip();
     }

@@ -79,6 +79,19 @@ class ImportMessagesTest {
                 ImportMessages.both("review.deadline.unknownUnit", "unit", "MONTH"));
     }
 
+    /** A fractional deadline's conversion, written into national.yaml, reads as it did when it was built inline. */
+    @Test
+    void converted_fractionalDeadlines_readAsBefore() {
+        RecordMapper giaLai = new RecordMapper(java.time.Duration.ofMinutes(450));
+        assertEquals("6 ngày làm việc + 1 giờ 52 phút 30 giây (0.25 × 7 giờ 30 phút làm việc mỗi ngày theo giờ hành chính của bộ quy tắc)",
+                giaLai.converted(new java.math.BigDecimal("6.25"), "WORKING_DAYS"));
+        assertEquals("6 ngày làm việc + 0.25 ngày (bộ quy tắc không nêu giờ làm việc: không quy đổi được / the pack states no office hours)",
+                new RecordMapper(null).converted(new java.math.BigDecimal("6.25"), "WORKING_DAYS"));
+        assertEquals("1 ngày + 12 giờ (0.5 × 24 giờ)", giaLai.converted(new java.math.BigDecimal("1.5"), "CALENDAR_DAYS"));
+        assertEquals("2 giờ làm việc + 30 phút", giaLai.converted(new java.math.BigDecimal("2.5"), "WORKING_HOURS"));
+        assertEquals("0.5 giây", RecordMapper.hms(new java.math.BigDecimal("0.5")));
+    }
+
     private static TreeSet<String> placeholders(String s) {
         TreeSet<String> out = new TreeSet<>();
         Matcher m = PLACEHOLDER.matcher(s);
