@@ -71,9 +71,9 @@ public final class DecisionDocuments {
 
         private static String defaultReturnPlace(Channel c) {
             return switch (c) {
-                case ONLINE -> "Trực tuyến, qua Cổng Dịch vụ công";
-                case POST -> "Qua dịch vụ bưu chính công ích";
-                default -> "Tại Bộ phận Một cửa";
+                case ONLINE -> RulesMessages.label(false, "label.document.returnOnline");
+                case POST -> RulesMessages.label(false, "label.document.returnPost");
+                default -> RulesMessages.label(false, "label.document.returnDesk");
             };
         }
     }
@@ -135,7 +135,7 @@ public final class DecisionDocuments {
                 }
             }
             for (List<RequiredComponent> g : groups.values()) {
-                String name = String.join(" hoặc ", g.stream().map(c -> c.name().vi()).toList());
+                String name = String.join(" " + RulesMessages.label(false, "label.document.or") + " ", g.stream().map(c -> c.name().vi()).toList());
                 components.add(new ReceivedComponent(name, formVi(g.get(0).form()), Math.max(1, g.get(0).quantity()),
                         g.stream().anyMatch(c -> digitise.contains(c.id()))));
             }
@@ -160,15 +160,16 @@ public final class DecisionDocuments {
         Objects.requireNonNull(header, "header");
         List<SupplementItem> items = new ArrayList<>();
         for (Decision.FormViolation v : decision.form().violations()) {
-            items.add(new SupplementItem(v.label() == null || v.label().isBlank() ? "Tờ khai" : "Tờ khai: " + v.label(),
+            items.add(new SupplementItem(v.label() == null || v.label().isBlank() ? RulesMessages.label(false, "label.document.form")
+                    : RulesMessages.label(false, "label.document.form") + ": " + v.label(),
                     v.messageVi()));
         }
         for (String id : missingComponents == null ? List.<String>of() : missingComponents) {
             RequiredComponent c = decision.component(id).orElseThrow(() -> new IllegalArgumentException(
                     String.format(Locale.ROOT, "not a component of the decision: [%s]", id)));
             String why = c.status() == RequiredComponent.ComponentStatus.ONE_OF
-                    ? "Cần nộp một trong các giấy tờ của nhóm " + c.group()
-                    : "Thành phần hồ sơ phải nộp";
+                    ? RulesMessages.label(false, "label.document.oneOfGroup") + " " + c.group()
+                    : RulesMessages.label(false, "label.document.required");
             items.add(new SupplementItem(c.name().vi() + " (" + formVi(c.form()).toLowerCase(Locale.ROOT) + ")",
                     why + cite(c.basis())));
         }
@@ -248,8 +249,9 @@ public final class DecisionDocuments {
     private static List<String> toDigitise(Decision d) {
         List<String> out = new ArrayList<>();
         d.part(Digitisation.KEY).ifPresent(dg -> dg.toDigitise().forEach(p -> out.add(p.nameVi()
-                + (p.nationalCode() == null ? "" : " (mã thành phần hồ sơ " + p.nationalCode() + ")")
-                + (p.ifBrought() ? " (nếu công dân nộp)" : ""))));
+                + (p.nationalCode() == null ? "" : " (" + RulesMessages.label(false, "label.document.nationalCode") + " "
+                        + p.nationalCode() + ")")
+                + (p.ifBrought() ? " (" + RulesMessages.label(false, "label.document.ifBrought") + ")" : ""))));
         return out;
     }
 
@@ -271,10 +273,10 @@ public final class DecisionDocuments {
 
     private static String formVi(DossierComponent.Form f) {
         return switch (f) {
-            case ORIGINAL -> "Bản chính";
-            case CERTIFIED_COPY -> "Bản sao có chứng thực";
-            case ELECTRONIC_COPY -> "Bản sao điện tử";
-            case COPY_WITH_ORIGINAL -> "Bản sao kèm bản chính để đối chiếu";
+            case ORIGINAL -> RulesMessages.label(false, "label.document.ORIGINAL");
+            case CERTIFIED_COPY -> RulesMessages.label(false, "label.document.CERTIFIED_COPY");
+            case ELECTRONIC_COPY -> RulesMessages.label(false, "label.document.ELECTRONIC_COPY");
+            case COPY_WITH_ORIGINAL -> RulesMessages.label(false, "label.document.COPY_WITH_ORIGINAL");
         };
     }
 

@@ -115,7 +115,7 @@ public final class InvalidDossierException extends RulesException {
             out.add(problem(code, v));
         }
         if (out.isEmpty()) {
-            out.add(problem(code, ": hồ sơ không hợp lệ / invalid dossier"));
+            out.add(new Problem("", 0, 0, "", code, Severity.ERROR, BUNDLE, "INVALID_DOSSIER", null));
         }
         return out;
     }

@@ -226,27 +226,27 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
         public String label(boolean en) {
             String[] k = value.split("\\.", 2);
             String what = switch (k[0]) {
-                case "name" -> en ? "name" : "tên thủ tục";
-                case "field" -> en ? "field" : "lĩnh vực";
-                case "level" -> en ? "level" : "cấp thực hiện";
-                case "agency" -> en ? "agency" : "cơ quan thực hiện";
-                case "channels" -> en ? "channels" : "cách thức thực hiện";
-                case "onlineLevel" -> en ? "online level" : "mức độ trực tuyến";
-                case "boundaryFree" -> en ? "boundary-free" : "phi địa giới";
-                case "result" -> en ? "result" : "kết quả";
-                case "legalBases" -> en ? "legal bases" : "căn cứ pháp lý";
-                case "deadline" -> en ? "deadline" : "thời hạn";
-                case "fees" -> en ? "fees" : "phí, lệ phí";
-                case "components" -> en ? "documents" : "thành phần hồ sơ";
+                case "name" -> RulesMessages.label(en, "label.value.name");
+                case "field" -> RulesMessages.label(en, "label.value.field");
+                case "level" -> RulesMessages.label(en, "label.value.level");
+                case "agency" -> RulesMessages.label(en, "label.value.agency");
+                case "channels" -> RulesMessages.label(en, "label.value.channels");
+                case "onlineLevel" -> RulesMessages.label(en, "label.value.onlineLevel");
+                case "boundaryFree" -> RulesMessages.label(en, "label.value.boundaryFree");
+                case "result" -> RulesMessages.label(en, "label.value.result");
+                case "legalBases" -> RulesMessages.label(en, "label.value.legalBases");
+                case "deadline" -> RulesMessages.label(en, "label.value.deadline");
+                case "fees" -> RulesMessages.label(en, "label.value.fees");
+                case "components" -> RulesMessages.label(en, "label.value.components");
                 default -> k[0];
             };
             if (k.length == 1) {
                 return what;
             }
             String ch = switch (k[1]) {
-                case "DESK" -> en ? "desk" : "nộp trực tiếp";
-                case "ONLINE" -> en ? "online" : "nộp trực tuyến";
-                case "POST" -> en ? "post" : "nộp qua bưu chính";
+                case "DESK" -> RulesMessages.label(en, "label.channel.DESK");
+                case "ONLINE" -> RulesMessages.label(en, "label.channel.ONLINE");
+                case "POST" -> RulesMessages.label(en, "label.channel.POST");
                 default -> k[1];
             };
             return what + " (" + ch + ")";
@@ -326,10 +326,10 @@ public record Procedure(String code, LocalizedText name, LocalizedText field, Le
         public String labelVi() {
             String n = amount.stripTrailingZeros().toPlainString().replace('.', ',');
             return switch (unit) {
-                case WORKING_DAYS -> n + " ngày làm việc";
-                case WORKING_HOURS -> n + " giờ làm việc";
-                case CALENDAR_DAYS -> n + " ngày";
-                case SAME_DAY -> "trong ngày";
+                case WORKING_DAYS -> RulesMessages.label(false, "label.limit.WORKING_DAYS", n);
+                case WORKING_HOURS -> RulesMessages.label(false, "label.limit.WORKING_HOURS", n);
+                case CALENDAR_DAYS -> RulesMessages.label(false, "label.limit.CALENDAR_DAYS", n);
+                case SAME_DAY -> RulesMessages.label(false, "label.limit.SAME_DAY");
             };
         }
     }

@@ -59,13 +59,13 @@ public final class Tracking {
     public enum StepStatus {
         NOT_STARTED, IN_PROGRESS, FINISHED_ON_TIME, FINISHED_LATE;
 
-        /** Vietnamese label. */
+        /** Vietnamese label (rules-core's bundle, {@code label.step.*}). */
         public String labelVi() {
             return switch (this) {
-                case NOT_STARTED -> "Chưa bắt đầu";
-                case IN_PROGRESS -> "Đang xử lý";
-                case FINISHED_ON_TIME -> "Hoàn thành đúng hạn";
-                case FINISHED_LATE -> "Hoàn thành quá hạn";
+                case NOT_STARTED -> RulesMessages.label(false, "label.step.NOT_STARTED");
+                case IN_PROGRESS -> RulesMessages.label(false, "label.step.IN_PROGRESS");
+                case FINISHED_ON_TIME -> RulesMessages.label(false, "label.step.FINISHED_ON_TIME");
+                case FINISHED_LATE -> RulesMessages.label(false, "label.step.FINISHED_LATE");
             };
         }
     }
@@ -74,14 +74,14 @@ public final class Tracking {
     public enum DossierState {
         PROCESSING_ON_TIME, PROCESSING_LATE, WAITING_FOR_CITIZEN, RETURNED_ON_TIME, RETURNED_LATE;
 
-        /** Vietnamese label. */
+        /** Vietnamese label (rules-core's bundle, {@code label.state.*}). */
         public String labelVi() {
             return switch (this) {
-                case PROCESSING_ON_TIME -> "Đang giải quyết, trong hạn";
-                case PROCESSING_LATE -> "Đang giải quyết, quá hạn";
-                case WAITING_FOR_CITIZEN -> "Tạm dừng, chờ người dân bổ sung hoặc thực hiện nghĩa vụ";
-                case RETURNED_ON_TIME -> "Đã trả kết quả đúng hạn";
-                case RETURNED_LATE -> "Đã trả kết quả quá hạn";
+                case PROCESSING_ON_TIME -> RulesMessages.label(false, "label.state.PROCESSING_ON_TIME");
+                case PROCESSING_LATE -> RulesMessages.label(false, "label.state.PROCESSING_LATE");
+                case WAITING_FOR_CITIZEN -> RulesMessages.label(false, "label.state.WAITING_FOR_CITIZEN");
+                case RETURNED_ON_TIME -> RulesMessages.label(false, "label.state.RETURNED_ON_TIME");
+                case RETURNED_LATE -> RulesMessages.label(false, "label.state.RETURNED_LATE");
             };
         }
     }

@@ -36,8 +36,9 @@ public final class UnableToLoadPackException extends RulesException {
             out.add(p.toProblem());
         }
         if (out.isEmpty()) {
-            out.add(Problem.ofText("", 0, 0, new io.github.motcua.kernel.ProblemCode("PACK_NOT_LOADED"), io.github.motcua.kernel.Severity.ERROR,
-                    "Không nạp được bộ quy tắc [" + source + "]", "unable to load pack [" + source + "]"));
+            out.add(new Problem("", 0, 0, "", new io.github.motcua.kernel.ProblemCode("PACK_NOT_LOADED"),
+                    io.github.motcua.kernel.Severity.ERROR, RulesMessages.BUNDLE, "PACK_NOT_LOADED",
+                    java.util.Map.of("source", String.valueOf(source))));
         }
         return out;
     }

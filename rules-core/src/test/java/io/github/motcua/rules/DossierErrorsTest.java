@@ -177,6 +177,15 @@ class DossierErrorsTest {
         }
     }
 
+    /** An invalid dossier with no violation named still says so, from the bundle, in both languages. */
+    @Test
+    void invalidDossier_withoutViolations_isOneBilingualProblem() {
+        Problem p = new InvalidDossierException(List.of()).toProblem();
+        assertEquals("INVALID_DOSSIER", p.code().name());
+        assertEquals("hồ sơ không hợp lệ", p.messageVi());
+        assertEquals("invalid dossier", p.messageEn());
+    }
+
     @Test
     void bundle_everyKeyInBothLanguagesWithTheSamePlaceholders() {
         assertEquals(List.of(), Messages.check(InvalidDossierException.BUNDLE));

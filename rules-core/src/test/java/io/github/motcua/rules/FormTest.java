@@ -57,6 +57,9 @@ class FormTest {
     void accessors_wrongType_throwNamingTheField() {
         VocabularyException e = assertThrows(VocabularyException.class, () -> FORM.integer("ten"));
         assertTrue(e.messageVi().contains("[ten]"));
+        // the words from the bundle (vocabulary.wrongType, vocabulary.type.integer), as they were written inline
+        assertTrue(e.messageVi().startsWith("Trường [ten] không phải số nguyên: ["), e.messageVi());
+        assertTrue(e.getMessage().startsWith("field [ten] is not a whole number: ["), e.getMessage());
         assertThrows(VocabularyException.class, () -> FORM.date("ten"));
         assertThrows(VocabularyException.class, () -> FORM.bool("soTrang"));
         assertThrows(VocabularyException.class, () -> FORM.count("ten"));

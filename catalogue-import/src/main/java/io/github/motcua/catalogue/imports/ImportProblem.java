@@ -41,6 +41,17 @@ public record ImportProblem(String record, String code, Kind kind, String field,
         PACK_CHECK
     }
 
+    /**
+     * The same refusal as the kernel's {@link io.github.motcua.kernel.Problem}, the one structure every
+     * module renders: the record's file, its kind as the stable code (e.g. {@code MALFORMED_JSON}), the
+     * field as the JSON pointer, and the message in both languages.
+     */
+    public io.github.motcua.kernel.Problem toProblem() {
+        return io.github.motcua.kernel.Problem.ofText(record, 0, 0, new io.github.motcua.kernel.ProblemCode(kind.name()),
+                io.github.motcua.kernel.Severity.ERROR, messageVi == null ? "" : messageVi, messageEn == null ? "" : messageEn)
+                .at(field.startsWith("/") ? field : "");
+    }
+
     /** {@code record: [KIND] field: message (English)}. */
     public String line() {
         return record + (code == null ? "" : " (" + code + ")") + ": [" + kind + "] " + (field.isEmpty() ? "" : field + ": ")

@@ -1,7 +1,6 @@
 package io.github.motcua.catalogue.imports;
 
 import java.util.List;
-import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -37,11 +36,12 @@ public record ImportReport(int records, List<String> imported, boolean written, 
     /** The report as text, one finding a line. */
     public String text() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT,
-                "Nhập dữ liệu: %d bản ghi, %d thủ tục %s, %d bị từ chối, %d giá trị cần rà soát, %d thay đổi/chênh lệch%n"
-                        + "import: %d records, %d procedures %s, %d refused, %d values await review, %d changes/drift%n",
-                records, imported.size(), written ? "đã ghi" : "chưa ghi", refused.size(), review.size(), changes.size(),
-                records, imported.size(), written ? "written" : "not written", refused.size(), review.size(), changes.size()));
+        String state = written ? "report.written" : "report.notWritten";
+        String[] counts = {"records", String.valueOf(records), "procedures", String.valueOf(imported.size()),
+            "refused", String.valueOf(refused.size()), "review", String.valueOf(review.size()),
+            "changes", String.valueOf(changes.size())};
+        sb.append(ImportMessages.vi("report.head", with(counts, "state", ImportMessages.vi(state)))).append(System.lineSeparator())
+                .append(ImportMessages.en("report.head", with(counts, "state", ImportMessages.en(state)))).append(System.lineSeparator());
         for (ImportProblem p : refused) {
             sb.append("REFUSED ").append(p.line()).append('\n');
         }
@@ -97,6 +97,13 @@ public record ImportReport(int records, List<String> imported, boolean written, 
             x.put("after", c.after());
         }
         return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(o) + "\n";
+    }
+
+    private static String[] with(String[] pairs, String name, String value) {
+        String[] out = java.util.Arrays.copyOf(pairs, pairs.length + 2);
+        out[pairs.length] = name;
+        out[pairs.length + 1] = value;
+        return out;
     }
 
     private static String oneLine(String s) {

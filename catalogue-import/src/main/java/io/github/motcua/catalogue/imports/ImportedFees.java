@@ -3,7 +3,6 @@ package io.github.motcua.catalogue.imports;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
@@ -78,10 +77,9 @@ final class ImportedFees {
             }
         }
         StringBuilder sb = new StringBuilder(MARKER).append('\n');
-        sb.append(String.format(Locale.ROOT, "# Bản ghi %s (mã %s, cập nhật %s, công bố tại %s): bản ghi không nêu là phí hay "
-                + "lệ phí, cũng không nêu căn cứ của từng khoản / the record says neither phí nor lệ phí, nor each line's basis%n",
-                src.path("recordId").asString(""), src.path("code").asString(""), src.path("updatedAt").asString(""),
-                src.path("decision").asString("")));
+        sb.append("# ").append(ImportMessages.both("note.feesHead", "record", src.path("recordId").asString(""),
+                "code", src.path("code").asString(""), "updated", src.path("updatedAt").asString(""),
+                "decision", src.path("decision").asString(""))).append(System.lineSeparator());
         sb.append("item,kind,nameVi,nameEn,rate,channel,basis,verified,note\n");
         for (Map.Entry<String, Map<String, JsonNode>> it : items.entrySet()) {
             Map<String, JsonNode> perChannel = it.getValue();
@@ -101,11 +99,12 @@ final class ImportedFees {
 
     private static void row(StringBuilder sb, String item, JsonNode f, String channel, List<String> from, JsonNode src) {
         boolean service = f.get("type").asString().equals("SERVICE_FEE");
-        String nameVi = service ? "Phí dịch vụ (theo bản ghi quốc gia)" : "Phí, lệ phí (theo bản ghi quốc gia)";
-        String nameEn = service ? "Service fee (national record)" : "Fee or charge (national record)";
-        String note = String.format(Locale.ROOT, "[IMPORTED] bản ghi quốc gia / national record %s %s: %s %d đ; "
-                + "chưa rà soát / not reviewed", src.path("recordId").asString(""), String.join(" ", from),
-                f.get("type").asString(), f.get("amount").asLong());
+        String name = service ? "note.feeName.service" : "note.feeName.fee";
+        String nameVi = ImportMessages.vi(name);
+        String nameEn = ImportMessages.en(name);
+        String note = "[IMPORTED] " + ImportMessages.both("note.nationalRecord") + " " + src.path("recordId").asString("") + " "
+                + String.join(" ", from) + ": " + f.get("type").asString() + " " + f.get("amount").asLong() + " đ; "
+                + ImportMessages.both("note.notReviewed");
         sb.append(item).append(",UNSTATED,").append(cell(nameVi)).append(',').append(cell(nameEn)).append(',')
                 .append(f.get("amount").asLong()).append(',').append(channel).append(',')
                 .append(decisionBasisId(src)).append(",false,").append(cell(note)).append('\n');

@@ -95,8 +95,7 @@ public final class Importer {
         List<ReviewItem> review = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         if (!Files.isRegularFile(pack.resolve("pack.yaml"))) {
-            problems.add(new ImportProblem(pack.toString(), null, ImportProblem.Kind.IO, "",
-                    "Không có bộ quy tắc (pack.yaml) ở thư mục này", "no pack (pack.yaml) in this folder"));
+            problems.add(ImportMessages.problem(pack.toString(), null, ImportProblem.Kind.IO, "", "refuse.noPack"));
             return new ImportReport(0, List.of(), false, problems, review, changes);
         }
         List<RecordInput> records = Records.read(inputs, problems);
@@ -108,8 +107,8 @@ public final class Importer {
             province = Layers.province(pack);
             packBases = Summaries.packBases(pack);
         } catch (IOException | RuntimeException e) {
-            problems.add(new ImportProblem(pack.toString(), null, ImportProblem.Kind.IO, "",
-                    "Không đọc được bộ quy tắc: " + e.getMessage(), "cannot read the pack: " + e.getMessage()));
+            problems.add(ImportMessages.problem(pack.toString(), null, ImportProblem.Kind.IO, "", "refuse.packUnreadable",
+                    "detail", String.valueOf(e.getMessage())));
             return new ImportReport(records.size(), List.of(), false, problems, review, changes);
         }
         RecordMapper mapper = new RecordMapper(workDay);
@@ -126,9 +125,8 @@ public final class Importer {
             }
             if (firstOrigin.putIfAbsent(m.code(), m.origin()) != null) {
                 duplicated.add(m.code());
-                problems.add(new ImportProblem(m.origin(), m.code(), ImportProblem.Kind.DUPLICATE_CODE, "/code",
-                        "Mã thủ tục trùng với bản ghi " + firstOrigin.get(m.code()) + ": không nhập bản ghi nào mang mã này",
-                        "the procedure code repeats record " + firstOrigin.get(m.code()) + ": neither is imported"));
+                problems.add(ImportMessages.problem(m.origin(), m.code(), ImportProblem.Kind.DUPLICATE_CODE, "/code",
+                        "refuse.duplicateCode", "first", firstOrigin.get(m.code())));
                 continue;
             }
             byCode.put(m.code(), m);
@@ -143,8 +141,8 @@ public final class Importer {
             } catch (RecordMapper.Refused e) {
                 problems.add(e.problem);
             } catch (IOException | RuntimeException e) {
-                problems.add(new ImportProblem(m.origin(), m.code(), ImportProblem.Kind.IO, "",
-                        "Không đọc được thư mục thủ tục: " + e.getMessage(), "cannot read the procedure folder: " + e.getMessage()));
+                problems.add(ImportMessages.problem(m.origin(), m.code(), ImportProblem.Kind.IO, "",
+                        "refuse.procedureFolderUnreadable", "detail", String.valueOf(e.getMessage())));
             }
         }
         notInImport(byCode.keySet(), changes);
@@ -155,9 +153,8 @@ public final class Importer {
         try {
             write(plans, problems);
         } catch (IOException | UncheckedIOException e) {
-            problems.add(new ImportProblem(pack.toString(), null, ImportProblem.Kind.IO, "",
-                    "Không ghi được bộ quy tắc, bộ quy tắc giữ nguyên: " + e.getMessage(),
-                    "cannot write the pack, the pack is unchanged: " + e.getMessage()));
+            problems.add(ImportMessages.problem(pack.toString(), null, ImportProblem.Kind.IO, "", "refuse.packNotWritten",
+                    "detail", String.valueOf(e.getMessage())));
             return new ImportReport(records.size(), codes, false, problems, review, changes);
         }
         boolean written = problems.stream().noneMatch(p -> p.kind() == ImportProblem.Kind.PACK_CHECK);
@@ -200,9 +197,8 @@ public final class Importer {
                         "override made against " + o.official() + " -> " + o.value(), "national now " + official));
             }
             if (!packBases.containsKey(o.basis())) {
-                throw new RecordMapper.Refused(new ImportProblem(m.origin(), m.code(), ImportProblem.Kind.BAD_OVERRIDE,
-                        "local.yaml/" + o.field(), "Căn cứ pháp lý [" + o.basis() + "] của ghi đè không có trong legal-bases/*.yaml",
-                        "the override's legal basis [" + o.basis() + "] is not declared in legal-bases/*.yaml"));
+                throw new RecordMapper.Refused(ImportMessages.problem(m.origin(), m.code(), ImportProblem.Kind.BAD_OVERRIDE,
+                        "local.yaml/" + o.field(), "refuse.overrideUnknownBasis", "basis", String.valueOf(o.basis())));
             }
         }
         Layers.apply(proc, overrides);
@@ -261,8 +257,8 @@ public final class Importer {
                 if (!loadProblems.isEmpty()) {
                     for (PackProblem lp : loadProblems.subList(0, Math.min(20, loadProblems.size()))) {
                         problems.add(new ImportProblem(lp.file(), null, ImportProblem.Kind.PACK_CHECK, lp.code(),
-                                "Bộ quy tắc sau khi nhập không nạp được, không ghi gì: " + lp.messageVi(),
-                                "the pack with the import does not load, nothing written: " + lp.messageEn()));
+                                ImportMessages.vi("refuse.packCheck", "detail", lp.messageVi()),
+                                ImportMessages.en("refuse.packCheck", "detail", lp.messageEn())));
                     }
                     deleteTree(stage);
                     return;
@@ -341,7 +337,8 @@ public final class Importer {
                         bases.computeIfAbsent(cb, k -> {
                             ObjectNode o = JsonNodeFactory.instance.objectNode();
                             o.put("id", cb);
-                            o.put("act", "Quyết định " + src.get("decision").asString() + " công bố thủ tục hành chính"
+                            // the act's title, in Vietnamese as every act of legal-bases/*.yaml
+                            o.put("act", ImportMessages.vi("note.publishingAct", "decision", src.get("decision").asString())
                                     + (src.get("issuingAgency") == null ? "" : " (" + src.get("issuingAgency").asString() + ")"));
                             o.put("verified", false);
                             return o;
@@ -367,11 +364,8 @@ public final class Importer {
         for (ObjectNode o : bases.values()) {
             String users = String.join(", ", usedBy.get(o.get("id").asString()));
             o.put("note", o.get("id").asString().startsWith("QG-CB-")
-                    ? "[IMPORTED] Quyết định công bố bản ghi quốc gia của " + users + "; dẫn cho mức phí bản ghi nêu, không phải "
-                            + "căn cứ thu phí; chưa rà soát / the decision that published the national record(s); cited for the "
-                            + "fees the record states, not the fee's own legal basis; not reviewed"
-                    : "[IMPORTED] Căn cứ nêu trong bản ghi quốc gia của " + users
-                            + "; chưa rà soát / named by the national record(s), not reviewed");
+                    ? "[IMPORTED] " + ImportMessages.both("note.basis.publishing", "users", users)
+                    : "[IMPORTED] " + ImportMessages.both("note.basis.named", "users", users));
             arr.add(o);
         }
         Path f = root.resolve("legal-bases").resolve("national.yaml");

@@ -137,28 +137,26 @@ final class Layers {
         try {
             r = readYaml(f);
         } catch (IOException e) {
-            throw bad(origin, code, "", "local.yaml không đọc được: " + e.getMessage(), "local.yaml cannot be read: " + e.getMessage());
+            throw bad(origin, code, "", "refuse.localUnreadable", "detail", String.valueOf(e.getMessage()));
         }
         JsonNode list = r == null ? null : r.get("overrides");
         if (list == null && r != null && r.get("review") != null) {
             return out;
         }
         if (list == null || !list.isArray()) {
-            throw bad(origin, code, "", "local.yaml phải có danh sách overrides", "local.yaml must hold an overrides list");
+            throw bad(origin, code, "", "refuse.localNoOverrides");
         }
         int i = 0;
         for (JsonNode o : list) {
             String ptr = "local.yaml/overrides/" + i++;
             if (blank(o.get("field")) || !OVERRIDABLE.contains(o.get("field").asString())) {
-                throw bad(origin, code, ptr + "/field", "Trường ghi đè không hợp lệ, chỉ: " + OVERRIDABLE,
-                        "not an overridable field; allowed: " + OVERRIDABLE);
+                throw bad(origin, code, ptr + "/field", "refuse.overrideField", "allowed", String.valueOf(OVERRIDABLE));
             }
             if (blank(o.get("reason")) || blank(o.get("basis"))) {
-                throw bad(origin, code, ptr, "Ghi đè phải có lý do (reason) và căn cứ pháp lý (basis)",
-                        "an override needs a reason and a legal basis");
+                throw bad(origin, code, ptr, "refuse.overrideReasonBasis");
             }
             if (o.get("value") == null) {
-                throw bad(origin, code, ptr + "/value", "Ghi đè thiếu giá trị (value)", "the override has no value");
+                throw bad(origin, code, ptr + "/value", "refuse.overrideNoValue");
             }
             out.add(new Override(o.get("field").asString(), o.get("value"), o.get("official"), o.get("reason").asString(),
                     o.get("basis").asString()));
@@ -179,7 +177,7 @@ final class Layers {
         try {
             r = readYaml(f);
         } catch (IOException e) {
-            throw bad(origin, code, "", "local.yaml không đọc được: " + e.getMessage(), "local.yaml cannot be read: " + e.getMessage());
+            throw bad(origin, code, "", "refuse.localUnreadable", "detail", String.valueOf(e.getMessage()));
         }
         JsonNode rv = r == null ? null : r.get("review");
         if (rv == null) {
@@ -188,12 +186,10 @@ final class Layers {
         boolean perValue = rv.isObject() && rv.get("values") != null;
         if (!rv.isObject() || (!perValue && (rv.get("verified") == null || blank(rv.get("note"))))
                 || (rv.get("verified") != null && (!rv.get("verified").isBoolean() || blank(rv.get("note"))))) {
-            throw bad(origin, code, "local.yaml/review", "review cần verified (true/false) và note, hoặc values",
-                    "review needs verified (true/false) and a note, or values");
+            throw bad(origin, code, "local.yaml/review", "refuse.reviewShape");
         }
         if (perValue && !rv.get("values").isObject()) {
-            throw bad(origin, code, "local.yaml/review/values", "review.values phải là bảng giá trị → {verified, note}",
-                    "review.values must map each value to {verified, note}");
+            throw bad(origin, code, "local.yaml/review/values", "refuse.reviewValuesShape");
         }
         return rv;
     }
@@ -245,17 +241,13 @@ final class Layers {
                     }
                 });
                 if (hit.isEmpty()) {
-                    throw bad(origin, code, ptr, "Không có giá trị nhập [" + key + "]; các giá trị: " + keys,
-                            "no imported value [" + key + "]; the values are " + keys);
+                    throw bad(origin, code, ptr, "refuse.reviewUnknownValue", "key", key, "values", String.valueOf(keys));
                 }
                 if (!m.isObject() || m.get("verified") == null || !m.get("verified").isBoolean() || blank(m.get("note"))) {
-                    throw bad(origin, code, ptr, "Cần verified (true/false) và note", "needs verified (true/false) and a note");
+                    throw bad(origin, code, ptr, "refuse.reviewValueShape");
                 }
                 if (key.startsWith("fees") && m.get("verified").asBoolean()) {
-                    throw bad(origin, code, ptr, "Phí nhập từ bản ghi không ghi rõ phí hay lệ phí và căn cứ: muốn rà soát thì nhận "
-                            + "bảng phí về mình (xoá dòng đầu của fees.csv, ghi loại, căn cứ, verified; docs/import.md)",
-                            "imported fees name neither kind nor basis: to review them, own the fee table (delete the first line "
-                            + "of fees.csv, set kind, basis and verified; docs/import.md)");
+                    throw bad(origin, code, ptr, "refuse.reviewOwnFees");
                 }
                 for (JsonNode v : hit) {
                     ((ObjectNode) v).put("verified", m.get("verified").asBoolean());
@@ -270,8 +262,7 @@ final class Layers {
         if (review != null) {
             src.put("verified", all);
             src.put("note", review.get("note") != null ? review.get("note").asString()
-                    : all ? "Đã rà soát từng giá trị / every value reviewed"
-                            : "Đã rà soát một phần, xem values / partly reviewed, see values");
+                    : ImportMessages.both(all ? "note.reviewedAll" : "note.reviewedPart"));
         }
     }
 
@@ -286,8 +277,9 @@ final class Layers {
         }
     }
 
-    private static RecordMapper.Refused bad(String origin, String code, String field, String vi, String en) {
-        return new RecordMapper.Refused(new ImportProblem(origin, code, ImportProblem.Kind.BAD_OVERRIDE, field, vi, en));
+    /** BAD_OVERRIDE: the bundle's {@code key} (a {@code refuse.} key) says what is wrong with local.yaml. */
+    private static RecordMapper.Refused bad(String origin, String code, String field, String key, String... pairs) {
+        return new RecordMapper.Refused(ImportMessages.problem(origin, code, ImportProblem.Kind.BAD_OVERRIDE, field, key, pairs));
     }
 
     static boolean blank(JsonNode n) {

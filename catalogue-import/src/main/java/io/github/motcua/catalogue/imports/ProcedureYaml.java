@@ -3,7 +3,6 @@ package io.github.motcua.catalogue.imports;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -63,7 +62,7 @@ final class ProcedureYaml {
             String name = c.get("name").asString();
             if (variants) {
                 String vn = nat.get("variants").get(c.get("variant").asInt() - 1).get("name").asString();
-                name = "[" + (vn.isEmpty() ? "Trường hợp " + c.get("variant").asInt() : vn) + "] " + name;
+                name = "[" + (vn.isEmpty() ? ImportMessages.vi("note.variant", "n", String.valueOf(c.get("variant").asInt())) : vn) + "] " + name;
             }
             o.putObject("name").put("vi", name);
             int originals = c.get("originals").asInt(0);
@@ -72,10 +71,12 @@ final class ProcedureYaml {
             o.put("quantity", Math.max(1, originals > 0 ? originals : copies));
             // several dossier variants: which one applies is for a rule to say
             o.put("presence", variants ? "CONDITIONAL" : "REQUIRED");
-            o.put("note", String.format(Locale.ROOT,
-                    "Bản ghi quốc gia: %s bản chính, %s bản sao; bắt buộc hay không: không rõ (required=%s)%s / national record: originals, copies; required unknown",
-                    c.get("originals").isNull() ? "?" : originals, c.get("copies").isNull() ? "?" : copies,
-                    c.get("requiredRaw"), c.get("templates").isEmpty() ? "" : "; mẫu: " + join(c.get("templates"))));
+            // the component's name is Vietnamese only (name.vi): so are the counts and templates quoted in the note
+            o.put("note", ImportMessages.both("note.component",
+                    "originals", c.get("originals").isNull() ? "?" : String.valueOf(originals),
+                    "copies", c.get("copies").isNull() ? "?" : String.valueOf(copies),
+                    "required", String.valueOf(c.get("requiredRaw")),
+                    "templates", c.get("templates").isEmpty() ? "" : ImportMessages.vi("note.templates", "list", join(c.get("templates")))));
         }
         JsonNode s = nat.get("source");
         ObjectNode src = p.putObject("source");
@@ -151,9 +152,8 @@ final class ProcedureYaml {
         if (unknown || seen.size() != 1) {
             d.put("unknown", true);
             d.put("note", unknown || seen.isEmpty()
-                    ? "Không rõ thời hạn, xem văn bản chính thức (national.yaml) / unknown, see the official text"
-                    : "Thời hạn khác nhau theo cách thức nộp: " + String.join(", ", seen)
-                            + " (national.yaml) / the deadline differs by channel");
+                    ? ImportMessages.both("note.deadlineUnknown")
+                    : ImportMessages.both("note.deadlineByChannel", "seen", String.join(", ", seen)));
             return d;
         }
         String[] v = seen.iterator().next().split(" ");
@@ -169,13 +169,12 @@ final class ProcedureYaml {
             if (secs.remainder(BigDecimal.valueOf(3600)).signum() == 0) {
                 d.put("amount", secs.divide(BigDecimal.valueOf(3600)).longValueExact());
                 d.put("unit", "WORKING_HOURS");
-                d.put("note", "Quy đổi từ " + amount.toPlainString() + " ngày làm việc theo giờ hành chính của bộ quy tắc");
+                d.put("note", ImportMessages.vi("note.deadlineConverted", "amount", amount.toPlainString()));
                 return d;
             }
         }
         d.put("unknown", true);
-        d.put("note", "Thời hạn lẻ " + amount.toPlainString() + " " + unit
-                + ": bộ máy tính hạn chỉ đếm giờ làm việc tròn; xem quy đổi trong national.yaml / a fractional limit the engine cannot count in whole hours");
+        d.put("note", ImportMessages.both("note.deadlineFractional", "amount", amount.toPlainString(), "unit", unit));
         return d;
     }
 

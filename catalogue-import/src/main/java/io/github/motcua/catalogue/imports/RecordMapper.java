@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -84,8 +83,9 @@ final class RecordMapper {
             this.r = in.json();
         }
 
-        Refused refuse(ImportProblem.Kind kind, String field, String vi, String en) {
-            return new Refused(new ImportProblem(in.origin(), code, kind, field, vi, en));
+        /** The record refused: the bundle's {@code key} (a {@code refuse.} key) says why, in both languages. */
+        Refused refuse(ImportProblem.Kind kind, String field, String key, String... pairs) {
+            return new Refused(ImportMessages.problem(in.origin(), code, kind, field, key, pairs));
         }
 
         void review(String field, JsonNode raw, String why) {
@@ -102,14 +102,12 @@ final class RecordMapper {
                 return null;
             }
             if (!n.isString()) {
-                throw refuse(ImportProblem.Kind.WRONG_TYPE, ptr, "Trường phải là chuỗi ký tự, gặp " + n.getNodeType(),
-                        "the field must be a string, found " + n.getNodeType());
+                throw refuse(ImportProblem.Kind.WRONG_TYPE, ptr, "refuse.notString", "found", String.valueOf(n.getNodeType()));
             }
             String s = n.asString();
             if (s.length() > MAX_TEXT) {
-                throw refuse(ImportProblem.Kind.TEXT_TOO_LONG, ptr,
-                        String.format(Locale.ROOT, "Văn bản dài %d ký tự, quá giới hạn %d", s.length(), MAX_TEXT),
-                        String.format(Locale.ROOT, "the text has %d characters, over the limit of %d", s.length(), MAX_TEXT));
+                throw refuse(ImportProblem.Kind.TEXT_TOO_LONG, ptr, "refuse.textTooLong",
+                        "length", String.valueOf(s.length()), "max", String.valueOf(MAX_TEXT));
             }
             return nfc(s).strip();
         }
@@ -117,11 +115,11 @@ final class RecordMapper {
         Boolean bool(String name) {
             JsonNode n = r.get(name);
             if (n == null || n.isNull()) {
-                review("/" + name, "", "Cờ không có trong bản ghi: không rõ / the flag is absent: unknown");
+                review("/" + name, "", ImportMessages.both("review.flagAbsent"));
                 return null;
             }
             if (!n.isBoolean()) {
-                throw refuse(ImportProblem.Kind.WRONG_TYPE, "/" + name, "Trường phải là true/false", "the field must be a boolean");
+                throw refuse(ImportProblem.Kind.WRONG_TYPE, "/" + name, "refuse.notBoolean");
             }
             return n.asBoolean();
         }
@@ -132,14 +130,14 @@ final class RecordMapper {
                 return F.arrayNode();
             }
             if (!n.isArray()) {
-                throw refuse(ImportProblem.Kind.WRONG_TYPE, "/" + name, "Trường phải là một mảng", "the field must be an array");
+                throw refuse(ImportProblem.Kind.WRONG_TYPE, "/" + name, "refuse.notArray");
             }
             return (ArrayNode) n;
         }
 
         JsonNode obj(JsonNode n, String ptr) {
             if (!n.isObject()) {
-                throw refuse(ImportProblem.Kind.WRONG_TYPE, ptr, "Phần tử phải là một đối tượng", "the element must be an object");
+                throw refuse(ImportProblem.Kind.WRONG_TYPE, ptr, "refuse.notObject");
             }
             return n;
         }
@@ -159,20 +157,18 @@ final class RecordMapper {
 
         Mapped map() {
             if (!r.isObject()) {
-                throw refuse(ImportProblem.Kind.WRONG_TYPE, "", "Bản ghi phải là một đối tượng JSON", "the record must be a JSON object");
+                throw refuse(ImportProblem.Kind.WRONG_TYPE, "", "refuse.recordNotObject");
             }
             JsonNode codeNode = r.get("code");
             if (codeNode == null || codeNode.isNull()) {
-                throw refuse(ImportProblem.Kind.MISSING_FIELD, "/code", "Thiếu mã thủ tục", "the procedure code is missing");
+                throw refuse(ImportProblem.Kind.MISSING_FIELD, "/code", "refuse.noCode");
             }
             String c = text(codeNode, "/code");
             if (c.isEmpty()) {
-                throw refuse(ImportProblem.Kind.MISSING_FIELD, "/code", "Mã thủ tục rỗng", "the procedure code is empty");
+                throw refuse(ImportProblem.Kind.MISSING_FIELD, "/code", "refuse.emptyCode");
             }
             if (!CODE.matcher(c).matches() || c.contains("..")) {
-                throw refuse(ImportProblem.Kind.BAD_CODE, "/code",
-                        "Mã thủ tục [" + shorten(c) + "] không dùng được làm tên thư mục (ký tự đường dẫn)",
-                        "procedure code [" + shorten(c) + "] is not a safe folder name (path characters)");
+                throw refuse(ImportProblem.Kind.BAD_CODE, "/code", "refuse.badCode", "code", shorten(c));
             }
             code = c;
             ObjectNode n = F.objectNode();
@@ -180,12 +176,12 @@ final class RecordMapper {
             n.set("source", source());
             String name = text(r.get("name"), "/name");
             if (name == null || name.isEmpty()) {
-                throw refuse(ImportProblem.Kind.MISSING_FIELD, "/name", "Thiếu tên thủ tục", "the procedure name is missing");
+                throw refuse(ImportProblem.Kind.MISSING_FIELD, "/name", "refuse.noName");
             }
             n.put("name", name);
             List<String> fields = names("categoriesDetails");
             if (fields.isEmpty()) {
-                review("/categoriesDetails", r.get("categoriesDetails"), "Không có lĩnh vực / no field (lĩnh vực)");
+                review("/categoriesDetails", r.get("categoriesDetails"), ImportMessages.both("review.noField"));
             } else {
                 n.put("field", fields.get(0));
             }
@@ -205,7 +201,7 @@ final class RecordMapper {
             // FULL exactly when isFullProcess; otherwise PARTIAL when the record lists an online channel, else NONE
             n.put("onlineLevel", full == null ? "UNKNOWN" : full ? "FULL" : online ? "PARTIAL" : "NONE");
             if (Boolean.TRUE.equals(offlineOnly) && online) {
-                review("/isOfflineOnly", "true", "Bản ghi ghi chỉ nộp trực tiếp nhưng có kênh trực tuyến / offline only, yet an online channel is listed");
+                review("/isOfflineOnly", "true", ImportMessages.both("review.offlineOnlyOnline"));
             }
             ArrayNode results = n.putArray("results");
             names("resultsDetails").forEach(results::add);
@@ -241,7 +237,7 @@ final class RecordMapper {
             ObjectNode s = F.objectNode();
             String id = text(r.get("id"), "/id");
             if (id == null || id.isEmpty()) {
-                review("/id", "", "Bản ghi không có id / the record has no id");
+                review("/id", "", ImportMessages.both("review.noId"));
             }
             s.put("recordId", id == null ? "" : id);
             s.put("code", code);
@@ -249,7 +245,7 @@ final class RecordMapper {
             if (up != null && up.isNumber()) {
                 s.put("updatedAt", Instant.ofEpochMilli(up.asLong()).toString());
             } else {
-                review("/updatedAt", up, "Không đọc được thời điểm cập nhật / updatedAt is absent or not epoch milliseconds");
+                review("/updatedAt", up, ImportMessages.both("review.updatedAt"));
                 s.put("updatedAt", "");
             }
             JsonNode pp = r.get("procedureProposal");
@@ -267,10 +263,10 @@ final class RecordMapper {
                     }
                 }
             } else {
-                review("/procedureProposal", pp, "Không có quyết định công bố / no publishing decision");
+                review("/procedureProposal", pp, ImportMessages.both("review.noDecision"));
             }
             s.put("verified", false);
-            s.put("note", "Nhập từ Cơ sở dữ liệu quốc gia về TTHC, chưa rà soát / imported from the national database, not reviewed");
+            s.put("note", ImportMessages.both("note.imported"));
             return s;
         }
 
@@ -291,13 +287,13 @@ final class RecordMapper {
             if (Boolean.TRUE.equals(prov)) {
                 n.put("level", "PROVINCE");
                 if (Boolean.TRUE.equals(ward)) {
-                    review("/isWard", "true", "Thực hiện ở cả cấp xã và cấp tỉnh: ghi cấp tỉnh / both commune and province: listed as province");
+                    review("/isWard", "true", ImportMessages.both("review.bothLevels"));
                 }
             } else if (Boolean.TRUE.equals(ward)) {
                 n.put("level", "COMMUNE");
             } else {
                 n.put("level", "UNKNOWN");
-                review("/isProvince", "", "Không có cấp xã hoặc cấp tỉnh (cấp bộ hoặc không rõ) / neither commune nor province level");
+                review("/isProvince", "", ImportMessages.both("review.noLevel"));
             }
         }
 
@@ -319,7 +315,7 @@ final class RecordMapper {
             if (dep.isEmpty()) {
                 a.put("unknown", true);
                 review("/departmentsExecuting", r.get("departmentsExecuting"),
-                        "Không có cơ quan thực hiện (departmentsExecuting, unitGroupsExecuting, executingAgencies đều rỗng) / no executing agency");
+                        ImportMessages.both("review.noAgency"));
             } else {
                 a.put("name", String.join("; ", dep));
                 a.put("from", from);
@@ -364,22 +360,22 @@ final class RecordMapper {
                 };
                 if (ch == null) {
                     review(ptr + "/submissionMethod", m.get("submissionMethod"),
-                            "Cách thức nộp không biết (chỉ DIRECT, ONLINE, POSTAL) / unknown submission method: entry skipped");
+                            ImportMessages.both("review.unknownMethod"));
                     continue;
                 }
                 channels.add(ch);
                 deadlines.add(deadline(ch, m, ptr));
                 JsonNode fs = m.get("fees");
                 if (fs != null && !fs.isNull() && !fs.isArray()) {
-                    throw refuse(ImportProblem.Kind.WRONG_TYPE, ptr + "/fees", "Trường phải là một mảng", "the field must be an array");
+                    throw refuse(ImportProblem.Kind.WRONG_TYPE, ptr + "/fees", "refuse.notArray");
                 }
                 if (fs == null || fs.isNull() || fs.isEmpty()) {
                     ObjectNode f = fees.addObject();
                     f.put("channel", ch);
                     f.put("from", ptr + "/fees");
                     f.put("status", "UNKNOWN");
-                    f.put("why", "Bản ghi không nêu phí, lệ phí (fees rỗng): không rõ, không phải miễn phí / no fee listed: unknown, not free");
-                    review(ptr + "/fees", fs, "Không nêu phí, lệ phí: không rõ, xem văn bản chính thức / no fee listed: unknown, see the official text");
+                    f.put("why", ImportMessages.both("review.noFeeNotFree"));
+                    review(ptr + "/fees", fs, ImportMessages.both("review.noFee"));
                 } else {
                     for (int j = 0; j < fs.size(); j++) {
                         fees.add(fee(ch, obj(fs.get(j), ptr + "/fees/" + j), ptr + "/fees/" + j, m));
@@ -387,7 +383,7 @@ final class RecordMapper {
                 }
             }
             if (channels.isEmpty()) {
-                review("/executionMethods", r.get("executionMethods"), "Không có cách thức thực hiện / no submission channel");
+                review("/executionMethods", r.get("executionMethods"), ImportMessages.both("review.noChannel"));
             }
             ArrayNode c = n.putArray("channels");
             channels.forEach(c::add);
@@ -409,7 +405,7 @@ final class RecordMapper {
                 d.put("text", desc);
             }
             if (t != null && !t.isNull() && !t.isNumber()) {
-                throw refuse(ImportProblem.Kind.WRONG_TYPE, ptr + "/processingTime", "Thời hạn phải là một số", "processingTime must be a number");
+                throw refuse(ImportProblem.Kind.WRONG_TYPE, ptr + "/processingTime", "refuse.timeNotNumber");
             }
             String unitRaw = u == null || u.isNull() ? null : text(u, ptr + "/processingTimeUnit");
             String unit = unitRaw == null ? null : switch (unitRaw) {
@@ -421,30 +417,30 @@ final class RecordMapper {
             BigDecimal amount = t == null || t.isNull() ? null : t.decimalValue().stripTrailingZeros();
             String why = null;
             if (unitRaw == null) {
-                why = "Không có đơn vị thời hạn / no deadline unit";
+                why = ImportMessages.both("review.deadline.noUnit");
             } else if (unit == null) {
-                why = "OTHER".equals(unitRaw) ? "Đơn vị OTHER: thời hạn chỉ ghi bằng lời / unit OTHER: the deadline is only in prose"
-                        : "Đơn vị thời hạn không biết [" + unitRaw + "] / unknown deadline unit [" + unitRaw + "]";
+                why = "OTHER".equals(unitRaw) ? ImportMessages.both("review.deadline.otherUnit")
+                        : ImportMessages.both("review.deadline.unknownUnit", "unit", unitRaw);
             } else if (amount == null) {
-                why = "Không có số ngày / no amount";
+                why = ImportMessages.both("review.deadline.noAmount");
             } else if (amount.signum() <= 0) {
-                why = "Thời hạn 0 với đơn vị " + unitRaw + ": không phải một thời hạn / 0 is not a deadline";
+                why = ImportMessages.both("review.deadline.zero", "unit", unitRaw);
             }
             if (why != null) {
                 d.put("unit", "UNKNOWN");
                 d.put("why", why);
-                review(ptr + "/processingTimeUnit", raw, why + "; xem văn bản chính thức / see the official text");
+                review(ptr + "/processingTimeUnit", raw, why + "; " + ImportMessages.both("review.seeOfficialText"));
                 return d;
             }
             d.put("amount", amount.toPlainString());
             d.put("unit", unit);
             if (unit.equals("WORKING_HOURS")) {
-                review(ptr + "/processingTimeUnit", raw, "HOUR được hiểu là giờ làm việc / HOUR read as working hours");
+                review(ptr + "/processingTimeUnit", raw, ImportMessages.both("review.deadline.hours"));
             }
             if (amount.scale() > 0) {
                 d.put("converted", converted(amount, unit));
-                review(ptr + "/processingTime", raw, "Thời hạn lẻ, giữ nguyên và quy đổi: " + d.get("converted").asString()
-                        + " / fractional deadline kept exactly and converted");
+                review(ptr + "/processingTime", raw, ImportMessages.both("review.deadline.fractional",
+                        "converted", d.get("converted").asString()));
             }
             return d;
         }
@@ -465,20 +461,20 @@ final class RecordMapper {
             String methodText = text(method.get("description"), "");
             String why = null;
             if (type == null || !(type.equals("FEE") || type.equals("SERVICE_FEE"))) {
-                why = "Loại phí không biết [" + type + "] / unknown fee type";
+                why = ImportMessages.both("review.fee.unknownType", "type", String.valueOf(type));
             } else if (v == null || v.isNull() || !v.isNumber()) {
-                why = "Mức thu không phải một số / the amount is not a number";
+                why = ImportMessages.both("review.fee.notNumber");
             } else if (v.decimalValue().signum() < 0 || v.decimalValue().stripTrailingZeros().scale() > 0) {
-                why = "Mức thu âm hoặc lẻ đồng / negative or fractional amount";
+                why = ImportMessages.both("review.fee.negativeOrFraction");
             } else if (!(cur == null || cur.isEmpty() || cur.equals(VND_CURRENCY_ID))
                     || (methodText != null && methodText.matches("(?s).*\\b" + v.asLong() + "\\s*USD\\b.*"))) {
-                why = "Đơn vị tiền không phải đồng (" + (cur == null ? "" : cur) + ") / the currency is not đồng";
+                why = ImportMessages.both("review.fee.currency", "currency", cur == null ? "" : cur);
             } else if (desc != null && !desc.isEmpty() && v.asLong() == 0) {
-                why = "Mức thu 0 nhưng phần mô tả nêu một khoản phí, không phải miễn phí / a 0 amount whose description names a fee: not free";
+                why = ImportMessages.both("review.fee.zeroWithText");
             } else if (desc != null && PER_UNIT.matcher(desc).find()) {
-                why = "Mức thu tính theo trang/bản/trường hợp chỉ ghi bằng lời [" + desc + "] / a per-page or per-copy amount written only in prose";
+                why = ImportMessages.both("review.fee.perUnit", "description", desc);
             } else if (desc != null && !desc.isEmpty()) {
-                why = "Phần mô tả điều chỉnh mức thu / the description qualifies the amount";
+                why = ImportMessages.both("review.fee.qualified");
             }
             if (v != null && v.isNumber()) {
                 o.put("value", v.decimalValue().stripTrailingZeros().toPlainString());
@@ -486,7 +482,7 @@ final class RecordMapper {
             if (why != null) {
                 o.put("status", "UNKNOWN");
                 o.put("why", why);
-                review(ptr + "/value", raw, why + "; không rõ, xem văn bản chính thức / unknown, see the official text");
+                review(ptr + "/value", raw, why + "; " + ImportMessages.both("review.unknownSeeOfficialText"));
             } else {
                 o.put("status", "KNOWN");
                 o.put("amount", v.asLong());
@@ -512,7 +508,7 @@ final class RecordMapper {
                     continue;
                 }
                 if (!pcs.isArray()) {
-                    throw refuse(ImportProblem.Kind.WRONG_TYPE, cptr + "/profileComponents", "Trường phải là một mảng", "the field must be an array");
+                    throw refuse(ImportProblem.Kind.WRONG_TYPE, cptr + "/profileComponents", "refuse.notArray");
                 }
                 for (int i = 0; i < pcs.size(); i++) {
                     String ptr = cptr + "/profileComponents/" + i;
@@ -524,8 +520,8 @@ final class RecordMapper {
                     c.put("variant", k + 1);
                     String nm = text(pc.get("name"), ptr + "/name");
                     if (nm == null || nm.isEmpty()) {
-                        review(ptr + "/name", pc.get("name"), "Thành phần hồ sơ không có tên / a component without a name");
-                        nm = "(không có tên trong bản ghi / no name in the record)";
+                        review(ptr + "/name", pc.get("name"), ImportMessages.both("review.componentNoName"));
+                        nm = "(" + ImportMessages.both("note.componentNoName") + ")";
                     }
                     c.put("name", nm);
                     c.set("originals", qty(pc.get("originalQty"), ptr + "/originalQty"));
@@ -559,10 +555,10 @@ final class RecordMapper {
             }
             if (total > 0) {
                 review("/executionCases/0/profileComponents/0/required", "required=false on every component",
-                        "Trường required không phân biệt được bắt buộc hay không (false trên mọi thành phần): ghi là không rõ / required cannot tell mandatory from optional: unknown");
+                        ImportMessages.both("review.requiredUnknown"));
             } else {
                 review("/executionCases", r.get("executionCases") == null ? "" : "[]",
-                        "Không có thành phần hồ sơ / no dossier component");
+                        ImportMessages.both("review.noComponent"));
             }
         }
 
@@ -571,7 +567,7 @@ final class RecordMapper {
                 return F.nullNode();
             }
             if (!q.isIntegralNumber() || q.asLong() < 0) {
-                review(ptr, q, "Số lượng không phải số nguyên không âm / the quantity is not a whole number");
+                review(ptr, q, ImportMessages.both("review.quantity"));
                 return F.nullNode();
             }
             return F.numberNode(q.asInt());
@@ -596,7 +592,7 @@ final class RecordMapper {
                 String nm = text(c.get("name"), ptr + "/name");
                 o.put("name", nm == null ? "" : nm);
                 if (cc != null && !seen.add(cc)) {
-                    review(ptr + "/code", cc, "Mã trường hợp lặp lại: giữ cả hai / a repeated case code: both kept");
+                    review(ptr + "/code", cc, ImportMessages.both("review.repeatedCase"));
                 }
                 JsonNode pd = c.get("processingDay");
                 if (pd != null && pd.isObject() && pd.get("qty") != null && pd.get("qty").isNumber()) {
@@ -613,7 +609,7 @@ final class RecordMapper {
                     dl.put("unit", unit);
                     if (!channelDeadlines.isEmpty() && !channelDeadlines.contains(amount + " " + unit)) {
                         review(ptr + "/processingDay", pd,
-                                "Thời hạn của trường hợp khác thời hạn theo cách thức thực hiện / the case's deadline differs from the channel deadlines");
+                                ImportMessages.both("review.caseDeadline"));
                     }
                 }
             }
@@ -631,7 +627,7 @@ final class RecordMapper {
                 String rid = text(b.get("id"), ptr + "/id");
                 String id = basisId(docCode, rid);
                 if (id == null) {
-                    review(ptr, b, "Căn cứ pháp lý không có số hiệu và id: bỏ qua / a legal basis without number or id: skipped");
+                    review(ptr, b, ImportMessages.both("review.basisSkipped"));
                     continue;
                 }
                 if (byId.containsKey(id)) {
@@ -646,7 +642,7 @@ final class RecordMapper {
             }
             byId.values().forEach(out::add);
             if (out.isEmpty()) {
-                review("/legalBasisesDetails", a, "Bản ghi không có căn cứ pháp lý / the record names no legal basis");
+                review("/legalBasisesDetails", a, ImportMessages.both("review.noBasis"));
             }
         }
     }
@@ -674,17 +670,19 @@ final class RecordMapper {
         BigDecimal frac = amount.subtract(whole);
         if (unit.equals("WORKING_DAYS")) {
             if (workDay == null) {
-                return whole.toPlainString() + " ngày làm việc + " + frac.toPlainString()
-                        + " ngày (bộ quy tắc không nêu giờ làm việc: không quy đổi được / the pack states no office hours)";
+                return ImportMessages.vi("note.converted.noHours", "whole", whole.toPlainString(), "fraction", frac.toPlainString())
+                        + " (" + ImportMessages.both("note.converted.noOfficeHours") + ")";
             }
             BigDecimal secs = frac.multiply(BigDecimal.valueOf(workDay.toSeconds()));
-            return whole.toPlainString() + " ngày làm việc + " + hms(secs) + " (" + frac.toPlainString() + " × "
-                    + hms(BigDecimal.valueOf(workDay.toSeconds())) + " làm việc mỗi ngày theo giờ hành chính của bộ quy tắc)";
+            return ImportMessages.vi("note.converted.workingDays", "whole", whole.toPlainString(), "part", hms(secs),
+                    "fraction", frac.toPlainString(), "day", hms(BigDecimal.valueOf(workDay.toSeconds())));
         }
         if (unit.equals("CALENDAR_DAYS")) {
-            return whole.toPlainString() + " ngày + " + hms(frac.multiply(BigDecimal.valueOf(86_400))) + " (" + frac.toPlainString() + " × 24 giờ)";
+            return ImportMessages.vi("note.converted.calendarDays", "whole", whole.toPlainString(),
+                    "part", hms(frac.multiply(BigDecimal.valueOf(86_400))), "fraction", frac.toPlainString());
         }
-        return whole.toPlainString() + " giờ làm việc + " + hms(frac.multiply(BigDecimal.valueOf(3600)));
+        return ImportMessages.vi("note.converted.workingHours", "whole", whole.toPlainString(),
+                "part", hms(frac.multiply(BigDecimal.valueOf(3600))));
     }
 
     /** Seconds as "1 giờ 52 phút 30 giây" (a fraction of a second is kept). */
@@ -697,13 +695,14 @@ final class RecordMapper {
         long sec = whole % 60;
         StringBuilder sb = new StringBuilder();
         if (h > 0) {
-            sb.append(h).append(" giờ ");
+            sb.append(ImportMessages.vi("note.hours", "n", String.valueOf(h))).append(' ');
         }
         if (m > 0) {
-            sb.append(m).append(" phút ");
+            sb.append(ImportMessages.vi("note.minutes", "n", String.valueOf(m))).append(' ');
         }
         if (sec > 0 || rest.signum() > 0 || sb.length() == 0) {
-            sb.append(rest.signum() > 0 ? BigDecimal.valueOf(sec).add(rest).toPlainString() : Long.toString(sec)).append(" giây");
+            sb.append(ImportMessages.vi("note.seconds", "n",
+                    rest.signum() > 0 ? BigDecimal.valueOf(sec).add(rest).toPlainString() : Long.toString(sec)));
         }
         return sb.toString().strip();
     }

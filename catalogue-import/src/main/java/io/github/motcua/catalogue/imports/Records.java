@@ -1,5 +1,9 @@
 package io.github.motcua.catalogue.imports;
 
+import io.github.motcua.kernel.PackReadException;
+import io.github.motcua.kernel.PackReader;
+import io.github.motcua.kernel.Problem;
+import io.github.motcua.kernel.ProblemCode;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,10 +19,15 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads national records from files, folders of files, or JSON arrays. Stateless. */
+/**
+ * Reads national records from files, folders of files, or JSON arrays. Each file is read through the
+ * kernel's {@link PackReader} with its limits ({@link PackReader.Limits#DEFAULT}: 8 MB a file — the
+ * largest real record is under 20 KB — and a symbolic link out of the file's folder refused), so a
+ * record file meets the same limit as a pack file. Stateless.
+ */
 final class Records {
-    /** A record file larger than this is refused (the largest real record is under 20 KB). */
-    static final long MAX_FILE = 64L * 1024 * 1024;
+    /** The one limit of every file the import reads: the kernel reader's. */
+    static final PackReader.Limits LIMITS = PackReader.Limits.DEFAULT;
     static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private Records() {
@@ -33,8 +42,8 @@ final class Records {
                 try (Stream<Path> s = Files.list(in)) {
                     files = s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
                 } catch (IOException e) {
-                    problems.add(new ImportProblem(in.toString(), null, ImportProblem.Kind.IO, "",
-                            "Không đọc được thư mục: " + e.getMessage(), "cannot read the folder: " + e.getMessage()));
+                    problems.add(ImportMessages.problem(in.toString(), null, ImportProblem.Kind.IO, "", "refuse.folderUnreadable",
+                            "detail", String.valueOf(e.getMessage())));
                     continue;
                 }
                 for (Path f : files) {
@@ -51,25 +60,30 @@ final class Records {
         String name = f.toString();
         String text;
         try {
-            if (!Files.isRegularFile(f)) {
-                problems.add(new ImportProblem(name, null, ImportProblem.Kind.IO, "", "Không có tệp này", "no such file"));
+            Path abs = f.toAbsolutePath();
+            Path folder = abs.getParent();
+            java.util.Optional<byte[]> read = folder == null || !Files.isRegularFile(f) ? java.util.Optional.empty()
+                    : PackReader.of(folder, LIMITS).bytes(abs.getFileName().toString());
+            if (read.isEmpty()) {
+                problems.add(ImportMessages.problem(name, null, ImportProblem.Kind.IO, "", "refuse.noFile"));
                 return;
             }
-            if (Files.size(f) > MAX_FILE) {
-                problems.add(new ImportProblem(name, null, ImportProblem.Kind.TEXT_TOO_LONG, "",
-                        "Tệp lớn hơn " + MAX_FILE + " byte", "the file is larger than " + MAX_FILE + " bytes"));
-                return;
-            }
-            byte[] bytes = Files.readAllBytes(f);
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(new ImportProblem(name, null, ImportProblem.Kind.MALFORMED_JSON, "",
-                    "Tệp không phải UTF-8", "the file is not UTF-8"));
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(read.get())).toString();
+        } catch (PackReadException e) {
+            // the kernel reader's refusal (FILE_TOO_LARGE, LINK_OUTSIDE_PACK, IO), in its own words
+            Problem p = e.problem();
+            if (ProblemCode.IO.equals(p.code())) {
+                problems.add(ImportMessages.problem(name, null, ImportProblem.Kind.IO, "", "refuse.fileUnreadable",
+                        "detail", p.args().getOrDefault("detail", p.messageEn())));
+            } else {
+                ImportProblem.Kind kind = ProblemCode.FILE_TOO_LARGE.equals(p.code()) ? ImportProblem.Kind.TEXT_TOO_LONG
+                        : ImportProblem.Kind.IO;
+                problems.add(new ImportProblem(name, null, kind, "", p.messageVi(), p.messageEn()));
+            }
             return;
-        } catch (IOException e) {
-            problems.add(new ImportProblem(name, null, ImportProblem.Kind.IO, "", "Không đọc được tệp: " + e.getMessage(),
-                    "cannot read the file: " + e.getMessage()));
+        } catch (CharacterCodingException e) {
+            problems.add(ImportMessages.problem(name, null, ImportProblem.Kind.MALFORMED_JSON, "", "refuse.notUtf8"));
             return;
         }
         parse(name, text, out, problems);
@@ -81,27 +95,26 @@ final class Records {
             root = JSON.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (JacksonException e) {
             String msg = e.getOriginalMessage();
-            problems.add(new ImportProblem(name, null, ImportProblem.Kind.MALFORMED_JSON, "",
-                    "JSON không hợp lệ: " + msg, "malformed JSON: " + msg));
+            problems.add(ImportMessages.problem(name, null, ImportProblem.Kind.MALFORMED_JSON, "", "refuse.malformedJson",
+                    "detail", String.valueOf(msg)));
             return;
         }
         if (root == null || root.isMissingNode()) {
-            problems.add(new ImportProblem(name, null, ImportProblem.Kind.MALFORMED_JSON, "", "Tệp rỗng", "empty file"));
+            problems.add(ImportMessages.problem(name, null, ImportProblem.Kind.MALFORMED_JSON, "", "refuse.emptyFile"));
         } else if (root.isArray()) {
             for (int i = 0; i < root.size(); i++) {
                 JsonNode r = root.get(i);
                 if (r.isObject()) {
                     out.add(new RecordInput(name + "[" + i + "]", r));
                 } else {
-                    problems.add(new ImportProblem(name + "[" + i + "]", null, ImportProblem.Kind.WRONG_TYPE, "",
-                            "Phần tử không phải một bản ghi (đối tượng JSON)", "the element is not a record (JSON object)"));
+                    problems.add(ImportMessages.problem(name + "[" + i + "]", null, ImportProblem.Kind.WRONG_TYPE, "",
+                            "refuse.notARecord"));
                 }
             }
         } else if (root.isObject()) {
             out.add(new RecordInput(name, root));
         } else {
-            problems.add(new ImportProblem(name, null, ImportProblem.Kind.WRONG_TYPE, "",
-                    "Tệp phải chứa một bản ghi hoặc một mảng bản ghi", "the file must hold a record or an array of records"));
+            problems.add(ImportMessages.problem(name, null, ImportProblem.Kind.WRONG_TYPE, "", "refuse.notRecords"));
         }
     }
 }

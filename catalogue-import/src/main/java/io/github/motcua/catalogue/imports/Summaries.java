@@ -41,7 +41,8 @@ final class Summaries {
         fees.forEach((k, v) -> m.put("fees." + k, String.join(" | ", new TreeSet<>(v))));
         List<String> comps = new ArrayList<>();
         for (JsonNode c : n.get("components")) {
-            comps.add(c.get("name").asString() + " (" + q(c.get("originals")) + " chính, " + q(c.get("copies")) + " sao)");
+            comps.add(c.get("name").asString() + " (" + ImportMessages.vi("note.copies", "originals", q(c.get("originals")),
+                    "copies", q(c.get("copies"))) + ")");
         }
         m.put("components", comps.size() + ": " + String.join("; ", comps));
         List<String> bases = new ArrayList<>();

@@ -74,6 +74,41 @@ class BadInputTest {
         assertEquals("/requirementsAndConditions", p.field());
     }
 
+    /** A record file over the kernel reader's limit (8 MB, the one limit of every file read): typed, in both languages, before it is parsed. */
+    @Test
+    void aRecordFileOverTheReadersLimitIsRefused() throws Exception {
+        long max = io.github.motcua.kernel.PackReader.Limits.DEFAULT.maxFileBytes();
+        assertEquals(max, Records.LIMITS.maxFileBytes());
+        String big = "[" + " ".repeat((int) max) + "]";
+        ImportProblem p = refusedAlone("big.json", big);
+        assertEquals(ImportProblem.Kind.TEXT_TOO_LONG, p.kind());
+        assertEquals("Tệp quá lớn (tối đa " + max + " byte)", p.messageVi());
+        assertTrue(p.messageEn().contains(String.valueOf(max)), p.messageEn());
+        io.github.motcua.kernel.Problem k = p.toProblem();
+        assertEquals("TEXT_TOO_LONG", k.code().name());
+        assertTrue(k.file().endsWith("big.json"), k.file());
+        assertEquals(p.messageEn(), k.messageEn());
+    }
+
+    /** The refusals' words come from the bundle, exactly as they were written inline; the kernel problem carries code and pointer. */
+    @Test
+    void aRefusalReadsTheSameInBothLanguages_andIsAKernelProblem() throws Exception {
+        ImportProblem p = refusedAlone("escape2.json", ImportFixtures.record("../y", "[]", ""));
+        assertEquals("Mã thủ tục [../y] không dùng được làm tên thư mục (ký tự đường dẫn)", p.messageVi());
+        assertEquals("procedure code [../y] is not a safe folder name (path characters)", p.messageEn());
+        io.github.motcua.kernel.Problem k = p.toProblem();
+        assertEquals("BAD_CODE", k.code().name());
+        assertEquals("/code", k.pointer());
+        assertEquals(p.messageVi(), k.messageVi());
+    }
+
+    @Test
+    void anEmptyFileIsRefusedInBothLanguages() throws Exception {
+        ImportProblem e = refusedAlone("empty.json", "");
+        assertEquals("Tệp rỗng", e.messageVi());
+        assertEquals("empty file", e.messageEn());
+    }
+
     @Test
     void twoRecordsWithTheSameCodeAreBothRefused() throws Exception {
         Path pack = ImportFixtures.pack(tmp);

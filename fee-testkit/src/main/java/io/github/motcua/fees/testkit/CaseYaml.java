@@ -51,8 +51,7 @@ public final class CaseYaml {
         for (String line : comment.split("\n")) {
             sb.append("# ").append(line).append('\n');
         }
-        sb.append("# expect.fees = giá trị quan sát được, hãy sửa thành mức thu đúng luật trước khi dán / ")
-                .append("observed values: correct them to the lawful amounts before pasting\n");
+        sb.append("# expect.fees = ").append(KitMessages.both("case.observed")).append('\n');
         sb.append(YAML.writeValueAsString(List.of(c)));
         return sb.toString();
     }

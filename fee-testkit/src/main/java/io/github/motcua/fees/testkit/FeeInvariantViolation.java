@@ -14,8 +14,8 @@ public final class FeeInvariantViolation extends AssertionError {
     private final String caseYaml;
 
     FeeInvariantViolation(String invariant, String explanation, String caseYaml) {
-        super("Bất biến phí bị vi phạm / fee invariant violated: [" + invariant + "]\n" + explanation
-                + "\nCa kiểm thử / case to paste:\n" + caseYaml);
+        super(KitMessages.both("violation.head") + ": [" + invariant + "]\n" + explanation
+                + "\n" + KitMessages.both("violation.case") + ":\n" + caseYaml);
         this.invariant = invariant;
         this.caseYaml = caseYaml;
     }

@@ -5,7 +5,6 @@ import io.github.motcua.fees.FeeAssessment;
 import io.github.motcua.fees.FeeLine;
 import io.github.motcua.fees.Money;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,11 +51,11 @@ public final class FeeInvariants {
         for (FeeLine l : a.lines()) {
             if (l.amount().dong() < 0 || l.gross().dong() < 0
                     || l.adjustments().stream().anyMatch(x -> x.amount().dong() < 0)) {
-                fail("never-negative", "Dòng phí âm / negative fee line [" + l.item() + "]", dossier, a);
+                fail("never-negative", KitMessages.both("invariant.negativeLine") + " [" + l.item() + "]", dossier, a);
             }
         }
         if (a.total().dong() < 0) {
-            fail("never-negative", "Tổng âm / negative total", dossier, a);
+            fail("never-negative", KitMessages.both("invariant.negativeTotal"), dossier, a);
         }
     }
 
@@ -70,14 +69,14 @@ public final class FeeInvariants {
                 off = Math.addExact(off, x.amount().dong());
             }
             if (l.gross().dong() - off != l.amount().dong()) {
-                fail("total-is-sum", String.format(Locale.ROOT,
-                        "Dòng [%s]: %d − %d ≠ %d / line [%s]: gross − adjustments ≠ amount", l.item(),
-                        l.gross().dong(), off, l.amount().dong(), l.item()), dossier, a);
+                fail("total-is-sum", KitMessages.both("invariant.lineArithmetic", "item", l.item(),
+                        "gross", String.valueOf(l.gross().dong()), "off", String.valueOf(off),
+                        "amount", String.valueOf(l.amount().dong())), dossier, a);
             }
         }
         if (sum != a.total().dong()) {
-            fail("total-is-sum", String.format(Locale.ROOT, "Tổng %d ≠ tổng các dòng %d / total ≠ sum of lines",
-                    a.total().dong(), sum), dossier, a);
+            fail("total-is-sum", KitMessages.both("invariant.totalNotSum", "total", String.valueOf(a.total().dong()),
+                    "sum", String.valueOf(sum)), dossier, a);
         }
     }
 
@@ -85,7 +84,7 @@ public final class FeeInvariants {
     public static void exemptedLineIsZero(FeeAssessment a, Map<String, Object> dossier) {
         for (FeeLine l : a.lines()) {
             if (l.exempted() && !l.amount().isZero()) {
-                fail("exempted-line-zero", "Dòng được miễn nhưng vẫn thu / exempted line charged [" + l.item() + "]",
+                fail("exempted-line-zero", KitMessages.both("invariant.exemptedCharged") + " [" + l.item() + "]",
                         dossier, a);
             }
         }
@@ -96,9 +95,9 @@ public final class FeeInvariants {
         for (FeeLine l : a.lines()) {
             Money cap = l.capPerCopy();
             if (cap != null && l.gross().compareTo(cap.times(l.copies())) > 0) {
-                fail("cap-never-exceeded", String.format(Locale.ROOT,
-                        "Dòng [%s] %d vượt mức tối đa %d × %d bản / exceeds its cap", l.item(), l.gross().dong(),
-                        cap.dong(), l.copies()), dossier, a);
+                fail("cap-never-exceeded", KitMessages.both("invariant.capExceeded", "item", l.item(),
+                        "gross", String.valueOf(l.gross().dong()), "cap", String.valueOf(cap.dong()),
+                        "copies", String.valueOf(l.copies())), dossier, a);
             }
         }
     }
@@ -107,7 +106,7 @@ public final class FeeInvariants {
     public static void deterministic(FeeOracle oracle, Map<String, Object> dossier, FeeAssessment first) {
         FeeAssessment again = assess(oracle, dossier, "deterministic");
         if (!again.equals(first)) {
-            fail("deterministic", "Cùng hồ sơ, hai kết quả khác nhau / same dossier, different fees: "
+            fail("deterministic", KitMessages.both("invariant.nondeterministic") + ": "
                     + first.total() + " vs " + again.total(), dossier, first);
         }
     }
@@ -117,9 +116,8 @@ public final class FeeInvariants {
         FeeAssessment desk = assess(oracle, with(dossier, "channel", "DESK"), "desk");
         FeeAssessment online = assess(oracle, with(dossier, "channel", "ONLINE"), "online");
         if (online.total().compareTo(desk.total()) > 0) {
-            fail("online-not-dearer", String.format(Locale.ROOT,
-                    "Nộp trực tuyến %d > nộp trực tiếp %d / online dearer than at the desk", online.total().dong(),
-                    desk.total().dong()), with(dossier, "channel", "ONLINE"), online);
+            fail("online-not-dearer", KitMessages.both("invariant.onlineDearer", "online", String.valueOf(online.total().dong()),
+                    "desk", String.valueOf(desk.total().dong())), with(dossier, "channel", "ONLINE"), online);
         }
     }
 
@@ -138,9 +136,9 @@ public final class FeeInvariants {
         Map<String, Object> more = withForm(dossier, put(form, formPath, q + 1));
         FeeAssessment after = assess(oracle, more, "quantity+1");
         if (after.total().compareTo(before.total()) < 0) {
-            fail("quantity-monotonic", String.format(Locale.ROOT,
-                    "Tăng [%s] từ %d lên %d làm phí giảm %d → %d / fee fell when the quantity rose", formPath, q,
-                    q + 1, before.total().dong(), after.total().dong()), more, after);
+            fail("quantity-monotonic", KitMessages.both("invariant.quantityFell", "path", formPath, "from", String.valueOf(q),
+                    "to", String.valueOf(q + 1), "before", String.valueOf(before.total().dong()),
+                    "after", String.valueOf(after.total().dong())), more, after);
         }
     }
 
@@ -164,9 +162,9 @@ public final class FeeInvariants {
         Map<String, Object> other = withForm(dossier, stripped);
         FeeAssessment after = assess(oracle, other, "unread-stripped");
         if (!after.total().equals(before.total())) {
-            fail("unread-fields-irrelevant", String.format(Locale.ROOT,
-                    "Đổi trường không được đọc làm phí đổi %d → %d / unread fields changed the fee (read: %s)",
-                    before.total().dong(), after.total().dong(), readPaths), dossier, before);
+            fail("unread-fields-irrelevant", KitMessages.both("invariant.unreadChanged",
+                    "before", String.valueOf(before.total().dong()), "after", String.valueOf(after.total().dong()))
+                    + " (read: " + readPaths + ")", dossier, before);
         }
     }
 
@@ -175,13 +173,13 @@ public final class FeeInvariants {
         try {
             a = oracle.assess(dossier);
         } catch (RuntimeException e) {
-            throw new FeeInvariantViolation("no-exception", "Tính phí ném ngoại lệ / assessment threw (" + step
-                    + "): " + e, CaseYaml.of("Tính phí không được lỗi / fee assessment must not fail", dossier, null,
+            throw new FeeInvariantViolation("no-exception", KitMessages.both("invariant.threw") + " (" + step
+                    + "): " + e, CaseYaml.of(KitMessages.both("case.mustNotFail"), dossier, null,
                             "fee invariant: no-exception\n" + e));
         }
         if (a == null) {
-            throw new FeeInvariantViolation("not-null", "Kết quả null / null assessment",
-                    CaseYaml.of("Tính phí phải có kết quả / fee assessment must return a value", dossier, null,
+            throw new FeeInvariantViolation("not-null", KitMessages.both("invariant.null"),
+                    CaseYaml.of(KitMessages.both("case.mustReturn"), dossier, null,
                             "fee invariant: not-null"));
         }
         return a;
@@ -189,7 +187,7 @@ public final class FeeInvariants {
 
     private static void fail(String invariant, String explanation, Map<String, Object> dossier, FeeAssessment observed) {
         throw new FeeInvariantViolation(invariant, explanation, CaseYaml.of(
-                "Phản ví dụ bất biến phí [" + invariant + "] / fee invariant counterexample", dossier, observed,
+                KitMessages.both("case.counterexample", "invariant", invariant), dossier, observed,
                 "fee invariant: " + invariant + "\n" + explanation));
     }
 

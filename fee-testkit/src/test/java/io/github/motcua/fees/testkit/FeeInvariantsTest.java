@@ -57,6 +57,12 @@ class FeeInvariantsTest {
         assertEquals(10_000, c.get("expect").get("fees").get("total").asLong());
         assertEquals(10_000, c.get("expect").get("fees").get("lines").get("ban-sao").asLong());
         assertTrue(v.getMessage().contains("- name:"), v.getMessage());
+        // the words from the kit's bundle, Vietnamese first, as they were written inline
+        assertTrue(v.getMessage().startsWith("Bất biến phí bị vi phạm / fee invariant violated: [online-not-dearer]\n"
+                + "Nộp trực tuyến 10000 > nộp trực tiếp 5000 / online dearer than at the desk\nCa kiểm thử / case to paste:\n"),
+                v.getMessage());
+        assertTrue(v.caseYaml().contains("# expect.fees = giá trị quan sát được, hãy sửa thành mức thu đúng luật trước khi dán"
+                + " / observed values: correct them to the lawful amounts before pasting\n"), v.caseYaml());
     }
 
     @Test

@@ -33,20 +33,20 @@ public record CaseResult(PackCase packCase, Decision decision, List<String> mism
     public String report() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s:%d: \"%s\" %s%n", packCase.file(), packCase.line(), packCase.name(),
-                passed() ? "ĐẠT / passed" : "KHÔNG ĐẠT / failed"));
+                CaseTexts.both(passed() ? "cases.passed" : "cases.failed")));
         for (String m : mismatches) {
             sb.append("  ✗ ").append(m).append(System.lineSeparator());
         }
         for (String n : notChecked) {
-            sb.append("  ? chưa kiểm tra được / not checked: ").append(n).append(System.lineSeparator());
+            sb.append("  ? ").append(CaseTexts.both("cases.notChecked")).append(": ").append(n).append(System.lineSeparator());
         }
         if (!passed() && decision != null) {
-            sb.append("  quy tắc đã chạy / rules fired:").append(System.lineSeparator());
+            sb.append("  ").append(CaseTexts.both("cases.rulesFired")).append(":").append(System.lineSeparator());
             for (Decision.TraceStep t : decision.trace()) {
                 sb.append(String.format(Locale.ROOT, "    %s:%d %s%n", t.file(), t.line(), t.rule()));
             }
             if (decision.cause() != null) {
-                sb.append("  nguyên nhân / cause: ").append(decision.cause().messageVi()).append(System.lineSeparator());
+                sb.append("  ").append(CaseTexts.both("cases.cause")).append(": ").append(decision.cause().messageVi()).append(System.lineSeparator());
             }
         }
         return sb.toString();

@@ -379,12 +379,17 @@ final class BuiltInSections {
                     Msg.en("CAUSE_DEADLINE_NOT_IN_FORCE", "validFrom", from, "asOf", asOf.toString()));
         }
 
+        /** The excluded periods' names (decision content, in Vietnamese), read from the bundle once. */
+        private static final String SUPPLEMENT = Msg.vi("text.excluded.SUPPLEMENT");
+        private static final String FINANCIAL_OBLIGATION = Msg.vi("text.excluded.FINANCIAL_OBLIGATION");
+        private static final String POSTING = Msg.vi("text.excluded.POSTING");
+
         private static String excludedReason(Dossier.ExcludedPeriod e) {
             String kind = switch (e.kind()) {
-                case "SUPPLEMENT" -> "Thời gian bổ sung, hoàn thiện hồ sơ";
-                case "FINANCIAL_OBLIGATION" -> "Thời gian thực hiện nghĩa vụ tài chính";
-                case "POSTING" -> "Thời gian niêm yết công khai";
-                default -> "Thời gian không tính vào thời hạn giải quyết (" + e.kind() + ")";
+                case "SUPPLEMENT" -> SUPPLEMENT;
+                case "FINANCIAL_OBLIGATION" -> FINANCIAL_OBLIGATION;
+                case "POSTING" -> POSTING;
+                default -> Msg.vi("text.excluded.other", "kind", String.valueOf(e.kind()));
             };
             return e.reason() == null || e.reason().isBlank() ? kind : kind + ": " + e.reason();
         }
@@ -828,7 +833,7 @@ final class BuiltInSections {
                 return;
             }
             if (!d.form().checked()) {
-                report.skipped("formValid (thủ tục không có tờ khai điện tử / the procedure has no form.schema.json)");
+                report.skipped("formValid (" + Msg.vi("cases.noForm") + " / " + Msg.en("cases.noForm") + ")");
             } else if (want != d.form().valid()) {
                 report.mismatch(String.format(Locale.ROOT, "formValid: expected %s, actual %s %s", want, d.form().valid(),
                         d.form().violations()));

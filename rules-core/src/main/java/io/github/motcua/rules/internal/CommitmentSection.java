@@ -102,12 +102,13 @@ final class CommitmentSection implements DecisionSection<Decision.Commitment> {
     @Override
     public void text(Decision.Commitment c, Locale locale, StringBuilder out) {
         boolean vi = "vi".equals(locale.getLanguage());
-        String cut = c.cutPercent() == null ? "" : vi ? " (giảm " + c.cutPercent().toPlainString().replace('.', ',') + "%)"
-                : " (" + c.cutPercent().toPlainString() + "% shorter)";
-        out.append(vi ? "Thời hạn tối đa theo quy định: " : "Maximum time by law: ").append(c.maximum().labelVi())
-                .append(PartJson.cite(c.maximumBasis(), locale))
-                .append(vi ? "; thời gian cam kết của tỉnh: " : "; the province's committed time: ").append(c.labelVi())
-                .append(cut).append(PartJson.cite(c.basis(), locale)).append('\n');
+        String cut = c.cutPercent() == null ? "" : " " + (vi
+                ? Msg.vi("text.commitment.cut", "percent", c.cutPercent().toPlainString().replace('.', ','))
+                : Msg.en("text.commitment.cut", "percent", c.cutPercent().toPlainString()));
+        out.append(vi ? Msg.vi("text.commitment.maximum") : Msg.en("text.commitment.maximum")).append(": ")
+                .append(c.maximum().labelVi()).append(PartJson.cite(c.maximumBasis(), locale))
+                .append("; ").append(vi ? Msg.vi("text.commitment.committed") : Msg.en("text.commitment.committed")).append(": ")
+                .append(c.labelVi()).append(cut).append(PartJson.cite(c.basis(), locale)).append('\n');
     }
 
     /** Cases do not check the commitment (its counted deadline is the deadline's {@code due}). */

@@ -130,53 +130,54 @@ public final class DecisionJson {
         }
     }
 
-    /** A readable summary for officers, in Vietnamese ({@link #VI}) or English. */
+    /** A readable summary for officers, in Vietnamese ({@link #VI}) or English; the words are rules-core's bundle {@code text.*}. */
     public static String text(Decision d, Locale locale) {
         boolean vi = "vi".equals(locale.getLanguage());
         StringBuilder sb = new StringBuilder();
-        sb.append(vi ? "Thủ tục: " : "Procedure: ").append(d.procedure()).append('\n');
-        sb.append(vi ? "Kết quả: " : "Outcome: ").append(switch (d.eligibility()) {
-            case ELIGIBLE -> vi ? "ĐỦ ĐIỀU KIỆN" : "ELIGIBLE";
-            case INELIGIBLE -> vi ? "KHÔNG ĐỦ ĐIỀU KIỆN" : "NOT ELIGIBLE";
-            case INDETERMINATE -> vi ? "CHƯA XÁC ĐỊNH ĐƯỢC" : "NOT DETERMINED";
-            case NOT_ASSESSED -> vi ? "CHƯA ĐÁNH GIÁ ĐIỀU KIỆN" : "CONDITIONS NOT ASSESSED";
-            case WRONG_UNIT -> vi ? "KHÔNG TIẾP NHẬN TẠI ĐƠN VỊ NÀY (NỘP SAI NƠI)" : "NOT RECEIVED AT THIS UNIT (FILED AT THE WRONG PLACE)";
-        }).append('\n');
+        sb.append(t(vi, "text.procedure")).append(": ").append(d.procedure()).append('\n');
+        sb.append(t(vi, "text.outcome")).append(": ").append(t(vi, switch (d.eligibility()) {
+            case ELIGIBLE -> "text.outcome.ELIGIBLE";
+            case INELIGIBLE -> "text.outcome.INELIGIBLE";
+            case INDETERMINATE -> "text.outcome.INDETERMINATE";
+            case NOT_ASSESSED -> "text.outcome.NOT_ASSESSED";
+            case WRONG_UNIT -> "text.outcome.WRONG_UNIT";
+        })).append('\n');
         for (Decision.Reason r : d.reasons()) {
-            sb.append(vi ? "  - Lý do: " : "  - Reason: ").append(vi || r.messageEn() == null ? r.messageVi() : r.messageEn())
+            sb.append("  - ").append(t(vi, "text.reason")).append(": ")
+                    .append(vi || r.messageEn() == null ? r.messageVi() : r.messageEn())
                     .append(PartJson.cite(r.basis(), locale)).append('\n');
         }
         if (d.cause() != null) {
-            sb.append(vi ? "  - Nguyên nhân: " : "  - Cause: ").append(vi ? d.cause().messageVi() : d.cause().messageEn())
+            sb.append("  - ").append(t(vi, "text.cause")).append(": ").append(vi ? d.cause().messageVi() : d.cause().messageEn())
                     .append('\n');
         }
         if (!d.components().isEmpty()) {
-            sb.append(vi ? "Thành phần hồ sơ:\n" : "Dossier components:\n");
+            sb.append(t(vi, "text.components")).append(":\n");
             for (RequiredComponent c : d.components()) {
                 String st = switch (c.status()) {
-                    case REQUIRED -> vi ? "bắt buộc" : "required";
-                    case ONE_OF -> (vi ? "một trong nhóm " : "one of group ") + c.group();
-                    case WAIVED -> vi ? "được miễn nộp (dữ liệu có trong " + c.waivedBy() + ")"
-                            : "waived (data held in " + c.waivedBy() + ")";
-                    case OPTIONAL -> vi ? "không bắt buộc" : "optional";
+                    case REQUIRED -> t(vi, "text.status.required");
+                    case ONE_OF -> t(vi, "text.status.oneOf", "group", String.valueOf(c.group()));
+                    case WAIVED -> t(vi, "text.status.waived", "source", String.valueOf(c.waivedBy()));
+                    case OPTIONAL -> t(vi, "text.status.optional");
                 };
-                sb.append(vi ? String.format(Locale.ROOT, "  - %s (%s, %d bản): %s%n", c.name().vi(), formVi(c), c.quantity(), st)
-                        : String.format(Locale.ROOT, "  - %s (%s, %d): %s%n", c.name().enOrVi(), formEn(c), c.quantity(), st));
+                sb.append("  - ").append(t(vi, "text.component", "name", vi ? c.name().vi() : c.name().enOrVi(),
+                        "form", t(vi, formKey(c)), "quantity", String.valueOf(c.quantity()), "status", st))
+                        .append(System.lineSeparator());
             }
         }
         for (Decision.Part<?> part : d.parts()) {
             text(part, locale, sb);
         }
         for (DeadlineAdjustment a : d.deadline() != null ? java.util.List.<DeadlineAdjustment>of() : d.deadlineAdjustments()) {
-            sb.append(vi ? "Thời hạn: " : "Time limit: ").append(a.kind()).append(' ')
+            sb.append(t(vi, "text.timeLimit")).append(": ").append(a.kind()).append(' ')
                     .append(a.limit() == null ? "" : a.limit().amount() + " " + a.limit().unit())
                     .append(" — ").append(a.reasonVi()).append(PartJson.cite(a.basis(), locale)).append('\n');
         }
         for (Decision.Note n : d.notes()) {
-            sb.append(vi ? "Ghi chú: " : "Note: ").append(vi || n.messageEn() == null ? n.messageVi() : n.messageEn()).append('\n');
+            sb.append(t(vi, "text.note")).append(": ").append(vi || n.messageEn() == null ? n.messageVi() : n.messageEn()).append('\n');
         }
         if (!d.trace().isEmpty()) {
-            sb.append(vi ? "Căn cứ (quy tắc đã áp dụng):\n" : "Basis (what was applied):\n");
+            sb.append(t(vi, "text.basis")).append(":\n");
             // each basis once: a rule that fired and then adjusted the deadline is one line, not two
             java.util.Set<String> cited = new java.util.HashSet<>();
             for (Decision.TraceStep t : d.trace()) {
@@ -186,29 +187,24 @@ public final class DecisionJson {
                 }
             }
         }
-        sb.append(String.format(Locale.ROOT, vi ? "Bộ quy tắc %s %s (sha256 %s), áp dụng luật ngày %s%n"
-                : "Pack %s %s (sha256 %s), law as of %s%n",
-                d.provenance().packId(), d.provenance().packVersion(), d.provenance().packSha256().substring(0, 12),
-                d.provenance().asOf()));
+        sb.append(t(vi, "text.provenance", "id", String.valueOf(d.provenance().packId()), "version", String.valueOf(d.provenance().packVersion()),
+                "sha", d.provenance().packSha256().substring(0, 12), "asOf", String.valueOf(d.provenance().asOf())))
+                .append(System.lineSeparator());
         return sb.toString();
     }
 
-    private static String formEn(RequiredComponent c) {
+    private static String formKey(RequiredComponent c) {
         return switch (c.form()) {
-            case ORIGINAL -> "original";
-            case CERTIFIED_COPY -> "certified copy";
-            case ELECTRONIC_COPY -> "electronic copy";
-            case COPY_WITH_ORIGINAL -> "copy with the original for comparison";
+            case ORIGINAL -> "text.form.ORIGINAL";
+            case CERTIFIED_COPY -> "text.form.CERTIFIED_COPY";
+            case ELECTRONIC_COPY -> "text.form.ELECTRONIC_COPY";
+            case COPY_WITH_ORIGINAL -> "text.form.COPY_WITH_ORIGINAL";
         };
     }
 
-    private static String formVi(RequiredComponent c) {
-        return switch (c.form()) {
-            case ORIGINAL -> "bản chính";
-            case CERTIFIED_COPY -> "bản sao có chứng thực";
-            case ELECTRONIC_COPY -> "bản sao điện tử";
-            case COPY_WITH_ORIGINAL -> "bản sao kèm bản chính để đối chiếu";
-        };
+    /** The bundle's {@code key} in Vietnamese ({@code vi}) or English. */
+    private static String t(boolean vi, String key, String... pairs) {
+        return vi ? Msg.vi(key, pairs) : Msg.en(key, pairs);
     }
 
 }

@@ -158,59 +158,59 @@ final class DecisionSections {
 
     /** "ngày 12/01/2026, lúc 17 giờ 00 (Thứ Hai)". */
     static String dueVi(ZonedDateTime due) {
-        return "ngày " + DAY_VI.format(due) + ", lúc " + HOUR_VI.format(due) + " (" + weekdayVi(due) + ")";
+        return Msg.vi("text.due", "day", DAY_VI.format(due), "hour", HOUR_VI.format(due), "weekday", weekdayVi(due));
     }
 
     /** "09 giờ 00 ngày 04/03/2026", in Vietnam time. */
     static String atVi(java.time.Instant t) {
         ZonedDateTime z = t.atZone(io.github.motcua.calendar.WorkingCalendar.VIETNAM);
-        return HOUR_VI.format(z) + " ngày " + DAY_VI.format(z);
+        return Msg.vi("text.at", "hour", HOUR_VI.format(z), "day", DAY_VI.format(z));
     }
 
     static String weekdayVi(ZonedDateTime t) {
         return switch (t.getDayOfWeek()) {
-            case MONDAY -> "Thứ Hai";
-            case TUESDAY -> "Thứ Ba";
-            case WEDNESDAY -> "Thứ Tư";
-            case THURSDAY -> "Thứ Năm";
-            case FRIDAY -> "Thứ Sáu";
-            case SATURDAY -> "Thứ Bảy";
-            case SUNDAY -> "Chủ nhật";
+            case MONDAY -> Msg.vi("text.weekday.MONDAY");
+            case TUESDAY -> Msg.vi("text.weekday.TUESDAY");
+            case WEDNESDAY -> Msg.vi("text.weekday.WEDNESDAY");
+            case THURSDAY -> Msg.vi("text.weekday.THURSDAY");
+            case FRIDAY -> Msg.vi("text.weekday.FRIDAY");
+            case SATURDAY -> Msg.vi("text.weekday.SATURDAY");
+            case SUNDAY -> Msg.vi("text.weekday.SUNDAY");
         };
     }
 
     static void textVi(DeadlineResult r, StringBuilder sb) {
-        sb.append("Thời hạn giải quyết:\n");
+        sb.append(Msg.vi("text.deadline")).append(":\n");
         TimeLimit l = r.limit();
         if (l != null) {
-            sb.append("  - Thời hạn: ").append(l.labelVi()).append('\n');
+            sb.append("  - ").append(Msg.vi("text.deadline.limit")).append(": ").append(l.labelVi()).append('\n');
         }
-        sb.append("  - Tính từ: ").append(dueVi(r.effectiveStart())).append('\n');
-        sb.append("  - Ngày hẹn trả kết quả: ").append(dueVi(r.due())).append('\n');
-        sb.append(String.format(Locale.ROOT, "  - Số ngày làm việc đã tính: %d", r.workingDaysCounted()));
+        sb.append("  - ").append(Msg.vi("text.deadline.from")).append(": ").append(dueVi(r.effectiveStart())).append('\n');
+        sb.append("  - ").append(Msg.vi("text.deadline.due")).append(": ").append(dueVi(r.due())).append('\n');
+        sb.append("  - ").append(Msg.vi("text.deadline.counted", "days", String.valueOf(r.workingDaysCounted())));
         if (r.pausedWorkingDays() > 0) {
-            sb.append(String.format(Locale.ROOT, " (không tính %d ngày làm việc tạm dừng)", r.pausedWorkingDays()));
+            sb.append(' ').append(Msg.vi("text.deadline.paused", "days", String.valueOf(r.pausedWorkingDays())));
         }
         sb.append('\n');
         for (DeadlineAdjustment a : r.applied()) {
             String what = switch (a.kind()) {
-                case EXTEND -> "Gia hạn thêm " + a.limit().labelVi();
-                case REPLACE -> "Thay thời hạn bằng " + a.limit().labelVi();
-                case PAUSE -> a.isInterval() ? "Không tính thời gian từ " + atVi(a.from()) + " đến " + atVi(a.to())
-                        : "Tạm dừng " + a.limit().labelVi();
+                case EXTEND -> Msg.vi("text.deadline.extend", "limit", a.limit().labelVi());
+                case REPLACE -> Msg.vi("text.deadline.replace", "limit", a.limit().labelVi());
+                case PAUSE -> a.isInterval() ? Msg.vi("text.deadline.notCounted", "from", atVi(a.from()), "to", atVi(a.to()))
+                        : Msg.vi("text.deadline.pause", "limit", a.limit().labelVi());
             };
             sb.append("  - ").append(what).append(": ").append(a.reasonVi()).append(cite(a.basis())).append('\n');
         }
         if (r.rescheduling() != null) {
-            sb.append("  - Hẹn lại ngày trả: ").append(dueVi(r.rescheduling().newDue())).append(" — ")
+            sb.append("  - ").append(Msg.vi("text.deadline.rescheduled")).append(": ").append(dueVi(r.rescheduling().newDue())).append(" — ")
                     .append(r.rescheduling().reasonVi()).append('\n');
         }
     }
 
     static void textVi(FeeAssessment f, StringBuilder sb) {
-        sb.append("Phí, lệ phí:\n");
+        sb.append(Msg.vi("text.fees")).append(":\n");
         if (f.lines().isEmpty()) {
-            sb.append("  - Không thu phí, lệ phí\n");
+            sb.append("  - ").append(Msg.vi("text.fees.none")).append('\n');
         }
         for (FeeLine l : f.lines()) {
             sb.append("  - ").append(l.descriptionVi());
@@ -218,16 +218,17 @@ final class DecisionSections {
                 sb.append(" (").append(l.tariffVi()).append(')');
             }
             if (l.copies() > 1) {
-                sb.append(String.format(Locale.ROOT, " × %d bản", l.copies()));
+                sb.append(' ').append(Msg.vi("text.fees.copies", "copies", String.valueOf(l.copies())));
             }
             sb.append(": ").append(l.amount().formatVi()).append(cite(l.basis())).append('\n');
             for (FeeAdjustment a : l.adjustments()) {
-                sb.append("      ").append(a.kind() == FeeAdjustment.Kind.EXEMPT ? "Miễn" : "Giảm " + a.percent() + "%")
+                sb.append("      ").append(a.kind() == FeeAdjustment.Kind.EXEMPT ? Msg.vi("text.fees.exempt")
+                        : Msg.vi("text.fees.reduced", "percent", String.valueOf(a.percent())))
                         .append(" (").append(a.reasonVi()).append("): −").append(a.amount().formatVi())
                         .append(cite(a.basis())).append('\n');
             }
         }
-        sb.append("  Tổng cộng: ").append(f.total().formatVi()).append('\n');
+        sb.append("  ").append(Msg.vi("text.fees.total")).append(": ").append(f.total().formatVi()).append('\n');
     }
 
     /** "2026-01-12 17:00 (Monday)". */
@@ -245,51 +246,52 @@ final class DecisionSections {
     }
 
     static void textEn(DeadlineResult r, StringBuilder sb) {
-        sb.append("Time limit:\n");
+        sb.append(Msg.en("text.deadline")).append(":\n");
         if (r.limit() != null) {
-            sb.append("  - Limit: ").append(limitEn(r.limit())).append('\n');
+            sb.append("  - ").append(Msg.en("text.deadline.limit")).append(": ").append(limitEn(r.limit())).append('\n');
         }
-        sb.append("  - Counted from: ").append(dueEn(r.effectiveStart())).append('\n');
-        sb.append("  - Result due: ").append(dueEn(r.due())).append('\n');
-        sb.append(String.format(Locale.ROOT, "  - Working days counted: %d", r.workingDaysCounted()));
+        sb.append("  - ").append(Msg.en("text.deadline.from")).append(": ").append(dueEn(r.effectiveStart())).append('\n');
+        sb.append("  - ").append(Msg.en("text.deadline.due")).append(": ").append(dueEn(r.due())).append('\n');
+        sb.append("  - ").append(Msg.en("text.deadline.counted", "days", String.valueOf(r.workingDaysCounted())));
         if (r.pausedWorkingDays() > 0) {
-            sb.append(String.format(Locale.ROOT, " (%d paused working days not counted)", r.pausedWorkingDays()));
+            sb.append(' ').append(Msg.en("text.deadline.paused", "days", String.valueOf(r.pausedWorkingDays())));
         }
         sb.append('\n');
         for (DeadlineAdjustment a : r.applied()) {
             String what = switch (a.kind()) {
-                case EXTEND -> "Extended by " + limitEn(a.limit());
-                case REPLACE -> "Limit replaced by " + limitEn(a.limit());
-                case PAUSE -> a.isInterval() ? "Not counted from " + a.from() + " to " + a.to()
-                        : "Paused for " + limitEn(a.limit());
+                case EXTEND -> Msg.en("text.deadline.extend", "limit", limitEn(a.limit()));
+                case REPLACE -> Msg.en("text.deadline.replace", "limit", limitEn(a.limit()));
+                case PAUSE -> a.isInterval() ? Msg.en("text.deadline.notCounted", "from", String.valueOf(a.from()), "to", String.valueOf(a.to()))
+                        : Msg.en("text.deadline.pause", "limit", limitEn(a.limit()));
             };
             sb.append("  - ").append(what).append(": ").append(a.reasonVi())
                     .append(PartJson.cite(a.basis(), Locale.ENGLISH)).append('\n');
         }
         if (r.rescheduling() != null) {
-            sb.append("  - Rescheduled to: ").append(dueEn(r.rescheduling().newDue())).append(" — ")
+            sb.append("  - ").append(Msg.en("text.deadline.rescheduled")).append(": ").append(dueEn(r.rescheduling().newDue())).append(" — ")
                     .append(r.rescheduling().reasonVi()).append('\n');
         }
     }
 
     static void textEn(FeeAssessment f, StringBuilder sb) {
-        sb.append("Fees and charges:\n");
+        sb.append(Msg.en("text.fees")).append(":\n");
         if (f.lines().isEmpty()) {
-            sb.append("  - No fee or charge\n");
+            sb.append("  - ").append(Msg.en("text.fees.none")).append('\n');
         }
         for (FeeLine l : f.lines()) {
             sb.append("  - ").append(l.descriptionEn() != null ? l.descriptionEn() : l.descriptionVi());
             if (l.copies() > 1) {
-                sb.append(String.format(Locale.ROOT, " × %d copies", l.copies()));
+                sb.append(' ').append(Msg.en("text.fees.copies", "copies", String.valueOf(l.copies())));
             }
             sb.append(": ").append(l.amount().formatVi()).append(PartJson.cite(l.basis(), Locale.ENGLISH)).append('\n');
             for (FeeAdjustment a : l.adjustments()) {
-                sb.append("      ").append(a.kind() == FeeAdjustment.Kind.EXEMPT ? "Exempt" : "Reduced " + a.percent() + "%")
+                sb.append("      ").append(a.kind() == FeeAdjustment.Kind.EXEMPT ? Msg.en("text.fees.exempt")
+                        : Msg.en("text.fees.reduced", "percent", String.valueOf(a.percent())))
                         .append(" (").append(a.reasonEn() != null ? a.reasonEn() : a.reasonVi()).append("): −")
                         .append(a.amount().formatVi()).append(PartJson.cite(a.basis(), Locale.ENGLISH)).append('\n');
             }
         }
-        sb.append("  Total: ").append(f.total().formatVi()).append('\n');
+        sb.append("  ").append(Msg.en("text.fees.total")).append(": ").append(f.total().formatVi()).append('\n');
     }
 
     private static String cite(LegalBasis b) {

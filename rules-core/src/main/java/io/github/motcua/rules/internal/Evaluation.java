@@ -9,7 +9,6 @@ import io.github.motcua.rules.vocabulary.Actions;
 import io.github.motcua.rules.vocabulary.VocabularyException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The per-decision {@link Actions} bound to the {@code decision} global: records every action with
@@ -61,15 +60,14 @@ final class Evaluation implements Actions {
 
     private CompiledProcedure.RuleInfo rule() {
         if (current == null) {
-            throw new VocabularyException("Hành động chỉ được gọi trong phần then của một quy tắc",
-                    "actions may only be called from a rule's then part");
+            throw new VocabularyException(Msg.vi("vocabulary.actionOutsideThen"), Msg.en("vocabulary.actionOutsideThen"));
         }
         return current;
     }
 
     private static String nonBlank(String v, String what) {
         if (v == null || v.isBlank()) {
-            throw new VocabularyException("Giá trị [" + what + "] trống", "[" + what + "] is blank");
+            throw new VocabularyException(Msg.vi("vocabulary.blank", "what", what), Msg.en("vocabulary.blank", "what", what));
         }
         return v;
     }
@@ -145,11 +143,12 @@ final class Evaluation implements Actions {
         try {
             u = DeadlineUnit.valueOf(nonBlank(unit, "unit"));
         } catch (IllegalArgumentException e) {
-            throw new VocabularyException("Đơn vị thời hạn không hợp lệ [" + unit + "]", "unknown deadline unit [" + unit + "]");
+            throw new VocabularyException(Msg.vi("vocabulary.badUnit", "unit", String.valueOf(unit)),
+                    Msg.en("vocabulary.badUnit", "unit", String.valueOf(unit)));
         }
         if (amount < 0 || (amount == 0 && u != DeadlineUnit.SAME_DAY)) {
-            throw new VocabularyException(String.format(Locale.ROOT, "Số lượng thời hạn không hợp lệ [%d]", amount),
-                    String.format(Locale.ROOT, "invalid deadline amount [%d]", amount));
+            throw new VocabularyException(Msg.vi("vocabulary.badAmount", "amount", String.valueOf(amount)),
+                    Msg.en("vocabulary.badAmount", "amount", String.valueOf(amount)));
         }
         deadline.add(new DeadlineAdjustment(kind, new TimeLimit(amount, u), null, null, nonBlank(reasonVi, "reasonVi"),
                 r.basis(), r.name()));
@@ -170,8 +169,8 @@ final class Evaluation implements Actions {
     public void addFee(String item, long quantity) {
         CompiledProcedure.RuleInfo r = rule();
         if (quantity < 1) {
-            throw new VocabularyException(String.format(Locale.ROOT, "Số lượng phí phải >= 1: [%d]", quantity),
-                    String.format(Locale.ROOT, "fee quantity must be >= 1: [%d]", quantity));
+            throw new VocabularyException(Msg.vi("vocabulary.feeQuantity", "quantity", String.valueOf(quantity)),
+                    Msg.en("vocabulary.feeQuantity", "quantity", String.valueOf(quantity)));
         }
         fees.add(new FeeDirective(FeeDirective.Kind.ADD, nonBlank(item, "item"), quantity, 0, null, r.basis(), r.name()));
     }
@@ -187,8 +186,8 @@ final class Evaluation implements Actions {
     public void reduce(String item, int percent, String reasonVi) {
         CompiledProcedure.RuleInfo r = rule();
         if (percent < 0 || percent > 100) {
-            throw new VocabularyException(String.format(Locale.ROOT, "Tỷ lệ giảm phải từ 0 đến 100: [%d]", percent),
-                    String.format(Locale.ROOT, "reduction percent must be 0–100: [%d]", percent));
+            throw new VocabularyException(Msg.vi("vocabulary.percent", "percent", String.valueOf(percent)),
+                    Msg.en("vocabulary.percent", "percent", String.valueOf(percent)));
         }
         fees.add(new FeeDirective(FeeDirective.Kind.REDUCE, nonBlank(item, "item"), 0, percent,
                 nonBlank(reasonVi, "reasonVi"), r.basis(), r.name()));

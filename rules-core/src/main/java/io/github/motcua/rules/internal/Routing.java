@@ -197,25 +197,24 @@ final class Routing {
         @Override
         public void text(Decision.Routing r, Locale locale, StringBuilder sb) {
             boolean vi = "vi".equals(locale.getLanguage());
-            if (vi) {
-                sb.append("Tiếp nhận: ").append(r.receivingUnit() == null ? "(không ghi)" : r.receivingUnit().nameVi())
-                        .append("; cơ quan có thẩm quyền: ")
-                        .append(r.competentUnit() == null ? "(chưa xác định)" : r.competentUnit().nameVi()).append('\n');
-                sb.append("  - ").append(r.messageVi()).append(PartJson.cite(r.basis(), locale)).append('\n');
-                sb.append("  - Phi địa giới: theo thủ tục ").append(r.procedureBoundaryFree() ? "có" : "không")
-                        .append(r.provinceBoundaryFree() == null ? ""
-                                : "; theo quy định của tỉnh " + (r.provinceBoundaryFree() ? "có" : "không"))
-                        .append('\n');
-            } else {
-                sb.append("Received at: ").append(r.receivingUnit() == null ? "(not given)" : name(r.receivingUnit()))
-                        .append("; competent unit: ").append(r.competentUnit() == null ? "(not found)" : name(r.competentUnit()))
-                        .append('\n');
-                sb.append("  - ").append(r.messageEn()).append(PartJson.cite(r.basis(), locale)).append('\n');
-                sb.append("  - Boundary-free: by the procedure ").append(r.procedureBoundaryFree() ? "yes" : "no")
-                        .append(r.provinceBoundaryFree() == null ? ""
-                                : "; by the province's rule " + (r.provinceBoundaryFree() ? "yes" : "no"))
-                        .append('\n');
-            }
+            String received = r.receivingUnit() == null ? t(vi, "text.routing.notGiven")
+                    : vi ? r.receivingUnit().nameVi() : name(r.receivingUnit());
+            String competent = r.competentUnit() == null ? t(vi, "text.routing.notFound")
+                    : vi ? r.competentUnit().nameVi() : name(r.competentUnit());
+            sb.append(t(vi, "text.routing", "received", received, "competent", competent)).append('\n');
+            sb.append("  - ").append(vi ? r.messageVi() : r.messageEn()).append(PartJson.cite(r.basis(), locale)).append('\n');
+            sb.append("  - ").append(t(vi, "text.routing.boundaryFree", "procedure", yesNo(vi, r.procedureBoundaryFree())))
+                    .append(r.provinceBoundaryFree() == null ? ""
+                            : t(vi, "text.routing.boundaryFreeProvince", "province", yesNo(vi, r.provinceBoundaryFree())))
+                    .append('\n');
+        }
+
+        private static String yesNo(boolean vi, boolean yes) {
+            return t(vi, yes ? "text.yes" : "text.no");
+        }
+
+        private static String t(boolean vi, String key, String... pairs) {
+            return vi ? Msg.vi(key, pairs) : Msg.en(key, pairs);
         }
 
         private static String name(Decision.RoutedUnit u) {

@@ -93,7 +93,7 @@ final class RuleTables {
             }
             String name = cell(row, nameCol).strip();
             if (name.isEmpty()) {
-                name = String.format(Locale.ROOT, "%s hàng %d", file, rowNum);
+                name = Msg.vi("load.table.rowName", "file", file, "row", String.valueOf(rowNum));
             }
             emit(drl, lineMap, line, rowNum, nameCol + 1, "rule \"" + escape(name) + "\"");
             StringBuilder meta = new StringBuilder();

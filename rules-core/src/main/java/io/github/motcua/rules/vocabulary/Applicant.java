@@ -111,8 +111,7 @@ public final class Applicant {
         Integer limit = "CHILD".equals(category) ? childUnder : elderlyFrom;
         if (limit == null) {
             String id = "CHILD".equals(category) ? "applicant.childUnder" : "applicant.elderlyFrom";
-            throw new VocabularyException("Tham số [" + id + "] không có giá trị hiệu lực vào ngày [" + asOf + "]",
-                    "parameter [" + id + "] has no value in force on [" + asOf + "]");
+            throw VocabularyTexts.exception("vocabulary.parameterNoValue", "id", id, "date", String.valueOf(asOf));
         }
         return "CHILD".equals(category) ? age < limit : age >= limit;
     }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -44,7 +43,7 @@ public final class Form {
         if (v instanceof String s) {
             return s;
         }
-        throw wrongType(path, v, "văn bản", "text");
+        throw wrongType(path, v, "vocabulary.type.text");
     }
 
     /** The whole number at the path, or null. */
@@ -63,13 +62,13 @@ public final class Form {
             try {
                 return d.longValueExact();
             } catch (ArithmeticException e) {
-                throw wrongType(path, v, "số nguyên", "whole number");
+                throw wrongType(path, v, "vocabulary.type.integer");
             }
         }
         if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9.0e15) {
             return d.longValue();
         }
-        throw wrongType(path, v, "số nguyên", "whole number");
+        throw wrongType(path, v, "vocabulary.type.integer");
     }
 
     /** The number at the path, or null. */
@@ -87,7 +86,7 @@ public final class Form {
         if (v instanceof Double || v instanceof Float) {
             return BigDecimal.valueOf(((Number) v).doubleValue());
         }
-        throw wrongType(path, v, "số", "number");
+        throw wrongType(path, v, "vocabulary.type.number");
     }
 
     /** The boolean at the path, or null. */
@@ -99,7 +98,7 @@ public final class Form {
         if (v instanceof Boolean b) {
             return b;
         }
-        throw wrongType(path, v, "đúng/sai", "boolean");
+        throw wrongType(path, v, "vocabulary.type.boolean");
     }
 
     /** The ISO date (yyyy-MM-dd) at the path, or null. */
@@ -115,10 +114,10 @@ public final class Form {
             try {
                 return LocalDate.parse(s);
             } catch (DateTimeParseException e) {
-                throw wrongType(path, v, "ngày (yyyy-MM-dd)", "date (yyyy-MM-dd)");
+                throw wrongType(path, v, "vocabulary.type.date");
             }
         }
-        throw wrongType(path, v, "ngày (yyyy-MM-dd)", "date (yyyy-MM-dd)");
+        throw wrongType(path, v, "vocabulary.type.date");
     }
 
     /** The number of items of the list at the path (0 when missing). */
@@ -130,7 +129,7 @@ public final class Form {
         if (v instanceof List<?> l) {
             return l.size();
         }
-        throw wrongType(path, v, "danh sách", "list");
+        throw wrongType(path, v, "vocabulary.type.list");
     }
 
     /** Days from the date at the path to the as-of date (negative if later), or null. */
@@ -168,7 +167,7 @@ public final class Form {
 
     private Object get(String path) {
         if (path == null || path.isEmpty()) {
-            throw new VocabularyException("Đường dẫn trường trống", "empty field path");
+            throw VocabularyTexts.exception("vocabulary.emptyPath");
         }
         if (path.indexOf('.') < 0) { // one segment: the path itself (a rule's literal, its hash already known)
             return data == null ? null : data.get(path);
@@ -215,14 +214,15 @@ public final class Form {
         return s;
     }
 
-    private static VocabularyException wrongType(String path, Object v, String vi, String en) {
+    /** The field is not of the type the bundle's {@code typeKey} ({@code vocabulary.type.*}) names. */
+    private static VocabularyException wrongType(String path, Object v, String typeKey) {
         String shown = String.valueOf(v);
         if (shown.length() > 60) {
             shown = shown.substring(0, 60) + "…";
         }
         return new VocabularyException(
-                String.format(Locale.ROOT, "Trường [%s] không phải %s: [%s]", path, vi, shown),
-                String.format(Locale.ROOT, "field [%s] is not a %s: [%s]", path, en, shown));
+                VocabularyTexts.vi("vocabulary.wrongType", "path", path, "type", VocabularyTexts.vi(typeKey), "value", shown),
+                VocabularyTexts.en("vocabulary.wrongType", "path", path, "type", VocabularyTexts.en(typeKey), "value", shown));
     }
 
     @Override

@@ -12,11 +12,10 @@ public final class RegexBudgetException extends RulesException {
     private final String pattern;
 
     RegexBudgetException(String pattern) {
-        super("the regular expression [" + pattern + "] needed more work than its budget on this value",
+        super(VocabularyTexts.en("vocabulary.regexBudget", "pattern", pattern),
                 java.util.List.of(io.github.motcua.kernel.Problem.ofText("", 0, 0,
                         new io.github.motcua.kernel.ProblemCode("REGEX_BUDGET"), io.github.motcua.kernel.Severity.ERROR,
-                        viText(pattern), "the regular expression [" + pattern
-                                + "] needed more work than its budget on this value")), null);
+                        viText(pattern), VocabularyTexts.en("vocabulary.regexBudget", "pattern", pattern))), null);
         this.pattern = pattern;
     }
 
@@ -31,6 +30,6 @@ public final class RegexBudgetException extends RulesException {
     }
 
     private static String viText(String pattern) {
-        return "Biểu thức chính quy [" + pattern + "] cần quá nhiều bước để so khớp giá trị này (vượt giới hạn)";
+        return VocabularyTexts.vi("vocabulary.regexBudget", "pattern", pattern);
     }
 }

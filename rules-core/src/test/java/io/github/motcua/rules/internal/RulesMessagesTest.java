@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Test;
  * English with the same placeholders, every key the code names is in it, and none is left unused.
  */
 class RulesMessagesTest {
-    private static final Path SOURCES = Path.of("src", "main", "java", "io", "github", "motcua", "rules", "internal");
+    /** Every package of rules-core: the engine (internal) and the vocabulary name keys of the bundle. */
+    private static final Path SOURCES = Path.of("src", "main", "java", "io", "github", "motcua", "rules");
     /** A bundle key written as a string literal in the code. */
     private static final Pattern KEY_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
     /** A key given straight to Msg.vi / Msg.en. */
     private static final Pattern MSG_CALL = Pattern.compile("Msg\\.(?:vi|en)\\(\\s*\"([A-Z0-9_]+)\"");
     /** A key of pack loading (Msg.problem, YamlDoc.msg, Msg.vi / Msg.en): {@code load.…}, wherever it is written. */
-    private static final Pattern LOAD_KEY = Pattern.compile("\"(load\\.[A-Za-z0-9.]+)\"");
+    private static final Pattern LOAD_KEY = Pattern.compile("\"((?:load|vocabulary|cases|text|label)\\.[A-Za-z0-9._]+)\"");
 
     @Test
     void bundle_everyKeyInBothLanguagesWithTheSamePlaceholders() {
@@ -40,7 +41,7 @@ class RulesMessagesTest {
     void code_everyKeyItGivesMsgIsInTheBundle_andEveryBundleKeyIsUsed() throws IOException {
         TreeSet<String> called = new TreeSet<>();
         TreeSet<String> literals = new TreeSet<>();
-        try (Stream<Path> files = Files.list(SOURCES)) {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
                 String src = Files.readString(f, StandardCharsets.UTF_8);
                 Matcher m = MSG_CALL.matcher(src);

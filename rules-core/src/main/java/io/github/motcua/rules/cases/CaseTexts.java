@@ -1,0 +1,23 @@
+package io.github.motcua.rules.cases;
+
+import io.github.motcua.kernel.Messages;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The case report's labels, from rules-core's bundle ({@code io/github/motcua/rules/messages}, keys
+ * {@code cases.*}), each printed as one text {@code "Vietnamese / English"}. Stateless, so thread-safe.
+ */
+final class CaseTexts {
+    /** rules-core's bundle (the same as the engine's {@code Msg.BUNDLE}). */
+    static final String BUNDLE = "io/github/motcua/rules/messages";
+
+    private CaseTexts() {
+    }
+
+    /** {@code "Vietnamese / English"} of the bundle's {@code key}. */
+    static String both(String key) {
+        return Messages.render(BUNDLE, key, Map.of(), Locale.forLanguageTag("vi")) + " / "
+                + Messages.render(BUNDLE, key, Map.of(), Locale.ENGLISH);
+    }
+}
