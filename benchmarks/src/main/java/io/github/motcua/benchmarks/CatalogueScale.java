@@ -22,8 +22,8 @@ import java.util.Map;
  * load to first decision, time until every procedure is compiled, retained heap with all compiled,
  * and edit-to-serve after changing one procedure; then the same catalogue as a prebuilt pack, with the
  * line {@code prebuilt: N procedures ready in S s} (ready: the load returned, every procedure checked and
- * its classes verified; each KieBase is assembled from them at its first decision or by the background
- * warm-up, timed on the lines after it). Wall and process CPU time. Prints one line per measurement. Not thread-safe.
+ * its classes verified, defined and linked; each KieBase is assembled from them at its first decision or by
+ * the background warm-up, timed on the lines after it). Wall and process CPU time. Prints one line per measurement. Not thread-safe.
  *
  * <p>Usage: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.motcua.benchmarks.CatalogueScale
  * [N=2000] [REFERENCE=examples/packs/gia-lai] [eager]}.
@@ -154,9 +154,9 @@ public final class CatalogueScale {
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("prebuilt pack problems: " + problems);
             }
-            // ready: load returned, so every procedure is checked, its classes verified, and any of them decides
-            // without compiling (its verified classes are defined and its KieBase assembled at its first decision,
-            // or earlier by the background warm-up: the next lines time that)
+            // ready: load returned, so every procedure is checked, its classes verified, defined and linked, and any
+            // of them decides without compiling (its KieBase is assembled at its first decision, or earlier by the
+            // background warm-up: the next lines time that)
             System.out.println(String.format(Locale.ROOT, "prebuilt: %d procedures ready in %.2f s", n, (ready - t0) / 1e9));
             report("prebuilt ready, process CPU time", c1 - c0);
             report("prebuilt load -> first decision", decided - t0);

@@ -51,7 +51,8 @@ import org.objectweb.asm.tree.TypeInsnNode;
  *
  * <p>The caller's half of the guarantee: pass <em>every</em> class file of the compile, define none of
  * them when a refusal comes back, and define exactly the verified bytes with a class loader that
- * delegates to the library's loader first. (Drools' code generator writes {@code ınt} for {@code int}
+ * resolves every name of the compile to those bytes (never to a class of the same name elsewhere) and
+ * every other name through the library's loader. (Drools' code generator writes {@code ınt} for {@code int}
  * under a Turkish default locale; that is a compile error, not a hole.)
  *
  * <p>Stateless; thread-safe.

@@ -179,6 +179,9 @@ public final class DefaultEngine implements Engine {
                 }
                 problems = List.copyOf(mine);
                 sameRules = null; // let the previous version go
+                for (LoadedPack.RuleText t : src.rules()) {
+                    t.source().release(); // checked: the masked copies are not kept while the procedure serves
+                }
                 done = true;
             }
         }

@@ -29,11 +29,15 @@ final class DrlSource {
     final String file;
     final String text;
     private final int[] lineStarts;
-    /** Masked text, literals and rule headers: found on first use (a lazy engine lints on first use). */
-    private volatile boolean parsed;
-    private char[] masked;
-    private final List<Literal> literals = new ArrayList<>();
-    private final List<RuleHeader> rules = new ArrayList<>();
+    /**
+     * Masked text, literals and rule headers: found on first use (a lazy engine lints on first use) and
+     * dropped by {@link #release} once the procedure is checked, to be found again if asked for later.
+     */
+    private volatile Parsed parsed;
+
+    /** What {@link #parse} finds; immutable once published. */
+    private record Parsed(char[] masked, List<Literal> literals, List<RuleHeader> rules) {
+    }
 
     DrlSource(String file, String text) {
         this.file = file;
@@ -52,38 +56,50 @@ final class DrlSource {
         }
     }
 
-    private void parse() {
-        if (!parsed) {
+    private Parsed parse() {
+        Parsed p = parsed;
+        if (p == null) {
             synchronized (this) {
-                if (!parsed) {
-                    masked = text.toCharArray();
-                    mask();
-                    findRules();
-                    parsed = true;
+                p = parsed;
+                if (p == null) {
+                    char[] masked = text.toCharArray();
+                    List<Literal> literals = new ArrayList<>();
+                    List<RuleHeader> rules = new ArrayList<>();
+                    mask(masked, literals);
+                    findRules(masked, rules);
+                    p = new Parsed(masked, java.util.Collections.unmodifiableList(literals),
+                            java.util.Collections.unmodifiableList(rules));
+                    parsed = p;
                 }
             }
         }
+        return p;
+    }
+
+    /**
+     * Drops the masked copy, the literals and the rule headers (a served procedure keeps only its text and line
+     * starts; they are found again if anything asks for them, e.g. {@code Engine.rules(code)}). Thread-safe.
+     */
+    void release() {
+        parsed = null;
     }
 
     /** The text with comments and string literal contents blanked (same offsets). Do not modify. */
     char[] masked() {
-        parse();
-        return masked;
+        return parse().masked();
     }
 
     /** The string literals, in order. */
     List<Literal> literals() {
-        parse();
-        return java.util.Collections.unmodifiableList(literals);
+        return parse().literals();
     }
 
     /** The rule headers, in order. */
     List<RuleHeader> rules() {
-        parse();
-        return java.util.Collections.unmodifiableList(rules);
+        return parse().rules();
     }
 
-    private void mask() {
+    private static void mask(char[] masked, List<Literal> literals) {
         int i = 0;
         int n = masked.length;
         while (i < n) {
@@ -129,7 +145,7 @@ final class DrlSource {
         }
     }
 
-    private void findRules() {
+    private void findRules(char[] masked, List<RuleHeader> rules) {
         for (int ln = 0; ln < lineStarts.length; ln++) {
             String line = lineText(ln + 1);
             Matcher m = RULE.matcher(line);

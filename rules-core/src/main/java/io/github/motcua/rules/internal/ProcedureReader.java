@@ -161,7 +161,9 @@ final class ProcedureReader {
     }
 
     /** The position of each step's {@code when.field} in the procedure.yaml being read. */
-    private final Map<String, PackProblem> whenAt = new java.util.HashMap<>();
+    private final Map<String, String> whenAt = new java.util.HashMap<>();
+    /** The procedure.yaml the pointers of {@link #whenAt} are in (a position is looked up only for a problem). */
+    private YamlDoc whenDoc;
 
     /** Parses and checks one procedure folder; its problems go to this reader's list. */
     Folder folder(String code, List<String> paths, Set<String> claimed, Map<String, LegalBasis> bases,
@@ -373,7 +375,8 @@ final class ProcedureReader {
                     Object value = eq.isBoolean() ? (Object) eq.asBoolean() : eq.isNumber() ? eq.decimalValue() : eq.asString();
                     stepConditions.add(new Procedure.StepCondition(id, w.get("field").asString(), value));
                     // where to report a field the form does not declare (checked once the form is read)
-                    whenAt.put(id, doc.problem(ptr + "/when/field", "STEP_UNKNOWN_FIELD", "", ""));
+                    whenAt.put(id, ptr + "/when/field");
+                    whenDoc = doc;
                 }
             }
         }
@@ -487,8 +490,9 @@ final class ProcedureReader {
             return;
         }
         for (Procedure.StepCondition c : p.stepConditions()) {
-            PackProblem at = whenAt.get(c.step());
-            if (at != null && form.field(c.field()) == null) {
+            String ptr = whenAt.get(c.step());
+            if (ptr != null && form.field(c.field()) == null) {
+                PackProblem at = whenDoc.problem(ptr, "STEP_UNKNOWN_FIELD", "", "");
                 String near = String.join(", ", FormFields.closest(c.field(), form.paths()));
                 problems.add(Msg.problem(at.file(), at.line(), at.column(), "STEP_UNKNOWN_FIELD", "load.procedure.stepUnknownField",
                         "step", c.step(), "field", c.field(), "closest", near));

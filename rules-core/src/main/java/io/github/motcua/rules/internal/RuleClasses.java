@@ -451,6 +451,28 @@ final class RuleClasses {
          * asks {@code findLoadedClass} first), so its bytes are dropped as it is defined: a procedure's
          * KieBase would otherwise keep every class file it was built from for as long as it serves.
          */
+        /**
+         * A class of this build is defined from its verified bytes without asking the parent first (the parent
+         * would search the whole class path for each of them in vain: their names are in no JDK, Drools or motcua
+         * package, the verifier sees to that); any other name goes to the parent, as before.
+         */
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null && classes.containsKey(name.replace('.', '/'))) {
+                    c = findClass(name);
+                }
+                if (c == null) {
+                    return super.loadClass(name, resolve);
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
+        }
+
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
             byte[] b = classes.remove(name.replace('.', '/'));
