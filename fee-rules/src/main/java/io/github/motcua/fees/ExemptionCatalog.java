@@ -1,5 +1,9 @@
 package io.github.motcua.fees;
 
+import io.github.motcua.kernel.PackNode;
+import io.github.motcua.kernel.PackReadException;
+import io.github.motcua.kernel.PackReader;
+import io.github.motcua.kernel.ProblemCode;
 import io.github.motcua.law.LegalBasis;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The pack's fee exemption and reduction categories ({@code exemptions.yaml}), by code.
@@ -37,7 +38,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ExemptionCatalog {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Map<String, ExemptionCategory> byCode;
 
@@ -67,67 +67,86 @@ public final class ExemptionCatalog {
      */
     public static Result parse(String file, InputStream in, Function<String, Optional<LegalBasis>> bases) {
         List<FeeTableProblem> problems = new ArrayList<>();
-        JsonNode root;
+        PackNode root;
         try {
-            root = YAML.readTree(in.readAllBytes());
-        } catch (JacksonException | IOException e) {
+            // the kernel's reader, as every pack file: its limits, its positions (each problem at its category's line)
+            root = PackReader.yaml(file, PackReader.decode(file, in.readAllBytes()), PackReader.Limits.DEFAULT);
+        } catch (PackReadException e) {
+            if (e.problem().code().equals(ProblemCode.YAML_EMPTY)) {
+                problems.add(FeeMessages.table(file, 0, "categories", 0, "", "FEES_NO_CATEGORIES"));
+            } else {
+                problems.add(FeeMessages.table(file, e.problem().line(), "", 0, "", "FEES_CATEGORIES_YAML", "detail",
+                        e.problem().messageEn()));
+            }
+            return new Result(null, problems);
+        } catch (IOException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             problems.add(FeeMessages.table(file, 0, "", 0, "", "FEES_CATEGORIES_YAML", "detail", msg));
             return new Result(null, problems);
         }
-        JsonNode list = root == null ? null : root.get("categories");
-        if (list == null || !list.isArray()) {
+        PackNode list = root.get("categories");
+        if (list == null || !list.isList()) {
             problems.add(FeeMessages.table(file, 0, "categories", 0, "", "FEES_NO_CATEGORIES"));
             return new Result(null, problems);
         }
         Map<String, ExemptionCategory> m = new LinkedHashMap<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode n = list.get(i);
+        for (int i = 0; i < list.list().size(); i++) {
+            PackNode n = list.list().get(i);
+            int row = n.line();
             String where = String.format(Locale.ROOT, "categories[%d]", i);
             String code = text(n, "code");
             String match = text(n, "match");
             String basisId = text(n, "basis");
-            String nameVi = text(n.path("name"), "vi");
-            String nameEn = text(n.path("name"), "en");
+            String nameVi = text(n.get("name"), "vi");
+            String nameEn = text(n.get("name"), "en");
             if (code.isEmpty()) {
-                problems.add(FeeMessages.table(file, i + 1, where + ".code", 0, "", "FEES_CATEGORY_NO_CODE"));
+                problems.add(FeeMessages.table(file, row, where + ".code", 0, "", "FEES_CATEGORY_NO_CODE"));
                 continue;
             }
             ExemptionCategory.Match mt;
             try {
                 mt = ExemptionCategory.Match.valueOf(match);
             } catch (IllegalArgumentException e) {
-                problems.add(FeeMessages.table(file, i + 1, where + ".match", 0, match, "FEES_CATEGORY_BAD_MATCH"));
+                problems.add(FeeMessages.table(file, row, where + ".match", 0, match, "FEES_CATEGORY_BAD_MATCH"));
                 continue;
             }
             Optional<LegalBasis> basis = basisId.isEmpty() ? Optional.empty() : bases.apply(basisId);
             if (basis.isEmpty()) {
-                problems.add(FeeMessages.table(file, i + 1, where + ".basis", 0, basisId, "FEES_CATEGORY_UNKNOWN_BASIS"));
+                problems.add(FeeMessages.table(file, row, where + ".basis", 0, basisId, "FEES_CATEGORY_UNKNOWN_BASIS"));
                 continue;
             }
             if (nameVi.isEmpty()) {
-                problems.add(FeeMessages.table(file, i + 1, where + ".name.vi", 0, "", "FEES_CATEGORY_NO_NAME_VI"));
+                problems.add(FeeMessages.table(file, row, where + ".name.vi", 0, "", "FEES_CATEGORY_NO_NAME_VI"));
                 continue;
             }
             try {
                 ExemptionCategory c = new ExemptionCategory(code, mt, nameVi, nameEn,
                         text(n, "dateField").isEmpty() ? null : text(n, "dateField"),
-                        n.path("withinDays").asInt(-1) < 0 && mt != ExemptionCategory.Match.FORM_DATE_WITHIN ? 0
-                                : n.path("withinDays").asInt(-1),
+                        withinDays(n) < 0 && mt != ExemptionCategory.Match.FORM_DATE_WITHIN ? 0 : withinDays(n),
                         basis.get());
                 if (m.put(code, c) != null) {
-                    problems.add(FeeMessages.table(file, i + 1, where + ".code", 0, code, "FEES_CATEGORY_DUPLICATE"));
+                    problems.add(FeeMessages.table(file, row, where + ".code", 0, code, "FEES_CATEGORY_DUPLICATE"));
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(FeeMessages.table(file, i + 1, where, 0, code, "FEES_CATEGORY_INVALID", "detail", e.getMessage()));
+                problems.add(FeeMessages.table(file, row, where, 0, code, "FEES_CATEGORY_INVALID", "detail", e.getMessage()));
             }
         }
         return new Result(problems.isEmpty() ? new ExemptionCatalog(m) : null, problems);
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n == null ? null : n.get(field);
-        return v == null || v.isNull() || v.isContainer() ? "" : v.asString().strip();
+    private static String text(PackNode n, String field) {
+        PackNode v = n == null ? null : n.get(field);
+        return v == null || v.text() == null ? "" : v.text().strip();
+    }
+
+    /** {@code withinDays} as a whole number, or -1 when absent or not one. */
+    private static int withinDays(PackNode n) {
+        String t = text(n, "withinDays");
+        try {
+            return t.isEmpty() ? -1 : Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The category with this code, if declared. */
