@@ -31,6 +31,11 @@ import java.util.Set;
  * once with 10 and once with 2,000, each in its own JVM as JMH forks do, and compare the skewed rows).
  * With a third argument the first side then runs that many seconds more while a thread samples its stack
  * every 0.2 ms and the most frequent frames are printed (inclusive and self).
+ *
+ * <p>{@code -Dside=a} or {@code -Dside=b} measures one side only: one side per JVM, as JMH forks do (in one
+ * JVM the raw side shares classes, and so JIT profiles, with the engine). {@code compare} (see
+ * {@link #compare}) measures several builds side by side in one JVM, each in its own class loader.
+ * docs/performance.md, "Session 6", says what each way of running shows.
  */
 public final class CpuTimeHarness {
     private static volatile boolean stop;

@@ -154,6 +154,9 @@ final class ValidationEngine {
         List<List<Error>> result = new ArrayList<>(1);
         boolean exhausted = BoundedRegex.withDocumentBudget(() -> result.add(schema.validate(data)));
         List<Error> errors = result.get(0);
+        if (!exhausted && errors.isEmpty()) {
+            return new ArrayList<>(0); // the usual case: nothing to collect (callers may add to the list)
+        }
         Set<Violation> out = new LinkedHashSet<>();
         if (exhausted) {
             // the whole document's pattern work ran out: a typed limit first, then what was refused
