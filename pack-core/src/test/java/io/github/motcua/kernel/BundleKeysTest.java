@@ -51,4 +51,26 @@ class BundleKeysTest {
         assertTrue(e.getMessage().contains("[T_ONE] only in vi") && e.getMessage().contains("[T_TWO] placeholders differ"),
                 e.getMessage());
     }
+
+    @Test
+    void englishWithinVietnamese_passesWhenTheEnglishLeavesAValueOut() {
+        BundleKeys.assertExactlyTheKeysUsedEnglishWithinVietnamese("io/github/motcua/kernel/bundlekeys/within", Set.of("T_ONE", "T_TWO"), 2);
+    }
+
+    @Test
+    void englishWithinVietnamese_failsWhenTheEnglishNamesAValueTheVietnameseLacks() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> BundleKeys.assertExactlyTheKeysUsedEnglishWithinVietnamese(
+                "io/github/motcua/kernel/bundlekeys/beyond", Set.of("T_ONE", "T_TWO"), 2));
+        assertTrue(e.getMessage().contains("T_ONE: the English names [x, y]"), e.getMessage());
+    }
+
+    @Test
+    void englishWithinVietnamese_stillFailsOnAKeyInOneLanguageOnly_andOnAnUnusedKey() {
+        AssertionFailedError half = assertThrows(AssertionFailedError.class, () -> BundleKeys.assertExactlyTheKeysUsedEnglishWithinVietnamese(
+                "io/github/motcua/kernel/bundlekeys/half", Set.of("T_ONE", "T_TWO"), 2));
+        assertTrue(half.getMessage().contains("[T_ONE] only in vi"), half.getMessage());
+        AssertionFailedError unused = assertThrows(AssertionFailedError.class, () -> BundleKeys.assertExactlyTheKeysUsedEnglishWithinVietnamese(
+                "io/github/motcua/kernel/bundlekeys/within", Set.of("T_ONE"), 1));
+        assertTrue(unused.getMessage().contains("named by no code: [T_TWO]"), unused.getMessage());
+    }
 }

@@ -1,22 +1,10 @@
 package io.github.motcua.catalogue.imports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.motcua.kernel.Messages;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.motcua.kernel.BundleKeys;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,42 +17,10 @@ class ImportMessagesTest {
     private static final Path SOURCES = Path.of("src", "main", "java", "io", "github", "motcua", "catalogue", "imports");
     /** A key written as a string literal in the code: refuse.*, review.*, note.*, report.*. */
     private static final Pattern KEY = Pattern.compile("\"((?:refuse|review|note|report)\\.[A-Za-z0-9.]+)\"");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
     @Test
-    void bundle_everyKeyInBothLanguages_andTheEnglishNamesNoValueTheVietnameseLacks() {
-        List<String> wrong = new ArrayList<>();
-        for (String line : Messages.check(ImportMessages.BUNDLE)) {
-            if (!line.contains("placeholders differ")) {
-                wrong.add(line); // a key in one language only, or a blank message
-            }
-        }
-        assertEquals(List.of(), wrong);
-        for (String key : Messages.keys(ImportMessages.BUNDLE)) {
-            TreeSet<String> vi = placeholders(Messages.render(ImportMessages.BUNDLE, key, Map.of(), Locale.forLanguageTag("vi")));
-            TreeSet<String> en = placeholders(Messages.render(ImportMessages.BUNDLE, key, Map.of(), Locale.ENGLISH));
-            assertTrue(vi.containsAll(en), key + ": the English names " + en + ", the Vietnamese " + vi);
-        }
-        assertTrue(Messages.keys(ImportMessages.BUNDLE).size() > 60);
-    }
-
-    @Test
-    void code_everyKeyItNamesIsInTheBundle_andEveryBundleKeyIsUsed() throws IOException {
-        TreeSet<String> named = new TreeSet<>();
-        try (Stream<Path> files = Files.list(SOURCES)) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
-                Matcher m = KEY.matcher(Files.readString(f, StandardCharsets.UTF_8));
-                while (m.find()) {
-                    named.add(m.group(1));
-                }
-            }
-        }
-        TreeSet<String> missing = new TreeSet<>(named);
-        missing.removeIf(k -> Messages.has(ImportMessages.BUNDLE, k));
-        assertEquals(new TreeSet<>(), missing, "keys the code names but the bundle lacks");
-        TreeSet<String> unused = new TreeSet<>(Messages.keys(ImportMessages.BUNDLE));
-        unused.removeAll(named);
-        assertEquals(new TreeSet<>(), unused, "keys no code names");
+    void bundle_everyKeyInBothLanguages_theEnglishNamesNoValueTheVietnameseLacks_andEveryKeyIsUsed() {
+        BundleKeys.assertExactlyTheKeysUsedEnglishWithinVietnamese(ImportMessages.BUNDLE, BundleKeys.named(SOURCES, false, KEY), 60);
     }
 
     @Test
@@ -90,14 +46,5 @@ class ImportMessagesTest {
         assertEquals("1 ngày + 12 giờ (0.5 × 24 giờ)", giaLai.converted(new java.math.BigDecimal("1.5"), "CALENDAR_DAYS"));
         assertEquals("2 giờ làm việc + 30 phút", giaLai.converted(new java.math.BigDecimal("2.5"), "WORKING_HOURS"));
         assertEquals("0.5 giây", RecordMapper.hms(new java.math.BigDecimal("0.5")));
-    }
-
-    private static TreeSet<String> placeholders(String s) {
-        TreeSet<String> out = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(s);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
     }
 }
