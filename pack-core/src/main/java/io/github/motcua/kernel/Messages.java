@@ -75,6 +75,19 @@ public final class Messages {
         return render(base, key, args, locale);
     }
 
+    /**
+     * Message arguments from names and values, alternating, in order; a null value is written as the
+     * empty text and a trailing name without a value is ignored. The one place the modules' small
+     * message helpers turn {@code "name", value, …} into arguments.
+     */
+    public static Map<String, String> pairs(String... namesAndValues) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            out.put(namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
+        }
+        return out;
+    }
+
     /** True when the bundle's Vietnamese file has the key. */
     public static boolean has(String base, String key) {
         return bundle(base, "vi").containsKey(key);

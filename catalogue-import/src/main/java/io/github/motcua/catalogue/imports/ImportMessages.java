@@ -1,7 +1,6 @@
 package io.github.motcua.catalogue.imports;
 
 import io.github.motcua.kernel.Messages;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -47,10 +46,6 @@ final class ImportMessages {
         if (pairs.length % 2 != 0) {
             throw new IllegalArgumentException("argument names and values come in pairs");
         }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            out.put(pairs[i], pairs[i + 1] == null ? "" : pairs[i + 1]);
-        }
-        return out;
+        return Messages.pairs(pairs);
     }
 }

@@ -1,9 +1,7 @@
 package io.github.motcua.fees.testkit;
 
 import io.github.motcua.kernel.Messages;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The kit's messages (a failed fee invariant, the counterexample's comments), from fee-testkit's
@@ -20,23 +18,15 @@ final class KitMessages {
     }
 
     static String vi(String key, String... pairs) {
-        return Messages.render(BUNDLE, key, args(pairs), VI);
+        return Messages.render(BUNDLE, key, Messages.pairs(pairs), VI);
     }
 
     static String en(String key, String... pairs) {
-        return Messages.render(BUNDLE, key, args(pairs), Locale.ENGLISH);
+        return Messages.render(BUNDLE, key, Messages.pairs(pairs), Locale.ENGLISH);
     }
 
     /** {@code "Vietnamese / English"}: the one text of an assertion message. */
     static String both(String key, String... pairs) {
         return vi(key, pairs) + " / " + en(key, pairs);
-    }
-
-    private static Map<String, String> args(String... pairs) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            out.put(pairs[i], pairs[i + 1] == null ? "" : pairs[i + 1]);
-        }
-        return out;
     }
 }

@@ -1,9 +1,7 @@
 package io.github.motcua.rules.vocabulary;
 
 import io.github.motcua.kernel.Messages;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The vocabulary's messages (a rule that reads the dossier the wrong way), Vietnamese and English,
@@ -19,23 +17,15 @@ final class VocabularyTexts {
     }
 
     static String vi(String key, String... pairs) {
-        return Messages.render(BUNDLE, key, args(pairs), VI);
+        return Messages.render(BUNDLE, key, Messages.pairs(pairs), VI);
     }
 
     static String en(String key, String... pairs) {
-        return Messages.render(BUNDLE, key, args(pairs), Locale.ENGLISH);
+        return Messages.render(BUNDLE, key, Messages.pairs(pairs), Locale.ENGLISH);
     }
 
     /** A vocabulary exception whose message is the bundle's {@code key} in both languages. */
     static VocabularyException exception(String key, String... pairs) {
         return new VocabularyException(vi(key, pairs), en(key, pairs));
-    }
-
-    private static Map<String, String> args(String... pairs) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            out.put(pairs[i], pairs[i + 1] == null ? "" : pairs[i + 1]);
-        }
-        return out;
     }
 }
