@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -103,20 +102,19 @@ final class BytecodeVerifier {
             try {
                 new ClassReader(e.getValue()).accept(cn, 0);
             } catch (RuntimeException ex) {
-                out.add(new BytecodeRefusal(key, "", "", -1, "not a readable class file"));
+                out.add(refusal(key, "", "", -1, "load.bytecode.why.unreadable"));
                 continue;
             }
             if (!cn.name.equals(key)) {
-                out.add(new BytecodeRefusal(key, "", cn.name, -1, "the class file names another class"));
+                out.add(refusal(key, "", cn.name, -1, "load.bytecode.why.namesAnother"));
                 continue;
             }
             if (classes.containsKey(cn.name)) {
-                out.add(new BytecodeRefusal(key, "", "", -1, "the same class is given twice"));
+                out.add(refusal(key, "", "", -1, "load.bytecode.why.twice"));
                 continue;
             }
             if (PROTECTED.stream().anyMatch(cn.name::startsWith)) {
-                out.add(new BytecodeRefusal(key, "", "", -1,
-                        "a generated class may not be named in a JDK, Drools or motcua package"));
+                out.add(refusal(key, "", "", -1, "load.bytecode.why.protectedName"));
                 continue;
             }
             classes.put(cn.name, cn);
@@ -154,20 +152,19 @@ final class BytecodeVerifier {
         void checkClass(ClassNode cn) {
             boolean isEnum = (cn.access & Opcodes.ACC_ENUM) != 0;
             if (!"java/lang/Object".equals(cn.superName) && !(isEnum && "java/lang/Enum".equals(cn.superName))) {
-                refuse(cn, null, String.valueOf(cn.superName), -1,
-                        "a generated class may extend only Object (or Enum, for an enum)");
+                refuse(cn, null, String.valueOf(cn.superName), -1, "load.bytecode.why.superclass");
             }
             if ((cn.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ANNOTATION | Opcodes.ACC_MODULE)) != 0) {
-                refuse(cn, null, "", -1, "a generated class may not be an interface, annotation or module");
+                refuse(cn, null, "", -1, "load.bytecode.why.classKind");
             }
             for (String i : cn.interfaces) {
                 if (!BytecodeAllowlist.implementable(i)) {
-                    refuse(cn, null, i, -1, "a generated class may implement only Drools' functional interfaces");
+                    refuse(cn, null, i, -1, "load.bytecode.why.interface");
                 }
             }
             for (FieldNode f : cn.fields) {
                 if ((f.access & Opcodes.ACC_VOLATILE) != 0) {
-                    refuse(cn, null, cn.name + "." + f.name + " " + f.desc, -1, "volatile fields are not allowed");
+                    refuse(cn, null, cn.name + "." + f.name + " " + f.desc, -1, "load.bytecode.why.volatileField");
                 }
             }
             boolean functional = cn.interfaces.stream().anyMatch(i -> i.startsWith("org/drools/model/functions/"));
@@ -185,15 +182,14 @@ final class BytecodeVerifier {
             growth.putIfAbsent(self, 0);
             work.put(self, m.instructions.size());
             if ((m.access & Opcodes.ACC_NATIVE) != 0) {
-                refuse(cn, m, "", -1, "native methods are not allowed");
+                refuse(cn, m, "", -1, "load.bytecode.why.nativeMethod");
             }
             if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-                refuse(cn, m, "", -1, "synchronized methods are not allowed");
+                refuse(cn, m, "", -1, "load.bytecode.why.synchronizedMethod");
             }
             if (m.name.equals("finalize") && m.desc.equals("()V") || (m.access & Opcodes.ACC_STATIC) == 0
                     && BytecodeAllowlist.objectMethod(m.name, m.desc)) {
-                refuse(cn, m, "", -1, "a generated class may not override " + m.name
-                        + " (the JDK would call it from allowed code)");
+                refuse(cn, m, "", -1, "load.bytecode.why.override", "name", m.name);
             }
             // index of every label, to tell a backward jump from a forward one
             Map<LabelNode, Integer> labels = new HashMap<>();
@@ -221,14 +217,12 @@ final class BytecodeVerifier {
                 int handler = labels.get(t.handler);
                 int at = lineBefore(m, t.handler);
                 if (t.type == null) {
-                    refuse(cn, m, "finally", at, "a handler for every throwable (finally) is not allowed:"
-                            + " a rule must not hold back the engine's time limit");
+                    refuse(cn, m, "finally", at, "load.bytecode.why.finally");
                 } else if (!BytecodeAllowlist.CATCHABLE.contains(t.type)) {
-                    refuse(cn, m, t.type, at, "catching " + t.type.replace('/', '.') + " is not allowed: a rule may catch only "
-                            + "ArithmeticException, NumberFormatException and DateTimeException");
+                    refuse(cn, m, t.type, at, "load.bytecode.why.catch", "type", display(t.type));
                 }
                 if (handler < end || handler <= start) {
-                    refuse(cn, m, "", at, "an exception handler before the code it guards is a loop");
+                    refuse(cn, m, "", at, "load.bytecode.why.handlerBefore");
                 }
             }
         }
@@ -245,15 +239,13 @@ final class BytecodeVerifier {
             } else if (in instanceof TypeInsnNode ti) {
                 if (op == Opcodes.NEW) {
                     if (!classes.containsKey(ti.desc) && !BytecodeAllowlist.newType(ti.desc)) {
-                        refuse(cn, m, ti.desc, line, "creating " + display(ti.desc) + " is not allowed in rules"
-                                + hint(ti.desc, ""));
+                        refuseHinted(cn, m, ti.desc, line, hint(ti.desc, ""), "load.bytecode.why.create", "type", display(ti.desc));
                     } else if (classes.containsKey(ti.desc) && !m.name.equals("<clinit>")) {
-                        refuse(cn, m, ti.desc, line, "the compile's own objects are created only by static initialisers"
-                                + " (once, when the classes are defined)");
+                        refuse(cn, m, ti.desc, line, "load.bytecode.why.ownObjects");
                     }
                 } else {
                     if (op == Opcodes.CHECKCAST && ti.desc.startsWith("[") && !isInitializer(m) && !ownArray(ti.desc)) {
-                        refuse(cn, m, ti.desc, line, "a cast to an array is not allowed outside initialisers");
+                        refuse(cn, m, ti.desc, line, "load.bytecode.why.arrayCast");
                     }
                     typeRef(cn, m, ti.desc, line);
                     if (op == Opcodes.ANEWARRAY) {
@@ -263,14 +255,14 @@ final class BytecodeVerifier {
             } else if (op == Opcodes.NEWARRAY) {
                 arraySize(cn, m, in, line);
             } else if (in instanceof MultiANewArrayInsnNode ma) {
-                refuse(cn, m, ma.desc, line, "multi-dimensional arrays are not allowed");
+                refuse(cn, m, ma.desc, line, "load.bytecode.why.multiArray");
             } else if (in instanceof LdcInsnNode ldc) {
                 constant(cn, m, self, ldc.cst, line);
             } else if (in instanceof InvokeDynamicInsnNode indy) {
                 indy(cn, m, self, indy, line);
             } else if (in instanceof JumpInsnNode j) {
                 if (op == Opcodes.JSR) {
-                    refuse(cn, m, "JSR", line, "JSR/RET subroutines are not allowed");
+                    refuse(cn, m, "JSR", line, "load.bytecode.why.subroutine");
                 }
                 backward(cn, m, labels.get(j.label), here, line);
             } else if (in instanceof TableSwitchInsnNode ts) {
@@ -280,15 +272,15 @@ final class BytecodeVerifier {
                 backward(cn, m, labels.get(ls.dflt), here, line);
                 ls.labels.forEach(l -> backward(cn, m, labels.get(l), here, line));
             } else if (op == Opcodes.MONITORENTER || op == Opcodes.MONITOREXIT) {
-                refuse(cn, m, "MONITORENTER", line, "synchronized blocks are not allowed");
+                refuse(cn, m, "MONITORENTER", line, "load.bytecode.why.monitor");
             } else if (op == Opcodes.RET) {
-                refuse(cn, m, "RET", line, "JSR/RET subroutines are not allowed");
+                refuse(cn, m, "RET", line, "load.bytecode.why.subroutine");
             }
         }
 
         private void backward(ClassNode cn, MethodNode m, int target, int here, int line) {
             if (target <= here) {
-                refuse(cn, m, "", line, "loops are not allowed in rules (a jump backwards)");
+                refuse(cn, m, "", line, "load.bytecode.why.loop");
             }
         }
 
@@ -310,7 +302,7 @@ final class BytecodeVerifier {
                 return;
             }
             refuse(cn, m, in.getOpcode() == Opcodes.ANEWARRAY ? ((TypeInsnNode) in).desc : "NEWARRAY", line,
-                    "an array may only have a constant size up to " + MAX_ARRAY);
+                    "load.bytecode.why.arraySize", "max", String.valueOf(MAX_ARRAY));
         }
 
         /** The instruction being checked (null for a handle or bootstrap argument). */
@@ -323,7 +315,7 @@ final class BytecodeVerifier {
                 // arrays: only clone() (javac's enum values()) and Object's value methods
                 if (!(name.equals("clone") && desc.equals("()Ljava/lang/Object;") || BytecodeAllowlist.objectMethod(name, desc))
                         || !BytecodeAllowlist.type(owner) && !ownArray(owner)) {
-                    refuse(cn, m, member, line, "this array method is not allowed in rules");
+                    refuse(cn, m, member, line, "load.bytecode.why.arrayMethod");
                 }
                 return;
             }
@@ -333,18 +325,18 @@ final class BytecodeVerifier {
                 return;
             }
             if (!BytecodeAllowlist.method(owner, name, desc)) {
-                refuse(cn, m, member, line, display(owner) + "." + name + " is not allowed in rules" + hint(owner, name));
+                refuseHinted(cn, m, member, line, hint(owner, name), "load.bytecode.why.method", "owner", display(owner), "name", name);
                 return;
             }
             if (name.equals("<init>") && (owner.equals("java/lang/Object") || owner.equals("java/lang/Enum")) && !isInit(m)) {
-                refuse(cn, m, member, line, "a super constructor called outside a constructor");
+                refuse(cn, m, member, line, "load.bytecode.why.superConstructor");
             }
             if (BytecodeAllowlist.literalArgument(owner, name)
                     && !(current != null && previous(current) instanceof LdcInsnNode l && l.cst instanceof String)) {
-                refuse(cn, m, member, line, display(owner) + "." + name + " takes only a literal pattern in rules");
+                refuse(cn, m, member, line, "load.bytecode.why.literalPattern", "owner", display(owner), "name", name);
             }
             if (m.name.equals("<clinit>") && owner.startsWith(BytecodeAllowlist.VOCABULARY)) {
-                refuse(cn, m, member, line, "a static initialiser may not use the fact vocabulary");
+                refuse(cn, m, member, line, "load.bytecode.why.clinitVocabulary");
             }
             if (BytecodeAllowlist.growth(owner, name)) {
                 growth.merge(self, 1, Integer::sum);
@@ -352,7 +344,7 @@ final class BytecodeVerifier {
             if (BytecodeAllowlist.builds(owner, name)) {
                 flags.merge(self, BUILDS, (a, b) -> a | b);
                 if (name.equals("add") && !isInitializer(m)) {
-                    refuse(cn, m, member, line, "lists may be filled only by initialisers");
+                    refuse(cn, m, member, line, "load.bytecode.why.listAdd");
                 }
             }
             if (owner.equals("org/drools/modelcompiler/util/EvaluationUtil") && name.equals("toBigDecimal")) {
@@ -377,7 +369,7 @@ final class BytecodeVerifier {
                 // inherited from Object or Enum (own classes extend nothing else)
                 if (!BytecodeAllowlist.method(target.superName == null ? "java/lang/Object" : target.superName, name, desc)
                         || name.startsWith("<")) {
-                    refuse(cn, m, member, line, "calls a method its class does not define");
+                    refuse(cn, m, member, line, "load.bytecode.why.undefinedMethod");
                 }
                 return;
             }
@@ -391,29 +383,26 @@ final class BytecodeVerifier {
             if (target != null) {
                 boolean declared = target.fields.stream().anyMatch(f -> f.name.equals(name) && f.desc.equals(desc));
                 if (!declared) {
-                    refuse(cn, m, member, line, "uses a field its class does not define");
+                    refuse(cn, m, member, line, "load.bytecode.why.undefinedField");
                 } else if (op == Opcodes.PUTSTATIC && !(m.name.equals("<clinit>") && owner.equals(cn.name))) {
-                    refuse(cn, m, member, line, "static fields may be set only by their own class's static initialiser"
-                            + " (state shared between decisions)");
+                    refuse(cn, m, member, line, "load.bytecode.why.staticWrite");
                 } else if (op == Opcodes.PUTFIELD && !(isInit(m) && owner.equals(cn.name))) {
-                    refuse(cn, m, member, line, "fields may be set only by their own class's constructors");
+                    refuse(cn, m, member, line, "load.bytecode.why.fieldWrite");
                 } else if (!write && desc.startsWith("[") && !isInitializer(m) && !ownArray(desc)) {
-                    refuse(cn, m, member, line, "an array kept in a field may be read only by initialisers"
-                            + " (its elements would carry data from one decision to the next)");
+                    refuse(cn, m, member, line, "load.bytecode.why.arrayField");
                 }
                 return;
             }
             if (write) {
-                refuse(cn, m, member, line, "writing " + display(owner) + "." + name + " is not allowed in rules");
+                refuse(cn, m, member, line, "load.bytecode.why.write", "owner", display(owner), "name", name);
             } else if (op == Opcodes.GETFIELD || !BytecodeAllowlist.staticField(owner, name)) {
-                refuse(cn, m, member, line, "reading " + display(owner) + "." + name + " is not allowed in rules"
-                        + hint(owner, name));
+                refuseHinted(cn, m, member, line, hint(owner, name), "load.bytecode.why.read", "owner", display(owner), "name", name);
             }
         }
 
         private void typeRef(ClassNode cn, MethodNode m, String type, int line) {
             if (!classes.containsKey(type) && !ownArray(type) && !BytecodeAllowlist.type(type)) {
-                refuse(cn, m, type, line, "the type " + display(type) + " is not allowed in rules" + hint(type, ""));
+                refuseHinted(cn, m, type, line, hint(type, ""), "load.bytecode.why.type", "type", display(type));
             }
         }
 
@@ -432,12 +421,12 @@ final class BytecodeVerifier {
                 } else if (t.getSort() == Type.ARRAY) {
                     typeRef(cn, m, t.getDescriptor(), line);
                 } else {
-                    refuse(cn, m, t.getDescriptor(), line, "method type constants are not allowed");
+                    refuse(cn, m, t.getDescriptor(), line, "load.bytecode.why.methodType");
                 }
             } else if (cst instanceof Handle h) {
                 handle(cn, m, self, h, line);
             } else if (cst instanceof ConstantDynamic cd) {
-                refuse(cn, m, cd.getName() + " " + cd.getDescriptor(), line, "dynamic constants are not allowed");
+                refuse(cn, m, cd.getName() + " " + cd.getDescriptor(), line, "load.bytecode.why.dynamicConstant");
             }
         }
 
@@ -449,13 +438,12 @@ final class BytecodeVerifier {
                         tag == Opcodes.H_GETFIELD ? Opcodes.GETFIELD : Opcodes.GETSTATIC, line);
             } else if (tag == Opcodes.H_PUTFIELD || tag == Opcodes.H_PUTSTATIC) {
                 refuse(cn, m, h.getOwner() + "." + h.getName() + " " + h.getDesc(), line,
-                        "a handle that writes a field is not allowed");
+                        "load.bytecode.why.handleWrite");
             } else if (tag == Opcodes.H_NEWINVOKESPECIAL) {
                 if (!classes.containsKey(h.getOwner()) && !BytecodeAllowlist.newType(h.getOwner())) {
-                    refuse(cn, m, h.getOwner(), line, "creating " + display(h.getOwner()) + " is not allowed in rules"
-                            + hint(h.getOwner(), ""));
+                    refuseHinted(cn, m, h.getOwner(), line, hint(h.getOwner(), ""), "load.bytecode.why.create", "type", display(h.getOwner()));
                 } else if (classes.containsKey(h.getOwner())) {
-                    refuse(cn, m, h.getOwner(), line, "a handle that creates the compile's own objects is not allowed");
+                    refuse(cn, m, h.getOwner(), line, "load.bytecode.why.handleOwnObjects");
                 } else {
                     invoke(cn, m, self, h.getOwner(), h.getName(), h.getDesc(), Opcodes.INVOKESPECIAL, line);
                 }
@@ -494,28 +482,28 @@ final class BytecodeVerifier {
                 Type iface = Type.getReturnType(indy.desc);
                 if (!BytecodeAllowlist.implementable(iface.getInternalName())) {
                     refuse(cn, m, iface.getInternalName(), line,
-                            "a lambda may implement only Drools' functional interfaces, not " + display(iface.getInternalName()));
+                            "load.bytecode.why.lambdaInterfaceNamed", "type", display(iface.getInternalName()));
                 }
                 if (bsm.getName().equals("altMetafactory") && indy.bsmArgs.length > 3
                         && indy.bsmArgs[3] instanceof Integer flags && (flags & ~0x2) != 0) {
                     // FLAG_SERIALIZABLE (1) and FLAG_BRIDGES (4) are refused; FLAG_MARKERS (2) markers checked below
-                    refuse(cn, m, member, line, "serializable lambdas are not allowed");
+                    refuse(cn, m, member, line, "load.bytecode.why.serializableLambda");
                 }
                 for (int i = 0; i < indy.bsmArgs.length; i++) {
                     Object a = indy.bsmArgs[i];
                     if (i >= 4 && a instanceof Type t && t.getSort() == Type.OBJECT
                             && !BytecodeAllowlist.implementable(t.getInternalName())) {
-                        refuse(cn, m, t.getInternalName(), line, "a lambda may implement only Drools' functional interfaces");
+                        refuse(cn, m, t.getInternalName(), line, "load.bytecode.why.lambdaInterface");
                     } else if (a instanceof Handle h) {
                         handle(cn, m, self, h, line);
                     } else if (a instanceof ConstantDynamic cd) {
-                        refuse(cn, m, cd.getName(), line, "dynamic constants are not allowed");
+                        refuse(cn, m, cd.getName(), line, "load.bytecode.why.dynamicConstant");
                     }
                 }
                 return;
             }
-            refuse(cn, m, member, line, "invokedynamic with the bootstrap " + display(bsm.getOwner()) + "."
-                    + bsm.getName() + " is not allowed in rules" + hint(bsm.getOwner(), bsm.getName()));
+            refuseHinted(cn, m, member, line, hint(bsm.getOwner(), bsm.getName()), "load.bytecode.why.bootstrap",
+                    "owner", display(bsm.getOwner()), "name", bsm.getName());
         }
 
         /** Recursion (a cycle of own calls), work, growth and decimal parsing, over the call graph of the whole compile. */
@@ -530,23 +518,19 @@ final class BytecodeVerifier {
                 String[] p = split(e.getKey());
                 long[] t = e.getValue();
                 if (t[0] > GROWTH_BUDGET) {
-                    out.add(new BytecodeRefusal(p[0], p[1] + p[2], "", lineOf(e.getKey()), String.format(Locale.ROOT,
-                            "too much string or number growth in one call (%d concatenations or arithmetic steps, at most %d)",
-                            t[0], GROWTH_BUDGET)));
+                    out.add(refusal(p[0], p[1] + p[2], "", lineOf(e.getKey()), "load.bytecode.why.growth",
+                            "steps", String.valueOf(t[0]), "max", String.valueOf(GROWTH_BUDGET)));
                 }
                 if (t[1] > WORK_BUDGET) {
-                    out.add(new BytecodeRefusal(p[0], p[1] + p[2], "", lineOf(e.getKey()), String.format(Locale.ROOT,
-                            "too much work in one call (more than %d instructions through its calls)", WORK_BUDGET)));
+                    out.add(refusal(p[0], p[1] + p[2], "", lineOf(e.getKey()), "load.bytecode.why.work",
+                            "max", String.valueOf(WORK_BUDGET)));
                 }
                 if (perDecision.contains(e.getKey()) && (t[2] & BUILDS) != 0) {
-                    out.add(new BytecodeRefusal(p[0], p[1] + p[2], "", lineOf(e.getKey()),
-                            "code that runs per decision may not build rules or fill lists"
-                                    + " (nothing may be left behind for the next decision)"));
+                    out.add(refusal(p[0], p[1] + p[2], "", lineOf(e.getKey()), "load.bytecode.why.perDecisionBuild"));
                 }
                 if ((t[2] & (PARSES_DECIMAL | ADDS_DECIMAL)) == (PARSES_DECIMAL | ADDS_DECIMAL)) {
-                    out.add(new BytecodeRefusal(p[0], p[1] + p[2], "java/math/BigDecimal.add", lineOf(e.getKey()),
-                            "a decimal read from text may not be added to or subtracted from in the same call"
-                                    + " (its exponent is unbounded)"));
+                    out.add(refusal(p[0], p[1] + p[2], "java/math/BigDecimal.add", lineOf(e.getKey()),
+                            "load.bytecode.why.decimalFromText"));
                 }
             }
         }
@@ -561,8 +545,7 @@ final class BytecodeVerifier {
             if (s != null) {
                 if (reported.add(node)) {
                     String[] p = split(node);
-                    out.add(new BytecodeRefusal(p[0], p[1] + p[2], node, lineOf(node),
-                            "recursion is not allowed in rules (a loop through calls)"));
+                    out.add(refusal(p[0], p[1] + p[2], node, lineOf(node), "load.bytecode.why.recursion"));
                 }
                 return new long[3];
             }
@@ -587,9 +570,22 @@ final class BytecodeVerifier {
             return l == null ? -1 : l[0];
         }
 
-        private void refuse(ClassNode cn, MethodNode m, String member, int line, String reason) {
-            out.add(new BytecodeRefusal(cn.name, m == null ? "" : m.name + m.desc, member, line, reason));
+        /** A refusal in {@code cn}'s method {@code m} (null: the class itself); {@code args}: names and values. */
+        private void refuse(ClassNode cn, MethodNode m, String member, int line, String key, String... args) {
+            refuseHinted(cn, m, member, line, "", key, args);
         }
+
+        /** As {@link #refuse}, naming the family of a well-known forbidden API ({@code hint}: a key, or empty). */
+        private void refuseHinted(ClassNode cn, MethodNode m, String member, int line, String hint, String key,
+                String... args) {
+            out.add(new BytecodeRefusal(cn.name, m == null ? "" : m.name + m.desc, member, line, key,
+                    io.github.motcua.kernel.Messages.pairs(args), hint));
+        }
+    }
+
+    private static BytecodeRefusal refusal(String className, String method, String member, int line, String key,
+            String... args) {
+        return new BytecodeRefusal(className, method, member, line, key, io.github.motcua.kernel.Messages.pairs(args), "");
     }
 
     private static boolean isInit(MethodNode m) {
@@ -659,33 +655,33 @@ final class BytecodeVerifier {
     private static String hint(String owner, String name) {
         String o = owner.startsWith("[") ? Type.getType(owner).getElementType().getInternalName() : owner;
         if (o.equals("java/lang/String") && Set.of("matches", "replaceAll", "replaceFirst", "split").contains(name)) {
-            return " (regular expressions: use the vocabulary's bounded matcher)";
+            return "load.bytecode.hint.regex";
         }
         if (o.equals("java/lang/String") && Set.of("repeat", "format", "join", "replace").contains(name)) {
-            return " (unbounded memory)";
+            return "load.bytecode.hint.memory";
         }
         if (name.equals("getClass")) {
-            return " (reflection and class loading)";
+            return "load.bytecode.hint.reflection";
         }
         if (o.equals("java/lang/Class") || o.equals("java/lang/ClassLoader") || o.startsWith("java/lang/reflect/")
                 || o.startsWith("java/lang/invoke/")) {
-            return " (reflection and class loading)";
+            return "load.bytecode.hint.reflection";
         }
         if (o.startsWith("java/io/") || o.startsWith("java/nio/")) {
-            return " (file and stream I/O)";
+            return "load.bytecode.hint.io";
         }
         if (o.startsWith("java/net/")) {
-            return " (network)";
+            return "load.bytecode.hint.network";
         }
         if (o.equals("java/lang/System") || o.equals("java/lang/Runtime") || o.equals("java/lang/ProcessBuilder")
                 || o.equals("java/lang/Process") || o.startsWith("sun/") || o.startsWith("jdk/internal/")) {
-            return " (system and processes)";
+            return "load.bytecode.hint.system";
         }
         if (o.equals("java/lang/Thread") || o.startsWith("java/util/concurrent/")) {
-            return " (threads)";
+            return "load.bytecode.hint.threads";
         }
         if (o.startsWith("java/util/regex/")) {
-            return " (regular expressions: use the vocabulary's bounded matcher)";
+            return "load.bytecode.hint.regex";
         }
         return "";
     }

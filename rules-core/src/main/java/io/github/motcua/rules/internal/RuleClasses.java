@@ -250,10 +250,9 @@ final class RuleClasses {
                         ? (what.isEmpty() ? "load.bytecode.refused" : "load.bytecode.refusedMember")
                         : (what.isEmpty() ? "load.bytecode.refusedInRule" : "load.bytecode.refusedMemberInRule");
                 String member = r.member().isEmpty() ? "" : readable(r.member());
-                String kind = reasonKind(r.reason());
                 (rule == null ? unplaced : problems).add(blame.at(rule, "DRL_REFUSED_CODE",
-                        Msg.vi(key, "rule", rule, "member", member, "reason", Msg.vi(kind, "reason", r.reason())),
-                        Msg.en(key, "rule", rule, "member", member, "reason", Msg.en(kind, "reason", r.reason()))));
+                        Msg.vi(key, "rule", rule, "member", member, "reason", r.reason(Locale.forLanguageTag("vi"))),
+                        Msg.en(key, "rule", rule, "member", member, "reason", r.reason(Locale.ENGLISH))));
             }
         }
         if (problems.size() == before) {
@@ -413,28 +412,6 @@ final class RuleClasses {
     private static String readable(String member) {
         String m = member.contains(" ") ? member.substring(0, member.indexOf(' ')) : member;
         return m.replace('/', '.');
-    }
-
-    /**
-     * The bundle key that words a verifier reason: the verifier words its reasons in English; in
-     * Vietnamese the common kinds are named (reflection, loops, recursion, regular expressions, else
-     * "outside the allowlist") with the English reason quoted after them.
-     */
-    private static String reasonKind(String reason) {
-        String r = reason.toLowerCase(Locale.ROOT);
-        if (r.contains("reflection") || r.contains("class loading")) {
-            return "load.bytecode.reason.reflection";
-        }
-        if (r.contains("loop") || r.contains("backward")) {
-            return "load.bytecode.reason.loop";
-        }
-        if (r.contains("recurs")) {
-            return "load.bytecode.reason.recursion";
-        }
-        if (r.contains("regex") || r.contains("regular expression")) {
-            return "load.bytecode.reason.regex";
-        }
-        return "load.bytecode.reason.other";
     }
 
     /** Defines exactly the verified classes of one build; everything else comes from the library's loader. */

@@ -106,6 +106,10 @@ class BytecodeVerifierTest {
                 + "  public boolean test(Form f) throws Exception {\n    return " + expression + ";\n  }\n}\n");
     }
 
+    /** A letter only Vietnamese writes (with its diacritics), for the language of a rendered reason. */
+    static final java.util.regex.Pattern VIETNAMESE = java.util.regex.Pattern.compile(
+            "[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     static List<BytecodeRefusal> refusals(Map<String, byte[]> classes) {
         return BytecodeVerifier.verify(classes);
     }
@@ -143,6 +147,29 @@ class BytecodeVerifierTest {
             assertTrue(r.reason().contains("reflection"), r.reason());
             refused(c, "java/lang/ClassLoader.loadClass");
             refused(c, "java/lang/reflect/Constructor.newInstance");
+        }
+
+        /** Each reason is a bundle key with arguments, rendered whole in the language asked for. */
+        @Test
+        void reason_renderedInEnglishHasNoVietnamese_inVietnameseReadsVietnamese() {
+            BytecodeRefusal r = refused(consequence("Object o = Applicant.class.getClassLoader();"),
+                    "java/lang/Class.getClassLoader");
+            assertEquals("load.bytecode.why.method", r.key());
+            assertEquals("load.bytecode.hint.reflection", r.hint());
+            assertEquals(Map.of("owner", "java.lang.Class", "name", "getClassLoader"), r.args());
+            assertEquals("java.lang.Class.getClassLoader is not allowed in rules (reflection and class loading)",
+                    r.reason(Locale.ENGLISH));
+            assertEquals("không được dùng java.lang.Class.getClassLoader trong quy tắc (phản chiếu và nạp lớp)",
+                    r.reason(Locale.forLanguageTag("vi")));
+            assertEquals(r.reason(Locale.ENGLISH), r.reason());
+            // a refusal without a family, with a number: the loop budget's
+            BytecodeRefusal loop = refusedFor(consequence("for (int i = 0; i < 3; i++) { decision.note(\"x\"); }"), "loops");
+            assertEquals("loops are not allowed in rules (a jump backwards)", loop.reason(Locale.ENGLISH));
+            assertEquals("không được dùng vòng lặp trong quy tắc (một lệnh nhảy lùi)", loop.reason(Locale.forLanguageTag("vi")));
+            for (BytecodeRefusal each : List.of(r, loop)) {
+                assertFalse(VIETNAMESE.matcher(each.reason(Locale.ENGLISH)).find(), each.reason(Locale.ENGLISH));
+                assertTrue(VIETNAMESE.matcher(each.reason(Locale.forLanguageTag("vi"))).find());
+            }
         }
 
         @Test
