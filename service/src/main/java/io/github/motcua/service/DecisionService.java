@@ -59,6 +59,15 @@ public final class DecisionService implements AutoCloseable {
     private volatile PackWatcher watcher;
     private final Object reloading = new Object();
 
+    /**
+     * A log line's words, "Vietnamese / English" (the service bundle's {@code log.*} keys, the same
+     * named arguments in both); the values that follow are the line's own.
+     */
+    static String logLine(String key, Object... namesAndValues) {
+        return io.github.motcua.kernel.Messages.render(ApiProblem.BUNDLE, key, Locale.forLanguageTag("vi"), namesAndValues)
+                + " / " + io.github.motcua.kernel.Messages.render(ApiProblem.BUNDLE, key, Locale.ENGLISH, namesAndValues);
+    }
+
     private DecisionService(Builder b, HttpServer server, ThreadPoolExecutor pool, LoadResult initialLoad) {
         this.server = server;
         this.pool = pool;
@@ -202,9 +211,8 @@ public final class DecisionService implements AutoCloseable {
             server.createContext("/", new Api(engine, explainer, tokenDigest(adminToken), () -> holder.service.reload()));
             server.start();
             LoadResult first = engine.load(pack);
-            log.accept(first.ok() ? "nạp / loaded " + pack + " sha256=" + first.pack().orElseThrow().sha256()
-                    : "bộ quy tắc có lỗi, chưa phục vụ / pack has problems, not served: " + pack + " ("
-                            + first.problems().size() + ")");
+            log.accept(first.ok() ? logLine("log.loaded") + " " + pack + " sha256=" + first.pack().orElseThrow().sha256()
+                    : logLine("log.notServed") + ": " + pack + " (" + first.problems().size() + ")");
             DecisionService service = new DecisionService(this, server, pool, first);
             holder.service = service;
             if (watch) {
@@ -266,9 +274,8 @@ public final class DecisionService implements AutoCloseable {
                 throw new IllegalStateException("reload of [" + pack + "] failed: " + e.getCause(), e.getCause());
             }
             String sha = r.serving().map(PackInfo::sha256).orElse(null);
-            log.accept(r.swapped() ? "nạp lại / reloaded sha256=" + sha
-                    : "bộ quy tắc mới có " + r.problems().size() + " lỗi, giữ bộ đang phục vụ / new pack has "
-                            + r.problems().size() + " problem(s), still serving sha256=" + sha);
+            log.accept((r.swapped() ? logLine("log.reloaded") : logLine("log.kept", "count", r.problems().size()))
+                    + " sha256=" + sha);
             return new Reload(r.swapped(), sha, r.problems());
         }
     }

@@ -1,5 +1,6 @@
 package io.github.motcua.service;
 
+import io.github.motcua.kernel.Messages;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.Procedure;
 import java.util.Locale;
@@ -20,16 +21,20 @@ public interface Explainer {
      */
     String explain(Decision decision, Procedure procedure, Locale locale);
 
-    /** The built-in explanation: outcome, reasons, then each trace step with its file:line and basis. */
+    /**
+     * The built-in explanation: outcome, reasons, then each trace step with its file:line and basis; its
+     * labels are the service bundle's {@code explain.*} keys.
+     */
     static Explainer plain() {
         return (d, p, locale) -> {
-            boolean en = io.github.motcua.kernel.Messages.english(locale);
+            boolean en = Messages.english(locale);
             StringBuilder sb = new StringBuilder();
-            sb.append(en ? "Procedure: " : "Thủ tục: ").append(d.procedure());
+            sb.append(Messages.render(ApiProblem.BUNDLE, "explain.procedure", locale, "code", d.procedure()));
             if (p != null) {
                 sb.append(" — ").append(en ? p.name().enOrVi() : p.name().vi());
             }
-            sb.append('\n').append(en ? "Outcome: " : "Kết quả: ").append(d.eligibility().name()).append('\n');
+            sb.append('\n').append(Messages.render(ApiProblem.BUNDLE, "explain.outcome", locale, "outcome", d.eligibility().name()))
+                    .append('\n');
             for (Decision.Reason r : d.reasons()) {
                 sb.append("- ").append(en ? r.messageEn() : r.messageVi());
                 if (r.basis() != null) {
@@ -38,7 +43,7 @@ public interface Explainer {
                 sb.append('\n');
             }
             for (Decision.TraceStep t : d.trace()) {
-                sb.append(en ? "Fired: " : "Đã áp dụng: ").append(t.rule());
+                sb.append(Messages.render(ApiProblem.BUNDLE, "explain.fired", locale, "rule", t.rule()));
                 if (t.file() != null) {
                     sb.append(" (").append(t.file()).append(':').append(t.line()).append(')');
                 }

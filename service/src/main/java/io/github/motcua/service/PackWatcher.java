@@ -45,7 +45,7 @@ final class PackWatcher implements AutoCloseable {
         Thread t = new Thread(() -> loop(ws, root, onlyFile, quiet, reload, log), "motcua-service-watch");
         t.setDaemon(true);
         t.start();
-        log.accept("theo dõi / watching " + root);
+        log.accept(DecisionService.logLine("log.watching") + " " + root);
         return new PackWatcher(ws, t);
     }
 
@@ -83,7 +83,7 @@ final class PackWatcher implements AutoCloseable {
                 try {
                     reload.run();
                 } catch (RuntimeException e) {
-                    log.accept("nạp lại không xong / reload failed: " + e.getMessage());
+                    log.accept(DecisionService.logLine("log.reloadFailed") + ": " + e.getMessage());
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {

@@ -11,7 +11,7 @@ import io.github.motcua.calendar.DeadlineEngine;
 import io.github.motcua.calendar.DeadlineRequest;
 import io.github.motcua.calendar.TimeLimit;
 import io.github.motcua.dossier.Channel;
-import io.github.motcua.kernel.Messages;
+import io.github.motcua.kernel.BundleKeys;
 import io.github.motcua.kernel.Problem;
 import io.github.motcua.rules.InvalidDossierException;
 import io.github.motcua.rules.Engine;
@@ -218,27 +218,31 @@ class DecisionServiceTest {
             assertEquals("en", client.post("/decisions", "{", "en").headers().firstValue("Content-Language").orElseThrow());
         }
 
+        /**
+         * The service bundle (the kernel's {@link io.github.motcua.kernel.BundleKeys}): both languages, the
+         * same placeholders, exactly the keys the code names — a problem's {@code CODE.title} and
+         * {@code CODE.detail} for each code it raises, the {@code ITEM_} keys of its request checks, the
+         * explanation's {@code explain.*} labels and the log lines' {@code log.*} words.
+         */
         @Test
-        void bundles_haveEveryKeyInBothLanguagesWithTheSamePlaceholders() {
-            assertEquals(List.of(), Messages.check(ApiProblem.BUNDLE));
+        void bundle_everyKeyInBothLanguages_exactlyTheKeysTheCodeNames() {
+            Path sources = Path.of("src", "main", "java", "io", "github", "motcua", "service");
+            java.util.Set<String> used = new java.util.TreeSet<>(BundleKeys.named(sources, false,
+                    java.util.regex.Pattern.compile("\"(ITEM_[A-Z0-9_]+)\""),
+                    java.util.regex.Pattern.compile("\"((?:explain|log)\\.[A-Za-z]+)\"")));
+            for (String code : BundleKeys.named(sources, false,
+                    java.util.regex.Pattern.compile("\\bof\\(\\d{3}, \"([A-Z0-9_]+)\""))) {
+                used.add(code + ".title");
+                used.add(code + ".detail");
+            }
+            BundleKeys.assertExactlyTheKeysUsed(ApiProblem.BUNDLE, used, 70);
         }
 
         @Test
-        void bundles_everyItemKeyTheCodeNamesIsThere_andEveryItemKeyIsUsed() throws java.io.IOException {
-            java.util.TreeSet<String> used = new java.util.TreeSet<>();
-            java.util.regex.Pattern key = java.util.regex.Pattern.compile("\"(ITEM_[A-Z0-9_]+)\"");
-            try (var files = Files.list(Path.of("src", "main", "java", "io", "github", "motcua", "service"))) {
-                for (Path f : files.toList()) {
-                    java.util.regex.Matcher m = key.matcher(Files.readString(f, StandardCharsets.UTF_8));
-                    while (m.find()) {
-                        used.add(m.group(1));
-                    }
-                }
-            }
-            java.util.TreeSet<String> inBundle = new java.util.TreeSet<>(Messages.keys(ApiProblem.BUNDLE));
-            inBundle.removeIf(k -> !k.startsWith("ITEM_"));
-            assertTrue(used.size() > 10, used.toString());
-            assertEquals(inBundle, used, "ITEM_ keys of the code and of the bundle");
+        void explanationAndLogWords_inEachLanguage() {
+            assertEquals("nạp lại không xong / reload failed", DecisionService.logLine("log.reloadFailed"));
+            assertEquals("bộ quy tắc mới có 2 lỗi, giữ bộ đang phục vụ / new pack has 2 problem(s), still serving",
+                    DecisionService.logLine("log.kept", "count", 2));
         }
 
         @Test
