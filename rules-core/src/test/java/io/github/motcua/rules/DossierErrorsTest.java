@@ -166,6 +166,8 @@ class DossierErrorsTest {
             assertEquals("/unit", p.pointer());
             assertEquals(3, p.line());
             assertEquals(11, p.column());
+            assertEquals("đơn vị tiếp nhận [khong-co] không có trong units.yaml", p.messageVi());
+            assertEquals("unknown receiving unit [khong-co]", p.messageEn());
         }
 
         @Test
@@ -184,6 +186,24 @@ class DossierErrorsTest {
         assertEquals("INVALID_DOSSIER", p.code().name());
         assertEquals("hồ sơ không hợp lệ", p.messageVi());
         assertEquals("invalid dossier", p.messageEn());
+    }
+
+    /** Step events refused: a code, where, and one message in each language from the dossier bundle. */
+    @Test
+    void stepEvents_refused_codeWhereAndEachLanguage() {
+        Problem none = assertThrows(InvalidDossierException.class, () -> Tracking.parse(null)).toProblem();
+        assertEquals("STEP_EVENTS_NULL", none.code().name());
+        assertEquals("không có nhật ký các bước (JSON null)", none.messageVi());
+        assertEquals("step events JSON is null", none.messageEn());
+        InvalidDossierException badAt = assertThrows(InvalidDossierException.class, () -> Tracking.parse(
+                "[{\"step\": \"s1\", \"event\": \"STARTED\", \"at\": \"2026-02-30T09:00:00+07:00\"}]"));
+        assertEquals(List.of("/0/at: thời điểm không hợp lệ: [2026-02-30T09:00:00+07:00]"), badAt.messages(Locale.forLanguageTag("vi")));
+        assertEquals(List.of("/0/at: invalid instant: [2026-02-30T09:00:00+07:00]"), badAt.messages(Locale.ENGLISH));
+        Problem broken = assertThrows(InvalidDossierException.class, () -> Tracking.parse("[{\"step\": }]")).toProblem();
+        assertEquals("STEP_EVENTS_NOT_JSON", broken.code().name());
+        assertEquals(1, broken.line());
+        assertTrue(broken.messageVi().startsWith("không phải JSON hợp lệ"), broken.messageVi());
+        assertTrue(broken.messageEn().startsWith("not valid JSON"), broken.messageEn());
     }
 
     @Test

@@ -218,12 +218,13 @@ final class BuiltInSections {
             }
             // the appointment counts the province's commitment when the procedure has one: both are named
             Procedure.Commitment c = p.commitment();
-            ctx.trace(new Decision.TraceStep("thời hạn " + (c == null ? deadline.limit().labelVi()
-                    : base.limit().labelVi() + " (tối đa theo quy định)"),
+            // a trace step names what it applied in one text, Vietnamese (label.trace.*)
+            ctx.trace(new Decision.TraceStep(c == null ? Msg.vi("label.trace.deadline", "limit", deadline.limit().labelVi())
+                    : Msg.vi("label.trace.deadlineMaximum", "limit", base.limit().labelVi()),
                     "procedures/" + p.code() + "/procedure.yaml", base.line(), base.basis(),
                     Decision.TraceStep.Kind.DEADLINE));
             if (c != null) {
-                ctx.trace(new Decision.TraceStep("thời gian cam kết của tỉnh " + c.labelVi(),
+                ctx.trace(new Decision.TraceStep(Msg.vi("label.trace.commitment", "limit", c.labelVi()),
                         "procedures/" + p.code() + "/procedure.yaml", c.line(), c.basis(), Decision.TraceStep.Kind.DEADLINE));
             }
             // issue 18 item 3: a deadline counted over a year without an official schedule says so

@@ -22,8 +22,11 @@ import java.util.Map;
  * here once. Every key is always present. Thread-safe (stateless).
  */
 final class DecisionSections {
-    private static final DateTimeFormatter DAY_VI = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
-    private static final DateTimeFormatter HOUR_VI = DateTimeFormatter.ofPattern("HH 'giờ' mm", Locale.ROOT);
+    /** Date and hour patterns of the text summary, each language's (the bundle's {@code text.pattern.*}). */
+    private static final DateTimeFormatter DAY_VI = DateTimeFormatter.ofPattern(Msg.vi("text.pattern.day"), Locale.ROOT);
+    private static final DateTimeFormatter HOUR_VI = DateTimeFormatter.ofPattern(Msg.vi("text.pattern.hour"), Locale.ROOT);
+    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern(Msg.en("text.pattern.day"), Locale.ROOT);
+    private static final DateTimeFormatter HOUR_EN = DateTimeFormatter.ofPattern(Msg.en("text.pattern.hour"), Locale.ROOT);
 
     private DecisionSections() {
     }
@@ -168,14 +171,18 @@ final class DecisionSections {
     }
 
     static String weekdayVi(ZonedDateTime t) {
+        return Msg.vi(weekdayKey(t));
+    }
+
+    private static String weekdayKey(ZonedDateTime t) {
         return switch (t.getDayOfWeek()) {
-            case MONDAY -> Msg.vi("text.weekday.MONDAY");
-            case TUESDAY -> Msg.vi("text.weekday.TUESDAY");
-            case WEDNESDAY -> Msg.vi("text.weekday.WEDNESDAY");
-            case THURSDAY -> Msg.vi("text.weekday.THURSDAY");
-            case FRIDAY -> Msg.vi("text.weekday.FRIDAY");
-            case SATURDAY -> Msg.vi("text.weekday.SATURDAY");
-            case SUNDAY -> Msg.vi("text.weekday.SUNDAY");
+            case MONDAY -> "text.weekday.MONDAY";
+            case TUESDAY -> "text.weekday.TUESDAY";
+            case WEDNESDAY -> "text.weekday.WEDNESDAY";
+            case THURSDAY -> "text.weekday.THURSDAY";
+            case FRIDAY -> "text.weekday.FRIDAY";
+            case SATURDAY -> "text.weekday.SATURDAY";
+            case SUNDAY -> "text.weekday.SUNDAY";
         };
     }
 
@@ -233,15 +240,18 @@ final class DecisionSections {
 
     /** "2026-01-12 17:00 (Monday)". */
     private static String dueEn(ZonedDateTime due) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (EEEE)", Locale.ENGLISH).format(due);
+        return Msg.en("text.due", "day", DAY_EN.format(due), "hour", HOUR_EN.format(due), "weekday", Msg.en(weekdayKey(due)));
     }
 
+    /** "15 working days", "1 working hour", "the same day" (label.limit.*; the Vietnamese text uses the calendar's {@code TimeLimit.labelVi}). */
     private static String limitEn(TimeLimit l) {
+        String n = String.valueOf(l.amount());
+        boolean one = l.amount() == 1;
         return switch (l.unit()) {
-            case WORKING_DAYS -> l.amount() + " working day" + (l.amount() == 1 ? "" : "s");
-            case WORKING_HOURS -> l.amount() + " working hour" + (l.amount() == 1 ? "" : "s");
-            case CALENDAR_DAYS -> l.amount() + " calendar day" + (l.amount() == 1 ? "" : "s");
-            case SAME_DAY -> "the same day";
+            case WORKING_DAYS -> Msg.en(one ? "label.limit.WORKING_DAYS.one" : "label.limit.WORKING_DAYS", "n", n);
+            case WORKING_HOURS -> Msg.en(one ? "label.limit.WORKING_HOURS.one" : "label.limit.WORKING_HOURS", "n", n);
+            case CALENDAR_DAYS -> Msg.en(one ? "label.limit.CALENDAR_DAYS.one" : "label.limit.CALENDAR_DAYS", "n", n);
+            case SAME_DAY -> Msg.en("label.limit.SAME_DAY");
         };
     }
 

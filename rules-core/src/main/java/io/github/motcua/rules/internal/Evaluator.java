@@ -89,8 +89,8 @@ final class Evaluator {
     /** Throws when the dossier names a receiving unit the pack does not list. */
     static void checkUnit(Map<String, Unit> unitFacts, Dossier d) {
         if (d.unit() != null && !unitFacts.containsKey(d.unit())) {
-            throw new InvalidDossierException(DossierJson.code("UNKNOWN_UNIT"), List.of(String.format(Locale.ROOT,
-                    "/unit: đơn vị tiếp nhận không có trong units.yaml / unknown receiving unit [%s]", d.unit())));
+            throw InvalidDossierException.of(List.of(DossierProblems.coded("UNKNOWN_UNIT", "/unit",
+                    DossierProblems.Positions.UNKNOWN, "UNKNOWN_UNIT", "unit", d.unit())));
         }
     }
 

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -19,23 +18,23 @@ public final class StepEventsJson {
 
     public static List<Tracking.StepEvent> parse(String json) {
         if (json == null) {
-            throw new InvalidDossierException(DossierJson.code("STEP_EVENTS_NULL"), List.of(": không có nhật ký (JSON null) / step events JSON is null"));
+            throw refused("STEP_EVENTS_NULL", "", DossierProblems.Positions.UNKNOWN, "STEP_EVENTS_NULL");
         }
         if (json.length() > MAX_CHARS) {
-            throw new InvalidDossierException(DossierJson.code("STEP_EVENTS_TOO_LARGE"), List.of(String.format(Locale.ROOT,
-                    ": nhật ký quá lớn (tối đa %d ký tự) / step events too large: [%d]", MAX_CHARS, json.length())));
+            throw refused("STEP_EVENTS_TOO_LARGE", "", DossierProblems.Positions.UNKNOWN, "STEP_EVENTS_TOO_LARGE",
+                    "size", String.valueOf(json.length()), "max", String.valueOf(MAX_CHARS));
         }
         JsonNode node;
         try {
             node = DossierJson.JSON.readTree(json);
         } catch (JacksonException e) {
             var loc = e.getLocation();
-            throw new InvalidDossierException(DossierJson.code("STEP_EVENTS_NOT_JSON"), List.of(String.format(Locale.ROOT,
-                    "%d:%d: không phải JSON hợp lệ / not valid JSON: %s", loc == null ? 0 : loc.getLineNr(),
-                    loc == null ? 0 : loc.getColumnNr(), e.getOriginalMessage())));
+            // where the JSON stops, as a dossier's: Jackson's own words stay out of the message
+            throw refused("STEP_EVENTS_NOT_JSON", "", new int[] {loc == null ? 0 : Math.max(0, loc.getLineNr()),
+                    loc == null ? 0 : Math.max(0, loc.getColumnNr())}, "DOSSIER_NOT_JSON");
         }
         if (node == null || node.isMissingNode()) {
-            throw new InvalidDossierException(DossierJson.code("STEP_EVENTS_EMPTY"), List.of(": nhật ký trống / empty step events"));
+            throw refused("STEP_EVENTS_EMPTY", "", DossierProblems.Positions.UNKNOWN, "STEP_EVENTS_EMPTY");
         }
         List<String> violations = Schemas.validatePlain("step-events", node);
         if (!violations.isEmpty()) {
@@ -48,13 +47,18 @@ public final class StepEventsJson {
             try {
                 at = OffsetDateTime.parse(e.get("at").asString());
             } catch (DateTimeParseException x) {
-                throw new InvalidDossierException(DossierJson.code("STEP_EVENTS_INVALID_VALUE"), List.of(String.format(Locale.ROOT,
-                        "/%d/at: thời điểm không hợp lệ / invalid instant: [%s]", i, e.get("at").asString())));
+                throw refused("STEP_EVENTS_INVALID_VALUE", "/" + i + "/at", DossierProblems.Positions.UNKNOWN,
+                        "STEP_EVENTS_BAD_INSTANT", "value", e.get("at").asString());
             }
             out.add(new Tracking.StepEvent(e.get("step").asString(), Tracking.Event.valueOf(e.get("event").asString()), at,
                     e.get("by") == null ? null : e.get("by").asString()));
             i++;
         }
         return List.copyOf(out);
+    }
+
+    /** Step events refused for one problem: its code, where, and its message from the dossier bundle. */
+    private static InvalidDossierException refused(String code, String pointer, int[] at, String key, String... args) {
+        return InvalidDossierException.of(List.of(DossierProblems.coded(code, pointer, at, key, args)));
     }
 }
