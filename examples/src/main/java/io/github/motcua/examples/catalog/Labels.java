@@ -67,7 +67,7 @@ final class Labels {
         };
     }
 
-    /** "03 ngày làm việc" (TimeLimit.labelVi) or "3 working days". */
+    /** "03 ngày làm việc" (TimeLimit.labelVi) or "3 working days" ({@code CAT_LIMIT_*}). */
     static String limit(TimeLimit t, boolean en) {
         if (t == null) {
             return "";
@@ -76,11 +76,12 @@ final class Labels {
             return t.labelVi();
         }
         DeadlineUnit u = t.unit();
+        boolean one = t.amount() == 1;
         return switch (u) {
-            case SAME_DAY -> "within the day of receipt";
-            case WORKING_DAYS -> t.amount() + (t.amount() == 1 ? " working day" : " working days");
-            case WORKING_HOURS -> t.amount() + (t.amount() == 1 ? " working hour" : " working hours");
-            case CALENDAR_DAYS -> t.amount() + (t.amount() == 1 ? " day" : " days");
+            case SAME_DAY -> CatalogMessages.text(true, "CAT_LIMIT_SAME_DAY");
+            case WORKING_DAYS -> CatalogMessages.text(true, one ? "CAT_LIMIT_WORKING_DAY" : "CAT_LIMIT_WORKING_DAYS", "amount", t.amount());
+            case WORKING_HOURS -> CatalogMessages.text(true, one ? "CAT_LIMIT_WORKING_HOUR" : "CAT_LIMIT_WORKING_HOURS", "amount", t.amount());
+            case CALENDAR_DAYS -> CatalogMessages.text(true, one ? "CAT_LIMIT_DAY" : "CAT_LIMIT_DAYS", "amount", t.amount());
         };
     }
 

@@ -2,7 +2,6 @@ package io.github.motcua.examples.cli;
 
 import io.github.motcua.calendar.DeadlineAdjustment;
 import io.github.motcua.calendar.DeadlineResult;
-import io.github.motcua.calendar.DeadlineUnit;
 import io.github.motcua.calendar.TimeLimit;
 import io.github.motcua.fees.FeeAdjustment;
 import io.github.motcua.fees.FeeAssessment;
@@ -180,10 +179,11 @@ final class Explanation {
         if (!en) {
             return t.labelVi();
         }
-        return t.unit() == DeadlineUnit.SAME_DAY ? "within the day" : t.amount() + " " + switch (t.unit()) {
-            case WORKING_DAYS -> "working day(s)";
-            case WORKING_HOURS -> "working hour(s)";
-            default -> "day(s)";
+        return switch (t.unit()) {
+            case SAME_DAY -> t(true, "CLI_EX_LIMIT_SAME_DAY");
+            case WORKING_DAYS -> t(true, "CLI_EX_LIMIT_WORKING_DAYS", "amount", t.amount());
+            case WORKING_HOURS -> t(true, "CLI_EX_LIMIT_WORKING_HOURS", "amount", t.amount());
+            case CALENDAR_DAYS -> t(true, "CLI_EX_LIMIT_CALENDAR_DAYS", "amount", t.amount());
         };
     }
 

@@ -18,7 +18,8 @@ import java.util.Locale;
  * shows as late. Stateless.
  */
 final class TimelinePage {
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH 'giờ' mm, dd/MM/yyyy", Locale.ROOT);
+    /** When an event happened, as the page writes it (the bundle's java.time pattern). */
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern(t("DESK_TL_AT_PATTERN"), Locale.ROOT);
 
     private TimelinePage() {
     }
