@@ -413,9 +413,14 @@ public final class Catalogues {
         return out;
     }
 
+    /** A date as the catalogue writes it in each language (the bundle's java.time pattern). */
+    private static final java.time.format.DateTimeFormatter DATE_VI =
+            java.time.format.DateTimeFormatter.ofPattern(CatalogMessages.text(false, "CAT_DATE_PATTERN"), Locale.ROOT);
+    private static final java.time.format.DateTimeFormatter DATE_EN =
+            java.time.format.DateTimeFormatter.ofPattern(CatalogMessages.text(true, "CAT_DATE_PATTERN"), Locale.ROOT);
+
     private static String date(LocalDate d, boolean en) {
-        return en ? d.toString() : String.format(Locale.ROOT, "%02d/%02d/%04d", d.getDayOfMonth(), d.getMonthValue(),
-                d.getYear());
+        return (en ? DATE_EN : DATE_VI).format(d);
     }
 
     // ---------------------------------------------------------------- guide writers

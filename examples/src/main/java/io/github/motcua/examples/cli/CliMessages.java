@@ -31,4 +31,14 @@ final class CliMessages {
     static String both(String key, Object... pairs) {
         return text(false, key, pairs) + " / " + text(true, key, pairs);
     }
+
+    private static final java.time.format.DateTimeFormatter TIME_VI =
+            java.time.format.DateTimeFormatter.ofPattern(text(false, "CLI_TIME_PATTERN"), Locale.ROOT);
+    private static final java.time.format.DateTimeFormatter TIME_EN =
+            java.time.format.DateTimeFormatter.ofPattern(text(true, "CLI_TIME_PATTERN"), Locale.ROOT);
+
+    /** How a command writes an instant's local time and date in each language (the bundle's java.time pattern). */
+    static java.time.format.DateTimeFormatter time(boolean en) {
+        return en ? TIME_EN : TIME_VI;
+    }
 }

@@ -10,9 +10,7 @@ import io.github.motcua.fees.FeeLine;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.Procedure;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The readable explanation of a decision ({@code explain}): the outcome, every fired rule with its
@@ -20,7 +18,6 @@ import java.util.Locale;
  * exemption or reduction with its basis. Vietnamese unless {@code en}. Stateless and thread-safe.
  */
 final class Explanation {
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy", Locale.ROOT);
 
     private Explanation() {
     }
@@ -104,8 +101,8 @@ final class Explanation {
             if (r.limit() != null) {
                 sb.append("  ").append(t(en, "CLI_EX_LIMIT", "limit", limit(r.limit(), en))).append('\n');
             }
-            sb.append("  ").append(t(en, "CLI_EX_START", "at", DUE.format(r.effectiveStart()))).append('\n');
-            sb.append("  ").append(t(en, "CLI_EX_DUE", "at", DUE.format(r.due()))).append('\n');
+            sb.append("  ").append(t(en, "CLI_EX_START", "at", CliMessages.time(en).format(r.effectiveStart()))).append('\n');
+            sb.append("  ").append(t(en, "CLI_EX_DUE", "at", CliMessages.time(en).format(r.due()))).append('\n');
             for (LegalBasis b : r.countingBases()) {
                 sb.append("  ").append(t(en, "CLI_EX_COUNTING", "basis", cite(b, en))).append('\n');
             }

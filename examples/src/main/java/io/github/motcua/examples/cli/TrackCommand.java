@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,6 @@ import picocli.CommandLine.Spec;
 /** {@code track PACK DOSSIER.json EVENTS.json}: the dossier's timeline step by step. Not thread-safe. */
 @Command(name = "track", mixinStandardHelpOptions = true)
 public final class TrackCommand implements Callable<Integer> {
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy", Locale.ROOT);
 
     @Parameters(index = "0", paramLabel = "PACK")
     Path pack;
@@ -75,10 +73,10 @@ public final class TrackCommand implements Callable<Integer> {
                 () -> new IllegalArgumentException("the pack has no calendar")), events, now);
         StringBuilder sb = new StringBuilder();
         sb.append(CliMessages.text(en, "CLI_EX_PROCEDURE", "code", r.procedure())).append('\n');
-        sb.append(CliMessages.text(en, "CLI_TRACK_AT", "at", AT.format(local(now, engine)))).append('\n');
-        sb.append(CliMessages.text(en, "CLI_TRACK_APPOINTMENT", "at", AT.format(r.plannedDue())));
+        sb.append(CliMessages.text(en, "CLI_TRACK_AT", "at", CliMessages.time(en).format(local(now, engine)))).append('\n');
+        sb.append(CliMessages.text(en, "CLI_TRACK_APPOINTMENT", "at", CliMessages.time(en).format(r.plannedDue())));
         if (!r.due().equals(r.plannedDue())) {
-            sb.append(" → ").append(CliMessages.text(en, "CLI_TRACK_AFTER_PAUSES", "at", AT.format(r.due()),
+            sb.append(" → ").append(CliMessages.text(en, "CLI_TRACK_AFTER_PAUSES", "at", CliMessages.time(en).format(r.due()),
                     "days", r.pausedWorkingDays()));
         }
         sb.append('\n');
@@ -88,12 +86,12 @@ public final class TrackCommand implements Callable<Integer> {
         for (Tracking.StepTrack s : r.steps()) {
             sb.append(String.format(Locale.ROOT, "  %d. [%s] %s — %s%s%n", i++, s.id(), s.nameVi(), s.owner(),
                     s.counted() ? "" : " " + CliMessages.text(en, "CLI_TRACK_NOT_COUNTED")));
-            sb.append("     ").append(CliMessages.text(en, "CLI_TRACK_DUE", "at", AT.format(s.due())));
+            sb.append("     ").append(CliMessages.text(en, "CLI_TRACK_DUE", "at", CliMessages.time(en).format(s.due())));
             if (s.startedAt() != null) {
-                sb.append("; ").append(CliMessages.text(en, "CLI_TRACK_STARTED", "at", AT.format(s.startedAt())));
+                sb.append("; ").append(CliMessages.text(en, "CLI_TRACK_STARTED", "at", CliMessages.time(en).format(s.startedAt())));
             }
             if (s.finishedAt() != null) {
-                sb.append("; ").append(CliMessages.text(en, "CLI_TRACK_FINISHED", "at", AT.format(s.finishedAt())));
+                sb.append("; ").append(CliMessages.text(en, "CLI_TRACK_FINISHED", "at", CliMessages.time(en).format(s.finishedAt())));
             }
             sb.append("; ").append(en ? s.status().name() : s.status().labelVi());
             if (s.late()) {
@@ -108,7 +106,7 @@ public final class TrackCommand implements Callable<Integer> {
             sb.append(CliMessages.text(en, "CLI_TRACK_LATE", "roles", String.join(", ", r.lateRoles()))).append('\n');
         }
         if (r.apologyNeeded()) {
-            sb.append(CliMessages.text(en, "CLI_TRACK_APOLOGY", "at", AT.format(r.projectedReturn()))).append('\n');
+            sb.append(CliMessages.text(en, "CLI_TRACK_APOLOGY", "at", CliMessages.time(en).format(r.projectedReturn()))).append('\n');
         }
         return sb.toString();
     }

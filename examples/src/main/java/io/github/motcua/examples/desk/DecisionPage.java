@@ -293,11 +293,14 @@ final class DecisionPage {
         };
     }
 
+    /** A date as the pages write it (the bundle's java.time pattern). */
+    private static final java.time.format.DateTimeFormatter DATE =
+            java.time.format.DateTimeFormatter.ofPattern(t("DESK_DATE_PATTERN"), Locale.ROOT);
+
     /** "17 giờ 00 phút, ngày 09/03/2027", as the printed documents write times. */
     static String vnTime(LocalDateTime time) {
         return t("DESK_TIME", "hour", String.format(Locale.ROOT, "%02d", time.getHour()), "minute",
-                String.format(Locale.ROOT, "%02d", time.getMinute()), "date", String.format(Locale.ROOT, "%02d/%02d/%04d",
-                        time.getDayOfMonth(), time.getMonthValue(), time.getYear()));
+                String.format(Locale.ROOT, "%02d", time.getMinute()), "date", DATE.format(time));
     }
 
     /** "14.000 đồng". */
