@@ -554,7 +554,7 @@ final class RecordMapper {
                 }
             }
             if (total > 0) {
-                review("/executionCases/0/profileComponents/0/required", "required=false on every component",
+                review("/executionCases/0/profileComponents/0/required", ImportMessages.both("review.requiredUnknownRaw"),
                         ImportMessages.both("review.requiredUnknown"));
             } else {
                 review("/executionCases", r.get("executionCases") == null ? "" : "[]",
