@@ -269,8 +269,9 @@ final class ProcedureCompiler {
                 line = 0;
                 col = 0;
             }
+            // Drools' own words are the detail, said as a compile error in each language wherever it is placed
             PackProblem p = rt == null
-                    ? new PackProblem(src.folder(), line, col, "DRL_COMPILE", msg, msg)
+                    ? Msg.problem(src.folder(), line, col, "DRL_COMPILE", "load.drl.compile", "detail", msg)
                     : rt.positions().at(line, col, "DRL_COMPILE", Msg.vi("load.drl.compile", "detail", msg), Msg.en("load.drl.compile", "detail", msg));
             problems.add(p);
         }
