@@ -172,6 +172,23 @@ class BytecodeVerifierTest {
             }
         }
 
+        /** Every reason and family the verifier can give is written in both languages: no English left in the Vietnamese. */
+        @Test
+        void everyReason_vietnameseReadsVietnamese_englishHasNone() {
+            int n = 0;
+            for (String key : io.github.motcua.kernel.Messages.keys(Msg.BUNDLE)) {
+                if (key.startsWith("load.bytecode.why.") || key.startsWith("load.bytecode.hint.")) {
+                    String vi = io.github.motcua.kernel.Messages.render(Msg.BUNDLE, key, Map.of(), Locale.forLanguageTag("vi"));
+                    String en = io.github.motcua.kernel.Messages.render(Msg.BUNDLE, key, Map.of(), Locale.ENGLISH);
+                    assertTrue(VIETNAMESE.matcher(vi).find(), key + ": " + vi);
+                    assertFalse(VIETNAMESE.matcher(en).find(), key + ": " + en);
+                    assertFalse(vi.contains(" not ") || vi.contains(" allowed"), key + ": " + vi);
+                    n++;
+                }
+            }
+            assertTrue(n >= 50, "reasons and families found: " + n);
+        }
+
         @Test
         void getClass_isRefused() {
             refused(condition("f.getClass().getName().isEmpty()"), "java/lang/Object.getClass");
