@@ -86,6 +86,10 @@ final class SchemaStore {
         for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
             checkRefs(fileById.get(e.getKey()), e.getKey(), e.getValue(), true);
         }
+        SharedNodes shared = new SharedNodes();
+        for (ObjectNode doc : byId.values()) {
+            shared.share(doc);
+        }
         Map<String, Integer> state = new java.util.HashMap<>();
         for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
             visitAll(e.getKey(), e.getValue(), "", state);
