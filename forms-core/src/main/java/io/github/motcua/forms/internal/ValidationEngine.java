@@ -150,6 +150,24 @@ final class ValidationEngine {
             synchronized (this) {
                 c = compiled.get(id);
                 if (c == null) {
+                    String same = store.sameFormAs(id);
+                    if (!same.equals(id)) {
+                        // the same form under another procedure's $id: its compiled schema validates every
+                        // document alike (and reports the same locations inside the same keywords); a
+                        // failure is compiled again under this form's own id, to be reported as its own
+                        Object other = compiled.get(same);
+                        if (other == null) {
+                            try {
+                                other = schema(same);
+                            } catch (UnableToLoadFormsException e) {
+                                other = e;
+                            }
+                        }
+                        if (other instanceof Schema shared) {
+                            compiled.put(id, shared);
+                            return shared;
+                        }
+                    }
                     try {
                         Schema schema = registry.getSchema(SchemaLocation.of(id));
                         schema.initializeValidators();
