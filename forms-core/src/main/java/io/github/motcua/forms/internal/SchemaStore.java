@@ -38,12 +38,15 @@ final class SchemaStore {
     private final Map<String, String> formIdToSchemaId = new TreeMap<>();
     /** The same, for look-ups at every validation (by hash, not by walking a tree of 2,000 codes). */
     private final Map<String, String> schemaIdByFormId;
+    /** A procedure form's $id to the $id of an earlier procedure form with the same text but for its own $id. */
+    private final Map<String, String> sameFormAs = new java.util.HashMap<>();
 
     /**
      * @param files pack-relative path to content, for {@code forms/*.schema.json} and
      *              {@code procedures/<code>/form.schema.json}
      */
     public SchemaStore(Map<String, String> files) {
+        Map<String, String> formByText = new java.util.HashMap<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
             String path = f.getKey();
             JsonNode node;
@@ -81,16 +84,41 @@ final class SchemaStore {
             fileById.put(id, path);
             if (procedure != null) {
                 formIdToSchemaId.put(procedure, id);
+                // the same text but for its own $id (\u0000 cannot occur in JSON text), and the same tree
+                // but for the $id: the same form (the text keeps the order of the keywords, the tree
+                // rules out an $id written with escapes and a keyword value naming the form's own id)
+                String text = f.getValue();
+                String first = formByText.putIfAbsent(text.replace(id, "\u0000"), id);
+                if (first != null && equalButId(byId.get(first), obj)) {
+                    sameFormAs.put(id, first);
+                }
             }
         }
         for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
             checkRefs(fileById.get(e.getKey()), e.getKey(), e.getValue(), true);
+        }
+        SharedNodes shared = new SharedNodes();
+        for (ObjectNode doc : byId.values()) {
+            shared.share(doc);
         }
         Map<String, Integer> state = new java.util.HashMap<>();
         for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
             visitAll(e.getKey(), e.getValue(), "", state);
         }
         schemaIdByFormId = new java.util.HashMap<>(formIdToSchemaId);
+    }
+
+    /** Whether two schema documents are equal in every keyword but their root {@code $id} (before references are rewritten). */
+    private static boolean equalButId(ObjectNode a, ObjectNode b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (Map.Entry<String, JsonNode> e : a.properties()) {
+            if (!"$id".equals(e.getKey()) && !e.getValue().equals(b.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return b.has("$id") == a.has("$id");
     }
 
     private static final List<String> IN_PLACE_ARRAYS = List.of("allOf", "anyOf", "oneOf");
@@ -246,6 +274,14 @@ final class SchemaStore {
     public String schemaText(String id) {
         ObjectNode node = byId.get(id);
         return node == null ? null : node.toString();
+    }
+
+    /**
+     * The $id of an earlier procedure form whose file is the same text as this one's but for its own
+     * $id (so it validates every document alike and may share its compiled schema), or {@code id} itself.
+     */
+    public String sameFormAs(String id) {
+        return sameFormAs.getOrDefault(id, id);
     }
 
     /** The pack-relative file of the schema with this $id, or null. */

@@ -13,6 +13,9 @@ import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.resource.InputStreamSource;
 import com.networknt.schema.resource.SchemaLoader;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.serialization.BasicNodeReader;
+import com.networknt.schema.serialization.NodeReader;
 import io.github.motcua.forms.UnableToLoadFormsException;
 import io.github.motcua.forms.Violation;
 import java.math.BigDecimal;
@@ -52,15 +55,56 @@ final class ValidationEngine {
     /** Reported violations per validation; more cannot help a citizen and would only cost time. */
     public static final int MAX_VIOLATIONS = 200;
 
-    /** Refuses every IRI that is not a schema of the pack, and never reads the classpath. */
+    /**
+     * Refuses every IRI that is not a schema of the pack, and never reads the classpath. What it hands
+     * networknt for a pack schema is the store's own tree ({@link StoredTree}), so the compiled schema
+     * keeps that tree instead of a second parse of the same text.
+     */
     static final class PackOnlyLoader extends SchemaLoader {
-        PackOnlyLoader(Set<String> ids) {
-            super(List.of(), List.of(), iri -> ids.contains(iri.toString()), null);
+        PackOnlyLoader(SchemaStore store) {
+            this(store.ids(), id -> store.at(id, ""));
+        }
+
+        /** @param trees the tree of a pack schema by $id, or null */
+        PackOnlyLoader(Set<String> ids, java.util.function.Function<String, JsonNode> trees) {
+            super(List.of(), List.of(iri -> {
+                JsonNode doc = trees.apply(iri.toString());
+                return doc == null ? null : () -> new StoredTree(doc);
+            }), iri -> ids.contains(iri.toString()), null);
         }
 
         @Override
         protected InputStreamSource getClasspathResource(AbsoluteIri absoluteIri) {
             return null;
+        }
+    }
+
+    /** A pack schema's tree passed through networknt's loader, which only knows streams; it has no bytes. */
+    static final class StoredTree extends java.io.InputStream {
+        final JsonNode tree;
+
+        StoredTree(JsonNode tree) {
+            this.tree = tree;
+        }
+
+        @Override
+        public int read() {
+            return -1;
+        }
+    }
+
+    /** Reads a {@link StoredTree} as the tree it carries; anything else as networknt would. */
+    static final class StoredTreeReader implements NodeReader {
+        private final NodeReader text = BasicNodeReader.getInstance();
+
+        @Override
+        public JsonNode readTree(String content, InputFormat inputFormat) {
+            return text.readTree(content, inputFormat);
+        }
+
+        @Override
+        public JsonNode readTree(java.io.InputStream content, InputFormat inputFormat) {
+            return content instanceof StoredTree t ? t.tree : text.readTree(content, inputFormat);
         }
     }
 
@@ -85,8 +129,8 @@ final class ValidationEngine {
                 .build();
         this.registry = SchemaRegistry.withDialect(dialect, b -> b
                 .schemaRegistryConfig(config)
-                .schemaLoader(new PackOnlyLoader(ids))
-                .schemas(store::schemaText));
+                .nodeReader(new StoredTreeReader())
+                .schemaLoader(new PackOnlyLoader(store)));
         if (!lazy) {
             for (String id : ids) {
                 schema(id);
@@ -106,6 +150,24 @@ final class ValidationEngine {
             synchronized (this) {
                 c = compiled.get(id);
                 if (c == null) {
+                    String same = store.sameFormAs(id);
+                    if (!same.equals(id)) {
+                        // the same form under another procedure's $id: its compiled schema validates every
+                        // document alike (and reports the same locations inside the same keywords); a
+                        // failure is compiled again under this form's own id, to be reported as its own
+                        Object other = compiled.get(same);
+                        if (other == null) {
+                            try {
+                                other = schema(same);
+                            } catch (UnableToLoadFormsException e) {
+                                other = e;
+                            }
+                        }
+                        if (other instanceof Schema shared) {
+                            compiled.put(id, shared);
+                            return shared;
+                        }
+                    }
                     try {
                         Schema schema = registry.getSchema(SchemaLocation.of(id));
                         schema.initializeValidators();

@@ -66,7 +66,8 @@ final class VnKeywords {
                 new SimpleFormat("vn-personal-id", VnIdentifiers::isPersonalId),
                 new SimpleFormat("vn-mobile", VnIdentifiers::isMobile),
                 new SimpleFormat("vn-unit-code", unitCodes),
-                new TaxCodeFormat());
+                new TaxCodeFormat(),
+                new IsoDateFormat());
     }
 
     /** Resolves a reference to another field: a sibling name, a relative JSON pointer "N/a/b", a root dot path "a.b", or "/abs". */

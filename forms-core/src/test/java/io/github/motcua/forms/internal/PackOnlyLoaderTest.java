@@ -19,7 +19,7 @@ class PackOnlyLoaderTest {
     void getSchemaResource_httpIri_refusedWithoutConnecting() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(300);
-            ValidationEngine.PackOnlyLoader loader = new ValidationEngine.PackOnlyLoader(Set.of("urn:motcua:forms:common"));
+            ValidationEngine.PackOnlyLoader loader = new ValidationEngine.PackOnlyLoader(Set.of("urn:motcua:forms:common"), id -> null);
             assertThrows(InvalidSchemaException.class,
                     () -> loader.getSchemaResource(AbsoluteIri.of("http://127.0.0.1:" + server.getLocalPort() + "/x.json")));
             int accepted = 0;
@@ -34,7 +34,7 @@ class PackOnlyLoaderTest {
 
     @Test
     void getSchemaResource_classpathIriOfAPackId_neverReadFromClasspath() {
-        ValidationEngine.PackOnlyLoader loader = new ValidationEngine.PackOnlyLoader(Set.of("classpath:draft/2020-12/schema"));
+        ValidationEngine.PackOnlyLoader loader = new ValidationEngine.PackOnlyLoader(Set.of("classpath:draft/2020-12/schema"), id -> null);
         assertNull(loader.getSchemaResource(AbsoluteIri.of("classpath:draft/2020-12/schema")));
     }
 }
