@@ -131,16 +131,31 @@ public final class CpuTimeHarness {
      * copy of every class: the JIT profiles of one never see the other's types, as in separate JMH forks),
      * all in this JVM and measured round by round in turn, so a loaded machine disturbs each alike. E.g.
      * the engine of two builds and the raw run: {@code base:whole:a=OLD.jar new:whole:a=NEW.jar raw:whole:b=NEW.jar}.
+     * {@code --set NAME=VALUE} before entries sets a system property while they are set up (a setting their
+     * classes read once, e.g. {@code motcua.sessions.warmMicros}).
      */
     private static void compare(String[] args) throws Exception {
         int rounds = Integer.parseInt(args[1]);
-        int k = args.length - 2;
+        List<String> specs = new java.util.ArrayList<>();
+        List<Map<String, String>> props = new java.util.ArrayList<>();
+        Map<String, String> set = new HashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("--set")) { // --set NAME=VALUE: a system property for the entries that follow
+                String[] kv = args[++i].split("=", 2);
+                set.put(kv[0], kv[1]);
+            } else {
+                specs.add(args[i]);
+                props.add(new HashMap<>(set));
+            }
+        }
+        int k = specs.size();
         String[] labels = new String[k];
         Runnable[] ops = new Runnable[k];
         ClassLoader[] loaders = new ClassLoader[k];
         int n = 5000;
         for (int i = 0; i < k; i++) {
-            String spec = args[i + 2];
+            String spec = specs.get(i);
+            props.get(i).forEach(System::setProperty); // read by that build's classes as they initialise
             String[] parts = spec.substring(0, spec.indexOf('=')).split(":");
             // label:mode:side, where the mode may hold a colon itself (catalogue:2000)
             String[] head = {parts[0], String.join(":", java.util.Arrays.copyOfRange(parts, 1, parts.length - 1)),

@@ -5,21 +5,24 @@ import io.github.motcua.rules.Procedure;
 import java.time.LocalDate;
 import java.util.Map;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * One procedure compiled to its own KieBase (partitioned: decisions never scan other procedures), with
- * the pool of its sessions: a decision takes an idle session (or the pool makes one), and disposing it
- * resets it and puts it back. The pool is lock-free once warm and holds as many sessions as decisions
- * of this procedure ever ran at the same moment. {@code dated}: whether any rule has a validity period
+ * its {@link Sessions}: a procedure decided often takes pooled sessions (reset and reused), one decided
+ * now and then a new session per decision. {@code dated}: whether any rule has a validity period
  * ({@code validFrom}/{@code validTo}); only then does a decision need the filter that skips the rules not in
  * force on its date.
  */
-record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules, KieSessionsPool sessions,
+record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules, Sessions sessions,
         boolean dated) {
 
     CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules) {
-        this(procedure, kieBase, rules, kieBase.newKieSessionsPool(0),
+        this(procedure, kieBase, rules, Sessions.WARM_NANOS);
+    }
+
+    /** @param warmNanos the window within which a procedure decided again takes a pooled session ({@link Sessions}) */
+    CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules, long warmNanos) {
+        this(procedure, kieBase, rules, new Sessions(kieBase, warmNanos),
                 rules.values().stream().anyMatch(r -> r.validFrom() != null || r.validTo() != null));
     }
 
