@@ -50,6 +50,10 @@ public final class CpuTimeHarness {
             compare(args);
             return;
         }
+        if (what.startsWith("heap:")) {
+            heap(Integer.parseInt(what.substring("heap:".length())), args.length > 1 ? Integer.parseInt(args[1]) : 0);
+            return;
+        }
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 12;
         com.sun.management.ThreadMXBean t = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
@@ -202,6 +206,38 @@ public final class CpuTimeHarness {
         System.out.printf(Locale.ROOT, "(%s, %d rounds of %d, minimum; load %s)%n", java.time.Instant.now(), rounds, n,
                 Files.readString(Path.of("/proc/loadavg")).trim());
         System.exit(0);
+    }
+
+    /**
+     * {@code heap:N [mixed]}: the heap the catalogue of N procedures retains once every procedure has decided
+     * once, then after {@code mixed} decisions of the skewed mix (what pooled sessions add), after full GCs.
+     * With {@code -Dmotcua.catalogue.prebuilt=DIR} the catalogue is loaded from its prebuilt pack.
+     */
+    private static void heap(int procedures, int mixed) throws Exception {
+        long before = usedHeapAfterGc();
+        CatalogueBenchmark.Catalogue c = new CatalogueBenchmark.Catalogue();
+        c.procedures = procedures;
+        c.setUp();
+        long once = usedHeapAfterGc();
+        CatalogueBenchmark bench = new CatalogueBenchmark();
+        for (int i = 0; i < mixed; i++) {
+            sink = bench.skewedMix(c);
+        }
+        long after = usedHeapAfterGc();
+        System.out.printf(Locale.ROOT, "heap, %d procedures: %.1f MB (%.0f kB a procedure) after one decision each; "
+                + "%.1f MB (%.0f kB) after %d decisions of the skewed mix (load %s)%n", procedures,
+                (once - before) / 1048576.0, (once - before) / 1024.0 / procedures, (after - before) / 1048576.0,
+                (after - before) / 1024.0 / procedures, mixed, Files.readString(Path.of("/proc/loadavg")).trim());
+        sink = c;
+        System.exit(0);
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** Runs {@code op} for {@code seconds} while sampling this thread's stack; prints the hottest frames. */

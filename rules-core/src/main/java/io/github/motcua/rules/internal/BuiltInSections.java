@@ -477,7 +477,9 @@ final class BuiltInSections {
             if (!scheduled(ctx.eligibility()) || !(ctx.loaded() instanceof PackFees packFees)) {
                 return null;
             }
-            FeeTable table = packFees.tables().get(ctx.procedure().code());
+            Object h = CompiledProcedure.handle(ctx, CompiledProcedure.FEE_TABLE);
+            FeeTable table = h == null ? CompiledProcedure.keep(ctx, CompiledProcedure.FEE_TABLE,
+                    packFees.tables().get(ctx.procedure().code())) : h == CompiledProcedure.NONE ? null : (FeeTable) h;
             if (table == null) {
                 return null;
             }
@@ -731,7 +733,7 @@ final class BuiltInSections {
         @Override
         public Decision.FormReport contribute(DecisionContext ctx) {
             String code = ctx.procedure().code();
-            if (!(ctx.loaded() instanceof FormRegistry forms) || !forms.hasForm(code)) {
+            if (!(ctx.loaded() instanceof FormRegistry forms) || !hasForm(ctx, forms, code)) {
                 return Decision.FormReport.notChecked();
             }
             List<Decision.FormViolation> violations = new ArrayList<>();
@@ -767,6 +769,13 @@ final class BuiltInSections {
                         Msg.en(key, "count", String.valueOf(n), "fields", en.toString()));
             }
             return new Decision.FormReport(true, violations, normalised);
+        }
+
+        /** Whether the registry has the procedure's form, asked once per compiled procedure. */
+        private static boolean hasForm(DecisionContext ctx, FormRegistry forms, String code) {
+            Object h = CompiledProcedure.handle(ctx, CompiledProcedure.FORM);
+            return h != null ? h == Boolean.TRUE
+                    : CompiledProcedure.keep(ctx, CompiledProcedure.FORM, forms.hasForm(code) ? Boolean.TRUE : Boolean.FALSE);
         }
 
         @Override
