@@ -6,18 +6,20 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * One procedure compiled to its own KieBase (partitioned: decisions never scan other procedures), with
- * its {@link Sessions}: a procedure decided often takes pooled sessions (reset and reused), one decided
- * now and then a new session per decision. {@code dated}: whether any rule has a validity period
+ * the pool of its sessions: a decision takes an idle session (or the pool makes one), and disposing it
+ * resets it and puts it back. The pool is lock-free once warm and holds as many sessions as decisions
+ * of this procedure ever ran at the same moment. {@code dated}: whether any rule has a validity period
  * ({@code validFrom}/{@code validTo}); only then does a decision need the filter that skips the rules not in
- * force on its date.
+ * force on its date. {@code handles}: what the built-in sections resolved for this procedure ({@link #handle}).
  */
-record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules, Sessions sessions,
+record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules, KieSessionsPool sessions,
         boolean dated, AtomicReferenceArray<Object> handles) {
 
-    /** {@link #handles} slots: whether the pack's form registry has this procedure's form. */
+    /** {@link #handles} slot: whether the pack's form registry has this procedure's form. */
     static final int FORM = 0;
     /** {@link #handles} slot: the procedure's fee table. */
     static final int FEE_TABLE = 1;
@@ -27,12 +29,7 @@ record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleI
     static final Object NONE = new Object();
 
     CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules) {
-        this(procedure, kieBase, rules, Sessions.WARM_NANOS);
-    }
-
-    /** @param warmNanos the window within which a procedure decided again takes a pooled session ({@link Sessions}) */
-    CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules, long warmNanos) {
-        this(procedure, kieBase, rules, new Sessions(kieBase, warmNanos),
+        this(procedure, kieBase, rules, kieBase.newKieSessionsPool(0),
                 rules.values().stream().anyMatch(r -> r.validFrom() != null || r.validTo() != null),
                 new AtomicReferenceArray<>(3));
     }

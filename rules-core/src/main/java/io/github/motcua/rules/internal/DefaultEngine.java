@@ -245,7 +245,7 @@ public final class DefaultEngine implements Engine {
                 if (kb == null) {
                     throw new io.github.motcua.rules.UnableToLoadPackException(source, lazy.problems());
                 }
-                cp = new CompiledProcedure(procedure, kb, lazy.rules(), engine.warmNanos);
+                cp = new CompiledProcedure(procedure, kb, lazy.rules());
                 compiled = cp;
             }
             return cp;
@@ -274,11 +274,6 @@ public final class DefaultEngine implements Engine {
     private final AtomicInteger foregroundBusy = new AtomicInteger();
     private final Object gate = new Object();
     private final AtomicReference<Serving> serving = new AtomicReference<>();
-    /**
-     * The window of {@link Sessions} for procedures compiled from now on; tests set it (0: a new session
-     * for every decision, {@code Long.MAX_VALUE}: pooled sessions only) before loading.
-     */
-    volatile long warmNanos = Sessions.WARM_NANOS;
 
     public DefaultEngine(Clock clock, int firingLimit, int compileThreads, List<PackSection> sections) {
         this(clock, firingLimit, compileThreads, sections, false);

@@ -29,10 +29,7 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
-/**
- * Runs one decision on a compiled procedure, on a session that is the decision's own while it runs
- * (pooled and reset, or new: {@link Sessions}), so threads never share state.
- */
+/** Runs one decision on a compiled procedure: a fresh session per call, so threads never share state. */
 final class Evaluator {
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule \"?name=?\"?([^\"\\],]+)|Rule \"([^\"]+)\"");
 
@@ -136,8 +133,8 @@ final class Evaluator {
                     b, "procedure.yaml: channels"));
         }
 
-        // a pooled session when the procedure is decided often, else a new one (Sessions; docs/performance.md, "Threads")
-        KieSession s = cp.sessions().take(wallStart);
+        // a session of this procedure's pool: made once, then reset and reused (docs/performance.md, "Threads")
+        KieSession s = cp.sessions().newKieSession();
         try {
             if (!cp.rules().isEmpty()) {
                 // a procedure without any rule compiles to a KieBase that may declare no global: nothing to set
@@ -223,9 +220,9 @@ final class Evaluator {
     }
 
     /**
-     * Disposes the decision's session. A pooled one: Drools resets it (facts, node memories, agenda and its
-     * halt state, globals, listeners) and puts it back; one that cannot be reset (only after an error inside
-     * Drools) is not put back, and the pool makes a new one when it needs one. A new one is disposed for good.
+     * Returns a pooled session: Drools resets it (facts, node memories, agenda and its halt state,
+     * globals, listeners) and puts it back. A session that cannot be reset (only after an error inside
+     * Drools) is not put back; the pool makes a new one when it needs one.
      */
     private static void release(KieSession s) {
         try {
