@@ -477,9 +477,7 @@ final class BuiltInSections {
             if (!scheduled(ctx.eligibility()) || !(ctx.loaded() instanceof PackFees packFees)) {
                 return null;
             }
-            Object h = CompiledProcedure.handle(ctx, CompiledProcedure.FEE_TABLE);
-            FeeTable table = h == null ? CompiledProcedure.keep(ctx, CompiledProcedure.FEE_TABLE,
-                    packFees.tables().get(ctx.procedure().code())) : h == CompiledProcedure.NONE ? null : (FeeTable) h;
+            FeeTable table = packFees.tables().get(ctx.procedure().code());
             if (table == null) {
                 return null;
             }
@@ -733,7 +731,7 @@ final class BuiltInSections {
         @Override
         public Decision.FormReport contribute(DecisionContext ctx) {
             String code = ctx.procedure().code();
-            if (!(ctx.loaded() instanceof FormRegistry forms) || !hasForm(ctx, forms, code)) {
+            if (!(ctx.loaded() instanceof FormRegistry forms) || !forms.hasForm(code)) {
                 return Decision.FormReport.notChecked();
             }
             List<Decision.FormViolation> violations = new ArrayList<>();
@@ -769,13 +767,6 @@ final class BuiltInSections {
                         Msg.en(key, "count", String.valueOf(n), "fields", en.toString()));
             }
             return new Decision.FormReport(true, violations, normalised);
-        }
-
-        /** Whether the registry has the procedure's form, asked once per compiled procedure. */
-        private static boolean hasForm(DecisionContext ctx, FormRegistry forms, String code) {
-            Object h = CompiledProcedure.handle(ctx, CompiledProcedure.FORM);
-            return h != null ? h == Boolean.TRUE
-                    : CompiledProcedure.keep(ctx, CompiledProcedure.FORM, forms.hasForm(code) ? Boolean.TRUE : Boolean.FALSE);
         }
 
         @Override

@@ -84,11 +84,6 @@ final class DecisionPipeline {
         return draft.build(registered, clock);
     }
 
-    /** The compiled procedure a context of this pipeline decides, or null for any other context. */
-    static CompiledProcedure compiled(DecisionContext ctx) {
-        return ctx instanceof Draft.Context c ? c.compiled() : null;
-    }
-
     /** An age parameter in force on {@code asOf}, or null (a rule that needs it then fails, naming it). */
     private static Integer age(LoadedPack pack, String id, LocalDate asOf) {
         io.github.motcua.law.Parameter<?> p = pack.parameters().get(id);
@@ -270,10 +265,6 @@ final class DecisionPipeline {
 
             Context(DecisionSection<?> section) {
                 this.section = section;
-            }
-
-            CompiledProcedure compiled() {
-                return cp;
             }
 
             private void open() {

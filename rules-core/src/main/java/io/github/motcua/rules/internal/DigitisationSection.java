@@ -357,9 +357,7 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
         if (!(ctx.loaded() instanceof Loaded l) || ctx.eligibility() == Eligibility.INELIGIBLE) {
             return null;
         }
-        Object h = CompiledProcedure.handle(ctx, CompiledProcedure.DIGITISATION);
-        Entry entry = h == null ? CompiledProcedure.keep(ctx, CompiledProcedure.DIGITISATION,
-                l.procedures().get(ctx.procedure().code())) : h == CompiledProcedure.NONE ? null : (Entry) h;
+        Entry entry = l.procedures().get(ctx.procedure().code());
         if (entry == null) {
             return null;
         }
