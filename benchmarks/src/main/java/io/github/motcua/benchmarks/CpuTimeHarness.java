@@ -50,6 +50,10 @@ public final class CpuTimeHarness {
             compare(args);
             return;
         }
+        if (what.startsWith("heap:")) {
+            heap(Integer.parseInt(what.substring("heap:".length())), args.length > 1 ? Integer.parseInt(args[1]) : 0);
+            return;
+        }
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 12;
         com.sun.management.ThreadMXBean t = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
@@ -131,16 +135,31 @@ public final class CpuTimeHarness {
      * copy of every class: the JIT profiles of one never see the other's types, as in separate JMH forks),
      * all in this JVM and measured round by round in turn, so a loaded machine disturbs each alike. E.g.
      * the engine of two builds and the raw run: {@code base:whole:a=OLD.jar new:whole:a=NEW.jar raw:whole:b=NEW.jar}.
+     * {@code --set NAME=VALUE} before entries sets a system property while they are set up (a setting their
+     * classes read once, e.g. {@code motcua.sessions.warmMicros}).
      */
     private static void compare(String[] args) throws Exception {
         int rounds = Integer.parseInt(args[1]);
-        int k = args.length - 2;
+        List<String> specs = new java.util.ArrayList<>();
+        List<Map<String, String>> props = new java.util.ArrayList<>();
+        Map<String, String> set = new HashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("--set")) { // --set NAME=VALUE: a system property for the entries that follow
+                String[] kv = args[++i].split("=", 2);
+                set.put(kv[0], kv[1]);
+            } else {
+                specs.add(args[i]);
+                props.add(new HashMap<>(set));
+            }
+        }
+        int k = specs.size();
         String[] labels = new String[k];
         Runnable[] ops = new Runnable[k];
         ClassLoader[] loaders = new ClassLoader[k];
         int n = 5000;
         for (int i = 0; i < k; i++) {
-            String spec = args[i + 2];
+            String spec = specs.get(i);
+            props.get(i).forEach(System::setProperty); // read by that build's classes as they initialise
             String[] parts = spec.substring(0, spec.indexOf('=')).split(":");
             // label:mode:side, where the mode may hold a colon itself (catalogue:2000)
             String[] head = {parts[0], String.join(":", java.util.Arrays.copyOfRange(parts, 1, parts.length - 1)),
@@ -187,6 +206,38 @@ public final class CpuTimeHarness {
         System.out.printf(Locale.ROOT, "(%s, %d rounds of %d, minimum; load %s)%n", java.time.Instant.now(), rounds, n,
                 Files.readString(Path.of("/proc/loadavg")).trim());
         System.exit(0);
+    }
+
+    /**
+     * {@code heap:N [mixed]}: the heap the catalogue of N procedures retains once every procedure has decided
+     * once, then after {@code mixed} decisions of the skewed mix (what pooled sessions add), after full GCs.
+     * With {@code -Dmotcua.catalogue.prebuilt=DIR} the catalogue is loaded from its prebuilt pack.
+     */
+    private static void heap(int procedures, int mixed) throws Exception {
+        long before = usedHeapAfterGc();
+        CatalogueBenchmark.Catalogue c = new CatalogueBenchmark.Catalogue();
+        c.procedures = procedures;
+        c.setUp();
+        long once = usedHeapAfterGc();
+        CatalogueBenchmark bench = new CatalogueBenchmark();
+        for (int i = 0; i < mixed; i++) {
+            sink = bench.skewedMix(c);
+        }
+        long after = usedHeapAfterGc();
+        System.out.printf(Locale.ROOT, "heap, %d procedures: %.1f MB (%.0f kB a procedure) after one decision each; "
+                + "%.1f MB (%.0f kB) after %d decisions of the skewed mix (load %s)%n", procedures,
+                (once - before) / 1048576.0, (once - before) / 1024.0 / procedures, (after - before) / 1048576.0,
+                (after - before) / 1024.0 / procedures, mixed, Files.readString(Path.of("/proc/loadavg")).trim());
+        sink = c;
+        System.exit(0);
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** Runs {@code op} for {@code seconds} while sampling this thread's stack; prints the hottest frames. */
