@@ -68,19 +68,39 @@ public record TimeLimit(long amount, DeadlineUnit unit) {
         return new TimeLimit(0, DeadlineUnit.SAME_DAY);
     }
 
-    /** E.g. "03 ngày làm việc". */
+    /** E.g. "03 ngày làm việc" (the amount in two digits, as Vietnamese procedure texts write it). */
     public String labelVi() {
+        return label(io.github.motcua.kernel.Messages.VI);
+    }
+
+    /** E.g. "3 working days", "1 working day", "the same day". */
+    public String labelEn() {
+        return label(Locale.ENGLISH);
+    }
+
+    /**
+     * The limit in words in the reader's language (the calendar bundle's {@code label.limit.*}):
+     * Vietnamese "03 ngày làm việc", English "3 working days".
+     */
+    public String label(Locale locale) {
         Objects.requireNonNull(unit);
+        boolean en = io.github.motcua.kernel.Messages.english(locale);
+        String key;
         switch (unit) {
             case SAME_DAY:
-                return "trong ngày";
+                key = "label.limit.SAME_DAY";
+                break;
             case WORKING_DAYS:
-                return twoDigits(amount) + " ngày làm việc";
+                key = en && amount == 1 ? "label.limit.WORKING_DAYS.one" : "label.limit.WORKING_DAYS";
+                break;
             case WORKING_HOURS:
-                return twoDigits(amount) + " giờ làm việc";
+                key = en && amount == 1 ? "label.limit.WORKING_HOURS.one" : "label.limit.WORKING_HOURS";
+                break;
             default:
-                return twoDigits(amount) + " ngày";
+                key = en && amount == 1 ? "label.limit.CALENDAR_DAYS.one" : "label.limit.CALENDAR_DAYS";
         }
+        return io.github.motcua.kernel.Messages.render(CalendarMessages.BUNDLE, key,
+                java.util.Map.of("amount", en ? Long.toString(amount) : twoDigits(amount)), locale);
     }
 
     /** {@code String.format("%02d", n)} without the formatter (a decision's trace names its limit every time). */
