@@ -8,17 +8,15 @@ import io.github.motcua.forms.FormRegistry;
 import io.github.motcua.forms.Forms;
 import io.github.motcua.forms.NoSuchFormException;
 import io.github.motcua.forms.UnableToLoadFormsException;
-import io.github.motcua.kernel.Messages;
+import io.github.motcua.forms.FormsException;
+import io.github.motcua.forms.document.ControlStep;
+import io.github.motcua.forms.document.DocumentKind;
+import io.github.motcua.kernel.BundleKeys;
 import io.github.motcua.kernel.Problem;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,25 +28,43 @@ import org.junit.jupiter.api.Test;
 class FormsProblemsTest {
     private static final Path SOURCES = Path.of("src", "main", "java", "io", "github", "motcua", "forms");
     private static final Pattern KEY = Pattern.compile("\"(FORMS_[A-Z0-9_]+)\"");
+    private static final Locale VI = Locale.forLanguageTag("vi");
 
     @Test
-    void bundle_everyKeyInBothLanguagesWithTheSamePlaceholders() {
-        assertEquals(java.util.List.of(), Messages.check(FormsProblems.BUNDLE));
+    void bundle_completeInBothLanguages_everyKeyTheCodeNamesIsInIt_andEveryKeyIsUsed() {
+        BundleKeys.assertExactlyTheKeysUsed(FormsProblems.BUNDLE, BundleKeys.named(SOURCES, true, KEY), 50);
     }
 
     @Test
-    void code_everyKeyItNamesIsInTheBundle_andEveryBundleKeyIsUsed() throws IOException {
-        TreeSet<String> used = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
-                Matcher m = KEY.matcher(Files.readString(f, StandardCharsets.UTF_8));
-                while (m.find()) {
-                    used.add(m.group(1));
-                }
-            }
-        }
-        assertTrue(used.size() > 25, used.toString());
-        assertEquals(new TreeSet<>(Messages.keys(FormsProblems.BUNDLE)), used);
+    void controlStepStatusAndDocumentTitles_inBothLanguages() {
+        assertEquals("Đang xử lý", ControlStep.Status.PENDING.labelVi());
+        assertEquals("In progress", ControlStep.Status.PENDING.labelEn());
+        assertEquals("Quá hạn", ControlStep.Status.LATE.label(VI));
+        assertEquals("On time", ControlStep.Status.ON_TIME.label(Locale.ENGLISH));
+        assertEquals("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", DocumentKind.RECEIPT.titleVi());
+        assertEquals("Dossier receipt and appointment slip", DocumentKind.RECEIPT.titleEn());
+        assertEquals("Phiếu kiểm soát quá trình giải quyết hồ sơ", DocumentKind.CONTROL_SHEET.title(VI));
+        assertEquals("Notice of refusal to accept the dossier", DocumentKind.REFUSAL.title(Locale.ENGLISH));
+    }
+
+    @Test
+    void plainFormsException_hasItsKindInVietnamese_fromTheBundle() {
+        Problem p = new FormsException("template engine broke").toProblem();
+        assertEquals("FORMS", p.code().name());
+        assertEquals("Lỗi tờ khai: template engine broke", p.messageVi());
+        assertEquals("template engine broke", p.messageEn());
+    }
+
+    @Test
+    void starterDataHints_vietnameseThenEnglish() {
+        FormRegistry forms = Forms.builder().packFiles(Map.of("procedures/T.001/form.schema.json",
+                "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\","
+                        + "\"properties\":{\"cccd\":{\"type\":\"string\",\"format\":\"vn-personal-id\",\"title\":\"Số CCCD\"},"
+                        + "\"soTrang\":{\"type\":\"integer\",\"title\":\"Số trang\"}}}"))
+                .build();
+        Map<String, Object> starter = forms.starterData("T.001");
+        assertEquals("<Số CCCD: 12 chữ số / 12 digits>", starter.get("cccd"));
+        assertEquals("<Số trang: số nguyên / whole number>", starter.get("soTrang"));
     }
 
     @Test
