@@ -56,6 +56,14 @@ class FormsProblemsTest {
     }
 
     @Test
+    void schemaThatDoesNotCompile_isTranslated() {
+        Problem p = new UnableToLoadFormsException("forms/a.schema.json",
+                FormsProblems.of("FORMS_SCHEMA_DOES_NOT_COMPILE", "id", "urn:motcua:forms:a", "detail", "bad pattern"), null).toProblem();
+        assertEquals("Không nạp được tờ khai điện tử: Không biên dịch được lược đồ [urn:motcua:forms:a]: bad pattern", p.messageVi());
+        assertEquals("cannot load the e-forms: schema [urn:motcua:forms:a] does not compile: bad pattern", p.messageEn());
+    }
+
+    @Test
     void starterDataHints_vietnameseThenEnglish() {
         FormRegistry forms = Forms.builder().packFiles(Map.of("procedures/T.001/form.schema.json",
                 "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\","
