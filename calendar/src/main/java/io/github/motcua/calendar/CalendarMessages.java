@@ -51,6 +51,15 @@ final class CalendarMessages {
                 Messages.render(BUNDLE, key, en, Locale.ENGLISH));
     }
 
+    /**
+     * A calendar file's message {@code key} whose one argument {@code name} has a value in each language
+     * (e.g. the kernel reader's own problem, rendered in Vietnamese and in English).
+     */
+    static Problem fileEach(String key, String name, String vi, String en) {
+        return Problem.ofText("", 0, 0, UNSET, Severity.ERROR, Messages.render(BUNDLE, key, Map.of(name, vi), VI),
+                Messages.render(BUNDLE, key, Map.of(name, en), Locale.ENGLISH));
+    }
+
     /** The thing a calendar file's message names, in the reader's language. */
     private static String what(String english, Locale locale) {
         if (english.startsWith("switch [")) {

@@ -65,6 +65,14 @@ class CalendarMessagesTest {
     }
 
     @Test
+    void missingCalendarFile_isTranslated(@org.junit.jupiter.api.io.TempDir Path dir) {
+        CalendarFileException e = assertThrows(CalendarFileException.class, () -> CalendarFile.of(dir.resolve("holidays.yaml")));
+        assertEquals("Lỗi trong tệp lịch: Không có tệp này", e.toProblem().messageVi());
+        assertEquals("no such file", e.toProblem().messageEn());
+        assertEquals("no such file", e.problem());
+    }
+
+    @Test
     void plainCalendarException_hasItsKindInVietnamese_andOnceEnglishOnlyMessagesAreTranslated() {
         Problem plain = new InvalidDeadlineException("bad limit").toProblem();
         assertEquals("INVALID_DEADLINE", plain.code().name());

@@ -64,6 +64,17 @@ class FormsProblemsTest {
     }
 
     @Test
+    void templateNotGivenToTheRenderer_isTranslated() {
+        io.github.motcua.forms.TemplateRenderer r = Forms.templates(FormsProblemsTest.class.getClassLoader(),
+                "io/github/motcua/forms/apptemplates", "list.ftlh");
+        io.github.motcua.forms.RenderingFailedException e = assertThrows(io.github.motcua.forms.RenderingFailedException.class,
+                () -> r.render("other.ftlh", Map.of()));
+        assertEquals("RENDERING_FAILED", e.toProblem().code().name());
+        assertEquals("Mẫu không được giao cho bộ hiển thị này: [other.ftlh]", e.toProblem().messageVi());
+        assertEquals("template not given to this renderer: [other.ftlh]", e.getMessage());
+    }
+
+    @Test
     void starterDataHints_vietnameseThenEnglish() {
         FormRegistry forms = Forms.builder().packFiles(Map.of("procedures/T.001/form.schema.json",
                 "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\","
