@@ -85,22 +85,46 @@ public record TimeLimit(long amount, DeadlineUnit unit) {
     public String label(Locale locale) {
         Objects.requireNonNull(unit);
         boolean en = io.github.motcua.kernel.Messages.english(locale);
-        String key;
+        int k;
         switch (unit) {
             case SAME_DAY:
-                key = "label.limit.SAME_DAY";
+                k = 0;
                 break;
             case WORKING_DAYS:
-                key = en && amount == 1 ? "label.limit.WORKING_DAYS.one" : "label.limit.WORKING_DAYS";
+                k = 1;
                 break;
             case WORKING_HOURS:
-                key = en && amount == 1 ? "label.limit.WORKING_HOURS.one" : "label.limit.WORKING_HOURS";
+                k = 3;
                 break;
             default:
-                key = en && amount == 1 ? "label.limit.CALENDAR_DAYS.one" : "label.limit.CALENDAR_DAYS";
+                k = 5;
         }
-        return io.github.motcua.kernel.Messages.render(CalendarMessages.BUNDLE, key,
-                java.util.Map.of("amount", en ? Long.toString(amount) : twoDigits(amount)), locale);
+        if (en && amount == 1 && k > 0) {
+            k++; // the ".one" key of the unit
+        }
+        // the bundle's patterns are read once: a decision's trace, JSON and text name its limit every time
+        String pattern = Words.PATTERNS[en ? 1 : 0][k];
+        int at = pattern.indexOf(AMOUNT);
+        return at < 0 ? pattern
+                : pattern.substring(0, at) + (en ? Long.toString(amount) : twoDigits(amount)) + pattern.substring(at + AMOUNT.length());
+    }
+
+    private static final String AMOUNT = "{amount}";
+
+    /** The calendar bundle's limit labels, {Vietnamese, English} × {@link #KEYS}. */
+    private static final class Words {
+        static final String[] KEYS = {"label.limit.SAME_DAY", "label.limit.WORKING_DAYS", "label.limit.WORKING_DAYS.one",
+            "label.limit.WORKING_HOURS", "label.limit.WORKING_HOURS.one", "label.limit.CALENDAR_DAYS",
+            "label.limit.CALENDAR_DAYS.one"};
+        static final String[][] PATTERNS = {patterns(io.github.motcua.kernel.Messages.VI), patterns(Locale.ENGLISH)};
+
+        private static String[] patterns(Locale locale) {
+            String[] out = new String[KEYS.length];
+            for (int i = 0; i < KEYS.length; i++) {
+                out[i] = io.github.motcua.kernel.Messages.render(CalendarMessages.BUNDLE, KEYS[i], java.util.Map.of(), locale);
+            }
+            return out;
+        }
     }
 
     /** {@code String.format("%02d", n)} without the formatter (a decision's trace names its limit every time). */
