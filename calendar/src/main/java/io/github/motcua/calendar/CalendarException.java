@@ -41,12 +41,13 @@ public class CalendarException extends RuntimeException implements ProblemCarrie
         this.detail = detail;
     }
 
-    private static final Map<String, String> TITLES_VI = Map.of(
-            "CALENDAR", "Lỗi lịch làm việc",
-            "INVALID_DEADLINE", "Thời hạn không hợp lệ",
-            "DATE_OUT_OF_RANGE", "Ngày nằm ngoài phạm vi của lịch",
-            "STEP_BUDGET", "Các bước xử lý nội bộ không đủ thời gian",
-            "CALENDAR_FILE", "Tệp lịch không hợp lệ");
+    /** The bundle key of each code's kind of problem ({@code "<kind>: {detail}"} in Vietnamese). */
+    private static final Map<String, String> TITLES = Map.of(
+            "CALENDAR", "TITLE_CALENDAR",
+            "INVALID_DEADLINE", "TITLE_INVALID_DEADLINE",
+            "DATE_OUT_OF_RANGE", "TITLE_DATE_OUT_OF_RANGE",
+            "STEP_BUDGET", "TITLE_STEP_BUDGET",
+            "CALENDAR_FILE", "TITLE_CALENDAR_FILE");
 
     /**
      * This exception as the kernel's problem: the code is the class name without {@code Exception} in
@@ -57,7 +58,7 @@ public class CalendarException extends RuntimeException implements ProblemCarrie
     @Override
     public Problem toProblem() {
         return detail != null ? ProblemCarrier.recoded(this, detail)
-                : ProblemCarrier.ofDetail(this, TITLES_VI, "Lỗi lịch làm việc");
+                : ProblemCarrier.ofDetail(this, CalendarMessages.BUNDLE, TITLES, "TITLE_CALENDAR");
     }
 
     @Override

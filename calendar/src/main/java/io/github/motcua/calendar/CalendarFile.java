@@ -35,10 +35,11 @@ public record CalendarFile(String name, byte[] content) {
         Path folder = path.toAbsolutePath().getParent();
         try {
             byte[] bytes = io.github.motcua.kernel.PackReader.of(folder).bytes(name)
-                    .orElseThrow(() -> new CalendarFileException(path.toString(), 0, 0, "no such file"));
+                    .orElseThrow(() -> new CalendarFileException(path.toString(), 0, 0, CalendarMessages.file("FILE_NO_SUCH_FILE")));
             return new CalendarFile(name, bytes);
         } catch (io.github.motcua.kernel.PackReadException e) {
-            throw new CalendarFileException(path.toString(), 0, 0, "cannot read the file: " + e.getMessage());
+            throw new CalendarFileException(path.toString(), 0, 0, CalendarMessages.fileEach("FILE_CANNOT_READ", "detail",
+                    e.problem().format(io.github.motcua.kernel.Messages.VI), e.getMessage()));
         }
     }
 

@@ -93,8 +93,10 @@ public final class CalendarFileException extends CalendarException {
         if (kernel != null) {
             return kernel;
         }
-        return Problem.ofText(file, line, column, CODE, Severity.ERROR, "Lỗi trong tệp lịch: " + problem(Locale.forLanguageTag("vi")),
-                problem);
+        Locale vi = io.github.motcua.kernel.Messages.VI;
+        return Problem.ofText(file, line, column, CODE, Severity.ERROR,
+                io.github.motcua.kernel.Messages.render(CalendarMessages.BUNDLE, "FILE_AT_FAULT", vi, "detail", problem(vi)),
+                io.github.motcua.kernel.Messages.render(CalendarMessages.BUNDLE, "FILE_AT_FAULT", Locale.ENGLISH, "detail", problem));
     }
 
     /** The plain message without the position prefix (English). */

@@ -20,17 +20,20 @@ final class CalendarMessages {
     /** Replaced by the code of the exception that carries the problem. */
     private static final ProblemCode UNSET = new ProblemCode("CALENDAR");
 
-    private static final Locale VI = Locale.forLanguageTag("vi");
-    /** The Vietnamese of the things a calendar file's message names ({@code what}); a key name stays as it is. */
-    private static final Map<String, String> WHAT_VI = Map.of(
-            "a calendar file", "tệp lịch",
-            "a schedule file", "tệp lịch nghỉ (schedule)",
-            "a holiday-rules file", "tệp quy tắc ngày nghỉ (holiday-rules)",
-            "a switches file", "tệp công tắc (switches)",
-            "a legal basis", "căn cứ pháp lý",
-            "a holiday rule", "quy tắc ngày nghỉ",
-            "a schedule day", "ngày trong lịch nghỉ",
-            "an office session", "buổi làm việc");
+    private static final Locale VI = Messages.VI;
+    /**
+     * The bundle key of each thing a calendar file's message names ({@code what}, given in English by
+     * the reader); a key name stays as it is.
+     */
+    private static final Map<String, String> WHAT = Map.of(
+            "a calendar file", "label.what.calendarFile",
+            "a schedule file", "label.what.scheduleFile",
+            "a holiday-rules file", "label.what.holidayRulesFile",
+            "a switches file", "label.what.switchesFile",
+            "a legal basis", "label.what.legalBasis",
+            "a holiday rule", "label.what.holidayRule",
+            "a schedule day", "label.what.scheduleDay",
+            "an office session", "label.what.officeSession");
 
     private CalendarMessages() {
     }
@@ -42,10 +45,33 @@ final class CalendarMessages {
     static Problem file(String key, Object... pairs) {
         Map<String, String> en = args(pairs);
         Map<String, String> vi = new LinkedHashMap<>(en);
-        vi.computeIfPresent("what", (k, w) -> w.startsWith("switch [") ? "công tắc " + w.substring("switch ".length())
-                : WHAT_VI.getOrDefault(w, w));
+        en.computeIfPresent("what", (k, w) -> what(w, Locale.ENGLISH));
+        vi.computeIfPresent("what", (k, w) -> what(w, VI));
         return Problem.ofText("", 0, 0, UNSET, Severity.ERROR, Messages.render(BUNDLE, key, vi, VI),
                 Messages.render(BUNDLE, key, en, Locale.ENGLISH));
+    }
+
+    /**
+     * A calendar file's message {@code key} whose one argument {@code name} has a value in each language
+     * (e.g. the kernel reader's own problem, rendered in Vietnamese and in English).
+     */
+    static Problem fileEach(String key, String name, String vi, String en) {
+        return Problem.ofText("", 0, 0, UNSET, Severity.ERROR, Messages.render(BUNDLE, key, Map.of(name, vi), VI),
+                Messages.render(BUNDLE, key, Map.of(name, en), Locale.ENGLISH));
+    }
+
+    /** The thing a calendar file's message names, in the reader's language. */
+    private static String what(String english, Locale locale) {
+        if (english.startsWith("switch [")) {
+            return Messages.render(BUNDLE, "label.what.switch", locale, "id", english.substring("switch ".length()));
+        }
+        String key = WHAT.get(english);
+        return key == null ? english : Messages.render(BUNDLE, key, Map.of(), locale);
+    }
+
+    /** The Vietnamese of the calendar bundle's {@code key} (a label a calendar record holds as its one text). */
+    static String vi(String key, Object... pairs) {
+        return Messages.render(BUNDLE, key, args(pairs), VI);
     }
 
     /**

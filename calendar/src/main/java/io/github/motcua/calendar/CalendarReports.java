@@ -69,11 +69,8 @@ public final class CalendarReports {
             return "";
         }
         String list = years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
-        return english
-                ? (years.size() == 1 ? "Year " : "Years ") + list + ": working days computed from the lunar calendar and the "
-                        + "holiday rules in force, not from an official schedule (none in the pack yet)"
-                : "Năm " + list + ": ngày làm việc được tính toán theo âm lịch và quy định về ngày nghỉ lễ, Tết đang có "
-                        + "hiệu lực, không phải theo lịch nghỉ chính thức (bộ quy tắc chưa có lịch của năm này)";
+        return io.github.motcua.kernel.Messages.render(CalendarMessages.BUNDLE,
+                years.size() == 1 ? "label.computedYear" : "label.computedYears", english ? Locale.ENGLISH : io.github.motcua.kernel.Messages.VI, "years", list);
     }
 
     /** {@code days-off PACK YEAR} with the computed-year note in English when {@code english}. */
@@ -96,11 +93,8 @@ public final class CalendarReports {
         List<CalendarDay> days = calendar.specialDays(year);
         StringBuilder sb = new StringBuilder();
         if (calendar.isComputed(year)) {
-            sb.append(english
-                    ? "# computed: " + year + " has no official schedule in the pack; the days below follow the lunar "
-                            + "calendar and the holiday rules in force that year, not a published schedule\n"
-                    : "# tính toán: năm " + year + " chưa có lịch nghỉ chính thức trong bộ quy tắc; các ngày dưới đây "
-                            + "tính theo âm lịch và quy định ngày nghỉ lễ có hiệu lực năm đó, không phải lịch đã công bố\n");
+            sb.append("# ").append(io.github.motcua.kernel.Messages.render(CalendarMessages.BUNDLE, "label.daysOffComputed",
+                    english ? Locale.ENGLISH : io.github.motcua.kernel.Messages.VI, "year", year)).append('\n');
         }
         sb.append("date,kind,name\n");
         for (CalendarDay d : days) {

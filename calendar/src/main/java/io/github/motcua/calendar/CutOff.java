@@ -26,10 +26,10 @@ public record CutOff(LocalTime at, List<LegalBasis> bases) {
     public CutOff {
         bases = List.copyOf(Objects.requireNonNullElse(bases, List.of()));
         if (at == null && !bases.isEmpty()) {
-            throw new InvalidDeadlineException("a cut-off without an hour cites no legal basis: " + bases);
+            throw new InvalidDeadlineException(CalendarMessages.problem("CUT_OFF_BASIS_WITHOUT_HOUR", "bases", bases));
         }
         if (at != null && bases.isEmpty()) {
-            throw new InvalidDeadlineException("a cut-off hour must cite its legal basis: [" + at + "]");
+            throw new InvalidDeadlineException(CalendarMessages.problem("CUT_OFF_NO_BASIS", "at", at));
         }
     }
 

@@ -323,16 +323,16 @@ public final class DeadlineEngine {
                 long from = cursor.toLocalDate().toEpochDay();
                 long to = sd.toLocalDate().toEpochDay();
                 if (to - from > MAX_PAUSE_DAYS) {
-                    throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                            "step [%s] not counted is longer than %d days", step.id(), MAX_PAUSE_DAYS));
+                    throw new InvalidDeadlineException(CalendarMessages.problem("STEP_NOT_COUNTED_TOO_LONG", "id", step.id(),
+                            "max", MAX_PAUSE_DAYS));
                 }
                 for (long d = from + 1; d <= to; d++) {
                     stepDays.add(d);
                 }
                 out.add(DeadlineAdjustment.excluded(cursor.atZone(WorkingCalendar.VIETNAM).toInstant(),
                         sd.atZone(WorkingCalendar.VIETNAM).toInstant(),
-                        String.format(Locale.ROOT, "%s (%s: %s, không tính vào thời hạn giải quyết)", step.nameVi(),
-                                step.owner(), step.budget().labelVi()), step.basis()));
+                        CalendarMessages.vi("label.stepNotCounted", "step", step.nameVi(), "owner", step.owner(),
+                                "budget", step.budget().labelVi()), step.basis()));
                 ex = excluded(req, stepDays.stream().mapToLong(Long::longValue).toArray());
             }
             cursor = sd;

@@ -41,8 +41,7 @@ public record InternalStep(String id, String role, String nameVi, TimeLimit budg
             throw new InvalidDeadlineException(CalendarMessages.problem("STEP_NO_BUDGET", "id", id));
         }
         if (!counted && budget.unit() == DeadlineUnit.SAME_DAY) {
-            throw new InvalidDeadlineException(String.format(Locale.ROOT,
-                    "internal step [%s] is not counted, so its budget needs a length, not SAME_DAY", id));
+            throw new InvalidDeadlineException(CalendarMessages.problem("STEP_NOT_COUNTED_SAME_DAY", "id", id));
         }
     }
 

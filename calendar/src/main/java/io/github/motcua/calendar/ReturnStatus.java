@@ -8,27 +8,30 @@ package io.github.motcua.calendar;
  */
 public enum ReturnStatus {
     /** Returned on a date before the due date (trước hạn). */
-    EARLY("Trước hạn", "Early"),
+    EARLY("label.returnStatus.EARLY"),
     /** Returned on the due date, not after the due instant (đúng hạn). */
-    ON_TIME("Đúng hạn", "On time"),
+    ON_TIME("label.returnStatus.ON_TIME"),
     /** Returned after the due instant (quá hạn). */
-    LATE("Quá hạn", "Late");
+    LATE("label.returnStatus.LATE");
 
-    private final String labelVi;
-    private final String labelEn;
+    private final String key;
 
-    ReturnStatus(String labelVi, String labelEn) {
-        this.labelVi = labelVi;
-        this.labelEn = labelEn;
+    ReturnStatus(String key) {
+        this.key = key;
     }
 
-    /** Vietnamese label. */
+    /** The label in the reader's language (the calendar bundle's; Vietnamese unless English). */
+    public String label(java.util.Locale locale) {
+        return io.github.motcua.kernel.Messages.render(CalendarMessages.BUNDLE, key, java.util.Map.of(), locale);
+    }
+
+    /** Vietnamese label, e.g. "Đúng hạn". */
     public String labelVi() {
-        return labelVi;
+        return label(io.github.motcua.kernel.Messages.VI);
     }
 
-    /** English label. */
+    /** English label, e.g. "On time". */
     public String labelEn() {
-        return labelEn;
+        return label(java.util.Locale.ENGLISH);
     }
 }

@@ -68,18 +68,62 @@ public record TimeLimit(long amount, DeadlineUnit unit) {
         return new TimeLimit(0, DeadlineUnit.SAME_DAY);
     }
 
-    /** E.g. "03 ngày làm việc". */
+    /** E.g. "03 ngày làm việc" (the amount in two digits, as Vietnamese procedure texts write it). */
     public String labelVi() {
+        return label(io.github.motcua.kernel.Messages.VI);
+    }
+
+    /** E.g. "3 working days", "1 working day", "the same day". */
+    public String labelEn() {
+        return label(Locale.ENGLISH);
+    }
+
+    /**
+     * The limit in words in the reader's language (the calendar bundle's {@code label.limit.*}):
+     * Vietnamese "03 ngày làm việc", English "3 working days".
+     */
+    public String label(Locale locale) {
         Objects.requireNonNull(unit);
+        boolean en = io.github.motcua.kernel.Messages.english(locale);
+        int k;
         switch (unit) {
             case SAME_DAY:
-                return "trong ngày";
+                k = 0;
+                break;
             case WORKING_DAYS:
-                return twoDigits(amount) + " ngày làm việc";
+                k = 1;
+                break;
             case WORKING_HOURS:
-                return twoDigits(amount) + " giờ làm việc";
+                k = 3;
+                break;
             default:
-                return twoDigits(amount) + " ngày";
+                k = 5;
+        }
+        if (en && amount == 1 && k > 0) {
+            k++; // the ".one" key of the unit
+        }
+        // the bundle's patterns are read once: a decision's trace, JSON and text name its limit every time
+        String pattern = Words.PATTERNS[en ? 1 : 0][k];
+        int at = pattern.indexOf(AMOUNT);
+        return at < 0 ? pattern
+                : pattern.substring(0, at) + (en ? Long.toString(amount) : twoDigits(amount)) + pattern.substring(at + AMOUNT.length());
+    }
+
+    private static final String AMOUNT = "{amount}";
+
+    /** The calendar bundle's limit labels, {Vietnamese, English} × {@link #KEYS}. */
+    private static final class Words {
+        static final String[] KEYS = {"label.limit.SAME_DAY", "label.limit.WORKING_DAYS", "label.limit.WORKING_DAYS.one",
+            "label.limit.WORKING_HOURS", "label.limit.WORKING_HOURS.one", "label.limit.CALENDAR_DAYS",
+            "label.limit.CALENDAR_DAYS.one"};
+        static final String[][] PATTERNS = {patterns(io.github.motcua.kernel.Messages.VI), patterns(Locale.ENGLISH)};
+
+        private static String[] patterns(Locale locale) {
+            String[] out = new String[KEYS.length];
+            for (int i = 0; i < KEYS.length; i++) {
+                out[i] = io.github.motcua.kernel.Messages.render(CalendarMessages.BUNDLE, KEYS[i], java.util.Map.of(), locale);
+            }
+            return out;
         }
     }
 

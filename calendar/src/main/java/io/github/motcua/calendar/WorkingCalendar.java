@@ -451,7 +451,7 @@ public final class WorkingCalendar {
                     while (weekend(c) || holidays.containsKey(c) || comp.containsKey(c)) {
                         c = c.plusDays(1);
                     }
-                    comp.put(c, new CalendarDay(c, DayKind.COMPENSATORY, "Nghỉ bù " + h.nameVi(),
+                    comp.put(c, new CalendarDay(c, DayKind.COMPENSATORY, CalendarMessages.vi("label.compensatory", "holiday", h.nameVi()),
                             compensatoryBasis));
                 }
             }

@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.motcua.kernel.Messages;
+import io.github.motcua.kernel.BundleKeys;
 import io.github.motcua.kernel.Problem;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,37 +21,67 @@ import org.junit.jupiter.api.Test;
  */
 class CalendarMessagesTest {
     private static final Path SOURCES = Path.of("src", "main", "java", "io", "github", "motcua", "calendar");
-    private static final Pattern CALL = Pattern.compile("CalendarMessages\\.problem\\(((?:[^,()]|\\([^()]*\\))*)");
-    private static final Pattern LITERAL = Pattern.compile("\"([A-Z][A-Z0-9_]*)\"");
+    /** The key of a {@link CalendarMessages#problem} call: written first, or either side of a {@code ?:}. */
+    private static final Pattern CALL = Pattern.compile("CalendarMessages\\.problem\\(\\s*\"([A-Z][A-Z0-9_]*)\"");
+    private static final Pattern CALL_IF = Pattern.compile("CalendarMessages\\.problem\\([^,\"]*\\?\\s*\"([A-Z][A-Z0-9_]*)\"");
+    private static final Pattern CALL_ELSE = Pattern.compile(
+            "CalendarMessages\\.problem\\([^,\"]*\\?\\s*\"[A-Z0-9_]+\"\\s*:\\s*\"([A-Z][A-Z0-9_]*)\"");
     /** A calendar file's message key (YamlNode.error, CalendarMessages.file), wherever it is written. */
     private static final Pattern FILE_KEY = Pattern.compile("\"(FILE_[A-Z0-9_]+)\"");
+    /** An exception's kind of problem, and the labels (time limits, return status, notes, what a file message names). */
+    private static final Pattern TITLE_OR_LABEL = Pattern.compile("\"(TITLE_[A-Z0-9_]+|label\\.[A-Za-z0-9_.]+)\"");
+    private static final Locale VI = Locale.forLanguageTag("vi");
 
     @Test
-    void bundle_everyKeyInBothLanguagesWithTheSamePlaceholders() {
-        assertEquals(java.util.List.of(), Messages.check(CalendarMessages.BUNDLE));
+    void bundle_completeInBothLanguages_everyKeyTheCodeNamesIsInIt_andEveryKeyIsUsed() {
+        BundleKeys.assertExactlyTheKeysUsed(CalendarMessages.BUNDLE,
+                BundleKeys.named(SOURCES, false, CALL, CALL_IF, CALL_ELSE, FILE_KEY, TITLE_OR_LABEL), 100);
     }
 
     @Test
-    void code_everyKeyItNamesIsInTheBundle_andEveryBundleKeyIsUsed() throws IOException {
-        TreeSet<String> used = new TreeSet<>();
-        try (Stream<Path> files = Files.list(SOURCES)) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
-                String src = Files.readString(f, StandardCharsets.UTF_8);
-                Matcher file = FILE_KEY.matcher(src);
-                while (file.find()) {
-                    used.add(file.group(1));
-                }
-                Matcher call = CALL.matcher(src);
-                while (call.find()) {
-                    Matcher key = LITERAL.matcher(call.group(1));
-                    while (key.find()) {
-                        used.add(key.group(1));
-                    }
-                }
-            }
-        }
-        assertTrue(used.size() > 60, used.toString());
-        assertEquals(new TreeSet<>(Messages.keys(CalendarMessages.BUNDLE)), used);
+    void timeLimitLabels_inBothLanguages() {
+        assertEquals("03 ngày làm việc", TimeLimit.workingDays(3).labelVi());
+        assertEquals("3 working days", TimeLimit.workingDays(3).labelEn());
+        assertEquals("1 working day", TimeLimit.workingDays(1).label(Locale.ENGLISH));
+        assertEquals("12 giờ làm việc", TimeLimit.workingHours(12).label(VI));
+        assertEquals("1 working hour", TimeLimit.workingHours(1).labelEn());
+        assertEquals("30 ngày", TimeLimit.calendarDays(30).labelVi());
+        assertEquals("30 calendar days", TimeLimit.calendarDays(30).labelEn());
+        assertEquals("trong ngày", TimeLimit.sameDay().labelVi());
+        assertEquals("the same day", TimeLimit.sameDay().labelEn());
+        assertEquals("Đúng hạn", ReturnStatus.ON_TIME.labelVi());
+        assertEquals("Late", ReturnStatus.LATE.labelEn());
+        assertEquals("Trước hạn", ReturnStatus.EARLY.label(Locale.ROOT));
+    }
+
+    @Test
+    void computedYearNotes_inBothLanguages() {
+        assertEquals("", CalendarReports.computedYearsNote(java.util.List.of(), true));
+        assertTrue(CalendarReports.computedYearsNote(java.util.List.of(2031), true).startsWith("Year 2031: working days computed"));
+        assertTrue(CalendarReports.computedYearsNote(java.util.List.of(2031, 2032), true).startsWith("Years 2031, 2032: working days"));
+        assertEquals("Năm 2031, 2032: ngày làm việc được tính toán theo âm lịch và quy định về ngày nghỉ lễ, Tết đang có hiệu lực, "
+                + "không phải theo lịch nghỉ chính thức (bộ quy tắc chưa có lịch của năm này)",
+                CalendarReports.computedYearsNote(java.util.List.of(2031, 2032), false));
+    }
+
+    @Test
+    void missingCalendarFile_isTranslated(@org.junit.jupiter.api.io.TempDir Path dir) {
+        CalendarFileException e = assertThrows(CalendarFileException.class, () -> CalendarFile.of(dir.resolve("holidays.yaml")));
+        assertEquals("Lỗi trong tệp lịch: Không có tệp này", e.toProblem().messageVi());
+        assertEquals("no such file", e.toProblem().messageEn());
+        assertEquals("no such file", e.problem());
+    }
+
+    @Test
+    void plainCalendarException_hasItsKindInVietnamese_andOnceEnglishOnlyMessagesAreTranslated() {
+        Problem plain = new InvalidDeadlineException("bad limit").toProblem();
+        assertEquals("INVALID_DEADLINE", plain.code().name());
+        assertEquals("Thời hạn không hợp lệ: bad limit", plain.messageVi());
+        assertEquals("bad limit", plain.messageEn());
+        InvalidDeadlineException noBasis = assertThrows(InvalidDeadlineException.class,
+                () -> new CutOff(java.time.LocalTime.of(16, 0), java.util.List.of()));
+        assertEquals("Giờ chốt tiếp nhận phải nêu căn cứ pháp lý: [16:00]", noBasis.toProblem().messageVi());
+        assertEquals("a cut-off hour must cite its legal basis: [16:00]", noBasis.getMessage());
     }
 
     @Test

@@ -39,13 +39,14 @@ public class FeeException extends RuntimeException implements ProblemCarrier {
         this.detail = detail;
     }
 
-    private static final Map<String, String> TITLES_VI = Map.of(
-            "FEE", "Lỗi tính phí, lệ phí",
-            "FEE_DIRECTIVE", "Quy tắc về phí không hợp lệ",
-            "FEE_QUANTITY", "Số lượng tính phí không hợp lệ",
-            "INVALID_FEE_TABLE", "Bảng phí, lệ phí không hợp lệ",
-            "MONEY_OVERFLOW", "Số tiền vượt quá giới hạn tính toán",
-            "NO_RATE_IN_FORCE", "Không có mức thu có hiệu lực");
+    /** The bundle key of each code's kind of problem ({@code "<kind>: {detail}"} in Vietnamese). */
+    private static final Map<String, String> TITLES = Map.of(
+            "FEE", "FEES_TITLE_FEE",
+            "FEE_DIRECTIVE", "FEES_TITLE_FEE_DIRECTIVE",
+            "FEE_QUANTITY", "FEES_TITLE_FEE_QUANTITY",
+            "INVALID_FEE_TABLE", "FEES_TITLE_INVALID_FEE_TABLE",
+            "MONEY_OVERFLOW", "FEES_TITLE_MONEY_OVERFLOW",
+            "NO_RATE_IN_FORCE", "FEES_TITLE_NO_RATE_IN_FORCE");
 
     /**
      * This exception as the kernel's problem: the code is the class name without {@code Exception} in
@@ -56,7 +57,7 @@ public class FeeException extends RuntimeException implements ProblemCarrier {
     @Override
     public Problem toProblem() {
         return detail != null ? ProblemCarrier.recoded(this, detail)
-                : ProblemCarrier.ofDetail(this, TITLES_VI, "Lỗi tính phí, lệ phí");
+                : ProblemCarrier.ofDetail(this, FeeMessages.BUNDLE, TITLES, "FEES_TITLE_FEE");
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.github.motcua.fees;
 
+import io.github.motcua.kernel.Messages;
+import java.util.Locale;
+
 import io.github.motcua.dossier.Channel;
 import io.github.motcua.law.LegalBasis;
 import java.time.LocalDate;
@@ -80,26 +83,33 @@ record FeeRow(
         return cap == null ? m : m.min(Money.of(cap));
     }
 
-    /** The tariff in Vietnamese words. */
+    /** The tariff in Vietnamese words, e.g. "2.000 đ/đơn vị". */
     String tariffVi() {
+        return tariff(Messages.VI);
+    }
+
+    /** The tariff in words in the reader's language (fee-rules' bundle, {@code FEES_TARIFF_*}). */
+    String tariff(Locale locale) {
+        String rateText = Money.of(rate).format(locale);
         String s;
         switch (tariff) {
             case FLAT:
-                s = Money.of(rate).formatVi() + (copiesPath == null ? "/trường hợp" : "/bản");
+                s = Messages.render(FeeMessages.BUNDLE, copiesPath == null ? "FEES_TARIFF_FLAT_CASE" : "FEES_TARIFF_FLAT_COPY",
+                        locale, "rate", rateText);
                 break;
             case PER_UNIT:
-                s = Money.of(rate).formatVi() + "/đơn vị";
+                s = Messages.render(FeeMessages.BUNDLE, "FEES_TARIFF_PER_UNIT", locale, "rate", rateText);
                 break;
             case TIERED:
-                s = String.format(java.util.Locale.ROOT, "%s/đơn vị cho %d đơn vị đầu; %s/đơn vị từ đơn vị thứ %d",
-                        Money.of(rate).formatVi(), fromUnit - 1, Money.of(unitRate).formatVi(), fromUnit);
+                s = Messages.render(FeeMessages.BUNDLE, "FEES_TARIFF_TIERED", locale, "rate", rateText, "first", fromUnit - 1,
+                        "unitRate", Money.of(unitRate).format(locale), "from", fromUnit);
                 break;
             default:
-                s = String.format(java.util.Locale.ROOT, "%s; từ đơn vị thứ %d thêm %s/đơn vị",
-                        Money.of(rate).formatVi(), fromUnit, Money.of(unitRate).formatVi());
+                s = Messages.render(FeeMessages.BUNDLE, "FEES_TARIFF_BASE_PLUS_EXTRA", locale, "rate", rateText,
+                        "from", fromUnit, "unitRate", Money.of(unitRate).format(locale));
         }
         if (cap != null) {
-            s += "; tối đa " + Money.of(cap).formatVi() + "/bản";
+            s = Messages.render(FeeMessages.BUNDLE, "FEES_TARIFF_CAP", locale, "tariff", s, "cap", Money.of(cap).format(locale));
         }
         return s;
     }

@@ -1,5 +1,6 @@
 package io.github.motcua.fees;
 
+import io.github.motcua.kernel.Messages;
 import io.github.motcua.kernel.Problem;
 import io.github.motcua.kernel.ProblemCode;
 import io.github.motcua.kernel.Severity;
@@ -58,9 +59,15 @@ public record FeeTableProblem(String file, int row, String column, int columnNum
             sb.append(':').append(row);
         }
         if (!column.isEmpty()) {
-            sb.append(String.format(Locale.ROOT, ", cột/column %s (%d)", column, columnNumber));
+            sb.append(String.format(Locale.ROOT, ", %s %s (%d)", both("FEES_WORD_COLUMN"), column, columnNumber));
         }
-        sb.append(String.format(Locale.ROOT, ", giá trị/value [%s]: %s / %s", value, messageVi, messageEn));
+        sb.append(String.format(Locale.ROOT, ", %s [%s]: %s / %s", both("FEES_WORD_VALUE"), value, messageVi, messageEn));
         return sb.toString();
+    }
+
+    /** A word of fee-rules' bundle as "Vietnamese/English", e.g. "cột/column". */
+    private static String both(String key) {
+        return Messages.render(FeeMessages.BUNDLE, key, java.util.Map.of(), Messages.VI) + "/"
+                + Messages.render(FeeMessages.BUNDLE, key, java.util.Map.of(), Locale.ENGLISH);
     }
 }

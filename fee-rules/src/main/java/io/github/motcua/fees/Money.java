@@ -1,5 +1,8 @@
 package io.github.motcua.fees;
 
+import io.github.motcua.kernel.Messages;
+import java.util.Map;
+
 import java.util.Locale;
 
 /**
@@ -92,12 +95,22 @@ public record Money(long dong) implements Comparable<Money> {
 
     /** Vietnamese style with a dot as thousands separator, e.g. {@code "200.000 đ"}; independent of the JVM locale. */
     public String formatVi() {
-        return group(dong, '.') + " đ";
+        return format(Messages.VI);
     }
 
     /** English style, e.g. {@code "VND 200,000"}. */
     public String formatEn() {
-        return "VND " + group(dong, ',');
+        return format(Locale.ENGLISH);
+    }
+
+    /**
+     * The amount in the reader's language: English {@code "VND 200,000"} (comma between thousands),
+     * any other language Vietnamese {@code "200.000 đ"} (dot between thousands); the currency's place
+     * and sign are fee-rules' bundle's {@code FEES_MONEY}. Independent of the JVM locale.
+     */
+    public String format(Locale locale) {
+        boolean en = Messages.english(locale);
+        return Messages.render(FeeMessages.BUNDLE, "FEES_MONEY", Map.of("amount", group(dong, en ? ',' : '.')), locale);
     }
 
     private static String group(long v, char sep) {

@@ -355,6 +355,13 @@ class FeeTablesTest {
                     () -> csv("b.csv", HEAD + "RATE,x,PHI,Phí,FLAT,abc,,,,,,T-BASE\n").orThrow());
             assertEquals(1, e.problems().size());
             assertTrue(e.getMessage().contains("[abc]"));
+            io.github.motcua.kernel.Problem p = e.toProblem();
+            assertEquals(List.of(p), e.toProblems(), "each table problem is one of the kernel's, at its cell");
+            assertEquals("INVALID_FEE_TABLE", p.code().name());
+            assertEquals("b.csv", p.file());
+            assertEquals(2, p.line());
+            assertEquals(e.problems().get(0).messageVi(), p.messageVi());
+            assertEquals(e.problems().get(0).messageEn(), p.messageEn());
         }
     }
 

@@ -44,13 +44,16 @@ public class FormsException extends RuntimeException implements ProblemCarrier {
         return detail;
     }
 
-    private static final Map<String, String> TITLES_VI = Map.of(
-            "FORMS", "Lỗi tờ khai",
-            "NO_SUCH_FORM", "Không có tờ khai",
-            "RENDERING_FAILED", "Không hiển thị được tờ khai hoặc giấy tờ",
-            "UNABLE_TO_LOAD_FORMS", "Không nạp được tờ khai",
-            "TEMPLATE_REFUSED", "Mẫu giấy tờ bị từ chối",
-            "SCHEMA_REFERENCE_REFUSED", "Tham chiếu lược đồ bị từ chối");
+    /** forms-core's exception bundle (the {@code FORMS_} keys). */
+    static final String BUNDLE = "io/github/motcua/forms/problems";
+    /** The bundle key of each code's kind of problem ({@code "<kind>: {detail}"} in Vietnamese). */
+    private static final Map<String, String> TITLES = Map.of(
+            "FORMS", "FORMS_TITLE_FORMS",
+            "NO_SUCH_FORM", "FORMS_TITLE_NO_SUCH_FORM",
+            "RENDERING_FAILED", "FORMS_TITLE_RENDERING_FAILED",
+            "UNABLE_TO_LOAD_FORMS", "FORMS_TITLE_UNABLE_TO_LOAD_FORMS",
+            "TEMPLATE_REFUSED", "FORMS_TITLE_TEMPLATE_REFUSED",
+            "SCHEMA_REFERENCE_REFUSED", "FORMS_TITLE_SCHEMA_REFERENCE_REFUSED");
 
     /**
      * This exception as the kernel's problem: the code is the class name without {@code Exception} in
@@ -60,7 +63,7 @@ public class FormsException extends RuntimeException implements ProblemCarrier {
      */
     @Override
     public Problem toProblem() {
-        return detail != null ? ProblemCarrier.recoded(this, detail) : ProblemCarrier.ofDetail(this, TITLES_VI, "Lỗi tờ khai");
+        return detail != null ? ProblemCarrier.recoded(this, detail) : ProblemCarrier.ofDetail(this, BUNDLE, TITLES, "FORMS_TITLE_FORMS");
     }
 
     @Override

@@ -46,8 +46,10 @@ public class UnableToLoadFormsException extends FormsException {
     public Problem toProblem() {
         Problem d = detail();
         return Problem.ofText(file == null ? "" : file, 0, 0, CODE, Severity.ERROR,
-                "Không nạp được tờ khai điện tử: " + (d == null ? getMessage() : d.messageVi()),
-                "cannot load the e-forms: " + (d == null ? getMessage() : d.messageEn()));
+                io.github.motcua.kernel.Messages.render(BUNDLE, "FORMS_CANNOT_LOAD", io.github.motcua.kernel.Messages.VI,
+                        "detail", d == null ? getMessage() : d.messageVi()),
+                io.github.motcua.kernel.Messages.render(BUNDLE, "FORMS_CANNOT_LOAD", java.util.Locale.ENGLISH,
+                        "detail", d == null ? getMessage() : d.messageEn()));
     }
 
     /** The pack-relative file at fault, e.g. {@code "procedures/1.001193/form.schema.json"}, or {@code null}. */

@@ -1,5 +1,9 @@
 package io.github.motcua.dossier;
 
+import io.github.motcua.kernel.Messages;
+import java.util.Locale;
+import java.util.Map;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -17,40 +21,43 @@ import java.util.Optional;
  */
 public enum ApplicantCategory {
     /** Hộ nghèo. */
-    POOR_HOUSEHOLD("Hộ nghèo", "Poor household", false),
+    POOR_HOUSEHOLD("label.category.POOR_HOUSEHOLD", false),
     /** Người có công với cách mạng. */
-    MERITORIOUS("Người có công với cách mạng", "Person with merit to the revolution", false),
+    MERITORIOUS("label.category.MERITORIOUS", false),
     /** Thân nhân liệt sĩ. */
-    MARTYR_RELATIVE("Thân nhân liệt sĩ", "Martyr's relative", false),
+    MARTYR_RELATIVE("label.category.MARTYR_RELATIVE", false),
     /** Người khuyết tật. */
-    DISABLED("Người khuyết tật", "Person with a disability", false),
+    DISABLED("label.category.DISABLED", false),
     /** Trẻ em: also derived from the birth date. */
-    CHILD("Trẻ em", "Child", true),
+    CHILD("label.category.CHILD", true),
     /** Người cao tuổi: also derived from the birth date. */
-    ELDERLY("Người cao tuổi", "Elderly person", true),
+    ELDERLY("label.category.ELDERLY", true),
     /** Học sinh, sinh viên. */
-    STUDENT("Học sinh, sinh viên", "Pupil or student", false),
+    STUDENT("label.category.STUDENT", false),
     /** Người dân tộc thiểu số. */
-    ETHNIC_MINORITY("Người dân tộc thiểu số", "Ethnic minority", false);
+    ETHNIC_MINORITY("label.category.ETHNIC_MINORITY", false);
 
-    private final String labelVi;
-    private final String labelEn;
+    private final String key;
     private final boolean byAge;
 
-    ApplicantCategory(String labelVi, String labelEn, boolean byAge) {
-        this.labelVi = labelVi;
-        this.labelEn = labelEn;
+    ApplicantCategory(String key, boolean byAge) {
+        this.key = key;
         this.byAge = byAge;
     }
 
-    /** The Vietnamese name. */
-    public String labelVi() {
-        return labelVi;
+    /** The name in the reader's language (the kernel bundle's; Vietnamese unless English). */
+    public String label(Locale locale) {
+        return Messages.render(Messages.KERNEL, key, Map.of(), locale);
     }
 
-    /** The English name. */
+    /** The Vietnamese name, e.g. "Hộ nghèo". */
+    public String labelVi() {
+        return label(Messages.VI);
+    }
+
+    /** The English name, e.g. "Poor household". */
     public String labelEn() {
-        return labelEn;
+        return label(Locale.ENGLISH);
     }
 
     /** Whether the engine also derives it from the birth date (an officer need not tick it). */

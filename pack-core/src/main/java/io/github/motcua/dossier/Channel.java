@@ -1,5 +1,9 @@
 package io.github.motcua.dossier;
 
+import io.github.motcua.kernel.Messages;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * How a dossier reached the one-stop shop (hình thức nộp hồ sơ). Fees and deadlines may depend on
  * it: online filing is often cheaper, and some packs count online dossiers received out of hours
@@ -9,25 +13,30 @@ package io.github.motcua.dossier;
  */
 public enum Channel {
     /** Filed in person at the one-stop desk (nộp trực tiếp tại Bộ phận Một cửa). */
-    DESK("Trực tiếp", "At the desk"),
+    DESK("label.channel.DESK"),
     /** Filed on the public-service portal (nộp trực tuyến). */
-    ONLINE("Trực tuyến", "Online"),
+    ONLINE("label.channel.ONLINE"),
     /** Sent through the public postal service (qua dịch vụ bưu chính công ích). */
-    POST("Bưu chính công ích", "By post");
+    POST("label.channel.POST");
 
-    private final String labelVi;
-    private final String labelEn;
+    private final String key;
 
-    Channel(String labelVi, String labelEn) {
-        this.labelVi = labelVi;
-        this.labelEn = labelEn;
+    Channel(String key) {
+        this.key = key;
     }
 
+    /** The label in the reader's language (the kernel bundle's; Vietnamese unless English). */
+    public String label(Locale locale) {
+        return Messages.render(Messages.KERNEL, key, Map.of(), locale);
+    }
+
+    /** The Vietnamese label, e.g. "Trực tuyến". */
     public String labelVi() {
-        return labelVi;
+        return label(Messages.VI);
     }
 
+    /** The English label, e.g. "Online". */
     public String labelEn() {
-        return labelEn;
+        return label(Locale.ENGLISH);
     }
 }

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 public final class Messages {
     /** The kernel's own bundle. */
     public static final String KERNEL = "io/github/motcua/kernel/messages";
+    /** Vietnamese, the first language of every message. */
+    public static final Locale VI = Locale.forLanguageTag("vi");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
     private static final Map<String, Properties> CACHE = new ConcurrentHashMap<>();
     /** {vi, en} of each bundle, by base name. */
@@ -57,7 +59,7 @@ public final class Messages {
 
     /**
      * {@link #render(String, String, Map, Locale)} with the arguments as names and values, alternating:
-     * {@code render(base, "CLI_PROBLEMS", locale, "count", 3, "pack", pack)}; a value is written with
+     * {@code render(KERNEL, "TOO_DEEP", locale, "max", 64)}; a value is written with
      * {@link String#valueOf(Object)}.
      *
      * @throws IllegalArgumentException when the names and values do not come in pairs, or the key is in
@@ -132,17 +134,49 @@ public final class Messages {
     }
 
     static String fill(String pattern, Map<String, String> args) {
-        if (pattern.indexOf('{') < 0 || args.isEmpty()) {
+        int open = pattern.indexOf('{');
+        if (open < 0 || args.isEmpty()) {
             return pattern;
         }
-        Matcher m = PLACEHOLDER.matcher(pattern);
+        // a scan rather than a regular expression: labels with a number (a time limit, an amount) are
+        // rendered for every decision
         StringBuilder sb = new StringBuilder(pattern.length() + 32);
-        while (m.find()) {
-            String v = args.get(m.group(1));
-            m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? m.group() : v));
+        int from = 0;
+        while (open >= 0) {
+            int close = pattern.indexOf('}', open + 1);
+            if (close < 0) {
+                break;
+            }
+            String name = pattern.substring(open + 1, close);
+            String v = placeholderName(name) ? args.get(name) : null;
+            if (v == null) {
+                // not a placeholder, or no argument: keep the text and look again after this brace
+                sb.append(pattern, from, open + 1);
+                from = open + 1;
+            } else {
+                sb.append(pattern, from, open).append(v);
+                from = close + 1;
+            }
+            open = pattern.indexOf('{', from);
         }
-        m.appendTail(sb);
-        return sb.toString();
+        return sb.append(pattern, from, pattern.length()).toString();
+    }
+
+    private static boolean placeholderName(String s) {
+        if (s.isEmpty() || !isAsciiLetter(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isAsciiLetter(c) && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     private static Properties bundle(String base, String lang) {

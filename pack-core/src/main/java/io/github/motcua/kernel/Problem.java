@@ -102,7 +102,7 @@ public record Problem(String file, int line, int column, String pointer, Problem
      */
     public String format(Locale locale) {
         return String.format(Locale.ROOT, "%s:%d:%d: [%s]%s %s", file, line, column, code.name(),
-                severity == Severity.WARNING ? (Messages.english(locale) ? " warning:" : " cảnh báo:") : "",
+                severity == Severity.WARNING ? " " + Messages.render(Messages.KERNEL, "label.warning", Map.of(), locale) + ":" : "",
                 message(locale));
     }
 

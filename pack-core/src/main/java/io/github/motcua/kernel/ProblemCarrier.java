@@ -60,6 +60,23 @@ public interface ProblemCarrier {
     }
 
     /**
+     * An exception with an English detail as the kernel's problem, its kind of problem from a bundle:
+     * the code is its class name without {@code Exception} in upper snake case; the message is the
+     * bundle's key for that code ({@code titleKeys}, else {@code defaultKey}) with the argument
+     * {@code detail} (the exception's message). A title key's Vietnamese names the kind of problem,
+     * e.g. {@code "Thời hạn không hợp lệ: {detail}"}; its English is {@code "{detail}"} (the detail is
+     * already English).
+     *
+     * @param titleKeys the bundle key of each code the module's exceptions have
+     */
+    static Problem ofDetail(Throwable e, String bundle, Map<String, String> titleKeys, String defaultKey) {
+        ProblemCode code = codeOf(e);
+        String detail = e.getMessage() == null ? "" : e.getMessage();
+        return new Problem("", 0, 0, "", code, Severity.ERROR, bundle, titleKeys.getOrDefault(code.name(), defaultKey),
+                Map.of("detail", detail));
+    }
+
+    /**
      * The stable code of an exception: its class name without {@code Exception} in upper snake case,
      * e.g. {@code NoSuchFormException} gives {@code NO_SUCH_FORM}.
      */

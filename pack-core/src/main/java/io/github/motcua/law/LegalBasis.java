@@ -1,7 +1,9 @@
 package io.github.motcua.law;
 
+import io.github.motcua.kernel.Messages;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -58,42 +60,57 @@ public record LegalBasis(
 
     /**
      * The citation in Vietnamese legal style, e.g. {@code "Điểm a khoản 1 Điều 11 Luật Hộ tịch
-     * 60/2014/QH13"}, with {@code " (chưa xác minh)"} appended when not verified.
+     * 60/2014/QH13"}, with {@code " (chưa xác minh)"} appended when not verified. The words (điểm,
+     * khoản, Điều, chưa xác minh) are the kernel bundle's {@code citation.*}.
      */
     public String citationVi() {
+        Locale vi = Messages.VI;
         StringBuilder sb = new StringBuilder();
         if (point != null) {
-            sb.append("Điểm ").append(point).append(' ');
+            sb.append(word("citation.point", vi, "point", point)).append(' ');
         }
         if (clause != null) {
-            sb.append(sb.length() == 0 ? "Khoản " : "khoản ").append(clause).append(' ');
+            sb.append(word(sb.length() == 0 ? "citation.clauseFirst" : "citation.clause", vi, "clause", clause)).append(' ');
         }
         if (article != null) {
-            sb.append(sb.length() == 0 ? "Điều " : "Điều ").append(article).append(' ');
+            sb.append(word("citation.article", vi, "article", article)).append(' ');
         }
         sb.append(act);
         if (!verified) {
-            sb.append(" (chưa xác minh)");
+            sb.append(' ').append(word("citation.unverified", vi, null, null));
         }
         return sb.toString();
     }
 
-    /** The citation in English style, e.g. {@code "Luật Hộ tịch 60/2014/QH13, Art. 11(1)(a)"}. */
+    /**
+     * The citation in English style, e.g. {@code "Luật Hộ tịch 60/2014/QH13, Art. 11(1)(a)"} (a clause
+     * or point is printed only under an article), with {@code " (unverified)"} appended when not verified.
+     */
     public String citationEn() {
+        Locale en = Locale.ENGLISH;
         StringBuilder sb = new StringBuilder(act);
         if (article != null) {
-            sb.append(", Art. ").append(article);
+            sb.append(", ").append(word("citation.article", en, "article", article));
             if (clause != null) {
-                sb.append('(').append(clause).append(')');
+                sb.append(word("citation.clause", en, "clause", clause));
             }
             if (point != null) {
-                sb.append('(').append(point).append(')');
+                sb.append(word("citation.point", en, "point", point));
             }
         }
         if (!verified) {
-            sb.append(" (unverified)");
+            sb.append(' ').append(word("citation.unverified", en, null, null));
         }
         return sb.toString();
+    }
+
+    /** {@link #citationEn()} when {@code locale} is English, else {@link #citationVi()}. */
+    public String citation(Locale locale) {
+        return Messages.english(locale) ? citationEn() : citationVi();
+    }
+
+    private static String word(String key, Locale locale, String name, String value) {
+        return Messages.render(Messages.KERNEL, key, name == null ? Map.of() : Map.of(name, value), locale);
     }
 
     /** Whether the cited provision is in force on {@code date} (unknown bounds count as open). */

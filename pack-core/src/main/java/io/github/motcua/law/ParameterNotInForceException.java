@@ -9,12 +9,14 @@ public final class ParameterNotInForceException extends RuntimeException
     private static final long serialVersionUID = 1L;
     private final String id;
     private final transient LocalDate date;
+    private final transient LocalDate firstFrom;
 
     public ParameterNotInForceException(String id, LocalDate date, LocalDate firstFrom) {
         super(String.format(Locale.ROOT, "parameter [%s] has no value in force on [%s] (first value from [%s])",
                 id, date, firstFrom));
         this.id = id;
         this.date = date;
+        this.firstFrom = firstFrom;
     }
 
     /** The parameter's id. */
@@ -27,16 +29,20 @@ public final class ParameterNotInForceException extends RuntimeException
         return date;
     }
 
-    /** The same in Vietnamese. */
+    /** The message in Vietnamese (the kernel bundle's {@code PARAMETER_NOT_IN_FORCE}). */
     public String messageVi() {
-        return String.format(Locale.ROOT, "Tham số [%s] không có giá trị hiệu lực vào ngày [%s]", id, date);
+        return toProblem().messageVi();
     }
 
-    /** Code {@code PARAMETER_NOT_IN_FORCE}, with {@link #messageVi()} and the English message. */
+    /**
+     * Code {@code PARAMETER_NOT_IN_FORCE}, the kernel bundle's message of that key in Vietnamese and
+     * English (the English is {@link #getMessage()}).
+     */
     @Override
     public java.util.List<io.github.motcua.kernel.Problem> toProblems() {
-        return java.util.List.of(io.github.motcua.kernel.Problem.ofText("", 0, 0,
+        return java.util.List.of(new io.github.motcua.kernel.Problem("", 0, 0, "",
                 new io.github.motcua.kernel.ProblemCode("PARAMETER_NOT_IN_FORCE"), io.github.motcua.kernel.Severity.ERROR,
-                messageVi(), getMessage()));
+                io.github.motcua.kernel.Messages.KERNEL, "PARAMETER_NOT_IN_FORCE",
+                io.github.motcua.kernel.Messages.pairs("id", id, "date", String.valueOf(date), "first", String.valueOf(firstFrom))));
     }
 }

@@ -21,28 +21,33 @@ public record ControlStep(String task, String handedOverBy, String receivedBy, L
     /** How a step ended against its due time (Trước hạn / Đúng hạn / Quá hạn). */
     public enum Status {
         /** Finished on a day before the due day (trước hạn). */
-        EARLY("Trước hạn", "Early"),
+        EARLY("FORMS_LABEL_STATUS_EARLY"),
         /** Finished on the due day, not after the due time (đúng hạn). */
-        ON_TIME("Đúng hạn", "On time"),
+        ON_TIME("FORMS_LABEL_STATUS_ON_TIME"),
         /** Finished after the due time (quá hạn). */
-        LATE("Quá hạn", "Late"),
+        LATE("FORMS_LABEL_STATUS_LATE"),
         /** Not finished yet (đang xử lý). */
-        PENDING("Đang xử lý", "In progress");
+        PENDING("FORMS_LABEL_STATUS_PENDING");
 
-        private final String vi;
-        private final String en;
+        private final String key;
 
-        Status(String vi, String en) {
-            this.vi = vi;
-            this.en = en;
+        Status(String key) {
+            this.key = key;
         }
 
+        /** The label in the reader's language (forms-core's bundle; Vietnamese unless English). */
+        public String label(java.util.Locale locale) {
+            return io.github.motcua.kernel.Messages.render("io/github/motcua/forms/problems", key, java.util.Map.of(), locale);
+        }
+
+        /** The Vietnamese label, e.g. "Đúng hạn". */
         public String labelVi() {
-            return vi;
+            return label(io.github.motcua.kernel.Messages.VI);
         }
 
+        /** The English label, e.g. "On time". */
         public String labelEn() {
-            return en;
+            return label(java.util.Locale.ENGLISH);
         }
     }
 

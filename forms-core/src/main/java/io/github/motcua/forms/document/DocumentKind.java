@@ -14,20 +14,15 @@ import java.util.List;
  */
 public enum DocumentKind {
     /** Giấy tiếp nhận hồ sơ và hẹn trả kết quả. */
-    RECEIPT("receipt.ftlh", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
-            "Dossier receipt and appointment slip", "01", "01"),
+    RECEIPT("receipt.ftlh", "FORMS_LABEL_DOCUMENT_RECEIPT", "01", "01"),
     /** Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
-    SUPPLEMENT_REQUEST("supplement-request.ftlh", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
-            "Request to supplement and complete the dossier", "02", "02"),
+    SUPPLEMENT_REQUEST("supplement-request.ftlh", "FORMS_LABEL_DOCUMENT_SUPPLEMENT_REQUEST", "02", "02"),
     /** Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
-    REFUSAL("refusal.ftlh", "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
-            "Notice of refusal to accept the dossier", "03", "03"),
+    REFUSAL("refusal.ftlh", "FORMS_LABEL_DOCUMENT_REFUSAL", "03", "03"),
     /** Văn bản xin lỗi và hẹn lại ngày trả kết quả (TT 01/2018: Phiếu xin lỗi và hẹn lại ngày trả kết quả). */
-    APOLOGY("apology.ftlh", "Văn bản xin lỗi và hẹn lại ngày trả kết quả",
-            "Letter of apology with a new date for the result", "04", "04"),
+    APOLOGY("apology.ftlh", "FORMS_LABEL_DOCUMENT_APOLOGY", "04", "04"),
     /** Phiếu kiểm soát quá trình giải quyết hồ sơ. */
-    CONTROL_SHEET("control-sheet.ftlh", "Phiếu kiểm soát quá trình giải quyết hồ sơ",
-            "Dossier processing control sheet", "05", "06");
+    CONTROL_SHEET("control-sheet.ftlh", "FORMS_LABEL_DOCUMENT_CONTROL_SHEET", "05", "06");
 
     private static final LegalBasis TT_01_2018 = new LegalBasis("TT-01-2018-VPCP", "Thông tư 01/2018/TT-VPCP",
             null, null, null, null, null, null, false,
@@ -38,15 +33,13 @@ public enum DocumentKind {
             "Phụ lục I template numbers from one third-party report (FACTS.md §1.2); check the official text.");
 
     private final String template;
-    private final String titleVi;
-    private final String titleEn;
+    private final String titleKey;
     private final String formNo2018;
     private final String formNo2025;
 
-    DocumentKind(String template, String titleVi, String titleEn, String formNo2018, String formNo2025) {
+    DocumentKind(String template, String titleKey, String formNo2018, String formNo2025) {
         this.template = template;
-        this.titleVi = titleVi;
-        this.titleEn = titleEn;
+        this.titleKey = titleKey;
         this.formNo2018 = formNo2018;
         this.formNo2025 = formNo2025;
     }
@@ -56,12 +49,19 @@ public enum DocumentKind {
         return template;
     }
 
-    public String titleVi() {
-        return titleVi;
+    /** The document's title in the reader's language (forms-core's bundle; Vietnamese unless English). */
+    public String title(java.util.Locale locale) {
+        return io.github.motcua.kernel.Messages.render("io/github/motcua/forms/problems", titleKey, java.util.Map.of(), locale);
     }
 
+    /** The Vietnamese title, the document's name in the circulars, e.g. "Giấy tiếp nhận hồ sơ và hẹn trả kết quả". */
+    public String titleVi() {
+        return title(io.github.motcua.kernel.Messages.VI);
+    }
+
+    /** The English title, e.g. "Dossier receipt and appointment slip". */
     public String titleEn() {
-        return titleEn;
+        return title(java.util.Locale.ENGLISH);
     }
 
     /** "Mẫu số" under TT 01/2018/TT-VPCP (unverified). */

@@ -65,7 +65,7 @@ public final class ClasspathTemplates implements TemplateRenderer {
         if (!names.contains(name)) {
             throw new io.github.motcua.forms.RenderingFailedException(String.valueOf(name),
                     io.github.motcua.forms.RenderingFailedException.Reason.TEMPLATE_ERROR,
-                    "template not given to this renderer: [" + name + "]");
+                    FormsProblems.of("FORMS_TEMPLATE_NOT_GIVEN", "name", name));
         }
         return engine.render(name, (Map<String, Object>) model);
     }

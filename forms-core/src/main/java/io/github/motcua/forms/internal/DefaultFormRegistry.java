@@ -223,9 +223,8 @@ public final class DefaultFormRegistry implements FormRegistry {
             throw e;
         } catch (RuntimeException e) {
             // a library failure must not leak its type through our API: say where, keep it typed
-            throw new io.github.motcua.forms.FormsException(String.format(Locale.ROOT,
-                    "validating form [%s] failed inside the validator: %s: %s", formId, e.getClass().getSimpleName(),
-                    e.getMessage()));
+            throw new io.github.motcua.forms.FormsException(FormsProblems.of("FORMS_VALIDATOR_FAILED", "form", formId,
+                    "type", e.getClass().getSimpleName(), "detail", e.getMessage()), null);
         } catch (StackOverflowError e) {
             // last resort: only reachable with a raised maxDepth and a schema recursing with the data
             Map<String, String> args = Map.of("limit", Integer.toString(limits.maxDepth()));

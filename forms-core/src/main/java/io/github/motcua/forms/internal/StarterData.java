@@ -61,6 +61,12 @@ final class StarterData {
         return en.isEmpty() ? vi : vi + " / " + en;
     }
 
+    /** A hint of forms-core's bundle as one text "Vietnamese / English", like the field's label beside it. */
+    private static String both(String key) {
+        return io.github.motcua.kernel.Messages.render(FormsProblems.BUNDLE, key, Map.of(), io.github.motcua.kernel.Messages.VI)
+                + " / " + io.github.motcua.kernel.Messages.render(FormsProblems.BUNDLE, key, Map.of(), java.util.Locale.ENGLISH);
+    }
+
     private static String hint(JsonNode schema, String type) {
         List<String> options = new ArrayList<>();
         for (String k : List.of("oneOf", "anyOf")) {
@@ -81,13 +87,13 @@ final class StarterData {
             what = switch (format) {
                 case "date" -> "yyyy-mm-dd";
                 case "date-time" -> "yyyy-mm-ddThh:mm:ss+07:00";
-                case "vn-personal-id" -> "12 chữ số / 12 digits";
-                case "vn-tax-code" -> "mã số thuế / tax code";
+                case "vn-personal-id" -> both("FORMS_HINT_PERSONAL_ID");
+                case "vn-tax-code" -> both("FORMS_HINT_TAX_CODE");
                 case "vn-mobile" -> "0912345678";
-                case "vn-unit-code" -> "mã đơn vị / unit code";
+                case "vn-unit-code" -> both("FORMS_HINT_UNIT_CODE");
                 default -> type == null ? "" : switch (type) {
-                    case "integer" -> "số nguyên / whole number";
-                    case "number" -> "số / number";
+                    case "integer" -> both("FORMS_HINT_INTEGER");
+                    case "number" -> both("FORMS_HINT_NUMBER");
                     case "boolean" -> "true | false";
                     default -> "";
                 };

@@ -256,27 +256,27 @@ final class TemplateEngine {
             task.cancel(true);
             Thread.currentThread().interrupt();
             throw new RenderingFailedException(name, RenderingFailedException.Reason.TIMEOUT,
-                    "rendering [" + name + "] was interrupted");
+                    FormsProblems.of("FORMS_RENDER_INTERRUPTED", "name", name));
         } catch (java.util.concurrent.CancellationException e) {
             throw new RenderingFailedException(name, RenderingFailedException.Reason.TIMEOUT,
-                    "rendering [" + name + "] was cancelled");
+                    FormsProblems.of("FORMS_RENDER_CANCELLED", "name", name));
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof OutputLimitException || (c != null && c.getCause() instanceof OutputLimitException)) {
                 throw new RenderingFailedException(name, RenderingFailedException.Reason.OUTPUT_TOO_LARGE,
-                        String.format(Locale.ROOT, "rendering [%s] wrote more than [%d] characters", name, maxChars));
+                        FormsProblems.of("FORMS_RENDER_TOO_LONG", "name", name, "max", maxChars));
             }
             if (c instanceof StackOverflowError) {
                 throw new RenderingFailedException(name, RenderingFailedException.Reason.TEMPLATE_ERROR,
-                        "template [" + name + "] recursed too deeply");
+                        FormsProblems.of("FORMS_TEMPLATE_RECURSED", "name", name));
             }
             if (c instanceof OutOfMemoryError) {
                 throw new RenderingFailedException(name, RenderingFailedException.Reason.MEMORY_LIMIT,
-                        "rendering [" + name + "] ran out of memory");
+                        FormsProblems.of("FORMS_RENDER_OUT_OF_MEMORY", "name", name));
             }
             String msg = c instanceof TemplateException te ? firstLine(te.getMessageWithoutStackTop()) : String.valueOf(c);
             throw new RenderingFailedException(name, RenderingFailedException.Reason.TEMPLATE_ERROR,
-                    String.format(Locale.ROOT, "template [%s] failed: %s", name, msg));
+                    FormsProblems.of("FORMS_TEMPLATE_FAILED", "name", name, "detail", msg));
         }
     }
 

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -173,8 +172,8 @@ final class ValidationEngine {
                         schema.initializeValidators();
                         c = schema;
                     } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
-                        c = new UnableToLoadFormsException(store.fileOf(id), String.format(Locale.ROOT,
-                                "schema [%s] does not compile: %s", id, e.getMessage()));
+                        c = new UnableToLoadFormsException(store.fileOf(id), FormsProblems.of("FORMS_SCHEMA_DOES_NOT_COMPILE",
+                                "id", id, "detail", e.getMessage()), null);
                     }
                     compiled.put(id, c);
                 }

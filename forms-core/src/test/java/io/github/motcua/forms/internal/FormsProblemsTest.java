@@ -8,17 +8,15 @@ import io.github.motcua.forms.FormRegistry;
 import io.github.motcua.forms.Forms;
 import io.github.motcua.forms.NoSuchFormException;
 import io.github.motcua.forms.UnableToLoadFormsException;
-import io.github.motcua.kernel.Messages;
+import io.github.motcua.forms.FormsException;
+import io.github.motcua.forms.document.ControlStep;
+import io.github.motcua.forms.document.DocumentKind;
+import io.github.motcua.kernel.BundleKeys;
 import io.github.motcua.kernel.Problem;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,25 +28,62 @@ import org.junit.jupiter.api.Test;
 class FormsProblemsTest {
     private static final Path SOURCES = Path.of("src", "main", "java", "io", "github", "motcua", "forms");
     private static final Pattern KEY = Pattern.compile("\"(FORMS_[A-Z0-9_]+)\"");
+    private static final Locale VI = Locale.forLanguageTag("vi");
 
     @Test
-    void bundle_everyKeyInBothLanguagesWithTheSamePlaceholders() {
-        assertEquals(java.util.List.of(), Messages.check(FormsProblems.BUNDLE));
+    void bundle_completeInBothLanguages_everyKeyTheCodeNamesIsInIt_andEveryKeyIsUsed() {
+        BundleKeys.assertExactlyTheKeysUsed(FormsProblems.BUNDLE, BundleKeys.named(SOURCES, true, KEY), 50);
     }
 
     @Test
-    void code_everyKeyItNamesIsInTheBundle_andEveryBundleKeyIsUsed() throws IOException {
-        TreeSet<String> used = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
-                Matcher m = KEY.matcher(Files.readString(f, StandardCharsets.UTF_8));
-                while (m.find()) {
-                    used.add(m.group(1));
-                }
-            }
-        }
-        assertTrue(used.size() > 25, used.toString());
-        assertEquals(new TreeSet<>(Messages.keys(FormsProblems.BUNDLE)), used);
+    void controlStepStatusAndDocumentTitles_inBothLanguages() {
+        assertEquals("Đang xử lý", ControlStep.Status.PENDING.labelVi());
+        assertEquals("In progress", ControlStep.Status.PENDING.labelEn());
+        assertEquals("Quá hạn", ControlStep.Status.LATE.label(VI));
+        assertEquals("On time", ControlStep.Status.ON_TIME.label(Locale.ENGLISH));
+        assertEquals("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", DocumentKind.RECEIPT.titleVi());
+        assertEquals("Dossier receipt and appointment slip", DocumentKind.RECEIPT.titleEn());
+        assertEquals("Phiếu kiểm soát quá trình giải quyết hồ sơ", DocumentKind.CONTROL_SHEET.title(VI));
+        assertEquals("Notice of refusal to accept the dossier", DocumentKind.REFUSAL.title(Locale.ENGLISH));
+    }
+
+    @Test
+    void plainFormsException_hasItsKindInVietnamese_fromTheBundle() {
+        Problem p = new FormsException("template engine broke").toProblem();
+        assertEquals("FORMS", p.code().name());
+        assertEquals("Lỗi tờ khai: template engine broke", p.messageVi());
+        assertEquals("template engine broke", p.messageEn());
+    }
+
+    @Test
+    void schemaThatDoesNotCompile_isTranslated() {
+        Problem p = new UnableToLoadFormsException("forms/a.schema.json",
+                FormsProblems.of("FORMS_SCHEMA_DOES_NOT_COMPILE", "id", "urn:motcua:forms:a", "detail", "bad pattern"), null).toProblem();
+        assertEquals("Không nạp được tờ khai điện tử: Không biên dịch được lược đồ [urn:motcua:forms:a]: bad pattern", p.messageVi());
+        assertEquals("cannot load the e-forms: schema [urn:motcua:forms:a] does not compile: bad pattern", p.messageEn());
+    }
+
+    @Test
+    void templateNotGivenToTheRenderer_isTranslated() {
+        io.github.motcua.forms.TemplateRenderer r = Forms.templates(FormsProblemsTest.class.getClassLoader(),
+                "io/github/motcua/forms/apptemplates", "list.ftlh");
+        io.github.motcua.forms.RenderingFailedException e = assertThrows(io.github.motcua.forms.RenderingFailedException.class,
+                () -> r.render("other.ftlh", Map.of()));
+        assertEquals("RENDERING_FAILED", e.toProblem().code().name());
+        assertEquals("Mẫu không được giao cho bộ hiển thị này: [other.ftlh]", e.toProblem().messageVi());
+        assertEquals("template not given to this renderer: [other.ftlh]", e.getMessage());
+    }
+
+    @Test
+    void starterDataHints_vietnameseThenEnglish() {
+        FormRegistry forms = Forms.builder().packFiles(Map.of("procedures/T.001/form.schema.json",
+                "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\","
+                        + "\"properties\":{\"cccd\":{\"type\":\"string\",\"format\":\"vn-personal-id\",\"title\":\"Số CCCD\"},"
+                        + "\"soTrang\":{\"type\":\"integer\",\"title\":\"Số trang\"}}}"))
+                .build();
+        Map<String, Object> starter = forms.starterData("T.001");
+        assertEquals("<Số CCCD: 12 chữ số / 12 digits>", starter.get("cccd"));
+        assertEquals("<Số trang: số nguyên / whole number>", starter.get("soTrang"));
     }
 
     @Test

@@ -1,0 +1,28 @@
+package io.github.motcua.dossier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The channel and applicant-category labels come from the kernel bundle, Vietnamese and English. */
+class LabelsTest {
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    @Test
+    void channelAndCategoryLabels_inBothLanguages() {
+        assertEquals("Trực tiếp", Channel.DESK.labelVi());
+        assertEquals("At the desk", Channel.DESK.labelEn());
+        assertEquals("Bưu chính công ích", Channel.POST.label(VI));
+        assertEquals("Online", Channel.ONLINE.label(Locale.ENGLISH));
+        assertEquals("Trực tuyến", Channel.ONLINE.label(Locale.ROOT), "any language but English is Vietnamese");
+        assertEquals("Người có công với cách mạng", ApplicantCategory.MERITORIOUS.labelVi());
+        assertEquals("Person with merit to the revolution", ApplicantCategory.MERITORIOUS.labelEn());
+        assertEquals("Học sinh, sinh viên", ApplicantCategory.STUDENT.label(VI));
+        assertEquals("Martyr's relative", ApplicantCategory.MARTYR_RELATIVE.label(Locale.ENGLISH));
+        for (ApplicantCategory c : ApplicantCategory.values()) {
+            assertNotEquals(c.labelVi(), c.labelEn(), c.name());
+        }
+    }
+}
