@@ -185,7 +185,7 @@ final class RuleClasses {
         for (Map.Entry<PortablePath, byte[]> e : out.getMap().entrySet()) {
             String name = e.getKey().asString();
             if (name.endsWith(".class")) {
-                classes.put(name.substring(0, name.length() - ".class".length()), e.getValue());
+                classes.put(name.substring(0, name.length() - ".class".length()), withoutDebugInfo(e.getValue()));
             }
         }
         if (!verified(classes, blame, ruleOfClass, problems)) {
@@ -193,6 +193,47 @@ final class RuleClasses {
         }
         return written.getModelFiles().isEmpty() ? Generated.EMPTY
                 : new Generated(classes, written.getModelFiles().iterator().next().replace('.', '/'));
+    }
+
+    /**
+     * The class file without its debugging attributes (source file name, line numbers, local variable names):
+     * nothing reads them (a problem names the analyst's rule, never a line of generated Java), and every class
+     * is verified, stored in a prebuilt pack and defined without them — about a sixth fewer bytes to verify,
+     * write, read and define. The code and its stack map frames are copied unchanged. A class file ASM cannot
+     * read is kept as it is, for the verifier to refuse.
+     */
+    static byte[] withoutDebugInfo(byte[] classFile) {
+        try {
+            ClassReader r = new ClassReader(classFile);
+            org.objectweb.asm.ClassWriter w = new org.objectweb.asm.ClassWriter(0);
+            r.accept(w, ClassReader.SKIP_DEBUG);
+            return w.toByteArray();
+        } catch (RuntimeException unreadable) {
+            return classFile;
+        }
+    }
+
+    /**
+     * A prebuilt procedure's classes verified and, when the verifier accepts them, defined, linked and
+     * initialised ({@link #link}) ahead of the check of its procedure, while the artifact's pack files are still
+     * being parsed: {@code linked} null when the verifier refused (the procedure's check verifies again, to
+     * name the rule) or when linking failed ({@code error}).
+     */
+    record Early(Linked linked, LinkageError error) {
+    }
+
+    /** {@link Early} for one procedure's classes; never throws. */
+    static Early early(Generated g) {
+        try {
+            if (!verifiedPrebuilt(g, Map.of(), "", new ArrayList<>())) {
+                return new Early(null, null);
+            }
+            return new Early(link(g), null);
+        } catch (LinkageError e) {
+            return new Early(null, e);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Early(null, null); // the procedure's check does it again and reports it as it always did
+        }
     }
 
     /**
