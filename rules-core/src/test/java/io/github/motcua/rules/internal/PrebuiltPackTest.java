@@ -494,4 +494,22 @@ class PrebuiltPackTest {
             }
         }
     }
+    /** The artifact's class-name check, written without a regex for speed, accepts exactly what the regex accepts. */
+    @Test
+    void className_acceptsExactlyWhatItsPatternAccepts() {
+        List<String> names = new ArrayList<>(List.of("", "a", "A1", "1a", "a/b", "a//b", "/a", "a/", "a/1", "$_/_$9", "a.b",
+                "motcua/pX/L0", "motcua/pX/L1a$M", "é", "a b", "a\u0000"));
+        java.util.Random random = new java.util.Random(15);
+        String alphabet = "aZ_$09/.-é ";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(9); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            names.add(b.toString());
+        }
+        for (String n : names) {
+            assertEquals(PrebuiltArchive.CLASS_NAME.matcher(n).matches(), PrebuiltArchive.className(n), "[" + n + "]");
+        }
+    }
 }
