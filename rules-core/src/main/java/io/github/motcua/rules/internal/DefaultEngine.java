@@ -67,6 +67,8 @@ public final class DefaultEngine implements Engine {
          * once they are defined.
          */
         private RuleClasses.Generated prebuilt;
+        /** The prebuilt classes verified and linked while the pack files were parsed ({@link RuleClasses#early}), or null. */
+        private CompletableFuture<RuleClasses.Early> early;
         /**
          * A prebuilt procedure checked, its classes verified, defined and linked at load ({@link #prepare}), but not
          * yet assembled into its KieBase: that happens at its first decision or in the background warm-up.
@@ -149,16 +151,25 @@ public final class DefaultEngine implements Engine {
                         } else if (prebuilt != null) {
                             // a prebuilt pack: no compile, but its classes are verified again before any is defined,
                             // then defined and linked now, so one that would not link refuses the whole pack at load
-                            if (RuleClasses.verifiedPrebuilt(prebuilt, rules, ProcedureCompiler.blame(src), mine)) {
+                            RuleClasses.Early e = early == null ? null : early.join();
+                            if (e != null && e.linked() != null) {
+                                linked = e.linked(); // verified and linked while the pack files were parsed
+                                assemblyPending = true;
+                            } else if (RuleClasses.verifiedPrebuilt(prebuilt, rules, ProcedureCompiler.blame(src), mine)) {
+                                // verified again here when the early pass refused, so the problem names the rule
                                 try {
+                                    if (e != null && e.error() != null) {
+                                        throw e.error();
+                                    }
                                     linked = RuleClasses.link(prebuilt);
                                     assemblyPending = true;
-                                } catch (LinkageError e) {
+                                } catch (LinkageError x) {
                                     mine.add(Msg.problem(ProcedureCompiler.blame(src), 0, 0, "PREBUILT_REFUSED_CODE",
-                                            "load.prebuilt.assemblyFailed", "detail", String.valueOf(e)));
+                                            "load.prebuilt.assemblyFailed", "detail", String.valueOf(x)));
                                 }
                             }
                             prebuilt = null; // defined now (or refused): the class files are not kept
+                            early = null;
                         } else if (keep) {
                             generated = ProcedureCompiler.generate(c, mine);
                             kieBase = generated == null ? null : RuleClasses.assemble(generated);
@@ -175,6 +186,7 @@ public final class DefaultEngine implements Engine {
                     kieBase = null; // a problem anywhere (form, lint, compile): never served
                     assemblyPending = false;
                     prebuilt = null;
+                    early = null;
                     linked = null;
                 }
                 problems = List.copyOf(mine);
@@ -506,6 +518,33 @@ public final class DefaultEngine implements Engine {
         if (!problems.isEmpty()) {
             return new Built(null, problems, files.source());
         }
+        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            return buildNow(files, problems, prebuilt, isReload, prebuilt == null ? Map.of() : early(prebuilt, abandoned));
+        } finally {
+            abandoned.set(true); // what the build did not use is not linked any more
+        }
+    }
+
+    /**
+     * A prebuilt pack's classes verified, defined and linked on the load's threads, by rule key, starting now: while
+     * the calling thread and the same threads read the pack files, so both cores work from the moment the artifact is
+     * read. Queued before the folder reads and the procedures' checks, so a check that waits for its procedure's
+     * result waits for a task already running. A task not yet started when the build ends does nothing.
+     */
+    private Map<String, CompletableFuture<RuleClasses.Early>> early(Map<String, RuleClasses.Generated> prebuilt,
+            java.util.concurrent.atomic.AtomicBoolean abandoned) {
+        Map<String, CompletableFuture<RuleClasses.Early>> out = new java.util.HashMap<>();
+        for (Map.Entry<String, RuleClasses.Generated> e : new TreeMap<>(prebuilt).entrySet()) {
+            RuleClasses.Generated g = e.getValue();
+            out.put(e.getKey(), CompletableFuture.supplyAsync(
+                    () -> abandoned.get() ? new RuleClasses.Early(null, null) : RuleClasses.early(g), loadPool));
+        }
+        return out;
+    }
+
+    private Built buildNow(PackFiles files, List<PackProblem> problems, Map<String, RuleClasses.Generated> prebuilt,
+            boolean isReload, Map<String, CompletableFuture<RuleClasses.Early>> early) {
         LoadedPack pack;
         PackLoader.Memo memo;
         Map<String, String> checkKeys;
@@ -555,6 +594,7 @@ public final class DefaultEngine implements Engine {
             Lazy lazy = new Lazy(ps, pack.bases(), pack.section(BuiltInSections.FORMS, io.github.motcua.forms.FormRegistry.class), key,
                     old == null || prebuilt != null ? null : old.byKey().get(key), prebuilt == null ? null : prebuilt.get(key),
                     keepClasses);
+            lazy.early = early.get(key);
             byKey.put(key, lazy);
             slots.put(code, new Slot(ps.procedure(), lazy, checkKeys.get(code)));
             if (!lazyCompile || isReload || prebuilt != null) {

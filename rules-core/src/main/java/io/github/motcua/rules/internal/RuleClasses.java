@@ -185,14 +185,103 @@ final class RuleClasses {
         for (Map.Entry<PortablePath, byte[]> e : out.getMap().entrySet()) {
             String name = e.getKey().asString();
             if (name.endsWith(".class")) {
-                classes.put(name.substring(0, name.length() - ".class".length()), e.getValue());
+                classes.put(name.substring(0, name.length() - ".class".length()), withoutDebugInfo(e.getValue()));
             }
         }
+        classes = shortNames(classes, ruleOfClass);
         if (!verified(classes, blame, ruleOfClass, problems)) {
             return null;
         }
         return written.getModelFiles().isEmpty() ? Generated.EMPTY
                 : new Generated(classes, written.getModelFiles().iterator().next().replace('.', '/'));
+    }
+
+    /**
+     * The class file without its debugging attributes (source file name, line numbers, local variable names):
+     * nothing reads them (a problem names the analyst's rule, never a line of generated Java), and every class
+     * is verified, stored in a prebuilt pack and defined without them — about a sixth fewer bytes to verify,
+     * write, read and define. The code and its stack map frames are copied unchanged. A class file ASM cannot
+     * read is kept as it is, for the verifier to refuse.
+     */
+    static byte[] withoutDebugInfo(byte[] classFile) {
+        try {
+            ClassReader r = new ClassReader(classFile);
+            org.objectweb.asm.ClassWriter w = new org.objectweb.asm.ClassWriter(0);
+            r.accept(w, ClassReader.SKIP_DEBUG);
+            return w.toByteArray();
+        } catch (RuntimeException unreadable) {
+            return classFile;
+        }
+    }
+
+    /** A lambda class the model generator writes: {@code <package>/P<2 hex>/LambdaPredicate<32 hex>} and the like. */
+    private static final Pattern LAMBDA_CLASS = Pattern.compile(
+            "((?:[A-Za-z_$][A-Za-z0-9_$]*/)*)P[0-9A-F]{2}/((?:Lambda(?:Predicate|Consequence|Extractor)|Accumulate)[A-Za-z0-9_$]*)");
+
+    /**
+     * The generated lambda classes renamed {@code <package>/L<n>} (n in the order of their names), every reference
+     * to them in every class rewritten. The model generator names each lambda after a 128-bit hash in a package of its
+     * own, and the name is repeated in a dozen places of its class file and of the classes that use it: 2,000
+     * procedures hold about 40,000 of them, and the short names are about an eighth fewer bytes to verify, store and
+     * define, and 20 packages fewer a procedure (docs/performance.md "Session 7"). Drools knows a lambda by its
+     * {@code EXPRESSION_HASH}, which is unchanged; so are the model class's name and everything else. Done before
+     * the verifier runs, so what is verified is what is defined and stored; {@code ruleOfClass} (simple names to
+     * rules, for the verifier's problems) gets the new names too. Unchanged when a new name is already taken.
+     */
+    static Map<String, byte[]> shortNames(Map<String, byte[]> classes, Map<String, String> ruleOfClass) {
+        Map<String, String> renamed = new HashMap<>();
+        int n = 0;
+        for (String name : new TreeMap<>(classes).keySet()) {
+            Matcher m = LAMBDA_CLASS.matcher(name);
+            if (m.matches()) {
+                renamed.put(name, m.group(1) + "L" + Integer.toString(n++, 36));
+            }
+        }
+        if (renamed.isEmpty() || renamed.values().stream().anyMatch(classes::containsKey)) {
+            return classes;
+        }
+        org.objectweb.asm.commons.Remapper remapper = new org.objectweb.asm.commons.SimpleRemapper(renamed);
+        Map<String, byte[]> out = new TreeMap<>();
+        try {
+            for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+                ClassReader r = new ClassReader(e.getValue());
+                org.objectweb.asm.ClassWriter w = new org.objectweb.asm.ClassWriter(0);
+                r.accept(new org.objectweb.asm.commons.ClassRemapper(w, remapper), 0);
+                out.put(renamed.getOrDefault(e.getKey(), e.getKey()), w.toByteArray());
+            }
+        } catch (RuntimeException unreadable) {
+            return classes; // a class file ASM cannot read: left as it is, for the verifier to refuse
+        }
+        renamed.forEach((from, to) -> {
+            String rule = ruleOfClass.get(from.substring(from.lastIndexOf('/') + 1));
+            if (rule != null) {
+                ruleOfClass.put(to.substring(to.lastIndexOf('/') + 1), rule);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * A prebuilt procedure's classes verified and, when the verifier accepts them, defined, linked and
+     * initialised ({@link #link}) ahead of the check of its procedure, while the artifact's pack files are still
+     * being parsed: {@code linked} null when the verifier refused (the procedure's check verifies again, to
+     * name the rule) or when linking failed ({@code error}).
+     */
+    record Early(Linked linked, LinkageError error) {
+    }
+
+    /** {@link Early} for one procedure's classes; never throws. */
+    static Early early(Generated g) {
+        try {
+            if (!verifiedPrebuilt(g, Map.of(), "", new ArrayList<>())) {
+                return new Early(null, null);
+            }
+            return new Early(link(g), null);
+        } catch (LinkageError e) {
+            return new Early(null, e);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Early(null, null); // the procedure's check does it again and reports it as it always did
+        }
     }
 
     /**

@@ -435,4 +435,81 @@ class PrebuiltPackTest {
             assertTrue(r.swapped(), r.problems().toString());
         }
     }
+    /**
+     * Issue 15 (start-up): a prebuilt load verifies and links its procedures' classes on every core while its pack
+     * files are parsed. Whatever thread reaches a bad class first, the result is the sequential one: one
+     * procedure's class refused by our verifier (named at its rule) and the last procedure's class that does not
+     * link refuse the whole artifact with the same problems in the same order, on one thread or on four, time after
+     * time; a good artifact gives the same catalogue and decisions either way.
+     */
+    @Test
+    void load_onOneThreadOrMany_sameProceduresSameProblemsSameOrder() throws Exception {
+        Parts p = real();
+        List<String> models = new ArrayList<>();
+        for (Object[] e : p.entries) {
+            if ((char) e[0] == 'P' && ((byte[]) e[2]).length > 0) {
+                models.add(e[1] + "/" + new String((byte[]) e[2], StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(2, models.size(), "both procedures have rules");
+        Path marker = dir.resolve("ran");
+        for (Object[] e : p.entries) {
+            if (e[1].equals(models.get(0))) {
+                e[2] = payload(models.get(0).substring(models.get(0).indexOf('/') + 1), marker);
+            } else if (e[1].equals(models.get(1))) {
+                e[2] = unlinkable((byte[]) e[2]);
+            }
+        }
+        Path bad = p.write(dir.resolve("two-bad.motcua"));
+        List<PackProblem> expected = null;
+        for (int threads : new int[] {1, 4, 1, 4, 2}) {
+            for (boolean lazy : new boolean[] {false, true}) {
+                try (Engine e = Motcua.engine().clock(CLOCK).lazyCompile(lazy).compileThreads(threads).build()) {
+                    LoadResult r = e.load(bad);
+                    assertFalse(r.ok());
+                    assertTrue(e.pack().isEmpty(), "never half-loaded");
+                    if (expected == null) {
+                        expected = r.problems();
+                        assertEquals(List.of("DRL_REFUSED_CODE", "PREBUILT_REFUSED_CODE"),
+                                expected.stream().map(PackProblem::code).distinct().sorted().toList(), expected.toString());
+                        assertTrue(expected.stream().anyMatch(x -> x.code().equals("DRL_REFUSED_CODE") && x.line() > 0
+                                && x.file().endsWith(".drl")), "the verifier's refusal names the rule: " + expected);
+                    } else {
+                        assertEquals(expected, r.problems(), threads + " threads, lazy " + lazy);
+                    }
+                }
+            }
+        }
+        assertFalse(Files.exists(marker), "a class of the artifact ran");
+        String one = null;
+        for (int threads : new int[] {1, 4}) {
+            try (Engine e = Motcua.engine().clock(CLOCK).compileThreads(threads).build()) {
+                e.load(artifact).orThrow();
+                String seen = e.catalog().toString() + e.decide(BIRTH).toJson() + e.decide(MARRIAGE).toJson();
+                if (one == null) {
+                    one = seen;
+                } else {
+                    assertEquals(one, seen);
+                }
+            }
+        }
+    }
+    /** The artifact's class-name check, written without a regex for speed, accepts exactly what the regex accepts. */
+    @Test
+    void className_acceptsExactlyWhatItsPatternAccepts() {
+        List<String> names = new ArrayList<>(List.of("", "a", "A1", "1a", "a/b", "a//b", "/a", "a/", "a/1", "$_/_$9", "a.b",
+                "motcua/pX/L0", "motcua/pX/L1a$M", "é", "a b", "a\u0000"));
+        java.util.Random random = new java.util.Random(15);
+        String alphabet = "aZ_$09/.-é ";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(9); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            names.add(b.toString());
+        }
+        for (String n : names) {
+            assertEquals(PrebuiltArchive.CLASS_NAME.matcher(n).matches(), PrebuiltArchive.className(n), "[" + n + "]");
+        }
+    }
 }

@@ -68,4 +68,60 @@ class RuleClassesTest {
         String other = "class M { Object o = java.util.regex.Pattern.compile(\"x\"); }";
         assertTrue(RuleClasses.boundedRegex(other).contains("java.util.regex.Pattern.compile"), "left for the verifier to refuse");
     }
+    static final Map<String, CompiledProcedure.RuleInfo> TWO_RULES = Map.of(
+            "r1", new CompiledProcedure.RuleInfo("r1", "x.drl", 1, null, null, null),
+            "r2", new CompiledProcedure.RuleInfo("r2", "x.drl", 4, null, null, null));
+
+    static RuleClasses.Generated generate(String text, List<PackProblem> problems) throws Exception {
+        PackageDescr pd = new DrlParser(LanguageLevelOption.DRL6).parse(false, HEADER + text);
+        return RuleClasses.generate("motcua.pT", List.of(pd), TWO_RULES, "x.drl",
+                errors -> errors.forEach(e -> problems.add(new PackProblem("x.drl", 0, 0, "DRL_COMPILE", e.getMessage(), e.getMessage()))),
+                problems);
+    }
+
+    /**
+     * Issue 15 (start-up): the generated lambda classes get short names and no debugging attributes (fewer bytes
+     * for a prebuilt pack to store, verify and define) — and the KieBase built from them still works.
+     */
+    @Test
+    void generate_lambdaClassesShortNamedWithoutDebugInfo_stillAssemble() throws Exception {
+        List<PackProblem> problems = new ArrayList<>();
+        RuleClasses.Generated g = generate("rule \"r1\" when $f : Form() then\n  decision.note(\"a\");\nend\n"
+                + "rule \"r2\" when $f : Form() then\n  decision.note(\"b\");\nend\n", problems);
+        assertNotNull(g, problems.toString());
+        assertTrue(g.classes().keySet().stream().noneMatch(n -> n.contains("Lambda")), g.classes().keySet().toString());
+        assertTrue(g.classes().keySet().stream().filter(n -> n.matches("motcua/pT/L[0-9a-z]+")).count() >= 2, g.classes().keySet().toString());
+        for (byte[] b : g.classes().values()) {
+            boolean[] debug = {false};
+            new org.objectweb.asm.ClassReader(b).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                @Override
+                public void visitSource(String source, String dbg) {
+                    debug[0] = true;
+                }
+
+                @Override
+                public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                    return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                        @Override
+                        public void visitLineNumber(int line, org.objectweb.asm.Label start) {
+                            debug[0] = true;
+                        }
+                    };
+                }
+            }, 0);
+            assertFalse(debug[0], "debugging attributes left");
+        }
+        assertNotNull(RuleClasses.assemble(g));
+    }
+
+    /** A refused consequence in a renamed lambda class is still reported at its own rule, not at another one. */
+    @Test
+    void generate_refusedCodeInTheSecondRule_namesThatRule() throws Exception {
+        List<PackProblem> problems = new ArrayList<>();
+        RuleClasses.Generated g = generate("rule \"r1\" when $f : Form() then\n  decision.note(\"a\");\nend\n"
+                + "rule \"r2\" when $f : Form() then\n  Applicant.class.getClassLoader().loadClass(\"java.io.File\");\nend\n", problems);
+        assertNull(g, problems.toString());
+        assertFalse(problems.isEmpty());
+        assertTrue(problems.stream().allMatch(p -> p.code().equals("DRL_REFUSED_CODE") && p.line() == 4), problems.toString());
+    }
 }
