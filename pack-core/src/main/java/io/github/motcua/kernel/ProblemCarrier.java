@@ -51,7 +51,11 @@ public interface ProblemCarrier {
      * An exception with an English detail as the kernel's problem: the code is its class name without
      * {@code Exception} in upper snake case (e.g. {@code NO_SUCH_FORM}); the Vietnamese message is the
      * kind of problem ({@code titlesVi} by code, else {@code defaultTitleVi}) followed by the detail.
+     *
+     * @deprecated the titles belong in the module's bundle: use
+     *             {@link #ofDetail(Throwable, String, Map, String)} (every module's exceptions do)
      */
+    @Deprecated(since = "0.1.0")
     static Problem ofDetail(Throwable e, Map<String, String> titlesVi, String defaultTitleVi) {
         ProblemCode code = codeOf(e);
         String detail = e.getMessage() == null ? "" : e.getMessage();

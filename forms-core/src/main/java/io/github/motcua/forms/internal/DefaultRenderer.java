@@ -37,7 +37,7 @@ final class DefaultRenderer implements FormRenderer {
     private String schemaId(String formId) {
         String id = formId == null ? null : store.schemaId(formId);
         if (id == null) {
-            throw new io.github.motcua.forms.NoSuchFormException(formId, "no form [" + formId + "] in this pack");
+            throw new io.github.motcua.forms.NoSuchFormException(formId, FormsProblems.of("FORMS_NO_FORM_TO_RENDER", "form", formId));
         }
         return id;
     }

@@ -75,6 +75,17 @@ class FormsProblemsTest {
     }
 
     @Test
+    void renderingAnUnknownForm_isTranslated() {
+        FormRegistry forms = Forms.builder().packFiles(Map.of("forms/a.schema.json",
+                "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"$id\":\"urn:motcua:forms:a\",\"type\":\"object\"}"))
+                .build();
+        NoSuchFormException e = assertThrows(NoSuchFormException.class,
+                () -> forms.renderer().renderForm("khong-co", Map.of(), null, Locale.ROOT, "/"));
+        assertEquals("Bộ quy tắc không có tờ khai [khong-co]", e.toProblem().messageVi());
+        assertEquals("no form [khong-co] in this pack", e.getMessage());
+    }
+
+    @Test
     void starterDataHints_vietnameseThenEnglish() {
         FormRegistry forms = Forms.builder().packFiles(Map.of("procedures/T.001/form.schema.json",
                 "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\","
