@@ -188,6 +188,21 @@ class PackLoadTest {
         }
 
         @Test
+        void load_routingTransferOutOfTheCalendarsRange_isWordedInVietnamese_theEnglishOnlyInEnglish() {
+            Path p = TestPacks.copy("ho-tich", dir);
+            // the schema takes any amount >= 1; the calendar refuses more than 1000 working days
+            TestPacks.edit(p.resolve("pack.yaml"), s -> s + "routing:\n  boundaryFree: true\n"
+                    + "  transfer: { amount: 5000, unit: WORKING_DAYS }\n");
+            try (Engine e = TestPacks.engine()) {
+                PackProblem pr = only(e.load(p), x -> x.code().equals("BAD_VALUE"));
+                assertEquals("pack.yaml", pr.file());
+                assertEquals("Thời gian luân chuyển hồ sơ không hợp lệ: Thời hạn tính bằng WORKING_DAYS phải nằm trong khoảng 1..1000: [5000]",
+                        pr.messageVi());
+                assertEquals("invalid transfer time: time limit in WORKING_DAYS must be within 1..1000: [5000]", pr.messageEn());
+            }
+        }
+
+        @Test
         void load_caseNamingMissingComponent_isReportedAtTheCaseLine() {
             Path p = TestPacks.copy("ho-tich", dir);
             TestPacks.edit(p.resolve("procedures/1.001193/cases/giay-chung-sinh.yaml"),

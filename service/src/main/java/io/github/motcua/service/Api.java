@@ -71,12 +71,16 @@ final class Api implements HttpHandler {
     private final Explainer explainer;
     private final byte[] tokenDigest;
     private final Supplier<DecisionService.Reload> reload;
+    /** The load warnings of the pack with a hash, or null when the service did not load that pack. */
+    private final Function<String, List<io.github.motcua.rules.PackProblem>> warnings;
 
-    Api(Engine engine, Explainer explainer, byte[] tokenDigest, Supplier<DecisionService.Reload> reload) {
+    Api(Engine engine, Explainer explainer, byte[] tokenDigest, Supplier<DecisionService.Reload> reload,
+            Function<String, List<io.github.motcua.rules.PackProblem>> warnings) {
         this.engine = engine;
         this.explainer = explainer;
         this.tokenDigest = tokenDigest;
         this.reload = reload;
+        this.warnings = warnings;
     }
 
     /** What a handler answers: status, type, body and the pack hash that produced it. */
@@ -140,7 +144,7 @@ final class Api implements HttpHandler {
             case "ready":
                 only(seg, 1, p);
                 method(method, "GET", p);
-                return ready();
+                return ready(locale);
             case "openapi.json":
                 only(seg, 1, p);
                 method(method, "GET", p);
@@ -199,13 +203,18 @@ final class Api implements HttpHandler {
 
     // ------------------------------------------------------------------ health
 
-    private Answer ready() {
+    private Answer ready(Locale locale) {
         PackInfo p = engine.pack().orElseThrow(() -> ApiProblem.of(503, "NOT_READY"));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "READY");
         m.put("packId", p.id());
         m.put("packVersion", p.version());
         m.put("packSha256", p.sha256());
+        // what does not keep the serving pack out (a cutOffs code it does not have): told, never silent
+        List<io.github.motcua.rules.PackProblem> w = warnings.apply(p.sha256());
+        if (w != null) {
+            m.put("warnings", Views.problems(w, locale));
+        }
         return json(200, m, p.sha256());
     }
 
@@ -530,6 +539,7 @@ final class Api implements HttpHandler {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("swapped", true);
         m.put("packSha256", r.servingSha256());
+        m.put("warnings", Views.problems(r.warnings(), locale));
         return json(200, m, r.servingSha256());
     }
 

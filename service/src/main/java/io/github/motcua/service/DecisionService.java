@@ -56,6 +56,7 @@ public final class DecisionService implements AutoCloseable {
     private final Path pack;
     private final LoadResult initialLoad;
     private final Consumer<String> log;
+    private final Holder holder;
     private volatile PackWatcher watcher;
     private final Object reloading = new Object();
 
@@ -68,7 +69,16 @@ public final class DecisionService implements AutoCloseable {
                 + " / " + io.github.motcua.kernel.Messages.render(ApiProblem.BUNDLE, key, Locale.ENGLISH, namesAndValues);
     }
 
-    private DecisionService(Builder b, HttpServer server, ThreadPoolExecutor pool, LoadResult initialLoad) {
+    /**
+     * The log line of one warning of the pack now serving (what does not keep it out, e.g. a
+     * {@code cutOffs} code the pack does not have): {@code cảnh báo / warning: file:line:col: [CODE]
+     * Vietnamese / English}, the message in both languages as the library rendered it from its bundles.
+     */
+    static String warningLine(PackProblem w) {
+        return logLine("log.warning") + ": " + w.format(Locale.forLanguageTag("vi")) + " / " + w.messageEn();
+    }
+
+    private DecisionService(Builder b, HttpServer server, ThreadPoolExecutor pool, LoadResult initialLoad, Holder holder) {
         this.server = server;
         this.pool = pool;
         this.engine = b.engine;
@@ -76,6 +86,7 @@ public final class DecisionService implements AutoCloseable {
         this.pack = b.pack;
         this.initialLoad = initialLoad;
         this.log = b.log;
+        this.holder = holder;
     }
 
     /**
@@ -208,12 +219,17 @@ public final class DecisionService implements AutoCloseable {
             ThreadPoolExecutor pool = HttpLimits.executor("motcua-service");
             server.setExecutor(pool);
             Holder holder = new Holder();
-            server.createContext("/", new Api(engine, explainer, tokenDigest(adminToken), () -> holder.service.reload()));
+            server.createContext("/", new Api(engine, explainer, tokenDigest(adminToken), () -> holder.service.reload(),
+                    holder::warnings));
             server.start();
             LoadResult first = engine.load(pack);
+            if (first.ok()) {
+                holder.served = new Served(first.pack().orElseThrow().sha256(), first.warnings());
+            }
             log.accept(first.ok() ? logLine("log.loaded") + " " + pack + " sha256=" + first.pack().orElseThrow().sha256()
                     : logLine("log.notServed") + ": " + pack + " (" + first.problems().size() + ")");
-            DecisionService service = new DecisionService(this, server, pool, first);
+            first.warnings().forEach(w -> log.accept(warningLine(w)));
+            DecisionService service = new DecisionService(this, server, pool, first, holder);
             holder.service = service;
             if (watch) {
                 service.watcher = PackWatcher.start(pack, watchQuiet, service::reload, log);
@@ -222,9 +238,26 @@ public final class DecisionService implements AutoCloseable {
         }
     }
 
-    /** Lets the admin handler reach the service built after the handler. */
+    /**
+     * Lets the admin handler reach the service built after the handler, and the handlers the warnings
+     * of the pack the service last put to serve.
+     */
     private static final class Holder {
         volatile DecisionService service;
+        volatile Served served;
+
+        /** The warnings of the pack with this hash, or null when the service did not load it (or not yet). */
+        List<PackProblem> warnings(String sha256) {
+            Served s = served;
+            return s != null && s.sha256().equals(sha256) ? s.warnings() : null;
+        }
+    }
+
+    /** A pack the service loaded or reloaded into serving, by hash, with its load warnings. */
+    private record Served(String sha256, List<PackProblem> warnings) {
+        Served {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /** SHA-256 of the token, so that the comparison is constant-time over equal-length digests. */
@@ -246,10 +279,18 @@ public final class DecisionService implements AutoCloseable {
      * @param swapped       true when the new pack replaced the old one
      * @param servingSha256 the SHA-256 of the pack serving now, or {@code null} when none
      * @param problems      the new pack's problems (empty when swapped)
+     * @param warnings      the new pack's warnings when swapped ({@link ReloadResult#warnings()}: what does
+     *                      not keep it out, e.g. a {@code cutOffs} code it does not have), else empty
      */
-    public record Reload(boolean swapped, String servingSha256, List<PackProblem> problems) {
+    public record Reload(boolean swapped, String servingSha256, List<PackProblem> problems, List<PackProblem> warnings) {
         public Reload {
             problems = List.copyOf(problems);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        /** A reload without warnings. */
+        public Reload(boolean swapped, String servingSha256, List<PackProblem> problems) {
+            this(swapped, servingSha256, problems, List.of());
         }
     }
 
@@ -274,9 +315,13 @@ public final class DecisionService implements AutoCloseable {
                 throw new IllegalStateException("reload of [" + pack + "] failed: " + e.getCause(), e.getCause());
             }
             String sha = r.serving().map(PackInfo::sha256).orElse(null);
+            if (r.swapped()) {
+                holder.served = new Served(sha, r.warnings());
+            }
             log.accept((r.swapped() ? logLine("log.reloaded") : logLine("log.kept", "count", r.problems().size()))
                     + " sha256=" + sha);
-            return new Reload(r.swapped(), sha, r.problems());
+            r.warnings().forEach(w -> log.accept(warningLine(w)));
+            return new Reload(r.swapped(), sha, r.problems(), r.warnings());
         }
     }
 
@@ -288,6 +333,16 @@ public final class DecisionService implements AutoCloseable {
     /** The engine behind the service. */
     public Engine engine() {
         return engine;
+    }
+
+    /**
+     * The load warnings of the pack serving now ({@link LoadResult#warnings()}, {@link ReloadResult#warnings()}):
+     * empty when it has none, or when no pack serves or the serving pack was not loaded by the service
+     * (an engine of the caller's reloaded directly).
+     */
+    public List<PackProblem> warnings() {
+        List<PackProblem> w = engine.pack().map(p -> holder.warnings(p.sha256())).orElse(null);
+        return w == null ? List.of() : w;
     }
 
     /** The pack serving now, if any. */

@@ -149,6 +149,10 @@ final class Views {
         return m;
     }
 
+    /**
+     * A pack's problems or warnings, {@code {file, line, column, code, message}} each, the message in the
+     * language of {@code locale} as the library rendered it from its bundles.
+     */
     static List<Map<String, Object>> problems(List<PackProblem> problems, Locale locale) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (PackProblem p : problems) {

@@ -495,8 +495,9 @@ final class BuiltInSections {
                         Msg.en("CAUSE_FEES_FAILED", "detail", e.toProblem().messageEn()));
                 return null;
             } catch (IllegalArgumentException e) {
-                ctx.fail(Decision.Cause.Code.FEES_FAILED, Msg.vi("CAUSE_FEES_FAILED", "detail", e.getMessage()),
-                        Msg.en("CAUSE_FEES_FAILED", "detail", e.getMessage()));
+                // unexpected: its English text only in the English message
+                ctx.fail(Decision.Cause.Code.FEES_FAILED, Msg.vi("CAUSE_FEES_FAILED", "detail", Msg.detailVi(e)),
+                        Msg.en("CAUSE_FEES_FAILED", "detail", Msg.detailEn(e)));
                 return null;
             }
             for (FeeLine l : fees.lines()) {
@@ -746,8 +747,9 @@ final class BuiltInSections {
                 }
                 ctx.useFormData(r.data());
             } catch (IllegalArgumentException e) {
-                violations.add(new Decision.FormViolation("", null, Msg.vi("FORM_UNREADABLE", "detail", e.getMessage()),
-                        Msg.en("FORM_UNREADABLE", "detail", e.getMessage()), null, "json"));
+                // unexpected: its English text only in the English message
+                violations.add(new Decision.FormViolation("", null, Msg.vi("FORM_UNREADABLE", "detail", Msg.detailVi(e)),
+                        Msg.en("FORM_UNREADABLE", "detail", Msg.detailEn(e)), null, "json"));
             }
             if (!violations.isEmpty()) {
                 int n = violations.size();

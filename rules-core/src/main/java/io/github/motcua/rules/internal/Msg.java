@@ -41,6 +41,23 @@ final class Msg {
     }
 
     /**
+     * The detail of an exception a fallback branch caught, in Vietnamese: the exception's own Vietnamese
+     * when it carries a kernel problem (a calendar, fee or form refusal from its bundle), else the
+     * bundle's {@code DETAIL_UNEXPECTED} — never the exception's English text inside a Vietnamese message.
+     */
+    static String detailVi(RuntimeException e) {
+        return e instanceof io.github.motcua.kernel.ProblemCarrier c ? c.toProblem().messageVi() : Msg.vi("DETAIL_UNEXPECTED");
+    }
+
+    /** The same detail in English: the carried problem's English, else the exception's own message. */
+    static String detailEn(RuntimeException e) {
+        if (e instanceof io.github.motcua.kernel.ProblemCarrier c) {
+            return c.toProblem().messageEn();
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
      * A pack problem at a known place whose message is the bundle's {@code key} (a {@code load.} key of
      * pack loading) in both languages; {@code code} is its stable code.
      */

@@ -266,8 +266,8 @@ final class Routing {
                 } catch (RuntimeException e) {
                     int[] at = doc.position("/routing/transfer");
                     problems.add(new PackProblem("pack.yaml", at[0], at[1], "BAD_VALUE",
-                            Msg.vi("ROUTING_BAD_TRANSFER", "detail", e.getMessage()),
-                            Msg.en("ROUTING_BAD_TRANSFER", "detail", e.getMessage())));
+                            Msg.vi("ROUTING_BAD_TRANSFER", "detail", Msg.detailVi(e)),
+                            Msg.en("ROUTING_BAD_TRANSFER", "detail", Msg.detailEn(e))));
                 }
             }
             Boolean free = r.get("boundaryFree") == null ? null : r.get("boundaryFree").asBoolean();

@@ -1,5 +1,6 @@
 package io.github.motcua.rules.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,5 +57,31 @@ class RulesMessagesTest {
         // Vietnamese first, with its diacritics, and the English differs
         assertTrue(Msg.vi("NOTE_NOT_ASSESSED").startsWith("Chưa đánh giá"), Msg.vi("NOTE_NOT_ASSESSED"));
         assertTrue(Msg.en("NOTE_NOT_ASSESSED").startsWith("conditions not assessed"), Msg.en("NOTE_NOT_ASSESSED"));
+    }
+
+    /**
+     * The fallback branches (fees or form sections' unexpected IllegalArgumentException, Routing's bad
+     * transfer) word their detail through Msg.detailVi / detailEn: the Vietnamese message never carries
+     * the exception's English text, the English one does; an exception carrying a problem gives its own
+     * Vietnamese and English.
+     */
+    @Test
+    void unexpectedExceptionDetail_vietnameseWordingAndTheEnglishTextOnlyInEnglish() {
+        IllegalArgumentException odd = new IllegalArgumentException("No enum constant FeeBasis.PER_PAGEE");
+        String vi = Msg.vi("CAUSE_FEES_FAILED", "detail", Msg.detailVi(odd));
+        String en = Msg.en("CAUSE_FEES_FAILED", "detail", Msg.detailEn(odd));
+        assertEquals("Không tính được phí, lệ phí: lỗi không lường trước (chi tiết kỹ thuật có trong bản tiếng Anh của thông báo)", vi);
+        assertFalse(vi.contains("enum") || vi.contains("PER_PAGEE"), vi);
+        assertEquals("the fees cannot be computed: No enum constant FeeBasis.PER_PAGEE", en);
+        String form = Msg.vi("FORM_UNREADABLE", "detail", Msg.detailVi(new IllegalArgumentException("nesting too deep")));
+        assertTrue(form.startsWith("Dữ liệu tờ khai không đọc được: lỗi không lường trước") && !form.contains("nesting"), form);
+        // a message-less exception is named in English, never "null"
+        assertEquals("IllegalStateException", Msg.detailEn(new IllegalStateException()));
+
+        // an exception with its own problem (the calendar's bundle) speaks both languages itself
+        RuntimeException range = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> new io.github.motcua.calendar.TimeLimit(5000, io.github.motcua.calendar.DeadlineUnit.WORKING_DAYS));
+        assertTrue(Msg.detailVi(range).startsWith("Thời hạn tính bằng"), Msg.detailVi(range));
+        assertTrue(Msg.detailEn(range).startsWith("time limit in"), Msg.detailEn(range));
     }
 }
