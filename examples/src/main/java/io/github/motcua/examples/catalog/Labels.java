@@ -67,7 +67,11 @@ final class Labels {
         };
     }
 
-    /** "03 ngày làm việc" (TimeLimit.labelVi) or "3 working days" ({@code CAT_LIMIT_*}). */
+    /**
+     * "03 ngày làm việc" (TimeLimit.labelVi) or "3 working days" (TimeLimit.labelEn); the same day and calendar
+     * days keep the catalogue's own English ({@code CAT_LIMIT_*}: "within the day of receipt", "5 days"), so the
+     * published catalogue reads as before.
+     */
     static String limit(TimeLimit t, boolean en) {
         if (t == null) {
             return "";
@@ -79,8 +83,8 @@ final class Labels {
         boolean one = t.amount() == 1;
         return switch (u) {
             case SAME_DAY -> CatalogMessages.text(true, "CAT_LIMIT_SAME_DAY");
-            case WORKING_DAYS -> CatalogMessages.text(true, one ? "CAT_LIMIT_WORKING_DAY" : "CAT_LIMIT_WORKING_DAYS", "amount", t.amount());
-            case WORKING_HOURS -> CatalogMessages.text(true, one ? "CAT_LIMIT_WORKING_HOUR" : "CAT_LIMIT_WORKING_HOURS", "amount", t.amount());
+            // the calendar's own words ("3 working days", "1 working hour"); the two units below keep the catalogue's wording
+            case WORKING_DAYS, WORKING_HOURS -> t.labelEn();
             case CALENDAR_DAYS -> CatalogMessages.text(true, one ? "CAT_LIMIT_DAY" : "CAT_LIMIT_DAYS", "amount", t.amount());
         };
     }

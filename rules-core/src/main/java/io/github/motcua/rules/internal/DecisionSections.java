@@ -243,22 +243,10 @@ final class DecisionSections {
         return Msg.en("text.due", "day", DAY_EN.format(due), "hour", HOUR_EN.format(due), "weekday", Msg.en(weekdayKey(due)));
     }
 
-    /** "15 working days", "1 working hour", "the same day" (label.limit.*; the Vietnamese text uses the calendar's {@code TimeLimit.labelVi}). */
-    private static String limitEn(TimeLimit l) {
-        String n = String.valueOf(l.amount());
-        boolean one = l.amount() == 1;
-        return switch (l.unit()) {
-            case WORKING_DAYS -> Msg.en(one ? "label.limit.WORKING_DAYS.one" : "label.limit.WORKING_DAYS", "n", n);
-            case WORKING_HOURS -> Msg.en(one ? "label.limit.WORKING_HOURS.one" : "label.limit.WORKING_HOURS", "n", n);
-            case CALENDAR_DAYS -> Msg.en(one ? "label.limit.CALENDAR_DAYS.one" : "label.limit.CALENDAR_DAYS", "n", n);
-            case SAME_DAY -> Msg.en("label.limit.SAME_DAY");
-        };
-    }
-
     static void textEn(DeadlineResult r, StringBuilder sb) {
         sb.append(Msg.en("text.deadline")).append(":\n");
         if (r.limit() != null) {
-            sb.append("  - ").append(Msg.en("text.deadline.limit")).append(": ").append(limitEn(r.limit())).append('\n');
+            sb.append("  - ").append(Msg.en("text.deadline.limit")).append(": ").append(r.limit().labelEn()).append('\n');
         }
         sb.append("  - ").append(Msg.en("text.deadline.from")).append(": ").append(dueEn(r.effectiveStart())).append('\n');
         sb.append("  - ").append(Msg.en("text.deadline.due")).append(": ").append(dueEn(r.due())).append('\n');
@@ -269,10 +257,10 @@ final class DecisionSections {
         sb.append('\n');
         for (DeadlineAdjustment a : r.applied()) {
             String what = switch (a.kind()) {
-                case EXTEND -> Msg.en("text.deadline.extend", "limit", limitEn(a.limit()));
-                case REPLACE -> Msg.en("text.deadline.replace", "limit", limitEn(a.limit()));
+                case EXTEND -> Msg.en("text.deadline.extend", "limit", a.limit().labelEn());
+                case REPLACE -> Msg.en("text.deadline.replace", "limit", a.limit().labelEn());
                 case PAUSE -> a.isInterval() ? Msg.en("text.deadline.notCounted", "from", String.valueOf(a.from()), "to", String.valueOf(a.to()))
-                        : Msg.en("text.deadline.pause", "limit", limitEn(a.limit()));
+                        : Msg.en("text.deadline.pause", "limit", a.limit().labelEn());
             };
             sb.append("  - ").append(what).append(": ").append(a.reasonVi())
                     .append(PartJson.cite(a.basis(), Locale.ENGLISH)).append('\n');
