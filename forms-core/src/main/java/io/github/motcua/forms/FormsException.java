@@ -39,8 +39,14 @@ public class FormsException extends RuntimeException implements ProblemCarrier {
         this.detail = detail;
     }
 
-    /** The bundle message this exception was built with, or {@code null}. */
-    Problem detail() {
+    /**
+     * What went wrong, in Vietnamese and English from forms-core's bundle, without the kind of problem
+     * that {@link #toProblem()} puts before it (e.g. "cannot load the e-forms: "); {@code null} when
+     * the exception was built from a plain message (then {@link #getMessage()} is the detail). A caller
+     * that words the kind of problem itself takes this rather than cutting a prefix off the rendered
+     * text (which breaks silently when the bundle is reworded).
+     */
+    public Problem detail() {
         return detail;
     }
 

@@ -868,8 +868,10 @@ final class BuiltInSections {
                 // a template outside the sandbox's allowlist, at its line (see docs/forms.md "Templates and the sandbox")
                 String file = e.file() != null ? e.file() : files.keySet().iterator().next();
                 String where = file + ":" + e.line() + ":" + e.column() + ": ";
-                String en = e.toProblem().messageEn().replaceFirst("^cannot load the e-forms: ", "");
-                String vi = e.toProblem().messageVi().replaceFirst("^Không nạp được tờ khai điện tử: ", "");
+                // the detail without forms-core's "cannot load the e-forms": this message words that itself
+                io.github.motcua.kernel.Problem d = e.detail();
+                String en = d != null ? d.messageEn() : e.getMessage();
+                String vi = d != null ? d.messageVi() : e.getMessage();
                 en = en.startsWith(where) ? en.substring(where.length()) : en;
                 vi = vi.startsWith(where) ? vi.substring(where.length()) : vi;
                 return new Result(null, List.of(new PackProblem(file, e.line(), e.column(), "TEMPLATE_REFUSED",

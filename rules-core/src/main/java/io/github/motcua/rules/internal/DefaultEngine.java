@@ -474,9 +474,10 @@ public final class DefaultEngine implements Engine {
     static PackProblem formProblem(io.github.motcua.forms.FormsException e, String procedureCode) {
         String file = e instanceof io.github.motcua.forms.UnableToLoadFormsException u && u.file() != null
                 ? u.file() : "procedures/" + procedureCode + "/form.schema.json";
-        // forms-core's detail in each language (its bundle)
-        String vi = e instanceof io.github.motcua.forms.UnableToLoadFormsException
-                ? e.toProblem().messageVi().replaceFirst("^Không nạp được tờ khai điện tử: ", "") : e.toProblem().messageVi();
+        // forms-core's detail in each language (its bundle); this message words "cannot load the e-forms" itself
+        io.github.motcua.kernel.Problem d = e.detail();
+        String vi = !(e instanceof io.github.motcua.forms.UnableToLoadFormsException) ? e.toProblem().messageVi()
+                : d != null ? d.messageVi() : e.getMessage();
         return new PackProblem(file, 0, 0, "FORMS", Msg.vi("load.forms.formFailed", "detail", vi),
                 Msg.en("load.forms.formFailed", "detail", e.getMessage()));
     }

@@ -182,8 +182,13 @@ class LazyCompileTest {
             assertTrue(e.load(pack).ok());
             UnableToLoadPackException x = assertThrows(UnableToLoadPackException.class,
                     () -> e.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\"}")));
-            assertTrue(x.problems().stream().anyMatch(p -> p.file().equals(BIRTH_FORM) && p.code().equals("FORMS")),
-                    x.problems().toString());
+            PackProblem formProblem = x.problems().stream().filter(p -> p.file().equals(BIRTH_FORM) && p.code().equals("FORMS"))
+                    .findFirst().orElseThrow(() -> new AssertionError(x.problems().toString()));
+            // "cannot load the e-forms" is worded once, by the engine, in each language (forms-core's detail follows)
+            assertEquals(1, occurrences(formProblem.messageVi(), "Không nạp được tờ khai điện tử"), formProblem.messageVi());
+            assertEquals(1, occurrences(formProblem.messageEn(), "annot load the e-form"), formProblem.messageEn());
+            assertTrue(formProblem.messageVi().contains("[urn:") || formProblem.messageVi().contains("lược đồ")
+                    || formProblem.messageVi().contains("Lược đồ"), formProblem.messageVi());
             assertEquals(Eligibility.INELIGIBLE, e.decide(MARRIAGE).eligibility());
             List<PackProblem> problems = e.compiled().get(60, TimeUnit.SECONDS);
             assertTrue(problems.stream().anyMatch(p -> p.file().equals(BIRTH_FORM)), problems.toString());
@@ -204,5 +209,13 @@ class LazyCompileTest {
             assertEquals(good, e.pack().orElseThrow().sha256());
             assertEquals(Eligibility.ELIGIBLE, e.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\"}")).eligibility());
         }
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 }

@@ -43,6 +43,9 @@ class TemplateRefusalTest {
             assertEquals(TEMPLATE, p.file());
             assertEquals(body.startsWith("<#ftl") ? 1 : 2, p.line(), p.toString());
             assertTrue(p.messageVi().startsWith("Mẫu in bị từ chối"), p.messageVi());
+            // forms-core's detail without its own "cannot load the e-forms" (the engine words the kind of problem)
+            assertFalse(p.messageVi().contains("Không nạp được tờ khai điện tử"), p.messageVi());
+            assertFalse(p.messageEn().toLowerCase(java.util.Locale.ROOT).contains("cannot load the e-forms"), p.messageEn());
         }
     }
 
