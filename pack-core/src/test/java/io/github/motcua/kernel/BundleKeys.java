@@ -69,14 +69,7 @@ public final class BundleKeys {
      */
     public static void assertExactlyTheKeysUsed(String bundle, Set<String> used, int atLeast) {
         assertEquals(List.of(), Messages.check(bundle), "keys or placeholders in one language only: " + bundle);
-        assertTrue(used.size() >= atLeast, "the code names only " + used.size() + " keys: " + used);
-        SortedSet<String> inBundle = new TreeSet<>(Messages.keys(bundle));
-        SortedSet<String> missing = new TreeSet<>(used);
-        missing.removeAll(inBundle);
-        SortedSet<String> unused = new TreeSet<>(inBundle);
-        unused.removeAll(used);
-        assertEquals("", (missing.isEmpty() ? "" : "named by the code, not in the bundle: " + missing + "; ")
-                + (unused.isEmpty() ? "" : "in the bundle, named by no code: " + unused), bundle);
+        assertSameKeys(bundle, used, atLeast);
     }
 
     /**
@@ -97,6 +90,11 @@ public final class BundleKeys {
             SortedSet<String> en = placeholders(Messages.render(bundle, key, Map.of(), Locale.ENGLISH));
             assertTrue(vi.containsAll(en), key + ": the English names " + en + ", the Vietnamese " + vi);
         }
+        assertSameKeys(bundle, used, atLeast);
+    }
+
+    /** The code names at least {@code atLeast} keys, and exactly the bundle's. */
+    private static void assertSameKeys(String bundle, Set<String> used, int atLeast) {
         assertTrue(used.size() >= atLeast, "the code names only " + used.size() + " keys: " + used);
         SortedSet<String> inBundle = new TreeSet<>(Messages.keys(bundle));
         SortedSet<String> missing = new TreeSet<>(used);
