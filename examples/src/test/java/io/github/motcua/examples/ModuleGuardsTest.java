@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * <li>no third-party type (Drools, KIE, networknt, Jackson, Freemarker, POI, fastexcel, picocli,
  * snakeyaml) in a public signature of a public type outside an {@code internal} package;</li>
  * <li>no cycle between modules, and none between the packages of a module except the two kinds
- * every module with an SPI and a hidden implementation has, named in {@link #ALLOWED}.</li>
+ * every module with an SPI and a hidden implementation has, named in {@link #ALLOWED};</li>
+ * <li>no two public types of the public API share a simple name ({@link #SAME_NAME_ALLOWED} lists the
+ * exceptions, each with its reason).</li>
  * </ul>
  */
 class ModuleGuardsTest {
@@ -159,6 +161,116 @@ class ModuleGuardsTest {
                 .evaluate(LIBRARY).hasViolation(), "rules.internal has Jackson in public signatures");
         assertTrue(packageSlices().should().beFreeOfCycles().evaluate(LIBRARY).hasViolation(),
                 "without the allowed shapes, rules <-> rules.internal is a cycle");
+    }
+
+    /**
+     * A type of the public API: public, outside an {@code internal} package, and (when nested) inside
+     * types that are public too; anonymous and local classes are not.
+     */
+    static boolean publicApiType(JavaClass c) {
+        if (!api(c) || c.isAnonymousClass() || c.isLocalClass()) {
+            return false;
+        }
+        return c.getEnclosingClass().map(ModuleGuardsTest::publicApiType).orElse(true);
+    }
+
+    /**
+     * Public types that may share a simple name with another public type, each with its reason (issue 12
+     * item 10, docs/architecture.md "Names"). Anything else sharing a name fails
+     * {@link #publicTypes_haveDistinctSimpleNames()}.
+     */
+    static final Set<String> SAME_NAME_ALLOWED = Set.of(
+            // 1. The facts analysts write in every pack's rules (Applicant(age >= 16), Dossier(channel == ...))
+            // beside the embedding API's input (Dossier.builder(...), Dossier.Applicant.builder(), docs entry
+            // points). Renaming the facts would break every .drl, the YAML rules' translation and the linter's
+            // fact list; embedders never import the vocabulary package, and the nested record is always spelt
+            // Dossier.Applicant. Only rules-core's evaluator, which turns one into the other, meets both.
+            "io.github.motcua.rules.vocabulary.Applicant", "io.github.motcua.rules.vocabulary.Dossier",
+            "io.github.motcua.rules.Dossier", "io.github.motcua.rules.Dossier$Applicant",
+            // 2. Old names kept one release, deprecated, so embedders' code compiles while they move
+            // (document.Applicant -> Addressee, Decision.FormReport -> FormCheck, DossierComponent.Form ->
+            // CopyKind; see OLD_NAMES), and the two names they clashed with, which stay: forms-core's
+            // FormReport (a README entry point) and the vocabulary's Form fact (the rule language).
+            "io.github.motcua.forms.document.Applicant", "io.github.motcua.rules.Decision$FormReport",
+            "io.github.motcua.rules.DossierComponent$Form",
+            "io.github.motcua.forms.FormReport", "io.github.motcua.rules.vocabulary.Form",
+            // 3. One value, two types: the kernel's text (modules below rules-core) and rules-core's, which the
+            // decision's public records carry; a record cannot be aliased, and each converts to the other.
+            "io.github.motcua.kernel.LocalizedText", "io.github.motcua.rules.LocalizedText",
+            // 4. Nested types named for their role in their owner and always spelt through it (Forms.Builder,
+            // FeeDirective.Kind, PackSection.Result): the owner says which thing it is.
+            "io.github.motcua.fees.testkit.FormArbitraries$Builder", "io.github.motcua.forms.Forms$Builder",
+            "io.github.motcua.rules.Dossier$Builder", "io.github.motcua.service.DecisionService$Builder",
+            "io.github.motcua.calendar.DeadlineAdjustment$Kind", "io.github.motcua.catalogue.imports.Change$Kind",
+            "io.github.motcua.catalogue.imports.ImportProblem$Kind", "io.github.motcua.fees.FeeAdjustment$Kind",
+            "io.github.motcua.fees.FeeDirective$Kind", "io.github.motcua.kernel.PackNode$Kind",
+            "io.github.motcua.rules.Decision$TraceStep$Kind", "io.github.motcua.rules.RuleSummary$Kind",
+            "io.github.motcua.fees.ExemptionCatalog$Result", "io.github.motcua.rules.spi.PackSection$Result",
+            "io.github.motcua.forms.RenderingFailedException$Reason", "io.github.motcua.rules.Decision$Reason",
+            "io.github.motcua.catalogue.imports.NationalLayer$Source", "io.github.motcua.rules.Procedure$Source",
+            "io.github.motcua.fees.ExemptionCategory$Match", "io.github.motcua.rules.vocabulary.BoundedPattern$Match",
+            // 5. One idea at two stages, each nested in the stage it belongs to: what the procedure declares
+            // (Procedure.Commitment, Procedure.Competence.Transfer) and what a decision applied
+            // (Decision.Commitment, Decision.Transfer).
+            "io.github.motcua.rules.Procedure$Commitment", "io.github.motcua.rules.Decision$Commitment",
+            "io.github.motcua.rules.Procedure$Competence$Transfer", "io.github.motcua.rules.Decision$Transfer",
+            // 6. The State's databases in two roles: what a component's data is held in (code and name, from
+            // procedure.yaml) and the prefill SPI an embedder implements to query one; always spelt
+            // DossierComponent.DataSource for the first.
+            "io.github.motcua.rules.DossierComponent$DataSource", "io.github.motcua.forms.spi.DataSource");
+
+    /** The old names of group 2 above: each must be {@code @Deprecated}, so it goes in the next release. */
+    static final Set<String> OLD_NAMES = Set.of("io.github.motcua.forms.document.Applicant",
+            "io.github.motcua.rules.Decision$FormReport", "io.github.motcua.rules.DossierComponent$Form");
+
+    /** Public API types by simple name; those of a name that several types share but the allow-list does not cover. */
+    static List<String> clashes(Set<String> allowed) {
+        java.util.Map<String, List<String>> byName = new java.util.TreeMap<>();
+        LIBRARY.stream().filter(ModuleGuardsTest::publicApiType)
+                .forEach(c -> byName.computeIfAbsent(c.getSimpleName(), k -> new java.util.ArrayList<>()).add(c.getName()));
+        // the scan sees nested types and every module: a name from each kind of place is among them
+        assertTrue(byName.size() > 200 && byName.keySet().containsAll(List.of("Decision", "Key", "FormRegistry",
+                "LegalBasis", "DeadlineResult", "FeeAssessment", "PackTests", "DecisionService")),
+                "public types seen: " + byName.keySet());
+        List<String> clashes = new java.util.ArrayList<>();
+        byName.forEach((name, types) -> {
+            if (types.size() > 1 && !allowed.containsAll(types)) {
+                clashes.add(name + ": " + types.stream().sorted().toList());
+            }
+        });
+        return clashes;
+    }
+
+    /**
+     * No two types of the public API (every library module's non-internal packages, top-level and
+     * nested) share a simple name, except the commented {@link #SAME_NAME_ALLOWED}; the allow-list holds
+     * no stale entry, and its old names are deprecated.
+     */
+    @Test
+    void publicTypes_haveDistinctSimpleNames() {
+        List<String> clashes = clashes(SAME_NAME_ALLOWED);
+        assertTrue(clashes.isEmpty(), "public types sharing a simple name (rename one, or give the reason in"
+                + " SAME_NAME_ALLOWED): " + clashes);
+        java.util.Map<String, JavaClass> api = new java.util.HashMap<>();
+        LIBRARY.stream().filter(ModuleGuardsTest::publicApiType).forEach(c -> api.put(c.getName(), c));
+        for (String allowed : SAME_NAME_ALLOWED) {
+            JavaClass c = api.get(allowed);
+            assertTrue(c != null, "SAME_NAME_ALLOWED names no public API type (remove it): " + allowed);
+            assertTrue(api.values().stream().filter(o -> o != c).anyMatch(o -> o.getSimpleName().equals(c.getSimpleName())),
+                    "SAME_NAME_ALLOWED names a type no other shares its name with (remove it): " + allowed);
+        }
+        for (String old : OLD_NAMES) {
+            assertTrue(SAME_NAME_ALLOWED.contains(old) && api.get(old).isAnnotatedWith(Deprecated.class),
+                    "an old name kept one release is deprecated: " + old);
+        }
+    }
+
+    /** The scan sees the clashes it exists for: without the allow-list, the nested and the old names are reported. */
+    @Test
+    void sameNameGuard_reportsClashesOutsideTheAllowList() {
+        String all = String.join("\n", clashes(Set.of()));
+        assertTrue(all.contains("FormReport: [io.github.motcua.forms.FormReport, io.github.motcua.rules.Decision$FormReport]")
+                && all.contains("io.github.motcua.rules.Dossier$Builder"), all);
     }
 
     /** The module a package belongs to. */

@@ -49,7 +49,7 @@ public final class Decision {
      * @param eligibility         the outcome
      * @param reasons             why INELIGIBLE (each with its legal basis), in firing order
      * @param components          components in catalogue order, each with its status
-     * @param form                the form report (tờ khai điện tử)
+     * @param form                the form check (kết quả kiểm tra tờ khai)
      * @param deadline            the deadline part: {@code null} unless ELIGIBLE and the procedure has a deadline
      * @param fees                the fee part: {@code null} unless ELIGIBLE and the procedure has a fee table
      * @param deadlineAdjustments deadline actions the rules took, for the calendar engine
@@ -61,7 +61,7 @@ public final class Decision {
      * @param provenance          which pack and time produced it
      */
     public Decision(String procedure, Eligibility eligibility, List<Reason> reasons,
-            List<RequiredComponent> components, FormReport form, DeadlineResult deadline, FeeAssessment fees,
+            List<RequiredComponent> components, FormCheck form, DeadlineResult deadline, FeeAssessment fees,
             List<DeadlineAdjustment> deadlineAdjustments, List<FeeDirective> feeDirectives, List<Note> notes,
             List<TraceStep> trace, Cause cause, Provenance provenance) {
         this(procedure, eligibility, reasons, components, form, deadline, fees, deadlineAdjustments, feeDirectives, notes,
@@ -73,11 +73,11 @@ public final class Decision {
      *
      * @param commitment the law's maximum beside the province's committed time, or {@code null}
      * @param routing    receipt and routing, or {@code null} when the decision was made without it
-     * @see #Decision(String, Eligibility, List, List, FormReport, DeadlineResult, FeeAssessment, List, List, List,
+     * @see #Decision(String, Eligibility, List, List, FormCheck, DeadlineResult, FeeAssessment, List, List, List,
      *      List, Cause, Provenance)
      */
     public Decision(String procedure, Eligibility eligibility, List<Reason> reasons,
-            List<RequiredComponent> components, FormReport form, DeadlineResult deadline, FeeAssessment fees,
+            List<RequiredComponent> components, FormCheck form, DeadlineResult deadline, FeeAssessment fees,
             List<DeadlineAdjustment> deadlineAdjustments, List<FeeDirective> feeDirectives, List<Note> notes,
             List<TraceStep> trace, Cause cause, Provenance provenance, Commitment commitment, Routing routing) {
         this(procedure, eligibility, reasons, components,
@@ -111,7 +111,7 @@ public final class Decision {
             hasForm |= name.equals(Key.FORM.name());
         }
         if (!hasForm) {
-            throw new IllegalArgumentException("a decision has a form part (FormReport.notChecked() when none)");
+            throw new IllegalArgumentException("a decision has a form part (FormCheck.notChecked() when none)");
         }
         this.deadlineAdjustments = List.copyOf(deadlineAdjustments);
         this.feeDirectives = List.copyOf(feeDirectives);
@@ -151,9 +151,9 @@ public final class Decision {
         return components;
     }
 
-    /** The form report (tờ khai điện tử); {@link FormReport#notChecked()} when the procedure has no form. */
-    public FormReport form() {
-        return part(Key.FORM).orElseGet(FormReport::notChecked);
+    /** The form check (kết quả kiểm tra tờ khai); {@link FormCheck#notChecked()} when the procedure has no form. */
+    public FormCheck form() {
+        return part(Key.FORM).orElseGet(FormCheck::notChecked);
     }
 
     /**
@@ -295,8 +295,8 @@ public final class Decision {
      */
     public record Key<T>(String name, Class<T> type) {
         private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z][A-Za-z0-9]*");
-        /** The form report (forms). */
-        public static final Key<FormReport> FORM = new Key<>("form", FormReport.class);
+        /** The form check (forms). */
+        public static final Key<FormCheck> FORM = new Key<>("form", FormCheck.class);
         /** The deadline (calendar). */
         public static final Key<DeadlineResult> DEADLINE = new Key<>("deadline", DeadlineResult.class);
         /** The fees (fee tables). */
@@ -549,35 +549,79 @@ public final class Decision {
     }
 
     /**
-     * The form report section (tờ khai điện tử): forms-core's violations, or {@link #notChecked()}
-     * when the procedure has no form schema.
+     * The decision's form part (kết quả kiểm tra tờ khai): whether the dossier's form was checked
+     * against the procedure's form schema, its violations, and the values read in canonical form;
+     * {@link #notChecked()} when the procedure has no form schema. Made by the built-in form section
+     * from forms-core's {@link io.github.motcua.forms.FormReport}, whose violations it copies as
+     * {@link FormViolation}s.
+     *
+     * <p>It was called {@code Decision.FormReport}, like forms-core's report; that name stays one
+     * release as a deprecated interface this record implements, so code reading {@code decision.form()}
+     * into a {@code Decision.FormReport} still compiles.
      *
      * @param checked    whether the form was validated at all
      * @param violations each violation, empty when valid or not checked
      * @param normalised each value typed in a usual way that validation read in its canonical form
      *                   (e.g. {@code "0311 916 028"} → {@code "0311916028"}): the canonical value is the one
-     *                   decided on, and the typed text is kept beside it so nothing is changed silently
+     *                   decided on, and the typed text is kept beside it so nothing is changed silently;
+     *                   {@code null} is read as none
      */
-    public record FormReport(boolean checked, List<FormViolation> violations,
-            List<io.github.motcua.forms.NormalisedValue> normalised) {
-        public FormReport {
+    @SuppressWarnings("deprecation") // implements the old name for one release
+    public record FormCheck(boolean checked, List<FormViolation> violations,
+            List<io.github.motcua.forms.NormalisedValue> normalised) implements FormReport {
+        public FormCheck {
             violations = List.copyOf(violations);
             normalised = normalised == null ? List.of() : List.copyOf(normalised);
         }
 
-        /** A report without rewritten values. */
-        public FormReport(boolean checked, List<FormViolation> violations) {
+        /** A check without rewritten values. */
+        public FormCheck(boolean checked, List<FormViolation> violations) {
             this(checked, violations, List.of());
         }
 
         /** The form was not validated (the procedure has no form schema). */
-        public static FormReport notChecked() {
-            return new FormReport(false, List.of());
+        public static FormCheck notChecked() {
+            return new FormCheck(false, List.of());
         }
 
         /** Checked and no violation. */
+        @Override
         public boolean valid() {
             return checked && violations.isEmpty();
+        }
+    }
+
+    /**
+     * The decision's form part under its old name, which clashed with forms-core's
+     * {@link io.github.motcua.forms.FormReport}: read it as {@link FormCheck}, which implements this
+     * interface for one release. {@code Decision.FormReport r = decision.form()}, its accessors and
+     * {@code Decision.FormReport.notChecked()} still compile; {@code new Decision.FormReport(...)} does
+     * not: write {@code new Decision.FormCheck(...)}.
+     *
+     * @deprecated use {@link FormCheck}; this name goes in the next release
+     */
+    @Deprecated(since = "0.1.0")
+    public interface FormReport {
+        /** Whether the form was validated at all. */
+        boolean checked();
+
+        /** Each violation, empty when valid or not checked. */
+        List<FormViolation> violations();
+
+        /** Each value validation read in its canonical form. */
+        List<io.github.motcua.forms.NormalisedValue> normalised();
+
+        /** Checked and no violation. */
+        boolean valid();
+
+        /**
+         * The form was not validated.
+         *
+         * @deprecated use {@link FormCheck#notChecked()}
+         */
+        @Deprecated(since = "0.1.0")
+        static FormCheck notChecked() {
+            return FormCheck.notChecked();
         }
     }
 

@@ -271,7 +271,7 @@ public final class DecisionDocuments {
         return local(t.toInstant());
     }
 
-    private static String formVi(DossierComponent.Form f) {
+    private static String formVi(DossierComponent.CopyKind f) {
         return switch (f) {
             case ORIGINAL -> RulesMessages.label(false, "label.document.ORIGINAL");
             case CERTIFIED_COPY -> RulesMessages.label(false, "label.document.CERTIFIED_COPY");

@@ -11,13 +11,13 @@ import java.util.Objects;
  *
  * @param id         id unique within the procedure, used by rules ({@code require("to-khai")})
  * @param name       name
- * @param form       original, certified copy, electronic copy ...
+ * @param form       the copy asked for: the original, a certified copy, an electronic copy ...
  * @param quantity   how many (số lượng), at least 1
  * @param presence   required always, optional, or only when a rule requires it
  * @param waivableBy the database whose data replaces it (tái sử dụng dữ liệu), or {@code null}
  * @param basis      legal basis, or {@code null} (then the procedure's)
  */
-public record DossierComponent(String id, LocalizedText name, Form form, int quantity, Presence presence,
+public record DossierComponent(String id, LocalizedText name, CopyKind form, int quantity, Presence presence,
         DataSource waivableBy, LegalBasis basis) {
     public DossierComponent {
         Objects.requireNonNull(id, "id");
@@ -30,8 +30,16 @@ public record DossierComponent(String id, LocalizedText name, Form form, int qua
         }
     }
 
-    /** The form of a paper (hình thức giấy tờ). */
-    public enum Form {
+    /**
+     * Which copy of a paper is asked for (hình thức giấy tờ): the original, a certified copy, an
+     * electronic copy, or a copy shown with its original. procedure.yaml's {@code form} and the
+     * decision JSON's component {@code form} write the constant's name.
+     *
+     * <p>It was called {@code DossierComponent.Form}, like the rule vocabulary's {@code Form} fact;
+     * that name stays one release as a deprecated interface this enum implements.
+     */
+    @SuppressWarnings("deprecation") // implements the old name for one release
+    public enum CopyKind implements Form {
         /** Bản chính. */
         ORIGINAL,
         /** Bản sao có chứng thực. */
@@ -40,6 +48,54 @@ public record DossierComponent(String id, LocalizedText name, Form form, int qua
         ELECTRONIC_COPY,
         /** Bản sao kèm bản chính để đối chiếu. */
         COPY_WITH_ORIGINAL
+    }
+
+    /**
+     * The copy kind under its old name, which clashed with the rule vocabulary's
+     * {@link io.github.motcua.rules.vocabulary.Form}. For one release {@code DossierComponent.Form.ORIGINAL}
+     * (and the other constants), {@code valueOf}, {@code values}, {@code name()} and a variable of this
+     * type holding {@code component.form()} still compile, and the constants are the {@link CopyKind}
+     * ones ({@code ==} holds). What no longer compiles: a {@code switch} over a variable of this type,
+     * and {@code EnumSet}/{@code EnumMap} of it: write {@link CopyKind}.
+     *
+     * @deprecated use {@link CopyKind}; this name goes in the next release
+     */
+    @Deprecated(since = "0.1.0")
+    public interface Form {
+        /** Bản chính. */
+        CopyKind ORIGINAL = CopyKind.ORIGINAL;
+        /** Bản sao có chứng thực. */
+        CopyKind CERTIFIED_COPY = CopyKind.CERTIFIED_COPY;
+        /** Bản sao điện tử. */
+        CopyKind ELECTRONIC_COPY = CopyKind.ELECTRONIC_COPY;
+        /** Bản sao kèm bản chính để đối chiếu. */
+        CopyKind COPY_WITH_ORIGINAL = CopyKind.COPY_WITH_ORIGINAL;
+
+        /** The constant's name, e.g. {@code "ORIGINAL"}. */
+        String name();
+
+        /** The constant's position in {@link CopyKind}. */
+        int ordinal();
+
+        /**
+         * The constant of this name.
+         *
+         * @deprecated use {@link CopyKind#valueOf(String)}
+         */
+        @Deprecated(since = "0.1.0")
+        static CopyKind valueOf(String name) {
+            return CopyKind.valueOf(name);
+        }
+
+        /**
+         * Every constant in order.
+         *
+         * @deprecated use {@link CopyKind#values()}
+         */
+        @Deprecated(since = "0.1.0")
+        static CopyKind[] values() {
+            return CopyKind.values();
+        }
     }
 
     /** When the component is asked for. */

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param id         component id
  * @param name       its name
- * @param form       original, certified copy ...
+ * @param form       the copy asked for (original, certified copy ...), or {@code null}
  * @param quantity   how many
  * @param status     required, one of a group, waived, optional
  * @param group      for {@link ComponentStatus#ONE_OF}: the group id; else {@code null}
@@ -20,7 +20,7 @@ import java.util.Objects;
  *                   or {@code "heldData"} for an automatic waiver
  * @param basis      the legal basis of that condition, or {@code null}
  */
-public record RequiredComponent(String id, LocalizedText name, DossierComponent.Form form, int quantity,
+public record RequiredComponent(String id, LocalizedText name, DossierComponent.CopyKind form, int quantity,
         ComponentStatus status, String group, String waivedBy, String condition, LegalBasis basis) {
     public RequiredComponent {
         Objects.requireNonNull(id, "id");

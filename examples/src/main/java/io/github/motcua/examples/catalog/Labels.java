@@ -50,7 +50,7 @@ final class Labels {
         return en ? c.labelEn() : c.labelVi();
     }
 
-    static String form(DossierComponent.Form f, boolean en) {
+    static String form(DossierComponent.CopyKind f, boolean en) {
         return switch (f) {
             case ORIGINAL -> CatalogMessages.text(en, "CAT_FORM_ORIGINAL");
             case CERTIFIED_COPY -> CatalogMessages.text(en, "CAT_FORM_CERTIFIED_COPY");

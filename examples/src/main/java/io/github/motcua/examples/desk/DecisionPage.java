@@ -281,7 +281,7 @@ final class DecisionPage {
         };
     }
 
-    static String formVi(DossierComponent.Form form) {
+    static String formVi(DossierComponent.CopyKind form) {
         if (form == null) {
             return "";
         }

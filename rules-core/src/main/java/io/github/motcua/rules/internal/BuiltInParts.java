@@ -14,7 +14,7 @@ public final class BuiltInParts {
     private BuiltInParts() {
     }
 
-    public static List<Decision.Part<?>> of(Decision.FormReport form, DeadlineResult deadline, FeeAssessment fees,
+    public static List<Decision.Part<?>> of(Decision.FormCheck form, DeadlineResult deadline, FeeAssessment fees,
             Decision.Commitment commitment, Decision.Routing routing) {
         return List.of(new Decision.Part<>(Decision.Key.FORM, form, BuiltInSections.FORM_PART),
                 new Decision.Part<>(Decision.Key.DEADLINE, deadline, BuiltInSections.DEADLINE_PART),

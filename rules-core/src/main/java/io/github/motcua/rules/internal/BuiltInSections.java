@@ -696,7 +696,7 @@ final class BuiltInSections {
     }
 
     /** {@code forms/**}, {@code templates/**} and each procedure's {@code form.schema.json} and templates: a {@link FormRegistry}. */
-    static final class FormSection implements DecisionSection<Decision.FormReport> {
+    static final class FormSection implements DecisionSection<Decision.FormCheck> {
         private static final java.util.regex.Pattern FORM_FILE =
                 java.util.regex.Pattern.compile("procedures/[^/]+/(form\\.schema\\.json|templates/.+)");
         private final boolean lazy;
@@ -711,7 +711,7 @@ final class BuiltInSections {
         }
 
         @Override
-        public Decision.Key<Decision.FormReport> key() {
+        public Decision.Key<Decision.FormCheck> key() {
             return Decision.Key.FORM;
         }
 
@@ -731,10 +731,10 @@ final class BuiltInSections {
          * decided on bad data.
          */
         @Override
-        public Decision.FormReport contribute(DecisionContext ctx) {
+        public Decision.FormCheck contribute(DecisionContext ctx) {
             String code = ctx.procedure().code();
             if (!(ctx.loaded() instanceof FormRegistry forms) || !forms.hasForm(code)) {
-                return Decision.FormReport.notChecked();
+                return Decision.FormCheck.notChecked();
             }
             List<Decision.FormViolation> violations = new ArrayList<>();
             List<io.github.motcua.forms.NormalisedValue> normalised = List.of();
@@ -769,11 +769,11 @@ final class BuiltInSections {
                 ctx.fail(Decision.Cause.Code.FORM_INVALID, Msg.vi(key, "count", String.valueOf(n), "fields", vi.toString()),
                         Msg.en(key, "count", String.valueOf(n), "fields", en.toString()));
             }
-            return new Decision.FormReport(true, violations, normalised);
+            return new Decision.FormCheck(true, violations, normalised);
         }
 
         @Override
-        public Object toJson(Decision.FormReport form) {
+        public Object toJson(Decision.FormCheck form) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("checked", form.checked());
             o.put("valid", form.checked() ? form.valid() : null); // not validated is not the same as invalid
@@ -804,7 +804,7 @@ final class BuiltInSections {
         }
 
         @Override
-        public void text(Decision.FormReport form, Locale locale, StringBuilder out) {
+        public void text(Decision.FormCheck form, Locale locale, StringBuilder out) {
             if (!form.normalised().isEmpty()) {
                 boolean vi = vi(locale);
                 out.append(vi ? Msg.vi("TEXT_FORM_NORMALISED") : Msg.en("TEXT_FORM_NORMALISED")).append('\n');

@@ -216,13 +216,13 @@ final class DecisionPipeline {
                 if (whole.get(k).key().equals(Decision.Key.FORM)) {
                     hasForm = true;
                     if (whole.get(k).value() == null) {
-                        whole.set(k, new Decision.Part<>(Decision.Key.FORM, Decision.FormReport.notChecked(),
+                        whole.set(k, new Decision.Part<>(Decision.Key.FORM, Decision.FormCheck.notChecked(),
                                 BuiltInSections.FORM_PART));
                     }
                 }
             }
             if (!hasForm) {
-                whole.add(0, new Decision.Part<>(Decision.Key.FORM, Decision.FormReport.notChecked(),
+                whole.add(0, new Decision.Part<>(Decision.Key.FORM, Decision.FormCheck.notChecked(),
                         BuiltInSections.FORM_PART));
             }
             List<Decision.Note> notes = ruleNotes;

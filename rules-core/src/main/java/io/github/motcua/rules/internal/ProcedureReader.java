@@ -398,7 +398,7 @@ final class ProcedureReader {
             }
             LegalBasis cb = c.get("basis") == null ? null : basis(doc, ptr + "/basis", c.get("basis").asString(), bases);
             components.add(new DossierComponent(id, PackLoader.text(c.get("name")),
-                    DossierComponent.Form.valueOf(c.get("form").asString()),
+                    DossierComponent.CopyKind.valueOf(c.get("form").asString()),
                     c.get("quantity") == null ? 1 : c.get("quantity").asInt(),
                     c.get("presence") == null ? DossierComponent.Presence.REQUIRED
                             : DossierComponent.Presence.valueOf(c.get("presence").asString()), ds, cb));
