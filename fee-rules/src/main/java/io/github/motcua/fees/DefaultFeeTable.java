@@ -27,6 +27,8 @@ final class DefaultFeeTable implements FeeTable {
     private final Set<String> quantityPaths;
     /** Tariff wording per RATE row, computed once: String.format on every assessment was the main cost. */
     private final Map<FeeRow, String> tariffTexts = new java.util.IdentityHashMap<>();
+    /** The same in English (fee-rules' bundle), computed once. */
+    private final Map<FeeRow, String> tariffTextsEn = new java.util.IdentityHashMap<>();
 
     DefaultFeeTable(String source, List<FeeRow> rows) {
         this.source = source;
@@ -39,6 +41,7 @@ final class DefaultFeeTable implements FeeTable {
             (r.type() == FeeRow.Type.RATE ? rates : adj).computeIfAbsent(r.item(), k -> new ArrayList<>()).add(r);
             if (r.type() == FeeRow.Type.RATE) {
                 tariffTexts.put(r, r.tariffVi());
+                tariffTextsEn.put(r, r.tariff(Locale.ENGLISH));
             }
             if (r.unitPath() != null) {
                 quantities.add(r.unitPath());
@@ -141,7 +144,7 @@ final class DefaultFeeTable implements FeeTable {
             if (cheapest == null || gross.compareTo(cheapest.gross()) < 0) {
                 FeeSource src = rule == null ? r.source() : r.source().addedBy(rule);
                 cheapest = new FeeLine(item, r.nameVi(), r.nameEn(), units, gross, r.basis(), r.kind(), tariffTexts.get(r),
-                        copies, gross, r.cap() == null ? null : Money.of(r.cap()), List.of(), src, r.verified());
+                        tariffTextsEn.get(r), copies, gross, r.cap() == null ? null : Money.of(r.cap()), List.of(), src, r.verified());
             }
         }
         return cheapest;
@@ -214,7 +217,7 @@ final class DefaultFeeTable implements FeeTable {
         // guides and the catalogue mark it as they mark an unverified rate
         boolean verified = line.verified() && applied.stream().allMatch(FeeAdjustment::verified);
         return new FeeLine(line.item(), line.descriptionVi(), line.descriptionEn(), line.quantity(), amount,
-                line.basis(), line.kind(), line.tariffVi(), line.copies(), line.gross(), line.capPerCopy(), applied,
+                line.basis(), line.kind(), line.tariffVi(), line.tariffEn(), line.copies(), line.gross(), line.capPerCopy(), applied,
                 line.source(), verified);
     }
 

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param basis         the legal basis of the tariff
  * @param kind          phí or lệ phí
  * @param tariffVi      the tariff in words, e.g. "2.000 đ/trang trang 1–2; 1.000 đ/trang từ trang 3; tối đa 200.000 đ/bản"
+ * @param tariffEn      the same tariff in English words (fee-rules' bundle, {@code FEES_TARIFF_*}), e.g. "2,000 VND per
+ *                      unit for the first 2 units; …"; {@code ""} when the line has none (a line built by hand with
+ *                      the 14-part constructor): {@link #tariff(Locale)} then falls back to the Vietnamese
  * @param copies        how many times the per-copy amount is charged (copies, contracts, cases)
  * @param gross         the amount before any exemption or reduction ({@code perCopy × copies})
  * @param capPerCopy    the ceiling per copy, or {@code null} when the tariff has none
@@ -29,7 +32,7 @@ import java.util.Objects;
  * @param verified      {@code false} when the rate is a placeholder or rests on an unverified source
  */
 public record FeeLine(String item, String descriptionVi, String descriptionEn, long quantity, Money amount,
-        LegalBasis basis, FeeKind kind, String tariffVi, long copies, Money gross, Money capPerCopy,
+        LegalBasis basis, FeeKind kind, String tariffVi, String tariffEn, long copies, Money gross, Money capPerCopy,
         List<FeeAdjustment> adjustments, FeeSource source, boolean verified) {
 
     public FeeLine {
@@ -40,6 +43,7 @@ public record FeeLine(String item, String descriptionVi, String descriptionEn, l
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(kind, "kind");
         tariffVi = tariffVi == null ? "" : tariffVi;
+        tariffEn = tariffEn == null ? "" : tariffEn;
         gross = gross == null ? amount : gross;
         adjustments = List.copyOf(adjustments == null ? List.of() : adjustments);
         if (quantity < 0 || copies < 0) {
@@ -52,11 +56,40 @@ public record FeeLine(String item, String descriptionVi, String descriptionEn, l
         }
     }
 
+    /**
+     * The shape before the English tariff: a line with its tariff in Vietnamese only ({@link #tariffEn()} is
+     * {@code ""}, and English renderings fall back to the Vietnamese words, marked as such).
+     */
+    public FeeLine(String item, String descriptionVi, String descriptionEn, long quantity, Money amount,
+            LegalBasis basis, FeeKind kind, String tariffVi, long copies, Money gross, Money capPerCopy,
+            List<FeeAdjustment> adjustments, FeeSource source, boolean verified) {
+        this(item, descriptionVi, descriptionEn, quantity, amount, basis, kind, tariffVi, "", copies, gross, capPerCopy,
+                adjustments, source, verified);
+    }
+
     /** The original contract shape: a plain, verified lệ phí line with no adjustments. */
     public FeeLine(String item, String descriptionVi, String descriptionEn, long quantity, Money amount,
             LegalBasis basis) {
-        this(item, descriptionVi, descriptionEn, quantity, amount, basis, FeeKind.LE_PHI, "", 1, amount, null,
+        this(item, descriptionVi, descriptionEn, quantity, amount, basis, FeeKind.LE_PHI, "", "", 1, amount, null,
                 List.of(), null, true);
+    }
+
+    /**
+     * The tariff in words for a reader of {@code locale}: English ({@link #tariffEn()}) for English when the
+     * line has it, else the Vietnamese words ({@link #tariffVi()}, also for any other language).
+     * {@link #hasTariff(Locale)} says which one a renderer got, so it can mark a Vietnamese fallback.
+     */
+    public String tariff(Locale locale) {
+        return hasTariff(locale) && "en".equals(locale.getLanguage()) ? tariffEn : tariffVi;
+    }
+
+    /**
+     * Whether the line has its tariff in the language of {@code locale}: Vietnamese when {@link #tariffVi()}
+     * is not blank; English when {@link #tariffEn()} is not blank (a line built without one has only the
+     * Vietnamese words, and English renderings say so).
+     */
+    public boolean hasTariff(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? !tariffEn.isBlank() : !tariffVi.isBlank();
     }
 
     /** Whether a full exemption applied to this line. */

@@ -78,6 +78,31 @@ class GiaLaiFeeTablesTest {
             assertTrue(l.source().line() > 1, l.source().toString());
             assertTrue(l.tariffVi().contains("tối đa 200.000 đ/bản"), l.tariffVi());
         }
+
+        /** An English reader gets the tariff in English words, from the same row; an exemption keeps it. */
+        @Test
+        void assess_line_carriesItsTariffInEnglishToo_keptThroughAnExemption() {
+            FeeLine l = assess("2.000815", FeeRequest.of("2.000815", DAY).withForm(Map.of("soTrang", 5))).lines().get(0);
+            assertEquals("VND 2,000 per unit for the first 2 units; VND 1,000 per unit from unit 3; at most VND 200,000 per copy",
+                    l.tariffEn());
+            assertEquals(l.tariffEn(), l.tariff(java.util.Locale.ENGLISH));
+            assertEquals(l.tariffVi(), l.tariff(java.util.Locale.forLanguageTag("vi")));
+            assertTrue(l.hasTariff(java.util.Locale.ENGLISH));
+            FeeLine exempt = assess("GL.LLTP.01", FeeRequest.of("GL.LLTP.01", DAY).withForm(Map.of("soPhieu", 1))
+                    .withCategories("CHILD")).lines().get(0);
+            assertTrue(exempt.exempted());
+            assertTrue(exempt.tariffEn().startsWith("VND 200,000"), exempt.tariffEn());
+        }
+
+        /** A line built by hand before the English tariff existed keeps compiling and falls back to Vietnamese. */
+        @Test
+        void handBuiltLine_withoutEnglishTariff_fallsBackToTheVietnameseWords() {
+            FeeLine l = new FeeLine("x", "Phí", "Fee", 1, Money.of(8_000), io.github.motcua.law.LegalBasis.of("B", "Luật"),
+                    FeeKind.PHI, "8.000 đ/trường hợp", 1, Money.of(8_000), null, java.util.List.of(), null, true);
+            assertEquals("", l.tariffEn());
+            assertFalse(l.hasTariff(java.util.Locale.ENGLISH));
+            assertEquals("8.000 đ/trường hợp", l.tariff(java.util.Locale.ENGLISH));
+        }
     }
 
     @Nested

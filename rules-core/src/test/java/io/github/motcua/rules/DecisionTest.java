@@ -1,6 +1,7 @@
 package io.github.motcua.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,23 @@ class DecisionTest {
     @AfterAll
     static void close() {
         engine.close();
+    }
+
+    /**
+     * A paused interval (excluded period) in the text summary: both languages write the same local times
+     * (the deadline's zone, Asia/Ho_Chi_Minh), each with its own bundle's patterns — never a UTC instant.
+     */
+    @Test
+    void textSummary_pausedInterval_sameLocalTimesInBothLanguages() {
+        Decision d = engine.decide("{\"procedure\":\"1.001193\",\"channel\":\"DESK\",\"receivedAt\":\"2026-03-02T09:00:00+07:00\","
+                + "\"form\":{\"giayChungSinh\":\"CO\"},\"excludedPeriods\":[{\"kind\":\"SUPPLEMENT\","
+                + "\"from\":\"2026-03-02T03:00:00Z\",\"to\":\"2026-03-03T08:30:00Z\"}]}");
+        assertEquals(Eligibility.ELIGIBLE, d.eligibility(), String.valueOf(d.cause()));
+        String vi = d.toTextVi();
+        String en = d.toTextEn();
+        assertTrue(vi.contains("Không tính thời gian từ 10 giờ 00 ngày 02/03/2026 đến 15 giờ 30 ngày 03/03/2026"), vi);
+        assertTrue(en.contains("Not counted from 10:00 on 2026-03-02 to 15:30 on 2026-03-03"), en);
+        assertFalse(en.contains("T03:00:00Z") || en.contains("T08:30:00Z"), en);
     }
 
     @Nested

@@ -156,6 +156,40 @@ class IntegrationTest {
             }
         }
 
+        /**
+         * A step's {@code when} is decided on the same data as the rules: text the citizen's device sent
+         * decomposed (NFD) and a date typed day-first match the pack's NFC text and ISO date, as they do
+         * for the rules; before, the steps read the raw form and silently dropped both steps.
+         */
+        @Test
+        void decide_stepConditions_seeTheNormalisedFormAsTheRulesDo() {
+            Path p = pack(null);
+            TestPacks.write(p.resolve("procedures/1.001193/form.schema.json"), FORM.replace("\"treEm\":{\"type\":\"object\"}",
+                    "\"treEm\":{\"type\":\"object\"},\"ngayHen\":{\"type\":\"string\",\"format\":\"date\"}"));
+            TestPacks.edit(p.resolve("procedures/1.001193/procedure.yaml"), y -> y
+                    .replace("budget: { amount: 1, unit: WORKING_HOURS } }",
+                            "budget: { amount: 1, unit: WORKING_HOURS }, when: { field: ngayHen, equals: \"2026-02-13\" } }")
+                    .replace("budget: { amount: 2, unit: WORKING_HOURS } }",
+                            "budget: { amount: 2, unit: WORKING_HOURS }, when: { field: noiSinh, equals: \"Phường Pleiku\" } }"));
+            TestPacks.write(p.resolve("procedures/1.001193/noi-sinh.drl"), "rule \"Sinh tại Phường Pleiku\"\n"
+                    + "  @basis(\"LHT-2014-D16\")\nwhen\n  Form( text(\"noiSinh\") == \"Phường Pleiku\", text(\"ngayHen\") == \"2026-02-13\" )\n"
+                    + "then\n  decision.note(\"Nơi sinh: Phường Pleiku\");\nend\n");
+            String nfd = java.text.Normalizer.normalize("Phường Pleiku", java.text.Normalizer.Form.NFD);
+            try (Engine e = TestPacks.loaded(p)) {
+                Decision d = e.decide(TestPacks.birth("{\"giayChungSinh\":\"CO\",\"noiSinh\":\"" + nfd
+                        + "\",\"ngayHen\":\"13/02/2026\"}"));
+                assertEquals(Eligibility.ELIGIBLE, d.eligibility(), String.valueOf(d.cause()));
+                assertTrue(d.notes().stream().anyMatch(n -> n.messageVi().equals("Nơi sinh: Phường Pleiku")),
+                        () -> "the rules see the normalised values: " + d.notes());
+                assertEquals(java.util.List.of("tiep-nhan", "giai-quyet"),
+                        d.deadline().steps().stream().map(s -> s.step().id()).toList(), "the steps see them too");
+                // and a value that really differs still drops its step
+                Decision other = e.decide(TestPacks.birth("{\"giayChungSinh\":\"CO\",\"noiSinh\":\"Phường Diên Hồng\","
+                        + "\"ngayHen\":\"13/02/2026\"}"));
+                assertEquals(java.util.List.of("tiep-nhan"), other.deadline().steps().stream().map(s -> s.step().id()).toList());
+            }
+        }
+
         @Test
         void decide_validForm_isCheckedAndTheRulesRun() {
             Path p = pack(null);

@@ -7,10 +7,12 @@ import io.github.motcua.fees.FeeAdjustment;
 import io.github.motcua.fees.FeeAssessment;
 import io.github.motcua.fees.FeeDirective;
 import io.github.motcua.fees.FeeLine;
+import io.github.motcua.kernel.Messages;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.Procedure;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The readable explanation of a decision ({@code explain}): the outcome, every fired rule with its
@@ -147,8 +149,12 @@ final class Explanation {
         for (FeeLine l : f.lines()) {
             sb.append("  - ").append(en && !l.descriptionEn().isEmpty() ? l.descriptionEn() : l.descriptionVi()).append(": ")
                     .append(en ? l.amount().formatEn() : l.amount().formatVi());
-            if (!l.tariffVi().isEmpty()) {
-                sb.append(" (").append(t(en, "CLI_EX_TARIFF", "tariff", l.tariffVi())).append(')');
+            Locale reader = en ? Locale.ENGLISH : Messages.VI;
+            if (l.hasTariff(reader)) {
+                sb.append(" (").append(t(en, "CLI_EX_TARIFF", "tariff", l.tariff(reader))).append(')');
+            } else if (!l.tariffVi().isEmpty()) {
+                // a line without English words (built by hand): the Vietnamese tariff, said to be Vietnamese
+                sb.append(" (").append(t(en, "CLI_EX_TARIFF_VI_ONLY", "tariff", l.tariffVi())).append(')');
             }
             sb.append('\n');
             sb.append("    ").append(basis(l.basis(), en)).append('\n');

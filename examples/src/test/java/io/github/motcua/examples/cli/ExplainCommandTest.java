@@ -1,6 +1,7 @@
 package io.github.motcua.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -47,6 +48,24 @@ class ExplainCommandTest {
         assertTrue(r.out().contains("extended by 10 working day(s): "), r.out());
         assertTrue(r.out().contains("where: procedures/1.013831/rules.drl:"), r.out());
         assertTrue(r.out().contains("[ND101-2024-MIEN-NUI]"), r.out());
+    }
+
+    /**
+     * The English explanation names the tariff in English words (fee-rules' bundle, from the same fee table
+     * row), never the Vietnamese tariff; the Vietnamese explanation keeps its Vietnamese words.
+     */
+    @Test
+    void explain_english_feeLineTariffInEnglish_vietnameseStaysVietnamese() {
+        String dossier = Cli.DOSSIERS.resolve("chung-thuc-ban-sao-300-trang.json").toString();
+        Cli.Run en = Cli.run("explain", Cli.GIA_LAI.toString(), dossier, "--lang", "en");
+        assertEquals(ExitCodes.OK, en.code(), en.err());
+        assertTrue(en.out().contains("(tariff VND 2,000 per unit for the first 2 units; VND 1,000 per unit from unit 3; "
+                + "at most VND 200,000 per copy)"), en.out());
+        assertFalse(en.out().contains("đ/đơn vị") || en.out().contains("tối đa"), en.out());
+        Cli.Run vi = Cli.run("explain", Cli.GIA_LAI.toString(), dossier);
+        assertEquals(ExitCodes.OK, vi.code(), vi.err());
+        assertTrue(vi.out().contains("(mức thu 2.000 đ/đơn vị cho 2 đơn vị đầu; 1.000 đ/đơn vị từ đơn vị thứ 3; "
+                + "tối đa 200.000 đ/bản)"), vi.out());
     }
 
     @Test

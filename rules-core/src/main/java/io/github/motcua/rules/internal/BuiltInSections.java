@@ -193,9 +193,11 @@ final class BuiltInSections {
                 DeadlineRequest req = DeadlineRequest.of(d.receivedAt().toInstant(), d.channel(),
                         CommitmentSection.countedLimit(p, base, engine)).withCutOff(base.cutOffRule()).withAdjustments(adjustments);
                 try {
-                    // the steps this dossier goes through (the tax authority's only with financial obligations ...)
+                    // the steps this dossier goes through (the tax authority's only with financial obligations ...),
+                    // decided on the data the rules saw: the form stage's NFC-normalised, canonical values (a
+                    // decomposed "Phường" or a date typed 13/02/2026 must not make a step disagree with the rules)
                     io.github.motcua.rules.vocabulary.Form form = new io.github.motcua.rules.vocabulary.Form(
-                            d.form(), ctx.asOf(), c -> null);
+                            ctx.formData(), ctx.asOf(), c -> null);
                     deadline = engine.compute(req.withSteps(StepBudgets.rescaled(p.stepsFor(form::value), req.base(),
                             adjustments)));
                 } catch (StepBudgetException e) {

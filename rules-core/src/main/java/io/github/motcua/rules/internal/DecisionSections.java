@@ -164,10 +164,16 @@ final class DecisionSections {
         return Msg.vi("text.due", "day", DAY_VI.format(due), "hour", HOUR_VI.format(due), "weekday", weekdayVi(due));
     }
 
-    /** "09 giờ 00 ngày 04/03/2026", in Vietnam time. */
-    static String atVi(java.time.Instant t) {
-        ZonedDateTime z = t.atZone(io.github.motcua.calendar.WorkingCalendar.VIETNAM);
+    /** "09 giờ 00 ngày 04/03/2026": an instant in the deadline's local time ({@code zone}, the pack's). */
+    static String atVi(java.time.Instant t, java.time.ZoneId zone) {
+        ZonedDateTime z = t.atZone(zone);
         return Msg.vi("text.at", "hour", HOUR_VI.format(z), "day", DAY_VI.format(z));
+    }
+
+    /** "09:00 on 2026-03-04": the same local time as {@link #atVi}, with the English bundle's patterns. */
+    static String atEn(java.time.Instant t, java.time.ZoneId zone) {
+        ZonedDateTime z = t.atZone(zone);
+        return Msg.en("text.at", "hour", HOUR_EN.format(z), "day", DAY_EN.format(z));
     }
 
     static String weekdayVi(ZonedDateTime t) {
@@ -203,7 +209,7 @@ final class DecisionSections {
             String what = switch (a.kind()) {
                 case EXTEND -> Msg.vi("text.deadline.extend", "limit", a.limit().labelVi());
                 case REPLACE -> Msg.vi("text.deadline.replace", "limit", a.limit().labelVi());
-                case PAUSE -> a.isInterval() ? Msg.vi("text.deadline.notCounted", "from", atVi(a.from()), "to", atVi(a.to()))
+                case PAUSE -> a.isInterval() ? Msg.vi("text.deadline.notCounted", "from", atVi(a.from(), r.due().getZone()), "to", atVi(a.to(), r.due().getZone()))
                         : Msg.vi("text.deadline.pause", "limit", a.limit().labelVi());
             };
             sb.append("  - ").append(what).append(": ").append(a.reasonVi()).append(cite(a.basis())).append('\n');
@@ -259,7 +265,7 @@ final class DecisionSections {
             String what = switch (a.kind()) {
                 case EXTEND -> Msg.en("text.deadline.extend", "limit", a.limit().labelEn());
                 case REPLACE -> Msg.en("text.deadline.replace", "limit", a.limit().labelEn());
-                case PAUSE -> a.isInterval() ? Msg.en("text.deadline.notCounted", "from", String.valueOf(a.from()), "to", String.valueOf(a.to()))
+                case PAUSE -> a.isInterval() ? Msg.en("text.deadline.notCounted", "from", atEn(a.from(), r.due().getZone()), "to", atEn(a.to(), r.due().getZone()))
                         : Msg.en("text.deadline.pause", "limit", a.limit().labelEn());
             };
             sb.append("  - ").append(what).append(": ").append(a.reasonVi())
@@ -277,7 +283,13 @@ final class DecisionSections {
             sb.append("  - ").append(Msg.en("text.fees.none")).append('\n');
         }
         for (FeeLine l : f.lines()) {
-            sb.append("  - ").append(l.descriptionEn() != null ? l.descriptionEn() : l.descriptionVi());
+            sb.append("  - ").append(l.descriptionEn().isBlank() ? l.descriptionVi() : l.descriptionEn());
+            if (l.hasTariff(Locale.ENGLISH)) {
+                sb.append(" (").append(l.tariffEn()).append(')');
+            } else if (!l.tariffVi().isBlank()) {
+                // a line without English words (built by hand): the Vietnamese tariff, said to be Vietnamese
+                sb.append(" (").append(Msg.en("text.fees.tariffViOnly", "tariff", l.tariffVi())).append(')');
+            }
             if (l.copies() > 1) {
                 sb.append(' ').append(Msg.en("text.fees.copies", "copies", String.valueOf(l.copies())));
             }
