@@ -46,6 +46,39 @@ class DocumentsTest {
         assertEquals(new Addressee("Nguyễn Thị Hoa", "064198001234", null, null, null), old.applicant());
     }
 
+    /** The builders name each part and build the value the positional constructors build. */
+    @Test
+    void builders_nameEachPart_andBuildWhatTheConstructorBuilds() {
+        DocumentHeader built = DocumentHeader.builder().superiorAgency("UBND TỈNH GIA LAI x")
+                .office("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG x").documentNumber("12/x").place("Gia Lai x")
+                .issuedOn(LocalDate.of(2026, 2, 13)).dossierCode("G52.001-260213-0001x").procedureName("Đăng ký khai sinh x")
+                .applicant(new Addressee("Nguyễn Thị Hoa x", "064198001234x", "Xã Ia O x", "0912345678x", "hoa@example.vnx"))
+                .build();
+        assertEquals(header("x"), built);
+        ReceiptSlip slip = ReceiptSlip.builder(built).components(List.of(new ReceivedComponent("Tờ khai", "Bản chính", 1)))
+                .receivedAt(RECEIVED).dueAt(DUE).channel(Channel.DESK).returnPlace("Tại Bộ phận Một cửa").feeTotalDong(8_000)
+                .receivingOfficer("Trần Văn Cán Bộ").receivingUnit("UBND xã Ia O").competentUnit("UBND xã Ia O").build();
+        assertEquals(new ReceiptSlip(built, List.of(new ReceivedComponent("Tờ khai", "Bản chính", 1)), RECEIVED, DUE,
+                Channel.DESK, "Tại Bộ phận Một cửa", 8_000, "Trần Văn Cán Bộ", "UBND xã Ia O", "UBND xã Ia O"), slip);
+        // what is left out is what the short constructor leaves out
+        assertEquals(new ReceiptSlip(built, List.of(), RECEIVED, DUE, Channel.ONLINE, null, 0, null),
+                ReceiptSlip.builder(built).receivedAt(RECEIVED).dueAt(DUE).channel(Channel.ONLINE).build());
+    }
+
+    /** A builder refuses what the constructor refuses, naming the part. */
+    @Test
+    void builders_missingOrWrongPart_refusedNamingIt() {
+        NullPointerException npe = assertThrows(NullPointerException.class, () -> DocumentHeader.builder().office("TTPVHCC")
+                .issuedOn(LocalDate.of(2026, 2, 13)).dossierCode("HS-1").procedureName("Khai sinh")
+                .applicant(Addressee.named("Nguyễn Thị Hoa")).build());
+        assertEquals("place", npe.getMessage());
+        npe = assertThrows(NullPointerException.class, () -> ReceiptSlip.builder(header("")).receivedAt(RECEIVED).dueAt(DUE).build());
+        assertEquals("channel", npe.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReceiptSlip.builder(header(""))
+                .receivedAt(DUE).dueAt(RECEIVED).channel(Channel.DESK).build());
+        assertEquals("dueAt [2026-02-13T15:30] is before receivedAt [2026-02-23T17:00]", e.getMessage());
+    }
+
     /** Every document kind with {@code s} in every text field. */
     static List<PrintableDocument> all(String s) {
         DocumentHeader h = header(s);

@@ -50,8 +50,8 @@ public final class Decision {
      * @param reasons             why INELIGIBLE (each with its legal basis), in firing order
      * @param components          components in catalogue order, each with its status
      * @param form                the form check (kết quả kiểm tra tờ khai)
-     * @param deadline            the deadline part: {@code null} unless ELIGIBLE and the procedure has a deadline
-     * @param fees                the fee part: {@code null} unless ELIGIBLE and the procedure has a fee table
+     * @param deadline            the deadline part, or {@code null} (see {@link #deadline()})
+     * @param fees                the fee part, or {@code null} (see {@link #fees()})
      * @param deadlineAdjustments deadline actions the rules took, for the calendar engine
      * @param feeDirectives       fee actions the rules took, for the fee table
      * @param notes               notes the rules and sections added
@@ -157,16 +157,17 @@ public final class Decision {
     }
 
     /**
-     * The deadline part (thời hạn giải quyết): {@code null} unless the outcome is ELIGIBLE and the
-     * procedure has a deadline.
+     * The deadline part (thời hạn giải quyết): {@code null} unless the outcome is ELIGIBLE or
+     * NOT_ASSESSED (no rule checks the conditions: the catalogue's deadline still holds) and the
+     * procedure has a deadline in force on the decision's date.
      */
     public DeadlineResult deadline() {
         return part(Key.DEADLINE).orElse(null);
     }
 
     /**
-     * The fee part (phí, lệ phí): {@code null} unless the outcome is ELIGIBLE and the procedure has a
-     * fee table.
+     * The fee part (phí, lệ phí): {@code null} unless the outcome is ELIGIBLE or NOT_ASSESSED and the
+     * procedure has a fee table.
      */
     public FeeAssessment fees() {
         return part(Key.FEES).orElse(null);

@@ -141,9 +141,10 @@ public final class DecisionDocuments {
             }
         }
         long fee = decision.fees() == null ? 0 : decision.fees().total().dong();
-        return new ReceiptSlip(details.header(), components, local(details.receivedAt().toInstant()),
-                local(decision.deadline().due()), details.channel(), details.returnPlace(), fee,
-                details.receivingOfficer(), receivingUnit(decision), competentUnit(decision));
+        return ReceiptSlip.builder(details.header()).components(components).receivedAt(local(details.receivedAt().toInstant()))
+                .dueAt(local(decision.deadline().due())).channel(details.channel()).returnPlace(details.returnPlace())
+                .feeTotalDong(fee).receivingOfficer(details.receivingOfficer()).receivingUnit(receivingUnit(decision))
+                .competentUnit(competentUnit(decision)).build();
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param id         component id
  * @param name       its name
- * @param form       the copy asked for (original, certified copy ...), or {@code null}
+ * @param form       the copy asked for (original, certified copy ...), as the catalogue lists it
  * @param quantity   how many
  * @param status     required, one of a group, waived, optional
  * @param group      for {@link ComponentStatus#ONE_OF}: the group id; else {@code null}

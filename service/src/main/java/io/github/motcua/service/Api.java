@@ -376,8 +376,9 @@ final class Api implements HttpHandler {
         String place = f.text("/header/place", true);
         String dossierCode = f.text("/header/dossierCode", true);
         f.check();
-        DocumentHeader header = new DocumentHeader(f.text("/header/superiorAgency", false), office,
-                f.text("/header/documentNumber", false), place, issuedOn, dossierCode, procedure.name().vi(), applicant);
+        DocumentHeader header = DocumentHeader.builder().superiorAgency(f.text("/header/superiorAgency", false)).office(office)
+                .documentNumber(f.text("/header/documentNumber", false)).place(place).issuedOn(issuedOn)
+                .dossierCode(dossierCode).procedureName(procedure.name().vi()).applicant(applicant).build();
         OffsetDateTime receivedAt = OffsetDateTime.parse(dossierNode.get("receivedAt").asString());
         Channel channel = Channel.valueOf(dossierNode.get("channel").asString());
         PrintableDocument doc;

@@ -184,9 +184,9 @@ final class DecisionPage {
         }
         var a = f.dossier().applicant();
         Addressee applicant = new Addressee(applicantName(f), a == null ? null : a.personalId(), null, null, null);
-        DocumentHeader header = new DocumentHeader("UBND TỈNH GIA LAI", f.unit().name().vi(), null, "Gia Lai",
-                f.dossier().receivedAt().atZoneSameInstant(DeskApp.VN).toLocalDate(), f.id(), f.procedure().name().vi(),
-                applicant);
+        DocumentHeader header = DocumentHeader.builder().superiorAgency("UBND TỈNH GIA LAI").office(f.unit().name().vi())
+                .place("Gia Lai").issuedOn(f.dossier().receivedAt().atZoneSameInstant(DeskApp.VN).toLocalDate())
+                .dossierCode(f.id()).procedureName(f.procedure().name().vi()).applicant(applicant).build();
         String returnPlace = f.dossier().channel() == Channel.DESK ? t("DESK_DP_RETURN_AT", "unit", f.unit().name().vi()) : null;
         ReceiptSlip slip = DecisionDocuments.receiptSlip(d, f.procedure(), new DecisionDocuments.ReceiptDetails(header,
                 f.dossier().receivedAt(), f.dossier().channel(), returnPlace, f.officer(), received));
