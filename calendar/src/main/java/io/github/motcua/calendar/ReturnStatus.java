@@ -6,7 +6,7 @@ package io.github.motcua.calendar;
  *
  * <p>Thread-safe (an enum).
  */
-public enum ReturnStatus {
+public enum ReturnStatus implements io.github.motcua.kernel.Labelled {
     /** Returned on a date before the due date (trước hạn). */
     EARLY("label.returnStatus.EARLY"),
     /** Returned on the due date, not after the due instant (đúng hạn). */
@@ -20,18 +20,15 @@ public enum ReturnStatus {
         this.key = key;
     }
 
-    /** The label in the reader's language (the calendar bundle's; Vietnamese unless English). */
-    public String label(java.util.Locale locale) {
-        return io.github.motcua.kernel.Messages.render(CalendarMessages.BUNDLE, key, java.util.Map.of(), locale);
+    /** The key of this constant's label. */
+    @Override
+    public String labelKey() {
+        return key;
     }
 
-    /** Vietnamese label, e.g. "Đúng hạn". */
-    public String labelVi() {
-        return label(io.github.motcua.kernel.Messages.VI);
-    }
-
-    /** English label, e.g. "On time". */
-    public String labelEn() {
-        return label(java.util.Locale.ENGLISH);
+    /** The calendar's bundle. */
+    @Override
+    public String labelBundle() {
+        return CalendarMessages.BUNDLE;
     }
 }

@@ -1,8 +1,6 @@
 package io.github.motcua.fees;
 
-import io.github.motcua.kernel.Messages;
-import java.util.Locale;
-import java.util.Map;
+import io.github.motcua.kernel.Labelled;
 
 /**
  * Whether a fee line is a charge for a service (phí) or a state fee for an act of administration
@@ -10,7 +8,7 @@ import java.util.Map;
  *
  * <p>Thread-safe (an enum).
  */
-public enum FeeKind {
+public enum FeeKind implements Labelled {
     /** Phí: pays for a public service (e.g. certifying a copy, a judicial-record extract). */
     PHI("FEES_KIND_PHI"),
     /** Lệ phí: a state fee for an administrative act (e.g. civil-status registration). */
@@ -28,18 +26,15 @@ public enum FeeKind {
         this.key = key;
     }
 
-    /** The label in the reader's language (fee-rules' bundle; Vietnamese unless English). */
-    public String label(Locale locale) {
-        return Messages.render(FeeMessages.BUNDLE, key, Map.of(), locale);
+    /** The key of this constant's label. */
+    @Override
+    public String labelKey() {
+        return key;
     }
 
-    /** The Vietnamese label, e.g. "Lệ phí". */
-    public String labelVi() {
-        return label(Messages.VI);
-    }
-
-    /** The English label, e.g. "Fee". */
-    public String labelEn() {
-        return label(Locale.ENGLISH);
+    /** fee-rules' bundle. */
+    @Override
+    public String labelBundle() {
+        return FeeMessages.BUNDLE;
     }
 }

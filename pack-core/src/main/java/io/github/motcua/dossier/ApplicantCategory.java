@@ -1,9 +1,7 @@
 package io.github.motcua.dossier;
 
+import io.github.motcua.kernel.Labelled;
 import io.github.motcua.kernel.Messages;
-import java.util.Locale;
-import java.util.Map;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +17,7 @@ import java.util.Optional;
  *
  * <p>Thread-safe (an enum).
  */
-public enum ApplicantCategory {
+public enum ApplicantCategory implements Labelled {
     /** Hộ nghèo. */
     POOR_HOUSEHOLD("label.category.POOR_HOUSEHOLD", false),
     /** Người có công với cách mạng. */
@@ -45,19 +43,16 @@ public enum ApplicantCategory {
         this.byAge = byAge;
     }
 
-    /** The name in the reader's language (the kernel bundle's; Vietnamese unless English). */
-    public String label(Locale locale) {
-        return Messages.render(Messages.KERNEL, key, Map.of(), locale);
+    /** The key of this constant's label. */
+    @Override
+    public String labelKey() {
+        return key;
     }
 
-    /** The Vietnamese name, e.g. "Hộ nghèo". */
-    public String labelVi() {
-        return label(Messages.VI);
-    }
-
-    /** The English name, e.g. "Poor household". */
-    public String labelEn() {
-        return label(Locale.ENGLISH);
+    /** The kernel bundle. */
+    @Override
+    public String labelBundle() {
+        return Messages.KERNEL;
     }
 
     /** Whether the engine also derives it from the birth date (an officer need not tick it). */

@@ -1,8 +1,7 @@
 package io.github.motcua.dossier;
 
+import io.github.motcua.kernel.Labelled;
 import io.github.motcua.kernel.Messages;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * How a dossier reached the one-stop shop (hình thức nộp hồ sơ). Fees and deadlines may depend on
@@ -11,7 +10,7 @@ import java.util.Map;
  *
  * <p>Thread-safe (an enum).
  */
-public enum Channel {
+public enum Channel implements Labelled {
     /** Filed in person at the one-stop desk (nộp trực tiếp tại Bộ phận Một cửa). */
     DESK("label.channel.DESK"),
     /** Filed on the public-service portal (nộp trực tuyến). */
@@ -25,18 +24,15 @@ public enum Channel {
         this.key = key;
     }
 
-    /** The label in the reader's language (the kernel bundle's; Vietnamese unless English). */
-    public String label(Locale locale) {
-        return Messages.render(Messages.KERNEL, key, Map.of(), locale);
+    /** The key of this constant's label. */
+    @Override
+    public String labelKey() {
+        return key;
     }
 
-    /** The Vietnamese label, e.g. "Trực tuyến". */
-    public String labelVi() {
-        return label(Messages.VI);
-    }
-
-    /** The English label, e.g. "Online". */
-    public String labelEn() {
-        return label(Locale.ENGLISH);
+    /** The kernel bundle. */
+    @Override
+    public String labelBundle() {
+        return Messages.KERNEL;
     }
 }

@@ -3,6 +3,12 @@ package io.github.motcua.dossier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.motcua.kernel.Labelled;
+import io.github.motcua.kernel.Messages;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +30,18 @@ class LabelsTest {
         for (ApplicantCategory c : ApplicantCategory.values()) {
             assertNotEquals(c.labelVi(), c.labelEn(), c.name());
         }
+    }
+
+    /** Each labelled constant names a key its bundle holds in both languages: the shared {@link Labelled} reads it. */
+    @Test
+    void everyLabelledConstant_namesAKeyOfItsBundle() {
+        List<Labelled> all = new ArrayList<>(List.of(Channel.values()));
+        all.addAll(List.of(ApplicantCategory.values()));
+        for (Labelled l : all) {
+            assertEquals(Messages.KERNEL, l.labelBundle());
+            assertTrue(Messages.has(Messages.KERNEL, l.labelKey()), l::labelKey);
+            assertEquals(Messages.render(Messages.KERNEL, l.labelKey(), java.util.Map.of(), Locale.ENGLISH), l.labelEn());
+        }
+        assertEquals("label.channel.ONLINE", Channel.ONLINE.labelKey());
     }
 }

@@ -19,7 +19,7 @@ public record ControlStep(String task, String handedOverBy, String receivedBy, L
         LocalDateTime dueAt, LocalDateTime doneAt) {
 
     /** How a step ended against its due time (Trước hạn / Đúng hạn / Quá hạn). */
-    public enum Status {
+    public enum Status implements io.github.motcua.kernel.Labelled {
         /** Finished on a day before the due day (trước hạn). */
         EARLY("FORMS_LABEL_STATUS_EARLY"),
         /** Finished on the due day, not after the due time (đúng hạn). */
@@ -35,19 +35,16 @@ public record ControlStep(String task, String handedOverBy, String receivedBy, L
             this.key = key;
         }
 
-        /** The label in the reader's language (forms-core's bundle; Vietnamese unless English). */
-        public String label(java.util.Locale locale) {
-            return io.github.motcua.kernel.Messages.render("io/github/motcua/forms/problems", key, java.util.Map.of(), locale);
+        /** The key of this constant's label. */
+        @Override
+        public String labelKey() {
+            return key;
         }
 
-        /** The Vietnamese label, e.g. "Đúng hạn". */
-        public String labelVi() {
-            return label(io.github.motcua.kernel.Messages.VI);
-        }
-
-        /** The English label, e.g. "On time". */
-        public String labelEn() {
-            return label(java.util.Locale.ENGLISH);
+        /** forms-core's bundle. */
+        @Override
+        public String labelBundle() {
+            return "io/github/motcua/forms/problems";
         }
     }
 
