@@ -189,11 +189,13 @@ class ModuleGuardsTest {
             "io.github.motcua.rules.Dossier", "io.github.motcua.rules.Dossier$Applicant",
             // 2. Old names kept one release, deprecated, so embedders' code compiles while they move
             // (document.Applicant -> Addressee, Decision.FormReport -> FormCheck, DossierComponent.Form ->
-            // CopyKind; see OLD_NAMES), and the two names they clashed with, which stay: forms-core's
-            // FormReport (a README entry point) and the vocabulary's Form fact (the rule language).
+            // CopyKind, DossierComponent.DataSource -> Database; see OLD_NAMES), and the names they clashed
+            // with, which stay: forms-core's FormReport (a README entry point), the vocabulary's Form fact
+            // (the rule language) and forms-core's prefill SPI DataSource.
             "io.github.motcua.forms.document.Applicant", "io.github.motcua.rules.Decision$FormReport",
-            "io.github.motcua.rules.DossierComponent$Form",
+            "io.github.motcua.rules.DossierComponent$Form", "io.github.motcua.rules.DossierComponent$DataSource",
             "io.github.motcua.forms.FormReport", "io.github.motcua.rules.vocabulary.Form",
+            "io.github.motcua.forms.spi.DataSource",
             // 3. One value, two types: the kernel's text (modules below rules-core) and rules-core's, which the
             // decision's public records carry; a record cannot be aliased, and each converts to the other.
             "io.github.motcua.kernel.LocalizedText", "io.github.motcua.rules.LocalizedText",
@@ -214,15 +216,12 @@ class ModuleGuardsTest {
             // (Procedure.Commitment, Procedure.Competence.Transfer) and what a decision applied
             // (Decision.Commitment, Decision.Transfer).
             "io.github.motcua.rules.Procedure$Commitment", "io.github.motcua.rules.Decision$Commitment",
-            "io.github.motcua.rules.Procedure$Competence$Transfer", "io.github.motcua.rules.Decision$Transfer",
-            // 6. The State's databases in two roles: what a component's data is held in (code and name, from
-            // procedure.yaml) and the prefill SPI an embedder implements to query one; always spelt
-            // DossierComponent.DataSource for the first.
-            "io.github.motcua.rules.DossierComponent$DataSource", "io.github.motcua.forms.spi.DataSource");
+            "io.github.motcua.rules.Procedure$Competence$Transfer", "io.github.motcua.rules.Decision$Transfer");
 
     /** The old names of group 2 above: each must be {@code @Deprecated}, so it goes in the next release. */
     static final Set<String> OLD_NAMES = Set.of("io.github.motcua.forms.document.Applicant",
-            "io.github.motcua.rules.Decision$FormReport", "io.github.motcua.rules.DossierComponent$Form");
+            "io.github.motcua.rules.Decision$FormReport", "io.github.motcua.rules.DossierComponent$Form",
+            "io.github.motcua.rules.DossierComponent$DataSource");
 
     /** Public API types by simple name; those of a name that several types share but the allow-list does not cover. */
     static List<String> clashes(Set<String> allowed) {

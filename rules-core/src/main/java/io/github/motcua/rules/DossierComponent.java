@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param basis      legal basis, or {@code null} (then the procedure's)
  */
 public record DossierComponent(String id, LocalizedText name, CopyKind form, int quantity, Presence presence,
-        DataSource waivableBy, LegalBasis basis) {
+        Database waivableBy, LegalBasis basis) {
     public DossierComponent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -109,14 +109,38 @@ public record DossierComponent(String id, LocalizedText name, CopyKind form, int
     }
 
     /**
-     * A database that holds the data a component would prove.
+     * A database of the State (cơ sở dữ liệu) that holds the data a component would prove: when the
+     * dossier's {@link Dossier#heldData()} lists its code, the component is waived (tái sử dụng dữ liệu).
+     * forms-core's prefill SPI {@code io.github.motcua.forms.spi.DataSource} is what an embedder
+     * implements to query such a database; this record only names one.
+     *
+     * <p>It was called {@code DossierComponent.DataSource}, like that SPI; the old name stays one release
+     * as a deprecated interface this record implements.
      *
      * @param source its code, e.g. {@code CSDL_HO_TICH}
-     * @param name   its name
+     * @param name   its name, or {@code null}
      */
-    public record DataSource(String source, LocalizedText name) {
-        public DataSource {
+    @SuppressWarnings("deprecation") // implements the old name for one release
+    public record Database(String source, LocalizedText name) implements DataSource {
+        public Database {
             Objects.requireNonNull(source, "source");
         }
+    }
+
+    /**
+     * The database under its old name, which clashed with forms-core's prefill SPI
+     * {@code io.github.motcua.forms.spi.DataSource}. {@code DossierComponent.DataSource d = component.waivableBy()}
+     * and its accessors still compile; {@code new DossierComponent.DataSource(...)} does not: write
+     * {@code new DossierComponent.Database(...)}.
+     *
+     * @deprecated use {@link Database}; this name goes in the next release
+     */
+    @Deprecated(since = "0.1.0")
+    public interface DataSource {
+        /** Its code, e.g. {@code CSDL_HO_TICH}. */
+        String source();
+
+        /** Its name, or {@code null}. */
+        LocalizedText name();
     }
 }

@@ -62,4 +62,14 @@ class OldNamesTest {
                 DossierComponent.Form.ELECTRONIC_COPY, 1, DossierComponent.Presence.REQUIRED, null, null);
         assertSame(DossierComponent.CopyKind.ELECTRONIC_COPY, c.form());
     }
+
+    @Test
+    void dossierComponentDataSource_oldName_isTheDatabase() {
+        DossierComponent c = engine.catalog().stream().flatMap(p -> p.components().stream())
+                .filter(x -> x.waivableBy() != null).findFirst().orElseThrow();
+        DossierComponent.DataSource old = c.waivableBy(); // as written before the rename
+        assertSame(c.waivableBy(), old);
+        assertEquals("CSDL_HO_TICH", old.source());
+        assertEquals(c.waivableBy().name(), old.name());
+    }
 }

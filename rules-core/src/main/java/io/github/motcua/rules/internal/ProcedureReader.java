@@ -390,10 +390,10 @@ final class ProcedureReader {
                 problems.add(doc.msg(ptr + "/id", "DUPLICATE_ID", "load.procedure.duplicateComponent", "id", id));
                 continue;
             }
-            DossierComponent.DataSource ds = null;
+            DossierComponent.Database ds = null;
             if (c.get("waivableBy") != null) {
                 JsonNode w = c.get("waivableBy");
-                ds = new DossierComponent.DataSource(w.get("source").asString(),
+                ds = new DossierComponent.Database(w.get("source").asString(),
                         w.get("name") == null ? null : PackLoader.text(w.get("name")));
             }
             LegalBasis cb = c.get("basis") == null ? null : basis(doc, ptr + "/basis", c.get("basis").asString(), bases);
