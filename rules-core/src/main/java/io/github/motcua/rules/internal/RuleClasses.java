@@ -130,6 +130,13 @@ final class RuleClasses {
      */
     static Generated generate(String packageName, List<PackageDescr> trees, Map<String, CompiledProcedure.RuleInfo> rules,
             String fallback, java.util.function.Consumer<List<KnowledgeBuilderResult>> reportDrl, List<PackProblem> problems) {
+        return generate(packageName, trees, rules, fallback, reportDrl, problems, true);
+    }
+
+    /** As above; {@code merge} false keeps every lambda in a class of its own (tests compare the two). */
+    static Generated generate(String packageName, List<PackageDescr> trees, Map<String, CompiledProcedure.RuleInfo> rules,
+            String fallback, java.util.function.Consumer<List<KnowledgeBuilderResult>> reportDrl, List<PackProblem> problems,
+            boolean merge) {
         Blame blame = new Blame(rules, fallback);
         if (trees.stream().allMatch(t -> t.getRules().isEmpty())) {
             // a procedure without rules (an imported one, NOT_ASSESSED): nothing to generate or verify
@@ -189,7 +196,12 @@ final class RuleClasses {
             }
         }
         classes = shortNames(classes, ruleOfClass);
-        if (!verified(classes, blame, ruleOfClass, problems)) {
+        Map<String, byte[]> merged = merge ? LambdaClasses.merged(classes) : classes;
+        if (merged != classes && BytecodeVerifier.verify(merged).isEmpty()) {
+            // the merged classes are what is verified, stored and defined; when the verifier refuses them (or the
+            // procedure's own), the separate classes are verified instead, so a refusal names its own rule
+            classes = merged;
+        } else if (!verified(classes, blame, ruleOfClass, problems)) {
             return null;
         }
         return written.getModelFiles().isEmpty() ? Generated.EMPTY
