@@ -67,6 +67,25 @@ final class LambdaClasses {
     }
 
     /**
+     * {@code "#k"} for a method of lambda {@code k} of a merged class ({@code test$3(Ljava/lang/Object;)Z} gives
+     * {@code "#3"}), so a refusal there is reported at the rule of that lambda; empty for any other method.
+     */
+    static String instanceOf(String method) {
+        int paren = method.indexOf('(');
+        String name = paren < 0 ? method : method.substring(0, paren);
+        int dollar = name.lastIndexOf('$');
+        if (dollar < 0 || dollar == name.length() - 1) {
+            return "";
+        }
+        for (int i = dollar + 1; i < name.length(); i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+                return "";
+            }
+        }
+        return "#" + name.substring(dollar + 1);
+    }
+
+    /**
      * The classes with each group of two or more mergeable lambda classes replaced by one class; the same map
      * (same instance) when nothing was merged or a class file cannot be read.
      */

@@ -341,7 +341,10 @@ final class RuleClasses {
         List<PackProblem> unplaced = new ArrayList<>();
         int before = problems.size();
         for (BytecodeRefusal r : refused) {
-            String rule = ruleOfInternal.get(r.className());
+            String rule = ruleOfInternal.get(r.className() + LambdaClasses.instanceOf(r.method()));
+            if (rule == null) {
+                rule = ruleOfInternal.get(r.className());
+            }
             if (rule == null) {
                 rule = ruleOfClass.get(r.className().replaceAll(".*/", ""));
             }
@@ -467,8 +470,9 @@ final class RuleClasses {
 
     /**
      * From the compiled classes: each generated class -> the rule whose {@code rule_…} method refers to
-     * it (the first such rule when two rules share a lambda). A rule method names its rule as a string
-     * constant ({@code D.rule(package, name)}).
+     * it (the first such rule when two rules share a lambda), and each lambda {@code k} of a merged class
+     * ({@code <class>#k}, from its {@code INSTANCE$k}) -> the rule that refers to that lambda. A rule method
+     * names its rule as a string constant ({@code D.rule(package, name)}).
      */
     private static Map<String, String> rulesOfClasses(Map<String, byte[]> classes, Blame blame) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -490,6 +494,10 @@ final class RuleClasses {
                         rule = s;
                     } else if (in instanceof FieldInsnNode f) {
                         refs.add(f.owner);
+                        if (f.name.startsWith("INSTANCE$")) {
+                            // one lambda of a merged class (LambdaClasses): its methods are named name$k
+                            refs.add(f.owner + "#" + f.name.substring("INSTANCE$".length()));
+                        }
                     } else if (in instanceof MethodInsnNode mi) {
                         refs.add(mi.owner);
                     } else if (in instanceof TypeInsnNode t) {
@@ -499,7 +507,7 @@ final class RuleClasses {
                 if (rule != null) {
                     out.putIfAbsent(e.getKey(), rule);
                     for (String r : refs) {
-                        if (classes.containsKey(r)) {
+                        if (classes.containsKey(r.contains("#") ? r.substring(0, r.indexOf('#')) : r)) {
                             out.putIfAbsent(r, rule);
                         }
                     }

@@ -259,4 +259,43 @@ class RuleClassesTest {
         assertEquals(3, separateConsequences, g.classes().keySet().toString());
         assertEquals(List.of("MALE-A-001", "MALE/A/001", "MALE:A:001"), notes(RuleClasses.assemble(g), 35));
     }
+
+    /**
+     * A stored artifact is hostile input: when a merged lambda class of it is refused, each refusal is reported at
+     * the rule whose lambda holds it (here both consequences were given a forbidden call: both rules are named).
+     */
+    @Test
+    void verifiedPrebuilt_refusedCodeInAMergedClass_namesTheRuleOfEachLambda() throws Exception {
+        List<PackProblem> problems = new ArrayList<>();
+        RuleClasses.Generated g = generate("rule \"r1\" when Applicant( age >= 18 ) then\n  decision.note(\"a\");\nend\n"
+                + "rule \"r2\" when Applicant( age < 18 ) then\n  decision.note(\"b\");\nend\n", problems);
+        assertNotNull(g, problems.toString());
+        Map<String, byte[]> tampered = new java.util.TreeMap<>(g.classes());
+        int changed = 0;
+        for (Map.Entry<String, byte[]> e : g.classes().entrySet()) {
+            org.objectweb.asm.tree.ClassNode cn = new org.objectweb.asm.tree.ClassNode();
+            new org.objectweb.asm.ClassReader(e.getValue()).accept(cn, 0);
+            if (!e.getKey().matches("motcua/pT/M[0-9a-z]+")) {
+                continue;
+            }
+            for (org.objectweb.asm.tree.MethodNode m : cn.methods) {
+                if (m.name.matches("execute\\$[0-9]+")) {
+                    org.objectweb.asm.tree.InsnList exit = new org.objectweb.asm.tree.InsnList();
+                    exit.add(new org.objectweb.asm.tree.InsnNode(org.objectweb.asm.Opcodes.ICONST_0));
+                    exit.add(new org.objectweb.asm.tree.MethodInsnNode(org.objectweb.asm.Opcodes.INVOKESTATIC, "java/lang/System", "exit", "(I)V", false));
+                    m.instructions.insert(exit);
+                    m.maxStack++;
+                    changed++;
+                }
+            }
+            org.objectweb.asm.ClassWriter w = new org.objectweb.asm.ClassWriter(0);
+            cn.accept(w);
+            tampered.put(e.getKey(), w.toByteArray());
+        }
+        assertTrue(changed >= 2, "both consequences are in one merged class");
+        List<PackProblem> refused = new ArrayList<>();
+        assertFalse(RuleClasses.verifiedPrebuilt(new RuleClasses.Generated(tampered, g.modelClass()), TWO_RULES, "x.drl", refused));
+        assertTrue(refused.stream().allMatch(p -> p.code().equals("DRL_REFUSED_CODE")), refused.toString());
+        assertEquals(java.util.Set.of(1, 4), refused.stream().map(PackProblem::line).collect(java.util.stream.Collectors.toSet()), refused.toString());
+    }
 }
