@@ -130,6 +130,13 @@ final class RuleClasses {
      */
     static Generated generate(String packageName, List<PackageDescr> trees, Map<String, CompiledProcedure.RuleInfo> rules,
             String fallback, java.util.function.Consumer<List<KnowledgeBuilderResult>> reportDrl, List<PackProblem> problems) {
+        return generate(packageName, trees, rules, fallback, reportDrl, problems, true);
+    }
+
+    /** As above; {@code merge} false keeps every lambda in a class of its own (tests compare the two). */
+    static Generated generate(String packageName, List<PackageDescr> trees, Map<String, CompiledProcedure.RuleInfo> rules,
+            String fallback, java.util.function.Consumer<List<KnowledgeBuilderResult>> reportDrl, List<PackProblem> problems,
+            boolean merge) {
         Blame blame = new Blame(rules, fallback);
         if (trees.stream().allMatch(t -> t.getRules().isEmpty())) {
             // a procedure without rules (an imported one, NOT_ASSESSED): nothing to generate or verify
@@ -189,7 +196,12 @@ final class RuleClasses {
             }
         }
         classes = shortNames(classes, ruleOfClass);
-        if (!verified(classes, blame, ruleOfClass, problems)) {
+        Map<String, byte[]> merged = merge ? LambdaClasses.merged(classes) : classes;
+        if (merged != classes && BytecodeVerifier.verify(merged).isEmpty()) {
+            // the merged classes are what is verified, stored and defined; when the verifier refuses them (or the
+            // procedure's own), the separate classes are verified instead, so a refusal names its own rule
+            classes = merged;
+        } else if (!verified(classes, blame, ruleOfClass, problems)) {
             return null;
         }
         return written.getModelFiles().isEmpty() ? Generated.EMPTY
@@ -329,7 +341,10 @@ final class RuleClasses {
         List<PackProblem> unplaced = new ArrayList<>();
         int before = problems.size();
         for (BytecodeRefusal r : refused) {
-            String rule = ruleOfInternal.get(r.className());
+            String rule = ruleOfInternal.get(r.className() + LambdaClasses.instanceOf(r.method()));
+            if (rule == null) {
+                rule = ruleOfInternal.get(r.className());
+            }
             if (rule == null) {
                 rule = ruleOfClass.get(r.className().replaceAll(".*/", ""));
             }
@@ -455,8 +470,9 @@ final class RuleClasses {
 
     /**
      * From the compiled classes: each generated class -> the rule whose {@code rule_…} method refers to
-     * it (the first such rule when two rules share a lambda). A rule method names its rule as a string
-     * constant ({@code D.rule(package, name)}).
+     * it (the first such rule when two rules share a lambda), and each lambda {@code k} of a merged class
+     * ({@code <class>#k}, from its {@code INSTANCE$k}) -> the rule that refers to that lambda. A rule method
+     * names its rule as a string constant ({@code D.rule(package, name)}).
      */
     private static Map<String, String> rulesOfClasses(Map<String, byte[]> classes, Blame blame) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -478,6 +494,10 @@ final class RuleClasses {
                         rule = s;
                     } else if (in instanceof FieldInsnNode f) {
                         refs.add(f.owner);
+                        if (f.name.startsWith("INSTANCE$")) {
+                            // one lambda of a merged class (LambdaClasses): its methods are named name$k
+                            refs.add(f.owner + "#" + f.name.substring("INSTANCE$".length()));
+                        }
                     } else if (in instanceof MethodInsnNode mi) {
                         refs.add(mi.owner);
                     } else if (in instanceof TypeInsnNode t) {
@@ -487,7 +507,7 @@ final class RuleClasses {
                 if (rule != null) {
                     out.putIfAbsent(e.getKey(), rule);
                     for (String r : refs) {
-                        if (classes.containsKey(r)) {
+                        if (classes.containsKey(r.contains("#") ? r.substring(0, r.indexOf('#')) : r)) {
                             out.putIfAbsent(r, rule);
                         }
                     }

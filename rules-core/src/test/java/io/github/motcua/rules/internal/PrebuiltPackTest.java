@@ -218,11 +218,17 @@ class PrebuiltPackTest {
         q.drools = "9.44.0.Final";
         refused(q.write(dir.resolve("drools.motcua")), "PREBUILT_VERSION");
         Parts f = real();
-        f.format = 2;
+        f.format = PrebuiltArchive.FORMAT + 1;
         refused(f.write(dir.resolve("format.motcua")), "PREBUILT_VERSION");
+        // format 1 (before session 8): each lambda in a class of its own; refused by name, to be built again
+        Parts one = real();
+        one.format = 1;
+        refused(one.write(dir.resolve("format1.motcua")), "PREBUILT_VERSION");
         Files.write(dir.resolve("empty.motcua"), new byte[0]);
         try (Engine e = engine(false)) {
             assertTrue(e.load(dir.resolve("old.motcua")).problems().get(0).messageEn().contains("0.0.9"));
+            assertTrue(e.load(dir.resolve("format1.motcua")).problems().get(0).messageEn()
+                    .startsWith("the prebuilt pack was built by another version (format 1,"));
             // the refusal's words, from the bundle (load.prebuilt.version), exactly as they were written inline
             var old = e.load(dir.resolve("old.motcua")).problems().get(0);
             String lib = PrebuiltArchive.libraryVersion();

@@ -1,5 +1,6 @@
 package io.github.motcua.rules.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -90,7 +91,8 @@ class RuleClassesTest {
                 + "rule \"r2\" when $f : Form() then\n  decision.note(\"b\");\nend\n", problems);
         assertNotNull(g, problems.toString());
         assertTrue(g.classes().keySet().stream().noneMatch(n -> n.contains("Lambda")), g.classes().keySet().toString());
-        assertTrue(g.classes().keySet().stream().filter(n -> n.matches("motcua/pT/L[0-9a-z]+")).count() >= 2, g.classes().keySet().toString());
+        // the two consequences' lambda classes (short-named, then merged: one class for both)
+        assertTrue(g.classes().keySet().stream().anyMatch(n -> n.matches("motcua/pT/M[0-9a-z]+")), g.classes().keySet().toString());
         for (byte[] b : g.classes().values()) {
             boolean[] debug = {false};
             new org.objectweb.asm.ClassReader(b).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
@@ -123,5 +125,177 @@ class RuleClassesTest {
         assertNull(g, problems.toString());
         assertFalse(problems.isEmpty());
         assertTrue(problems.stream().allMatch(p -> p.code().equals("DRL_REFUSED_CODE") && p.line() == 4), problems.toString());
+    }
+
+    /** The interfaces of each generated class that implements one of Drools' functional interfaces. */
+    private static Map<String, List<String>> functional(RuleClasses.Generated g) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        g.classes().forEach((name, bytes) -> {
+            org.objectweb.asm.tree.ClassNode cn = new org.objectweb.asm.tree.ClassNode();
+            new org.objectweb.asm.ClassReader(bytes).accept(cn, 0);
+            if (cn.interfaces.stream().anyMatch(i -> i.startsWith("org/drools/model/functions/"))) {
+                out.put(name, cn.interfaces);
+                assertTrue((cn.access & org.objectweb.asm.Opcodes.ACC_ENUM) == 0 && "java/lang/Object".equals(cn.superName),
+                        name + " is still an enum of its own");
+            }
+        });
+        return out;
+    }
+
+    /** Runs a KieBase with one applicant of {@code age} and returns the notes its rules wrote, in firing order. */
+    private static List<String> notes(org.kie.api.KieBase kb, int age) {
+        List<String> notes = new ArrayList<>();
+        io.github.motcua.rules.vocabulary.Actions decision = (io.github.motcua.rules.vocabulary.Actions) java.lang.reflect.Proxy.newProxyInstance(
+                RuleClassesTest.class.getClassLoader(), new Class<?>[] {io.github.motcua.rules.vocabulary.Actions.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("note")) {
+                        notes.add((String) args[0]);
+                    }
+                    return null;
+                });
+        org.kie.api.runtime.KieSession s = kb.newKieSession();
+        try {
+            s.setGlobal("decision", decision);
+            java.time.LocalDate asOf = java.time.LocalDate.of(2026, 12, 6);
+            s.insert(new io.github.motcua.rules.vocabulary.Applicant("001", "A", asOf.minusYears(age).minusDays(1), "MALE",
+                    java.util.Set.of(), null, asOf, null, null));
+            s.fireAllRules();
+        } finally {
+            s.dispose();
+        }
+        java.util.Collections.sort(notes);
+        return notes;
+    }
+
+    /**
+     * Issue 15 (prebuilt start-up): a procedure's lambda classes — one enum per condition and consequence — are merged
+     * into one class per set of interfaces, and each rule still runs its own condition and its own consequence.
+     */
+    @Test
+    void generate_lambdasMergedIntoOneClassPerInterface_eachRuleRunsItsOwnConditionAndConsequence() throws Exception {
+        List<PackProblem> problems = new ArrayList<>();
+        RuleClasses.Generated g = generate("rule \"r1\" when Applicant( age >= 18 ) then\n  decision.note(\"adult\");\nend\n"
+                + "rule \"r2\" when Applicant( age < 18 ) then\n  decision.note(\"minor\");\nend\n"
+                + "rule \"r3\" when Applicant( age >= 60 ) then\n  decision.note(\"elderly\");\nend\n"
+                + "rule \"r4\" when Applicant( sex == \"MALE\" ) then\n  decision.note(\"male \" + 1);\nend\n", problems);
+        assertNotNull(g, problems.toString());
+        Map<String, List<String>> functional = functional(g);
+        // four conditions in one class, four consequences in another (and the index's extractor in a third): the
+        // interfaces decide which class, never two classes for one set of interfaces
+        assertEquals(functional.size(), new java.util.HashSet<>(functional.values()).size(), functional.toString());
+        assertTrue(functional.values().stream().anyMatch(i -> i.contains("org/drools/model/functions/Predicate1")), functional.toString());
+        assertTrue(functional.values().stream().anyMatch(i -> i.contains("org/drools/model/functions/Block1")), functional.toString());
+        assertTrue(BytecodeVerifier.verify(g.classes()).isEmpty(), "what is defined is what was verified");
+        org.kie.api.KieBase kb = RuleClasses.assemble(g);
+        assertEquals(List.of("adult", "male 1"), notes(kb, 30));
+        assertEquals(List.of("male 1", "minor"), notes(kb, 10));
+        assertEquals(List.of("adult", "elderly", "male 1"), notes(kb, 70));
+    }
+
+    /** Merging changes nothing Drools sees of a lambda: its expression hash (node sharing) and its interfaces. */
+    @Test
+    void merged_everyLambdaKeepsItsExpressionHash() throws Exception {
+        List<PackProblem> problems = new ArrayList<>();
+        String drl = "rule \"r1\" when Applicant( age >= 18 ) then\n  decision.note(\"adult\");\nend\n"
+                + "rule \"r2\" when Applicant( age < 18 ) then\n  decision.note(\"minor\");\nend\n";
+        RuleClasses.Generated merged = generate(drl, problems);
+        assertNotNull(merged, problems.toString());
+        // the same procedure's classes before merging: the hashes the generator gave each lambda
+        java.util.Set<String> before = new java.util.TreeSet<>();
+        java.util.Set<String> after = new java.util.TreeSet<>();
+        PackageDescr pd = new DrlParser(LanguageLevelOption.DRL6).parse(false, HEADER + drl);
+        RuleClasses.Generated separate = RuleClasses.generate("motcua.pT", List.of(pd), TWO_RULES, "x.drl", errors -> { }, problems, false);
+        assertNotNull(separate, problems.toString());
+        assertTrue(separate.classes().size() > merged.classes().size(), separate.classes().keySet() + " vs " + merged.classes().keySet());
+        for (Object lambda : instances(separate, RuleClasses.link(separate))) {
+            before.add(((org.drools.model.functions.HashedExpression) lambda).getExpressionHash());
+        }
+        for (Object lambda : instances(merged, RuleClasses.link(merged))) {
+            after.add(((org.drools.model.functions.HashedExpression) lambda).getExpressionHash());
+        }
+        assertTrue(before.size() >= 4, before.toString()); // two conditions, two consequences (and index extractors)
+        assertEquals(before, after);
+    }
+
+    /** Every lambda instance of linked classes (the {@code INSTANCE…} fields of the classes that hold lambdas). */
+    private static List<Object> instances(RuleClasses.Generated g, RuleClasses.Linked linked) throws Exception {
+        List<Object> out = new ArrayList<>();
+        for (String name : g.classes().keySet()) {
+            Class<?> c = linked.loader().loadClass(name.replace('/', '.'));
+            if (org.drools.model.functions.HashedExpression.class.isAssignableFrom(c)) {
+                for (java.lang.reflect.Field f : c.getFields()) {
+                    if (f.getName().startsWith("INSTANCE") && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                        out.add(f.get(null));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The verifier counts a dispatcher as calling every lambda it dispatches to: when that is over a budget that each
+     * lambda alone keeps (here three consequences that each grow a string twice), the separate classes — verified as
+     * always — are kept, and the rules run as before.
+     */
+    @Test
+    void generate_mergedClassesTheVerifierRefuses_keepsTheSeparateVerifiedClasses() throws Exception {
+        List<PackProblem> problems = new ArrayList<>();
+        StringBuilder drl = new StringBuilder();
+        String[] separators = {"/", "-", ":"};
+        for (int i = 0; i < 3; i++) {
+            String sep = separators[i];
+            drl.append("rule \"r").append(i + 1).append("\" when $a : Applicant( age >= ").append(i * 10 + 10).append(" ) then\n")
+                    .append("  decision.note($a.getSex() + \"").append(sep).append("\" + $a.getFullName() + \"").append(sep)
+                    .append("\" + $a.getPersonalId());\nend\n");
+        }
+        RuleClasses.Generated g = generate(drl.toString(), problems);
+        assertNotNull(g, problems.toString());
+        long separateConsequences = g.classes().values().stream().filter(b -> {
+            org.objectweb.asm.tree.ClassNode cn = new org.objectweb.asm.tree.ClassNode();
+            new org.objectweb.asm.ClassReader(b).accept(cn, 0);
+            return (cn.access & org.objectweb.asm.Opcodes.ACC_ENUM) != 0
+                    && cn.interfaces.stream().anyMatch(i -> i.startsWith("org/drools/model/functions/Block"));
+        }).count();
+        assertEquals(3, separateConsequences, g.classes().keySet().toString());
+        assertEquals(List.of("MALE-A-001", "MALE/A/001", "MALE:A:001"), notes(RuleClasses.assemble(g), 35));
+    }
+
+    /**
+     * A stored artifact is hostile input: when a merged lambda class of it is refused, each refusal is reported at
+     * the rule whose lambda holds it (here both consequences were given a forbidden call: both rules are named).
+     */
+    @Test
+    void verifiedPrebuilt_refusedCodeInAMergedClass_namesTheRuleOfEachLambda() throws Exception {
+        List<PackProblem> problems = new ArrayList<>();
+        RuleClasses.Generated g = generate("rule \"r1\" when Applicant( age >= 18 ) then\n  decision.note(\"a\");\nend\n"
+                + "rule \"r2\" when Applicant( age < 18 ) then\n  decision.note(\"b\");\nend\n", problems);
+        assertNotNull(g, problems.toString());
+        Map<String, byte[]> tampered = new java.util.TreeMap<>(g.classes());
+        int changed = 0;
+        for (Map.Entry<String, byte[]> e : g.classes().entrySet()) {
+            org.objectweb.asm.tree.ClassNode cn = new org.objectweb.asm.tree.ClassNode();
+            new org.objectweb.asm.ClassReader(e.getValue()).accept(cn, 0);
+            if (!e.getKey().matches("motcua/pT/M[0-9a-z]+")) {
+                continue;
+            }
+            for (org.objectweb.asm.tree.MethodNode m : cn.methods) {
+                if (m.name.matches("execute\\$[0-9]+")) {
+                    org.objectweb.asm.tree.InsnList exit = new org.objectweb.asm.tree.InsnList();
+                    exit.add(new org.objectweb.asm.tree.InsnNode(org.objectweb.asm.Opcodes.ICONST_0));
+                    exit.add(new org.objectweb.asm.tree.MethodInsnNode(org.objectweb.asm.Opcodes.INVOKESTATIC, "java/lang/System", "exit", "(I)V", false));
+                    m.instructions.insert(exit);
+                    m.maxStack++;
+                    changed++;
+                }
+            }
+            org.objectweb.asm.ClassWriter w = new org.objectweb.asm.ClassWriter(0);
+            cn.accept(w);
+            tampered.put(e.getKey(), w.toByteArray());
+        }
+        assertTrue(changed >= 2, "both consequences are in one merged class");
+        List<PackProblem> refused = new ArrayList<>();
+        assertFalse(RuleClasses.verifiedPrebuilt(new RuleClasses.Generated(tampered, g.modelClass()), TWO_RULES, "x.drl", refused));
+        assertTrue(refused.stream().allMatch(p -> p.code().equals("DRL_REFUSED_CODE")), refused.toString());
+        assertEquals(java.util.Set.of(1, 4), refused.stream().map(PackProblem::line).collect(java.util.stream.Collectors.toSet()), refused.toString());
     }
 }
