@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param basis         the legal basis of the tariff
  * @param kind          phí or lệ phí
  * @param tariffVi      the tariff in words, e.g. "2.000 đ/trang trang 1–2; 1.000 đ/trang từ trang 3; tối đa 200.000 đ/bản"
- * @param tariffEn      the same tariff in English words (fee-rules' bundle, {@code FEES_TARIFF_*}), e.g. "2,000 VND per
+ * @param tariffEn      the same tariff in English words (fee-rules' bundle, {@code FEES_TARIFF_*}), e.g. "VND 2,000 per
  *                      unit for the first 2 units; …"; {@code ""} when the line has none (a line built by hand with
  *                      the 14-part constructor): {@link #tariff(Locale)} then falls back to the Vietnamese
  * @param copies        how many times the per-copy amount is charged (copies, contracts, cases)

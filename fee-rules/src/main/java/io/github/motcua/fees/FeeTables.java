@@ -1,9 +1,12 @@
 package io.github.motcua.fees;
 
+import io.github.motcua.kernel.PackReadException;
+import io.github.motcua.kernel.PackReader;
+import io.github.motcua.kernel.Problem;
 import io.github.motcua.law.LegalBasis;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -80,15 +83,55 @@ public final class FeeTables {
                 bases, catalog);
     }
 
-    /** {@link #parse(String, InputStream, String, InputStream, Function, ExemptionCatalog)} from two files. */
+    /**
+     * {@link #parse(String, InputStream, String, InputStream, Function, ExemptionCatalog)} from two files, each
+     * read through the kernel's {@link PackReader} as a pack's fee table is ({@link #parse(Path, Function,
+     * ExemptionCatalog)}).
+     */
     public static FeeTableResult parse(Path fees, Path exemptions, Function<String, Optional<LegalBasis>> bases,
             ExemptionCatalog catalog) {
         String feesName = fees.toString().replace('\\', '/');
         String exName = exemptions.toString().replace('\\', '/');
-        try (InputStream f = Files.newInputStream(fees); InputStream e = Files.newInputStream(exemptions)) {
-            return parse(feesName, f, exName, e, bases, catalog);
-        } catch (IOException e) {
-            return ioProblem(feesName, e);
+        Read f = read(fees, feesName);
+        if (f.refused() != null) {
+            return f.refused();
+        }
+        Read e = read(exemptions, exName);
+        if (e.refused() != null) {
+            return e.refused();
+        }
+        return parse(feesName, new ByteArrayInputStream(f.bytes()), exName, new ByteArrayInputStream(e.bytes()), bases,
+                catalog);
+    }
+
+    /** A file's bytes, or the table result that refuses it. */
+    private record Read(byte[] bytes, FeeTableResult refused) {
+    }
+
+    /**
+     * The bytes of {@code path} through the kernel's one positioned reader, rooted at the file's own folder:
+     * the same limits and refusals as a pack's {@code fees.csv} (a symbolic link leading out of the folder
+     * {@code LINK_OUTSIDE_PACK}, a file over the reader's 8 MB {@code FILE_TOO_LARGE}, each the kernel's
+     * problem and code), then fee-rules' own (5 MB for CSV, the XLSX archive checks).
+     */
+    private static Read read(Path path, String name) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path folder = absolute.getParent();
+        if (folder == null || absolute.getFileName() == null) {
+            return new Read(null, new FeeTableResult(null, List.of(FeeMessages.table(name, 0, "", 0, "", "FEES_UNREADABLE",
+                    "detail", name))));
+        }
+        try {
+            Optional<byte[]> bytes = PackReader.of(folder).bytes(absolute.getFileName().toString());
+            if (bytes.isEmpty()) { // no such regular file (missing, or a folder): the path, as before
+                return new Read(null, new FeeTableResult(null, List.of(FeeMessages.table(name, 0, "", 0, "",
+                        "FEES_UNREADABLE", "detail", name))));
+            }
+            return new Read(bytes.get(), null);
+        } catch (PackReadException e) {
+            Problem p = e.problem();
+            return new Read(null, new FeeTableResult(null, List.of(new FeeTableProblem(name, 0, "", 0, "",
+                    p.messageVi(), p.messageEn(), p.code().name()))));
         }
     }
 
@@ -156,14 +199,15 @@ public final class FeeTables {
     public static FeeTableResult parse(Path path, Function<String, Optional<LegalBasis>> bases,
             ExemptionCatalog catalog) {
         String name = path.toString().replace('\\', '/');
-        try (InputStream in = Files.newInputStream(path)) {
-            if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-                return parseXlsx(name, in, bases, catalog);
-            }
-            return parseCsv(name, in, bases, catalog);
-        } catch (IOException e) {
-            return ioProblem(name, e);
+        Read r = read(path, name);
+        if (r.refused() != null) {
+            return r.refused();
         }
+        InputStream in = new ByteArrayInputStream(r.bytes());
+        if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            return parseXlsx(name, in, bases, catalog);
+        }
+        return parseCsv(name, in, bases, catalog);
     }
 
     private static FeeTableResult ioProblem(String file, IOException e) {

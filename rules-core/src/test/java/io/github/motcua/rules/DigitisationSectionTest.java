@@ -239,6 +239,31 @@ class DigitisationSectionTest {
         }
     }
 
+    /**
+     * The closest codes come from the loaded procedures and their aliases (no procedure.yaml parsed again):
+     * a typo of an old code (alias) names the procedure it belongs to, and the suggestion is the very one
+     * pack.yaml's cut-offs give for the same code.
+     */
+    @Test
+    void load_procedureNotInThePack_closestCodesSearchTheLoadedProceduresAndAliases_asTheCutOffsDo() {
+        Path p = pack(GOOD + "  \"GL.KS.1\":\n    digitise: [to-khai]\n");
+        TestPacks.edit(p.resolve("procedures/1.001193/procedure.yaml"),
+                y -> y.replace("code: \"1.001193\"\n", "code: \"1.001193\"\naliases:\n  - { code: \"GL.KS.01\", note: \"mã cũ\" }\n"));
+        TestPacks.edit(p.resolve("pack.yaml"),
+                y -> y + "\ncutOffs:\n  - { procedures: [\"GL.KS.1\"], at: \"16:00\", basis: LHT-2014-D5 }\n");
+        try (Engine e = TestPacks.engine()) {
+            LoadResult r = e.load(p);
+            assertTrue(r.ok(), r.problems().toString());
+            PackProblem digitisation = r.warnings().stream().filter(w -> w.file().equals("digitisation.yaml")).findFirst().orElseThrow();
+            PackProblem cutOff = r.warnings().stream().filter(w -> w.file().equals("pack.yaml")).findFirst().orElseThrow();
+            assertEquals("UNKNOWN_PROCEDURE", digitisation.code());
+            assertEquals(19, digitisation.line(), digitisation.toString());
+            assertTrue(digitisation.messageEn().startsWith("procedure [GL.KS.1] is not in the pack")
+                    && digitisation.messageEn().endsWith("closest codes: 1.001193"), digitisation.messageEn());
+            assertEquals(cutOff.messageVi(), digitisation.messageVi(), "the same words and closest codes as the cut-offs'");
+        }
+    }
+
     @Test
     void load_unknownBasis_duplicate_ownResult_noNationalRecord_eachTyped() {
         PackProblem basis = only(problems(GOOD.replace("list: DANH-MUC", "list: DANH-MUC-GL")), "DIGITISATION_UNKNOWN_BASIS");

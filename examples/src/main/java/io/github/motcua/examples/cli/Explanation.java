@@ -113,7 +113,9 @@ final class Explanation {
             sb.append("  ").append(t(en, "CLI_EX_NO_ADJUSTMENT")).append('\n');
         }
         for (DeadlineAdjustment a : adjustments) {
-            sb.append("  - ").append(adjustment(a, en)).append(": ").append(a.reasonVi()).append('\n');
+            // a paused interval in the deadline's local time, as the start and the due above
+            java.time.ZoneId zone = r != null ? r.due().getZone() : io.github.motcua.calendar.WorkingCalendar.VIETNAM;
+            sb.append("  - ").append(adjustment(a, en, zone)).append(": ").append(a.reasonVi()).append('\n');
             sb.append("    ").append(basis(a.basis(), en));
             if (a.rule() != null) {
                 sb.append(byRule(a.rule(), en));
@@ -122,12 +124,13 @@ final class Explanation {
         }
     }
 
-    private static String adjustment(DeadlineAdjustment a, boolean en) {
+    private static String adjustment(DeadlineAdjustment a, boolean en, java.time.ZoneId zone) {
         String amount = a.limit() == null ? "" : " " + limit(a.limit(), en);
         return switch (a.kind()) {
             case EXTEND -> t(en, "CLI_EX_EXTEND", "amount", amount);
             case REPLACE -> t(en, "CLI_EX_REPLACE", "amount", amount);
-            case PAUSE -> a.isInterval() ? t(en, "CLI_EX_PAUSE_FROM_TO", "from", a.from(), "to", a.to())
+            case PAUSE -> a.isInterval() ? t(en, "CLI_EX_PAUSE_FROM_TO", "from", CliMessages.time(en).format(a.from().atZone(zone)),
+                    "to", CliMessages.time(en).format(a.to().atZone(zone)))
                     : t(en, "CLI_EX_PAUSE", "amount", amount);
         };
     }

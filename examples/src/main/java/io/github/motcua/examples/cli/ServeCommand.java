@@ -1,15 +1,25 @@
 package io.github.motcua.examples.cli;
 
 import io.github.motcua.kernel.Messages;
+import io.github.motcua.kernel.Problem;
+import io.github.motcua.kernel.ProblemCode;
+import io.github.motcua.kernel.Severity;
 import io.github.motcua.rules.PackProblem;
 import io.github.motcua.service.DecisionService;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -56,8 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
         String token;
         try {
             token = token();
-        } catch (IOException e) {
-            err.println(CliMessages.text(en, "CLI_TOKEN_FILE", "detail", e.getMessage()));
+        } catch (TokenFileException e) {
+            err.println(e.problem().format(en ? Locale.ENGLISH : Messages.VI));
             return ExitCodes.IO;
         }
         DecisionService service;
@@ -100,11 +110,85 @@ public final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private String token() throws IOException {
+    private String token() throws TokenFileException {
         if (tokenFile != null) {
-            return Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+            return readToken(tokenFile);
         }
         String env = System.getenv(TOKEN_ENV);
         return env == null || env.isBlank() ? null : env.strip();
+    }
+
+    /** The most bytes a token file may hold: a token is one line (64 random bytes in base64 are 88 characters). */
+    static final int MAX_TOKEN_FILE_BYTES = 4096;
+
+    /**
+     * The admin token in {@code file}, read as the kernel reads a pack file, with the limits that suit a
+     * secret: at most {@link #MAX_TOKEN_FILE_BYTES} bytes are ever read (so {@code /dev/zero} or a log file
+     * given by mistake costs nothing), a folder is refused, text that is not UTF-8 is refused, a byte-order
+     * mark is dropped and the line's surrounding blanks stripped. A symbolic link is followed (unlike a
+     * pack's link out of its folder): Kubernetes and Docker mount secrets as links into a hidden
+     * {@code ..data} folder, and the one who names the file on the command line chose it. A named pipe
+     * ({@code --admin-token-file <(pass show motcua)}) is read like a file, bounded.
+     *
+     * @throws TokenFileException with its typed problem ({@code TOKEN_FILE_*}, both languages)
+     */
+    static String readToken(Path file) throws TokenFileException {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new TokenFileException(problem(name, "TOKEN_FILE_NOT_A_FILE", "CLI_TOKEN_FILE_NOT_A_FILE"));
+        }
+        byte[] bytes;
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_TOKEN_FILE_BYTES) {
+                throw new TokenFileException(problem(name, "TOKEN_FILE_TOO_LARGE", "CLI_TOKEN_FILE_TOO_LARGE",
+                        "size", Long.toString(Files.size(file)), "max", Integer.toString(MAX_TOKEN_FILE_BYTES)));
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_TOKEN_FILE_BYTES + 1);
+            }
+        } catch (NoSuchFileException e) {
+            throw new TokenFileException(problem(name, "TOKEN_FILE_MISSING", "CLI_TOKEN_FILE_MISSING"));
+        } catch (IOException e) {
+            throw new TokenFileException(problem(name, "TOKEN_FILE_UNREADABLE", "CLI_TOKEN_FILE",
+                    "detail", String.valueOf(e.getMessage())));
+        }
+        if (bytes.length > MAX_TOKEN_FILE_BYTES) {
+            throw new TokenFileException(problem(name, "TOKEN_FILE_TOO_LARGE", "CLI_TOKEN_FILE_TOO_LARGE",
+                    "size", "> " + MAX_TOKEN_FILE_BYTES, "max", Integer.toString(MAX_TOKEN_FILE_BYTES)));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new TokenFileException(problem(name, "TOKEN_FILE_NOT_UTF8", "CLI_TOKEN_FILE_NOT_UTF8"));
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return text.strip();
+    }
+
+    private static Problem problem(String file, String code, String key, String... pairs) {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            args.put(pairs[i], pairs[i + 1]);
+        }
+        return new Problem(file, 0, 0, "", new ProblemCode(code), Severity.ERROR, CliMessages.BUNDLE, key, args);
+    }
+
+    /** A token file refused: its problem (stable code, the file, the message in Vietnamese and English). */
+    static final class TokenFileException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Problem problem;
+
+        TokenFileException(Problem problem) {
+            super(problem.messageEn());
+            this.problem = problem;
+        }
+
+        Problem problem() {
+            return problem;
+        }
     }
 }

@@ -68,6 +68,22 @@ class ExplainCommandTest {
                 + "tối đa 200.000 đ/bản)"), vi.out());
     }
 
+    /** A paused interval (an excluded period) is written in local time, as the start and the due are, in both languages. */
+    @Test
+    void explain_pausedInterval_inLocalTime_likeTheDue() throws IOException {
+        String json = Files.readString(Cli.DOSSIERS.resolve("dat-dai-xa-kho-khan.json"), StandardCharsets.UTF_8).strip();
+        json = json.substring(0, json.length() - 1) + ",\"excludedPeriods\":[{\"kind\":\"SUPPLEMENT\","
+                + "\"from\":\"2026-03-03T02:00:00Z\",\"to\":\"2026-03-05T08:30:00Z\"}]}";
+        Path d = dir.resolve("paused.json");
+        Files.writeString(d, json, StandardCharsets.UTF_8);
+        Cli.Run vi = Cli.run("explain", Cli.GIA_LAI.toString(), d.toString());
+        assertEquals(ExitCodes.OK, vi.code(), vi.err() + vi.out());
+        assertTrue(vi.out().contains("không tính thời gian từ 09:00 03/03/2026 đến 15:30 05/03/2026"), vi.out());
+        Cli.Run en = Cli.run("explain", Cli.GIA_LAI.toString(), d.toString(), "--lang", "en");
+        assertTrue(en.out().contains("clock stopped from 09:00 03/03/2026 to 15:30 05/03/2026"), en.out());
+        assertFalse(en.out().contains("T02:00:00Z") || vi.out().contains("T02:00:00Z"), en.out());
+    }
+
     @Test
     void explain_unknownProcedure_exitsThree() throws IOException {
         Path d = dir.resolve("d.json");

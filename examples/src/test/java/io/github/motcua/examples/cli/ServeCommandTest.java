@@ -64,6 +64,60 @@ class ServeCommandTest {
                 dir.resolve("missing").toString()).code());
     }
 
+    /**
+     * The token file is read bounded and as a secret: a folder, an oversized file (a log given by mistake,
+     * {@code /dev/zero}) and bytes that are not UTF-8 are refused before the pack is loaded, each with its
+     * typed problem at the file in the language asked, exit 4 (a file that cannot be read).
+     */
+    @Test
+    void serve_tokenFile_folderTooLargeOrNotText_refusedWithItsProblem_exits4() throws Exception {
+        Path pack = pack();
+        Path folder = Files.createDirectories(dir.resolve("secrets"));
+        Run r = run("serve", pack.toString(), "--port", "0", "--admin-token-file", folder.toString());
+        assertEquals(ExitCodes.IO, r.code(), r.err());
+        assertTrue(r.err().startsWith(folder + ":0:0: [TOKEN_FILE_NOT_A_FILE] đây là một thư mục"), r.err());
+        assertEquals("", r.out());
+
+        Path big = dir.resolve("big-token");
+        Files.writeString(big, "a".repeat(ServeCommand.MAX_TOKEN_FILE_BYTES + 1), StandardCharsets.UTF_8);
+        r = run("serve", pack.toString(), "--port", "0", "--admin-token-file", big.toString(), "--lang", "en");
+        assertEquals(ExitCodes.IO, r.code(), r.err());
+        assertTrue(r.err().startsWith(big + ":0:0: [TOKEN_FILE_TOO_LARGE] admin token file too large, not read: 4097 bytes "
+                + "(at most 4096 bytes"), r.err());
+
+        Path binary = dir.resolve("token.der");
+        Files.write(binary, new byte[] {0x30, (byte) 0x82, (byte) 0xFF, (byte) 0xFE, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41,
+            0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41});
+        r = run("serve", pack.toString(), "--port", "0", "--admin-token-file", binary.toString(), "--lang", "en");
+        assertEquals(ExitCodes.IO, r.code(), r.err());
+        assertTrue(r.err().contains("[TOKEN_FILE_NOT_UTF8] the admin token file is not UTF-8 text"), r.err());
+
+        Path missing = dir.resolve("missing");
+        r = run("serve", pack.toString(), "--port", "0", "--admin-token-file", missing.toString());
+        assertEquals(ExitCodes.IO, r.code(), r.err());
+        assertTrue(r.err().contains("[TOKEN_FILE_MISSING] không có tệp mã quản trị này"), r.err());
+
+        Path zero = Path.of("/dev/zero");
+        if (Files.isReadable(zero)) { // an endless device: only MAX + 1 bytes are ever read
+            r = run("serve", pack.toString(), "--port", "0", "--admin-token-file", zero.toString(), "--lang", "en");
+            assertEquals(ExitCodes.IO, r.code(), r.err());
+            assertTrue(r.err().contains("[TOKEN_FILE_TOO_LARGE]") && r.err().contains("> 4096 bytes"), r.err());
+        }
+    }
+
+    /**
+     * A secret mounted the Kubernetes way (the file a link into a hidden {@code ..data} folder) is read
+     * through the link; a byte-order mark and the line's end are not part of the token.
+     */
+    @Test
+    void readToken_throughALink_withBomAndNewline_isTheTokenItself() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("secret/..2026_12_06/"));
+        Files.writeString(data.resolve("admin-token"), "\uFEFFs3cr3t-t0ken-0f-the-0ffice\n", StandardCharsets.UTF_8);
+        Files.createSymbolicLink(dir.resolve("secret/..data"), dir.resolve("secret/..2026_12_06").getFileName());
+        Path token = Files.createSymbolicLink(dir.resolve("secret/admin-token"), Path.of("..data/admin-token"));
+        assertEquals("s3cr3t-t0ken-0f-the-0ffice", ServeCommand.readToken(token));
+    }
+
     @Test
     void serve_help_listsItsOptionsAndExitCodes() throws URISyntaxException {
         Run r = run("serve", "--help");

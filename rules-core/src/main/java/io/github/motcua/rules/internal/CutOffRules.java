@@ -139,8 +139,14 @@ final class CutOffRules {
      * pack does not have, with the closest codes (procedures' own codes and aliases), or "none".
      */
     static PackProblem unknownProcedure(YamlDoc doc, String pointer, String code, java.util.Collection<Procedure> procedures) {
+        int[] at = doc.position(pointer);
+        return unknownProcedure(doc.file(), at[0], at[1], code, procedures);
+    }
+
+    /** As {@link #unknownProcedure(YamlDoc, String, String, java.util.Collection)}, at a position already known. */
+    static PackProblem unknownProcedure(String file, int line, int column, String code, java.util.Collection<Procedure> procedures) {
         List<String> near = DossierProblems.closestProcedures(code, procedures).stream().map(Procedure::code).toList();
-        return doc.msg(pointer, "UNKNOWN_PROCEDURE", "load.procedure.unknownReference", "code", code,
+        return Msg.problem(file, line, column, "UNKNOWN_PROCEDURE", "load.procedure.unknownReference", "code", code,
                 "closest", near.isEmpty() ? "-" : String.join(", ", near));
     }
 

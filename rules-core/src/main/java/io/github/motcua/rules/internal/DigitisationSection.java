@@ -44,15 +44,36 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
     static final String BUNDLE = "io/github/motcua/rules/digitisation";
     private static final Locale VI = Locale.forLanguageTag("vi");
 
-    /** What the pack's file says, checked against the procedures it names. */
+    /**
+     * What the pack's file says, checked against the procedures it names; {@code unknown} are the entries
+     * naming a procedure the pack does not have (ignored), warned about once the procedures are loaded.
+     */
     record Loaded(LegalBasis basis, LegalBasis listBasis, LegalBasis reuseBasis, Map<String, Entry> procedures,
-            Map<String, Issued> results) implements Digitisation.Declared {
+            Map<String, Issued> results, List<UnknownProcedure> unknown) implements Digitisation.Declared, ProcedureReferences {
         @Override
         public List<Digitisation.IssuedResult> reusableResults() {
             List<Digitisation.IssuedResult> out = new ArrayList<>();
             results.values().forEach(r -> out.add(new Digitisation.IssuedResult(r.key(), r.id(), r.nameVi(), r.nameEn())));
             return List.copyOf(out);
         }
+
+        /**
+         * The pack's one policy for a procedure it does not have (as pack.yaml {@code cutOffs}): a warning
+         * at the entry's line naming the closest codes, searched in the loaded procedures and their aliases
+         * (the same search as the cut-offs' and an unknown dossier code's; nothing is read again).
+         */
+        @Override
+        public List<PackProblem> unknownProcedures(Collection<io.github.motcua.rules.Procedure> loaded) {
+            List<PackProblem> out = new ArrayList<>();
+            for (UnknownProcedure u : unknown) {
+                out.add(CutOffRules.unknownProcedure(FILE, u.line(), u.column(), u.code(), loaded));
+            }
+            return out;
+        }
+    }
+
+    /** An entry naming a procedure the pack does not have, at its line and column. */
+    record UnknownProcedure(String code, int line, int column) {
     }
 
     /** One procedure's lists. */
@@ -123,8 +144,7 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
         LegalBasis reuseBasis = basis(doc, "/reuse/basis", root.get("reuse").get("basis"), context, problems);
         // first the procedures and the results they issue (a reuse may name a result declared further down)
         Map<String, ProcedureFacts> facts = new HashMap<>();
-        List<PackProblem> warnings = new ArrayList<>();
-        Map<String, List<String>> known = null;
+        List<UnknownProcedure> unknown = new ArrayList<>();
         Map<String, Issued> results = new LinkedHashMap<>();
         Map<String, List<Issued>> issuedBy = new HashMap<>();
         for (Map.Entry<String, JsonNode> e : root.get("procedures").properties()) {
@@ -132,14 +152,10 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
             String ptr = "/procedures/" + esc(code);
             ProcedureFacts f = facts(code, context.files());
             if (f == null) {
-                // the pack's one policy for a procedure it does not have (as pack.yaml cutOffs): a warning
-                // with the closest codes, the entry ignored, so a pack copied in part still loads
-                if (known == null) {
-                    known = procedureCodes(context.files());
-                }
-                List<String> near = DossierProblems.closestCodes(code, known);
-                warnings.add(doc.msg(ptr, "UNKNOWN_PROCEDURE", "load.procedure.unknownReference", "code", code,
-                        "closest", near.isEmpty() ? "-" : String.join(", ", near)));
+                // the entry ignored, so a pack copied in part still loads; the warning, with the closest codes
+                // of the loaded procedures, once they are read (Loaded.unknownProcedures)
+                int[] at = doc.position(ptr);
+                unknown.add(new UnknownProcedure(code, at[0], at[1]));
                 continue;
             }
             facts.put(code, f);
@@ -236,7 +252,7 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
             return new Result(null, problems);
         }
         return new Result(new Loaded(basis, listBasis, reuseBasis, java.util.Collections.unmodifiableMap(procedures),
-                java.util.Collections.unmodifiableMap(results)), List.of(), warnings);
+                java.util.Collections.unmodifiableMap(results), List.copyOf(unknown)), List.of());
     }
 
     private static boolean component(YamlDoc doc, String ptr, String code, String id, ProcedureFacts f,
@@ -262,29 +278,6 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
      * codes of its {@code national.yaml}; null when the procedure is not in the pack. A file the engine
      * cannot read is the engine's problem (reported with the procedure): here it reads as no component.
      */
-    /** Every procedure of the pack (a folder with a procedure.yaml) with its aliases, read only for a warning. */
-    private static Map<String, List<String>> procedureCodes(Map<String, byte[]> files) {
-        Map<String, List<String>> out = new java.util.TreeMap<>();
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            String path = e.getKey();
-            if (!path.startsWith("procedures/") || !path.endsWith("/procedure.yaml")
-                    || path.indexOf('/', "procedures/".length()) != path.length() - "/procedure.yaml".length()) {
-                continue;
-            }
-            List<String> aliases = new ArrayList<>();
-            YamlDoc p = YamlDoc.parse(path, PackReader.normalize(new String(e.getValue(), StandardCharsets.UTF_8)),
-                    new ArrayList<>());
-            JsonNode as = p == null ? null : p.root().get("aliases");
-            for (int i = 0; as != null && i < as.size(); i++) {
-                if (as.get(i).get("code") != null) {
-                    aliases.add(as.get(i).get("code").asString());
-                }
-            }
-            out.put(path.substring("procedures/".length(), path.length() - "/procedure.yaml".length()), aliases);
-        }
-        return out;
-    }
-
     private static ProcedureFacts facts(String code, Map<String, byte[]> files) {
         if (code.contains("/") || code.equals("..") || code.equals(".")) {
             return null;

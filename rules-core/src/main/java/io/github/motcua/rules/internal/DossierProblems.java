@@ -235,32 +235,6 @@ final class DossierProblems {
         return out;
     }
 
-    /**
-     * As {@link #closestProcedures}, over codes given with their aliases ({@code aliasesByCode}: each
-     * procedure code and its aliases), returning the procedures' codes.
-     */
-    static List<String> closestCodes(String code, Map<String, List<String>> aliasesByCode) {
-        String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
-        String wanted = c.length() > 64 ? c.substring(0, 64) : c;
-        int limit = Math.max(2, wanted.length() / 3);
-        List<Object[]> near = new ArrayList<>();
-        for (Map.Entry<String, List<String>> e : aliasesByCode.entrySet()) {
-            int d = codeDistance(wanted, e.getKey());
-            for (String a : e.getValue()) {
-                d = Math.min(d, codeDistance(wanted, a));
-            }
-            if (d <= limit) {
-                near.add(new Object[] {d, e.getKey()});
-            }
-        }
-        near.sort(java.util.Comparator.<Object[]>comparingInt(x -> (Integer) x[0]).thenComparing(x -> (String) x[1]));
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < near.size() && i < 3; i++) {
-            out.add((String) near.get(i)[1]);
-        }
-        return out;
-    }
-
     private static int codeDistance(String wanted, String code) {
         String other = code.toUpperCase(Locale.ROOT);
         return distance(wanted, other.length() > 64 ? other.substring(0, 64) : other);

@@ -325,8 +325,14 @@ final class PackLoader {
             }
         }
         aliasConflicts(procedures, problems);
-        CutOffRules.unknownProcedures(packDoc, procedures.values().stream().map(LoadedPack.ProcedureSource::procedure).toList(),
-                warnings);
+        List<io.github.motcua.rules.Procedure> loadedProcedures = procedures.values().stream()
+                .map(LoadedPack.ProcedureSource::procedure).toList();
+        CutOffRules.unknownProcedures(packDoc, loadedProcedures, warnings);
+        for (Object v : sectionValues.values()) { // a section naming procedures: warned with the loaded ones
+            if (v instanceof ProcedureReferences refs) {
+                warnings.addAll(refs.unknownProcedures(loadedProcedures));
+            }
+        }
         if (info == null) {
             return null;
         }

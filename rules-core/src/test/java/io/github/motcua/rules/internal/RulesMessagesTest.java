@@ -38,6 +38,83 @@ class RulesMessagesTest {
         BundleKeys.assertExactlyTheKeysUsed(Msg.BUNDLE, BundleKeys.named(SOURCES, true, PIPELINE_KEY, MSG_CALL, LOAD_KEY), 300);
     }
 
+    /** The public API package only (the exceptions): {@link #SOURCES} without its sub-packages. */
+    private static final Path API = SOURCES;
+
+    /**
+     * The problems bundle ({@code problems_*.properties}): the exceptions name a key either as their code
+     * constant ({@code CODE = new ProblemCode("X")} rendered with {@code RulesMessages.BUNDLE, CODE.name()})
+     * or as a literal after {@code RulesMessages.BUNDLE}. Every such key is in the bundle, and every key of
+     * the bundle is named so.
+     */
+    @Test
+    void problemsBundle_exactlyTheKeysTheExceptionsName() throws java.io.IOException {
+        java.util.SortedSet<String> used = new java.util.TreeSet<>();
+        Pattern literal = Pattern.compile("RulesMessages\\.BUNDLE,\\s*\"([A-Z][A-Z0-9_]*)\"");
+        Pattern byCode = Pattern.compile("RulesMessages\\.BUNDLE,\\s*CODE\\.name\\(\\)");
+        Pattern code = Pattern.compile("ProblemCode CODE = new ProblemCode\\(\"([A-Z][A-Z0-9_]*)\"\\)");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(API)) {
+            for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".java"))::iterator) {
+                String src = java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.UTF_8);
+                Matcher m = literal.matcher(src);
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+                if (byCode.matcher(src).find()) {
+                    Matcher c = code.matcher(src);
+                    assertTrue(c.find(), f + " renders CODE.name() from the problems bundle but declares no CODE");
+                    used.add(c.group(1));
+                }
+            }
+        }
+        BundleKeys.assertExactlyTheKeysUsed("io/github/motcua/rules/problems", used, 5);
+    }
+
+    /**
+     * Codes of dossier problems that are no key of the dossier bundle: each is rendered with another key
+     * (a schema violation's code {@code DOSSIER_SCHEMA} with the key that says how, a Java-built dossier's
+     * {@code DOSSIER_OUT_OF_RANGE} with {@code DOSSIER_DATE_RANGE} / {@code DOSSIER_NUMBER_TOO_LARGE}, the step
+     * events' codes with the dossier's keys).
+     */
+    private static final java.util.Set<String> DOSSIER_CODES_NOT_KEYS = java.util.Set.of("DOSSIER_SCHEMA",
+            "DOSSIER_OUT_OF_RANGE", "STEP_EVENTS_SCHEMA", "STEP_EVENTS_INVALID_VALUE", "STEP_EVENTS_NOT_JSON");
+
+    /**
+     * The dossier bundle ({@code dossier-messages_*.properties}): its keys are written as literals
+     * ({@code DOSSIER_…}, {@code STEP_EVENTS_…}, {@code UNKNOWN_UNIT}, {@code INVALID_DOSSIER}) where a problem
+     * is made; the same literals also name codes, so the few codes that are no key are listed above — and
+     * that list is checked too (each is named by the code and is not a key), so it cannot hide a missing key
+     * written later, nor keep a stale entry.
+     */
+    @Test
+    void dossierBundle_exactlyTheKeysTheCodeNames_codesThatAreNoKeyListed() {
+        java.util.SortedSet<String> named = BundleKeys.named(SOURCES, true,
+                Pattern.compile("\"((?:DOSSIER|STEP_EVENTS)_[A-Z0-9_]+|UNKNOWN_UNIT|INVALID_DOSSIER)\""));
+        assertTrue(named.containsAll(DOSSIER_CODES_NOT_KEYS), "stale entries: " + DOSSIER_CODES_NOT_KEYS + " vs " + named);
+        for (String c : DOSSIER_CODES_NOT_KEYS) {
+            assertFalse(Messages.keys(io.github.motcua.rules.InvalidDossierException.BUNDLE).contains(c), c + " is a key after all");
+        }
+        java.util.SortedSet<String> used = new java.util.TreeSet<>(named);
+        used.removeAll(DOSSIER_CODES_NOT_KEYS);
+        BundleKeys.assertExactlyTheKeysUsed(io.github.motcua.rules.InvalidDossierException.BUNDLE, used, 30);
+    }
+
+    /**
+     * The digitisation section's bundle, which only DigitisationSection renders: every key it names
+     * ({@code DIGITISATION_}, {@code TRACE_}, {@code TEXT_}) is in it, none unused.
+     */
+    @Test
+    void digitisationBundle_exactlyTheKeysTheSectionNames() throws java.io.IOException {
+        String src = java.nio.file.Files.readString(SOURCES.resolve("internal/DigitisationSection.java"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.SortedSet<String> used = new java.util.TreeSet<>();
+        Matcher m = Pattern.compile("\"((?:DIGITISATION|TRACE|TEXT)_[A-Z0-9_]+)\"").matcher(src);
+        while (m.find()) {
+            used.add(m.group(1));
+        }
+        BundleKeys.assertExactlyTheKeysUsed(DigitisationSection.BUNDLE, used, 15);
+    }
+
     @Test
     void render_everyMessageInBothLanguages_fillsEveryPlaceholder() {
         Pattern placeholder = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
