@@ -357,6 +357,9 @@ public final class DefaultEngine implements Engine {
     @Override
     public LoadResult load(Path packDir) {
         Objects.requireNonNull(packDir, "packDir");
+        if (java.nio.file.Files.isDirectory(packDir)) {
+            CompilerWarmUp.start(); // a folder's procedures are compiled: warm the compiler while the pack is read
+        }
         return toLoadResult(build(() -> read(packDir), false));
     }
 
@@ -364,20 +367,21 @@ public final class DefaultEngine implements Engine {
      * A pack folder, or a prebuilt pack file ({@link PrebuiltArchive}): its pack files and, third, its
      * classes by rule key. A refused artifact gives its one problem and no files.
      */
-    private static Object[] read(Path packDir) {
+    private Object[] read(Path packDir) {
         List<PackProblem> problems = new ArrayList<>();
         if (java.nio.file.Files.isRegularFile(packDir)) {
             PrebuiltArchive.Contents c = PrebuiltArchive.read(packDir, problems);
             return c == null ? new Object[] {PackFiles.of(packDir.toString(), Map.of()), problems}
                     : new Object[] {c.files(), problems, c.byKey()};
         }
-        return new Object[] {PackFiles.read(packDir, problems), problems};
+        return new Object[] {PackFiles.read(packDir, problems, loadPool), problems}; // one folder a task
     }
 
     @Override
     public LoadResult load(ClassLoader classLoader, String resourceRoot) {
         Objects.requireNonNull(classLoader, "classLoader");
         Objects.requireNonNull(resourceRoot, "resourceRoot");
+        CompilerWarmUp.start();
         return toLoadResult(build(() -> {
             List<PackProblem> problems = new ArrayList<>();
             return new Object[] {PackFiles.read(classLoader, resourceRoot, problems), problems};
