@@ -19,13 +19,16 @@ import org.kie.api.KieBase;
  * procedure compiles, after the load. Nothing of the pack runs in it, nothing it builds is kept, and the load never
  * waits for it; a failure is ignored (the pack's own compile reports its own problems).
  *
- * <p>Once per class loader of this class: not when a compile has already run, not with fewer than two processors
+ * <p>Once per class loader of this class, by a load of at least {@value #MIN_PROCEDURES} procedure folders (a smaller
+ * pack's load is too short to hide it behind): not when a compile has already run, not with fewer than two processors
  * (it would take the core the load needs), not when the system property {@value #PROPERTY} is {@code false}.
  * Thread-safe.
  */
 final class CompilerWarmUp {
     /** System property: {@code false} turns the warm-up off. */
     static final String PROPERTY = "motcua.compilerWarmUp";
+    /** The fewest procedure folders a pack has for its load to start the warm-up ({@link #startFor}). */
+    static final int MIN_PROCEDURES = 10;
     private static final String ROOT = "warm-up/";
     private static final List<String> FILES = List.of("pack.yaml", "legal-bases/warm-up.yaml",
             "procedures/WARM.UP/procedure.yaml", "procedures/WARM.UP/rules.drl");
@@ -33,6 +36,32 @@ final class CompilerWarmUp {
     private static final AtomicBoolean DONE = new AtomicBoolean();
 
     private CompilerWarmUp() {
+    }
+
+    /**
+     * {@link #start()} for a pack of at least {@value #MIN_PROCEDURES} procedure folders: a smaller pack's load is too
+     * short to hide the warm-up behind, and would share its cores with it.
+     *
+     * @return whether it started
+     */
+    static boolean startFor(PackFiles files) {
+        return procedureFolders(files.files().keySet(), MIN_PROCEDURES) >= MIN_PROCEDURES && start();
+    }
+
+    /** The procedure folders among sorted pack paths ({@code procedures/CODE/...}), counted up to {@code enough}. */
+    static int procedureFolders(Iterable<String> paths, int enough) {
+        int folders = 0;
+        String code = null;
+        for (String path : paths) { // sorted: a folder's files are next to each other
+            int slash = path.startsWith("procedures/") ? path.indexOf('/', 11) : -1;
+            if (slash > 11 && !path.substring(11, slash).equals(code)) {
+                code = path.substring(11, slash);
+                if (++folders >= enough) {
+                    break;
+                }
+            }
+        }
+        return folders;
     }
 
     /**

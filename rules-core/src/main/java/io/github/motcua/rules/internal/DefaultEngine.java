@@ -357,9 +357,6 @@ public final class DefaultEngine implements Engine {
     @Override
     public LoadResult load(Path packDir) {
         Objects.requireNonNull(packDir, "packDir");
-        if (java.nio.file.Files.isDirectory(packDir)) {
-            CompilerWarmUp.start(); // a folder's procedures are compiled: warm the compiler while the pack is read
-        }
         return toLoadResult(build(() -> read(packDir), false));
     }
 
@@ -381,7 +378,6 @@ public final class DefaultEngine implements Engine {
     public LoadResult load(ClassLoader classLoader, String resourceRoot) {
         Objects.requireNonNull(classLoader, "classLoader");
         Objects.requireNonNull(resourceRoot, "resourceRoot");
-        CompilerWarmUp.start();
         return toLoadResult(build(() -> {
             List<PackProblem> problems = new ArrayList<>();
             return new Object[] {PackFiles.read(classLoader, resourceRoot, problems), problems};
@@ -522,6 +518,9 @@ public final class DefaultEngine implements Engine {
         Map<String, RuleClasses.Generated> prebuilt = r.length > 2 ? (Map<String, RuleClasses.Generated>) r[2] : null;
         if (!problems.isEmpty()) {
             return new Built(null, problems, files.source());
+        }
+        if (prebuilt == null) {
+            CompilerWarmUp.startFor(files); // rules to compile: a cold compiler warms while the files are parsed
         }
         java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
         try {

@@ -38,4 +38,13 @@ class CompilerWarmUpTest {
         assertFalse(CompilerWarmUp.wanted(" FALSE ", 2));
         assertFalse(CompilerWarmUp.wanted(null, 1));
     }
+
+    @Test
+    void procedureFolders_countsEachFolderOnce_andStopsAtEnough() {
+        java.util.SortedSet<String> paths = new java.util.TreeSet<>(List.of("pack.yaml", "procedures/x.yaml",
+                "procedures/A/procedure.yaml", "procedures/A/rules.drl", "procedures/A.b/procedure.yaml",
+                "procedures/A/cases/a.yaml", "procedures/B/cases/c.yaml", "procedures//odd", "legal-bases/a.yaml"));
+        assertEquals(3, CompilerWarmUp.procedureFolders(paths, 10));
+        assertEquals(2, CompilerWarmUp.procedureFolders(paths, 2));
+    }
 }
