@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -248,6 +250,159 @@ public final class PackReader {
                     "detail", String.valueOf(e.getMessage())));
         }
         return out;
+    }
+
+    /**
+     * {@link #readAll(List)} with the folders listed and the files read as tasks on {@code executor}, one task a
+     * folder: the same files and the same problems in the same order as the one-thread walk, whatever the number of
+     * threads behind the executor. The limits hold as they do there: no more than {@link Limits#maxFiles()} files are
+     * read, and a pack past that limit, a folder or file that cannot be read, or a pack folder that is itself a link is
+     * read again by the one-thread walk, so its problems are exactly the walk's. The tasks never wait for each other;
+     * the calling thread waits for them.
+     */
+    public SortedMap<String, byte[]> readAll(List<Problem> problems, Executor executor) {
+        Objects.requireNonNull(executor, "executor");
+        if (!Files.isDirectory(root) || Files.isSymbolicLink(root)) {
+            return readAll(problems); // nothing to share out, or the walk's own case of a linked pack folder
+        }
+        ParallelWalk walk = new ParallelWalk();
+        try {
+            walk.real = realRoot();
+        } catch (IOException e) {
+            return readAll(problems);
+        }
+        Folder top = new Folder(root);
+        walk.start(top, executor);
+        walk.done.join();
+        if (walk.fallBack) {
+            return readAll(problems);
+        }
+        // the walk's order: depth first, each folder's entries in the order the folder listed them
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        java.util.ArrayDeque<java.util.Iterator<Object>> stack = new java.util.ArrayDeque<>();
+        stack.push(top.entries.iterator());
+        while (!stack.isEmpty()) {
+            java.util.Iterator<Object> it = stack.peek();
+            if (!it.hasNext()) {
+                stack.pop();
+                continue;
+            }
+            Object e = it.next();
+            if (e instanceof Folder f) {
+                stack.push(f.entries.iterator());
+            } else if (e instanceof Problem p) {
+                problems.add(p);
+            } else {
+                Taken t = (Taken) e;
+                out.put(t.rel, t.bytes);
+            }
+        }
+        return out;
+    }
+
+    /** A folder of a parallel walk: its files read, its problems and its sub-folders, in listing order. */
+    private static final class Folder {
+        final Path path;
+        /** {@link Folder}, {@link Problem} or {@link Taken}, in the order the folder listed them. */
+        final List<Object> entries = new ArrayList<>();
+
+        Folder(Path path) {
+            this.path = path;
+        }
+    }
+
+    private record Taken(String rel, byte[] bytes) {
+    }
+
+    /** One {@link #readAll(List, Executor)}: what its tasks share. */
+    private final class ParallelWalk {
+        final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+        /**
+         * Files met that the walk would count (not hidden, regular, inside the pack): while at most
+         * {@link Limits#maxFiles()}, the walk cannot have stopped at the limit.
+         */
+        final java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        volatile boolean fallBack;
+        Path real;
+
+        void start(Folder f, Executor executor) {
+            pending.incrementAndGet();
+            try {
+                executor.execute(() -> visit(f, executor));
+            } catch (RuntimeException e) { // rejected: the calling thread lists it
+                visit(f, executor);
+            }
+        }
+
+        void visit(Folder folder, Executor executor) {
+            boolean listed = false;
+            try {
+                if (!fallBack) {
+                    list(folder, executor);
+                }
+                listed = true;
+            } catch (IOException | RuntimeException e) {
+                // the one-thread walk reports it where it meets it
+            } finally {
+                if (!listed) {
+                    fallBack = true;
+                }
+                if (pending.decrementAndGet() == 0) {
+                    done.complete(null);
+                }
+            }
+        }
+
+        /** What the one-thread walk's visitor does with each entry of the folder. */
+        private void list(Folder folder, Executor executor) throws IOException {
+            List<Folder> below = new ArrayList<>();
+            try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(folder.path)) {
+                for (Path p : s) {
+                    if (fallBack) {
+                        return;
+                    }
+                    BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    if (attrs.isDirectory()) {
+                        Folder f = new Folder(p);
+                        folder.entries.add(f);
+                        below.add(f);
+                        continue;
+                    }
+                    String rel = root.relativize(p).toString().replace('\\', '/');
+                    if (rel.startsWith(".") || rel.contains("/.")) {
+                        continue;
+                    }
+                    long size = attrs.size();
+                    if (attrs.isSymbolicLink()) {
+                        if (!Files.isRegularFile(p)) {
+                            continue;
+                        }
+                        if (!p.toRealPath().startsWith(real)) {
+                            folder.entries.add(Problem.of(rel, 0, 0, ProblemCode.LINK_OUTSIDE_PACK, "file", rel));
+                            continue;
+                        }
+                        size = Files.size(p);
+                    } else if (!attrs.isRegularFile()) {
+                        continue;
+                    }
+                    // the walk checks the count before the size: a file too large also counts here, so that
+                    // up to the limit the walk cannot have stopped, and past it the walk says where it stops
+                    if (seen.incrementAndGet() > limits.maxFiles) {
+                        fallBack = true;
+                        return;
+                    }
+                    if (size > limits.maxFileBytes) {
+                        folder.entries.add(tooLarge(rel));
+                        continue;
+                    }
+                    folder.entries.add(new Taken(rel, Files.readAllBytes(p)));
+                }
+            }
+            for (Folder f : below) {
+                start(f, executor);
+            }
+        }
     }
 
     /**

@@ -122,6 +122,86 @@ class PackReaderTest {
             assertEquals(ProblemCode.PACK_TOO_LARGE, problems.get(0).code());
         }
 
+        /**
+         * Reading a pack with its folders shared out over threads gives the files and the problems of the one-thread
+         * walk, in its order, on one, two or four threads, for every limit on the number of files from one past the
+         * pack's size down to one: a limit hit names the same first file past it, and nothing past it is kept.
+         */
+        @Test
+        void readAll_onOneThreadOrMany_sameFilesSameProblemsSameOrder_atEveryFileLimit() throws Exception {
+            Path p = pack();
+            for (int i = 0; i < 12; i++) {
+                Path f = Files.createDirectories(p.resolve("procedures/P" + i));
+                Files.writeString(f.resolve("procedure.yaml"), "code: P" + i + "\n");
+                Files.writeString(f.resolve("rules.yaml"), "- rule: " + i + "\n");
+                if (i % 3 == 0) {
+                    Files.write(f.resolve("big.csv"), new byte[300]); // past the 256-byte limit below
+                }
+                if (i % 4 == 1) {
+                    Files.createDirectories(f.resolve("cases"));
+                    Files.writeString(f.resolve("cases/a.yaml"), "x: " + i + "\n");
+                    Files.writeString(f.resolve(".hidden.yaml"), "x: 1\n");
+                }
+            }
+            Files.createDirectories(p.resolve(".git/objects"));
+            Files.writeString(p.resolve(".git/objects/x"), "not part of the pack\n");
+            boolean links = true;
+            try {
+                Files.createSymbolicLink(p.resolve("procedures/P5/outside.yaml"), dir.resolve("secret.txt"));
+                Files.createSymbolicLink(p.resolve("procedures/P7/inside.yaml"), p.resolve("pack.yaml"));
+                Files.createSymbolicLink(p.resolve("procedures/P8/folder"), p.resolve("calendar"));
+            } catch (IOException | UnsupportedOperationException e) {
+                links = false; // the rest still holds without links
+            }
+            // two small packs, the same names, the file too large in either folder: in one of them the walk meets it
+            // after the last file it keeps, where a limit equal to the files kept stops the walk at it
+            List<Path> packs = new ArrayList<>(List.of(p));
+            for (int v = 0; v < 2; v++) {
+                Path q = Files.createDirectories(dir.resolve("order" + v));
+                for (int k = 0; k < 2; k++) {
+                    Path f = Files.createDirectories(q.resolve("folder" + k));
+                    if (k == v) {
+                        Files.write(f.resolve("file.csv"), new byte[300]);
+                    } else {
+                        Files.writeString(f.resolve("file.csv"), "a,b\n");
+                    }
+                }
+                packs.add(q);
+            }
+            List<java.util.concurrent.ExecutorService> pools = List.of(java.util.concurrent.Executors.newFixedThreadPool(1),
+                    java.util.concurrent.Executors.newFixedThreadPool(2), java.util.concurrent.Executors.newFixedThreadPool(4));
+            try {
+                List<Problem> all = new ArrayList<>();
+                int files = PackReader.of(p, new PackReader.Limits(256, 1000, 8)).readAll(all).size();
+                assertTrue(files >= 28, "files read: " + files);
+                assertTrue(all.stream().anyMatch(x -> x.code() == ProblemCode.FILE_TOO_LARGE), all.toString());
+                assertEquals(links, all.stream().anyMatch(x -> x.code() == ProblemCode.LINK_OUTSIDE_PACK), all.toString());
+                int limitsHit = 0;
+                for (Path pack : packs) {
+                    for (int max = pack == p ? files + 4 : 3; max >= 1; max--) {
+                        PackReader r = PackReader.of(pack, new PackReader.Limits(256, max, 8));
+                        List<Problem> expected = new ArrayList<>();
+                        SortedMap<String, byte[]> one = r.readAll(expected);
+                        limitsHit += expected.stream().anyMatch(x -> x.code() == ProblemCode.PACK_TOO_LARGE) ? 1 : 0;
+                        for (int round = 0; round < 3; round++) {
+                            for (java.util.concurrent.ExecutorService pool : pools) {
+                                List<Problem> found = new ArrayList<>();
+                                SortedMap<String, byte[]> many = r.readAll(found, pool);
+                                assertEquals(expected, found, "limit " + max);
+                                assertEquals(one.keySet(), many.keySet(), "limit " + max);
+                                for (String k : one.keySet()) {
+                                    assertArrayEquals(one.get(k), many.get(k), k);
+                                }
+                            }
+                        }
+                    }
+                }
+                assertTrue(limitsHit > files - 4, "the limit was hit at most sizes: " + limitsHit);
+            } finally {
+                pools.forEach(java.util.concurrent.ExecutorService::shutdownNow);
+            }
+        }
+
         @Test
         void yaml_nestedDeeperThanTheLimit_isRefusedWithPosition() {
             String deep = "a:\n  b:\n    c:\n      d: 1\n";

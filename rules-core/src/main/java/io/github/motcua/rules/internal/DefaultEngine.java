@@ -364,14 +364,14 @@ public final class DefaultEngine implements Engine {
      * A pack folder, or a prebuilt pack file ({@link PrebuiltArchive}): its pack files and, third, its
      * classes by rule key. A refused artifact gives its one problem and no files.
      */
-    private static Object[] read(Path packDir) {
+    private Object[] read(Path packDir) {
         List<PackProblem> problems = new ArrayList<>();
         if (java.nio.file.Files.isRegularFile(packDir)) {
             PrebuiltArchive.Contents c = PrebuiltArchive.read(packDir, problems);
             return c == null ? new Object[] {PackFiles.of(packDir.toString(), Map.of()), problems}
                     : new Object[] {c.files(), problems, c.byKey()};
         }
-        return new Object[] {PackFiles.read(packDir, problems), problems};
+        return new Object[] {PackFiles.read(packDir, problems, loadPool), problems}; // one folder a task
     }
 
     @Override
@@ -518,6 +518,9 @@ public final class DefaultEngine implements Engine {
         Map<String, RuleClasses.Generated> prebuilt = r.length > 2 ? (Map<String, RuleClasses.Generated>) r[2] : null;
         if (!problems.isEmpty()) {
             return new Built(null, problems, files.source());
+        }
+        if (prebuilt == null) {
+            CompilerWarmUp.startFor(files); // rules to compile: a cold compiler warms while the files are parsed
         }
         java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
         try {

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -51,8 +50,18 @@ public final class PackFiles {
      * go to {@code problems}.
      */
     public static PackFiles read(Path dir, List<PackProblem> problems) {
+        return read(dir, problems, null);
+    }
+
+    /**
+     * As {@link #read(Path, List)}, the folders listed and their files read as tasks on {@code executor} (null: on
+     * the calling thread): the same files and problems in the same order ({@link PackReader#readAll(List,
+     * java.util.concurrent.Executor)}).
+     */
+    public static PackFiles read(Path dir, List<PackProblem> problems, java.util.concurrent.Executor executor) {
         List<Problem> found = new ArrayList<>();
-        SortedMap<String, byte[]> out = PackReader.of(dir, LIMITS).readAll(found);
+        PackReader reader = PackReader.of(dir, LIMITS);
+        SortedMap<String, byte[]> out = executor == null ? reader.readAll(found) : reader.readAll(found, executor);
         found.forEach(p -> problems.add(PackProblem.of(p)));
         return new PackFiles(dir.toString(), out);
     }
@@ -133,7 +142,7 @@ public final class PackFiles {
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
-                md.update(String.format(Locale.ROOT, "%d:", e.getValue().length).getBytes(StandardCharsets.UTF_8));
+                md.update((e.getValue().length + ":").getBytes(StandardCharsets.US_ASCII)); // as "%d:" wrote it, without a Formatter a file
                 md.update(e.getValue());
             }
             return HexFormat.of().formatHex(md.digest());

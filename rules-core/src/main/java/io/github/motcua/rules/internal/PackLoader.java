@@ -52,6 +52,8 @@ final class PackLoader {
     private YamlDoc packDoc;
     /** pack.yaml {@code rules.decisionBudgetMs}, else {@link Evaluator#DEFAULT_BUDGET}. */
     private java.time.Duration decisionBudget = Evaluator.DEFAULT_BUDGET;
+    /** {@link PackFiles#sha256()}, computed on a load thread from the start of the load. */
+    private java.util.concurrent.CompletableFuture<String> packSha256;
 
     private final ProcedureReader.RuleChecks ruleChecks;
 
@@ -120,16 +122,35 @@ final class PackLoader {
     record Proc(LoadedPack.ProcedureSource source, List<PackCase> cases) {
     }
 
-    /** SHA-256 over paths and bytes, per procedure folder code, and over every other file under key "". */
-    private static Map<String, String> groupKeys(PackFiles files) {
-        Map<String, java.security.MessageDigest> mds = new java.util.HashMap<>();
-        files.files().forEach((path, bytes) -> {
-            Matcher m = PROC_FILE.matcher(path);
+    /**
+     * SHA-256 over paths and bytes, per procedure folder code, and over every other file under key "": the folders
+     * digested in batches as tasks on {@code executor}, the calling thread waiting (each digest in path order, as
+     * one pass would give it).
+     */
+    private static Map<String, String> groupKeys(PackFiles files, java.util.concurrent.Executor executor) {
+        Map<String, List<Map.Entry<String, byte[]>>> groups = new LinkedHashMap<>();
+        files.files().entrySet().forEach(e -> {
+            Matcher m = PROC_FILE.matcher(e.getKey());
             String group = m.matches() ? m.group(1) : "";
-            digest(mds.computeIfAbsent(group, g -> sha256()), path, bytes);
+            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(e);
         });
+        List<Map.Entry<String, List<Map.Entry<String, byte[]>>>> all = new ArrayList<>(groups.entrySet());
+        List<java.util.concurrent.CompletableFuture<Map<String, String>>> batches = new ArrayList<>();
+        int batch = 64;
+        for (int from = 0; from < all.size(); from += batch) {
+            List<Map.Entry<String, List<Map.Entry<String, byte[]>>>> mine = all.subList(from, Math.min(all.size(), from + batch));
+            batches.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                Map<String, String> out = new java.util.HashMap<>();
+                for (Map.Entry<String, List<Map.Entry<String, byte[]>>> g : mine) {
+                    java.security.MessageDigest md = sha256();
+                    g.getValue().forEach(f -> digest(md, f.getKey(), f.getValue()));
+                    out.put(g.getKey(), java.util.HexFormat.of().formatHex(md.digest()));
+                }
+                return out;
+            }, executor));
+        }
         Map<String, String> out = new java.util.HashMap<>();
-        mds.forEach((g, md) -> out.put(g, java.util.HexFormat.of().formatHex(md.digest())));
+        batches.forEach(b -> out.putAll(b.join()));
         out.putIfAbsent("", "");
         return out;
     }
@@ -212,7 +233,9 @@ final class PackLoader {
     }
 
     private LoadedPack load() {
-        Map<String, String> keys = groupKeys(files);
+        // the pack's hash is one pass over every byte: on a load thread while the folders' keys are digested
+        packSha256 = java.util.concurrent.CompletableFuture.supplyAsync(files::sha256, executor);
+        Map<String, String> keys = groupKeys(files, executor);
         checkKeys = checkKeys(files, keys);
         String wide = keys.get("");
         boolean reuse = previous != null && previous.wide().equals(wide);
@@ -409,7 +432,7 @@ final class PackLoader {
         JsonNode j = r.get("jurisdiction");
         return new PackInfo(r.get("id").asString(), r.get("version").asString(), text(r.get("name")),
                 j.get("province").asString(), j.get("code") == null ? null : j.get("code").asString(), zone, defaults,
-                files.sha256());
+                packSha256.join());
     }
 
     private Map<String, LegalBasis> legalBases() {

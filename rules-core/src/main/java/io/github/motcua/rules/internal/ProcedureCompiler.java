@@ -176,6 +176,7 @@ final class ProcedureCompiler {
 
     /** The expensive half: builds the procedure's KieBase; null when Drools reports errors. */
     static KieBase build(Checked c, List<PackProblem> problems) {
+        CompilerWarmUp.compiled();
         LoadedPack.ProcedureSource src = c.src();
         List<PackageDescr> trees = restrict(src, problems);
         if (trees == null) {
@@ -191,6 +192,7 @@ final class ProcedureCompiler {
      * stores); null when Drools, the Java compiler or the verifier refuses.
      */
     static RuleClasses.Generated generate(Checked c, List<PackProblem> problems) {
+        CompilerWarmUp.compiled();
         LoadedPack.ProcedureSource src = c.src();
         List<PackageDescr> trees = restrict(src, problems);
         if (trees == null) {
