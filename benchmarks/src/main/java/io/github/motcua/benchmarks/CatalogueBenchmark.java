@@ -41,6 +41,12 @@ public class CatalogueBenchmark {
         @Param({"10", "2000"})
         public int procedures;
 
+        /**
+         * How many of the loaded procedures the skewed mix draws from (all when 0): the first {@code touched}
+         * (CpuTimeHarness {@code catalogue:N/K}, to tell "many loaded" from "many decided"; not a JMH parameter).
+         */
+        int touched;
+
         Engine engine;
         Dossier same;
         Dossier[] mixed;
@@ -82,9 +88,10 @@ public class CatalogueBenchmark {
             same = each[2];
             Random random = new Random(42);
             mixed = new Dossier[4096];
-            int hot = Math.max(1, procedures / 5);
+            int drawn = touched > 0 && touched < procedures ? touched : procedures;
+            int hot = Math.max(1, drawn / 5);
             for (int i = 0; i < mixed.length; i++) {
-                mixed[i] = each[random.nextInt(10) < 8 ? random.nextInt(hot) : random.nextInt(procedures)];
+                mixed[i] = each[random.nextInt(10) < 8 ? random.nextInt(hot) : random.nextInt(drawn)];
             }
         }
 

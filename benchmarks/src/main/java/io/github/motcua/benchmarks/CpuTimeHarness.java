@@ -28,7 +28,10 @@ import java.util.Set;
  * <p>{@code whole}: {@link WholeDecisionBenchmark}'s engine decision against its raw run. {@code forms}:
  * {@link FormsBenchmark}'s valid 50-field form, forms-core against raw networknt. {@code catalogue:N}:
  * {@link CatalogueBenchmark}'s skewed mix against its same-procedure decision over N procedures (run it
- * once with 10 and once with 2,000, each in its own JVM as JMH forks do, and compare the skewed rows).
+ * once with 10 and once with 2,000, each in its own JVM as JMH forks do, and compare the skewed rows);
+ * {@code catalogue:N/K}: N procedures loaded, the skewed mix drawn from the first K only ("many loaded" against
+ * "many decided", docs/performance.md "Session 8"). With {@code -Dside=a} it also prints the collections, their
+ * pause time, the process's CPU time (GC and JIT threads included) and the wall time per operation.
  * With a third argument the first side then runs that many seconds more while a thread samples its stack
  * every 0.2 ms and the most frequent frames are printed (inclusive and self).
  *
@@ -65,13 +68,20 @@ public final class CpuTimeHarness {
         int n = (Integer) ops[4];
         double[] minCpu = {Double.MAX_VALUE, Double.MAX_VALUE};
         double[] minAlloc = {Double.MAX_VALUE, Double.MAX_VALUE};
+        // over the measured rounds: collections, their pause time, and the process's CPU time (GC and JIT
+        // threads included, which the deciding thread's CPU time leaves out) and wall time, per operation
+        long[] gc = new long[4]; // count, ms, process cpu ns, wall ns
         String only = System.getProperty("side", "both"); // "a" or "b": one side per JVM, as JMH forks do
         Runnable[] sides = {a, b};
         for (int r = 0; r < 8 + rounds; r++) {
+            if (r == 8) { // a profiler's samples after this instant are the measured rounds'
+                System.out.println("warmed up; measuring from " + java.time.Instant.now());
+            }
             for (int k = 0; k < 2; k++) {
                 if (only.equals(k == 0 ? "b" : "a")) {
                     continue;
                 }
+                long[] g0 = gcAndProcess();
                 long c0 = t.getCurrentThreadCpuTime();
                 long m0 = t.getThreadAllocatedBytes(id);
                 for (int i = 0; i < n; i++) {
@@ -79,9 +89,13 @@ public final class CpuTimeHarness {
                 }
                 long c1 = t.getCurrentThreadCpuTime();
                 long m1 = t.getThreadAllocatedBytes(id);
+                long[] g1 = gcAndProcess();
                 if (r >= 8) {
                     minCpu[k] = Math.min(minCpu[k], (c1 - c0) / 1e3 / n);
                     minAlloc[k] = Math.min(minAlloc[k], (m1 - m0) / 1024.0 / n);
+                    for (int j = 0; j < 4; j++) {
+                        gc[j] += g1[j] - g0[j];
+                    }
                 }
             }
         }
@@ -94,6 +108,10 @@ public final class CpuTimeHarness {
         }
         if (only.equals("both")) {
             line.append(String.format(Locale.ROOT, "ratio %.2fx ", minCpu[0] / minCpu[1]));
+        } else {
+            long measured = (long) rounds * n;
+            line.append(String.format(Locale.ROOT, "over all measured rounds: %d collections, %.2f us GC pause, "
+                    + "%.2f us process cpu, %.2f us wall per op; ", gc[0], gc[1] * 1e3 / measured, gc[2] / 1e3 / measured, gc[3] / 1e3 / measured));
         }
         System.out.printf(Locale.ROOT, "%s(%s, %d rounds, load %s)%n", line, java.time.Instant.now(), rounds,
                 Files.readString(Path.of("/proc/loadavg")).trim());
@@ -101,6 +119,19 @@ public final class CpuTimeHarness {
             profile(a, Long.parseLong(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 150);
         }
         System.exit(0);
+    }
+
+    /** {collections, collection ms, process CPU ns, wall ns} so far. */
+    private static long[] gcAndProcess() {
+        long count = 0;
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, b.getCollectionCount());
+            ms += Math.max(0, b.getCollectionTime());
+        }
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return new long[] {count, ms, os.getProcessCpuTime(), System.nanoTime()};
     }
 
     /**
@@ -114,9 +145,11 @@ public final class CpuTimeHarness {
             return new Object[] {(Runnable) () -> sink = f.validateValid_forms(),
                 (Runnable) () -> sink = f.validateValid_rawNetworknt(), "forms", "rawNetworknt", 5000};
         } else if (what.startsWith("catalogue:")) {
-            int procedures = Integer.parseInt(what.substring("catalogue:".length()));
+            String[] nk = what.substring("catalogue:".length()).split("/"); // N, or N/K: a mix over K of N loaded
+            int procedures = Integer.parseInt(nk[0]);
             CatalogueBenchmark.Catalogue c = new CatalogueBenchmark.Catalogue();
             c.procedures = procedures;
+            c.touched = nk.length > 1 ? Integer.parseInt(nk[1]) : 0;
             long s0 = System.nanoTime();
             c.setUp();
             System.out.printf(Locale.ROOT, "catalogue of %d set up in %.1f s%n", procedures, (System.nanoTime() - s0) / 1e9);

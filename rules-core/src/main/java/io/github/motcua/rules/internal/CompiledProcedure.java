@@ -13,14 +13,50 @@ import org.kie.api.runtime.KieSessionsPool;
  * resets it and puts it back. The pool is lock-free once warm and holds as many sessions as decisions
  * of this procedure ever ran at the same moment. {@code dated}: whether any rule has a validity period
  * ({@code validFrom}/{@code validTo}); only then does a decision need the filter that skips the rules not in
- * force on its date.
+ * force on its date. {@code matched}: which of the facts a decision inserts ({@link #DOSSIER}, {@link #APPLICANT},
+ * {@link #UNIT}, {@link #FORM}) some pattern of the procedure's rules can match; a decision inserts only
+ * those (docs/performance.md, "Session 8").
  */
 record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules, KieSessionsPool sessions,
-        boolean dated) {
+        boolean dated, int matched) {
+
+    /** Bits of {@link #matched}: the vocabulary's dossier, applicant, receiving unit and form facts. */
+    static final int DOSSIER = 1;
+    static final int APPLICANT = 2;
+    static final int UNIT = 4;
+    static final int FORM = 8;
+    private static final int ALL = DOSSIER | APPLICANT | UNIT | FORM;
 
     CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules) {
         this(procedure, kieBase, rules, kieBase.newKieSessionsPool(0),
-                rules.values().stream().anyMatch(r -> r.validFrom() != null || r.validTo() != null));
+                rules.values().stream().anyMatch(r -> r.validFrom() != null || r.validTo() != null), matched(kieBase));
+    }
+
+    /** Whether some pattern of the rules can match a fact of the kind {@code bit}: only then is one inserted. */
+    boolean matches(int bit) {
+        return (matched & bit) != 0;
+    }
+
+    /**
+     * The kinds of fact some pattern of the KieBase can match: a fact reaches a rule only through an object
+     * type node of its class or of a supertype (a pattern, {@code not}, {@code exists}, {@code accumulate}
+     * or query on it makes one; verified rule code cannot read the session's facts any other way), so a fact
+     * no node accepts is inserted for nothing: the insert looks up its type in the KieBase and propagates
+     * nowhere. Every kind when the KieBase is not one whose network can be read.
+     */
+    static int matched(KieBase kieBase) {
+        if (!(kieBase instanceof org.drools.core.impl.InternalRuleBase rb)) {
+            return ALL;
+        }
+        int m = 0;
+        for (org.drools.core.reteoo.ObjectTypeNode otn : rb.getRete().getObjectTypeNodes()) {
+            org.drools.base.base.ObjectType t = otn.getObjectType();
+            m |= (t.isAssignableFrom(io.github.motcua.rules.vocabulary.Dossier.class) ? DOSSIER : 0)
+                    | (t.isAssignableFrom(io.github.motcua.rules.vocabulary.Applicant.class) ? APPLICANT : 0)
+                    | (t.isAssignableFrom(io.github.motcua.rules.vocabulary.Unit.class) ? UNIT : 0)
+                    | (t.isAssignableFrom(io.github.motcua.rules.vocabulary.Form.class) ? FORM : 0);
+        }
+        return m;
     }
 
     /** What the trace and the validity filter need to know about a rule. */

@@ -159,19 +159,26 @@ final class Evaluator {
                     ev.leave();
                 }
             });
-            Dossier.Applicant a = d.applicant();
-            io.github.motcua.rules.vocabulary.Dossier df = new io.github.motcua.rules.vocabulary.Dossier(p.code(),
-                    d.channel().name(), receivedLocal, asOf, d.unit(), d.heldData());
-            s.insert(df);
-            s.insert(new Applicant(a == null ? null : a.personalId(), a == null ? null : a.fullName(),
-                    a == null ? null : a.birthDate(), a == null ? null : a.sex(),
-                    a == null ? java.util.Set.of() : a.categories(),
-                    a == null || a.residenceUnit() == null ? null : unitFacts.get(a.residenceUnit()), asOf, childUnder,
-                    elderlyFrom));
-            if (d.unit() != null) {
+            // only the facts some pattern of this procedure can match: any other would be looked up in its
+            // KieBase and propagate nowhere (CompiledProcedure.matched; the same rules fire in the same order)
+            if (cp.matches(CompiledProcedure.DOSSIER)) {
+                s.insert(new io.github.motcua.rules.vocabulary.Dossier(p.code(), d.channel().name(), receivedLocal, asOf,
+                        d.unit(), d.heldData()));
+            }
+            if (cp.matches(CompiledProcedure.APPLICANT)) {
+                Dossier.Applicant a = d.applicant();
+                s.insert(new Applicant(a == null ? null : a.personalId(), a == null ? null : a.fullName(),
+                        a == null ? null : a.birthDate(), a == null ? null : a.sex(),
+                        a == null ? java.util.Set.of() : a.categories(),
+                        a == null || a.residenceUnit() == null ? null : unitFacts.get(a.residenceUnit()), asOf, childUnder,
+                        elderlyFrom));
+            }
+            if (d.unit() != null && cp.matches(CompiledProcedure.UNIT)) {
                 s.insert(unitFacts.get(d.unit()));
             }
-            s.insert(new Form(formData, asOf, unitFacts::get));
+            if (cp.matches(CompiledProcedure.FORM)) {
+                s.insert(new Form(formData, asOf, unitFacts::get));
+            }
             // the validity filter only where a rule is dated: with none, it would accept every match
             int fired = cp.dated() ? s.fireAllRules(m -> {
                 CompiledProcedure.RuleInfo r = cp.rules().get(m.getRule().getName());
