@@ -2,18 +2,23 @@ package io.github.motcua.rules;
 
 import io.github.motcua.calendar.DeadlineAdjustment;
 import io.github.motcua.calendar.DeadlineResult;
+import io.github.motcua.calendar.DeadlineUnit;
+import io.github.motcua.calendar.TimeLimit;
 import io.github.motcua.fees.FeeAssessment;
 import io.github.motcua.fees.FeeDirective;
+import io.github.motcua.forms.NormalisedValue;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.rules.internal.BuiltInParts;
 import io.github.motcua.rules.internal.DecisionJson;
 import io.github.motcua.rules.spi.DecisionSection;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The whole answer for one dossier (kết quả kiểm tra hồ sơ): eligibility with reasons, the
@@ -295,7 +300,7 @@ public final class Decision {
      * @param <T>  the part's type
      */
     public record Key<T>(String name, Class<T> type) {
-        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z][A-Za-z0-9]*");
+        private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
         /** The form check (forms). */
         public static final Key<FormCheck> FORM = new Key<>("form", FormCheck.class);
         /** The deadline (calendar). */
@@ -353,9 +358,8 @@ public final class Decision {
      * @param basis        the publishing decision, or {@code null} when not found
      * @param note         a note, or {@code null}
      */
-    public record Commitment(io.github.motcua.calendar.TimeLimit maximum, LegalBasis maximumBasis,
-            java.math.BigDecimal amount, io.github.motcua.calendar.DeadlineUnit unit, String labelVi,
-            io.github.motcua.calendar.TimeLimit counted, java.math.BigDecimal cutPercent, LegalBasis basis, String note) {
+    public record Commitment(TimeLimit maximum, LegalBasis maximumBasis, BigDecimal amount, DeadlineUnit unit,
+            String labelVi, TimeLimit counted, BigDecimal cutPercent, LegalBasis basis, String note) {
         public Commitment {
             Objects.requireNonNull(maximum, "maximum");
             Objects.requireNonNull(amount, "amount");
@@ -408,7 +412,7 @@ public final class Decision {
      * @param counted true: inside the time limit; false: added to it
      * @param basis   its legal basis, or {@code null}
      */
-    public record Transfer(io.github.motcua.calendar.TimeLimit limit, boolean counted, LegalBasis basis) {
+    public record Transfer(TimeLimit limit, boolean counted, LegalBasis basis) {
     }
 
     /**
@@ -569,7 +573,7 @@ public final class Decision {
      */
     @SuppressWarnings("deprecation") // implements the old name for one release
     public record FormCheck(boolean checked, List<FormViolation> violations,
-            List<io.github.motcua.forms.NormalisedValue> normalised) implements FormReport {
+            List<NormalisedValue> normalised) implements FormReport {
         public FormCheck {
             violations = List.copyOf(violations);
             normalised = normalised == null ? List.of() : List.copyOf(normalised);
@@ -610,7 +614,7 @@ public final class Decision {
         List<FormViolation> violations();
 
         /** Each value validation read in its canonical form. */
-        List<io.github.motcua.forms.NormalisedValue> normalised();
+        List<NormalisedValue> normalised();
 
         /** Checked and no violation. */
         boolean valid();
