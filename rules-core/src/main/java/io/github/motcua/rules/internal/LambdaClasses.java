@@ -128,9 +128,19 @@ final class LambdaClasses {
             groups.computeIfAbsent(l.key(), k -> new ArrayList<>()).add(l);
         }
         groups.values().removeIf(g -> g.size() < 2);
-        if (groups.isEmpty()) {
+        // the type metadata: a holder class whose static initialiser creates one small class per fact type
+        Map<String, List<ClassNode>> holders = new TreeMap<>();
+        for (ClassNode cn : nodes.values()) {
+            List<ClassNode> parts = Metadata.parts(cn, nodes);
+            if (parts != null) {
+                holders.put(cn.name, parts);
+            }
+        }
+        if (groups.isEmpty() && holders.isEmpty()) {
             return classes;
         }
+        Set<String> mergedAway = new HashSet<>();
+        holders.values().forEach(parts -> parts.forEach(x -> mergedAway.add(x.name)));
         Map<String, String> target = new HashMap<>();
         Map<String, Integer> index = new HashMap<>();
         Map<String, List<Lambda>> byMerged = new LinkedHashMap<>();
@@ -168,11 +178,19 @@ final class LambdaClasses {
         Map<String, byte[]> out = new TreeMap<>();
         try {
             for (Map.Entry<String, byte[]> e : classes.entrySet()) {
-                if (target.containsKey(e.getKey())) {
+                if (target.containsKey(e.getKey()) || mergedAway.contains(e.getKey())) {
                     continue;
                 }
                 ClassWriter w = new ClassWriter(0);
-                new ClassReader(e.getValue()).accept(new ClassRemapper(w, remapper), 0);
+                List<ClassNode> parts = holders.get(e.getKey());
+                if (parts != null) {
+                    ClassNode holder = new ClassNode();
+                    new ClassReader(e.getValue()).accept(holder, 0);
+                    Metadata.merge(holder, parts);
+                    holder.accept(new ClassRemapper(w, remapper));
+                } else {
+                    new ClassReader(e.getValue()).accept(new ClassRemapper(w, remapper), 0);
+                }
                 out.put(e.getKey(), w.toByteArray());
             }
             for (Map.Entry<String, List<Lambda>> e : byMerged.entrySet()) {
@@ -462,6 +480,259 @@ final class LambdaClasses {
                 }
             }
             return List.copyOf(rest);
+        }
+    }
+
+    /**
+     * The generator's type metadata ({@code DomainClassesMetadata<hash>}): a holder whose static initialiser creates
+     * one instance of a small class per fact type ({@code …$io_github_motcua_rules_vocabulary_Form_Metadata}, each
+     * implementing {@code org.drools.model.DomainClassMetadata}) into a public static field typed by that interface.
+     * The small classes are merged into the holder itself — it implements the interface, each former class is one
+     * instance of it (its {@code id}), its methods renamed {@code name$k} behind the same dispatchers as lambdas.
+     * Drools reads the metadata only through the interface (the domain class, its property count and indices).
+     */
+    private static final class Metadata {
+        static final String IFACE = "org/drools/model/DomainClassMetadata";
+
+        /** The metadata classes {@code holder} creates, in order, or null when it is not exactly such a holder. */
+        static List<ClassNode> parts(ClassNode holder, Map<String, ClassNode> nodes) {
+            if (!"java/lang/Object".equals(holder.superName) || !holder.interfaces.isEmpty()
+                    || (holder.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_ENUM)) != 0
+                    || holder.nestHostClass != null || holder.outerClass != null
+                    || holder.fields.stream().anyMatch(f -> (f.access & Opcodes.ACC_STATIC) == 0 || f.name.equals("id"))) {
+                return null;
+            }
+            MethodNode clinit = null;
+            for (MethodNode m : holder.methods) {
+                if (m.name.equals("<clinit>")) {
+                    clinit = m;
+                } else if (!(m.name.equals("<init>") && m.desc.equals("()V"))) {
+                    return null;
+                }
+            }
+            if (clinit == null || !clinit.tryCatchBlocks.isEmpty()) {
+                return null;
+            }
+            List<AbstractInsnNode> real = new ArrayList<>();
+            for (AbstractInsnNode in : clinit.instructions) {
+                if (in instanceof FrameNode) {
+                    return null;
+                }
+                if (in.getOpcode() >= 0) {
+                    real.add(in);
+                }
+            }
+            if (real.isEmpty() || real.size() % 4 != 1 || real.get(real.size() - 1).getOpcode() != Opcodes.RETURN) {
+                return null;
+            }
+            List<ClassNode> parts = new ArrayList<>();
+            for (int i = 0; i < real.size() - 1; i += 4) {
+                if (!(real.get(i) instanceof TypeInsnNode t && t.getOpcode() == Opcodes.NEW)
+                        || real.get(i + 1).getOpcode() != Opcodes.DUP
+                        || !(real.get(i + 2) instanceof MethodInsnNode c && c.getOpcode() == Opcodes.INVOKESPECIAL
+                                && c.owner.equals(t.desc) && c.name.equals("<init>") && c.desc.equals("()V"))
+                        || !(real.get(i + 3) instanceof FieldInsnNode f && f.getOpcode() == Opcodes.PUTSTATIC
+                                && f.owner.equals(holder.name) && f.desc.equals("L" + IFACE + ";"))) {
+                    return null;
+                }
+                ClassNode x = nodes.get(t.desc);
+                if (x == null || parts.contains(x) || !part(x, holder)) {
+                    return null;
+                }
+                parts.add(x);
+            }
+            if (parts.size() < 2) {
+                return null;
+            }
+            Set<String> entries = entries(parts.get(0));
+            for (ClassNode x : parts) {
+                if (!entries(x).equals(entries)) {
+                    return null;
+                }
+            }
+            // nothing else may use them, and the holder gets no method it has already
+            for (ClassNode cn : nodes.values()) {
+                if (parts.contains(cn)) {
+                    continue; // their own code: part() checked it
+                }
+                for (MethodNode m : cn.methods) {
+                    if (m == clinit) {
+                        continue; // the four instructions per part read above, and nothing else
+                    }
+                    for (AbstractInsnNode in : m.instructions) {
+                        if (usesAny(in, parts)) {
+                            return null;
+                        }
+                    }
+                }
+            }
+            for (MethodNode m : holder.methods) {
+                if (entries.contains(m.name + " " + m.desc)) {
+                    return null;
+                }
+            }
+            return parts;
+        }
+
+        /** A metadata class of the generator's shape: no fields, a constructor that only calls Object's, public methods. */
+        private static boolean part(ClassNode x, ClassNode holder) {
+            if (!"java/lang/Object".equals(x.superName) || !x.interfaces.equals(List.of(IFACE)) || !x.fields.isEmpty()
+                    || (x.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_ENUM)) != 0
+                    || x.nestHostClass != null && !x.nestHostClass.equals(holder.name) || x.nestMembers != null
+                    || x.permittedSubclasses != null || x.recordComponents != null) {
+                return false;
+            }
+            int inits = 0;
+            for (MethodNode m : x.methods) {
+                if (m.name.equals("<init>")) {
+                    inits++;
+                    List<Integer> ops = new ArrayList<>();
+                    for (AbstractInsnNode in : m.instructions) {
+                        if (in.getOpcode() >= 0) {
+                            ops.add(in.getOpcode());
+                        }
+                    }
+                    if (!m.desc.equals("()V") || !ops.equals(List.of(Opcodes.ALOAD, Opcodes.INVOKESPECIAL, Opcodes.RETURN))
+                            || !(m.instructions.getFirst() != null && superCall(m))) {
+                        return false;
+                    }
+                } else if ((m.access & Opcodes.ACC_STATIC) != 0 || (m.access & Opcodes.ACC_PUBLIC) == 0
+                        || (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_SYNCHRONIZED)) != 0) {
+                    return false;
+                }
+            }
+            if (inits != 1) {
+                return false;
+            }
+            // inside, a part may use its own methods only
+            for (MethodNode m : x.methods) {
+                for (AbstractInsnNode in : m.instructions) {
+                    if (in instanceof MethodInsnNode mi && mi.owner.equals(x.name) && !mi.name.equals("<init>")
+                            && entries(x).contains(mi.name + " " + mi.desc)) {
+                        continue;
+                    }
+                    if (usesAny(in, List.of(x))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private static boolean superCall(MethodNode m) {
+            for (AbstractInsnNode in : m.instructions) {
+                if (in instanceof MethodInsnNode mi) {
+                    return mi.owner.equals("java/lang/Object") && mi.name.equals("<init>") && mi.desc.equals("()V");
+                }
+            }
+            return false;
+        }
+
+        private static Set<String> entries(ClassNode x) {
+            Set<String> out = new TreeSet<>();
+            for (MethodNode m : x.methods) {
+                if (!m.name.startsWith("<")) {
+                    out.add(m.name + " " + m.desc);
+                }
+            }
+            return out;
+        }
+
+        /** Whether {@code in} names one of {@code parts} as an owner, a created or checked type, or a constant. */
+        private static boolean usesAny(AbstractInsnNode in, List<ClassNode> parts) {
+            Set<String> names = new HashSet<>();
+            parts.forEach(p -> names.add(p.name));
+            if (in instanceof FieldInsnNode f) {
+                return names.contains(f.owner);
+            }
+            if (in instanceof MethodInsnNode mi) {
+                return names.contains(mi.owner);
+            }
+            if (in instanceof TypeInsnNode t) {
+                String d = t.desc.replaceAll("^\\[+L?|;$", "");
+                return names.contains(d);
+            }
+            if (in instanceof LdcInsnNode ldc) {
+                return ldc.cst instanceof Type t && (names.contains(t.getInternalName()) || t.getSort() == Type.METHOD
+                        && names.stream().anyMatch(n -> t.getDescriptor().contains("L" + n + ";")))
+                        || ldc.cst instanceof Handle h && names.contains(h.getOwner());
+            }
+            if (in instanceof InvokeDynamicInsnNode indy) {
+                if (names.contains(indy.bsm.getOwner())) {
+                    return true;
+                }
+                for (Object a : indy.bsmArgs) {
+                    if (a instanceof Handle h && names.contains(h.getOwner())
+                            || a instanceof Type t && names.stream().anyMatch(n -> t.getDescriptor().contains("L" + n + ";"))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return in.getOpcode() == Opcodes.MULTIANEWARRAY;
+        }
+
+        /** {@code holder} made the one class of its parts (see the class comment). */
+        static void merge(ClassNode holder, List<ClassNode> parts) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int k = 0; k < parts.size(); k++) {
+                index.put(parts.get(k).name, k);
+            }
+            Remapper r = new Remapper() {
+                @Override
+                public String map(String internalName) {
+                    return index.containsKey(internalName) ? holder.name : internalName;
+                }
+
+                @Override
+                public String mapMethodName(String owner, String name, String descriptor) {
+                    Integer k = index.get(owner);
+                    return k == null || name.startsWith("<") ? name : name + "$" + k;
+                }
+            };
+            holder.interfaces.add(IFACE);
+            holder.fields.add(new FieldNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "id", "I", null, null));
+            List<Lambda> asGroup = new ArrayList<>();
+            for (ClassNode x : parts) {
+                ClassNode renamed = new ClassNode();
+                x.accept(new ClassRemapper(renamed, r));
+                for (MethodNode m : renamed.methods) {
+                    if (!m.name.equals("<init>")) {
+                        m.signature = null;
+                        holder.methods.add(m);
+                    }
+                }
+                asGroup.add(new Lambda(x, List.of(), 0, entries(x)));
+            }
+            List<InsnList> noInits = new ArrayList<>();
+            parts.forEach(x -> noInits.add(new InsnList()));
+            holder.methods.add(constructor(holder.name, noInits, 2));
+            for (String entry : entries(parts.get(0))) {
+                int sp = entry.indexOf(' ');
+                holder.methods.add(dispatcher(holder.name, entry.substring(0, sp), entry.substring(sp + 1), asGroup));
+            }
+            for (MethodNode m : holder.methods) {
+                if (!m.name.equals("<clinit>")) {
+                    continue;
+                }
+                for (AbstractInsnNode in : m.instructions.toArray()) {
+                    if (in instanceof TypeInsnNode t && index.containsKey(t.desc)) {
+                        t.desc = holder.name;
+                    } else if (in instanceof MethodInsnNode c && index.containsKey(c.owner)) {
+                        m.instructions.insertBefore(c, intConstant(index.get(c.owner)));
+                        c.owner = holder.name;
+                        c.desc = "(I)V";
+                    }
+                }
+                m.maxStack += 1;
+            }
+            holder.innerClasses.removeIf(ic -> index.containsKey(ic.name));
+            if (holder.nestMembers != null) {
+                holder.nestMembers.removeIf(index::containsKey);
+                if (holder.nestMembers.isEmpty()) {
+                    holder.nestMembers = null;
+                }
+            }
         }
     }
 

@@ -298,4 +298,53 @@ class RuleClassesTest {
         assertTrue(refused.stream().allMatch(p -> p.code().equals("DRL_REFUSED_CODE")), refused.toString());
         assertEquals(java.util.Set.of(1, 4), refused.stream().map(PackProblem::line).collect(java.util.stream.Collectors.toSet()), refused.toString());
     }
+
+    /** Domain class -> "size;index of each property (or the exception)" of every type metadata the classes hold. */
+    private static Map<String, String> metadata(RuleClasses.Generated g) throws Exception {
+        RuleClasses.Linked linked = RuleClasses.link(g);
+        Map<String, String> out = new java.util.TreeMap<>();
+        List<String> names = List.of("this", "age", "sex", "fullName", "personalId", "birthDate", "residence", "nope");
+        for (String name : g.classes().keySet()) {
+            Class<?> c = linked.loader().loadClass(name.replace('/', '.'));
+            for (java.lang.reflect.Field f : c.getFields()) {
+                if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof org.drools.model.DomainClassMetadata m) {
+                    StringBuilder b = new StringBuilder().append(m.getPropertiesSize());
+                    for (String n : names) {
+                        try {
+                            b.append(';').append(n).append('=').append(m.getPropertyIndex(n));
+                        } catch (RuntimeException e) {
+                            b.append(';').append(n).append("=!").append(e.getMessage());
+                        }
+                    }
+                    out.put(m.getDomainClass().getName(), b.toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The type metadata classes (one per fact type, created by the generator's {@code DomainClassesMetadata} holder) are
+     * merged into the holder: fewer classes, and every metadata answers exactly as before (Drools computes property
+     * reactivity from it).
+     */
+    @Test
+    void generate_typeMetadataMergedIntoItsHolder_answersAsBefore() throws Exception {
+        List<PackProblem> problems = new ArrayList<>();
+        String drl = "rule \"r1\" when $a : Applicant( age >= 18, sex == \"MALE\" ) then\n  decision.note(\"a\");\nend\n"
+                + "rule \"r2\" when Form( has(\"x\") ) then\n  decision.note(\"b\");\nend\n";
+        RuleClasses.Generated merged = generate(drl, problems);
+        assertNotNull(merged, problems.toString());
+        PackageDescr pd = new DrlParser(LanguageLevelOption.DRL6).parse(false, HEADER + drl);
+        RuleClasses.Generated separate = RuleClasses.generate("motcua.pT", List.of(pd), TWO_RULES, "x.drl", errors -> { }, problems, false);
+        assertNotNull(separate, problems.toString());
+        assertTrue(separate.classes().keySet().stream().anyMatch(n -> n.endsWith("_Metadata")), separate.classes().keySet().toString());
+        assertTrue(merged.classes().keySet().stream().noneMatch(n -> n.contains("$")), merged.classes().keySet().toString());
+        Map<String, String> before = metadata(separate);
+        assertTrue(before.keySet().containsAll(List.of("io.github.motcua.rules.vocabulary.Applicant",
+                "io.github.motcua.rules.vocabulary.Form")), before.toString());
+        assertTrue(before.get("io.github.motcua.rules.vocabulary.Applicant").matches(".*age=[0-9]+.*"), before.toString());
+        assertEquals(before, metadata(merged));
+        assertEquals(List.of("a"), notes(RuleClasses.assemble(merged), 30));
+    }
 }
