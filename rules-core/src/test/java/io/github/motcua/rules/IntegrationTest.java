@@ -59,6 +59,10 @@ class IntegrationTest {
                 Decision d = e.decide(TestPacks.birth("{\"giayChungSinh\":\"CO\",\"treEm\":{\"ngaySinh\":\"2025-12-01\"}}"));
                 assertEquals(8000, d.fees().total().dong());
                 assertTrue(d.toTextVi().contains("Tổng cộng: 8.000 đ"), d.toTextVi());
+                assertTrue(d.toTextVi().contains("Lệ phí đăng ký khai sinh (8.000 đ/trường hợp): 8.000 đ"), d.toTextVi());
+                // the English summary: English name, tariff and amounts (was the Vietnamese "8.000 đ" and no tariff)
+                assertTrue(d.toTextEn().contains("Birth registration fee (VND 8,000 per case): VND 8,000"), d.toTextEn());
+                assertTrue(d.toTextEn().contains("Total: VND 8,000"), d.toTextEn());
                 assertTrue(e.feeTable("1.001193").isPresent());
             }
         }

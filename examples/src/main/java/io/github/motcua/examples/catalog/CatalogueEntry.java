@@ -99,7 +99,7 @@ public record CatalogueEntry(String code, LocalizedText name, LocalizedText fiel
             if (sb.length() > 0) {
                 sb.append(" | ");
             }
-            sb.append(f.label(en)).append(": ").append(f.deskVi());
+            sb.append(f.label(en)).append(": ").append(f.desk(en));
             if (!f.verified()) {
                 sb.append(' ').append(CatalogMessages.text(en, "CAT_RATE_NOT_VERIFIED"));
             }
@@ -118,7 +118,7 @@ public record CatalogueEntry(String code, LocalizedText name, LocalizedText fiel
                 if (sb.length() > 0) {
                     sb.append(" | ");
                 }
-                sb.append(en && !f.nameEn().isEmpty() ? f.nameEn() : f.nameVi()).append(": ").append(f.onlineVi());
+                sb.append(en && !f.nameEn().isEmpty() ? f.nameEn() : f.nameVi()).append(": ").append(f.online(en));
             }
         }
         if (sb.length() == 0) {

@@ -404,8 +404,8 @@ public final class Catalogues {
         for (FeeText f : fees) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("label", f.label(en));
-            m.put("desk", f.deskVi());
-            m.put("online", f.onlineVi() == null ? "" : f.onlineVi());
+            m.put("desk", f.desk(en));
+            m.put("online", f.onlineVi() == null ? "" : f.online(en));
             m.put("basis", en ? f.basisEn() : f.basisVi());
             m.put("verified", f.verified());
             out.add(m);

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param basisVi   the tariff's legal basis, Vietnamese citation
  * @param basisEn   the tariff's legal basis, English citation
  * @param verified  {@code false} when the rate is a placeholder or rests on an unverified source
+ * @param deskEn    the desk tariff in English words ("VND 10,000 per case"); {@code ""} when built without
+ *                  one ({@link #desk(boolean)} then gives the Vietnamese)
+ * @param onlineEn  the online tariff in English, {@code null} when the same as at the desk (or built without)
  */
 public record FeeText(String item, String nameVi, String nameEn, String kindVi, String kindEn, String deskVi,
-        String onlineVi, String basisVi, String basisEn, boolean verified) {
+        String onlineVi, String basisVi, String basisEn, boolean verified, String deskEn, String onlineEn) {
     public FeeText {
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(nameVi, "nameVi");
@@ -28,6 +31,23 @@ public record FeeText(String item, String nameVi, String nameEn, String kindVi, 
         Objects.requireNonNull(deskVi, "deskVi");
         basisVi = basisVi == null ? "" : basisVi;
         basisEn = basisEn == null ? "" : basisEn;
+        deskEn = deskEn == null ? "" : deskEn;
+    }
+
+    /** The shape before the English tariff: Vietnamese tariff words only (English renderings show them). */
+    public FeeText(String item, String nameVi, String nameEn, String kindVi, String kindEn, String deskVi,
+            String onlineVi, String basisVi, String basisEn, boolean verified) {
+        this(item, nameVi, nameEn, kindVi, kindEn, deskVi, onlineVi, basisVi, basisEn, verified, "", null);
+    }
+
+    /** The desk tariff in the reader's language: English when {@code en} and known, else Vietnamese. */
+    public String desk(boolean en) {
+        return en && !deskEn.isEmpty() ? deskEn : deskVi;
+    }
+
+    /** The online tariff in the reader's language, or {@code null} when it is the same as at the desk. */
+    public String online(boolean en) {
+        return en && onlineEn != null ? onlineEn : onlineVi;
     }
 
     /** Whether the online tariff differs from the desk tariff. */
@@ -52,9 +72,9 @@ public record FeeText(String item, String nameVi, String nameEn, String kindVi, 
     /** One line of readable text: "Lệ phí …: 8.000 đ/trường hợp; trực tuyến: … (căn cứ …)". */
     public String summary(boolean en) {
         StringBuilder sb = new StringBuilder();
-        sb.append(label(en)).append(": ").append(deskVi);
+        sb.append(label(en)).append(": ").append(desk(en));
         if (onlineVi != null) {
-            sb.append("; ").append(CatalogMessages.text(en, "CAT_FEE_ONLINE", "tariff", onlineVi));
+            sb.append("; ").append(CatalogMessages.text(en, "CAT_FEE_ONLINE", "tariff", online(en)));
         }
         if (!basisVi.isEmpty()) {
             sb.append(" (").append(CatalogMessages.text(en, "CAT_BASIS", "basis", en ? basisEn : basisVi)).append(')');

@@ -51,7 +51,8 @@ public final class FeeTexts {
             return List.of(new FeeText("?", CatalogMessages.text(false, "CAT_FEES_CANNOT_PRICE"),
                     CatalogMessages.text(true, "CAT_FEES_CANNOT_PRICE"), CatalogMessages.text(false, "CAT_FEES"),
                     CatalogMessages.text(true, "CAT_FEES"), CatalogMessages.text(false, "CAT_FEES_UNKNOWN", "detail",
-                            e.getMessage()), null, "", "", false));
+                            e.getMessage()), null, "", "", false, CatalogMessages.text(true, "CAT_FEES_UNKNOWN", "detail",
+                            e.getMessage()), null));
         }
         Map<String, FeeLine> onlineByItem = new LinkedHashMap<>();
         for (FeeLine l : online.lines()) {
@@ -60,38 +61,50 @@ public final class FeeTexts {
         List<FeeText> out = new ArrayList<>();
         for (FeeLine d : atDesk.lines()) {
             FeeLine o = onlineByItem.remove(d.item());
-            String deskText = tariff(d);
+            String deskText = tariff(d, false);
             String onlineText;
+            String onlineEn;
             if (o == null) {
                 onlineText = CatalogMessages.text(false, "CAT_NOT_CHARGED_ONLINE");
+                onlineEn = CatalogMessages.text(true, "CAT_NOT_CHARGED_ONLINE");
             } else {
-                String t = tariff(o);
-                onlineText = t.equals(deskText) && o.amount().equals(d.amount()) ? null : t;
+                String t = tariff(o, false);
+                boolean same = t.equals(deskText) && o.amount().equals(d.amount());
+                onlineText = same ? null : t;
+                onlineEn = same ? null : tariff(o, true);
             }
-            out.add(text(d, deskText, onlineText, d.verified() && (o == null || o.verified())));
+            out.add(text(d, deskText, onlineText, d.verified() && (o == null || o.verified()), tariff(d, true), onlineEn));
         }
         for (FeeLine o : onlineByItem.values()) {
-            out.add(text(o, CatalogMessages.text(false, "CAT_NOT_CHARGED_AT_DESK"), tariff(o), o.verified()));
+            out.add(text(o, CatalogMessages.text(false, "CAT_NOT_CHARGED_AT_DESK"), tariff(o, false), o.verified(),
+                    CatalogMessages.text(true, "CAT_NOT_CHARGED_AT_DESK"), tariff(o, true)));
         }
         return List.copyOf(out);
     }
 
-    private static FeeText text(FeeLine l, String desk, String online, boolean verified) {
+    private static FeeText text(FeeLine l, String desk, String online, boolean verified, String deskEn, String onlineEn) {
         return new FeeText(l.item(), l.descriptionVi(), l.descriptionEn(), l.kind().labelVi(), l.kind().labelEn(), desk,
-                online, l.basis().citationVi(), l.basis().citationEn(), verified);
+                online, l.basis().citationVi(), l.basis().citationEn(), verified, deskEn, onlineEn);
     }
 
-    /** The line's tariff words, then every exemption or reduction applied, with its basis. */
-    private static String tariff(FeeLine l) {
-        StringBuilder sb = new StringBuilder(l.tariffVi().isBlank() ? l.gross().formatVi() : l.tariffVi());
+    /**
+     * The line's tariff words, then every exemption or reduction applied, with its basis: in English
+     * ({@code en}) with the line's English tariff and the English reason and citation, falling back to
+     * the Vietnamese where the line has no English words.
+     */
+    private static String tariff(FeeLine l, boolean en) {
+        java.util.Locale reader = en ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag("vi");
+        StringBuilder sb = new StringBuilder(!l.hasTariff(reader) && l.tariffVi().isBlank() ? l.gross().format(reader)
+                : l.tariff(reader));
         for (FeeAdjustment a : l.adjustments()) {
-            sb.append("; ").append(a.kind() == FeeAdjustment.Kind.EXEMPT ? CatalogMessages.text(false, "CAT_EXEMPT")
-                    : CatalogMessages.text(false, "CAT_REDUCED", "percent", a.percent()));
-            sb.append(" (").append(CatalogMessages.text(false, "CAT_ADJUSTMENT_WHY", "reason", a.reasonVi(),
-                    "basis", a.basis().citationVi())).append(')');
+            sb.append("; ").append(a.kind() == FeeAdjustment.Kind.EXEMPT ? CatalogMessages.text(en, "CAT_EXEMPT")
+                    : CatalogMessages.text(en, "CAT_REDUCED", "percent", a.percent()));
+            String reason = en && !a.reasonEn().isEmpty() ? a.reasonEn() : a.reasonVi();
+            sb.append(" (").append(CatalogMessages.text(en, "CAT_ADJUSTMENT_WHY", "reason", reason,
+                    "basis", en ? a.basis().citationEn() : a.basis().citationVi())).append(')');
         }
         if (!l.amount().equals(l.gross())) {
-            sb.append(" = ").append(l.amount().formatVi());
+            sb.append(" = ").append(l.amount().format(reader));
         }
         return sb.toString();
     }

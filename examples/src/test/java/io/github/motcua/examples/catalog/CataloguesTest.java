@@ -145,6 +145,18 @@ class CataloguesTest {
                     + " tối đa 200.000 đ/bản", entry("2.000815").feesText(false));
         }
 
+        /** The English catalogue and guide give the tariff in English words, not the Vietnamese tariff. */
+        @Test
+        void certifiedCopy_englishCatalogue_tariffInEnglish() {
+            String en = entry("2.000815").feesText(true);
+            assertTrue(en.endsWith(": VND 2,000 per unit for the first 2 units; VND 1,000 per unit from unit 3;"
+                    + " at most VND 200,000 per copy"), en);
+            assertFalse(en.contains("đ/") || en.contains("tối đa"), en);
+            String guide = Catalogues.guideText(Catalogues.guide(engine, "2.000884", AS_OF), java.util.Locale.ENGLISH);
+            assertTrue(guide.contains(": VND 10,000 per case"), guide);
+            assertFalse(guide.contains("10.000 đ/trường hợp"), guide);
+        }
+
         @Test
         void placeholderRate_flaggedAsNotVerified() {
             // FACTS §8: Gia Lai's business-household fee was not found; the pack's rate is a placeholder.

@@ -58,6 +58,11 @@ class FeeTextsTest {
         assertTrue(f.onlineVi().startsWith("10.000 đ/trường hợp; giảm 50% (Nộp trực tuyến; căn cứ Thông tư 63/2023/TT-BTC)"),
                 f.onlineVi());
         assertTrue(f.onlineVi().endsWith("= 5.000 đ"), f.onlineVi());
+        // the English catalogue's words, from the same lines
+        assertEquals("VND 10,000 per case", f.desk(true));
+        assertTrue(f.online(true).startsWith("VND 10,000 per case; reduced by 50% (") && f.online(true).endsWith("= VND 5,000"),
+                f.online(true));
+        assertEquals("10.000 đ/trường hợp", f.desk(false));
     }
 
     @Test

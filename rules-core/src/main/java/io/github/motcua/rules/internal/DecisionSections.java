@@ -293,15 +293,15 @@ final class DecisionSections {
             if (l.copies() > 1) {
                 sb.append(' ').append(Msg.en("text.fees.copies", "copies", String.valueOf(l.copies())));
             }
-            sb.append(": ").append(l.amount().formatVi()).append(PartJson.cite(l.basis(), Locale.ENGLISH)).append('\n');
+            sb.append(": ").append(l.amount().formatEn()).append(PartJson.cite(l.basis(), Locale.ENGLISH)).append('\n');
             for (FeeAdjustment a : l.adjustments()) {
                 sb.append("      ").append(a.kind() == FeeAdjustment.Kind.EXEMPT ? Msg.en("text.fees.exempt")
                         : Msg.en("text.fees.reduced", "percent", String.valueOf(a.percent())))
                         .append(" (").append(a.reasonEn() != null ? a.reasonEn() : a.reasonVi()).append("): −")
-                        .append(a.amount().formatVi()).append(PartJson.cite(a.basis(), Locale.ENGLISH)).append('\n');
+                        .append(a.amount().formatEn()).append(PartJson.cite(a.basis(), Locale.ENGLISH)).append('\n');
             }
         }
-        sb.append("  ").append(Msg.en("text.fees.total")).append(": ").append(f.total().formatVi()).append('\n');
+        sb.append("  ").append(Msg.en("text.fees.total")).append(": ").append(f.total().formatEn()).append('\n');
     }
 
     private static String cite(LegalBasis b) {
