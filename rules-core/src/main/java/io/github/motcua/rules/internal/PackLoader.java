@@ -285,9 +285,19 @@ final class PackLoader {
 
     private LoadedPack load() {
         // on the load threads while this thread parses the pack-wide files: which files each section claims (sections
-        // are thread-safe; the claim problems keep their place below), the pack's hash (one pass over every byte) and
-        // each folder's key
+        // are thread-safe; the claim problems keep their place below), each folder's files, the pack's hash (one pass
+        // over every byte) and each folder's key
         java.util.concurrent.CompletableFuture<Claimed> claimedF = java.util.concurrent.CompletableFuture.supplyAsync(this::claimed, executor);
+        java.util.concurrent.CompletableFuture<Map<String, List<String>>> byProcedureF = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            Map<String, List<String>> out = new TreeMap<>(); // each procedure folder's files
+            for (String path : files.files().keySet()) {
+                Matcher m = PROC_FILE.matcher(path);
+                if (m.matches()) {
+                    out.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(path);
+                }
+            }
+            return out;
+        }, executor);
         packSha256 = java.util.concurrent.CompletableFuture.supplyAsync(files::sha256, executor);
         java.util.concurrent.CompletableFuture<Map<String, String>> keysF = groupKeys(files, executor);
         Map<String, Proc> procMemo = new java.util.HashMap<>();
@@ -308,13 +318,7 @@ final class PackLoader {
         Map<String, String> keys = previous == null ? null : join(keysF);
         String wide = keys == null ? null : keys.get("");
         boolean reuse = previous != null && previous.wide().equals(wide);
-        Map<String, List<String>> byProcedure = new TreeMap<>();
-        for (String path : files.files().keySet()) {
-            Matcher m = PROC_FILE.matcher(path);
-            if (m.matches()) {
-                byProcedure.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(path);
-            }
-        }
+        Map<String, List<String>> byProcedure = join(byProcedureF);
         FormFields.Library forms = FormFields.Library.of(files);
         // procedure folders are independent of each other and of the sections: check them meanwhile
         List<java.util.concurrent.CompletableFuture<ProcedureReader.Folder>> folders = new ArrayList<>();
