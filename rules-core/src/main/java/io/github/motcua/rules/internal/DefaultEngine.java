@@ -572,11 +572,15 @@ public final class DefaultEngine implements Engine {
         Map<String, Lazy> byKey = new java.util.HashMap<>();
         List<Lazy> mustCompile = new ArrayList<>();
         java.util.Set<String> prebuiltUnused = prebuilt == null ? java.util.Set.of() : new java.util.HashSet<>(prebuilt.keySet());
+        Map<LoadedPack.ProcedureSource, String> ruleKeys = ruleKeys(pack.procedures().values().stream().filter(ps -> {
+            Slot before = old == null ? null : old.slots().get(ps.procedure().code());
+            return prebuilt != null || before == null || !before.checkKey.equals(checkKeys.get(ps.procedure().code()));
+        }).toList()); // what the loop below asks for: not a procedure it takes unchanged from the serving pack
         for (LoadedPack.ProcedureSource ps : pack.procedures().values()) {
             String code = ps.procedure().code();
             Slot before = old == null ? null : old.slots().get(code);
             if (prebuilt != null) {
-                String key = ProcedureCompiler.key(ps);
+                String key = ruleKeys.get(ps);
                 if (!prebuiltUnused.remove(key)) {
                     problems.add(Msg.problem(files.source(), 0, 0, "PREBUILT_ALTERED", "load.prebuilt.missingRules", "code", code));
                     continue;
@@ -594,7 +598,7 @@ public final class DefaultEngine implements Engine {
                 }
                 continue;
             }
-            String key = ProcedureCompiler.key(ps);
+            String key = ruleKeys.get(ps);
             Lazy lazy = new Lazy(ps, pack.bases(), pack.section(BuiltInSections.FORMS, io.github.motcua.forms.FormRegistry.class), key,
                     old == null || prebuilt != null ? null : old.byKey().get(key), prebuilt == null ? null : prebuilt.get(key),
                     keepClasses);
@@ -635,6 +639,23 @@ public final class DefaultEngine implements Engine {
         return new Built(new Serving(pack, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(slots)),
                 Evaluator.unitFacts(pack.units()), java.util.Collections.unmodifiableMap(byKey),
                 new CompletableFuture<>(), memo), List.of(), files.source());
+    }
+
+    /** Each procedure's rule key ({@link ProcedureCompiler#key}: SHA-256 over its rule texts), digested in batches on the load's threads. */
+    private Map<LoadedPack.ProcedureSource, String> ruleKeys(java.util.Collection<LoadedPack.ProcedureSource> all) {
+        List<LoadedPack.ProcedureSource> list = List.copyOf(all);
+        List<CompletableFuture<Map<LoadedPack.ProcedureSource, String>>> batches = new ArrayList<>();
+        for (int from = 0; from < list.size(); from += 64) {
+            List<LoadedPack.ProcedureSource> mine = list.subList(from, Math.min(list.size(), from + 64));
+            batches.add(CompletableFuture.supplyAsync(() -> {
+                Map<LoadedPack.ProcedureSource, String> out = new java.util.IdentityHashMap<>();
+                mine.forEach(ps -> out.put(ps, ProcedureCompiler.key(ps)));
+                return out;
+            }, loadPool));
+        }
+        Map<LoadedPack.ProcedureSource, String> out = new java.util.IdentityHashMap<>();
+        batches.forEach(b -> out.putAll(b.join()));
+        return out;
     }
 
     /**

@@ -124,10 +124,10 @@ final class PackLoader {
 
     /**
      * SHA-256 over paths and bytes, per procedure folder code, and over every other file under key "": the folders
-     * digested in batches as tasks on {@code executor}, the calling thread waiting (each digest in path order, as
-     * one pass would give it).
+     * digested in batches as tasks on {@code executor} (each digest in path order, as one pass would give it).
      */
-    private static Map<String, String> groupKeys(PackFiles files, java.util.concurrent.Executor executor) {
+    private static java.util.concurrent.CompletableFuture<Map<String, String>> groupKeys(PackFiles files,
+            java.util.concurrent.Executor executor) {
         Map<String, List<Map.Entry<String, byte[]>>> groups = new LinkedHashMap<>();
         files.files().entrySet().forEach(e -> {
             Matcher m = PROC_FILE.matcher(e.getKey());
@@ -149,10 +149,13 @@ final class PackLoader {
                 return out;
             }, executor));
         }
-        Map<String, String> out = new java.util.HashMap<>();
-        batches.forEach(b -> out.putAll(b.join()));
-        out.putIfAbsent("", "");
-        return out;
+        return java.util.concurrent.CompletableFuture.allOf(batches.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .thenApply(v -> {
+                    Map<String, String> out = new java.util.HashMap<>();
+                    batches.forEach(b -> out.putAll(b.join()));
+                    out.putIfAbsent("", "");
+                    return out;
+                });
     }
 
     /** Per procedure folder: SHA-256 over the legal-bases files' key and the folder's key. */
@@ -228,28 +231,16 @@ final class PackLoader {
         return expectKeys;
     }
 
-    private void claimConflict(String path, String first, String second) {
-        problems.add(Msg.problem(path, 0, 0, "SECTION_CLAIM_CONFLICT", "load.section.claimConflict", "first", first, "second", second));
+    /** The files each section claims (in section order), every file claimed, and the claim conflicts in the order met. */
+    private record Claimed(List<Map<String, byte[]>> sectionFiles, Set<String> claimed, List<PackProblem> problems) {
     }
 
-    private LoadedPack load() {
-        // the pack's hash is one pass over every byte: on a load thread while the folders' keys are digested
-        packSha256 = java.util.concurrent.CompletableFuture.supplyAsync(files::sha256, executor);
-        Map<String, String> keys = groupKeys(files, executor);
-        checkKeys = checkKeys(files, keys);
-        String wide = keys.get("");
-        boolean reuse = previous != null && previous.wide().equals(wide);
-        Map<String, Proc> procMemo = new java.util.HashMap<>();
-        Map<String, String> sectionKeys = new java.util.HashMap<>();
-        int problemsAtStart = problems.size();
-        PackInfo info = packInfo();
-        Map<String, LegalBasis> bases = legalBases();
-        Map<String, ReceivingUnit> units = units();
-        Map<String, Parameter<?>> parameters = parameters(bases);
-        CutOffRules cutOffs = CutOffRules.read(packDoc, bases, problems);
-        PackSection.Context context = new PackSection.Context(info, bases, units, files.files());
-        Map<String, Object> sectionValues = new LinkedHashMap<>();
-        Set<String> expectKeys = claims().keySet();
+    /**
+     * Which files each section claims: a file claimed by the engine or by an earlier section is a conflict (a section
+     * never silently takes another's files). Reads only the files and the sections, so it may run on a load thread.
+     */
+    private Claimed claimed() {
+        List<PackProblem> found = new ArrayList<>();
         Map<String, String> claimedBy = new java.util.HashMap<>();
         Set<String> claimed = new LinkedHashSet<>();
         List<Map<String, byte[]>> sectionFiles = new ArrayList<>();
@@ -259,9 +250,9 @@ final class PackLoader {
                 if (s.claims(p)) {
                     String had = claimedBy.putIfAbsent(p, s.name());
                     if (ENGINE_FILE.matcher(p).matches()) {
-                        claimConflict(p, "engine", s.name());
+                        found.add(claimConflict(p, "engine", s.name()));
                     } else if (had != null) {
-                        claimConflict(p, had, s.name());
+                        found.add(claimConflict(p, had, s.name()));
                     } else {
                         mine.put(p, b);
                     }
@@ -270,19 +261,69 @@ final class PackLoader {
             claimed.addAll(mine.keySet());
             sectionFiles.add(mine);
         }
-        Map<String, List<String>> byProcedure = new TreeMap<>();
-        for (String path : files.files().keySet()) {
-            Matcher m = PROC_FILE.matcher(path);
-            if (m.matches()) {
-                byProcedure.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(path);
+        return new Claimed(sectionFiles, claimed, found);
+    }
+
+    private static PackProblem claimConflict(String path, String first, String second) {
+        return Msg.problem(path, 0, 0, "SECTION_CLAIM_CONFLICT", "load.section.claimConflict", "first", first, "second", second);
+    }
+
+    /** The value of a load thread's task; what it threw, as the calling thread would have thrown it. */
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw e;
         }
+    }
+
+    private LoadedPack load() {
+        // on the load threads while this thread parses the pack-wide files: which files each section claims (sections
+        // are thread-safe; the claim problems keep their place below), each folder's files, the pack's hash (one pass
+        // over every byte) and each folder's key
+        java.util.concurrent.CompletableFuture<Claimed> claimedF = java.util.concurrent.CompletableFuture.supplyAsync(this::claimed, executor);
+        java.util.concurrent.CompletableFuture<Map<String, List<String>>> byProcedureF = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            Map<String, List<String>> out = new TreeMap<>(); // each procedure folder's files
+            for (String path : files.files().keySet()) {
+                Matcher m = PROC_FILE.matcher(path);
+                if (m.matches()) {
+                    out.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(path);
+                }
+            }
+            return out;
+        }, executor);
+        packSha256 = java.util.concurrent.CompletableFuture.supplyAsync(files::sha256, executor);
+        java.util.concurrent.CompletableFuture<Map<String, String>> keysF = groupKeys(files, executor);
+        Map<String, Proc> procMemo = new java.util.HashMap<>();
+        Map<String, String> sectionKeys = new java.util.HashMap<>();
+        int problemsAtStart = problems.size();
+        java.util.function.Function<String, PackInfo> infoWithHash = packInfo();
+        Map<String, LegalBasis> bases = legalBases();
+        Map<String, ReceivingUnit> units = units();
+        Map<String, Parameter<?>> parameters = parameters(bases);
+        CutOffRules cutOffs = CutOffRules.read(packDoc, bases, problems);
+        Map<String, Object> sectionValues = new LinkedHashMap<>();
+        Set<String> expectKeys = claims().keySet();
+        Claimed c = join(claimedF);
+        problems.addAll(c.problems());
+        Set<String> claimed = c.claimed();
+        List<Map<String, byte[]>> sectionFiles = c.sectionFiles();
+        // a first load reuses nothing: the folders' keys are needed only by the sections' keys and the memo, later
+        Map<String, String> keys = previous == null ? null : join(keysF);
+        String wide = keys == null ? null : keys.get("");
+        boolean reuse = previous != null && previous.wide().equals(wide);
+        Map<String, List<String>> byProcedure = join(byProcedureF);
         FormFields.Library forms = FormFields.Library.of(files);
         // procedure folders are independent of each other and of the sections: check them meanwhile
         List<java.util.concurrent.CompletableFuture<ProcedureReader.Folder>> folders = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : byProcedure.entrySet()) {
-            String folderKey = keys.get(e.getKey());
-            Proc known = reuse && folderKey.equals(previous.folderKeys().get(e.getKey())) ? previous.procs().get(e.getKey()) : null;
+            Proc known = reuse && keys.get(e.getKey()).equals(previous.folderKeys().get(e.getKey())) ? previous.procs().get(e.getKey()) : null;
             if (known != null) { // byte-identical folder, same pack-wide files and sections: same result
                 folders.add(java.util.concurrent.CompletableFuture.completedFuture(new ProcedureReader.Folder(e.getKey(), known, List.of(), true)));
                 continue;
@@ -298,6 +339,11 @@ final class PackLoader {
                 }
             }, executor));
         }
+        PackInfo info = infoWithHash == null ? null : infoWithHash.apply(join(packSha256));
+        PackSection.Context context = new PackSection.Context(info, bases, units, files.files());
+        keys = join(keysF);
+        wide = keys.get("");
+        checkKeys = checkKeys(files, keys);
         for (int si = 0; si < sections.size(); si++) {
             PackSection s = sections.get(si);
             Map<String, byte[]> mine = sectionFiles.get(si);
@@ -314,7 +360,8 @@ final class PackLoader {
                     r = s.load(mine, context);
                 } else if (before != null) {
                     Set<String> unchanged = new java.util.HashSet<>();
-                    keys.forEach((code, k) -> {
+                    Map<String, String> folderKeys = keys;
+                    folderKeys.forEach((code, k) -> {
                         if (!code.isEmpty() && k.equals(previous.folderKeys().get(code))) {
                             unchanged.add(code);
                         }
@@ -409,7 +456,8 @@ final class PackLoader {
         }
     }
 
-    private PackInfo packInfo() {
+    /** pack.yaml read and checked: the pack's information given its content hash, or null with problems added. */
+    private java.util.function.Function<String, PackInfo> packInfo() {
         YamlDoc doc = yaml("pack.yaml", "pack", true);
         packDoc = doc;
         if (doc == null) {
@@ -430,9 +478,13 @@ final class PackLoader {
             decisionBudget = java.time.Duration.ofMillis(r.get("rules").get("decisionBudgetMs").asLong());
         }
         JsonNode j = r.get("jurisdiction");
-        return new PackInfo(r.get("id").asString(), r.get("version").asString(), text(r.get("name")),
-                j.get("province").asString(), j.get("code") == null ? null : j.get("code").asString(), zone, defaults,
-                packSha256.join());
+        String id = r.get("id").asString();
+        String version = r.get("version").asString();
+        LocalizedText name = text(r.get("name"));
+        String province = j.get("province").asString();
+        String code = j.get("code") == null ? null : j.get("code").asString();
+        ZoneId z = zone;
+        return sha256 -> new PackInfo(id, version, name, province, code, z, defaults, sha256);
     }
 
     private Map<String, LegalBasis> legalBases() {
