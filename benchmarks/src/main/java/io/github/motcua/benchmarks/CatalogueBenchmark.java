@@ -46,6 +46,11 @@ public class CatalogueBenchmark {
          * (CpuTimeHarness {@code catalogue:N/K}, to tell "many loaded" from "many decided"; not a JMH parameter).
          */
         int touched;
+        /**
+         * Whether the mix's 4,096 dossiers are ordered by procedure (the same decisions, each procedure's in a row:
+         * CpuTimeHarness {@code catalogue:N/K/sorted}, to tell cold caches from anything else; not a JMH parameter).
+         */
+        boolean grouped;
 
         Engine engine;
         Dossier same;
@@ -92,6 +97,9 @@ public class CatalogueBenchmark {
             int hot = Math.max(1, drawn / 5);
             for (int i = 0; i < mixed.length; i++) {
                 mixed[i] = each[random.nextInt(10) < 8 ? random.nextInt(hot) : random.nextInt(drawn)];
+            }
+            if (grouped) {
+                java.util.Arrays.sort(mixed, java.util.Comparator.comparing(Dossier::procedure));
             }
         }
 

@@ -30,7 +30,8 @@ import java.util.Set;
  * {@link CatalogueBenchmark}'s skewed mix against its same-procedure decision over N procedures (run it
  * once with 10 and once with 2,000, each in its own JVM as JMH forks do, and compare the skewed rows);
  * {@code catalogue:N/K}: N procedures loaded, the skewed mix drawn from the first K only ("many loaded" against
- * "many decided", docs/performance.md "Session 8"). With {@code -Dside=a} it also prints the collections, their
+ * "many decided", docs/performance.md "Session 8"); {@code catalogue:N/K/sorted}: the same decisions, each procedure's
+ * in a row. With {@code -Dside=a} it also prints the collections, their
  * pause time, the process's CPU time (GC and JIT threads included) and the wall time per operation.
  * With a third argument the first side then runs that many seconds more while a thread samples its stack
  * every 0.2 ms and the most frequent frames are printed (inclusive and self).
@@ -150,6 +151,7 @@ public final class CpuTimeHarness {
             CatalogueBenchmark.Catalogue c = new CatalogueBenchmark.Catalogue();
             c.procedures = procedures;
             c.touched = nk.length > 1 ? Integer.parseInt(nk[1]) : 0;
+            c.grouped = nk.length > 2 && nk[2].equals("sorted"); // N/K/sorted: the same mix, each procedure's dossiers in a row
             long s0 = System.nanoTime();
             c.setUp();
             System.out.printf(Locale.ROOT, "catalogue of %d set up in %.1f s%n", procedures, (System.nanoTime() - s0) / 1e9);
