@@ -275,6 +275,7 @@ public final class PackReader {
         walk.start(top, executor);
         walk.done.join();
         if (walk.fallBack) {
+            top = null; // what the tasks read is let go before the walk reads the pack again
             return readAll(problems);
         }
         // the walk's order: depth first, each folder's entries in the order the folder listed them
