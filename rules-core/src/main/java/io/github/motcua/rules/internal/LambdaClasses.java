@@ -448,17 +448,9 @@ final class LambdaClasses {
          * code using no local but {@code this}, then one return; null when it is anything else.
          */
         private static List<AbstractInsnNode> fieldInits(ClassNode cn, MethodNode init) {
-            if (!init.tryCatchBlocks.isEmpty()) {
+            List<AbstractInsnNode> real = straightCode(init);
+            if (real == null) {
                 return null;
-            }
-            List<AbstractInsnNode> real = new ArrayList<>();
-            for (AbstractInsnNode in : init.instructions) {
-                if (in instanceof FrameNode) {
-                    return null;
-                }
-                if (in.getOpcode() >= 0) {
-                    real.add(in);
-                }
             }
             if (real.size() < 5 || !(real.get(0) instanceof VarInsnNode a0 && a0.getOpcode() == Opcodes.ALOAD && a0.var == 0)
                     || !(real.get(1) instanceof VarInsnNode a1 && a1.getOpcode() == Opcodes.ALOAD && a1.var == 1)
@@ -510,17 +502,9 @@ final class LambdaClasses {
                     return null;
                 }
             }
-            if (clinit == null || !clinit.tryCatchBlocks.isEmpty()) {
+            List<AbstractInsnNode> real = clinit == null ? null : straightCode(clinit);
+            if (real == null) {
                 return null;
-            }
-            List<AbstractInsnNode> real = new ArrayList<>();
-            for (AbstractInsnNode in : clinit.instructions) {
-                if (in instanceof FrameNode) {
-                    return null;
-                }
-                if (in.getOpcode() >= 0) {
-                    real.add(in);
-                }
             }
             if (real.isEmpty() || real.size() % 4 != 1 || real.get(real.size() - 1).getOpcode() != Opcodes.RETURN) {
                 return null;
@@ -913,5 +897,25 @@ final class LambdaClasses {
             return new IntInsnNode(Opcodes.SIPUSH, k);
         }
         return new LdcInsnNode(k);
+    }
+
+    /**
+     * The method's real instructions (labels and line numbers left out) when it is straight code: no
+     * exception handler and no stack-map frame (so no branch target); null otherwise.
+     */
+    private static List<AbstractInsnNode> straightCode(MethodNode m) {
+        if (!m.tryCatchBlocks.isEmpty()) {
+            return null;
+        }
+        List<AbstractInsnNode> real = new ArrayList<>();
+        for (AbstractInsnNode in : m.instructions) {
+            if (in instanceof FrameNode) {
+                return null;
+            }
+            if (in.getOpcode() >= 0) {
+                real.add(in);
+            }
+        }
+        return real;
     }
 }
