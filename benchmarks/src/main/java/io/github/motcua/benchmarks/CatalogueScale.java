@@ -53,8 +53,8 @@ public final class CatalogueScale {
         }
         Map<String, Object> form = new HashMap<>(d.form());
         form.putAll(extraForm);
-        return new Dossier(CatalogueGenerator.code(i), d.channel(), d.receivedAt(), d.unit(), d.asOf(), d.applicant(),
-                form, d.heldData(), d.excludedPeriods());
+        return Dossier.builder(CatalogueGenerator.code(i), d.channel(), d.receivedAt()).unit(d.unit()).asOf(d.asOf())
+                .applicant(d.applicant()).form(form).heldData(d.heldData()).excludedPeriods(d.excludedPeriods()).build();
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

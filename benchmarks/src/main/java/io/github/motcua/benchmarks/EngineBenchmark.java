@@ -66,17 +66,18 @@ public class EngineBenchmark {
             SyntheticPack.write(dir, procedures);
             engine = Motcua.engine().build();
             engine.load(dir).orThrow();
-            Dossier.Applicant a = new Dossier.Applicant(null, "Nguyễn Văn A", LocalDate.of(1990, 1, 1), "MALE", Set.of(), null);
-            dossier = new Dossier(SyntheticPack.code(procedures / 2), Channel.DESK,
-                    OffsetDateTime.parse("2026-03-02T09:00:00+07:00"), null, null, a, FORM, Set.of(), List.of());
+            Dossier.Applicant a = Dossier.Applicant.builder().fullName("Nguyễn Văn A").birthDate(LocalDate.of(1990, 1, 1))
+                    .sex("MALE").build();
+            dossier = Dossier.builder(SyntheticPack.code(procedures / 2), Channel.DESK,
+                    OffsetDateTime.parse("2026-03-02T09:00:00+07:00")).applicant(a).form(FORM).build();
             // a skewed mix: 80 % of dossiers go to the first 20 % of procedures, like a real desk
             java.util.Random random = new java.util.Random(42);
             mixed = new Dossier[4096];
             int hot = Math.max(1, procedures / 5);
             for (int i = 0; i < mixed.length; i++) {
                 int p = random.nextInt(10) < 8 ? random.nextInt(hot) : random.nextInt(procedures);
-                mixed[i] = new Dossier(SyntheticPack.code(p), Channel.DESK, dossier.receivedAt(), null, null, a, FORM,
-                        Set.of(), List.of());
+                mixed[i] = Dossier.builder(SyntheticPack.code(p), Channel.DESK, dossier.receivedAt()).applicant(a).form(FORM)
+                        .build();
             }
         }
 

@@ -216,8 +216,8 @@ public class WholeDecisionBenchmark {
             engine = Motcua.engine().build();
             engine.load(dir).orThrow();
             form = form();
-            Dossier.Applicant a = new Dossier.Applicant(null, "Nguyễn Văn An", BIRTH, "MALE", Set.of(), null);
-            dossier = new Dossier(CODE, Channel.DESK, RECEIVED, null, null, a, form, Set.of(), List.of());
+            Dossier.Applicant a = Dossier.Applicant.builder().fullName("Nguyễn Văn An").birthDate(BIRTH).sex("MALE").build();
+            dossier = Dossier.builder(CODE, Channel.DESK, RECEIVED).applicant(a).form(form).build();
 
             SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config))

@@ -74,6 +74,11 @@ final class CalendarMessages {
         return Messages.render(BUNDLE, key, args(pairs), VI);
     }
 
+    /** The English of the calendar bundle's {@code key}. */
+    static String en(String key, Object... pairs) {
+        return Messages.render(BUNDLE, key, args(pairs), Locale.ENGLISH);
+    }
+
     /**
      * The message {@code key} with its arguments ({@code pairs}: names and values alternating; a value
      * is written with {@link String#valueOf(Object)}).

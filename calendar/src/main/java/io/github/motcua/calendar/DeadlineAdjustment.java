@@ -17,11 +17,14 @@ import java.util.Locale;
  * @param from     for a PAUSE given as an interval: its start; else {@code null}
  * @param to       for a PAUSE given as an interval: its end (after {@code from}); else {@code null}
  * @param reasonVi why, in Vietnamese
+ * @param reasonEn why, in English; {@code ""} when the adjustment has none (a rule or a caller that gave only the
+ *                 Vietnamese): {@link #reason(Locale)} then falls back to the Vietnamese, and English renderings
+ *                 say the reason is in Vietnamese only
  * @param basis    the legal basis ({@code null} only when the caller has none; a decision should cite one)
  * @param rule     the rule that took it, or {@code null} when it came with the dossier
  */
 public record DeadlineAdjustment(Kind kind, TimeLimit limit, Instant from, Instant to, String reasonVi,
-        LegalBasis basis, String rule) {
+        String reasonEn, LegalBasis basis, String rule) {
     /** What the adjustment does. */
     public enum Kind {
         /** Adds time (gia hạn), e.g. +10 working days in disadvantaged communes. */
@@ -39,6 +42,7 @@ public record DeadlineAdjustment(Kind kind, TimeLimit limit, Instant from, Insta
         if (reasonVi == null || reasonVi.isBlank()) {
             throw new InvalidDeadlineException(CalendarMessages.problem("ADJUSTMENT_NO_REASON", "kind", kind, "reason", reasonVi));
         }
+        reasonEn = reasonEn == null ? "" : reasonEn.strip();
         boolean interval = from != null || to != null;
         if (kind != Kind.PAUSE) {
             if (limit == null || interval) {
@@ -60,24 +64,64 @@ public record DeadlineAdjustment(Kind kind, TimeLimit limit, Instant from, Insta
         }
     }
 
-    /** An extension (gia hạn) taken by a rule. */
+    /** The shape before the English reason: a reason in Vietnamese only ({@link #reasonEn()} is {@code ""}). */
+    public DeadlineAdjustment(Kind kind, TimeLimit limit, Instant from, Instant to, String reasonVi, LegalBasis basis,
+            String rule) {
+        this(kind, limit, from, to, reasonVi, "", basis, rule);
+    }
+
+    /** An extension (gia hạn) taken by a rule, its reason in Vietnamese only. */
     public static DeadlineAdjustment extend(TimeLimit limit, String reasonVi, LegalBasis basis, String rule) {
-        return new DeadlineAdjustment(Kind.EXTEND, limit, null, null, reasonVi, basis, rule);
+        return extend(limit, reasonVi, "", basis, rule);
     }
 
-    /** A replacement of the base limit taken by a rule. */
+    /** An extension (gia hạn) taken by a rule, its reason in Vietnamese and English. */
+    public static DeadlineAdjustment extend(TimeLimit limit, String reasonVi, String reasonEn, LegalBasis basis, String rule) {
+        return new DeadlineAdjustment(Kind.EXTEND, limit, null, null, reasonVi, reasonEn, basis, rule);
+    }
+
+    /** A replacement of the base limit taken by a rule, its reason in Vietnamese only. */
     public static DeadlineAdjustment replace(TimeLimit limit, String reasonVi, LegalBasis basis, String rule) {
-        return new DeadlineAdjustment(Kind.REPLACE, limit, null, null, reasonVi, basis, rule);
+        return replace(limit, reasonVi, "", basis, rule);
     }
 
-    /** A pause of known length (e.g. 15 days of public posting), added to the appointment date. */
+    /** A replacement of the base limit taken by a rule, its reason in Vietnamese and English. */
+    public static DeadlineAdjustment replace(TimeLimit limit, String reasonVi, String reasonEn, LegalBasis basis, String rule) {
+        return new DeadlineAdjustment(Kind.REPLACE, limit, null, null, reasonVi, reasonEn, basis, rule);
+    }
+
+    /** A pause of known length (e.g. 15 days of public posting), added to the appointment date; reason in Vietnamese only. */
     public static DeadlineAdjustment pause(TimeLimit limit, String reasonVi, LegalBasis basis, String rule) {
-        return new DeadlineAdjustment(Kind.PAUSE, limit, null, null, reasonVi, basis, rule);
+        return pause(limit, reasonVi, "", basis, rule);
     }
 
-    /** An excluded period given with the dossier: the clock stops over [from, to). */
+    /** A pause of known length, its reason in Vietnamese and English. */
+    public static DeadlineAdjustment pause(TimeLimit limit, String reasonVi, String reasonEn, LegalBasis basis, String rule) {
+        return new DeadlineAdjustment(Kind.PAUSE, limit, null, null, reasonVi, reasonEn, basis, rule);
+    }
+
+    /** An excluded period given with the dossier: the clock stops over [from, to); reason in Vietnamese only. */
     public static DeadlineAdjustment excluded(Instant from, Instant to, String reasonVi, LegalBasis basis) {
-        return new DeadlineAdjustment(Kind.PAUSE, null, from, to, reasonVi, basis, null);
+        return excluded(from, to, reasonVi, "", basis);
+    }
+
+    /** An excluded period given with the dossier, its reason in Vietnamese and English. */
+    public static DeadlineAdjustment excluded(Instant from, Instant to, String reasonVi, String reasonEn, LegalBasis basis) {
+        return new DeadlineAdjustment(Kind.PAUSE, null, from, to, reasonVi, reasonEn, basis, null);
+    }
+
+    /**
+     * The reason for a reader of {@code locale}: English ({@link #reasonEn()}) for English when the adjustment has
+     * it, else the Vietnamese ({@link #reasonVi()}, also for any other language). {@link #hasReason(Locale)} says
+     * which one a renderer got, so it can say that an English text shows a Vietnamese reason.
+     */
+    public String reason(Locale locale) {
+        return "en".equals(locale.getLanguage()) && !reasonEn.isEmpty() ? reasonEn : reasonVi;
+    }
+
+    /** Whether the reason exists in the language of {@code locale}: always for Vietnamese; for English when given. */
+    public boolean hasReason(Locale locale) {
+        return !"en".equals(locale.getLanguage()) || !reasonEn.isEmpty();
     }
 
     /** Whether this is a pause given as an interval. */

@@ -332,7 +332,9 @@ public final class DeadlineEngine {
                 out.add(DeadlineAdjustment.excluded(cursor.atZone(WorkingCalendar.VIETNAM).toInstant(),
                         sd.atZone(WorkingCalendar.VIETNAM).toInstant(),
                         CalendarMessages.vi("label.stepNotCounted", "step", step.nameVi(), "owner", step.owner(),
-                                "budget", step.budget().labelVi()), step.basis()));
+                                "budget", step.budget().labelVi()),
+                        CalendarMessages.en("label.stepNotCounted", "step", step.nameVi(), "owner", step.owner(),
+                                "budget", step.budget().labelEn()), step.basis()));
                 ex = excluded(req, stepDays.stream().mapToLong(Long::longValue).toArray());
             }
             cursor = sd;

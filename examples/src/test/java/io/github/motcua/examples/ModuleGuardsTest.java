@@ -204,6 +204,7 @@ class ModuleGuardsTest {
             "io.github.motcua.fees.testkit.FormArbitraries$Builder", "io.github.motcua.forms.Forms$Builder",
             "io.github.motcua.rules.Dossier$Builder", "io.github.motcua.service.DecisionService$Builder",
             "io.github.motcua.forms.document.DocumentHeader$Builder", "io.github.motcua.forms.document.ReceiptSlip$Builder",
+            "io.github.motcua.fees.FeeLine$Builder",
             "io.github.motcua.calendar.DeadlineAdjustment$Kind", "io.github.motcua.catalogue.imports.Change$Kind",
             "io.github.motcua.catalogue.imports.ImportProblem$Kind", "io.github.motcua.fees.FeeAdjustment$Kind",
             "io.github.motcua.fees.FeeDirective$Kind", "io.github.motcua.kernel.PackNode$Kind",

@@ -1,6 +1,7 @@
 package io.github.motcua.rules;
 
 import io.github.motcua.law.LegalBasis;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,9 @@ import java.util.Objects;
  *
  * @param id         component id
  * @param name       its name
- * @param form       the copy asked for (original, certified copy ...), as the catalogue lists it
+ * @param form       the copy asked for (original, certified copy ...), as the catalogue lists it; never
+ *                   {@code null} (every catalogue component names one): a caller of {@link #form()} can switch
+ *                   on it without a null check
  * @param quantity   how many
  * @param status     required, one of a group, waived, optional
  * @param group      for {@link ComponentStatus#ONE_OF}: the group id; else {@code null}
@@ -22,8 +25,16 @@ import java.util.Objects;
  */
 public record RequiredComponent(String id, LocalizedText name, DossierComponent.CopyKind form, int quantity,
         ComponentStatus status, String group, String waivedBy, String condition, LegalBasis basis) {
+    /**
+     * @throws NullPointerException naming the parameter when {@code id}, {@code form} or {@code status} is null
+     */
     public RequiredComponent {
         Objects.requireNonNull(id, "id");
+        if (form == null) {
+            // a programmer's error, not a citizen's: the engine builds these from catalogue components, which have a form
+            throw new NullPointerException(String.format(Locale.ROOT, "required component [%s]: form is null; give the "
+                    + "copy asked for, one of %s", id, java.util.Arrays.toString(DossierComponent.CopyKind.values())));
+        }
         Objects.requireNonNull(status, "status");
     }
 

@@ -345,6 +345,9 @@ public final class Catalogues {
         m.put("name", lt(f.nameVi(), f.nameEn().isEmpty() ? f.nameVi() : f.nameEn()));
         m.put("desk", f.deskVi());
         m.put("online", f.onlineVi());
+        // the English words beside them (issue 15): null when the fee table gives none, never the Vietnamese again
+        m.put("deskEn", f.deskEn().isEmpty() ? null : f.deskEn());
+        m.put("onlineEn", f.onlineVi() == null || f.onlineEn() == null || f.onlineEn().isEmpty() ? null : f.onlineEn());
         m.put("basis", lt(f.basisVi(), f.basisEn()));
         m.put("verified", f.verified());
         return m;

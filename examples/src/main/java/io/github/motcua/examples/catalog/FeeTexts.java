@@ -48,11 +48,13 @@ public final class FeeTexts {
             atDesk = table.assess(desk);
             online = table.assess(desk.withChannel(Channel.ONLINE));
         } catch (FeeException e) {
+            // the table's problem in each language (its bundle), not the exception's one-line message in both
+            io.github.motcua.kernel.Problem why = e.toProblem();
             return List.of(new FeeText("?", CatalogMessages.text(false, "CAT_FEES_CANNOT_PRICE"),
                     CatalogMessages.text(true, "CAT_FEES_CANNOT_PRICE"), CatalogMessages.text(false, "CAT_FEES"),
                     CatalogMessages.text(true, "CAT_FEES"), CatalogMessages.text(false, "CAT_FEES_UNKNOWN", "detail",
-                            e.getMessage()), null, "", "", false, CatalogMessages.text(true, "CAT_FEES_UNKNOWN", "detail",
-                            e.getMessage()), null));
+                            why.messageVi()), null, "", "", false, CatalogMessages.text(true, "CAT_FEES_UNKNOWN", "detail",
+                            why.messageEn()), null));
         }
         Map<String, FeeLine> onlineByItem = new LinkedHashMap<>();
         for (FeeLine l : online.lines()) {

@@ -115,7 +115,10 @@ final class Explanation {
         for (DeadlineAdjustment a : adjustments) {
             // a paused interval in the deadline's local time, as the start and the due above
             java.time.ZoneId zone = r != null ? r.due().getZone() : io.github.motcua.calendar.WorkingCalendar.VIETNAM;
-            sb.append("  - ").append(adjustment(a, en, zone)).append(": ").append(a.reasonVi()).append('\n');
+            // a reason the rule gave in Vietnamese only is shown as it is, and said to be Vietnamese
+            String reason = !en ? a.reasonVi() : a.hasReason(java.util.Locale.ENGLISH) ? a.reasonEn()
+                    : t(true, "CLI_EX_REASON_VI_ONLY", "reason", a.reasonVi());
+            sb.append("  - ").append(adjustment(a, en, zone)).append(": ").append(reason).append('\n');
             sb.append("    ").append(basis(a.basis(), en));
             if (a.rule() != null) {
                 sb.append(byRule(a.rule(), en));

@@ -210,6 +210,38 @@ class CataloguesTest {
             assertEquals(json, Catalogues.json(catalogue()), "same input, same bytes");
         }
 
+        /** Issue 15: the tariffs in English beside the Vietnamese ones, which are unchanged. */
+        @Test
+        void json_feesDeskAndOnline_englishSiblingsBesideTheUnchangedVietnamese() {
+            // the pack's tables (no online rate differs on AS_OF), then every procedure priced by a table whose
+            // online rate is halved (a TT 63/2023-style row)
+            FeeTable halved = FeeTextsTest.table(
+                    "RATE,chu-ky,PHI,Phí chứng thực chữ ký,Signature certification,FLAT,10000,,,,,,,,,,,2017-01-01,,TT226,,\n"
+                            + "REDUCE,chu-ky,,,,,,,,,,,,ONLINE,,50,,2024-01-01,2026-12-31,TT63,,Nộp trực tuyến\n");
+            int fees = 0;
+            int online = 0;
+            for (String json : List.of(Catalogues.json(catalogue()),
+                    Catalogues.json(Catalogues.catalogue(engine, code -> Optional.of(halved), AS_OF)))) {
+                for (tools.jackson.databind.JsonNode e : new tools.jackson.databind.json.JsonMapper().readTree(json).get("fullyOnline")) {
+                    for (tools.jackson.databind.JsonNode f : e.get("fees")) {
+                        fees++;
+                        assertEquals(List.of("item", "kind", "name", "desk", "online", "deskEn", "onlineEn", "basis", "verified"),
+                                List.copyOf(f.propertyNames()));
+                        assertTrue(f.get("desk").asString().contains(" đ"), f.toString());
+                        assertTrue(f.get("deskEn").asString().contains("VND"), f.toString());
+                        if (f.get("online").isNull()) {
+                            assertTrue(f.get("onlineEn").isNull(), f.toString());
+                        } else {
+                            online++;
+                            assertTrue(f.get("online").asString().startsWith("10.000 đ/trường hợp; giảm 50% ("), f.toString());
+                            assertTrue(f.get("onlineEn").asString().startsWith("VND 10,000 per case; reduced by 50% ("), f.toString());
+                        }
+                    }
+                }
+            }
+            assertTrue(fees > 3 && online > 0, "fees " + fees + ", online " + online);
+        }
+
         @Test
         void json_withNationalLayers_showsNationalAndProvincialValuesPerChannel() {
             var national = io.github.motcua.catalogue.imports.NationalLayer.readAll(Path.of("packs/gia-lai"));

@@ -83,6 +83,19 @@ class FeeTextsTest {
         assertFalse(t.get(0).verified());
     }
 
+    /** Issue 15: the Vietnamese text says why in Vietnamese only, the English one in English only. */
+    @Test
+    void of_noRateInForce_eachLanguageGetsTheTablesMessageInThatLanguage() {
+        io.github.motcua.fees.FeeTable table = table("RATE,chu-ky,PHI,Phí chứng thực chữ ký,,FLAT,10000,,,,,,,,,,,2027-01-01,,TT226,,\n");
+        io.github.motcua.fees.FeeException e = org.junit.jupiter.api.Assertions.assertThrows(io.github.motcua.fees.FeeException.class,
+                () -> table.assess(io.github.motcua.fees.FeeRequest.of("2.000884", LocalDate.of(2026, 3, 1))));
+        FeeText t = FeeTexts.of(table, "2.000884", LocalDate.of(2026, 3, 1)).get(0);
+        assertEquals("không xác định: " + e.toProblem().messageVi(), t.deskVi());
+        assertEquals("unknown: " + e.toProblem().messageEn(), t.desk(true));
+        assertFalse(t.deskVi().contains(e.toProblem().messageEn()), t.deskVi());
+        assertFalse(t.desk(true).contains(e.toProblem().messageVi()), t.desk(true));
+    }
+
     @Test
     void summary_english_namesKindNameAndBasis() {
         FeeText f = new FeeText("chu-ky", "Phí chứng thực chữ ký", "Signature certification", "Phí", "Charge",

@@ -38,7 +38,8 @@ class FeeInvariantsTest {
     }
 
     static FeeAssessment flat(long amount) {
-        return FeeAssessment.of(List.of(new FeeLine("ban-sao", "Bản sao", "Copy", 1, Money.of(amount), B)));
+        return FeeAssessment.of(List.of(FeeLine.builder().item("ban-sao").descriptionVi("Bản sao").descriptionEn("Copy")
+                .amount(Money.of(amount)).basis(B).build()));
     }
 
     @Test
@@ -97,8 +98,9 @@ class FeeInvariantsTest {
 
     @Test
     void capNeverExceeded_lineAboveItsCap_violation() {
-        FeeLine over = new FeeLine("ban-sao", "Bản sao", "Copy", 300, Money.of(302_000), B, FeeKind.PHI, "", 1,
-                Money.of(302_000), Money.of(200_000), List.of(), FeeSource.rule("t"), true);
+        FeeLine over = FeeLine.builder().item("ban-sao").descriptionVi("Bản sao").descriptionEn("Copy")
+                .quantity(300).amount(Money.of(302_000)).basis(B).kind(FeeKind.PHI).capPerCopy(Money.of(200_000))
+                .source(FeeSource.rule("t")).build();
         FeeInvariantViolation v = assertThrows(FeeInvariantViolation.class,
                 () -> FeeInvariants.capNeverExceeded(FeeAssessment.of(List.of(over)), dossier("DESK", Map.of())));
         assertEquals("cap-never-exceeded", v.invariant());
@@ -107,8 +109,8 @@ class FeeInvariantsTest {
     @Test
     void exemptedLineIsZero_exemptedButCharged_violation() {
         FeeAdjustment ex = new FeeAdjustment(FeeAdjustment.Kind.EXEMPT, 100, Money.ZERO, "Trẻ em", "Child", B, FeeSource.rule("t"));
-        FeeLine charged = new FeeLine("llt", "Phí", "Fee", 1, Money.of(200_000), B, FeeKind.PHI, "", 1,
-                Money.of(200_000), null, List.of(ex), FeeSource.rule("t"), true);
+        FeeLine charged = FeeLine.builder().item("llt").descriptionVi("Phí").descriptionEn("Fee")
+                .amount(Money.of(200_000)).basis(B).kind(FeeKind.PHI).adjustment(ex).source(FeeSource.rule("t")).build();
         FeeInvariantViolation v = assertThrows(FeeInvariantViolation.class,
                 () -> FeeInvariants.exemptedLineIsZero(FeeAssessment.of(List.of(charged)), dossier("DESK", Map.of())));
         assertEquals("exempted-line-zero", v.invariant());
@@ -117,8 +119,8 @@ class FeeInvariantsTest {
     @Test
     void totalIsSum_adjustmentsDoNotAddUp_violation() {
         FeeAdjustment half = new FeeAdjustment(FeeAdjustment.Kind.REDUCE, 50, Money.of(100), "Giảm", "Cut", B, FeeSource.rule("t"));
-        FeeLine wrong = new FeeLine("x", "Phí", "Fee", 1, Money.of(500), B, FeeKind.PHI, "", 1, Money.of(1_000), null,
-                List.of(half), FeeSource.rule("t"), true);
+        FeeLine wrong = FeeLine.builder().item("x").descriptionVi("Phí").descriptionEn("Fee").amount(Money.of(500))
+                .gross(Money.of(1_000)).basis(B).kind(FeeKind.PHI).adjustment(half).source(FeeSource.rule("t")).build();
         FeeInvariantViolation v = assertThrows(FeeInvariantViolation.class,
                 () -> FeeInvariants.totalIsSum(FeeAssessment.of(List.of(wrong)), dossier("DESK", Map.of())));
         assertEquals("total-is-sum", v.invariant());

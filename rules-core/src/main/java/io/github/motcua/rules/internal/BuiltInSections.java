@@ -179,14 +179,16 @@ final class BuiltInSections {
                 List<DeadlineAdjustment> adjustments = new ArrayList<>(ctx.deadlineAdjustments());
                 for (Dossier.ExcludedPeriod e : d.excludedPeriods()) {
                     if (e.to().isAfter(e.from())) {
-                        adjustments.add(DeadlineAdjustment.excluded(e.from(), e.to(), excludedReason(e),
-                                excludedBasis(ctx, e.kind())));
+                        adjustments.add(DeadlineAdjustment.excluded(e.from(), e.to(), excludedReason(e, false),
+                                excludedReason(e, true), excludedBasis(ctx, e.kind())));
                     }
                 }
                 Decision.Routing routing = ctx.part(Decision.Key.ROUTING).orElse(null);
                 if (routing != null && routing.transfer() != null && !routing.transfer().counted()) {
                     adjustments.add(DeadlineAdjustment.extend(routing.transfer().limit(),
                             Msg.vi("ROUTING_TRANSFER_REASON", "receiving", routing.receivingUnit().nameVi(), "competent",
+                                    routing.competentUnit().nameVi()),
+                            Msg.en("ROUTING_TRANSFER_REASON", "receiving", routing.receivingUnit().nameVi(), "competent",
                                     routing.competentUnit().nameVi()),
                             routing.transfer().basis(), null));
                 }
@@ -386,13 +388,21 @@ final class BuiltInSections {
         private static final String SUPPLEMENT = Msg.vi("text.excluded.SUPPLEMENT");
         private static final String FINANCIAL_OBLIGATION = Msg.vi("text.excluded.FINANCIAL_OBLIGATION");
         private static final String POSTING = Msg.vi("text.excluded.POSTING");
+        private static final String SUPPLEMENT_EN = Msg.en("text.excluded.SUPPLEMENT");
+        private static final String FINANCIAL_OBLIGATION_EN = Msg.en("text.excluded.FINANCIAL_OBLIGATION");
+        private static final String POSTING_EN = Msg.en("text.excluded.POSTING");
 
-        private static String excludedReason(Dossier.ExcludedPeriod e) {
+        /**
+         * The kind in the bundle's words, then the reason the dossier gave (one text, in whatever language its
+         * sender wrote it: it is the same in both).
+         */
+        private static String excludedReason(Dossier.ExcludedPeriod e, boolean en) {
             String kind = switch (e.kind()) {
-                case "SUPPLEMENT" -> SUPPLEMENT;
-                case "FINANCIAL_OBLIGATION" -> FINANCIAL_OBLIGATION;
-                case "POSTING" -> POSTING;
-                default -> Msg.vi("text.excluded.other", "kind", String.valueOf(e.kind()));
+                case "SUPPLEMENT" -> en ? SUPPLEMENT_EN : SUPPLEMENT;
+                case "FINANCIAL_OBLIGATION" -> en ? FINANCIAL_OBLIGATION_EN : FINANCIAL_OBLIGATION;
+                case "POSTING" -> en ? POSTING_EN : POSTING;
+                default -> en ? Msg.en("text.excluded.other", "kind", String.valueOf(e.kind()))
+                        : Msg.vi("text.excluded.other", "kind", String.valueOf(e.kind()));
             };
             return e.reason() == null || e.reason().isBlank() ? kind : kind + ": " + e.reason();
         }

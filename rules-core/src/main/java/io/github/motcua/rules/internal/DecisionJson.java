@@ -171,7 +171,9 @@ public final class DecisionJson {
         for (DeadlineAdjustment a : d.deadline() != null ? java.util.List.<DeadlineAdjustment>of() : d.deadlineAdjustments()) {
             sb.append(t(vi, "text.timeLimit")).append(": ").append(a.kind()).append(' ')
                     .append(a.limit() == null ? "" : a.limit().amount() + " " + a.limit().unit())
-                    .append(" — ").append(a.reasonVi()).append(PartJson.cite(a.basis(), locale)).append('\n');
+                    .append(" — ").append(vi ? a.reasonVi() : a.hasReason(java.util.Locale.ENGLISH) ? a.reasonEn()
+                            : Msg.en("text.deadline.reasonViOnly", "reason", a.reasonVi()))
+                    .append(PartJson.cite(a.basis(), locale)).append('\n');
         }
         for (Decision.Note n : d.notes()) {
             sb.append(t(vi, "text.note")).append(": ").append(vi || n.messageEn() == null ? n.messageVi() : n.messageEn()).append('\n');

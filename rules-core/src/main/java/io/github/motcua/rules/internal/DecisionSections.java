@@ -268,7 +268,9 @@ final class DecisionSections {
                 case PAUSE -> a.isInterval() ? Msg.en("text.deadline.notCounted", "from", atEn(a.from(), r.due().getZone()), "to", atEn(a.to(), r.due().getZone()))
                         : Msg.en("text.deadline.pause", "limit", a.limit().labelEn());
             };
-            sb.append("  - ").append(what).append(": ").append(a.reasonVi())
+            // a reason given in Vietnamese only (a rule without English words): shown, and said to be Vietnamese
+            sb.append("  - ").append(what).append(": ").append(a.hasReason(Locale.ENGLISH) ? a.reasonEn()
+                    : Msg.en("text.deadline.reasonViOnly", "reason", a.reasonVi()))
                     .append(PartJson.cite(a.basis(), Locale.ENGLISH)).append('\n');
         }
         if (r.rescheduling() != null) {

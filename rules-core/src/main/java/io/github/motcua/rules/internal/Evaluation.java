@@ -124,20 +124,35 @@ final class Evaluation implements Actions {
 
     @Override
     public void extend(long amount, String unit, String reasonVi) {
-        adjust(DeadlineAdjustment.Kind.EXTEND, amount, unit, reasonVi);
+        adjust(DeadlineAdjustment.Kind.EXTEND, amount, unit, reasonVi, null);
     }
 
     @Override
     public void pause(long amount, String unit, String reasonVi) {
-        adjust(DeadlineAdjustment.Kind.PAUSE, amount, unit, reasonVi);
+        adjust(DeadlineAdjustment.Kind.PAUSE, amount, unit, reasonVi, null);
     }
 
     @Override
     public void replaceDeadline(long amount, String unit, String reasonVi) {
-        adjust(DeadlineAdjustment.Kind.REPLACE, amount, unit, reasonVi);
+        adjust(DeadlineAdjustment.Kind.REPLACE, amount, unit, reasonVi, null);
     }
 
-    private void adjust(DeadlineAdjustment.Kind kind, long amount, String unit, String reasonVi) {
+    @Override
+    public void extend(long amount, String unit, String reasonVi, String reasonEn) {
+        adjust(DeadlineAdjustment.Kind.EXTEND, amount, unit, reasonVi, reasonEn);
+    }
+
+    @Override
+    public void pause(long amount, String unit, String reasonVi, String reasonEn) {
+        adjust(DeadlineAdjustment.Kind.PAUSE, amount, unit, reasonVi, reasonEn);
+    }
+
+    @Override
+    public void replaceDeadline(long amount, String unit, String reasonVi, String reasonEn) {
+        adjust(DeadlineAdjustment.Kind.REPLACE, amount, unit, reasonVi, reasonEn);
+    }
+
+    private void adjust(DeadlineAdjustment.Kind kind, long amount, String unit, String reasonVi, String reasonEn) {
         CompiledProcedure.RuleInfo r = rule();
         DeadlineUnit u;
         try {
@@ -151,7 +166,7 @@ final class Evaluation implements Actions {
                     Msg.en("vocabulary.badAmount", "amount", String.valueOf(amount)));
         }
         deadline.add(new DeadlineAdjustment(kind, new TimeLimit(amount, u), null, null, nonBlank(reasonVi, "reasonVi"),
-                r.basis(), r.name()));
+                reasonEn, r.basis(), r.name()));
     }
 
     @Override

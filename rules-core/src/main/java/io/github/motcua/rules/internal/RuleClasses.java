@@ -161,10 +161,15 @@ final class RuleClasses {
         MemoryFileSystem out = new MemoryFileSystem();
         ModelWriter.Result written = new ModelWriter().writeModel(src, mb.getPackageSources());
         Map<String, String> ruleOfClass = new HashMap<>();
+        Map<String, String> texts = new TreeMap<>();
+        for (String path : written.getSourceFiles()) {
+            texts.put(path, new String(src.getBytes(PortablePath.of(path)), StandardCharsets.UTF_8));
+        }
+        Map<String, String> numbered = renumbered(texts);
         for (String path : written.getSourceFiles()) {
             PortablePath pp = PortablePath.of(path);
-            String text = new String(src.getBytes(pp), StandardCharsets.UTF_8);
-            String bounded = boundedRegex(dottedInt(text));
+            String text = texts.get(path);
+            String bounded = boundedRegex(dottedInt(numbered.get(path)));
             if (!bounded.equals(text)) {
                 src.write(pp, bounded.getBytes(StandardCharsets.UTF_8));
             }
@@ -206,6 +211,45 @@ final class RuleClasses {
         }
         return written.getModelFiles().isEmpty() ? Generated.EMPTY
                 : new Generated(classes, written.getModelFiles().iterator().next().replace('.', '/'));
+    }
+
+    /**
+     * A name the model generator draws from Drools' one counter for the whole JVM ({@code NamesGenerator}):
+     * {@code $pattern_<Fact>$<n>$} for a pattern without a binding, and the ids of conditions, OOPath chunks,
+     * unifications and accumulate bindings. Drools 10.2.0 never resets the counter.
+     */
+    private static final Pattern COUNTED_NAME = Pattern.compile(
+            "\\$(pattern_[A-Za-z0-9_]+|expr|cond|ooChunk|unificationExpr|accBindingId)\\$([0-9]+)\\$");
+
+    /**
+     * The generated sources (path to text) with every {@linkplain #COUNTED_NAME counted name} numbered from 1 within
+     * this one procedure, in the order the names first appear (sources in the order of their paths). The numbers
+     * Drools gives depend on everything the JVM generated before — other procedures, other packs, other threads
+     * compiling at the same time — so without this the same pack gave different rule classes and a prebuilt
+     * artifact that differed byte-wise from one build to the next. The renaming is one-to-one over the
+     * procedure's sources: a name that was one variable stays one variable and two stay two, so node sharing
+     * (which goes by expression ids and variables within the procedure's KieBase) is unchanged; it is done
+     * before the Java compiler runs, so the verifier sees exactly what is stored and defined. A pure function:
+     * procedures compiled at the same time on several threads do not disturb each other.
+     */
+    static Map<String, String> renumbered(Map<String, String> sources) {
+        Map<String, String> names = new HashMap<>();
+        for (String text : new TreeMap<>(sources).values()) {
+            Matcher m = COUNTED_NAME.matcher(text);
+            while (m.find()) {
+                String name = m.group();
+                if (!names.containsKey(name)) {
+                    names.put(name, "$" + m.group(1) + "$" + (names.size() + 1) + "$");
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            return sources;
+        }
+        Map<String, String> out = new TreeMap<>();
+        sources.forEach((path, text) -> out.put(path,
+                COUNTED_NAME.matcher(text).replaceAll(r -> Matcher.quoteReplacement(names.get(r.group())))));
+        return out;
     }
 
     /**

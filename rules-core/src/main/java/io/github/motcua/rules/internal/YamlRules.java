@@ -391,7 +391,7 @@ final class YamlRules {
                 String action = key.equals("gia hạn") ? "extend" : key.equals("thời hạn") ? "replaceDeadline" : "pause";
                 String unit = v.get("đơn vị").asString();
                 emit(p, "  decision." + action + "(" + v.get("số lượng").asLong() + ", " + q(UNITS.getOrDefault(unit, unit)) + ", "
-                        + q(v.get("lý do").asString()) + ");");
+                        + message(v.get("lý do")) + ");");
             }
             case "miễn phí" -> emit(p + "/khoản", "  decision.exempt(" + q(v.get("khoản").asString()) + ", "
                     + q(v.get("lý do").asString()) + ");");

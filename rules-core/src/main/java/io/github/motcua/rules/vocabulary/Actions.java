@@ -40,6 +40,25 @@ public interface Actions {
     /** Replaces the base time limit, e.g. {@code replaceDeadline(5, "WORKING_DAYS", "cần xác minh")}. */
     void replaceDeadline(long amount, String unit, String reasonVi);
 
+    /**
+     * Extends the time limit with the reason in Vietnamese and English, e.g. {@code extend(10, "WORKING_DAYS",
+     * "xã đặc biệt khó khăn", "especially disadvantaged commune")}: English texts of the decision show the English.
+     * The default (for an implementation written before it) drops the English.
+     */
+    default void extend(long amount, String unit, String reasonVi, String reasonEn) {
+        extend(amount, unit, reasonVi);
+    }
+
+    /** Pauses the clock for a known length, the reason in Vietnamese and English (default: drops the English). */
+    default void pause(long amount, String unit, String reasonVi, String reasonEn) {
+        pause(amount, unit, reasonVi);
+    }
+
+    /** Replaces the base time limit, the reason in Vietnamese and English (default: drops the English). */
+    default void replaceDeadline(long amount, String unit, String reasonVi, String reasonEn) {
+        replaceDeadline(amount, unit, reasonVi);
+    }
+
     /** Adds a note in Vietnamese. */
     void note(String messageVi);
 
