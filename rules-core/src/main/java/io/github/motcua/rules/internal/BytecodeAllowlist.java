@@ -25,6 +25,8 @@ final class BytecodeAllowlist {
     static final String VOCABULARY = "io/github/motcua/rules/vocabulary/";
 
     private static final String ANY = "*";
+    /** The library conditions generated rule methods may build ({@link FormConditions}). */
+    static final String FORM_CONDITIONS = "io/github/motcua/rules/internal/FormConditions";
 
     /** owner -> allowed method names ("name") or exact members ("name(desc)ret"). */
     private static final Map<String, Set<String>> METHODS = new HashMap<>();
@@ -202,6 +204,10 @@ final class BytecodeAllowlist {
                 "greaterOrEqual", "greaterOrEqualNumbers", "greaterOrEqualStringsAsNumbers", "lessThan",
                 "lessThanNumbers", "lessThanStringsAsNumbers", "lessOrEqual", "lessOrEqualNumbers",
                 "lessOrEqualStringsAsNumbers", "toBigDecimal");
+        // library conditions on the form (FormConditions): a comparison's path and value as data, in place of a
+        // generated lambda; called where the rule model is built only (see builds)
+        exact(FORM_CONDITIONS, "textEquals(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;[Ljava/lang/String;)Lorg/drools/model/functions/Predicate1;",
+                "boolEquals(Ljava/lang/String;ZLjava/lang/String;[Ljava/lang/String;)Lorg/drools/model/functions/Predicate1;");
         // update($fact) in a consequence: the firing limit bounds what it can cause
         names("org/drools/model/Drools", "update");
         names("org/drools/model/bitmask/AllSetButLastBitMask", "get");
@@ -358,6 +364,7 @@ final class BytecodeAllowlist {
      */
     static boolean builds(String owner, String name) {
         return owner.equals("org/drools/modelcompiler/dsl/pattern/D") || owner.equals("org/drools/model/PatternDSL$PatternDef")
+                || owner.equals(FORM_CONDITIONS)
                 || owner.equals("org/drools/model/impl/RuleBuilder") || CONSEQUENCE_BUILDER.matcher(owner).matches()
                 || owner.equals("org/drools/model/functions/PredicateInformation") && !name.equals("<init>")
                 || name.equals("add") && (owner.equals("java/util/List") || owner.equals("java/util/ArrayList"));

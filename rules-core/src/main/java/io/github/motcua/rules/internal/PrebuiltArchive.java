@@ -57,7 +57,7 @@ import java.util.zip.Inflater;
  * <p>Stateless and thread-safe.
  */
 final class PrebuiltArchive {
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     static final byte[] MAGIC = "MOTCUA-PREBUILT\n".getBytes(StandardCharsets.US_ASCII);
     /** Largest artifact file read. */
     static final long MAX_FILE_BYTES = 512L * 1024 * 1024;

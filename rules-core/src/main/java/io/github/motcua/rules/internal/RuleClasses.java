@@ -177,8 +177,10 @@ final class RuleClasses {
                 rulesOfSource(bounded, ruleOfClass);
             }
         }
+        // conditions that are one library comparison use FormConditions instead of a class of their own
+        String[] sources = FormConditionSources.rewrite(src, written.getSourceFiles().toArray(new String[0]));
         CompilationResult compiled = JavaParserCompiler.getCompiler()
-                .compile(written.getSourceFiles().toArray(new String[0]), src, out, new OwnNamesNotOnClassPath(parent, packageName));
+                .compile(sources, src, out, new OwnNamesNotOnClassPath(parent, packageName));
         if (compiled.getErrors().length > 0) {
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (CompilationProblem e : compiled.getErrors()) {
