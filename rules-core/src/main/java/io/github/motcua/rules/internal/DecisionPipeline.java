@@ -68,7 +68,7 @@ final class DecisionPipeline {
             }
         }
         draft.beforeRules = false;
-        Evaluator.Ruled ruled = Evaluator.decide(pack.info(), unitFacts, cp, d, draft.formData, firingLimit,
+        Evaluator.Ruled ruled = Evaluator.decide(pack.info(), unitFacts, cp, d, draft.asOf, draft.formData, firingLimit,
                 pack.decisionBudget(), age(pack, DefaultParameters.CHILD_UNDER, draft.asOf),
                 age(pack, DefaultParameters.ELDERLY_FROM, draft.asOf));
         draft.ruled(ruled);
