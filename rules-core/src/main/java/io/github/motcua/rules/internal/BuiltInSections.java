@@ -244,7 +244,8 @@ final class BuiltInSections {
             int to = deadline.due().getYear();
             for (int y = from; y <= to; y++) {
                 if (calendar.isComputed(y)) { // the list (and its note) only when some year is computed
-                    ctx.note(computedYearsNote(calendar.computedYears(from, to)));
+                    // the years before y are not: the list from y is the whole span's (one year: just y)
+                    ctx.note(computedYearsNote(y == to ? List.of(y) : calendar.computedYears(y, to)));
                     break;
                 }
             }
