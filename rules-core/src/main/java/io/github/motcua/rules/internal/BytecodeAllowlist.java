@@ -236,6 +236,55 @@ final class BytecodeAllowlist {
         GROWTH.addAll(Set.of(members));
     }
 
+    /** {@link #external}: the method may be called ({@link #method}). */
+    static final int ALLOWED = 1;
+    /** {@link #external}: its first argument must be a string literal ({@link #literalArgument}). */
+    static final int LITERAL_ARGUMENT = 2;
+    /** {@link #external}: a member of the fact vocabulary. */
+    static final int VOCABULARY_MEMBER = 4;
+    /** {@link #external}: each call spends growth budget ({@link #growth}). */
+    static final int GROWS = 8;
+    /** {@link #external}: builds or changes long-lived objects ({@link #builds}). */
+    static final int BUILDS = 16;
+    /** {@link #external}: turns a value into a BigDecimal by parsing ({@code EvaluationUtil.toBigDecimal}). */
+    static final int PARSES_DECIMAL = 32;
+    /** {@link #external}: adds or subtracts BigDecimals. */
+    static final int ADDS_DECIMAL = 64;
+
+    /** A member outside the compile, as a call names it. */
+    private record Member(String owner, String name, String desc) {
+    }
+
+    /** {@link #external}'s answers; at most {@link #MAX_CACHED} of them (what a hostile pack names is not kept beyond). */
+    private static final Map<Member, Integer> EXTERNAL = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 16_384;
+
+    /**
+     * Everything the verifier asks about a call of a method outside the compile, in one look-up: the bits
+     * {@link #ALLOWED}, {@link #LITERAL_ARGUMENT}, {@link #VOCABULARY_MEMBER}, {@link #GROWS}, {@link #BUILDS},
+     * {@link #PARSES_DECIMAL}, {@link #ADDS_DECIMAL}. Each answer depends on the member alone, so it is worked out
+     * once per member and JVM: a 2,000-procedure pack calls the same few hundred DSL and JDK members tens of
+     * thousands of times.
+     */
+    static int external(String owner, String name, String desc) {
+        Member key = new Member(owner, name, desc);
+        Integer known = EXTERNAL.get(key);
+        if (known != null) {
+            return known;
+        }
+        int bits = (method(owner, name, desc) ? ALLOWED : 0)
+                | (literalArgument(owner, name) ? LITERAL_ARGUMENT : 0)
+                | (owner.startsWith(VOCABULARY) ? VOCABULARY_MEMBER : 0)
+                | (growth(owner, name) ? GROWS : 0)
+                | (builds(owner, name) ? BUILDS : 0)
+                | (owner.equals("org/drools/modelcompiler/util/EvaluationUtil") && name.equals("toBigDecimal") ? PARSES_DECIMAL : 0)
+                | (owner.equals("java/math/BigDecimal") && (name.equals("add") || name.equals("subtract")) ? ADDS_DECIMAL : 0);
+        if (EXTERNAL.size() < MAX_CACHED) {
+            EXTERNAL.put(key, bits);
+        }
+        return bits;
+    }
+
     /** Whether a method outside the compile may be called (static, virtual, interface or special). */
     static boolean method(String owner, String name, String desc) {
         if (owner.startsWith(VOCABULARY)) {

@@ -2,7 +2,6 @@ package io.github.motcua.rules.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +95,8 @@ final class BytecodeVerifier {
     static List<BytecodeRefusal> verify(Map<String, byte[]> classFiles) {
         List<BytecodeRefusal> out = new ArrayList<>();
         Map<String, ClassNode> classes = new TreeMap<>();
-        for (Map.Entry<String, byte[]> e : new TreeMap<>(classFiles).entrySet()) {
+        for (Map.Entry<String, byte[]> e : (classFiles instanceof java.util.SortedMap<String, byte[]> sorted
+                && sorted.comparator() == null ? classFiles : new TreeMap<>(classFiles)).entrySet()) {
             String key = e.getKey().endsWith(".class") ? e.getKey().substring(0, e.getKey().length() - 6) : e.getKey();
             ClassNode cn = new ClassNode();
             try {
@@ -131,22 +131,28 @@ final class BytecodeVerifier {
     private static final class Context {
         private final Map<String, ClassNode> classes;
         private final List<BytecodeRefusal> out;
-        /** "owner.name desc" of each own method -> the own methods it calls or references, with how many times. */
-        private final Map<String, Map<String, Integer>> calls = new LinkedHashMap<>();
-        /** "owner.name desc" -> growth operations in its own body. */
-        private final Map<String, Integer> growth = new HashMap<>();
-        /** "owner.name desc" -> instructions in its own body. */
-        private final Map<String, Integer> work = new HashMap<>();
-        /** "owner.name desc" -> PARSES_DECIMAL / ADDS_DECIMAL flags of its own body. */
-        private final Map<String, Integer> flags = new HashMap<>();
-        /** Own methods Drools calls per decision: the functional methods of condition/consequence/extractor classes. */
-        private final Set<String> perDecision = new HashSet<>();
-        /** "owner.name desc" -> where it is (for refusals found on the graph). */
-        private final Map<String, int[]> firstLine = new HashMap<>();
+        /** Own class -> method name -> descriptor -> its node of the call graph (one per "owner.name desc"). */
+        private final Map<String, Map<String, Map<String, Node>>> methods = new HashMap<>();
+        /** The own methods in the order they were checked: where the walk of the call graph starts. */
+        private final List<Node> order = new ArrayList<>();
 
         Context(Map<String, ClassNode> classes, List<BytecodeRefusal> out) {
             this.classes = classes;
             this.out = out;
+            for (ClassNode cn : classes.values()) {
+                Map<String, Map<String, Node>> mine = new HashMap<>();
+                for (MethodNode m : cn.methods) {
+                    mine.computeIfAbsent(m.name, n -> new HashMap<>(4)).computeIfAbsent(m.desc, d -> new Node(cn.name, m.name, d));
+                }
+                methods.put(cn.name, mine);
+            }
+        }
+
+        /** The node of an own method, or null when {@code owner} declares no such method. */
+        private Node node(String owner, String name, String desc) {
+            Map<String, Map<String, Node>> mine = methods.get(owner);
+            Map<String, Node> byDesc = mine == null ? null : mine.get(name);
+            return byDesc == null ? null : byDesc.get(desc);
         }
 
         void checkClass(ClassNode cn) {
@@ -171,16 +177,18 @@ final class BytecodeVerifier {
             for (MethodNode m : cn.methods) {
                 checkMethod(cn, m);
                 if (functional && (m.access & Opcodes.ACC_STATIC) == 0 && PER_DECISION.contains(m.name)) {
-                    perDecision.add(key(cn.name, m.name, m.desc));
+                    node(cn.name, m.name, m.desc).perDecision = true;
                 }
             }
         }
 
         private void checkMethod(ClassNode cn, MethodNode m) {
-            String self = key(cn.name, m.name, m.desc);
-            calls.putIfAbsent(self, new HashMap<>());
-            growth.putIfAbsent(self, 0);
-            work.put(self, m.instructions.size());
+            Node self = node(cn.name, m.name, m.desc);
+            if (!self.checked) {
+                self.checked = true;
+                order.add(self);
+            }
+            self.work = m.instructions.size();
             if ((m.access & Opcodes.ACC_NATIVE) != 0) {
                 refuse(cn, m, "", -1, "load.bytecode.why.nativeMethod");
             }
@@ -206,7 +214,9 @@ final class BytecodeVerifier {
                 int here = idx++;
                 if (in instanceof LineNumberNode ln) {
                     line = ln.line;
-                    firstLine.putIfAbsent(self, new int[] {line});
+                    if (self.firstLine < 0) {
+                        self.firstLine = line;
+                    }
                     continue;
                 }
                 checkInsn(cn, m, self, in, here, line, labels);
@@ -227,7 +237,7 @@ final class BytecodeVerifier {
             }
         }
 
-        private void checkInsn(ClassNode cn, MethodNode m, String self, AbstractInsnNode in, int here, int line,
+        private void checkInsn(ClassNode cn, MethodNode m, Node self, AbstractInsnNode in, int here, int line,
                 Map<LabelNode, Integer> labels) {
             int op = in.getOpcode();
             if (in instanceof MethodInsnNode mi) {
@@ -308,14 +318,13 @@ final class BytecodeVerifier {
         /** The instruction being checked (null for a handle or bootstrap argument). */
         private AbstractInsnNode current;
 
-        private void invoke(ClassNode cn, MethodNode m, String self, String owner, String name, String desc, int op,
+        private void invoke(ClassNode cn, MethodNode m, Node self, String owner, String name, String desc, int op,
                 int line) {
-            String member = owner + "." + name + " " + desc;
             if (owner.startsWith("[")) {
                 // arrays: only clone() (javac's enum values()) and Object's value methods
                 if (!(name.equals("clone") && desc.equals("()Ljava/lang/Object;") || BytecodeAllowlist.objectMethod(name, desc))
                         || !BytecodeAllowlist.type(owner) && !ownArray(owner)) {
-                    refuse(cn, m, member, line, "load.bytecode.why.arrayMethod");
+                    refuse(cn, m, member(owner, name, desc), line, "load.bytecode.why.arrayMethod");
                 }
                 return;
             }
@@ -324,79 +333,81 @@ final class BytecodeVerifier {
                 ownCall(cn, m, self, target, name, desc, op, line);
                 return;
             }
-            if (!BytecodeAllowlist.method(owner, name, desc)) {
-                refuseHinted(cn, m, member, line, hint(owner, name), "load.bytecode.why.method", "owner", display(owner), "name", name);
+            int kind = BytecodeAllowlist.external(owner, name, desc);
+            if ((kind & BytecodeAllowlist.ALLOWED) == 0) {
+                refuseHinted(cn, m, member(owner, name, desc), line, hint(owner, name), "load.bytecode.why.method",
+                        "owner", display(owner), "name", name);
                 return;
             }
             if (name.equals("<init>") && (owner.equals("java/lang/Object") || owner.equals("java/lang/Enum")) && !isInit(m)) {
-                refuse(cn, m, member, line, "load.bytecode.why.superConstructor");
+                refuse(cn, m, member(owner, name, desc), line, "load.bytecode.why.superConstructor");
             }
-            if (BytecodeAllowlist.literalArgument(owner, name)
+            if ((kind & BytecodeAllowlist.LITERAL_ARGUMENT) != 0
                     && !(current != null && previous(current) instanceof LdcInsnNode l && l.cst instanceof String)) {
-                refuse(cn, m, member, line, "load.bytecode.why.literalPattern", "owner", display(owner), "name", name);
+                refuse(cn, m, member(owner, name, desc), line, "load.bytecode.why.literalPattern", "owner", display(owner), "name", name);
             }
-            if (m.name.equals("<clinit>") && owner.startsWith(BytecodeAllowlist.VOCABULARY)) {
-                refuse(cn, m, member, line, "load.bytecode.why.clinitVocabulary");
+            if ((kind & BytecodeAllowlist.VOCABULARY_MEMBER) != 0 && m.name.equals("<clinit>")) {
+                refuse(cn, m, member(owner, name, desc), line, "load.bytecode.why.clinitVocabulary");
             }
-            if (BytecodeAllowlist.growth(owner, name)) {
-                growth.merge(self, 1, Integer::sum);
+            if ((kind & BytecodeAllowlist.GROWS) != 0) {
+                self.growth++;
             }
-            if (BytecodeAllowlist.builds(owner, name)) {
-                flags.merge(self, BUILDS, (a, b) -> a | b);
+            if ((kind & BytecodeAllowlist.BUILDS) != 0) {
+                self.flags |= BUILDS;
                 if (name.equals("add") && !isInitializer(m)) {
-                    refuse(cn, m, member, line, "load.bytecode.why.listAdd");
+                    refuse(cn, m, member(owner, name, desc), line, "load.bytecode.why.listAdd");
                 }
             }
-            if (owner.equals("org/drools/modelcompiler/util/EvaluationUtil") && name.equals("toBigDecimal")) {
-                flags.merge(self, PARSES_DECIMAL, (a, b) -> a | b);
+            if ((kind & BytecodeAllowlist.PARSES_DECIMAL) != 0) {
+                self.flags |= PARSES_DECIMAL;
             }
-            if (owner.equals("java/math/BigDecimal") && (name.equals("add") || name.equals("subtract"))) {
-                flags.merge(self, ADDS_DECIMAL, (a, b) -> a | b);
+            if ((kind & BytecodeAllowlist.ADDS_DECIMAL) != 0) {
+                self.flags |= ADDS_DECIMAL;
             }
         }
 
         /** A call into the compile's own classes: the method must exist there (or be an allowed inherited one). */
-        private void ownCall(ClassNode cn, MethodNode m, String self, ClassNode target, String name, String desc,
+        private void ownCall(ClassNode cn, MethodNode m, Node self, ClassNode target, String name, String desc,
                 int op, int line) {
-            String member = target.name + "." + name + " " + desc;
-            MethodNode callee = null;
-            for (MethodNode c : target.methods) {
-                if (c.name.equals(name) && c.desc.equals(desc)) {
-                    callee = c;
-                }
-            }
+            Node callee = node(target.name, name, desc);
             if (callee == null) {
                 // inherited from Object or Enum (own classes extend nothing else)
                 if (!BytecodeAllowlist.method(target.superName == null ? "java/lang/Object" : target.superName, name, desc)
                         || name.startsWith("<")) {
-                    refuse(cn, m, member, line, "load.bytecode.why.undefinedMethod");
+                    refuse(cn, m, member(target.name, name, desc), line, "load.bytecode.why.undefinedMethod");
                 }
                 return;
             }
-            calls.get(self).merge(key(target.name, name, desc), 1, Integer::sum);
+            self.calls.merge(callee, 1, Integer::sum);
         }
 
         private void field(ClassNode cn, MethodNode m, String owner, String name, String desc, int op, int line) {
-            String member = owner + "." + name + " " + desc;
             ClassNode target = classes.get(owner);
             boolean write = op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC;
             if (target != null) {
-                boolean declared = target.fields.stream().anyMatch(f -> f.name.equals(name) && f.desc.equals(desc));
+                boolean declared = false;
+                for (FieldNode f : target.fields) {
+                    if (f.name.equals(name) && f.desc.equals(desc)) {
+                        declared = true;
+                        break;
+                    }
+                }
                 if (!declared) {
-                    refuse(cn, m, member, line, "load.bytecode.why.undefinedField");
+                    refuse(cn, m, member(owner, name, desc), line, "load.bytecode.why.undefinedField");
                 } else if (op == Opcodes.PUTSTATIC && !(m.name.equals("<clinit>") && owner.equals(cn.name))) {
-                    refuse(cn, m, member, line, "load.bytecode.why.staticWrite");
+                    refuse(cn, m, member(owner, name, desc), line, "load.bytecode.why.staticWrite");
                 } else if (op == Opcodes.PUTFIELD && !(isInit(m) && owner.equals(cn.name))) {
-                    refuse(cn, m, member, line, "load.bytecode.why.fieldWrite");
+                    refuse(cn, m, member(owner, name, desc), line, "load.bytecode.why.fieldWrite");
                 } else if (!write && desc.startsWith("[") && !isInitializer(m) && !ownArray(desc)) {
-                    refuse(cn, m, member, line, "load.bytecode.why.arrayField");
+                    refuse(cn, m, member(owner, name, desc), line, "load.bytecode.why.arrayField");
                 }
                 return;
             }
             if (write) {
-                refuse(cn, m, member, line, "load.bytecode.why.write", "owner", display(owner), "name", name);
+                refuse(cn, m, member(owner, name, desc), line, "load.bytecode.why.write", "owner", display(owner), "name", name);
             } else if (op == Opcodes.GETFIELD || !BytecodeAllowlist.staticField(owner, name)) {
-                refuseHinted(cn, m, member, line, hint(owner, name), "load.bytecode.why.read", "owner", display(owner), "name", name);
+                refuseHinted(cn, m, member(owner, name, desc), line, hint(owner, name), "load.bytecode.why.read",
+                        "owner", display(owner), "name", name);
             }
         }
 
@@ -414,7 +425,7 @@ final class BytecodeVerifier {
             return e.getSort() == Type.OBJECT && classes.containsKey(e.getInternalName());
         }
 
-        private void constant(ClassNode cn, MethodNode m, String self, Object cst, int line) {
+        private void constant(ClassNode cn, MethodNode m, Node self, Object cst, int line) {
             if (cst instanceof Type t) {
                 if (t.getSort() == Type.OBJECT) {
                     typeRef(cn, m, t.getInternalName(), line);
@@ -431,7 +442,7 @@ final class BytecodeVerifier {
         }
 
         /** A method handle (LDC or bootstrap argument) is a reference like a call. */
-        private void handle(ClassNode cn, MethodNode m, String self, Handle h, int line) {
+        private void handle(ClassNode cn, MethodNode m, Node self, Handle h, int line) {
             int tag = h.getTag();
             if (tag == Opcodes.H_GETFIELD || tag == Opcodes.H_GETSTATIC) {
                 field(cn, m, h.getOwner(), h.getName(), h.getDesc(),
@@ -456,7 +467,7 @@ final class BytecodeVerifier {
             }
         }
 
-        private void indy(ClassNode cn, MethodNode m, String self, InvokeDynamicInsnNode indy, int line) {
+        private void indy(ClassNode cn, MethodNode m, Node self, InvokeDynamicInsnNode indy, int line) {
             Handle bsm = indy.bsm;
             String member = bsm.getOwner() + "." + bsm.getName() + " " + bsm.getDesc();
             if (bsm.getOwner().equals(CONCAT_FACTORY)
@@ -473,7 +484,7 @@ final class BytecodeVerifier {
                     }
                 }
                 if (objects > 1) {
-                    growth.merge(self, objects - 1, Integer::sum);
+                    self.growth += objects - 1;
                 }
                 return;
             }
@@ -508,28 +519,33 @@ final class BytecodeVerifier {
 
         /** Recursion (a cycle of own calls), work, growth and decimal parsing, over the call graph of the whole compile. */
         void checkCalls() {
-            Map<String, Integer> state = new HashMap<>(); // 1 = on the path, 2 = done
-            Map<String, long[]> total = new HashMap<>(); // {growth, work, flags}
-            Set<String> reported = new HashSet<>();
-            for (String start : calls.keySet()) {
-                walk(start, state, total, reported);
+            for (Node start : order) {
+                walk(start);
             }
-            for (Map.Entry<String, long[]> e : new TreeMap<>(total).entrySet()) {
-                String[] p = split(e.getKey());
-                long[] t = e.getValue();
+            // every method was walked: its totals are its callees' included; refusals in "owner.name desc" order
+            List<Node> refused = new ArrayList<>();
+            for (Node n : order) {
+                if (n.total[0] > GROWTH_BUDGET || n.total[1] > WORK_BUDGET || n.perDecision && (n.total[2] & BUILDS) != 0
+                        || (n.total[2] & (PARSES_DECIMAL | ADDS_DECIMAL)) == (PARSES_DECIMAL | ADDS_DECIMAL)) {
+                    refused.add(n);
+                }
+            }
+            refused.sort(java.util.Comparator.comparing(Node::key));
+            for (Node n : refused) {
+                long[] t = n.total;
                 if (t[0] > GROWTH_BUDGET) {
-                    out.add(refusal(p[0], p[1] + p[2], "", lineOf(e.getKey()), "load.bytecode.why.growth",
+                    out.add(refusal(n.owner, n.name + n.desc, "", n.firstLine, "load.bytecode.why.growth",
                             "steps", String.valueOf(t[0]), "max", String.valueOf(GROWTH_BUDGET)));
                 }
                 if (t[1] > WORK_BUDGET) {
-                    out.add(refusal(p[0], p[1] + p[2], "", lineOf(e.getKey()), "load.bytecode.why.work",
+                    out.add(refusal(n.owner, n.name + n.desc, "", n.firstLine, "load.bytecode.why.work",
                             "max", String.valueOf(WORK_BUDGET)));
                 }
-                if (perDecision.contains(e.getKey()) && (t[2] & BUILDS) != 0) {
-                    out.add(refusal(p[0], p[1] + p[2], "", lineOf(e.getKey()), "load.bytecode.why.perDecisionBuild"));
+                if (n.perDecision && (t[2] & BUILDS) != 0) {
+                    out.add(refusal(n.owner, n.name + n.desc, "", n.firstLine, "load.bytecode.why.perDecisionBuild"));
                 }
                 if ((t[2] & (PARSES_DECIMAL | ADDS_DECIMAL)) == (PARSES_DECIMAL | ADDS_DECIMAL)) {
-                    out.add(refusal(p[0], p[1] + p[2], "java/math/BigDecimal.add", lineOf(e.getKey()),
+                    out.add(refusal(n.owner, n.name + n.desc, "java/math/BigDecimal.add", n.firstLine,
                             "load.bytecode.why.decimalFromText"));
                 }
             }
@@ -537,37 +553,30 @@ final class BytecodeVerifier {
 
         private static final long CAP = 1L << 40;
 
-        private long[] walk(String node, Map<String, Integer> state, Map<String, long[]> total, Set<String> reported) {
-            Integer s = state.get(node);
-            if (s != null && s == 2) {
-                return total.get(node);
+        private long[] walk(Node node) {
+            if (node.state == 2) {
+                return node.total;
             }
-            if (s != null) {
-                if (reported.add(node)) {
-                    String[] p = split(node);
-                    out.add(refusal(p[0], p[1] + p[2], node, lineOf(node), "load.bytecode.why.recursion"));
+            if (node.state == 1) {
+                if (!node.reported) {
+                    node.reported = true;
+                    out.add(refusal(node.owner, node.name + node.desc, node.key(), node.firstLine, "load.bytecode.why.recursion"));
                 }
                 return new long[3];
             }
-            state.put(node, 1);
-            long g = growth.getOrDefault(node, 0);
-            long w = work.getOrDefault(node, 0);
-            long f = flags.getOrDefault(node, 0);
-            for (Map.Entry<String, Integer> callee : calls.getOrDefault(node, Map.of()).entrySet()) {
-                long[] c = walk(callee.getKey(), state, total, reported);
+            node.state = 1;
+            long g = node.growth;
+            long w = node.work;
+            long f = node.flags;
+            for (Map.Entry<Node, Integer> callee : node.calls.entrySet()) {
+                long[] c = walk(callee.getKey());
                 g = Math.min(CAP, g + callee.getValue() * c[0]);
                 w = Math.min(CAP, w + callee.getValue() * c[1]);
                 f |= c[2];
             }
-            long[] t = {g, w, f};
-            state.put(node, 2);
-            total.put(node, t);
-            return t;
-        }
-
-        private int lineOf(String node) {
-            int[] l = firstLine.get(node);
-            return l == null ? -1 : l[0];
+            node.total = new long[] {g, w, f};
+            node.state = 2;
+            return node.total;
         }
 
         /** A refusal in {@code cn}'s method {@code m} (null: the class itself); {@code args}: names and values. */
@@ -581,6 +590,46 @@ final class BytecodeVerifier {
             out.add(new BytecodeRefusal(cn.name, m == null ? "" : m.name + m.desc, member, line, key,
                     io.github.motcua.kernel.Messages.pairs(args), hint));
         }
+    }
+
+    /**
+     * One own method ("owner.name desc": methods of the same name and descriptor are one) in the call graph of a
+     * compile: what its own body spends, the own methods it calls or references (with how many times, in the order
+     * first met), and the walk's state and totals.
+     */
+    private static final class Node {
+        final String owner;
+        final String name;
+        final String desc;
+        final Map<Node, Integer> calls = new LinkedHashMap<>(4);
+        /** Growth operations, instructions, and PARSES_DECIMAL / ADDS_DECIMAL / BUILDS flags of its own body. */
+        int growth;
+        int work;
+        int flags;
+        /** The first line number met in its body (for refusals found on the graph), else -1. */
+        int firstLine = -1;
+        /** A functional method of a condition/consequence/extractor class: Drools calls it per decision. */
+        boolean perDecision;
+        boolean checked;
+        boolean reported;
+        /** 0 not walked, 1 on the walk's path, 2 done ({@link #total}: growth, work, flags, callees included). */
+        int state;
+        long[] total;
+
+        Node(String owner, String name, String desc) {
+            this.owner = owner;
+            this.name = name;
+            this.desc = desc;
+        }
+
+        String key() {
+            return BytecodeVerifier.key(owner, name, desc);
+        }
+    }
+
+    /** {@code owner.name desc}: a member as a refusal names it (built only for a refusal). */
+    private static String member(String owner, String name, String desc) {
+        return owner + "." + name + " " + desc;
     }
 
     private static BytecodeRefusal refusal(String className, String method, String member, int line, String key,
@@ -598,14 +647,6 @@ final class BytecodeVerifier {
 
     private static String key(String owner, String name, String desc) {
         return owner + "." + name + " " + desc;
-    }
-
-    /** owner, name, desc of a key. */
-    private static String[] split(String key) {
-        int sp = key.indexOf(' ');
-        String ownerName = key.substring(0, sp);
-        int dot = ownerName.lastIndexOf('.');
-        return new String[] {ownerName.substring(0, dot), ownerName.substring(dot + 1), key.substring(sp + 1)};
     }
 
     private static int lineBefore(MethodNode m, LabelNode label) {

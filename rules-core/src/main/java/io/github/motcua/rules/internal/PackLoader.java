@@ -103,8 +103,8 @@ final class PackLoader {
     /**
      * A loaded pack, what a later reload may reuse from it (null when the load had problems), and
      * each procedure's check key by code: SHA-256 over the legal-bases files and the procedure
-     * folder's files (paths and bytes), what lint and rule metadata depend on, so equal keys let the
-     * engine reuse them.
+     * folder's files (paths, lengths and each file's SHA-256), what lint and rule metadata depend on, so equal
+     * keys let the engine reuse them.
      */
     record Loaded(LoadedPack pack, Memo memo, Map<String, String> checkKeys) {
     }
@@ -123,10 +123,12 @@ final class PackLoader {
     }
 
     /**
-     * SHA-256 over paths and bytes, per procedure folder code, and over every other file under key "": the folders
-     * digested in batches as tasks on {@code executor} (each digest in path order, as one pass would give it).
+     * Each file's SHA-256 (of its bytes) by path, and each folder's key over its files' paths, lengths and those
+     * digests (per procedure folder code, and over every other file under key ""): digested in batches of folders
+     * as tasks on {@code executor}. The sections' keys and the legal bases' key are then digests of digests
+     * ({@link #key(Map, Map)}), so no file is read twice for them.
      */
-    private static java.util.concurrent.CompletableFuture<Map<String, String>> groupKeys(PackFiles files,
+    private static java.util.concurrent.CompletableFuture<Keys> groupKeys(PackFiles files,
             java.util.concurrent.Executor executor) {
         Map<String, List<Map.Entry<String, byte[]>>> groups = new LinkedHashMap<>();
         files.files().entrySet().forEach(e -> {
@@ -135,40 +137,53 @@ final class PackLoader {
             groups.computeIfAbsent(group, g -> new ArrayList<>()).add(e);
         });
         List<Map.Entry<String, List<Map.Entry<String, byte[]>>>> all = new ArrayList<>(groups.entrySet());
-        List<java.util.concurrent.CompletableFuture<Map<String, String>>> batches = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<Keys>> batches = new ArrayList<>();
         int batch = 64;
         for (int from = 0; from < all.size(); from += batch) {
             List<Map.Entry<String, List<Map.Entry<String, byte[]>>>> mine = all.subList(from, Math.min(all.size(), from + batch));
             batches.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                Map<String, String> out = new java.util.HashMap<>();
+                Keys out = new Keys(new java.util.HashMap<>(), new java.util.HashMap<>());
+                java.security.MessageDigest file = sha256();
                 for (Map.Entry<String, List<Map.Entry<String, byte[]>>> g : mine) {
                     java.security.MessageDigest md = sha256();
-                    g.getValue().forEach(f -> digest(md, f.getKey(), f.getValue()));
-                    out.put(g.getKey(), java.util.HexFormat.of().formatHex(md.digest()));
+                    for (Map.Entry<String, byte[]> f : g.getValue()) {
+                        byte[] d = file.digest(f.getValue());
+                        out.files().put(f.getKey(), d);
+                        digest(md, f.getKey(), f.getValue().length, d);
+                    }
+                    out.groups().put(g.getKey(), java.util.HexFormat.of().formatHex(md.digest()));
                 }
                 return out;
             }, executor));
         }
         return java.util.concurrent.CompletableFuture.allOf(batches.toArray(java.util.concurrent.CompletableFuture[]::new))
                 .thenApply(v -> {
-                    Map<String, String> out = new java.util.HashMap<>();
-                    batches.forEach(b -> out.putAll(b.join()));
-                    out.putIfAbsent("", "");
+                    Keys out = new Keys(new java.util.HashMap<>(), new java.util.HashMap<>(files.files().size() * 2));
+                    batches.forEach(b -> {
+                        Keys k = b.join();
+                        out.groups().putAll(k.groups());
+                        out.files().putAll(k.files());
+                    });
+                    out.groups().putIfAbsent("", "");
                     return out;
                 });
     }
 
+    /** Each folder's key by code ("" for the pack-wide files), and each file's SHA-256 by path. */
+    private record Keys(Map<String, String> groups, Map<String, byte[]> files) {
+    }
+
     /** Per procedure folder: SHA-256 over the legal-bases files' key and the folder's key. */
-    private static Map<String, String> checkKeys(PackFiles files, Map<String, String> groupKeys) {
+    private static Map<String, String> checkKeys(PackFiles files, Keys keys) {
         Map<String, byte[]> bases = new TreeMap<>();
         files.files().forEach((path, bytes) -> {
             if (path.startsWith("legal-bases/") || path.equals("legal-bases.yaml")) {
                 bases.put(path, bytes);
             }
         });
-        String basesKey = key(bases);
+        String basesKey = key(bases, keys.files());
         Map<String, String> out = new java.util.HashMap<>();
-        groupKeys.forEach((group, k) -> {
+        keys.groups().forEach((group, k) -> {
             if (!group.isEmpty()) {
                 java.security.MessageDigest md = sha256();
                 md.update((basesKey + "/" + k).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -178,18 +193,30 @@ final class PackLoader {
         return out;
     }
 
-    private static String key(Map<String, byte[]> files) {
+    /**
+     * SHA-256 over each file's path, length and SHA-256 ({@code digests}, the file hashed here when it has none), in
+     * path order: equal exactly when the files are (as a digest of the bytes themselves would be).
+     */
+    private static String key(Map<String, byte[]> files, Map<String, byte[]> digests) {
         java.security.MessageDigest md = sha256();
-        new TreeMap<>(files).forEach((p, b) -> digest(md, p, b));
+        java.security.MessageDigest file = null;
+        for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
+            byte[] d = digests.get(f.getKey());
+            if (d == null) {
+                file = file == null ? sha256() : file;
+                d = file.digest(f.getValue());
+            }
+            digest(md, f.getKey(), f.getValue().length, d);
+        }
         return java.util.HexFormat.of().formatHex(md.digest());
     }
 
-    private static void digest(java.security.MessageDigest md, String path, byte[] bytes) {
+    private static void digest(java.security.MessageDigest md, String path, int length, byte[] fileDigest) {
         md.update(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         md.update((byte) 0);
-        md.update(Integer.toString(bytes.length).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update(Integer.toString(length).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         md.update((byte) 0);
-        md.update(bytes);
+        md.update(fileDigest);
     }
 
     private static java.security.MessageDigest sha256() {
@@ -299,7 +326,7 @@ final class PackLoader {
             return out;
         }, executor);
         packSha256 = java.util.concurrent.CompletableFuture.supplyAsync(files::sha256, executor);
-        java.util.concurrent.CompletableFuture<Map<String, String>> keysF = groupKeys(files, executor);
+        java.util.concurrent.CompletableFuture<Keys> keysF = groupKeys(files, executor);
         Map<String, Proc> procMemo = new java.util.HashMap<>();
         Map<String, String> sectionKeys = new java.util.HashMap<>();
         int problemsAtStart = problems.size();
@@ -315,7 +342,7 @@ final class PackLoader {
         Set<String> claimed = c.claimed();
         List<Map<String, byte[]>> sectionFiles = c.sectionFiles();
         // a first load reuses nothing: the folders' keys are needed only by the sections' keys and the memo, later
-        Map<String, String> keys = previous == null ? null : join(keysF);
+        Map<String, String> keys = previous == null ? null : join(keysF).groups();
         String wide = keys == null ? null : keys.get("");
         boolean reuse = previous != null && previous.wide().equals(wide);
         Map<String, List<String>> byProcedure = join(byProcedureF);
@@ -341,9 +368,10 @@ final class PackLoader {
         }
         PackInfo info = infoWithHash == null ? null : infoWithHash.apply(join(packSha256));
         PackSection.Context context = new PackSection.Context(info, bases, units, files.files());
-        keys = join(keysF);
+        Keys fileKeys = join(keysF);
+        keys = fileKeys.groups();
         wide = keys.get("");
-        checkKeys = checkKeys(files, keys);
+        checkKeys = checkKeys(files, fileKeys);
         for (int si = 0; si < sections.size(); si++) {
             PackSection s = sections.get(si);
             Map<String, byte[]> mine = sectionFiles.get(si);
@@ -351,7 +379,7 @@ final class PackLoader {
                 PackSection.Result r;
                 Object before = reuse ? previous.sectionValues().get(s.name()) : null;
                 if (s.reusable()) {
-                    String sk = wide + "/" + key(mine); // its inputs: its files plus the pack-wide files
+                    String sk = wide + "/" + key(mine, fileKeys.files()); // its inputs: its files plus the pack-wide files
                     sectionKeys.put(s.name(), sk);
                     if (before != null && sk.equals(previous.sectionKeys().get(s.name()))) {
                         sectionValues.put(s.name(), before);

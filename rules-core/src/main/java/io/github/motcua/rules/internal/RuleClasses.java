@@ -416,7 +416,28 @@ final class RuleClasses {
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("the verified rule model cannot be instantiated: " + e, e);
         }
-        return KieBaseBuilder.createKieBaseFromModel(model, KieServices.get().newKieBaseConfiguration(null, loader));
+        return KieBaseBuilder.createKieBaseFromModel(model, kieBaseConfiguration(loader));
+    }
+
+    /**
+     * Drools' configuration files on the library's class path ({@code META-INF/kie.*.conf}), read once: a rule
+     * class loader finds no resource of its own (it asks the library's loader), so every KieBase's configuration
+     * read the same files again — about a quarter of assembling a small procedure's KieBase (docs/performance.md
+     * "Session 9"). The JVM's system properties stay live in it, as in each configuration Drools makes.
+     */
+    private static final class DroolsConf {
+        static final org.kie.internal.utils.ChainedProperties FILES =
+                org.kie.internal.utils.ChainedProperties.getChainedProperties(RuleClasses.class.getClassLoader());
+    }
+
+    /**
+     * What {@code KieServices.get().newKieBaseConfiguration(null, loader)} makes (the same three option groups, the
+     * same class loader), from a copy of {@link DroolsConf#FILES} instead of reading the files again.
+     */
+    static org.kie.api.KieBaseConfiguration kieBaseConfiguration(ClassLoader loader) {
+        return new org.kie.internal.conf.CompositeBaseConfiguration(DroolsConf.FILES.clone(), loader,
+                org.drools.core.BaseConfigurationFactories.baseConf, org.drools.core.BaseConfigurationFactories.ruleConf,
+                org.drools.core.BaseConfigurationFactories.flowConf);
     }
 
     /**

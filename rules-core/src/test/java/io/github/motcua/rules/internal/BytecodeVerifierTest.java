@@ -601,6 +601,22 @@ class BytecodeVerifierTest {
         }
 
         @Test
+        void aMemberAnsweredOnce_isAnsweredAlike_laterAndBetweenOthers() {
+            // each outside member is looked up once per JVM (BytecodeAllowlist.external): what was refused stays
+            // refused with the same refusals, and what was allowed stays allowed, whatever is verified in between
+            Map<String, byte[]> exits = consequence("decision.note(\"x\"); System.exit(1);");
+            Map<String, byte[]> concat = consequence("decision.note(\"a\".concat(\"b\"));");
+            List<BytecodeRefusal> first = BytecodeVerifier.verify(exits);
+            assertFalse(first.isEmpty());
+            accepted(concat);
+            assertEquals(first, BytecodeVerifier.verify(exits));
+            accepted(concat);
+            // growth is still counted per call: five concat calls pass the budget of four
+            refusedFor(consequence("decision.note(\"a\".concat(\"b\").concat(\"c\").concat(\"d\").concat(\"e\").concat(\"f\"));"),
+                    "growth");
+        }
+
+        @Test
         void aVocabularyConstructorOrAPackagePrivateMember_isRefused() {
             refused(condition("new Unit(\"a\", \"b\", \"c\", java.util.Set.of()).hasFlag(\"x\")"),
                     "io/github/motcua/rules/vocabulary/Unit.<init>");

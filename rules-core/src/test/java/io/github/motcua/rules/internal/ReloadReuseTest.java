@@ -91,6 +91,56 @@ class ReloadReuseTest {
         }
     }
 
+    /** {@code base} with {@code path} holding {@code text}. */
+    private static PackFiles with(PackFiles base, String path, String text) {
+        Map<String, byte[]> files = new TreeMap<>(base.files());
+        files.put(path, text.getBytes(StandardCharsets.UTF_8));
+        return PackFiles.of("edited", files);
+    }
+
+    /** A section's inputs are keyed by every byte of its files, not by their names and lengths alone. */
+    @Nested
+    class SectionFileEdited {
+        private static final String FORM = "procedures/" + EDITED + "/form.schema.json";
+        private static final String TEXT = "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\", "
+                + "\"title\": \"Tờ khai %s\"}";
+
+        private PackFiles withForm(String title) {
+            return with(hoTich(), FORM, String.format(TEXT, title));
+        }
+
+        private Object forms(PackLoader.Loaded loaded) {
+            Object forms = loaded.pack().section(BuiltInSections.FORMS, io.github.motcua.forms.FormRegistry.class);
+            assertNotNull(forms);
+            return forms;
+        }
+
+        @Test
+        void load_onlyRulesEdited_reusesTheFormSection_andTheOtherFoldersCheckKeys() {
+            PackLoader.Loaded first = load(withForm("A"), null);
+            PackLoader.Loaded second = load(appended(withForm("A"), "procedures/" + EDITED + "/rules.drl", "\n// sửa đổi / edited\n"),
+                    first.memo());
+
+            assertSame(forms(first), forms(second));
+            assertEquals(first.checkKeys().get(UNTOUCHED), second.checkKeys().get(UNTOUCHED));
+            assertNotEquals(first.checkKeys().get(EDITED), second.checkKeys().get(EDITED));
+        }
+
+        @Test
+        void load_formEditedToTheSameLength_buildsTheFormSectionAgain() {
+            PackLoader.Loaded first = load(withForm("A"), null);
+            PackFiles edited = withForm("B");
+            assertEquals(withForm("A").files().get(FORM).length, edited.files().get(FORM).length);
+            PackLoader.Loaded second = load(edited, first.memo());
+
+            assertNotSame(forms(first), forms(second));
+            assertNotEquals(first.memo().sectionKeys().get(BuiltInSections.FORMS), second.memo().sectionKeys().get(BuiltInSections.FORMS));
+            assertNotEquals(first.checkKeys().get(EDITED), second.checkKeys().get(EDITED));
+            assertEquals(first.checkKeys().get(UNTOUCHED), second.checkKeys().get(UNTOUCHED));
+            assertEquals(first.memo().wide(), second.memo().wide());
+        }
+    }
+
     @Nested
     class PackWideFileChanged {
         @Test

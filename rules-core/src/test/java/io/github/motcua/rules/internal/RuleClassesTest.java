@@ -60,6 +60,29 @@ class RuleClassesTest {
     }
 
     @Test
+    void kieBaseConfiguration_fromTheFilesReadOnce_isWhatKieServicesMakes() {
+        // a KieBase is assembled with a copy of Drools' configuration files read once (RuleClasses.kieBaseConfiguration):
+        // every option Drools reads from them, and the rule class loader, as KieServices would give
+        ClassLoader loader = new RuleClasses.RuleClassLoader(RuleClasses.class.getClassLoader(), Map.of());
+        org.kie.api.KieBaseConfiguration reference = org.kie.api.KieServices.get().newKieBaseConfiguration(null, loader);
+        for (int i = 0; i < 2; i++) { // the second copy: the first left nothing behind in the shared files
+            org.kie.api.KieBaseConfiguration mine = RuleClasses.kieBaseConfiguration(loader);
+            for (String name : List.of("drools.equalityBehavior", "drools.eventProcessingMode", "drools.sequential",
+                    "drools.sequential.agenda", "drools.removeIdentities", "drools.shareAlphaNodes", "drools.shareBetaNodes",
+                    "drools.alphaNodeHashingThreshold", "drools.alphaNodeRangeIndexThreshold", "drools.propertySpecific",
+                    "drools.indexLeftBetaMemory", "drools.indexRightBetaMemory", "drools.compositeKeyDepth",
+                    "drools.consequenceExceptionHandler", "drools.declarativeAgenda", "drools.multithreadEvaluation",
+                    "drools.maxThreads", "drools.mutabilityEnabled", "drools.sessionCache", "drools.workDefinitions",
+                    "drools.assertBehaviour", "drools.lrUnlinkingEnabled")) {
+                assertEquals(reference.getProperty(name), mine.getProperty(name), name);
+            }
+            assertTrue(((org.kie.internal.conf.CompositeConfiguration<?, ?, ?>) mine).getClassLoader() == loader);
+            mine.setProperty("drools.sequential", "true");
+        }
+        assertEquals(reference.getProperty("drools.sequential"), RuleClasses.kieBaseConfiguration(loader).getProperty("drools.sequential"));
+    }
+
+    @Test
     void boundedRegex_rewritesOnlyTheGeneratorsPatternField() {
         String src = "class L { private static final java.util.regex.Pattern regexp_0A1B = java.util.regex.Pattern.compile(\"^a\\\"b$\");\n"
                 + " boolean t(String s) { return s != null && regexp_0A1B.matcher((java.lang.CharSequence) s).matches(); } }";
