@@ -177,20 +177,15 @@ final class BuiltInSections {
             }
             Procedure.BaseDeadline base = inForce.get();
             try {
-                // the rules' adjustments as they are (an immutable list) unless the dossier or routing adds some
-                List<DeadlineAdjustment> adjustments = ctx.deadlineAdjustments();
-                if (!d.excludedPeriods().isEmpty()) {
-                    adjustments = new ArrayList<>(adjustments);
-                    for (Dossier.ExcludedPeriod e : d.excludedPeriods()) {
-                        if (e.to().isAfter(e.from())) {
-                            adjustments.add(DeadlineAdjustment.excluded(e.from(), e.to(), excludedReason(e),
-                                    excludedBasis(ctx, e.kind())));
-                        }
+                List<DeadlineAdjustment> adjustments = new ArrayList<>(ctx.deadlineAdjustments());
+                for (Dossier.ExcludedPeriod e : d.excludedPeriods()) {
+                    if (e.to().isAfter(e.from())) {
+                        adjustments.add(DeadlineAdjustment.excluded(e.from(), e.to(), excludedReason(e),
+                                excludedBasis(ctx, e.kind())));
                     }
                 }
                 Decision.Routing routing = ctx.part(Decision.Key.ROUTING).orElse(null);
                 if (routing != null && routing.transfer() != null && !routing.transfer().counted()) {
-                    adjustments = new ArrayList<>(adjustments);
                     adjustments.add(DeadlineAdjustment.extend(routing.transfer().limit(),
                             Msg.vi("ROUTING_TRANSFER_REASON", "receiving", routing.receivingUnit().nameVi(), "competent",
                                     routing.competentUnit().nameVi()),
