@@ -7,6 +7,7 @@ import io.github.motcua.calendar.Calendars;
 import io.github.motcua.calendar.DeadlineEngine;
 import io.github.motcua.calendar.DeadlineSettings;
 import io.github.motcua.calendar.DeadlineUnit;
+import io.github.motcua.calendar.TimeLimit;
 import io.github.motcua.calendar.WorkingCalendar;
 import io.github.motcua.kernel.PackReader;
 import io.github.motcua.fees.ExemptionCatalog;
@@ -192,21 +193,24 @@ final class BuiltInSections {
                                     routing.competentUnit().nameVi()),
                             routing.transfer().basis(), null));
                 }
-                DeadlineRequest req = DeadlineRequest.of(d.receivedAt().toInstant(), d.channel(),
-                        CommitmentSection.countedLimit(p, base, engine)).withCutOff(base.cutOffRule()).withAdjustments(adjustments);
+                TimeLimit counted = CommitmentSection.countedLimit(p, base, engine);
+                // the steps this dossier goes through (the tax authority's only with financial obligations ...),
+                // decided on the data the rules saw: the form stage's NFC-normalised, canonical values (a
+                // decomposed "Phường" or a date typed 13/02/2026 must not make a step disagree with the rules);
+                // without step conditions every step applies and the form is not read
+                List<io.github.motcua.calendar.InternalStep> steps = p.stepConditions().isEmpty() ? p.steps()
+                        : p.stepsFor(new io.github.motcua.rules.vocabulary.Form(ctx.formData(), ctx.asOf(), c -> null)::value);
+                // one request, built whole: each with... call would copy the record and its lists again
+                java.time.Instant received = d.receivedAt().toInstant();
                 try {
-                    // the steps this dossier goes through (the tax authority's only with financial obligations ...),
-                    // decided on the data the rules saw: the form stage's NFC-normalised, canonical values (a
-                    // decomposed "Phường" or a date typed 13/02/2026 must not make a step disagree with the rules)
-                    io.github.motcua.rules.vocabulary.Form form = new io.github.motcua.rules.vocabulary.Form(
-                            ctx.formData(), ctx.asOf(), c -> null);
-                    deadline = engine.compute(req.withSteps(StepBudgets.rescaled(p.stepsFor(form::value), req.base(),
-                            adjustments)));
+                    deadline = engine.compute(new DeadlineRequest(received, d.channel(), counted, base.cutOffRule(),
+                            adjustments, StepBudgets.rescaled(steps, counted, adjustments)));
                 } catch (StepBudgetException e) {
                     // The internal plan (quy trình nội bộ) is the office's, the due instant is the law's: a
                     // dossier received late in the day, or a rule that shortened the limit, leaves the
                     // plan without room. The appointment stands; officers are told the plan does not fit.
-                    deadline = engine.compute(req);
+                    deadline = engine.compute(new DeadlineRequest(received, d.channel(), counted, base.cutOffRule(),
+                            adjustments, List.of()));
                     ctx.note(new Decision.Note(Msg.vi("NOTE_STEPS_DO_NOT_FIT", "step", e.stepId()),
                             Msg.en("NOTE_STEPS_DO_NOT_FIT", "step", e.stepId()), base.basis(), "procedure.yaml: steps"));
                 }
@@ -223,27 +227,46 @@ final class BuiltInSections {
             // the appointment counts the province's commitment when the procedure has one: both are named
             Procedure.Commitment c = p.commitment();
             // a trace step names what it applied in one text, Vietnamese (label.trace.*)
-            ctx.trace(new Decision.TraceStep(c == null ? Msg.vi("label.trace.deadline", "limit", deadline.limit().labelVi())
-                    : Msg.vi("label.trace.deadlineMaximum", "limit", base.limit().labelVi()),
-                    "procedures/" + p.code() + "/procedure.yaml", base.line(), base.basis(),
-                    Decision.TraceStep.Kind.DEADLINE));
+            String file = "procedures/" + p.code() + "/procedure.yaml";
+            ctx.trace(new Decision.TraceStep(c == null ? traceLabel(DEADLINE_LABELS, "label.trace.deadline", deadline.limit())
+                    : traceLabel(MAXIMUM_LABELS, "label.trace.deadlineMaximum", base.limit()),
+                    file, base.line(), base.basis(), Decision.TraceStep.Kind.DEADLINE));
             if (c != null) {
                 ctx.trace(new Decision.TraceStep(Msg.vi("label.trace.commitment", "limit", c.labelVi()),
-                        "procedures/" + p.code() + "/procedure.yaml", c.line(), c.basis(), Decision.TraceStep.Kind.DEADLINE));
+                        file, c.line(), c.basis(), Decision.TraceStep.Kind.DEADLINE));
             }
             // issue 18 item 3: a deadline counted over a year without an official schedule says so
-            List<Integer> computed = engine.calendar().computedYears(deadline.receiptDay().getYear(),
-                    deadline.due().getYear());
-            if (!computed.isEmpty()) {
-                ctx.note(computedYearsNote(computed));
+            WorkingCalendar calendar = engine.calendar();
+            int from = deadline.receiptDay().getYear();
+            int to = deadline.due().getYear();
+            for (int y = from; y <= to; y++) {
+                if (calendar.isComputed(y)) { // the list (and its note) only when some year is computed
+                    // the years before y are not: the list from y is the whole span's (one year: just y)
+                    ctx.note(computedYearsNote(y == to ? List.of(y) : calendar.computedYears(y, to)));
+                    break;
+                }
             }
             for (DeadlineAdjustment a : deadline.applied()) {
-                Optional<DecisionContext.RuleSource> r = a.rule() == null ? Optional.empty() : ctx.rule(a.rule());
+                DecisionContext.RuleSource r = a.rule() == null ? null : ctx.rule(a.rule()).orElse(null);
                 ctx.trace(new Decision.TraceStep(a.rule() != null ? a.rule() : a.kind() + ": " + a.reasonVi(),
-                        r.map(DecisionContext.RuleSource::file).orElse(null), r.map(DecisionContext.RuleSource::line).orElse(0),
-                        a.basis(), Decision.TraceStep.Kind.DEADLINE));
+                        r == null ? null : r.file(), r == null ? 0 : r.line(), a.basis(), Decision.TraceStep.Kind.DEADLINE));
             }
             return deadline;
+        }
+
+        /** The deadline's trace label for each limit, rendered once (a pack has a few limits; every decision names one). */
+        private static final Map<TimeLimit, String> DEADLINE_LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final Map<TimeLimit, String> MAXIMUM_LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private static String traceLabel(Map<TimeLimit, String> labels, String key, TimeLimit limit) {
+            String label = labels.get(limit);
+            if (label == null) {
+                label = Msg.vi(key, "limit", limit.labelVi());
+                if (labels.size() < 256) { // bounded: rules' extensions choose the limits
+                    labels.putIfAbsent(limit, label);
+                }
+            }
+            return label;
         }
 
         /** The note for each list of computed years, made once (the same few lists recur at every decision). */
@@ -575,24 +598,31 @@ final class BuiltInSections {
          * rules' fee directives.
          */
         private static FeeRequest feeRequest(DecisionContext ctx) {
-            Set<String> categories = new HashSet<>();
-            Set<String> flags = new HashSet<>();
+            // the applicant's own sets as they are (FeeRequest copies them; a copy of an immutable set is the
+            // set itself) unless the birth date adds CHILD or ELDERLY
+            Set<String> categories = Set.of();
+            Set<String> flags = Set.of();
             LocalDate asOf = ctx.asOf();
             Dossier.Applicant a = ctx.dossier().applicant();
             if (a != null) {
-                categories.addAll(a.categories());
+                categories = a.categories();
                 if (a.birthDate() != null && !a.birthDate().isAfter(asOf)) {
                     int age = Period.between(a.birthDate(), asOf).getYears();
-                    if (age < ctx.parameter(DefaultParameters.CHILD_UNDER, Integer.class).value()) {
-                        categories.add("CHILD");
-                    }
-                    if (age >= ctx.parameter(DefaultParameters.ELDERLY_FROM, Integer.class).value()) {
-                        categories.add("ELDERLY");
+                    boolean child = age < ctx.parameter(DefaultParameters.CHILD_UNDER, Integer.class).value();
+                    boolean elderly = age >= ctx.parameter(DefaultParameters.ELDERLY_FROM, Integer.class).value();
+                    if (child || elderly) {
+                        categories = new HashSet<>(categories);
+                        if (child) {
+                            categories.add("CHILD");
+                        }
+                        if (elderly) {
+                            categories.add("ELDERLY");
+                        }
                     }
                 }
                 ReceivingUnit u = a.residenceUnit() == null ? null : ctx.units().get(a.residenceUnit());
                 if (u != null) {
-                    flags.addAll(u.flags());
+                    flags = u.flags();
                 }
             }
             return new FeeRequest(ctx.procedure().code(), asOf, ctx.dossier().channel(), categories, flags,

@@ -60,7 +60,14 @@ record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleI
     }
 
     /** What the trace and the validity filter need to know about a rule. */
-    record RuleInfo(String name, String file, int line, LegalBasis basis, LocalDate validFrom, LocalDate validTo) {
+    record RuleInfo(String name, String file, int line, LegalBasis basis, LocalDate validFrom, LocalDate validTo,
+            io.github.motcua.rules.Decision.TraceStep step) {
+        /** With {@code step}, the trace step a firing adds, made once (immutable: every decision shares it). */
+        RuleInfo(String name, String file, int line, LegalBasis basis, LocalDate validFrom, LocalDate validTo) {
+            this(name, file, line, basis, validFrom, validTo,
+                    new io.github.motcua.rules.Decision.TraceStep(name, file, line, basis, null));
+        }
+
         boolean inForceOn(LocalDate d) {
             return (validFrom == null || !d.isBefore(validFrom)) && (validTo == null || !d.isAfter(validTo));
         }

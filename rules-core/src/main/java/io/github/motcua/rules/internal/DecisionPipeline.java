@@ -68,7 +68,7 @@ final class DecisionPipeline {
             }
         }
         draft.beforeRules = false;
-        Evaluator.Ruled ruled = Evaluator.decide(pack.info(), unitFacts, cp, d, draft.formData, firingLimit,
+        Evaluator.Ruled ruled = Evaluator.decide(pack.info(), unitFacts, cp, d, draft.asOf, draft.formData, firingLimit,
                 pack.decisionBudget(), age(pack, DefaultParameters.CHILD_UNDER, draft.asOf),
                 age(pack, DefaultParameters.ELDERLY_FROM, draft.asOf));
         draft.ruled(ruled);
@@ -207,8 +207,8 @@ final class DecisionPipeline {
             Decision.Provenance prov = new Decision.Provenance(info.id(), info.version(), info.sha256(), asOf,
                     clock.instant());
             List<Decision.Part<?>> whole = new ArrayList<>(all.size() + 1);
-            for (DecisionSection<?> s : all) {
-                whole.add(partOf(s));
+            for (int k = 0; k < all.size(); k++) { // indexed: no iterator per section and part
+                whole.add(partOf(all.get(k)));
             }
             // a decision always has a form part: not checked when the form stage did not run
             boolean hasForm = false;
@@ -246,7 +246,8 @@ final class DecisionPipeline {
 
         /** The part {@code s} contributed, or an empty one. */
         private Decision.Part<?> partOf(DecisionSection<?> s) {
-            for (Decision.Part<?> p : parts) {
+            for (int k = 0; k < parts.size(); k++) {
+                Decision.Part<?> p = parts.get(k);
                 if (p.section() == s) {
                     return p;
                 }

@@ -51,7 +51,7 @@ final class Evaluation implements Actions {
             current = new CompiledProcedure.RuleInfo(ruleName, null, 0, null, null, null);
         }
         last = current;
-        trace.add(new Decision.TraceStep(current.name(), current.file(), current.line(), current.basis()));
+        trace.add(current.step()); // made with the rule's info, once
     }
 
     void leave() {

@@ -95,13 +95,14 @@ final class Evaluator {
     }
 
     /**
-     * Runs the rules with {@code formData} (the validated, NFC-normalised form) as the form fact,
+     * Runs the rules with {@code formData} (the validated, NFC-normalised form) as the form fact, on
+     * {@code asOf} (the dossier's {@link #asOf}),
      * within {@code firingLimit} firings and the time {@code budget} (CPU time of the deciding
      * thread, see {@link #cpuNanos}): an agenda listener checks the deadline before every firing and
      * halts the session once it has passed, without the rules' cooperation (verified rules have no
      * loops, so a single condition or consequence is short; what can grow is the number of firings).
      */
-    static Ruled decide(PackInfo pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d,
+    static Ruled decide(PackInfo pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d, LocalDate asOf,
             Map<String, Object> formData, int firingLimit, java.time.Duration budget, Integer childUnder,
             Integer elderlyFrom) {
         long budgetNanos = budget.toNanos();
@@ -118,8 +119,7 @@ final class Evaluator {
         }
         long cpuStart = reading[1] + (wallStart - reading[0]);
         boolean[] outOfTime = {false};
-        LocalDateTime receivedLocal = d.receivedAt().atZoneSameInstant(pack.zone()).toLocalDateTime();
-        LocalDate asOf = d.asOf() != null ? d.asOf() : receivedLocal.toLocalDate();
+        // asOf is the pipeline's, computed once per decision (Evaluator.asOf)
         // the dossier's unit was checked by the pipeline before any stage ran (DecisionPipeline.decide)
         Procedure p = cp.procedure();
         Evaluation ev = new Evaluation(cp.rules());
@@ -162,6 +162,7 @@ final class Evaluator {
             // only the facts some pattern of this procedure can match: any other would be looked up in its
             // KieBase and propagate nowhere (CompiledProcedure.matched; the same rules fire in the same order)
             if (cp.matches(CompiledProcedure.DOSSIER)) {
+                LocalDateTime receivedLocal = d.receivedAt().atZoneSameInstant(pack.zone()).toLocalDateTime();
                 s.insert(new io.github.motcua.rules.vocabulary.Dossier(p.code(), d.channel().name(), receivedLocal, asOf,
                         d.unit(), d.heldData()));
             }
