@@ -55,75 +55,67 @@ public final class FormConditions {
         return "motcua:" + kind + " " + path.length() + ":" + path + "=" + value;
     }
 
-    /** {@code text(path) == value}. */
-    static final class TextEquals implements Predicate1<Form>, HashedExpression {
+    /**
+     * What both conditions share: the field's path, the fingerprint and Drools' predicate information; a subclass
+     * adds its value and its test.
+     */
+    abstract static class FieldEquals implements Predicate1<Form>, HashedExpression {
         private static final long serialVersionUID = 1L;
-        private final String path;
-        private final String value;
+        final String path;
         private final String hash;
         private final transient PredicateInformation info;
 
-        TextEquals(String path, String value, PredicateInformation info) {
+        FieldEquals(String kind, String path, String value, PredicateInformation info) {
             this.path = Objects.requireNonNull(path);
-            this.value = Objects.requireNonNull(value);
-            this.hash = fingerprint("text==", path, value);
+            this.hash = fingerprint(kind, path, Objects.requireNonNull(value));
             this.info = info;
+        }
+
+        @Override
+        public final String getExpressionHash() {
+            return hash;
+        }
+
+        @Override
+        public final PredicateInformation predicateInformation() {
+            return info;
+        }
+
+        @Override
+        public final String toString() {
+            return hash;
+        }
+    }
+
+    /** {@code text(path) == value}. */
+    static final class TextEquals extends FieldEquals {
+        private static final long serialVersionUID = 1L;
+        private final String value;
+
+        TextEquals(String path, String value, PredicateInformation info) {
+            super("text==", path, value, info);
+            this.value = value;
         }
 
         @Override
         public boolean test(Form form) {
             return Objects.equals(form.text(path), value);
         }
-
-        @Override
-        public String getExpressionHash() {
-            return hash;
-        }
-
-        @Override
-        public PredicateInformation predicateInformation() {
-            return info;
-        }
-
-        @Override
-        public String toString() {
-            return hash;
-        }
     }
 
     /** {@code bool(path) == value}. */
-    static final class BoolEquals implements Predicate1<Form>, HashedExpression {
+    static final class BoolEquals extends FieldEquals {
         private static final long serialVersionUID = 1L;
-        private final String path;
         private final Boolean value;
-        private final String hash;
-        private final transient PredicateInformation info;
 
         BoolEquals(String path, boolean value, PredicateInformation info) {
-            this.path = Objects.requireNonNull(path);
+            super("bool==", path, Boolean.toString(value), info);
             this.value = value;
-            this.hash = fingerprint("bool==", path, Boolean.toString(value));
-            this.info = info;
         }
 
         @Override
         public boolean test(Form form) {
             return Objects.equals(form.bool(path), value);
-        }
-
-        @Override
-        public String getExpressionHash() {
-            return hash;
-        }
-
-        @Override
-        public PredicateInformation predicateInformation() {
-            return info;
-        }
-
-        @Override
-        public String toString() {
-            return hash;
         }
     }
 }
