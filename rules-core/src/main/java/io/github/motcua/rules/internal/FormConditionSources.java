@@ -63,14 +63,13 @@ final class FormConditionSources {
         Map<String, String> replacement = new LinkedHashMap<>(); // lambda source file -> its class name
         Map<String, String> call = new LinkedHashMap<>(); // class name -> the factory call
         for (Map.Entry<String, String> e : texts.entrySet()) {
-            String r = replacement(e.getValue());
+            Match r = match(e.getValue());
             if (r != null) {
                 Matcher p = PACKAGE.matcher(e.getValue());
-                Matcher l = LAMBDA.matcher(e.getValue());
-                if (p.find() && l.find()) {
-                    String name = p.group(1) + "." + l.group(1);
+                if (p.find()) {
+                    String name = p.group(1) + "." + r.simpleName();
                     replacement.put(e.getKey(), name);
-                    call.put(name, r);
+                    call.put(name, r.call());
                 }
             }
         }
@@ -114,6 +113,16 @@ final class FormConditionSources {
 
     /** The factory call for a lambda source of exactly a replaceable shape, or null. */
     static String replacement(String source) {
+        Match m = match(source);
+        return m == null ? null : m.call();
+    }
+
+    /** A replaceable lambda: its class's simple name and the factory call that takes its place. */
+    private record Match(String simpleName, String call) {
+    }
+
+    /** The lambda's class and factory call for a source of exactly a replaceable shape, or null (one match a source). */
+    private static Match match(String source) {
         if (!source.contains("LambdaPredicate")) {
             return null;
         }
@@ -142,8 +151,8 @@ final class FormConditionSources {
                 return null; // a unicode escape is read before the literal is: not worth the doubt
             }
         }
-        return FormConditions.class.getName() + "." + (kind.equals("text") ? "textEquals(" : "boolEquals(") + path + ", "
-                + value + ", " + constraint + ", " + names + ")";
+        return new Match(m.group(1), FormConditions.class.getName() + "." + (kind.equals("text") ? "textEquals(" : "boolEquals(")
+                + path + ", " + value + ", " + constraint + ", " + names + ")");
     }
 
     private static int count(String text, String what) {
