@@ -413,21 +413,25 @@ final class PrebuiltArchive {
 
     /** A pack path as the folder reader makes them: relative, forward slashes, no dot segments or hidden files, NFC. */
     static boolean packPath(String p) {
-        if (p.isEmpty() || p.startsWith("/") || p.endsWith("/") || p.contains("\\") || p.contains("//")
-                || p.indexOf(':') >= 0 || !Normalizer.isNormalized(p, Normalizer.Form.NFC)) {
+        if (p.isEmpty() || p.charAt(0) == '/' || p.charAt(p.length() - 1) == '/') {
             return false;
         }
-        for (int i = 0; i < p.length(); i++) {
-            if (Character.isISOControl(p.charAt(i))) {
+        boolean combining = false; // below U+0300 nothing combines or decomposes: the path is NFC as it is
+        int segment = 0;
+        for (int i = 0; i <= p.length(); i++) {
+            char c = i < p.length() ? p.charAt(i) : '/';
+            if (c == '/') {
+                if (i == segment || p.charAt(segment) == '.') {
+                    return false; // empty segment, "..", ".", hidden files: the folder reader skips or refuses them
+                }
+                segment = i + 1;
+            } else if (c == '\\' || c == ':' || Character.isISOControl(c)) {
                 return false;
+            } else if (c >= '\u0300') {
+                combining = true;
             }
         }
-        for (String part : p.split("/", -1)) {
-            if (part.isEmpty() || part.startsWith(".")) {
-                return false; // "..", ".", hidden files: the folder reader skips or refuses them
-            }
-        }
-        return true;
+        return !combining || Normalizer.isNormalized(p, Normalizer.Form.NFC);
     }
 
     /**

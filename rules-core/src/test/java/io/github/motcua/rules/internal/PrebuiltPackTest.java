@@ -642,6 +642,44 @@ class PrebuiltPackTest {
         }
     }
     /** The artifact's class-name check, written without a regex for speed, accepts exactly what the regex accepts. */
+    /** The check of a pack path as it was written before session 10 (with a regex-free split and a normaliser call). */
+    static boolean packPathAsBefore(String p) {
+        if (p.isEmpty() || p.startsWith("/") || p.endsWith("/") || p.contains("\\") || p.contains("//")
+                || p.indexOf(':') >= 0 || !java.text.Normalizer.isNormalized(p, java.text.Normalizer.Form.NFC)) {
+            return false;
+        }
+        for (int i = 0; i < p.length(); i++) {
+            if (Character.isISOControl(p.charAt(i))) {
+                return false;
+            }
+        }
+        for (String part : p.split("/", -1)) {
+            if (part.isEmpty() || part.startsWith(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void packPath_acceptsExactlyWhatTheCheckBeforeAccepted() {
+        List<String> paths = new ArrayList<>(List.of("", "a", "/a", "a/", "a//b", "./a", "a/../b", "a/.b", "a.b/c", "..", "a\\b",
+                "c:/x", "a\u0000", "procedures/1.000894/procedure.yaml", "Đ/ề", "e\u0302\u0300", "a/\u0301", "\uD83D\uDE00",
+                "\uD83D", "a\u007F", "a\u0085b"));
+        java.util.Random random = new java.util.Random(10);
+        String alphabet = "a./\\:\u0000é\u0300\u0302ềĐ\uD83D\uDE00\u0085 ";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            paths.add(b.toString());
+        }
+        for (String p : paths) {
+            assertEquals(packPathAsBefore(p), PrebuiltArchive.packPath(p), "[" + p + "]");
+        }
+    }
+
     @Test
     void className_acceptsExactlyWhatItsPatternAccepts() {
         List<String> names = new ArrayList<>(List.of("", "a", "A1", "1a", "a/b", "a//b", "/a", "a/", "a/1", "$_/_$9", "a.b",
