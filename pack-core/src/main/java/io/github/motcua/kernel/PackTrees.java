@@ -261,7 +261,11 @@ public final class PackTrees {
         }
 
         private String decode(int from, int n) {
-            if (utf8 == null) {
+            String s = new String(b, from, n, StandardCharsets.UTF_8); // the JDK's fast decoder, which replaces a bad byte
+            if (s.indexOf('\uFFFD') < 0) {
+                return s; // nothing replaced: the bytes were UTF-8
+            }
+            if (utf8 == null) { // a replacement character written as such, or bytes that are not UTF-8: ask strictly
                 utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT);
             }

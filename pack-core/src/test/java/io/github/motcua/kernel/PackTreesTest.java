@@ -96,6 +96,12 @@ class PackTreesTest {
         }
 
         @Test
+        void read_replacementCharacterWrittenAsSuch_isKept() {
+            PackNode parsed = PackReader.yaml("f.yaml", "k: \"a\uFFFDb ề\"\n", LIMITS);
+            assertEquals("a\uFFFDb ề", PackTrees.read("f.yaml", PackTrees.write(parsed), LIMITS).get("k").text());
+        }
+
+        @Test
         void read_bigDecimal_andDouble_keepTheirValue() {
             PackNode parsed = PackReader.yaml("f.yaml", "a: 1.5\nb: 1e400\n", LIMITS);
             PackNode read = PackTrees.read("f.yaml", PackTrees.write(parsed), LIMITS);
