@@ -182,6 +182,11 @@ final class ProcedureCompiler {
         if (trees == null) {
             return null;
         }
+        // rules that are all plain vocabulary become data: no source, no javac, no class defined (DataRules)
+        DataRules.Translated data = DataRules.translate(packageName(src), trees);
+        if (data != null) {
+            return DataRules.kieBase(data);
+        }
         String fallback = blame(src);
         return RuleClasses.build(packageName(src), trees, c.rules(), fallback,
                 errors -> report(errors, src, problems), problems);
@@ -216,7 +221,7 @@ final class ProcedureCompiler {
         return String.format(Locale.ROOT, HEADER_FMT, packageName(src));
     }
 
-    private static String packageName(LoadedPack.ProcedureSource src) {
+    static String packageName(LoadedPack.ProcedureSource src) {
         return "motcua.p" + src.procedure().code().replaceAll("[^A-Za-z0-9]", "_");
     }
 

@@ -420,6 +420,15 @@ final class RuleClasses {
     }
 
     /**
+     * The KieBase of a procedure's rules as data ({@link DataRules}): its model holds only library classes
+     * ({@link DataConditions}), so nothing is generated, verified or defined; the KieBase is assembled as from a
+     * generated model, with the library's class loader.
+     */
+    static KieBase assemble(DataRules.Translated data) {
+        return KieBaseBuilder.createKieBaseFromModel(DataRules.model(data), kieBaseConfiguration(RuleClasses.class.getClassLoader()));
+    }
+
+    /**
      * Verified classes defined, linked and initialised by a class loader of their own: what
      * {@link #assemble(Linked)} builds the KieBase from. The class files are dropped as they are defined.
      */
