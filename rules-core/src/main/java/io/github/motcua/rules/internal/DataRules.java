@@ -312,6 +312,115 @@ final class DataRules {
         throw new Outside("comparison");
     }
 
+    /** {@link #comparison}, or null when the combination is outside the subset. */
+    static Node comparisonOrNull(Read read, List<String> args, Op op, Token lit) {
+        try {
+            return comparison(read, args, op, lit);
+        } catch (Outside e) {
+            return null;
+        }
+    }
+
+    /**
+     * Checks a constraint's tree against what the parser can produce and what the subset allows — its size and depth,
+     * the shapes of {@code !}, {@code &&}, {@code ||} and parentheses (Java's precedence, left-associative operators),
+     * parentheses only where the generator keeps them, and properties only where its reactivity was checked. The
+     * translator checks every tree it makes, and the prebuilt reader every tree it reads.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    static void wellFormed(Node n) {
+        if (n.size() > MAX_NODES) {
+            throw new IllegalArgumentException("size");
+        }
+        shape(n, 0);
+        groups(n, null);
+        if (propertyUnderNotOrGroup(n, false)) {
+            throw new IllegalArgumentException("property under ! or parentheses");
+        }
+    }
+
+    private static boolean term(Node n) {
+        return n instanceof DataConditions.Atom || n instanceof DataConditions.Comparison || n instanceof DataConditions.Not
+                || n instanceof DataConditions.Group;
+    }
+
+    private static void shape(Node n, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("depth");
+        }
+        if (n instanceof DataConditions.Atom a) {
+            if (a.read().type != Type.BOOLEAN) {
+                throw new IllegalArgumentException("not a boolean");
+            }
+        } else if (n instanceof DataConditions.Not x) {
+            Node o = x.operand();
+            if (!(o instanceof DataConditions.Atom || o instanceof DataConditions.Not || o instanceof DataConditions.Group)) {
+                throw new IllegalArgumentException("! of a comparison");
+            }
+            shape(o, depth + 1);
+        } else if (n instanceof DataConditions.And a) {
+            if (!(term(a.left()) || a.left() instanceof DataConditions.And) || !term(a.right())) {
+                throw new IllegalArgumentException("&& operands");
+            }
+            shape(a.left(), depth + 1);
+            shape(a.right(), depth + 1);
+        } else if (n instanceof DataConditions.Or o) {
+            if (!(term(o.left()) || o.left() instanceof DataConditions.And || o.left() instanceof DataConditions.Or)
+                    || !(term(o.right()) || o.right() instanceof DataConditions.And)) {
+                throw new IllegalArgumentException("|| operands");
+            }
+            shape(o.left(), depth + 1);
+            shape(o.right(), depth + 1);
+        } else if (n instanceof DataConditions.Group g) {
+            shape(g.inner(), depth + 1);
+        }
+    }
+
+    /**
+     * Parentheses only where the generator keeps them as written: around the operand of {@code !}, and around an
+     * {@code ||} that is an operand of {@code &&}. (It drops some redundant ones, which would change the printed
+     * form Drools quotes and shares conditions by.)
+     */
+    private static void groups(Node n, Node parent) {
+        if (n instanceof DataConditions.Group g) {
+            boolean ok = parent instanceof DataConditions.Not
+                    || parent instanceof DataConditions.And && g.inner() instanceof DataConditions.Or;
+            if (!ok) {
+                throw new IllegalArgumentException("parentheses");
+            }
+            groups(g.inner(), n);
+        } else if (n instanceof DataConditions.Not x) {
+            groups(x.operand(), n);
+        } else if (n instanceof DataConditions.And a) {
+            groups(a.left(), n);
+            groups(a.right(), n);
+        } else if (n instanceof DataConditions.Or o) {
+            groups(o.left(), n);
+            groups(o.right(), n);
+        }
+    }
+
+    /**
+     * A property reaches the generator's reactivity (and alpha index) as one whole comparison or atom, or as an operand
+     * of {@code &&} and {@code ||}; never under {@code !} or parentheses, where what the generator writes was not checked.
+     */
+    private static boolean propertyUnderNotOrGroup(Node n, boolean under) {
+        if (n instanceof DataConditions.Atom a) {
+            return under && a.read().property();
+        } else if (n instanceof DataConditions.Comparison c) {
+            return under && c.read().property();
+        } else if (n instanceof DataConditions.Not x) {
+            return propertyUnderNotOrGroup(x.operand(), true);
+        } else if (n instanceof DataConditions.Group g) {
+            return propertyUnderNotOrGroup(g.inner(), true);
+        } else if (n instanceof DataConditions.And a) {
+            return propertyUnderNotOrGroup(a.left(), under) || propertyUnderNotOrGroup(a.right(), under);
+        }
+        DataConditions.Or o = (DataConditions.Or) n;
+        return propertyUnderNotOrGroup(o.left(), under) || propertyUnderNotOrGroup(o.right(), under);
+    }
+
     /** A condition literal as printed: no escape ever (a literal with a backslash takes the code path). */
     static String quote(String s) {
         return "\"" + s + "\"";
@@ -476,56 +585,12 @@ final class DataRules {
             if (toks.get(at).kind() != TokenKind.END) {
                 throw new Outside("trailing");
             }
-            if (n.size() > MAX_NODES) {
-                throw new Outside("size");
+            try {
+                wellFormed(n);
+            } catch (IllegalArgumentException e) {
+                throw new Outside(e.getMessage());
             }
-            // a property reaches the generator's reactivity (and alpha index): as one whole comparison or atom, or as
-            // an operand of && and || (never under ! or parentheses, where what the generator writes was not checked)
-            if (propertyUnderNotOrGroup(n, false)) {
-                throw new Outside("property under ! or parentheses");
-            }
-            groups(n, null);
             return n;
-        }
-
-        /**
-         * Parentheses only where the generator keeps them as written: around the operand of {@code !}, and around an
-         * {@code ||} that is an operand of {@code &&}. (It drops some redundant ones, which would change the printed
-         * form Drools quotes and shares conditions by.)
-         */
-        private static void groups(Node n, Node parent) throws Outside {
-            if (n instanceof DataConditions.Group g) {
-                boolean ok = parent instanceof DataConditions.Not
-                        || parent instanceof DataConditions.And && g.inner() instanceof DataConditions.Or;
-                if (!ok) {
-                    throw new Outside("parentheses");
-                }
-                groups(g.inner(), n);
-            } else if (n instanceof DataConditions.Not x) {
-                groups(x.operand(), n);
-            } else if (n instanceof DataConditions.And a) {
-                groups(a.left(), n);
-                groups(a.right(), n);
-            } else if (n instanceof DataConditions.Or o) {
-                groups(o.left(), n);
-                groups(o.right(), n);
-            }
-        }
-
-        private static boolean propertyUnderNotOrGroup(Node n, boolean under) {
-            if (n instanceof DataConditions.Atom a) {
-                return under && a.read().property();
-            } else if (n instanceof DataConditions.Comparison c) {
-                return under && c.read().property();
-            } else if (n instanceof DataConditions.Not x) {
-                return propertyUnderNotOrGroup(x.operand(), true);
-            } else if (n instanceof DataConditions.Group g) {
-                return propertyUnderNotOrGroup(g.inner(), true);
-            } else if (n instanceof DataConditions.And a) {
-                return propertyUnderNotOrGroup(a.left(), under) || propertyUnderNotOrGroup(a.right(), under);
-            }
-            DataConditions.Or o = (DataConditions.Or) n;
-            return propertyUnderNotOrGroup(o.left(), under) || propertyUnderNotOrGroup(o.right(), under);
         }
 
         private Token next() {

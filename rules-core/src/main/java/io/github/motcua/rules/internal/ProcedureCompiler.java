@@ -194,7 +194,7 @@ final class ProcedureCompiler {
 
     /**
      * Like {@link #build}, but returns the verified, not yet defined classes (what a prebuilt pack
-     * stores); null when Drools, the Java compiler or the verifier refuses.
+     * stores), or the rules as data ({@link DataRules}); null when Drools, the Java compiler or the verifier refuses.
      */
     static RuleClasses.Generated generate(Checked c, List<PackProblem> problems) {
         CompilerWarmUp.compiled();
@@ -202,6 +202,10 @@ final class ProcedureCompiler {
         List<PackageDescr> trees = restrict(src, problems);
         if (trees == null) {
             return null;
+        }
+        DataRules.Translated data = DataRules.translate(packageName(src), trees);
+        if (data != null) {
+            return RuleClasses.Generated.data(data); // stored as data in a prebuilt pack: no class
         }
         return RuleClasses.generate(packageName(src), trees, c.rules(), blame(src),
                 errors -> report(errors, src, problems), problems);

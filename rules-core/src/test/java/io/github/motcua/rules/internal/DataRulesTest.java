@@ -166,6 +166,28 @@ class DataRulesTest {
     }
 
     @Test
+    void giaLai_prebuiltEncoding_readsBackTheSameRules_andEveryTreeIsWellFormed() {
+        int n = 0;
+        for (LoadedPack.ProcedureSource src : giaLai().values()) {
+            List<PackProblem> problems = new ArrayList<>();
+            DataRules.Translated t = DataRules.translate(ProcedureCompiler.packageName(src), ProcedureCompiler.restrict(src, problems));
+            if (t == null) {
+                continue;
+            }
+            for (DataRules.DataRule r : t.rules()) {
+                r.lhs().forEach(p -> p.constraints().forEach(DataRules::wellFormed));
+            }
+            byte[] bytes = DataRulesFormat.encode(t);
+            DataRules.Translated back = DataRulesFormat.decode(bytes);
+            assertEquals(t, back, src.procedure().code());
+            assertTrue(java.util.Arrays.equals(bytes, DataRulesFormat.encode(back)), "the same bytes again");
+            assertEquals(constraints(DataRules.kieBase(t)), constraints(DataRules.kieBase(back)));
+            n++;
+        }
+        assertTrue(n >= 14, "procedures " + n);
+    }
+
+    @Test
     void giaLai_decisionsAndFailuresIdentical_onGeneratedForms() {
         int runs = 0;
         int failures = 0;
