@@ -104,7 +104,7 @@ final class DecisionSections {
 
     /**
      * One deadline adjustment, the shape of both {@code deadline.applied[]} and the decision's
-     * {@code deadlineAdjustments[]}.
+     * {@code deadlineAdjustments[]}; {@code reasonEn} is {@code ""} when the rule gave the reason in Vietnamese only.
      */
     static Map<String, Object> adjustment(DeadlineAdjustment a) {
         Map<String, Object> x = new LinkedHashMap<>();
@@ -114,6 +114,7 @@ final class DecisionSections {
         x.put("from", a.from() == null ? null : a.from().toString());
         x.put("to", a.to() == null ? null : a.to().toString());
         x.put("reasonVi", a.reasonVi());
+        x.put("reasonEn", a.reasonEn());
         x.put("rule", a.rule());
         x.put("basis", PartJson.basis(a.basis()));
         return x;
