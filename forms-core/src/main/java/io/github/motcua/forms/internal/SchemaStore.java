@@ -103,7 +103,7 @@ final class SchemaStore {
         }
         Map<String, Integer> state = new java.util.HashMap<>();
         for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
-            visitAll(e.getKey(), e.getValue(), "", state);
+            visitAll(e.getKey(), e.getValue(), new ArrayList<>(), state);
         }
         schemaIdByFormId = new java.util.HashMap<>(formIdToSchemaId);
     }
@@ -124,37 +124,60 @@ final class SchemaStore {
     private static final List<String> IN_PLACE_ARRAYS = List.of("allOf", "anyOf", "oneOf");
     private static final List<String> IN_PLACE_OBJECTS = List.of("not", "if", "then", "else");
 
-    private void visitAll(String docId, JsonNode node, String pointer, Map<String, Integer> state) {
+    /**
+     * Searches for in-place cycles from every schema of the document with an in-place edge. {@code path} holds the
+     * pointer's segments (escaped) down to {@code node}; the pointer's text is built only where a search starts,
+     * not for every node of every form.
+     */
+    private void visitAll(String docId, JsonNode node, List<String> path, Map<String, Integer> state) {
         if (node.isObject()) {
             if (hasInPlaceEdge(node)) {
                 // a cycle runs only through schemas with an in-place edge, so searching from each of
                 // them finds every cycle; the others (most of a form) need no search of their own
-                inPlaceCycle(docId, pointer, state, new java.util.ArrayDeque<>());
+                inPlaceCycle(docId, pointer(path), state, new java.util.ArrayDeque<>());
             }
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (!"const".equals(e.getKey()) && !"enum".equals(e.getKey()) && !"default".equals(e.getKey())
                         && !"examples".equals(e.getKey())) {
-                    visitAll(docId, e.getValue(), pointer + "/" + Pointers.escape(e.getKey()), state);
+                    JsonNode v = e.getValue();
+                    if (v.isContainer()) { // a scalar holds no schema: nothing to search below it
+                        path.add(Pointers.escape(e.getKey()));
+                        visitAll(docId, v, path, state);
+                        path.remove(path.size() - 1);
+                    }
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                visitAll(docId, node.get(i), pointer + "/" + i, state);
+                JsonNode v = node.get(i);
+                if (v.isContainer()) {
+                    path.add(Integer.toString(i));
+                    visitAll(docId, v, path, state);
+                    path.remove(path.size() - 1);
+                }
             }
         }
     }
 
+    private static String pointer(List<String> path) {
+        if (path.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String segment : path) {
+            sb.append('/').append(segment);
+        }
+        return sb.toString();
+    }
+
+    /** The keywords through which a schema applies another to the same value: {@link #IN_PLACE_ARRAYS} and the others. */
+    private static final java.util.Set<String> IN_PLACE_KEYWORDS = java.util.Set.of("$ref", "dependentSchemas", "allOf",
+            "anyOf", "oneOf", "not", "if", "then", "else");
+
+    /** Whether the schema names an in-place keyword: one pass over its (few) keywords, not a look-up of each. */
     private static boolean hasInPlaceEdge(JsonNode n) {
-        if (n.has("$ref") || n.has("dependentSchemas")) {
-            return true;
-        }
-        for (String k : IN_PLACE_ARRAYS) {
-            if (n.has(k)) {
-                return true;
-            }
-        }
-        for (String k : IN_PLACE_OBJECTS) {
-            if (n.has(k)) {
+        for (String k : n.propertyNames()) {
+            if (IN_PLACE_KEYWORDS.contains(k)) {
                 return true;
             }
         }

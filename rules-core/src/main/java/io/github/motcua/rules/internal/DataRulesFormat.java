@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 import org.drools.model.Rule;
 
 /**
- * A procedure's rules as data in a prebuilt pack (format 4, entry kind {@code 'D'}; docs/prebuilt.md): a compact,
+ * A procedure's rules as data in a prebuilt pack (format 5, entry kind {@code 'D'}; docs/prebuilt.md): a compact,
  * versioned encoding of {@link DataRules.Translated}, read back with the same checks the translator makes, so that
  * what an artifact can hold is exactly what {@link DataRules#translate} can produce. The artifact is hostile input:
  * every count, ordinal, length and literal is bounded and checked as it is read, a comparison's kind and value are

@@ -33,15 +33,43 @@ public final class PackFiles {
 
     private final String source;
     private final SortedMap<String, byte[]> files;
+    /**
+     * A prebuilt pack's stored trees ({@link io.github.motcua.kernel.PackTrees}) of some of its YAML files by path,
+     * read by {@link PackLoader#yaml} instead of parsing the text; empty for a folder.
+     */
+    private final Map<String, byte[]> trees;
 
     private PackFiles(String source, SortedMap<String, byte[]> files) {
+        this(source, files, Map.of());
+    }
+
+    private PackFiles(String source, SortedMap<String, byte[]> files, Map<String, byte[]> trees) {
         this.source = source;
         this.files = Collections.unmodifiableSortedMap(files);
+        this.trees = trees;
     }
 
     /** Creates a snapshot from in-memory files (tests, generators). */
     public static PackFiles of(String source, Map<String, byte[]> files) {
         return new PackFiles(source, new TreeMap<>(files));
+    }
+
+    /**
+     * A prebuilt pack's files with the stored trees of some of its YAML files ({@link PrebuiltArchive}), each a
+     * file of {@code files}.
+     */
+    static PackFiles of(String source, Map<String, byte[]> files, Map<String, byte[]> trees) {
+        return new PackFiles(source, new TreeMap<>(files), Map.copyOf(trees));
+    }
+
+    /** The stored trees by path (empty for a folder). */
+    Map<String, byte[]> trees() {
+        return trees;
+    }
+
+    /** The stored tree of a YAML file ({@link io.github.motcua.kernel.PackTrees} bytes), or null: parse its text. */
+    byte[] tree(String path) {
+        return trees.get(path);
     }
 
     /**

@@ -124,7 +124,7 @@ final class PackLoader {
 
     /**
      * Each file's SHA-256 (of its bytes) by path, and each folder's key over its files' paths, lengths and those
-     * digests (per procedure folder code, and over every other file under key ""): digested in batches of folders
+     * digests (and the digests of their stored trees, from a prebuilt pack) (per procedure folder code, and over every other file under key ""): digested in batches of folders
      * as tasks on {@code executor}. The sections' keys and the legal bases' key are then digests of digests
      * ({@link #key(Map, Map)}), so no file is read twice for them.
      */
@@ -150,6 +150,12 @@ final class PackLoader {
                         byte[] d = file.digest(f.getValue());
                         out.files().put(f.getKey(), d);
                         digest(md, f.getKey(), f.getValue().length, d);
+                        byte[] tree = files.tree(f.getKey());
+                        if (tree != null) {
+                            // a prebuilt pack's stored tree is what the readers read: a folder is reused only with it
+                            md.update((byte) 'T');
+                            md.update(file.digest(tree));
+                        }
                     }
                     out.groups().put(g.getKey(), java.util.HexFormat.of().formatHex(md.digest()));
                 }
@@ -449,8 +455,9 @@ final class PackLoader {
     }
 
     /**
-     * Parses {@code path} and validates it against the schema {@code kind}; null (with problems
-     * added) when it is missing and required, malformed or invalid, or null when missing and optional.
+     * Parses {@code path} (or, from a prebuilt pack, reads its stored tree: validated the same way) and validates it
+     * against the schema {@code kind}; null (with problems added) when it is missing and required, malformed or
+     * invalid, or null when missing and optional.
      */
     static YamlDoc yaml(PackFiles files, List<PackProblem> problems, String path, String kind, boolean required) {
         String text = files.text(path);
@@ -460,7 +467,8 @@ final class PackLoader {
             }
             return null;
         }
-        YamlDoc doc = YamlDoc.parse(path, text, problems);
+        byte[] stored = files.tree(path);
+        YamlDoc doc = stored != null ? YamlDoc.stored(path, stored, problems) : YamlDoc.parse(path, text, problems);
         if (doc == null) {
             return null;
         }

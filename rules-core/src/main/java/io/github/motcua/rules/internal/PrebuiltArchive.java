@@ -1,5 +1,8 @@
 package io.github.motcua.rules.internal;
 
+import io.github.motcua.kernel.PackReadException;
+import io.github.motcua.kernel.PackReader;
+import io.github.motcua.kernel.PackTrees;
 import io.github.motcua.rules.PackProblem;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -40,9 +43,10 @@ import java.util.zip.Inflater;
  * body                                 zlib DEFLATE of: u32 entry count, then per entry
  *                                      u8 kind, str name, u32 length, bytes
  *                                        'F' a pack file: name = its pack path
+ *                                        'T' the parsed tree of a YAML pack file ({@link PackTrees}): name = its path
  *                                        'P' a procedure's compile: name = its rule key (hex), bytes = model class
  *                                        'C' a class: name = rule key + '/' + internal class name
- *                                        'D' a procedure's rules as data (format 4): name = its rule key,
+ *                                        'D' a procedure's rules as data (format 5): name = its rule key,
  *                                            bytes = {@link DataRulesFormat}; no 'P' or 'C' for that key
  * 32 bytes                             SHA-256 of everything before it
  * (str = u16 length + UTF-8)
@@ -59,7 +63,7 @@ import java.util.zip.Inflater;
  * <p>Stateless and thread-safe.
  */
 final class PrebuiltArchive {
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     static final byte[] MAGIC = "MOTCUA-PREBUILT\n".getBytes(StandardCharsets.US_ASCII);
     /** Largest artifact file read. */
     static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
@@ -74,6 +78,14 @@ final class PrebuiltArchive {
     /** Classes: far more than 50,000 procedures' worth of generated classes would be odd. */
     static final int MAX_ENTRIES = 1_000_000;
     static final int MAX_CLASS_BYTES = 4 * 1024 * 1024;
+    /** A stored tree: its positions and tags make it at most a few times its file (8 MB at most). */
+    static final long MAX_TREE_BYTES = 4 * MAX_PACK_FILE_BYTES;
+    /**
+     * The YAML files a stored tree is written for: those the engine's own readers parse ({@link PackLoader#yaml}).
+     * The import's layer files and the rule texts are read otherwise.
+     */
+    private static final Pattern TREE_FILE = Pattern.compile(
+            "pack\\.yaml|units\\.yaml|parameters\\.yaml|legal-bases\\.yaml|legal-bases/.*\\.ya?ml|procedures/[^/]+/procedure\\.yaml|procedures/[^/]+/cases/.*\\.ya?ml");
     static final int MAX_NAME_BYTES = 1024;
     private static final int TRAILER = 32;
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
@@ -130,7 +142,8 @@ final class PrebuiltArchive {
     static void write(Path out, PackFiles files, Map<String, RuleClasses.Generated> byKey) throws IOException {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         DataOutputStream body = new DataOutputStream(raw);
-        int count = files.files().size();
+        Map<String, byte[]> trees = trees(files);
+        int count = files.files().size() + trees.size();
         for (RuleClasses.Generated g : byKey.values()) {
             count += 1 + g.classes().size();
         }
@@ -138,6 +151,9 @@ final class PrebuiltArchive {
         body.writeInt(count);
         for (Map.Entry<String, byte[]> f : files.files().entrySet()) {
             entry(body, 'F', f.getKey(), f.getValue());
+        }
+        for (Map.Entry<String, byte[]> t : trees.entrySet()) {
+            entry(body, 'T', t.getKey(), t.getValue());
         }
         for (Map.Entry<String, RuleClasses.Generated> p : new TreeMap<>(byKey).entrySet()) {
             if (p.getValue().data() != null) {
@@ -175,6 +191,29 @@ final class PrebuiltArchive {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * The tree of every YAML file the engine's readers parse, by path (sorted), parsed as {@link PackLoader#yaml}
+     * parses it; a file that does not parse, or whose tree would be over {@link #MAX_TREE_BYTES}, gets none and is
+     * parsed at load.
+     */
+    static SortedMap<String, byte[]> trees(PackFiles files) {
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        for (String path : files.files().keySet()) {
+            if (!TREE_FILE.matcher(path).matches()) {
+                continue;
+            }
+            try {
+                byte[] tree = PackTrees.write(PackReader.yaml(path, files.text(path), PackFiles.LIMITS));
+                if (tree != null && tree.length <= MAX_TREE_BYTES) {
+                    out.put(path, tree);
+                }
+            } catch (PackReadException e) {
+                // not a tree: the load parses the text and reports it
+            }
+        }
+        return out;
     }
 
     private static void entry(DataOutputStream out, char kind, String name, byte[] data) throws IOException {
@@ -293,6 +332,7 @@ final class PrebuiltArchive {
                 throw tooLarge(name, "load.prebuilt.tooManyEntries", "count", String.valueOf(count), "max", String.valueOf(MAX_ENTRIES));
             }
             SortedMap<String, byte[]> files = new TreeMap<>();
+            Map<String, byte[]> trees = new HashMap<>();
             Map<String, String> models = new TreeMap<>();
             Map<String, Map<String, byte[]>> classes = new HashMap<>();
             Map<String, DataRules.Translated> data = new HashMap<>();
@@ -316,6 +356,17 @@ final class PrebuiltArchive {
                             throw tooLarge(name, "load.prebuilt.tooManyFiles", "max", String.valueOf(MAX_PACK_FILES));
                         }
                         if (files.put(entry, bytes(in, (int) length)) != null) {
+                            throw duplicate(name, entry);
+                        }
+                    }
+                    case 'T' -> {
+                        if (!TREE_FILE.matcher(entry).matches() || !packPath(entry)) {
+                            throw badEntry(name, entry);
+                        }
+                        if (length > MAX_TREE_BYTES) {
+                            throw tooLarge(name, "load.prebuilt.treeTooLarge", "entry", entry, "max", String.valueOf(MAX_TREE_BYTES));
+                        }
+                        if (trees.put(entry, bytes(in, (int) length)) != null) {
                             throw duplicate(name, entry);
                         }
                     }
@@ -375,7 +426,12 @@ final class PrebuiltArchive {
                 throw badEntry(name, classes.keySet().iterator().next() + "/…");
             }
             data.forEach((key, t) -> byKey.put(key, RuleClasses.Generated.data(t)));
-            return new Contents(PackFiles.of(name, files), Map.copyOf(byKey));
+            for (String tree : new TreeMap<>(trees).keySet()) {
+                if (!files.containsKey(tree)) {
+                    throw refuse(name, "PREBUILT_BAD_ENTRY", "load.prebuilt.treeWithoutFile", "entry", tree);
+                }
+            }
+            return new Contents(PackFiles.of(name, files, trees), Map.copyOf(byKey));
         } catch (java.nio.BufferUnderflowException e) {
             throw corrupt(name, "load.prebuilt.truncatedContent");
         }
@@ -383,21 +439,25 @@ final class PrebuiltArchive {
 
     /** A pack path as the folder reader makes them: relative, forward slashes, no dot segments or hidden files, NFC. */
     static boolean packPath(String p) {
-        if (p.isEmpty() || p.startsWith("/") || p.endsWith("/") || p.contains("\\") || p.contains("//")
-                || p.indexOf(':') >= 0 || !Normalizer.isNormalized(p, Normalizer.Form.NFC)) {
+        if (p.isEmpty() || p.charAt(0) == '/' || p.charAt(p.length() - 1) == '/') {
             return false;
         }
-        for (int i = 0; i < p.length(); i++) {
-            if (Character.isISOControl(p.charAt(i))) {
+        boolean combining = false; // below U+0300 nothing combines or decomposes: the path is NFC as it is
+        int segment = 0;
+        for (int i = 0; i <= p.length(); i++) {
+            char c = i < p.length() ? p.charAt(i) : '/';
+            if (c == '/') {
+                if (i == segment || p.charAt(segment) == '.') {
+                    return false; // empty segment, "..", ".", hidden files: the folder reader skips or refuses them
+                }
+                segment = i + 1;
+            } else if (c == '\\' || c == ':' || Character.isISOControl(c)) {
                 return false;
+            } else if (c >= '\u0300') {
+                combining = true;
             }
         }
-        for (String part : p.split("/", -1)) {
-            if (part.isEmpty() || part.startsWith(".")) {
-                return false; // "..", ".", hidden files: the folder reader skips or refuses them
-            }
-        }
-        return true;
+        return !combining || Normalizer.isNormalized(p, Normalizer.Form.NFC);
     }
 
     /**

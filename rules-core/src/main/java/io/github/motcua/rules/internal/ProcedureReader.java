@@ -610,7 +610,8 @@ final class ProcedureReader {
     }
 
     private Base base(String path, FormFields form) {
-        YamlDoc doc = YamlDoc.parse(path, files.text(path), problems);
+        byte[] stored = files.tree(path);
+        YamlDoc doc = stored != null ? YamlDoc.stored(path, stored, problems) : YamlDoc.parse(path, files.text(path), problems);
         if (doc == null) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.github.motcua.rules.internal;
 import io.github.motcua.kernel.PackNode;
 import io.github.motcua.kernel.PackReadException;
 import io.github.motcua.kernel.PackReader;
+import io.github.motcua.kernel.PackTrees;
 import io.github.motcua.rules.PackProblem;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -46,6 +47,24 @@ final class YamlDoc {
             return new YamlDoc(file, tree, json(tree));
         } catch (PackReadException e) {
             problems.add(PackProblem.of(e.problem()));
+            return null;
+        }
+    }
+
+    /**
+     * A prebuilt pack's stored tree of the file ({@link PackTrees}, written from the parse of the same file at build),
+     * or adds its problem and returns null: bytes that are not one tree within the reader's limits are refused as
+     * {@code PREBUILT_CORRUPT} at the file (the artifact was damaged or edited; build it again).
+     */
+    static YamlDoc stored(String file, byte[] tree, List<PackProblem> problems) {
+        try {
+            PackNode root = PackTrees.read(file, tree, PackFiles.LIMITS);
+            return new YamlDoc(file, root, json(root));
+        } catch (PackReadException e) {
+            io.github.motcua.kernel.Problem p = e.problem();
+            problems.add(new PackProblem(file, 0, 0, "PREBUILT_CORRUPT",
+                    Msg.vi("load.prebuilt.badTree", "file", file, "detail", p.messageVi()),
+                    Msg.en("load.prebuilt.badTree", "file", file, "detail", p.messageEn())));
             return null;
         }
     }

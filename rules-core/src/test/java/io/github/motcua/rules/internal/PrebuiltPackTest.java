@@ -176,6 +176,7 @@ class PrebuiltPackTest {
         Parts p = new Parts();
         p.hash = c.files().sha256();
         c.files().files().forEach((k, v) -> p.add('F', k, v));
+        new TreeMap<>(c.files().trees()).forEach((k, v) -> p.add('T', k, v));
         new TreeMap<>(c.byKey()).forEach((k, g) -> {
             if (g.data() != null) {
                 p.add('D', k, DataRulesFormat.encode(g.data()));
@@ -460,6 +461,146 @@ class PrebuiltPackTest {
         refused(Files.write(dir.resolve("bomb.motcua"), p.bytes(raw.toByteArray())), "PREBUILT_TOO_LARGE");
     }
 
+    // ---- stored trees (format 4): the YAML files' parsed trees, read instead of the text and validated as it is ----
+
+    static final String MARRIAGE_YAML = "procedures/1.000894/procedure.yaml";
+
+    /** The stored tree of {@code yaml} as the build writes it. */
+    static byte[] tree(String path, String yaml) {
+        return io.github.motcua.kernel.PackTrees.write(io.github.motcua.kernel.PackReader.yaml(path, yaml, PackFiles.LIMITS));
+    }
+
+    /** The real artifact with the stored tree of {@code path} replaced by {@code tree}. */
+    Parts withTree(String path, byte[] tree) {
+        Parts p = real();
+        boolean found = false;
+        for (Object[] e : p.entries) {
+            if ((char) e[0] == 'T' && e[1].equals(path)) {
+                e[2] = tree;
+                found = true;
+            }
+        }
+        assertTrue(found, "no stored tree of " + path);
+        return p;
+    }
+
+    String marriageYaml() throws IOException {
+        return Files.readString(pack.resolve(MARRIAGE_YAML));
+    }
+
+    @Test
+    void write_storesTheTreeOfEveryYamlFileTheReadersParse() {
+        List<PackProblem> problems = new ArrayList<>();
+        PrebuiltArchive.Contents c = PrebuiltArchive.read(artifact, problems);
+        assertNotNull(c, problems.toString());
+        assertEquals(java.util.Set.of("pack.yaml", "units.yaml", "legal-bases/procedures.yaml", MARRIAGE_YAML,
+                "procedures/1.001193/procedure.yaml", "procedures/1.000894/cases/dieu-kien-ket-hon.yaml",
+                "procedures/1.001193/cases/" + casesOf("1.001193")), c.files().trees().keySet());
+    }
+
+    private String casesOf(String code) {
+        try (var s = Files.list(pack.resolve("procedures/" + code + "/cases"))) {
+            return s.map(f -> f.getFileName().toString()).sorted().findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void load_storedTreeIsWhatIsRead_andValidatedAsTheFileIs() throws Exception {
+        // a stored tree that differs from its file (only someone rewriting the artifact can make one) is what the
+        // readers see: the same schema and checks run on it
+        String renamed = marriageYaml().replace("\"Đăng ký kết hôn\"", "\"Đăng ký kết hôn (cây)\"");
+        Path ok = withTree(MARRIAGE_YAML, tree(MARRIAGE_YAML, renamed)).write(dir.resolve("renamed.motcua"));
+        try (Engine e = engine(false)) {
+            e.load(ok).orThrow();
+            assertEquals("Đăng ký kết hôn (cây)", e.catalog().stream().filter(p -> p.code().equals("1.000894"))
+                    .findFirst().orElseThrow().name().vi());
+        }
+        String wrongType = marriageYaml().replaceFirst("quantity: 1", "quantity: một");
+        Path bad = withTree(MARRIAGE_YAML, tree(MARRIAGE_YAML, wrongType)).write(dir.resolve("type.motcua"));
+        try (Engine e = engine(false)) {
+            LoadResult r = e.load(bad);
+            assertFalse(r.ok());
+            assertTrue(r.problems().stream().anyMatch(p -> p.file().equals(MARRIAGE_YAML)), r.problems().toString());
+        }
+        String notAMapping = "- code: \"1.000894\"\n";
+        Path list = withTree(MARRIAGE_YAML, tree(MARRIAGE_YAML, notAMapping)).write(dir.resolve("list.motcua"));
+        try (Engine e = engine(false)) {
+            LoadResult r = e.load(list);
+            assertFalse(r.ok());
+            assertTrue(r.problems().stream().anyMatch(p -> p.file().equals(MARRIAGE_YAML)), r.problems().toString());
+            assertTrue(e.pack().isEmpty());
+        }
+    }
+
+    @Test
+    void load_malformedStoredTree_refusedAsCorrupt_namingTheFile() throws Exception {
+        byte[] good = tree(MARRIAGE_YAML, marriageYaml());
+        for (byte[] bad : List.of(java.util.Arrays.copyOf(good, good.length / 2), java.util.Arrays.copyOf(good, good.length + 3),
+                new byte[] {42}, new byte[0])) {
+            Path p = withTree(MARRIAGE_YAML, bad).write(dir.resolve("bad" + bad.length + ".motcua"));
+            refused(p, "PREBUILT_CORRUPT");
+            try (Engine e = engine(false)) {
+                PackProblem problem = e.load(p).problems().stream().filter(x -> x.code().equals("PREBUILT_CORRUPT"))
+                        .findFirst().orElseThrow();
+                assertEquals(MARRIAGE_YAML, problem.file());
+                assertTrue(problem.messageVi().startsWith("Gói dựng sẵn bị hỏng: cây dữ liệu đã lưu của tệp [" + MARRIAGE_YAML + "]"),
+                        problem.messageVi());
+                assertTrue(problem.messageEn().contains("stored tree of [" + MARRIAGE_YAML + "]"), problem.messageEn());
+            }
+        }
+    }
+
+    @Test
+    void load_hugeOrDeepStoredTree_refusedBeforeItIsBuilt() throws Exception {
+        // a mapping claiming 2^31 - 1 entries in ten bytes
+        byte[] huge = {0, 1, 1, 1, 1, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07};
+        refused(withTree(MARRIAGE_YAML, huge).write(dir.resolve("huge.motcua")), "PREBUILT_CORRUPT");
+        // 10,000 nested lists: the reader stops at the folder reader's depth limit, never recursing further
+        ByteArrayOutputStream deep = new ByteArrayOutputStream();
+        for (int i = 0; i < 10_000; i++) {
+            deep.writeBytes(new byte[] {1, 1, 1, 1, 1, 1});
+        }
+        deep.writeBytes(new byte[] {11, 1, 1, 1, 1});
+        Path p = withTree(MARRIAGE_YAML, deep.toByteArray()).write(dir.resolve("deep.motcua"));
+        refused(p, "PREBUILT_CORRUPT");
+        try (Engine e = engine(false)) {
+            assertTrue(e.load(p).problems().get(0).messageEn().contains("nested too deep (max 64 levels)"),
+                    e.load(p).problems().toString());
+        }
+    }
+
+    @Test
+    void load_storedTreeOfNoFile_orOfAFileNotParsed_orTwice_refusedAsBadEntry() throws Exception {
+        Parts p = real();
+        p.add('T', "procedures/9.999999/procedure.yaml", tree("procedures/9.999999/procedure.yaml", "code: x\n"));
+        refused(p.write(dir.resolve("orphan.motcua")), "PREBUILT_BAD_ENTRY");
+        Parts q = real();
+        q.add('T', "procedures/1.000894/rules.drl", tree("procedures/1.000894/rules.drl", "x: 1\n"));
+        refused(q.write(dir.resolve("drl.motcua")), "PREBUILT_BAD_ENTRY");
+        Parts r = real();
+        r.add('T', MARRIAGE_YAML, tree(MARRIAGE_YAML, marriageYaml()));
+        refused(r.write(dir.resolve("twice.motcua")), "PREBUILT_BAD_ENTRY");
+        Parts s = real();
+        s.add('T', "../pack.yaml", tree("pack.yaml", "id: x\n"));
+        refused(s.write(dir.resolve("escape.motcua")), "PREBUILT_BAD_ENTRY");
+    }
+
+    @Test
+    void load_storedTreesLeftOut_parsesTheFiles_sameDecisions() throws Exception {
+        Parts p = real();
+        p.entries.removeIf(e -> (char) e[0] == 'T');
+        Path without = p.write(dir.resolve("without.motcua"));
+        try (Engine folder = engine(false); Engine built = engine(false)) {
+            folder.load(pack).orThrow();
+            built.load(without).orThrow();
+            for (String dossier : List.of(BIRTH, MARRIAGE)) {
+                assertEquals(folder.decide(dossier).toJson(), built.decide(dossier).toJson());
+            }
+        }
+    }
+
     @Test
     void load_folderStillLoads_andArtifactReplacesIt() throws Exception {
         try (Engine e = engine(true)) {
@@ -619,6 +760,44 @@ class PrebuiltPackTest {
     }
 
     /** The artifact's class-name check, written without a regex for speed, accepts exactly what the regex accepts. */
+    /** The check of a pack path as it was written before session 10 (with a regex-free split and a normaliser call). */
+    static boolean packPathAsBefore(String p) {
+        if (p.isEmpty() || p.startsWith("/") || p.endsWith("/") || p.contains("\\") || p.contains("//")
+                || p.indexOf(':') >= 0 || !java.text.Normalizer.isNormalized(p, java.text.Normalizer.Form.NFC)) {
+            return false;
+        }
+        for (int i = 0; i < p.length(); i++) {
+            if (Character.isISOControl(p.charAt(i))) {
+                return false;
+            }
+        }
+        for (String part : p.split("/", -1)) {
+            if (part.isEmpty() || part.startsWith(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void packPath_acceptsExactlyWhatTheCheckBeforeAccepted() {
+        List<String> paths = new ArrayList<>(List.of("", "a", "/a", "a/", "a//b", "./a", "a/../b", "a/.b", "a.b/c", "..", "a\\b",
+                "c:/x", "a\u0000", "procedures/1.000894/procedure.yaml", "Đ/ề", "e\u0302\u0300", "a/\u0301", "\uD83D\uDE00",
+                "\uD83D", "a\u007F", "a\u0085b"));
+        java.util.Random random = new java.util.Random(10);
+        String alphabet = "a./\\:\u0000é\u0300\u0302ềĐ\uD83D\uDE00\u0085 ";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            paths.add(b.toString());
+        }
+        for (String p : paths) {
+            assertEquals(packPathAsBefore(p), PrebuiltArchive.packPath(p), "[" + p + "]");
+        }
+    }
+
     @Test
     void className_acceptsExactlyWhatItsPatternAccepts() {
         List<String> names = new ArrayList<>(List.of("", "a", "A1", "1a", "a/b", "a//b", "/a", "a/", "a/1", "$_/_$9", "a.b",
