@@ -14,9 +14,10 @@ import org.kie.api.KieBase;
  * The rule compiler's cold start taken off the first decision (khởi động trình biên dịch): in a JVM that has not
  * compiled a procedure yet, a folder load starts, on a daemon thread of its own, the compile of a fixed rule set the
  * library owns (the resource folder {@code warm-up} beside this class: one procedure, three rules, no form). It goes
- * the way every procedure goes — parse, lint, descriptor restriction, executable-model generator, in-memory Java
- * compiler, our bytecode verifier, KieBase — so those classes are loaded and their code warm when the pack's first
- * procedure compiles, after the load. Nothing of the pack runs in it, nothing it builds is kept, and the load never
+ * the way every procedure goes — parse, lint, descriptor restriction, then (its rules being plain vocabulary) the
+ * translation to rules as data and the KieBase ({@link DataRules}; a procedure outside that subset goes on through the
+ * executable-model generator, the in-memory Java compiler and our bytecode verifier) — so those classes are loaded and
+ * their code warm when the pack's first procedure compiles, after the load. Nothing of the pack runs in it, nothing it builds is kept, and the load never
  * waits for it; a failure is ignored (the pack's own compile reports its own problems).
  *
  * <p>Once per class loader of this class, by a load of at least {@value #MIN_PROCEDURES} procedure folders (a smaller

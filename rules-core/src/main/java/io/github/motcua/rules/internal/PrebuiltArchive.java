@@ -46,6 +46,8 @@ import java.util.zip.Inflater;
  *                                        'T' the parsed tree of a YAML pack file ({@link PackTrees}): name = its path
  *                                        'P' a procedure's compile: name = its rule key (hex), bytes = model class
  *                                        'C' a class: name = rule key + '/' + internal class name
+ *                                        'D' a procedure's rules as data (format 5): name = its rule key,
+ *                                            bytes = {@link DataRulesFormat}; no 'P' or 'C' for that key
  * 32 bytes                             SHA-256 of everything before it
  * (str = u16 length + UTF-8)
  * </pre>
@@ -61,7 +63,7 @@ import java.util.zip.Inflater;
  * <p>Stateless and thread-safe.
  */
 final class PrebuiltArchive {
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     static final byte[] MAGIC = "MOTCUA-PREBUILT\n".getBytes(StandardCharsets.US_ASCII);
     /** Largest artifact file read. */
     static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
@@ -145,6 +147,7 @@ final class PrebuiltArchive {
         for (RuleClasses.Generated g : byKey.values()) {
             count += 1 + g.classes().size();
         }
+        // (a procedure's rules as data are one entry, 'D', in place of 'P')
         body.writeInt(count);
         for (Map.Entry<String, byte[]> f : files.files().entrySet()) {
             entry(body, 'F', f.getKey(), f.getValue());
@@ -153,6 +156,10 @@ final class PrebuiltArchive {
             entry(body, 'T', t.getKey(), t.getValue());
         }
         for (Map.Entry<String, RuleClasses.Generated> p : new TreeMap<>(byKey).entrySet()) {
+            if (p.getValue().data() != null) {
+                entry(body, 'D', p.getKey(), DataRulesFormat.encode(p.getValue().data()));
+                continue;
+            }
             String model = p.getValue().modelClass() == null ? "" : p.getValue().modelClass();
             entry(body, 'P', p.getKey(), model.getBytes(StandardCharsets.UTF_8));
             for (Map.Entry<String, byte[]> c : p.getValue().classes().entrySet()) {
@@ -328,6 +335,7 @@ final class PrebuiltArchive {
             Map<String, byte[]> trees = new HashMap<>();
             Map<String, String> models = new TreeMap<>();
             Map<String, Map<String, byte[]>> classes = new HashMap<>();
+            Map<String, DataRules.Translated> data = new HashMap<>();
             java.util.Set<String> keysSeen = new java.util.HashSet<>(); // rule keys already checked against KEY
             for (long i = 0; i < count; i++) {
                 int kind = Byte.toUnsignedInt(in.get());
@@ -367,7 +375,24 @@ final class PrebuiltArchive {
                         if (!KEY.matcher(entry).matches() || !(model.isEmpty() || className(model))) {
                             throw badEntry(name, entry);
                         }
-                        if (models.put(entry, model) != null) {
+                        if (models.put(entry, model) != null || data.containsKey(entry)) {
+                            throw duplicate(name, entry);
+                        }
+                    }
+                    case 'D' -> {
+                        if (!KEY.matcher(entry).matches()) {
+                            throw badEntry(name, entry);
+                        }
+                        if (length > MAX_CLASS_BYTES) {
+                            throw tooLarge(name, "load.prebuilt.classTooLarge", "entry", entry, "max", String.valueOf(MAX_CLASS_BYTES));
+                        }
+                        DataRules.Translated t;
+                        try {
+                            t = DataRulesFormat.decode(bytes(in, (int) length));
+                        } catch (IllegalArgumentException e) {
+                            throw corrupt(name, "load.prebuilt.badData", "entry", entry, "detail", e.getMessage());
+                        }
+                        if (data.put(entry, t) != null || models.containsKey(entry)) {
                             throw duplicate(name, entry);
                         }
                     }
@@ -400,6 +425,7 @@ final class PrebuiltArchive {
             if (!classes.isEmpty()) {
                 throw badEntry(name, classes.keySet().iterator().next() + "/…");
             }
+            data.forEach((key, t) -> byKey.put(key, RuleClasses.Generated.data(t)));
             for (String tree : new TreeMap<>(trees).keySet()) {
                 if (!files.containsKey(tree)) {
                     throw refuse(name, "PREBUILT_BAD_ENTRY", "load.prebuilt.treeWithoutFile", "entry", tree);

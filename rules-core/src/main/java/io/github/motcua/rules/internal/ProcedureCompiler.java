@@ -182,6 +182,11 @@ final class ProcedureCompiler {
         if (trees == null) {
             return null;
         }
+        // rules that are all plain vocabulary become data: no source, no javac, no class defined (DataRules)
+        DataRules.Translated data = DataRules.translate(packageName(src), trees);
+        if (data != null) {
+            return DataRules.kieBase(data);
+        }
         String fallback = blame(src);
         return RuleClasses.build(packageName(src), trees, c.rules(), fallback,
                 errors -> report(errors, src, problems), problems);
@@ -189,7 +194,7 @@ final class ProcedureCompiler {
 
     /**
      * Like {@link #build}, but returns the verified, not yet defined classes (what a prebuilt pack
-     * stores); null when Drools, the Java compiler or the verifier refuses.
+     * stores), or the rules as data ({@link DataRules}); null when Drools, the Java compiler or the verifier refuses.
      */
     static RuleClasses.Generated generate(Checked c, List<PackProblem> problems) {
         CompilerWarmUp.compiled();
@@ -197,6 +202,10 @@ final class ProcedureCompiler {
         List<PackageDescr> trees = restrict(src, problems);
         if (trees == null) {
             return null;
+        }
+        DataRules.Translated data = DataRules.translate(packageName(src), trees);
+        if (data != null) {
+            return RuleClasses.Generated.data(data); // stored as data in a prebuilt pack: no class
         }
         return RuleClasses.generate(packageName(src), trees, c.rules(), blame(src),
                 errors -> report(errors, src, problems), problems);
@@ -216,7 +225,7 @@ final class ProcedureCompiler {
         return String.format(Locale.ROOT, HEADER_FMT, packageName(src));
     }
 
-    private static String packageName(LoadedPack.ProcedureSource src) {
+    static String packageName(LoadedPack.ProcedureSource src) {
         return "motcua.p" + src.procedure().code().replaceAll("[^A-Za-z0-9]", "_");
     }
 

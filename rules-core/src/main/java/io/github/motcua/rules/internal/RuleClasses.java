@@ -105,9 +105,21 @@ final class RuleClasses {
      * verified, and the model class Drools assembles the KieBase from (null when the procedure has no
      * rule). Nothing of it is defined yet. A prebuilt pack stores exactly this.
      */
-    record Generated(Map<String, byte[]> classes, String modelClass) {
+    record Generated(Map<String, byte[]> classes, String modelClass, DataRules.Translated data) {
         Generated {
             classes = java.util.Collections.unmodifiableMap(new TreeMap<>(classes));
+            if (data != null && (!classes.isEmpty() || modelClass != null)) {
+                throw new IllegalArgumentException("rules as data have no classes");
+            }
+        }
+
+        Generated(Map<String, byte[]> classes, String modelClass) {
+            this(classes, modelClass, null);
+        }
+
+        /** A procedure's rules as data ({@link DataRules}): no class at all. */
+        static Generated data(DataRules.Translated data) {
+            return new Generated(Map.of(), null, java.util.Objects.requireNonNull(data));
         }
 
         /** A procedure without rules. */
@@ -413,6 +425,9 @@ final class RuleClasses {
 
     /** Defines the (verified) classes with a class loader of their own and assembles the KieBase from the model. */
     static KieBase assemble(Generated g) {
+        if (g.data() != null) {
+            return assemble(g.data());
+        }
         if (g.modelClass() == null) {
             return KieBaseBuilder.createKieBaseFromModel(List.of(), KieServices.get().newKieBaseConfiguration());
         }
@@ -420,10 +435,22 @@ final class RuleClasses {
     }
 
     /**
+     * The KieBase of a procedure's rules as data ({@link DataRules}): its model holds only library classes
+     * ({@link DataConditions}), so nothing is generated, verified or defined; the KieBase is assembled as from a
+     * generated model, with the library's class loader.
+     */
+    static KieBase assemble(DataRules.Translated data) {
+        return KieBaseBuilder.createKieBaseFromModel(DataRules.model(data), kieBaseConfiguration(RuleClasses.class.getClassLoader()));
+    }
+
+    /**
      * Verified classes defined, linked and initialised by a class loader of their own: what
      * {@link #assemble(Linked)} builds the KieBase from. The class files are dropped as they are defined.
      */
-    record Linked(RuleClassLoader loader, String modelClass) {
+    record Linked(RuleClassLoader loader, String modelClass, DataRules.Translated data) {
+        Linked(RuleClassLoader loader, String modelClass) {
+            this(loader, modelClass, null);
+        }
     }
 
     /**
@@ -436,6 +463,9 @@ final class RuleClasses {
      *                      NoClassDefFoundError, ExceptionInInitializerError …)
      */
     static Linked link(Generated g) {
+        if (g.data() != null) {
+            return new Linked(null, null, g.data()); // rules as data: nothing to define or link
+        }
         RuleClassLoader loader = new RuleClassLoader(RuleClasses.class.getClassLoader(), g.classes());
         for (String name : g.classes().keySet()) {
             try {
@@ -449,6 +479,9 @@ final class RuleClasses {
 
     /** The KieBase of classes {@link #link linked} earlier. */
     static KieBase assemble(Linked l) {
+        if (l.data() != null) {
+            return assemble(l.data());
+        }
         if (l.modelClass() == null) {
             return KieBaseBuilder.createKieBaseFromModel(List.of(), KieServices.get().newKieBaseConfiguration());
         }

@@ -166,6 +166,10 @@ class PrebuiltPackTest {
 
     /** The real artifact's parts, to be changed. */
     Parts real() {
+        return real(artifact);
+    }
+
+    static Parts real(Path artifact) {
         List<PackProblem> problems = new ArrayList<>();
         PrebuiltArchive.Contents c = PrebuiltArchive.read(artifact, problems);
         assertNotNull(c, problems.toString());
@@ -174,10 +178,35 @@ class PrebuiltPackTest {
         c.files().files().forEach((k, v) -> p.add('F', k, v));
         new TreeMap<>(c.files().trees()).forEach((k, v) -> p.add('T', k, v));
         new TreeMap<>(c.byKey()).forEach((k, g) -> {
+            if (g.data() != null) {
+                p.add('D', k, DataRulesFormat.encode(g.data()));
+                return;
+            }
             p.add('P', k, g.modelClass() == null ? new byte[0] : g.modelClass().getBytes(StandardCharsets.UTF_8));
             g.classes().forEach((n, b) -> p.add('C', k + "/" + n, b));
         });
         return p;
+    }
+
+    /**
+     * The parts of the same pack built with every procedure on the code path (generated, verified classes): its rules
+     * are plain vocabulary, so a normal build stores them as data, without a class to tamper with.
+     */
+    Parts realWithClasses() throws IOException {
+        Path out = dir.resolve("with-classes.motcua");
+        String before = System.getProperty(DataRules.FORCE_CODE_PATH);
+        System.setProperty(DataRules.FORCE_CODE_PATH, "true");
+        try (PrebuiltPack p = PrebuiltPack.compile(Motcua.engine().clock(CLOCK), pack)) {
+            p.load().orThrow();
+            p.write(out);
+        } finally {
+            if (before == null) {
+                System.clearProperty(DataRules.FORCE_CODE_PATH);
+            } else {
+                System.setProperty(DataRules.FORCE_CODE_PATH, before);
+            }
+        }
+        return real(out);
     }
 
     /** Loads {@code bad} into an engine serving the good artifact: refused with {@code code}, the old pack answers as before. */
@@ -271,7 +300,7 @@ class PrebuiltPackTest {
         }
         refused(p.write(dir.resolve("altered.motcua")), "PREBUILT_ALTERED");
         Parts q = real();
-        q.entries.removeIf(e -> (char) e[0] == 'P' || (char) e[0] == 'C');
+        q.entries.removeIf(e -> (char) e[0] == 'P' || (char) e[0] == 'C' || (char) e[0] == 'D');
         refused(q.write(dir.resolve("noclasses.motcua")), "PREBUILT_ALTERED");
     }
 
@@ -301,7 +330,7 @@ class PrebuiltPackTest {
     @Test
     void load_classReplacedWithValidChecksums_verifierRefusesItBeforeItRuns() throws Exception {
         Path marker = dir.resolve("ran");
-        Parts p = real();
+        Parts p = realWithClasses();
         String model = null;
         for (Object[] e : p.entries) {
             if ((char) e[0] == 'P' && ((byte[]) e[2]).length > 0 && model == null) {
@@ -317,7 +346,7 @@ class PrebuiltPackTest {
         refused(p.write(dir.resolve("payload.motcua")), "DRL_REFUSED_CODE");
         assertFalse(Files.exists(marker), "a class of the artifact ran");
         // the same class added beside the good ones (never named as the model) is refused too
-        Parts q = real();
+        Parts q = realWithClasses();
         String key = (String) q.entries.stream().filter(e -> (char) e[0] == 'P').findFirst().orElseThrow()[1];
         q.add('C', key + "/motcua/x/Extra", payload("motcua/x/Extra", marker));
         refused(q.write(dir.resolve("extra.motcua")), "DRL_REFUSED_CODE");
@@ -345,7 +374,7 @@ class PrebuiltPackTest {
      */
     @Test
     void load_classThatPassesTheVerifierButDoesNotLink_refusedAtLoad() throws Exception {
-        Parts p = real();
+        Parts p = realWithClasses();
         String model = null;
         for (Object[] e : p.entries) {
             if ((char) e[0] == 'P' && ((byte[]) e[2]).length > 0 && model == null) {
@@ -381,7 +410,7 @@ class PrebuiltPackTest {
     @ParameterizedTest
     @ValueSource(strings = {"../../x/Y", "/abs/Y", "a..b/Y", "a/b.class"})
     void load_classNameEscaping_refused(String cls) throws Exception {
-        Parts p = real();
+        Parts p = realWithClasses();
         String key = (String) p.entries.stream().filter(e -> (char) e[0] == 'P').findFirst().orElseThrow()[1];
         p.add('C', key + "/" + cls, new byte[] {1});
         refused(p.write(dir.resolve("class.motcua")), "PREBUILT_BAD_ENTRY");
@@ -591,7 +620,7 @@ class PrebuiltPackTest {
      */
     @Test
     void load_onOneThreadOrMany_sameProceduresSameProblemsSameOrder() throws Exception {
-        Parts p = real();
+        Parts p = realWithClasses();
         List<String> models = new ArrayList<>();
         for (Object[] e : p.entries) {
             if ((char) e[0] == 'P' && ((byte[]) e[2]).length > 0) {
@@ -641,6 +670,95 @@ class PrebuiltPackTest {
             }
         }
     }
+    @Test
+    void load_rulesAsData_storedWithoutClasses_sameDecisions() throws Exception {
+        Parts p = real();
+        assertEquals(2, p.entries.stream().filter(e -> (char) e[0] == 'D').count(), "both procedures' rules are data");
+        assertEquals(0, p.entries.stream().filter(e -> (char) e[0] == 'C').count(), "no class in the artifact");
+        try (Engine folder = engine(false); Engine built = engine(true)) {
+            folder.load(pack).orThrow();
+            built.load(artifact).orThrow();
+            for (String dossier : List.of(BIRTH, MARRIAGE)) {
+                assertEquals(folder.decide(dossier).toJson(), built.decide(dossier).toJson());
+            }
+        }
+    }
+
+    /** {@code real()} with the first data entry's bytes changed by {@code edit}. */
+    Path withData(String file, java.util.function.UnaryOperator<byte[]> edit) throws IOException {
+        Parts p = real();
+        for (Object[] e : p.entries) {
+            if ((char) e[0] == 'D') {
+                e[2] = edit.apply((byte[]) e[2]);
+                break;
+            }
+        }
+        return p.write(dir.resolve(file));
+    }
+
+    @Test
+    void load_malformedRulesAsData_refusedWhole() throws Exception {
+        // truncated, a byte more, another version, garbage: refused as corrupt, never half-loaded
+        refused(withData("d1.motcua", b -> java.util.Arrays.copyOf(b, b.length - 3)), "PREBUILT_CORRUPT");
+        refused(withData("d2.motcua", b -> java.util.Arrays.copyOf(b, b.length + 1)), "PREBUILT_CORRUPT");
+        refused(withData("d3.motcua", b -> {
+            byte[] c = b.clone();
+            c[0] = 9;
+            return c;
+        }), "PREBUILT_CORRUPT");
+        refused(withData("d4.motcua", b -> new byte[] {1, 0, 0, 0, 3, 'x', 'y', 'z'}), "PREBUILT_CORRUPT");
+        // a tree the translator never makes: a read of another fact, a comparison the subset does not take,
+        // parentheses where the generator drops them, a number out of range
+        DataRules.Translated t = decodedFirst();
+        DataRules.DataRule r = t.rules().get(0);
+        DataRules.Pattern form = new DataRules.Pattern(DataRules.Kind.PATTERN, DataConditions.Fact.FORM,
+                List.of(new DataConditions.Group(new DataConditions.Atom(DataConditions.Read.FORM_HAS, List.of("a")))));
+        refused(withTranslated("d5.motcua", t, r, form), "PREBUILT_CORRUPT");
+        DataRules.Pattern applicantReadOnForm = new DataRules.Pattern(DataRules.Kind.PATTERN, DataConditions.Fact.FORM,
+                List.of(new DataConditions.Atom(DataConditions.Read.APPLICANT_HAS_CATEGORY, List.of("a"))));
+        refused(withTranslated("d6.motcua", t, r, applicantReadOnForm), "PREBUILT_CORRUPT");
+        DataRules.Pattern stringOrdered = new DataRules.Pattern(DataRules.Kind.PATTERN, DataConditions.Fact.FORM,
+                List.of(new DataConditions.Comparison(DataConditions.Read.FORM_TEXT, List.of("a"), DataConditions.Op.LT,
+                        DataConditions.Compare.OBJECTS, "X", "\"X\"")));
+        refused(withTranslated("d7.motcua", t, r, stringOrdered), "PREBUILT_CORRUPT");
+        // the same rule with a well-formed condition loads: the reader takes what the translator makes
+        DataRules.Pattern fine = new DataRules.Pattern(DataRules.Kind.PATTERN, DataConditions.Fact.FORM,
+                List.of(new DataConditions.Atom(DataConditions.Read.FORM_HAS, List.of("a"))));
+        try (Engine e = engine(false)) {
+            assertTrue(e.load(withTranslated("d8.motcua", t, r, fine)).ok());
+        }
+    }
+
+    private DataRules.Translated decodedFirst() {
+        Parts p = real();
+        for (Object[] e : p.entries) {
+            if ((char) e[0] == 'D') {
+                return DataRulesFormat.decode((byte[]) e[2]);
+            }
+        }
+        throw new AssertionError("no data entry");
+    }
+
+    /** The artifact with the first data entry's first rule's conditions replaced by {@code pattern}. */
+    private Path withTranslated(String file, DataRules.Translated t, DataRules.DataRule r, DataRules.Pattern pattern) throws IOException {
+        List<DataRules.DataRule> rules = new ArrayList<>(t.rules());
+        rules.set(0, new DataRules.DataRule(r.name(), r.file(), r.attributes(), r.metadata(), List.of(pattern), r.rhs()));
+        byte[] encoded = DataRulesFormat.encode(new DataRules.Translated(t.packageName(), rules));
+        return withData(file, b -> encoded);
+    }
+
+    @Test
+    void load_dataAndClassesForOneProcedure_refused() throws Exception {
+        Parts p = real();
+        String key = (String) p.entries.stream().filter(e -> (char) e[0] == 'D').findFirst().orElseThrow()[1];
+        p.add('P', key, new byte[0]);
+        refused(p.write(dir.resolve("both.motcua")), "PREBUILT_BAD_ENTRY");
+        Parts q = real();
+        q.add('C', key + "/motcua/x/Extra", payload("motcua/x/Extra", dir.resolve("ran")));
+        refused(q.write(dir.resolve("data-and-class.motcua")), "PREBUILT_BAD_ENTRY");
+        assertFalse(Files.exists(dir.resolve("ran")));
+    }
+
     /** The artifact's class-name check, written without a regex for speed, accepts exactly what the regex accepts. */
     /** The check of a pack path as it was written before session 10 (with a regex-free split and a normaliser call). */
     static boolean packPathAsBefore(String p) {

@@ -1,0 +1,430 @@
+package io.github.motcua.rules.internal;
+
+import io.github.motcua.rules.internal.DataConditions.Action;
+import io.github.motcua.rules.internal.DataConditions.Call;
+import io.github.motcua.rules.internal.DataConditions.Fact;
+import io.github.motcua.rules.internal.DataConditions.Node;
+import io.github.motcua.rules.internal.DataConditions.Op;
+import io.github.motcua.rules.internal.DataConditions.Read;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.drools.model.Rule;
+
+/**
+ * A procedure's rules as data in a prebuilt pack (format 5, entry kind {@code 'D'}; docs/prebuilt.md): a compact,
+ * versioned encoding of {@link DataRules.Translated}, read back with the same checks the translator makes, so that
+ * what an artifact can hold is exactly what {@link DataRules#translate} can produce. The artifact is hostile input:
+ * every count, ordinal, length and literal is bounded and checked as it is read, a comparison's kind and value are
+ * never read but derived again from its operator and literal by the translator's own rule
+ * ({@link DataRules#comparison}), and anything malformed throws {@link IllegalArgumentException} — the caller refuses
+ * the whole artifact. Nothing read here is code: reads and actions are closed enums, the rest literals.
+ *
+ * <pre>
+ * u8 version (1), str package
+ * u16 rules, per rule: str name, str file,
+ *   u8 attributes, per attribute: u8 kind (0 salience: s32; 1 no-loop, 2 lock-on-active: u8 0/1;
+ *                                          3 agenda-group, 4 activation-group: str)
+ *   u8 annotations, per annotation: str name, u8 has value, [str value]
+ *   u8 patterns, per pattern: u8 kind (0 pattern, 1 not, 2 exists), u8 fact, u8 constraints, per constraint: node
+ *   u16 calls, per call: u8 action, per parameter: str (S) or u32 (L, I; at most Integer.MAX_VALUE)
+ * node: u8 tag, then 1 atom: u8 read, args | 2 comparison: u8 read, args, u8 operator, u8 literal kind, str literal
+ *       | 3 not: node | 4 and: node node | 5 or: node node | 6 parentheses: node
+ * args: u8 count, str each        str: u32 length (at most 65,536 bytes) + UTF-8
+ * </pre>
+ */
+final class DataRulesFormat {
+    static final int VERSION = 1;
+    private static final int MAX_STRING_BYTES = 65_536;
+    private static final Pattern PACKAGE = Pattern.compile("motcua\\.p[A-Za-z0-9_]{1,200}");
+    private static final Pattern ANNOTATION = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.]{0,200}");
+    private static final Rule.Attribute<?>[] ATTRIBUTES = {Rule.Attribute.SALIENCE, Rule.Attribute.NO_LOOP,
+        Rule.Attribute.LOCK_ON_ACTIVE, Rule.Attribute.AGENDA_GROUP, Rule.Attribute.ACTIVATION_GROUP};
+
+    private DataRulesFormat() {
+    }
+
+    // ---- writing ----
+
+    static byte[] encode(DataRules.Translated t) {
+        try {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(raw);
+            out.writeByte(VERSION);
+            str(out, t.packageName());
+            out.writeShort(t.rules().size());
+            for (DataRules.DataRule r : t.rules()) {
+                str(out, r.name());
+                str(out, r.file());
+                out.writeByte(r.attributes().size());
+                for (DataRules.Attribute a : r.attributes()) {
+                    int kind = java.util.Arrays.asList(ATTRIBUTES).indexOf(a.name());
+                    out.writeByte(kind);
+                    switch (kind) {
+                        case 0 -> out.writeInt((Integer) a.value());
+                        case 1, 2 -> out.writeByte((Boolean) a.value() ? 1 : 0);
+                        default -> str(out, (String) a.value());
+                    }
+                }
+                out.writeByte(r.metadata().size());
+                for (DataRules.Meta m : r.metadata()) {
+                    str(out, m.name());
+                    out.writeByte(m.value() == null ? 0 : 1);
+                    if (m.value() != null) {
+                        str(out, m.value());
+                    }
+                }
+                out.writeByte(r.lhs().size());
+                for (DataRules.Pattern p : r.lhs()) {
+                    out.writeByte(p.kind().ordinal());
+                    out.writeByte(p.fact().ordinal());
+                    out.writeByte(p.constraints().size());
+                    for (Node n : p.constraints()) {
+                        node(out, n);
+                    }
+                }
+                out.writeShort(r.rhs().size());
+                for (Call c : r.rhs()) {
+                    out.writeByte(c.action().ordinal());
+                    for (int i = 0; i < c.args().size(); i++) {
+                        Object v = c.args().get(i);
+                        if (v instanceof String s) {
+                            str(out, s);
+                        } else {
+                            out.writeInt(((Number) v).intValue());
+                        }
+                    }
+                }
+            }
+            out.flush();
+            return raw.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void node(DataOutputStream out, Node n) throws IOException {
+        if (n instanceof DataConditions.Atom a) {
+            out.writeByte(1);
+            out.writeByte(a.read().ordinal());
+            args(out, a.args());
+        } else if (n instanceof DataConditions.Comparison c) {
+            out.writeByte(2);
+            out.writeByte(c.read().ordinal());
+            args(out, c.args());
+            out.writeByte(c.op().ordinal());
+            DataRules.TokenKind kind = c.value() == null ? DataRules.TokenKind.NULL : c.value() instanceof String ? DataRules.TokenKind.STRING
+                    : c.value() instanceof Boolean ? DataRules.TokenKind.BOOLEAN : DataRules.TokenKind.NUMBER;
+            out.writeByte(kind.ordinal());
+            str(out, kind == DataRules.TokenKind.STRING ? (String) c.value() : c.literal());
+        } else if (n instanceof DataConditions.Not x) {
+            out.writeByte(3);
+            node(out, x.operand());
+        } else if (n instanceof DataConditions.And a) {
+            out.writeByte(4);
+            node(out, a.left());
+            node(out, a.right());
+        } else if (n instanceof DataConditions.Or o) {
+            out.writeByte(5);
+            node(out, o.left());
+            node(out, o.right());
+        } else {
+            out.writeByte(6);
+            node(out, ((DataConditions.Group) n).inner());
+        }
+    }
+
+    private static void args(DataOutputStream out, List<String> args) throws IOException {
+        out.writeByte(args.size());
+        for (String a : args) {
+            str(out, a);
+        }
+    }
+
+    private static void str(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    // ---- reading ----
+
+    /**
+     * The rules an artifact's data entry holds, checked as {@link DataRules#translate} would have made them.
+     *
+     * @throws IllegalArgumentException naming what is malformed
+     */
+    static DataRules.Translated decode(byte[] data) {
+        ByteBuffer in = ByteBuffer.wrap(data);
+        try {
+            int version = u8(in);
+            if (version != VERSION) {
+                throw bad("version " + version);
+            }
+            String pkg = str(in);
+            if (!PACKAGE.matcher(pkg).matches()) {
+                throw bad("package");
+            }
+            int rules = u16(in);
+            if (rules == 0) {
+                throw bad("no rule");
+            }
+            List<DataRules.DataRule> out = new ArrayList<>(Math.min(rules, 1024));
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < rules; i++) {
+                DataRules.DataRule r = rule(in);
+                if (!names.add(r.name())) {
+                    throw bad("duplicate rule");
+                }
+                out.add(r);
+            }
+            if (in.hasRemaining()) {
+                throw bad("trailing bytes");
+            }
+            return new DataRules.Translated(pkg, out);
+        } catch (BufferUnderflowException e) {
+            throw bad("truncated");
+        }
+    }
+
+    private static DataRules.DataRule rule(ByteBuffer in) {
+        String name = str(in);
+        String file = str(in);
+        if (name.isEmpty() || file.length() > 1024) {
+            throw bad("rule name or file");
+        }
+        List<DataRules.Attribute> attributes = new ArrayList<>();
+        Set<Integer> kinds = new HashSet<>();
+        for (int n = u8(in), i = 0; i < n; i++) {
+            int kind = u8(in);
+            if (kind >= ATTRIBUTES.length || !kinds.add(kind)) {
+                throw bad("attribute");
+            }
+            Object value = switch (kind) {
+                case 0 -> {
+                    int s = in.getInt();
+                    if (Math.abs((long) s) > 999_999_999L) {
+                        throw bad("salience");
+                    }
+                    yield s;
+                }
+                case 1, 2 -> {
+                    int b = u8(in);
+                    if (b > 1) {
+                        throw bad("flag");
+                    }
+                    yield b == 1;
+                }
+                default -> {
+                    String g = str(in);
+                    if (g.indexOf('\\') >= 0 || g.length() > DataRules.MAX_LITERAL) {
+                        throw bad("group");
+                    }
+                    yield g;
+                }
+            };
+            attributes.add(new DataRules.Attribute(ATTRIBUTES[kind], value));
+        }
+        List<DataRules.Meta> metadata = new ArrayList<>();
+        Set<String> metaNames = new HashSet<>();
+        for (int n = u8(in), i = 0; i < n; i++) {
+            String m = str(in);
+            if (!ANNOTATION.matcher(m).matches() || m.equals("Propagation") || !metaNames.add(m)) {
+                throw bad("annotation");
+            }
+            int has = u8(in);
+            if (has > 1) {
+                throw bad("annotation");
+            }
+            String v = has == 1 ? str(in) : null;
+            if (v != null && v.length() > DataRules.MAX_LITERAL) {
+                throw bad("annotation value");
+            }
+            metadata.add(new DataRules.Meta(m, v));
+        }
+        int patterns = u8(in);
+        if (patterns == 0) {
+            throw bad("no condition");
+        }
+        List<DataRules.Pattern> lhs = new ArrayList<>();
+        for (int i = 0; i < patterns; i++) {
+            int kind = u8(in);
+            int fact = u8(in);
+            if (kind >= DataRules.Kind.values().length || fact >= Fact.values().length) {
+                throw bad("pattern");
+            }
+            Fact f = Fact.values()[fact];
+            List<Node> constraints = new ArrayList<>();
+            for (int n = u8(in), k = 0; k < n; k++) {
+                Node c = node(in, f, 0);
+                try {
+                    DataRules.wellFormed(c);
+                } catch (IllegalArgumentException e) {
+                    throw bad("constraint: " + e.getMessage());
+                }
+                constraints.add(c);
+            }
+            lhs.add(new DataRules.Pattern(DataRules.Kind.values()[kind], f, constraints));
+        }
+        int calls = u16(in);
+        if (calls == 0 || calls > DataRules.MAX_CALLS) {
+            throw bad("calls");
+        }
+        List<Call> rhs = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            int a = u8(in);
+            if (a >= Action.values().length) {
+                throw bad("action");
+            }
+            Action action = Action.values()[a];
+            List<Object> args = new ArrayList<>();
+            for (char p : action.params.toCharArray()) {
+                if (p == 'S') {
+                    String s = str(in);
+                    if (s.length() > DataRules.MAX_LITERAL) {
+                        throw bad("argument length");
+                    }
+                    args.add(s);
+                } else {
+                    int v = in.getInt();
+                    if (v < 0) {
+                        throw bad("number argument");
+                    }
+                    args.add(p == 'L' ? (Object) (long) v : (Object) v);
+                }
+            }
+            rhs.add(new Call(action, args));
+        }
+        return new DataRules.DataRule(name, file, attributes, metadata, lhs, rhs);
+    }
+
+    private static Node node(ByteBuffer in, Fact fact, int depth) {
+        if (depth > DataRules.MAX_DEPTH) {
+            throw bad("too deep");
+        }
+        int tag = u8(in);
+        switch (tag) {
+            case 1, 2 -> {
+                int r = u8(in);
+                if (r >= Read.values().length || Read.values()[r].fact != fact) {
+                    throw bad("read");
+                }
+                Read read = Read.values()[r];
+                int n = u8(in);
+                if (n != Math.max(0, read.arity)) {
+                    throw bad("arguments");
+                }
+                List<String> args = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    args.add(conditionString(str(in)));
+                }
+                if (tag == 1) {
+                    if (read.type != DataConditions.Type.BOOLEAN) {
+                        throw bad("not a boolean");
+                    }
+                    return new DataConditions.Atom(read, args);
+                }
+                int op = u8(in);
+                int kind = u8(in);
+                String literal = str(in);
+                if (op >= Op.values().length) {
+                    throw bad("operator");
+                }
+                DataRules.TokenKind k = switch (kind) {
+                    case 1 -> DataRules.TokenKind.STRING;
+                    case 2 -> DataRules.TokenKind.NUMBER;
+                    case 3 -> DataRules.TokenKind.BOOLEAN;
+                    case 4 -> DataRules.TokenKind.NULL;
+                    default -> throw bad("literal kind");
+                };
+                if (k != DataRules.TokenKind.values()[kind]) {
+                    throw bad("literal kind");
+                }
+                switch (k) {
+                    case STRING -> conditionString(literal);
+                    case NUMBER -> {
+                        if (!literal.matches("0|[1-9][0-9]{0,9}") || Long.parseLong(literal) > Integer.MAX_VALUE) {
+                            throw bad("number");
+                        }
+                    }
+                    case BOOLEAN -> {
+                        if (!literal.equals("true") && !literal.equals("false")) {
+                            throw bad("boolean");
+                        }
+                    }
+                    default -> {
+                        if (!literal.equals("null")) {
+                            throw bad("null");
+                        }
+                    }
+                }
+                // the kind and the value the generated code would use, derived as the translator derives them
+                Node c = DataRules.comparisonOrNull(read, args, Op.values()[op], new DataRules.Token(k, literal));
+                if (c == null) {
+                    throw bad("comparison");
+                }
+                return c;
+            }
+            case 3 -> {
+                return new DataConditions.Not(node(in, fact, depth + 1));
+            }
+            case 4 -> {
+                return new DataConditions.And(node(in, fact, depth + 1), node(in, fact, depth + 1));
+            }
+            case 5 -> {
+                return new DataConditions.Or(node(in, fact, depth + 1), node(in, fact, depth + 1));
+            }
+            case 6 -> {
+                return new DataConditions.Group(node(in, fact, depth + 1));
+            }
+            default -> throw bad("node");
+        }
+    }
+
+    /** A condition's string literal: no quote, backslash or line break (its printed form is the literal between quotes). */
+    private static String conditionString(String s) {
+        if (s.length() > DataRules.MAX_LITERAL || s.indexOf('"') >= 0 || s.indexOf('\\') >= 0 || s.indexOf('\n') >= 0
+                || s.indexOf('\r') >= 0) {
+            throw bad("literal");
+        }
+        return s;
+    }
+
+    private static int u8(ByteBuffer in) {
+        return Byte.toUnsignedInt(in.get());
+    }
+
+    private static int u16(ByteBuffer in) {
+        return Short.toUnsignedInt(in.getShort());
+    }
+
+    private static String str(ByteBuffer in) {
+        int n = in.getInt();
+        if (n < 0 || n > MAX_STRING_BYTES || n > in.remaining()) {
+            throw bad("string length");
+        }
+        byte[] b = new byte[n];
+        in.get(b);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            throw bad("not UTF-8");
+        }
+    }
+
+    private static IllegalArgumentException bad(String what) {
+        return new IllegalArgumentException(what);
+    }
+}

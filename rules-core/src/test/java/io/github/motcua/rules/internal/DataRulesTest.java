@@ -1,0 +1,524 @@
+package io.github.motcua.rules.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.motcua.rules.Decision;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.Motcua;
+import io.github.motcua.rules.PackCase;
+import io.github.motcua.rules.PackProblem;
+import io.github.motcua.rules.vocabulary.Actions;
+import io.github.motcua.rules.vocabulary.Applicant;
+import io.github.motcua.rules.vocabulary.Dossier;
+import io.github.motcua.rules.vocabulary.Form;
+import io.github.motcua.rules.vocabulary.Unit;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.junit.jupiter.api.Test;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Rules as data (issue 15): a procedure whose rules are plain vocabulary is built into its KieBase without generated
+ * code, and decides exactly as the code path does — the same rules in the same order with the same attributes, the
+ * same actions in the same order, the same failure naming the same rule — on the Gia Lai pack's procedures, its
+ * cases, and forms with missing fields, values of the wrong type and numbers at the rules' boundaries.
+ */
+class DataRulesTest {
+    static final Path GIA_LAI = Path.of("../examples/packs/gia-lai");
+    static final LocalDate AS_OF = LocalDate.of(2026, 3, 2);
+
+    /** One procedure of the pack: its source, rule infos and the two KieBases. */
+    record Built(String code, LoadedPack.ProcedureSource src, DataRules.Translated data, KieBase dataBase, KieBase codeBase) {
+    }
+
+    static Map<String, LoadedPack.ProcedureSource> giaLai() {
+        List<PackProblem> problems = new ArrayList<>();
+        PackFiles files = PackFiles.read(GIA_LAI, problems);
+        PackLoader.Loaded loaded = PackLoader.load(files, BuiltInSections.all(), problems, null);
+        assertTrue(problems.isEmpty(), problems::toString);
+        return new TreeMap<>(loaded.pack().procedures());
+    }
+
+    static Built build(LoadedPack.ProcedureSource src) {
+        List<PackProblem> problems = new ArrayList<>();
+        ProcedureCompiler.Checked c = ProcedureCompiler.check(src, Map.of(), problems, false);
+        assertNotNull(c, problems::toString);
+        String pkg = ProcedureCompiler.packageName(src);
+        DataRules.Translated data = DataRules.translate(pkg, ProcedureCompiler.restrict(src, problems));
+        if (data == null) {
+            return new Built(src.procedure().code(), src, null, null, null);
+        }
+        List<PackageDescr> trees = ProcedureCompiler.restrict(src, problems);
+        RuleClasses.Generated g = RuleClasses.generate(pkg, trees, c.rules(), ProcedureCompiler.blame(src),
+                errors -> problems.add(new PackProblem("x", 0, 0, "DRL_COMPILE", errors.toString(), errors.toString())), problems);
+        assertNotNull(g, problems::toString);
+        return new Built(src.procedure().code(), src, data, DataRules.kieBase(data), RuleClasses.assemble(g));
+    }
+
+    @Test
+    void giaLai_everyProcedureWithRules_takesTheDataPath() {
+        int withRules = 0;
+        List<String> code = new ArrayList<>();
+        for (LoadedPack.ProcedureSource src : giaLai().values()) {
+            if (src.rules().stream().allMatch(t -> t.source().rules().isEmpty())) {
+                continue;
+            }
+            withRules++;
+            List<PackProblem> problems = new ArrayList<>();
+            String why = DataRules.outside(ProcedureCompiler.packageName(src), ProcedureCompiler.restrict(src, problems));
+            if (why != null) {
+                code.add(src.procedure().code() + ": " + why);
+            }
+        }
+        assertTrue(withRules >= 14, "procedures with rules: " + withRules);
+        assertEquals(List.of(), code, "procedures left on the code path");
+    }
+
+    @Test
+    void giaLai_sameRulesSameOrderSameAttributesAndMetadata() {
+        for (LoadedPack.ProcedureSource src : giaLai().values()) {
+            Built b = build(src);
+            if (b.data() == null) {
+                continue;
+            }
+            assertEquals(rules(b.codeBase()), rules(b.dataBase()), b.code());
+            assertEquals(constraints(b.codeBase()), constraints(b.dataBase()), b.code());
+            assertEquals(CompiledProcedure.matched(b.codeBase()), CompiledProcedure.matched(b.dataBase()), b.code());
+        }
+    }
+
+    /** Each rule in load order: name, salience, flags, groups, metadata. */
+    private static List<String> rules(KieBase kb) {
+        List<RuleImpl> all = new ArrayList<>();
+        kb.getKiePackages().forEach(p -> p.getRules().forEach(r -> all.add((RuleImpl) r)));
+        all.sort((a, b) -> Integer.compare(a.getLoadOrder(), b.getLoadOrder()));
+        List<String> out = new ArrayList<>();
+        for (RuleImpl r : all) {
+            out.add(r.getPackageName() + "/" + r.getName() + " salience=" + r.getSalience() + " noLoop=" + r.isNoLoop()
+                    + " lockOnActive=" + r.isLockOnActive() + " agenda=" + r.getAgendaGroup() + " activation=" + r.getActivationGroup()
+                    + " meta=" + new TreeMap<>(r.getMetaData()) + " patterns=" + r.getLhs().getChildren().size()
+                    + " declarations=" + new TreeMap<>(r.getDeclarations()).keySet().size());
+        }
+        return out;
+    }
+
+    /**
+     * Each rule's patterns in order, each with its type, listened properties and constraints: the predicate information
+     * Drools quotes (constraint text and the rules that share it), the index's operator, and which constraints of the
+     * procedure share one expression id (numbered by first appearance) — what node sharing goes by.
+     */
+    private static List<String> constraints(KieBase kb) {
+        List<org.drools.base.definitions.rule.impl.RuleImpl> all = new ArrayList<>();
+        kb.getKiePackages().forEach(p -> p.getRules().forEach(r -> all.add((org.drools.base.definitions.rule.impl.RuleImpl) r)));
+        all.sort((a, b) -> Integer.compare(a.getLoadOrder(), b.getLoadOrder()));
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> out = new ArrayList<>();
+        for (org.drools.base.definitions.rule.impl.RuleImpl r : all) {
+            out.add("rule " + r.getName());
+            patterns(r.getLhs(), "", ids, out);
+        }
+        return out;
+    }
+
+    private static void patterns(org.drools.base.rule.RuleConditionElement e, String under, Map<String, Integer> ids, List<String> out) {
+        if (e instanceof org.drools.base.rule.Pattern p) {
+            out.add(under + "pattern " + p.getObjectType() + " listens " + p.getListenedProperties());
+            for (org.drools.base.rule.constraint.Constraint c : p.getConstraints()) {
+                if (c instanceof org.drools.modelcompiler.constraints.LambdaConstraint l) {
+                    int id = ids.computeIfAbsent(l.getEvaluator().getId(), k -> ids.size());
+                    out.add("  expr#" + id + " " + l.getPredicateInformation().getStringConstraint() + " rules "
+                            + l.getPredicateInformation().getRuleNameMap() + " index " + l.getConstraintType() + " field " + l.getField());
+                } else {
+                    out.add("  " + c.getClass().getSimpleName());
+                }
+            }
+        } else if (e instanceof org.drools.base.rule.GroupElement g) {
+            for (org.drools.base.rule.RuleConditionElement c : g.getChildren()) {
+                patterns(c, under + g.getType() + " ", ids, out);
+            }
+        } else {
+            out.add(under + e.getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void giaLai_prebuiltEncoding_readsBackTheSameRules_andEveryTreeIsWellFormed() {
+        int n = 0;
+        for (LoadedPack.ProcedureSource src : giaLai().values()) {
+            List<PackProblem> problems = new ArrayList<>();
+            DataRules.Translated t = DataRules.translate(ProcedureCompiler.packageName(src), ProcedureCompiler.restrict(src, problems));
+            if (t == null) {
+                continue;
+            }
+            for (DataRules.DataRule r : t.rules()) {
+                r.lhs().forEach(p -> p.constraints().forEach(DataRules::wellFormed));
+            }
+            byte[] bytes = DataRulesFormat.encode(t);
+            DataRules.Translated back = DataRulesFormat.decode(bytes);
+            assertEquals(t, back, src.procedure().code());
+            assertTrue(java.util.Arrays.equals(bytes, DataRulesFormat.encode(back)), "the same bytes again");
+            assertEquals(constraints(DataRules.kieBase(t)), constraints(DataRules.kieBase(back)));
+            n++;
+        }
+        assertTrue(n >= 14, "procedures " + n);
+    }
+
+    @Test
+    void giaLai_decisionsAndFailuresIdentical_onGeneratedForms() {
+        int runs = 0;
+        int failures = 0;
+        for (LoadedPack.ProcedureSource src : giaLai().values()) {
+            Built b = build(src);
+            if (b.data() == null) {
+                continue;
+            }
+            for (Object[] facts : facts(b.data(), new Random(b.code().hashCode()))) {
+                List<String> code = fire(b.codeBase(), facts);
+                List<String> data = fire(b.dataBase(), facts);
+                assertEquals(code, data, b.code() + " " + Arrays.toString(facts));
+                runs++;
+                failures += code.get(code.size() - 1).startsWith("failed") ? 1 : 0;
+            }
+        }
+        assertTrue(runs > 500, "runs " + runs);
+        assertTrue(failures > 20, "the generated forms must reach values of the wrong type: " + failures);
+    }
+
+    /** The rules fired (in order), the actions called (in order), then how it ended: fired, or the failure. */
+    static List<String> fire(KieBase kb, Object... facts) {
+        List<String> out = new ArrayList<>();
+        Actions decision = (Actions) java.lang.reflect.Proxy.newProxyInstance(DataRulesTest.class.getClassLoader(),
+                new Class<?>[] {Actions.class}, (proxy, m, args) -> {
+                    if (m.isDefault()) {
+                        return java.lang.reflect.InvocationHandler.invokeDefault(proxy, m, args);
+                    }
+                    out.add(m.getName() + Arrays.toString(m.getParameterTypes()) + Arrays.toString(args));
+                    return null;
+                });
+        KieSession s = kb.newKieSession();
+        try {
+            s.setGlobal("decision", decision);
+            s.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent e) {
+                    out.add("rule " + e.getMatch().getRule().getName());
+                }
+            });
+            for (Object f : facts) {
+                if (f != null) {
+                    s.insert(f);
+                }
+            }
+            s.fireAllRules();
+            out.add("fired");
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            out.add("failed " + e.getClass().getName() + ": " + e.getMessage() + " / " + root.getClass().getName() + ": "
+                    + root.getMessage());
+        } finally {
+            s.dispose();
+        }
+        return out;
+    }
+
+    static final Map<String, Unit> UNITS = Map.of(
+            "xa-nui", new Unit("xa-nui", "Xã núi", "COMMUNE", Set.of("MOUNTAINOUS", "DISADVANTAGED")),
+            "xa-dao", new Unit("xa-dao", "Xã đảo", "COMMUNE", Set.of("ISLAND")),
+            "phuong", new Unit("phuong", "Phường", "WARD", Set.of()));
+
+    /** Every form path a procedure's conditions read, with the literals it is compared with. */
+    private static Map<String, Set<Object>> paths(DataRules.Translated t) {
+        Map<String, Set<Object>> out = new LinkedHashMap<>();
+        for (DataRules.DataRule r : t.rules()) {
+            for (DataRules.Pattern p : r.lhs()) {
+                for (DataConditions.Node n : p.constraints()) {
+                    collect(n, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void collect(DataConditions.Node n, Map<String, Set<Object>> out) {
+        if (n instanceof DataConditions.Atom a && a.read().fact == DataConditions.Fact.FORM) {
+            out.computeIfAbsent(a.args().get(0), k -> new LinkedHashSet<>()).add(a.read());
+        } else if (n instanceof DataConditions.Comparison c && c.read().fact == DataConditions.Fact.FORM) {
+            Set<Object> vs = out.computeIfAbsent(c.args().get(0), k -> new LinkedHashSet<>());
+            vs.add(c.read());
+            if (c.value() instanceof Number num) {
+                long v = num.longValue();
+                for (long d = -1; d <= 1; d++) {
+                    if (c.read() == DataConditions.Read.FORM_AGE_IN_DAYS) {
+                        vs.add(AS_OF.minusDays(v + d).toString());
+                    } else if (c.read() == DataConditions.Read.FORM_AGE_IN_YEARS) {
+                        vs.add(AS_OF.minusYears(v + d).toString());
+                    } else {
+                        vs.add(v + d);
+                        vs.add(new BigDecimal(v + d).add(new BigDecimal("0.5")));
+                    }
+                }
+            } else if (c.value() != null) {
+                vs.add(c.value());
+            }
+        } else if (n instanceof DataConditions.Not x) {
+            collect(x.operand(), out);
+        } else if (n instanceof DataConditions.Group g) {
+            collect(g.inner(), out);
+        } else if (n instanceof DataConditions.And a) {
+            collect(a.left(), out);
+            collect(a.right(), out);
+        } else if (n instanceof DataConditions.Or o) {
+            collect(o.left(), out);
+            collect(o.right(), out);
+        }
+    }
+
+    /** Values of every kind, right and wrong, that any field may hold. */
+    private static final List<Object> ANY = List.of("CO", "KHONG", "", 0, 5, -1, 7.5, true, false, "2026-01-01", "xa-nui", "phuong",
+            Map.of("x", 1), List.of("a", "b"), List.of());
+
+    /** Fact sets for one procedure: the empty form, each path alone with each value, then random mixes. */
+    private static List<Object[]> facts(DataRules.Translated t, Random rnd) {
+        Map<String, Set<Object>> paths = paths(t);
+        List<Map<String, Object>> forms = new ArrayList<>();
+        forms.add(Map.of());
+        for (Map.Entry<String, Set<Object>> e : paths.entrySet()) {
+            List<Object> values = values(e.getValue());
+            for (Object v : values) {
+                Map<String, Object> f = new HashMap<>();
+                put(f, e.getKey(), v);
+                forms.add(f);
+            }
+        }
+        List<String> keys = new ArrayList<>(paths.keySet());
+        for (int i = 0; i < 60 && !keys.isEmpty(); i++) {
+            Map<String, Object> f = new HashMap<>();
+            for (String k : keys) {
+                if (rnd.nextInt(3) > 0) {
+                    List<Object> values = values(paths.get(k));
+                    // mostly the rules' own values, sometimes anything
+                    put(f, k, rnd.nextInt(5) == 0 ? ANY.get(rnd.nextInt(ANY.size())) : values.get(rnd.nextInt(values.size())));
+                }
+            }
+            forms.add(f);
+        }
+        List<Object[]> out = new ArrayList<>();
+        String[] sexes = {"MALE", "FEMALE", null};
+        int[] ages = {17, 18, 19, 20, 21, 60};
+        List<Set<String>> categories = List.of(Set.of(), Set.of("DISABLED"), Set.of("STUDENT", "POOR_HOUSEHOLD"), Set.of("MERITORIOUS"));
+        for (int i = 0; i < forms.size(); i++) {
+            Form form = new Form(forms.get(i), AS_OF, UNITS::get);
+            Applicant a = i % 7 == 6 ? null : new Applicant("001", "A", AS_OF.minusYears(ages[i % ages.length]).minusDays(i % 2),
+                    sexes[i % 3], categories.get(i % 4), UNITS.get(i % 2 == 0 ? "xa-nui" : "phuong"), AS_OF);
+            Dossier d = new Dossier(t.packageName(), i % 2 == 0 ? "ONLINE" : "DESK", LocalDateTime.of(2026, 3, 2, 9, 0), AS_OF,
+                    i % 3 == 0 ? "xa-nui" : "phuong", i % 4 == 0 ? Set.of("CSDL_HO_TICH") : Set.of());
+            Unit u = i % 5 == 0 ? null : UNITS.get(i % 3 == 0 ? "xa-nui" : "phuong");
+            out.add(new Object[] {d, a, u, form});
+        }
+        return out;
+    }
+
+    private static List<Object> values(Set<Object> known) {
+        List<Object> out = new ArrayList<>();
+        for (Object k : known) {
+            if (!(k instanceof DataConditions.Read)) {
+                out.add(k);
+            }
+        }
+        out.addAll(ANY);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> form, String path, Object v) {
+        String[] parts = path.split("\\.");
+        Map<String, Object> m = form;
+        for (int i = 0; i < parts.length - 1; i++) {
+            Object next = m.get(parts[i]);
+            if (!(next instanceof Map)) {
+                next = new HashMap<String, Object>();
+                m.put(parts[i], next);
+            }
+            m = (Map<String, Object>) next;
+        }
+        m.put(parts[parts.length - 1], v);
+    }
+
+    @Test
+    void giaLai_engineDecisions_identicalOnThePacksCases_dataAndCodePath() {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-02T02:00:00Z"), ZoneOffset.UTC);
+        Map<String, String> data = decisions(clock, false);
+        Map<String, String> code = decisions(clock, true);
+        assertTrue(data.size() > 30, "cases " + data.size());
+        assertEquals(code, data);
+    }
+
+    private static Map<String, String> decisions(Clock clock, boolean codePath) {
+        String before = System.getProperty(DataRules.FORCE_CODE_PATH);
+        if (codePath) {
+            System.setProperty(DataRules.FORCE_CODE_PATH, "true");
+        }
+        try (Engine e = Motcua.engine().clock(clock).firingLimit(200).lazyCompile(false).build()) {
+            long generations = RuleClasses.generations();
+            e.load(GIA_LAI).orThrow();
+            Map<String, String> out = new TreeMap<>();
+            for (PackCase c : e.cases()) {
+                Decision d = e.decide(c.dossier());
+                out.put(c.file() + ":" + c.line() + " " + c.name(), d.toJson());
+            }
+            // the data path generates no code for this pack; the forced code path generates every procedure's
+            assertEquals(codePath, RuleClasses.generations() > generations, "code generated: " + codePath);
+            return out;
+        } finally {
+            if (before == null) {
+                System.clearProperty(DataRules.FORCE_CODE_PATH);
+            } else {
+                System.setProperty(DataRules.FORCE_CODE_PATH, before);
+            }
+        }
+    }
+
+    // --- the subset: what is accepted, and what sends the procedure down the code path ---
+
+    private static DataRules.Translated translate(String drl) throws Exception {
+        PackageDescr pd = new org.drools.drl.parser.DrlParser(org.kie.internal.builder.conf.LanguageLevelOption.DRL6)
+                .parse(false, RuleClassesTest.HEADER + drl);
+        assertNotNull(pd, () -> "unparsable: " + drl);
+        return DataRules.translate("motcua.pT", List.of(pd));
+    }
+
+    private static String rule(String when, String then) {
+        return "rule \"r\" when " + when + " then " + then + "\nend\n";
+    }
+
+    @Test
+    void subset_acceptsTheVocabulary() throws Exception {
+        for (String when : List.of("Form( text(\"a\") == \"X\" )", "Form( has(\"a\") && ageInDays(\"a\") < 7304 )",
+                "Form( unitHasFlag(\"a\", \"F\") || !unitHasFlag(\"a\", \"G\") )", "Applicant( sex == \"MALE\", age < 20 )",
+                "not Applicant( sex == \"MALE\" )", "exists Dossier( hasHeldData(\"CSDL\") )", "Dossier()",
+                "Form( (text(\"a\") == \"X\" || text(\"a\") == \"Y\") && bool(\"b\") != true )", "Form( decimal(\"a\") >= 500 )",
+                "Form( integer(\"a\") != null, integer(\"a\") < 7 )", "Form( count(\"a\") == 0 )", "Applicant( hasCategory(\"X\") )",
+                "Dossier( channel == \"ONLINE\" )", "Dossier( online )", "Unit( hasFlag(\"X\") )", "Form( !(bool(\"a\") == true) )",
+                "Applicant( age >= 0 && age < 18 )", "Applicant( sex == \"MALE\" || hasCategory(\"A\") && age < 18 )")) {
+            assertNotNull(translate(rule(when, "decision.note(\"n\");")), when);
+        }
+        for (String then : List.of("decision.ineligible(\"a\", \"b\");", "decision.extend(10, \"WORKING_DAYS\", \"x\");",
+                "decision.requireOneOf(\"g\", \"a\", \"b\"); // c\n decision.require(\"c\"); /* d */", "decision.reduce(\"i\", 50, \"r\");",
+                "decision.note(\"a\\n\\\"b\\\"\");")) {
+            assertNotNull(translate(rule("Dossier()", then)), then);
+        }
+    }
+
+    @Test
+    void subset_anythingElse_takesTheCodePath() throws Exception {
+        for (String when : List.of("$f : Form( text(\"a\") == \"X\" )", "Form( text(\"a\") == \"X\" + \"Y\" )",
+                "Form( text(\"a\") matches \"X.*\" )", "Form( text(\"a\") in (\"X\", \"Y\") )", "Form( value(\"a\") == null )",
+                "Form( text(\"a\") == \"X\\\"\" )", "Form( integer(\"a\") < -5 )", "Form( integer(\"a\") < 5l )",
+                "Form( integer(\"a\") < 07 )", "Form( decimal(\"a\") < 1.5 )", "Form( bool(\"a\") )", "Form( text(\"a\") < \"X\" )",
+                "Form( text(\"a\") == true )", "Form( !text(\"a\") == \"X\" )", "Applicant( !(age < 20) )", "Form( (has(\"a\")) )",
+                "Form( has(\"a\") && (has(\"b\")) )", "Form( ((has(\"a\") || has(\"b\"))) && has(\"c\") )",
+                "Form( has(\"a\") ) or Form( has(\"b\") )", "not ( Form( has(\"a\") ) and Dossier() )",
+                "Form( text(\"a\") == \"\\u0058\" )", "Form( this.text(\"a\") == \"X\" )", "Form( age < 5 )",
+                "Applicant( getSex() == \"MALE\" )", "Form( has(\"a\") == has(\"b\") )", "Form( count(\"a\") > 2147483648 )",
+                "Form( has(\"a\"), $x : text(\"b\") )")) {
+            assertNull(translate(rule(when, "decision.note(\"n\");")), when);
+        }
+        for (String then : List.of("decision.note(\"a\" + \"b\");", "System.exit(0);", "decision.note(\"a\"); insert(new Object());",
+                "if (true) { decision.note(\"a\"); }", "decision.extend(10L, \"WORKING_DAYS\", \"x\");", "decision.note(null);",
+                "decision.requireOneOf(\"g\", \"a\");", "decision.note(\"a\")", "decision.note(\"\\u0041\");", "// nothing",
+                "decision.addFee(\"x\", 1 + 1);", "decision.note(\"a\" );\\u000a System.exit(0);")) {
+            assertNull(translate(rule("Dossier()", then)), then);
+        }
+        // one rule outside the subset keeps the whole procedure on the code path
+        assertNull(translate(rule("Dossier()", "decision.note(\"a\");") + rule("Form( text(\"a\") matches \"x\" )", "decision.note(\"b\");")
+                .replace("rule \"r\"", "rule \"r2\"")));
+    }
+
+    @Test
+    void subset_limits_depthAndSize_takeTheCodePath() throws Exception {
+        String deep = "(".repeat(DataRules.MAX_DEPTH + 1) + "has(\"a\")" + ")".repeat(DataRules.MAX_DEPTH + 1);
+        assertNull(translate(rule("Form( " + deep + " )", "decision.note(\"n\");")));
+        StringBuilder wide = new StringBuilder("has(\"a\")");
+        for (int i = 0; i < DataRules.MAX_NODES; i++) {
+            wide.append(" || has(\"a").append(i).append("\")");
+        }
+        assertNull(translate(rule("Form( " + wide + " )", "decision.note(\"n\");")));
+        assertNull(translate(rule("Dossier()", "decision.note(\"" + "x".repeat(DataRules.MAX_LITERAL + 1) + "\");")));
+        assertNotNull(translate(rule("Dossier()", "decision.note(\"" + "x".repeat(DataRules.MAX_LITERAL) + "\");")));
+    }
+
+    @Test
+    void wrongType_failsAsTheGeneratedCodeDoes_namingTheRule() throws Exception {
+        String drl = rule("Form( has(\"a\") && ageInDays(\"a\") < 7304 )", "decision.note(\"n\");")
+                + rule("Form( text(\"t\") == \"X\" )", "decision.note(\"t\");").replace("rule \"r\"", "rule \"r2\"");
+        DataRules.Translated t = translate(drl);
+        assertNotNull(t);
+        PackageDescr pd = new org.drools.drl.parser.DrlParser(org.kie.internal.builder.conf.LanguageLevelOption.DRL6)
+                .parse(false, RuleClassesTest.HEADER + drl);
+        Map<String, CompiledProcedure.RuleInfo> infos = Map.of("r", new CompiledProcedure.RuleInfo("r", "x.drl", 1, null, null, null),
+                "r2", new CompiledProcedure.RuleInfo("r2", "x.drl", 2, null, null, null));
+        List<PackProblem> problems = new ArrayList<>();
+        RuleClasses.Generated g = RuleClasses.generate("motcua.pT", List.of(pd), infos, "x.drl", e -> problems.add(null), problems);
+        assertNotNull(g, problems::toString);
+        KieBase code = RuleClasses.assemble(g);
+        KieBase data = DataRules.kieBase(t);
+        for (Map<String, Object> form : List.<Map<String, Object>>of(Map.of("a", 5), Map.of("t", 5), Map.of("a", "not a date"))) {
+            Object[] facts = {new Form(form, AS_OF, UNITS::get)};
+            List<String> c = fire(code, facts);
+            assertTrue(c.get(c.size() - 1).startsWith("failed"), c.toString());
+            assertTrue(c.get(c.size() - 1).matches("(?s).*Rule \"?name=?\"?r2?.*|.*Rule \"r2?\".*"), c.toString());
+            assertEquals(c, fire(data, facts));
+        }
+    }
+
+    @Test
+    void dataPath_definesNoClass_andVocabularyMetadataIsTheGenerators() throws Exception {
+        long before = RuleClasses.generations();
+        DataRules.Translated t = translate(rule("Applicant( sex == \"MALE\", age < 20 )", "decision.note(\"n\");"));
+        KieBase kb = DataRules.kieBase(t);
+        assertEquals(before, RuleClasses.generations(), "no generated code");
+        assertFalse(kb.getKiePackages().isEmpty());
+        for (DataConditions.Fact f : DataConditions.Fact.values()) {
+            DataRules.VocabularyMetadata md = new DataRules.VocabularyMetadata(f);
+            assertEquals(0, md.getPropertyIndex("this"));
+        }
+        DataRules.VocabularyMetadata applicant = new DataRules.VocabularyMetadata(DataConditions.Fact.APPLICANT);
+        // the generator's DomainClassesMetadata for Applicant: this, age, birthDate, fullName, personalId, residence, sex
+        assertEquals(7, applicant.getPropertiesSize());
+        assertEquals(1, applicant.getPropertyIndex("age"));
+        assertEquals(6, applicant.getPropertyIndex("sex"));
+        DataRules.VocabularyMetadata dossier = new DataRules.VocabularyMetadata(DataConditions.Fact.DOSSIER);
+        // this, asOf, channel, online, procedure, receivedAt, receivedDate, unitCode
+        assertEquals(8, dossier.getPropertiesSize());
+        assertEquals(2, dossier.getPropertyIndex("channel"));
+        assertEquals(3, dossier.getPropertyIndex("online"));
+        assertEquals(1, new DataRules.VocabularyMetadata(DataConditions.Fact.FORM).getPropertiesSize());
+    }
+}
