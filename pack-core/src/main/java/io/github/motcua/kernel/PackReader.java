@@ -427,16 +427,26 @@ public final class PackReader {
     public static String normalize(String s) {
         int n = s.length();
         int i = 0;
-        while (i < n && s.charAt(i) < '\u0300') {
+        while (i < n && nfcWhateverTheNeighbours(s.charAt(i))) {
             i++;
         }
         if (i == n) {
-            return s; // below U+0300 (ASCII, Latin-1, Latin Extended-A/B) nothing combines or decomposes: NFC already
+            return s; // NFC already, without asking the normaliser (Vietnamese text is all such letters)
         }
         if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
             s = s.substring(1);
         }
         return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Whether a text made only of such characters is in NFC, whatever their order: those below U+0300 (ASCII,
+     * Latin-1, Latin Extended-A and B, spacing modifiers) and Latin Extended Additional (U+1E00–U+1EFF, where the
+     * precomposed Vietnamese letters with two marks live, "ề", "ự"). Each decomposes to nothing else in NFC, none
+     * combines with what comes before it, and none reorders (canonical combining class 0, NFC quick check "yes").
+     */
+    static boolean nfcWhateverTheNeighbours(char c) {
+        return c < '\u0300' || (c >= '\u1E00' && c <= '\u1EFF');
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.github.motcua.kernel;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -35,8 +34,9 @@ import java.util.Objects;
  *   LIST 1     varint count, count × node
  *   TEXT 2     string
  *   FALSE 3, TRUE 4        string (the text as written)
- *   INT 5      string, u32       LONG 6   string, u64       BIG_INTEGER 7   string, string (decimal)
- *   DOUBLE 8   string, u64 bits  FLOAT 9  string, u32 bits  BIG_DECIMAL 10  string, string
+ *   INT 5      string, u32       LONG 6   string, u64       BIG_INTEGER 7   string, string (decimal, at most
+ *                                                                               {@value #MAX_DIGITS} digits)
+ *   DOUBLE 8   string, u64 bits
  *   NULL 11
  * string = varint length, UTF-8 bytes;  varint = unsigned LEB128, at most 5 bytes, below 2^31
  * </pre>
@@ -44,6 +44,13 @@ import java.util.Objects;
  * <p>Stateless and thread-safe.
  */
 public final class PackTrees {
+    /**
+     * The longest integer a tree holds in decimal: the YAML parser's own limit on a number's length. Numbers are
+     * only those the YAML parser gives (an int, a long, a big integer, a double): a tree cannot smuggle in a decimal
+     * such as {@code 1E-999999999}, which no YAML text yields and whose reading as an integer would never end.
+     */
+    static final int MAX_DIGITS = 1000;
+
     /** The problem code of bytes that are not one well-formed tree. */
     public static final ProblemCode TREE_CORRUPT = new ProblemCode("TREE_CORRUPT");
 
@@ -56,8 +63,7 @@ public final class PackTrees {
     private static final int LONG = 6;
     private static final int BIG_INTEGER = 7;
     private static final int DOUBLE = 8;
-    private static final int FLOAT = 9;
-    private static final int BIG_DECIMAL = 10;
+    // 9 and 10 are not used: the parser gives no float and no big decimal (a double for every non-integer)
     private static final int NULL = 11;
 
     private PackTrees() {
@@ -87,14 +93,10 @@ public final class PackTrees {
                     tag = INT;
                 } else if (x instanceof Long) {
                     tag = LONG;
-                } else if (x instanceof BigInteger) {
+                } else if (x instanceof BigInteger && x.toString().length() <= MAX_DIGITS) {
                     tag = BIG_INTEGER;
                 } else if (x instanceof Double) {
                     tag = DOUBLE;
-                } else if (x instanceof Float) {
-                    tag = FLOAT;
-                } else if (x instanceof BigDecimal) {
-                    tag = BIG_DECIMAL;
                 } else {
                     return false;
                 }
@@ -128,10 +130,10 @@ public final class PackTrees {
             default -> {
                 string(out, n.text());
                 switch (tag) {
-                    case INT, FLOAT -> u32(out, tag == INT ? x.intValue() : Float.floatToRawIntBits(x.floatValue()));
+                    case INT -> u32(out, x.intValue());
                     case LONG -> u64(out, x.longValue());
                     case DOUBLE -> u64(out, Double.doubleToRawLongBits(x.doubleValue()));
-                    case BIG_INTEGER, BIG_DECIMAL -> string(out, x.toString());
+                    case BIG_INTEGER -> string(out, x.toString());
                     default -> {
                     }
                 }
@@ -261,7 +263,11 @@ public final class PackTrees {
         }
 
         private String decode(int from, int n) {
-            if (utf8 == null) {
+            String s = new String(b, from, n, StandardCharsets.UTF_8); // the JDK's fast decoder, which replaces a bad byte
+            if (s.indexOf('\uFFFD') < 0) {
+                return s; // nothing replaced: the bytes were UTF-8
+            }
+            if (utf8 == null) { // a replacement character written as such, or bytes that are not UTF-8: ask strictly
                 utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT);
             }
@@ -317,9 +323,7 @@ public final class PackTrees {
                 case INT:
                 case LONG:
                 case BIG_INTEGER:
-                case DOUBLE:
-                case FLOAT:
-                case BIG_DECIMAL: {
+                case DOUBLE: {
                     String text = string();
                     Number x;
                     try {
@@ -327,9 +331,7 @@ public final class PackTrees {
                             case INT -> (int) fixed(4);
                             case LONG -> fixed(8);
                             case DOUBLE -> Double.longBitsToDouble(fixed(8));
-                            case FLOAT -> Float.intBitsToFloat((int) fixed(4));
-                            case BIG_INTEGER -> new BigInteger(bounded(string()));
-                            default -> new BigDecimal(bounded(string()));
+                            default -> new BigInteger(bounded(string()));
                         };
                     } catch (NumberFormatException e) {
                         throw corrupt();
@@ -342,9 +344,9 @@ public final class PackTrees {
             }
         }
 
-        /** A big number's digits: as long as any a YAML file could hold, but not a number the JDK takes ages to read. */
+        /** A big integer's digits: at most what {@link #write} stores. */
         private String bounded(String digits) {
-            if (digits.length() > 4096) {
+            if (digits.length() > MAX_DIGITS) {
                 throw corrupt();
             }
             return digits;

@@ -388,4 +388,45 @@ class PackReaderTest {
         assertArrayEquals("id: test\n".getBytes(StandardCharsets.UTF_8), PackReader.of(p).bytes("pack.yaml").orElseThrow());
         assertEquals(Map.of(), Map.of());
     }
+
+    @Nested
+    class Normalize {
+        /** Every character the fast path passes, alone and before or after any other of them, is NFC as it is. */
+        @Test
+        void fastCharacters_inAnyPair_areNfc() {
+            StringBuilder fast = new StringBuilder();
+            for (char c = 0; c < 0xFFFF; c++) {
+                if (PackReader.nfcWhateverTheNeighbours(c)) {
+                    fast.append(c);
+                }
+            }
+            assertEquals(0x300 + 0x100, fast.length());
+            char[] pair = new char[2];
+            for (int i = 0; i < fast.length(); i++) {
+                pair[0] = fast.charAt(i);
+                for (int j = 0; j < fast.length(); j++) {
+                    pair[1] = fast.charAt(j);
+                    String s = new String(pair);
+                    if (!java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFC)) {
+                        throw new AssertionError(String.format(Locale.ROOT, "not NFC: U+%04X U+%04X", (int) pair[0], (int) pair[1]));
+                    }
+                }
+            }
+        }
+
+        @Test
+        void normalize_isTheNormaliserForAnyMixOfFastAndOtherCharacters() {
+            String alphabet = "aĐđơưăềựệẫ\u0300\u0301\u0302\u0303\u0323e\u1EFF\u1F00\u2000\uFEFF\u212B\u0344Å\u1100\u1161 ";
+            java.util.Random random = new java.util.Random(15);
+            for (int i = 0; i < 50_000; i++) {
+                StringBuilder b = new StringBuilder();
+                for (int n = random.nextInt(7); n > 0; n--) {
+                    b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                String s = b.toString();
+                String expected = java.text.Normalizer.normalize(s.startsWith("\uFEFF") ? s.substring(1) : s, java.text.Normalizer.Form.NFC);
+                assertEquals(expected, PackReader.normalize(s), s);
+            }
+        }
+    }
 }

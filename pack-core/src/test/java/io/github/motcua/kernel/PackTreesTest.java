@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -96,12 +95,31 @@ class PackTreesTest {
         }
 
         @Test
-        void read_bigDecimal_andDouble_keepTheirValue() {
-            PackNode parsed = PackReader.yaml("f.yaml", "a: 1.5\nb: 1e400\n", LIMITS);
+        void read_replacementCharacterWrittenAsSuch_isKept() {
+            PackNode parsed = PackReader.yaml("f.yaml", "k: \"a\uFFFDb ề\"\n", LIMITS);
+            assertEquals("a\uFFFDb ề", PackTrees.read("f.yaml", PackTrees.write(parsed), LIMITS).get("k").text());
+        }
+
+        @Test
+        void read_doubles_keepTheirValue() {
+            PackNode parsed = PackReader.yaml("f.yaml", "a: 1.5\nb: 1e400\nc: .nan\n", LIMITS);
             PackNode read = PackTrees.read("f.yaml", PackTrees.write(parsed), LIMITS);
             assertSameTree(parsed, read);
-            assertNotNull(read.get("b").number());
-            assertTrue(read.get("a").number() instanceof Double || read.get("a").number() instanceof BigDecimal);
+            assertEquals(Double.POSITIVE_INFINITY, read.get("b").number());
+        }
+
+        @Test
+        void read_theParsersLongestInteger_roundTrips_oneDigitMoreRefused() {
+            String digits = "9".repeat(PackTrees.MAX_DIGITS);
+            PackNode parsed = PackReader.yaml("f.yaml", "a: " + digits + "\n", LIMITS);
+            byte[] stored = PackTrees.write(parsed);
+            assertSameTree(parsed, PackTrees.read("f.yaml", stored, LIMITS));
+            // the value's digits (the second copy) one longer, its length varint (1000: E8 07) with them
+            byte[] from = ("\u00E8\u0007" + digits).getBytes(StandardCharsets.ISO_8859_1);
+            byte[] to = ("\u00E9\u0007" + digits + "9").getBytes(StandardCharsets.ISO_8859_1);
+            PackReadException e = assertThrows(PackReadException.class,
+                    () -> PackTrees.read("f.yaml", replaceLast(stored, from, to), LIMITS));
+            assertEquals("TREE_CORRUPT", e.problem().code().name());
         }
     }
 
@@ -182,6 +200,15 @@ class PackTreesTest {
             byte[] patched = replaceLast(stored, "123456789012345678901234567890".getBytes(StandardCharsets.US_ASCII),
                     "12345678901234567890123456789x".getBytes(StandardCharsets.US_ASCII));
             assertEquals("TREE_CORRUPT", refused(patched).problem().code().name());
+        }
+
+        @Test
+        void aNumberTypeTheParserNeverGives_refused() {
+            // tag 10 was a big decimal: 1E-999999999 read as an integer would never end, and no YAML text yields one
+            byte[] decimal = {0, 1, 1, 1, 1, 1, 1, 'a', 10, 1, 4, 1, 4, 1, '1', 12, '1', 'E', '-', '9', '9', '9', '9', '9', '9', '9', '9', '9'};
+            assertEquals("TREE_CORRUPT", refused(decimal).problem().code().name());
+            byte[] flt = {0, 1, 1, 1, 1, 1, 1, 'a', 9, 1, 4, 1, 4, 1, '1', 0x3F, (byte) 0x80, 0, 0};
+            assertEquals("TREE_CORRUPT", refused(flt).problem().code().name());
         }
 
         @Test

@@ -460,15 +460,14 @@ final class PackLoader {
      * invalid, or null when missing and optional.
      */
     static YamlDoc yaml(PackFiles files, List<PackProblem> problems, String path, String kind, boolean required) {
-        String text = files.text(path);
-        if (text == null) {
+        if (files.get(path) == null) {
             if (required) {
                 problems.add(Msg.problem(path, 0, 0, "MISSING_FILE", "load.file.missing", "file", path));
             }
             return null;
         }
         byte[] stored = files.tree(path);
-        YamlDoc doc = stored != null ? YamlDoc.stored(path, stored, problems) : YamlDoc.parse(path, text, problems);
+        YamlDoc doc = stored != null ? YamlDoc.stored(path, stored, problems) : YamlDoc.parse(path, files.text(path), problems);
         if (doc == null) {
             return null;
         }

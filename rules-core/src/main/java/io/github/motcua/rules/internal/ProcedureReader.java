@@ -94,7 +94,8 @@ final class ProcedureReader {
     /** The procedure's form fields, read on first need (see {@link #form()}). */
     private FormFields form;
     private boolean formRead;
-    private String formText;
+    /** The procedure's form.schema.json, decoded only when its fields are needed (a prebuilt load mostly does not). */
+    private String formPath;
 
     /**
      * The rule checks of one procedure a lazy load left for its first use (see {@link RuleChecks#AT_FIRST_USE}):
@@ -149,7 +150,7 @@ final class ProcedureReader {
     /** The procedure's form fields (null without a form), parsed once on first need. */
     private FormFields form() {
         if (!formRead) {
-            form = FormFields.of(formText, forms);
+            form = FormFields.of(files.text(formPath), forms);
             formRead = true;
         }
         return form;
@@ -170,8 +171,8 @@ final class ProcedureReader {
             Set<String> expectKeys) {
         this.expectKeys = expectKeys;
         String folder = "procedures/" + code;
+        formPath = folder + "/form.schema.json";
         Procedure p = procedure(code, folder, bases);
-        formText = files.text(folder + "/form.schema.json");
         List<LoadedPack.RuleText> rules = new ArrayList<>();
         List<String> casesFiles = new ArrayList<>();
         for (String path : paths) {
@@ -217,7 +218,7 @@ final class ProcedureReader {
         if (ruleChecks == RuleChecks.AT_LOAD) {
             otherInstrument(p, rules, bases, problems);
         } else if (ruleChecks == RuleChecks.AT_FIRST_USE && !rules.isEmpty()) {
-            deferred = new DeferredChecks(forms, formText, bases);
+            deferred = new DeferredChecks(forms, files.text(formPath), bases);
         }
         LoadedPack.ProcedureSource src = new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules), deferred);
         List<PackCase> cases = new ArrayList<>();
