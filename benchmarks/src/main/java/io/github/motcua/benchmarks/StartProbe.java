@@ -32,14 +32,17 @@ import tools.jackson.databind.node.ObjectNode;
  * template near the middle of the catalogue (the procedure {@code CatalogueScale} decides first), checked to
  * be decided; and the reference pack itself as a prebuilt pack {@code DIR/reference.motcua} (a small pack to
  * train a class-data-sharing archive of the library's classes on).</li>
- * <li>{@code run PACK DOSSIER [all]}: loads PACK with {@code Motcua.engine().lazyCompile(true)} (what a node serving
+ * <li>{@code run PACK DOSSIER [all] [again]}: loads PACK with {@code Motcua.engine().lazyCompile(true)} (what a node serving
  * a large catalogue from a folder uses; a prebuilt pack loads every procedure ready either way), decides DOSSIER and
  * prints one line {@code key=value …}: {@code main} (launch → main entered), {@code ready} (launch → load returned),
  * {@code first} (launch → first decision returned) in seconds of wall time, the process CPU at each of these points
  * ({@code cpu_main}, {@code cpu_ready}, {@code cpu_first}, from the launch: JVM start-up included), the CPU of the
  * JIT compiler threads, the GC's worker threads and the VM thread (the serial collector collects on it) at the first
  * decision, and with {@code all} the wall and CPU until
- * {@link Engine#compiled()} has every procedure (prebuilt: every KieBase assembled). The launch time is the
+ * {@link Engine#compiled()} has every procedure (prebuilt: every KieBase assembled); with {@code again}, the first
+ * engine is closed and a second one loads the same pack and decides the same dossier in the same JVM, and the line
+ * ends with the wall and process CPU of that second load ({@code again_…}, from its start: the first engine's
+ * background work still running counts too): the cost of the same load with warm code. The launch time is the
  * system property {@code probe.launch} (epoch nanoseconds, e.g. {@code -Dprobe.launch=$(date +%s%N)}); without
  * it, the JVM's own start time (millisecond resolution, a little after the launch).</li>
  * <li>{@code train PACK DOSSIER [PACK DOSSIER …]}: loads and decides each in turn in one JVM: the training run for
@@ -57,7 +60,8 @@ public final class StartProbe {
         long mainNanos = epochNanos();
         long mainCpu = processCpu();
         if (args.length >= 3 && args[0].equals("run")) {
-            run(Path.of(args[1]), Path.of(args[2]), args.length > 3 && args[3].equals("all"), mainNanos, mainCpu);
+            List<String> options = List.of(args).subList(3, args.length);
+            run(Path.of(args[1]), Path.of(args[2]), options.contains("all"), options.contains("again"), mainNanos, mainCpu);
         } else if (args.length >= 3 && args[0].equals("train") && args.length % 2 == 1) {
             for (int i = 1; i < args.length; i += 2) {
                 try (Engine engine = Motcua.engine().lazyCompile(true).build()) {
@@ -70,14 +74,15 @@ public final class StartProbe {
             prepare(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : CatalogueGenerator.DEFAULT_PROCEDURES,
                     Path.of(args.length > 3 ? args[3] : "examples/packs/gia-lai"));
         } else {
-            System.err.println("usage: StartProbe prepare DIR [N] [REFERENCE] | run PACK DOSSIER [all]"
+            System.err.println("usage: StartProbe prepare DIR [N] [REFERENCE] | run PACK DOSSIER [all] [again]"
                     + " | train PACK DOSSIER [PACK DOSSIER ...]");
             System.exit(64);
         }
         System.exit(0);
     }
 
-    private static void run(Path pack, Path dossier, boolean all, long mainNanos, long mainCpu) throws IOException {
+    private static void run(Path pack, Path dossier, boolean all, boolean again, long mainNanos, long mainCpu)
+            throws IOException {
         long launch = launchNanos();
         String json = Files.readString(dossier, StandardCharsets.UTF_8);
         Engine engine = Motcua.engine().lazyCompile(true).build();
@@ -98,6 +103,19 @@ public final class StartProbe {
                 throw new IllegalStateException("problems compiling " + pack + ": " + problems);
             }
             line.append(String.format(Locale.ROOT, " all=%.3f cpu_all=%.3f", s(epochNanos() - launch), s(processCpu())));
+        }
+        if (again) {
+            // the same load and decision once more in this JVM, its code now warm: what a fresh JVM adds
+            engine.close();
+            long c0 = processCpu();
+            long t0 = epochNanos();
+            Engine second = Motcua.engine().lazyCompile(true).build();
+            second.load(pack).orThrow();
+            long readyAgain = epochNanos();
+            long readyAgainCpu = processCpu();
+            decided(second.decide(json));
+            line.append(String.format(Locale.ROOT, " again_ready=%.3f again_first=%.3f again_cpu_ready=%.3f again_cpu_first=%.3f",
+                    s(readyAgain - t0), s(epochNanos() - t0), s(readyAgainCpu - c0), s(processCpu() - c0)));
         }
         System.out.println(line);
         System.out.flush();
