@@ -367,7 +367,7 @@ public final class DefaultEngine implements Engine {
     private Object[] read(Path packDir) {
         List<PackProblem> problems = new ArrayList<>();
         if (java.nio.file.Files.isRegularFile(packDir)) {
-            PrebuiltArchive.Contents c = PrebuiltArchive.read(packDir, problems);
+            PrebuiltArchive.Contents c = PrebuiltArchive.read(packDir, problems, loadPool); // data decoded on the load threads
             return c == null ? new Object[] {PackFiles.of(packDir.toString(), Map.of()), problems}
                     : new Object[] {c.files(), problems, c.byKey()};
         }

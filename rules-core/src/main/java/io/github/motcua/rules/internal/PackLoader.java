@@ -378,41 +378,43 @@ final class PackLoader {
         keys = fileKeys.groups();
         wide = keys.get("");
         checkKeys = checkKeys(files, fileKeys);
+        // the sections are independent of each other (each its own files and the context): this thread loads them in
+        // order, and a load thread done with the folders takes one not started yet; their results are taken in order
+        List<SectionLoad> loads = new ArrayList<>();
+        Map<String, String> folderKeysNow = keys;
+        String wideNow = wide;
         for (int si = 0; si < sections.size(); si++) {
             PackSection s = sections.get(si);
             Map<String, byte[]> mine = sectionFiles.get(si);
+            SectionLoad sl = new SectionLoad(() -> loadSection(s, mine, context, reuse, wideNow, fileKeys, folderKeysNow));
+            loads.add(sl);
             try {
-                PackSection.Result r;
-                Object before = reuse ? previous.sectionValues().get(s.name()) : null;
-                if (s.reusable()) {
-                    String sk = wide + "/" + key(mine, fileKeys.files()); // its inputs: its files plus the pack-wide files
-                    sectionKeys.put(s.name(), sk);
-                    if (before != null && sk.equals(previous.sectionKeys().get(s.name()))) {
-                        sectionValues.put(s.name(), before);
-                        continue;
-                    }
-                    r = s.load(mine, context);
-                } else if (before != null) {
-                    Set<String> unchanged = new java.util.HashSet<>();
-                    Map<String, String> folderKeys = keys;
-                    folderKeys.forEach((code, k) -> {
-                        if (!code.isEmpty() && k.equals(previous.folderKeys().get(code))) {
-                            unchanged.add(code);
-                        }
-                    });
-                    r = s.reload(mine, context, before, unchanged);
-                } else {
-                    r = s.load(mine, context);
-                }
-                problems.addAll(r.problems());
-                warnings.addAll(r.warnings());
-                if (r.value() != null) {
-                    sectionValues.put(s.name(), r.value());
-                }
-            } catch (RuntimeException e) {
+                executor.execute(sl);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed meanwhile: this thread loads it below
+            }
+        }
+        loads.forEach(SectionLoad::run);
+        for (int si = 0; si < sections.size(); si++) {
+            PackSection s = sections.get(si);
+            Map<String, byte[]> mine = sectionFiles.get(si);
+            SectionOutcome o = loads.get(si).outcome();
+            if (o.key() != null) {
+                sectionKeys.put(s.name(), o.key());
+            }
+            if (o.failure() != null) {
+                RuntimeException e = o.failure();
                 problems.add(new PackProblem(mine.isEmpty() ? "pack.yaml" : mine.keySet().iterator().next(), 0, 0,
                         "SECTION_FAILED", Msg.vi("load.section.failed", "name", s.name(), "detail", String.valueOf(e.getMessage())),
                         Msg.en("load.section.failed", "name", s.name(), "detail", String.valueOf(e.getMessage()))));
+                continue;
+            }
+            if (o.result() != null) {
+                problems.addAll(o.result().problems());
+                warnings.addAll(o.result().warnings());
+            }
+            if (o.value() != null) {
+                sectionValues.put(s.name(), o.value());
             }
         }
         Map<String, LoadedPack.ProcedureSource> procedures = new TreeMap<>();
@@ -448,6 +450,70 @@ final class PackLoader {
         }
         return new LoadedPack(info, java.util.Collections.unmodifiableMap(bases), java.util.Collections.unmodifiableMap(units), java.util.Collections.unmodifiableMap(procedures), List.copyOf(cases),
                 Map.copyOf(sectionValues), decisionBudget, java.util.Collections.unmodifiableMap(parameters), List.copyOf(warnings));
+    }
+
+    /**
+     * What loading one section gave: its reuse key (reusable sections), its result (null when the previous value is
+     * reused) and its value, or the exception its load threw.
+     */
+    private record SectionOutcome(String key, PackSection.Result result, Object value, RuntimeException failure) {
+    }
+
+    /** One section's load, run once by whichever thread comes first (the loader's, or a load thread). */
+    private static final class SectionLoad implements Runnable {
+        private final java.util.function.Supplier<SectionOutcome> job;
+        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.CompletableFuture<SectionOutcome> done = new java.util.concurrent.CompletableFuture<>();
+
+        SectionLoad(java.util.function.Supplier<SectionOutcome> job) {
+            this.job = job;
+        }
+
+        @Override
+        public void run() {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                done.complete(job.get());
+            } catch (Throwable t) { // an Error: rethrown on the loader's thread, as when it ran there
+                done.completeExceptionally(t);
+            }
+        }
+
+        SectionOutcome outcome() {
+            return join(done);
+        }
+    }
+
+    /** Loads (or reloads, or reuses) section {@code s}; touches nothing of the loader's but what it reads. */
+    private SectionOutcome loadSection(PackSection s, Map<String, byte[]> mine, PackSection.Context context, boolean reuse,
+            String wide, Keys fileKeys, Map<String, String> keys) {
+        String sk = null;
+        try {
+            PackSection.Result r;
+            Object before = reuse ? previous.sectionValues().get(s.name()) : null;
+            if (s.reusable()) {
+                sk = wide + "/" + key(mine, fileKeys.files()); // its inputs: its files plus the pack-wide files
+                if (before != null && sk.equals(previous.sectionKeys().get(s.name()))) {
+                    return new SectionOutcome(sk, null, before, null);
+                }
+                r = s.load(mine, context);
+            } else if (before != null) {
+                Set<String> unchanged = new java.util.HashSet<>();
+                keys.forEach((code, k) -> {
+                    if (!code.isEmpty() && k.equals(previous.folderKeys().get(code))) {
+                        unchanged.add(code);
+                    }
+                });
+                r = s.reload(mine, context, before, unchanged);
+            } else {
+                r = s.load(mine, context);
+            }
+            return new SectionOutcome(sk, r, r.value(), null);
+        } catch (RuntimeException e) {
+            return new SectionOutcome(sk, null, null, e);
+        }
     }
 
     private YamlDoc yaml(String path, String kind, boolean required) {

@@ -270,9 +270,18 @@ final class PrebuiltArchive {
      * refused. Nothing partial is ever returned.
      */
     static Contents read(Path file, java.util.List<PackProblem> problems) {
+        return read(file, problems, Runnable::run);
+    }
+
+    /**
+     * {@link #read(Path, java.util.List)}, decoding the procedures' rules as data in batches on {@code pool} (the
+     * engine's load threads) while this thread reads the remaining entries, then helping with what is left. The
+     * artifact is accepted or refused as a serial read would: the refusal of the entry first in the file wins.
+     */
+    static Contents read(Path file, java.util.List<PackProblem> problems, java.util.concurrent.Executor pool) {
         String name = file.toString();
         try {
-            return readChecked(file, name);
+            return readChecked(file, name, pool);
         } catch (Refused r) {
             problems.add(r.problem);
             return null;
@@ -282,7 +291,7 @@ final class PrebuiltArchive {
         }
     }
 
-    private static Contents readChecked(Path file, String name) throws IOException, Refused {
+    private static Contents readChecked(Path file, String name, java.util.concurrent.Executor pool) throws IOException, Refused {
         if (!Files.isRegularFile(file)) {
             throw refuse(name, "PACK_NOT_FOUND", "load.prebuilt.notFound");
         }
@@ -315,7 +324,7 @@ final class PrebuiltArchive {
                 throw corrupt(name, "load.prebuilt.checksum");
             }
             byte[] body = inflate(all, in.position(), (int) bodyLength, name);
-            Contents c = entries(ByteBuffer.wrap(body), name);
+            Contents c = entries(ByteBuffer.wrap(body), name, pool);
             if (!c.files().sha256().equals(hash)) {
                 throw refuse(name, "PREBUILT_ALTERED", "load.prebuilt.altered");
             }
@@ -325,7 +334,21 @@ final class PrebuiltArchive {
         }
     }
 
-    private static Contents entries(ByteBuffer in, String name) throws Refused {
+    private static Contents entries(ByteBuffer in, String name, java.util.concurrent.Executor pool) throws Refused {
+        DataDecodes decodes = new DataDecodes(name, pool);
+        try {
+            return entries(in, name, decodes);
+        } catch (Refused r) {
+            // an entry before the refused one whose data does not decode was refused first in a serial read
+            Refused earlier = decodes.firstFailure();
+            throw earlier != null ? earlier : r;
+        } catch (RuntimeException e) {
+            decodes.firstFailure(); // nothing left running behind an unexpected failure
+            throw e;
+        }
+    }
+
+    private static Contents entries(ByteBuffer in, String name, DataDecodes decodes) throws Refused {
         try {
             long count = Integer.toUnsignedLong(in.getInt());
             if (count > MAX_ENTRIES) {
@@ -335,7 +358,7 @@ final class PrebuiltArchive {
             Map<String, byte[]> trees = new HashMap<>();
             Map<String, String> models = new TreeMap<>();
             Map<String, Map<String, byte[]>> classes = new HashMap<>();
-            Map<String, DataRules.Translated> data = new HashMap<>();
+            java.util.Set<String> dataKeys = new java.util.HashSet<>(); // decoded by decodes, on the load threads
             java.util.Set<String> keysSeen = new java.util.HashSet<>(); // rule keys already checked against KEY
             for (long i = 0; i < count; i++) {
                 int kind = Byte.toUnsignedInt(in.get());
@@ -375,7 +398,7 @@ final class PrebuiltArchive {
                         if (!KEY.matcher(entry).matches() || !(model.isEmpty() || className(model))) {
                             throw badEntry(name, entry);
                         }
-                        if (models.put(entry, model) != null || data.containsKey(entry)) {
+                        if (models.put(entry, model) != null || dataKeys.contains(entry)) {
                             throw duplicate(name, entry);
                         }
                     }
@@ -386,13 +409,8 @@ final class PrebuiltArchive {
                         if (length > MAX_CLASS_BYTES) {
                             throw tooLarge(name, "load.prebuilt.classTooLarge", "entry", entry, "max", String.valueOf(MAX_CLASS_BYTES));
                         }
-                        DataRules.Translated t;
-                        try {
-                            t = DataRulesFormat.decode(bytes(in, (int) length));
-                        } catch (IllegalArgumentException e) {
-                            throw corrupt(name, "load.prebuilt.badData", "entry", entry, "detail", e.getMessage());
-                        }
-                        if (data.put(entry, t) != null || models.containsKey(entry)) {
+                        decodes.add(entry, bytes(in, (int) length)); // checked before the duplicate, as serially
+                        if (!dataKeys.add(entry) || models.containsKey(entry)) {
                             throw duplicate(name, entry);
                         }
                     }
@@ -413,6 +431,7 @@ final class PrebuiltArchive {
                     default -> throw corrupt(name, "load.prebuilt.unknownKind", "kind", String.valueOf(kind));
                 }
             }
+            Map<String, DataRules.Translated> data = decodes.all(); // the first that does not decode refuses
             if (in.hasRemaining()) {
                 throw corrupt(name, "load.prebuilt.trailingEntries");
             }
@@ -434,6 +453,122 @@ final class PrebuiltArchive {
             return new Contents(PackFiles.of(name, files, trees), Map.copyOf(byKey));
         } catch (java.nio.BufferUnderflowException e) {
             throw corrupt(name, "load.prebuilt.truncatedContent");
+        }
+    }
+
+    /**
+     * The data entries' decoding ({@link DataRulesFormat#decode}), in batches of {@link #BATCH} handed to a pool as
+     * they are read; whichever thread comes first to a batch decodes it (the reading thread takes what no pool thread
+     * has started). Results and failures are kept in the file's order. Not thread-safe beyond that: one reader.
+     */
+    private static final class DataDecodes {
+        static final int BATCH = 32;
+        private final String name;
+        private final java.util.concurrent.Executor pool;
+        private final java.util.List<Batch> batches = new java.util.ArrayList<>();
+        private Batch open;
+
+        DataDecodes(String name, java.util.concurrent.Executor pool) {
+            this.name = name;
+            this.pool = pool;
+        }
+
+        void add(String key, byte[] bytes) {
+            if (open == null) {
+                open = new Batch();
+            }
+            open.keys.add(key);
+            open.bytes.add(bytes);
+            if (open.keys.size() == BATCH) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            Batch b = open;
+            open = null;
+            batches.add(b);
+            try {
+                pool.execute(b);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the reading thread decodes it in finish()
+            }
+        }
+
+        /** Waits for every batch, decoding any not started on this thread. */
+        private void finish() {
+            if (open != null) {
+                submit();
+            }
+            for (Batch b : batches) {
+                b.run();
+            }
+            for (Batch b : batches) {
+                b.done.join();
+            }
+        }
+
+        /** The refusal of the first entry in the file that does not decode; null when all decode. */
+        Refused firstFailure() {
+            finish();
+            for (Batch b : batches) {
+                for (int i = 0; i < b.keys.size(); i++) {
+                    if (b.out[i] instanceof IllegalArgumentException e) {
+                        return corrupt(name, "load.prebuilt.badData", "entry", b.keys.get(i), "detail", e.getMessage());
+                    }
+                    if (b.out[i] instanceof RuntimeException e) {
+                        throw e; // not a malformed entry: as a serial read, it is not a refusal
+                    }
+                    if (b.out[i] instanceof Error e) {
+                        throw e;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Every entry's rules by key, or the refusal of the first that does not decode. */
+        Map<String, DataRules.Translated> all() throws Refused {
+            Refused r = firstFailure();
+            if (r != null) {
+                throw r;
+            }
+            Map<String, DataRules.Translated> out = new HashMap<>();
+            for (Batch b : batches) {
+                for (int i = 0; i < b.keys.size(); i++) {
+                    out.put(b.keys.get(i), (DataRules.Translated) b.out[i]);
+                }
+            }
+            return out;
+        }
+
+        private static final class Batch implements Runnable {
+            final java.util.List<String> keys = new java.util.ArrayList<>(BATCH);
+            final java.util.List<byte[]> bytes = new java.util.ArrayList<>(BATCH);
+            /** Per entry: its {@link DataRules.Translated}, or what decoding it threw. */
+            Object[] out;
+            final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+            final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+
+            @Override
+            public void run() {
+                if (!claimed.compareAndSet(false, true)) {
+                    return;
+                }
+                Object[] results = new Object[keys.size()];
+                try {
+                    for (int i = 0; i < results.length; i++) {
+                        try {
+                            results[i] = DataRulesFormat.decode(bytes.get(i));
+                        } catch (RuntimeException | Error e) {
+                            results[i] = e;
+                        }
+                    }
+                } finally {
+                    out = results; // published to the reader by done's completion
+                    done.complete(null);
+                }
+            }
         }
     }
 

@@ -17,7 +17,9 @@ import java.util.Objects;
  * make the load fail ({@code DUPLICATE_SECTION}, {@code SECTION_CLAIM_CONFLICT}) — a section never
  * silently replaces another.
  *
- * <p>Implementations must be thread-safe: a reload may call {@link #load} while decisions run.
+ * <p>Implementations must be thread-safe: a reload may call {@link #load} while decisions run, and the sections
+ * of one load or reload are loaded at the same time as each other (each on the calling thread or one of the
+ * engine's load threads); their problems and warnings are still reported in the sections' order.
  */
 public interface PackSection {
 

@@ -747,6 +747,77 @@ class PrebuiltPackTest {
         return withData(file, b -> encoded);
     }
 
+    /**
+     * The real parts plus {@code n} more data entries (copies of the first one's rules under made-up rule keys), with
+     * the entries at {@code broken} truncated: enough entries for the load threads to decode several batches.
+     */
+    private Parts manyData(int n, int... broken) {
+        Parts p = real();
+        byte[] data = (byte[]) p.entries.stream().filter(e -> (char) e[0] == 'D').findFirst().orElseThrow()[2];
+        for (int i = 0; i < n; i++) {
+            byte[] mine = data;
+            for (int b : broken) {
+                mine = b == i ? java.util.Arrays.copyOf(data, data.length - 1) : mine;
+            }
+            p.add('D', String.format("%064x", i + 1), mine);
+        }
+        return p;
+    }
+
+    /** Reads the artifact serially and on a pool of two threads: the same contents, or the same one problem. */
+    private List<PackProblem> readBothWays(Path file) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<PackProblem> serial = new ArrayList<>();
+            PrebuiltArchive.Contents one = PrebuiltArchive.read(file, serial);
+            for (int round = 0; round < 5; round++) { // whichever thread decodes which batch, the same answer
+                List<PackProblem> parallel = new ArrayList<>();
+                PrebuiltArchive.Contents two = PrebuiltArchive.read(file, parallel, pool);
+                assertEquals(serial, parallel);
+                assertEquals(one == null, two == null);
+                if (one != null) {
+                    assertEquals(new TreeMap<>(one.byKey()).keySet(), new TreeMap<>(two.byKey()).keySet());
+                    one.byKey().forEach((k, g) -> assertEquals(g.data(), two.byKey().get(k).data(), k));
+                }
+            }
+            return serial;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void read_dataDecodedOnThePool_sameContentsAndTheFirstRefusalInTheFile() throws Exception {
+        // 200 data entries: all decode, the same rules as a serial read
+        assertTrue(readBothWays(manyData(200).write(dir.resolve("many.motcua"))).isEmpty());
+        // two malformed, in different batches: the first in the file is the one refusal
+        List<PackProblem> two = readBothWays(manyData(200, 150, 70).write(dir.resolve("two.motcua")));
+        assertEquals(1, two.size(), two.toString());
+        assertEquals("PREBUILT_CORRUPT", two.get(0).code());
+        assertTrue(two.get(0).messageEn().contains(String.format("%064x", 71)), two.get(0).messageEn());
+        // a malformed data entry before an entry the reader refuses on sight: the data entry's refusal, as serially
+        Parts later = manyData(200, 120);
+        later.add('L', "procedures/link", new byte[] {1});
+        List<PackProblem> first = readBothWays(later.write(dir.resolve("later.motcua")));
+        assertEquals(1, first.size(), first.toString());
+        assertTrue(first.get(0).messageEn().contains(String.format("%064x", 121)), first.get(0).messageEn());
+        // ... and after it: the entry refused on sight
+        Parts earlier = manyData(100);
+        earlier.add('L', "procedures/link", new byte[] {1});
+        earlier.add('D', String.format("%064x", 999), new byte[] {9});
+        List<PackProblem> sight = readBothWays(earlier.write(dir.resolve("earlier.motcua")));
+        assertEquals(1, sight.size(), sight.toString());
+        assertFalse(sight.get(0).messageEn().contains(String.format("%064x", 999)), sight.get(0).messageEn());
+        // a data entry twice whose second copy does not decode: refused as malformed, as serially
+        Parts twice = manyData(40);
+        twice.add('D', String.format("%064x", 3), new byte[] {9});
+        List<PackProblem> dup = readBothWays(twice.write(dir.resolve("twice.motcua")));
+        assertEquals(1, dup.size(), dup.toString());
+        assertEquals("PREBUILT_CORRUPT", dup.get(0).code());
+        // the engine refuses such an artifact whole
+        refused(manyData(200, 150, 70).write(dir.resolve("engine.motcua")), "PREBUILT_CORRUPT");
+    }
+
     @Test
     void load_dataAndClassesForOneProcedure_refused() throws Exception {
         Parts p = real();
