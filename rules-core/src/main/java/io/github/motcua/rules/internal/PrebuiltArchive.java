@@ -187,10 +187,26 @@ final class PrebuiltArchive {
                 o.write(content);
                 o.write(sha256(content, 0, content.length));
             }
+            readableLikeAPublishedFile(tmp, out);
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A temporary file is created owner-only ({@code rw-------}); an artifact is published to nodes that often run
+     * under another user, and holds nothing secret (the pack's law and rules). So it gets the permissions of the file
+     * it replaces, or {@code rw-r--r--} when it is new, where the file system has POSIX permissions.
+     */
+    static void readableLikeAPublishedFile(Path tmp, Path out) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(out)
+                ? Files.getPosixFilePermissions(out)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
     }
 
     /**

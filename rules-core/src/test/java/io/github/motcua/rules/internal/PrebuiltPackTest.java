@@ -90,6 +90,22 @@ class PrebuiltPackTest {
     }
 
     @Test
+    void write_artifactIsReadableByTheNodesThatLoadIt_orKeepsThePermissionsOfTheOneItReplaces() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(artifact)
+                .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class), "POSIX permissions");
+        // a node often runs under another user than the build: a new artifact is rw-r--r--, not the owner-only
+        // permissions of the temporary file it is written through
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(artifact)));
+        Files.setPosixFilePermissions(artifact, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        try (PrebuiltPack p = PrebuiltPack.compile(Motcua.engine().clock(CLOCK), pack)) {
+            p.load().orThrow();
+            p.write(artifact);
+        }
+        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(artifact)));
+        assertTrue(PrebuiltPack.isPrebuilt(artifact));
+    }
+
+    @Test
     void compile_brokenPack_writesNothing() {
         TestPacks.edit(pack.resolve("procedures/1.000894/rules.drl"), s -> s.replace("@basis(\"HNGD-2014-D8\")", ""));
         Path out = dir.resolve("broken.motcua");
