@@ -360,17 +360,11 @@ public final class PackTrees {
         }
 
         private void tooDeep(String ptr, int line, int col, int depth) {
-            if (depth >= maxDepth) {
-                throw new PackReadException(Problem.of(file, line, col, ProblemCode.TOO_DEEP,
-                        "max", Integer.toString(maxDepth)).at(ptr));
-            }
+            YamlTrees.tooDeep(file, ptr, line, col, depth, maxDepth); // the same refusal as a parsed file's
         }
     }
 
     private static String pointer(String parent, Object segment) {
-        if (segment == null) {
-            return "";
-        }
-        return parent + "/" + (segment instanceof String ? PackNode.escape((String) segment) : segment);
+        return YamlTrees.pointer(parent, segment);
     }
 }

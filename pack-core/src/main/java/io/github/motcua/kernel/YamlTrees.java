@@ -147,14 +147,14 @@ final class YamlTrees {
                 : new PackNode(file, null, parent, segment, line, col, kind, value, keyLine, keyCol, parsed);
     }
 
-    private static void tooDeep(String file, String ptr, int line, int col, int depth, int maxDepth) {
+    static void tooDeep(String file, String ptr, int line, int col, int depth, int maxDepth) {
         if (depth >= maxDepth) {
             throw new PackReadException(Problem.of(file, line, col, ProblemCode.TOO_DEEP,
                     "max", Integer.toString(maxDepth)).at(ptr));
         }
     }
 
-    private static String pointer(String parent, Object segment) {
+    static String pointer(String parent, Object segment) {
         if (segment == null) {
             return "";
         }
