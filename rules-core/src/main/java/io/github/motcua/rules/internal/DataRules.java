@@ -481,17 +481,11 @@ final class DataRules {
                             throw new Outside("escape");
                         }
                         char e = s.charAt(i + 1);
-                        switch (e) {
-                            case '\\' -> b.append('\\');
-                            case '"' -> b.append('"');
-                            case '\'' -> b.append('\'');
-                            case 'n' -> b.append('\n');
-                            case 't' -> b.append('\t');
-                            case 'r' -> b.append('\r');
-                            case 'b' -> b.append('\b');
-                            case 'f' -> b.append('\f');
-                            default -> throw new Outside("escape");
+                        int v = e == 's' ? -1 : RuleDescriptors.escaped(e); // the space escape: the code path, as before
+                        if (v < 0) {
+                            throw new Outside("escape");
                         }
+                        b.append((char) v);
                         i += 2;
                         continue;
                     }
