@@ -384,17 +384,28 @@ class DataRulesTest {
     }
 
     private static Map<String, String> decisions(Clock clock, boolean codePath) {
+        return decisions(GIA_LAI, clock, codePath, null);
+    }
+
+    /** Every case's decision as JSON, and when {@code variants} names a procedure, many variants of its cases. */
+    private static Map<String, String> decisions(Path pack, Clock clock, boolean codePath, String variants) {
         String before = System.getProperty(DataRules.FORCE_CODE_PATH);
         if (codePath) {
             System.setProperty(DataRules.FORCE_CODE_PATH, "true");
         }
         try (Engine e = Motcua.engine().clock(clock).firingLimit(200).lazyCompile(false).build()) {
             long generations = RuleClasses.generations();
-            e.load(GIA_LAI).orThrow();
+            e.load(pack).orThrow();
             Map<String, String> out = new TreeMap<>();
             for (PackCase c : e.cases()) {
                 Decision d = e.decide(c.dossier());
                 out.put(c.file() + ":" + c.line() + " " + c.name(), d.toJson());
+                if (c.dossier().procedure().equals(variants)) {
+                    List<io.github.motcua.rules.Dossier> vs = variants(c.dossier(), new Random(c.line()));
+                    for (int i = 0; i < vs.size(); i++) {
+                        out.put(c.file() + ":" + c.line() + " variant " + i, e.decide(vs.get(i)).toJson());
+                    }
+                }
             }
             // the data path generates no code for this pack; the forced code path generates every procedure's
             assertEquals(codePath, RuleClasses.generations() > generations, "code generated: " + codePath);
@@ -534,6 +545,63 @@ class DataRulesTest {
             String more = drl + "\nrule \"outside\"\nwhen\n  " + outside + "\nthen\n  decision.note(\"x\");\nend\n";
             assertNull(DataRules.translate("motcua.pT", List.of(parsed(more))), outside);
             assertTrue(DataRules.outside("motcua.pT", List.of(parsed(more))).startsWith("rule [outside]"), outside);
+        }
+    }
+
+    /**
+     * Variants of a 1.001612 case's dossier over what lists.rules.yaml reads: the kind of registrant, the applicant's sex,
+     * age and categories, the channel, the business line (quoted values among them) and the number of workers.
+     */
+    private static List<io.github.motcua.rules.Dossier> variants(io.github.motcua.rules.Dossier d, Random rnd) {
+        String[] kinds = {"CA_NHAN", "THANH_VIEN_HO_GIA_DINH", "KHAC", null};
+        String[] sexes = {"MALE", "FEMALE", null};
+        int[] ages = {17, 18, 19, 20, 40, 41, 42};
+        List<Set<String>> categories = List.of(Set.of(), Set.of("POOR_HOUSEHOLD"), Set.of("DISABLED", "CHILD"), Set.of("CHILD"));
+        io.github.motcua.dossier.Channel[] channels = io.github.motcua.dossier.Channel.values();
+        String[] lines = {"Bán \"bánh ít\" \\ lá gai", "Bánh \"Hoa\"", "Bánh \\\"Hoa\\\"", "Bán lẻ"};
+        Object[] workers = {0, 3, null};
+        List<io.github.motcua.rules.Dossier> out = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Map<String, Object> form = new LinkedHashMap<>(d.form());
+            form.put("loaiChuThe", kinds[rnd.nextInt(kinds.length)]);
+            form.put("nganhNghe", lines[rnd.nextInt(lines.length)]);
+            form.put("soLaoDong", workers[rnd.nextInt(workers.length)]);
+            form.values().removeIf(java.util.Objects::isNull);
+            io.github.motcua.rules.Dossier.Applicant a = d.applicant();
+            io.github.motcua.rules.Dossier.Applicant applicant = new io.github.motcua.rules.Dossier.Applicant(a.personalId(), a.fullName(),
+                    i % 9 == 8 ? null : d.receivedAt().toLocalDate().minusYears(ages[rnd.nextInt(ages.length)]).minusDays(rnd.nextInt(2)),
+                    sexes[rnd.nextInt(sexes.length)], categories.get(rnd.nextInt(categories.size())), a.residenceUnit());
+            out.add(new io.github.motcua.rules.Dossier(d.procedure(), channels[rnd.nextInt(channels.length)], d.receivedAt(), d.unit(),
+                    d.asOf(), applicant, form, d.heldData(), d.excludedPeriods()));
+        }
+        return out;
+    }
+
+    @Test
+    void newShapes_rulesYamlLists_wholeDecisionsIdentical_dataAndCodePath(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path pack = tmp.resolve("gia-lai");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(GIA_LAI)) {
+            for (Path f : files.toList()) {
+                Path to = pack.resolve(GIA_LAI.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(f, to);
+                }
+            }
+        }
+        java.nio.file.Files.copy(Path.of("src/test/resources/rules-as-data/lists.rules.yaml"),
+                pack.resolve("procedures/1.001612/lists.rules.yaml"));
+        Clock clock = Clock.fixed(Instant.parse("2026-03-02T02:00:00Z"), ZoneOffset.UTC);
+        // the data path generates no code for the pack with the new file (decisions asserts it), the code path all of it
+        Map<String, String> data = decisions(pack, clock, false, "1.001612");
+        Map<String, String> code = decisions(pack, clock, true, "1.001612");
+        assertTrue(data.size() > 200, "decisions " + data.size());
+        assertEquals(code, data);
+        // and the new rules decided something: each of their notes appears in some decision
+        for (String note : List.of("một trong hai", "không loại nào", "giới tính đã biết", "18 hoặc 19", "không 40, 41", "diện ưu tiên",
+                "không diện ưu tiên", "không trực tuyến", "cấp xã", "có số lao động", "khác -5", "ngành nghề \\\"đặc biệt\\\"")) {
+            assertTrue(data.values().stream().anyMatch(j -> j.contains(note)), note);
         }
     }
 
