@@ -147,6 +147,22 @@ final class DataRules {
         }
     }
 
+    /**
+     * Whether {@code t} holds exactly the rules named {@code rules} (a procedure's rule texts, as linted): what a prebuilt
+     * data entry stored under the procedure's key must hold.
+     */
+    static boolean sameRuleNames(Translated t, Map<String, ?> rules) {
+        if (t.rules().size() != rules.size()) {
+            return false;
+        }
+        for (DataRule r : t.rules()) {
+            if (!rules.containsKey(r.name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Why the rules take the code path (the first thing found outside the subset), or null when they are data. */
     static String outside(String packageName, List<PackageDescr> trees) {
         try {

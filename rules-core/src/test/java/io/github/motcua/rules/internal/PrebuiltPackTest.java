@@ -745,6 +745,38 @@ class PrebuiltPackTest {
         }
     }
 
+    @Test
+    void load_rulesAsDataNamingOtherRules_refusedAsCorrupt() throws Exception {
+        // a data entry under a procedure's key whose rules are not the rules the procedure's texts name: one renamed,
+        // one left out, one added; each well-formed data, each refused as a damaged artifact
+        DataRules.Translated t = decodedFirst();
+        DataRules.DataRule r = t.rules().get(0);
+        List<DataRules.DataRule> renamed = new ArrayList<>(t.rules());
+        renamed.set(0, new DataRules.DataRule(r.name() + " (khác)", r.file(), r.attributes(), r.metadata(), r.lhs(), r.rhs()));
+        List<DataRules.DataRule> added = new ArrayList<>(t.rules());
+        added.add(new DataRules.DataRule("thêm", r.file(), r.attributes(), r.metadata(), r.lhs(), r.rhs()));
+        int n = 0;
+        for (List<DataRules.DataRule> rules : List.of(renamed, added, t.rules().subList(1, t.rules().size()))) {
+            if (rules.isEmpty()) {
+                continue;
+            }
+            byte[] encoded = DataRulesFormat.encode(new DataRules.Translated(t.packageName(), rules));
+            Path bad = withData("names" + n++ + ".motcua", b -> encoded);
+            refused(bad, "PREBUILT_CORRUPT");
+            try (Engine e = engine(false)) {
+                PackProblem p = e.load(bad).problems().stream().filter(x -> x.code().equals("PREBUILT_CORRUPT")).findFirst().orElseThrow();
+                assertTrue(p.messageEn().startsWith("the prebuilt pack is damaged: the rules as data stored for procedure ["), p.messageEn());
+                assertTrue(p.messageVi().startsWith("Gói dựng sẵn bị hỏng: các quy tắc dạng dữ liệu lưu cho thủ tục ["), p.messageVi());
+            }
+        }
+        assertTrue(n >= 2, "cases " + n);
+        // the same rules re-encoded load
+        byte[] same = DataRulesFormat.encode(t);
+        try (Engine e = engine(false)) {
+            assertTrue(e.load(withData("names-same.motcua", b -> same)).ok());
+        }
+    }
+
     /** A pattern over the form whose one constraint is stored as {@code text} (what the format holds of it). */
     private static DataRules.Pattern formPattern(String text) {
         return new DataRules.Pattern(DataRules.Kind.PATTERN, DataConditions.Fact.FORM,
