@@ -47,19 +47,21 @@ import org.kie.api.KieBase;
  * {@code lock-on-active}, {@code agenda-group}, {@code activation-group}; annotations with one plain value or none;
  * conditions that are patterns without a binding over {@code Form}, {@code Applicant}, {@code Dossier}, {@code Unit},
  * alone or under a {@code not} or {@code exists} of their own; constraints built from the vocabulary reads of
- * {@link Read} with string-literal arguments, comparisons of a read with a literal (string, non-negative int, true,
- * false, null) of the types the generator handles as listed in {@link #comparison}, {@code &&}, {@code ||}, {@code !}
- * and parentheses; consequences that are a sequence of {@code decision.<action>(literals);} statements calling an
- * {@link Actions} overload fixed by the number of arguments. Everything else — bindings, {@code from}, {@code or},
- * {@code forall}, string concatenation, {@code matches}, {@code in}, any other method or statement, a backslash in a
- * condition's literal, a unicode escape anywhere — is refused here, which only means the code path.
+ * {@link Read} with string-literal arguments, comparisons of a read with a literal (a string with the simple escapes,
+ * an int — negative too —, true, false, null) of the types the generator handles as listed in {@link #comparison},
+ * {@code &&}, {@code ||}, {@code !} and parentheses; consequences that are a sequence of
+ * {@code decision.<action>(literals);} statements calling an {@link Actions} overload fixed by the number of
+ * arguments. Everything else — bindings, {@code from}, {@code or}, {@code forall}, string concatenation,
+ * {@code matches}, {@code in}, any other method or statement, an escape in a read's argument, the space escape in a
+ * condition, a unicode escape anywhere — is refused here, which only means the code path.
  *
  * <p>What the model holds mirrors what the executable-model generator writes for the same rules: the same rule
  * order, attributes and metadata; one pattern variable per pattern ({@code D.pattern}, {@code D.not},
  * {@code D.exists}); one {@code expr} per constraint, with the alpha index and property reactivity the generator
  * gives a property compared with a literal; a condition shared by every rule of the procedure that writes it (the
- * generator shares its lambda), with those rules' names in its predicate information, which Drools quotes when a
- * condition fails; and the consequence on the {@code decision} global.
+ * generator shares its lambda), with the first such constraint's text as written and those rules' names in its
+ * predicate information, which Drools quotes when a condition fails; and the consequence on the {@code decision}
+ * global.
  */
 final class DataRules {
     /** Nodes of one constraint's tree; a larger constraint takes the code path (which has its own limits). */
