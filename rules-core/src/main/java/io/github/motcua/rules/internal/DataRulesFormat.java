@@ -267,7 +267,7 @@ final class DataRulesFormat {
             Fact f = Fact.values()[fact];
             List<Node> constraints = new ArrayList<>();
             for (int n = u8(in), k = 0; k < n; k++) {
-                Node c = node(in, f, 0);
+                Node c = node(in, f, 0, new int[1]);
                 try {
                     DataRules.wellFormed(c);
                 } catch (IllegalArgumentException e) {
@@ -309,11 +309,21 @@ final class DataRulesFormat {
         return new DataRules.DataRule(name, file, attributes, metadata, lhs, rhs);
     }
 
-    private static Node node(ByteBuffer in, Fact fact, int depth) {
+    /**
+     * One node of a constraint and its subtree. {@code nodes} counts the constraint's nodes read so far, each weighed
+     * as {@link Node#size} weighs it: the constraint is refused the moment it passes {@link DataRules#MAX_NODES}, before
+     * the rest of its tree is read or built (within the depth limit a tree could otherwise hold as many nodes as its
+     * entry has bytes), as it is when deeper than {@link DataRules#MAX_DEPTH}.
+     */
+    private static Node node(ByteBuffer in, Fact fact, int depth, int[] nodes) {
         if (depth > DataRules.MAX_DEPTH) {
             throw bad("too deep");
         }
         int tag = u8(in);
+        nodes[0] += tag == 2 ? 2 : 1; // a comparison counts two (its read and its literal), as Comparison.size does
+        if (nodes[0] > DataRules.MAX_NODES) {
+            throw bad("constraint: size");
+        }
         switch (tag) {
             case 1, 2 -> {
                 int r = u8(in);
@@ -377,16 +387,16 @@ final class DataRulesFormat {
                 return c;
             }
             case 3 -> {
-                return new DataConditions.Not(node(in, fact, depth + 1));
+                return new DataConditions.Not(node(in, fact, depth + 1, nodes));
             }
             case 4 -> {
-                return new DataConditions.And(node(in, fact, depth + 1), node(in, fact, depth + 1));
+                return new DataConditions.And(node(in, fact, depth + 1, nodes), node(in, fact, depth + 1, nodes));
             }
             case 5 -> {
-                return new DataConditions.Or(node(in, fact, depth + 1), node(in, fact, depth + 1));
+                return new DataConditions.Or(node(in, fact, depth + 1, nodes), node(in, fact, depth + 1, nodes));
             }
             case 6 -> {
-                return new DataConditions.Group(node(in, fact, depth + 1));
+                return new DataConditions.Group(node(in, fact, depth + 1, nodes));
             }
             default -> throw bad("node");
         }

@@ -462,6 +462,45 @@ class DataRulesTest {
     }
 
     @Test
+    void prebuiltDecoding_countsNodesAsItReads_refusingPastTheLimitBeforeTheRestIsRead() throws Exception {
+        // a constraint at the translator's limit: 8 chains joined by ||, each of 16 has() joined by && (255 nodes), one negated
+        StringBuilder when = new StringBuilder();
+        for (int c = 0; c < 8; c++) {
+            for (int a = 0; a < 16; a++) {
+                when.append(a > 0 ? " && " : c > 0 ? " || " : "").append(c + a == 0 ? "!" : "").append("has(\"a").append(c).append('_').append(a).append("\")");
+            }
+        }
+        DataRules.Translated t = translate(rule("Form( " + when + " )", "decision.note(\"n\");"));
+        assertNotNull(t, "the translator takes a constraint of " + DataRules.MAX_NODES + " nodes");
+        DataConditions.Node atLimit = t.rules().get(0).lhs().get(0).constraints().get(0);
+        assertEquals(DataRules.MAX_NODES, atLimit.size());
+        assertEquals(t, DataRulesFormat.decode(DataRulesFormat.encode(t)), "read back at the limit");
+        // one node more, which only an edited artifact can hold: refused as the translator would have refused it
+        IllegalArgumentException over = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DataRulesFormat.decode(DataRulesFormat.encode(withConstraint(t, new DataConditions.Group(atLimit)))));
+        assertEquals("constraint: size", over.getMessage());
+        // eight such constraints under one: cut after its first half, the entry is refused for its size, counted while it
+        // was read, not for the truncation further on (the tree was never built to its end)
+        DataConditions.Node big = atLimit;
+        for (int i = 0; i < 3; i++) {
+            big = new DataConditions.Or(big, new DataConditions.Group(big));
+        }
+        byte[] bytes = DataRulesFormat.encode(withConstraint(t, big));
+        byte[] half = Arrays.copyOf(bytes, bytes.length / 2);
+        IllegalArgumentException cut = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DataRulesFormat.decode(half));
+        assertEquals("constraint: size", cut.getMessage());
+    }
+
+    /** {@code t} with its first rule's first pattern holding {@code constraint} alone. */
+    private static DataRules.Translated withConstraint(DataRules.Translated t, DataConditions.Node constraint) {
+        DataRules.DataRule r = t.rules().get(0);
+        DataRules.Pattern p = r.lhs().get(0);
+        return new DataRules.Translated(t.packageName(), List.of(new DataRules.DataRule(r.name(), r.file(), r.attributes(),
+                r.metadata(), List.of(new DataRules.Pattern(p.kind(), p.fact(), List.of(constraint))), r.rhs())));
+    }
+
+    @Test
     void subset_limits_depthAndSize_takeTheCodePath() throws Exception {
         String deep = "(".repeat(DataRules.MAX_DEPTH + 1) + "has(\"a\")" + ")".repeat(DataRules.MAX_DEPTH + 1);
         assertNull(translate(rule("Form( " + deep + " )", "decision.note(\"n\");")));
