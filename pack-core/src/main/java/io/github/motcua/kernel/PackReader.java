@@ -420,6 +420,17 @@ public final class PackReader {
     }
 
     /**
+     * Checks that {@code bytes} are UTF-8 as {@link #decode} would (the same decoder), without making the normalised
+     * text: for a reader that reads a file's content another way (a prebuilt pack's stored tree of it) and must still
+     * refuse the file as a folder load would.
+     *
+     * @throws PackReadException {@code NOT_UTF8} at the line and column of the first malformed byte
+     */
+    public static void requireUtf8(String file, byte[] bytes) {
+        utf8(file, bytes, 0, bytes.length);
+    }
+
+    /**
      * Strict UTF-8 of {@code bytes[from, from + n)}: the JDK's fast decoder first, which replaces a malformed
      * sequence with U+FFFD, so text with no U+FFFD in it was valid as it stood; otherwise (a malformed sequence, or
      * a U+FFFD written as such) a reporting decoder decides.

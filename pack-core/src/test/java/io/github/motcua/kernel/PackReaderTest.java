@@ -250,6 +250,17 @@ class PackReaderTest {
         }
 
         @Test
+        void requireUtf8_refusesWhatDecodeRefuses_atTheSamePlace() {
+            byte[] bad = {'a', '\n', 'b', (byte) 0xE1, (byte) 0xBA, 'c'}; // "ế" cut after two of its three bytes
+            PackReadException d = assertThrows(PackReadException.class, () -> PackReader.decode("f.yaml", bad));
+            PackReadException r = assertThrows(PackReadException.class, () -> PackReader.requireUtf8("f.yaml", bad));
+            assertEquals(d.problem(), r.problem());
+            assertEquals(2, r.problem().line());
+            assertEquals(2, r.problem().column());
+            PackReader.requireUtf8("f.yaml", "Tết".getBytes(StandardCharsets.UTF_8)); // and takes what it takes
+        }
+
+        @Test
         void decode_replacementCharacterWrittenAsSuch_isText() {
             assertEquals("a\uFFFDb", PackReader.decode("a.yaml", "a\uFFFDb".getBytes(StandardCharsets.UTF_8)));
         }

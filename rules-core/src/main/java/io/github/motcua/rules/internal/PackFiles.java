@@ -181,7 +181,15 @@ public final class PackFiles {
      */
     boolean storedIsText(String path, List<PackProblem> problems) {
         byte[] b = files.get(path);
-        return b == null || text(path, b, problems) != null;
+        try {
+            if (b != null) {
+                PackReader.requireUtf8(path, b); // not the NFC text: the tree is what is read
+            }
+            return true;
+        } catch (io.github.motcua.kernel.PackReadException e) {
+            problems.add(PackProblem.of(e.problem()));
+            return false;
+        }
     }
 
     /**
