@@ -134,6 +134,29 @@ class MalformedUtf8Test {
         }
     }
 
+    /** The same files, each with a byte-order mark and its text decomposed (NFD): both load, as documented. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "pack.yaml", "units.yaml", "parameters.yaml", "legal-bases/fees.yaml", "calendar/2026.yaml", "calendar/switches.yaml",
+        "exemptions.yaml", "digitisation.yaml", "forms/common.schema.json", TEMPLATE,
+        BIRTH + "procedure.yaml", BIRTH + "rules.drl", BIRTH + "form.schema.json", BIRTH + "fees.csv",
+        BIRTH + "cases/_base.yaml", BIRTH + "cases/khong-co-giay-chung-sinh.yaml", "procedures/1.000656/rules.yaml",
+        "procedures/1.012062/national.yaml"})
+    void load_byteOrderMarkAndDecomposedText_loadAsBefore(String file, @TempDir Path dir) throws IOException {
+        Path pack = copy(base, dir.resolve("pack"));
+        String text = Files.readString(pack.resolve(file), StandardCharsets.UTF_8);
+        String nfd = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+        assertFalse(nfd.equals(text), "nothing to decompose in " + file);
+        Files.writeString(pack.resolve(file), "\uFEFF" + nfd, StandardCharsets.UTF_8);
+        try (Engine e = engine()) {
+            LoadResult r = e.load(pack);
+            assertTrue(r.ok(), r.problems().toString());
+            // read as NFC: the birth registration's name as the original file spells it
+            assertEquals("Đăng ký khai sinh", e.catalog().stream().filter(p -> p.code().equals("1.001193")).findFirst()
+                    .orElseThrow().name().vi());
+        }
+    }
+
     @Test
     void load_malformedByteInADecisionTable_isNotUtf8(@TempDir Path dir) throws IOException {
         Path pack = copy(HardeningPacks.source("guide"), dir.resolve("guide"));
