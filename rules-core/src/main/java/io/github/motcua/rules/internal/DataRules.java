@@ -309,12 +309,15 @@ final class DataRules {
         return new Parser(fact, text).constraint();
     }
 
-    /** {@link #constraint}, or null when the text is outside the subset. */
-    static Node constraintOrNull(Fact fact, String text) {
+    /**
+     * {@link #constraint}, for the prebuilt reader: a text outside the subset throws {@link IllegalArgumentException}
+     * {@code constraint: <why>} (e.g. {@code constraint: size}), which refuses the artifact naming the entry.
+     */
+    static Node constraintOrRefused(Fact fact, String text) {
         try {
             return constraint(fact, text);
         } catch (Outside e) {
-            return null;
+            throw new IllegalArgumentException("constraint: " + e.getMessage());
         }
     }
 
@@ -639,6 +642,14 @@ final class DataRules {
         private final List<Token> toks;
         private int at;
         private int depth;
+        /**
+         * The nodes made so far, each weighed as {@link Node#size} weighs it: the parse stops the moment they pass
+         * {@link #MAX_NODES} (+ 1: the parentheses around a whole constraint, which the generator drops), before the rest
+         * of the text is parsed — a text within {@link #MAX_TEXT} never has a larger tree built from it than the
+         * translator takes, whether it comes from a rule file or a prebuilt artifact. {@link #wellFormed} checks the exact
+         * size after.
+         */
+        private int nodes;
 
         Parser(Fact fact, String expression) throws Outside {
             this.fact = fact;
@@ -681,11 +692,20 @@ final class DataRules {
             }
         }
 
+        /** {@code n}, counted ({@link #nodes}). */
+        private Node made(Node n, int weight) throws Outside {
+            nodes += weight;
+            if (nodes > MAX_NODES + 1) {
+                throw new Outside("size");
+            }
+            return n;
+        }
+
         private Node or() throws Outside {
             enter();
             Node l = and();
             while (op("||")) {
-                l = new DataConditions.Or(l, and());
+                l = made(new DataConditions.Or(l, and()), 1);
             }
             depth--;
             return l;
@@ -695,7 +715,7 @@ final class DataRules {
             enter();
             Node l = term();
             while (op("&&")) {
-                l = new DataConditions.And(l, term());
+                l = made(new DataConditions.And(l, term()), 1);
             }
             depth--;
             return l;
@@ -741,10 +761,10 @@ final class DataRules {
                 if (rel != null) {
                     at++;
                     Token lit = next();
-                    out = comparison(read, args, rel, lit);
+                    out = made(comparison(read, args, rel, lit), 2);
                 } else if (read.type == Type.BOOLEAN || read.type == Type.BOOLEAN_OBJECT) {
                     // bool("x") alone unboxes its Boolean as the generated code does (a null throws the same way)
-                    out = new DataConditions.Atom(read, args);
+                    out = made(new DataConditions.Atom(read, args), 1);
                 } else {
                     throw new Outside("not a boolean");
                 }
@@ -771,16 +791,16 @@ final class DataRules {
                     if (!(r instanceof DataConditions.Atom)) {
                         throw new Outside("! of a comparison");
                     }
-                    out = new DataConditions.Not(r);
+                    out = made(new DataConditions.Not(r), 1);
                 } else {
-                    out = new DataConditions.Not(primary());
+                    out = made(new DataConditions.Not(primary()), 1);
                 }
             } else if (t.kind() == TokenKind.LPAREN) {
                 Node inner = or();
                 if (next().kind() != TokenKind.RPAREN) {
                     throw new Outside("parenthesis");
                 }
-                out = new DataConditions.Group(inner);
+                out = made(new DataConditions.Group(inner), 1);
             } else {
                 throw new Outside("primary");
             }

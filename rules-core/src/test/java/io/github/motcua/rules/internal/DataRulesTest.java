@@ -689,6 +689,42 @@ class DataRulesTest {
     }
 
     @Test
+    void constraint_countsNodesAsItParses_refusingPastTheLimitBeforeTheRestIsParsed() throws Exception {
+        // at the translator's limit: 8 chains joined by ||, each of 16 has() joined by && (255 nodes), one negated
+        String atLimit = chains(1);
+        assertEquals(DataRules.MAX_NODES, DataRules.constraintOrRefused(DataConditions.Fact.FORM, atLimit).size());
+        assertNotNull(translate(rule("Form( " + atLimit + " )", "decision.note(\"n\");")), "a rule file's constraint at the limit");
+        // in parentheses, which the generator drops: the same constraint
+        assertEquals(DataRules.MAX_NODES, DataRules.constraintOrRefused(DataConditions.Fact.FORM, "(" + atLimit + ")").size());
+        // one node more (a second negation): refused, from a prebuilt entry as from a rule file (the code path)
+        IllegalArgumentException over = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DataRules.constraintOrRefused(DataConditions.Fact.FORM, chains(2)));
+        assertEquals("constraint: size", over.getMessage());
+        assertNull(translate(rule("Form( " + chains(2) + " )", "decision.note(\"n\");")));
+        // far past it, then text the parser would refuse for another reason: refused for the size, counted as the tree
+        // was made, before the parser came to the rest
+        String far = atLimit + " || has(\"x\")".repeat(100) + " || )))";
+        IllegalArgumentException cut = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DataRules.constraintOrRefused(DataConditions.Fact.FORM, far));
+        assertEquals("constraint: size", cut.getMessage());
+        IllegalArgumentException syntax = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DataRules.constraintOrRefused(DataConditions.Fact.FORM, "has(\"x\") || )))"));
+        assertEquals("constraint: primary", syntax.getMessage()); // what the same text short of the limit gives
+    }
+
+    /** 8 chains joined by ||, each of 16 has() joined by && (255 nodes), the first {@code negated} has() negated. */
+    private static String chains(int negated) {
+        StringBuilder when = new StringBuilder();
+        for (int c = 0; c < 8; c++) {
+            for (int a = 0; a < 16; a++) {
+                when.append(a > 0 ? " && " : c > 0 ? " || " : "").append(c * 16 + a < negated ? "!" : "")
+                        .append("has(\"a").append(c).append('_').append(a).append("\")");
+            }
+        }
+        return when.toString();
+    }
+
+    @Test
     void subset_limits_depthAndSize_takeTheCodePath() throws Exception {
         String deep = "(".repeat(DataRules.MAX_DEPTH + 1) + "has(\"a\")" + ")".repeat(DataRules.MAX_DEPTH + 1);
         assertNull(translate(rule("Form( " + deep + " )", "decision.note(\"n\");")));
