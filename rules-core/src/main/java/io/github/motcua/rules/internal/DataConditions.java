@@ -153,8 +153,15 @@ final class DataConditions {
             };
         }
 
-        /** A {@code boolean} read (only those may stand alone). */
+        /**
+         * A read standing alone as a condition: a {@code boolean}, or {@code bool("x")}, whose {@code Boolean} is unboxed
+         * straight from the vocabulary's return value as the generated {@code _this.bool("x")} is, so a null throws the
+         * same {@link NullPointerException} with the same message.
+         */
         boolean test(Object fact, List<String> a) {
+            if (this == FORM_BOOL) {
+                return ((Form) fact).bool(a.get(0));
+            }
             return (Boolean) read(fact, a);
         }
     }
@@ -207,7 +214,7 @@ final class DataConditions {
         int size();
     }
 
-    /** A {@code boolean} read standing alone: {@code has("p")}, {@code online}. */
+    /** A {@code boolean} read standing alone: {@code has("p")}, {@code online}, {@code bool("p")} (unboxed). */
     record Atom(Read read, List<String> args) implements Node {
         Atom {
             args = List.copyOf(args);
@@ -386,8 +393,8 @@ final class DataConditions {
     }
 
     /**
-     * One condition of a pattern: its tree, with the printed form as Drools' predicate information (the rules that use
-     * it are added as the generator adds them) and as its identity: {@code motcua:data <fact> <printed form>}, never
+     * One condition of a pattern: its tree, with its text as written as Drools' predicate information (the rules that
+     * use it are added as the generator adds them) and its printed form as its identity: {@code motcua:data <fact> <printed form>}, never
      * equal to a generated lambda's hash (32 hex digits) nor to a {@link FormConditions} fingerprint.
      */
     static final class Condition implements Predicate1<Object>, HashedExpression {
@@ -397,10 +404,14 @@ final class DataConditions {
         private final transient PredicateInformation info;
 
         Condition(Fact fact, Node tree) {
+            this(fact, tree, print(tree));
+        }
+
+        /** A condition written as {@code text}, which Drools quotes as the generator's lambda would. */
+        Condition(Fact fact, Node tree, String text) {
             this.tree = Objects.requireNonNull(tree);
-            String printed = print(tree);
-            this.hash = "motcua:data " + fact.name() + " " + printed;
-            this.info = new PredicateInformation(printed);
+            this.hash = "motcua:data " + fact.name() + " " + print(tree);
+            this.info = new PredicateInformation(Objects.requireNonNull(text));
         }
 
         /** As the generator's lambda names its rules: the rule's name and the source path of its file. */

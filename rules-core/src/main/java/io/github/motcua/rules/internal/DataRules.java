@@ -47,19 +47,21 @@ import org.kie.api.KieBase;
  * {@code lock-on-active}, {@code agenda-group}, {@code activation-group}; annotations with one plain value or none;
  * conditions that are patterns without a binding over {@code Form}, {@code Applicant}, {@code Dossier}, {@code Unit},
  * alone or under a {@code not} or {@code exists} of their own; constraints built from the vocabulary reads of
- * {@link Read} with string-literal arguments, comparisons of a read with a literal (string, non-negative int, true,
- * false, null) of the types the generator handles as listed in {@link #comparison}, {@code &&}, {@code ||}, {@code !}
- * and parentheses; consequences that are a sequence of {@code decision.<action>(literals);} statements calling an
- * {@link Actions} overload fixed by the number of arguments. Everything else — bindings, {@code from}, {@code or},
- * {@code forall}, string concatenation, {@code matches}, {@code in}, any other method or statement, a backslash in a
- * condition's literal, a unicode escape anywhere — is refused here, which only means the code path.
+ * {@link Read} with string-literal arguments, comparisons of a read with a literal (a string with the simple escapes,
+ * an int — negative too —, true, false, null) of the types the generator handles as listed in {@link #comparison},
+ * {@code &&}, {@code ||}, {@code !} and parentheses; consequences that are a sequence of
+ * {@code decision.<action>(literals);} statements calling an {@link Actions} overload fixed by the number of
+ * arguments. Everything else — bindings, {@code from}, {@code or}, {@code forall}, string concatenation,
+ * {@code matches}, {@code in}, any other method or statement, an escape in a read's argument, the space escape in a
+ * condition, a unicode escape anywhere — is refused here, which only means the code path.
  *
  * <p>What the model holds mirrors what the executable-model generator writes for the same rules: the same rule
  * order, attributes and metadata; one pattern variable per pattern ({@code D.pattern}, {@code D.not},
  * {@code D.exists}); one {@code expr} per constraint, with the alpha index and property reactivity the generator
  * gives a property compared with a literal; a condition shared by every rule of the procedure that writes it (the
- * generator shares its lambda), with those rules' names in its predicate information, which Drools quotes when a
- * condition fails; and the consequence on the {@code decision} global.
+ * generator shares its lambda), with the first such constraint's text as written and those rules' names in its
+ * predicate information, which Drools quotes when a condition fails; and the consequence on the {@code decision}
+ * global.
  */
 final class DataRules {
     /** Nodes of one constraint's tree; a larger constraint takes the code path (which has its own limits). */
@@ -70,6 +72,8 @@ final class DataRules {
     static final int MAX_LITERAL = 8192;
     /** Statements of one consequence; more take the code path. */
     static final int MAX_CALLS = 256;
+    /** Characters of one constraint's text (Drools quotes it as written); a longer one takes the code path. */
+    static final int MAX_TEXT = 16_384;
     /**
      * For measurement only: {@code -Dmotcua.rules.codePath=true} makes every procedure take the code path (javac and the
      * verifier), so the two paths can be timed against each other. Not a supported setting.
@@ -89,10 +93,22 @@ final class DataRules {
         PATTERN, NOT, EXISTS
     }
 
-    /** A pattern and its constraints, in order. */
-    record Pattern(Kind kind, Fact fact, List<Node> constraints) {
+    /**
+     * A pattern and its constraints, in order, each with its text as written ({@code texts}, one a constraint): what
+     * Drools quotes in its messages and its predicate information, exactly as the generator passes it on.
+     */
+    record Pattern(Kind kind, Fact fact, List<Node> constraints, List<String> texts) {
         Pattern {
             constraints = List.copyOf(constraints);
+            texts = List.copyOf(texts);
+            if (texts.size() != constraints.size()) {
+                throw new IllegalArgumentException("a text for every constraint");
+            }
+        }
+
+        /** Constraints written as {@link DataConditions#print} prints them. */
+        Pattern(Kind kind, Fact fact, List<Node> constraints) {
+            this(kind, fact, constraints, constraints.stream().map(DataConditions::print).toList());
         }
     }
 
@@ -131,6 +147,22 @@ final class DataRules {
         } catch (Outside e) {
             return null;
         }
+    }
+
+    /**
+     * Whether {@code t} holds exactly the rules named {@code rules} (a procedure's rule texts, as linted): what a prebuilt
+     * data entry stored under the procedure's key must hold.
+     */
+    static boolean sameRuleNames(Translated t, Map<String, ?> rules) {
+        if (t.rules().size() != rules.size()) {
+            return false;
+        }
+        for (DataRule r : t.rules()) {
+            if (!rules.containsKey(r.name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why the rules take the code path (the first thing found outside the subset), or null when they are data. */
@@ -255,19 +287,42 @@ final class DataRules {
             throw new Outside("pattern");
         }
         List<Node> constraints = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (BaseDescr c : p.getDescrs()) {
             if (!(c instanceof ExprConstraintDescr e) || e.getType() != ExprConstraintDescr.Type.NAMED || e.getExpression() == null) {
                 throw new Outside("constraint");
             }
-            constraints.add(new Parser(fact, e.getExpression()).constraint());
+            constraints.add(constraint(fact, e.getExpression()));
+            texts.add(e.getExpression());
         }
-        return new Pattern(kind, fact, constraints);
+        return new Pattern(kind, fact, constraints, texts);
+    }
+
+    /**
+     * The tree of one constraint written as {@code text}, with every check of the subset; the prebuilt reader parses
+     * a stored constraint with it too, so what an artifact can hold is what a rule text can produce.
+     */
+    static Node constraint(Fact fact, String text) throws Outside {
+        if (text.length() > MAX_TEXT) {
+            throw new Outside("constraint length");
+        }
+        return new Parser(fact, text).constraint();
+    }
+
+    /** {@link #constraint}, or null when the text is outside the subset. */
+    static Node constraintOrNull(Fact fact, String text) {
+        try {
+            return constraint(fact, text);
+        } catch (Outside e) {
+            return null;
+        }
     }
 
     /**
      * What the generator writes for {@code <read> <op> <literal>}: the comparison kind and the literal's value as the
      * generated code passes it; null when the combination is not one whose generated code was checked (the code path
-     * then compiles it). A number literal is a non-negative int without suffix or leading zero.
+     * then compiles it). A number literal is an int without suffix or leading zero, a negative one written with its
+     * minus sign right before the digits.
      */
     static Node comparison(Read read, List<String> args, Op op, Token lit) throws Outside {
         Type t = read.type;
@@ -275,7 +330,8 @@ final class DataRules {
         switch (lit.kind) {
             case STRING -> {
                 if (t == Type.STRING && eq) {
-                    return new DataConditions.Comparison(read, args, op, Compare.OBJECTS, lit.text, quote(lit.text));
+                    // the literal as written (escapes and all): the generator keeps it so in its code and messages
+                    return new DataConditions.Comparison(read, args, op, Compare.OBJECTS, lit.text, lit.source());
                 }
             }
             case NULL -> {
@@ -291,6 +347,16 @@ final class DataRules {
             }
             case NUMBER -> {
                 int n = Integer.parseInt(lit.text);
+                if (n < 0) {
+                    // a unary minus: the generator keeps "-5" an int literal (never widened to a long), so every
+                    // number read compares through the (Number, Number) methods, and a property gets no alpha index
+                    return switch (t) {
+                        case INT, INTEGER_OBJECT, LONG_OBJECT ->
+                            new DataConditions.Comparison(read, args, op, eq ? Compare.NUMBERS_EQUAL : Compare.NUMBERS, n, lit.text);
+                        case DECIMAL -> new DataConditions.Comparison(read, args, op, Compare.DECIMALS, n, lit.text);
+                        default -> throw new Outside("comparison");
+                    };
+                }
                 switch (t) {
                     case LONG_OBJECT -> {
                         // the generator widens the literal to a long (7304 -> 7304l)
@@ -324,8 +390,8 @@ final class DataRules {
     /**
      * Checks a constraint's tree against what the parser can produce and what the subset allows — its size and depth,
      * the shapes of {@code !}, {@code &&}, {@code ||} and parentheses (Java's precedence, left-associative operators),
-     * parentheses only where the generator keeps them, and properties only where its reactivity was checked. The
-     * translator checks every tree it makes, and the prebuilt reader every tree it reads.
+     * and parentheses only inside the constraint (the parser drops one pair around a whole constraint, as the
+     * generator does). The translator checks every tree it makes.
      *
      * @throws IllegalArgumentException naming what is wrong
      */
@@ -335,9 +401,6 @@ final class DataRules {
         }
         shape(n, 0);
         groups(n, null);
-        if (propertyUnderNotOrGroup(n, false)) {
-            throw new IllegalArgumentException("property under ! or parentheses");
-        }
     }
 
     private static boolean term(Node n) {
@@ -350,7 +413,7 @@ final class DataRules {
             throw new IllegalArgumentException("depth");
         }
         if (n instanceof DataConditions.Atom a) {
-            if (a.read().type != Type.BOOLEAN) {
+            if (a.read().type != Type.BOOLEAN && a.read().type != Type.BOOLEAN_OBJECT) {
                 throw new IllegalArgumentException("not a boolean");
             }
         } else if (n instanceof DataConditions.Not x) {
@@ -378,15 +441,13 @@ final class DataRules {
     }
 
     /**
-     * Parentheses only where the generator keeps them as written: around the operand of {@code !}, and around an
-     * {@code ||} that is an operand of {@code &&}. (It drops some redundant ones, which would change the printed
-     * form Drools quotes and shares conditions by.)
+     * Parentheses only inside a constraint — around the operand of {@code !}, {@code &&} or {@code ||}, or around other
+     * parentheses there — where the generator keeps them as written; never around the whole constraint, whose pair
+     * the parser has dropped (and a second pair there takes the code path).
      */
     private static void groups(Node n, Node parent) {
         if (n instanceof DataConditions.Group g) {
-            boolean ok = parent instanceof DataConditions.Not
-                    || parent instanceof DataConditions.And && g.inner() instanceof DataConditions.Or;
-            if (!ok) {
+            if (parent == null) {
                 throw new IllegalArgumentException("parentheses");
             }
             groups(g.inner(), n);
@@ -401,27 +462,7 @@ final class DataRules {
         }
     }
 
-    /**
-     * A property reaches the generator's reactivity (and alpha index) as one whole comparison or atom, or as an operand
-     * of {@code &&} and {@code ||}; never under {@code !} or parentheses, where what the generator writes was not checked.
-     */
-    private static boolean propertyUnderNotOrGroup(Node n, boolean under) {
-        if (n instanceof DataConditions.Atom a) {
-            return under && a.read().property();
-        } else if (n instanceof DataConditions.Comparison c) {
-            return under && c.read().property();
-        } else if (n instanceof DataConditions.Not x) {
-            return propertyUnderNotOrGroup(x.operand(), true);
-        } else if (n instanceof DataConditions.Group g) {
-            return propertyUnderNotOrGroup(g.inner(), true);
-        } else if (n instanceof DataConditions.And a) {
-            return propertyUnderNotOrGroup(a.left(), under) || propertyUnderNotOrGroup(a.right(), under);
-        }
-        DataConditions.Or o = (DataConditions.Or) n;
-        return propertyUnderNotOrGroup(o.left(), under) || propertyUnderNotOrGroup(o.right(), under);
-    }
-
-    /** A condition literal as printed: no escape ever (a literal with a backslash takes the code path). */
+    /** A string literal of a value without quote, backslash or line break, as printed. */
     static String quote(String s) {
         return "\"" + s + "\"";
     }
@@ -431,17 +472,25 @@ final class DataRules {
         IDENT, STRING, NUMBER, BOOLEAN, NULL, OP, LPAREN, RPAREN, COMMA, DOT, SEMI, END
     }
 
-    /** {@code text}: the identifier, the string's value, the digits, the operator. */
-    record Token(TokenKind kind, String text) {
+    /**
+     * {@code text}: the identifier, the string's value, the digits (a minus sign first for a negative number), the
+     * operator; {@code source}: the token as written (a string literal with its quotes and escapes).
+     */
+    record Token(TokenKind kind, String text, String source) {
+        /** A token written as its text (a string literal: between quotes, without an escape). */
+        Token(TokenKind kind, String text) {
+            this(kind, text, kind == TokenKind.STRING ? quote(text) : text);
+        }
     }
 
     /**
      * Splits a constraint or a consequence into tokens. Comments (consequences only) are skipped; a string literal
-     * keeps its value (escapes only where {@code escapes} allows them, and only the simple ones); a unicode escape
-     * anywhere, a character literal, a number with a suffix, sign, dot or leading zero, or any character outside the
-     * grammar refuses.
+     * keeps its value and its source (the simple escapes of {@link RuleDescriptors#escaped}; the space escape only in a
+     * consequence, as the condition parser of the code path refuses it); a number is an int, negative (a minus sign
+     * right before its digits) only in a condition; a unicode escape anywhere, a character literal, a number with a
+     * suffix, dot or leading zero, or any character outside the grammar refuses.
      */
-    static List<Token> tokens(String s, boolean comments, boolean escapes) throws Outside {
+    static List<Token> tokens(String s, boolean consequence) throws Outside {
         if (s.contains("\\u")) {
             throw new Outside("unicode escape");
         }
@@ -452,10 +501,10 @@ final class DataRules {
             char c = s.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (comments && s.startsWith("//", i)) {
+            } else if (consequence && s.startsWith("//", i)) {
                 int e = s.indexOf('\n', i);
                 i = e < 0 ? n : e + 1;
-            } else if (comments && s.startsWith("/*", i)) {
+            } else if (consequence && s.startsWith("/*", i)) {
                 int e = s.indexOf("*/", i + 2);
                 if (e < 0) {
                     throw new Outside("comment");
@@ -463,6 +512,7 @@ final class DataRules {
                 i = e + 2;
             } else if (c == '"') {
                 StringBuilder b = new StringBuilder();
+                int start = i;
                 i++;
                 while (true) {
                     if (i >= n) {
@@ -477,11 +527,12 @@ final class DataRules {
                         throw new Outside("string");
                     }
                     if (ch == '\\') {
-                        if (!escapes || i + 1 >= n) {
+                        if (i + 1 >= n) {
                             throw new Outside("escape");
                         }
                         char e = s.charAt(i + 1);
-                        int v = e == 's' ? -1 : RuleDescriptors.escaped(e); // the space escape: the code path, as before
+                        // the space escape: Drools' condition parser refuses it, javac takes it in a consequence
+                        int v = e == 's' && !consequence ? -1 : RuleDescriptors.escaped(e);
                         if (v < 0) {
                             throw new Outside("escape");
                         }
@@ -495,19 +546,20 @@ final class DataRules {
                 if (b.length() > MAX_LITERAL) {
                     throw new Outside("literal length");
                 }
-                out.add(new Token(TokenKind.STRING, b.toString()));
-            } else if (c >= '0' && c <= '9') {
-                int j = i;
+                out.add(new Token(TokenKind.STRING, b.toString(), s.substring(start, i)));
+            } else if (c >= '0' && c <= '9' || c == '-' && !consequence && i + 1 < n && s.charAt(i + 1) >= '1' && s.charAt(i + 1) <= '9') {
+                int from = c == '-' ? i + 1 : i;
+                int j = from;
                 while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
                     j++;
                 }
-                String digits = s.substring(i, j);
+                String digits = s.substring(from, j);
                 if (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '.' || s.charAt(j) == '_')
                         || digits.length() > 1 && digits.charAt(0) == '0' || digits.length() > 10
                         || Long.parseLong(digits) > Integer.MAX_VALUE) {
                     throw new Outside("number");
                 }
-                out.add(new Token(TokenKind.NUMBER, digits));
+                out.add(new Token(TokenKind.NUMBER, s.substring(i, j)));
                 i = j;
             } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_') {
                 int j = i;
@@ -571,13 +623,17 @@ final class DataRules {
 
         Parser(Fact fact, String expression) throws Outside {
             this.fact = fact;
-            this.toks = tokens(expression, false, false);
+            this.toks = tokens(expression, false);
         }
 
         Node constraint() throws Outside {
             Node n = or();
             if (toks.get(at).kind() != TokenKind.END) {
                 throw new Outside("trailing");
+            }
+            if (n instanceof DataConditions.Group g) {
+                // the generator drops the parentheses around a whole constraint (its text keeps them)
+                n = g.inner();
             }
             try {
                 wellFormed(n);
@@ -640,8 +696,8 @@ final class DataRules {
                     if (toks.get(at).kind() != TokenKind.RPAREN) {
                         while (true) {
                             Token a = next();
-                            if (a.kind() != TokenKind.STRING) {
-                                throw new Outside("argument");
+                            if (a.kind() != TokenKind.STRING || a.source().indexOf('\\') >= 0) {
+                                throw new Outside("argument"); // a path or a code: written without an escape
                             }
                             args.add(a.text());
                             arity++;
@@ -667,7 +723,8 @@ final class DataRules {
                     at++;
                     Token lit = next();
                     out = comparison(read, args, rel, lit);
-                } else if (read.type == Type.BOOLEAN) {
+                } else if (read.type == Type.BOOLEAN || read.type == Type.BOOLEAN_OBJECT) {
+                    // bool("x") alone unboxes its Boolean as the generated code does (a null throws the same way)
                     out = new DataConditions.Atom(read, args);
                 } else {
                     throw new Outside("not a boolean");
@@ -722,7 +779,7 @@ final class DataRules {
             if (text == null) {
                 throw new Outside("consequence");
             }
-            List<Token> t = tokens(text, true, true);
+            List<Token> t = tokens(text, true);
             List<Call> calls = new ArrayList<>();
             int i = 0;
             while (t.get(i).kind() != TokenKind.END) {
@@ -812,8 +869,8 @@ final class DataRules {
                 Variable<Object> v = (Variable) D.declarationOf(p.fact().type, md,
                         "GENERATED_$pattern_" + p.fact().type.getSimpleName() + "$" + (++variables[0]) + "$");
                 PatternDSL.PatternDef<Object> pd = D.pattern(v);
-                for (Node n : p.constraints()) {
-                    pd = expr(pd, p.fact(), n, r, shared, md);
+                for (int i = 0; i < p.constraints().size(); i++) {
+                    pd = expr(pd, p.fact(), p.constraints().get(i), p.texts().get(i), r, shared, md);
                 }
                 items.add(switch (p.kind()) {
                     case PATTERN -> pd;
@@ -831,16 +888,18 @@ final class DataRules {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static PatternDSL.PatternDef<Object> expr(PatternDSL.PatternDef<Object> pd, Fact fact, Node n, DataRule rule,
+    private static PatternDSL.PatternDef<Object> expr(PatternDSL.PatternDef<Object> pd, Fact fact, Node n, String text, DataRule rule,
             Map<String, DataConditions.Condition> shared, DomainClassMetadata md) {
+        // one condition for the constraints the generator would write as one lambda (the same tree, whitespace and a
+        // pair of parentheses around the whole aside), quoted as the first of them is written, as the generator does
         String printed = DataConditions.print(n);
-        DataConditions.Condition c = shared.computeIfAbsent(fact.name() + " " + printed, k -> new DataConditions.Condition(fact, n));
+        DataConditions.Condition c = shared.computeIfAbsent(fact.name() + " " + printed, k -> new DataConditions.Condition(fact, n, text));
         c.addRule(rule.name(), rule.file());
         String id = c.getExpressionHash();
         if (n instanceof DataConditions.Comparison cmp && cmp.read().property()) {
             PatternDSL.ReactOn react = D.reactOn(cmp.read().name);
-            if (cmp.value() == null) {
-                return pd.expr(id, c, react);
+            if (cmp.value() == null || cmp.value() instanceof Integer i && i < 0) {
+                return pd.expr(id, c, react); // null, or a negative number (a unary minus): no alpha index
             }
             Class indexType = switch (cmp.read().type) {
                 case STRING -> String.class;
@@ -862,9 +921,10 @@ final class DataRules {
         if (n instanceof DataConditions.Atom a && a.read().property()) {
             return pd.expr(id, c, D.reactOn(a.read().name));
         }
-        java.util.LinkedHashSet<String> props = new java.util.LinkedHashSet<>();
+        // anything else with properties (&&, ||, !, parentheses): the generator's reactivity on them and no index; the
+        // generator gathers them in a HashSet, so they are listed in its order (not as written)
+        java.util.Set<String> props = new java.util.HashSet<>();
         properties(n, props);
-        // an && / || with properties: the generator's reactivity on them, in the order they are written, and no index
         return props.isEmpty() ? pd.expr(id, c) : pd.expr(id, c, D.reactOn(props.toArray(new String[0])));
     }
 
@@ -879,6 +939,10 @@ final class DataRules {
         } else if (n instanceof DataConditions.Or o) {
             properties(o.left(), out);
             properties(o.right(), out);
+        } else if (n instanceof DataConditions.Not x) {
+            properties(x.operand(), out);
+        } else if (n instanceof DataConditions.Group g) {
+            properties(g.inner(), out);
         }
     }
 

@@ -4,8 +4,6 @@ import io.github.motcua.rules.internal.DataConditions.Action;
 import io.github.motcua.rules.internal.DataConditions.Call;
 import io.github.motcua.rules.internal.DataConditions.Fact;
 import io.github.motcua.rules.internal.DataConditions.Node;
-import io.github.motcua.rules.internal.DataConditions.Op;
-import io.github.motcua.rules.internal.DataConditions.Read;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -23,29 +21,31 @@ import java.util.regex.Pattern;
 import org.drools.model.Rule;
 
 /**
- * A procedure's rules as data in a prebuilt pack (format 5, entry kind {@code 'D'}; docs/prebuilt.md): a compact,
+ * A procedure's rules as data in a prebuilt pack (format 6, entry kind {@code 'D'}; docs/prebuilt.md): a compact,
  * versioned encoding of {@link DataRules.Translated}, read back with the same checks the translator makes, so that
  * what an artifact can hold is exactly what {@link DataRules#translate} can produce. The artifact is hostile input:
- * every count, ordinal, length and literal is bounded and checked as it is read, a comparison's kind and value are
- * never read but derived again from its operator and literal by the translator's own rule
- * ({@link DataRules#comparison}), and anything malformed throws {@link IllegalArgumentException} — the caller refuses
- * the whole artifact. Nothing read here is code: reads and actions are closed enums, the rest literals.
+ * every count, ordinal, length and literal is bounded and checked as it is read; a constraint is stored as its text
+ * as written and read back by the translator's own parser ({@link DataRules#constraint}: its grammar, types, limits
+ * and the comparison each shape compiles to), so no tree is ever taken from the bytes; anything malformed throws
+ * {@link IllegalArgumentException} — the caller refuses the whole artifact. Nothing read here is code: reads and
+ * actions are closed enums, the rest literals.
  *
  * <pre>
- * u8 version (1), str package
+ * u8 version (2), str package
  * u16 rules, per rule: str name, str file,
  *   u8 attributes, per attribute: u8 kind (0 salience: s32; 1 no-loop, 2 lock-on-active: u8 0/1;
  *                                          3 agenda-group, 4 activation-group: str)
  *   u8 annotations, per annotation: str name, u8 has value, [str value]
- *   u8 patterns, per pattern: u8 kind (0 pattern, 1 not, 2 exists), u8 fact, u8 constraints, per constraint: node
+ *   u8 patterns, per pattern: u8 kind (0 pattern, 1 not, 2 exists), u8 fact, u8 constraints, per constraint: str text
  *   u16 calls, per call: u8 action, per parameter: str (S) or u32 (L, I; at most Integer.MAX_VALUE)
- * node: u8 tag, then 1 atom: u8 read, args | 2 comparison: u8 read, args, u8 operator, u8 literal kind, str literal
- *       | 3 not: node | 4 and: node node | 5 or: node node | 6 parentheses: node
- * args: u8 count, str each        str: u32 length (at most 65,536 bytes) + UTF-8
+ * str: u32 length (at most 65,536 bytes) + UTF-8
  * </pre>
+ *
+ * Version 1 (prebuilt format 5, session 10) stored each constraint as a tree and printed it in one canonical way,
+ * where Drools quotes a constraint as written: it is refused (the prebuilt format moved to 6 with it).
  */
 final class DataRulesFormat {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final int MAX_STRING_BYTES = 65_536;
     private static final Pattern PACKAGE = Pattern.compile("motcua\\.p[A-Za-z0-9_]{1,200}");
     private static final Pattern ANNOTATION = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.]{0,200}");
@@ -90,8 +90,8 @@ final class DataRulesFormat {
                     out.writeByte(p.kind().ordinal());
                     out.writeByte(p.fact().ordinal());
                     out.writeByte(p.constraints().size());
-                    for (Node n : p.constraints()) {
-                        node(out, n);
+                    for (String text : p.texts()) {
+                        str(out, text);
                     }
                 }
                 out.writeShort(r.rhs().size());
@@ -111,44 +111,6 @@ final class DataRulesFormat {
             return raw.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void node(DataOutputStream out, Node n) throws IOException {
-        if (n instanceof DataConditions.Atom a) {
-            out.writeByte(1);
-            out.writeByte(a.read().ordinal());
-            args(out, a.args());
-        } else if (n instanceof DataConditions.Comparison c) {
-            out.writeByte(2);
-            out.writeByte(c.read().ordinal());
-            args(out, c.args());
-            out.writeByte(c.op().ordinal());
-            DataRules.TokenKind kind = c.value() == null ? DataRules.TokenKind.NULL : c.value() instanceof String ? DataRules.TokenKind.STRING
-                    : c.value() instanceof Boolean ? DataRules.TokenKind.BOOLEAN : DataRules.TokenKind.NUMBER;
-            out.writeByte(kind.ordinal());
-            str(out, kind == DataRules.TokenKind.STRING ? (String) c.value() : c.literal());
-        } else if (n instanceof DataConditions.Not x) {
-            out.writeByte(3);
-            node(out, x.operand());
-        } else if (n instanceof DataConditions.And a) {
-            out.writeByte(4);
-            node(out, a.left());
-            node(out, a.right());
-        } else if (n instanceof DataConditions.Or o) {
-            out.writeByte(5);
-            node(out, o.left());
-            node(out, o.right());
-        } else {
-            out.writeByte(6);
-            node(out, ((DataConditions.Group) n).inner());
-        }
-    }
-
-    private static void args(DataOutputStream out, List<String> args) throws IOException {
-        out.writeByte(args.size());
-        for (String a : args) {
-            str(out, a);
         }
     }
 
@@ -266,16 +228,18 @@ final class DataRulesFormat {
             }
             Fact f = Fact.values()[fact];
             List<Node> constraints = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
             for (int n = u8(in), k = 0; k < n; k++) {
-                Node c = node(in, f, 0);
-                try {
-                    DataRules.wellFormed(c);
-                } catch (IllegalArgumentException e) {
-                    throw bad("constraint: " + e.getMessage());
+                String text = str(in);
+                // parsed as the translator parses a rule text: only what it would have made of one is taken
+                Node c = DataRules.constraintOrNull(f, text);
+                if (c == null) {
+                    throw bad("constraint");
                 }
                 constraints.add(c);
+                texts.add(text);
             }
-            lhs.add(new DataRules.Pattern(DataRules.Kind.values()[kind], f, constraints));
+            lhs.add(new DataRules.Pattern(DataRules.Kind.values()[kind], f, constraints, texts));
         }
         int calls = u16(in);
         if (calls == 0 || calls > DataRules.MAX_CALLS) {
@@ -307,98 +271,6 @@ final class DataRulesFormat {
             rhs.add(new Call(action, args));
         }
         return new DataRules.DataRule(name, file, attributes, metadata, lhs, rhs);
-    }
-
-    private static Node node(ByteBuffer in, Fact fact, int depth) {
-        if (depth > DataRules.MAX_DEPTH) {
-            throw bad("too deep");
-        }
-        int tag = u8(in);
-        switch (tag) {
-            case 1, 2 -> {
-                int r = u8(in);
-                if (r >= Read.values().length || Read.values()[r].fact != fact) {
-                    throw bad("read");
-                }
-                Read read = Read.values()[r];
-                int n = u8(in);
-                if (n != Math.max(0, read.arity)) {
-                    throw bad("arguments");
-                }
-                List<String> args = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    args.add(conditionString(str(in)));
-                }
-                if (tag == 1) {
-                    if (read.type != DataConditions.Type.BOOLEAN) {
-                        throw bad("not a boolean");
-                    }
-                    return new DataConditions.Atom(read, args);
-                }
-                int op = u8(in);
-                int kind = u8(in);
-                String literal = str(in);
-                if (op >= Op.values().length) {
-                    throw bad("operator");
-                }
-                DataRules.TokenKind k = switch (kind) {
-                    case 1 -> DataRules.TokenKind.STRING;
-                    case 2 -> DataRules.TokenKind.NUMBER;
-                    case 3 -> DataRules.TokenKind.BOOLEAN;
-                    case 4 -> DataRules.TokenKind.NULL;
-                    default -> throw bad("literal kind");
-                };
-                if (k != DataRules.TokenKind.values()[kind]) {
-                    throw bad("literal kind");
-                }
-                switch (k) {
-                    case STRING -> conditionString(literal);
-                    case NUMBER -> {
-                        if (!literal.matches("0|[1-9][0-9]{0,9}") || Long.parseLong(literal) > Integer.MAX_VALUE) {
-                            throw bad("number");
-                        }
-                    }
-                    case BOOLEAN -> {
-                        if (!literal.equals("true") && !literal.equals("false")) {
-                            throw bad("boolean");
-                        }
-                    }
-                    default -> {
-                        if (!literal.equals("null")) {
-                            throw bad("null");
-                        }
-                    }
-                }
-                // the kind and the value the generated code would use, derived as the translator derives them
-                Node c = DataRules.comparisonOrNull(read, args, Op.values()[op], new DataRules.Token(k, literal));
-                if (c == null) {
-                    throw bad("comparison");
-                }
-                return c;
-            }
-            case 3 -> {
-                return new DataConditions.Not(node(in, fact, depth + 1));
-            }
-            case 4 -> {
-                return new DataConditions.And(node(in, fact, depth + 1), node(in, fact, depth + 1));
-            }
-            case 5 -> {
-                return new DataConditions.Or(node(in, fact, depth + 1), node(in, fact, depth + 1));
-            }
-            case 6 -> {
-                return new DataConditions.Group(node(in, fact, depth + 1));
-            }
-            default -> throw bad("node");
-        }
-    }
-
-    /** A condition's string literal: no quote, backslash or line break (its printed form is the literal between quotes). */
-    private static String conditionString(String s) {
-        if (s.length() > DataRules.MAX_LITERAL || s.indexOf('"') >= 0 || s.indexOf('\\') >= 0 || s.indexOf('\n') >= 0
-                || s.indexOf('\r') >= 0) {
-            throw bad("literal");
-        }
-        return s;
     }
 
     private static int u8(ByteBuffer in) {

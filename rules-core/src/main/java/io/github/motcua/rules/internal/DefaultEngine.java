@@ -152,7 +152,11 @@ public final class DefaultEngine implements Engine {
                             // a prebuilt pack: no compile, but its classes are verified again before any is defined,
                             // then defined and linked now, so one that would not link refuses the whole pack at load
                             RuleClasses.Early e = early == null ? null : early.join();
-                            if (e != null && e.linked() != null) {
+                            if (prebuilt.data() != null && !DataRules.sameRuleNames(prebuilt.data(), rules)) {
+                                // a data entry stored under this procedure's key holds other rules than its texts name
+                                mine.add(Msg.problem(ProcedureCompiler.blame(src), 0, 0, "PREBUILT_CORRUPT", "load.prebuilt.dataRuleNames",
+                                        "code", src.procedure().code()));
+                            } else if (e != null && e.linked() != null) {
                                 linked = e.linked(); // verified and linked while the pack files were parsed
                                 assemblyPending = true;
                             } else if (RuleClasses.verifiedPrebuilt(prebuilt, rules, ProcedureCompiler.blame(src), mine)) {

@@ -46,7 +46,7 @@ import java.util.zip.Inflater;
  *                                        'T' the parsed tree of a YAML pack file ({@link PackTrees}): name = its path
  *                                        'P' a procedure's compile: name = its rule key (hex), bytes = model class
  *                                        'C' a class: name = rule key + '/' + internal class name
- *                                        'D' a procedure's rules as data (format 5): name = its rule key,
+ *                                        'D' a procedure's rules as data (format 5; constraints as written since 6): name = its rule key,
  *                                            bytes = {@link DataRulesFormat}; no 'P' or 'C' for that key
  * 32 bytes                             SHA-256 of everything before it
  * (str = u16 length + UTF-8)
@@ -63,7 +63,7 @@ import java.util.zip.Inflater;
  * <p>Stateless and thread-safe.
  */
 final class PrebuiltArchive {
-    static final int FORMAT = 5;
+    static final int FORMAT = 6;
     static final byte[] MAGIC = "MOTCUA-PREBUILT\n".getBytes(StandardCharsets.US_ASCII);
     /** Largest artifact file read. */
     static final long MAX_FILE_BYTES = 512L * 1024 * 1024;

@@ -266,6 +266,10 @@ class PrebuiltPackTest {
         Parts f = real();
         f.format = PrebuiltArchive.FORMAT + 1;
         refused(f.write(dir.resolve("format.motcua")), "PREBUILT_VERSION");
+        // format 5 (session 10): constraints of rules as data stored as trees, printed in one way; refused by name
+        Parts five = real();
+        five.format = 5;
+        refused(five.write(dir.resolve("format5.motcua")), "PREBUILT_VERSION");
         // format 1 (before session 8): each lambda in a class of its own; refused by name, to be built again
         Parts one = real();
         one.format = 1;
@@ -723,26 +727,60 @@ class PrebuiltPackTest {
             return c;
         }), "PREBUILT_CORRUPT");
         refused(withData("d4.motcua", b -> new byte[] {1, 0, 0, 0, 3, 'x', 'y', 'z'}), "PREBUILT_CORRUPT");
-        // a tree the translator never makes: a read of another fact, a comparison the subset does not take,
-        // parentheses where the generator drops them, a number out of range
+        // a constraint the translator never takes from a rule text: two pairs of parentheses around it (the generator
+        // drops one), a read of another fact, a comparison the subset does not take, a number out of range, the space
+        // escape in a condition, a binding, a text longer than the limit
         DataRules.Translated t = decodedFirst();
         DataRules.DataRule r = t.rules().get(0);
-        DataRules.Pattern form = new DataRules.Pattern(DataRules.Kind.PATTERN, DataConditions.Fact.FORM,
-                List.of(new DataConditions.Group(new DataConditions.Atom(DataConditions.Read.FORM_HAS, List.of("a")))));
-        refused(withTranslated("d5.motcua", t, r, form), "PREBUILT_CORRUPT");
-        DataRules.Pattern applicantReadOnForm = new DataRules.Pattern(DataRules.Kind.PATTERN, DataConditions.Fact.FORM,
-                List.of(new DataConditions.Atom(DataConditions.Read.APPLICANT_HAS_CATEGORY, List.of("a"))));
-        refused(withTranslated("d6.motcua", t, r, applicantReadOnForm), "PREBUILT_CORRUPT");
-        DataRules.Pattern stringOrdered = new DataRules.Pattern(DataRules.Kind.PATTERN, DataConditions.Fact.FORM,
-                List.of(new DataConditions.Comparison(DataConditions.Read.FORM_TEXT, List.of("a"), DataConditions.Op.LT,
-                        DataConditions.Compare.OBJECTS, "X", "\"X\"")));
-        refused(withTranslated("d7.motcua", t, r, stringOrdered), "PREBUILT_CORRUPT");
-        // the same rule with a well-formed condition loads: the reader takes what the translator makes
-        DataRules.Pattern fine = new DataRules.Pattern(DataRules.Kind.PATTERN, DataConditions.Fact.FORM,
-                List.of(new DataConditions.Atom(DataConditions.Read.FORM_HAS, List.of("a"))));
-        try (Engine e = engine(false)) {
-            assertTrue(e.load(withTranslated("d8.motcua", t, r, fine)).ok());
+        int n = 5;
+        for (String text : List.of("((has(\"a\")))", "hasCategory(\"a\")", "text(\"a\") < \"X\"", "count(\"a\") > 2147483648",
+                "count(\"a\") > -0", "text(\"a\") == \"\\s\"", "$x : has(\"a\")", String.join(" || ", java.util.Collections.nCopies(3, "text(\"a\") == \"" + "x".repeat(6000) + "\"")))) {
+            refused(withTranslated("d" + n++ + ".motcua", t, r, formPattern(text)), "PREBUILT_CORRUPT");
         }
+        // the same rule with well-formed conditions loads: the reader takes what the translator makes, as written
+        for (String text : List.of("has(\"a\")", "(has(\"a\"))", "text(\"a\") == \"\\\"X\\\"\"", "integer(\"a\") < -5", "bool(\"a\")")) {
+            try (Engine e = engine(false)) {
+                assertTrue(e.load(withTranslated("d" + n++ + ".motcua", t, r, formPattern(text))).ok(), text);
+            }
+        }
+    }
+
+    @Test
+    void load_rulesAsDataNamingOtherRules_refusedAsCorrupt() throws Exception {
+        // a data entry under a procedure's key whose rules are not the rules the procedure's texts name: one renamed,
+        // one left out, one added; each well-formed data, each refused as a damaged artifact
+        DataRules.Translated t = decodedFirst();
+        DataRules.DataRule r = t.rules().get(0);
+        List<DataRules.DataRule> renamed = new ArrayList<>(t.rules());
+        renamed.set(0, new DataRules.DataRule(r.name() + " (khác)", r.file(), r.attributes(), r.metadata(), r.lhs(), r.rhs()));
+        List<DataRules.DataRule> added = new ArrayList<>(t.rules());
+        added.add(new DataRules.DataRule("thêm", r.file(), r.attributes(), r.metadata(), r.lhs(), r.rhs()));
+        int n = 0;
+        for (List<DataRules.DataRule> rules : List.of(renamed, added, t.rules().subList(1, t.rules().size()))) {
+            if (rules.isEmpty()) {
+                continue;
+            }
+            byte[] encoded = DataRulesFormat.encode(new DataRules.Translated(t.packageName(), rules));
+            Path bad = withData("names" + n++ + ".motcua", b -> encoded);
+            refused(bad, "PREBUILT_CORRUPT");
+            try (Engine e = engine(false)) {
+                PackProblem p = e.load(bad).problems().stream().filter(x -> x.code().equals("PREBUILT_CORRUPT")).findFirst().orElseThrow();
+                assertTrue(p.messageEn().startsWith("the prebuilt pack is damaged: the rules as data stored for procedure ["), p.messageEn());
+                assertTrue(p.messageVi().startsWith("Gói dựng sẵn bị hỏng: các quy tắc dạng dữ liệu lưu cho thủ tục ["), p.messageVi());
+            }
+        }
+        assertTrue(n >= 2, "cases " + n);
+        // the same rules re-encoded load
+        byte[] same = DataRulesFormat.encode(t);
+        try (Engine e = engine(false)) {
+            assertTrue(e.load(withData("names-same.motcua", b -> same)).ok());
+        }
+    }
+
+    /** A pattern over the form whose one constraint is stored as {@code text} (what the format holds of it). */
+    private static DataRules.Pattern formPattern(String text) {
+        return new DataRules.Pattern(DataRules.Kind.PATTERN, DataConditions.Fact.FORM,
+                List.of(new DataConditions.Atom(DataConditions.Read.FORM_HAS, List.of("a"))), List.of(text));
     }
 
     private DataRules.Translated decodedFirst() {
