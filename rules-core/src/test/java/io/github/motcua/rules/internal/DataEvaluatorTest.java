@@ -171,6 +171,41 @@ class DataEvaluatorTest {
         assertTrue(firings > 1000, "firings " + firings);
     }
 
+    /**
+     * The shapes the data path took on (shapes.drl: bool alone, negative numbers, {@code !} and parentheses around
+     * properties, escapes), each rule alone and all together, as {@link DataRulesTest} runs them against the code path.
+     */
+    @Test
+    void newShapes_sameFiringsAsTheSession_onGeneratedForms() throws Exception {
+        String drl = java.nio.file.Files.readString(DataRulesTest.SHAPES);
+        List<String> procedures = new ArrayList<>();
+        for (String r : drl.split("\n(?=rule \")")) {
+            if (r.startsWith("rule ")) {
+                procedures.add(r);
+            }
+        }
+        assertEquals(27, procedures.size());
+        procedures.add(drl);
+        int runs = 0;
+        int failures = 0;
+        Set<String> fired = new java.util.TreeSet<>();
+        for (String procedure : procedures) {
+            DataRules.Translated t = translate(procedure);
+            DataEvaluator e = DataEvaluator.of(t);
+            assertNotNull(e);
+            KieBase kb = DataRules.kieBase(t);
+            for (Object[] facts : DataRulesTest.facts(t, new Random(procedure.hashCode()))) {
+                List<String> session = DataRulesTest.fire(kb, facts);
+                failures += same(session, evaluate(e, facts), procedure + " " + Arrays.toString(facts)) ? 1 : 0;
+                fired.addAll(fired(session));
+                runs++;
+            }
+        }
+        assertTrue(runs > 1500, "runs " + runs);
+        assertTrue(failures > 100, "failures " + failures);
+        assertEquals(27, fired.size(), fired::toString);
+    }
+
     /** The whole rules stage of one dossier, with the evaluator ({@code data}) and with the procedure's session. */
     private static void sameStage(LoadedPack pack, Map<String, Unit> units, CompiledProcedure data, CompiledProcedure session,
             io.github.motcua.rules.Dossier d, int limit, Duration budget, String what, int[] counts) {
