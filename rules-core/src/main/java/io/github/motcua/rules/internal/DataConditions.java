@@ -238,7 +238,8 @@ final class DataConditions {
 
     /**
      * A read compared with a literal: {@code value} is the literal as the generated code passes it (a String, a
-     * Boolean, null, an Integer or a Long), {@code literal} its source text.
+     * Boolean, null, an Integer, a Long, or a Double for a decimal literal against a BigDecimal read), {@code literal}
+     * its source text (a string literal with its quotes and escapes as written).
      */
     record Comparison(Read read, List<String> args, Op op, Compare kind, Object value, String literal) implements Node {
         Comparison {

@@ -322,7 +322,8 @@ final class DataRules {
      * What the generator writes for {@code <read> <op> <literal>}: the comparison kind and the literal's value as the
      * generated code passes it; null when the combination is not one whose generated code was checked (the code path
      * then compiles it). A number literal is an int without suffix or leading zero, a negative one written with its
-     * minus sign right before the digits.
+     * minus sign right before the digits; a decimal one (digits, a point, digits) is taken against a BigDecimal read
+     * only, as the double the generated code passes to {@code toBigDecimal}.
      */
     static Node comparison(Read read, List<String> args, Op op, Token lit) throws Outside {
         Type t = read.type;
@@ -346,6 +347,13 @@ final class DataRules {
                 }
             }
             case NUMBER -> {
+                if (lit.text.indexOf('.') >= 0) {
+                    // a decimal literal is a double in the generated code: toBigDecimal(1.5), only against a BigDecimal read
+                    if (t != Type.DECIMAL) {
+                        throw new Outside("comparison");
+                    }
+                    return new DataConditions.Comparison(read, args, op, Compare.DECIMALS, Double.valueOf(lit.text), lit.text);
+                }
                 int n = Integer.parseInt(lit.text);
                 if (n < 0) {
                     // a unary minus: the generator keeps "-5" an int literal (never widened to a long), so every
@@ -547,20 +555,23 @@ final class DataRules {
                     throw new Outside("literal length");
                 }
                 out.add(new Token(TokenKind.STRING, b.toString(), s.substring(start, i)));
-            } else if (c >= '0' && c <= '9' || c == '-' && !consequence && i + 1 < n && s.charAt(i + 1) >= '1' && s.charAt(i + 1) <= '9') {
+            } else if (c >= '0' && c <= '9' || c == '-' && !consequence && i + 1 < n && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '9') {
                 int from = c == '-' ? i + 1 : i;
-                int j = from;
-                while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
-                    j++;
-                }
+                int j = digits(s, from);
                 String digits = s.substring(from, j);
-                if (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '.' || s.charAt(j) == '_')
-                        || digits.length() > 1 && digits.charAt(0) == '0' || digits.length() > 10
-                        || Long.parseLong(digits) > Integer.MAX_VALUE) {
-                    throw new Outside("number");
+                int k = j;
+                if (!consequence && j + 1 < n && s.charAt(j) == '.' && s.charAt(j + 1) >= '0' && s.charAt(j + 1) <= '9') {
+                    k = digits(s, j + 1); // a decimal literal (a double in the generated code): conditions only
                 }
-                out.add(new Token(TokenKind.NUMBER, s.substring(i, j)));
-                i = j;
+                boolean fraction = k > j;
+                if (k < n && (Character.isLetterOrDigit(s.charAt(k)) || s.charAt(k) == '.' || s.charAt(k) == '_')
+                        || digits.length() > 1 && digits.charAt(0) == '0' || digits.length() > 10 || k - j > 11
+                        || !fraction && Long.parseLong(digits) > Integer.MAX_VALUE
+                        || c == '-' && s.substring(from, k).matches("[0.]*")) {
+                    throw new Outside("number"); // a suffix, exponent, leading zero, more than an int, or minus zero
+                }
+                out.add(new Token(TokenKind.NUMBER, s.substring(i, k)));
+                i = k;
             } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_') {
                 int j = i;
                 while (j < n && (s.charAt(j) >= 'a' && s.charAt(j) <= 'z' || s.charAt(j) >= 'A' && s.charAt(j) <= 'Z'
@@ -602,6 +613,14 @@ final class DataRules {
         }
         out.add(new Token(TokenKind.END, ""));
         return out;
+    }
+
+    /** The end of the run of ASCII digits from {@code i}. */
+    private static int digits(String s, int i) {
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     /**

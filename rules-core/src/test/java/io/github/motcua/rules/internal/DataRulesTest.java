@@ -273,6 +273,11 @@ class DataRulesTest {
         } else if (n instanceof DataConditions.Comparison c && c.read().fact == DataConditions.Fact.FORM) {
             Set<Object> vs = out.computeIfAbsent(c.args().get(0), k -> new LinkedHashSet<>());
             vs.add(c.read());
+            if (c.value() instanceof Double d) {
+                vs.add(BigDecimal.valueOf(d)); // a decimal literal's own value, and a string of it
+                vs.add(d);
+                vs.add(Double.toString(d));
+            }
             if (c.value() instanceof Number num) {
                 long v = num.longValue();
                 for (long d = -1; d <= 1; d++) {
@@ -470,7 +475,7 @@ class DataRulesTest {
     @Test
     void newShapes_sameRulesConstraintsIndexesAndReactivity_asTheCodePath() throws Exception {
         Built b = built(java.nio.file.Files.readString(SHAPES));
-        assertEquals(27, b.data().rules().size());
+        assertEquals(28, b.data().rules().size());
         assertEquals(rules(b.codeBase()), rules(b.dataBase()));
         // the text Drools quotes as written (spacing, parentheses, escapes), shared as the generator shares its lambdas,
         // the index a property compared with a literal gets (none for a negative one, nor under ! or parentheses)
@@ -493,7 +498,7 @@ class DataRulesTest {
                 procedures.add(r);
             }
         }
-        assertEquals(27, procedures.size());
+        assertEquals(28, procedures.size());
         procedures.add(drl);
         int runs = 0;
         int failures = 0;
@@ -527,7 +532,7 @@ class DataRulesTest {
         assertTrue(runs > 1500, "runs " + runs);
         // every rule fires on some facts (the generated ones reach each condition's values)
         assertEquals(Set.of(), quiet);
-        assertEquals(27, fired.size(), fired::toString);
+        assertEquals(28, fired.size(), fired::toString);
         // values of the wrong type and missing Booleans fail alike (bool alone unboxes a null as the generated code does)
         assertTrue(failures > 100, "failures " + failures);
         assertTrue(failedIn.containsAll(List.of("bool alone", "not bool", "negative long", "negative decimal", "all")), failedIn::toString);
@@ -569,12 +574,14 @@ class DataRulesTest {
         io.github.motcua.dossier.Channel[] channels = io.github.motcua.dossier.Channel.values();
         String[] lines = {"Bán \"bánh ít\" \\ lá gai", "Bánh \"Hoa\"", "Bánh \\\"Hoa\\\"", "Bán lẻ"};
         Object[] workers = {0, 3, null};
+        Object[] capital = {50_000_000, 49_999_999, 1000, null};
         List<io.github.motcua.rules.Dossier> out = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Map<String, Object> form = new LinkedHashMap<>(d.form());
             form.put("loaiChuThe", kinds[rnd.nextInt(kinds.length)]);
             form.put("nganhNghe", lines[rnd.nextInt(lines.length)]);
             form.put("soLaoDong", workers[rnd.nextInt(workers.length)]);
+            form.put("vonKinhDoanh", capital[rnd.nextInt(capital.length)]);
             form.values().removeIf(java.util.Objects::isNull);
             io.github.motcua.rules.Dossier.Applicant a = d.applicant();
             io.github.motcua.rules.Dossier.Applicant applicant = new io.github.motcua.rules.Dossier.Applicant(a.personalId(), a.fullName(),
@@ -609,7 +616,7 @@ class DataRulesTest {
         assertEquals(code, data);
         // and the new rules decided something: each of their notes appears in some decision
         for (String note : List.of("một trong hai", "không loại nào", "giới tính đã biết", "18 hoặc 19", "không 40, 41", "diện ưu tiên",
-                "không diện ưu tiên", "không trực tuyến", "cấp xã", "có số lao động", "khác -5", "ngành nghề \\\"đặc biệt\\\"")) {
+                "không diện ưu tiên", "không trực tuyến", "cấp xã", "có số lao động", "khác -5", "vốn đủ", "ngành nghề \\\"đặc biệt\\\"")) {
             assertTrue(data.values().stream().anyMatch(j -> j.contains(note)), note);
         }
     }
@@ -643,7 +650,8 @@ class DataRulesTest {
                 "Applicant( ( sex == \"MALE\" || sex == \"FEMALE\" ) )", "Form( ( text(\"a\") != \"X\" && text(\"a\") != \"Y\" ) )",
                 "Applicant( age >= 0 && ( age == 18 || age == 19 ) )", "Form( text(\"a\") == \"X\\\"\" )",
                 "Form( text(\"a\") == \"\\\\ \\t\\n\\r\\b\\f\\'\" )", "Form( (has(\"a\")) )", "Form( has(\"a\") && (has(\"b\")) )",
-                "Form( ((has(\"a\") || has(\"b\"))) && has(\"c\") )", "Form( (has(\"a\") && has(\"b\")) || has(\"c\") )")) {
+                "Form( ((has(\"a\") || has(\"b\"))) && has(\"c\") )", "Form( (has(\"a\") && has(\"b\")) || has(\"c\") )",
+                "Form( decimal(\"a\") < 1.5 )", "Form( decimal(\"a\") == -0.25 )", "Form( decimal(\"a\") >= 1.1234567890 )")) {
             assertNotNull(translate(rule(when, "decision.note(\"n\");")), when);
         }
         for (String then : List.of("decision.ineligible(\"a\", \"b\");", "decision.extend(10, \"WORKING_DAYS\", \"x\");",
@@ -657,7 +665,10 @@ class DataRulesTest {
     void subset_anythingElse_takesTheCodePath() throws Exception {
         for (String when : List.of("$f : Form( text(\"a\") == \"X\" )", "Form( text(\"a\") == \"X\" + \"Y\" )",
                 "Form( text(\"a\") matches \"X.*\" )", "Form( text(\"a\") in (\"X\", \"Y\") )", "Form( value(\"a\") == null )",
-                "Form( integer(\"a\") < 5l )", "Form( integer(\"a\") < 07 )", "Form( decimal(\"a\") < 1.5 )",
+                "Form( integer(\"a\") < 5l )", "Form( integer(\"a\") < 07 )", "Form( integer(\"a\") < 1.5 )", "Form( count(\"a\") < 1.5 )",
+                "Form( decimal(\"a\") < 1.5e3 )", "Form( decimal(\"a\") < 1. )", "Form( decimal(\"a\") < .5 )", "Form( decimal(\"a\") < -0.0 )",
+                "Form( decimal(\"a\") < 1.5d )", "Form( decimal(\"a\") < 00.5 )", "Form( decimal(\"a\") < 1.12345678901 )",
+                "Applicant( age < 1.5 )",
                 "Form( text(\"a\") < \"X\" )", "Form( text(\"a\") == true )", "Form( !text(\"a\") == \"X\" )",
                 "Form( has(\"a\") ) or Form( has(\"b\") )",
                 // still outside after session 11: two pairs of parentheses around a whole constraint, the space escape in
@@ -677,7 +688,8 @@ class DataRulesTest {
                 "if (true) { decision.note(\"a\"); }", "decision.extend(10L, \"WORKING_DAYS\", \"x\");", "decision.note(null);",
                 "decision.requireOneOf(\"g\", \"a\");", "decision.note(\"a\")", "decision.note(\"\\u0041\");", "// nothing",
                 "decision.addFee(\"x\", 1 + 1);", "decision.note(\"a\" );\\u000a System.exit(0);", "decision.addFee(\"x\", -1);",
-                "decision.extend(-1, \"WORKING_DAYS\", \"x\");", "decision.reduce(\"i\", -50, \"r\");")) {
+                "decision.extend(-1, \"WORKING_DAYS\", \"x\");", "decision.reduce(\"i\", -50, \"r\");",
+                "decision.extend(1.5, \"WORKING_DAYS\", \"x\");")) {
             assertNull(translate(rule("Dossier()", then)), then);
         }
         // one rule outside the subset keeps the whole procedure on the code path
