@@ -184,7 +184,8 @@ class DataEvaluatorTest {
                 procedures.add(r);
             }
         }
-        assertEquals(27, procedures.size());
+        int rules = procedures.size();
+        assertTrue(rules >= 27, "rules " + rules);
         procedures.add(drl);
         int runs = 0;
         int failures = 0;
@@ -203,7 +204,7 @@ class DataEvaluatorTest {
         }
         assertTrue(runs > 1500, "runs " + runs);
         assertTrue(failures > 100, "failures " + failures);
-        assertEquals(27, fired.size(), fired::toString);
+        assertEquals(rules, fired.size(), fired::toString); // every rule fires on some facts
     }
 
     /** The whole rules stage of one dossier, with the evaluator ({@code data}) and with the procedure's session. */
