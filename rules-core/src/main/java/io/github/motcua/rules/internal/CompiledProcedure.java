@@ -15,10 +15,12 @@ import org.kie.api.runtime.KieSessionsPool;
  * ({@code validFrom}/{@code validTo}); only then does a decision need the filter that skips the rules not in
  * force on its date. {@code matched}: which of the facts a decision inserts ({@link #DOSSIER}, {@link #APPLICANT},
  * {@link #UNIT}, {@link #FORM}) some pattern of the procedure's rules can match; a decision inserts only
- * those (docs/performance.md, "Session 8").
+ * those (docs/performance.md, "Session 8"). {@code evaluator}: when the rules are all data and qualify, what decides
+ * them without a session of the pool ({@link DataEvaluator}); null otherwise (and when
+ * {@code -Dmotcua.rules.droolsSessions=true} was set when the KieBase was assembled or this procedure was made).
  */
 record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules, KieSessionsPool sessions,
-        boolean dated, int matched) {
+        boolean dated, int matched, DataEvaluator evaluator) {
 
     /** Bits of {@link #matched}: the vocabulary's dossier, applicant, receiving unit and form facts. */
     static final int DOSSIER = 1;
@@ -29,7 +31,8 @@ record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleI
 
     CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules) {
         this(procedure, kieBase, rules, kieBase.newKieSessionsPool(0),
-                rules.values().stream().anyMatch(r -> r.validFrom() != null || r.validTo() != null), matched(kieBase));
+                rules.values().stream().anyMatch(r -> r.validFrom() != null || r.validTo() != null), matched(kieBase),
+                DataEvaluator.of(kieBase, rules));
     }
 
     /** Whether some pattern of the rules can match a fact of the kind {@code bit}: only then is one inserted. */

@@ -46,7 +46,12 @@ final class Evaluation implements Actions {
     }
 
     void enter(String ruleName) {
-        current = rules.get(ruleName);
+        enter(ruleName, rules.get(ruleName));
+    }
+
+    /** {@link #enter(String)} with the rule's information already looked up ({@code info} null when there is none). */
+    void enter(String ruleName, CompiledProcedure.RuleInfo info) {
+        current = info;
         if (current == null) {
             current = new CompiledProcedure.RuleInfo(ruleName, null, 0, null, null, null);
         }

@@ -118,20 +118,31 @@ final class Evaluator {
             reading[1] = cpuNanos();
         }
         long cpuStart = reading[1] + (wallStart - reading[0]);
-        boolean[] outOfTime = {false};
         // asOf is the pipeline's, computed once per decision (Evaluator.asOf)
         // the dossier's unit was checked by the pipeline before any stage ran (DecisionPipeline.decide)
         Procedure p = cp.procedure();
-        Evaluation ev = new Evaluation(cp.rules());
-        Decision.Cause cause = null;
-
+        Decision.Reason channel = null;
         if (!p.channels().contains(d.channel())) {
             LegalBasis b = p.legalBases().isEmpty() ? null : p.legalBases().get(0);
-            ev.reasons.add(new Decision.Reason(
+            channel = new Decision.Reason(
                     Msg.vi("REASON_CHANNEL_NOT_ACCEPTED", "code", p.code(), "channel", d.channel().labelVi().toLowerCase(Locale.ROOT)),
                     Msg.en("REASON_CHANNEL_NOT_ACCEPTED", "code", p.code(), "channel", d.channel().labelEn().toLowerCase(Locale.ROOT)),
-                    b, "procedure.yaml: channels"));
+                    b, "procedure.yaml: channels");
         }
+        Budget clock = new Budget(budgetNanos, wallStart, cpuStart);
+        DataEvaluator data = cp.evaluator();
+        if (data != null) {
+            Ruled r = decideData(pack, unitFacts, cp, d, asOf, formData, firingLimit, budget, childUnder, elderlyFrom, channel,
+                    clock, data);
+            if (r != null) {
+                return r;
+            }
+            // a condition or consequence threw: the procedure's session decides this dossier from the start, so the
+            // failure (its code, message and the rule it names) is exactly the session's (DataEvaluator)
+        }
+        Evaluation ev = evaluation(cp, channel);
+        Decision.Cause cause = null;
+        boolean[] outOfTime = {false};
 
         // a session of this procedure's pool: made once, then reset and reused (docs/performance.md, "Threads")
         KieSession s = cp.sessions().newKieSession();
@@ -144,11 +155,7 @@ final class Evaluator {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     ev.enter(event.getMatch().getRule().getName());
-                    // A thread's CPU time never grows faster than the wall clock, so until the wall clock
-                    // has passed the budget the CPU time cannot have: reading it (a system call, ~0.6 µs
-                    // here) is needed only then, not before every firing.
-                    if (!outOfTime[0] && System.nanoTime() - wallStart > budgetNanos
-                            && cpuNanos() - cpuStart > budgetNanos) {
+                    if (!outOfTime[0] && clock.spent()) {
                         outOfTime[0] = true;
                         event.getKieRuntime().halt();
                     }
@@ -161,43 +168,18 @@ final class Evaluator {
             });
             // only the facts some pattern of this procedure can match: any other would be looked up in its
             // KieBase and propagate nowhere (CompiledProcedure.matched; the same rules fire in the same order)
-            if (cp.matches(CompiledProcedure.DOSSIER)) {
-                LocalDateTime receivedLocal = d.receivedAt().atZoneSameInstant(pack.zone()).toLocalDateTime();
-                s.insert(new io.github.motcua.rules.vocabulary.Dossier(p.code(), d.channel().name(), receivedLocal, asOf,
-                        d.unit(), d.heldData()));
-            }
-            if (cp.matches(CompiledProcedure.APPLICANT)) {
-                Dossier.Applicant a = d.applicant();
-                s.insert(new Applicant(a == null ? null : a.personalId(), a == null ? null : a.fullName(),
-                        a == null ? null : a.birthDate(), a == null ? null : a.sex(),
-                        a == null ? java.util.Set.of() : a.categories(),
-                        a == null || a.residenceUnit() == null ? null : unitFacts.get(a.residenceUnit()), asOf, childUnder,
-                        elderlyFrom));
-            }
-            if (d.unit() != null && cp.matches(CompiledProcedure.UNIT)) {
-                s.insert(unitFacts.get(d.unit()));
-            }
-            if (cp.matches(CompiledProcedure.FORM)) {
-                s.insert(new Form(formData, asOf, unitFacts::get));
+            Object[] facts = facts(pack, unitFacts, cp, d, asOf, formData, childUnder, elderlyFrom);
+            for (Object f : facts) {
+                if (f != null) {
+                    s.insert(f);
+                }
             }
             // the validity filter only where a rule is dated: with none, it would accept every match
             int fired = cp.dated() ? s.fireAllRules(m -> {
                 CompiledProcedure.RuleInfo r = cp.rules().get(m.getRule().getName());
                 return r == null || r.inForceOn(asOf);
             }, firingLimit + 1) : s.fireAllRules(firingLimit + 1);
-            if (outOfTime[0]) {
-                CompiledProcedure.RuleInfo r = ev.last;
-                cause = new Decision.Cause(Decision.Cause.Code.TIME_BUDGET, r == null ? null : r.name(), r == null ? null : r.file(),
-                        r == null ? 0 : r.line(),
-                        Msg.vi("CAUSE_TIME_BUDGET", "ms", String.valueOf(budget.toMillis()), "rule", r == null ? "" : r.name()),
-                        Msg.en("CAUSE_TIME_BUDGET", "ms", String.valueOf(budget.toMillis()), "rule", r == null ? "" : r.name()));
-            } else if (fired > firingLimit) {
-                CompiledProcedure.RuleInfo r = ev.last;
-                cause = new Decision.Cause(Decision.Cause.Code.FIRING_LIMIT, r == null ? null : r.name(), r == null ? null : r.file(),
-                        r == null ? 0 : r.line(),
-                        Msg.vi("CAUSE_FIRING_LIMIT", "limit", String.valueOf(firingLimit), "rule", r == null ? "" : r.name()),
-                        Msg.en("CAUSE_FIRING_LIMIT", "limit", String.valueOf(firingLimit), "rule", r == null ? "" : r.name()));
-            }
+            cause = stopped(ev, outOfTime[0], fired, firingLimit, budget);
         } catch (RuntimeException e) {
             cause = failure(e, ev, cp);
         } catch (OutOfMemoryError | StackOverflowError e) {
@@ -212,6 +194,105 @@ final class Evaluator {
         } finally {
             release(s);
         }
+        return ruled(p, ev, d, cause);
+    }
+
+    /**
+     * The rules decided by the procedure's {@link DataEvaluator} instead of a session: the same facts, the same
+     * listener work around each firing (trace, time budget) and the same stops as {@link #decide}'s session; null
+     * when a condition or consequence threw (then the session decides).
+     */
+    private static Ruled decideData(PackInfo pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d, LocalDate asOf,
+            Map<String, Object> formData, int firingLimit, java.time.Duration budget, Integer childUnder, Integer elderlyFrom,
+            Decision.Reason channel, Budget clock, DataEvaluator data) {
+        Evaluation ev = evaluation(cp, channel);
+        boolean[] outOfTime = {false};
+        int fired;
+        try {
+            Object[] facts = facts(pack, unitFacts, cp, d, asOf, formData, childUnder, elderlyFrom);
+            fired = data.fire(facts, ev, new DataEvaluator.Firing() {
+                @Override
+                public boolean before(String rule, CompiledProcedure.RuleInfo info) {
+                    ev.enter(rule, info);
+                    if (!outOfTime[0] && clock.spent()) {
+                        outOfTime[0] = true;
+                    }
+                    return outOfTime[0];
+                }
+
+                @Override
+                public void after() {
+                    ev.leave();
+                }
+            }, cp.dated() ? r -> r == null || r.inForceOn(asOf) : null, firingLimit + 1);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            return null; // the session decides, and fails as it fails
+        }
+        if (fired == DataEvaluator.DROOLS) {
+            return null;
+        }
+        return ruled(cp.procedure(), ev, d, stopped(ev, outOfTime[0], fired, firingLimit, budget));
+    }
+
+    /** A decision's {@code decision} global, with the channel's reason first when the procedure refuses the channel. */
+    private static Evaluation evaluation(CompiledProcedure cp, Decision.Reason channel) {
+        Evaluation ev = new Evaluation(cp.rules());
+        if (channel != null) {
+            ev.reasons.add(channel);
+        }
+        return ev;
+    }
+
+    /**
+     * The facts a decision inserts, by {@link DataConditions.Fact} ordinal (dossier, applicant, receiving unit, form):
+     * null where no pattern of the procedure can match that kind ({@link CompiledProcedure#matches}) or, for the unit,
+     * where the dossier names none.
+     */
+    private static Object[] facts(PackInfo pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d, LocalDate asOf,
+            Map<String, Object> formData, Integer childUnder, Integer elderlyFrom) {
+        Object[] facts = new Object[4];
+        Procedure p = cp.procedure();
+        if (cp.matches(CompiledProcedure.DOSSIER)) {
+            LocalDateTime receivedLocal = d.receivedAt().atZoneSameInstant(pack.zone()).toLocalDateTime();
+            facts[0] = new io.github.motcua.rules.vocabulary.Dossier(p.code(), d.channel().name(), receivedLocal, asOf,
+                    d.unit(), d.heldData());
+        }
+        if (cp.matches(CompiledProcedure.APPLICANT)) {
+            Dossier.Applicant a = d.applicant();
+            facts[1] = new Applicant(a == null ? null : a.personalId(), a == null ? null : a.fullName(),
+                    a == null ? null : a.birthDate(), a == null ? null : a.sex(),
+                    a == null ? java.util.Set.of() : a.categories(),
+                    a == null || a.residenceUnit() == null ? null : unitFacts.get(a.residenceUnit()), asOf, childUnder,
+                    elderlyFrom);
+        }
+        if (d.unit() != null && cp.matches(CompiledProcedure.UNIT)) {
+            facts[2] = unitFacts.get(d.unit());
+        }
+        if (cp.matches(CompiledProcedure.FORM)) {
+            facts[3] = new Form(formData, asOf, unitFacts::get);
+        }
+        return facts;
+    }
+
+    /** Why the firing stopped early: the time budget, or more firings than the limit; null when it ran to the end. */
+    private static Decision.Cause stopped(Evaluation ev, boolean outOfTime, int fired, int firingLimit, java.time.Duration budget) {
+        CompiledProcedure.RuleInfo r = ev.last;
+        if (outOfTime) {
+            return new Decision.Cause(Decision.Cause.Code.TIME_BUDGET, r == null ? null : r.name(), r == null ? null : r.file(),
+                    r == null ? 0 : r.line(),
+                    Msg.vi("CAUSE_TIME_BUDGET", "ms", String.valueOf(budget.toMillis()), "rule", r == null ? "" : r.name()),
+                    Msg.en("CAUSE_TIME_BUDGET", "ms", String.valueOf(budget.toMillis()), "rule", r == null ? "" : r.name()));
+        } else if (fired > firingLimit) {
+            return new Decision.Cause(Decision.Cause.Code.FIRING_LIMIT, r == null ? null : r.name(), r == null ? null : r.file(),
+                    r == null ? 0 : r.line(),
+                    Msg.vi("CAUSE_FIRING_LIMIT", "limit", String.valueOf(firingLimit), "rule", r == null ? "" : r.name()),
+                    Msg.en("CAUSE_FIRING_LIMIT", "limit", String.valueOf(firingLimit), "rule", r == null ? "" : r.name()));
+        }
+        return null;
+    }
+
+    /** What the rules decided, from what they recorded; failed with {@code cause} when it is not null. */
+    private static Ruled ruled(Procedure p, Evaluation ev, Dossier d, Decision.Cause cause) {
         if (cause != null) {
             return Ruled.failed(ev.trace, cause);
         }
@@ -225,6 +306,17 @@ final class Evaluator {
         }
         return new Ruled(ev.reasons.isEmpty() ? Eligibility.ELIGIBLE : Eligibility.INELIGIBLE, List.copyOf(ev.reasons),
                 comps, List.copyOf(ev.deadline), List.copyOf(ev.fees), List.copyOf(ev.notes), ev.trace, null);
+    }
+
+    /**
+     * The time budget of one decision, in CPU time of the deciding thread: a thread's CPU time never grows faster than
+     * the wall clock, so until the wall clock has passed the budget the CPU time cannot have: reading it (a system
+     * call, ~0.6 µs here) is needed only then, not before every firing.
+     */
+    private record Budget(long nanos, long wallStart, long cpuStart) {
+        boolean spent() {
+            return System.nanoTime() - wallStart > nanos && cpuNanos() - cpuStart > nanos;
+        }
     }
 
     /**

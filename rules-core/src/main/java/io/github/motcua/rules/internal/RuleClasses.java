@@ -440,7 +440,9 @@ final class RuleClasses {
      * generated model, with the library's class loader.
      */
     static KieBase assemble(DataRules.Translated data) {
-        return KieBaseBuilder.createKieBaseFromModel(DataRules.model(data), kieBaseConfiguration(RuleClasses.class.getClassLoader()));
+        KieBase kb = KieBaseBuilder.createKieBaseFromModel(DataRules.model(data), kieBaseConfiguration(RuleClasses.class.getClassLoader()));
+        DataEvaluator.register(kb, data); // decisions need no session of it when its rules qualify (DataEvaluator)
+        return kb;
     }
 
     /**

@@ -255,7 +255,7 @@ class DataRulesTest {
             "phuong", new Unit("phuong", "Phường", "WARD", Set.of()));
 
     /** Every form path a procedure's conditions read, with the literals it is compared with. */
-    private static Map<String, Set<Object>> paths(DataRules.Translated t) {
+    static Map<String, Set<Object>> paths(DataRules.Translated t) {
         Map<String, Set<Object>> out = new LinkedHashMap<>();
         for (DataRules.DataRule r : t.rules()) {
             for (DataRules.Pattern p : r.lhs()) {
@@ -311,7 +311,12 @@ class DataRulesTest {
             Map.of("x", 1), List.of("a", "b"), List.of());
 
     /** Fact sets for one procedure: the empty form, each path alone with each value, then random mixes. */
-    private static List<Object[]> facts(DataRules.Translated t, Random rnd) {
+    static List<Object[]> facts(DataRules.Translated t, Random rnd) {
+        return factSets(t, forms(t, rnd));
+    }
+
+    /** The forms {@link #facts} puts in its fact sets, in order. */
+    static List<Map<String, Object>> forms(DataRules.Translated t, Random rnd) {
         Map<String, Set<Object>> paths = paths(t);
         List<Map<String, Object>> forms = new ArrayList<>();
         forms.add(Map.of());
@@ -336,6 +341,10 @@ class DataRulesTest {
             }
             forms.add(f);
         }
+        return forms;
+    }
+
+    private static List<Object[]> factSets(DataRules.Translated t, List<Map<String, Object>> forms) {
         List<Object[]> out = new ArrayList<>();
         String[] sexes = {"MALE", "FEMALE", null};
         int[] ages = {17, 18, 19, 20, 21, 60};
