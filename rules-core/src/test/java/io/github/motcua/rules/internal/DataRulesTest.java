@@ -601,20 +601,7 @@ class DataRulesTest {
 
     @Test
     void newShapes_rulesYamlListsAndDrl_wholeDecisionsIdentical_dataAndCodePath(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-        Path pack = tmp.resolve("gia-lai");
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(GIA_LAI)) {
-            for (Path f : files.toList()) {
-                Path to = pack.resolve(GIA_LAI.relativize(f).toString());
-                if (java.nio.file.Files.isDirectory(f)) {
-                    java.nio.file.Files.createDirectories(to);
-                } else {
-                    java.nio.file.Files.copy(f, to);
-                }
-            }
-        }
-        java.nio.file.Files.copy(Path.of("src/test/resources/rules-as-data/lists.rules.yaml"),
-                pack.resolve("procedures/1.001612/lists.rules.yaml"));
-        java.nio.file.Files.copy(Path.of("src/test/resources/rules-as-data/more.drl"), pack.resolve("procedures/1.001612/more.drl"));
+        Path pack = giaLaiWithNewShapes(tmp);
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T02:00:00Z"), ZoneOffset.UTC);
         // the data path generates no code for the pack with the new file (decisions asserts it), the code path all of it
         Map<String, String> data = decisions(pack, clock, false, "1.001612");
@@ -639,6 +626,53 @@ class DataRulesTest {
                 "chưa \\\"đăng ký\\\" khác", "người trẻ bán bánh", "ngành nghề \\\"đặc biệt\\\"")) {
             assertTrue(data.values().stream().anyMatch(j -> j.contains(note)), note);
         }
+    }
+
+    /** A copy of the Gia Lai pack whose 1.001612 has lists.rules.yaml and more.drl beside its own rules. */
+    private static Path giaLaiWithNewShapes(Path tmp) throws java.io.IOException {
+        Path pack = tmp.resolve("gia-lai");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(GIA_LAI)) {
+            for (Path f : files.toList()) {
+                Path to = pack.resolve(GIA_LAI.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(f, to);
+                }
+            }
+        }
+        java.nio.file.Files.copy(Path.of("src/test/resources/rules-as-data/lists.rules.yaml"),
+                pack.resolve("procedures/1.001612/lists.rules.yaml"));
+        java.nio.file.Files.copy(Path.of("src/test/resources/rules-as-data/more.drl"), pack.resolve("procedures/1.001612/more.drl"));
+        return pack;
+    }
+
+    @Test
+    void newShapes_oneRuleOutsideTheGrammar_compilesThatProcedureOnly_sameDecisions(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path pack = giaLaiWithNewShapes(tmp);
+        // a second pair of parentheses around a whole constraint: outside the grammar, so 1.001612 (and only it) compiles
+        java.nio.file.Files.writeString(pack.resolve("procedures/1.001612/outside.drl"), """
+                rule "Ngành nghề trong hai cặp ngoặc"
+                  @basis("ND01-2021-D80")
+                when
+                  Form( ((has("nganhNghe"))) )
+                then
+                  decision.note("hai cặp ngoặc / two pairs");
+                end
+                """);
+        Clock clock = Clock.fixed(Instant.parse("2026-03-02T02:00:00Z"), ZoneOffset.UTC);
+        Map<String, String> mixed = new TreeMap<>();
+        try (Engine e = Motcua.engine().clock(clock).firingLimit(200).lazyCompile(false).build()) {
+            long before = RuleClasses.generations();
+            e.load(pack).orThrow();
+            assertEquals(1, RuleClasses.generations() - before, "procedures compiled");
+            for (PackCase c : e.cases()) {
+                mixed.put(c.file() + ":" + c.line() + " " + c.name(), e.decide(c.dossier()).toJson());
+            }
+        }
+        Map<String, String> code = decisions(pack, clock, true, null);
+        assertEquals(code, mixed);
+        assertTrue(mixed.values().stream().anyMatch(j -> j.contains("hai cặp ngoặc")));
     }
 
     // --- the subset: what is accepted, and what sends the procedure down the code path ---
