@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * template near the middle of the catalogue (the procedure {@code CatalogueScale} decides first), checked to
  * be decided; and the reference pack itself as a prebuilt pack {@code DIR/reference.motcua} (a small pack to
  * train a class-data-sharing archive of the library's classes on).</li>
- * <li>{@code run PACK DOSSIER [all] [again]}: loads PACK with {@code Motcua.engine().lazyCompile(true)} (what a node serving
+ * <li>{@code run PACK DOSSIER [all] [again] [idle] [nowarm]}: loads PACK with {@code Motcua.engine().lazyCompile(true)} (what a node serving
  * a large catalogue from a folder uses; a prebuilt pack loads every procedure ready either way), decides DOSSIER and
  * prints one line {@code key=value …}: {@code main} (launch → main entered), {@code ready} (launch → load returned),
  * {@code first} (launch → first decision returned) in seconds of wall time, the process CPU at each of these points
@@ -42,7 +42,12 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link Engine#compiled()} has every procedure (prebuilt: every KieBase assembled); with {@code again}, the first
  * engine is closed and a second one loads the same pack and decides the same dossier in the same JVM, and the line
  * ends with the wall and process CPU of that second load ({@code again_…}, from its start: the first engine's
- * background work still running counts too): the cost of the same load with warm code. The launch time is the
+ * background work still running counts too): the cost of the same load with warm code; with {@code idle}, after the
+ * first decision it waits until the process is idle — its CPU grew by less than {@value #QUIET_CPU_MS} ms over
+ * {@value #QUIET_MS} ms, sampled every {@value #SAMPLE_MS} ms — and adds {@code idle} (launch → the start of that quiet
+ * window, wall) and {@code cpu_idle} (the process CPU then): what the background warm-up and the JIT cost before the
+ * node rests; with {@code nowarm}, the engine is built with {@code backgroundWarmUp(false)} (each procedure prepared
+ * only at its first decision). The launch time is the
  * system property {@code probe.launch} (epoch nanoseconds, e.g. {@code -Dprobe.launch=$(date +%s%N)}); without
  * it, the JVM's own start time (millisecond resolution, a little after the launch).</li>
  * <li>{@code train PACK DOSSIER [PACK DOSSIER …]}: loads and decides each in turn in one JVM: the training run for
@@ -52,6 +57,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class StartProbe {
     private static final String EXAMPLE_DOSSIER = "examples/dossiers/khai-sinh-sau-15-gio.json";
+    /** {@code idle}: the process CPU is sampled this often (ms). */
+    static final int SAMPLE_MS = 250;
+    /** {@code idle}: the quiet window (ms)... */
+    static final int QUIET_MS = 1000;
+    /** ...over which the process used less CPU than this (ms): 5 % of one core. */
+    static final int QUIET_CPU_MS = 50;
 
     private StartProbe() {
     }
@@ -61,7 +72,7 @@ public final class StartProbe {
         long mainCpu = processCpu();
         if (args.length >= 3 && args[0].equals("run")) {
             List<String> options = List.of(args).subList(3, args.length);
-            run(Path.of(args[1]), Path.of(args[2]), options.contains("all"), options.contains("again"), mainNanos, mainCpu);
+            run(Path.of(args[1]), Path.of(args[2]), options, mainNanos, mainCpu);
         } else if (args.length >= 3 && args[0].equals("train") && args.length % 2 == 1) {
             for (int i = 1; i < args.length; i += 2) {
                 try (Engine engine = Motcua.engine().lazyCompile(true).build()) {
@@ -75,17 +86,19 @@ public final class StartProbe {
                     Path.of(args.length > 3 ? args[3] : "examples/packs/gia-lai"));
         } else {
             System.err.println("usage: StartProbe prepare DIR [N] [REFERENCE] | run PACK DOSSIER [all] [again]"
-                    + " | train PACK DOSSIER [PACK DOSSIER ...]");
+                    + " [idle] [nowarm] | train PACK DOSSIER [PACK DOSSIER ...]");
             System.exit(64);
         }
         System.exit(0);
     }
 
-    private static void run(Path pack, Path dossier, boolean all, boolean again, long mainNanos, long mainCpu)
-            throws IOException {
+    private static void run(Path pack, Path dossier, List<String> options, long mainNanos, long mainCpu)
+            throws IOException, InterruptedException {
+        boolean all = options.contains("all");
+        boolean again = options.contains("again");
         long launch = launchNanos();
         String json = Files.readString(dossier, StandardCharsets.UTF_8);
-        Engine engine = Motcua.engine().lazyCompile(true).build();
+        Engine engine = Motcua.engine().lazyCompile(true).backgroundWarmUp(!options.contains("nowarm")).build();
         engine.load(pack).orThrow();
         long ready = epochNanos();
         long readyCpu = processCpu();
@@ -97,6 +110,10 @@ public final class StartProbe {
         line.append(String.format(Locale.ROOT, "main=%.3f ready=%.3f first=%.3f cpu_main=%.3f cpu_ready=%.3f cpu_first=%.3f"
                 + " jit_c1=%.3f jit_c2=%.3f gc=%.3f vm=%.3f", s(mainNanos - launch), s(ready - launch), s(first - launch),
                 s(mainCpu), s(readyCpu), s(firstCpu), threads.c1, threads.c2, threads.gc, threads.vm));
+        if (options.contains("idle")) {
+            long[] quiet = untilIdle();
+            line.append(String.format(Locale.ROOT, " idle=%.3f cpu_idle=%.3f", s(quiet[0] - launch), s(quiet[1])));
+        }
         if (all) {
             List<PackProblem> problems = engine.compiled().join();
             if (!problems.isEmpty()) {
@@ -120,6 +137,24 @@ public final class StartProbe {
         System.out.println(line);
         System.out.flush();
         // no close(): a desk that exits does not wait for the background warm-up either
+    }
+
+    /**
+     * Samples the process CPU every {@value #SAMPLE_MS} ms until it grew by less than {@value #QUIET_CPU_MS} ms over
+     * {@value #QUIET_MS} ms (at most 10 minutes): the epoch nanos and the process CPU at the start of that window.
+     */
+    private static long[] untilIdle() throws InterruptedException {
+        int window = QUIET_MS / SAMPLE_MS;
+        List<long[]> samples = new java.util.ArrayList<>();
+        samples.add(new long[] {epochNanos(), processCpu()});
+        for (int i = 1; i <= 600_000 / SAMPLE_MS; i++) {
+            Thread.sleep(SAMPLE_MS);
+            samples.add(new long[] {epochNanos(), processCpu()});
+            if (i >= window && samples.get(i)[1] - samples.get(i - window)[1] < QUIET_CPU_MS * 1_000_000L) {
+                return samples.get(i - window);
+            }
+        }
+        throw new IllegalStateException("not idle after 10 minutes");
     }
 
     private static void prepare(Path dir, int n, Path reference) throws IOException {

@@ -21,7 +21,10 @@ final class CsvRecords {
         try {
             text = PackReader.decode(file, bytes);
         } catch (PackReadException e) {
-            return new RawTable(List.of(), List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_NOT_UTF8")));
+            // the kernel's problem as every other pack file gets it: NOT_UTF8 at the first malformed byte
+            Problem p = e.problem();
+            return new RawTable(List.of(), List.of(new FeeTableProblem(file, p.line(), "", p.column(), "",
+                    p.messageVi(), p.messageEn(), p.code().name())));
         }
         CsvTable table = PackReader.csv(file, text);
         List<RawTable.RawRow> rows = new ArrayList<>(table.rows().size());

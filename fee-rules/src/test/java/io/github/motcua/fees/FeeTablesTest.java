@@ -324,6 +324,12 @@ class FeeTablesTest {
             FeeTableResult r = FeeTables.parseCsv("latin1.csv", new ByteArrayInputStream(latin1), BASES,
                     GiaLaiFees.catalog());
             assertTrue(r.problems().get(0).messageEn().contains("not UTF-8"));
+            // the kernel's problem, as every pack file gets it: its code, and the line and column of the bad byte
+            FeeTableProblem p = r.problems().get(0);
+            assertEquals("NOT_UTF8", p.code());
+            assertEquals(2, p.row());
+            assertEquals(8, p.columnNumber()); // "RATE,ph" then the Latin-1 "í"
+            assertTrue(p.messageVi().startsWith("Tệp không phải văn bản UTF-8"), p.messageVi());
         }
 
         @Test

@@ -3,7 +3,9 @@ package io.github.motcua.kernel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -408,19 +410,63 @@ public final class PackReader {
 
     /**
      * Pack text from bytes: strict UTF-8 (a malformed byte is refused, never replaced), the
-     * byte-order mark dropped, Unicode NFC.
+     * byte-order mark dropped, Unicode NFC. This is the one decoder of pack text: every reader of a pack file's
+     * text, in every module and on every path (a folder, a prebuilt artifact), decodes through it.
      *
-     * @throws PackReadException {@code NOT_UTF8}
+     * @throws PackReadException {@code NOT_UTF8} at the line and column of the first malformed byte
      */
     public static String decode(String file, byte[] bytes) {
-        String s;
-        try {
-            s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new PackReadException(Problem.of(file, 0, 0, ProblemCode.NOT_UTF8, "file", file));
+        return normalize(utf8(file, bytes, 0, bytes.length));
+    }
+
+    /**
+     * Checks that {@code bytes} are UTF-8 as {@link #decode} would (the same decoder), without making the normalised
+     * text: for a reader that reads a file's content another way (a prebuilt pack's stored tree of it) and must still
+     * refuse the file as a folder load would.
+     *
+     * @throws PackReadException {@code NOT_UTF8} at the line and column of the first malformed byte
+     */
+    public static void requireUtf8(String file, byte[] bytes) {
+        utf8(file, bytes, 0, bytes.length);
+    }
+
+    /**
+     * Strict UTF-8 of {@code bytes[from, from + n)}: the JDK's fast decoder first, which replaces a malformed
+     * sequence with U+FFFD, so text with no U+FFFD in it was valid as it stood; otherwise (a malformed sequence, or
+     * a U+FFFD written as such) a reporting decoder decides.
+     *
+     * @throws PackReadException {@code NOT_UTF8} at the line and column of the first malformed byte
+     */
+    static String utf8(String file, byte[] bytes, int from, int n) {
+        String s = new String(bytes, from, n, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') < 0) {
+            return s;
         }
-        return normalize(s);
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, n);
+        CharBuffer out = CharBuffer.allocate(n);
+        CoderResult r = strict.decode(in, out, true);
+        if (!r.isError()) {
+            r = strict.flush(out);
+        }
+        if (!r.isError()) {
+            return s; // every U+FFFD was written as such
+        }
+        // where the first malformed sequence starts: its line, and its column in characters of that line
+        out.flip();
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else if (!Character.isLowSurrogate(c) && !(i == 0 && c == '\uFEFF')) {
+                column++; // a character outside the BMP is one column; the byte-order mark none (it is dropped)
+            }
+        }
+        throw new PackReadException(Problem.of(file, line, column, ProblemCode.NOT_UTF8, "file", file));
     }
 
     /** The byte-order mark dropped and Unicode NFC (a no-op, without copying, for text already in NFC). */

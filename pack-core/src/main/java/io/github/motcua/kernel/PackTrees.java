@@ -2,10 +2,6 @@ package io.github.motcua.kernel;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -187,13 +183,12 @@ public final class PackTrees {
         return root;
     }
 
-    /** One read: the bytes, where it is, and a strict UTF-8 decoder made when the first non-ASCII text comes. */
+    /** One read: the bytes and where it is. */
     private static final class Reader {
         final String file;
         final byte[] b;
         final int maxDepth;
         int at;
-        CharsetDecoder utf8;
 
         Reader(String file, byte[] b, int maxDepth) {
             this.file = file;
@@ -256,26 +251,14 @@ public final class PackTrees {
             at += n;
             for (int i = from; i < at; i++) {
                 if (b[i] < 0) {
-                    return PackReader.normalize(decode(from, n));
+                    try {
+                        return PackReader.normalize(PackReader.utf8(file, b, from, n));
+                    } catch (PackReadException e) { // a line and column inside one stored string would point nowhere in the file
+                        throw new PackReadException(Problem.of(file, 0, 0, ProblemCode.NOT_UTF8, "file", file));
+                    }
                 }
             }
             return new String(b, from, n, StandardCharsets.ISO_8859_1); // ASCII: valid UTF-8 and NFC as it is
-        }
-
-        private String decode(int from, int n) {
-            String s = new String(b, from, n, StandardCharsets.UTF_8); // the JDK's fast decoder, which replaces a bad byte
-            if (s.indexOf('\uFFFD') < 0) {
-                return s; // nothing replaced: the bytes were UTF-8
-            }
-            if (utf8 == null) { // a replacement character written as such, or bytes that are not UTF-8: ask strictly
-                utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
-            }
-            try {
-                return utf8.decode(ByteBuffer.wrap(b, from, n)).toString();
-            } catch (CharacterCodingException e) {
-                throw new PackReadException(Problem.of(file, 0, 0, ProblemCode.NOT_UTF8, "file", file));
-            }
         }
 
         PackNode node(String parent, Object segment, int depth) {

@@ -223,6 +223,49 @@ class PackReaderTest {
         }
 
         @Test
+        void decode_malformedByte_namesItsLineAndColumn() {
+            byte[] ok = "id: x\nname: Gi".getBytes(StandardCharsets.UTF_8);
+            byte[] bad = new byte[ok.length + 4];
+            System.arraycopy(ok, 0, bad, 0, ok.length);
+            bad[ok.length] = (byte) 0xC3; // the first byte of "à" without its second
+            bad[ok.length + 1] = 'a';
+            bad[ok.length + 2] = '\n';
+            bad[ok.length + 3] = 'x';
+            PackReadException e = assertThrows(PackReadException.class, () -> PackReader.decode("pack.yaml", bad));
+            assertEquals(ProblemCode.NOT_UTF8, e.problem().code());
+            assertEquals("pack.yaml", e.problem().file());
+            assertEquals(2, e.problem().line());
+            assertEquals(9, e.problem().column()); // "name: Gi" is 8 characters
+            assertTrue(e.problem().messageVi().startsWith("Tệp không phải văn bản UTF-8"), e.problem().messageVi());
+        }
+
+        @Test
+        void decode_malformedByteAfterNonAsciiText_countsCharactersNotBytes() {
+            byte[] ok = "\uFEFFtên: Tết 𝄞 ".getBytes(StandardCharsets.UTF_8);
+            byte[] bad = java.util.Arrays.copyOf(ok, ok.length + 1);
+            bad[ok.length] = (byte) 0xFF; // never a byte of UTF-8
+            PackReadException e = assertThrows(PackReadException.class, () -> PackReader.decode("a.yaml", bad));
+            assertEquals(1, e.problem().line());
+            assertEquals(12, e.problem().column()); // the mark counts nothing, the clef one column
+        }
+
+        @Test
+        void requireUtf8_refusesWhatDecodeRefuses_atTheSamePlace() {
+            byte[] bad = {'a', '\n', 'b', (byte) 0xE1, (byte) 0xBA, 'c'}; // "ế" cut after two of its three bytes
+            PackReadException d = assertThrows(PackReadException.class, () -> PackReader.decode("f.yaml", bad));
+            PackReadException r = assertThrows(PackReadException.class, () -> PackReader.requireUtf8("f.yaml", bad));
+            assertEquals(d.problem(), r.problem());
+            assertEquals(2, r.problem().line());
+            assertEquals(2, r.problem().column());
+            PackReader.requireUtf8("f.yaml", "Tết".getBytes(StandardCharsets.UTF_8)); // and takes what it takes
+        }
+
+        @Test
+        void decode_replacementCharacterWrittenAsSuch_isText() {
+            assertEquals("a\uFFFDb", PackReader.decode("a.yaml", "a\uFFFDb".getBytes(StandardCharsets.UTF_8)));
+        }
+
+        @Test
         void decode_byteOrderMark_isDropped() {
             byte[] bom = "\uFEFFid: x".getBytes(StandardCharsets.UTF_8);
             assertEquals("id: x", PackReader.decode("pack.yaml", bom));

@@ -110,7 +110,9 @@ public interface Engine extends AutoCloseable {
      * Completes when every procedure of the pack serving now is linted and compiled (rules and form
      * schema), with the problems found (empty when all passed). With eager compilation (the default)
      * it is complete as soon as {@link #load} returns; with {@link EngineBuilder#lazyCompile(boolean)
-     * lazy compilation} it completes when the background warm-up ends. A procedure that failed is
+     * lazy compilation}, or after a prebuilt load, it completes when the background warm-up ends (with
+     * {@link EngineBuilder#backgroundWarmUp(boolean) the warm-up off}: when every procedure has been prepared by its
+     * first decision, or at {@link #close()}). A procedure that failed is
      * never served: deciding it throws {@link UnableToLoadPackException} naming the problems.
      * Completes at once with an empty list when no pack serves.
      */

@@ -19,6 +19,7 @@ public final class EngineBuilder {
     private int firingLimit = 10_000;
     private int compileThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private boolean lazyCompile;
+    private boolean backgroundWarmUp = true;
     private final List<PackSection> sections = new ArrayList<>();
 
     EngineBuilder() {
@@ -84,6 +85,25 @@ public final class EngineBuilder {
     }
 
     /**
+     * Whether the procedures not yet ready when a pack starts serving are prepared in the background (default true).
+     *
+     * <p>A {@link PrebuiltPack prebuilt} load verifies and links every procedure's rules before it serves, and leaves
+     * the assembly of each KieBase; a {@link #lazyCompile(boolean) lazy} load leaves each procedure's checks and compile.
+     * With the background warm-up on, that remaining work is queued on the {@link #compileThreads(int) compile threads}
+     * as soon as the pack serves (it yields to a load, a reload and a decision that waits for its procedure), so the
+     * first decision of each procedure finds it ready; for 2,000 procedures it is seconds of CPU time
+     * (docs/deployment.md). Off, a procedure is prepared only at its first decision (once, however many threads ask),
+     * and a procedure never asked for costs nothing: for a desk or a kiosk that decides a few procedures and would rather
+     * keep its processor. {@link Engine#compiled()} then completes when every procedure has been prepared by a decision
+     * (or at {@link Engine#close()}). A reload still checks and compiles every changed procedure before it swaps; an
+     * eager load ({@code lazyCompile(false)} on a folder) leaves nothing to warm.
+     */
+    public EngineBuilder backgroundWarmUp(boolean backgroundWarmUp) {
+        this.backgroundWarmUp = backgroundWarmUp;
+        return this;
+    }
+
+    /**
      * Adds a loader for a part of the pack owned by another module (calendar, fee tables, forms).
      * Its problems are reported with the pack's.
      */
@@ -103,7 +123,7 @@ public final class EngineBuilder {
     public Engine build() {
         ClasspathCheck.verify();
         DroolsLogging.quietUnlessConfigured();
-        return new DefaultEngine(clock, firingLimit, compileThreads, List.copyOf(sections), lazyCompile);
+        return new DefaultEngine(clock, firingLimit, compileThreads, List.copyOf(sections), lazyCompile, false, backgroundWarmUp);
     }
 
     /** An eager engine that keeps its generated rule classes, for {@link PrebuiltPack#compile}. */

@@ -9,7 +9,6 @@ import io.github.motcua.calendar.DeadlineSettings;
 import io.github.motcua.calendar.DeadlineUnit;
 import io.github.motcua.calendar.TimeLimit;
 import io.github.motcua.calendar.WorkingCalendar;
-import io.github.motcua.kernel.PackReader;
 import io.github.motcua.fees.ExemptionCatalog;
 import io.github.motcua.fees.FeeTable;
 import io.github.motcua.fees.FeeTableProblem;
@@ -50,7 +49,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -472,6 +470,14 @@ final class BuiltInSections {
                 WorkingCalendar calendar = Calendars.load(calendarFiles, switches, context.bases(), settings.officeHours());
                 return new Result(problems.isEmpty() ? DeadlineEngine.of(calendar, settings) : null, problems);
             } catch (CalendarFileException e) {
+                io.github.motcua.kernel.Problem p = e.toProblem();
+                if (p.code().equals(io.github.motcua.kernel.ProblemCode.NOT_UTF8)) {
+                    // the kernel's problem as every pack file gets it; pack.yaml's the engine reports itself
+                    if (!"pack.yaml".equals(e.file())) {
+                        problems.add(PackProblem.of(p));
+                    }
+                    return new Result(null, problems);
+                }
                 problems.add(new PackProblem(e.file(), e.line(), e.column(), "CALENDAR",
                         Msg.vi("load.calendar.file", "detail", e.problem(java.util.Locale.forLanguageTag("vi"))),
                         Msg.en("load.calendar.file", "detail", e.problem())));
@@ -642,8 +648,8 @@ final class BuiltInSections {
             byte[] ex = files.get("exemptions.yaml");
             if (ex != null) {
                 // the published schema first: an analyst's typo gets the file's own line and column
-                YamlDoc doc = YamlDoc.parse("exemptions.yaml",
-                        PackReader.normalize(new String(ex, java.nio.charset.StandardCharsets.UTF_8)), problems);
+                String exText = PackFiles.text("exemptions.yaml", ex, problems);
+                YamlDoc doc = exText == null ? null : YamlDoc.parse("exemptions.yaml", exText, problems);
                 if (doc == null) {
                     return new Result(null, problems);
                 }
@@ -902,7 +908,15 @@ final class BuiltInSections {
                 return new Result(null, List.of());
             }
             Map<String, String> text = new TreeMap<>();
-            files.forEach((p, b) -> text.put(p, new String(b, StandardCharsets.UTF_8)));
+            List<PackProblem> notText = new ArrayList<>();
+            files.forEach((p, b) -> {
+                if (p.endsWith(".json") || p.endsWith(".ftlh")) { // what forms-core reads; it ignores the rest (a logo)
+                    text.put(p, PackFiles.text(p, b, notText));
+                }
+            });
+            if (!notText.isEmpty()) {
+                return new Result(null, notText);
+            }
             try {
                 FormRegistry registry = Forms.builder().packFiles(text).unitCodes(context.units().keySet()).lazyCompile(lazy).build();
                 return new Result(registry, List.of());

@@ -92,6 +92,8 @@ final class DataConditions {
         DOSSIER_UNIT_CODE(Fact.DOSSIER, "unitCode", -1, Type.STRING),
         DOSSIER_ONLINE(Fact.DOSSIER, "online", -1, Type.BOOLEAN),
         DOSSIER_HAS_HELD_DATA(Fact.DOSSIER, "hasHeldData", 1, Type.BOOLEAN),
+        /** {@code receivedAt.hour}: the hour of the Vietnam time it was received (what rules.yaml writes for "giờ nhận"). */
+        DOSSIER_RECEIVED_HOUR(Fact.DOSSIER, "receivedAt.hour", -1, Type.INT),
         UNIT_CODE(Fact.UNIT, "code", -1, Type.STRING),
         UNIT_NAME(Fact.UNIT, "name", -1, Type.STRING),
         UNIT_KIND(Fact.UNIT, "kind", -1, Type.STRING),
@@ -112,6 +114,12 @@ final class DataConditions {
 
         boolean property() {
             return arity < 0;
+        }
+
+        /** The bean property a property read reacts on: itself, or the first of a path ({@code receivedAt}). */
+        String reactsOn() {
+            int dot = name.indexOf('.');
+            return dot < 0 ? name : name.substring(0, dot);
         }
 
         static Read of(Fact fact, String name, int arity) {
@@ -146,6 +154,7 @@ final class DataConditions {
                 case DOSSIER_UNIT_CODE -> ((Dossier) fact).getUnitCode();
                 case DOSSIER_ONLINE -> ((Dossier) fact).isOnline();
                 case DOSSIER_HAS_HELD_DATA -> ((Dossier) fact).hasHeldData(a.get(0));
+                case DOSSIER_RECEIVED_HOUR -> ((Dossier) fact).getReceivedAt().getHour();
                 case UNIT_CODE -> ((Unit) fact).getCode();
                 case UNIT_NAME -> ((Unit) fact).getName();
                 case UNIT_KIND -> ((Unit) fact).getKind();

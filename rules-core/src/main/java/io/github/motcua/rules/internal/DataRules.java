@@ -48,7 +48,7 @@ import org.kie.api.KieBase;
  * conditions that are patterns without a binding over {@code Form}, {@code Applicant}, {@code Dossier}, {@code Unit},
  * alone or under a {@code not} or {@code exists} of their own; constraints built from the vocabulary reads of
  * {@link Read} with string-literal arguments, comparisons of a read with a literal (a string with the simple escapes,
- * an int — negative too —, true, false, null) of the types the generator handles as listed in {@link #comparison},
+ * an int — negative too —, a decimal, true, false, null) of the types the generator handles as listed in {@link #comparison},
  * {@code &&}, {@code ||}, {@code !} and parentheses; consequences that are a sequence of
  * {@code decision.<action>(literals);} statements calling an {@link Actions} overload fixed by the number of
  * arguments. Everything else — bindings, {@code from}, {@code or}, {@code forall}, string concatenation,
@@ -192,6 +192,19 @@ final class DataRules {
         if (rules.isEmpty()) {
             throw new Outside("no rule");
         }
+        // one condition written two ways (age<20, (age < 20)): the generator makes one lambda of them and quotes one of
+        // the texts, which one depending on how it orders its work, not on the rules: the code path, to quote the same
+        Map<String, String> written = new HashMap<>();
+        for (DataRule r : rules) {
+            for (Pattern p : r.lhs()) {
+                for (int i = 0; i < p.constraints().size(); i++) {
+                    String text = written.putIfAbsent(p.fact().name() + " " + DataConditions.print(p.constraints().get(i)), p.texts().get(i));
+                    if (text != null && !text.equals(p.texts().get(i))) {
+                        throw new Outside("rule [" + r.name() + "]: a condition written two ways");
+                    }
+                }
+            }
+        }
         return new Translated(packageName, rules);
     }
 
@@ -309,12 +322,15 @@ final class DataRules {
         return new Parser(fact, text).constraint();
     }
 
-    /** {@link #constraint}, or null when the text is outside the subset. */
-    static Node constraintOrNull(Fact fact, String text) {
+    /**
+     * {@link #constraint}, for the prebuilt reader: a text outside the subset throws {@link IllegalArgumentException}
+     * {@code constraint: <why>} (e.g. {@code constraint: size}), which refuses the artifact naming the entry.
+     */
+    static Node constraintOrRefused(Fact fact, String text) {
         try {
             return constraint(fact, text);
         } catch (Outside e) {
-            return null;
+            throw new IllegalArgumentException("constraint: " + e.getMessage());
         }
     }
 
@@ -384,15 +400,6 @@ final class DataRules {
             }
         }
         throw new Outside("comparison");
-    }
-
-    /** {@link #comparison}, or null when the combination is outside the subset. */
-    static Node comparisonOrNull(Read read, List<String> args, Op op, Token lit) {
-        try {
-            return comparison(read, args, op, lit);
-        } catch (Outside e) {
-            return null;
-        }
     }
 
     /**
@@ -630,7 +637,7 @@ final class DataRules {
      * and     := term ('&&' term)*
      * term    := primary [relop literal]      -- a comparison only of a read
      * primary := '!' primary | '(' or ')' | read
-     * read    := IDENT [ '(' [STRING (',' STRING)*] ')' ]
+     * read    := IDENT ['.' IDENT] [ '(' [STRING (',' STRING)*] ')' ]
      * </pre>
      * with Java's precedence, and the type rule that whatever stands as a condition is a {@code boolean}.
      */
@@ -639,6 +646,14 @@ final class DataRules {
         private final List<Token> toks;
         private int at;
         private int depth;
+        /**
+         * The nodes made so far, each weighed as {@link Node#size} weighs it: the parse stops the moment they pass
+         * {@link #MAX_NODES} (+ 1: the parentheses around a whole constraint, which the generator drops), before the rest
+         * of the text is parsed — a text within {@link #MAX_TEXT} never has a larger tree built from it than the
+         * translator takes, whether it comes from a rule file or a prebuilt artifact. {@link #wellFormed} checks the exact
+         * size after.
+         */
+        private int nodes;
 
         Parser(Fact fact, String expression) throws Outside {
             this.fact = fact;
@@ -681,11 +696,20 @@ final class DataRules {
             }
         }
 
+        /** {@code n}, counted ({@link #nodes}). */
+        private Node made(Node n, int weight) throws Outside {
+            nodes += weight;
+            if (nodes > MAX_NODES + 1) {
+                throw new Outside("size");
+            }
+            return n;
+        }
+
         private Node or() throws Outside {
             enter();
             Node l = and();
             while (op("||")) {
-                l = new DataConditions.Or(l, and());
+                l = made(new DataConditions.Or(l, and()), 1);
             }
             depth--;
             return l;
@@ -695,7 +719,7 @@ final class DataRules {
             enter();
             Node l = term();
             while (op("&&")) {
-                l = new DataConditions.And(l, term());
+                l = made(new DataConditions.And(l, term()), 1);
             }
             depth--;
             return l;
@@ -707,6 +731,11 @@ final class DataRules {
             Node out;
             if (t.kind() == TokenKind.IDENT) {
                 at++;
+                String name = t.text();
+                if (toks.get(at).kind() == TokenKind.DOT && toks.get(at + 1).kind() == TokenKind.IDENT) {
+                    name = name + "." + toks.get(at + 1).text(); // a path of two properties: receivedAt.hour
+                    at += 2;
+                }
                 List<String> args = new ArrayList<>();
                 int arity = -1;
                 if (toks.get(at).kind() == TokenKind.LPAREN) {
@@ -732,19 +761,19 @@ final class DataRules {
                         at++;
                     }
                 }
-                Read read = Read.of(fact, t.text(), arity);
+                Read read = Read.of(fact, name, arity);
                 if (read == null) {
-                    throw new Outside("read " + t.text());
+                    throw new Outside("read " + name);
                 }
                 Token o = toks.get(at);
                 Op rel = o.kind() == TokenKind.OP ? Op.of(o.text()) : null;
                 if (rel != null) {
                     at++;
                     Token lit = next();
-                    out = comparison(read, args, rel, lit);
+                    out = made(comparison(read, args, rel, lit), 2);
                 } else if (read.type == Type.BOOLEAN || read.type == Type.BOOLEAN_OBJECT) {
                     // bool("x") alone unboxes its Boolean as the generated code does (a null throws the same way)
-                    out = new DataConditions.Atom(read, args);
+                    out = made(new DataConditions.Atom(read, args), 1);
                 } else {
                     throw new Outside("not a boolean");
                 }
@@ -771,16 +800,16 @@ final class DataRules {
                     if (!(r instanceof DataConditions.Atom)) {
                         throw new Outside("! of a comparison");
                     }
-                    out = new DataConditions.Not(r);
+                    out = made(new DataConditions.Not(r), 1);
                 } else {
-                    out = new DataConditions.Not(primary());
+                    out = made(new DataConditions.Not(primary()), 1);
                 }
             } else if (t.kind() == TokenKind.LPAREN) {
                 Node inner = or();
                 if (next().kind() != TokenKind.RPAREN) {
                     throw new Outside("parenthesis");
                 }
-                out = new DataConditions.Group(inner);
+                out = made(new DataConditions.Group(inner), 1);
             } else {
                 throw new Outside("primary");
             }
@@ -916,7 +945,7 @@ final class DataRules {
         c.addRule(rule.name(), rule.file());
         String id = c.getExpressionHash();
         if (n instanceof DataConditions.Comparison cmp && cmp.read().property()) {
-            PatternDSL.ReactOn react = D.reactOn(cmp.read().name);
+            PatternDSL.ReactOn react = D.reactOn(cmp.read().reactsOn());
             if (cmp.value() == null || cmp.value() instanceof Integer i && i < 0) {
                 return pd.expr(id, c, react); // null, or a negative number (a unary minus): no alpha index
             }
@@ -934,11 +963,12 @@ final class DataRules {
                 case GT -> Index.ConstraintType.GREATER_THAN;
                 case GE -> Index.ConstraintType.GREATER_OR_EQUAL;
             };
-            return pd.expr(id, c, D.alphaIndexedBy(indexType, ct, md.getPropertyIndex(cmp.read().name),
-                    new DataConditions.Extractor(cmp.read()), cmp.value()), react);
+            // a path (receivedAt.hour) is indexed without a property index, as the generator writes it (-1)
+            int property = cmp.read().name.indexOf('.') < 0 ? md.getPropertyIndex(cmp.read().name) : -1;
+            return pd.expr(id, c, D.alphaIndexedBy(indexType, ct, property, new DataConditions.Extractor(cmp.read()), cmp.value()), react);
         }
         if (n instanceof DataConditions.Atom a && a.read().property()) {
-            return pd.expr(id, c, D.reactOn(a.read().name));
+            return pd.expr(id, c, D.reactOn(a.read().reactsOn()));
         }
         // anything else with properties (&&, ||, !, parentheses): the generator's reactivity on them and no index; the
         // generator gathers them in a HashSet, so they are listed in its order (not as written)
@@ -949,9 +979,9 @@ final class DataRules {
 
     private static void properties(Node n, java.util.Set<String> out) {
         if (n instanceof DataConditions.Atom a && a.read().property()) {
-            out.add(a.read().name);
+            out.add(a.read().reactsOn());
         } else if (n instanceof DataConditions.Comparison c && c.read().property()) {
-            out.add(c.read().name);
+            out.add(c.read().reactsOn());
         } else if (n instanceof DataConditions.And a) {
             properties(a.left(), out);
             properties(a.right(), out);

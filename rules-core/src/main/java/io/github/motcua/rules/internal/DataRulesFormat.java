@@ -232,10 +232,7 @@ final class DataRulesFormat {
             for (int n = u8(in), k = 0; k < n; k++) {
                 String text = str(in);
                 // parsed as the translator parses a rule text: only what it would have made of one is taken
-                Node c = DataRules.constraintOrNull(f, text);
-                if (c == null) {
-                    throw bad("constraint");
-                }
+                Node c = DataRules.constraintOrRefused(f, text); // why not, in the refusal: "constraint: size", …
                 constraints.add(c);
                 texts.add(text);
             }

@@ -80,6 +80,11 @@ public final class DefaultEngine implements Engine {
         private final boolean keep;
         private RuleClasses.Generated generated;
         private volatile boolean done;
+        /**
+         * Completes once nothing is left for {@link #get} to do (checked and built, or assembled, or failed): what
+         * {@link Engine#compiled()} waits for, whoever did the work (the warm-up, a decision, a load).
+         */
+        private final CompletableFuture<Void> ready = new CompletableFuture<>();
         private org.kie.api.KieBase kieBase;
         private Map<String, CompiledProcedure.RuleInfo> rules = Map.of();
         private List<PackProblem> problems = List.of();
@@ -125,7 +130,13 @@ public final class DefaultEngine implements Engine {
                 }
                 linked = null;
             }
+            ready.complete(null);
             return kieBase;
+        }
+
+        /** {@link #ready}: completes when {@link #pending()} turns false. */
+        CompletableFuture<Void> ready() {
+            return ready;
         }
 
         /**
@@ -199,6 +210,9 @@ public final class DefaultEngine implements Engine {
                     t.source().release(); // checked: the masked copies are not kept while the procedure serves
                 }
                 done = true;
+                if (!assemblyPending) {
+                    ready.complete(null);
+                }
             }
         }
 
@@ -277,6 +291,11 @@ public final class DefaultEngine implements Engine {
     private final List<PackSection> sections;
     private final DecisionPipeline pipeline;
     private final boolean lazyCompile;
+    /**
+     * After a swap, prepare in the background every procedure not yet ready (check and compile, or assemble a prebuilt
+     * one); false: each only at its first decision ({@link EngineBuilder#backgroundWarmUp}).
+     */
+    private final boolean backgroundWarmUp;
     /** Compiles keep their generated classes, so the serving pack can be written as a prebuilt pack. */
     private final boolean keepClasses;
     /** Background warm-up compiles; they wait at {@link #awaitForeground} while a load or reload runs. */
@@ -311,6 +330,16 @@ public final class DefaultEngine implements Engine {
      */
     public DefaultEngine(Clock clock, int firingLimit, int compileThreads, List<PackSection> sections,
             boolean lazyCompile, boolean keepClasses) {
+        this(clock, firingLimit, compileThreads, sections, lazyCompile, keepClasses, true);
+    }
+
+    /**
+     * @param backgroundWarmUp true: after a load or reload swaps, the procedures not yet ready are checked and compiled
+     *                         (a prebuilt pack's assembled) in the background; false: each at its first decision only
+     */
+    public DefaultEngine(Clock clock, int firingLimit, int compileThreads, List<PackSection> sections,
+            boolean lazyCompile, boolean keepClasses, boolean backgroundWarmUp) {
+        this.backgroundWarmUp = backgroundWarmUp;
         this.keepClasses = keepClasses;
         this.lazyCompile = lazyCompile;
         this.clock = clock;
@@ -432,12 +461,23 @@ public final class DefaultEngine implements Engine {
         return new ReloadResult(false, old == null ? Optional.empty() : Optional.of(old.pack().info()), b.problems());
     }
 
-    /** Makes {@code next} the serving pack, then warms its uncompiled procedures in the background. */
+    /**
+     * Makes {@code next} the serving pack, then warms its uncompiled procedures in the background (unless the
+     * background warm-up is off: then each is prepared at its first decision). Its {@link #compiled()} completes when
+     * every procedure is ready, whichever thread made it so.
+     */
     private void swap(Serving next) {
-        serving.set(next);
+        Serving old = serving.getAndSet(next);
+        if (old != null && !backgroundWarmUp) {
+            finishWarm(old); // swapped out: what it still waited for will not be prepared for it (as a skipped warm-up)
+        }
         List<CompletableFuture<Void>> jobs = new ArrayList<>();
         for (Slot slot : next.slots().values()) {
             if (!slot.lazy.pending()) {
+                continue;
+            }
+            if (!backgroundWarmUp) {
+                jobs.add(slot.lazy.ready()); // prepared by its first decision (or a later load that reuses it)
                 continue;
             }
             try {
@@ -453,15 +493,21 @@ public final class DefaultEngine implements Engine {
                 break; // closed: decisions compile on demand
             }
         }
-        CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
-            List<PackProblem> out = new ArrayList<>();
-            for (Slot slot : next.slots().values()) {
-                if (slot.lazy.done()) {
-                    out.addAll(slot.lazy.problems());
-                }
+        CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> finishWarm(next));
+    }
+
+    /** Completes {@code s}'s {@link #compiled()} future (once) with the problems of its procedures prepared so far. */
+    private static void finishWarm(Serving s) {
+        if (s.warm().isDone()) {
+            return;
+        }
+        List<PackProblem> out = new ArrayList<>();
+        for (Slot slot : s.slots().values()) {
+            if (slot.lazy.done()) {
+                out.addAll(slot.lazy.problems());
             }
-            next.warm().complete(sorted(out));
-        });
+        }
+        s.warm().complete(sorted(out));
     }
 
     /**
@@ -803,6 +849,12 @@ public final class DefaultEngine implements Engine {
         return pipeline.sections();
     }
 
+    /** The codes of the serving pack's procedures not yet ready (to check, compile or assemble), in code order. */
+    List<String> pending() {
+        Serving s = serving.get();
+        return s == null ? List.of() : s.slots().entrySet().stream().filter(e -> e.getValue().lazy.pending()).map(Map.Entry::getKey).toList();
+    }
+
     @Override
     public CompletableFuture<List<PackProblem>> compiled() {
         Serving s = serving.get();
@@ -831,6 +883,10 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public void close() {
+        Serving s = serving.get();
+        if (s != null && !backgroundWarmUp) {
+            finishWarm(s); // no decision will prepare the rest now
+        }
         compilePool.shutdownNow();
         foreground.shutdown(); // a load under way finishes its queued tasks rather than wait for them for ever
         reloadThread.shutdownNow();

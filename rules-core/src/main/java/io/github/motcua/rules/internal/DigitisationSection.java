@@ -1,7 +1,6 @@
 package io.github.motcua.rules.internal;
 
 import io.github.motcua.kernel.Messages;
-import io.github.motcua.kernel.PackReader;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.Digitisation;
@@ -12,7 +11,6 @@ import io.github.motcua.rules.spi.DecisionContext;
 import io.github.motcua.rules.spi.DecisionSection;
 import io.github.motcua.rules.spi.PartJson;
 import io.github.motcua.dossier.Channel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -129,7 +127,8 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
             return new Result(null, List.of());
         }
         List<PackProblem> problems = new ArrayList<>();
-        YamlDoc doc = YamlDoc.parse(FILE, PackReader.normalize(new String(bytes, StandardCharsets.UTF_8)), problems);
+        String text = PackFiles.text(FILE, bytes, problems);
+        YamlDoc doc = text == null ? null : YamlDoc.parse(FILE, text, problems);
         if (doc == null) {
             return new Result(null, problems);
         }
@@ -150,7 +149,7 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
         for (Map.Entry<String, JsonNode> e : root.get("procedures").properties()) {
             String code = e.getKey();
             String ptr = "/procedures/" + esc(code);
-            ProcedureFacts f = facts(code, context.files());
+            ProcedureFacts f = facts(code, context.files(), problems);
             if (f == null) {
                 // the entry ignored, so a pack copied in part still loads; the warning, with the closest codes
                 // of the loaded procedures, once they are read (Loaded.unknownProcedures)
@@ -278,7 +277,7 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
      * codes of its {@code national.yaml}; null when the procedure is not in the pack. A file the engine
      * cannot read is the engine's problem (reported with the procedure): here it reads as no component.
      */
-    private static ProcedureFacts facts(String code, Map<String, byte[]> files) {
+    private static ProcedureFacts facts(String code, Map<String, byte[]> files, List<PackProblem> problems) {
         if (code.contains("/") || code.equals("..") || code.equals(".")) {
             return null;
         }
@@ -287,7 +286,8 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
             return null;
         }
         List<PackProblem> ignored = new ArrayList<>();
-        YamlDoc p = YamlDoc.parse("procedures/" + code + "/procedure.yaml", PackReader.normalize(new String(yaml, StandardCharsets.UTF_8)), ignored);
+        String yamlText = PackFiles.textOrNull("procedures/" + code + "/procedure.yaml", yaml);
+        YamlDoc p = yamlText == null ? null : YamlDoc.parse("procedures/" + code + "/procedure.yaml", yamlText, ignored);
         String nameVi = code;
         Set<String> ids = new LinkedHashSet<>();
         if (p != null) {
@@ -305,7 +305,9 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
         Map<String, String> national = new HashMap<>();
         byte[] nat = files.get("procedures/" + code + "/national.yaml");
         if (nat != null) {
-            YamlDoc n = YamlDoc.parse("procedures/" + code + "/national.yaml", PackReader.normalize(new String(nat, StandardCharsets.UTF_8)), ignored);
+            // not UTF-8: reported here, this section being the engine's one reader of national.yaml
+            String natText = PackFiles.text("procedures/" + code + "/national.yaml", nat, problems);
+            YamlDoc n = natText == null ? null : YamlDoc.parse("procedures/" + code + "/national.yaml", natText, ignored);
             JsonNode cs = n == null ? null : n.root().get("components");
             for (int i = 0; cs != null && i < cs.size(); i++) {
                 JsonNode c = cs.get(i);

@@ -41,7 +41,8 @@ final class FormFields {
             Library l = new Library();
             files.files().forEach((path, bytes) -> {
                 if (path.startsWith("forms/") && path.endsWith(".json")) {
-                    JsonNode n = parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                    String text = PackFiles.textOrNull(path, bytes); // not UTF-8: the form section reports it
+                    JsonNode n = text == null ? null : parse(text);
                     if (n != null && n.get("$id") != null) {
                         l.byId.put(n.get("$id").asString(), n);
                     }

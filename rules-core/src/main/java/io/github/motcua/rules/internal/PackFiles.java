@@ -143,12 +143,69 @@ public final class PackFiles {
         return files.get(path);
     }
 
+    /**
+     * The text of a pack file through the kernel's one decoder ({@link PackReader#decode}: strict UTF-8, the
+     * byte-order mark dropped, NFC), or null when there is no such file.
+     *
+     * @throws io.github.motcua.kernel.PackReadException {@code NOT_UTF8} at the first malformed byte's line and column
+     */
     public String text(String path) {
         byte[] b = files.get(path);
-        if (b == null) {
+        return b == null ? null : PackReader.decode(path, b);
+    }
+
+    /**
+     * As {@link #text(String)}, a file that is not UTF-8 adding its {@code NOT_UTF8} problem to {@code problems} and
+     * giving null: for the one reader that reports the file.
+     */
+    String text(String path, List<PackProblem> problems) {
+        byte[] b = files.get(path);
+        return b == null ? null : text(path, b, problems);
+    }
+
+    /** {@link PackReader#decode} of {@code bytes}, or null with its {@code NOT_UTF8} problem added to {@code problems}. */
+    static String text(String path, byte[] bytes, List<PackProblem> problems) {
+        try {
+            return PackReader.decode(path, bytes);
+        } catch (io.github.motcua.kernel.PackReadException e) {
+            problems.add(PackProblem.of(e.problem()));
             return null;
         }
-        return PackReader.normalize(new String(b, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether the file (which has a stored tree, read instead of its text) is UTF-8 as its tree's build required: a
+     * prebuilt artifact's file is hostile input like a folder's, and its bytes are what the pack's hash covers and what
+     * other readers read, so a malformed byte is the same {@code NOT_UTF8} problem, added to {@code problems}, as a
+     * folder load gives.
+     */
+    boolean storedIsText(String path, List<PackProblem> problems) {
+        byte[] b = files.get(path);
+        try {
+            if (b != null) {
+                PackReader.requireUtf8(path, b); // not the NFC text: the tree is what is read
+            }
+            return true;
+        } catch (io.github.motcua.kernel.PackReadException e) {
+            problems.add(PackProblem.of(e.problem()));
+            return false;
+        }
+    }
+
+    /**
+     * {@link PackReader#decode} of {@code bytes}, or null when they are not UTF-8: for a reader of a file that another
+     * reader reports (the form section reports a form, the engine the procedure.yaml a section also reads), so one
+     * malformed byte is one problem, and no reader ever sees a replacement character in its place.
+     */
+    static String textOrNull(String path, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return PackReader.decode(path, bytes);
+        } catch (io.github.motcua.kernel.PackReadException e) {
+            return null;
+        }
     }
 
     /** {@link #sha256()}, computed once (the snapshot is immutable; a prebuilt load asks for it twice). */

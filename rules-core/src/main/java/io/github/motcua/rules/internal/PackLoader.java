@@ -533,7 +533,13 @@ final class PackLoader {
             return null;
         }
         byte[] stored = files.tree(path);
-        YamlDoc doc = stored != null ? YamlDoc.stored(path, stored, problems) : YamlDoc.parse(path, files.text(path), problems);
+        YamlDoc doc;
+        if (stored != null) {
+            doc = files.storedIsText(path, problems) ? YamlDoc.stored(path, stored, problems) : null;
+        } else {
+            String text = files.text(path, problems);
+            doc = text == null ? null : YamlDoc.parse(path, text, problems);
+        }
         if (doc == null) {
             return null;
         }

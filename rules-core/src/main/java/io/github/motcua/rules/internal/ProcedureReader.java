@@ -150,7 +150,7 @@ final class ProcedureReader {
     /** The procedure's form fields (null without a form), parsed once on first need. */
     private FormFields form() {
         if (!formRead) {
-            form = FormFields.of(files.text(formPath), forms);
+            form = FormFields.of(PackFiles.textOrNull(formPath, files.get(formPath)), forms); // the form section reports it
             formRead = true;
         }
         return form;
@@ -184,7 +184,10 @@ final class ProcedureReader {
             if (rel.startsWith("cases/") && (rel.endsWith(".yaml") || rel.endsWith(".yml"))) {
                 casesFiles.add(path);
             } else if (rel.endsWith(".drl")) {
-                String text = files.text(path);
+                String text = files.text(path, problems);
+                if (text == null) {
+                    continue;
+                }
                 DrlSource src = new DrlSource(path, text);
                 LoadedPack.RuleText t = new LoadedPack.RuleText(path, src, (l, c, cd, vi, en) -> new PackProblem(path, l, c, cd, vi, en));
                 if (ruleChecks == RuleChecks.AT_LOAD) {
@@ -201,7 +204,8 @@ final class ProcedureReader {
                 }
             } else if (rel.equals("rules.yaml") || rel.equals("rules.yml") || rel.endsWith(".rules.yaml") || rel.endsWith(".rules.yml")) {
                 // rules as data: translated to DRL with a map back to the YAML, then linted and compiled like DRL
-                LoadedPack.RuleText t = YamlRules.translate(path, files.text(path), form(), problems);
+                String text = files.text(path, problems);
+                LoadedPack.RuleText t = text == null ? null : YamlRules.translate(path, text, form(), problems);
                 if (t != null) {
                     rules.add(t);
                 }
@@ -218,7 +222,7 @@ final class ProcedureReader {
         if (ruleChecks == RuleChecks.AT_LOAD) {
             otherInstrument(p, rules, bases, problems);
         } else if (ruleChecks == RuleChecks.AT_FIRST_USE && !rules.isEmpty()) {
-            deferred = new DeferredChecks(forms, files.text(formPath), bases);
+            deferred = new DeferredChecks(forms, PackFiles.textOrNull(formPath, files.get(formPath)), bases);
         }
         LoadedPack.ProcedureSource src = new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules), deferred);
         List<PackCase> cases = new ArrayList<>();
@@ -612,7 +616,9 @@ final class ProcedureReader {
 
     private Base base(String path, FormFields form) {
         byte[] stored = files.tree(path);
-        YamlDoc doc = stored != null ? YamlDoc.stored(path, stored, problems) : YamlDoc.parse(path, files.text(path), problems);
+        String text = stored != null ? null : files.text(path, problems);
+        YamlDoc doc = stored != null ? (files.storedIsText(path, problems) ? YamlDoc.stored(path, stored, problems) : null)
+                : text == null ? null : YamlDoc.parse(path, text, problems);
         if (doc == null) {
             return null;
         }

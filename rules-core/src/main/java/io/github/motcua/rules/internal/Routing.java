@@ -2,7 +2,6 @@ package io.github.motcua.rules.internal;
 
 import io.github.motcua.calendar.DeadlineUnit;
 import io.github.motcua.calendar.TimeLimit;
-import io.github.motcua.kernel.PackReader;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.Dossier;
@@ -14,7 +13,6 @@ import io.github.motcua.rules.spi.DecisionContext;
 import io.github.motcua.rules.spi.DecisionSection;
 import io.github.motcua.rules.spi.PartJson;
 import java.util.LinkedHashMap;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +70,10 @@ final class Routing {
         if (text == null) {
             return 0;
         }
-        String s = new String(text, StandardCharsets.UTF_8);
+        String s = PackFiles.textOrNull("procedure.yaml", text); // not UTF-8: the engine reports the file
+        if (s == null) {
+            return 0;
+        }
         int line = 1;
         int start = 0;
         while (start < s.length()) {
@@ -247,8 +248,8 @@ final class Routing {
             }
             List<PackProblem> problems = new ArrayList<>();
             // pack.yaml's own problems (syntax, schema) are the engine's: here only the routing keys
-            YamlDoc doc = YamlDoc.parse("pack.yaml", PackReader.normalize(new String(pack, StandardCharsets.UTF_8)),
-                    new ArrayList<>());
+            String text = PackFiles.textOrNull("pack.yaml", pack);
+            YamlDoc doc = text == null ? null : YamlDoc.parse("pack.yaml", text, new ArrayList<>());
             JsonNode r = doc == null ? null : doc.root().get("routing");
             if (r == null || !r.isObject()) {
                 return new Result(none, List.of());

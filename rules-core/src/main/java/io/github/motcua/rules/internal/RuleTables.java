@@ -3,7 +3,6 @@ package io.github.motcua.rules.internal;
 import io.github.motcua.rules.PackProblem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,8 +38,12 @@ final class RuleTables {
                 return null;
             }
         }
+        String csv = null;
+        if (!file.endsWith(".xlsx") && (csv = PackFiles.text(file, bytes, problems)) == null) {
+            return null;
+        }
         try {
-            rows = file.endsWith(".xlsx") ? readXlsx(bytes) : readCsv(new String(bytes, StandardCharsets.UTF_8));
+            rows = file.endsWith(".xlsx") ? readXlsx(bytes) : readCsv(csv);
         } catch (IOException | RuntimeException e) {
             problems.add(Msg.problem(file, 0, 0, "TABLE_UNREADABLE", "load.table.unreadable", "detail", String.valueOf(e.getMessage())));
             return null;

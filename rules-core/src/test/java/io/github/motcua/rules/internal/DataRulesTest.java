@@ -354,7 +354,7 @@ class DataRulesTest {
             // every eleventh applicant without a birth date (age -1)
             Applicant a = i % 7 == 6 ? null : new Applicant("001", "A", i % 11 == 10 ? null : AS_OF.minusYears(ages[i % ages.length]).minusDays(i % 2),
                     sexes[i % 3], categories.get(i % 4), UNITS.get(i % 2 == 0 ? "xa-nui" : "phuong"), AS_OF);
-            Dossier d = new Dossier(t.packageName(), i % 2 == 0 ? "ONLINE" : "DESK", LocalDateTime.of(2026, 3, 2, 9, 0), AS_OF,
+            Dossier d = new Dossier(t.packageName(), i % 2 == 0 ? "ONLINE" : "DESK", LocalDateTime.of(2026, 3, 2, 6 + i % 14, 0), AS_OF,
                     i % 3 == 0 ? "xa-nui" : "phuong", i % 4 == 0 ? Set.of("CSDL_HO_TICH") : Set.of());
             Unit u = i % 5 == 0 ? null : UNITS.get(i % 3 == 0 ? "xa-nui" : i % 3 == 1 ? "phuong" : "xa-dao");
             out.add(new Object[] {d, a, u, form});
@@ -475,7 +475,7 @@ class DataRulesTest {
     @Test
     void newShapes_sameRulesConstraintsIndexesAndReactivity_asTheCodePath() throws Exception {
         Built b = built(java.nio.file.Files.readString(SHAPES));
-        assertEquals(28, b.data().rules().size());
+        assertEquals(30, b.data().rules().size());
         assertEquals(rules(b.codeBase()), rules(b.dataBase()));
         // the text Drools quotes as written (spacing, parentheses, escapes), shared as the generator shares its lambdas,
         // the index a property compared with a literal gets (none for a negative one, nor under ! or parentheses)
@@ -498,7 +498,7 @@ class DataRulesTest {
                 procedures.add(r);
             }
         }
-        assertEquals(28, procedures.size());
+        assertEquals(30, procedures.size());
         procedures.add(drl);
         int runs = 0;
         int failures = 0;
@@ -532,7 +532,7 @@ class DataRulesTest {
         assertTrue(runs > 1500, "runs " + runs);
         // every rule fires on some facts (the generated ones reach each condition's values)
         assertEquals(Set.of(), quiet);
-        assertEquals(28, fired.size(), fired::toString);
+        assertEquals(30, fired.size(), fired::toString);
         // values of the wrong type and missing Booleans fail alike (bool alone unboxes a null as the generated code does)
         assertTrue(failures > 100, "failures " + failures);
         assertTrue(failedIn.containsAll(List.of("bool alone", "not bool", "negative long", "negative decimal", "all")), failedIn::toString);
@@ -554,7 +554,9 @@ class DataRulesTest {
     @Test
     void newShapes_oneRuleOutsideTheGrammar_keepsTheWholeProcedureOnTheCodePath() throws Exception {
         String drl = java.nio.file.Files.readString(SHAPES);
+        // the last: a condition of the file written another way (the generator quotes one of the two, not by rule)
         for (String outside : List.of("Form( ((has(\"t\"))) )", "Form( text(\"t\") == \"a\\sb\" )", "Form( integer(\"n\") < - 5 )",
+                "Applicant( age < 19 )", "Form( has(\"t\") && has(\"u\") )",
                 "Applicant( $a : age > -1 )", "Form( bool(\"b\") == bool(\"c\") )")) {
             String more = drl + "\nrule \"outside\"\nwhen\n  " + outside + "\nthen\n  decision.note(\"x\");\nend\n";
             assertNull(DataRules.translate("motcua.pT", List.of(parsed(more))), outside);
@@ -573,6 +575,7 @@ class DataRulesTest {
         List<Set<String>> categories = List.of(Set.of(), Set.of("POOR_HOUSEHOLD"), Set.of("DISABLED", "CHILD"), Set.of("CHILD"));
         io.github.motcua.dossier.Channel[] channels = io.github.motcua.dossier.Channel.values();
         String[] lines = {"Bán \"bánh ít\" \\ lá gai", "Bánh \"Hoa\"", "Bánh \\\"Hoa\\\"", "Bán lẻ"};
+        Boolean[] others = {true, false, null};
         Object[] workers = {0, 3, null};
         Object[] capital = {50_000_000, 49_999_999, 1000, null};
         List<io.github.motcua.rules.Dossier> out = new ArrayList<>();
@@ -582,19 +585,22 @@ class DataRulesTest {
             form.put("nganhNghe", lines[rnd.nextInt(lines.length)]);
             form.put("soLaoDong", workers[rnd.nextInt(workers.length)]);
             form.put("vonKinhDoanh", capital[rnd.nextInt(capital.length)]);
+            form.put("daDangKyHoKinhDoanhKhac", others[rnd.nextInt(others.length)]);
             form.values().removeIf(java.util.Objects::isNull);
             io.github.motcua.rules.Dossier.Applicant a = d.applicant();
             io.github.motcua.rules.Dossier.Applicant applicant = new io.github.motcua.rules.Dossier.Applicant(a.personalId(), a.fullName(),
                     i % 9 == 8 ? null : d.receivedAt().toLocalDate().minusYears(ages[rnd.nextInt(ages.length)]).minusDays(rnd.nextInt(2)),
                     sexes[rnd.nextInt(sexes.length)], categories.get(rnd.nextInt(categories.size())), a.residenceUnit());
-            out.add(new io.github.motcua.rules.Dossier(d.procedure(), channels[rnd.nextInt(channels.length)], d.receivedAt(), d.unit(),
+            int[] hours = {7, 8, 10, 14, 15, 16};
+            java.time.OffsetDateTime received = d.receivedAt().withHour(hours[rnd.nextInt(hours.length)]);
+            out.add(new io.github.motcua.rules.Dossier(d.procedure(), channels[rnd.nextInt(channels.length)], received, d.unit(),
                     d.asOf(), applicant, form, d.heldData(), d.excludedPeriods()));
         }
         return out;
     }
 
     @Test
-    void newShapes_rulesYamlLists_wholeDecisionsIdentical_dataAndCodePath(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    void newShapes_rulesYamlListsAndDrl_wholeDecisionsIdentical_dataAndCodePath(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path pack = tmp.resolve("gia-lai");
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(GIA_LAI)) {
             for (Path f : files.toList()) {
@@ -608,15 +614,29 @@ class DataRulesTest {
         }
         java.nio.file.Files.copy(Path.of("src/test/resources/rules-as-data/lists.rules.yaml"),
                 pack.resolve("procedures/1.001612/lists.rules.yaml"));
+        java.nio.file.Files.copy(Path.of("src/test/resources/rules-as-data/more.drl"), pack.resolve("procedures/1.001612/more.drl"));
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T02:00:00Z"), ZoneOffset.UTC);
         // the data path generates no code for the pack with the new file (decisions asserts it), the code path all of it
         Map<String, String> data = decisions(pack, clock, false, "1.001612");
         Map<String, String> code = decisions(pack, clock, true, "1.001612");
         assertTrue(data.size() > 200, "decisions " + data.size());
         assertEquals(code, data);
+        // and stored in a prebuilt pack (each constraint as written, parsed back at load): the same decisions
+        Path artifact = tmp.resolve("gia-lai.motcua");
+        try (io.github.motcua.rules.PrebuiltPack p = io.github.motcua.rules.PrebuiltPack.compile(pack)) {
+            p.load().orThrow();
+            p.write(artifact);
+        }
+        assertEquals(data, decisions(artifact, clock, false, "1.001612"));
+        // a missing Boolean read alone fails the rule on both paths in the same words: the unboxing of the vocabulary's
+        // own return value, as in the generated code (not of a library method's)
+        assertTrue(data.values().stream().anyMatch(j -> j.contains("RULE_FAILED") && j.contains("(bool đứng một mình)] (procedures/1.001612/more.drl:")
+                && j.contains("because the return value of \\\"io.github.motcua.rules.vocabulary.Form.bool(String)\\\" is null")),
+                "no decision failed on bool alone");
         // and the new rules decided something: each of their notes appears in some decision
         for (String note : List.of("một trong hai", "không loại nào", "giới tính đã biết", "18 hoặc 19", "không 40, 41", "diện ưu tiên",
-                "không diện ưu tiên", "không trực tuyến", "cấp xã", "có số lao động", "khác -5", "vốn đủ", "ngành nghề \\\"đặc biệt\\\"")) {
+                "không diện ưu tiên", "không trực tuyến", "cấp xã", "có số lao động", "khác -5", "vốn đủ", "nhận buổi chiều muộn", "nhận sáng sớm",
+                "chưa \\\"đăng ký\\\" khác", "người trẻ bán bánh", "ngành nghề \\\"đặc biệt\\\"")) {
             assertTrue(data.values().stream().anyMatch(j -> j.contains(note)), note);
         }
     }
@@ -651,7 +671,8 @@ class DataRulesTest {
                 "Applicant( age >= 0 && ( age == 18 || age == 19 ) )", "Form( text(\"a\") == \"X\\\"\" )",
                 "Form( text(\"a\") == \"\\\\ \\t\\n\\r\\b\\f\\'\" )", "Form( (has(\"a\")) )", "Form( has(\"a\") && (has(\"b\")) )",
                 "Form( ((has(\"a\") || has(\"b\"))) && has(\"c\") )", "Form( (has(\"a\") && has(\"b\")) || has(\"c\") )",
-                "Form( decimal(\"a\") < 1.5 )", "Form( decimal(\"a\") == -0.25 )", "Form( decimal(\"a\") >= 1.1234567890 )")) {
+                "Form( decimal(\"a\") < 1.5 )", "Form( decimal(\"a\") == -0.25 )", "Form( decimal(\"a\") >= 1.1234567890 )",
+                "Dossier( receivedAt.hour >= 15 )", "Dossier( ( receivedAt.hour == 7 || receivedAt.hour == 8 ) )")) {
             assertNotNull(translate(rule(when, "decision.note(\"n\");")), when);
         }
         for (String then : List.of("decision.ineligible(\"a\", \"b\");", "decision.extend(10, \"WORKING_DAYS\", \"x\");",
@@ -678,7 +699,9 @@ class DataRulesTest {
                 "Form( integer(\"a\") < - 5 )", "Form( integer(\"a\") < -0 )", "Form( integer(\"a\") < -5l )", "Form( integer(\"a\") < --5 )",
                 "Form( integer(\"a\") - 1 < 5 )", "Form( -integer(\"a\") < 5 )", "Form( -5 < integer(\"a\") )", "Form( bool(\"a\") == -1 )",
                 "Form( text(\"a\") == -1 )", "Form( has(\"a\") == -1 )", "Applicant( age < -2147483648 )", "Form( !bool(\"a\") == true )",
-                "Form( bool(\"a\") == bool(\"b\") )", "Form( (bool(\"a\")) == true )", "not ( Form( has(\"a\") ) and Dossier() )",
+                "Form( bool(\"a\") == bool(\"b\") )", "Form( (bool(\"a\")) == true )", "Dossier( receivedAt.minute < 5 )",
+                "Dossier( receivedAt.hour.x < 5 )", "Dossier( receivedAt.hour() < 5 )", "Dossier( receivedAt == null )", "Dossier( receivedAt.hour < 1.5 )",
+                "Dossier( receivedAt.dayOfWeek == \"MONDAY\" )", "not ( Form( has(\"a\") ) and Dossier() )",
                 "Form( text(\"a\") == \"\\u0058\" )", "Form( this.text(\"a\") == \"X\" )", "Form( age < 5 )",
                 "Applicant( getSex() == \"MALE\" )", "Form( has(\"a\") == has(\"b\") )", "Form( count(\"a\") > 2147483648 )",
                 "Form( has(\"a\"), $x : text(\"b\") )")) {
@@ -695,6 +718,42 @@ class DataRulesTest {
         // one rule outside the subset keeps the whole procedure on the code path
         assertNull(translate(rule("Dossier()", "decision.note(\"a\");") + rule("Form( text(\"a\") matches \"x\" )", "decision.note(\"b\");")
                 .replace("rule \"r\"", "rule \"r2\"")));
+    }
+
+    @Test
+    void constraint_countsNodesAsItParses_refusingPastTheLimitBeforeTheRestIsParsed() throws Exception {
+        // at the translator's limit: 8 chains joined by ||, each of 16 has() joined by && (255 nodes), one negated
+        String atLimit = chains(1);
+        assertEquals(DataRules.MAX_NODES, DataRules.constraintOrRefused(DataConditions.Fact.FORM, atLimit).size());
+        assertNotNull(translate(rule("Form( " + atLimit + " )", "decision.note(\"n\");")), "a rule file's constraint at the limit");
+        // in parentheses, which the generator drops: the same constraint
+        assertEquals(DataRules.MAX_NODES, DataRules.constraintOrRefused(DataConditions.Fact.FORM, "(" + atLimit + ")").size());
+        // one node more (a second negation): refused, from a prebuilt entry as from a rule file (the code path)
+        IllegalArgumentException over = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DataRules.constraintOrRefused(DataConditions.Fact.FORM, chains(2)));
+        assertEquals("constraint: size", over.getMessage());
+        assertNull(translate(rule("Form( " + chains(2) + " )", "decision.note(\"n\");")));
+        // far past it, then text the parser would refuse for another reason: refused for the size, counted as the tree
+        // was made, before the parser came to the rest
+        String far = atLimit + " || has(\"x\")".repeat(100) + " || )))";
+        IllegalArgumentException cut = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DataRules.constraintOrRefused(DataConditions.Fact.FORM, far));
+        assertEquals("constraint: size", cut.getMessage());
+        IllegalArgumentException syntax = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DataRules.constraintOrRefused(DataConditions.Fact.FORM, "has(\"x\") || )))"));
+        assertEquals("constraint: primary", syntax.getMessage()); // what the same text short of the limit gives
+    }
+
+    /** 8 chains joined by ||, each of 16 has() joined by && (255 nodes), the first {@code negated} has() negated. */
+    private static String chains(int negated) {
+        StringBuilder when = new StringBuilder();
+        for (int c = 0; c < 8; c++) {
+            for (int a = 0; a < 16; a++) {
+                when.append(a > 0 ? " && " : c > 0 ? " || " : "").append(c * 16 + a < negated ? "!" : "")
+                        .append("has(\"a").append(c).append('_').append(a).append("\")");
+            }
+        }
+        return when.toString();
     }
 
     @Test

@@ -554,6 +554,52 @@ class PrebuiltPackTest {
         }
     }
 
+    /**
+     * The real artifact with the first letter outside ASCII of pack file {@code path} broken (its second byte made
+     * ASCII), its stored tree kept or left out, and the pack hash written for the files as they now are: an artifact
+     * edited consistently, not a damaged one.
+     */
+    Parts withMalformedFile(String path, boolean keepTree) {
+        Parts p = real();
+        java.util.Map<String, byte[]> files = new TreeMap<>();
+        for (Object[] e : p.entries) {
+            if ((char) e[0] == 'F' && e[1].equals(path)) {
+                byte[] b = ((byte[]) e[2]).clone();
+                int i = 0;
+                while ((b[i] & 0xFF) < 0xC2) {
+                    i++;
+                }
+                b[i + 1] = 'x';
+                e[2] = b;
+            }
+            if ((char) e[0] == 'F') {
+                files.put((String) e[1], (byte[]) e[2]);
+            }
+        }
+        if (!keepTree) {
+            p.entries.removeIf(e -> (char) e[0] == 'T' && e[1].equals(path));
+        }
+        p.hash = PackFiles.of("x", files).sha256();
+        return p;
+    }
+
+    @Test
+    void load_packFileNotUtf8_refusedAsFromAFolder_withOrWithoutItsStoredTree() throws Exception {
+        for (String path : List.of(MARRIAGE_YAML, "procedures/1.000894/rules.drl", "legal-bases/procedures.yaml")) {
+            for (boolean keepTree : new boolean[] {true, false}) {
+                Path bad = withMalformedFile(path, keepTree).write(dir.resolve("utf8-" + keepTree + path.hashCode() + ".motcua"));
+                refused(bad, "NOT_UTF8");
+                try (Engine e = engine(false)) {
+                    List<PackProblem> problems = e.load(bad).problems().stream().filter(p -> p.code().equals("NOT_UTF8")).toList();
+                    assertEquals(1, problems.size(), problems.toString()); // (a legal-bases file unread, its bases are unknown too)
+                    assertEquals(path, problems.get(0).file());
+                    assertTrue(problems.get(0).line() > 0, problems.toString());
+                    assertTrue(problems.get(0).messageVi().startsWith("Tệp không phải văn bản UTF-8"), problems.toString());
+                }
+            }
+        }
+    }
+
     @Test
     void load_malformedStoredTree_refusedAsCorrupt_namingTheFile() throws Exception {
         byte[] good = tree(MARRIAGE_YAML, marriageYaml());
@@ -799,6 +845,25 @@ class PrebuiltPackTest {
         rules.set(0, new DataRules.DataRule(r.name(), r.file(), r.attributes(), r.metadata(), List.of(pattern), r.rhs()));
         byte[] encoded = DataRulesFormat.encode(new DataRules.Translated(t.packageName(), rules));
         return withData(file, b -> encoded);
+    }
+
+    @Test
+    void load_constraintPastTheNodeLimit_refusedAsCorruptWhileItIsParsed() throws Exception {
+        // 600 has() joined by || (1,199 nodes), then text the parser would refuse for another reason: the artifact is
+        // refused for the size the parser counted, naming the entry, before it reached the rest
+        String big = String.join(" || ", java.util.Collections.nCopies(600, "has(\"a\")"));
+        DataRules.Translated t = decodedFirst();
+        DataRules.DataRule r = t.rules().get(0);
+        for (String text : List.of(big, big + " || )))")) {
+            Path bad = withTranslated("nodes" + text.length() + ".motcua", t, r, formPattern(text));
+            refused(bad, "PREBUILT_CORRUPT");
+            try (Engine e = engine(false)) {
+                PackProblem p = e.load(bad).problems().get(0);
+                assertTrue(p.messageEn().endsWith(": constraint: size"), p.messageEn());
+                assertTrue(p.messageEn().contains("the prebuilt pack holds invalid rules as data ["), p.messageEn());
+                assertTrue(p.messageVi().startsWith("Gói dựng sẵn có quy tắc dạng dữ liệu không hợp lệ ["), p.messageVi());
+            }
+        }
     }
 
     /**
