@@ -28,10 +28,14 @@ public final class TestPacks {
     }
 
     public static Path copy(String name, Path target) {
-        Path src = source(name);
-        try (Stream<Path> walk = Files.walk(src)) {
+        return copyTree(source(name), target);
+    }
+
+    /** Copies the folder {@code from} (files and sub-folders) to {@code to}, which must not exist yet; returns {@code to}. */
+    public static Path copyTree(Path from, Path to) {
+        try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
-                Path t = target.resolve(src.relativize(p).toString());
+                Path t = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(t);
                 } else {
@@ -41,7 +45,7 @@ public final class TestPacks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return target;
+        return to;
     }
 
     public static void edit(Path file, UnaryOperator<String> change) {

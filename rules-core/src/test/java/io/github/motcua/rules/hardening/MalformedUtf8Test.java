@@ -12,8 +12,8 @@ import io.github.motcua.rules.PackInfo;
 import io.github.motcua.rules.PackProblem;
 import io.github.motcua.rules.PrebuiltPack;
 import io.github.motcua.rules.ReloadResult;
+import io.github.motcua.rules.TestPacks;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,19 +59,7 @@ class MalformedUtf8Test {
     }
 
     static Path copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return to;
+        return TestPacks.copyTree(from, to);
     }
 
     /** Where the malformed sequence starts: 1-based line and column (in characters), as an editor shows it. */
