@@ -825,6 +825,13 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
+    public Optional<io.github.motcua.rules.DecisionPath> decisionPath(String procedureCode) {
+        Serving s = serving.get();
+        LoadedPack.ProcedureSource ps = s == null || procedureCode == null ? null : s.pack().procedures().get(procedureCode);
+        return ps == null ? Optional.empty() : Optional.ofNullable(DecisionPaths.of(ps));
+    }
+
+    @Override
     public List<ReceivingUnit> units() {
         Serving s = serving.get();
         return s == null ? List.of() : List.copyOf(s.pack().units().values());
