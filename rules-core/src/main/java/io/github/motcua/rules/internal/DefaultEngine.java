@@ -569,8 +569,10 @@ public final class DefaultEngine implements Engine {
         if (!problems.isEmpty()) {
             return new Built(null, problems, files.source());
         }
-        if (prebuilt == null) {
-            CompilerWarmUp.startFor(files); // rules to compile: a cold compiler warms while the files are parsed
+        if (prebuilt == null && backgroundWarmUp) {
+            // rules to compile: a cold compiler warms while the files are parsed (not when the embedder asked for no
+            // background work: EngineBuilder.backgroundWarmUp(false))
+            CompilerWarmUp.startFor(files);
         }
         java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
         try {
