@@ -89,6 +89,8 @@ public final class DefaultEngine implements Engine {
         private Map<String, CompiledProcedure.RuleInfo> rules = Map.of();
         private List<PackProblem> problems = List.of();
 
+        private long generations;
+
         Lazy(LoadedPack.ProcedureSource src, Map<String, io.github.motcua.law.LegalBasis> bases,
                 io.github.motcua.forms.FormRegistry forms, String key, Lazy sameRules) {
             this(src, bases, forms, key, sameRules, null, false);
@@ -146,6 +148,7 @@ public final class DefaultEngine implements Engine {
         synchronized void prepare() {
             if (!done) {
                 List<PackProblem> mine = new ArrayList<>();
+                long generatedBefore = RuleClasses.generationsOnThisThread();
                 try {
                     compileForm(mine);
                     // a lazy load left these checks of the rule texts for now; a problem stops here, as it stops an eager load
@@ -205,6 +208,7 @@ public final class DefaultEngine implements Engine {
                     linked = null;
                 }
                 problems = List.copyOf(mine);
+                generations = RuleClasses.generationsOnThisThread() - generatedBefore; // this thread ran the compile, if any
                 sameRules = null; // let the previous version go
                 for (LoadedPack.RuleText t : src.rules()) {
                     t.source().release(); // checked: the masked copies are not kept while the procedure serves
@@ -242,6 +246,11 @@ public final class DefaultEngine implements Engine {
 
         synchronized Map<String, CompiledProcedure.RuleInfo> rules() {
             return rules;
+        }
+
+        /** How many times preparing this procedure generated and compiled rule classes (0: data, reused, prebuilt). */
+        synchronized long generations() {
+            return generations;
         }
 
         synchronized List<PackProblem> problems() {
@@ -856,6 +865,16 @@ public final class DefaultEngine implements Engine {
     @Override
     public List<io.github.motcua.rules.spi.DecisionSection<?>> decisionSections() {
         return pipeline.sections();
+    }
+
+    /**
+     * Tests: how many times this engine generated and compiled rule classes for the procedures of the pack serving now
+     * that are prepared so far — a count of its own, unlike {@link RuleClasses#generations()}, so other engines
+     * compiling meanwhile in the same JVM do not change it.
+     */
+    long generations() {
+        Serving s = serving.get();
+        return s == null ? 0 : s.slots().values().stream().mapToLong(x -> x.lazy.generations()).sum();
     }
 
     /** The codes of the serving pack's procedures not yet ready (to check, compile or assemble), in code order. */
