@@ -100,13 +100,17 @@ final class DeferredProcedures {
                     LoadedPack.ProcedureSource src = f.proc().source();
                     DefaultEngine.Lazy lazy = new DefaultEngine.Lazy(src, bases, forms, ProcedureCompiler.key(src), null);
                     slot = new DefaultEngine.Slot(src.procedure(), lazy, checkKeys.get(code));
-                    lazy.ready().whenComplete((v, e) -> ready.complete(null));
                 } else {
                     found.sort(Comparator.comparing(PackProblem::file).thenComparingInt(PackProblem::line)
                             .thenComparingInt(PackProblem::column));
-                    ready.complete(null);
                 }
                 problems = List.copyOf(found);
+                // only now: what completing it runs (compiled()'s report, on this thread) reads the outcome
+                if (slot != null) {
+                    slot.lazy.ready().whenComplete((v, e) -> ready.complete(null));
+                } else {
+                    ready.complete(null);
+                }
             }
             return slot;
         }
