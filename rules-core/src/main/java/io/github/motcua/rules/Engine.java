@@ -51,7 +51,9 @@ public interface Engine extends AutoCloseable {
      * @throws NoSuchProcedureException  when the pack has no such procedure
      * @throws UnableToLoadPackException when lazy checking found that this procedure's rules fail
      *                                   the linter or do not compile, or its form schema does not
-     *                                   compile (see {@link #compiled()})
+     *                                   compile, or (with {@link EngineBuilder#lazyParse(boolean) lazy
+     *                                   parsing}) its folder fails a check a full load runs (see
+     *                                   {@link #compiled()})
      * @throws InvalidDossierException   when the dossier names a receiving unit the pack does not list,
      *                                   or holds what its JSON form could not: a date or date-time
      *                                   outside the years 0000-9999, a personal number that is not 12
@@ -122,7 +124,9 @@ public interface Engine extends AutoCloseable {
      * it is complete as soon as {@link #load} returns; with {@link EngineBuilder#lazyCompile(boolean)
      * lazy compilation}, or after a prebuilt load, it completes when the background warm-up ends (with
      * {@link EngineBuilder#backgroundWarmUp(boolean) the warm-up off}: when every procedure has been prepared by its
-     * first decision, or at {@link #close()}). A procedure that failed is
+     * first decision, or at {@link #close()}). With {@link EngineBuilder#lazyParse(boolean) lazy parsing} it also waits
+     * until every procedure folder is parsed and checked, and lists the problems of the folders that failed. A procedure
+     * that failed is
      * never served: deciding it throws {@link UnableToLoadPackException} naming the problems.
      * Completes at once with an empty list when no pack serves.
      */
