@@ -99,6 +99,16 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
+     * Which path decides a procedure of the serving pack ({@link DecisionPath}): its rules as data, decided without a
+     * Drools session, or compiled, with the first construct that sent it to the compiler. Read from the rule texts
+     * (parsed again on each call: for tools such as {@code check}, not for every decision). Empty for an unknown code,
+     * when no pack serves, or when the procedure's rules do not parse (the load reports that).
+     */
+    default Optional<DecisionPath> decisionPath(String procedureCode) {
+        return Optional.empty();
+    }
+
+    /**
      * The decision sections of this engine in registration order, which is the decision JSON's key
      * order (the built-in form, deadline, commitment, routing and fees, then the registered ones; the
      * pipeline runs them by {@link io.github.motcua.rules.spi.DecisionSection#stage() stage}): each

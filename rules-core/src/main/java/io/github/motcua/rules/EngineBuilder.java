@@ -133,6 +133,12 @@ public final class EngineBuilder {
      * keep its processor. {@link Engine#compiled()} then completes when every procedure has been prepared by a decision
      * (or at {@link Engine#close()}). A reload still checks and compiles every changed procedure before it swaps; an
      * eager load ({@code lazyCompile(false)} on a folder) leaves nothing to warm.
+     *
+     * <p>Off also means no compiler warm-up: by default, in a JVM that has not compiled a procedure yet, a folder load of
+     * 10 procedures or more compiles a small rule set of the library's own on a daemon thread while the pack is parsed,
+     * so the first real compile finds the compiler warm (≈ 2 s of CPU; docs/performance.md, "Session 8"). An engine
+     * built with {@code backgroundWarmUp(false)} never starts it, in either mode: the first compile then pays the
+     * compiler's cold start. ({@code -Dmotcua.compilerWarmUp=false} still turns it off for every engine of the JVM.)
      */
     public EngineBuilder backgroundWarmUp(boolean backgroundWarmUp) {
         this.backgroundWarmUp = backgroundWarmUp;

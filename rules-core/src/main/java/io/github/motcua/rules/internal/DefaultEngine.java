@@ -93,6 +93,8 @@ public final class DefaultEngine implements Engine {
         private Map<String, CompiledProcedure.RuleInfo> rules = Map.of();
         private List<PackProblem> problems = List.of();
 
+        private long generations;
+
         Lazy(LoadedPack.ProcedureSource src, Map<String, io.github.motcua.law.LegalBasis> bases,
                 io.github.motcua.forms.FormRegistry forms, String key, Lazy sameRules) {
             this(src, bases, forms, key, sameRules, null, false);
@@ -150,6 +152,7 @@ public final class DefaultEngine implements Engine {
         synchronized void prepare() {
             if (!done) {
                 List<PackProblem> mine = new ArrayList<>();
+                long generatedBefore = RuleClasses.generationsOnThisThread();
                 try {
                     compileForm(mine);
                     // a lazy load left these checks of the rule texts for now; a problem stops here, as it stops an eager load
@@ -209,6 +212,7 @@ public final class DefaultEngine implements Engine {
                     linked = null;
                 }
                 problems = List.copyOf(mine);
+                generations = RuleClasses.generationsOnThisThread() - generatedBefore; // this thread ran the compile, if any
                 sameRules = null; // let the previous version go
                 for (LoadedPack.RuleText t : src.rules()) {
                     t.source().release(); // checked: the masked copies are not kept while the procedure serves
@@ -246,6 +250,11 @@ public final class DefaultEngine implements Engine {
 
         synchronized Map<String, CompiledProcedure.RuleInfo> rules() {
             return rules;
+        }
+
+        /** How many times preparing this procedure generated and compiled rule classes (0: data, reused, prebuilt). */
+        synchronized long generations() {
+            return generations;
         }
 
         synchronized List<PackProblem> problems() {
@@ -628,8 +637,10 @@ public final class DefaultEngine implements Engine {
         if (!problems.isEmpty()) {
             return new Built(null, problems, files.source());
         }
-        if (prebuilt == null) {
-            CompilerWarmUp.startFor(files); // rules to compile: a cold compiler warms while the files are parsed
+        if (prebuilt == null && backgroundWarmUp) {
+            // rules to compile: a cold compiler warms while the files are parsed (not when the embedder asked for no
+            // background work: EngineBuilder.backgroundWarmUp(false))
+            CompilerWarmUp.startFor(files);
         }
         java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
         try {
@@ -947,6 +958,13 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
+    public Optional<io.github.motcua.rules.DecisionPath> decisionPath(String procedureCode) {
+        Serving s = serving.get();
+        LoadedPack.ProcedureSource ps = s == null || procedureCode == null ? null : s.pack().procedures().get(procedureCode);
+        return ps == null ? Optional.empty() : Optional.ofNullable(DecisionPaths.of(ps));
+    }
+
+    @Override
     public List<ReceivingUnit> units() {
         Serving s = serving.get();
         return s == null ? List.of() : List.copyOf(s.pack().units().values());
@@ -972,6 +990,16 @@ public final class DefaultEngine implements Engine {
     @Override
     public List<io.github.motcua.rules.spi.DecisionSection<?>> decisionSections() {
         return pipeline.sections();
+    }
+
+    /**
+     * Tests: how many times this engine generated and compiled rule classes for the procedures of the pack serving now
+     * that are prepared so far — a count of its own, unlike {@link RuleClasses#generations()}, so other engines
+     * compiling meanwhile in the same JVM do not change it.
+     */
+    long generations() {
+        Serving s = serving.get();
+        return s == null ? 0 : s.slots().values().stream().mapToLong(x -> x.lazy.generations()).sum();
     }
 
     /** The codes of the serving pack's procedures not yet ready (to check, compile or assemble), in code order. */
