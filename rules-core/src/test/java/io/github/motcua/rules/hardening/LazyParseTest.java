@@ -218,6 +218,25 @@ class LazyParseTest {
     }
 
     @Test
+    void reload_afterLazyParseLoad_reusesTheUntouchedFoldersAndRechecksTheEdited() throws Exception {
+        Path pack = HardeningPacks.copy("ho-tich", dir);
+        try (Engine l = lazy()) {
+            l.load(pack).orThrow();
+            assertEquals(Eligibility.INELIGIBLE, l.decide(LazyCompileTest.MARRIAGE).eligibility());
+            Procedure birthBefore = l.catalog().get(1);
+            Procedure marriageBefore = l.catalog().get(0);
+            HardeningPacks.edit(pack.resolve(MARRIAGE_YAML), t -> t.replace("level: COMMUNE", "level: PROVINCE"));
+            ReloadResult r = l.reload(pack).get(60, TimeUnit.SECONDS);
+            assertTrue(r.swapped(), r.problems().toString());
+            // the untouched folder's parsed procedure is the lazy load's own object: reused, not parsed again
+            org.junit.jupiter.api.Assertions.assertSame(birthBefore, l.catalog().get(1));
+            assertFalse(marriageBefore == l.catalog().get(0));
+            assertEquals("PROVINCE", l.catalog().get(0).level().name());
+            assertEquals(Eligibility.INELIGIBLE, l.decide(LazyCompileTest.MARRIAGE).eligibility());
+        }
+    }
+
+    @Test
     void reload_lazyParseEngine_checksEveryFolderBeforeItSwaps() throws Exception {
         Path pack = HardeningPacks.copy("ho-tich", dir);
         try (Engine l = lazy()) {
