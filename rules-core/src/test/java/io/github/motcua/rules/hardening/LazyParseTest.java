@@ -218,6 +218,23 @@ class LazyParseTest {
     }
 
     @Test
+    void load_prebuiltPackOnALazyParseEngine_isUnchanged() throws Exception {
+        Path pack = HardeningPacks.copy("ho-tich", dir.resolve("src"));
+        Path artifact = dir.resolve("ho-tich.motcua");
+        try (io.github.motcua.rules.PrebuiltPack p = io.github.motcua.rules.PrebuiltPack.compile(pack)) {
+            p.load().orThrow();
+            p.write(artifact);
+        }
+        try (Engine s = strict(); Engine l = lazy()) {
+            s.load(artifact).orThrow();
+            l.load(artifact).orThrow();
+            assertEquals(s.catalog(), l.catalog());
+            assertEquals(s.decide(LazyCompileTest.MARRIAGE).toJson(), l.decide(LazyCompileTest.MARRIAGE).toJson());
+            assertEquals(List.of(), l.compiled().get(60, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void reload_afterLazyParseLoad_reusesTheUntouchedFoldersAndRechecksTheEdited() throws Exception {
         Path pack = HardeningPacks.copy("ho-tich", dir);
         try (Engine l = lazy()) {
