@@ -72,13 +72,20 @@ public interface Engine extends AutoCloseable {
     /** The serving pack, if any. */
     Optional<PackInfo> pack();
 
-    /** The serving pack's procedures, ordered by code. */
+    /**
+     * The serving pack's procedures, ordered by code. With {@link EngineBuilder#lazyParse(boolean) lazy parsing} it first
+     * waits until every procedure folder is parsed and checked, and leaves out the quarantined ones ({@link #compiled()}
+     * lists their problems).
+     */
     List<Procedure> catalog();
 
     /** The serving pack's receiving units, ordered by code. */
     List<ReceivingUnit> units();
 
-    /** The serving pack's analyst cases (cases/*.yaml), in file order. */
+    /**
+     * The serving pack's analyst cases (cases/*.yaml), in file order. With {@link EngineBuilder#lazyParse(boolean) lazy
+     * parsing}, as {@link #catalog()}: every folder parsed first, the quarantined procedures' cases left out.
+     */
     List<PackCase> cases();
 
     /**

@@ -218,6 +218,42 @@ class LazyParseTest {
     }
 
     @Test
+    void load_prebuiltPackOnALazyParseEngine_isUnchanged() throws Exception {
+        Path pack = HardeningPacks.copy("ho-tich", dir.resolve("src"));
+        Path artifact = dir.resolve("ho-tich.motcua");
+        try (io.github.motcua.rules.PrebuiltPack p = io.github.motcua.rules.PrebuiltPack.compile(pack)) {
+            p.load().orThrow();
+            p.write(artifact);
+        }
+        try (Engine s = strict(); Engine l = lazy()) {
+            s.load(artifact).orThrow();
+            l.load(artifact).orThrow();
+            assertEquals(s.catalog(), l.catalog());
+            assertEquals(s.decide(LazyCompileTest.MARRIAGE).toJson(), l.decide(LazyCompileTest.MARRIAGE).toJson());
+            assertEquals(List.of(), l.compiled().get(60, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void reload_afterLazyParseLoad_reusesTheUntouchedFoldersAndRechecksTheEdited() throws Exception {
+        Path pack = HardeningPacks.copy("ho-tich", dir);
+        try (Engine l = lazy()) {
+            l.load(pack).orThrow();
+            assertEquals(Eligibility.INELIGIBLE, l.decide(LazyCompileTest.MARRIAGE).eligibility());
+            Procedure birthBefore = l.catalog().get(1);
+            Procedure marriageBefore = l.catalog().get(0);
+            HardeningPacks.edit(pack.resolve(MARRIAGE_YAML), t -> t.replace("level: COMMUNE", "level: PROVINCE"));
+            ReloadResult r = l.reload(pack).get(60, TimeUnit.SECONDS);
+            assertTrue(r.swapped(), r.problems().toString());
+            // the untouched folder's parsed procedure is the lazy load's own object: reused, not parsed again
+            org.junit.jupiter.api.Assertions.assertSame(birthBefore, l.catalog().get(1));
+            assertFalse(marriageBefore == l.catalog().get(0));
+            assertEquals("PROVINCE", l.catalog().get(0).level().name());
+            assertEquals(Eligibility.INELIGIBLE, l.decide(LazyCompileTest.MARRIAGE).eligibility());
+        }
+    }
+
+    @Test
     void reload_lazyParseEngine_checksEveryFolderBeforeItSwaps() throws Exception {
         Path pack = HardeningPacks.copy("ho-tich", dir);
         try (Engine l = lazy()) {
