@@ -25,8 +25,15 @@ import java.util.Map;
  * its classes verified, defined and linked; each KieBase is assembled from them at its first decision or by
  * the background warm-up, timed on the lines after it). Wall and process CPU time. Prints one line per measurement. Not thread-safe.
  *
+ * <p>After the folder measurements, a lazy-parse engine ({@code lazyParse(true)}) loads the same folder in the same JVM
+ * (so warmer than the folder line's): {@code folder (lazy parse): load -> first decision}, its process CPU time, and the
+ * time until every folder is parsed and checked ({@code catalog()}) and until every procedure is compiled
+ * ({@code compiled()}).
+ *
  * <p>Usage: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.motcua.benchmarks.CatalogueScale
- * [N=2000] [REFERENCE=examples/packs/gia-lai] [eager]}.
+ * [N=2000] [REFERENCE=examples/packs/gia-lai] [eager|folder-only|lazyparse-only]}: {@code folder-only} and
+ * {@code lazyparse-only} time only the default folder load -> first decision, or only the lazy-parse one, in a fresh JVM
+ * (after the same reference load), so the two compare back to back.
  */
 public final class CatalogueScale {
     private CatalogueScale() {
@@ -69,6 +76,8 @@ public final class CatalogueScale {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : CatalogueGenerator.DEFAULT_PROCEDURES;
         Path reference = Path.of(args.length > 1 ? args[1] : "examples/packs/gia-lai");
         boolean eager = args.length > 2 && args[2].equals("eager");
+        boolean folderOnly = args.length > 2 && args[2].equals("folder-only");
+        boolean lazyParseOnly = args.length > 2 && args[2].equals("lazyparse-only");
         Path dir = Files.createTempDirectory("motcua-catalogue");
         CatalogueGenerator.write(reference, dir, n);
         List<CatalogueGenerator.Template> templates = CatalogueGenerator.templates(reference);
@@ -76,6 +85,10 @@ public final class CatalogueScale {
         int probe = n / 2;
         Dossier first = dossierFor(byTemplate, templates, probe, Map.of());
 
+        if (lazyParseOnly) {
+            lazyParse(dir, n, first);
+            return;
+        }
         long heapBefore = usedHeapAfterGc();
         try (Engine engine = Motcua.engine().lazyCompile(!eager).build()) {
             com.sun.management.OperatingSystemMXBean os =
@@ -90,6 +103,9 @@ public final class CatalogueScale {
             report("load (parse, lint, check " + n + " procedures" + (eager ? ", compile all" : "") + ")", loaded - t0);
             report("load -> first decision", decided - t0);
             report("load -> first decision, process CPU time (background compiles included)", c1 - c0);
+            if (folderOnly) {
+                return;
+            }
             List<PackProblem> compileProblems = engine.compiled().join();
             long allCompiled = System.nanoTime();
             report("load -> every procedure compiled (" + compileProblems.size() + " problems)", allCompiled - t0);
@@ -123,7 +139,47 @@ public final class CatalogueScale {
                         + newVersion + ")", e1 - e0);
             }
         }
+        lazyParse(dir, n, first);
         prebuilt(dir, n, dossierFor(byTemplate, templates, probe, Map.of()));
+    }
+
+    /**
+     * Issue 15: a lazy-parse engine's folder load -> first decision (each folder parsed and checked at its first use or
+     * in the background), then until every folder is parsed and checked ({@code catalog()} waits for it) and until every
+     * procedure is compiled ({@code compiled()}).
+     */
+    private static void lazyParse(Path dir, int n, Dossier first) {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (Engine engine = Motcua.engine().lazyParse(true).build()) {
+            long c0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            engine.load(dir).orThrow();
+            long loaded = System.nanoTime();
+            Decision d = engine.decide(first);
+            long decided = System.nanoTime();
+            long c1 = os.getProcessCpuTime();
+            if (d.provenance() == null) {
+                throw new IllegalStateException("decision without provenance");
+            }
+            report("folder (lazy parse): load", loaded - t0);
+            report("folder (lazy parse): load -> first decision", decided - t0);
+            report("folder (lazy parse): load -> first decision, process CPU time (background included)", c1 - c0);
+            int listed = engine.catalog().size();
+            long parsed = System.nanoTime();
+            long c2 = os.getProcessCpuTime();
+            report("folder (lazy parse): load -> every folder parsed and checked (" + listed + " procedures)", parsed - t0);
+            report("folder (lazy parse): load -> every folder parsed and checked, process CPU time", c2 - c0);
+            List<PackProblem> problems = engine.compiled().join();
+            long compiled = System.nanoTime();
+            report("folder (lazy parse): load -> every procedure checked and compiled (" + problems.size() + " problems)",
+                    compiled - t0);
+            report("folder (lazy parse): load -> every procedure checked and compiled, process CPU time",
+                    os.getProcessCpuTime() - c0);
+            if (listed != n || !problems.isEmpty()) {
+                throw new IllegalStateException("lazy parse: " + listed + " of " + n + " procedures listed, problems " + problems);
+            }
+        }
     }
 
     /**

@@ -138,15 +138,27 @@ final class CalendarFiles {
             String md = anchor.text(lunar ? "lunar" : "solar");
             int month;
             int day;
-            try {
-                MonthDay parsed = MonthDay.parse("--" + md);
-                month = parsed.getMonthValue();
-                day = parsed.getDayOfMonth();
-            } catch (java.time.DateTimeException e) {
-                throw anchor.error("FILE_ANCHOR_FORMAT", "value", md);
-            }
-            if (lunar && day > 30) {
-                throw anchor.error("FILE_LUNAR_DAY", "value", md);
+            if (lunar) {
+                // a lunar month has 29 or 30 days whatever its number: 02-30 exists in some years (MonthDay refuses it)
+                if (!md.matches("[0-9]{2}-[0-9]{2}")) {
+                    throw anchor.error("FILE_ANCHOR_FORMAT", "value", md);
+                }
+                month = Integer.parseInt(md.substring(0, 2));
+                day = Integer.parseInt(md.substring(3));
+                if (month < 1 || month > 12) {
+                    throw anchor.error("FILE_LUNAR_MONTH", "value", md);
+                }
+                if (day < 1 || day > 30) {
+                    throw anchor.error("FILE_LUNAR_DAY", "value", md);
+                }
+            } else {
+                try {
+                    MonthDay parsed = MonthDay.parse("--" + md);
+                    month = parsed.getMonthValue();
+                    day = parsed.getDayOfMonth();
+                } catch (java.time.DateTimeException e) {
+                    throw anchor.error("FILE_ANCHOR_FORMAT", "value", md);
+                }
             }
             int before = m.containsKey("daysBefore") ? m.get("daysBefore").integer("daysBefore", 0, 10) : 0;
             int after = m.containsKey("daysAfter") ? m.get("daysAfter").integer("daysAfter", 0, 10) : 0;

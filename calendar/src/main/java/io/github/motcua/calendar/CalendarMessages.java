@@ -39,7 +39,8 @@ final class CalendarMessages {
     }
 
     /**
-     * A calendar file's message {@code key} (a {@code FILE_} key): the argument {@code what} (the
+     * A calendar file's message {@code key} (a {@code FILE_} key), its code the reason the key says
+     * ({@link CalendarFileException#reason()}): the argument {@code what} (the
      * thing at fault, e.g. "a holiday rule") is put in Vietnamese for the Vietnamese message.
      */
     static Problem file(String key, Object... pairs) {
@@ -47,7 +48,7 @@ final class CalendarMessages {
         Map<String, String> vi = new LinkedHashMap<>(en);
         en.computeIfPresent("what", (k, w) -> what(w, Locale.ENGLISH));
         vi.computeIfPresent("what", (k, w) -> what(w, VI));
-        return Problem.ofText("", 0, 0, UNSET, Severity.ERROR, Messages.render(BUNDLE, key, vi, VI),
+        return Problem.ofText("", 0, 0, CalendarFileException.reasonOf(key), Severity.ERROR, Messages.render(BUNDLE, key, vi, VI),
                 Messages.render(BUNDLE, key, en, Locale.ENGLISH));
     }
 
@@ -56,7 +57,7 @@ final class CalendarMessages {
      * (e.g. the kernel reader's own problem, rendered in Vietnamese and in English).
      */
     static Problem fileEach(String key, String name, String vi, String en) {
-        return Problem.ofText("", 0, 0, UNSET, Severity.ERROR, Messages.render(BUNDLE, key, Map.of(name, vi), VI),
+        return Problem.ofText("", 0, 0, CalendarFileException.reasonOf(key), Severity.ERROR, Messages.render(BUNDLE, key, Map.of(name, vi), VI),
                 Messages.render(BUNDLE, key, Map.of(name, en), Locale.ENGLISH));
     }
 

@@ -74,6 +74,7 @@ class CalendarFilesTest {
             assertTrue(e.line() >= 4, e.getMessage());
             assertTrue(e.column() > 0, e.getMessage());
             assertTrue(e.problem().startsWith("malformed YAML"), e.getMessage());
+            assertEquals(CalendarFileException.UNREADABLE, e.reason());
         }
 
         @Test
@@ -88,6 +89,7 @@ class CalendarFilesTest {
             assertEquals(5, e.line());
             assertEquals(5, e.column());
             assertTrue(e.problem().contains("[2026-01-10] is listed twice"), e.getMessage());
+            assertEquals(CalendarFileException.CONFLICT, e.reason());
         }
 
         @Test
@@ -96,6 +98,7 @@ class CalendarFilesTest {
                     + "  - { date: 2026-01-09, kind: SWAPPED_WORKING, name: a, basis: BLLD-2019-D112-1 }\n");
             assertEquals(4, e.line());
             assertTrue(e.problem().contains("[2026-01-09]"), e.getMessage());
+            assertEquals(CalendarFileException.CONFLICT, e.reason());
         }
 
         @Test
@@ -107,6 +110,8 @@ class CalendarFilesTest {
             CalendarFileException y = fails("kind: schedule\nyear: 1899\n");
             assertEquals(2, y.line());
             assertTrue(y.problem().contains("[1899]"), y.getMessage());
+            assertEquals(CalendarFileException.OUT_OF_RANGE, e.reason());
+            assertEquals(CalendarFileException.OUT_OF_RANGE, y.reason());
         }
 
         @Test
@@ -115,6 +120,7 @@ class CalendarFilesTest {
                     + "  - { from: 2026-02-20, to: 2026-02-16, kind: HOLIDAY, name: a, basis: BLLD-2019-D112-1 }\n");
             assertEquals(4, e.line());
             assertTrue(e.problem().contains("[2026-02-16]") && e.problem().contains("[2026-02-20]"), e.getMessage());
+            assertEquals(CalendarFileException.RANGE_REVERSED, e.reason());
         }
 
         @Test
@@ -122,6 +128,7 @@ class CalendarFilesTest {
             CalendarFileException e = fails("kind: schedule\nyear: 2026\ndays:\n"
                     + "  - { date: 2025-12-31, kind: HOLIDAY, name: a, basis: BLLD-2019-D112-1 }\n");
             assertTrue(e.problem().contains("[2025-12-31]"), e.getMessage());
+            assertEquals(CalendarFileException.OUT_OF_RANGE, e.reason());
         }
 
         @Test
@@ -143,6 +150,21 @@ class CalendarFilesTest {
                     + "  - { date: 2026-02-30, kind: HOLIDAY, name: a, basis: BLLD-2019-D112-1 }\n");
             assertTrue(e.problem().contains("[2026-02-30]"), e.getMessage());
             assertEquals(4, e.line());
+        }
+
+        @Test
+        void load_lunarAnchorNoYearHas_isNoSuchLunarDate_butDay30OfAnyMonthLoads() {
+            String rule = "kind: holiday-rules\nrules:\n  - { id: x, name: x, lunar: \"%s\", basis: BLLD-2019-D112-1 }\n";
+            assertEquals(CalendarFileException.NO_SUCH_LUNAR_DATE, fails(rule.formatted("01-31")).reason());
+            assertEquals(CalendarFileException.NO_SUCH_LUNAR_DATE, fails(rule.formatted("00-10")).reason());
+            assertEquals(CalendarFileException.MALFORMED, fails(rule.formatted("1-10")).reason());
+            // a lunar second month has 30 days in some years: not a Gregorian date, still a lunar one
+            Calendars.load(List.of(CalendarFile.of("calendar/ok.yaml", rule.formatted("02-30"))), Map.of());
+        }
+
+        @Test
+        void reason_ofAPlainMessage_isTheFileCode() {
+            assertEquals(CalendarFileException.CODE, new CalendarFileException("f.yaml", 1, 1, "x").reason());
         }
 
         @Test
@@ -183,7 +205,8 @@ class CalendarFilesTest {
 
         @Test
         void of_missingFile_isACalendarFileException() {
-            assertThrows(CalendarFileException.class, () -> CalendarFile.of(dir.resolve("none.yaml")));
+            CalendarFileException e = assertThrows(CalendarFileException.class, () -> CalendarFile.of(dir.resolve("none.yaml")));
+            assertEquals(CalendarFileException.UNREADABLE, e.reason());
         }
 
         @Test

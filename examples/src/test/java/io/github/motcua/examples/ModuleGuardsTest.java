@@ -217,6 +217,7 @@ class ModuleGuardsTest {
             "io.github.motcua.catalogue.imports.ImportProblem$Kind", "io.github.motcua.fees.FeeAdjustment$Kind",
             "io.github.motcua.fees.FeeDirective$Kind", "io.github.motcua.kernel.PackNode$Kind",
             "io.github.motcua.rules.Decision$TraceStep$Kind", "io.github.motcua.rules.RuleSummary$Kind",
+            "io.github.motcua.rules.DecisionPath$Kind",
             "io.github.motcua.fees.ExemptionCatalog$Result", "io.github.motcua.rules.spi.PackSection$Result",
             "io.github.motcua.forms.RenderingFailedException$Reason", "io.github.motcua.rules.Decision$Reason",
             "io.github.motcua.catalogue.imports.NationalLayer$Source", "io.github.motcua.rules.Procedure$Source",

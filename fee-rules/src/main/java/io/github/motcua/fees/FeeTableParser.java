@@ -124,7 +124,7 @@ final class FeeTableParser {
                 out.add(row);
             }
         }
-        if (header == null) {
+        if (header == null && raw.problems().isEmpty()) { // an unreadable file is said once, not also as empty
             problems.add(FeeMessages.table(file, 0, "", 0, "", exemptionTable ? "FEES_EXEMPTIONS_EMPTY" : "FEES_EMPTY"));
         }
         return out;

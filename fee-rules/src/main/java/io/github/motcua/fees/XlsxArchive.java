@@ -63,6 +63,31 @@ public final class XlsxArchive {
         }
     }
 
+    /**
+     * What a failure of the XLSX reader (fastexcel, after {@link #check} passed) means to an analyst, in the bundle's
+     * words — the reader's own message is English and names its internals: no workbook inside the archive, a sheet
+     * whose XML is broken, or a cell whose value is not of the type the cell declares (a number cell holding text, a
+     * shared-text index that does not exist), at {@code cell} of row {@code row} when they are known (empty, 0 when
+     * not). Anything else keeps the reader's message as its detail. Never throws.
+     */
+    public static Refusal unreadable(Exception e, String cell, int row) {
+        String m = String.valueOf(e.getMessage());
+        boolean known = cell != null && !cell.isEmpty();
+        if (known || e instanceof NumberFormatException || e instanceof IndexOutOfBoundsException
+                || m.startsWith("Invalid boolean") || m.startsWith("Cannot parse")) {
+            return known ? refusal("FEES_XLSX_BAD_CELL", "cell", cell, "row", row) : refusal("FEES_XLSX_BAD_CELL_SOMEWHERE");
+        }
+        if (m.contains(".xml not found") || m.contains("No sheet") || m.contains("sheet") && m.contains("not found")) {
+            return refusal("FEES_XLSX_NOT_WORKBOOK");
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().startsWith("javax.xml.stream") || String.valueOf(t.getMessage()).contains("[row,col")) {
+                return refusal("FEES_XLSX_BROKEN_XML");
+            }
+        }
+        return refusal("FEES_XLSX_UNREADABLE", "detail", m);
+    }
+
     private record Entry(String name, int method, long compressed, long declared, long localOffset) {
     }
 

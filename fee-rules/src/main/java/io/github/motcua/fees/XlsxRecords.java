@@ -33,25 +33,36 @@ final class XlsxRecords {
             return new RawTable(List.of(), List.of(new FeeTableProblem(file, 0, "", 0, "",
                     refused.get().messageVi(), refused.get().messageEn())));
         }
+        int rowNum = 0;
+        String cell = "";
         try (ReadableWorkbook wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(bytes), new ReadingOptions(true, false))) {
             Sheet sheet = wb.getFirstSheet();
             java.util.Iterator<Row> it = sheet.openStream().iterator();
             while (it.hasNext() && rows.size() <= FeeTables.MAX_ROWS) {
+                rowNum = 0; // a row that fails to parse has no number yet
                 Row r = it.next();
+                rowNum = r.getRowNum();
                 if (r.getCellCount() > FeeTableParser.COLUMNS.size() * 4) {
                     return new RawTable(List.of(), List.of(FeeMessages.table(file, r.getRowNum(), "", 0, "", "FEES_TOO_MANY_COLUMNS")));
                 }
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < r.getCellCount(); i++) {
-                    cells.add(text(r.getCell(i)));
+                    Cell c = r.getCell(i);
+                    cell = c == null || c.getAddress() == null ? "" : c.getAddress().toString();
+                    cells.add(text(c));
                 }
+                cell = "";
                 rows.add(new RawTable.RawRow(r.getRowNum(), cells));
             }
         } catch (IOException | RuntimeException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new RawTable(List.of(), List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_XLSX_UNREADABLE", "detail", msg)));
+            return new RawTable(List.of(), List.of(unreadable(file, rowNum, cell, e)));
         }
         return new RawTable(rows, List.of());
+    }
+
+    private static FeeTableProblem unreadable(String file, int row, String cell, Exception e) {
+        XlsxArchive.Refusal r = XlsxArchive.unreadable(e, cell, row);
+        return new FeeTableProblem(file, row, "", 0, "", r.messageVi(), r.messageEn(), "FEES_XLSX_UNREADABLE");
     }
 
     private static String text(Cell c) {

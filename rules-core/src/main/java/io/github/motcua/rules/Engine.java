@@ -51,7 +51,9 @@ public interface Engine extends AutoCloseable {
      * @throws NoSuchProcedureException  when the pack has no such procedure
      * @throws UnableToLoadPackException when lazy checking found that this procedure's rules fail
      *                                   the linter or do not compile, or its form schema does not
-     *                                   compile (see {@link #compiled()})
+     *                                   compile, or (with {@link EngineBuilder#lazyParse(boolean) lazy
+     *                                   parsing}) its folder fails a check a full load runs (see
+     *                                   {@link #compiled()})
      * @throws InvalidDossierException   when the dossier names a receiving unit the pack does not list,
      *                                   or holds what its JSON form could not: a date or date-time
      *                                   outside the years 0000-9999, a personal number that is not 12
@@ -70,13 +72,20 @@ public interface Engine extends AutoCloseable {
     /** The serving pack, if any. */
     Optional<PackInfo> pack();
 
-    /** The serving pack's procedures, ordered by code. */
+    /**
+     * The serving pack's procedures, ordered by code. With {@link EngineBuilder#lazyParse(boolean) lazy parsing} it first
+     * waits until every procedure folder is parsed and checked, and leaves out the quarantined ones ({@link #compiled()}
+     * lists their problems).
+     */
     List<Procedure> catalog();
 
     /** The serving pack's receiving units, ordered by code. */
     List<ReceivingUnit> units();
 
-    /** The serving pack's analyst cases (cases/*.yaml), in file order. */
+    /**
+     * The serving pack's analyst cases (cases/*.yaml), in file order. With {@link EngineBuilder#lazyParse(boolean) lazy
+     * parsing}, as {@link #catalog()}: every folder parsed first, the quarantined procedures' cases left out.
+     */
     List<PackCase> cases();
 
     /**
@@ -97,6 +106,16 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
+     * Which path decides a procedure of the serving pack ({@link DecisionPath}): its rules as data, decided without a
+     * Drools session, or compiled, with the first construct that sent it to the compiler. Read from the rule texts
+     * (parsed again on each call: for tools such as {@code check}, not for every decision). Empty for an unknown code,
+     * when no pack serves, or when the procedure's rules do not parse (the load reports that).
+     */
+    default Optional<DecisionPath> decisionPath(String procedureCode) {
+        return Optional.empty();
+    }
+
+    /**
      * The decision sections of this engine in registration order, which is the decision JSON's key
      * order (the built-in form, deadline, commitment, routing and fees, then the registered ones; the
      * pipeline runs them by {@link io.github.motcua.rules.spi.DecisionSection#stage() stage}): each
@@ -112,7 +131,9 @@ public interface Engine extends AutoCloseable {
      * it is complete as soon as {@link #load} returns; with {@link EngineBuilder#lazyCompile(boolean)
      * lazy compilation}, or after a prebuilt load, it completes when the background warm-up ends (with
      * {@link EngineBuilder#backgroundWarmUp(boolean) the warm-up off}: when every procedure has been prepared by its
-     * first decision, or at {@link #close()}). A procedure that failed is
+     * first decision, or at {@link #close()}). With {@link EngineBuilder#lazyParse(boolean) lazy parsing} it also waits
+     * until every procedure folder is parsed and checked, and lists the problems of the folders that failed. A procedure
+     * that failed is
      * never served: deciding it throws {@link UnableToLoadPackException} naming the problems.
      * Completes at once with an empty list when no pack serves.
      */

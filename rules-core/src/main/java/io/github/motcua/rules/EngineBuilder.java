@@ -20,6 +20,7 @@ public final class EngineBuilder {
     private int compileThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private boolean lazyCompile;
     private boolean backgroundWarmUp = true;
+    private boolean lazyParse;
     private final List<PackSection> sections = new ArrayList<>();
 
     EngineBuilder() {
@@ -85,6 +86,41 @@ public final class EngineBuilder {
     }
 
     /**
+     * Lazy parsing of procedure folders, for a portal node that must serve a large catalogue soon after it starts (default
+     * false). {@code true} implies {@link #lazyCompile(boolean) lazy compilation}.
+     *
+     * <p>A folder {@link Engine#load} then still reads every file under the same limits (sizes, count, links), computes
+     * the pack's content hash, parses and checks every pack-wide file ({@code pack.yaml}, legal bases, units,
+     * parameters) and every section's files (calendar, fee tables, exemptions, forms, digitisation...), and reads at
+     * once any folder under {@code procedures/} that cannot be a procedure (a name that is not a procedure code, no
+     * {@code procedure.yaml}); a problem in any of these refuses the load as in the default mode. It leaves each
+     * procedure folder's parse and checks ({@code procedure.yaml}, rule files and tables, analyst cases) to the
+     * procedure's first use or the background, then its lint and compile as lazy compilation does.
+     *
+     * <p>No procedure is served from a folder that has not passed every check a full load runs on it. Its first
+     * {@link Engine#decide decision}, or any call that needs it ({@link Engine#rules}, {@link Engine#feeTable}), parses
+     * and checks it first, once however many threads ask. A folder with a problem is quarantined: those calls throw
+     * {@link UnableToLoadPackException} with exactly the problems a full load reports for that folder, and every other
+     * procedure serves. A procedure that lists aliases (mã cũ), and a decision by an alias or an unknown code, wait until
+     * every folder is parsed (an alias conflict needs them all). {@link Engine#catalog()} and {@link Engine#cases()}
+     * parse every folder first and leave out the quarantined procedures, which {@link Engine#compiled()} reports.
+     *
+     * <p>After {@code load} returns, the remaining folders are parsed and checked, then linted and compiled, on the
+     * {@link #compileThreads(int) compile threads} (unless {@link #backgroundWarmUp(boolean) the warm-up is off}: then
+     * each at its first use); {@link Engine#compiled()} completes with every problem of every folder when all are done.
+     * {@link LoadResult#warnings()} of such a load leaves out the warnings about procedure codes that pack-wide files
+     * name ({@code UNKNOWN_PROCEDURE}: they need every folder); {@code check} reports them.
+     *
+     * <p>{@link Engine#reload} is unchanged: it parses and checks every folder (reusing what is byte-identical) and
+     * swaps only when the new pack has no problem, so the old pack serves until then. A prebuilt pack's load is
+     * unchanged (its build checked every folder).
+     */
+    public EngineBuilder lazyParse(boolean lazyParse) {
+        this.lazyParse = lazyParse;
+        return this;
+    }
+
+    /**
      * Whether the procedures not yet ready when a pack starts serving are prepared in the background (default true).
      *
      * <p>A {@link PrebuiltPack prebuilt} load verifies and links every procedure's rules before it serves, and leaves
@@ -97,6 +133,12 @@ public final class EngineBuilder {
      * keep its processor. {@link Engine#compiled()} then completes when every procedure has been prepared by a decision
      * (or at {@link Engine#close()}). A reload still checks and compiles every changed procedure before it swaps; an
      * eager load ({@code lazyCompile(false)} on a folder) leaves nothing to warm.
+     *
+     * <p>Off also means no compiler warm-up: by default, in a JVM that has not compiled a procedure yet, a folder load of
+     * 10 procedures or more compiles a small rule set of the library's own on a daemon thread while the pack is parsed,
+     * so the first real compile finds the compiler warm (≈ 2 s of CPU; docs/performance.md, "Session 8"). An engine
+     * built with {@code backgroundWarmUp(false)} never starts it, in either mode: the first compile then pays the
+     * compiler's cold start. ({@code -Dmotcua.compilerWarmUp=false} still turns it off for every engine of the JVM.)
      */
     public EngineBuilder backgroundWarmUp(boolean backgroundWarmUp) {
         this.backgroundWarmUp = backgroundWarmUp;
@@ -123,7 +165,8 @@ public final class EngineBuilder {
     public Engine build() {
         ClasspathCheck.verify();
         DroolsLogging.quietUnlessConfigured();
-        return new DefaultEngine(clock, firingLimit, compileThreads, List.copyOf(sections), lazyCompile, false, backgroundWarmUp);
+        return new DefaultEngine(clock, firingLimit, compileThreads, List.copyOf(sections), lazyCompile, false, backgroundWarmUp,
+                lazyParse);
     }
 
     /** An eager engine that keeps its generated rule classes, for {@link PrebuiltPack#compile}. */

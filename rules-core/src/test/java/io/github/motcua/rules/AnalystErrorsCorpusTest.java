@@ -107,6 +107,36 @@ class AnalystErrorsCorpusTest {
         }
     }
 
+    /**
+     * A lazy-parse engine ({@code lazyParse(true)}, docs/performance.md "Compile modes") reports the same one problem, with
+     * the same messages: at load for a pack-wide or section file, else through {@code compiled()} and when that procedure is
+     * decided (its folder quarantined), while every other procedure serves.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void brokenFile_lazyParseEngine_sameProblemAsTheStrictLoad(Entry e) throws Exception {
+        Path p = broken(e);
+        String code = e.target().split("/")[1];
+        List<PackProblem> strict;
+        try (Engine engine = TestPacks.engine()) {
+            strict = engine.load(p).problems();
+        }
+        try (Engine engine = Motcua.engine().lazyParse(true).build()) {
+            LoadResult r = engine.load(p);
+            List<PackProblem> found = r.ok() ? engine.compiled().get(120, java.util.concurrent.TimeUnit.SECONDS) : r.problems();
+            assertEquals(strict.stream().map(x -> x.format(Locale.ROOT)).toList(), found.stream().map(x -> x.format(Locale.ROOT)).toList());
+            if (r.ok()) {
+                String dossier = "{\"procedure\":\"" + code + "\",\"channel\":\"DESK\",\"receivedAt\":\"2026-03-02T09:00:00+07:00\","
+                        + "\"form\":{}}";
+                UnableToLoadPackException refused = org.junit.jupiter.api.Assertions.assertThrows(UnableToLoadPackException.class,
+                        () -> engine.decide(dossier));
+                assertEquals(strict, refused.problems());
+                String other = code.equals("1.001193") ? "1.000894" : "1.001193";
+                assertNotEquals(null, engine.decide(dossier.replace(code, other)).eligibility(), "the other procedures serve");
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void brokenFile_givesOneProblemAtItsLineInBothLanguages(Entry e) throws IOException {

@@ -112,6 +112,7 @@ public final class DecisionService implements AutoCloseable {
         private Engine engine;
         private boolean ownsEngine = true;
         private Duration watchQuiet = PackWatcher.QUIET;
+        private boolean backgroundWarmUp = true;
 
         private Builder(Path pack) {
             this.pack = pack;
@@ -168,6 +169,17 @@ public final class DecisionService implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether the engine the service builds prepares the procedures not yet ready in the background after a load or
+         * reload, and warms the rule compiler (default true; {@code EngineBuilder.backgroundWarmUp}). Off, each procedure
+         * is prepared at its first decision only: for a node that decides a few procedures and would rather keep its
+         * processor. Not used with {@link #engine(Engine)} (that engine has its own setting).
+         */
+        public Builder backgroundWarmUp(boolean backgroundWarmUp) {
+            this.backgroundWarmUp = backgroundWarmUp;
+            return this;
+        }
+
         /** The text {@code /decisions/explain} returns beside the decision (default {@link Explainer#plain()}). */
         public Builder explainer(Explainer explainer) {
             this.explainer = Objects.requireNonNull(explainer, "explainer");
@@ -200,7 +212,7 @@ public final class DecisionService implements AutoCloseable {
          */
         public DecisionService start() {
             if (engine == null) {
-                engine = Motcua.engine().clock(clock).build();
+                engine = Motcua.engine().clock(clock).backgroundWarmUp(backgroundWarmUp).build();
                 ownsEngine = true;
             }
             if (bind == null) {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code serve PACK [--port N] [--bind ADDR] [--admin-token-file FILE] [--watch]}: the decision service
+ * {@code serve PACK [--port N] [--bind ADDR] [--admin-token-file FILE] [--watch] [--no-background-warm-up]}: the decision service
  * (docs/service.md) until the process is stopped. Not thread-safe.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true)
@@ -52,6 +52,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--watch")
     boolean watch;
 
+    @Option(names = "--no-background-warm-up")
+    boolean noBackgroundWarmUp;
+
     @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en")
     String lang;
 
@@ -72,13 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         DecisionService service;
         try {
-            service = DecisionService.builder(pack).bind(bind).port(port).adminToken(token).watch(watch)
-                    .explainer((d, p, locale) -> Explanation.of(d, p, Messages.english(locale)))
-                    .log(line -> {
-                        err.println(line);
-                        err.flush();
-                    })
-                    .start();
+            service = builder(token, err).start();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return ExitCodes.BAD_ARGUMENT;
@@ -108,6 +105,17 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The service the options ask for, not started; its log lines go to {@code err}. */
+    DecisionService.Builder builder(String token, PrintWriter err) {
+        return DecisionService.builder(pack).bind(bind).port(port).adminToken(token).watch(watch)
+                .backgroundWarmUp(!noBackgroundWarmUp)
+                .explainer((d, p, locale) -> Explanation.of(d, p, Messages.english(locale)))
+                .log(line -> {
+                    err.println(line);
+                    err.flush();
+                });
     }
 
     private String token() throws TokenFileException {

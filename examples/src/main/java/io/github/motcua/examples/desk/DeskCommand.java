@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code desk PACK [--port N]}: starts the desk web application on 127.0.0.1, prints its URL and
+ * {@code desk PACK [--port N] [--no-background-warm-up]}: starts the desk web application on 127.0.0.1, prints its URL and
  * serves until the process is stopped. Not thread-safe.
  */
 @Command(name = "desk", mixinStandardHelpOptions = true)
@@ -22,8 +22,16 @@ public final class DeskCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", paramLabel = "N")
     int port;
 
+    @Option(names = "--no-background-warm-up")
+    boolean noBackgroundWarmUp;
+
     @Spec
     CommandSpec spec;
+
+    /** The desk the options ask for, started (what {@link #call} serves until the process stops). */
+    DeskServer start() {
+        return DeskServer.start(pack, port, Clock.systemUTC(), !noBackgroundWarmUp);
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -32,7 +40,7 @@ public final class DeskCommand implements Callable<Integer> {
         // the JDK server's own limits (read deadline, response deadline, connection cap): DeskServer sets them
         DeskServer desk;
         try {
-            desk = DeskServer.start(pack, port, Clock.systemUTC());
+            desk = start();
         } catch (IllegalStateException e) {
             err.println(e.getMessage());
             return 2;

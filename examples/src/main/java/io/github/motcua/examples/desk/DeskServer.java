@@ -71,9 +71,25 @@ public final class DeskServer implements AutoCloseable {
      * @throws UncheckedIOException when the port cannot be bound
      */
     public static DeskServer start(Path pack, int port, Clock clock) {
+        return start(pack, port, clock, true);
+    }
+
+    /**
+     * Loads the pack and starts the desk, with the engine's background warm-up on or off
+     * ({@code EngineBuilder.backgroundWarmUp}): off, a procedure is prepared at its first decision only, and no
+     * compiler warm-up runs, so a desk that decides a few procedures keeps its processor (docs/deployment.md).
+     *
+     * @param pack             the pack folder, or a prebuilt pack
+     * @param port             a local port, or 0 for a free one
+     * @param clock            the server clock (received-at defaults, decisions' evaluation time)
+     * @param backgroundWarmUp whether the engine prepares the procedures not yet ready in the background
+     * @throws IllegalStateException naming the pack's problems when it does not load
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public static DeskServer start(Path pack, int port, Clock clock, boolean backgroundWarmUp) {
         Objects.requireNonNull(pack, "pack");
         Objects.requireNonNull(clock, "clock");
-        Engine engine = Motcua.engine().clock(clock).build();
+        Engine engine = Motcua.engine().clock(clock).backgroundWarmUp(backgroundWarmUp).build();
         LoadResult r = engine.load(pack);
         if (!r.ok()) {
             engine.close();
@@ -126,6 +142,11 @@ public final class DeskServer implements AutoCloseable {
         server.createContext("/", new DeskApp(engine, forms, new DemoPopulationRegister(), clock));
         server.start();
         return new DeskServer(server, pool, owned ? engine : null);
+    }
+
+    /** The engine the desk built and owns, or null when it serves an engine of the caller's (tests). */
+    Engine ownedEngine() {
+        return ownedEngine;
     }
 
     /** The base address, e.g. {@code http://127.0.0.1:43127/}. */

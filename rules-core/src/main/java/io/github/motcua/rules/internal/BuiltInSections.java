@@ -478,12 +478,16 @@ final class BuiltInSections {
                     }
                     return new Result(null, problems);
                 }
-                problems.add(new PackProblem(e.file(), e.line(), e.column(), "CALENDAR",
+                // what failed (CALENDAR_UNREADABLE, _MALFORMED, _OUT_OF_RANGE, _NO_SUCH_LUNAR_DATE, ...): CALENDAR before session 12
+                problems.add(new PackProblem(e.file(), e.line(), e.column(), e.reason().name(),
                         Msg.vi("load.calendar.file", "detail", e.problem(java.util.Locale.forLanguageTag("vi"))),
                         Msg.en("load.calendar.file", "detail", e.problem())));
             } catch (CalendarException e) {
-                problems.add(new PackProblem("pack.yaml", 0, 0, "CALENDAR", Msg.vi("load.calendar.file", "detail", e.toProblem().messageVi()),
-                        Msg.en("load.calendar.file", "detail", e.toProblem().messageEn())));
+                io.github.motcua.kernel.Problem p = e.toProblem();
+                // pack.yaml's calendar switches naming a switch no holiday list has; anything else stays CALENDAR
+                String code = "UNKNOWN_SWITCH".equals(p.key()) ? "CALENDAR_UNKNOWN_SWITCH" : "CALENDAR";
+                problems.add(new PackProblem("pack.yaml", 0, 0, code, Msg.vi("load.calendar.file", "detail", p.messageVi()),
+                        Msg.en("load.calendar.file", "detail", p.messageEn())));
             }
             return new Result(null, problems);
         }

@@ -22,7 +22,9 @@ import org.kie.api.KieBase;
  *
  * <p>Once per class loader of this class, by a load of at least {@value #MIN_PROCEDURES} procedure folders (a smaller
  * pack's load is too short to hide it behind): not when a compile has already run, not with fewer than two processors
- * (it would take the core the load needs), not when the system property {@value #PROPERTY} is {@code false}.
+ * (it would take the core the load needs), not when the system property {@value #PROPERTY} is {@code false}, and not
+ * for an engine built with {@code EngineBuilder.backgroundWarmUp(false)} (its embedder asked for no background CPU:
+ * {@link DefaultEngine} does not call {@link #startFor} then).
  * Thread-safe.
  */
 final class CompilerWarmUp {
@@ -35,6 +37,8 @@ final class CompilerWarmUp {
             "procedures/WARM.UP/procedure.yaml", "procedures/WARM.UP/rules.drl");
     /** Started, or no longer needed because a procedure was compiled. */
     private static final AtomicBoolean DONE = new AtomicBoolean();
+    /** Whether a warm-up thread was started in this class loader (tests: in a fresh JVM). */
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private CompilerWarmUp() {
     }
@@ -75,6 +79,7 @@ final class CompilerWarmUp {
         if (wanted(System.getProperty(PROPERTY), Runtime.getRuntime().availableProcessors()) && DONE.compareAndSet(false, true)) {
             Thread t = new Thread(CompilerWarmUp::run, "motcua-compiler-warm-up");
             t.setDaemon(true);
+            STARTED.set(true);
             t.start();
             return true;
         }
@@ -84,6 +89,11 @@ final class CompilerWarmUp {
     /** Whether a warm-up may run: the property ({@code null} when not set) is not {@code false}, and a core is free for it. */
     static boolean wanted(String property, int processors) {
         return !"false".equalsIgnoreCase(property == null ? "" : property.strip()) && processors >= 2;
+    }
+
+    /** Whether a warm-up thread was ever started in this class loader. */
+    static boolean started() {
+        return STARTED.get();
     }
 
     /** A procedure was compiled: the compiler is warm, a later load need not warm it. */

@@ -208,6 +208,18 @@ final class DataRules {
         return new Translated(packageName, rules);
     }
 
+    /** A descriptor's kind as DRL names it ({@code OrDescr}: {@code or}, {@code FromDescr}: {@code from}). */
+    private static String element(BaseDescr d) {
+        String n = d.getClass().getSimpleName();
+        return (n.endsWith("Descr") ? n.substring(0, n.length() - 5) : n).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Rule text quoted in a reason: one line, at most 120 characters. */
+    private static String excerpt(String text) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        return t.length() <= 120 ? t : t.substring(0, 117) + "...";
+    }
+
     /** Thrown inside the translation for anything outside the subset; caught by {@link #translate}. */
     private static final class Outside extends Exception {
         private static final long serialVersionUID = 1L;
@@ -282,11 +294,16 @@ final class DataRules {
                     && ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs().get(0) instanceof PatternDescr p) {
                 patterns.add(pattern(d instanceof NotDescr ? Kind.NOT : Kind.EXISTS, p));
             } else {
-                throw new Outside("condition element");
+                throw new Outside("condition element " + element(d));
             }
         }
         Object rhs = r.getConsequence();
-        List<Call> calls = Consequences.parse(rhs instanceof String s ? s : null);
+        List<Call> calls;
+        try {
+            calls = Consequences.parse(rhs instanceof String s ? s : null);
+        } catch (Outside e) {
+            throw new Outside("consequence `" + excerpt(rhs instanceof String s ? s : "") + "`: " + e.getMessage());
+        }
         org.kie.api.io.Resource res = r.getResource() != null ? r.getResource() : pd.getResource();
         String file = res == null || res.getSourcePath() == null ? "" : res.getSourcePath();
         return new DataRule(r.getName(), file, attributes, metadata, patterns, calls);
@@ -297,7 +314,9 @@ final class DataRules {
         if (fact == null || p.getIdentifier() != null || p.getSource() != null || p.isQuery() || p.isUnification()
                 || !p.getBehaviors().isEmpty() || !p.getAnnotations().isEmpty()
                 || p.getGenericType() != null && p.getGenericType().getGenericTypes() != null && !p.getGenericType().getGenericTypes().isEmpty()) {
-            throw new Outside("pattern");
+            throw new Outside(fact == null ? "pattern over " + p.getObjectType()
+                    : p.getIdentifier() != null ? "binding " + p.getIdentifier()
+                    : p.getSource() != null ? "pattern source " + element(p.getSource()) : "pattern");
         }
         List<Node> constraints = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -305,7 +324,11 @@ final class DataRules {
             if (!(c instanceof ExprConstraintDescr e) || e.getType() != ExprConstraintDescr.Type.NAMED || e.getExpression() == null) {
                 throw new Outside("constraint");
             }
-            constraints.add(constraint(fact, e.getExpression()));
+            try {
+                constraints.add(constraint(fact, e.getExpression()));
+            } catch (Outside x) {
+                throw new Outside("constraint `" + excerpt(e.getExpression()) + "`: " + x.getMessage());
+            }
             texts.add(e.getExpression());
         }
         return new Pattern(kind, fact, constraints, texts);

@@ -45,7 +45,11 @@ public final class DefaultEngine implements Engine {
      */
     record Serving(LoadedPack pack, Map<String, Slot> slots,
             Map<String, io.github.motcua.rules.vocabulary.Unit> unitFacts, Map<String, Lazy> byKey,
-            CompletableFuture<List<PackProblem>> warm, PackLoader.Memo memo) {
+            CompletableFuture<List<PackProblem>> warm, PackLoader.Memo memo, DeferredProcedures deferred) {
+        Serving(LoadedPack pack, Map<String, Slot> slots, Map<String, io.github.motcua.rules.vocabulary.Unit> unitFacts,
+                Map<String, Lazy> byKey, CompletableFuture<List<PackProblem>> warm, PackLoader.Memo memo) {
+            this(pack, slots, unitFacts, byKey, warm, memo, null);
+        }
     }
 
     /**
@@ -88,6 +92,8 @@ public final class DefaultEngine implements Engine {
         private org.kie.api.KieBase kieBase;
         private Map<String, CompiledProcedure.RuleInfo> rules = Map.of();
         private List<PackProblem> problems = List.of();
+
+        private long generations;
 
         Lazy(LoadedPack.ProcedureSource src, Map<String, io.github.motcua.law.LegalBasis> bases,
                 io.github.motcua.forms.FormRegistry forms, String key, Lazy sameRules) {
@@ -146,6 +152,7 @@ public final class DefaultEngine implements Engine {
         synchronized void prepare() {
             if (!done) {
                 List<PackProblem> mine = new ArrayList<>();
+                long generatedBefore = RuleClasses.generationsOnThisThread();
                 try {
                     compileForm(mine);
                     // a lazy load left these checks of the rule texts for now; a problem stops here, as it stops an eager load
@@ -205,6 +212,7 @@ public final class DefaultEngine implements Engine {
                     linked = null;
                 }
                 problems = List.copyOf(mine);
+                generations = RuleClasses.generationsOnThisThread() - generatedBefore; // this thread ran the compile, if any
                 sameRules = null; // let the previous version go
                 for (LoadedPack.RuleText t : src.rules()) {
                     t.source().release(); // checked: the masked copies are not kept while the procedure serves
@@ -242,6 +250,11 @@ public final class DefaultEngine implements Engine {
 
         synchronized Map<String, CompiledProcedure.RuleInfo> rules() {
             return rules;
+        }
+
+        /** How many times preparing this procedure generated and compiled rule classes (0: data, reused, prebuilt). */
+        synchronized long generations() {
+            return generations;
         }
 
         synchronized List<PackProblem> problems() {
@@ -292,6 +305,11 @@ public final class DefaultEngine implements Engine {
     private final DecisionPipeline pipeline;
     private final boolean lazyCompile;
     /**
+     * A folder load leaves each procedure folder's parse and checks to its first use or the background
+     * ({@link io.github.motcua.rules.EngineBuilder#lazyParse}); implies {@link #lazyCompile}.
+     */
+    private final boolean lazyParse;
+    /**
      * After a swap, prepare in the background every procedure not yet ready (check and compile, or assemble a prebuilt
      * one); false: each only at its first decision ({@link EngineBuilder#backgroundWarmUp}).
      */
@@ -339,6 +357,18 @@ public final class DefaultEngine implements Engine {
      */
     public DefaultEngine(Clock clock, int firingLimit, int compileThreads, List<PackSection> sections,
             boolean lazyCompile, boolean keepClasses, boolean backgroundWarmUp) {
+        this(clock, firingLimit, compileThreads, sections, lazyCompile, keepClasses, backgroundWarmUp, false);
+    }
+
+    /**
+     * @param lazyParse true: a folder {@code load} reads every file and checks the pack-wide files and the sections, then
+     *                  serves, leaving each procedure folder's parse and checks to its first use or the background (see
+     *                  {@link io.github.motcua.rules.EngineBuilder#lazyParse}); implies {@code lazyCompile}
+     */
+    public DefaultEngine(Clock clock, int firingLimit, int compileThreads, List<PackSection> sections,
+            boolean lazyCompile, boolean keepClasses, boolean backgroundWarmUp, boolean lazyParse) {
+        lazyCompile = lazyCompile || lazyParse;
+        this.lazyParse = lazyParse;
         this.backgroundWarmUp = backgroundWarmUp;
         this.keepClasses = keepClasses;
         this.lazyCompile = lazyCompile;
@@ -472,6 +502,9 @@ public final class DefaultEngine implements Engine {
             finishWarm(old); // swapped out: what it still waited for will not be prepared for it (as a skipped warm-up)
         }
         List<CompletableFuture<Void>> jobs = new ArrayList<>();
+        if (next.deferred() != null) {
+            warmDeferred(next, jobs);
+        }
         for (Slot slot : next.slots().values()) {
             if (!slot.lazy.pending()) {
                 continue;
@@ -496,12 +529,47 @@ public final class DefaultEngine implements Engine {
         CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> finishWarm(next));
     }
 
+    /**
+     * A lazy-parse pack's folders: each parsed and checked, then its rules checked and compiled, in the background on the
+     * compile threads (yielding to loads, reloads and decisions that wait); with the warm-up off, each only at its first
+     * use. Adds to {@code jobs} what {@link #compiled()} waits for.
+     */
+    private void warmDeferred(Serving next, List<CompletableFuture<Void>> jobs) {
+        for (DeferredProcedures.Pending p : next.deferred().all()) {
+            jobs.add(p.ready);
+            if (!backgroundWarmUp) {
+                continue;
+            }
+            try {
+                compilePool.execute(() -> {
+                    try {
+                        if (serving.get() == next) { // a pack swapped out meanwhile is not prepared further
+                            awaitForeground();
+                            Slot slot = p.outcome(loadPool);
+                            if (slot != null && serving.get() == next) {
+                                awaitForeground();
+                                slot.lazy.get();
+                            }
+                        }
+                    } finally {
+                        p.ready.complete(null); // done, or skipped as a swapped-out pack's warm-up is
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                break; // closed: first uses parse on demand
+            }
+        }
+    }
+
     /** Completes {@code s}'s {@link #compiled()} future (once) with the problems of its procedures prepared so far. */
     private static void finishWarm(Serving s) {
         if (s.warm().isDone()) {
             return;
         }
         List<PackProblem> out = new ArrayList<>();
+        if (s.deferred() != null) {
+            out.addAll(s.deferred().problemsSoFar());
+        }
         for (Slot slot : s.slots().values()) {
             if (slot.lazy.done()) {
                 out.addAll(slot.lazy.problems());
@@ -569,8 +637,10 @@ public final class DefaultEngine implements Engine {
         if (!problems.isEmpty()) {
             return new Built(null, problems, files.source());
         }
-        if (prebuilt == null) {
-            CompilerWarmUp.startFor(files); // rules to compile: a cold compiler warms while the files are parsed
+        if (prebuilt == null && backgroundWarmUp) {
+            // rules to compile: a cold compiler warms while the files are parsed (not when the embedder asked for no
+            // background work: EngineBuilder.backgroundWarmUp(false))
+            CompilerWarmUp.startFor(files);
         }
         java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
         try {
@@ -602,11 +672,23 @@ public final class DefaultEngine implements Engine {
         LoadedPack pack;
         PackLoader.Memo memo;
         Map<String, String> checkKeys;
-        Serving previous = serving.get();
+        boolean deferring = lazyParse && prebuilt == null && !isReload;
+        // a lazy-parse pack serving now: every folder parsed and checked first, so a reload reuses what it can (a
+        // lazy-parse load reuses nothing)
+        Serving previous = deferring ? null : complete(serving.get());
         try {
             PackLoader.Loaded loaded = PackLoader.load(files, sections, problems, previous == null ? null : previous.memo(),
                     loadPool, prebuilt != null ? ProcedureReader.RuleChecks.SKIPPED
-                            : lazyCompile ? ProcedureReader.RuleChecks.AT_FIRST_USE : ProcedureReader.RuleChecks.AT_LOAD);
+                            : lazyCompile ? ProcedureReader.RuleChecks.AT_FIRST_USE : ProcedureReader.RuleChecks.AT_LOAD,
+                    deferring);
+            if (loaded.deferred() != null && loaded.pack() != null && problems.isEmpty()) {
+                // a lazy-parse load: serves now; each folder is parsed and checked at its first use or in the background
+                LoadedPack lp = loaded.pack();
+                DeferredProcedures deferred = new DeferredProcedures(lp.info().id(), loaded.deferred(), lp.bases(),
+                        lp.section(BuiltInSections.FORMS, io.github.motcua.forms.FormRegistry.class), loaded.checkKeys());
+                return new Built(new Serving(lp, Map.of(), Evaluator.unitFacts(lp.units()), Map.of(), new CompletableFuture<>(), null,
+                        deferred), List.of(), files.source());
+            }
             pack = loaded.pack();
             memo = loaded.memo();
             checkKeys = loaded.checkKeys();
@@ -617,7 +699,7 @@ public final class DefaultEngine implements Engine {
         if (pack == null || !problems.isEmpty()) {
             return new Built(null, sorted(problems), files.source());
         }
-        Serving old = serving.get();
+        Serving old = previous;
         Map<String, Slot> slots = new TreeMap<>();
         Map<String, Lazy> byKey = new java.util.HashMap<>();
         List<Lazy> mustCompile = new ArrayList<>();
@@ -728,6 +810,32 @@ public final class DefaultEngine implements Engine {
         return out;
     }
 
+    /**
+     * {@code s} with every procedure parsed and checked when it is a lazy-parse pack (its quarantined procedures left
+     * out), for what needs the whole catalogue; else {@code s}. The returned value is a view: it never serves.
+     */
+    private Serving complete(Serving s) {
+        if (s == null || s.deferred() == null) {
+            return s;
+        }
+        DeferredProcedures.Complete c = inForeground(() -> s.deferred().complete(loadPool));
+        return new Serving(s.pack(), c.slots(), s.unitFacts(), c.byKey(), s.warm(), c.memo(), null);
+    }
+
+    /**
+     * The slot of {@code code} in {@code s}, parsed and checked first in a lazy-parse pack; null when it has no such
+     * procedure (an alias is not looked up here).
+     *
+     * @throws io.github.motcua.rules.UnableToLoadPackException when its folder failed a check
+     */
+    private Slot slot(Serving s, String code) {
+        Slot slot = s.slots().get(code);
+        if (slot == null && s.deferred() != null && s.deferred().has(code)) {
+            slot = inForeground(() -> s.deferred().slot(code, loadPool));
+        }
+        return slot;
+    }
+
     private static List<PackProblem> sorted(List<PackProblem> problems) {
         List<PackProblem> out = new ArrayList<>(problems);
         out.sort(Comparator.comparing(PackProblem::file).thenComparingInt(PackProblem::line)
@@ -760,8 +868,28 @@ public final class DefaultEngine implements Engine {
      */
     private Decision decideChecked(Dossier dossier, String text) {
         Serving s = serving();
-        Slot slot = s.slots().get(dossier.procedure());
+        Slot slot = slot(s, dossier.procedure());
         Procedure.Alias alias = null;
+        if (slot == null && s.deferred() != null) { // an alias, or no such procedure: every folder is needed
+            DeferredProcedures.Complete c = inForeground(() -> s.deferred().complete(loadPool));
+            String owner = null;
+            for (Procedure candidate : c.parsed().values()) {
+                for (Procedure.Alias a : candidate.aliases()) {
+                    if (a.code().equals(dossier.procedure())) {
+                        owner = candidate.code();
+                        alias = a;
+                    }
+                }
+            }
+            if (owner != null) {
+                slot = slot(s, owner); // a quarantined owner is refused with its problems
+            } else {
+                int[] at = DossierJson.position(text, "/procedure");
+                throw new NoSuchProcedureException(dossier.procedure(), s.pack().info().id(),
+                        DossierProblems.closestProcedures(dossier.procedure(),
+                                c.slots().values().stream().map(x -> x.procedure).toList()), at[0], at[1]);
+            }
+        }
         if (slot == null) { // an old code (mã cũ) a procedure lists among its aliases
             for (Slot candidate : s.slots().values()) {
                 for (Procedure.Alias a : candidate.procedure.aliases()) {
@@ -807,13 +935,18 @@ public final class DefaultEngine implements Engine {
     @Override
     public List<Procedure> catalog() {
         Serving s = serving.get();
+        if (s != null && s.deferred() != null) { // every folder parsed and checked first; the quarantined ones left out
+            return complete(s).slots().values().stream().map(x -> x.procedure).toList();
+        }
         return s == null ? List.of() : s.pack().procedures().values().stream().map(LoadedPack.ProcedureSource::procedure).toList();
     }
 
     @Override
     public List<io.github.motcua.rules.RuleSummary> rules(String procedureCode) {
         Serving s = serving.get();
-        LoadedPack.ProcedureSource ps = s == null || procedureCode == null ? null : s.pack().procedures().get(procedureCode);
+        LoadedPack.ProcedureSource ps = s == null || procedureCode == null ? null
+                : s.deferred() != null ? java.util.Optional.ofNullable(slot(s, procedureCode)).map(x -> x.lazy.src).orElse(null)
+                : s.pack().procedures().get(procedureCode);
         if (ps == null) {
             return List.of();
         }
@@ -825,6 +958,13 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
+    public Optional<io.github.motcua.rules.DecisionPath> decisionPath(String procedureCode) {
+        Serving s = serving.get();
+        LoadedPack.ProcedureSource ps = s == null || procedureCode == null ? null : s.pack().procedures().get(procedureCode);
+        return ps == null ? Optional.empty() : Optional.ofNullable(DecisionPaths.of(ps));
+    }
+
+    @Override
     public List<ReceivingUnit> units() {
         Serving s = serving.get();
         return s == null ? List.of() : List.copyOf(s.pack().units().values());
@@ -833,6 +973,9 @@ public final class DefaultEngine implements Engine {
     @Override
     public List<PackCase> cases() {
         Serving s = serving.get();
+        if (s != null && s.deferred() != null) { // every folder parsed and checked first; the quarantined ones' left out
+            return inForeground(() -> s.deferred().complete(loadPool)).cases();
+        }
         return s == null ? List.of() : s.pack().cases();
     }
 
@@ -849,9 +992,19 @@ public final class DefaultEngine implements Engine {
         return pipeline.sections();
     }
 
+    /**
+     * Tests: how many times this engine generated and compiled rule classes for the procedures of the pack serving now
+     * that are prepared so far — a count of its own, unlike {@link RuleClasses#generations()}, so other engines
+     * compiling meanwhile in the same JVM do not change it.
+     */
+    long generations() {
+        Serving s = serving.get();
+        return s == null ? 0 : s.slots().values().stream().mapToLong(x -> x.lazy.generations()).sum();
+    }
+
     /** The codes of the serving pack's procedures not yet ready (to check, compile or assemble), in code order. */
     List<String> pending() {
-        Serving s = serving.get();
+        Serving s = complete(serving.get());
         return s == null ? List.of() : s.slots().entrySet().stream().filter(e -> e.getValue().lazy.pending()).map(Map.Entry::getKey).toList();
     }
 
@@ -865,6 +1018,9 @@ public final class DefaultEngine implements Engine {
     public Optional<io.github.motcua.fees.FeeTable> feeTable(String procedureCode) {
         Objects.requireNonNull(procedureCode, "procedureCode");
         Serving s = serving.get();
+        if (s != null && s.deferred() != null) {
+            slot(s, procedureCode); // its folder parsed and checked first: a quarantined procedure is refused
+        }
         return s == null ? Optional.empty() : Optional.ofNullable(s.pack().section(BuiltInSections.FEES, BuiltInSections.PackFees.class))
                 .map(f -> f.tables().get(procedureCode));
     }

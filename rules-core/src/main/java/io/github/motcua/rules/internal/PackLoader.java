@@ -95,9 +95,97 @@ final class PackLoader {
      */
     static Loaded load(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous,
             java.util.concurrent.Executor executor, ProcedureReader.RuleChecks ruleChecks) {
-        PackLoader l = new PackLoader(files, sections, problems, previous, executor, ruleChecks);
+        return load(files, sections, problems, previous, executor, ruleChecks, false);
+    }
+
+    /**
+     * As {@link #load(PackFiles, List, List, Memo, java.util.concurrent.Executor, ProcedureReader.RuleChecks)}; with
+     * {@code deferFolders} (a lazy-parse load, which reuses nothing from {@code previous}) every procedure folder whose
+     * name is a procedure code and which has a procedure.yaml is left unparsed: the pack's procedures and cases are
+     * empty and {@link Loaded#deferred()} parses each folder exactly as this load would have. Every other check runs:
+     * file limits, the content hash, the pack-wide files, every section's files, and the folders that cannot be
+     * procedures (read now, so their problems refuse the load as they would in a full load). The cross-folder checks
+     * (aliases) and the warnings about procedure codes named by pack-wide files are left to the deferred folders.
+     */
+    static Loaded load(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous,
+            java.util.concurrent.Executor executor, ProcedureReader.RuleChecks ruleChecks, boolean deferFolders) {
+        PackLoader l = new PackLoader(files, sections, problems, deferFolders ? null : previous, executor, ruleChecks);
+        l.deferFolders = deferFolders;
         LoadedPack pack = l.load();
-        return new Loaded(pack, l.memo, l.checkKeys);
+        return new Loaded(pack, l.memo, l.checkKeys, l.deferred);
+    }
+
+    /** A lazy-parse load ({@link #load(PackFiles, List, List, Memo, java.util.concurrent.Executor, ProcedureReader.RuleChecks, boolean)}). */
+    private boolean deferFolders;
+    /** The folders a lazy-parse load left, or null. */
+    private DeferredFolders deferred;
+
+    /** What a procedure folder's code must look like (procedure.schema.json's {@code code}): others are read at load. */
+    private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
+
+    /**
+     * The procedure folders a lazy-parse load left unparsed (code order) and what parsing one needs, captured from that
+     * load: {@link #read} gives exactly the folder's result in a full load (problems, source, cases). Thread-safe; a
+     * folder may be read from any thread (each read has its own reader).
+     */
+    static final class DeferredFolders {
+        private final Map<String, List<String>> paths;
+        private final PackFiles files;
+        private final FormFields.Library forms;
+        private final CutOffRules cutOffs;
+        private final ProcedureReader.RuleChecks ruleChecks;
+        private final Set<String> claimed;
+        private final Map<String, LegalBasis> bases;
+        private final Set<String> expectKeys;
+        /** What the memo needs besides the folders' results (null when the load had problems). */
+        private final Memo partial;
+
+        private DeferredFolders(Map<String, List<String>> paths, PackFiles files, FormFields.Library forms, CutOffRules cutOffs,
+                ProcedureReader.RuleChecks ruleChecks, Set<String> claimed, Map<String, LegalBasis> bases, Set<String> expectKeys,
+                Memo partial) {
+            this.paths = paths;
+            this.files = files;
+            this.forms = forms;
+            this.cutOffs = cutOffs;
+            this.ruleChecks = ruleChecks;
+            this.claimed = claimed;
+            this.bases = bases;
+            this.expectKeys = expectKeys;
+            this.partial = partial;
+        }
+
+        /** The deferred folders' codes, in code order. */
+        java.util.Collection<String> codes() {
+            return paths.keySet();
+        }
+
+        /** Parses and checks folder {@code code} as the full load would have. */
+        ProcedureReader.Folder read(String code) {
+            return readFolder(files, forms, cutOffs, ruleChecks, code, paths.get(code), claimed, bases, expectKeys);
+        }
+
+        /**
+         * The memo of the pack once every folder is read: {@code procs} the folders' results (each without a problem),
+         * or null when some had one (a full load with a problem leaves nothing to reuse either).
+         */
+        Memo memo(Map<String, Proc> procs) {
+            return partial == null || procs.size() != paths.size() ? null
+                    : new Memo(partial.wide(), partial.folderKeys(), Map.copyOf(procs), partial.sectionKeys(), partial.sectionValues());
+        }
+    }
+
+    /** One procedure folder parsed and checked; a reader that throws gives the folder's {@code LOAD_FAILED} problem. */
+    private static ProcedureReader.Folder readFolder(PackFiles files, FormFields.Library forms, CutOffRules cutOffs,
+            ProcedureReader.RuleChecks ruleChecks, String code, List<String> paths, Set<String> claimed,
+            Map<String, LegalBasis> bases, Set<String> expectKeys) {
+        List<PackProblem> mine = new ArrayList<>();
+        try {
+            return new ProcedureReader(files, mine, forms, cutOffs, ruleChecks).folder(code, paths, claimed, bases, expectKeys);
+        } catch (RuntimeException | StackOverflowError x) {
+            mine.add(Msg.problem("procedures/" + code + "/procedure.yaml", 0, 0, "LOAD_FAILED", "load.procedure.failed",
+                    "detail", String.valueOf(x)));
+            return new ProcedureReader.Folder(code, null, mine, false);
+        }
     }
 
     /**
@@ -106,7 +194,10 @@ final class PackLoader {
      * folder's files (paths, lengths and each file's SHA-256), what lint and rule metadata depend on, so equal
      * keys let the engine reuse them.
      */
-    record Loaded(LoadedPack pack, Memo memo, Map<String, String> checkKeys) {
+    record Loaded(LoadedPack pack, Memo memo, Map<String, String> checkKeys, DeferredFolders deferred) {
+        Loaded(LoadedPack pack, Memo memo, Map<String, String> checkKeys) {
+            this(pack, memo, checkKeys, null);
+        }
     }
 
     /**
@@ -355,22 +446,19 @@ final class PackLoader {
         FormFields.Library forms = FormFields.Library.of(files);
         // procedure folders are independent of each other and of the sections: check them meanwhile
         List<java.util.concurrent.CompletableFuture<ProcedureReader.Folder>> folders = new ArrayList<>();
+        Map<String, List<String>> deferredPaths = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : byProcedure.entrySet()) {
+            if (deferFolders && CODE.matcher(e.getKey()).matches() && files.get("procedures/" + e.getKey() + "/procedure.yaml") != null) {
+                deferredPaths.put(e.getKey(), e.getValue()); // a procedure's folder: read at its first use or in the background
+                continue;
+            }
             Proc known = reuse && keys.get(e.getKey()).equals(previous.folderKeys().get(e.getKey())) ? previous.procs().get(e.getKey()) : null;
             if (known != null) { // byte-identical folder, same pack-wide files and sections: same result
                 folders.add(java.util.concurrent.CompletableFuture.completedFuture(new ProcedureReader.Folder(e.getKey(), known, List.of(), true)));
                 continue;
             }
-            folders.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                List<PackProblem> mine = new ArrayList<>();
-                try {
-                    return new ProcedureReader(files, mine, forms, cutOffs, ruleChecks).folder(e.getKey(), e.getValue(), claimed, bases, expectKeys);
-                } catch (RuntimeException | StackOverflowError x) {
-                    mine.add(Msg.problem("procedures/" + e.getKey() + "/procedure.yaml", 0, 0, "LOAD_FAILED", "load.procedure.failed",
-                            "detail", String.valueOf(x)));
-                    return new ProcedureReader.Folder(e.getKey(), null, mine, false);
-                }
-            }, executor));
+            folders.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys), executor));
         }
         PackInfo info = infoWithHash == null ? null : infoWithHash.apply(join(packSha256));
         PackSection.Context context = new PackSection.Context(info, bases, units, files.files());
@@ -417,6 +505,15 @@ final class PackLoader {
                 sectionValues.put(s.name(), o.value());
             }
         }
+        if (deferFolders && (problems.size() != problemsAtStart || folders.stream().anyMatch(f -> !f.join().problems().isEmpty()))) {
+            // refused anyway: every folder read now, so the report is the one a full load gives
+            for (Map.Entry<String, List<String>> e : deferredPaths.entrySet()) {
+                folders.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys), executor));
+            }
+            deferredPaths.clear();
+            deferFolders = false;
+        }
         Map<String, LoadedPack.ProcedureSource> procedures = new TreeMap<>();
         List<PackCase> cases = new ArrayList<>();
         for (java.util.concurrent.CompletableFuture<ProcedureReader.Folder> f : folders) {
@@ -429,6 +526,20 @@ final class PackLoader {
                     procMemo.put(r.code(), r.proc());
                 }
             }
+        }
+        if (deferFolders) {
+            // the cross-folder checks (aliases) and the warnings naming procedures need every folder: left to the folders
+            if (info == null) {
+                return null;
+            }
+            Map<String, String> folderKeys = new java.util.HashMap<>(keys);
+            folderKeys.remove("");
+            Memo partial = problems.size() == problemsAtStart
+                    ? new Memo(wide, Map.copyOf(folderKeys), Map.of(), Map.copyOf(sectionKeys), Map.copyOf(sectionValues)) : null;
+            deferred = new DeferredFolders(java.util.Collections.unmodifiableMap(deferredPaths), files, forms, cutOffs, ruleChecks,
+                    claimed, java.util.Collections.unmodifiableMap(bases), expectKeys, partial);
+            return new LoadedPack(info, java.util.Collections.unmodifiableMap(bases), java.util.Collections.unmodifiableMap(units), java.util.Collections.unmodifiableMap(procedures), List.copyOf(cases),
+                    Map.copyOf(sectionValues), decisionBudget, java.util.Collections.unmodifiableMap(parameters), List.copyOf(warnings));
         }
         aliasConflicts(procedures, problems);
         List<io.github.motcua.rules.Procedure> loadedProcedures = procedures.values().stream()

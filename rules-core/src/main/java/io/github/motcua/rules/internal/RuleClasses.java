@@ -84,8 +84,20 @@ final class RuleClasses {
     private RuleClasses() {
     }
 
+    /**
+     * How many times the calling thread generated and compiled rule classes: a delta of it around a call is that call's
+     * own, whatever other threads (another engine's background warm-up) compile meanwhile.
+     */
+    private static final ThreadLocal<long[]> ON_THIS_THREAD = ThreadLocal.withInitial(() -> new long[1]);
+
+    /** JVM-wide; a test that counts a delta of it must know nothing else compiles meanwhile: prefer a scoped count. */
     static long generations() {
         return GENERATIONS.get();
+    }
+
+    /** How many times the calling thread generated and compiled rule classes ({@link DefaultEngine#generations()}). */
+    static long generationsOnThisThread() {
+        return ON_THIS_THREAD.get()[0];
     }
 
     /** Problems at a rule's file and line (from its name), or at {@code fallback} for an unknown rule. */
@@ -155,6 +167,7 @@ final class RuleClasses {
             return Generated.EMPTY;
         }
         GENERATIONS.incrementAndGet();
+        ON_THIS_THREAD.get()[0]++;
         ClassLoader parent = RuleClasses.class.getClassLoader();
         KnowledgeBuilderConfigurationImpl conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(parent)
                 .as(KnowledgeBuilderConfigurationImpl.KEY);

@@ -42,10 +42,19 @@ final class RuleTables {
         if (!file.endsWith(".xlsx") && (csv = PackFiles.text(file, bytes, problems)) == null) {
             return null;
         }
+        String[] reading = {"", "0"}; // the cell being read, and its row
         try {
-            rows = file.endsWith(".xlsx") ? readXlsx(bytes) : readCsv(csv);
+            rows = file.endsWith(".xlsx") ? readXlsx(bytes, reading) : readCsv(csv);
         } catch (IOException | RuntimeException e) {
-            problems.add(Msg.problem(file, 0, 0, "TABLE_UNREADABLE", "load.table.unreadable", "detail", String.valueOf(e.getMessage())));
+            if (file.endsWith(".xlsx")) {
+                // what the reader's failure means, in words (a cell of the wrong type at its place, a broken sheet...)
+                int row = Integer.parseInt(reading[1]);
+                io.github.motcua.fees.XlsxArchive.Refusal r = io.github.motcua.fees.XlsxArchive.unreadable(e, reading[0], row);
+                problems.add(new PackProblem(file, row, 0, "TABLE_UNREADABLE", Msg.vi("load.table.unreadable", "detail", r.messageVi()),
+                        Msg.en("load.table.unreadable", "detail", r.messageEn())));
+            } else {
+                problems.add(Msg.problem(file, 0, 0, "TABLE_UNREADABLE", "load.table.unreadable", "detail", String.valueOf(e.getMessage())));
+            }
             return null;
         }
         rows.removeIf(r -> r.stream().allMatch(c -> c.text().isBlank()));
@@ -246,14 +255,20 @@ final class RuleTables {
         return rows;
     }
 
-    private static List<List<Cell>> readXlsx(byte[] bytes) throws IOException {
+    /** The rows of the first sheet; {@code at} says which cell and row were being read when it throws. */
+    private static List<List<Cell>> readXlsx(byte[] bytes, String[] at) throws IOException {
         List<List<Cell>> rows = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
             for (Row r : wb.getFirstSheet().read()) {
                 List<Cell> row = new ArrayList<>();
                 for (int i = 0; i < r.getCellCount(); i++) {
+                    org.dhatim.fastexcel.reader.Cell c = r.getCell(i);
+                    at[0] = c == null || c.getAddress() == null ? "" : c.getAddress().toString();
+                    at[1] = Integer.toString(r.getRowNum());
                     row.add(new Cell(r.getRowNum(), i + 1, r.getCellAsString(i).orElse("")));
                 }
+                at[0] = "";
+                at[1] = "0";
                 if (!row.isEmpty()) {
                     rows.add(row);
                 }

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
@@ -28,6 +33,39 @@ class CompilerWarmUpTest {
         }
         assertEquals(new TreeSet<>(List.of("motcua.pWARM_UP: Có giấy tờ thì nộp giấy tờ", "motcua.pWARM_UP: Diện tích lớn",
                 "motcua.pWARM_UP: Người yêu cầu chưa đủ tuổi")), names);
+    }
+
+    /**
+     * Run in a fresh JVM (nothing compiled yet, the warm-up not started): loads the pack {@code args[0]} lazily into an
+     * engine whose background warm-up is {@code args[1]}, and prints whether the compiler warm-up thread was started.
+     */
+    public static final class FreshLoad {
+        public static void main(String[] args) {
+            try (io.github.motcua.rules.Engine e = io.github.motcua.rules.Motcua.engine().lazyCompile(true)
+                    .backgroundWarmUp(Boolean.parseBoolean(args[1])).build()) {
+                e.load(Path.of(args[0])).orThrow();
+                System.out.println("compilerWarmUp=" + CompilerWarmUp.started());
+            }
+        }
+    }
+
+    private static String freshLoad(boolean backgroundWarmUp, Path log) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FreshLoad.class.getName(), DataRulesTest.GIA_LAI.toString(),
+                Boolean.toString(backgroundWarmUp)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "the fresh JVM did not finish");
+        String out = Files.readString(log);
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    @Test
+    void load_backgroundWarmUpOff_startsNoCompilerWarmUp_whereItWouldOtherwise(@TempDir Path dir) throws Exception {
+        // the warm-up wants a second processor; the control below proves the load of this pack starts it otherwise
+        Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "one processor: the warm-up never starts");
+        assertTrue(freshLoad(true, dir.resolve("on.log")).contains("compilerWarmUp=true"), "control: warm-up on");
+        String off = freshLoad(false, dir.resolve("off.log"));
+        assertTrue(off.contains("compilerWarmUp=false"), off);
     }
 
     @Test
