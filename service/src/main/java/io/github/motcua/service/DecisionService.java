@@ -113,6 +113,7 @@ public final class DecisionService implements AutoCloseable {
         private boolean ownsEngine = true;
         private Duration watchQuiet = PackWatcher.QUIET;
         private boolean backgroundWarmUp = true;
+        private boolean lazyParse;
 
         private Builder(Path pack) {
             this.pack = pack;
@@ -180,6 +181,19 @@ public final class DecisionService implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether the engine the service builds parses a pack folder lazily (default false; {@code EngineBuilder.lazyParse}):
+         * the first load checks the pack-wide files and every section, then leaves each procedure folder's parse and checks
+         * to its first use or the background, so the service is ready sooner on a large catalogue; a broken procedure
+         * folder is then quarantined (its decisions refused with the strict load's problems) while the others serve,
+         * instead of refusing the whole pack. Reloads and prebuilt packs are unchanged. Not used with
+         * {@link #engine(Engine)} (that engine has its own setting).
+         */
+        public Builder lazyParse(boolean lazyParse) {
+            this.lazyParse = lazyParse;
+            return this;
+        }
+
         /** The text {@code /decisions/explain} returns beside the decision (default {@link Explainer#plain()}). */
         public Builder explainer(Explainer explainer) {
             this.explainer = Objects.requireNonNull(explainer, "explainer");
@@ -212,7 +226,7 @@ public final class DecisionService implements AutoCloseable {
          */
         public DecisionService start() {
             if (engine == null) {
-                engine = Motcua.engine().clock(clock).backgroundWarmUp(backgroundWarmUp).build();
+                engine = Motcua.engine().clock(clock).backgroundWarmUp(backgroundWarmUp).lazyParse(lazyParse).build();
                 ownsEngine = true;
             }
             if (bind == null) {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code serve PACK [--port N] [--bind ADDR] [--admin-token-file FILE] [--watch] [--no-background-warm-up]}: the decision service
+ * {@code serve PACK [--port N] [--bind ADDR] [--admin-token-file FILE] [--watch] [--no-background-warm-up] [--lazy-parse]}: the decision service
  * (docs/service.md) until the process is stopped. Not thread-safe.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true)
@@ -54,6 +54,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--no-background-warm-up")
     boolean noBackgroundWarmUp;
+
+    @Option(names = "--lazy-parse")
+    boolean lazyParse;
 
     @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en")
     String lang;
@@ -110,7 +113,7 @@ public final class ServeCommand implements Callable<Integer> {
     /** The service the options ask for, not started; its log lines go to {@code err}. */
     DecisionService.Builder builder(String token, PrintWriter err) {
         return DecisionService.builder(pack).bind(bind).port(port).adminToken(token).watch(watch)
-                .backgroundWarmUp(!noBackgroundWarmUp)
+                .backgroundWarmUp(!noBackgroundWarmUp).lazyParse(lazyParse)
                 .explainer((d, p, locale) -> Explanation.of(d, p, Messages.english(locale)))
                 .log(line -> {
                     err.println(line);

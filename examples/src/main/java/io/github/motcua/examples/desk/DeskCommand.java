@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code desk PACK [--port N] [--no-background-warm-up]}: starts the desk web application on 127.0.0.1, prints its URL and
+ * {@code desk PACK [--port N] [--no-background-warm-up] [--lazy-parse]}: starts the desk web application on 127.0.0.1, prints its URL and
  * serves until the process is stopped. Not thread-safe.
  */
 @Command(name = "desk", mixinStandardHelpOptions = true)
@@ -25,12 +25,15 @@ public final class DeskCommand implements Callable<Integer> {
     @Option(names = "--no-background-warm-up")
     boolean noBackgroundWarmUp;
 
+    @Option(names = "--lazy-parse")
+    boolean lazyParse;
+
     @Spec
     CommandSpec spec;
 
     /** The desk the options ask for, started (what {@link #call} serves until the process stops). */
     DeskServer start() {
-        return DeskServer.start(pack, port, Clock.systemUTC(), !noBackgroundWarmUp);
+        return DeskServer.start(pack, port, Clock.systemUTC(), !noBackgroundWarmUp, lazyParse);
     }
 
     @Override

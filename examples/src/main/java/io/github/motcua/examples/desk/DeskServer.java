@@ -87,9 +87,28 @@ public final class DeskServer implements AutoCloseable {
      * @throws UncheckedIOException when the port cannot be bound
      */
     public static DeskServer start(Path pack, int port, Clock clock, boolean backgroundWarmUp) {
+        return start(pack, port, clock, backgroundWarmUp, false);
+    }
+
+    /**
+     * Loads the pack and starts the desk, with the engine's background warm-up on or off and its lazy parse on or off
+     * ({@code EngineBuilder.lazyParse}): on, a pack folder's load checks the pack-wide files and every section and leaves
+     * each procedure folder's parse and checks to its first use or the background, so a large catalogue serves sooner;
+     * a broken procedure folder is then quarantined (its decisions refused with the strict load's problems) while the
+     * others serve, instead of the desk refusing to start. A prebuilt pack ignores it.
+     *
+     * @param pack             the pack folder, or a prebuilt pack
+     * @param port             a local port, or 0 for a free one
+     * @param clock            the server clock (received-at defaults, decisions' evaluation time)
+     * @param backgroundWarmUp whether the engine prepares the procedures not yet ready in the background
+     * @param lazyParse        whether the engine parses a pack folder's procedure folders lazily
+     * @throws IllegalStateException naming the pack's problems when it does not load
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public static DeskServer start(Path pack, int port, Clock clock, boolean backgroundWarmUp, boolean lazyParse) {
         Objects.requireNonNull(pack, "pack");
         Objects.requireNonNull(clock, "clock");
-        Engine engine = Motcua.engine().clock(clock).backgroundWarmUp(backgroundWarmUp).build();
+        Engine engine = Motcua.engine().clock(clock).backgroundWarmUp(backgroundWarmUp).lazyParse(lazyParse).build();
         LoadResult r = engine.load(pack);
         if (!r.ok()) {
             engine.close();

@@ -1,0 +1,91 @@
+package io.github.motcua.examples.desk;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.motcua.dossier.Channel;
+import io.github.motcua.rules.Dossier;
+import io.github.motcua.rules.Engine;
+import io.github.motcua.rules.PackCase;
+import io.github.motcua.rules.UnableToLoadPackException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code desk --lazy-parse}: the desk's engine parses the pack folder's procedure folders lazily. Seen from outside by a
+ * pack folder with one broken procedure folder: the default desk refuses to start, a lazy-parse desk starts, serves the
+ * other procedure and refuses the broken one's decisions.
+ */
+class DeskLazyParseOptionTest {
+    static final String BROKEN = "1.000894";
+
+    @TempDir
+    static Path dir;
+    static Path pack;
+
+    @BeforeAll
+    static void breakOneProcedure() throws IOException {
+        pack = copy(Path.of("src/test/resources/packs/ho-tich"), dir.resolve("ho-tich"));
+        copy(Path.of("packs/gia-lai/forms"), pack.resolve("forms"));
+        Path yaml = pack.resolve("procedures/" + BROKEN + "/procedure.yaml");
+        String text = Files.readString(yaml, StandardCharsets.UTF_8);
+        assertTrue(text.contains("level: COMMUNE"), "the test's edit must apply");
+        Files.writeString(yaml, text.replace("level: COMMUNE", "level: HAMLET"), StandardCharsets.UTF_8);
+    }
+
+    private static Path copy(Path source, Path target) {
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path t = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    static DeskServer start(String... options) {
+        DeskCommand cmd = new DeskCommand();
+        String[] args = new String[options.length + 1];
+        args[0] = pack.toString();
+        System.arraycopy(options, 0, args, 1, options.length);
+        new CommandLine(cmd).parseArgs(args);
+        return cmd.start();
+    }
+
+    @Test
+    void desk_default_refusesToStartOnAPackWithABrokenProcedureFolder() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> start().close());
+        assertTrue(e.getMessage().contains(BROKEN), e.getMessage());
+    }
+
+    @Test
+    void desk_lazyParse_startsAndQuarantinesTheBrokenProcedure() {
+        try (DeskServer d = start("--lazy-parse")) {
+            Engine e = d.ownedEngine();
+            List<PackCase> cases = e.cases();
+            assertFalse(cases.isEmpty());
+            assertTrue(cases.stream().noneMatch(c -> c.dossier().procedure().equals(BROKEN)), "a quarantined procedure's cases");
+            e.decide(cases.get(0).dossier());
+            UnableToLoadPackException refused = assertThrows(UnableToLoadPackException.class,
+                    () -> e.decide(Dossier.of(BROKEN, Channel.DESK, OffsetDateTime.parse("2026-03-02T10:00:00+07:00"))));
+            assertTrue(refused.problems().stream().anyMatch(p -> p.file().contains(BROKEN)), refused.problems()::toString);
+        }
+    }
+}
