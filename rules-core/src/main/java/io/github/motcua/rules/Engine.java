@@ -109,7 +109,11 @@ public interface Engine extends AutoCloseable {
      * Which path decides a procedure of the serving pack ({@link DecisionPath}): its rules as data, decided without a
      * Drools session, or compiled, with the first construct that sent it to the compiler. Read from the rule texts
      * (parsed again on each call: for tools such as {@code check}, not for every decision). Empty for an unknown code,
-     * when no pack serves, or when the procedure's rules do not parse (the load reports that).
+     * when no pack serves, or when the procedure's rules do not parse (the load reports that). With
+     * {@link EngineBuilder#lazyParse(boolean) lazy parse}, the procedure's folder is parsed and checked first, as for
+     * {@link #rules(String)}.
+     *
+     * @throws UnableToLoadPackException with lazy parse, when the procedure's folder failed a check
      */
     default Optional<DecisionPath> decisionPath(String procedureCode) {
         return Optional.empty();

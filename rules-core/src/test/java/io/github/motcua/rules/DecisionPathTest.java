@@ -55,6 +55,20 @@ class DecisionPathTest {
     }
 
     @Test
+    void decisionPath_lazyParse_parsesTheFolderFirst_sameAnswer() {
+        Path p = TestPacks.copy("ho-tich", dir);
+        TestPacks.write(p.resolve("procedures/" + BIRTH + "/extra.drl"), RuleCompileTest.rule("Có a trong hai cặp ngoặc thì ghi chú",
+                "@basis(\"LHT-2014-D16\")", "Form( ((has(\"a\"))) )", "decision.note(\"x\");"));
+        try (Engine e = Motcua.engine().lazyParse(true).backgroundWarmUp(false).build()) {
+            LoadResult r = e.load(p);
+            assertTrue(r.ok(), RuleCompileTest.dump(r));
+            assertEquals(DecisionPath.Kind.COMPILED, e.decisionPath(BIRTH).orElseThrow().kind());
+            assertEquals(DecisionPath.Kind.DATA, e.decisionPath(DEATH).orElseThrow().kind());
+            assertEquals(Optional.empty(), e.decisionPath("9.999999"));
+        }
+    }
+
+    @Test
     void decisionPath_unknownCodeOrNoPack_isEmpty() {
         try (Engine e = TestPacks.engine()) {
             assertEquals(Optional.empty(), e.decisionPath(BIRTH));

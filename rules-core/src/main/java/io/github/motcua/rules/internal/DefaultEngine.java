@@ -960,7 +960,9 @@ public final class DefaultEngine implements Engine {
     @Override
     public Optional<io.github.motcua.rules.DecisionPath> decisionPath(String procedureCode) {
         Serving s = serving.get();
-        LoadedPack.ProcedureSource ps = s == null || procedureCode == null ? null : s.pack().procedures().get(procedureCode);
+        LoadedPack.ProcedureSource ps = s == null || procedureCode == null ? null
+                : s.deferred() != null ? Optional.ofNullable(slot(s, procedureCode)).map(x -> x.lazy.src).orElse(null)
+                : s.pack().procedures().get(procedureCode);
         return ps == null ? Optional.empty() : Optional.ofNullable(DecisionPaths.of(ps));
     }
 
@@ -994,7 +996,7 @@ public final class DefaultEngine implements Engine {
 
     /**
      * Tests: how many times this engine generated and compiled rule classes for the procedures of the pack serving now
-     * that are prepared so far — a count of its own, unlike {@link RuleClasses#generations()}, so other engines
+     * that are prepared so far (with lazy parse: of the folders parsed into the serving slots) — a count of its own, unlike {@link RuleClasses#generations()}, so other engines
      * compiling meanwhile in the same JVM do not change it.
      */
     long generations() {
