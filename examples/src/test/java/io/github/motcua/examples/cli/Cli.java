@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Runs the command line in-process and copies the Gia Lai pack, for the command tests. */
-final class Cli {
+public final class Cli {
     static final Path GIA_LAI = Path.of("packs/gia-lai");
     static final Path DOSSIERS = Path.of("dossiers");
 
@@ -41,7 +41,8 @@ final class Cli {
         return target;
     }
 
-    private static Path copy(Path source, Path target) {
+    /** Copies the folder tree {@code source} to {@code target} (test set-ups of the CLI and the desk). */
+    public static Path copy(Path source, Path target) {
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 Path t = target.resolve(source.relativize(p).toString());

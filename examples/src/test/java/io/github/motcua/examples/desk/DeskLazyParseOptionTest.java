@@ -5,18 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.motcua.dossier.Channel;
+import io.github.motcua.examples.cli.Cli;
 import io.github.motcua.rules.Dossier;
 import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.PackCase;
 import io.github.motcua.rules.UnableToLoadPackException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,28 +35,12 @@ class DeskLazyParseOptionTest {
 
     @BeforeAll
     static void breakOneProcedure() throws IOException {
-        pack = copy(Path.of("src/test/resources/packs/ho-tich"), dir.resolve("ho-tich"));
-        copy(Path.of("packs/gia-lai/forms"), pack.resolve("forms"));
+        pack = Cli.copy(Path.of("src/test/resources/packs/ho-tich"), dir.resolve("ho-tich"));
+        Cli.copy(Path.of("packs/gia-lai/forms"), pack.resolve("forms"));
         Path yaml = pack.resolve("procedures/" + BROKEN + "/procedure.yaml");
         String text = Files.readString(yaml, StandardCharsets.UTF_8);
         assertTrue(text.contains("level: COMMUNE"), "the test's edit must apply");
         Files.writeString(yaml, text.replace("level: COMMUNE", "level: HAMLET"), StandardCharsets.UTF_8);
-    }
-
-    private static Path copy(Path source, Path target) {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
     }
 
     static DeskServer start(String... options) {

@@ -3,16 +3,14 @@ package io.github.motcua.examples.desk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.github.motcua.examples.cli.Cli;
 import io.github.motcua.examples.cli.Main;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,29 +27,13 @@ class DeskWarmUpOptionTest {
 
     @BeforeAll
     static void build() {
-        Path pack = copy(Path.of("src/test/resources/packs/ho-tich"), dir.resolve("ho-tich"));
-        copy(Path.of("packs/gia-lai/forms"), pack.resolve("forms"));
+        Path pack = Cli.copy(Path.of("src/test/resources/packs/ho-tich"), dir.resolve("ho-tich"));
+        Cli.copy(Path.of("packs/gia-lai/forms"), pack.resolve("forms"));
         artifact = dir.resolve("ho-tich.motcua");
         StringWriter out = new StringWriter();
         int code = Main.run(new String[] {"build", pack.toString(), "--out", artifact.toString()}, new PrintWriter(out),
                 new PrintWriter(out));
         assertEquals(0, code, out::toString);
-    }
-
-    private static Path copy(Path source, Path target) {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path t = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
     }
 
     static DeskServer start(String... options) {
