@@ -332,6 +332,20 @@ final class Evaluator {
         }
     }
 
+    /**
+     * A failure's root in words that do not depend on the JIT: the JVM's own exceptions (a null dereferenced, a division
+     * by zero, an index out of bounds, a bad cast or array store) are named by their class alone, because HotSpot throws
+     * them from hot compiled code as preallocated instances without a message ({@code OmitStackTraceInFastThrow}) — the
+     * same dossier would otherwise be explained with a message when the JVM is cold and without one when it is warm.
+     * Every other exception keeps its message.
+     */
+    static String describe(Throwable root) {
+        boolean jvmImplicit = root instanceof NullPointerException || root instanceof ArithmeticException
+                || root instanceof ArrayIndexOutOfBoundsException || root instanceof ArrayStoreException
+                || root instanceof ClassCastException;
+        return root.getClass().getSimpleName() + (jvmImplicit || root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
     private static Decision.Cause failure(RuntimeException e, Evaluation ev, CompiledProcedure cp) {
         Throwable root = e;
         VocabularyException voc = null;
@@ -361,7 +375,7 @@ final class Evaluator {
                     Msg.vi("CAUSE_REGEX_BUDGET", "rule", r == null ? "?" : r.name(), "where", where, "detail", x.messageVi()),
                     Msg.en("CAUSE_REGEX_BUDGET", "rule", r == null ? "?" : r.name(), "where", where, "detail", x.getMessage()));
         }
-        String rootMsg = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String rootMsg = describe(root);
         String vi = voc != null ? voc.messageVi() : rootMsg;
         String en = voc != null ? voc.getMessage() : rootMsg;
         return new Decision.Cause(Decision.Cause.Code.RULE_FAILED, r == null ? null : r.name(), r == null ? null : r.file(),
