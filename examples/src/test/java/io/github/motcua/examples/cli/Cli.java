@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -35,10 +36,25 @@ public final class Cli {
      * A writable copy of the small test pack (two civil-status procedures, all cases passing) with
      * the Gia Lai shared form definitions, under {@code dir}.
      */
-    static Path copyOfSmallPack(Path dir) {
+    public static Path copyOfSmallPack(Path dir) {
         Path target = copy(Path.of("src/test/resources/packs/ho-tich"), dir.resolve("ho-tich"));
         copy(GIA_LAI.resolve("forms"), target.resolve("forms"));
         return target;
+    }
+
+    /**
+     * {@link #copyOfSmallPack} with procedure {@code code}'s folder broken (its competence level set to one the schema
+     * refuses), for the options that decide what a broken folder does to a start.
+     */
+    public static Path copyOfSmallPackWithBrokenProcedure(Path dir, String code) throws IOException {
+        Path pack = copyOfSmallPack(dir);
+        Path yaml = pack.resolve("procedures/" + code + "/procedure.yaml");
+        String text = Files.readString(yaml, StandardCharsets.UTF_8);
+        if (!text.contains("level: COMMUNE")) {
+            throw new IllegalStateException("the test's edit must apply to " + yaml);
+        }
+        Files.writeString(yaml, text.replace("level: COMMUNE", "level: HAMLET"), StandardCharsets.UTF_8);
+        return pack;
     }
 
     /** Copies the folder tree {@code source} to {@code target} (test set-ups of the CLI and the desk). */

@@ -18,8 +18,6 @@ import java.io.Writer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,11 +40,7 @@ class ServeLazyParseOptionTest {
 
     @BeforeAll
     static void breakOneProcedure() throws IOException {
-        pack = Cli.copyOfSmallPack(dir);
-        Path yaml = pack.resolve("procedures/" + BROKEN + "/procedure.yaml");
-        String text = Files.readString(yaml, StandardCharsets.UTF_8);
-        assertTrue(text.contains("level: COMMUNE"), "the test's edit must apply");
-        Files.writeString(yaml, text.replace("level: COMMUNE", "level: HAMLET"), StandardCharsets.UTF_8);
+        pack = Cli.copyOfSmallPackWithBrokenProcedure(dir, BROKEN);
     }
 
     static DecisionService start(String... options) {

@@ -11,8 +11,6 @@ import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.PackCase;
 import io.github.motcua.rules.UnableToLoadPackException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -35,12 +33,7 @@ class DeskLazyParseOptionTest {
 
     @BeforeAll
     static void breakOneProcedure() throws IOException {
-        pack = Cli.copy(Path.of("src/test/resources/packs/ho-tich"), dir.resolve("ho-tich"));
-        Cli.copy(Path.of("packs/gia-lai/forms"), pack.resolve("forms"));
-        Path yaml = pack.resolve("procedures/" + BROKEN + "/procedure.yaml");
-        String text = Files.readString(yaml, StandardCharsets.UTF_8);
-        assertTrue(text.contains("level: COMMUNE"), "the test's edit must apply");
-        Files.writeString(yaml, text.replace("level: COMMUNE", "level: HAMLET"), StandardCharsets.UTF_8);
+        pack = Cli.copyOfSmallPackWithBrokenProcedure(dir, BROKEN);
     }
 
     static DeskServer start(String... options) {

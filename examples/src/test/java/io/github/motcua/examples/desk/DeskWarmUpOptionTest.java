@@ -27,8 +27,7 @@ class DeskWarmUpOptionTest {
 
     @BeforeAll
     static void build() {
-        Path pack = Cli.copy(Path.of("src/test/resources/packs/ho-tich"), dir.resolve("ho-tich"));
-        Cli.copy(Path.of("packs/gia-lai/forms"), pack.resolve("forms"));
+        Path pack = Cli.copyOfSmallPack(dir);
         artifact = dir.resolve("ho-tich.motcua");
         StringWriter out = new StringWriter();
         int code = Main.run(new String[] {"build", pack.toString(), "--out", artifact.toString()}, new PrintWriter(out),

@@ -830,8 +830,11 @@ public final class DefaultEngine implements Engine {
      */
     private Slot slot(Serving s, String code) {
         Slot slot = s.slots().get(code);
-        if (slot == null && s.deferred() != null && s.deferred().has(code)) {
-            slot = inForeground(() -> s.deferred().slot(code, loadPool));
+        if (slot == null && s.deferred() != null) {
+            slot = s.deferred().parsedSlot(code); // already prepared: no lock, no foreground count
+            if (slot == null && s.deferred().has(code)) {
+                slot = inForeground(() -> s.deferred().slot(code, loadPool));
+            }
         }
         return slot;
     }

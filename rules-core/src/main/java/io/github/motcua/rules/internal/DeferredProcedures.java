@@ -65,8 +65,9 @@ final class DeferredProcedures {
         final String code;
         private final Object parseLock = new Object();
         private ProcedureReader.Folder folder;
-        private DefaultEngine.Slot slot;
-        private List<PackProblem> problems;
+        /** Volatile: read without the lock by {@link #slotIfKnown}, the path of every decision after the first. */
+        private volatile DefaultEngine.Slot slot;
+        private volatile List<PackProblem> problems;
         /** Completes when its outcome is known and, for a slot, its rules are checked and compiled. */
         final CompletableFuture<Void> ready = new CompletableFuture<>();
 
@@ -120,10 +121,19 @@ final class DeferredProcedures {
             return problems;
         }
 
-        /** The slot once known and passed, else null; never parses. */
-        synchronized DefaultEngine.Slot slotIfKnown() {
+        /** The slot once known and passed, else null; never parses nor locks. */
+        DefaultEngine.Slot slotIfKnown() {
             return slot;
         }
+    }
+
+    /**
+     * The slot of {@code code} if its folder is already parsed and passed, else null: no parse, no lock (the map is
+     * never written after construction), so a decision on a procedure already prepared shares nothing with others.
+     */
+    DefaultEngine.Slot parsedSlot(String code) {
+        Pending p = pending.get(code);
+        return p == null ? null : p.slotIfKnown();
     }
 
     boolean has(String code) {
