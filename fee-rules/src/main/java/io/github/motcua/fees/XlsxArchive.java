@@ -59,7 +59,7 @@ public final class XlsxArchive {
         try {
             return Optional.ofNullable(inspect(bytes));
         } catch (RuntimeException e) {
-            return Optional.of(refusal("FEES_XLSX_BROKEN", "detail", e.getMessage()));
+            return Optional.of(refusal("FEES_XLSX_BROKEN", "detail", io.github.motcua.kernel.Failures.detail(e)));
         }
     }
 
@@ -85,7 +85,7 @@ public final class XlsxArchive {
                 return refusal("FEES_XLSX_BROKEN_XML");
             }
         }
-        return refusal("FEES_XLSX_UNREADABLE", "detail", m);
+        return refusal("FEES_XLSX_UNREADABLE", "detail", io.github.motcua.kernel.Failures.detail(e));
     }
 
     private record Entry(String name, int method, long compressed, long declared, long localOffset) {

@@ -24,7 +24,7 @@ final class XlsxRecords {
         try {
             bytes = XlsxArchive.readCapped(in);
         } catch (IOException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String msg = io.github.motcua.kernel.Failures.detail(e);
             return new RawTable(List.of(), List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_XLSX_UNREADABLE", "detail", msg)));
         }
         // sizes, entries, ratio and cells are checked before the parser sees a byte (issue 11: archive bombs)

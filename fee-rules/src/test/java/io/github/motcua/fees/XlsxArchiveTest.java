@@ -151,4 +151,14 @@ class XlsxArchiveTest {
         FeeTableProblem p = refused(new byte[XlsxArchive.MAX_FILE_BYTES + 10]);
         assertTrue(p.messageEn().contains("larger than 8388608 bytes"), p.messageEn());
     }
+
+    /** A reader failure HotSpot may throw from compiled code without a message reads the same either way. */
+    @Test
+    void unreadable_readerDereferencesNull_sameWordsWithOrWithoutTheJdksMessage() {
+        XlsxArchive.Refusal cold = XlsxArchive.unreadable(new NullPointerException(
+                "Cannot invoke \"String.length()\" because \"s\" is null"), "", 0);
+        XlsxArchive.Refusal warm = XlsxArchive.unreadable(new NullPointerException(), "", 0);
+        assertEquals(warm, cold);
+        assertEquals("Cannot read the XLSX file: NullPointerException", cold.messageEn());
+    }
 }

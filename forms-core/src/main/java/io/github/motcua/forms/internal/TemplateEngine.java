@@ -165,7 +165,7 @@ final class TemplateEngine {
             } catch (IOException e) {
                 String file = packTemplates.containsKey("templates/" + name) ? "templates/" + name : name;
                 throw new TemplateRefusedException(file, 0, 0, FormsProblems.of("FORMS_TEMPLATE_SYNTAX", "where", "", "file", file,
-                        "detail", firstLine(e.getMessage())));
+                        "detail", firstLine(io.github.motcua.kernel.Failures.detail(e))));
             }
         }
     }
@@ -274,7 +274,8 @@ final class TemplateEngine {
                 throw new RenderingFailedException(name, RenderingFailedException.Reason.MEMORY_LIMIT,
                         FormsProblems.of("FORMS_RENDER_OUT_OF_MEMORY", "name", name));
             }
-            String msg = c instanceof TemplateException te ? firstLine(te.getMessageWithoutStackTop()) : String.valueOf(c);
+            String msg = c instanceof TemplateException te ? firstLine(te.getMessageWithoutStackTop())
+                    : c == null ? "" : io.github.motcua.kernel.Failures.describe(c);
             throw new RenderingFailedException(name, RenderingFailedException.Reason.TEMPLATE_ERROR,
                     FormsProblems.of("FORMS_TEMPLATE_FAILED", "name", name, "detail", msg));
         }

@@ -53,7 +53,7 @@ final class RuleTables {
                 problems.add(new PackProblem(file, row, 0, "TABLE_UNREADABLE", Msg.vi("load.table.unreadable", "detail", r.messageVi()),
                         Msg.en("load.table.unreadable", "detail", r.messageEn())));
             } else {
-                problems.add(Msg.problem(file, 0, 0, "TABLE_UNREADABLE", "load.table.unreadable", "detail", String.valueOf(e.getMessage())));
+                problems.add(Msg.problem(file, 0, 0, "TABLE_UNREADABLE", "load.table.unreadable", "detail", io.github.motcua.kernel.Failures.detail(e)));
             }
             return null;
         }
