@@ -34,7 +34,7 @@ final class RuleTables {
             // sizes, entries, ratio and cells are checked before the parser sees a byte (issue 11: archive bombs)
             java.util.Optional<io.github.motcua.fees.XlsxArchive.Refusal> refused = io.github.motcua.fees.XlsxArchive.check(bytes);
             if (refused.isPresent()) {
-                problems.add(new PackProblem(file, 0, 0, "XLSX_REFUSED", refused.get().messageVi(), refused.get().messageEn()));
+                problems.add(new PackProblem(file, refused.get().row(), 0, "XLSX_REFUSED", refused.get().messageVi(), refused.get().messageEn()));
                 return null;
             }
         }
