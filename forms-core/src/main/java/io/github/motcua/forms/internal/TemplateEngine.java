@@ -205,7 +205,7 @@ final class TemplateEngine {
                     "detail", firstLine(e.getEditorMessage())));
         } catch (IOException e) {
             throw new TemplateRefusedException(file, 0, 0, FormsProblems.of("FORMS_TEMPLATE_SYNTAX", "where", "", "file", file,
-                    "detail", firstLine(e.getMessage())));
+                    "detail", firstLine(io.github.motcua.kernel.Failures.detail(e))));
         }
     }
 
@@ -342,7 +342,8 @@ final class TemplateEngine {
                 throw new RenderingFailedException(name, RenderingFailedException.Reason.MEMORY_LIMIT,
                         FormsProblems.of("FORMS_RENDER_OUT_OF_MEMORY", "name", name));
             }
-            String msg = c instanceof TemplateException te ? firstLine(te.getMessageWithoutStackTop()) : String.valueOf(c);
+            String msg = c instanceof TemplateException te ? firstLine(te.getMessageWithoutStackTop())
+                    : c == null ? "" : io.github.motcua.kernel.Failures.describe(c);
             throw new RenderingFailedException(name, RenderingFailedException.Reason.TEMPLATE_ERROR,
                     FormsProblems.of("FORMS_TEMPLATE_FAILED", "name", name, "detail", msg));
         }
