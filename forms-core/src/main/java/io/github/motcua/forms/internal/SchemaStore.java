@@ -94,21 +94,25 @@ final class SchemaStore {
                 }
             }
         }
-        // the walk that checks the references also notes, in the same pre-order, every schema from which
-        // the cycle search must start: the search then needs no walk of its own over every node
+        // The walk that checks the references also notes, in the same pre-order, every schema from which the
+        // cycle search must start: the search then needs no walk of its own over every node. Each document is
+        // shared right after its check, while its tree is still in the caches: sharing reads only that document
+        // (its references already written with its $id) and the documents before it, which no later check
+        // changes, so it shares exactly what sharing every document after every check would; a check that
+        // throws leaves no store behind.
         List<Start> starts = new ArrayList<>();
         StringBuilder pointer = new StringBuilder();
+        SharedNodes shared = new SharedNodes();
         for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
             checkRefs(fileById.get(e.getKey()), e.getKey(), e.getValue(), true, pointer, starts);
-        }
-        SharedNodes shared = new SharedNodes();
-        for (ObjectNode doc : byId.values()) {
-            shared.share(doc);
+            shared.share(e.getValue());
         }
         Map<String, Integer> state = new java.util.HashMap<>();
         java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
         for (Start s : starts) {
-            inPlaceCycle(s.docId(), s.pointer(), s.node(), state, path);
+            if (s != null) {
+                inPlaceCycle(s.docId(), s.pointer(), s.node(), state, path);
+            }
         }
         schemaIdByFormId = new java.util.HashMap<>(formIdToSchemaId);
     }
@@ -245,18 +249,22 @@ final class SchemaStore {
      * Checks every reference stays in the pack, and writes local ones ({@code "#/$defs/a"}) with the
      * document's {@code $id} (the same meaning, as nested {@code $id}s are refused) so that a field
      * schema found through another document still resolves its references. Also adds to {@code starts}, in
-     * pre-order, every object with an in-place keyword ({@link #hasInPlaceEdge}) and its pointer: {@code pointer}
+     * pre-order, every object with an in-place keyword ({@link #IN_PLACE_KEYWORDS}) and its pointer (and a null
+     * for some objects without one, which the search skips): {@code pointer}
      * holds the escaped pointer down to {@code node}, the walk appending and cutting segments as it goes.
      */
     private void checkRefs(String file, String docId, JsonNode node, boolean root, StringBuilder pointer, List<Start> starts) {
         if (node.isObject()) {
-            if (hasInPlaceEdge(node)) {
-                starts.add(new Start(docId, pointer.toString(), node));
-            }
+            // this node's place among the starts, before its descendants' (pre-order); filled once its keywords
+            // are read, left null (skipped) when it has no in-place keyword
+            int place = starts.size();
+            starts.add(null);
+            boolean inPlace = false;
             List<String> localRefs = null;
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String k = e.getKey();
                 JsonNode v = e.getValue();
+                inPlace = inPlace || IN_PLACE_KEYWORDS.contains(k);
                 if (("$ref".equals(k) || "$dynamicRef".equals(k)) && v.isString()) {
                     String ref = v.asString();
                     if (ref.startsWith("#")) {
@@ -288,6 +296,11 @@ final class SchemaStore {
                     checkRefs(file, docId, v, false, pointer, starts);
                     pointer.setLength(length);
                 }
+            }
+            if (inPlace) {
+                starts.set(place, new Start(docId, pointer.toString(), node));
+            } else if (place == starts.size() - 1) {
+                starts.remove(place); // no start below it either: nothing left behind
             }
             for (int i = 0; localRefs != null && i < localRefs.size(); i++) {
                 String k = localRefs.get(i);
