@@ -276,6 +276,15 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
      * The name and component ids of {@code procedures/<code>/procedure.yaml}, and the national component
      * codes of its {@code national.yaml}; null when the procedure is not in the pack. A file the engine
      * cannot read is the engine's problem (reported with the procedure): here it reads as no component.
+     *
+     * <p>This is a second parse of each listed {@code procedure.yaml}: a strict load parses it here and in
+     * {@code ProcedureReader} (in parallel), and a lazy-parse load parses it here at load, before its folder. Not
+     * removable here alone: this section's checks ({@code DIGITISATION_UNKNOWN_COMPONENT}, the national-code ones)
+     * refuse the pack at load and need each listed procedure's component ids, name and national codes; sharing the
+     * folder's parse would mean running them when the folder is parsed (a lazy load would then quarantine that
+     * procedure instead of refusing the pack — a change of what a load refuses) or this section waiting for the
+     * folders (the parallel section and folder load would wait on each other). The cost is one parse per listed
+     * procedure: the Gia Lai pack lists 5, the synthetic catalogue has no {@code digitisation.yaml}.
      */
     private static ProcedureFacts facts(String code, Map<String, byte[]> files, List<PackProblem> problems) {
         if (code.contains("/") || code.equals("..") || code.equals(".")) {
