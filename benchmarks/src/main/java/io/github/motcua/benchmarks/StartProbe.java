@@ -32,13 +32,14 @@ import tools.jackson.databind.node.ObjectNode;
  * template near the middle of the catalogue (the procedure {@code CatalogueScale} decides first), checked to
  * be decided; and the reference pack itself as a prebuilt pack {@code DIR/reference.motcua} (a small pack to
  * train a class-data-sharing archive of the library's classes on).</li>
- * <li>{@code run PACK DOSSIER [all] [again] [idle] [nowarm]}: loads PACK with {@code Motcua.engine().lazyCompile(true)} (what a node serving
- * a large catalogue from a folder uses; a prebuilt pack loads every procedure ready either way), decides DOSSIER and
+ * <li>{@code run PACK DOSSIER [all] [again] [idle] [nowarm] [eager]}: loads PACK with {@code Motcua.engine().lazyCompile(true)} (what a node serving
+ * a large catalogue from a folder uses; a prebuilt pack loads every procedure ready either way; with {@code eager}, the
+ * README's {@code Motcua.engine().build()}, which also compiles every form schema at load), decides DOSSIER and
  * prints one line {@code key=value …}: {@code main} (launch → main entered), {@code ready} (launch → load returned),
  * {@code first} (launch → first decision returned) in seconds of wall time, the process CPU at each of these points
  * ({@code cpu_main}, {@code cpu_ready}, {@code cpu_first}, from the launch: JVM start-up included), the CPU of the
  * JIT compiler threads, the GC's worker threads and the VM thread (the serial collector collects on it) at the first
- * decision, and with {@code all} the wall and CPU until
+ * decision, the number of classes the JVM loaded until then ({@code classes}), and with {@code all} the wall and CPU until
  * {@link Engine#compiled()} has every procedure (prebuilt: every KieBase assembled); with {@code again}, the first
  * engine is closed and a second one loads the same pack and decides the same dossier in the same JVM, and the line
  * ends with the wall and process CPU of that second load ({@code again_…}, from its start: the first engine's
@@ -86,7 +87,7 @@ public final class StartProbe {
                     Path.of(args.length > 3 ? args[3] : "examples/packs/gia-lai"));
         } else {
             System.err.println("usage: StartProbe prepare DIR [N] [REFERENCE] | run PACK DOSSIER [all] [again]"
-                    + " [idle] [nowarm] | train PACK DOSSIER [PACK DOSSIER ...]");
+                    + " [idle] [nowarm] [eager] | train PACK DOSSIER [PACK DOSSIER ...]");
             System.exit(64);
         }
         System.exit(0);
@@ -98,7 +99,8 @@ public final class StartProbe {
         boolean again = options.contains("again");
         long launch = launchNanos();
         String json = Files.readString(dossier, StandardCharsets.UTF_8);
-        Engine engine = Motcua.engine().lazyCompile(true).backgroundWarmUp(!options.contains("nowarm")).build();
+        // eager: the README's engine (Motcua.engine().build(), every form schema compiled at load), as a portal embeds it
+        Engine engine = Motcua.engine().lazyCompile(!options.contains("eager")).backgroundWarmUp(!options.contains("nowarm")).build();
         engine.load(pack).orThrow();
         long ready = epochNanos();
         long readyCpu = processCpu();
@@ -108,8 +110,9 @@ public final class StartProbe {
         ThreadCpu threads = ThreadCpu.read();
         StringBuilder line = new StringBuilder();
         line.append(String.format(Locale.ROOT, "main=%.3f ready=%.3f first=%.3f cpu_main=%.3f cpu_ready=%.3f cpu_first=%.3f"
-                + " jit_c1=%.3f jit_c2=%.3f gc=%.3f vm=%.3f", s(mainNanos - launch), s(ready - launch), s(first - launch),
-                s(mainCpu), s(readyCpu), s(firstCpu), threads.c1, threads.c2, threads.gc, threads.vm));
+                + " jit_c1=%.3f jit_c2=%.3f gc=%.3f vm=%.3f classes=%d", s(mainNanos - launch), s(ready - launch), s(first - launch),
+                s(mainCpu), s(readyCpu), s(firstCpu), threads.c1, threads.c2, threads.gc, threads.vm,
+                ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount()));
         if (options.contains("idle")) {
             long[] quiet = untilIdle();
             line.append(String.format(Locale.ROOT, " idle=%.3f cpu_idle=%.3f", s(quiet[0] - launch), s(quiet[1])));

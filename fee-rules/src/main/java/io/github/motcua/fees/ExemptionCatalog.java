@@ -80,7 +80,7 @@ public final class ExemptionCatalog {
             }
             return new Result(null, problems);
         } catch (IOException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            String msg = io.github.motcua.kernel.Failures.detail(e).lines().findFirst().orElse("");
             problems.add(FeeMessages.table(file, 0, "", 0, "", "FEES_CATEGORIES_YAML", "detail", msg));
             return new Result(null, problems);
         }
@@ -128,7 +128,7 @@ public final class ExemptionCatalog {
                     problems.add(FeeMessages.table(file, row, where + ".code", 0, code, "FEES_CATEGORY_DUPLICATE"));
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(FeeMessages.table(file, row, where, 0, code, "FEES_CATEGORY_INVALID", "detail", e.getMessage()));
+                problems.add(FeeMessages.table(file, row, where, 0, code, "FEES_CATEGORY_INVALID", "detail", io.github.motcua.kernel.Failures.detail(e)));
             }
         }
         return new Result(problems.isEmpty() ? new ExemptionCatalog(m) : null, problems);

@@ -151,7 +151,7 @@ public final class FeeTables {
         try {
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (IOException e) {
-            return new RawTable(List.of(), List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_UNREADABLE", "detail", e.getMessage())));
+            return new RawTable(List.of(), List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_UNREADABLE", "detail", io.github.motcua.kernel.Failures.detail(e))));
         }
         if (bytes.length > MAX_FILE_BYTES) {
             return new RawTable(List.of(), List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_FILE_TOO_LARGE", "max", MAX_FILE_BYTES)));
@@ -211,6 +211,6 @@ public final class FeeTables {
     }
 
     private static FeeTableResult ioProblem(String file, IOException e) {
-        return new FeeTableResult(null, List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_UNREADABLE", "detail", e.getMessage())));
+        return new FeeTableResult(null, List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_UNREADABLE", "detail", io.github.motcua.kernel.Failures.detail(e))));
     }
 }

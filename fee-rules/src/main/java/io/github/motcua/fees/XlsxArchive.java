@@ -45,8 +45,21 @@ public final class XlsxArchive {
     private XlsxArchive() {
     }
 
-    /** Why an archive is refused, in Vietnamese and English (the caller adds the file name). */
-    public record Refusal(String messageVi, String messageEn) {
+    /**
+     * Why an archive is refused, in Vietnamese and English (the caller adds the file name), with the stable code of the
+     * problem — the bundle key of its message, e.g. {@code FEES_XLSX_RATIO} or {@code FEES_XLSX_BAD_CELL}, every one
+     * starting {@code FEES_XLSX_} — and the sheet row it concerns (0 when it concerns the whole file).
+     *
+     * @param messageVi what is wrong, in Vietnamese
+     * @param messageEn what is wrong, in English
+     * @param code      the problem's stable code ({@code FEES_XLSX_…})
+     * @param row       the sheet row at fault, or 0
+     */
+    public record Refusal(String messageVi, String messageEn, String code, int row) {
+        /** A refusal of the whole file without a code of its own: {@code FEES_XLSX_UNREADABLE}. */
+        public Refusal(String messageVi, String messageEn) {
+            this(messageVi, messageEn, "FEES_XLSX_UNREADABLE", 0);
+        }
     }
 
     /** Reads at most {@link #MAX_FILE_BYTES} + 1 bytes of {@code in}; more is refused by {@link #check}. */
@@ -59,7 +72,7 @@ public final class XlsxArchive {
         try {
             return Optional.ofNullable(inspect(bytes));
         } catch (RuntimeException e) {
-            return Optional.of(refusal("FEES_XLSX_BROKEN", "detail", e.getMessage()));
+            return Optional.of(refusal("FEES_XLSX_BROKEN", "detail", io.github.motcua.kernel.Failures.detail(e)));
         }
     }
 
@@ -75,7 +88,7 @@ public final class XlsxArchive {
         boolean known = cell != null && !cell.isEmpty();
         if (known || e instanceof NumberFormatException || e instanceof IndexOutOfBoundsException
                 || m.startsWith("Invalid boolean") || m.startsWith("Cannot parse")) {
-            return known ? refusal("FEES_XLSX_BAD_CELL", "cell", cell, "row", row) : refusal("FEES_XLSX_BAD_CELL_SOMEWHERE");
+            return known ? atRow(row, refusal("FEES_XLSX_BAD_CELL", "cell", cell, "row", row)) : refusal("FEES_XLSX_BAD_CELL_SOMEWHERE");
         }
         if (m.contains(".xml not found") || m.contains("No sheet") || m.contains("sheet") && m.contains("not found")) {
             return refusal("FEES_XLSX_NOT_WORKBOOK");
@@ -85,10 +98,77 @@ public final class XlsxArchive {
                 return refusal("FEES_XLSX_BROKEN_XML");
             }
         }
-        return refusal("FEES_XLSX_UNREADABLE", "detail", m);
+        return refusal("FEES_XLSX_UNREADABLE", "detail", io.github.motcua.kernel.Failures.detail(e));
     }
 
     private record Entry(String name, int method, long compressed, long declared, long localOffset) {
+    }
+
+    /** The content type by which a workbook names its shared-texts part ({@code [Content_Types].xml}), as readers find it. */
+    private static final String SHARED_TEXTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+    private static final java.util.regex.Pattern OVERRIDE = java.util.regex.Pattern.compile("<Override\\b[^>]*>");
+    private static final java.util.regex.Pattern PART_NAME = java.util.regex.Pattern.compile("\\bPartName\\s*=\\s*[\"']([^\"']*)[\"']");
+    private static final java.util.regex.Pattern CONTENT_TYPE = java.util.regex.Pattern.compile("\\bContentType\\s*=\\s*[\"']([^\"']*)[\"']");
+
+    /**
+     * The first worksheet cell of type shared text ({@code t="s"}) whose index names no item of the shared-texts part —
+     * a reader would give it as a blank cell, and a fee table as a missing value or an empty table — or null when there
+     * is none. Nothing is refused when {@code [Content_Types].xml} cannot be read here (the reader then decides).
+     */
+    private static Refusal missingSharedText(List<Entry> entries, CellCounter[] counters) {
+        String types = null;
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).name.equals("[Content_Types].xml")) {
+                types = counters[i].captured();
+            }
+        }
+        if (types == null) {
+            return null;
+        }
+        String part = null;
+        java.util.regex.Matcher m = OVERRIDE.matcher(types);
+        while (m.find()) {
+            java.util.regex.Matcher name = PART_NAME.matcher(m.group());
+            java.util.regex.Matcher type = CONTENT_TYPE.matcher(m.group());
+            if (name.find() && type.find() && type.group(1).equals(SHARED_TEXTS_TYPE)) {
+                part = name.group(1).startsWith("/") ? name.group(1).substring(1) : name.group(1);
+                break;
+            }
+        }
+        int items = 0;
+        for (int i = 0; part != null && i < entries.size(); i++) {
+            if (entries.get(i).name.equals(part)) {
+                items = counters[i].sharedItems;
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            CellCounter c = counters[i];
+            for (int k = 0; c.sheet && k < c.sharedCount; k++) {
+                if (c.sharedIndex[k] >= items) {
+                    int column = (int) (c.sharedAt[k] >>> 32);
+                    int row = (int) c.sharedAt[k];
+                    if (column == 0 || row == 0) {
+                        return refusal("FEES_XLSX_BAD_SHARED_TEXT_SOMEWHERE", "index", c.sharedIndex[k], "count", items);
+                    }
+                    return atRow(row, refusal("FEES_XLSX_BAD_SHARED_TEXT", "cell", columnName(column) + row, "row", row,
+                            "index", c.sharedIndex[k], "count", items));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Excel's name of a 1-based column number: 1 is A, 27 is AA. */
+    static String columnName(int column) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = column; c > 0; c = (c - 1) / 26) {
+            sb.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return sb.toString();
+    }
+
+    private static Refusal atRow(int row, Refusal r) {
+        return new Refusal(r.messageVi(), r.messageEn(), r.code(), row);
     }
 
     private static Refusal inspect(byte[] bytes) {
@@ -176,10 +256,12 @@ public final class XlsxArchive {
         }
         long total = 0;
         int cells = 0;
+        CellCounter[] counters = new CellCounter[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             long[] span = spans.get(i);
-            CellCounter counter = new CellCounter();
+            CellCounter counter = new CellCounter(isWorksheet(e.name), e.name.equals("[Content_Types].xml"));
+            counters[i] = counter;
             long actual;
             if (e.method == 0) {
                 actual = e.compressed;
@@ -215,7 +297,7 @@ public final class XlsxArchive {
                 }
             }
         }
-        return null;
+        return missingSharedText(entries, counters);
     }
 
     private static boolean isWorksheet(String name) {
@@ -262,10 +344,10 @@ public final class XlsxArchive {
         return refusal(key, pairs);
     }
 
-    /** A refusal whose message is fee-rules' bundle {@code key}, in Vietnamese and English. */
+    /** A refusal whose message is fee-rules' bundle {@code key}, in Vietnamese and English; the key is its code. */
     private static Refusal refusal(String key, Object... pairs) {
         FeeTableProblem p = FeeMessages.table("", 0, "", 0, "", key, pairs);
-        return new Refusal(p.messageVi(), p.messageEn());
+        return new Refusal(p.messageVi(), p.messageEn(), key, 0);
     }
 
     /**
@@ -273,15 +355,60 @@ public final class XlsxArchive {
      * ({@code r="…"}) with more than three column letters or past {@code XFD}.
      */
     static final class CellCounter {
+        /** Largest {@code [Content_Types].xml} kept to find the shared-texts part (a real one is a few kilobytes). */
+        private static final int MAX_CAPTURE = 1024 * 1024;
         int cells;
         boolean wideReference;
         boolean declaration;
-        private int state; // 0 text, 1 saw '<', 2 in a <c tag, 3 in it after ' r', 4 after ' r=', 5 reading letters
+        /** {@code <si>} elements met (the shared-texts part's items; counted in every entry, read for that part). */
+        int sharedItems;
+        /** Whether the entry is a worksheet: its shared-text cells are recorded. */
+        final boolean sheet;
+        /**
+         * A worksheet's shared-text cells whose index is higher than every earlier one's, in order: the first cell whose
+         * index names no shared text is always one of them, whatever the number of shared texts turns out to be.
+         */
+        int[] sharedIndex = new int[8];
+        /** Their column (high 32 bits) and row (low 32 bits), 0 when the cell has no reference. */
+        long[] sharedAt = new long[8];
+        int sharedCount;
+        private int highest = -1;
+        private java.io.ByteArrayOutputStream capture;
+        // 0 text, 1 saw '<', 2 in a <c tag, 3 in it after ' r', 4 after ' r=', 5 reading the reference, 6 after '<c',
+        // 7 after '<!', 8 after ' t', 9 after ' t=', 10 in its quotes, 11 after t="s, 16 after '<s', 17 after '<si',
+        // 18 after '<v' of a shared-text cell, 19 in its value
+        private int state;
         private int letters;
         private int column;
+        private int row;
+        private boolean shared;
+        private boolean awaitValue;
+        private long index;
+        private boolean digitsOnly;
         private char prev;
 
+        CellCounter() {
+            this(false, false);
+        }
+
+        CellCounter(boolean sheet, boolean capture) {
+            this.sheet = sheet;
+            this.capture = capture ? new java.io.ByteArrayOutputStream() : null;
+        }
+
+        /** The captured entry as text, or null when it was not captured or was too large. */
+        String captured() {
+            return capture == null ? null : capture.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
         void feed(byte[] buf, int off, int len) {
+            if (capture != null) {
+                if (capture.size() + len > MAX_CAPTURE) {
+                    capture = null;
+                } else {
+                    capture.write(buf, off, len);
+                }
+            }
             for (int i = off; i < off + len; i++) {
                 char ch = (char) (buf[i] & 0xFF);
                 switch (state) {
@@ -295,6 +422,10 @@ public final class XlsxArchive {
                             state = 7;
                         } else if (ch == 'c') {
                             state = 6; // '<c' — a cell only if followed by a space, '>' or '/'
+                        } else if (ch == 's') {
+                            state = 16; // '<s' — a shared text if '<si' followed by a space, '>' or '/'
+                        } else if (ch == 'v' && awaitValue) {
+                            state = 18;
                         } else {
                             state = ch == '<' ? 1 : 0;
                         }
@@ -302,6 +433,10 @@ public final class XlsxArchive {
                     case 6 -> {
                         if (ch == ' ' || ch == '>' || ch == '/' || ch == '\t' || ch == '\n' || ch == '\r') {
                             cells++;
+                            column = 0;
+                            row = 0;
+                            shared = false;
+                            awaitValue = false;
                             state = ch == '>' ? 0 : 2;
                         } else {
                             state = 0;
@@ -309,9 +444,49 @@ public final class XlsxArchive {
                     }
                     case 2 -> {
                         if (ch == '>') {
+                            awaitValue = shared && sheet && prev != '/';
                             state = 0;
                         } else if (ch == 'r' && (prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r')) {
                             state = 3;
+                        } else if (ch == 't' && (prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r')) {
+                            state = 8;
+                        }
+                    }
+                    case 8 -> state = ch == '=' ? 9 : (ch == '>' ? 0 : 2);
+                    case 9 -> state = ch == '"' || ch == '\'' ? 10 : (ch == '>' ? 0 : 2);
+                    case 10 -> state = ch == 's' ? 11 : (ch == '>' ? 0 : 2);
+                    case 11 -> {
+                        shared = ch == '"' || ch == '\'';
+                        state = ch == '>' ? 0 : 2;
+                    }
+                    case 16 -> state = ch == 'i' ? 17 : (ch == '<' ? 1 : 0);
+                    case 17 -> {
+                        if (ch == ' ' || ch == '>' || ch == '/' || ch == '\t' || ch == '\n' || ch == '\r') {
+                            sharedItems++;
+                        }
+                        state = ch == '<' ? 1 : 0;
+                    }
+                    case 18 -> {
+                        if (ch == '>') {
+                            state = 19;
+                            index = 0;
+                            digitsOnly = true;
+                        } else {
+                            state = ch == '<' ? 1 : 0;
+                        }
+                    }
+                    case 19 -> {
+                        if (ch >= '0' && ch <= '9') {
+                            index = Math.min(Integer.MAX_VALUE, index * 10 + (ch - '0'));
+                        } else if (ch == '<') {
+                            // an index that is no whole number the reader refuses itself (a cell of the wrong type)
+                            if (digitsOnly && prev != '>' && index > highest) {
+                                record((int) index);
+                            }
+                            awaitValue = false;
+                            state = 1;
+                        } else {
+                            digitsOnly = false;
                         }
                     }
                     case 3 -> state = ch == '=' ? 4 : (ch == '>' ? 0 : 2);
@@ -320,6 +495,7 @@ public final class XlsxArchive {
                             state = 5;
                             letters = 0;
                             column = 0;
+                            row = 0;
                         } else {
                             state = ch == '>' ? 0 : 2;
                         }
@@ -331,8 +507,10 @@ public final class XlsxArchive {
                             if (letters > 3 || column > 16_384) {
                                 wideReference = true;
                             }
+                        } else if (ch >= '0' && ch <= '9' && letters > 0) {
+                            row = (int) Math.min(Integer.MAX_VALUE, row * 10L + (ch - '0'));
                         } else {
-                            state = 2;
+                            state = ch == '>' ? 0 : 2;
                         }
                     }
                     case 7 -> {
@@ -345,6 +523,17 @@ public final class XlsxArchive {
                 }
                 prev = ch;
             }
+        }
+
+        private void record(int at) {
+            if (sharedCount == sharedIndex.length) {
+                sharedIndex = java.util.Arrays.copyOf(sharedIndex, sharedCount * 2);
+                sharedAt = java.util.Arrays.copyOf(sharedAt, sharedCount * 2);
+            }
+            sharedIndex[sharedCount] = at;
+            sharedAt[sharedCount] = ((long) Math.min(column, 16_384) << 32) | (row & 0xFFFFFFFFL);
+            sharedCount++;
+            highest = at;
         }
     }
 }

@@ -24,14 +24,14 @@ final class XlsxRecords {
         try {
             bytes = XlsxArchive.readCapped(in);
         } catch (IOException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String msg = io.github.motcua.kernel.Failures.detail(e);
             return new RawTable(List.of(), List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_XLSX_UNREADABLE", "detail", msg)));
         }
         // sizes, entries, ratio and cells are checked before the parser sees a byte (issue 11: archive bombs)
         java.util.Optional<XlsxArchive.Refusal> refused = XlsxArchive.check(bytes);
         if (refused.isPresent()) {
-            return new RawTable(List.of(), List.of(new FeeTableProblem(file, 0, "", 0, "",
-                    refused.get().messageVi(), refused.get().messageEn())));
+            XlsxArchive.Refusal r = refused.get();
+            return new RawTable(List.of(), List.of(new FeeTableProblem(file, r.row(), "", 0, "", r.messageVi(), r.messageEn(), r.code())));
         }
         int rowNum = 0;
         String cell = "";
@@ -62,7 +62,7 @@ final class XlsxRecords {
 
     private static FeeTableProblem unreadable(String file, int row, String cell, Exception e) {
         XlsxArchive.Refusal r = XlsxArchive.unreadable(e, cell, row);
-        return new FeeTableProblem(file, row, "", 0, "", r.messageVi(), r.messageEn(), "FEES_XLSX_UNREADABLE");
+        return new FeeTableProblem(file, row, "", 0, "", r.messageVi(), r.messageEn(), r.code());
     }
 
     private static String text(Cell c) {

@@ -151,4 +151,51 @@ class XlsxArchiveTest {
         FeeTableProblem p = refused(new byte[XlsxArchive.MAX_FILE_BYTES + 10]);
         assertTrue(p.messageEn().contains("larger than 8388608 bytes"), p.messageEn());
     }
+
+    /** A reader failure HotSpot may throw from compiled code without a message reads the same either way. */
+    @Test
+    void unreadable_readerDereferencesNull_sameWordsWithOrWithoutTheJdksMessage() {
+        XlsxArchive.Refusal cold = XlsxArchive.unreadable(new NullPointerException(
+                "Cannot invoke \"String.length()\" because \"s\" is null"), "", 0);
+        XlsxArchive.Refusal warm = XlsxArchive.unreadable(new NullPointerException(), "", 0);
+        assertEquals(warm, cold);
+        assertEquals("Cannot read the XLSX file: NullPointerException", cold.messageEn());
+    }
+
+    /**
+     * A text cell pointing to a shared text the file does not have read as a blank cell (the fee table then looked
+     * empty): it is a problem naming the cell, in Vietnamese and English, with its own code.
+     */
+    @Test
+    void parseXlsx_sharedTextIndexTheFileDoesNotHave_isAProblemNamingTheCell() throws IOException {
+        byte[] wb = ZipBombs.replace(workbook(), SHEET, ZipBombs.deflated(SHEET, sheet(
+                "<c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>99</v></c>")
+                .getBytes(StandardCharsets.UTF_8)));
+        FeeTableResult r = FeeTables.parseXlsx("procedures/1.001193/fees.xlsx", new ByteArrayInputStream(wb),
+                FeeTablesTest.BASES, GiaLaiFees.catalog());
+        assertFalse(r.ok());
+        assertEquals(1, r.problems().size(), r.problems().toString());
+        FeeTableProblem p = r.problems().get(0);
+        assertEquals("FEES_XLSX_BAD_SHARED_TEXT", p.code());
+        assertEquals(1, p.row());
+        assertEquals("Tệp XLSX có một ô văn bản trỏ tới văn bản dùng chung số 99, nhưng tệp chỉ có 13 văn bản dùng chung"
+                + " (ô sẽ bị đọc thành ô trống), ở ô C1 dòng 1: nhập lại ô đó trong bảng tính rồi lưu lại tệp", p.messageVi());
+        assertTrue(p.messageEn().contains("shared text number 99, but the file has only 13 shared texts")
+                && p.messageEn().contains("at cell C1 of row 1"), p.messageEn());
+    }
+
+    /** The same sheet with every index in range reads as before: the header row, no problem from the archive check. */
+    @Test
+    void check_sharedTextIndicesInRange_accepted() throws IOException {
+        byte[] wb = ZipBombs.replace(workbook(), SHEET, ZipBombs.deflated(SHEET, sheet(
+                "<c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"M1\" t=\"s\"><v>12</v></c>").getBytes(StandardCharsets.UTF_8)));
+        assertTrue(XlsxArchive.check(wb).isEmpty(), () -> XlsxArchive.check(wb).toString());
+    }
+
+    /** Every refusal of an XLSX fee table has a code of its own, as every other fee-table problem: FEES_XLSX_…. */
+    @Test
+    void parseXlsx_archiveRefusal_hasTheCodeOfItsMessage() {
+        assertEquals("FEES_XLSX_TOO_LARGE", refused(new byte[XlsxArchive.MAX_FILE_BYTES + 10]).code());
+        assertEquals("FEES_XLSX_NOT_ZIP", refused("không phải bảng tính".getBytes(StandardCharsets.UTF_8)).code());
+    }
 }

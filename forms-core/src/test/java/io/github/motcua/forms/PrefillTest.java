@@ -60,6 +60,34 @@ class PrefillTest {
         assertTrue(r.unavailable().get("CSDL_HO_TICH").contains("không kết nối được"));
     }
 
+    /** A data source whose code dereferences null: HotSpot's message depends on whether that code is compiled yet. */
+    static final class NullSource implements DataSource {
+        private final NullPointerException npe;
+
+        NullSource(NullPointerException npe) {
+            this.npe = npe;
+        }
+
+        @Override
+        public String id() {
+            return "CSDL_HO_TICH";
+        }
+
+        @Override
+        public Map<String, Object> lookup(PrefillQuery q) {
+            throw npe;
+        }
+    }
+
+    @Test
+    void prefill_sourceThatDereferencesNull_isUnavailableInTheSameWordsWithOrWithoutTheJdksMessage() {
+        PrefillResult cold = FORMS.prefill(TestPacks.FORM, Map.of(), "064198001234", List.of(new NullSource(
+                new NullPointerException("Cannot invoke \"java.util.Map.get(Object)\" because \"this.cache\" is null"))));
+        PrefillResult warm = FORMS.prefill(TestPacks.FORM, Map.of(), "064198001234", List.of(new NullSource(new NullPointerException())));
+        assertEquals(Map.of("CSDL_HO_TICH", "NullPointerException"), cold.unavailable());
+        assertEquals(warm.unavailable(), cold.unavailable());
+    }
+
     @Test
     void prefill_fieldAlreadyEntered_notOverwritten() {
         PrefillResult r = FORMS.prefill(TestPacks.FORM, Map.of("nguoiYeuCau", Map.of("hoTen", "Nguyễn T. Hoa")), "064198001234",

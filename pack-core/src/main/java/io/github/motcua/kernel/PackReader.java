@@ -249,7 +249,7 @@ public final class PackReader {
             });
         } catch (IOException | UncheckedIOException e) {
             problems.add(Problem.of(root.toString(), 0, 0, ProblemCode.IO, "pack", root.toString(),
-                    "detail", String.valueOf(e.getMessage())));
+                    "detail", Failures.detail(e)));
         }
         return out;
     }
@@ -569,6 +569,6 @@ public final class PackReader {
     }
 
     private static Problem ioProblem(String file, IOException e) {
-        return Problem.of(file, 0, 0, ProblemCode.IO, "pack", file, "detail", String.valueOf(e.getMessage()));
+        return Problem.of(file, 0, 0, ProblemCode.IO, "pack", file, "detail", Failures.detail(e));
     }
 }

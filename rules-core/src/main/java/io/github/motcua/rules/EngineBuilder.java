@@ -109,7 +109,10 @@ public final class EngineBuilder {
      * {@link #compileThreads(int) compile threads} (unless {@link #backgroundWarmUp(boolean) the warm-up is off}: then
      * each at its first use); {@link Engine#compiled()} completes with every problem of every folder when all are done.
      * {@link LoadResult#warnings()} of such a load leaves out the warnings about procedure codes that pack-wide files
-     * name ({@code UNKNOWN_PROCEDURE}: they need every folder); {@code check} reports them.
+     * name ({@code UNKNOWN_PROCEDURE}, for {@code pack.yaml}'s {@code cutOffs} and {@code digitisation.yaml}): a code
+     * that is no folder may be an alias, which only the folders' {@code procedure.yaml} files say. Every other warning
+     * is the strict load's. {@code check}, a strict load, and {@link Engine#reload} (its
+     * {@link ReloadResult#warnings()}) report them.
      *
      * <p>{@link Engine#reload} is unchanged: it parses and checks every folder (reusing what is byte-identical) and
      * swaps only when the new pack has no problem, so the old pack serves until then. A prebuilt pack's load is

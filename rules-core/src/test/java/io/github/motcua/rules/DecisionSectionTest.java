@@ -137,6 +137,16 @@ class DecisionSectionTest {
 
     /** A section whose code throws. */
     static final class Broken implements DecisionSection<String> {
+        private final RuntimeException failure;
+
+        Broken() {
+            this(new IllegalStateException("hỏng"));
+        }
+
+        Broken(RuntimeException failure) {
+            this.failure = failure;
+        }
+
         @Override
         public Decision.Key<String> key() {
             return Decision.Key.of("broken", String.class);
@@ -159,7 +169,7 @@ class DecisionSectionTest {
 
         @Override
         public String contribute(DecisionContext context) {
-            throw new IllegalStateException("hỏng");
+            throw failure;
         }
 
         @Override
@@ -181,6 +191,28 @@ class DecisionSectionTest {
             assertFalse(d.components().isEmpty());
             assertTrue(d.trace().stream().noneMatch(t -> t.kind() == Decision.TraceStep.Kind.RULE), d.trace().toString());
         }
+    }
+
+    /**
+     * HotSpot throws a null dereference from hot compiled code without a message: a section's failure must read the
+     * same on a cold JVM (the JDK's helpful message) and a warm one (none), in both languages.
+     */
+    @Test
+    void decide_sectionThatDereferencesNull_readsTheSameWithOrWithoutTheJdksMessage() {
+        List<Decision.Cause> causes = new java.util.ArrayList<>();
+        for (RuntimeException npe : List.of(new NullPointerException(
+                "Cannot invoke \"java.lang.Boolean.booleanValue()\" because the return value of \"x\" is null"),
+                new NullPointerException())) {
+            try (Engine e = Motcua.engine().clock(TestPacks.CLOCK).section(new Broken(npe)).build()) {
+                e.load(TestPacks.copy("ho-tich", dir.resolve("npe" + causes.size()))).orThrow();
+                causes.add(e.decide(TestPacks.birth("{\"giayChungSinh\":\"CO\"}")).cause());
+            }
+        }
+        assertEquals(causes.get(1).messageVi(), causes.get(0).messageVi());
+        assertEquals(causes.get(1).messageEn(), causes.get(0).messageEn());
+        assertTrue(causes.get(0).messageEn().contains("[broken]") && causes.get(0).messageEn().contains("NullPointerException"),
+                causes.get(0).messageEn());
+        assertFalse(causes.get(0).messageEn().contains("java.lang"), causes.get(0).messageEn());
     }
 
     /** A section that refuses every dossier at the given stage, without a routing part. */

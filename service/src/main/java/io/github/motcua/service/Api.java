@@ -251,7 +251,7 @@ final class Api implements HttpHandler {
             throw ApiProblem.of(503, "PROCEDURE_UNAVAILABLE", "code", tree.path("procedure").asString(""));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.of(422, "INVALID_DOSSIER", "count", "1").withItems(List.of(
-                    ApiProblem.Item.of(prefix, "ITEM_INVALID_VALUE", "detail", String.valueOf(e.getMessage()))));
+                    ApiProblem.Item.of(prefix, "ITEM_INVALID_VALUE", "detail", io.github.motcua.kernel.Failures.detail(e))));
         }
     }
 
@@ -393,14 +393,14 @@ final class Api implements HttpHandler {
             };
         } catch (IllegalArgumentException | io.github.motcua.calendar.InvalidDeadlineException e) {
             throw ApiProblem.of(422, "DOCUMENT_NOT_APPLICABLE", "document", kind, "eligibility", decision.eligibility().name(),
-                    "reason", String.valueOf(e.getMessage()));
+                    "reason", io.github.motcua.kernel.Failures.detail(e));
         }
         FormRegistry forms = engine.forms().orElseThrow(() -> ApiProblem.of(404, "NO_FORM", "code", procedure.code()));
         try {
             return new Answer(200, HTML, forms.documents().render(doc, locale), sha);
         } catch (FormsException e) {
             throw ApiProblem.of(422, "DOCUMENT_NOT_APPLICABLE", "document", kind, "eligibility", decision.eligibility().name(),
-                    "reason", String.valueOf(e.getMessage()));
+                    "reason", io.github.motcua.kernel.Failures.detail(e));
         }
     }
 
@@ -507,7 +507,7 @@ final class Api implements HttpHandler {
                 throw ApiProblem.of(422, "INVALID_REQUEST", "count", "1").withItems(List.of(ApiProblem.Item.of("", e.toProblem())));
             } catch (IllegalArgumentException e) {
                 throw ApiProblem.of(422, "INVALID_REQUEST", "count", "1").withItems(List.of(
-                        ApiProblem.Item.of("", "ITEM_DEADLINE_FAILED", "detail", String.valueOf(e.getMessage()))));
+                        ApiProblem.Item.of("", "ITEM_DEADLINE_FAILED", "detail", io.github.motcua.kernel.Failures.detail(e))));
             }
         });
     }

@@ -83,7 +83,7 @@ final class PackWatcher implements AutoCloseable {
                 try {
                     reload.run();
                 } catch (RuntimeException e) {
-                    log.accept(DecisionService.logLine("log.reloadFailed") + ": " + e.getMessage());
+                    log.accept(DecisionService.logLine("log.reloadFailed") + ": " + io.github.motcua.kernel.Failures.describe(e));
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {

@@ -108,7 +108,7 @@ public final class Importer {
             packBases = Summaries.packBases(pack);
         } catch (IOException | RuntimeException e) {
             problems.add(ImportMessages.problem(pack.toString(), null, ImportProblem.Kind.IO, "", "refuse.packUnreadable",
-                    "detail", String.valueOf(e.getMessage())));
+                    "detail", io.github.motcua.kernel.Failures.detail(e)));
             return new ImportReport(records.size(), List.of(), false, problems, review, changes);
         }
         RecordMapper mapper = new RecordMapper(workDay);
@@ -142,7 +142,7 @@ public final class Importer {
                 problems.add(e.problem);
             } catch (IOException | RuntimeException e) {
                 problems.add(ImportMessages.problem(m.origin(), m.code(), ImportProblem.Kind.IO, "",
-                        "refuse.procedureFolderUnreadable", "detail", String.valueOf(e.getMessage())));
+                        "refuse.procedureFolderUnreadable", "detail", io.github.motcua.kernel.Failures.detail(e)));
             }
         }
         notInImport(byCode.keySet(), changes);
@@ -154,7 +154,7 @@ public final class Importer {
             write(plans, problems);
         } catch (IOException | UncheckedIOException e) {
             problems.add(ImportMessages.problem(pack.toString(), null, ImportProblem.Kind.IO, "", "refuse.packNotWritten",
-                    "detail", String.valueOf(e.getMessage())));
+                    "detail", io.github.motcua.kernel.Failures.detail(e)));
             return new ImportReport(records.size(), codes, false, problems, review, changes);
         }
         boolean written = problems.stream().noneMatch(p -> p.kind() == ImportProblem.Kind.PACK_CHECK);

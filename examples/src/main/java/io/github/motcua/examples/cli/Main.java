@@ -49,7 +49,7 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println(CliMessages.both("CLI_INTERNAL") + ": " + ex);
+            cmd.getErr().println(CliMessages.both("CLI_INTERNAL") + ": " + io.github.motcua.kernel.Failures.describe(ex));
             return ExitCodes.INTERNAL;
         });
         return cl;

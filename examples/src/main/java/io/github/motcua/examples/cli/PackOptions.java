@@ -168,7 +168,7 @@ final class PackOptions {
                         p.code().name(), p.pointer(), Suggestions.unknownProcedure(e.code(), engine.catalog(), en())));
                 return ExitCodes.BAD_DOSSIER;
             } catch (IllegalArgumentException e) {
-                err.println(dossier + ": " + e.getMessage());
+                err.println(dossier + ": " + io.github.motcua.kernel.Failures.detail(e));
                 return ExitCodes.BAD_DOSSIER;
             }
         });

@@ -104,7 +104,7 @@ public final class TableXlsxCommand implements Callable<Integer> {
                 out.println(CliMessages.text(en, "CLI_TABLE_WRITTEN", "file", xlsx, "lists", lists.size()));
                 return ExitCodes.OK;
             } catch (IOException | RuntimeException e) {
-                err.println(CliMessages.text(en, "CLI_CANNOT_WRITE_TABLE", "detail", e.getMessage()));
+                err.println(CliMessages.text(en, "CLI_CANNOT_WRITE_TABLE", "detail", io.github.motcua.kernel.Failures.detail(e)));
                 return ExitCodes.IO;
             }
         });

@@ -224,7 +224,7 @@ public final class DefaultFormRegistry implements FormRegistry {
         } catch (RuntimeException e) {
             // a library failure must not leak its type through our API: say where, keep it typed
             throw new io.github.motcua.forms.FormsException(FormsProblems.of("FORMS_VALIDATOR_FAILED", "form", formId,
-                    "type", e.getClass().getSimpleName(), "detail", e.getMessage()), null);
+                    "type", e.getClass().getSimpleName(), "detail", io.github.motcua.kernel.Failures.detail(e)), null);
         } catch (StackOverflowError e) {
             // last resort: only reachable with a raised maxDepth and a schema recursing with the data
             Map<String, String> args = Map.of("limit", Integer.toString(limits.maxDepth()));
@@ -257,7 +257,7 @@ public final class DefaultFormRegistry implements FormRegistry {
             try {
                 values = source.lookup(new PrefillQuery(formId, personalId, Mutable.freeze(current)));
             } catch (RuntimeException e) {
-                unavailable.put(source.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+                unavailable.put(source.id(), io.github.motcua.kernel.Failures.describe(e));
                 continue;
             }
             if (values == null) {

@@ -94,18 +94,35 @@ final class SchemaStore {
                 }
             }
         }
-        for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
-            checkRefs(fileById.get(e.getKey()), e.getKey(), e.getValue(), true);
-        }
+        // The walk that checks the references also notes, in the same pre-order, every schema from which the
+        // cycle search must start: the search then needs no walk of its own over every node. Each document is
+        // shared right after its check, while its tree is still in the caches: sharing reads only that document
+        // (its references already written with its $id) and the documents before it, which no later check
+        // changes, so it shares exactly what sharing every document after every check would; a check that
+        // throws leaves no store behind.
+        List<Start> starts = new ArrayList<>();
+        StringBuilder pointer = new StringBuilder();
         SharedNodes shared = new SharedNodes();
-        for (ObjectNode doc : byId.values()) {
-            shared.share(doc);
+        for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
+            checkRefs(fileById.get(e.getKey()), e.getKey(), e.getValue(), true, pointer, starts);
+            shared.share(e.getValue());
         }
         Map<String, Integer> state = new java.util.HashMap<>();
-        for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
-            visitAll(e.getKey(), e.getValue(), new ArrayList<>(), state);
+        java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+        for (Start s : starts) {
+            if (s != null) {
+                inPlaceCycle(s.docId(), s.pointer(), s.node(), state, path);
+            }
         }
         schemaIdByFormId = new java.util.HashMap<>(formIdToSchemaId);
+    }
+
+    /**
+     * A schema with an in-place keyword, where a cycle search starts: its document, its pointer (segments escaped)
+     * and the node found there (equal to what {@link #at(String, String)} finds at that pointer once sharing has
+     * replaced parts of the tree by equal ones).
+     */
+    private record Start(String docId, String pointer, JsonNode node) {
     }
 
     /** Whether two schema documents are equal in every keyword but their root {@code $id} (before references are rewritten). */
@@ -124,58 +141,15 @@ final class SchemaStore {
     private static final List<String> IN_PLACE_ARRAYS = List.of("allOf", "anyOf", "oneOf");
     private static final List<String> IN_PLACE_OBJECTS = List.of("not", "if", "then", "else");
 
-    /**
-     * Searches for in-place cycles from every schema of the document with an in-place edge. {@code path} holds the
-     * pointer's segments (escaped) down to {@code node}; the pointer's text is built only where a search starts,
-     * not for every node of every form.
-     */
-    private void visitAll(String docId, JsonNode node, List<String> path, Map<String, Integer> state) {
-        if (node.isObject()) {
-            if (hasInPlaceEdge(node)) {
-                // a cycle runs only through schemas with an in-place edge, so searching from each of
-                // them finds every cycle; the others (most of a form) need no search of their own
-                inPlaceCycle(docId, pointer(path), state, new java.util.ArrayDeque<>());
-            }
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                if (!"const".equals(e.getKey()) && !"enum".equals(e.getKey()) && !"default".equals(e.getKey())
-                        && !"examples".equals(e.getKey())) {
-                    JsonNode v = e.getValue();
-                    if (v.isContainer()) { // a scalar holds no schema: nothing to search below it
-                        path.add(Pointers.escape(e.getKey()));
-                        visitAll(docId, v, path, state);
-                        path.remove(path.size() - 1);
-                    }
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                JsonNode v = node.get(i);
-                if (v.isContainer()) {
-                    path.add(Integer.toString(i));
-                    visitAll(docId, v, path, state);
-                    path.remove(path.size() - 1);
-                }
-            }
-        }
-    }
-
-    private static String pointer(List<String> path) {
-        if (path.isEmpty()) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String segment : path) {
-            sb.append('/').append(segment);
-        }
-        return sb.toString();
-    }
-
     /** The keywords through which a schema applies another to the same value: {@link #IN_PLACE_ARRAYS} and the others. */
     private static final java.util.Set<String> IN_PLACE_KEYWORDS = java.util.Set.of("$ref", "dependentSchemas", "allOf",
             "anyOf", "oneOf", "not", "if", "then", "else");
 
     /** Whether the schema names an in-place keyword: one pass over its (few) keywords, not a look-up of each. */
     private static boolean hasInPlaceEdge(JsonNode n) {
+        if (!n.isObject()) {
+            return false;
+        }
         for (String k : n.propertyNames()) {
             if (IN_PLACE_KEYWORDS.contains(k)) {
                 return true;
@@ -188,8 +162,14 @@ final class SchemaStore {
      * Refuses a chain of references and in-place applicators (allOf, anyOf, oneOf, not, if/then/else,
      * dependentSchemas) that comes back to where it started without descending into the data: the
      * validator would recurse on the same value for ever.
+     *
+     * <p>{@code known} is the node at {@code docId#pointer} when the caller holds it (the search's start, or an
+     * in-place child of a schema whose pointer is {@linkplain #plainPointer plain}), else null: the node is then
+     * looked up by the pointer, as a {@code $ref}'s text says. A child with no in-place keyword at all is not
+     * searched: it has no edge, so it can neither close a cycle nor lie on one, and searching it would only
+     * mark it done.
      */
-    private void inPlaceCycle(String docId, String pointer, Map<String, Integer> state, java.util.Deque<String> path) {
+    private void inPlaceCycle(String docId, String pointer, JsonNode known, Map<String, Integer> state, java.util.Deque<String> path) {
         String key = docId + "#" + pointer;
         Integer st = state.get(key);
         if (st != null && st == 2) {
@@ -204,34 +184,57 @@ final class SchemaStore {
         }
         state.put(key, 1);
         path.push(key);
-        JsonNode n = at(docId, pointer);
+        JsonNode n = known != null ? known : at(docId, pointer);
         if (n != null && n.isObject()) {
             JsonNode ref = n.get("$ref");
             if (ref != null && ref.isString()) {
                 String r = ref.asString();
                 int hash = r.indexOf('#');
                 String doc = hash < 0 ? r : r.substring(0, hash);
-                inPlaceCycle(doc.isEmpty() ? docId : doc, hash < 0 ? "" : r.substring(hash + 1), state, path);
+                inPlaceCycle(doc.isEmpty() ? docId : doc, hash < 0 ? "" : r.substring(hash + 1), null, state, path);
             }
+            // below a plain pointer, "pointer/k/i" names exactly the child in hand: no look-up from the root
+            boolean plain = plainPointer(pointer);
             for (String k : IN_PLACE_ARRAYS) {
                 JsonNode arr = n.get(k);
                 if (arr != null && arr.isArray()) {
                     for (int i = 0; i < arr.size(); i++) {
-                        inPlaceCycle(docId, pointer + "/" + k + "/" + i, state, path);
+                        JsonNode c = arr.get(i);
+                        if (!plain || hasInPlaceEdge(c)) {
+                            inPlaceCycle(docId, pointer + "/" + k + "/" + i, plain ? c : null, state, path);
+                        }
                     }
                 }
             }
             for (String k : IN_PLACE_OBJECTS) {
-                if (n.path(k).isObject()) {
-                    inPlaceCycle(docId, pointer + "/" + k, state, path);
+                JsonNode c = n.get(k);
+                if (c != null && c.isObject() && (!plain || hasInPlaceEdge(c))) {
+                    inPlaceCycle(docId, pointer + "/" + k, plain ? c : null, state, path);
                 }
             }
             for (Map.Entry<String, JsonNode> d : n.path("dependentSchemas").properties()) {
-                inPlaceCycle(docId, pointer + "/dependentSchemas/" + Pointers.escape(d.getKey()), state, path);
+                JsonNode c = d.getValue();
+                if (!plain || hasInPlaceEdge(c)) {
+                    inPlaceCycle(docId, pointer + "/dependentSchemas/" + Pointers.escape(d.getKey()), plain ? c : null, state, path);
+                }
             }
         }
         path.pop();
         state.put(key, 2);
+    }
+
+    /**
+     * Whether a JSON Pointer is written as {@link Pointers#escape} writes one: empty, or every {@code ~} followed by
+     * {@code 0} or {@code 1}. Appending segments to such a pointer then names their node below the pointer's own
+     * (another {@code ~} could take the next {@code /} into its segment); a {@code $ref}'s text may be anything.
+     */
+    static boolean plainPointer(String pointer) {
+        for (int i = pointer.indexOf('~'); i >= 0; i = pointer.indexOf('~', i + 1)) {
+            if (i + 1 >= pointer.length() || (pointer.charAt(i + 1) != '0' && pointer.charAt(i + 1) != '1')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String procedureCode(String path) {
@@ -245,17 +248,29 @@ final class SchemaStore {
     /**
      * Checks every reference stays in the pack, and writes local ones ({@code "#/$defs/a"}) with the
      * document's {@code $id} (the same meaning, as nested {@code $id}s are refused) so that a field
-     * schema found through another document still resolves its references.
+     * schema found through another document still resolves its references. Also adds to {@code starts}, in
+     * pre-order, every object with an in-place keyword ({@link #IN_PLACE_KEYWORDS}) and its pointer (and a null
+     * for some objects without one, which the search skips): {@code pointer}
+     * holds the escaped pointer down to {@code node}, the walk appending and cutting segments as it goes.
      */
-    private void checkRefs(String file, String docId, JsonNode node, boolean root) {
+    private void checkRefs(String file, String docId, JsonNode node, boolean root, StringBuilder pointer, List<Start> starts) {
         if (node.isObject()) {
-            List<String> localRefs = new ArrayList<>();
+            // this node's place among the starts, before its descendants' (pre-order); filled once its keywords
+            // are read, left null (skipped) when it has no in-place keyword
+            int place = starts.size();
+            starts.add(null);
+            boolean inPlace = false;
+            List<String> localRefs = null;
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String k = e.getKey();
                 JsonNode v = e.getValue();
+                inPlace = inPlace || IN_PLACE_KEYWORDS.contains(k);
                 if (("$ref".equals(k) || "$dynamicRef".equals(k)) && v.isString()) {
                     String ref = v.asString();
                     if (ref.startsWith("#")) {
+                        if (localRefs == null) {
+                            localRefs = new ArrayList<>(2);
+                        }
                         localRefs.add(k);
                     }
                     int hash = ref.indexOf('#');
@@ -274,16 +289,32 @@ final class SchemaStore {
                     throw new UnableToLoadFormsException(file, FormsProblems.of("FORMS_NESTED_ID", "file", file, "id", v.asString()), null);
                 } else if (("$schema".equals(k) && !root) || "$vocabulary".equals(k)) {
                     throw new SchemaReferenceRefusedException(file, v.toString(), FormsProblems.of("FORMS_BELOW_ROOT", "file", file, "keyword", k));
-                } else if (!"const".equals(k) && !"enum".equals(k) && !"examples".equals(k) && !"default".equals(k)) {
-                    checkRefs(file, docId, v, false);
+                } else if (v.isContainer() && !"const".equals(k) && !"enum".equals(k) && !"examples".equals(k) && !"default".equals(k)) {
+                    // a scalar holds nothing to check below it
+                    int length = pointer.length();
+                    pointer.append('/').append(Pointers.escape(k));
+                    checkRefs(file, docId, v, false, pointer, starts);
+                    pointer.setLength(length);
                 }
             }
-            for (String k : localRefs) {
+            if (inPlace) {
+                starts.set(place, new Start(docId, pointer.toString(), node));
+            } else if (place == starts.size() - 1) {
+                starts.remove(place); // no start below it either: nothing left behind
+            }
+            for (int i = 0; localRefs != null && i < localRefs.size(); i++) {
+                String k = localRefs.get(i);
                 ((ObjectNode) node).put(k, docId + node.get(k).asString());
             }
         } else if (node.isArray()) {
-            for (JsonNode item : node) {
-                checkRefs(file, docId, item, false);
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                if (item.isContainer()) {
+                    int length = pointer.length();
+                    pointer.append('/').append(i);
+                    checkRefs(file, docId, item, false, pointer, starts);
+                    pointer.setLength(length);
+                }
             }
         }
     }

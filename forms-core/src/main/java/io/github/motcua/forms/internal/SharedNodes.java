@@ -1,9 +1,6 @@
 package io.github.motcua.forms.internal;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,105 +15,124 @@ import tools.jackson.databind.node.ObjectNode;
  * order matters (it is the order of a form's fields and of a schema's text), and comparing stays
  * linear in the size of the trees.
  *
+ * <p>One pass per tree: each node's hash is computed from its children's hashes as they come back up (not
+ * from the sub-trees again), a child is replaced through its map entry (no look-up by name), and the table
+ * is open-addressed over two arrays (no key object or map entry per node).
+ *
  * <p>Safe only because the store's trees are never modified after they are built (what the store
  * promises): a shared node is reachable from several places. Not thread-safe; used once at load.
  */
 final class SharedNodes {
-    private final Map<Key, JsonNode> seen = new HashMap<>();
+    private JsonNode[] nodes = new JsonNode[1 << 10];
+    private int[] hashes = new int[1 << 10];
+    private int size;
+    /** The hash of the node the last {@link #share} call was given (equal nodes, equal hashes). */
+    private int lastHash;
 
     /** Replaces {@code root}'s children by their canonical equals, in place; returns {@code root}'s own canonical node. */
     JsonNode share(JsonNode root) {
+        int h;
         if (root instanceof ObjectNode o) {
-            List<String> names = null;
-            List<JsonNode> values = null;
+            h = 1;
             for (Map.Entry<String, JsonNode> e : o.properties()) {
-                JsonNode c = share(e.getValue());
-                if (c != e.getValue()) {
-                    if (names == null) {
-                        names = new ArrayList<>();
-                        values = new ArrayList<>();
-                    }
-                    names.add(e.getKey());
-                    values.add(c);
+                JsonNode v = e.getValue();
+                JsonNode c = share(v);
+                if (c != v) {
+                    e.setValue(c); // the same entry: keeps its position
                 }
-            }
-            for (int i = 0; names != null && i < names.size(); i++) {
-                o.replace(names.get(i), values.get(i)); // same key: keeps its position
+                h = (h * 31 + e.getKey().hashCode()) * 31 + lastHash;
             }
         } else if (root instanceof ArrayNode a) {
+            h = 2;
             for (int i = 0; i < a.size(); i++) {
-                JsonNode c = share(a.get(i));
-                if (c != a.get(i)) {
+                JsonNode v = a.get(i);
+                JsonNode c = share(v);
+                if (c != v) {
                     a.set(i, c);
                 }
+                h = h * 31 + lastHash;
             }
+        } else {
+            h = root.getClass().hashCode() * 31 + root.hashCode();
         }
-        Key k = new Key(root);
-        JsonNode first = seen.putIfAbsent(k, root);
-        return first == null ? root : first;
+        lastHash = h;
+        return canonical(root, h);
     }
 
-    /** Equality of a node whose children are already canonical: shallow, children by identity. */
-    private static final class Key {
-        private final JsonNode node;
-        private final int hash;
-
-        Key(JsonNode node) {
-            this.node = node;
-            int h = node.getClass().hashCode();
-            if (node instanceof ObjectNode o) {
-                for (Map.Entry<String, JsonNode> e : o.properties()) {
-                    h = h * 31 + e.getKey().hashCode();
-                    h = h * 31 + System.identityHashCode(e.getValue());
+    /** The first node equal to {@code node} (children by identity) that this table has seen, {@code node} itself if none. */
+    private JsonNode canonical(JsonNode node, int hash) {
+        int mask = nodes.length - 1;
+        for (int i = slot(hash, mask); ; i = (i + 1) & mask) {
+            JsonNode n = nodes[i];
+            if (n == null) {
+                nodes[i] = node;
+                hashes[i] = hash;
+                if (++size * 2 > nodes.length) {
+                    grow();
                 }
-            } else if (node instanceof ArrayNode a) {
-                for (JsonNode c : a) {
-                    h = h * 31 + System.identityHashCode(c);
-                }
-            } else {
-                h = h * 31 + node.hashCode();
+                return node;
             }
-            this.hash = h;
+            if (hashes[i] == hash && equalShallow(node, n)) {
+                return n;
+            }
         }
+    }
 
-        @Override
-        public int hashCode() {
-            return hash;
+    private static int slot(int hash, int mask) {
+        int h = hash * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & mask;
+    }
+
+    private void grow() {
+        JsonNode[] oldNodes = nodes;
+        int[] oldHashes = hashes;
+        nodes = new JsonNode[oldNodes.length * 2];
+        hashes = new int[oldNodes.length * 2];
+        int mask = nodes.length - 1;
+        for (int j = 0; j < oldNodes.length; j++) {
+            if (oldNodes[j] != null) {
+                int i = slot(oldHashes[j], mask);
+                while (nodes[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                nodes[i] = oldNodes[j];
+                hashes[i] = oldHashes[j];
+            }
         }
+    }
 
-        @Override
-        public boolean equals(Object other) {
-            if (!(other instanceof Key k) || k.hash != hash || k.node.getClass() != node.getClass()) {
+    /** Equality of nodes whose children are already canonical: shallow, children by identity. */
+    private static boolean equalShallow(JsonNode node, JsonNode other) {
+        if (node.getClass() != other.getClass()) {
+            return false;
+        }
+        if (node instanceof ObjectNode o) {
+            ObjectNode p = (ObjectNode) other;
+            if (o.size() != p.size()) {
                 return false;
             }
-            if (node instanceof ObjectNode o) {
-                ObjectNode p = (ObjectNode) k.node;
-                if (o.size() != p.size()) {
+            Iterator<Map.Entry<String, JsonNode>> i = o.properties().iterator();
+            Iterator<Map.Entry<String, JsonNode>> j = p.properties().iterator();
+            while (i.hasNext()) {
+                Map.Entry<String, JsonNode> a = i.next();
+                Map.Entry<String, JsonNode> b = j.next();
+                if (!a.getKey().equals(b.getKey()) || a.getValue() != b.getValue()) {
                     return false;
                 }
-                Iterator<Map.Entry<String, JsonNode>> i = o.properties().iterator();
-                Iterator<Map.Entry<String, JsonNode>> j = p.properties().iterator();
-                while (i.hasNext()) {
-                    Map.Entry<String, JsonNode> a = i.next();
-                    Map.Entry<String, JsonNode> b = j.next();
-                    if (!a.getKey().equals(b.getKey()) || a.getValue() != b.getValue()) {
-                        return false;
-                    }
-                }
-                return true;
-            } else if (node instanceof ArrayNode a) {
-                ArrayNode b = (ArrayNode) k.node;
-                if (a.size() != b.size()) {
-                    return false;
-                }
-                for (int x = 0; x < a.size(); x++) {
-                    if (a.get(x) != b.get(x)) {
-                        return false;
-                    }
-                }
-                return true;
             }
-            return node.equals(k.node);
+            return true;
+        } else if (node instanceof ArrayNode a) {
+            ArrayNode b = (ArrayNode) other;
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int x = 0; x < a.size(); x++) {
+                if (a.get(x) != b.get(x)) {
+                    return false;
+                }
+            }
+            return true;
         }
+        return node.equals(other);
     }
 }

@@ -81,7 +81,27 @@ final class TemplateEngine {
         return null;
     }
 
-    private final Configuration cfg;
+    /**
+     * Every template's source by loader name: the built-in ones (read when this engine is made, so a missing one is
+     * refused then) and the pack's overrides.
+     */
+    private final Map<String, String> sources;
+    /** The pack's own {@code templates/} files by path (what a refusal names). */
+    private final Map<String, String> packTemplates;
+    private final boolean scan;
+    /**
+     * Freemarker, configured, with every template parsed, scanned and given its interruption checks; null until
+     * then. Made when the engine is made if the pack has templates of its own (they are refused then, as before), at
+     * the first render otherwise (issue 15: a pack without templates starts without Freemarker).
+     */
+    private volatile Configuration cfg;
+    /**
+     * Whether every template of {@link #sources} is prepared. The pack's own are prepared when this engine is made;
+     * the built-in ones it does not override at the first render (they are the library's, not the pack's: nothing
+     * the pack holds can make them fail), all of them before any template is processed, so an
+     * {@code #include}/{@code #import} during a render always finds a scanned template with its checks.
+     */
+    private volatile boolean allPrepared;
     private final Duration timeout;
     private final int maxChars;
     private final long maxAllocatedBytes;
@@ -105,69 +125,117 @@ final class TemplateEngine {
         // time limit on a fast machine; either way it ends as a typed limit and its thread stops.
         this.maxAllocatedBytes = 1024L * 1024 * 1024 + 64L * maxChars;
         this.workers = workers;
-        StringTemplateLoader loader = new StringTemplateLoader();
+        this.scan = scan;
+        this.packTemplates = Map.copyOf(packTemplates);
+        Map<String, String> all = new java.util.LinkedHashMap<>();
         for (String name : BUILT_IN) {
-            loader.putTemplate(name, builtIn(name), 0L);
+            all.put(name, builtIn(name));
         }
         for (Map.Entry<String, String> t : packTemplates.entrySet()) {
             String name = t.getKey().substring("templates/".length());
             if (name.contains("/")) {
                 throw new TemplateRefusedException(t.getKey(), 0, 0, FormsProblems.of("FORMS_TEMPLATE_IN_SUBFOLDER", "file", t.getKey()));
             }
-            loader.putTemplate(name, t.getValue(), 0L);
+            all.put(name, t.getValue());
         }
-        cfg = new Configuration(Configuration.VERSION_2_3_35);
-        cfg.setTemplateLoader(loader);
-        cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
-        cfg.setRecognizeStandardFileExtensions(true);
-        cfg.setAutoEscapingPolicy(Configuration.FORCE_AUTO_ESCAPING_POLICY);
-        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        cfg.setAPIBuiltinEnabled(false);
+        this.sources = java.util.Collections.unmodifiableMap(all);
+        if (!packTemplates.isEmpty()) {
+            // the pack's own templates are checked now, in the order they always were (a built-in name first when
+            // the pack overrides it), so a broken or refused one refuses the pack at load as before
+            Configuration c = configuration();
+            for (String name : loaderNames(packTemplates)) {
+                if (packTemplates.containsKey("templates/" + name)) {
+                    prepare(c, name);
+                }
+            }
+            cfg = c;
+        }
+    }
+
+    /** Freemarker configured as this class promises, its loader holding every source. */
+    private Configuration configuration() {
+        StringTemplateLoader loader = new StringTemplateLoader();
+        sources.forEach((name, source) -> loader.putTemplate(name, source, 0L));
+        Configuration c = new Configuration(Configuration.VERSION_2_3_35);
+        c.setTemplateLoader(loader);
+        c.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        c.setRecognizeStandardFileExtensions(true);
+        c.setAutoEscapingPolicy(Configuration.FORCE_AUTO_ESCAPING_POLICY);
+        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        c.setAPIBuiltinEnabled(false);
         SimpleObjectWrapper wrapper = new SimpleObjectWrapper(Configuration.VERSION_2_3_35);
         wrapper.setUseAdaptersForContainers(true); // view models are fresh per render: adapt, don't copy
         wrapper.writeProtect();
-        cfg.setObjectWrapper(wrapper);
-        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        cfg.setAttemptExceptionReporter((te, env) -> { });
-        cfg.setLogTemplateExceptions(false);
-        cfg.setWrapUncheckedExceptions(true);
-        cfg.setLocale(Locale.ROOT);
-        cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
-        cfg.setNumberFormat("computer");
-        cfg.setDefaultEncoding("UTF-8");
-        cfg.setLocalizedLookup(false);
-        cfg.setCacheStorage(new StrongCacheStorage());
-        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
-        cfg.setShowErrorTips(false);
-        for (String name : loaderNames(packTemplates)) {
-            try {
-                Template t = cfg.getTemplate(name);
-                String file = packTemplates.containsKey("templates/" + name) ? "templates/" + name : name;
-                if (scan) {
-                    String source = packTemplates.containsKey("templates/" + name) ? packTemplates.get("templates/" + name)
-                            : builtIn(name);
-                    List<TemplateScanner.Refusal> refused = TemplateScanner.scan(t, source);
-                    if (!refused.isEmpty()) {
-                        TemplateScanner.Refusal r = refused.get(0);
-                        throw new TemplateRefusedException(file, r.line(), r.column(), refused.size() > 1
-                                ? FormsProblems.of("FORMS_TEMPLATE_SANDBOX_MORE", "where", file + ":" + r.line() + ":" + r.column() + ": ",
-                                        "file", file, "what", r.what(), "more", refused.size() - 1)
-                                : FormsProblems.of("FORMS_TEMPLATE_SANDBOX", "where", file + ":" + r.line() + ":" + r.column() + ": ",
-                                        "file", file, "what", r.what()));
+        c.setObjectWrapper(wrapper);
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setAttemptExceptionReporter((te, env) -> { });
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setLocale(Locale.ROOT);
+        c.setTimeZone(TimeZone.getTimeZone("UTC"));
+        c.setNumberFormat("computer");
+        c.setDefaultEncoding("UTF-8");
+        c.setLocalizedLookup(false);
+        c.setCacheStorage(new StrongCacheStorage());
+        c.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        c.setShowErrorTips(false);
+        return c;
+    }
+
+    /** Parses {@code name} into the configuration's cache, scans it and adds the interruption checks. */
+    private void prepare(Configuration c, String name) {
+        String file = packTemplates.containsKey("templates/" + name) ? "templates/" + name : name;
+        try {
+            Template t = c.getTemplate(name);
+            if (scan) {
+                List<TemplateScanner.Refusal> refused = TemplateScanner.scan(t, sources.get(name));
+                if (!refused.isEmpty()) {
+                    TemplateScanner.Refusal r = refused.get(0);
+                    throw new TemplateRefusedException(file, r.line(), r.column(), refused.size() > 1
+                            ? FormsProblems.of("FORMS_TEMPLATE_SANDBOX_MORE", "where", file + ":" + r.line() + ":" + r.column() + ": ",
+                                    "file", file, "what", r.what(), "more", refused.size() - 1)
+                            : FormsProblems.of("FORMS_TEMPLATE_SANDBOX", "where", file + ":" + r.line() + ":" + r.column() + ": ",
+                                    "file", file, "what", r.what()));
+                }
+            }
+            _CoreAPI.addThreadInterruptedChecks(t);
+        } catch (freemarker.core.ParseException e) {
+            throw new TemplateRefusedException(file, e.getLineNumber(), e.getColumnNumber(), FormsProblems.of("FORMS_TEMPLATE_SYNTAX",
+                    "where", file + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": ", "file", file,
+                    "detail", firstLine(e.getEditorMessage())));
+        } catch (IOException e) {
+            throw new TemplateRefusedException(file, 0, 0, FormsProblems.of("FORMS_TEMPLATE_SYNTAX", "where", "", "file", file,
+                    "detail", firstLine(io.github.motcua.kernel.Failures.detail(e))));
+        }
+    }
+
+    /**
+     * The configuration with every template prepared: the first call (of any thread) makes Freemarker's
+     * configuration if the engine was made without one and prepares the templates not yet prepared, in the loader's
+     * order; concurrent first calls wait for it, and it is published only once complete.
+     */
+    Configuration ready() {
+        if (allPrepared) {
+            return cfg;
+        }
+        synchronized (this) {
+            if (!allPrepared) {
+                Configuration c = cfg != null ? cfg : configuration();
+                for (String name : sources.keySet()) {
+                    if (!packTemplates.containsKey("templates/" + name)) {
+                        prepare(c, name);
                     }
                 }
-                _CoreAPI.addThreadInterruptedChecks(t);
-            } catch (freemarker.core.ParseException e) {
-                String file = packTemplates.containsKey("templates/" + name) ? "templates/" + name : name;
-                throw new TemplateRefusedException(file, e.getLineNumber(), e.getColumnNumber(), FormsProblems.of("FORMS_TEMPLATE_SYNTAX",
-                        "where", file + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": ", "file", file,
-                        "detail", firstLine(e.getEditorMessage())));
-            } catch (IOException e) {
-                String file = packTemplates.containsKey("templates/" + name) ? "templates/" + name : name;
-                throw new TemplateRefusedException(file, 0, 0, FormsProblems.of("FORMS_TEMPLATE_SYNTAX", "where", "", "file", file,
-                        "detail", firstLine(e.getMessage())));
+                cfg = c;
+                allPrepared = true;
             }
+            return cfg;
         }
+    }
+
+    /** Whether Freemarker has been configured yet (tests: a pack without templates loads without it). */
+    boolean configured() {
+        return cfg != null;
     }
 
     private static List<String> loaderNames(Map<String, String> pack) {
@@ -199,7 +267,7 @@ final class TemplateEngine {
     public String render(String name, Map<String, Object> model) {
         Template template;
         try {
-            template = cfg.getTemplate(name);
+            template = ready().getTemplate(name);
         } catch (IOException e) {
             throw new RenderingFailedException(name, RenderingFailedException.Reason.TEMPLATE_ERROR,
                     FormsProblems.of("FORMS_TEMPLATE_NOT_FOUND", "name", name));
@@ -274,7 +342,8 @@ final class TemplateEngine {
                 throw new RenderingFailedException(name, RenderingFailedException.Reason.MEMORY_LIMIT,
                         FormsProblems.of("FORMS_RENDER_OUT_OF_MEMORY", "name", name));
             }
-            String msg = c instanceof TemplateException te ? firstLine(te.getMessageWithoutStackTop()) : String.valueOf(c);
+            String msg = c instanceof TemplateException te ? firstLine(te.getMessageWithoutStackTop())
+                    : c == null ? "" : io.github.motcua.kernel.Failures.describe(c);
             throw new RenderingFailedException(name, RenderingFailedException.Reason.TEMPLATE_ERROR,
                     FormsProblems.of("FORMS_TEMPLATE_FAILED", "name", name, "detail", msg));
         }

@@ -173,7 +173,7 @@ final class ValidationEngine {
                         c = schema;
                     } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
                         c = new UnableToLoadFormsException(store.fileOf(id), FormsProblems.of("FORMS_SCHEMA_DOES_NOT_COMPILE",
-                                "id", id, "detail", e.getMessage()), null);
+                                "id", id, "detail", io.github.motcua.kernel.Failures.detail(e)), null);
                     }
                     compiled.put(id, c);
                 }

@@ -39,7 +39,7 @@ public final class CaseRunner {
         try {
             d = engine.decide(c.dossier());
         } catch (RulesException | IllegalArgumentException e) {
-            return new CaseResult(c, null, List.of(CaseTexts.both("cases.decisionFailed") + ": " + e.getMessage()), List.of());
+            return new CaseResult(c, null, List.of(CaseTexts.both("cases.decisionFailed") + ": " + io.github.motcua.kernel.Failures.detail(e)), List.of());
         }
         List<String> bad = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

@@ -132,7 +132,7 @@ final class CompilerWarmUp {
             KieBase kb = checked == null ? null : ProcedureCompiler.build(checked, problems);
             return problems.isEmpty() ? kb : null;
         } catch (IOException | RuntimeException | LinkageError | StackOverflowError e) {
-            problems.add(Msg.problem(ROOT, 0, 0, "LOAD_FAILED", "load.pack.failed", "detail", String.valueOf(e)));
+            problems.add(Msg.problem(ROOT, 0, 0, "LOAD_FAILED", "load.pack.failed", "detail", io.github.motcua.kernel.Failures.describe(e)));
             return null;
         }
     }

@@ -172,8 +172,8 @@ final class DecisionPipeline {
                 value = s.contribute(ctx);
             } catch (RuntimeException e) {
                 ctx.fail(Decision.Cause.Code.SECTION_FAILED,
-                        Msg.vi("CAUSE_SECTION_FAILED", "section", s.name(), "error", String.valueOf(e)),
-                        Msg.en("CAUSE_SECTION_FAILED", "section", s.name(), "error", String.valueOf(e)));
+                        Msg.vi("CAUSE_SECTION_FAILED", "section", s.name(), "error", io.github.motcua.kernel.Failures.describe(e)),
+                        Msg.en("CAUSE_SECTION_FAILED", "section", s.name(), "error", io.github.motcua.kernel.Failures.describe(e)));
                 value = null;
             }
             if (cause == null && refused != null

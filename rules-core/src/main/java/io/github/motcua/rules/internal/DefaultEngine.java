@@ -131,7 +131,7 @@ public final class DefaultEngine implements Engine {
                 } catch (RuntimeException | LinkageError e) {
                     // classes verified and linked at load whose model Drools cannot assemble: quarantined like a failed compile
                     problems = List.of(Msg.problem(ProcedureCompiler.blame(src), 0, 0, "PREBUILT_REFUSED_CODE",
-                            "load.prebuilt.assemblyFailed", "detail", String.valueOf(e)));
+                            "load.prebuilt.assemblyFailed", "detail", io.github.motcua.kernel.Failures.describe(e)));
                     kieBase = null;
                 }
                 linked = null;
@@ -187,7 +187,7 @@ public final class DefaultEngine implements Engine {
                                     assemblyPending = true;
                                 } catch (LinkageError x) {
                                     mine.add(Msg.problem(ProcedureCompiler.blame(src), 0, 0, "PREBUILT_REFUSED_CODE",
-                                            "load.prebuilt.assemblyFailed", "detail", String.valueOf(x)));
+                                            "load.prebuilt.assemblyFailed", "detail", io.github.motcua.kernel.Failures.describe(x)));
                                 }
                             }
                             prebuilt = null; // defined now (or refused): the class files are not kept
@@ -200,7 +200,7 @@ public final class DefaultEngine implements Engine {
                         }
                     }
                 } catch (RuntimeException | LinkageError e) {
-                    mine.add(Msg.problem(ProcedureCompiler.blame(src), 0, 0, "DRL_COMPILE", "load.drl.compileFailure", "detail", String.valueOf(e)));
+                    mine.add(Msg.problem(ProcedureCompiler.blame(src), 0, 0, "DRL_COMPILE", "load.drl.compileFailure", "detail", io.github.motcua.kernel.Failures.describe(e)));
                 } catch (StackOverflowError e) {
                     mine.add(ProcedureCompiler.tooDeep(ProcedureCompiler.blame(src)));
                 }
@@ -693,7 +693,7 @@ public final class DefaultEngine implements Engine {
             memo = loaded.memo();
             checkKeys = loaded.checkKeys();
         } catch (RuntimeException e) {
-            problems.add(Msg.problem(files.source(), 0, 0, "LOAD_FAILED", "load.pack.failed", "detail", String.valueOf(e)));
+            problems.add(Msg.problem(files.source(), 0, 0, "LOAD_FAILED", "load.pack.failed", "detail", io.github.motcua.kernel.Failures.describe(e)));
             return new Built(null, sorted(problems), files.source());
         }
         if (pack == null || !problems.isEmpty()) {

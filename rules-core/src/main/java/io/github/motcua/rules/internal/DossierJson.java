@@ -330,7 +330,7 @@ public final class DossierJson {
         } catch (DateTimeParseException | IllegalArgumentException | JacksonException e) {
             // JacksonException: a number JSON allows but Java cannot hold, e.g. 1e309 (infinite)
             throw InvalidDossierException.of(List.of(DossierProblems.problem("", DossierProblems.Positions.UNKNOWN,
-                    "DOSSIER_INVALID_VALUE", "detail", String.valueOf(e.getMessage()))));
+                    "DOSSIER_INVALID_VALUE", "detail", io.github.motcua.kernel.Failures.detail(e))));
         }
     }
 

@@ -332,18 +332,9 @@ final class Evaluator {
         }
     }
 
-    /**
-     * A failure's root in words that do not depend on the JIT: the JVM's own exceptions (a null dereferenced, a division
-     * by zero, an index out of bounds, a bad cast or array store) are named by their class alone, because HotSpot throws
-     * them from hot compiled code as preallocated instances without a message ({@code OmitStackTraceInFastThrow}) — the
-     * same dossier would otherwise be explained with a message when the JVM is cold and without one when it is warm.
-     * Every other exception keeps its message.
-     */
+    /** A failure's root in words that do not depend on the JIT: {@link io.github.motcua.kernel.Failures#describe}. */
     static String describe(Throwable root) {
-        boolean jvmImplicit = root instanceof NullPointerException || root instanceof ArithmeticException
-                || root instanceof ArrayIndexOutOfBoundsException || root instanceof ArrayStoreException
-                || root instanceof ClassCastException;
-        return root.getClass().getSimpleName() + (jvmImplicit || root.getMessage() == null ? "" : ": " + root.getMessage());
+        return io.github.motcua.kernel.Failures.describe(root);
     }
 
     private static Decision.Cause failure(RuntimeException e, Evaluation ev, CompiledProcedure cp) {

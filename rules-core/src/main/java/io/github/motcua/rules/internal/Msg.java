@@ -54,7 +54,7 @@ final class Msg {
         if (e instanceof io.github.motcua.kernel.ProblemCarrier c) {
             return c.toProblem().messageEn();
         }
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return io.github.motcua.kernel.Failures.detail(e);
     }
 
     /**

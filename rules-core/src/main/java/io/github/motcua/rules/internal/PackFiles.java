@@ -126,7 +126,7 @@ public final class PackFiles {
             PackFiles onDisk = read(Path.of(uri).getParent(), problems);
             return new PackFiles(source, new TreeMap<>(onDisk.files));
         } catch (URISyntaxException | IOException e) {
-            problems.add(Msg.problem(source, 0, 0, "IO", "load.pack.unreadable", "detail", String.valueOf(e.getMessage())));
+            problems.add(Msg.problem(source, 0, 0, "IO", "load.pack.unreadable", "detail", io.github.motcua.kernel.Failures.detail(e)));
             return new PackFiles(source, new TreeMap<>());
         }
     }

@@ -183,7 +183,7 @@ final class PackLoader {
             return new ProcedureReader(files, mine, forms, cutOffs, ruleChecks).folder(code, paths, claimed, bases, expectKeys);
         } catch (RuntimeException | StackOverflowError x) {
             mine.add(Msg.problem("procedures/" + code + "/procedure.yaml", 0, 0, "LOAD_FAILED", "load.procedure.failed",
-                    "detail", String.valueOf(x)));
+                    "detail", io.github.motcua.kernel.Failures.describe(x)));
             return new ProcedureReader.Folder(code, null, mine, false);
         }
     }
@@ -493,8 +493,8 @@ final class PackLoader {
             if (o.failure() != null) {
                 RuntimeException e = o.failure();
                 problems.add(new PackProblem(mine.isEmpty() ? "pack.yaml" : mine.keySet().iterator().next(), 0, 0,
-                        "SECTION_FAILED", Msg.vi("load.section.failed", "name", s.name(), "detail", String.valueOf(e.getMessage())),
-                        Msg.en("load.section.failed", "name", s.name(), "detail", String.valueOf(e.getMessage()))));
+                        "SECTION_FAILED", Msg.vi("load.section.failed", "name", s.name(), "detail", io.github.motcua.kernel.Failures.detail(e)),
+                        Msg.en("load.section.failed", "name", s.name(), "detail", io.github.motcua.kernel.Failures.detail(e))));
                 continue;
             }
             if (o.result() != null) {
@@ -733,7 +733,7 @@ final class PackLoader {
                         problems.add(doc.msg(ptr + "/id", "DUPLICATE_ID", "load.bases.duplicate", "id", id));
                     }
                 } catch (IllegalArgumentException e) {
-                    problems.add(doc.msg(ptr, "BAD_VALUE", "load.bases.invalid", "detail", String.valueOf(e.getMessage())));
+                    problems.add(doc.msg(ptr, "BAD_VALUE", "load.bases.invalid", "detail", io.github.motcua.kernel.Failures.detail(e)));
                 }
             }
         }

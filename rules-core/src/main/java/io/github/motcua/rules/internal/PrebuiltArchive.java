@@ -302,7 +302,7 @@ final class PrebuiltArchive {
             problems.add(r.problem);
             return null;
         } catch (IOException e) {
-            problems.add(Msg.problem(name, 0, 0, "IO", "load.prebuilt.unreadable", "detail", String.valueOf(e.getMessage())));
+            problems.add(Msg.problem(name, 0, 0, "IO", "load.prebuilt.unreadable", "detail", io.github.motcua.kernel.Failures.detail(e)));
             return null;
         }
     }
@@ -530,7 +530,7 @@ final class PrebuiltArchive {
             for (Batch b : batches) {
                 for (int i = 0; i < b.keys.size(); i++) {
                     if (b.out[i] instanceof IllegalArgumentException e) {
-                        return corrupt(name, "load.prebuilt.badData", "entry", b.keys.get(i), "detail", e.getMessage());
+                        return corrupt(name, "load.prebuilt.badData", "entry", b.keys.get(i), "detail", io.github.motcua.kernel.Failures.detail(e));
                     }
                     if (b.out[i] instanceof RuntimeException e) {
                         throw e; // not a malformed entry: as a serial read, it is not a refusal

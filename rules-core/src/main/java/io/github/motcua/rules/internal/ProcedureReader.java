@@ -306,8 +306,8 @@ final class ProcedureReader {
         } catch (RuntimeException e) {
             // value types of other modules (TimeLimit, InternalStep ...) validate their own ranges
             // a calendar value's own problem comes in each language (its bundle); others give their message
-            String vi = e instanceof io.github.motcua.kernel.ProblemCarrier c ? c.toProblem().messageVi() : String.valueOf(e.getMessage());
-            String en = e instanceof io.github.motcua.kernel.ProblemCarrier c ? c.toProblem().messageEn() : String.valueOf(e.getMessage());
+            String vi = e instanceof io.github.motcua.kernel.ProblemCarrier c ? c.toProblem().messageVi() : io.github.motcua.kernel.Failures.detail(e);
+            String en = e instanceof io.github.motcua.kernel.ProblemCarrier c ? c.toProblem().messageEn() : io.github.motcua.kernel.Failures.detail(e);
             problems.add(doc.problem("", "BAD_VALUE", Msg.vi("load.procedure.badValue", "detail", vi),
                     Msg.en("load.procedure.badValue", "detail", en)));
             return null;

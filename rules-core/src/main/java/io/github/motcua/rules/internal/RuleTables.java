@@ -34,7 +34,7 @@ final class RuleTables {
             // sizes, entries, ratio and cells are checked before the parser sees a byte (issue 11: archive bombs)
             java.util.Optional<io.github.motcua.fees.XlsxArchive.Refusal> refused = io.github.motcua.fees.XlsxArchive.check(bytes);
             if (refused.isPresent()) {
-                problems.add(new PackProblem(file, 0, 0, "XLSX_REFUSED", refused.get().messageVi(), refused.get().messageEn()));
+                problems.add(new PackProblem(file, refused.get().row(), 0, "XLSX_REFUSED", refused.get().messageVi(), refused.get().messageEn()));
                 return null;
             }
         }
@@ -53,7 +53,7 @@ final class RuleTables {
                 problems.add(new PackProblem(file, row, 0, "TABLE_UNREADABLE", Msg.vi("load.table.unreadable", "detail", r.messageVi()),
                         Msg.en("load.table.unreadable", "detail", r.messageEn())));
             } else {
-                problems.add(Msg.problem(file, 0, 0, "TABLE_UNREADABLE", "load.table.unreadable", "detail", String.valueOf(e.getMessage())));
+                problems.add(Msg.problem(file, 0, 0, "TABLE_UNREADABLE", "load.table.unreadable", "detail", io.github.motcua.kernel.Failures.detail(e)));
             }
             return null;
         }

@@ -271,4 +271,34 @@ class LazyParseTest {
             assertEquals("PROVINCE", l.catalog().get(0).level().name());
         }
     }
+
+    /**
+     * A lazy load has not parsed any procedure.yaml, so it cannot tell an alias (mã cũ) from an unknown code: its
+     * warnings leave out {@code UNKNOWN_PROCEDURE} (README "Compile modes"), and a reload of the same engine, which parses
+     * every folder, gives the strict load's warnings. The alias must not be warned about by either.
+     */
+    @Test
+    void warnings_lazyParseLoad_leaveOutUnknownProcedure_andReloadGivesTheStrictOnes() throws Exception {
+        Path pack = HardeningPacks.copy("ho-tich", dir);
+        HardeningPacks.edit(pack.resolve("procedures/1.001193/procedure.yaml"),
+                t -> t + "\naliases:\n  - { code: \"HT.KS.01\", note: \"mã cũ\" }\n");
+        HardeningPacks.edit(pack.resolve("pack.yaml"), t -> t + "cutOffs:\n"
+                + "  - { procedures: [\"1.000894\", \"HT.KS.01\", \"1.00119\"], at: \"16:00\", basis: LHT-2014-D5 }\n");
+        List<PackProblem> strictWarnings;
+        try (Engine s = strict()) {
+            LoadResult r = s.load(pack);
+            assertTrue(r.ok(), r.problems().toString());
+            strictWarnings = r.warnings();
+        }
+        assertEquals(List.of("UNKNOWN_PROCEDURE"), strictWarnings.stream().map(PackProblem::code).toList());
+        assertTrue(strictWarnings.get(0).messageEn().contains("1.00119"), strictWarnings.get(0).messageEn());
+        try (Engine l = lazy()) {
+            LoadResult r = l.load(pack);
+            assertTrue(r.ok(), r.problems().toString());
+            assertEquals(List.of(), r.warnings().stream().filter(w -> w.code().equals("UNKNOWN_PROCEDURE")).toList());
+            ReloadResult again = l.reload(pack).get(60, TimeUnit.SECONDS);
+            assertTrue(again.swapped(), again.problems().toString());
+            assertEquals(texts(strictWarnings), texts(again.warnings()));
+        }
+    }
 }

@@ -72,9 +72,11 @@ class XlsxBadBytesTest {
                 Arguments.of("a sheet whose XML is broken", withSheet(sheet("<c r=\"A1\" t=\"inlineStr\"><is><t>type</is></c>")),
                         "XML của trang tính"),
                 Arguments.of("a number cell holding text", withSheet(sheet("<c r=\"A1\"><v>mười</v></c>")), "không đúng kiểu"),
-                // the reader gives no text for a shared text it does not have: the only row reads as blank
+                // the reader gives no text for a shared text it does not have (the only row read as blank, an empty
+                // table): the archive check names the cell instead
                 Arguments.of("a shared string that does not exist", withSheet(sheet("<c r=\"A1\" t=\"s\"><v>999999</v></c>")),
-                        "trống"),
+                        "trỏ tới văn bản dùng chung số 999999, nhưng tệp chỉ có 2 văn bản dùng chung (ô sẽ bị đọc thành ô trống),"
+                                + " ở ô A1 dòng 1"),
                 Arguments.of("a shared-string index that is not a number", withSheet(sheet("<c r=\"A1\" t=\"s\"><v>x</v></c>")),
                         "không đúng kiểu"),
                 Arguments.of("a boolean cell holding text", withSheet(sheet("<c r=\"A1\" t=\"b\"><v>có</v></c>")), "không đúng kiểu"));
