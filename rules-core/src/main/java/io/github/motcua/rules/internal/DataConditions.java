@@ -133,32 +133,40 @@ final class DataConditions {
 
         /** The read, boxed as javac boxes a primitive ({@code valueOf}). */
         Object read(Object fact, List<String> a) {
+            return read(fact, arity > 0 ? a.get(0) : null, arity > 1 ? a.get(1) : null);
+        }
+
+        /**
+         * The read with its string arguments given one by one ({@code a0}, {@code a1}: null beyond its arity), as the
+         * evaluator's flat arrays hold them ({@link DataEvaluator}).
+         */
+        Object read(Object fact, String a0, String a1) {
             return switch (this) {
-                case FORM_HAS -> ((Form) fact).has(a.get(0));
-                case FORM_TEXT -> ((Form) fact).text(a.get(0));
-                case FORM_INTEGER -> ((Form) fact).integer(a.get(0));
-                case FORM_DECIMAL -> ((Form) fact).decimal(a.get(0));
-                case FORM_BOOL -> ((Form) fact).bool(a.get(0));
-                case FORM_COUNT -> ((Form) fact).count(a.get(0));
-                case FORM_AGE_IN_DAYS -> ((Form) fact).ageInDays(a.get(0));
-                case FORM_AGE_IN_YEARS -> ((Form) fact).ageInYears(a.get(0));
-                case FORM_UNIT_HAS_FLAG -> ((Form) fact).unitHasFlag(a.get(0), a.get(1));
+                case FORM_HAS -> ((Form) fact).has(a0);
+                case FORM_TEXT -> ((Form) fact).text(a0);
+                case FORM_INTEGER -> ((Form) fact).integer(a0);
+                case FORM_DECIMAL -> ((Form) fact).decimal(a0);
+                case FORM_BOOL -> ((Form) fact).bool(a0);
+                case FORM_COUNT -> ((Form) fact).count(a0);
+                case FORM_AGE_IN_DAYS -> ((Form) fact).ageInDays(a0);
+                case FORM_AGE_IN_YEARS -> ((Form) fact).ageInYears(a0);
+                case FORM_UNIT_HAS_FLAG -> ((Form) fact).unitHasFlag(a0, a1);
                 case APPLICANT_SEX -> ((Applicant) fact).getSex();
                 case APPLICANT_AGE -> ((Applicant) fact).getAge();
                 case APPLICANT_PERSONAL_ID -> ((Applicant) fact).getPersonalId();
                 case APPLICANT_FULL_NAME -> ((Applicant) fact).getFullName();
-                case APPLICANT_HAS_CATEGORY -> ((Applicant) fact).hasCategory(a.get(0));
-                case APPLICANT_RESIDENCE_HAS_FLAG -> ((Applicant) fact).residenceHasFlag(a.get(0));
+                case APPLICANT_HAS_CATEGORY -> ((Applicant) fact).hasCategory(a0);
+                case APPLICANT_RESIDENCE_HAS_FLAG -> ((Applicant) fact).residenceHasFlag(a0);
                 case DOSSIER_PROCEDURE -> ((Dossier) fact).getProcedure();
                 case DOSSIER_CHANNEL -> ((Dossier) fact).getChannel();
                 case DOSSIER_UNIT_CODE -> ((Dossier) fact).getUnitCode();
                 case DOSSIER_ONLINE -> ((Dossier) fact).isOnline();
-                case DOSSIER_HAS_HELD_DATA -> ((Dossier) fact).hasHeldData(a.get(0));
+                case DOSSIER_HAS_HELD_DATA -> ((Dossier) fact).hasHeldData(a0);
                 case DOSSIER_RECEIVED_HOUR -> ((Dossier) fact).getReceivedAt().getHour();
                 case UNIT_CODE -> ((Unit) fact).getCode();
                 case UNIT_NAME -> ((Unit) fact).getName();
                 case UNIT_KIND -> ((Unit) fact).getKind();
-                case UNIT_HAS_FLAG -> ((Unit) fact).hasFlag(a.get(0));
+                case UNIT_HAS_FLAG -> ((Unit) fact).hasFlag(a0);
             };
         }
 
@@ -168,10 +176,15 @@ final class DataConditions {
          * same {@link NullPointerException} with the same message.
          */
         boolean test(Object fact, List<String> a) {
+            return test(fact, arity > 0 ? a.get(0) : null, arity > 1 ? a.get(1) : null);
+        }
+
+        /** {@link #test(Object, List)} with the arguments one by one, as {@link #read(Object, String, String)}. */
+        boolean test(Object fact, String a0, String a1) {
             if (this == FORM_BOOL) {
-                return ((Form) fact).bool(a.get(0));
+                return ((Form) fact).bool(a0);
             }
-            return (Boolean) read(fact, a);
+            return (Boolean) read(fact, a0, a1);
         }
     }
 
@@ -256,40 +269,8 @@ final class DataConditions {
         }
 
         @Override
-        @SuppressWarnings({"rawtypes", "unchecked"})
         public boolean test(Object fact) {
-            Object v = read.read(fact, args);
-            return switch (kind) {
-                case OBJECTS -> op == Op.EQ ? EvaluationUtil.areNullSafeEquals(v, value) : !EvaluationUtil.areNullSafeEquals(v, value);
-                case NUMBERS_EQUAL -> op == Op.EQ ? EvaluationUtil.areNumbersNullSafeEquals((Number) v, (Number) value)
-                        : !EvaluationUtil.areNumbersNullSafeEquals((Number) v, (Number) value);
-                case LONGS -> switch (op) {
-                    case LT -> EvaluationUtil.lessThanNumbers((Long) v, (Long) value);
-                    case LE -> EvaluationUtil.lessOrEqualNumbers((Long) v, (Long) value);
-                    case GT -> EvaluationUtil.greaterThanNumbers((Long) v, (Long) value);
-                    case GE -> EvaluationUtil.greaterOrEqualNumbers((Long) v, (Long) value);
-                    default -> throw new IllegalStateException(op.symbol);
-                };
-                case NUMBERS -> switch (op) {
-                    case LT -> EvaluationUtil.lessThanNumbers((Number) v, (Number) value);
-                    case LE -> EvaluationUtil.lessOrEqualNumbers((Number) v, (Number) value);
-                    case GT -> EvaluationUtil.greaterThanNumbers((Number) v, (Number) value);
-                    case GE -> EvaluationUtil.greaterOrEqualNumbers((Number) v, (Number) value);
-                    default -> throw new IllegalStateException(op.symbol);
-                };
-                case DECIMALS -> {
-                    Comparable l = EvaluationUtil.toBigDecimal(v);
-                    Comparable r = EvaluationUtil.toBigDecimal(value);
-                    yield switch (op) {
-                        case EQ -> EvaluationUtil.equals(l, r);
-                        case NE -> EvaluationUtil.notEquals(l, r);
-                        case LT -> EvaluationUtil.lessThan(l, r);
-                        case LE -> EvaluationUtil.lessOrEqual(l, r);
-                        case GT -> EvaluationUtil.greaterThan(l, r);
-                        case GE -> EvaluationUtil.greaterOrEqual(l, r);
-                    };
-                }
-            };
+            return compare(kind, op, read.read(fact, args), value);
         }
 
         @Override
@@ -302,6 +283,45 @@ final class DataConditions {
         public int size() {
             return 2;
         }
+    }
+
+    /**
+     * A read's value {@code v} compared with a literal's {@code value} as {@code kind} and {@code op} say: the
+     * {@link EvaluationUtil} call the generator writes for that shape ({@link Comparison}).
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static boolean compare(Compare kind, Op op, Object v, Object value) {
+        return switch (kind) {
+            case OBJECTS -> op == Op.EQ ? EvaluationUtil.areNullSafeEquals(v, value) : !EvaluationUtil.areNullSafeEquals(v, value);
+            case NUMBERS_EQUAL -> op == Op.EQ ? EvaluationUtil.areNumbersNullSafeEquals((Number) v, (Number) value)
+                    : !EvaluationUtil.areNumbersNullSafeEquals((Number) v, (Number) value);
+            case LONGS -> switch (op) {
+                case LT -> EvaluationUtil.lessThanNumbers((Long) v, (Long) value);
+                case LE -> EvaluationUtil.lessOrEqualNumbers((Long) v, (Long) value);
+                case GT -> EvaluationUtil.greaterThanNumbers((Long) v, (Long) value);
+                case GE -> EvaluationUtil.greaterOrEqualNumbers((Long) v, (Long) value);
+                default -> throw new IllegalStateException(op.symbol);
+            };
+            case NUMBERS -> switch (op) {
+                case LT -> EvaluationUtil.lessThanNumbers((Number) v, (Number) value);
+                case LE -> EvaluationUtil.lessOrEqualNumbers((Number) v, (Number) value);
+                case GT -> EvaluationUtil.greaterThanNumbers((Number) v, (Number) value);
+                case GE -> EvaluationUtil.greaterOrEqualNumbers((Number) v, (Number) value);
+                default -> throw new IllegalStateException(op.symbol);
+            };
+            case DECIMALS -> {
+                Comparable l = EvaluationUtil.toBigDecimal(v);
+                Comparable r = EvaluationUtil.toBigDecimal(value);
+                yield switch (op) {
+                    case EQ -> EvaluationUtil.equals(l, r);
+                    case NE -> EvaluationUtil.notEquals(l, r);
+                    case LT -> EvaluationUtil.lessThan(l, r);
+                    case LE -> EvaluationUtil.lessOrEqual(l, r);
+                    case GT -> EvaluationUtil.greaterThan(l, r);
+                    case GE -> EvaluationUtil.greaterOrEqual(l, r);
+                };
+            }
+        };
     }
 
     /** {@code !x}. */
@@ -512,36 +532,49 @@ final class DataConditions {
             return null;
         }
 
-        private static String s(List<Object> a, int i) {
-            return (String) a.get(i);
-        }
-
-        private static long l(List<Object> a, int i) {
-            return (Long) a.get(i);
+        /** The number of arguments. */
+        int arity() {
+            return params.length();
         }
 
         void call(Actions d, List<Object> a) {
+            call(d, a.toArray(), 0);
+        }
+
+        /**
+         * The call with its arguments {@code a[at .. at + arity())}, as the evaluator's flat arrays hold them
+         * ({@link DataEvaluator}).
+         */
+        void call(Actions d, Object[] a, int at) {
             switch (this) {
-                case INELIGIBLE_1 -> d.ineligible(s(a, 0));
-                case INELIGIBLE_2 -> d.ineligible(s(a, 0), s(a, 1));
-                case REQUIRE -> d.require(s(a, 0));
-                case REQUIRE_ONE_OF_3 -> d.requireOneOf(s(a, 0), s(a, 1), s(a, 2));
-                case REQUIRE_ONE_OF_4 -> d.requireOneOf(s(a, 0), s(a, 1), s(a, 2), s(a, 3));
-                case REQUIRE_ONE_OF_5 -> d.requireOneOf(s(a, 0), s(a, 1), s(a, 2), s(a, 3), s(a, 4));
-                case OPTIONAL -> d.optional(s(a, 0));
-                case WAIVE -> d.waive(s(a, 0), s(a, 1));
-                case EXTEND_3 -> d.extend(l(a, 0), s(a, 1), s(a, 2));
-                case EXTEND_4 -> d.extend(l(a, 0), s(a, 1), s(a, 2), s(a, 3));
-                case PAUSE_3 -> d.pause(l(a, 0), s(a, 1), s(a, 2));
-                case PAUSE_4 -> d.pause(l(a, 0), s(a, 1), s(a, 2), s(a, 3));
-                case REPLACE_DEADLINE_3 -> d.replaceDeadline(l(a, 0), s(a, 1), s(a, 2));
-                case REPLACE_DEADLINE_4 -> d.replaceDeadline(l(a, 0), s(a, 1), s(a, 2), s(a, 3));
-                case NOTE_1 -> d.note(s(a, 0));
-                case NOTE_2 -> d.note(s(a, 0), s(a, 1));
-                case ADD_FEE -> d.addFee(s(a, 0), l(a, 1));
-                case EXEMPT -> d.exempt(s(a, 0), s(a, 1));
-                case REDUCE -> d.reduce(s(a, 0), (Integer) a.get(1), s(a, 2));
+                case INELIGIBLE_1 -> d.ineligible(s(a, at));
+                case INELIGIBLE_2 -> d.ineligible(s(a, at), s(a, at + 1));
+                case REQUIRE -> d.require(s(a, at));
+                case REQUIRE_ONE_OF_3 -> d.requireOneOf(s(a, at), s(a, at + 1), s(a, at + 2));
+                case REQUIRE_ONE_OF_4 -> d.requireOneOf(s(a, at), s(a, at + 1), s(a, at + 2), s(a, at + 3));
+                case REQUIRE_ONE_OF_5 -> d.requireOneOf(s(a, at), s(a, at + 1), s(a, at + 2), s(a, at + 3), s(a, at + 4));
+                case OPTIONAL -> d.optional(s(a, at));
+                case WAIVE -> d.waive(s(a, at), s(a, at + 1));
+                case EXTEND_3 -> d.extend(l(a, at), s(a, at + 1), s(a, at + 2));
+                case EXTEND_4 -> d.extend(l(a, at), s(a, at + 1), s(a, at + 2), s(a, at + 3));
+                case PAUSE_3 -> d.pause(l(a, at), s(a, at + 1), s(a, at + 2));
+                case PAUSE_4 -> d.pause(l(a, at), s(a, at + 1), s(a, at + 2), s(a, at + 3));
+                case REPLACE_DEADLINE_3 -> d.replaceDeadline(l(a, at), s(a, at + 1), s(a, at + 2));
+                case REPLACE_DEADLINE_4 -> d.replaceDeadline(l(a, at), s(a, at + 1), s(a, at + 2), s(a, at + 3));
+                case NOTE_1 -> d.note(s(a, at));
+                case NOTE_2 -> d.note(s(a, at), s(a, at + 1));
+                case ADD_FEE -> d.addFee(s(a, at), l(a, at + 1));
+                case EXEMPT -> d.exempt(s(a, at), s(a, at + 1));
+                case REDUCE -> d.reduce(s(a, at), (Integer) a[at + 1], s(a, at + 2));
             }
+        }
+
+        private static String s(Object[] a, int i) {
+            return (String) a[i];
+        }
+
+        private static long l(Object[] a, int i) {
+            return (Long) a[i];
         }
     }
 

@@ -63,43 +63,55 @@ final class DataEvaluator {
     private static final Map<KieBase, DataEvaluator> BY_KIE_BASE = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /*
-     * A handful of flat arrays per procedure, whatever its number of rules: a decision over many procedures reads
-     * each procedure's from cold memory, and fewer, contiguous objects are fewer cache misses.
+     * Layout (issue 15, "Session 13 — compact evaluator data"): a decision over many procedures reads each
+     * procedure's data from cold memory, and every object it reaches is at least one more cache line, read only after
+     * the reference to it. So a procedure's rules are three flat arrays built once — its ints (rule table, patterns,
+     * calls, and the condition trees as prefix code), its strings (rule names, the reads' arguments, the calls' string
+     * arguments) and the comparisons' literal values — instead of a tree of records, lists and boxed arguments per
+     * condition and per call. Nothing in them is shared with another procedure's.
+     *
+     * code[0 .. rules]: where rule k's entry starts (code[rules] is where the chain table starts). Rule k's entry:
+     *   the number of its patterns, then each (a chain index that must match, or ~index that must not);
+     *   the number of its calls, then each: the Action ordinal, the index in strs of its first string argument (its
+     *   string arguments are consecutive there), then its other arguments in order (a long as two ints, high first; an
+     *   int as one).
+     * Chain table, from code[rules]: per chain, its fact (a Fact ordinal), the start and the end of its constraints.
+     * Constraints: prefix code, each node starting [opcode, end] (end: where the next node starts):
+     *   ATOM [ATOM, end, Read ordinal, strs index of its arguments]
+     *   CMP  [CMP, end, Read ordinal, strs index of its arguments, Compare ordinal * 8 + Op ordinal, values index]
+     *   NOT  [NOT, end, operand]; AND, OR [AND|OR, end, left, right] (right starts at left's end); a group is its inner.
      */
-    /** Rule names, in firing order. */
-    private final String[] names;
-    /**
-     * The patterns of rule k (firing order) are {@code patterns[patternStart[k] .. patternStart[k + 1])}: a chain index
-     * that must match (a pattern or an {@code exists}), or its complement {@code ~index} that must not (a {@code not}).
-     */
-    private final int[] patterns;
-    private final int[] patternStart;
-    /** The calls of rule k's consequence are {@code calls[callStart[k] .. callStart[k + 1])}. */
-    private final DataConditions.Call[] calls;
-    private final int[] callStart;
-    /**
-     * The procedure's distinct patterns ("chains"): chain c is the fact {@code chainFact[c]} (a {@link DataConditions.Fact}
-     * ordinal) and its constraints {@code nodes[chainStart[c] .. chainStart[c + 1])}, in order.
-     */
-    private final DataConditions.Node[] nodes;
-    private final int[] chainStart;
-    private final int[] chainFact;
+    private static final int ATOM = 0;
+    private static final int CMP = 1;
+    private static final int NOT = 2;
+    private static final int AND = 3;
+    private static final int OR = 4;
+    private static final DataConditions.Read[] READS = DataConditions.Read.values();
+    private static final DataConditions.Compare[] COMPARES = DataConditions.Compare.values();
+    private static final DataConditions.Op[] OPS = DataConditions.Op.values();
+    private static final DataConditions.Action[] ACTIONS = DataConditions.Action.values();
+
+    /** The number of rules and of distinct patterns ("chains": identical patterns hold or fail together). */
+    private final int rules;
+    private final int chains;
+    /** The ints described above. */
+    private final int[] code;
+    /** Rule names in firing order ({@code strs[0 .. rules)}), then the reads' and calls' string arguments. */
+    private final String[] strs;
+    /** The comparisons' literal values (a String, Boolean, null, Integer, Long or Double), as the generated code passes them. */
+    private final Object[] values;
     /**
      * Per rule (firing order): its trace and validity information in the procedure ({@link #bind}), or null in an
      * evaluator not bound to a procedure's rule information.
      */
     private final CompiledProcedure.RuleInfo[] infos;
 
-    private DataEvaluator(String[] names, int[] patterns, int[] patternStart, DataConditions.Call[] calls, int[] callStart,
-            DataConditions.Node[] nodes, int[] chainStart, int[] chainFact, CompiledProcedure.RuleInfo[] infos) {
-        this.names = names;
-        this.patterns = patterns;
-        this.patternStart = patternStart;
-        this.calls = calls;
-        this.callStart = callStart;
-        this.nodes = nodes;
-        this.chainStart = chainStart;
-        this.chainFact = chainFact;
+    private DataEvaluator(int rules, int chains, int[] code, String[] strs, Object[] values, CompiledProcedure.RuleInfo[] infos) {
+        this.rules = rules;
+        this.chains = chains;
+        this.code = code;
+        this.strs = strs;
+        this.values = values;
         this.infos = infos;
     }
 
@@ -130,11 +142,11 @@ final class DataEvaluator {
      * validity filter would look it up at every firing (a rule the map lacks gets the same bare information).
      */
     DataEvaluator bind(Map<String, CompiledProcedure.RuleInfo> rules) {
-        CompiledProcedure.RuleInfo[] bound = new CompiledProcedure.RuleInfo[names.length];
-        for (int k = 0; k < names.length; k++) {
-            bound[k] = rules.get(names[k]);
+        CompiledProcedure.RuleInfo[] bound = new CompiledProcedure.RuleInfo[this.rules];
+        for (int k = 0; k < this.rules; k++) {
+            bound[k] = rules.get(strs[k]);
         }
-        return new DataEvaluator(names, patterns, patternStart, calls, callStart, nodes, chainStart, chainFact, bound);
+        return new DataEvaluator(this.rules, chains, code, strs, values, bound);
     }
 
     /** The evaluator of the rules, or null when they do not qualify (or Drools sessions are forced). */
@@ -161,47 +173,172 @@ final class DataEvaluator {
             order.add(i);
         }
         order.sort((a, b) -> Integer.compare(salience[b], salience[a]));
+        Builder b = new Builder();
+        // the distinct patterns, in order of first use; identical ones (the same fact and constraints, printed) hold
+        // or fail together: evaluated once
         Map<String, Integer> chainIds = new HashMap<>();
-        List<DataConditions.Node> nodes = new ArrayList<>();
-        List<Integer> chainStart = new ArrayList<>();
-        List<Integer> chainFact = new ArrayList<>();
-        List<Integer> patterns = new ArrayList<>();
-        List<DataConditions.Call> calls = new ArrayList<>();
-        String[] names = new String[n];
-        int[] patternStart = new int[n + 1];
-        int[] callStart = new int[n + 1];
+        List<DataRules.Pattern> chains = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            b.strs.add(rules.get(order.get(k)).name());
+        }
+        int[] ruleStart = new int[n + 1];
+        List<int[]> ruleCode = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             DataRules.DataRule r = rules.get(order.get(k));
-            names[k] = r.name();
-            patternStart[k] = patterns.size();
+            IntList rc = new IntList();
+            rc.add(r.lhs().size());
             for (DataRules.Pattern p : r.lhs()) {
-                // identical patterns (the same fact and constraints, printed) hold or fail together: evaluated once
                 StringBuilder key = new StringBuilder(p.fact().name());
                 for (DataConditions.Node c : p.constraints()) {
                     key.append('\u0000').append(DataConditions.print(c));
                 }
                 Integer id = chainIds.get(key.toString());
                 if (id == null) {
-                    id = chainFact.size();
+                    id = chains.size();
                     chainIds.put(key.toString(), id);
-                    chainStart.add(nodes.size());
-                    nodes.addAll(p.constraints());
-                    chainFact.add(p.fact().ordinal());
+                    chains.add(p);
                 }
-                patterns.add(p.kind() == DataRules.Kind.NOT ? ~id : id);
+                rc.add(p.kind() == DataRules.Kind.NOT ? ~id : id);
             }
-            callStart[k] = calls.size();
-            calls.addAll(r.rhs());
+            rc.add(r.rhs().size());
+            for (DataConditions.Call c : r.rhs()) {
+                if (!b.call(c, rc)) {
+                    return null; // arguments not of the action's parameter types: only Drools knows what it does then
+                }
+            }
+            ruleCode.add(rc.toArray());
         }
-        patternStart[n] = patterns.size();
-        callStart[n] = calls.size();
-        chainStart.add(nodes.size());
-        return new DataEvaluator(names, ints(patterns), patternStart, calls.toArray(new DataConditions.Call[0]), callStart,
-                nodes.toArray(new DataConditions.Node[0]), ints(chainStart), ints(chainFact), new CompiledProcedure.RuleInfo[n]);
+        IntList code = new IntList();
+        code.add(new int[n + 1]);
+        for (int k = 0; k < n; k++) {
+            ruleStart[k] = code.size();
+            code.add(ruleCode.get(k));
+        }
+        ruleStart[n] = code.size();
+        System.arraycopy(ruleStart, 0, code.a, 0, n + 1);
+        int table = code.size();
+        code.add(new int[3 * chains.size()]);
+        for (int c = 0; c < chains.size(); c++) {
+            DataRules.Pattern p = chains.get(c);
+            code.a[table + 3 * c] = p.fact().ordinal();
+            code.a[table + 3 * c + 1] = code.size();
+            for (DataConditions.Node node : p.constraints()) {
+                b.node(node, code);
+            }
+            code.a[table + 3 * c + 2] = code.size();
+        }
+        return new DataEvaluator(n, chains.size(), code.toArray(), b.strs.toArray(new String[0]), b.values.toArray(),
+                new CompiledProcedure.RuleInfo[n]);
     }
 
-    private static int[] ints(List<Integer> l) {
-        return l.stream().mapToInt(Integer::intValue).toArray();
+    /** The strings and literal values of a procedure's evaluator while it is built. */
+    private static final class Builder {
+        final List<String> strs = new ArrayList<>();
+        final List<Object> values = new ArrayList<>();
+
+        /** Appends a call to {@code out}; false when an argument is not of its parameter's type. */
+        boolean call(DataConditions.Call c, IntList out) {
+            DataConditions.Action action = c.action();
+            List<Object> args = c.args();
+            if (args.size() != action.arity()) {
+                return false;
+            }
+            out.add(action.ordinal());
+            out.add(strs.size());
+            for (int i = 0; i < args.size(); i++) {
+                Object a = args.get(i);
+                switch (action.params.charAt(i)) {
+                    case 'S' -> {
+                        if (a != null && !(a instanceof String)) {
+                            return false;
+                        }
+                        strs.add((String) a);
+                    }
+                    case 'L' -> {
+                        if (!(a instanceof Long l)) {
+                            return false;
+                        }
+                        out.add((int) (l >>> 32));
+                        out.add((int) (long) l);
+                    }
+                    case 'I' -> {
+                        if (!(a instanceof Integer v)) {
+                            return false;
+                        }
+                        out.add(v);
+                    }
+                    default -> {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Appends a condition node (prefix code, see the layout above) to {@code out}. */
+        void node(DataConditions.Node node, IntList out) {
+            int at = out.size();
+            if (node instanceof DataConditions.Group g) {
+                node(g.inner(), out);
+                return;
+            } else if (node instanceof DataConditions.Atom a) {
+                out.add(new int[] {ATOM, 0, a.read().ordinal(), args(a.read(), a.args())});
+            } else if (node instanceof DataConditions.Comparison c) {
+                out.add(new int[] {CMP, 0, c.read().ordinal(), args(c.read(), c.args()), c.kind().ordinal() * 8 + c.op().ordinal(),
+                        values.size()});
+                values.add(c.value());
+            } else if (node instanceof DataConditions.Not x) {
+                out.add(new int[] {NOT, 0});
+                node(x.operand(), out);
+            } else if (node instanceof DataConditions.And x) {
+                out.add(new int[] {AND, 0});
+                node(x.left(), out);
+                node(x.right(), out);
+            } else if (node instanceof DataConditions.Or x) {
+                out.add(new int[] {OR, 0});
+                node(x.left(), out);
+                node(x.right(), out);
+            } else {
+                throw new IllegalArgumentException(String.valueOf(node));
+            }
+            out.a[at + 1] = out.size();
+        }
+
+        /** The read's arguments appended to the strings (as many as its arity: a property has none); their index. */
+        private int args(DataConditions.Read read, List<String> args) {
+            int at = strs.size();
+            for (int i = 0; i < Math.max(0, read.arity); i++) {
+                strs.add(args.get(i));
+            }
+            return at;
+        }
+    }
+
+    /** A growable int array, for building only. */
+    private static final class IntList {
+        int[] a = new int[64];
+        int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, 2 * n);
+            }
+            a[n++] = v;
+        }
+
+        void add(int[] vs) {
+            for (int v : vs) {
+                add(v);
+            }
+        }
+
+        int size() {
+            return n;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(a, n);
+        }
     }
 
     /** What a decision is told around each firing. */
@@ -229,34 +366,46 @@ final class DataEvaluator {
      *         decides again with the Drools session; anything {@code decision} recorded is to be dropped)
      */
     int fire(Object[] facts, Actions decision, Firing firing, Predicate<CompiledProcedure.RuleInfo> accept, int max) {
-        // every pattern's constraints, up to the first that fails, as Drools' alpha network evaluates them on insert
-        int m = chainFact.length;
-        boolean[] match = new boolean[m];
+        int[] code = this.code;
+        int table = code[rules];
+        // every pattern's constraints, up to the first that fails, as Drools' alpha network evaluates them on insert;
+        // which patterns match: bits of one long for the usual procedure, an array beyond 64 distinct patterns
+        long bits = 0;
+        boolean[] match = chains > 64 ? new boolean[chains] : null;
         try {
-            for (int c = 0; c < m; c++) {
-                Object fact = facts[chainFact[c]];
+            for (int c = 0; c < chains; c++) {
+                int t = table + 3 * c;
+                Object fact = facts[code[t]];
                 if (fact == null) {
                     continue;
                 }
-                int i = chainStart[c];
-                int end = chainStart[c + 1];
-                while (i < end && nodes[i].test(fact)) {
-                    i++;
+                int i = code[t + 1];
+                int end = code[t + 2];
+                while (i < end && test(i, fact)) {
+                    i = code[i + 1];
                 }
-                match[c] = i == end;
+                if (i == end) {
+                    if (match == null) {
+                        bits |= 1L << c;
+                    } else {
+                        match[c] = true;
+                    }
+                }
             }
         } catch (RuntimeException | StackOverflowError e) {
             return DROOLS;
         }
         int fired = 0;
-        for (int k = 0; k < names.length && fired < max; k++) {
-            if (!holds(k, match) || accept != null && !accept.test(infos[k])) {
+        for (int k = 0; k < rules && fired < max; k++) {
+            int pc = code[k];
+            if (!holds(pc, bits, match) || accept != null && !accept.test(infos[k])) {
                 continue;
             }
-            boolean halt = firing.before(names[k], infos[k]);
+            boolean halt = firing.before(strs[k], infos[k]);
+            pc += 1 + code[pc];
             try {
-                for (int i = callStart[k]; i < callStart[k + 1]; i++) {
-                    calls[i].action().call(decision, calls[i].args());
+                for (int calls = code[pc++]; calls > 0; calls--) {
+                    pc = call(pc, decision);
                 }
             } catch (RuntimeException e) {
                 return DROOLS;
@@ -270,18 +419,93 @@ final class DataEvaluator {
         return fired;
     }
 
-    private boolean holds(int k, boolean[] match) {
-        for (int i = patternStart[k]; i < patternStart[k + 1]; i++) {
-            int c = patterns[i];
-            if (c >= 0 ? !match[c] : match[~c]) {
+    /** Whether the patterns of the rule whose entry starts at {@code pc} hold. */
+    private boolean holds(int pc, long bits, boolean[] match) {
+        int end = pc + 1 + code[pc];
+        for (int i = pc + 1; i < end; i++) {
+            int c = code[i];
+            boolean m = c >= 0 ? matched(c, bits, match) : !matched(~c, bits, match);
+            if (!m) {
                 return false;
             }
         }
         return true;
     }
 
+    private static boolean matched(int c, long bits, boolean[] match) {
+        return match == null ? (bits & 1L << c) != 0 : match[c];
+    }
+
+    /** The condition node at {@code pc} on the fact, as {@link DataConditions.Node#test} evaluates its tree. */
+    private boolean test(int pc, Object fact) {
+        int[] code = this.code;
+        switch (code[pc]) {
+            case ATOM -> {
+                DataConditions.Read read = READS[code[pc + 2]];
+                int a = code[pc + 3];
+                return read.test(fact, read.arity > 0 ? strs[a] : null, read.arity > 1 ? strs[a + 1] : null);
+            }
+            case CMP -> {
+                DataConditions.Read read = READS[code[pc + 2]];
+                int a = code[pc + 3];
+                int how = code[pc + 4];
+                return DataConditions.compare(COMPARES[how >>> 3], OPS[how & 7],
+                        read.read(fact, read.arity > 0 ? strs[a] : null, read.arity > 1 ? strs[a + 1] : null), values[code[pc + 5]]);
+            }
+            case NOT -> {
+                return !test(pc + 2, fact);
+            }
+            case AND -> {
+                return test(pc + 2, fact) && test(code[pc + 3], fact);
+            }
+            case OR -> {
+                return test(pc + 2, fact) || test(code[pc + 3], fact);
+            }
+            default -> throw new IllegalStateException("opcode " + code[pc]);
+        }
+    }
+
+    /** Calls the call whose code starts at {@code pc}; where the next one starts. */
+    private int call(int pc, Actions d) {
+        int[] code = this.code;
+        String[] s = strs;
+        DataConditions.Action action = ACTIONS[code[pc]];
+        int a = code[pc + 1];
+        pc += 2;
+        switch (action) {
+            case INELIGIBLE_1 -> d.ineligible(s[a]);
+            case INELIGIBLE_2 -> d.ineligible(s[a], s[a + 1]);
+            case REQUIRE -> d.require(s[a]);
+            case REQUIRE_ONE_OF_3 -> d.requireOneOf(s[a], s[a + 1], s[a + 2]);
+            case REQUIRE_ONE_OF_4 -> d.requireOneOf(s[a], s[a + 1], s[a + 2], s[a + 3]);
+            case REQUIRE_ONE_OF_5 -> d.requireOneOf(s[a], s[a + 1], s[a + 2], s[a + 3], s[a + 4]);
+            case OPTIONAL -> d.optional(s[a]);
+            case WAIVE -> d.waive(s[a], s[a + 1]);
+            case EXTEND_3 -> d.extend(longAt(pc), s[a], s[a + 1]);
+            case EXTEND_4 -> d.extend(longAt(pc), s[a], s[a + 1], s[a + 2]);
+            case PAUSE_3 -> d.pause(longAt(pc), s[a], s[a + 1]);
+            case PAUSE_4 -> d.pause(longAt(pc), s[a], s[a + 1], s[a + 2]);
+            case REPLACE_DEADLINE_3 -> d.replaceDeadline(longAt(pc), s[a], s[a + 1]);
+            case REPLACE_DEADLINE_4 -> d.replaceDeadline(longAt(pc), s[a], s[a + 1], s[a + 2]);
+            case NOTE_1 -> d.note(s[a]);
+            case NOTE_2 -> d.note(s[a], s[a + 1]);
+            case ADD_FEE -> d.addFee(s[a], longAt(pc));
+            case EXEMPT -> d.exempt(s[a], s[a + 1]);
+            case REDUCE -> d.reduce(s[a], code[pc], s[a + 1]);
+        }
+        for (int i = 0; i < action.params.length(); i++) {
+            char p = action.params.charAt(i);
+            pc += p == 'L' ? 2 : p == 'I' ? 1 : 0;
+        }
+        return pc;
+    }
+
+    private long longAt(int pc) {
+        return (long) code[pc] << 32 | code[pc + 1] & 0xFFFFFFFFL;
+    }
+
     /** The rules in firing order (for tests and diagnostics). */
     List<String> order() {
-        return List.of(names);
+        return List.of(java.util.Arrays.copyOf(strs, rules));
     }
 }

@@ -309,7 +309,7 @@ class DataEvaluatorTest {
             trees.add(parse("motcua.pT", f));
         }
         DataRules.Translated t = DataRules.translate("motcua.pT", trees);
-        assertNotNull(t);
+        assertNotNull(t, () -> DataRules.outside("motcua.pT", trees));
         return t;
     }
 
@@ -494,6 +494,145 @@ class DataEvaluatorTest {
         } finally {
             System.clearProperty(DataEvaluator.FORCE_SESSIONS);
         }
+    }
+
+    // --- the evaluator's flat arrays (Session 13): many patterns, nested trees, every call shape and argument ---
+
+    /** More distinct patterns than the bits of one long: the evaluator keeps which match in an array instead. */
+    @Test
+    void moreThan64DistinctPatterns_asTheSession() throws Exception {
+        StringBuilder drl = new StringBuilder();
+        for (int k = 0; k < 70; k++) {
+            drl.append(rule("r" + k, "", "Form( text(\"f" + k + "\") == \"CO\" )", "decision.note(\"n" + k + "\");"));
+        }
+        // patterns 63, 64 and 69 again (the same chains), negated and joined, across the 64-bit boundary
+        drl.append(rule("not 64 but 63", "salience 2", "not Form( text(\"f64\") == \"CO\" ) Form( text(\"f63\") == \"CO\" )",
+                "decision.note(\"not 64 but 63\");"));
+        drl.append(rule("69 and 0", "salience 1", "Form( text(\"f69\") == \"CO\" ) Form( text(\"f0\") == \"CO\" )",
+                "decision.note(\"69 and 0\");"));
+        DataRules.Translated t = translate(drl.toString());
+        DataEvaluator e = DataEvaluator.of(t);
+        assertNotNull(e);
+        KieBase kb = DataRules.kieBase(t);
+        Random rnd = new Random(64);
+        Object dossier = new io.github.motcua.rules.vocabulary.Dossier("p", "DESK", LocalDateTime.of(2026, 3, 2, 9, 0),
+                DataRulesTest.AS_OF, null, Set.of());
+        Set<String> fired = new java.util.TreeSet<>();
+        for (int run = 0; run < 60; run++) {
+            Map<String, Object> form = new TreeMap<>();
+            for (int k = 0; k < 70; k++) {
+                if (rnd.nextInt(3) == 0 || run == 1) {
+                    form.put("f" + k, run % 7 == 3 && k == 5 ? 5 : "CO"); // now and then a number where text is read
+                }
+            }
+            if (run == 2) {
+                form.put("f63", "CO");
+                form.remove("f64");
+            }
+            Object[] facts = {dossier, null, null, new Form(form, DataRulesTest.AS_OF, DataRulesTest.UNITS::get)};
+            List<String> session = DataRulesTest.fire(kb, facts);
+            same(session, evaluate(e, facts), form.toString());
+            fired.addAll(fired(session));
+        }
+        assertTrue(fired.containsAll(List.of("r0", "r63", "r64", "r69", "not 64 but 63", "69 and 0")), fired::toString);
+    }
+
+    /** {@code !}, {@code &&}, {@code ||} and parentheses nested, on every combination of four fields. */
+    @Test
+    void nestedConditionTrees_asTheSession() throws Exception {
+        DataRules.Translated t = translate(
+                rule("nested", "", "Form( (has(\"a\") && (has(\"b\") || !has(\"c\"))) || has(\"d\") && !has(\"a\") )",
+                        "decision.note(\"nested\");")
+                        + rule("chain", "", "Form( has(\"a\") || has(\"b\") && !has(\"c\"), text(\"a\") != \"X\" || has(\"c\") )",
+                                "decision.note(\"chain\");")
+                        + rule("grouped", "", "Form( (has(\"a\") || has(\"b\")) && !(has(\"c\")), !(text(\"a\") == \"X\") )", "decision.note(\"grouped\");"));
+        DataEvaluator e = DataEvaluator.of(t);
+        assertNotNull(e);
+        KieBase kb = DataRules.kieBase(t);
+        Set<List<String>> seen = new java.util.HashSet<>();
+        for (int bits = 0; bits < 32; bits++) {
+            Map<String, Object> form = new TreeMap<>();
+            if ((bits & 1) != 0) {
+                form.put("a", (bits & 8) != 0 ? "X" : "Y");
+            }
+            if ((bits & 16) != 0) {
+                form.put("d", "D");
+            }
+            if ((bits & 2) != 0) {
+                form.put("b", "B");
+            }
+            if ((bits & 4) != 0) {
+                form.put("c", "C");
+            }
+            Object[] facts = {null, null, null, new Form(form, DataRulesTest.AS_OF, DataRulesTest.UNITS::get)};
+            List<String> session = DataRulesTest.fire(kb, facts);
+            assertEquals(session, evaluate(e, facts), form.toString());
+            seen.add(fired(session));
+        }
+        assertTrue(seen.size() >= 5, "distinct firings " + seen);
+    }
+
+    /** Every action with its arguments, in the order written, as the session calls them. */
+    @Test
+    void everyCallShape_argumentsAsTheSessionPassesThem() throws Exception {
+        String then = "decision.ineligible(\"i1\"); decision.ineligible(\"i2\", \"i2en\"); decision.require(\"r\");"
+                + " decision.requireOneOf(\"g\", \"a\", \"b\"); decision.requireOneOf(\"g\", \"a\", \"b\", \"c\");"
+                + " decision.requireOneOf(\"g\", \"a\", \"b\", \"c\", \"d\"); decision.optional(\"o\");"
+                + " decision.waive(\"w\", \"src\"); decision.extend(2147483647, \"NGAY\", \"e3\");"
+                + " decision.extend(0, \"GIO\", \"e4\", \"e4en\"); decision.pause(1, \"NGAY\", \"p3\");"
+                + " decision.pause(2, \"NGAY\", \"p4\", \"p4en\"); decision.replaceDeadline(3, \"NGAY\", \"d3\");"
+                + " decision.replaceDeadline(4, \"NGAY\", \"d4\", \"d4en\"); decision.note(\"n1\");"
+                + " decision.note(\"n2\", \"n2en\"); decision.addFee(\"fee\", 2147483647); decision.exempt(\"fee\", \"why\");"
+                + " decision.reduce(\"fee\", 50, \"half\");";
+        DataRules.Translated t = translate(rule("all", "", "Dossier()", then) + rule("again", "", "Dossier()", "decision.note(\"again\");"));
+        DataEvaluator e = DataEvaluator.of(t);
+        assertNotNull(e);
+        Object[] facts = {new io.github.motcua.rules.vocabulary.Dossier("p", "DESK", LocalDateTime.of(2026, 3, 2, 9, 0),
+                DataRulesTest.AS_OF, null, Set.of()), null, null, null};
+        List<String> session = DataRulesTest.fire(DataRules.kieBase(t), facts);
+        List<String> data = evaluate(e, facts);
+        assertEquals(session, data);
+        assertTrue(data.size() >= 22 && data.contains("extend[long, class java.lang.String, class java.lang.String][2147483647, NGAY, e3]")
+                && data.contains("reduce[class java.lang.String, int, class java.lang.String][fee, 50, half]"), data::toString);
+
+        // a long argument the translator never writes (beyond an int, negative) keeps its 64 bits, as the consequence passes it
+        DataRules.DataRule all = t.rules().get(0);
+        for (long v : new long[] {Long.MIN_VALUE, -1L, 1L << 32, (1L << 32) - 1, Long.MAX_VALUE}) {
+            List<DataConditions.Call> calls = List.of(new DataConditions.Call(DataConditions.Action.EXTEND_3, List.of(v, "NGAY", "x")),
+                    new DataConditions.Call(DataConditions.Action.ADD_FEE, List.of("fee", v)));
+            DataRules.Translated u = new DataRules.Translated(t.packageName(), List.of(new DataRules.DataRule(all.name(), all.file(),
+                    all.attributes(), all.metadata(), all.lhs(), calls)));
+            List<String> expected = new ArrayList<>();
+            new DataConditions.Consequence(calls, all.name()).execute(recorder(expected));
+            expected.add("rule all");
+            expected.add("fired");
+            assertEquals(expected, evaluate(DataEvaluator.of(u), facts), String.valueOf(v));
+        }
+        // arguments not of the action's parameter types (no translation makes them): the procedure stays on sessions
+        for (List<Object> args : List.<List<Object>>of(Arrays.asList(7, "NGAY", "x"), Arrays.asList(null, "NGAY", "x"),
+                Arrays.asList(7L, 5, "x"), Arrays.asList(7L, "NGAY"))) {
+            DataRules.Translated u = new DataRules.Translated(t.packageName(), List.of(new DataRules.DataRule(all.name(), all.file(),
+                    all.attributes(), all.metadata(), all.lhs(), List.of(new DataConditions.Call(DataConditions.Action.EXTEND_3, args)))));
+            assertNull(DataEvaluator.of(u), args.toString());
+        }
+        // a null string argument is passed on (and refused by the decision as the session's consequence would be)
+        DataRules.Translated nulls = new DataRules.Translated(t.packageName(), List.of(new DataRules.DataRule(all.name(), all.file(),
+                all.attributes(), all.metadata(), all.lhs(), List.of(new DataConditions.Call(DataConditions.Action.NOTE_2,
+                        Arrays.asList("vi", null))))));
+        assertEquals(List.of("note[class java.lang.String, class java.lang.String][vi, null]", "rule all", "fired"),
+                evaluate(DataEvaluator.of(nulls), facts));
+    }
+
+    /** An {@link Actions} that records each call as {@link #evaluate} does. */
+    private static Actions recorder(List<String> out) {
+        return (Actions) java.lang.reflect.Proxy.newProxyInstance(DataEvaluatorTest.class.getClassLoader(),
+                new Class<?>[] {Actions.class}, (proxy, m, args) -> {
+                    if (m.isDefault()) {
+                        return java.lang.reflect.InvocationHandler.invokeDefault(proxy, m, args);
+                    }
+                    out.add(m.getName() + Arrays.toString(m.getParameterTypes()) + Arrays.toString(args));
+                    return null;
+                });
     }
 
     @Test
