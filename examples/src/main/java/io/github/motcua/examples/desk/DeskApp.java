@@ -93,7 +93,8 @@ final class DeskApp implements HttpHandler {
         engine.section(io.github.motcua.rules.Digitisation.NAME, io.github.motcua.rules.Digitisation.Declared.class)
                 .ifPresent(dg -> dg.reusableResults().forEach(r -> held.putIfAbsent(r.key(), t("DESK_APP_DIGITISED_RESULT",
                         "result", r.nameVi(), "procedure", r.key().substring(0, r.key().indexOf('/'))))));
-        this.heldSources = Map.copyOf(held);
+        // in the order of their codes on every run (Map.copyOf's order changes from one JVM to the next)
+        this.heldSources = java.util.Collections.unmodifiableMap(held);
     }
 
     // ------------------------------------------------------------------ dispatch
@@ -260,9 +261,13 @@ final class DeskApp implements HttpHandler {
         if (personalId != null && !personalId.isBlank() && !portal) {
             st.circ.personalId = personalId.strip();
             if (register.find(st.circ.personalId).isPresent()) {
-                PrefillResult r = forms.prefill(p.code(), Map.of(), st.circ.personalId, List.of(register));
-                data = new LinkedHashMap<>(r.data());
-                st.notice = t("DESK_APP_PREFILLED", "count", r.filled().size());
+                if (forms.hasForm(p.code())) {
+                    PrefillResult r = forms.prefill(p.code(), Map.of(), st.circ.personalId, List.of(register));
+                    data = new LinkedHashMap<>(r.data());
+                    st.notice = t("DESK_APP_PREFILLED", "count", r.filled().size());
+                } else {
+                    st.notice = t("DESK_APP_FOUND_NO_FORM");
+                }
                 st.circ.heldData.add(DemoPopulationRegister.SOURCE_ID);
                 register.find(st.circ.personalId).ifPresent(c -> st.circ.residenceUnit = c.unitCode());
             } else {
@@ -280,7 +285,9 @@ final class DeskApp implements HttpHandler {
         }
         byte[] body = readBody(ex);
         Map<String, List<String>> params = parseForm(body);
-        PostedForm posted = forms.renderer().readPost(p.code(), params);
+        boolean hasForm = forms.hasForm(p.code());
+        // a procedure without an e-form (biểu mẫu điện tử) is filed with the circumstances alone
+        PostedForm posted = hasForm ? forms.renderer().readPost(p.code(), params) : new PostedForm(Map.of(), null);
         FormState st = FormState.fromParams(params, portal);
         if (portal) {
             // a citizen cannot choose the channel, nor claim that a database holds their papers
@@ -313,7 +320,8 @@ final class DeskApp implements HttpHandler {
                 sendForm(ex, 200, p, portal, posted.data(), null, st);
                 return;
             }
-            FormReport report = forms.validate(p.code(), posted.data(), VI);
+            FormReport report = hasForm ? forms.validate(p.code(), posted.data(), VI)
+                    : new FormReport(p.code(), List.of(), Map.of(), VI);
             LocalDateTime receivedAt = st.circ.validate(p, portal, engine.units(), heldSources.keySet(), clock);
             if (!report.valid() || !st.circ.errors.isEmpty()) {
                 if (!st.circ.errors.isEmpty()) {
@@ -326,7 +334,7 @@ final class DeskApp implements HttpHandler {
             Dossier dossier = Dossier.builder(p.code(), Channel.valueOf(st.circ.channel),
                     receivedAt.atOffset(ZoneOffset.ofHours(7))).unit(st.circ.unit).applicant(applicant(report.data(), st.circ))
                     // the form as typed: the engine reads it in canonical form and keeps each rewrite in the decision
-                    .form(posted.data()).heldData(st.circ.heldData).build();
+                    .form(hasForm ? posted.data() : null).heldData(st.circ.heldData).build();
             Decision decision;
             try {
                 decision = engine.decide(dossier);
@@ -464,7 +472,11 @@ final class DeskApp implements HttpHandler {
             ex.getResponseHeaders().add("Set-Cookie", CSRF_COOKIE + "=" + csrf + "; Path=/; HttpOnly; SameSite=Strict");
         }
         String action = (portal ? "/cong-dich-vu/" : "/thu-tuc/") + p.code();
-        String formHtml = forms.renderer().renderForm(p.code(), data, report, VI, action);
+        String formHtml = forms.hasForm(p.code()) ? forms.renderer().renderForm(p.code(), data, report, VI, action)
+                // no e-form: the circumstances below are the whole page, and the dossier is decided on them
+                : "<form class=\"motcua-form\" method=\"post\" action=\"" + esc(action) + "\" lang=\"vi\" novalidate>"
+                        + "<p class=\"help\" id=\"no-form\">" + esc(t("DESK_APP_NO_FORM")) + "</p>"
+                        + "<p><button type=\"submit\">" + esc(t("DESK_APP_SUBMIT")) + "</button></p></form>";
         String circHtml = FormPage.circumstances(st, p, portal, engine.units(), heldSources, csrf);
         int at = formHtml.lastIndexOf("<p><button type=\"submit\">");
         if (at < 0) {

@@ -132,6 +132,45 @@ class DeskHttpTest {
             assertTrue(r.body().contains("href=\"/thu-tuc/1.001193\">Đăng ký khai sinh</a>"));
         }
 
+        /** Every procedure the index links to opens (a procedure without an e-form once answered 500). */
+        @Test
+        void everyProcedureLinkedFromTheIndexes_opensItsPage() throws Exception {
+            HttpClient c = client();
+            for (String index : List.of("", "cong-dich-vu")) {
+                Matcher m = Pattern.compile("href=\"/(thu-tuc|cong-dich-vu)/([^\"]+)\"").matcher(get(c, index).body());
+                int links = 0;
+                while (m.find()) {
+                    links++;
+                    HttpResponse<String> r = get(c, m.group(1) + "/" + m.group(2));
+                    assertEquals(200, r.statusCode(), m.group(0) + ": " + r.body());
+                    assertTrue(r.body().contains("name=\"_token\""), m.group(0));
+                }
+                assertTrue(links > 5, "links on /" + index + ": " + links);
+            }
+        }
+
+        @Test
+        void procedureWithoutAnEForm_saysSoAndOffersTheReceivingDetailsAlone() throws Exception {
+            HttpResponse<String> r = get(client(), "thu-tuc/1.008672?soDinhDanh=052090004321");
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("id=\"no-form\">Thủ tục này chưa có biểu mẫu điện tử"), r.body());
+            assertTrue(r.body().contains("không có biểu mẫu điện tử nên không có trường nào để điền sẵn"), r.body());
+            assertTrue(r.body().contains("name=\"_unit\""), r.body());
+            assertTrue(r.body().contains("<button type=\"submit\">Tiếp nhận hồ sơ</button>"), r.body());
+        }
+
+        /** The held-data checkboxes come in the order of their source codes on every run. */
+        @Test
+        void heldDataCheckboxes_inTheOrderOfTheirCodes() throws Exception {
+            Matcher m = Pattern.compile("name=\"_heldData\" value=\"([^\"]+)\"").matcher(get(client(), "thu-tuc/1.001193").body());
+            List<String> codes = new java.util.ArrayList<>();
+            while (m.find()) {
+                codes.add(m.group(1));
+            }
+            assertTrue(codes.size() >= 3, codes.toString());
+            assertEquals(codes.stream().sorted().toList(), codes);
+        }
+
         /** Issue 19 item 4: the desk points to the starting dossier that example-dossier prints. */
         @Test
         void exampleDossier_linkedFromTheIndex_servedAsJsonWithItsCodeAndPlaceholders() throws Exception {
@@ -223,6 +262,26 @@ class DeskHttpTest {
             assertTrue(page.body().contains("data-eligibility=\"ELIGIBLE\""));
             assertTrue(page.body().contains("Trần Văn Bình"));
             assertTrue(page.body().contains("09 giờ 00 phút, ngày 09/03/2027"));
+        }
+
+        @Test
+        void procedureWithoutAnEForm_filedOnItsReceivingDetails_andDecided() throws Exception {
+            HttpClient c = client();
+            String page = get(c, "thu-tuc/1.008672").body();
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("_csrf", hidden(page, "_csrf"));
+            f.put("_token", hidden(page, "_token"));
+            f.put("_channel", "DESK");
+            f.put("_unit", "52-tthcc-quy-nhon");
+            f.put("_receivedAt", "2027-03-09T09:00");
+            f.put("_officer", "Cán bộ A");
+            HttpResponse<String> r = post(c, "thu-tuc/1.008672", form(f));
+            assertEquals(303, r.statusCode(), r.body());
+            String decision = get(c, r.headers().firstValue("Location").orElseThrow().substring(1)).body();
+            // no eligibility rules in the pack for it: the officer is told to check by the official text
+            assertTrue(decision.contains("data-eligibility=\"NOT_ASSESSED\""), decision);
+            assertTrue(decision.contains("Đơn đề nghị khai thác"), decision);
+            assertTrue(decision.contains("Trung tâm Phục vụ hành chính công tỉnh Gia Lai"), decision);
         }
 
         @Test
