@@ -279,6 +279,12 @@ final class SchemaStore {
                         throw new SchemaReferenceRefusedException(file, ref, FormsProblems.of("FORMS_REF_OUTSIDE_PACK", "file", file,
                                 "ref", ref, "ids", byId.keySet()));
                     }
+                    if ("$ref".equals(k) && hash >= 0 && hash + 1 < ref.length() && ref.charAt(hash + 1) != '/') {
+                        // "#name" (a $anchor) is not a JSON Pointer: the store, the renderer and the cycle search
+                        // locate a $ref's target by pointer, so it is refused here as a pack problem
+                        throw new SchemaReferenceRefusedException(file, ref, FormsProblems.of("FORMS_REF_NOT_POINTER", "file", file,
+                                "ref", ref));
+                    }
                 } else if ("format".equals(k) && v.isString() && !KNOWN_FORMATS.contains(v.asString())) {
                     throw new UnableToLoadFormsException(file, FormsProblems.of("FORMS_UNKNOWN_FORMAT", "file", file,
                             "format", v.asString(), "known", new java.util.TreeSet<>(KNOWN_FORMATS)), null);

@@ -135,12 +135,20 @@ class SchemaStoreChecksTest {
     }
 
     @Test
-    void refToAnAnchor_failsAsItDidBeforeTheCheckWasMadeCheaper() {
-        // "#name" is not a JSON Pointer: the cycle check's look-up throws (not a pack problem); pinned so
-        // that a change of behaviour here is a decision, not an accident of the cycle check's implementation
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SchemaStore(files(form("A"),
+    void refToAnAnchor_refusedAsAPackProblemNamingTheFileAndTheReference() {
+        // "#name" is not a JSON Pointer: it once escaped as an IllegalArgumentException from the cycle check
+        SchemaReferenceRefusedException e = assertThrows(SchemaReferenceRefusedException.class, () -> new SchemaStore(files(form("A"),
                 "{\"$defs\": {\"n\": {\"$anchor\": \"ten\", \"type\": \"string\"}}, \"properties\": {\"x\": {\"$ref\": \"#ten\"}}}")));
-        assertTrue(e.getMessage().contains("must start with '/'"), e.getMessage());
+        assertEquals(form("A"), e.file());
+        assertEquals("#ten", e.reference());
+        assertTrue(e.detail().messageEn().contains("must be a JSON Pointer starting with \"/\""), e.detail().messageEn());
+        assertTrue(e.detail().messageVi().contains("phải là JSON Pointer bắt đầu bằng \"/\""), e.detail().messageVi());
+        // the same in another document's reference, and a pointer fragment beside it still loads
+        SchemaReferenceRefusedException other = assertThrows(SchemaReferenceRefusedException.class, () -> new SchemaStore(files(
+                form("A"), "{\"$defs\": {\"s\": {\"type\": \"string\"}}}",
+                form("B"), "{\"properties\": {\"x\": {\"$ref\": \"" + A + "#/$defs/s\"}, \"y\": {\"$ref\": \"" + A + "#s\"}}}")));
+        assertEquals(form("B"), other.file());
+        assertEquals(A + "#s", other.reference());
     }
 
     @Test
