@@ -74,40 +74,43 @@ class DeskHttpTest {
         return b.toString();
     }
 
-    /** A valid certified-copy request with the tokens of a freshly opened form. */
-    static Map<String, String> validCopyRequest(HttpClient c) throws IOException, InterruptedException {
-        String page = get(c, "thu-tuc/2.000815").body();
+    /**
+     * The one-time tokens of a freshly opened desk form page, and the receiving details every desk filing here uses:
+     * at the desk, in {@code unit}, received 09/03/2027 09:00, by "Cán bộ A".
+     */
+    static Map<String, String> deskFiling(String page, String unit) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("_csrf", hidden(page, "_csrf"));
         f.put("_token", hidden(page, "_token"));
+        f.put("_channel", "DESK");
+        f.put("_unit", unit);
+        f.put("_receivedAt", "2027-03-09T09:00");
+        f.put("_officer", "Cán bộ A");
+        return f;
+    }
+
+    /** A valid certified-copy request with the tokens of a freshly opened form. */
+    static Map<String, String> validCopyRequest(HttpClient c) throws IOException, InterruptedException {
+        String page = get(c, "thu-tuc/2.000815").body();
+        Map<String, String> f = deskFiling(page, "52-phuong-quy-nhon");
         f.put("/nguoiYeuCau/hoTen", "Trần Văn Bình");
         f.put("/tenGiayTo", "Bằng tốt nghiệp trung học phổ thông");
         f.put("/soTrang", "5");
         f.put("/soBan", "2");
         f.put("/tinhTrangBanChinh", "BINH_THUONG");
-        f.put("_channel", "DESK");
-        f.put("_unit", "52-phuong-quy-nhon");
-        f.put("_receivedAt", "2027-03-09T09:00");
-        f.put("_officer", "Cán bộ A");
         return f;
     }
 
     /** A valid judicial-record request (GL.LLTP.01) with the tokens of a freshly opened desk or portal form. */
     static Map<String, String> judicialRecordRequest(HttpClient c, String formPath) throws IOException, InterruptedException {
         String page = get(c, formPath).body();
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("_csrf", hidden(page, "_csrf"));
-        f.put("_token", hidden(page, "_token"));
+        Map<String, String> f = deskFiling(page, "52-tthcc-quy-nhon");
         f.put("/nguoiDuocCap/hoTen", "Trần Văn Bình");
         f.put("/nguoiDuocCap/soDinhDanh", "052090004321");
         f.put("/nguoiDuocCap/ngaySinh", "1990-09-02");
         f.put("/nguoiDuocCap/gioiTinh", "MALE");
         f.put("/loaiPhieu", "SO_1");
         f.put("/soPhieu", "1");
-        f.put("_channel", "DESK");
-        f.put("_unit", "52-tthcc-quy-nhon");
-        f.put("_receivedAt", "2027-03-09T09:00");
-        f.put("_officer", "Cán bộ A");
         f.put("_heldData", "CSDL_QG_DAN_CU");
         return f;
     }
@@ -268,13 +271,7 @@ class DeskHttpTest {
         void procedureWithoutAnEForm_filedOnItsReceivingDetails_andDecided() throws Exception {
             HttpClient c = client();
             String page = get(c, "thu-tuc/1.008672").body();
-            Map<String, String> f = new LinkedHashMap<>();
-            f.put("_csrf", hidden(page, "_csrf"));
-            f.put("_token", hidden(page, "_token"));
-            f.put("_channel", "DESK");
-            f.put("_unit", "52-tthcc-quy-nhon");
-            f.put("_receivedAt", "2027-03-09T09:00");
-            f.put("_officer", "Cán bộ A");
+            Map<String, String> f = deskFiling(page, "52-tthcc-quy-nhon");
             HttpResponse<String> r = post(c, "thu-tuc/1.008672", form(f));
             assertEquals(303, r.statusCode(), r.body());
             String decision = get(c, r.headers().firstValue("Location").orElseThrow().substring(1)).body();
@@ -383,9 +380,7 @@ class DeskHttpTest {
             HttpClient c = client();
             String formPage = get(c, "thu-tuc/GL.GPXD.01").body();
             assertTrue(formPage.contains("value=\"1.013978/giay-chung-nhan\""), "the desk offers the held result");
-            Map<String, String> f = new LinkedHashMap<>();
-            f.put("_csrf", hidden(formPage, "_csrf"));
-            f.put("_token", hidden(formPage, "_token"));
+            Map<String, String> f = deskFiling(formPage, "52-phuong-pleiku");
             f.put("/chuDauTu/hoTen", "Nguyễn Văn Trung");
             f.put("/chuDauTu/soDinhDanh", "064080002468");
             f.put("/chuDauTu/ngaySinh", "1980-04-04");
@@ -399,10 +394,6 @@ class DeskHttpTest {
             f.put("/congTrinh/dienTichXayDung", "96");
             f.put("/congTrinh/tongDienTichSan", "288");
             f.put("/coCongTrinhLienKe", "false");
-            f.put("_channel", "DESK");
-            f.put("_unit", "52-phuong-pleiku");
-            f.put("_receivedAt", "2027-03-09T09:00");
-            f.put("_officer", "Cán bộ A");
             f.put("_heldData", "1.013978/giay-chung-nhan");
             HttpResponse<String> r = post(c, "thu-tuc/GL.GPXD.01", form(f));
             assertEquals(303, r.statusCode(), r.body());
