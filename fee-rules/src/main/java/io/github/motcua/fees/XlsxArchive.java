@@ -291,6 +291,9 @@ public final class XlsxArchive {
             if (total > MAX_TOTAL_BYTES) {
                 return refusal("FEES_XLSX_TOTAL_TOO_LARGE", "max", MAX_TOTAL_BYTES);
             }
+            if (isXmlPart(e.name) && counter.foreignEncoding()) {
+                return refusal("FEES_XLSX_ENCODING", "name", e.name);
+            }
             if (counter.declaration) {
                 return refusal("FEES_XLSX_DOCTYPE", "name", e.name);
             }
@@ -305,6 +308,12 @@ public final class XlsxArchive {
             }
         }
         return missingSharedText(entries, counters);
+    }
+
+    /** An entry a reader parses as XML (the parts, their relationships, the content types). */
+    private static boolean isXmlPart(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".xml") || n.endsWith(".rels");
     }
 
     private static boolean isWorksheet(String name) {
@@ -443,6 +452,11 @@ public final class XlsxArchive {
         private int encoding = -1;
         private int firstByte = -1;
         private int pendingByte = -1;
+        /** The entry's first characters, where its XML declaration (and the encoding it names) stands. */
+        private final StringBuilder head = new StringBuilder();
+        private static final int HEAD = 256;
+        /** A NUL character (never in XML: the entry is in an encoding the check does not read), or a first byte no XML starts with. */
+        private boolean foreignBytes;
 
         private int state;
         private final QualifiedName element = new QualifiedName();
@@ -525,6 +539,10 @@ public final class XlsxArchive {
                         encoding = 2;
                     } else {
                         encoding = 0;
+                        // XML in UTF-8 starts with '<', white space or the byte-order mark; anything else (UCS-4, EBCDIC's
+                        // '<' 0x4C) is an encoding a parser may read and this check would not
+                        foreignBytes |= first != '<' && first != 0xEF && first != ' ' && first != '\t' && first != '\n'
+                                && first != '\r';
                         accept((char) first);
                         accept((char) b);
                         continue;
@@ -541,11 +559,52 @@ public final class XlsxArchive {
             }
         }
 
+        /** The encoding an XML declaration names ({@code encoding="…"}), or null when the entry has none. */
+        private static final java.util.regex.Pattern DECLARED_ENCODING = java.util.regex.Pattern.compile(
+                "\\bencoding\\s*=\\s*[\"']([^\"']*)[\"']");
+
+        /**
+         * Whether the entry, read as XML, is in an encoding this check does not read as a parser would: a NUL character
+         * or a first byte no UTF-8 XML starts with (UCS-4, EBCDIC), or an XML declaration naming an encoding other than
+         * the one the bytes were read in — UTF-8 for bytes, UTF-16 for 16-bit units — or too long to be read here. The
+         * package format allows UTF-8 and UTF-16 only (ECMA-376 Part 2, §8.1.4); a parser switches to another one named
+         * in the declaration, after it.
+         */
+        boolean foreignEncoding() {
+            if (foreignBytes) {
+                return true;
+            }
+            String h = head.toString();
+            if (h.startsWith("\u00EF\u00BB\u00BF")) {
+                h = h.substring(3); // UTF-8's byte-order mark, read as three bytes
+            }
+            if (!h.startsWith("<?xml") || h.length() > 5 && !isSpace(h.charAt(5))) {
+                return false; // no declaration (<?xml-stylesheet is another instruction): UTF-8, or UTF-16 by its first bytes
+            }
+            int end = h.indexOf("?>");
+            if (end < 0) {
+                return true;
+            }
+            java.util.regex.Matcher m = DECLARED_ENCODING.matcher(h.substring(0, end));
+            if (!m.find()) {
+                return false;
+            }
+            String declared = m.group(1).toUpperCase(Locale.ROOT);
+            return encoding > 0 ? !(declared.equals("UTF-16") || declared.equals("UTF-16BE") || declared.equals("UTF-16LE"))
+                    : !(declared.equals("UTF-8") || declared.equals("UTF8"));
+        }
+
         private static boolean isSpace(char ch) {
             return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
         }
 
         private void accept(char ch) {
+            if (head.length() < HEAD) {
+                head.append(ch);
+            }
+            if (ch == 0) {
+                foreignBytes = true;
+            }
             switch (state) {
                 case TEXT -> {
                     if (ch == '<') {

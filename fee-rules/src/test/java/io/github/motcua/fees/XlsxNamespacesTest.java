@@ -246,9 +246,13 @@ class XlsxNamespacesTest {
         }
     }
 
-    /** XML parts may be UTF-16 (the package format allows UTF-8 and UTF-16): read as such, so no limit is bypassed. */
+    /**
+     * XML parts may be UTF-8 or UTF-16 (the package format allows no other): UTF-16 is read as such, and a part in any
+     * other encoding a parser reads (UCS-4, EBCDIC, or one an XML declaration switches to) is refused, so no limit is
+     * bypassed by bytes the check would not see as markup.
+     */
     @Nested
-    class Utf16 {
+    class Encodings {
         static byte[] utf16(String xml, boolean bigEndian, boolean bom) {
             byte[] b = xml.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
                     .getBytes(bigEndian ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
@@ -285,6 +289,54 @@ class XlsxNamespacesTest {
             for (boolean bom : new boolean[] {true, false}) {
                 assertEquals("FEES_XLSX_WIDE_CELL", refusalCode(withPart(plain, SHEET, utf16(wide, false, bom))));
                 assertEquals("FEES_XLSX_WIDE_CELL", refusalCode(withPart(plain, SHEET, utf16(wide, true, bom))));
+            }
+        }
+
+        static byte[] concat(byte[] a, byte[] b) {
+            byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, out, a.length, b.length);
+            return out;
+        }
+
+        /** The JDK's parser reads each of these; before, the check saw no markup in them, and a cell past XFD went by. */
+        @Test
+        void parseXlsx_sheetInAnotherEncoding_refusedNamingTheEntry() throws IOException {
+            byte[] plain = feeTable();
+            String wide = part(plain, SHEET).replace("r=\"A1\"", "r=\"AAAAAAA1\"");
+            String body = wide.substring(wide.indexOf("?>") + 2);
+            java.nio.charset.Charset ebcdic = java.nio.charset.Charset.forName("IBM037");
+            Map<String, byte[]> sheets = new java.util.LinkedHashMap<>();
+            sheets.put("UCS-4, no declaration", body.getBytes(java.nio.charset.Charset.forName("UTF-32BE")));
+            sheets.put("EBCDIC, declared", wide.replace("UTF-8", "IBM037").getBytes(ebcdic));
+            sheets.put("ASCII declaration switching to EBCDIC", concat(
+                    "<?xml version=\"1.0\" encoding=\"IBM037\"?>".getBytes(StandardCharsets.US_ASCII), body.getBytes(ebcdic)));
+            sheets.put("ASCII declaration switching to UTF-16", concat(
+                    "<?xml version=\"1.0\" encoding=\"UTF-16\"?>".getBytes(StandardCharsets.US_ASCII),
+                    body.getBytes(StandardCharsets.UTF_16BE)));
+            sheets.put("UTF-16 declaring UTF-8", concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, wide.getBytes(StandardCharsets.UTF_16BE)));
+            sheets.put("Latin-1 declared (the package format allows UTF-8 and UTF-16 only)",
+                    part(plain, SHEET).replace("UTF-8", "ISO-8859-1").getBytes(StandardCharsets.ISO_8859_1));
+            sheets.forEach((name, bytes) -> {
+                FeeTableResult r = parse(withPart(plain, SHEET, bytes));
+                assertFalse(r.ok(), name);
+                FeeTableProblem p = r.problems().get(0);
+                assertEquals("FEES_XLSX_ENCODING", p.code(), name + ": " + p.messageEn());
+                assertEquals("Mục [" + SHEET + "] của tệp XLSX không được mã hóa bằng UTF-8 hoặc UTF-16, hai mã duy nhất định"
+                        + " dạng gói (ECMA-376 phần 2) cho phép: lưu lại tệp từ bảng tính", p.messageVi(), name);
+            });
+        }
+
+        /** UTF-8 with or without its byte-order mark or a declaration, and lower-case names, read as before. */
+        @Test
+        void check_utf8Variants_accepted() throws IOException {
+            byte[] plain = feeTable();
+            String sheet = part(plain, SHEET);
+            String body = sheet.substring(sheet.indexOf("?>") + 2);
+            for (String variant : List.of("\uFEFF" + sheet, body, sheet.replace("UTF-8", "utf-8"), "\n  " + body)) {
+                byte[] x = withPart(plain, SHEET, variant.getBytes(StandardCharsets.UTF_8));
+                assertTrue(XlsxArchive.check(x).isEmpty(), () -> XlsxArchive.check(x).toString());
+                assertEquals(XlsxRecords.read(FILE, new ByteArrayInputStream(plain)).rows(),
+                        XlsxRecords.read(FILE, new ByteArrayInputStream(x)).rows());
             }
         }
     }
