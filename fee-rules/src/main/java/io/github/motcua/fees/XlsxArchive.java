@@ -472,6 +472,10 @@ public final class XlsxArchive {
         private final byte[] bindingNamespace = new byte[MAX_BINDINGS];
         private int bindings;
         private boolean bindingsOverflow;
+        /** Longest character reference read ({@code &#x0000041;} and the predefined entities fit). */
+        private static final int MAX_REFERENCE = 12;
+        private final char[] referenceBuffer = new char[MAX_REFERENCE];
+        private int referenceLength; // 0 outside a reference, else 1 + the characters read after '&'
         private final char[] uri = new char[MAX_NAME];
         private int uriLength;
         private boolean uriLong;
@@ -608,11 +612,19 @@ public final class XlsxArchive {
             switch (state) {
                 case TEXT -> {
                     if (ch == '<') {
+                        if (referenceLength > 0) {
+                            digitsOnly = false; // an unfinished reference: a parser refuses it
+                            referenceLength = 0;
+                        }
                         endValue();
                         state = LT;
                     } else if (inValue) {
-                        if (ch >= '0' && ch <= '9') {
-                            index = Math.min(Integer.MAX_VALUE, index * 10 + (ch - '0'));
+                        int c = reference(ch);
+                        if (c < 0) {
+                            return;
+                        }
+                        if (c >= '0' && c <= '9') {
+                            index = Math.min(Integer.MAX_VALUE, index * 10 + (c - '0'));
                             digits++;
                         } else {
                             digitsOnly = false; // an index that is no whole number the reader refuses itself (wrong type)
@@ -682,10 +694,17 @@ public final class XlsxArchive {
                 }
                 case VALUE -> {
                     if (ch == quote) {
+                        if (referenceLength > 0) {
+                            valueChar((char) 0xFFFF); // an unfinished reference: a parser refuses it
+                            referenceLength = 0;
+                        }
                         endAttribute();
                         state = TAG;
                     } else {
-                        valueChar(ch);
+                        int c = reference(ch);
+                        if (c >= 0) {
+                            valueChar((char) c);
+                        }
                     }
                 }
                 case END_TAG -> {
@@ -788,6 +807,62 @@ public final class XlsxArchive {
             }
             uriLength = 0;
             uriLong = false;
+            referenceLength = 0;
+        }
+
+        /**
+         * A character of an attribute value or a cell's text as a parser reads it: a character reference ({@code &#65;},
+         * {@code &#x41;}) or a predefined entity ({@code &amp;}) is replaced by its character — so {@code r="&#65;…"}
+         * names the column the reader sees — or -1 while one is being read. A reference longer than
+         * {@link #MAX_REFERENCE} characters, or one naming no character, reads as U+FFFF, which is no letter or digit.
+         */
+        private int reference(char ch) {
+            if (referenceLength == 0) {
+                if (ch != '&') {
+                    return ch;
+                }
+                referenceLength = 1;
+                return -1;
+            }
+            if (ch != ';') {
+                if (referenceLength < MAX_REFERENCE) {
+                    referenceBuffer[referenceLength - 1] = ch;
+                }
+                referenceLength++;
+                return -1;
+            }
+            int n = referenceLength - 1;
+            referenceLength = 0;
+            if (n >= MAX_REFERENCE) {
+                return 0xFFFF;
+            }
+            String name = new String(referenceBuffer, 0, n);
+            switch (name) {
+                case "amp" -> {
+                    return '&';
+                }
+                case "lt" -> {
+                    return '<';
+                }
+                case "gt" -> {
+                    return '>';
+                }
+                case "quot" -> {
+                    return '"';
+                }
+                case "apos" -> {
+                    return '\'';
+                }
+                default -> {
+                }
+            }
+            try {
+                int code = name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
+                        : name.startsWith("#") ? Integer.parseInt(name.substring(1)) : -1;
+                return code >= 0 && code < 0xFFFF ? code : 0xFFFF;
+            } catch (NumberFormatException e) {
+                return 0xFFFF;
+            }
         }
 
         private void valueChar(char ch) {
@@ -895,6 +970,7 @@ public final class XlsxArchive {
                 case E_V -> {
                     if (awaitValue && !selfClosing) {
                         inValue = true;
+                        referenceLength = 0;
                         index = 0;
                         digits = 0;
                         digitsOnly = true;

@@ -173,6 +173,40 @@ class XlsxNamespacesTest {
         }
     }
 
+    /** A parser replaces character references before the reader sees a value: so does the check. */
+    @Nested
+    class CharacterReferences {
+        @Test
+        void parseXlsx_cellReferenceSpelledWithCharacterReferences_refusedBeyondXfd() throws IOException {
+            String aaaaaaa = "&#65;&#x41;&#65;&#65;&#65;&#65;&#65;";
+            byte[] x = rewrite(feeTable(), Map.of(SHEET, s -> s.replace("r=\"A1\"", "r=\"" + aaaaaaa + "1\"")));
+            assertEquals("FEES_XLSX_WIDE_CELL", refusalCode(x));
+        }
+
+        @Test
+        void check_sharedTextCellSpelledWithCharacterReferences_indexChecked() throws IOException {
+            byte[] type = rewrite(feeTable(), Map.of(SHEET, s -> s.replace("<c r=\"C1\" t=\"s\"><v>2</v>",
+                    "<c r=\"C1\" t=\"&#115;\"><v>99</v>")));
+            XlsxArchive.Refusal r = XlsxArchive.check(type).orElseThrow();
+            assertEquals("FEES_XLSX_BAD_SHARED_TEXT", r.code());
+            assertTrue(r.messageEn().contains("shared text number 99") && r.messageEn().contains("at cell C1"), r.messageEn());
+
+            byte[] value = rewrite(feeTable(), Map.of(SHEET, s -> s.replace("<c r=\"C1\" t=\"s\"><v>2</v>",
+                    "<c r=\"C1\" t=\"s\"><v>&#57;&#x39;</v>")));
+            assertTrue(XlsxArchive.check(value).orElseThrow().messageEn().contains("shared text number 99"));
+        }
+
+        @Test
+        void check_namespaceNameSpelledWithACharacterReference_stillSpreadsheetMl() throws IOException {
+            byte[] plain = feeTable();
+            byte[] x = rewrite(plain, Map.of(TEXTS, s -> prefixed(s, "x", MAIN).replace("xmlns:x=\"http:", "xmlns:x=\"&#104;ttp:")));
+            assertTrue(part(x, TEXTS).contains("xmlns:x=\"&#104;ttp://schemas"), part(x, TEXTS));
+            assertTrue(XlsxArchive.check(x).isEmpty(), () -> XlsxArchive.check(x).toString());
+            assertEquals(XlsxRecords.read(FILE, new ByteArrayInputStream(plain)).rows(),
+                    XlsxRecords.read(FILE, new ByteArrayInputStream(x)).rows());
+        }
+    }
+
     @Nested
     class OtherNamespace {
         static final String OTHER = "urn:example:not-spreadsheetml";
