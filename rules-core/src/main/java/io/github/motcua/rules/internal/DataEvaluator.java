@@ -128,6 +128,11 @@ final class DataEvaluator {
         }
     }
 
+    /** The evaluator registered for a KieBase assembled from rules as data, not bound; null otherwise, or when forced off. */
+    static DataEvaluator registered(KieBase kieBase) {
+        return enabled() ? BY_KIE_BASE.get(kieBase) : null;
+    }
+
     /**
      * The evaluator of a KieBase assembled from rules as data, bound to the procedure's rule information; null for any
      * other KieBase, or when forced off.

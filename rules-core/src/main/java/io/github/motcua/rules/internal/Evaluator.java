@@ -144,8 +144,16 @@ final class Evaluator {
         Decision.Cause cause = null;
         boolean[] outOfTime = {false};
 
-        // a session of this procedure's pool: made once, then reset and reused (docs/performance.md, "Threads")
-        KieSession s = cp.sessions().newKieSession();
+        // a session of this procedure's pool: made once, then reset and reused (docs/performance.md, "Threads"). A
+        // procedure decided as data assembles its KieBase here, at the first dossier it hands to the session
+        // (RuleNetwork); should that fail, this dossier fails as its throwing condition makes it fail anyway
+        org.kie.api.runtime.KieSessionsPool pool;
+        try {
+            pool = cp.sessions();
+        } catch (RuntimeException e) {
+            return ruled(p, ev, d, failure(e, ev, cp));
+        }
+        KieSession s = pool.newKieSession();
         try {
             if (!cp.rules().isEmpty()) {
                 // a procedure without any rule compiles to a KieBase that may declare no global: nothing to set
