@@ -151,7 +151,7 @@ final class CompiledProcedure {
      * KieBase {@link DataRules#model} would give ({@link #matched(KieBase)}): every pattern is on one of the four
      * vocabulary classes, unrelated to one another, and makes a node of its class; nothing else of the model makes one
      * for a vocabulary class. Tested equal to the network's for every procedure of the repository's packs and of the
-     * catalogue generator's templates ({@code RuleNetworkTest}).
+     * catalogue generator's templates ({@code DeferredKieBaseTest}).
      */
     static int matched(DataRules.Translated t) {
         int m = 0;

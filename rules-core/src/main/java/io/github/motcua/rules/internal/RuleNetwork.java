@@ -16,7 +16,7 @@ import org.kie.api.KieBase;
  * is a fixed function of the translation's shape — the rule attributes the evaluator accepts (salience, {@code
  * no-loop}, {@code lock-on-active false}), the annotations, the pattern kinds on the four facts, and conditions of the
  * closed read, comparison and operator tables ({@link DataConditions}) nested within {@link DataRules}' depth and size
- * limits, with consequences from the closed action table. {@code RuleNetworkTest} assembles a model of every such
+ * limits, with consequences from the closed action table. {@code DeferredKieBaseTest} assembles a model of every such
  * shape (every read with every literal kind and operator the translation accepts, every action, every attribute and
  * pattern kind, the deepest and largest condition, the most calls), so a translation the evaluator accepts has a model
  * Drools assembles. A procedure whose rules do not qualify for the evaluator (an agenda or activation group, {@code
