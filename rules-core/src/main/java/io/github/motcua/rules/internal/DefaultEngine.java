@@ -520,6 +520,10 @@ public final class DefaultEngine implements Engine {
         if (next.deferred() != null) {
             warmDeferred(next, jobs);
         }
+        // which procedures are not ready, asked before any warm-up task runs: a task holds its procedure's lock while it
+        // prepares it, and asking behind a warm-up that has caught up (short tasks: making a data procedure's evaluator)
+        // would hold this loop, and the load's return, to the warm-up's pace
+        List<Slot> toWarm = new ArrayList<>();
         for (Slot slot : next.slots().values()) {
             if (!slot.lazy.pending()) {
                 continue;
@@ -528,6 +532,9 @@ public final class DefaultEngine implements Engine {
                 jobs.add(slot.lazy.ready()); // prepared by its first decision (or a later load that reuses it)
                 continue;
             }
+            toWarm.add(slot);
+        }
+        for (Slot slot : toWarm) {
             try {
                 jobs.add(CompletableFuture.runAsync(() -> {
                     Serving now = serving.get();
