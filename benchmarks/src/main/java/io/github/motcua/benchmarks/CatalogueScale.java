@@ -212,12 +212,13 @@ public final class CatalogueScale {
             }
             // ready: load returned, so every procedure is checked, its classes verified, defined and linked, and any
             // of them decides without compiling (its KieBase is assembled at its first decision, or earlier by the
-            // background warm-up: the next lines time that)
+            // background warm-up: the next lines time that; a procedure decided as data gets only its evaluator there,
+            // its KieBase waiting for a dossier that needs its session: docs/performance.md "Session 14")
             System.out.println(String.format(Locale.ROOT, "prebuilt: %d procedures ready in %.2f s", n, (ready - t0) / 1e9));
             report("prebuilt ready, process CPU time", c1 - c0);
             report("prebuilt load -> first decision", decided - t0);
-            report("prebuilt load -> every KieBase assembled (warm-up)", assembled - t0);
-            report("prebuilt load -> every KieBase assembled, process CPU time", c2 - c0);
+            report("prebuilt load -> every procedure ready, compiled() (warm-up)", assembled - t0);
+            report("prebuilt load -> every procedure ready, process CPU time", c2 - c0);
         }
         Files.deleteIfExists(artifact);
     }

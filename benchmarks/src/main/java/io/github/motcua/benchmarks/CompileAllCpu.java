@@ -21,7 +21,7 @@ import java.util.Locale;
  * java -Xmx4g -cp ... CompileAllCpu build N OUT.motcua [REFERENCE]
  *     the catalogue's prebuilt pack (PrebuiltPack.compile, load, write)
  * java -Xmx4g -cp ... CompileAllCpu load ARTIFACT.motcua
- *     a fresh engine's load of the artifact until every procedure is ready (compiled().join(): every KieBase assembled)
+ *     a fresh engine's load of the artifact until every procedure is ready (compiled().join(): every KieBase assembled, or for a procedure decided as data its evaluator made)
  * </pre>
  */
 public final class CompileAllCpu {

@@ -40,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code cpu_main}, {@code cpu_ready}, {@code cpu_first}, from the launch: JVM start-up included), the CPU of the
  * JIT compiler threads, the GC's worker threads and the VM thread (the serial collector collects on it) at the first
  * decision, the number of classes the JVM loaded until then ({@code classes}), and with {@code all} the wall and CPU until
- * {@link Engine#compiled()} has every procedure (prebuilt: every KieBase assembled); with {@code again}, the first
+ * {@link Engine#compiled()} has every procedure (prebuilt: every KieBase assembled, or for a procedure decided as data its evaluator made); with {@code again}, the first
  * engine is closed and a second one loads the same pack and decides the same dossier in the same JVM, and the line
  * ends with the wall and process CPU of that second load ({@code again_…}, from its start: the first engine's
  * background work still running counts too): the cost of the same load with warm code; with {@code idle}, after the

@@ -139,7 +139,11 @@ public interface Engine extends AutoCloseable {
      * until every procedure folder is parsed and checked, and lists the problems of the folders that failed. A procedure
      * that failed is
      * never served: deciding it throws {@link UnableToLoadPackException} naming the problems.
-     * Completes at once with an empty list when no pack serves.
+     * Completes at once with an empty list when no pack serves. Complete means every procedure is ready to decide with
+     * nothing left that could refuse it; it does not mean every procedure has a Drools KieBase: a procedure whose rules
+     * are all data and decided without a Drools session ({@link DecisionPath}) gets its KieBase only if a dossier ever
+     * needs its session (a data condition that throws), which cannot refuse the procedure (docs/performance.md,
+     * "Session 14").
      */
     default CompletableFuture<List<PackProblem>> compiled() {
         return CompletableFuture.completedFuture(List.of());

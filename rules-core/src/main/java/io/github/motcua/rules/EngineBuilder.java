@@ -64,7 +64,8 @@ public final class EngineBuilder {
      *
      * <p>Eager ({@code false}): {@link Engine#load} lints every procedure's rules, compiles its form
      * schema and builds its KieBase before it returns, so its result lists every problem of the pack:
-     * what {@code check} and CI need.
+     * what {@code check} and CI need. (A procedure whose rules are all data, decided without a Drools session, is
+     * built to its evaluator; its KieBase waits until a dossier needs its session: docs/performance.md "Session 14".)
      *
      * <p>Lazy ({@code true}): {@code load} reads the pack, parses and validates every YAML, CSV and
      * JSON file against its schema and checks every reference (a broken {@code procedure.yaml}, fee
@@ -127,7 +128,8 @@ public final class EngineBuilder {
      * Whether the procedures not yet ready when a pack starts serving are prepared in the background (default true).
      *
      * <p>A {@link PrebuiltPack prebuilt} load verifies and links every procedure's rules before it serves, and leaves
-     * the assembly of each KieBase; a {@link #lazyCompile(boolean) lazy} load leaves each procedure's checks and compile.
+     * the assembly of each KieBase (for a procedure decided as data, the making of its evaluator: its KieBase waits until
+     * a dossier needs its session); a {@link #lazyCompile(boolean) lazy} load leaves each procedure's checks and compile.
      * With the background warm-up on, that remaining work is queued on the {@link #compileThreads(int) compile threads}
      * as soon as the pack serves (it yields to a load, a reload and a decision that waits for its procedure), so the
      * first decision of each procedure finds it ready; for 2,000 procedures it is seconds of CPU time

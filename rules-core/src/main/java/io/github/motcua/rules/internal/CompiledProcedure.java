@@ -8,19 +8,22 @@ import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
 
 /**
- * One procedure compiled to its own KieBase (partitioned: decisions never scan other procedures), with
- * the pool of its sessions: a decision takes an idle session (or the pool makes one), and disposing it
- * resets it and puts it back. The pool is lock-free once warm and holds as many sessions as decisions
- * of this procedure ever ran at the same moment. {@code dated}: whether any rule has a validity period
- * ({@code validFrom}/{@code validTo}); only then does a decision need the filter that skips the rules not in
- * force on its date. {@code matched}: which of the facts a decision inserts ({@link #DOSSIER}, {@link #APPLICANT},
- * {@link #UNIT}, {@link #FORM}) some pattern of the procedure's rules can match; a decision inserts only
- * those (docs/performance.md, "Session 8"). {@code evaluator}: when the rules are all data and qualify, what decides
- * them without a session of the pool ({@link DataEvaluator}); null otherwise (and when
- * {@code -Dmotcua.rules.droolsSessions=true} was set when the KieBase was assembled or this procedure was made).
+ * One procedure compiled: its rule information, and what decides it — its {@link DataEvaluator} when the rules are all
+ * data and qualify, and its Drools network (a KieBase of its own, partitioned: decisions never scan other procedures)
+ * with the pool of its sessions. A decision takes an idle session (or the pool makes one), and disposing it resets it
+ * and puts it back; the pool is lock-free once warm and holds as many sessions as decisions of this procedure ever ran
+ * at the same moment. {@code dated}: whether any rule has a validity period ({@code validFrom}/{@code validTo}); only
+ * then does a decision need the filter that skips the rules not in force on its date. {@code matched}: which of the
+ * facts a decision inserts ({@link #DOSSIER}, {@link #APPLICANT}, {@link #UNIT}, {@link #FORM}) some pattern of the
+ * procedure's rules can match; a decision inserts only those (docs/performance.md, "Session 8"). {@code evaluator}:
+ * when the rules are all data and qualify, what decides them without a session of the pool ({@link DataEvaluator});
+ * null otherwise (and when {@code -Dmotcua.rules.droolsSessions=true} was set when this procedure was prepared).
+ *
+ * <p>A procedure decided as data has its KieBase assembled only when a session is first asked for ({@link #sessions()},
+ * {@link #kieBase()}): when a dossier's data condition or consequence threw and the session decides it again
+ * ({@link RuleNetwork}; docs/performance.md, "Session 14").
  */
-record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules, KieSessionsPool sessions,
-        boolean dated, int matched, DataEvaluator evaluator) {
+final class CompiledProcedure {
 
     /** Bits of {@link #matched}: the vocabulary's dossier, applicant, receiving unit and form facts. */
     static final int DOSSIER = 1;
@@ -29,10 +32,90 @@ record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleI
     static final int FORM = 8;
     private static final int ALL = DOSSIER | APPLICANT | UNIT | FORM;
 
+    private final Procedure procedure;
+    private final RuleNetwork network;
+    private final Map<String, RuleInfo> rules;
+    private final boolean dated;
+    private final int matched;
+    private final DataEvaluator evaluator;
+    /** The pool of sessions of the network, made with it (at once when it is assembled already, else at first use). */
+    private volatile KieSessionsPool sessions;
+
     CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules) {
-        this(procedure, kieBase, rules, kieBase.newKieSessionsPool(0),
-                rules.values().stream().anyMatch(r -> r.validFrom() != null || r.validTo() != null), matched(kieBase),
-                DataEvaluator.of(kieBase, rules));
+        this(procedure, RuleNetwork.assembled(kieBase), rules);
+    }
+
+    /** The procedure decided by {@code network}: its evaluator bound to {@code rules}, its sessions' pool made with its KieBase. */
+    CompiledProcedure(Procedure procedure, RuleNetwork network, Map<String, RuleInfo> rules) {
+        this.procedure = procedure;
+        this.network = network;
+        this.rules = rules;
+        this.dated = rules.values().stream().anyMatch(r -> r.validFrom() != null || r.validTo() != null);
+        this.matched = network.matched();
+        this.evaluator = network.evaluator() == null ? null : network.evaluator().bind(rules);
+        this.sessions = network.isAssembled() ? network.kieBase().newKieSessionsPool(0) : null;
+    }
+
+    /** Every part given (tests: a procedure with a pool of sessions of their own, or without an evaluator). */
+    CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleInfo> rules, KieSessionsPool sessions,
+            boolean dated, int matched, DataEvaluator evaluator) {
+        this.procedure = procedure;
+        this.network = RuleNetwork.assembled(kieBase);
+        this.rules = rules;
+        this.sessions = sessions;
+        this.dated = dated;
+        this.matched = matched;
+        this.evaluator = evaluator;
+    }
+
+    Procedure procedure() {
+        return procedure;
+    }
+
+    Map<String, RuleInfo> rules() {
+        return rules;
+    }
+
+    boolean dated() {
+        return dated;
+    }
+
+    int matched() {
+        return matched;
+    }
+
+    DataEvaluator evaluator() {
+        return evaluator;
+    }
+
+    /** The procedure's KieBase, assembled now if it was deferred ({@link RuleNetwork#kieBase()}). */
+    KieBase kieBase() {
+        return network.kieBase();
+    }
+
+    /** Whether the KieBase exists (assembled at preparation, or since by a session's need). */
+    boolean assembled() {
+        return network.isAssembled();
+    }
+
+    /**
+     * The pool of the procedure's sessions; the first call on a procedure decided as data assembles its KieBase
+     * (once, under the network's lock: concurrent callers wait for the one assembly).
+     *
+     * @throws RuntimeException when the deferred assembly fails (see {@link RuleNetwork#kieBase()})
+     */
+    KieSessionsPool sessions() {
+        KieSessionsPool p = sessions;
+        if (p == null) {
+            synchronized (this) {
+                p = sessions;
+                if (p == null) {
+                    p = network.kieBase().newKieSessionsPool(0);
+                    sessions = p;
+                }
+            }
+        }
+        return p;
     }
 
     /** Whether some pattern of the rules can match a fact of the kind {@code bit}: only then is one inserted. */
@@ -58,6 +141,29 @@ record CompiledProcedure(Procedure procedure, KieBase kieBase, Map<String, RuleI
                     | (t.isAssignableFrom(io.github.motcua.rules.vocabulary.Applicant.class) ? APPLICANT : 0)
                     | (t.isAssignableFrom(io.github.motcua.rules.vocabulary.Unit.class) ? UNIT : 0)
                     | (t.isAssignableFrom(io.github.motcua.rules.vocabulary.Form.class) ? FORM : 0);
+        }
+        return m;
+    }
+
+    /**
+     * The kinds of fact some pattern of rules as data can match, read from the rules rather than from a KieBase: the
+     * facts of their patterns, {@code not} and {@code exists} included. Those are exactly the object type nodes of the
+     * KieBase {@link DataRules#model} would give ({@link #matched(KieBase)}): every pattern is on one of the four
+     * vocabulary classes, unrelated to one another, and makes a node of its class; nothing else of the model makes one
+     * for a vocabulary class. Tested equal to the network's for every procedure of the repository's packs and of the
+     * catalogue generator's templates ({@code DeferredKieBaseTest}).
+     */
+    static int matched(DataRules.Translated t) {
+        int m = 0;
+        for (DataRules.DataRule r : t.rules()) {
+            for (DataRules.Pattern p : r.lhs()) {
+                m |= switch (p.fact()) {
+                    case DOSSIER -> DOSSIER;
+                    case APPLICANT -> APPLICANT;
+                    case UNIT -> UNIT;
+                    case FORM -> FORM;
+                };
+            }
         }
         return m;
     }

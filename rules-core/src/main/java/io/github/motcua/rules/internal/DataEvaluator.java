@@ -53,7 +53,7 @@ import org.kie.api.KieBase;
 final class DataEvaluator {
     /**
      * {@code -Dmotcua.rules.droolsSessions=true}: decide every procedure with its Drools session, as before this class
-     * existed (read when a procedure's KieBase is assembled).
+     * existed (read when a procedure is prepared: its KieBase is then assembled at once, as before this class existed).
      */
     static final String FORCE_SESSIONS = "motcua.rules.droolsSessions";
     /** What {@link #fire} returns when a condition or consequence threw: decide again with the Drools session. */
@@ -128,13 +128,9 @@ final class DataEvaluator {
         }
     }
 
-    /**
-     * The evaluator of a KieBase assembled from rules as data, bound to the procedure's rule information; null for any
-     * other KieBase, or when forced off.
-     */
-    static DataEvaluator of(KieBase kieBase, Map<String, CompiledProcedure.RuleInfo> rules) {
-        DataEvaluator e = enabled() ? BY_KIE_BASE.get(kieBase) : null;
-        return e == null ? null : e.bind(rules);
+    /** The evaluator registered for a KieBase assembled from rules as data, not bound; null otherwise, or when forced off. */
+    static DataEvaluator registered(KieBase kieBase) {
+        return enabled() ? BY_KIE_BASE.get(kieBase) : null;
     }
 
     /**

@@ -89,7 +89,11 @@ public final class DefaultEngine implements Engine {
          * {@link Engine#compiled()} waits for, whoever did the work (the warm-up, a decision, a load).
          */
         private final CompletableFuture<Void> ready = new CompletableFuture<>();
-        private org.kie.api.KieBase kieBase;
+        /**
+         * The procedure's network: its KieBase, or for rules as data that {@link DataEvaluator} decides, the evaluator
+         * with a KieBase assembled only if a session is ever needed ({@link RuleNetwork}); null until built or on failure.
+         */
+        private RuleNetwork network;
         private Map<String, CompiledProcedure.RuleInfo> rules = Map.of();
         private List<PackProblem> problems = List.of();
 
@@ -121,23 +125,28 @@ public final class DefaultEngine implements Engine {
             return !done || assemblyPending;
         }
 
-        /** Checks and builds on first call; the KieBase, or null when it fails (see {@link #problems()}). */
-        synchronized org.kie.api.KieBase get() {
+        /**
+         * Checks and builds on first call; the network, or null when it fails (see {@link #problems()}). A prebuilt
+         * procedure's classes are assembled into its KieBase here; its rules as data, when {@link DataEvaluator} decides
+         * them, only get their evaluator here (the KieBase waits for a need: {@link RuleNetwork}).
+         */
+        synchronized RuleNetwork get() {
             prepare();
             if (assemblyPending) {
                 assemblyPending = false;
                 try {
-                    kieBase = RuleClasses.assemble(linked);
+                    network = linked.data() != null ? RuleNetwork.of(linked.data())
+                            : linked.modelClass() == null ? RuleNetwork.empty() : RuleNetwork.assembled(RuleClasses.assemble(linked));
                 } catch (RuntimeException | LinkageError e) {
                     // classes verified and linked at load whose model Drools cannot assemble: quarantined like a failed compile
                     problems = List.of(Msg.problem(ProcedureCompiler.blame(src), 0, 0, "PREBUILT_REFUSED_CODE",
                             "load.prebuilt.assemblyFailed", "detail", io.github.motcua.kernel.Failures.describe(e)));
-                    kieBase = null;
+                    network = null;
                 }
                 linked = null;
             }
             ready.complete(null);
-            return kieBase;
+            return network;
         }
 
         /** {@link #ready}: completes when {@link #pending()} turns false. */
@@ -163,9 +172,9 @@ public final class DefaultEngine implements Engine {
                             : ProcedureCompiler.check(src, bases, mine, prebuilt == null);
                     if (c != null && mine.isEmpty()) {
                         rules = c.rules();
-                        org.kie.api.KieBase reused = sameRules == null ? null : sameRules.built();
+                        RuleNetwork reused = sameRules == null ? null : sameRules.built();
                         if (reused != null) {
-                            kieBase = reused;
+                            network = reused;
                         } else if (prebuilt != null) {
                             // a prebuilt pack: no compile, but its classes are verified again before any is defined,
                             // then defined and linked now, so one that would not link refuses the whole pack at load
@@ -194,9 +203,10 @@ public final class DefaultEngine implements Engine {
                             early = null;
                         } else if (keep) {
                             generated = ProcedureCompiler.generate(c, mine);
-                            kieBase = generated == null ? null : RuleClasses.assemble(generated);
+                            network = generated == null ? null : generated.data() != null ? RuleNetwork.of(generated.data())
+                                    : generated.modelClass() == null ? RuleNetwork.empty() : RuleNetwork.assembled(RuleClasses.assemble(generated));
                         } else {
-                            kieBase = ProcedureCompiler.build(c, mine);
+                            network = ProcedureCompiler.network(c, mine);
                         }
                     }
                 } catch (RuntimeException | LinkageError e) {
@@ -205,7 +215,7 @@ public final class DefaultEngine implements Engine {
                     mine.add(ProcedureCompiler.tooDeep(ProcedureCompiler.blame(src)));
                 }
                 if (!mine.isEmpty()) {
-                    kieBase = null; // a problem anywhere (form, lint, compile): never served
+                    network = null; // a problem anywhere (form, lint, compile): never served
                     assemblyPending = false;
                     prebuilt = null;
                     early = null;
@@ -237,15 +247,20 @@ public final class DefaultEngine implements Engine {
 
         /** The classes a compile generated, when the engine keeps them and it succeeded; else null. */
         synchronized RuleClasses.Generated generated() {
-            return done && kieBase != null ? generated : null;
+            return done && network != null ? generated : null;
         }
 
         /**
-         * The KieBase when already built without problems, else null; never compiles (a verified prebuilt
+         * The network when already built without problems, else null; never compiles (a verified prebuilt
          * procedure is assembled now).
          */
-        synchronized org.kie.api.KieBase built() {
-            return !done ? null : assemblyPending ? get() : kieBase;
+        synchronized RuleNetwork built() {
+            return !done ? null : assemblyPending ? get() : network;
+        }
+
+        /** Whether the procedure's KieBase exists now (never assembles it). */
+        synchronized boolean hasKieBase() {
+            return network != null && network.isAssembled();
         }
 
         synchronized Map<String, CompiledProcedure.RuleInfo> rules() {
@@ -284,11 +299,11 @@ public final class DefaultEngine implements Engine {
         CompiledProcedure compiled(String source, DefaultEngine engine) {
             CompiledProcedure cp = compiled;
             if (cp == null) {
-                org.kie.api.KieBase kb = lazy.pending() ? engine.inForeground(lazy::get) : lazy.get();
-                if (kb == null) {
+                RuleNetwork n = lazy.pending() ? engine.inForeground(lazy::get) : lazy.get();
+                if (n == null) {
                     throw new io.github.motcua.rules.UnableToLoadPackException(source, lazy.problems());
                 }
-                cp = new CompiledProcedure(procedure, kb, lazy.rules());
+                cp = new CompiledProcedure(procedure, n, lazy.rules());
                 compiled = cp;
             }
             return cp;
@@ -505,6 +520,10 @@ public final class DefaultEngine implements Engine {
         if (next.deferred() != null) {
             warmDeferred(next, jobs);
         }
+        // which procedures are not ready, asked before any warm-up task runs: a task holds its procedure's lock while it
+        // prepares it, and asking behind a warm-up that has caught up (short tasks: making a data procedure's evaluator)
+        // would hold this loop, and the load's return, to the warm-up's pace
+        List<Slot> toWarm = new ArrayList<>();
         for (Slot slot : next.slots().values()) {
             if (!slot.lazy.pending()) {
                 continue;
@@ -513,6 +532,9 @@ public final class DefaultEngine implements Engine {
                 jobs.add(slot.lazy.ready()); // prepared by its first decision (or a later load that reuses it)
                 continue;
             }
+            toWarm.add(slot);
+        }
+        for (Slot slot : toWarm) {
             try {
                 jobs.add(CompletableFuture.runAsync(() -> {
                     Serving now = serving.get();
@@ -1005,6 +1027,16 @@ public final class DefaultEngine implements Engine {
     long generations() {
         Serving s = serving.get();
         return s == null ? 0 : s.slots().values().stream().mapToLong(x -> x.lazy.generations()).sum();
+    }
+
+    /**
+     * Tests: the codes of the serving pack's procedures whose Drools KieBase exists now, in code order (a procedure decided
+     * as data has one only once a dossier needed its session: {@link RuleNetwork}).
+     */
+    List<String> withKieBase() {
+        Serving s = serving.get();
+        return s == null ? List.of() : s.slots().entrySet().stream().filter(e -> e.getValue().lazy.hasKieBase())
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     /** The codes of the serving pack's procedures not yet ready (to check, compile or assemble), in code order. */

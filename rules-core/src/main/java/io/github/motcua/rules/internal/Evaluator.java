@@ -129,11 +129,11 @@ final class Evaluator {
                     Msg.en("REASON_CHANNEL_NOT_ACCEPTED", "code", p.code(), "channel", d.channel().labelEn().toLowerCase(Locale.ROOT)),
                     b, "procedure.yaml: channels");
         }
-        Budget clock = new Budget(budgetNanos, wallStart, cpuStart);
+        Budget started = new Budget(budgetNanos, wallStart, cpuStart);
         DataEvaluator data = cp.evaluator();
         if (data != null) {
             Ruled r = decideData(pack, unitFacts, cp, d, asOf, formData, firingLimit, budget, childUnder, elderlyFrom, channel,
-                    clock, data);
+                    started, data);
             if (r != null) {
                 return r;
             }
@@ -144,8 +144,27 @@ final class Evaluator {
         Decision.Cause cause = null;
         boolean[] outOfTime = {false};
 
-        // a session of this procedure's pool: made once, then reset and reused (docs/performance.md, "Threads")
-        KieSession s = cp.sessions().newKieSession();
+        // a session of this procedure's pool: made once, then reset and reused (docs/performance.md, "Threads"). A
+        // procedure decided as data assembles its KieBase here, at the first dossier it hands to the session
+        // (RuleNetwork): outside this dossier's time budget, as a procedure's lazy compile before its decision is, so a
+        // slow first assembly never turns the session's failure into a time-budget stop. Should the assembly fail, this
+        // dossier fails, as its throwing condition or consequence makes it fail anyway
+        Budget shifted = started;
+        org.kie.api.runtime.KieSessionsPool pool;
+        if (cp.assembled()) {
+            pool = cp.sessions();
+        } else {
+            long wall0 = System.nanoTime();
+            long cpu0 = cpuNanos();
+            try {
+                pool = cp.sessions();
+            } catch (RuntimeException e) {
+                return ruled(p, ev, d, failure(e, ev, cp));
+            }
+            shifted = new Budget(budgetNanos, wallStart + (System.nanoTime() - wall0), cpuStart + (cpuNanos() - cpu0));
+        }
+        Budget clock = shifted;
+        KieSession s = pool.newKieSession();
         try {
             if (!cp.rules().isEmpty()) {
                 // a procedure without any rule compiles to a KieBase that may declare no global: nothing to set

@@ -176,20 +176,37 @@ final class ProcedureCompiler {
 
     /** The expensive half: builds the procedure's KieBase; null when Drools reports errors. */
     static KieBase build(Checked c, List<PackProblem> problems) {
+        RuleNetwork n = network(c, problems, false);
+        return n == null ? null : n.kieBase();
+    }
+
+    /**
+     * As {@link #build}, for the engine: rules as data that {@link DataEvaluator} decides get a network whose KieBase
+     * is assembled only when a session of it is needed ({@link RuleNetwork}); everything else is assembled now.
+     */
+    static RuleNetwork network(Checked c, List<PackProblem> problems) {
+        return network(c, problems, true);
+    }
+
+    private static RuleNetwork network(Checked c, List<PackProblem> problems, boolean deferData) {
         CompilerWarmUp.compiled();
         LoadedPack.ProcedureSource src = c.src();
         List<PackageDescr> trees = restrict(src, problems);
         if (trees == null) {
             return null;
         }
+        if (deferData && trees.stream().allMatch(t -> t.getRules().isEmpty())) {
+            return RuleNetwork.empty(); // no rule: nothing to assemble unless something asks
+        }
         // rules that are all plain vocabulary become data: no source, no javac, no class defined (DataRules)
         DataRules.Translated data = DataRules.translate(packageName(src), trees);
         if (data != null) {
-            return DataRules.kieBase(data);
+            return deferData ? RuleNetwork.of(data) : RuleNetwork.assembled(DataRules.kieBase(data));
         }
         String fallback = blame(src);
-        return RuleClasses.build(packageName(src), trees, c.rules(), fallback,
+        KieBase kb = RuleClasses.build(packageName(src), trees, c.rules(), fallback,
                 errors -> report(errors, src, problems), problems);
+        return kb == null ? null : RuleNetwork.assembled(kb);
     }
 
     /**

@@ -442,7 +442,7 @@ final class RuleClasses {
             return assemble(g.data());
         }
         if (g.modelClass() == null) {
-            return KieBaseBuilder.createKieBaseFromModel(List.of(), KieServices.get().newKieBaseConfiguration());
+            return empty();
         }
         return assemble(new RuleClassLoader(RuleClasses.class.getClassLoader(), g.classes()), g.modelClass());
     }
@@ -453,9 +453,22 @@ final class RuleClasses {
      * generated model, with the library's class loader.
      */
     static KieBase assemble(DataRules.Translated data) {
-        KieBase kb = KieBaseBuilder.createKieBaseFromModel(DataRules.model(data), kieBaseConfiguration(RuleClasses.class.getClassLoader()));
+        KieBase kb = assembleModel(data);
         DataEvaluator.register(kb, data); // decisions need no session of it when its rules qualify (DataEvaluator)
         return kb;
+    }
+
+    /** The KieBase of a procedure without rules (an imported one, NOT_ASSESSED). */
+    static KieBase empty() {
+        return KieBaseBuilder.createKieBaseFromModel(List.of(), KieServices.get().newKieBaseConfiguration());
+    }
+
+    /**
+     * The KieBase of rules as data, no evaluator registered for it: the deferred network of a procedure whose evaluator
+     * was made when it was prepared ({@link RuleNetwork}).
+     */
+    static KieBase assembleModel(DataRules.Translated data) {
+        return KieBaseBuilder.createKieBaseFromModel(DataRules.model(data), kieBaseConfiguration(RuleClasses.class.getClassLoader()));
     }
 
     /**
@@ -498,7 +511,7 @@ final class RuleClasses {
             return assemble(l.data());
         }
         if (l.modelClass() == null) {
-            return KieBaseBuilder.createKieBaseFromModel(List.of(), KieServices.get().newKieBaseConfiguration());
+            return empty();
         }
         return assemble(l.loader(), l.modelClass());
     }
