@@ -14,7 +14,10 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLParser;
 
-/** Builds {@link PackNode} trees with Jackson's YAML parser; Jackson's types stay in here. Thread-safe. */
+/**
+ * Builds {@link PackNode} trees: with {@link YamlSubset} when the text is in its subset, else with Jackson's YAML
+ * parser; Jackson's types stay in here. Thread-safe.
+ */
 final class YamlTrees {
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
     /** Message keys of {@link ProblemCode#YAML_SYNTAX} for the usual mistakes, said in plain words. */
@@ -26,7 +29,18 @@ final class YamlTrees {
     private YamlTrees() {
     }
 
+    /**
+     * The positioned tree of {@code text}: {@link YamlSubset} first (pack files' plain YAML, without Jackson), and
+     * Jackson's parser whenever that reader gives up — for anything outside its subset and for every mistake, so
+     * problems are always Jackson's.
+     */
     static PackNode read(String file, String text, int maxDepth) {
+        PackNode fast = YamlSubset.read(file, text, maxDepth);
+        return fast != null ? fast : readWithJackson(file, text, maxDepth);
+    }
+
+    /** The tree as Jackson's YAML parser reads it, with its problems. */
+    static PackNode readWithJackson(String file, String text, int maxDepth) {
         try (JsonParser p = FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), text)) {
             if (p.nextToken() == null) {
                 throw new PackReadException(Problem.of(file, 1, 1, ProblemCode.YAML_EMPTY, "file", file));
@@ -140,7 +154,7 @@ final class YamlTrees {
         }
     }
 
-    private static PackNode scalar(String file, String parent, Object segment, int line, int col, PackNode.Kind kind,
+    static PackNode scalar(String file, String parent, Object segment, int line, int col, PackNode.Kind kind,
             Object value, int keyLine, int keyCol, Object parsed) {
         return segment == null
                 ? new PackNode(file, "", line, col, kind, value, keyLine, keyCol, parsed)
