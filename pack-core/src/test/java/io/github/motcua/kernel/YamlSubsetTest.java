@@ -349,14 +349,11 @@ class YamlSubsetTest {
         @Test
         void numbersJsonSchemaDoesNotTake_areText() {
             for (String w : List.of("0x1F", "1_000", "+1", "01", "00", "-01", "0o17", "0b101", ".5", "1.2.3",
-                    "2024-01-01", "10:30", "1e", "1e+", "1,000", "NaN", "Infinity", "-", "-x", "+")) {
-                if (w.equals("-") || w.equals("+")) {
-                    continue; // "-" alone gives up (an empty item); "+" below
-                }
+                    "2024-01-01", "10:30", "1e", "1e+", "1,000", "NaN", "Infinity", "-x", "+")) {
                 PackNode v = value(w);
                 assertEquals(PackNode.Kind.TEXT, v.kind(), w);
+                assertEquals(w, v.text());
             }
-            assertEquals(PackNode.Kind.TEXT, value("+").kind());
         }
 
         @Test
