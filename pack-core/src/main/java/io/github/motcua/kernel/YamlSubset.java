@@ -8,17 +8,18 @@ import java.util.List;
 /**
  * A small, strict reader for the part of YAML that pack files use — block mappings and sequences, single-line
  * plain, single- and double-quoted scalars, flow {@code [a, b]} and {@code {k: v}} (their lines may break after a
- * bracket or a comma), simple {@code >}/{@code |} block scalars as a mapping's value, comments — building the same {@link PackNode} tree as {@link YamlTrees}' Jackson path:
- * the same kinds as the JSON schema resolves them, the same values and numbers' types, the same NFC keys and texts,
- * the same line and column of every node and key.
+ * bracket or a comma), simple {@code >}/{@code |} block scalars as a mapping's value, comments — building the same
+ * {@link PackNode} tree as {@link YamlTrees}' Jackson path: the same kinds as the JSON schema resolves them, the same
+ * values and numbers' types, the same NFC keys and texts, the same line and column of every node and key.
  *
  * <p>It <em>gives up</em> ({@link #read} returns null) on anything outside that subset or doubtful — anchors,
- * aliases, tags, directives, document markers, block scalars other than the simplest, multi-line flow or quoted scalars, empty values, tabs, a carriage
- * return that is not part of a Windows line end, control or unusual characters, a scalar whose type it is not sure of, a duplicate key, nesting at the
- * depth limit, any syntax error — so that Jackson parses the text and every problem (its code, wording, line and
- * column) is the one the Jackson path has always given. Giving up costs the time spent until then; the reader is
- * linear in the text (each character is looked at a bounded number of times) and its recursion is bounded by the
- * depth limit. Stateless between calls; an instance is one read by one thread.
+ * aliases, tags, directives, document markers, block scalars other than the simplest, multi-line plain or quoted
+ * scalars, empty values, tabs, a carriage return that is not part of a Windows line end, control or unusual
+ * characters, a scalar whose type it is not sure of, a duplicate key, nesting at the depth limit, any syntax error —
+ * so that Jackson parses the text and every problem (its code, wording, line and column) is the one the Jackson path
+ * has always given. Giving up costs the time spent until then; the reader is linear in the text (each character is
+ * looked at a bounded number of times) and its recursion is bounded by the depth limit. Stateless between calls; an
+ * instance is one read by one thread.
  */
 final class YamlSubset {
     /** Longer texts go to Jackson (pack files are far smaller; keeps every length limit of the parser out of reach). */
