@@ -106,14 +106,18 @@ public final class XlsxArchive {
 
     /** The content type by which a workbook names its shared-texts part ({@code [Content_Types].xml}), as readers find it. */
     private static final String SHARED_TEXTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
-    private static final java.util.regex.Pattern OVERRIDE = java.util.regex.Pattern.compile("<Override\\b[^>]*>");
+    /** An {@code Override} element, prefixed or not: the reader matches its local name, so the check does too. */
+    private static final java.util.regex.Pattern OVERRIDE = java.util.regex.Pattern.compile(
+            "<(?:[A-Za-z_][A-Za-z0-9_.\\-]*:)?Override\\b[^>]*>");
     private static final java.util.regex.Pattern PART_NAME = java.util.regex.Pattern.compile("\\bPartName\\s*=\\s*[\"']([^\"']*)[\"']");
     private static final java.util.regex.Pattern CONTENT_TYPE = java.util.regex.Pattern.compile("\\bContentType\\s*=\\s*[\"']([^\"']*)[\"']");
 
     /**
      * The first worksheet cell of type shared text ({@code t="s"}) whose index names no item of the shared-texts part —
      * a reader would give it as a blank cell, and a fee table as a missing value or an empty table — or null when there
-     * is none. Nothing is refused when {@code [Content_Types].xml} cannot be read here (the reader then decides).
+     * is none; before that, a shared-texts part holding an {@code si} or {@code t} of another namespace, which the
+     * reader would take for a shared text. Nothing is refused when {@code [Content_Types].xml} cannot be read here (the
+     * reader then decides).
      */
     private static Refusal missingSharedText(List<Entry> entries, CellCounter[] counters) {
         String types = null;
@@ -138,6 +142,9 @@ public final class XlsxArchive {
         int items = 0;
         for (int i = 0; part != null && i < entries.size(); i++) {
             if (entries.get(i).name.equals(part)) {
+                if (counters[i].foreignSharedText) {
+                    return refusal("FEES_XLSX_FOREIGN_SHARED_TEXT", "name", part);
+                }
                 items = counters[i].sharedItems;
             }
         }
@@ -284,6 +291,9 @@ public final class XlsxArchive {
             if (total > MAX_TOTAL_BYTES) {
                 return refusal("FEES_XLSX_TOTAL_TOO_LARGE", "max", MAX_TOTAL_BYTES);
             }
+            if (isXmlPart(e.name) && counter.foreignEncoding()) {
+                return refusal("FEES_XLSX_ENCODING", "name", e.name);
+            }
             if (counter.declaration) {
                 return refusal("FEES_XLSX_DOCTYPE", "name", e.name);
             }
@@ -298,6 +308,12 @@ public final class XlsxArchive {
             }
         }
         return missingSharedText(entries, counters);
+    }
+
+    /** An entry a reader parses as XML (the parts, their relationships, the content types). */
+    private static boolean isXmlPart(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".xml") || n.endsWith(".rels");
     }
 
     private static boolean isWorksheet(String name) {
@@ -351,17 +367,74 @@ public final class XlsxArchive {
     }
 
     /**
-     * Counts {@code <c} elements in worksheet XML as it streams by, and notices a cell reference
-     * ({@code r="…"}) with more than three column letters or past {@code XFD}.
+     * Reads an entry's XML as it streams by, with bounded memory: counts the cells ({@code c} elements) and notices a
+     * cell reference ({@code r="…"}) with more than three column letters or past {@code XFD}, a {@code <!DOCTYPE} or
+     * {@code <!ENTITY}, the shared-texts part's items, and a worksheet's shared-text cells.
+     *
+     * <p>Names are read as the XML namespaces recommendation reads them: {@code <x:si>} is a shared-text item when the
+     * prefix {@code x} is bound ({@code xmlns:x="…"} on the element or an ancestor, the nearest declaration winning)
+     * to the SpreadsheetML namespace, transitional or strict; an unprefixed name takes the default namespace
+     * ({@code xmlns="…"}), and one in no namespace at all is read as SpreadsheetML, as the reader reads it. An
+     * {@code si}, or a {@code t} inside an {@code si}, of any other namespace is noted ({@link #foreignSharedText}):
+     * the reader (fastexcel) matches local names only and would read it as a shared text. Cells, values and the
+     * {@code r} and {@code t} attributes are matched by local name whatever their namespace — exactly what the reader
+     * reads, so the limits count everything it would build. Comments, CDATA sections and processing instructions are
+     * skipped as a parser skips them; an entry in UTF-16 (by its byte-order mark, or {@code <} as its first character)
+     * is read as UTF-16, as a parser reads it.
+     *
+     * <p>Bounds: names and namespace names are kept up to {@link #MAX_NAME} characters (a longer prefix binds nothing
+     * known, so its {@code si} counts as foreign: refused, never accepted), at most {@link #MAX_BINDINGS} namespace
+     * declarations are kept in scope (past that every prefix reads as foreign, likewise), indices and cell positions
+     * are clamped, and the capture of {@code [Content_Types].xml} stops at {@link #MAX_CAPTURE} bytes.
      */
     static final class CellCounter {
         /** Largest {@code [Content_Types].xml} kept to find the shared-texts part (a real one is a few kilobytes). */
         private static final int MAX_CAPTURE = 1024 * 1024;
+        /** Longest prefix, local name or namespace name kept. */
+        static final int MAX_NAME = 128;
+        /** Most namespace declarations in scope at once (a real part declares fewer than twenty, on its root). */
+        static final int MAX_BINDINGS = 64;
+        static final String SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        static final String SPREADSHEETML_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+        // namespaces of a name: SpreadsheetML, none at all, anything else (or unknown: read as anything else)
+        private static final byte NS_MAIN = 0;
+        private static final byte NS_NONE = 1;
+        private static final byte NS_OTHER = 2;
+        // the element kinds the check reads
+        private static final int E_OTHER = 0;
+        private static final int E_C = 1;
+        private static final int E_SI = 2;
+        private static final int E_T = 3;
+        private static final int E_V = 4;
+        // the attribute kinds
+        private static final int A_OTHER = 0;
+        private static final int A_XMLNS = 1;
+        private static final int A_XMLNS_PREFIX = 2;
+        private static final int A_R = 3;
+        private static final int A_T = 4;
+        // tokenizer states
+        private static final int TEXT = 0;
+        private static final int LT = 1;
+        private static final int NAME = 2;
+        private static final int TAG = 3;
+        private static final int ATTR = 4;
+        private static final int ATTR_EQ = 5;
+        private static final int VALUE_START = 6;
+        private static final int VALUE = 7;
+        private static final int END_TAG = 8;
+        private static final int BANG = 9;
+        private static final int COMMENT = 10;
+        private static final int CDATA = 11;
+        private static final int PI = 12;
+        private static final int DECL = 13;
+
         int cells;
         boolean wideReference;
         boolean declaration;
-        /** {@code <si>} elements met (the shared-texts part's items; counted in every entry, read for that part). */
+        /** Shared-text items ({@code si} in SpreadsheetML) met (counted in every entry, read for the shared-texts part). */
         int sharedItems;
+        /** An {@code si}, or a {@code t} inside an {@code si}, in another namespace: the reader would take it for a shared text. */
+        boolean foreignSharedText;
         /** Whether the entry is a worksheet: its shared-text cells are recorded. */
         final boolean sheet;
         /**
@@ -374,18 +447,53 @@ public final class XlsxArchive {
         int sharedCount;
         private int highest = -1;
         private java.io.ByteArrayOutputStream capture;
-        // 0 text, 1 saw '<', 2 in a <c tag, 3 in it after ' r', 4 after ' r=', 5 reading the reference, 6 after '<c',
-        // 7 after '<!', 8 after ' t', 9 after ' t=', 10 in its quotes, 11 after t="s, 16 after '<s', 17 after '<si',
-        // 18 after '<v' of a shared-text cell, 19 in its value
+
+        // the byte stream's encoding: -1 not known yet, 0 one byte a character (UTF-8 and the like), 1 UTF-16BE, 2 UTF-16LE
+        private int encoding = -1;
+        private int firstByte = -1;
+        private int pendingByte = -1;
+        /** The entry's first characters, where its XML declaration (and the encoding it names) stands. */
+        private final StringBuilder head = new StringBuilder();
+        private static final int HEAD = 256;
+        /** A NUL character (never in XML: the entry is in an encoding the check does not read), or a first byte no XML starts with. */
+        private boolean foreignBytes;
+
         private int state;
+        private final QualifiedName element = new QualifiedName();
+        private final QualifiedName attribute = new QualifiedName();
+        private int elementKind;
+        private int attributeKind;
+        private boolean selfClosing;
+        private char quote;
+        private int marks; // '-' or ']' in a row, or whether the last character was '?'
+        // the namespace declarations in scope: the depth of the element declaring each, its prefix ("" for the default)
+        private final int[] bindingDepth = new int[MAX_BINDINGS];
+        private final String[] bindingPrefix = new String[MAX_BINDINGS];
+        private final byte[] bindingNamespace = new byte[MAX_BINDINGS];
+        private int bindings;
+        private boolean bindingsOverflow;
+        /** Longest character reference read ({@code &#x0000041;} and the predefined entities fit). */
+        private static final int MAX_REFERENCE = 12;
+        private final char[] referenceBuffer = new char[MAX_REFERENCE];
+        private int referenceLength; // 0 outside a reference, else 1 + the characters read after '&'
+        private final char[] uri = new char[MAX_NAME];
+        private int uriLength;
+        private boolean uriLong;
+        private int depth;
+        private int sharedItemDepth; // depth of the open si, 0 when none is open
+        // the cell being read
         private int letters;
+        private boolean referenceDone;
         private int column;
         private int row;
+        private int typeLength;
+        private boolean typeIsS;
         private boolean shared;
         private boolean awaitValue;
+        private boolean inValue;
         private long index;
+        private int digits;
         private boolean digitsOnly;
-        private char prev;
 
         CellCounter() {
             this(false, false);
@@ -398,7 +506,16 @@ public final class XlsxArchive {
 
         /** The captured entry as text, or null when it was not captured or was too large. */
         String captured() {
-            return capture == null ? null : capture.toString(java.nio.charset.StandardCharsets.UTF_8);
+            if (capture == null) {
+                return null;
+            }
+            if (encoding <= 0) {
+                return capture.toString(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            byte[] b = capture.toByteArray();
+            int bom = b.length >= 2 && (b[0] & 0xFF) + (b[1] & 0xFF) == 0xFE + 0xFF ? 2 : 0;
+            return new String(b, bom, b.length - bom, encoding == 1 ? java.nio.charset.StandardCharsets.UTF_16BE
+                    : java.nio.charset.StandardCharsets.UTF_16LE);
         }
 
         void feed(byte[] buf, int off, int len) {
@@ -410,118 +527,487 @@ public final class XlsxArchive {
                 }
             }
             for (int i = off; i < off + len; i++) {
-                char ch = (char) (buf[i] & 0xFF);
-                switch (state) {
-                    case 0 -> {
-                        if (ch == '<') {
-                            state = 1;
-                        }
+                int b = buf[i] & 0xFF;
+                if (encoding == 0) {
+                    accept((char) b);
+                } else if (encoding < 0) {
+                    if (firstByte < 0) {
+                        firstByte = b;
+                        continue;
                     }
-                    case 1 -> {
-                        if (ch == '!') {
-                            state = 7;
-                        } else if (ch == 'c') {
-                            state = 6; // '<c' — a cell only if followed by a space, '>' or '/'
-                        } else if (ch == 's') {
-                            state = 16; // '<s' — a shared text if '<si' followed by a space, '>' or '/'
-                        } else if (ch == 'v' && awaitValue) {
-                            state = 18;
+                    // a parser's own guess (XML 1.0 appendix F): a byte-order mark, or '<' as one 16-bit unit
+                    int first = firstByte;
+                    if (first == 0xFE && b == 0xFF || first == 0 && b == '<') {
+                        encoding = 1;
+                    } else if (first == 0xFF && b == 0xFE || first == '<' && b == 0) {
+                        encoding = 2;
+                    } else {
+                        encoding = 0;
+                        // XML in UTF-8 starts with '<', white space or the byte-order mark; anything else (UCS-4, EBCDIC's
+                        // '<' 0x4C) is an encoding a parser may read and this check would not
+                        foreignBytes |= first != '<' && first != 0xEF && first != ' ' && first != '\t' && first != '\n'
+                                && first != '\r';
+                        accept((char) first);
+                        accept((char) b);
+                        continue;
+                    }
+                    if (first == 0 || first == '<') {
+                        accept('<');
+                    }
+                } else if (pendingByte < 0) {
+                    pendingByte = b;
+                } else {
+                    accept((char) (encoding == 1 ? pendingByte << 8 | b : b << 8 | pendingByte));
+                    pendingByte = -1;
+                }
+            }
+        }
+
+        /** The encoding an XML declaration names ({@code encoding="…"}), or null when the entry has none. */
+        private static final java.util.regex.Pattern DECLARED_ENCODING = java.util.regex.Pattern.compile(
+                "\\bencoding\\s*=\\s*[\"']([^\"']*)[\"']");
+
+        /**
+         * Whether the entry, read as XML, is in an encoding this check does not read as a parser would: a NUL character
+         * or a first byte no UTF-8 XML starts with (UCS-4, EBCDIC), or an XML declaration naming an encoding other than
+         * the one the bytes were read in — UTF-8 for bytes, UTF-16 for 16-bit units — or too long to be read here. The
+         * package format allows UTF-8 and UTF-16 only (ECMA-376 Part 2, §8.1.4); a parser switches to another one named
+         * in the declaration, after it.
+         */
+        boolean foreignEncoding() {
+            if (foreignBytes) {
+                return true;
+            }
+            String h = head.toString();
+            if (h.startsWith("\u00EF\u00BB\u00BF")) {
+                h = h.substring(3); // UTF-8's byte-order mark, read as three bytes
+            }
+            if (!h.startsWith("<?xml") || h.length() > 5 && !isSpace(h.charAt(5))) {
+                return false; // no declaration (<?xml-stylesheet is another instruction): UTF-8, or UTF-16 by its first bytes
+            }
+            int end = h.indexOf("?>");
+            if (end < 0) {
+                return true;
+            }
+            java.util.regex.Matcher m = DECLARED_ENCODING.matcher(h.substring(0, end));
+            if (!m.find()) {
+                return false;
+            }
+            String declared = m.group(1).toUpperCase(Locale.ROOT);
+            return encoding > 0 ? !(declared.equals("UTF-16") || declared.equals("UTF-16BE") || declared.equals("UTF-16LE"))
+                    : !(declared.equals("UTF-8") || declared.equals("UTF8"));
+        }
+
+        private static boolean isSpace(char ch) {
+            return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+        }
+
+        private void accept(char ch) {
+            if (head.length() < HEAD) {
+                head.append(ch);
+            }
+            if (ch == 0) {
+                foreignBytes = true;
+            }
+            switch (state) {
+                case TEXT -> {
+                    if (ch == '<') {
+                        if (referenceLength > 0) {
+                            digitsOnly = false; // an unfinished reference: a parser refuses it
+                            referenceLength = 0;
+                        }
+                        endValue();
+                        state = LT;
+                    } else if (inValue) {
+                        int c = reference(ch);
+                        if (c < 0) {
+                            return;
+                        }
+                        if (c >= '0' && c <= '9') {
+                            index = Math.min(Integer.MAX_VALUE, index * 10 + (c - '0'));
+                            digits++;
                         } else {
-                            state = ch == '<' ? 1 : 0;
+                            digitsOnly = false; // an index that is no whole number the reader refuses itself (wrong type)
                         }
                     }
-                    case 6 -> {
-                        if (ch == ' ' || ch == '>' || ch == '/' || ch == '\t' || ch == '\n' || ch == '\r') {
-                            cells++;
-                            column = 0;
-                            row = 0;
-                            shared = false;
-                            awaitValue = false;
-                            state = ch == '>' ? 0 : 2;
-                        } else {
-                            state = 0;
+                }
+                case LT -> {
+                    if (ch == '/') {
+                        state = END_TAG;
+                    } else if (ch == '!') {
+                        state = BANG;
+                    } else if (ch == '?') {
+                        state = PI;
+                        marks = 0;
+                    } else if (ch == '<') {
+                        state = LT;
+                    } else if (isSpace(ch) || ch == '>') {
+                        state = TEXT; // not markup a parser accepts: it refuses the part itself
+                    } else {
+                        element.reset();
+                        element.add(ch);
+                        selfClosing = false;
+                        state = NAME;
+                    }
+                }
+                case NAME -> {
+                    if (isSpace(ch) || ch == '/' || ch == '>') {
+                        startElement();
+                        state = TAG;
+                        tag(ch);
+                    } else if (ch == '<') {
+                        state = LT;
+                    } else {
+                        element.add(ch);
+                    }
+                }
+                case TAG -> tag(ch);
+                case ATTR -> {
+                    if (ch == '=') {
+                        state = VALUE_START;
+                    } else if (isSpace(ch)) {
+                        state = ATTR_EQ;
+                    } else if (ch == '>' || ch == '/' || ch == '<') {
+                        state = TAG;
+                        tag(ch);
+                    } else {
+                        attribute.add(ch);
+                    }
+                }
+                case ATTR_EQ -> {
+                    if (ch == '=') {
+                        state = VALUE_START;
+                    } else if (!isSpace(ch)) {
+                        state = TAG;
+                        tag(ch);
+                    }
+                }
+                case VALUE_START -> {
+                    if (ch == '"' || ch == '\'') {
+                        quote = ch;
+                        startValue();
+                        state = VALUE;
+                    } else if (!isSpace(ch)) {
+                        state = TAG;
+                        tag(ch);
+                    }
+                }
+                case VALUE -> {
+                    if (ch == quote) {
+                        if (referenceLength > 0) {
+                            valueChar((char) 0xFFFF); // an unfinished reference: a parser refuses it
+                            referenceLength = 0;
+                        }
+                        endAttribute();
+                        state = TAG;
+                    } else {
+                        int c = reference(ch);
+                        if (c >= 0) {
+                            valueChar((char) c);
                         }
                     }
-                    case 2 -> {
-                        if (ch == '>') {
-                            awaitValue = shared && sheet && prev != '/';
-                            state = 0;
-                        } else if (ch == 'r' && (prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r')) {
-                            state = 3;
-                        } else if (ch == 't' && (prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r')) {
-                            state = 8;
-                        }
+                }
+                case END_TAG -> {
+                    if (ch == '>') {
+                        endElement();
+                        state = TEXT;
                     }
-                    case 8 -> state = ch == '=' ? 9 : (ch == '>' ? 0 : 2);
-                    case 9 -> state = ch == '"' || ch == '\'' ? 10 : (ch == '>' ? 0 : 2);
-                    case 10 -> state = ch == 's' ? 11 : (ch == '>' ? 0 : 2);
-                    case 11 -> {
-                        shared = ch == '"' || ch == '\'';
-                        state = ch == '>' ? 0 : 2;
-                    }
-                    case 16 -> state = ch == 'i' ? 17 : (ch == '<' ? 1 : 0);
-                    case 17 -> {
-                        if (ch == ' ' || ch == '>' || ch == '/' || ch == '\t' || ch == '\n' || ch == '\r') {
-                            sharedItems++;
-                        }
-                        state = ch == '<' ? 1 : 0;
-                    }
-                    case 18 -> {
-                        if (ch == '>') {
-                            state = 19;
-                            index = 0;
-                            digitsOnly = true;
-                        } else {
-                            state = ch == '<' ? 1 : 0;
-                        }
-                    }
-                    case 19 -> {
-                        if (ch >= '0' && ch <= '9') {
-                            index = Math.min(Integer.MAX_VALUE, index * 10 + (ch - '0'));
-                        } else if (ch == '<') {
-                            // an index that is no whole number the reader refuses itself (a cell of the wrong type)
-                            if (digitsOnly && prev != '>' && index > highest) {
-                                record((int) index);
-                            }
-                            awaitValue = false;
-                            state = 1;
-                        } else {
-                            digitsOnly = false;
-                        }
-                    }
-                    case 3 -> state = ch == '=' ? 4 : (ch == '>' ? 0 : 2);
-                    case 4 -> {
-                        if (ch == '"' || ch == '\'') {
-                            state = 5;
-                            letters = 0;
-                            column = 0;
-                            row = 0;
-                        } else {
-                            state = ch == '>' ? 0 : 2;
-                        }
-                    }
-                    case 5 -> {
-                        if (ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z') {
-                            letters++;
-                            column = column * 26 + (Character.toUpperCase(ch) - 'A' + 1);
-                            if (letters > 3 || column > 16_384) {
-                                wideReference = true;
-                            }
-                        } else if (ch >= '0' && ch <= '9' && letters > 0) {
-                            row = (int) Math.min(Integer.MAX_VALUE, row * 10L + (ch - '0'));
-                        } else {
-                            state = ch == '>' ? 0 : 2;
-                        }
-                    }
-                    case 7 -> {
+                }
+                case BANG -> {
+                    if (ch == '-') {
+                        state = COMMENT;
+                        marks = 0;
+                    } else if (ch == '[') {
+                        state = CDATA;
+                        marks = 0;
+                    } else {
                         if (ch == 'D' || ch == 'E' || ch == 'd' || ch == 'e') {
                             declaration = true; // <!DOCTYPE, <!ENTITY (comments <!-- and <![CDATA[ are fine)
                         }
-                        state = 0;
+                        state = ch == '>' ? TEXT : DECL;
                     }
-                    default -> state = 0;
                 }
-                prev = ch;
+                case COMMENT -> {
+                    if (ch == '>' && marks >= 2) {
+                        state = TEXT;
+                    } else {
+                        marks = ch == '-' ? marks + 1 : 0;
+                    }
+                }
+                case CDATA -> {
+                    if (ch == '>' && marks >= 2) {
+                        state = TEXT;
+                    } else {
+                        marks = ch == ']' ? marks + 1 : 0;
+                    }
+                }
+                case PI -> {
+                    if (ch == '>' && marks == 1) {
+                        state = TEXT;
+                    } else {
+                        marks = ch == '?' ? 1 : 0;
+                    }
+                }
+                case DECL -> {
+                    if (ch == '>') {
+                        state = TEXT;
+                    }
+                }
+                default -> state = TEXT;
+            }
+        }
+
+        /** Inside a start tag, between attributes. */
+        private void tag(char ch) {
+            if (ch == '>') {
+                endStartTag();
+                state = TEXT;
+            } else if (ch == '/') {
+                selfClosing = true;
+            } else if (ch == '<') {
+                state = LT; // a parser refuses the part itself
+            } else if (!isSpace(ch) && ch != '"' && ch != '\'' && ch != '=') {
+                selfClosing = false;
+                attribute.reset();
+                attribute.add(ch);
+                state = ATTR;
+            }
+        }
+
+        /** The element's name is read: a cell is counted here, whatever its namespace (the reader's view). */
+        private void startElement() {
+            elementKind = element.localIs("c") ? E_C : element.localIs("si") ? E_SI : element.localIs("t") ? E_T
+                    : element.localIs("v") ? E_V : E_OTHER;
+            if (elementKind == E_C) {
+                cells++;
+                column = 0;
+                row = 0;
+                shared = false;
+                awaitValue = false;
+            }
+        }
+
+        private void startValue() {
+            if (!attribute.hasPrefix() && attribute.localIs("xmlns")) {
+                attributeKind = A_XMLNS;
+            } else if (attribute.hasPrefix() && attribute.prefixIs("xmlns")) {
+                attributeKind = A_XMLNS_PREFIX;
+            } else if (elementKind == E_C && attribute.localIs("r")) {
+                attributeKind = A_R;
+                letters = 0;
+                column = 0;
+                row = 0;
+                referenceDone = false;
+            } else if (elementKind == E_C && attribute.localIs("t")) {
+                attributeKind = A_T;
+                typeLength = 0;
+                typeIsS = false;
+            } else {
+                attributeKind = A_OTHER;
+            }
+            uriLength = 0;
+            uriLong = false;
+            referenceLength = 0;
+        }
+
+        /**
+         * A character of an attribute value or a cell's text as a parser reads it: a character reference ({@code &#65;},
+         * {@code &#x41;}) or a predefined entity ({@code &amp;}) is replaced by its character — so {@code r="&#65;…"}
+         * names the column the reader sees — or -1 while one is being read. A reference longer than
+         * {@link #MAX_REFERENCE} characters, or one naming no character, reads as U+FFFF, which is no letter or digit.
+         */
+        private int reference(char ch) {
+            if (referenceLength == 0) {
+                if (ch != '&') {
+                    return ch;
+                }
+                referenceLength = 1;
+                return -1;
+            }
+            if (ch != ';') {
+                if (referenceLength < MAX_REFERENCE) {
+                    referenceBuffer[referenceLength - 1] = ch;
+                }
+                referenceLength++;
+                return -1;
+            }
+            int n = referenceLength - 1;
+            referenceLength = 0;
+            if (n >= MAX_REFERENCE) {
+                return 0xFFFF;
+            }
+            String name = new String(referenceBuffer, 0, n);
+            switch (name) {
+                case "amp" -> {
+                    return '&';
+                }
+                case "lt" -> {
+                    return '<';
+                }
+                case "gt" -> {
+                    return '>';
+                }
+                case "quot" -> {
+                    return '"';
+                }
+                case "apos" -> {
+                    return '\'';
+                }
+                default -> {
+                }
+            }
+            try {
+                int code = name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
+                        : name.startsWith("#") ? Integer.parseInt(name.substring(1)) : -1;
+                return code >= 0 && code < 0xFFFF ? code : 0xFFFF;
+            } catch (NumberFormatException e) {
+                return 0xFFFF;
+            }
+        }
+
+        private void valueChar(char ch) {
+            switch (attributeKind) {
+                case A_XMLNS, A_XMLNS_PREFIX -> {
+                    if (uriLength < uri.length) {
+                        uri[uriLength++] = ch;
+                    } else {
+                        uriLong = true;
+                    }
+                }
+                case A_R -> {
+                    if (referenceDone) {
+                        return;
+                    }
+                    if ((ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z') && row == 0) {
+                        letters++;
+                        column = Math.min(16_385, column * 26 + (Character.toUpperCase(ch) - 'A' + 1));
+                        if (letters > 3 || column > 16_384) {
+                            wideReference = true;
+                        }
+                    } else if (ch >= '0' && ch <= '9' && letters > 0) {
+                        row = (int) Math.min(Integer.MAX_VALUE, row * 10L + (ch - '0'));
+                    } else {
+                        referenceDone = true;
+                    }
+                }
+                case A_T -> {
+                    typeLength++;
+                    typeIsS = typeLength == 1 && ch == 's';
+                }
+                default -> {
+                }
+            }
+        }
+
+        private void endAttribute() {
+            switch (attributeKind) {
+                case A_XMLNS, A_XMLNS_PREFIX -> {
+                    if (attributeKind == A_XMLNS_PREFIX && attribute.localTooLong) {
+                        return; // binds a prefix too long to be kept: its elements read as foreign anyway
+                    }
+                    if (bindings == MAX_BINDINGS) {
+                        bindingsOverflow = true;
+                        return;
+                    }
+                    byte ns = uriLength == 0 ? NS_NONE
+                            : !uriLong && (uriIs(SPREADSHEETML) || uriIs(SPREADSHEETML_STRICT)) ? NS_MAIN : NS_OTHER;
+                    bindingDepth[bindings] = depth + 1;
+                    bindingPrefix[bindings] = attributeKind == A_XMLNS ? "" : attribute.local();
+                    bindingNamespace[bindings] = ns;
+                    bindings++;
+                }
+                case A_T -> shared = typeLength == 1 && typeIsS;
+                default -> {
+                }
+            }
+        }
+
+        private boolean uriIs(String s) {
+            if (uriLength != s.length()) {
+                return false;
+            }
+            for (int k = 0; k < uriLength; k++) {
+                if (uri[k] != s.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The namespace of the element just read, by the declarations in scope. */
+        private byte namespace() {
+            if (bindingsOverflow || element.prefixTooLong) {
+                return NS_OTHER;
+            }
+            for (int k = bindings - 1; k >= 0; k--) {
+                if (element.hasPrefix() ? element.prefixIs(bindingPrefix[k]) && !bindingPrefix[k].isEmpty()
+                        : bindingPrefix[k].isEmpty()) {
+                    return bindingNamespace[k];
+                }
+            }
+            return element.hasPrefix() ? NS_OTHER : NS_NONE; // an unbound prefix (or xml:) is no SpreadsheetML
+        }
+
+        private void endStartTag() {
+            int at = depth + 1;
+            switch (elementKind) {
+                case E_SI -> {
+                    if (namespace() == NS_OTHER) {
+                        foreignSharedText = true;
+                    } else {
+                        sharedItems++;
+                    }
+                    if (!selfClosing && sharedItemDepth == 0) {
+                        sharedItemDepth = at;
+                    }
+                }
+                case E_T -> {
+                    if (sharedItemDepth > 0 && namespace() == NS_OTHER) {
+                        foreignSharedText = true;
+                    }
+                }
+                case E_C -> awaitValue = shared && sheet && !selfClosing;
+                case E_V -> {
+                    if (awaitValue && !selfClosing) {
+                        inValue = true;
+                        referenceLength = 0;
+                        index = 0;
+                        digits = 0;
+                        digitsOnly = true;
+                    }
+                }
+                default -> {
+                }
+            }
+            if (selfClosing) {
+                popBindings(at);
+            } else {
+                depth = at;
+            }
+        }
+
+        private void endElement() {
+            popBindings(depth);
+            if (depth == sharedItemDepth) {
+                sharedItemDepth = 0;
+            }
+            depth = Math.max(0, depth - 1);
+        }
+
+        private void popBindings(int at) {
+            while (bindings > 0 && bindingDepth[bindings - 1] >= at) {
+                bindings--;
+            }
+        }
+
+        /** A shared-text cell's value ends at the next markup. */
+        private void endValue() {
+            if (inValue) {
+                if (digitsOnly && digits > 0 && index > highest) {
+                    record((int) index);
+                }
+                inValue = false;
+                awaitValue = false;
             }
         }
 
@@ -534,6 +1020,68 @@ public final class XlsxArchive {
             sharedAt[sharedCount] = ((long) Math.min(column, 16_384) << 32) | (row & 0xFFFFFFFFL);
             sharedCount++;
             highest = at;
+        }
+    }
+
+    /** A prefix and a local name as they stream by, each kept up to {@link CellCounter#MAX_NAME} characters. */
+    private static final class QualifiedName {
+        private final char[] prefix = new char[CellCounter.MAX_NAME];
+        private final char[] local = new char[CellCounter.MAX_NAME];
+        private int prefixLength;
+        private int localLength;
+        private boolean colon;
+        boolean prefixTooLong;
+        boolean localTooLong;
+
+        void reset() {
+            prefixLength = 0;
+            localLength = 0;
+            colon = false;
+            prefixTooLong = false;
+            localTooLong = false;
+        }
+
+        void add(char ch) {
+            if (ch == ':' && !colon) {
+                colon = true;
+                System.arraycopy(local, 0, prefix, 0, localLength);
+                prefixLength = localLength;
+                prefixTooLong = localTooLong;
+                localLength = 0;
+                localTooLong = false;
+            } else if (localLength < local.length) {
+                local[localLength++] = ch;
+            } else {
+                localTooLong = true;
+            }
+        }
+
+        boolean hasPrefix() {
+            return colon;
+        }
+
+        boolean localIs(String s) {
+            return !localTooLong && same(local, localLength, s);
+        }
+
+        boolean prefixIs(String s) {
+            return colon && !prefixTooLong && same(prefix, prefixLength, s);
+        }
+
+        String local() {
+            return new String(local, 0, localLength);
+        }
+
+        private static boolean same(char[] chars, int length, String s) {
+            if (length != s.length()) {
+                return false;
+            }
+            for (int k = 0; k < length; k++) {
+                if (chars[k] != s.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -67,6 +67,10 @@ final class Api implements HttpHandler {
     /** The document kinds of {@code POST /documents/{kind}}, as they appear in the path. */
     static final List<String> DOCUMENT_KINDS = List.of("receipt", "supplement-request", "refusal", "apology", "control-sheet");
 
+    /** The logger of unexpected failures (the JDK's {@link System.Logger}: java.util.logging unless bridged). */
+    static final String LOGGER = "io.github.motcua.service";
+    private static final System.Logger LOG = System.getLogger(LOGGER);
+
     private final Engine engine;
     private final Explainer explainer;
     private final byte[] tokenDigest;
@@ -96,11 +100,28 @@ final class Api implements HttpHandler {
             } catch (ApiProblem p) {
                 sendProblem(ex, p, locale);
             } catch (RuntimeException | StackOverflowError e) {
-                // never a stack trace to the client: an incident id it can quote instead
-                sendProblem(ex, ApiProblem.of(500, "INTERNAL", "instance", HttpLimits.randomId()), locale);
+                // never a stack trace to the client: an incident id it can quote instead, and the same id in the log
+                String incident = HttpLimits.randomId();
+                logUnexpected(ex, incident, e);
+                sendProblem(ex, ApiProblem.of(500, "INTERNAL", "instance", incident), locale);
             }
         } catch (IOException | RuntimeException ignored) {
             // the client has gone, or the answer had already started; nothing more can be told
+        }
+    }
+
+    /**
+     * Logs an unexpected failure once, at {@code ERROR} on the {@link System.Logger} {@value #LOGGER}, with the request's
+     * method and path (no query, no header, no body: nothing of the dossier), the incident id the 500 answer carries,
+     * and the exception. Never throws: a logger that fails must not cost the client its answer.
+     */
+    static void logUnexpected(HttpExchange ex, String incident, Throwable e) {
+        try {
+            String path = ex.getRequestURI().getRawPath();
+            String where = ex.getRequestMethod() + " " + (path == null ? "" : path.length() > 200 ? path.substring(0, 200) + "…" : path);
+            LOG.log(System.Logger.Level.ERROR, () -> DecisionService.logLine("log.internal", "incident", incident) + ": " + where, e);
+        } catch (RuntimeException | LinkageError ignored) {
+            // the answer still names the incident
         }
     }
 

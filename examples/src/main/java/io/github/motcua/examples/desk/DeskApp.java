@@ -66,6 +66,10 @@ final class DeskApp implements HttpHandler {
                     .collect(java.util.stream.Collectors.toMap(Enum::name,
                             io.github.motcua.dossier.ApplicantCategory::labelVi, (a, b) -> a, java.util.LinkedHashMap::new)));
 
+    /** The logger of unexpected failures (the JDK's {@link System.Logger}: java.util.logging unless bridged). */
+    static final String LOGGER = "io.github.motcua.examples.desk";
+    private static final System.Logger LOG = System.getLogger(LOGGER);
+
     private final Engine engine;
     private final FormRegistry forms;
     private final DemoPopulationRegister register;
@@ -108,12 +112,30 @@ final class DeskApp implements HttpHandler {
                 send(ex, p.status, Html.page(p.title, "<h1>" + esc(p.title) + "</h1><p>" + esc(p.detail)
                         + "</p><p><a href=\"/\">" + esc(t("DESK_APP_HOME")) + "</a></p>"), p.allow);
             } catch (RuntimeException | StackOverflowError e) {
-                // never a stack trace to the browser; the officer sees a plain Vietnamese page
+                // never a stack trace to the browser; the officer sees a plain Vietnamese page with an incident id to
+                // quote, and the operator finds the same id in the log with the exception
+                String incident = io.github.motcua.service.HttpLimits.randomId();
+                logUnexpected(ex, incident, e);
                 send(ex, 500, Html.page(t("DESK_APP_ERROR"), "<h1>" + esc(t("DESK_APP_ERROR")) + "</h1><p>"
-                        + esc(t("DESK_APP_ERROR_DETAIL")) + "</p>"), null);
+                        + esc(t("DESK_APP_ERROR_DETAIL", "incident", incident)) + "</p>"), null);
             }
         } catch (IOException | RuntimeException ignored) {
             // the client has gone, or the response was already started; nothing more to tell it
+        }
+    }
+
+    /**
+     * Logs an unexpected failure once, at {@code ERROR} on the {@link System.Logger} {@value #LOGGER}: the request's
+     * method and path (no query, no form field, no cookie: nothing of the citizen), the incident id the 500 page shows,
+     * and the exception. Never throws: a failing logger must not cost the officer the page.
+     */
+    static void logUnexpected(HttpExchange ex, String incident, Throwable e) {
+        try {
+            String path = ex.getRequestURI().getRawPath();
+            String where = ex.getRequestMethod() + " " + (path == null ? "" : path.length() > 200 ? path.substring(0, 200) + "…" : path);
+            LOG.log(System.Logger.Level.ERROR, () -> DeskMessages.both("DESK_APP_LOG_INTERNAL", "incident", incident) + ": " + where, e);
+        } catch (RuntimeException | LinkageError ignored) {
+            // the page still shows the incident id
         }
     }
 

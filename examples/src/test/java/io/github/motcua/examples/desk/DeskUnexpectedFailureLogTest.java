@@ -1,0 +1,140 @@
+package io.github.motcua.examples.desk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An unexpected failure at the desk (a bug: here the desk's clock failing while a form page opens) is the plain
+ * Vietnamese 500 page with an incident id the officer can quote, and one ERROR record on the
+ * {@code io.github.motcua.examples.desk} logger with that id, the request's method and path — never its query, which
+ * may carry a citizen's number — and the exception. The JDK's {@link System.Logger} goes to java.util.logging here.
+ */
+class DeskUnexpectedFailureLogTest {
+    /** Kept strongly: java.util.logging holds its loggers weakly, and the handler would go with it. */
+    private final Logger jul = Logger.getLogger(DeskApp.LOGGER);
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Handler handler = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            records.add(r);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final IllegalStateException bug = new IllegalStateException("clock broken");
+    private final BreakableClock clock = new BreakableClock(ZoneOffset.UTC);
+    private DeskServer desk;
+
+    /** A fixed clock that throws {@link #bug} once told to (the desk's own zone changes share the switch). */
+    private final class BreakableClock extends Clock {
+        private final ZoneId zone;
+        volatile boolean broken;
+
+        BreakableClock(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId z) {
+            BreakableClock outer = this;
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return z;
+                }
+
+                @Override
+                public Clock withZone(ZoneId again) {
+                    return outer.withZone(again);
+                }
+
+                @Override
+                public Instant instant() {
+                    return outer.instant();
+                }
+            };
+        }
+
+        @Override
+        public Instant instant() {
+            if (broken) {
+                throw bug;
+            }
+            return DeskHttpTest.NOW;
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        jul.addHandler(handler);
+        jul.setUseParentHandlers(false); // the expected record is not printed on the build's console
+        desk = DeskServer.start(Path.of("packs/gia-lai"), 0, clock, false);
+    }
+
+    @AfterEach
+    void stop() {
+        jul.removeHandler(handler);
+        jul.setUseParentHandlers(true);
+        desk.close();
+    }
+
+    @Test
+    void handlerThrows_pageNamesAnIncidentIdAndTheLogHasItWithTheException() throws Exception {
+        HttpClient c = HttpClient.newHttpClient();
+        HttpRequest form = HttpRequest.newBuilder(desk.uri().resolve("thu-tuc/2.000815?soDinhDanh=052090004321")).GET().build();
+        assertEquals(200, c.send(form, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).statusCode());
+        assertEquals(List.of(), records);
+
+        clock.broken = true;
+        HttpResponse<String> r = c.send(form, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(500, r.statusCode(), r.body());
+        assertTrue(r.body().contains("<h1>Lỗi hệ thống</h1>"), r.body());
+        assertFalse(r.body().contains("IllegalStateException") || r.body().contains("clock broken"), r.body());
+        Matcher m = Pattern.compile("mã sự cố ([A-Za-z0-9_-]{20,})\\)").matcher(r.body());
+        assertTrue(m.find(), r.body());
+        String incident = m.group(1);
+
+        assertEquals(1, records.size(), records.toString());
+        LogRecord log = records.get(0);
+        assertEquals(Level.SEVERE, log.getLevel());
+        assertEquals(DeskApp.LOGGER, log.getLoggerName());
+        assertSame(bug, log.getThrown());
+        assertEquals("lỗi ngoài dự kiến, mã sự cố " + incident + " / unexpected failure, incident " + incident
+                + ": GET /thu-tuc/2.000815", log.getMessage());
+        assertFalse(log.getMessage().contains("052090004321"), log.getMessage());
+    }
+}
