@@ -37,6 +37,13 @@ public final class XlsxArchive {
     static final long RATIO_FLOOR = 1024L * 1024;
     /** Most cells over all worksheets. */
     public static final int MAX_CELLS = 200_000;
+    /**
+     * Most formula work the reader may do in one worksheet: the cells that share a formula times the longest shared
+     * formula's text (the reader rewrites that text for every such cell), and the array formulas times the cells (it
+     * looks every cell up among them). A sheet filled down with a 100-character formula over 10,000 rows costs 1
+     * million; a few characters in a file could otherwise cost the reader minutes.
+     */
+    public static final long MAX_FORMULA_WORK = 20_000_000L;
 
     private static final int EOCD = 0x06054b50;
     private static final int CENTRAL = 0x02014b50;
@@ -301,6 +308,9 @@ public final class XlsxArchive {
                 if (counter.wideReference) {
                     return refusal("FEES_XLSX_WIDE_CELL", "name", e.name);
                 }
+                if (counter.formulaWork() > MAX_FORMULA_WORK) {
+                    return refusal("FEES_XLSX_FORMULA_WORK", "name", e.name, "max", MAX_FORMULA_WORK);
+                }
                 cells += counter.cells;
                 if (cells > MAX_CELLS) {
                     return refusal("FEES_XLSX_TOO_MANY_CELLS", "max", MAX_CELLS);
@@ -406,12 +416,14 @@ public final class XlsxArchive {
         private static final int E_SI = 2;
         private static final int E_T = 3;
         private static final int E_V = 4;
+        private static final int E_F = 5;
         // the attribute kinds
         private static final int A_OTHER = 0;
         private static final int A_XMLNS = 1;
         private static final int A_XMLNS_PREFIX = 2;
         private static final int A_R = 3;
         private static final int A_T = 4;
+        private static final int A_FORMULA_TYPE = 5;
         // tokenizer states
         private static final int TEXT = 0;
         private static final int LT = 1;
@@ -429,6 +441,12 @@ public final class XlsxArchive {
         private static final int DECL = 13;
 
         int cells;
+        /** Formulas that name a shared formula without giving its text ({@code <f t="shared" si="0"/>}). */
+        long sharedFormulaUses;
+        /** The longest text of a shared formula's first cell (markup inside it counted too). */
+        long longestSharedFormula;
+        /** Array formulas ({@code <f t="array" ref="…">}). */
+        long arrayFormulas;
         boolean wideReference;
         boolean declaration;
         /** Shared-text items ({@code si} in SpreadsheetML) met (counted in every entry, read for the shared-texts part). */
@@ -477,6 +495,13 @@ public final class XlsxArchive {
         private final char[] referenceBuffer = new char[MAX_REFERENCE];
         private int referenceLength; // 0 outside a reference, else 1 + the characters read after '&'
         private final char[] uri = new char[MAX_NAME];
+        // the formula being read: its type (1 shared, 2 array, 0 other), whether it gives a range, and while a shared
+        // formula's text is read, its depth and the characters so far
+        private final char[] typeText = new char[6];
+        private int formulaType;
+        private boolean formulaHasRange;
+        private int formulaDepth;
+        private long formulaLength;
         private int uriLength;
         private boolean uriLong;
         private int depth;
@@ -603,6 +628,9 @@ public final class XlsxArchive {
         }
 
         private void accept(char ch) {
+            if (formulaDepth > 0) {
+                formulaLength++;
+            }
             if (head.length() < HEAD) {
                 head.append(ch);
             }
@@ -777,13 +805,16 @@ public final class XlsxArchive {
         /** The element's name is read: a cell is counted here, whatever its namespace (the reader's view). */
         private void startElement() {
             elementKind = element.localIs("c") ? E_C : element.localIs("si") ? E_SI : element.localIs("t") ? E_T
-                    : element.localIs("v") ? E_V : E_OTHER;
+                    : element.localIs("v") ? E_V : element.localIs("f") ? E_F : E_OTHER;
             if (elementKind == E_C) {
                 cells++;
                 column = 0;
                 row = 0;
                 shared = false;
                 awaitValue = false;
+            } else if (elementKind == E_F) {
+                formulaType = 0;
+                formulaHasRange = false;
             }
         }
 
@@ -802,7 +833,13 @@ public final class XlsxArchive {
                 attributeKind = A_T;
                 typeLength = 0;
                 typeIsS = false;
+            } else if (elementKind == E_F && attribute.localIs("t")) {
+                attributeKind = A_FORMULA_TYPE;
+                typeLength = 0;
             } else {
+                if (elementKind == E_F && attribute.localIs("ref")) {
+                    formulaHasRange = true; // as the reader asks: present, whatever its value
+                }
                 attributeKind = A_OTHER;
             }
             uriLength = 0;
@@ -894,6 +931,12 @@ public final class XlsxArchive {
                     typeLength++;
                     typeIsS = typeLength == 1 && ch == 's';
                 }
+                case A_FORMULA_TYPE -> {
+                    if (typeLength < typeText.length) {
+                        typeText[typeLength] = ch;
+                    }
+                    typeLength++;
+                }
                 default -> {
                 }
             }
@@ -917,9 +960,29 @@ public final class XlsxArchive {
                     bindings++;
                 }
                 case A_T -> shared = typeLength == 1 && typeIsS;
+                case A_FORMULA_TYPE -> formulaType = typeIs("shared") ? 1 : typeIs("array") ? 2 : 0;
                 default -> {
                 }
             }
+        }
+
+        private boolean typeIs(String s) {
+            if (typeLength != s.length()) {
+                return false;
+            }
+            for (int k = 0; k < typeLength; k++) {
+                if (typeText[k] != s.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The reader's formula work in this worksheet, as {@link XlsxArchive#MAX_FORMULA_WORK} counts it. */
+        long formulaWork() {
+            long shared = sharedFormulaUses * longestSharedFormula;
+            long array = arrayFormulas * cells;
+            return Math.max(shared < 0 ? Long.MAX_VALUE : shared, array < 0 ? Long.MAX_VALUE : array);
         }
 
         private boolean uriIs(String s) {
@@ -967,6 +1030,18 @@ public final class XlsxArchive {
                     }
                 }
                 case E_C -> awaitValue = shared && sheet && !selfClosing;
+                case E_F -> {
+                    // what the reader does with it: keeps a shared formula's text (with a range) or rewrites it for
+                    // this cell (without), keeps an array formula (with a range) that every cell is then looked up in
+                    if (formulaType == 1 && !formulaHasRange) {
+                        sharedFormulaUses++;
+                    } else if (formulaType == 1 && !selfClosing && formulaDepth == 0) {
+                        formulaDepth = at;
+                        formulaLength = 0;
+                    } else if (formulaType == 2 && formulaHasRange) {
+                        arrayFormulas++;
+                    }
+                }
                 case E_V -> {
                     if (awaitValue && !selfClosing) {
                         inValue = true;
@@ -987,6 +1062,10 @@ public final class XlsxArchive {
         }
 
         private void endElement() {
+            if (depth == formulaDepth) {
+                longestSharedFormula = Math.max(longestSharedFormula, formulaLength);
+                formulaDepth = 0;
+            }
             popBindings(depth);
             if (depth == sharedItemDepth) {
                 sharedItemDepth = 0;

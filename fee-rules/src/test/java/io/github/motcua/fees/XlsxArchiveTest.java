@@ -127,6 +127,63 @@ class XlsxArchiveTest {
         assertTrue(p.messageEn().contains("more than 200000 cells"), p.messageEn());
     }
 
+    static String sheetOfRows(String rows) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
+                + "spreadsheetml/2006/main\"><sheetData>" + rows + "</sheetData></worksheet>";
+    }
+
+    static byte[] withSheet(String xml) throws IOException {
+        return ZipBombs.replace(workbook(), SHEET, ZipBombs.deflated(SHEET, xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The reader rewrites a shared formula's text for every cell that uses it: 3,000 uses of one of 8,192 characters
+     * (Excel's longest) is refused before it reads any (a 1 MB formula used 200,000 times would have cost it hours).
+     */
+    @Test
+    void parseXlsx_longSharedFormulaUsedByManyCells_refusedBeforeParsing() throws IOException {
+        String formula = "A1+".repeat(2731) + "1";
+        StringBuilder rows = new StringBuilder("<row r=\"1\"><c r=\"A1\"><f t=\"shared\" ref=\"A1:A3001\" si=\"0\">" + formula
+                + "</f><v>1</v></c></row>");
+        for (int r = 2; r <= 3001; r++) {
+            rows.append("<row r=\"").append(r).append("\"><c r=\"A").append(r).append("\"><f t=\"shared\" si=\"0\"/><v>1</v></c></row>");
+        }
+        FeeTableProblem p = refused(withSheet(sheetOfRows(rows.toString())));
+        assertEquals("FEES_XLSX_FORMULA_WORK", p.code());
+        assertTrue(p.messageEn().startsWith("worksheet [" + SHEET + "] has formulas too costly to read") && p.messageEn().contains("beyond 20000000"),
+                p.messageEn());
+        assertTrue(p.messageVi().startsWith("Trang tính [" + SHEET + "] có công thức mà việc đọc quá tốn kém"), p.messageVi());
+    }
+
+    /** The reader looks every cell up among the array formulas: 1,000 of them over 21,000 cells is refused. */
+    @Test
+    void parseXlsx_manyArrayFormulasOverManyCells_refusedBeforeParsing() throws IOException {
+        StringBuilder rows = new StringBuilder();
+        for (int r = 1; r <= 1050; r++) {
+            rows.append("<row r=\"").append(r).append("\">");
+            for (int c = 0; c < 20; c++) {
+                String ref = (char) ('A' + c) + String.valueOf(r);
+                rows.append("<c r=\"").append(ref).append("\">")
+                        .append(r <= 50 ? "<f t=\"array\" ref=\"" + ref + "\">1</f>" : "").append("<v>1</v></c>");
+            }
+            rows.append("</row>");
+        }
+        assertEquals("FEES_XLSX_FORMULA_WORK", refused(withSheet(sheetOfRows(rows.toString()))).code());
+    }
+
+    /** An analyst's fill-down — a 60-character formula over 10,000 rows, and a few array formulas — is read as before. */
+    @Test
+    void check_ordinaryFormulas_accepted() throws IOException {
+        String formula = "IF(B1>0,ROUND(B1*C1/1000,0)*1000,0)+IF(D1>0,D1,0)+0*LEN(E1)";
+        StringBuilder rows = new StringBuilder("<row r=\"1\"><c r=\"A1\"><f t=\"shared\" ref=\"A1:A10000\" si=\"0\">" + formula
+                + "</f><v>0</v></c><c r=\"B1\"><f t=\"array\" ref=\"B1:B3\">C1:C3*2</f><v>0</v></c></row>");
+        for (int r = 2; r <= 10_000; r++) {
+            rows.append("<row r=\"").append(r).append("\"><c r=\"A").append(r).append("\"><f t=\"shared\" si=\"0\"/><v>0</v></c></row>");
+        }
+        byte[] wb = withSheet(sheetOfRows(rows.toString()));
+        assertTrue(XlsxArchive.check(wb).isEmpty(), () -> XlsxArchive.check(wb).toString());
+    }
+
     /** fastexcel would size a row by the column index: {@code AAAAAAA1} is column 321 million. */
     @Test
     void parseXlsx_cellReferenceBeyondXfd_refused() throws IOException {

@@ -8,13 +8,13 @@ import java.util.List;
 /**
  * A small, strict reader for the part of YAML that pack files use — block mappings and sequences, single-line
  * plain, single- and double-quoted scalars, flow {@code [a, b]} and {@code {k: v}} (their lines may break after a
- * bracket or a comma), comments — building the same {@link PackNode} tree as {@link YamlTrees}' Jackson path:
+ * bracket or a comma), simple {@code >}/{@code |} block scalars as a mapping's value, comments — building the same {@link PackNode} tree as {@link YamlTrees}' Jackson path:
  * the same kinds as the JSON schema resolves them, the same values and numbers' types, the same NFC keys and texts,
  * the same line and column of every node and key.
  *
  * <p>It <em>gives up</em> ({@link #read} returns null) on anything outside that subset or doubtful — anchors,
- * aliases, tags, directives, documents markers, block scalars, multi-line scalars, empty values, tabs, carriage
- * returns, control or unusual characters, a scalar whose type it is not sure of, a duplicate key, nesting at the
+ * aliases, tags, directives, document markers, block scalars other than the simplest, multi-line flow or quoted scalars, empty values, tabs, a carriage
+ * return that is not part of a Windows line end, control or unusual characters, a scalar whose type it is not sure of, a duplicate key, nesting at the
  * depth limit, any syntax error — so that Jackson parses the text and every problem (its code, wording, line and
  * column) is the one the Jackson path has always given. Giving up costs the time spent until then; the reader is
  * linear in the text (each character is looked at a bounded number of times) and its recursion is bounded by the
@@ -63,7 +63,15 @@ final class YamlSubset {
 
     /** The tree of {@code text}, or null when the reader gives up and Jackson must read it. */
     static PackNode read(String file, String text, int maxDepth) {
-        if (text.length() > MAX_TEXT || !plainCharacters(text)) {
+        if (text.length() > MAX_TEXT) {
+            return null;
+        }
+        if (text.indexOf('\r') >= 0) {
+            // Windows line ends: the parser takes "\r\n" as one line break, so lines and columns are those of the
+            // text without the '\r's (a lone '\r' is a line break of its own to the parser: given up below)
+            text = text.replace("\r\n", "\n");
+        }
+        if (!plainCharacters(text)) {
             return null;
         }
         try {
@@ -76,7 +84,7 @@ final class YamlSubset {
     /**
      * Whether every character is one the reader takes as it is: line feeds and printable characters of the Basic
      * Multilingual Plane, so a column is a character count as it is for the parser. Not: tabs, carriage returns
-     * (line breaks the parser counts its own way), other controls, C1 controls and NEL, U+2028/U+2029, surrogates
+     * (a lone one is a line break to the parser), other controls, C1 controls and NEL, U+2028/U+2029, surrogates
      * (the parser counts code points), the byte-order mark and the non-characters U+FFFE/U+FFFF.
      */
     static boolean plainCharacters(String text) {
@@ -286,6 +294,8 @@ final class YamlSubset {
                 } else {
                     throw giveUp(); // an empty value
                 }
+            } else if (s.charAt(pos) == '>' || s.charAt(pos) == '|') {
+                value = blockScalar(indent, ptr, name, kl, kc);
             } else {
                 value = inlineValue(indent, ptr, name, depth + 1, kl, kc);
                 endLine();
@@ -309,6 +319,81 @@ final class YamlSubset {
         }
         return new PackNode(file, ptr, l, col, PackNode.Kind.MAP, Collections.unmodifiableMap(map),
                 keyLine == 0 ? l : keyLine, keyLine == 0 ? col : keyCol, null);
+    }
+
+    /**
+     * A mapping's value written as a block scalar, {@code >} or {@code |} with or without {@code -} and nothing
+     * else on its line, at {@link #pos}; then past it to the next line with content. Only the plain case: every
+     * line at the first line's indentation (more than {@code indent}), no blank line before or between them, no
+     * trailing space, the last line ended by a line break; folded lines are joined by a space, literal ones by a
+     * line break, and the text ends with one line break unless {@code -} strips it.
+     */
+    private PackNode blockScalar(int indent, String parent, String name, int keyLine, int keyCol) {
+        int l = line;
+        int col = column() + 1;
+        boolean literal = s.charAt(pos) == '|';
+        pos++;
+        boolean strip = at(pos) == '-';
+        if (strip) {
+            pos++;
+        }
+        while (pos < n && s.charAt(pos) == ' ') {
+            pos++;
+        }
+        if (pos >= n || s.charAt(pos) != '\n') {
+            throw giveUp(); // an indentation or keep indicator, a comment
+        }
+        newLine();
+        int blockIndent = -1;
+        boolean blank = false;
+        StringBuilder b = new StringBuilder();
+        while (pos < n) {
+            int p = pos;
+            while (p < n && s.charAt(p) == ' ') {
+                p++;
+            }
+            int spaces = p - pos;
+            if (p >= n || s.charAt(p) == '\n') {
+                if (blockIndent < 0 || spaces >= blockIndent) {
+                    throw giveUp(); // a leading blank line, or one whose spaces may be content
+                }
+                blank = true;
+                pos = p;
+                if (p < n) {
+                    newLine();
+                }
+                continue;
+            }
+            if (blockIndent < 0) {
+                if (spaces <= indent) {
+                    throw giveUp(); // an empty block scalar
+                }
+                blockIndent = spaces;
+            } else if (spaces < blockIndent) {
+                break; // the next key or item: pos at the start of its line
+            } else {
+                b.append(literal ? '\n' : ' ');
+            }
+            if (spaces != blockIndent || blank) {
+                throw giveUp(); // a more indented line, a line after a blank one
+            }
+            int end = s.indexOf('\n', p);
+            if (end < 0 || s.charAt(end - 1) == ' ') {
+                throw giveUp(); // the text ends without a line break, a trailing space
+            }
+            b.append(s, p, end);
+            pos = end;
+            newLine();
+        }
+        if (blockIndent < 0) {
+            throw giveUp();
+        }
+        if (!strip) {
+            b.append('\n');
+        }
+        skipBlankLines();
+        return YamlTrees.scalar(file, parent, name, l, col, PackNode.Kind.TEXT, PackReader.normalize(b.toString()),
+                keyLine, keyCol, null);
     }
 
     /** A block mapping's key at {@link #pos}, leaving {@link #pos} at its colon. */

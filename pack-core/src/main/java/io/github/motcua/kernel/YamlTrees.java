@@ -19,7 +19,11 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * parser; Jackson's types stay in here. Thread-safe.
  */
 final class YamlTrees {
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /** Jackson's YAML factory, built at the first text {@link YamlSubset} leaves to it (not at every start-up). */
+    private static final class Parser {
+        static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    }
+
     /** Message keys of {@link ProblemCode#YAML_SYNTAX} for the usual mistakes, said in plain words. */
     static final String INDENTATION = "YAML_SYNTAX_INDENTATION";
     static final String COLON = "YAML_SYNTAX_COLON";
@@ -41,7 +45,7 @@ final class YamlTrees {
 
     /** The tree as Jackson's YAML parser reads it, with its problems. */
     static PackNode readWithJackson(String file, String text, int maxDepth) {
-        try (JsonParser p = FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), text)) {
+        try (JsonParser p = Parser.FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), text)) {
             if (p.nextToken() == null) {
                 throw new PackReadException(Problem.of(file, 1, 1, ProblemCode.YAML_EMPTY, "file", file));
             }

@@ -10,7 +10,7 @@ import java.util.Random;
  * for {@link YamlSubsetTest}. Mostly in {@link YamlSubset}'s subset; some scalars are not, on purpose.
  */
 final class PackLikeYaml {
-    static final List<String> KEYS = List.of("code", "name", "vi", "en", "amount", "unit", "basis", "steps", "id",
+    static final List<String> KEYS = List.of("$ref", "<<", "=", "code", "name", "vi", "en", "amount", "unit", "basis", "steps", "id",
             "field", "equals", "when", "tên", "Đăng ký", "thành phần", "1.013978", "true", "null", "a-b", "x_y", "k.z",
             "\"quoted key\"", "'single key'", "\"dấu: hai chấm\"", "0", "-1", "key#hash", "ke y");
     /** Scalars that are plain-safe in block and flow context. */
@@ -19,7 +19,9 @@ final class PackLikeYaml {
             "-2147483649", "922337203685477580", "123456789012345678", "true", "false", "null", "True", "FALSE",
             "Null", "~", "yes", "no", "on", "off", "01", "0x1F", "1_000", "+1", "2024-01-01", "1.2.3", "a#b", "x.y",
             "GL-QUY-TRINH", "thuaDat.maXa", "People's", "a \"b\" c", "a \\ b", "ND101-2024", "1e", "+", "-x",
-            "Bộ phận Một cửa (Trung tâm)",
+            "Bộ phận Một cửa (Trung tâm)", "1e400", "-1e400", "1e-400", "0.1e-5", "123456789012345678901234567890.5",
+            "1000000000", "-999999999", "(a)", "/path/x", "$ref", "=x", "<<", ".hidden", "a'b", "ƒ", "x~y", "%", "a%b",
+            "1.0e+3",
             "\"quoted\"", "\"with \\\"escape\\\" \\n and \\t \\\\ \\/\"", "'single ''q'''", "\"\"", "''",
             "\"17\"", "'true'", "\"Ủy ban, nhân dân\"", "\"a: b\"", "\"# not a comment\"");
     /** Scalars the reader gives up on (or Jackson refuses): rare, so most generated texts stay in the subset. */
@@ -119,6 +121,8 @@ final class PackLikeYaml {
             b.append(' ').append(scalar(false));
             maybeComment();
             b.append('\n');
+        } else if (r == 4 && random.nextInt(3) == 0) {
+            blockScalar(indent);
         } else if (r == 5) {
             b.append(' ');
             flow(depth, indent, random.nextInt(4) == 0);
@@ -134,6 +138,32 @@ final class PackLikeYaml {
         } else {
             b.append('\n');
             sequence(indent, depth, false); // indentless
+        }
+    }
+
+    /** A {@code >}/{@code |} block scalar, now and then with what the subset reader leaves to Jackson. */
+    private void blockScalar(int indent) {
+        b.append(' ').append(pick(List.of(">-", ">", "|", "|-", ">-", "|+", ">2", "> # c", ">-  ")));
+        b.append('\n');
+        int inner = indent + 2 + (random.nextInt(6) == 0 ? 1 : 0);
+        int lines = random.nextInt(8) == 0 ? 0 : 1 + random.nextInt(4);
+        for (int i = 0; i < lines; i++) {
+            int r = random.nextInt(30);
+            if (r == 0) {
+                b.append('\n'); // a blank line
+            } else if (r == 1) {
+                indent(inner + 2); // more indented
+            } else if (r == 2) {
+                indent(inner - 1 - random.nextInt(2));
+            } else {
+                indent(inner);
+            }
+            b.append(pick(List.of("Từ trí nhớ, chưa đối chiếu văn bản", "text: with a colon", "# not a comment",
+                    "17", "line with trailing space ", "- dash", "\"quoted\"", "a  b")));
+            b.append('\n');
+        }
+        if (random.nextInt(5) == 0) {
+            b.append('\n');
         }
     }
 

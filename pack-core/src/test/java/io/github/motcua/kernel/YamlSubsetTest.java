@@ -179,6 +179,39 @@ class YamlSubsetTest {
             assertEquals(List.of(), gaveUp, "the subset reader gave up on example pack files");
         }
 
+        @Test
+        void examplePackFilesWithWindowsLineEnds_readBySubsetReaderAsJacksonReadsThem() {
+            Path packs = repository().resolve("examples/packs");
+            List<String> gaveUp = new ArrayList<>();
+            int files = 0;
+            for (Path f : yamlFiles()) {
+                if (f.startsWith(packs)) {
+                    files++;
+                    if (!same(read(f).replace("\n", "\r\n"), DEPTH)) {
+                        gaveUp.add(repository().relativize(f).toString());
+                    }
+                }
+            }
+            assertTrue(files > 100, "only " + files + " pack files");
+            assertEquals(List.of(), gaveUp, "the subset reader gave up on CRLF pack files");
+        }
+
+        @Test
+        void librarysOwnYamlResources_readBySubsetReader() {
+            List<String> gaveUp = new ArrayList<>();
+            int files = 0;
+            for (Path f : yamlFiles()) {
+                if (f.toString().replace('\\', '/').contains("/src/main/resources/")) {
+                    files++;
+                    if (YamlSubset.read("f.yaml", read(f), DEPTH) == null) {
+                        gaveUp.add(repository().relativize(f).toString());
+                    }
+                }
+            }
+            assertTrue(files >= 5, "only " + files + " YAML resources");
+            assertEquals(List.of(), gaveUp, "the subset reader gave up on the library's own YAML");
+        }
+
         /** What catalogue-import writes (Jackson's YAML writer as its {@code Layers} sets it up) is in the subset. */
         @Test
         void importWriterOutput_isReadBySubsetReaderAsJacksonReadsIt() {
@@ -232,7 +265,7 @@ class YamlSubsetTest {
             }
             int read = 0;
             int total = 0;
-            for (int round = 0; round < 40; round++) {
+            for (int round = 0; round < 20; round++) {
                 for (String seed : seeds) {
                     String text = Mutations.mutate(seed, random);
                     total++;
@@ -343,8 +376,14 @@ class YamlSubsetTest {
             givesUp("&a x");
             givesUp("*a");
             givesUp("!!str 1");
-            givesUp("|\n  text");
-            givesUp(">-\n  text");
+            givesUp("|+\n  text\n");
+            givesUp(">2\n   text\n");
+            givesUp(">- # c\n  text\n");
+            givesUp(">-\n  a\n\n  b\n"); // a blank line between
+            givesUp(">-\n  a\n    b\n"); // a more indented line
+            givesUp(">-\n  a \n  b\n"); // a trailing space
+            assertNull(YamlSubset.read("f.yaml", "k: >-\n  a", DEPTH)); // no final line break
+            assertTrue(!same("k: >-\n  a", DEPTH));
             givesUp("\"a\\u00e9\"");
             givesUp("\"two\n  lines\"");
             givesUp("plain\n  continued");
@@ -358,6 +397,15 @@ class YamlSubsetTest {
             assertEquals("", value("''").text());
             assertEquals("17", value("\"17\"").text());
             assertEquals(PackNode.Kind.TEXT, value("\"true\"").kind());
+        }
+
+        @Test
+        void simpleBlockScalars_foldedOrLiteral() {
+            assertEquals("a b: c # d", value(">-\n  a\n  b: c # d\n").text());
+            assertEquals("a b\n", value(">\n  a\n  b\n").text());
+            assertEquals("a\nb\n", value("|\n  a\n  b\n\n").text());
+            assertEquals("17", value("|-\n  17\n").text());
+            assertEquals(PackNode.Kind.TEXT, value("|-\n  17\n").kind());
         }
 
         @Test
@@ -404,7 +452,7 @@ class YamlSubsetTest {
             for (String text : List.of("id: a\nname: x\nid: b\n", "Đất: 1\n" + nfd + ": 2\n", "a:\n  b:\n    c: 1\n",
                     "a:\n\tb: 1\n", "a: &n 18\nb: *n\n", "a: [1, 2\nb: c\n", "", "# only\n", "a: b\n  c: d\n",
                     "a:\n  - x\n  y: 1\n", "a: b: c\n", "--- \na: 1\n", "a: 1\n---\nb: 2\n", "key\n",
-                    "a:\r\n  b: 1\r\n", "a: 1\n b: 2\n")) {
+                    "a:\r  b: 1\r", "a: 1\r\r\nb: 2\n", "a: 1\n b: 2\n")) {
                 assertNull(YamlSubset.read("f.yaml", text, 2), text);
                 assertTrue(!same(text, 2));
             }

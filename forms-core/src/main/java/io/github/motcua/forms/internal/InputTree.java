@@ -54,7 +54,7 @@ final class InputTree {
         }
     }
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonNodeFactory NODES = PlainJson.NODES;
 
     private final InputLimits limits;
     private final JsonFactory factory;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,7 +29,6 @@ final class SchemaStore {
     /** Our keywords; another {@code x-vn-} name is a typo that would silently check nothing. */
     static final java.util.Set<String> KNOWN_VN_KEYWORDS = java.util.Set.of("x-vn-personal-id-matches",
             "x-vn-date-before", "x-vn-tax-code-accepts-personal-id");
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final int MAX_BRANCH_DEPTH = 32;
 
     private final Map<String, ObjectNode> byId = new LinkedHashMap<>();
@@ -51,7 +49,7 @@ final class SchemaStore {
             String path = f.getKey();
             JsonNode node;
             try {
-                node = MAPPER.readTree(f.getValue());
+                node = PlainJson.readTree(f.getValue());
             } catch (JacksonException e) {
                 throw new UnableToLoadFormsException(path, FormsProblems.of("FORMS_SCHEMA_NOT_JSON", "file", path,
                         "detail", e.getOriginalMessage()), null);
@@ -436,7 +434,7 @@ final class SchemaStore {
             }
             JsonNode target = at(currentDoc, ptr);
             if (merged == null) {
-                merged = MAPPER.createObjectNode();
+                merged = PlainJson.NODES.objectNode();
             }
             mergeUnder(merged, current);
             current = target;
@@ -464,14 +462,14 @@ final class SchemaStore {
                     out.set(k, e.getValue());
                 }
             } else if ("properties".equals(k) && mine.isObject() && e.getValue().isObject()) {
-                ObjectNode props = MAPPER.createObjectNode();
+                ObjectNode props = PlainJson.NODES.objectNode();
                 for (Map.Entry<String, JsonNode> p : e.getValue().properties()) {
                     props.set(p.getKey(), p.getValue());
                 }
                 for (Map.Entry<String, JsonNode> p : mine.properties()) {
                     JsonNode base = props.get(p.getKey());
                     if (base != null && base.isObject() && p.getValue().isObject()) {
-                        ObjectNode combined = MAPPER.createObjectNode();
+                        ObjectNode combined = PlainJson.NODES.objectNode();
                         p.getValue().properties().forEach(x -> combined.set(x.getKey(), x.getValue()));
                         base.properties().forEach(x -> {
                             if (!combined.has(x.getKey())) {
@@ -488,7 +486,7 @@ final class SchemaStore {
                 java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
                 e.getValue().forEach(n -> names.add(n.asString()));
                 mine.forEach(n -> names.add(n.asString()));
-                tools.jackson.databind.node.ArrayNode arr = MAPPER.createArrayNode();
+                tools.jackson.databind.node.ArrayNode arr = PlainJson.NODES.arrayNode();
                 names.forEach(arr::add);
                 out.set(k, arr);
             }

@@ -90,7 +90,7 @@ final class TypedInput {
         return v;
     }
 
-    private static final tools.jackson.databind.node.JsonNodeFactory NODES = tools.jackson.databind.node.JsonNodeFactory.instance;
+    private static final tools.jackson.databind.node.JsonNodeFactory NODES = PlainJson.NODES;
 
     private static Object walk(Object v, String pointer, Function<String, JsonNode> fieldAt,
                                List<NormalisedValue> out) {

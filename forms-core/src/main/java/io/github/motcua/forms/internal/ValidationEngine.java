@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and turns networknt's errors into citizen-facing {@link Violation}s. Thread-safe after construction.
  */
 final class ValidationEngine {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonNodeFactory NODES = PlainJson.NODES;
 
     private final SchemaStore store;
     private final SchemaRegistry registry;

@@ -20,11 +20,11 @@ public final class DecisionJson {
     }
 
     public static String write(Decision d) {
-        return DossierJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree(d)).replace("\r\n", "\n");
+        return DossierJson.json().writerWithDefaultPrettyPrinter().writeValueAsString(tree(d)).replace("\r\n", "\n");
     }
 
     public static ObjectNode tree(Decision d) {
-        ObjectNode o = DossierJson.JSON.createObjectNode();
+        ObjectNode o = DossierJson.json().createObjectNode();
         o.put("procedure", d.procedure());
         o.put("eligibility", d.eligibility().name());
         ArrayNode reasons = o.putArray("reasons");
@@ -50,11 +50,11 @@ public final class DecisionJson {
             x.set("basis", basis(c.basis()));
         }
         for (Decision.Part<?> part : d.parts()) {
-            o.set(part.key().name(), part.value() == null ? null : DossierJson.JSON.valueToTree(json(part)));
+            o.set(part.key().name(), part.value() == null ? null : DossierJson.json().valueToTree(json(part)));
         }
         ArrayNode adj = o.putArray("deadlineAdjustments");
         for (DeadlineAdjustment a : d.deadlineAdjustments()) {
-            adj.add(DossierJson.JSON.valueToTree(DecisionSections.adjustment(a)));
+            adj.add(DossierJson.json().valueToTree(DecisionSections.adjustment(a)));
         }
         ArrayNode fees = o.putArray("feeDirectives");
         for (FeeDirective f : d.feeDirectives()) {
@@ -106,9 +106,9 @@ public final class DecisionJson {
 
     static JsonNode basis(LegalBasis b) {
         if (b == null) {
-            return DossierJson.JSON.getNodeFactory().nullNode();
+            return DossierJson.json().getNodeFactory().nullNode();
         }
-        ObjectNode x = DossierJson.JSON.createObjectNode();
+        ObjectNode x = DossierJson.json().createObjectNode();
         x.put("id", b.id());
         x.put("citationVi", b.citationVi());
         x.put("citationEn", b.citationEn());

@@ -23,9 +23,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Dossier JSON in and out. Thread-safe. */
 public final class DossierJson {
-    /** Refuses a key given twice in one object (the tree would silently keep the last value). */
-    static final JsonMapper JSON = JsonMapper.builder()
-            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /**
+     * The mapper for decision JSON and step events; refuses a key given twice in one object (the tree would
+     * silently keep the last value). Built at its first use, not when a dossier is read: a JVM's first mapper
+     * costs ≈ 600 classes, and reading a dossier needs none ({@code PlainJson}).
+     */
+    static JsonMapper json() {
+        return Mapper.JSON;
+    }
+
+    private static final class Mapper {
+        static final JsonMapper JSON = JsonMapper.builder()
+                .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    }
     private static final int MAX_CHARS = Dossier.MAX_JSON_CHARS;
 
     /** A stable problem code of a dossier refusal (docs/integration.md lists them). */
@@ -61,7 +71,7 @@ public final class DossierJson {
         }
         JsonNode node;
         try {
-            node = JSON.readTree(json);
+            node = io.github.motcua.forms.internal.PlainJson.readTreeRefusingDuplicates(json);
         } catch (JacksonException e) {
             var loc = e.getLocation();
             int[] at = {loc == null ? 0 : Math.max(0, loc.getLineNr()), loc == null ? 0 : Math.max(0, loc.getColumnNr())};

@@ -263,7 +263,7 @@ final class DossierProblems {
 
     private static JsonNode readSchema() {
         try (InputStream in = DossierProblems.class.getResourceAsStream("/io/github/motcua/rules/schema/dossier.schema.json")) {
-            return DossierJson.JSON.readTree(in);
+            return io.github.motcua.forms.internal.PlainJson.readTreeRefusingDuplicates(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -289,7 +289,7 @@ final class DossierProblems {
             }
             // a frame per open container: its pointer, the next array index, the last key read
             Deque<Object[]> stack = new ArrayDeque<>();
-            try (JsonParser parser = DossierJson.JSON.createParser(json)) {
+            try (JsonParser parser = DossierJson.json().createParser(json)) {
                 JsonToken t;
                 while ((t = parser.nextToken()) != null) {
                     if (t == JsonToken.PROPERTY_NAME) {

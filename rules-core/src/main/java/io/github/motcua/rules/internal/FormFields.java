@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The fields a procedure's e-form declares (its form.schema.json, with {@code $ref}s into the pack's
@@ -20,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  * always) matches. Immutable once built; thread-safe.
  */
 final class FormFields {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Deeper forms exist in no pack; the limit only guards against a reference cycle. */
     private static final int MAX_DEPTH = 12;
 
@@ -74,7 +72,7 @@ final class FormFields {
 
     private static JsonNode parse(String text) {
         try {
-            return JSON.readTree(text);
+            return io.github.motcua.forms.internal.PlainJson.readTree(text);
         } catch (JacksonException e) {
             return null;
         }

@@ -39,7 +39,7 @@ public final class Schemas {
                 if (in == null) {
                     throw new IllegalStateException("missing schema resource [" + k + "]");
                 }
-                return REGISTRY.getSchema(DossierJson.JSON.readTree(in));
+                return REGISTRY.getSchema(io.github.motcua.forms.internal.PlainJson.readTreeRefusingDuplicates(in));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -26,7 +26,7 @@ public final class StepEventsJson {
         }
         JsonNode node;
         try {
-            node = DossierJson.JSON.readTree(json);
+            node = DossierJson.json().readTree(json);
         } catch (JacksonException e) {
             var loc = e.getLocation();
             // where the JSON stops, as a dossier's: Jackson's own words stay out of the message

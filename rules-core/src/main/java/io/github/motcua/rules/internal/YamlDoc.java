@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * for the schema validator and the readers of this package. Immutable once its positions are known.
  */
 final class YamlDoc {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonNodeFactory NODES = io.github.motcua.forms.internal.PlainJson.NODES;
 
     private final String file;
     private final PackNode tree;
