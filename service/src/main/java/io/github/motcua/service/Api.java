@@ -117,8 +117,7 @@ final class Api implements HttpHandler {
      */
     static void logUnexpected(HttpExchange ex, String incident, Throwable e) {
         try {
-            String path = ex.getRequestURI().getRawPath();
-            String where = ex.getRequestMethod() + " " + (path == null ? "" : path.length() > 200 ? path.substring(0, 200) + "…" : path);
+            String where = HttpLimits.requestLine(ex);
             LOG.log(System.Logger.Level.ERROR, () -> DecisionService.logLine("log.internal", "incident", incident) + ": " + where, e);
         } catch (RuntimeException | LinkageError ignored) {
             // the answer still names the incident

@@ -102,6 +102,15 @@ public final class HttpLimits {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /**
+     * What a log line may say of a request: its method and path, the path cut at 200 characters — no query, header
+     * or body (nothing of the dossier or the citizen). Used by the service's and the desk's log of unexpected failures.
+     */
+    public static String requestLine(com.sun.net.httpserver.HttpExchange ex) {
+        String path = ex.getRequestURI().getRawPath();
+        return ex.getRequestMethod() + " " + (path == null ? "" : path.length() > 200 ? path.substring(0, 200) + "…" : path);
+    }
+
     /** The body was larger than the limit; what was sent has been drained or the connection marked to close. */
     public static final class BodyTooLargeException extends IOException {
         private static final long serialVersionUID = 1L;

@@ -131,8 +131,7 @@ final class DeskApp implements HttpHandler {
      */
     static void logUnexpected(HttpExchange ex, String incident, Throwable e) {
         try {
-            String path = ex.getRequestURI().getRawPath();
-            String where = ex.getRequestMethod() + " " + (path == null ? "" : path.length() > 200 ? path.substring(0, 200) + "…" : path);
+            String where = io.github.motcua.service.HttpLimits.requestLine(ex);
             LOG.log(System.Logger.Level.ERROR, () -> DeskMessages.both("DESK_APP_LOG_INTERNAL", "incident", incident) + ": " + where, e);
         } catch (RuntimeException | LinkageError ignored) {
             // the page still shows the incident id
