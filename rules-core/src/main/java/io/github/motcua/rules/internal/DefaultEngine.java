@@ -135,8 +135,7 @@ public final class DefaultEngine implements Engine {
             if (assemblyPending) {
                 assemblyPending = false;
                 try {
-                    network = linked.data() != null ? RuleNetwork.of(linked.data())
-                            : linked.modelClass() == null ? RuleNetwork.empty() : RuleNetwork.assembled(RuleClasses.assemble(linked));
+                    network = RuleClasses.network(linked);
                 } catch (RuntimeException | LinkageError e) {
                     // classes verified and linked at load whose model Drools cannot assemble: quarantined like a failed compile
                     problems = List.of(Msg.problem(ProcedureCompiler.blame(src), 0, 0, "PREBUILT_REFUSED_CODE",
@@ -203,8 +202,7 @@ public final class DefaultEngine implements Engine {
                             early = null;
                         } else if (keep) {
                             generated = ProcedureCompiler.generate(c, mine);
-                            network = generated == null ? null : generated.data() != null ? RuleNetwork.of(generated.data())
-                                    : generated.modelClass() == null ? RuleNetwork.empty() : RuleNetwork.assembled(RuleClasses.assemble(generated));
+                            network = generated == null ? null : RuleClasses.network(generated);
                         } else {
                             network = ProcedureCompiler.network(c, mine);
                         }

@@ -505,6 +505,21 @@ final class RuleClasses {
         return new Linked(loader, g.modelClass());
     }
 
+    /**
+     * The network of generated classes: rules as data get their evaluator and a KieBase deferred when the evaluator
+     * decides them ({@link RuleNetwork#of}), no rule the empty network, generated code its KieBase assembled now.
+     */
+    static RuleNetwork network(Generated g) {
+        return g.data() != null ? RuleNetwork.of(g.data())
+                : g.modelClass() == null ? RuleNetwork.empty() : RuleNetwork.assembled(assemble(g));
+    }
+
+    /** {@link #network(Generated)} of classes {@link #link linked} earlier. */
+    static RuleNetwork network(Linked l) {
+        return l.data() != null ? RuleNetwork.of(l.data())
+                : l.modelClass() == null ? RuleNetwork.empty() : RuleNetwork.assembled(assemble(l));
+    }
+
     /** The KieBase of classes {@link #link linked} earlier. */
     static KieBase assemble(Linked l) {
         if (l.data() != null) {
