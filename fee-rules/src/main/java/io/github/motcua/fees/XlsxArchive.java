@@ -516,9 +516,22 @@ public final class XlsxArchive {
         private boolean shared;
         private boolean awaitValue;
         private boolean inValue;
+        // the shared-text cell's value being read, as the reader's Integer.parseInt reads it: its characters so far, a
+        // leading sign, the digits and their number (clamped), whether it is still a whole number, the v element's
+        // depth, and the cell it belongs to (a cell element nested in the value moves column and row, not the value)
+        private int valueDepth;
+        private int valueChars;
+        private boolean valueNegative;
         private long index;
         private int digits;
-        private boolean digitsOnly;
+        private boolean valueValid;
+        private int valueColumn;
+        private int valueRow;
+        // a UTF-8 sequence in the value's text: the bytes still to come and the code point so far
+        private int utf8Need;
+        private int utf8Code;
+        /** Characters of {@code CDATA[} still to pass after {@code <![}: the section's text starts after them. */
+        private int cdataSkip;
 
         CellCounter() {
             this(false, false);
@@ -640,23 +653,14 @@ public final class XlsxArchive {
             switch (state) {
                 case TEXT -> {
                     if (ch == '<') {
-                        if (referenceLength > 0) {
-                            digitsOnly = false; // an unfinished reference: a parser refuses it
+                        if (referenceLength > 0 || utf8Need > 0) {
+                            valueValid = false; // an unfinished reference or character: a parser refuses it
                             referenceLength = 0;
+                            utf8Need = 0;
                         }
-                        endValue();
-                        state = LT;
+                        state = LT; // the value goes on after markup: the reader joins the text up to </v>
                     } else if (inValue) {
-                        int c = reference(ch);
-                        if (c < 0) {
-                            return;
-                        }
-                        if (c >= '0' && c <= '9') {
-                            index = Math.min(Integer.MAX_VALUE, index * 10 + (c - '0'));
-                            digits++;
-                        } else {
-                            digitsOnly = false; // an index that is no whole number the reader refuses itself (wrong type)
-                        }
+                        valueText(ch, true);
                     }
                 }
                 case LT -> {
@@ -748,6 +752,7 @@ public final class XlsxArchive {
                     } else if (ch == '[') {
                         state = CDATA;
                         marks = 0;
+                        cdataSkip = "CDATA[".length();
                     } else {
                         if (ch == 'D' || ch == 'E' || ch == 'd' || ch == 'e') {
                             declaration = true; // <!DOCTYPE, <!ENTITY (comments <!-- and <![CDATA[ are fine)
@@ -763,10 +768,25 @@ public final class XlsxArchive {
                     }
                 }
                 case CDATA -> {
-                    if (ch == '>' && marks >= 2) {
+                    // a CDATA section's text is text (the reader appends it to the value), taken as it stands
+                    if (cdataSkip > 0) {
+                        cdataSkip--;
+                    } else if (ch == '>' && marks >= 2) {
+                        if (inValue && (marks > 2 || utf8Need > 0)) {
+                            valueValid = false; // "]]]>" leaves a ']' in the text
+                            utf8Need = 0;
+                        }
                         state = TEXT;
+                    } else if (ch == ']') {
+                        marks++;
                     } else {
-                        marks = ch == ']' ? marks + 1 : 0;
+                        if (inValue) {
+                            if (marks > 0) {
+                                valueValid = false; // a ']' that did not end the section is text, and no digit
+                            }
+                            valueText(ch, false);
+                        }
+                        marks = 0;
                     }
                 }
                 case PI -> {
@@ -829,15 +849,17 @@ public final class XlsxArchive {
                 column = 0;
                 row = 0;
                 referenceDone = false;
-            } else if (elementKind == E_C && attribute.localIs("t")) {
+            } else if (elementKind == E_C && !attribute.hasPrefix() && attribute.localIs("t")) {
+                // the reader asks for the attribute t of no namespace (StAX getAttributeValue(null, "t")): a prefixed
+                // x:t is another attribute to it, whatever its value
                 attributeKind = A_T;
                 typeLength = 0;
                 typeIsS = false;
-            } else if (elementKind == E_F && attribute.localIs("t")) {
+            } else if (elementKind == E_F && !attribute.hasPrefix() && attribute.localIs("t")) {
                 attributeKind = A_FORMULA_TYPE;
                 typeLength = 0;
             } else {
-                if (elementKind == E_F && attribute.localIs("ref")) {
+                if (elementKind == E_F && !attribute.hasPrefix() && attribute.localIs("ref")) {
                     formulaHasRange = true; // as the reader asks: present, whatever its value
                 }
                 attributeKind = A_OTHER;
@@ -1043,12 +1065,22 @@ public final class XlsxArchive {
                     }
                 }
                 case E_V -> {
-                    if (awaitValue && !selfClosing) {
+                    // the reader takes the cell's first v (at any depth) and no other: its text up to the matching </v>
+                    if (awaitValue && !inValue && !selfClosing) {
                         inValue = true;
+                        valueDepth = at;
+                        valueColumn = column;
+                        valueRow = row;
                         referenceLength = 0;
+                        utf8Need = 0;
+                        valueChars = 0;
+                        valueNegative = false;
                         index = 0;
                         digits = 0;
-                        digitsOnly = true;
+                        valueValid = true;
+                    }
+                    if (!inValue) {
+                        awaitValue = false;
                     }
                 }
                 default -> {
@@ -1062,6 +1094,9 @@ public final class XlsxArchive {
         }
 
         private void endElement() {
+            if (inValue && depth == valueDepth) {
+                endValue();
+            }
             if (depth == formulaDepth) {
                 longestSharedFormula = Math.max(longestSharedFormula, formulaLength);
                 formulaDepth = 0;
@@ -1079,15 +1114,75 @@ public final class XlsxArchive {
             }
         }
 
-        /** A shared-text cell's value ends at the next markup. */
-        private void endValue() {
-            if (inValue) {
-                if (digitsOnly && digits > 0 && index > highest) {
-                    record((int) index);
+        /**
+         * A character of a shared-text cell's value: {@code ch} as it came from the entry, with character references
+         * replaced when {@code references} (text outside a CDATA section). In a part read a byte at a time, the bytes of
+         * a UTF-8 sequence are put together first: a digit of another script is a digit to the reader.
+         */
+        private void valueText(char ch, boolean references) {
+            if (encoding == 0 && ch >= 0x80 && referenceLength == 0) {
+                if (ch >= 0xC0 && ch <= 0xF7) {
+                    if (utf8Need > 0) {
+                        valueCode(0xFFFF); // a sequence cut short: a parser refuses it
+                    }
+                    utf8Need = ch >= 0xF0 ? 3 : ch >= 0xE0 ? 2 : 1;
+                    utf8Code = ch & (0x3F >> utf8Need);
+                } else if (ch < 0xC0 && utf8Need > 0) {
+                    utf8Code = utf8Code << 6 | (ch & 0x3F);
+                    if (--utf8Need == 0) {
+                        valueCode(utf8Code);
+                    }
+                } else {
+                    utf8Need = 0;
+                    valueCode(0xFFFF);
                 }
-                inValue = false;
-                awaitValue = false;
+                return;
             }
+            if (utf8Need > 0) {
+                utf8Need = 0;
+                valueCode(0xFFFF);
+            }
+            int c = references ? reference(ch) : ch;
+            if (c >= 0) {
+                valueCode(c);
+            }
+        }
+
+        /**
+         * One character of the value, read as {@link Integer#parseInt(String)} reads the reader's text: a sign first, then
+         * digits of any script ({@link Character#digit(char, int)}; a character beyond U+FFFF is two UTF-16 units, no
+         * digit); anything else makes it no whole number, which the reader refuses itself.
+         */
+        private void valueCode(int c) {
+            int d = c <= 0xFFFF ? Character.digit((char) c, 10) : -1;
+            if (valueChars == 0 && (c == '+' || c == '-')) {
+                valueNegative = c == '-';
+            } else if (d >= 0) {
+                index = Math.min(Integer.MAX_VALUE, index * 10 + d);
+                digits++;
+            } else {
+                valueValid = false;
+            }
+            valueChars++;
+        }
+
+        /**
+         * A shared-text cell's value ends with its {@code </v>}: the text the reader joined — character data, CDATA
+         * sections and the text of any element inside, comments and processing instructions left out — is recorded
+         * when it is an index the reader would look up. A negative one the reader refuses itself (no item has it).
+         */
+        private void endValue() {
+            if (utf8Need > 0 || referenceLength > 0) {
+                valueValid = false;
+            }
+            if (valueValid && digits > 0 && !(valueNegative && index != 0) && index > highest) {
+                record((int) index);
+            }
+            inValue = false;
+            awaitValue = false;
+            valueDepth = 0;
+            utf8Need = 0;
+            referenceLength = 0;
         }
 
         private void record(int at) {
@@ -1096,7 +1191,7 @@ public final class XlsxArchive {
                 sharedAt = java.util.Arrays.copyOf(sharedAt, sharedCount * 2);
             }
             sharedIndex[sharedCount] = at;
-            sharedAt[sharedCount] = ((long) Math.min(column, 16_384) << 32) | (row & 0xFFFFFFFFL);
+            sharedAt[sharedCount] = ((long) Math.min(valueColumn, 16_384) << 32) | (valueRow & 0xFFFFFFFFL);
             sharedCount++;
             highest = at;
         }
