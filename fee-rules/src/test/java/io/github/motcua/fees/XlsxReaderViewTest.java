@@ -1,13 +1,19 @@
 package io.github.motcua.fees;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.TimeUnit;
+import io.github.motcua.kernel.ZipBombs;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Nested;
@@ -124,6 +130,187 @@ class XlsxReaderViewTest {
             byte[] number = withC1("<c r=\"C1\" t=\"n\" x:t=\"s\" xmlns:x=\"urn:example:x\"><v>99</v></c>");
             assertEquals("99", readerC1(number));
             assertTrue(XlsxArchive.check(number).isEmpty(), () -> XlsxArchive.check(number).toString());
+        }
+    }
+    /**
+     * The parts the check validates are the parts the reader opens: the shared-texts part of {@code [Content_Types].xml}
+     * read with an XML parser (not a pattern over its text), one shared-texts part only, and every sheet the workbook
+     * names, wherever it lies in the archive.
+     */
+    @Nested
+    class Parts {
+        static final String TYPES = "[Content_Types].xml";
+        static final String RELS = "xl/_rels/workbook.xml.rels";
+        static final String SST_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+        static final String SST_OVERRIDE = "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"" + SST_TYPE + "\"/>";
+
+        /** {@code xlsx} with the entries renamed, rewritten or added as {@code edit} says (null content: dropped). */
+        static byte[] edit(byte[] xlsx, Map<String, String> renames, Map<String, UnaryOperator<String>> rewrites,
+                Map<String, String> added) {
+            List<ZipBombs.Raw> raws = new ArrayList<>();
+            ZipBombs.entries(xlsx).forEach((name, content) -> {
+                String text = new String(content, StandardCharsets.UTF_8);
+                String out = rewrites.containsKey(name) ? rewrites.get(name).apply(text) : text;
+                raws.add(ZipBombs.deflated(renames.getOrDefault(name, name), out.getBytes(StandardCharsets.UTF_8)));
+            });
+            added.forEach((name, text) -> raws.add(ZipBombs.deflated(name, text.getBytes(StandardCharsets.UTF_8))));
+            return ZipBombs.zip(raws, 0);
+        }
+
+        /** A shared-texts part of {@code n} items, {@code n} at most 22 (the fee table's own texts, in order). */
+        static String texts(byte[] plain, int n) {
+            String body = XlsxNamespacesTest.items(plain);
+            int end = 0;
+            for (int i = 0; i < n; i++) {
+                end = body.indexOf("</si>", end) + "</si>".length();
+            }
+            return "<sst xmlns=\"" + XlsxNamespacesTest.MAIN + "\">" + body.substring(0, end) + "</sst>";
+        }
+
+        @Test
+        void fixture_isTheWorkbookTheseTestsRewrite() throws IOException {
+            byte[] plain = XlsxNamespacesTest.feeTable();
+            assertTrue(XlsxNamespacesTest.part(plain, TYPES).contains(SST_OVERRIDE), XlsxNamespacesTest.part(plain, TYPES));
+            assertTrue(XlsxNamespacesTest.part(plain, RELS).contains("Target=\"worksheets/sheet1.xml\""));
+            assertTrue(XlsxNamespacesTest.part(plain, RELS).contains("Target=\"sharedStrings.xml\""));
+        }
+
+        /**
+         * Two overrides name shared-texts parts: the reader reads the later one (it keeps overwriting until it has the
+         * workbook, the styles and the texts), the check read the first — a full part — and the cells pointed past the
+         * one the reader read, which gave them blank. Now refused, naming both parts; so is a workbook relationship
+         * naming another part than the override (what a spreadsheet program shows is not what the reader reads).
+         */
+        @Test
+        void check_moreThanOneSharedTextsPart_refusedNamingThem() throws IOException {
+            byte[] plain = XlsxNamespacesTest.feeTable();
+            String full = XlsxNamespacesTest.part(plain, XlsxNamespacesTest.TEXTS);
+            byte[] two = edit(plain, Map.of(), Map.of(TYPES, t -> t.replaceFirst("<Override ",
+                    "<Override PartName=\"/xl/texts2.xml\" ContentType=\"" + SST_TYPE + "\"/><Override "),
+                    XlsxNamespacesTest.TEXTS, t -> texts(plain, 1)), Map.of("xl/texts2.xml", full));
+            assertEquals("type", XlsxRecords.read("f", new ByteArrayInputStream(plain)).rows().get(0).cells().get(0));
+            assertEquals("", readerC1(two), "the reader reads the one-item part");
+            XlsxArchive.Refusal r = XlsxArchive.check(two).orElseThrow();
+            assertEquals("FEES_XLSX_SHARED_TEXTS_TWICE", r.code());
+            assertEquals(0, r.row());
+            assertTrue(r.messageVi().startsWith("Tệp XLSX chỉ tới nhiều hơn một phần văn bản dùng chung (xl/texts2.xml,"
+                    + " xl/sharedStrings.xml)"), r.messageVi());
+            assertTrue(r.messageEn().startsWith("The XLSX file names more than one shared-texts part (xl/texts2.xml,"
+                    + " xl/sharedStrings.xml)"), r.messageEn());
+            assertEquals("FEES_XLSX_SHARED_TEXTS_TWICE", XlsxNamespacesTest.refusalCode(two));
+
+            byte[] related = edit(plain, Map.of(), Map.of(RELS, t -> t.replace("Target=\"sharedStrings.xml\"",
+                    "Target=\"texts2.xml\"")), Map.of("xl/texts2.xml", full));
+            XlsxArchive.Refusal rel = XlsxArchive.check(related).orElseThrow();
+            assertEquals("FEES_XLSX_SHARED_TEXTS_TWICE", rel.code());
+            assertTrue(rel.messageEn().contains("(xl/sharedStrings.xml, xl/texts2.xml)"), rel.messageEn());
+        }
+
+        /**
+         * Disguises a pattern over the text took for the shared-texts override, and a parser does not: one in a comment,
+         * one in another attribute's value, one in a CDATA section. The reader reads the real, one-item part; the check
+         * validated the decoy's full part. Now the real part is validated and the cell past its one item refused.
+         */
+        @Test
+        void check_decoyOverridesAParserSkips_theRealPartValidated() throws IOException {
+            byte[] plain = XlsxNamespacesTest.feeTable();
+            String decoy = "<Override PartName=\"/xl/texts2.xml\" ContentType=\"" + SST_TYPE + "\"/>";
+            Map<String, UnaryOperator<String>> disguises = new LinkedHashMap<>();
+            disguises.put("in a comment", t -> t.replace("<Default ", "<!-- " + decoy + " --><Default "));
+            disguises.put("in a CDATA section", t -> t.replace("<Default ", "<![CDATA[" + decoy + "]]><Default "));
+            disguises.put("in another attribute's value", t -> t.replace(SST_OVERRIDE,
+                    "<Override Note=\"PartName='/xl/texts2.xml'\"" + SST_OVERRIDE.substring("<Override".length())));
+            for (Map.Entry<String, UnaryOperator<String>> d : disguises.entrySet()) {
+                byte[] x = edit(plain, Map.of(), Map.of(TYPES, d.getValue(), XlsxNamespacesTest.TEXTS, t -> texts(plain, 1)),
+                        Map.of("xl/texts2.xml", XlsxNamespacesTest.part(plain, XlsxNamespacesTest.TEXTS)));
+                assertTrue(!XlsxNamespacesTest.part(x, TYPES).equals(XlsxNamespacesTest.part(plain, TYPES)), d.getKey());
+                assertEquals("", readerC1(x), d.getKey());
+                XlsxArchive.Refusal r = XlsxArchive.check(x).orElseThrow(() -> new AssertionError(d.getKey() + ": accepted"));
+                assertEquals("FEES_XLSX_BAD_SHARED_TEXT", r.code(), d.getKey() + ": " + r.messageEn());
+                assertTrue(r.messageEn().contains("has only 1 shared texts"), d.getKey() + ": " + r.messageEn());
+            }
+        }
+
+        /**
+         * A {@code [Content_Types].xml} over 1 MB (a long comment) was not read at all: no shared-texts part, no index
+         * checked. It is read now, however long (within the entry limits).
+         */
+        @Test
+        void check_contentTypesOverAMegabyte_stillRead() throws IOException {
+            byte[] plain = XlsxNamespacesTest.feeTable();
+            StringBuilder pad = new StringBuilder("<!-- ");
+            java.util.Random random = new java.util.Random(15);
+            while (pad.length() < 1_200_000) {
+                pad.append((char) ('a' + random.nextInt(26)));
+            }
+            pad.append(" -->");
+            byte[] x = edit(plain, Map.of(), Map.of(TYPES, t -> t.replace("<Default ", pad + "<Default "),
+                    SHEET, t -> t.replace(C1, "<c r=\"C1\" t=\"s\"><v>99</v></c>")), Map.of());
+            assertEquals("", readerC1(x));
+            assertEquals("FEES_XLSX_BAD_SHARED_TEXT", XlsxArchive.check(x).orElseThrow().code());
+        }
+
+        /** The reader finds a part ignoring case when the name as written is missing: so does the check (no false refusal). */
+        @Test
+        void check_partNamedInAnotherCase_foundAsTheReaderFindsIt() throws IOException {
+            byte[] plain = XlsxNamespacesTest.feeTable();
+            byte[] x = edit(plain, Map.of(), Map.of(TYPES, t -> t.replace("/xl/sharedStrings.xml", "/XL/SHAREDSTRINGS.XML"),
+                    RELS, t -> t.replace("Target=\"sharedStrings.xml\"", "Target=\"SHAREDSTRINGS.XML\"")), Map.of());
+            assertEquals("kind", readerC1(x));
+            assertTrue(XlsxArchive.check(x).isEmpty(), () -> XlsxArchive.check(x).toString());
+            assertEquals(XlsxRecords.read("f", new ByteArrayInputStream(plain)).rows(),
+                    XlsxRecords.read("f", new ByteArrayInputStream(x)).rows());
+        }
+
+        /**
+         * The workbook may keep its sheet anywhere in the archive: the reader follows the relationship. The check knew
+         * worksheets by the folder {@code xl/worksheets/} only, so a sheet at {@code xl/data/sheet1.xml} passed every
+         * sheet limit unchecked; now every sheet the workbook names is checked, and a well-formed one reads as before.
+         */
+        @Test
+        void check_sheetOutsideTheWorksheetsFolder_checkedAsASheet() throws IOException {
+            byte[] plain = XlsxNamespacesTest.feeTable();
+            Map<String, String> move = Map.of(SHEET, "xl/data/sheet1.xml");
+            Map<String, UnaryOperator<String>> rel = Map.of(RELS, t -> t.replace("worksheets/sheet1.xml", "data/sheet1.xml"));
+            byte[] moved = edit(plain, move, rel, Map.of());
+            assertTrue(XlsxArchive.check(moved).isEmpty(), () -> XlsxArchive.check(moved).toString());
+            assertEquals(XlsxRecords.read("f", new ByteArrayInputStream(plain)).rows(),
+                    XlsxRecords.read("f", new ByteArrayInputStream(moved)).rows());
+
+            Map<String, UnaryOperator<String>> wide = new LinkedHashMap<>(rel);
+            wide.put(SHEET, t -> t.replace("r=\"A1\"", "r=\"AAAAAAA1\""));
+            XlsxArchive.Refusal r = XlsxArchive.check(edit(plain, move, wide, Map.of())).orElseThrow();
+            assertEquals("FEES_XLSX_WIDE_CELL", r.code());
+            assertTrue(r.messageEn().contains("xl/data/sheet1.xml"), r.messageEn());
+
+            Map<String, UnaryOperator<String>> past = new LinkedHashMap<>(rel);
+            past.put(SHEET, t -> t.replace(C1, "<c r=\"C1\" t=\"s\"><v>99</v></c>"));
+            byte[] pastItems = edit(plain, move, past, Map.of());
+            assertEquals("", readerC1(pastItems));
+            assertEquals("FEES_XLSX_BAD_SHARED_TEXT", XlsxArchive.check(pastItems).orElseThrow().code());
+
+            StringBuilder cells = new StringBuilder();
+            for (int i = 0; i <= XlsxArchive.MAX_CELLS; i++) {
+                cells.append("<c><v>").append(i % 997).append("</v></c>");
+            }
+            Map<String, UnaryOperator<String>> many = new LinkedHashMap<>(rel);
+            many.put(SHEET, t -> "<worksheet xmlns=\"" + XlsxNamespacesTest.MAIN + "\"><sheetData><row r=\"1\">" + cells
+                    + "</row></sheetData></worksheet>");
+            assertEquals("FEES_XLSX_TOO_MANY_CELLS", XlsxArchive.check(edit(plain, move, many, Map.of())).orElseThrow().code());
+        }
+
+        /** A part the reader finds the others by that is no well-formed XML: refused naming it, as a parser would fail. */
+        @Test
+        void check_brokenContentTypesOrRelationships_refusedNamingTheEntry() throws IOException {
+            byte[] plain = XlsxNamespacesTest.feeTable();
+            for (String name : List.of(TYPES, RELS)) {
+                byte[] x = edit(plain, Map.of(), Map.of(name, t -> t.replace("/>", ">")), Map.of());
+                XlsxArchive.Refusal r = XlsxArchive.check(x).orElseThrow();
+                assertEquals("FEES_XLSX_BROKEN_PART", r.code(), name);
+                assertEquals("Tệp XLSX bị hỏng: XML của mục [" + name + "], nơi trình đọc tìm các phần khác của bảng tính, sai"
+                        + " cấu trúc (lưu lại từ phần mềm bảng tính)", r.messageVi());
+                assertFalse(r.messageEn().contains("Exception"), r.messageEn());
+            }
         }
     }
 }
