@@ -124,8 +124,7 @@ public final class XlsxArchive {
             "http://purl.oclc.org/ooxml/officeDocument/relationships/sharedStrings");
     /** How the reader names a part's relationships: {@code /xl/workbook.xml} has {@code /xl/_rels/workbook.xml.rels}. */
     private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("^(.*/)([^/]+)$");
-    private static final javax.xml.stream.XMLInputFactory XML = xmlFactory();
-
+    /** A parser factory of the check's own, made per check: a StAX factory is not promised to be thread-safe. */
     private static javax.xml.stream.XMLInputFactory xmlFactory() {
         javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newDefaultFactory();
         f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
@@ -151,27 +150,31 @@ public final class XlsxArchive {
      * DTD, no external entity; every entry has passed the size, encoding and DOCTYPE checks by now), as the reader reads
      * them: elements and the {@code Override}/{@code Relationship} attributes by local name, those attributes of no
      * namespace. Where the reader would take one of several, the check takes all (sheets) or refuses (shared texts).
+     * Null when the archive has no {@code [Content_Types].xml}: the reader refuses it before it opens any part.
      */
     private static Parts parts(byte[] bytes, List<Entry> entries, List<long[]> spans, String[] reading)
             throws javax.xml.stream.XMLStreamException {
+        javax.xml.stream.XMLInputFactory xml = xmlFactory();
         Set<String> sharedTexts = new java.util.LinkedHashSet<>();
         int sharedTextsEntry = -1;
         List<String> workbooks = new ArrayList<>();
         int types = find(entries, "[Content_Types].xml");
-        if (types >= 0) {
-            reading[0] = entries.get(types).name;
-            javax.xml.stream.XMLStreamReader r = open(bytes, entries.get(types), spans.get(types));
-            while (r.hasNext()) {
-                if (r.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("Override")) {
-                    String type = attribute(r, "ContentType");
-                    String name = attribute(r, "PartName");
-                    if (type != null && name != null && type.equals(SHARED_TEXTS_TYPE)) {
-                        int at = find(entries, name);
-                        sharedTexts.add(at >= 0 ? entries.get(at).name : strip(name));
-                        sharedTextsEntry = at;
-                    } else if (type != null && name != null && WORKBOOK_TYPES.contains(type)) {
-                        workbooks.add(name);
-                    }
+        if (types < 0) {
+            return null; // the reader opens nothing of an archive without one: it refuses the file as no workbook
+        }
+        reading[0] = entries.get(types).name;
+        javax.xml.stream.XMLStreamReader contentTypes = open(xml, bytes, entries.get(types), spans.get(types));
+        while (contentTypes.hasNext()) {
+            if (contentTypes.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT
+                    && contentTypes.getLocalName().equals("Override")) {
+                String type = attribute(contentTypes, "ContentType");
+                String name = attribute(contentTypes, "PartName");
+                if (type != null && name != null && type.equals(SHARED_TEXTS_TYPE)) {
+                    int at = find(entries, name);
+                    sharedTexts.add(at >= 0 ? entries.get(at).name : strip(name));
+                    sharedTextsEntry = at;
+                } else if (type != null && name != null && WORKBOOK_TYPES.contains(type)) {
+                    workbooks.add(name);
                 }
             }
         }
@@ -187,7 +190,7 @@ public final class XlsxArchive {
             String folder = rels.substring(0, rels.indexOf("_rel"));
             java.util.Map<String, List<String>> targets = new java.util.HashMap<>();
             reading[0] = entries.get(relsEntry).name;
-            javax.xml.stream.XMLStreamReader r = open(bytes, entries.get(relsEntry), spans.get(relsEntry));
+            javax.xml.stream.XMLStreamReader r = open(xml, bytes, entries.get(relsEntry), spans.get(relsEntry));
             while (r.hasNext()) {
                 if (r.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("Relationship")) {
                     String id = attribute(r, "Id");
@@ -204,7 +207,7 @@ public final class XlsxArchive {
                 }
             }
             reading[0] = entries.get(book).name;
-            r = open(bytes, entries.get(book), spans.get(book));
+            r = open(xml, bytes, entries.get(book), spans.get(book));
             while (r.hasNext()) {
                 if (r.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("sheet")) {
                     for (int k = 0; k < r.getAttributeCount(); k++) {
@@ -254,13 +257,32 @@ public final class XlsxArchive {
         return -1;
     }
 
-    /** The XML of an entry already checked (sizes, method) and inflated once. */
-    private static javax.xml.stream.XMLStreamReader open(byte[] bytes, Entry e, long[] span) throws javax.xml.stream.XMLStreamException {
-        InputStream in = new java.io.ByteArrayInputStream(bytes, (int) span[2], (int) e.compressed);
-        if (e.method == 8) {
-            in = new java.util.zip.InflaterInputStream(in, new Inflater(true));
+    /** The XML of an entry already checked (sizes, method, actual size) and inflated once: inflated again, whole. */
+    private static javax.xml.stream.XMLStreamReader open(javax.xml.stream.XMLInputFactory xml, byte[] bytes, Entry e, long[] span)
+            throws javax.xml.stream.XMLStreamException {
+        byte[] content;
+        if (e.method == 0) {
+            content = java.util.Arrays.copyOfRange(bytes, (int) span[2], (int) (span[2] + e.compressed));
+        } else {
+            content = new byte[(int) e.declared]; // the actual size, checked against the declared one
+            Inflater inf = new Inflater(true);
+            try {
+                inf.setInput(bytes, (int) span[2], (int) e.compressed);
+                int n = 0;
+                while (n < content.length && !inf.finished()) {
+                    int k = inf.inflate(content, n, content.length - n);
+                    if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                        break;
+                    }
+                    n += k;
+                }
+            } catch (DataFormatException x) {
+                throw new IllegalArgumentException("bad deflate data: " + x.getMessage(), x);
+            } finally {
+                inf.end();
+            }
         }
-        return XML.createXMLStreamReader(in);
+        return xml.createXMLStreamReader(new java.io.ByteArrayInputStream(content));
     }
 
     /**
@@ -367,6 +389,9 @@ public final class XlsxArchive {
             if (method != 0 && method != 8) {
                 return corrupt("FEES_XLSX_METHOD", "name", name, "method", method);
             }
+            if (hasSecondName(b, p + 46 + nameLen, Math.min(extraLen, eocd - (p + 46 + nameLen)))) {
+                return corrupt("FEES_XLSX_SECOND_NAME", "name", name);
+            }
             if (declared > MAX_ENTRY_BYTES) {
                 return tooBig(name, declared);
             }
@@ -383,6 +408,9 @@ public final class XlsxArchive {
             int nameLen = Short.toUnsignedInt(b.getShort(lp + 26));
             int extraLen = Short.toUnsignedInt(b.getShort(lp + 28));
             long start = e.localOffset + 30 + nameLen + extraLen;
+            if (start <= cdOffset && hasSecondName(b, lp + 30 + nameLen, extraLen)) {
+                return corrupt("FEES_XLSX_SECOND_NAME", "name", e.name);
+            }
             long end = start + e.compressed;
             if (end > cdOffset) {
                 return corrupt("FEES_XLSX_DATA_PAST", "name", e.name);
@@ -452,7 +480,7 @@ public final class XlsxArchive {
             return refusal("FEES_XLSX_BROKEN_PART", "name", reading[0]);
         }
         // a sheet the workbook names outside xl/worksheets/ is a sheet to the reader: every sheet limit applies to it
-        Set<Integer> sheets = new java.util.TreeSet<>(parts.sheets());
+        Set<Integer> sheets = new java.util.TreeSet<>(parts == null ? Set.of() : parts.sheets());
         for (int i = 0; i < entries.size(); i++) {
             if (isWorksheet(entries.get(i).name)) {
                 sheets.add(i);
@@ -467,7 +495,7 @@ public final class XlsxArchive {
                 }
             }
         }
-        return missingSharedText(parts, entries, counters, sheets);
+        return parts == null ? null : missingSharedText(parts, entries, counters, sheets);
     }
 
     /** A worksheet's own limits: no cell past {@code XFD}, formula work the reader can afford. */
@@ -479,6 +507,28 @@ public final class XlsxArchive {
             return refusal("FEES_XLSX_FORMULA_WORK", "name", e.name, "max", MAX_FORMULA_WORK);
         }
         return null;
+    }
+
+    /** The ZIP "Info-ZIP Unicode Path" extra field: a second name of the entry, in UTF-8 (APPNOTE 4.6.9). */
+    private static final int UNICODE_PATH = 0x7075;
+
+    /**
+     * Whether an entry's extra fields, {@code length} bytes at {@code at}, hold a Unicode Path field. The reader's ZIP
+     * library (commons-compress) names an entry by that field when the entry's UTF-8 flag is clear and the field's
+     * checksum matches the name: the check, which names entries by the directory's own bytes, would validate
+     * {@code xl/a.xml} while the reader opened the same bytes as {@code xl/worksheets/sheet1.xml}. A spreadsheet
+     * program writes no such field (part names are ASCII), so the archive is refused rather than read both ways.
+     */
+    private static boolean hasSecondName(ByteBuffer b, int at, int length) {
+        for (int k = 0; k + 4 <= length; ) {
+            int id = Short.toUnsignedInt(b.getShort(at + k));
+            int size = Short.toUnsignedInt(b.getShort(at + k + 2));
+            if (id == UNICODE_PATH) {
+                return true;
+            }
+            k += 4 + size;
+        }
+        return false;
     }
 
     /** An entry a reader parses as XML (the parts, their relationships, the content types). */

@@ -299,6 +299,21 @@ class XlsxReaderViewTest {
             assertEquals("FEES_XLSX_TOO_MANY_CELLS", XlsxArchive.check(edit(plain, move, many, Map.of())).orElseThrow().code());
         }
 
+        /** Without {@code [Content_Types].xml} the reader opens no part: the file is no workbook, as before. */
+        @Test
+        void parseXlsx_noContentTypes_noWorkbook() throws IOException {
+            byte[] plain = XlsxNamespacesTest.feeTable();
+            List<ZipBombs.Raw> raws = new ArrayList<>();
+            ZipBombs.entries(plain).forEach((name, content) -> {
+                if (!name.equals(TYPES)) {
+                    raws.add(ZipBombs.deflated(name, content));
+                }
+            });
+            byte[] x = ZipBombs.zip(raws, 0);
+            assertTrue(XlsxArchive.check(x).isEmpty(), () -> XlsxArchive.check(x).toString());
+            assertEquals("FEES_XLSX_NOT_WORKBOOK", XlsxNamespacesTest.refusalCode(x));
+        }
+
         /** A part the reader finds the others by that is no well-formed XML: refused naming it, as a parser would fail. */
         @Test
         void check_brokenContentTypesOrRelationships_refusedNamingTheEntry() throws IOException {
@@ -311,6 +326,56 @@ class XlsxReaderViewTest {
                         + " cấu trúc (lưu lại từ phần mềm bảng tính)", r.messageVi());
                 assertFalse(r.messageEn().contains("Exception"), r.messageEn());
             }
+        }
+
+        /**
+         * A ZIP entry may carry a second name (the Info-ZIP Unicode Path field): the reader's ZIP library names the entry
+         * by it when the entry's UTF-8 flag is clear. Here the sheet's bytes are stored as {@code xl/a.xml} — no sheet to
+         * the check — and named {@code xl/worksheets/sheet1.xml} to the reader, which reads them (C1 past the texts, a
+         * blank cell). Refused, naming the entry.
+         */
+        @Test
+        void check_entryWithASecondName_refused() throws IOException {
+            byte[] plain = XlsxNamespacesTest.feeTable();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+                for (Map.Entry<String, byte[]> e : ZipBombs.entries(plain).entrySet()) {
+                    byte[] content = e.getValue();
+                    java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(e.getKey());
+                    if (e.getKey().equals(SHEET)) {
+                        content = new String(content, StandardCharsets.UTF_8).replace(C1, "<c r=\"C1\" t=\"s\"><v>99</v></c>")
+                                .getBytes(StandardCharsets.UTF_8);
+                        byte[] raw = "xl/a.xml".getBytes(StandardCharsets.US_ASCII);
+                        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                        crc.update(raw);
+                        byte[] second = SHEET.getBytes(StandardCharsets.US_ASCII);
+                        java.nio.ByteBuffer field = java.nio.ByteBuffer.allocate(9 + second.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                        field.putShort((short) 0x7075).putShort((short) (5 + second.length)).put((byte) 1).putInt((int) crc.getValue())
+                                .put(second);
+                        entry = new java.util.zip.ZipEntry("xl/a.xml");
+                        entry.setExtra(field.array());
+                    }
+                    z.putNextEntry(entry);
+                    z.write(content);
+                    z.closeEntry();
+                }
+            }
+            byte[] x = out.toByteArray();
+            // clear the UTF-8 flag (general purpose bit 11) the JDK's writer sets, in the local headers and the directory
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(x).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i + 10 < x.length; i++) {
+                if (b.getInt(i) == 0x04034b50) {
+                    b.putShort(i + 6, (short) (b.getShort(i + 6) & ~0x800));
+                } else if (b.getInt(i) == 0x02014b50) {
+                    b.putShort(i + 8, (short) (b.getShort(i + 8) & ~0x800));
+                }
+            }
+            assertTrue(ZipBombs.entries(x).containsKey("xl/a.xml") && !ZipBombs.entries(x).containsKey(SHEET));
+            assertEquals("", readerC1(x), "the reader reads xl/a.xml as the sheet");
+            XlsxArchive.Refusal r = XlsxArchive.check(x).orElseThrow();
+            assertEquals("FEES_XLSX_SECOND_NAME", r.code());
+            assertTrue(r.messageVi().startsWith("Mục [xl/a.xml] của tệp XLSX mang thêm một tên thứ hai"), r.messageVi());
+            assertTrue(r.messageEn().startsWith("Entry [xl/a.xml] of the XLSX file carries a second name"), r.messageEn());
         }
     }
 }
