@@ -166,8 +166,11 @@ final class DrlSource {
                     break;
                 }
                 String l = lineText(k + 1);
-                if (WHEN.matcher(l).find()) {
+                if (l.contains("when") && WHEN.matcher(l).find()) { // neither regex can match a line without its word
                     break;
+                }
+                if (l.indexOf('@') < 0) {
+                    continue;
                 }
                 Matcher mm = META.matcher(l);
                 while (mm.find()) {
