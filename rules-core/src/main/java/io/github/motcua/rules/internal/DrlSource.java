@@ -39,7 +39,7 @@ final class DrlSource {
      */
     private volatile Parsed parsed;
 
-    /** What {@link #parse} finds; immutable once published. */
+    /** What {@link #parse} finds (literals null when not asked for); immutable once published. */
     private record Parsed(char[] masked, List<Literal> literals, List<RuleHeader> rules) {
     }
 
@@ -59,18 +59,22 @@ final class DrlSource {
         lineStarts = lines == starts.length ? starts : java.util.Arrays.copyOf(starts, lines);
     }
 
-    private Parsed parse() {
+    /**
+     * The masked text and rule headers, with the literals too when {@code literals} (only the linter and the
+     * summaries read them: a prebuilt or lazily compiled procedure's check at load asks for the rule headers alone).
+     */
+    private Parsed parse(boolean literals) {
         Parsed p = parsed;
-        if (p == null) {
+        if (p == null || literals && p.literals() == null) {
             synchronized (this) {
                 p = parsed;
-                if (p == null) {
+                if (p == null || literals && p.literals() == null) {
                     char[] masked = text.toCharArray();
-                    List<Literal> literals = new ArrayList<>();
+                    List<Literal> found = literals ? new ArrayList<>() : null;
                     List<RuleHeader> rules = new ArrayList<>();
-                    mask(masked, literals);
+                    mask(masked, found);
                     findRules(masked, rules);
-                    p = new Parsed(masked, java.util.Collections.unmodifiableList(literals),
+                    p = new Parsed(masked, found == null ? null : java.util.Collections.unmodifiableList(found),
                             java.util.Collections.unmodifiableList(rules));
                     parsed = p;
                 }
@@ -89,17 +93,17 @@ final class DrlSource {
 
     /** The text with comments and string literal contents blanked (same offsets). Do not modify. */
     char[] masked() {
-        return parse().masked();
+        return parse(false).masked();
     }
 
     /** The string literals, in order. */
     List<Literal> literals() {
-        return parse().literals();
+        return parse(true).literals();
     }
 
     /** The rule headers, in order. */
     List<RuleHeader> rules() {
-        return parse().rules();
+        return parse(false).rules();
     }
 
     private static void mask(char[] masked, List<Literal> literals) {
@@ -126,21 +130,27 @@ final class DrlSource {
                 }
             } else if (c == '"' || c == '\'') {
                 int start = i;
-                StringBuilder v = new StringBuilder();
+                StringBuilder v = literals == null ? null : new StringBuilder();
                 i++;
                 while (i < n && masked[i] != c && masked[i] != '\n') {
                     if (masked[i] == '\\' && i + 1 < n) {
-                        v.append(masked[i + 1]);
+                        if (v != null) {
+                            v.append(masked[i + 1]);
+                        }
                         masked[i] = ' ';
                         masked[i + 1] = ' ';
                         i += 2;
                         continue;
                     }
-                    v.append(masked[i]);
+                    if (v != null) {
+                        v.append(masked[i]);
+                    }
                     masked[i++] = ' ';
                 }
                 // keep the quotes so the masked text still shows "a literal was here"
-                literals.add(new Literal(start, Math.min(i, n - 1), v.toString()));
+                if (v != null) {
+                    literals.add(new Literal(start, Math.min(i, n - 1), v.toString()));
+                }
                 i++;
             } else {
                 i++;

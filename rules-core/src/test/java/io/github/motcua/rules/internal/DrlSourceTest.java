@@ -115,7 +115,8 @@ class DrlSourceTest {
                 + "  @basis( \"B\" )\n"
                 + "rule third\n"
                 + "when\nthen\nend";
-        List<DrlSource.RuleHeader> rules = new DrlSource("r.drl", text).rules();
+        DrlSource source = new DrlSource("r.drl", text);
+        List<DrlSource.RuleHeader> rules = source.rules();
         List<String> names = new ArrayList<>();
         for (DrlSource.RuleHeader h : rules) {
             names.add(h.name() + "@" + h.line() + ":" + h.column());
@@ -128,5 +129,15 @@ class DrlSourceTest {
         assertEquals(List.of("basis"), List.copyOf(rules.get(1).meta().keySet()));
         assertEquals("B", rules.get(1).meta().get("basis").value());
         assertTrue(rules.get(2).meta().isEmpty());
+        // the literals, asked for after the rule headers (which are found without them), then the headers again
+        List<String> literals = new ArrayList<>();
+        for (DrlSource.Literal l : source.literals()) {
+            literals.add(l.value() + "@" + l.start());
+        }
+        int form = text.indexOf("\"x\"");
+        assertEquals(List.of("Một quy tắc@" + text.indexOf("\"Một"), "LHT-2014-D33@" + text.indexOf("\"LHT"), "x@" + form,
+                "rule y@" + text.indexOf("\"rule y"), "hai 'b'@" + text.indexOf("'hai"), "B@" + text.indexOf("\"B\"")), literals);
+        assertEquals(rules, source.rules());
+        assertEquals(' ', source.masked()[form + 1]);
     }
 }
