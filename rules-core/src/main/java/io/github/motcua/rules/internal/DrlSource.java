@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  */
 final class DrlSource {
     /**
-     * A rule header's start, as {@link #ruleStart} reads it (kept as the specification: {@code DrlSourceTest} checks the
-     * two agree on generated and real lines).
+     * A rule header's start, as {@link #ruleIndent} and {@link #ruleName} read it (kept as the specification:
+     * {@code DrlSourceTest} checks they agree on generated and real lines).
      */
     static final Pattern RULE = Pattern.compile("^(\\s*)rule\\s+(\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|(\\S+))");
     private static final Pattern META = Pattern.compile("@([A-Za-z_][\\w]*)\\s*(?:\\(\\s*(?:\"([^\"]*)\"|([^)\"]*?))\\s*\\))?");
