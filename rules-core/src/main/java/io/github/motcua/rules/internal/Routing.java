@@ -120,7 +120,7 @@ final class Routing {
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.min(bytes.length + 1, 4096));
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(256); // emptied as it fills: the text is not kept
         while (true) {
             java.nio.charset.CoderResult r = strict.decode(in, out, true);
             if (r.isError()) {
