@@ -65,29 +65,84 @@ final class Routing {
         }
     }
 
-    /** 1-based line of the first line of {@code text} that starts with {@code key:} (a top-level key), or 0. */
+    /**
+     * 1-based line of the first line of {@code text} that starts with {@code key:} (a top-level key; {@code key} is
+     * ASCII), or 0, also when the text is not UTF-8 (the engine reports the file). Read on the bytes, as the decoded
+     * text would give it, without making that text (the procedure.yaml of every procedure again, for one line number):
+     * a UTF-8 line feed is the byte 0x0A and nothing else, an ASCII key's bytes are its characters, the decoder drops a
+     * leading byte-order mark, and NFC changes no line feed and makes no ASCII letter or colon from other characters
+     * nor turns one into another ({@code RoutingTest} compares it with the decoded text's answer).
+     */
     static int topLevelLine(byte[] text, String key) {
-        if (text == null) {
+        if (text == null || !utf8(text)) {
             return 0;
         }
-        String s = PackFiles.textOrNull("procedure.yaml", text); // not UTF-8: the engine reports the file
-        if (s == null) {
-            return 0;
-        }
+        int n = text.length;
+        int start = n >= 3 && (text[0] & 0xFF) == 0xEF && (text[1] & 0xFF) == 0xBB && (text[2] & 0xFF) == 0xBF ? 3 : 0;
         int line = 1;
-        int start = 0;
-        while (start < s.length()) {
-            if (s.startsWith(key + ":", start)) {
+        while (start < n) {
+            if (startsWith(text, start, key)) {
                 return line;
             }
-            int nl = s.indexOf('\n', start);
-            if (nl < 0) {
+            int nl = start;
+            while (nl < n && text[nl] != '\n') {
+                nl++;
+            }
+            if (nl == n) {
                 return 0;
             }
             start = nl + 1;
             line++;
         }
         return 0;
+    }
+
+    /** Whether {@code key} followed by a colon is written at {@code at} (an ASCII key: its bytes are its characters). */
+    private static boolean startsWith(byte[] text, int at, String key) {
+        int k = key.length();
+        if (at + k >= text.length || text[at + k] != ':') {
+            return false;
+        }
+        for (int i = 0; i < k; i++) {
+            if (text[at + i] != key.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code bytes} are UTF-8 as the kernel's decoder judges them (its strict decoder, in chunks, without
+     * making the text).
+     */
+    static boolean utf8(byte[] bytes) {
+        java.nio.charset.CharsetDecoder strict = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(256); // emptied as it fills: the text is not kept
+        while (true) {
+            java.nio.charset.CoderResult r = strict.decode(in, out, true);
+            if (r.isError()) {
+                return false;
+            }
+            if (r.isOverflow()) {
+                out.clear();
+                continue;
+            }
+            break;
+        }
+        while (true) {
+            java.nio.charset.CoderResult r = strict.flush(out);
+            if (r.isError()) {
+                return false;
+            }
+            if (r.isOverflow()) {
+                out.clear();
+                continue;
+            }
+            return true;
+        }
     }
 
     /** The line of {@code competence:} in every procedures/CODE/procedure.yaml that has one, by CODE. */
