@@ -61,6 +61,14 @@ public class CatalogueBenchmark {
          */
         @Param({"false"})
         public boolean distinctDossiers;
+        /**
+         * With {@link #distinctDossiers}: each slot's dossier object also has its own form strings, maps and lists and its
+         * own procedure code string, as a dossier parsed from its own JSON would (the default copies share the reference
+         * dossier's strings, so every copy of a template reads the same string objects). A supplementary control
+         * (docs/performance.md "Session 15"), not the issue's benchmark.
+         */
+        @Param({"false"})
+        public boolean freshDossiers;
 
         Engine engine;
         Dossier same;
@@ -107,11 +115,38 @@ public class CatalogueBenchmark {
             int hot = Math.max(1, drawn / 5);
             for (int i = 0; i < mixed.length; i++) {
                 int p = random.nextInt(10) < 8 ? random.nextInt(hot) : random.nextInt(drawn);
-                mixed[i] = distinctDossiers ? CatalogueScale.dossierFor(byTemplate, templates, p, Map.of()) : each[p];
+                mixed[i] = !distinctDossiers ? each[p]
+                        : freshDossiers ? fresh(CatalogueScale.dossierFor(byTemplate, templates, p, Map.of()))
+                        : CatalogueScale.dossierFor(byTemplate, templates, p, Map.of());
             }
             if (grouped) {
                 java.util.Arrays.sort(mixed, java.util.Comparator.comparing(Dossier::procedure));
             }
+        }
+
+        /** A copy of {@code d} with its own form strings, maps and lists and its own procedure code string. */
+        static Dossier fresh(Dossier d) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> form = (Map<String, Object>) freshValue(d.form());
+            return Dossier.builder(new String(d.procedure()), d.channel(), d.receivedAt()).unit(d.unit()).asOf(d.asOf())
+                    .applicant(d.applicant()).form(form).heldData(d.heldData()).excludedPeriods(d.excludedPeriods()).build();
+        }
+
+        private static Object freshValue(Object v) {
+            if (v instanceof String s) {
+                return new String(s);
+            }
+            if (v instanceof Map<?, ?> m) {
+                Map<String, Object> out = new java.util.LinkedHashMap<>();
+                m.forEach((k, x) -> out.put(new String((String) k), freshValue(x)));
+                return out;
+            }
+            if (v instanceof List<?> l) {
+                List<Object> out = new java.util.ArrayList<>();
+                l.forEach(x -> out.add(freshValue(x)));
+                return out;
+            }
+            return v;
         }
 
         @TearDown(Level.Trial)

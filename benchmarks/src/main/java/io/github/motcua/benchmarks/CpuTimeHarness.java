@@ -23,6 +23,7 @@ import java.util.Set;
  * java -cp benchmarks/target/benchmarks.jar io.github.motcua.benchmarks.CpuTimeHarness whole [rounds] [profileSeconds]
  * java -cp benchmarks/target/benchmarks.jar io.github.motcua.benchmarks.CpuTimeHarness forms [rounds] [profileSeconds]
  * java -Xmx3g -cp benchmarks/target/benchmarks.jar io.github.motcua.benchmarks.CpuTimeHarness catalogue:2000 [rounds] [profileSeconds]
+ * java -Xmx3g -cp benchmarks/target/benchmarks.jar io.github.motcua.benchmarks.CpuTimeHarness templates [rounds]
  * </pre>
  *
  * <p>{@code whole}: {@link WholeDecisionBenchmark}'s engine decision against its raw run. {@code forms}:
@@ -31,7 +32,9 @@ import java.util.Set;
  * once with 10 and once with 2,000, each in its own JVM as JMH forks do, and compare the skewed rows);
  * {@code catalogue:N/K}: N procedures loaded, the skewed mix drawn from the first K only ("many loaded" against
  * "many decided", docs/performance.md "Session 8"); {@code catalogue:N/K/sorted}: the same decisions, each procedure's
- * in a row. With {@code -Dside=a} it also prints the collections, their
+ * in a row; {@code catalogue:N/K/distinct}: every slot of the mix its own dossier object (on both sides of a
+ * comparison the same number of dossier objects, docs/performance.md "Session 15"); {@code catalogue:N/K/fresh}: the
+ * same with each dossier's own strings too; {@code K} 0 means all N. With {@code -Dside=a} it also prints the collections, their
  * pause time, the process's CPU time (GC and JIT threads included) and the wall time per operation.
  * With a third argument the first side then runs that many seconds more while a thread samples its stack
  * every 0.2 ms and the most frequent frames are printed (inclusive and self).
@@ -52,6 +55,10 @@ public final class CpuTimeHarness {
         String what = args.length > 0 ? args[0] : "whole";
         if (what.equals("compare")) {
             compare(args);
+            return;
+        }
+        if (what.equals("templates")) {
+            templates(args.length > 1 ? Integer.parseInt(args[1]) : 16);
             return;
         }
         if (what.startsWith("heap:")) {
@@ -151,7 +158,12 @@ public final class CpuTimeHarness {
             CatalogueBenchmark.Catalogue c = new CatalogueBenchmark.Catalogue();
             c.procedures = procedures;
             c.touched = nk.length > 1 ? Integer.parseInt(nk[1]) : 0;
-            c.grouped = nk.length > 2 && nk[2].equals("sorted"); // N/K/sorted: the same mix, each procedure's dossiers in a row
+            // N/K/sorted: the same mix, each procedure's dossiers in a row; N/K/distinct: a dossier object per slot
+            // (CatalogueBenchmark's distinctDossiers); N/K/sorted,distinct both. K 0 (or absent): all N
+            List<String> flags = nk.length > 2 ? List.of(nk[2].split(",")) : List.of();
+            c.grouped = flags.contains("sorted");
+            c.distinctDossiers = flags.contains("distinct") || flags.contains("fresh");
+            c.freshDossiers = flags.contains("fresh"); // N/K/fresh: distinct, each with its own strings too
             long s0 = System.nanoTime();
             c.setUp();
             System.out.printf(Locale.ROOT, "catalogue of %d set up in %.1f s%n", procedures, (System.nanoTime() - s0) / 1e9);
@@ -248,6 +260,73 @@ public final class CpuTimeHarness {
      * once, then after {@code mixed} decisions of the skewed mix (what pooled sessions add), after full GCs.
      * With {@code -Dmotcua.catalogue.prebuilt=DIR} the catalogue is loaded from its prebuilt pack.
      */
+    /**
+     * {@code templates [rounds]}: what each side of {@link CatalogueBenchmark#skewedMix} decides, apart from how many
+     * procedures. Procedure i of the synthetic catalogue copies reference template i mod 14, so the two sides decide
+     * different templates: the mix over 10 sends 80 % of its dossiers to procedures 0 and 1 (templates 0 and 1), the mix
+     * over 2,000 spreads over all 14. This decides procedures 0 to 13 of the 2,000 catalogue (one per template), each
+     * 4,096 times in a row (warm), rounds interleaved, 6 warm-up rounds, CPU time of this thread; then prints each
+     * template's median and, for each mix (the mix's own draw), its template weights and its warm cost (weights times
+     * medians). The ratio of the two warm costs is how much more work per decision the 10-procedure side does by its
+     * templates alone (docs/performance.md "Session 15").
+     */
+    private static void templates(int rounds) throws Exception {
+        CatalogueBenchmark.Catalogue c = new CatalogueBenchmark.Catalogue();
+        c.procedures = 2000;
+        c.setUp();
+        Path reference = Path.of(System.getProperty("motcua.reference", "examples/packs/gia-lai"));
+        List<CatalogueGenerator.Template> templates = CatalogueGenerator.templates(reference);
+        Map<String, io.github.motcua.rules.Dossier> byTemplate = CatalogueScale.referenceDossiers(reference);
+        int kinds = templates.size();
+        io.github.motcua.rules.Dossier[] d = new io.github.motcua.rules.Dossier[kinds];
+        for (int t = 0; t < kinds; t++) {
+            d[t] = CatalogueScale.dossierFor(byTemplate, templates, t, Map.of());
+        }
+        com.sun.management.ThreadMXBean tm = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        double[][] cpu = new double[kinds][rounds];
+        for (int r = 0; r < 6 + rounds; r++) {
+            for (int t = 0; t < kinds; t++) {
+                long c0 = tm.getCurrentThreadCpuTime();
+                for (int j = 0; j < 4096; j++) {
+                    sink = c.engine.decide(d[t]);
+                }
+                long c1 = tm.getCurrentThreadCpuTime();
+                if (r >= 6) {
+                    cpu[t][r - 6] = (c1 - c0) / 1e3 / 4096;
+                }
+            }
+        }
+        double[] median = new double[kinds];
+        for (int t = 0; t < kinds; t++) {
+            double[] s = cpu[t].clone();
+            java.util.Arrays.sort(s);
+            median[t] = s[rounds / 2];
+            System.out.printf(Locale.ROOT, "template %2d min %6.2f median %6.2f us%n", t, s[0], median[t]);
+        }
+        double[] cost = new double[2];
+        int[] sizes = {10, 2000};
+        for (int k = 0; k < 2; k++) {
+            // the mix's own draw (CatalogueBenchmark.Catalogue.setUp), template by template
+            java.util.Random random = new java.util.Random(42);
+            int n = sizes[k];
+            int hot = Math.max(1, n / 5);
+            double[] w = new double[kinds];
+            for (int i = 0; i < 4096; i++) {
+                int p = random.nextInt(10) < 8 ? random.nextInt(hot) : random.nextInt(n);
+                w[p % kinds] += 1.0 / 4096;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int t = 0; t < kinds; t++) {
+                cost[k] += w[t] * median[t];
+                sb.append(String.format(Locale.ROOT, " %.3f", w[t]));
+            }
+            System.out.printf(Locale.ROOT, "mix over %d: template weights%s; warm cost %.2f us%n", n, sb, cost[k]);
+        }
+        System.out.printf(Locale.ROOT, "warm cost, mix over 10 / mix over 2000: %.3f (%s, %d rounds; load %s)%n",
+                cost[0] / cost[1], java.time.Instant.now(), rounds, Files.readString(Path.of("/proc/loadavg")).trim());
+        c.tearDown();
+    }
+
     private static void heap(int procedures, int mixed) throws Exception {
         long before = usedHeapAfterGc();
         CatalogueBenchmark.Catalogue c = new CatalogueBenchmark.Catalogue();

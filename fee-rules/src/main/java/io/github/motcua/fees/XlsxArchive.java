@@ -111,53 +111,203 @@ public final class XlsxArchive {
     private record Entry(String name, int method, long compressed, long declared, long localOffset) {
     }
 
-    /** The content type by which a workbook names its shared-texts part ({@code [Content_Types].xml}), as readers find it. */
+    /** The content type by which the reader finds the shared-texts part ({@code [Content_Types].xml}). */
     private static final String SHARED_TEXTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
-    /** An {@code Override} element, prefixed or not: the reader matches its local name, so the check does too. */
-    private static final java.util.regex.Pattern OVERRIDE = java.util.regex.Pattern.compile(
-            "<(?:[A-Za-z_][A-Za-z0-9_.\\-]*:)?Override\\b[^>]*>");
-    private static final java.util.regex.Pattern PART_NAME = java.util.regex.Pattern.compile("\\bPartName\\s*=\\s*[\"']([^\"']*)[\"']");
-    private static final java.util.regex.Pattern CONTENT_TYPE = java.util.regex.Pattern.compile("\\bContentType\\s*=\\s*[\"']([^\"']*)[\"']");
+    /** The content types by which the reader finds the workbook part; without one it reads {@link #DEFAULT_WORKBOOK}. */
+    private static final Set<String> WORKBOOK_TYPES = Set.of(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+    private static final String DEFAULT_WORKBOOK = "/xl/workbook.xml";
+    /** The relationship types by which a spreadsheet program finds the shared texts (transitional and strict). */
+    private static final Set<String> SHARED_TEXTS_RELATIONSHIPS = Set.of(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
+            "http://purl.oclc.org/ooxml/officeDocument/relationships/sharedStrings");
+    /** How the reader names a part's relationships: {@code /xl/workbook.xml} has {@code /xl/_rels/workbook.xml.rels}. */
+    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("^(.*/)([^/]+)$");
+    /** A parser factory of the check's own, made per check: a StAX factory is not promised to be thread-safe. */
+    private static javax.xml.stream.XMLInputFactory xmlFactory() {
+        javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newDefaultFactory();
+        f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
+        f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
+        return f;
+    }
+
+    /**
+     * The parts the reader (fastexcel-reader 0.20.2) opens, found as it finds them: the shared-texts part is the
+     * {@code Override} of {@code [Content_Types].xml} with the shared-texts content type; a worksheet is what a
+     * {@code sheet} of the workbook names through the workbook's relationships (the workbook part is the override with a
+     * workbook content type, or {@code /xl/workbook.xml}); a part name is looked up as written, then ignoring case.
+     *
+     * @param sharedTexts the entry of the one shared-texts part, or -1 when the archive names none the reader finds
+     * @param sharedTextNames every part named as the shared texts, by an override or by a workbook relationship
+     * @param sheets the entries a sheet may be read from (every workbook candidate's, every relationship of a sheet's id)
+     */
+    private record Parts(int sharedTexts, Set<String> sharedTextNames, Set<Integer> sheets) {
+    }
+
+    /**
+     * Reads {@code [Content_Types].xml}, the workbook candidates and their relationships with the JDK's StAX parser (no
+     * DTD, no external entity; every entry has passed the size, encoding and DOCTYPE checks by now), as the reader reads
+     * them: elements and the {@code Override}/{@code Relationship} attributes by local name, those attributes of no
+     * namespace. Where the reader would take one of several, the check takes all (sheets) or refuses (shared texts).
+     * Null when the archive has no {@code [Content_Types].xml}: the reader refuses it before it opens any part.
+     */
+    private static Parts parts(byte[] bytes, List<Entry> entries, List<long[]> spans, String[] reading)
+            throws javax.xml.stream.XMLStreamException {
+        javax.xml.stream.XMLInputFactory xml = xmlFactory();
+        Set<String> sharedTexts = new java.util.LinkedHashSet<>();
+        int sharedTextsEntry = -1;
+        List<String> workbooks = new ArrayList<>();
+        int types = find(entries, "[Content_Types].xml");
+        if (types < 0) {
+            return null; // the reader opens nothing of an archive without one: it refuses the file as no workbook
+        }
+        reading[0] = entries.get(types).name;
+        javax.xml.stream.XMLStreamReader contentTypes = open(xml, bytes, entries.get(types), spans.get(types));
+        while (contentTypes.hasNext()) {
+            if (contentTypes.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT
+                    && contentTypes.getLocalName().equals("Override")) {
+                String type = attribute(contentTypes, "ContentType");
+                String name = attribute(contentTypes, "PartName");
+                if (type != null && name != null && type.equals(SHARED_TEXTS_TYPE)) {
+                    int at = find(entries, name);
+                    sharedTexts.add(at >= 0 ? entries.get(at).name : strip(name));
+                    sharedTextsEntry = at;
+                } else if (type != null && name != null && WORKBOOK_TYPES.contains(type)) {
+                    workbooks.add(name);
+                }
+            }
+        }
+        workbooks.add(DEFAULT_WORKBOOK);
+        Set<Integer> sheets = new java.util.TreeSet<>();
+        for (String workbook : workbooks) {
+            int book = find(entries, workbook);
+            String rels = FILE_NAME.matcher(workbook).replaceFirst("$1_rels/$2.rels");
+            int relsEntry = find(entries, rels);
+            if (book < 0 || relsEntry < 0 || rels.indexOf("_rel") < 0) {
+                continue; // the reader fails on this workbook: it reads no sheet of it
+            }
+            String folder = rels.substring(0, rels.indexOf("_rel"));
+            java.util.Map<String, List<String>> targets = new java.util.HashMap<>();
+            reading[0] = entries.get(relsEntry).name;
+            javax.xml.stream.XMLStreamReader r = open(xml, bytes, entries.get(relsEntry), spans.get(relsEntry));
+            while (r.hasNext()) {
+                if (r.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("Relationship")) {
+                    String id = attribute(r, "Id");
+                    String target = attribute(r, "Target");
+                    if (target == null) {
+                        continue;
+                    }
+                    target = target.startsWith("/") ? target : folder + target;
+                    targets.computeIfAbsent(id, k -> new ArrayList<>()).add(target);
+                    if (SHARED_TEXTS_RELATIONSHIPS.contains(attribute(r, "Type"))) {
+                        int at = find(entries, target);
+                        sharedTexts.add(at >= 0 ? entries.get(at).name : strip(target));
+                    }
+                }
+            }
+            reading[0] = entries.get(book).name;
+            r = open(xml, bytes, entries.get(book), spans.get(book));
+            while (r.hasNext()) {
+                if (r.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("sheet")) {
+                    for (int k = 0; k < r.getAttributeCount(); k++) {
+                        if (r.getAttributeLocalName(k).equals("id")) { // r:id, whatever namespace r is bound to
+                            for (String target : targets.getOrDefault(r.getAttributeValue(k), List.of())) {
+                                int at = find(entries, target);
+                                if (at >= 0) {
+                                    sheets.add(at);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new Parts(sharedTextsEntry, sharedTexts, sheets);
+    }
+
+    /** An attribute of no namespace, as the reader asks for it (StAX {@code getAttributeValue(null, name)} in Aalto). */
+    private static String attribute(javax.xml.stream.XMLStreamReader r, String name) {
+        for (int k = 0; k < r.getAttributeCount(); k++) {
+            String ns = r.getAttributeNamespace(k);
+            if ((ns == null || ns.isEmpty()) && r.getAttributeLocalName(k).equals(name)) {
+                return r.getAttributeValue(k);
+            }
+        }
+        return null;
+    }
+
+    private static String strip(String name) {
+        return name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    /** The entry the reader opens for a part name: without its leading '/', as written, else the first ignoring case. */
+    private static int find(List<Entry> entries, String name) {
+        String n = strip(name);
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).name.equals(n)) {
+                return i;
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).name.equalsIgnoreCase(n)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The XML of an entry already checked (sizes, method, actual size) and inflated once: inflated again, whole. */
+    private static javax.xml.stream.XMLStreamReader open(javax.xml.stream.XMLInputFactory xml, byte[] bytes, Entry e, long[] span)
+            throws javax.xml.stream.XMLStreamException {
+        byte[] content;
+        if (e.method == 0) {
+            content = java.util.Arrays.copyOfRange(bytes, (int) span[2], (int) (span[2] + e.compressed));
+        } else {
+            content = new byte[(int) e.declared]; // the actual size, checked against the declared one
+            Inflater inf = new Inflater(true);
+            try {
+                inf.setInput(bytes, (int) span[2], (int) e.compressed);
+                int n = 0;
+                while (n < content.length && !inf.finished()) {
+                    int k = inf.inflate(content, n, content.length - n);
+                    if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                        break;
+                    }
+                    n += k;
+                }
+            } catch (DataFormatException x) {
+                throw new IllegalArgumentException("bad deflate data: " + x.getMessage(), x);
+            } finally {
+                inf.end();
+            }
+        }
+        return xml.createXMLStreamReader(new java.io.ByteArrayInputStream(content));
+    }
 
     /**
      * The first worksheet cell of type shared text ({@code t="s"}) whose index names no item of the shared-texts part —
      * a reader would give it as a blank cell, and a fee table as a missing value or an empty table — or null when there
-     * is none; before that, a shared-texts part holding an {@code si} or {@code t} of another namespace, which the
-     * reader would take for a shared text. Nothing is refused when {@code [Content_Types].xml} cannot be read here (the
-     * reader then decides).
+     * is none; before that, an archive naming more than one shared-texts part (by two overrides, or an override and a
+     * workbook relationship naming different parts: the check, the reader and a spreadsheet program could each read
+     * another), and a shared-texts part holding an {@code si} or {@code t} of another namespace, which the reader would
+     * take for a shared text. Worksheets are those named {@code xl/worksheets/*.xml} and those the workbook names.
      */
-    private static Refusal missingSharedText(List<Entry> entries, CellCounter[] counters) {
-        String types = null;
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).name.equals("[Content_Types].xml")) {
-                types = counters[i].captured();
-            }
-        }
-        if (types == null) {
-            return null;
-        }
-        String part = null;
-        java.util.regex.Matcher m = OVERRIDE.matcher(types);
-        while (m.find()) {
-            java.util.regex.Matcher name = PART_NAME.matcher(m.group());
-            java.util.regex.Matcher type = CONTENT_TYPE.matcher(m.group());
-            if (name.find() && type.find() && type.group(1).equals(SHARED_TEXTS_TYPE)) {
-                part = name.group(1).startsWith("/") ? name.group(1).substring(1) : name.group(1);
-                break;
-            }
+    private static Refusal missingSharedText(Parts parts, List<Entry> entries, CellCounter[] counters, Set<Integer> sheets) {
+        if (parts.sharedTextNames().size() > 1) {
+            return refusal("FEES_XLSX_SHARED_TEXTS_TWICE", "names", String.join(", ", parts.sharedTextNames()));
         }
         int items = 0;
-        for (int i = 0; part != null && i < entries.size(); i++) {
-            if (entries.get(i).name.equals(part)) {
-                if (counters[i].foreignSharedText) {
-                    return refusal("FEES_XLSX_FOREIGN_SHARED_TEXT", "name", part);
-                }
-                items = counters[i].sharedItems;
+        if (parts.sharedTexts() >= 0) {
+            CellCounter texts = counters[parts.sharedTexts()];
+            if (texts.foreignSharedText) {
+                return refusal("FEES_XLSX_FOREIGN_SHARED_TEXT", "name", entries.get(parts.sharedTexts()).name);
             }
+            items = texts.sharedItems;
         }
-        for (int i = 0; i < entries.size(); i++) {
+        for (int i : sheets) {
             CellCounter c = counters[i];
-            for (int k = 0; c.sheet && k < c.sharedCount; k++) {
+            for (int k = 0; k < c.sharedCount; k++) {
                 if (c.sharedIndex[k] >= items) {
                     int column = (int) (c.sharedAt[k] >>> 32);
                     int row = (int) c.sharedAt[k];
@@ -239,6 +389,9 @@ public final class XlsxArchive {
             if (method != 0 && method != 8) {
                 return corrupt("FEES_XLSX_METHOD", "name", name, "method", method);
             }
+            if (hasSecondName(b, p + 46 + nameLen, Math.min(extraLen, eocd - (p + 46 + nameLen)))) {
+                return corrupt("FEES_XLSX_SECOND_NAME", "name", name);
+            }
             if (declared > MAX_ENTRY_BYTES) {
                 return tooBig(name, declared);
             }
@@ -255,6 +408,9 @@ public final class XlsxArchive {
             int nameLen = Short.toUnsignedInt(b.getShort(lp + 26));
             int extraLen = Short.toUnsignedInt(b.getShort(lp + 28));
             long start = e.localOffset + 30 + nameLen + extraLen;
+            if (start <= cdOffset && hasSecondName(b, lp + 30 + nameLen, extraLen)) {
+                return corrupt("FEES_XLSX_SECOND_NAME", "name", e.name);
+            }
             long end = start + e.compressed;
             if (end > cdOffset) {
                 return corrupt("FEES_XLSX_DATA_PAST", "name", e.name);
@@ -274,7 +430,7 @@ public final class XlsxArchive {
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             long[] span = spans.get(i);
-            CellCounter counter = new CellCounter(isWorksheet(e.name), e.name.equals("[Content_Types].xml"));
+            CellCounter counter = new CellCounter();
             counters[i] = counter;
             long actual;
             if (e.method == 0) {
@@ -305,19 +461,74 @@ public final class XlsxArchive {
                 return refusal("FEES_XLSX_DOCTYPE", "name", e.name);
             }
             if (isWorksheet(e.name)) {
-                if (counter.wideReference) {
-                    return refusal("FEES_XLSX_WIDE_CELL", "name", e.name);
-                }
-                if (counter.formulaWork() > MAX_FORMULA_WORK) {
-                    return refusal("FEES_XLSX_FORMULA_WORK", "name", e.name, "max", MAX_FORMULA_WORK);
-                }
+                Refusal r = sheetRefusal(e, counter);
                 cells += counter.cells;
-                if (cells > MAX_CELLS) {
-                    return refusal("FEES_XLSX_TOO_MANY_CELLS", "max", MAX_CELLS);
+                if (r == null && cells > MAX_CELLS) {
+                    r = refusal("FEES_XLSX_TOO_MANY_CELLS", "max", MAX_CELLS);
+                }
+                if (r != null) {
+                    return r;
                 }
             }
         }
-        return missingSharedText(entries, counters);
+        Parts parts;
+        String[] reading = {""};
+        try {
+            parts = parts(bytes, entries, spans, reading);
+        } catch (javax.xml.stream.XMLStreamException | RuntimeException e) {
+            // a part the reader finds others by is no XML a parser reads: the reader would fail on it, or read around it
+            return refusal("FEES_XLSX_BROKEN_PART", "name", reading[0]);
+        }
+        // a sheet the workbook names outside xl/worksheets/ is a sheet to the reader: every sheet limit applies to it
+        Set<Integer> sheets = new java.util.TreeSet<>(parts == null ? Set.of() : parts.sheets());
+        for (int i = 0; i < entries.size(); i++) {
+            if (isWorksheet(entries.get(i).name)) {
+                sheets.add(i);
+            } else if (sheets.contains(i)) {
+                Refusal r = sheetRefusal(entries.get(i), counters[i]);
+                cells += counters[i].cells;
+                if (r == null && cells > MAX_CELLS) {
+                    r = refusal("FEES_XLSX_TOO_MANY_CELLS", "max", MAX_CELLS);
+                }
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+        return parts == null ? null : missingSharedText(parts, entries, counters, sheets);
+    }
+
+    /** A worksheet's own limits: no cell past {@code XFD}, formula work the reader can afford. */
+    private static Refusal sheetRefusal(Entry e, CellCounter counter) {
+        if (counter.wideReference) {
+            return refusal("FEES_XLSX_WIDE_CELL", "name", e.name);
+        }
+        if (counter.formulaWork() > MAX_FORMULA_WORK) {
+            return refusal("FEES_XLSX_FORMULA_WORK", "name", e.name, "max", MAX_FORMULA_WORK);
+        }
+        return null;
+    }
+
+    /** The ZIP "Info-ZIP Unicode Path" extra field: a second name of the entry, in UTF-8 (APPNOTE 4.6.9). */
+    private static final int UNICODE_PATH = 0x7075;
+
+    /**
+     * Whether an entry's extra fields, {@code length} bytes at {@code at}, hold a Unicode Path field. The reader's ZIP
+     * library (commons-compress) names an entry by that field when the entry's UTF-8 flag is clear and the field's
+     * checksum matches the name: the check, which names entries by the directory's own bytes, would validate
+     * {@code xl/a.xml} while the reader opened the same bytes as {@code xl/worksheets/sheet1.xml}. A spreadsheet
+     * program writes no such field (part names are ASCII), so the archive is refused rather than read both ways.
+     */
+    private static boolean hasSecondName(ByteBuffer b, int at, int length) {
+        for (int k = 0; k + 4 <= length; ) {
+            int id = Short.toUnsignedInt(b.getShort(at + k));
+            int size = Short.toUnsignedInt(b.getShort(at + k + 2));
+            if (id == UNICODE_PATH) {
+                return true;
+            }
+            k += 4 + size;
+        }
+        return false;
     }
 
     /** An entry a reader parses as XML (the parts, their relationships, the content types). */
@@ -395,11 +606,9 @@ public final class XlsxArchive {
      * <p>Bounds: names and namespace names are kept up to {@link #MAX_NAME} characters (a longer prefix binds nothing
      * known, so its {@code si} counts as foreign: refused, never accepted), at most {@link #MAX_BINDINGS} namespace
      * declarations are kept in scope (past that every prefix reads as foreign, likewise), indices and cell positions
-     * are clamped, and the capture of {@code [Content_Types].xml} stops at {@link #MAX_CAPTURE} bytes.
+     * are clamped, and a worksheet's shared-text cells are recorded only when their index rises.
      */
     static final class CellCounter {
-        /** Largest {@code [Content_Types].xml} kept to find the shared-texts part (a real one is a few kilobytes). */
-        private static final int MAX_CAPTURE = 1024 * 1024;
         /** Longest prefix, local name or namespace name kept. */
         static final int MAX_NAME = 128;
         /** Most namespace declarations in scope at once (a real part declares fewer than twenty, on its root). */
@@ -453,10 +662,9 @@ public final class XlsxArchive {
         int sharedItems;
         /** An {@code si}, or a {@code t} inside an {@code si}, in another namespace: the reader would take it for a shared text. */
         boolean foreignSharedText;
-        /** Whether the entry is a worksheet: its shared-text cells are recorded. */
-        final boolean sheet;
         /**
-         * A worksheet's shared-text cells whose index is higher than every earlier one's, in order: the first cell whose
+         * The entry's shared-text cells (every entry's: which entries are worksheets is known once the workbook is read)
+         * whose index is higher than every earlier one's, in order: the first cell whose
          * index names no shared text is always one of them, whatever the number of shared texts turns out to be.
          */
         int[] sharedIndex = new int[8];
@@ -464,7 +672,6 @@ public final class XlsxArchive {
         long[] sharedAt = new long[8];
         int sharedCount;
         private int highest = -1;
-        private java.io.ByteArrayOutputStream capture;
 
         // the byte stream's encoding: -1 not known yet, 0 one byte a character (UTF-8 and the like), 1 UTF-16BE, 2 UTF-16LE
         private int encoding = -1;
@@ -516,41 +723,24 @@ public final class XlsxArchive {
         private boolean shared;
         private boolean awaitValue;
         private boolean inValue;
+        // the shared-text cell's value being read, as the reader's Integer.parseInt reads it: its characters so far, a
+        // leading sign, the digits and their number (clamped), whether it is still a whole number, the v element's
+        // depth, and the cell it belongs to (a cell element nested in the value moves column and row, not the value)
+        private int valueDepth;
+        private int valueChars;
+        private boolean valueNegative;
         private long index;
         private int digits;
-        private boolean digitsOnly;
-
-        CellCounter() {
-            this(false, false);
-        }
-
-        CellCounter(boolean sheet, boolean capture) {
-            this.sheet = sheet;
-            this.capture = capture ? new java.io.ByteArrayOutputStream() : null;
-        }
-
-        /** The captured entry as text, or null when it was not captured or was too large. */
-        String captured() {
-            if (capture == null) {
-                return null;
-            }
-            if (encoding <= 0) {
-                return capture.toString(java.nio.charset.StandardCharsets.UTF_8);
-            }
-            byte[] b = capture.toByteArray();
-            int bom = b.length >= 2 && (b[0] & 0xFF) + (b[1] & 0xFF) == 0xFE + 0xFF ? 2 : 0;
-            return new String(b, bom, b.length - bom, encoding == 1 ? java.nio.charset.StandardCharsets.UTF_16BE
-                    : java.nio.charset.StandardCharsets.UTF_16LE);
-        }
+        private boolean valueValid;
+        private int valueColumn;
+        private int valueRow;
+        // a UTF-8 sequence in the value's text: the bytes still to come and the code point so far
+        private int utf8Need;
+        private int utf8Code;
+        /** Characters of {@code CDATA[} still to pass after {@code <![}: the section's text starts after them. */
+        private int cdataSkip;
 
         void feed(byte[] buf, int off, int len) {
-            if (capture != null) {
-                if (capture.size() + len > MAX_CAPTURE) {
-                    capture = null;
-                } else {
-                    capture.write(buf, off, len);
-                }
-            }
             for (int i = off; i < off + len; i++) {
                 int b = buf[i] & 0xFF;
                 if (encoding == 0) {
@@ -640,23 +830,14 @@ public final class XlsxArchive {
             switch (state) {
                 case TEXT -> {
                     if (ch == '<') {
-                        if (referenceLength > 0) {
-                            digitsOnly = false; // an unfinished reference: a parser refuses it
+                        if (referenceLength > 0 || utf8Need > 0) {
+                            valueValid = false; // an unfinished reference or character: a parser refuses it
                             referenceLength = 0;
+                            utf8Need = 0;
                         }
-                        endValue();
-                        state = LT;
+                        state = LT; // the value goes on after markup: the reader joins the text up to </v>
                     } else if (inValue) {
-                        int c = reference(ch);
-                        if (c < 0) {
-                            return;
-                        }
-                        if (c >= '0' && c <= '9') {
-                            index = Math.min(Integer.MAX_VALUE, index * 10 + (c - '0'));
-                            digits++;
-                        } else {
-                            digitsOnly = false; // an index that is no whole number the reader refuses itself (wrong type)
-                        }
+                        valueText(ch, true);
                     }
                 }
                 case LT -> {
@@ -748,6 +929,7 @@ public final class XlsxArchive {
                     } else if (ch == '[') {
                         state = CDATA;
                         marks = 0;
+                        cdataSkip = "CDATA[".length();
                     } else {
                         if (ch == 'D' || ch == 'E' || ch == 'd' || ch == 'e') {
                             declaration = true; // <!DOCTYPE, <!ENTITY (comments <!-- and <![CDATA[ are fine)
@@ -763,10 +945,25 @@ public final class XlsxArchive {
                     }
                 }
                 case CDATA -> {
-                    if (ch == '>' && marks >= 2) {
+                    // a CDATA section's text is text (the reader appends it to the value), taken as it stands
+                    if (cdataSkip > 0) {
+                        cdataSkip--;
+                    } else if (ch == '>' && marks >= 2) {
+                        if (inValue && (marks > 2 || utf8Need > 0)) {
+                            valueValid = false; // "]]]>" leaves a ']' in the text
+                            utf8Need = 0;
+                        }
                         state = TEXT;
+                    } else if (ch == ']') {
+                        marks++;
                     } else {
-                        marks = ch == ']' ? marks + 1 : 0;
+                        if (inValue) {
+                            if (marks > 0) {
+                                valueValid = false; // a ']' that did not end the section is text, and no digit
+                            }
+                            valueText(ch, false);
+                        }
+                        marks = 0;
                     }
                 }
                 case PI -> {
@@ -829,15 +1026,17 @@ public final class XlsxArchive {
                 column = 0;
                 row = 0;
                 referenceDone = false;
-            } else if (elementKind == E_C && attribute.localIs("t")) {
+            } else if (elementKind == E_C && !attribute.hasPrefix() && attribute.localIs("t")) {
+                // the reader asks for the attribute t of no namespace (StAX getAttributeValue(null, "t")): a prefixed
+                // x:t is another attribute to it, whatever its value
                 attributeKind = A_T;
                 typeLength = 0;
                 typeIsS = false;
-            } else if (elementKind == E_F && attribute.localIs("t")) {
+            } else if (elementKind == E_F && !attribute.hasPrefix() && attribute.localIs("t")) {
                 attributeKind = A_FORMULA_TYPE;
                 typeLength = 0;
             } else {
-                if (elementKind == E_F && attribute.localIs("ref")) {
+                if (elementKind == E_F && !attribute.hasPrefix() && attribute.localIs("ref")) {
                     formulaHasRange = true; // as the reader asks: present, whatever its value
                 }
                 attributeKind = A_OTHER;
@@ -1029,7 +1228,7 @@ public final class XlsxArchive {
                         foreignSharedText = true;
                     }
                 }
-                case E_C -> awaitValue = shared && sheet && !selfClosing;
+                case E_C -> awaitValue = shared && !selfClosing;
                 case E_F -> {
                     // what the reader does with it: keeps a shared formula's text (with a range) or rewrites it for
                     // this cell (without), keeps an array formula (with a range) that every cell is then looked up in
@@ -1043,12 +1242,22 @@ public final class XlsxArchive {
                     }
                 }
                 case E_V -> {
-                    if (awaitValue && !selfClosing) {
+                    // the reader takes the cell's first v (at any depth) and no other: its text up to the matching </v>
+                    if (awaitValue && !inValue && !selfClosing) {
                         inValue = true;
+                        valueDepth = at;
+                        valueColumn = column;
+                        valueRow = row;
                         referenceLength = 0;
+                        utf8Need = 0;
+                        valueChars = 0;
+                        valueNegative = false;
                         index = 0;
                         digits = 0;
-                        digitsOnly = true;
+                        valueValid = true;
+                    }
+                    if (!inValue) {
+                        awaitValue = false;
                     }
                 }
                 default -> {
@@ -1062,6 +1271,9 @@ public final class XlsxArchive {
         }
 
         private void endElement() {
+            if (inValue && depth == valueDepth) {
+                endValue();
+            }
             if (depth == formulaDepth) {
                 longestSharedFormula = Math.max(longestSharedFormula, formulaLength);
                 formulaDepth = 0;
@@ -1079,15 +1291,75 @@ public final class XlsxArchive {
             }
         }
 
-        /** A shared-text cell's value ends at the next markup. */
-        private void endValue() {
-            if (inValue) {
-                if (digitsOnly && digits > 0 && index > highest) {
-                    record((int) index);
+        /**
+         * A character of a shared-text cell's value: {@code ch} as it came from the entry, with character references
+         * replaced when {@code references} (text outside a CDATA section). In a part read a byte at a time, the bytes of
+         * a UTF-8 sequence are put together first: a digit of another script is a digit to the reader.
+         */
+        private void valueText(char ch, boolean references) {
+            if (encoding == 0 && ch >= 0x80 && referenceLength == 0) {
+                if (ch >= 0xC0 && ch <= 0xF7) {
+                    if (utf8Need > 0) {
+                        valueCode(0xFFFF); // a sequence cut short: a parser refuses it
+                    }
+                    utf8Need = ch >= 0xF0 ? 3 : ch >= 0xE0 ? 2 : 1;
+                    utf8Code = ch & (0x3F >> utf8Need);
+                } else if (ch < 0xC0 && utf8Need > 0) {
+                    utf8Code = utf8Code << 6 | (ch & 0x3F);
+                    if (--utf8Need == 0) {
+                        valueCode(utf8Code);
+                    }
+                } else {
+                    utf8Need = 0;
+                    valueCode(0xFFFF);
                 }
-                inValue = false;
-                awaitValue = false;
+                return;
             }
+            if (utf8Need > 0) {
+                utf8Need = 0;
+                valueCode(0xFFFF);
+            }
+            int c = references ? reference(ch) : ch;
+            if (c >= 0) {
+                valueCode(c);
+            }
+        }
+
+        /**
+         * One character of the value, read as {@link Integer#parseInt(String)} reads the reader's text: a sign first, then
+         * digits of any script ({@link Character#digit(char, int)}; a character beyond U+FFFF is two UTF-16 units, no
+         * digit); anything else makes it no whole number, which the reader refuses itself.
+         */
+        private void valueCode(int c) {
+            int d = c <= 0xFFFF ? Character.digit((char) c, 10) : -1;
+            if (valueChars == 0 && (c == '+' || c == '-')) {
+                valueNegative = c == '-';
+            } else if (d >= 0) {
+                index = Math.min(Integer.MAX_VALUE, index * 10 + d);
+                digits++;
+            } else {
+                valueValid = false;
+            }
+            valueChars++;
+        }
+
+        /**
+         * A shared-text cell's value ends with its {@code </v>}: the text the reader joined — character data, CDATA
+         * sections and the text of any element inside, comments and processing instructions left out — is recorded
+         * when it is an index the reader would look up. A negative one the reader refuses itself (no item has it).
+         */
+        private void endValue() {
+            if (utf8Need > 0 || referenceLength > 0) {
+                valueValid = false;
+            }
+            if (valueValid && digits > 0 && !(valueNegative && index != 0) && index > highest) {
+                record((int) index);
+            }
+            inValue = false;
+            awaitValue = false;
+            valueDepth = 0;
+            utf8Need = 0;
+            referenceLength = 0;
         }
 
         private void record(int at) {
@@ -1096,7 +1368,7 @@ public final class XlsxArchive {
                 sharedAt = java.util.Arrays.copyOf(sharedAt, sharedCount * 2);
             }
             sharedIndex[sharedCount] = at;
-            sharedAt[sharedCount] = ((long) Math.min(column, 16_384) << 32) | (row & 0xFFFFFFFFL);
+            sharedAt[sharedCount] = ((long) Math.min(valueColumn, 16_384) << 32) | (valueRow & 0xFFFFFFFFL);
             sharedCount++;
             highest = at;
         }

@@ -113,12 +113,14 @@ final class Api implements HttpHandler {
     /**
      * Logs an unexpected failure once, at {@code ERROR} on the {@link System.Logger} {@value #LOGGER}, with the request's
      * method and path (no query, no header, no body: nothing of the dossier), the incident id the 500 answer carries,
-     * and the exception. Never throws: a logger that fails must not cost the client its answer.
+     * and the exception's classes and frames without its messages ({@link HttpLimits#loggable}: a message may quote the
+     * dossier). Never throws: a logger that fails must not cost the client its answer.
      */
     static void logUnexpected(HttpExchange ex, String incident, Throwable e) {
         try {
             String where = HttpLimits.requestLine(ex);
-            LOG.log(System.Logger.Level.ERROR, () -> DecisionService.logLine("log.internal", "incident", incident) + ": " + where, e);
+            LOG.log(System.Logger.Level.ERROR, () -> DecisionService.logLine("log.internal", "incident", incident) + ": " + where,
+                    HttpLimits.loggable(e));
         } catch (RuntimeException | LinkageError ignored) {
             // the answer still names the incident
         }

@@ -111,6 +111,61 @@ public final class HttpLimits {
         return ex.getRequestMethod() + " " + (path == null ? "" : path.length() > 200 ? path.substring(0, 200) + "…" : path);
     }
 
+    /** Most causes, and suppressed failures of each, that {@link #loggable} copies (a chain may be long or loop). */
+    static final int MAX_LOGGED_FAILURES = 32;
+
+    /**
+     * What a log record may carry of an unexpected failure: {@code e}, its causes and its suppressed failures, each with
+     * its class name and its stack frames — and no message. An exception's message may quote the input that caused it:
+     * Jackson quotes the JSON it could not read, {@link NumberFormatException} the text, a header parser the header, this
+     * library's own argument checks the value in brackets; so no message is trusted, the library's own included, and the
+     * log stays as private as the service. The frames say where it failed, which is what an operator passes to a
+     * developer. Used by the service's and the desk's log of unexpected failures; the caller's {@code e} is not changed.
+     * At most {@link #MAX_LOGGED_FAILURES} failures are copied. Never throws.
+     */
+    public static Throwable loggable(Throwable e) {
+        int[] budget = {MAX_LOGGED_FAILURES};
+        return copy(e, budget, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static Throwable copy(Throwable e, int[] budget, java.util.Set<Throwable> seen) {
+        seen.add(e);
+        budget[0]--;
+        Throwable cause = e.getCause();
+        LoggedFailure c = new LoggedFailure(e, cause != null && budget[0] > 0 && !seen.contains(cause)
+                ? copy(cause, budget, seen) : null);
+        for (Throwable s : e.getSuppressed()) {
+            if (budget[0] > 0 && !seen.contains(s)) {
+                c.addSuppressed(copy(s, budget, seen));
+            }
+        }
+        return c;
+    }
+
+    /**
+     * A failure as {@link #loggable} logs it: the original's class name where a message would be, its frames. Printed
+     * (and by logging back ends that print {@code toString()}) as {@code java.lang.IllegalStateException (message not
+     * logged)}, then the original's frames.
+     */
+    private static final class LoggedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LoggedFailure(Throwable original, Throwable cause) {
+            super(original.getClass().getName() + " (message not logged)", cause, true, true);
+            setStackTrace(original.getStackTrace());
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // the frames are the original's, set by the constructor
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
+    }
+
     /** The body was larger than the limit; what was sent has been drained or the connection marked to close. */
     public static final class BodyTooLargeException extends IOException {
         private static final long serialVersionUID = 1L;

@@ -127,12 +127,14 @@ final class DeskApp implements HttpHandler {
     /**
      * Logs an unexpected failure once, at {@code ERROR} on the {@link System.Logger} {@value #LOGGER}: the request's
      * method and path (no query, no form field, no cookie: nothing of the citizen), the incident id the 500 page shows,
-     * and the exception. Never throws: a failing logger must not cost the officer the page.
+     * and the exception's classes and frames without its messages ({@code HttpLimits.loggable}: a message may quote a
+     * form field or a header). Never throws: a failing logger must not cost the officer the page.
      */
     static void logUnexpected(HttpExchange ex, String incident, Throwable e) {
         try {
             String where = io.github.motcua.service.HttpLimits.requestLine(ex);
-            LOG.log(System.Logger.Level.ERROR, () -> DeskMessages.both("DESK_APP_LOG_INTERNAL", "incident", incident) + ": " + where, e);
+            LOG.log(System.Logger.Level.ERROR, () -> DeskMessages.both("DESK_APP_LOG_INTERNAL", "incident", incident) + ": " + where,
+                    io.github.motcua.service.HttpLimits.loggable(e));
         } catch (RuntimeException | LinkageError ignored) {
             // the page still shows the incident id
         }

@@ -8,16 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.kie.api.KieBase;
 
 /**
  * The rule compiler's cold start taken off the first decision (khởi động trình biên dịch): in a JVM that has not
  * compiled a procedure yet, a folder load starts, on a daemon thread of its own, the compile of a fixed rule set the
  * library owns (the resource folder {@code warm-up} beside this class: one procedure, three rules, no form). It goes
  * the way every procedure goes — parse, lint, descriptor restriction, then (its rules being plain vocabulary) the
- * translation to rules as data and the KieBase ({@link DataRules}; a procedure outside that subset goes on through the
- * executable-model generator, the in-memory Java compiler and our bytecode verifier) — so those classes are loaded and
- * their code warm when the pack's first procedure compiles, after the load. Nothing of the pack runs in it, nothing it builds is kept, and the load never
+ * translation to rules as data and its evaluator ({@link DataRules}, {@link ProcedureCompiler#network}): since session
+ * 14 such a procedure gets no KieBase until a dossier needs its session, and neither does the warm-up's, so the warm-up
+ * no longer loads Drools' runtime and network classes (nor assembles a KieBase) that no procedure of an all-data pack
+ * uses; a procedure outside that subset goes on through the executable-model generator, the in-memory Java compiler
+ * and our bytecode verifier, whose assembly the warm-up does not reach — so the classes of that way are loaded and
+ * their code warm when the pack's first procedure is prepared, after the load. Nothing of the pack runs in it, nothing it builds is kept, and the load never
  * waits for it; a failure is ignored (the pack's own compile reports its own problems).
  *
  * <p>Once per class loader of this class, by a load of at least {@value #MIN_PROCEDURES} procedure folders (a smaller
@@ -102,16 +104,17 @@ final class CompilerWarmUp {
     }
 
     /**
-     * Compiles the warm-up rule set, through the verifier, on the calling thread.
+     * Prepares the warm-up rule set on the calling thread, as the engine prepares a procedure.
      *
-     * @return its KieBase, or null when anything refused it (then nothing is reported: the pack's compile will say)
+     * @return its network (rules as data, the KieBase not assembled), or null when anything refused it (then nothing
+     *         is reported: the pack's compile will say)
      */
-    static KieBase run() {
+    static RuleNetwork run() {
         return run(new ArrayList<>());
     }
 
     /** As {@link #run()}, what refused it (if anything) in {@code problems}. */
-    static KieBase run(List<PackProblem> problems) {
+    static RuleNetwork run(List<PackProblem> problems) {
         try {
             Map<String, byte[]> files = new TreeMap<>();
             for (String f : FILES) {
@@ -129,8 +132,8 @@ final class CompilerWarmUp {
             }
             LoadedPack.ProcedureSource src = pack.procedures().values().iterator().next();
             ProcedureCompiler.Checked checked = ProcedureCompiler.check(src, pack.bases(), problems);
-            KieBase kb = checked == null ? null : ProcedureCompiler.build(checked, problems);
-            return problems.isEmpty() ? kb : null;
+            RuleNetwork network = checked == null ? null : ProcedureCompiler.network(checked, problems);
+            return problems.isEmpty() ? network : null;
         } catch (IOException | RuntimeException | LinkageError | StackOverflowError e) {
             problems.add(Msg.problem(ROOT, 0, 0, "LOAD_FAILED", "load.pack.failed", "detail", io.github.motcua.kernel.Failures.describe(e)));
             return null;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.drools.model.Rule;
-import org.kie.api.KieBase;
 
 /**
  * Decides a procedure whose rules are all data ({@link DataRules}) without a Drools session (issue 15): the decoded
@@ -58,9 +57,6 @@ final class DataEvaluator {
     static final String FORCE_SESSIONS = "motcua.rules.droolsSessions";
     /** What {@link #fire} returns when a condition or consequence threw: decide again with the Drools session. */
     static final int DROOLS = -1;
-
-    /** The evaluator each data KieBase was assembled from the rules of (weak keys: it goes with its KieBase). */
-    private static final Map<KieBase, DataEvaluator> BY_KIE_BASE = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /*
      * Layout (issue 15, "Session 13 — compact evaluator data"): a decision over many procedures reads each
@@ -118,19 +114,6 @@ final class DataEvaluator {
     /** Whether procedures may be decided without a Drools session (not forced off). */
     static boolean enabled() {
         return !Boolean.getBoolean(FORCE_SESSIONS);
-    }
-
-    /** Records the evaluator of a data KieBase just assembled from {@code t} (none when it does not qualify). */
-    static void register(KieBase kieBase, DataRules.Translated t) {
-        DataEvaluator e = of(t);
-        if (e != null) {
-            BY_KIE_BASE.put(kieBase, e);
-        }
-    }
-
-    /** The evaluator registered for a KieBase assembled from rules as data, not bound; null otherwise, or when forced off. */
-    static DataEvaluator registered(KieBase kieBase) {
-        return enabled() ? BY_KIE_BASE.get(kieBase) : null;
     }
 
     /**

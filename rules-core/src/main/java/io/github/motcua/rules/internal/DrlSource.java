@@ -13,7 +13,11 @@ import java.util.regex.Pattern;
  * and each rule's name, line and metadata. Line and column are 1-based.
  */
 final class DrlSource {
-    private static final Pattern RULE = Pattern.compile("^(\\s*)rule\\s+(\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|(\\S+))");
+    /**
+     * A rule header's start, as {@link #ruleIndent} and {@link #ruleName} read it (kept as the specification:
+     * {@code DrlSourceTest} checks they agree on generated and real lines).
+     */
+    static final Pattern RULE = Pattern.compile("^(\\s*)rule\\s+(\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|(\\S+))");
     private static final Pattern META = Pattern.compile("@([A-Za-z_][\\w]*)\\s*(?:\\(\\s*(?:\"([^\"]*)\"|([^)\"]*?))\\s*\\))?");
     private static final Pattern WHEN = Pattern.compile("^\\s*when\\b");
 
@@ -35,7 +39,7 @@ final class DrlSource {
      */
     private volatile Parsed parsed;
 
-    /** What {@link #parse} finds; immutable once published. */
+    /** What {@link #parse} finds (literals null when not asked for); immutable once published. */
     private record Parsed(char[] masked, List<Literal> literals, List<RuleHeader> rules) {
     }
 
@@ -55,18 +59,22 @@ final class DrlSource {
         lineStarts = lines == starts.length ? starts : java.util.Arrays.copyOf(starts, lines);
     }
 
-    private Parsed parse() {
+    /**
+     * The masked text and rule headers, with the literals too when {@code literals} (only the linter and the
+     * summaries read them: a prebuilt or lazily compiled procedure's check at load asks for the rule headers alone).
+     */
+    private Parsed parse(boolean literals) {
         Parsed p = parsed;
-        if (p == null) {
+        if (p == null || literals && p.literals() == null) {
             synchronized (this) {
                 p = parsed;
-                if (p == null) {
+                if (p == null || literals && p.literals() == null) {
                     char[] masked = text.toCharArray();
-                    List<Literal> literals = new ArrayList<>();
+                    List<Literal> found = literals ? new ArrayList<>() : null;
                     List<RuleHeader> rules = new ArrayList<>();
-                    mask(masked, literals);
+                    mask(masked, found);
                     findRules(masked, rules);
-                    p = new Parsed(masked, java.util.Collections.unmodifiableList(literals),
+                    p = new Parsed(masked, found == null ? null : java.util.Collections.unmodifiableList(found),
                             java.util.Collections.unmodifiableList(rules));
                     parsed = p;
                 }
@@ -85,17 +93,17 @@ final class DrlSource {
 
     /** The text with comments and string literal contents blanked (same offsets). Do not modify. */
     char[] masked() {
-        return parse().masked();
+        return parse(false).masked();
     }
 
     /** The string literals, in order. */
     List<Literal> literals() {
-        return parse().literals();
+        return parse(true).literals();
     }
 
     /** The rule headers, in order. */
     List<RuleHeader> rules() {
-        return parse().rules();
+        return parse(false).rules();
     }
 
     private static void mask(char[] masked, List<Literal> literals) {
@@ -122,21 +130,27 @@ final class DrlSource {
                 }
             } else if (c == '"' || c == '\'') {
                 int start = i;
-                StringBuilder v = new StringBuilder();
+                StringBuilder v = literals == null ? null : new StringBuilder();
                 i++;
                 while (i < n && masked[i] != c && masked[i] != '\n') {
                     if (masked[i] == '\\' && i + 1 < n) {
-                        v.append(masked[i + 1]);
+                        if (v != null) {
+                            v.append(masked[i + 1]);
+                        }
                         masked[i] = ' ';
                         masked[i + 1] = ' ';
                         i += 2;
                         continue;
                     }
-                    v.append(masked[i]);
+                    if (v != null) {
+                        v.append(masked[i]);
+                    }
                     masked[i++] = ' ';
                 }
                 // keep the quotes so the masked text still shows "a literal was here"
-                literals.add(new Literal(start, Math.min(i, n - 1), v.toString()));
+                if (v != null) {
+                    literals.add(new Literal(start, Math.min(i, n - 1), v.toString()));
+                }
                 i++;
             } else {
                 i++;
@@ -146,21 +160,27 @@ final class DrlSource {
 
     private void findRules(char[] masked, List<RuleHeader> rules) {
         for (int ln = 0; ln < lineStarts.length; ln++) {
-            String line = lineText(ln + 1);
-            Matcher m = RULE.matcher(line);
-            if (!m.find()) {
+            int start = lineStarts[ln];
+            int end = lineEnd(ln + 1);
+            int col = ruleIndent(text, start, end);
+            if (col < 0) {
                 continue;
             }
-            int col = m.group(1).length();
-            if (masked[lineStarts[ln] + col] != 'r') {
+            if (masked[start + col] != 'r') {
                 continue; // inside a comment
             }
-            String name = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
+            String name = ruleName(text, start + col + 4, end);
             Map<String, Meta> meta = new LinkedHashMap<>();
             for (int k = ln + 1; k < lineStarts.length; k++) {
-                String l = lineText(k + 1);
-                if (WHEN.matcher(l).find() || RULE.matcher(l).find()) {
+                if (ruleIndent(text, lineStarts[k], lineEnd(k + 1)) >= 0) {
                     break;
+                }
+                String l = lineText(k + 1);
+                if (l.contains("when") && WHEN.matcher(l).find()) { // neither regex can match a line without its word
+                    break;
+                }
+                if (l.indexOf('@') < 0) {
+                    continue;
                 }
                 Matcher mm = META.matcher(l);
                 while (mm.find()) {
@@ -181,9 +201,80 @@ final class DrlSource {
 
     String lineText(int line) {
         int s = lineStarts[line - 1];
-        int e = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
-        String t = text.substring(s, Math.max(s, e));
-        return t.endsWith("\r") ? t.substring(0, t.length() - 1) : t;
+        return text.substring(s, lineEnd(line));
+    }
+
+    /** Where 1-based {@code line} ends in {@link #text}: before its line feed and one carriage return before that. */
+    private int lineEnd(int line) {
+        int s = lineStarts[line - 1];
+        int e = Math.max(s, line < lineStarts.length ? lineStarts[line] - 1 : text.length());
+        return e > s && text.charAt(e - 1) == '\r' ? e - 1 : e;
+    }
+
+    /**
+     * {@link #RULE}'s {@code find} on {@code s[from, to)} without the regex (every line of every rule text is asked at
+     * load, and the regex walked a quoted rule name one recursive call a character): the length of the indentation
+     * before {@code rule} (group 1) when the line starts a rule header, else -1.
+     */
+    static int ruleIndent(CharSequence s, int from, int to) {
+        int i = from;
+        while (i < to && space(s.charAt(i))) {
+            i++;
+        }
+        int indent = i - from;
+        if (to - i < 4 || s.charAt(i) != 'r' || s.charAt(i + 1) != 'u' || s.charAt(i + 2) != 'l' || s.charAt(i + 3) != 'e') {
+            return -1;
+        }
+        i += 4;
+        int ws = i;
+        while (i < to && space(s.charAt(i))) {
+            i++;
+        }
+        // \s+ then one of three alternatives, each at least one character; the last, \S+, takes any non-space one
+        return i == ws || i == to ? -1 : indent;
+    }
+
+    /**
+     * {@link #RULE}'s name (group 3, 4 or 5) of a line {@link #ruleIndent} accepted, {@code at} just after its
+     * {@code rule}: a double- or single-quoted name as written between the quotes (escapes kept), where a backslash
+     * escapes any character but a line terminator; else, when the quote does not close, or the name is not quoted,
+     * the run of non-space characters.
+     */
+    static String ruleName(CharSequence s, int at, int to) {
+        int i = at;
+        while (i < to && space(s.charAt(i))) {
+            i++;
+        }
+        char q = s.charAt(i);
+        if (q == '"' || q == '\'') {
+            for (int j = i + 1; j < to; j++) {
+                char c = s.charAt(j);
+                if (c == q) {
+                    return s.subSequence(i + 1, j).toString();
+                }
+                if (c == '\\') {
+                    if (j + 1 == to || lineTerminator(s.charAt(j + 1))) {
+                        break; // the regex's '.' takes no line terminator: the quoted alternative fails
+                    }
+                    j++;
+                }
+            }
+        }
+        int j = i;
+        while (j < to && !space(s.charAt(j))) {
+            j++;
+        }
+        return s.subSequence(i, j).toString();
+    }
+
+    /** The regex {@code \s}: {@code [ \t\n\x0B\f\r]}. */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** What the regex {@code .} does not match (no DOTALL, no UNIX_LINES). */
+    private static boolean lineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     String maskedText() {

@@ -64,8 +64,8 @@ final class ProcedureCompiler {
         if (c == null) {
             return null;
         }
-        KieBase kbase = build(c, problems);
-        return kbase == null ? null : new CompiledProcedure(src.procedure(), kbase, c.rules());
+        RuleNetwork n = network(c, problems, false);
+        return n == null ? null : new CompiledProcedure(src.procedure(), n, c.rules());
     }
 
     /**
@@ -201,7 +201,7 @@ final class ProcedureCompiler {
         // rules that are all plain vocabulary become data: no source, no javac, no class defined (DataRules)
         DataRules.Translated data = DataRules.translate(packageName(src), trees);
         if (data != null) {
-            return deferData ? RuleNetwork.of(data) : RuleNetwork.assembled(DataRules.kieBase(data));
+            return deferData ? RuleNetwork.of(data) : RuleNetwork.assembled(DataRules.kieBase(data), data);
         }
         String fallback = blame(src);
         KieBase kb = RuleClasses.build(packageName(src), trees, c.rules(), fallback,

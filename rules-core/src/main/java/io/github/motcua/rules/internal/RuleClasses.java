@@ -453,9 +453,7 @@ final class RuleClasses {
      * generated model, with the library's class loader.
      */
     static KieBase assemble(DataRules.Translated data) {
-        KieBase kb = assembleModel(data);
-        DataEvaluator.register(kb, data); // decisions need no session of it when its rules qualify (DataEvaluator)
-        return kb;
+        return assembleModel(data);
     }
 
     /** The KieBase of a procedure without rules (an imported one, NOT_ASSESSED). */

@@ -43,12 +43,17 @@ final class RuleNetwork {
         this.matched = matched;
     }
 
-    /**
-     * A KieBase assembled already; its evaluator is the one registered when it was assembled from rules as data that
-     * qualify ({@link DataEvaluator#register}), else none.
-     */
+    /** A KieBase assembled already, of generated code or of rules the evaluator does not decide: its sessions decide. */
     static RuleNetwork assembled(KieBase kieBase) {
-        return new RuleNetwork(null, kieBase, DataEvaluator.registered(kieBase), CompiledProcedure.matched(kieBase));
+        return new RuleNetwork(null, kieBase, null, CompiledProcedure.matched(kieBase));
+    }
+
+    /**
+     * A KieBase assembled already from the rules as data {@code from}: its evaluator is made from them when they
+     * qualify ({@link DataEvaluator#of(DataRules.Translated)}), so decisions take no session of it.
+     */
+    static RuleNetwork assembled(KieBase kieBase, DataRules.Translated from) {
+        return new RuleNetwork(null, kieBase, DataEvaluator.of(from), CompiledProcedure.matched(kieBase));
     }
 
     /**

@@ -20,11 +20,16 @@ import org.kie.api.definition.rule.Rule;
 /** The compiler warm-up compiles the library's own rules the way a pack's procedure is compiled. */
 class CompilerWarmUpTest {
     @Test
-    void run_compilesTheLibrarysThreeRules_withoutAProblem() {
+    void run_preparesTheLibrarysThreeRules_withoutAProblem_asDataWithoutAKieBase() {
         List<io.github.motcua.rules.PackProblem> problems = new java.util.ArrayList<>();
-        KieBase kb = CompilerWarmUp.run(problems);
+        RuleNetwork network = CompilerWarmUp.run(problems);
         assertEquals(List.of(), problems);
-        assertNotNull(kb, "the warm-up rules compiled, passed the verifier and assembled");
+        assertNotNull(network, "the warm-up rules parsed, passed the checks and were prepared");
+        // prepared as the engine prepares a procedure decided as data (session 14): its evaluator, no KieBase
+        assertNotNull(network.evaluator(), "the warm-up's rules are decided as data");
+        assertFalse(network.isAssembled(), "the warm-up assembles no KieBase that no procedure of an all-data pack needs");
+        // and they still assemble, when something asks, into the three rules
+        KieBase kb = network.kieBase();
         TreeSet<String> names = new TreeSet<>();
         for (KiePackage p : kb.getKiePackages()) {
             for (Rule r : p.getRules()) {

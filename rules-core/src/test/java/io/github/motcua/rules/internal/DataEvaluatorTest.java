@@ -254,7 +254,7 @@ class DataEvaluatorTest {
                         i++;
                     }
                 }
-                CompiledProcedure data = new CompiledProcedure(v.src().procedure(), kb, rules);
+                CompiledProcedure data = new CompiledProcedure(v.src().procedure(), RuleNetwork.assembled(kb, v.data()), rules);
                 assertNotNull(data.evaluator(), v.name());
                 assertTrue(dated == 0 || data.dated());
                 boolean[] allowed = {false};
@@ -433,7 +433,7 @@ class DataEvaluatorTest {
             for (DataRules.DataRule r : t.rules()) {
                 rules.put(r.name(), new CompiledProcedure.RuleInfo(r.name(), "rules.drl", line++, null, null, null));
             }
-            data = new CompiledProcedure(src.procedure(), kb, rules);
+            data = new CompiledProcedure(src.procedure(), RuleNetwork.assembled(kb, t), rules);
             assertNotNull(data.evaluator());
             session = new CompiledProcedure(src.procedure(), kb, rules, kb.newKieSessionsPool(0), data.dated(), data.matched(), null);
         }
@@ -486,11 +486,14 @@ class DataEvaluatorTest {
                 "decision.note(\"n\");"))));
         DataRules.Translated t = translate(rule("r", "", "Dossier()", "decision.note(\"n\");"));
         KieBase kb = DataRules.kieBase(t);
-        assertNotNull(new CompiledProcedure(DataRulesTest.giaLai().values().iterator().next().procedure(), kb, Map.of()).evaluator());
+        io.github.motcua.rules.Procedure p = DataRulesTest.giaLai().values().iterator().next().procedure();
+        assertNotNull(new CompiledProcedure(p, RuleNetwork.assembled(kb, t), Map.of()).evaluator());
+        // a KieBase alone carries no evaluator (no registry keyed by KieBase): its sessions decide it
+        assertNull(new CompiledProcedure(p, kb, Map.of()).evaluator());
         System.setProperty(DataEvaluator.FORCE_SESSIONS, "true");
         try {
             assertNull(DataEvaluator.of(t));
-            assertNull(new CompiledProcedure(DataRulesTest.giaLai().values().iterator().next().procedure(), kb, Map.of()).evaluator());
+            assertNull(new CompiledProcedure(p, RuleNetwork.assembled(kb, t), Map.of()).evaluator());
         } finally {
             System.clearProperty(DataEvaluator.FORCE_SESSIONS);
         }
