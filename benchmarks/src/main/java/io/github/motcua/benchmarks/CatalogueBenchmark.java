@@ -52,6 +52,13 @@ public class CatalogueBenchmark {
          */
         boolean grouped;
         /**
+         * Whether the mix draws evenly from the procedures it draws from instead of 80 % from their first fifth
+         * (CpuTimeHarness {@code catalogue:N/14/uniform}: the first 14 procedures, one per template, drawn evenly, decide
+         * the templates in the proportions the skewed mix over 2,000 does, over a working set of 14 procedures; not a JMH
+         * parameter).
+         */
+        boolean uniform;
+        /**
          * Whether each of the mix's 4,096 slots holds a dossier object of its own (a copy of its procedure's) instead
          * of the one dossier object per procedure that decided at set-up (default). With the default, the mix over 10
          * procedures cycles 10 dossier objects, always in the cache, and the mix over 2,000 about 940: the two sides
@@ -114,7 +121,7 @@ public class CatalogueBenchmark {
             int drawn = touched > 0 && touched < procedures ? touched : procedures;
             int hot = Math.max(1, drawn / 5);
             for (int i = 0; i < mixed.length; i++) {
-                int p = random.nextInt(10) < 8 ? random.nextInt(hot) : random.nextInt(drawn);
+                int p = uniform ? random.nextInt(drawn) : random.nextInt(10) < 8 ? random.nextInt(hot) : random.nextInt(drawn);
                 mixed[i] = !distinctDossiers ? each[p]
                         : freshDossiers ? fresh(CatalogueScale.dossierFor(byTemplate, templates, p, Map.of()))
                         : CatalogueScale.dossierFor(byTemplate, templates, p, Map.of());

@@ -34,7 +34,8 @@ import java.util.Set;
  * "many decided", docs/performance.md "Session 8"); {@code catalogue:N/K/sorted}: the same decisions, each procedure's
  * in a row; {@code catalogue:N/K/distinct}: every slot of the mix its own dossier object (on both sides of a
  * comparison the same number of dossier objects, docs/performance.md "Session 15"); {@code catalogue:N/K/fresh}: the
- * same with each dossier's own strings too; {@code K} 0 means all N. With {@code -Dside=a} it also prints the collections, their
+ * same with each dossier's own strings too; {@code catalogue:N/K/uniform}: the first K drawn evenly (no skew; with K 14,
+ * one procedure per template, the templates in the skewed mix over 2,000's proportions); {@code K} 0 means all N. With {@code -Dside=a} it also prints the collections, their
  * pause time, the process's CPU time (GC and JIT threads included) and the wall time per operation.
  * With a third argument the first side then runs that many seconds more while a thread samples its stack
  * every 0.2 ms and the most frequent frames are printed (inclusive and self).
@@ -164,6 +165,7 @@ public final class CpuTimeHarness {
             c.grouped = flags.contains("sorted");
             c.distinctDossiers = flags.contains("distinct") || flags.contains("fresh");
             c.freshDossiers = flags.contains("fresh"); // N/K/fresh: distinct, each with its own strings too
+            c.uniform = flags.contains("uniform"); // N/K/uniform: the first K drawn evenly, no 80/20 skew
             long s0 = System.nanoTime();
             c.setUp();
             System.out.printf(Locale.ROOT, "catalogue of %d set up in %.1f s%n", procedures, (System.nanoTime() - s0) / 1e9);
