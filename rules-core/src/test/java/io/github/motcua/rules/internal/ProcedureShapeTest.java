@@ -1,5 +1,7 @@
 package io.github.motcua.rules.internal;
 
+import static io.github.motcua.kernel.SourceTree.repository;
+import static io.github.motcua.kernel.SourceTree.yamlFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,14 +12,9 @@ import io.github.motcua.rules.PackProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
@@ -75,44 +72,6 @@ class ProcedureShapeTest {
 
     static Outcome check(JsonNode node) {
         return check("procedures/X/procedure.yaml", JSON.writeValueAsString(node));
-    }
-
-    static Path repository() {
-        Path p = Paths.get("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("examples/packs"))) {
-            p = p.getParent();
-        }
-        assertNotNull(p, "the repository's root (with examples/packs) above " + Paths.get("").toAbsolutePath());
-        return p;
-    }
-
-    /** Every YAML file of the repository's sources, packs and test resources (not build output, not dot folders). */
-    static List<Path> yamlFiles() {
-        Path root = repository();
-        List<Path> found = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    String name = d.getFileName() == null ? "" : d.getFileName().toString();
-                    return !d.equals(root) && (name.equals("target") || name.startsWith("."))
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    String name = f.getFileName().toString();
-                    if (attrs.isRegularFile() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-                        found.add(f);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Collections.sort(found);
-        return found;
     }
 
     private static String read(Path f) {

@@ -81,7 +81,7 @@ class RoutingTest {
     @Test
     void theLineReadOnTheBytes_isTheDecodedTextsLine() {
         List<byte[]> texts = new ArrayList<>();
-        for (Path f : ProcedureShapeTest.yamlFiles()) {
+        for (Path f : io.github.motcua.kernel.SourceTree.yamlFiles()) {
             try {
                 texts.add(Files.readAllBytes(f));
             } catch (IOException e) {
