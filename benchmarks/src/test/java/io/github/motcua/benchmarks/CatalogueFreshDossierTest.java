@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import io.github.motcua.rules.Dossier;
 import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.Motcua;
-import io.github.motcua.rules.RulesException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,14 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogueFreshDossierTest {
     @TempDir
     Path dir;
-
-    private static String outcome(Supplier<String> decide) {
-        try {
-            return decide.get();
-        } catch (RulesException e) {
-            return e.getClass().getName() + ": " + e.getMessage();
-        }
-    }
 
     /** Every String object reachable from the form (keys and values), by identity. */
     private static void strings(Object v, Set<Object> out) {
@@ -60,7 +50,7 @@ class CatalogueFreshDossierTest {
                 Dossier d = CatalogueScale.dossierFor(byTemplate, templates, i, Map.of());
                 Dossier f = CatalogueBenchmark.Catalogue.fresh(d);
                 assertEquals(d.form(), f.form(), d.procedure());
-                assertEquals(outcome(() -> engine.decide(d).toJson()), outcome(() -> engine.decide(f).toJson()), d.procedure());
+                assertEquals(CatalogueLazyParseTest.outcome(() -> engine.decide(d).toJson()), CatalogueLazyParseTest.outcome(() -> engine.decide(f).toJson()), d.procedure());
                 assertNotSame(d.procedure(), f.procedure());
                 Set<Object> a = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
                 Set<Object> b = java.util.Collections.newSetFromMap(new IdentityHashMap<>());

@@ -27,7 +27,8 @@ class CatalogueLazyParseTest {
     @TempDir
     Path dir;
 
-    private static String outcome(Supplier<String> decide) {
+    /** A decision's JSON, or the exception it threw by class and message (both sides of a comparison alike). */
+    static String outcome(Supplier<String> decide) {
         try {
             return decide.get();
         } catch (RulesException e) {
