@@ -1166,15 +1166,7 @@ public final class XlsxArchive {
         }
 
         private boolean typeIs(String s) {
-            if (typeLength != s.length()) {
-                return false;
-            }
-            for (int k = 0; k < typeLength; k++) {
-                if (typeText[k] != s.charAt(k)) {
-                    return false;
-                }
-            }
-            return true;
+            return same(typeText, typeLength, s);
         }
 
         /** The reader's formula work in this worksheet, as {@link XlsxArchive#MAX_FORMULA_WORK} counts it. */
@@ -1185,15 +1177,7 @@ public final class XlsxArchive {
         }
 
         private boolean uriIs(String s) {
-            if (uriLength != s.length()) {
-                return false;
-            }
-            for (int k = 0; k < uriLength; k++) {
-                if (uri[k] != s.charAt(k)) {
-                    return false;
-                }
-            }
-            return true;
+            return same(uri, uriLength, s);
         }
 
         /** The namespace of the element just read, by the declarations in scope. */
@@ -1422,17 +1406,18 @@ public final class XlsxArchive {
         String local() {
             return new String(local, 0, localLength);
         }
+    }
 
-        private static boolean same(char[] chars, int length, String s) {
-            if (length != s.length()) {
+    /** Whether the first {@code length} characters of {@code chars} are {@code s} (the tokenizer's names, types, URIs). */
+    private static boolean same(char[] chars, int length, String s) {
+        if (length != s.length()) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (chars[k] != s.charAt(k)) {
                 return false;
             }
-            for (int k = 0; k < length; k++) {
-                if (chars[k] != s.charAt(k)) {
-                    return false;
-                }
-            }
-            return true;
         }
+        return true;
     }
 }
