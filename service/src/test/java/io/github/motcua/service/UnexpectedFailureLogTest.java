@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.motcua.kernel.CapturedLog;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,23 +26,7 @@ import tools.jackson.databind.JsonNode;
  * to java.util.logging here (no bridge on the classpath), where a handler catches it.
  */
 class UnexpectedFailureLogTest {
-    /** Kept strongly: java.util.logging holds its loggers weakly, and the handler would go with it. */
-    private final Logger jul = Logger.getLogger(Api.LOGGER);
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            records.add(r);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog captured;
     private static final String DOSSIER = TestPacks.dossier("khai-sinh-sau-15-gio");
     private static final JsonNode APPLICANT = DecisionServiceTest.JSON.readTree(DOSSIER).get("applicant");
     /** A bug whose messages quote the request, as an exception's message may: the applicant's name and number. */
@@ -55,8 +37,7 @@ class UnexpectedFailureLogTest {
 
     @BeforeEach
     void start() throws Exception {
-        jul.addHandler(handler);
-        jul.setUseParentHandlers(false); // the expected record is not printed on the build's console
+        captured = CapturedLog.of(Api.LOGGER);
         dir = Files.createTempDirectory("motcua-service-log");
         service = DecisionService.builder(TestPacks.small(dir)).clock(TestPacks.CLOCK)
                 .explainer((decision, procedure, locale) -> {
@@ -67,8 +48,7 @@ class UnexpectedFailureLogTest {
 
     @AfterEach
     void stop() throws Exception {
-        jul.removeHandler(handler);
-        jul.setUseParentHandlers(true);
+        captured.close();
         service.close();
         TestPacks.delete(dir);
     }
@@ -86,8 +66,8 @@ class UnexpectedFailureLogTest {
         assertTrue(incident.length() >= 20, incident);
         assertTrue(problem.get("detail").asString().contains("mã sự cố " + incident), problem.get("detail").asString());
 
-        assertEquals(1, records.size(), records.toString());
-        LogRecord log = records.get(0);
+        assertEquals(1, captured.records().size(), captured.records().toString());
+        LogRecord log = captured.records().get(0);
         assertEquals(Level.SEVERE, log.getLevel());
         assertEquals(Api.LOGGER, log.getLoggerName());
         // the bug's classes and frames, not its messages
@@ -142,6 +122,6 @@ class UnexpectedFailureLogTest {
     void expectedProblem_isNotLogged() {
         HttpResponse<String> r = new Client(service.uri()).post("/decisions", "{\"procedure\":");
         assertEquals(400, r.statusCode(), r.body());
-        assertEquals(List.of(), records);
+        assertEquals(List.of(), captured.records());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.motcua.kernel.CapturedLog;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,11 +16,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -34,23 +32,7 @@ import org.junit.jupiter.api.Test;
  * as a parser's message may quote a form field). The JDK's {@link System.Logger} goes to java.util.logging here.
  */
 class DeskUnexpectedFailureLogTest {
-    /** Kept strongly: java.util.logging holds its loggers weakly, and the handler would go with it. */
-    private final Logger jul = Logger.getLogger(DeskApp.LOGGER);
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            records.add(r);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog captured;
     /** A bug whose message quotes the request's query, as an exception's message may. */
     private final IllegalStateException bug = new IllegalStateException("clock broken serving soDinhDanh=052090004321");
     private final BreakableClock clock = new BreakableClock(ZoneOffset.UTC);
@@ -102,15 +84,13 @@ class DeskUnexpectedFailureLogTest {
 
     @BeforeEach
     void start() {
-        jul.addHandler(handler);
-        jul.setUseParentHandlers(false); // the expected record is not printed on the build's console
+        captured = CapturedLog.of(DeskApp.LOGGER);
         desk = DeskServer.start(Path.of("packs/gia-lai"), 0, clock, false);
     }
 
     @AfterEach
     void stop() {
-        jul.removeHandler(handler);
-        jul.setUseParentHandlers(true);
+        captured.close();
         desk.close();
     }
 
@@ -119,7 +99,7 @@ class DeskUnexpectedFailureLogTest {
         HttpClient c = HttpClient.newHttpClient();
         HttpRequest form = HttpRequest.newBuilder(desk.uri().resolve("thu-tuc/2.000815?soDinhDanh=052090004321")).GET().build();
         assertEquals(200, c.send(form, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).statusCode());
-        assertEquals(List.of(), records);
+        assertEquals(List.of(), captured.records());
 
         clock.broken = true;
         HttpResponse<String> r = c.send(form, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -130,8 +110,8 @@ class DeskUnexpectedFailureLogTest {
         assertTrue(m.find(), r.body());
         String incident = m.group(1);
 
-        assertEquals(1, records.size(), records.toString());
-        LogRecord log = records.get(0);
+        assertEquals(1, captured.records().size(), captured.records().toString());
+        LogRecord log = captured.records().get(0);
         assertEquals(Level.SEVERE, log.getLevel());
         assertEquals(DeskApp.LOGGER, log.getLoggerName());
         assertEquals("java.lang.IllegalStateException (message not logged)", log.getThrown().toString());
