@@ -238,7 +238,11 @@ class PackReaderUtf8Test {
                 }
             }
         }
-        assertTrue(texts > 30_000 && refused > 100_000, texts + " texts, " + refused + " refused");
+        // well-formed: 128 × 128 + 30 × 64 of two bytes (two ASCII, or C2..DF and a continuation); of three, 6 of
+        // the 14 third bytes after the second bytes each lead allows (32 after E0 and ED, else 64); of four, 2 × 2
+        // after 48 second bytes (F0), 64 (F1..F3), 16 (F4)
+        assertEquals(128 * 128 + 30 * 64 + 6 * (14 * 64 + 2 * 32) + 4 * (48 + 3 * 64 + 16), texts);
+        assertEquals(65_536 + 16 * 256 * 14 + 8 * 256 * 16, texts + refused);
     }
 
     @Test
