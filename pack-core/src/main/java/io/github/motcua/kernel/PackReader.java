@@ -268,7 +268,10 @@ public final class PackReader {
         } catch (IOException e) {
             return readAll(problems);
         }
-        Folder top = new Folder(root);
+        // an absolute, normalised pack folder: each file's pack-relative name is its folder's and its own, which
+        // Path.relativize would find again from both paths' names (about a tenth of the walk's allocation)
+        boolean plain = root.isAbsolute() && root.normalize().equals(root) && "/".equals(root.getFileSystem().getSeparator());
+        Folder top = new Folder(root, plain ? "" : null);
         walk.start(top, executor);
         walk.done.join();
         if (walk.fallBack) {
@@ -301,11 +304,23 @@ public final class PackReader {
     /** A folder of a parallel walk: its files read, its problems and its sub-folders, in listing order. */
     private static final class Folder {
         final Path path;
+        /** The folder's pack-relative name ("" for the pack folder), or null: its files' names by {@code relativize}. */
+        final String rel;
         /** {@link Folder}, {@link Problem} or {@link Taken}, in the order the folder listed them. */
         final List<Object> entries = new ArrayList<>();
 
-        Folder(Path path) {
+        Folder(Path path, String rel) {
             this.path = path;
+            this.rel = rel;
+        }
+
+        /** The pack-relative name of {@code p}, an entry of this folder, with forward slashes. */
+        String rel(Path root, Path p) {
+            if (rel == null) {
+                return root.relativize(p).toString().replace('\\', '/');
+            }
+            String name = p.getFileName().toString();
+            return rel.isEmpty() ? name : rel + "/" + name;
         }
     }
 
@@ -362,12 +377,12 @@ public final class PackReader {
                     }
                     BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     if (attrs.isDirectory()) {
-                        Folder f = new Folder(p);
+                        Folder f = new Folder(p, folder.rel == null ? null : folder.rel(root, p));
                         folder.entries.add(f);
                         below.add(f);
                         continue;
                     }
-                    String rel = root.relativize(p).toString().replace('\\', '/');
+                    String rel = folder.rel(root, p);
                     if (rel.startsWith(".") || rel.contains("/.")) {
                         continue;
                     }
