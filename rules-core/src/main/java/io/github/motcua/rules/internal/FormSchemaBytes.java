@@ -65,6 +65,8 @@ final class FormSchemaBytes {
 
     private final byte[] b;
     private int i;
+    /** This read's recent names (see {@link #name}). */
+    private final String[] names = new String[128];
 
     private FormSchemaBytes(byte[] bytes) {
         this.b = bytes;
@@ -303,7 +305,13 @@ final class FormSchemaBytes {
         int start = ++i;
         boolean ascii = true;
         boolean escaped = false;
+        byte[] b = this.b;
         while (true) {
+            int k = i;
+            while (k < b.length && b[k] >= 0x20 && b[k] != '"' && b[k] != '\\') {
+                k++; // printable ASCII, the bulk of a form's texts
+            }
+            i = k;
             byte c = peek();
             if (c == '"') {
                 break;
@@ -328,7 +336,7 @@ final class FormSchemaBytes {
             return null;
         }
         if (!escaped) {
-            return ascii ? new String(b, start, end - start, StandardCharsets.ISO_8859_1)
+            return ascii ? (name ? name(start, end) : new String(b, start, end - start, StandardCharsets.ISO_8859_1))
                     : nfc(new String(b, start, end - start, StandardCharsets.UTF_8));
         }
         if (!ascii) {
@@ -342,6 +350,32 @@ final class FormSchemaBytes {
                 }
             }
         }
+        return s;
+    }
+
+    /**
+     * An ASCII name without escapes, made once per file for each distinct name met recently ({@code title},
+     * {@code type} and {@code properties} recur through a form): a small table of this read only, so nothing is
+     * shared between files.
+     */
+    private String name(int start, int end) {
+        int h = end - start;
+        for (int k = start; k < end; k++) {
+            h = 31 * h + b[k];
+        }
+        int slot = (h ^ (h >>> 7)) & (names.length - 1);
+        String known = names[slot];
+        if (known != null && known.length() == end - start) {
+            int k = 0;
+            while (k < end - start && known.charAt(k) == b[start + k]) {
+                k++;
+            }
+            if (k == end - start) {
+                return known;
+            }
+        }
+        String s = new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+        names[slot] = s;
         return s;
     }
 

@@ -267,7 +267,7 @@ class FormSchemaBytesTest {
         Random random = new Random(16_2026_12_07L);
         Counts generated = new Counts();
         Counts mutated = new Counts();
-        for (int n = 0; n < 1_200; n++) {
+        for (int n = 0; n < 800; n++) {
             byte[] b = new Writer(random).document(new Generator(random).form());
             check("generated form " + n, b, generated);
             for (int m = 0; m < 6; m++) {
@@ -276,7 +276,7 @@ class FormSchemaBytesTest {
         }
         // the byte reader is exercised, and so is its fallback
         assertTrue(generated.answered > generated.files / 6, () -> "answered " + generated.answered + " of " + generated.files);
-        assertTrue(mutated.answered > mutated.files / 10, () -> "answered " + mutated.answered + " of " + mutated.files);
+        assertTrue(mutated.answered > mutated.files / 20, () -> "answered " + mutated.answered + " of " + mutated.files);
         assertTrue(mutated.files - mutated.answered > mutated.files / 10, () -> "fell back " + (mutated.files - mutated.answered));
     }
 
