@@ -61,7 +61,25 @@ final class FormFields {
         if (schemaText == null) {
             return null;
         }
-        JsonNode schema = parse(schemaText);
+        return of(parse(schemaText), lib);
+    }
+
+    /**
+     * The form of one procedure from its file's bytes: exactly {@link #of(String, Library)} of the text the kernel's
+     * decoder gives of them (null when they are not UTF-8), read by {@link FormSchemaBytes} without decoding the
+     * file whole when it can, else decoded and parsed as that method does.
+     *
+     * @param path the file, for the decoder (its problem is not reported here: the form section reports it)
+     */
+    static FormFields of(String path, byte[] bytes, Library lib) {
+        if (bytes == null) {
+            return null;
+        }
+        JsonNode schema = FormSchemaBytes.read(bytes);
+        return schema != null ? of(schema, lib) : of(PackFiles.textOrNull(path, bytes), lib);
+    }
+
+    private static FormFields of(JsonNode schema, Library lib) {
         if (schema == null || !schema.isObject()) {
             return null;
         }
@@ -143,6 +161,11 @@ final class FormFields {
                 s.get("dependentSchemas").forEach(b -> add(f, b, doc, depth + 1));
             }
         }
+    }
+
+    /** The form's root: its fields are the root's children. */
+    Field root() {
+        return root;
     }
 
     /** The field at a dotted path (a number indexes a list), or null when the form does not declare it. */

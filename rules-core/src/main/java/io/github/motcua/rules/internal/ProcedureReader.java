@@ -103,13 +103,16 @@ final class ProcedureReader {
      */
     static final class DeferredChecks {
         private FormFields.Library forms;
-        private String formText;
+        private String formPath;
+        /** The form's file as the pack holds it: decoded (or read from its bytes) only when the checks run. */
+        private byte[] formBytes;
         private Map<String, LegalBasis> bases;
         private List<PackProblem> found;
 
-        DeferredChecks(FormFields.Library forms, String formText, Map<String, LegalBasis> bases) {
+        DeferredChecks(FormFields.Library forms, String formPath, byte[] formBytes, Map<String, LegalBasis> bases) {
             this.forms = forms;
-            this.formText = formText;
+            this.formPath = formPath;
+            this.formBytes = formBytes;
             this.bases = bases;
         }
 
@@ -117,14 +120,15 @@ final class ProcedureReader {
         synchronized List<PackProblem> run(LoadedPack.ProcedureSource src) {
             if (found == null) {
                 List<PackProblem> out = new ArrayList<>();
-                FormFields form = FormFields.of(formText, forms);
+                FormFields form = FormFields.of(formPath, formBytes, forms);
                 for (LoadedPack.RuleText t : src.rules()) {
                     textChecks(t, form, out);
                 }
                 otherInstrument(src.procedure(), src.rules(), bases, out);
                 found = List.copyOf(out);
                 forms = null;
-                formText = null;
+                formPath = null;
+                formBytes = null;
                 bases = null;
             }
             return found;
@@ -150,7 +154,7 @@ final class ProcedureReader {
     /** The procedure's form fields (null without a form), parsed once on first need. */
     private FormFields form() {
         if (!formRead) {
-            form = FormFields.of(PackFiles.textOrNull(formPath, files.get(formPath)), forms); // the form section reports it
+            form = FormFields.of(formPath, files.get(formPath), forms); // a form that is not JSON: the form section reports it
             formRead = true;
         }
         return form;
@@ -222,7 +226,7 @@ final class ProcedureReader {
         if (ruleChecks == RuleChecks.AT_LOAD) {
             otherInstrument(p, rules, bases, problems);
         } else if (ruleChecks == RuleChecks.AT_FIRST_USE && !rules.isEmpty()) {
-            deferred = new DeferredChecks(forms, PackFiles.textOrNull(formPath, files.get(formPath)), bases);
+            deferred = new DeferredChecks(forms, formPath, files.get(formPath), bases);
         }
         LoadedPack.ProcedureSource src = new LoadedPack.ProcedureSource(p, folder, List.copyOf(rules), deferred);
         List<PackCase> cases = new ArrayList<>();
