@@ -22,13 +22,41 @@ final class DefaultFeeTable implements FeeTable {
     private final String source;
     private final List<FeeRow> rows;
     private final Map<String, List<FeeRow>> ratesByItem;
-    private final Map<String, List<FeeRow>> adjustmentsByItem;
     private final Set<String> formPaths;
     private final Set<String> quantityPaths;
-    /** Tariff wording per RATE row, computed once: String.format on every assessment was the main cost. */
-    private final Map<FeeRow, String> tariffTexts = new java.util.IdentityHashMap<>();
-    /** The same in English (fee-rules' bundle), computed once. */
-    private final Map<FeeRow, String> tariffTextsEn = new java.util.IdentityHashMap<>();
+    /**
+     * The charged items in the table's order, each with what an assessment reads of it: an assessment reads these and
+     * nothing else of the table's maps (docs/performance.md, "Session 16 — what a decision touches per procedure").
+     */
+    private final Item[] items;
+    /** The same by item, for the rules' directives. */
+    private final Map<String, Item> itemsByName;
+
+    /**
+     * One charged item: its RATE rows, their tariff wording computed once (String.format on every assessment was the main
+     * cost), in Vietnamese and in English (fee-rules' bundle), and the item's adjustment rows, together: over many
+     * tables an assessment reads each table from cold memory, and a map's table, entries and keys are each one more
+     * object to read.
+     */
+    private static final class Item {
+        final String name;
+        final FeeRow[] rates;
+        final String[] tariffVi;
+        final String[] tariffEn;
+        final FeeRow[] adjustments;
+
+        Item(String name, List<FeeRow> rates, List<FeeRow> adjustments) {
+            this.name = name;
+            this.rates = rates.toArray(new FeeRow[0]);
+            this.tariffVi = new String[this.rates.length];
+            this.tariffEn = new String[this.rates.length];
+            for (int i = 0; i < this.rates.length; i++) {
+                tariffVi[i] = this.rates[i].tariffVi();
+                tariffEn[i] = this.rates[i].tariff(Locale.ENGLISH);
+            }
+            this.adjustments = adjustments.toArray(new FeeRow[0]);
+        }
+    }
 
     DefaultFeeTable(String source, List<FeeRow> rows) {
         this.source = source;
@@ -39,10 +67,6 @@ final class DefaultFeeTable implements FeeTable {
         Set<String> quantities = new LinkedHashSet<>();
         for (FeeRow r : this.rows) {
             (r.type() == FeeRow.Type.RATE ? rates : adj).computeIfAbsent(r.item(), k -> new ArrayList<>()).add(r);
-            if (r.type() == FeeRow.Type.RATE) {
-                tariffTexts.put(r, r.tariffVi());
-                tariffTextsEn.put(r, r.tariff(Locale.ENGLISH));
-            }
             if (r.unitPath() != null) {
                 quantities.add(r.unitPath());
             }
@@ -59,7 +83,12 @@ final class DefaultFeeTable implements FeeTable {
         rates.replaceAll((k, v) -> List.copyOf(v));
         adj.replaceAll((k, v) -> List.copyOf(v));
         this.ratesByItem = Collections.unmodifiableMap(rates);
-        this.adjustmentsByItem = Collections.unmodifiableMap(adj);
+        Map<String, Item> byName = new LinkedHashMap<>();
+        for (Map.Entry<String, List<FeeRow>> e : rates.entrySet()) {
+            byName.put(e.getKey(), new Item(e.getKey(), e.getValue(), adj.getOrDefault(e.getKey(), List.of())));
+        }
+        this.items = byName.values().toArray(new Item[0]);
+        this.itemsByName = Collections.unmodifiableMap(byName);
         this.formPaths = Collections.unmodifiableSet(paths);
         this.quantityPaths = Collections.unmodifiableSet(quantities);
     }
@@ -87,36 +116,42 @@ final class DefaultFeeTable implements FeeTable {
     @Override
     public FeeAssessment assess(FeeRequest request) {
         List<FeeLine> lines = new ArrayList<>();
-        for (Map.Entry<String, List<FeeRow>> e : ratesByItem.entrySet()) {
-            if (!e.getValue().get(0).onRule()) {
-                lines.add(price(e.getKey(), e.getValue(), request, null, null));
+        List<Item> of = new ArrayList<>(); // each line's item
+        for (Item it : items) {
+            if (!it.rates[0].onRule()) {
+                lines.add(price(it.name, it, request, null, null));
+                of.add(it);
             }
         }
         for (FeeDirective d : request.directives()) {
-            List<FeeRow> rates = ratesByItem.get(d.item());
-            if (rates == null) {
+            Item it = itemsByName.get(d.item());
+            if (it == null) {
                 throw new FeeDirectiveException(FeeMessages.detail("FEES_DIRECTIVE_UNKNOWN_ITEM", "rule", d.rule(),
                         "item", d.item(), "table", source));
             }
             if (d.kind() == FeeDirective.Kind.ADD) {
-                if (!rates.get(0).onRule()) {
+                if (!it.rates[0].onRule()) {
                     throw new FeeDirectiveException(FeeMessages.detail("FEES_DIRECTIVE_ALWAYS_CHARGED", "rule", d.rule(),
                             "item", d.item(), "table", source));
                 }
-                lines.add(price(d.item(), rates, request, d.quantity(), d.rule()));
+                lines.add(price(d.item(), it, request, d.quantity(), d.rule()));
+                of.add(it);
             }
         }
         List<FeeLine> adjusted = new ArrayList<>(lines.size());
-        for (FeeLine l : lines) {
-            adjusted.add(adjust(l, request));
+        for (int i = 0; i < lines.size(); i++) {
+            adjusted.add(adjust(lines.get(i), of.get(i).adjustments, request));
         }
         return FeeAssessment.of(adjusted);
     }
 
-    private FeeLine price(String item, List<FeeRow> rates, FeeRequest req, Long copiesOverride, String rule) {
+    private FeeLine price(String item, Item it, FeeRequest req, Long copiesOverride, String rule) {
+        FeeRow[] rates = it.rates;
         int bestRank = -1;
-        List<FeeRow> best = new ArrayList<>();
-        for (FeeRow r : rates) {
+        int[] best = new int[rates.length]; // the best rows' indices in rates (and in the tariff texts), in order
+        int bests = 0;
+        for (int j = 0; j < rates.length; j++) {
+            FeeRow r = rates[j];
             if (!r.inForce(req.asOf()) || !r.channelMatches(req.channel())
                     || (!r.categories().isEmpty() && !anyMember(r.categories(), req))) {
                 continue;
@@ -124,36 +159,40 @@ final class DefaultFeeTable implements FeeTable {
             int rank = (r.categories().isEmpty() ? 0 : 2) + (r.channels().isEmpty() ? 0 : 1);
             if (rank > bestRank) {
                 bestRank = rank;
-                best.clear();
+                bests = 0;
             }
             if (rank == bestRank) {
-                best.add(r);
+                best[bests++] = j;
             }
         }
-        if (best.isEmpty()) {
-            String windows = rates.stream().map(r -> r.source() + " " + r.window()).collect(Collectors.joining("; "));
+        if (bests == 0) {
+            String windows = java.util.Arrays.stream(rates).map(r -> r.source() + " " + r.window())
+                    .collect(Collectors.joining("; "));
             throw new NoRateInForceException(FeeMessages.detail("FEES_NO_RATE_IN_FORCE", "item", item, "date", req.asOf(),
                     "channel", req.channel(), "table", source, "windows", windows));
         }
         FeeLine cheapest = null;
-        for (FeeRow r : best) {
+        for (int b = 0; b < bests; b++) {
+            int j = best[b];
+            FeeRow r = rates[j];
             long units = r.unitPath() == null ? 1 : quantity(r, r.unitPath(), req);
             long copies = copiesOverride != null ? copiesOverride
                     : r.copiesPath() == null ? 1 : quantity(r, r.copiesPath(), req);
             Money gross = r.perCopy(units).times(copies);
             if (cheapest == null || gross.compareTo(cheapest.gross()) < 0) {
                 FeeSource src = rule == null ? r.source() : r.source().addedBy(rule);
-                cheapest = new FeeLine(item, r.nameVi(), r.nameEn(), units, gross, r.basis(), r.kind(), tariffTexts.get(r),
-                        tariffTextsEn.get(r), copies, gross, r.cap() == null ? null : Money.of(r.cap()), List.of(), src, r.verified());
+                cheapest = new FeeLine(item, r.nameVi(), r.nameEn(), units, gross, r.basis(), r.kind(), it.tariffVi[j],
+                        it.tariffEn[j], copies, gross, r.cap() == null ? null : Money.of(r.cap()), List.of(), src, r.verified());
             }
         }
         return cheapest;
     }
 
-    private FeeLine adjust(FeeLine line, FeeRequest req) {
+    /** @param rows the adjustment rows of the line's item */
+    private FeeLine adjust(FeeLine line, FeeRow[] rows, FeeRequest req) {
         List<FeeAdjustment> exemptions = new ArrayList<>();
         List<Candidate> reductions = new ArrayList<>();
-        for (FeeRow r : adjustmentsByItem.getOrDefault(line.item(), List.of())) {
+        for (FeeRow r : rows) {
             if (!r.inForce(req.asOf()) || !r.channelMatches(req.channel())) {
                 continue;
             }

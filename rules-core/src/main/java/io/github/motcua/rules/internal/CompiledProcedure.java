@@ -52,7 +52,7 @@ final class CompiledProcedure {
         this.rules = rules;
         this.dated = rules.values().stream().anyMatch(r -> r.validFrom() != null || r.validTo() != null);
         this.matched = network.matched();
-        this.evaluator = network.evaluator() == null ? null : network.evaluator().bind(rules);
+        this.evaluator = network.evaluator() == null ? null : network.evaluator().bind(rules, procedure.components());
         this.sessions = network.isAssembled() ? network.kieBase().newKieSessionsPool(0) : null;
     }
 

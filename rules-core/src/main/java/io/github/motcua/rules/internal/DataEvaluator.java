@@ -121,11 +121,43 @@ final class DataEvaluator {
      * validity filter would look it up at every firing (a rule the map lacks gets the same bare information).
      */
     DataEvaluator bind(Map<String, CompiledProcedure.RuleInfo> rules) {
+        return bind(rules, List.of());
+    }
+
+    /**
+     * As {@link #bind(Map)}, and with this procedure's equal texts made one object: each string argument and string
+     * literal equal to one of {@code components}' ids becomes that component's id object (the first such component's),
+     * and equal arguments and literals become the first of them. A decision over many procedures reads each of these
+     * from cold memory (a {@code String} and its byte array each); a field path read by three rules is then two objects
+     * instead of six, and the component a rule requires is found by identity ({@link Evaluator}) without reading the ids
+     * before it (docs/performance.md, "Session 16 — what a decision touches per procedure"). Equal content only, so
+     * every comparison and look-up gives what it gave; within this procedure only: nothing is shared with another
+     * procedure's evaluator.
+     *
+     * @param components the procedure's component catalogue, in declaration order
+     */
+    DataEvaluator bind(Map<String, CompiledProcedure.RuleInfo> rules, List<io.github.motcua.rules.DossierComponent> components) {
         CompiledProcedure.RuleInfo[] bound = new CompiledProcedure.RuleInfo[this.rules];
         for (int k = 0; k < this.rules; k++) {
             bound[k] = rules.get(strs[k]);
         }
-        return new DataEvaluator(this.rules, chains, code, strs, values, bound);
+        Map<String, String> own = new HashMap<>();
+        for (io.github.motcua.rules.DossierComponent c : components) {
+            own.putIfAbsent(c.id(), c.id());
+        }
+        String[] s = strs.clone();
+        for (int i = this.rules; i < s.length; i++) { // the rule names stay the names the rules were compiled with
+            if (s[i] != null) {
+                s[i] = own.computeIfAbsent(s[i], x -> x);
+            }
+        }
+        Object[] v = values.clone();
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] instanceof String x) {
+                v[i] = own.computeIfAbsent(x, y -> y);
+            }
+        }
+        return new DataEvaluator(this.rules, chains, code, s, v, bound);
     }
 
     /** The evaluator of the rules, or null when they do not qualify (or Drools sessions are forced). */

@@ -424,9 +424,18 @@ final class Evaluator {
             }
         }
         for (Evaluation.ComponentAction a : ev.components) {
+            // by identity first: a data-path procedure's rules pass the first equal component's own id object
+            // (DataEvaluator.bind), so the ids before it need not be read; else by content, as always
+            String id = a.id();
             int i = 0;
-            while (i < n && !cs.get(i).id().equals(a.id())) {
+            while (i < n && cs.get(i).id() != id) {
                 i++;
+            }
+            if (i == n) {
+                i = 0;
+                while (i < n && !cs.get(i).id().equals(id)) {
+                    i++;
+                }
             }
             if (i == n) {
                 throw new VocabularyException(Msg.vi("COMPONENT_NOT_IN_PROCEDURE", "id", a.id()),

@@ -2,7 +2,9 @@ package io.github.motcua.rules.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.motcua.dossier.Channel;
@@ -573,6 +575,74 @@ class DataEvaluatorTest {
             seen.add(fired(session));
         }
         assertTrue(seen.size() >= 5, "distinct firings " + seen);
+    }
+
+    /**
+     * Bound to its procedure, an evaluator passes the procedure's own component id objects to the actions (so the
+     * component is found by identity, Evaluator.components) and fires exactly as unbound and as the session; bound to
+     * another procedure with equal ids, it passes that procedure's objects: nothing is shared between procedures.
+     */
+    @Test
+    void bind_componentIdsAreTheProceduresOwnObjects_firingsUnchanged() throws Exception {
+        DataEvaluator e = DataEvaluator.of(translate(
+                rule("co", "", "Form( text(\"giayChungSinh\") == \"CO\" )", "decision.require(\"giay-chung-sinh\");")
+                        + rule("khong", "", "Form( text(\"giayChungSinh\") != \"CO\" )",
+                                "decision.requireOneOf(\"g\", \"giay-chung-sinh\", \"van-ban-lam-chung\");")
+                        + rule("tk", "", "Form( has(\"giayChungSinh\") )", "decision.require(\"to-khai\");")));
+        assertNotNull(e);
+        List<io.github.motcua.rules.DossierComponent> mine = components();
+        List<io.github.motcua.rules.DossierComponent> theirs = components();
+        DataEvaluator bound = e.bind(Map.of(), mine);
+        DataEvaluator other = e.bind(Map.of(), theirs);
+        for (String v : List.of("CO", "KHONG")) {
+            Object[] facts = {null, null, null, new Form(Map.of("giayChungSinh", v), DataRulesTest.AS_OF, DataRulesTest.UNITS::get)};
+            assertEquals(evaluate(e, facts), evaluate(bound, facts), v);
+            List<Object> passed = new ArrayList<>();
+            List<Object> passedOther = new ArrayList<>();
+            for (Object[] run : new Object[][] {{bound, passed}, {other, passedOther}}) {
+                @SuppressWarnings("unchecked")
+                List<Object> out = (List<Object>) run[1];
+                Actions decision = (Actions) java.lang.reflect.Proxy.newProxyInstance(DataEvaluatorTest.class.getClassLoader(),
+                        new Class<?>[] {Actions.class}, (proxy, m, args) -> {
+                            if (m.isDefault()) {
+                                return java.lang.reflect.InvocationHandler.invokeDefault(proxy, m, args);
+                            }
+                            out.addAll(Arrays.asList(args));
+                            return null;
+                        });
+                ((DataEvaluator) run[0]).fire(facts, decision, new DataEvaluator.Firing() {
+                    @Override
+                    public boolean before(String rule, CompiledProcedure.RuleInfo info) {
+                        return false;
+                    }
+
+                    @Override
+                    public void after() {
+                    }
+                }, null, Integer.MAX_VALUE);
+            }
+            assertTrue(passed.size() >= 2, passed.toString());
+            for (int i = 0; i < passed.size(); i++) {
+                Object arg = passed.get(i);
+                io.github.motcua.rules.DossierComponent c = mine.stream().filter(x -> x.id().equals(arg)).findFirst().orElse(null);
+                if (c != null) {
+                    assertSame(c.id(), arg, "the procedure's own id object: " + arg);
+                    assertNotSame(arg, passedOther.get(i), "another procedure's evaluator passes its own: " + arg);
+                    assertSame(theirs.get(mine.indexOf(c)).id(), passedOther.get(i));
+                }
+            }
+        }
+    }
+
+    /** A component catalogue whose ids are new objects each time. */
+    private static List<io.github.motcua.rules.DossierComponent> components() {
+        List<io.github.motcua.rules.DossierComponent> out = new ArrayList<>();
+        for (String id : List.of("to-khai", "giay-chung-sinh", "van-ban-lam-chung")) {
+            out.add(new io.github.motcua.rules.DossierComponent(new String(id), new io.github.motcua.rules.LocalizedText(id, null),
+                    io.github.motcua.rules.DossierComponent.CopyKind.ORIGINAL, 1,
+                    io.github.motcua.rules.DossierComponent.Presence.OPTIONAL, null, null));
+        }
+        return out;
     }
 
     /** Every action with its arguments, in the order written, as the session calls them. */
