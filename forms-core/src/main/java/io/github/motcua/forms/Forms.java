@@ -81,14 +81,14 @@ public final class Forms {
 
         /** Load the pack from memory: pack-relative path (e.g. {@code "forms/common.schema.json"}) to content. */
         public Builder packFiles(Map<String, String> files) {
-            this.files = Map.copyOf(files);
+            this.files = Map.copyOf(Objects.requireNonNull(files, "files"));
             this.folder = null;
             return this;
         }
 
         /** The known administrative unit codes for {@code vn-unit-code} (overrides units.yaml). */
         public Builder unitCodes(Set<String> codes) {
-            Set<String> copy = Set.copyOf(codes);
+            Set<String> copy = Set.copyOf(Objects.requireNonNull(codes, "codes"));
             this.unitCodes = copy::contains;
             return this;
         }

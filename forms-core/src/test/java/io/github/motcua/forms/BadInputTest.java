@@ -207,20 +207,27 @@ class BadInputTest {
 
     @Nested
     class Patterns {
+        /**
+         * A slow pattern the load lets through (polynomial: the exponential shapes are refused at load, below): on a
+         * crafted value its match runs out of the value's budget; the value is refused and the report leads with the
+         * typed limit (until session 16 it read as a plain mismatch).
+         */
         @Test
-        void validate_catastrophicPatternOnCraftedValue_refusedNotHung() {
+        void validate_slowPatternOnCraftedValue_refusedWithATypedLimitNotHung() {
             Map<String, String> files = new HashMap<>(TestPacks.files());
             files.put("procedures/T.004/form.schema.json",
-                    "{\"properties\": {\"ma\": {\"type\": \"string\", \"title\": \"Mã\", \"pattern\": \"^(a+)+$\"}}}");
+                    "{\"properties\": {\"ma\": {\"type\": \"string\", \"title\": \"Mã\", \"pattern\": \"^a*a*a*a*a*$\"}}}");
             FormRegistry forms = Forms.builder().packFiles(files).build();
-            Violation v = single(forms.validate("T.004", "{\"ma\": \"" + "a".repeat(5000) + "!\"}", VI), false);
-            assertEquals("pattern", v.keyword());
+            FormReport r = forms.validate("T.004", "{\"ma\": \"" + "a".repeat(5000) + "!\"}", VI);
+            assertFalse(r.valid());
+            assertEquals(List.of("limit", "pattern"), r.violations().stream().map(Violation::keyword).toList(), r.violations()::toString);
+            assertEquals(List.of("", "/ma"), r.violations().stream().map(Violation::pointer).toList());
             assertTrue(forms.validate("T.004", "{\"ma\": \"" + "a".repeat(5000) + "\"}", VI).valid());
         }
 
         /**
-         * Issue 11: array items carrying a catastrophic pattern, 10,000 crafted values in one 430 KB
-         * submission (~160 s with a per-value budget only). The document's total pattern work is
+         * Issue 11: array items carrying a slow pattern, 10,000 crafted values in one 430 KB
+         * submission (~160 s with a per-value budget only, with {@code ^((a+)+)+b$}, which the load now refuses). The document's total pattern work is
          * bounded: a typed whole-form limit violation, and the values are refused, not accepted.
          */
         @Test
@@ -228,7 +235,7 @@ class BadInputTest {
         void validate_catastrophicPatternOnManyArrayItems_documentLimitViolation() {
             Map<String, String> files = new HashMap<>(TestPacks.files());
             files.put("procedures/T.005/form.schema.json", "{\"properties\": {\"ma\": {\"type\": \"array\", \"title\": \"Mã\","
-                    + " \"items\": {\"type\": \"string\", \"pattern\": \"^((a+)+)+b$\"}}}}");
+                    + " \"items\": {\"type\": \"string\", \"pattern\": \"^a*a*a*a*a*a*b$\"}}}}");
             FormRegistry forms = Forms.builder().packFiles(files).build();
             String value = "\"" + "a".repeat(40) + "!\"";
             String json = "{\"ma\": [" + String.join(",", java.util.Collections.nCopies(10_000, value)) + "]}";
@@ -242,6 +249,100 @@ class BadInputTest {
             assertTrue(r.violations().stream().anyMatch(v -> v.keyword().equals("pattern")));
             // the budget is per document: the next submission is checked afresh
             assertTrue(forms.validate("T.005", "{\"ma\": [\"aab\"]}", VI).valid());
+        }
+
+        /**
+         * Session 16: the JDK's matcher recurses once per repetition of a group, so an ordinary pattern
+         * ({@code ^(\\.[a-z]+)*$}, a dotted code) on a long text overflowed the stack of the thread
+         * validating it within the work budget, and the {@link StackOverflowError} came back as "data nested
+         * too deeply", alone. Now the value is refused with the pattern-work limit, and the rest is checked.
+         */
+        @Test
+        void validate_groupRepeatedOverALongText_typedLimitNotStackOverflow() throws Exception {
+            Map<String, String> files = new HashMap<>(TestPacks.files());
+            files.put("procedures/T.006/form.schema.json", "{\"properties\": {\"ma\": {\"type\": \"string\", \"title\": \"Mã\","
+                    + " \"pattern\": \"^(\\\\.[a-z]+)*$\"}}}");
+            FormRegistry forms = Forms.builder().packFiles(files).build();
+            String json = "{\"ma\": \"" + ".a".repeat(50_000) + "\"}";
+            FormReport[] out = new FormReport[1];
+            Throwable[] thrown = new Throwable[1];
+            // a server worker's stack (the JDK's default for new threads on 64-bit Linux is 1 MiB)
+            Thread worker = new Thread(null, () -> {
+                try {
+                    out[0] = forms.validate("T.006", json, VI);
+                } catch (Throwable t) {
+                    thrown[0] = t;
+                }
+            }, "desk-worker", 512 * 1024);
+            worker.start();
+            worker.join();
+            assertEquals(null, thrown[0], () -> "thrown: " + thrown[0]);
+            FormReport r = out[0];
+            assertFalse(r.valid());
+            Violation limit = r.violations().get(0);
+            assertEquals("limit", limit.keyword(), r.violations()::toString);
+            assertTrue(limit.messageVi().startsWith("Tờ khai cần kiểm tra mẫu (pattern) quá nhiều"), limit.messageVi());
+            assertTrue(limit.messageEn().startsWith("Checking the patterns of the form took too much work"), limit.messageEn());
+            assertTrue(r.violations().stream().anyMatch(v -> v.keyword().equals("pattern") && v.pointer().equals("/ma")),
+                    r.violations()::toString);
+            // a short dotted code is still checked as written
+            assertTrue(forms.validate("T.006", "{\"ma\": \".ab.cd\"}", VI).valid());
+            assertFalse(forms.validate("T.006", "{\"ma\": \".ab.CD\"}", VI).valid());
+        }
+
+        /**
+         * Session 16: a pattern on which the JDK's matcher backtracks exponentially (a counted repetition over an
+         * inner one, a repeated group inside a repeated group, a back-reference) is refused when the forms are built,
+         * naming the schema and the pattern's place, before any citizen's text reaches it. Patterns with a
+         * separator between repetitions, and the unbounded shapes the JDK remembers, load.
+         */
+        @Test
+        void build_patternWithNestedRepetition_refusedNamingItsPlace() {
+            for (String pattern : new String[] {"^((a+)+)+b$", "^((a|a)+)+$", "^(a+){1,30}$", "^(.*a){12}$", "^(a+)+\\\\1$",
+                    "^([a-z]+\\\\.?){1,20}$", "^(a|a){1,30}$"}) {
+                Map<String, String> files = new HashMap<>(TestPacks.files());
+                files.put("procedures/T.007/form.schema.json", "{\"properties\": {\"ma\": {\"type\": \"string\","
+                        + " \"pattern\": \"" + pattern + "\"}}}");
+                UnableToLoadFormsException e = org.junit.jupiter.api.Assertions.assertThrows(UnableToLoadFormsException.class,
+                        () -> Forms.builder().packFiles(files).build(), pattern);
+                assertEquals("procedures/T.007/form.schema.json", e.file(), pattern);
+                assertTrue(e.getMessage().contains("/properties/ma/pattern"), e.getMessage());
+            }
+            // the JDK remembers failed repetitions of an unbounded greedy loop: the textbook shapes are linear here
+            for (String pattern : new String[] {"^[a-z0-9][a-z0-9-]*$", "^[A-Za-z_][A-Za-z0-9_]*(\\\\.[A-Za-z0-9_]+)*$",
+                    "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$", "^(\\\\d{3}\\\\.)*\\\\d{3}$", "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+                    "^0[0-9]{9}$", "^[^/\\\\s]+/[a-z0-9-]*$", "^(ab|cd)*$", "^(a{2})+$", "^(a+)+$", "^(\\\\w+\\\\s?)*$",
+                    "^([a-z]+\\\\.){1,20}$"}) {
+                Map<String, String> files = new HashMap<>(TestPacks.files());
+                files.put("procedures/T.007/form.schema.json", "{\"properties\": {\"ma\": {\"type\": \"string\","
+                        + " \"pattern\": \"" + pattern + "\"}}}");
+                Forms.builder().packFiles(files).build();
+            }
+        }
+
+        /**
+         * Session 16: networknt's own work was unbounded: a schema whose {@code anyOf} branches both descend
+         * into the next level evaluates 2^depth branches on a nested document that fails at its leaf (2^40
+         * here). Its evaluation-step limit is now set: a typed whole-form limit violation in bounded time.
+         */
+        @Test
+        void validate_branchingRecursiveSchemaOnDeepDocument_typedLimitInBoundedWork() {
+            Map<String, String> files = new HashMap<>(TestPacks.files());
+            String branch = "{\"type\": \"object\", \"required\": [\"a\"], \"properties\": {\"a\": {\"$ref\": \"#/$defs/n\"}}}";
+            files.put("procedures/T.008/form.schema.json", "{\"$defs\": {\"n\": {\"anyOf\": [" + branch + ", " + branch + "]}},"
+                    + " \"$ref\": \"#/$defs/n\"}");
+            FormRegistry forms = Forms.builder().packFiles(files).build();
+            String json = "{\"a\": ".repeat(40) + "{}" + "}".repeat(40);
+            FormReport r = forms.validate("T.008", json, VI);
+            assertFalse(r.valid());
+            Violation limit = r.violations().get(0);
+            assertEquals("limit", limit.keyword(), r.violations()::toString);
+            assertEquals("", limit.pointer());
+            assertTrue(limit.messageEn().startsWith("Checking the form took too many steps"), limit.messageEn());
+            assertTrue(limit.messageVi().startsWith("Kiểm tra tờ khai cần quá nhiều bước"), limit.messageVi());
+            // a shallow document is checked in full
+            assertTrue(forms.validate("T.008", "{\"a\": {\"a\": {\"a\": {}}}}", VI).violations().stream()
+                    .noneMatch(v -> v.keyword().equals("limit")));
         }
     }
 

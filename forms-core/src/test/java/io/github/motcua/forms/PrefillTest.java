@@ -88,6 +88,30 @@ class PrefillTest {
         assertEquals(warm.unavailable(), cold.unavailable());
     }
 
+    /**
+     * Session 16: a data source whose argument check fails ({@code Objects.requireNonNull(x, "maHoGiaDinh")}) is
+     * unavailable naming the argument, the same on a cold and a warm JVM (it read "NullPointerException" alone).
+     */
+    @Test
+    void prefill_sourceWhoseArgumentCheckFails_isUnavailableNamingTheArgument() {
+        DataSource checking = new DataSource() {
+            @Override
+            public String id() {
+                return "CSDL_HO_TICH";
+            }
+
+            @Override
+            public Map<String, Object> lookup(PrefillQuery q) {
+                java.util.Objects.requireNonNull(q.data().get("maHoGiaDinh"), "maHoGiaDinh");
+                return Map.of();
+            }
+        };
+        for (int i = 0; i < 3; i++) {
+            PrefillResult r = FORMS.prefill(TestPacks.FORM, Map.of(), "064198001234", List.of(checking));
+            assertEquals(Map.of("CSDL_HO_TICH", "NullPointerException: maHoGiaDinh"), r.unavailable());
+        }
+    }
+
     @Test
     void prefill_fieldAlreadyEntered_notOverwritten() {
         PrefillResult r = FORMS.prefill(TestPacks.FORM, Map.of("nguoiYeuCau", Map.of("hoTen", "Nguyễn T. Hoa")), "064198001234",

@@ -16,6 +16,12 @@ package io.github.motcua.kernel;
  * errors ({@code VirtualMachineError}: out of memory, stack overflow). Every other exception keeps its message; an
  * exception without a message (or a blank one) is named by its class.
  *
+ * <p>One {@code NullPointerException} is not the JVM's: the one {@link java.util.Objects#requireNonNull(Object, String)}
+ * throws with its caller's words, which name the argument that was null ({@code "packDir"}, {@code "dossier"}). It is
+ * made by {@code new}, never preallocated, so its message is the same on a cold and a warm JVM, and it keeps it:
+ * {@code "NullPointerException: dossier"} (until session 16 it read {@code "NullPointerException"} like a null
+ * dereference, and whoever read the problem could not tell which argument had been left out).
+ *
  * <p>Stateless; thread-safe.
  */
 public final class Failures {
@@ -37,10 +43,15 @@ public final class Failures {
     /**
      * The failure's message when it has one worth quoting, else its class's simple name: the detail a message template
      * puts after its own words, e.g. {@code "Không đọc được tệp: {detail}"} with {@code "NullPointerException"} for
-     * every null dereference, and with the message itself for {@code new IOException("disk full")}.
+     * every null dereference, and with the message itself for {@code new IOException("disk full")}. An argument check's
+     * {@code NullPointerException} keeps its class beside its message, which is only the argument's name:
+     * {@code "NullPointerException: dossier"}.
      */
     public static String detail(Throwable failure) {
         String message = quotable(failure);
+        if (message != null && failure instanceof NullPointerException) {
+            return failure.getClass().getSimpleName() + ": " + message;
+        }
         return message == null ? failure.getClass().getSimpleName() : message;
     }
 
@@ -49,10 +60,20 @@ public final class Failures {
      * wording (the class comment lists them), which {@link #describe} and {@link #detail} name by class alone.
      */
     public static boolean jvmWorded(Throwable failure) {
-        return failure instanceof NullPointerException || failure instanceof ArithmeticException
+        return failure instanceof NullPointerException && !requireNonNull(failure) || failure instanceof ArithmeticException
                 || failure instanceof IndexOutOfBoundsException || failure instanceof ArrayStoreException
                 || failure instanceof ClassCastException || failure instanceof NegativeArraySizeException
                 || failure instanceof VirtualMachineError;
+    }
+
+    /**
+     * Whether {@code npe} was thrown by {@code Objects.requireNonNull} (its first frame): an argument check whose message
+     * is its caller's, not the JVM's.
+     */
+    private static boolean requireNonNull(Throwable npe) {
+        StackTraceElement[] frames = npe.getStackTrace();
+        return frames.length > 0 && "java.util.Objects".equals(frames[0].getClassName())
+                && frames[0].getMethodName().startsWith("requireNonNull");
     }
 
     private static String quotable(Throwable failure) {

@@ -2,11 +2,6 @@ package io.github.motcua.kernel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.LinkOption;
@@ -273,7 +268,10 @@ public final class PackReader {
         } catch (IOException e) {
             return readAll(problems);
         }
-        Folder top = new Folder(root);
+        // an absolute, normalised pack folder: each file's pack-relative name is its folder's and its own, which
+        // Path.relativize would find again from both paths' names (about a tenth of the walk's allocation)
+        boolean plain = root.isAbsolute() && root.normalize().equals(root) && "/".equals(root.getFileSystem().getSeparator());
+        Folder top = new Folder(root, plain ? "" : null);
         walk.start(top, executor);
         walk.done.join();
         if (walk.fallBack) {
@@ -306,11 +304,23 @@ public final class PackReader {
     /** A folder of a parallel walk: its files read, its problems and its sub-folders, in listing order. */
     private static final class Folder {
         final Path path;
+        /** The folder's pack-relative name ("" for the pack folder), or null: its files' names by {@code relativize}. */
+        final String rel;
         /** {@link Folder}, {@link Problem} or {@link Taken}, in the order the folder listed them. */
         final List<Object> entries = new ArrayList<>();
 
-        Folder(Path path) {
+        Folder(Path path, String rel) {
             this.path = path;
+            this.rel = rel;
+        }
+
+        /** The pack-relative name of {@code p}, an entry of this folder, with forward slashes. */
+        String rel(Path root, Path p) {
+            if (rel == null) {
+                return root.relativize(p).toString().replace('\\', '/');
+            }
+            String name = p.getFileName().toString();
+            return rel.isEmpty() ? name : rel + "/" + name;
         }
     }
 
@@ -367,12 +377,12 @@ public final class PackReader {
                     }
                     BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     if (attrs.isDirectory()) {
-                        Folder f = new Folder(p);
+                        Folder f = new Folder(p, folder.rel == null ? null : folder.rel(root, p));
                         folder.entries.add(f);
                         below.add(f);
                         continue;
                     }
-                    String rel = root.relativize(p).toString().replace('\\', '/');
+                    String rel = folder.rel(root, p);
                     if (rel.startsWith(".") || rel.contains("/.")) {
                         continue;
                     }
@@ -416,7 +426,14 @@ public final class PackReader {
      * @throws PackReadException {@code NOT_UTF8} at the line and column of the first malformed byte
      */
     public static String decode(String file, byte[] bytes) {
-        return normalize(utf8(file, bytes, 0, bytes.length));
+        return decode(file, bytes, 0, bytes.length);
+    }
+
+    /** {@link #decode(String, byte[])} of {@code bytes[from, from + n)}. */
+    static String decode(String file, byte[] bytes, int from, int n) {
+        Scratch s = SCRATCH.get();
+        String text = s.utf8(file, bytes, from, n);
+        return s.plain ? text : normalize(text);
     }
 
     /**
@@ -427,38 +444,141 @@ public final class PackReader {
      * @throws PackReadException {@code NOT_UTF8} at the line and column of the first malformed byte
      */
     public static void requireUtf8(String file, byte[] bytes) {
-        utf8(file, bytes, 0, bytes.length);
+        SCRATCH.get().decode(file, bytes, 0, bytes.length);
     }
 
     /**
-     * Strict UTF-8 of {@code bytes[from, from + n)}: the JDK's fast decoder first, which replaces a malformed
-     * sequence with U+FFFD, so text with no U+FFFD in it was valid as it stood; otherwise (a malformed sequence, or
-     * a U+FFFD written as such) a reporting decoder decides.
+     * Strict UTF-8 of {@code bytes[from, from + n)}, neither the byte-order mark dropped nor normalised.
      *
      * @throws PackReadException {@code NOT_UTF8} at the line and column of the first malformed byte
      */
     static String utf8(String file, byte[] bytes, int from, int n) {
-        String s = new String(bytes, from, n, StandardCharsets.UTF_8);
-        if (s.indexOf('\uFFFD') < 0) {
-            return s;
+        return SCRATCH.get().utf8(file, bytes, from, n);
+    }
+
+    /** Each thread's decoding buffer: a text is decoded into it, then copied once into its string. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * The decoder: a strict UTF-8 decoder written out, with a buffer of characters it reuses. The JDK's
+     * {@code new String(bytes, UTF_8)} of text that is not all Latin-1 allocates the bytes' length, then twice it,
+     * then the string (about three times the file's size thrown away per text); this allocates the string and, since
+     * {@code new String(char[])} tries Latin-1 first, the characters' count once more.
+     *
+     * <p>Well-formed UTF-8 is exactly the byte sequences of the Unicode standard's table 3-7, which the JDK's
+     * reporting decoder also accepts and nothing else: an overlong form, a surrogate (U+D800–U+DFFF), a code point over
+     * U+10FFFF, a byte C0, C1 or F5–FF, a continuation byte without its lead, a sequence cut short, each is malformed
+     * at its first byte, and the text before it is what the line and column count.
+     */
+    private static final class Scratch {
+        /** The largest buffer kept between texts (a larger text gets a buffer of its own): 128 KB a thread. */
+        private static final int KEPT = 64 * 1024;
+
+        private char[] chars = new char[4096];
+        /** Whether the last text decoded is made only of characters NFC whatever their neighbours. */
+        boolean plain;
+
+        /** The text, or {@code NOT_UTF8}; {@link #plain} says whether it needs {@link #normalize}. */
+        String utf8(String file, byte[] b, int from, int n) {
+            int to = from + n;
+            int i = from;
+            while (i < to && b[i] >= 0) {
+                i++;
+            }
+            if (i == to) {
+                plain = true;
+                return new String(b, from, n, StandardCharsets.ISO_8859_1); // ASCII
+            }
+            char[] out = buffer(n);
+            return new String(out, 0, decode(file, b, from, n, out));
         }
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, from, n);
-        CharBuffer out = CharBuffer.allocate(n);
-        CoderResult r = strict.decode(in, out, true);
-        if (!r.isError()) {
-            r = strict.flush(out);
+
+        /** Decodes into {@link #chars} (or a buffer of its own for a large text) without making a string. */
+        void decode(String file, byte[] b, int from, int n) {
+            decode(file, b, from, n, buffer(n));
         }
-        if (!r.isError()) {
-            return s; // every U+FFFD was written as such
+
+        /** A buffer for {@code n} bytes' characters (never more than the bytes): the kept one, grown up to {@link #KEPT}. */
+        private char[] buffer(int n) {
+            if (n <= chars.length) {
+                return chars;
+            }
+            if (n > KEPT) {
+                return new char[n];
+            }
+            chars = new char[Math.max(n, Math.min(KEPT, 2 * chars.length))];
+            return chars;
         }
-        // where the first malformed sequence starts: its line, and its column in characters of that line
-        out.flip();
+
+        /** Decodes {@code b[from, from + n)} into {@code out} (at least {@code n} long); the characters written. */
+        private int decode(String file, byte[] b, int from, int n, char[] out) {
+            int to = from + n;
+            int i = from;
+            int k = 0;
+            boolean p = true;
+            while (i < to) {
+                int b1 = b[i];
+                if (b1 >= 0) {
+                    out[k++] = (char) b1;
+                    i++;
+                    continue;
+                }
+                b1 &= 0xFF;
+                if (b1 < 0xE0) { // two bytes: C2..DF 80..BF
+                    int b2;
+                    if (b1 < 0xC2 || i + 1 >= to || ((b2 = b[i + 1]) & 0xC0) != 0x80) {
+                        throw malformed(file, out, k);
+                    }
+                    p &= b1 <= 0xCB; // below U+0300
+                    out[k++] = (char) (((b1 & 0x1F) << 6) | (b2 & 0x3F));
+                    i += 2;
+                } else if (b1 < 0xF0) { // three bytes: E0 A0..BF, E1..EC 80..BF, ED 80..9F, EE..EF 80..BF; then 80..BF
+                    int b2;
+                    int b3;
+                    if (i + 2 >= to) {
+                        throw malformed(file, out, k);
+                    }
+                    b2 = b[i + 1] & 0xFF;
+                    b3 = b[i + 2];
+                    if ((b2 & 0xC0) != 0x80 || (b1 == 0xE0 && b2 < 0xA0) || (b1 == 0xED && b2 > 0x9F)
+                            || (b3 & 0xC0) != 0x80) {
+                        throw malformed(file, out, k);
+                    }
+                    p &= b1 == 0xE1 && b2 >= 0xB8 && b2 <= 0xBB; // U+1E00..U+1EFF
+                    out[k++] = (char) (((b1 & 0x0F) << 12) | ((b2 & 0x3F) << 6) | (b3 & 0x3F));
+                    i += 3;
+                } else { // four bytes: F0 90..BF, F1..F3 80..BF, F4 80..8F; then 80..BF twice
+                    if (b1 > 0xF4 || i + 3 >= to) {
+                        throw malformed(file, out, k);
+                    }
+                    int b2 = b[i + 1] & 0xFF;
+                    int b3 = b[i + 2];
+                    int b4 = b[i + 3];
+                    if ((b2 & 0xC0) != 0x80 || (b1 == 0xF0 && b2 < 0x90) || (b1 == 0xF4 && b2 > 0x8F)
+                            || (b3 & 0xC0) != 0x80 || (b4 & 0xC0) != 0x80) {
+                        throw malformed(file, out, k);
+                    }
+                    int cp = ((b1 & 0x07) << 18) | ((b2 & 0x3F) << 12) | ((b3 & 0x3F) << 6) | (b4 & 0x3F);
+                    p = false;
+                    out[k++] = Character.highSurrogate(cp);
+                    out[k++] = Character.lowSurrogate(cp);
+                    i += 4;
+                }
+            }
+            plain = p;
+            return k;
+        }
+    }
+
+    /**
+     * {@code NOT_UTF8} at the first malformed sequence, after the {@code n} characters decoded before it: its line,
+     * and its column in characters of that line.
+     */
+    private static PackReadException malformed(String file, char[] decoded, int n) {
         int line = 1;
         int column = 1;
-        for (int i = 0; i < out.length(); i++) {
-            char c = out.charAt(i);
+        for (int i = 0; i < n; i++) {
+            char c = decoded[i];
             if (c == '\n') {
                 line++;
                 column = 1;
@@ -466,7 +586,7 @@ public final class PackReader {
                 column++; // a character outside the BMP is one column; the byte-order mark none (it is dropped)
             }
         }
-        throw new PackReadException(Problem.of(file, line, column, ProblemCode.NOT_UTF8, "file", file));
+        return new PackReadException(Problem.of(file, line, column, ProblemCode.NOT_UTF8, "file", file));
     }
 
     /** The byte-order mark dropped and Unicode NFC (a no-op, without copying, for text already in NFC). */

@@ -252,7 +252,7 @@ public final class PackTrees {
             for (int i = from; i < at; i++) {
                 if (b[i] < 0) {
                     try {
-                        return PackReader.normalize(PackReader.utf8(file, b, from, n));
+                        return PackReader.decode(file, b, from, n);
                     } catch (PackReadException e) { // a line and column inside one stored string would point nowhere in the file
                         throw new PackReadException(Problem.of(file, 0, 0, ProblemCode.NOT_UTF8, "file", file));
                     }

@@ -51,6 +51,48 @@ class FailuresTest {
         }
     }
 
+    /**
+     * Session 16: an argument check's {@code NullPointerException} ({@code Objects.requireNonNull(x, "name")}) is made by
+     * {@code new} with its caller's words, never preallocated: it keeps them, so a problem or a decision's cause says
+     * which argument was null. A null dereference in the same method is still named by class alone.
+     */
+    @Nested
+    class ArgumentChecks {
+        private void needs(Object dossier) {
+            java.util.Objects.requireNonNull(dossier, "dossier");
+        }
+
+        private int dereferences(String text) {
+            return text.length();
+        }
+
+        @Test
+        void requireNonNull_keepsTheArgumentsName() {
+            NullPointerException e = org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> needs(null));
+            assertEquals("NullPointerException: dossier", Failures.describe(e));
+            assertEquals("NullPointerException: dossier", Failures.detail(e));
+            assertFalse(Failures.jvmWorded(e));
+            // the supplier form and requireNonNullElse (the JDK's own argument name) too
+            NullPointerException supplied = org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                    () -> java.util.Objects.requireNonNull(null, () -> "packDir"));
+            assertEquals("NullPointerException: packDir", Failures.describe(supplied));
+            NullPointerException orElse = org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                    () -> java.util.Objects.requireNonNullElse(null, null));
+            assertEquals("NullPointerException: defaultObj", Failures.describe(orElse));
+        }
+
+        @Test
+        void nullDereference_orAnNpeMadeElsewhere_stillByClassAlone() {
+            NullPointerException e = org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> dereferences(null));
+            assertEquals("NullPointerException", Failures.describe(e)); // the JDK's helpful message is not quoted
+            assertEquals("NullPointerException", Failures.describe(COLD_NPE)); // made outside requireNonNull
+            NullPointerException bare = org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                    () -> java.util.Objects.requireNonNull(null));
+            assertEquals("NullPointerException", Failures.describe(bare)); // a check without words
+            assertTrue(Failures.jvmWorded(e));
+        }
+    }
+
     @Nested
     class OtherFailures {
         @Test

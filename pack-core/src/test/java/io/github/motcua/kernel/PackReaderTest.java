@@ -197,6 +197,19 @@ class PackReaderTest {
                     }
                 }
                 assertTrue(limitsHit > files - 4, "the limit was hit at most sizes: " + limitsHit);
+                // the pack folder named another way (relative, not normalised): the same names as the walk's
+                List<Problem> expected = new ArrayList<>();
+                SortedMap<String, byte[]> one = PackReader.of(p).readAll(expected);
+                Path here = Path.of("").toAbsolutePath();
+                for (Path other : List.of(here.relativize(p), p.resolve("procedures/.."), p.resolve("."),
+                        here.relativize(p).resolve("calendar/.."))) {
+                    for (java.util.concurrent.ExecutorService pool : pools) {
+                        List<Problem> found = new ArrayList<>();
+                        SortedMap<String, byte[]> many = PackReader.of(other).readAll(found, pool);
+                        assertEquals(one.keySet(), many.keySet(), other.toString());
+                        assertEquals(expected, found, other.toString());
+                    }
+                }
             } finally {
                 pools.forEach(java.util.concurrent.ExecutorService::shutdownNow);
             }

@@ -35,6 +35,19 @@ public final class SourceTree {
 
     /** Every YAML file of the repository's sources, packs and test resources (not build output, not dot folders), sorted. */
     public static List<Path> yamlFiles() {
+        return files(".yaml", ".yml");
+    }
+
+    /**
+     * Every file of the repository's sources, packs, documents and test resources (not build output, not dot folders),
+     * whatever its kind, sorted.
+     */
+    public static List<Path> allFiles() {
+        return files("");
+    }
+
+    /** The files, as {@link #yamlFiles()} walks for them, whose name ends with one of {@code suffixes}. */
+    private static List<Path> files(String... suffixes) {
         Path root = repository();
         List<Path> found = new ArrayList<>();
         try {
@@ -49,8 +62,13 @@ public final class SourceTree {
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                     String name = f.getFileName().toString();
-                    if (attrs.isRegularFile() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-                        found.add(f);
+                    if (attrs.isRegularFile()) {
+                        for (String suffix : suffixes) {
+                            if (name.endsWith(suffix)) {
+                                found.add(f);
+                                break;
+                            }
+                        }
                     }
                     return FileVisitResult.CONTINUE;
                 }

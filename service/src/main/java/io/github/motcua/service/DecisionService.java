@@ -71,11 +71,46 @@ public final class DecisionService implements AutoCloseable {
 
     /**
      * The log line of one warning of the pack now serving (what does not keep it out, e.g. a
-     * {@code cutOffs} code the pack does not have): {@code cảnh báo / warning: file:line:col: [CODE]
-     * Vietnamese / English}, the message in both languages as the library rendered it from its bundles.
+     * {@code cutOffs} code the pack does not have): {@code cảnh báo / warning: file:line:col [CODE]} —
+     * where and what, not the message: a message may quote the pack's text (the code it did not find, the
+     * line a parser stopped at), and a log is read by more people than the pack. The message is in
+     * {@code GET /ready} and the admin reload's answer.
      */
     static String warningLine(PackProblem w) {
-        return logLine("log.warning") + ": " + w.format(Locale.forLanguageTag("vi")) + " / " + w.messageEn();
+        return logLine("log.warning") + ": " + place(w);
+    }
+
+    /** The log line of one problem of a pack that was not served: {@code lỗi / problem: file:line:col [CODE]}. */
+    static String problemLine(PackProblem p) {
+        return logLine("log.problem") + ": " + place(p);
+    }
+
+    /** Most problems of one refused pack the log lists, one line each (the admin answer lists them all). */
+    static final int MAX_LOGGED_PROBLEMS = 20;
+
+    private static void logProblems(Consumer<String> log, List<PackProblem> problems) {
+        problems.stream().limit(MAX_LOGGED_PROBLEMS).forEach(p -> log.accept(problemLine(p)));
+        if (problems.size() > MAX_LOGGED_PROBLEMS) {
+            log.accept(logLine("log.moreProblems", "count", problems.size() - MAX_LOGGED_PROBLEMS));
+        }
+    }
+
+    /**
+     * {@code file:line:col [CODE]} of a pack problem, the file's name as a log may show it: a control character
+     * (a line break in a file name would forge a log line) shown as U+FFFD, at most 200 characters.
+     */
+    static String place(PackProblem p) {
+        String file = p.file() == null ? "" : p.file();
+        StringBuilder b = new StringBuilder(Math.min(file.length(), 200) + 32);
+        for (int i = 0; i < file.length() && i < 200; i++) {
+            char c = file.charAt(i);
+            b.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '\uFFFD' : c);
+        }
+        if (file.length() > 200) {
+            b.append('…');
+        }
+        return b.append(':').append(p.line()).append(':').append(p.column()).append(" [").append(p.code()).append(']')
+                .toString();
     }
 
     private DecisionService(Builder b, HttpServer server, ThreadPoolExecutor pool, LoadResult initialLoad, Holder holder) {
@@ -200,7 +235,11 @@ public final class DecisionService implements AutoCloseable {
             return this;
         }
 
-        /** Where the service reports loads, reloads and watch events, one line each (default: nowhere). */
+        /**
+         * Where the service reports loads, reloads and watch events, one line each (default: nowhere). A line names
+         * the pack's path and hash, and each problem or warning by file, line, column and code; it quotes nothing of
+         * the pack's files and no exception message (the admin answer and {@code /ready} carry the messages).
+         */
         public Builder log(Consumer<String> log) {
             this.log = Objects.requireNonNull(log, "log");
             return this;
@@ -346,6 +385,7 @@ public final class DecisionService implements AutoCloseable {
             }
             log.accept((r.swapped() ? logLine("log.reloaded") : logLine("log.kept", "count", r.problems().size()))
                     + " sha256=" + sha);
+            logProblems(log, r.problems());
             r.warnings().forEach(w -> log.accept(warningLine(w)));
             return new Reload(r.swapped(), sha, r.problems(), r.warnings());
         }

@@ -83,11 +83,38 @@ final class PackWatcher implements AutoCloseable {
                 try {
                     reload.run();
                 } catch (RuntimeException e) {
-                    log.accept(DecisionService.logLine("log.reloadFailed") + ": " + io.github.motcua.kernel.Failures.describe(e));
+                    logFailure(root, e, log);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed: stop watching
+        }
+    }
+
+    /**
+     * Reports a reload that threw (not a pack with problems: that is an outcome, logged by the reload): one line with
+     * the folder and the classes of the failure and its causes, e.g. {@code nạp lại không xong / reload failed:
+     * /srv/pack: IllegalStateException < ExecutionException < UncheckedIOException}, and the failure's classes and frames
+     * at {@code ERROR} on the {@link System.Logger} {@value Api#LOGGER}, as an unexpected failure of a request is
+     * logged ({@link HttpLimits#loggable}). No message: an exception thrown while reading a pack may quote its text.
+     * Never throws: the watch goes on.
+     */
+    static void logFailure(Path root, RuntimeException e, Consumer<String> log) {
+        StringBuilder classes = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t) && seen.size() <= 8; t = t.getCause()) {
+            classes.append(classes.length() == 0 ? "" : " < ").append(t.getClass().getSimpleName());
+        }
+        String line = DecisionService.logLine("log.reloadFailed") + ": " + root + ": " + classes;
+        try {
+            log.accept(line);
+        } catch (RuntimeException ignored) {
+            // the embedder's sink failed; the record below still tells
+        }
+        try {
+            System.getLogger(Api.LOGGER).log(System.Logger.Level.ERROR, line, HttpLimits.loggable(e));
+        } catch (RuntimeException | LinkageError ignored) {
+            // a failing logger must not stop the watch
         }
     }
 

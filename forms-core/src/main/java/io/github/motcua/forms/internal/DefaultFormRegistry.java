@@ -154,18 +154,21 @@ public final class DefaultFormRegistry implements FormRegistry {
     @Override
     public FormReport validate(String formId, String json, Locale locale) {
         String id = schemaId(formId);
+        java.util.Objects.requireNonNull(json, "json");
         return report(formId, id, input.parse(json), locale);
     }
 
     @Override
     public FormReport validate(String formId, byte[] json, Locale locale) {
         String id = schemaId(formId);
+        java.util.Objects.requireNonNull(json, "json");
         return report(formId, id, input.parse(json), locale);
     }
 
     @Override
     public FormReport validate(String formId, InputStream json, Locale locale) {
         String id = schemaId(formId);
+        java.util.Objects.requireNonNull(json, "json");
         byte[] bytes;
         try {
             bytes = json.readNBytes(limits.maxBytes() + 1);
@@ -252,7 +255,7 @@ public final class DefaultFormRegistry implements FormRegistry {
         Map<String, Object> current = Mutable.copy((Map<String, Object>) parsed.value());
         List<PrefilledField> filled = new ArrayList<>();
         Map<String, String> unavailable = new LinkedHashMap<>();
-        for (DataSource source : List.copyOf(sources)) {
+        for (DataSource source : List.copyOf(java.util.Objects.requireNonNull(sources, "sources"))) {
             Map<String, Object> values;
             try {
                 values = source.lookup(new PrefillQuery(formId, personalId, Mutable.freeze(current)));

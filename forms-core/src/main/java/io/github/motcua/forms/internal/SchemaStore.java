@@ -263,6 +263,13 @@ final class SchemaStore {
                 String k = e.getKey();
                 JsonNode v = e.getValue();
                 inPlace = inPlace || IN_PLACE_KEYWORDS.contains(k);
+                if ("pattern".equals(k) && v.isString()) {
+                    refuseBacktracking(file, pointer + "/pattern", v.asString());
+                } else if ("patternProperties".equals(k) && v.isObject()) {
+                    for (String p : v.propertyNames()) {
+                        refuseBacktracking(file, pointer + "/patternProperties/" + Pointers.escape(p), p);
+                    }
+                }
                 if (("$ref".equals(k) || "$dynamicRef".equals(k)) && v.isString()) {
                     String ref = v.asString();
                     if (ref.startsWith("#")) {
@@ -320,6 +327,19 @@ final class SchemaStore {
                     pointer.setLength(length);
                 }
             }
+        }
+    }
+
+    /**
+     * Refuses a pattern whose repeated group a backtracking matcher can take exponential time on ({@link PatternRisk}),
+     * naming the schema file and the pattern's pointer, before any text meets it.
+     */
+    private static void refuseBacktracking(String file, String pointer, String pattern) {
+        PatternRisk.Risk risk = PatternRisk.find(BoundedRegex.javaRegex(pattern));
+        if (risk != null) {
+            throw new UnableToLoadFormsException(file, FormsProblems.of(risk.nested() ? "FORMS_PATTERN_NESTED_REPEAT"
+                    : "FORMS_PATTERN_OVERLAPPING_ALTERNATIVES", "file", file, "pointer", pointer, "pattern", pattern,
+                    "group", risk.group()), null);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.github.motcua.forms.internal;
 
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionConfig;
+import com.networknt.schema.ValidationLimitExceededException;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -108,6 +111,22 @@ final class ValidationEngine {
     }
 
     /**
+     * Schema evaluations (a subschema applied to a value) one validation may make: networknt's own limit, unset by
+     * default. A form's check makes about one per value and keyword group; 10,000 array items of 20 fields are
+     * ≈ 400,000. What reaches the limit is a schema whose branches multiply ({@code anyOf} of two branches that both
+     * descend: 2^depth evaluations), about a second of work here.
+     */
+    static final long MAX_EVALUATION_STEPS = 10_000_000L;
+    /**
+     * Nesting of schema evaluations one validation may reach: networknt's own limit, unset by default; data are at
+     * most {@code InputLimits.maxDepth} (64 by default, at most 1,000) levels deep, each a few evaluations.
+     */
+    static final int MAX_EVALUATION_DEPTH = 4_096;
+    /** What every validation runs with: networknt's defaults for this registry, and its two work limits set. */
+    private static final ExecutionConfig LIMITED = ExecutionConfig.builder().locale(Locale.ROOT).formatAssertionsEnabled(true)
+            .maxEvaluationSteps(MAX_EVALUATION_STEPS).maxEvaluationDepth(MAX_EVALUATION_DEPTH).build();
+
+    /**
      * @param lazy false: compile every schema now (a schema that does not compile throws here);
      *             true: compile each on first use ({@link #schema}), for packs of thousands of forms
      */
@@ -125,6 +144,7 @@ final class ValidationEngine {
                 .pathType(PathType.JSON_POINTER)
                 .preloadSchema(true)
                 .regularExpressionFactory(BoundedRegex.INSTANCE)
+                .executionContextCustomizer((context, schemaContext) -> context.setExecutionConfig(LIMITED))
                 .build();
         this.registry = SchemaRegistry.withDialect(dialect, b -> b
                 .schemaRegistryConfig(config)
@@ -213,7 +233,20 @@ final class ValidationEngine {
     public List<Violation> validate(String schemaId, JsonNode data) {
         Schema schema = schema(schemaId);
         List<List<Error>> result = new ArrayList<>(1);
-        boolean exhausted = BoundedRegex.withDocumentBudget(() -> result.add(schema.validate(data)));
+        boolean exhausted;
+        try {
+            exhausted = BoundedRegex.withDocumentBudget(() -> result.add(schema.validate(data)));
+        } catch (ValidationLimitExceededException e) {
+            // networknt stopped: the form was not fully checked, so nothing of it is accepted
+            Map<String, String> args = Map.of("limit", Long.toString(e.getLimitKind()
+                    == ValidationLimitExceededException.LimitKind.EVALUATION_STEPS ? MAX_EVALUATION_STEPS : MAX_EVALUATION_DEPTH));
+            String key = e.getLimitKind() == ValidationLimitExceededException.LimitKind.EVALUATION_STEPS
+                    ? "input.validationSteps" : "input.validationDepth";
+            List<Violation> out = new ArrayList<>(1);
+            out.add(new Violation("", Messages.vi("form.label", Map.of()), Messages.en("form.label", Map.of()),
+                    Messages.vi(key, args), Messages.en(key, args), "limit"));
+            return out;
+        }
         List<Error> errors = result.get(0);
         if (!exhausted && errors.isEmpty()) {
             return new ArrayList<>(0); // the usual case: nothing to collect (callers may add to the list)

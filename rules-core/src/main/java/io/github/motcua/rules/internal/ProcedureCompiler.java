@@ -124,14 +124,55 @@ final class ProcedureCompiler {
     static String key(LoadedPack.ProcedureSource src) {
         List<LoadedPack.RuleText> texts = src.rules();
         MessageDigest md = sha256();
-        md.update(src.procedure().code().getBytes(StandardCharsets.UTF_8));
+        byte[] buf = KEY_BUFFER.get();
+        updateUtf8(md, src.procedure().code(), buf);
         for (int i = 0; i < texts.size(); i++) {
             md.update((byte) 0);
-            md.update(texts.get(i).file().getBytes(StandardCharsets.UTF_8));
+            updateUtf8(md, texts.get(i).file(), buf);
             md.update((byte) 0);
-            md.update(texts.get(i).source().text.getBytes(StandardCharsets.UTF_8));
+            updateUtf8(md, texts.get(i).source().text, buf);
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Each thread's buffer for {@link #updateUtf8}. */
+    private static final ThreadLocal<byte[]> KEY_BUFFER = ThreadLocal.withInitial(() -> new byte[8192]);
+
+    /**
+     * {@code md.update(s.getBytes(UTF_8))} without making the bytes (a rule text is hashed once a load, and its bytes
+     * were the load's largest allocation after the text's own decoding): the same UTF-8, an unpaired surrogate as
+     * {@code ?} as {@link String#getBytes} writes it, given to the digest in pieces of {@code buf} (a digest of pieces
+     * is the digest of the whole).
+     */
+    static void updateUtf8(MessageDigest md, String s, byte[] buf) {
+        int n = s.length();
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (k > buf.length - 4) {
+                md.update(buf, 0, k);
+                k = 0;
+            }
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                buf[k++] = (byte) c;
+            } else if (c < 0x800) {
+                buf[k++] = (byte) (0xC0 | (c >> 6));
+                buf[k++] = (byte) (0x80 | (c & 0x3F));
+            } else if (!Character.isSurrogate(c)) {
+                buf[k++] = (byte) (0xE0 | (c >> 12));
+                buf[k++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                buf[k++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                buf[k++] = (byte) (0xF0 | (cp >> 18));
+                buf[k++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                buf[k++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                buf[k++] = (byte) (0x80 | (cp & 0x3F));
+            } else {
+                buf[k++] = '?';
+            }
+        }
+        md.update(buf, 0, k);
     }
 
     /**
