@@ -59,7 +59,10 @@ public interface FormRegistry {
      *
      * @param formId a procedure code or a schema {@code $id}
      * @param json   the form data as JSON text
-     * @param locale the locale for {@link FormReport#messages()} (Vietnamese unless {@code en})
+     * @param locale the locale for {@link FormReport#messages()}: English for {@code en}, Vietnamese for any other
+     *               language and for {@code null} (as every locale argument of the library: the default language
+     *               of a one-stop shop, never the JVM's default locale); the report's {@link FormReport#locale()}
+     *               is then {@code vi-VN}
      * @return every violation, never an exception for bad data
      * @throws NoSuchFormException when {@code formId} is unknown
      */

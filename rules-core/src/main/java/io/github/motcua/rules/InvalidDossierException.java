@@ -7,6 +7,7 @@ import io.github.motcua.kernel.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
  * Java), and one message rendered in Vietnamese or English ({@link Problem#message(Locale)}, from the
  * bundle {@link #BUNDLE}) that says what is wrong and how to write it. {@link #messages(Locale)} gives
  * them in one language; {@link #violations()} keeps the earlier one-line {@code pointer: vi / en} form.
+ * {@link #getMessage()} is every problem in Vietnamese, then in English, e.g.
+ * {@code "hồ sơ không hợp lệ: không có nội dung hồ sơ (null) / invalid dossier: no dossier given (null)"}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -50,8 +53,26 @@ public final class InvalidDossierException extends RulesException {
     }
 
     private InvalidDossierException(List<Problem> problems, boolean checked) {
-        super(String.format(Locale.ROOT, "invalid dossier: %s", String.join("; ", texts(problems, Locale.ENGLISH))),
-                problems, null);
+        super(text(problems), problems, null);
+    }
+
+    /**
+     * {@code "hồ sơ không hợp lệ: <each problem in Vietnamese> / invalid dossier: <each in English>"}; a
+     * problem with neither pointer nor position is its message alone (no stray {@code ": "}).
+     */
+    private static String text(List<Problem> problems) {
+        return side(problems, Messages.VI) + " / " + side(problems, Locale.ENGLISH);
+    }
+
+    private static String side(List<Problem> problems, Locale locale) {
+        String head = Messages.render(BUNDLE, "INVALID_DOSSIER", Map.of(), locale);
+        List<String> parts = new ArrayList<>();
+        for (String t : texts(problems, locale)) {
+            if (!t.equals(head)) {
+                parts.add(t);
+            }
+        }
+        return parts.isEmpty() ? head : head + ": " + String.join("; ", parts);
     }
 
     /**
@@ -89,7 +110,7 @@ public final class InvalidDossierException extends RulesException {
         for (Problem p : toProblems()) {
             String vi = p.messageVi();
             String en = p.messageEn();
-            out.add(where(p) + ": " + (vi.equals(en) ? vi : vi + " / " + en));
+            out.add(prefix(p) + (vi.equals(en) ? vi : vi + " / " + en));
         }
         return List.copyOf(out);
     }
@@ -97,9 +118,15 @@ public final class InvalidDossierException extends RulesException {
     private static List<String> texts(List<Problem> problems, Locale locale) {
         List<String> out = new ArrayList<>();
         for (Problem p : problems) {
-            out.add(where(p) + ": " + p.message(locale));
+            out.add(prefix(p) + p.message(locale));
         }
         return List.copyOf(out);
+    }
+
+    /** {@code "where: "}, or nothing when the problem has neither pointer nor position. */
+    private static String prefix(Problem p) {
+        String where = where(p);
+        return where.isEmpty() ? "" : where + ": ";
     }
 
     private static String where(Problem p) {

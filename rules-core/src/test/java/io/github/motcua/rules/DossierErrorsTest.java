@@ -179,6 +179,38 @@ class DossierErrorsTest {
         }
     }
 
+    /**
+     * {@code decide((String) null)} (README's entry point) says what is wrong in Vietnamese, then in English,
+     * with no stray {@code ": "} where a dossier without a pointer has none; each language's text says the same.
+     */
+    @Test
+    void decide_null_messageVietnameseThenEnglishWithoutStrayColon() {
+        InvalidDossierException e = assertThrows(InvalidDossierException.class, () -> engine.decide((String) null));
+        assertEquals("hồ sơ không hợp lệ: không có nội dung hồ sơ (null) / invalid dossier: no dossier given (null)",
+                e.getMessage());
+        assertEquals(List.of("không có nội dung hồ sơ (null)"), e.messages(VI));
+        assertEquals(List.of("no dossier given (null)"), e.messages(Locale.ENGLISH));
+        assertEquals(List.of("không có nội dung hồ sơ (null) / no dossier given (null)"), e.violations());
+    }
+
+    /** A dossier with pointed problems: each at its pointer, all in Vietnamese first, then all in English. */
+    @Test
+    void decide_schemaProblems_messageEachAtItsPointerVietnameseThenEnglish() {
+        InvalidDossierException e = assertThrows(InvalidDossierException.class,
+                () -> engine.decide(dossier("FAX", "2026-03-02T09:00:00+07:00")));
+        String vi = "hồ sơ không hợp lệ: " + String.join("; ", e.messages(VI));
+        String en = "invalid dossier: " + String.join("; ", e.messages(Locale.ENGLISH));
+        assertEquals(vi + " / " + en, e.getMessage());
+        assertTrue(e.messages(Locale.ENGLISH).get(0).startsWith("/channel: "), e.getMessage());
+        assertFalse(VIETNAMESE.matcher(en).find(), en);
+    }
+
+    /** The bare problem of an exception built without violations is not said twice. */
+    @Test
+    void invalidDossier_withoutViolations_messageSaysItOnceInEachLanguage() {
+        assertEquals("hồ sơ không hợp lệ / invalid dossier", new InvalidDossierException(List.of()).getMessage());
+    }
+
     /** An invalid dossier with no violation named still says so, from the bundle, in both languages. */
     @Test
     void invalidDossier_withoutViolations_isOneBilingualProblem() {

@@ -166,7 +166,7 @@ final class Api implements HttpHandler {
             case "ready":
                 only(seg, 1, p);
                 method(method, "GET", p);
-                return ready(locale);
+                return ready(ex, locale);
             case "openapi.json":
                 only(seg, 1, p);
                 method(method, "GET", p);
@@ -225,7 +225,16 @@ final class Api implements HttpHandler {
 
     // ------------------------------------------------------------------ health
 
-    private Answer ready(Locale locale) {
+    /**
+     * The serving pack and its warnings by file, line, column and code; their messages only for a request with the
+     * admin token (a message may quote the pack's text, and {@code /ready} is open to every probe). A request that
+     * sends an {@code Authorization} header is checked as the admin reload is: a wrong token is 401, none set 403.
+     */
+    private Answer ready(HttpExchange ex, Locale locale) {
+        boolean admin = ex.getRequestHeaders().containsKey("Authorization");
+        if (admin) {
+            admin(ex);
+        }
         PackInfo p = engine.pack().orElseThrow(() -> ApiProblem.of(503, "NOT_READY"));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "READY");
@@ -235,7 +244,7 @@ final class Api implements HttpHandler {
         // what does not keep the serving pack out (a cutOffs code it does not have): told, never silent
         List<io.github.motcua.rules.PackProblem> w = warnings.apply(p.sha256());
         if (w != null) {
-            m.put("warnings", Views.problems(w, locale));
+            m.put("warnings", admin ? Views.problems(w, locale) : Views.places(w));
         }
         return json(200, m, p.sha256());
     }
@@ -538,17 +547,7 @@ final class Api implements HttpHandler {
 
     private Answer reload(HttpExchange ex, Locale locale) throws IOException {
         HttpLimits.drain(ex.getRequestBody(), JsonBodies.MAX_BYTES);
-        if (tokenDigest == null) {
-            throw ApiProblem.of(403, "ADMIN_DISABLED");
-        }
-        String auth = ex.getRequestHeaders().getFirst("Authorization");
-        byte[] given = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? digest(auth.substring(7).strip()) : new byte[tokenDigest.length];
-        // constant time: equal-length digests compared in full whatever the first difference
-        if (!MessageDigest.isEqual(tokenDigest, given) || auth == null) {
-            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"motcua-admin\"");
-            throw ApiProblem.of(401, "UNAUTHORIZED");
-        }
+        admin(ex);
         DecisionService.Reload r;
         try {
             r = reload.get();
@@ -564,6 +563,21 @@ final class Api implements HttpHandler {
         m.put("packSha256", r.servingSha256());
         m.put("warnings", Views.problems(r.warnings(), locale));
         return json(200, m, r.servingSha256());
+    }
+
+    /** Refuses a request without the admin token: 403 when the service has none, else 401 unless it is the token. */
+    private void admin(HttpExchange ex) {
+        if (tokenDigest == null) {
+            throw ApiProblem.of(403, "ADMIN_DISABLED");
+        }
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        byte[] given = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? digest(auth.substring(7).strip()) : new byte[tokenDigest.length];
+        // constant time: equal-length digests compared in full whatever the first difference
+        if (!MessageDigest.isEqual(tokenDigest, given) || auth == null) {
+            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"motcua-admin\"");
+            throw ApiProblem.of(401, "UNAUTHORIZED");
+        }
     }
 
     private static byte[] digest(String token) {

@@ -150,6 +150,23 @@ final class Views {
     }
 
     /**
+     * Each problem by {@code file}, {@code line}, {@code column} and {@code code} only, without the message, which may
+     * quote the pack's text: what an unauthenticated answer ({@code GET /ready}) shows.
+     */
+    static List<Map<String, Object>> places(List<PackProblem> problems) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PackProblem p : problems) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("file", p.file());
+            x.put("line", p.line());
+            x.put("column", p.column());
+            x.put("code", p.code());
+            out.add(x);
+        }
+        return out;
+    }
+
+    /**
      * A pack's problems or warnings, {@code {file, line, column, code, message}} each, the message in the
      * language of {@code locale} as the library rendered it from its bundles.
      */

@@ -33,6 +33,25 @@ final class Client {
         return send("GET", path, null, null, language);
     }
 
+    /** A GET with {@code Authorization: Bearer token} (e.g. {@code /ready} as the admin sees it). */
+    HttpResponse<String> getAsAdmin(String path, String token, String language) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET()
+                .header("Authorization", "Bearer " + token);
+        if (language != null) {
+            b.header("Accept-Language", language);
+        }
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            check("GET", path, r);
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> post(String path, String json) {
         return send("POST", path, json, "application/json", null);
     }

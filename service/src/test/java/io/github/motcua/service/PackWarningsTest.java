@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A pack's load warnings (what does not keep it out: a procedure code in pack.yaml {@code cutOffs} the
- * pack does not have) reach the operator: in {@code /ready} and the admin reload's answer, in the
- * language asked, and in the service's log on load and reload, Vietnamese / English.
+ * pack does not have) reach the operator: in {@code /ready} by file, line, column and code (with the message, in the
+ * language asked, only for the admin token), in the admin reload's answer, and in the service's log on load and
+ * reload, Vietnamese / English.
  */
 class PackWarningsTest {
     static final String TYPO = "1.001139";
@@ -51,9 +52,19 @@ class PackWarningsTest {
             assertTrue(s.initialLoad().ok(), "a warning does not keep the pack out: " + s.initialLoad().problems());
             Client c = new Client(s.uri());
 
-            HttpResponse<String> vi = c.get("/ready", "vi");
+            // an unauthenticated probe: where and which code, not the message (which quotes the pack's text)
+            HttpResponse<String> open = c.get("/ready", "vi");
+            assertEquals(200, open.statusCode(), open.body());
+            JsonNode place = onlyWarning(ReloadTest.json(open));
+            assertEquals("UNKNOWN_PROCEDURE", place.get("code").asString());
+            assertFalse(place.has("message"), open.body());
+            assertFalse(open.body().contains(TYPO), open.body());
+
+            // the admin (token) sees the message, in the language asked
+            HttpResponse<String> vi = c.getAsAdmin("/ready", ReloadTest.TOKEN, "vi");
             assertEquals(200, vi.statusCode(), vi.body());
             JsonNode wVi = onlyWarning(ReloadTest.json(vi));
+            assertEquals(place.get("line").asInt(), wVi.get("line").asInt());
             assertEquals("UNKNOWN_PROCEDURE", wVi.get("code").asString());
             assertEquals("pack.yaml", wVi.get("file").asString());
             assertTrue(wVi.get("line").asInt() > 0, wVi.toString());
@@ -61,7 +72,7 @@ class PackWarningsTest {
             assertTrue(msgVi.contains("[" + TYPO + "]") && msgVi.contains("không có trong bộ quy tắc")
                     && msgVi.contains("1.001193"), msgVi);
 
-            JsonNode wEn = onlyWarning(ReloadTest.json(c.get("/ready", "en")));
+            JsonNode wEn = onlyWarning(ReloadTest.json(c.getAsAdmin("/ready", ReloadTest.TOKEN, "en")));
             String msgEn = wEn.get("message").asString();
             assertTrue(msgEn.contains("[" + TYPO + "]") && msgEn.contains("is not in the pack"), msgEn);
             assertFalse(msgEn.chars().anyMatch(ch -> ch > 0x7f), "Vietnamese in the English message: " + msgEn);
@@ -91,8 +102,11 @@ class PackWarningsTest {
             HttpResponse<String> again = c.admin(ReloadTest.TOKEN);
             assertEquals(200, again.statusCode(), again.body());
             assertTrue(onlyWarning(ReloadTest.json(again)).get("message").asString().contains("[9.999999]"), again.body());
-            assertTrue(onlyWarning(ReloadTest.json(c.get("/ready", "en"))).get("message").asString()
+            assertTrue(onlyWarning(ReloadTest.json(c.getAsAdmin("/ready", ReloadTest.TOKEN, "en"))).get("message").asString()
                     .contains("[9.999999]"));
+            HttpResponse<String> openAgain = c.get("/ready", "en");
+            assertEquals("UNKNOWN_PROCEDURE", onlyWarning(ReloadTest.json(openAgain)).get("code").asString());
+            assertFalse(openAgain.body().contains("9.999999"), openAgain.body());
             assertTrue(log.stream().anyMatch(l -> l.startsWith("cảnh báo / warning: pack.yaml:") && l.endsWith("[UNKNOWN_PROCEDURE]")),
                     log.toString());
             assertTrue(log.stream().noneMatch(l -> l.contains("9.999999")), log.toString());
