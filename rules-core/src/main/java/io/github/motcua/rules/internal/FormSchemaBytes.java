@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
  * What {@link FormFields} reads of a procedure's {@code form.schema.json}, straight from the file's bytes (issue 15,
  * session 16): the tree {@code PlainJson.readTree(PackReader.decode(bytes))} gives, except that a text or a number
  * {@link FormFields} never reads is {@link #UNREAD} instead of its value. The forms section decodes and parses every
- * form anyway; this reader spares the second full decode (the kernel's decoder makes a scratch copy of twice the
- * bytes, then the string, then NFC) and the second tree of every title and description.
+ * form anyway; this reader spares the second full decode (strict UTF-8 and NFC of the whole text, and the string) and
+ * the second tree of every title and description.
  *
  * <p>It only ever answers for a file it is sure of; for any other it returns null and the caller decodes and parses
  * the file as before ({@link FormFields#of(String, FormFields.Library)}), so a file that is not UTF-8, not JSON, or
