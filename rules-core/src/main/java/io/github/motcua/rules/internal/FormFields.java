@@ -22,6 +22,16 @@ final class FormFields {
     /** Deeper forms exist in no pack; the limit only guards against a reference cycle. */
     private static final int MAX_DEPTH = 12;
 
+    /**
+     * The most schema nodes one form's fields are built from (each {@code $ref} followed, property, item and branch
+     * visited counts one). A recursive form ({@code "properties": {"a": {"$ref": "#"}, …}}, which JSON Schema allows
+     * and the forms section accepts) expands into about {@code b^7} fields for {@code b} recursive properties before
+     * {@link #MAX_DEPTH} stops it — ten such properties were an {@code OutOfMemoryError} in a 1 GB heap. The pack's
+     * largest form visits a few hundred nodes; past this budget the part not yet expanded is open (anything goes, as
+     * in a free-form part), so a rule naming a field there is not refused as misspelled, and the work is bounded.
+     */
+    static final int MAX_NODES = 50_000;
+
     /** One node of the form: its child fields, list items, options and whether undeclared children are allowed. */
     static final class Field {
         final Map<String, Field> children = new LinkedHashMap<>();
@@ -96,12 +106,29 @@ final class FormFields {
         }
     }
 
-    private record Builder(Library lib) {
+    private static final class Builder {
+        private final Library lib;
+        /** Schema nodes still allowed ({@link #MAX_NODES}). */
+        private int budget = MAX_NODES;
+
+        Builder(Library lib) {
+            this.lib = lib;
+        }
+
         void add(Field f, JsonNode s, JsonNode doc, int depth) {
-            if (s == null || !s.isObject() || depth > MAX_DEPTH) {
+            if (s == null || !s.isObject()) {
                 if (s != null && s.isBoolean() && s.asBoolean()) {
                     f.open = true;
                 }
+                return;
+            }
+            if (--budget < 0) {
+                // past the budget: not expanded, so nothing under it is refused as undeclared (the fields made past
+                // it are at most the properties of the schemas being expanded when it ran out, a dozen levels' worth)
+                f.open = true;
+                return;
+            }
+            if (depth > MAX_DEPTH) {
                 return;
             }
             if (s.get("$ref") != null) {
