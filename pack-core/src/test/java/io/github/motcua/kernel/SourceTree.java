@@ -38,6 +38,11 @@ public final class SourceTree {
         return files(".yaml", ".yml");
     }
 
+    /** Every JSON file of the repository's sources, packs and test resources (not build output, not dot folders), sorted. */
+    public static List<Path> jsonFiles() {
+        return files(".json");
+    }
+
     /**
      * Every file of the repository's sources, packs, documents and test resources (not build output, not dot folders),
      * whatever its kind, sorted.

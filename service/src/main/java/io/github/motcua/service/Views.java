@@ -156,14 +156,19 @@ final class Views {
     static List<Map<String, Object>> places(List<PackProblem> problems) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (PackProblem p : problems) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("file", p.file());
-            x.put("line", p.line());
-            x.put("column", p.column());
-            x.put("code", p.code());
-            out.add(x);
+            out.add(place(p));
         }
         return out;
+    }
+
+    /** One problem's {@code file}, {@code line}, {@code column} and {@code code}. */
+    private static Map<String, Object> place(PackProblem p) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("file", p.file());
+        x.put("line", p.line());
+        x.put("column", p.column());
+        x.put("code", p.code());
+        return x;
     }
 
     /**
@@ -173,11 +178,7 @@ final class Views {
     static List<Map<String, Object>> problems(List<PackProblem> problems, Locale locale) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (PackProblem p : problems) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("file", p.file());
-            x.put("line", p.line());
-            x.put("column", p.column());
-            x.put("code", p.code());
+            Map<String, Object> x = place(p);
             x.put("message", io.github.motcua.kernel.Messages.english(locale) ? p.messageEn() : p.messageVi());
             out.add(x);
         }

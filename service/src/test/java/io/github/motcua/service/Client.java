@@ -40,16 +40,9 @@ final class Client {
         if (language != null) {
             b.header("Accept-Language", language);
         }
-        try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            check("GET", path, r);
-            return r;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> r = exchange(b.build());
+        check("GET", path, r);
+        return r;
     }
 
     HttpResponse<String> post(String path, String json) {
@@ -78,16 +71,9 @@ final class Client {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            check("POST", "/admin/reload", r);
-            return r;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> r = exchange(b.build());
+        check("POST", "/admin/reload", r);
+        return r;
     }
 
     void check(String method, String path, HttpResponse<String> r) {
@@ -106,8 +92,13 @@ final class Client {
         if (language != null) {
             b.header("Accept-Language", language);
         }
+        return exchange(b.build());
+    }
+
+    /** The request sent and its answer read as UTF-8 text, unchecked. */
+    private HttpResponse<String> exchange(HttpRequest request) {
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.github.motcua.rules.internal;
 
+import static io.github.motcua.kernel.SourceTree.jsonFiles;
 import static io.github.motcua.kernel.SourceTree.repository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,14 +13,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -207,34 +204,6 @@ class FormSchemaBytesTest {
             }
         }
         return b.toString();
-    }
-
-    /** Every JSON file of the repository's sources, packs and test resources (not build output, not dot folders). */
-    static List<Path> jsonFiles() {
-        Path root = repository();
-        List<Path> found = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    String name = d.getFileName() == null ? "" : d.getFileName().toString();
-                    return !d.equals(root) && (name.equals("target") || name.startsWith("."))
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && f.getFileName().toString().endsWith(".json")) {
-                        found.add(f);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Collections.sort(found);
-        return found;
     }
 
     private static byte[] bytes(Path p) {
