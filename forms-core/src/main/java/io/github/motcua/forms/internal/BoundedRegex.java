@@ -79,7 +79,7 @@ final class BoundedRegex implements RegularExpressionFactory {
         }
     }
 
-    private static final class Budgeted implements CharSequence {
+    static final class Budgeted implements CharSequence {
         private final String value;
         private long left;
         private final long[] document;
