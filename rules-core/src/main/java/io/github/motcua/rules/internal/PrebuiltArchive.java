@@ -369,9 +369,11 @@ final class PrebuiltArchive {
 
     private static Contents entries(Body in, String name, java.util.concurrent.Executor pool) throws Refused {
         DataDecodes decodes = new DataDecodes(name, pool);
+        Digests digests = new Digests(pool);
         try {
-            return entries(in, name, decodes);
+            return entries(in, name, decodes, digests);
         } catch (Refused r) {
+            digests.cancel();
             if (r.deflate) {
                 decodes.finish(); // nothing left running; the body's refusal comes before any entry's
                 throw r;
@@ -380,6 +382,7 @@ final class PrebuiltArchive {
             Refused earlier = decodes.firstFailure();
             throw earlier != null ? earlier : r;
         } catch (RuntimeException e) {
+            digests.cancel();
             decodes.firstFailure(); // nothing left running behind an unexpected failure
             throw e;
         }
@@ -398,10 +401,10 @@ final class PrebuiltArchive {
      * ({@link Body#drain}), and an entry refused before its bytes were read is refused as running past the end when
      * the body is shorter than its length (that check came first when the body's length was known).
      */
-    private static Contents entries(Body in, String name, DataDecodes decodes) throws Refused {
+    private static Contents entries(Body in, String name, DataDecodes decodes, Digests digests) throws Refused {
         Cursor at = new Cursor();
         try {
-            return entries(in, name, decodes, at);
+            return entries(in, name, decodes, digests, at);
         } catch (Refused r) {
             if (r.deflate) {
                 throw r;
@@ -414,7 +417,7 @@ final class PrebuiltArchive {
         }
     }
 
-    private static Contents entries(Body in, String name, DataDecodes decodes, Cursor at) throws Refused {
+    private static Contents entries(Body in, String name, DataDecodes decodes, Digests digests, Cursor at) throws Refused {
         long count = Integer.toUnsignedLong(in.u32());
         if (count > MAX_ENTRIES) {
             throw tooLarge(name, "load.prebuilt.tooManyEntries", "count", String.valueOf(count), "max", String.valueOf(MAX_ENTRIES));
@@ -443,9 +446,11 @@ final class PrebuiltArchive {
                     if (files.size() >= MAX_PACK_FILES) {
                         throw tooLarge(name, "load.prebuilt.tooManyFiles", "max", String.valueOf(MAX_PACK_FILES));
                     }
-                    if (files.put(entry, bytes(in, at)) != null) {
+                    byte[] b = bytes(in, at);
+                    if (files.put(entry, b) != null) {
                         throw duplicate(name, entry);
                     }
+                    digests.file(entry, b);
                 }
                 case 'T' -> {
                     if (!TREE_FILE.matcher(entry).matches() || !packPath(entry)) {
@@ -454,9 +459,11 @@ final class PrebuiltArchive {
                     if (length > MAX_TREE_BYTES) {
                         throw tooLarge(name, "load.prebuilt.treeTooLarge", "entry", entry, "max", String.valueOf(MAX_TREE_BYTES));
                     }
-                    if (trees.put(entry, bytes(in, at)) != null) {
+                    byte[] b = bytes(in, at);
+                    if (trees.put(entry, b) != null) {
                         throw duplicate(name, entry);
                     }
+                    digests.tree(entry, b);
                 }
                 case 'P' -> {
                     String model = utf8(bytes(in, at), name);
@@ -517,7 +524,143 @@ final class PrebuiltArchive {
                 throw refuse(name, "PREBUILT_BAD_ENTRY", "load.prebuilt.treeWithoutFile", "entry", tree);
             }
         }
-        return new Contents(PackFiles.of(name, files, trees), Map.copyOf(byKey));
+        Digests.Done d = digests.finish();
+        return new Contents(PackFiles.of(name, files, trees, d.pack(), d.files(), d.trees()), Map.copyOf(byKey));
+    }
+
+    /**
+     * What a load digests of the pack files anyway — the pack's hash ({@link PackFiles#sha256()}, the files in path
+     * order) and each file's and stored tree's SHA-256 ({@link PackLoader}'s keys) — worked out on the load threads
+     * while this thread inflates the rest of the body (session 17: before, the pack's hash ran on this thread after the
+     * read, and the digests on the load threads beside the procedure folders). Batches are digested in the order they
+     * were read, by one thread at a time (whichever holds the lock); {@link #finish} digests what is left. The files of
+     * an artifact not in path order (not one the build wrote) get no pack hash here: {@link PackFiles} works it out.
+     * One reader adds; not thread-safe beyond that.
+     */
+    private static final class Digests {
+        static final int BATCH_BYTES = 256 * 1024;
+        private final java.util.concurrent.Executor pool;
+        private final java.util.concurrent.ConcurrentLinkedQueue<Batch> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        private final java.util.List<Batch> all = new java.util.ArrayList<>();
+        /** Guarded by {@link #lock}. */
+        private final MessageDigest pack = sha256();
+        private final MessageDigest file = sha256();
+        private Batch open;
+        private String last;
+        private boolean ordered = true;
+
+        record Done(String pack, Map<String, byte[]> files, Map<String, byte[]> trees) {
+        }
+
+        private static final class Batch {
+            final java.util.List<String> paths = new java.util.ArrayList<>();
+            final java.util.List<byte[]> bytes = new java.util.ArrayList<>();
+            final java.util.BitSet isTree = new java.util.BitSet();
+            final java.util.List<byte[]> digests = new java.util.ArrayList<>();
+            long size;
+        }
+
+        Digests(java.util.concurrent.Executor pool) {
+            this.pool = pool;
+        }
+
+        static MessageDigest sha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 missing from the JDK", e);
+            }
+        }
+
+        void file(String path, byte[] b) {
+            ordered &= last == null || path.compareTo(last) > 0;
+            last = path;
+            add(path, b, false);
+        }
+
+        void tree(String path, byte[] b) {
+            add(path, b, true);
+        }
+
+        private void add(String path, byte[] b, boolean tree) {
+            if (open == null) {
+                open = new Batch();
+            }
+            if (tree) {
+                open.isTree.set(open.paths.size());
+            }
+            open.paths.add(path);
+            open.bytes.add(b);
+            open.size += b.length;
+            if (open.size >= BATCH_BYTES) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            all.add(open);
+            pending.add(open);
+            open = null;
+            try {
+                pool.execute(this::tryDigest);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // finish() digests it
+            }
+        }
+
+        private void tryDigest() {
+            if (lock.tryLock()) {
+                try {
+                    digestPending();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+
+        /** Holding the lock: the pending batches, in order. */
+        private void digestPending() {
+            for (Batch b; (b = pending.poll()) != null;) {
+                for (int i = 0; i < b.paths.size(); i++) {
+                    byte[] bytes = b.bytes.get(i);
+                    b.digests.add(file.digest(bytes));
+                    if (!b.isTree.get(i)) {
+                        PackFiles.sha256(pack, b.paths.get(i), bytes);
+                    }
+                }
+                b.bytes.clear();
+            }
+        }
+
+        /** Every batch digested (waiting for a load thread digesting one): the pack's hash and the digests by path. */
+        Done finish() {
+            if (open != null) {
+                submit();
+            }
+            Map<String, byte[]> files = new HashMap<>();
+            Map<String, byte[]> trees = new HashMap<>();
+            String hash;
+            lock.lock();
+            try {
+                digestPending();
+                hash = ordered ? java.util.HexFormat.of().formatHex(pack.digest()) : null;
+            } finally {
+                lock.unlock();
+            }
+            for (Batch b : all) {
+                for (int i = 0; i < b.paths.size(); i++) {
+                    (b.isTree.get(i) ? trees : files).put(b.paths.get(i), b.digests.get(i));
+                }
+            }
+            return new Done(hash, files, trees);
+        }
+
+        /** A refused artifact: nothing more is digested (a load thread's task still queued finds nothing to do). */
+        void cancel() {
+            open = null;
+            pending.clear();
+        }
     }
 
     /** The current entry's bytes ({@code at.length} of them); the entry runs past the end when the body ends first. */

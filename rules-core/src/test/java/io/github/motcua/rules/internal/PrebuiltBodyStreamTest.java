@@ -2,6 +2,7 @@ package io.github.motcua.rules.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,6 +147,43 @@ class PrebuiltBodyStreamTest {
         assertEquals(ref.files().files().keySet(), c.files().files().keySet());
         ref.files().files().forEach((k, v) -> assertArrayEquals(v, c.files().files().get(k), k));
         ref.files().trees().forEach((k, v) -> assertArrayEquals(v, c.files().trees().get(k), k));
+    }
+
+    /**
+     * The pack's hash and each file's and stored tree's SHA-256 are worked out on the load threads while the body
+     * inflates: each is the digest of the bytes, and the load's keys (a reload's reuse, the sections') are the ones
+     * digesting the files at load gives.
+     */
+    @Test
+    void digestsWorkedOutWhileReading_areTheDigestsOfTheBytes_andGiveTheSameKeys() throws Exception {
+        List<PackProblem> problems = new ArrayList<>();
+        PrebuiltArchive.Contents c = PrebuiltArchive.read(artifact, problems, pool);
+        assertNotNull(c, problems.toString());
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        c.files().files().forEach((path, bytes) -> assertArrayEquals(md.digest(bytes), c.files().digest(path), path));
+        assertFalse(c.files().trees().isEmpty());
+        c.files().trees().forEach((path, bytes) -> assertArrayEquals(md.digest(bytes), c.files().treeDigest(path), path));
+        PackFiles plain = PackFiles.of(c.files().source(), c.files().files(), c.files().trees());
+        assertEquals(plain.sha256(), c.files().sha256());
+        assertEquals(real.hash, c.files().sha256());
+        List<PackProblem> p1 = new ArrayList<>();
+        List<PackProblem> p2 = new ArrayList<>();
+        PackLoader.Loaded digested = PackLoader.load(c.files(), BuiltInSections.all(), p1, null);
+        PackLoader.Loaded asBefore = PackLoader.load(plain, BuiltInSections.all(), p2, null);
+        assertEquals(List.of(), p1);
+        assertEquals(List.of(), p2);
+        assertEquals(asBefore.checkKeys(), digested.checkKeys());
+        assertEquals(asBefore.memo().wide(), digested.memo().wide());
+        assertEquals(asBefore.memo().folderKeys(), digested.memo().folderKeys());
+        assertEquals(asBefore.memo().sectionKeys(), digested.memo().sectionKeys());
+        assertEquals(2, digested.memo().folderKeys().size(), digested.memo().folderKeys()::toString);
+        // files out of path order (no build writes that): no hash worked out while reading, the same hash after
+        PrebuiltPackTest.Parts shuffled = PrebuiltPackTest.real(artifact);
+        java.util.Collections.reverse(shuffled.entries);
+        List<PackProblem> p3 = new ArrayList<>();
+        PrebuiltArchive.Contents r = PrebuiltArchive.read(shuffled.write(dir.resolve("reversed.motcua")), p3, pool);
+        assertNotNull(r, p3.toString());
+        assertEquals(real.hash, r.files().sha256());
     }
 
     @Test
