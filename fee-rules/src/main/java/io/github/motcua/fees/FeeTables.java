@@ -90,6 +90,10 @@ public final class FeeTables {
      */
     public static FeeTableResult parse(Path fees, Path exemptions, Function<String, Optional<LegalBasis>> bases,
             ExemptionCatalog catalog) {
+        Objects.requireNonNull(fees, "fees");
+        Objects.requireNonNull(exemptions, "exemptions");
+        Objects.requireNonNull(bases, "bases"); // checked before reading: a missing file must not hide it
+        Objects.requireNonNull(catalog, "catalog");
         String feesName = fees.toString().replace('\\', '/');
         String exName = exemptions.toString().replace('\\', '/');
         Read f = read(fees, feesName);
@@ -198,6 +202,9 @@ public final class FeeTables {
     /** Parses {@code fees.csv} or {@code fees.xlsx} by extension; the file name in messages is {@code path}. */
     public static FeeTableResult parse(Path path, Function<String, Optional<LegalBasis>> bases,
             ExemptionCatalog catalog) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(bases, "bases"); // checked before reading: a missing file must not hide it
+        Objects.requireNonNull(catalog, "catalog");
         String name = path.toString().replace('\\', '/');
         Read r = read(path, name);
         if (r.refused() != null) {

@@ -155,6 +155,7 @@ public final class Tracking {
      * {@code io/github/motcua/rules/schema/step-events.schema.json}.
      *
      * @throws InvalidDossierException naming each bad value by its JSON pointer
+     * @throws NullPointerException    when {@code json} is {@code null}
      */
     public static List<StepEvent> parse(String json) {
         return StepEventsJson.parse(json);
