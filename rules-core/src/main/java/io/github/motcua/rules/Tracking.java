@@ -173,6 +173,7 @@ public final class Tracking {
     public static Report track(Decision decision, DeadlineEngine engine, List<StepEvent> events, Instant now) {
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(events, "events"); // no events yet is List.of()
         Objects.requireNonNull(now, "now");
         if (decision.deadline() == null || decision.deadline().steps().isEmpty()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,

@@ -175,4 +175,32 @@ class DecisionTableTest {
                     .map(PackProblem::code).toList());
         }
     }
+
+    /** The same for a procedure's fee table {@code fees.xlsx}: the hidden rate row is a fee line, and a warning. */
+    @Test
+    void load_feesXlsxWithHiddenRow_readsIt_andWarns() throws IOException {
+        Path p = TestPacks.copy("guide", dir);
+        try (OutputStream out = Files.newOutputStream(p.resolve("procedures/GL.LLTP.01/fees.xlsx"));
+                Workbook wb = new Workbook(out, "motcua-test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("bieu-phi");
+            String[][] rows = {{"item", "kind", "nameVi", "rate", "basis"},
+                {"phi-lltp", "PHI", "Phí cấp Phiếu lý lịch tư pháp", "200000", "TT-244-2016-D4"},
+                {"phi-lltp-cu", "PHI", "Phí cấp Phiếu lý lịch tư pháp (mức cũ)", "100000", "TT-244-2016-D4"}};
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    ws.value(r, c, rows[r][c]);
+                }
+            }
+            ws.hideRow(2);
+        }
+        try (Engine e = TestPacks.engine()) {
+            LoadResult r = e.load(p);
+            assertTrue(r.ok(), dump(r));
+            PackProblem w = r.warnings().stream().filter(x -> x.code().equals("XLSX_HIDDEN_ROW")).findFirst()
+                    .orElseThrow(() -> new AssertionError(r.warnings().toString()));
+            assertEquals("procedures/GL.LLTP.01/fees.xlsx", w.file());
+            assertEquals(3, w.line());
+            assertTrue(e.feeTable("GL.LLTP.01").orElseThrow().items().contains("phi-lltp-cu"), "the hidden row is read");
+        }
+    }
 }

@@ -204,6 +204,11 @@ class DossierErrorsTest {
         assertEquals("dossier", assertThrows(NullPointerException.class, () -> engine.decide((Dossier) null)).getMessage());
         assertEquals("json", assertThrows(NullPointerException.class, () -> Dossier.fromJson(null)).getMessage());
         assertEquals("json", assertThrows(NullPointerException.class, () -> Tracking.parse(null)).getMessage());
+        assertEquals("events", assertThrows(NullPointerException.class, () -> Tracking.track(
+                engine.decide(dossier("DESK", "2026-03-02T09:00:00+07:00")), engine.deadlineEngine().orElseThrow(), null,
+                java.time.Instant.EPOCH)).getMessage());
+        assertEquals("c", assertThrows(NullPointerException.class,
+                () -> io.github.motcua.rules.cases.CaseRunner.run(engine, null)).getMessage());
         assertEquals("procedureCode", assertThrows(NullPointerException.class, () -> engine.rules(null)).getMessage());
         assertEquals("procedureCode", assertThrows(NullPointerException.class, () -> engine.decisionPath(null)).getMessage());
         assertEquals("procedureCode", assertThrows(NullPointerException.class, () -> engine.feeTable(null)).getMessage());
