@@ -71,6 +71,14 @@ class NullArgumentsTest {
     }
 
     @Test
+    void documents_nullDocument_namesIt() {
+        namesTheArgument("document", () -> FORMS.documents().render(null, VI));
+        TemplateRenderer app = Forms.templates(TemplateRendererTest.CL, TemplateRendererTest.ROOT, "list.ftlh");
+        namesTheArgument("name", () -> app.render(null, Map.of()));
+        namesTheArgument("model", () -> app.render("list.ftlh", null));
+    }
+
+    @Test
     void builder_nullFilesOrCodes_namesThem() {
         namesTheArgument("files", () -> Forms.builder().packFiles(null));
         namesTheArgument("codes", () -> Forms.builder().unitCodes((Set<String>) null));
