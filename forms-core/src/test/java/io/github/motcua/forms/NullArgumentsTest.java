@@ -84,6 +84,7 @@ class NullArgumentsTest {
         namesTheArgument("codes", () -> Forms.builder().unitCodes((Set<String>) null));
         namesTheArgument("codes", () -> Forms.builder().unitCodes((java.util.function.Predicate<String>) null));
         namesTheArgument("limits", () -> Forms.builder().limits(null));
+        namesTheArgument("timeout", () -> Forms.builder().renderTimeout(null));
     }
 
     /**
