@@ -44,9 +44,7 @@ final class SchemaStore {
      *              {@code procedures/<code>/form.schema.json}
      */
     public SchemaStore(Map<String, String> files) {
-        // each distinct text-but-for-its-own-$id by the hash of that text, with the first form that had it: the same
-        // key as the text with its $id replaced, compared without making that copy of every form (SameText)
-        Map<Integer, List<String>> firstFormByTextHash = new java.util.HashMap<>();
+        Map<String, String> formByText = new java.util.HashMap<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
             String path = f.getKey();
             JsonNode node;
@@ -88,17 +86,7 @@ final class SchemaStore {
                 // but for the $id: the same form (the text keeps the order of the keywords, the tree
                 // rules out an $id written with escapes and a keyword value naming the form's own id)
                 String text = f.getValue();
-                List<String> bucket = firstFormByTextHash.computeIfAbsent(SameText.hashButOwnId(text, id), h -> new ArrayList<>(1));
-                String first = null;
-                for (String other : bucket) {
-                    if (SameText.equalButOwnId(files.get(fileById.get(other)), other, text, id)) {
-                        first = other;
-                        break;
-                    }
-                }
-                if (first == null) {
-                    bucket.add(id);
-                }
+                String first = formByText.putIfAbsent(text.replace(id, "\u0000"), id);
                 if (first != null && equalButId(byId.get(first), obj)) {
                     sameFormAs.put(id, first);
                 }
