@@ -244,6 +244,9 @@ final class ProcedureCompiler {
         if (data != null) {
             return deferData ? RuleNetwork.of(data) : RuleNetwork.assembled(DataRules.kieBase(data), data);
         }
+        if (tooManyCodeRules(src, trees, problems)) {
+            return null;
+        }
         String fallback = blame(src);
         KieBase kb = RuleClasses.build(packageName(src), trees, c.rules(), fallback,
                 errors -> report(errors, src, problems), problems);
@@ -265,8 +268,34 @@ final class ProcedureCompiler {
         if (data != null) {
             return RuleClasses.Generated.data(data); // stored as data in a prebuilt pack: no class
         }
+        if (tooManyCodeRules(src, trees, problems)) {
+            return null;
+        }
         return RuleClasses.generate(packageName(src), trees, c.rules(), blame(src),
                 errors -> report(errors, src, problems), problems);
+    }
+
+    /**
+     * The most rules of one procedure that compile to code: Drools' executable model writes up to this many into one
+     * class and spreads more over several classes joined by a {@code RulesSupplier}, which the verifier refuses. Checked
+     * on the parsed trees, so such a procedure is refused before any source is generated or compiled (it used to cost
+     * the whole generation and javac run first: about 20 s of CPU and 0.75 GB for 1,000 rules). Rules as data
+     * ({@link DataRules}) make no class and have no such limit.
+     */
+    static final int MAX_CODE_RULES = 999;
+
+    /** Adds {@code DRL_TOO_MANY_RULES} at the procedure when its trees hold more than {@link #MAX_CODE_RULES} rules. */
+    private static boolean tooManyCodeRules(LoadedPack.ProcedureSource src, List<PackageDescr> trees, List<PackProblem> problems) {
+        int n = 0;
+        for (PackageDescr t : trees) {
+            n += t.getRules().size();
+        }
+        if (n <= MAX_CODE_RULES) {
+            return false;
+        }
+        problems.add(Msg.problem(blame(src), 0, 0, "DRL_TOO_MANY_RULES", "load.drl.tooManyRules",
+                "count", Integer.toString(n), "max", Integer.toString(MAX_CODE_RULES)));
+        return true;
     }
 
     /** A rule nested so deeply that the Drools parser or compiler ran out of stack. */
