@@ -284,19 +284,40 @@ final class ProcedureCompiler {
      */
     static final int MAX_CODE_RULES = 999;
 
-    /** Adds {@code DRL_TOO_MANY_RULES} at the procedure when its trees hold more than {@link #MAX_CODE_RULES} rules. */
+    /**
+     * Adds {@code DRL_TOO_MANY_RULES} at the procedure when its trees hold more than {@link #MAX_CODE_RULES} rules, or
+     * {@code DRL_TOO_MANY_BRANCHES} when they split into more than {@link #MAX_CODE_BRANCHES} branches.
+     */
     private static boolean tooManyCodeRules(LoadedPack.ProcedureSource src, List<PackageDescr> trees, List<PackProblem> problems) {
         int n = 0;
         for (PackageDescr t : trees) {
             n += t.getRules().size();
         }
-        if (n <= MAX_CODE_RULES) {
-            return false;
+        if (n > MAX_CODE_RULES) {
+            problems.add(Msg.problem(blame(src), 0, 0, "DRL_TOO_MANY_RULES", "load.drl.tooManyRules",
+                    "count", Integer.toString(n), "max", Integer.toString(MAX_CODE_RULES)));
+            return true;
         }
-        problems.add(Msg.problem(blame(src), 0, 0, "DRL_TOO_MANY_RULES", "load.drl.tooManyRules",
-                "count", Integer.toString(n), "max", Integer.toString(MAX_CODE_RULES)));
-        return true;
+        long branches = 0;
+        for (PackageDescr t : trees) {
+            for (org.drools.drl.ast.descr.RuleDescr r : t.getRules()) {
+                branches += r.getLhs() == null ? 1 : RuleDescriptors.branches(r.getLhs());
+            }
+        }
+        if (branches > MAX_CODE_BRANCHES) {
+            problems.add(Msg.problem(blame(src), 0, 0, "DRL_TOO_MANY_BRANCHES", "load.drl.tooManyBranchesInProcedure",
+                    "count", Long.toString(branches), "max", Integer.toString(MAX_CODE_BRANCHES)));
+            return true;
+        }
+        return false;
     }
+
+    /**
+     * The most branches all the rules of a procedure that compile to code may split into together
+     * ({@link RuleDescriptors#branches}; each rule at most {@link RuleDescriptors#MAX_BRANCHES}): what the KieBase holds
+     * grows with them (4,096 took about 0.3 GB to check, 65,536 about 1.2 GB).
+     */
+    static final int MAX_CODE_BRANCHES = 4096;
 
     /** A rule nested so deeply that the Drools parser or compiler ran out of stack. */
     static PackProblem tooDeep(String file) {

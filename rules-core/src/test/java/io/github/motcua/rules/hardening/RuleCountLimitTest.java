@@ -22,6 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  * and in the serving JVM on a reload), with a refusal that blamed its first rule for using
  * {@code org.drools.model.RulesSupplier}. It is now refused before anything is generated, naming the count and the
  * limit; rules as data (no class at all) have no such limit.
+ *
+ * <p>Drools also splits a rule into one branch per combination of the {@code or}s between its patterns when it builds the
+ * KieBase: twenty {@code (A or B)} joined by {@code and}, a 20-line rule, were 2^20 branches and an
+ * {@code OutOfMemoryError} (the CLI's {@code check} exited 70, "internal error"; a reload would have spent the serving
+ * JVM's heap). A rule over 64 branches is refused at its line, a procedure over 4,096 at its folder, before anything
+ * is generated.
  */
 class RuleCountLimitTest {
     static final String EXTRA = "procedures/1.001193/extra.drl";
@@ -96,6 +102,64 @@ class RuleCountLimitTest {
             assertTrue(r.ok(), dump(r.problems()));
             Decision d = e.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\",\"treEm\":{\"hoTen\":\"X999\"}}"));
             assertTrue(d.notes().stream().anyMatch(n -> n.messageVi().equals("ghi chú 999")), d.notes().toString());
+        }
+    }
+
+    /** A rule whose condition is {@code groups} parts {@code (A or B)} joined by {@code and}: 2^groups branches. */
+    static String orRule(String name, int groups) {
+        StringBuilder when = new StringBuilder();
+        for (int i = 0; i < groups; i++) {
+            when.append("( Form( bool(\"laCon\") == true ) or Form( text(\"treEm.hoTen\") == \"X").append(i).append("\" ) )\n  ");
+        }
+        return "rule \"" + name + "\"\n  @basis(\"LHT-2014-D16\")\nwhen\n  " + when + "\nthen\n  decision.note(\"" + name + "\");\nend\n\n";
+    }
+
+    @Test
+    void load_ruleWhoseOrsMultiplyPastTheLimit_refusedAtItsLine_evenTheOneThatRanOutOfMemory() {
+        for (int groups : new int[] {7, 20}) {
+            Path p = HardeningPacks.copy("ho-tich", dir.resolve("pack" + groups));
+            HardeningPacks.write(p.resolve(EXTRA), "// nhân nhánh\n" + orRule("Nhân nhánh", groups));
+            try (Engine e = Motcua.engine().build()) {
+                LoadResult r = e.load(p);
+                assertFalse(r.ok());
+                assertEquals(1, r.problems().size(), dump(r.problems()));
+                PackProblem q = r.problems().get(0);
+                assertEquals("DRL_TOO_MANY_BRANCHES", q.code(), dump(r.problems()));
+                assertEquals(EXTRA, q.file());
+                assertEquals(2, q.line(), "the rule's line");
+                String count = groups == 7 ? "128" : "> 1000000";
+                assertTrue(q.messageVi().startsWith("Điều kiện của quy tắc [Nhân nhánh] tách thành " + count + " nhánh"), q.messageVi());
+                assertTrue(q.messageVi().contains("quá giới hạn 64"), q.messageVi());
+                assertTrue(q.messageEn().contains("splits into " + count + " branches"), q.messageEn());
+            }
+        }
+    }
+
+    @Test
+    void load_ruleAtTheBranchLimit_loadsAndDecides_butAProcedurePastItsTotalIsRefused() throws Exception {
+        Path p = HardeningPacks.copy("ho-tich", dir.resolve("pack"));
+        HardeningPacks.write(p.resolve(EXTRA), "// nhân nhánh\n" + orRule("Sáu nhóm", 6));
+        try (Engine e = Motcua.engine().build()) {
+            LoadResult r = e.load(p);
+            assertTrue(r.ok(), dump(r.problems()));
+            Decision d = e.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\",\"laCon\":true}"));
+            assertTrue(d.notes().stream().anyMatch(n -> n.messageVi().equals("Sáu nhóm")), d.notes().toString());
+
+            StringBuilder many = new StringBuilder("// nhân nhánh\n");
+            for (int i = 0; i < 65; i++) {
+                many.append(orRule("Sáu nhóm " + i, 6));
+            }
+            HardeningPacks.write(p.resolve(EXTRA), many.toString());
+            ReloadResult rr = e.reload(p).get();
+            assertFalse(rr.swapped());
+            assertEquals(1, rr.problems().size(), dump(rr.problems()));
+            PackProblem q = rr.problems().get(0);
+            assertEquals("DRL_TOO_MANY_BRANCHES", q.code(), dump(rr.problems()));
+            assertEquals("procedures/1.001193", q.file());
+            // 65 × 64, and one each for the procedure's own five rules
+            assertTrue(q.messageVi().contains("tách thành 4165 nhánh") && q.messageVi().contains("quá giới hạn 4096"), q.messageVi());
+            Decision again = e.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\",\"laCon\":true}"));
+            assertTrue(again.notes().stream().anyMatch(n -> n.messageVi().equals("Sáu nhóm")), "the old pack serves: " + again.notes());
         }
     }
 }
