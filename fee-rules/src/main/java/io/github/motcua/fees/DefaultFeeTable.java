@@ -115,6 +115,7 @@ final class DefaultFeeTable implements FeeTable {
 
     @Override
     public FeeAssessment assess(FeeRequest request) {
+        java.util.Objects.requireNonNull(request, "request");
         List<FeeLine> lines = new ArrayList<>();
         List<Item> of = new ArrayList<>(); // each line's item
         for (Item it : items) {

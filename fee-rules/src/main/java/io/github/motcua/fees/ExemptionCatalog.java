@@ -47,6 +47,7 @@ public final class ExemptionCatalog {
 
     /** A catalogue of exactly these categories (codes must be unique). */
     public static ExemptionCatalog of(Collection<ExemptionCategory> categories) {
+        java.util.Objects.requireNonNull(categories, "categories");
         Map<String, ExemptionCategory> m = new LinkedHashMap<>();
         for (ExemptionCategory c : categories) {
             if (m.put(c.code(), c) != null) {
@@ -66,6 +67,9 @@ public final class ExemptionCatalog {
      * @param bases  resolves a legal-basis id (from the pack's {@code legal-bases/*.yaml})
      */
     public static Result parse(String file, InputStream in, Function<String, Optional<LegalBasis>> bases) {
+        java.util.Objects.requireNonNull(file, "file");
+        java.util.Objects.requireNonNull(in, "in");
+        java.util.Objects.requireNonNull(bases, "bases");
         List<FeeTableProblem> problems = new ArrayList<>();
         PackNode root;
         try {
@@ -151,7 +155,7 @@ public final class ExemptionCatalog {
 
     /** The category with this code, if declared. */
     public Optional<ExemptionCategory> find(String code) {
-        return Optional.ofNullable(byCode.get(code));
+        return Optional.ofNullable(byCode.get(java.util.Objects.requireNonNull(code, "code")));
     }
 
     /** Every declared category. */

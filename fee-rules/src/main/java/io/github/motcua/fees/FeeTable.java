@@ -18,6 +18,7 @@ public interface FeeTable {
      * @throws FeeQuantityException   a quantity in the form is negative, fractional or absurd
      * @throws NoRateInForceException an item that must be charged has no rate on {@code request.asOf()}
      * @throws FeeDirectiveException  a rule's directive names an unknown item or re-adds a charged one
+     * @throws NullPointerException   when {@code request} is {@code null}
      */
     FeeAssessment assess(FeeRequest request);
 

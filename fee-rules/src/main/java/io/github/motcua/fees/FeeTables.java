@@ -79,8 +79,11 @@ public final class FeeTables {
         Objects.requireNonNull(exemptions, "exemptions");
         Objects.requireNonNull(bases, "bases");
         Objects.requireNonNull(catalog, "catalog");
-        return FeeTableParser.parse(feesFile, raw(feesFile, fees), exemptionsFile, raw(exemptionsFile, exemptions),
-                bases, catalog);
+        RawTable feesRaw = raw(feesFile, fees);
+        RawTable exemptionsRaw = raw(exemptionsFile, exemptions);
+        List<FeeTableProblem> warnings = new java.util.ArrayList<>(feesRaw.warnings());
+        warnings.addAll(exemptionsRaw.warnings());
+        return FeeTableParser.parse(feesFile, feesRaw, exemptionsFile, exemptionsRaw, bases, catalog).withWarnings(warnings);
     }
 
     /**
@@ -90,6 +93,10 @@ public final class FeeTables {
      */
     public static FeeTableResult parse(Path fees, Path exemptions, Function<String, Optional<LegalBasis>> bases,
             ExemptionCatalog catalog) {
+        Objects.requireNonNull(fees, "fees");
+        Objects.requireNonNull(exemptions, "exemptions");
+        Objects.requireNonNull(bases, "bases"); // checked before reading: a missing file must not hide it
+        Objects.requireNonNull(catalog, "catalog");
         String feesName = fees.toString().replace('\\', '/');
         String exName = exemptions.toString().replace('\\', '/');
         Read f = read(fees, feesName);
@@ -185,19 +192,27 @@ public final class FeeTables {
         return FeeTableParser.parse(file, CsvRecords.read(file, bytes), bases, catalog);
     }
 
-    /** Parses an XLSX fee table (first sheet, same columns as the CSV). Never throws for bad content. */
+    /**
+     * Parses an XLSX fee table (first sheet, same columns as the CSV). Never throws for bad content. What the
+     * spreadsheet program hides is read like the rest, and each is a {@link FeeTableResult#warnings() warning}: the
+     * first sheet when it is hidden, each hidden row and each hidden column that holds a value.
+     */
     public static FeeTableResult parseXlsx(String file, InputStream in, Function<String, Optional<LegalBasis>> bases,
             ExemptionCatalog catalog) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(bases, "bases");
         Objects.requireNonNull(catalog, "catalog");
-        return FeeTableParser.parse(file, XlsxRecords.read(file, in), bases, catalog);
+        RawTable raw = XlsxRecords.read(file, in);
+        return FeeTableParser.parse(file, raw, bases, catalog).withWarnings(raw.warnings());
     }
 
     /** Parses {@code fees.csv} or {@code fees.xlsx} by extension; the file name in messages is {@code path}. */
     public static FeeTableResult parse(Path path, Function<String, Optional<LegalBasis>> bases,
             ExemptionCatalog catalog) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(bases, "bases"); // checked before reading: a missing file must not hide it
+        Objects.requireNonNull(catalog, "catalog");
         String name = path.toString().replace('\\', '/');
         Read r = read(path, name);
         if (r.refused() != null) {

@@ -4,6 +4,7 @@ import io.github.motcua.kernel.Messages;
 import java.util.Map;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * An amount in Vietnamese đồng (VND has no minor unit, so a {@code long} holds it exactly).
@@ -39,6 +40,7 @@ public record Money(long dong) implements Comparable<Money> {
 
     /** This plus {@code other}; throws {@link MoneyOverflowException} past {@link Long#MAX_VALUE}. */
     public Money plus(Money other) {
+        Objects.requireNonNull(other, "other");
         try {
             return of(Math.addExact(dong, other.dong));
         } catch (ArithmeticException e) {
@@ -48,6 +50,7 @@ public record Money(long dong) implements Comparable<Money> {
 
     /** This minus {@code other}; throws {@link MoneyOverflowException} if the result would be negative. */
     public Money minus(Money other) {
+        Objects.requireNonNull(other, "other");
         return of(dong - other.dong); // both are >= 0, so this cannot overflow; a negative result throws
     }
 
@@ -80,6 +83,7 @@ public record Money(long dong) implements Comparable<Money> {
 
     /** The smaller of this and {@code other}. */
     public Money min(Money other) {
+        Objects.requireNonNull(other, "other");
         return dong <= other.dong ? this : other;
     }
 

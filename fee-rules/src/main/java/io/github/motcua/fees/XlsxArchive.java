@@ -69,6 +69,16 @@ public final class XlsxArchive {
         }
     }
 
+    /**
+     * The warnings about what the first sheet of {@code bytes} hides and every reader of it reads anyway — the sheet
+     * itself when hidden, each hidden row and each hidden column holding a value ({@code XLSX_HIDDEN_*}, in the sheet's
+     * order; at most 20 rows named, the rest counted) — for a reader of decision tables; a fee table gets them in
+     * {@link FeeTableResult#warnings()}. Call after {@link #check} passed; never throws (empty when unreadable).
+     */
+    public static List<FeeTableProblem> hiddenWarnings(String file, byte[] bytes) {
+        return XlsxHidden.of(file, bytes);
+    }
+
     /** Reads at most {@link #MAX_FILE_BYTES} + 1 bytes of {@code in}; more is refused by {@link #check}. */
     public static byte[] readCapped(InputStream in) throws IOException {
         return in.readNBytes(MAX_FILE_BYTES + 1);
@@ -114,7 +124,7 @@ public final class XlsxArchive {
     /** The content type by which the reader finds the shared-texts part ({@code [Content_Types].xml}). */
     private static final String SHARED_TEXTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
     /** The content types by which the reader finds the workbook part; without one it reads {@link #DEFAULT_WORKBOOK}. */
-    private static final Set<String> WORKBOOK_TYPES = Set.of(
+    static final Set<String> WORKBOOK_TYPES = Set.of(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
             "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
     private static final String DEFAULT_WORKBOOK = "/xl/workbook.xml";
@@ -125,7 +135,7 @@ public final class XlsxArchive {
     /** How the reader names a part's relationships: {@code /xl/workbook.xml} has {@code /xl/_rels/workbook.xml.rels}. */
     private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("^(.*/)([^/]+)$");
     /** A parser factory of the check's own, made per check: a StAX factory is not promised to be thread-safe. */
-    private static javax.xml.stream.XMLInputFactory xmlFactory() {
+    static javax.xml.stream.XMLInputFactory xmlFactory() {
         javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newDefaultFactory();
         f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);

@@ -35,8 +35,10 @@ final class XlsxRecords {
         }
         int rowNum = 0;
         String cell = "";
+        List<FeeTableProblem> warnings = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(bytes), new ReadingOptions(true, false))) {
             Sheet sheet = wb.getFirstSheet();
+            XlsxHidden hidden = new XlsxHidden(file, sheet, wb, bytes, warnings);
             java.util.Iterator<Row> it = sheet.openStream().iterator();
             while (it.hasNext() && rows.size() <= FeeTables.MAX_ROWS) {
                 rowNum = 0; // a row that fails to parse has no number yet
@@ -52,12 +54,14 @@ final class XlsxRecords {
                     cells.add(text(c));
                 }
                 cell = "";
+                hidden.row(r, cells);
                 rows.add(new RawTable.RawRow(r.getRowNum(), cells));
             }
+            hidden.end();
         } catch (IOException | RuntimeException e) {
             return new RawTable(List.of(), List.of(unreadable(file, rowNum, cell, e)));
         }
-        return new RawTable(rows, List.of());
+        return new RawTable(rows, List.of(), warnings);
     }
 
     private static FeeTableProblem unreadable(String file, int row, String cell, Exception e) {

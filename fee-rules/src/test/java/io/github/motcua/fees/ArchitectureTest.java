@@ -15,7 +15,8 @@ class ArchitectureTest {
 
     @Test
     void fastexcel_onlyInTheXlsxReader() {
-        noClasses().that().haveNameNotMatching(".*\\.XlsxRecords(\\$.*)?").should().dependOnClassesThat()
+        // the reader, and what it tells of the hidden sheet and rows (XlsxHidden): both package-private
+        noClasses().that().haveNameNotMatching(".*\\.Xlsx(Records|Hidden)(\\$.*)?").should().dependOnClassesThat()
                 .resideInAPackage("org.dhatim..").check(CLASSES);
     }
 

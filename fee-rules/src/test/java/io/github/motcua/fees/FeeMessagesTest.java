@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class FeeMessagesTest {
     private static final Path SOURCES = Path.of("src", "main", "java", "io", "github", "motcua", "fees");
-    private static final Pattern KEY = Pattern.compile("\"(FEES_[A-Z0-9_]+)\"");
+    private static final Pattern KEY = Pattern.compile("\"((?:FEES|XLSX)_[A-Z0-9_]+)\"");
 
     @Test
     void bundle_completeInBothLanguages_everyKeyTheCodeNamesIsInIt_andEveryKeyIsUsed() {

@@ -13,6 +13,11 @@ import java.util.Set;
  *
  * <p>Thread-safe: build one per pack and share it. Every schema is compiled once: at build time, or
  * on first use when built with {@code Forms.builder().lazyCompile(true)}.
+ *
+ * <p>Nulls: a {@code null} form id, data, text, bytes, stream, parameter map or source list is a programming error
+ * and throws {@link NullPointerException} naming the parameter before any work; the JSON text {@code "null"} is input,
+ * reported as a violation. Only a locale ({@code null}: Vietnamese), a personal number and a report to show may be
+ * {@code null}, as each method says.
  */
 public interface FormRegistry {
 
@@ -43,7 +48,11 @@ public interface FormRegistry {
         throw new UnsupportedOperationException("bundledSchema is not implemented by " + getClass().getName());
     }
 
-    /** Whether {@code formId} names a procedure form or a schema {@code $id} of the pack. */
+    /**
+     * Whether {@code formId} names a procedure form or a schema {@code $id} of the pack.
+     *
+     * @throws NullPointerException when {@code formId} is {@code null}
+     */
     boolean hasForm(String formId);
 
     /**
@@ -63,8 +72,9 @@ public interface FormRegistry {
      *               language and for {@code null} (as every locale argument of the library: the default language
      *               of a one-stop shop, never the JVM's default locale); the report's {@link FormReport#locale()}
      *               is then {@code vi-VN}
-     * @return every violation, never an exception for bad data
-     * @throws NoSuchFormException when {@code formId} is unknown
+     * @return every violation, never an exception for bad data (the text {@code "null"} is a wrong-type violation)
+     * @throws NoSuchFormException  when {@code formId} is unknown
+     * @throws NullPointerException when {@code formId} or {@code json} is {@code null}, naming it
      */
     FormReport validate(String formId, String json, Locale locale);
 
@@ -85,6 +95,9 @@ public interface FormRegistry {
      * becomes {@code "2026-02-13"}), enum constants (their name), characters and UUIDs.
      *
      * @throws IllegalArgumentException when the map holds any other Java type
+     * @throws NullPointerException     when {@code formId} or {@code data} is {@code null}, naming it (a {@code null}
+     *                                  map is a programming error, as a {@code null} text is; JSON null as the whole
+     *                                  form's data is the text {@code "null"})
      */
     FormReport validate(String formId, Map<String, ?> data, Locale locale);
 
@@ -104,9 +117,10 @@ public interface FormRegistry {
      * Fills fields the applicant has not filled from data the State already holds.
      *
      * @param formId     the form
-     * @param data       what has been entered so far (not modified)
+     * @param data       what has been entered so far (not modified; {@code Map.of()} when nothing is)
      * @param personalId the applicant's personal identification number, or {@code null}
      * @param sources    sources to ask, in order of preference (the first value found for a field wins)
+     * @throws NullPointerException when {@code formId}, {@code data} or {@code sources} is {@code null}, naming it
      */
     PrefillResult prefill(String formId, Map<String, ?> data, String personalId, List<DataSource> sources);
 

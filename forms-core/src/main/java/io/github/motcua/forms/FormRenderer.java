@@ -20,7 +20,8 @@ public interface FormRenderer {
      * Renders the form as an HTML {@code <form>} fragment.
      *
      * @param formId    a procedure code or schema {@code $id}
-     * @param data      values to show (may be empty)
+     * @param data      values to show ({@code Map.of()} for a blank form; {@code null} throws
+     *                  {@link NullPointerException} naming it, as every forms entry point does)
      * @param report    a report whose violations are shown inline, or {@code null}
      * @param locale    Vietnamese unless the language is {@code en}
      * @param actionUrl where the form posts: a relative path or an {@code http(s)} URL
@@ -34,6 +35,7 @@ public interface FormRenderer {
      *
      * @param formId the form
      * @param params request parameters, each name with its values
+     * @throws NullPointerException when {@code formId} or {@code params} is {@code null}, naming it
      */
     PostedForm readPost(String formId, Map<String, List<String>> params);
 }

@@ -38,9 +38,36 @@ class NullArgumentsTest {
         namesTheArgument("json", () -> FORMS.validate(TestPacks.FORM, (InputStream) null, VI));
     }
 
+    /**
+     * Session 17: a {@code null} map is a programming error like a {@code null} text (it was read as JSON null and
+     * reported to the citizen as a wrong-type violation); the JSON text {@code null} is still input and a violation.
+     */
     @Test
-    void prefill_nullSources_namesIt() {
+    void validate_nullMap_namesIt_whileTheJsonTextNullIsAViolation() {
+        namesTheArgument("data", () -> FORMS.validate(TestPacks.FORM, (Map<String, ?>) null, VI));
+        namesTheArgument("data", () -> FORMS.validate("khong-co-to-khai", (Map<String, ?>) null, VI));
+        FormReport text = FORMS.validate(TestPacks.FORM, "null", VI);
+        assertFalse(text.valid());
+        assertEquals("type", text.violations().get(0).keyword());
+        assertEquals("", text.violations().get(0).pointer());
+        FormReport bytes = FORMS.validate(TestPacks.FORM, "null".getBytes(StandardCharsets.UTF_8), VI);
+        assertEquals(text.violations(), bytes.violations());
+    }
+
+    @Test
+    void prefill_nullDataOrSources_namesIt() {
         namesTheArgument("sources", () -> FORMS.prefill(TestPacks.FORM, Map.of(), "064198001234", null));
+        // was read as "nothing entered yet"; Map.of() says that
+        namesTheArgument("data", () -> FORMS.prefill(TestPacks.FORM, null, "064198001234", List.of()));
+        assertEquals(Map.of(), FORMS.prefill(TestPacks.FORM, Map.of(), null, List.of()).data());
+    }
+
+    @Test
+    void renderer_nullDataOrParams_namesIt() {
+        namesTheArgument("data", () -> FORMS.renderer().renderForm(TestPacks.FORM, null, null, VI, "/nop"));
+        namesTheArgument("params", () -> FORMS.renderer().readPost(TestPacks.FORM, null));
+        namesTheArgument("formId", () -> FORMS.renderer().renderForm(null, Map.of(), null, VI, "/nop"));
+        namesTheArgument("formId", () -> FORMS.renderer().readPost(null, Map.of()));
     }
 
     @Test
@@ -79,10 +106,24 @@ class NullArgumentsTest {
         }
     }
 
+    /**
+     * Session 17: a {@code null} form id is a programming error, named (it was a {@link NoSuchFormException} "form id
+     * must not be null"), through every method that takes one; an unknown id is still the typed
+     * {@link NoSuchFormException}.
+     */
     @Test
-    void aNullFormId_isStillTheTypedNoSuchForm() {
-        assertThrows(NoSuchFormException.class, () -> FORMS.validate(null, "{}", VI));
-        // the form id is checked before the data
-        assertThrows(NoSuchFormException.class, () -> FORMS.validate(null, (String) null, VI));
+    void aNullFormId_namesIt_anUnknownOneIsNoSuchForm() {
+        namesTheArgument("formId", () -> FORMS.validate(null, "{}", VI));
+        namesTheArgument("formId", () -> FORMS.validate(null, "{}".getBytes(StandardCharsets.UTF_8), VI));
+        namesTheArgument("formId", () -> FORMS.validate(null, new ByteArrayInputStream(new byte[0]), VI));
+        namesTheArgument("formId", () -> FORMS.validate(null, Map.of(), VI));
+        namesTheArgument("formId", () -> FORMS.prefill(null, Map.of(), null, List.of()));
+        namesTheArgument("formId", () -> FORMS.starterData(null));
+        namesTheArgument("formId", () -> FORMS.formVersion(null));
+        namesTheArgument("formId", () -> FORMS.bundledSchema(null));
+        namesTheArgument("formId", () -> FORMS.compile(null));
+        namesTheArgument("formId", () -> FORMS.hasForm(null));
+        assertThrows(NoSuchFormException.class, () -> FORMS.validate("khong-co-to-khai", "{}", VI));
+        assertFalse(FORMS.hasForm("khong-co-to-khai"));
     }
 }

@@ -431,9 +431,26 @@ public final class PackReader {
 
     /** {@link #decode(String, byte[])} of {@code bytes[from, from + n)}. */
     static String decode(String file, byte[] bytes, int from, int n) {
-        Scratch s = SCRATCH.get();
-        String text = s.utf8(file, bytes, from, n);
-        return s.plain ? text : normalize(text);
+        if (ascii(bytes, from, n)) {
+            return new String(bytes, from, n, StandardCharsets.ISO_8859_1); // NFC already, no buffer needed
+        }
+        Scratch s = Scratch.borrow();
+        try {
+            String text = s.utf8(file, bytes, from, n);
+            return s.plain ? text : normalize(text);
+        } finally {
+            Scratch.giveBack(s);
+        }
+    }
+
+    /** Whether {@code bytes[from, from + n)} are all ASCII. */
+    private static boolean ascii(byte[] b, int from, int n) {
+        int to = from + n;
+        int i = from;
+        while (i < to && b[i] >= 0) {
+            i++;
+        }
+        return i == to;
     }
 
     /**
@@ -444,7 +461,15 @@ public final class PackReader {
      * @throws PackReadException {@code NOT_UTF8} at the line and column of the first malformed byte
      */
     public static void requireUtf8(String file, byte[] bytes) {
-        SCRATCH.get().decode(file, bytes, 0, bytes.length);
+        if (ascii(bytes, 0, bytes.length)) {
+            return;
+        }
+        Scratch s = Scratch.borrow();
+        try {
+            s.decode(file, bytes, 0, bytes.length);
+        } finally {
+            Scratch.giveBack(s);
+        }
     }
 
     /**
@@ -453,11 +478,26 @@ public final class PackReader {
      * @throws PackReadException {@code NOT_UTF8} at the line and column of the first malformed byte
      */
     static String utf8(String file, byte[] bytes, int from, int n) {
-        return SCRATCH.get().utf8(file, bytes, from, n);
+        if (ascii(bytes, from, n)) {
+            return new String(bytes, from, n, StandardCharsets.ISO_8859_1);
+        }
+        Scratch s = Scratch.borrow();
+        try {
+            return s.utf8(file, bytes, from, n);
+        } finally {
+            Scratch.giveBack(s);
+        }
     }
 
-    /** Each thread's decoding buffer: a text is decoded into it, then copied once into its string. */
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** The characters the decoding buffers kept between texts hold now, all threads together (for tests). */
+    static long keptDecodingChars() {
+        long n = 0;
+        for (int i = 0; i < Scratch.KEPT_SCRATCH.length(); i++) {
+            Scratch s = Scratch.KEPT_SCRATCH.get(i);
+            n += s == null ? 0 : s.chars.length;
+        }
+        return n;
+    }
 
     /**
      * The decoder: a strict UTF-8 decoder written out, with a buffer of characters it reuses. The JDK's
@@ -469,10 +509,43 @@ public final class PackReader {
      * reporting decoder also accepts and nothing else: an overlong form, a surrogate (U+D800–U+DFFF), a code point over
      * U+10FFFF, a byte C0, C1 or F5–FF, a continuation byte without its lead, a sequence cut short, each is malformed
      * at its first byte, and the text before it is what the line and column count.
+     *
+     * <p>Buffers are kept between texts in a small shared set ({@link #KEPT_SCRATCH}), not one a thread: a thread
+     * borrows one for a text and gives it back, so a process keeps at most {@link #SLOTS} of them (each at most
+     * {@link #KEPT} characters) whatever the number of threads that ever decoded pack text — a service's request
+     * threads that load a pack once keep nothing. A thread that finds none free decodes into a buffer of its own.
      */
     private static final class Scratch {
-        /** The largest buffer kept between texts (a larger text gets a buffer of its own): 128 KB a thread. */
+        /** The largest buffer kept between texts (a larger text gets a buffer of its own): 128 KB. */
         private static final int KEPT = 64 * 1024;
+        /** How many buffers are kept for the whole process: enough for every load and compile thread at once. */
+        static final int SLOTS = Math.min(32, Math.max(8, 2 * Runtime.getRuntime().availableProcessors()));
+        /** The buffers kept between texts; a slot is empty while its buffer is lent. */
+        static final java.util.concurrent.atomic.AtomicReferenceArray<Scratch> KEPT_SCRATCH =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(SLOTS);
+
+        /** A kept buffer (the thread's own slot first, so threads seldom contend), or a new one. */
+        static Scratch borrow() {
+            int start = (int) (Thread.currentThread().getId() % SLOTS);
+            for (int k = 0; k < SLOTS; k++) {
+                int i = (start + k) % SLOTS;
+                Scratch s;
+                if (KEPT_SCRATCH.get(i) != null && (s = KEPT_SCRATCH.getAndSet(i, null)) != null) {
+                    return s;
+                }
+            }
+            return new Scratch();
+        }
+
+        /** Keeps {@code s} for the next text if a slot is free; otherwise it is garbage. */
+        static void giveBack(Scratch s) {
+            int start = (int) (Thread.currentThread().getId() % SLOTS);
+            for (int k = 0; k < SLOTS; k++) {
+                if (KEPT_SCRATCH.compareAndSet((start + k) % SLOTS, null, s)) {
+                    return;
+                }
+            }
+        }
 
         private char[] chars = new char[4096];
         /** Whether the last text decoded is made only of characters NFC whatever their neighbours. */

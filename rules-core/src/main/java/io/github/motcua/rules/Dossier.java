@@ -53,6 +53,7 @@ public record Dossier(String procedure, Channel channel, OffsetDateTime received
      * Parses dossier JSON and validates it against the dossier schema.
      *
      * @throws InvalidDossierException naming each bad value by its JSON pointer
+     * @throws NullPointerException    when {@code json} is {@code null}
      */
     public static Dossier fromJson(String json) {
         return DossierJson.parse(json);

@@ -65,7 +65,10 @@ public interface Engine extends AutoCloseable {
     /**
      * Parses dossier JSON, then decides it.
      *
-     * @throws InvalidDossierException when the JSON is malformed or breaks the dossier schema
+     * @throws InvalidDossierException when the JSON is malformed or breaks the dossier schema (the text
+     *                                 {@code "null"} is input: {@code DOSSIER_EMPTY})
+     * @throws NullPointerException    when {@code dossierJson} is {@code null}: a programming error, as a
+     *                                 {@code null} {@link Dossier} is
      */
     Decision decide(String dossierJson);
 
@@ -100,6 +103,8 @@ public interface Engine extends AutoCloseable {
      * The rules of a procedure of the serving pack as a guide describes them, in file order: each rule's
      * name (a plain sentence by the pack's convention), basis and the actions its consequence takes,
      * read from its text without running it. Empty for an unknown code or a procedure without rules.
+     *
+     * @throws NullPointerException when {@code procedureCode} is {@code null}
      */
     default List<RuleSummary> rules(String procedureCode) {
         return List.of();
@@ -114,6 +119,7 @@ public interface Engine extends AutoCloseable {
      * {@link #rules(String)}.
      *
      * @throws UnableToLoadPackException with lazy parse, when the procedure's folder failed a check
+     * @throws NullPointerException      when {@code procedureCode} is {@code null}
      */
     default Optional<DecisionPath> decisionPath(String procedureCode) {
         return Optional.empty();

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * bundle {@link #BUNDLE}) that says what is wrong and how to write it. {@link #messages(Locale)} gives
  * them in one language; {@link #violations()} keeps the earlier one-line {@code pointer: vi / en} form.
  * {@link #getMessage()} is every problem in Vietnamese, then in English, e.g.
- * {@code "hồ sơ không hợp lệ: không có nội dung hồ sơ (null) / invalid dossier: no dossier given (null)"}.
+ * {@code "hồ sơ không hợp lệ: hồ sơ trống / invalid dossier: empty dossier"}.
  *
  * <p>Immutable and thread-safe.
  */

@@ -155,6 +155,7 @@ public final class Tracking {
      * {@code io/github/motcua/rules/schema/step-events.schema.json}.
      *
      * @throws InvalidDossierException naming each bad value by its JSON pointer
+     * @throws NullPointerException    when {@code json} is {@code null}
      */
     public static List<StepEvent> parse(String json) {
         return StepEventsJson.parse(json);
@@ -172,6 +173,7 @@ public final class Tracking {
     public static Report track(Decision decision, DeadlineEngine engine, List<StepEvent> events, Instant now) {
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(events, "events"); // no events yet is List.of()
         Objects.requireNonNull(now, "now");
         if (decision.deadline() == null || decision.deadline().steps().isEmpty()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,

@@ -74,7 +74,9 @@ class DecisionPathTest {
             assertEquals(Optional.empty(), e.decisionPath(BIRTH));
             assertTrue(e.load(TestPacks.copy("ho-tich", dir)).ok());
             assertEquals(Optional.empty(), e.decisionPath("9.999999"));
-            assertEquals(Optional.empty(), e.decisionPath(null));
+            // a null code is a programming error (session 17: it answered empty), with or without a pack
+            assertEquals("procedureCode", org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                    () -> e.decisionPath(null)).getMessage());
         }
     }
 }

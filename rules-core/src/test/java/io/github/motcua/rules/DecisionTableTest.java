@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -130,6 +131,76 @@ class DecisionTableTest {
             assertEquals("procedures/GL.LLTP.01/fee.rules.xlsx", bad.file());
             assertEquals(3, bad.line());
             assertEquals(4, bad.column());
+        }
+    }
+
+    /**
+     * Session 17: a decision table's hidden row is a rule like any other (the spreadsheet program hides it, the engine
+     * does not): it is compiled and decides, and the load names it as a warning at its sheet and row, Vietnamese first;
+     * a hidden first sheet too. The pack loads; the same warnings come back from a reload that reuses the folder.
+     */
+    @Test
+    void load_xlsxTableWithHiddenRowAndSheet_readsThem_andWarnsAtEach() throws IOException {
+        Path p = TestPacks.copy("guide", dir);
+        Files.delete(p.resolve(TABLE));
+        try (OutputStream out = Files.newOutputStream(p.resolve("procedures/GL.LLTP.01/fee.rules.xlsx"));
+                Workbook wb = new Workbook(out, "motcua-test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("bang-cu");
+            String[] header = {"name", "basis", "when Applicant( hasCategory(\"$1\") )", "then decision.reduce(\"phi-lltp\", $1, \"giảm\")"};
+            String[] row = {"Sinh viên được giảm 50%", "TT-244-2016-D4", "STUDENT", "50"};
+            for (int c = 0; c < header.length; c++) {
+                ws.value(0, c, header[c]);
+                ws.value(1, c, row[c]);
+            }
+            ws.hideRow(1);
+            ws.setVisibilityState(org.dhatim.fastexcel.VisibilityState.HIDDEN);
+            wb.newWorksheet("bang-moi").value(0, 0, "name");
+        }
+        try (Engine e = TestPacks.engine()) {
+            LoadResult r = e.load(p);
+            assertTrue(r.ok(), dump(r));
+            List<String> codes = r.warnings().stream().filter(w -> w.file().endsWith("fee.rules.xlsx")).map(PackProblem::code).toList();
+            assertEquals(List.of("XLSX_HIDDEN_SHEET_BEFORE", "XLSX_HIDDEN_ROW"), codes, r.warnings()::toString);
+            PackProblem row = r.warnings().stream().filter(w -> w.code().equals("XLSX_HIDDEN_ROW")).findFirst().orElseThrow();
+            assertEquals(2, row.line());
+            assertTrue(row.messageVi().startsWith("Dòng 2 của trang tính [bang-cu] đang bị ẩn nhưng vẫn được đọc"), row.messageVi());
+            assertTrue(row.messageEn().startsWith("Row 2 of sheet [bang-cu] is hidden but is read"), row.messageEn());
+            // the hidden row is a rule: a student's fee is halved
+            Decision d = e.decide(String.format(LLTP, "{\"categories\":[\"STUDENT\"]}"));
+            assertEquals(50, d.feeDirectives().get(0).percent());
+            assertEquals("Sinh viên được giảm 50%", d.trace().stream().filter(t -> t.file().endsWith("fee.rules.xlsx"))
+                    .findFirst().orElseThrow().rule());
+            ReloadResult again = e.reload(p).join();
+            assertEquals(codes, again.warnings().stream().filter(w -> w.file().endsWith("fee.rules.xlsx"))
+                    .map(PackProblem::code).toList());
+        }
+    }
+
+    /** The same for a procedure's fee table {@code fees.xlsx}: the hidden rate row is a fee line, and a warning. */
+    @Test
+    void load_feesXlsxWithHiddenRow_readsIt_andWarns() throws IOException {
+        Path p = TestPacks.copy("guide", dir);
+        try (OutputStream out = Files.newOutputStream(p.resolve("procedures/GL.LLTP.01/fees.xlsx"));
+                Workbook wb = new Workbook(out, "motcua-test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("bieu-phi");
+            String[][] rows = {{"item", "kind", "nameVi", "rate", "basis"},
+                {"phi-lltp", "PHI", "Phí cấp Phiếu lý lịch tư pháp", "200000", "TT-244-2016-D4"},
+                {"phi-lltp-cu", "PHI", "Phí cấp Phiếu lý lịch tư pháp (mức cũ)", "100000", "TT-244-2016-D4"}};
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    ws.value(r, c, rows[r][c]);
+                }
+            }
+            ws.hideRow(2);
+        }
+        try (Engine e = TestPacks.engine()) {
+            LoadResult r = e.load(p);
+            assertTrue(r.ok(), dump(r));
+            PackProblem w = r.warnings().stream().filter(x -> x.code().equals("XLSX_HIDDEN_ROW")).findFirst()
+                    .orElseThrow(() -> new AssertionError(r.warnings().toString()));
+            assertEquals("procedures/GL.LLTP.01/fees.xlsx", w.file());
+            assertEquals(3, w.line());
+            assertTrue(e.feeTable("GL.LLTP.01").orElseThrow().items().contains("phi-lltp-cu"), "the hidden row is read");
         }
     }
 }

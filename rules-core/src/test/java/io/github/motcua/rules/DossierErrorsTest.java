@@ -180,17 +180,40 @@ class DossierErrorsTest {
     }
 
     /**
-     * {@code decide((String) null)} (README's entry point) says what is wrong in Vietnamese, then in English,
-     * with no stray {@code ": "} where a dossier without a pointer has none; each language's text says the same.
+     * The JSON text {@code null} (README's entry point) is input: what is wrong in Vietnamese, then in English, with no
+     * stray {@code ": "} where a dossier without a pointer has none; each language's text says the same.
      */
     @Test
-    void decide_null_messageVietnameseThenEnglishWithoutStrayColon() {
-        InvalidDossierException e = assertThrows(InvalidDossierException.class, () -> engine.decide((String) null));
-        assertEquals("hồ sơ không hợp lệ: không có nội dung hồ sơ (null) / invalid dossier: no dossier given (null)",
-                e.getMessage());
-        assertEquals(List.of("không có nội dung hồ sơ (null)"), e.messages(VI));
-        assertEquals(List.of("no dossier given (null)"), e.messages(Locale.ENGLISH));
-        assertEquals(List.of("không có nội dung hồ sơ (null) / no dossier given (null)"), e.violations());
+    void decide_jsonNull_messageVietnameseThenEnglishWithoutStrayColon() {
+        InvalidDossierException e = assertThrows(InvalidDossierException.class, () -> engine.decide("null"));
+        assertEquals("hồ sơ không hợp lệ: hồ sơ trống / invalid dossier: empty dossier", e.getMessage());
+        assertEquals(List.of("hồ sơ trống"), e.messages(VI));
+        assertEquals(List.of("empty dossier"), e.messages(Locale.ENGLISH));
+        assertEquals(List.of("hồ sơ trống / empty dossier"), e.violations());
+        assertEquals("DOSSIER_EMPTY", e.toProblems().get(0).code().name());
+    }
+
+    /**
+     * Session 17: a Java {@code null} is a programming error, named, as {@code decide((Dossier) null)} always was (it
+     * was an {@code InvalidDossierException} "no dossier given (null)", reported as if a citizen had sent it).
+     */
+    @Test
+    void javaNull_isAProgrammingError_namingTheArgument() {
+        NullPointerException text = assertThrows(NullPointerException.class, () -> engine.decide((String) null));
+        assertEquals("dossierJson", text.getMessage());
+        assertEquals("dossier", assertThrows(NullPointerException.class, () -> engine.decide((Dossier) null)).getMessage());
+        assertEquals("json", assertThrows(NullPointerException.class, () -> Dossier.fromJson(null)).getMessage());
+        assertEquals("json", assertThrows(NullPointerException.class, () -> Tracking.parse(null)).getMessage());
+        assertEquals("events", assertThrows(NullPointerException.class, () -> Tracking.track(
+                engine.decide(dossier("DESK", "2026-03-02T09:00:00+07:00")), engine.deadlineEngine().orElseThrow(), null,
+                java.time.Instant.EPOCH)).getMessage());
+        assertEquals("c", assertThrows(NullPointerException.class,
+                () -> io.github.motcua.rules.cases.CaseRunner.run(engine, null)).getMessage());
+        assertEquals("procedureCode", assertThrows(NullPointerException.class, () -> engine.rules(null)).getMessage());
+        assertEquals("procedureCode", assertThrows(NullPointerException.class, () -> engine.decisionPath(null)).getMessage());
+        assertEquals("procedureCode", assertThrows(NullPointerException.class, () -> engine.feeTable(null)).getMessage());
+        assertEquals(List.of(), engine.rules("9.999999"));
+        assertTrue(engine.decisionPath("9.999999").isEmpty());
     }
 
     /** A dossier with pointed problems: each at its pointer, all in Vietnamese first, then all in English. */
@@ -223,10 +246,8 @@ class DossierErrorsTest {
     /** Step events refused: a code, where, and one message in each language from the dossier bundle. */
     @Test
     void stepEvents_refused_codeWhereAndEachLanguage() {
-        Problem none = assertThrows(InvalidDossierException.class, () -> Tracking.parse(null)).toProblem();
-        assertEquals("STEP_EVENTS_NULL", none.code().name());
-        assertEquals("không có nhật ký các bước (JSON null)", none.messageVi());
-        assertEquals("step events JSON is null", none.messageEn());
+        Problem none = assertThrows(InvalidDossierException.class, () -> Tracking.parse("null")).toProblem();
+        assertEquals("STEP_EVENTS_SCHEMA", none.code().name());
         InvalidDossierException badAt = assertThrows(InvalidDossierException.class, () -> Tracking.parse(
                 "[{\"step\": \"s1\", \"event\": \"STARTED\", \"at\": \"2026-02-30T09:00:00+07:00\"}]"));
         assertEquals(List.of("/0/at: thời điểm không hợp lệ: [2026-02-30T09:00:00+07:00]"), badAt.messages(Locale.forLanguageTag("vi")));

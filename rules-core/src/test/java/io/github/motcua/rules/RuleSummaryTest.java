@@ -58,9 +58,12 @@ class RuleSummaryTest {
     void rules_unknownProcedure_orNoPack_isEmpty() {
         try (Engine e = TestPacks.engine()) {
             assertEquals(List.of(), e.rules("1.001193"));
+            // a null code is a programming error (session 17: it answered empty), with or without a pack
+            assertEquals("procedureCode", org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                    () -> e.rules(null)).getMessage());
             e.load(TestPacks.source("ho-tich")).orThrow();
             assertEquals(List.of(), e.rules("9.999999"));
-            assertEquals(List.of(), e.rules(null));
+            org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> e.rules(null));
         }
     }
 

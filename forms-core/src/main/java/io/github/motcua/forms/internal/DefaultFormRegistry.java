@@ -108,9 +108,7 @@ public final class DefaultFormRegistry implements FormRegistry {
     }
 
     String schemaId(String formId) {
-        if (formId == null) {
-            throw new NoSuchFormException(null, FormsProblems.of("FORMS_NO_FORM_ID"));
-        }
+        java.util.Objects.requireNonNull(formId, "formId"); // a programming error, not an unknown form
         String id = store.schemaId(formId);
         if (id == null) {
             throw new NoSuchFormException(formId, FormsProblems.of("FORMS_NO_SUCH_FORM", "form", formId,
@@ -148,27 +146,27 @@ public final class DefaultFormRegistry implements FormRegistry {
 
     @Override
     public boolean hasForm(String formId) {
-        return formId != null && store.schemaId(formId) != null;
+        return store.schemaId(java.util.Objects.requireNonNull(formId, "formId")) != null;
     }
 
     @Override
     public FormReport validate(String formId, String json, Locale locale) {
-        String id = schemaId(formId);
         java.util.Objects.requireNonNull(json, "json");
+        String id = schemaId(formId);
         return report(formId, id, input.parse(json), locale);
     }
 
     @Override
     public FormReport validate(String formId, byte[] json, Locale locale) {
-        String id = schemaId(formId);
         java.util.Objects.requireNonNull(json, "json");
+        String id = schemaId(formId);
         return report(formId, id, input.parse(json), locale);
     }
 
     @Override
     public FormReport validate(String formId, InputStream json, Locale locale) {
-        String id = schemaId(formId);
         java.util.Objects.requireNonNull(json, "json");
+        String id = schemaId(formId);
         byte[] bytes;
         try {
             bytes = json.readNBytes(limits.maxBytes() + 1);
@@ -180,6 +178,8 @@ public final class DefaultFormRegistry implements FormRegistry {
 
     @Override
     public FormReport validate(String formId, Map<String, ?> data, Locale locale) {
+        // a Java null is a programming error, as for the text, bytes and stream forms; the JSON text "null" is input
+        java.util.Objects.requireNonNull(data, "data");
         String id = schemaId(formId);
         return report(formId, id, input.copyTree(data), locale);
     }
@@ -246,8 +246,10 @@ public final class DefaultFormRegistry implements FormRegistry {
 
     @Override
     public PrefillResult prefill(String formId, Map<String, ?> data, String personalId, List<DataSource> sources) {
+        java.util.Objects.requireNonNull(data, "data");
+        java.util.Objects.requireNonNull(sources, "sources");
         String id = schemaId(formId);
-        InputTree.Parsed parsed = input.copy(data == null ? Map.of() : data);
+        InputTree.Parsed parsed = input.copy(data);
         if (parsed.problem() != null) {
             throw new IllegalArgumentException("prefill data exceeds the input limits: [" + parsed.problem().messageKey() + "]");
         }

@@ -35,7 +35,7 @@ final class DefaultRenderer implements FormRenderer {
     }
 
     private String schemaId(String formId) {
-        String id = formId == null ? null : store.schemaId(formId);
+        String id = store.schemaId(java.util.Objects.requireNonNull(formId, "formId"));
         if (id == null) {
             throw new io.github.motcua.forms.NoSuchFormException(formId, FormsProblems.of("FORMS_NO_FORM_TO_RENDER", "form", formId));
         }
@@ -44,12 +44,13 @@ final class DefaultRenderer implements FormRenderer {
 
     @Override
     public String renderForm(String formId, Map<String, ?> data, FormReport report, Locale locale, String actionUrl) {
+        java.util.Objects.requireNonNull(data, "data");
         String id = schemaId(formId);
         if (actionUrl == null || !(actionUrl.startsWith("/") || actionUrl.startsWith("https://")
                 || actionUrl.startsWith("http://")) || actionUrl.startsWith("//")) {
             throw new IllegalArgumentException("actionUrl must be a relative path or an http(s) URL: [" + actionUrl + "]");
         }
-        InputTree.Parsed parsed = input.copy(data == null ? Map.of() : data);
+        InputTree.Parsed parsed = input.copy(data);
         Object values = parsed.problem() == null ? parsed.value() : Map.of();
         boolean en = Messages.english(locale);
         Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -318,6 +319,7 @@ final class DefaultRenderer implements FormRenderer {
 
     @Override
     public PostedForm readPost(String formId, Map<String, List<String>> params) {
+        java.util.Objects.requireNonNull(params, "params");
         String id = schemaId(formId);
         Map<String, Object> data = new LinkedHashMap<>();
         String action = null;

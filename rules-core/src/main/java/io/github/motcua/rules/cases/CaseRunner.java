@@ -26,6 +26,7 @@ public final class CaseRunner {
 
     /** Runs every case of the engine's serving pack, in file order. */
     public static List<CaseResult> runAll(Engine engine) {
+        java.util.Objects.requireNonNull(engine, "engine");
         List<CaseResult> out = new ArrayList<>();
         for (PackCase c : engine.cases()) {
             out.add(run(engine, c));
@@ -35,6 +36,8 @@ public final class CaseRunner {
 
     /** Runs one case. */
     public static CaseResult run(Engine engine, PackCase c) {
+        java.util.Objects.requireNonNull(engine, "engine");
+        java.util.Objects.requireNonNull(c, "c");
         Decision d;
         try {
             d = engine.decide(c.dossier());

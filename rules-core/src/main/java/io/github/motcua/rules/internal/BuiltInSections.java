@@ -118,10 +118,14 @@ final class BuiltInSections {
         return expected instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
-    /** A pack's fee data: the exemption catalogue and each procedure's fee table by procedure code. */
-    record PackFees(ExemptionCatalog catalog, Map<String, FeeTable> tables) {
+    /**
+     * A pack's fee data: the exemption catalogue and each procedure's fee table by procedure code, with the warnings
+     * its files gave (hidden XLSX rows...), kept so a reload that reuses a table reports them again.
+     */
+    record PackFees(ExemptionCatalog catalog, Map<String, FeeTable> tables, Map<String, List<PackProblem>> warnings) {
         PackFees {
             tables = Map.copyOf(tables);
+            warnings = Map.copyOf(warnings);
         }
     }
 
@@ -690,6 +694,7 @@ final class BuiltInSections {
         private static Result tables(Map<String, byte[]> files, Function<String, Optional<LegalBasis>> bases,
                 ExemptionCatalog catalog, List<PackProblem> problems, PackFees previous, java.util.Set<String> unchanged) {
             Map<String, FeeTable> tables = new TreeMap<>();
+            Map<String, List<PackProblem>> warnings = new TreeMap<>();
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 Matcher m = FEE_FILE.matcher(e.getKey());
                 if (!m.matches()) {
@@ -698,6 +703,9 @@ final class BuiltInSections {
                 String code = m.group(1);
                 if (previous != null && unchanged.contains(code) && previous.tables().containsKey(code)) {
                     tables.put(code, previous.tables().get(code));
+                    if (previous.warnings().containsKey(code)) {
+                        warnings.put(code, previous.warnings().get(code));
+                    }
                     continue;
                 }
                 if (tables.containsKey(code)) {
@@ -706,6 +714,9 @@ final class BuiltInSections {
                 }
                 FeeTableResult r = table(files, e.getKey(), m.group(2), code, bases, catalog, problems);
                 r.problems().forEach(p -> problems.add(problem(p)));
+                if (!r.warnings().isEmpty()) {
+                    warnings.put(code, r.warnings().stream().map(w -> problem(w)).toList());
+                }
                 if (r.table() != null) {
                     tables.put(code, r.table());
                 }
@@ -717,7 +728,8 @@ final class BuiltInSections {
                     FeeTables.exemptionsWithoutFees(path).problems().forEach(p -> problems.add(problem(p)));
                 }
             }
-            return new Result(problems.isEmpty() ? new PackFees(catalog, tables) : null, problems);
+            return new Result(problems.isEmpty() ? new PackFees(catalog, tables, warnings) : null, problems,
+                    warnings.values().stream().flatMap(List::stream).toList());
         }
 
         /** A procedure's fee table, with its light exemption table when the folder has one. */

@@ -945,6 +945,7 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public Decision decide(String dossierJson) {
+        Objects.requireNonNull(dossierJson, "dossierJson");
         Serving s = serving.get(); // a local receivedAt at the desk is read in the pack's zone
         return decideChecked(DossierJson.parse(dossierJson, s == null ? null : s.pack().info().zone()), dossierJson);
     }
@@ -967,7 +968,8 @@ public final class DefaultEngine implements Engine {
     @Override
     public List<io.github.motcua.rules.RuleSummary> rules(String procedureCode) {
         Serving s = serving.get();
-        LoadedPack.ProcedureSource ps = s == null || procedureCode == null ? null
+        Objects.requireNonNull(procedureCode, "procedureCode");
+        LoadedPack.ProcedureSource ps = s == null ? null
                 : s.deferred() != null ? java.util.Optional.ofNullable(slot(s, procedureCode)).map(x -> x.lazy.src).orElse(null)
                 : s.pack().procedures().get(procedureCode);
         if (ps == null) {
@@ -983,7 +985,8 @@ public final class DefaultEngine implements Engine {
     @Override
     public Optional<io.github.motcua.rules.DecisionPath> decisionPath(String procedureCode) {
         Serving s = serving.get();
-        LoadedPack.ProcedureSource ps = s == null || procedureCode == null ? null
+        Objects.requireNonNull(procedureCode, "procedureCode");
+        LoadedPack.ProcedureSource ps = s == null ? null
                 : s.deferred() != null ? Optional.ofNullable(slot(s, procedureCode)).map(x -> x.lazy.src).orElse(null)
                 : s.pack().procedures().get(procedureCode);
         return ps == null ? Optional.empty() : Optional.ofNullable(DecisionPaths.of(ps));

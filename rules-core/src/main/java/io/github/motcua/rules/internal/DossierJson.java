@@ -62,9 +62,7 @@ public final class DossierJson {
      */
     public static Dossier parse(String json, java.time.ZoneId zone) {
         int[] none = DossierProblems.Positions.UNKNOWN;
-        if (json == null) {
-            throw InvalidDossierException.of(List.of(DossierProblems.problem("", none, "DOSSIER_NULL")));
-        }
+        java.util.Objects.requireNonNull(json, "json"); // a programming error; the text "null" is input (DOSSIER_EMPTY)
         if (json.length() > MAX_CHARS) {
             throw InvalidDossierException.of(List.of(DossierProblems.problem("", none, "DOSSIER_TOO_LARGE",
                     "size", Integer.toString(json.length()), "max", Integer.toString(MAX_CHARS))));

@@ -210,7 +210,14 @@ final class PackLoader {
     }
 
     /** One procedure folder parsed without a problem: its source (rules included) and its cases. */
-    record Proc(LoadedPack.ProcedureSource source, List<PackCase> cases) {
+    record Proc(LoadedPack.ProcedureSource source, List<PackCase> cases, List<PackProblem> warnings) {
+        Proc {
+            warnings = List.copyOf(warnings); // kept with the folder: a reload that reuses it reports them again
+        }
+
+        Proc(LoadedPack.ProcedureSource source, List<PackCase> cases) {
+            this(source, cases, List.of());
+        }
     }
 
     /**
@@ -522,6 +529,7 @@ final class PackLoader {
             if (r.proc() != null) {
                 procedures.put(r.proc().source().procedure().code(), r.proc().source());
                 cases.addAll(r.proc().cases());
+                warnings.addAll(r.proc().warnings());
                 if (r.clean()) {
                     procMemo.put(r.code(), r.proc());
                 }

@@ -39,6 +39,8 @@ final class ProcedureReader {
 
     private final PackFiles files;
     private final List<PackProblem> problems;
+    /** What does not keep the pack out (an XLSX decision table's hidden rows...): {@code LoadResult.warnings()}. */
+    private final List<PackProblem> warnings = new ArrayList<>();
     private final FormFields.Library forms;
 
     /** Keys under a case's {@code expect:} that the engine checks itself; the rest belong to decision sections. */
@@ -199,7 +201,7 @@ final class ProcedureReader {
                 }
                 rules.add(t);
             } else if (isTable(rel)) {
-                LoadedPack.RuleText t = RuleTables.generate(path, files.get(path), problems);
+                LoadedPack.RuleText t = RuleTables.generate(path, files.get(path), problems, warnings);
                 if (t != null) {
                     if (ruleChecks == RuleChecks.AT_LOAD) {
                         textChecks(t, form(), problems);
@@ -242,7 +244,7 @@ final class ProcedureReader {
                 cases.addAll(cases(cf, p, bases, form(), base, seen));
             }
         }
-        return new Folder(code, new PackLoader.Proc(src, List.copyOf(cases)), problems, problems.isEmpty());
+        return new Folder(code, new PackLoader.Proc(src, List.copyOf(cases), warnings), problems, problems.isEmpty());
     }
 
     /**

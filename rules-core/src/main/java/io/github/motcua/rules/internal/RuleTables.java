@@ -29,6 +29,14 @@ final class RuleTables {
     }
 
     static LoadedPack.RuleText generate(String file, byte[] bytes, List<PackProblem> problems) {
+        return generate(file, bytes, problems, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #generate(String, byte[], List)}; an XLSX table's hidden sheet, rows and columns, read like the rest,
+     * are each a warning ({@code XLSX_HIDDEN_*}, fee-rules' words) in {@code warnings}.
+     */
+    static LoadedPack.RuleText generate(String file, byte[] bytes, List<PackProblem> problems, List<PackProblem> warnings) {
         List<List<Cell>> rows;
         if (file.endsWith(".xlsx")) {
             // sizes, entries, ratio and cells are checked before the parser sees a byte (issue 11: archive bombs)
@@ -56,6 +64,11 @@ final class RuleTables {
                 problems.add(Msg.problem(file, 0, 0, "TABLE_UNREADABLE", "load.table.unreadable", "detail", io.github.motcua.kernel.Failures.detail(e)));
             }
             return null;
+        }
+        if (file.endsWith(".xlsx")) {
+            for (io.github.motcua.fees.FeeTableProblem w : io.github.motcua.fees.XlsxArchive.hiddenWarnings(file, bytes)) {
+                warnings.add(new PackProblem(w.file(), w.row(), w.columnNumber(), w.code(), w.messageVi(), w.messageEn()));
+            }
         }
         rows.removeIf(r -> r.stream().allMatch(c -> c.text().isBlank()));
         if (rows.isEmpty()) {

@@ -17,9 +17,7 @@ public final class StepEventsJson {
     }
 
     public static List<Tracking.StepEvent> parse(String json) {
-        if (json == null) {
-            throw refused("STEP_EVENTS_NULL", "", DossierProblems.Positions.UNKNOWN, "STEP_EVENTS_NULL");
-        }
+        java.util.Objects.requireNonNull(json, "json"); // a programming error; the text "null" is input
         if (json.length() > MAX_CHARS) {
             throw refused("STEP_EVENTS_TOO_LARGE", "", DossierProblems.Positions.UNKNOWN, "STEP_EVENTS_TOO_LARGE",
                     "size", String.valueOf(json.length()), "max", String.valueOf(MAX_CHARS));
