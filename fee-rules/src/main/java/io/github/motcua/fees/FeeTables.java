@@ -150,13 +150,27 @@ public final class FeeTables {
         return new FeeTableResult(null, List.of(FeeMessages.table(exemptionsFile, 0, "", 0, "", "FEES_EXEMPTIONS_WITHOUT_FEES")));
     }
 
+    /**
+     * {@code in.readNBytes(max)}: the same bytes, and the stream left where that leaves it. From a
+     * {@link java.io.ByteArrayInputStream} itself (how the engine hands a pack's bytes over) it copies what the stream
+     * holds once, instead of through a new 8 KB buffer and a copy of it per file.
+     */
+    static byte[] readAtMost(InputStream in, int max) throws IOException {
+        if (in.getClass() == java.io.ByteArrayInputStream.class) {
+            byte[] out = new byte[Math.min(in.available(), max)]; // available(): exactly what is left in its array
+            int n = in.readNBytes(out, 0, out.length);
+            return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        }
+        return in.readNBytes(max);
+    }
+
     private static RawTable raw(String file, InputStream in) {
         if (file.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             return XlsxRecords.read(file, in);
         }
         byte[] bytes;
         try {
-            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            bytes = readAtMost(in, MAX_FILE_BYTES + 1);
         } catch (IOException e) {
             return new RawTable(List.of(), List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_UNREADABLE", "detail", io.github.motcua.kernel.Failures.detail(e))));
         }
@@ -182,7 +196,7 @@ public final class FeeTables {
         Objects.requireNonNull(catalog, "catalog");
         byte[] bytes;
         try {
-            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            bytes = readAtMost(in, MAX_FILE_BYTES + 1);
         } catch (IOException e) {
             return ioProblem(file, e);
         }

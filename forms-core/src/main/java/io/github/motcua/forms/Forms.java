@@ -106,7 +106,8 @@ public final class Forms {
 
         /** How long one rendering may run before it is abandoned (default 2 s). */
         public Builder renderTimeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "renderTimeout must be positive: [%s]", timeout));
             }
             this.renderTimeout = timeout;

@@ -71,11 +71,20 @@ class NullArgumentsTest {
     }
 
     @Test
+    void documents_nullDocument_namesIt() {
+        namesTheArgument("document", () -> FORMS.documents().render(null, VI));
+        TemplateRenderer app = Forms.templates(TemplateRendererTest.CL, TemplateRendererTest.ROOT, "list.ftlh");
+        namesTheArgument("name", () -> app.render(null, Map.of()));
+        namesTheArgument("model", () -> app.render("list.ftlh", null));
+    }
+
+    @Test
     void builder_nullFilesOrCodes_namesThem() {
         namesTheArgument("files", () -> Forms.builder().packFiles(null));
         namesTheArgument("codes", () -> Forms.builder().unitCodes((Set<String>) null));
         namesTheArgument("codes", () -> Forms.builder().unitCodes((java.util.function.Predicate<String>) null));
         namesTheArgument("limits", () -> Forms.builder().limits(null));
+        namesTheArgument("timeout", () -> Forms.builder().renderTimeout(null));
     }
 
     /**

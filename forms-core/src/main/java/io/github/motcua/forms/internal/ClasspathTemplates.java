@@ -61,6 +61,7 @@ public final class ClasspathTemplates implements TemplateRenderer {
     @Override
     @SuppressWarnings("unchecked")
     public String render(String name, Map<String, ?> model) {
+        Objects.requireNonNull(name, "name"); // a programming error, not a template the renderer was not given
         Objects.requireNonNull(model, "model");
         if (!names.contains(name)) {
             throw new io.github.motcua.forms.RenderingFailedException(String.valueOf(name),

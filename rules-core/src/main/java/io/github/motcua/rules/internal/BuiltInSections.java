@@ -517,8 +517,11 @@ final class BuiltInSections {
         /** exemptions.yaml, each fee table, and {@code procedures/<code>/fees.drl} (tolerated, never compiled). */
         @Override
         public boolean claims(String path) {
-            return path.equals("exemptions.yaml") || FEE_FILE.matcher(path).matches() || FEE_DRL.matcher(path).matches()
-                    || FEE_EXEMPTIONS_FILE.matcher(path).matches();
+            // the patterns only for a name that could match them: no three matchers for each of a pack's files
+            return path.equals("exemptions.yaml") || path.startsWith("procedures/") && (path.endsWith("/fees.csv")
+                    || path.endsWith("/fees.xlsx") || path.endsWith("/fees.drl") || path.endsWith("/fee-exemptions.csv")
+                    || path.endsWith("/fee-exemptions.xlsx")) && (FEE_FILE.matcher(path).matches() || FEE_DRL.matcher(path).matches()
+                    || FEE_EXEMPTIONS_FILE.matcher(path).matches());
         }
 
         /** ELIGIBLE or NOT_ASSESSED with a fee table only: a refused dossier is not charged. */
@@ -909,8 +912,8 @@ final class BuiltInSections {
 
         @Override
         public boolean claims(String path) {
-            return path.startsWith("forms/") || path.startsWith("templates/")
-                    || FORM_FILE.matcher(path).matches();
+            return path.startsWith("forms/") || path.startsWith("templates/") || path.startsWith("procedures/")
+                    && (path.endsWith("/form.schema.json") || path.contains("/templates/")) && FORM_FILE.matcher(path).matches();
         }
 
         @Override
