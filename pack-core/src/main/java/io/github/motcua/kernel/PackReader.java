@@ -47,19 +47,31 @@ public final class PackReader {
     /**
      * The reader's limits.
      *
-     * @param maxFileBytes largest file read, in bytes
-     * @param maxFiles     most files in one pack
-     * @param maxDepth     deepest nesting of YAML/JSON mappings and lists
+     * @param maxFileBytes  largest file read, in bytes
+     * @param maxFiles      most files in one pack
+     * @param maxDepth      deepest nesting of YAML/JSON mappings and lists
+     * @param maxTotalBytes most bytes of all the files {@link #readAll} takes from one pack, together
      */
-    public record Limits(long maxFileBytes, int maxFiles, int maxDepth) {
-        /** 8 MB per file, 50,000 files, nesting 64 deep: far beyond any analyst's pack. */
-        public static final Limits DEFAULT = new Limits(8L * 1024 * 1024, 50_000, 64);
+    public record Limits(long maxFileBytes, int maxFiles, int maxDepth, long maxTotalBytes) {
+        /** The total a pack may hold when a caller names only the other limits: 256 MB. */
+        public static final long DEFAULT_TOTAL_BYTES = 256L * 1024 * 1024;
+        /**
+         * 8 MB per file, 50,000 files, nesting 64 deep, 256 MB in all: far beyond any analyst's pack (the Gia Lai pack
+         * is 1.5 MB, the synthetic 2,000-procedure catalogue 26 MB). Without the total, 50,000 files of 8 MB each were
+         * all read into memory: 560 MB of notes beside a pack ran a 512 MB JVM out of memory at load.
+         */
+        public static final Limits DEFAULT = new Limits(8L * 1024 * 1024, 50_000, 64, DEFAULT_TOTAL_BYTES);
 
         public Limits {
-            if (maxFileBytes < 1 || maxFiles < 1 || maxDepth < 1) {
+            if (maxFileBytes < 1 || maxFiles < 1 || maxDepth < 1 || maxTotalBytes < 1) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "limits must be positive: [%d, %d, %d]", maxFileBytes, maxFiles, maxDepth));
+                        "limits must be positive: [%d, %d, %d, %d]", maxFileBytes, maxFiles, maxDepth, maxTotalBytes));
             }
+        }
+
+        /** Limits with {@link #DEFAULT_TOTAL_BYTES} in all. */
+        public Limits(long maxFileBytes, int maxFiles, int maxDepth) {
+            this(maxFileBytes, maxFiles, maxDepth, DEFAULT_TOTAL_BYTES);
         }
     }
 
@@ -192,10 +204,12 @@ public final class PackReader {
     /**
      * Every file of the pack, by pack-relative path, read in one walk of the folder (a consistent
      * snapshot). What cannot be taken goes to {@code problems} and the walk goes on: a link leaving
-     * the pack, a file too large, too many files. A link to a folder is not followed.
+     * the pack, a file too large; too many files or too many bytes in all ({@link Limits#maxTotalBytes()}) stop it. A
+     * link to a folder is not followed.
      */
     public SortedMap<String, byte[]> readAll(List<Problem> problems) {
         SortedMap<String, byte[]> out = new TreeMap<>();
+        long[] total = {0};
         if (!Files.isDirectory(root)) {
             problems.add(Problem.of(root.toString(), 0, 0, ProblemCode.PACK_NOT_FOUND, "pack", root.toString()));
             return out;
@@ -232,6 +246,11 @@ public final class PackReader {
                     if (size > limits.maxFileBytes) {
                         problems.add(tooLarge(rel));
                         return FileVisitResult.CONTINUE;
+                    }
+                    total[0] += size;
+                    if (total[0] > limits.maxTotalBytes) {
+                        problems.add(tooManyBytes(rel));
+                        return FileVisitResult.TERMINATE;
                     }
                     out.put(rel, Files.readAllBytes(p));
                     return FileVisitResult.CONTINUE;
@@ -336,6 +355,8 @@ public final class PackReader {
          * {@link Limits#maxFiles()}, the walk cannot have stopped at the limit.
          */
         final java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        /** Bytes of the files met that the walk would take: while at most {@link Limits#maxTotalBytes()}, it took them all. */
+        final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
         volatile boolean fallBack;
         Path real;
 
@@ -408,6 +429,10 @@ public final class PackReader {
                     if (size > limits.maxFileBytes) {
                         folder.entries.add(tooLarge(rel));
                         continue;
+                    }
+                    if (bytes.addAndGet(size) > limits.maxTotalBytes) { // the walk says where it stops
+                        fallBack = true;
+                        return;
                     }
                     folder.entries.add(new Taken(rel, Files.readAllBytes(p)));
                 }
@@ -755,6 +780,10 @@ public final class PackReader {
             realRoot = r;
         }
         return r;
+    }
+
+    private Problem tooManyBytes(String file) {
+        return Problem.of(file, 0, 0, ProblemCode.PACK_TOO_MANY_BYTES, "max", Long.toString(limits.maxTotalBytes));
     }
 
     private Problem tooLarge(String file) {

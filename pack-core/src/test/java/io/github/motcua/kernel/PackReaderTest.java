@@ -123,6 +123,51 @@ class PackReaderTest {
         }
 
         /**
+         * The files of a pack together are bounded too: without a total, 50,000 files of 8 MB each were all read into
+         * memory (560 MB of notes beside a pack ran a 512 MB JVM out of memory at load). The walk stops at the file that
+         * passes the total, naming it, on one thread or many, and keeps nothing past it.
+         */
+        @Test
+        void readAll_filesTogetherOverTheTotal_stopsAtTheFileThatPassesIt_onOneThreadOrMany() throws Exception {
+            Path p = pack();
+            Files.createDirectories(p.resolve("notes"));
+            for (int i = 0; i < 5; i++) {
+                Files.write(p.resolve("notes/n" + i + ".md"), new byte[900]);
+            }
+            long packYaml = Files.size(p.resolve("pack.yaml")) + Files.size(p.resolve("calendar/2026.yaml")); // the small files
+            PackReader r = PackReader.of(p, new PackReader.Limits(1024, 100, 8, 2 * 900 + packYaml));
+            List<Problem> problems = new ArrayList<>();
+            SortedMap<String, byte[]> read = r.readAll(problems);
+            assertEquals(1, problems.size(), problems.toString());
+            Problem q = problems.get(0);
+            assertEquals(ProblemCode.PACK_TOO_MANY_BYTES, q.code());
+            assertTrue(q.file().startsWith("notes/n"), q.file());
+            assertEquals("Bộ quy tắc quá lớn: các tệp cộng lại vượt " + (2 * 900 + packYaml) + " byte từ tệp này, không đọc tiếp",
+                    q.messageVi());
+            assertTrue(q.messageEn().startsWith("the pack is too large"), q.messageEn());
+            assertTrue(read.values().stream().mapToLong(b -> b.length).sum() <= 2 * 900 + packYaml, read.keySet().toString());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<Problem> found = new ArrayList<>();
+                SortedMap<String, byte[]> many = r.readAll(found, pool);
+                assertEquals(problems, found);
+                assertEquals(read.keySet(), many.keySet());
+            } finally {
+                pool.shutdownNow();
+            }
+            // within the total: everything is read, as before
+            assertEquals(List.of(), readAllProblems(PackReader.of(p, new PackReader.Limits(1024, 100, 8, 5 * 900 + packYaml))));
+            assertEquals(PackReader.Limits.DEFAULT_TOTAL_BYTES, new PackReader.Limits(1024, 100, 8).maxTotalBytes());
+            assertEquals(256L * 1024 * 1024, PackReader.Limits.DEFAULT.maxTotalBytes());
+        }
+
+        private List<Problem> readAllProblems(PackReader r) {
+            List<Problem> problems = new ArrayList<>();
+            r.readAll(problems);
+            return problems;
+        }
+
+        /**
          * Reading a pack with its folders shared out over threads gives the files and the problems of the one-thread
          * walk, in its order, on one, two or four threads, for every limit on the number of files from one past the
          * pack's size down to one: a limit hit names the same first file past it, and nothing past it is kept.

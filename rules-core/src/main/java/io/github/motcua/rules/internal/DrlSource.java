@@ -106,6 +106,32 @@ final class DrlSource {
         return parse(false).rules();
     }
 
+    /**
+     * The literal starting at {@code offset}, or null: a binary search of {@link #literals()}, which are in the order
+     * of their starts (a search through all of them for each use made the checks quadratic in a file's literals).
+     */
+    Literal literalAt(int offset) {
+        List<Literal> ls = literals();
+        int i = firstLiteralFrom(offset);
+        return i < ls.size() && ls.get(i).start() == offset ? ls.get(i) : null;
+    }
+
+    /** The index in {@link #literals()} of the first literal starting at or after {@code offset} (their count if none). */
+    int firstLiteralFrom(int offset) {
+        List<Literal> ls = literals();
+        int lo = 0;
+        int hi = ls.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ls.get(mid).start() < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     private static void mask(char[] masked, List<Literal> literals) {
         int i = 0;
         int n = masked.length;
@@ -197,6 +223,11 @@ final class DrlSource {
 
     int lineCount() {
         return lineStarts.length;
+    }
+
+    /** Where 1-based {@code line} starts in {@link #text}; the text's length for a line past its last. */
+    int lineStart(int line) {
+        return line - 1 < lineStarts.length ? lineStarts[Math.max(0, line - 1)] : text.length();
     }
 
     String lineText(int line) {
@@ -298,12 +329,17 @@ final class DrlSource {
 
     /** The rule whose body contains this line (the last header at or before it), or null. */
     RuleHeader ruleAt(int line) {
-        RuleHeader found = null;
-        for (RuleHeader r : rules()) {
-            if (r.line() <= line) {
-                found = r;
+        List<RuleHeader> rs = rules(); // in the order of their lines: a binary search
+        int lo = 0;
+        int hi = rs.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (rs.get(mid).line() <= line) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return found;
+        return lo == 0 ? null : rs.get(lo - 1);
     }
 }

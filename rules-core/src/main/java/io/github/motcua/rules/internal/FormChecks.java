@@ -69,12 +69,7 @@ final class FormChecks {
         if (i >= m.length() || (m.charAt(i) != '"' && m.charAt(i) != '\'')) {
             return null;
         }
-        for (DrlSource.Literal l : src.literals()) {
-            if (l.start() == i) {
-                return l;
-            }
-        }
-        return null;
+        return src.literalAt(i);
     }
 
     /** Every key of a case's form (at {@code ptr} in its YAML), checked against {@code form}. */

@@ -238,13 +238,8 @@ final class Linter {
                 if (!arg.isBlank() || out.size() > 0 || c == ',') {
                     int a = start + (arg.length() - arg.stripLeading().length());
                     int b = start + arg.stripTrailing().length() - 1;
-                    DrlSource.Literal found = null;
-                    for (DrlSource.Literal l : src.literals()) {
-                        if (l.start() == a && l.end() == b) {
-                            found = l;
-                        }
-                    }
-                    out.add(found);
+                    DrlSource.Literal found = src.literalAt(a);
+                    out.add(found != null && found.end() == b ? found : null);
                 }
                 start = i + 1;
             }

@@ -87,27 +87,25 @@ final class RuleDescriptors {
         for (AttributeDescr a : pd.getAttributes()) {
             r.forbid(a, "DRL_FORBIDDEN_ATTRIBUTE", "load.drl.thing.fileAttribute", "name", a.getName());
         }
+        Map<String, DrlSource.RuleHeader> headers = new java.util.HashMap<>(); // the first header of each name
+        for (DrlSource.RuleHeader h : src.rules()) {
+            headers.putIfAbsent(h.name(), h);
+        }
         for (RuleDescr rule : pd.getRules()) {
             if (rule instanceof QueryDescr) {
                 r.forbidSyntax(rule, "DRL_FORBIDDEN_DECLARATION", "query [" + rule.getName() + "]");
                 continue;
             }
-            rule(rule, src, r);
+            rule(rule, headers.get(rule.getName()), r);
         }
     }
 
-    private static void rule(RuleDescr rule, DrlSource src, Refuser r) {
+    private static void rule(RuleDescr rule, DrlSource.RuleHeader header, Refuser r) {
         if (rule.getParentName() != null) {
             r.forbidSyntax(rule, "DRL_FORBIDDEN_CONSTRUCT", "rule ... extends");
         }
         if (rule.getUnit() != null) {
             r.forbidSyntax(rule, "DRL_FORBIDDEN_DECLARATION", "unit");
-        }
-        DrlSource.RuleHeader header = null;
-        for (DrlSource.RuleHeader h : src.rules()) {
-            if (h.name().equals(rule.getName()) && header == null) {
-                header = h;
-            }
         }
         annotations(rule, header, r);
         for (Map.Entry<String, AttributeDescr> e : rule.getAttributes().entrySet()) {

@@ -40,9 +40,10 @@ final class RuleSummaries {
             int open = m.end() - 1;
             int close = close(masked, open);
             List<String> args = new ArrayList<>();
-            for (DrlSource.Literal l : src.literals()) {
-                if (l.start() > open && l.end() <= close) {
-                    args.add(l.value());
+            List<DrlSource.Literal> ls = src.literals();
+            for (int i = src.firstLiteralFrom(open + 1); i < ls.size() && ls.get(i).start() <= close; i++) {
+                if (ls.get(i).end() <= close) {
+                    args.add(ls.get(i).value());
                 }
             }
             List<RuleSummary.Action> out = actions.get(rule);
