@@ -276,12 +276,17 @@ public final class JitWindow {
         long thread = -1;
         double lastStamp = 0;
         Map<String, String> open = null;
+        List<Map<String, String>> unfinished = new ArrayList<>(); // still compiling when the JVM exited
         List<Task> tasks = new ArrayList<>();
         try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (timeMs < 0 && line.startsWith("<hotspot_log ")) {
                     timeMs = Long.parseLong(attrs(line).get("time_ms"));
                 } else if (line.startsWith("<compilation_log ")) {
+                    if (open != null) {
+                        unfinished.add(open);
+                        open = null;
+                    }
                     thread = Long.parseLong(attrs(line).get("thread"));
                 } else if (line.startsWith("<task ")) {
                     open = attrs(line);
@@ -294,8 +299,11 @@ public final class JitWindow {
                 }
             }
         }
-        if (open != null) { // still compiling when the JVM exited
-            tasks.add(task(open, lastStamp));
+        if (open != null) {
+            unfinished.add(open);
+        }
+        for (Map<String, String> u : unfinished) {
+            tasks.add(task(u, lastStamp));
         }
         List<String> sampleLines = Files.readAllLines(samples);
         String[] w = sampleLines.get(0).split(" ");

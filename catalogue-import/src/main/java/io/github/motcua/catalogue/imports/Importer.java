@@ -150,14 +150,14 @@ public final class Importer {
         if (checkOnly || plans.isEmpty() || (!problems.isEmpty() && !skipRefused)) {
             return new ImportReport(records.size(), codes, false, problems, review, changes);
         }
+        boolean written;
         try {
-            write(plans, problems);
+            written = write(plans, problems);
         } catch (IOException | UncheckedIOException e) {
             problems.add(ImportMessages.problem(pack.toString(), null, ImportProblem.Kind.IO, "", "refuse.packNotWritten",
                     "detail", io.github.motcua.kernel.Failures.detail(e)));
             return new ImportReport(records.size(), codes, false, problems, review, changes);
         }
-        boolean written = problems.stream().noneMatch(p -> p.kind() == ImportProblem.Kind.PACK_CHECK);
         return new ImportReport(records.size(), codes, written, problems, review, changes);
     }
 
@@ -227,25 +227,39 @@ public final class Importer {
         }
     }
 
-    private void write(List<Plan> plans, List<ImportProblem> problems) throws IOException {
-        Path abs = pack.toAbsolutePath().normalize();
+    /** Writes the plans into a staged copy and swaps it in; false (the problems say why) when nothing was written. */
+    private boolean write(List<Plan> plans, List<ImportProblem> problems) throws IOException {
+        // the real folder: a pack named through a link is staged and swapped where it really is, and stays linked
+        Path abs = pack.toRealPath();
         Path parent = abs.getParent();
         String name = abs.getFileName().toString();
         Path stage = parent.resolve("." + name + ".import-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-        copyTree(abs, stage);
         try {
+            copyTree(abs, stage);
+        } catch (CopyRefused e) {
+            deleteTree(stage);
+            problems.addAll(e.problems);
+            return false;
+        } catch (IOException | RuntimeException e) {
+            deleteTree(stage);
+            throw e;
+        }
+        try {
+            Path stageReal = stage.toRealPath();
             for (Plan p : plans) {
                 Path folder = stage.resolve("procedures").resolve(p.code());
                 if (!folder.normalize().startsWith(stage.resolve("procedures"))) {
                     throw new IOException("procedure folder outside the pack: " + p.code());
                 }
                 Files.createDirectories(folder);
-                Files.writeString(folder.resolve("national.yaml"), "# Imported layer: rewritten by every `motcua import`; "
+                if (!folder.toRealPath().startsWith(stageReal)) { // a folder linked elsewhere: never written through
+                    throw new IOException("procedure folder outside the pack: " + p.code());
+                }
+                writeString(folder.resolve("national.yaml"), "# Imported layer: rewritten by every `motcua import`; "
                         + "do not edit (put overrides in local.yaml). Field mapping: docs/import.md\n"
-                        + Layers.writeYaml(p.national()), StandardCharsets.UTF_8);
+                        + Layers.writeYaml(p.national()));
                 if (p.procedure() != null) {
-                    Files.writeString(folder.resolve("procedure.yaml"), ProcedureYaml.MARKER + "\n" + Layers.writeYaml(p.procedure()),
-                            StandardCharsets.UTF_8);
+                    writeString(folder.resolve("procedure.yaml"), ProcedureYaml.MARKER + "\n" + Layers.writeYaml(p.procedure()));
                     writeFees(folder, p.national());
                 }
             }
@@ -261,7 +275,7 @@ public final class Importer {
                                 ImportMessages.en("refuse.packCheck", "detail", lp.messageEn())));
                     }
                     deleteTree(stage);
-                    return;
+                    return false;
                 }
             }
             Path old = parent.resolve("." + name + ".before-import-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
@@ -273,6 +287,7 @@ public final class Importer {
                 throw e;
             }
             deleteTree(old);
+            return true;
         } catch (IOException | RuntimeException e) {
             if (Files.exists(stage)) {
                 deleteTree(stage);
@@ -294,7 +309,7 @@ public final class Importer {
         }
         ImportedFees.Result r = ImportedFees.build(national);
         if (r.csv() != null) {
-            Files.writeString(csv, r.csv(), StandardCharsets.UTF_8);
+            writeString(csv, r.csv());
         } else {
             Files.deleteIfExists(csv);
         }
@@ -370,12 +385,15 @@ public final class Importer {
         }
         Path f = root.resolve("legal-bases").resolve("national.yaml");
         Files.createDirectories(f.getParent());
+        if (!f.getParent().toRealPath().startsWith(root.toRealPath())) { // legal-bases/ linked elsewhere: never written through
+            throw new IOException("legal-bases folder outside the pack");
+        }
         if (arr.isEmpty()) {
             Files.deleteIfExists(f);
             return;
         }
-        Files.writeString(f, "# Legal documents named by the imported national records, under their own numbers.\n"
-                + "# Rewritten by every `motcua import`: do not edit.\n" + Layers.writeYaml(arr), StandardCharsets.UTF_8);
+        writeString(f, "# Legal documents named by the imported national records, under their own numbers.\n"
+                + "# Rewritten by every `motcua import`: do not edit.\n" + Layers.writeYaml(arr));
     }
 
     /** The pack's working day: the sum of its office hours (pack.yaml defaults.officeHours), or null. */
@@ -392,7 +410,43 @@ public final class Importer {
         return total;
     }
 
+    /**
+     * Writes a file of the staged copy, never through a link: a link in its place (one the analyst made, inside the
+     * pack, or dangling) is an error rather than a write to wherever it leads.
+     */
+    private static void writeString(Path f, String text) throws IOException {
+        try (java.io.OutputStream out = Files.newOutputStream(f, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The pack cannot be copied as it is: each problem names a file of the pack (nothing was written to it). */
+    static final class CopyRefused extends IOException {
+        private static final long serialVersionUID = 1L;
+        final transient List<ImportProblem> problems;
+
+        CopyRefused(List<ImportProblem> problems) {
+            super("the pack cannot be copied: " + problems.size() + " file(s)");
+            this.problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * The staged copy of the pack, holding exactly what the pack holds and nothing from outside it. A link whose
+     * target lies outside the pack (which every load refuses as {@code LINK_OUTSIDE_PACK}) is refused the same way
+     * here, never copied as its target's content (that turned a file outside the pack into a regular file of the
+     * pack, read by every later load); a link to a file of the pack is copied as that file's content, a link to a
+     * folder of the pack (which a load does not follow) and a dangling link as the link itself; a named pipe,
+     * socket or device is refused, never opened (a pipe made the copy wait for a writer for ever).
+     *
+     * @throws CopyRefused naming every such file, after the walk (the staged copy is then to be deleted)
+     */
     private static void copyTree(Path from, Path to) throws IOException {
+        Path real = from.toRealPath();
+        Path lexical = from.toAbsolutePath().normalize();
+        List<ImportProblem> refused = new ArrayList<>();
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -402,10 +456,48 @@ public final class Importer {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                String rel = from.relativize(file).toString().replace('\\', '/');
+                Path dest = to.resolve(from.relativize(file).toString());
+                if (attrs.isSymbolicLink()) {
+                    Path target;
+                    try {
+                        target = file.toRealPath();
+                    } catch (java.nio.file.NoSuchFileException e) { // dangling: judged by where its text leads
+                        target = null;
+                    }
+                    boolean inside = target != null ? target.startsWith(real)
+                            : file.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(file)).normalize().startsWith(lexical);
+                    if (!inside) {
+                        refused.add(packProblem(io.github.motcua.kernel.Problem.of(rel, 0, 0,
+                                io.github.motcua.kernel.ProblemCode.LINK_OUTSIDE_PACK, "file", rel)));
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (target == null || Files.isDirectory(target)) {
+                        Files.copy(file, dest, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (!Files.isRegularFile(target)) {
+                        refused.add(ImportMessages.problem(rel, null, ImportProblem.Kind.IO, "", "refuse.specialFile", "file", rel));
+                        return FileVisitResult.CONTINUE;
+                    }
+                } else if (!attrs.isRegularFile()) {
+                    refused.add(ImportMessages.problem(rel, null, ImportProblem.Kind.IO, "", "refuse.specialFile", "file", rel));
+                    return FileVisitResult.CONTINUE;
+                }
+                Files.copy(file, dest, StandardCopyOption.COPY_ATTRIBUTES);
                 return FileVisitResult.CONTINUE;
             }
         });
+        if (!refused.isEmpty()) {
+            throw new CopyRefused(refused);
+        }
+    }
+
+    /** A load problem as the import reports one (as a pack check's finding): the file, its code, both messages. */
+    private static ImportProblem packProblem(io.github.motcua.kernel.Problem lp) {
+        return new ImportProblem(lp.file(), null, ImportProblem.Kind.PACK_CHECK, lp.code().name(),
+                ImportMessages.vi("refuse.packCheck", "detail", lp.messageVi()),
+                ImportMessages.en("refuse.packCheck", "detail", lp.messageEn()));
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -98,7 +98,14 @@ public final class TableXlsxCommand implements Callable<Integer> {
                 Map<Integer, List<String>> lists = lists(csv.rows().get(0).cells(), form, reader, procedure);
                 String xlsx = rel.substring(0, rel.length() - ".csv".length()) + ".xlsx";
                 Path target = pack.resolve(xlsx);
-                try (OutputStream o = Files.newOutputStream(target)) {
+                if (Files.isSymbolicLink(target)) {
+                    // a link (dangling ones load without a problem) would take the write wherever it leads
+                    err.println(CliMessages.text(en, "CLI_TABLE_TARGET_IS_LINK", "file", xlsx));
+                    return ExitCodes.IO;
+                }
+                try (OutputStream o = Files.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     write(o, csv, lists);
                 }
                 out.println(CliMessages.text(en, "CLI_TABLE_WRITTEN", "file", xlsx, "lists", lists.size()));

@@ -90,4 +90,24 @@ class TableXlsxCommandTest {
         assertEquals(ExitCodes.BAD_ARGUMENT, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(".rules.csv"), r.err());
     }
+
+    /**
+     * The XLSX is written beside the CSV, inside the pack: a link in its place — a dangling one loads without a
+     * problem — would take the write wherever it leads (a file outside the pack was created or overwritten).
+     */
+    @Test
+    void tableXlsx_targetIsALink_refusedAndNothingWrittenWhereItLeads() throws IOException {
+        Path pack = Cli.copyOfGiaLai(dir);
+        Path folder = pack.resolve("procedures/1.001193");
+        Files.writeString(folder.resolve("giay-chung-sinh.rules.csv"), TABLE, StandardCharsets.UTF_8);
+        Path outside = dir.resolve("outside.xlsx");
+        Files.createSymbolicLink(folder.resolve("giay-chung-sinh.rules.xlsx"), outside);
+        Cli.Run r = Cli.run("table-xlsx", pack.toString(), "1.001193", "giay-chung-sinh.rules.csv");
+        assertEquals(ExitCodes.IO, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("không ghi procedures/1.001193/giay-chung-sinh.rules.xlsx: tệp đó là một liên kết"), r.err());
+        assertTrue(!Files.exists(outside), "written through the link");
+        assertTrue(Files.isSymbolicLink(folder.resolve("giay-chung-sinh.rules.xlsx")));
+        Cli.Run en = Cli.run("table-xlsx", pack.toString(), "1.001193", "giay-chung-sinh.rules.csv", "--lang", "en");
+        assertTrue(en.err().contains("it is a symbolic link"), en.err());
+    }
 }

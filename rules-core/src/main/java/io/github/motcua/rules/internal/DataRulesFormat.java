@@ -283,15 +283,31 @@ final class DataRulesFormat {
         if (n < 0 || n > MAX_STRING_BYTES || n > in.remaining()) {
             throw bad("string length");
         }
-        byte[] b = new byte[n];
-        in.get(b);
+        // read in place: the strings of a 2,000-procedure artifact's entries are read on the load threads while the
+        // calling thread reads the rest, and an ASCII one (most: fields, operators, literals) is its bytes as they are
+        byte[] a = in.array();
+        int from = in.arrayOffset() + in.position();
+        in.position(in.position() + n);
+        for (int i = from; i < from + n; i++) {
+            if (a[i] < 0) {
+                return utf8(a, from, n);
+            }
+        }
+        return new String(a, from, n, StandardCharsets.ISO_8859_1); // ASCII: what the strict decoder gives
+    }
+
+    /** Strict UTF-8 (malformed input refused), with this thread's decoder. */
+    private static String utf8(byte[] a, int from, int n) {
+        java.nio.charset.CharsetDecoder d = DECODER.get().reset();
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+            return d.decode(ByteBuffer.wrap(a, from, n)).toString();
         } catch (CharacterCodingException e) {
             throw bad("not UTF-8");
         }
     }
+
+    private static final ThreadLocal<java.nio.charset.CharsetDecoder> DECODER = ThreadLocal.withInitial(() ->
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
 
     private static IllegalArgumentException bad(String what) {
         return new IllegalArgumentException(what);

@@ -38,15 +38,24 @@ public final class PackFiles {
      * read by {@link PackLoader#yaml} instead of parsing the text; empty for a folder.
      */
     private final Map<String, byte[]> trees;
+    /**
+     * The SHA-256 of each file's bytes and of each stored tree, by path, when the reader worked them out while it read
+     * (a prebuilt pack's: {@link PrebuiltArchive}); else empty, and {@link PackLoader} digests the bytes itself.
+     */
+    private final Map<String, byte[]> digests;
+    private final Map<String, byte[]> treeDigests;
 
     private PackFiles(String source, SortedMap<String, byte[]> files) {
-        this(source, files, Map.of());
+        this(source, files, Map.of(), Map.of(), Map.of());
     }
 
-    private PackFiles(String source, SortedMap<String, byte[]> files, Map<String, byte[]> trees) {
+    private PackFiles(String source, SortedMap<String, byte[]> files, Map<String, byte[]> trees, Map<String, byte[]> digests,
+            Map<String, byte[]> treeDigests) {
         this.source = source;
         this.files = Collections.unmodifiableSortedMap(files);
         this.trees = trees;
+        this.digests = digests;
+        this.treeDigests = treeDigests;
     }
 
     /** Creates a snapshot from in-memory files (tests, generators). */
@@ -59,7 +68,29 @@ public final class PackFiles {
      * file of {@code files}.
      */
     static PackFiles of(String source, Map<String, byte[]> files, Map<String, byte[]> trees) {
-        return new PackFiles(source, new TreeMap<>(files), Map.copyOf(trees));
+        return new PackFiles(source, new TreeMap<>(files), Map.copyOf(trees), Map.of(), Map.of());
+    }
+
+    /**
+     * As {@link #of(String, Map, Map)}, with what the reader digested while it read: the pack's hash ({@link #sha256()},
+     * or null when it did not work it out) and the SHA-256 of each file and stored tree by path (each exactly the
+     * digest of its bytes here).
+     */
+    static PackFiles of(String source, SortedMap<String, byte[]> files, Map<String, byte[]> trees, String sha256,
+            Map<String, byte[]> digests, Map<String, byte[]> treeDigests) {
+        PackFiles p = new PackFiles(source, files, Map.copyOf(trees), Map.copyOf(digests), Map.copyOf(treeDigests));
+        p.sha256 = sha256;
+        return p;
+    }
+
+    /** The SHA-256 of a file's bytes when the reader worked it out, else null. */
+    byte[] digest(String path) {
+        return digests.get(path);
+    }
+
+    /** The SHA-256 of a file's stored tree when the reader worked it out, else null. */
+    byte[] treeDigest(String path) {
+        return treeDigests.get(path);
     }
 
     /** The stored trees by path (empty for a folder). */
@@ -221,14 +252,19 @@ public final class PackFiles {
         return h;
     }
 
+    /** One file's part of {@link #sha256()}: its path (UTF-8), a zero byte, its length and a colon, its bytes. */
+    static void sha256(MessageDigest md, String path, byte[] bytes) {
+        md.update(path.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII)); // as "%d:" wrote it, without a Formatter a file
+        md.update(bytes);
+    }
+
     private String computeSha256() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
-                md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update((e.getValue().length + ":").getBytes(StandardCharsets.US_ASCII)); // as "%d:" wrote it, without a Formatter a file
-                md.update(e.getValue());
+                sha256(md, e.getKey(), e.getValue());
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {

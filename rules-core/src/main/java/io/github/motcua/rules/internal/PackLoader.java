@@ -245,14 +245,16 @@ final class PackLoader {
                 for (Map.Entry<String, List<Map.Entry<String, byte[]>>> g : mine) {
                     java.security.MessageDigest md = sha256();
                     for (Map.Entry<String, byte[]> f : g.getValue()) {
-                        byte[] d = file.digest(f.getValue());
+                        byte[] d = files.digest(f.getKey()); // a prebuilt pack's reader digested it while it read
+                        d = d != null ? d : file.digest(f.getValue());
                         out.files().put(f.getKey(), d);
                         digest(md, f.getKey(), f.getValue().length, d);
                         byte[] tree = files.tree(f.getKey());
                         if (tree != null) {
                             // a prebuilt pack's stored tree is what the readers read: a folder is reused only with it
+                            byte[] t = files.treeDigest(f.getKey());
                             md.update((byte) 'T');
-                            md.update(file.digest(tree));
+                            md.update(t != null ? t : file.digest(tree));
                         }
                     }
                     out.groups().put(g.getKey(), java.util.HexFormat.of().formatHex(md.digest()));

@@ -84,11 +84,11 @@ final class PrebuiltArchive {
      * The YAML files a stored tree is written for: those the engine's own readers parse ({@link PackLoader#yaml}).
      * The import's layer files and the rule texts are read otherwise.
      */
-    private static final Pattern TREE_FILE = Pattern.compile(
+    static final Pattern TREE_FILE = Pattern.compile(
             "pack\\.yaml|units\\.yaml|parameters\\.yaml|legal-bases\\.yaml|legal-bases/.*\\.ya?ml|procedures/[^/]+/procedure\\.yaml|procedures/[^/]+/cases/.*\\.ya?ml");
     static final int MAX_NAME_BYTES = 1024;
     private static final int TRAILER = 32;
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
+    static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(/[A-Za-z_$][A-Za-z0-9_$]*)*");
     private static final Pattern HASH = KEY;
     private static final String[] VERSIONS = versions();
@@ -269,10 +269,25 @@ final class PrebuiltArchive {
     private static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
         final transient PackProblem problem;
+        /**
+         * A refusal of the compressed body itself (damaged, truncated, past a limit, data after it): found by inflating,
+         * it wins over anything its entries would be refused for, as when the whole body was inflated before any entry
+         * was read.
+         */
+        final boolean deflate;
 
         Refused(PackProblem problem) {
+            this(problem, false);
+        }
+
+        private Refused(PackProblem problem, boolean deflate) {
             super(problem.messageEn(), null, false, false);
             this.problem = problem;
+            this.deflate = deflate;
+        }
+
+        Refused ofTheBody() {
+            return new Refused(problem, true);
         }
     }
 
@@ -339,8 +354,10 @@ final class PrebuiltArchive {
             if (!MessageDigest.isEqual(expected, sha256(all, 0, all.length - TRAILER))) {
                 throw corrupt(name, "load.prebuilt.checksum");
             }
-            byte[] body = inflate(all, in.position(), (int) bodyLength, name);
-            Contents c = entries(ByteBuffer.wrap(body), name, pool);
+            Contents c;
+            try (Body body = new Body(all, in.position(), (int) bodyLength, name)) {
+                c = entries(body, name, pool);
+            }
             if (!c.files().sha256().equals(hash)) {
                 throw refuse(name, "PREBUILT_ALTERED", "load.prebuilt.altered");
             }
@@ -350,126 +367,310 @@ final class PrebuiltArchive {
         }
     }
 
-    private static Contents entries(ByteBuffer in, String name, java.util.concurrent.Executor pool) throws Refused {
+    private static Contents entries(Body in, String name, java.util.concurrent.Executor pool) throws Refused {
         DataDecodes decodes = new DataDecodes(name, pool);
+        Digests digests = new Digests(pool);
         try {
-            return entries(in, name, decodes);
+            return entries(in, name, decodes, digests);
         } catch (Refused r) {
+            digests.cancel();
+            if (r.deflate) {
+                decodes.finish(); // nothing left running; the body's refusal comes before any entry's
+                throw r;
+            }
             // an entry before the refused one whose data does not decode was refused first in a serial read
             Refused earlier = decodes.firstFailure();
             throw earlier != null ? earlier : r;
         } catch (RuntimeException e) {
+            digests.cancel();
             decodes.firstFailure(); // nothing left running behind an unexpected failure
             throw e;
         }
     }
 
-    private static Contents entries(ByteBuffer in, String name, DataDecodes decodes) throws Refused {
+    /** Where the entries' reading is: the entry being read, and its length until its bytes are read. */
+    private static final class Cursor {
+        String entry;
+        long length = -1;
+        long afterHeader;
+    }
+
+    /**
+     * The entries, read from the body as it inflates. The refusals are those of a read of the body inflated whole
+     * first: an entry's refusal is given only once the rest of the body has inflated without a refusal of its own
+     * ({@link Body#drain}), and an entry refused before its bytes were read is refused as running past the end when
+     * the body is shorter than its length (that check came first when the body's length was known).
+     */
+    private static Contents entries(Body in, String name, DataDecodes decodes, Digests digests) throws Refused {
+        Cursor at = new Cursor();
         try {
-            long count = Integer.toUnsignedLong(in.getInt());
-            if (count > MAX_ENTRIES) {
-                throw tooLarge(name, "load.prebuilt.tooManyEntries", "count", String.valueOf(count), "max", String.valueOf(MAX_ENTRIES));
+            return entries(in, name, decodes, digests, at);
+        } catch (Refused r) {
+            if (r.deflate) {
+                throw r;
             }
-            SortedMap<String, byte[]> files = new TreeMap<>();
-            Map<String, byte[]> trees = new HashMap<>();
-            Map<String, String> models = new TreeMap<>();
-            Map<String, Map<String, byte[]>> classes = new HashMap<>();
-            java.util.Set<String> dataKeys = new java.util.HashSet<>(); // decoded by decodes, on the load threads
-            java.util.Set<String> keysSeen = new java.util.HashSet<>(); // rule keys already checked against KEY
-            for (long i = 0; i < count; i++) {
-                int kind = Byte.toUnsignedInt(in.get());
-                String entry = str(in, name);
-                long length = Integer.toUnsignedLong(in.getInt());
-                if (length > in.remaining()) {
-                    throw corrupt(name, "load.prebuilt.entryPastEnd", "entry", entry);
-                }
-                switch (kind) {
-                    case 'F' -> {
-                        if (!packPath(entry)) {
-                            throw badEntry(name, entry);
-                        }
-                        if (length > MAX_PACK_FILE_BYTES) {
-                            throw tooLarge(name, "load.prebuilt.entryFileTooLarge", "entry", entry, "max", String.valueOf(MAX_PACK_FILE_BYTES));
-                        }
-                        if (files.size() >= MAX_PACK_FILES) {
-                            throw tooLarge(name, "load.prebuilt.tooManyFiles", "max", String.valueOf(MAX_PACK_FILES));
-                        }
-                        if (files.put(entry, bytes(in, (int) length)) != null) {
-                            throw duplicate(name, entry);
-                        }
-                    }
-                    case 'T' -> {
-                        if (!TREE_FILE.matcher(entry).matches() || !packPath(entry)) {
-                            throw badEntry(name, entry);
-                        }
-                        if (length > MAX_TREE_BYTES) {
-                            throw tooLarge(name, "load.prebuilt.treeTooLarge", "entry", entry, "max", String.valueOf(MAX_TREE_BYTES));
-                        }
-                        if (trees.put(entry, bytes(in, (int) length)) != null) {
-                            throw duplicate(name, entry);
-                        }
-                    }
-                    case 'P' -> {
-                        String model = utf8(bytes(in, (int) length), name);
-                        if (!KEY.matcher(entry).matches() || !(model.isEmpty() || className(model))) {
-                            throw badEntry(name, entry);
-                        }
-                        if (models.put(entry, model) != null || dataKeys.contains(entry)) {
-                            throw duplicate(name, entry);
-                        }
-                    }
-                    case 'D' -> {
-                        if (!KEY.matcher(entry).matches()) {
-                            throw badEntry(name, entry);
-                        }
-                        if (length > MAX_CLASS_BYTES) {
-                            throw tooLarge(name, "load.prebuilt.classTooLarge", "entry", entry, "max", String.valueOf(MAX_CLASS_BYTES));
-                        }
-                        decodes.add(entry, bytes(in, (int) length)); // checked before the duplicate, as serially
-                        if (!dataKeys.add(entry) || models.containsKey(entry)) {
-                            throw duplicate(name, entry);
-                        }
-                    }
-                    case 'C' -> {
-                        int slash = entry.indexOf('/');
-                        String key = slash < 0 ? "" : entry.substring(0, slash);
-                        String cls = slash < 0 ? "" : entry.substring(slash + 1);
-                        if (!(keysSeen.contains(key) || KEY.matcher(key).matches() && keysSeen.add(key)) || !className(cls)) {
-                            throw badEntry(name, entry);
-                        }
-                        if (length > MAX_CLASS_BYTES) {
-                            throw tooLarge(name, "load.prebuilt.classTooLarge", "entry", entry, "max", String.valueOf(MAX_CLASS_BYTES));
-                        }
-                        if (classes.computeIfAbsent(key, k -> new TreeMap<>()).put(cls, bytes(in, (int) length)) != null) {
-                            throw duplicate(name, entry);
-                        }
-                    }
-                    default -> throw corrupt(name, "load.prebuilt.unknownKind", "kind", String.valueOf(kind));
-                }
+            long whole = in.drain(); // the body's own refusal wins
+            if (at.length >= 0 && at.length > whole - at.afterHeader) {
+                throw corrupt(name, "load.prebuilt.entryPastEnd", "entry", at.entry);
             }
-            Map<String, DataRules.Translated> data = decodes.all(); // the first that does not decode refuses
-            if (in.hasRemaining()) {
-                throw corrupt(name, "load.prebuilt.trailingEntries");
-            }
-            Map<String, RuleClasses.Generated> byKey = new HashMap<>();
-            for (Map.Entry<String, String> m : models.entrySet()) {
-                Map<String, byte[]> mine = classes.remove(m.getKey());
-                byKey.put(m.getKey(), new RuleClasses.Generated(mine == null ? Map.of() : mine,
-                        m.getValue().isEmpty() ? null : m.getValue()));
-            }
-            if (!classes.isEmpty()) {
-                throw badEntry(name, classes.keySet().iterator().next() + "/…");
-            }
-            data.forEach((key, t) -> byKey.put(key, RuleClasses.Generated.data(t)));
-            for (String tree : new TreeMap<>(trees).keySet()) {
-                if (!files.containsKey(tree)) {
-                    throw refuse(name, "PREBUILT_BAD_ENTRY", "load.prebuilt.treeWithoutFile", "entry", tree);
-                }
-            }
-            return new Contents(PackFiles.of(name, files, trees), Map.copyOf(byKey));
-        } catch (java.nio.BufferUnderflowException e) {
-            throw corrupt(name, "load.prebuilt.truncatedContent");
+            throw r;
         }
+    }
+
+    private static Contents entries(Body in, String name, DataDecodes decodes, Digests digests, Cursor at) throws Refused {
+        long count = Integer.toUnsignedLong(in.u32());
+        if (count > MAX_ENTRIES) {
+            throw tooLarge(name, "load.prebuilt.tooManyEntries", "count", String.valueOf(count), "max", String.valueOf(MAX_ENTRIES));
+        }
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        Map<String, byte[]> trees = new HashMap<>();
+        Map<String, String> models = new TreeMap<>();
+        Map<String, Map<String, byte[]>> classes = new HashMap<>();
+        java.util.Set<String> dataKeys = new java.util.HashSet<>(); // decoded by decodes, on the load threads
+        java.util.Set<String> keysSeen = new java.util.HashSet<>(); // rule keys already checked against KEY
+        for (long i = 0; i < count; i++) {
+            int kind = in.u8();
+            String entry = str(in, name);
+            long length = Integer.toUnsignedLong(in.u32());
+            at.entry = entry;
+            at.length = length;
+            at.afterHeader = in.position();
+            switch (kind) {
+                case 'F' -> {
+                    if (!packPath(entry)) {
+                        throw badEntry(name, entry);
+                    }
+                    if (length > MAX_PACK_FILE_BYTES) {
+                        throw tooLarge(name, "load.prebuilt.entryFileTooLarge", "entry", entry, "max", String.valueOf(MAX_PACK_FILE_BYTES));
+                    }
+                    if (files.size() >= MAX_PACK_FILES) {
+                        throw tooLarge(name, "load.prebuilt.tooManyFiles", "max", String.valueOf(MAX_PACK_FILES));
+                    }
+                    byte[] b = bytes(in, at);
+                    if (files.put(entry, b) != null) {
+                        throw duplicate(name, entry);
+                    }
+                    digests.file(entry, b);
+                }
+                case 'T' -> {
+                    if (!TREE_FILE.matcher(entry).matches() || !packPath(entry)) {
+                        throw badEntry(name, entry);
+                    }
+                    if (length > MAX_TREE_BYTES) {
+                        throw tooLarge(name, "load.prebuilt.treeTooLarge", "entry", entry, "max", String.valueOf(MAX_TREE_BYTES));
+                    }
+                    byte[] b = bytes(in, at);
+                    if (trees.put(entry, b) != null) {
+                        throw duplicate(name, entry);
+                    }
+                    digests.tree(entry, b);
+                }
+                case 'P' -> {
+                    String model = utf8(bytes(in, at), name);
+                    if (!KEY.matcher(entry).matches() || !(model.isEmpty() || className(model))) {
+                        throw badEntry(name, entry);
+                    }
+                    if (models.put(entry, model) != null || dataKeys.contains(entry)) {
+                        throw duplicate(name, entry);
+                    }
+                }
+                case 'D' -> {
+                    if (!KEY.matcher(entry).matches()) {
+                        throw badEntry(name, entry);
+                    }
+                    if (length > MAX_CLASS_BYTES) {
+                        throw tooLarge(name, "load.prebuilt.classTooLarge", "entry", entry, "max", String.valueOf(MAX_CLASS_BYTES));
+                    }
+                    decodes.add(entry, bytes(in, at)); // checked before the duplicate, as serially
+                    if (!dataKeys.add(entry) || models.containsKey(entry)) {
+                        throw duplicate(name, entry);
+                    }
+                }
+                case 'C' -> {
+                    int slash = entry.indexOf('/');
+                    String key = slash < 0 ? "" : entry.substring(0, slash);
+                    String cls = slash < 0 ? "" : entry.substring(slash + 1);
+                    if (!(keysSeen.contains(key) || KEY.matcher(key).matches() && keysSeen.add(key)) || !className(cls)) {
+                        throw badEntry(name, entry);
+                    }
+                    if (length > MAX_CLASS_BYTES) {
+                        throw tooLarge(name, "load.prebuilt.classTooLarge", "entry", entry, "max", String.valueOf(MAX_CLASS_BYTES));
+                    }
+                    if (classes.computeIfAbsent(key, k -> new TreeMap<>()).put(cls, bytes(in, at)) != null) {
+                        throw duplicate(name, entry);
+                    }
+                }
+                default -> throw corrupt(name, "load.prebuilt.unknownKind", "kind", String.valueOf(kind));
+            }
+        }
+        boolean trailing = in.more();
+        in.drain(); // the body's own refusal comes before the data's and the entries' below
+        Map<String, DataRules.Translated> data = decodes.all(); // the first that does not decode refuses
+        if (trailing) {
+            throw corrupt(name, "load.prebuilt.trailingEntries");
+        }
+        Map<String, RuleClasses.Generated> byKey = new HashMap<>();
+        for (Map.Entry<String, String> m : models.entrySet()) {
+            Map<String, byte[]> mine = classes.remove(m.getKey());
+            byKey.put(m.getKey(), new RuleClasses.Generated(mine == null ? Map.of() : mine,
+                    m.getValue().isEmpty() ? null : m.getValue()));
+        }
+        if (!classes.isEmpty()) {
+            throw badEntry(name, classes.keySet().iterator().next() + "/…");
+        }
+        data.forEach((key, t) -> byKey.put(key, RuleClasses.Generated.data(t)));
+        for (String tree : new TreeMap<>(trees).keySet()) {
+            if (!files.containsKey(tree)) {
+                throw refuse(name, "PREBUILT_BAD_ENTRY", "load.prebuilt.treeWithoutFile", "entry", tree);
+            }
+        }
+        Digests.Done d = digests.finish();
+        return new Contents(PackFiles.of(name, files, trees, d.pack(), d.files(), d.trees()), Map.copyOf(byKey));
+    }
+
+    /**
+     * What a load digests of the pack files anyway — the pack's hash ({@link PackFiles#sha256()}, the files in path
+     * order) and each file's and stored tree's SHA-256 ({@link PackLoader}'s keys) — worked out on the load threads
+     * while this thread inflates the rest of the body (session 17: before, the pack's hash ran on this thread after the
+     * read, and the digests on the load threads beside the procedure folders). Batches are digested in the order they
+     * were read, by one thread at a time (whichever holds the lock); {@link #finish} digests what is left. The files of
+     * an artifact not in path order (not one the build wrote) get no pack hash here: {@link PackFiles} works it out.
+     * One reader adds; not thread-safe beyond that.
+     */
+    private static final class Digests {
+        static final int BATCH_BYTES = 256 * 1024;
+        private final java.util.concurrent.Executor pool;
+        private final java.util.concurrent.ConcurrentLinkedQueue<Batch> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        private final java.util.List<Batch> all = new java.util.ArrayList<>();
+        /** Guarded by {@link #lock}. */
+        private final MessageDigest pack = sha256();
+        private final MessageDigest file = sha256();
+        private Batch open;
+        private String last;
+        private boolean ordered = true;
+
+        record Done(String pack, Map<String, byte[]> files, Map<String, byte[]> trees) {
+        }
+
+        private static final class Batch {
+            final java.util.List<String> paths = new java.util.ArrayList<>();
+            final java.util.List<byte[]> bytes = new java.util.ArrayList<>();
+            final java.util.BitSet isTree = new java.util.BitSet();
+            final java.util.List<byte[]> digests = new java.util.ArrayList<>();
+            long size;
+        }
+
+        Digests(java.util.concurrent.Executor pool) {
+            this.pool = pool;
+        }
+
+        static MessageDigest sha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 missing from the JDK", e);
+            }
+        }
+
+        void file(String path, byte[] b) {
+            ordered &= last == null || path.compareTo(last) > 0;
+            last = path;
+            add(path, b, false);
+        }
+
+        void tree(String path, byte[] b) {
+            add(path, b, true);
+        }
+
+        private void add(String path, byte[] b, boolean tree) {
+            if (open == null) {
+                open = new Batch();
+            }
+            if (tree) {
+                open.isTree.set(open.paths.size());
+            }
+            open.paths.add(path);
+            open.bytes.add(b);
+            open.size += b.length;
+            if (open.size >= BATCH_BYTES) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            all.add(open);
+            pending.add(open);
+            open = null;
+            try {
+                pool.execute(this::tryDigest);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // finish() digests it
+            }
+        }
+
+        private void tryDigest() {
+            if (lock.tryLock()) {
+                try {
+                    digestPending();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+
+        /** Holding the lock: the pending batches, in order. */
+        private void digestPending() {
+            for (Batch b; (b = pending.poll()) != null;) {
+                for (int i = 0; i < b.paths.size(); i++) {
+                    byte[] bytes = b.bytes.get(i);
+                    b.digests.add(file.digest(bytes));
+                    if (!b.isTree.get(i)) {
+                        PackFiles.sha256(pack, b.paths.get(i), bytes);
+                    }
+                }
+                b.bytes.clear();
+            }
+        }
+
+        /** Every batch digested (waiting for a load thread digesting one): the pack's hash and the digests by path. */
+        Done finish() {
+            if (open != null) {
+                submit();
+            }
+            Map<String, byte[]> files = new HashMap<>();
+            Map<String, byte[]> trees = new HashMap<>();
+            String hash;
+            lock.lock();
+            try {
+                digestPending();
+                hash = ordered ? java.util.HexFormat.of().formatHex(pack.digest()) : null;
+            } finally {
+                lock.unlock();
+            }
+            for (Batch b : all) {
+                for (int i = 0; i < b.paths.size(); i++) {
+                    (b.isTree.get(i) ? trees : files).put(b.paths.get(i), b.digests.get(i));
+                }
+            }
+            return new Done(hash, files, trees);
+        }
+
+        /** A refused artifact: nothing more is digested (a load thread's task still queued finds nothing to do). */
+        void cancel() {
+            open = null;
+            pending.clear();
+        }
+    }
+
+    /** The current entry's bytes ({@code at.length} of them); the entry runs past the end when the body ends first. */
+    private static byte[] bytes(Body in, Cursor at) throws Refused {
+        byte[] b = in.bytes(at.length);
+        if (b == null) {
+            throw corrupt(in.name, "load.prebuilt.entryPastEnd", "entry", at.entry);
+        }
+        at.length = -1; // read: nothing of this entry can run past the end any more
+        return b;
     }
 
     /**
@@ -670,31 +871,166 @@ final class PrebuiltArchive {
         }
     }
 
-    /** Inflates with the size and ratio bounds checked as the bytes come, never from a declared size. */
-    private static byte[] inflate(byte[] all, int offset, int length, String name) throws Refused {
-        long limit = Math.min(MAX_INFLATED_BYTES, Math.max(RATIO_FREE_BYTES, MAX_RATIO * length));
-        Inflater inf = new Inflater();
-        try {
+    private static String str(Body in, String name) throws Refused {
+        int length = in.u16();
+        if (length > MAX_NAME_BYTES) {
+            throw corrupt(name, "load.prebuilt.nameTooLong");
+        }
+        return utf8(in.small(length), name);
+    }
+
+    /**
+     * The compressed body, read as it inflates (session 17: the body is never held whole — each entry's bytes are
+     * inflated into their own array, small ones through a window of {@value #WINDOW} bytes): the size and ratio bounds
+     * checked as the bytes come, never from a declared size, and every refusal of the compressed data itself
+     * ({@link Refused#deflate}) given where it is met. Not thread-safe: one reader; {@link #close} frees the inflater.
+     */
+    private static final class Body implements AutoCloseable {
+        static final int WINDOW = 64 * 1024;
+        /** An entry up to this long gets its array at once; a longer one (no valid entry is) grows with what is there. */
+        static final int AT_ONCE = (int) MAX_PACK_FILE_BYTES;
+        final String name;
+        private final Inflater inf = new Inflater();
+        private final long limit;
+        private final byte[] window = new byte[WINDOW];
+        private int pos;
+        private int end;
+        /** Bytes of the body read so far (not counting what waits in the window). */
+        private long read;
+        /** Bytes inflated so far. */
+        private long inflated;
+        private boolean ended;
+
+        Body(byte[] all, int offset, int length, String name) {
+            this.name = name;
+            this.limit = Math.min(MAX_INFLATED_BYTES, Math.max(RATIO_FREE_BYTES, MAX_RATIO * length));
             inf.setInput(all, offset, length);
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(1024, Math.min(length * 4L, 64L << 20)));
-            byte[] buf = new byte[64 * 1024];
-            while (!inf.finished()) {
-                int n = inf.inflate(buf);
-                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    throw corrupt(name, "load.prebuilt.deflateTruncated");
+        }
+
+        long position() {
+            return read;
+        }
+
+        /** Inflates into {@code b[off, off + len)}: how many bytes came (at least one), or -1 at the body's end. */
+        private int inflate(byte[] b, int off, int len) throws Refused {
+            try {
+                while (!ended) {
+                    if (inf.finished()) {
+                        ended = true;
+                        if (inf.getRemaining() > 0) {
+                            throw corrupt(name, "load.prebuilt.trailingDeflate").ofTheBody();
+                        }
+                        break;
+                    }
+                    int n = inf.inflate(b, off, len);
+                    if (n == 0 && !inf.finished() && (inf.needsInput() || inf.needsDictionary())) {
+                        throw corrupt(name, "load.prebuilt.deflateTruncated").ofTheBody();
+                    }
+                    if (inflated + n > limit) {
+                        throw tooLarge(name, "load.prebuilt.inflateTooLarge", "limit", String.valueOf(limit)).ofTheBody();
+                    }
+                    inflated += n;
+                    if (n > 0) {
+                        return n;
+                    }
                 }
-                if ((long) out.size() + n > limit) {
-                    throw tooLarge(name, "load.prebuilt.inflateTooLarge", "limit", String.valueOf(limit));
+                return -1;
+            } catch (DataFormatException e) {
+                throw corrupt(name, "load.prebuilt.deflateDamaged").ofTheBody();
+            }
+        }
+
+        /** At least {@code n} (at most {@link #WINDOW}) bytes in the window, or false: the body ends first. */
+        private boolean fill(int n) throws Refused {
+            if (end - pos >= n) {
+                return true;
+            }
+            if (pos > 0) {
+                System.arraycopy(window, pos, window, 0, end - pos);
+                end -= pos;
+                pos = 0;
+            }
+            while (end < n) {
+                int k = inflate(window, end, WINDOW - end);
+                if (k < 0) {
+                    return false;
                 }
-                out.write(buf, 0, n);
+                end += k;
             }
-            if (inf.getRemaining() > 0) {
-                throw corrupt(name, "load.prebuilt.trailingDeflate");
+            return true;
+        }
+
+        private int take(int n) throws Refused {
+            if (!fill(n)) {
+                throw corrupt(name, "load.prebuilt.truncatedContent");
             }
-            return out.toByteArray();
-        } catch (DataFormatException e) {
-            throw corrupt(name, "load.prebuilt.deflateDamaged");
-        } finally {
+            int at = pos;
+            pos += n;
+            read += n;
+            return at;
+        }
+
+        int u8() throws Refused {
+            return window[take(1)] & 0xFF;
+        }
+
+        int u16() throws Refused {
+            int at = take(2);
+            return (window[at] & 0xFF) << 8 | window[at + 1] & 0xFF;
+        }
+
+        int u32() throws Refused {
+            int at = take(4);
+            return (window[at] & 0xFF) << 24 | (window[at + 1] & 0xFF) << 16 | (window[at + 2] & 0xFF) << 8 | window[at + 3] & 0xFF;
+        }
+
+        /** The next {@code n} (at most {@link #WINDOW}) bytes; truncated content when the body ends first. */
+        byte[] small(int n) throws Refused {
+            return Arrays.copyOfRange(window, take(n), pos);
+        }
+
+        /** The next {@code length} bytes as a new array, or null when the body ends before them. */
+        byte[] bytes(long length) throws Refused {
+            if (length > limit - read) {
+                drain(); // so long it could not fit the limit: the body ends before it, or passes the limit
+                return null;
+            }
+            byte[] b = new byte[(int) Math.min(length, AT_ONCE)];
+            int have = (int) Math.min(end - pos, length);
+            System.arraycopy(window, pos, b, 0, have);
+            pos += have;
+            long got = have;
+            while (got < length) {
+                if (got == b.length) {
+                    b = Arrays.copyOf(b, (int) Math.min(length, 2L * b.length)); // longer than any valid entry
+                }
+                int k = inflate(b, (int) got, b.length - (int) got);
+                if (k < 0) {
+                    return null;
+                }
+                got += k;
+            }
+            read += length;
+            return b;
+        }
+
+        /** Whether any byte is left after what was read. */
+        boolean more() throws Refused {
+            return fill(1);
+        }
+
+        /** Inflates whatever is left, checked as all of it is; the whole body's length. */
+        long drain() throws Refused {
+            while (inflate(window, 0, WINDOW) >= 0) {
+                // nothing kept: the entries' reading is over
+            }
+            pos = 0;
+            end = 0;
+            return inflated;
+        }
+
+        @Override
+        public void close() {
             inf.end();
         }
     }

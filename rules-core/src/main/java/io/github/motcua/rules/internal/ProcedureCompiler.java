@@ -244,6 +244,9 @@ final class ProcedureCompiler {
         if (data != null) {
             return deferData ? RuleNetwork.of(data) : RuleNetwork.assembled(DataRules.kieBase(data), data);
         }
+        if (tooManyCodeRules(src, trees, problems)) {
+            return null;
+        }
         String fallback = blame(src);
         KieBase kb = RuleClasses.build(packageName(src), trees, c.rules(), fallback,
                 errors -> report(errors, src, problems), problems);
@@ -265,9 +268,56 @@ final class ProcedureCompiler {
         if (data != null) {
             return RuleClasses.Generated.data(data); // stored as data in a prebuilt pack: no class
         }
+        if (tooManyCodeRules(src, trees, problems)) {
+            return null;
+        }
         return RuleClasses.generate(packageName(src), trees, c.rules(), blame(src),
                 errors -> report(errors, src, problems), problems);
     }
+
+    /**
+     * The most rules of one procedure that compile to code: Drools' executable model writes up to this many into one
+     * class and spreads more over several classes joined by a {@code RulesSupplier}, which the verifier refuses. Checked
+     * on the parsed trees, so such a procedure is refused before any source is generated or compiled (it used to cost
+     * the whole generation and javac run first: about 20 s of CPU and 0.75 GB for 1,000 rules). Rules as data
+     * ({@link DataRules}) make no class and have no such limit.
+     */
+    static final int MAX_CODE_RULES = 999;
+
+    /**
+     * Adds {@code DRL_TOO_MANY_RULES} at the procedure when its trees hold more than {@link #MAX_CODE_RULES} rules, or
+     * {@code DRL_TOO_MANY_BRANCHES} when they split into more than {@link #MAX_CODE_BRANCHES} branches.
+     */
+    private static boolean tooManyCodeRules(LoadedPack.ProcedureSource src, List<PackageDescr> trees, List<PackProblem> problems) {
+        int n = 0;
+        for (PackageDescr t : trees) {
+            n += t.getRules().size();
+        }
+        if (n > MAX_CODE_RULES) {
+            problems.add(Msg.problem(blame(src), 0, 0, "DRL_TOO_MANY_RULES", "load.drl.tooManyRules",
+                    "count", Integer.toString(n), "max", Integer.toString(MAX_CODE_RULES)));
+            return true;
+        }
+        long branches = 0;
+        for (PackageDescr t : trees) {
+            for (org.drools.drl.ast.descr.RuleDescr r : t.getRules()) {
+                branches += r.getLhs() == null ? 1 : RuleDescriptors.branches(r.getLhs());
+            }
+        }
+        if (branches > MAX_CODE_BRANCHES) {
+            problems.add(Msg.problem(blame(src), 0, 0, "DRL_TOO_MANY_BRANCHES", "load.drl.tooManyBranchesInProcedure",
+                    "count", Long.toString(branches), "max", Integer.toString(MAX_CODE_BRANCHES)));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The most branches all the rules of a procedure that compile to code may split into together
+     * ({@link RuleDescriptors#branches}; each rule at most {@link RuleDescriptors#MAX_BRANCHES}): what the KieBase holds
+     * grows with them (4,096 took about 0.3 GB to check, 65,536 about 1.2 GB).
+     */
+    static final int MAX_CODE_BRANCHES = 4096;
 
     /** A rule nested so deeply that the Drools parser or compiler ran out of stack. */
     static PackProblem tooDeep(String file) {

@@ -536,7 +536,54 @@ final class RuleClasses {
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("the verified rule model cannot be instantiated: " + e, e);
         }
+        checkBranches(model);
         return KieBaseBuilder.createKieBaseFromModel(model, kieBaseConfiguration(loader));
+    }
+
+    /**
+     * The branch limits of the parsed trees ({@link RuleDescriptors#MAX_BRANCHES} a rule,
+     * {@link ProcedureCompiler#MAX_CODE_BRANCHES} a procedure) held again on the model the verified classes built, before
+     * Drools expands its {@code or}s: classes from a prebuilt pack were never parsed here, and verified code may build
+     * any number of {@code or}s with a few instructions (twenty nested ones were 2^20 branches and an
+     * {@code OutOfMemoryError} while the KieBase was built).
+     *
+     * @throws IllegalStateException naming the rule and its count (a prebuilt procedure is then quarantined)
+     */
+    static void checkBranches(Model model) {
+        long total = 0;
+        for (org.drools.model.Rule r : model.getRules()) {
+            long n = r.getView() == null ? 1 : branches(r.getView());
+            if (n > RuleDescriptors.MAX_BRANCHES) {
+                throw new IllegalStateException("the condition of rule [" + r.getName() + "] splits into "
+                        + (n > BRANCHES_COUNTED ? "> " + BRANCHES_COUNTED : n) + " branches, over the limit of "
+                        + RuleDescriptors.MAX_BRANCHES);
+            }
+            total += n;
+        }
+        if (total > ProcedureCompiler.MAX_CODE_BRANCHES) {
+            throw new IllegalStateException("the rules split into " + total + " branches, over the limit of "
+                    + ProcedureCompiler.MAX_CODE_BRANCHES + " a procedure");
+        }
+    }
+
+    private static final long BRANCHES_COUNTED = 1_000_000;
+
+    /** As {@link RuleDescriptors#branches}, on the model: an OR the sum of its parts, every other group the product. */
+    private static long branches(org.drools.model.Condition c) {
+        java.util.List<org.drools.model.Condition> subs = c.getSubConditions();
+        if (subs == null || subs.isEmpty()) {
+            return 1;
+        }
+        boolean or = c.getType() == org.drools.model.Condition.Type.OR;
+        long n = or ? 0 : 1;
+        for (org.drools.model.Condition sub : subs) {
+            long b = branches(sub);
+            n = or ? n + b : n * b;
+            if (n > BRANCHES_COUNTED) {
+                return BRANCHES_COUNTED + 1;
+            }
+        }
+        return Math.max(n, 1);
     }
 
     /**

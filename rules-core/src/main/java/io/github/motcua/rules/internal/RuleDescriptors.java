@@ -118,7 +118,48 @@ final class RuleDescriptors {
         }
         if (rule.getLhs() != null) {
             conditions(rule.getLhs(), r);
+            long n = branches(rule.getLhs());
+            if (n > MAX_BRANCHES) {
+                String count = n > MAX_COUNTED ? "> " + MAX_COUNTED : Long.toString(n);
+                r.refuse(rule, "DRL_TOO_MANY_BRANCHES",
+                        Msg.vi("load.drl.tooManyBranches", "rule", rule.getName(), "count", count, "max", Long.toString(MAX_BRANCHES)),
+                        Msg.en("load.drl.tooManyBranches", "rule", rule.getName(), "count", count, "max", Long.toString(MAX_BRANCHES)));
+            }
         }
+    }
+
+    /**
+     * The most branches one rule's condition may split into. Drools turns every {@code or} between patterns into
+     * separate branches of the rule when it builds the KieBase — the product, over the parts joined by {@code and}, of
+     * the branches of each — so twenty {@code (A or B)} joined by {@code and} made 2^20 branches and an
+     * {@code OutOfMemoryError} there (in the serving JVM on a reload), from a 20-line rule. An {@code ||} inside one
+     * pattern is a constraint and makes no branch.
+     */
+    static final long MAX_BRANCHES = 64;
+    /** Counting stops past this: the count is only compared with the limits. */
+    private static final long MAX_COUNTED = 1_000_000;
+
+    /**
+     * An upper bound of the branches the condition {@code d} splits into: a pattern is one, an {@code or} the sum of its
+     * parts', an {@code and} (and, as an upper bound, a {@code not}, {@code exists} or {@code forall}) the product;
+     * saturated at just past {@link #MAX_COUNTED}.
+     */
+    static long branches(BaseDescr d) {
+        if (d instanceof org.drools.drl.ast.descr.ConditionalElementDescr ce
+                && (d instanceof AndDescr || d instanceof OrDescr || d instanceof NotDescr || d instanceof ExistsDescr
+                        || d instanceof ForallDescr)) {
+            boolean or = d instanceof OrDescr;
+            long n = or ? 0 : 1;
+            for (BaseDescr c : ce.getDescrs()) {
+                long b = branches(c);
+                n = or ? n + b : n * b;
+                if (n > MAX_COUNTED) {
+                    return MAX_COUNTED + 1;
+                }
+            }
+            return Math.max(n, 1);
+        }
+        return 1;
     }
 
     private static void attribute(RuleDescr rule, AttributeDescr a, Refuser r) {
