@@ -33,7 +33,8 @@ import java.util.Map;
  * <p>Usage: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.motcua.benchmarks.CatalogueScale
  * [N=2000] [REFERENCE=examples/packs/gia-lai] [eager|folder-only|lazyparse-only]}: {@code folder-only} and
  * {@code lazyparse-only} time only the default folder load -> first decision, or only the lazy-parse one, in a fresh JVM
- * (after the same reference load), so the two compare back to back.
+ * (after the same reference load), so the two compare back to back. With {@code -Dmotcua.catalogue.distinct=true} the
+ * catalogue is {@link CatalogueGenerator}'s distinct variant (every form different) and the dossiers are renamed to it.
  */
 public final class CatalogueScale {
     private CatalogueScale() {
@@ -51,15 +52,28 @@ public final class CatalogueScale {
         }
     }
 
-    /** The reference dossier of synthetic procedure i, re-addressed to it (form entries added). */
+    /**
+     * The reference dossier of synthetic procedure i, re-addressed to it (form entries added); its form renamed as the
+     * distinct variant renames it when the system property {@value CatalogueGenerator#DISTINCT_PROPERTY} is set.
+     */
     static Dossier dossierFor(Map<String, Dossier> byTemplate, List<CatalogueGenerator.Template> templates, int i,
             Map<String, Object> extraForm) {
-        Dossier d = byTemplate.get(CatalogueGenerator.templateOf(templates, i).code());
+        return dossierFor(byTemplate, templates, i, extraForm, CatalogueGenerator.distinctByDefault());
+    }
+
+    /** {@link #dossierFor(Map, List, int, Map)} for a catalogue written in the given variant. */
+    static Dossier dossierFor(Map<String, Dossier> byTemplate, List<CatalogueGenerator.Template> templates, int i,
+            Map<String, Object> extraForm, boolean distinct) {
+        CatalogueGenerator.Template t = CatalogueGenerator.templateOf(templates, i);
+        Dossier d = byTemplate.get(t.code());
         if (d == null) {
             d = byTemplate.values().iterator().next();
         }
         Map<String, Object> form = new HashMap<>(d.form());
         form.putAll(extraForm);
+        if (distinct) { // the reference pack is the template folder's grandparent (REFERENCE/procedures/CODE)
+            form = CatalogueGenerator.distinctForm(t.folder().getParent().getParent(), i, form);
+        }
         return Dossier.builder(CatalogueGenerator.code(i), d.channel(), d.receivedAt()).unit(d.unit()).asOf(d.asOf())
                 .applicant(d.applicant()).form(form).heldData(d.heldData()).excludedPeriods(d.excludedPeriods()).build();
     }
@@ -80,6 +94,7 @@ public final class CatalogueScale {
         boolean lazyParseOnly = args.length > 2 && args[2].equals("lazyparse-only");
         Path dir = Files.createTempDirectory("motcua-catalogue");
         CatalogueGenerator.write(reference, dir, n);
+        System.out.println("catalogue: " + (CatalogueGenerator.distinctByDefault() ? "distinct forms" : "templates copied"));
         List<CatalogueGenerator.Template> templates = CatalogueGenerator.templates(reference);
         Map<String, Dossier> byTemplate = referenceDossiers(reference);
         int probe = n / 2;
@@ -113,9 +128,14 @@ public final class CatalogueScale {
                 throw new IllegalStateException("decision without provenance");
             }
             // one decision per procedure so every KieBase has run once before measuring the heap
+            // (timed: each procedure's first decision, its form's validator built at its first use)
+            long f0 = os.getProcessCpuTime();
+            long w0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 engine.decide(dossierFor(byTemplate, templates, i, Map.of()));
             }
+            report("first decision of every procedure (after compiled())", System.nanoTime() - w0);
+            report("first decision of every procedure, process CPU time", os.getProcessCpuTime() - f0);
             long heapAfter = usedHeapAfterGc();
             System.out.println(String.format(Locale.ROOT, "retained heap, %d procedures compiled: %.0f MB (%.0f kB per procedure)",
                     n, (heapAfter - heapBefore) / 1048576.0, (heapAfter - heapBefore) / 1024.0 / n));
