@@ -85,7 +85,7 @@ public class CatalogueBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             Path reference = Path.of(System.getProperty("motcua.reference", "examples/packs/gia-lai"));
-            Path dir = Files.createTempDirectory("motcua-catalogue");
+            Path dir = Scratch.directory("motcua-catalogue");
             CatalogueGenerator.write(reference, dir, procedures);
             List<CatalogueGenerator.Template> templates = CatalogueGenerator.templates(reference);
             Map<String, Dossier> byTemplate = CatalogueScale.referenceDossiers(reference);

@@ -92,7 +92,7 @@ public final class CatalogueScale {
         boolean eager = args.length > 2 && args[2].equals("eager");
         boolean folderOnly = args.length > 2 && args[2].equals("folder-only");
         boolean lazyParseOnly = args.length > 2 && args[2].equals("lazyparse-only");
-        Path dir = Files.createTempDirectory("motcua-catalogue");
+        Path dir = Scratch.directory("motcua-catalogue");
         CatalogueGenerator.write(reference, dir, n);
         System.out.println("catalogue: " + (CatalogueGenerator.distinctByDefault() ? "distinct forms" : "templates copied"));
         List<CatalogueGenerator.Template> templates = CatalogueGenerator.templates(reference);

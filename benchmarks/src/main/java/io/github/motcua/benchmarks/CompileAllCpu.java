@@ -36,7 +36,7 @@ public final class CompileAllCpu {
         switch (mode) {
             case "compile" -> {
                 int n = args.length > 1 ? Integer.parseInt(args[1]) : CatalogueGenerator.DEFAULT_PROCEDURES;
-                Path dir = Files.createTempDirectory("motcua-compile-all");
+                Path dir = Scratch.directory("motcua-compile-all");
                 CatalogueGenerator.write(Path.of(args.length > 2 ? args[2] : "examples/packs/gia-lai"), dir, n);
                 try (Engine engine = Motcua.engine().lazyCompile(false).build()) {
                     long c0 = os.getProcessCpuTime();
@@ -49,7 +49,7 @@ public final class CompileAllCpu {
             case "build" -> {
                 int n = Integer.parseInt(args[1]);
                 Path out = Path.of(args[2]);
-                Path dir = Files.createTempDirectory("motcua-build");
+                Path dir = Scratch.directory("motcua-build");
                 CatalogueGenerator.write(Path.of(args.length > 3 ? args[3] : "examples/packs/gia-lai"), dir, n);
                 long c0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();

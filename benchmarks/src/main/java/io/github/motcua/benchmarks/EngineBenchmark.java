@@ -62,7 +62,7 @@ public class EngineBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() throws IOException {
-            dir = Files.createTempDirectory("motcua-bench");
+            dir = Scratch.directory("motcua-bench");
             SyntheticPack.write(dir, procedures);
             engine = Motcua.engine().build();
             engine.load(dir).orThrow();

@@ -3,7 +3,6 @@ package io.github.motcua.benchmarks;
 import io.github.motcua.forms.FormRegistry;
 import io.github.motcua.forms.Forms;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +40,7 @@ public final class FormsLoadProbe {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : CatalogueGenerator.DEFAULT_PROCEDURES;
         Path reference = Path.of(args.length > 1 ? args[1] : "examples/packs/gia-lai");
         int warm = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        Path dir = Files.createTempDirectory("forms-load-probe");
+        Path dir = Scratch.directory("forms-load-probe");
         CatalogueGenerator.write(reference, dir, n);
         Map<String, String> files = formsFiles(dir);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -72,7 +71,7 @@ public final class FormsLoadProbe {
         if (first.formIds().isEmpty()) {
             throw new IllegalStateException("no form kept"); // keeps the first registry reachable until here
         }
-        deleteTree(dir);
+        Scratch.delete(dir);
     }
 
     private static long usedHeapAfterGc() {
@@ -97,19 +96,5 @@ public final class FormsLoadProbe {
             }
         }
         return out;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

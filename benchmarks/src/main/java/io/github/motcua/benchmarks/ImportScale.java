@@ -32,7 +32,7 @@ public final class ImportScale {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         Path records = Path.of(args.length > 1 ? args[1] : "examples/imports/dvc-records");
         Path reference = Path.of(args.length > 2 ? args[2] : "examples/packs/gia-lai");
-        Path work = Files.createTempDirectory("motcua-import-scale");
+        Path work = Scratch.directory("motcua-import-scale");
         Path in = work.resolve("records");
         RecordGenerator.generate(in, n, records);
         Path pack = work.resolve("pack");
@@ -63,7 +63,7 @@ public final class ImportScale {
         copyTree(pack, pack2);
         try (var s = Files.list(pack2.resolve("procedures"))) {
             for (Path f : s.toList()) {
-                deleteTree(f);
+                Scratch.delete(f);
             }
         }
         long c2 = cpu();
@@ -96,14 +96,6 @@ public final class ImportScale {
             }
             long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.printf(Locale.ROOT, "heap in use after GC, all decided: %d MB%n", used / (1024 * 1024));
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var s = Files.walk(root)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

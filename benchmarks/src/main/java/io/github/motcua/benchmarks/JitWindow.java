@@ -65,7 +65,7 @@ public final class JitWindow {
     // ---- run -----------------------------------------------------------------------------------------------
 
     private static void run(int n, Path reference, Path samples) throws Exception {
-        Path dir = Files.createTempDirectory("motcua-catalogue");
+        Path dir = Scratch.directory("motcua-catalogue");
         try {
             CatalogueGenerator.write(reference, dir, n);
             List<CatalogueGenerator.Template> templates = CatalogueGenerator.templates(reference);
@@ -107,9 +107,7 @@ public final class JitWindow {
                 sampler.finish(samples);
             }
         } finally {
-            try (Stream<Path> w = Files.walk(dir)) {
-                w.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            Scratch.delete(dir);
         }
     }
 

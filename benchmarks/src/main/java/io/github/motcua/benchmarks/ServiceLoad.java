@@ -54,7 +54,7 @@ public final class ServiceLoad {
         Path source = Path.of(args.length > 3 ? args[3] : "examples/packs/gia-lai");
         String dossier = Files.readString(Path.of(args.length > 4 ? args[4] : "examples/dossiers/khai-sinh-sau-15-gio.json"),
                 StandardCharsets.UTF_8);
-        Path work = Files.createTempDirectory("motcua-service-load");
+        Path work = Scratch.directory("motcua-service-load");
         Path pack = copy(source, work.resolve("pack"));
         try (DecisionService service = DecisionService.builder(pack).adminToken(TOKEN).start()) {
             if (!service.initialLoad().ok()) {

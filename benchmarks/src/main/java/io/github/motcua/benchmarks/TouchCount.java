@@ -83,7 +83,7 @@ public final class TouchCount {
 
         public static void main(String[] args) throws Exception {
             Path reference = Path.of(System.getProperty("motcua.reference", "examples/packs/gia-lai"));
-            Path dir = Files.createTempDirectory("motcua-touch");
+            Path dir = Scratch.directory("motcua-touch");
             int n = 28;
             CatalogueGenerator.write(reference, dir, n);
             List<CatalogueGenerator.Template> templates = CatalogueGenerator.templates(reference);

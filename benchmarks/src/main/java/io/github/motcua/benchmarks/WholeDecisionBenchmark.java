@@ -212,7 +212,7 @@ public class WholeDecisionBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() throws IOException {
-            Path dir = write(Files.createTempDirectory("motcua-whole"));
+            Path dir = write(Scratch.directory("motcua-whole"));
             engine = Motcua.engine().build();
             engine.load(dir).orThrow();
             form = form();
