@@ -270,29 +270,39 @@ public final class XlsxArchive {
     /** The XML of an entry already checked (sizes, method, actual size) and inflated once: inflated again, whole. */
     private static javax.xml.stream.XMLStreamReader open(javax.xml.stream.XMLInputFactory xml, byte[] bytes, Entry e, long[] span)
             throws javax.xml.stream.XMLStreamException {
-        byte[] content;
-        if (e.method == 0) {
-            content = java.util.Arrays.copyOfRange(bytes, (int) span[2], (int) (span[2] + e.compressed));
-        } else {
-            content = new byte[(int) e.declared]; // the actual size, checked against the declared one
-            Inflater inf = new Inflater(true);
-            try {
-                inf.setInput(bytes, (int) span[2], (int) e.compressed);
-                int n = 0;
-                while (n < content.length && !inf.finished()) {
-                    int k = inf.inflate(content, n, content.length - n);
-                    if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                        break;
-                    }
-                    n += k;
-                }
-            } catch (DataFormatException x) {
-                throw new IllegalArgumentException("bad deflate data: " + x.getMessage(), x);
-            } finally {
-                inf.end();
-            }
-        }
+        byte[] content = content(bytes, e.method, (int) span[2], (int) e.compressed, (int) e.declared);
         return xml.createXMLStreamReader(new java.io.ByteArrayInputStream(content));
+    }
+
+    /**
+     * An entry's content, of an archive that passed {@link #check} (its sizes within the limits, its method stored
+     * or deflated, its data where its directory says): stored bytes copied, deflated bytes inflated into an array of
+     * the size checked, never more.
+     *
+     * @throws IllegalArgumentException when the deflated data is broken
+     */
+    static byte[] content(byte[] bytes, int method, int data, int compressed, int size) {
+        if (method == 0) {
+            return java.util.Arrays.copyOfRange(bytes, data, data + compressed);
+        }
+        byte[] content = new byte[size];
+        Inflater inf = new Inflater(true);
+        try {
+            inf.setInput(bytes, data, compressed);
+            int n = 0;
+            while (n < content.length && !inf.finished()) {
+                int k = inf.inflate(content, n, content.length - n);
+                if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                    break;
+                }
+                n += k;
+            }
+        } catch (DataFormatException x) {
+            throw new IllegalArgumentException("bad deflate data: " + x.getMessage(), x);
+        } finally {
+            inf.end();
+        }
+        return content;
     }
 
     /**

@@ -208,28 +208,7 @@ final class XlsxHidden {
                 continue;
             }
             int data = local + 30 + Short.toUnsignedInt(b.getShort(local + 26)) + Short.toUnsignedInt(b.getShort(local + 28));
-            byte[] content;
-            if (method == 0) {
-                content = java.util.Arrays.copyOfRange(bytes, data, data + compressed);
-            } else {
-                content = new byte[declared]; // checked: at most XlsxArchive.MAX_ENTRY_BYTES
-                java.util.zip.Inflater inf = new java.util.zip.Inflater(true);
-                try {
-                    inf.setInput(bytes, data, compressed);
-                    int n = 0;
-                    while (n < content.length && !inf.finished()) {
-                        int k = inf.inflate(content, n, content.length - n);
-                        if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                            break;
-                        }
-                        n += k;
-                    }
-                } catch (java.util.zip.DataFormatException e) {
-                    throw new IOException(e);
-                } finally {
-                    inf.end();
-                }
-            }
+            byte[] content = XlsxArchive.content(bytes, method, data, compressed, declared); // sizes checked
             out.put(only == null ? name : only, content);
         }
         return out;
