@@ -181,7 +181,15 @@ final class ProcedureReader {
         Procedure p = procedure(code, folder, bases);
         List<LoadedPack.RuleText> rules = new ArrayList<>();
         List<String> casesFiles = new ArrayList<>();
+        int ruleCount = 0;
+        int countedTexts = 0;
         for (String path : paths) {
+            while (countedTexts < rules.size()) {
+                ruleCount += rules.get(countedTexts++).source().rules().size();
+            }
+            if (ruleCount > ProcedureCompiler.MAX_RULES) {
+                break; // refused below: nothing more of the folder is read
+            }
             String rel = path.substring(folder.length() + 1);
             if (rel.equals("procedure.yaml") || IMPORT_LAYERS.contains(rel) || claimed.contains(path)
                     || rel.endsWith(".md") || rel.endsWith(".txt")) {
@@ -218,6 +226,16 @@ final class ProcedureReader {
             } else {
                 problems.add(Msg.problem(path, 0, 0, "UNKNOWN_FILE",
                         rel.endsWith(".csv") || rel.endsWith(".xlsx") ? "load.file.unknownTable" : "load.file.unknown"));
+            }
+        }
+        int counted = 0;
+        for (LoadedPack.RuleText t : rules) {
+            counted += t.source().rules().size();
+            if (counted > ProcedureCompiler.MAX_RULES) {
+                // refused before any of them is parsed, translated or assembled (about 7 kB a rule while that runs)
+                problems.add(Msg.problem(t.file(), 0, 0, "DRL_TOO_MANY_RULES", "load.drl.tooManyRulesInProcedure",
+                        "count", Integer.toString(counted), "max", Integer.toString(ProcedureCompiler.MAX_RULES)));
+                return new Folder(code, null, problems, false);
             }
         }
         if (p == null) {
