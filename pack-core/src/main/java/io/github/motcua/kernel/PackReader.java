@@ -50,7 +50,7 @@ public final class PackReader {
      * The reader's limits.
      *
      * @param maxFileBytes  largest file read, in bytes
-     * @param maxFiles      most files in one pack
+     * @param maxFiles      most files in one pack, and most folders (hidden ones are never entered)
      * @param maxDepth      deepest nesting of YAML/JSON mappings and lists
      * @param maxTotalBytes most bytes of all the files {@link #readAll} takes from one pack, together
      */
