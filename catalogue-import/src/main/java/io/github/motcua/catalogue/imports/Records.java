@@ -1,5 +1,6 @@
 package io.github.motcua.catalogue.imports;
 
+import io.github.motcua.kernel.JsonSyntax;
 import io.github.motcua.kernel.PackReadException;
 import io.github.motcua.kernel.PackReader;
 import io.github.motcua.kernel.Problem;
@@ -91,12 +92,17 @@ final class Records {
 
     static void parse(String name, String text, List<RecordInput> out, List<ImportProblem> problems) {
         JsonNode root;
+        String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
         try {
-            root = JSON.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            root = JSON.readTree(json);
         } catch (JacksonException e) {
-            String msg = e.getOriginalMessage();
-            problems.add(ImportMessages.problem(name, null, ImportProblem.Kind.MALFORMED_JSON, "", "refuse.malformedJson",
-                    "detail", String.valueOf(msg)));
+            // the kernel's plain words at the parser's line and column: never the parser's English in the Vietnamese
+            Problem p = JsonSyntax.problem(name, json, e);
+            String line = Integer.toString(p.line());
+            String column = Integer.toString(p.column());
+            problems.add(new ImportProblem(name, null, ImportProblem.Kind.MALFORMED_JSON, "",
+                    ImportMessages.vi("refuse.malformedJson", "line", line, "column", column, "detail", p.messageVi()),
+                    ImportMessages.en("refuse.malformedJson", "line", line, "column", column, "detail", p.messageEn())));
             return;
         }
         if (root == null || root.isMissingNode()) {
