@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 
 /**
  * A JSON text that does not parse, in plain words (lỗi cú pháp JSON): the line and column where the parser stopped
@@ -13,8 +11,8 @@ import tools.jackson.core.TokenStreamLocation;
  * quotes, a key written twice — Vietnamese first, English second, never the parser's own English. For every module
  * that reads JSON an analyst or a portal wrote (national records, form schemas). Stateless, so thread-safe.
  *
- * <p>The parser's failure is taken as a {@link RuntimeException} so no third-party type enters the kernel's API; a
- * failure that is not the JSON parser's is described as a syntax error at an unknown place.
+ * <p>The caller passes the parser's position and message, so no parser type enters the kernel (Jackson stays in the
+ * YAML adapter); a message this class does not know is described as a syntax error at the character there.
  */
 public final class JsonSyntax {
     /** The code of every problem this class gives; the message key says which mistake. */
@@ -30,27 +28,22 @@ public final class JsonSyntax {
     }
 
     /**
-     * The problem of JSON text {@code text} (read from {@code file}) that the parser refused with {@code failure}: code
-     * {@link #CODE}, the parser's line and column (0 when it gave none), and a message saying what to fix.
+     * The problem of JSON text {@code text} (read from {@code file}) that the JSON parser refused: code {@link #CODE},
+     * the parser's line and column (0 when it gave none), and a message saying what to fix.
+     *
+     * @param parserMessage the parser's own message (Jackson's {@code getOriginalMessage()}), read only to tell which
+     *                      mistake it is; never shown
      */
-    public static Problem problem(String file, String text, RuntimeException failure) {
+    public static Problem problem(String file, String text, int line, int column, String parserMessage) {
         Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(failure, "failure");
-        int line = 0;
-        int column = 0;
-        String msg = "";
-        if (failure instanceof JacksonException e) {
-            TokenStreamLocation loc = e.getLocation();
-            line = loc == null ? 0 : Math.max(0, loc.getLineNr());
-            column = loc == null ? 0 : Math.max(0, loc.getColumnNr());
-            msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        }
+        String msg = parserMessage == null ? "" : parserMessage;
         String[] kind = kind(msg, text, line, column);
         Map<String, String> args = new java.util.LinkedHashMap<>();
         for (int i = 1; i < kind.length; i += 2) {
             args.put(kind[i], shown(kind[i + 1]));
         }
-        return new Problem(file, line, column, "", CODE, Severity.ERROR, Messages.KERNEL, kind[0], args);
+        return new Problem(file, Math.max(0, line), Math.max(0, column), "", CODE, Severity.ERROR, Messages.KERNEL,
+                kind[0], args);
     }
 
     /** The message key and its arguments, alternating. */

@@ -35,7 +35,8 @@ class JsonSyntaxTest {
                 }
             }
         });
-        return JsonSyntax.problem("ban-ghi.json", text, e);
+        var loc = e.getLocation();
+        return JsonSyntax.problem("ban-ghi.json", text, loc.getLineNr(), loc.getColumnNr(), e.getOriginalMessage());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,10 +82,11 @@ class JsonSyntaxTest {
     }
 
     @Test
-    void aFailureThatIsNotTheParsers_isASyntaxErrorAtNoPlace() {
-        Problem p = JsonSyntax.problem("x.json", "{}", new IllegalStateException("boom"));
-        assertEquals(0, p.line());
+    void aMessageItDoesNotKnow_isASyntaxErrorAtTheCharacterThere_neverTheParsersText() {
+        Problem p = JsonSyntax.problem("x.json", "{\"a\":\n  ~1}", 2, 3, "Something new the parser says");
+        assertEquals(2, p.line());
         assertEquals("JSON_SYNTAX", p.key());
-        assertFalse(p.messageVi().contains("boom"), p.messageVi());
+        assertEquals("JSON sai cú pháp ở ký tự [~]", p.messageVi());
+        assertFalse(p.messageEn().contains("Something"), p.messageEn());
     }
 }

@@ -97,7 +97,9 @@ final class Records {
             root = JSON.readTree(json);
         } catch (JacksonException e) {
             // the kernel's plain words at the parser's line and column: never the parser's English in the Vietnamese
-            Problem p = JsonSyntax.problem(name, json, e);
+            var loc = e.getLocation();
+            Problem p = JsonSyntax.problem(name, json, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+                    e.getOriginalMessage());
             String line = Integer.toString(p.line());
             String column = Integer.toString(p.column());
             problems.add(new ImportProblem(name, null, ImportProblem.Kind.MALFORMED_JSON, "",
