@@ -28,7 +28,7 @@ class XlsxFormulaTest {
     static final String FILE = "procedures/2.000815/fees.xlsx";
     static final String SHEET = "xl/worksheets/sheet1.xml";
 
-    /** The certified-copy table with its rate (F2) written as the formula {@code 1000*2}, without a stored result. */
+    /** The certified-copy table with its rate (F2) written as the formula {@code 1000+1000}, without a stored result. */
     static byte[] withFormulaRate() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Workbook wb = new Workbook(out, "motcua-test", "1.0");
@@ -44,7 +44,7 @@ class XlsxFormulaTest {
                 }
             }
         }
-        ws.formula(1, 5, "1000*2");
+        ws.formula(1, 5, "1000+1000");
         wb.finish();
         return out.toByteArray();
     }
@@ -56,7 +56,7 @@ class XlsxFormulaTest {
     @Test
     void aFormulaWithoutItsResult_refusedAtTheCell_namingTheFormula() throws IOException {
         byte[] x = withFormulaRate();
-        assertTrue(XlsxNamespacesTest.part(x, SHEET).contains("<f>1000*2</f>"), "the writer stores the formula alone");
+        assertTrue(XlsxNamespacesTest.part(x, SHEET).contains("<f>1000+1000</f>"), "the writer stores the formula alone");
         FeeTableResult r = parse(x);
         assertFalse(r.ok());
         assertEquals(1, r.problems().size(), r.problems().toString());
@@ -64,15 +64,15 @@ class XlsxFormulaTest {
         assertEquals("FEES_XLSX_FORMULA_NO_VALUE", p.code());
         assertEquals(2, p.row());
         assertEquals(6, p.columnNumber());
-        assertEquals("Ô F2 dòng 2 có công thức [=1000*2] nhưng tệp không lưu kết quả của nó, nên ô sẽ bị đọc thành ô trống: mở"
+        assertEquals("Ô F2 dòng 2 có công thức [=1000+1000] nhưng tệp không lưu kết quả của nó, nên ô sẽ bị đọc thành ô trống: mở"
                 + " tệp trong phần mềm bảng tính, tính lại rồi lưu, hoặc ghi thẳng giá trị vào ô", p.messageVi());
-        assertTrue(p.messageEn().startsWith("Cell F2 of row 2 holds the formula [=1000*2]"), p.messageEn());
+        assertTrue(p.messageEn().startsWith("Cell F2 of row 2 holds the formula [=1000+1000]"), p.messageEn());
     }
 
     @Test
     void aFormulaWithItsStoredResult_isReadAsTheResult() throws IOException {
-        byte[] x = XlsxNamespacesTest.rewrite(withFormulaRate(), Map.of(SHEET, s -> s.replace("<f>1000*2</f>",
-                "<f>1000*2</f><v>2000</v>")));
+        byte[] x = XlsxNamespacesTest.rewrite(withFormulaRate(), Map.of(SHEET, s -> s.replace("<f>1000+1000</f>",
+                "<f>1000+1000</f><v>2000</v>")));
         FeeTable t = parse(x).orThrow();
         FeeRequest req = FeeRequest.of("2.000815", LocalDate.of(2026, 5, 4));
         assertEquals(7_000, t.assess(req.withForm(Map.of("soTrang", 5))).total().dong()); // as the CSV of the same rates
