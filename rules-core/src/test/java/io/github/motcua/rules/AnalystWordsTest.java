@@ -115,4 +115,17 @@ class AnalystWordsTest {
         assertEquals(9, p.line());
         assertTrue(p.messageVi().startsWith("Giá trị không được bắt đầu bằng ký tự này"), p.messageVi());
     }
+
+    /** A form schema with a comma after its last property: the pack problem is at that line, in plain words. */
+    @Test
+    void aFormSchemaWithATrailingComma_atItsLine_inPlainWords() {
+        PackProblem p = theOne("procedures/1.001193/form.schema.json", s -> {
+            String form = YamlRulesTest.FORM.strip();
+            return form.substring(0, form.lastIndexOf('}')).stripTrailing() + ",\n}\n";
+        });
+        assertEquals("FORMS", p.code());
+        assertTrue(p.line() > 1, p.toString());
+        assertTrue(p.messageVi().contains("Thừa dấu phẩy trước dấu }: xóa dấu phẩy sau mục cuối cùng"), p.messageVi());
+        assertFalse(p.messageVi().contains("Unexpected"), p.messageVi());
+    }
 }
