@@ -100,7 +100,10 @@ public final class JsonSyntax {
             }
             return new String[] {"JSON_SYNTAX_CHAR", "char", c};
         }
-        if (msg.startsWith("Document nesting depth") || msg.contains("exceeds the maximum")) {
+        if (msg.startsWith("Document nesting depth")) {
+            return new String[] {"JSON_SYNTAX_DEPTH"};
+        }
+        if (msg.contains("exceeds the maximum")) {
             return new String[] {"JSON_SYNTAX_LIMIT"};
         }
         return new String[] {"JSON_SYNTAX", "char", at(text, line, column)};

@@ -102,9 +102,10 @@ final class Records {
                     e.getOriginalMessage());
             String line = Integer.toString(p.line());
             String column = Integer.toString(p.column());
+            String key = p.line() > 0 ? "refuse.malformedJson" : "refuse.malformedJsonNoPlace";
             problems.add(new ImportProblem(name, null, ImportProblem.Kind.MALFORMED_JSON, "",
-                    ImportMessages.vi("refuse.malformedJson", "line", line, "column", column, "detail", p.messageVi()),
-                    ImportMessages.en("refuse.malformedJson", "line", line, "column", column, "detail", p.messageEn())));
+                    ImportMessages.vi(key, "line", line, "column", column, "detail", p.messageVi()),
+                    ImportMessages.en(key, "line", line, "column", column, "detail", p.messageEn())));
             return;
         }
         if (root == null || root.isMissingNode()) {

@@ -55,7 +55,8 @@ final class SchemaStore {
                 var loc = e.getLocation();
                 io.github.motcua.kernel.Problem syntax = io.github.motcua.kernel.JsonSyntax.problem(path, f.getValue(),
                         loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), e.getOriginalMessage());
-                throw new UnableToLoadFormsException(path, FormsProblems.at("FORMS_SCHEMA_NOT_JSON", syntax.line(),
+                throw new UnableToLoadFormsException(path, FormsProblems.at(syntax.line() > 0 ? "FORMS_SCHEMA_NOT_JSON"
+                        : "FORMS_SCHEMA_NOT_JSON_NO_PLACE", syntax.line(),
                         syntax.column(), java.util.Map.of("file", path, "line", Integer.toString(syntax.line()), "column",
                                 Integer.toString(syntax.column())), "detail", syntax.messageVi(), syntax.messageEn()), null);
             }
