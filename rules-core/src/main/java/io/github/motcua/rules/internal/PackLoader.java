@@ -754,8 +754,12 @@ final class PackLoader {
             problems.add(Msg.problem("legal-bases/", 0, 0, "MISSING_FILE", "load.bases.missing"));
         }
         for (String path : paths) {
+            int before = problems.size();
             YamlDoc doc = yaml(path, "legal-bases", false);
             if (doc == null) {
+                if (problems.size() > before) {
+                    declaredAnyway(path, out);
+                }
                 continue;
             }
             int i = 0;
@@ -775,6 +779,32 @@ final class PackLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * The ids a legal-bases file that breaks its schema still declares, so that one mistake in it (a date written
+     * 01/07/2025) is one problem, not one more for every rule, procedure and fee line citing a basis of that file. The
+     * pack is refused by the file's own problem; these entries only answer "is this id declared".
+     */
+    private void declaredAnyway(String path, Map<String, LegalBasis> out) {
+        String text = files.text(path, new ArrayList<>());
+        YamlDoc doc = text == null ? null : YamlDoc.parse(path, text, new ArrayList<>());
+        if (doc == null || doc.root() == null || !doc.root().isArray()) {
+            return;
+        }
+        for (JsonNode n : doc.root()) {
+            JsonNode id = n.get("id");
+            if (id == null || !id.isString() || id.asString().isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode act = n.get("act");
+                out.putIfAbsent(id.asString(), new LegalBasis(id.asString(), act != null && act.isString() && !act.asString().isBlank()
+                        ? act.asString() : id.asString(), null, null, null, null, null, null, false, null));
+            } catch (RuntimeException e) {
+                // an id the kernel refuses is reported with the file's own problems
+            }
+        }
     }
 
     private Map<String, ReceivingUnit> units() {
