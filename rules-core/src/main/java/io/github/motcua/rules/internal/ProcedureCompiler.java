@@ -280,7 +280,7 @@ final class ProcedureCompiler {
      * a few dozen (the Gia Lai pack at most 10, the synthetic catalogue's padding aims at 10). A procedure's rules are
      * parsed, translated and — when a dossier needs its Drools session — assembled all at once: measured with the CLI's
      * {@code check} (docs/security.md, "Rules as data"), 60,000 data rules in one procedure held up to 441 MB live
-     * (727 MB resident with the serial collector, 1.7 GB with the default one), about 7 kB a rule while it is prepared;
+     * (727 MB resident with the serial collector; the audit's run, 1.7 GB resident), about 7 kB a rule while it is prepared;
      * 2,000 keep that under 15 MB. Counted on the rule headers as a procedure folder is read, before any of that, and
      * again on a prebuilt pack's stored data entries before they are decoded.
      */

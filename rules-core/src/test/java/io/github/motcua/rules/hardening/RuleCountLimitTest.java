@@ -232,6 +232,39 @@ class RuleCountLimitTest {
      */
     @Test
     void load_moreRulesThanAPackMayHold_refused() throws Exception {
+        Path p = packOf26();
+        try (Engine e = Motcua.engine().lazyCompile(true).build()) {
+            LoadResult r = e.load(p);
+            assertFalse(r.ok());
+            PackProblem q = r.problems().stream().filter(x -> x.code().equals("DRL_TOO_MANY_RULES")).findFirst()
+                    .orElseThrow(() -> new AssertionError(dump(r.problems())));
+            assertEquals("procedures", q.file());
+            assertTrue(q.messageVi().startsWith("Bộ quy tắc có ") && q.messageVi().endsWith("quá giới hạn 50000 một bộ quy tắc"),
+                    q.messageVi());
+            assertTrue(e.pack().isEmpty());
+        }
+    }
+
+    /**
+     * With {@code lazyParse(true)} the folders are read at their first use or in the background: the one whose read
+     * takes the pack past 50,000 rules is quarantined (its decisions refused, {@code compiled()} naming it), the others
+     * serve.
+     */
+    @Test
+    void lazyParse_theFolderThatTakesThePackPastTheRuleLimit_quarantined() throws Exception {
+        Path p = packOf26();
+        try (Engine e = Motcua.engine().lazyCompile(true).lazyParse(true).build()) {
+            assertTrue(e.load(p).ok(), "the folders are read later");
+            java.util.List<PackProblem> all = e.compiled().get(120, java.util.concurrent.TimeUnit.SECONDS);
+            java.util.List<PackProblem> many = all.stream().filter(x -> x.code().equals("DRL_TOO_MANY_RULES")).toList();
+            assertEquals(1, many.size(), "25 of the 26 fit with the other procedure's rules: " + dump(all));
+            assertTrue(many.get(0).file().startsWith("procedures/"), many.get(0).file());
+            assertTrue(many.get(0).messageEn().endsWith("over the limit of 50000 a pack"), many.get(0).messageEn());
+        }
+    }
+
+    /** The ho-tich pack with procedure 1.001193 and 25 copies of it, each with 1,955 rules: 50,830 and a few more. */
+    private Path packOf26() throws Exception {
         Path p = HardeningPacks.copy("ho-tich", dir.resolve("pack"));
         String data = "Form( text(\"treEm.hoTen\") == \"X%d\" )";
         HardeningPacks.write(p.resolve(EXTRA), rules(1950, data));
@@ -244,15 +277,6 @@ class RuleCountLimitTest {
             }
             HardeningPacks.edit(copy.resolve("procedure.yaml"), t -> t.replace("code: \"1.001193\"", "code: \"" + code + "\""));
         }
-        try (Engine e = Motcua.engine().lazyCompile(true).build()) {
-            LoadResult r = e.load(p);
-            assertFalse(r.ok());
-            PackProblem q = r.problems().stream().filter(x -> x.code().equals("DRL_TOO_MANY_RULES")).findFirst()
-                    .orElseThrow(() -> new AssertionError(dump(r.problems())));
-            assertEquals("procedures", q.file());
-            assertTrue(q.messageVi().startsWith("Bộ quy tắc có ") && q.messageVi().endsWith("quá giới hạn 50000 một bộ quy tắc"),
-                    q.messageVi());
-            assertTrue(e.pack().isEmpty());
-        }
+        return p;
     }
 }
