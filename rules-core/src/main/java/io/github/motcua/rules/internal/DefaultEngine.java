@@ -522,9 +522,6 @@ public final class DefaultEngine implements Engine {
      */
     private void swap(Serving next) {
         Serving old = serving.getAndSet(next);
-        if (next.memo() != null) {
-            next.memo().settle(loadPool); // a first load's reuse keys, on a load thread now that it serves
-        }
         if (old != null && !backgroundWarmUp) {
             finishWarm(old); // swapped out: what it still waited for will not be prepared for it (as a skipped warm-up)
         }
@@ -561,6 +558,11 @@ public final class DefaultEngine implements Engine {
             }
         }
         CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> finishWarm(next));
+        if (next.memo() != null) {
+            // a first load's reuse keys (only a later reload compares them): behind the warm-up on its threads, else
+            // on a load thread now that the pack serves; a reload that comes first works them out itself
+            next.memo().settle(backgroundWarmUp ? compilePool : foreground);
+        }
     }
 
     /**
