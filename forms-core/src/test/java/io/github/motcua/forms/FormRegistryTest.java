@@ -341,6 +341,29 @@ class FormRegistryTest {
             assertTrue(forms.validate("T.003",
                     "{\"ngayKetHon\": \"2025-12-01\", \"ngayNop\": \"2026-01-01\", \"ngayHen\": \"2026-01-05\"}", VI).valid());
         }
+        /**
+         * Several rules on one date, a rule without a field among them (skipped) and one naming no date: each rule is
+         * checked by its own position, so the violation carries the message of the rule that failed, not a neighbour's.
+         */
+        @Test
+        void dateBefore_severalRules_eachByItsOwnPositionAndMessage() {
+            FormRegistry r = Forms.builder().packFiles(Map.of("procedures/T.004/form.schema.json", """
+                    {"type": "object", "properties": {
+                      "ngayCap": {"type": "string", "format": "date", "title": "Ngày cấp",
+                        "x-vn-date-before": [{"inclusive": true, "message": "bỏ qua"}, {"field": 5, "message": "không có ngày"},
+                          {"field": "ngayHetHan", "message": "Ngày cấp phải trước ngày hết hạn", "message-en": "Issue before expiry"},
+                          {"field": "ngayKy", "inclusive": true, "message": "Ngày cấp không được sau ngày ký"}]},
+                      "ngayHetHan": {"type": "string", "format": "date"},
+                      "ngayKy": {"type": "string", "format": "date"}}}""")).build();
+            assertEquals(List.of("Ngày cấp phải trước ngày hết hạn"), r.validate("T.004",
+                    "{\"ngayCap\": \"2026-01-02\", \"ngayHetHan\": \"2026-01-02\", \"ngayKy\": \"2026-01-02\"}", VI).messages());
+            assertEquals("Issue before expiry", r.validate("T.004",
+                    "{\"ngayCap\": \"2026-01-02\", \"ngayHetHan\": \"2026-01-01\"}", VI).violations().get(0).messageEn());
+            assertEquals(List.of("Ngày cấp không được sau ngày ký"), r.validate("T.004",
+                    "{\"ngayCap\": \"2026-01-03\", \"ngayHetHan\": \"2027-01-01\", \"ngayKy\": \"2026-01-02\"}", VI).messages());
+            assertTrue(r.validate("T.004",
+                    "{\"ngayCap\": \"2026-01-02\", \"ngayHetHan\": \"2027-01-01\", \"ngayKy\": \"2026-01-02\"}", VI).valid());
+        }
     }
 
     @Nested

@@ -137,6 +137,9 @@ final class VnKeywords {
 
         @Override
         public KeywordValidator newValidator(SchemaLocation location, JsonNode schemaNode, Schema parent, SchemaContext ctx) {
+            // read once here, not from the keyword's tree at every validation (the tree never changes once loaded)
+            String birthRef = schemaNode.path("birthDate").asString(null);
+            String sexRef = schemaNode.path("sex").asString(null);
             return new BaseKeywordValidator(this, schemaNode, location, parent, ctx) {
                 @Override
                 public void validate(ExecutionContext ec, JsonNode node, JsonNode root, NodePath at) {
@@ -144,8 +147,6 @@ final class VnKeywords {
                         return;
                     }
                     int[] ys = VnIdentifiers.birthYearAndSex(node.asString());
-                    String birthRef = schemaNode.path("birthDate").asString(null);
-                    String sexRef = schemaNode.path("sex").asString(null);
                     if (birthRef != null) {
                         LocalDate birth = date(lookup(root, at, birthRef));
                         if (birth != null && birth.getYear() != ys[0]) {
@@ -187,6 +188,20 @@ final class VnKeywords {
 
         @Override
         public KeywordValidator newValidator(SchemaLocation location, JsonNode schemaNode, Schema parent, SchemaContext ctx) {
+            // each rule's field and inclusiveness read once here, by the rule's index, not from the keyword's tree at
+            // every validation: a form's own tree objects that a check of one of thousands of forms would read cold
+            List<JsonNode> rules = new ArrayList<>();
+            if (schemaNode.isArray()) {
+                schemaNode.forEach(rules::add);
+            } else {
+                rules.add(schemaNode);
+            }
+            String[] fields = new String[rules.size()];
+            boolean[] inclusives = new boolean[rules.size()];
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = rules.get(i).path("field").asString(null);
+                inclusives[i] = rules.get(i).path("inclusive").asBoolean(false);
+            }
             return new BaseKeywordValidator(this, schemaNode, location, parent, ctx) {
                 @Override
                 public void validate(ExecutionContext ec, JsonNode node, JsonNode root, NodePath at) {
@@ -194,20 +209,13 @@ final class VnKeywords {
                     if (mine == null) {
                         return;
                     }
-                    List<JsonNode> rules = new ArrayList<>();
-                    if (schemaNode.isArray()) {
-                        schemaNode.forEach(rules::add);
-                    } else {
-                        rules.add(schemaNode);
-                    }
-                    for (int i = 0; i < rules.size(); i++) {
-                        JsonNode rule = rules.get(i);
-                        String field = rule.path("field").asString(null);
+                    for (int i = 0; i < fields.length; i++) {
+                        String field = fields[i];
                         if (field == null) {
                             continue;
                         }
                         LocalDate other = date(lookup(root, at, field));
-                        boolean inclusive = rule.path("inclusive").asBoolean(false);
+                        boolean inclusive = inclusives[i];
                         if (other != null && (inclusive ? mine.isAfter(other) : !mine.isBefore(other))) {
                             ec.addError(error().instanceLocation(at).instanceNode(node)
                                     .evaluationPath(ec.getEvaluationPath()).message("dateBefore")
