@@ -692,7 +692,6 @@ public final class DefaultEngine implements Engine {
         LoadedPack pack;
         PackLoader.Memo memo;
         Map<String, String> checkKeys;
-        Map<LoadedPack.ProcedureSource, String> knownKeys;
         boolean deferring = lazyParse && prebuilt == null && !isReload;
         // a lazy-parse pack serving now: every folder parsed and checked first, so a reload reuses what it can (a
         // lazy-parse load reuses nothing)
@@ -713,7 +712,6 @@ public final class DefaultEngine implements Engine {
             pack = loaded.pack();
             memo = loaded.memo();
             checkKeys = loaded.checkKeys();
-            knownKeys = loaded.ruleKeys();
         } catch (RuntimeException e) {
             problems.add(Msg.problem(files.source(), 0, 0, "LOAD_FAILED", "load.pack.failed", "detail", io.github.motcua.kernel.Failures.describe(e)));
             return new Built(null, sorted(problems), files.source());
@@ -729,7 +727,7 @@ public final class DefaultEngine implements Engine {
         Map<LoadedPack.ProcedureSource, String> ruleKeys = ruleKeys(pack.procedures().values().stream().filter(ps -> {
             Slot before = old == null ? null : old.slots().get(ps.procedure().code());
             return prebuilt != null || before == null || !before.checkKey.equals(checkKeys.get(ps.procedure().code()));
-        }).toList(), knownKeys); // what the loop below asks for: not a procedure it takes unchanged from the serving pack
+        }).toList()); // what the loop below asks for: not a procedure it takes unchanged from the serving pack
         for (LoadedPack.ProcedureSource ps : pack.procedures().values()) {
             String code = ps.procedure().code();
             Slot before = old == null ? null : old.slots().get(code);
@@ -795,31 +793,19 @@ public final class DefaultEngine implements Engine {
                 new CompletableFuture<>(), memo), List.of(), files.source());
     }
 
-    /**
-     * Each procedure's rule key ({@link ProcedureCompiler#key}: SHA-256 over its rule texts): from {@code known} (the load
-     * worked it out beside reading the folder), else digested in batches on the load's threads.
-     */
-    private Map<LoadedPack.ProcedureSource, String> ruleKeys(java.util.Collection<LoadedPack.ProcedureSource> all,
-            Map<LoadedPack.ProcedureSource, String> known) {
-        Map<LoadedPack.ProcedureSource, String> out = new java.util.IdentityHashMap<>();
-        List<LoadedPack.ProcedureSource> list = new ArrayList<>();
-        for (LoadedPack.ProcedureSource ps : all) {
-            String k = known.get(ps); // worked out by the task that read its folder
-            if (k != null) {
-                out.put(ps, k);
-            } else {
-                list.add(ps);
-            }
-        }
+    /** Each procedure's rule key ({@link ProcedureCompiler#key}: SHA-256 over its rule texts), digested in batches on the load's threads. */
+    private Map<LoadedPack.ProcedureSource, String> ruleKeys(java.util.Collection<LoadedPack.ProcedureSource> all) {
+        List<LoadedPack.ProcedureSource> list = List.copyOf(all);
         List<CompletableFuture<Map<LoadedPack.ProcedureSource, String>>> batches = new ArrayList<>();
         for (int from = 0; from < list.size(); from += 64) {
             List<LoadedPack.ProcedureSource> mine = list.subList(from, Math.min(list.size(), from + 64));
             batches.add(CompletableFuture.supplyAsync(() -> {
-                Map<LoadedPack.ProcedureSource, String> keys = new java.util.IdentityHashMap<>();
-                mine.forEach(ps -> keys.put(ps, ProcedureCompiler.key(ps)));
-                return keys;
+                Map<LoadedPack.ProcedureSource, String> out = new java.util.IdentityHashMap<>();
+                mine.forEach(ps -> out.put(ps, ProcedureCompiler.key(ps)));
+                return out;
             }, loadPool));
         }
+        Map<LoadedPack.ProcedureSource, String> out = new java.util.IdentityHashMap<>();
         batches.forEach(b -> out.putAll(b.join()));
         return out;
     }

@@ -112,16 +112,8 @@ final class PackLoader {
         PackLoader l = new PackLoader(files, sections, problems, deferFolders ? null : previous, executor, ruleChecks);
         l.deferFolders = deferFolders;
         LoadedPack pack = l.load();
-        return new Loaded(pack, l.memo, l.checkKeys, l.deferred, l.ruleKeys);
+        return new Loaded(pack, l.memo, l.checkKeys, l.deferred);
     }
-
-    /**
-     * The rule key ({@link ProcedureCompiler#key}) of each procedure whose folder this load read without a problem, worked
-     * out by the task that read the folder (by identity of its source): the engine needs every one before the pack
-     * serves, and a folder's task has its rule texts in hand while other threads still load sections and folders.
-     */
-    private final Map<LoadedPack.ProcedureSource, String> ruleKeys =
-            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** A lazy-parse load ({@link #load(PackFiles, List, List, Memo, java.util.concurrent.Executor, ProcedureReader.RuleChecks, boolean)}). */
     private boolean deferFolders;
@@ -202,10 +194,9 @@ final class PackLoader {
      * folder's files (paths, lengths and each file's SHA-256), what lint and rule metadata depend on, so equal
      * keys let the engine reuse them.
      */
-    record Loaded(LoadedPack pack, Memo memo, Map<String, String> checkKeys, DeferredFolders deferred,
-            Map<LoadedPack.ProcedureSource, String> ruleKeys) {
+    record Loaded(LoadedPack pack, Memo memo, Map<String, String> checkKeys, DeferredFolders deferred) {
         Loaded(LoadedPack pack, Memo memo, Map<String, String> checkKeys) {
-            this(pack, memo, checkKeys, null, Map.of());
+            this(pack, memo, checkKeys, null);
         }
     }
 
@@ -462,26 +453,8 @@ final class PackLoader {
         boolean reuse = previous != null && previous.wide().equals(wide);
         Map<String, List<String>> byProcedure = join(byProcedureF);
         FormFields.Library forms = FormFields.Library.of(files);
-        PackInfo info = infoWithHash == null ? null : infoWithHash.apply(join(packSha256));
-        PackSection.Context context = new PackSection.Context(info, bases, units, files.files());
-        // The sections and the procedure folders are independent of each other (each its own files, the context and
-        // what is read above). Every one is a task that runs once, on whichever thread takes it first: the sections
-        // are queued first — a few of them are the load's largest single tasks (the forms, the fee tables), so they
-        // start early, one a thread, and the 2,000 small folder tasks fill in around them — and this thread loads the
-        // sections in order, then takes every folder task not started yet. No thread then waits with work left
-        // while another runs a long task at the end. Results are taken in order, whoever ran what.
-        Keys keysKnown = keys == null ? null : join(keysF); // a reload's: joined above
-        List<SectionLoad<SectionOutcome>> loads = new ArrayList<>();
-        for (int si = 0; si < sections.size(); si++) {
-            PackSection s = sections.get(si);
-            Map<String, byte[]> mine = sectionFiles.get(si);
-            String wideNow = wide;
-            Map<String, String> folderKeysNow = keys;
-            SectionLoad<SectionOutcome> sl = new SectionLoad<>(() -> loadSection(s, mine, context, reuse, wideNow, keysKnown, folderKeysNow));
-            loads.add(sl);
-            start(sl);
-        }
-        List<SectionLoad<ProcedureReader.Folder>> folders = new ArrayList<>();
+        // procedure folders are independent of each other and of the sections: check them meanwhile
+        List<java.util.concurrent.CompletableFuture<ProcedureReader.Folder>> folders = new ArrayList<>();
         Map<String, List<String>> deferredPaths = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : byProcedure.entrySet()) {
             if (deferFolders && CODE.matcher(e.getKey()).matches() && files.get("procedures/" + e.getKey() + "/procedure.yaml") != null) {
@@ -490,27 +463,41 @@ final class PackLoader {
             }
             Proc known = reuse && keys.get(e.getKey()).equals(previous.folderKeys().get(e.getKey())) ? previous.procs().get(e.getKey()) : null;
             if (known != null) { // byte-identical folder, same pack-wide files and sections: same result
-                folders.add(SectionLoad.done(new ProcedureReader.Folder(e.getKey(), known, List.of(), true)));
+                folders.add(java.util.concurrent.CompletableFuture.completedFuture(new ProcedureReader.Folder(e.getKey(), known, List.of(), true)));
                 continue;
             }
-            SectionLoad<ProcedureReader.Folder> fl = new SectionLoad<>(
-                    () -> keyed(readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys)));
-            folders.add(fl);
-            start(fl);
+            folders.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys), executor));
         }
-        loads.forEach(SectionLoad::run);
-        Keys fileKeys = join(keysF); // queued before the sections: done by now, or nearly
+        PackInfo info = infoWithHash == null ? null : infoWithHash.apply(join(packSha256));
+        PackSection.Context context = new PackSection.Context(info, bases, units, files.files());
+        Keys fileKeys = join(keysF);
         keys = fileKeys.groups();
         wide = keys.get("");
         checkKeys = checkKeys(files, fileKeys);
-        folders.forEach(SectionLoad::run);
+        // the sections are independent of each other (each its own files and the context): this thread loads them in
+        // order, and a load thread done with the folders takes one not started yet; their results are taken in order
+        List<SectionLoad> loads = new ArrayList<>();
+        Map<String, String> folderKeysNow = keys;
+        String wideNow = wide;
+        for (int si = 0; si < sections.size(); si++) {
+            PackSection s = sections.get(si);
+            Map<String, byte[]> mine = sectionFiles.get(si);
+            SectionLoad sl = new SectionLoad(() -> loadSection(s, mine, context, reuse, wideNow, fileKeys, folderKeysNow));
+            loads.add(sl);
+            try {
+                executor.execute(sl);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed meanwhile: this thread loads it below
+            }
+        }
+        loads.forEach(SectionLoad::run);
         for (int si = 0; si < sections.size(); si++) {
             PackSection s = sections.get(si);
             Map<String, byte[]> mine = sectionFiles.get(si);
             SectionOutcome o = loads.get(si).outcome();
-            String sk = o.key() != null ? o.key() : keysKnown == null && s.reusable() ? wide + "/" + key(mine, fileKeys.files()) : null;
-            if (sk != null) {
-                sectionKeys.put(s.name(), sk);
+            if (o.key() != null) {
+                sectionKeys.put(s.name(), o.key());
             }
             if (o.failure() != null) {
                 RuntimeException e = o.failure();
@@ -527,24 +514,19 @@ final class PackLoader {
                 sectionValues.put(s.name(), o.value());
             }
         }
-        if (deferFolders && (problems.size() != problemsAtStart || folders.stream().anyMatch(f -> !f.result().problems().isEmpty()))) {
+        if (deferFolders && (problems.size() != problemsAtStart || folders.stream().anyMatch(f -> !f.join().problems().isEmpty()))) {
             // refused anyway: every folder read now, so the report is the one a full load gives
-            List<SectionLoad<ProcedureReader.Folder>> more = new ArrayList<>();
             for (Map.Entry<String, List<String>> e : deferredPaths.entrySet()) {
-                SectionLoad<ProcedureReader.Folder> fl = new SectionLoad<>(
-                        () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys));
-                more.add(fl);
-                start(fl);
+                folders.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys), executor));
             }
-            more.forEach(SectionLoad::run);
-            folders.addAll(more);
             deferredPaths.clear();
             deferFolders = false;
         }
         Map<String, LoadedPack.ProcedureSource> procedures = new TreeMap<>();
         List<PackCase> cases = new ArrayList<>();
-        for (SectionLoad<ProcedureReader.Folder> f : folders) {
-            ProcedureReader.Folder r = f.result();
+        for (java.util.concurrent.CompletableFuture<ProcedureReader.Folder> f : folders) {
+            ProcedureReader.Folder r = f.join();
             problems.addAll(r.problems());
             if (r.proc() != null) {
                 procedures.put(r.proc().source().procedure().code(), r.proc().source());
@@ -598,25 +580,14 @@ final class PackLoader {
     private record SectionOutcome(String key, PackSection.Result result, Object value, RuntimeException failure) {
     }
 
-    /**
-     * One section's load or one procedure folder's read, run once by whichever thread comes first (the loader's, or a
-     * load thread).
-     */
-    private static final class SectionLoad<T> implements Runnable {
-        private final java.util.function.Supplier<T> job;
+    /** One section's load, run once by whichever thread comes first (the loader's, or a load thread). */
+    private static final class SectionLoad implements Runnable {
+        private final java.util.function.Supplier<SectionOutcome> job;
         private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
-        private final java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+        private final java.util.concurrent.CompletableFuture<SectionOutcome> done = new java.util.concurrent.CompletableFuture<>();
 
-        SectionLoad(java.util.function.Supplier<T> job) {
+        SectionLoad(java.util.function.Supplier<SectionOutcome> job) {
             this.job = job;
-        }
-
-        /** A task whose value is known: nothing to run. */
-        static <T> SectionLoad<T> done(T value) {
-            SectionLoad<T> t = new SectionLoad<>(null);
-            t.claimed.set(true);
-            t.done.complete(value);
-            return t;
         }
 
         @Override
@@ -631,32 +602,8 @@ final class PackLoader {
             }
         }
 
-        /** The value; what the task threw, as the calling thread would have thrown it (a section's load). */
-        T outcome() {
+        SectionOutcome outcome() {
             return join(done);
-        }
-
-        /** The value; what the task threw, wrapped as a task of the executor would give it (a folder's read). */
-        T result() {
-            return done.join();
-        }
-    }
-
-    /** {@code folder}, its rule key noted in {@link #ruleKeys} when it was read without a problem. */
-    private ProcedureReader.Folder keyed(ProcedureReader.Folder folder) {
-        if (folder.proc() != null && folder.problems().isEmpty()) {
-            LoadedPack.ProcedureSource src = folder.proc().source();
-            ruleKeys.put(src, ProcedureCompiler.key(src));
-        }
-        return folder;
-    }
-
-    /** Queues a task on the load threads; one the executor refuses (closed meanwhile) is run by this thread later. */
-    private void start(Runnable task) {
-        try {
-            executor.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closed meanwhile: this thread runs it
         }
     }
 
@@ -667,9 +614,7 @@ final class PackLoader {
         try {
             PackSection.Result r;
             Object before = reuse ? previous.sectionValues().get(s.name()) : null;
-            if (s.reusable() && fileKeys == null) {
-                r = s.load(mine, context); // a first load: nothing to reuse; its key is worked out once the files' keys are
-            } else if (s.reusable()) {
+            if (s.reusable()) {
                 sk = wide + "/" + key(mine, fileKeys.files()); // its inputs: its files plus the pack-wide files
                 if (before != null && sk.equals(previous.sectionKeys().get(s.name()))) {
                     return new SectionOutcome(sk, null, before, null);
