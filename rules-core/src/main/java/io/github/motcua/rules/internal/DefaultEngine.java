@@ -289,11 +289,6 @@ public final class DefaultEngine implements Engine {
             this.checkKey = checkKey;
         }
 
-        /** Whether no decision has yet made this slot's compiled procedure (its first decision is under way or to come). */
-        boolean firstUse() {
-            return compiled == null;
-        }
-
         /**
          * Checks and compiles on first use (single-flight).
          *
@@ -310,6 +305,11 @@ public final class DefaultEngine implements Engine {
                 compiled = cp;
             }
             return cp;
+        }
+
+        /** Whether no decision has yet made this slot's compiled procedure (its first decision is under way or to come). */
+        boolean firstUse() {
+            return compiled == null;
         }
     }
 
