@@ -48,7 +48,7 @@ public final class EngineBuilder {
     /**
      * Threads that check and compile procedures in parallel (default: min(4, processors)): the size
      * of the pool a load or reload uses for its own work, and of the background warm-up pool of a
-     * lazy engine (which starts no compile while a load, a reload or an on-demand compile runs).
+     * lazy engine (which starts no compile while a load, a reload or a procedure's first decision runs).
      */
     public EngineBuilder compileThreads(int compileThreads) {
         if (compileThreads < 1) {
@@ -131,7 +131,7 @@ public final class EngineBuilder {
      * the assembly of each KieBase (for a procedure decided as data, the making of its evaluator: its KieBase waits until
      * a dossier needs its session); a {@link #lazyCompile(boolean) lazy} load leaves each procedure's checks and compile.
      * With the background warm-up on, that remaining work is queued on the {@link #compileThreads(int) compile threads}
-     * as soon as the pack serves (it yields to a load, a reload and a decision that waits for its procedure), so the
+     * as soon as the pack serves (it yields to a load, a reload and a procedure's first decision, compile and all), so the
      * first decision of each procedure finds it ready; for 2,000 procedures it is seconds of CPU time
      * (docs/deployment.md). Off, a procedure is prepared only at its first decision (once, however many threads ask),
      * and a procedure never asked for costs nothing: for a desk or a kiosk that decides a few procedures and would rather

@@ -316,6 +316,11 @@ public final class DefaultEngine implements Engine {
             }
             return cp;
         }
+
+        /** Whether no decision has yet made this slot's compiled procedure (its first decision is under way or to come). */
+        boolean firstUse() {
+            return compiled == null;
+        }
     }
 
     /** A built pack or its problems. */
@@ -946,6 +951,18 @@ public final class DefaultEngine implements Engine {
                     DossierProblems.closestProcedures(dossier.procedure(), s.slots().values().stream().map(x -> x.procedure)
                             .toList()), at[0], at[1]);
         }
+        if (slot.firstUse()) {
+            // a procedure's first decision — its check and compile, and the decision's own first run of the form's
+            // validator, fee table and calendar — is foreground work as a load is: the background warm-up starts no
+            // compile meanwhile, so the first answer after a load does not share the cores with it
+            Slot target = slot;
+            io.github.motcua.rules.Procedure.Alias as = alias;
+            return inForeground(() -> decideWith(s, target, as, dossier, text));
+        }
+        return decideWith(s, slot, alias, dossier, text);
+    }
+
+    private Decision decideWith(Serving s, Slot slot, io.github.motcua.rules.Procedure.Alias alias, Dossier dossier, String text) {
         CompiledProcedure cp = slot.compiled(s.pack().info().id(), this);
         try {
             if (alias == null) {

@@ -217,10 +217,11 @@ final class DossierProblems {
         String wanted = c.length() > 64 ? c.substring(0, 64) : c;
         int limit = Math.max(2, wanted.length() / 3);
         List<Object[]> near = new ArrayList<>();
+        int[][] rows = {new int[65], new int[65]};
         for (Procedure p : all) {
-            int d = codeDistance(wanted, p.code());
+            int d = codeDistance(wanted, p.code(), limit, rows);
             for (Procedure.Alias a : p.aliases()) {
-                d = Math.min(d, codeDistance(wanted, a.code()));
+                d = Math.min(d, codeDistance(wanted, a.code(), limit, rows));
             }
             if (d <= limit) {
                 near.add(new Object[] {d, p});
@@ -235,7 +236,48 @@ final class DossierProblems {
         return out;
     }
 
-    private static int codeDistance(String wanted, String code) {
+    /**
+     * The edit distance between {@code wanted} and {@code code} (upper case, cut to 64 characters) when it is at most
+     * {@code limit}, else a number above {@code limit}: a pack's load asks this of every code of a catalogue for each
+     * code its cut-off rules name that the pack lacks, and only the codes within the limit are kept. A row of the
+     * distance table never has a smaller least value than the row before it, so once a row's least value is past the
+     * limit the distance is too; and it is at least the difference of the lengths. {@code rows}: two rows of 65 cells.
+     */
+    static int codeDistance(String wanted, String code, int limit, int[][] rows) {
+        String other = code.toUpperCase(Locale.ROOT);
+        String b = other.length() > 64 ? other.substring(0, 64) : other;
+        String a = wanted;
+        if (a.length() > 64) {
+            return Integer.MAX_VALUE; // as distance(a, b)
+        }
+        if (Math.abs(a.length() - b.length()) > limit) {
+            return limit + 1;
+        }
+        int[] prev = rows[0];
+        int[] cur = rows[1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int least = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int v = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                cur[j] = v;
+                least = Math.min(least, v);
+            }
+            if (least > limit) {
+                return limit + 1;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** The plain edit distance {@link #codeDistance(String, String, int, int[][])} agrees with (tests). */
+    static int codeDistance(String wanted, String code) {
         String other = code.toUpperCase(Locale.ROOT);
         return distance(wanted, other.length() > 64 ? other.substring(0, 64) : other);
     }
