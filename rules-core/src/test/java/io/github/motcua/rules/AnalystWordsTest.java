@@ -139,4 +139,15 @@ class AnalystWordsTest {
         // the open quote of line 2, which it cannot tell from an indentation mistake)
         assertEquals(3, p.line());
     }
+
+    /** A legal-basis id of 30,000 characters (a decree pasted as its id): refused at the id, quoting only its start. */
+    @Test
+    void aLegalBasisIdOf30000Characters_refusedAtTheId() {
+        PackProblem p = theOne("legal-bases/procedures.yaml", s -> s.replaceFirst("- id: LHT-2014-D5\n",
+                "- id: " + "ND".repeat(15_000) + "\n  act: \"Nghị định\"\n- id: LHT-2014-D5\n"));
+        assertEquals("SCHEMA", p.code());
+        assertEquals(1, p.line());
+        assertTrue(p.messageVi().startsWith("Giá trị dài 30.000 ký tự, quá giới hạn 200 ký tự [NDND"), p.messageVi());
+        assertTrue(p.messageVi().length() < 200, p.messageVi());
+    }
 }
