@@ -153,8 +153,9 @@ public final class CpuTimeHarness {
             f.setup();
             return new Object[] {(Runnable) () -> sink = f.validateValid_forms(),
                 (Runnable) () -> sink = f.validateValid_rawNetworknt(), "forms", "rawNetworknt", 5000};
-        } else if (what.startsWith("catalogue:")) {
-            String[] nk = what.substring("catalogue:".length()).split("/"); // N, or N/K: a mix over K of N loaded
+        } else if (what.startsWith("catalogue:") || what.startsWith("formcheck:")) {
+            boolean formOnly = what.startsWith("formcheck:");
+            String[] nk = what.substring(what.indexOf(':') + 1).split("/"); // N, or N/K: a mix over K of N loaded
             int procedures = Integer.parseInt(nk[0]);
             CatalogueBenchmark.Catalogue c = new CatalogueBenchmark.Catalogue();
             c.procedures = procedures;
@@ -170,6 +171,18 @@ public final class CpuTimeHarness {
             c.setUp();
             System.out.printf(Locale.ROOT, "catalogue of %d set up in %.1f s%n", procedures, (System.nanoTime() - s0) / 1e9);
             CatalogueBenchmark bench = new CatalogueBenchmark();
+            if (formOnly) {
+                // formcheck:N: the same mix's form checks alone (what the decision's form section asks the
+                // engine's FormRegistry), not the decisions
+                io.github.motcua.forms.FormRegistry forms = c.engine.forms().orElseThrow();
+                Locale vi = Locale.forLanguageTag("vi-VN");
+                int[] next = {0};
+                return new Object[] {(Runnable) () -> {
+                    io.github.motcua.rules.Dossier d = c.mixed[next[0]++ & (c.mixed.length - 1)];
+                    sink = forms.validate(d.procedure(), d.form(), vi);
+                }, (Runnable) () -> sink = forms.validate(c.same.procedure(), c.same.form(), vi),
+                    "formCheckMix", "formCheckSame", 4096};
+            }
             return new Object[] {(Runnable) () -> sink = bench.skewedMix(c), (Runnable) () -> sink = bench.sameProcedure(c),
                 "skewedMix", "sameProcedure", 4096};
         }

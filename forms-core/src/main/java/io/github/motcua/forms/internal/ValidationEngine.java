@@ -131,13 +131,26 @@ final class ValidationEngine {
      *             true: compile each on first use ({@link #schema}), for packs of thousands of forms
      */
     public ValidationEngine(SchemaStore store, Predicate<String> unitCodes, boolean lazy) {
+        this(store, unitCodes, lazy, !LIMITED.isAnnotationCollectionEnabled());
+    }
+
+    /**
+     * @param shareAnnotations true (what forms-core runs): an annotation keyword compiles to one validator for the
+     *                         whole registry ({@link SharedAnnotations}); false: to one per occurrence, as networknt's
+     *                         own dialect does (the reference {@code SharedAnnotationsTest} compares with)
+     */
+    ValidationEngine(SchemaStore store, Predicate<String> unitCodes, boolean lazy, boolean shareAnnotations) {
         this.store = store;
         Set<String> ids = store.ids();
         Dialect dialect = Dialect.builder(Dialects.getDraft202012())
                 .formats(VnKeywords.formats(unitCodes))
                 .keyword(new VnKeywords.PersonalIdMatches())
                 .keyword(new VnKeywords.DateBefore())
-                .keywords(VnKeywords.ANNOTATIONS.stream().map(NonValidationKeyword::new).toList())
+                // annotations as one validator per keyword, not one per occurrence: the same calls and evaluation
+                // steps, and nothing of a form's own to read (SharedAnnotations; only while annotations are not collected)
+                .keywords(shareAnnotations && !LIMITED.isAnnotationCollectionEnabled()
+                        ? SharedAnnotations.keywords(Dialects.getDraft202012(), VnKeywords.ANNOTATIONS)
+                        : VnKeywords.ANNOTATIONS.stream().<com.networknt.schema.keyword.Keyword>map(NonValidationKeyword::new).toList())
                 .build();
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .formatAssertionsEnabled(true)

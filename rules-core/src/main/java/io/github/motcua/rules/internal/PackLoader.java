@@ -139,10 +139,13 @@ final class PackLoader {
         private final Set<String> expectKeys;
         /** What the memo needs besides the folders' results (null when the load had problems). */
         private final Memo partial;
+        /** The rules of the folders read so far, the ones the load read included ({@link ProcedureCompiler#MAX_PACK_RULES}). */
+        private final java.util.concurrent.atomic.AtomicLong rules;
 
         private DeferredFolders(Map<String, List<String>> paths, PackFiles files, FormFields.Library forms, CutOffRules cutOffs,
                 ProcedureReader.RuleChecks ruleChecks, Set<String> claimed, Map<String, LegalBasis> bases, Set<String> expectKeys,
-                Memo partial) {
+                Memo partial, long rulesAtLoad) {
+            this.rules = new java.util.concurrent.atomic.AtomicLong(rulesAtLoad);
             this.paths = paths;
             this.files = files;
             this.forms = forms;
@@ -159,9 +162,25 @@ final class PackLoader {
             return paths.keySet();
         }
 
-        /** Parses and checks folder {@code code} as the full load would have. */
+        /**
+         * Parses and checks folder {@code code} as the full load would have; a folder whose rules take the pack past
+         * {@link ProcedureCompiler#MAX_PACK_RULES} is refused ({@code DRL_TOO_MANY_RULES}, quarantined like any folder
+         * with a problem) and not counted. Each folder is read once ({@link DeferredProcedures}).
+         */
         ProcedureReader.Folder read(String code) {
-            return readFolder(files, forms, cutOffs, ruleChecks, code, paths.get(code), claimed, bases, expectKeys);
+            ProcedureReader.Folder f = readFolder(files, forms, cutOffs, ruleChecks, code, paths.get(code), claimed, bases, expectKeys);
+            if (f.proc() == null) {
+                return f;
+            }
+            int n = ProcedureCompiler.ruleCount(f.proc().source());
+            long total = rules.addAndGet(n);
+            if (total > ProcedureCompiler.MAX_PACK_RULES) {
+                rules.addAndGet(-n);
+                List<PackProblem> mine = new ArrayList<>(f.problems());
+                mine.add(ProcedureCompiler.tooManyRulesInPack("procedures/" + code, total));
+                return new ProcedureReader.Folder(code, null, mine, false);
+            }
+            return f;
         }
 
         /**
@@ -537,6 +556,14 @@ final class PackLoader {
                 }
             }
         }
+        long packRules = 0;
+        for (LoadedPack.ProcedureSource src : procedures.values()) {
+            packRules += ProcedureCompiler.ruleCount(src);
+        }
+        if (packRules > ProcedureCompiler.MAX_PACK_RULES) {
+            // before any rule is parsed, translated or compiled: the engine builds nothing of a pack with problems
+            problems.add(ProcedureCompiler.tooManyRulesInPack("procedures", packRules));
+        }
         if (deferFolders) {
             // the cross-folder checks (aliases) and the warnings naming procedures need every folder: left to the folders
             if (info == null) {
@@ -547,7 +574,7 @@ final class PackLoader {
             Memo partial = problems.size() == problemsAtStart
                     ? new Memo(wide, Map.copyOf(folderKeys), Map.of(), Map.copyOf(sectionKeys), Map.copyOf(sectionValues)) : null;
             deferred = new DeferredFolders(java.util.Collections.unmodifiableMap(deferredPaths), files, forms, cutOffs, ruleChecks,
-                    claimed, java.util.Collections.unmodifiableMap(bases), expectKeys, partial);
+                    claimed, java.util.Collections.unmodifiableMap(bases), expectKeys, partial, packRules);
             return new LoadedPack(info, java.util.Collections.unmodifiableMap(bases), java.util.Collections.unmodifiableMap(units), java.util.Collections.unmodifiableMap(procedures), List.copyOf(cases),
                     Map.copyOf(sectionValues), decisionBudget, java.util.Collections.unmodifiableMap(parameters), List.copyOf(warnings));
         }

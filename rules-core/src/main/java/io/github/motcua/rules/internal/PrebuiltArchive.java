@@ -322,6 +322,16 @@ final class PrebuiltArchive {
         }
     }
 
+    /** For tests: run between the check of the artifact's size and its read, e.g. to make it grow. */
+    static volatile java.util.function.Consumer<Path> beforeReadHook;
+
+    private static void beforeRead(Path file) {
+        java.util.function.Consumer<Path> h = beforeReadHook;
+        if (h != null) {
+            h.accept(file);
+        }
+    }
+
     private static Contents readChecked(Path file, String name, java.util.concurrent.Executor pool) throws IOException, Refused {
         if (!Files.isRegularFile(file)) {
             throw refuse(name, "PACK_NOT_FOUND", "load.prebuilt.notFound");
@@ -330,7 +340,13 @@ final class PrebuiltArchive {
         if (size > MAX_FILE_BYTES) {
             throw tooLarge(name, "load.prebuilt.fileTooLarge", "size", String.valueOf(size), "max", String.valueOf(MAX_FILE_BYTES));
         }
-        byte[] all = Files.readAllBytes(file);
+        beforeRead(file);
+        // never more than the size just checked and one byte, whatever the file holds by now: an artifact that grew since
+        // (a build or a copy still writing it) is refused, not read whole
+        byte[] all = io.github.motcua.kernel.PackReader.readAtMost(file, size, size);
+        if (all.length > size) {
+            throw tooLarge(name, "load.prebuilt.grew", "size", String.valueOf(size));
+        }
         ByteBuffer in = ByteBuffer.wrap(all);
         if (all.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
             throw refuse(name, "PREBUILT_CORRUPT", "load.prebuilt.notPrebuilt");
@@ -730,6 +746,10 @@ final class PrebuiltArchive {
             finish();
             for (Batch b : batches) {
                 for (int i = 0; i < b.keys.size(); i++) {
+                    if (b.out[i] instanceof DataRulesFormat.TooManyRules t) {
+                        return refuse(name, "DRL_TOO_MANY_RULES", "load.prebuilt.tooManyDataRules", "entry", b.keys.get(i),
+                                "count", String.valueOf(t.count), "max", String.valueOf(ProcedureCompiler.MAX_RULES));
+                    }
                     if (b.out[i] instanceof IllegalArgumentException e) {
                         return corrupt(name, "load.prebuilt.badData", "entry", b.keys.get(i), "detail", io.github.motcua.kernel.Failures.detail(e));
                     }
