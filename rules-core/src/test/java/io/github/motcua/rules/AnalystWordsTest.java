@@ -128,4 +128,26 @@ class AnalystWordsTest {
         assertTrue(p.messageVi().contains("Thừa dấu phẩy trước dấu }: xóa dấu phẩy sau mục cuối cùng"), p.messageVi());
         assertFalse(p.messageVi().contains("Unexpected"), p.messageVi());
     }
+
+    /** A quote left open in a legal-bases file: one problem, not one more per citation of the file's bases. */
+    @Test
+    void aQuoteLeftOpenInALegalBasesFile_oneProblem_noCascadeOfUnknownBases() {
+        PackProblem p = theOne("legal-bases/procedures.yaml",
+                s -> s.replaceFirst("act: \"Luật Hộ tịch 60/2014/QH13\"", "act: \"Luật Hộ tịch 60/2014/QH13"));
+        assertEquals("YAML_SYNTAX", p.code());
+        // YAML lets a quoted text run over lines: the parser notices at the next quote, on line 3 (not yet worded as
+        // the open quote of line 2, which it cannot tell from an indentation mistake)
+        assertEquals(3, p.line());
+    }
+
+    /** A legal-basis id of 30,000 characters (a decree pasted as its id): refused at the id, quoting only its start. */
+    @Test
+    void aLegalBasisIdOf30000Characters_refusedAtTheId() {
+        PackProblem p = theOne("legal-bases/procedures.yaml", s -> s.replaceFirst("- id: LHT-2014-D5\n",
+                "- id: " + "ND".repeat(15_000) + "\n  act: \"Nghị định\"\n- id: LHT-2014-D5\n"));
+        assertEquals("SCHEMA", p.code());
+        assertEquals(1, p.line());
+        assertTrue(p.messageVi().startsWith("Giá trị dài 30.000 ký tự, quá giới hạn 200 ký tự [NDND"), p.messageVi());
+        assertTrue(p.messageVi().length() < 200, p.messageVi());
+    }
 }

@@ -936,9 +936,43 @@ final class PackLoader {
      * 01/07/2025) is one problem, not one more for every rule, procedure and fee line citing a basis of that file. The
      * pack is refused by the file's own problem; these entries only answer "is this id declared".
      */
+    private static final Pattern INLINE_ACT = Pattern.compile("[{,][ \\t]*act:[ \\t]*\"([^\"]*)\"");
+    private static final Pattern DECLARED_ACT = Pattern.compile("^[ \\t]*act:[ \\t]*(.+)$");
+    private static final Pattern DECLARED_ID = Pattern.compile("(?m)^[ \\t]*(?:-[ \\t]+)?\\{?[ \\t]*id:[ \\t]*[\"']?([A-Za-z0-9][A-Za-z0-9._-]*)");
+
     private void declaredAnyway(String path, Map<String, LegalBasis> out) {
         String text = files.text(path, new ArrayList<>());
         YamlDoc doc = text == null ? null : YamlDoc.parse(path, text, new ArrayList<>());
+        if (text != null && doc == null) {
+            // a file that does not even parse (a quote left open): its "id:" lines and the "act:" after each, read as
+            // text (the act too, so that the check of bases from another instrument is not fooled)
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = DECLARED_ID.matcher(lines[i]);
+                if (!m.find()) {
+                    continue;
+                }
+                String act = m.group(1);
+                Matcher inline = INLINE_ACT.matcher(lines[i]); // - { id: X, act: "…" }
+                if (inline.find()) {
+                    act = inline.group(1);
+                }
+                for (int k = i + 1; !inline.find(0) && k < lines.length && !DECLARED_ID.matcher(lines[k]).find(); k++) {
+                    Matcher a = DECLARED_ACT.matcher(lines[k]);
+                    if (a.find()) {
+                        act = a.group(1).strip().replaceAll("^[\"']|[\"',}]+$", "").strip();
+                        break;
+                    }
+                }
+                try {
+                    out.putIfAbsent(m.group(1), new LegalBasis(m.group(1), act.isEmpty() ? m.group(1) : act, null, null,
+                            null, null, null, null, false, null));
+                } catch (RuntimeException e) {
+                    // not an id the kernel accepts: reported with the file's own problem
+                }
+            }
+            return;
+        }
         if (doc == null || doc.root() == null || !doc.root().isArray()) {
             return;
         }

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * The schema mistakes analysts make in pack YAML, in plain words at the line to edit (lỗi định dạng tệp YAML): a
  * misspelt key (with the key it was probably meant to be, at the key's own line, once — not as an unknown key and a
  * missing one), a missing key, a value outside a list, a date written 31/12/2026 (with the date to write), a value of
- * the wrong kind. networknt's own Vietnamese ("thuộc tính 'x' không được xác định trong lược đồ và lược đồ không cho
+ * the wrong kind, an absurdly long value (a legal-basis id of 30,000 characters), quoting only its start. networknt's own Vietnamese ("thuộc tính 'x' không được xác định trong lược đồ và lược đồ không cho
  * phép các thuộc tính bổ sung", "không khớp với mẫu date phải là ngày đầy đủ RFC 3339 hợp lệ") named neither the value
  * nor the fix. Every other kind of violation keeps networknt's message. Stateless apart from a cache of the schemas'
  * JSON, so thread-safe.
@@ -93,6 +93,17 @@ final class PlainSchemaWords {
                             : doc.msg(ptr, "SCHEMA", "load.schema.dateTimeFix", "value", text, "corrected", fixed);
                 }
                 return null;
+            }
+            case "maxLength": {
+                if (value == null || !value.isString() || e.getSchemaNode() == null || !e.getSchemaNode().isNumber()) {
+                    return null;
+                }
+                String text = value.asString();
+                String start = text.codePointCount(0, text.length()) <= 40 ? text : text.substring(0, text.offsetByCodePoints(0, 40));
+                int max = e.getSchemaNode().asInt();
+                return doc.problem(ptr, "SCHEMA",
+                        Msg.vi("load.schema.maxLength", "length", grouped(text.length(), '.'), "max", grouped(max, '.'), "start", start),
+                        Msg.en("load.schema.maxLength", "length", grouped(text.length(), ','), "max", grouped(max, ','), "start", start));
             }
             case "type": {
                 JsonNode expected = e.getSchemaNode();
@@ -202,6 +213,11 @@ final class PlainSchemaWords {
         } catch (java.time.DateTimeException | NumberFormatException ex) {
             return null;
         }
+    }
+
+    /** 30000 as 30.000 (Vietnamese) or 30,000 (English). */
+    private static String grouped(int n, char separator) {
+        return String.format(Locale.ROOT, "%,d", n).replace(',', separator);
     }
 
     /** The message key naming a JSON type in words, or null. */
