@@ -102,6 +102,10 @@ public final class XlsxArchive {
      */
     public static Refusal unreadable(Exception e, String cell, int row) {
         String m = String.valueOf(e.getMessage());
+        if (m.equals("null not found")) {
+            // the reader looked for a part the workbook does not name (its styles): the reader's words are no help
+            return refusal("FEES_XLSX_MISSING_PART");
+        }
         boolean known = cell != null && !cell.isEmpty();
         if (known || e instanceof NumberFormatException || e instanceof IndexOutOfBoundsException
                 || m.startsWith("Invalid boolean") || m.startsWith("Cannot parse")) {
@@ -116,6 +120,18 @@ public final class XlsxArchive {
             }
         }
         return refusal("FEES_XLSX_UNREADABLE", "detail", io.github.motcua.kernel.Failures.detail(e));
+    }
+
+    /**
+     * A cell holding a formula but no stored result ({@code <c><f>…</f></c>} without {@code <v>}: a file written by a
+     * program that does not calculate, or saved with calculation off). The reader would read it as an empty cell — a
+     * missing rate, or a decision-table condition that matches everything — so it is refused at the cell:
+     * {@code FEES_XLSX_FORMULA_NO_VALUE}. A formula with its stored result is read as that result, as the spreadsheet
+     * shows it.
+     */
+    public static Refusal formulaWithoutValue(String cell, int row, String formula) {
+        String f = formula == null ? "" : formula.length() > 60 ? formula.substring(0, 60) + "…" : formula;
+        return atRow(row, refusal("FEES_XLSX_FORMULA_NO_VALUE", "cell", cell, "row", row, "formula", f));
     }
 
     private record Entry(String name, int method, long compressed, long declared, long localOffset) {

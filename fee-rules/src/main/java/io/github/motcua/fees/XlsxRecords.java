@@ -51,6 +51,12 @@ final class XlsxRecords {
                 for (int i = 0; i < r.getCellCount(); i++) {
                     Cell c = r.getCell(i);
                     cell = c == null || c.getAddress() == null ? "" : c.getAddress().toString();
+                    if (c != null && c.getType() == org.dhatim.fastexcel.reader.CellType.FORMULA
+                            && (c.getRawValue() == null || c.getRawValue().isEmpty())) {
+                        XlsxArchive.Refusal f = XlsxArchive.formulaWithoutValue(cell, r.getRowNum(), c.getFormula());
+                        return new RawTable(List.of(), List.of(new FeeTableProblem(file, r.getRowNum(), "", i + 1, "",
+                                f.messageVi(), f.messageEn(), f.code())));
+                    }
                     cells.add(text(c));
                 }
                 cell = "";

@@ -45,7 +45,8 @@ public class UnableToLoadFormsException extends FormsException {
     @Override
     public Problem toProblem() {
         Problem d = detail();
-        return Problem.ofText(file == null ? "" : file, 0, 0, CODE, Severity.ERROR,
+        // the detail's line and column when it knows them (a schema that is not JSON), else 0
+        return Problem.ofText(file == null ? "" : file, d == null ? 0 : d.line(), d == null ? 0 : d.column(), CODE, Severity.ERROR,
                 io.github.motcua.kernel.Messages.render(BUNDLE, "FORMS_CANNOT_LOAD", io.github.motcua.kernel.Messages.VI,
                         "detail", d == null ? getMessage() : d.messageVi()),
                 io.github.motcua.kernel.Messages.render(BUNDLE, "FORMS_CANNOT_LOAD", java.util.Locale.ENGLISH,

@@ -28,14 +28,16 @@ import java.util.stream.Stream;
  * <ul>
  * <li>a path that leaves the pack: {@code ..}, an absolute path, or a symbolic link (of the file or of
  * a folder on its way) whose target is outside the pack ({@code LINK_OUTSIDE_PACK});</li>
- * <li>a file larger than {@link Limits#maxFileBytes()} ({@code FILE_TOO_LARGE}), more files than
- * {@link Limits#maxFiles()} ({@code PACK_TOO_LARGE});</li>
+ * <li>a file larger than {@link Limits#maxFileBytes()} ({@code FILE_TOO_LARGE}, also when it grows past it
+ * between the check of its size and its read: never more than the limit and one byte is read), more files than
+ * {@link Limits#maxFiles()} ({@code PACK_TOO_LARGE}), more folders than that ({@code PACK_TOO_MANY_FOLDERS});</li>
  * <li>text that is not UTF-8 ({@code NOT_UTF8}); a byte-order mark is dropped and text is put in
  * Unicode NFC, so "ề" typed two ways is one letter;</li>
  * <li>YAML/JSON that does not parse, names a key twice, or nests deeper than
  * {@link Limits#maxDepth()}, each with its line and column.</li>
  * </ul>
- * Hidden files and folders (a name starting with {@code .}) are not part of a pack.
+ * Hidden files and folders (a name starting with {@code .}) are not part of a pack: a hidden folder (a {@code .git})
+ * is never entered.
  *
  * <p>Immutable and thread-safe.
  */
@@ -48,7 +50,7 @@ public final class PackReader {
      * The reader's limits.
      *
      * @param maxFileBytes  largest file read, in bytes
-     * @param maxFiles      most files in one pack
+     * @param maxFiles      most files in one pack, and most folders (hidden ones are never entered)
      * @param maxDepth      deepest nesting of YAML/JSON mappings and lists
      * @param maxTotalBytes most bytes of all the files {@link #readAll} takes from one pack, together
      */
@@ -120,7 +122,12 @@ public final class PackReader {
             if (size > limits.maxFileBytes) {
                 throw new PackReadException(tooLarge(file));
             }
-            return Optional.of(Files.readAllBytes(p));
+            beforeRead(p);
+            byte[] b = readAtMost(p, size, limits.maxFileBytes);
+            if (b.length > limits.maxFileBytes) {
+                throw new PackReadException(tooLarge(file)); // it grew past the limit after its size was checked
+            }
+            return Optional.of(b);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -217,7 +224,24 @@ public final class PackReader {
         try {
             Path real = realRoot();
             // one walk that hands over each entry's attributes: no extra stat per file
+            int[] folders = {0};
             Files.walkFileTree(root, new SimpleFileVisitor<Path>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (d.equals(root)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (d.getFileName().toString().startsWith(".")) {
+                        return FileVisitResult.SKIP_SUBTREE; // not part of a pack (a .git folder): never listed
+                    }
+                    if (++folders[0] > limits.maxFiles) {
+                        String rel = root.relativize(d).toString().replace('\\', '/');
+                        problems.add(tooManyFolders(rel));
+                        return FileVisitResult.TERMINATE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) throws IOException {
                     String rel = root.relativize(p).toString().replace('\\', '/');
@@ -252,7 +276,19 @@ public final class PackReader {
                         problems.add(tooManyBytes(rel));
                         return FileVisitResult.TERMINATE;
                     }
-                    out.put(rel, Files.readAllBytes(p));
+                    beforeRead(p);
+                    byte[] b = readAtMost(p, size, limits.maxFileBytes);
+                    total[0] += b.length - size; // a file that changed since its size was taken counts as read
+                    if (b.length > limits.maxFileBytes) {
+                        total[0] -= b.length;
+                        problems.add(tooLarge(rel)); // it grew past the limit after its size was checked
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (total[0] > limits.maxTotalBytes) {
+                        problems.add(tooManyBytes(rel));
+                        return FileVisitResult.TERMINATE;
+                    }
+                    out.put(rel, b);
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -357,6 +393,8 @@ public final class PackReader {
         final java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
         /** Bytes of the files met that the walk would take: while at most {@link Limits#maxTotalBytes()}, it took them all. */
         final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+        /** Folders met that the walk would enter (not hidden): while at most {@link Limits#maxFiles()}, it entered them all. */
+        final java.util.concurrent.atomic.AtomicInteger folders = new java.util.concurrent.atomic.AtomicInteger();
         volatile boolean fallBack;
         Path real;
 
@@ -398,6 +436,13 @@ public final class PackReader {
                     }
                     BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     if (attrs.isDirectory()) {
+                        if (p.getFileName().toString().startsWith(".")) {
+                            continue; // not part of a pack (a .git folder): never listed
+                        }
+                        if (folders.incrementAndGet() > limits.maxFiles) { // the walk says where it stops
+                            fallBack = true;
+                            return;
+                        }
                         Folder f = new Folder(p, folder.rel == null ? null : folder.rel(root, p));
                         folder.entries.add(f);
                         below.add(f);
@@ -434,7 +479,18 @@ public final class PackReader {
                         fallBack = true;
                         return;
                     }
-                    folder.entries.add(new Taken(rel, Files.readAllBytes(p)));
+                    beforeRead(p);
+                    byte[] b = readAtMost(p, size, limits.maxFileBytes);
+                    if (b.length > limits.maxFileBytes) { // it grew past the limit after its size was checked
+                        bytes.addAndGet(-size);
+                        folder.entries.add(tooLarge(rel));
+                        continue;
+                    }
+                    if (bytes.addAndGet(b.length - size) > limits.maxTotalBytes) { // it grew: the walk says where
+                        fallBack = true;
+                        return;
+                    }
+                    folder.entries.add(new Taken(rel, b));
                 }
             }
             for (Folder f : below) {
@@ -780,6 +836,50 @@ public final class PackReader {
             realRoot = r;
         }
         return r;
+    }
+
+    /**
+     * The bytes of {@code file}, whose size was found to be {@code size} (at most {@code max}), reading never more than
+     * {@code max + 1} bytes whatever the file holds by now: a file that grew between the check of its size and its read
+     * (an editor still writing, a log appended to) is read only far enough to show that it passed {@code max}, instead
+     * of whole. A file that shrank is read as it is now.
+     *
+     * @return at most {@code max + 1} bytes; more than {@code max} means the file is over the limit
+     */
+    public static byte[] readAtMost(Path file, long size, long max) throws IOException {
+        long cap = Math.min(max, Integer.MAX_VALUE - 16L); // the largest array; a limit over it is as good as none
+        int first = (int) Math.max(0, Math.min(size, cap));
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] b = new byte[first];
+            int n = in.readNBytes(b, 0, first);
+            if (n < first) {
+                return java.util.Arrays.copyOf(b, n); // it shrank
+            }
+            int next = in.read();
+            if (next < 0) {
+                return b; // what its size said: the usual case, one array of the exact size
+            }
+            // it grew since its size was taken: read on, but no further than one byte past the limit
+            byte[] rest = in.readNBytes((int) (cap - first));
+            byte[] all = java.util.Arrays.copyOf(b, first + 1 + rest.length);
+            all[first] = (byte) next;
+            System.arraycopy(rest, 0, all, first + 1, rest.length);
+            return all;
+        }
+    }
+
+    /** For tests: run between the check of a file's size and its read by {@link #readAll}, e.g. to make it grow. */
+    static volatile java.util.function.Consumer<Path> beforeReadHook;
+
+    private static void beforeRead(Path p) {
+        java.util.function.Consumer<Path> h = beforeReadHook;
+        if (h != null) {
+            h.accept(p);
+        }
+    }
+
+    private Problem tooManyFolders(String folder) {
+        return Problem.of(folder, 0, 0, ProblemCode.PACK_TOO_MANY_FOLDERS, "max", Integer.toString(limits.maxFiles));
     }
 
     private Problem tooManyBytes(String file) {

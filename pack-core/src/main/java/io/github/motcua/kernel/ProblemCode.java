@@ -25,6 +25,8 @@ public record ProblemCode(String name) {
     public static final ProblemCode FILE_TOO_LARGE = new ProblemCode("FILE_TOO_LARGE");
     /** The pack has more files than the reader's limit. */
     public static final ProblemCode PACK_TOO_LARGE = new ProblemCode("PACK_TOO_LARGE");
+    /** The pack has more folders than the reader's file limit ({@link PackReader.Limits#maxFiles()}); hidden ones aside. */
+    public static final ProblemCode PACK_TOO_MANY_FOLDERS = new ProblemCode("PACK_TOO_MANY_FOLDERS");
     /** The pack's files together exceed the reader's total ({@link PackReader.Limits#maxTotalBytes()}). */
     public static final ProblemCode PACK_TOO_MANY_BYTES = new ProblemCode("PACK_TOO_MANY_BYTES");
     /** A file is not valid UTF-8. */

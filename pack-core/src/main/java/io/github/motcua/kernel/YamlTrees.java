@@ -28,6 +28,10 @@ final class YamlTrees {
     static final String INDENTATION = "YAML_SYNTAX_INDENTATION";
     static final String COLON = "YAML_SYNTAX_COLON";
     static final String TAB = "YAML_SYNTAX_TAB";
+    static final String QUOTE = "YAML_SYNTAX_QUOTE";
+    static final String BRACES = "YAML_SYNTAX_BRACES";
+    static final String BRACKETS = "YAML_SYNTAX_BRACKETS";
+    static final String START_CHAR = "YAML_SYNTAX_START_CHAR";
     private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
 
     private YamlTrees() {
@@ -60,7 +64,8 @@ final class YamlTrees {
                 // the parser names where it noticed the mistake ("line 10, column 4"): the line to edit is
                 // the last mark, except for a missing colon, where the first mark is the key without it
                 Matcher m = MARK.matcher(msg);
-                boolean first = plain.equals(COLON);
+                // a quote or bracket that is not closed: the place it was opened, where the parser's first mark is
+                boolean first = plain.equals(COLON) || plain.equals(QUOTE) || plain.equals(BRACES) || plain.equals(BRACKETS);
                 while (m.find()) {
                     line = Integer.parseInt(m.group(1));
                     col = Integer.parseInt(m.group(2));
@@ -71,9 +76,12 @@ final class YamlTrees {
                 throw new PackReadException(new Problem(file, line, col, "", ProblemCode.YAML_SYNTAX, Severity.ERROR,
                         Messages.KERNEL, plain, Map.of()));
             }
+            // any other mistake: plain words in Vietnamese, the parser's own English in the English half only
             int cut = msg.indexOf('\n');
-            throw new PackReadException(Problem.of(file, line, col, ProblemCode.YAML_SYNTAX,
-                    "detail", cut > 0 ? msg.substring(0, cut) : msg));
+            String detail = cut > 0 ? msg.substring(0, cut) : msg;
+            throw new PackReadException(Problem.ofText(file, line, col, ProblemCode.YAML_SYNTAX, Severity.ERROR,
+                    Messages.render(Messages.KERNEL, "YAML_SYNTAX_OTHER", Map.of(), Messages.VI),
+                    Messages.render(Messages.KERNEL, "YAML_SYNTAX", Map.of("detail", detail), java.util.Locale.ENGLISH)));
         }
     }
 
@@ -86,8 +94,20 @@ final class YamlTrees {
         if (msg.contains("could not find expected ':'")) {
             return COLON;
         }
+        if (msg.contains("while scanning a quoted scalar")) {
+            return QUOTE;
+        }
+        if (msg.contains("while parsing a flow mapping")) {
+            return BRACES;
+        }
+        if (msg.contains("while parsing a flow sequence")) {
+            return BRACKETS;
+        }
         if (msg.contains("found character '\\t'") || msg.contains("found a tab") || msg.contains("\\t(TAB)")) {
             return TAB;
+        }
+        if (msg.contains("that cannot start any token")) {
+            return START_CHAR; // after the tab, which the parser words the same way
         }
         return null;
     }

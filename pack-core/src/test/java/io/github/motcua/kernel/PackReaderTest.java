@@ -437,6 +437,24 @@ class PackReaderTest {
             assertTrue(tab.messageEn().contains("tab"), tab.messageEn());
         }
 
+        /** A quote or bracket left open is named where it was opened, never in the parser's English ("while scanning"). */
+        @Test
+        void yaml_aQuoteOrBracketLeftOpen_atTheLineItOpens_inPlainWords() {
+            Problem quote = assertThrows(PackReadException.class, () -> PackReader.yaml("r.yaml",
+                    "a: 1\nb: \"Giấy khai sinh\nc: 2\n", PackReader.Limits.DEFAULT)).problem();
+            assertEquals(2, quote.line(), quote.toString());
+            assertTrue(quote.messageVi().startsWith("Dấu nháy mở ở đây chưa được đóng"), quote.messageVi());
+            Problem list = assertThrows(PackReadException.class, () -> PackReader.yaml("r.yaml",
+                    "a: [DESK, ONLINE\nb: 1\n", PackReader.Limits.DEFAULT)).problem();
+            assertEquals(1, list.line(), list.toString());
+            assertTrue(list.messageVi().startsWith("Dấu [ mở ở đây chưa được đóng đúng"), list.messageVi());
+            Problem other = assertThrows(PackReadException.class, () -> PackReader.yaml("r.yaml",
+                    "%YAML 1.1\n%YAML 1.1\n---\na: 1\n", PackReader.Limits.DEFAULT)).problem();
+            assertEquals(ProblemCode.YAML_SYNTAX, other.code());
+            assertTrue(other.messageEn().contains("duplicate YAML directive"), "the parser's words, in English only: " + other.messageEn());
+            assertFalse(other.messageVi().matches(".*\\b(while|expected|found)\\b.*"), other.messageVi());
+        }
+
         @Test
         void yaml_fromTheReader_missingFileIsEmpty() throws IOException {
             Path p = pack();

@@ -73,6 +73,57 @@ class CaseBaseTest {
         }
     }
 
+    /**
+     * A base dossier is copied into every case: before session 18, 1,000 one-line cases under a base of a few MB made
+     * a thousand copies of it at load, with no bound but the files'. The cases of a procedure may now make at most
+     * 200,000 JSON nodes, each case counted with its base before the base is copied into it; past that the load is
+     * refused at the case that passes it and nothing more of the procedure's cases is read.
+     */
+    @Test
+    void casesCopyingALargeBase_refusedAtTheCaseThatPassesTheNodeLimit() throws Exception {
+        Path p = pack("- name: \"ca 0\"\n  dossier: { form: { soBan: 0 } }\n  expect: { eligibility: ELIGIBLE }\n");
+        String list = java.util.stream.IntStream.range(0, 2000).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+        TestPacks.write(p.resolve(CASES + "_base.yaml"), BASE.replace("treEm: { ngaySinh: \"2026-02-20\" } }",
+                "treEm: { ngaySinh: \"2026-02-20\" }, ghiChu: [" + list + "] }"));
+        StringBuilder cases = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            cases.append("- name: \"ca ").append(i).append("\"\n  dossier: { form: { soBan: ").append(i)
+                    .append(" } }\n  expect: { eligibility: ELIGIBLE }\n");
+        }
+        TestPacks.write(p.resolve(CASES + "ca.yaml"), cases.toString());
+        try (Engine e = TestPacks.engine()) {
+            LoadResult r = e.load(p);
+            assertFalse(r.ok());
+            List<PackProblem> big = r.problems().stream().filter(x -> x.code().equals("CASES_TOO_LARGE")).toList();
+            assertEquals(1, big.size(), dump(r));
+            assertEquals(CASES + "ca.yaml", big.get(0).file());
+            // the base is 2,009 nodes (2,000 numbers, its objects and fields), each case's own 3: 2,012 a case, so the
+            // 100th case (at line 1 + 3 × 99) passes 200,000
+            assertEquals(1 + 3 * 99, big.get(0).line(), dump(r));
+            assertTrue(big.get(0).messageVi().startsWith("Các ca kiểm thử của thủ tục, tính cả hồ sơ gốc chép vào từng ca, vượt 200000 nút JSON"),
+                    big.get(0).messageVi());
+        }
+    }
+
+    @Test
+    void moreCasesThanAProcedureMayHold_refusedAtTheFirstOnePast() throws Exception {
+        StringBuilder cases = new StringBuilder();
+        for (int i = 0; i < 1001; i++) {
+            cases.append("- name: \"ca ").append(i).append("\"\n  dossier: { form: { soBan: ").append(i)
+                    .append(" } }\n  expect: { eligibility: ELIGIBLE }\n");
+        }
+        Path p = pack(cases.toString());
+        try (Engine e = TestPacks.engine()) {
+            LoadResult r = e.load(p);
+            assertFalse(r.ok());
+            List<PackProblem> many = r.problems().stream().filter(x -> x.code().equals("CASES_TOO_MANY")).toList();
+            assertEquals(1, many.size(), dump(r));
+            assertEquals(1 + 3 * 1000, many.get(0).line(), "the 1,001st case");
+            assertTrue(many.get(0).messageVi().startsWith("Thủ tục có quá 1000 ca kiểm thử"), many.get(0).messageVi());
+            assertTrue(many.get(0).messageEn().startsWith("the procedure has more than 1000 cases"), many.get(0).messageEn());
+        }
+    }
+
     @Test
     void aCaseThatChangesNothingRelativeToAnother_isReportedNamingTheOther() throws Exception {
         Path p = pack("""

@@ -423,8 +423,11 @@ final class RecordMapper {
                         : ImportMessages.both("review.deadline.unknownUnit", "unit", unitRaw);
             } else if (amount == null) {
                 why = ImportMessages.both("review.deadline.noAmount");
-            } else if (amount.signum() <= 0) {
+            } else if (amount.signum() == 0) {
                 why = ImportMessages.both("review.deadline.zero", "unit", unitRaw);
+            } else if (amount.signum() < 0) {
+                // a time limit cannot run backwards: a typing slip in the national record, never a deadline
+                why = ImportMessages.both("review.deadline.negative", "amount", amount.toPlainString(), "unit", unitRaw);
             }
             if (why != null) {
                 d.put("unit", "UNKNOWN");

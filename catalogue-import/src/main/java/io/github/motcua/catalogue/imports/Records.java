@@ -1,5 +1,6 @@
 package io.github.motcua.catalogue.imports;
 
+import io.github.motcua.kernel.JsonSyntax;
 import io.github.motcua.kernel.PackReadException;
 import io.github.motcua.kernel.PackReader;
 import io.github.motcua.kernel.Problem;
@@ -91,12 +92,20 @@ final class Records {
 
     static void parse(String name, String text, List<RecordInput> out, List<ImportProblem> problems) {
         JsonNode root;
+        String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
         try {
-            root = JSON.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            root = JSON.readTree(json);
         } catch (JacksonException e) {
-            String msg = e.getOriginalMessage();
-            problems.add(ImportMessages.problem(name, null, ImportProblem.Kind.MALFORMED_JSON, "", "refuse.malformedJson",
-                    "detail", String.valueOf(msg)));
+            // the kernel's plain words at the parser's line and column: never the parser's English in the Vietnamese
+            var loc = e.getLocation();
+            Problem p = JsonSyntax.problem(name, json, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+                    e.getOriginalMessage());
+            String line = Integer.toString(p.line());
+            String column = Integer.toString(p.column());
+            String key = p.line() > 0 ? "refuse.malformedJson" : "refuse.malformedJsonNoPlace";
+            problems.add(new ImportProblem(name, null, ImportProblem.Kind.MALFORMED_JSON, "",
+                    ImportMessages.vi(key, "line", line, "column", column, "detail", p.messageVi()),
+                    ImportMessages.en(key, "line", line, "column", column, "detail", p.messageEn())));
             return;
         }
         if (root == null || root.isMissingNode()) {

@@ -38,6 +38,28 @@ class BadInputTest {
         assertEquals(ImportProblem.Kind.MALFORMED_JSON, refusedAlone("broken.json", "{\"code\": \"1.2\", ").kind());
     }
 
+    /**
+     * An analyst who edits a record by hand and leaves a comma before the closing brace reads, in Vietnamese, what is
+     * wrong and where (line, column) — never the JSON parser's English — and the English half says the same in English.
+     */
+    @Test
+    void malformedJson_vietnameseInPlainWordsAtLineAndColumn_noParserEnglish() throws Exception {
+        ImportProblem p = refusedAlone("comma.json", "{\"code\": \"9.1\",\n \"name\": \"Thủ tục\",\n}");
+        assertEquals(ImportProblem.Kind.MALFORMED_JSON, p.kind());
+        assertEquals("JSON không hợp lệ ở dòng 3, cột 1: Thừa dấu phẩy trước dấu }: xóa dấu phẩy sau mục cuối cùng",
+                p.messageVi());
+        assertEquals("malformed JSON at line 3, column 1: a comma too many before }: delete the comma after the last entry",
+                p.messageEn());
+        List<ImportProblem> problems = new java.util.ArrayList<>();
+        Records.parse("cut.json", "{\"code\": \"1.2\", ", new java.util.ArrayList<>(), problems);
+        ImportProblem cut = problems.get(0);
+        assertTrue(cut.messageVi().startsWith("JSON không hợp lệ ở dòng 1, cột "), cut.messageVi());
+        assertTrue(cut.messageVi().contains("JSON bị cắt ngang"), cut.messageVi());
+        for (String parserWord : List.of("Unexpected", "expecting", "end-of-input", "code 125")) {
+            assertFalse(p.messageVi().contains(parserWord) || cut.messageVi().contains(parserWord), parserWord);
+        }
+    }
+
     @Test
     void duplicateKeysInsideARecordAreMalformed() throws Exception {
         assertEquals(ImportProblem.Kind.MALFORMED_JSON,

@@ -181,4 +181,33 @@ class ImporterTest {
             assertEquals("WORKING_HOURS", p.deadline().limit().unit().name());
         }
     }
+    /**
+     * A record whose deadline is negative (-5 working days) is a typing slip in the national database: the value awaits
+     * review as a negative deadline, in both languages, with the amount — never "0 is not a deadline" — and the
+     * procedure gets no deadline (neither 0 nor 5).
+     */
+    @Test
+    void aNegativeDeadline_isReviewedAsNegative_notAsZero() throws Exception {
+        Path pack = ImportFixtures.pack(tmp);
+        Path in = Files.createDirectory(tmp.resolve("in"));
+        ImportFixtures.write(in, "neg.json", ImportFixtures.record("9.000003",
+                "[" + ImportFixtures.method("DIRECT", "-5", "WORKING_DAY", "[]") + "]", ""));
+        ImportFixtures.write(in, "zero.json", ImportFixtures.record("9.000004",
+                "[" + ImportFixtures.method("DIRECT", "0", "WORKING_DAY", "[]") + "]", ""));
+        ImportReport r = Importer.into(pack).importRecords(List.of(in));
+        assertTrue(r.ok(), r.text());
+        ReviewItem neg = r.review().stream().filter(i -> i.code().equals("9.000003")
+                && i.field().equals("/executionMethods/0/processingTimeUnit")).findFirst().orElseThrow();
+        assertTrue(neg.why().startsWith("Thời hạn âm (-5 WORKING_DAY): thời hạn giải quyết không thể là số âm"), neg.why());
+        assertTrue(neg.why().contains("/ a negative deadline (-5 WORKING_DAY) is not a time limit"), neg.why());
+        assertFalse(neg.why().contains("0 is not a deadline"), neg.why());
+        assertEquals("UNKNOWN", national(pack, "9.000003").get("deadlines").get(0).get("unit").asString());
+        ReviewItem zero = r.review().stream().filter(i -> i.code().equals("9.000004")
+                && i.field().equals("/executionMethods/0/processingTimeUnit")).findFirst().orElseThrow();
+        assertTrue(zero.why().contains("0 is not a deadline"), zero.why());
+        try (Engine engine = Motcua.engine().build()) {
+            engine.load(pack).orThrow();
+            assertNull(engine.catalog().stream().filter(x -> x.code().equals("9.000003")).findFirst().orElseThrow().deadline());
+        }
+    }
 }

@@ -374,7 +374,7 @@ final class DeskApp implements HttpHandler {
                     + io.github.motcua.service.HttpLimits.randomId();
             ReceivingUnit unit = engine.units().stream().filter(u -> u.code().equals(st.circ.unit)).findFirst().orElseThrow();
             Filing f = new Filing(id, p, portal, dossier, decision, unit, st.circ.officer, report.data(), cookie, new Events());
-            filings.put(f);
+            filings.put(f, body.length);
             ticket.filingId = id;
             redirect(ex, "/ho-so/" + id);
         }
@@ -434,7 +434,11 @@ final class DeskApp implements HttpHandler {
         } else {
             event = new Tracking.StepEvent(step, kind, when.atZone(VN).toOffsetDateTime(),
                     by == null || by.isBlank() ? null : by.strip());
-            if (!f.events().add(event)) {
+            Boolean added = filings.addEvent(f, event);
+            if (added == null) { // dropped from the desk's memory meanwhile
+                throw new HttpProblem(404, t("DESK_APP_NO_DOSSIER"), t("DESK_APP_NO_DOSSIER_DETAIL", "id", f.id()), null);
+            }
+            if (!added) {
                 error = t("DESK_APP_EV_TOO_MANY", "max", Events.MAX);
             }
         }
@@ -623,14 +627,41 @@ final class DeskApp implements HttpHandler {
         }
     }
 
-    /** Issued form tokens and received dossiers, both bounded (oldest dropped first). */
+    /**
+     * Issued form tokens and received dossiers (hồ sơ đã tiếp nhận), both bounded. Tokens: at most {@link #MAX} × 5, the
+     * oldest dropped. Dossiers: at most {@link #MAX} of them and at most {@link #MAX_BYTES} bytes of what they were made
+     * from — each filing's request body (at most {@code Http.MAX_BODY}, 1 MiB) and each step event recorded on it
+     * ({@link #eventBytes}). Past either bound the dossier filed or last updated longest ago is dropped, then the next,
+     * until both hold; the one just filed or updated is never dropped. A dropped dossier answers 404 like an unknown id
+     * (nothing is persisted: docs/desk.md).
+     */
     static final class Filings {
-        private static final int MAX = 10_000;
+        static final int MAX = 10_000;
+        /**
+         * 64 MiB: 64 filings of the largest body the desk accepts, or — at the 1–3 kB a real form posts — every one of
+         * the {@link #MAX} the count keeps. Without it, 10,000 filings of 1 MiB bodies each could be kept (10 GiB).
+         */
+        static final long MAX_BYTES = 64L * 1024 * 1024;
 
         /** A one-time form token: it gets the dossier id of its first successful submission. */
         static final class Ticket {
             String filingId;
         }
+
+        /** A dossier kept, with the bytes it counts for. */
+        private static final class Kept {
+            final Filing filing;
+            long bytes;
+
+            Kept(Filing filing, long bytes) {
+                this.filing = filing;
+                this.bytes = bytes;
+            }
+        }
+
+        private final int max;
+        private final long maxBytes;
+        private long bytes;
 
         private final Map<String, Ticket> tickets = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
@@ -638,12 +669,17 @@ final class DeskApp implements HttpHandler {
                 return size() > MAX * 5;
             }
         };
-        private final Map<String, Filing> filings = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Filing> e) {
-                return size() > MAX;
-            }
-        };
+        /** In the order filed or last updated, the oldest first. */
+        private final LinkedHashMap<String, Kept> filings = new LinkedHashMap<>();
+
+        Filings() {
+            this(MAX, MAX_BYTES);
+        }
+
+        Filings(int max, long maxBytes) {
+            this.max = max;
+            this.maxBytes = maxBytes;
+        }
 
         synchronized String issueToken(SecureRandom random) {
             byte[] b = new byte[18];
@@ -657,12 +693,61 @@ final class DeskApp implements HttpHandler {
             return tickets.get(token);
         }
 
-        synchronized void put(Filing f) {
-            filings.put(f.id(), f);
+        /** Keeps {@code f}, made from a request body of {@code bodyBytes}, dropping the oldest past the bounds. */
+        synchronized void put(Filing f, long bodyBytes) {
+            Kept k = new Kept(f, Math.max(0, bodyBytes));
+            Kept old = filings.put(f.id(), k);
+            if (old != null) {
+                bytes -= old.bytes;
+            }
+            bytes += k.bytes;
+            evict();
+        }
+
+        /**
+         * Records {@code e} on {@code f}, which becomes the most recently updated dossier.
+         *
+         * @return false when the dossier holds {@link Events#MAX} events already; null when it is no longer kept
+         */
+        synchronized Boolean addEvent(Filing f, Tracking.StepEvent e) {
+            Kept k = filings.get(f.id());
+            if (k == null || k.filing != f) {
+                return null;
+            }
+            if (!f.events().add(e)) {
+                return false;
+            }
+            long more = eventBytes(e);
+            k.bytes += more;
+            bytes += more;
+            filings.remove(f.id());
+            filings.put(f.id(), k);
+            evict();
+            return true;
+        }
+
+        /** What a step event counts for: its officer's name as UTF-16, and 128 bytes for the rest. */
+        static long eventBytes(Tracking.StepEvent e) {
+            return 128L + 2L * (e.by() == null ? 0 : e.by().length());
+        }
+
+        /** Drops the oldest dossiers until both bounds hold; never the newest (the one just filed or updated). */
+        private void evict() {
+            java.util.Iterator<Kept> it = filings.values().iterator();
+            while ((filings.size() > max || bytes > maxBytes) && filings.size() > 1) {
+                bytes -= it.next().bytes;
+                it.remove();
+            }
         }
 
         synchronized Optional<Filing> get(String id) {
-            return Optional.ofNullable(filings.get(id));
+            Kept k = filings.get(id);
+            return k == null ? Optional.empty() : Optional.of(k.filing);
+        }
+
+        /** How many dossiers are kept, and the bytes they count for (for tests). */
+        synchronized long[] kept() {
+            return new long[] {filings.size(), bytes};
         }
     }
 

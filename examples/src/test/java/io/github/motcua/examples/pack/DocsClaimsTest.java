@@ -87,4 +87,92 @@ class DocsClaimsTest {
             }
         }
     }
+    /** The guide's text with its line breaks and indentation read as single spaces, as a reader reads it. */
+    static String flat(String doc) throws IOException {
+        return Files.readString(ROOT.resolve(doc), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    }
+
+    /** The first italic quotation of {@code doc} that starts with {@code start}, whitespace made single spaces. */
+    static String quoted(String doc, String start) throws IOException {
+        Matcher m = Pattern.compile("\\*(" + Pattern.quote(start) + "[^*]*)\\*").matcher(flat(doc));
+        assertTrue(m.find(), doc + " quotes no message starting [" + start + "]");
+        return m.group(1).strip();
+    }
+
+    /** A copy of the Gia Lai pack under {@code dir} (a guide's claim breaks one of its files). */
+    static Path giaLaiCopy(Path dir) throws IOException {
+        Path to = dir.resolve("gia-lai");
+        try (Stream<Path> walk = Files.walk(GiaLaiCasesTest.PACK)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path t = to.resolve(GiaLaiCasesTest.PACK.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return to;
+    }
+
+    static List<io.github.motcua.rules.PackProblem> problems(Path pack) {
+        try (Engine e = Motcua.engine().build()) {
+            return e.load(pack).problems();
+        }
+    }
+
+    /**
+     * The analysts' messages docs/import.md, docs/pack-format.md and docs/fees.md quote (session 18) are the library's
+     * words for the mistake they describe, so a reworded message cannot leave a guide quoting the old one; and one date
+     * written day first in a legal-bases file is one problem, as docs/pack-format.md says.
+     */
+    @Test
+    void guides_quoteTheAnalystsMessagesAsTheLibraryWritesThem(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // docs/import.md: a record with a comma before its closing brace
+        Path pack = giaLaiCopy(dir);
+        Path bad = Files.writeString(dir.resolve("comma.json"), "{\"code\": \"9.1\",\n \"name\": \"Thủ tục\",\n}");
+        io.github.motcua.catalogue.imports.ImportReport r = io.github.motcua.catalogue.imports.Importer.into(pack)
+                .importRecords(List.of(bad));
+        assertEquals(1, r.refused().size(), r.text());
+        String vi = r.refused().get(0).messageVi();
+        String en = r.refused().get(0).messageEn();
+        assertEquals(quoted("docs/import.md", "JSON không hợp lệ ở dòng"), vi);
+        assertEquals(quoted("docs/import.md", "malformed JSON at line"), en);
+        // docs/pack-format.md: a key with the wrong case, a date written day first in a legal-bases file
+        Path proc = pack.resolve("procedures/GL.LLTP.01/procedure.yaml");
+        String procText = Files.readString(proc, StandardCharsets.UTF_8);
+        Files.writeString(proc, procText.replace("onlineLevel: FULL", "onlinelevel: FULL"), StandardCharsets.UTF_8);
+        List<io.github.motcua.rules.PackProblem> ps = problems(pack);
+        assertEquals(1, ps.size(), ps.toString());
+        String key = quoted("docs/pack-format.md", "Khóa [onlinelevel]");
+        assertTrue(ps.get(0).messageVi().startsWith(key), ps.get(0).messageVi() + " | the guide: " + key);
+        Files.writeString(proc, procText, StandardCharsets.UTF_8);
+        Path bases = pack.resolve("legal-bases/procedures.yaml");
+        String basesText = Files.readString(bases, StandardCharsets.UTF_8);
+        assertTrue(basesText.contains("  validFrom: 2025-07-01\n"));
+        Files.writeString(bases, basesText.replaceFirst("  validFrom: 2025-07-01\n", "  validFrom: 01/07/2025\n"), StandardCharsets.UTF_8);
+        ps = problems(pack);
+        assertEquals(1, ps.size(), "one date written day first is one problem (docs/pack-format.md): " + ps.size());
+        assertTrue(flat("docs/pack-format.md").contains("legal-bases/procedures.yaml gave 169 problems, now 1"));
+        String date = quoted("docs/pack-format.md", "[01/01/2016] không phải ngày");
+        assertEquals(date.replace("01/01/2016", "01/07/2025").replace("2016-01-01", "2025-07-01"), ps.get(0).messageVi());
+        Files.writeString(bases, basesText, StandardCharsets.UTF_8);
+        // docs/fees.md: a fee table whose rate is a formula stored without its result
+        Path fees = pack.resolve("procedures/GL.LLTP.01/fees.csv");
+        Files.delete(fees);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "motcua-test", "1.0");
+        org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("bieu-phi");
+        String[] head = {"type", "item", "kind", "nameVi", "tariff", "rate", "basis"};
+        for (int c = 0; c < head.length; c++) {
+            ws.value(0, c, head[c]);
+        }
+        ws.value(1, 0, "RATE");
+        ws.formula(1, 5, "1000+1000");
+        wb.finish();
+        Files.write(pack.resolve("procedures/GL.LLTP.01/fees.xlsx"), out.toByteArray());
+        ps = problems(pack);
+        assertEquals(1, ps.size(), ps.toString());
+        assertEquals(quoted("docs/fees.md", "Ô F2 dòng 2 có công thức"), ps.get(0).messageVi());
+    }
 }

@@ -34,6 +34,19 @@ final class FormsProblems {
     }
 
     /**
+     * The message {@code key} at a line and column of its file, with {@code args} the same in both languages and one
+     * argument {@code name} whose value differs ({@code vi}, {@code en}: a detail already worded in each).
+     */
+    static Problem at(String key, int line, int column, Map<String, String> args, String name, String vi, String en) {
+        Map<String, String> inVi = new LinkedHashMap<>(args);
+        inVi.put(name, vi);
+        Map<String, String> inEn = new LinkedHashMap<>(args);
+        inEn.put(name, en);
+        return Problem.ofText("", Math.max(0, line), Math.max(0, column), UNSET, Severity.ERROR,
+                Messages.render(BUNDLE, key, inVi, Locale.forLanguageTag("vi")), Messages.render(BUNDLE, key, inEn, Locale.ENGLISH));
+    }
+
+    /**
      * The message {@code key} with its arguments ({@code pairs}: names and values alternating; a value
      * is written with {@link String#valueOf(Object)}).
      */

@@ -51,8 +51,14 @@ final class SchemaStore {
             try {
                 node = PlainJson.readTree(f.getValue());
             } catch (JacksonException e) {
-                throw new UnableToLoadFormsException(path, FormsProblems.of("FORMS_SCHEMA_NOT_JSON", "file", path,
-                        "detail", e.getOriginalMessage()), null);
+                // the kernel's plain words at the parser's line and column, never the parser's English
+                var loc = e.getLocation();
+                io.github.motcua.kernel.Problem syntax = io.github.motcua.kernel.JsonSyntax.problem(path, f.getValue(),
+                        loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), e.getOriginalMessage());
+                throw new UnableToLoadFormsException(path, FormsProblems.at(syntax.line() > 0 ? "FORMS_SCHEMA_NOT_JSON"
+                        : "FORMS_SCHEMA_NOT_JSON_NO_PLACE", syntax.line(),
+                        syntax.column(), java.util.Map.of("file", path, "line", Integer.toString(syntax.line()), "column",
+                                Integer.toString(syntax.column())), "detail", syntax.messageVi(), syntax.messageEn()), null);
             }
             if (!(node instanceof ObjectNode obj)) {
                 throw new UnableToLoadFormsException(path, FormsProblems.of("FORMS_SCHEMA_NOT_OBJECT", "file", path), null);

@@ -121,4 +121,23 @@ class FormsProblemsTest {
                 p.messageVi());
         assertTrue(p.messageEn().startsWith("cannot load the e-forms: schema [forms/a.schema.json] is not valid JSON"), p.messageEn());
     }
+
+    /**
+     * An analyst's form schema with a comma left after its last property: the line and column of the mistake and what
+     * to do, in Vietnamese — before, the Vietnamese carried the JSON parser's English ("Unexpected character ('}' (code
+     * 125)): was expecting double-quote to start property name") at line 0.
+     */
+    @Test
+    void schemaWithATrailingComma_lineColumnAndPlainWords_noParserEnglish() {
+        String schema = "{\n  \"type\": \"object\",\n  \"properties\": {},\n}\n";
+        UnableToLoadFormsException e = assertThrows(UnableToLoadFormsException.class,
+                () -> Forms.builder().packFiles(Map.of("procedures/1.001193/form.schema.json", schema)).build());
+        Problem p = e.toProblem();
+        assertEquals(4, p.line());
+        assertEquals(1, p.column());
+        assertEquals("Không nạp được tờ khai điện tử: Lược đồ [procedures/1.001193/form.schema.json] không phải JSON hợp lệ ở"
+                + " dòng 4, cột 1: Thừa dấu phẩy trước dấu }: xóa dấu phẩy sau mục cuối cùng", p.messageVi());
+        assertTrue(p.messageEn().endsWith("at line 4, column 1: a comma too many before }: delete the comma after the last entry"),
+                p.messageEn());
+    }
 }

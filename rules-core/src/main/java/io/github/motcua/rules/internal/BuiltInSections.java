@@ -954,7 +954,8 @@ final class BuiltInSections {
             } catch (UnableToLoadFormsException e) {
                 String file = e.file() != null ? e.file() : files.keySet().iterator().next();
                 // forms-core's problem: "cannot load the e-forms" and the detail, in each language
-                return new Result(null, List.of(new PackProblem(file, 0, 0, "FORMS", e.toProblem().messageVi(), e.toProblem().messageEn())));
+                io.github.motcua.kernel.Problem p = e.toProblem();
+                return new Result(null, List.of(new PackProblem(file, p.line(), p.column(), "FORMS", p.messageVi(), p.messageEn())));
             } catch (FormsException e) {
                 return new Result(null, List.of(new PackProblem(files.keySet().iterator().next(), 0, 0, "FORMS",
                         Msg.vi("load.forms.failed", "detail", e.toProblem().messageVi()), Msg.en("load.forms.failed", "detail", e.getMessage()))));

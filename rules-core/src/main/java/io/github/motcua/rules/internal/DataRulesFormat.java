@@ -122,6 +122,17 @@ final class DataRulesFormat {
 
     // ---- reading ----
 
+    /** A data entry that declares more rules than a procedure may hold ({@link ProcedureCompiler#MAX_RULES}). */
+    static final class TooManyRules extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final int count;
+
+        TooManyRules(int count) {
+            super("too many rules: " + count, null);
+            this.count = count;
+        }
+    }
+
     /**
      * The rules an artifact's data entry holds, checked as {@link DataRules#translate} would have made them.
      *
@@ -141,6 +152,9 @@ final class DataRulesFormat {
             int rules = u16(in);
             if (rules == 0) {
                 throw bad("no rule");
+            }
+            if (rules > ProcedureCompiler.MAX_RULES) {
+                throw new TooManyRules(rules); // before any of them is decoded: the build never writes so many
             }
             List<DataRules.DataRule> out = new ArrayList<>(Math.min(rules, 1024));
             Set<String> names = new HashSet<>();

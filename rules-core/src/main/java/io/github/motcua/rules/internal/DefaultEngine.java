@@ -280,13 +280,23 @@ public final class DefaultEngine implements Engine {
         final Procedure procedure;
         final Lazy lazy;
         /** SHA-256 of the procedure folder's files and the legal bases: equal means lint need not run again. */
-        final String checkKey;
+        private final Supplier<String> checkKey;
         private volatile CompiledProcedure compiled;
 
         Slot(Procedure procedure, Lazy lazy, String checkKey) {
+            this(procedure, lazy, () -> checkKey);
+        }
+
+        /** A slot whose check key is worked out when first asked for (a first load's: {@link PackLoader.LaterKeys}). */
+        Slot(Procedure procedure, Lazy lazy, Supplier<String> checkKey) {
             this.procedure = procedure;
             this.lazy = lazy;
             this.checkKey = checkKey;
+        }
+
+        /** SHA-256 of the procedure folder's files and the legal bases: equal means lint need not run again. */
+        String checkKey() {
+            return checkKey.get();
         }
 
         /**
@@ -443,7 +453,8 @@ public final class DefaultEngine implements Engine {
     private Object[] read(Path packDir) {
         List<PackProblem> problems = new ArrayList<>();
         if (java.nio.file.Files.isRegularFile(packDir)) {
-            PrebuiltArchive.Contents c = PrebuiltArchive.read(packDir, problems, loadPool); // data decoded on the load threads
+            // data decoded on the load threads; the files' digests only for a reload (a first load's keys come later)
+            PrebuiltArchive.Contents c = PrebuiltArchive.read(packDir, problems, loadPool, serving.get() != null);
             return c == null ? new Object[] {PackFiles.of(packDir.toString(), Map.of()), problems}
                     : new Object[] {c.files(), problems, c.byKey()};
         }
@@ -547,6 +558,11 @@ public final class DefaultEngine implements Engine {
             }
         }
         CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> finishWarm(next));
+        if (next.memo() != null) {
+            // a first load's reuse keys (only a later reload compares them): behind the warm-up on its threads, else
+            // on a load thread now that the pack serves; a reload that comes first works them out itself
+            next.memo().settle(backgroundWarmUp ? compilePool : foreground);
+        }
     }
 
     /**
@@ -726,7 +742,7 @@ public final class DefaultEngine implements Engine {
         java.util.Set<String> prebuiltUnused = prebuilt == null ? java.util.Set.of() : new java.util.HashSet<>(prebuilt.keySet());
         Map<LoadedPack.ProcedureSource, String> ruleKeys = ruleKeys(pack.procedures().values().stream().filter(ps -> {
             Slot before = old == null ? null : old.slots().get(ps.procedure().code());
-            return prebuilt != null || before == null || !before.checkKey.equals(checkKeys.get(ps.procedure().code()));
+            return prebuilt != null || before == null || !before.checkKey().equals(checkKeys.get(ps.procedure().code()));
         }).toList()); // what the loop below asks for: not a procedure it takes unchanged from the serving pack
         for (LoadedPack.ProcedureSource ps : pack.procedures().values()) {
             String code = ps.procedure().code();
@@ -739,10 +755,10 @@ public final class DefaultEngine implements Engine {
                 }
             }
             // a prebuilt pack's classes are always verified and used: what it holds is what serves
-            if (prebuilt == null && before != null && before.checkKey.equals(checkKeys.get(code))) {
+            if (prebuilt == null && before != null && before.checkKey().equals(checkKeys.get(code))) {
                 // byte-identical folder and legal bases: same lint, same rules, same KieBase
                 byKey.put(before.lazy.key, before.lazy);
-                slots.put(code, new Slot(ps.procedure(), before.lazy, before.checkKey));
+                slots.put(code, new Slot(ps.procedure(), before.lazy, before.checkKey()));
                 if (before.lazy.done()) {
                     problems.addAll(before.lazy.problems());
                 } else if (!lazyCompile) {
@@ -756,7 +772,8 @@ public final class DefaultEngine implements Engine {
                     keepClasses);
             lazy.early = early.get(key);
             byKey.put(key, lazy);
-            slots.put(code, new Slot(ps.procedure(), lazy, checkKeys.get(code)));
+            Map<String, String> keysNow = checkKeys; // a first load's: worked out after the load, when first compared
+            slots.put(code, new Slot(ps.procedure(), lazy, () -> keysNow.get(code)));
             if (!lazyCompile || isReload || prebuilt != null) {
                 mustCompile.add(lazy); // eager, or a reload's changed procedure: checked before it may serve
             }

@@ -58,6 +58,9 @@ final class Linter {
     static List<PackProblem> lint(DrlSource src, Positions at, Set<String> componentIds,
             Map<String, LegalBasis> bases) {
         List<PackProblem> out = new ArrayList<>();
+        if (tooLong(src, at, out)) {
+            return out; // every other check would quote the absurd text back; the analyst shortens it first
+        }
         unicodeEscapes(src, at, out);
         String m = src.maskedText();
         Matcher d = DECLARATION.matcher(m);
@@ -150,6 +153,103 @@ final class Linter {
             }
         }
         return out;
+    }
+
+    /**
+     * Characters of a rule's name, of an annotation's value ({@code @basis}, {@code @validFrom} …) and of any other
+     * text in a rule's header (an {@code agenda-group} or {@code activation-group} name): the longest name in the
+     * Gia Lai pack is 150, so 1,000 is far above real use.
+     */
+    static final int MAX_NAME_CHARS = 1_000;
+    /**
+     * Characters of any other string in a rule (a note, a reason, a compared value): the rules-as-data limit of one
+     * literal; the longest in the Gia Lai pack is 309. The Java compiler cannot hold a text over 65,535 bytes (21,845
+     * characters of Vietnamese), and refused it in its own English at line 0.
+     */
+    static final int MAX_TEXT_CHARS = DataRules.MAX_LITERAL;
+    private static final Pattern WHEN_WORD = Pattern.compile("\\bwhen\\b");
+    private static final int SHOWN = 40;
+
+    /**
+     * Refuses absurdly long names and texts at their own line, before anything is compiled or translated: a rule
+     * name, an annotation value or an attribute over {@link #MAX_NAME_CHARS}, any other string over
+     * {@link #MAX_TEXT_CHARS}. Each problem quotes only the text's first characters.
+     *
+     * @return true when one was found
+     */
+    private static boolean tooLong(DrlSource src, Positions at, List<PackProblem> out) {
+        if (src.text.length() <= MAX_NAME_CHARS) {
+            return false; // nothing in a short file can be too long
+        }
+        int before = out.size();
+        Set<Integer> reported = new java.util.HashSet<>(); // offsets of literals already reported as a name or value
+        String masked = src.maskedText();
+        List<int[]> headers = new ArrayList<>(); // {first offset, offset of the rule's "when" or the next rule}
+        List<DrlSource.RuleHeader> rules = src.rules();
+        for (int r = 0; r < rules.size(); r++) {
+            DrlSource.RuleHeader h = rules.get(r);
+            int from = src.lineStart(h.line());
+            int next = r + 1 < rules.size() ? src.lineStart(rules.get(r + 1).line()) : masked.length();
+            Matcher w = WHEN_WORD.matcher(masked).region(from, next);
+            headers.add(new int[] {from, w.find() ? w.start() : next});
+            if (h.name().length() > MAX_NAME_CHARS) {
+                out.add(tooLong(at, h.line(), h.column(), "load.lint.tooLong.name", h.name(), MAX_NAME_CHARS, ""));
+                reported.add(from + h.column() - 1);
+            }
+            for (Map.Entry<String, DrlSource.Meta> e : h.meta().entrySet()) {
+                DrlSource.Meta m = e.getValue();
+                if (m.value().length() > MAX_NAME_CHARS) {
+                    out.add(tooLong(at, m.line(), m.column(), "load.lint.tooLong.annotation", m.value(), MAX_NAME_CHARS,
+                            e.getKey()));
+                    reported.add(src.lineStart(m.line()) + m.column() - 1);
+                }
+            }
+        }
+        int hi = 0;
+        for (DrlSource.Literal l : src.literals()) {
+            String v = l.value();
+            if (v.length() <= MAX_NAME_CHARS) {
+                continue;
+            }
+            while (hi < headers.size() && headers.get(hi)[1] <= l.start()) {
+                hi++;
+            }
+            boolean inHeader = hi < headers.size() && headers.get(hi)[0] <= l.start();
+            if (inHeader && reportedOnLine(src, reported, l.start())) {
+                continue; // the rule's name or an annotation's value, reported above
+            }
+            if (inHeader || v.length() > MAX_TEXT_CHARS) {
+                int[] p = src.position(l.start());
+                out.add(tooLong(at, p[0], p[1], inHeader ? "load.lint.tooLong.header" : "load.lint.tooLong.text", v,
+                        inHeader ? MAX_NAME_CHARS : MAX_TEXT_CHARS, ""));
+            }
+        }
+        return out.size() > before;
+    }
+
+    /** True when a name or value on the line of {@code offset} was reported already. */
+    private static boolean reportedOnLine(DrlSource src, Set<Integer> reported, int offset) {
+        int line = src.position(offset)[0];
+        for (int o : reported) {
+            if (src.position(o)[0] == line) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PackProblem tooLong(Positions at, int line, int column, String key, String text, int max,
+            String value) {
+        String start = text.codePointCount(0, text.length()) <= SHOWN ? text
+                : text.substring(0, text.offsetByCodePoints(0, SHOWN));
+        String[] vi = {"length", grouped(text.length(), '.'), "max", grouped(max, '.'), "start", start, "annotation", value};
+        String[] en = {"length", grouped(text.length(), ','), "max", grouped(max, ','), "start", start, "annotation", value};
+        return at.at(line, column, "LINT_TOO_LONG", Msg.vi(key, vi), Msg.en(key, en));
+    }
+
+    /** 30000 as 30.000 (Vietnamese) or 30,000 (English). */
+    private static String grouped(int n, char separator) {
+        return String.format(Locale.ROOT, "%,d", n).replace(',', separator);
     }
 
     /**

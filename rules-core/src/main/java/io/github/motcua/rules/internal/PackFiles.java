@@ -32,6 +32,11 @@ public final class PackFiles {
     static final PackReader.Limits LIMITS = PackReader.Limits.DEFAULT;
 
     private final String source;
+    /**
+     * The JSON nodes of the cases' dossiers this load has made so far, each counted with the base dossier merged into it
+     * ({@link ProcedureReader#MAX_PACK_CASE_NODES}): shared by every procedure folder the load reads, on any thread.
+     */
+    final java.util.concurrent.atomic.AtomicLong caseNodes = new java.util.concurrent.atomic.AtomicLong();
     private final SortedMap<String, byte[]> files;
     /**
      * A prebuilt pack's stored trees ({@link io.github.motcua.kernel.PackTrees}) of some of its YAML files by path,

@@ -139,10 +139,13 @@ final class PackLoader {
         private final Set<String> expectKeys;
         /** What the memo needs besides the folders' results (null when the load had problems). */
         private final Memo partial;
+        /** The rules of the folders read so far, the ones the load read included ({@link ProcedureCompiler#MAX_PACK_RULES}). */
+        private final java.util.concurrent.atomic.AtomicLong rules;
 
         private DeferredFolders(Map<String, List<String>> paths, PackFiles files, FormFields.Library forms, CutOffRules cutOffs,
                 ProcedureReader.RuleChecks ruleChecks, Set<String> claimed, Map<String, LegalBasis> bases, Set<String> expectKeys,
-                Memo partial) {
+                Memo partial, long rulesAtLoad) {
+            this.rules = new java.util.concurrent.atomic.AtomicLong(rulesAtLoad);
             this.paths = paths;
             this.files = files;
             this.forms = forms;
@@ -159,9 +162,25 @@ final class PackLoader {
             return paths.keySet();
         }
 
-        /** Parses and checks folder {@code code} as the full load would have. */
+        /**
+         * Parses and checks folder {@code code} as the full load would have; a folder whose rules take the pack past
+         * {@link ProcedureCompiler#MAX_PACK_RULES} is refused ({@code DRL_TOO_MANY_RULES}, quarantined like any folder
+         * with a problem) and not counted. Each folder is read once ({@link DeferredProcedures}).
+         */
         ProcedureReader.Folder read(String code) {
-            return readFolder(files, forms, cutOffs, ruleChecks, code, paths.get(code), claimed, bases, expectKeys);
+            ProcedureReader.Folder f = readFolder(files, forms, cutOffs, ruleChecks, code, paths.get(code), claimed, bases, expectKeys);
+            if (f.proc() == null) {
+                return f;
+            }
+            int n = ProcedureCompiler.ruleCount(f.proc().source());
+            long total = rules.addAndGet(n);
+            if (total > ProcedureCompiler.MAX_PACK_RULES) {
+                rules.addAndGet(-n);
+                List<PackProblem> mine = new ArrayList<>(f.problems());
+                mine.add(ProcedureCompiler.tooManyRulesInPack("procedures/" + code, total));
+                return new ProcedureReader.Folder(code, null, mine, false);
+            }
+            return f;
         }
 
         /**
@@ -203,10 +222,146 @@ final class PackLoader {
     /**
      * What a reload may reuse: content keys (SHA-256) of the pack-wide files and of each procedure
      * folder, each clean procedure's parsed source and cases, and built-in section values with the key
-     * of their inputs. Immutable, so thread-safe.
+     * of their inputs. Immutable once its keys are worked out, so thread-safe. A first load's memo works its keys
+     * out after the load ({@link LaterKeys}): they only serve a later reload, and a fresh JVM digests them several
+     * times faster once the load's own hashing has had the JIT compile SHA-256.
      */
-    record Memo(String wide, Map<String, String> folderKeys, Map<String, Proc> procs, Map<String, String> sectionKeys,
-            Map<String, Object> sectionValues) {
+    static final class Memo {
+        private final String wide;
+        private final Map<String, String> folderKeys;
+        private final Map<String, String> sectionKeys;
+        private final LaterKeys later;
+        private final Map<String, Proc> procs;
+        private final Map<String, Object> sectionValues;
+
+        Memo(String wide, Map<String, String> folderKeys, Map<String, Proc> procs, Map<String, String> sectionKeys,
+                Map<String, Object> sectionValues) {
+            this(wide, folderKeys, sectionKeys, null, procs, sectionValues);
+        }
+
+        private Memo(String wide, Map<String, String> folderKeys, Map<String, String> sectionKeys, LaterKeys later,
+                Map<String, Proc> procs, Map<String, Object> sectionValues) {
+            this.wide = wide;
+            this.folderKeys = folderKeys;
+            this.sectionKeys = sectionKeys;
+            this.later = later;
+            this.procs = procs;
+            this.sectionValues = sectionValues;
+        }
+
+        /** The pack-wide files' key. */
+        String wide() {
+            return later == null ? wide : later.get().wide();
+        }
+
+        /** Each procedure folder's key by code. */
+        Map<String, String> folderKeys() {
+            return later == null ? folderKeys : later.get().folderKeys();
+        }
+
+        /** Each reusable section's key (its files and the pack-wide files) by name. */
+        Map<String, String> sectionKeys() {
+            return later == null ? sectionKeys : later.get().sectionKeys();
+        }
+
+        Map<String, Proc> procs() {
+            return procs;
+        }
+
+        Map<String, Object> sectionValues() {
+            return sectionValues;
+        }
+
+        /** Whether the keys are worked out (always, but for a first load's memo until {@link #settle} or a read). */
+        boolean keysWorkedOut() {
+            return later == null || later.done.isDone();
+        }
+
+        /** Starts working out the keys on {@code executor} when they are still to do (a first load's memo). */
+        void settle(java.util.concurrent.Executor executor) {
+            if (later != null) {
+                later.start(executor);
+            }
+        }
+    }
+
+    /**
+     * A first load's keys — each file's SHA-256, each folder's key, each reusable section's key and each procedure's
+     * check key — worked out once, after the load: on a load thread ({@link #start}, called when the pack serves), or by
+     * the first caller that needs one (a reload), whichever comes first. Nothing of the load waits for them: they are
+     * only ever compared with a later load's. Holds the files until then. Thread-safe.
+     */
+    static final class LaterKeys {
+        private PackFiles files;
+        private List<String> sectionNames;
+        private List<Map<String, byte[]>> sectionFiles;
+        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.CompletableFuture<Done> done = new java.util.concurrent.CompletableFuture<>();
+
+        record Done(String wide, Map<String, String> folderKeys, Map<String, String> sectionKeys, Map<String, String> checkKeys) {
+        }
+
+        private LaterKeys(PackFiles files, List<String> sectionNames, List<Map<String, byte[]>> sectionFiles) {
+            this.files = files;
+            this.sectionNames = sectionNames;
+            this.sectionFiles = sectionFiles;
+        }
+
+        /** Queues the work on {@code executor} (a closed one leaves it to the first caller). */
+        void start(java.util.concurrent.Executor executor) {
+            if (claimed.get()) {
+                return;
+            }
+            try {
+                executor.execute(this::work);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed: the first caller works them out
+            }
+        }
+
+        /** The keys: worked out on this thread when no thread has started on them, else waited for. */
+        Done get() {
+            work();
+            return join(done);
+        }
+
+        private void work() {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                Keys k = join(groupKeys(files, Runnable::run));
+                String wide = k.groups().get("");
+                Map<String, String> sections = new java.util.HashMap<>();
+                for (int i = 0; i < sectionNames.size(); i++) {
+                    sections.put(sectionNames.get(i), wide + "/" + key(sectionFiles.get(i), k.files()));
+                }
+                Map<String, String> folders = new java.util.HashMap<>(k.groups());
+                folders.remove("");
+                done.complete(new Done(wide, Map.copyOf(folders), Map.copyOf(sections), Map.copyOf(checkKeys(files, k))));
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            } finally {
+                files = null; // the pack's bytes are not kept for longer than this
+                sectionNames = null;
+                sectionFiles = null;
+            }
+        }
+
+        /** Each procedure's check key by code, a view that works the keys out at its first read. */
+        Map<String, String> checkKeyView() {
+            return new java.util.AbstractMap<>() {
+                @Override
+                public String get(Object code) {
+                    return LaterKeys.this.get().checkKeys().get(code);
+                }
+
+                @Override
+                public Set<Map.Entry<String, String>> entrySet() {
+                    return LaterKeys.this.get().checkKeys().entrySet();
+                }
+            };
+        }
     }
 
     /** One procedure folder parsed without a problem: its source (rules included) and its cases. */
@@ -432,7 +587,9 @@ final class PackLoader {
             return out;
         }, executor);
         packSha256 = java.util.concurrent.CompletableFuture.supplyAsync(files::sha256, executor);
-        java.util.concurrent.CompletableFuture<Keys> keysF = groupKeys(files, executor);
+        // a first load (nothing to reuse) needs the keys only for a later reload: worked out after it (LaterKeys)
+        boolean keysLater = previous == null && !deferFolders;
+        java.util.concurrent.CompletableFuture<Keys> keysF = keysLater ? null : groupKeys(files, executor);
         Map<String, Proc> procMemo = new java.util.HashMap<>();
         Map<String, String> sectionKeys = new java.util.HashMap<>();
         int problemsAtStart = problems.size();
@@ -471,10 +628,19 @@ final class PackLoader {
         }
         PackInfo info = infoWithHash == null ? null : infoWithHash.apply(join(packSha256));
         PackSection.Context context = new PackSection.Context(info, bases, units, files.files());
-        Keys fileKeys = join(keysF);
-        keys = fileKeys.groups();
-        wide = keys.get("");
-        checkKeys = checkKeys(files, fileKeys);
+        Keys fileKeys = keysLater ? null : join(keysF);
+        keys = keysLater ? null : fileKeys.groups();
+        wide = keysLater ? null : keys.get("");
+        List<String> reusableNames = new ArrayList<>();
+        List<Map<String, byte[]>> reusableFiles = new ArrayList<>();
+        for (int si = 0; si < sections.size(); si++) {
+            if (sections.get(si).reusable()) {
+                reusableNames.add(sections.get(si).name());
+                reusableFiles.add(sectionFiles.get(si));
+            }
+        }
+        LaterKeys later = keysLater ? new LaterKeys(files, List.copyOf(reusableNames), List.copyOf(reusableFiles)) : null;
+        checkKeys = keysLater ? later.checkKeyView() : checkKeys(files, fileKeys);
         // the sections are independent of each other (each its own files and the context): this thread loads them in
         // order, and a load thread done with the folders takes one not started yet; their results are taken in order
         List<SectionLoad> loads = new ArrayList<>();
@@ -537,6 +703,14 @@ final class PackLoader {
                 }
             }
         }
+        long packRules = 0;
+        for (LoadedPack.ProcedureSource src : procedures.values()) {
+            packRules += ProcedureCompiler.ruleCount(src);
+        }
+        if (packRules > ProcedureCompiler.MAX_PACK_RULES) {
+            // before any rule is parsed, translated or compiled: the engine builds nothing of a pack with problems
+            problems.add(ProcedureCompiler.tooManyRulesInPack("procedures", packRules));
+        }
         if (deferFolders) {
             // the cross-folder checks (aliases) and the warnings naming procedures need every folder: left to the folders
             if (info == null) {
@@ -547,7 +721,7 @@ final class PackLoader {
             Memo partial = problems.size() == problemsAtStart
                     ? new Memo(wide, Map.copyOf(folderKeys), Map.of(), Map.copyOf(sectionKeys), Map.copyOf(sectionValues)) : null;
             deferred = new DeferredFolders(java.util.Collections.unmodifiableMap(deferredPaths), files, forms, cutOffs, ruleChecks,
-                    claimed, java.util.Collections.unmodifiableMap(bases), expectKeys, partial);
+                    claimed, java.util.Collections.unmodifiableMap(bases), expectKeys, partial, packRules);
             return new LoadedPack(info, java.util.Collections.unmodifiableMap(bases), java.util.Collections.unmodifiableMap(units), java.util.Collections.unmodifiableMap(procedures), List.copyOf(cases),
                     Map.copyOf(sectionValues), decisionBudget, java.util.Collections.unmodifiableMap(parameters), List.copyOf(warnings));
         }
@@ -563,7 +737,9 @@ final class PackLoader {
         if (info == null) {
             return null;
         }
-        if (problems.size() == problemsAtStart) {
+        if (problems.size() == problemsAtStart && later != null) {
+            memo = new Memo(null, null, null, later, Map.copyOf(procMemo), Map.copyOf(sectionValues));
+        } else if (problems.size() == problemsAtStart) {
             Map<String, String> folderKeys = new java.util.HashMap<>(keys);
             folderKeys.remove("");
             memo = new Memo(wide, Map.copyOf(folderKeys), Map.copyOf(procMemo), Map.copyOf(sectionKeys),
@@ -615,7 +791,8 @@ final class PackLoader {
             PackSection.Result r;
             Object before = reuse ? previous.sectionValues().get(s.name()) : null;
             if (s.reusable()) {
-                sk = wide + "/" + key(mine, fileKeys.files()); // its inputs: its files plus the pack-wide files
+                // its inputs: its files plus the pack-wide files (a first load's: worked out later, LaterKeys)
+                sk = fileKeys == null ? null : wide + "/" + key(mine, fileKeys.files());
                 if (before != null && sk.equals(previous.sectionKeys().get(s.name()))) {
                     return new SectionOutcome(sk, null, before, null);
                 }
@@ -727,8 +904,12 @@ final class PackLoader {
             problems.add(Msg.problem("legal-bases/", 0, 0, "MISSING_FILE", "load.bases.missing"));
         }
         for (String path : paths) {
+            int before = problems.size();
             YamlDoc doc = yaml(path, "legal-bases", false);
             if (doc == null) {
+                if (problems.size() > before) {
+                    declaredAnyway(path, out);
+                }
                 continue;
             }
             int i = 0;
@@ -748,6 +929,32 @@ final class PackLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * The ids a legal-bases file that breaks its schema still declares, so that one mistake in it (a date written
+     * 01/07/2025) is one problem, not one more for every rule, procedure and fee line citing a basis of that file. The
+     * pack is refused by the file's own problem; these entries only answer "is this id declared".
+     */
+    private void declaredAnyway(String path, Map<String, LegalBasis> out) {
+        String text = files.text(path, new ArrayList<>());
+        YamlDoc doc = text == null ? null : YamlDoc.parse(path, text, new ArrayList<>());
+        if (doc == null || doc.root() == null || !doc.root().isArray()) {
+            return;
+        }
+        for (JsonNode n : doc.root()) {
+            JsonNode id = n.get("id");
+            if (id == null || !id.isString() || id.asString().isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode act = n.get("act");
+                out.putIfAbsent(id.asString(), new LegalBasis(id.asString(), act != null && act.isString() && !act.asString().isBlank()
+                        ? act.asString() : id.asString(), null, null, null, null, null, null, false, null));
+            } catch (RuntimeException e) {
+                // an id the kernel refuses is reported with the file's own problems
+            }
+        }
     }
 
     private Map<String, ReceivingUnit> units() {

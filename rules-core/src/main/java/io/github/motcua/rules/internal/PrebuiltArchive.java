@@ -310,9 +310,18 @@ final class PrebuiltArchive {
      * artifact is accepted or refused as a serial read would: the refusal of the entry first in the file wins.
      */
     static Contents read(Path file, java.util.List<PackProblem> problems, java.util.concurrent.Executor pool) {
+        return read(file, problems, pool, true);
+    }
+
+    /**
+     * {@link #read(Path, java.util.List, java.util.concurrent.Executor)}; without {@code fileDigests} the reader works
+     * out only the pack's hash, not each file's and stored tree's SHA-256 (a first load's reuse keys are worked out
+     * after it: {@link PackLoader.LaterKeys}). What is accepted and refused is the same.
+     */
+    static Contents read(Path file, java.util.List<PackProblem> problems, java.util.concurrent.Executor pool, boolean fileDigests) {
         String name = file.toString();
         try {
-            return readChecked(file, name, pool);
+            return readChecked(file, name, pool, fileDigests);
         } catch (Refused r) {
             problems.add(r.problem);
             return null;
@@ -322,7 +331,18 @@ final class PrebuiltArchive {
         }
     }
 
-    private static Contents readChecked(Path file, String name, java.util.concurrent.Executor pool) throws IOException, Refused {
+    /** For tests: run between the check of the artifact's size and its read, e.g. to make it grow. */
+    static volatile java.util.function.Consumer<Path> beforeReadHook;
+
+    private static void beforeRead(Path file) {
+        java.util.function.Consumer<Path> h = beforeReadHook;
+        if (h != null) {
+            h.accept(file);
+        }
+    }
+
+    private static Contents readChecked(Path file, String name, java.util.concurrent.Executor pool, boolean fileDigests)
+            throws IOException, Refused {
         if (!Files.isRegularFile(file)) {
             throw refuse(name, "PACK_NOT_FOUND", "load.prebuilt.notFound");
         }
@@ -330,7 +350,13 @@ final class PrebuiltArchive {
         if (size > MAX_FILE_BYTES) {
             throw tooLarge(name, "load.prebuilt.fileTooLarge", "size", String.valueOf(size), "max", String.valueOf(MAX_FILE_BYTES));
         }
-        byte[] all = Files.readAllBytes(file);
+        beforeRead(file);
+        // never more than the size just checked and one byte, whatever the file holds by now: an artifact that grew since
+        // (a build or a copy still writing it) is refused, not read whole
+        byte[] all = io.github.motcua.kernel.PackReader.readAtMost(file, size, size);
+        if (all.length > size) {
+            throw tooLarge(name, "load.prebuilt.grew", "size", String.valueOf(size));
+        }
         ByteBuffer in = ByteBuffer.wrap(all);
         if (all.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
             throw refuse(name, "PREBUILT_CORRUPT", "load.prebuilt.notPrebuilt");
@@ -356,7 +382,7 @@ final class PrebuiltArchive {
             }
             Contents c;
             try (Body body = new Body(all, in.position(), (int) bodyLength, name)) {
-                c = entries(body, name, pool);
+                c = entries(body, name, pool, fileDigests);
             }
             if (!c.files().sha256().equals(hash)) {
                 throw refuse(name, "PREBUILT_ALTERED", "load.prebuilt.altered");
@@ -367,9 +393,10 @@ final class PrebuiltArchive {
         }
     }
 
-    private static Contents entries(Body in, String name, java.util.concurrent.Executor pool) throws Refused {
+    private static Contents entries(Body in, String name, java.util.concurrent.Executor pool, boolean fileDigests)
+            throws Refused {
         DataDecodes decodes = new DataDecodes(name, pool);
-        Digests digests = new Digests(pool);
+        Digests digests = new Digests(pool, fileDigests);
         try {
             return entries(in, name, decodes, digests);
         } catch (Refused r) {
@@ -535,6 +562,8 @@ final class PrebuiltArchive {
      * read, and the digests on the load threads beside the procedure folders). Batches are digested in the order they
      * were read, by one thread at a time (whichever holds the lock); {@link #finish} digests what is left. The files of
      * an artifact not in path order (not one the build wrote) get no pack hash here: {@link PackFiles} works it out.
+     * Each file's and tree's SHA-256 only when asked ({@code fileDigests}: a reload, whose keys are compared during the
+     * load; a first load's are worked out after it, {@link PackLoader.LaterKeys}, session 18).
      * One reader adds; not thread-safe beyond that.
      */
     private static final class Digests {
@@ -545,7 +574,8 @@ final class PrebuiltArchive {
         private final java.util.List<Batch> all = new java.util.ArrayList<>();
         /** Guarded by {@link #lock}. */
         private final MessageDigest pack = sha256();
-        private final MessageDigest file = sha256();
+        /** Null when only the pack's hash is wanted. */
+        private final MessageDigest file;
         private Batch open;
         private String last;
         private boolean ordered = true;
@@ -561,8 +591,9 @@ final class PrebuiltArchive {
             long size;
         }
 
-        Digests(java.util.concurrent.Executor pool) {
+        Digests(java.util.concurrent.Executor pool, boolean fileDigests) {
             this.pool = pool;
+            this.file = fileDigests ? sha256() : null;
         }
 
         static MessageDigest sha256() {
@@ -624,7 +655,7 @@ final class PrebuiltArchive {
             for (Batch b; (b = pending.poll()) != null;) {
                 for (int i = 0; i < b.paths.size(); i++) {
                     byte[] bytes = b.bytes.get(i);
-                    b.digests.add(file.digest(bytes));
+                    b.digests.add(file == null ? null : file.digest(bytes));
                     if (!b.isTree.get(i)) {
                         PackFiles.sha256(pack, b.paths.get(i), bytes);
                     }
@@ -649,7 +680,7 @@ final class PrebuiltArchive {
                 lock.unlock();
             }
             for (Batch b : all) {
-                for (int i = 0; i < b.paths.size(); i++) {
+                for (int i = 0; i < b.paths.size() && file != null; i++) {
                     (b.isTree.get(i) ? trees : files).put(b.paths.get(i), b.digests.get(i));
                 }
             }
@@ -730,6 +761,10 @@ final class PrebuiltArchive {
             finish();
             for (Batch b : batches) {
                 for (int i = 0; i < b.keys.size(); i++) {
+                    if (b.out[i] instanceof DataRulesFormat.TooManyRules t) {
+                        return refuse(name, "DRL_TOO_MANY_RULES", "load.prebuilt.tooManyDataRules", "entry", b.keys.get(i),
+                                "count", String.valueOf(t.count), "max", String.valueOf(ProcedureCompiler.MAX_RULES));
+                    }
                     if (b.out[i] instanceof IllegalArgumentException e) {
                         return corrupt(name, "load.prebuilt.badData", "entry", b.keys.get(i), "detail", io.github.motcua.kernel.Failures.detail(e));
                     }

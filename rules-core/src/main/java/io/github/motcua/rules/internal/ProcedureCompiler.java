@@ -276,11 +276,45 @@ final class ProcedureCompiler {
     }
 
     /**
+     * The most rules one procedure may hold in all, rules as data included (session 18). Real procedures have a handful to
+     * a few dozen (the Gia Lai pack at most 10, the synthetic catalogue's padding aims at 10). A procedure's rules are
+     * parsed, translated and — when a dossier needs its Drools session — assembled all at once: measured with the CLI's
+     * {@code check} (docs/security.md, "Rules as data"), 60,000 data rules in one procedure held up to 441 MB live
+     * (727 MB resident with the serial collector; the audit's run, 1.7 GB resident), about 7 kB a rule while it is prepared;
+     * 2,000 keep that under 15 MB. Counted on the rule headers as a procedure folder is read, before any of that, and
+     * again on a prebuilt pack's stored data entries before they are decoded.
+     */
+    static final int MAX_RULES = 2_000;
+
+    /**
+     * The most rules a pack may hold in all procedures together (session 18): about 2.3 times a province's whole
+     * catalogue written out (Gia Lai lists 2,142 procedures; the synthetic 2,000-procedure catalogue holds ≈ 20,000
+     * rules). A data rule keeps about 1.4 kB once its procedure is prepared (measured: docs/security.md), so 50,000 keep
+     * about 70 MB.
+     */
+    static final int MAX_PACK_RULES = 50_000;
+
+    /** The rules the texts of a procedure hold (their headers). */
+    static int ruleCount(LoadedPack.ProcedureSource src) {
+        int n = 0;
+        for (LoadedPack.RuleText t : src.rules()) {
+            n += t.source().rules().size();
+        }
+        return n;
+    }
+
+    /** {@code DRL_TOO_MANY_RULES} for a pack whose procedures hold {@code count} rules in all, over {@link #MAX_PACK_RULES}. */
+    static PackProblem tooManyRulesInPack(String file, long count) {
+        return Msg.problem(file, 0, 0, "DRL_TOO_MANY_RULES", "load.drl.tooManyRulesInPack",
+                "count", Long.toString(count), "max", Integer.toString(MAX_PACK_RULES));
+    }
+
+    /**
      * The most rules of one procedure that compile to code: Drools' executable model writes up to this many into one
      * class and spreads more over several classes joined by a {@code RulesSupplier}, which the verifier refuses. Checked
      * on the parsed trees, so such a procedure is refused before any source is generated or compiled (it used to cost
      * the whole generation and javac run first: about 20 s of CPU and 0.75 GB for 1,000 rules). Rules as data
-     * ({@link DataRules}) make no class and have no such limit.
+     * ({@link DataRules}) make no class and have only the limit of all rules, {@link #MAX_RULES}.
      */
     static final int MAX_CODE_RULES = 999;
 
@@ -295,7 +329,7 @@ final class ProcedureCompiler {
         }
         if (n > MAX_CODE_RULES) {
             problems.add(Msg.problem(blame(src), 0, 0, "DRL_TOO_MANY_RULES", "load.drl.tooManyRules",
-                    "count", Integer.toString(n), "max", Integer.toString(MAX_CODE_RULES)));
+                    "count", Integer.toString(n), "max", Integer.toString(MAX_CODE_RULES), "dataMax", Integer.toString(MAX_RULES)));
             return true;
         }
         long branches = 0;

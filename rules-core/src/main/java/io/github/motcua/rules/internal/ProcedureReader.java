@@ -45,6 +45,20 @@ final class ProcedureReader {
 
     /** Keys under a case's {@code expect:} that the engine checks itself; the rest belong to decision sections. */
     private static final Set<String> CORE_EXPECT = Set.of("eligibility", "reasons", "notes", "components");
+
+    /**
+     * The most cases (ca kiểm thử) one procedure may hold (session 18): real procedures have a few to a dozen or two
+     * (Gia Lai at most about 15). Every case is read at load into a dossier kept with the pack.
+     */
+    static final int MAX_CASES = 1_000;
+    /**
+     * The most JSON nodes the cases of one procedure may make, each case counted with the base dossier merged into it
+     * (session 18). A base dossier is copied into every case, so a small cases file beside a large base made many times
+     * the base: 1,000 one-line cases under a 4 MB base were 4 GB of nodes. A real case with its base is 20 to 100 nodes.
+     */
+    static final int MAX_CASE_NODES = 200_000;
+    /** The most such nodes of all the procedures of a pack together (a province's catalogue with cases: ≈ 2,000,000). */
+    static final long MAX_PACK_CASE_NODES = 5_000_000;
     private Set<String> expectKeys = Set.of();
     private final CutOffRules cutOffs;
 
@@ -181,6 +195,7 @@ final class ProcedureReader {
         Procedure p = procedure(code, folder, bases);
         List<LoadedPack.RuleText> rules = new ArrayList<>();
         List<String> casesFiles = new ArrayList<>();
+        int[] ruleCount = {0};
         for (String path : paths) {
             String rel = path.substring(folder.length() + 1);
             if (rel.equals("procedure.yaml") || IMPORT_LAYERS.contains(rel) || claimed.contains(path)
@@ -196,6 +211,9 @@ final class ProcedureReader {
                 }
                 DrlSource src = new DrlSource(path, text);
                 LoadedPack.RuleText t = new LoadedPack.RuleText(path, src, (l, c, cd, vi, en) -> new PackProblem(path, l, c, cd, vi, en));
+                if (tooManyRules(t, ruleCount)) {
+                    return new Folder(code, null, problems, false);
+                }
                 if (ruleChecks == RuleChecks.AT_LOAD) {
                     textChecks(t, form(), problems);
                 }
@@ -203,6 +221,9 @@ final class ProcedureReader {
             } else if (isTable(rel)) {
                 LoadedPack.RuleText t = RuleTables.generate(path, files.get(path), problems, warnings);
                 if (t != null) {
+                    if (tooManyRules(t, ruleCount)) {
+                        return new Folder(code, null, problems, false);
+                    }
                     if (ruleChecks == RuleChecks.AT_LOAD) {
                         textChecks(t, form(), problems);
                     }
@@ -213,6 +234,9 @@ final class ProcedureReader {
                 String text = files.text(path, problems);
                 LoadedPack.RuleText t = text == null ? null : YamlRules.translate(path, text, form(), problems);
                 if (t != null) {
+                    if (tooManyRules(t, ruleCount)) {
+                        return new Folder(code, null, problems, false);
+                    }
                     rules.add(t);
                 }
             } else {
@@ -238,10 +262,11 @@ final class ProcedureReader {
                 base = base(cf, form());
             }
         }
-        List<Seen> seen = new ArrayList<>();
+        Map<JsonNode, Seen> seen = new java.util.HashMap<>();
+        int[] caseBudget = {0, 0}; // cases, nodes
         for (String cf : casesFiles) {
-            if (!isBase(cf)) {
-                cases.addAll(cases(cf, p, bases, form(), base, seen));
+            if (!isBase(cf) && caseBudget[0] <= MAX_CASES && caseBudget[1] <= MAX_CASE_NODES) {
+                cases.addAll(cases(cf, p, bases, form(), base, seen, caseBudget));
             }
         }
         return new Folder(code, new PackLoader.Proc(src, List.copyOf(cases), warnings), problems, problems.isEmpty());
@@ -620,6 +645,41 @@ final class ProcedureReader {
     private record Seen(String name, String file, int line, JsonNode dossier) {
     }
 
+    /**
+     * Adds {@code t}'s rules to the folder's {@code count}; past {@link ProcedureCompiler#MAX_RULES}, adds
+     * {@code DRL_TOO_MANY_RULES} at {@code t}'s file and says so: the folder is refused before any of its rules is
+     * checked, parsed, translated or assembled (about 7 kB a rule while that runs), and nothing more of it is read.
+     */
+    private boolean tooManyRules(LoadedPack.RuleText t, int[] count) {
+        count[0] += t.source().rules().size();
+        if (count[0] <= ProcedureCompiler.MAX_RULES) {
+            return false;
+        }
+        problems.add(Msg.problem(t.file(), 0, 0, "DRL_TOO_MANY_RULES", "load.drl.tooManyRulesInProcedure",
+                "count", Integer.toString(count[0]), "max", Integer.toString(ProcedureCompiler.MAX_RULES)));
+        return true;
+    }
+
+    /** The nodes of a JSON tree (every value, object and array, the root included), without recursion. */
+    static int nodes(JsonNode root) {
+        if (root == null) {
+            return 0;
+        }
+        int n = 0;
+        java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            JsonNode x = todo.pop();
+            n++;
+            if (x.isContainer()) {
+                for (JsonNode child : x) {
+                    todo.push(child);
+                }
+            }
+        }
+        return n;
+    }
+
     private Base base(String path, FormFields form) {
         byte[] stored = files.tree(path);
         String text = stored != null ? null : files.text(path, problems);
@@ -660,7 +720,7 @@ final class ProcedureReader {
     }
 
     private List<PackCase> cases(String path, Procedure p, Map<String, LegalBasis> bases, FormFields form, Base base,
-            List<Seen> seen) {
+            Map<JsonNode, Seen> seen, int[] budget) {
         YamlDoc doc = PackLoader.yaml(files, problems, path, "cases", false);
         if (doc == null) {
             return List.of();
@@ -673,10 +733,26 @@ final class ProcedureReader {
         } else {
             items.add(root);
         }
+        int baseNodes = base == null ? 0 : nodes(base.dossier());
         for (int i = 0; i < items.size(); i++) {
             String ptr = root.isArray() ? "/" + i : "";
             JsonNode c = items.get(i);
             ObjectNode own = (ObjectNode) c.get("dossier");
+            // counted before the base is copied into it: the copies are what grows
+            long made = (long) baseNodes + nodes(own);
+            if (++budget[0] > MAX_CASES) {
+                problems.add(doc.msg(ptr, "CASES_TOO_MANY", "load.case.tooMany", "max", Integer.toString(MAX_CASES)));
+                return out;
+            }
+            if ((budget[1] += (int) Math.min(made, Integer.MAX_VALUE / 2)) > MAX_CASE_NODES) {
+                problems.add(doc.msg(ptr, "CASES_TOO_LARGE", "load.case.tooLarge", "max", Integer.toString(MAX_CASE_NODES)));
+                return out;
+            }
+            if (files.caseNodes.addAndGet(made) > MAX_PACK_CASE_NODES) {
+                problems.add(doc.msg(ptr, "CASES_TOO_LARGE", "load.case.tooLargeInPack", "max", Long.toString(MAX_PACK_CASE_NODES)));
+                budget[0] = MAX_CASES + 1; // nothing more of this procedure's cases
+                return out;
+            }
             ObjectNode dn = base == null ? own.deepCopy() : merge(base.dossier(), own);
             if (dn.get("procedure") == null) {
                 dn.put("procedure", p.code());
@@ -719,13 +795,13 @@ final class ProcedureReader {
             }
             int[] at = doc.position(ptr);
             String name = c.get("name").asString();
-            Seen same = seen.stream().filter(x -> x.dossier().equals(dn)).findFirst().orElse(null);
+            Seen same = seen.get(dn); // by content: one look-up, not a comparison with every case before it
             if (same != null) {
                 problems.add(doc.msg(ptr + "/dossier", "CASE_SAME_DOSSIER", "load.case.sameDossier", "name", name, "other", same.name(),
                         "where", same.file() + ":" + same.line()));
                 continue;
             }
-            seen.add(new Seen(name, path, at[0], dn));
+            seen.put(dn, new Seen(name, path, at[0], dn));
             out.add(new PackCase(name, path, at[0], dossier, expectation));
         }
         return out;

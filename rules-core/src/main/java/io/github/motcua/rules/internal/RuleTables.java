@@ -53,6 +53,11 @@ final class RuleTables {
         String[] reading = {"", "0"}; // the cell being read, and its row
         try {
             rows = file.endsWith(".xlsx") ? readXlsx(bytes, reading) : readCsv(csv);
+        } catch (FormulaWithoutValue f) {
+            problems.add(new PackProblem(file, f.refusal.row(), f.column, "TABLE_UNREADABLE",
+                    Msg.vi("load.table.unreadable", "detail", f.refusal.messageVi()),
+                    Msg.en("load.table.unreadable", "detail", f.refusal.messageEn())));
+            return null;
         } catch (IOException | RuntimeException e) {
             if (file.endsWith(".xlsx")) {
                 // what the reader's failure means, in words (a cell of the wrong type at its place, a broken sheet...)
@@ -268,6 +273,19 @@ final class RuleTables {
         return rows;
     }
 
+    /** A formula cell without its stored result, found while reading a sheet. */
+    private static final class FormulaWithoutValue extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient io.github.motcua.fees.XlsxArchive.Refusal refusal;
+        final int column;
+
+        FormulaWithoutValue(io.github.motcua.fees.XlsxArchive.Refusal refusal, int column) {
+            super(refusal.code(), null, false, false);
+            this.refusal = refusal;
+            this.column = column;
+        }
+    }
+
     /** The rows of the first sheet; {@code at} says which cell and row were being read when it throws. */
     private static List<List<Cell>> readXlsx(byte[] bytes, String[] at) throws IOException {
         List<List<Cell>> rows = new ArrayList<>();
@@ -278,6 +296,12 @@ final class RuleTables {
                     org.dhatim.fastexcel.reader.Cell c = r.getCell(i);
                     at[0] = c == null || c.getAddress() == null ? "" : c.getAddress().toString();
                     at[1] = Integer.toString(r.getRowNum());
+                    if (c != null && c.getType() == org.dhatim.fastexcel.reader.CellType.FORMULA
+                            && (c.getRawValue() == null || c.getRawValue().isEmpty())) {
+                        // read as an empty cell it would be a condition matching everything: refused at the cell
+                        throw new FormulaWithoutValue(io.github.motcua.fees.XlsxArchive.formulaWithoutValue(at[0],
+                                r.getRowNum(), c.getFormula()), i + 1);
+                    }
                     row.add(new Cell(r.getRowNum(), i + 1, r.getCellAsString(i).orElse("")));
                 }
                 at[0] = "";

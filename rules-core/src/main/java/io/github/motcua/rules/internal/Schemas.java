@@ -34,16 +34,19 @@ public final class Schemas {
             "rules", "parameters", "digitisation");
 
     static Schema schema(String kind) {
-        return CACHE.computeIfAbsent(kind, k -> {
-            try (InputStream in = Schemas.class.getResourceAsStream(ROOT + k + ".schema.json")) {
-                if (in == null) {
-                    throw new IllegalStateException("missing schema resource [" + k + "]");
-                }
-                return REGISTRY.getSchema(io.github.motcua.forms.internal.PlainJson.readTreeRefusingDuplicates(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return CACHE.computeIfAbsent(kind, k -> REGISTRY.getSchema(json(k)));
+    }
+
+    /** The schema of a kind as JSON (read each time: only a problem's words need it again). */
+    static JsonNode json(String kind) {
+        try (InputStream in = Schemas.class.getResourceAsStream(ROOT + kind + ".schema.json")) {
+            if (in == null) {
+                throw new IllegalStateException("missing schema resource [" + kind + "]");
             }
-        });
+            return io.github.motcua.forms.internal.PlainJson.readTreeRefusingDuplicates(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -67,6 +70,16 @@ public final class Schemas {
         }
         List<Error> en = s.validate(node, ctx -> ctx.executionConfig(b -> b.locale(Locale.ENGLISH).formatAssertionsEnabled(true)));
         List<PackProblem> out = new ArrayList<>();
+        // a misspelt key is two errors to networknt (the unknown key, and the required one it should have been): one here
+        java.util.Set<String> misspelt = new java.util.HashSet<>();
+        for (Error e : vi) {
+            if ("additionalProperties".equals(e.getKeyword()) && e.getProperty() != null) {
+                String closest = PlainSchemaWords.closest(e.getProperty(), PlainSchemaWords.declared(kind, e));
+                if (closest != null) {
+                    misspelt.add(pointer(e.getInstanceLocation()) + "\u0000" + closest);
+                }
+            }
+        }
         for (int i = 0; i < vi.size(); i++) {
             Error e = vi.get(i);
             String ptr = pointerPrefix + pointer(e.getInstanceLocation());
@@ -74,6 +87,14 @@ public final class Schemas {
             PackProblem indented = misindented(doc, ptr, e);
             if (indented != null) {
                 out.add(indented);
+                continue;
+            }
+            if ("required".equals(e.getKeyword()) && misspelt.contains(pointer(e.getInstanceLocation()) + "\u0000" + e.getProperty())) {
+                continue; // said with the misspelt key
+            }
+            PackProblem plain = PlainSchemaWords.problem(kind, doc, ptr, e);
+            if (plain != null) {
+                out.add(plain);
                 continue;
             }
             out.add(doc.problem(ptr, "SCHEMA", Msg.vi("load.schema.invalid", "kind", kind, "detail", e.getMessage()),

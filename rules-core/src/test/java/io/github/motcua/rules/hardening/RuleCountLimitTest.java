@@ -93,8 +93,9 @@ class RuleCountLimitTest {
         }
     }
 
+    /** Past the code limit, rules as data still load (they have only the limit of all rules, below). */
     @Test
-    void load_asManyRulesAsData_notLimited() {
+    void load_asManyRulesAsData_pastTheCodeLimit_loads() {
         Path p = HardeningPacks.copy("ho-tich", dir.resolve("pack"));
         HardeningPacks.write(p.resolve(EXTRA), rules(1000, "Form( text(\"treEm.hoTen\") == \"X%d\" )"));
         try (Engine e = Motcua.engine().build()) {
@@ -167,12 +168,13 @@ class RuleCountLimitTest {
      * The text checks of a rule file found each rule's first line by counting line feeds from the top, and each
      * literal by a search through all of a file's literals: work quadratic in the rules of a file (20,000 rules of a
      * 2.4 MB file took 52 s of CPU at load, 60,000 of a 7 MB file minutes). They now look both up (measured in
-     * docs/security.md); what they report, and where, is unchanged: here at the last of 5,000 rules.
+     * docs/security.md); what they report, and where, is unchanged: here at the last of 1,990 rules (5,000 until
+     * session 18, when a procedure's rules were limited to 2,000).
      */
     @Test
     void load_manyRules_aMistakeInTheLastIsStillFoundAtItsLine() {
         Path p = HardeningPacks.copy("ho-tich", dir.resolve("pack"));
-        String many = rules(5000, "Form( text(\"treEm.hoTen\") == \"X%d\" )");
+        String many = rules(1990, "Form( text(\"treEm.hoTen\") == \"X%d\" )");
         long lines = many.chars().filter(c -> c == '\n').count();
         HardeningPacks.write(p.resolve(EXTRA), many + "rule \"Thiếu dấu chấm phẩy\"\n  @basis(\"LHT-2014-D16\")\nwhen\n"
                 + "  Form( text(\"treEm.hoTen\") == \"Y\" )\nthen\n  decision.note(\"thiếu\")\nend\n");
@@ -184,5 +186,97 @@ class RuleCountLimitTest {
             assertEquals(EXTRA, q.file());
             assertEquals(lines + 6, q.line(), "the line of the action");
         }
+    }
+
+    /**
+     * Rules as data had no count limit of their own: 60,000 in one procedure held 441 MB live while the procedure was
+     * prepared (1.7 GB resident with the default collector). A procedure may now hold 2,000 rules in all; past that
+     * it is refused at the rule file that passes the limit, before anything is parsed — rules as data, DRL and
+     * decision tables alike — and a reload keeps the old pack.
+     */
+    @Test
+    void load_moreDataRulesThanAProcedureMayHold_refusedAtTheFileThatPassesTheLimit() throws Exception {
+        Path p = HardeningPacks.copy("ho-tich", dir.resolve("pack"));
+        String data = "Form( text(\"treEm.hoTen\") == \"X%d\" )";
+        HardeningPacks.write(p.resolve(EXTRA), rules(1990, data)); // with the procedure's own 5: 1,995
+        try (Engine e = Motcua.engine().build()) {
+            assertTrue(e.load(p).ok(), "under the limit");
+            String before = e.pack().orElseThrow().sha256();
+            HardeningPacks.write(p.resolve("procedures/1.001193/more.drl"), rules(11, data).replace("Quy tắc số", "Quy tắc thêm"));
+            ReloadResult r = e.reload(p).get();
+            assertFalse(r.swapped());
+            assertEquals(1, r.problems().size(), dump(r.problems()));
+            PackProblem q = r.problems().get(0);
+            assertEquals("DRL_TOO_MANY_RULES", q.code());
+            assertEquals("procedures/1.001193/more.drl", q.file(), "the file that passes the limit (files in name order)");
+            assertTrue(q.messageVi().startsWith("Thủ tục có quá 2000 quy tắc (đếm được 2001 đến tệp này"), q.messageVi());
+            assertTrue(q.messageEn().startsWith("the procedure has more than 2000 rules (2001 counted up to this file"), q.messageEn());
+            assertEquals(before, e.pack().orElseThrow().sha256(), "the old pack serves");
+            Decision d = e.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\",\"treEm\":{\"hoTen\":\"X1989\"}}"));
+            assertTrue(d.notes().stream().anyMatch(n -> n.messageVi().equals("ghi chú 1989")), d.notes().toString());
+        }
+        // one file over the limit on its own, on a first load
+        HardeningPacks.write(p.resolve(EXTRA), rules(2001, data));
+        try (Engine e = Motcua.engine().build()) {
+            LoadResult r = e.load(p);
+            assertFalse(r.ok());
+            assertEquals("DRL_TOO_MANY_RULES", r.problems().get(0).code(), dump(r.problems()));
+            assertEquals(EXTRA, r.problems().get(0).file());
+            assertTrue(e.pack().isEmpty());
+        }
+    }
+
+    /**
+     * The whole pack is limited too, to 50,000 rules (about 2.3 times a province's catalogue written out): 26 procedures
+     * of 1,955 rules each, every one under the procedure limit, are refused together, naming the count.
+     */
+    @Test
+    void load_moreRulesThanAPackMayHold_refused() throws Exception {
+        Path p = packOf26();
+        try (Engine e = Motcua.engine().lazyCompile(true).build()) {
+            LoadResult r = e.load(p);
+            assertFalse(r.ok());
+            PackProblem q = r.problems().stream().filter(x -> x.code().equals("DRL_TOO_MANY_RULES")).findFirst()
+                    .orElseThrow(() -> new AssertionError(dump(r.problems())));
+            assertEquals("procedures", q.file());
+            assertTrue(q.messageVi().startsWith("Bộ quy tắc có ") && q.messageVi().endsWith("quá giới hạn 50000 một bộ quy tắc"),
+                    q.messageVi());
+            assertTrue(e.pack().isEmpty());
+        }
+    }
+
+    /**
+     * With {@code lazyParse(true)} the folders are read at their first use or in the background: the one whose read
+     * takes the pack past 50,000 rules is quarantined (its decisions refused, {@code compiled()} naming it), the others
+     * serve.
+     */
+    @Test
+    void lazyParse_theFolderThatTakesThePackPastTheRuleLimit_quarantined() throws Exception {
+        Path p = packOf26();
+        try (Engine e = Motcua.engine().lazyCompile(true).lazyParse(true).build()) {
+            assertTrue(e.load(p).ok(), "the folders are read later");
+            java.util.List<PackProblem> all = e.compiled().get(120, java.util.concurrent.TimeUnit.SECONDS);
+            java.util.List<PackProblem> many = all.stream().filter(x -> x.code().equals("DRL_TOO_MANY_RULES")).toList();
+            assertEquals(1, many.size(), "25 of the 26 fit with the other procedure's rules: " + dump(all));
+            assertTrue(many.get(0).file().startsWith("procedures/"), many.get(0).file());
+            assertTrue(many.get(0).messageEn().endsWith("over the limit of 50000 a pack"), many.get(0).messageEn());
+        }
+    }
+
+    /** The ho-tich pack with procedure 1.001193 and 25 copies of it, each with 1,955 rules: 50,830 and a few more. */
+    private Path packOf26() throws Exception {
+        Path p = HardeningPacks.copy("ho-tich", dir.resolve("pack"));
+        String data = "Form( text(\"treEm.hoTen\") == \"X%d\" )";
+        HardeningPacks.write(p.resolve(EXTRA), rules(1950, data));
+        Path birth = p.resolve("procedures/1.001193");
+        for (int i = 0; i < 25; i++) {
+            String code = String.format(java.util.Locale.ROOT, "9.%06d", i);
+            Path copy = java.nio.file.Files.createDirectories(p.resolve("procedures/" + code));
+            for (String f : new String[] {"procedure.yaml", "rules.drl", "extra.drl"}) {
+                java.nio.file.Files.copy(birth.resolve(f), copy.resolve(f));
+            }
+            HardeningPacks.edit(copy.resolve("procedure.yaml"), t -> t.replace("code: \"1.001193\"", "code: \"" + code + "\""));
+        }
+        return p;
     }
 }

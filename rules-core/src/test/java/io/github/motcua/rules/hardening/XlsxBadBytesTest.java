@@ -87,7 +87,11 @@ class XlsxBadBytesTest {
                                 + " ở ô A1 dòng 1"),
                 Arguments.of("a shared-string index that is not a number", withSheet(sheet("<c r=\"A1\" t=\"s\"><v>x</v></c>")),
                         "không đúng kiểu"),
-                Arguments.of("a boolean cell holding text", withSheet(sheet("<c r=\"A1\" t=\"b\"><v>có</v></c>")), "không đúng kiểu"));
+                Arguments.of("a boolean cell holding text", withSheet(sheet("<c r=\"A1\" t=\"b\"><v>có</v></c>")), "không đúng kiểu"),
+                // written by a program that does not calculate: read as an empty cell, a decision table's condition
+                // would match everything (session 18)
+                Arguments.of("a formula without its stored result", withSheet(sheet("<c r=\"A1\"><f>1+1</f></c>")),
+                        "Ô A1 dòng 1 có công thức [=1+1] nhưng tệp không lưu kết quả của nó"));
     }
 
     private static byte[] garbled(byte[] wb) {

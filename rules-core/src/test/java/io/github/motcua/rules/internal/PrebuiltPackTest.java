@@ -459,6 +459,45 @@ class PrebuiltPackTest {
         refused(q.write(dir.resolve("big.motcua")), "PREBUILT_TOO_LARGE");
     }
 
+    /**
+     * An artifact that grows between the check of its size and its read (a build or a copy still writing it) was read
+     * whole, however large it had become. Now no more than the size checked and one byte is read, and it is refused as
+     * too large, naming the size checked; the serving pack keeps serving (session 18).
+     */
+    @Test
+    void load_artifactGrowingAfterItsSizeWasChecked_refusedWithoutReadingTheGrowth() throws Exception {
+        Path growing = Files.copy(artifact, dir.resolve("growing.motcua"));
+        long size = Files.size(growing);
+        PrebuiltArchive.beforeReadHook = f -> {
+            if (!f.getFileName().toString().equals("growing.motcua")) {
+                return; // the serving artifact stays as it is
+            }
+            try {
+                Files.write(f, new byte[1 << 20], java.nio.file.StandardOpenOption.APPEND); // 1 MiB more, on disk
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        try {
+            refused(growing, "PREBUILT_TOO_LARGE");
+            try (Engine e = engine(false)) {
+                Files.copy(artifact, growing, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                PackProblem q = e.load(growing).problems().get(0);
+                assertEquals("PREBUILT_TOO_LARGE", q.code());
+                assertEquals("Gói dựng sẵn lớn thêm trong lúc đọc (đã kiểm tra " + size
+                        + " byte): tệp còn đang được ghi; nạp lại khi đã ghi xong", q.messageVi());
+                assertTrue(q.messageEn().startsWith("the prebuilt pack grew while it was read"), q.messageEn());
+            }
+        } finally {
+            PrebuiltArchive.beforeReadHook = null;
+        }
+        assertTrue(Files.size(growing) > size, "it really grew");
+        try (Engine e = engine(false)) {
+            Files.copy(artifact, growing, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertTrue(e.load(growing).ok(), "the same artifact, not growing, loads");
+        }
+    }
+
     /** 200 MB of zeros in 200 kB: refused once 16 MiB are inflated, never held whole. */
     @Test
     void load_compressionBomb_refusedAtTheRatioLimit() throws Exception {
@@ -821,6 +860,32 @@ class PrebuiltPackTest {
         try (Engine e = engine(false)) {
             assertTrue(e.load(withData("names-same.motcua", b -> same)).ok());
         }
+    }
+
+    /**
+     * A data entry declaring more rules than a procedure may hold (2,000) is refused before any of its rules is decoded,
+     * as the folder load refuses the texts: {@code DRL_TOO_MANY_RULES}, naming the entry, the count and the limit; the
+     * serving pack serves on (session 18). Before, 2,001 well-formed rules were decoded, then refused as damaged.
+     */
+    @Test
+    void load_dataEntryPastTheRuleLimit_refusedBeforeItIsDecoded() throws Exception {
+        DataRules.Translated t = decodedFirst();
+        DataRules.DataRule r = t.rules().get(0);
+        List<DataRules.DataRule> many = new ArrayList<>();
+        for (int i = 0; i <= ProcedureCompiler.MAX_RULES; i++) {
+            many.add(new DataRules.DataRule(r.name() + " " + i, r.file(), r.attributes(), r.metadata(), r.lhs(), r.rhs()));
+        }
+        byte[] encoded = DataRulesFormat.encode(new DataRules.Translated(t.packageName(), many));
+        Path bad = withData("many.motcua", b -> encoded);
+        refused(bad, "DRL_TOO_MANY_RULES");
+        try (Engine e = engine(false)) {
+            PackProblem p = e.load(bad).problems().get(0);
+            assertEquals("DRL_TOO_MANY_RULES", p.code());
+            assertTrue(p.messageVi().startsWith("Gói dựng sẵn lưu 2001 quy tắc dạng dữ liệu cho một thủ tục ["), p.messageVi());
+            assertTrue(p.messageVi().endsWith("quá giới hạn 2000 quy tắc một thủ tục: không đọc các quy tắc đó"), p.messageVi());
+            assertTrue(p.messageEn().startsWith("the prebuilt pack stores 2001 rules as data for one procedure ["), p.messageEn());
+        }
+        assertEquals(2000, ProcedureCompiler.MAX_RULES);
     }
 
     /** A pattern over the form whose one constraint is stored as {@code text} (what the format holds of it). */

@@ -167,6 +167,51 @@ class ReloadReuseTest {
         }
     }
 
+    /**
+     * A first load (nothing to reuse) leaves its keys — each file's digest, each folder's, section's and procedure's
+     * key — to after the load (session 18): they are the keys a load that works them out at once gives, and a reload
+     * from that first load reuses exactly what it reused before.
+     */
+    @Nested
+    class FirstLoadKeysLater {
+        @Test
+        void firstLoad_workedOutOnlyWhenAsked_sameKeysAsAtOnce() {
+            PackFiles files = hoTich();
+            PackLoader.Loaded first = load(files, null);
+            assertFalse(first.memo().keysWorkedOut(), "a first load digests no file for its reuse keys");
+            // a second load of the same files with a memo works its keys out during the load
+            PackLoader.Loaded atOnce = load(files, first.memo());
+            assertTrue(first.memo().keysWorkedOut());
+            assertTrue(atOnce.memo().keysWorkedOut());
+            assertEquals(atOnce.memo().wide(), first.memo().wide());
+            assertEquals(atOnce.memo().folderKeys(), first.memo().folderKeys());
+            assertEquals(java.util.Set.of(EDITED, UNTOUCHED), first.memo().folderKeys().keySet());
+            assertEquals(atOnce.memo().sectionKeys(), first.memo().sectionKeys());
+            assertFalse(first.memo().sectionKeys().isEmpty());
+            assertEquals(atOnce.checkKeys(), first.checkKeys());
+            assertEquals(java.util.Set.of(EDITED, UNTOUCHED), first.checkKeys().keySet());
+        }
+
+        @Test
+        void firstLoad_keysStartedOnAnExecutor_thenAReloadReusesAsBefore() throws Exception {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                PackLoader.Loaded first = load(hoTich(), null);
+                first.memo().settle(pool);
+                pool.submit(() -> { }).get(); // the pool's queue is FIFO: the keys' task has run
+                assertTrue(first.memo().keysWorkedOut());
+                PackLoader.Loaded second = load(appended(hoTich(), "procedures/" + EDITED + "/rules.drl", "\n// sửa đổi / edited\n"),
+                        first.memo());
+                assertSame(first.pack().procedures().get(UNTOUCHED), second.pack().procedures().get(UNTOUCHED));
+                assertNotSame(first.pack().procedures().get(EDITED), second.pack().procedures().get(EDITED));
+                assertEquals(first.checkKeys().get(UNTOUCHED), second.checkKeys().get(UNTOUCHED));
+                assertNotEquals(first.checkKeys().get(EDITED), second.checkKeys().get(EDITED));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @Nested
     class BrokenLoad {
         @Test
