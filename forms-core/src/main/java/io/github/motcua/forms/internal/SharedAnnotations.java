@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
  * <p>networknt compiles every keyword of every schema object into a validator of its own, and a validation calls
  * each validator of each schema it applies (and counts it as one evaluation step). For an annotation keyword that
  * call does nothing while annotations are not collected (our {@code ExecutionConfig} never collects them), but it
- * still reads the validator object: in a catalogue of 2,000 different forms, each with its own titles, those are
- * ≈ 60 objects a form that no other form reads, a fifth of what one form's check reads of its own (docs/performance.md
+ * still reads the validator object: in a catalogue of 2,000 different forms, each with its own titles, a check read
+ * ≈ 42 such objects that no other form's check reads, a sixth of what it read of its own form (docs/performance.md
  * "Session 18"). Here such a keyword yields one shared validator: the same call, the same keyword name, the same
  * evaluation step (so the evaluation limits count exactly as before), and nothing of the form's own to read.
  *
