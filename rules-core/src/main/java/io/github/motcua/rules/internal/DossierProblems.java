@@ -137,7 +137,8 @@ final class DossierProblems {
         }
     }
 
-    private static String typeName(JsonNode v) {
+    /** The JSON Schema type name of a value ({@code "integer"} for an integral number); also {@link PlainSchemaWords}'. */
+    static String typeName(JsonNode v) {
         if (v == null || v.isNull()) {
             return "null";
         }

@@ -111,7 +111,7 @@ final class PlainSchemaWords {
                     return null;
                 }
                 String want = typeKey(expected.asString());
-                String have = typeKey(typeName(value));
+                String have = typeKey(DossierProblems.typeName(value));
                 if (want == null || have == null) {
                     return null;
                 }
@@ -232,24 +232,5 @@ final class PlainSchemaWords {
             case "null" -> "load.schema.type.null";
             default -> null;
         };
-    }
-
-    private static String typeName(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return "null";
-        }
-        if (v.isObject()) {
-            return "object";
-        }
-        if (v.isArray()) {
-            return "array";
-        }
-        if (v.isString()) {
-            return "string";
-        }
-        if (v.isBoolean()) {
-            return "boolean";
-        }
-        return v.isIntegralNumber() ? "integer" : "number";
     }
 }
