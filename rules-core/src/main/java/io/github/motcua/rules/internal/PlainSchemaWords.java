@@ -156,16 +156,22 @@ final class PlainSchemaWords {
      */
     static String closest(String wrong, List<String> declared) {
         String w = bare(wrong);
+        int threshold = Math.max(1, Math.min(3, w.length() / 3));
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : declared) {
-            int d = FormFields.distance(w, bare(k));
+            String b = bare(k);
+            if (Math.abs(w.length() - b.length()) > threshold) {
+                continue; // the distance is at least the difference of the lengths: never close enough; a hostile
+                          // megabyte-long key costs no quadratic comparison
+            }
+            int d = FormFields.distance(w, b);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
             }
         }
-        return best != null && bestDistance <= Math.max(1, Math.min(3, w.length() / 3)) ? best : null;
+        return best != null && bestDistance <= threshold ? best : null;
     }
 
     /** Lower case without diacritics (đ as d): what a key looks like typed on a keyboard without Vietnamese input. */
