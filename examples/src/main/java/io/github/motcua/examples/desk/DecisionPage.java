@@ -27,7 +27,7 @@ final class DecisionPage {
     private DecisionPage() {
     }
 
-    static String render(DeskApp.Filing f) {
+    static String render(Filing f) {
         Decision d = f.decision();
         StringBuilder b = new StringBuilder();
         b.append("<p class=\"crumbs\"><a href=\"").append(f.portal() ? "/cong-dich-vu" : "/").append("\">")
@@ -171,7 +171,7 @@ final class DecisionPage {
      * The receipt and appointment slip (Mẫu 01) of the components the officer ticked (all required
      * ones when none is), with a print button; a 409 page when it cannot be issued.
      */
-    static String receipt(DeskApp.Filing f, Documents documents, Set<String> ticked) {
+    static String receipt(Filing f, Documents documents, Set<String> ticked) {
         Decision d = f.decision();
         if ((d.eligibility() != Eligibility.ELIGIBLE && d.eligibility() != Eligibility.NOT_ASSESSED) || d.deadline() == null) {
             throw new DeskApp.HttpProblem(409, t("DESK_DP_NO_RECEIPT"), t("DESK_DP_NO_RECEIPT_DETAIL", "id", f.id()), null);
@@ -198,7 +198,7 @@ final class DecisionPage {
         return at < 0 ? html + toolbar : html.substring(0, at) + toolbar + html.substring(at);
     }
 
-    private static String applicantName(DeskApp.Filing f) {
+    private static String applicantName(Filing f) {
         var a = f.dossier().applicant();
         return a == null || a.fullName() == null ? t("DESK_DP_NO_NAME") : a.fullName();
     }

@@ -43,7 +43,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -74,12 +73,13 @@ final class DeskApp implements HttpHandler {
     private final FormRegistry forms;
     private final DemoPopulationRegister register;
     private final Clock clock;
-    private final Filings filings = new Filings();
+    private final Filings filings;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> heldSources;
 
-    DeskApp(Engine engine, FormRegistry forms, DemoPopulationRegister register, Clock clock) {
+    DeskApp(Engine engine, FormRegistry forms, DemoPopulationRegister register, Clock clock, Filings filings) {
         this.engine = engine;
+        this.filings = filings;
         this.forms = forms;
         this.register = register;
         this.clock = clock;
@@ -99,6 +99,11 @@ final class DeskApp implements HttpHandler {
                         "result", r.nameVi(), "procedure", r.key().substring(0, r.key().indexOf('/'))))));
         // in the order of their codes on every run (Map.copyOf's order changes from one JVM to the next)
         this.heldSources = java.util.Collections.unmodifiableMap(held);
+    }
+
+    /** The dossiers and form tokens this desk keeps. */
+    Filings filings() {
+        return filings;
     }
 
     // ------------------------------------------------------------------ dispatch
@@ -373,8 +378,8 @@ final class DeskApp implements HttpHandler {
             String id = "GL-" + receivedAt.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
                     + io.github.motcua.service.HttpLimits.randomId();
             ReceivingUnit unit = engine.units().stream().filter(u -> u.code().equals(st.circ.unit)).findFirst().orElseThrow();
-            Filing f = new Filing(id, p, portal, dossier, decision, unit, st.circ.officer, report.data(), cookie, new Events());
-            filings.put(f, body.length);
+            Filing f = new Filing(id, p, portal, dossier, decision, unit, st.circ.officer, report.data(), cookie, new Filing.Events());
+            filings.put(f);
             ticket.filingId = id;
             redirect(ex, "/ho-so/" + id);
         }
@@ -439,7 +444,7 @@ final class DeskApp implements HttpHandler {
                 throw new HttpProblem(404, t("DESK_APP_NO_DOSSIER"), t("DESK_APP_NO_DOSSIER_DETAIL", "id", f.id()), null);
             }
             if (!added) {
-                error = t("DESK_APP_EV_TOO_MANY", "max", Events.MAX);
+                error = t("DESK_APP_EV_TOO_MANY", "max", Filing.Events.MAX);
             }
         }
         if (error != null) {
@@ -447,24 +452,6 @@ final class DeskApp implements HttpHandler {
             return;
         }
         redirect(ex, "/ho-so/" + f.id() + "/tien-do");
-    }
-
-    /** A dossier's recorded step events, bounded; thread-safe. */
-    static final class Events {
-        static final int MAX = 500;
-        private final List<Tracking.StepEvent> list = new ArrayList<>();
-
-        synchronized boolean add(Tracking.StepEvent e) {
-            if (list.size() >= MAX) {
-                return false;
-            }
-            list.add(e);
-            return true;
-        }
-
-        synchronized List<Tracking.StepEvent> list() {
-            return List.copyOf(list);
-        }
     }
 
     private static Dossier.Applicant applicant(Map<String, Object> data, Circumstances circ) {
@@ -601,153 +588,6 @@ final class DeskApp implements HttpHandler {
 
         private static String blankToNull(String s) {
             return s == null || s.isBlank() ? null : s;
-        }
-    }
-
-    /**
-     * One received dossier with its decision.
-     *
-     * @param id       mã hồ sơ
-     * @param procedure the procedure
-     * @param portal   filed on the portal
-     * @param dossier  what was decided
-     * @param decision the decision
-     * @param unit     the receiving unit
-     * @param officer  who received it (the portal for online filings)
-     * @param data     the NFC form data
-     * @param session  the session cookie of whoever filed it: only that session sees the dossier
-     * @param events   the step events recorded at the desk (tiến độ), in the order they were recorded
-     */
-    record Filing(String id, Procedure procedure, boolean portal, Dossier dossier, Decision decision, ReceivingUnit unit,
-            String officer, Map<String, Object> data, String session, Events events) {
-        /** Whether {@code session} (the request's session cookie) is the one that filed this dossier. */
-        boolean filedBy(String session) {
-            return session != null && java.security.MessageDigest.isEqual(this.session.getBytes(StandardCharsets.US_ASCII),
-                    session.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    /**
-     * Issued form tokens and received dossiers (hồ sơ đã tiếp nhận), both bounded. Tokens: at most {@link #MAX} × 5, the
-     * oldest dropped. Dossiers: at most {@link #MAX} of them and at most {@link #MAX_BYTES} bytes of what they were made
-     * from — each filing's request body (at most {@code Http.MAX_BODY}, 1 MiB) and each step event recorded on it
-     * ({@link #eventBytes}). Past either bound the dossier filed or last updated longest ago is dropped, then the next,
-     * until both hold; the one just filed or updated is never dropped. A dropped dossier answers 404 like an unknown id
-     * (nothing is persisted: docs/desk.md).
-     */
-    static final class Filings {
-        static final int MAX = 10_000;
-        /**
-         * 64 MiB: 64 filings of the largest body the desk accepts, or — at the 1–3 kB a real form posts — every one of
-         * the {@link #MAX} the count keeps. Without it, 10,000 filings of 1 MiB bodies each could be kept (10 GiB).
-         */
-        static final long MAX_BYTES = 64L * 1024 * 1024;
-
-        /** A one-time form token: it gets the dossier id of its first successful submission. */
-        static final class Ticket {
-            String filingId;
-        }
-
-        /** A dossier kept, with the bytes it counts for. */
-        private static final class Kept {
-            final Filing filing;
-            long bytes;
-
-            Kept(Filing filing, long bytes) {
-                this.filing = filing;
-                this.bytes = bytes;
-            }
-        }
-
-        private final int max;
-        private final long maxBytes;
-        private long bytes;
-
-        private final Map<String, Ticket> tickets = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Ticket> e) {
-                return size() > MAX * 5;
-            }
-        };
-        /** In the order filed or last updated, the oldest first. */
-        private final LinkedHashMap<String, Kept> filings = new LinkedHashMap<>();
-
-        Filings() {
-            this(MAX, MAX_BYTES);
-        }
-
-        Filings(int max, long maxBytes) {
-            this.max = max;
-            this.maxBytes = maxBytes;
-        }
-
-        synchronized String issueToken(SecureRandom random) {
-            byte[] b = new byte[18];
-            random.nextBytes(b);
-            String t = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            tickets.put(t, new Ticket());
-            return t;
-        }
-
-        synchronized Ticket ticket(String token) {
-            return tickets.get(token);
-        }
-
-        /** Keeps {@code f}, made from a request body of {@code bodyBytes}, dropping the oldest past the bounds. */
-        synchronized void put(Filing f, long bodyBytes) {
-            Kept k = new Kept(f, Math.max(0, bodyBytes));
-            Kept old = filings.put(f.id(), k);
-            if (old != null) {
-                bytes -= old.bytes;
-            }
-            bytes += k.bytes;
-            evict();
-        }
-
-        /**
-         * Records {@code e} on {@code f}, which becomes the most recently updated dossier.
-         *
-         * @return false when the dossier holds {@link Events#MAX} events already; null when it is no longer kept
-         */
-        synchronized Boolean addEvent(Filing f, Tracking.StepEvent e) {
-            Kept k = filings.get(f.id());
-            if (k == null || k.filing != f) {
-                return null;
-            }
-            if (!f.events().add(e)) {
-                return false;
-            }
-            long more = eventBytes(e);
-            k.bytes += more;
-            bytes += more;
-            filings.remove(f.id());
-            filings.put(f.id(), k);
-            evict();
-            return true;
-        }
-
-        /** What a step event counts for: its officer's name as UTF-16, and 128 bytes for the rest. */
-        static long eventBytes(Tracking.StepEvent e) {
-            return 128L + 2L * (e.by() == null ? 0 : e.by().length());
-        }
-
-        /** Drops the oldest dossiers until both bounds hold; never the newest (the one just filed or updated). */
-        private void evict() {
-            java.util.Iterator<Kept> it = filings.values().iterator();
-            while ((filings.size() > max || bytes > maxBytes) && filings.size() > 1) {
-                bytes -= it.next().bytes;
-                it.remove();
-            }
-        }
-
-        synchronized Optional<Filing> get(String id) {
-            Kept k = filings.get(id);
-            return k == null ? Optional.empty() : Optional.of(k.filing);
-        }
-
-        /** How many dossiers are kept, and the bytes they count for (for tests). */
-        synchronized long[] kept() {
-            return new long[] {filings.size(), bytes};
         }
     }
 

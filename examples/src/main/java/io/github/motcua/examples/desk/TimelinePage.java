@@ -24,7 +24,7 @@ final class TimelinePage {
     private TimelinePage() {
     }
 
-    static String render(DeskApp.Filing f, DeadlineEngine engine, List<Tracking.StepEvent> events, Instant now,
+    static String render(Filing f, DeadlineEngine engine, List<Tracking.StepEvent> events, Instant now,
             String session, String error) {
         Decision d = f.decision();
         if (d.deadline() == null || d.deadline().steps().isEmpty() || engine == null) {
@@ -98,7 +98,7 @@ final class TimelinePage {
         b.append("</table>");
     }
 
-    private static void recordForm(StringBuilder b, DeskApp.Filing f, Tracking.Report r, Instant now, String session,
+    private static void recordForm(StringBuilder b, Filing f, Tracking.Report r, Instant now, String session,
             String error) {
         b.append("<h2>").append(esc(t("DESK_RECORD"))).append("</h2>");
         if (error != null) {
