@@ -95,14 +95,21 @@ final class DrlSource {
         if (p != null) {
             return p.rules().size();
         }
-        int n = 0;
-        for (int ln = 0; ln < lineStarts.length; ln++) {
-            if (ruleIndent(text, lineStarts[ln], lineEnd(ln + 1)) >= 0) {
-                n++;
+        int n = headerLines;
+        if (n < 0) {
+            n = 0;
+            for (int ln = 0; ln < lineStarts.length; ln++) {
+                if (ruleIndent(text, lineStarts[ln], lineEnd(ln + 1)) >= 0) {
+                    n++;
+                }
             }
+            headerLines = n; // the same count whichever thread works it out first (an int is written whole)
         }
         return n;
     }
+
+    /** The lines {@link #ruleIndent} accepts, once {@link #rulesAtMost} has counted them; -1 before. */
+    private int headerLines = -1;
 
     /**
      * Drops the masked copy, the literals and the rule headers (a served procedure keeps only its text and line
