@@ -211,7 +211,7 @@ final class ProcedureReader {
                 }
                 DrlSource src = new DrlSource(path, text);
                 LoadedPack.RuleText t = new LoadedPack.RuleText(path, src, (l, c, cd, vi, en) -> new PackProblem(path, l, c, cd, vi, en));
-                if (tooManyRules(t, ruleCount)) {
+                if (tooManyRules(t, rules, ruleCount)) {
                     return new Folder(code, null, problems, false);
                 }
                 if (ruleChecks == RuleChecks.AT_LOAD) {
@@ -221,7 +221,7 @@ final class ProcedureReader {
             } else if (isTable(rel)) {
                 LoadedPack.RuleText t = RuleTables.generate(path, files.get(path), problems, warnings);
                 if (t != null) {
-                    if (tooManyRules(t, ruleCount)) {
+                    if (tooManyRules(t, rules, ruleCount)) {
                         return new Folder(code, null, problems, false);
                     }
                     if (ruleChecks == RuleChecks.AT_LOAD) {
@@ -234,7 +234,7 @@ final class ProcedureReader {
                 String text = files.text(path, problems);
                 LoadedPack.RuleText t = text == null ? null : YamlRules.translate(path, text, form(), problems);
                 if (t != null) {
-                    if (tooManyRules(t, ruleCount)) {
+                    if (tooManyRules(t, rules, ruleCount)) {
                         return new Folder(code, null, problems, false);
                     }
                     rules.add(t);
@@ -650,8 +650,18 @@ final class ProcedureReader {
      * {@code DRL_TOO_MANY_RULES} at {@code t}'s file and says so: the folder is refused before any of its rules is
      * checked, parsed, translated or assembled (about 7 kB a rule while that runs), and nothing more of it is read.
      */
-    private boolean tooManyRules(LoadedPack.RuleText t, int[] count) {
-        count[0] += t.source().rules().size();
+    private boolean tooManyRules(LoadedPack.RuleText t, List<LoadedPack.RuleText> before, int[] count) {
+        // a bound above the count first (no text parsed at load for it: a lazily compiled procedure parses its rules at
+        // its first use); past the limit, the exact count of the folder's texts so far decides and is the one reported
+        count[0] += t.source().rulesAtMost();
+        if (count[0] <= ProcedureCompiler.MAX_RULES) {
+            return false;
+        }
+        int exact = t.source().rules().size();
+        for (LoadedPack.RuleText r : before) {
+            exact += r.source().rules().size();
+        }
+        count[0] = exact;
         if (count[0] <= ProcedureCompiler.MAX_RULES) {
             return false;
         }
