@@ -55,6 +55,8 @@ final class DeskApp implements HttpHandler {
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     static final Locale VI = Locale.forLanguageTag("vi-VN");
     private static final DateTimeFormatter INPUT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
+    /** A time as messages show it to the officer: {@code 09:00 ngày 09/03/2027}. */
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern(DeskMessages.vi("DESK_APP_TIME_PATTERN"), Locale.ROOT);
 
     /**
      * Applicant categories (đối tượng) an officer ticks, with their Vietnamese names: the shared list
@@ -429,7 +431,8 @@ final class DeskApp implements HttpHandler {
         } else if (kind == null) {
             error = t("DESK_APP_EV_EVENT", "event", what == null ? "" : what);
         } else if (when == null) {
-            error = t("DESK_APP_EV_AT", "at", at == null ? "" : at);
+            error = t("DESK_APP_EV_AT", "at", at == null ? "" : at, "example",
+                    LocalDateTime.now(clock.withZone(VN)).truncatedTo(ChronoUnit.MINUTES).format(INPUT_TIME));
         } else if (when.atZone(VN).toInstant().isAfter(clock.instant().plus(java.time.Duration.ofMinutes(5)))) {
             error = t("DESK_APP_EV_FUTURE", "at", when.format(INPUT_TIME));
         } else if (when.atZone(VN).toInstant().isBefore(f.dossier().receivedAt().toInstant())) {
@@ -533,6 +536,7 @@ final class DeskApp implements HttpHandler {
                 } catch (DateTimeParseException e) {
                     errors.put("receivedAt", t("DESK_APP_BAD_RECEIVED_AT", "value", receivedAt));
                 }
+                at = at == null ? null : checkReceivedAt(at, clock);
             }
             Channel ch = null;
             try {
@@ -561,6 +565,26 @@ final class DeskApp implements HttpHandler {
                 errors.put("officer", t("DESK_APP_OFFICER_TOO_LONG"));
             }
             return errors.isEmpty() ? at : null;
+        }
+
+        /**
+         * A received-at time the desk's clock makes plausible: not in the future (five minutes' grace for a clock behind
+         * the officer's watch, as for step events) and not more than a year back — a dossier typed in later is entered
+         * within days, and a year such as 0001 or 1990 (a slip of the keyboard) was filed as an undecidable dossier with
+         * the calendar's range as its only reason. Otherwise the error is put beside the field and null returned.
+         */
+        private LocalDateTime checkReceivedAt(LocalDateTime at, Clock clock) {
+            LocalDateTime now = LocalDateTime.now(clock.withZone(VN)).truncatedTo(ChronoUnit.MINUTES);
+            if (at.isAfter(now.plusMinutes(5))) {
+                errors.put("receivedAt", t("DESK_APP_RECEIVED_AT_FUTURE", "at", SHOWN_TIME.format(at), "now", SHOWN_TIME.format(now)));
+                return null;
+            }
+            if (at.isBefore(now.minusYears(1))) {
+                errors.put("receivedAt", t("DESK_APP_RECEIVED_AT_OLD", "at", SHOWN_TIME.format(at),
+                        "earliest", SHOWN_TIME.format(now.minusYears(1))));
+                return null;
+            }
+            return at;
         }
     }
 
