@@ -27,7 +27,7 @@ final class DecisionPage {
     private DecisionPage() {
     }
 
-    static String render(Filing f) {
+    static String render(Filing f, FieldLabels labels) {
         Decision d = f.decision();
         StringBuilder b = new StringBuilder();
         b.append("<p class=\"crumbs\"><a href=\"").append(f.portal() ? "/cong-dich-vu" : "/").append("\">")
@@ -86,8 +86,11 @@ final class DecisionPage {
             // what the officer or citizen typed, and the canonical value the dossier was decided on (issue 19 item 5)
             b.append("<h3>").append(e("DESK_DP_NORMALISED")).append("</h3><ul id=\"normalised\">");
             for (io.github.motcua.forms.NormalisedValue n : d.form().normalised()) {
-                b.append("<li><code>").append(esc(n.pointer())).append("</code>: ").append(e("DESK_DP_TYPED", "typed", n.typed()))
-                        .append(" <strong>").append(esc(n.canonical())).append("</strong></li>");
+                // the field by its labels, as the form shows it; its pointer stays for a script reading the page
+                b.append("<li data-pointer=\"").append(esc(n.pointer())).append("\">")
+                        .append(esc(labels.label(f.procedure().code(), n.pointer()))).append(": ")
+                        .append(e("DESK_DP_TYPED", "typed", n.typed())).append(" <strong>").append(esc(n.canonical()))
+                        .append("</strong></li>");
             }
             b.append("</ul>");
         }

@@ -76,12 +76,14 @@ final class DeskApp implements HttpHandler {
     private final DemoPopulationRegister register;
     private final Clock clock;
     private final Filings filings;
+    private final FieldLabels labels;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> heldSources;
 
     DeskApp(Engine engine, FormRegistry forms, DemoPopulationRegister register, Clock clock, Filings filings) {
         this.engine = engine;
         this.filings = filings;
+        this.labels = new FieldLabels(forms);
         this.forms = forms;
         this.register = register;
         this.clock = clock;
@@ -199,7 +201,7 @@ final class DeskApp implements HttpHandler {
             Filing f = filings.get(seg.get(1)).filter(x -> x.filedBy(session)).orElseThrow(() -> new HttpProblem(404,
                     t("DESK_APP_NO_DOSSIER"), t("DESK_APP_NO_DOSSIER_DETAIL", "id", seg.get(1)), null));
             if (seg.size() == 2) {
-                send(ex, 200, DecisionPage.render(f), null);
+                send(ex, 200, DecisionPage.render(f, labels), null);
             } else if (seg.get(2).equals("tien-do")) {
                 send(ex, 200, TimelinePage.render(f, engine.deadlineEngine().orElse(null), f.events().list(), clock.instant(),
                         session, null), null);
