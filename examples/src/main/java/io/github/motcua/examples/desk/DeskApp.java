@@ -290,8 +290,13 @@ final class DeskApp implements HttpHandler {
         st.circ.channel = portal ? Channel.ONLINE.name() : Channel.DESK.name();
         String personalId = first(query, "soDinhDanh");
         Map<String, Object> data = new LinkedHashMap<>();
-        if (personalId != null && !personalId.isBlank() && !portal) {
-            st.circ.personalId = personalId.strip();
+        String digits = personalId == null ? "" : personalId.replaceAll("[\\s.-]", "");
+        if (personalId != null && !personalId.isBlank() && !portal && !digits.matches("[0-9]{12}")) {
+            // not a personal number (12 digits): said so, and never echoed whole — a query of a megabyte came back twice
+            st.circ.personalId = shortened(personalId.strip());
+            st.notice = t("DESK_APP_BAD_PERSONAL_ID", "id", st.circ.personalId);
+        } else if (personalId != null && !personalId.isBlank() && !portal) {
+            st.circ.personalId = digits; // typed in groups (052 090 004 321) as the decision reads it
             if (register.find(st.circ.personalId).isPresent()) {
                 if (forms.hasForm(p.code())) {
                     PrefillResult r = forms.prefill(p.code(), Map.of(), st.circ.personalId, List.of(register));
@@ -308,6 +313,11 @@ final class DeskApp implements HttpHandler {
         }
         st.token = filings.issueToken(random);
         sendForm(ex, 200, p, portal, data, null, st);
+    }
+
+    /** At most 20 characters of what was typed, then "…": enough to recognise it, too little to echo a flood. */
+    private static String shortened(String typed) {
+        return typed.length() <= 20 ? typed : typed.substring(0, 20) + "…";
     }
 
     private void submit(HttpExchange ex, Procedure p, boolean portal) throws IOException {

@@ -216,6 +216,28 @@ class DeskHttpTest {
             String body = get(client(), "thu-tuc/2.000815?soDinhDanh=001099000000").body();
             assertTrue(body.contains("Không tìm thấy số định danh cá nhân [001099000000]"));
         }
+
+        /** A number typed in groups, as the decision reads it, finds the citizen too (session 19). */
+        @Test
+        void form_personalNumberTypedInGroups_prefillsTheApplicant() throws Exception {
+            String body = get(client(), "thu-tuc/2.000815?soDinhDanh=052+090+004+321").body();
+            assertTrue(body.contains("value=\"Trần Văn Bình\""), body);
+        }
+
+        /**
+         * Anything but 12 digits is said not to be a personal number, and shown cut at 20 characters: a query of 100,000
+         * digits came back twice in the page (the field and the notice), 200 kB for a look-up (session 19).
+         */
+        @Test
+        void form_notAPersonalNumber_saidSo_andNeverEchoedWhole() throws Exception {
+            HttpResponse<String> r = get(client(), "thu-tuc/2.000815?soDinhDanh=" + "9".repeat(100_000));
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("Số định danh cá nhân [" + "9".repeat(20) + "…] không đúng: số định danh cá nhân gồm 12 chữ số."),
+                    r.body().substring(0, Math.min(r.body().length(), 3000)));
+            assertFalse(r.body().contains("9".repeat(21)), "cut at 20 characters");
+            assertTrue(r.body().length() < 60_000, "the page's usual size: " + r.body().length());
+            assertTrue(get(client(), "thu-tuc/2.000815?soDinhDanh=ABC").body().contains("Số định danh cá nhân [ABC] không đúng"));
+        }
     }
 
     /** Issue 11 item 6: dossier ids are unguessable and only the session that filed a dossier sees it. */
