@@ -55,6 +55,8 @@ final class DeskApp implements HttpHandler {
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     static final Locale VI = Locale.forLanguageTag("vi-VN");
     private static final DateTimeFormatter INPUT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
+    /** A time as messages show it to the officer: {@code 09:00 ngày 09/03/2027}. */
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern(DeskMessages.vi("DESK_APP_TIME_PATTERN"), Locale.ROOT);
 
     /**
      * Applicant categories (đối tượng) an officer ticks, with their Vietnamese names: the shared list
@@ -74,12 +76,14 @@ final class DeskApp implements HttpHandler {
     private final DemoPopulationRegister register;
     private final Clock clock;
     private final Filings filings;
+    private final FieldLabels labels;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> heldSources;
 
     DeskApp(Engine engine, FormRegistry forms, DemoPopulationRegister register, Clock clock, Filings filings) {
         this.engine = engine;
         this.filings = filings;
+        this.labels = new FieldLabels(forms);
         this.forms = forms;
         this.register = register;
         this.clock = clock;
@@ -197,7 +201,7 @@ final class DeskApp implements HttpHandler {
             Filing f = filings.get(seg.get(1)).filter(x -> x.filedBy(session)).orElseThrow(() -> new HttpProblem(404,
                     t("DESK_APP_NO_DOSSIER"), t("DESK_APP_NO_DOSSIER_DETAIL", "id", seg.get(1)), null));
             if (seg.size() == 2) {
-                send(ex, 200, DecisionPage.render(f), null);
+                send(ex, 200, DecisionPage.render(f, labels), null);
             } else if (seg.get(2).equals("tien-do")) {
                 send(ex, 200, TimelinePage.render(f, engine.deadlineEngine().orElse(null), f.events().list(), clock.instant(),
                         session, null), null);
@@ -286,8 +290,13 @@ final class DeskApp implements HttpHandler {
         st.circ.channel = portal ? Channel.ONLINE.name() : Channel.DESK.name();
         String personalId = first(query, "soDinhDanh");
         Map<String, Object> data = new LinkedHashMap<>();
-        if (personalId != null && !personalId.isBlank() && !portal) {
-            st.circ.personalId = personalId.strip();
+        String digits = personalId == null ? "" : personalId.replaceAll("[\\s.-]", "");
+        if (personalId != null && !personalId.isBlank() && !portal && !digits.matches("[0-9]{12}")) {
+            // not a personal number (12 digits): said so, and never echoed whole — a query of a megabyte came back twice
+            st.circ.personalId = shortened(personalId.strip());
+            st.notice = t("DESK_APP_BAD_PERSONAL_ID", "id", st.circ.personalId);
+        } else if (personalId != null && !personalId.isBlank() && !portal) {
+            st.circ.personalId = digits; // typed in groups (052 090 004 321) as the decision reads it
             if (register.find(st.circ.personalId).isPresent()) {
                 if (forms.hasForm(p.code())) {
                     PrefillResult r = forms.prefill(p.code(), Map.of(), st.circ.personalId, List.of(register));
@@ -304,6 +313,11 @@ final class DeskApp implements HttpHandler {
         }
         st.token = filings.issueToken(random);
         sendForm(ex, 200, p, portal, data, null, st);
+    }
+
+    /** At most 20 characters of what was typed, then "…": enough to recognise it, too little to echo a flood. */
+    private static String shortened(String typed) {
+        return typed.length() <= 20 ? typed : typed.substring(0, 20) + "…";
     }
 
     private void submit(HttpExchange ex, Procedure p, boolean portal) throws IOException {
@@ -429,7 +443,8 @@ final class DeskApp implements HttpHandler {
         } else if (kind == null) {
             error = t("DESK_APP_EV_EVENT", "event", what == null ? "" : what);
         } else if (when == null) {
-            error = t("DESK_APP_EV_AT", "at", at == null ? "" : at);
+            error = t("DESK_APP_EV_AT", "at", at == null ? "" : at, "example",
+                    LocalDateTime.now(clock.withZone(VN)).truncatedTo(ChronoUnit.MINUTES).format(INPUT_TIME));
         } else if (when.atZone(VN).toInstant().isAfter(clock.instant().plus(java.time.Duration.ofMinutes(5)))) {
             error = t("DESK_APP_EV_FUTURE", "at", when.format(INPUT_TIME));
         } else if (when.atZone(VN).toInstant().isBefore(f.dossier().receivedAt().toInstant())) {
@@ -533,6 +548,7 @@ final class DeskApp implements HttpHandler {
                 } catch (DateTimeParseException e) {
                     errors.put("receivedAt", t("DESK_APP_BAD_RECEIVED_AT", "value", receivedAt));
                 }
+                at = at == null ? null : checkReceivedAt(at, clock);
             }
             Channel ch = null;
             try {
@@ -561,6 +577,26 @@ final class DeskApp implements HttpHandler {
                 errors.put("officer", t("DESK_APP_OFFICER_TOO_LONG"));
             }
             return errors.isEmpty() ? at : null;
+        }
+
+        /**
+         * A received-at time the desk's clock makes plausible: not in the future (five minutes' grace for a clock behind
+         * the officer's watch, as for step events) and not more than a year back — a dossier typed in later is entered
+         * within days, and a year such as 0001 or 1990 (a slip of the keyboard) was filed as an undecidable dossier with
+         * the calendar's range as its only reason. Otherwise the error is put beside the field and null returned.
+         */
+        private LocalDateTime checkReceivedAt(LocalDateTime at, Clock clock) {
+            LocalDateTime now = LocalDateTime.now(clock.withZone(VN)).truncatedTo(ChronoUnit.MINUTES);
+            if (at.isAfter(now.plusMinutes(5))) {
+                errors.put("receivedAt", t("DESK_APP_RECEIVED_AT_FUTURE", "at", SHOWN_TIME.format(at), "now", SHOWN_TIME.format(now)));
+                return null;
+            }
+            if (at.isBefore(now.minusYears(1))) {
+                errors.put("receivedAt", t("DESK_APP_RECEIVED_AT_OLD", "at", SHOWN_TIME.format(at),
+                        "earliest", SHOWN_TIME.format(now.minusYears(1))));
+                return null;
+            }
+            return at;
         }
     }
 

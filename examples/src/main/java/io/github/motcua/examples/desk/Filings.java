@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The desk's memory: issued form tokens and received dossiers (hồ sơ đã tiếp nhận), both bounded. Thread-safe: every
- * method holds this store's lock (and a dossier's {@link Filing.Events} lock inside it, never the other way round).
+ * method holds this store's lock while it reads or changes the store (and a dossier's {@link Filing.Events} lock inside
+ * it, never the other way round); a dossier's size is worked out before the lock is taken.
  *
  * <p>Tokens: at most {@link #MAX_TICKETS}, the oldest dropped. Dossiers: at most {@link #MAX} of them and at most
  * {@link #MAX_BYTES} of what they keep in memory ({@link #storedBytes}: the form data as typed and as read, the
@@ -101,15 +102,17 @@ final class Filings {
     }
 
     /** Keeps {@code f} as the most recent dossier, counting {@link #storedBytes}, and drops the oldest past the bounds. */
-    synchronized void put(Filing f) {
-        Kept k = new Kept(f, storedBytes(f));
-        Kept old = filings.remove(f.id()); // a dossier filed again under its id is the newest, not where it stood
-        if (old != null) {
-            bytes -= old.bytes;
+    void put(Filing f) {
+        Kept k = new Kept(f, storedBytes(f)); // outside the lock: it writes the decision's JSON
+        synchronized (this) {
+            Kept old = filings.remove(f.id()); // a dossier filed again under its id is the newest, not where it stood
+            if (old != null) {
+                bytes -= old.bytes;
+            }
+            filings.put(f.id(), k);
+            bytes += k.bytes;
+            evict();
         }
-        filings.put(f.id(), k);
-        bytes += k.bytes;
-        evict();
     }
 
     /**
