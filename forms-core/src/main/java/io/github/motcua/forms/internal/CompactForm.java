@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.DecimalNode;
+import tools.jackson.databind.node.BooleanNode;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.JsonNodeType;
 import tools.jackson.databind.node.StringNode;
 
@@ -30,8 +31,9 @@ import tools.jackson.databind.node.StringNode;
  * that is not ours or {@code date}, a type array, a non-finite bound, a {@code $ref} that is not a plain pointer into
  * a pack schema — compiles to an <i>unknown</i> node, and evaluating one stops the whole check with {@link #UNKNOWN}.
  * Each implemented keyword repeats networknt 3.0.9's own test with the same Jackson calls on the same nodes:
- * {@code type} (2020-12: an integral-valued {@code 1.0} is an integer), {@code const} and {@code enum} (numbers by
- * {@code BigDecimal} value, everything else by Jackson's {@code equals}), {@code minLength}/{@code maxLength} in code
+ * {@code type} (2020-12: an integral-valued {@code 1.0} is an integer), {@code const} (a string, boolean or null) and
+ * {@code enum} (of strings) by Jackson's {@code equals} as networknt 3.0.9's {@code JsonNodeValue.same} applies it to
+ * them (numeric and container constants it compares its own way, deeply and by value: not compiled), {@code minLength}/{@code maxLength} in code
  * points, {@code minimum}/{@code maximum}/{@code exclusiveMinimum}/{@code exclusiveMaximum} by networknt's two paths
  * (a {@code long} one for an integer bound under {@code "type": "integer"}, a {@code BigDecimal} one otherwise),
  * {@code format} with the very {@link Format} objects networknt's dialect holds ({@link IsoDateFormat}, ours),
@@ -187,10 +189,12 @@ final class CompactForm {
         Node additionalNode;
         boolean objectKeywords;
         // values
-        JsonNode constNode;
+        /** 0 no const; 1 a string ({@link #constString}); 2 a boolean ({@link #constBoolean}); 3 null. */
+        int constKind;
         String constString;
-        BigDecimal constDecimal;
-        Set<JsonNode> enumSet;
+        boolean constBoolean;
+        /** An enum of strings only. */
+        Set<String> enumSet;
         boolean lengths;
         int minLength = Integer.MIN_VALUE;
         int maxLength = Integer.MAX_VALUE;
@@ -405,36 +409,44 @@ final class CompactForm {
                     return true;
                 }
                 case "const" -> {
-                    if (v.isNumber()) {
-                        if (nonFinite(v)) {
-                            return false;
-                        }
-                        n.constDecimal = v.decimalValue();
-                    } else if (v instanceof StringNode sn) {
-                        n.constString = sn.stringValue();
+                    // networknt compares with the constant node's own equals for a string, boolean or null (3.0.9's
+                    // JsonNodeValue.same: the same node type, then Jackson's equals); numbers and containers it
+                    // compares its own way (by value, deeply): not compiled
+                    if (!jacksonEquals(v)) {
+                        return false;
                     }
-                    n.constNode = v;
+                    if (v instanceof StringNode sn) {
+                        n.constKind = 1;
+                        n.constString = sn.stringValue();
+                    } else if (v instanceof BooleanNode) {
+                        n.constKind = 2;
+                        n.constBoolean = v.booleanValue();
+                    } else if (v instanceof NullNode) {
+                        n.constKind = 3;
+                    } else {
+                        return false;
+                    }
                     return true;
                 }
                 case "enum" -> {
                     if (!v.isArray()) {
                         return false;
                     }
-                    Set<JsonNode> set = new HashSet<>();
+                    Set<String> set = new HashSet<>();
                     for (JsonNode e : v) {
-                        if (e.isContainer() || (e.isNumber() && nonFinite(e))) {
-                            return false;
+                        if (!(e instanceof StringNode sn) || !jacksonEquals(e)) {
+                            return false; // strings only: other values networknt compares its own way
                         }
-                        set.add(e.isNumber() ? DecimalNode.valueOf(e.decimalValue().stripTrailingZeros()) : e);
+                        set.add(sn.stringValue());
                     }
                     n.enumSet = set;
                     return true;
                 }
                 case "minLength", "maxLength" -> {
-                    if (!v.isNumber() || !v.canConvertToExactIntegral()) {
+                    int limit = count(v);
+                    if (limit < 0) {
                         return false;
                     }
-                    int limit = v.intValue();
                     if ("minLength".equals(k)) {
                         n.minLength = limit;
                     } else {
@@ -520,13 +532,14 @@ final class CompactForm {
                     return true;
                 }
                 case "minItems", "maxItems" -> {
-                    if (!v.isNumber() || !v.canConvertToExactIntegral()) {
+                    int limit = count(v);
+                    if (limit < 0) {
                         return false;
                     }
                     if ("minItems".equals(k)) {
-                        n.minItems = v.intValue();
+                        n.minItems = limit;
                     } else {
-                        n.maxItems = v.intValue();
+                        n.maxItems = limit;
                     }
                     n.itemCounts = true;
                     return true;
@@ -549,6 +562,19 @@ final class CompactForm {
             }
         }
 
+        /**
+         * A count limit ({@code minLength} …) that networknt reads as the same int whatever its version (3.0.9's
+         * {@code CountLimit}, the older {@code intValue}): an integral value from 0 to {@code Integer.MAX_VALUE}
+         * ({@code 2.0} included); -1 for anything else (not compiled).
+         */
+        private static int count(JsonNode v) {
+            if (!v.isNumber() || nonFinite(v) || !v.canConvertToExactIntegral()) {
+                return -1;
+            }
+            BigDecimal d = v.decimalValue();
+            return d.signum() < 0 || d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0 ? -1 : d.intValueExact();
+        }
+
         /** A oneOf/anyOf of string constants: pooled, so that a choice reads one string, not one node per option. */
         private static void pooledChoice(Node n, Node[] branches) {
             StringBuilder pool = new StringBuilder();
@@ -557,7 +583,7 @@ final class CompactForm {
             int weight = 0;
             for (int i = 0; i < branches.length; i++) {
                 Node b = branches[i];
-                if (b.unknown || b.bool != 0 || b.constString == null || b.type != 0 || b.objectKeywords || b.enumSet != null
+                if (b.unknown || b.bool != 0 || b.constKind != 1 || b.type != 0 || b.objectKeywords || b.enumSet != null
                         || b.lengths || b.bounds != null || b.format != null || b.pattern != null || b.oneOf != null || b.anyOf != null
                         || b.allOf != null || b.ref != null || b.items != null || b.itemCounts
                         || b.personalId || b.dateFields != null) {
@@ -626,6 +652,16 @@ final class CompactForm {
                 }
             }
             return true;
+        }
+    }
+
+    /** Whether the node compares as Jackson's own class does: its equals is declared by StringNode, BooleanNode or NullNode. */
+    static boolean jacksonEquals(JsonNode v) {
+        try {
+            Class<?> declaring = v.getClass().getMethod("equals", Object.class).getDeclaringClass();
+            return declaring == StringNode.class || declaring == BooleanNode.class || declaring == NullNode.class;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 
@@ -701,7 +737,7 @@ final class CompactForm {
             if (n.type != 0 && !type(n.type, v, t)) {
                 ok = fail();
             }
-            if (n.constNode != null && !constant(n, v)) {
+            if (n.constKind != 0 && !constant(n, v)) {
                 ok = fail();
             }
             if (n.enumSet != null && !enumerated(n.enumSet, v)) {
@@ -816,23 +852,31 @@ final class CompactForm {
             };
         }
 
-        /** networknt's ConstValidator: numbers by BigDecimal value, anything else by Jackson's equals. */
+        /**
+         * networknt's ConstValidator for a string, boolean or null constant: the constant node's equals (Jackson's:
+         * a node of the same class with the same value), which 3.0.9 calls once both node types agree.
+         */
         private static boolean constant(Node n, JsonNode v) {
-            if (n.constDecimal != null && v.isNumber()) {
-                return n.constDecimal.compareTo(v.decimalValue()) == 0;
-            }
-            if (n.constString != null && v instanceof StringNode sn) {
-                return n.constString.equals(sn.stringValue()); // StringNode.equals: the other is a StringNode, same text
-            }
-            return n.constNode.equals(v);
+            return switch (n.constKind) {
+                case 1 -> v instanceof StringNode sn && n.constString.equals(sn.stringValue());
+                case 2 -> v instanceof BooleanNode && v.booleanValue() == n.constBoolean;
+                default -> v instanceof NullNode;
+            };
         }
 
-        /** networknt's EnumValidator over scalar values (a container is never equal to one). */
-        private static boolean enumerated(Set<JsonNode> set, JsonNode v) {
-            if (v.isContainer()) {
+        /**
+         * networknt's EnumValidator over strings: a set lookup whose equality is the data node's own equals once the
+         * node types agree. A string node of Jackson's classes is equal to a string of the same text; a node of
+         * another type is equal to none; a string node of another class is not known.
+         */
+        private static boolean enumerated(Set<String> set, JsonNode v) {
+            if (v instanceof StringNode sn && (v.getClass() == PlainJson.PlainString.class || v.getClass() == StringNode.class)) {
+                return set.contains(sn.stringValue());
+            }
+            if (v.getNodeType() != JsonNodeType.STRING) {
                 return false;
             }
-            return set.contains(v.isNumber() ? DecimalNode.valueOf(v.decimalValue().stripTrailingZeros()) : v);
+            throw Stop.UNKNOWN;
         }
 
         private static boolean format(Node n, String s) {
