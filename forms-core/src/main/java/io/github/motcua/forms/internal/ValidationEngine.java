@@ -47,6 +47,12 @@ final class ValidationEngine {
     private final SchemaRegistry registry;
     /** By schema $id: its compiled {@link Schema}, or the {@link UnableToLoadFormsException} it failed with. */
     private final Map<String, Object> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The compiled schema of a form and its fast path ({@link CompactForm}, null when switched off). */
+    record Compiled(Schema schema, CompactForm fast) {
+    }
+
+    /** Compiles each form's {@link CompactForm} next to networknt's; null: no fast path (every check is networknt's). */
+    private final CompactForm.Compiler fastPath;
     /** Schema objects by location; the set is finite (the pack's schemas). */
     private final Map<String, JsonNode> schemaObjects = new java.util.concurrent.ConcurrentHashMap<>();
     /** Field schemas by form and instance pointer; bounded because pointers come from input. */
@@ -131,7 +137,11 @@ final class ValidationEngine {
      *             true: compile each on first use ({@link #schema}), for packs of thousands of forms
      */
     public ValidationEngine(SchemaStore store, Predicate<String> unitCodes, boolean lazy) {
-        this(store, unitCodes, lazy, !LIMITED.isAnnotationCollectionEnabled());
+        this(store, unitCodes, lazy, !LIMITED.isAnnotationCollectionEnabled(), true);
+    }
+
+    ValidationEngine(SchemaStore store, Predicate<String> unitCodes, boolean lazy, boolean shareAnnotations) {
+        this(store, unitCodes, lazy, shareAnnotations, true);
     }
 
     /**
@@ -139,11 +149,18 @@ final class ValidationEngine {
      *                         whole registry ({@link SharedAnnotations}); false: to one per occurrence, as networknt's
      *                         own dialect does (the reference {@code SharedAnnotationsTest} compares with)
      */
-    ValidationEngine(SchemaStore store, Predicate<String> unitCodes, boolean lazy, boolean shareAnnotations) {
+    /**
+     * @param fastPath true (what forms-core runs): a document the form's {@link CompactForm} finds valid is valid
+     *                 without networknt; false: networknt checks every document (the reference tests compare with)
+     */
+    ValidationEngine(SchemaStore store, Predicate<String> unitCodes, boolean lazy, boolean shareAnnotations, boolean fastPath) {
         this.store = store;
         Set<String> ids = store.ids();
+        // one list of format objects: networknt's dialect and the fast path call the very same ones
+        List<com.networknt.schema.format.Format> formats = VnKeywords.formats(unitCodes);
+        this.fastPath = fastPath ? new CompactForm.Compiler(store, formats) : null;
         Dialect dialect = Dialect.builder(Dialects.getDraft202012())
-                .formats(VnKeywords.formats(unitCodes))
+                .formats(formats)
                 .keyword(new VnKeywords.PersonalIdMatches())
                 .keyword(new VnKeywords.DateBefore())
                 // annotations as one validator per keyword, not one per occurrence: the same calls and evaluation
@@ -177,6 +194,11 @@ final class ValidationEngine {
      * @throws UnableToLoadFormsException when it does not compile, naming its file
      */
     public Schema schema(String id) {
+        return compiled(id).schema();
+    }
+
+    /** As {@link #schema}, with the form's fast path. */
+    Compiled compiled(String id) {
         Object c = compiled.get(id);
         if (c == null) {
             synchronized (this) {
@@ -190,12 +212,12 @@ final class ValidationEngine {
                         Object other = compiled.get(same);
                         if (other == null) {
                             try {
-                                other = schema(same);
+                                other = compiled(same);
                             } catch (UnableToLoadFormsException e) {
                                 other = e;
                             }
                         }
-                        if (other instanceof Schema shared) {
+                        if (other instanceof Compiled shared) {
                             compiled.put(id, shared);
                             return shared;
                         }
@@ -203,7 +225,8 @@ final class ValidationEngine {
                     try {
                         Schema schema = registry.getSchema(SchemaLocation.of(id));
                         schema.initializeValidators();
-                        c = schema;
+                        // compiled only once networknt has compiled the form: a form networknt refuses has no fast path
+                        c = new Compiled(schema, fastPath == null ? null : fastPath.compile(id));
                     } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
                         c = new UnableToLoadFormsException(store.fileOf(id), FormsProblems.of("FORMS_SCHEMA_DOES_NOT_COMPILE",
                                 "id", id, "detail", io.github.motcua.kernel.Failures.detail(e)), null);
@@ -215,7 +238,7 @@ final class ValidationEngine {
         if (c instanceof UnableToLoadFormsException e) {
             throw new UnableToLoadFormsException(e.file(), e.getMessage(), e);
         }
-        return (Schema) c;
+        return (Compiled) c;
     }
 
     public static JsonNode toNode(Object v) {
@@ -244,7 +267,12 @@ final class ValidationEngine {
     }
 
     public List<Violation> validate(String schemaId, JsonNode data) {
-        Schema schema = schema(schemaId);
+        Compiled form = compiled(schemaId);
+        if (form.fast() != null && form.fast().complete() && form.fast().valid(data)) {
+            // the fast path found the document valid, so networknt finds no error in it (CompactForm's soundness)
+            return new ArrayList<>(0);
+        }
+        Schema schema = form.schema();
         List<List<Error>> result = new ArrayList<>(1);
         boolean exhausted;
         try {

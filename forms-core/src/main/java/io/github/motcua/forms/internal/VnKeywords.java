@@ -72,10 +72,23 @@ final class VnKeywords {
 
     /** Resolves a reference to another field: a sibling name, a relative JSON pointer "N/a/b", a root dot path "a.b", or "/abs". */
     static JsonNode lookup(JsonNode root, NodePath at, String ref) {
-        List<String> base = new ArrayList<>();
+        return lookup(root, tokens(at), ref);
+    }
+
+    /** The tokens of an instance location, as {@link #lookup(JsonNode, List, String)} takes them (an index as its digits). */
+    static List<String> tokens(NodePath at) {
+        List<String> base = new ArrayList<>(at.getNameCount());
         for (int i = 0; i < at.getNameCount(); i++) {
             base.add(at.getName(i));
         }
+        return base;
+    }
+
+    /**
+     * The value a field reference names, seen from the field at {@code base} (its path tokens from the root, an array
+     * index as its decimal digits), or null. One definition for networknt's validators and {@link CompactForm}.
+     */
+    static JsonNode lookup(JsonNode root, List<String> base, String ref) {
         List<String> path = resolvePath(base, ref);
         if (path == null) {
             return null;
@@ -146,28 +159,56 @@ final class VnKeywords {
                     if (!node.isString() || !VnIdentifiers.isPersonalId(node.asString())) {
                         return;
                     }
-                    int[] ys = VnIdentifiers.birthYearAndSex(node.asString());
-                    if (birthRef != null) {
-                        LocalDate birth = date(lookup(root, at, birthRef));
-                        if (birth != null && birth.getYear() != ys[0]) {
-                            ec.addError(error().instanceLocation(at).instanceNode(node)
-                                    .evaluationPath(ec.getEvaluationPath()).message("birthYear")
-                                    .details(Map.of("check", "birthYear", "other", birthRef,
-                                            "year", Integer.toString(birth.getYear())))
-                                    .build());
-                        }
+                    List<String> base = tokens(at);
+                    int failed = mismatches(node, root, base, birthRef, sexRef);
+                    if (failed == 0) {
+                        return;
                     }
-                    if (sexRef != null) {
-                        JsonNode sexNode = lookup(root, at, sexRef);
-                        Boolean female = sexNode != null && sexNode.isString() ? female(sexNode.asString()) : null;
-                        if (female != null && female != (ys[1] == 1)) {
-                            ec.addError(error().instanceLocation(at).instanceNode(node)
-                                    .evaluationPath(ec.getEvaluationPath()).message("sex")
-                                    .details(Map.of("check", "sex", "other", sexRef)).build());
-                        }
+                    if ((failed & BIRTH_YEAR) != 0) {
+                        LocalDate birth = date(lookup(root, base, birthRef));
+                        ec.addError(error().instanceLocation(at).instanceNode(node)
+                                .evaluationPath(ec.getEvaluationPath()).message("birthYear")
+                                .details(Map.of("check", "birthYear", "other", birthRef,
+                                        "year", Integer.toString(birth.getYear())))
+                                .build());
+                    }
+                    if ((failed & SEX) != 0) {
+                        ec.addError(error().instanceLocation(at).instanceNode(node)
+                                .evaluationPath(ec.getEvaluationPath()).message("sex")
+                                .details(Map.of("check", "sex", "other", sexRef)).build());
                     }
                 }
             };
+        }
+
+        static final int BIRTH_YEAR = 1;
+        static final int SEX = 2;
+
+        /**
+         * Which of the two checks a personal number {@code node} fails against the fields it names ({@link #BIRTH_YEAR},
+         * {@link #SEX} bits; 0 when it is not a valid personal number or agrees): the one definition networknt's validator
+         * and {@link CompactForm} apply.
+         */
+        static int mismatches(JsonNode node, JsonNode root, List<String> base, String birthRef, String sexRef) {
+            if (!node.isString() || !VnIdentifiers.isPersonalId(node.asString())) {
+                return 0;
+            }
+            int[] ys = VnIdentifiers.birthYearAndSex(node.asString());
+            int failed = 0;
+            if (birthRef != null) {
+                LocalDate birth = date(lookup(root, base, birthRef));
+                if (birth != null && birth.getYear() != ys[0]) {
+                    failed |= BIRTH_YEAR;
+                }
+            }
+            if (sexRef != null) {
+                JsonNode sexNode = lookup(root, base, sexRef);
+                Boolean female = sexNode != null && sexNode.isString() ? female(sexNode.asString()) : null;
+                if (female != null && female != (ys[1] == 1)) {
+                    failed |= SEX;
+                }
+            }
+            return failed;
         }
 
         static Boolean female(String s) {
@@ -181,6 +222,45 @@ final class VnKeywords {
     }
 
     static final class DateBefore implements Keyword {
+        /**
+         * Whether a date {@code mine} fails one rule: the date at {@code field} (seen from {@code base}) is a date and
+         * {@code mine} is not before it (not after it, when {@code inclusive}). The one definition networknt's validator
+         * and {@link CompactForm} apply.
+         */
+        static boolean fails(LocalDate mine, JsonNode root, List<String> base, String field, boolean inclusive) {
+            LocalDate other = date(lookup(root, base, field));
+            return other != null && (inclusive ? mine.isAfter(other) : !mine.isBefore(other));
+        }
+
+        /** Each rule's field (null: the rule names none and is skipped) and inclusiveness, by the rule's index. */
+        static String[] fields(JsonNode schemaNode) {
+            List<JsonNode> rules = rules(schemaNode);
+            String[] fields = new String[rules.size()];
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = rules.get(i).path("field").asString(null);
+            }
+            return fields;
+        }
+
+        static boolean[] inclusives(JsonNode schemaNode) {
+            List<JsonNode> rules = rules(schemaNode);
+            boolean[] inclusives = new boolean[rules.size()];
+            for (int i = 0; i < inclusives.length; i++) {
+                inclusives[i] = rules.get(i).path("inclusive").asBoolean(false);
+            }
+            return inclusives;
+        }
+
+        private static List<JsonNode> rules(JsonNode schemaNode) {
+            List<JsonNode> rules = new ArrayList<>();
+            if (schemaNode.isArray()) {
+                schemaNode.forEach(rules::add);
+            } else {
+                rules.add(schemaNode);
+            }
+            return rules;
+        }
+
         @Override
         public String getValue() {
             return DATE_BEFORE;
@@ -190,18 +270,8 @@ final class VnKeywords {
         public KeywordValidator newValidator(SchemaLocation location, JsonNode schemaNode, Schema parent, SchemaContext ctx) {
             // each rule's field and inclusiveness read once here, by the rule's index, not from the keyword's tree at
             // every validation: a form's own tree objects that a check of one of thousands of forms would read cold
-            List<JsonNode> rules = new ArrayList<>();
-            if (schemaNode.isArray()) {
-                schemaNode.forEach(rules::add);
-            } else {
-                rules.add(schemaNode);
-            }
-            String[] fields = new String[rules.size()];
-            boolean[] inclusives = new boolean[rules.size()];
-            for (int i = 0; i < fields.length; i++) {
-                fields[i] = rules.get(i).path("field").asString(null);
-                inclusives[i] = rules.get(i).path("inclusive").asBoolean(false);
-            }
+            String[] fields = fields(schemaNode);
+            boolean[] inclusives = inclusives(schemaNode);
             return new BaseKeywordValidator(this, schemaNode, location, parent, ctx) {
                 @Override
                 public void validate(ExecutionContext ec, JsonNode node, JsonNode root, NodePath at) {
@@ -209,14 +279,15 @@ final class VnKeywords {
                     if (mine == null) {
                         return;
                     }
+                    List<String> base = null;
                     for (int i = 0; i < fields.length; i++) {
                         String field = fields[i];
                         if (field == null) {
                             continue;
                         }
-                        LocalDate other = date(lookup(root, at, field));
+                        base = base == null ? tokens(at) : base;
                         boolean inclusive = inclusives[i];
-                        if (other != null && (inclusive ? mine.isAfter(other) : !mine.isBefore(other))) {
+                        if (fails(mine, root, base, field, inclusive)) {
                             ec.addError(error().instanceLocation(at).instanceNode(node)
                                     .evaluationPath(ec.getEvaluationPath()).message("dateBefore")
                                     .details(Map.of("check", "dateBefore", "other", field, "index", Integer.toString(i),
