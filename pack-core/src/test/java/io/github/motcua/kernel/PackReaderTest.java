@@ -469,6 +469,9 @@ class PackReaderTest {
             assertEquals(7, p.column(), p.toString());
             assertTrue(p.messageVi().startsWith("Dấu nháy mở ở đây chưa được đóng"), p.messageVi());
             assertTrue(p.messageEn().startsWith("the quote opened here is never closed"), p.messageEn());
+            // the escape to write is shown as written (the bundle's \\" had been read as a bare quote: "viết ")")
+            assertTrue(p.messageVi().endsWith("(dấu nháy kép \" trong giá trị thì viết \\\")"), p.messageVi());
+            assertTrue(p.messageEn().endsWith("(write \\\" for a double quote inside it)"), p.messageEn());
             Problem single = assertThrows(PackReadException.class, () -> PackReader.yaml("p.yaml",
                     "level: 'COMMUNE\nagency: { vi: 'Ủy ban', en: 'Committee' }\n", PackReader.Limits.DEFAULT)).problem();
             assertEquals(1, single.line(), single.toString());
