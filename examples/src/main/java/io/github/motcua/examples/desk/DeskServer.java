@@ -5,6 +5,7 @@ import io.github.motcua.forms.FormRegistry;
 import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.LoadResult;
 import io.github.motcua.rules.Motcua;
+import io.github.motcua.rules.UnableToLoadPackException;
 import io.github.motcua.service.HttpLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * The one-stop desk web application (ứng dụng Bộ phận Một cửa) and citizen portal (Cổng dịch vụ
@@ -124,9 +124,8 @@ public final class DeskServer implements AutoCloseable {
         LoadResult r = engine.load(pack);
         if (!r.ok()) {
             engine.close();
-            throw new IllegalStateException(String.format(Locale.ROOT, "pack [%s] has %d problem(s):%n%s", pack,
-                    r.problems().size(), r.problems().stream().map(p -> p.format(Locale.ROOT))
-                            .collect(Collectors.joining(System.lineSeparator()))));
+            // the library's words, Vietnamese first: "Không nạp được bộ quy tắc [..]: 2 lỗi / unable to load pack …"
+            throw new IllegalStateException(new UnableToLoadPackException(pack.toString(), r.problems()).getMessage());
         }
         return start(engine, port, clock, true, filings);
     }

@@ -656,7 +656,9 @@ public final class DefaultEngine implements Engine {
         io.github.motcua.kernel.Problem d = e.detail();
         String vi = !(e instanceof io.github.motcua.forms.UnableToLoadFormsException) ? e.toProblem().messageVi()
                 : d != null ? d.messageVi() : e.getMessage();
-        return new PackProblem(file, 0, 0, "FORMS", Msg.vi("load.forms.formFailed", "detail", vi),
+        // at the detail's line and column when forms-core knows them (a schema that is not JSON, a duplicate $id)
+        return new PackProblem(file, d == null ? 0 : d.line(), d == null ? 0 : d.column(), "FORMS",
+                Msg.vi("load.forms.formFailed", "detail", vi),
                 Msg.en("load.forms.formFailed", "detail", e.getMessage()));
     }
 

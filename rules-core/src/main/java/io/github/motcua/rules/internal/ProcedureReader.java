@@ -264,11 +264,13 @@ final class ProcedureReader {
         }
         Map<JsonNode, Seen> seen = new java.util.HashMap<>();
         int[] caseBudget = {0, 0}; // cases, nodes
+        Map<String, WrongProcedure> wrong = new java.util.LinkedHashMap<>();
         for (String cf : casesFiles) {
             if (!isBase(cf) && caseBudget[0] <= MAX_CASES && caseBudget[1] <= MAX_CASE_NODES) {
-                cases.addAll(cases(cf, p, bases, form(), base, seen, caseBudget));
+                cases.addAll(cases(cf, p, bases, form(), base, seen, caseBudget, wrong));
             }
         }
+        wrongProcedures(p, wrong);
         return new Folder(code, new PackLoader.Proc(src, List.copyOf(cases), warnings), problems, problems.isEmpty());
     }
 
@@ -638,7 +640,25 @@ final class ProcedureReader {
     }
 
     /** The base dossier (null when it is missing or has problems, which are reported). */
-    private record Base(String file, ObjectNode dossier) {
+    private record Base(String file, ObjectNode dossier, YamlDoc doc) {
+    }
+
+    /**
+     * The cases whose dossier names another procedure, by that code and where it is written (the base or a case file):
+     * a procedure folder copied under a new code names the old one in every case, and one problem per case buried the
+     * one edit to make. The first case is kept to point at; the count says how many more.
+     */
+    private static final class WrongProcedure {
+        final YamlDoc doc;
+        final String pointer;
+        final String caseName;
+        int count;
+
+        WrongProcedure(YamlDoc doc, String pointer, String caseName) {
+            this.doc = doc;
+            this.pointer = pointer;
+            this.caseName = caseName;
+        }
     }
 
     /** A case already read: its merged dossier, to report a case that changes nothing relative to it. */
@@ -706,7 +726,7 @@ final class ProcedureReader {
         if (form != null && d.get("form") != null) {
             FormChecks.caseForm(doc, "/dossier/form", d.get("form"), form, problems);
         }
-        return new Base(path, (ObjectNode) d);
+        return new Base(path, (ObjectNode) d, doc);
     }
 
     /**
@@ -729,8 +749,25 @@ final class ProcedureReader {
         return out;
     }
 
+    /**
+     * One {@code CASE_WRONG_PROCEDURE} per code and place it is written: at the base's {@code procedure} when the cases
+     * take it from there (one edit fixes them all), else at the first case naming it, with how many cases do. Different
+     * wrong codes stay different problems: each is its own mistake.
+     */
+    private void wrongProcedures(Procedure p, Map<String, WrongProcedure> wrong) {
+        for (Map.Entry<String, WrongProcedure> e : wrong.entrySet()) {
+            WrongProcedure w = e.getValue();
+            String code = e.getKey().substring(e.getKey().indexOf('\u0000') + 1);
+            boolean inBase = e.getKey().startsWith("base\u0000");
+            String key = inBase ? "load.case.wrongProcedureInBase"
+                    : w.count == 1 ? "load.case.wrongProcedure" : "load.case.wrongProcedureInCases";
+            problems.add(w.doc.msg(w.pointer, "CASE_WRONG_PROCEDURE", key, "code", code, "own", p.code(),
+                    "count", Integer.toString(w.count), "name", w.caseName));
+        }
+    }
+
     private List<PackCase> cases(String path, Procedure p, Map<String, LegalBasis> bases, FormFields form, Base base,
-            Map<JsonNode, Seen> seen, int[] budget) {
+            Map<JsonNode, Seen> seen, int[] budget, Map<String, WrongProcedure> wrong) {
         YamlDoc doc = PackLoader.yaml(files, problems, path, "cases", false);
         if (doc == null) {
             return List.of();
@@ -777,8 +814,15 @@ final class ProcedureReader {
             }
             if (!p.code().equals(dn.get("procedure").asString())
                     && p.aliases().stream().noneMatch(a -> a.code().equals(dn.get("procedure").asString()))) {
-                problems.add(doc.msg(ptr + "/dossier/procedure", "CASE_WRONG_PROCEDURE", "load.case.wrongProcedure",
-                        "code", dn.get("procedure").asString()));
+                // counted, reported once per code and place after the folder's cases (wrongProcedures)
+                boolean fromBase = own.get("procedure") == null && base != null;
+                String code = dn.get("procedure").asString();
+                JsonNode caseName = c.get("name");
+                String full = caseName == null ? "" : caseName.asString();
+                String name = full.length() <= 120 ? full : full.substring(0, 120) + "…"; // a message quotes its start only
+                wrong.computeIfAbsent((fromBase ? "base\u0000" : "case\u0000") + code, k -> fromBase
+                        ? new WrongProcedure(base.doc(), "/dossier/procedure", name)
+                        : new WrongProcedure(doc, ptr + "/dossier/procedure", name)).count++;
                 continue;
             }
             JsonNode ex0 = c.get("expect");
