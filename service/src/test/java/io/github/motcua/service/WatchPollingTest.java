@@ -174,6 +174,25 @@ class WatchPollingTest {
         }
     }
 
+    /** A folder named with a line break (the pack's author chooses names) cannot forge a line of the watch's log. */
+    @Test
+    void aFolderNamedWithALineBreak_isShownWithUFFFD_inTheWatchsLines() throws Exception {
+        write(dir.resolve("pack.yaml"), "id: x\n");
+        Files.createDirectories(dir.resolve("a\nnạp lại sha256=forged"));
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (PackWatcher w = PackWatcher.start(dir, Duration.ofMillis(100), PackWatcher.MAX_WAIT, 1, watchesUpTo(5), FAST,
+                () -> { }, log::add)) {
+            String full = log.stream().filter(l -> l.startsWith("thư mục bộ quy tắc có hơn 1 thư mục con")).findFirst().orElseThrow();
+            assertTrue(full.endsWith("a\uFFFDnạp lại sha256=forged"), full);
+        }
+        try (PackWatcher w = PackWatcher.start(dir, Duration.ofMillis(100), PackWatcher.MAX_WAIT, 5, watchesUpTo(1), FAST,
+                () -> { }, log::add)) {
+            String polling = pollingLines(log).get(0);
+            assertTrue(polling.contains("a\uFFFDnạp lại sha256=forged bằng inotify"), polling);
+        }
+        assertTrue(log.stream().noneMatch(l -> l.contains("\n")), log.toString());
+    }
+
     /**
      * Through the service: with the watches limit below the pack's folders the service starts, serves, says why it polls,
      * and reloads an analyst's edit.
