@@ -1150,6 +1150,11 @@ public final class DefaultEngine implements Engine {
      * that are prepared so far (with lazy parse: of the folders parsed into the serving slots) — a count of its own, unlike {@link RuleClasses#generations()}, so other engines
      * compiling meanwhile in the same JVM do not change it.
      */
+    /** The serving pack's state, or null (for tests of what a load leaves for later). */
+    Serving servingNow() {
+        return serving.get();
+    }
+
     long generations() {
         Serving s = serving.get();
         return s == null ? 0 : s.slots().values().stream().mapToLong(x -> x.lazy.generations()).sum();
