@@ -44,6 +44,8 @@ final class FeeTableParser {
     private RawTable.RawRow current;
     /** The parser of the other file (fees ↔ exemptions) whose rows the cross checks also see, or null. */
     private FeeTableParser other;
+    /** Items whose RATE row was refused for a problem of its own (a rate 8.000đ, an unknown basis). */
+    private final Set<String> refusedRateItems = new HashSet<>();
 
     private FeeTableParser(String file, Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog,
             boolean exemptionTable) {
@@ -382,6 +384,9 @@ final class FeeTableParser {
             }
         }
         if (problems.size() > before) {
+            if (type == FeeRow.Type.RATE && !item.isEmpty()) {
+                refusedRateItems.add(item); // its own problem is reported: its exemption rows are not "without a rate"
+            }
             return null;
         }
         return new FeeRow(type, item, kind, cell("nameVi"), cell("nameEn"), tariff, rate == null ? 0 : rate,
@@ -413,7 +418,8 @@ final class FeeTableParser {
             }
         }
         for (FeeRow r : rows) {
-            if (r.type() != FeeRow.Type.RATE && !rateItems.contains(r.item())) {
+            // an item whose RATE row was refused is that row's problem, not also one per exemption row saying it has no rate
+            if (r.type() != FeeRow.Type.RATE && !rateItems.contains(r.item()) && !refusedRateItems.contains(r.item())) {
                 if (rateItems.isEmpty()) {
                     rowProblem(r, "item", r.item(), "FEES_ITEM_WITHOUT_RATE", "file", file);
                 } else {

@@ -89,7 +89,7 @@ public final class XlsxArchive {
         try {
             return Optional.ofNullable(inspect(bytes));
         } catch (RuntimeException e) {
-            return Optional.of(refusal("FEES_XLSX_BROKEN", "detail", io.github.motcua.kernel.Failures.detail(e)));
+            return Optional.of(readerSaid("FEES_XLSX_BROKEN", e));
         }
     }
 
@@ -119,7 +119,19 @@ public final class XlsxArchive {
                 return refusal("FEES_XLSX_BROKEN_XML");
             }
         }
-        return refusal("FEES_XLSX_UNREADABLE", "detail", io.github.motcua.kernel.Failures.detail(e));
+        return readerSaid("FEES_XLSX_UNREADABLE", e);
+    }
+
+    /**
+     * The refusal {@code key} in the bundle's own sentences (what is wrong, what to do), with the reader's text — the
+     * XLSX reader's or the JDK's English, naming their internals — only quoted after the English as a technical detail,
+     * never the only words of either language.
+     */
+    static Refusal readerSaid(String key, Throwable e) {
+        FeeTableProblem p = FeeMessages.table("", 0, "", 0, "", key);
+        String said = io.github.motcua.kernel.Messages.render(FeeMessages.BUNDLE, "FEES_READER_SAID", java.util.Locale.ENGLISH,
+                "detail", io.github.motcua.kernel.Failures.detail(e));
+        return new Refusal(p.messageVi(), p.messageEn() + said, key, 0);
     }
 
     /**

@@ -24,8 +24,8 @@ final class XlsxRecords {
         try {
             bytes = XlsxArchive.readCapped(in);
         } catch (IOException e) {
-            String msg = io.github.motcua.kernel.Failures.detail(e);
-            return new RawTable(List.of(), List.of(FeeMessages.table(file, 0, "", 0, "", "FEES_XLSX_UNREADABLE", "detail", msg)));
+            XlsxArchive.Refusal r = XlsxArchive.readerSaid("FEES_XLSX_UNREADABLE", e);
+            return new RawTable(List.of(), List.of(new FeeTableProblem(file, 0, "", 0, "", r.messageVi(), r.messageEn(), r.code())));
         }
         // sizes, entries, ratio and cells are checked before the parser sees a byte (issue 11: archive bombs)
         java.util.Optional<XlsxArchive.Refusal> refused = XlsxArchive.check(bytes);

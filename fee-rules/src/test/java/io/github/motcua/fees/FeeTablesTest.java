@@ -256,6 +256,21 @@ class FeeTablesTest {
             assertTrue(p.messageVi().contains("chồng lấn") && p.messageEn().contains("bad.csv:2"), p.toString());
         }
 
+        /**
+         * A rate written the Vietnamese way (8.000đ) is one problem at its cell: its item's exemption rows are not also
+         * each "an item without a RATE row" (session 19: they were, though the row is there).
+         */
+        @Test
+        void parse_refusedRateRow_isItsOwnProblemOnly_notAlsoOnePerExemptionRow() {
+            FeeTableProblem p = only(csv("bad.csv", HEAD
+                    + "RATE,x,LE_PHI,Lệ phí,FLAT,8.000đ,,,,,,T-BASE\n"
+                    + "EXEMPT,x,,,,,,,POOR_HOUSEHOLD,,,T-BASE\n"
+                    + "EXEMPT,x,,,,,,,DISABLED,,,T-BASE\n"));
+            assertEquals("FEES_NOT_WHOLE_NUMBER", p.code(), p.toString());
+            assertEquals(2, p.row());
+            assertEquals("rate", p.column());
+        }
+
         @Test
         void parse_sameWindowDifferentChannelOrCategory_isNotAnOverlap() {
             assertTrue(csv("ok.csv", HEAD

@@ -216,7 +216,23 @@ class XlsxArchiveTest {
                 "Cannot invoke \"String.length()\" because \"s\" is null"), "", 0);
         XlsxArchive.Refusal warm = XlsxArchive.unreadable(new NullPointerException(), "", 0);
         assertEquals(warm, cold);
-        assertEquals("Cannot read the XLSX file: NullPointerException", cold.messageEn());
+        assertEquals("Cannot read the XLSX file: it is damaged or not an Excel workbook. Open it in Excel or LibreOffice Calc and"
+                + " save it again as Excel (.xlsx) (the reader said: \"NullPointerException\")", cold.messageEn());
+    }
+
+    /**
+     * A failure the reader words in its own English: a Vietnamese sentence saying what to do, the same in English, and
+     * the reader's text only quoted after the English (session 19; it was the only words of both languages).
+     */
+    @Test
+    void unreadable_readersOwnEnglish_isAQuotedDetailAfterTheEnglishOnly() {
+        XlsxArchive.Refusal r = XlsxArchive.unreadable(new IllegalStateException("Unexpected workbook relationship rId7"), "", 0);
+        assertEquals("FEES_XLSX_UNREADABLE", r.code());
+        assertEquals("Không đọc được tệp XLSX: tệp hỏng hoặc không phải bảng tính Excel. Mở tệp bằng Excel hoặc LibreOffice Calc"
+                + " rồi lưu lại dưới dạng Excel (.xlsx)", r.messageVi());
+        assertEquals("Cannot read the XLSX file: it is damaged or not an Excel workbook. Open it in Excel or LibreOffice Calc and"
+                + " save it again as Excel (.xlsx) (the reader said: \"Unexpected workbook relationship rId7\")", r.messageEn());
+        assertFalse(r.messageVi().contains("rId7"), r.messageVi());
     }
 
     /**

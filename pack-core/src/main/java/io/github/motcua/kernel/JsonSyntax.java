@@ -96,7 +96,9 @@ public final class JsonSyntax {
                 return new String[] {"JSON_SYNTAX_SINGLE_QUOTE"};
             }
             if (c.equals("]") || c.equals("}")) {
-                return new String[] {"JSON_SYNTAX_TRAILING_COMMA", "char", c};
+                // a value was expected: after a colon it is missing ({"a": }), after a comma the comma is one too many
+                return before(text, line, column) == ':' ? new String[] {"JSON_SYNTAX_MISSING_VALUE", "char", c}
+                        : new String[] {"JSON_SYNTAX_TRAILING_COMMA", "char", c};
             }
             return new String[] {"JSON_SYNTAX_CHAR", "char", c};
         }
@@ -107,6 +109,34 @@ public final class JsonSyntax {
             return new String[] {"JSON_SYNTAX_LIMIT"};
         }
         return new String[] {"JSON_SYNTAX", "char", at(text, line, column)};
+    }
+
+    /** The last character other than white space before a 1-based line and column of {@code text}, or 0. */
+    private static char before(String text, int line, int column) {
+        int i = offset(text, line, column);
+        for (i--; i >= 0 && i < text.length(); i--) {
+            char ch = text.charAt(i);
+            if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') {
+                return ch;
+            }
+        }
+        return 0;
+    }
+
+    /** The offset of a 1-based line and column in {@code text}, or -1. */
+    private static int offset(String text, int line, int column) {
+        if (text == null || line < 1 || column < 1) {
+            return -1;
+        }
+        int i = 0;
+        for (int l = 1; l < line; l++) {
+            i = text.indexOf('\n', i);
+            if (i < 0) {
+                return -1;
+            }
+            i++;
+        }
+        return i + column - 1;
     }
 
     /** The character at a 1-based line and column of {@code text}, or an empty text. */

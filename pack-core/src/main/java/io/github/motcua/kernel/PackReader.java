@@ -298,8 +298,7 @@ public final class PackReader {
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            problems.add(Problem.of(root.toString(), 0, 0, ProblemCode.IO, "pack", root.toString(),
-                    "detail", Failures.detail(e)));
+            problems.add(ReadFailures.problem(root.toString(), e));
         }
         return out;
     }
@@ -891,6 +890,6 @@ public final class PackReader {
     }
 
     private static Problem ioProblem(String file, IOException e) {
-        return Problem.of(file, 0, 0, ProblemCode.IO, "pack", file, "detail", Failures.detail(e));
+        return ReadFailures.problem(file, e); // a sentence first, the system's text quoted after the English
     }
 }

@@ -73,8 +73,22 @@ final class YamlTrees {
                         break;
                     }
                 }
+                if (!first) {
+                    // a quote left open in a block value ("name: "Khai sinh") runs on to the next quote in the file, and
+                    // the parser notices only there, often as an indentation mistake: the line to edit is the quote's
+                    int[] open = openQuote(text, line);
+                    if (open != null) {
+                        throw new PackReadException(new Problem(file, open[0], open[1], "", ProblemCode.YAML_SYNTAX,
+                                Severity.ERROR, Messages.KERNEL, QUOTE, Map.of()));
+                    }
+                }
                 throw new PackReadException(new Problem(file, line, col, "", ProblemCode.YAML_SYNTAX, Severity.ERROR,
                         Messages.KERNEL, plain, Map.of()));
+            }
+            int[] open = openQuote(text, line);
+            if (open != null) {
+                throw new PackReadException(new Problem(file, open[0], open[1], "", ProblemCode.YAML_SYNTAX, Severity.ERROR,
+                        Messages.KERNEL, QUOTE, Map.of()));
             }
             // any other mistake: plain words in Vietnamese, the parser's own English in the English half only
             int cut = msg.indexOf('\n');
@@ -83,6 +97,139 @@ final class YamlTrees {
                     Messages.render(Messages.KERNEL, "YAML_SYNTAX_OTHER", Map.of(), Messages.VI),
                     Messages.render(Messages.KERNEL, "YAML_SYNTAX", Map.of("detail", detail), java.util.Locale.ENGLISH)));
         }
+    }
+
+    /**
+     * Where a block value's quote opens that the line it is on does not close ({@code name: "Khai sinh}), when the
+     * quoted text it starts runs on (YAML lets it span lines) to a quote on the line of a mistake at {@code errorLine},
+     * or to the end of the file; null when no such quote is before that line. A quoted text that spans lines and ends
+     * before {@code errorLine} is written so on purpose and is not it. Lines of a block text ({@code |}, {@code >}) and
+     * comments are skipped; flow values ({@code {…}}, {@code […]}) are left to the parser, which names their opening.
+     * Linear in the text, and only read once the parser has refused it.
+     */
+    static int[] openQuote(String text, int errorLine) {
+        int line = 1;
+        int i = 0;
+        int blockIndent = -1; // inside a block text: lines indented more than its key are text
+        int n = text.length();
+        while (i < n && line <= errorLine) {
+            int end = text.indexOf('\n', i);
+            if (end < 0) {
+                end = n;
+            }
+            int indent = 0;
+            while (i + indent < end && text.charAt(i + indent) == ' ') {
+                indent++;
+            }
+            int at = i + indent;
+            boolean blank = at >= end || text.charAt(at) == '#' || text.charAt(at) == '\r';
+            if (blockIndent >= 0 && (blank || indent > blockIndent)) {
+                i = end + 1;
+                line++;
+                continue;
+            }
+            blockIndent = -1;
+            if (blank) {
+                i = end + 1;
+                line++;
+                continue;
+            }
+            while (at + 1 < end && text.charAt(at) == '-' && text.charAt(at + 1) == ' ') {
+                at += 2;
+                while (at < end && text.charAt(at) == ' ') {
+                    at++;
+                }
+            }
+            int value = at < end && (text.charAt(at) == '"' || text.charAt(at) == '\'') ? at : valueStart(text, at, end);
+            if (value < 0) {
+                i = end + 1;
+                line++;
+                continue;
+            }
+            char q = text.charAt(value);
+            if (q == '|' || q == '>') {
+                blockIndent = indent;
+                i = end + 1;
+                line++;
+                continue;
+            }
+            if (q != '"' && q != '\'') {
+                i = end + 1;
+                line++;
+                continue;
+            }
+            int close = closing(text, value + 1, q);
+            int closeLine = close < 0 ? -1 : line + count(text, value, close);
+            if (close >= 0 && closeLine == line) {
+                i = end + 1; // closed on its own line (a value key: "x": y after it is the parser's to judge)
+                line++;
+                continue;
+            }
+            if (close < 0 || closeLine >= errorLine) {
+                return new int[] {line, value - i + 1};
+            }
+            // a quoted text over several lines that ends before the mistake: go on after it
+            int next = text.indexOf('\n', close);
+            i = next < 0 ? n : next + 1;
+            line = closeLine + 1;
+        }
+        return null;
+    }
+
+    /** The offset where the value of a {@code key: value} line starts (after a plain or quoted key), or -1. */
+    private static int valueStart(String text, int at, int end) {
+        int k = at;
+        if (k < end && (text.charAt(k) == '"' || text.charAt(k) == '\'')) {
+            int c = closing(text, k + 1, text.charAt(k));
+            if (c < 0 || c >= end) {
+                return -1;
+            }
+            k = c + 1;
+        }
+        for (; k < end; k++) {
+            char ch = text.charAt(k);
+            if (ch == '#' && k > at && text.charAt(k - 1) == ' ') {
+                return -1;
+            }
+            if (ch == ':' && (k + 1 == end || text.charAt(k + 1) == ' ' || text.charAt(k + 1) == '\r')) {
+                int v = k + 1;
+                while (v < end && text.charAt(v) == ' ') {
+                    v++;
+                }
+                return v < end && text.charAt(v) != '\r' && text.charAt(v) != '#' ? v : -1;
+            }
+            if (ch == '"' || ch == '\'' || ch == '{' || ch == '[') {
+                return -1; // a quote or bracket inside a plain key: not this mistake
+            }
+        }
+        return -1;
+    }
+
+    /** The offset of the quote closing a text opened before {@code from} with {@code q}, or -1. */
+    private static int closing(String text, int from, char q) {
+        for (int k = from; k < text.length(); k++) {
+            char ch = text.charAt(k);
+            if (q == '"' && ch == '\\') {
+                k++;
+            } else if (ch == q) {
+                if (q == '\'' && k + 1 < text.length() && text.charAt(k + 1) == '\'') {
+                    k++; // '' is a quote inside a single-quoted text
+                } else {
+                    return k;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int count(String text, int from, int to) {
+        int c = 0;
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) == '\n') {
+                c++;
+            }
+        }
+        return c;
     }
 
     /** The kernel message key of the usual YAML mistakes in plain words, or null for the parser's own text. */

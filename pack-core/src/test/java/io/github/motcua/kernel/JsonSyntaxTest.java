@@ -44,6 +44,8 @@ class JsonSyntaxTest {
             cut short                 | {"code": "1.2",                  | JSON_SYNTAX_UNFINISHED     | 1 | 17
             comma before }            | {"code": "1.2",}                 | JSON_SYNTAX_TRAILING_COMMA | 1 | 16
             comma before ]            | {"a": [1, 2,]}                   | JSON_SYNTAX_TRAILING_COMMA | 1 | 13
+            value missing after colon | {"a": }                          | JSON_SYNTAX_MISSING_VALUE  | 1 | 7
+            value missing, next line  | `{"a":\n  ]`                     | JSON_SYNTAX_MISSING_VALUE  | 2 | 3
             name without quotes       | {code: "1.2"}                    | JSON_SYNTAX_NAME_QUOTES    | 1 | 2
             missing colon             | {"code" "1.2"}                   | JSON_SYNTAX_COLON          | 1 | 9
             missing comma             | `{"code": "1.2"\n "name": "x"}`  | JSON_SYNTAX_COMMA          | 2 | 2
@@ -73,6 +75,16 @@ class JsonSyntaxTest {
         Problem p = parse("{\"code\": \"1.2\",}");
         assertEquals("Thừa dấu phẩy trước dấu }: xóa dấu phẩy sau mục cuối cùng", p.messageVi());
         assertEquals("a comma too many before }: delete the comma after the last entry", p.messageEn());
+    }
+
+    /** {@code "a": }} is a value left out, not a comma too many (session 19: it was worded as a trailing comma). */
+    @Test
+    void aMissingValue_isNotCalledATrailingComma() {
+        Problem p = parse("[{\"step\": }]");
+        assertEquals("Thiếu giá trị sau dấu hai chấm (gặp dấu }): ghi giá trị, ví dụ \"văn bản\", số, true, false hoặc null",
+                p.messageVi());
+        assertEquals("a value is missing after the colon (found }): write one, e.g. \"text\", a number, true, false or null",
+                p.messageEn());
     }
 
     @Test

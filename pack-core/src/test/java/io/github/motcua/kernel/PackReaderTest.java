@@ -455,6 +455,34 @@ class PackReaderTest {
             assertFalse(other.messageVi().matches(".*\\b(while|expected|found)\\b.*"), other.messageVi());
         }
 
+        /**
+         * A quote left open in a block value runs on to the next quote in the file, where the parser notices a mistake
+         * (as wrong indentation, lines later): reported at the line and column where the quote opens (session 19).
+         */
+        @Test
+        void yaml_aQuoteLeftOpenInABlockValue_atTheLineItOpens_notWhereTheParserNotices() {
+            Problem p = assertThrows(PackReadException.class, () -> PackReader.yaml("procedure.yaml",
+                    "code: \"1.001193\"\nresult:\n  vi: \"Giấy khai sinh\n  en: \"Birth certificate\"\nlevel: COMMUNE\n",
+                    PackReader.Limits.DEFAULT)).problem();
+            assertEquals(ProblemCode.YAML_SYNTAX, p.code());
+            assertEquals(3, p.line(), p.toString());
+            assertEquals(7, p.column(), p.toString());
+            assertTrue(p.messageVi().startsWith("Dấu nháy mở ở đây chưa được đóng"), p.messageVi());
+            assertTrue(p.messageEn().startsWith("the quote opened here is never closed"), p.messageEn());
+            // the escape to write is shown as written (the bundle's \\" had been read as a bare quote: "viết ")")
+            assertTrue(p.messageVi().endsWith("(dấu nháy kép \" trong giá trị thì viết \\\")"), p.messageVi());
+            assertTrue(p.messageEn().endsWith("(write \\\" for a double quote inside it)"), p.messageEn());
+            Problem single = assertThrows(PackReadException.class, () -> PackReader.yaml("p.yaml",
+                    "level: 'COMMUNE\nagency: { vi: 'Ủy ban', en: 'Committee' }\n", PackReader.Limits.DEFAULT)).problem();
+            assertEquals(1, single.line(), single.toString());
+            assertEquals(8, single.column(), single.toString());
+            // a quoted text written over two lines on purpose, then a real indentation mistake: still the indentation
+            Problem indent = assertThrows(PackReadException.class, () -> PackReader.yaml("p.yaml",
+                    "a: \"one\n  two\"\nb:\n  c: 1\n d: 2\n", PackReader.Limits.DEFAULT)).problem();
+            assertEquals(5, indent.line(), indent.toString());
+            assertTrue(indent.messageVi().startsWith("Thụt lề sai"), indent.messageVi());
+        }
+
         @Test
         void yaml_fromTheReader_missingFileIsEmpty() throws IOException {
             Path p = pack();

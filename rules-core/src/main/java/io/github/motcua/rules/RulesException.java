@@ -15,7 +15,7 @@ import java.util.Locale;
  * <p>Every one carries the kernel's {@link Problem} data ({@link #toProblems()}): a stable code, the
  * JSON pointer or pack position at fault, and a message in Vietnamese and in English — the data an
  * HTTP service shows as {@code application/problem+json}. {@link #getMessage()} is the English text
- * ({@link InvalidDossierException}'s: Vietnamese, then English).
+ * ({@link InvalidDossierException}'s and {@link UnableToLoadPackException}'s: Vietnamese, then English).
  *
  * <p>Immutable and thread-safe.
  */

@@ -1,5 +1,6 @@
 package io.github.motcua.rules;
 
+import io.github.motcua.kernel.Messages;
 import io.github.motcua.kernel.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.stream.Collectors;
  * A pack could not be loaded (không nạp được bộ quy tắc); carries every {@link PackProblem} with
  * its file, line and column. Thrown by {@link LoadResult#orThrow()}, and by a decision whose
  * procedure failed lazy compilation. {@link #toProblems()} gives the same problems as the kernel's
- * {@link Problem}, each with its own code ({@code LINT_NO_BASIS}, {@code DRL_SYNTAX}, ...).
+ * {@link Problem}, each with its own code ({@code LINT_NO_BASIS}, {@code DRL_SYNTAX}, ...). {@link #getMessage()} says
+ * it in Vietnamese, then in English, then lists the problems, one a line:
+ * {@code "Không nạp được bộ quy tắc [goi]: 1 lỗi / unable to load pack [goi]: 1 problem(s)"}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -18,11 +21,28 @@ public final class UnableToLoadPackException extends RulesException {
     private static final long serialVersionUID = 1L;
     private final transient List<PackProblem> packProblems;
 
+    /**
+     * @param source   the pack folder or artifact, as the caller named it
+     * @param problems what is wrong, in file order
+     */
     public UnableToLoadPackException(String source, List<PackProblem> problems) {
-        super(String.format(Locale.ROOT, "unable to load pack [%s]: %d problem(s)%n%s", source, problems.size(),
-                problems.stream().map(PackProblem::toString).collect(Collectors.joining(System.lineSeparator()))),
-                kernel(source, problems), null);
+        super(message(source, problems), kernel(source, problems), null);
         this.packProblems = List.copyOf(problems);
+    }
+
+    /**
+     * {@code "Không nạp được bộ quy tắc [src]: 2 lỗi / unable to load pack [src]: 2 problem(s)"}, Vietnamese first as
+     * every message an analyst reads, then one line per problem ({@link PackProblem#toString()}: {@code
+     * file:line:col: [CODE] message}).
+     */
+    private static String message(String source, List<PackProblem> problems) {
+        String count = Integer.toString(problems.size());
+        String src = String.valueOf(source);
+        return Messages.render(RulesMessages.BUNDLE, "PACK_NOT_LOADED_COUNT", Messages.VI, "source", src, "count", count)
+                + " / " + Messages.render(RulesMessages.BUNDLE, "PACK_NOT_LOADED_COUNT", Locale.ENGLISH, "source", src,
+                        "count", count)
+                + System.lineSeparator()
+                + problems.stream().map(PackProblem::toString).collect(Collectors.joining(System.lineSeparator()));
     }
 
     /** The problems, in file order. */

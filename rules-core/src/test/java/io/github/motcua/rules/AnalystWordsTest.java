@@ -135,9 +135,11 @@ class AnalystWordsTest {
         PackProblem p = theOne("legal-bases/procedures.yaml",
                 s -> s.replaceFirst("act: \"Luật Hộ tịch 60/2014/QH13\"", "act: \"Luật Hộ tịch 60/2014/QH13"));
         assertEquals("YAML_SYNTAX", p.code());
-        // YAML lets a quoted text run over lines: the parser notices at the next quote, on line 3 (not yet worded as
-        // the open quote of line 2, which it cannot tell from an indentation mistake)
-        assertEquals(3, p.line());
+        // YAML lets a quoted text run over lines: the parser notices at the next quote, on line 3; the problem is at the
+        // quote of line 2 that opens it (session 19; it was line 3, worded as wrong indentation)
+        assertEquals(2, p.line());
+        assertEquals(8, p.column());
+        assertTrue(p.messageVi().startsWith("Dấu nháy mở ở đây chưa được đóng"), p.messageVi());
     }
 
     /** A legal-basis id of 30,000 characters (a decree pasted as its id): refused at the id, quoting only its start. */
@@ -149,5 +151,81 @@ class AnalystWordsTest {
         assertEquals(1, p.line());
         assertTrue(p.messageVi().startsWith("Giá trị dài 30.000 ký tự, quá giới hạn 200 ký tự [NDND"), p.messageVi());
         assertTrue(p.messageVi().length() < 200, p.messageVi());
+    }
+
+    /** The problems of a copy of the Gia Lai pack after {@code change}, in the loader's order. */
+    private List<PackProblem> giaLai(java.util.function.Consumer<Path> change) {
+        Path p = TestPacks.copyTree(Path.of("../examples/packs/gia-lai"), dir.resolve("gia-lai"));
+        change.accept(p);
+        try (Engine e = TestPacks.engine()) {
+            return e.load(p).problems();
+        }
+    }
+
+    private static String all(List<PackProblem> ps) {
+        return ps.stream().map(x -> x.format(Locale.ROOT)).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * A procedure folder copied under a new code (its cases' base and its form still name the old one): one problem
+     * at the base's {@code procedure} line naming how many cases take it and the first, and the form's duplicate
+     * {@code $id} at its line naming the first file — not nine {@code CASE_WRONG_PROCEDURE} and a {@code FORMS} at 0:0.
+     */
+    @Test
+    void aCopiedProcedureFolder_oneProblemAtTheBasesProcedureLine_andTheFormsIdAtItsLine() {
+        List<PackProblem> ps = giaLai(p -> {
+            TestPacks.copyTree(p.resolve("procedures/1.001193"), p.resolve("procedures/1.999999"));
+            TestPacks.edit(p.resolve("procedures/1.999999/procedure.yaml"), s -> s.replace("code: \"1.001193\"", "code: \"1.999999\""));
+        });
+        List<PackProblem> wrong = ps.stream().filter(x -> x.code().equals("CASE_WRONG_PROCEDURE")).toList();
+        assertEquals(1, wrong.size(), all(ps));
+        PackProblem w = wrong.get(0);
+        assertEquals("procedures/1.999999/cases/_base.yaml", w.file(), all(ps));
+        assertEquals(4, w.line(), all(ps));
+        assertEquals("Hồ sơ gốc ghi thủ tục [1.001193], không phải thủ tục [1.999999] của thư mục này, và 9 ca kiểm thử lấy mã"
+                + " này từ đây (ca đầu tiên: [Không có giấy chứng sinh thì phải nộp văn bản của người làm chứng hoặc giấy cam"
+                + " đoan]); thư mục chép từ thủ tục khác? Sửa thành [1.999999] ở dòng này", w.messageVi());
+        assertTrue(w.messageEn().startsWith("the base dossier names procedure [1.001193], not this folder's procedure"
+                + " [1.999999], and 9 cases take the code from here"), w.messageEn());
+        PackProblem form = ps.stream().filter(x -> x.code().equals("FORMS")).findFirst().orElseThrow(() -> new AssertionError(all(ps)));
+        assertEquals(2, ps.size(), all(ps));
+        assertEquals("procedures/1.999999/form.schema.json", form.file(), all(ps));
+        assertEquals(3, form.line(), all(ps));
+        assertTrue(form.messageVi().contains("dùng lại \"$id\" [urn:motcua:forms:procedure:1.001193] của lược đồ"
+                + " [procedures/1.001193/form.schema.json]"), form.messageVi());
+    }
+
+    /** Cases that name another code themselves: one problem per code, at the first case, with the count. */
+    @Test
+    void casesNamingAnotherProcedureThemselves_oneProblemAtTheFirstCase_withTheCount() {
+        List<PackProblem> ps = giaLai(p -> TestPacks.edit(p.resolve("procedures/1.001193/cases/qua-han-ho-ngheo.yaml"),
+                s -> s.replace("\n  dossier:\n", "\n  dossier:\n    procedure: \"1.001139\"\n")));
+        assertEquals(1, ps.size(), all(ps));
+        PackProblem w = ps.get(0);
+        assertEquals("CASE_WRONG_PROCEDURE", w.code());
+        assertEquals("procedures/1.001193/cases/qua-han-ho-ngheo.yaml", w.file());
+        assertEquals(3, w.line(), all(ps));
+        assertTrue(w.messageVi().startsWith("2 ca kiểm thử ghi thủ tục [1.001139], không phải thủ tục [1.001193] của thư mục"
+                + " này (ca đầu tiên ở đây: ["), w.messageVi());
+        assertTrue(w.messageEn().endsWith("Replace [1.001139] with [1.001193] in all 2 cases"), w.messageEn());
+    }
+
+    /**
+     * A quote left open in a block value of a procedure that digitisation.yaml lists: one problem, at the line where
+     * the quote opens — not at the next line as wrong indentation, and not also each component digitisation.yaml names
+     * as unknown "among: " an empty list.
+     */
+    @Test
+    void aQuoteLeftOpenInAListedProcedure_oneProblemAtTheQuotesLine_noDigitisationEcho() {
+        List<PackProblem> ps = giaLai(p -> TestPacks.edit(p.resolve("procedures/1.001193/procedure.yaml"), s -> s.replace(
+                "result: { vi: \"Giấy khai sinh\", en: \"Birth certificate\" }",
+                "result:\n  vi: \"Giấy khai sinh\n  en: \"Birth certificate\"")));
+        assertEquals(1, ps.size(), all(ps));
+        PackProblem q = ps.get(0);
+        assertEquals("procedures/1.001193/procedure.yaml", q.file());
+        assertEquals("YAML_SYNTAX", q.code());
+        assertEquals(14, q.line(), all(ps));
+        assertEquals(7, q.column(), all(ps));
+        assertTrue(q.messageVi().startsWith("Dấu nháy mở ở đây chưa được đóng"), q.messageVi());
     }
 }

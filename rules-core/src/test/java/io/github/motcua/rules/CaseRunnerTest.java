@@ -25,6 +25,9 @@ class CaseRunnerTest {
             CaseResult r = CaseRunner.runAll(e).stream().filter(x -> !x.passed()).findFirst().orElseThrow();
             assertEquals(List.of("components.required: expected [to-khai], actual [giay-chung-sinh, to-khai]"), r.mismatches());
             assertTrue(r.report().contains("procedures/1.001193/rules.drl:2 Có giấy chứng sinh thì nộp giấy chứng sinh"), r.report());
+            // the printed line is Vietnamese first; mismatches() keeps its one English form
+            assertTrue(r.report().contains("  ✗ components.required: ca kiểm thử ghi [to-khai], kết quả là [giay-chung-sinh,"
+                    + " to-khai] / expected [to-khai], actual [giay-chung-sinh, to-khai]"), r.report());
         }
     }
 

@@ -124,7 +124,41 @@ class DossierErrorsTest {
             assertEquals(3, p.line());
             Problem unfinished = refused("{\"procedure\": ").problems().get(0);
             assertEquals("DOSSIER_NOT_JSON", unfinished.code().name());
-            assertEquals("DOSSIER_JSON_UNFINISHED", unfinished.key());
+            assertTrue(unfinished.messageVi().contains("JSON bị cắt ngang"), unfinished.messageVi());
+            assertTrue(unfinished.messageEn().contains("the JSON is cut short"), unfinished.messageEn());
+        }
+
+        /** What is wrong where, in the kernel's plain words (session 19): as the pack's own JSON files are worded. */
+        @Test
+        void decide_notJson_saysWhatIsWrongAtWhichLineAndColumn_inVietnameseThenEnglish() {
+            InvalidDossierException e = refused("{\n  \"procedure\": \"1.001193\",\n  \"channel\": \"DESK\",\n}");
+            Problem p = e.problems().get(0);
+            assertEquals("DOSSIER_NOT_JSON", p.code().name());
+            assertEquals(4, p.line());
+            assertEquals(1, p.column());
+            assertEquals("không phải JSON hợp lệ ở dòng 4, cột 1: Thừa dấu phẩy trước dấu }: xóa dấu phẩy sau mục cuối cùng",
+                    p.messageVi());
+            assertEquals("not valid JSON at line 4, column 1: a comma too many before }: delete the comma after the last entry",
+                    p.messageEn());
+            assertTrue(e.getMessage().startsWith("hồ sơ không hợp lệ: 4:1: không phải JSON hợp lệ ở dòng 4, cột 1: Thừa dấu phẩy"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains(" / invalid dossier: 4:1: not valid JSON at line 4, column 1: a comma too many"),
+                    e.getMessage());
+            // a text without quotes, a single quote: the mistake named, never the parser's English
+            Problem unquoted = refused("{\"procedure\": 1.001193x}").problems().get(0);
+            assertFalse(unquoted.messageEn().contains("Unexpected") || unquoted.messageEn().contains("Unrecognized"),
+                    unquoted.messageEn());
+            Problem single = refused("{'procedure': '1.001193'}").problems().get(0);
+            assertTrue(single.messageVi().contains("Tên trường phải nằm trong dấu ngoặc kép"), single.messageVi());
+        }
+
+        /** The limits keep their own typed results: a deep or huge dossier is not worded as a syntax mistake. */
+        @Test
+        void decide_deepOrHugeDossier_keepsItsLimitCode() {
+            Problem deep = refused("{\"form\":" + "[".repeat(5000) + "]".repeat(5000) + "}").problems().get(0);
+            assertEquals("DOSSIER_JSON_LIMIT", deep.code().name(), deep.toString());
+            Problem huge = refused("\"" + "x".repeat(Dossier.MAX_JSON_CHARS) + "\"").problems().get(0);
+            assertEquals("DOSSIER_TOO_LARGE", huge.code().name(), huge.toString());
         }
     }
 
@@ -257,6 +291,11 @@ class DossierErrorsTest {
         assertEquals(1, broken.line());
         assertTrue(broken.messageVi().startsWith("không phải JSON hợp lệ"), broken.messageVi());
         assertTrue(broken.messageEn().startsWith("not valid JSON"), broken.messageEn());
+        // what is wrong where, as a dossier's (session 19)
+        assertEquals("không phải JSON hợp lệ ở dòng 1, cột 11: Thiếu giá trị sau dấu hai chấm (gặp dấu }): ghi giá trị, ví dụ"
+                + " \"văn bản\", số, true, false hoặc null", broken.messageVi());
+        assertEquals("not valid JSON at line 1, column 11: a value is missing after the colon (found }): write one, e.g. \"text\","
+                + " a number, true, false or null", broken.messageEn());
     }
 
     @Test

@@ -125,6 +125,14 @@ class ExceptionProblemsTest {
             }
             assertTrue(x.toProblems().stream().anyMatch(p -> p.file().endsWith("rules.drl") && p.line() > 0),
                     x.toProblems().toString());
+                // Vietnamese first, then English, then the problems one a line with their codes (session 19)
+            String n = Integer.toString(x.problems().size());
+            String[] lines = x.getMessage().split(System.lineSeparator());
+            assertEquals("Không nạp được bộ quy tắc [" + pack + "]: " + n + " lỗi / unable to load pack [" + pack + "]: "
+                    + n + " problem(s)", lines[0]);
+            assertEquals(x.problems().size() + 1, lines.length, x.getMessage());
+            assertEquals(x.problems().get(0).toString(), lines[1]);
+            assertTrue(lines[1].contains("rules.drl:") && lines[1].contains(": [" + x.problems().get(0).code() + "] "), lines[1]);
         }
     }
 

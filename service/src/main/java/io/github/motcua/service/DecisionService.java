@@ -147,6 +147,8 @@ public final class DecisionService implements AutoCloseable {
         private Engine engine;
         private boolean ownsEngine = true;
         private Duration watchQuiet = PackWatcher.QUIET;
+        private PackWatcher.Watches watches = PackWatcher.Watches.SYSTEM;
+        private PackWatcher.Polling polling = PackWatcher.Polling.DEFAULT;
         private boolean backgroundWarmUp = true;
         private boolean lazyParse;
 
@@ -187,9 +189,22 @@ public final class DecisionService implements AutoCloseable {
             return this;
         }
 
-        /** Reloads the pack when a file under its folder changes (default off). */
+        /**
+         * Reloads the pack when a file under its folder changes (default off). Where the system will not watch (its
+         * inotify limits reached) the watch polls instead and logs one line saying why (docs/service.md).
+         */
         public Builder watch(boolean watch) {
             this.watch = watch;
+            return this;
+        }
+
+        /**
+         * How the watch asks the system to watch, and how it polls when the system refuses (tests: a refusal, as when
+         * the inotify limits are reached, and a short interval).
+         */
+        Builder watches(PackWatcher.Watches watches, PackWatcher.Polling polling) {
+            this.watches = Objects.requireNonNull(watches, "watches");
+            this.polling = Objects.requireNonNull(polling, "polling");
             return this;
         }
 
@@ -297,7 +312,13 @@ public final class DecisionService implements AutoCloseable {
             DecisionService service = new DecisionService(this, server, pool, first, holder);
             holder.service = service;
             if (watch) {
-                service.watcher = PackWatcher.start(pack, watchQuiet, service::reload, log);
+                try {
+                    service.watcher = PackWatcher.start(pack, watchQuiet, PackWatcher.MAX_WAIT, PackWatcher.MAX_FOLDERS,
+                            watches, polling, service::reload, log);
+                } catch (RuntimeException | Error e) {
+                    service.close(); // the server already listens: never left running behind a failed start
+                    throw e;
+                }
             }
             return service;
         }

@@ -69,8 +69,13 @@ final class JsonBodies {
                         "pointer", pointer == null ? "/" : pointer);
             }
             var loc = e.getLocation();
-            throw ApiProblem.of(400, "MALFORMED_JSON", "line", Integer.toString(loc == null ? 0 : loc.getLineNr()),
-                    "column", Integer.toString(loc == null ? 0 : loc.getColumnNr()));
+            int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
+            int column = loc == null ? 0 : Math.max(0, loc.getColumnNr());
+            // what is wrong there, in the kernel's plain words (a comma too many, a text without quotes …), as the
+            // library words a dossier file that is not JSON: one errors[] item, code JSON_SYNTAX, in the asked language
+            io.github.motcua.kernel.Problem what = io.github.motcua.kernel.JsonSyntax.problem("", json, line, column, msg);
+            throw ApiProblem.of(400, "MALFORMED_JSON", "line", Integer.toString(line), "column", Integer.toString(column))
+                    .withItems(java.util.List.of(ApiProblem.Item.of("", what)));
         }
     }
 

@@ -111,6 +111,12 @@ class DecisionServiceTest {
             JsonNode p = json(r);
             assertEquals("MALFORMED_JSON", p.get("code").asString());
             assertTrue(p.get("detail").asString().contains("dòng 2"), p.toString());
+            // what is wrong there, in the kernel's plain words, as one errors[] item (session 19)
+            JsonNode what = p.get("errors").get(0);
+            assertEquals("JSON_SYNTAX", what.get("code").asString(), p.toString());
+            assertTrue(what.get("detail").asString().startsWith("Thiếu giá trị sau dấu hai chấm (gặp dấu })"), p.toString());
+            assertEquals(2, what.get("line").asInt());
+            assertEquals(13, what.get("column").asInt());
             assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
         }
 

@@ -73,15 +73,11 @@ final class Records {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(read.get())).toString();
         } catch (PackReadException e) {
             // the kernel reader's refusal (FILE_TOO_LARGE, LINK_OUTSIDE_PACK, IO), in its own words
+            // (IO: a Vietnamese sentence first, the system's English only quoted after the English)
             Problem p = e.problem();
-            if (ProblemCode.IO.equals(p.code())) {
-                problems.add(ImportMessages.problem(name, null, ImportProblem.Kind.IO, "", "refuse.fileUnreadable",
-                        "detail", p.args().getOrDefault("detail", p.messageEn())));
-            } else {
-                ImportProblem.Kind kind = ProblemCode.FILE_TOO_LARGE.equals(p.code()) ? ImportProblem.Kind.TEXT_TOO_LONG
-                        : ImportProblem.Kind.IO;
-                problems.add(new ImportProblem(name, null, kind, "", p.messageVi(), p.messageEn()));
-            }
+            ImportProblem.Kind kind = ProblemCode.FILE_TOO_LARGE.equals(p.code()) ? ImportProblem.Kind.TEXT_TOO_LONG
+                    : ImportProblem.Kind.IO;
+            problems.add(new ImportProblem(name, null, kind, "", p.messageVi(), p.messageEn()));
             return;
         } catch (CharacterCodingException e) {
             problems.add(ImportMessages.problem(name, null, ImportProblem.Kind.MALFORMED_JSON, "", "refuse.notUtf8"));

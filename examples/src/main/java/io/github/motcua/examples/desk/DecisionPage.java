@@ -27,7 +27,7 @@ final class DecisionPage {
     private DecisionPage() {
     }
 
-    static String render(DeskApp.Filing f) {
+    static String render(Filing f, FieldLabels labels) {
         Decision d = f.decision();
         StringBuilder b = new StringBuilder();
         b.append("<p class=\"crumbs\"><a href=\"").append(f.portal() ? "/cong-dich-vu" : "/").append("\">")
@@ -86,8 +86,11 @@ final class DecisionPage {
             // what the officer or citizen typed, and the canonical value the dossier was decided on (issue 19 item 5)
             b.append("<h3>").append(e("DESK_DP_NORMALISED")).append("</h3><ul id=\"normalised\">");
             for (io.github.motcua.forms.NormalisedValue n : d.form().normalised()) {
-                b.append("<li><code>").append(esc(n.pointer())).append("</code>: ").append(e("DESK_DP_TYPED", "typed", n.typed()))
-                        .append(" <strong>").append(esc(n.canonical())).append("</strong></li>");
+                // the field by its labels, as the form shows it; its pointer stays for a script reading the page
+                b.append("<li data-pointer=\"").append(esc(n.pointer())).append("\">")
+                        .append(esc(labels.label(f.procedure().code(), n.pointer()))).append(": ")
+                        .append(e("DESK_DP_TYPED", "typed", n.typed())).append(" <strong>").append(esc(n.canonical()))
+                        .append("</strong></li>");
             }
             b.append("</ul>");
         }
@@ -114,7 +117,7 @@ final class DecisionPage {
         b.append("<section><h2>").append(e("DESK_DP_DEADLINE")).append("</h2>");
         DeadlineResult dl = d.deadline();
         if (dl == null) {
-            b.append("<p id=\"appointment\" class=\"pending\">").append(e("DESK_DP_NO_DEADLINE")).append("</p>");
+            b.append("<p id=\"appointment\" class=\"pending\">").append(e(missing(d, "DESK_DP_NO_DEADLINE", "DESK_DP_NO_DEADLINE_INDETERMINATE", "DESK_DP_NO_DEADLINE_INELIGIBLE"))).append("</p>");
         } else {
             b.append("<p>").append(e("DESK_DP_APPOINTMENT")).append(" <strong id=\"appointment\">").append(esc(vnTime(dl.due().withZoneSameInstant(DeskApp.VN).toLocalDateTime())))
                     .append("</strong></p><p class=\"help\">").append(e("DESK_DP_START", "at",
@@ -128,7 +131,7 @@ final class DecisionPage {
         b.append("<section><h2>").append(e(f.portal() ? "DESK_DP_FEES_ONLINE" : "DESK_DP_FEES")).append("</h2>");
         FeeAssessment fees = d.fees();
         if (fees == null) {
-            b.append("<p id=\"fee-total\" class=\"pending\">").append(e("DESK_DP_NO_FEES")).append("</p>");
+            b.append("<p id=\"fee-total\" class=\"pending\">").append(e(missing(d, "DESK_DP_NO_FEES", "DESK_DP_NO_FEES_INDETERMINATE", "DESK_DP_NO_FEES_INELIGIBLE"))).append("</p>");
         } else {
             b.append("<table class=\"fees\"><thead><tr><th>").append(e("DESK_DP_COL_ITEM")).append("</th><th>").append(e("DESK_DP_COL_QUANTITY"))
                     .append("</th><th>").append(e("DESK_DP_COL_AMOUNT")).append("</th><th>").append(e("DESK_DP_COL_BASIS"))
@@ -171,7 +174,20 @@ final class DecisionPage {
      * The receipt and appointment slip (Mẫu 01) of the components the officer ticked (all required
      * ones when none is), with a print button; a 409 page when it cannot be issued.
      */
-    static String receipt(DeskApp.Filing f, Documents documents, Set<String> ticked) {
+    /**
+     * Why a decision has no deadline or no fee section: a decision that could not be made, or a dossier not eligible, has
+     * none by design (the reason is under the eligibility heading); only an eligible one without it lacks the calendar or
+     * fee table. The page used to say the calendar or fee table was not wired in for all three.
+     */
+    private static String missing(Decision d, String eligible, String indeterminate, String ineligible) {
+        return switch (d.eligibility()) {
+            case INDETERMINATE -> indeterminate;
+            case INELIGIBLE -> ineligible;
+            default -> eligible;
+        };
+    }
+
+    static String receipt(Filing f, Documents documents, Set<String> ticked) {
         Decision d = f.decision();
         if ((d.eligibility() != Eligibility.ELIGIBLE && d.eligibility() != Eligibility.NOT_ASSESSED) || d.deadline() == null) {
             throw new DeskApp.HttpProblem(409, t("DESK_DP_NO_RECEIPT"), t("DESK_DP_NO_RECEIPT_DETAIL", "id", f.id()), null);
@@ -198,7 +214,7 @@ final class DecisionPage {
         return at < 0 ? html + toolbar : html.substring(0, at) + toolbar + html.substring(at);
     }
 
-    private static String applicantName(DeskApp.Filing f) {
+    private static String applicantName(Filing f) {
         var a = f.dossier().applicant();
         return a == null || a.fullName() == null ? t("DESK_DP_NO_NAME") : a.fullName();
     }

@@ -43,7 +43,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -56,6 +55,8 @@ final class DeskApp implements HttpHandler {
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     static final Locale VI = Locale.forLanguageTag("vi-VN");
     private static final DateTimeFormatter INPUT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
+    /** A time as messages show it to the officer: {@code 09:00 ngày 09/03/2027}. */
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern(DeskMessages.vi("DESK_APP_TIME_PATTERN"), Locale.ROOT);
 
     /**
      * Applicant categories (đối tượng) an officer ticks, with their Vietnamese names: the shared list
@@ -74,12 +75,15 @@ final class DeskApp implements HttpHandler {
     private final FormRegistry forms;
     private final DemoPopulationRegister register;
     private final Clock clock;
-    private final Filings filings = new Filings();
+    private final Filings filings;
+    private final FieldLabels labels;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> heldSources;
 
-    DeskApp(Engine engine, FormRegistry forms, DemoPopulationRegister register, Clock clock) {
+    DeskApp(Engine engine, FormRegistry forms, DemoPopulationRegister register, Clock clock, Filings filings) {
         this.engine = engine;
+        this.filings = filings;
+        this.labels = new FieldLabels(forms);
         this.forms = forms;
         this.register = register;
         this.clock = clock;
@@ -99,6 +103,11 @@ final class DeskApp implements HttpHandler {
                         "result", r.nameVi(), "procedure", r.key().substring(0, r.key().indexOf('/'))))));
         // in the order of their codes on every run (Map.copyOf's order changes from one JVM to the next)
         this.heldSources = java.util.Collections.unmodifiableMap(held);
+    }
+
+    /** The dossiers and form tokens this desk keeps. */
+    Filings filings() {
+        return filings;
     }
 
     // ------------------------------------------------------------------ dispatch
@@ -192,7 +201,7 @@ final class DeskApp implements HttpHandler {
             Filing f = filings.get(seg.get(1)).filter(x -> x.filedBy(session)).orElseThrow(() -> new HttpProblem(404,
                     t("DESK_APP_NO_DOSSIER"), t("DESK_APP_NO_DOSSIER_DETAIL", "id", seg.get(1)), null));
             if (seg.size() == 2) {
-                send(ex, 200, DecisionPage.render(f), null);
+                send(ex, 200, DecisionPage.render(f, labels), null);
             } else if (seg.get(2).equals("tien-do")) {
                 send(ex, 200, TimelinePage.render(f, engine.deadlineEngine().orElse(null), f.events().list(), clock.instant(),
                         session, null), null);
@@ -281,8 +290,13 @@ final class DeskApp implements HttpHandler {
         st.circ.channel = portal ? Channel.ONLINE.name() : Channel.DESK.name();
         String personalId = first(query, "soDinhDanh");
         Map<String, Object> data = new LinkedHashMap<>();
-        if (personalId != null && !personalId.isBlank() && !portal) {
-            st.circ.personalId = personalId.strip();
+        String digits = personalId == null ? "" : personalId.replaceAll("[\\s.-]", "");
+        if (personalId != null && !personalId.isBlank() && !portal && !digits.matches("[0-9]{12}")) {
+            // not a personal number (12 digits): said so, and never echoed whole — a query of a megabyte came back twice
+            st.circ.personalId = shortened(personalId.strip());
+            st.notice = t("DESK_APP_BAD_PERSONAL_ID", "id", st.circ.personalId);
+        } else if (personalId != null && !personalId.isBlank() && !portal) {
+            st.circ.personalId = digits; // typed in groups (052 090 004 321) as the decision reads it
             if (register.find(st.circ.personalId).isPresent()) {
                 if (forms.hasForm(p.code())) {
                     PrefillResult r = forms.prefill(p.code(), Map.of(), st.circ.personalId, List.of(register));
@@ -299,6 +313,11 @@ final class DeskApp implements HttpHandler {
         }
         st.token = filings.issueToken(random);
         sendForm(ex, 200, p, portal, data, null, st);
+    }
+
+    /** At most 20 characters of what was typed, then "…": enough to recognise it, too little to echo a flood. */
+    private static String shortened(String typed) {
+        return typed.length() <= 20 ? typed : typed.substring(0, 20) + "…";
     }
 
     private void submit(HttpExchange ex, Procedure p, boolean portal) throws IOException {
@@ -373,8 +392,8 @@ final class DeskApp implements HttpHandler {
             String id = "GL-" + receivedAt.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
                     + io.github.motcua.service.HttpLimits.randomId();
             ReceivingUnit unit = engine.units().stream().filter(u -> u.code().equals(st.circ.unit)).findFirst().orElseThrow();
-            Filing f = new Filing(id, p, portal, dossier, decision, unit, st.circ.officer, report.data(), cookie, new Events());
-            filings.put(f, body.length);
+            Filing f = new Filing(id, p, portal, dossier, decision, unit, st.circ.officer, report.data(), cookie, new Filing.Events());
+            filings.put(f);
             ticket.filingId = id;
             redirect(ex, "/ho-so/" + id);
         }
@@ -424,7 +443,8 @@ final class DeskApp implements HttpHandler {
         } else if (kind == null) {
             error = t("DESK_APP_EV_EVENT", "event", what == null ? "" : what);
         } else if (when == null) {
-            error = t("DESK_APP_EV_AT", "at", at == null ? "" : at);
+            error = t("DESK_APP_EV_AT", "at", at == null ? "" : at, "example",
+                    LocalDateTime.now(clock.withZone(VN)).truncatedTo(ChronoUnit.MINUTES).format(INPUT_TIME));
         } else if (when.atZone(VN).toInstant().isAfter(clock.instant().plus(java.time.Duration.ofMinutes(5)))) {
             error = t("DESK_APP_EV_FUTURE", "at", when.format(INPUT_TIME));
         } else if (when.atZone(VN).toInstant().isBefore(f.dossier().receivedAt().toInstant())) {
@@ -439,7 +459,7 @@ final class DeskApp implements HttpHandler {
                 throw new HttpProblem(404, t("DESK_APP_NO_DOSSIER"), t("DESK_APP_NO_DOSSIER_DETAIL", "id", f.id()), null);
             }
             if (!added) {
-                error = t("DESK_APP_EV_TOO_MANY", "max", Events.MAX);
+                error = t("DESK_APP_EV_TOO_MANY", "max", Filing.Events.MAX);
             }
         }
         if (error != null) {
@@ -447,24 +467,6 @@ final class DeskApp implements HttpHandler {
             return;
         }
         redirect(ex, "/ho-so/" + f.id() + "/tien-do");
-    }
-
-    /** A dossier's recorded step events, bounded; thread-safe. */
-    static final class Events {
-        static final int MAX = 500;
-        private final List<Tracking.StepEvent> list = new ArrayList<>();
-
-        synchronized boolean add(Tracking.StepEvent e) {
-            if (list.size() >= MAX) {
-                return false;
-            }
-            list.add(e);
-            return true;
-        }
-
-        synchronized List<Tracking.StepEvent> list() {
-            return List.copyOf(list);
-        }
     }
 
     private static Dossier.Applicant applicant(Map<String, Object> data, Circumstances circ) {
@@ -546,6 +548,7 @@ final class DeskApp implements HttpHandler {
                 } catch (DateTimeParseException e) {
                     errors.put("receivedAt", t("DESK_APP_BAD_RECEIVED_AT", "value", receivedAt));
                 }
+                at = at == null ? null : checkReceivedAt(at, clock);
             }
             Channel ch = null;
             try {
@@ -575,6 +578,26 @@ final class DeskApp implements HttpHandler {
             }
             return errors.isEmpty() ? at : null;
         }
+
+        /**
+         * A received-at time the desk's clock makes plausible: not in the future (five minutes' grace for a clock behind
+         * the officer's watch, as for step events) and not more than a year back — a dossier typed in later is entered
+         * within days, and a year such as 0001 or 1990 (a slip of the keyboard) was filed as an undecidable dossier with
+         * the calendar's range as its only reason. Otherwise the error is put beside the field and null returned.
+         */
+        private LocalDateTime checkReceivedAt(LocalDateTime at, Clock clock) {
+            LocalDateTime now = LocalDateTime.now(clock.withZone(VN)).truncatedTo(ChronoUnit.MINUTES);
+            if (at.isAfter(now.plusMinutes(5))) {
+                errors.put("receivedAt", t("DESK_APP_RECEIVED_AT_FUTURE", "at", SHOWN_TIME.format(at), "now", SHOWN_TIME.format(now)));
+                return null;
+            }
+            if (at.isBefore(now.minusYears(1))) {
+                errors.put("receivedAt", t("DESK_APP_RECEIVED_AT_OLD", "at", SHOWN_TIME.format(at),
+                        "earliest", SHOWN_TIME.format(now.minusYears(1))));
+                return null;
+            }
+            return at;
+        }
     }
 
     /** A form page's state besides the e-form data. */
@@ -601,153 +624,6 @@ final class DeskApp implements HttpHandler {
 
         private static String blankToNull(String s) {
             return s == null || s.isBlank() ? null : s;
-        }
-    }
-
-    /**
-     * One received dossier with its decision.
-     *
-     * @param id       mã hồ sơ
-     * @param procedure the procedure
-     * @param portal   filed on the portal
-     * @param dossier  what was decided
-     * @param decision the decision
-     * @param unit     the receiving unit
-     * @param officer  who received it (the portal for online filings)
-     * @param data     the NFC form data
-     * @param session  the session cookie of whoever filed it: only that session sees the dossier
-     * @param events   the step events recorded at the desk (tiến độ), in the order they were recorded
-     */
-    record Filing(String id, Procedure procedure, boolean portal, Dossier dossier, Decision decision, ReceivingUnit unit,
-            String officer, Map<String, Object> data, String session, Events events) {
-        /** Whether {@code session} (the request's session cookie) is the one that filed this dossier. */
-        boolean filedBy(String session) {
-            return session != null && java.security.MessageDigest.isEqual(this.session.getBytes(StandardCharsets.US_ASCII),
-                    session.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    /**
-     * Issued form tokens and received dossiers (hồ sơ đã tiếp nhận), both bounded. Tokens: at most {@link #MAX} × 5, the
-     * oldest dropped. Dossiers: at most {@link #MAX} of them and at most {@link #MAX_BYTES} bytes of what they were made
-     * from — each filing's request body (at most {@code Http.MAX_BODY}, 1 MiB) and each step event recorded on it
-     * ({@link #eventBytes}). Past either bound the dossier filed or last updated longest ago is dropped, then the next,
-     * until both hold; the one just filed or updated is never dropped. A dropped dossier answers 404 like an unknown id
-     * (nothing is persisted: docs/desk.md).
-     */
-    static final class Filings {
-        static final int MAX = 10_000;
-        /**
-         * 64 MiB: 64 filings of the largest body the desk accepts, or — at the 1–3 kB a real form posts — every one of
-         * the {@link #MAX} the count keeps. Without it, 10,000 filings of 1 MiB bodies each could be kept (10 GiB).
-         */
-        static final long MAX_BYTES = 64L * 1024 * 1024;
-
-        /** A one-time form token: it gets the dossier id of its first successful submission. */
-        static final class Ticket {
-            String filingId;
-        }
-
-        /** A dossier kept, with the bytes it counts for. */
-        private static final class Kept {
-            final Filing filing;
-            long bytes;
-
-            Kept(Filing filing, long bytes) {
-                this.filing = filing;
-                this.bytes = bytes;
-            }
-        }
-
-        private final int max;
-        private final long maxBytes;
-        private long bytes;
-
-        private final Map<String, Ticket> tickets = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Ticket> e) {
-                return size() > MAX * 5;
-            }
-        };
-        /** In the order filed or last updated, the oldest first. */
-        private final LinkedHashMap<String, Kept> filings = new LinkedHashMap<>();
-
-        Filings() {
-            this(MAX, MAX_BYTES);
-        }
-
-        Filings(int max, long maxBytes) {
-            this.max = max;
-            this.maxBytes = maxBytes;
-        }
-
-        synchronized String issueToken(SecureRandom random) {
-            byte[] b = new byte[18];
-            random.nextBytes(b);
-            String t = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            tickets.put(t, new Ticket());
-            return t;
-        }
-
-        synchronized Ticket ticket(String token) {
-            return tickets.get(token);
-        }
-
-        /** Keeps {@code f}, made from a request body of {@code bodyBytes}, dropping the oldest past the bounds. */
-        synchronized void put(Filing f, long bodyBytes) {
-            Kept k = new Kept(f, Math.max(0, bodyBytes));
-            Kept old = filings.put(f.id(), k);
-            if (old != null) {
-                bytes -= old.bytes;
-            }
-            bytes += k.bytes;
-            evict();
-        }
-
-        /**
-         * Records {@code e} on {@code f}, which becomes the most recently updated dossier.
-         *
-         * @return false when the dossier holds {@link Events#MAX} events already; null when it is no longer kept
-         */
-        synchronized Boolean addEvent(Filing f, Tracking.StepEvent e) {
-            Kept k = filings.get(f.id());
-            if (k == null || k.filing != f) {
-                return null;
-            }
-            if (!f.events().add(e)) {
-                return false;
-            }
-            long more = eventBytes(e);
-            k.bytes += more;
-            bytes += more;
-            filings.remove(f.id());
-            filings.put(f.id(), k);
-            evict();
-            return true;
-        }
-
-        /** What a step event counts for: its officer's name as UTF-16, and 128 bytes for the rest. */
-        static long eventBytes(Tracking.StepEvent e) {
-            return 128L + 2L * (e.by() == null ? 0 : e.by().length());
-        }
-
-        /** Drops the oldest dossiers until both bounds hold; never the newest (the one just filed or updated). */
-        private void evict() {
-            java.util.Iterator<Kept> it = filings.values().iterator();
-            while ((filings.size() > max || bytes > maxBytes) && filings.size() > 1) {
-                bytes -= it.next().bytes;
-                it.remove();
-            }
-        }
-
-        synchronized Optional<Filing> get(String id) {
-            Kept k = filings.get(id);
-            return k == null ? Optional.empty() : Optional.of(k.filing);
-        }
-
-        /** How many dossiers are kept, and the bytes they count for (for tests). */
-        synchronized long[] kept() {
-            return new long[] {filings.size(), bytes};
         }
     }
 

@@ -5,6 +5,7 @@ import io.github.motcua.forms.FormRegistry;
 import io.github.motcua.rules.Engine;
 import io.github.motcua.rules.LoadResult;
 import io.github.motcua.rules.Motcua;
+import io.github.motcua.rules.UnableToLoadPackException;
 import io.github.motcua.service.HttpLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * The one-stop desk web application (ứng dụng Bộ phận Một cửa) and citizen portal (Cổng dịch vụ
@@ -37,6 +37,7 @@ public final class DeskServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final Engine ownedEngine;
+    private final Filings filings;
 
     /** Most connections open at once: the shared {@link HttpLimits#MAX_CONNECTIONS}. */
     static final int MAX_CONNECTIONS = HttpLimits.MAX_CONNECTIONS;
@@ -55,10 +56,11 @@ public final class DeskServer implements AutoCloseable {
         HttpLimits.apply();
     }
 
-    private DeskServer(HttpServer server, ExecutorService pool, Engine ownedEngine) {
+    private DeskServer(HttpServer server, ExecutorService pool, Engine ownedEngine, Filings filings) {
         this.server = server;
         this.pool = pool;
         this.ownedEngine = ownedEngine;
+        this.filings = filings;
     }
 
     /**
@@ -106,17 +108,26 @@ public final class DeskServer implements AutoCloseable {
      * @throws UncheckedIOException when the port cannot be bound
      */
     public static DeskServer start(Path pack, int port, Clock clock, boolean backgroundWarmUp, boolean lazyParse) {
+        return start(pack, port, clock, backgroundWarmUp, lazyParse, new Filings());
+    }
+
+    /** As {@link #start(Path, int, Clock)}, keeping the dossiers in {@code filings} (tests: other bounds). */
+    static DeskServer start(Path pack, int port, Clock clock, Filings filings) {
+        return start(pack, port, clock, true, false, filings);
+    }
+
+    private static DeskServer start(Path pack, int port, Clock clock, boolean backgroundWarmUp, boolean lazyParse,
+            Filings filings) {
         Objects.requireNonNull(pack, "pack");
         Objects.requireNonNull(clock, "clock");
         Engine engine = Motcua.engine().clock(clock).backgroundWarmUp(backgroundWarmUp).lazyParse(lazyParse).build();
         LoadResult r = engine.load(pack);
         if (!r.ok()) {
             engine.close();
-            throw new IllegalStateException(String.format(Locale.ROOT, "pack [%s] has %d problem(s):%n%s", pack,
-                    r.problems().size(), r.problems().stream().map(p -> p.format(Locale.ROOT))
-                            .collect(Collectors.joining(System.lineSeparator()))));
+            // the library's words, Vietnamese first: "Không nạp được bộ quy tắc [..]: 2 lỗi / unable to load pack …"
+            throw new IllegalStateException(new UnableToLoadPackException(pack.toString(), r.problems()).getMessage());
         }
-        return start(engine, port, clock, true);
+        return start(engine, port, clock, true, filings);
     }
 
     /**
@@ -128,10 +139,10 @@ public final class DeskServer implements AutoCloseable {
      * @param clock  the server clock (use the engine's)
      */
     public static DeskServer start(Engine engine, int port, Clock clock) {
-        return start(engine, port, clock, false);
+        return start(engine, port, clock, false, new Filings());
     }
 
-    private static DeskServer start(Engine engine, int port, Clock clock, boolean owned) {
+    private static DeskServer start(Engine engine, int port, Clock clock, boolean owned, Filings filings) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(clock, "clock");
         if (port < 0 || port > 65535) {
@@ -158,9 +169,15 @@ public final class DeskServer implements AutoCloseable {
         // one thread per open connection up to the connection cap (shared with the decision service)
         ThreadPoolExecutor pool = HttpLimits.executor("motcua-desk");
         server.setExecutor(pool);
-        server.createContext("/", new DeskApp(engine, forms, new DemoPopulationRegister(), clock));
+        DeskApp app = new DeskApp(engine, forms, new DemoPopulationRegister(), clock, filings);
+        server.createContext("/", app);
         server.start();
-        return new DeskServer(server, pool, owned ? engine : null);
+        return new DeskServer(server, pool, owned ? engine : null, app.filings());
+    }
+
+    /** The dossiers and form tokens this desk keeps (tests). */
+    Filings filings() {
+        return filings;
     }
 
     /** The engine the desk built and owns, or null when it serves an engine of the caller's (tests). */

@@ -24,7 +24,7 @@ final class TimelinePage {
     private TimelinePage() {
     }
 
-    static String render(DeskApp.Filing f, DeadlineEngine engine, List<Tracking.StepEvent> events, Instant now,
+    static String render(Filing f, DeadlineEngine engine, List<Tracking.StepEvent> events, Instant now,
             String session, String error) {
         Decision d = f.decision();
         if (d.deadline() == null || d.deadline().steps().isEmpty() || engine == null) {
@@ -61,7 +61,7 @@ final class TimelinePage {
             b.append("<p class=\"bad\" id=\"timeline-apology\">").append(esc(t("DESK_TL_APOLOGY", "at", at(r.projectedReturn()))))
                     .append("</p>");
         }
-        eventLog(b, events);
+        eventLog(b, events, r.steps());
         recordForm(b, f, r, now, session, error);
         b.append("<p><a href=\"/ho-so/").append(esc(f.id())).append("\">").append(esc(t("DESK_BACK_TO_DOSSIER"))).append("</a></p>");
         return Html.page(t("DESK_TL_TITLE", "id", f.id()), b.toString());
@@ -81,7 +81,10 @@ final class TimelinePage {
         };
     }
 
-    private static void eventLog(StringBuilder b, List<Tracking.StepEvent> events) {
+    private static void eventLog(StringBuilder b, List<Tracking.StepEvent> events, List<Tracking.StepTrack> steps) {
+        // the step as the officer knows it (its name in the pack), not its id
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        steps.forEach(s -> names.put(s.id(), s.nameVi()));
         if (events.isEmpty()) {
             b.append("<p id=\"events-none\">").append(esc(t("DESK_EVENTS_NONE"))).append("</p>");
             return;
@@ -91,14 +94,14 @@ final class TimelinePage {
                 .append("</th><th>").append(esc(t("DESK_EVENTS_COL_BY"))).append("</th></tr>");
         for (Tracking.StepEvent e : events) {
             b.append("<tr data-event=\"").append(e.event().name()).append("\"><td>")
-                    .append(esc(AT.format(e.at().atZoneSameInstant(DeskApp.VN)))).append("</td><td>").append(esc(e.step()))
+                    .append(esc(AT.format(e.at().atZoneSameInstant(DeskApp.VN)))).append("</td><td>").append(esc(names.getOrDefault(e.step(), e.step())))
                     .append("</td><td>").append(esc(label(e.event()))).append("</td><td>").append(esc(e.by() == null ? "" : e.by()))
                     .append("</td></tr>");
         }
         b.append("</table>");
     }
 
-    private static void recordForm(StringBuilder b, DeskApp.Filing f, Tracking.Report r, Instant now, String session,
+    private static void recordForm(StringBuilder b, Filing f, Tracking.Report r, Instant now, String session,
             String error) {
         b.append("<h2>").append(esc(t("DESK_RECORD"))).append("</h2>");
         if (error != null) {

@@ -86,7 +86,9 @@ class MainTest {
             write(c, Files.readString(c).replaceFirst("eligibility: ELIGIBLE", "eligibility: INELIGIBLE"));
             Run r = run("check", p.toString());
             assertEquals(ExitCodes.CASES_FAILED, r.code(), r.out());
-            assertTrue(r.out().contains("eligibility: expected INELIGIBLE, actual ELIGIBLE"), r.out());
+            // Vietnamese first (session 19: the line was English only)
+            assertTrue(r.out().contains("✗ eligibility: ca kiểm thử ghi INELIGIBLE, kết quả là ELIGIBLE / expected INELIGIBLE,"
+                    + " actual ELIGIBLE"), r.out());
             assertTrue(r.out().contains("dieu-kien-ket-hon.yaml:1:"), r.out());
         }
     }

@@ -216,6 +216,28 @@ class DeskHttpTest {
             String body = get(client(), "thu-tuc/2.000815?soDinhDanh=001099000000").body();
             assertTrue(body.contains("Không tìm thấy số định danh cá nhân [001099000000]"));
         }
+
+        /** A number typed in groups, as the decision reads it, finds the citizen too (session 19). */
+        @Test
+        void form_personalNumberTypedInGroups_prefillsTheApplicant() throws Exception {
+            String body = get(client(), "thu-tuc/2.000815?soDinhDanh=052+090+004+321").body();
+            assertTrue(body.contains("value=\"Trần Văn Bình\""), body);
+        }
+
+        /**
+         * Anything but 12 digits is said not to be a personal number, and shown cut at 20 characters: a query of 100,000
+         * digits came back twice in the page (the field and the notice), 200 kB for a look-up (session 19).
+         */
+        @Test
+        void form_notAPersonalNumber_saidSo_andNeverEchoedWhole() throws Exception {
+            HttpResponse<String> r = get(client(), "thu-tuc/2.000815?soDinhDanh=" + "9".repeat(100_000));
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("Số định danh cá nhân [" + "9".repeat(20) + "…] không đúng: số định danh cá nhân gồm 12 chữ số."),
+                    r.body().substring(0, Math.min(r.body().length(), 3000)));
+            assertFalse(r.body().contains("9".repeat(21)), "cut at 20 characters");
+            assertTrue(r.body().length() < 60_000, "the page's usual size: " + r.body().length());
+            assertTrue(get(client(), "thu-tuc/2.000815?soDinhDanh=ABC").body().contains("Số định danh cá nhân [ABC] không đúng"));
+        }
     }
 
     /** Issue 11 item 6: dossier ids are unguessable and only the session that filed a dossier sees it. */
@@ -337,6 +359,10 @@ class DeskHttpTest {
             assertTrue(after.contains("data-state=\"RETURNED_ON_TIME\""), after);
             assertTrue(after.contains("Hoàn thành đúng hạn"), after);
             assertTrue(after.contains("<td>Cán bộ A</td>"), after);
+            // the events name their step as the officer knows it, not by its id in the pack
+            String log = after.substring(after.indexOf("<table id=\"events\">"), after.indexOf("</table>", after.indexOf("<table id=\"events\">")));
+            assertTrue(log.contains("<td>Tiếp nhận, đối chiếu bản chính</td><td>Bắt đầu xử lý</td>"), log);
+            assertFalse(log.contains("<td>tiep-nhan</td>"), log);
         }
 
         @Test
@@ -353,6 +379,10 @@ class DeskHttpTest {
             assertTrue(future.body().contains("ở tương lai"), future.body());
             HttpResponse<String> badTime = post(c, path, form(Map.of("_csrf", csrf, "buoc", "tiep-nhan", "suKien", "STARTED", "luc", "09/03/2027")));
             assertEquals(422, badTime.statusCode());
+            // in words an officer reads, with an example at the desk's clock, not a java.time pattern
+            assertTrue(badTime.body().contains("Thời điểm [09/03/2027] không hợp lệ: nhập ngày giờ theo mẫu năm-tháng-ngàyTgiờ:phút, "
+                    + "giờ Việt Nam, ví dụ 2027-03-09T09:00."), badTime.body());
+            assertFalse(badTime.body().contains("yyyy"), badTime.body());
             HttpResponse<String> badEvent = post(c, path, form(Map.of("_csrf", csrf, "buoc", "tiep-nhan", "suKien", "DONE", "luc", "2027-03-09T09:00")));
             assertEquals(422, badEvent.statusCode());
             HttpResponse<String> forged = post(c, path, form(Map.of("_csrf", "x" + csrf, "buoc", "tiep-nhan", "suKien", "STARTED", "luc", "2027-03-09T09:00")));
@@ -417,8 +447,9 @@ class DeskHttpTest {
             String location = post(c, "thu-tuc/GL.LLTP.01", form(f)).headers().firstValue("Location").orElseThrow();
             String page = get(c, location.substring(1)).body();
             assertTrue(page.contains("data-eligibility=\"ELIGIBLE\""), page);
-            assertTrue(page.contains("<li><code>/nguoiDuocCap/soDinhDanh</code>: đã nhập «052 090 004 321», đọc là "
-                    + "<strong>052090004321</strong></li>"), page);
+            // the field by its labels as the form shows them (session 19; the JSON pointer, unreadable to an officer, until then)
+            assertTrue(page.contains("<li data-pointer=\"/nguoiDuocCap/soDinhDanh\">Người được cấp Phiếu lý lịch tư pháp › "
+                    + "Số định danh cá nhân: đã nhập «052 090 004 321», đọc là <strong>052090004321</strong></li>"), page);
         }
 
         @Test
@@ -493,6 +524,55 @@ class DeskHttpTest {
             assertTrue(r.body().contains("Đơn vị tiếp nhận [52-khong-co] không có trong danh sách."));
             assertTrue(r.body().contains("Thời điểm tiếp nhận [hôm qua] không đúng dạng ngày giờ."));
             assertTrue(r.body().contains("value=\"hôm qua\""));
+        }
+
+        /**
+         * A received-at time in the future, or a slip of the keyboard such as 1990 or 0001 for the year, was filed: the
+         * dossier got an undecidable decision whose only reason was the calendar's range ("Ngày phải nằm trong khoảng
+         * 1900-01-01..2199-12-31"). Now it is refused beside the field; a dossier received up to a year ago is filed.
+         */
+        @Test
+        void receivedAt_inTheFutureOrOverAYearBack_refusedBesideTheField_withinAYearFiled() throws Exception {
+            HttpClient c = client();
+            Map<String, String> f = validCopyRequest(c);
+            f.put("_receivedAt", "0001-01-01T09:00");
+            HttpResponse<String> old = post(c, "thu-tuc/2.000815", form(f));
+            assertEquals(422, old.statusCode(), old.body());
+            assertTrue(old.body().contains("Thời điểm tiếp nhận 09:00 ngày 01/01/0001 sớm hơn một năm trước (trước 09:00 ngày 09/03/2026): "
+                    + "kiểm tra lại năm."), old.body());
+            assertTrue(old.body().contains("value=\"0001-01-01T09:00\""), "what was typed is kept");
+            f.put("_receivedAt", "2027-03-10T09:00");
+            HttpResponse<String> future = post(c, "thu-tuc/2.000815", form(f));
+            assertEquals(422, future.statusCode());
+            assertTrue(future.body().contains("Thời điểm tiếp nhận 09:00 ngày 10/03/2027 ở tương lai (đồng hồ của máy chủ đang là "
+                    + "09:00 ngày 09/03/2027): kiểm tra lại ngày giờ."), future.body());
+            f.put("_receivedAt", "2026-03-10T09:00"); // a dossier received by post and typed in late
+            HttpResponse<String> late = post(c, "thu-tuc/2.000815", form(f));
+            assertEquals(303, late.statusCode(), late.body());
+            assertTrue(get(c, late.headers().firstValue("Location").orElseThrow().substring(1)).body().contains("ngày 10/03/2026"));
+        }
+
+        /**
+         * An undecidable dossier's page said its appointment and fees could not be computed because the working calendar
+         * and the fee table were "not wired into the decision" — untrue, and no help to the officer. It now says why.
+         */
+        @Test
+        void undecidableDecision_saysWhyNoAppointmentAndNoFees_notThatTheCalendarIsMissing() {
+            io.github.motcua.rules.Engine engine = desk.ownedEngine();
+            io.github.motcua.rules.Dossier dossier = io.github.motcua.rules.Dossier.builder("2.000815",
+                    io.github.motcua.dossier.Channel.DESK, java.time.OffsetDateTime.parse("1990-06-01T09:00+07:00"))
+                    .unit("52-phuong-quy-nhon").form(Map.of("nguoiYeuCau", Map.of("hoTen", "Trần Văn Bình"),
+                            "tenGiayTo", "Bằng", "soTrang", 5, "soBan", 2, "tinhTrangBanChinh", "BINH_THUONG")).build();
+            io.github.motcua.rules.Decision decision = engine.decide(dossier);
+            assertEquals(io.github.motcua.rules.Eligibility.INDETERMINATE, decision.eligibility(), decision.toJson());
+            Filing f = new Filing("GL-19900601-x", engine.catalog().stream().filter(p -> p.code().equals("2.000815")).findFirst()
+                    .orElseThrow(), false, dossier, decision, engine.units().stream().filter(u -> u.code().equals("52-phuong-quy-nhon"))
+                    .findFirst().orElseThrow(), "Cán bộ A", Map.of(), "s", new Filing.Events());
+            String page = DecisionPage.render(f, new FieldLabels(engine.forms().orElseThrow()));
+            assertFalse(page.contains("chưa được tích hợp"), page);
+            assertTrue(page.contains("Chưa hẹn ngày trả kết quả: chưa xác định được hồ sơ có đủ điều kiện hay không "
+                    + "(lý do ở mục Điều kiện thực hiện)."), page);
+            assertTrue(page.contains("Chưa tính phí, lệ phí: chưa xác định được hồ sơ có đủ điều kiện hay không"), page);
         }
 
         @Test

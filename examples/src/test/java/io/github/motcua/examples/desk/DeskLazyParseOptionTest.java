@@ -49,6 +49,10 @@ class DeskLazyParseOptionTest {
     void desk_default_refusesToStartOnAPackWithABrokenProcedureFolder() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> start().close());
         assertTrue(e.getMessage().contains(BROKEN), e.getMessage());
+        // the library's refusal, Vietnamese first: what an officer starting the desk reads
+        assertTrue(e.getMessage().startsWith("Không nạp được bộ quy tắc ["), e.getMessage());
+        assertTrue(e.getMessage().lines().findFirst().orElseThrow().matches(".*\\]: \\d+ lỗi / unable to load pack \\[.*\\]: \\d+ problem\\(s\\)"),
+                e.getMessage());
     }
 
     @Test

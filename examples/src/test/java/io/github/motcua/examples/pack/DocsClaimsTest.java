@@ -175,4 +175,38 @@ class DocsClaimsTest {
         assertEquals(1, ps.size(), ps.toString());
         assertEquals(quoted("docs/fees.md", "Ô F2 dòng 2 có công thức"), ps.get(0).messageVi());
     }
+
+    /**
+     * The messages session 19 reworded, as the guides quote them: a dossier that is not JSON (docs/cli.md, both
+     * languages) and a procedure folder copied under a new code (docs/pack-format.md: one problem at the base's line).
+     */
+    @Test
+    void guides_quoteSession19sWordsAsTheLibraryWritesThem(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        io.github.motcua.rules.InvalidDossierException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.github.motcua.rules.InvalidDossierException.class,
+                () -> io.github.motcua.rules.Dossier.fromJson("{\n  \"procedure\": \"1.001193\",\n  \"channel\": \"DESK\",\n}"));
+        io.github.motcua.kernel.Problem p = e.problems().get(0);
+        assertEquals("DOSSIER_NOT_JSON", p.code().name());
+        assertEquals(4, p.line());
+        assertEquals(quoted("docs/cli.md", "không phải JSON hợp lệ ở dòng"), p.messageVi());
+        assertEquals(quoted("docs/cli.md", "not valid JSON at line"), p.messageEn());
+        Path pack = giaLaiCopy(dir);
+        try (Stream<Path> walk = Files.walk(pack.resolve("procedures/1.001193"))) {
+            for (Path f : (Iterable<Path>) walk::iterator) {
+                Path t = pack.resolve("procedures/1.999999").resolve(pack.resolve("procedures/1.001193").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t);
+                }
+            }
+        }
+        Path proc = pack.resolve("procedures/1.999999/procedure.yaml");
+        Files.writeString(proc, Files.readString(proc, StandardCharsets.UTF_8).replace("code: \"1.001193\"", "code: \"1.999999\""),
+                StandardCharsets.UTF_8);
+        List<io.github.motcua.rules.PackProblem> wrong = problems(pack).stream()
+                .filter(x -> x.code().equals("CASE_WRONG_PROCEDURE")).toList();
+        assertEquals(1, wrong.size(), wrong.toString());
+        assertEquals(quoted("docs/pack-format.md", "Hồ sơ gốc ghi thủ tục"), wrong.get(0).messageVi());
+    }
 }

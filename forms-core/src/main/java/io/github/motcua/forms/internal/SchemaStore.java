@@ -40,6 +40,31 @@ final class SchemaStore {
     private final Map<String, String> sameFormAs = new java.util.HashMap<>();
 
     /**
+     * Line and column (1-based) of the top-level {@code "$id"} name in a schema's JSON text, {0, 0} when not found. Read
+     * only when a schema is refused for its {@code $id}, so it costs nothing on a good pack.
+     */
+    static int[] idPosition(String text) {
+        try (tools.jackson.core.JsonParser p = ID_FINDER.createParser(tools.jackson.core.ObjectReadContext.empty(), text)) {
+            int depth = 0;
+            for (tools.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == tools.jackson.core.JsonToken.START_OBJECT || t == tools.jackson.core.JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (t == tools.jackson.core.JsonToken.END_OBJECT || t == tools.jackson.core.JsonToken.END_ARRAY) {
+                    depth--;
+                } else if (depth == 1 && t == tools.jackson.core.JsonToken.PROPERTY_NAME && "$id".equals(p.currentName())) {
+                    tools.jackson.core.TokenStreamLocation loc = p.currentTokenLocation();
+                    return new int[] {Math.max(0, loc.getLineNr()), Math.max(0, loc.getColumnNr())};
+                }
+            }
+        } catch (JacksonException e) {
+            // the text parsed once already; a position is a help, never a second refusal
+        }
+        return new int[] {0, 0};
+    }
+
+    private static final tools.jackson.core.json.JsonFactory ID_FINDER = tools.jackson.core.json.JsonFactory.builder().build();
+
+    /**
      * @param files pack-relative path to content, for {@code forms/*.schema.json} and
      *              {@code procedures/<code>/form.schema.json}
      */
@@ -81,8 +106,14 @@ final class SchemaStore {
                         "file", path, "dialect", dialect.asString(), "supported", DRAFT_2020_12));
             }
             if (byId.containsKey(id)) {
-                throw new UnableToLoadFormsException(path, FormsProblems.of("FORMS_DUPLICATE_ID", "first", fileById.get(id),
-                        "file", path, "id", id), null);
+                // at this file's "$id" line, naming the first file; a copied procedure folder is told the $id to write
+                int[] at = idPosition(f.getValue());
+                io.github.motcua.kernel.Problem d = procedure == null
+                        ? FormsProblems.of("FORMS_DUPLICATE_ID", "first", fileById.get(id), "file", path, "id", id)
+                        : FormsProblems.of("FORMS_DUPLICATE_ID_PROCEDURE", "first", fileById.get(id), "file", path, "id", id,
+                                "own", "urn:motcua:forms:procedure:" + procedure);
+                throw new UnableToLoadFormsException(path, new io.github.motcua.kernel.Problem(d.file(), at[0], at[1], "/$id",
+                        d.code(), d.severity(), d.bundle(), d.key(), d.args()), null);
             }
             byId.put(id, obj);
             fileById.put(id, path);

@@ -140,4 +140,30 @@ class FormsProblemsTest {
         assertTrue(p.messageEn().endsWith("at line 4, column 1: a comma too many before }: delete the comma after the last entry"),
                 p.messageEn());
     }
+
+    /**
+     * A procedure folder copied with its form: the copy's {@code $id} is the original's. Reported at the copy's
+     * {@code "$id"} line (it was 0:0), naming the first file and the {@code $id} to write.
+     */
+    @Test
+    void duplicateId_atTheSecondFilesIdLine_namingTheFirstFile_andTheIdToWrite() {
+        String schema = "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n"
+                + "  \"$id\": \"urn:motcua:forms:procedure:1.001193\",\n  \"type\": \"object\"\n}\n";
+        Map<String, String> files = new java.util.TreeMap<>(Map.of("procedures/1.001193/form.schema.json", schema,
+                "procedures/1.999999/form.schema.json", schema));
+        UnableToLoadFormsException e = assertThrows(UnableToLoadFormsException.class,
+                () -> Forms.builder().packFiles(files).build());
+        Problem p = e.toProblem();
+        String second = p.file();
+        String first = second.equals("procedures/1.999999/form.schema.json") ? "procedures/1.001193/form.schema.json"
+                : "procedures/1.999999/form.schema.json";
+        String own = second.substring("procedures/".length(), second.indexOf("/form"));
+        assertEquals(3, p.line(), p.toString());
+        assertEquals(3, p.column(), p.toString());
+        assertEquals("Không nạp được tờ khai điện tử: Lược đồ [" + second + "] dùng lại \"$id\" [urn:motcua:forms:procedure:1.001193]"
+                + " của lược đồ [" + first + "]: mỗi lược đồ cần một \"$id\" riêng; tờ khai của thủ tục này ghi \"$id\":"
+                + " \"urn:motcua:forms:procedure:" + own + "\" (hoặc xóa dòng \"$id\")", p.messageVi());
+        assertTrue(p.messageEn().contains("schema [" + second + "] reuses the \"$id\" [urn:motcua:forms:procedure:1.001193] of schema ["
+                + first + "]"), p.messageEn());
+    }
 }

@@ -29,13 +29,30 @@ public record CaseResult(PackCase packCase, Decision decision, List<String> mism
         return mismatches.isEmpty();
     }
 
+    /**
+     * A mismatch {@code "part: expected X, actual Y"} as an analyst reads it, Vietnamese first:
+     * {@code "part: ca kiểm thử ghi X, kết quả là Y / expected X, actual Y"}; any other text as it is.
+     */
+    static String bilingual(String mismatch) {
+        int colon = mismatch.indexOf(": expected ");
+        int actual = mismatch.lastIndexOf(", actual ");
+        if (colon < 0 || actual < colon) {
+            return mismatch;
+        }
+        String part = mismatch.substring(0, colon);
+        String want = mismatch.substring(colon + ": expected ".length(), actual);
+        String got = mismatch.substring(actual + ", actual ".length());
+        return part + ": " + CaseTexts.text(Locale.forLanguageTag("vi"), "cases.mismatch", "expected", want, "actual", got)
+                + " / " + CaseTexts.text(Locale.ENGLISH, "cases.mismatch", "expected", want, "actual", got);
+    }
+
     /** Expected versus actual, readable by an analyst. */
     public String report() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s:%d: \"%s\" %s%n", packCase.file(), packCase.line(), packCase.name(),
                 CaseTexts.both(passed() ? "cases.passed" : "cases.failed")));
         for (String m : mismatches) {
-            sb.append("  ✗ ").append(m).append(System.lineSeparator());
+            sb.append("  ✗ ").append(bilingual(m)).append(System.lineSeparator());
         }
         for (String n : notChecked) {
             sb.append("  ? ").append(CaseTexts.both("cases.notChecked")).append(": ").append(n).append(System.lineSeparator());

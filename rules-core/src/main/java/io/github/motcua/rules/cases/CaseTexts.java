@@ -20,4 +20,9 @@ final class CaseTexts {
         return Messages.render(BUNDLE, key, Map.of(), Locale.forLanguageTag("vi")) + " / "
                 + Messages.render(BUNDLE, key, Map.of(), Locale.ENGLISH);
     }
+
+    /** The bundle's {@code key} in {@code locale}'s language, with its arguments ({@code names and values, alternating}). */
+    static String text(Locale locale, String key, String... namesAndValues) {
+        return Messages.render(BUNDLE, key, Messages.pairs(namesAndValues), locale);
+    }
 }

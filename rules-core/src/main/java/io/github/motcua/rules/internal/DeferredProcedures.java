@@ -220,7 +220,7 @@ final class DeferredProcedures {
                     continue;
                 }
                 slots.put(p.code, s);
-                byKey.put(s.lazy.key, s.lazy);
+                byKey.put(s.lazy.key(), s.lazy);
                 cases.addAll(f.proc().cases());
                 clean.put(p.code, f.proc());
             }

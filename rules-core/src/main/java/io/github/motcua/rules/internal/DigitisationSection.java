@@ -91,8 +91,9 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
     }
 
     /** What the section reads of a procedure: its name, its component ids, and the national codes of national.yaml. */
+    /** @param readable whether procedure.yaml parsed: when not, its own problem is the one to report, not its components */
     private record ProcedureFacts(String nameVi, Set<String> components, Map<String, String> nationalCodes,
-            boolean hasNationalRecord) {
+            boolean hasNationalRecord, boolean readable) {
     }
 
     @Override
@@ -256,7 +257,9 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
 
     private static boolean component(YamlDoc doc, String ptr, String code, String id, ProcedureFacts f,
             List<PackProblem> problems) {
-        if (f.components().contains(id)) {
+        if (f.components().contains(id) || !f.readable()) {
+            // a procedure.yaml that does not parse lists no component: its syntax problem is reported with the folder,
+            // and naming every component here as unknown (with an empty list of known ones) only buried it
             return true;
         }
         problems.add(problem(doc, ptr, "DIGITISATION_UNKNOWN_COMPONENT", "code", code, "id", id, "known",
@@ -325,7 +328,7 @@ final class DigitisationSection implements DecisionSection<Digitisation> {
                 }
             }
         }
-        return new ProcedureFacts(nameVi, Set.copyOf(ids), Map.copyOf(national), nat != null);
+        return new ProcedureFacts(nameVi, Set.copyOf(ids), Map.copyOf(national), nat != null, p != null);
     }
 
     private static String esc(String key) {

@@ -85,8 +85,8 @@ public final class DossierJson {
                 throw InvalidDossierException.of(List.of(DossierProblems.problem(pointer == null ? "" : pointer, at,
                         "DOSSIER_JSON_LIMIT")));
             }
-            throw InvalidDossierException.of(List.of(DossierProblems.coded("DOSSIER_NOT_JSON", "", at,
-                    msg.contains("end-of-input") ? "DOSSIER_JSON_UNFINISHED" : "DOSSIER_NOT_JSON")));
+            // what is wrong where, in the kernel's plain words (the pack's JSON files are worded the same)
+            throw InvalidDossierException.of(List.of(DossierProblems.notJson("DOSSIER_NOT_JSON", json, at[0], at[1], msg)));
         }
         return fromNode(node, zone, json);
     }

@@ -70,6 +70,26 @@ final class DossierProblems {
                 key, args);
     }
 
+    /**
+     * JSON text that does not parse, as the kernel's {@link io.github.motcua.kernel.JsonSyntax} words it (a comma too
+     * many, a text without quotes, a file cut short …) at the parser's line and column, said in the message too:
+     * {@code "không phải JSON hợp lệ ở dòng 3, cột 1: Thừa dấu phẩy trước dấu }: …"}, Vietnamese and English, never the
+     * parser's English. {@code code} is the caller's stable code ({@code DOSSIER_NOT_JSON}, {@code STEP_EVENTS_NOT_JSON}).
+     *
+     * @param parserMessage the parser's own message, read only to tell which mistake it is
+     */
+    static Problem notJson(String code, String text, int line, int column, String parserMessage) {
+        Problem syntax = io.github.motcua.kernel.JsonSyntax.problem("", text, line, column, parserMessage);
+        String key = syntax.line() > 0 ? "DOSSIER_NOT_JSON" : "DOSSIER_NOT_JSON_NO_PLACE";
+        String l = Integer.toString(syntax.line());
+        String c = Integer.toString(syntax.column());
+        return Problem.ofText("", syntax.line(), syntax.column(), new ProblemCode(code), Severity.ERROR,
+                io.github.motcua.kernel.Messages.render(InvalidDossierException.BUNDLE, key, io.github.motcua.kernel.Messages.VI,
+                        "line", l, "column", c, "detail", syntax.messageVi()),
+                io.github.motcua.kernel.Messages.render(InvalidDossierException.BUNDLE, key, Locale.ENGLISH,
+                        "line", l, "column", c, "detail", syntax.messageEn()));
+    }
+
     /** The local date-time a text holds when it is a date-time without offset, or null. */
     static LocalDateTime localDateTime(String text) {
         try {

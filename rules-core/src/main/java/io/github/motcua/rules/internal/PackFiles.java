@@ -162,7 +162,8 @@ public final class PackFiles {
             PackFiles onDisk = read(Path.of(uri).getParent(), problems);
             return new PackFiles(source, new TreeMap<>(onDisk.files));
         } catch (URISyntaxException | IOException e) {
-            problems.add(Msg.problem(source, 0, 0, "IO", "load.pack.unreadable", "detail", io.github.motcua.kernel.Failures.detail(e)));
+            // a sentence first, the system's own text only quoted after the English (kernel ReadFailures)
+            problems.add(PackProblem.of(io.github.motcua.kernel.ReadFailures.problem(source, e)));
             return new PackFiles(source, new TreeMap<>());
         }
     }

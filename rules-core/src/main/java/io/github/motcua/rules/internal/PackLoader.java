@@ -705,7 +705,13 @@ final class PackLoader {
         }
         long packRules = 0;
         for (LoadedPack.ProcedureSource src : procedures.values()) {
-            packRules += ProcedureCompiler.ruleCount(src);
+            packRules += ProcedureCompiler.ruleCountAtMost(src); // a bound above the count, without parsing the texts
+        }
+        if (packRules > ProcedureCompiler.MAX_PACK_RULES) {
+            packRules = 0; // past the limit: the exact count decides, and is the one reported
+            for (LoadedPack.ProcedureSource src : procedures.values()) {
+                packRules += ProcedureCompiler.ruleCount(src);
+            }
         }
         if (packRules > ProcedureCompiler.MAX_PACK_RULES) {
             // before any rule is parsed, translated or compiled: the engine builds nothing of a pack with problems

@@ -326,7 +326,8 @@ final class PrebuiltArchive {
             problems.add(r.problem);
             return null;
         } catch (IOException e) {
-            problems.add(Msg.problem(name, 0, 0, "IO", "load.prebuilt.unreadable", "detail", io.github.motcua.kernel.Failures.detail(e)));
+            // a sentence first, the system's own text only quoted after the English (kernel ReadFailures)
+            problems.add(PackProblem.of(io.github.motcua.kernel.ReadFailures.problem(name, e)));
             return null;
         }
     }

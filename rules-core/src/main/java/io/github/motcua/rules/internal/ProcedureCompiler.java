@@ -303,6 +303,15 @@ final class ProcedureCompiler {
         return n;
     }
 
+    /** At least {@link #ruleCount}, without parsing a rule text not parsed yet ({@link DrlSource#rulesAtMost}). */
+    static int ruleCountAtMost(LoadedPack.ProcedureSource src) {
+        int n = 0;
+        for (LoadedPack.RuleText t : src.rules()) {
+            n += t.source().rulesAtMost();
+        }
+        return n;
+    }
+
     /** {@code DRL_TOO_MANY_RULES} for a pack whose procedures hold {@code count} rules in all, over {@link #MAX_PACK_RULES}. */
     static PackProblem tooManyRulesInPack(String file, long count) {
         return Msg.problem(file, 0, 0, "DRL_TOO_MANY_RULES", "load.drl.tooManyRulesInPack",

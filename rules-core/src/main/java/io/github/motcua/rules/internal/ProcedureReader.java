@@ -211,7 +211,7 @@ final class ProcedureReader {
                 }
                 DrlSource src = new DrlSource(path, text);
                 LoadedPack.RuleText t = new LoadedPack.RuleText(path, src, (l, c, cd, vi, en) -> new PackProblem(path, l, c, cd, vi, en));
-                if (tooManyRules(t, ruleCount)) {
+                if (tooManyRules(t, rules, ruleCount)) {
                     return new Folder(code, null, problems, false);
                 }
                 if (ruleChecks == RuleChecks.AT_LOAD) {
@@ -221,7 +221,7 @@ final class ProcedureReader {
             } else if (isTable(rel)) {
                 LoadedPack.RuleText t = RuleTables.generate(path, files.get(path), problems, warnings);
                 if (t != null) {
-                    if (tooManyRules(t, ruleCount)) {
+                    if (tooManyRules(t, rules, ruleCount)) {
                         return new Folder(code, null, problems, false);
                     }
                     if (ruleChecks == RuleChecks.AT_LOAD) {
@@ -234,7 +234,7 @@ final class ProcedureReader {
                 String text = files.text(path, problems);
                 LoadedPack.RuleText t = text == null ? null : YamlRules.translate(path, text, form(), problems);
                 if (t != null) {
-                    if (tooManyRules(t, ruleCount)) {
+                    if (tooManyRules(t, rules, ruleCount)) {
                         return new Folder(code, null, problems, false);
                     }
                     rules.add(t);
@@ -264,11 +264,13 @@ final class ProcedureReader {
         }
         Map<JsonNode, Seen> seen = new java.util.HashMap<>();
         int[] caseBudget = {0, 0}; // cases, nodes
+        Map<String, WrongProcedure> wrong = new java.util.LinkedHashMap<>();
         for (String cf : casesFiles) {
             if (!isBase(cf) && caseBudget[0] <= MAX_CASES && caseBudget[1] <= MAX_CASE_NODES) {
-                cases.addAll(cases(cf, p, bases, form(), base, seen, caseBudget));
+                cases.addAll(cases(cf, p, bases, form(), base, seen, caseBudget, wrong));
             }
         }
+        wrongProcedures(p, wrong);
         return new Folder(code, new PackLoader.Proc(src, List.copyOf(cases), warnings), problems, problems.isEmpty());
     }
 
@@ -638,7 +640,25 @@ final class ProcedureReader {
     }
 
     /** The base dossier (null when it is missing or has problems, which are reported). */
-    private record Base(String file, ObjectNode dossier) {
+    private record Base(String file, ObjectNode dossier, YamlDoc doc) {
+    }
+
+    /**
+     * The cases whose dossier names another procedure, by that code and where it is written (the base or a case file):
+     * a procedure folder copied under a new code names the old one in every case, and one problem per case buried the
+     * one edit to make. The first case is kept to point at; the count says how many more.
+     */
+    private static final class WrongProcedure {
+        final YamlDoc doc;
+        final String pointer;
+        final String caseName;
+        int count;
+
+        WrongProcedure(YamlDoc doc, String pointer, String caseName) {
+            this.doc = doc;
+            this.pointer = pointer;
+            this.caseName = caseName;
+        }
     }
 
     /** A case already read: its merged dossier, to report a case that changes nothing relative to it. */
@@ -650,8 +670,18 @@ final class ProcedureReader {
      * {@code DRL_TOO_MANY_RULES} at {@code t}'s file and says so: the folder is refused before any of its rules is
      * checked, parsed, translated or assembled (about 7 kB a rule while that runs), and nothing more of it is read.
      */
-    private boolean tooManyRules(LoadedPack.RuleText t, int[] count) {
-        count[0] += t.source().rules().size();
+    private boolean tooManyRules(LoadedPack.RuleText t, List<LoadedPack.RuleText> before, int[] count) {
+        // a bound above the count first (no text parsed at load for it: a lazily compiled procedure parses its rules at
+        // its first use); past the limit, the exact count of the folder's texts so far decides and is the one reported
+        count[0] += t.source().rulesAtMost();
+        if (count[0] <= ProcedureCompiler.MAX_RULES) {
+            return false;
+        }
+        int exact = t.source().rules().size();
+        for (LoadedPack.RuleText r : before) {
+            exact += r.source().rules().size();
+        }
+        count[0] = exact;
         if (count[0] <= ProcedureCompiler.MAX_RULES) {
             return false;
         }
@@ -696,7 +726,7 @@ final class ProcedureReader {
         if (form != null && d.get("form") != null) {
             FormChecks.caseForm(doc, "/dossier/form", d.get("form"), form, problems);
         }
-        return new Base(path, (ObjectNode) d);
+        return new Base(path, (ObjectNode) d, doc);
     }
 
     /**
@@ -719,8 +749,25 @@ final class ProcedureReader {
         return out;
     }
 
+    /**
+     * One {@code CASE_WRONG_PROCEDURE} per code and place it is written: at the base's {@code procedure} when the cases
+     * take it from there (one edit fixes them all), else at the first case naming it, with how many cases do. Different
+     * wrong codes stay different problems: each is its own mistake.
+     */
+    private void wrongProcedures(Procedure p, Map<String, WrongProcedure> wrong) {
+        for (Map.Entry<String, WrongProcedure> e : wrong.entrySet()) {
+            WrongProcedure w = e.getValue();
+            String code = e.getKey().substring(e.getKey().indexOf('\u0000') + 1);
+            boolean inBase = e.getKey().startsWith("base\u0000");
+            String key = inBase ? "load.case.wrongProcedureInBase"
+                    : w.count == 1 ? "load.case.wrongProcedure" : "load.case.wrongProcedureInCases";
+            problems.add(w.doc.msg(w.pointer, "CASE_WRONG_PROCEDURE", key, "code", code, "own", p.code(),
+                    "count", Integer.toString(w.count), "name", w.caseName));
+        }
+    }
+
     private List<PackCase> cases(String path, Procedure p, Map<String, LegalBasis> bases, FormFields form, Base base,
-            Map<JsonNode, Seen> seen, int[] budget) {
+            Map<JsonNode, Seen> seen, int[] budget, Map<String, WrongProcedure> wrong) {
         YamlDoc doc = PackLoader.yaml(files, problems, path, "cases", false);
         if (doc == null) {
             return List.of();
@@ -767,8 +814,15 @@ final class ProcedureReader {
             }
             if (!p.code().equals(dn.get("procedure").asString())
                     && p.aliases().stream().noneMatch(a -> a.code().equals(dn.get("procedure").asString()))) {
-                problems.add(doc.msg(ptr + "/dossier/procedure", "CASE_WRONG_PROCEDURE", "load.case.wrongProcedure",
-                        "code", dn.get("procedure").asString()));
+                // counted, reported once per code and place after the folder's cases (wrongProcedures)
+                boolean fromBase = own.get("procedure") == null && base != null;
+                String code = dn.get("procedure").asString();
+                JsonNode caseName = c.get("name");
+                String full = caseName == null ? "" : caseName.asString();
+                String name = full.length() <= 120 ? full : full.substring(0, 120) + "…"; // a message quotes its start only
+                wrong.computeIfAbsent((fromBase ? "base\u0000" : "case\u0000") + code, k -> fromBase
+                        ? new WrongProcedure(base.doc(), "/dossier/procedure", name)
+                        : new WrongProcedure(doc, ptr + "/dossier/procedure", name)).count++;
                 continue;
             }
             JsonNode ex0 = c.get("expect");

@@ -216,7 +216,7 @@ final class ProcedureShape {
     }
 
     /** The pattern and {@code format: date}: networknt's date format is {@link LocalDate#parse} with a year 0–9999. */
-    private static boolean date(JsonNode n) {
+    static boolean date(JsonNode n) {
         if (!datePattern(n)) {
             return false;
         }

@@ -55,7 +55,8 @@ public final class Schemas {
      * catalogue); anything else is networknt's to report.
      */
     static List<PackProblem> validate(String kind, YamlDoc doc, String pointerPrefix, JsonNode node) {
-        if (kind.equals("procedure") && ProcedureShape.certainlyValid(node)) {
+        if (kind.equals("procedure") && ProcedureShape.certainlyValid(node)
+                || kind.equals("rules") && RulesShape.certainlyValid(node)) {
             return List.of();
         }
         return validateWithNetworknt(kind, doc, pointerPrefix, node);

@@ -27,9 +27,10 @@ public final class StepEventsJson {
             node = DossierJson.json().readTree(json);
         } catch (JacksonException e) {
             var loc = e.getLocation();
-            // where the JSON stops, as a dossier's: Jackson's own words stay out of the message
-            throw refused("STEP_EVENTS_NOT_JSON", "", new int[] {loc == null ? 0 : Math.max(0, loc.getLineNr()),
-                    loc == null ? 0 : Math.max(0, loc.getColumnNr())}, "DOSSIER_NOT_JSON");
+            // what is wrong where, as for a dossier: Jackson's own words stay out of the message
+            throw InvalidDossierException.of(List.of(DossierProblems.notJson("STEP_EVENTS_NOT_JSON", json,
+                    loc == null ? 0 : Math.max(0, loc.getLineNr()), loc == null ? 0 : Math.max(0, loc.getColumnNr()),
+                    e.getOriginalMessage())));
         }
         if (node == null || node.isMissingNode()) {
             throw refused("STEP_EVENTS_EMPTY", "", DossierProblems.Positions.UNKNOWN, "STEP_EVENTS_EMPTY");

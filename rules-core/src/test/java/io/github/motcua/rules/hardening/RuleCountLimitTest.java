@@ -263,6 +263,67 @@ class RuleCountLimitTest {
         }
     }
 
+    /** {@code n} lines that read as rule headers inside a block comment: no rule, but each line starts like one. */
+    static String commentedHeaders(int n) {
+        StringBuilder sb = new StringBuilder("/* quy tắc cũ, đã bỏ:\n");
+        for (int i = 0; i < n; i++) {
+            sb.append("rule \"Cũ ").append(i).append("\"\n");
+        }
+        return sb.append("*/\n").toString();
+    }
+
+    /**
+     * The load first adds up a bound above each text's rule count (the lines that start like a rule header, comments
+     * included) and counts exactly only past a limit: rule headers in a comment neither refuse a folder or a pack under
+     * the limits (here 1,995 rules with 10 commented headers, and 50,001 commented headers in a folder, past both limits
+     * as a bound), nor change the count a refusal reports (2,001, not 2,011).
+     */
+    @Test
+    void commentedRuleHeaders_countNoRule_forTheLimitsOrTheirProblems() throws Exception {
+        Path p = HardeningPacks.copy("ho-tich", dir.resolve("pack"));
+        String data = "Form( text(\"treEm.hoTen\") == \"X%d\" )";
+        HardeningPacks.write(p.resolve(EXTRA), commentedHeaders(10) + rules(1990, data)); // with the procedure's own 5: 1,995
+        HardeningPacks.write(p.resolve("procedures/1.001193/old.drl"), commentedHeaders(50_001));
+        try (Engine e = Motcua.engine().lazyCompile(true).build()) {
+            LoadResult r = e.load(p);
+            assertTrue(r.ok(), dump(r.problems()));
+            Decision d = e.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\",\"treEm\":{\"hoTen\":\"X1989\"}}"));
+            assertTrue(d.notes().stream().anyMatch(n -> n.messageVi().equals("ghi chú 1989")), d.notes().toString());
+            assertEquals(1995, e.rules("1.001193").size(), "the rules as parsed");
+        }
+        java.nio.file.Files.delete(p.resolve("procedures/1.001193/old.drl"));
+        HardeningPacks.write(p.resolve("procedures/1.001193/more.drl"), commentedHeaders(10)
+                + rules(11, data).replace("Quy tắc số", "Quy tắc thêm"));
+        try (Engine e = Motcua.engine().lazyCompile(true).build()) {
+            LoadResult r = e.load(p);
+            assertFalse(r.ok());
+            assertEquals(1, r.problems().size(), dump(r.problems()));
+            PackProblem q = r.problems().get(0);
+            assertEquals("DRL_TOO_MANY_RULES", q.code());
+            assertEquals("procedures/1.001193/more.drl", q.file());
+            assertTrue(q.messageVi().startsWith("Thủ tục có quá 2000 quy tắc (đếm được 2001 đến tệp này"), q.messageVi());
+        }
+    }
+
+    /** The pack's count a refusal reports is the rules' count, commented headers aside. */
+    @Test
+    void load_moreRulesThanAPackMayHold_theCountReportedIsTheRules() throws Exception {
+        Path p = packOf26();
+        String plain; // "Bộ quy tắc có 50835 quy tắc …" (26 × 1,955 and the pack's other procedures' rules)
+        try (Engine e = Motcua.engine().lazyCompile(true).build()) {
+            plain = e.load(p).problems().stream().filter(x -> x.code().equals("DRL_TOO_MANY_RULES")).findFirst()
+                    .orElseThrow().messageVi();
+        }
+        HardeningPacks.write(p.resolve("procedures/9.000003/old.drl"), commentedHeaders(500));
+        try (Engine e = Motcua.engine().lazyCompile(true).build()) {
+            LoadResult r = e.load(p);
+            assertFalse(r.ok());
+            PackProblem q = r.problems().stream().filter(x -> x.code().equals("DRL_TOO_MANY_RULES")).findFirst()
+                    .orElseThrow(() -> new AssertionError(dump(r.problems())));
+            assertEquals(plain, q.messageVi());
+        }
+    }
+
     /** The ho-tich pack with procedure 1.001193 and 25 copies of it, each with 1,955 rules: 50,830 and a few more. */
     private Path packOf26() throws Exception {
         Path p = HardeningPacks.copy("ho-tich", dir.resolve("pack"));
