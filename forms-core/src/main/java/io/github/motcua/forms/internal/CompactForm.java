@@ -657,13 +657,21 @@ final class CompactForm {
 
     /** Whether the node compares as Jackson's own class does: its equals is declared by StringNode, BooleanNode or NullNode. */
     static boolean jacksonEquals(JsonNode v) {
-        try {
-            Class<?> declaring = v.getClass().getMethod("equals", Object.class).getDeclaringClass();
-            return declaring == StringNode.class || declaring == BooleanNode.class || declaring == NullNode.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
+        return JACKSON_EQUALS.get(v.getClass());
     }
+
+    /** By node class, once: whether its equals is Jackson's own (a look-up by reflection costs a microsecond). */
+    private static final ClassValue<Boolean> JACKSON_EQUALS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                Class<?> declaring = type.getMethod("equals", Object.class).getDeclaringClass();
+                return declaring == StringNode.class || declaring == BooleanNode.class || declaring == NullNode.class;
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        }
+    };
 
     /** Whether networknt treats a number node as NaN or infinite. */
     static boolean nonFinite(JsonNode n) {
