@@ -1,9 +1,13 @@
 package io.github.motcua.rules.internal;
 
+import static io.github.motcua.rules.internal.ShapeChecks.each;
+import static io.github.motcua.rules.internal.ShapeChecks.keys;
+import static io.github.motcua.rules.internal.ShapeChecks.oneOf;
+import static io.github.motcua.rules.internal.ShapeChecks.optional;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -85,26 +89,8 @@ final class ProcedureShape {
         return true; // fees and form: any value (read by their sections)
     }
 
-    private interface Check {
-        boolean ok(JsonNode n);
-    }
 
-    private static boolean optional(JsonNode n, Check c) {
-        return n == null || c.ok(n);
-    }
 
-    /** An object whose every key is in {@code allowed} ({@code additionalProperties: false}). */
-    private static boolean keys(JsonNode n, Set<String> allowed) {
-        if (n == null || !n.isObject()) {
-            return false;
-        }
-        for (Map.Entry<String, JsonNode> e : n.properties()) {
-            if (!allowed.contains(e.getKey())) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** {@code required}: every name present (with any value; the value's own schema is checked by the caller). */
     private static boolean has(JsonNode n, String... names) {
@@ -125,9 +111,6 @@ final class ProcedureShape {
         return n == null || n.isString();
     }
 
-    private static boolean oneOf(JsonNode n, Set<String> values) {
-        return string(n) && values.contains(n.asString());
-    }
 
     /**
      * {@code type: integer, minimum: min} for an int or a long as the YAML reader writes it; a decimal (even 3.0) and an
@@ -146,17 +129,6 @@ final class ProcedureShape {
         return each(n, ProcedureShape::string);
     }
 
-    private static boolean each(JsonNode n, Check c) {
-        if (n == null || !n.isArray()) {
-            return false;
-        }
-        for (JsonNode item : n) {
-            if (!c.ok(item)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** {@code channels}: at least one, no two equal, each a channel. */
     private static boolean channels(JsonNode n) {

@@ -1,5 +1,10 @@
 package io.github.motcua.rules.internal;
 
+import static io.github.motcua.rules.internal.ShapeChecks.each;
+import static io.github.motcua.rules.internal.ShapeChecks.keys;
+import static io.github.motcua.rules.internal.ShapeChecks.oneOf;
+import static io.github.motcua.rules.internal.ShapeChecks.optional;
+
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -47,9 +52,6 @@ final class RulesShape {
         return root != null && root.isArray() && !root.isEmpty() && each(root, RulesShape::rule);
     }
 
-    private interface Check {
-        boolean ok(JsonNode n);
-    }
 
     private static boolean rule(JsonNode r) {
         return keys(r, RULE) && nonEmpty(r.get("quy tắc")) && nonEmpty(r.get("căn cứ"))
@@ -177,33 +179,7 @@ final class RulesShape {
         return n != null && n.isArray() && !n.isEmpty();
     }
 
-    private static boolean oneOf(JsonNode n, Set<String> values) {
-        return n != null && n.isString() && values.contains(n.asString());
-    }
 
-    private static boolean optional(JsonNode n, Check c) {
-        return n == null || c.ok(n);
-    }
 
-    /** An object whose every key is in {@code allowed} ({@code additionalProperties: false}). */
-    private static boolean keys(JsonNode n, Set<String> allowed) {
-        if (n == null || !n.isObject()) {
-            return false;
-        }
-        for (Map.Entry<String, JsonNode> e : n.properties()) {
-            if (!allowed.contains(e.getKey())) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    private static boolean each(JsonNode n, Check c) {
-        for (JsonNode item : n) {
-            if (!c.ok(item)) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
