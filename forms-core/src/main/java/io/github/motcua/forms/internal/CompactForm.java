@@ -280,7 +280,16 @@ final class CompactForm {
 
         CompactForm compile(String id) {
             Map<String, Node> local = new HashMap<>();
-            return new CompactForm(target(id, id, "", local));
+            try {
+                return new CompactForm(target(id, id, "", local));
+            } catch (StackOverflowError e) {
+                // deeper than this thread's stack: no fast path for this form (networknt checks every document); the
+                // shared targets this compile left half-filled are forgotten, so no later form reuses one
+                shared.clear();
+                Node unknown = new Node();
+                unknown.unknown = true;
+                return new CompactForm(unknown);
+            }
         }
 
         private Node target(String form, String doc, String pointer, Map<String, Node> local) {

@@ -30,6 +30,11 @@ final class SchemaStore {
     static final java.util.Set<String> KNOWN_VN_KEYWORDS = java.util.Set.of("x-vn-personal-id-matches",
             "x-vn-date-before", "x-vn-tax-code-accepts-personal-id");
     private static final int MAX_BRANCH_DEPTH = 32;
+    /**
+     * References and in-place applicators one chain may link without descending into the data (a real form links a
+     * handful); past it the form is refused ({@code FORMS_REF_TOO_DEEP}) before anything recurses along it.
+     */
+    static final int MAX_IN_PLACE_CHAIN = 256;
 
     private final Map<String, ObjectNode> byId = new LinkedHashMap<>();
     private final Map<String, String> fileById = new LinkedHashMap<>();
@@ -203,6 +208,9 @@ final class SchemaStore {
      * looked up by the pointer, as a {@code $ref}'s text says. A child with no in-place keyword at all is not
      * searched: it has no edge, so it can neither close a cycle nor lie on one, and searching it would only
      * mark it done.
+     *
+     * <p>A chain longer than {@link #MAX_IN_PLACE_CHAIN} is refused as {@code FORMS_REF_TOO_DEEP}: the search recurses
+     * once a link, and a pack's schema could chain tens of thousands of {@code $ref}s (a stack overflow, not a problem).
      */
     private void inPlaceCycle(String docId, String pointer, JsonNode known, Map<String, Integer> state, java.util.Deque<String> path) {
         String key = docId + "#" + pointer;
@@ -216,6 +224,10 @@ final class SchemaStore {
             cycle.add(key);
             throw new UnableToLoadFormsException(fileById.get(docId), FormsProblems.of("FORMS_REF_CYCLE", "file", fileById.get(docId),
                     "cycle", cycle.subList(cycle.indexOf(key), cycle.size())), null);
+        }
+        if (path.size() >= MAX_IN_PLACE_CHAIN) {
+            throw new UnableToLoadFormsException(fileById.get(docId), FormsProblems.of("FORMS_REF_TOO_DEEP", "file",
+                    fileById.get(docId), "max", MAX_IN_PLACE_CHAIN, "start", path.peekLast()), null);
         }
         state.put(key, 1);
         path.push(key);

@@ -230,4 +230,33 @@ class SchemaStoreChecksTest {
         assertEquals(List.of("required"), missing.violations().stream().map(v -> v.keyword()).toList());
         assertTrue(forms.validate("B", "{}", Locale.ROOT).violations().isEmpty());
     }
+
+    /** A form whose $defs chain {@code length} references, the last a string. */
+    private static String chain(int length) {
+        StringBuilder b = new StringBuilder("{\"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"" + A
+                + "#/$defs/d0\"}}, \"$defs\": {");
+        for (int i = 0; i < length; i++) {
+            b.append(i == 0 ? "" : ", ").append("\"d").append(i).append("\": ");
+            b.append(i + 1 < length ? "{\"$ref\": \"" + A + "#/$defs/d" + (i + 1) + "\"}" : "{\"type\": \"string\"}");
+        }
+        return b.append("}}").toString();
+    }
+
+    /**
+     * A pack's form chaining 20,000 references was a StackOverflowError out of the load (the cycle search recursed once a
+     * link); it is now refused as a problem, in Vietnamese and English, and a chain under the limit loads and validates.
+     */
+    @Test
+    void aChainOfTwentyThousandReferences_isRefusedAsAProblem_notAStackOverflow() {
+        UnableToLoadFormsException e = refused(files(form("A"), chain(20_000)));
+        assertEquals("FORMS_REF_TOO_DEEP", e.detail().key());
+        assertEquals(form("A"), e.file());
+        assertTrue(e.detail().messageVi().contains("nối hơn 256 tham chiếu"), e.detail().messageVi());
+        assertTrue(e.detail().messageEn().contains("chains more than 256 references"), e.detail().messageEn());
+
+        FormRegistry forms = Forms.builder().packFiles(files(form("A"), chain(200))).build();
+        assertTrue(forms.validate("A", "{\"a\": \"x\"}", Locale.ROOT).violations().isEmpty());
+        assertEquals(List.of("type"), forms.validate("A", "{\"a\": 5}", Locale.ROOT).violations().stream()
+                .map(v -> v.keyword()).toList());
+    }
 }
