@@ -184,9 +184,9 @@ final class SchemaStore {
      * <p>A first form is a <em>pattern</em> when its root {@code $id} is written {@code "ID"} at the offset the parser
      * reports, with ID {@link #plainId plain} (printable ASCII without a quotation mark or a backslash) and found
      * nowhere else in the text: its text is then P + ID + S, P ending with that quotation mark. A later procedure file
-     * whose text starts with P is P + ID2 + S2, ID2 running to the next quotation mark; when ID2 is plain, found
-     * nowhere else in the text, and P + U+0000 + S2 is the pattern's key in the store's map of texts (U+0000 standing
-     * for the id, as the store's same-form test writes it), then S2 = S (the pattern's text has no U+0000: it is JSON),
+     * whose text starts with P is P + ID2 + S2, ID2 running to the next quotation mark; when ID2 is plain and the
+     * text's key (the text with ID2 replaced by U+0000, as the store's same-form test writes it) is the pattern's,
+     * P + U+0000 + S, then ID2 is found exactly once and S2 = S (the pattern's text has no U+0000: it is JSON),
      * so the text is the pattern's with ID's characters replaced by ID2's, inside the same string token: the parser
      * reads the same tokens but that one text, and gives the pattern's tree with the root {@code $id} ID2 — what
      * {@link #derive} returns (new containers, the pattern's immutable scalar nodes), before anything changes the
@@ -244,10 +244,12 @@ final class SchemaStore {
                     continue;
                 }
                 String id = text.substring(from, end);
-                // found once: first at its place and nowhere after (String.indexOf is an intrinsic, lastIndexOf is not)
-                if (!plainId(id) || text.indexOf(id) != from || text.indexOf(id, from + 1) >= 0) {
+                if (!plainId(id)) {
                     continue;
                 }
+                // the key is P + U+0000 + S only if ID2 is found exactly once, at its place: an earlier occurrence
+                // would be inside P (it cannot take P's last quotation mark) and put a U+0000 there, a later one or a
+                // U+0000 of the text's own would put a second one; so an equal key also says "found once"
                 String key = text.replace(id, "\u0000");
                 String first = formByText.get(key);
                 if (first == null || first.equals(id) || !prefix.equals(prefixById.get(first))) {
