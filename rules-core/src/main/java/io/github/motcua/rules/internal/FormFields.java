@@ -53,6 +53,16 @@ final class FormFields {
             return copies;
         }
 
+        /**
+         * Forgets the copies' patterns and takes no more (each form read later is read whole, as before): called once
+         * the load's folders are read, since the library outlives the load in every procedure's deferred checks, and the
+         * patterns (up to {@value Copies#MAX_PATTERNS} forms' fields and bytes) are worth keeping only while a load
+         * reads folder after folder.
+         */
+        void loaded() {
+            copies.close();
+        }
+
         static Library of(PackFiles files) {
             return of(files.files());
         }
@@ -128,7 +138,7 @@ final class FormFields {
     static final class Copies {
         private static final int MAX_ID = 1_000;
         private static final int MAX_PREFIXES = 8;
-        private static final int MAX_PATTERNS = 4_096;
+        static final int MAX_PATTERNS = 4_096;
 
         private record Pattern(byte[] bytes, int idTo, FormFields fields) {
         }
@@ -137,11 +147,18 @@ final class FormFields {
         private final List<byte[]> prefixes = new ArrayList<>(2);
         private final Map<Long, List<Pattern>> byPrefixAndRest = new java.util.HashMap<>();
         private int patterns;
+        private boolean closed;
         /** How many files took a pattern's fields (for tests). */
         private int shared;
 
         synchronized int shared() {
             return shared;
+        }
+
+        synchronized void close() {
+            closed = true;
+            prefixes.clear();
+            byPrefixAndRest.clear();
         }
 
         synchronized FormFields find(byte[] b) {
@@ -167,7 +184,7 @@ final class FormFields {
         }
 
         synchronized void note(byte[] b, int idFrom, int idTo, FormFields fields) {
-            if (idFrom <= 0 || idTo < idFrom || patterns >= MAX_PATTERNS || idEnd(b, idFrom) != idTo) {
+            if (closed || idFrom <= 0 || idTo < idFrom || patterns >= MAX_PATTERNS || idEnd(b, idFrom) != idTo) {
                 return;
             }
             int k = 0;

@@ -722,6 +722,7 @@ final class PackLoader {
                 }
             }
         }
+        forms.loaded(); // the folders read now are read: the copies' patterns are not kept with the deferred checks
         long packRules = 0;
         for (LoadedPack.ProcedureSource src : procedures.values()) {
             packRules += ProcedureCompiler.ruleCountAtMost(src); // a bound above the count, without parsing the texts
