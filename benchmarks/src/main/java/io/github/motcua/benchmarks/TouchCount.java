@@ -52,7 +52,9 @@ import java.util.TreeMap;
  * decision, every object one of whose fields was read (and every array a read field held). Then, per template:
  * the objects read in both decisions of procedure {@code t} and in neither of procedure {@code t + 14}'s are that
  * procedure's own state (the dossier's objects are new every time, so they fall out; objects every procedure
- * shares are read by both, so they fall out too). Printed by class and by the method that first read each.
+ * shares are read by both, so they fall out too). Printed by class, by the method that first read each, and by the
+ * phase of the decision it was first read in (a section's {@code contribute}, the rules' run, a pipeline step:
+ * docs/performance.md, "Session 20").
  *
  * <pre>
  * java -Xint -agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=localhost:5005 \
