@@ -626,8 +626,21 @@ final class PackLoader {
             folders.add(java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys), executor));
         }
-        PackInfo info = infoWithHash == null ? null : infoWithHash.apply(join(packSha256));
-        PackSection.Context context = new PackSection.Context(info, bases, units, files.files());
+        // a section that never reads the pack's identity starts now; one that may (a plug-in) waits for the hash, which
+        // a load thread works out meanwhile: the calling thread no longer idles until the whole pack is hashed
+        PackSection.Context withoutIdentity = new PackSection.Context(null, bases, units, files.files());
+        java.util.function.Supplier<PackSection.Context> withIdentity = new java.util.function.Supplier<>() {
+            private PackSection.Context context;
+
+            @Override
+            public synchronized PackSection.Context get() {
+                if (context == null) {
+                    context = new PackSection.Context(infoWithHash == null ? null : infoWithHash.apply(join(packSha256)),
+                            bases, units, files.files());
+                }
+                return context;
+            }
+        };
         Keys fileKeys = keysLater ? null : join(keysF);
         keys = keysLater ? null : fileKeys.groups();
         wide = keysLater ? null : keys.get("");
@@ -649,7 +662,8 @@ final class PackLoader {
         for (int si = 0; si < sections.size(); si++) {
             PackSection s = sections.get(si);
             Map<String, byte[]> mine = sectionFiles.get(si);
-            SectionLoad sl = new SectionLoad(() -> loadSection(s, mine, context, reuse, wideNow, fileKeys, folderKeysNow));
+            SectionLoad sl = new SectionLoad(() -> loadSection(s, mine,
+                    s instanceof WithoutPackIdentity ? withoutIdentity : withIdentity.get(), reuse, wideNow, fileKeys, folderKeysNow));
             loads.add(sl);
             try {
                 executor.execute(sl);
@@ -689,6 +703,7 @@ final class PackLoader {
             deferredPaths.clear();
             deferFolders = false;
         }
+        PackInfo info = infoWithHash == null ? null : infoWithHash.apply(join(packSha256));
         Map<String, LoadedPack.ProcedureSource> procedures = new TreeMap<>();
         List<PackCase> cases = new ArrayList<>();
         for (java.util.concurrent.CompletableFuture<ProcedureReader.Folder> f : folders) {
