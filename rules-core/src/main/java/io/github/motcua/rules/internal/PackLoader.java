@@ -52,8 +52,11 @@ final class PackLoader {
     private YamlDoc packDoc;
     /** pack.yaml {@code rules.decisionBudgetMs}, else {@link Evaluator#DEFAULT_BUDGET}. */
     private java.time.Duration decisionBudget = Evaluator.DEFAULT_BUDGET;
-    /** {@link PackFiles#sha256()}, computed on a load thread from the start of the load. */
-    private java.util.concurrent.CompletableFuture<String> packSha256;
+    /**
+     * {@link PackFiles#sha256()}: queued behind the procedure folders, worked out by the first thread free for it (a load
+     * thread done with the folders, the calling thread done with its sections) or by one that needs it first.
+     */
+    private Once<String> packSha256;
 
     private final ProcedureReader.RuleChecks ruleChecks;
 
@@ -573,8 +576,8 @@ final class PackLoader {
 
     private LoadedPack load() {
         // on the load threads while this thread parses the pack-wide files: which files each section claims (sections
-        // are thread-safe; the claim problems keep their place below), each folder's files, the pack's hash (one pass
-        // over every byte) and each folder's key
+        // are thread-safe; the claim problems keep their place below), each folder's files and each folder's key; the
+        // pack's hash (one pass over every byte) is queued behind the folders, below
         java.util.concurrent.CompletableFuture<Claimed> claimedF = java.util.concurrent.CompletableFuture.supplyAsync(this::claimed, executor);
         java.util.concurrent.CompletableFuture<Map<String, List<String>>> byProcedureF = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             Map<String, List<String>> out = new TreeMap<>(); // each procedure folder's files
@@ -586,7 +589,7 @@ final class PackLoader {
             }
             return out;
         }, executor);
-        packSha256 = java.util.concurrent.CompletableFuture.supplyAsync(files::sha256, executor);
+        packSha256 = new Once<>(files::sha256);
         // a first load (nothing to reuse) needs the keys only for a later reload: worked out after it (LaterKeys)
         boolean keysLater = previous == null && !deferFolders;
         java.util.concurrent.CompletableFuture<Keys> keysF = keysLater ? null : groupKeys(files, executor);
@@ -626,8 +629,13 @@ final class PackLoader {
             folders.add(java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys), executor));
         }
-        // a section that never reads the pack's identity starts now; one that may (a plug-in) waits for the hash, which
-        // a load thread works out meanwhile: the calling thread no longer idles until the whole pack is hashed
+        try {
+            executor.execute(packSha256); // behind the folders: the first thread free hashes the pack
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed meanwhile: the first thread that needs the hash works it out
+        }
+        // a section that never reads the pack's identity starts now; one that may (a plug-in) waits for the hash: the
+        // calling thread no longer idles until the whole pack is hashed before it starts the forms, the longest section
         PackSection.Context withoutIdentity = new PackSection.Context(null, bases, units, files.files());
         java.util.function.Supplier<PackSection.Context> withIdentity = new java.util.function.Supplier<>() {
             private PackSection.Context context;
@@ -635,7 +643,7 @@ final class PackLoader {
             @Override
             public synchronized PackSection.Context get() {
                 if (context == null) {
-                    context = new PackSection.Context(infoWithHash == null ? null : infoWithHash.apply(join(packSha256)),
+                    context = new PackSection.Context(infoWithHash == null ? null : infoWithHash.apply(packSha256.get()),
                             bases, units, files.files());
                 }
                 return context;
@@ -672,6 +680,7 @@ final class PackLoader {
             }
         }
         loads.forEach(SectionLoad::run);
+        packSha256.run(); // unless a load thread has taken it
         for (int si = 0; si < sections.size(); si++) {
             PackSection s = sections.get(si);
             Map<String, byte[]> mine = sectionFiles.get(si);
@@ -703,7 +712,7 @@ final class PackLoader {
             deferredPaths.clear();
             deferFolders = false;
         }
-        PackInfo info = infoWithHash == null ? null : infoWithHash.apply(join(packSha256));
+        PackInfo info = infoWithHash == null ? null : infoWithHash.apply(packSha256.get());
         Map<String, LoadedPack.ProcedureSource> procedures = new TreeMap<>();
         List<PackCase> cases = new ArrayList<>();
         for (java.util.concurrent.CompletableFuture<ProcedureReader.Folder> f : folders) {
@@ -800,6 +809,35 @@ final class PackLoader {
         }
 
         SectionOutcome outcome() {
+            return join(done);
+        }
+    }
+
+    /** Work run once by whichever thread comes first: a load thread that finds it queued, or a thread that needs it. */
+    private static final class Once<T> implements Runnable {
+        private final java.util.function.Supplier<T> job;
+        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+
+        Once(java.util.function.Supplier<T> job) {
+            this.job = job;
+        }
+
+        @Override
+        public void run() {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                done.complete(job.get());
+            } catch (Throwable t) { // rethrown on the thread that needs the value, as when it ran there
+                done.completeExceptionally(t);
+            }
+        }
+
+        /** The value: worked out here unless another thread has started it, then waited for. */
+        T get() {
+            run();
             return join(done);
         }
     }
