@@ -53,8 +53,8 @@ final class PackLoader {
     /** pack.yaml {@code rules.decisionBudgetMs}, else {@link Evaluator#DEFAULT_BUDGET}. */
     private java.time.Duration decisionBudget = Evaluator.DEFAULT_BUDGET;
     /**
-     * {@link PackFiles#sha256()}: queued behind the procedure folders, worked out by the first thread free for it (a load
-     * thread done with the folders, the calling thread done with its sections) or by one that needs it first.
+     * {@link PackFiles#sha256()}: worked out by the calling thread once the folders are queued, or by a load thread free
+     * before it (it is queued behind the folders).
      */
     private Once<String> packSha256;
 
@@ -630,10 +630,14 @@ final class PackLoader {
                     () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys), executor));
         }
         try {
-            executor.execute(packSha256); // behind the folders: the first thread free hashes the pack
+            executor.execute(packSha256); // behind the folders: taken by a load thread with no folder to read
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closed meanwhile: the first thread that needs the hash works it out
+            // closed meanwhile: this thread works it out below
         }
+        // this thread hashes the pack while the load threads read the folders (unless one was free to take it), then
+        // loads the sections: the work after the walk is then about even between the three threads with Gia Lai's
+        // mix (forms on this one; folders, routing and fees on the load threads)
+        packSha256.run();
         // a section that never reads the pack's identity starts now; one that may (a plug-in) waits for the hash: the
         // calling thread no longer idles until the whole pack is hashed before it starts the forms, the longest section
         PackSection.Context withoutIdentity = new PackSection.Context(null, bases, units, files.files());
@@ -680,7 +684,6 @@ final class PackLoader {
             }
         }
         loads.forEach(SectionLoad::run);
-        packSha256.run(); // unless a load thread has taken it
         for (int si = 0; si < sections.size(); si++) {
             PackSection s = sections.get(si);
             Map<String, byte[]> mine = sectionFiles.get(si);
