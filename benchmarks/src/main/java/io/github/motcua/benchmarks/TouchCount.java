@@ -125,7 +125,7 @@ public final class TouchCount {
     }
 
     /** One object read in a window: its class, and where it was first read. */
-    record Touch(String type, String where, int arrayLength, String text) {
+    record Touch(String type, String where, int arrayLength, String text, String phase) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -184,12 +184,13 @@ public final class TouchCount {
                         if (o != null && !current.containsKey(o.uniqueID())) {
                             String type = o.referenceType().name();
                             String text = o instanceof com.sun.jdi.StringReference sr ? sr.value() : null;
-                            current.put(o.uniqueID(), new Touch(type, where(w), -1, text));
+                            current.put(o.uniqueID(), new Touch(type, where(w), -1, text, phase(w)));
                         }
                         if (w.field().typeName().endsWith("[]")) {
                             Value v = w.valueCurrent();
                             if (v instanceof ArrayReference arr && !current.containsKey(arr.uniqueID())) {
-                                current.put(arr.uniqueID(), new Touch(arr.referenceType().name(), where(w), arr.length(), null));
+                                current.put(arr.uniqueID(), new Touch(arr.referenceType().name(), where(w), arr.length(), null,
+                                        phase(w)));
                             }
                         }
                     }
@@ -222,6 +223,31 @@ public final class TouchCount {
             return short_(m);
         }
         return short_(m);
+    }
+
+    /** The methods whose callee names a decision's phase: a section's call, a pipeline step, the engine's look-ups. */
+    private static final Set<String> PHASE_CALLERS = Set.of("DecisionPipeline$Draft.run", "DecisionPipeline.decide",
+            "DefaultEngine.decideWith", "DefaultEngine.decideChecked", "DefaultEngine.decide");
+
+    /**
+     * The phase of a decision an object was first read in: the method that the innermost of {@link #PHASE_CALLERS}
+     * on the stack called (a section's {@code contribute}, {@code Evaluator.decide}, {@code Draft.build} …).
+     */
+    private static String phase(AccessWatchpointEvent w) {
+        try {
+            List<StackFrame> frames = w.thread().frames();
+            String callee = short_(w.location().declaringType().name() + "." + w.location().method().name());
+            for (StackFrame f : frames) {
+                String c = short_(f.location().declaringType().name() + "." + f.location().method().name());
+                if (PHASE_CALLERS.contains(c)) {
+                    return callee;
+                }
+                callee = c;
+            }
+        } catch (com.sun.jdi.IncompatibleThreadStateException ex) {
+            return "?";
+        }
+        return "?";
     }
 
     private static String short_(String name) {
@@ -259,6 +285,8 @@ public final class TouchCount {
     private static void report(Map<String, Map<Long, Touch>> windows, int only) {
         Map<String, Integer> byClass = new TreeMap<>();
         Map<String, Integer> byWhere = new TreeMap<>();
+        Map<String, Integer> byPhase = new TreeMap<>();
+        Map<String, Integer> byPhaseClass = new TreeMap<>();
         Map<String, Integer> texts = new TreeMap<>();
         long arrayBytes = 0;
         int total = 0;
@@ -293,6 +321,8 @@ public final class TouchCount {
                 Touch x = first.get(id);
                 byClass.merge(x.type(), 1, Integer::sum);
                 byWhere.merge(x.where(), 1, Integer::sum);
+                byPhase.merge(x.phase(), 1, Integer::sum);
+                byPhaseClass.merge(x.phase() + "  " + x.type(), 1, Integer::sum);
                 if (x.text() != null) {
                     texts.merge(t + " " + x.where() + " \"" + x.text() + "\"", 1, Integer::sum);
                 }
@@ -308,6 +338,12 @@ public final class TouchCount {
                 .forEach(x -> System.out.printf("%6d  %s%n", x.getValue(), x.getKey()));
         System.out.println("\nby the method that first read it (summed over templates):");
         byWhere.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue())
+                .forEach(x -> System.out.printf("%6d  %s%n", x.getValue(), x.getKey()));
+        System.out.println("\nby phase: the section, rules run or pipeline step it was first read in (summed):");
+        byPhase.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue())
+                .forEach(x -> System.out.printf("%6d  %s%n", x.getValue(), x.getKey()));
+        System.out.println("\nby phase and class (summed):");
+        byPhaseClass.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue())
                 .forEach(x -> System.out.printf("%6d  %s%n", x.getValue(), x.getKey()));
         System.out.println("\narray elements (summed): " + arrayBytes);
         System.out.println("\nthe procedure's own strings read (template, first reader, text: distinct objects):");

@@ -79,9 +79,13 @@ final class DefaultFeeTable implements FeeTable {
         }
     }
 
-    DefaultFeeTable(String source, List<FeeRow> rows) {
+    /** The RATE rows' quantity cells, at their rows and columns ({@link FeeTable#quantityCells()}). */
+    private final List<QuantityCell> quantityCells;
+
+    DefaultFeeTable(String source, List<FeeRow> rows, List<QuantityCell> quantityCells) {
         this.source = source;
         this.rows = List.copyOf(rows);
+        this.quantityCells = List.copyOf(quantityCells);
         Map<String, List<FeeRow>> rates = new LinkedHashMap<>();
         Map<String, List<FeeRow>> adj = new LinkedHashMap<>();
         Set<String> paths = new LinkedHashSet<>();
@@ -117,6 +121,11 @@ final class DefaultFeeTable implements FeeTable {
     @Override
     public Set<String> quantityPaths() {
         return quantityPaths;
+    }
+
+    @Override
+    public List<QuantityCell> quantityCells() {
+        return quantityCells;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.motcua.fees;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -33,4 +35,33 @@ public interface FeeTable {
 
     /** The form paths the table reads as quantities (units or copies); a subset of {@link #formPaths()}. */
     Set<String> quantityPaths();
+
+    /**
+     * Every cell of a RATE row that names a form path read as a quantity ({@code unitPath}, {@code copiesPath}), with
+     * the row and column it is written in, in row order. A pack loader checks each against the procedure's form: a
+     * path the form does not declare is never in a dossier, and a missing quantity counts as
+     * {@link FeeTables#DEFAULT_QUANTITY} — the typo would charge one page or one copy on every dossier. A table not
+     * built by {@link FeeTables} names none.
+     */
+    default List<QuantityCell> quantityCells() {
+        return List.of();
+    }
+
+    /**
+     * One {@code unitPath} or {@code copiesPath} cell of a RATE row.
+     *
+     * @param path         the form path, as written (e.g. {@code soTrang})
+     * @param column       the column's header, {@code unitPath} or {@code copiesPath}
+     * @param columnNumber the column's 1-based number in the file
+     * @param item         the row's fee item
+     * @param row          the row: the table's file and the row's line (CSV line, or sheet row)
+     */
+    record QuantityCell(String path, String column, int columnNumber, String item, FeeSource row) {
+        public QuantityCell {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(column, "column");
+            Objects.requireNonNull(item, "item");
+            Objects.requireNonNull(row, "row");
+        }
+    }
 }

@@ -83,7 +83,25 @@ final class FeeTableParser {
         if (!problems.isEmpty()) {
             return new FeeTableResult(null, problems);
         }
-        return new FeeTableResult(new DefaultFeeTable(file, rows), List.of());
+        return new FeeTableResult(new DefaultFeeTable(file, rows, p.quantityCells(rows)), List.of());
+    }
+
+    /** The quantity cells of this (fee) table's RATE rows, at their columns: an exemption table has no such column. */
+    private List<FeeTable.QuantityCell> quantityCells(List<FeeRow> rows) {
+        List<FeeTable.QuantityCell> out = new ArrayList<>();
+        for (FeeRow r : rows) {
+            if (r.type() != FeeRow.Type.RATE || !file.equals(r.source().file())) {
+                continue;
+            }
+            if (r.unitPath() != null) {
+                out.add(new FeeTable.QuantityCell(r.unitPath(), "unitPath", index.get("unitPath") + 1, r.item(), r.source()));
+            }
+            if (r.copiesPath() != null) {
+                out.add(new FeeTable.QuantityCell(r.copiesPath(), "copiesPath", index.get("copiesPath") + 1, r.item(),
+                        r.source()));
+            }
+        }
+        return out;
     }
 
     private static boolean skip(RawTable.RawRow r) {

@@ -69,6 +69,38 @@ public final class PlainJson {
         return read(LENIENT_KEYS.createParser(ObjectReadContext.empty(), text));
     }
 
+    /**
+     * {@link #readTree(String)}, noting in {@code rootIdAt[0]} the character offset of the value of the root object's
+     * last {@code "$id"} member when that value is a JSON string (the offset of its opening quotation mark, as the
+     * parser reports the token's start), else -1.
+     */
+    public static JsonNode readTree(String text, int[] rootIdAt) {
+        rootIdAt[0] = -1;
+        try (JsonParser p = LENIENT_KEYS.createParser(ObjectReadContext.empty(), text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return NODES.missingNode();
+            }
+            JsonNode root;
+            if (t == JsonToken.START_OBJECT) {
+                ObjectNode o = NODES.objectNode();
+                for (String name = p.nextName(); name != null; name = p.nextName()) {
+                    JsonToken v = p.nextToken();
+                    if ("$id".equals(name)) {
+                        long at = v == JsonToken.VALUE_STRING ? p.currentTokenLocation().getCharOffset() : -1;
+                        rootIdAt[0] = at >= 0 && at <= Integer.MAX_VALUE ? (int) at : -1;
+                    }
+                    o.set(name, value(p, v));
+                }
+                root = o;
+            } else {
+                root = value(p, t);
+            }
+            trailing(p);
+            return root;
+        }
+    }
+
     /** The same, refusing a key given twice in one object ({@code STRICT_DUPLICATE_DETECTION}). */
     public static JsonNode readTreeRefusingDuplicates(String text) {
         return read(STRICT_KEYS.createParser(ObjectReadContext.empty(), text));
@@ -91,14 +123,18 @@ public final class PlainJson {
                 return NODES.missingNode();
             }
             JsonNode root = value(p, t);
-            JsonToken trailing = p.nextToken();
-            if (trailing != null) {
-                // DeserializationFeature.FAIL_ON_TRAILING_TOKENS, on by default in Jackson 3: the mapper's refusal
-                throw MismatchedInputException.from(p, JsonNode.class, "Trailing token (`JsonToken." + trailing
-                        + "`) found after value (bound as `tools.jackson.databind.JsonNode`): not allowed as per"
-                        + " `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
-            }
+            trailing(p);
             return root;
+        }
+    }
+
+    private static void trailing(JsonParser p) {
+        JsonToken trailing = p.nextToken();
+        if (trailing != null) {
+            // DeserializationFeature.FAIL_ON_TRAILING_TOKENS, on by default in Jackson 3: the mapper's refusal
+            throw MismatchedInputException.from(p, JsonNode.class, "Trailing token (`JsonToken." + trailing
+                    + "`) found after value (bound as `tools.jackson.databind.JsonNode`): not allowed as per"
+                    + " `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
         }
     }
 

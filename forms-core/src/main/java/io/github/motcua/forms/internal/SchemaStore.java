@@ -74,12 +74,28 @@ final class SchemaStore {
      *              {@code procedures/<code>/form.schema.json}
      */
     public SchemaStore(Map<String, String> files) {
+        this(files, true);
+    }
+
+    /** Procedure forms whose tree was made from an earlier copy's ({@link Patterns}), not parsed. */
+    private int derivedTrees;
+
+    /** @param derive false: parse every file (the reference {@code SchemaStorePatternsTest} compares with) */
+    SchemaStore(Map<String, String> files, boolean derive) {
         Map<String, String> formByText = new java.util.HashMap<>();
+        Patterns patterns = new Patterns();
+        int[] rootIdAt = new int[1];
         for (Map.Entry<String, String> f : files.entrySet()) {
             String path = f.getKey();
+            String procedure = procedureCode(path);
             JsonNode node;
+            Patterns.Derived derived = procedure == null || !derive ? null : patterns.derive(f.getValue(), formByText, byId);
+            derivedTrees += derived == null ? 0 : 1;
             try {
-                node = PlainJson.readTree(f.getValue());
+                rootIdAt[0] = -1;
+                // a procedure form that is an earlier one's text but for its $id's characters: that form's tree with
+                // this $id, exactly the tree the parser gives (Patterns), without parsing it again
+                node = derived != null ? derived.tree() : PlainJson.readTree(f.getValue(), rootIdAt);
             } catch (JacksonException e) {
                 // the kernel's plain words at the parser's line and column, never the parser's English
                 var loc = e.getLocation();
@@ -93,7 +109,6 @@ final class SchemaStore {
             if (!(node instanceof ObjectNode obj)) {
                 throw new UnableToLoadFormsException(path, FormsProblems.of("FORMS_SCHEMA_NOT_OBJECT", "file", path), null);
             }
-            String procedure = procedureCode(path);
             String id = obj.path("$id").isString() ? obj.get("$id").asString() : null;
             if (id == null) {
                 if (procedure == null) {
@@ -128,9 +143,11 @@ final class SchemaStore {
                 // but for the $id: the same form (the text keeps the order of the keywords, the tree
                 // rules out an $id written with escapes and a keyword value naming the form's own id)
                 String text = f.getValue();
-                String first = formByText.putIfAbsent(text.replace(id, "\u0000"), id);
-                if (first != null && equalButId(byId.get(first), obj)) {
-                    sameFormAs.put(id, first);
+                String first = formByText.putIfAbsent(derived != null ? derived.key() : text.replace(id, "\u0000"), id);
+                if (first != null && (derived != null && first.equals(derived.from()) || equalButId(byId.get(first), obj))) {
+                    sameFormAs.put(id, first); // a derived tree is the pattern's but for its $id: equal but for it
+                } else if (first == null) {
+                    patterns.note(id, text, rootIdAt[0]);
                 }
             }
         }
@@ -155,6 +172,116 @@ final class SchemaStore {
             }
         }
         schemaIdByFormId = new java.util.HashMap<>(formIdToSchemaId);
+    }
+
+    /**
+     * Procedure forms that are copies of each other but for their {@code $id} (a province's procedures copied from one
+     * another, a catalogue's): a later copy's tree is made from the first's instead of parsing its text again.
+     *
+     * <p>A first form is a <em>pattern</em> when its root {@code $id} is written {@code "ID"} at the offset the parser
+     * reports, with ID {@link #plainId plain} (printable ASCII without a quotation mark or a backslash) and found
+     * nowhere else in the text: its text is then P + ID + S, P ending with that quotation mark. A later procedure file
+     * whose text starts with P is P + ID2 + S2, ID2 running to the next quotation mark; when ID2 is plain, found
+     * nowhere else in the text, and P + U+0000 + S2 is the pattern's key in the store's map of texts (U+0000 standing
+     * for the id, as the store's same-form test writes it), then S2 = S (the pattern's text has no U+0000: it is JSON),
+     * so the text is the pattern's with ID's characters replaced by ID2's, inside the same string token: the parser
+     * reads the same tokens but that one text, and gives the pattern's tree with the root {@code $id} ID2 — what
+     * {@link #derive} returns (new containers, the pattern's immutable scalar nodes), before anything changes the
+     * pattern's tree. A text that does not meet every condition is parsed, as before; whatever a derived tree then
+     * meets (the $id checks, the same-form test, the reference checks, sharing) is what its parse would have met.
+     * The work is bounded by the text's length and the pattern's tree (which its own parse bounded).
+     */
+    private static final class Patterns {
+        /** Distinct P of the patterns, the most kept (a pack's forms are written by a few tools). */
+        private static final int MAX_PREFIXES = 8;
+        /** The longest ID2 taken (a longer one is parsed). */
+        private static final int MAX_ID = 1_000;
+
+        private final Map<String, String> prefixById = new java.util.HashMap<>();
+        private final List<String> prefixes = new ArrayList<>(2);
+
+        /** A tree made from a pattern's, its key in the store's map of texts, and the pattern's $id. */
+        record Derived(ObjectNode tree, String key, String from) {
+        }
+
+        /** Notes a first form (its key new to the store's map of texts) as a pattern when it is one. */
+        void note(String id, String text, int at) {
+            int end = at + 1 + id.length();
+            if (at < 0 || end >= text.length() || text.charAt(at) != '"' || text.charAt(end) != '"' || !plainId(id)
+                    || !text.startsWith(id, at + 1) || text.indexOf(id) != at + 1 || text.indexOf(id, at + 2) >= 0) {
+                return;
+            }
+            String prefix = text.substring(0, at + 1);
+            if (!prefixes.contains(prefix)) {
+                if (prefixes.size() >= MAX_PREFIXES) {
+                    return;
+                }
+                prefixes.add(prefix);
+            }
+            prefixById.put(id, prefix);
+        }
+
+        /** The tree of {@code text} made from a pattern's ({@code byId}, not yet changed), or null: parse it. */
+        Derived derive(String text, Map<String, String> formByText, Map<String, ObjectNode> byId) {
+            for (int k = 0; k < prefixes.size(); k++) {
+                String prefix = prefixes.get(k);
+                int from = prefix.length();
+                if (!text.startsWith(prefix)) {
+                    continue;
+                }
+                int end = text.indexOf('"', from);
+                if (end < 0 || end - from > MAX_ID) {
+                    continue;
+                }
+                String id = text.substring(from, end);
+                // found once: first at its place and nowhere after (String.indexOf is an intrinsic, lastIndexOf is not)
+                if (!plainId(id) || text.indexOf(id) != from || text.indexOf(id, from + 1) >= 0) {
+                    continue;
+                }
+                String key = text.replace(id, "\u0000");
+                String first = formByText.get(key);
+                if (first == null || first.equals(id) || !prefix.equals(prefixById.get(first))) {
+                    continue;
+                }
+                ObjectNode tree = (ObjectNode) copy(byId.get(first));
+                tree.set("$id", PlainJson.NODES.stringNode(id)); // in its place, as the parser's tree has it
+                return new Derived(tree, key, first);
+            }
+            return null;
+        }
+
+        /** Printable ASCII, no quotation mark, no backslash, not empty: read by the parser as written. */
+        static boolean plainId(String id) {
+            if (id.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < id.length(); i++) {
+                char c = id.charAt(i);
+                if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** New containers in the same order, the same (immutable) scalar nodes. */
+        private static JsonNode copy(JsonNode n) {
+            if (n instanceof ObjectNode o) {
+                ObjectNode c = PlainJson.NODES.objectNode();
+                for (Map.Entry<String, JsonNode> e : o.properties()) {
+                    c.set(e.getKey(), copy(e.getValue()));
+                }
+                return c;
+            }
+            if (n instanceof tools.jackson.databind.node.ArrayNode a) {
+                tools.jackson.databind.node.ArrayNode c = PlainJson.NODES.arrayNode(a.size());
+                for (int i = 0; i < a.size(); i++) {
+                    c.add(copy(a.get(i)));
+                }
+                return c;
+            }
+            return n;
+        }
     }
 
     /**
@@ -390,6 +517,11 @@ final class SchemaStore {
                     : "FORMS_PATTERN_OVERLAPPING_ALTERNATIVES", "file", file, "pointer", pointer, "pattern", pattern,
                     "group", risk.group()), null);
         }
+    }
+
+    /** How many procedure forms' trees were made from an earlier copy's instead of parsed. */
+    int derivedTrees() {
+        return derivedTrees;
     }
 
     /** Every schema's $id, in load order. */

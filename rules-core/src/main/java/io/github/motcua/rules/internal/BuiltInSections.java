@@ -676,7 +676,7 @@ final class BuiltInSections {
                 }
                 catalog = r.catalog();
             }
-            return tables(files, bases, catalog, problems, null, java.util.Set.of());
+            return tables(files, context.files(), bases, catalog, problems, null, java.util.Set.of());
         }
 
         /**
@@ -691,12 +691,21 @@ final class BuiltInSections {
             }
             List<PackProblem> problems = new ArrayList<>();
             Function<String, Optional<LegalBasis>> bases = id -> Optional.ofNullable(context.bases().get(id));
-            return tables(files, bases, previous.catalog(), problems, previous, unchanged);
+            return tables(files, context.files(), bases, previous.catalog(), problems, previous, unchanged);
         }
 
-        private static Result tables(Map<String, byte[]> files, Function<String, Optional<LegalBasis>> bases,
-                ExemptionCatalog catalog, List<PackProblem> problems, PackFees previous, java.util.Set<String> unchanged) {
+        /** @param packFiles every file of the pack: each new table's quantity cells are checked against its form */
+        private static Result tables(Map<String, byte[]> files, Map<String, byte[]> packFiles,
+                Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog, List<PackProblem> problems,
+                PackFees previous, java.util.Set<String> unchanged) {
             Map<String, FeeTable> tables = new TreeMap<>();
+            FormFields.Library[] library = new FormFields.Library[1]; // the shared forms, read once if a table needs them
+            java.util.function.Supplier<FormFields.Library> forms = () -> {
+                if (library[0] == null) {
+                    library[0] = FormFields.Library.of(packFiles);
+                }
+                return library[0];
+            };
             Map<String, List<PackProblem>> warnings = new TreeMap<>();
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 Matcher m = FEE_FILE.matcher(e.getKey());
@@ -721,6 +730,7 @@ final class BuiltInSections {
                     warnings.put(code, r.warnings().stream().map(w -> problem(w)).toList());
                 }
                 if (r.table() != null) {
+                    FeeFormChecks.check(code, r.table(), packFiles, forms, problems);
                     tables.put(code, r.table());
                 }
             }

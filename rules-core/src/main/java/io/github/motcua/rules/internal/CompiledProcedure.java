@@ -38,6 +38,14 @@ final class CompiledProcedure {
     private final boolean dated;
     private final int matched;
     private final DataEvaluator evaluator;
+    /*
+     * Worked out once from the procedure (Session 20: a decision reads these fields of this object, already read,
+     * instead of the procedure's lists and maps): its component plan, the channels it accepts (bits by ordinal) and
+     * whether it has any rule.
+     */
+    private final Object[] componentPlan;
+    private final int channels;
+    private final boolean hasRules;
     /** The pool of sessions of the network, made with it (at once when it is assembled already, else at first use). */
     private volatile KieSessionsPool sessions;
 
@@ -54,6 +62,9 @@ final class CompiledProcedure {
         this.matched = network.matched();
         this.evaluator = network.evaluator() == null ? null : network.evaluator().bind(rules, procedure.components());
         this.sessions = network.isAssembled() ? network.kieBase().newKieSessionsPool(0) : null;
+        this.componentPlan = ComponentPlan.of(procedure);
+        this.channels = channelBits(procedure);
+        this.hasRules = !rules.isEmpty();
     }
 
     /** Every part given (tests: a procedure with a pool of sessions of their own, or without an evaluator). */
@@ -66,6 +77,9 @@ final class CompiledProcedure {
         this.dated = dated;
         this.matched = matched;
         this.evaluator = evaluator;
+        this.componentPlan = ComponentPlan.of(procedure);
+        this.channels = channelBits(procedure);
+        this.hasRules = !rules.isEmpty();
     }
 
     Procedure procedure() {
@@ -86,6 +100,29 @@ final class CompiledProcedure {
 
     DataEvaluator evaluator() {
         return evaluator;
+    }
+
+    /** The component plan ({@link ComponentPlan}). */
+    Object[] componentPlan() {
+        return componentPlan;
+    }
+
+    /** Whether {@code rules()} is not empty. */
+    boolean hasRules() {
+        return hasRules;
+    }
+
+    /** Whether the procedure accepts dossiers received through {@code channel}: {@code procedure().channels().contains}. */
+    boolean accepts(io.github.motcua.dossier.Channel channel) {
+        return channel == null ? procedure.channels().contains(null) : (channels & 1 << channel.ordinal()) != 0;
+    }
+
+    private static int channelBits(Procedure p) {
+        int bits = 0;
+        for (io.github.motcua.dossier.Channel c : p.channels()) {
+            bits |= 1 << c.ordinal();
+        }
+        return bits;
     }
 
     /** The procedure's KieBase, assembled now if it was deferred ({@link RuleNetwork#kieBase()}). */

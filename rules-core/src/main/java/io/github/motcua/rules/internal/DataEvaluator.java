@@ -68,13 +68,16 @@ final class DataEvaluator {
      *
      * code[0 .. rules]: where rule k's entry starts (code[rules] is where the chain table starts). Rule k's entry:
      *   the number of its patterns, then each (a chain index that must match, or ~index that must not);
-     *   the number of its calls, then each: the Action ordinal, the index in strs of its first string argument (its
-     *   string arguments are consecutive there), then its other arguments in order (a long as two ints, high first; an
-     *   int as one).
+     *   the number of its calls, then each: the Action ordinal (with CHECKED and the deadline unit's ordinal + 1 from
+     *   UNIT_SHIFT when its literal arguments passed Evaluation.checks), the index in strs of its first string argument
+     *   (its string arguments are consecutive there), then its other arguments in order (a long as two ints, high
+     *   first; an int as one).
      * Chain table, from code[rules]: per chain, its fact (a Fact ordinal), the start and the end of its constraints.
      * Constraints: prefix code, each node starting [opcode, end] (end: where the next node starts):
      *   ATOM [ATOM, end, Read ordinal, strs index of its arguments]
-     *   CMP  [CMP, end, Read ordinal, strs index of its arguments, Compare ordinal * 8 + Op ordinal, values index]
+     *   CMP  [CMP, end, Read ordinal, strs index of its arguments, Compare ordinal * 8 + Op ordinal, values index,
+     *         offset, length]: a string literal compared as OBJECTS also lies in the procedure's one text of such
+     *         literals (literals) from offset, for length chars (offset -1: not there)
      *   NOT  [NOT, end, operand]; AND, OR [AND|OR, end, left, right] (right starts at left's end); a group is its inner.
      */
     private static final int ATOM = 0;
@@ -82,6 +85,11 @@ final class DataEvaluator {
     private static final int NOT = 2;
     private static final int AND = 3;
     private static final int OR = 4;
+    /** In a call's action word: its literal arguments passed {@link Evaluation#checks} (Session 20). */
+    private static final int CHECKED = 1 << 8;
+    /** In a call's action word: from this bit, the deadline unit's ordinal + 1 (0: none). */
+    private static final int UNIT_SHIFT = 9;
+    private static final io.github.motcua.calendar.DeadlineUnit[] UNITS = io.github.motcua.calendar.DeadlineUnit.values();
     private static final DataConditions.Read[] READS = DataConditions.Read.values();
     private static final DataConditions.Compare[] COMPARES = DataConditions.Compare.values();
     private static final DataConditions.Op[] OPS = DataConditions.Op.values();
@@ -101,14 +109,22 @@ final class DataEvaluator {
      * evaluator not bound to a procedure's rule information.
      */
     private final CompiledProcedure.RuleInfo[] infos;
+    /**
+     * Every distinct string literal the procedure's conditions compare as objects ({@code ==}, {@code !=}), one after
+     * another in one text: a comparison reads this one string instead of a string and its bytes of each literal
+     * (docs/performance.md, "Session 20"); {@link #values} keeps each literal too, for a value that is not a string.
+     */
+    private final String literals;
 
-    private DataEvaluator(int rules, int chains, int[] code, String[] strs, Object[] values, CompiledProcedure.RuleInfo[] infos) {
+    private DataEvaluator(int rules, int chains, int[] code, String[] strs, Object[] values, CompiledProcedure.RuleInfo[] infos,
+            String literals) {
         this.rules = rules;
         this.chains = chains;
         this.code = code;
         this.strs = strs;
         this.values = values;
         this.infos = infos;
+        this.literals = literals;
     }
 
     /** Whether procedures may be decided without a Drools session (not forced off). */
@@ -157,7 +173,7 @@ final class DataEvaluator {
                 v[i] = own.computeIfAbsent(x, y -> y);
             }
         }
-        return new DataEvaluator(this.rules, chains, code, s, v, bound);
+        return new DataEvaluator(this.rules, chains, code, s, v, bound, literals);
     }
 
     /** The evaluator of the rules, or null when they do not qualify (or Drools sessions are forced). */
@@ -239,13 +255,16 @@ final class DataEvaluator {
             code.a[table + 3 * c + 2] = code.size();
         }
         return new DataEvaluator(n, chains.size(), code.toArray(), b.strs.toArray(new String[0]), b.values.toArray(),
-                new CompiledProcedure.RuleInfo[n]);
+                new CompiledProcedure.RuleInfo[n], b.literals.toString());
     }
 
     /** The strings and literal values of a procedure's evaluator while it is built. */
     private static final class Builder {
         final List<String> strs = new ArrayList<>();
         final List<Object> values = new ArrayList<>();
+        /** The string literals compared as objects, one after another, and where each starts there. */
+        final StringBuilder literals = new StringBuilder();
+        final Map<String, Integer> literalAt = new HashMap<>();
 
         /** Appends a call to {@code out}; false when an argument is not of its parameter's type. */
         boolean call(DataConditions.Call c, IntList out) {
@@ -254,8 +273,10 @@ final class DataEvaluator {
             if (args.size() != action.arity()) {
                 return false;
             }
+            int word = out.size();
             out.add(action.ordinal());
-            out.add(strs.size());
+            int first = strs.size();
+            out.add(first);
             for (int i = 0; i < args.size(); i++) {
                 Object a = args.get(i);
                 switch (action.params.charAt(i)) {
@@ -283,6 +304,11 @@ final class DataEvaluator {
                     }
                 }
             }
+            // the literal arguments' checks, made once here instead of at every firing
+            io.github.motcua.calendar.DeadlineUnit[] unit = new io.github.motcua.calendar.DeadlineUnit[1];
+            if (Evaluation.checks(action, strs.subList(first, strs.size()).toArray(new String[0]), 0, unit)) {
+                out.a[word] |= CHECKED | (unit[0] == null ? 0 : unit[0].ordinal() + 1) << UNIT_SHIFT;
+            }
             return true;
         }
 
@@ -295,8 +321,20 @@ final class DataEvaluator {
             } else if (node instanceof DataConditions.Atom a) {
                 out.add(new int[] {ATOM, 0, a.read().ordinal(), args(a.read(), a.args())});
             } else if (node instanceof DataConditions.Comparison c) {
+                int offset = -1;
+                int length = 0;
+                if (c.kind() == DataConditions.Compare.OBJECTS && c.value() instanceof String lit) {
+                    Integer known = literalAt.get(lit);
+                    if (known == null) {
+                        known = literals.length();
+                        literalAt.put(lit, known);
+                        literals.append(lit);
+                    }
+                    offset = known;
+                    length = lit.length();
+                }
                 out.add(new int[] {CMP, 0, c.read().ordinal(), args(c.read(), c.args()), c.kind().ordinal() * 8 + c.op().ordinal(),
-                        values.size()});
+                        values.size(), offset, length});
                 values.add(c.value());
             } else if (node instanceof DataConditions.Not x) {
                 out.add(new int[] {NOT, 0});
@@ -460,8 +498,15 @@ final class DataEvaluator {
                 DataConditions.Read read = READS[code[pc + 2]];
                 int a = code[pc + 3];
                 int how = code[pc + 4];
-                return DataConditions.compare(COMPARES[how >>> 3], OPS[how & 7],
-                        read.read(fact, read.arity > 0 ? strs[a] : null, read.arity > 1 ? strs[a + 1] : null), values[code[pc + 5]]);
+                Object v = read.read(fact, read.arity > 0 ? strs[a] : null, read.arity > 1 ? strs[a + 1] : null);
+                int offset = code[pc + 6];
+                if (offset >= 0 && v instanceof String text) {
+                    // Objects.equals(v, literal), as the generated code's areNullSafeEquals: for a string, the same chars
+                    int length = code[pc + 7];
+                    boolean equal = text.length() == length && text.regionMatches(0, literals, offset, length);
+                    return OPS[how & 7] == DataConditions.Op.EQ ? equal : !equal;
+                }
+                return DataConditions.compare(COMPARES[how >>> 3], OPS[how & 7], v, values[code[pc + 5]]);
             }
             case NOT -> {
                 return !test(pc + 2, fact);
@@ -480,9 +525,28 @@ final class DataEvaluator {
     private int call(int pc, Actions d) {
         int[] code = this.code;
         String[] s = strs;
-        DataConditions.Action action = ACTIONS[code[pc]];
+        int word = code[pc];
+        DataConditions.Action action = ACTIONS[word & 0xFF];
         int a = code[pc + 1];
         pc += 2;
+        if ((word & CHECKED) != 0 && d instanceof Evaluation ev) {
+            // its literal arguments were checked when the procedure was prepared: none of their texts is read now
+            int number = action.params.indexOf('L') >= 0 ? 1 : action.params.indexOf('I') >= 0 ? 2 : 0;
+            int units = word >>> UNIT_SHIFT;
+            ev.checked(action, s, a, number == 1 ? longAt(pc) : number == 2 ? code[pc] : 0,
+                    units == 0 ? null : UNITS[units - 1]);
+        } else {
+            called(action, s, a, pc, d);
+        }
+        for (int i = 0; i < action.params.length(); i++) {
+            char p = action.params.charAt(i);
+            pc += p == 'L' ? 2 : p == 'I' ? 1 : 0;
+        }
+        return pc;
+    }
+
+    /** The call through {@link Actions}, its arguments checked there. */
+    private void called(DataConditions.Action action, String[] s, int a, int pc, Actions d) {
         switch (action) {
             case INELIGIBLE_1 -> d.ineligible(s[a]);
             case INELIGIBLE_2 -> d.ineligible(s[a], s[a + 1]);
@@ -504,15 +568,28 @@ final class DataEvaluator {
             case EXEMPT -> d.exempt(s[a], s[a + 1]);
             case REDUCE -> d.reduce(s[a], code[pc], s[a + 1]);
         }
-        for (int i = 0; i < action.params.length(); i++) {
-            char p = action.params.charAt(i);
-            pc += p == 'L' ? 2 : p == 'I' ? 1 : 0;
-        }
-        return pc;
     }
 
     private long longAt(int pc) {
         return (long) code[pc] << 32 | code[pc + 1] & 0xFFFFFFFFL;
+    }
+
+    /** How many of the calls had their literal arguments checked when the procedure was prepared (tests). */
+    int checkedCalls() {
+        int n = 0;
+        for (int k = 0; k < rules; k++) {
+            int pc = code[k];
+            pc += 1 + code[pc];
+            for (int calls = code[pc++]; calls > 0; calls--) {
+                int word = code[pc];
+                n += (word & CHECKED) != 0 ? 1 : 0;
+                pc += 2;
+                for (char p : ACTIONS[word & 0xFF].params.toCharArray()) {
+                    pc += p == 'L' ? 2 : p == 'I' ? 1 : 0;
+                }
+            }
+        }
+        return n;
     }
 
     /** The rules in firing order (for tests and diagnostics). */

@@ -140,7 +140,7 @@ final class DecisionPipeline {
          */
         void assessed(CompiledProcedure cp) {
             Procedure p = cp.procedure();
-            if (eligibility == Eligibility.ELIGIBLE && cp.rules().isEmpty()) {
+            if (eligibility == Eligibility.ELIGIBLE && !cp.hasRules()) {
                 eligibility = Eligibility.NOT_ASSESSED;
                 sectionNotes.add(new Decision.Note(Msg.vi("NOTE_NOT_ASSESSED"), Msg.en("NOTE_NOT_ASSESSED"), null,
                         "procedure.yaml"));

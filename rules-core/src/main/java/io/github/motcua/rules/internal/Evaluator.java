@@ -122,7 +122,7 @@ final class Evaluator {
         // the dossier's unit was checked by the pipeline before any stage ran (DecisionPipeline.decide)
         Procedure p = cp.procedure();
         Decision.Reason channel = null;
-        if (!p.channels().contains(d.channel())) {
+        if (!cp.accepts(d.channel())) {
             LegalBasis b = p.legalBases().isEmpty() ? null : p.legalBases().get(0);
             channel = new Decision.Reason(
                     Msg.vi("REASON_CHANNEL_NOT_ACCEPTED", "code", p.code(), "channel", d.channel().labelVi().toLowerCase(Locale.ROOT)),
@@ -159,14 +159,14 @@ final class Evaluator {
             try {
                 pool = cp.sessions();
             } catch (RuntimeException e) {
-                return ruled(p, ev, d, failure(e, ev, cp));
+                return ruled(cp.componentPlan(), ev, d, failure(e, ev, cp));
             }
             shifted = new Budget(budgetNanos, wallStart + (System.nanoTime() - wall0), cpuStart + (cpuNanos() - cpu0));
         }
         Budget clock = shifted;
         KieSession s = pool.newKieSession();
         try {
-            if (!cp.rules().isEmpty()) {
+            if (cp.hasRules()) {
                 // a procedure without any rule compiles to a KieBase that may declare no global: nothing to set
                 s.setGlobal("decision", ev);
             }
@@ -213,7 +213,7 @@ final class Evaluator {
         } finally {
             release(s);
         }
-        return ruled(p, ev, d, cause);
+        return ruled(cp.componentPlan(), ev, d, cause);
     }
 
     /**
@@ -250,7 +250,7 @@ final class Evaluator {
         if (fired == DataEvaluator.DROOLS) {
             return null;
         }
-        return ruled(cp.procedure(), ev, d, stopped(ev, outOfTime[0], fired, firingLimit, budget));
+        return ruled(cp.componentPlan(), ev, d, stopped(ev, outOfTime[0], fired, firingLimit, budget));
     }
 
     /** A decision's {@code decision} global, with the channel's reason first when the procedure refuses the channel. */
@@ -311,13 +311,13 @@ final class Evaluator {
     }
 
     /** What the rules decided, from what they recorded; failed with {@code cause} when it is not null. */
-    private static Ruled ruled(Procedure p, Evaluation ev, Dossier d, Decision.Cause cause) {
+    private static Ruled ruled(Object[] plan, Evaluation ev, Dossier d, Decision.Cause cause) {
         if (cause != null) {
             return Ruled.failed(ev.trace, cause);
         }
         List<RequiredComponent> comps;
         try {
-            comps = components(p, ev, d);
+            comps = components(plan, ev, d);
         } catch (VocabularyException e) {
             // a component id computed at run time that the catalogue does not declare
             return Ruled.failed(ev.trace, new Decision.Cause(Decision.Cause.Code.RULE_FAILED, null, null, 0,
@@ -406,40 +406,36 @@ final class Evaluator {
         return out;
     }
 
-    /** The components' statuses, in catalogue order (component ids are unique in a procedure: the loader refuses a repeat). */
-    private static List<RequiredComponent> components(Procedure p, Evaluation ev, Dossier d) {
-        List<DossierComponent> cs = p.components();
-        int n = cs.size();
+    /**
+     * The components' statuses, in catalogue order (component ids are unique in a procedure: the loader refuses a
+     * repeat). What does not depend on the dossier comes from the procedure's {@link ComponentPlan}, made once.
+     */
+    static List<RequiredComponent> components(Object[] plan, Evaluation ev, Dossier d) {
+        int n = plan.length / 4;
         RequiredComponent[] status = new RequiredComponent[n];
-        int[] rank = new int[n];
-        java.util.Arrays.fill(rank, -1);
-        LegalBasis procBasis = p.legalBases().isEmpty() ? null : p.legalBases().get(0);
-        for (int i = 0; i < n; i++) {
-            DossierComponent c = cs.get(i);
-            LegalBasis b = c.basis() != null ? c.basis() : procBasis;
-            if (c.presence() == DossierComponent.Presence.REQUIRED) {
-                status[i] = rc(c, ComponentStatus.REQUIRED, null, null, "procedure.yaml", b);
-            } else if (c.presence() == DossierComponent.Presence.OPTIONAL) {
-                status[i] = rc(c, ComponentStatus.OPTIONAL, null, null, "procedure.yaml", b);
-            }
-        }
+        System.arraycopy(plan, n, status, 0, n);
+        int[] rank = null;
         for (Evaluation.ComponentAction a : ev.components) {
             // by identity first: a data-path procedure's rules pass the first equal component's own id object
             // (DataEvaluator.bind), so the ids before it need not be read; else by content, as always
             String id = a.id();
             int i = 0;
-            while (i < n && cs.get(i).id() != id) {
+            while (i < n && plan[i] != id) {
                 i++;
             }
             if (i == n) {
                 i = 0;
-                while (i < n && !cs.get(i).id().equals(id)) {
+                while (i < n && !plan[i].equals(id)) {
                     i++;
                 }
             }
             if (i == n) {
                 throw new VocabularyException(Msg.vi("COMPONENT_NOT_IN_PROCEDURE", "id", a.id()),
                         Msg.en("COMPONENT_NOT_IN_PROCEDURE", "id", a.id()));
+            }
+            if (rank == null) {
+                rank = new int[n];
+                java.util.Arrays.fill(rank, -1);
             }
             int r = a.verb().ordinal();
             if (rank[i] > r) {
@@ -452,25 +448,26 @@ final class Evaluator {
                 case ONE_OF -> ComponentStatus.ONE_OF;
                 case OPTIONAL -> ComponentStatus.OPTIONAL;
             };
-            status[i] = rc(cs.get(i), st, a.group(), a.source(), a.rule().name(), a.rule().basis());
+            status[i] = rc((DossierComponent) plan[3 * n + i], st, a.group(), a.source(), a.rule().name(), a.rule().basis());
         }
         List<RequiredComponent> out = new ArrayList<>(n);
+        int waived = Evaluation.ComponentVerb.WAIVE.ordinal();
         for (int i = 0; i < n; i++) {
-            DossierComponent c = cs.get(i);
             RequiredComponent rc = status[i];
             if (rc == null) {
                 continue;
             }
-            if (rc.status() != ComponentStatus.WAIVED && c.waivableBy() != null
-                    && d.heldData().contains(c.waivableBy().source())) {
-                rc = rc(c, ComponentStatus.WAIVED, null, c.waivableBy().source(), "heldData", rc.basis());
+            // WAIVED only by a rule's waive: the catalogue's own statuses are REQUIRED or OPTIONAL
+            String source = (String) plan[2 * n + i];
+            if (source != null && (rank == null || rank[i] != waived) && d.heldData().contains(source)) {
+                rc = rc((DossierComponent) plan[3 * n + i], ComponentStatus.WAIVED, null, source, "heldData", rc.basis());
             }
             out.add(rc);
         }
         return out;
     }
 
-    private static RequiredComponent rc(DossierComponent c, ComponentStatus st, String group, String source,
+    static RequiredComponent rc(DossierComponent c, ComponentStatus st, String group, String source,
             String condition, LegalBasis basis) {
         return new RequiredComponent(c.id(), c.name(), c.form(), c.quantity(), st, group, source, condition, basis);
     }

@@ -46,8 +46,13 @@ final class FormFields {
         private final Map<String, JsonNode> byId = new TreeMap<>();
 
         static Library of(PackFiles files) {
+            return of(files.files());
+        }
+
+        /** The same from a pack's files by pack-relative path (a section's {@code Context.files()}). */
+        static Library of(Map<String, byte[]> files) {
             Library l = new Library();
-            files.files().forEach((path, bytes) -> {
+            files.forEach((path, bytes) -> {
                 if (path.startsWith("forms/") && path.endsWith(".json")) {
                     String text = PackFiles.textOrNull(path, bytes); // not UTF-8: the form section reports it
                     JsonNode n = text == null ? null : parse(text);
