@@ -615,6 +615,7 @@ final class PackLoader {
         FormFields.Library forms = FormFields.Library.of(files);
         // procedure folders are independent of each other and of the sections: check them meanwhile
         List<java.util.concurrent.CompletableFuture<ProcedureReader.Folder>> folders = new ArrayList<>();
+        List<Once<ProcedureReader.Folder>> folderLoads = new ArrayList<>(); // what this thread may take over, below
         Map<String, List<String>> deferredPaths = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : byProcedure.entrySet()) {
             if (deferFolders && CODE.matcher(e.getKey()).matches() && files.get("procedures/" + e.getKey() + "/procedure.yaml") != null) {
@@ -626,8 +627,15 @@ final class PackLoader {
                 folders.add(java.util.concurrent.CompletableFuture.completedFuture(new ProcedureReader.Folder(e.getKey(), known, List.of(), true)));
                 continue;
             }
-            folders.add(java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys), executor));
+            Once<ProcedureReader.Folder> folder = new Once<>(
+                    () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys));
+            folderLoads.add(folder);
+            folders.add(folder.done);
+            try {
+                executor.execute(folder);
+            } catch (java.util.concurrent.RejectedExecutionException x) {
+                // closed meanwhile: this thread reads it below
+            }
         }
         try {
             executor.execute(packSha256); // behind the folders: taken by a load thread with no folder to read
@@ -684,6 +692,11 @@ final class PackLoader {
             }
         }
         loads.forEach(SectionLoad::run);
+        // done with the sections it could take: this thread reads the folders no load thread has started, from the last
+        // (the load threads take them from the first), so no thread idles while another still has a queue of folders
+        for (int i = folderLoads.size() - 1; i >= 0; i--) {
+            folderLoads.get(i).run();
+        }
         for (int si = 0; si < sections.size(); si++) {
             PackSection s = sections.get(si);
             Map<String, byte[]> mine = sectionFiles.get(si);
