@@ -520,7 +520,7 @@ class CompactFormProperties {
                             case 2 -> NODES.numberNode(b.add(new BigDecimal("0.5")));
                             case 3 -> NODES.numberNode(b.subtract(BigDecimal.ONE).toBigInteger());
                             case 4 -> NODES.numberNode(b.add(BigDecimal.ONE).longValue());
-                            case 5 -> NODES.numberNode(b.setScale(1));
+                            case 5 -> NODES.numberNode(b.setScale(Math.max(1, b.scale()))); // the same value with a decimal point: never rounded
                             default -> NODES.numberNode(b.toBigInteger().intValue());
                         };
                     }
