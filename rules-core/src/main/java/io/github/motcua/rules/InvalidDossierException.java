@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
  * Java), and one message rendered in Vietnamese or English ({@link Problem#message(Locale)}, from the
  * bundle {@link #BUNDLE}) that says what is wrong and how to write it. {@link #messages(Locale)} gives
  * them in one language; {@link #violations()} keeps the earlier one-line {@code pointer: vi / en} form.
- * {@link #getMessage()} is every problem in Vietnamese, then in English, e.g.
- * {@code "hồ sơ không hợp lệ: hồ sơ trống / invalid dossier: empty dossier"}.
+ * {@link #getMessage()} is every problem in Vietnamese, then in English, each where it is (its pointer, or
+ * {@code line:column} when its words do not say it already), e.g.
+ * {@code "hồ sơ không hợp lệ: hồ sơ trống / invalid dossier: empty dossier"} or
+ * {@code "hồ sơ không hợp lệ: không phải JSON hợp lệ ở dòng 3, cột 1: Thừa dấu phẩy … / invalid dossier: not valid JSON at
+ * line 3, column 1: a comma too many …"}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -67,12 +70,26 @@ public final class InvalidDossierException extends RulesException {
     private static String side(List<Problem> problems, Locale locale) {
         String head = Messages.render(BUNDLE, "INVALID_DOSSIER", Map.of(), locale);
         List<String> parts = new ArrayList<>();
-        for (String t : texts(problems, locale)) {
+        for (Problem p : problems) {
+            String m = p.message(locale);
+            // each thing once: a text that is not JSON says its line and column in words ("ở dòng 3, cột 1: …"), so it
+            // is not also put after "3:1: " (until session 20 "hồ sơ không hợp lệ: 3:1: không phải JSON hợp lệ ở dòng 3, cột 1")
+            String t = saysWhere(p, m, locale) ? m : prefix(p) + m;
             if (!t.equals(head)) {
                 parts.add(t);
             }
         }
         return parts.isEmpty() ? head : head + ": " + String.join("; ", parts);
+    }
+
+    /** Whether {@code message} already names {@code p}'s line and column: the bundle's not-JSON words at that place. */
+    private static boolean saysWhere(Problem p, String message, Locale locale) {
+        if (!p.pointer().isEmpty() || p.line() == 0) {
+            return false;
+        }
+        String at = Messages.render(BUNDLE, "DOSSIER_NOT_JSON", Map.of("line", Integer.toString(p.line()),
+                "column", Integer.toString(p.column()), "detail", ""), locale);
+        return message.startsWith(at);
     }
 
     /**

@@ -100,7 +100,9 @@ class DecisionSectionTest {
                 s -> s.replaceFirst("returnByPost: \\{ offered: true }", "returnByPost: { offered: false }"));
         try (Engine e = engine(p)) {
             CaseResult r = birthCase(e);
-            assertEquals(List.of("returnByPost.offered: expected false, actual true"), r.mismatches());
+            // a section's one English text "part: expected X, actual Y" is worded Vietnamese first by the runner
+            assertEquals(List.of("returnByPost.offered: ca kiểm thử ghi false, kết quả là true / expected false, actual true"),
+                    r.mismatches());
         }
     }
 

@@ -325,4 +325,37 @@ class DigitisationSectionTest {
         String vi = Messages.render(bundle, "TEXT_DIGITISE_HEAD", java.util.Map.of("count", "2"), Locale.forLanguageTag("vi"));
         assertEquals("Thành phần hồ sơ phải số hóa khi tiếp nhận (2)", vi);
     }
+
+    /** A case expecting digitisation that differs: each mismatch Vietnamese first, the section's words in each half. */
+    @Test
+    void caseExpectingDigitisation_mismatchesAreWordedInEachLanguage() {
+        Path p = pack(GOOD);
+        TestPacks.write(p.resolve("procedures/1.000894/cases/so-hoa.yaml"), """
+                - name: "Số hóa tờ khai kết hôn"
+                  dossier:
+                    channel: DESK
+                    receivedAt: "2026-03-02T09:00:00+07:00"
+                    form: { chong: { ngaySinh: "2000-01-01" }, vo: { ngaySinh: "2001-01-01" }, haiBenCoMat: true }
+                  expect:
+                    digitisation: { toDigitise: [giay-khac], soHoa: true }
+                - name: "Kỳ vọng số hóa không phải một bảng"
+                  dossier:
+                    channel: DESK
+                    receivedAt: "2026-03-02T09:00:00+07:00"
+                    form: { chong: { ngaySinh: "2000-01-01" }, vo: { ngaySinh: "2001-01-02" }, haiBenCoMat: true }
+                  expect:
+                    digitisation: true
+                """);
+        try (Engine e = TestPacks.loaded(p)) {
+            List<io.github.motcua.rules.cases.CaseResult> rs = io.github.motcua.rules.cases.CaseRunner.runAll(e).stream()
+                    .filter(r -> r.packCase().file().endsWith("so-hoa.yaml")).toList();
+            assertEquals(List.of("digitisation.toDigitise: ca kiểm thử ghi [giay-khac], kết quả là [to-khai]"
+                            + " / expected [giay-khac], actual [to-khai]",
+                    "digitisation.soHoa: mục mong đợi không xác định (các mục: toDigitise, reused, issues, atReceipt)"
+                            + " / unknown expectation (toDigitise, reused, issues, atReceipt)"), rs.get(0).mismatches());
+            assertEquals(List.of("digitisation: ca kiểm thử ghi một bảng gồm các khóa toDigitise, reused, issues, atReceipt,"
+                    + " kết quả là true / expected a mapping (toDigitise, reused, issues, atReceipt), actual true"),
+                    rs.get(1).mismatches());
+        }
+    }
 }

@@ -140,10 +140,13 @@ class DossierErrorsTest {
                     p.messageVi());
             assertEquals("not valid JSON at line 4, column 1: a comma too many before }: delete the comma after the last entry",
                     p.messageEn());
-            assertTrue(e.getMessage().startsWith("hồ sơ không hợp lệ: 4:1: không phải JSON hợp lệ ở dòng 4, cột 1: Thừa dấu phẩy"),
-                    e.getMessage());
-            assertTrue(e.getMessage().contains(" / invalid dossier: 4:1: not valid JSON at line 4, column 1: a comma too many"),
-                    e.getMessage());
+            // each thing once (session 20: "hồ sơ không hợp lệ: 4:1: không phải JSON hợp lệ ở dòng 4, cột 1: …" said the
+            // place twice, and the same in English)
+            assertEquals("hồ sơ không hợp lệ: không phải JSON hợp lệ ở dòng 4, cột 1: Thừa dấu phẩy trước dấu }: xóa dấu phẩy"
+                    + " sau mục cuối cùng / invalid dossier: not valid JSON at line 4, column 1: a comma too many before }:"
+                    + " delete the comma after the last entry", e.getMessage());
+            // the one-language lists keep their documented form, the place first
+            assertEquals(List.of("4:1: " + p.messageVi()), e.messages(VI));
             // a text without quotes, a single quote: the mistake named, never the parser's English
             Problem unquoted = refused("{\"procedure\": 1.001193x}").problems().get(0);
             assertFalse(unquoted.messageEn().contains("Unexpected") || unquoted.messageEn().contains("Unrecognized"),
@@ -266,6 +269,13 @@ class DossierErrorsTest {
     @Test
     void invalidDossier_withoutViolations_messageSaysItOnceInEachLanguage() {
         assertEquals("hồ sơ không hợp lệ / invalid dossier", new InvalidDossierException(List.of()).getMessage());
+    }
+
+    /** A violation given as {@code "line:column: vi / en"} keeps its place: its words do not say it. */
+    @Test
+    void invalidDossier_positionedViolationWithoutWordsForThePlace_keepsLineAndColumn() {
+        assertEquals("hồ sơ không hợp lệ: 3:7: thiếu giá trị / invalid dossier: 3:7: missing value",
+                new InvalidDossierException(List.of("3:7: thiếu giá trị / missing value")).getMessage());
     }
 
     /** An invalid dossier with no violation named still says so, from the bundle, in both languages. */

@@ -95,6 +95,22 @@ public final class HttpLimits {
                 });
     }
 
+    /**
+     * Whether a server's start failed because its address could not be bound: a {@link java.net.BindException} among
+     * the failure's causes (the port is in use, the address is not this host's, or the port is one the user may not
+     * open). {@code serve} and {@code desk} say "cannot listen" for that only; any other failure of a start says its
+     * own cause.
+     */
+    public static boolean bindFailure(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** 128 random bits from a {@link SecureRandom}, URL-safe Base64 without padding (22 characters). */
     public static String randomId() {
         byte[] b = new byte[16];

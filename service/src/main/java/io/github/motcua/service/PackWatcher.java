@@ -135,13 +135,13 @@ final class PackWatcher implements AutoCloseable {
         try {
             ws = watches.open();
         } catch (IOException e) {
-            logPolling(root, e.getClass().getSimpleName(), "max_user_instances", polling, log);
+            logPolling(root, e.getClass().getSimpleName(), inotifyLimit(e), "max_user_instances", polling, log);
         }
         if (ws != null) {
             try {
                 folders.registerTree(ws, root, onlyFile == null);
             } catch (IOException e) {
-                logPolling(folders.failedAt(root), e.getClass().getSimpleName(), "max_user_watches", polling, log);
+                logPolling(folders.failedAt(root), e.getClass().getSimpleName(), inotifyLimit(e), "max_user_watches", polling, log);
                 closeQuietly(ws);
                 ws = null;
             }
@@ -173,13 +173,34 @@ final class PackWatcher implements AutoCloseable {
 
     /**
      * The one log line that says the watch polls, and why: the folder it could not watch, the failure's class (not its
-     * message: it may quote a path of the pack), the limit and its value now, and how to raise it.
+     * message: it may quote a path of the pack) and, when the failure is the inotify limit, the limit, its value now and
+     * how to raise it. Any other failure (a folder the service may not read, one gone meanwhile) gets no advice to raise
+     * a limit that was not reached (until session 20 every failure did).
+     *
+     * @param atLimit whether the failure is the inotify limit ({@link #inotifyLimit})
      */
-    private static void logPolling(Path where, String error, String limit, Polling polling, Consumer<String> log) {
+    private static void logPolling(Path where, String error, boolean atLimit, String limit, Polling polling,
+            Consumer<String> log) {
+        String ms = Long.toString(polling.interval().toMillis());
+        String max = Integer.toString(polling.maxEntries());
+        if (!atLimit) {
+            log.accept(DecisionService.logLine("log.watchPollingOther", "dir", shown(where), "error", error, "ms", ms, "max", max));
+            return;
+        }
         String suggested = limit.equals("max_user_watches") ? "524288" : "512";
         log.accept(DecisionService.logLine("log.watchPolling", "dir", shown(where), "error", error,
-                "limit", "fs.inotify." + limit, "value", currentLimit(limit), "suggested", suggested,
-                "ms", Long.toString(polling.interval().toMillis()), "max", Integer.toString(polling.maxEntries())));
+                "limit", "fs.inotify." + limit, "value", currentLimit(limit), "suggested", suggested, "ms", ms, "max", max));
+    }
+
+    /**
+     * Whether a watch failure is the inotify limit: the JDK's Linux watch service says {@code "User limit of inotify
+     * watches reached"} when a watch is refused for {@code fs.inotify.max_user_watches} (ENOSPC) and {@code "User limit of
+     * inotify instances reached or too many open files"} when no instance can be opened (EMFILE); every other failure is
+     * an exception of its own kind or the system's words for another error.
+     */
+    static boolean inotifyLimit(IOException e) {
+        String m = e.getMessage();
+        return e.getClass() == IOException.class && m != null && m.startsWith("User limit of inotify");
     }
 
     /**
@@ -237,6 +258,7 @@ final class PackWatcher implements AutoCloseable {
         private boolean full;
         private Path failed;
         private String error;
+        private boolean atLimit;
 
         Folders(int max, Consumer<String> log, Watches watches) {
             this.max = max;
@@ -247,6 +269,11 @@ final class PackWatcher implements AutoCloseable {
         /** The class of the last registration failure. */
         synchronized String error() {
             return error;
+        }
+
+        /** Whether the last registration failure was the inotify limit ({@link #inotifyLimit}). */
+        synchronized boolean atLimit() {
+            return atLimit;
         }
 
         /** The folder whose registration failed last, or {@code otherwise}. */
@@ -293,6 +320,7 @@ final class PackWatcher implements AutoCloseable {
             } catch (IOException e) {
                 failed = dir;
                 error = e.getClass().getSimpleName();
+                atLimit = inotifyLimit(e);
                 throw e;
             }
             registered++;
@@ -317,7 +345,8 @@ final class PackWatcher implements AutoCloseable {
             Snapshot last = first;
             if (ws != null) {
                 watch(ws, s, folders); // returns when a new folder could not be registered: poll from now on
-                logPolling(folders.failedAt(s.root()), folders.error(), "max_user_watches", s.polling(), s.log());
+                logPolling(folders.failedAt(s.root()), folders.error(), folders.atLimit(), "max_user_watches", s.polling(),
+                        s.log());
                 state.polling = true;
                 state.watch = null;
                 closeQuietly(ws);

@@ -111,6 +111,61 @@ class WatchPollingTest {
         }
     }
 
+    /**
+     * A watch refused for another reason than the inotify limit — a folder the service may not read, a system without
+     * inotify instances for another cause — still falls back to polling, with the reason's class and no advice to raise
+     * a limit that was not reached (until session 20 the line always said to raise fs.inotify.*).
+     */
+    @Test
+    void refusedForAnotherReason_pollsWithoutAdviceToRaiseTheLimit() throws Exception {
+        write(dir.resolve("pack.yaml"), "id: x\n");
+        write(dir.resolve("procedures/1.001193/rules.drl"), "// r\n");
+        PackWatcher.Watches unreadable = new PackWatcher.Watches() {
+            @Override
+            public WatchService open() throws IOException {
+                return PackWatcher.Watches.SYSTEM.open();
+            }
+
+            @Override
+            public void register(WatchService ws, Path d) throws IOException {
+                if (d.getFileName().toString().equals("1.001193")) {
+                    throw new java.nio.file.AccessDeniedException(d.toString()); // what the JDK says on EACCES
+                }
+                PackWatcher.Watches.SYSTEM.register(ws, d);
+            }
+        };
+        PackWatcher.Watches noInotify = new PackWatcher.Watches() {
+            @Override
+            public WatchService open() throws IOException {
+                throw new IOException("Function not implemented"); // another errno of inotify_init: the system's words
+            }
+
+            @Override
+            public void register(WatchService ws, Path d) {
+                throw new AssertionError("never registers without a watch service");
+            }
+        };
+        for (PackWatcher.Watches w : List.of(unreadable, noInotify)) {
+            List<String> log = new CopyOnWriteArrayList<>();
+            try (PackWatcher pw = PackWatcher.start(dir, Duration.ofMillis(100), PackWatcher.MAX_WAIT, PackWatcher.MAX_FOLDERS,
+                    w, FAST, () -> { }, log::add)) {
+                assertTrue(pw.polling());
+                List<String> lines = pollingLines(log);
+                assertEquals(1, lines.size(), log.toString());
+                String line = lines.get(0);
+                String error = w == unreadable ? "AccessDeniedException" : "IOException";
+                assertTrue(line.contains(" (" + error + "): chuyển sang kiểm tra định kỳ (mỗi 200 ms, mỗi lượt tối đa 50000 tệp và"
+                        + " thư mục) / cannot watch "), line);
+                assertTrue(line.endsWith(" (" + error + "): polling instead (every 200 ms, at most 50000 files and folders a round)"),
+                        line);
+                assertFalse(line.contains("sysctl") || line.contains("inotify") || line.contains("giới hạn"), line);
+            }
+        }
+        assertTrue(PackWatcher.inotifyLimit(new IOException("User limit of inotify watches reached")));
+        assertTrue(PackWatcher.inotifyLimit(new IOException("User limit of inotify instances reached or too many open files")));
+        assertFalse(PackWatcher.inotifyLimit(new java.nio.file.AccessDeniedException("/srv/pack")));
+    }
+
     @Test
     void noWatchServiceAtAll_pollsAndNamesTheInstancesLimit() throws Exception {
         write(dir.resolve("pack.yaml"), "id: x\n");

@@ -520,7 +520,8 @@ class CompactFormProperties {
                             case 2 -> NODES.numberNode(b.add(new BigDecimal("0.5")));
                             case 3 -> NODES.numberNode(b.subtract(BigDecimal.ONE).toBigInteger());
                             case 4 -> NODES.numberNode(b.add(BigDecimal.ONE).longValue());
-                            case 5 -> NODES.numberNode(b.setScale(Math.max(1, b.scale()))); // the same value with a decimal point: never rounded
+                            // the same number with one more decimal place (setScale(1) threw on a bound like 1000.25)
+                            case 5 -> NODES.numberNode(b.setScale(b.scale() + 1));
                             default -> NODES.numberNode(b.toBigInteger().intValue());
                         };
                     }

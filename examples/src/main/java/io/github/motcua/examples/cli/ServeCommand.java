@@ -83,7 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCodes.BAD_ARGUMENT;
         } catch (UncheckedIOException e) {
-            err.println(CliMessages.both("CLI_CANNOT_LISTEN") + ": " + e.getMessage());
+            err.println(startFailure(e));
             return ExitCodes.IO;
         }
         if (!service.initialLoad().ok()) {
@@ -108,6 +108,21 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /**
+     * What {@code serve} prints when the service did not start: "cannot listen" with the address and the system's reason
+     * for a bind failure only (a port in use, an address not this host's); any other failure its own cause (until
+     * session 20 every {@code UncheckedIOException} of the start was "cannot listen").
+     */
+    static String startFailure(UncheckedIOException e) {
+        if (io.github.motcua.service.HttpLimits.bindFailure(e)) {
+            Throwable why = e.getCause() == null ? e : e.getCause();
+            return CliMessages.both("CLI_CANNOT_LISTEN") + ": " + e.getMessage()
+                    + (why == e || why.getMessage() == null ? "" : " (" + why.getMessage() + ")");
+        }
+        return CliMessages.both("CLI_START_FAILED") + ": "
+                + io.github.motcua.kernel.Failures.describe(e.getCause() == null ? e : e.getCause());
     }
 
     /** The service the options ask for, not started; its log lines go to {@code err}. */

@@ -168,20 +168,20 @@ final class DeskApp implements HttpHandler {
             }
         }
         if (seg.isEmpty()) {
-            requireMethod(method, "GET");
+            requireGet(method);
             send(ex, 200, indexPage(false), null);
         } else if (seg.size() == 1 && seg.get(0).equals("cong-dich-vu")) {
-            requireMethod(method, "GET");
+            requireGet(method);
             send(ex, 200, indexPage(true), null);
         } else if (seg.size() == 2 && (seg.get(0).equals("thu-tuc") || seg.get(0).equals("cong-dich-vu"))) {
             boolean portal = seg.get(0).equals("cong-dich-vu");
             Procedure p = procedure(seg.get(1), portal);
-            if (method.equals("GET")) {
+            if (method.equals("GET") || method.equals("HEAD")) {
                 showForm(ex, p, portal);
             } else if (method.equals("POST")) {
                 submit(ex, p, portal);
             } else {
-                throw HttpProblem.method("GET, POST");
+                throw HttpProblem.method("GET, HEAD, POST");
             }
         } else if (seg.size() == 3 && seg.get(0).equals("ho-so") && seg.get(2).equals("tien-do") && method.equals("POST")) {
             String session = cookie(ex, CSRF_COOKIE);
@@ -190,11 +190,11 @@ final class DeskApp implements HttpHandler {
             recordEvent(ex, f, session);
         } else if (seg.size() >= 2 && seg.size() <= 3 && seg.get(0).equals("ho-so")) {
             if (seg.size() == 3 && seg.get(2).equals("tien-do")) {
-                if (!method.equals("GET")) {
-                    throw HttpProblem.method("GET, POST");
+                if (!method.equals("GET") && !method.equals("HEAD")) {
+                    throw HttpProblem.method("GET, HEAD, POST");
                 }
             } else {
-                requireMethod(method, "GET");
+                requireGet(method);
             }
             String session = cookie(ex, CSRF_COOKIE);
             // another session's dossier answers exactly like one that does not exist
@@ -213,35 +213,33 @@ final class DeskApp implements HttpHandler {
             }
         } else if (seg.size() == 2 && seg.get(0).equals("huong-dan")) {
             // the citizen's guide of a procedure (issue 18 item 2): its process as a picture, fees, reliefs
-            requireMethod(method, "GET");
+            requireGet(method);
             Procedure p = procedure(seg.get(1), false);
             java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(VN));
             send(ex, 200, io.github.motcua.examples.catalog.Catalogues.guideHtml(io.github.motcua.examples.catalog.Catalogues
                     .guide(engine, engine::feeTable, p.code(), today), VI), null);
         } else if (seg.size() == 2 && seg.get(0).equals("ho-so-mau")) {
             // a starting dossier (JSON) for integrators and for decide, as `example-dossier PACK CODE` prints it
-            requireMethod(method, "GET");
+            requireGet(method);
             Procedure p = procedure(seg.get(1), false);
             byte[] json = io.github.motcua.examples.catalog.Json.write(
                     io.github.motcua.examples.cli.ExampleDossierCommand.dossier(engine, p)).getBytes(StandardCharsets.UTF_8);
             Http.headers(ex, "application/json; charset=utf-8");
             ex.getResponseHeaders().set("Content-Disposition", "inline; filename=\"" + p.code().replaceAll("[^A-Za-z0-9._-]", "_")
                     + ".json\"");
-            ex.sendResponseHeaders(200, json.length);
-            try (java.io.OutputStream out = ex.getResponseBody()) {
-                out.write(json);
-            }
+            Http.body(ex, 200, json);
         } else if (seg.size() == 2 && seg.get(0).equals("static")) {
-            requireMethod(method, "GET");
+            requireGet(method);
             staticFile(ex, seg.get(1));
         } else {
             throw HttpProblem.notFound();
         }
     }
 
-    private static void requireMethod(String method, String allowed) {
-        if (!method.equals(allowed)) {
-            throw HttpProblem.method(allowed);
+    /** Only GET, and HEAD which is answered as GET without the body (RFC 9110 §9.3.2; it was 405 until session 20). */
+    private static void requireGet(String method) {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            throw HttpProblem.method("GET, HEAD");
         }
     }
 

@@ -36,6 +36,17 @@ public final class DeskCommand implements Callable<Integer> {
         return DeskServer.start(pack, port, Clock.systemUTC(), !noBackgroundWarmUp, lazyParse);
     }
 
+    /** As {@code serve}'s: "cannot listen" for a bind failure only, any other failure of the start its own cause. */
+    static String startFailure(java.io.UncheckedIOException e) {
+        if (io.github.motcua.service.HttpLimits.bindFailure(e)) {
+            Throwable why = e.getCause() == null ? e : e.getCause();
+            return DeskMessages.both("DESK_CANNOT_LISTEN") + ": " + e.getMessage()
+                    + (why == e || why.getMessage() == null ? "" : " (" + why.getMessage() + ")");
+        }
+        return DeskMessages.both("DESK_START_FAILED") + ": "
+                + io.github.motcua.kernel.Failures.describe(e.getCause() == null ? e : e.getCause());
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         var out = spec.commandLine().getOut();
@@ -48,7 +59,7 @@ public final class DeskCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         } catch (java.io.UncheckedIOException e) {
-            err.println(DeskMessages.both("DESK_CANNOT_LISTEN") + ": " + e.getMessage());
+            err.println(startFailure(e));
             return 4;
         }
         CountDownLatch stopped = new CountDownLatch(1);

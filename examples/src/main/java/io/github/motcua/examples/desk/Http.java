@@ -140,10 +140,27 @@ final class Http {
             }
             byte[] bytes = in.readAllBytes();
             headers(ex, type);
-            ex.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
+            body(ex, 200, bytes);
+        }
+    }
+
+    /** Whether the request is a HEAD: answered as its GET, without the body (RFC 9110 §9.3.2). */
+    static boolean head(HttpExchange ex) {
+        return "HEAD".equals(ex.getRequestMethod());
+    }
+
+    /**
+     * Sends the status and {@code bytes} as the body, or, for a HEAD, the status and the same header fields without a
+     * body (the JDK's server then leaves out Content-Length, which a HEAD answer may: RFC 9110 §9.3.2).
+     */
+    static void body(HttpExchange ex, int status, byte[] bytes) throws IOException {
+        if (head(ex)) {
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
         }
     }
 
@@ -163,10 +180,7 @@ final class Http {
         if (allow != null) {
             ex.getResponseHeaders().set("Allow", allow);
         }
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+        body(ex, status, bytes);
     }
 
     static void redirect(HttpExchange ex, String location) throws IOException {

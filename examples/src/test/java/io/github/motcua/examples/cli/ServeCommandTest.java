@@ -126,4 +126,38 @@ class ServeCommandTest {
             assertTrue(r.out().contains(s), s + "\n" + r.out());
         }
     }
+
+    /**
+     * A port another program holds: the start's one real bind failure, said as "cannot listen" with the address and the
+     * system's reason, exit 4.
+     */
+    @Test
+    void serve_portInUse_saysItCannotListenWithTheReason_exits4() throws Exception {
+        Path pack = pack();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            Run r = run("serve", pack.toString(), "--port", Integer.toString(port));
+            assertEquals(ExitCodes.IO, r.code(), r.err());
+            assertTrue(r.err().startsWith("không mở được cổng / cannot listen: cannot listen on 127.0.0.1:" + port + " ("),
+                    r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    /**
+     * Any other failure of a start is said as what it is, not as "cannot listen" (until session 20 every
+     * {@code UncheckedIOException} of the start was printed as "cannot listen"): the classification, on the exceptions a
+     * start throws — the service's own bind failure, and a file the start could not read.
+     */
+    @Test
+    void startFailure_onlyABindFailureIsCannotListen() {
+        java.io.UncheckedIOException bind = new java.io.UncheckedIOException("cannot listen on 127.0.0.1:8080",
+                new java.net.BindException("Address already in use"));
+        assertEquals("không mở được cổng / cannot listen: cannot listen on 127.0.0.1:8080 (Address already in use)",
+                ServeCommand.startFailure(bind));
+        java.io.UncheckedIOException unreadable = new java.io.UncheckedIOException(
+                new java.nio.file.AccessDeniedException("/srv/pack/procedures"));
+        assertEquals("không khởi động được dịch vụ / cannot start the service: AccessDeniedException: /srv/pack/procedures",
+                ServeCommand.startFailure(unreadable));
+    }
 }

@@ -624,11 +624,33 @@ class DeskHttpTest {
             HttpResponse<String> put = c.send(HttpRequest.newBuilder(desk.uri().resolve("thu-tuc/2.000815"))
                     .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(405, put.statusCode());
-            assertEquals("GET, POST", put.headers().firstValue("Allow").orElseThrow());
+            assertEquals("GET, HEAD, POST", put.headers().firstValue("Allow").orElseThrow());
             assertTrue(put.body().contains("Phương thức không được hỗ trợ"));
             HttpResponse<String> postIndex = post(c, "", "a=b");
             assertEquals(405, postIndex.statusCode());
-            assertEquals("GET", postIndex.headers().firstValue("Allow").orElseThrow());
+            assertEquals("GET, HEAD", postIndex.headers().firstValue("Allow").orElseThrow());
+        }
+
+        /**
+         * HEAD answers as GET does, without a body (RFC 9110 §9.3.2: a server that supports GET supports HEAD): it was
+         * 405 on every page. The same status and header fields (the JDK's server leaves out Content-Length on a HEAD
+         * answer, which §9.3.2 allows), and a page that does not exist is still 404.
+         */
+        @Test
+        void head_answersAsGetWithoutABody() throws Exception {
+            HttpClient c = client();
+            for (String path : new String[] {"", "cong-dich-vu", "thu-tuc/2.000815", "huong-dan/2.000815", "ho-so-mau/2.000815",
+                    "static/desk.css", "khong-co-trang-nay"}) {
+                HttpResponse<String> g = get(c, path);
+                HttpResponse<String> h = c.send(HttpRequest.newBuilder(desk.uri().resolve(path))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(g.statusCode(), h.statusCode(), path);
+                assertEquals("", h.body(), path);
+                assertEquals(g.headers().firstValue("Content-Type"), h.headers().firstValue("Content-Type"), path);
+                assertEquals(g.headers().firstValue("Content-Security-Policy"), h.headers().firstValue("Content-Security-Policy"),
+                        path);
+                assertTrue(g.body().length() > 0, path);
+            }
         }
 
         @Test

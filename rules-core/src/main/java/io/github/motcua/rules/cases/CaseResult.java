@@ -13,7 +13,9 @@ import java.util.Objects;
  *
  * @param packCase   the case
  * @param decision   the actual decision, or {@code null} when deciding threw
- * @param mismatches each expected part that differs, as "part: expected X, actual Y"
+ * @param mismatches each expected part that differs, as an analyst reads it, Vietnamese first:
+ *                   {@code "part: ca kiểm thử ghi X, kết quả là Y / expected X, actual Y"} (until session 20 the
+ *                   English half alone); a decision that failed is {@code "quyết định lỗi / decision failed: …"}
  * @param notChecked expected parts the engine cannot check yet (e.g. deadline before the calendar
  *                   is integrated); they neither pass nor fail the case, and are reported
  */
@@ -30,7 +32,8 @@ public record CaseResult(PackCase packCase, Decision decision, List<String> mism
     }
 
     /**
-     * A mismatch {@code "part: expected X, actual Y"} as an analyst reads it, Vietnamese first:
+     * A section's English mismatch {@code "part: expected X, actual Y"} (the one-text
+     * {@code DecisionSection.CaseReport.mismatch}) as an analyst reads it, Vietnamese first:
      * {@code "part: ca kiểm thử ghi X, kết quả là Y / expected X, actual Y"}; any other text as it is.
      */
     static String bilingual(String mismatch) {
@@ -42,8 +45,7 @@ public record CaseResult(PackCase packCase, Decision decision, List<String> mism
         String part = mismatch.substring(0, colon);
         String want = mismatch.substring(colon + ": expected ".length(), actual);
         String got = mismatch.substring(actual + ", actual ".length());
-        return part + ": " + CaseTexts.text(Locale.forLanguageTag("vi"), "cases.mismatch", "expected", want, "actual", got)
-                + " / " + CaseTexts.text(Locale.ENGLISH, "cases.mismatch", "expected", want, "actual", got);
+        return CaseTexts.mismatch(part, want, got, want, got);
     }
 
     /** Expected versus actual, readable by an analyst. */
@@ -52,7 +54,7 @@ public record CaseResult(PackCase packCase, Decision decision, List<String> mism
         sb.append(String.format(Locale.ROOT, "%s:%d: \"%s\" %s%n", packCase.file(), packCase.line(), packCase.name(),
                 CaseTexts.both(passed() ? "cases.passed" : "cases.failed")));
         for (String m : mismatches) {
-            sb.append("  ✗ ").append(bilingual(m)).append(System.lineSeparator());
+            sb.append("  ✗ ").append(m).append(System.lineSeparator());
         }
         for (String n : notChecked) {
             sb.append("  ? ").append(CaseTexts.both("cases.notChecked")).append(": ").append(n).append(System.lineSeparator());
@@ -63,7 +65,8 @@ public record CaseResult(PackCase packCase, Decision decision, List<String> mism
                 sb.append(String.format(Locale.ROOT, "    %s:%d %s%n", t.file(), t.line(), t.rule()));
             }
             if (decision.cause() != null) {
-                sb.append("  ").append(CaseTexts.both("cases.cause")).append(": ").append(decision.cause().messageVi()).append(System.lineSeparator());
+                sb.append("  ").append(CaseTexts.both("cases.cause")).append(": ").append(decision.cause().messageVi())
+                        .append(" / ").append(decision.cause().messageEn()).append(System.lineSeparator());
             }
         }
         return sb.toString();

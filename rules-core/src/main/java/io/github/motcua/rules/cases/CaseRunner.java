@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * <p>Thread-safe (stateless).
  */
 public final class CaseRunner {
+    private static final Locale VI = Locale.forLanguageTag("vi");
     private CaseRunner() {
     }
 
@@ -48,16 +49,20 @@ public final class CaseRunner {
         List<String> skipped = new ArrayList<>();
         PackCase.Expectation x = c.expect();
         if (x.eligibility() != null && x.eligibility() != d.eligibility()) {
-            bad.add(String.format(Locale.ROOT, "eligibility: expected %s, actual %s%s", x.eligibility(), d.eligibility(),
-                    d.cause() == null ? "" : " (" + d.cause().messageVi() + ")"));
+            String got = String.valueOf(d.eligibility());
+            bad.add(CaseTexts.mismatch("eligibility", String.valueOf(x.eligibility()),
+                    d.cause() == null ? got : got + " (" + d.cause().messageVi() + ")", String.valueOf(x.eligibility()),
+                    d.cause() == null ? got : got + " (" + d.cause().messageEn() + ")"));
         }
         if (x.reasons() != null) {
             for (String r : x.reasons()) {
                 boolean found = d.reasons().stream().anyMatch(a -> a.messageVi().contains(r)
                         || (a.messageEn() != null && a.messageEn().contains(r)));
                 if (!found) {
-                    bad.add(String.format(Locale.ROOT, "reasons: expected one containing [%s], actual %s", r,
-                            d.reasons().stream().map(Decision.Reason::messageVi).toList()));
+                    bad.add(CaseTexts.mismatch("reasons", CaseTexts.text(VI, "cases.reasonContaining", "text", r),
+                            String.valueOf(d.reasons().stream().map(Decision.Reason::messageVi).toList()),
+                            CaseTexts.text(Locale.ENGLISH, "cases.reasonContaining", "text", r),
+                            String.valueOf(d.reasons().stream().map(a -> english(a.messageVi(), a.messageEn())).toList())));
                 }
             }
         }
@@ -66,8 +71,10 @@ public final class CaseRunner {
                 boolean found = d.notes().stream().anyMatch(a -> a.messageVi().contains(r)
                         || (a.messageEn() != null && a.messageEn().contains(r)));
                 if (!found) {
-                    bad.add(String.format(Locale.ROOT, "notes: expected one containing [%s], actual %s", r,
-                            d.notes().stream().map(Decision.Note::messageVi).toList()));
+                    bad.add(CaseTexts.mismatch("notes", CaseTexts.text(VI, "cases.noteContaining", "text", r),
+                            String.valueOf(d.notes().stream().map(Decision.Note::messageVi).toList()),
+                            CaseTexts.text(Locale.ENGLISH, "cases.noteContaining", "text", r),
+                            String.valueOf(d.notes().stream().map(a -> english(a.messageVi(), a.messageEn())).toList())));
                 }
             }
         }
@@ -84,14 +91,20 @@ public final class CaseRunner {
                 }
             }
             if (!expected.equals(actual)) {
-                bad.add(String.format(Locale.ROOT, "components.oneOf: expected %s, actual %s", expected, actual));
+                bad.add(CaseTexts.mismatch("components.oneOf", expected.toString(), actual.toString(), expected.toString(),
+                        actual.toString()));
             }
         }
         // every other expectation belongs to the decision section that claims its key
         DecisionSection.CaseReport report = new DecisionSection.CaseReport() {
             @Override
             public void mismatch(String message) {
-                bad.add(message);
+                bad.add(CaseResult.bilingual(message));
+            }
+
+            @Override
+            public void mismatch(String part, String expectedVi, String actualVi, String expectedEn, String actualEn) {
+                bad.add(CaseTexts.mismatch(part, expectedVi, actualVi, expectedEn, actualEn));
             }
 
             @Override
@@ -121,7 +134,12 @@ public final class CaseRunner {
             }
         }
         if (!want.equals(got)) {
-            bad.add(String.format(Locale.ROOT, "%s: expected %s, actual %s", part, want, got));
+            bad.add(CaseTexts.mismatch(part, want.toString(), got.toString(), want.toString(), got.toString()));
         }
+    }
+
+    /** A reason's or note's English, or its Vietnamese when the rule gave none. */
+    private static String english(String vi, String en) {
+        return en == null || en.isEmpty() ? vi : en;
     }
 }

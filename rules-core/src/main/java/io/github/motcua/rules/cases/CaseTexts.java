@@ -21,6 +21,15 @@ final class CaseTexts {
                 + Messages.render(BUNDLE, key, Map.of(), Locale.ENGLISH);
     }
 
+    /**
+     * One mismatch as an analyst reads it, Vietnamese first:
+     * {@code "part: ca kiểm thử ghi X, kết quả là Y / expected X', actual Y'"} (the bundle's {@code cases.mismatch}).
+     */
+    static String mismatch(String part, String expectedVi, String actualVi, String expectedEn, String actualEn) {
+        return part + ": " + text(Locale.forLanguageTag("vi"), "cases.mismatch", "expected", expectedVi, "actual", actualVi)
+                + " / " + text(Locale.ENGLISH, "cases.mismatch", "expected", expectedEn, "actual", actualEn);
+    }
+
     /** The bundle's {@code key} in {@code locale}'s language, with its arguments ({@code names and values, alternating}). */
     static String text(Locale locale, String key, String... namesAndValues) {
         return Messages.render(BUNDLE, key, Messages.pairs(namesAndValues), locale);

@@ -309,8 +309,7 @@ final class BuiltInSections {
             Object due = map(expected).get("due");
             if (due != null) {
                 if (d.deadline() == null) {
-                    report.mismatch(String.format(Locale.ROOT, "deadline.due: expected %s, actual none (%s%s)", due,
-                            d.eligibility(), d.cause() == null ? "" : ": " + d.cause().messageVi()));
+                    report.mismatch("deadline.due", String.valueOf(due), noneVi(d), String.valueOf(due), noneEn(d));
                 } else {
                     OffsetDateTime want = OffsetDateTime.parse(due.toString());
                     if (d.deadline().due() == null || !want.toInstant().equals(d.deadline().due().toInstant())) {
@@ -320,12 +319,14 @@ final class BuiltInSections {
                 }
             }
             if (map(expected).get("workingDays") instanceof Number days) {
+                String want = String.valueOf(days.intValue());
                 if (d.deadline() == null) {
-                    report.mismatch(String.format(Locale.ROOT, "deadline.workingDays: expected %d, actual none (%s%s)",
-                            days.intValue(), d.eligibility(), d.cause() == null ? "" : ": " + d.cause().messageVi()));
+                    report.mismatch("deadline.workingDays", want, noneVi(d), want, noneEn(d));
                 } else if (d.deadline().workingDaysCounted() != days.intValue()) {
-                    report.mismatch(String.format(Locale.ROOT, "deadline.workingDays: expected %d, actual %d (due %s)",
-                            days.intValue(), d.deadline().workingDaysCounted(), d.deadline().due()));
+                    String got = String.valueOf(d.deadline().workingDaysCounted());
+                    String dueAt = String.valueOf(d.deadline().due());
+                    report.mismatch("deadline.workingDays", want, got + " (" + Msg.vi("cases.due", "due", dueAt) + ")", want,
+                            got + " (" + Msg.en("cases.due", "due", dueAt) + ")");
                 }
             }
             checkSteps(map(expected).get("steps"), d, report);
@@ -368,8 +369,8 @@ final class BuiltInSections {
                 }
                 if (w.get("workingDays") instanceof Number n && (a.step().budget().unit() != DeadlineUnit.WORKING_DAYS
                         || a.step().budget().amount() != n.longValue())) {
-                    report.mismatch(String.format(Locale.ROOT, "deadline.steps[%s].workingDays: expected %d, actual %s", id,
-                            n.longValue(), a.step().budget().labelVi()));
+                    report.mismatch("deadline.steps[" + id + "].workingDays", String.valueOf(n.longValue()),
+                            a.step().budget().labelVi(), String.valueOf(n.longValue()), a.step().budget().labelEn());
                 }
                 if (w.get("counted") instanceof Boolean c && c != a.step().counted()) {
                     report.mismatch(String.format(Locale.ROOT, "deadline.steps[%s].counted: expected %s, actual %s", id,
@@ -497,6 +498,18 @@ final class BuiltInSections {
         }
     }
 
+    /** A case's "actual" when the decision has no such part: none, with the outcome and its cause (cases.none). */
+    static String noneVi(Decision d) {
+        return Msg.vi("cases.none", "eligibility", String.valueOf(d.eligibility()),
+                "cause", d.cause() == null ? "" : ": " + d.cause().messageVi());
+    }
+
+    /** The same in English. */
+    static String noneEn(Decision d) {
+        return Msg.en("cases.none", "eligibility", String.valueOf(d.eligibility()),
+                "cause", d.cause() == null ? "" : ": " + d.cause().messageEn());
+    }
+
     /** {@code exemptions.yaml} and each {@code procedures/<code>/fees.csv|xlsx}: a {@link PackFees}. */
     static final class FeeSection implements DecisionSection<FeeAssessment>, WithoutPackIdentity {
         @Override
@@ -587,9 +600,9 @@ final class BuiltInSections {
                 return;
             }
             if (d.fees() == null) {
-                report.mismatch(String.format(Locale.ROOT, "fees: expected total %s lines %s, actual none (%s%s)", total,
-                        lines == null ? null : new TreeMap<>(map(lines)), d.eligibility(),
-                        d.cause() == null ? "" : ": " + d.cause().messageVi()));
+                String t = total == null ? null : String.valueOf(total);
+                String l = lines == null ? null : new TreeMap<>(map(lines)).toString();
+                report.mismatch("fees", feesExpected(Msg::vi, t, l), noneVi(d), feesExpected(Msg::en, t, l), noneEn(d));
                 return;
             }
             if (total != null && d.fees().total().dong() != ((Number) total).longValue()) {
@@ -607,6 +620,16 @@ final class BuiltInSections {
                     report.mismatch(String.format(Locale.ROOT, "fees.lines: expected %s, actual %s", want, actual));
                 }
             }
+        }
+
+        /** What a case expects of the fees, in one language: its total, its lines, or both (one of them not null). */
+        private static String feesExpected(java.util.function.BiFunction<String, String[], String> words, String total,
+                String lines) {
+            if (lines == null) {
+                return words.apply("cases.feesTotal", new String[] {"total", total});
+            }
+            String l = words.apply("cases.feesLines", new String[] {"lines", lines});
+            return total == null ? l : words.apply("cases.feesTotal", new String[] {"total", total}) + ", " + l;
         }
 
         /**
@@ -915,8 +938,16 @@ final class BuiltInSections {
             if (!d.form().checked()) {
                 report.skipped("formValid (" + Msg.vi("cases.noForm") + " / " + Msg.en("cases.noForm") + ")");
             } else if (want != d.form().valid()) {
-                report.mismatch(String.format(Locale.ROOT, "formValid: expected %s, actual %s %s", want, d.form().valid(),
-                        d.form().violations()));
+                StringBuilder vi = new StringBuilder();
+                StringBuilder en = new StringBuilder();
+                for (Decision.FormViolation v : d.form().violations()) {
+                    vi.append(vi.isEmpty() ? "" : "; ").append(v.path()).append(": ").append(v.messageVi());
+                    en.append(en.isEmpty() ? "" : "; ").append(v.path()).append(": ")
+                            .append(v.messageEn() == null ? v.messageVi() : v.messageEn());
+                }
+                String got = String.valueOf(d.form().valid());
+                report.mismatch("formValid", want.toString(), vi.isEmpty() ? got : got + " [" + vi + "]", want.toString(),
+                        en.isEmpty() ? got : got + " [" + en + "]");
             }
         }
 

@@ -503,13 +503,19 @@ final class DigitisationSection implements DecisionSection<Digitisation>, Withou
     @Override
     public void check(Object expected, Decision decision, CaseReport report) {
         if (!(expected instanceof Map<?, ?> want)) {
-            report.mismatch("digitisation: expected a mapping (toDigitise, reused, issues, atReceipt)");
+            report.mismatch("digitisation", vi("TEXT_CASE_MAPPING"), String.valueOf(expected),
+                    en("TEXT_CASE_MAPPING"), String.valueOf(expected));
             return;
         }
         Digitisation d = decision.part(Digitisation.KEY).orElse(null);
         if (d == null) {
-            report.mismatch("digitisation: expected " + want + ", actual none (eligibility " + decision.eligibility()
-                    + (decision.cause() == null ? "" : ", cause " + decision.cause().code()) + ")");
+            String e = String.valueOf(decision.eligibility());
+            String c = decision.cause() == null ? null : decision.cause().code().name();
+            report.mismatch("digitisation", String.valueOf(want),
+                    c == null ? vi("TEXT_CASE_NONE", "eligibility", e)
+                            : vi("TEXT_CASE_NONE_CAUSE", "eligibility", e, "cause", c),
+                    String.valueOf(want), c == null ? en("TEXT_CASE_NONE", "eligibility", e)
+                            : en("TEXT_CASE_NONE_CAUSE", "eligibility", e, "cause", c));
             return;
         }
         compare(report, "toDigitise", want.get("toDigitise"), d.toDigitise().stream().map(Digitisation.Paper::componentId).toList());
@@ -521,7 +527,8 @@ final class DigitisationSection implements DecisionSection<Digitisation>, Withou
         }
         for (Object k : want.keySet()) {
             if (!Set.of("toDigitise", "reused", "issues", "atReceipt").contains(String.valueOf(k))) {
-                report.mismatch("digitisation." + k + ": unknown expectation (toDigitise, reused, issues, atReceipt)");
+                report.mismatch("digitisation." + k + ": " + vi("TEXT_CASE_UNKNOWN_EXPECTATION") + " / "
+                        + en("TEXT_CASE_UNKNOWN_EXPECTATION"));
             }
         }
     }

@@ -140,6 +140,8 @@ final class PackLoader {
         private final Set<String> claimed;
         private final Map<String, LegalBasis> bases;
         private final Set<String> expectKeys;
+        /** The codes of units.yaml the cases name, or null when not checked. */
+        private final Set<String> units;
         /** What the memo needs besides the folders' results (null when the load had problems). */
         private final Memo partial;
         /** The rules of the folders read so far, the ones the load read included ({@link ProcedureCompiler#MAX_PACK_RULES}). */
@@ -147,7 +149,8 @@ final class PackLoader {
 
         private DeferredFolders(Map<String, List<String>> paths, PackFiles files, FormFields.Library forms, CutOffRules cutOffs,
                 ProcedureReader.RuleChecks ruleChecks, Set<String> claimed, Map<String, LegalBasis> bases, Set<String> expectKeys,
-                Memo partial, long rulesAtLoad) {
+                Set<String> units, Memo partial, long rulesAtLoad) {
+            this.units = units;
             this.rules = new java.util.concurrent.atomic.AtomicLong(rulesAtLoad);
             this.paths = paths;
             this.files = files;
@@ -171,7 +174,8 @@ final class PackLoader {
          * with a problem) and not counted. Each folder is read once ({@link DeferredProcedures}).
          */
         ProcedureReader.Folder read(String code) {
-            ProcedureReader.Folder f = readFolder(files, forms, cutOffs, ruleChecks, code, paths.get(code), claimed, bases, expectKeys);
+            ProcedureReader.Folder f = readFolder(files, forms, cutOffs, ruleChecks, code, paths.get(code), claimed, bases, expectKeys,
+                    units);
             if (f.proc() == null) {
                 return f;
             }
@@ -197,12 +201,14 @@ final class PackLoader {
     }
 
     /** One procedure folder parsed and checked; a reader that throws gives the folder's {@code LOAD_FAILED} problem. */
+    /** @param units the codes of units.yaml the cases' units are checked against, or null (units.yaml unreadable) */
     private static ProcedureReader.Folder readFolder(PackFiles files, FormFields.Library forms, CutOffRules cutOffs,
             ProcedureReader.RuleChecks ruleChecks, String code, List<String> paths, Set<String> claimed,
-            Map<String, LegalBasis> bases, Set<String> expectKeys) {
+            Map<String, LegalBasis> bases, Set<String> expectKeys, Set<String> units) {
         List<PackProblem> mine = new ArrayList<>();
         try {
-            return new ProcedureReader(files, mine, forms, cutOffs, ruleChecks).folder(code, paths, claimed, bases, expectKeys);
+            return new ProcedureReader(files, mine, forms, cutOffs, ruleChecks).folder(code, paths, claimed, bases, expectKeys,
+                    units);
         } catch (RuntimeException | StackOverflowError x) {
             mine.add(Msg.problem("procedures/" + code + "/procedure.yaml", 0, 0, "LOAD_FAILED", "load.procedure.failed",
                     "detail", io.github.motcua.kernel.Failures.describe(x)));
@@ -599,6 +605,8 @@ final class PackLoader {
         java.util.function.Function<String, PackInfo> infoWithHash = packInfo();
         Map<String, LegalBasis> bases = legalBases();
         Map<String, ReceivingUnit> units = units();
+        // the codes a case's unit must name; none read from a units.yaml that is there (its problem is reported): not checked
+        Set<String> unitCodes = units.isEmpty() && files.get("units.yaml") != null ? null : Set.copyOf(units.keySet());
         Map<String, Parameter<?>> parameters = parameters(bases);
         CutOffRules cutOffs = CutOffRules.read(packDoc, bases, problems);
         Map<String, Object> sectionValues = new LinkedHashMap<>();
@@ -628,7 +636,7 @@ final class PackLoader {
                 continue;
             }
             Once<ProcedureReader.Folder> folder = new Once<>(
-                    () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys));
+                    () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys, unitCodes));
             folderLoads.add(folder);
             folders.add(folder.done);
             try {
@@ -723,7 +731,7 @@ final class PackLoader {
             // refused anyway: every folder read now, so the report is the one a full load gives
             for (Map.Entry<String, List<String>> e : deferredPaths.entrySet()) {
                 folders.add(java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys), executor));
+                        () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys, unitCodes), executor));
             }
             deferredPaths.clear();
             deferFolders = false;
@@ -767,7 +775,7 @@ final class PackLoader {
             Memo partial = problems.size() == problemsAtStart
                     ? new Memo(wide, Map.copyOf(folderKeys), Map.of(), Map.copyOf(sectionKeys), Map.copyOf(sectionValues)) : null;
             deferred = new DeferredFolders(java.util.Collections.unmodifiableMap(deferredPaths), files, forms, cutOffs, ruleChecks,
-                    claimed, java.util.Collections.unmodifiableMap(bases), expectKeys, partial, packRules);
+                    claimed, java.util.Collections.unmodifiableMap(bases), expectKeys, unitCodes, partial, packRules);
             return new LoadedPack(info, java.util.Collections.unmodifiableMap(bases), java.util.Collections.unmodifiableMap(units), java.util.Collections.unmodifiableMap(procedures), List.copyOf(cases),
                     Map.copyOf(sectionValues), decisionBudget, java.util.Collections.unmodifiableMap(parameters), List.copyOf(warnings));
         }

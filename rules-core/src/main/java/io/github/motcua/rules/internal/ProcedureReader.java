@@ -60,6 +60,10 @@ final class ProcedureReader {
     /** The most such nodes of all the procedures of a pack together (a province's catalogue with cases: ≈ 2,000,000). */
     static final long MAX_PACK_CASE_NODES = 5_000_000;
     private Set<String> expectKeys = Set.of();
+    /** The codes of units.yaml a case's {@code unit:} must name, or null when not checked. */
+    private Set<String> units;
+    /** Where an unknown unit was reported (file and pointer): a base's unit is one problem, not one per case. */
+    private final Set<String> unknownUnitsAt = new java.util.HashSet<>();
     private final CutOffRules cutOffs;
 
     ProcedureReader(PackFiles files, List<PackProblem> problems) {
@@ -189,7 +193,17 @@ final class ProcedureReader {
     /** Parses and checks one procedure folder; its problems go to this reader's list. */
     Folder folder(String code, List<String> paths, Set<String> claimed, Map<String, LegalBasis> bases,
             Set<String> expectKeys) {
+        return folder(code, paths, claimed, bases, expectKeys, null);
+    }
+
+    /**
+     * As {@link #folder(String, List, Set, Map, Set)}, checking the receiving unit each case's dossier names
+     * ({@code unit:}) against {@code units}, the codes of units.yaml ({@code null}: not checked).
+     */
+    Folder folder(String code, List<String> paths, Set<String> claimed, Map<String, LegalBasis> bases,
+            Set<String> expectKeys, Set<String> units) {
         this.expectKeys = expectKeys;
+        this.units = units;
         String folder = "procedures/" + code;
         formPath = folder + "/form.schema.json";
         Procedure p = procedure(code, folder, bases);
@@ -823,6 +837,19 @@ final class ProcedureReader {
                 wrong.computeIfAbsent((fromBase ? "base\u0000" : "case\u0000") + code, k -> fromBase
                         ? new WrongProcedure(base.doc(), "/dossier/procedure", name)
                         : new WrongProcedure(doc, ptr + "/dossier/procedure", name)).count++;
+                continue;
+            }
+            if (units != null && dn.get("unit") != null && !units.contains(dn.get("unit").asString())) {
+                // the decision would refuse the dossier (UNKNOWN_UNIT) and the case fail at its first line: say it where
+                // the unit is written, the case's own dossier or the base it takes the unit from
+                boolean fromBase = own.get("unit") == null && base != null;
+                YamlDoc where = fromBase ? base.doc() : doc;
+                String at = fromBase ? "/dossier/unit" : ptr + "/dossier/unit";
+                String unit = dn.get("unit").asString();
+                if (unknownUnitsAt.add(where.file() + "\u0000" + at)) {
+                    problems.add(where.msg(at, "CASE_UNKNOWN_UNIT", "load.case.unknownUnit", "unit", unit,
+                            "closest", String.join(", ", FormFields.closest(unit, units))));
+                }
                 continue;
             }
             JsonNode ex0 = c.get("expect");

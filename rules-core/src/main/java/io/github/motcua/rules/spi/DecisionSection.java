@@ -121,8 +121,26 @@ public interface DecisionSection<T> extends PackSection {
 
     /** Where a section reports how a case's expectation compares with a decision. */
     interface CaseReport {
-        /** The decision does not match, e.g. {@code "deadline.due: expected …, actual …"}. */
+        /**
+         * The decision does not match, in English, e.g. {@code "deadline.due: expected …, actual …"}. The case runner
+         * words a text of the form {@code "part: expected X, actual Y"} Vietnamese first,
+         * {@code "part: ca kiểm thử ghi X, kết quả là Y / expected X, actual Y"} (X and Y as written in both halves:
+         * when they hold words, use {@link #mismatch(String, String, String, String, String)}); any other text is
+         * kept as written, so give it in both languages ({@code "vi / en"}).
+         */
         void mismatch(String message);
+
+        /**
+         * The decision does not match, with what the case expected and what the decision has in each language
+         * (the same text in both when it is a date, a number or codes): the case runner keeps
+         * {@code "part: ca kiểm thử ghi <expectedVi>, kết quả là <actualVi> / expected <expectedEn>, actual <actualEn>"}.
+         * The default gives {@link #mismatch(String)} the English.
+         *
+         * @param part the expectation, e.g. {@code deadline.workingDays}
+         */
+        default void mismatch(String part, String expectedVi, String actualVi, String expectedEn, String actualEn) {
+            mismatch(part + ": expected " + expectedEn + ", actual " + actualEn);
+        }
 
         /** The expectation cannot be checked on this decision (it is reported, not failed). */
         void skipped(String message);

@@ -126,6 +126,22 @@ class LazyParseTest {
         }
     }
 
+    /** A case's receiving unit not in units.yaml (CASE_UNKNOWN_UNIT): a folder read lazily is checked as the strict load's. */
+    @Test
+    void load_lazyParseWithACaseAtAnUnknownUnit_quarantinesTheProcedureWithTheStrictProblem() {
+        Path pack = HardeningPacks.copy("ho-tich", dir);
+        HardeningPacks.edit(pack.resolve("procedures/1.001193/cases/giay-chung-sinh.yaml"),
+                t -> t.replace("unit: \"52-phuong-pleiku\"", "unit: \"52-phuong-pleikuu\""));
+        List<PackProblem> expected = strictProblems(pack);
+        assertEquals(List.of("CASE_UNKNOWN_UNIT"), expected.stream().map(PackProblem::code).toList());
+        try (Engine l = lazy()) {
+            assertTrue(l.load(pack).ok());
+            UnableToLoadPackException x = assertThrows(UnableToLoadPackException.class,
+                    () -> l.decide(HardeningPacks.birth("{\"giayChungSinh\":\"CO\"}")));
+            assertEquals(texts(expected), texts(x.problems()));
+        }
+    }
+
     @Test
     void load_lazyParseWithBrokenPackWideFile_refusesLikeTheStrictLoad() {
         Path pack = HardeningPacks.copy("ho-tich", dir);
