@@ -114,4 +114,28 @@ class PackSectionTest {
                     r.problems().toString());
         }
     }
+
+    /**
+     * Several sections claiming one file: the first claimer (a built-in section first) keeps it, each later one is a
+     * conflict naming the first, in the sections' order; any claimer of a file the engine reads is a conflict with the
+     * engine (session 20: the files are asked of every section in one pass instead of one pass a section).
+     */
+    @Test
+    void load_fileClaimedBySeveralSections_eachLaterClaimerIsAConflictNamingTheFirst_inSectionOrder() {
+        Path p = TestPacks.copy("ho-tich", dir);
+        TestPacks.write(p.resolve("procedures/1.001193/fees.csv"), "item,amount\nle-phi,0\n");
+        try (Engine e = Motcua.engine().section(new Lines("csv-all", ".csv")).section(new Lines("fee-copy", "fees.csv"))
+                .section(new Lines("drl", ".drl")).section(new Lines("drl-again", "rules.drl")).build()) {
+            LoadResult r = e.load(p);
+            assertFalse(r.ok());
+            List<String> fees = r.problems().stream().filter(x -> x.code().equals("SECTION_CLAIM_CONFLICT")
+                    && x.file().equals("procedures/1.001193/fees.csv")).map(PackProblem::messageEn).toList();
+            assertEquals(2, fees.size(), fees.toString());
+            assertTrue(fees.get(0).contains("[fees] and [csv-all]") && fees.get(1).contains("[fees] and [fee-copy]"), fees.toString());
+            List<String> drl = r.problems().stream().filter(x -> x.code().equals("SECTION_CLAIM_CONFLICT")
+                    && x.file().equals("procedures/1.001193/rules.drl")).map(PackProblem::messageEn).toList();
+            assertEquals(2, drl.size(), drl.toString());
+            assertTrue(drl.get(0).contains("[engine] and [drl]") && drl.get(1).contains("[engine] and [drl-again]"), drl.toString());
+        }
+    }
 }

@@ -90,12 +90,12 @@ final class SchemaStore {
             String procedure = procedureCode(path);
             JsonNode node;
             Patterns.Derived derived = procedure == null || !derive ? null : patterns.derive(f.getValue(), formByText, byId);
-            derivedTrees += derived == null ? 0 : 1;
+            derivedTrees += derived == null || derived.tree() == null ? 0 : 1;
             try {
                 rootIdAt[0] = -1;
                 // a procedure form that is an earlier one's text but for its $id's characters: that form's tree with
                 // this $id, exactly the tree the parser gives (Patterns), without parsing it again
-                node = derived != null ? derived.tree() : PlainJson.readTree(f.getValue(), rootIdAt);
+                node = derived != null && derived.tree() != null ? derived.tree() : PlainJson.readTree(f.getValue(), rootIdAt);
             } catch (JacksonException e) {
                 // the kernel's plain words at the parser's line and column, never the parser's English
                 var loc = e.getLocation();
@@ -143,8 +143,11 @@ final class SchemaStore {
                 // but for the $id: the same form (the text keeps the order of the keywords, the tree
                 // rules out an $id written with escapes and a keyword value naming the form's own id)
                 String text = f.getValue();
-                String first = formByText.putIfAbsent(derived != null ? derived.key() : text.replace(id, "\u0000"), id);
-                if (first != null && (derived != null && first.equals(derived.from()) || equalButId(byId.get(first), obj))) {
+                // the key derive worked out when it is this form's (a copy, or a text read for the $id it guessed)
+                String key = derived != null && id.equals(derived.id()) ? derived.key() : text.replace(id, "\u0000");
+                String first = formByText.putIfAbsent(key, id);
+                if (first != null && (derived != null && derived.tree() != null && first.equals(derived.from())
+                        || equalButId(byId.get(first), obj))) {
                     sameFormAs.put(id, first); // a derived tree is the pattern's but for its $id: equal but for it
                 } else if (first == null) {
                     patterns.note(id, text, rootIdAt[0]);
@@ -181,9 +184,9 @@ final class SchemaStore {
      * <p>A first form is a <em>pattern</em> when its root {@code $id} is written {@code "ID"} at the offset the parser
      * reports, with ID {@link #plainId plain} (printable ASCII without a quotation mark or a backslash) and found
      * nowhere else in the text: its text is then P + ID + S, P ending with that quotation mark. A later procedure file
-     * whose text starts with P is P + ID2 + S2, ID2 running to the next quotation mark; when ID2 is plain, found
-     * nowhere else in the text, and P + U+0000 + S2 is the pattern's key in the store's map of texts (U+0000 standing
-     * for the id, as the store's same-form test writes it), then S2 = S (the pattern's text has no U+0000: it is JSON),
+     * whose text starts with P is P + ID2 + S2, ID2 running to the next quotation mark; when ID2 is plain and the
+     * text's key (the text with ID2 replaced by U+0000, as the store's same-form test writes it) is the pattern's,
+     * P + U+0000 + S, then ID2 is found exactly once and S2 = S (the pattern's text has no U+0000: it is JSON),
      * so the text is the pattern's with ID's characters replaced by ID2's, inside the same string token: the parser
      * reads the same tokens but that one text, and gives the pattern's tree with the root {@code $id} ID2 — what
      * {@link #derive} returns (new containers, the pattern's immutable scalar nodes), before anything changes the
@@ -200,8 +203,11 @@ final class SchemaStore {
         private final Map<String, String> prefixById = new java.util.HashMap<>();
         private final List<String> prefixes = new ArrayList<>(2);
 
-        /** A tree made from a pattern's, its key in the store's map of texts, and the pattern's $id. */
-        record Derived(ObjectNode tree, String key, String from) {
+        /**
+         * A tree made from a pattern's (or null: none matched), the key in the store's map of texts of the text read
+         * with $id {@code id}, and the pattern's $id (or null).
+         */
+        record Derived(ObjectNode tree, String key, String from, String id) {
         }
 
         /** Notes a first form (its key new to the store's map of texts) as a pattern when it is one. */
@@ -221,8 +227,12 @@ final class SchemaStore {
             prefixById.put(id, prefix);
         }
 
-        /** The tree of {@code text} made from a pattern's ({@code byId}, not yet changed), or null: parse it. */
+        /**
+         * The tree of {@code text} made from a pattern's ({@code byId}, not yet changed), or without a tree (parse the
+         * text) the key worked out for the id read after a pattern's P, or null.
+         */
         Derived derive(String text, Map<String, String> formByText, Map<String, ObjectNode> byId) {
+            Derived none = null;
             for (int k = 0; k < prefixes.size(); k++) {
                 String prefix = prefixes.get(k);
                 int from = prefix.length();
@@ -234,20 +244,23 @@ final class SchemaStore {
                     continue;
                 }
                 String id = text.substring(from, end);
-                // found once: first at its place and nowhere after (String.indexOf is an intrinsic, lastIndexOf is not)
-                if (!plainId(id) || text.indexOf(id) != from || text.indexOf(id, from + 1) >= 0) {
+                if (!plainId(id)) {
                     continue;
                 }
+                // the key is P + U+0000 + S only if ID2 is found exactly once, at its place: an earlier occurrence
+                // would be inside P (it cannot take P's last quotation mark) and put a U+0000 there, a later one or a
+                // U+0000 of the text's own would put a second one; so an equal key also says "found once"
                 String key = text.replace(id, "\u0000");
                 String first = formByText.get(key);
                 if (first == null || first.equals(id) || !prefix.equals(prefixById.get(first))) {
+                    none = none != null ? none : new Derived(null, key, null, id);
                     continue;
                 }
                 ObjectNode tree = (ObjectNode) copy(byId.get(first));
                 tree.set("$id", PlainJson.NODES.stringNode(id)); // in its place, as the parser's tree has it
-                return new Derived(tree, key, first);
+                return new Derived(tree, key, first, id);
             }
-            return null;
+            return none;
         }
 
         /** Printable ASCII, no quotation mark, no backslash, not empty: read by the parser as written. */

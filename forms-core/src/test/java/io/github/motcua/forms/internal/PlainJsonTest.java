@@ -208,6 +208,42 @@ class PlainJsonTest {
     private static void same(String text, String what) {
         compare(text, what, LENIENT::readTree, PlainJson::readTree);
         compare(text, what, STRICT::readTree, PlainJson::readTreeRefusingDuplicates);
+        // the reader that also notes the root "$id" (session 20): the same tree or refusal, and the right offset
+        int[] at = new int[1];
+        compare(text, what, LENIENT::readTree, t -> PlainJson.readTree(t, at));
+        JsonNode tree;
+        try {
+            tree = PlainJson.readTree(text, at);
+        } catch (JacksonException e) {
+            return;
+        }
+        JsonNode id = tree.isObject() ? tree.get("$id") : null;
+        if (id == null || !id.isString()) {
+            assertEquals(-1, at[0], what);
+        } else {
+            assertEquals('"', text.charAt(at[0]), what);
+            String raw = text.substring(at[0] + 1);
+            if (raw.startsWith(id.asString() + "\"")) {
+                assertTrue(text.startsWith(id.asString(), at[0] + 1), what);
+            } else {
+                assertTrue(raw.substring(0, raw.indexOf('"')).contains("\\") || raw.startsWith(id.asString()), what);
+            }
+        }
+    }
+
+    @Test
+    void theRootIdsOffset_isItsOpeningQuotationMark_whereverAndHoweverItIsWritten() {
+        for (String t : List.of("{\"$id\":\"urn:a\"}", " { \"x\": {\"$id\": \"no\"}, \"$id\" :  \"urn:b\" }",
+                "{\"$id\": \"urn\\u003ac\"}", "{\"$id\": 5}", "{\"$id\": \"a\", \"$id\": {\"b\": 1}}",
+                "{\"$id\": {\"b\": 1}, \"$id\": \"urn:d\"}", "[{\"$id\": \"x\"}]", "\"$id\"", "{}")) {
+            same(t, t);
+        }
+        int[] at = new int[1];
+        String t = "{\n  \"title\": \"Tờ khai\",\n  \"$id\": \"urn:motcua:forms:procedure:1\"\n}";
+        PlainJson.readTree(t, at);
+        assertEquals(t.indexOf("\"urn:"), at[0]);
+        PlainJson.readTree("{\"$id\": \"a\", \"$id\": {\"b\": 1}}", at);
+        assertEquals(-1, at[0]); // the last root "$id" is the one kept, and it is not a string
     }
 
     private static void sameStream(byte[] bytes, String what) {

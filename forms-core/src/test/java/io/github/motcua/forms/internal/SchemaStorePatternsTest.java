@@ -122,7 +122,7 @@ class SchemaStorePatternsTest {
     }
 
     private static final String[] ODD_IDS = {"urn:motcua:forms:procedure:%s", "urn:x:%s#frag", "urn:\u1ec7:%s", "urn:q\"%s",
-        "urn:b\\\\%s", "%s", "urn:%s ", " urn:%s", "urn:motcua:forms:procedure:%s:urn:motcua:forms:procedure:%s"};
+        "urn:b\\\\%s", "%s", "urn:%s ", " urn:%s", "schema", "json-schema.org/draft/2020-12/schema", "https", "type", "urn:motcua:forms:procedure:%s:urn:motcua:forms:procedure:%s"};
 
     @Test
     void derivedTrees_areTheParsedTrees_onTheExamplesAndTheirCopies() {

@@ -1,6 +1,7 @@
 package io.github.motcua.rules.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,6 +45,23 @@ final class FormFields {
     /** The shared schemas of a pack by {@code $id} (forms/*.schema.json), parsed once per load. */
     static final class Library {
         private final Map<String, JsonNode> byId = new TreeMap<>();
+        /** This load's procedure forms that later copies may share the fields of ({@link Copies}). */
+        private final Copies copies = new Copies();
+
+        /** This load's copies of procedure forms (for tests). */
+        Copies copies() {
+            return copies;
+        }
+
+        /**
+         * Forgets the copies' patterns and takes no more (each form read later is read whole, as before): called once
+         * the load's folders are read, since the library outlives the load in every procedure's deferred checks, and the
+         * patterns (up to {@value Copies#MAX_PATTERNS} forms' fields and bytes) are worth keeping only while a load
+         * reads folder after folder.
+         */
+        void loaded() {
+            copies.close();
+        }
 
         static Library of(PackFiles files) {
             return of(files.files());
@@ -90,8 +108,120 @@ final class FormFields {
         if (bytes == null) {
             return null;
         }
-        JsonNode schema = FormSchemaBytes.read(bytes);
-        return schema != null ? of(schema, lib) : of(PackFiles.textOrNull(path, bytes), lib);
+        FormFields copy = lib.copies.find(bytes);
+        if (copy != null) {
+            return copy; // an earlier form's bytes but for its root $id's characters: the same fields
+        }
+        FormSchemaBytes.Noted read = FormSchemaBytes.readNoting(bytes);
+        if (read == null) {
+            return of(PackFiles.textOrNull(path, bytes), lib);
+        }
+        FormFields fields = of(read.tree(), lib);
+        if (fields != null) {
+            lib.copies.note(bytes, read.idFrom(), read.idTo(), fields);
+        }
+        return fields;
+    }
+
+    /**
+     * Procedure forms whose fields a later copy shares (issue 15, session 20): a province's procedures copied from one
+     * another, a catalogue's, differ in their form's root {@code $id} only. A form {@link FormSchemaBytes} read whole
+     * (no fallback) whose root {@code $id} is written as a JSON string of printable ASCII without a quotation mark or
+     * a backslash is a pattern: its bytes are P + ID + S, P ending with that string's opening quotation mark. A later
+     * file P + ID2 + S (byte for byte, ID2 running to the next quotation mark, of the same kind as ID and at most
+     * {@value #MAX_ID} bytes) is, to that reader, the same bytes but inside the root {@code $id}'s string, whose text
+     * it checks alike and never reads ({@link FormSchemaBytes#UNREAD}): the same tree, so the same fields — the
+     * pattern's object itself (immutable). Anything else is read as before. Comparing is {@link Arrays#equals} over
+     * ranges; the patterns kept are bounded ({@value #MAX_PATTERNS}) and so are the P compared ({@value #MAX_PREFIXES}).
+     * Thread-safe: the load's folder tasks share it.
+     */
+    static final class Copies {
+        private static final int MAX_ID = 1_000;
+        private static final int MAX_PREFIXES = 8;
+        static final int MAX_PATTERNS = 4_096;
+
+        private record Pattern(byte[] bytes, int idTo, FormFields fields) {
+        }
+
+        /** The distinct P, and per P and length of S the patterns. */
+        private final List<byte[]> prefixes = new ArrayList<>(2);
+        private final Map<Long, List<Pattern>> byPrefixAndRest = new java.util.HashMap<>();
+        private int patterns;
+        private boolean closed;
+        /** How many files took a pattern's fields (for tests). */
+        private int shared;
+
+        synchronized int shared() {
+            return shared;
+        }
+
+        synchronized void close() {
+            closed = true;
+            prefixes.clear();
+            byPrefixAndRest.clear();
+        }
+
+        synchronized FormFields find(byte[] b) {
+            for (int k = 0; k < prefixes.size(); k++) {
+                byte[] p = prefixes.get(k);
+                if (b.length <= p.length || !Arrays.equals(b, 0, p.length, p, 0, p.length)) {
+                    continue;
+                }
+                int end = idEnd(b, p.length);
+                if (end < 0) {
+                    continue;
+                }
+                List<Pattern> same = byPrefixAndRest.get(key(k, b.length - end));
+                for (int j = 0; same != null && j < same.size(); j++) {
+                    Pattern x = same.get(j);
+                    if (Arrays.equals(b, end, b.length, x.bytes(), x.idTo(), x.bytes().length)) {
+                        shared++;
+                        return x.fields();
+                    }
+                }
+            }
+            return null;
+        }
+
+        synchronized void note(byte[] b, int idFrom, int idTo, FormFields fields) {
+            if (closed || idFrom <= 0 || idTo < idFrom || patterns >= MAX_PATTERNS || idEnd(b, idFrom) != idTo) {
+                return;
+            }
+            int k = 0;
+            while (k < prefixes.size() && !Arrays.equals(b, 0, idFrom, prefixes.get(k), 0, prefixes.get(k).length)) {
+                k++;
+            }
+            if (k == prefixes.size()) {
+                if (k >= MAX_PREFIXES) {
+                    return;
+                }
+                prefixes.add(Arrays.copyOf(b, idFrom));
+            }
+            byPrefixAndRest.computeIfAbsent(key(k, b.length - idTo), x -> new ArrayList<>(1)).add(new Pattern(b, idTo, fields));
+            patterns++;
+        }
+
+        /**
+         * Where the id that starts at {@code from} ends: the index of the next quotation mark when every byte before it
+         * is printable ASCII other than a backslash and there is at least one, at most {@value #MAX_ID}; else -1.
+         */
+        private static int idEnd(byte[] b, int from) {
+            int to = Math.min(b.length, from + MAX_ID + 1);
+            for (int i = from; i < to; i++) {
+                byte c = b[i];
+                if (c == '"') {
+                    return i > from ? i : -1;
+                }
+                if (c < 0x20 || c > 0x7E || c == '\\') {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        private static Long key(int prefix, int rest) {
+            return ((long) prefix << 32) | rest;
+        }
     }
 
     private static FormFields of(JsonNode schema, Library lib) {

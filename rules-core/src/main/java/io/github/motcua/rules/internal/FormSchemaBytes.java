@@ -67,6 +67,9 @@ final class FormSchemaBytes {
     private int i;
     /** This read's recent names (see {@link #name}). */
     private final String[] names = new String[128];
+    /** The root {@code $id} string's characters, {@code [idFrom, idTo)}, or -1 ({@link Noted}). */
+    private int idFrom = -1;
+    private int idTo = -1;
 
     private FormSchemaBytes(byte[] bytes) {
         this.b = bytes;
@@ -79,6 +82,25 @@ final class FormSchemaBytes {
     static ObjectNode read(byte[] bytes) {
         try {
             return new FormSchemaBytes(bytes).document();
+        } catch (Unsure e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@link #read}, with where the value of the root object's last {@code "$id"} member written as a JSON string has
+     * its characters: bytes {@code [idFrom, idTo)} (between its quotation marks), or -1 and -1. That text is never read
+     * ({@link FormFields} does not read a root {@code $id}: it is {@link #UNREAD}).
+     */
+    record Noted(ObjectNode tree, int idFrom, int idTo) {
+    }
+
+    /** {@link #read} and the root {@code $id}'s place ({@link Noted}), or null when this reader is not sure of the file. */
+    static Noted readNoting(byte[] bytes) {
+        try {
+            FormSchemaBytes r = new FormSchemaBytes(bytes);
+            ObjectNode tree = r.document();
+            return new Noted(tree, r.idFrom, r.idTo);
         } catch (Unsure e) {
             return null;
         }
@@ -184,7 +206,13 @@ final class FormSchemaBytes {
             i++;
             space();
             // a repeated name replaces the first one's value in its place, as Jackson's lenient tree reader does
+            boolean rootId = depth == 1 && "$id".equals(name);
+            int at = peek() == '"' ? i + 1 : -1;
             o.set(name, value(depth, read || readMember(name)));
+            if (rootId) {
+                idFrom = at; // the last root "$id" is the one kept; not a string: none
+                idTo = at < 0 ? -1 : i - 1;
+            }
             space();
             byte c = peek();
             i++;

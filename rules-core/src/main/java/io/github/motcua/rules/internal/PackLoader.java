@@ -537,26 +537,45 @@ final class PackLoader {
      * never silently takes another's files). Reads only the files and the sections, so it may run on a load thread.
      */
     private Claimed claimed() {
-        List<PackProblem> found = new ArrayList<>();
-        Map<String, String> claimedBy = new java.util.HashMap<>();
-        Set<String> claimed = new LinkedHashSet<>();
-        List<Map<String, byte[]>> sectionFiles = new ArrayList<>();
-        for (PackSection s : sections) {
-            Map<String, byte[]> mine = new TreeMap<>();
-            files.files().forEach((p, b) -> {
-                if (s.claims(p)) {
-                    String had = claimedBy.putIfAbsent(p, s.name());
-                    if (ENGINE_FILE.matcher(p).matches()) {
-                        found.add(claimConflict(p, "engine", s.name()));
-                    } else if (had != null) {
-                        found.add(claimConflict(p, had, s.name()));
-                    } else {
-                        mine.put(p, b);
-                    }
+        // each file asked of every section in turn (one pass over the files, not one a section): a file's first
+        // claimer takes it; a later claimer, or any claimer of a file the engine reads, is a conflict; the conflicts
+        // are reported section by section, each section's in file order, as a pass a section gave them
+        int n = sections.size();
+        PackSection[] order = sections.toArray(new PackSection[0]);
+        List<Map<String, byte[]>> sectionFiles = new ArrayList<>(n);
+        List<List<PackProblem>> conflicts = new ArrayList<>(n);
+        for (int si = 0; si < n; si++) {
+            sectionFiles.add(new TreeMap<>());
+            conflicts.add(new ArrayList<>(0));
+        }
+        for (Map.Entry<String, byte[]> f : files.files().entrySet()) {
+            String p = f.getKey();
+            String first = null; // the name of the first section that claims it
+            int engine = -1; // whether the engine reads it: worked out at its first claim
+            for (int si = 0; si < n; si++) {
+                PackSection s = order[si];
+                if (!s.claims(p)) {
+                    continue;
                 }
-            });
-            claimed.addAll(mine.keySet());
-            sectionFiles.add(mine);
+                String name = s.name();
+                if (engine < 0) {
+                    engine = ENGINE_FILE.matcher(p).matches() ? 1 : 0;
+                }
+                if (engine == 1) {
+                    conflicts.get(si).add(claimConflict(p, "engine", name));
+                } else if (first != null) {
+                    conflicts.get(si).add(claimConflict(p, first, name));
+                } else {
+                    sectionFiles.get(si).put(p, f.getValue());
+                }
+                first = first == null ? name : first;
+            }
+        }
+        List<PackProblem> found = new ArrayList<>();
+        Set<String> claimed = new LinkedHashSet<>();
+        for (int si = 0; si < n; si++) {
+            found.addAll(conflicts.get(si));
+            claimed.addAll(sectionFiles.get(si).keySet());
         }
         return new Claimed(sectionFiles, claimed, found);
     }
@@ -751,6 +770,7 @@ final class PackLoader {
                 }
             }
         }
+        forms.loaded(); // the folders read now are read: the copies' patterns are not kept with the deferred checks
         long packRules = 0;
         for (LoadedPack.ProcedureSource src : procedures.values()) {
             packRules += ProcedureCompiler.ruleCountAtMost(src); // a bound above the count, without parsing the texts

@@ -265,6 +265,67 @@ class FormSchemaBytesTest {
         assertTrue(counts.answered > counts.files / 10, () -> "answered " + counts.answered + " of " + counts.files);
     }
 
+    /**
+     * Copies of the repository's forms under other root {@code $id}s share their pattern's fields
+     * ({@code FormFields.Copies}, session 20) exactly when that gives what reading them gives: every copy is compared
+     * with the decoder and Jackson's reading, whether it took a pattern's fields or not (plain ids, ids with a quotation
+     * mark, a backslash, a letter outside ASCII, none, a thousand and more characters; a copy changed after its id;
+     * two root ids; an id that is not a string).
+     */
+    @Test
+    void copiesButForTheRootId_shareTheirPatternsFields_exactlyWhenReadingThemGivesTheSame() {
+        Random random = new Random(20);
+        int copies = 0;
+        int shared = 0;
+        for (Path p : jsonFiles()) {
+            if (!p.getFileName().toString().equals("form.schema.json")) {
+                continue;
+            }
+            String text = new String(bytes(p), StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"\\$id\"\\s*:\\s*\"([^\"]*)\"").matcher(text);
+            if (!m.find()) {
+                continue;
+            }
+            String id = m.group(1);
+            FormFields.Library lib = library(); // its own copies: this form is the first, a pattern if it can be
+            for (int n = 0; n < 40; n++) {
+                String other = switch (random.nextInt(12)) {
+                    case 0 -> "urn:q\\\"" + n; // a quotation mark (escaped in JSON)
+                    case 1 -> "urn:b\\\\" + n; // a backslash
+                    case 2 -> "urn:\u1ec7:" + n;
+                    case 3 -> "";
+                    case 4 -> "u".repeat(990 + random.nextInt(30));
+                    default -> "urn:motcua:forms:procedure:9." + n;
+                };
+                String copy = text.substring(0, m.start(1)) + other + text.substring(m.end(1));
+                switch (random.nextInt(10)) {
+                    case 0 -> copy = copy.replaceFirst("\"type\"", "\"typ\"");
+                    case 1 -> copy = copy.replaceFirst("\\{", "{\"\\$id\": \"urn:first\", ");
+                    case 2 -> copy = copy.substring(0, m.start(1) - 1) + "{\"x\": 1}" + copy.substring(m.start(1) + other.length() + 1);
+                    case 3 -> copy = copy + " ";
+                    default -> {
+                    }
+                }
+                byte[] b = copy.getBytes(StandardCharsets.UTF_8);
+                if (n == 0) {
+                    FormFields.of(FORM, bytes(p), lib); // the original first: the pattern
+                }
+                String expected = outcome(() -> FormFields.of(PackFiles.textOrNull(FORM, b), LIB_READ));
+                String actual = outcome(() -> FormFields.of(FORM, b, lib));
+                assertEquals(expected, actual, () -> p + " copied under [" + other + "]: " + printable(b));
+                copies++;
+            }
+            shared += lib.copies().shared();
+        }
+        assertTrue(copies > 400, "copies: " + copies);
+        int s = shared;
+        int c = copies;
+        assertTrue(s > c / 3 && s < c - 50, () -> "shared: " + s + " of " + c);
+    }
+
+    /** A library whose copies are never asked (the decoder's way reads every text). */
+    private static final FormFields.Library LIB_READ = library();
+
     @Test
     void edgeCases_giveTheSameFields() {
         Counts counts = new Counts();
