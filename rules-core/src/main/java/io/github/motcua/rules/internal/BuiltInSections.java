@@ -136,7 +136,7 @@ final class BuiltInSections {
     }
 
     /** {@code calendar/*.yaml} with pack.yaml's {@code defaults} and {@code calendar.switches}: a {@link DeadlineEngine}. */
-    static final class CalendarSection implements DecisionSection<DeadlineResult> {
+    static final class CalendarSection implements DecisionSection<DeadlineResult>, WithoutPackIdentity {
         @Override
         public String name() {
             return CALENDAR;
@@ -511,7 +511,7 @@ final class BuiltInSections {
     }
 
     /** {@code exemptions.yaml} and each {@code procedures/<code>/fees.csv|xlsx}: a {@link PackFees}. */
-    static final class FeeSection implements DecisionSection<FeeAssessment> {
+    static final class FeeSection implements DecisionSection<FeeAssessment>, WithoutPackIdentity {
         @Override
         public String name() {
             return FEES;
@@ -796,7 +796,7 @@ final class BuiltInSections {
     }
 
     /** {@code forms/**}, {@code templates/**} and each procedure's {@code form.schema.json} and templates: a {@link FormRegistry}. */
-    static final class FormSection implements DecisionSection<Decision.FormCheck> {
+    static final class FormSection implements DecisionSection<Decision.FormCheck>, WithoutPackIdentity {
         private static final java.util.regex.Pattern FORM_FILE =
                 java.util.regex.Pattern.compile("procedures/[^/]+/(form\\.schema\\.json|templates/.+)");
         private final boolean lazy;

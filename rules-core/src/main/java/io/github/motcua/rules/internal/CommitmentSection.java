@@ -23,7 +23,7 @@ import java.util.Map;
  * rules replaced the base limit (another variant of the procedure). Claims no file. Stateless, so
  * thread-safe.
  */
-final class CommitmentSection implements DecisionSection<Decision.Commitment> {
+final class CommitmentSection implements DecisionSection<Decision.Commitment>, WithoutPackIdentity {
     static final String NAME = "commitment";
 
     @Override

@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * and the results this procedure issues. A pack without the file gets no part. Stateless, so
  * thread-safe.
  */
-final class DigitisationSection implements DecisionSection<Digitisation> {
+final class DigitisationSection implements DecisionSection<Digitisation>, WithoutPackIdentity {
     static final String FILE = "digitisation.yaml";
     /** The section's messages (vi/en), its own bundle beside the pipeline's. */
     static final String BUNDLE = "io/github/motcua/rules/digitisation";

@@ -52,8 +52,11 @@ final class PackLoader {
     private YamlDoc packDoc;
     /** pack.yaml {@code rules.decisionBudgetMs}, else {@link Evaluator#DEFAULT_BUDGET}. */
     private java.time.Duration decisionBudget = Evaluator.DEFAULT_BUDGET;
-    /** {@link PackFiles#sha256()}, computed on a load thread from the start of the load. */
-    private java.util.concurrent.CompletableFuture<String> packSha256;
+    /**
+     * {@link PackFiles#sha256()}: worked out by the calling thread once the folders are queued, or by a load thread free
+     * before it (it is queued behind the folders).
+     */
+    private Once<String> packSha256;
 
     private final ProcedureReader.RuleChecks ruleChecks;
 
@@ -598,8 +601,8 @@ final class PackLoader {
 
     private LoadedPack load() {
         // on the load threads while this thread parses the pack-wide files: which files each section claims (sections
-        // are thread-safe; the claim problems keep their place below), each folder's files, the pack's hash (one pass
-        // over every byte) and each folder's key
+        // are thread-safe; the claim problems keep their place below), each folder's files and each folder's key; the
+        // pack's hash (one pass over every byte) is queued behind the folders, below
         java.util.concurrent.CompletableFuture<Claimed> claimedF = java.util.concurrent.CompletableFuture.supplyAsync(this::claimed, executor);
         java.util.concurrent.CompletableFuture<Map<String, List<String>>> byProcedureF = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             Map<String, List<String>> out = new TreeMap<>(); // each procedure folder's files
@@ -611,7 +614,7 @@ final class PackLoader {
             }
             return out;
         }, executor);
-        packSha256 = java.util.concurrent.CompletableFuture.supplyAsync(files::sha256, executor);
+        packSha256 = new Once<>(files::sha256);
         // a first load (nothing to reuse) needs the keys only for a later reload: worked out after it (LaterKeys)
         boolean keysLater = previous == null && !deferFolders;
         java.util.concurrent.CompletableFuture<Keys> keysF = keysLater ? null : groupKeys(files, executor);
@@ -639,6 +642,7 @@ final class PackLoader {
         FormFields.Library forms = FormFields.Library.of(files);
         // procedure folders are independent of each other and of the sections: check them meanwhile
         List<java.util.concurrent.CompletableFuture<ProcedureReader.Folder>> folders = new ArrayList<>();
+        List<Once<ProcedureReader.Folder>> folderLoads = new ArrayList<>(); // what this thread may take over, below
         Map<String, List<String>> deferredPaths = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : byProcedure.entrySet()) {
             if (deferFolders && CODE.matcher(e.getKey()).matches() && files.get("procedures/" + e.getKey() + "/procedure.yaml") != null) {
@@ -650,11 +654,40 @@ final class PackLoader {
                 folders.add(java.util.concurrent.CompletableFuture.completedFuture(new ProcedureReader.Folder(e.getKey(), known, List.of(), true)));
                 continue;
             }
-            folders.add(java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys, unitCodes), executor));
+            Once<ProcedureReader.Folder> folder = new Once<>(
+                    () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys, unitCodes));
+            folderLoads.add(folder);
+            folders.add(folder.done);
+            try {
+                executor.execute(folder);
+            } catch (java.util.concurrent.RejectedExecutionException x) {
+                // closed meanwhile: this thread reads it below
+            }
         }
-        PackInfo info = infoWithHash == null ? null : infoWithHash.apply(join(packSha256));
-        PackSection.Context context = new PackSection.Context(info, bases, units, files.files());
+        try {
+            executor.execute(packSha256); // behind the folders: taken by a load thread with no folder to read
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed meanwhile: this thread works it out below
+        }
+        // this thread hashes the pack while the load threads read the folders (unless one was free to take it), then
+        // loads the sections: the work after the walk is then about even between the three threads with Gia Lai's
+        // mix (forms on this one; folders, routing and fees on the load threads)
+        packSha256.run();
+        // a section that never reads the pack's identity starts now; one that may (a plug-in) waits for the hash: the
+        // calling thread no longer idles until the whole pack is hashed before it starts the forms, the longest section
+        PackSection.Context withoutIdentity = new PackSection.Context(null, bases, units, files.files());
+        java.util.function.Supplier<PackSection.Context> withIdentity = new java.util.function.Supplier<>() {
+            private PackSection.Context context;
+
+            @Override
+            public synchronized PackSection.Context get() {
+                if (context == null) {
+                    context = new PackSection.Context(infoWithHash == null ? null : infoWithHash.apply(packSha256.get()),
+                            bases, units, files.files());
+                }
+                return context;
+            }
+        };
         Keys fileKeys = keysLater ? null : join(keysF);
         keys = keysLater ? null : fileKeys.groups();
         wide = keysLater ? null : keys.get("");
@@ -676,7 +709,8 @@ final class PackLoader {
         for (int si = 0; si < sections.size(); si++) {
             PackSection s = sections.get(si);
             Map<String, byte[]> mine = sectionFiles.get(si);
-            SectionLoad sl = new SectionLoad(() -> loadSection(s, mine, context, reuse, wideNow, fileKeys, folderKeysNow));
+            SectionLoad sl = new SectionLoad(() -> loadSection(s, mine,
+                    s instanceof WithoutPackIdentity ? withoutIdentity : withIdentity.get(), reuse, wideNow, fileKeys, folderKeysNow));
             loads.add(sl);
             try {
                 executor.execute(sl);
@@ -685,6 +719,11 @@ final class PackLoader {
             }
         }
         loads.forEach(SectionLoad::run);
+        // done with the sections it could take: this thread reads the folders no load thread has started, from the last
+        // (the load threads take them from the first), so no thread idles while another still has a queue of folders
+        for (int i = folderLoads.size() - 1; i >= 0; i--) {
+            folderLoads.get(i).run();
+        }
         for (int si = 0; si < sections.size(); si++) {
             PackSection s = sections.get(si);
             Map<String, byte[]> mine = sectionFiles.get(si);
@@ -716,6 +755,7 @@ final class PackLoader {
             deferredPaths.clear();
             deferFolders = false;
         }
+        PackInfo info = infoWithHash == null ? null : infoWithHash.apply(packSha256.get());
         Map<String, LoadedPack.ProcedureSource> procedures = new TreeMap<>();
         List<PackCase> cases = new ArrayList<>();
         for (java.util.concurrent.CompletableFuture<ProcedureReader.Folder> f : folders) {
@@ -813,6 +853,35 @@ final class PackLoader {
         }
 
         SectionOutcome outcome() {
+            return join(done);
+        }
+    }
+
+    /** Work run once by whichever thread comes first: a load thread that finds it queued, or a thread that needs it. */
+    private static final class Once<T> implements Runnable {
+        private final java.util.function.Supplier<T> job;
+        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+
+        Once(java.util.function.Supplier<T> job) {
+            this.job = job;
+        }
+
+        @Override
+        public void run() {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                done.complete(job.get());
+            } catch (Throwable t) { // rethrown on the thread that needs the value, as when it ran there
+                done.completeExceptionally(t);
+            }
+        }
+
+        /** The value: worked out here unless another thread has started it, then waited for. */
+        T get() {
+            run();
             return join(done);
         }
     }

@@ -156,7 +156,7 @@ final class Routing {
      * first in every decision, routes the dossier. A dossier this unit does not receive ends there as
      * {@link Eligibility#WRONG_UNIT}: its form is not checked and its rules do not run.
      */
-    static final class Section implements DecisionSection<Decision.Routing> {
+    static final class Section implements DecisionSection<Decision.Routing>, WithoutPackIdentity {
         @Override
         public String name() {
             return NAME;
