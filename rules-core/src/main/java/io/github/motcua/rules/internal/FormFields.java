@@ -371,15 +371,33 @@ final class FormFields {
         }
     }
 
-    /** Up to three declared names closest to {@code wrong} (edit distance), best first. */
+    /** The most characters of a name the closest-name hint compares (field names and codes are far shorter). */
+    static final int CLOSEST_CHARS = 64;
+    /** The most distance-table cells one closest-name hint fills (≈ 1 ms): the work a pack's typo can cause. */
+    static final long CLOSEST_CELLS = 1_000_000;
+
+    /**
+     * Up to three declared names closest to {@code wrong} (edit distance), best first. A hint, and its work is bounded
+     * whatever a pack writes: names and {@code wrong} are compared on their first {@link #CLOSEST_CHARS} characters,
+     * and names are taken in the collection's order until {@link #CLOSEST_CELLS} distance cells are filled (a pack
+     * with a huge unit list or form, or a 100,000-character typo, gets a hint from the names compared).
+     */
     static List<String> closest(String wrong, java.util.Collection<String> names) {
-        List<String> sorted = new ArrayList<>(names);
+        String w = clip(wrong).toLowerCase(java.util.Locale.ROOT);
+        List<String> sorted = new ArrayList<>();
         Map<String, Integer> d = new java.util.HashMap<>();
-        for (String n : sorted) {
-            d.put(n, distance(wrong.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT)));
+        long cells = 0;
+        for (String n : names) {
+            String c = clip(n).toLowerCase(java.util.Locale.ROOT);
+            cells += (long) (w.length() + 1) * (c.length() + 1);
+            if (cells > CLOSEST_CELLS && !sorted.isEmpty()) {
+                break;
+            }
+            sorted.add(n);
+            d.put(n, distance(w, c));
         }
         sorted.sort(Comparator.comparingInt((String n) -> d.get(n)).thenComparing(n -> n));
-        int limit = Math.max(2, wrong.length() / 3);
+        int limit = Math.max(2, w.length() / 3);
         List<String> near = new ArrayList<>();
         for (String n : sorted) {
             if (near.size() < 3 && (near.isEmpty() || d.get(n) <= limit)) {
@@ -387,6 +405,10 @@ final class FormFields {
             }
         }
         return near;
+    }
+
+    private static String clip(String s) {
+        return s.length() <= CLOSEST_CHARS ? s : s.substring(0, CLOSEST_CHARS);
     }
 
     /** Levenshtein distance (the inputs are field names, a few dozen characters). */
