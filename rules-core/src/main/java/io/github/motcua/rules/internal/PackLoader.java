@@ -703,13 +703,13 @@ final class PackLoader {
         checkKeys = keysLater ? later.checkKeyView() : checkKeys(files, fileKeys);
         // the sections are independent of each other (each its own files and the context): this thread loads them in
         // order, and a load thread done with the folders takes one not started yet; their results are taken in order
-        List<SectionLoad> loads = new ArrayList<>();
+        List<Once<SectionOutcome>> loads = new ArrayList<>(); // each section run once, by the loader or a load thread
         Map<String, String> folderKeysNow = keys;
         String wideNow = wide;
         for (int si = 0; si < sections.size(); si++) {
             PackSection s = sections.get(si);
             Map<String, byte[]> mine = sectionFiles.get(si);
-            SectionLoad sl = new SectionLoad(() -> loadSection(s, mine,
+            Once<SectionOutcome> sl = new Once<>(() -> loadSection(s, mine,
                     s instanceof WithoutPackIdentity ? withoutIdentity : withIdentity.get(), reuse, wideNow, fileKeys, folderKeysNow));
             loads.add(sl);
             try {
@@ -718,7 +718,7 @@ final class PackLoader {
                 // closed meanwhile: this thread loads it below
             }
         }
-        loads.forEach(SectionLoad::run);
+        loads.forEach(Once::run);
         // done with the sections it could take: this thread reads the folders no load thread has started, from the last
         // (the load threads take them from the first), so no thread idles while another still has a queue of folders
         for (int i = folderLoads.size() - 1; i >= 0; i--) {
@@ -727,7 +727,7 @@ final class PackLoader {
         for (int si = 0; si < sections.size(); si++) {
             PackSection s = sections.get(si);
             Map<String, byte[]> mine = sectionFiles.get(si);
-            SectionOutcome o = loads.get(si).outcome();
+            SectionOutcome o = loads.get(si).get();
             if (o.key() != null) {
                 sectionKeys.put(s.name(), o.key());
             }
@@ -828,33 +828,6 @@ final class PackLoader {
      * reused) and its value, or the exception its load threw.
      */
     private record SectionOutcome(String key, PackSection.Result result, Object value, RuntimeException failure) {
-    }
-
-    /** One section's load, run once by whichever thread comes first (the loader's, or a load thread). */
-    private static final class SectionLoad implements Runnable {
-        private final java.util.function.Supplier<SectionOutcome> job;
-        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
-        private final java.util.concurrent.CompletableFuture<SectionOutcome> done = new java.util.concurrent.CompletableFuture<>();
-
-        SectionLoad(java.util.function.Supplier<SectionOutcome> job) {
-            this.job = job;
-        }
-
-        @Override
-        public void run() {
-            if (!claimed.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                done.complete(job.get());
-            } catch (Throwable t) { // an Error: rethrown on the loader's thread, as when it ran there
-                done.completeExceptionally(t);
-            }
-        }
-
-        SectionOutcome outcome() {
-            return join(done);
-        }
     }
 
     /** Work run once by whichever thread comes first: a load thread that finds it queued, or a thread that needs it. */
