@@ -53,10 +53,10 @@ final class DecisionPipeline {
      * @param alias the old code the dossier named the procedure by, or null: the decision then gets a note
      *              naming both codes
      */
-    Decision decide(LoadedPack pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d, Clock clock,
+    Decision decide(LoadedPack pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier dossier, Clock clock,
             int firingLimit, Procedure.Alias alias) {
-        // an unknown receiving unit is a bad dossier, whatever its form
-        Evaluator.checkUnit(unitFacts, d);
+        // an unknown receiving or residence unit is a bad dossier, whatever its form (a code in NFC found: renamed so)
+        Dossier d = Evaluator.checkUnits(unitFacts, pack.units().keySet(), dossier);
         Draft draft = new Draft(pack, cp, d, Evaluator.asOf(pack.info(), d));
         draft.alias = alias;
         int i = 0;
