@@ -217,13 +217,21 @@ final class FormFields {
      * {@value #MAX_ID} bytes) is, to that reader, the same bytes but inside the root {@code $id}'s string, whose text
      * it checks alike and never reads ({@link FormSchemaBytes#UNREAD}): the same tree, so the same fields — the
      * pattern's object itself (immutable). Anything else is read as before. Comparing is {@link Arrays#equals} over
-     * ranges; the patterns kept are bounded ({@value #MAX_PATTERNS}) and so are the P compared ({@value #MAX_PREFIXES}).
+     * ranges; the patterns kept are bounded ({@value #MAX_PATTERNS}, and {@value #MAX_SAME} for one P and length of S) and
+     * so are the P compared ({@value #MAX_PREFIXES}).
      * Thread-safe: the load's folder tasks share it.
      */
     static final class Copies {
         private static final int MAX_ID = 1_000;
         private static final int MAX_PREFIXES = 8;
         static final int MAX_PATTERNS = 4_096;
+        /**
+         * The most patterns kept, so compared, for one P and one length of S (session 21). A catalogue of distinct forms
+         * has no copies, and its forms made from one template have the same P and the same length: every form was
+         * compared with every earlier one of its template (≈ 140 a form in the 2,000-procedure distinct catalogue, a
+         * third of the time its fields took to build). A province's copies take the first pattern of their template.
+         */
+        static final int MAX_SAME = 8;
 
         private record Pattern(byte[] bytes, int idTo, FormFields fields) {
         }
@@ -282,7 +290,11 @@ final class FormFields {
                 }
                 prefixes.add(Arrays.copyOf(b, idFrom));
             }
-            byPrefixAndRest.computeIfAbsent(key(k, b.length - idTo), x -> new ArrayList<>(1)).add(new Pattern(b, idTo, fields));
+            List<Pattern> same = byPrefixAndRest.computeIfAbsent(key(k, b.length - idTo), x -> new ArrayList<>(1));
+            if (same.size() >= MAX_SAME) {
+                return;
+            }
+            same.add(new Pattern(b, idTo, fields));
             patterns++;
         }
 
