@@ -511,7 +511,7 @@ final class BuiltInSections {
     }
 
     /** {@code exemptions.yaml} and each {@code procedures/<code>/fees.csv|xlsx}: a {@link PackFees}. */
-    static final class FeeSection implements DecisionSection<FeeAssessment>, WithoutPackIdentity {
+    static final class FeeSection implements DecisionSection<FeeAssessment>, WithoutPackIdentity, WithLoadForms {
         @Override
         public String name() {
             return FEES;
@@ -676,6 +676,12 @@ final class BuiltInSections {
 
         @Override
         public Result load(Map<String, byte[]> files, Context context) {
+            return load(files, context, null);
+        }
+
+        /** @param forms the load's forms ({@link WithLoadForms}), or null: a library of the context's files, on need */
+        @Override
+        public Result load(Map<String, byte[]> files, Context context, FormFields.Library forms) {
             List<PackProblem> problems = new ArrayList<>();
             Function<String, Optional<LegalBasis>> bases = id -> Optional.ofNullable(context.bases().get(id));
             ExemptionCatalog catalog = ExemptionCatalog.of(List.of());
@@ -699,7 +705,7 @@ final class BuiltInSections {
                 }
                 catalog = r.catalog();
             }
-            return tables(files, context.files(), bases, catalog, problems, null, java.util.Set.of());
+            return tables(files, context.files(), forms, bases, catalog, problems, null, java.util.Set.of());
         }
 
         /**
@@ -709,20 +715,31 @@ final class BuiltInSections {
          */
         @Override
         public Result reload(Map<String, byte[]> files, Context context, Object previousValue, java.util.Set<String> unchanged) {
+            return reload(files, context, previousValue, unchanged, null);
+        }
+
+        /** @param forms the load's forms ({@link WithLoadForms}), or null: a library of the context's files, on need */
+        @Override
+        public Result reload(Map<String, byte[]> files, Context context, Object previousValue, java.util.Set<String> unchanged,
+                FormFields.Library forms) {
             if (!(previousValue instanceof PackFees previous)) {
-                return load(files, context);
+                return load(files, context, forms);
             }
             List<PackProblem> problems = new ArrayList<>();
             Function<String, Optional<LegalBasis>> bases = id -> Optional.ofNullable(context.bases().get(id));
-            return tables(files, context.files(), bases, previous.catalog(), problems, previous, unchanged);
+            return tables(files, context.files(), forms, bases, previous.catalog(), problems, previous, unchanged);
         }
 
-        /** @param packFiles every file of the pack: each new table's quantity cells are checked against its form */
-        private static Result tables(Map<String, byte[]> files, Map<String, byte[]> packFiles,
+        /**
+         * @param packFiles every file of the pack: each new table's quantity cells are checked against its form
+         * @param loadForms the load's forms (each procedure form's fields shared with its folder read), or null: the
+         *                  shared forms of {@code packFiles} read here once if a table needs them
+         */
+        private static Result tables(Map<String, byte[]> files, Map<String, byte[]> packFiles, FormFields.Library loadForms,
                 Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog, List<PackProblem> problems,
                 PackFees previous, java.util.Set<String> unchanged) {
             Map<String, FeeTable> tables = new TreeMap<>();
-            FormFields.Library[] library = new FormFields.Library[1]; // the shared forms, read once if a table needs them
+            FormFields.Library[] library = {loadForms}; // the shared forms, read once if a table needs them
             java.util.function.Supplier<FormFields.Library> forms = () -> {
                 if (library[0] == null) {
                     library[0] = FormFields.Library.of(packFiles);
