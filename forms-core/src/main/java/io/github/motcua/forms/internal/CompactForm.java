@@ -226,7 +226,16 @@ final class CompactForm {
         String birthRef;
         String sexRef;
         String[] dateFields;
-        boolean[] dateInclusive;
+        /**
+         * Whether date rule {@code i} is inclusive: bit {@code i} for the first 64 rules, beyond them
+         * {@link #dateInclusiveMore} (null for 64 rules or fewer) — a check reads no array of its own for them (Session 21).
+         */
+        long dateInclusiveBits;
+        boolean[] dateInclusiveMore;
+
+        boolean dateInclusive(int i) {
+            return i < Long.SIZE ? (dateInclusiveBits >>> i & 1) != 0 : dateInclusiveMore[i];
+        }
 
         int indexOf(String key) {
             int h = key.hashCode();
@@ -564,7 +573,11 @@ final class CompactForm {
                 }
                 case VnKeywords.DATE_BEFORE -> {
                     n.dateFields = VnKeywords.DateBefore.fields(v);
-                    n.dateInclusive = VnKeywords.DateBefore.inclusives(v);
+                    boolean[] inclusive = VnKeywords.DateBefore.inclusives(v);
+                    for (int i = 0; i < inclusive.length && i < Long.SIZE; i++) {
+                        n.dateInclusiveBits |= inclusive[i] ? 1L << i : 0;
+                    }
+                    n.dateInclusiveMore = inclusive.length > Long.SIZE ? inclusive : null;
                     return true;
                 }
                 default -> {
@@ -985,7 +998,7 @@ final class CompactForm {
                     continue;
                 }
                 base = base == null ? base() : base;
-                if (VnKeywords.DateBefore.fails(mine, rootData, base, n.dateFields[i], n.dateInclusive[i])) {
+                if (VnKeywords.DateBefore.fails(mine, rootData, base, n.dateFields[i], n.dateInclusive(i))) {
                     ok = fail();
                 }
             }
