@@ -1,5 +1,10 @@
 package io.github.motcua.rules.internal;
 
+import static io.github.motcua.rules.internal.ShapeChecks.each;
+import static io.github.motcua.rules.internal.ShapeChecks.keys;
+import static io.github.motcua.rules.internal.ShapeChecks.oneOf;
+import static io.github.motcua.rules.internal.ShapeChecks.optional;
+
 import io.github.motcua.kernel.PackNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -89,47 +94,6 @@ final class ProcedureShape {
 
 
 
-
-    /** {@code additionalProperties: false}: a mapping whose every key is in {@code allowed}. */
-    private static boolean keys(PackNode n, Set<String> allowed) {
-        if (n == null || !n.isMap()) {
-            return false;
-        }
-        for (String key : n.map().keySet()) {
-            if (!allowed.contains(key)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@code enum} of texts: a text in {@code values}. */
-    private static boolean oneOf(PackNode n, Set<String> values) {
-        return string(n) && values.contains(n.text());
-    }
-
-    /** One subschema's test. */
-    private interface Check {
-        boolean ok(PackNode n);
-    }
-
-    /** An optional property: absent, or passing {@code c}. */
-    private static boolean optional(PackNode n, Check c) {
-        return n == null || c.ok(n);
-    }
-
-    /** {@code type: array} whose every item passes {@code c}. */
-    private static boolean each(PackNode n, Check c) {
-        if (n == null || !n.isList()) {
-            return false;
-        }
-        for (PackNode item : n.list()) {
-            if (!c.ok(item)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** {@code type: boolean}. */
     private static boolean isBoolean(PackNode n) {
