@@ -922,7 +922,7 @@ final class PackLoader {
         if (doc == null) {
             return null;
         }
-        List<PackProblem> found = Schemas.validate(kind, doc, "", doc.root());
+        List<PackProblem> found = Schemas.validate(kind, doc);
         problems.addAll(found);
         return found.isEmpty() ? doc : null;
     }

@@ -1,9 +1,18 @@
 package io.github.motcua.rules.internal;
 
+import static io.github.motcua.rules.internal.TreeValues.asBoolean;
+import static io.github.motcua.rules.internal.TreeValues.asInt;
+import static io.github.motcua.rules.internal.TreeValues.asLong;
+import static io.github.motcua.rules.internal.TreeValues.decimal;
+import static io.github.motcua.rules.internal.TreeValues.items;
+import static io.github.motcua.rules.internal.TreeValues.string;
+import static io.github.motcua.rules.internal.TreeValues.text;
+
 import io.github.motcua.calendar.DeadlineUnit;
 import io.github.motcua.calendar.InternalStep;
 import io.github.motcua.calendar.TimeLimit;
 import io.github.motcua.dossier.Channel;
+import io.github.motcua.kernel.PackNode;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.law.Parameter;
 import io.github.motcua.rules.Dossier;
@@ -344,10 +353,10 @@ final class ProcedureReader {
         if (doc == null) {
             return null;
         }
-        JsonNode r = doc.root();
+        PackNode r = doc.tree();
         int before = problems.size();
-        if (!code.equals(r.get("code").asString())) {
-            problems.add(doc.msg("/code", "CODE_MISMATCH", "load.procedure.codeMismatch", "code", r.get("code").asString(), "folder", code));
+        if (!code.equals(string(r.get("code")))) {
+            problems.add(doc.msg("/code", "CODE_MISMATCH", "load.procedure.codeMismatch", "code", string(r.get("code")), "folder", code));
         }
         try {
             return procedureBody(code, doc, r, bases, before);
@@ -362,23 +371,23 @@ final class ProcedureReader {
         }
     }
 
-    private Procedure procedureBody(String code, YamlDoc doc, JsonNode r, Map<String, LegalBasis> bases, int before) {
+    private Procedure procedureBody(String code, YamlDoc doc, PackNode r, Map<String, LegalBasis> bases, int before) {
         List<LegalBasis> procBases = new ArrayList<>();
         int i = 0;
-        for (JsonNode b : r.get("legalBases")) {
-            LegalBasis lb = basis(doc, "/legalBases/" + i++, b.asString(), bases);
+        for (PackNode b : items(r.get("legalBases"))) {
+            LegalBasis lb = basis(doc, "/legalBases/" + i++, string(b), bases);
             if (lb != null) {
                 procBases.add(lb);
             }
         }
-        JsonNode d = r.get("deadline");
-        LegalBasis deadlineBasis = d.get("basis") == null ? null : basis(doc, "/deadline/basis", d.get("basis").asString(), bases);
+        PackNode d = r.get("deadline");
+        LegalBasis deadlineBasis = d.get("basis") == null ? null : basis(doc, "/deadline/basis", string(d.get("basis")), bases);
         // unknown: the official text states no exact limit (an imported record of unit OTHER ...): no deadline, never 0
         Procedure.BaseDeadline deadline = d.get("amount") == null || d.get("unit") == null
-                || (d.get("unknown") != null && d.get("unknown").asBoolean()) ? null
+                || (d.get("unknown") != null && asBoolean(d.get("unknown"))) ? null
                 : new Procedure.BaseDeadline(
-                new TimeLimit(d.get("amount").asLong(), DeadlineUnit.valueOf(d.get("unit").asString())), deadlineBasis,
-                null, d.get("validFrom") == null ? null : java.time.LocalDate.parse(d.get("validFrom").asString()),
+                new TimeLimit(asLong(d.get("amount")), DeadlineUnit.valueOf(string(d.get("unit")))), deadlineBasis,
+                null, d.get("validFrom") == null ? null : java.time.LocalDate.parse(string(d.get("validFrom"))),
                 doc.topLevelKeyLine("deadline"));
         Parameter<Procedure.BaseDeadline> series = null;
         if (d.get("values") != null) {
@@ -390,43 +399,43 @@ final class ProcedureReader {
             series = series(doc, d.get("values"), code, bases);
             deadline = null;
         }
-        JsonNode src = r.get("source");
+        PackNode src = r.get("source");
         List<Procedure.ValueMark> marks = new ArrayList<>();
         if (src != null && src.get("values") != null) {
-            for (JsonNode v : src.get("values")) {
-                marks.add(new Procedure.ValueMark(v.get("value").asString(), v.get("from") == null ? null : v.get("from").asString(),
-                        v.get("verified").asBoolean(), v.get("note") == null ? null : v.get("note").asString()));
+            for (PackNode v : items(src.get("values"))) {
+                marks.add(new Procedure.ValueMark(string(v.get("value")), v.get("from") == null ? null : string(v.get("from")),
+                        asBoolean(v.get("verified")), v.get("note") == null ? null : string(v.get("note"))));
             }
         }
-        Procedure.Source source = src == null ? null : new Procedure.Source(src.get("recordId").asString(),
-                src.get("code").asString(), src.get("updatedAt") == null ? null : src.get("updatedAt").asString(),
-                src.get("decision") == null ? null : src.get("decision").asString(), src.get("verified").asBoolean(),
-                src.get("note") == null ? null : src.get("note").asString(), marks);
+        Procedure.Source source = src == null ? null : new Procedure.Source(string(src.get("recordId")),
+                string(src.get("code")), src.get("updatedAt") == null ? null : string(src.get("updatedAt")),
+                src.get("decision") == null ? null : string(src.get("decision")), asBoolean(src.get("verified")),
+                src.get("note") == null ? null : string(src.get("note")), marks);
         List<InternalStep> steps = new ArrayList<>();
         List<Procedure.StepCondition> stepConditions = new ArrayList<>();
         if (r.get("steps") != null) {
             Set<String> stepIds = new LinkedHashSet<>();
             int si = 0;
-            for (JsonNode s : r.get("steps")) {
+            for (PackNode s : items(r.get("steps"))) {
                 String ptr = "/steps/" + si++;
-                String id = s.get("id").asString();
+                String id = string(s.get("id"));
                 if (!stepIds.add(id)) {
                     problems.add(doc.msg(ptr + "/id", "DUPLICATE_ID", "load.procedure.duplicateStep", "id", id));
                     continue;
                 }
-                JsonNode bud = s.get("budget");
-                LegalBasis sb = s.get("basis") == null ? null : basis(doc, ptr + "/basis", s.get("basis").asString(), bases);
-                steps.add(new InternalStep(id, s.get("role").asString(), s.get("name").asString(),
-                        new TimeLimit(bud.get("amount").asLong(), DeadlineUnit.valueOf(bud.get("unit").asString())),
-                        s.get("unit") == null ? null : s.get("unit").asString(),
-                        s.get("counted") == null || s.get("counted").asBoolean(), sb,
-                        s.get("verified") == null || s.get("verified").asBoolean(),
-                        s.get("note") == null ? null : s.get("note").asString()));
-                JsonNode w = s.get("when");
+                PackNode bud = s.get("budget");
+                LegalBasis sb = s.get("basis") == null ? null : basis(doc, ptr + "/basis", string(s.get("basis")), bases);
+                steps.add(new InternalStep(id, string(s.get("role")), string(s.get("name")),
+                        new TimeLimit(asLong(bud.get("amount")), DeadlineUnit.valueOf(string(bud.get("unit")))),
+                        s.get("unit") == null ? null : string(s.get("unit")),
+                        s.get("counted") == null || asBoolean(s.get("counted")), sb,
+                        s.get("verified") == null || asBoolean(s.get("verified")),
+                        s.get("note") == null ? null : string(s.get("note"))));
+                PackNode w = s.get("when");
                 if (w != null) {
-                    JsonNode eq = w.get("equals");
-                    Object value = eq.isBoolean() ? (Object) eq.asBoolean() : eq.isNumber() ? eq.decimalValue() : eq.asString();
-                    stepConditions.add(new Procedure.StepCondition(id, w.get("field").asString(), value));
+                    PackNode eq = w.get("equals");
+                    Object value = eq.kind() == PackNode.Kind.BOOLEAN ? (Object) asBoolean(eq) : eq.kind() == PackNode.Kind.NUMBER ? decimal(eq) : string(eq);
+                    stepConditions.add(new Procedure.StepCondition(id, string(w.get("field")), value));
                     // where to report a field the form does not declare (checked once the form is read)
                     whenAt.put(id, ptr + "/when/field");
                     whenDoc = doc;
@@ -436,46 +445,46 @@ final class ProcedureReader {
         List<DossierComponent> components = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         i = 0;
-        for (JsonNode c : r.get("components")) {
+        for (PackNode c : items(r.get("components"))) {
             String ptr = "/components/" + i++;
-            String id = c.get("id").asString();
+            String id = string(c.get("id"));
             if (!ids.add(id)) {
                 problems.add(doc.msg(ptr + "/id", "DUPLICATE_ID", "load.procedure.duplicateComponent", "id", id));
                 continue;
             }
             DossierComponent.Database ds = null;
             if (c.get("waivableBy") != null) {
-                JsonNode w = c.get("waivableBy");
-                ds = new DossierComponent.Database(w.get("source").asString(),
-                        w.get("name") == null ? null : PackLoader.text(w.get("name")));
+                PackNode w = c.get("waivableBy");
+                ds = new DossierComponent.Database(string(w.get("source")),
+                        w.get("name") == null ? null : text(w.get("name")));
             }
-            LegalBasis cb = c.get("basis") == null ? null : basis(doc, ptr + "/basis", c.get("basis").asString(), bases);
-            components.add(new DossierComponent(id, PackLoader.text(c.get("name")),
-                    DossierComponent.CopyKind.valueOf(c.get("form").asString()),
-                    c.get("quantity") == null ? 1 : c.get("quantity").asInt(),
+            LegalBasis cb = c.get("basis") == null ? null : basis(doc, ptr + "/basis", string(c.get("basis")), bases);
+            components.add(new DossierComponent(id, text(c.get("name")),
+                    DossierComponent.CopyKind.valueOf(string(c.get("form"))),
+                    c.get("quantity") == null ? 1 : asInt(c.get("quantity")),
                     c.get("presence") == null ? DossierComponent.Presence.REQUIRED
-                            : DossierComponent.Presence.valueOf(c.get("presence").asString()), ds, cb));
+                            : DossierComponent.Presence.valueOf(string(c.get("presence"))), ds, cb));
         }
         List<Channel> channels = new ArrayList<>();
-        r.get("channels").forEach(ch -> channels.add(Channel.valueOf(ch.asString())));
+        items(r.get("channels")).forEach(ch -> channels.add(Channel.valueOf(string(ch))));
         List<Procedure.Alias> aliases = new ArrayList<>();
         if (r.get("aliases") != null) {
             i = 0;
-            for (JsonNode a : r.get("aliases")) {
-                String ac = a.get("code").asString();
+            for (PackNode a : items(r.get("aliases"))) {
+                String ac = string(a.get("code"));
                 if (ac.equals(code)) {
                     problems.add(doc.msg("/aliases/" + i, "ALIAS_IS_CODE", "load.alias.ownCode", "alias", ac));
                 }
-                aliases.add(new Procedure.Alias(ac, a.get("note") == null ? null : a.get("note").asString()));
+                aliases.add(new Procedure.Alias(ac, a.get("note") == null ? null : string(a.get("note"))));
                 i++;
             }
         }
         Procedure.Commitment commitment = null;
-        JsonNode cm = r.get("commitment");
+        PackNode cm = r.get("commitment");
         if (cm != null) {
-            LegalBasis cb = cm.get("basis") == null ? null : basis(doc, "/commitment/basis", cm.get("basis").asString(), bases);
-            commitment = new Procedure.Commitment(cm.get("amount").decimalValue(), DeadlineUnit.valueOf(cm.get("unit").asString()),
-                    cb, cm.get("note") == null ? null : cm.get("note").asString(), doc.topLevelKeyLine("commitment"));
+            LegalBasis cb = cm.get("basis") == null ? null : basis(doc, "/commitment/basis", string(cm.get("basis")), bases);
+            commitment = new Procedure.Commitment(decimal(cm.get("amount")), DeadlineUnit.valueOf(string(cm.get("unit"))),
+                    cb, cm.get("note") == null ? null : string(cm.get("note")), doc.topLevelKeyLine("commitment"));
             if (!commitment.withinMaximum(deadline.limit())) {
                 // each language names the times its own way: "15 ngày làm việc", "15 WORKING_DAYS"
                 problems.add(doc.problem("/commitment", "COMMITMENT_EXCEEDS_MAXIMUM",
@@ -485,25 +494,25 @@ final class ProcedureReader {
             }
         }
         Procedure.Competence competence = null;
-        JsonNode ct = r.get("competence");
+        PackNode ct = r.get("competence");
         if (ct != null) {
-            Procedure.Competence.By by = Procedure.Competence.By.valueOf(ct.get("by").asString());
-            String field = ct.get("field") == null ? null : ct.get("field").asString();
-            String unit = ct.get("unit") == null ? null : ct.get("unit").asString();
+            Procedure.Competence.By by = Procedure.Competence.By.valueOf(string(ct.get("by")));
+            String field = ct.get("field") == null ? null : string(ct.get("field"));
+            String unit = ct.get("unit") == null ? null : string(ct.get("unit"));
             if (by == Procedure.Competence.By.FORM_UNIT && field == null) {
                 problems.add(doc.msg("/competence", "COMPETENCE_FIELD", "load.competence.field"));
             }
             if (by == Procedure.Competence.By.FIXED_UNIT && unit == null) {
                 problems.add(doc.msg("/competence", "COMPETENCE_UNIT", "load.competence.unit"));
             }
-            LegalBasis kb = ct.get("basis") == null ? null : basis(doc, "/competence/basis", ct.get("basis").asString(), bases);
+            LegalBasis kb = ct.get("basis") == null ? null : basis(doc, "/competence/basis", string(ct.get("basis")), bases);
             Procedure.Competence.Transfer transfer = null;
-            JsonNode tr = ct.get("transfer");
-            if (tr != null && tr.get("amount").asLong() > 0) {
+            PackNode tr = ct.get("transfer");
+            if (tr != null && asLong(tr.get("amount")) > 0) {
                 transfer = new Procedure.Competence.Transfer(
-                        new TimeLimit(tr.get("amount").asLong(), DeadlineUnit.valueOf(tr.get("unit").asString())),
-                        tr.get("counted") == null || tr.get("counted").asBoolean(),
-                        tr.get("basis") == null ? null : basis(doc, "/competence/transfer/basis", tr.get("basis").asString(), bases));
+                        new TimeLimit(asLong(tr.get("amount")), DeadlineUnit.valueOf(string(tr.get("unit")))),
+                        tr.get("counted") == null || asBoolean(tr.get("counted")),
+                        tr.get("basis") == null ? null : basis(doc, "/competence/transfer/basis", string(tr.get("basis")), bases));
             }
             competence = new Procedure.Competence(by, field, unit, kb, transfer);
         }
@@ -523,12 +532,12 @@ final class ProcedureReader {
             }
             series = new Parameter<>(series.id(), withCutOff);
         }
-        return new Procedure(code, PackLoader.text(r.get("name")), r.get("field") == null ? null : PackLoader.text(r.get("field")),
-                Procedure.Level.valueOf(r.get("level").asString()), r.get("agency") == null ? null : PackLoader.text(r.get("agency")),
+        return new Procedure(code, text(r.get("name")), r.get("field") == null ? null : text(r.get("field")),
+                Procedure.Level.valueOf(string(r.get("level"))), r.get("agency") == null ? null : text(r.get("agency")),
                 channels, r.get("onlineLevel") == null ? Procedure.OnlineLevel.NONE
-                        : Procedure.OnlineLevel.valueOf(r.get("onlineLevel").asString()),
-                r.get("boundaryFree") != null && r.get("boundaryFree").asBoolean(),
-                r.get("result") == null ? null : PackLoader.text(r.get("result")), procBases, deadline, steps, components,
+                        : Procedure.OnlineLevel.valueOf(string(r.get("onlineLevel"))),
+                r.get("boundaryFree") != null && asBoolean(r.get("boundaryFree")),
+                r.get("result") == null ? null : text(r.get("result")), procBases, deadline, steps, components,
                 aliases, commitment, competence, source, stepConditions, series);
     }
 
@@ -560,17 +569,17 @@ final class ProcedureReader {
      * {@code validTo} (inclusive) and basis. A period that starts on or before the previous one's
      * {@code validTo} overlaps it: a problem at its line. Null when any value has a problem.
      */
-    private Parameter<Procedure.BaseDeadline> series(YamlDoc doc, JsonNode values, String code,
+    private Parameter<Procedure.BaseDeadline> series(YamlDoc doc, PackNode values, String code,
             Map<String, LegalBasis> bases) {
         int before = problems.size();
         List<Parameter.Dated<Procedure.BaseDeadline>> out = new ArrayList<>();
         Parameter.Dated<Procedure.BaseDeadline> prev = null;
         int prevLine = 0;
         int j = 0;
-        for (JsonNode v : values) {
+        for (PackNode v : items(values)) {
             String vp = "/deadline/values/" + j++;
             int line = doc.position(vp)[0];
-            LegalBasis b = basis(doc, vp + "/basis", v.get("basis").asString(), bases);
+            LegalBasis b = basis(doc, vp + "/basis", string(v.get("basis")), bases);
             java.time.LocalDate from = date(doc, vp + "/validFrom", v.get("validFrom"));
             java.time.LocalDate to = date(doc, vp + "/validTo", v.get("validTo"));
             if (from == null && v.get("validFrom") == null && prev != null) {
@@ -594,7 +603,7 @@ final class ProcedureReader {
                 continue; // reported
             }
             Procedure.BaseDeadline bd = new Procedure.BaseDeadline(
-                    new TimeLimit(v.get("amount").asLong(), DeadlineUnit.valueOf(v.get("unit").asString())), b, null, from,
+                    new TimeLimit(asLong(v.get("amount")), DeadlineUnit.valueOf(string(v.get("unit")))), b, null, from,
                     line, null, to);
             prev = new Parameter.Dated<>(start, bd, b, to);
             prevLine = line;
@@ -603,14 +612,14 @@ final class ProcedureReader {
         return problems.size() == before && !out.isEmpty() ? new Parameter<>("deadline." + code, out) : null;
     }
 
-    private java.time.LocalDate date(YamlDoc doc, String ptr, JsonNode n) {
+    private java.time.LocalDate date(YamlDoc doc, String ptr, PackNode n) {
         if (n == null) {
             return null;
         }
         try {
-            return java.time.LocalDate.parse(n.asString());
+            return java.time.LocalDate.parse(string(n));
         } catch (java.time.format.DateTimeParseException e) {
-            problems.add(doc.msg(ptr, "BAD_VALUE", "load.deadline.badDate", "date", n.asString()));
+            problems.add(doc.msg(ptr, "BAD_VALUE", "load.deadline.badDate", "date", string(n)));
             return null;
         }
     }
@@ -620,23 +629,23 @@ final class ProcedureReader {
      * {@code cutOffBasis}, else the limit's basis), or when it names none, the first pack.yaml
      * {@code cutOffs} rule that covers it, or none.
      */
-    private Procedure.BaseDeadline cutOff(YamlDoc doc, JsonNode d, Procedure.BaseDeadline deadline, String code,
-            JsonNode r, Map<String, LegalBasis> bases) {
-        JsonNode own = d.get("cutOff");
+    private Procedure.BaseDeadline cutOff(YamlDoc doc, PackNode d, Procedure.BaseDeadline deadline, String code,
+            PackNode r, Map<String, LegalBasis> bases) {
+        PackNode own = d.get("cutOff");
         LegalBasis ownBasis = d.get("cutOffBasis") == null ? null
-                : basis(doc, "/deadline/cutOffBasis", d.get("cutOffBasis").asString(), bases);
+                : basis(doc, "/deadline/cutOffBasis", string(d.get("cutOffBasis")), bases);
         if (own == null) {
-            return cutOffs.apply(code, r.get("field") == null ? null : PackLoader.text(r.get("field")).vi(),
-                    Procedure.Level.valueOf(r.get("level").asString()), deadline);
+            return cutOffs.apply(code, r.get("field") == null ? null : text(r.get("field")).vi(),
+                    Procedure.Level.valueOf(string(r.get("level"))), deadline);
         }
-        if (own.asString().equals("none")) {
+        if (string(own).equals("none")) {
             return deadline.withCutOff(null, null);
         }
         LegalBasis b = ownBasis != null ? ownBasis : deadline.basis();
         if (b == null && d.get("cutOffBasis") == null) {
             problems.add(doc.msg("/deadline/cutOff", "CUT_OFF_NO_BASIS", "load.deadline.cutOffNoBasis"));
         }
-        return deadline.withCutOff(LocalTime.parse(own.asString()), b);
+        return deadline.withCutOff(LocalTime.parse(string(own)), b);
     }
 
     private LegalBasis basis(YamlDoc doc, String ptr, String id, Map<String, LegalBasis> bases) {

@@ -5,11 +5,11 @@ import static io.github.motcua.rules.internal.ShapeChecks.keys;
 import static io.github.motcua.rules.internal.ShapeChecks.oneOf;
 import static io.github.motcua.rules.internal.ShapeChecks.optional;
 
+import io.github.motcua.kernel.PackNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A purpose-built proof that a {@code procedure.yaml} tree satisfies the library's own {@code procedure.schema.json}
@@ -66,24 +66,27 @@ final class ProcedureShape {
     }
 
     /**
-     * Whether {@code root} (a procedure.yaml as {@link YamlDoc#root()} gives it) certainly satisfies
-     * procedure.schema.json as networknt validates it (draft 2020-12, format assertions on). False means "not proved":
-     * the caller validates with networknt.
+     * Whether {@code root} (a procedure.yaml as the kernel reads it, {@link YamlDoc#tree()}) certainly satisfies
+     * procedure.schema.json as networknt validates it on the same file's JSON values ({@link YamlDoc#root()}: draft
+     * 2020-12, format assertions on). False means "not proved": the caller validates with networknt. Read from the
+     * kernel's tree (session 21): a proved file is never made into JSON values at all. Each test below is the one the
+     * JSON values would give — a text is {@link PackNode.Kind#TEXT} (a JSON string), an integer an {@link Integer} or
+     * {@link Long} (an int or long node), a decimal a {@link Double} (a double node), as {@link YamlDoc#json} maps them.
      */
-    static boolean certainlyValid(JsonNode root) {
+    static boolean certainlyValid(PackNode root) {
         if (!keys(root, TOP) || !has(root, "code", "name", "level", "channels", "legalBases", "deadline", "components")) {
             return false;
         }
         if (!code(root.get("code")) || !text(root.get("name")) || !optional(root.get("field"), ProcedureShape::text)
                 || !oneOf(root.get("level"), LEVELS) || !optional(root.get("agency"), ProcedureShape::text)
                 || !channels(root.get("channels")) || !optional(root.get("onlineLevel"), n -> oneOf(n, ONLINE_LEVELS))
-                || !optional(root.get("boundaryFree"), JsonNode::isBoolean) || !optional(root.get("result"), ProcedureShape::text)
+                || !optional(root.get("boundaryFree"), ProcedureShape::isBoolean) || !optional(root.get("result"), ProcedureShape::text)
                 || !strings(root.get("legalBases")) || !deadline(root.get("deadline"))
                 || !optional(root.get("steps"), n -> each(n, ProcedureShape::step))
                 || !each(root.get("components"), ProcedureShape::component) || !optional(root.get("aliases"), ProcedureShape::aliases)
                 || !optional(root.get("commitment"), ProcedureShape::commitment)
                 || !optional(root.get("competence"), ProcedureShape::competence)
-                || !optional(root.get("note"), JsonNode::isString) || !optional(root.get("source"), ProcedureShape::source)) {
+                || !optional(root.get("note"), ProcedureShape::string) || !optional(root.get("source"), ProcedureShape::source)) {
             return false;
         }
         return true; // fees and form: any value (read by their sections)
@@ -92,8 +95,23 @@ final class ProcedureShape {
 
 
 
+    /** {@code type: boolean}. */
+    private static boolean isBoolean(PackNode n) {
+        return n != null && n.kind() == PackNode.Kind.BOOLEAN;
+    }
+
+    /** An integer the JSON values hold as an int or a long (not a big integer, not a decimal). */
+    private static boolean integral(PackNode n) {
+        return n != null && (n.number() instanceof Integer || n.number() instanceof Long);
+    }
+
+    /** A decimal the JSON values hold as a finite double. */
+    private static boolean finiteDouble(PackNode n) {
+        return n != null && n.number() instanceof Double && Double.isFinite(n.number().doubleValue());
+    }
+
     /** {@code required}: every name present (with any value; the value's own schema is checked by the caller). */
-    private static boolean has(JsonNode n, String... names) {
+    private static boolean has(PackNode n, String... names) {
         for (String name : names) {
             if (n.get(name) == null) {
                 return false;
@@ -102,13 +120,13 @@ final class ProcedureShape {
         return true;
     }
 
-    private static boolean string(JsonNode n) {
-        return n != null && n.isString();
+    private static boolean string(PackNode n) {
+        return n != null && n.kind() == PackNode.Kind.TEXT;
     }
 
-    private static boolean optionalString(JsonNode object, String name) {
-        JsonNode n = object.get(name);
-        return n == null || n.isString();
+    private static boolean optionalString(PackNode object, String name) {
+        PackNode n = object.get(name);
+        return n == null || n.kind() == PackNode.Kind.TEXT;
     }
 
 
@@ -116,28 +134,28 @@ final class ProcedureShape {
      * {@code type: integer, minimum: min} for an int or a long as the YAML reader writes it; a decimal (even 3.0) and an
      * integer of more than 18 digits are left to networknt.
      */
-    private static boolean integer(JsonNode n, long min) {
-        return n != null && (n.isInt() || n.isLong()) && n.longValue() >= min;
+    private static boolean integer(PackNode n, long min) {
+        return integral(n) && n.number().longValue() >= min;
     }
 
     /** {@code $defs/text}: {@code {vi: non-empty text, en: text}}. */
-    private static boolean text(JsonNode n) {
-        return keys(n, TEXT) && string(n.get("vi")) && !n.get("vi").asString().isEmpty() && optionalString(n, "en");
+    private static boolean text(PackNode n) {
+        return keys(n, TEXT) && string(n.get("vi")) && !n.get("vi").text().isEmpty() && optionalString(n, "en");
     }
 
-    private static boolean strings(JsonNode n) {
+    private static boolean strings(PackNode n) {
         return each(n, ProcedureShape::string);
     }
 
 
     /** {@code channels}: at least one, no two equal, each a channel. */
-    private static boolean channels(JsonNode n) {
-        if (n == null || !n.isArray() || n.size() == 0) {
+    private static boolean channels(PackNode n) {
+        if (n == null || !n.isList() || n.list().isEmpty()) {
             return false;
         }
         Set<String> seen = new HashSet<>();
-        for (JsonNode item : n) {
-            if (!oneOf(item, CHANNELS) || !seen.add(item.asString())) {
+        for (PackNode item : n.list()) {
+            if (!oneOf(item, CHANNELS) || !seen.add(item.text())) {
                 return false;
             }
         }
@@ -145,11 +163,11 @@ final class ProcedureShape {
     }
 
     /** {@code ^[A-Za-z0-9][A-Za-z0-9._-]*$}, the procedure and alias code. */
-    private static boolean code(JsonNode n) {
+    private static boolean code(PackNode n) {
         if (!string(n)) {
             return false;
         }
-        String s = n.asString();
+        String s = n.text();
         if (s.isEmpty() || s.length() > MAX_PATTERN_TEXT || !alnum(s.charAt(0))) {
             return false;
         }
@@ -171,11 +189,11 @@ final class ProcedureShape {
     }
 
     /** {@code ^[0-9]{4}-[0-9]{2}-[0-9]{2}$}. */
-    private static boolean datePattern(JsonNode n) {
-        if (!string(n)) {
-            return false;
-        }
-        String s = n.asString();
+    private static boolean datePattern(PackNode n) {
+        return string(n) && datePattern(n.text());
+    }
+
+    private static boolean datePattern(String s) {
         if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             return false;
         }
@@ -187,13 +205,20 @@ final class ProcedureShape {
         return true;
     }
 
-    /** The pattern and {@code format: date}: networknt's date format is {@link LocalDate#parse} with a year 0–9999. */
-    static boolean date(JsonNode n) {
-        if (!datePattern(n)) {
+    private static boolean date(PackNode n) {
+        return string(n) && date(n.text());
+    }
+
+    /**
+     * A text of the date pattern and {@code format: date} ({@link RulesShape}'s dates too): networknt's date format is
+     * {@link LocalDate#parse} with a year 0–9999.
+     */
+    static boolean date(String s) {
+        if (!datePattern(s)) {
             return false;
         }
         try {
-            LocalDate.parse(n.asString()); // four digits: the year is 0-9999
+            LocalDate.parse(s); // four digits: the year is 0-9999
             return true;
         } catch (DateTimeParseException e) {
             return false;
@@ -201,11 +226,11 @@ final class ProcedureShape {
     }
 
     /** {@code ^(([01][0-9]|2[0-3]):[0-5][0-9]|none)$}. */
-    private static boolean cutOff(JsonNode n) {
+    private static boolean cutOff(PackNode n) {
         if (!string(n)) {
             return false;
         }
-        String s = n.asString();
+        String s = n.text();
         if (s.equals("none")) {
             return true;
         }
@@ -217,58 +242,56 @@ final class ProcedureShape {
         return hour <= 23 && s.charAt(3) <= '5';
     }
 
-    private static boolean deadline(JsonNode d) {
+    private static boolean deadline(PackNode d) {
         if (!keys(d, DEADLINE)) {
             return false;
         }
         // anyOf: amount and unit, or unknown: true, or values
-        JsonNode unknown = d.get("unknown");
-        boolean any = d.get("amount") != null && d.get("unit") != null || unknown != null && unknown.isBoolean()
-                && unknown.asBoolean() || d.get("values") != null;
-        return any && optional(unknown, JsonNode::isBoolean) && optional(d.get("amount"), n -> integer(n, 0))
+        PackNode unknown = d.get("unknown");
+        boolean any = d.get("amount") != null && d.get("unit") != null || isBoolean(unknown) && unknown.isTrue() || d.get("values") != null;
+        return any && optional(unknown, ProcedureShape::isBoolean) && optional(d.get("amount"), n -> integer(n, 0))
                 && optional(d.get("unit"), n -> oneOf(n, UNITS)) && optionalString(d, "basis")
                 && optional(d.get("cutOff"), ProcedureShape::cutOff) && optionalString(d, "cutOffBasis")
                 && optional(d.get("validFrom"), ProcedureShape::date) && optionalString(d, "note")
-                && optional(d.get("values"), v -> v.isArray() && v.size() > 0 && each(v, ProcedureShape::value));
+                && optional(d.get("values"), v -> v.isList() && !v.list().isEmpty() && each(v, ProcedureShape::value));
     }
 
-    private static boolean value(JsonNode v) {
+    private static boolean value(PackNode v) {
         return keys(v, VALUE) && has(v, "amount", "unit", "basis") && optional(v.get("validFrom"), ProcedureShape::datePattern)
                 && optional(v.get("validTo"), ProcedureShape::datePattern) && integer(v.get("amount"), 0)
                 && oneOf(v.get("unit"), UNITS) && string(v.get("basis")) && optionalString(v, "note");
     }
 
-    private static boolean limit(JsonNode n) {
+    private static boolean limit(PackNode n) {
         return keys(n, LIMIT) && integer(n.get("amount"), 0) && oneOf(n.get("unit"), UNITS);
     }
 
-    private static boolean step(JsonNode s) {
+    private static boolean step(PackNode s) {
         return keys(s, STEP) && string(s.get("id")) && string(s.get("role")) && string(s.get("name")) && limit(s.get("budget"))
-                && optional(s.get("unit"), n -> string(n) && !n.asString().isEmpty())
-                && optional(s.get("counted"), JsonNode::isBoolean) && optionalString(s, "basis")
-                && optional(s.get("verified"), JsonNode::isBoolean) && optionalString(s, "note")
+                && optional(s.get("unit"), n -> string(n) && !n.text().isEmpty())
+                && optional(s.get("counted"), ProcedureShape::isBoolean) && optionalString(s, "basis")
+                && optional(s.get("verified"), ProcedureShape::isBoolean) && optionalString(s, "note")
                 && optional(s.get("when"), ProcedureShape::when);
     }
 
-    private static boolean when(JsonNode w) {
-        if (!keys(w, WHEN) || !string(w.get("field")) || w.get("field").asString().isEmpty()) {
+    private static boolean when(PackNode w) {
+        if (!keys(w, WHEN) || !string(w.get("field")) || w.get("field").text().isEmpty()) {
             return false;
         }
-        JsonNode eq = w.get("equals");
+        PackNode eq = w.get("equals");
         // boolean, string or number; a decimal only when finite (what networknt makes of the rest is its to say)
-        return eq != null && (eq.isBoolean() || eq.isString() || eq.isInt() || eq.isLong()
-                || eq.isDouble() && Double.isFinite(eq.doubleValue()));
+        return eq != null && (isBoolean(eq) || string(eq) || integral(eq) || finiteDouble(eq));
     }
 
-    private static boolean component(JsonNode c) {
+    private static boolean component(PackNode c) {
         if (!keys(c, COMPONENT) || !has(c, "id", "name", "form")) {
             return false;
         }
-        JsonNode id = c.get("id");
-        if (!string(id) || id.asString().isEmpty() || id.asString().length() > MAX_PATTERN_TEXT) {
+        PackNode id = c.get("id");
+        if (!string(id) || id.text().isEmpty() || id.text().length() > MAX_PATTERN_TEXT) {
             return false;
         }
-        String s = id.asString(); // ^[a-z0-9][a-z0-9-]*$
+        String s = id.text(); // ^[a-z0-9][a-z0-9-]*$
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             if (!(ch >= 'a' && ch <= 'z' || digit(ch) || ch == '-' && i > 0)) {
@@ -280,17 +303,17 @@ final class ProcedureShape {
                 && optionalString(c, "basis") && optionalString(c, "note");
     }
 
-    private static boolean waivable(JsonNode w) {
+    private static boolean waivable(PackNode w) {
         return keys(w, WAIVABLE) && string(w.get("source")) && optional(w.get("name"), ProcedureShape::text);
     }
 
     /** {@code aliases}: unique items, each {@code {code, note}}; two equal entries are left to networknt. */
-    private static boolean aliases(JsonNode n) {
+    private static boolean aliases(PackNode n) {
         if (!each(n, a -> keys(a, ALIAS) && code(a.get("code")) && optionalString(a, "note"))) {
             return false;
         }
-        Set<JsonNode> seen = new HashSet<>();
-        for (JsonNode a : n) {
+        Set<PackNode> seen = new HashSet<>(); // PackNode equality: the same keys with the same texts, as JSON's
+        for (PackNode a : n.list()) {
             if (!seen.add(a)) {
                 return false;
             }
@@ -298,28 +321,28 @@ final class ProcedureShape {
         return true;
     }
 
-    private static boolean commitment(JsonNode c) {
+    private static boolean commitment(PackNode c) {
         if (!keys(c, COMMITMENT) || !has(c, "amount", "unit")) {
             return false;
         }
-        JsonNode amount = c.get("amount"); // number, exclusiveMinimum 0
-        boolean positive = amount.isInt() || amount.isLong() ? amount.longValue() > 0
-                : amount.isDouble() && Double.isFinite(amount.doubleValue()) && amount.doubleValue() > 0;
+        PackNode amount = c.get("amount"); // number, exclusiveMinimum 0
+        boolean positive = integral(amount) ? amount.number().longValue() > 0
+                : finiteDouble(amount) && amount.number().doubleValue() > 0;
         return positive && oneOf(c.get("unit"), COMMITMENT_UNITS) && optionalString(c, "basis") && optionalString(c, "note");
     }
 
-    private static boolean competence(JsonNode c) {
+    private static boolean competence(PackNode c) {
         return keys(c, COMPETENCE) && oneOf(c.get("by"), COMPETENCE_BY) && optional(c.get("field"), ProcedureShape::fieldPath)
                 && optionalString(c, "unit") && optionalString(c, "basis") && optional(c.get("transfer"), ProcedureShape::transfer)
                 && optionalString(c, "note");
     }
 
     /** {@code ^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$}: names of word characters joined by single dots. */
-    private static boolean fieldPath(JsonNode n) {
+    private static boolean fieldPath(PackNode n) {
         if (!string(n)) {
             return false;
         }
-        String s = n.asString();
+        String s = n.text();
         if (s.isEmpty() || s.length() > MAX_PATTERN_TEXT || s.charAt(0) == '.' || s.charAt(s.length() - 1) == '.') {
             return false;
         }
@@ -332,28 +355,27 @@ final class ProcedureShape {
         return true;
     }
 
-    private static boolean transfer(JsonNode t) {
+    private static boolean transfer(PackNode t) {
         return keys(t, TRANSFER) && integer(t.get("amount"), 0) && oneOf(t.get("unit"), TRANSFER_UNITS)
-                && optional(t.get("counted"), JsonNode::isBoolean) && optionalString(t, "basis");
+                && optional(t.get("counted"), ProcedureShape::isBoolean) && optionalString(t, "basis");
     }
 
-    private static boolean source(JsonNode s) {
+    private static boolean source(PackNode s) {
         return keys(s, SOURCE) && string(s.get("recordId")) && string(s.get("code")) && optionalString(s, "updatedAt")
-                && optionalString(s, "decision") && s.get("verified") != null && s.get("verified").isBoolean()
+                && optionalString(s, "decision") && isBoolean(s.get("verified"))
                 && optionalString(s, "note") && optional(s.get("values"), v -> each(v, ProcedureShape::mark));
     }
 
-    private static boolean mark(JsonNode m) {
-        return keys(m, MARK) && markedValue(m.get("value")) && optionalString(m, "from") && m.get("verified") != null
-                && m.get("verified").isBoolean() && optionalString(m, "note");
+    private static boolean mark(PackNode m) {
+        return keys(m, MARK) && markedValue(m.get("value")) && optionalString(m, "from") && isBoolean(m.get("verified")) && optionalString(m, "note");
     }
 
     /** {@code ^(name|field|...|fees)(\.(DESK|ONLINE|POST))?$}. */
-    private static boolean markedValue(JsonNode n) {
+    private static boolean markedValue(PackNode n) {
         if (!string(n)) {
             return false;
         }
-        String s = n.asString();
+        String s = n.text();
         int dot = s.indexOf('.');
         return dot < 0 ? MARKED.contains(s) : MARKED.contains(s.substring(0, dot)) && CHANNELS.contains(s.substring(dot + 1));
     }

@@ -55,10 +55,15 @@ final class RulesShape {
 
     private static boolean rule(JsonNode r) {
         return keys(r, RULE) && nonEmpty(r.get("quy tắc")) && nonEmpty(r.get("căn cứ"))
-                && optional(r.get("hiệu lực từ"), ProcedureShape::date) && optional(r.get("hiệu lực đến"), ProcedureShape::date)
+                && optional(r.get("hiệu lực từ"), RulesShape::date) && optional(r.get("hiệu lực đến"), RulesShape::date)
                 && optional(r.get("khi"), n -> n.isArray() && each(n, RulesShape::condition))
                 && nonEmptyArray(r.get("thì")) && each(r.get("thì"), RulesShape::outcome)
                 && optional(r.get("ghi chú nội bộ"), JsonNode::isString);
+    }
+
+    /** {@code pattern} and {@code format: date} on a text ({@link ProcedureShape#date(String)}). */
+    private static boolean date(JsonNode n) {
+        return n.isString() && ProcedureShape.date(n.asString());
     }
 
     private static boolean condition(JsonNode c) {

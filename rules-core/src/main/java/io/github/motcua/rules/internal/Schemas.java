@@ -50,13 +50,29 @@ public final class Schemas {
     }
 
     /**
-     * Validates a parsed file; each violation becomes a SCHEMA problem at the offending node. A procedure.yaml that
-     * {@link ProcedureShape} proves valid has none, and is not walked by networknt as well (the load of a large
-     * catalogue); anything else is networknt's to report.
+     * Validates a whole parsed file; each violation becomes a SCHEMA problem at the offending node. A procedure.yaml
+     * that {@link ProcedureShape} proves valid on the kernel's tree has none, is not walked by networknt as well (the
+     * load of a large catalogue) and is not made into JSON values at all (session 21); anything else is networknt's to
+     * report, on {@link YamlDoc#root()}.
+     */
+    static List<PackProblem> validate(String kind, YamlDoc doc) {
+        if (kind.equals("procedure")) {
+            return ProcedureShape.certainlyValid(doc.tree()) ? List.of() : validateWithNetworknt(kind, doc, "", doc.root());
+        }
+        return validate(kind, doc, "", doc.root());
+    }
+
+    /**
+     * Validates {@code node} of a parsed file (at {@code pointerPrefix}); each violation becomes a SCHEMA problem at the
+     * offending node. A rules file that {@link RulesShape} proves valid has none and is not walked by networknt; a
+     * procedure.yaml is {@link #validate(String, YamlDoc)}'s ({@code node} must then be the file's root); anything else
+     * is networknt's to report.
      */
     static List<PackProblem> validate(String kind, YamlDoc doc, String pointerPrefix, JsonNode node) {
-        if (kind.equals("procedure") && ProcedureShape.certainlyValid(node)
-                || kind.equals("rules") && RulesShape.certainlyValid(node)) {
+        if (kind.equals("procedure") && pointerPrefix.isEmpty() && node == doc.root()) {
+            return validate(kind, doc);
+        }
+        if (kind.equals("rules") && RulesShape.certainlyValid(node)) {
             return List.of();
         }
         return validateWithNetworknt(kind, doc, pointerPrefix, node);

@@ -20,21 +20,23 @@ import tools.jackson.databind.node.ObjectNode;
  * parse, the kernel's limits on depth, duplicate keys and aliases, text in NFC), with the line and
  * column of every node by JSON pointer, so schema and semantic problems point at the analyst's text.
  * A thin view over the kernel's {@link PackNode} tree: {@link #root()} is the same tree as JSON values
- * for the schema validator and the readers of this package. Immutable once its positions are known.
+ * for the schema validator and the readers of this package, made at its first use (session 21: a procedure.yaml proved
+ * valid by {@link ProcedureShape} is read from {@link #tree()} alone and never made into JSON values). Immutable once
+ * its positions and JSON values are known; thread-safe.
  */
 final class YamlDoc {
     private static final JsonNodeFactory NODES = io.github.motcua.forms.internal.PlainJson.NODES;
 
     private final String file;
     private final PackNode tree;
-    private final JsonNode root;
+    /** The tree as JSON values, made on first use (one instance: readers may keep nodes of it). */
+    private volatile JsonNode root;
     /** Line and column by JSON pointer (a mapping's entry at its key); found on first use, since most files have no problem. */
     private volatile Map<String, int[]> positions;
 
-    private YamlDoc(String file, PackNode tree, JsonNode root) {
+    private YamlDoc(String file, PackNode tree) {
         this.file = file;
         this.tree = tree;
-        this.root = root;
     }
 
     /**
@@ -44,7 +46,7 @@ final class YamlDoc {
     public static YamlDoc parse(String file, String text, List<PackProblem> problems) {
         try {
             PackNode tree = PackReader.yaml(file, text, PackFiles.LIMITS);
-            return new YamlDoc(file, tree, json(tree));
+            return new YamlDoc(file, tree);
         } catch (PackReadException e) {
             problems.add(PackProblem.of(e.problem()));
             return null;
@@ -59,7 +61,7 @@ final class YamlDoc {
     static YamlDoc stored(String file, byte[] tree, List<PackProblem> problems) {
         try {
             PackNode root = PackTrees.read(file, tree, PackFiles.LIMITS);
-            return new YamlDoc(file, root, json(root));
+            return new YamlDoc(file, root);
         } catch (PackReadException e) {
             io.github.motcua.kernel.Problem p = e.problem();
             problems.add(new PackProblem(file, 0, 0, "PREBUILT_CORRUPT",
@@ -127,8 +129,19 @@ final class YamlDoc {
         return file;
     }
 
+    /** The file as JSON values (made at the first call, from {@link #tree()}: the same values every call). */
     public JsonNode root() {
-        return root;
+        JsonNode r = root;
+        if (r == null) {
+            synchronized (this) {
+                r = root;
+                if (r == null) {
+                    r = json(tree);
+                    root = r;
+                }
+            }
+        }
+        return r;
     }
 
     private Map<String, int[]> positions() {
