@@ -70,4 +70,58 @@ class CaseUnknownUnitTest {
             assertTrue(io.github.motcua.rules.cases.CaseRunner.runAll(e).stream().allMatch(c -> c.passed()));
         }
     }
+
+    /**
+     * A case naming an applicant's residence unit units.yaml does not list: the decision refuses such a dossier
+     * ({@code UNKNOWN_RESIDENCE_UNIT}, it would otherwise apply no residence exemption silently), so the case is a load
+     * problem at its {@code residenceUnit:} line, naming the closest codes.
+     */
+    @Test
+    void caseNamingAResidenceUnitNotInUnitsYaml_isAProblemAtItsResidenceLine() {
+        Path p = TestPacks.copy("ho-tich", dir);
+        TestPacks.edit(p.resolve("procedures/1.001193/cases/giay-chung-sinh.yaml"),
+                s -> s.replace("    unit: \"52-phuong-pleiku\"\n", "    unit: \"52-phuong-pleiku\"\n    applicant:\n"
+                        + "      residenceUnit: \"52-xa-ia-0\"\n"));
+        try (Engine e = TestPacks.engine()) {
+            LoadResult r = e.load(p);
+            assertEquals(1, r.problems().size(), r.problems().toString());
+            PackProblem x = r.problems().get(0);
+            assertEquals("CASE_UNKNOWN_RESIDENCE_UNIT", x.code());
+            assertEquals("procedures/1.001193/cases/giay-chung-sinh.yaml", x.file());
+            assertEquals(7, x.line(), "the residenceUnit: line");
+            assertEquals(7, x.column(), "the residenceUnit key");
+            assertEquals("Đơn vị cư trú [52-xa-ia-0] của người yêu cầu không có trong units.yaml, nên hồ sơ của ca kiểm thử sẽ"
+                    + " bị từ chối (UNKNOWN_RESIDENCE_UNIT); gần nhất: 52-xa-ia-o. Sửa mã đơn vị cư trú ở đây", x.messageVi());
+            assertEquals("residence unit [52-xa-ia-0] is not in units.yaml, so the case's dossier would be refused"
+                    + " (UNKNOWN_RESIDENCE_UNIT); closest: 52-xa-ia-o. Correct the residence unit code here", x.messageEn());
+        }
+    }
+
+    @Test
+    void residenceTakenFromTheBase_isOneProblemAtTheBaseLine_andAnAbsentOneLoads() {
+        Path p = TestPacks.copy("ho-tich", dir);
+        TestPacks.write(p.resolve("procedures/1.000894/cases/_base.yaml"), """
+                dossier:
+                  applicant:
+                    residenceUnit: "52-phuong-pleikuu"
+                """);
+        try (Engine e = TestPacks.engine()) {
+            LoadResult r = e.load(p);
+            assertEquals(List.of("CASE_UNKNOWN_RESIDENCE_UNIT"), r.problems().stream().map(PackProblem::code).toList(),
+                    "one problem for every case that takes it from the base: " + r.problems());
+            assertEquals("procedures/1.000894/cases/_base.yaml", r.problems().get(0).file());
+            assertEquals(3, r.problems().get(0).line());
+            assertTrue(r.problems().get(0).messageVi().contains("gần nhất: 52-phuong-pleiku"), r.problems().get(0).messageVi());
+        }
+        TestPacks.write(p.resolve("procedures/1.000894/cases/_base.yaml"), """
+                dossier:
+                  applicant:
+                    residenceUnit: "52-xa-ia-o"
+                """);
+        try (Engine e = TestPacks.engine()) {
+            LoadResult r = e.load(p);
+            assertTrue(r.ok(), r.problems().toString());
+            assertTrue(io.github.motcua.rules.cases.CaseRunner.runAll(e).stream().allMatch(c -> c.passed()));
+        }
+    }
 }

@@ -111,6 +111,23 @@ public final class HttpLimits {
         return false;
     }
 
+    /**
+     * The line a command prints when its server did not start ({@code serve}'s and {@code desk}'s, each with its own
+     * bundle's labels): for a {@linkplain #bindFailure bind failure} only, {@code cannotListen: <the address> (<the
+     * system's reason>)}; any other failure, {@code startFailed: <its own cause>} (its cause's type and message).
+     *
+     * @param cannotListen the command's "cannot listen" label, already in both languages
+     * @param startFailed  the command's "start failed" label, already in both languages
+     */
+    public static String startFailure(java.io.UncheckedIOException failure, String cannotListen, String startFailed) {
+        Throwable why = failure.getCause() == null ? failure : failure.getCause();
+        if (bindFailure(failure)) {
+            return cannotListen + ": " + failure.getMessage()
+                    + (why == failure || why.getMessage() == null ? "" : " (" + why.getMessage() + ")");
+        }
+        return startFailed + ": " + io.github.motcua.kernel.Failures.describe(why);
+    }
+
     /** 128 random bits from a {@link SecureRandom}, URL-safe Base64 without padding (22 characters). */
     public static String randomId() {
         byte[] b = new byte[16];

@@ -167,6 +167,30 @@ class DecisionServiceTest {
             assertTrue(q.get("errors").get(0).get("detail").asString().startsWith("unknown receiving unit"), q.toString());
         }
 
+        /**
+         * An applicant's residence unit the pack does not list: refused (its residence exemptions could not be
+         * checked), with the library's code, the pointer, and the value's line and column, Vietnamese first.
+         */
+        @Test
+        void decide_unknownResidenceUnit_is422AtTheResidenceField() {
+            String dossier = TestPacks.dossier("khai-sinh-sau-15-gio").replace("\"residenceUnit\": \"52-xa-ia-o\"",
+                    "\"residenceUnit\": \"52-xa-ia-0\"");
+            HttpResponse<String> r = client.post("/decisions", dossier, "vi");
+            assertEquals(422, r.statusCode(), r.body());
+            JsonNode p = json(r);
+            assertEquals("INVALID_DOSSIER", p.get("code").asString());
+            JsonNode item = p.get("errors").get(0);
+            assertEquals(1, p.get("errors").size(), p.toString());
+            assertEquals("UNKNOWN_RESIDENCE_UNIT", item.get("code").asString(), p.toString());
+            assertEquals("/applicant/residenceUnit", item.get("pointer").asString());
+            assertEquals(12, item.get("line").asInt(), p.toString());
+            assertEquals(22, item.get("column").asInt(), p.toString());
+            assertTrue(item.get("detail").asString().startsWith("đơn vị cư trú [52-xa-ia-0] của người yêu cầu không có trong"
+                    + " units.yaml: không xét được các khoản miễn, giảm phí, lệ phí"), p.toString());
+            JsonNode en = json(client.post("/decisions", dossier, "en")).get("errors").get(0);
+            assertTrue(en.get("detail").asString().startsWith("unknown residence unit [52-xa-ia-0]"), en.toString());
+        }
+
         @Test
         void decide_notADossier_itemsAreTheLibrarysProblems_codePointerAndBothLanguages() {
             String dossier = TestPacks.dossier("khai-sinh-sau-15-gio").replace("\"DESK\"", "\"FAX\"");

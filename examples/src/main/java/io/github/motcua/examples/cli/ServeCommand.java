@@ -116,13 +116,8 @@ public final class ServeCommand implements Callable<Integer> {
      * session 20 every {@code UncheckedIOException} of the start was "cannot listen").
      */
     static String startFailure(UncheckedIOException e) {
-        if (io.github.motcua.service.HttpLimits.bindFailure(e)) {
-            Throwable why = e.getCause() == null ? e : e.getCause();
-            return CliMessages.both("CLI_CANNOT_LISTEN") + ": " + e.getMessage()
-                    + (why == e || why.getMessage() == null ? "" : " (" + why.getMessage() + ")");
-        }
-        return CliMessages.both("CLI_START_FAILED") + ": "
-                + io.github.motcua.kernel.Failures.describe(e.getCause() == null ? e : e.getCause());
+        return io.github.motcua.service.HttpLimits.startFailure(e, CliMessages.both("CLI_CANNOT_LISTEN"),
+                CliMessages.both("CLI_START_FAILED")); // one helper with the desk's (duplicates D7 of session 20)
     }
 
     /** The service the options ask for, not started; its log lines go to {@code err}. */

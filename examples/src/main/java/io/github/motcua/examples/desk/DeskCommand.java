@@ -36,15 +36,10 @@ public final class DeskCommand implements Callable<Integer> {
         return DeskServer.start(pack, port, Clock.systemUTC(), !noBackgroundWarmUp, lazyParse);
     }
 
-    /** As {@code serve}'s: "cannot listen" for a bind failure only, any other failure of the start its own cause. */
+    /** As {@code serve}'s (one helper, {@code HttpLimits.startFailure}), with the desk's bundle. */
     static String startFailure(java.io.UncheckedIOException e) {
-        if (io.github.motcua.service.HttpLimits.bindFailure(e)) {
-            Throwable why = e.getCause() == null ? e : e.getCause();
-            return DeskMessages.both("DESK_CANNOT_LISTEN") + ": " + e.getMessage()
-                    + (why == e || why.getMessage() == null ? "" : " (" + why.getMessage() + ")");
-        }
-        return DeskMessages.both("DESK_START_FAILED") + ": "
-                + io.github.motcua.kernel.Failures.describe(e.getCause() == null ? e : e.getCause());
+        return io.github.motcua.service.HttpLimits.startFailure(e, DeskMessages.both("DESK_CANNOT_LISTEN"),
+                DeskMessages.both("DESK_START_FAILED"));
     }
 
     @Override

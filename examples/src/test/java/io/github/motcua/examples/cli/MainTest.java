@@ -149,6 +149,23 @@ class MainTest {
             assertTrue(vi.err().contains("không có thủ tục [1.001194]; mã gần nhất: 1.001193 ("), vi.err());
         }
 
+        /** An applicant's residence unit the pack does not list: refused at its line and column, exit 3, not decided. */
+        @Test
+        void decide_unknownResidenceUnit_exitsThreeAtTheResidenceField() {
+            Path d = dossier("{\"procedure\":\"1.001193\",\"channel\":\"DESK\",\"receivedAt\":\"2026-03-02T09:00:00+07:00\",\n"
+                    + "\"applicant\":{\"residenceUnit\":\"52-xa-ia-0\"},\"form\":{\"giayChungSinh\":\"CO\"}}");
+            Path pack = pack();
+            Run vi = run("decide", pack.toString(), d.toString());
+            assertEquals(ExitCodes.BAD_DOSSIER, vi.code(), vi.out() + vi.err());
+            assertEquals("", vi.out(), "no decision is printed");
+            assertTrue(vi.err().startsWith(d + ":2:30: [UNKNOWN_RESIDENCE_UNIT] /applicant/residenceUnit: đơn vị cư trú"
+                    + " [52-xa-ia-0] của người yêu cầu không có trong units.yaml"), vi.err());
+            assertTrue(vi.err().contains("(gần nhất: 52-xa-ia-o"), vi.err());
+            Run en = run("decide", pack.toString(), d.toString(), "--lang", "en");
+            assertTrue(en.err().startsWith(d + ":2:30: [UNKNOWN_RESIDENCE_UNIT] /applicant/residenceUnit: unknown residence"
+                    + " unit [52-xa-ia-0]"), en.err());
+        }
+
         /** Issue 19 item 1: the issue's own dossier, a local time typed by an officer. */
         @Test
         void decide_localReceivedAtOnline_oneEnglishMessageWithLineColumnAndTheCorrectedValue() {

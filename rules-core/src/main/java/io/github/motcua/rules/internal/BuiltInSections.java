@@ -200,13 +200,18 @@ final class BuiltInSections {
                 // decided on the data the rules saw: the form stage's NFC-normalised, canonical values (a
                 // decomposed "Phường" or a date typed 13/02/2026 must not make a step disagree with the rules);
                 // without step conditions every step applies and the form is not read
-                List<io.github.motcua.calendar.InternalStep> steps = p.stepConditions().isEmpty() ? p.steps()
-                        : p.stepsFor(new io.github.motcua.rules.vocabulary.Form(ctx.formData(), ctx.asOf(), c -> null)::value);
+                // with the procedure's plan (steps for every dossier, worked out when it was prepared), the steps are
+                // not read unless they must be rescaled
+                io.github.motcua.calendar.StepPlan plan = DecisionPipeline.stepPlan(ctx);
+                List<io.github.motcua.calendar.InternalStep> steps = plan != null ? StepBudgets.rescaled(plan, counted, adjustments)
+                        : StepBudgets.rescaled(p.stepConditions().isEmpty() ? p.steps()
+                        : p.stepsFor(new io.github.motcua.rules.vocabulary.Form(ctx.formData(), ctx.asOf(), c -> null)::value),
+                        counted, adjustments);
                 // one request, built whole: each with... call would copy the record and its lists again
                 java.time.Instant received = d.receivedAt().toInstant();
                 try {
                     deadline = engine.compute(new DeadlineRequest(received, d.channel(), counted, base.cutOffRule(),
-                            adjustments, StepBudgets.rescaled(steps, counted, adjustments)));
+                            adjustments, steps), plan);
                 } catch (StepBudgetException e) {
                     // The internal plan (quy trình nội bộ) is the office's, the due instant is the law's: a
                     // dossier received late in the day, or a rule that shortened the limit, leaves the

@@ -53,10 +53,10 @@ final class DecisionPipeline {
      * @param alias the old code the dossier named the procedure by, or null: the decision then gets a note
      *              naming both codes
      */
-    Decision decide(LoadedPack pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier d, Clock clock,
+    Decision decide(LoadedPack pack, Map<String, Unit> unitFacts, CompiledProcedure cp, Dossier dossier, Clock clock,
             int firingLimit, Procedure.Alias alias) {
-        // an unknown receiving unit is a bad dossier, whatever its form
-        Evaluator.checkUnit(unitFacts, d);
+        // an unknown receiving or residence unit is a bad dossier, whatever its form (a code in NFC found: renamed so)
+        Dossier d = Evaluator.checkUnits(unitFacts, pack.units().keySet(), dossier);
         Draft draft = new Draft(pack, cp, d, Evaluator.asOf(pack.info(), d));
         draft.alias = alias;
         int i = 0;
@@ -82,6 +82,14 @@ final class DecisionPipeline {
             }
         }
         return draft.build(registered, clock);
+    }
+
+    /**
+     * The plan of the steps of the procedure that {@code ctx} decides, when it is this pipeline's context and the
+     * procedure's steps apply to every dossier; else null (a section then reads the procedure's steps).
+     */
+    static io.github.motcua.calendar.StepPlan stepPlan(io.github.motcua.rules.spi.DecisionContext ctx) {
+        return ctx instanceof Draft.Context c ? c.stepPlan() : null;
     }
 
     /** An age parameter in force on {@code asOf}, or null (a rule that needs it then fails, naming it). */
@@ -318,6 +326,11 @@ final class DecisionPipeline {
             @Override
             public Map<String, Object> formData() {
                 return formData;
+            }
+
+            /** The procedure's steps' plan ({@link CompiledProcedure#stepPlan()}). */
+            io.github.motcua.calendar.StepPlan stepPlan() {
+                return cp.stepPlan();
             }
 
             @Override

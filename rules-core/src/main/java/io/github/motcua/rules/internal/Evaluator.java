@@ -86,12 +86,67 @@ final class Evaluator {
         return d.asOf() != null ? d.asOf() : d.receivedAt().atZoneSameInstant(pack.zone()).toLocalDate();
     }
 
-    /** Throws when the dossier names a receiving unit the pack does not list. */
-    static void checkUnit(Map<String, Unit> unitFacts, Dossier d) {
-        if (d.unit() != null && !unitFacts.containsKey(d.unit())) {
-            throw InvalidDossierException.of(List.of(DossierProblems.coded("UNKNOWN_UNIT", "/unit",
-                    DossierProblems.Positions.UNKNOWN, "UNKNOWN_UNIT", "unit", d.unit())));
+    /**
+     * The dossier with its unit codes as units.yaml writes them, or a refusal: a receiving unit
+     * ({@code UNKNOWN_UNIT} at {@code /unit}) or a residence unit ({@code UNKNOWN_RESIDENCE_UNIT} at
+     * {@code /applicant/residenceUnit}) the pack does not list. A code found only once put in Unicode NFC (a
+     * portal that sends {@code xã} decomposed) is that unit: the dossier returned names it as units.yaml does,
+     * so routing, the rules' facts and the fees all find it. An absent code is not checked.
+     *
+     * <p>A residence unit the pack cannot find is refused rather than read as a unit without flags: every
+     * exemption, reduction or condition keyed on where the applicant lives (phí, lệ phí miễn cho người cư trú
+     * tại xã biên giới, xã đặc biệt khó khăn: TT 244/2016/TT-BTC Art. 5) would otherwise be silently not
+     * applied, and the fee shown as if final (docs/integration.md, "Unknown residence unit").
+     *
+     * @param codes the pack's unit codes in a fixed order, for the closest-code hint (the same hint every run)
+     */
+    static Dossier checkUnits(Map<String, Unit> unitFacts, java.util.Collection<String> codes, Dossier d) {
+        String unit = known(unitFacts, d.unit());
+        Dossier.Applicant a = d.applicant();
+        String residence = a == null ? null : known(unitFacts, a.residenceUnit());
+        if (unit == d.unit() && (a == null || residence == a.residenceUnit())) {
+            return d; // the usual case: both found as written, or absent
         }
+        List<io.github.motcua.kernel.Problem> problems = new ArrayList<>(2);
+        if (unit == null && d.unit() != null) {
+            problems.add(DossierProblems.coded("UNKNOWN_UNIT", "/unit", DossierProblems.Positions.UNKNOWN, "UNKNOWN_UNIT",
+                    "unit", d.unit()));
+        }
+        if (a != null && residence == null && a.residenceUnit() != null) {
+            String wrong = a.residenceUnit();
+            List<String> closest = wrong.isBlank() ? List.of() : FormFields.closest(wrong, codes); // no hint for a blank
+            String shown = wrong.length() <= 120 ? wrong : wrong.substring(0, 120) + "…"; // a message quotes its start
+            problems.add(closest.isEmpty()
+                    ? DossierProblems.coded("UNKNOWN_RESIDENCE_UNIT", "/applicant/residenceUnit",
+                            DossierProblems.Positions.UNKNOWN, "UNKNOWN_RESIDENCE_UNIT", "unit", shown)
+                    : DossierProblems.coded("UNKNOWN_RESIDENCE_UNIT", "/applicant/residenceUnit",
+                            DossierProblems.Positions.UNKNOWN, "UNKNOWN_RESIDENCE_UNIT_CLOSEST", "unit", shown,
+                            "closest", String.join(", ", closest)));
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidDossierException.of(problems);
+        }
+        Dossier.Applicant applicant = a == null || residence == a.residenceUnit() ? a
+                : new Dossier.Applicant(a.personalId(), a.fullName(), a.birthDate(), a.sex(), a.categories(), residence);
+        return new Dossier(d.procedure(), d.channel(), d.receivedAt(), unit, d.asOf(), applicant, d.form(), d.heldData(),
+                d.excludedPeriods());
+    }
+
+    /**
+     * {@code code} itself when the pack lists it or it is null; its NFC form when only that is listed; else null.
+     * The same string instance is returned for a code found as written (the caller compares by identity).
+     */
+    private static String known(Map<String, Unit> unitFacts, String code) {
+        if (code == null || unitFacts.containsKey(code)) {
+            return code;
+        }
+        if (!java.text.Normalizer.isNormalized(code, java.text.Normalizer.Form.NFC)) {
+            String nfc = java.text.Normalizer.normalize(code, java.text.Normalizer.Form.NFC);
+            if (unitFacts.containsKey(nfc)) {
+                return nfc;
+            }
+        }
+        return null;
     }
 
     /**

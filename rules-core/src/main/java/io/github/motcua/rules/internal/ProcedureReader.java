@@ -853,6 +853,20 @@ final class ProcedureReader {
                 }
                 continue;
             }
+            JsonNode residence = dn.get("applicant") == null ? null : dn.get("applicant").get("residenceUnit");
+            if (units != null && residence != null && residence.isString() && !units.contains(residence.asString())) {
+                // refused too (UNKNOWN_RESIDENCE_UNIT): said where the code is written, as for the receiving unit
+                JsonNode ownApplicant = own.get("applicant");
+                boolean fromBase = (ownApplicant == null || ownApplicant.get("residenceUnit") == null) && base != null;
+                YamlDoc where = fromBase ? base.doc() : doc;
+                String at = (fromBase ? "" : ptr) + "/dossier/applicant/residenceUnit";
+                String unit = residence.asString();
+                if (unknownUnitsAt.add(where.file() + "\u0000" + at)) {
+                    problems.add(where.msg(at, "CASE_UNKNOWN_RESIDENCE_UNIT", "load.case.unknownResidenceUnit", "unit", unit,
+                            "closest", String.join(", ", FormFields.closest(unit, units))));
+                }
+                continue;
+            }
             JsonNode ex0 = c.get("expect");
             boolean invalidFormExpected = ex0 != null && ex0.get("formValid") != null && !ex0.get("formValid").asBoolean();
             if (form != null && own.get("form") != null && !invalidFormExpected) {
