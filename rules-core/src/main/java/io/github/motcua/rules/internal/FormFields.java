@@ -107,10 +107,12 @@ final class FormFields {
 
     /**
      * The procedure forms' fields one load built, by path (issue 15, session 21): a procedure's folder read builds its
-     * form's fields for its rules and cases, and the fee section's quantity check ({@code FeeFormChecks}) needs the same
-     * fields for the ≈ 30 % of procedures whose fee table reads a quantity from the form; before, the section built them
-     * a second time (and parsed the shared forms a second time for it). Each path's fields are built by whichever thread
-     * asks first; a thread asking while another builds them waits for that one build, which waits for nothing (so a
+     * form's fields when its rules or cases need them at load (every rule text on an eager load, {@code check} and
+     * {@code build}; on a lazy one {@code rules.yaml}, step conditions and cases), and the fee section's quantity check
+     * ({@code FeeFormChecks}) needs the same fields for each procedure whose fee table reads a quantity from the form;
+     * before, the section built them a second time (and parsed the shared forms again). Each path's fields are built by
+     * whichever thread asks first; a thread asking while another builds them waits for that one build, which waits for
+     * nothing (so a
      * load thread or the calling thread waiting here cannot stall the load's executor). The entry remembers the bytes it
      * was built from and answers only for the same array (a pack's files do not change during its load; any other bytes
      * at that path are built apart, as before). A build that throws is not kept: the next ask builds again and throws
