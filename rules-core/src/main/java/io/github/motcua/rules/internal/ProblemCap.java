@@ -20,8 +20,7 @@ import java.util.WeakHashMap;
  *
  * <p>10,000 because no analyst reads further — a real pack with that many problems has one mistake repeated (a column
  * shifted in a fee table, a wrong indentation), and the first screenful shows it — while 10,000 problems of a few
- * hundred bytes are a few megabytes, which any JVM that can load a pack can hold; the largest honest reports of the
- * repository (the broken copies of Gia Lai in the tests) have a few dozen.
+ * hundred bytes are a few megabytes, which any JVM that can load a pack can hold.
  *
  * <p>Where problems are made in bulk they are bounded as they are made: the fee tables' cells (the fees section keeps
  * a {@link Sink}) and each procedure folder's result (its list is bounded once read, before it waits for the others).
