@@ -134,14 +134,26 @@ public final class DeadlineEngine {
      * @throws DateOutOfRangeException   when an instant, or the due date, lies outside 1900..2199
      */
     public DeadlineResult compute(DeadlineRequest req) {
+        return compute(req, null);
+    }
+
+    /**
+     * The same as {@link #compute(DeadlineRequest)}, reading the steps' budgets from {@code plan} when the request's
+     * steps are the very list the plan was made of ({@link StepPlan#steps()}); otherwise, or when {@code plan} is
+     * {@code null}, the plan is not used. The result is the same either way.
+     */
+    public DeadlineResult compute(DeadlineRequest req, StepPlan plan) {
         Objects.requireNonNull(req, "req");
+        if (plan != null && plan.steps() != req.steps()) {
+            plan = null;
+        }
         List<LegalBasis> counting = new ArrayList<>(4);
         Receipt receipt = receipt(req, counting);
         TimeLimit limit = limit(req);
         Excluded excluded = excluded(req, new long[0]);
         // steps not counted (the tax authority's days, public posting): the clock stops over them
         List<DeadlineAdjustment> stepPeriods = new ArrayList<>();
-        excluded = uncountedSteps(req, receipt, excluded, stepPeriods);
+        excluded = plan != null && plan.allCounted() ? excluded : uncountedSteps(req, receipt, excluded, stepPeriods);
         LocalDateTime due = baseDue(receipt, limit, excluded, counting);
         long pausedAdded = 0;
         for (DeadlineAdjustment adj : req.adjustments()) {
@@ -158,7 +170,8 @@ public final class DeadlineEngine {
             }
         }
         Counted counted = counted(receipt, limit, due, excluded);
-        List<StepDue> steps = steps(req, receipt, limit, due, excluded);
+        List<StepDue> steps = plan == null ? steps(req, receipt, limit, due, excluded)
+                : steps(plan, receipt, limit, due, excluded);
         List<DeadlineAdjustment> applied = new ArrayList<>(req.adjustments());
         applied.addAll(stepPeriods);
         return new DeadlineResult(receipt.start.atZone(WorkingCalendar.VIETNAM), due.atZone(WorkingCalendar.VIETNAM),
@@ -345,12 +358,18 @@ public final class DeadlineEngine {
 
     /** The due instant of one step starting at {@code cursor}. */
     private LocalDateTime stepDue(InternalStep step, Receipt r, LocalDateTime cursor, boolean first, Excluded excluded) {
-        boolean sameTime = settings.dueAt() == DueAt.SAME_TIME;
         TimeLimit b = step.budget();
-        boolean sameTimeDays = sameTime && b.unit() == DeadlineUnit.WORKING_DAYS;
+        return stepDue(b.amount(), b.unit(), r, cursor, first, excluded);
+    }
+
+    /** A step's due instant from its budget's amount and unit. */
+    private LocalDateTime stepDue(long amount, DeadlineUnit unit, Receipt r, LocalDateTime cursor, boolean first,
+            Excluded excluded) {
+        boolean sameTime = settings.dueAt() == DueAt.SAME_TIME;
+        boolean sameTimeDays = sameTime && unit == DeadlineUnit.WORKING_DAYS;
         long anchor = sameTimeDays ? cursor.toLocalDate().toEpochDay() : first ? r.anchor : cursor.toLocalDate().toEpochDay();
         LocalTime dayTime = sameTimeDays ? cal.normalise(cursor).toLocalTime() : hours.closing();
-        return advance(b, cursor, anchor, dayTime, excluded, null);
+        return advance(amount, unit, cursor, anchor, dayTime, excluded, null);
     }
 
     /** Phase 6: internal steps, one after another, each within the total. */
@@ -374,6 +393,29 @@ public final class DeadlineEngine {
     }
 
     /**
+     * Phase 6 with the steps' plan: the same due instants as {@link #steps(DeadlineRequest, Receipt, TimeLimit,
+     * LocalDateTime, Excluded)}, each step's budget read from the plan (a step itself only to name it when it does
+     * not fit).
+     */
+    private List<StepDue> steps(StepPlan plan, Receipt r, TimeLimit limit, LocalDateTime due, Excluded excluded) {
+        int n = plan.size();
+        List<StepDue> steps = new ArrayList<>(n);
+        LocalDateTime cursor = r.start;
+        Excluded none = new Excluded(null, List.of());
+        for (int i = 0; i < n; i++) {
+            LocalDateTime sd = stepDue(plan.amount(i), plan.unit(i), r, cursor, i == 0, plan.counted(i) ? excluded : none);
+            if (sd.isAfter(due)) {
+                InternalStep step = plan.step(i);
+                throw new StepBudgetException(step.id(), CalendarMessages.problem("STEP_OVER_BUDGET", "step", step.id(), "budget",
+                        step.budget().labelVi(), "stepDue", sd, "due", due, "limit", limit.labelVi()));
+            }
+            steps.add(new StepDue(plan.step(i), cursor.atZone(WorkingCalendar.VIETNAM), sd.atZone(WorkingCalendar.VIETNAM)));
+            cursor = sd;
+        }
+        return steps;
+    }
+
+    /**
      * The one advance per time unit: the instant {@code limit} after {@code from}.
      * <ul>
      * <li>working days: the N-th working day after {@code anchorDay} that is not excluded, at {@code dayTime};</li>
@@ -386,8 +428,12 @@ public final class DeadlineEngine {
      */
     private LocalDateTime advance(TimeLimit limit, LocalDateTime from, long anchorDay, LocalTime dayTime,
             Excluded excluded, List<LegalBasis> movedBasis) {
-        long n = limit.amount();
-        switch (limit.unit()) {
+        return advance(limit.amount(), limit.unit(), from, anchorDay, dayTime, excluded, movedBasis);
+    }
+
+    private LocalDateTime advance(long n, DeadlineUnit unit, LocalDateTime from, long anchorDay, LocalTime dayTime,
+            Excluded excluded, List<LegalBasis> movedBasis) {
+        switch (unit) {
             case WORKING_DAYS:
                 return LocalDate.ofEpochDay(cal.addWorkingDays(anchorDay, n, excluded.days)).atTime(dayTime);
             case CALENDAR_DAYS: {

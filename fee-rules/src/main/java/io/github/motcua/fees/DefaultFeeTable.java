@@ -29,8 +29,13 @@ final class DefaultFeeTable implements FeeTable {
      * nothing else of the table's maps (docs/performance.md, "Session 16 — what a decision touches per procedure").
      */
     private final Item[] items;
-    /** The same by item, for the rules' directives. */
+    /**
+     * The same by item, for the rules' directives; null for a table of at most {@value #SCANNED_ITEMS} items, whose
+     * directives find their item by a scan of {@link #items} (its hash, then its name): a map's table, entry and
+     * wrapper are three more objects a decision reads (docs/performance.md, "Session 21 — the skewed mix").
+     */
     private final Map<String, Item> itemsByName;
+    private static final int SCANNED_ITEMS = 8;
 
     /**
      * One charged item: its RATE rows, their tariff wording computed once (String.format on every assessment was the main
@@ -42,38 +47,50 @@ final class DefaultFeeTable implements FeeTable {
      * load builds every procedure's table (≈ 3.5 MB of wording for 2,000 procedures, most never charged by a given
      * node) and rendering it cannot fail (fee-rules' own bundle keys, amounts already parsed). Two threads charging by
      * the same row at once may both render it: the same text, and a {@code String} is safe to share without a lock.
+     *
+     * <p>Session 21: the rate rows and the adjustment rows in one array (rates first), the wording in both languages in
+     * one array, and whether the item is charged only on a rule's directive and its name's hash copied here — one
+     * array fewer of each kind, and an item charged only on a rule is not read further unless a rule adds it.
      */
     private static final class Item {
         final String name;
-        final FeeRow[] rates;
-        private final String[] tariffVi;
-        private final String[] tariffEn;
-        final FeeRow[] adjustments;
+        final int hash;
+        /** {@code rows[0].onRule()}: charged only when a rule's directive adds it. */
+        final boolean onRule;
+        /** The RATE rows ({@code [0, rateCount)}), then the item's EXEMPT and REDUCE rows. */
+        final FeeRow[] rows;
+        final int rateCount;
+        /** The wording of rate row {@code j}: Vietnamese at {@code j}, English at {@code rateCount + j}. */
+        private final String[] tariffs;
 
         Item(String name, List<FeeRow> rates, List<FeeRow> adjustments) {
             this.name = name;
-            this.rates = rates.toArray(new FeeRow[0]);
-            this.tariffVi = new String[this.rates.length];
-            this.tariffEn = new String[this.rates.length];
-            this.adjustments = adjustments.toArray(new FeeRow[0]);
+            this.hash = name.hashCode();
+            this.rateCount = rates.size();
+            this.rows = new FeeRow[rateCount + adjustments.size()];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = i < rateCount ? rates.get(i) : adjustments.get(i - rateCount);
+            }
+            this.onRule = rows[0].onRule();
+            this.tariffs = new String[2 * rateCount];
         }
 
         /** The tariff of rate row {@code j} in Vietnamese words ({@link FeeRow#tariffVi()}), rendered once. */
         String tariffVi(int j) {
-            String t = tariffVi[j];
+            String t = tariffs[j];
             if (t == null) {
-                t = rates[j].tariffVi();
-                tariffVi[j] = t;
+                t = rows[j].tariffVi();
+                tariffs[j] = t;
             }
             return t;
         }
 
         /** The same in English ({@link FeeRow#tariff(Locale)}). */
         String tariffEn(int j) {
-            String t = tariffEn[j];
+            String t = tariffs[rateCount + j];
             if (t == null) {
-                t = rates[j].tariff(Locale.ENGLISH);
-                tariffEn[j] = t;
+                t = rows[j].tariff(Locale.ENGLISH);
+                tariffs[rateCount + j] = t;
             }
             return t;
         }
@@ -113,7 +130,7 @@ final class DefaultFeeTable implements FeeTable {
             byName.put(e.getKey(), new Item(e.getKey(), e.getValue(), adj.getOrDefault(e.getKey(), List.of())));
         }
         this.items = byName.values().toArray(new Item[0]);
-        this.itemsByName = Collections.unmodifiableMap(byName);
+        this.itemsByName = items.length <= SCANNED_ITEMS ? null : Collections.unmodifiableMap(byName);
         this.formPaths = Collections.unmodifiableSet(paths);
         this.quantityPaths = Collections.unmodifiableSet(quantities);
     }
@@ -149,19 +166,19 @@ final class DefaultFeeTable implements FeeTable {
         List<FeeLine> lines = new ArrayList<>();
         List<Item> of = new ArrayList<>(); // each line's item
         for (Item it : items) {
-            if (!it.rates[0].onRule()) {
+            if (!it.onRule) {
                 lines.add(price(it.name, it, request, null, null));
                 of.add(it);
             }
         }
         for (FeeDirective d : request.directives()) {
-            Item it = itemsByName.get(d.item());
+            Item it = item(d.item());
             if (it == null) {
                 throw new FeeDirectiveException(FeeMessages.detail("FEES_DIRECTIVE_UNKNOWN_ITEM", "rule", d.rule(),
                         "item", d.item(), "table", source));
             }
             if (d.kind() == FeeDirective.Kind.ADD) {
-                if (!it.rates[0].onRule()) {
+                if (!it.onRule) {
                     throw new FeeDirectiveException(FeeMessages.detail("FEES_DIRECTIVE_ALWAYS_CHARGED", "rule", d.rule(),
                             "item", d.item(), "table", source));
                 }
@@ -171,17 +188,32 @@ final class DefaultFeeTable implements FeeTable {
         }
         List<FeeLine> adjusted = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            adjusted.add(adjust(lines.get(i), of.get(i).adjustments, request));
+            adjusted.add(adjust(lines.get(i), of.get(i), request));
         }
         return FeeAssessment.of(adjusted);
     }
 
+    /** The charged item named {@code name}, or null: by the map, or for a small table by a scan of its items. */
+    private Item item(String name) {
+        if (itemsByName != null) {
+            return itemsByName.get(name);
+        }
+        int h = name.hashCode();
+        for (Item it : items) {
+            if (it.hash == h && it.name.equals(name)) {
+                return it;
+            }
+        }
+        return null;
+    }
+
     private FeeLine price(String item, Item it, FeeRequest req, Long copiesOverride, String rule) {
-        FeeRow[] rates = it.rates;
+        FeeRow[] rates = it.rows;
+        int rateCount = it.rateCount;
         int bestRank = -1;
-        int[] best = new int[rates.length]; // the best rows' indices in rates (and in the tariff texts), in order
+        int[] best = new int[rateCount]; // the best rows' indices in rates (and in the tariff texts), in order
         int bests = 0;
-        for (int j = 0; j < rates.length; j++) {
+        for (int j = 0; j < rateCount; j++) {
             FeeRow r = rates[j];
             if (!r.inForce(req.asOf()) || !r.channelMatches(req.channel())
                     || (!r.categories().isEmpty() && !anyMember(r.categories(), req))) {
@@ -197,7 +229,7 @@ final class DefaultFeeTable implements FeeTable {
             }
         }
         if (bests == 0) {
-            String windows = java.util.Arrays.stream(rates).map(r -> r.source() + " " + r.window())
+            String windows = java.util.Arrays.stream(rates, 0, rateCount).map(r -> r.source() + " " + r.window())
                     .collect(Collectors.joining("; "));
             throw new NoRateInForceException(FeeMessages.detail("FEES_NO_RATE_IN_FORCE", "item", item, "date", req.asOf(),
                     "channel", req.channel(), "table", source, "windows", windows));
@@ -219,11 +251,13 @@ final class DefaultFeeTable implements FeeTable {
         return cheapest;
     }
 
-    /** @param rows the adjustment rows of the line's item */
-    private FeeLine adjust(FeeLine line, FeeRow[] rows, FeeRequest req) {
+    /** @param it the line's item: its adjustment rows */
+    private FeeLine adjust(FeeLine line, Item it, FeeRequest req) {
         List<FeeAdjustment> exemptions = new ArrayList<>();
         List<Candidate> reductions = new ArrayList<>();
-        for (FeeRow r : rows) {
+        FeeRow[] rows = it.rows;
+        for (int k = it.rateCount; k < rows.length; k++) {
+            FeeRow r = rows[k];
             if (!r.inForce(req.asOf()) || !r.channelMatches(req.channel())) {
                 continue;
             }
@@ -232,7 +266,8 @@ final class DefaultFeeTable implements FeeTable {
             if (!r.categories().isEmpty() && why.isEmpty()) {
                 continue;
             }
-            String reasonVi = why.map(ExemptionCategory::nameVi).orElse(r.note().isEmpty() ? r.type().name() : r.note());
+            // the row's note only when no category gives the reason (it is not read otherwise)
+            String reasonVi = why.isPresent() ? why.get().nameVi() : r.note().isEmpty() ? r.type().name() : r.note();
             String reasonEn = why.map(ExemptionCategory::nameEn).orElse(r.note());
             if (r.type() == FeeRow.Type.EXEMPT) {
                 exemptions.add(new FeeAdjustment(FeeAdjustment.Kind.EXEMPT, 100, Money.ZERO, reasonVi, reasonEn,

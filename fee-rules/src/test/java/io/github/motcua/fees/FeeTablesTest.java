@@ -188,6 +188,39 @@ class FeeTablesTest {
             assertTrue(e.getMessage().contains("[khong-co]") && e.getMessage().contains("[Quy tắc sai]"));
         }
 
+        /**
+         * A table of up to eight items finds a directive's item by a scan of its items, a larger one by its map
+         * (Session 21): the same lines, and the same refusal of an unknown item, either way.
+         */
+        @Test
+        void assess_directivesOnSmallAndLargeTables_findTheSameItems() {
+            StringBuilder small = new StringBuilder("type,item,kind,nameVi,tariff,rate,charge,basis\n");
+            StringBuilder large = new StringBuilder(small);
+            for (int i = 0; i < 12; i++) {
+                String row = "RATE,muc-" + i + ",PHI,Phí " + i + ",FLAT," + (1000 + i) + ",ON_RULE,T-BASE\n";
+                large.append(row);
+                if (i < 4) {
+                    small.append(row);
+                }
+            }
+            FeeTable few = table(small.toString());
+            FeeTable many = table(large.toString());
+            List<FeeDirective> directives = List.of(FeeDirective.add("muc-3", 2, basis, "Thêm 3"),
+                    FeeDirective.add("muc-0", 1, basis, "Thêm 0"), FeeDirective.reduce("muc-3", 50, "Giảm", basis, "Giảm 3"));
+            FeeAssessment a = few.assess(FeeRequest.of("X", day).withDirectives(directives));
+            FeeAssessment b = many.assess(FeeRequest.of("X", day).withDirectives(directives));
+            assertEquals(a, b);
+            assertEquals(List.of("muc-3", "muc-0"), a.lines().stream().map(FeeLine::item).toList());
+            assertEquals(1_003, a.line("muc-3").orElseThrow().amount().dong(), "2 × 1,003 − 50 %");
+            assertEquals(1_011, many.assess(FeeRequest.of("X", day).withDirectives(List.of(
+                    FeeDirective.add("muc-11", 1, basis, "Thêm 11")))).total().dong());
+            for (FeeTable t : List.of(few, many)) {
+                FeeDirectiveException e = assertThrows(FeeDirectiveException.class, () -> t.assess(FeeRequest.of("X", day)
+                        .withDirectives(List.of(FeeDirective.add("muc-", 1, basis, "Quy tắc sai")))));
+                assertTrue(e.getMessage().contains("[muc-]"), e.getMessage());
+            }
+        }
+
         @Test
         void assess_addOfAlwaysItem_throws() {
             assertThrows(FeeDirectiveException.class, () -> t.assess(FeeRequest.of("X", day)

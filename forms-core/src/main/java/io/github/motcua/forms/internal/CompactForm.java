@@ -178,8 +178,11 @@ final class CompactForm {
         int type;
         // properties: names pooled in one string, matched by hash then region
         String names;
-        int[] nameHash;
-        int[] nameEnd;
+        /**
+         * Per property {@code i}: its name's hash at {@code 2i}, the end of its name in {@link #names} at {@code 2i + 1}
+         * (one array, not two: a check of a distinct form reads one object fewer per object schema; Session 21).
+         */
+        int[] nameIndex;
         Node[] props;
         /** Each required name's index in {@link #props}, or -1 (then {@link #requiredNames} holds it). */
         int[] requiredIdx;
@@ -210,8 +213,8 @@ final class CompactForm {
         Node ref;
         /** oneOf/anyOf whose every branch is a string constant and annotations: the constants pooled. */
         String choice;
-        int[] choiceHash;
-        int[] choiceEnd;
+        /** Per branch {@code i}: its constant's hash at {@code 2i}, its end in {@link #choice} at {@code 2i + 1}. */
+        int[] choiceIndex;
         int choiceWeight;
         // arrays
         Node items;
@@ -223,17 +226,26 @@ final class CompactForm {
         String birthRef;
         String sexRef;
         String[] dateFields;
-        boolean[] dateInclusive;
+        /**
+         * Whether date rule {@code i} is inclusive: bit {@code i} for the first 64 rules, beyond them
+         * {@link #dateInclusiveMore} (null for 64 rules or fewer) — a check reads no array of its own for them (Session 21).
+         */
+        long dateInclusiveBits;
+        boolean[] dateInclusiveMore;
+
+        boolean dateInclusive(int i) {
+            return i < Long.SIZE ? (dateInclusiveBits >>> i & 1) != 0 : dateInclusiveMore[i];
+        }
 
         int indexOf(String key) {
             int h = key.hashCode();
-            int[] hashes = nameHash;
-            for (int i = 0; i < hashes.length; i++) {
-                if (hashes[i] == h) {
-                    int start = i == 0 ? 0 : nameEnd[i - 1];
-                    int len = nameEnd[i] - start;
+            int[] index = nameIndex;
+            for (int j = 0; j < index.length; j += 2) {
+                if (index[j] == h) {
+                    int start = j == 0 ? 0 : index[j - 1];
+                    int len = index[j + 1] - start;
                     if (key.length() == len && key.regionMatches(0, names, start, len)) {
-                        return i;
+                        return j >> 1;
                     }
                 }
             }
@@ -375,14 +387,13 @@ final class CompactForm {
                     }
                     int size = v.size();
                     StringBuilder pool = new StringBuilder();
-                    n.nameHash = new int[size];
-                    n.nameEnd = new int[size];
+                    n.nameIndex = new int[2 * size];
                     n.props = new Node[size];
                     int i = 0;
                     for (Map.Entry<String, JsonNode> p : v.properties()) {
                         pool.append(p.getKey());
-                        n.nameHash[i] = p.getKey().hashCode();
-                        n.nameEnd[i] = pool.length();
+                        n.nameIndex[2 * i] = p.getKey().hashCode();
+                        n.nameIndex[2 * i + 1] = pool.length();
                         n.props[i] = schema(p.getValue(), form, doc, local);
                         i++;
                     }
@@ -562,7 +573,11 @@ final class CompactForm {
                 }
                 case VnKeywords.DATE_BEFORE -> {
                     n.dateFields = VnKeywords.DateBefore.fields(v);
-                    n.dateInclusive = VnKeywords.DateBefore.inclusives(v);
+                    boolean[] inclusive = VnKeywords.DateBefore.inclusives(v);
+                    for (int i = 0; i < inclusive.length && i < Long.SIZE; i++) {
+                        n.dateInclusiveBits |= inclusive[i] ? 1L << i : 0;
+                    }
+                    n.dateInclusiveMore = inclusive.length > Long.SIZE ? inclusive : null;
                     return true;
                 }
                 default -> {
@@ -587,8 +602,7 @@ final class CompactForm {
         /** A oneOf/anyOf of string constants: pooled, so that a choice reads one string, not one node per option. */
         private static void pooledChoice(Node n, Node[] branches) {
             StringBuilder pool = new StringBuilder();
-            int[] hashes = new int[branches.length];
-            int[] ends = new int[branches.length];
+            int[] index = new int[2 * branches.length];
             int weight = 0;
             for (int i = 0; i < branches.length; i++) {
                 Node b = branches[i];
@@ -599,13 +613,12 @@ final class CompactForm {
                     return;
                 }
                 pool.append(b.constString);
-                hashes[i] = b.constString.hashCode();
-                ends[i] = pool.length();
+                index[2 * i] = b.constString.hashCode();
+                index[2 * i + 1] = pool.length();
                 weight += b.weight;
             }
             n.choice = pool.toString();
-            n.choiceHash = hashes;
-            n.choiceEnd = ends;
+            n.choiceIndex = index;
             n.choiceWeight = weight;
         }
 
@@ -831,10 +844,11 @@ final class CompactForm {
                 String s = sn.stringValue();
                 int h = s.hashCode();
                 int found = 0;
-                for (int i = 0; i < n.choiceHash.length; i++) {
-                    if (n.choiceHash[i] == h) {
-                        int start = i == 0 ? 0 : n.choiceEnd[i - 1];
-                        int len = n.choiceEnd[i] - start;
+                int[] index = n.choiceIndex;
+                for (int j = 0; j < index.length; j += 2) {
+                    if (index[j] == h) {
+                        int start = j == 0 ? 0 : index[j - 1];
+                        int len = index[j + 1] - start;
                         if (s.length() == len && s.regionMatches(0, n.choice, start, len)) {
                             found++;
                         }
@@ -984,7 +998,7 @@ final class CompactForm {
                     continue;
                 }
                 base = base == null ? base() : base;
-                if (VnKeywords.DateBefore.fails(mine, rootData, base, n.dateFields[i], n.dateInclusive[i])) {
+                if (VnKeywords.DateBefore.fails(mine, rootData, base, n.dateFields[i], n.dateInclusive(i))) {
                     ok = fail();
                 }
             }

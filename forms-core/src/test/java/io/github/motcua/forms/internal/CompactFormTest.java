@@ -216,6 +216,26 @@ class CompactFormTest {
         whole(s, "{\"ngayNop\": \"2026-01-01\", \"con\": [{\"ngay\": \"2025-01-01\"}]}", V);
     }
 
+    /** A field's inclusive flags are bits for its first 64 date rules and an array beyond them (Session 21). */
+    @Test
+    void dateBefore_inclusiveFlags_beforeAndBeyondTheSixtyFourth() {
+        StringBuilder rules = new StringBuilder();
+        StringBuilder props = new StringBuilder();
+        for (int i = 0; i < 70; i++) {
+            rules.append(i == 0 ? "" : ", ").append("{\"field\": \"x").append(i).append('"')
+                    .append(i == 3 || i == 63 || i == 66 ? ", \"inclusive\": true}" : "}");
+            props.append(", \"x").append(i).append("\": {\"type\": \"string\"}");
+        }
+        String s = "\"type\": \"object\", \"properties\": {\"ngay\": {\"type\": \"string\", \"x-vn-date-before\": ["
+                + rules + "]}" + props + "}";
+        String day = "\"2026-01-01\"";
+        whole(s, "{\"ngay\": " + day + ", \"x3\": " + day + ", \"x63\": " + day + ", \"x66\": " + day + "}", V);
+        whole(s, "{\"ngay\": " + day + ", \"x5\": " + day + "}", I);
+        whole(s, "{\"ngay\": " + day + ", \"x64\": " + day + "}", I);
+        whole(s, "{\"ngay\": " + day + ", \"x67\": " + day + "}", I);
+        whole(s, "{\"ngay\": " + day + ", \"x67\": \"2026-01-02\"}", V);
+    }
+
     @Test
     void objects_requiredAdditionalAndNested() {
         String s = """

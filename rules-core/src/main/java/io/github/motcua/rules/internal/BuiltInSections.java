@@ -200,13 +200,18 @@ final class BuiltInSections {
                 // decided on the data the rules saw: the form stage's NFC-normalised, canonical values (a
                 // decomposed "Phường" or a date typed 13/02/2026 must not make a step disagree with the rules);
                 // without step conditions every step applies and the form is not read
-                List<io.github.motcua.calendar.InternalStep> steps = p.stepConditions().isEmpty() ? p.steps()
-                        : p.stepsFor(new io.github.motcua.rules.vocabulary.Form(ctx.formData(), ctx.asOf(), c -> null)::value);
+                // with the procedure's plan (steps for every dossier, worked out when it was prepared), the steps are
+                // not read unless they must be rescaled
+                io.github.motcua.calendar.StepPlan plan = DecisionPipeline.stepPlan(ctx);
+                List<io.github.motcua.calendar.InternalStep> steps = plan != null ? StepBudgets.rescaled(plan, counted, adjustments)
+                        : StepBudgets.rescaled(p.stepConditions().isEmpty() ? p.steps()
+                        : p.stepsFor(new io.github.motcua.rules.vocabulary.Form(ctx.formData(), ctx.asOf(), c -> null)::value),
+                        counted, adjustments);
                 // one request, built whole: each with... call would copy the record and its lists again
                 java.time.Instant received = d.receivedAt().toInstant();
                 try {
                     deadline = engine.compute(new DeadlineRequest(received, d.channel(), counted, base.cutOffRule(),
-                            adjustments, StepBudgets.rescaled(steps, counted, adjustments)));
+                            adjustments, steps), plan);
                 } catch (StepBudgetException e) {
                     // The internal plan (quy trình nội bộ) is the office's, the due instant is the law's: a
                     // dossier received late in the day, or a rule that shortened the limit, leaves the
@@ -511,7 +516,7 @@ final class BuiltInSections {
     }
 
     /** {@code exemptions.yaml} and each {@code procedures/<code>/fees.csv|xlsx}: a {@link PackFees}. */
-    static final class FeeSection implements DecisionSection<FeeAssessment>, WithoutPackIdentity {
+    static final class FeeSection implements DecisionSection<FeeAssessment>, WithoutPackIdentity, WithLoadForms {
         @Override
         public String name() {
             return FEES;
@@ -676,6 +681,12 @@ final class BuiltInSections {
 
         @Override
         public Result load(Map<String, byte[]> files, Context context) {
+            return load(files, context, null);
+        }
+
+        /** @param forms the load's forms ({@link WithLoadForms}), or null: a library of the context's files, on need */
+        @Override
+        public Result load(Map<String, byte[]> files, Context context, FormFields.Library forms) {
             // bounded as made: millions of broken cells in the fee tables are counted, not kept (ProblemCap)
             ProblemCap.Sink problems = new ProblemCap.Sink();
             Function<String, Optional<LegalBasis>> bases = id -> Optional.ofNullable(context.bases().get(id));
@@ -700,7 +711,7 @@ final class BuiltInSections {
                 }
                 catalog = r.catalog();
             }
-            return tables(files, context.files(), bases, catalog, problems, null, java.util.Set.of());
+            return tables(files, context.files(), forms, bases, catalog, problems, null, java.util.Set.of());
         }
 
         /**
@@ -710,20 +721,31 @@ final class BuiltInSections {
          */
         @Override
         public Result reload(Map<String, byte[]> files, Context context, Object previousValue, java.util.Set<String> unchanged) {
+            return reload(files, context, previousValue, unchanged, null);
+        }
+
+        /** @param forms the load's forms ({@link WithLoadForms}), or null: a library of the context's files, on need */
+        @Override
+        public Result reload(Map<String, byte[]> files, Context context, Object previousValue, java.util.Set<String> unchanged,
+                FormFields.Library forms) {
             if (!(previousValue instanceof PackFees previous)) {
-                return load(files, context);
+                return load(files, context, forms);
             }
             ProblemCap.Sink problems = new ProblemCap.Sink();
             Function<String, Optional<LegalBasis>> bases = id -> Optional.ofNullable(context.bases().get(id));
-            return tables(files, context.files(), bases, previous.catalog(), problems, previous, unchanged);
+            return tables(files, context.files(), forms, bases, previous.catalog(), problems, previous, unchanged);
         }
 
-        /** @param packFiles every file of the pack: each new table's quantity cells are checked against its form */
-        private static Result tables(Map<String, byte[]> files, Map<String, byte[]> packFiles,
+        /**
+         * @param packFiles every file of the pack: each new table's quantity cells are checked against its form
+         * @param loadForms the load's forms (each procedure form's fields shared with its folder read), or null: the
+         *                  shared forms of {@code packFiles} read here once if a table needs them
+         */
+        private static Result tables(Map<String, byte[]> files, Map<String, byte[]> packFiles, FormFields.Library loadForms,
                 Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog, ProblemCap.Sink problems,
                 PackFees previous, java.util.Set<String> unchanged) {
             Map<String, FeeTable> tables = new TreeMap<>();
-            FormFields.Library[] library = new FormFields.Library[1]; // the shared forms, read once if a table needs them
+            FormFields.Library[] library = {loadForms}; // the shared forms, read once if a table needs them
             java.util.function.Supplier<FormFields.Library> forms = () -> {
                 if (library[0] == null) {
                     library[0] = FormFields.Library.of(packFiles);

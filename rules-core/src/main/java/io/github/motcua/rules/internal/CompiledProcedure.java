@@ -46,6 +46,11 @@ final class CompiledProcedure {
     private final Object[] componentPlan;
     private final int channels;
     private final boolean hasRules;
+    /**
+     * The procedure's internal steps worked out once (Session 21): null when a step applies only to some dossiers
+     * ({@code steps[].when}), whose steps are chosen per decision.
+     */
+    private final io.github.motcua.calendar.StepPlan stepPlan;
     /** The pool of sessions of the network, made with it (at once when it is assembled already, else at first use). */
     private volatile KieSessionsPool sessions;
 
@@ -65,6 +70,7 @@ final class CompiledProcedure {
         this.componentPlan = ComponentPlan.of(procedure);
         this.channels = channelBits(procedure);
         this.hasRules = !rules.isEmpty();
+        this.stepPlan = stepPlan(procedure);
     }
 
     /** Every part given (tests: a procedure with a pool of sessions of their own, or without an evaluator). */
@@ -80,6 +86,7 @@ final class CompiledProcedure {
         this.componentPlan = ComponentPlan.of(procedure);
         this.channels = channelBits(procedure);
         this.hasRules = !rules.isEmpty();
+        this.stepPlan = stepPlan(procedure);
     }
 
     Procedure procedure() {
@@ -105,6 +112,15 @@ final class CompiledProcedure {
     /** The component plan ({@link ComponentPlan}). */
     Object[] componentPlan() {
         return componentPlan;
+    }
+
+    /** The plan of the procedure's steps when they apply to every dossier, else null ({@link #stepPlan}). */
+    io.github.motcua.calendar.StepPlan stepPlan() {
+        return stepPlan;
+    }
+
+    private static io.github.motcua.calendar.StepPlan stepPlan(Procedure p) {
+        return p.stepConditions().isEmpty() ? io.github.motcua.calendar.StepPlan.of(p.steps()) : null;
     }
 
     /** Whether {@code rules()} is not empty. */

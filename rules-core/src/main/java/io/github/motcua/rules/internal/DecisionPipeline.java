@@ -84,6 +84,14 @@ final class DecisionPipeline {
         return draft.build(registered, clock);
     }
 
+    /**
+     * The plan of the steps of the procedure that {@code ctx} decides, when it is this pipeline's context and the
+     * procedure's steps apply to every dossier; else null (a section then reads the procedure's steps).
+     */
+    static io.github.motcua.calendar.StepPlan stepPlan(io.github.motcua.rules.spi.DecisionContext ctx) {
+        return ctx instanceof Draft.Context c ? c.stepPlan() : null;
+    }
+
     /** An age parameter in force on {@code asOf}, or null (a rule that needs it then fails, naming it). */
     private static Integer age(LoadedPack pack, String id, LocalDate asOf) {
         io.github.motcua.law.Parameter<?> p = pack.parameters().get(id);
@@ -318,6 +326,11 @@ final class DecisionPipeline {
             @Override
             public Map<String, Object> formData() {
                 return formData;
+            }
+
+            /** The procedure's steps' plan ({@link CompiledProcedure#stepPlan()}). */
+            io.github.motcua.calendar.StepPlan stepPlan() {
+                return cp.stepPlan();
             }
 
             @Override

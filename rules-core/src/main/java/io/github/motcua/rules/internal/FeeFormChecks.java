@@ -31,7 +31,8 @@ final class FeeFormChecks {
      * Checks {@code table}'s quantity cells against the form of procedure {@code code}.
      *
      * @param packFiles every file of the pack (the form and the shared forms it refers to)
-     * @param library   the pack's shared forms, built on first need and shared by the tables of one load
+     * @param library   the pack's shared forms and its procedure forms' fields ({@link FormFields.Library#form}): the
+     *                  load's (shared with the folder reads), or one built on first need for the tables of one load
      */
     static void check(String code, FeeTable table, Map<String, byte[]> packFiles, Supplier<FormFields.Library> library,
             List<PackProblem> problems) {
@@ -44,7 +45,7 @@ final class FeeFormChecks {
         if (bytes == null) {
             return;
         }
-        FormFields form = FormFields.of(formPath, bytes, library.get());
+        FormFields form = library.get().form(formPath, bytes); // the load's: built once with the folder read's
         if (form == null) {
             return;
         }

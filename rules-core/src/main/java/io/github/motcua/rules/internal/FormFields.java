@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -61,6 +62,27 @@ final class FormFields {
          */
         void loaded() {
             copies.close();
+            built.close();
+        }
+
+        /**
+         * This load's procedure forms' fields by path ({@link Built}): the folder read and the fee section's quantity
+         * check ask for the same form, and it is built once.
+         */
+        private final Built built = new Built();
+
+        /**
+         * The fields of procedure form {@code path} whose file is {@code bytes}: {@link FormFields#of(String, byte[],
+         * Library)} of them, built once per load whichever thread asks first (a folder read on a load thread, or the
+         * fee section's quantity check) and shared; null without a form or when it is not JSON.
+         */
+        FormFields form(String path, byte[] bytes) {
+            return built.get(path, bytes, this);
+        }
+
+        /** How many asks {@link #form} answered with fields an earlier ask built (for tests). */
+        int formsShared() {
+            return built.shared();
         }
 
         static Library of(PackFiles files) {
@@ -80,6 +102,69 @@ final class FormFields {
                 }
             });
             return l;
+        }
+    }
+
+    /**
+     * The procedure forms' fields one load built, by path (issue 15, session 21): a procedure's folder read builds its
+     * form's fields for its rules and cases, and the fee section's quantity check ({@code FeeFormChecks}) needs the same
+     * fields for the ≈ 30 % of procedures whose fee table reads a quantity from the form; before, the section built them
+     * a second time (and parsed the shared forms a second time for it). Each path's fields are built by whichever thread
+     * asks first; a thread asking while another builds them waits for that one build, which waits for nothing (so a
+     * load thread or the calling thread waiting here cannot stall the load's executor). The entry remembers the bytes it
+     * was built from and answers only for the same array (a pack's files do not change during its load; any other bytes
+     * at that path are built apart, as before). A build that throws is not kept: the next ask builds again and throws
+     * the same, as each caller did on its own before. Entries: at most one per procedure form of the pack, each bounded by
+     * {@link #MAX_NODES}; dropped, and no more kept, once the load's folders are read ({@link Library#loaded}).
+     * Thread-safe.
+     */
+    static final class Built {
+        private final java.util.concurrent.ConcurrentHashMap<String, Entry> byPath = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile boolean closed;
+        private final java.util.concurrent.atomic.AtomicInteger shared = new java.util.concurrent.atomic.AtomicInteger();
+
+        /** One path's fields, built at most once (unless the build throws). */
+        private static final class Entry {
+            private final byte[] bytes;
+            private boolean done;
+            private FormFields fields;
+
+            Entry(byte[] bytes) {
+                this.bytes = bytes;
+            }
+
+            synchronized FormFields get(String path, Library lib, AtomicInteger shared) {
+                if (done) {
+                    shared.incrementAndGet();
+                    return fields;
+                }
+                fields = FormFields.of(path, bytes, lib);
+                done = true;
+                return fields;
+            }
+        }
+
+        FormFields get(String path, byte[] bytes, Library lib) {
+            if (bytes == null) {
+                return null;
+            }
+            if (closed) {
+                return FormFields.of(path, bytes, lib);
+            }
+            Entry e = byPath.computeIfAbsent(path, p -> new Entry(bytes));
+            if (e.bytes != bytes) {
+                return FormFields.of(path, bytes, lib); // another file at this path (not within one load): never shared
+            }
+            return e.get(path, lib, shared);
+        }
+
+        int shared() {
+            return shared.get();
+        }
+
+        void close() {
+            closed = true;
+            byPath.clear();
         }
     }
 
@@ -132,13 +217,21 @@ final class FormFields {
      * {@value #MAX_ID} bytes) is, to that reader, the same bytes but inside the root {@code $id}'s string, whose text
      * it checks alike and never reads ({@link FormSchemaBytes#UNREAD}): the same tree, so the same fields — the
      * pattern's object itself (immutable). Anything else is read as before. Comparing is {@link Arrays#equals} over
-     * ranges; the patterns kept are bounded ({@value #MAX_PATTERNS}) and so are the P compared ({@value #MAX_PREFIXES}).
+     * ranges; the patterns kept are bounded ({@value #MAX_PATTERNS}, and {@value #MAX_SAME} for one P and length of S) and
+     * so are the P compared ({@value #MAX_PREFIXES}).
      * Thread-safe: the load's folder tasks share it.
      */
     static final class Copies {
         private static final int MAX_ID = 1_000;
         private static final int MAX_PREFIXES = 8;
         static final int MAX_PATTERNS = 4_096;
+        /**
+         * The most patterns kept, so compared, for one P and one length of S (session 21). A catalogue of distinct forms
+         * has no copies, and its forms made from one template have the same P and the same length: every form was
+         * compared with every earlier one of its template (≈ 140 a form in the 2,000-procedure distinct catalogue, a
+         * third of the time its fields took to build). A province's copies take the first pattern of their template.
+         */
+        static final int MAX_SAME = 8;
 
         private record Pattern(byte[] bytes, int idTo, FormFields fields) {
         }
@@ -197,7 +290,11 @@ final class FormFields {
                 }
                 prefixes.add(Arrays.copyOf(b, idFrom));
             }
-            byPrefixAndRest.computeIfAbsent(key(k, b.length - idTo), x -> new ArrayList<>(1)).add(new Pattern(b, idTo, fields));
+            List<Pattern> same = byPrefixAndRest.computeIfAbsent(key(k, b.length - idTo), x -> new ArrayList<>(1));
+            if (same.size() >= MAX_SAME) {
+                return;
+            }
+            same.add(new Pattern(b, idTo, fields));
             patterns++;
         }
 

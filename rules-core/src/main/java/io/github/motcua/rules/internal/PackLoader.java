@@ -710,7 +710,7 @@ final class PackLoader {
             PackSection s = sections.get(si);
             Map<String, byte[]> mine = sectionFiles.get(si);
             Once<SectionOutcome> sl = new Once<>(() -> loadSection(s, mine,
-                    s instanceof WithoutPackIdentity ? withoutIdentity : withIdentity.get(), reuse, wideNow, fileKeys, folderKeysNow));
+                    s instanceof WithoutPackIdentity ? withoutIdentity : withIdentity.get(), reuse, wideNow, fileKeys, folderKeysNow, forms));
             loads.add(sl);
             try {
                 executor.execute(sl);
@@ -859,9 +859,14 @@ final class PackLoader {
         }
     }
 
-    /** Loads (or reloads, or reuses) section {@code s}; touches nothing of the loader's but what it reads. */
+    /**
+     * Loads (or reloads, or reuses) section {@code s}; touches nothing of the loader's but what it reads. A section that
+     * reads procedures' form fields ({@link WithLoadForms}) is handed {@code forms}, the load's, which the folder reads
+     * share (thread-safe).
+     */
     private SectionOutcome loadSection(PackSection s, Map<String, byte[]> mine, PackSection.Context context, boolean reuse,
-            String wide, Keys fileKeys, Map<String, String> keys) {
+            String wide, Keys fileKeys, Map<String, String> keys, FormFields.Library forms) {
+        WithLoadForms withForms = s instanceof WithLoadForms w ? w : null;
         String sk = null;
         try {
             PackSection.Result r;
@@ -872,7 +877,7 @@ final class PackLoader {
                 if (before != null && sk.equals(previous.sectionKeys().get(s.name()))) {
                     return new SectionOutcome(sk, null, before, null);
                 }
-                r = s.load(mine, context);
+                r = withForms != null ? withForms.load(mine, context, forms) : s.load(mine, context);
             } else if (before != null) {
                 Set<String> unchanged = new java.util.HashSet<>();
                 keys.forEach((code, k) -> {
@@ -880,9 +885,9 @@ final class PackLoader {
                         unchanged.add(code);
                     }
                 });
-                r = s.reload(mine, context, before, unchanged);
+                r = withForms != null ? withForms.reload(mine, context, before, unchanged, forms) : s.reload(mine, context, before, unchanged);
             } else {
-                r = s.load(mine, context);
+                r = withForms != null ? withForms.load(mine, context, forms) : s.load(mine, context);
             }
             return new SectionOutcome(sk, r, r.value(), null);
         } catch (RuntimeException e) {

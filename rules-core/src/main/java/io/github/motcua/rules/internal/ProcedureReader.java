@@ -174,7 +174,8 @@ final class ProcedureReader {
     /** The procedure's form fields (null without a form), parsed once on first need. */
     private FormFields form() {
         if (!formRead) {
-            form = FormFields.of(formPath, files.get(formPath), forms); // a form that is not JSON: the form section reports it
+            // a form that is not JSON: the form section reports it; built once per load with the fee section's check
+            form = forms.form(formPath, files.get(formPath));
             formRead = true;
         }
         return form;

@@ -19,7 +19,40 @@ final class StepBudgets {
      * (largest remainders first, ties to the earlier step). A rule that replaces the limit rescales to
      * the replacement. Steps not counted in the limit (posting days, the tax authority's days) keep
      * their own budget and are left out of the sum. Otherwise the steps are returned unchanged.
+     *
+     * <p>From the procedure's {@link io.github.motcua.calendar.StepPlan} (made when it is prepared): the sums are the
+     * plan's, so steps that need no rescaling are not read (docs/performance.md, "Session 21 — the skewed mix").
      */
+    static List<InternalStep> rescaled(io.github.motcua.calendar.StepPlan plan, TimeLimit base,
+            List<DeadlineAdjustment> adjustments) {
+        List<InternalStep> steps = plan.steps();
+        if (plan.size() == 0) {
+            return steps;
+        }
+        TimeLimit limit = base;
+        long extra = 0;
+        for (DeadlineAdjustment a : adjustments) {
+            if (a.kind() == DeadlineAdjustment.Kind.REPLACE && a.limit() != null) {
+                limit = a.limit();
+                extra = 0;
+            } else if (a.kind() == DeadlineAdjustment.Kind.EXTEND && a.limit() != null) {
+                if (a.limit().unit() != DeadlineUnit.WORKING_DAYS) {
+                    return steps;
+                }
+                extra += a.limit().amount();
+            }
+        }
+        if (limit.unit() != DeadlineUnit.WORKING_DAYS) {
+            return steps;
+        }
+        long sum = plan.countedWorkingDays();
+        if (sum < 0 || sum == limit.amount() + extra || sum == 0) {
+            return steps;
+        }
+        return rescaled(steps, base, adjustments);
+    }
+
+    /** The same from the steps themselves (a procedure whose steps depend on the dossier, or without a plan). */
     static List<InternalStep> rescaled(List<InternalStep> steps,
             TimeLimit base, List<DeadlineAdjustment> adjustments) {
         if (steps.isEmpty()) {
