@@ -31,12 +31,17 @@ final class CsvRecords {
         for (CsvTable.Row r : table.rows()) {
             rows.add(new RawTable.RawRow(r.line(), r.cells()));
         }
-        List<FeeTableProblem> problems = new ArrayList<>();
+        // at most FeeTables.MAX_PROBLEMS rendered (a stray quote in each of a million cells), the rest counted
+        TableProblems problems = new TableProblems(file);
         for (Problem p : table.problems()) {
+            if (problems.full()) {
+                problems.count(p.line(), p.column());
+                continue;
+            }
             // the kernel's CSV problem (its code, e.g. CSV_UNCLOSED_QUOTE, and its bundle message)
             problems.add(new FeeTableProblem(file, p.line(), "", p.column(), p.args().getOrDefault("value", ""),
                     p.messageVi(), p.messageEn(), p.code().name()));
         }
-        return new RawTable(rows, problems);
+        return new RawTable(rows, problems.closed());
     }
 }

@@ -39,7 +39,7 @@ final class FeeTableParser {
     private final ExemptionCatalog catalog;
     /** Whether this is a light exemption table (item, categories, percent, basis…) rather than a fee table. */
     private final boolean exemptionTable;
-    private final List<FeeTableProblem> problems = new ArrayList<>();
+    private final TableProblems problems;
     private final Map<String, Integer> index = new HashMap<>();
     private RawTable.RawRow current;
     /** The parser of the other file (fees ↔ exemptions) whose rows the cross checks also see, or null. */
@@ -50,6 +50,7 @@ final class FeeTableParser {
     private FeeTableParser(String file, Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog,
             boolean exemptionTable) {
         this.file = file;
+        this.problems = new TableProblems(file);
         this.bases = bases;
         this.catalog = catalog;
         this.exemptionTable = exemptionTable;
@@ -80,6 +81,13 @@ final class FeeTableParser {
         int before = p.problems.size();
         p.crossChecks(rows);
         problems.addAll(p.problems.subList(before, p.problems.size()));
+        // what either file could not keep (TableProblems), counted at the end: the fee file's count, then the other's
+        problems = TableProblems.closed(problems, p.problems.more(), file, p.problems.firstMoreRow(),
+                p.problems.firstMoreColumn());
+        if (p.other != null && p.other.problems.more() > 0) {
+            problems = TableProblems.closed(problems, p.other.problems.more(), exemptionsFile, p.other.problems.firstMoreRow(),
+                    p.other.problems.firstMoreColumn());
+        }
         if (!problems.isEmpty()) {
             return new FeeTableResult(null, problems);
         }
@@ -160,7 +168,9 @@ final class FeeTableParser {
             if (exemptionTable && h.equals("category")) {
                 h = "categories";
             }
-            if (!known.contains(h)) {
+            if (!known.contains(h) && problems.full()) {
+                problems.count(r.line(), i + 1); // a header of a million unknown columns: counted, no message made
+            } else if (!known.contains(h)) {
                 problems.add(FeeMessages.table(file, r.line(), h, i + 1, h,
                         exemptionTable && COLUMNS.contains(h) ? "FEES_FEE_COLUMN_IN_EXEMPTIONS" : "FEES_UNKNOWN_COLUMN",
                         "known", String.join(", ", known)));
@@ -276,7 +286,7 @@ final class FeeTableParser {
     }
 
     private FeeRow row(RawTable.RawRow r) {
-        int before = problems.size();
+        long before = problems.met(); // every problem found, kept or only counted: a row with one is refused
         // a light fee table has no type column: every row is a tariff (RATE); an exemption table's rows are
         // EXEMPT (percent blank or 100) or REDUCE (1–99)
         FeeRow.Type type;
@@ -401,7 +411,7 @@ final class FeeTableParser {
                 stacks = bool("stacks", false);
             }
         }
-        if (problems.size() > before) {
+        if (problems.met() > before) {
             if (type == FeeRow.Type.RATE && !item.isEmpty()) {
                 refusedRateItems.add(item); // its own problem is reported: its exemption rows are not "without a rate"
             }

@@ -50,6 +50,14 @@ public final class FeeTables {
     /** The most rows a fee table may have. */
     public static final int MAX_ROWS = 10_000;
 
+    /**
+     * The most problems one fee table file reports (since session 21): the first ones, row by row, then one
+     * {@code FEES_MORE_PROBLEMS} whose {@link FeeTableProblem#value()} counts the rest in digits. A real table with
+     * that many has one mistake repeated; a hostile one (a 5 MB header of unknown columns, a stray quote in every
+     * cell) made a problem a cell and ran out of memory. The same number as a pack load's cap (docs/pack-format.md).
+     */
+    public static final int MAX_PROBLEMS = 10_000;
+
     /** A missing quantity counts as this many (one page, one copy, one case). */
     public static final long DEFAULT_QUANTITY = 1L;
 

@@ -36,11 +36,15 @@ public final class UnableToLoadPackException extends RulesException {
      * file:line:col: [CODE] message}).
      */
     private static String message(String source, List<PackProblem> problems) {
-        String count = Integer.toString(problems.size());
+        // a load lists at most 10,000 problems and ends with PROBLEMS_MORE counting the rest (docs/pack-format.md)
+        boolean capped = !problems.isEmpty() && problems.get(problems.size() - 1).code().equals("PROBLEMS_MORE");
+        String count = Integer.toString(capped ? problems.size() - 1 : problems.size());
         String src = String.valueOf(source);
-        return Messages.render(RulesMessages.BUNDLE, "PACK_NOT_LOADED_COUNT", Messages.VI, "source", src, "count", count)
-                + " / " + Messages.render(RulesMessages.BUNDLE, "PACK_NOT_LOADED_COUNT", Locale.ENGLISH, "source", src,
-                        "count", count)
+        String vi = capped ? Messages.render(RulesMessages.BUNDLE, "PACK_NOT_LOADED_MORE", Messages.VI, "source", src, "count", count)
+                : Messages.render(RulesMessages.BUNDLE, "PACK_NOT_LOADED_COUNT", Messages.VI, "source", src, "count", count);
+        String en = capped ? Messages.render(RulesMessages.BUNDLE, "PACK_NOT_LOADED_MORE", Locale.ENGLISH, "source", src, "count", count)
+                : Messages.render(RulesMessages.BUNDLE, "PACK_NOT_LOADED_COUNT", Locale.ENGLISH, "source", src, "count", count);
+        return vi + " / " + en
                 + System.lineSeparator()
                 + problems.stream().map(PackProblem::toString).collect(Collectors.joining(System.lineSeparator()));
     }

@@ -555,7 +555,10 @@ final class Api implements HttpHandler {
             throw ApiProblem.of(503, "RELOAD_TIMEOUT", "seconds", Long.toString(DecisionService.RELOAD_WAIT.toSeconds()));
         }
         if (!r.swapped()) {
-            throw ApiProblem.of(422, "PACK_PROBLEMS", "count", Integer.toString(r.problems().size()),
+            // a load lists at most 10,000 problems, the last then PROBLEMS_MORE counting the rest: "10000+"
+            List<io.github.motcua.rules.PackProblem> ps = r.problems();
+            boolean capped = !ps.isEmpty() && ps.get(ps.size() - 1).code().equals("PROBLEMS_MORE");
+            throw ApiProblem.of(422, "PACK_PROBLEMS", "count", capped ? (ps.size() - 1) + "+" : Integer.toString(ps.size()),
                     "serving", String.valueOf(r.servingSha256())).withPackProblems(Views.problems(r.problems(), locale));
         }
         Map<String, Object> m = new LinkedHashMap<>();

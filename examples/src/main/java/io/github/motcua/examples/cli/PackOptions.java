@@ -58,7 +58,13 @@ final class PackOptions {
         for (PackProblem p : r.problems()) {
             out.println(p.format(locale()));
         }
-        out.println(CliMessages.text(en(), "CLI_PROBLEMS", "count", r.problems().size(), "pack", pack));
+        java.util.List<PackProblem> ps = r.problems();
+        if (!ps.isEmpty() && ps.get(ps.size() - 1).code().equals("PROBLEMS_MORE")) {
+            // a load lists at most 10,000 problems; its last one counts the rest (docs/pack-format.md, "Problems")
+            out.println(CliMessages.text(en(), "CLI_PROBLEMS_MORE", "count", ps.size() - 1, "pack", pack));
+            return;
+        }
+        out.println(CliMessages.text(en(), "CLI_PROBLEMS", "count", ps.size(), "pack", pack));
     }
 
     /**

@@ -687,7 +687,8 @@ final class BuiltInSections {
         /** @param forms the load's forms ({@link WithLoadForms}), or null: a library of the context's files, on need */
         @Override
         public Result load(Map<String, byte[]> files, Context context, FormFields.Library forms) {
-            List<PackProblem> problems = new ArrayList<>();
+            // bounded as made: millions of broken cells in the fee tables are counted, not kept (ProblemCap)
+            ProblemCap.Sink problems = new ProblemCap.Sink();
             Function<String, Optional<LegalBasis>> bases = id -> Optional.ofNullable(context.bases().get(id));
             ExemptionCatalog catalog = ExemptionCatalog.of(List.of());
             byte[] ex = files.get("exemptions.yaml");
@@ -696,17 +697,17 @@ final class BuiltInSections {
                 String exText = PackFiles.text("exemptions.yaml", ex, problems);
                 YamlDoc doc = exText == null ? null : YamlDoc.parse("exemptions.yaml", exText, problems);
                 if (doc == null) {
-                    return new Result(null, problems);
+                    return new Result(null, problems.list());
                 }
                 List<PackProblem> schemaProblems = Schemas.validate("exemptions", doc, "", doc.root());
                 if (!schemaProblems.isEmpty()) {
                     problems.addAll(schemaProblems);
-                    return new Result(null, problems);
+                    return new Result(null, problems.list());
                 }
                 ExemptionCatalog.Result r = ExemptionCatalog.parse("exemptions.yaml", new ByteArrayInputStream(ex), bases);
                 r.problems().forEach(p -> problems.add(problem(p)));
                 if (r.catalog() == null) {
-                    return new Result(null, problems);
+                    return new Result(null, problems.list());
                 }
                 catalog = r.catalog();
             }
@@ -730,7 +731,7 @@ final class BuiltInSections {
             if (!(previousValue instanceof PackFees previous)) {
                 return load(files, context, forms);
             }
-            List<PackProblem> problems = new ArrayList<>();
+            ProblemCap.Sink problems = new ProblemCap.Sink();
             Function<String, Optional<LegalBasis>> bases = id -> Optional.ofNullable(context.bases().get(id));
             return tables(files, context.files(), forms, bases, previous.catalog(), problems, previous, unchanged);
         }
@@ -741,7 +742,7 @@ final class BuiltInSections {
          *                  shared forms of {@code packFiles} read here once if a table needs them
          */
         private static Result tables(Map<String, byte[]> files, Map<String, byte[]> packFiles, FormFields.Library loadForms,
-                Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog, List<PackProblem> problems,
+                Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog, ProblemCap.Sink problems,
                 PackFees previous, java.util.Set<String> unchanged) {
             Map<String, FeeTable> tables = new TreeMap<>();
             FormFields.Library[] library = {loadForms}; // the shared forms, read once if a table needs them
@@ -786,7 +787,7 @@ final class BuiltInSections {
                     FeeTables.exemptionsWithoutFees(path).problems().forEach(p -> problems.add(problem(p)));
                 }
             }
-            return new Result(problems.isEmpty() ? new PackFees(catalog, tables, warnings) : null, problems,
+            return new Result(problems.isEmpty() ? new PackFees(catalog, tables, warnings) : null, problems.list(),
                     warnings.values().stream().flatMap(List::stream).toList());
         }
 
@@ -809,6 +810,10 @@ final class BuiltInSections {
         }
 
         private static PackProblem problem(FeeTableProblem p) {
+            if (p.code().equals("FEES_MORE_PROBLEMS")) {
+                // a fee table file's count of the problems it did not keep (its value, in digits): counted by the load
+                return ProblemCap.more(Long.parseLong(p.value()), p.file(), p.row(), p.columnNumber());
+            }
             // the fee table's own stable code (e.g. FEES_ROW_CELLS; the kernel's CSV codes for CSV syntax), and the
             // column and value at fault in each language
             String whereVi = p.column().isEmpty() ? "" : Msg.vi("load.fees.where", "column", p.column(), "value", p.value());

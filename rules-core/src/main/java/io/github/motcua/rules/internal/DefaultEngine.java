@@ -697,7 +697,7 @@ public final class DefaultEngine implements Engine {
         List<PackProblem> problems = (List<PackProblem>) r[1];
         Map<String, RuleClasses.Generated> prebuilt = r.length > 2 ? (Map<String, RuleClasses.Generated>) r[2] : null;
         if (!problems.isEmpty()) {
-            return new Built(null, problems, files.source());
+            return new Built(null, ProblemCap.bounded(problems), files.source());
         }
         if (prebuilt == null && backgroundWarmUp) {
             // rules to compile: a cold compiler warms while the files are parsed (not when the embedder asked for no
@@ -972,11 +972,12 @@ public final class DefaultEngine implements Engine {
         return slot;
     }
 
+    /**
+     * By file, line and column (problems at one place in the order found), at most {@link ProblemCap#MAX} of them and
+     * then one {@code PROBLEMS_MORE} counting the rest: what a load, a reload and the warm-up report.
+     */
     private static List<PackProblem> sorted(List<PackProblem> problems) {
-        List<PackProblem> out = new ArrayList<>(problems);
-        out.sort(Comparator.comparing(PackProblem::file).thenComparingInt(PackProblem::line)
-                .thenComparingInt(PackProblem::column));
-        return out;
+        return ProblemCap.sorted(problems);
     }
 
     private Serving serving() {

@@ -193,6 +193,10 @@ final class ProcedureReader {
     /** One procedure folder's outcome: its source and cases (null when its procedure.yaml failed), problems, and
      *  whether it had none (then a reload may reuse it). */
     record Folder(String code, PackLoader.Proc proc, List<PackProblem> problems, boolean clean) {
+        Folder {
+            // a folder's result waits for the others': at most ProblemCap.MAX problems of it are kept, the rest counted
+            problems = ProblemCap.bounded(problems);
+        }
     }
 
     /** The position of each step's {@code when.field} in the procedure.yaml being read. */
