@@ -28,6 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * loaded ({@link Procedure#toString()}: every value read from the file) with what main 0b1bf825 gave, the code before
  * this change: {@code src/test/resources/procedure-read-once/expected.txt} was written by this same test run on that
  * commit (its actual output, {@code target/procedure-read-once.actual.txt}). A difference fails with both texts.
+ * Three variants changed on purpose afterwards, in the lead's session-21 commit (each a defect this corpus found): a
+ * {@code quantity} of 3000000000 and a 20-digit deadline {@code amount} are {@code BAD_VALUE} at the number's own line in
+ * plain words (were line 1 with Jackson's conversion message), and a commitment beside {@code deadline: {unknown: true}}
+ * is {@code COMMITMENT_WITHOUT_MAXIMUM} (was {@code BAD_VALUE … NullPointerException}); every other line is as main
+ * 0b1bf825 wrote it.
  */
 class ProcedureReadOnceTest {
     private static final String FILE = "procedures/1.001193/procedure.yaml";

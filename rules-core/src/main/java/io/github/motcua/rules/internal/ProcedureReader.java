@@ -364,6 +364,12 @@ final class ProcedureReader {
         }
         try {
             return procedureBody(code, doc, r, bases, before);
+        } catch (TreeValues.OutOfRange e) {
+            // a number too large for its field: at its own line, in plain words (not Jackson's conversion message)
+            String max = String.format(java.util.Locale.ROOT, "%,d", e.max);
+            problems.add(doc.msg(e.pointer, "BAD_VALUE", "load.procedure.numberTooLarge", "value", e.value,
+                    "max", max, "maxVi", max.replace(',', '.')));
+            return null;
         } catch (RuntimeException e) {
             // value types of other modules (TimeLimit, InternalStep ...) validate their own ranges
             // a calendar value's own problem comes in each language (its bundle); others give their message
@@ -489,12 +495,23 @@ final class ProcedureReader {
             LegalBasis cb = cm.get("basis") == null ? null : basis(doc, "/commitment/basis", string(cm.get("basis")), bases);
             commitment = new Procedure.Commitment(decimal(cm.get("amount")), DeadlineUnit.valueOf(string(cm.get("unit"))),
                     cb, cm.get("note") == null ? null : string(cm.get("note")), doc.topLevelKeyLine("commitment"));
-            if (!commitment.withinMaximum(deadline.limit())) {
-                // each language names the times its own way: "15 ngày làm việc", "15 WORKING_DAYS"
-                problems.add(doc.problem("/commitment", "COMMITMENT_EXCEEDS_MAXIMUM",
-                        Msg.vi("load.procedure.commitmentTooLong", "committed", commitment.labelVi(), "maximum", deadline.limit().labelVi()),
-                        Msg.en("load.procedure.commitmentTooLong", "committed", commitment.amount().toPlainString() + " " + commitment.unit(),
-                                "maximum", deadline.limit().amount() + " " + deadline.limit().unit())));
+            // the law's maximum the commitment must keep within: the one limit, or every value of a dated series (the
+            // commitment holds in every period, so a later, shorter limit binds it too); none when the limit is unknown
+            List<TimeLimit> maxima = series != null ? series.values().stream().map(v -> v.value().limit()).toList()
+                    : deadline != null ? List.of(deadline.limit()) : List.of();
+            for (TimeLimit max : maxima) {
+                if (!commitment.withinMaximum(max)) {
+                    // each language names the times its own way: "15 ngày làm việc", "15 WORKING_DAYS"
+                    problems.add(doc.problem("/commitment", "COMMITMENT_EXCEEDS_MAXIMUM",
+                            Msg.vi("load.procedure.commitmentTooLong", "committed", commitment.labelVi(), "maximum", max.labelVi()),
+                            Msg.en("load.procedure.commitmentTooLong", "committed", commitment.amount().toPlainString() + " " + commitment.unit(),
+                                    "maximum", max.amount() + " " + max.unit())));
+                    break; // one problem: the first limit it exceeds
+                }
+            }
+            if (d.get("values") == null && d.get("unknown") != null && asBoolean(d.get("unknown"))) {
+                // nothing to keep within, and no decision would count it (no deadline): refused, not ignored
+                problems.add(doc.msg("/commitment", "COMMITMENT_WITHOUT_MAXIMUM", "load.procedure.commitmentWithoutMaximum"));
             }
         }
         Procedure.Competence competence = null;

@@ -22,16 +22,52 @@ final class TreeValues {
         return n.kind() == PackNode.Kind.TEXT ? n.text() : YamlDoc.json(n).asString();
     }
 
-    /** {@code JsonNode.asLong()}. */
+    /**
+     * {@code JsonNode.asLong()}, except that a whole number beyond a {@code long} is {@link OutOfRange} (at the node)
+     * instead of Jackson's message naming its own classes.
+     */
     static long asLong(PackNode n) {
         Number x = n.number();
+        if (x instanceof java.math.BigInteger b && b.bitLength() > 63) {
+            throw new OutOfRange(n, Long.MAX_VALUE);
+        }
         return x instanceof Integer || x instanceof Long ? x.longValue() : YamlDoc.json(n).asLong();
     }
 
-    /** {@code JsonNode.asInt()}. */
+    /**
+     * {@code JsonNode.asInt()}, except that a whole number beyond an {@code int} is {@link OutOfRange} (at the node)
+     * instead of Jackson's message naming its own classes.
+     */
     static int asInt(PackNode n) {
         Number x = n.number();
+        if (x instanceof Long || x instanceof java.math.BigInteger) {
+            if (x instanceof Long ? x.longValue() != (int) x.longValue() : ((java.math.BigInteger) x).bitLength() > 31) {
+                throw new OutOfRange(n, Integer.MAX_VALUE);
+            }
+        }
         return x instanceof Integer ? x.intValue() : YamlDoc.json(n).asInt();
+    }
+
+    /**
+     * A whole number too large for the value it is read as (a component's {@code quantity} of 3,000,000,000, a
+     * deadline's {@code amount} of 20 digits): the reader reports it at the node, in plain words, as {@code BAD_VALUE}.
+     */
+    static final class OutOfRange extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        /** The node's pointer in its file. */
+        final String pointer;
+        /** The number as written, at most 40 characters. */
+        final String value;
+        /** The largest value the field can hold. */
+        final long max;
+
+        OutOfRange(PackNode n, long max) {
+            super(null, null, false, false); // a problem to report, not a failure to trace
+            this.pointer = n.pointer();
+            String v = String.valueOf(n.number());
+            this.value = v.length() > 40 ? v.substring(0, 40) + "…" : v;
+            this.max = max;
+        }
     }
 
     /** {@code JsonNode.asBoolean()}. */

@@ -37,8 +37,8 @@ class TreeValuesTest {
     private static void sameAsJackson(PackNode n, List<String> differ, String where) {
         JsonNode j = YamlDoc.json(n);
         compare(where + " asString", () -> TreeValues.string(n), j::asString, differ);
-        compare(where + " asLong", () -> TreeValues.asLong(n), j::asLong, differ);
-        compare(where + " asInt", () -> TreeValues.asInt(n), j::asInt, differ);
+        compareOrTooLarge(where + " asLong", n, () -> TreeValues.asLong(n), j::asLong, differ);
+        compareOrTooLarge(where + " asInt", n, () -> TreeValues.asInt(n), j::asInt, differ);
         compare(where + " asBoolean", () -> TreeValues.asBoolean(n), j::asBoolean, differ);
         if (n.kind() == PackNode.Kind.NUMBER) {
             compare(where + " decimalValue", () -> TreeValues.decimal(n), j::decimalValue, differ);
@@ -58,6 +58,28 @@ class TreeValuesTest {
         }
         for (PackNode c : n.list()) {
             sameAsJackson(c, differ, where + "/" + c.pointer());
+        }
+    }
+
+    /**
+     * As {@link #compare}, except where Jackson refuses a whole number too large for the type: there the tree's reading
+     * is its own typed {@link TreeValues.OutOfRange} at the node (the reader words it plainly, at the number's line).
+     */
+    private static void compareOrTooLarge(String what, PackNode n, java.util.function.Supplier<Object> mine,
+            java.util.function.Supplier<Object> jackson, List<String> differ) {
+        String b = outcome(jackson);
+        boolean tooLarge = n.kind() == PackNode.Kind.NUMBER && b.startsWith("threw ") && b.contains(" range");
+        if (!tooLarge) {
+            compare(what, mine, jackson, differ);
+            return;
+        }
+        try {
+            mine.get();
+            differ.add(what + ": read a value where Jackson's " + b);
+        } catch (TreeValues.OutOfRange e) {
+            if (!e.pointer.equals(n.pointer()) || !String.valueOf(n.number()).startsWith(e.value.replace("…", ""))) {
+                differ.add(what + ": out of range at [" + e.pointer + "] value [" + e.value + "]");
+            }
         }
     }
 
@@ -98,6 +120,11 @@ class TreeValuesTest {
         YamlDoc doc = YamlDoc.parse("x.yaml", SCALARS, new ArrayList<>());
         assertNotNull(doc);
         assertEquals(PackNode.Kind.NUMBER, doc.tree().get("big").kind());
+        // too large for an int (and the 23-digit one for a long): the typed refusal the reader words plainly
+        TreeValues.OutOfRange tooLarge = org.junit.jupiter.api.Assertions.assertThrows(TreeValues.OutOfRange.class,
+                () -> TreeValues.asInt(doc.tree().get("long")));
+        assertEquals("/long", tooLarge.pointer);
+        assertEquals(Integer.MAX_VALUE, tooLarge.max);
         assertEquals(PackNode.Kind.NUMBER, doc.tree().get("two").kind());
         assertEquals("2.0", TreeValues.string(doc.tree().get("two")));
         assertEquals(2L, TreeValues.asLong(doc.tree().get("two")));
