@@ -29,6 +29,23 @@ final class StepBudgets {
         if (plan.size() == 0) {
             return steps;
         }
+        long total = total(base, adjustments);
+        if (total < 0) {
+            return steps;
+        }
+        long sum = plan.countedWorkingDays();
+        if (sum < 0 || sum == total || sum == 0) {
+            return steps;
+        }
+        return rescaled(steps, base, adjustments);
+    }
+
+    /**
+     * The working days the counted steps must add up to: the limit in force after {@code adjustments} (a replacement's,
+     * else {@code base}) plus the extensions after it; -1 when that limit or an extension is not in working days (the
+     * steps are then kept as they are). One reading for both {@code rescaled} methods.
+     */
+    private static long total(TimeLimit base, List<DeadlineAdjustment> adjustments) {
         TimeLimit limit = base;
         long extra = 0;
         for (DeadlineAdjustment a : adjustments) {
@@ -37,19 +54,12 @@ final class StepBudgets {
                 extra = 0;
             } else if (a.kind() == DeadlineAdjustment.Kind.EXTEND && a.limit() != null) {
                 if (a.limit().unit() != DeadlineUnit.WORKING_DAYS) {
-                    return steps;
+                    return -1;
                 }
                 extra += a.limit().amount();
             }
         }
-        if (limit.unit() != DeadlineUnit.WORKING_DAYS) {
-            return steps;
-        }
-        long sum = plan.countedWorkingDays();
-        if (sum < 0 || sum == limit.amount() + extra || sum == 0) {
-            return steps;
-        }
-        return rescaled(steps, base, adjustments);
+        return limit.unit() != DeadlineUnit.WORKING_DAYS ? -1 : limit.amount() + extra;
     }
 
     /** The same from the steps themselves (a procedure whose steps depend on the dossier, or without a plan). */
@@ -58,20 +68,8 @@ final class StepBudgets {
         if (steps.isEmpty()) {
             return steps;
         }
-        TimeLimit limit = base;
-        long extra = 0;
-        for (DeadlineAdjustment a : adjustments) {
-            if (a.kind() == DeadlineAdjustment.Kind.REPLACE && a.limit() != null) {
-                limit = a.limit();
-                extra = 0;
-            } else if (a.kind() == DeadlineAdjustment.Kind.EXTEND && a.limit() != null) {
-                if (a.limit().unit() != DeadlineUnit.WORKING_DAYS) {
-                    return steps;
-                }
-                extra += a.limit().amount();
-            }
-        }
-        if (limit.unit() != DeadlineUnit.WORKING_DAYS) {
+        long total = total(base, adjustments);
+        if (total < 0) {
             return steps;
         }
         long sum = 0;
@@ -87,7 +85,6 @@ final class StepBudgets {
             sum += st.budget().amount();
             counted.add(i);
         }
-        long total = limit.amount() + extra;
         if (sum == total || sum == 0) {
             return steps;
         }
