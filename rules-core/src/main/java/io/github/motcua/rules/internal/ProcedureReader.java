@@ -367,8 +367,9 @@ final class ProcedureReader {
         } catch (TreeValues.OutOfRange e) {
             // a number too large for its field: at its own line, in plain words (not Jackson's conversion message)
             String max = String.format(java.util.Locale.ROOT, "%,d", e.max);
-            problems.add(doc.msg(e.pointer, "BAD_VALUE", "load.procedure.numberTooLarge", "value", e.value,
-                    "max", max, "maxVi", max.replace(',', '.')));
+            problems.add(doc.problem(e.pointer, "BAD_VALUE", // each language groups the digits its own way
+                    Msg.vi("load.procedure.numberTooLarge", "value", e.value, "max", max.replace(',', '.')),
+                    Msg.en("load.procedure.numberTooLarge", "value", e.value, "max", max)));
             return null;
         } catch (RuntimeException e) {
             // value types of other modules (TimeLimit, InternalStep ...) validate their own ranges
