@@ -59,7 +59,7 @@ final class PackOptions {
             out.println(p.format(locale()));
         }
         java.util.List<PackProblem> ps = r.problems();
-        if (!ps.isEmpty() && ps.get(ps.size() - 1).code().equals("PROBLEMS_MORE")) {
+        if (PackProblem.capped(ps)) {
             // a load lists at most 10,000 problems; its last one counts the rest (docs/pack-format.md, "Problems")
             out.println(CliMessages.text(en(), "CLI_PROBLEMS_MORE", "count", ps.size() - 1, "pack", pack));
             return;
