@@ -1,6 +1,7 @@
 package io.github.motcua.rules.internal;
 
 import io.github.motcua.kernel.Messages;
+import io.github.motcua.kernel.PackNode;
 import io.github.motcua.kernel.ProblemSink;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.rules.Decision;
@@ -311,14 +312,19 @@ final class DigitisationSection implements DecisionSection<Digitisation>, Withou
         String nameVi = code;
         Set<String> ids = new LinkedHashSet<>();
         if (p != null) {
-            JsonNode name = p.root().get("name");
-            if (name != null && name.get("vi") != null) {
-                nameVi = name.get("vi").asString();
+            // the kernel's tree alone, as the folder's reader reads procedure.yaml (session 21): no JSON values made
+            PackNode r = p.tree();
+            PackNode name = r.isMap() ? r.get("name") : null;
+            PackNode vi = name != null && name.isMap() ? name.get("vi") : null;
+            if (vi != null && vi.isScalar() && !vi.isNull()) {
+                nameVi = vi.text();
             }
-            JsonNode cs = p.root().get("components");
-            for (int i = 0; cs != null && i < cs.size(); i++) {
-                if (cs.get(i).get("id") != null) {
-                    ids.add(cs.get(i).get("id").asString());
+            PackNode cs = r.isMap() ? r.get("components") : null;
+            for (int i = 0; cs != null && cs.isList() && i < cs.list().size(); i++) {
+                PackNode c = cs.list().get(i);
+                PackNode id = c.isMap() ? c.get("id") : null;
+                if (id != null && id.isScalar() && !id.isNull()) {
+                    ids.add(id.text());
                 }
             }
         }
