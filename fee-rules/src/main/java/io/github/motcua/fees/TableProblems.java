@@ -18,7 +18,7 @@ final class TableProblems extends AbstractList<FeeTableProblem> {
     static final String MORE = FeeTables.MORE_PROBLEMS;
 
     /** Fee table problems in a {@link ProblemSink}: the row is the line, the column number the column. */
-    static final ProblemSink.Kind<FeeTableProblem> KIND = new ProblemSink.Kind<>() {
+    static final ProblemSink.Shape<FeeTableProblem> SHAPE = new ProblemSink.Shape<>() {
         @Override
         public String file(FeeTableProblem p) {
             return p.file();
@@ -47,7 +47,7 @@ final class TableProblems extends AbstractList<FeeTableProblem> {
     };
 
     private final String file;
-    private final ProblemSink<FeeTableProblem> sink = ProblemSink.asFound(FeeTables.MAX_PROBLEMS, KIND);
+    private final ProblemSink<FeeTableProblem> sink = ProblemSink.asFound(FeeTables.MAX_PROBLEMS, SHAPE);
 
     TableProblems(String file) {
         this.file = file;
@@ -108,7 +108,7 @@ final class TableProblems extends AbstractList<FeeTableProblem> {
             return kept;
         }
         List<FeeTableProblem> out = new java.util.ArrayList<>(kept);
-        out.add(KIND.more(other.more(), FeeTables.MAX_PROBLEMS, other.file, other.sink.firstMoreLine(),
+        out.add(SHAPE.more(other.more(), FeeTables.MAX_PROBLEMS, other.file, other.sink.firstMoreLine(),
                 other.sink.firstMoreColumn()));
         return out;
     }

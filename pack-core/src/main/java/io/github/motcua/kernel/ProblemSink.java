@@ -25,7 +25,7 @@ import java.util.TreeMap;
  *     order added) — a load's list, the order {@code check} prints;</li>
  * <li>{@link #asFound}: the first {@code max} added — one file's problems, row by row (a fee table file, a CSV).</li>
  * </ul>
- * Either way the problem saying how many were not kept ({@link Kind#more}) is at the first place, in that order, of a
+ * Either way the problem saying how many were not kept ({@link Shape#more}) is at the first place, in that order, of a
  * problem not kept. A bounded list handed to another sink ({@link #addAll} of a {@code ProblemSink}) is folded into it:
  * its kept problems are added and its count is counted, never rendered in between, so the load's one last problem counts
  * every problem not listed.
@@ -46,7 +46,7 @@ public final class ProblemSink<P> extends AbstractList<P> {
      *
      * @param <P> the problem type
      */
-    public interface Kind<P> {
+    public interface Shape<P> {
         /** The pack-relative file of {@code p}. */
         String file(P p);
 
@@ -76,7 +76,7 @@ public final class ProblemSink<P> extends AbstractList<P> {
      * The kernel's problems: the count of those not kept is {@link ProblemCode#PROBLEMS_MORE} with the argument
      * {@code count} (digits) and {@code max}, e.g. the CSV reading's of one file ({@link PackReader#csv}).
      */
-    public static final Kind<Problem> KERNEL = new Kind<>() {
+    public static final Shape<Problem> KERNEL = new Shape<>() {
         @Override
         public String file(Problem p) {
             return p.file();
@@ -113,7 +113,7 @@ public final class ProblemSink<P> extends AbstractList<P> {
 
     private final int max;
     private final boolean byPlace;
-    private final Kind<P> kind;
+    private final Shape<P> shape;
     /** The kept problems by place ({@link #byPlace}), made at the first problem. */
     private TreeMap<Key, P> sorted;
     /** The kept problems in the order added ({@link #asFound}), made at the first problem. */
@@ -125,28 +125,28 @@ public final class ProblemSink<P> extends AbstractList<P> {
     private Key firstMore;
     private Object[] snapshot;
 
-    private ProblemSink(int max, boolean byPlace, Kind<P> kind) {
+    private ProblemSink(int max, boolean byPlace, Shape<P> shape) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be positive: [" + max + "]");
         }
         this.max = max;
         this.byPlace = byPlace;
-        this.kind = Objects.requireNonNull(kind, "kind");
+        this.shape = Objects.requireNonNull(shape, "shape");
     }
 
     /** A sink keeping the first {@link #MAX} problems by file, line and column. */
-    public static <P> ProblemSink<P> byPlace(Kind<P> kind) {
-        return new ProblemSink<>(MAX, true, kind);
+    public static <P> ProblemSink<P> byPlace(Shape<P> shape) {
+        return new ProblemSink<>(MAX, true, shape);
     }
 
     /** A sink keeping the first {@code max} problems by file, line and column (problems at one place in the order added). */
-    public static <P> ProblemSink<P> byPlace(int max, Kind<P> kind) {
-        return new ProblemSink<>(max, true, kind);
+    public static <P> ProblemSink<P> byPlace(int max, Shape<P> shape) {
+        return new ProblemSink<>(max, true, shape);
     }
 
     /** A sink keeping the first {@code max} problems in the order added. */
-    public static <P> ProblemSink<P> asFound(int max, Kind<P> kind) {
-        return new ProblemSink<>(max, false, kind);
+    public static <P> ProblemSink<P> asFound(int max, Shape<P> shape) {
+        return new ProblemSink<>(max, false, shape);
     }
 
     /**
@@ -176,9 +176,9 @@ public final class ProblemSink<P> extends AbstractList<P> {
     @Override
     public boolean add(P p) {
         Objects.requireNonNull(p, "problem");
-        long stands = kind.stands(p);
+        long stands = shape.stands(p);
         if (stands > 0) {
-            notKept(kind.file(p), kind.line(p), kind.column(p), stands);
+            notKept(shape.file(p), shape.line(p), shape.column(p), stands);
             return true;
         }
         snapshot = null;
@@ -190,11 +190,11 @@ public final class ProblemSink<P> extends AbstractList<P> {
                 found.add(p);
                 added++;
             } else {
-                notKept(kind.file(p), kind.line(p), kind.column(p), 1);
+                notKept(shape.file(p), shape.line(p), shape.column(p), 1);
             }
             return true;
         }
-        Key k = new Key(kind.file(p), kind.line(p), kind.column(p), added++);
+        Key k = new Key(shape.file(p), shape.line(p), shape.column(p), added++);
         if (sorted == null) {
             sorted = new TreeMap<>();
         }
@@ -330,7 +330,7 @@ public final class ProblemSink<P> extends AbstractList<P> {
 
     /**
      * The kept problems in this sink's order, then, when any was not kept, the one problem counting them
-     * ({@link Kind#more}) at the first place not kept: the list a result carries. A new list each call.
+     * ({@link Shape#more}) at the first place not kept: the list a result carries. A new list each call.
      */
     public List<P> list() {
         List<P> out = new ArrayList<>(size() + (more > 0 ? 1 : 0));
@@ -338,7 +338,7 @@ public final class ProblemSink<P> extends AbstractList<P> {
             out.add(p);
         }
         if (more > 0) {
-            out.add(kind.more(more, max, firstMore.file(), firstMore.line(), firstMore.column()));
+            out.add(shape.more(more, max, firstMore.file(), firstMore.line(), firstMore.column()));
         }
         return out;
     }

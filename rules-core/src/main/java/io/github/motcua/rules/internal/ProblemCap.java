@@ -26,7 +26,7 @@ final class ProblemCap {
     static final String CODE = PackProblem.MORE;
 
     /** The engine's problems in a {@link ProblemSink}: the count of those not listed in the load's words. */
-    static final ProblemSink.Kind<PackProblem> KIND = new ProblemSink.Kind<>() {
+    static final ProblemSink.Shape<PackProblem> SHAPE = new ProblemSink.Shape<>() {
         @Override
         public String file(PackProblem p) {
             return p.file();
@@ -53,7 +53,7 @@ final class ProblemCap {
 
     /** A sink keeping the first {@link #MAX} problems by file, line and column. */
     static ProblemSink<PackProblem> sink() {
-        return ProblemSink.byPlace(KIND);
+        return ProblemSink.byPlace(SHAPE);
     }
 
     /**

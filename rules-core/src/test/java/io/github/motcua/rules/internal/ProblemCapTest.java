@@ -37,7 +37,7 @@ class ProblemCapTest {
     }
 
     static ProblemSink<PackProblem> sink(int max, List<PackProblem> in) {
-        ProblemSink<PackProblem> s = ProblemSink.byPlace(max, ProblemCap.KIND);
+        ProblemSink<PackProblem> s = ProblemSink.byPlace(max, ProblemCap.SHAPE);
         s.addAll(in);
         return s;
     }
@@ -75,7 +75,7 @@ class ProblemCapTest {
             List<PackProblem> all = random(rnd, rnd.nextInt(150));
             // split as a load does: each producer's own bounded list, folded into the load's (at times through a
             // middle list, as a deferred folder's goes through the warm-up's)
-            ProblemSink<PackProblem> merged = ProblemSink.byPlace(max, ProblemCap.KIND);
+            ProblemSink<PackProblem> merged = ProblemSink.byPlace(max, ProblemCap.SHAPE);
             int at = 0;
             while (at < all.size()) {
                 int to = Math.min(all.size(), at + 1 + rnd.nextInt(60));
@@ -90,7 +90,7 @@ class ProblemCapTest {
 
     @Test
     void sink_holdsAtMostItsCap_howeverManyAreAdded() {
-        ProblemSink<PackProblem> s = ProblemSink.byPlace(100, ProblemCap.KIND);
+        ProblemSink<PackProblem> s = ProblemSink.byPlace(100, ProblemCap.SHAPE);
         for (int i = 1_000_000; i > 0; i--) { // the worst order: every problem comes before those kept
             s.add(new PackProblem("f.csv", i, 1, "X", "vi", "en"));
         }
@@ -136,7 +136,7 @@ class ProblemCapTest {
     void capped_isTheLastProblemsCode() {
         assertTrue(!PackProblem.capped(List.of()));
         assertTrue(!PackProblem.capped(random(new Random(4), 3)));
-        ProblemSink<PackProblem> s = ProblemSink.byPlace(2, ProblemCap.KIND);
+        ProblemSink<PackProblem> s = ProblemSink.byPlace(2, ProblemCap.SHAPE);
         s.addAll(random(new Random(5), 3));
         assertTrue(PackProblem.capped(s.list()));
         assertEquals(3, s.list().size());
