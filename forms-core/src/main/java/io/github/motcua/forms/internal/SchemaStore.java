@@ -174,7 +174,11 @@ final class SchemaStore {
                 inPlaceCycle(s.docId(), s.pointer(), s.node(), state, path);
             }
         }
-        schemaIdByFormId = new java.util.HashMap<>(formIdToSchemaId);
+        // keyed by interned form ids: a procedure's code is interned where rules-core reads it, so the look-up of a
+        // procedure's own form matches its key by identity and does not read the key's text again (docs/performance.md,
+        // "Session 22 — the skewed mix"); any other caller's id is compared by its text, as before
+        schemaIdByFormId = new java.util.HashMap<>(formIdToSchemaId.size() * 2);
+        formIdToSchemaId.forEach((formId, schemaId) -> schemaIdByFormId.put(formId.intern(), schemaId));
     }
 
     /**

@@ -778,7 +778,9 @@ final class BuiltInSections {
                 if (!m.matches()) {
                     continue;
                 }
-                String code = m.group(1);
+                // interned: the very instance the procedure holds (ProcedureReader), so a decision's look-up of its
+                // table matches the key by identity and does not read the code's text again
+                String code = m.group(1).intern();
                 if (previous != null && unchanged.contains(code) && previous.tables().containsKey(code)) {
                     tables.put(code, previous.tables().get(code));
                     if (previous.warnings().containsKey(code)) {

@@ -44,7 +44,10 @@ final class DeferredProcedures {
         this.bases = bases;
         this.forms = forms;
         this.checkKeys = checkKeys;
-        for (String code : folders.codes()) {
+        for (String folder : folders.codes()) {
+            // interned, as the procedure's own code (ProcedureReader): the slot's key, the procedure, its fee table
+            // and its form are then one instance, read once by a decision
+            String code = folder.intern();
             pending.put(code, new Pending(code));
         }
     }

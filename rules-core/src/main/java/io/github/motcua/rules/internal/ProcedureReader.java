@@ -551,7 +551,10 @@ final class ProcedureReader {
             }
             series = new Parameter<>(series.id(), withCutOff);
         }
-        return new Procedure(code, text(r.get("name")), r.get("field") == null ? null : text(r.get("field")),
+        // the code as one instance per text (interned): the fee tables and the forms key their maps by the same
+        // instance, so a decision's look-ups by its procedure's code match by identity and read the code's text once
+        // (docs/performance.md, "Session 22 — the skewed mix")
+        return new Procedure(code.intern(), text(r.get("name")), r.get("field") == null ? null : text(r.get("field")),
                 Procedure.Level.valueOf(string(r.get("level"))), r.get("agency") == null ? null : text(r.get("agency")),
                 channels, r.get("onlineLevel") == null ? Procedure.OnlineLevel.NONE
                         : Procedure.OnlineLevel.valueOf(string(r.get("onlineLevel"))),
