@@ -162,7 +162,11 @@ final class SchemaStore {
         // throws leaves no store behind.
         List<Start> starts = new ArrayList<>();
         StringBuilder pointer = new StringBuilder();
-        SharedNodes shared = new SharedNodes();
+        long chars = 0;
+        for (String text : files.values()) {
+            chars += text.length();
+        }
+        SharedNodes shared = new SharedNodes(SharedNodes.expectedNodes(chars));
         for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
             checkRefs(fileById.get(e.getKey()), e.getKey(), e.getValue(), true, pointer, starts);
             shared.share(e.getValue());

@@ -23,11 +23,51 @@ import tools.jackson.databind.node.ObjectNode;
  * promises): a shared node is reachable from several places. Not thread-safe; used once at load.
  */
 final class SharedNodes {
-    private JsonNode[] nodes = new JsonNode[1 << 10];
-    private int[] hashes = new int[1 << 10];
+    /**
+     * Characters of schema text per node when estimating a table's size ({@link #expectedNodes}): the Gia Lai pack's
+     * forms have a node per 34 characters, the 2,000 distinct forms of the synthetic catalogue one per 39.
+     */
+    static final int CHARS_PER_NODE = 32;
+    /** The most nodes a table is sized for up front (a table of 2^21 slots, 16 MB); past it the table grows as it fills. */
+    static final int MAX_EXPECTED = 1 << 20;
+
+    private JsonNode[] nodes;
+    private int[] hashes;
     private int size;
     /** The hash of the node the last {@link #share} call was given (equal nodes, equal hashes). */
     private int lastHash;
+
+    /** A table for a few hundred nodes, growing as it fills. */
+    SharedNodes() {
+        this(0);
+    }
+
+    /**
+     * A table sized for {@code expected} nodes without growing (at most {@value #MAX_EXPECTED}; it grows past that
+     * as before). Sharing gives the same nodes whatever the size: a size only spares the rehashing of every node kept so
+     * far each time the table doubles (issue 15, session 22: on the 2,000 distinct forms the table doubled nine
+     * times to 2^19 slots, and these rehash loops, run before the JIT compiled them, were the largest single piece of
+     * the forms section in the profile).
+     */
+    SharedNodes(int expected) {
+        int length = 1 << 10;
+        long want = 2L * Math.min(Math.max(expected, 0), MAX_EXPECTED); // at most half full, as grow() keeps it
+        while (length < want) {
+            length <<= 1;
+        }
+        nodes = new JsonNode[length];
+        hashes = new int[length];
+    }
+
+    /** The nodes to size a table for, for schema texts of {@code chars} characters in all ({@link #CHARS_PER_NODE}). */
+    static int expectedNodes(long chars) {
+        return (int) Math.min(chars / CHARS_PER_NODE, MAX_EXPECTED);
+    }
+
+    /** The table's slots (for tests). */
+    int capacity() {
+        return nodes.length;
+    }
 
     /** Replaces {@code root}'s children by their canonical equals, in place; returns {@code root}'s own canonical node. */
     JsonNode share(JsonNode root) {

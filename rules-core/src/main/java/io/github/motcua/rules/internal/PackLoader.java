@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
 final class PackLoader {
     private static final Pattern PROC_FILE = Pattern.compile("^procedures/([^/]+)/(.+)$");
     /** Files the engine reads itself: no section may claim them. */
-    private static final Pattern ENGINE_FILE = Pattern.compile(
+    /** The files the engine reads itself: a section claiming one is a conflict ({@link #engineFile}). */
+    static final Pattern ENGINE_FILE = Pattern.compile(
             "pack\\.yaml|units\\.yaml|parameters\\.yaml|legal-bases\\.yaml|legal-bases/.*|procedures/[^/]+/(procedure\\.yaml|national\\.yaml|local\\.yaml|cases/.*|[^/]*\\.rules\\.(csv|xlsx))"
             + "|procedures/[^/]+/(?!fees\\.drl$)[^/]*\\.drl");
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -562,7 +563,7 @@ final class PackLoader {
                 }
                 String name = s.name();
                 if (engine < 0) {
-                    engine = ENGINE_FILE.matcher(p).matches() ? 1 : 0;
+                    engine = engineFile(p) ? 1 : 0;
                 }
                 if (engine == 1) {
                     conflicts.get(si).add(claimConflict(p, "engine", name));
@@ -581,6 +582,19 @@ final class PackLoader {
             claimed.addAll(sectionFiles.get(si).keySet());
         }
         return new Claimed(sectionFiles, claimed, found);
+    }
+
+    /**
+     * Whether the engine reads the file at {@code path} itself: {@link #ENGINE_FILE} matches it. Every alternative of the
+     * pattern names a path ending {@code .yaml}, {@code .drl}, {@code .rules.csv} or {@code .rules.xlsx}, starting
+     * {@code legal-bases/} or holding {@code /cases/}; a path that is none of these is not matched, and is answered
+     * without running the pattern (issue 15, session 22: the claim pass asked the pattern of every claimed file — each
+     * form, fee table and template, ≈ 10,000 a 2,000-procedure catalogue — much of it in code the JIT had not compiled
+     * yet). Every other path is the pattern's to answer.
+     */
+    static boolean engineFile(String path) {
+        return (path.endsWith(".yaml") || path.endsWith(".drl") || path.endsWith(".rules.csv") || path.endsWith(".rules.xlsx")
+                || path.startsWith("legal-bases/") || path.contains("/cases/")) && ENGINE_FILE.matcher(path).matches();
     }
 
     private static PackProblem claimConflict(String path, String first, String second) {
