@@ -4,6 +4,7 @@ import io.github.motcua.kernel.CsvTable;
 import io.github.motcua.kernel.PackReadException;
 import io.github.motcua.kernel.PackReader;
 import io.github.motcua.kernel.Problem;
+import io.github.motcua.kernel.ProblemSink;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +35,11 @@ final class CsvRecords {
         // at most FeeTables.MAX_PROBLEMS rendered (a stray quote in each of a million cells), the rest counted
         TableProblems problems = new TableProblems(file);
         for (Problem p : table.problems()) {
+            long stands = ProblemSink.KERNEL.stands(p);
+            if (stands > 0) {
+                problems.fold(stands, p.line(), p.column()); // the CSV reading's own count of what it did not keep
+                continue;
+            }
             if (problems.full()) {
                 problems.count(p.line(), p.column());
                 continue;

@@ -82,11 +82,9 @@ final class FeeTableParser {
         p.crossChecks(rows);
         problems.addAll(p.problems.subList(before, p.problems.size()));
         // what either file could not keep (TableProblems), counted at the end: the fee file's count, then the other's
-        problems = TableProblems.closed(problems, p.problems.more(), file, p.problems.firstMoreRow(),
-                p.problems.firstMoreColumn());
-        if (p.other != null && p.other.problems.more() > 0) {
-            problems = TableProblems.closed(problems, p.other.problems.more(), exemptionsFile, p.other.problems.firstMoreRow(),
-                    p.other.problems.firstMoreColumn());
+        problems = TableProblems.closed(problems, p.problems);
+        if (p.other != null) {
+            problems = TableProblems.closed(problems, p.other.problems);
         }
         if (!problems.isEmpty()) {
             return new FeeTableResult(null, problems);

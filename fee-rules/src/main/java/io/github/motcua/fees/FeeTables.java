@@ -56,7 +56,13 @@ public final class FeeTables {
      * that many has one mistake repeated; a hostile one (a 5 MB header of unknown columns, a stray quote in every
      * cell) made a problem a cell and ran out of memory. The same number as a pack load's cap (docs/pack-format.md).
      */
-    public static final int MAX_PROBLEMS = 10_000;
+    public static final int MAX_PROBLEMS = io.github.motcua.kernel.ProblemSink.MAX;
+
+    /**
+     * The code of a fee table file's last problem past {@link #MAX_PROBLEMS}: its {@link FeeTableProblem#value()} counts,
+     * in digits, the problems not listed from its place on (a pack load folds it into its one {@code PROBLEMS_MORE}).
+     */
+    public static final String MORE_PROBLEMS = "FEES_MORE_PROBLEMS";
 
     /** A missing quantity counts as this many (one page, one copy, one case). */
     public static final long DEFAULT_QUANTITY = 1L;

@@ -14,8 +14,16 @@ final class CsvParser {
      * 2,000-procedure load's profile ({@code CsvParserTest} compares it with the character-at-a-time reading).
      */
     static CsvTable parse(String file, String text) {
+        return parse(file, text, ProblemSink.MAX);
+    }
+
+    /**
+     * As {@link #parse(String, String)}, keeping the first {@code maxProblems} problems found and counting the rest
+     * ({@link ProblemSink}): a stray quote in each of a million cells is not a million problems held.
+     */
+    static CsvTable parse(String file, String text, int maxProblems) {
         List<CsvTable.Row> rows = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        ProblemSink<Problem> problems = ProblemSink.asFound(maxProblems, ProblemSink.KERNEL);
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         int line = 1;
@@ -67,8 +75,12 @@ final class CsvParser {
                 line++;
                 recordLine = line;
             } else if (afterQuote) {
-                problems.add(Problem.of(file, line, cells.size() + 1, ProblemCode.CSV_AFTER_QUOTE,
-                        "value", String.valueOf(c)));
+                if (problems.full()) {
+                    problems.count(file, line, cells.size() + 1); // counted, no problem made
+                } else {
+                    problems.add(Problem.of(file, line, cells.size() + 1, ProblemCode.CSV_AFTER_QUOTE,
+                            "value", String.valueOf(c)));
+                }
                 afterQuote = false;
             } else {
                 // the run up to the cell's end (a quote inside an unquoted cell is one of its characters)
@@ -87,6 +99,6 @@ final class CsvParser {
             cells.add(cell.toString());
             rows.add(new CsvTable.Row(recordLine, cells));
         }
-        return new CsvTable(file, rows, problems);
+        return new CsvTable(file, rows, problems.list());
     }
 }

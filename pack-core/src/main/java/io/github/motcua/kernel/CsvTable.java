@@ -11,7 +11,9 @@ import java.util.Objects;
  *
  * @param file     the pack-relative file
  * @param rows     the records in file order
- * @param problems what was wrong; the records are still what could be read
+ * @param problems what was wrong, at most {@link ProblemSink#MAX} of them as found, then one
+ *                 {@link ProblemCode#PROBLEMS_MORE} counting the others ({@link PackReader#csv}); the records are still
+ *                 what could be read
  */
 public record CsvTable(String file, List<Row> rows, List<Problem> problems) {
     public CsvTable {

@@ -16,10 +16,17 @@ public final class PackNode {
     public enum Kind { MAP, LIST, TEXT, NUMBER, BOOLEAN, NULL }
 
     private final String file;
-    /** The JSON pointer, or null until first asked for (a scalar keeps its parent's pointer and its key or index). */
+    /**
+     * The JSON pointer once made: the root's {@code ""} from the start, any other node's at the first
+     * {@link #pointer()} (a problem asks for it when it is reported; a tree read without one never does).
+     */
     private String pointer;
-    private final String parentPointer;
-    /** A mapping key (as written) or a list index ({@link Integer}) below {@link #parentPointer}. */
+    /**
+     * A mapping's or list's own path ({@link #segment} null), or the path of a scalar's parent (its key or index in
+     * {@link #segment}); null for a root scalar. Made as text only when asked for.
+     */
+    private final PointerPath path;
+    /** A scalar's key (as written) or list index ({@link Integer}) below {@link #path}, or null. */
     private final Object segment;
     private final int line;
     private final int column;
@@ -30,21 +37,27 @@ public final class PackNode {
     /** A number's {@link Number} or a boolean's {@link Boolean}, as the parser read it; else null. */
     private final Object parsed;
 
-    PackNode(String file, String pointer, int line, int column, Kind kind, Object value) {
-        this(file, pointer, line, column, kind, value, line, column, null);
+    /** A scalar at the root of its file (pointer {@code ""}). */
+    PackNode(String file, int line, int column, Kind kind, Object value, int keyLine, int keyColumn, Object parsed) {
+        this(file, "", null, null, line, column, kind, value, keyLine, keyColumn, parsed);
     }
 
-    PackNode(String file, String pointer, int line, int column, Kind kind, Object value, int keyLine, int keyColumn,
-            Object parsed) {
-        this(file, pointer, null, null, line, column, kind, value, keyLine, keyColumn, parsed);
+    /** A mapping or list whose pointer is {@code path}'s, made when first asked for. */
+    PackNode(String file, PointerPath path, int line, int column, Kind kind, Object value, int keyLine, int keyColumn) {
+        this(file, null, path, null, line, column, kind, value, keyLine, keyColumn, null);
     }
 
-    /** A node whose pointer is {@code parentPointer/segment}, built when first asked for. */
-    PackNode(String file, String pointer, String parentPointer, Object segment, int line, int column, Kind kind,
+    /** A scalar whose pointer is {@code parent/segment}, made when first asked for. */
+    PackNode(String file, PointerPath parent, Object segment, int line, int column, Kind kind, Object value, int keyLine,
+            int keyColumn, Object parsed) {
+        this(file, null, parent, segment, line, column, kind, value, keyLine, keyColumn, parsed);
+    }
+
+    private PackNode(String file, String pointer, PointerPath path, Object segment, int line, int column, Kind kind,
             Object value, int keyLine, int keyColumn, Object parsed) {
         this.file = file;
         this.pointer = pointer;
-        this.parentPointer = parentPointer;
+        this.path = path;
         this.segment = segment;
         this.line = line;
         this.column = column;
@@ -64,7 +77,7 @@ public final class PackNode {
         String p = pointer;
         if (p == null) {
             // a benign race: every thread builds the same string
-            p = parentPointer + "/" + (segment instanceof String ? escape((String) segment) : segment);
+            p = segment == null ? path.text() : PointerPath.child(path.text(), segment);
             pointer = p;
         }
         return p;

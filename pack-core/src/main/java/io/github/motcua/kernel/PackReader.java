@@ -785,7 +785,11 @@ public final class PackReader {
         return YamlTrees.read(file, text, limits.maxDepth);
     }
 
-    /** RFC 4180 CSV: quoted fields with doubled quotes and line breaks inside; each record keeps its line. */
+    /**
+     * RFC 4180 CSV: quoted fields with doubled quotes and line breaks inside; each record keeps its line. At most
+     * {@link ProblemSink#MAX} problems are listed, the first found; past them one {@link ProblemCode#PROBLEMS_MORE}
+     * counts the others (its argument {@code count}), which were counted without being made.
+     */
     public static CsvTable csv(String file, String text) {
         return CsvParser.parse(file, text);
     }

@@ -261,7 +261,7 @@ public final class PackTrees {
             return new String(b, from, n, StandardCharsets.ISO_8859_1); // ASCII: valid UTF-8 and NFC as it is
         }
 
-        PackNode node(String parent, Object segment, int depth) {
+        PackNode node(PointerPath parent, Object segment, int depth) {
             int tag = u8();
             int line = varint();
             int col = varint();
@@ -269,7 +269,7 @@ public final class PackTrees {
             int keyCol = varint();
             switch (tag) {
                 case MAP: {
-                    String ptr = pointer(parent, segment);
+                    PointerPath ptr = PointerPath.of(parent, segment);
                     tooDeep(ptr, line, col, depth);
                     int n = count(6); // a key's length, a node's tag and its four positions
                     LinkedHashMap<String, PackNode> map = new LinkedHashMap<>(Math.max(4, n * 4 / 3 + 1));
@@ -278,14 +278,14 @@ public final class PackTrees {
                         PackNode value = node(ptr, key, depth + 1);
                         if (map.putIfAbsent(key, value) != null) {
                             throw new PackReadException(Problem.of(file, value.keyLine(), value.keyColumn(),
-                                    ProblemCode.DUPLICATE_KEY, "key", key).at(pointer(ptr, key)));
+                                    ProblemCode.DUPLICATE_KEY, "key", key).at(PointerPath.child(ptr.text(), key)));
                         }
                     }
                     return new PackNode(file, ptr, line, col, PackNode.Kind.MAP, Collections.unmodifiableMap(map),
-                            keyLine, keyCol, null);
+                            keyLine, keyCol);
                 }
                 case LIST: {
-                    String ptr = pointer(parent, segment);
+                    PointerPath ptr = PointerPath.of(parent, segment);
                     tooDeep(ptr, line, col, depth);
                     int n = count(5);
                     List<PackNode> list = new ArrayList<>(n);
@@ -293,7 +293,7 @@ public final class PackTrees {
                         list.add(node(ptr, i, depth + 1));
                     }
                     return new PackNode(file, ptr, line, col, PackNode.Kind.LIST, Collections.unmodifiableList(list),
-                            keyLine, keyCol, null);
+                            keyLine, keyCol);
                 }
                 case NULL:
                     return scalar(parent, segment, line, col, PackNode.Kind.NULL, null, keyLine, keyCol, null);
@@ -335,19 +335,13 @@ public final class PackTrees {
             return digits;
         }
 
-        private PackNode scalar(String parent, Object segment, int line, int col, PackNode.Kind kind, Object value,
+        private PackNode scalar(PointerPath parent, Object segment, int line, int col, PackNode.Kind kind, Object value,
                 int keyLine, int keyCol, Object parsed) {
-            return segment == null
-                    ? new PackNode(file, "", line, col, kind, value, keyLine, keyCol, parsed)
-                    : new PackNode(file, null, parent, segment, line, col, kind, value, keyLine, keyCol, parsed);
+            return YamlTrees.scalar(file, parent, segment, line, col, kind, value, keyLine, keyCol, parsed);
         }
 
-        private void tooDeep(String ptr, int line, int col, int depth) {
+        private void tooDeep(PointerPath ptr, int line, int col, int depth) {
             YamlTrees.tooDeep(file, ptr, line, col, depth, maxDepth); // the same refusal as a parsed file's
         }
-    }
-
-    private static String pointer(String parent, Object segment) {
-        return YamlTrees.pointer(parent, segment);
     }
 }

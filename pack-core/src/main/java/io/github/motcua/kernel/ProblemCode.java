@@ -48,6 +48,12 @@ public record ProblemCode(String name) {
     /** A CSV field's quote is never closed. */
     public static final ProblemCode CSV_UNCLOSED_QUOTE = new ProblemCode("CSV_UNCLOSED_QUOTE");
 
+    /**
+     * The last problem of a bounded list ({@link ProblemSink}): counts the problems, from its place on, that were not
+     * listed (its arguments {@code count} and {@code max}).
+     */
+    public static final ProblemCode PROBLEMS_MORE = new ProblemCode("PROBLEMS_MORE");
+
     public ProblemCode {
         Objects.requireNonNull(name, "name");
         if (!SHAPE.matcher(name).matches()) {

@@ -206,7 +206,7 @@ final class YamlSubset {
      * The block node whose first character is at {@link #pos}, in column {@code indent} (a mapping's keys, a
      * sequence's dashes), then past its end to the next line with content (whose column the caller checks).
      */
-    private PackNode blockNode(int indent, String parent, Object segment, int depth, int keyLine, int keyCol) {
+    private PackNode blockNode(int indent, PointerPath parent, Object segment, int depth, int keyLine, int keyCol) {
         char c = cs[pos];
         if (c == '-' && blankAt(pos + 1)) {
             return sequence(indent, parent, segment, depth, keyLine, keyCol);
@@ -270,12 +270,12 @@ final class YamlSubset {
      * A block mapping whose keys are in column {@code indent}; its first key (already read, {@link #pos} at its
      * colon) is at {@code l}, {@code col}, which is also where the parser puts the mapping.
      */
-    private PackNode mapping(int indent, String firstKey, int l, int col, String parent, Object segment, int depth,
+    private PackNode mapping(int indent, String firstKey, int l, int col, PointerPath parent, Object segment, int depth,
             int keyLine, int keyCol) {
         if (depth >= maxDepth) {
             throw giveUp(); // TOO_DEEP (or the parser's own nesting limit): the Jackson path words it
         }
-        String ptr = YamlTrees.pointer(parent, segment);
+        PointerPath ptr = PointerPath.of(parent, segment);
         LinkedHashMap<String, PackNode> map = new LinkedHashMap<>();
         String key = firstKey;
         int kl = l;
@@ -327,7 +327,7 @@ final class YamlSubset {
             key = key();
         }
         return new PackNode(file, ptr, l, col, PackNode.Kind.MAP, Collections.unmodifiableMap(map),
-                keyLine == 0 ? l : keyLine, keyLine == 0 ? col : keyCol, null);
+                keyLine == 0 ? l : keyLine, keyLine == 0 ? col : keyCol);
     }
 
     /**
@@ -337,7 +337,7 @@ final class YamlSubset {
      * trailing space, the last line ended by a line break; folded lines are joined by a space, literal ones by a
      * line break, and the text ends with one line break unless {@code -} strips it.
      */
-    private PackNode blockScalar(int indent, String parent, String name, int keyLine, int keyCol) {
+    private PackNode blockScalar(int indent, PointerPath parent, String name, int keyLine, int keyCol) {
         int l = line;
         int col = column() + 1;
         boolean literal = cs[pos] == '|';
@@ -439,7 +439,7 @@ final class YamlSubset {
     }
 
     /** A mapping's value on its key's line: a flow collection, a quoted scalar or a plain one. */
-    private PackNode inlineValue(int indent, String parent, String name, int depth, int keyLine, int keyCol) {
+    private PackNode inlineValue(int indent, PointerPath parent, String name, int depth, int keyLine, int keyCol) {
         char c = cs[pos];
         int l = line;
         int col = column() + 1;
@@ -472,13 +472,13 @@ final class YamlSubset {
     }
 
     /** A block sequence whose dashes are in column {@code indent}; {@link #pos} at its first dash. */
-    private PackNode sequence(int indent, String parent, Object segment, int depth, int keyLine, int keyCol) {
+    private PackNode sequence(int indent, PointerPath parent, Object segment, int depth, int keyLine, int keyCol) {
         if (depth >= maxDepth) {
             throw giveUp();
         }
         int l = line;
         int col = column() + 1;
-        String ptr = YamlTrees.pointer(parent, segment);
+        PointerPath ptr = PointerPath.of(parent, segment);
         List<PackNode> list = new ArrayList<>();
         while (true) {
             pos++; // the dash
@@ -504,14 +504,14 @@ final class YamlSubset {
             }
         }
         return new PackNode(file, ptr, l, col, PackNode.Kind.LIST, Collections.unmodifiableList(list),
-                keyLine == 0 ? l : keyLine, keyLine == 0 ? col : keyCol, null);
+                keyLine == 0 ? l : keyLine, keyLine == 0 ? col : keyCol);
     }
 
     /**
      * A flow collection at {@link #pos} ({@code [} or {@code {}); its lines after the first must be indented more
      * than {@code indent}, the block it is in.
      */
-    private PackNode flow(int indent, String parent, Object segment, int depth, int keyLine, int keyCol) {
+    private PackNode flow(int indent, PointerPath parent, Object segment, int depth, int keyLine, int keyCol) {
         if (depth >= maxDepth) {
             throw giveUp();
         }
@@ -521,7 +521,7 @@ final class YamlSubset {
             keyLine = l;
             keyCol = col;
         }
-        String ptr = YamlTrees.pointer(parent, segment);
+        PointerPath ptr = PointerPath.of(parent, segment);
         boolean seq = cs[pos] == '[';
         char close = seq ? ']' : '}';
         pos++;
@@ -529,9 +529,9 @@ final class YamlSubset {
         if (at(pos) == close) {
             pos++;
             return seq ? new PackNode(file, ptr, l, col, PackNode.Kind.LIST, Collections.unmodifiableList(new ArrayList<>()),
-                    keyLine, keyCol, null)
+                    keyLine, keyCol)
                     : new PackNode(file, ptr, l, col, PackNode.Kind.MAP,
-                            Collections.unmodifiableMap(new LinkedHashMap<>()), keyLine, keyCol, null);
+                            Collections.unmodifiableMap(new LinkedHashMap<>()), keyLine, keyCol);
         }
         List<PackNode> list = seq ? new ArrayList<>() : null;
         LinkedHashMap<String, PackNode> map = seq ? null : new LinkedHashMap<>();
@@ -568,9 +568,8 @@ final class YamlSubset {
             }
         }
         return seq ? new PackNode(file, ptr, l, col, PackNode.Kind.LIST, Collections.unmodifiableList(list), keyLine,
-                keyCol, null)
-                : new PackNode(file, ptr, l, col, PackNode.Kind.MAP, Collections.unmodifiableMap(map), keyLine, keyCol,
-                        null);
+                keyCol)
+                : new PackNode(file, ptr, l, col, PackNode.Kind.MAP, Collections.unmodifiableMap(map), keyLine, keyCol);
     }
 
     /**
@@ -634,7 +633,7 @@ final class YamlSubset {
     }
 
     /** A value in a flow collection: a nested collection, a quoted scalar or a plain one on one line. */
-    private PackNode flowValue(int indent, String parent, Object segment, int depth, int keyLine, int keyCol) {
+    private PackNode flowValue(int indent, PointerPath parent, Object segment, int depth, int keyLine, int keyCol) {
         char c = cs[pos];
         int l = line;
         int col = column() + 1;
@@ -743,7 +742,7 @@ final class YamlSubset {
      * {@code false}, integers {@code -?(0|[1-9][0-9]*)}, floats; everything else text. Gives up where it is not
      * sure to give the same value: an empty scalar, integers past 18 digits, {@code .inf}/{@code .nan}.
      */
-    private PackNode plainScalar(String text, int l, int col, String parent, Object segment, int keyLine,
+    private PackNode plainScalar(String text, int l, int col, PointerPath parent, Object segment, int keyLine,
             int keyCol) {
         if (keyLine == 0) {
             keyLine = l;

@@ -261,10 +261,10 @@ final class YamlTrees {
 
     /**
      * The node at the parser's current token. Its pointer is {@code parent/segment} ({@code segment} a key
-     * or an {@link Integer} index; both null for the root), built here for a mapping or list (their
-     * children need it) and left to {@link PackNode#pointer()} for a scalar, the most common node.
+     * or an {@link Integer} index; both null for the root), made as text only when asked for
+     * ({@link PointerPath}, {@link PackNode#pointer()}).
      */
-    private static PackNode node(String file, JsonParser p, String parent, Object segment, int depth, int maxDepth,
+    private static PackNode node(String file, JsonParser p, PointerPath parent, Object segment, int depth, int maxDepth,
             int keyLine, int keyCol) {
         TokenStreamLocation loc = p.currentTokenLocation();
         int line = Math.max(0, loc.getLineNr());
@@ -277,11 +277,11 @@ final class YamlTrees {
         if (p instanceof YAMLParser && ((YAMLParser) p).isCurrentAlias()) {
             // the parser would hand over the anchor's name as text: a silent misreading, so refused
             throw new PackReadException(Problem.of(file, line, col, ProblemCode.YAML_ALIAS,
-                    "alias", String.valueOf(p.getString())).at(pointer(parent, segment)));
+                    "alias", String.valueOf(p.getString())).at(PointerPath.of(parent, segment).text()));
         }
         switch (t) {
             case START_OBJECT: {
-                String ptr = pointer(parent, segment);
+                PointerPath ptr = PointerPath.of(parent, segment);
                 tooDeep(file, ptr, line, col, depth, maxDepth);
                 LinkedHashMap<String, PackNode> map = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -293,21 +293,21 @@ final class YamlTrees {
                     if (map.putIfAbsent(name, value) != null) {
                         throw new PackReadException(Problem.of(file, Math.max(0, k.getLineNr()),
                                 Math.max(0, k.getColumnNr()), ProblemCode.DUPLICATE_KEY, "key", name)
-                                .at(pointer(ptr, name)));
+                                .at(PointerPath.child(ptr.text(), name)));
                     }
                 }
                 return new PackNode(file, ptr, line, col, PackNode.Kind.MAP, Collections.unmodifiableMap(map), keyLine,
-                        keyCol, null);
+                        keyCol);
             }
             case START_ARRAY: {
-                String ptr = pointer(parent, segment);
+                PointerPath ptr = PointerPath.of(parent, segment);
                 tooDeep(file, ptr, line, col, depth, maxDepth);
                 List<PackNode> list = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     list.add(node(file, p, ptr, list.size(), depth + 1, maxDepth, 0, 0));
                 }
                 return new PackNode(file, ptr, line, col, PackNode.Kind.LIST, Collections.unmodifiableList(list), keyLine,
-                        keyCol, null);
+                        keyCol);
             }
             case VALUE_NULL:
                 return scalar(file, parent, segment, line, col, PackNode.Kind.NULL, null, keyLine, keyCol, null);
@@ -325,24 +325,18 @@ final class YamlTrees {
         }
     }
 
-    static PackNode scalar(String file, String parent, Object segment, int line, int col, PackNode.Kind kind,
+    static PackNode scalar(String file, PointerPath parent, Object segment, int line, int col, PackNode.Kind kind,
             Object value, int keyLine, int keyCol, Object parsed) {
         return segment == null
-                ? new PackNode(file, "", line, col, kind, value, keyLine, keyCol, parsed)
-                : new PackNode(file, null, parent, segment, line, col, kind, value, keyLine, keyCol, parsed);
+                ? new PackNode(file, line, col, kind, value, keyLine, keyCol, parsed)
+                : new PackNode(file, parent, segment, line, col, kind, value, keyLine, keyCol, parsed);
     }
 
-    static void tooDeep(String file, String ptr, int line, int col, int depth, int maxDepth) {
+    /** Refuses a mapping or list at {@code depth} past {@code maxDepth} ({@code TOO_DEEP}, at its pointer). */
+    static void tooDeep(String file, PointerPath ptr, int line, int col, int depth, int maxDepth) {
         if (depth >= maxDepth) {
             throw new PackReadException(Problem.of(file, line, col, ProblemCode.TOO_DEEP,
-                    "max", Integer.toString(maxDepth)).at(ptr));
+                    "max", Integer.toString(maxDepth)).at(ptr.text()));
         }
-    }
-
-    static String pointer(String parent, Object segment) {
-        if (segment == null) {
-            return "";
-        }
-        return parent + "/" + (segment instanceof String ? PackNode.escape((String) segment) : segment);
     }
 }

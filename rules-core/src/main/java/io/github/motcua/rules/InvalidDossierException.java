@@ -93,6 +93,23 @@ public final class InvalidDossierException extends RulesException {
     }
 
     /**
+     * {@code p}'s message in the language of {@code locale} (Vietnamese unless English) without the line and column its
+     * own words say, for a caller that writes them before it — the CLI's {@code FILE:line:col: [CODE] message} lines: a
+     * text that is not JSON reads {@code "không phải JSON hợp lệ: Thừa dấu phẩy …"} there, not {@code "… ở dòng 4, cột 1:
+     * …"} after {@code 4:1}. Every other message is {@link Problem#message(Locale)} as it is (a message shown alone, as a
+     * portal shows it, keeps its place).
+     */
+    public static String messageWithoutPlace(Problem p, Locale locale) {
+        String m = p.message(locale);
+        if (!saysWhere(p, m, locale)) {
+            return m;
+        }
+        String at = Messages.render(BUNDLE, "DOSSIER_NOT_JSON", Map.of("line", Integer.toString(p.line()),
+                "column", Integer.toString(p.column()), "detail", ""), locale);
+        return Messages.render(BUNDLE, "DOSSIER_NOT_JSON_NO_PLACE", Map.of("detail", ""), locale) + m.substring(at.length());
+    }
+
+    /**
      * A dossier refused for these problems, in the order given.
      *
      * @throws IllegalArgumentException when {@code problems} is empty

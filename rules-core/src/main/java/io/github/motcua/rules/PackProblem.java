@@ -21,6 +21,12 @@ import java.util.Objects;
  * @param messageEn the message in English
  */
 public record PackProblem(String file, int line, int column, String code, String messageVi, String messageEn) {
+    /**
+     * The code of a load's last problem when the load lists only its first 10,000 (by file, line and column): it
+     * counts the problems not listed, from its place on (docs/pack-format.md, "Problems").
+     */
+    public static final String MORE = "PROBLEMS_MORE";
+
     public PackProblem {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(code, "code");
@@ -35,6 +41,16 @@ public record PackProblem(String file, int line, int column, String code, String
     /** The same problem as the kernel's {@link Problem}, the one structure every module renders. */
     public Problem toProblem() {
         return Problem.ofText(file, line, column, new ProblemCode(code), Severity.ERROR, messageVi, messageEn);
+    }
+
+    /**
+     * Whether {@code problems} — a {@link LoadResult}'s, a {@link ReloadResult}'s, an {@link UnableToLoadPackException}'s
+     * — lists only the first problems of a load: its last is {@value #MORE}, counting the others. Then the load found
+     * more than {@code problems.size() - 1} problems; else it found exactly {@code problems.size()}. The one question
+     * the CLI, the exception's message and the service's 422 ask of a list ("10000+").
+     */
+    public static boolean capped(java.util.List<PackProblem> problems) {
+        return !problems.isEmpty() && problems.get(problems.size() - 1).code().equals(MORE);
     }
 
     /** A kernel problem (from the pack reader) as a pack problem, its message rendered in both languages. */

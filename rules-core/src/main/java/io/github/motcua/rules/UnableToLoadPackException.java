@@ -37,7 +37,7 @@ public final class UnableToLoadPackException extends RulesException {
      */
     private static String message(String source, List<PackProblem> problems) {
         // a load lists at most 10,000 problems and ends with PROBLEMS_MORE counting the rest (docs/pack-format.md)
-        boolean capped = !problems.isEmpty() && problems.get(problems.size() - 1).code().equals("PROBLEMS_MORE");
+        boolean capped = PackProblem.capped(problems);
         String count = Integer.toString(capped ? problems.size() - 1 : problems.size());
         String src = String.valueOf(source);
         String vi = capped ? Messages.render(RulesMessages.BUNDLE, "PACK_NOT_LOADED_MORE", Messages.VI, "source", src, "count", count)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -18,13 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FeeQuantityFieldsTest {
     static final String HEADER = "type,item,kind,nameVi,nameEn,tariff,rate,fromUnit,unitRate,cap,unitPath,copiesPath,basis\n";
-    /** The birth registration's form, with a count, a count typed as text, a yes/no, a list and a free-form part. */
+    /**
+     * The birth registration's form, with a count, a count typed as text, a yes/no, a list, a free-form part, a field
+     * declared without a type and one typed only by its whole-number options.
+     */
     static final String FORM = "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\","
             + "\"required\":[\"giayChungSinh\"],\"properties\":{\"giayChungSinh\":{\"type\":\"string\",\"enum\":[\"CO\",\"KHONG_CO\"]},"
             + "\"nguoiLamChung\":{\"type\":\"string\"},\"noiSinh\":{\"type\":\"string\"},\"treEm\":{\"type\":\"object\"},"
             + "\"soBan\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":50},\"soBanChu\":{\"type\":\"string\",\"pattern\":\"^[0-9]+$\"},"
             + "\"coTrichLuc\":{\"type\":\"boolean\"},\"banSao\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
-            + "\"khac\":{\"type\":\"object\",\"additionalProperties\":true}}}";
+            + "\"khac\":{\"type\":\"object\",\"additionalProperties\":true},"
+            + "\"demTrang\":{\"description\":\"Số trang\"},\"capDo\":{\"enum\":[1,2,3]}}}";
 
     @TempDir
     Path dir;
@@ -95,6 +100,28 @@ class FeeQuantityFieldsTest {
                         x.messageVi());
                 assertTrue(x.messageEn().contains("never a whole number"), x.messageEn());
             }
+        }
+    }
+
+    /** A declared field with no type accepts any value: a quantity read from it is a problem at its cell (session 22). */
+    @Test
+    void fieldDeclaredWithoutAType_isAProblem_butOneTypedByWholeNumberOptionsLoads() {
+        try (Engine e = TestPacks.engine()) {
+            LoadResult r = e.load(pack(row("FLAT", "", "demTrang"), true));
+            assertEquals(1, r.problems().size(), r.problems().toString());
+            PackProblem x = r.problems().get(0);
+            assertEquals("FEES_FORM_FIELD_UNTYPED", x.code());
+            assertEquals(List.of("procedures/1.001193/fees.csv", 2, 12), List.of(x.file(), x.line(), x.column()));
+            assertEquals("Trường [demTrang] của tờ khai [procedures/1.001193/form.schema.json] không khai báo kiểu (type) nên"
+                    + " tờ khai nhận mọi giá trị ở đó (chữ, đúng/sai, một đối tượng), nhưng cột copiesPath của khoản phí"
+                    + " [trich-luc] đọc nó làm số lượng: hồ sơ điền giá trị không phải số vẫn qua được tờ khai mà không tính"
+                    + " được phí. Khai báo \"type\": \"integer\" (và \"minimum\": 0) cho trường này (cột copiesPath, giá trị"
+                    + " [demTrang])", x.messageVi());
+            assertTrue(x.messageEn().startsWith("The field [demTrang] of the form [procedures/1.001193/form.schema.json]"
+                    + " declares no type"), x.messageEn());
+            LoadResult tiered = e.load(pack(row("TIERED", "demTrang", ""), true));
+            assertEquals(List.of("FEES_FORM_FIELD_UNTYPED"), tiered.problems().stream().map(PackProblem::code).toList());
+            assertTrue(e.load(pack(row("FLAT", "", "capDo"), true)).ok(), "enum [1, 2, 3]: a count");
         }
     }
 

@@ -74,4 +74,45 @@ class LoadProblemCapTest {
             assertTrue(x.getMessage().contains("]: more than 10000 problems (the first 10000 listed"), x.getMessage().substring(0, 300));
         }
     }
+
+    /** {@code n} receiving units, each of a kind the schema does not know: one SCHEMA problem each. */
+    static String badUnits(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append("- { code: \"u-").append(i).append("\", name: { vi: \"Xã ").append(i).append("\" }, kind: XA }\n");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Every producer's bounded list — one YAML file's schema problems, a fee table file's, the fees section's — folds
+     * into the load's one count: exactly one {@code PROBLEMS_MORE}, last, counting every problem not listed.
+     */
+    @Test
+    void boundedProducers_foldIntoTheLoadsOneCount() {
+        try (Engine e = TestPacks.engine()) {
+            Path few = TestPacks.copy("ho-tich", dir.resolve("few"));
+            TestPacks.write(few.resolve("units.yaml"), badUnits(100));
+            TestPacks.write(few.resolve("procedures/1.001193/fees.csv"), "x,".repeat(99) + "x\n");
+            List<PackProblem> fewProblems = e.load(few).problems();
+            assertTrue(fewProblems.stream().noneMatch(p -> p.code().equals("PROBLEMS_MORE")), "a few problems: all listed");
+            long units = fewProblems.stream().filter(p -> p.file().equals("units.yaml")).count();
+            assertEquals(100, units, "one problem a unit");
+            long tableFew = fewProblems.stream().filter(p -> p.file().endsWith("fees.csv")).count();
+
+            Path many = TestPacks.copy("ho-tich", dir.resolve("many"));
+            TestPacks.write(many.resolve("units.yaml"), badUnits(12_000));
+            TestPacks.write(many.resolve("procedures/1.001193/fees.csv"), "x,".repeat(11_999) + "x\n");
+            List<PackProblem> ps = e.load(many).problems();
+            assertEquals(CAP + 1, ps.size());
+            assertEquals(1, ps.stream().filter(p -> p.code().equals("PROBLEMS_MORE")).count(), "one count, never two");
+            assertTrue(PackProblem.capped(ps));
+            long total = 12_000 + (tableFew - 100 + 12_000) + (fewProblems.size() - units - tableFew);
+            assertTrue(ps.get(CAP).messageEn().startsWith(String.format(Locale.ROOT, "%,d", total - CAP) + " more problems"),
+                    ps.get(CAP).messageEn() + " (total " + total + ")");
+            assertEquals("procedures/1.001193/fees.csv", ps.get(0).file(), "the first by file");
+            assertTrue(ps.subList(0, CAP).stream().noneMatch(p -> p.file().equals("units.yaml")),
+                    "units.yaml sorts after the procedures: none of its problems is among the first 10,000");
+        }
+    }
 }

@@ -557,7 +557,7 @@ final class Api implements HttpHandler {
         if (!r.swapped()) {
             // a load lists at most 10,000 problems, the last then PROBLEMS_MORE counting the rest: "10000+"
             List<io.github.motcua.rules.PackProblem> ps = r.problems();
-            boolean capped = !ps.isEmpty() && ps.get(ps.size() - 1).code().equals("PROBLEMS_MORE");
+            boolean capped = io.github.motcua.rules.PackProblem.capped(ps);
             throw ApiProblem.of(422, "PACK_PROBLEMS", "count", capped ? (ps.size() - 1) + "+" : Integer.toString(ps.size()),
                     "serving", String.valueOf(r.servingSha256())).withPackProblems(Views.problems(r.problems(), locale));
         }

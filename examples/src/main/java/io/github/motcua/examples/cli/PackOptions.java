@@ -59,7 +59,7 @@ final class PackOptions {
             out.println(p.format(locale()));
         }
         java.util.List<PackProblem> ps = r.problems();
-        if (!ps.isEmpty() && ps.get(ps.size() - 1).code().equals("PROBLEMS_MORE")) {
+        if (PackProblem.capped(ps)) {
             // a load lists at most 10,000 problems; its last one counts the rest (docs/pack-format.md, "Problems")
             out.println(CliMessages.text(en(), "CLI_PROBLEMS_MORE", "count", ps.size() - 1, "pack", pack));
             return;
@@ -182,12 +182,15 @@ final class PackOptions {
 
     /**
      * One line per problem, in the {@code --lang} language only:
-     * {@code FILE:line:col: [CODE] /pointer: message} (line and column are 0 when unknown).
+     * {@code FILE:line:col: [CODE] /pointer: message} (line and column are 0 when unknown). The place is said once, in
+     * the prefix every problem line of the CLI has: a text that is not JSON is {@code FILE:4:1: [DOSSIER_NOT_JSON]
+     * không phải JSON hợp lệ: …}, without the library message's own "ở dòng 4, cột 1" (which a portal showing the
+     * message alone needs; until session 22 the line said the place twice).
      */
     void printDossierProblems(Path dossier, InvalidDossierException e, PrintWriter err) {
         for (io.github.motcua.kernel.Problem p : e.problems()) {
             err.println(String.format(Locale.ROOT, "%s:%d:%d: [%s] %s%s", dossier, p.line(), p.column(), p.code().name(),
-                    p.pointer().isEmpty() ? "" : p.pointer() + ": ", p.message(locale())));
+                    p.pointer().isEmpty() ? "" : p.pointer() + ": ", InvalidDossierException.messageWithoutPlace(p, locale())));
         }
     }
 

@@ -136,6 +136,20 @@ class MainTest {
             assertTrue(r.err().contains("dossier.json:1:"), r.err());
         }
 
+        /** The place once, in the prefix every problem line has; the words say what is wrong and how to fix it. */
+        @Test
+        void decide_notJson_saysThePlaceOnce_inEachLanguage() {
+            Path d = dossier("{\n  \"procedure\": \"1.001193\",\n  \"channel\": \"DESK\",\n}");
+            Path pk = pack();
+            Run vi = run("decide", pk.toString(), d.toString());
+            assertEquals(ExitCodes.BAD_DOSSIER, vi.code());
+            assertEquals(d + ":4:1: [DOSSIER_NOT_JSON] không phải JSON hợp lệ: Thừa dấu phẩy trước dấu }: xóa dấu phẩy sau"
+                    + " mục cuối cùng", vi.err().strip());
+            Run en = run("decide", pk.toString(), d.toString(), "--lang", "en");
+            assertEquals(d + ":4:1: [DOSSIER_NOT_JSON] not valid JSON: a comma too many before }: delete the comma after the"
+                    + " last entry", en.err().strip());
+        }
+
         @Test
         void decide_unknownProcedure_namesTheClosestCodesInTheAskedLanguage() {
             Path d = dossier("{\"procedure\":\"1.001194\",\"channel\":\"DESK\",\"receivedAt\":\"2026-03-02T09:00:00+07:00\"}");

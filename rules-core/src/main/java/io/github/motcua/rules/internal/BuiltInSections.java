@@ -18,6 +18,7 @@ import io.github.motcua.forms.FormRegistry;
 import io.github.motcua.forms.Forms;
 import io.github.motcua.forms.FormsException;
 import io.github.motcua.forms.UnableToLoadFormsException;
+import io.github.motcua.kernel.ProblemSink;
 import io.github.motcua.law.DefaultParameters;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.law.ParameterNotInForceException;
@@ -685,10 +686,19 @@ final class BuiltInSections {
         }
 
         /** @param forms the load's forms ({@link WithLoadForms}), or null: a library of the context's files, on need */
+        Result load(Map<String, byte[]> files, Context context, FormFields.Library forms) {
+            // bounded as made: millions of broken cells in the fee tables are counted, not kept (ProblemSink)
+            ProblemSink<PackProblem> problems = ProblemCap.sink();
+            Result r = load(files, context, forms, problems);
+            return new Result(r.value(), problems.list(), r.warnings());
+        }
+
+        /**
+         * @param forms    the load's forms ({@link WithLoadForms}), or null: a library of the context's files, on need
+         * @param problems where the problems go (the result then has none of its own)
+         */
         @Override
-        public Result load(Map<String, byte[]> files, Context context, FormFields.Library forms) {
-            // bounded as made: millions of broken cells in the fee tables are counted, not kept (ProblemCap)
-            ProblemCap.Sink problems = new ProblemCap.Sink();
+        public Result load(Map<String, byte[]> files, Context context, FormFields.Library forms, ProblemSink<PackProblem> problems) {
             Function<String, Optional<LegalBasis>> bases = id -> Optional.ofNullable(context.bases().get(id));
             ExemptionCatalog catalog = ExemptionCatalog.of(List.of());
             byte[] ex = files.get("exemptions.yaml");
@@ -697,17 +707,17 @@ final class BuiltInSections {
                 String exText = PackFiles.text("exemptions.yaml", ex, problems);
                 YamlDoc doc = exText == null ? null : YamlDoc.parse("exemptions.yaml", exText, problems);
                 if (doc == null) {
-                    return new Result(null, problems.list());
+                    return new Result(null, List.of());
                 }
                 List<PackProblem> schemaProblems = Schemas.validate("exemptions", doc, "", doc.root());
                 if (!schemaProblems.isEmpty()) {
                     problems.addAll(schemaProblems);
-                    return new Result(null, problems.list());
+                    return new Result(null, List.of());
                 }
                 ExemptionCatalog.Result r = ExemptionCatalog.parse("exemptions.yaml", new ByteArrayInputStream(ex), bases);
-                r.problems().forEach(p -> problems.add(problem(p)));
+                r.problems().forEach(p -> add(p, problems));
                 if (r.catalog() == null) {
-                    return new Result(null, problems.list());
+                    return new Result(null, List.of());
                 }
                 catalog = r.catalog();
             }
@@ -725,13 +735,23 @@ final class BuiltInSections {
         }
 
         /** @param forms the load's forms ({@link WithLoadForms}), or null: a library of the context's files, on need */
+        Result reload(Map<String, byte[]> files, Context context, Object previousValue, java.util.Set<String> unchanged,
+                FormFields.Library forms) {
+            ProblemSink<PackProblem> problems = ProblemCap.sink();
+            Result r = reload(files, context, previousValue, unchanged, forms, problems);
+            return new Result(r.value(), problems.list(), r.warnings());
+        }
+
+        /**
+         * @param forms    the load's forms ({@link WithLoadForms}), or null: a library of the context's files, on need
+         * @param problems where the problems go (the result then has none of its own)
+         */
         @Override
         public Result reload(Map<String, byte[]> files, Context context, Object previousValue, java.util.Set<String> unchanged,
-                FormFields.Library forms) {
+                FormFields.Library forms, ProblemSink<PackProblem> problems) {
             if (!(previousValue instanceof PackFees previous)) {
-                return load(files, context, forms);
+                return load(files, context, forms, problems);
             }
-            ProblemCap.Sink problems = new ProblemCap.Sink();
             Function<String, Optional<LegalBasis>> bases = id -> Optional.ofNullable(context.bases().get(id));
             return tables(files, context.files(), forms, bases, previous.catalog(), problems, previous, unchanged);
         }
@@ -742,7 +762,7 @@ final class BuiltInSections {
          *                  shared forms of {@code packFiles} read here once if a table needs them
          */
         private static Result tables(Map<String, byte[]> files, Map<String, byte[]> packFiles, FormFields.Library loadForms,
-                Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog, ProblemCap.Sink problems,
+                Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog, ProblemSink<PackProblem> problems,
                 PackFees previous, java.util.Set<String> unchanged) {
             Map<String, FeeTable> tables = new TreeMap<>();
             FormFields.Library[] library = {loadForms}; // the shared forms, read once if a table needs them
@@ -773,7 +793,7 @@ final class BuiltInSections {
                     continue;
                 }
                 FeeTableResult r = table(files, e.getKey(), m.group(2), code, bases, catalog, problems);
-                r.problems().forEach(p -> problems.add(problem(p)));
+                r.problems().forEach(p -> add(p, problems));
                 if (!r.warnings().isEmpty()) {
                     warnings.put(code, r.warnings().stream().map(w -> problem(w)).toList());
                 }
@@ -786,10 +806,10 @@ final class BuiltInSections {
                 Matcher x = FEE_EXEMPTIONS_FILE.matcher(path);
                 if (x.matches() && !files.containsKey("procedures/" + x.group(1) + "/fees.csv")
                         && !files.containsKey("procedures/" + x.group(1) + "/fees.xlsx")) {
-                    FeeTables.exemptionsWithoutFees(path).problems().forEach(p -> problems.add(problem(p)));
+                    FeeTables.exemptionsWithoutFees(path).problems().forEach(p -> add(p, problems));
                 }
             }
-            return new Result(problems.isEmpty() ? new PackFees(catalog, tables, warnings) : null, problems.list(),
+            return new Result(problems.isEmpty() ? new PackFees(catalog, tables, warnings) : null, List.of(),
                     warnings.values().stream().flatMap(List::stream).toList());
         }
 
@@ -811,11 +831,19 @@ final class BuiltInSections {
                     : FeeTables.parseXlsx(path, new ByteArrayInputStream(files.get(path)), bases, catalog);
         }
 
-        private static PackProblem problem(FeeTableProblem p) {
-            if (p.code().equals("FEES_MORE_PROBLEMS")) {
-                // a fee table file's count of the problems it did not keep (its value, in digits): counted by the load
-                return ProblemCap.more(Long.parseLong(p.value()), p.file(), p.row(), p.columnNumber());
+        /**
+         * A fee table problem into {@code problems}; a fee table file's {@code FEES_MORE_PROBLEMS} is folded as the count
+         * of the problems it did not keep (its value, in digits), which the load's one last problem counts.
+         */
+        private static void add(FeeTableProblem p, ProblemSink<PackProblem> problems) {
+            if (p.code().equals(FeeTables.MORE_PROBLEMS)) {
+                problems.fold(Long.parseLong(p.value()), p.file(), p.row(), p.columnNumber());
+            } else {
+                problems.add(problem(p));
             }
+        }
+
+        private static PackProblem problem(FeeTableProblem p) {
             // the fee table's own stable code (e.g. FEES_ROW_CELLS; the kernel's CSV codes for CSV syntax), and the
             // column and value at fault in each language
             String whereVi = p.column().isEmpty() ? "" : Msg.vi("load.fees.where", "column", p.column(), "value", p.value());

@@ -626,7 +626,7 @@ public final class DefaultEngine implements Engine {
         if (s.warm().isDone()) {
             return;
         }
-        List<PackProblem> out = new ArrayList<>();
+        List<PackProblem> out = ProblemCap.sink(); // bounded as gathered; a folder's count folded
         if (s.deferred() != null) {
             out.addAll(s.deferred().problemsSoFar());
         }
@@ -699,6 +699,8 @@ public final class DefaultEngine implements Engine {
         if (!problems.isEmpty()) {
             return new Built(null, ProblemCap.bounded(problems), files.source());
         }
+        // the load's problems, bounded as they are made: at most ProblemCap.MAX kept, the rest counted (ProblemSink)
+        problems = ProblemCap.sink();
         if (prebuilt == null && backgroundWarmUp) {
             // rules to compile: a cold compiler warms while the files are parsed (not when the embedder asked for no
             // background work: EngineBuilder.backgroundWarmUp(false))
@@ -977,7 +979,7 @@ public final class DefaultEngine implements Engine {
      * then one {@code PROBLEMS_MORE} counting the rest: what a load, a reload and the warm-up report.
      */
     private static List<PackProblem> sorted(List<PackProblem> problems) {
-        return ProblemCap.sorted(problems);
+        return problems instanceof io.github.motcua.kernel.ProblemSink<PackProblem> sink ? sink.list() : ProblemCap.sorted(problems);
     }
 
     private Serving serving() {

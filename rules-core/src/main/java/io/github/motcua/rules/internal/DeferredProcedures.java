@@ -6,7 +6,6 @@ import io.github.motcua.rules.PackProblem;
 import io.github.motcua.rules.Procedure;
 import io.github.motcua.rules.UnableToLoadPackException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +70,8 @@ final class DeferredProcedures {
         /** Volatile: read without the lock by {@link #slotIfKnown}, the path of every decision after the first. */
         private volatile DefaultEngine.Slot slot;
         private volatile List<PackProblem> problems;
+        /** {@link #problems} unrendered (its count not made into a problem), for lists that gather several folders'. */
+        private volatile io.github.motcua.kernel.ProblemSink<PackProblem> bounded;
         /** Completes when its outcome is known and, for a slot, its rules are checked and compiled. */
         final CompletableFuture<Void> ready = new CompletableFuture<>();
 
@@ -96,7 +97,9 @@ final class DeferredProcedures {
         synchronized DefaultEngine.Slot outcome(Executor executor) {
             if (problems == null) {
                 ProcedureReader.Folder f = folder();
-                List<PackProblem> found = new ArrayList<>(f.problems());
+                // the folder's sink folded (its count too), by file, line and column as a full load lists them
+                io.github.motcua.kernel.ProblemSink<PackProblem> found = ProblemCap.sink();
+                found.addAll(f.problems());
                 if (f.proc() != null && !f.proc().source().procedure().aliases().isEmpty()) {
                     found.addAll(aliasProblems(executor).getOrDefault(code, List.of()));
                 }
@@ -104,11 +107,9 @@ final class DeferredProcedures {
                     LoadedPack.ProcedureSource src = f.proc().source();
                     DefaultEngine.Lazy lazy = new DefaultEngine.Lazy(src, bases, forms, ProcedureCompiler.key(src), null);
                     slot = new DefaultEngine.Slot(src.procedure(), lazy, checkKeys.get(code));
-                } else {
-                    found.sort(Comparator.comparing(PackProblem::file).thenComparingInt(PackProblem::line)
-                            .thenComparingInt(PackProblem::column));
                 }
-                problems = List.copyOf(found);
+                bounded = found;
+                problems = List.copyOf(found.list());
                 // only now: what completing it runs (compiled()'s report, on this thread) reads the outcome
                 if (slot != null) {
                     slot.lazy.ready().whenComplete((v, e) -> ready.complete(null));
@@ -122,6 +123,14 @@ final class DeferredProcedures {
         /** The parse and check problems (empty when it passed); null before {@link #outcome}. */
         synchronized List<PackProblem> problems() {
             return problems;
+        }
+
+        /**
+         * {@link #problems()} as the folder's bounded sink, its count folded by the list it is added to (never read
+         * while it is filled: set once, before {@link #problems()}); null before {@link #outcome}.
+         */
+        synchronized io.github.motcua.kernel.ProblemSink<PackProblem> bounded() {
+            return bounded;
         }
 
         /** The slot once known and passed, else null; never parses nor locks. */
@@ -211,7 +220,7 @@ final class DeferredProcedures {
             Map<String, Procedure> parsed = new LinkedHashMap<>();
             Map<String, PackLoader.Proc> clean = new java.util.HashMap<>();
             List<PackCase> cases = new ArrayList<>();
-            List<PackProblem> problems = new ArrayList<>();
+            io.github.motcua.kernel.ProblemSink<PackProblem> problems = ProblemCap.sink(); // by file, line and column
             for (Pending p : pending.values()) {
                 DefaultEngine.Slot s = p.outcome(executor);
                 ProcedureReader.Folder f = p.folder();
@@ -219,7 +228,7 @@ final class DeferredProcedures {
                     parsed.put(p.code, f.proc().source().procedure());
                 }
                 if (s == null) {
-                    problems.addAll(p.problems());
+                    problems.addAll(p.bounded());
                     continue;
                 }
                 slots.put(p.code, s);
@@ -227,19 +236,17 @@ final class DeferredProcedures {
                 cases.addAll(f.proc().cases());
                 clean.put(p.code, f.proc());
             }
-            problems.sort(Comparator.comparing(PackProblem::file).thenComparingInt(PackProblem::line)
-                    .thenComparingInt(PackProblem::column));
             return new Complete(java.util.Collections.unmodifiableMap(slots), java.util.Collections.unmodifiableMap(byKey),
-                    java.util.Collections.unmodifiableMap(parsed), List.copyOf(cases), List.copyOf(problems),
+                    java.util.Collections.unmodifiableMap(parsed), List.copyOf(cases), List.copyOf(problems.list()),
                     problems.isEmpty() ? folders.memo(clean) : null);
         });
     }
 
     /** The problems of the procedures known so far, and of those checked and compiled so far (for {@code compiled()}). */
     List<PackProblem> problemsSoFar() {
-        List<PackProblem> out = new ArrayList<>();
+        io.github.motcua.kernel.ProblemSink<PackProblem> out = ProblemCap.sink(); // the folders' counts folded
         for (Pending p : pending.values()) {
-            List<PackProblem> mine = p.problems();
+            List<PackProblem> mine = p.bounded(); // its count folded by the caller's sink
             if (mine != null && !mine.isEmpty()) {
                 out.addAll(mine);
             }

@@ -1,6 +1,8 @@
 package io.github.motcua.rules.internal;
 
 import io.github.motcua.kernel.Messages;
+import io.github.motcua.kernel.PackNode;
+import io.github.motcua.kernel.ProblemSink;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.rules.Decision;
 import io.github.motcua.rules.Digitisation;
@@ -36,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * and the results this procedure issues. A pack without the file gets no part. Stateless, so
  * thread-safe.
  */
-final class DigitisationSection implements DecisionSection<Digitisation>, WithoutPackIdentity {
+final class DigitisationSection implements DecisionSection<Digitisation>, WithoutPackIdentity, WithProblemSink {
     static final String FILE = "digitisation.yaml";
     /** The section's messages (vi/en), its own bundle beside the pipeline's. */
     static final String BUNDLE = "io/github/motcua/rules/digitisation";
@@ -123,20 +125,27 @@ final class DigitisationSection implements DecisionSection<Digitisation>, Withou
 
     @Override
     public Result load(Map<String, byte[]> files, Context context) {
+        ProblemSink<PackProblem> problems = ProblemCap.sink();
+        Result r = load(files, context, problems);
+        return new Result(r.value(), problems.list(), r.warnings());
+    }
+
+    /** Its problems bounded as they are made (a hostile digitisation.yaml of many entries): see {@link WithProblemSink}. */
+    @Override
+    public Result load(Map<String, byte[]> files, Context context, ProblemSink<PackProblem> problems) {
         byte[] bytes = files.get(FILE);
         if (bytes == null) {
             return new Result(null, List.of());
         }
-        List<PackProblem> problems = new ArrayList<>();
         String text = PackFiles.text(FILE, bytes, problems);
         YamlDoc doc = text == null ? null : YamlDoc.parse(FILE, text, problems);
         if (doc == null) {
-            return new Result(null, problems);
+            return new Result(null, List.of());
         }
         List<PackProblem> schema = Schemas.validate("digitisation", doc, "", doc.root());
         if (!schema.isEmpty()) {
             problems.addAll(schema);
-            return new Result(null, problems);
+            return new Result(null, List.of());
         }
         JsonNode root = doc.root();
         LegalBasis basis = basis(doc, "/digitise/basis", root.get("digitise").get("basis"), context, problems);
@@ -249,7 +258,7 @@ final class DigitisationSection implements DecisionSection<Digitisation>, Withou
                     List.copyOf(issuedBy.getOrDefault(code, List.of())), List.copyOf(reuse)));
         }
         if (!problems.isEmpty()) {
-            return new Result(null, problems);
+            return new Result(null, List.of());
         }
         return new Result(new Loaded(basis, listBasis, reuseBasis, java.util.Collections.unmodifiableMap(procedures),
                 java.util.Collections.unmodifiableMap(results), List.copyOf(unknown)), List.of());
@@ -303,14 +312,19 @@ final class DigitisationSection implements DecisionSection<Digitisation>, Withou
         String nameVi = code;
         Set<String> ids = new LinkedHashSet<>();
         if (p != null) {
-            JsonNode name = p.root().get("name");
-            if (name != null && name.get("vi") != null) {
-                nameVi = name.get("vi").asString();
+            // the kernel's tree alone, as the folder's reader reads procedure.yaml (session 21): no JSON values made
+            PackNode r = p.tree();
+            PackNode name = r.isMap() ? r.get("name") : null;
+            PackNode vi = name != null && name.isMap() ? name.get("vi") : null;
+            if (vi != null && vi.isScalar() && !vi.isNull()) {
+                nameVi = vi.text();
             }
-            JsonNode cs = p.root().get("components");
-            for (int i = 0; cs != null && i < cs.size(); i++) {
-                if (cs.get(i).get("id") != null) {
-                    ids.add(cs.get(i).get("id").asString());
+            PackNode cs = r.isMap() ? r.get("components") : null;
+            for (int i = 0; cs != null && cs.isList() && i < cs.list().size(); i++) {
+                PackNode c = cs.list().get(i);
+                PackNode id = c.isMap() ? c.get("id") : null;
+                if (id != null && id.isScalar() && !id.isNull()) {
+                    ids.add(id.text());
                 }
             }
         }

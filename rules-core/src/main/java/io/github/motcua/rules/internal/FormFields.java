@@ -41,6 +41,8 @@ final class FormFields {
         final Set<String> options = new LinkedHashSet<>();
         final Set<String> types = new LinkedHashSet<>();
         boolean open;
+        /** Not declared by the form: a path inside a free-form part, where anything goes ({@link #field}). */
+        boolean free;
     }
 
     /** The shared schemas of a pack by {@code $id} (forms/*.schema.json), parsed once per load. */
@@ -435,7 +437,9 @@ final class FormFields {
         for (String seg : path.split("\\.", -1)) {
             boolean free = f.children.isEmpty() && f.items == null && (f.types.isEmpty() || f.types.contains("object"));
             if ((f.open || free) && !f.children.containsKey(seg)) {
-                return new Field(); // inside a free-form part (no declared fields, or extra fields allowed): anything goes
+                Field any = new Field(); // inside a free-form part (no declared fields, or extra fields allowed): anything goes
+                any.free = true;
+                return any;
             }
             Field next = f.children.get(seg);
             if (next == null && f.items != null && seg.matches("\\d{1,9}")) {

@@ -181,7 +181,7 @@ final class Linter {
         if (src.text.length() <= MAX_NAME_CHARS) {
             return false; // nothing in a short file can be too long
         }
-        int before = out.size();
+        long before = io.github.motcua.kernel.ProblemSink.found(out);
         Set<Integer> reported = new java.util.HashSet<>(); // offsets of literals already reported as a name or value
         String masked = src.maskedText();
         List<int[]> headers = new ArrayList<>(); // {first offset, offset of the rule's "when" or the next rule}
@@ -224,7 +224,7 @@ final class Linter {
                         inHeader ? MAX_NAME_CHARS : MAX_TEXT_CHARS, ""));
             }
         }
-        return out.size() > before;
+        return io.github.motcua.kernel.ProblemSink.found(out) > before;
     }
 
     /** True when a name or value on the line of {@code offset} was reported already. */

@@ -1,5 +1,6 @@
 package io.github.motcua.rules.internal;
 
+import io.github.motcua.kernel.ProblemSink;
 import io.github.motcua.law.DefaultParameters;
 import io.github.motcua.law.LegalBasis;
 import io.github.motcua.law.Parameter;
@@ -183,7 +184,8 @@ final class PackLoader {
             long total = rules.addAndGet(n);
             if (total > ProcedureCompiler.MAX_PACK_RULES) {
                 rules.addAndGet(-n);
-                List<PackProblem> mine = new ArrayList<>(f.problems());
+                ProblemSink<PackProblem> mine = ProblemCap.sink();
+                mine.addAll(f.problems());
                 mine.add(ProcedureCompiler.tooManyRulesInPack("procedures/" + code, total));
                 return new ProcedureReader.Folder(code, null, mine, false);
             }
@@ -205,7 +207,8 @@ final class PackLoader {
     private static ProcedureReader.Folder readFolder(PackFiles files, FormFields.Library forms, CutOffRules cutOffs,
             ProcedureReader.RuleChecks ruleChecks, String code, List<String> paths, Set<String> claimed,
             Map<String, LegalBasis> bases, Set<String> expectKeys, Set<String> units) {
-        List<PackProblem> mine = new ArrayList<>();
+        // bounded while read: at most ProblemCap.MAX of the folder's problems kept, the rest counted, folded into the load's
+        ProblemSink<PackProblem> mine = ProblemCap.sink();
         try {
             return new ProcedureReader(files, mine, forms, cutOffs, ruleChecks).folder(code, paths, claimed, bases, expectKeys,
                     units);
@@ -620,7 +623,7 @@ final class PackLoader {
         java.util.concurrent.CompletableFuture<Keys> keysF = keysLater ? null : groupKeys(files, executor);
         Map<String, Proc> procMemo = new java.util.HashMap<>();
         Map<String, String> sectionKeys = new java.util.HashMap<>();
-        int problemsAtStart = problems.size();
+        long problemsAtStart = ProblemSink.found(problems); // a sink's size stops at its cap: every problem found
         java.util.function.Function<String, PackInfo> infoWithHash = packInfo();
         Map<String, LegalBasis> bases = legalBases();
         Map<String, ReceivingUnit> units = units();
@@ -740,13 +743,16 @@ final class PackLoader {
             }
             if (o.result() != null) {
                 problems.addAll(o.result().problems());
+                if (o.problems() != null) {
+                    problems.addAll(o.problems()); // its count folded
+                }
                 warnings.addAll(o.result().warnings());
             }
             if (o.value() != null) {
                 sectionValues.put(s.name(), o.value());
             }
         }
-        if (deferFolders && (problems.size() != problemsAtStart || folders.stream().anyMatch(f -> !f.join().problems().isEmpty()))) {
+        if (deferFolders && (ProblemSink.found(problems) != problemsAtStart || folders.stream().anyMatch(f -> !f.join().problems().isEmpty()))) {
             // refused anyway: every folder read now, so the report is the one a full load gives
             for (Map.Entry<String, List<String>> e : deferredPaths.entrySet()) {
                 folders.add(java.util.concurrent.CompletableFuture.supplyAsync(
@@ -792,7 +798,7 @@ final class PackLoader {
             }
             Map<String, String> folderKeys = new java.util.HashMap<>(keys);
             folderKeys.remove("");
-            Memo partial = problems.size() == problemsAtStart
+            Memo partial = ProblemSink.found(problems) == problemsAtStart
                     ? new Memo(wide, Map.copyOf(folderKeys), Map.of(), Map.copyOf(sectionKeys), Map.copyOf(sectionValues)) : null;
             deferred = new DeferredFolders(java.util.Collections.unmodifiableMap(deferredPaths), files, forms, cutOffs, ruleChecks,
                     claimed, java.util.Collections.unmodifiableMap(bases), expectKeys, unitCodes, partial, packRules);
@@ -811,9 +817,9 @@ final class PackLoader {
         if (info == null) {
             return null;
         }
-        if (problems.size() == problemsAtStart && later != null) {
+        if (ProblemSink.found(problems) == problemsAtStart && later != null) {
             memo = new Memo(null, null, null, later, Map.copyOf(procMemo), Map.copyOf(sectionValues));
-        } else if (problems.size() == problemsAtStart) {
+        } else if (ProblemSink.found(problems) == problemsAtStart) {
             Map<String, String> folderKeys = new java.util.HashMap<>(keys);
             folderKeys.remove("");
             memo = new Memo(wide, Map.copyOf(folderKeys), Map.copyOf(procMemo), Map.copyOf(sectionKeys),
@@ -827,7 +833,11 @@ final class PackLoader {
      * What loading one section gave: its reuse key (reusable sections), its result (null when the previous value is
      * reused) and its value, or the exception its load threw.
      */
-    private record SectionOutcome(String key, PackSection.Result result, Object value, RuntimeException failure) {
+    private record SectionOutcome(String key, PackSection.Result result, Object value, RuntimeException failure,
+            ProblemSink<PackProblem> problems) {
+        SectionOutcome(String key, PackSection.Result result, Object value, RuntimeException failure) {
+            this(key, result, value, failure, null);
+        }
     }
 
     /** Work run once by whichever thread comes first: a load thread that finds it queued, or a thread that needs it. */
@@ -867,6 +877,9 @@ final class PackLoader {
     private SectionOutcome loadSection(PackSection s, Map<String, byte[]> mine, PackSection.Context context, boolean reuse,
             String wide, Keys fileKeys, Map<String, String> keys, FormFields.Library forms) {
         WithLoadForms withForms = s instanceof WithLoadForms w ? w : null;
+        // a built-in section's problems, bounded as made and folded into the load's below (never rendered in between)
+        WithProblemSink withSink = s instanceof WithProblemSink w ? w : null;
+        ProblemSink<PackProblem> sink = withForms != null || withSink != null ? ProblemCap.sink() : null;
         String sk = null;
         try {
             PackSection.Result r;
@@ -877,7 +890,8 @@ final class PackLoader {
                 if (before != null && sk.equals(previous.sectionKeys().get(s.name()))) {
                     return new SectionOutcome(sk, null, before, null);
                 }
-                r = withForms != null ? withForms.load(mine, context, forms) : s.load(mine, context);
+                r = withForms != null ? withForms.load(mine, context, forms, sink)
+                        : withSink != null ? withSink.load(mine, context, sink) : s.load(mine, context);
             } else if (before != null) {
                 Set<String> unchanged = new java.util.HashSet<>();
                 keys.forEach((code, k) -> {
@@ -885,11 +899,13 @@ final class PackLoader {
                         unchanged.add(code);
                     }
                 });
-                r = withForms != null ? withForms.reload(mine, context, before, unchanged, forms) : s.reload(mine, context, before, unchanged);
+                r = withForms != null ? withForms.reload(mine, context, before, unchanged, forms, sink)
+                        : withSink != null ? withSink.load(mine, context, sink) : s.reload(mine, context, before, unchanged);
             } else {
-                r = withForms != null ? withForms.load(mine, context, forms) : s.load(mine, context);
+                r = withForms != null ? withForms.load(mine, context, forms, sink)
+                        : withSink != null ? withSink.load(mine, context, sink) : s.load(mine, context);
             }
-            return new SectionOutcome(sk, r, r.value(), null);
+            return new SectionOutcome(sk, r, r.value(), null, sink);
         } catch (RuntimeException e) {
             return new SectionOutcome(sk, null, null, e);
         }
@@ -985,10 +1001,10 @@ final class PackLoader {
             problems.add(Msg.problem("legal-bases/", 0, 0, "MISSING_FILE", "load.bases.missing"));
         }
         for (String path : paths) {
-            int before = problems.size();
+            long before = ProblemSink.found(problems);
             YamlDoc doc = yaml(path, "legal-bases", false);
             if (doc == null) {
-                if (problems.size() > before) {
+                if (ProblemSink.found(problems) > before) {
                     declaredAnyway(path, out);
                 }
                 continue;
@@ -1118,7 +1134,7 @@ final class PackLoader {
             List<Parameter.Dated<Object>> values = new ArrayList<>();
             LocalDate prev = null;
             LocalDate prevTo = null;
-            int before = problems.size();
+            long before = ProblemSink.found(problems);
             int j = 0;
             for (JsonNode v : n.get("values")) {
                 String vp = ptr + "/values/" + j++;
@@ -1176,7 +1192,7 @@ final class PackLoader {
                 }
                 values.add(new Parameter.Dated<>(from, value, b, to));
             }
-            if (problems.size() == before) {
+            if (ProblemSink.found(problems) == before) {
                 out.put(id, new Parameter<>(id, values));
             }
         }

@@ -91,7 +91,7 @@ final class ProcedureCompiler {
         for (DossierComponent c : src.procedure().components()) {
             componentIds.add(c.id());
         }
-        int before = problems.size();
+        long before = io.github.motcua.kernel.ProblemSink.found(problems);
         Map<String, CompiledProcedure.RuleInfo> rules = new HashMap<>();
         for (LoadedPack.RuleText rt : src.rules()) {
             if (lint) {
@@ -111,7 +111,7 @@ final class ProcedureCompiler {
                 }
             }
         }
-        if (problems.size() > before) {
+        if (io.github.motcua.kernel.ProblemSink.found(problems) > before) {
             return null;
         }
         return new Checked(src, Map.copyOf(rules));
@@ -188,7 +188,7 @@ final class ProcedureCompiler {
         List<LoadedPack.RuleText> texts = src.rules();
         List<PackageDescr> out = new ArrayList<>();
         List<KnowledgeBuilderResult> parseErrors = new ArrayList<>();
-        int before = problems.size();
+        long before = io.github.motcua.kernel.ProblemSink.found(problems);
         for (int i = 0; i < texts.size(); i++) {
             String drl = header + texts.get(i).source().text;
             Resource r = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8));
@@ -212,7 +212,7 @@ final class ProcedureCompiler {
             out.add(pd);
         }
         report(parseErrors, src, problems);
-        return problems.size() > before ? null : out;
+        return io.github.motcua.kernel.ProblemSink.found(problems) > before ? null : out;
     }
 
     /** The expensive half: builds the procedure's KieBase; null when Drools reports errors. */

@@ -193,10 +193,7 @@ final class ProcedureReader {
     /** One procedure folder's outcome: its source and cases (null when its procedure.yaml failed), problems, and
      *  whether it had none (then a reload may reuse it). */
     record Folder(String code, PackLoader.Proc proc, List<PackProblem> problems, boolean clean) {
-        Folder {
-            // a folder's result waits for the others': at most ProblemCap.MAX problems of it are kept, the rest counted
-            problems = ProblemCap.bounded(problems);
-        }
+        // problems: the folder's sink, bounded while read (at most ProblemCap.MAX kept, the rest counted), or List.of()
     }
 
     /** The position of each step's {@code when.field} in the procedure.yaml being read. */
@@ -358,7 +355,7 @@ final class ProcedureReader {
             return null;
         }
         PackNode r = doc.tree();
-        int before = problems.size();
+        long before = io.github.motcua.kernel.ProblemSink.found(problems);
         if (!code.equals(string(r.get("code")))) {
             problems.add(doc.msg("/code", "CODE_MISMATCH", "load.procedure.codeMismatch", "code", string(r.get("code")), "folder", code));
         }
@@ -382,7 +379,7 @@ final class ProcedureReader {
         }
     }
 
-    private Procedure procedureBody(String code, YamlDoc doc, PackNode r, Map<String, LegalBasis> bases, int before) {
+    private Procedure procedureBody(String code, YamlDoc doc, PackNode r, Map<String, LegalBasis> bases, long before) {
         List<LegalBasis> procBases = new ArrayList<>();
         int i = 0;
         for (PackNode b : items(r.get("legalBases"))) {
@@ -538,7 +535,7 @@ final class ProcedureReader {
             }
             competence = new Procedure.Competence(by, field, unit, kb, transfer);
         }
-        if (problems.size() > before) {
+        if (io.github.motcua.kernel.ProblemSink.found(problems) > before) {
             return null;
         }
         if (deadline != null) {
@@ -596,7 +593,7 @@ final class ProcedureReader {
      */
     private Parameter<Procedure.BaseDeadline> series(YamlDoc doc, PackNode values, String code,
             Map<String, LegalBasis> bases) {
-        int before = problems.size();
+        long before = io.github.motcua.kernel.ProblemSink.found(problems);
         List<Parameter.Dated<Procedure.BaseDeadline>> out = new ArrayList<>();
         Parameter.Dated<Procedure.BaseDeadline> prev = null;
         int prevLine = 0;
@@ -634,7 +631,7 @@ final class ProcedureReader {
             prevLine = line;
             out.add(prev);
         }
-        return problems.size() == before && !out.isEmpty() ? new Parameter<>("deadline." + code, out) : null;
+        return io.github.motcua.kernel.ProblemSink.found(problems) == before && !out.isEmpty() ? new Parameter<>("deadline." + code, out) : null;
     }
 
     private java.time.LocalDate date(YamlDoc doc, String ptr, PackNode n) {
@@ -904,9 +901,9 @@ final class ProcedureReader {
             JsonNode ex0 = c.get("expect");
             boolean invalidFormExpected = ex0 != null && ex0.get("formValid") != null && !ex0.get("formValid").asBoolean();
             if (form != null && own.get("form") != null && !invalidFormExpected) {
-                int before = problems.size();
+                long before = io.github.motcua.kernel.ProblemSink.found(problems);
                 FormChecks.caseForm(doc, ptr + "/dossier/form", own.get("form"), form, problems);
-                if (problems.size() > before) {
+                if (io.github.motcua.kernel.ProblemSink.found(problems) > before) {
                     continue;
                 }
             }
@@ -918,9 +915,9 @@ final class ProcedureReader {
                 continue;
             }
             JsonNode ex = c.get("expect");
-            int before = problems.size();
+            long before = io.github.motcua.kernel.ProblemSink.found(problems);
             PackCase.Expectation expectation = expectation(doc, ptr + "/expect", ex, p);
-            if (problems.size() > before) {
+            if (io.github.motcua.kernel.ProblemSink.found(problems) > before) {
                 continue;
             }
             int[] at = doc.position(ptr);

@@ -410,7 +410,7 @@ final class RuleClasses {
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<PackProblem> unplaced = new ArrayList<>();
-        int before = problems.size();
+        long before = io.github.motcua.kernel.ProblemSink.found(problems);
         for (BytecodeRefusal r : refused) {
             String rule = ruleOfInternal.get(r.className() + LambdaClasses.instanceOf(r.method()));
             if (rule == null) {
@@ -430,7 +430,7 @@ final class RuleClasses {
                         Msg.en(key, "rule", rule, "member", member, "reason", r.reason(Locale.ENGLISH))));
             }
         }
-        if (problems.size() == before) {
+        if (io.github.motcua.kernel.ProblemSink.found(problems) == before) {
             problems.addAll(unplaced); // shared generated code (type metadata) only repeats a rule's refusal
         }
         return false;

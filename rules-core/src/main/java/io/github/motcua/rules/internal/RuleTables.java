@@ -81,7 +81,7 @@ final class RuleTables {
             return null;
         }
         List<Cell> header = rows.get(0);
-        int before = problems.size();
+        long before = io.github.motcua.kernel.ProblemSink.found(problems);
         String[] kinds = new String[header.size()];
         String[] templates = new String[header.size()];
         int nameCol = -1;
@@ -107,7 +107,7 @@ final class RuleTables {
         if (nameCol < 0) {
             problems.add(Msg.problem(file, header.get(0).row(), 1, "TABLE_BAD_HEADER", "load.table.noName"));
         }
-        if (problems.size() > before) {
+        if (io.github.motcua.kernel.ProblemSink.found(problems) > before) {
             return null;
         }
         StringBuilder drl = new StringBuilder();
@@ -170,7 +170,7 @@ final class RuleTables {
             }
             emit(drl, lineMap, line, rowNum, 1, "end");
         }
-        if (problems.size() > before) {
+        if (io.github.motcua.kernel.ProblemSink.found(problems) > before) {
             return null;
         }
         DrlSource src = new DrlSource(file, drl.toString());

@@ -5,6 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import io.github.motcua.kernel.ProblemSink;
 import io.github.motcua.rules.PackProblem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +87,9 @@ public final class Schemas {
             return List.of();
         }
         List<Error> en = s.validate(node, ctx -> ctx.executionConfig(b -> b.locale(Locale.ENGLISH).formatAssertionsEnabled(true)));
-        List<PackProblem> out = new ArrayList<>();
+        // bounded as made: at most ProblemCap.MAX kept (the first by line and column), the rest counted; a list that
+        // takes it folds its count (networknt's own lists are not bounded: at most the nodes of one 8 MB file)
+        ProblemSink<PackProblem> out = ProblemCap.sink();
         // a misspelt key is two errors to networknt (the unknown key, and the required one it should have been): one here
         java.util.Set<String> misspelt = new java.util.HashSet<>();
         for (Error e : vi) {
