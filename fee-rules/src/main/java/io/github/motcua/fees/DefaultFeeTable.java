@@ -60,37 +60,93 @@ final class DefaultFeeTable implements FeeTable {
         /** The RATE rows ({@code [0, rateCount)}), then the item's EXEMPT and REDUCE rows. */
         final FeeRow[] rows;
         final int rateCount;
-        /** The wording of rate row {@code j}: Vietnamese at {@code j}, English at {@code rateCount + j}. */
-        private final String[] tariffs;
+        /**
+         * The wording of rate row {@code j}: Vietnamese at {@code j}, English at {@code rateCount + j} (each rendered
+         * when first charged); then, from {@code 2 * rateCount}, every row's categories row after row, in the row's
+         * order (the pack's {@link ExemptionCategory} objects, shared by its tables). Session 22: one array instead of
+         * one list (and a list's array) per row that names categories.
+         */
+        private final Object[] words;
+        /**
+         * Where row {@code k}'s categories end, counted from {@code 2 * rateCount}: 8 bits a row in {@link #catEndBits}
+         * when the item has at most 8 rows and at most 255 categories in all (every table of the reference packs), else
+         * in {@link #catEnds} (null otherwise).
+         */
+        private final long catEndBits;
+        private final int[] catEnds;
 
         Item(String name, List<FeeRow> rates, List<FeeRow> adjustments) {
             this.name = name;
             this.hash = name.hashCode();
             this.rateCount = rates.size();
             this.rows = new FeeRow[rateCount + adjustments.size()];
+            int cats = 0;
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = i < rateCount ? rates.get(i) : adjustments.get(i - rateCount);
+                cats += rows[i].categories().size();
             }
             this.onRule = rows[0].onRule();
-            this.tariffs = new String[2 * rateCount];
+            this.words = new Object[2 * rateCount + cats];
+            boolean packed = rows.length <= 8 && cats <= 255;
+            int[] ends = packed ? null : new int[rows.length];
+            long bits = 0;
+            int at = 0;
+            for (int k = 0; k < rows.length; k++) {
+                for (ExemptionCategory c : rows[k].categories()) {
+                    words[2 * rateCount + at++] = c;
+                }
+                if (packed) {
+                    bits |= (long) at << (8 * k);
+                } else {
+                    ends[k] = at;
+                }
+            }
+            this.catEndBits = bits;
+            this.catEnds = ends;
+        }
+
+        /** The index in {@link #words} after row {@code k}'s last category. */
+        int catEnd(int k) {
+            return 2 * rateCount + (catEnds == null ? (int) (catEndBits >>> (8 * k)) & 0xFF : catEnds[k]);
+        }
+
+        /** The index in {@link #words} of row {@code k}'s first category (its end when it names none). */
+        int catStart(int k) {
+            return k == 0 ? 2 * rateCount : catEnd(k - 1);
+        }
+
+        /** Whether row {@code k} names no category ({@link FeeRow#categories()} empty), without reading the row. */
+        boolean noCategories(int k) {
+            return catStart(k) == catEnd(k);
+        }
+
+        /** The first of row {@code k}'s categories the request is a member of, in the row's order, or null. */
+        ExemptionCategory firstMember(int k, FeeRequest req) {
+            for (int i = catStart(k), end = catEnd(k); i < end; i++) {
+                ExemptionCategory c = (ExemptionCategory) words[i];
+                if (member(c, req)) {
+                    return c;
+                }
+            }
+            return null;
         }
 
         /** The tariff of rate row {@code j} in Vietnamese words ({@link FeeRow#tariffVi()}), rendered once. */
         String tariffVi(int j) {
-            String t = tariffs[j];
+            String t = (String) words[j];
             if (t == null) {
                 t = rows[j].tariffVi();
-                tariffs[j] = t;
+                words[j] = t;
             }
             return t;
         }
 
         /** The same in English ({@link FeeRow#tariff(Locale)}). */
         String tariffEn(int j) {
-            String t = tariffs[rateCount + j];
+            String t = (String) words[rateCount + j];
             if (t == null) {
                 t = rows[j].tariff(Locale.ENGLISH);
-                tariffs[rateCount + j] = t;
+                words[rateCount + j] = t;
             }
             return t;
         }
@@ -216,10 +272,10 @@ final class DefaultFeeTable implements FeeTable {
         for (int j = 0; j < rateCount; j++) {
             FeeRow r = rates[j];
             if (!r.inForce(req.asOf()) || !r.channelMatches(req.channel())
-                    || (!r.categories().isEmpty() && !anyMember(r.categories(), req))) {
+                    || (!it.noCategories(j) && it.firstMember(j, req) == null)) {
                 continue;
             }
-            int rank = (r.categories().isEmpty() ? 0 : 2) + (r.channels().isEmpty() ? 0 : 1);
+            int rank = (it.noCategories(j) ? 0 : 2) + (r.channels().isEmpty() ? 0 : 1);
             if (rank > bestRank) {
                 bestRank = rank;
                 bests = 0;
@@ -261,9 +317,10 @@ final class DefaultFeeTable implements FeeTable {
             if (!r.inForce(req.asOf()) || !r.channelMatches(req.channel())) {
                 continue;
             }
-            Optional<ExemptionCategory> why = r.categories().isEmpty() ? Optional.empty()
-                    : r.categories().stream().filter(c -> member(c, req)).findFirst();
-            if (!r.categories().isEmpty() && why.isEmpty()) {
+            // the row's categories from the item's flat array: the first the request is a member of, in the row's order
+            boolean none = it.noCategories(k);
+            Optional<ExemptionCategory> why = none ? Optional.empty() : Optional.ofNullable(it.firstMember(k, req));
+            if (!none && why.isEmpty()) {
                 continue;
             }
             // the row's note only when no category gives the reason (it is not read otherwise)
@@ -349,15 +406,6 @@ final class DefaultFeeTable implements FeeTable {
         FeeAdjustment toAdjustment(Money off) {
             return new FeeAdjustment(FeeAdjustment.Kind.REDUCE, percent, off, reasonVi, reasonEn, basis, source, verified);
         }
-    }
-
-    private static boolean anyMember(List<ExemptionCategory> cats, FeeRequest req) {
-        for (ExemptionCategory c : cats) {
-            if (member(c, req)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean member(ExemptionCategory c, FeeRequest req) {

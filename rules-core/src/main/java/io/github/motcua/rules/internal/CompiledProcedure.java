@@ -51,6 +51,16 @@ final class CompiledProcedure {
      * ({@code steps[].when}), whose steps are chosen per decision.
      */
     private final io.github.motcua.calendar.StepPlan stepPlan;
+    /**
+     * The parts of the procedure's {@code competence} (Session 22), null when it has none: routing reads these fields
+     * of this object, already read, instead of the {@link Procedure.Competence} record, one object more of the
+     * procedure's own for every decision.
+     */
+    private final Procedure.Competence.By competenceBy;
+    private final String competenceField;
+    private final String competenceUnit;
+    private final LegalBasis competenceBasis;
+    private final Procedure.Competence.Transfer competenceTransfer;
     /** The pool of sessions of the network, made with it (at once when it is assembled already, else at first use). */
     private volatile KieSessionsPool sessions;
 
@@ -71,6 +81,12 @@ final class CompiledProcedure {
         this.channels = channelBits(procedure);
         this.hasRules = !rules.isEmpty();
         this.stepPlan = stepPlan(procedure);
+        Procedure.Competence c = procedure.competence();
+        this.competenceBy = c == null ? null : c.by();
+        this.competenceField = c == null ? null : c.field();
+        this.competenceUnit = c == null ? null : c.unit();
+        this.competenceBasis = c == null ? null : c.basis();
+        this.competenceTransfer = c == null ? null : c.transfer();
     }
 
     /** Every part given (tests: a procedure with a pool of sessions of their own, or without an evaluator). */
@@ -87,6 +103,12 @@ final class CompiledProcedure {
         this.channels = channelBits(procedure);
         this.hasRules = !rules.isEmpty();
         this.stepPlan = stepPlan(procedure);
+        Procedure.Competence c = procedure.competence();
+        this.competenceBy = c == null ? null : c.by();
+        this.competenceField = c == null ? null : c.field();
+        this.competenceUnit = c == null ? null : c.unit();
+        this.competenceBasis = c == null ? null : c.basis();
+        this.competenceTransfer = c == null ? null : c.transfer();
     }
 
     Procedure procedure() {
@@ -112,6 +134,31 @@ final class CompiledProcedure {
     /** The component plan ({@link ComponentPlan}). */
     Object[] componentPlan() {
         return componentPlan;
+    }
+
+    /** Where the competent unit comes from ({@link Procedure.Competence#by()}), or null when the procedure has no competence. */
+    Procedure.Competence.By competenceBy() {
+        return competenceBy;
+    }
+
+    /** {@link Procedure.Competence#field()}, or null. */
+    String competenceField() {
+        return competenceField;
+    }
+
+    /** {@link Procedure.Competence#unit()}, or null. */
+    String competenceUnit() {
+        return competenceUnit;
+    }
+
+    /** {@link Procedure.Competence#basis()}, or null. */
+    LegalBasis competenceBasis() {
+        return competenceBasis;
+    }
+
+    /** {@link Procedure.Competence#transfer()}, or null. */
+    Procedure.Competence.Transfer competenceTransfer() {
+        return competenceTransfer;
     }
 
     /** The plan of the procedure's steps when they apply to every dossier, else null ({@link #stepPlan}). */

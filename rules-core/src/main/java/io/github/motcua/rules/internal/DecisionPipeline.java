@@ -92,6 +92,14 @@ final class DecisionPipeline {
         return ctx instanceof Draft.Context c ? c.stepPlan() : null;
     }
 
+    /**
+     * The compiled procedure that {@code ctx} decides when it is this pipeline's context, else null (a section then
+     * reads the procedure's record).
+     */
+    static CompiledProcedure compiled(io.github.motcua.rules.spi.DecisionContext ctx) {
+        return ctx instanceof Draft.Context c ? c.compiled() : null;
+    }
+
     /** An age parameter in force on {@code asOf}, or null (a rule that needs it then fails, naming it). */
     private static Integer age(LoadedPack pack, String id, LocalDate asOf) {
         io.github.motcua.law.Parameter<?> p = pack.parameters().get(id);
@@ -331,6 +339,11 @@ final class DecisionPipeline {
             /** The procedure's steps' plan ({@link CompiledProcedure#stepPlan()}). */
             io.github.motcua.calendar.StepPlan stepPlan() {
                 return cp.stepPlan();
+            }
+
+            /** The compiled procedure decided. */
+            CompiledProcedure compiled() {
+                return cp;
             }
 
             @Override

@@ -176,7 +176,11 @@ final class Routing {
         public Decision.Routing contribute(DecisionContext ctx) {
             Rules rules = ctx.loaded() instanceof Rules r ? r : Rules.NONE;
             Procedure p = ctx.procedure();
-            Decision.Routing routing = route(rules, ctx.units(), p, ctx.dossier(), ctx.formData());
+            // the competence's parts from the compiled procedure (read already) when this is the engine's pipeline
+            CompiledProcedure cp = DecisionPipeline.compiled(ctx);
+            Decision.Routing routing = cp == null ? route(rules, ctx.units(), p, ctx.dossier(), ctx.formData())
+                    : route(rules, ctx.units(), p, cp.competenceBy(), cp.competenceField(), cp.competenceUnit(),
+                            cp.competenceBasis(), cp.competenceTransfer(), ctx.dossier(), ctx.formData());
             if (!routing.accepted()) {
                 ctx.trace(new Decision.TraceStep(routing.messageVi(), "procedures/" + p.code() + "/procedure.yaml",
                         rules.competenceLine(p.code()), routing.basis(), Decision.TraceStep.Kind.ROUTING));
@@ -344,22 +348,34 @@ final class Routing {
      */
     static Decision.Routing route(Rules rules, Map<String, ReceivingUnit> units, Procedure p, Dossier d,
             Map<String, Object> formData) {
-        ReceivingUnit receiving = d.unit() == null ? null : units.get(d.unit());
         Procedure.Competence c = p.competence();
+        return c == null ? route(rules, units, p, null, null, null, null, null, d, formData)
+                : route(rules, units, p, c.by(), c.field(), c.unit(), c.basis(), c.transfer(), d, formData);
+    }
+
+    /**
+     * {@link #route(Rules, Map, Procedure, Dossier, Map)} with the parts of the procedure's competence given one by one
+     * ({@code competenceBy} null when it has none), as {@link CompiledProcedure} holds them: the procedure's
+     * {@link Procedure.Competence} record is not read (Session 22).
+     */
+    static Decision.Routing route(Rules rules, Map<String, ReceivingUnit> units, Procedure p,
+            Procedure.Competence.By competenceBy, String competenceField, String competenceUnit, LegalBasis competenceBasis,
+            Procedure.Competence.Transfer competenceTransfer, Dossier d, Map<String, Object> formData) {
+        ReceivingUnit receiving = d.unit() == null ? null : units.get(d.unit());
         String competentCode = null;
-        if (c != null) {
-            competentCode = switch (c.by()) {
+        if (competenceBy != null) {
+            competentCode = switch (competenceBy) {
                 case RESIDENCE -> d.applicant() == null ? null : d.applicant().residenceUnit();
-                case FORM_UNIT -> formText(formData, c.field());
-                case FIXED_UNIT -> c.unit();
+                case FORM_UNIT -> formText(formData, competenceField);
+                case FIXED_UNIT -> competenceUnit;
                 case RECEIVING_UNIT -> d.unit();
             };
         }
         ReceivingUnit competent = competentCode == null ? null : units.get(competentCode);
         boolean free = rules.boundaryFree() != null ? rules.boundaryFree() : p.boundaryFree();
         LegalBasis basis = rules.boundaryFree() != null && rules.basis() != null ? rules.basis()
-                : c != null && c.basis() != null ? c.basis() : null;
-        String by = c == null ? null : c.by().name();
+                : competenceBy != null && competenceBasis != null ? competenceBasis : null;
+        String by = competenceBy == null ? null : competenceBy.name();
         if (receiving == null || competent == null) {
             String key = receiving == null ? "ROUTING_NO_RECEIVING_UNIT" : "ROUTING_NO_COMPETENT_UNIT";
             return new Decision.Routing(unit(receiving), unit(competent), by, true, p.boundaryFree(),
@@ -367,14 +383,14 @@ final class Routing {
         }
         if (receivesFor(receiving, competent, p)) {
             boolean same = receiving.code().equals(competent.code());
-            Decision.Transfer transfer = same ? null : transfer(c, rules);
+            Decision.Transfer transfer = same ? null : transfer(competenceTransfer, rules);
             String key = same ? "ROUTING_RECEIVED_BY_COMPETENT" : "ROUTING_CENTRE_TRANSFERS";
             return new Decision.Routing(unit(receiving), unit(competent), by, true, p.boundaryFree(),
                     rules.boundaryFree(), free, transfer, basis, null,
                     Msg.vi(key, "competent", competent.name().vi()), Msg.en(key, "competent", en(competent)));
         }
         if (free) {
-            Decision.Transfer transfer = transfer(c, rules);
+            Decision.Transfer transfer = transfer(competenceTransfer, rules);
             String how = transfer == null ? "" : Msg.vi(transfer.counted() ? "ROUTING_TRANSFER_COUNTED" : "ROUTING_TRANSFER_ADDED",
                     "limit", transfer.limit().labelVi());
             // the English message names no transfer length: a time limit has no English label
@@ -414,9 +430,10 @@ final class Routing {
         return competent;
     }
 
-    private static Decision.Transfer transfer(Procedure.Competence c, Rules rules) {
-        if (c != null && c.transfer() != null) {
-            return new Decision.Transfer(c.transfer().limit(), c.transfer().counted(), c.transfer().basis());
+    /** The procedure's own transfer ({@code competence.transfer}, null when it has none or no competence), else the pack's. */
+    private static Decision.Transfer transfer(Procedure.Competence.Transfer own, Rules rules) {
+        if (own != null) {
+            return new Decision.Transfer(own.limit(), own.counted(), own.basis());
         }
         return rules.transfer();
     }
