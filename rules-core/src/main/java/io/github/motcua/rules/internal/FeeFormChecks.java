@@ -86,6 +86,121 @@ final class FeeFormChecks {
     /** A whole number as an enum or const lists it ({@code 1}, {@code 25}). */
     private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("[0-9]{1,7}");
 
+    /**
+     * On a procedure's folder read (a load thread, issue 15 session 22): builds the fields of the procedure's form into
+     * the load's {@code library} when its {@code fees.csv} looks as if it reads a quantity from the form
+     * ({@link #mayReadQuantities}), so the fee section, which runs at the end of the load, finds them built
+     * ({@link FormFields.Library#form}: built once by whichever thread asks first) instead of building them one after
+     * another on its own thread. Only the work moves: the fee section asks for the same fields and reports the same
+     * problems whether it finds them built or not, and a form that cannot be built (not JSON, not UTF-8, a build that
+     * throws) is left to the fee section, which builds it and meets the same outcome there. A {@code fees.xlsx} is not
+     * looked into (its cells are zipped): its form is built by the fee section as before.
+     */
+    static void prebuild(Map<String, byte[]> packFiles, String code, FormFields.Library library) {
+        byte[] csv = packFiles.get("procedures/" + code + "/fees.csv");
+        if (csv == null || packFiles.containsKey("procedures/" + code + "/fees.xlsx") || !mayReadQuantities(csv)) {
+            return; // no table, two tables (the fee section refuses them), or no quantity cell to check
+        }
+        String formPath = "procedures/" + code + "/form.schema.json";
+        byte[] form = packFiles.get(formPath);
+        if (form == null) {
+            return;
+        }
+        try {
+            library.form(formPath, form);
+        } catch (RuntimeException | StackOverflowError e) {
+            // not kept (Built): the fee section builds it again and meets the same failure where it always has
+        }
+    }
+
+    /** The column headers of a fee table whose RATE rows read a quantity from the form. */
+    private static final Set<String> QUANTITY_COLUMNS = Set.of("unitPath", "copiesPath");
+
+    /**
+     * Whether fee table {@code csv} may have a quantity cell: its header (the first record that is not blank or a
+     * {@code #} comment) names {@code unitPath} or {@code copiesPath}, and a later record has a cell there that is not
+     * blank. A hint for {@link #prebuild}, read in one pass over the bytes with the CSV quoting rules (a quoted cell
+     * may hold commas, quotes doubled and line breaks); it never decides what the load accepts or reports, so a table
+     * it misreads costs only its form's fields built on the fee section's thread (a miss) or built unasked (a false
+     * hit). Every byte it compares is ASCII, so the UTF-8 text need not be decoded.
+     */
+    static boolean mayReadQuantities(byte[] csv) {
+        Set<Integer> columns = null; // the header's quantity columns, once the header is read
+        java.util.List<String> header = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        int column = 0;
+        boolean quoted = false;
+        boolean nonBlank = false; // the current cell has a character other than a space
+        boolean comment = false; // the current record is a comment (its first cell starts with '#')
+        boolean recordBlank = true;
+        int i = csv.length >= 3 && (csv[0] & 0xFF) == 0xEF && (csv[1] & 0xFF) == 0xBB && (csv[2] & 0xFF) == 0xBF ? 3 : 0;
+        for (; i <= csv.length; i++) {
+            int b = i == csv.length ? '\n' : csv[i];
+            if (quoted) {
+                if (b == '"') {
+                    if (i + 1 < csv.length && csv[i + 1] == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                        continue;
+                    }
+                }
+                nonBlank = true;
+                if ((columns == null || column == 0) && cell.length() < 64) {
+                    cell.append((char) b);
+                }
+                continue;
+            }
+            if (b == '"') {
+                quoted = true;
+                continue;
+            }
+            if (b == ',' || b == '\n') {
+                if (column == 0 && nonBlank && cell.toString().strip().startsWith("#")) {
+                    comment = true;
+                }
+                if (nonBlank) {
+                    recordBlank = false;
+                }
+                if (!comment) {
+                    if (columns == null) {
+                        header.add(cell.toString().strip());
+                    } else if (nonBlank && columns.contains(column)) {
+                        return true;
+                    }
+                }
+                cell.setLength(0);
+                nonBlank = false;
+                column++;
+                if (b == '\n') {
+                    if (columns == null && !comment && !recordBlank) {
+                        columns = new java.util.HashSet<>();
+                        for (int k = 0; k < header.size(); k++) {
+                            if (QUANTITY_COLUMNS.contains(header.get(k))) {
+                                columns.add(k);
+                            }
+                        }
+                        if (columns.isEmpty()) {
+                            return false;
+                        }
+                    }
+                    header.clear();
+                    column = 0;
+                    comment = false;
+                    recordBlank = true;
+                }
+                continue;
+            }
+            if (b != ' ' && b != '\r' && b != '\t') {
+                nonBlank = true;
+            }
+            if ((columns == null || column == 0) && cell.length() < 64) {
+                cell.append((char) b);
+            }
+        }
+        return false;
+    }
+
     /** The problem with the cell's column and value after it, as every fee-table problem has. */
     private static PackProblem at(FeeTable.QuantityCell c, PackProblem p) {
         return new PackProblem(p.file(), p.line(), p.column(), p.code(),

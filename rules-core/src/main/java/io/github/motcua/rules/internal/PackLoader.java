@@ -657,6 +657,11 @@ final class PackLoader {
         boolean reuse = previous != null && previous.wide().equals(wide);
         Map<String, List<String>> byProcedure = join(byProcedureF);
         FormFields.Library forms = FormFields.Library.of(files);
+        // a first load's fee section (the section handed the load's forms) checks the quantity cells of the fee tables
+        // against their forms at the end of the load: each folder read builds its own form's fields for it meanwhile, on
+        // the threads reading folders in parallel, and the section finds them built (a reload's section reuses the
+        // unchanged folders' tables and checks only the others: left to it)
+        boolean feeForms = previous == null && sections.stream().anyMatch(s -> s instanceof WithLoadForms);
         // procedure folders are independent of each other and of the sections: check them meanwhile
         List<java.util.concurrent.CompletableFuture<ProcedureReader.Folder>> folders = new ArrayList<>();
         List<Once<ProcedureReader.Folder>> folderLoads = new ArrayList<>(); // what this thread may take over, below
@@ -671,8 +676,14 @@ final class PackLoader {
                 folders.add(java.util.concurrent.CompletableFuture.completedFuture(new ProcedureReader.Folder(e.getKey(), known, List.of(), true)));
                 continue;
             }
-            Once<ProcedureReader.Folder> folder = new Once<>(
-                    () -> readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed, bases, expectKeys, unitCodes));
+            Once<ProcedureReader.Folder> folder = new Once<>(() -> {
+                ProcedureReader.Folder read = readFolder(files, forms, cutOffs, ruleChecks, e.getKey(), e.getValue(), claimed,
+                        bases, expectKeys, unitCodes);
+                if (feeForms) {
+                    FeeFormChecks.prebuild(files.files(), e.getKey(), forms);
+                }
+                return read;
+            });
             folderLoads.add(folder);
             folders.add(folder.done);
             try {
