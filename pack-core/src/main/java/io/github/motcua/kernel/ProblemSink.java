@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * <p>The no-problem path does no work: nothing is allocated until the first problem comes. A {@link List} of the kept
  * problems (iteration, {@code get}, {@code size}, {@code isEmpty}) for the code that adds to a list; "did this step add a
  * problem" compares {@link #found(Collection)}, not {@code size()}, which stops growing at {@code max}. Not
- * thread-safe (one producer's list).
+ * thread-safe while problems are added (one producer's list); once no thread adds, any number of threads may read it.
  *
  * @param <P> the problem type (the kernel's {@link Problem}, a module's own problem record)
  */
@@ -123,7 +123,9 @@ public final class ProblemSink<P> extends AbstractList<P> {
     private long more;
     /** The first place, in this sink's order, of a problem not kept (or of a folded count); null while none. */
     private Key firstMore;
-    private Object[] snapshot;
+    // volatile: a sink no thread adds to any more (a deferred folder's problems) may be read by many threads, and
+    // get(int) publishes its array here
+    private volatile Object[] snapshot;
 
     private ProblemSink(int max, boolean byPlace, Shape<P> shape) {
         if (max < 1) {
@@ -273,11 +275,13 @@ public final class ProblemSink<P> extends AbstractList<P> {
             }
             return found.get(index);
         }
-        if (snapshot == null) {
-            snapshot = sorted == null ? new Object[0] : sorted.values().toArray();
+        Object[] kept = snapshot;
+        if (kept == null) {
+            kept = sorted == null ? new Object[0] : sorted.values().toArray();
+            snapshot = kept;
         }
         @SuppressWarnings("unchecked")
-        P p = (P) snapshot[index];
+        P p = (P) kept[index];
         return p;
     }
 
