@@ -518,6 +518,21 @@ final class BuiltInSections {
 
     /** {@code exemptions.yaml} and each {@code procedures/<code>/fees.csv|xlsx}: a {@link PackFees}. */
     static final class FeeSection implements DecisionSection<FeeAssessment>, WithoutPackIdentity, WithLoadForms {
+        /** The fewest tables to parse a piece of the load is given ({@link FeeTableSpread}); fewer: on the section's thread. */
+        private final int tablesPerPiece;
+
+        FeeSection() {
+            this(FeeTableSpread.TABLES_PER_PIECE);
+        }
+
+        /** @param tablesPerPiece the fewest tables to parse a piece of the load threads' is given (tests: a few) */
+        FeeSection(int tablesPerPiece) {
+            if (tablesPerPiece < 1) {
+                throw new IllegalArgumentException("tablesPerPiece must be positive: [" + tablesPerPiece + "]");
+            }
+            this.tablesPerPiece = tablesPerPiece;
+        }
+
         @Override
         public String name() {
             return FEES;
@@ -689,16 +704,18 @@ final class BuiltInSections {
         Result load(Map<String, byte[]> files, Context context, FormFields.Library forms) {
             // bounded as made: millions of broken cells in the fee tables are counted, not kept (ProblemSink)
             ProblemSink<PackProblem> problems = ProblemCap.sink();
-            Result r = load(files, context, forms, problems);
+            Result r = load(files, context, forms, problems, null);
             return new Result(r.value(), problems.list(), r.warnings());
         }
 
         /**
          * @param forms    the load's forms ({@link WithLoadForms}), or null: a library of the context's files, on need
          * @param problems where the problems go (the result then has none of its own)
+         * @param threads  the load's threads, on which the tables' parse is spread ({@link FeeTableSpread}), or null
          */
         @Override
-        public Result load(Map<String, byte[]> files, Context context, FormFields.Library forms, ProblemSink<PackProblem> problems) {
+        public Result load(Map<String, byte[]> files, Context context, FormFields.Library forms, ProblemSink<PackProblem> problems,
+                java.util.concurrent.Executor threads) {
             Function<String, Optional<LegalBasis>> bases = id -> Optional.ofNullable(context.bases().get(id));
             ExemptionCatalog catalog = ExemptionCatalog.of(List.of());
             byte[] ex = files.get("exemptions.yaml");
@@ -721,7 +738,7 @@ final class BuiltInSections {
                 }
                 catalog = r.catalog();
             }
-            return tables(files, context.files(), forms, bases, catalog, problems, null, java.util.Set.of());
+            return tables(files, context.files(), forms, bases, catalog, problems, null, java.util.Set.of(), threads);
         }
 
         /**
@@ -738,22 +755,23 @@ final class BuiltInSections {
         Result reload(Map<String, byte[]> files, Context context, Object previousValue, java.util.Set<String> unchanged,
                 FormFields.Library forms) {
             ProblemSink<PackProblem> problems = ProblemCap.sink();
-            Result r = reload(files, context, previousValue, unchanged, forms, problems);
+            Result r = reload(files, context, previousValue, unchanged, forms, problems, null);
             return new Result(r.value(), problems.list(), r.warnings());
         }
 
         /**
          * @param forms    the load's forms ({@link WithLoadForms}), or null: a library of the context's files, on need
          * @param problems where the problems go (the result then has none of its own)
+         * @param threads  the load's threads, on which the tables' parse is spread ({@link FeeTableSpread}), or null
          */
         @Override
         public Result reload(Map<String, byte[]> files, Context context, Object previousValue, java.util.Set<String> unchanged,
-                FormFields.Library forms, ProblemSink<PackProblem> problems) {
+                FormFields.Library forms, ProblemSink<PackProblem> problems, java.util.concurrent.Executor threads) {
             if (!(previousValue instanceof PackFees previous)) {
-                return load(files, context, forms, problems);
+                return load(files, context, forms, problems, threads);
             }
             Function<String, Optional<LegalBasis>> bases = id -> Optional.ofNullable(context.bases().get(id));
-            return tables(files, context.files(), forms, bases, previous.catalog(), problems, previous, unchanged);
+            return tables(files, context.files(), forms, bases, previous.catalog(), problems, previous, unchanged, threads);
         }
 
         /**
@@ -761,18 +779,23 @@ final class BuiltInSections {
          * @param loadForms the load's forms (each procedure form's fields shared with its folder read), or null: the
          *                  shared forms of {@code packFiles} read here once if a table needs them
          */
-        private static Result tables(Map<String, byte[]> files, Map<String, byte[]> packFiles, FormFields.Library loadForms,
+        private Result tables(Map<String, byte[]> files, Map<String, byte[]> packFiles, FormFields.Library loadForms,
                 Function<String, Optional<LegalBasis>> bases, ExemptionCatalog catalog, ProblemSink<PackProblem> problems,
-                PackFees previous, java.util.Set<String> unchanged) {
-            Map<String, FeeTable> tables = new TreeMap<>();
-            FormFields.Library[] library = {loadForms}; // the shared forms, read once if a table needs them
-            java.util.function.Supplier<FormFields.Library> forms = () -> {
-                if (library[0] == null) {
-                    library[0] = FormFields.Library.of(packFiles);
-                }
-                return library[0];
-            };
-            Map<String, List<PackProblem>> warnings = new TreeMap<>();
+                PackFees previous, java.util.Set<String> unchanged, java.util.concurrent.Executor threads) {
+            // the shared forms, read once if a table needs them (a caller outside the loader; the pieces may ask at once)
+            java.util.function.Supplier<FormFields.Library> forms = loadForms != null ? () -> loadForms
+                    : new java.util.function.Supplier<>() {
+                        private FormFields.Library library;
+
+                        @Override
+                        public synchronized FormFields.Library get() {
+                            if (library == null) {
+                                library = FormFields.Library.of(packFiles);
+                            }
+                            return library;
+                        }
+                    };
+            List<FeeTableSpread.Table> found = new ArrayList<>();
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 Matcher m = FEE_FILE.matcher(e.getKey());
                 if (!m.matches()) {
@@ -781,27 +804,15 @@ final class BuiltInSections {
                 // interned: the very instance the procedure holds (ProcedureReader), so a decision's look-up of its
                 // table matches the key by identity and does not read the code's text again
                 String code = m.group(1).intern();
-                if (previous != null && unchanged.contains(code) && previous.tables().containsKey(code)) {
-                    tables.put(code, previous.tables().get(code));
-                    if (previous.warnings().containsKey(code)) {
-                        warnings.put(code, previous.warnings().get(code));
-                    }
-                    continue;
-                }
-                if (tables.containsKey(code)) {
-                    problems.add(Msg.problem(e.getKey(), 0, 0, "DUPLICATE_FEES", "load.fees.both", "code", code));
-                    continue;
-                }
-                FeeTableResult r = table(files, e.getKey(), m.group(2), code, bases, catalog, problems);
-                r.problems().forEach(p -> add(p, problems));
-                if (!r.warnings().isEmpty()) {
-                    warnings.put(code, r.warnings().stream().map(w -> problem(w)).toList());
-                }
-                if (r.table() != null) {
-                    FeeFormChecks.check(code, r.table(), packFiles, forms, problems);
-                    tables.put(code, r.table());
-                }
+                boolean reused = previous != null && unchanged.contains(code) && previous.tables().containsKey(code);
+                found.add(new FeeTableSpread.Table(e.getKey(), code, m.group(2), reused));
             }
+            // each table as the one loop over them did, in pieces on the load's threads when there are many, the pieces'
+            // tables, warnings and problems taken in file order (FeeTableSpread)
+            FeeTableSpread.Part all = FeeTableSpread.run(found, tablesPerPiece, threads, problems,
+                    (t, part) -> table(files, packFiles, forms, bases, catalog, previous, t, part));
+            Map<String, FeeTable> tables = all.tables();
+            Map<String, List<PackProblem>> warnings = all.warnings();
             for (String path : files.keySet()) {
                 Matcher x = FEE_EXEMPTIONS_FILE.matcher(path);
                 if (x.matches() && !files.containsKey("procedures/" + x.group(1) + "/fees.csv")
@@ -811,6 +822,38 @@ final class BuiltInSections {
             }
             return new Result(problems.isEmpty() ? new PackFees(catalog, tables, warnings) : null, List.of(),
                     warnings.values().stream().flatMap(List::stream).toList());
+        }
+
+        /**
+         * One fee table file, as the section's one loop over them took it: the previous table reused (a reload's unchanged
+         * folder), a second table of one procedure refused, or the table parsed and its quantity cells checked against
+         * the form; into {@code part} (its tables, warnings and problems).
+         */
+        private static void table(Map<String, byte[]> files, Map<String, byte[]> packFiles,
+                java.util.function.Supplier<FormFields.Library> forms, Function<String, Optional<LegalBasis>> bases,
+                ExemptionCatalog catalog, PackFees previous, FeeTableSpread.Table t, FeeTableSpread.Part part) {
+            String code = t.code();
+            ProblemSink<PackProblem> problems = part.problems();
+            if (t.reused()) {
+                part.tables().put(code, previous.tables().get(code));
+                if (previous.warnings().containsKey(code)) {
+                    part.warnings().put(code, previous.warnings().get(code));
+                }
+                return;
+            }
+            if (part.tables().containsKey(code)) {
+                problems.add(Msg.problem(t.path(), 0, 0, "DUPLICATE_FEES", "load.fees.both", "code", code));
+                return;
+            }
+            FeeTableResult r = table(files, t.path(), t.ext(), code, bases, catalog, problems);
+            r.problems().forEach(p -> add(p, problems));
+            if (!r.warnings().isEmpty()) {
+                part.warnings().put(code, r.warnings().stream().map(w -> problem(w)).toList());
+            }
+            if (r.table() != null) {
+                FeeFormChecks.check(code, r.table(), packFiles, forms, problems);
+                part.tables().put(code, r.table());
+            }
         }
 
         /** A procedure's fee table, with its light exemption table when the folder has one. */

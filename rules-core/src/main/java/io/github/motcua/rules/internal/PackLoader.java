@@ -85,8 +85,9 @@ final class PackLoader {
     /**
      * As {@link #load(PackFiles, List, List, Memo)}, parsing and checking the procedure folders as
      * tasks on {@code executor} while the pack-wide sections load on the calling thread. Problems and
-     * cases come out in the same order as a sequential load. The executor's tasks must not wait for
-     * each other's (they never submit work).
+     * cases come out in the same order as a sequential load. The executor's tasks never wait for queued work: a task
+     * that queues pieces of its own (the fee section's tables, {@link WithLoadForms}) runs itself every piece no load
+     * thread has started, and waits only for pieces already running.
      */
     static Loaded load(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous,
             java.util.concurrent.Executor executor) {
@@ -865,8 +866,11 @@ final class PackLoader {
         }
     }
 
-    /** Work run once by whichever thread comes first: a load thread that finds it queued, or a thread that needs it. */
-    private static final class Once<T> implements Runnable {
+    /**
+     * Work run once by whichever thread comes first: a load thread that finds it queued, or a thread that needs it (the
+     * folders, the sections, the fee section's pieces: {@link FeeTableSpread}).
+     */
+    static final class Once<T> implements Runnable {
         private final java.util.function.Supplier<T> job;
         private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
         private final java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
@@ -897,7 +901,7 @@ final class PackLoader {
     /**
      * Loads (or reloads, or reuses) section {@code s}; touches nothing of the loader's but what it reads. A section that
      * reads procedures' form fields ({@link WithLoadForms}) is handed {@code forms}, the load's, which the folder reads
-     * share (thread-safe).
+     * share (thread-safe), and the load's threads, on which it may spread its own work (the fee tables' parse).
      */
     private SectionOutcome loadSection(PackSection s, Map<String, byte[]> mine, PackSection.Context context, boolean reuse,
             String wide, Keys fileKeys, Map<String, String> keys, FormFields.Library forms) {
@@ -915,7 +919,7 @@ final class PackLoader {
                 if (before != null && sk.equals(previous.sectionKeys().get(s.name()))) {
                     return new SectionOutcome(sk, null, before, null);
                 }
-                r = withForms != null ? withForms.load(mine, context, forms, sink)
+                r = withForms != null ? withForms.load(mine, context, forms, sink, executor)
                         : withSink != null ? withSink.load(mine, context, sink) : s.load(mine, context);
             } else if (before != null) {
                 Set<String> unchanged = new java.util.HashSet<>();
@@ -924,10 +928,10 @@ final class PackLoader {
                         unchanged.add(code);
                     }
                 });
-                r = withForms != null ? withForms.reload(mine, context, before, unchanged, forms, sink)
+                r = withForms != null ? withForms.reload(mine, context, before, unchanged, forms, sink, executor)
                         : withSink != null ? withSink.load(mine, context, sink) : s.reload(mine, context, before, unchanged);
             } else {
-                r = withForms != null ? withForms.load(mine, context, forms, sink)
+                r = withForms != null ? withForms.load(mine, context, forms, sink, executor)
                         : withSink != null ? withSink.load(mine, context, sink) : s.load(mine, context);
             }
             return new SectionOutcome(sk, r, r.value(), null, sink);
