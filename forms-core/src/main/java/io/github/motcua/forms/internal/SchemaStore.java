@@ -80,11 +80,31 @@ final class SchemaStore {
     /** Procedure forms whose tree was made from an earlier copy's ({@link Patterns}), not parsed. */
     private int derivedTrees;
 
+    /** The nodes the sharing table was sized for ({@link SharedNodes#expectedNodes(long, int)}; for tests). */
+    private int sharingTable;
+
+    /** The sharing table's slots once every document is shared (for tests: more than it was sized for if it grew). */
+    private int sharingSlots;
+
+    /** The nodes the sharing table was sized for (for tests). */
+    int sharingTableNodes() {
+        return sharingTable;
+    }
+
+    /** The sharing table's slots once every document was shared (for tests). */
+    int sharingTableSlots() {
+        return sharingSlots;
+    }
+
     /** @param derive false: parse every file (the reference {@code SchemaStorePatternsTest} compares with) */
     SchemaStore(Map<String, String> files, boolean derive) {
         Map<String, String> formByText = new java.util.HashMap<>();
         Patterns patterns = new Patterns();
         int[] rootIdAt = new int[1];
+        // the text the sharing table is sized from (SharedNodes): every form's but a copy's, whose tree is an earlier
+        // form's but for its $id, so all its nodes but a few are found in the table, not added to it
+        long chars = 0;
+        int copies = 0;
         for (Map.Entry<String, String> f : files.entrySet()) {
             String path = f.getKey();
             String procedure = procedureCode(path);
@@ -149,9 +169,15 @@ final class SchemaStore {
                 if (first != null && (derived != null && derived.tree() != null && first.equals(derived.from())
                         || equalButId(byId.get(first), obj))) {
                     sameFormAs.put(id, first); // a derived tree is the pattern's but for its $id: equal but for it
-                } else if (first == null) {
-                    patterns.note(id, text, rootIdAt[0]);
+                    copies++;
+                } else {
+                    chars += text.length();
+                    if (first == null) {
+                        patterns.note(id, text, rootIdAt[0]);
+                    }
                 }
+            } else {
+                chars += f.getValue().length();
             }
         }
         // The walk that checks the references also notes, in the same pre-order, every schema from which the
@@ -162,15 +188,15 @@ final class SchemaStore {
         // throws leaves no store behind.
         List<Start> starts = new ArrayList<>();
         StringBuilder pointer = new StringBuilder();
-        long chars = 0;
-        for (String text : files.values()) {
-            chars += text.length();
-        }
-        SharedNodes shared = new SharedNodes(SharedNodes.expectedNodes(chars));
+        // sized once from the text of the forms that are not copies (issue 15, session 23: sized from every form's text,
+        // the copied catalogue's 2,000 copies of a few forms made a table of 2^20 slots, 8 MB, for its 4,865 nodes)
+        sharingTable = SharedNodes.expectedNodes(chars, copies);
+        SharedNodes shared = new SharedNodes(sharingTable);
         for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
             checkRefs(fileById.get(e.getKey()), e.getKey(), e.getValue(), true, pointer, starts);
             shared.share(e.getValue());
         }
+        sharingSlots = shared.capacity();
         Map<String, Integer> state = new java.util.HashMap<>();
         java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
         for (Start s : starts) {
