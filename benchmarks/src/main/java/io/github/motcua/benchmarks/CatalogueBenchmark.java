@@ -115,7 +115,11 @@ public class CatalogueBenchmark {
         public void setUpTrial(BenchmarkParams params) throws IOException {
             setUp();
             if (params.getBenchmark().endsWith(".skewedMix")) {
+                long t0 = System.nanoTime();
                 warmRounds = warmUp(Integer.getInteger(WARM_ROUNDS_PROPERTY, MIN_WARM_ROUNDS));
+                System.out.printf(java.util.Locale.ROOT, "%nset-up: %d procedures; the mix decided %d times over (%d decisions,"
+                        + " %.1f s) before JMH's warm-up%n", procedures, warmRounds, warmRounds * mixed.length,
+                        (System.nanoTime() - t0) / 1e9);
             }
         }
 
