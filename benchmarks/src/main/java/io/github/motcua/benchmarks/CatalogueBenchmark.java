@@ -177,8 +177,8 @@ public class CatalogueBenchmark {
          * {@code minRounds} rounds, then until the JIT has compiled nothing for {@link #QUIET_ROUNDS} rounds in a row, at
          * most {@link #MAX_WARM_ROUNDS}; returns the rounds decided. A count, not a time: both sides of a comparison (10
          * and 2,000 procedures) reach the measurement after the same number of the mix's decisions whatever the host's
-         * load, and with their compiled code settled (docs/performance.md "Session 23"). {@code minRounds} 0: none (the
-         * benchmark as it was before session 23).
+         * load, and with their compiled code settled (docs/performance.md "Session 23 — the skewed mix made quotable").
+         * {@code minRounds} 0: none (the benchmark as it was before session 23).
          */
         int warmUp(int minRounds) {
             if (minRounds <= 0) {

@@ -70,8 +70,8 @@ final class DefaultFeeTable implements FeeTable {
         /**
          * Where row {@code k}'s categories end, counted from {@code 2 * rateCount}. Session 23: a plain {@code int[]} for
          * every item (session 22 packed the ends 8 bits a row into a {@code long} for items of at most 8 rows and 255
-         * categories; measured against this form with the skewed mix, no gain beyond the error bars: docs/performance.md
-         * "Session 23").
+         * categories; measured against this form with the skewed mix, no gain beyond the noise: docs/performance.md
+         * "Session 23 — the skewed mix made quotable").
          */
         private final int[] catEnds;
 
