@@ -80,11 +80,31 @@ final class SchemaStore {
     /** Procedure forms whose tree was made from an earlier copy's ({@link Patterns}), not parsed. */
     private int derivedTrees;
 
+    /** The nodes the sharing table was sized for ({@link SharedNodes#expectedNodes(long, int)}; for tests). */
+    private int sharingTable;
+
+    /** The sharing table's slots once every document is shared (for tests: more than it was sized for if it grew). */
+    private int sharingSlots;
+
+    /** The nodes the sharing table was sized for (for tests). */
+    int sharingTableNodes() {
+        return sharingTable;
+    }
+
+    /** The sharing table's slots once every document was shared (for tests). */
+    int sharingTableSlots() {
+        return sharingSlots;
+    }
+
     /** @param derive false: parse every file (the reference {@code SchemaStorePatternsTest} compares with) */
     SchemaStore(Map<String, String> files, boolean derive) {
         Map<String, String> formByText = new java.util.HashMap<>();
         Patterns patterns = new Patterns();
         int[] rootIdAt = new int[1];
+        // the text the sharing table is sized from (SharedNodes): every form's but a copy's, whose tree is an earlier
+        // form's but for its $id, so all its nodes but a few are found in the table, not added to it
+        long chars = 0;
+        int copies = 0;
         for (Map.Entry<String, String> f : files.entrySet()) {
             String path = f.getKey();
             String procedure = procedureCode(path);
@@ -149,9 +169,15 @@ final class SchemaStore {
                 if (first != null && (derived != null && derived.tree() != null && first.equals(derived.from())
                         || equalButId(byId.get(first), obj))) {
                     sameFormAs.put(id, first); // a derived tree is the pattern's but for its $id: equal but for it
-                } else if (first == null) {
-                    patterns.note(id, text, rootIdAt[0]);
+                    copies++;
+                } else {
+                    chars += text.length();
+                    if (first == null) {
+                        patterns.note(id, text, rootIdAt[0]);
+                    }
                 }
+            } else {
+                chars += f.getValue().length();
             }
         }
         // The walk that checks the references also notes, in the same pre-order, every schema from which the
@@ -162,15 +188,15 @@ final class SchemaStore {
         // throws leaves no store behind.
         List<Start> starts = new ArrayList<>();
         StringBuilder pointer = new StringBuilder();
-        long chars = 0;
-        for (String text : files.values()) {
-            chars += text.length();
-        }
-        SharedNodes shared = new SharedNodes(SharedNodes.expectedNodes(chars));
+        // sized once from the text of the forms that are not copies (issue 15, session 23: sized from every form's text,
+        // the copied catalogue's 2,000 copies of a few forms made a table of 2^20 slots, 8 MB, for its 4,865 nodes)
+        sharingTable = SharedNodes.expectedNodes(chars, copies);
+        SharedNodes shared = new SharedNodes(sharingTable);
         for (Map.Entry<String, ObjectNode> e : byId.entrySet()) {
             checkRefs(fileById.get(e.getKey()), e.getKey(), e.getValue(), true, pointer, starts);
             shared.share(e.getValue());
         }
+        sharingSlots = shared.capacity();
         Map<String, Integer> state = new java.util.HashMap<>();
         java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
         for (Start s : starts) {
@@ -264,7 +290,7 @@ final class SchemaStore {
                     none = none != null ? none : new Derived(null, key, null, id);
                     continue;
                 }
-                ObjectNode tree = (ObjectNode) copy(byId.get(first));
+                ObjectNode tree = copyRoot(byId.get(first));
                 tree.set("$id", PlainJson.NODES.stringNode(id)); // in its place, as the parser's tree has it
                 return new Derived(tree, key, first, id);
             }
@@ -285,23 +311,72 @@ final class SchemaStore {
             return true;
         }
 
-        /** New containers in the same order, the same (immutable) scalar nodes. */
+        /** A new root in the same order, its children as {@link #copy} gives them (the root's {@code $id} is then set). */
+        private static ObjectNode copyRoot(ObjectNode root) {
+            ObjectNode c = PlainJson.NODES.objectNode();
+            for (Map.Entry<String, JsonNode> e : root.properties()) {
+                c.set(e.getKey(), copy(e.getValue()));
+            }
+            return c;
+        }
+
+        /**
+         * The pattern's node itself when nothing below it is changed in place before the store is built, else new
+         * containers in the same order down to what is (issue 15, session 23). The one change made in place to a
+         * document's tree after it is read is the reference check's: it writes a local {@code $ref}/{@code $dynamicRef}
+         * ({@code "#/…"}) with the document's own {@code $id} ({@link SchemaStore#checkRefs}); the root's {@code $id} is
+         * set on the copy's own root, and sharing replaces a node only by an equal one, which the copy would get from
+         * sharing anyway. So an object holding such a reference and every container above it are new; any other part
+         * is the pattern's, equal to what its parse gives (scalars were already the pattern's immutable nodes). The
+         * copied catalogue's 2,000 copies made ≈ 20 MB of containers a load, shared back into the pattern's nodes.
+         */
         private static JsonNode copy(JsonNode n) {
             if (n instanceof ObjectNode o) {
-                ObjectNode c = PlainJson.NODES.objectNode();
+                ObjectNode c = null; // made at the first entry that differs from the pattern's
+                int k = 0;
                 for (Map.Entry<String, JsonNode> e : o.properties()) {
-                    c.set(e.getKey(), copy(e.getValue()));
+                    JsonNode v = e.getValue();
+                    JsonNode x = copy(v);
+                    if (c == null && (x != v || localRef(e.getKey(), v))) {
+                        c = PlainJson.NODES.objectNode();
+                        int j = 0;
+                        for (Map.Entry<String, JsonNode> before : o.properties()) {
+                            if (j++ == k) {
+                                break;
+                            }
+                            c.set(before.getKey(), before.getValue());
+                        }
+                    }
+                    if (c != null) {
+                        c.set(e.getKey(), x);
+                    }
+                    k++;
                 }
-                return c;
+                return c == null ? o : c;
             }
             if (n instanceof tools.jackson.databind.node.ArrayNode a) {
-                tools.jackson.databind.node.ArrayNode c = PlainJson.NODES.arrayNode(a.size());
+                tools.jackson.databind.node.ArrayNode c = null;
                 for (int i = 0; i < a.size(); i++) {
-                    c.add(copy(a.get(i)));
+                    JsonNode v = a.get(i);
+                    JsonNode x = copy(v);
+                    if (c == null && x != v) {
+                        c = PlainJson.NODES.arrayNode(a.size());
+                        for (int j = 0; j < i; j++) {
+                            c.add(a.get(j));
+                        }
+                    }
+                    if (c != null) {
+                        c.add(x);
+                    }
                 }
-                return c;
+                return c == null ? a : c;
             }
             return n;
+        }
+
+        /** An entry the reference check rewrites in place: a {@code $ref} or {@code $dynamicRef} to {@code #…}. */
+        private static boolean localRef(String key, JsonNode v) {
+            return ("$ref".equals(key) || "$dynamicRef".equals(key)) && v.isString() && v.asString().startsWith("#");
         }
     }
 

@@ -64,6 +64,22 @@ final class SharedNodes {
         return (int) Math.min(chars / CHARS_PER_NODE, MAX_EXPECTED);
     }
 
+    /**
+     * Nodes a copy of an earlier form adds to the table: a copy's tree is the earlier form's but for its root
+     * {@code $id}, so only its root and that {@code $id} are new (the copied catalogue: 4,865 nodes kept for 2,000
+     * forms copied from 15).
+     */
+    static final int NODES_PER_COPY = 2;
+
+    /**
+     * The nodes to size a table for: schema texts of {@code chars} characters that are not copies ({@link
+     * #expectedNodes(long)}) and {@code copies} forms that are copies of earlier ones but for their {@code $id}
+     * ({@link #NODES_PER_COPY} each); at most {@value #MAX_EXPECTED}.
+     */
+    static int expectedNodes(long chars, int copies) {
+        return (int) Math.min((long) expectedNodes(chars) + (long) NODES_PER_COPY * Math.max(copies, 0), MAX_EXPECTED);
+    }
+
     /** The table's slots (for tests). */
     int capacity() {
         return nodes.length;

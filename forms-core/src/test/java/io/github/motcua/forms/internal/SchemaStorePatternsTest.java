@@ -206,4 +206,32 @@ class SchemaStorePatternsTest {
         assertEquals("urn:motcua:forms:procedure:B#/$defs/d", s.at("urn:motcua:forms:procedure:B", "/properties/d/$ref").asString());
         assertEquals(outcome(pack, false, new int[1]), outcome(pack, true, new int[1]));
     }
+
+    /**
+     * A copy keeps the pattern's parts that nothing changes in place and makes new only the containers down to a local
+     * reference (session 23): the copy's local references, in an object, in an array and as a {@code $dynamicRef},
+     * are written with its own id and the pattern's with the pattern's, and the store is the one parsing gives.
+     */
+    @Test
+    void aCopy_localReferencesInObjectsAndArrays_eachWrittenWithItsOwnId() {
+        String text = "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"$id\": \"urn:motcua:forms:procedure:A\","
+                + " \"type\": \"object\", \"allOf\": [{\"required\": [\"n\"]}, {\"$ref\": \"#/$defs/o\"}],"
+                + " \"properties\": {\"n\": {\"type\": \"integer\"}, \"list\": {\"type\": \"array\", \"prefixItems\": [{\"type\": \"string\"},"
+                + " {\"$dynamicRef\": \"#/$defs/d\"}]}, \"d\": {\"title\": \"Ngày\", \"$ref\": \"#/$defs/d\"}},"
+                + " \"$defs\": {\"d\": {\"type\": \"string\", \"format\": \"date\"}, \"o\": {\"type\": \"object\"}}}";
+        Map<String, String> pack = new TreeMap<>();
+        pack.put(form("A"), text);
+        pack.put(form("B"), text.replace("procedure:A", "procedure:B"));
+        pack.put(form("C"), text.replace("procedure:A", "procedure:C"));
+        SchemaStore s = new SchemaStore(pack, true);
+        assertEquals(2, s.derivedTrees());
+        for (String f : List.of("A", "B", "C")) {
+            String id = "urn:motcua:forms:procedure:" + f;
+            assertEquals(id + "#/$defs/o", s.at(id, "/allOf/1/$ref").asString());
+            assertEquals(id + "#/$defs/d", s.at(id, "/properties/list/prefixItems/1/$dynamicRef").asString());
+            assertEquals(id + "#/$defs/d", s.at(id, "/properties/d/$ref").asString());
+            assertEquals("Ngày", s.at(id, "/properties/d/title").asString());
+        }
+        assertEquals(outcome(pack, false, new int[1]), outcome(pack, true, new int[1]));
+    }
 }

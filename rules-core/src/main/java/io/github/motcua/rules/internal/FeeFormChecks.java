@@ -98,8 +98,9 @@ final class FeeFormChecks {
      */
     static void prebuild(Map<String, byte[]> packFiles, String code, FormFields.Library library) {
         byte[] csv = packFiles.get("procedures/" + code + "/fees.csv");
-        if (csv == null || packFiles.containsKey("procedures/" + code + "/fees.xlsx") || !mayReadQuantities(csv)) {
-            return; // no table, two tables (the fee section refuses them), or no quantity cell to check
+        // the hint first: most tables read no quantity, and the other paths are not worth making for them
+        if (csv == null || !mayReadQuantities(csv) || packFiles.containsKey("procedures/" + code + "/fees.xlsx")) {
+            return; // no table, no quantity cell to check, or two tables (the fee section refuses them)
         }
         String formPath = "procedures/" + code + "/form.schema.json";
         byte[] form = packFiles.get(formPath);
@@ -113,8 +114,11 @@ final class FeeFormChecks {
         }
     }
 
-    /** The column headers of a fee table whose RATE rows read a quantity from the form. */
-    private static final Set<String> QUANTITY_COLUMNS = Set.of("unitPath", "copiesPath");
+    /** The column headers of a fee table whose RATE rows read a quantity from the form, as bytes (ASCII). */
+    private static final byte[] UNIT_PATH = "unitPath".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] COPIES_PATH = "copiesPath".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** The first bytes of a cell kept for the comparisons (a header name, a comment's {@code #}): more is never needed. */
+    private static final int KEPT = 64;
 
     /**
      * Whether fee table {@code csv} may have a quantity cell: its header (the first record that is not blank or a
@@ -123,11 +127,21 @@ final class FeeFormChecks {
      * may hold commas, quotes doubled and line breaks); it never decides what the load accepts or reports, so a table
      * it misreads costs only its form's fields built on the fee section's thread (a miss) or built unasked (a false
      * hit). Every byte it compares is ASCII, so the UTF-8 text need not be decoded.
+     *
+     * <p>It runs once for every procedure folder of a first load, so it makes no object per cell or record (issue 15,
+     * session 23: session 22's version made a string of every header cell and of every record's first cell, with a
+     * list and a set a table, ≈ 2 KB a table and ≈ 5 MB of the 2,000-procedure catalogue's load): a cell's first
+     * {@value #KEPT} bytes are kept in one small array and compared there, a name with the whitespace {@link
+     * String#strip} removes around it; the header's quantity columns, in increasing order, are met again in order by
+     * each record's cells.
      */
     static boolean mayReadQuantities(byte[] csv) {
-        Set<Integer> columns = null; // the header's quantity columns, once the header is read
-        java.util.List<String> header = new java.util.ArrayList<>();
-        StringBuilder cell = new StringBuilder();
+        int[] columns = new int[2]; // the quantity columns of the record being read, then of the header
+        int found = 0; // how many of columns[] are the current record's (header not read yet)
+        boolean header = false; // read: columns[0..found) are the header's
+        int next = 0; // once the header is read: the index in columns[] of the next quantity column of this record
+        byte[] cell = new byte[KEPT]; // the first bytes of the cell being read (header cells and first cells only)
+        int kept = 0;
         int column = 0;
         boolean quoted = false;
         boolean nonBlank = false; // the current cell has a character other than a space
@@ -146,8 +160,8 @@ final class FeeFormChecks {
                     }
                 }
                 nonBlank = true;
-                if ((columns == null || column == 0) && cell.length() < 64) {
-                    cell.append((char) b);
+                if ((!header || column == 0) && kept < KEPT) {
+                    cell[kept++] = (byte) b;
                 }
                 continue;
             }
@@ -156,35 +170,42 @@ final class FeeFormChecks {
                 continue;
             }
             if (b == ',' || b == '\n') {
-                if (column == 0 && nonBlank && cell.toString().strip().startsWith("#")) {
+                if (column == 0 && nonBlank && startsWithHash(cell, kept)) {
                     comment = true;
                 }
                 if (nonBlank) {
                     recordBlank = false;
                 }
                 if (!comment) {
-                    if (columns == null) {
-                        header.add(cell.toString().strip());
-                    } else if (nonBlank && columns.contains(column)) {
-                        return true;
+                    if (!header) {
+                        if (strippedEquals(cell, kept, UNIT_PATH) || strippedEquals(cell, kept, COPIES_PATH)) {
+                            if (found == columns.length) {
+                                columns = java.util.Arrays.copyOf(columns, found * 2);
+                            }
+                            columns[found++] = column;
+                        }
+                    } else {
+                        while (next < found && columns[next] < column) {
+                            next++;
+                        }
+                        if (nonBlank && next < found && columns[next] == column) {
+                            return true;
+                        }
                     }
                 }
-                cell.setLength(0);
+                kept = 0;
                 nonBlank = false;
                 column++;
                 if (b == '\n') {
-                    if (columns == null && !comment && !recordBlank) {
-                        columns = new java.util.HashSet<>();
-                        for (int k = 0; k < header.size(); k++) {
-                            if (QUANTITY_COLUMNS.contains(header.get(k))) {
-                                columns.add(k);
-                            }
-                        }
-                        if (columns.isEmpty()) {
+                    if (!header && !comment && !recordBlank) {
+                        if (found == 0) {
                             return false;
                         }
+                        header = true;
+                    } else if (!header) {
+                        found = 0; // a comment or a blank record: not the header
                     }
-                    header.clear();
+                    next = 0;
                     column = 0;
                     comment = false;
                     recordBlank = true;
@@ -194,8 +215,36 @@ final class FeeFormChecks {
             if (b != ' ' && b != '\r' && b != '\t') {
                 nonBlank = true;
             }
-            if ((columns == null || column == 0) && cell.length() < 64) {
-                cell.append((char) b);
+            if ((!header || column == 0) && kept < KEPT) {
+                cell[kept++] = (byte) b;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a byte is whitespace to {@link String#strip} once widened to a char as a signed byte (9–13, 28–32). */
+    private static boolean space(byte b) {
+        return b == ' ' || b >= 9 && b <= 13 || b >= 28 && b <= 31;
+    }
+
+    /** Whether {@code cell[0..kept)}, stripped of whitespace, is {@code name}. */
+    private static boolean strippedEquals(byte[] cell, int kept, byte[] name) {
+        int from = 0;
+        int to = kept;
+        while (from < to && space(cell[from])) {
+            from++;
+        }
+        while (to > from && space(cell[to - 1])) {
+            to--;
+        }
+        return java.util.Arrays.equals(cell, from, to, name, 0, name.length);
+    }
+
+    /** Whether {@code cell[0..kept)}, stripped of whitespace, starts with {@code #}. */
+    private static boolean startsWithHash(byte[] cell, int kept) {
+        for (int k = 0; k < kept; k++) {
+            if (!space(cell[k])) {
+                return cell[k] == '#';
             }
         }
         return false;

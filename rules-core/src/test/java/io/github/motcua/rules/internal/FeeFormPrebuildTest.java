@@ -119,6 +119,156 @@ class FeeFormPrebuildTest {
         }
     }
 
+    /**
+     * Session 22's hint as it was written (a string for every header cell and every record's first cell, a list and a
+     * set a table): the reference the allocation-free hint of session 23 must agree with on every input.
+     */
+    private static boolean session22Hint(byte[] csv) {
+        java.util.Set<Integer> columns = null; // the header's quantity columns, once the header is read
+        java.util.List<String> header = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        int column = 0;
+        boolean quoted = false;
+        boolean nonBlank = false; // the current cell has a character other than a space
+        boolean comment = false; // the current record is a comment (its first cell starts with '#')
+        boolean recordBlank = true;
+        int i = csv.length >= 3 && (csv[0] & 0xFF) == 0xEF && (csv[1] & 0xFF) == 0xBB && (csv[2] & 0xFF) == 0xBF ? 3 : 0;
+        for (; i <= csv.length; i++) {
+            int b = i == csv.length ? '\n' : csv[i];
+            if (quoted) {
+                if (b == '"') {
+                    if (i + 1 < csv.length && csv[i + 1] == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                        continue;
+                    }
+                }
+                nonBlank = true;
+                if ((columns == null || column == 0) && cell.length() < 64) {
+                    cell.append((char) b);
+                }
+                continue;
+            }
+            if (b == '"') {
+                quoted = true;
+                continue;
+            }
+            if (b == ',' || b == '\n') {
+                if (column == 0 && nonBlank && cell.toString().strip().startsWith("#")) {
+                    comment = true;
+                }
+                if (nonBlank) {
+                    recordBlank = false;
+                }
+                if (!comment) {
+                    if (columns == null) {
+                        header.add(cell.toString().strip());
+                    } else if (nonBlank && columns.contains(column)) {
+                        return true;
+                    }
+                }
+                cell.setLength(0);
+                nonBlank = false;
+                column++;
+                if (b == '\n') {
+                    if (columns == null && !comment && !recordBlank) {
+                        columns = new java.util.HashSet<>();
+                        for (int k = 0; k < header.size(); k++) {
+                            if ((header.get(k).equals("unitPath") || header.get(k).equals("copiesPath"))) {
+                                columns.add(k);
+                            }
+                        }
+                        if (columns.isEmpty()) {
+                            return false;
+                        }
+                    }
+                    header.clear();
+                    column = 0;
+                    comment = false;
+                    recordBlank = true;
+                }
+                continue;
+            }
+            if (b != ' ' && b != '\r' && b != '\t') {
+                nonBlank = true;
+            }
+            if ((columns == null || column == 0) && cell.length() < 64) {
+                cell.append((char) b);
+            }
+        }
+        return false;
+    }
+
+    /** A random fee-table-like text: the bytes and words the hint reads (quotes, commas, line ends, comments, names). */
+    private static byte[] randomTable(java.util.Random r) {
+        String[] parts = {",", ",", ",", "\"", "\"\"", "\n", "\n", "\r\n", "#", " ", "\t", "\u000B", "\u001F", "unitPath",
+            "copiesPath", " unitPath ", "\"copiesPath\"", "unitPathX", "soBan", "x", "RATE", "Lệ phí", "ệ", "\uFEFF", "\u00A0",
+            "\u3000", " ".repeat(70) + "unitPath"};
+        StringBuilder b = new StringBuilder();
+        if (r.nextInt(8) == 0) {
+            b.append('\uFEFF');
+        }
+        for (int n = r.nextInt(60); n > 0; n--) {
+            b.append(parts[r.nextInt(parts.length)]);
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void hint_agreesWithSession22sHint_onRandomTablesAndEveryRepositoryTable() throws IOException {
+        java.util.Random r = new java.util.Random(23);
+        int reading = 0;
+        for (int i = 0; i < 50_000; i++) {
+            byte[] t = randomTable(r);
+            boolean expected = session22Hint(t);
+            reading += expected ? 1 : 0;
+            assertEquals(expected, FeeFormChecks.mayReadQuantities(t), () -> new String(t, StandardCharsets.UTF_8));
+        }
+        assertTrue(reading > 1_000 && reading < 49_000, "random tables read as reading a quantity: " + reading);
+        try (Stream<Path> walk = Files.walk(SourceTree.repository())) {
+            for (Path p : walk.filter(f -> f.getFileName().toString().endsWith(".csv") && !f.toString().contains("/target/")
+                    && !f.toString().contains("/.")).toList()) {
+                byte[] bytes = Files.readAllBytes(p);
+                assertEquals(session22Hint(bytes), FeeFormChecks.mayReadQuantities(bytes), p.toString());
+            }
+        }
+    }
+
+    /**
+     * The hint runs for every procedure folder of a first load: it makes no object per cell or record (session 22's made
+     * a string of each header cell and of each record's first cell, ≈ 2 KB a table, ≈ 5 MB of the 2,000-procedure
+     * catalogue's load). Bytes, not time: HotSpot counts each thread's allocation exactly.
+     */
+    @Test
+    void hint_allocatesNoObjectPerCellOrRecord() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mx instanceof com.sun.management.ThreadMXBean t
+                && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled(), "no per-thread allocation count");
+        com.sun.management.ThreadMXBean t = (com.sun.management.ThreadMXBean) mx;
+        // the generated catalogue's table: a comment, a header of 22 columns, three records, no quantity cell
+        StringBuilder csv = new StringBuilder("# Lệ phí đăng ký khai tử (fees; format docs/fees.md).\n")
+                .append("type,item,kind,nameVi,nameEn,tariff,rate,fromUnit,unitRate,cap,unitPath,copiesPath,charge,channel,")
+                .append("categories,percent,stacks,validFrom,validTo,basis,verified,note\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append("EXEMPT,le-phi-khai-tu,,,,,,,,,,,,,ON_TIME_DEATH,,,,,PHI-LHT-2014-D11-K1-B,,\"Đăng ký, đúng hạn\"\n");
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        boolean any = false;
+        for (int i = 0; i < 200; i++) { // the allocation counter's own first use
+            any |= FeeFormChecks.mayReadQuantities(bytes);
+        }
+        int calls = 2_000;
+        long before = t.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < calls; i++) {
+            any |= FeeFormChecks.mayReadQuantities(bytes);
+        }
+        long perCall = (t.getCurrentThreadAllocatedBytes() - before) / calls;
+        assertFalse(any);
+        // two small arrays a call at most (a cell's first 64 bytes, the header's quantity columns); session 22's: > 2 KB
+        assertTrue(perCall <= 256, perCall + " bytes a call");
+    }
+
     private static PackFiles hoTich(String formText, String fees) {
         try {
             Path dir = Path.of(FeeFormPrebuildTest.class.getClassLoader().getResource("packs/ho-tich/pack.yaml").toURI()).getParent();
