@@ -169,7 +169,11 @@ public final class CpuTimeHarness {
             c.uniform = flags.contains("uniform"); // N/K/uniform: the first K drawn evenly, no 80/20 skew
             long s0 = System.nanoTime();
             c.setUp();
-            System.out.printf(Locale.ROOT, "catalogue of %d set up in %.1f s%n", procedures, (System.nanoTime() - s0) / 1e9);
+            // the mix's warm-up, as JMH's skewedMix gets it (CatalogueBenchmark.Catalogue.warmUp; 0 rounds: none)
+            c.warmRounds = c.warmUp(Integer.getInteger(CatalogueBenchmark.Catalogue.WARM_ROUNDS_PROPERTY,
+                    CatalogueBenchmark.Catalogue.MIN_WARM_ROUNDS));
+            System.out.printf(Locale.ROOT, "catalogue of %d set up in %.1f s (%d rounds of the mix's warm-up)%n", procedures,
+                    (System.nanoTime() - s0) / 1e9, c.warmRounds);
             CatalogueBenchmark bench = new CatalogueBenchmark();
             if (formOnly) {
                 // formcheck:N: the same mix's form checks alone (what the decision's form section asks the

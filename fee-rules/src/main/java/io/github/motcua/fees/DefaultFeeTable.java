@@ -68,11 +68,11 @@ final class DefaultFeeTable implements FeeTable {
          */
         private final Object[] words;
         /**
-         * Where row {@code k}'s categories end, counted from {@code 2 * rateCount}: 8 bits a row in {@link #catEndBits}
-         * when the item has at most 8 rows and at most 255 categories in all (every table of the reference packs), else
-         * in {@link #catEnds} (null otherwise).
+         * Where row {@code k}'s categories end, counted from {@code 2 * rateCount}. Session 23: a plain {@code int[]} for
+         * every item (session 22 packed the ends 8 bits a row into a {@code long} for items of at most 8 rows and 255
+         * categories; measured against this form with the skewed mix, no gain beyond the noise: docs/performance.md
+         * "Session 23 — the skewed mix made quotable").
          */
-        private final long catEndBits;
         private final int[] catEnds;
 
         Item(String name, List<FeeRow> rates, List<FeeRow> adjustments) {
@@ -87,27 +87,19 @@ final class DefaultFeeTable implements FeeTable {
             }
             this.onRule = rows[0].onRule();
             this.words = new Object[2 * rateCount + cats];
-            boolean packed = rows.length <= 8 && cats <= 255;
-            int[] ends = packed ? null : new int[rows.length];
-            long bits = 0;
+            this.catEnds = new int[rows.length];
             int at = 0;
             for (int k = 0; k < rows.length; k++) {
                 for (ExemptionCategory c : rows[k].categories()) {
                     words[2 * rateCount + at++] = c;
                 }
-                if (packed) {
-                    bits |= (long) at << (8 * k);
-                } else {
-                    ends[k] = at;
-                }
+                catEnds[k] = at;
             }
-            this.catEndBits = bits;
-            this.catEnds = ends;
         }
 
         /** The index in {@link #words} after row {@code k}'s last category. */
         int catEnd(int k) {
-            return 2 * rateCount + (catEnds == null ? (int) (catEndBits >>> (8 * k)) & 0xFF : catEnds[k]);
+            return 2 * rateCount + catEnds[k];
         }
 
         /** The index in {@link #words} of row {@code k}'s first category (its end when it names none). */

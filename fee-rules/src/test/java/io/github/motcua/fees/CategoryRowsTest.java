@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A row's categories are read from its item's flat array (session 22: one array per item instead of one list per
- * row; the row ends packed 8 bits a row for an item of at most 8 rows, an {@code int[]} beyond): which rate a category
- * selects, which exemption or reduction applies, and the reason it gives (the first of the row's categories the
- * applicant has, in the row's order) are the same whichever way the ends are kept.
+ * row; the rows' ends in an {@code int[]}, session 23 — session 22 packed them 8 bits a row into a {@code long} for an
+ * item of at most 8 rows and 255 categories): which rate a category selects, which exemption or reduction applies, and
+ * the reason it gives (the first of the row's categories the applicant has, in the row's order) are the same for a
+ * small item, one past 8 rows and one past 255 categories (where session 22's two forms met).
  */
 class CategoryRowsTest {
     private static final String HEAD =
@@ -40,11 +41,11 @@ class CategoryRowsTest {
     }
 
     @Test
-    void categoriesSelectTheSameRatesAndAdjustments_packedOrNot() {
-        FeeTable packed = table(0); // 6 rows, 6 categories
-        FeeTable wide = table(4); // 10 rows: the ends in an int[]
-        FeeTable many = table(90); // 96 rows, 276 categories
-        for (FeeTable t : List.of(packed, wide, many)) {
+    void categoriesSelectTheSameRatesAndAdjustments_smallOrLargeItem() {
+        FeeTable small = table(0); // 6 rows, 6 categories
+        FeeTable wide = table(4); // 10 rows (past session 22's 8-row packing)
+        FeeTable many = table(90); // 96 rows, 276 categories (past its 255)
+        for (FeeTable t : List.of(small, wide, many)) {
             assertEquals(100_000, line(t, Channel.DESK).amount().dong());
             // the category's own rate (60,000), then 20 % off for a student, stacking
             assertEquals(48_000, line(t, Channel.DESK, "STUDENT").amount().dong());
@@ -65,7 +66,7 @@ class CategoryRowsTest {
         for (String[] cats : List.of(new String[0], new String[] {"STUDENT"}, new String[] {"ELDERLY", "STUDENT"},
                 new String[] {"CHILD"}, new String[] {"MERITORIOUS", "STUDENT"}, new String[] {"DISABLED", "MARTYR_RELATIVE"})) {
             for (Channel c : Channel.values()) {
-                FeeAssessment a = packed.assess(FeeRequest.of("X", DAY).withChannel(c).withCategories(cats));
+                FeeAssessment a = small.assess(FeeRequest.of("X", DAY).withChannel(c).withCategories(cats));
                 assertEquals(a, wide.assess(FeeRequest.of("X", DAY).withChannel(c).withCategories(cats)), String.join("|", cats));
                 assertEquals(a, many.assess(FeeRequest.of("X", DAY).withChannel(c).withCategories(cats)), String.join("|", cats));
             }
