@@ -137,7 +137,7 @@ final class BuiltInSections {
     }
 
     /** {@code calendar/*.yaml} with pack.yaml's {@code defaults} and {@code calendar.switches}: a {@link DeadlineEngine}. */
-    static final class CalendarSection implements DecisionSection<DeadlineResult>, WithoutPackIdentity {
+    static final class CalendarSection implements DecisionSection<DeadlineResult>, WithoutPackIdentity, WithProblemSink {
         @Override
         public String name() {
             return CALENDAR;
@@ -460,7 +460,18 @@ final class BuiltInSections {
 
         @Override
         public Result load(Map<String, byte[]> files, Context context) {
-            List<PackProblem> problems = new ArrayList<>();
+            ProblemSink<PackProblem> problems = ProblemCap.sink();
+            Result r = load(files, context, problems);
+            return new Result(r.value(), problems.list(), r.warnings());
+        }
+
+        /**
+         * Its problems bounded as they are made ({@link WithProblemSink}; issue 15 session 23): a calendar/ folder of
+         * many files that are not YAML makes one {@code UNKNOWN_FILE} each, so at most {@link ProblemCap#MAX} are kept.
+         */
+        @Override
+        public Result load(Map<String, byte[]> files, Context context, ProblemSink<PackProblem> problems) {
+            long before = ProblemSink.found(problems);
             try {
                 DeadlineSettings settings = DeadlineSettings.defaults();
                 Map<String, Boolean> switches = Map.of();
@@ -479,7 +490,7 @@ final class BuiltInSections {
                     }
                 }
                 WorkingCalendar calendar = Calendars.load(calendarFiles, switches, context.bases(), settings.officeHours());
-                return new Result(problems.isEmpty() ? DeadlineEngine.of(calendar, settings) : null, problems);
+                return new Result(ProblemSink.found(problems) == before ? DeadlineEngine.of(calendar, settings) : null, List.of());
             } catch (CalendarFileException e) {
                 io.github.motcua.kernel.Problem p = e.toProblem();
                 if (p.code().equals(io.github.motcua.kernel.ProblemCode.NOT_UTF8)) {
@@ -487,7 +498,7 @@ final class BuiltInSections {
                     if (!"pack.yaml".equals(e.file())) {
                         problems.add(PackProblem.of(p));
                     }
-                    return new Result(null, problems);
+                    return new Result(null, List.of());
                 }
                 // what failed (CALENDAR_UNREADABLE, _MALFORMED, _OUT_OF_RANGE, _NO_SUCH_LUNAR_DATE, ...): CALENDAR before session 12
                 problems.add(new PackProblem(e.file(), e.line(), e.column(), e.reason().name(),
@@ -500,7 +511,7 @@ final class BuiltInSections {
                 problems.add(new PackProblem("pack.yaml", 0, 0, code, Msg.vi("load.calendar.file", "detail", p.messageVi()),
                         Msg.en("load.calendar.file", "detail", p.messageEn())));
             }
-            return new Result(null, problems);
+            return new Result(null, List.of());
         }
     }
 
@@ -896,7 +907,7 @@ final class BuiltInSections {
     }
 
     /** {@code forms/**}, {@code templates/**} and each procedure's {@code form.schema.json} and templates: a {@link FormRegistry}. */
-    static final class FormSection implements DecisionSection<Decision.FormCheck>, WithoutPackIdentity {
+    static final class FormSection implements DecisionSection<Decision.FormCheck>, WithoutPackIdentity, WithProblemSink {
         private static final java.util.regex.Pattern FORM_FILE =
                 java.util.regex.Pattern.compile("procedures/[^/]+/(form\\.schema\\.json|templates/.+)");
         private final boolean lazy;
@@ -1064,18 +1075,30 @@ final class BuiltInSections {
 
         @Override
         public Result load(Map<String, byte[]> files, Context context) {
+            ProblemSink<PackProblem> problems = ProblemCap.sink();
+            Result r = load(files, context, problems);
+            return new Result(r.value(), problems.list(), r.warnings());
+        }
+
+        /**
+         * Its files that are not text bounded as they are made ({@link WithProblemSink}; issue 15 session 23): a pack of
+         * many form or template files that are not UTF-8 makes one problem each, so at most {@link ProblemCap#MAX} are
+         * kept. forms-core refuses a registry with one exception: its one problem goes into the same sink.
+         */
+        @Override
+        public Result load(Map<String, byte[]> files, Context context, ProblemSink<PackProblem> problems) {
             if (files.isEmpty()) {
                 return new Result(null, List.of());
             }
+            long before = ProblemSink.found(problems);
             Map<String, String> text = new TreeMap<>();
-            List<PackProblem> notText = new ArrayList<>();
             files.forEach((p, b) -> {
                 if (p.endsWith(".json") || p.endsWith(".ftlh")) { // what forms-core reads; it ignores the rest (a logo)
-                    text.put(p, PackFiles.text(p, b, notText));
+                    text.put(p, PackFiles.text(p, b, problems));
                 }
             });
-            if (!notText.isEmpty()) {
-                return new Result(null, notText);
+            if (ProblemSink.found(problems) != before) {
+                return new Result(null, List.of());
             }
             try {
                 FormRegistry registry = Forms.builder().packFiles(text).unitCodes(context.units().keySet()).lazyCompile(lazy).build();
@@ -1090,16 +1113,19 @@ final class BuiltInSections {
                 String vi = d != null ? d.messageVi() : e.getMessage();
                 en = en.startsWith(where) ? en.substring(where.length()) : en;
                 vi = vi.startsWith(where) ? vi.substring(where.length()) : vi;
-                return new Result(null, List.of(new PackProblem(file, e.line(), e.column(), "TEMPLATE_REFUSED",
-                        Msg.vi("load.forms.templateRefused", "detail", vi), Msg.en("load.forms.templateRefused", "detail", en))));
+                problems.add(new PackProblem(file, e.line(), e.column(), "TEMPLATE_REFUSED",
+                        Msg.vi("load.forms.templateRefused", "detail", vi), Msg.en("load.forms.templateRefused", "detail", en)));
+                return new Result(null, List.of());
             } catch (UnableToLoadFormsException e) {
                 String file = e.file() != null ? e.file() : files.keySet().iterator().next();
                 // forms-core's problem: "cannot load the e-forms" and the detail, in each language
                 io.github.motcua.kernel.Problem p = e.toProblem();
-                return new Result(null, List.of(new PackProblem(file, p.line(), p.column(), "FORMS", p.messageVi(), p.messageEn())));
+                problems.add(new PackProblem(file, p.line(), p.column(), "FORMS", p.messageVi(), p.messageEn()));
+                return new Result(null, List.of());
             } catch (FormsException e) {
-                return new Result(null, List.of(new PackProblem(files.keySet().iterator().next(), 0, 0, "FORMS",
-                        Msg.vi("load.forms.failed", "detail", e.toProblem().messageVi()), Msg.en("load.forms.failed", "detail", e.getMessage()))));
+                problems.add(new PackProblem(files.keySet().iterator().next(), 0, 0, "FORMS",
+                        Msg.vi("load.forms.failed", "detail", e.toProblem().messageVi()), Msg.en("load.forms.failed", "detail", e.getMessage())));
+                return new Result(null, List.of());
             }
         }
     }

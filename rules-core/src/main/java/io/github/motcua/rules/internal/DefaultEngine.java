@@ -175,7 +175,10 @@ public final class DefaultEngine implements Engine {
          */
         synchronized void prepare() {
             if (!done) {
-                List<PackProblem> mine = new ArrayList<>();
+                // bounded as made (issue 15 session 23): a procedure checked at its first use can make as many problems
+                // as its rule texts have mistakes; at most ProblemCap.MAX kept, the rest counted and folded by the lists
+                // that take this one (the load's, the warm-up's report) or rendered last for the refusal at first use
+                io.github.motcua.kernel.ProblemSink<PackProblem> mine = ProblemCap.sink();
                 long generatedBefore = RuleClasses.generationsOnThisThread();
                 try {
                     compileForm(mine);
@@ -235,7 +238,7 @@ public final class DefaultEngine implements Engine {
                     early = null;
                     linked = null;
                 }
-                problems = List.copyOf(mine);
+                problems = mine.isEmpty() ? List.of() : mine; // no thread adds to it any more: read-only from here
                 generations = RuleClasses.generationsOnThisThread() - generatedBefore; // this thread ran the compile, if any
                 sameRules = null; // let the previous version go
                 for (LoadedPack.RuleText t : src.rules()) {
@@ -325,7 +328,8 @@ public final class DefaultEngine implements Engine {
             if (cp == null) {
                 RuleNetwork n = lazy.pending() ? engine.inForeground(lazy::get) : lazy.get();
                 if (n == null) {
-                    throw new io.github.motcua.rules.UnableToLoadPackException(source, lazy.problems());
+                    // its kept problems by file, line and column, then the one counting those not kept
+                    throw new io.github.motcua.rules.UnableToLoadPackException(source, ProblemCap.bounded(lazy.problems()));
                 }
                 cp = new CompiledProcedure(procedure, n, lazy.rules());
                 compiled = cp;

@@ -148,13 +148,15 @@ final class ProcedureReader {
         /** The problems the load would have reported for {@code src} had it run the checks itself. */
         synchronized List<PackProblem> run(LoadedPack.ProcedureSource src) {
             if (found == null) {
-                List<PackProblem> out = new ArrayList<>();
+                // bounded as made (issue 15 session 23): one problem a mistake of the rule texts, at most ProblemCap.MAX
+                // kept, the rest counted and folded by the procedure's list that takes these
+                io.github.motcua.kernel.ProblemSink<PackProblem> out = ProblemCap.sink();
                 FormFields form = FormFields.of(formPath, formBytes, forms);
                 for (LoadedPack.RuleText t : src.rules()) {
                     textChecks(t, form, out);
                 }
                 otherInstrument(src.procedure(), src.rules(), bases, out);
-                found = List.copyOf(out);
+                found = out.isEmpty() ? List.of() : out; // read-only from here
                 forms = null;
                 formPath = null;
                 formBytes = null;

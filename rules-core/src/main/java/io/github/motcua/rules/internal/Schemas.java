@@ -81,14 +81,20 @@ public final class Schemas {
 
     /** {@link #validate} by networknt alone, whatever the kind (the reference {@code ProcedureShapeTest} compares with). */
     static List<PackProblem> validateWithNetworknt(String kind, YamlDoc doc, String pointerPrefix, JsonNode node) {
+        return validateWithNetworknt(kind, doc, pointerPrefix, node, ProblemCap.MAX);
+    }
+
+    /** {@link #validateWithNetworknt(String, YamlDoc, String, JsonNode)} keeping at most {@code maxErrors} of networknt's errors a run. */
+    static List<PackProblem> validateWithNetworknt(String kind, YamlDoc doc, String pointerPrefix, JsonNode node, int maxErrors) {
         Schema s = schema(kind);
-        List<Error> vi = s.validate(node, ctx -> ctx.executionConfig(b -> b.locale(VI).formatAssertionsEnabled(true)));
+        // networknt's list of errors, bounded while networknt adds to it (issue 15 session 23; BoundedErrors)
+        BoundedErrors vi = errors(s, node, VI, maxErrors);
         if (vi.isEmpty()) {
             return List.of();
         }
-        List<Error> en = s.validate(node, ctx -> ctx.executionConfig(b -> b.locale(Locale.ENGLISH).formatAssertionsEnabled(true)));
+        BoundedErrors en = errors(s, node, Locale.ENGLISH, maxErrors);
         // bounded as made: at most ProblemCap.MAX kept (the first by line and column), the rest counted; a list that
-        // takes it folds its count (networknt's own lists are not bounded: at most the nodes of one 8 MB file)
+        // takes it folds its count
         ProblemSink<PackProblem> out = ProblemCap.sink();
         // a misspelt key is two errors to networknt (the unknown key, and the required one it should have been): one here
         java.util.Set<String> misspelt = new java.util.HashSet<>();
@@ -100,10 +106,10 @@ public final class Schemas {
                 }
             }
         }
-        for (int i = 0; i < vi.size(); i++) {
+        for (int i = 0; i < vi.kept(); i++) {
             Error e = vi.get(i);
             String ptr = pointerPrefix + pointer(e.getInstanceLocation());
-            String enMsg = i < en.size() ? en.get(i).getMessage() : e.getMessage();
+            String enMsg = i < en.kept() ? en.get(i).getMessage() : e.getMessage();
             PackProblem indented = misindented(doc, ptr, e);
             if (indented != null) {
                 out.add(indented);
@@ -120,7 +126,120 @@ public final class Schemas {
             out.add(doc.problem(ptr, "SCHEMA", Msg.vi("load.schema.invalid", "kind", kind, "detail", e.getMessage()),
                     Msg.en("load.schema.invalid", "kind", kind, "detail", enMsg)));
         }
+        if (vi.dropped() > 0) {
+            // networknt's errors past the first maxErrors, counted one problem each at the place of the first of them
+            int[] at = doc.position(pointerPrefix + pointer(vi.firstDropped().getInstanceLocation()));
+            out.fold(vi.dropped(), doc.file(), at[0], at[1]);
+        }
         return out;
+    }
+
+    /**
+     * networknt's errors for {@code node} in {@code locale}: at most {@code max} kept, the others counted
+     * ({@link BoundedErrors}).
+     */
+    static BoundedErrors errors(Schema s, JsonNode node, Locale locale, int max) {
+        BoundedErrors errors = new BoundedErrors(max);
+        List<Error> returned = s.validate(node, ctx -> {
+            ctx.executionConfig(b -> b.locale(locale).formatAssertionsEnabled(true));
+            ctx.setErrors(errors); // networknt adds every error of the run to the context's list: this one
+        });
+        if (returned != errors) {
+            // networknt 3.0.9 returns the context's list (OutputFormat.DEFAULT); only a fail-fast run swaps it. A
+            // version that does otherwise would collect unbounded again: refuse it here, where the tests see it
+            throw new IllegalStateException("networknt did not report into the bounded list");
+        }
+        return errors;
+    }
+
+    /**
+     * The list networknt 3.0.9 adds a validation's errors to ({@code ExecutionContext.setErrors}), bounded while they
+     * are added (issue 15 session 23): a hostile file of hundreds of thousands of bad values made one {@link Error} each
+     * (with its location and message), twice (a run in each language), before any problem was made. It keeps the first
+     * {@code max} errors found and counts the others, keeping only the first of those (for its place).
+     *
+     * <p>{@link #size()} is every error added, kept or not: networknt compares the size before and after a subschema
+     * to tell whether it failed ({@code Schema.validate}, {@code patternProperties}, {@code unevaluatedItems}), and that
+     * answer must not change at the cap. Only the first {@link #kept()} can be read ({@link #get}, {@link #iterator});
+     * networknt's validation reads nothing of the list but its size (its walk's {@code subList} is not used here), and
+     * its combinators ({@code anyOf}, {@code oneOf}, {@code not}, {@code if}, {@code contains}) put their own list in
+     * its place while a branch runs and add what they report to this one ({@link #add}, {@link #addAll}). Those
+     * branch lists are networknt's, not bounded here: at most the errors of the one value the combinator applies to.
+     */
+    static final class BoundedErrors extends java.util.AbstractList<Error> {
+        private final int max;
+        private final ArrayList<Error> kept = new ArrayList<>();
+        private long dropped;
+        private Error firstDropped;
+
+        BoundedErrors(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public boolean add(Error e) {
+            if (kept.size() < max) {
+                kept.add(e);
+            } else {
+                if (firstDropped == null) {
+                    firstDropped = e;
+                }
+                dropped++;
+            }
+            return true;
+        }
+
+        @Override
+        public boolean addAll(java.util.Collection<? extends Error> errors) {
+            for (Error e : errors) {
+                add(e);
+            }
+            return !errors.isEmpty();
+        }
+
+        /** Only a kept error: {@code index} below {@link #kept()}. */
+        @Override
+        public Error get(int index) {
+            return kept.get(index);
+        }
+
+        @Override
+        public java.util.Iterator<Error> iterator() {
+            return java.util.Collections.unmodifiableList(kept).iterator();
+        }
+
+        /** Every error added, kept or only counted (see the class). */
+        @Override
+        public int size() {
+            return (int) Math.min(Integer.MAX_VALUE, kept.size() + dropped);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return kept.isEmpty() && dropped == 0;
+        }
+
+        @Override
+        public void clear() {
+            kept.clear();
+            dropped = 0;
+            firstDropped = null;
+        }
+
+        /** How many are kept (readable). */
+        int kept() {
+            return kept.size();
+        }
+
+        /** How many were only counted. */
+        long dropped() {
+            return dropped;
+        }
+
+        /** The first error only counted, or null. */
+        Error firstDropped() {
+            return firstDropped;
+        }
     }
 
     /**

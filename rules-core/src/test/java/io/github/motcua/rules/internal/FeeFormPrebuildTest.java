@@ -269,6 +269,67 @@ class FeeFormPrebuildTest {
         assertTrue(perCall <= 256, perCall + " bytes a call");
     }
 
+    /** A header of {@code cells} one-character cells, then {@code tail} (the real columns and rows). */
+    private static byte[] hostileHeader(int cells, String tail) {
+        StringBuilder b = new StringBuilder(cells * 2 + tail.length());
+        for (int k = 0; k < cells; k++) {
+            b.append((char) ('a' + k % 26)).append(',');
+        }
+        return b.append(tail).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The bytes this thread allocated while {@code run} ran; -1 where the JVM does not count them. */
+    static long allocatedBy(Runnable run) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(mx instanceof com.sun.management.ThreadMXBean sun) || !sun.isThreadAllocatedMemorySupported()
+                || !sun.isThreadAllocatedMemoryEnabled()) {
+            return -1;
+        }
+        long id = Thread.currentThread().getId();
+        long before = sun.getThreadAllocatedBytes(id);
+        run.run();
+        return sun.getThreadAllocatedBytes(id) - before;
+    }
+
+    /**
+     * Issue 15 session 23 (hostile input): a header of 2 million one-character cells before the real columns (4 MB, within
+     * the 8 MB file limit) gets the same answer as the kernel's reader, and the scan keeps no string a header cell: it
+     * allocates a few hundred bytes where session 22's hint, keeping every header cell, allocated 128.8 MB. A header of
+     * 800,000 {@code unitPath} cells: the same answer; the hint's array of matching columns grows with them (one int
+     * each, doubled as it grows: about 8 MB), bounded by the file.
+     */
+    @Test
+    void hint_aHeaderOfMillionsOfCells_sameAnswer_andNoStringACell() {
+        int cells = 2_000_000;
+        byte[] reads = hostileHeader(cells, "type,copiesPath\nRATE," + ",".repeat(cells) + "soBan\n");
+        byte[] readsNothing = hostileHeader(cells, "type,copiesPath\nRATE," + ",".repeat(cells) + "\n");
+        byte[] noColumn = hostileHeader(cells, "type,rate\nRATE,1\n");
+        byte[] oneColumnLeft = hostileHeader(cells, "type,copiesPath\nRATE," + ",".repeat(cells - 1) + "soBan\n");
+        assertTrue(reads.length < 8 * 1024 * 1024);
+        assertEquals(List.of(true, false, false, false),
+                List.of(FeeFormChecks.mayReadQuantities(reads), FeeFormChecks.mayReadQuantities(readsNothing),
+                        FeeFormChecks.mayReadQuantities(noColumn), FeeFormChecks.mayReadQuantities(oneColumnLeft)));
+        for (byte[] csv : List.of(reads, readsNothing, noColumn, oneColumnLeft)) {
+            assertEquals(reference(csv), FeeFormChecks.mayReadQuantities(csv));
+        }
+        // a header naming the quantity column millions of times: one bit a column, the answer unchanged
+        StringBuilder many = new StringBuilder();
+        for (int k = 0; k < 800_000; k++) {
+            many.append("unitPath,");
+        }
+        byte[] repeated = (many + "x\nRATE" + ",".repeat(799_998) + ",soTrang\n").getBytes(StandardCharsets.UTF_8);
+        assertTrue(reference(repeated));
+        assertTrue(FeeFormChecks.mayReadQuantities(repeated));
+
+        FeeFormChecks.mayReadQuantities(reads); // warm, so the probe counts the scan, not class loading
+        long allocated = allocatedBy(() -> assertTrue(FeeFormChecks.mayReadQuantities(reads)));
+        long allocatedRepeated = allocatedBy(() -> FeeFormChecks.mayReadQuantities(repeated));
+        org.junit.jupiter.api.Assumptions.assumeTrue(allocated >= 0, "this JVM does not count a thread's allocation");
+        // not a timing: the bytes allocated, deterministic up to a few hundred bytes of the probe's own
+        assertTrue(allocated < 100_000, "allocated " + allocated + " bytes for a 2,000,000-cell header");
+        assertTrue(allocatedRepeated < 16_000_000, "allocated " + allocatedRepeated + " bytes for 800,000 unitPath cells");
+    }
+
     private static PackFiles hoTich(String formText, String fees) {
         try {
             Path dir = Path.of(FeeFormPrebuildTest.class.getClassLoader().getResource("packs/ho-tich/pack.yaml").toURI()).getParent();
