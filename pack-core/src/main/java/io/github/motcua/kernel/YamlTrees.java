@@ -21,7 +21,21 @@ import tools.jackson.dataformat.yaml.YAMLParser;
 final class YamlTrees {
     /** Jackson's YAML factory, built at the first text {@link YamlSubset} leaves to it (not at every start-up). */
     private static final class Parser {
-        static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+        /*
+         * snakeyaml-engine refuses a text past its code-point limit (3 MiB by default) with a scanner error that reads
+         * like any other syntax mistake, so a well-formed file between 3 MiB and the pack's file-size limit was refused
+         * as an indentation mistake at whatever line the limit fell on (session 23). The text given here is a pack file
+         * already read under Limits#maxFileBytes (a code point is at least one byte), so that limit is the one bound:
+         * the parser's own is lifted. The rest is the factory's default: LoadSettings.builder() with no schema set, as
+         * YAMLFactory.builder() makes it, and duplicate keys allowed to the parser (given settings that refuse them,
+         * Jackson turns on its own duplicate check, whose unpositioned error would replace node()'s DUPLICATE_KEY).
+         */
+        static final YAMLFactory FACTORY = YAMLFactory.builder()
+                .loadSettings(org.snakeyaml.engine.v2.api.LoadSettings.builder()
+                        .setCodePointLimit(Integer.MAX_VALUE)
+                        .setAllowDuplicateKeys(true)
+                        .build())
+                .build();
     }
 
     /** Message keys of {@link ProblemCode#YAML_SYNTAX} for the usual mistakes, said in plain words. */
