@@ -22,7 +22,22 @@ final class CsvParser {
      * ({@link ProblemSink}): a stray quote in each of a million cells is not a million problems held.
      */
     static CsvTable parse(String file, String text, int maxProblems) {
+        return parse(file, text, maxProblems, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #parse(String, String, int)}, reading at most {@code maxCells} cells: the reading stops at the record
+     * holding cell {@code maxCells + 1}, which is not kept, and the table's problems end with one
+     * {@link ProblemCode#CSV_TOO_MANY_CELLS} at that record's line (always listed, after the bounded problems found
+     * before it). Cells are counted as they are made, so at most {@code maxCells} strings are made whatever the text.
+     */
+    static CsvTable parse(String file, String text, int maxProblems, int maxCells) {
+        if (maxCells < 0) {
+            throw new IllegalArgumentException("maxCells < 0: " + maxCells);
+        }
         List<CsvTable.Row> rows = new ArrayList<>();
+        long cellsBefore = 0; // the cells of the records in rows
+        int past = 0; // the line of the record holding cell maxCells + 1, once met
         ProblemSink<Problem> problems = ProblemSink.asFound(maxProblems, ProblemSink.KERNEL);
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -60,10 +75,18 @@ final class CsvParser {
             if (c == '"' && cell.length() == 0 && !afterQuote) {
                 quoted = true;
             } else if (c == ',') {
+                if (cellsBefore + cells.size() >= maxCells) {
+                    past = recordLine;
+                    break;
+                }
                 cells.add(cell.toString());
                 cell.setLength(0);
                 afterQuote = false;
             } else if (c == '\r' || c == '\n') {
+                if (cellsBefore + cells.size() >= maxCells) {
+                    past = recordLine;
+                    break;
+                }
                 if (c == '\r' && i + 1 < n && t[i + 1] == '\n') {
                     i++;
                 }
@@ -71,6 +94,7 @@ final class CsvParser {
                 cell.setLength(0);
                 afterQuote = false;
                 rows.add(new CsvTable.Row(recordLine, cells));
+                cellsBefore += cells.size();
                 cells = new ArrayList<>();
                 line++;
                 recordLine = line;
@@ -92,13 +116,26 @@ final class CsvParser {
                 i = j - 1;
             }
         }
-        if (quoted) {
-            problems.add(Problem.of(file, recordLine, cells.size() + 1, ProblemCode.CSV_UNCLOSED_QUOTE));
+        if (past == 0) {
+            if (quoted) {
+                problems.add(Problem.of(file, recordLine, cells.size() + 1, ProblemCode.CSV_UNCLOSED_QUOTE));
+            }
+            if (cell.length() > 0 || !cells.isEmpty()) {
+                if (cellsBefore + cells.size() >= maxCells) {
+                    past = recordLine;
+                } else {
+                    cells.add(cell.toString());
+                    rows.add(new CsvTable.Row(recordLine, cells));
+                }
+            }
         }
-        if (cell.length() > 0 || !cells.isEmpty()) {
-            cells.add(cell.toString());
-            rows.add(new CsvTable.Row(recordLine, cells));
+        if (past == 0) {
+            return new CsvTable(file, rows, problems.list());
         }
-        return new CsvTable(file, rows, problems.list());
+        // the record holding cell maxCells + 1 and everything after it are not read: one problem says so, listed
+        // whatever the problems before it (a caller refusing the file must see it)
+        List<Problem> listed = new ArrayList<>(problems.list());
+        listed.add(Problem.of(file, past, 0, ProblemCode.CSV_TOO_MANY_CELLS, "max", String.valueOf(maxCells)));
+        return new CsvTable(file, rows, listed);
     }
 }

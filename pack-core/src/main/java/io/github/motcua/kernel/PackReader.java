@@ -794,6 +794,20 @@ public final class PackReader {
         return CsvParser.parse(file, text);
     }
 
+    /**
+     * As {@link #csv(String, String)}, reading at most {@code maxCells} cells (a hostile text of millions of cells
+     * makes at most {@code maxCells} strings): the records before the one holding cell {@code maxCells + 1} are read,
+     * that record and the rest are not, and the problems end with one {@link ProblemCode#CSV_TOO_MANY_CELLS} at its
+     * line (argument {@code max}), listed after the problems found before it whatever their number. A text of at most
+     * {@code maxCells} cells reads exactly as {@link #csv(String, String)} reads it. Cells are counted as this reader
+     * splits them: every cell of every record, empty ones included ({@code a,,b} is three).
+     *
+     * @throws IllegalArgumentException if {@code maxCells} is negative
+     */
+    public static CsvTable csv(String file, String text, int maxCells) {
+        return CsvParser.parse(file, text, ProblemSink.MAX, maxCells);
+    }
+
     private Path inside(String file) {
         Objects.requireNonNull(file, "file");
         String f = strip(file);

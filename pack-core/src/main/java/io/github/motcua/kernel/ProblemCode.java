@@ -47,6 +47,11 @@ public record ProblemCode(String name) {
     public static final ProblemCode CSV_AFTER_QUOTE = new ProblemCode("CSV_AFTER_QUOTE");
     /** A CSV field's quote is never closed. */
     public static final ProblemCode CSV_UNCLOSED_QUOTE = new ProblemCode("CSV_UNCLOSED_QUOTE");
+    /**
+     * A CSV text has more cells than its reader's limit ({@link PackReader#csv(String, String, int)}, argument
+     * {@code max}): not read on from the record holding the first cell past it (at that record's line).
+     */
+    public static final ProblemCode CSV_TOO_MANY_CELLS = new ProblemCode("CSV_TOO_MANY_CELLS");
 
     /**
      * The last problem of a bounded list ({@link ProblemSink}): counts the problems, from its place on, that were not

@@ -1,5 +1,9 @@
 package io.github.motcua.catalogue.imports;
 
+import io.github.motcua.kernel.PackReadException;
+import io.github.motcua.kernel.PackReader;
+import io.github.motcua.kernel.Problem;
+import io.github.motcua.kernel.ProblemCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,9 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -22,7 +28,18 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * own decisions (its toàn trình and phi địa giới lists). Stateless helpers.
  */
 final class Layers {
-    static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+    /**
+     * Reads and writes the layers' YAML. Reading: snakeyaml-engine's default code-point limit (3 MiB) refused a
+     * well-formed file between 3 MiB and the pack's 8 MB file-size limit with the parser's own message (issue 15 session
+     * 24, as the kernel's factory since session 23): it is lifted, and every text this mapper reads is first read under
+     * the kernel's file-size limit ({@link #readText}, {@link #readYaml(String, byte[])}) — a code point is at least
+     * one byte, so that limit is the one bound. Duplicate keys are allowed to the parser, as its default was (the last
+     * value kept): given settings that refuse them, Jackson would turn on a check of its own.
+     */
+    static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).setAllowDuplicateKeys(true).build())
+                    .build())
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .disable(YAMLWriteFeature.SPLIT_LINES).build();
     /** The fields an override may set (top-level keys of procedure.yaml). */
     static final Set<String> OVERRIDABLE = Set.of("name", "field", "level", "agency", "channels", "onlineLevel", "boundaryFree",
@@ -45,11 +62,30 @@ final class Layers {
         }
     }
 
+    /** A pack file's YAML tree: its text under the kernel's file-size limit ({@link #readText}), then parsed. */
     static JsonNode readYaml(Path f) throws IOException {
         try {
             return YAML.readTree(readText(f));
         } catch (JacksonException e) {
             throw new IOException(f + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The YAML tree of a pack file given as bytes (a prebuilt pack's): refused past the kernel's file-size limit
+     * ({@code FILE_TOO_LARGE}, as {@link #readText}) before it is decoded, then strict UTF-8 and parsed.
+     */
+    static JsonNode readYaml(String file, byte[] bytes) throws IOException {
+        long max = PackReader.Limits.DEFAULT.maxFileBytes();
+        try {
+            if (bytes.length > max) {
+                throw new PackReadException(Problem.of(file, 0, 0, ProblemCode.FILE_TOO_LARGE, "max", Long.toString(max)));
+            }
+            return YAML.readTree(PackReader.decode(file, bytes));
+        } catch (PackReadException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            throw new IOException(file + ": " + e.getOriginalMessage(), e);
         }
     }
 

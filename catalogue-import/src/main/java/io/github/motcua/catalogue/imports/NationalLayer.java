@@ -81,10 +81,10 @@ public record NationalLayer(String code, String onlineLevel, Boolean nonTerritor
             String[] parts = f.getKey().split("/", -1);
             if (parts.length == 3 && parts[0].equals("procedures") && parts[2].equals("national.yaml")) {
                 try {
-                    NationalLayer l = of(Layers.YAML.readTree(io.github.motcua.kernel.PackReader.decode(f.getKey(), f.getValue())));
+                    NationalLayer l = of(Layers.readYaml(f.getKey(), f.getValue()));
                     out.put(l.code(), l);
-                } catch (tools.jackson.core.JacksonException | io.github.motcua.kernel.PackReadException e) {
-                    throw new UncheckedIOException(new IOException(f.getKey() + ": " + e.getMessage(), e));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
         }

@@ -5,6 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import io.github.motcua.forms.internal.BoundedErrors;
 import io.github.motcua.kernel.ProblemSink;
 import io.github.motcua.rules.PackProblem;
 import java.io.IOException;
@@ -106,10 +107,10 @@ public final class Schemas {
                 }
             }
         }
-        for (int i = 0; i < vi.kept(); i++) {
+        for (int i = 0; i < vi.size(); i++) {
             Error e = vi.get(i);
             String ptr = pointerPrefix + pointer(e.getInstanceLocation());
-            String enMsg = i < en.kept() ? en.get(i).getMessage() : e.getMessage();
+            String enMsg = i < en.size() ? en.get(i).getMessage() : e.getMessage();
             PackProblem indented = misindented(doc, ptr, e);
             if (indented != null) {
                 out.add(indented);
@@ -150,96 +151,6 @@ public final class Schemas {
             throw new IllegalStateException("networknt did not report into the bounded list");
         }
         return errors;
-    }
-
-    /**
-     * The list networknt 3.0.9 adds a validation's errors to ({@code ExecutionContext.setErrors}), bounded while they
-     * are added (issue 15 session 23): a hostile file of hundreds of thousands of bad values made one {@link Error} each
-     * (with its location and message), twice (a run in each language), before any problem was made. It keeps the first
-     * {@code max} errors found and counts the others, keeping only the first of those (for its place).
-     *
-     * <p>{@link #size()} is every error added, kept or not: networknt compares the size before and after a subschema
-     * to tell whether it failed ({@code Schema.validate}, {@code patternProperties}, {@code unevaluatedItems}), and that
-     * answer must not change at the cap. Only the first {@link #kept()} can be read ({@link #get}, {@link #iterator});
-     * networknt's validation reads nothing of the list but its size (its walk's {@code subList} is not used here), and
-     * its combinators ({@code anyOf}, {@code oneOf}, {@code not}, {@code if}, {@code contains}) put their own list in
-     * its place while a branch runs and add what they report to this one ({@link #add}, {@link #addAll}). Those
-     * branch lists are networknt's, not bounded here: at most the errors of the one value the combinator applies to.
-     */
-    static final class BoundedErrors extends java.util.AbstractList<Error> {
-        private final int max;
-        private final ArrayList<Error> kept = new ArrayList<>();
-        private long dropped;
-        private Error firstDropped;
-
-        BoundedErrors(int max) {
-            this.max = max;
-        }
-
-        @Override
-        public boolean add(Error e) {
-            if (kept.size() < max) {
-                kept.add(e);
-            } else {
-                if (firstDropped == null) {
-                    firstDropped = e;
-                }
-                dropped++;
-            }
-            return true;
-        }
-
-        @Override
-        public boolean addAll(java.util.Collection<? extends Error> errors) {
-            for (Error e : errors) {
-                add(e);
-            }
-            return !errors.isEmpty();
-        }
-
-        /** Only a kept error: {@code index} below {@link #kept()}. */
-        @Override
-        public Error get(int index) {
-            return kept.get(index);
-        }
-
-        @Override
-        public java.util.Iterator<Error> iterator() {
-            return java.util.Collections.unmodifiableList(kept).iterator();
-        }
-
-        /** Every error added, kept or only counted (see the class). */
-        @Override
-        public int size() {
-            return (int) Math.min(Integer.MAX_VALUE, kept.size() + dropped);
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return kept.isEmpty() && dropped == 0;
-        }
-
-        @Override
-        public void clear() {
-            kept.clear();
-            dropped = 0;
-            firstDropped = null;
-        }
-
-        /** How many are kept (readable). */
-        int kept() {
-            return kept.size();
-        }
-
-        /** How many were only counted. */
-        long dropped() {
-            return dropped;
-        }
-
-        /** The first error only counted, or null. */
-        Error firstDropped() {
-            return firstDropped;
-        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.motcua.forms.internal.BoundedErrors;
 import io.github.motcua.kernel.ProblemSink;
 import io.github.motcua.rules.PackProblem;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * networknt's own list of errors for one pack file is bounded while networknt adds to it (issue 15 session 23;
- * {@code Schemas.BoundedErrors}, handed to networknt 3.0.9 through {@code ExecutionContext.setErrors}): a hostile YAML
+ * forms-core's {@code BoundedErrors} since session 24, handed to networknt 3.0.9 through {@code ExecutionContext.setErrors}): a hostile YAML
  * file of many bad values made one error object each, in each language, before a problem was made. At most the bound
  * is kept, every error is counted, and what is kept is the problems an unbounded run lists first.
  */
@@ -48,16 +49,18 @@ class SchemaErrorsBoundTest {
     @Test
     void networkntsList_keepsAtMostTheBound_andCountsEveryError() {
         YamlDoc doc = parse("units.yaml", badUnits(3_000));
-        Schemas.BoundedErrors errors = Schemas.errors(Schemas.schema("units"), doc.root(), Locale.ENGLISH, 1_000);
-        assertEquals(1_000, errors.kept(), "what networknt added past the bound is not held");
+        BoundedErrors errors = Schemas.errors(Schemas.schema("units"), doc.root(), Locale.ENGLISH, 1_000);
+        assertEquals(1_000, errors.size(), "what networknt added past the bound is not held");
         assertEquals(2_000, errors.dropped());
-        assertEquals(3_000, errors.size(), "networknt's before/after comparisons see every error");
+        assertEquals(3_000, errors.found(), "every error counted (the units schema has no unevaluated keyword)");
         assertEquals("/1000", Schemas.pointer(errors.firstDropped().getInstanceLocation()) .replaceAll("/kind$", ""));
         int n = 0;
         for (Object e : errors) {
             n++;
         }
-        assertEquals(1_000, n, "only the kept are read");
+        assertEquals(1_000, n, "the kept are the list");
+        assertEquals("/999", Schemas.pointer(errors.get(errors.size() - 1).getInstanceLocation()).replaceAll("/kind$", ""),
+                "a correct list: its last index reads (session 23's counted every error in its size and could not)");
     }
 
     @Test
@@ -88,10 +91,10 @@ class SchemaErrorsBoundTest {
         int units = 50_000;
         String text = badUnitsBlock(units);
         YamlDoc doc = parse("units.yaml", text);
-        Schemas.BoundedErrors errors = Schemas.errors(Schemas.schema("units"), doc.root(), Locale.forLanguageTag("vi"),
+        BoundedErrors errors = Schemas.errors(Schemas.schema("units"), doc.root(), Locale.forLanguageTag("vi"),
                 ProblemSink.MAX);
-        assertEquals(ProblemSink.MAX, errors.kept());
-        assertEquals(units, errors.size());
+        assertEquals(ProblemSink.MAX, errors.size());
+        assertEquals(units, errors.found());
         List<PackProblem> problems = Schemas.validate("units", doc);
         ProblemSink<?> sink = assertInstanceOf(ProblemSink.class, problems);
         assertEquals(ProblemSink.MAX, problems.size());
