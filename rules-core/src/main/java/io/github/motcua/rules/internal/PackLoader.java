@@ -55,8 +55,9 @@ final class PackLoader {
     /** pack.yaml {@code rules.decisionBudgetMs}, else {@link Evaluator#DEFAULT_BUDGET}. */
     private java.time.Duration decisionBudget = Evaluator.DEFAULT_BUDGET;
     /**
-     * {@link PackFiles#sha256()}: worked out by the calling thread once the folders are queued, or by a load thread free
-     * before it (it is queued behind the folders).
+     * {@link PackFiles#sha256()}: worked out by a load thread free of folders (it is queued behind them), by a section
+     * that reads the pack's identity, or by the calling thread once it has loaded the sections and read the folders no
+     * load thread started.
      */
     private Once<String> packSha256;
 
@@ -698,12 +699,11 @@ final class PackLoader {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // closed meanwhile: this thread works it out below
         }
-        // this thread hashes the pack while the load threads read the folders (unless one was free to take it), then
-        // loads the sections: the work after the walk is then about even between the three threads with Gia Lai's
-        // mix (forms on this one; folders, routing and fees on the load threads)
-        packSha256.run();
-        // a section that never reads the pack's identity starts now; one that may (a plug-in) waits for the hash: the
-        // calling thread no longer idles until the whole pack is hashed before it starts the forms, the longest section
+        // this thread loads the sections now, the forms first (the longest): no built-in section reads the pack's
+        // identity, so the hash waits for a load thread free of folders, or for this thread once it has loaded the
+        // sections and taken over the folders not started (issue 15, session 24: hashed here first, the hash — cold,
+        // before the JIT has compiled SHA-256's intrinsic — held the forms section back by ≈ 0.3 s on 2,000
+        // procedures, the end of the load); a section that may read the identity (a plug-in) works the hash out itself
         PackSection.Context withoutIdentity = new PackSection.Context(null, bases, units, files.files());
         java.util.function.Supplier<PackSection.Context> withIdentity = new java.util.function.Supplier<>() {
             private PackSection.Context context;
