@@ -5,31 +5,35 @@ import java.util.Arrays;
 /**
  * The schema store's same-form key of a procedure form's text read with the {@code $id} ID: the text with every
  * occurrence of ID replaced by U+0000 (found left to right and not overlapping, as {@link String#replace(CharSequence,
- * CharSequence)} finds them), without making that string. {@link #equals} and {@link #hashCode} are exactly those of
- * {@code text.replace(id, "\u0000")} (its {@link String#hashCode}, its {@link String#equals}), so a map keyed by these
- * keys finds exactly what one keyed by the replaced strings found.
+ * CharSequence)} finds them). {@link #equals} and {@link #hashCode} are exactly those of {@code text.replace(id,
+ * "\u0000")} (its {@link String#hashCode}, its {@link String#equals}), so a map keyed by these keys finds exactly what
+ * one keyed by the replaced strings found; the replaced string is made only when the key meets another of the same hash
+ * and length.
  *
- * <p>Issue 15, session 24: the store made the replaced string of every procedure form, a copy of its whole text (the
- * copied catalogue's 2,000 forms ≈ 15 MB a load, hashed and compared once each). The key keeps the text and the
- * occurrences' offsets; its hash is worked out from the text's own {@link String#hashCode} and the characters up to
- * the end of the last occurrence (a form's {@code $id} is near its top), since for a text A + B the hash is
- * {@code h(A) × 31^|B| + h(B)}; two keys of equal hash and length are compared run by run, each occurrence as one
- * U+0000. Immutable.
+ * <p>Issue 15, session 24: the store made the replaced string of every procedure form, a copy of its whole text, to
+ * hash it once and look it up; in a catalogue of different forms none is ever found (2,000 forms: ≈ 20 MB a load for
+ * nothing). The key keeps the text and the occurrences' offsets; its hash is worked out from the text's own
+ * {@link String#hashCode} and the characters up to the end of the last occurrence (a form's {@code $id} is near its
+ * top), since for a text A + B the hash is {@code h(A) × 31^|B| + h(B)}. Not thread-safe (one store's build).
  */
 final class SameFormKey {
     private static final int[] NONE = {};
 
     private final String text;
+    private final String id;
     private final int idLength;
+    /** {@link #replaced()}, once made. */
+    private String replaced;
     /** Where each occurrence of the id starts in {@link #text}, in order. */
     private final int[] at;
     /** The length of the replaced string. */
     private final int length;
     private final int hash;
 
-    private SameFormKey(String text, int idLength, int[] at) {
+    private SameFormKey(String text, String id, int[] at) {
         this.text = text;
-        this.idLength = idLength;
+        this.id = id;
+        this.idLength = id.length();
         this.at = at;
         this.length = text.length() - at.length * (idLength - 1);
         this.hash = hash(text, idLength, at);
@@ -39,7 +43,7 @@ final class SameFormKey {
     static SameFormKey of(String text, String id) {
         if (id.isEmpty()) {
             // String.replace puts one before every character and at the end: made as before (no form has such an $id)
-            return new SameFormKey(text.replace(id, "\u0000"), 0, NONE);
+            return new SameFormKey(text.replace(id, "\u0000"), "", NONE);
         }
         int[] at = NONE;
         int n = 0;
@@ -49,7 +53,7 @@ final class SameFormKey {
             }
             at[n++] = j;
         }
-        return new SameFormKey(text, id.length(), n == at.length ? at : Arrays.copyOf(at, n));
+        return new SameFormKey(text, id, n == at.length ? at : Arrays.copyOf(at, n));
     }
 
     /** {@code text.replace(id, "\u0000").hashCode()}, reading the text only up to the end of the last occurrence. */
@@ -98,48 +102,22 @@ final class SameFormKey {
         if (this == o) {
             return true;
         }
-        return o instanceof SameFormKey k && k.hash == hash && k.length == length && sameCharacters(this, k);
+        return o instanceof SameFormKey k && k.hash == hash && k.length == length && replaced().equals(k.replaced());
     }
 
-    /** Whether the replaced strings of two keys of the same length are equal, compared run by run. */
-    private static boolean sameCharacters(SameFormKey a, SameFormKey b) {
-        int i = 0;
-        int j = 0;
-        int ka = 0;
-        int kb = 0;
-        while (true) {
-            int endA = ka < a.at.length ? a.at[ka] : a.text.length(); // the end of a's run of its own characters
-            int endB = kb < b.at.length ? b.at[kb] : b.text.length();
-            int run = Math.min(endA - i, endB - j);
-            if (run > 0 && !a.text.regionMatches(i, b.text, j, run)) {
-                return false;
-            }
-            i += run;
-            j += run;
-            boolean aEnded = i == a.text.length() && ka == a.at.length;
-            boolean bEnded = j == b.text.length() && kb == b.at.length;
-            if (aEnded || bEnded) {
-                return aEnded && bEnded;
-            }
-            char ca;
-            if (i == endA && ka < a.at.length) {
-                ca = 0;
-                i += a.idLength;
-                ka++;
-            } else {
-                ca = a.text.charAt(i++);
-            }
-            char cb;
-            if (j == endB && kb < b.at.length) {
-                cb = 0;
-                j += b.idLength;
-                kb++;
-            } else {
-                cb = b.text.charAt(j++);
-            }
-            if (ca != cb) {
-                return false;
-            }
+    /**
+     * The replaced string, made the first time this key is compared with one of equal hash and length (a copy and its
+     * pattern) and kept: compared by {@link String#equals}, whose compiled intrinsic the JIT has early in any JVM,
+     * where a comparison run by run ({@link String#regionMatches}, a loop the JIT compiles late while a load keeps it
+     * busy) cost the copied catalogue's load ≈ 0.4 s more CPU than the copy it saved (issue 15, session 24). A form no
+     * other form's key matches (a catalogue of different forms: every one) is never copied.
+     */
+    private String replaced() {
+        String r = replaced;
+        if (r == null) {
+            r = at.length == 0 ? text : text.replace(id, "\u0000"); // no occurrence (or made already): the text
+            replaced = r;
         }
+        return r;
     }
 }
