@@ -98,7 +98,7 @@ final class SchemaStore {
 
     /** @param derive false: parse every file (the reference {@code SchemaStorePatternsTest} compares with) */
     SchemaStore(Map<String, String> files, boolean derive) {
-        Map<String, String> formByText = new java.util.HashMap<>();
+        Map<SameFormKey, String> formByText = new java.util.HashMap<>();
         Patterns patterns = new Patterns();
         int[] rootIdAt = new int[1];
         // the text the sharing table is sized from (SharedNodes): every form's but a copy's, whose tree is an earlier
@@ -164,7 +164,8 @@ final class SchemaStore {
                 // rules out an $id written with escapes and a keyword value naming the form's own id)
                 String text = f.getValue();
                 // the key derive worked out when it is this form's (a copy, or a text read for the $id it guessed)
-                String key = derived != null && id.equals(derived.id()) ? derived.key() : text.replace(id, "\u0000");
+                // (SameFormKey: that replaced text's equality and hash, without a copy of the text, issue 15 session 24)
+                SameFormKey key = derived != null && id.equals(derived.id()) ? derived.key() : SameFormKey.of(text, id);
                 String first = formByText.putIfAbsent(key, id);
                 if (first != null && (derived != null && derived.tree() != null && first.equals(derived.from())
                         || equalButId(byId.get(first), obj))) {
@@ -241,7 +242,7 @@ final class SchemaStore {
          * A tree made from a pattern's (or null: none matched), the key in the store's map of texts of the text read
          * with $id {@code id}, and the pattern's $id (or null).
          */
-        record Derived(ObjectNode tree, String key, String from, String id) {
+        record Derived(ObjectNode tree, SameFormKey key, String from, String id) {
         }
 
         /** Notes a first form (its key new to the store's map of texts) as a pattern when it is one. */
@@ -265,7 +266,7 @@ final class SchemaStore {
          * The tree of {@code text} made from a pattern's ({@code byId}, not yet changed), or without a tree (parse the
          * text) the key worked out for the id read after a pattern's P, or null.
          */
-        Derived derive(String text, Map<String, String> formByText, Map<String, ObjectNode> byId) {
+        Derived derive(String text, Map<SameFormKey, String> formByText, Map<String, ObjectNode> byId) {
             Derived none = null;
             for (int k = 0; k < prefixes.size(); k++) {
                 String prefix = prefixes.get(k);
@@ -284,7 +285,7 @@ final class SchemaStore {
                 // the key is P + U+0000 + S only if ID2 is found exactly once, at its place: an earlier occurrence
                 // would be inside P (it cannot take P's last quotation mark) and put a U+0000 there, a later one or a
                 // U+0000 of the text's own would put a second one; so an equal key also says "found once"
-                String key = text.replace(id, "\u0000");
+                SameFormKey key = SameFormKey.of(text, id);
                 String first = formByText.get(key);
                 if (first == null || first.equals(id) || !prefix.equals(prefixById.get(first))) {
                     none = none != null ? none : new Derived(null, key, null, id);

@@ -55,8 +55,8 @@ final class PackLoader {
     /** pack.yaml {@code rules.decisionBudgetMs}, else {@link Evaluator#DEFAULT_BUDGET}. */
     private java.time.Duration decisionBudget = Evaluator.DEFAULT_BUDGET;
     /**
-     * {@link PackFiles#sha256()}: worked out by the calling thread once the folders are queued, or by a load thread free
-     * before it (it is queued behind the folders).
+     * {@link PackFiles#sha256()}: queued first, before the folders, and worked out by a load thread while the calling
+     * thread loads the forms; or by the first thread that needs it when none has started it (a closed executor).
      */
     private Once<String> packSha256;
 
@@ -633,6 +633,15 @@ final class PackLoader {
             return out;
         }, executor);
         packSha256 = new Once<>(files::sha256);
+        try {
+            // the load's longest task after the forms section, one pass over every byte and cold (the JIT has not yet
+            // compiled SHA-256's intrinsic): started first, by a load thread, while this thread parses the pack-wide
+            // files and then loads the forms, and the other load thread reads folders; the many small folder reads
+            // then even out the threads' ends (issue 15, session 24: last, it ended a load thread's work after the rest)
+            executor.execute(packSha256);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed meanwhile: worked out below, by the first thread that needs it
+        }
         // a first load (nothing to reuse) needs the keys only for a later reload: worked out after it (LaterKeys)
         boolean keysLater = previous == null && !deferFolders;
         java.util.concurrent.CompletableFuture<Keys> keysF = keysLater ? null : groupKeys(files, executor);
@@ -693,17 +702,11 @@ final class PackLoader {
                 // closed meanwhile: this thread reads it below
             }
         }
-        try {
-            executor.execute(packSha256); // behind the folders: taken by a load thread with no folder to read
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closed meanwhile: this thread works it out below
-        }
-        // this thread hashes the pack while the load threads read the folders (unless one was free to take it), then
-        // loads the sections: the work after the walk is then about even between the three threads with Gia Lai's
-        // mix (forms on this one; folders, routing and fees on the load threads)
-        packSha256.run();
-        // a section that never reads the pack's identity starts now; one that may (a plug-in) waits for the hash: the
-        // calling thread no longer idles until the whole pack is hashed before it starts the forms, the longest section
+        // this thread loads the sections now, the forms first (the longest): no built-in section reads the pack's
+        // identity, so none waits for the hash, which a load thread works out meanwhile (issue 15, session 24: hashed
+        // here first, the hash — cold, before the JIT has compiled SHA-256's intrinsic — held the forms section back by
+        // ≈ 0.3 s on 2,000 procedures, the end of the load); a section that may read the identity (a plug-in) waits for
+        // the hash, or works it out itself when no thread has started it
         PackSection.Context withoutIdentity = new PackSection.Context(null, bases, units, files.files());
         java.util.function.Supplier<PackSection.Context> withIdentity = new java.util.function.Supplier<>() {
             private PackSection.Context context;
