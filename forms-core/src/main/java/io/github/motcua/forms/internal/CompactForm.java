@@ -122,19 +122,45 @@ final class CompactForm {
 
     /** {@link #VALID}, {@link #INVALID} (networknt finds an error) or {@link #UNKNOWN}. */
     int check(JsonNode data) {
+        return check(new Run(data, null));
+    }
+
+    private int check(Run run) {
         if (!patterns) {
-            return run(data);
+            return run(run);
         }
         // the patterns' reads counted against one document budget, as networknt's are: every value this check matched
         // within it, networknt (matching the same values, in another order) matches within it too; a match that could
         // not finish here is not known
         int[] result = new int[1];
-        boolean exhausted = BoundedRegex.withDocumentBudget(() -> result[0] = run(data));
+        boolean exhausted = BoundedRegex.withDocumentBudget(() -> result[0] = run(run));
         return exhausted ? UNKNOWN : result[0];
     }
 
-    private int run(JsonNode data) {
-        Run run = new Run(data);
+    /**
+     * As {@link #valid}, and for a valid document the names of its top-level properties by the index of the root
+     * schema's property of that name ({@link #layout()}; null where the document does not have it): the document's own
+     * key objects, which the check has just read. Null when the document is not known valid. A decision's rules then
+     * read a top-level field through the document's key instead of their own path string (docs/performance.md,
+     * "Session 24"). An empty array when the root schema names no properties.
+     */
+    String[] validKeys(JsonNode data) {
+        Run run = new Run(data, root);
+        if (check(run) != VALID) {
+            return null;
+        }
+        return run.topKeys != null ? run.topKeys : NO_KEYS;
+    }
+
+    private static final String[] NO_KEYS = new String[0];
+
+    /** What {@link #validKeys}' indices refer to: the root schema's properties (compared by identity by the rules). */
+    Node layout() {
+        return root;
+    }
+
+    private int run(Run run) {
+        JsonNode data = run.rootData;
         try {
             return run.eval(root, data) ? VALID : INVALID;
         } catch (Stop s) {
@@ -703,6 +729,10 @@ final class CompactForm {
     /** One check's state. */
     private static final class Run {
         private final JsonNode rootData;
+        /** The node whose properties {@link #topKeys} records (the root schema), or null: nothing recorded. */
+        private final Node record;
+        /** The root document's keys by the root schema's property index, once its properties were checked. */
+        String[] topKeys;
         private long steps;
         private int depth;
         /** How many oneOf/anyOf are being tried around the current value: a failure there is a branch's answer. */
@@ -710,8 +740,9 @@ final class CompactForm {
         private String[] path;
         private int pathLength;
 
-        Run(JsonNode rootData) {
+        Run(JsonNode rootData, Node record) {
             this.rootData = rootData;
+            this.record = record;
             this.path = new String[16];
         }
 
@@ -922,10 +953,14 @@ final class CompactForm {
             int count = n.props == null ? 0 : n.props.length;
             long present = 0;
             boolean[] many = count > 64 ? new boolean[count] : null;
+            String[] keys = n == record && v == rootData ? (topKeys = new String[count]) : null;
             for (Map.Entry<String, JsonNode> e : v.properties()) {
                 String key = e.getKey();
                 int i = count == 0 ? -1 : n.indexOf(key);
                 if (i >= 0) {
+                    if (keys != null) {
+                        keys[i] = key;
+                    }
                     if (many != null) {
                         many[i] = true;
                     } else {

@@ -220,8 +220,9 @@ public final class DefaultFormRegistry implements FormRegistry {
             normalised = typed.normalised();
         }
         List<Violation> violations;
+        Object[] layout = new Object[2];
         try {
-            violations = engine.validate(schemaId, parsed.tree());
+            violations = engine.validate(schemaId, parsed.tree(), layout);
         } catch (io.github.motcua.forms.FormsException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -236,6 +237,9 @@ public final class DefaultFormRegistry implements FormRegistry {
             return new FormReport(formId, violations, Map.of(), locale);
         }
         Map<String, Object> data = parsed.value() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        if (layout[0] != null && parsed.node() != null) {
+            data = JsonViews.withLayout(data, parsed.node(), layout[0], (String[]) layout[1]);
+        }
         return new FormReport(formId, violations, data, locale, normalised);
     }
 

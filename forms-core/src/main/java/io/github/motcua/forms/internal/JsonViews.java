@@ -48,11 +48,30 @@ final class JsonViews {
         return m instanceof ObjectView;
     }
 
+    /**
+     * A valid document's view with its top-level keys by the form's root schema's property index ({@link FormLayout}),
+     * when the fast path checked it; else {@code view} itself.
+     */
+    static Map<String, Object> withLayout(Map<String, Object> view, JsonNode node, Object layout, String[] keys) {
+        return view instanceof ObjectView v && v.node == node && v.layout == null && layout != null && keys != null
+                ? new ObjectView(node, layout, keys) : view;
+    }
+
     static final class ObjectView extends AbstractMap<String, Object> {
         private final JsonNode node;
+        /** The form's root schema node {@link #keys} is laid out by, or null (no keys). */
+        final Object layout;
+        /** The node's own keys by {@link #layout}'s property index (null where absent); never modified. */
+        final String[] keys;
 
         ObjectView(JsonNode node) {
+            this(node, null, null);
+        }
+
+        ObjectView(JsonNode node, Object layout, String[] keys) {
             this.node = node;
+            this.layout = layout;
+            this.keys = keys;
         }
 
         @Override

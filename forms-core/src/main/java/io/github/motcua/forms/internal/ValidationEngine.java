@@ -273,15 +273,38 @@ final class ValidationEngine {
     }
 
     public List<Violation> validate(String schemaId, JsonNode data) {
-        return validate(schemaId, data, new BoundedErrors(MAX_KEPT_ERRORS));
+        return validate(schemaId, data, null);
     }
 
-    /** {@link #validate(String, JsonNode)} with networknt's errors added to {@code bounded} (a test reads it after). */
-    List<Violation> validate(String schemaId, JsonNode data, BoundedErrors bounded) {
+    /**
+     * As {@link #validate(String, JsonNode)}; when the fast path finds the document valid and {@code layout} is not
+     * null, {@code layout[0]} is set to the form's root schema node and {@code layout[1]} to the document's top-level
+     * keys by that node's property index ({@link CompactForm#validKeys}); left null otherwise.
+     */
+    List<Violation> validate(String schemaId, JsonNode data, Object[] layout) {
+        return validate(schemaId, data, layout, new BoundedErrors(MAX_KEPT_ERRORS));
+    }
+
+    /**
+     * {@link #validate(String, JsonNode, Object[])} with networknt's errors added to {@code bounded} (a test reads it
+     * after).
+     */
+    List<Violation> validate(String schemaId, JsonNode data, Object[] layout, BoundedErrors bounded) {
         Compiled form = compiled(schemaId);
-        if (form.fast() != null && form.fast().complete() && form.fast().valid(data)) {
-            // the fast path found the document valid, so networknt finds no error in it (CompactForm's soundness)
-            return new ArrayList<>(0);
+        if (form.fast() != null && form.fast().complete()) {
+            if (layout == null) {
+                if (form.fast().valid(data)) {
+                    // the fast path found the document valid, so networknt finds no error in it (CompactForm's soundness)
+                    return new ArrayList<>(0);
+                }
+            } else {
+                String[] keys = form.fast().validKeys(data);
+                if (keys != null) {
+                    layout[0] = form.fast().layout();
+                    layout[1] = keys;
+                    return new ArrayList<>(0);
+                }
+            }
         }
         Schema schema = form.schema();
         List<List<Error>> result = new ArrayList<>(1);

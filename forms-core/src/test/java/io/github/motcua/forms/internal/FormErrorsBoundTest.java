@@ -40,7 +40,7 @@ class FormErrorsBoundTest {
     @Test
     void tenThousandWrongItems_networkntsListHoldsTheBound_theViolationsCapped() {
         BoundedErrors errors = new BoundedErrors(ValidationEngine.MAX_KEPT_ERRORS);
-        List<Violation> vs = engine().validate(ID, items(10_000), errors);
+        List<Violation> vs = engine().validate(ID, items(10_000), null, errors);
         assertEquals(ValidationEngine.MAX_KEPT_ERRORS, errors.size(), "networknt's list holds the bound");
         assertEquals(10_000, errors.found(), "one error an item, every one counted");
         assertEquals(ValidationEngine.MAX_VIOLATIONS + 1, vs.size());
@@ -56,11 +56,11 @@ class FormErrorsBoundTest {
     void wrongItemsPastTheListsBound_butFewViolationsWorded_stillSaySoOnce() {
         // a list smaller than the violations' cap: its cut is still said (networknt found more than it kept)
         BoundedErrors errors = new BoundedErrors(50);
-        List<Violation> vs = engine().validate(ID, items(120), errors);
+        List<Violation> vs = engine().validate(ID, items(120), null, errors);
         assertEquals(51, vs.size(), vs::toString);
         assertEquals("limit", vs.get(50).keyword());
         assertTrue(errors.dropped() == 70, "dropped " + errors.dropped());
-        List<Violation> under = engine().validate(ID, items(40), new BoundedErrors(50));
+        List<Violation> under = engine().validate(ID, items(40), null, new BoundedErrors(50));
         assertEquals(40, under.size());
         assertTrue(under.stream().noneMatch(v -> v.keyword().equals("limit")));
     }

@@ -179,6 +179,26 @@ final class DataConditions {
             return test(fact, arity > 0 ? a.get(0) : null, arity > 1 ? a.get(1) : null);
         }
 
+        /**
+         * What this form read gives on a form whose data has no field at its one-segment path: {@link Form}'s answer for
+         * a missing value (false, 0 or null), without reading the path ({@link DataEvaluator}'s reads through the form
+         * data's keys; {@code FormKeyReadsTest} holds it to {@link Form}'s own answer for every form read).
+         */
+        Object missing() {
+            return switch (this) {
+                case FORM_HAS, FORM_UNIT_HAS_FLAG -> Boolean.FALSE;
+                case FORM_COUNT -> 0;
+                case FORM_TEXT, FORM_INTEGER, FORM_DECIMAL, FORM_BOOL, FORM_AGE_IN_DAYS, FORM_AGE_IN_YEARS -> null;
+                default -> throw new IllegalStateException("not a form read: " + this);
+            };
+        }
+
+        /** {@link #missing()} standing alone as a condition, as {@link #test(Object, String, String)} (a null throws). */
+        boolean testMissing() {
+            Boolean b = (Boolean) missing();
+            return b;
+        }
+
         /** {@link #test(Object, List)} with the arguments one by one, as {@link #read(Object, String, String)}. */
         boolean test(Object fact, String a0, String a1) {
             if (this == FORM_BOOL) {

@@ -115,6 +115,24 @@ final class DataEvaluator {
      * (docs/performance.md, "Session 20"); {@link #values} keeps each literal too, for a value that is not a string.
      */
     private final String literals;
+    /**
+     * Its string arguments bound to the property indices of the form layout the last decision's form data had
+     * ({@link io.github.motcua.forms.internal.FormLayout}), or null before a decision with such data. Written by
+     * deciding threads without a lock: a {@link FormBinding} is immutable (final fields), so a thread sees none, a
+     * complete one, or one for another layout (after a reload of the forms), and then binds again; each gives the same
+     * answers (docs/performance.md, "Session 24").
+     */
+    private FormBinding formBinding;
+
+    /**
+     * {@code index[i]}: the property index in {@code layout} of the property named {@code strs[i]} when that is a
+     * one-segment path, or -1. A form read whose path is bound reads the field through the form data's own key of that
+     * index (equal text, so the same value), or, when the data has no such key, gives the form's answer for a missing
+     * field ({@link DataConditions.Read#missing}): either way not through the procedure's own path string, which a
+     * decision over 2,000 procedures would read from cold memory.
+     */
+    private record FormBinding(Object layout, int[] index) {
+    }
 
     private DataEvaluator(int rules, int chains, int[] code, String[] strs, Object[] values, CompiledProcedure.RuleInfo[] infos,
             String literals) {
@@ -415,6 +433,28 @@ final class DataEvaluator {
      *         decides again with the Drools session; anything {@code decision} recorded is to be dropped)
      */
     int fire(Object[] facts, Actions decision, Firing firing, Predicate<CompiledProcedure.RuleInfo> accept, int max) {
+        return fire(facts, null, decision, firing, accept, max);
+    }
+
+    /**
+     * As {@link #fire(Object[], Actions, Firing, Predicate, int)}, with the form data the form fact holds: when forms-core
+     * kept its top-level keys by property index, a form read of a top-level field reads it through the data's own key
+     * (equal to the rule's path), so the rule's path string is not read.
+     */
+    int fire(Object[] facts, Map<String, Object> formData, Actions decision, Firing firing,
+            Predicate<CompiledProcedure.RuleInfo> accept, int max) {
+        int[] index = null;
+        String[] keys = null;
+        Object layout = formData == null ? null : io.github.motcua.forms.internal.FormLayout.layout(formData);
+        if (layout != null) {
+            FormBinding b = formBinding;
+            if (b == null || b.layout() != layout) {
+                b = bindForm(layout);
+                formBinding = b;
+            }
+            index = b.index();
+            keys = io.github.motcua.forms.internal.FormLayout.keys(formData);
+        }
         int[] code = this.code;
         int table = code[rules];
         // every pattern's constraints, up to the first that fails, as Drools' alpha network evaluates them on insert;
@@ -430,7 +470,7 @@ final class DataEvaluator {
                 }
                 int i = code[t + 1];
                 int end = code[t + 2];
-                while (i < end && test(i, fact)) {
+                while (i < end && test(i, fact, index, keys)) {
                     i = code[i + 1];
                 }
                 if (i == end) {
@@ -485,20 +525,57 @@ final class DataEvaluator {
         return match == null ? (bits & 1L << c) != 0 : match[c];
     }
 
-    /** The condition node at {@code pc} on the fact, as {@link DataConditions.Node#test} evaluates its tree. */
-    private boolean test(int pc, Object fact) {
+    /**
+     * The binding of every string argument that is a one-segment path (not empty, no dot: the form fact reads it as
+     * one key of the data) to {@code layout}'s property indices.
+     */
+    private FormBinding bindForm(Object layout) {
+        int[] index = new int[strs.length];
+        for (int i = 0; i < index.length; i++) {
+            String s = strs[i];
+            index[i] = i < rules || s == null || s.isEmpty() || s.indexOf('.') >= 0 ? -1
+                    : io.github.motcua.forms.internal.FormLayout.indexOf(layout, s);
+        }
+        return new FormBinding(layout, index);
+    }
+
+    /**
+     * For a form read whose path (argument {@code a}) is bound to a property index, that index: the form data's key
+     * {@code keys[index]} is then the path's text, or null when the data has no such field ({@link #fire}); else -1.
+     */
+    private static int bound(DataConditions.Read read, int a, int[] index, String[] keys) {
+        return keys != null && read.fact == DataConditions.Fact.FORM ? index[a] : -1;
+    }
+
+    /**
+     * The condition node at {@code pc} on the fact, as {@link DataConditions.Node#test} evaluates its tree; {@code index}
+     * and {@code keys}: the form binding and the form data's keys by property index, or null ({@link #fire}).
+     */
+    private boolean test(int pc, Object fact, int[] index, String[] keys) {
         int[] code = this.code;
         switch (code[pc]) {
             case ATOM -> {
                 DataConditions.Read read = READS[code[pc + 2]];
                 int a = code[pc + 3];
+                int k = bound(read, a, index, keys);
+                if (k >= 0) { // read through the data's own key, or the field is missing: the path is not read
+                    String key = keys[k];
+                    return key == null ? read.testMissing() : read.test(fact, key, read.arity > 1 ? strs[a + 1] : null);
+                }
                 return read.test(fact, read.arity > 0 ? strs[a] : null, read.arity > 1 ? strs[a + 1] : null);
             }
             case CMP -> {
                 DataConditions.Read read = READS[code[pc + 2]];
                 int a = code[pc + 3];
                 int how = code[pc + 4];
-                Object v = read.read(fact, read.arity > 0 ? strs[a] : null, read.arity > 1 ? strs[a + 1] : null);
+                int k = bound(read, a, index, keys);
+                Object v;
+                if (k >= 0) { // as for ATOM
+                    String key = keys[k];
+                    v = key == null ? read.missing() : read.read(fact, key, read.arity > 1 ? strs[a + 1] : null);
+                } else {
+                    v = read.read(fact, read.arity > 0 ? strs[a] : null, read.arity > 1 ? strs[a + 1] : null);
+                }
                 int offset = code[pc + 6];
                 if (offset >= 0 && v instanceof String text) {
                     // Objects.equals(v, literal), as the generated code's areNullSafeEquals: for a string, the same chars
@@ -509,13 +586,13 @@ final class DataEvaluator {
                 return DataConditions.compare(COMPARES[how >>> 3], OPS[how & 7], v, values[code[pc + 5]]);
             }
             case NOT -> {
-                return !test(pc + 2, fact);
+                return !test(pc + 2, fact, index, keys);
             }
             case AND -> {
-                return test(pc + 2, fact) && test(code[pc + 3], fact);
+                return test(pc + 2, fact, index, keys) && test(code[pc + 3], fact, index, keys);
             }
             case OR -> {
-                return test(pc + 2, fact) || test(code[pc + 3], fact);
+                return test(pc + 2, fact, index, keys) || test(code[pc + 3], fact, index, keys);
             }
             default -> throw new IllegalStateException("opcode " + code[pc]);
         }

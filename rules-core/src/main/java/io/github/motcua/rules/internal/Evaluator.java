@@ -284,7 +284,7 @@ final class Evaluator {
         int fired;
         try {
             Object[] facts = facts(pack, unitFacts, cp, d, asOf, formData, childUnder, elderlyFrom);
-            fired = data.fire(facts, ev, new DataEvaluator.Firing() {
+            fired = data.fire(facts, formData, ev, new DataEvaluator.Firing() {
                 @Override
                 public boolean before(String rule, CompiledProcedure.RuleInfo info) {
                     ev.enter(rule, info);
