@@ -36,7 +36,7 @@ final class CsvParser {
             throw new IllegalArgumentException("maxCells < 0: " + maxCells);
         }
         List<CsvTable.Row> rows = new ArrayList<>();
-        long cellsBefore = 0; // the cells of the records in rows
+        long made = 0; // the cells made so far (a plain counter: a cold JVM pays for a size() call a cell)
         int past = 0; // the line of the record holding cell maxCells + 1, once met
         ProblemSink<Problem> problems = ProblemSink.asFound(maxProblems, ProblemSink.KERNEL);
         List<String> cells = new ArrayList<>();
@@ -75,18 +75,20 @@ final class CsvParser {
             if (c == '"' && cell.length() == 0 && !afterQuote) {
                 quoted = true;
             } else if (c == ',') {
-                if (cellsBefore + cells.size() >= maxCells) {
+                if (made >= maxCells) {
                     past = recordLine;
                     break;
                 }
+                made++;
                 cells.add(cell.toString());
                 cell.setLength(0);
                 afterQuote = false;
             } else if (c == '\r' || c == '\n') {
-                if (cellsBefore + cells.size() >= maxCells) {
+                if (made >= maxCells) {
                     past = recordLine;
                     break;
                 }
+                made++;
                 if (c == '\r' && i + 1 < n && t[i + 1] == '\n') {
                     i++;
                 }
@@ -94,7 +96,6 @@ final class CsvParser {
                 cell.setLength(0);
                 afterQuote = false;
                 rows.add(new CsvTable.Row(recordLine, cells));
-                cellsBefore += cells.size();
                 cells = new ArrayList<>();
                 line++;
                 recordLine = line;
@@ -121,7 +122,7 @@ final class CsvParser {
                 problems.add(Problem.of(file, recordLine, cells.size() + 1, ProblemCode.CSV_UNCLOSED_QUOTE));
             }
             if (cell.length() > 0 || !cells.isEmpty()) {
-                if (cellsBefore + cells.size() >= maxCells) {
+                if (made >= maxCells) {
                     past = recordLine;
                 } else {
                     cells.add(cell.toString());

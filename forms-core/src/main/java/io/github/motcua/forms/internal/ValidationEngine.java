@@ -62,6 +62,12 @@ final class ValidationEngine {
     private final Map<String, Violation> violations = new java.util.concurrent.ConcurrentHashMap<>();
     /** Reported violations per validation; more cannot help a citizen and would only cost time. */
     public static final int MAX_VIOLATIONS = 200;
+    /**
+     * networknt's errors one validation keeps (issue 15 session 24; {@link BoundedErrors}, the rest counted): ten times
+     * {@link #MAX_VIOLATIONS}, room for the errors of a choice's branches, which are skipped. A form is citizen input:
+     * within a dossier's 2 MB a list of a million wrong values made a million errors before any violation was made.
+     */
+    static final int MAX_KEPT_ERRORS = 10 * MAX_VIOLATIONS;
 
     /**
      * Refuses every IRI that is not a schema of the pack, and never reads the classpath. What it hands
@@ -276,6 +282,14 @@ final class ValidationEngine {
      * keys by that node's property index ({@link CompactForm#validKeys}); left null otherwise.
      */
     List<Violation> validate(String schemaId, JsonNode data, Object[] layout) {
+        return validate(schemaId, data, layout, new BoundedErrors(MAX_KEPT_ERRORS));
+    }
+
+    /**
+     * {@link #validate(String, JsonNode, Object[])} with networknt's errors added to {@code bounded} (a test reads it
+     * after).
+     */
+    List<Violation> validate(String schemaId, JsonNode data, Object[] layout, BoundedErrors bounded) {
         Compiled form = compiled(schemaId);
         if (form.fast() != null && form.fast().complete()) {
             if (layout == null) {
@@ -296,7 +310,11 @@ final class ValidationEngine {
         List<List<Error>> result = new ArrayList<>(1);
         boolean exhausted;
         try {
-            exhausted = BoundedRegex.withDocumentBudget(() -> result.add(schema.validate(data)));
+            exhausted = BoundedRegex.withDocumentBudget(() -> result.add(schema.validate(data, ctx -> ctx.setErrors(bounded))));
+            if (result.get(0) != bounded) {
+                // networknt 3.0.9 returns the context's list; a version that does not would collect unbounded again
+                throw new IllegalStateException("networknt did not report into the bounded list");
+            }
         } catch (ValidationLimitExceededException e) {
             // networknt stopped: the form was not fully checked, so nothing of it is accepted
             Map<String, String> args = Map.of("limit", Long.toString(e.getLimitKind()
@@ -319,17 +337,22 @@ final class ValidationEngine {
             out.add(new Violation("", Messages.vi("form.label", Map.of()), Messages.en("form.label", Map.of()),
                     Messages.vi("input.patternWork", args), Messages.en("input.patternWork", args), "limit"));
         }
+        boolean cut = false;
         for (Error e : errors) {
             if (out.size() >= MAX_VIOLATIONS) {
-                Map<String, String> args = Map.of("limit", Integer.toString(MAX_VIOLATIONS));
-                out.add(new Violation("", Messages.vi("form.label", Map.of()), Messages.en("form.label", Map.of()),
-                        Messages.vi("input.violations", args), Messages.en("input.violations", args), "limit"));
+                cut = true;
                 break;
             }
             if (isBranchOfChoice(e)) {
                 continue; // the choice's own violation says it once, with the options' labels
             }
             out.add(cachedViolation(schemaId, e));
+        }
+        if (cut || ((BoundedErrors) errors).dropped() > 0) {
+            // more than could be shown, or than networknt's list kept: said once, last
+            Map<String, String> args = Map.of("limit", Integer.toString(MAX_VIOLATIONS));
+            out.add(new Violation("", Messages.vi("form.label", Map.of()), Messages.en("form.label", Map.of()),
+                    Messages.vi("input.violations", args), Messages.en("input.violations", args), "limit"));
         }
         return new ArrayList<>(out);
     }

@@ -37,6 +37,12 @@ public final class DossierJson {
                 .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
     private static final int MAX_CHARS = Dossier.MAX_JSON_CHARS;
+    /**
+     * The most errors of dossier.schema.json one refusal lists (issue 15 session 24); past them one
+     * {@code DOSSIER_PROBLEMS_MORE} counts the others. A dossier is citizen input: within its 2 MB a list of a million
+     * wrong values made a million networknt errors and problems. No honest dossier has a hundred mistakes.
+     */
+    public static final int MAX_SCHEMA_PROBLEMS = 200;
 
     /** A stable problem code of a dossier refusal (docs/integration.md lists them). */
     static io.github.motcua.kernel.ProblemCode code(String name) {
@@ -278,8 +284,11 @@ public final class DossierJson {
                         "zone", zone == null ? "" : zone.getId(), "channel", ch == null ? "" : ch));
             }
         }
-        for (com.networknt.schema.Error e : Schemas.schema("dossier").validate(node,
-                ctx -> ctx.executionConfig(b -> b.locale(Locale.ENGLISH).formatAssertionsEnabled(true)))) {
+        // networknt's list bounded while it adds to it (issue 15 session 24): a 2 MB dossier of a million bad values made
+        // a million errors, then a problem each, all listed in the refusal
+        io.github.motcua.forms.internal.BoundedErrors errors = Schemas.errors(Schemas.schema("dossier"), node,
+                Locale.ENGLISH, MAX_SCHEMA_PROBLEMS);
+        for (com.networknt.schema.Error e : errors) {
             io.github.motcua.kernel.Problem p = DossierProblems.fromSchema(e, positions.get(), zone);
             if (reported.add(p.pointer())) { // one message per value
                 problems.add(p);
@@ -289,6 +298,12 @@ public final class DossierJson {
             // in the order they are met in the file (those without a position keep theirs, first)
             problems.sort(java.util.Comparator.comparingInt(io.github.motcua.kernel.Problem::line)
                     .thenComparingInt(io.github.motcua.kernel.Problem::column));
+            if (errors.dropped() > 0) {
+                // last, at the first value not listed: how many more the schema found
+                String at = Schemas.pointer(errors.firstDropped().getInstanceLocation());
+                problems.add(DossierProblems.problem(at, positions.get().at(at), "DOSSIER_PROBLEMS_MORE",
+                        "count", Long.toString(errors.dropped()), "max", Integer.toString(MAX_SCHEMA_PROBLEMS)));
+            }
             throw InvalidDossierException.of(problems);
         }
         try {

@@ -175,15 +175,20 @@ public final class Schemas {
         return null;
     }
 
-    /** Validates a plain JSON node (dossier input); returns "pointer: message" strings. */
+    /**
+     * Validates a plain JSON node (input: a tracking's step events); returns "pointer: message" strings, at most
+     * {@code DossierJson.MAX_SCHEMA_PROBLEMS} of networknt's errors then one string counting the others (issue 15
+     * session 24: networknt's lists bounded while made, as for a dossier).
+     */
     static List<String> validatePlain(String kind, JsonNode node) {
         Schema s = schema(kind);
-        List<Error> vi = s.validate(node, ctx -> ctx.executionConfig(b -> b.locale(VI).formatAssertionsEnabled(true)));
+        int max = DossierJson.MAX_SCHEMA_PROBLEMS;
+        BoundedErrors vi = errors(s, node, VI, max);
         if (vi.isEmpty()) {
             return List.of();
         }
         // the same validation in English, violation for violation (as validate(...) does for pack files)
-        List<Error> en = s.validate(node, ctx -> ctx.executionConfig(b -> b.locale(Locale.ENGLISH).formatAssertionsEnabled(true)));
+        BoundedErrors en = errors(s, node, Locale.ENGLISH, max);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < vi.size(); i++) {
             Error e = vi.get(i);
@@ -191,7 +196,19 @@ public final class Schemas {
             boolean paired = i < en.size() && ptr.equals(pointer(en.get(i).getInstanceLocation()));
             out.add(ptr + ": " + e.getMessage() + (paired ? " / " + en.get(i).getMessage() : ""));
         }
+        if (vi.dropped() > 0) {
+            String count = Long.toString(vi.dropped());
+            out.add(pointer(vi.firstDropped().getInstanceLocation()) + ": "
+                    + more(kind, count, max, VI) + " / " + more(kind, count, max, Locale.ENGLISH));
+        }
         return out;
+    }
+
+    /** The dossier bundle's count of the errors not listed ({@code STEP_EVENTS_PROBLEMS_MORE} for step events). */
+    private static String more(String kind, String count, int max, Locale locale) {
+        String key = kind.equals("step-events") ? "STEP_EVENTS_PROBLEMS_MORE" : "DOSSIER_PROBLEMS_MORE";
+        return io.github.motcua.kernel.Messages.render(io.github.motcua.rules.InvalidDossierException.BUNDLE, key,
+                Map.of("count", count, "max", Integer.toString(max)), locale);
     }
 
     static String pointer(NodePath path) {
