@@ -53,16 +53,10 @@ public final class DefaultEngine implements Engine {
     }
 
     /**
-     * One procedure's checked and compiled rules, made at most once (single-flight: concurrent callers
-     * wait for the one build): lint and rule metadata ({@link ProcedureCompiler#check}), then the
-     * KieBase — taken from the previous pack version's {@code Lazy} with the same rule texts when that
-     * one was built, else compiled. Thread-safe.
-     */
-    /**
      * What a prebuilt load works out of a procedure on the thread that read its folder ({@link PackLoader}'s
      * {@code afterFolder}; issue 15, session 24): its rule key ({@link ProcedureCompiler#key}) and the check of its rule
      * headers a prebuilt procedure gets ({@link ProcedureCompiler#check} without lint), with the problems that check
-     * made — exactly what {@link #ruleKeys} and {@link Lazy#prepare} would work out after the load, which take it from
+     * made — exactly what {@code ruleKeys} and {@code Lazy.prepare} would work out after the load, which take it from
      * here instead. Worked out while the calling thread loads the forms section, so the load threads no longer do it
      * after the whole load while the calling thread waits.
      */
@@ -80,6 +74,12 @@ public final class DefaultEngine implements Engine {
         }
     }
 
+    /**
+     * One procedure's checked and compiled rules, made at most once (single-flight: concurrent callers
+     * wait for the one build): lint and rule metadata ({@link ProcedureCompiler#check}), then the
+     * KieBase — taken from the previous pack version's {@code Lazy} with the same rule texts when that
+     * one was built, else compiled. Thread-safe.
+     */
     static final class Lazy {
         final LoadedPack.ProcedureSource src;
         /**
