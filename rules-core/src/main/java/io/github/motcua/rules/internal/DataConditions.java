@@ -122,8 +122,11 @@ final class DataConditions {
             return dot < 0 ? name : name.substring(0, dot);
         }
 
+        /** {@link #values()} made once (each call copies the array; {@link #of} runs for every read of every condition). */
+        private static final Read[] ALL = values();
+
         static Read of(Fact fact, String name, int arity) {
-            for (Read r : values()) {
+            for (Read r : ALL) {
                 if (r.fact == fact && r.name.equals(name) && r.arity == arity) {
                     return r;
                 }

@@ -181,12 +181,13 @@ final class DataRulesFormat {
             throw bad("rule name or file");
         }
         List<DataRules.Attribute> attributes = new ArrayList<>();
-        Set<Integer> kinds = new HashSet<>();
+        long kinds = 0; // the attribute kinds seen (ATTRIBUTES has fewer than 64)
         for (int n = u8(in), i = 0; i < n; i++) {
             int kind = u8(in);
-            if (kind >= ATTRIBUTES.length || !kinds.add(kind)) {
+            if (kind >= ATTRIBUTES.length || (kinds & (1L << kind)) != 0) {
                 throw bad("attribute");
             }
+            kinds |= 1L << kind;
             Object value = switch (kind) {
                 case 0 -> {
                     int s = in.getInt();
@@ -213,10 +214,16 @@ final class DataRulesFormat {
             attributes.add(new DataRules.Attribute(ATTRIBUTES[kind], value));
         }
         List<DataRules.Meta> metadata = new ArrayList<>();
-        Set<String> metaNames = new HashSet<>();
+        Set<String> metaNames = null; // a rule's few annotations are compared in a list; made past 16 of them
         for (int n = u8(in), i = 0; i < n; i++) {
             String m = str(in);
-            if (!ANNOTATION.matcher(m).matches() || m.equals("Propagation") || !metaNames.add(m)) {
+            if (metaNames == null && metadata.size() >= 16) {
+                metaNames = new HashSet<>();
+                for (DataRules.Meta seen : metadata) {
+                    metaNames.add(seen.name());
+                }
+            }
+            if (!ANNOTATION.matcher(m).matches() || m.equals("Propagation") || !newAnnotation(m, metadata, metaNames)) {
                 throw bad("annotation");
             }
             int has = u8(in);
@@ -237,10 +244,10 @@ final class DataRulesFormat {
         for (int i = 0; i < patterns; i++) {
             int kind = u8(in);
             int fact = u8(in);
-            if (kind >= DataRules.Kind.values().length || fact >= Fact.values().length) {
+            if (kind >= KINDS.length || fact >= FACTS.length) {
                 throw bad("pattern");
             }
-            Fact f = Fact.values()[fact];
+            Fact f = FACTS[fact];
             List<Node> constraints = new ArrayList<>();
             List<String> texts = new ArrayList<>();
             for (int n = u8(in), k = 0; k < n; k++) {
@@ -250,7 +257,7 @@ final class DataRulesFormat {
                 constraints.add(c);
                 texts.add(text);
             }
-            lhs.add(new DataRules.Pattern(DataRules.Kind.values()[kind], f, constraints, texts));
+            lhs.add(new DataRules.Pattern(KINDS[kind], f, constraints, texts));
         }
         int calls = u16(in);
         if (calls == 0 || calls > DataRules.MAX_CALLS) {
@@ -259,12 +266,13 @@ final class DataRulesFormat {
         List<Call> rhs = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
             int a = u8(in);
-            if (a >= Action.values().length) {
+            if (a >= ACTIONS.length) {
                 throw bad("action");
             }
-            Action action = Action.values()[a];
-            List<Object> args = new ArrayList<>();
-            for (char p : action.params.toCharArray()) {
+            Action action = ACTIONS[a];
+            List<Object> args = new ArrayList<>(action.params.length());
+            for (int pi = 0; pi < action.params.length(); pi++) {
+                char p = action.params.charAt(pi);
                 if (p == 'S') {
                     String s = str(in);
                     if (s.length() > DataRules.MAX_LITERAL) {
@@ -282,6 +290,24 @@ final class DataRulesFormat {
             rhs.add(new Call(action, args));
         }
         return new DataRules.DataRule(name, file, attributes, metadata, lhs, rhs);
+    }
+
+    /** The enums' values, made once (each {@code values()} call copies its array: six a rule). */
+    private static final DataRules.Kind[] KINDS = DataRules.Kind.values();
+    private static final Fact[] FACTS = Fact.values();
+    private static final Action[] ACTIONS = Action.values();
+
+    /** Whether {@code m} names none of the annotations read before it (and is now in {@code names} if given). */
+    private static boolean newAnnotation(String m, List<DataRules.Meta> metadata, Set<String> names) {
+        if (names != null) {
+            return names.add(m);
+        }
+        for (DataRules.Meta seen : metadata) {
+            if (seen.name().equals(m)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int u8(ByteBuffer in) {
@@ -310,8 +336,17 @@ final class DataRulesFormat {
         return new String(a, from, n, StandardCharsets.ISO_8859_1); // ASCII: what the strict decoder gives
     }
 
-    /** Strict UTF-8 (malformed input refused), with this thread's decoder. */
+    /**
+     * Strict UTF-8 (malformed input refused). The JDK's decoding into a string replaces each malformed sequence with
+     * U+FFFD and makes no intermediate buffer; a string without U+FFFD therefore had none, and is the strict decoder's
+     * answer. Only a string holding U+FFFD (a malformed sequence, or one written in the text) is decoded again by this
+     * thread's strict decoder, which refuses the former and gives the latter.
+     */
     private static String utf8(byte[] a, int from, int n) {
+        String s = new String(a, from, n, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') < 0) {
+            return s;
+        }
         java.nio.charset.CharsetDecoder d = DECODER.get().reset();
         try {
             return d.decode(ByteBuffer.wrap(a, from, n)).toString();

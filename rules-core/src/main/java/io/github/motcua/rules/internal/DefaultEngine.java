@@ -53,6 +53,28 @@ public final class DefaultEngine implements Engine {
     }
 
     /**
+     * What a prebuilt load works out of a procedure on the thread that read its folder ({@link PackLoader}'s
+     * {@code afterFolder}; issue 15, session 24): its rule key ({@link ProcedureCompiler#key}) and the check of its rule
+     * headers a prebuilt procedure gets ({@link ProcedureCompiler#check} without lint), with the problems that check
+     * made — exactly what {@code ruleKeys} and {@code Lazy.prepare} would work out after the load, which take it from
+     * here instead. Worked out while the calling thread loads the forms section, so the load threads no longer do it
+     * after the whole load while the calling thread waits.
+     */
+    record EarlyCheck(String key, ProcedureCompiler.Checked checked, List<PackProblem> problems) {
+        /** Null when anything unexpected is thrown: the procedure is then keyed and checked after the load, as before. */
+        static EarlyCheck of(LoadedPack.ProcedureSource src, Map<String, io.github.motcua.law.LegalBasis> bases) {
+            try {
+                String key = ProcedureCompiler.key(src);
+                io.github.motcua.kernel.ProblemSink<PackProblem> found = ProblemCap.sink();
+                ProcedureCompiler.Checked c = ProcedureCompiler.check(src, bases, found, false);
+                return new EarlyCheck(key, c, found.isEmpty() ? List.of() : found);
+            } catch (RuntimeException | StackOverflowError e) {
+                return null; // prepare runs the check again and reports what it throws, at its place
+            }
+        }
+    }
+
+    /**
      * One procedure's checked and compiled rules, made at most once (single-flight: concurrent callers
      * wait for the one build): lint and rule metadata ({@link ProcedureCompiler#check}), then the
      * KieBase — taken from the previous pack version's {@code Lazy} with the same rule texts when that
@@ -99,6 +121,8 @@ public final class DefaultEngine implements Engine {
         private RuleNetwork network;
         private Map<String, CompiledProcedure.RuleInfo> rules = Map.of();
         private List<PackProblem> problems = List.of();
+        /** A prebuilt procedure's rule headers already read while its folder was ({@link EarlyCheck}), or null. */
+        private EarlyCheck earlyCheck;
 
         private long generations;
 
@@ -186,8 +210,17 @@ public final class DefaultEngine implements Engine {
                     List<PackProblem> deferred = src.deferred() == null ? List.of() : src.deferred().run(src);
                     mine.addAll(deferred);
                     // a prebuilt pack's rule texts were linted by its build and are never compiled: only their metadata is read
-                    ProcedureCompiler.Checked c = !deferred.isEmpty() ? null
-                            : ProcedureCompiler.check(src, bases, mine, prebuilt == null);
+                    ProcedureCompiler.Checked c;
+                    if (!deferred.isEmpty()) {
+                        c = null;
+                    } else if (earlyCheck != null) {
+                        // read on the load thread that read the folder (a prebuilt pack): the same check, its problems
+                        mine.addAll(earlyCheck.problems());
+                        c = earlyCheck.checked();
+                    } else {
+                        c = ProcedureCompiler.check(src, bases, mine, prebuilt == null);
+                    }
+                    earlyCheck = null;
                     if (c != null && mine.isEmpty()) {
                         rules = c.rules();
                         RuleNetwork reused = sameRules == null ? null : sameRules.built();
@@ -741,6 +774,9 @@ public final class DefaultEngine implements Engine {
         PackLoader.Memo memo;
         Map<String, String> checkKeys;
         boolean deferring = lazyParse && prebuilt == null && !isReload;
+        // a prebuilt pack's procedures keyed and their rule headers read as each folder is read (EarlyCheck)
+        Map<LoadedPack.ProcedureSource, EarlyCheck> earlyChecks = prebuilt == null ? null
+                : java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
         // a lazy-parse pack serving now: every folder parsed and checked first, so a reload reuses what it can (a
         // lazy-parse load reuses nothing)
         Serving previous = deferring ? null : complete(serving.get());
@@ -748,7 +784,12 @@ public final class DefaultEngine implements Engine {
             PackLoader.Loaded loaded = PackLoader.load(files, sections, problems, previous == null ? null : previous.memo(),
                     loadPool, prebuilt != null ? ProcedureReader.RuleChecks.SKIPPED
                             : lazyCompile ? ProcedureReader.RuleChecks.AT_FIRST_USE : ProcedureReader.RuleChecks.AT_LOAD,
-                    deferring);
+                    deferring, earlyChecks == null ? null : (ps, bases) -> {
+                        EarlyCheck e = EarlyCheck.of(ps, bases);
+                        if (e != null) {
+                            earlyChecks.put(ps, e);
+                        }
+                    });
             if (loaded.deferred() != null && loaded.pack() != null && problems.isEmpty()) {
                 // a lazy-parse load: serves now; each folder is parsed and checked at its first use or in the background
                 LoadedPack lp = loaded.pack();
@@ -779,7 +820,7 @@ public final class DefaultEngine implements Engine {
                 : ruleKeys(pack.procedures().values().stream().filter(ps -> {
                     Slot before = old == null ? null : old.slots().get(ps.procedure().code());
                     return prebuilt != null || before == null || !before.checkKey().equals(checkKeys.get(ps.procedure().code()));
-                }).toList()); // what the loop below asks for: not a procedure it takes unchanged from the serving pack
+                }).toList(), earlyChecks); // what the loop below asks for: not a procedure it takes unchanged from the serving pack
         List<Lazy> made = new ArrayList<>();
         for (LoadedPack.ProcedureSource ps : pack.procedures().values()) {
             String code = ps.procedure().code();
@@ -808,6 +849,7 @@ public final class DefaultEngine implements Engine {
                     old == null || prebuilt != null ? null : old.byKey().get(key), prebuilt == null ? null : prebuilt.get(key),
                     keepClasses);
             lazy.early = key == null ? null : early.get(key);
+            lazy.earlyCheck = earlyChecks == null ? null : earlyChecks.get(ps);
             if (keysLater) {
                 made.add(lazy);
             } else {
@@ -913,8 +955,21 @@ public final class DefaultEngine implements Engine {
     }
 
     /** Each procedure's rule key ({@link ProcedureCompiler#key}: SHA-256 over its rule texts), digested in batches on the load's threads. */
-    private Map<LoadedPack.ProcedureSource, String> ruleKeys(java.util.Collection<LoadedPack.ProcedureSource> all) {
-        List<LoadedPack.ProcedureSource> list = List.copyOf(all);
+    private Map<LoadedPack.ProcedureSource, String> ruleKeys(java.util.Collection<LoadedPack.ProcedureSource> all,
+            Map<LoadedPack.ProcedureSource, EarlyCheck> earlyChecks) {
+        Map<LoadedPack.ProcedureSource, String> known = new java.util.IdentityHashMap<>();
+        List<LoadedPack.ProcedureSource> list = new ArrayList<>();
+        for (LoadedPack.ProcedureSource ps : all) {
+            EarlyCheck e = earlyChecks == null ? null : earlyChecks.get(ps);
+            if (e != null) {
+                known.put(ps, e.key()); // worked out as its folder was read
+            } else {
+                list.add(ps);
+            }
+        }
+        if (list.isEmpty()) {
+            return known;
+        }
         List<CompletableFuture<Map<LoadedPack.ProcedureSource, String>>> batches = new ArrayList<>();
         for (int from = 0; from < list.size(); from += 64) {
             List<LoadedPack.ProcedureSource> mine = list.subList(from, Math.min(list.size(), from + 64));
@@ -924,7 +979,7 @@ public final class DefaultEngine implements Engine {
                 return out;
             }, loadPool));
         }
-        Map<LoadedPack.ProcedureSource, String> out = new java.util.IdentityHashMap<>();
+        Map<LoadedPack.ProcedureSource, String> out = known;
         batches.forEach(b -> out.putAll(b.join()));
         return out;
     }

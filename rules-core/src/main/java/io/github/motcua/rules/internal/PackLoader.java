@@ -115,14 +115,30 @@ final class PackLoader {
      */
     static Loaded load(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous,
             java.util.concurrent.Executor executor, ProcedureReader.RuleChecks ruleChecks, boolean deferFolders) {
+        return load(files, sections, problems, previous, executor, ruleChecks, deferFolders, null);
+    }
+
+    /**
+     * As {@link #load(PackFiles, List, List, Memo, java.util.concurrent.Executor, ProcedureReader.RuleChecks, boolean)};
+     * {@code afterFolder} (may be null) is given each procedure folder read without a problem, with the pack's legal
+     * bases, on the thread that read it, right after it: a prebuilt load works out each procedure's rule key and reads
+     * its rule headers there, on the load threads while the calling thread loads the forms section (issue 15, session
+     * 24), instead of after the whole load. It must not throw; what it does changes nothing this load reports.
+     */
+    static Loaded load(PackFiles files, List<PackSection> sections, List<PackProblem> problems, Memo previous,
+            java.util.concurrent.Executor executor, ProcedureReader.RuleChecks ruleChecks, boolean deferFolders,
+            java.util.function.BiConsumer<LoadedPack.ProcedureSource, Map<String, LegalBasis>> afterFolder) {
         PackLoader l = new PackLoader(files, sections, problems, deferFolders ? null : previous, executor, ruleChecks);
         l.deferFolders = deferFolders;
+        l.afterFolder = afterFolder;
         LoadedPack pack = l.load();
         return new Loaded(pack, l.memo, l.checkKeys, l.deferred);
     }
 
     /** A lazy-parse load ({@link #load(PackFiles, List, List, Memo, java.util.concurrent.Executor, ProcedureReader.RuleChecks, boolean)}). */
     private boolean deferFolders;
+    /** Given each procedure folder read without a problem, or null ({@link #load(PackFiles, List, List, Memo, java.util.concurrent.Executor, ProcedureReader.RuleChecks, boolean, java.util.function.BiConsumer)}). */
+    private java.util.function.BiConsumer<LoadedPack.ProcedureSource, Map<String, LegalBasis>> afterFolder;
     /** The folders a lazy-parse load left, or null. */
     private DeferredFolders deferred;
 
@@ -691,6 +707,9 @@ final class PackLoader {
                         bases, expectKeys, unitCodes);
                 if (feeForms) {
                     FeeFormChecks.prebuild(files.files(), e.getKey(), forms);
+                }
+                if (afterFolder != null && read.proc() != null && read.problems().isEmpty()) {
+                    afterFolder.accept(read.proc().source(), bases);
                 }
                 return read;
             });
